@@ -22,7 +22,15 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # C0 controls except tab and newline, DEL and the C1 block.
 CONTROL = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)])
 _REMOVE = re.compile(f"[{re.escape(ZERO_WIDTH + CONTROL)}]")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+
+
+def _in_gb2312(ch):
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,10 +92,12 @@ def decode(data, source="<bytes>"):
     except UnicodeDecodeError:
         raise DocumentError(source, f"not UTF-8 (invalid byte at {position}), "
                             "UTF-16/32 with a byte-order mark, or GB18030/GBK") from None
-    # GB18030 maps most byte strings to something; accept it only when the
-    # result reads as Chinese, otherwise we would be guessing.
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    if non_ascii and len(_CJK.findall(text)) / non_ascii < 0.9:
+    # GB18030 maps most byte strings to *some* characters (Latin-1 bytes pair
+    # up with ASCII into rare ideographs). Accept it only when the result
+    # reads as Chinese: its ideographs are mostly common ones (GB2312).
+    ideographs = _HANZI.findall(text)
+    common = sum(1 for ch in ideographs if _in_gb2312(ch))
+    if not ideographs or common / len(ideographs) < 0.8:
         raise DocumentError(source, f"not UTF-8 (invalid byte at {position}) and its "
                             "GB18030 reading is not Chinese text; convert it to UTF-8")
     return text, "gb18030"

@@ -1,0 +1,48 @@
+"""Shared fixtures. Tests that read ../shared skip cleanly when it is absent."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import policy_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
+SHARED = Path(__import__("os").environ.get("POLICY_NLP_SHARED", ROOT.parent / "shared"))
+CORPORA = SHARED / "corpora"
+
+
+def shared_path(*parts):
+    """A path under ../shared, or skip the test when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is not beside the repo)")
+    return path
+
+
+def national_report(year):
+    """The text of a national government work report (skips without ../shared)."""
+    path = shared_path("corpora", "national", "government_work_reports.jsonl")
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        if record.get("year") == str(year):
+            return record["content"]
+    raise LookupError(year)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    from policy_nlp.reading import read_text
+    return read_text(SEED)[0]
+
+
+@pytest.fixture(scope="session")
+def tokenizer_nlp():
+    """Tokenizer and paragraphs only, no lexicon: the pkuseg reference path."""
+    return policy_nlp.load(stages=["paragraphs"], lexicon=False)
+
+
+@pytest.fixture(autouse=True)
+def _doctest_namespace(doctest_namespace):
+    doctest_namespace["policy_nlp"] = policy_nlp

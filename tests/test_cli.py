@@ -1,0 +1,60 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from policy_nlp.cli import build_parser, main
+from policy_nlp.output import validate
+
+from conftest import SEED
+
+FAST = ["--stages", "paragraphs", "--no-lexicon", "--no-clean", "-q"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["annotate", "--help"]])
+def test_help_has_examples(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    assert "examples:" in capsys.readouterr().out
+
+
+def test_every_command_has_help_with_an_example():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        assert "example" in (sub.epilog or "").lower(), name
+
+
+def test_annotate_reports_a_broken_file_and_annotates_the_rest(tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_bytes(SEED.read_bytes())
+    (tmp_path / "in" / "broken.txt").write_bytes(b"\x00\x01binary")
+    code = main(["annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"), *FAST])
+    assert code == 1
+    lines = (tmp_path / "out" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(l)["id"] for l in lines] == ["good"]
+    validate(json.loads(lines[0]))
+    (error,) = [json.loads(l) for l in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert error["source"].endswith("broken.txt") and "binary" in error["reason"]
+
+
+def test_annotate_jsonl_keeps_ids_and_writes_spacy(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "A-1", "text": "同志们：今天开会。", "year": "2012"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.json"), "--format", "json", *FAST]) == 0
+    (doc,) = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert doc["id"] == "A-1" and doc["meta"]["year"] == "2012"
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.spacy"), "--format", "spacy", *FAST]) == 0
+    from policy_nlp.output import read_docbin
+    (loaded,) = read_docbin(tmp_path / "o.spacy")
+    assert loaded._.id == "A-1" and len(loaded.spans["paragraphs"]) == 1
+
+
+def test_console_script_runs():
+    result = subprocess.run([sys.executable, "-m", "policy_nlp.cli", "--version"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "policy_nlp" in result.stdout
