@@ -107,7 +107,8 @@ def annotate_record(nlp, record, clean=True):
         from .cleaning import clean_text
         cleaned = clean_text(text)
         text = cleaned.text
-        meta.update(cleaned.meta)
+        for key, value in cleaned.meta.items():  # fields given with the input win
+            meta.setdefault(key, value)
         if cleaned.removed:
             meta["removed"] = cleaned.removed
     if not text.strip():

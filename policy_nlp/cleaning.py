@@ -1,0 +1,951 @@
+"""Cleaning stage: find the body of web-scraped policy text and its metadata.
+
+:func:`clean_text` removes page furniture (forum navigation, counters, user
+profiles, share and reply widgets, 下载/打印/全屏/【字号】 page tools, 来源/时间
+lines, photo captions, news datelines and newspaper credits, the Wikisource
+licence footer) and the title block before the body, and reads the
+metadata of the speech or report: title, speaker, position, date (ISO),
+occasion, venue, salutation.
+
+Nothing is silently lost: every character of the input is either in
+``CleanedText.text`` or in exactly one ``CleanedText.removed`` record, whose
+``start``/``end`` are offsets into the input, and
+:meth:`CleanedText.restore` gives the input back.
+
+Decisions
+---------
+* The body keeps the salutation (同志们：, 各位代表：, 尊敬的…：) and everything
+  after it. The title block before the body (title, subtitle ——…在…会议上,
+  date line, position and speaker) is removed with reason ``"title block"``
+  and parsed into ``meta``.
+* Furniture is recognised by the shape of a whole line (a paragraph of the
+  text: lines, and runs of two or more U+3000 as in the web copies of
+  speeches), and by a few shapes glued to the start or end of the text
+  (``新华社北京1月19日电``, ``（新华社北京3月26日电）《 人民日报 》（…02 版）``,
+  ``在…上的讲话（2018年2月12日）习近平``).
+* Most rules apply only to the *head* (before the body) and the *tail*
+  (after it). Inside the body only shapes that are never policy text are
+  removed: photo captions (图为…, …记者 XX 摄), whole lines of page-tool words
+  and forum post headers (发表于 2019-01-29 15:57). A false removal of policy
+  text is worse than a leftover widget, so unknown lines stay, except short
+  ones sandwiched between two pieces of furniture in the head or tail.
+* A text with no furniture comes back unchanged, with ``removed == []``.
+* Datelines (新华社北京1月19日电) are removed (reason ``"dateline"``) and kept
+  in ``meta["dateline"]``; newspaper credits in ``meta["publication"]`` and
+  ``meta["published"]``. ``meta`` never has a ``"source"`` key (the readers'
+  meta uses it for the input's path).
+* Line-break artefacts inside the body (Wikisource's ``《\\n告台湾同胞书\\n》``)
+  are not touched.
+
+Examples
+--------
+>>> page = ("下载 打印 全屏 收藏 【字号 大 中 小】\\n来源：某某日报  时间：2026-01-28\\n"
+...         "政府工作报告\\n——二〇二六年一月二十七日在某某省第十四届人民代表大会第五次会议上\\n"
+...         "某某省省长　王某某\\n各位代表：\\n现在，我代表省人民政府作报告。")
+>>> cleaned = clean_text(page)
+>>> cleaned.text
+'各位代表：\\n现在，我代表省人民政府作报告。'
+>>> cleaned.meta["date"], cleaned.meta["speaker"], cleaned.meta["position"]
+('2026-01-27', '王某某', '某某省省长')
+>>> cleaned.meta["occasion"]
+'某某省第十四届人民代表大会第五次会议'
+>>> [r["reason"] for r in cleaned.removed]
+['page tools', 'page info', 'title block']
+>>> cleaned.restore() == page
+True
+"""
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["CleanedText", "clean_text", "parse_date"]
+
+# ---------------------------------------------------------------------------
+# Pieces: the lines and U+3000-marked paragraphs of the text
+# ---------------------------------------------------------------------------
+
+_BLANK = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\ufeff"
+_BREAK = re.compile(r"\n+|\u3000{2,}")
+
+
+def _pieces(text):
+    """``[(start, end)]`` of the non-blank lines/paragraphs, blanks trimmed."""
+    pieces = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        _add_piece(pieces, text, start, match.start())
+        start = match.end()
+    _add_piece(pieces, text, start, len(text))
+    return pieces
+
+
+def _add_piece(pieces, text, start, end):
+    while start < end and text[start] in _BLANK:
+        start += 1
+    while end > start and text[end - 1] in _BLANK:
+        end -= 1
+    if start < end:
+        pieces.append((start, end))
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR = r"(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})"
+DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
+_DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
+_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def _cn_number(s):
+    """1–31 from Arabic or Chinese numerals (十, 十一, 二十七, 三十一)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+    return _CN_DIGIT[s]
+
+
+def parse_date(text):
+    """The first date of ``text`` in ISO form, or None.
+
+    Reads 2012年6月15日, 二〇二六年一月二十七日 (〇 or ○ for zero) and 2026-01-28.
+
+    Examples
+    --------
+    >>> parse_date("(2012年6月15日)")
+    '2012-06-15'
+    >>> parse_date("——二〇二六年一月二十七日在全省经济工作会议上")
+    '2026-01-27'
+    >>> parse_date("发布时间：2026-01-28 09:30")
+    '2026-01-28'
+    >>> parse_date("今年上半年") is None
+    True
+    """
+    match = _DATE_RE.search(text)
+    if match:
+        y = match["y"]
+        year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT[c]) for c in y))
+        try:
+            month, day = _cn_number(match["m"]), _cn_number(match["d"])
+        except KeyError:
+            return None
+    else:
+        match = _ISO_RE.search(text)
+        if not match:
+            return None
+        year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# ---------------------------------------------------------------------------
+# Furniture: shapes of whole pieces
+# ---------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[。！？!?；]")
+_SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
+
+_TOOL_WORDS = ("打印本页|打印此页|打印文章|关闭窗口|关闭本页|加入收藏|返回顶部|回到顶部|复制链接|我要纠错|"
+               "字号|字体|下载|打印|全屏|收藏|分享到|分享|关闭|纠错|默认|繁体|简体|繁體|扫一扫|"
+               "微信|微博|QQ空间|QQ|朋友圈|放大|缩小|朗读|语音播报|大|中|小|T")
+_TOOLS_RE = re.compile(rf"(?:{_SEP}*(?:{_TOOL_WORDS}))+{_SEP}*")
+_TOOL_TOKEN = re.compile(_TOOL_WORDS)
+_SHARE_WORDS = {"分享到", "分享", "扫一扫", "微信", "微博", "QQ空间", "QQ", "朋友圈"}
+
+_FORUM_WORDS = ("只看该作者|倒序浏览|正序浏览|电梯直达|返回列表|上一主题|下一主题|发表回复|快速回复|"
+                "使用道具|加好友|发消息|点评|回复|举报|引用|支持|反对|评分|回帖|发帖|楼主|沙发|板凳|"
+                "地板|收藏|分享|点赞|私信|签到|打赏|顶|踩|赞")
+_FORUM_RE = re.compile(rf"(?:{_SEP}*(?:{_FORUM_WORDS}))+{_SEP}*")
+_POST_WORDS = {"只看该作者", "倒序浏览", "正序浏览", "电梯直达", "楼主", "沙发", "板凳", "地板"}
+_COUNTERS_RE = re.compile(
+    r"(?:[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+\s*[|｜]\s*)+[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+"
+    r"|\d{1,9}|回复|查看|浏览|阅读|人气|评论")
+_POST_INFO_RE = re.compile(r"发表于\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}|本帖最后由.{1,40}编辑|#?\d{1,5}\s*[#楼]")
+_PROFILE_RE = re.compile(r"积分|在线时间|注册时间|最后登录|阅读权限|用户组|UID|威望|金币|距离下一等级|"
+                         r"\d+\s*(?:主题|帖子|精华|听众|收听|粉丝)")
+_USERNAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{2,30}")
+_FORUM_MISC = [
+    (re.compile(r"扫一扫|分享到"), "share widget"),
+    (re.compile(r"快速回帖|回帖|发帖|快速回复|批量传图|插入视频|高级模式"), "reply widget"),
+    (re.compile(r"立即注册|找回密码|用户名|登录|注册"), "forum navigation"),
+]
+_NAV_RE = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]"
+                     r"|(?:首页|主页|网站首页)\s*[>›»＞]")
+_PAGE_TITLE_RE = re.compile(
+    r"(?P<title>.{4,100}?)\s+[-–—_|｜]\s+(?P<site>.{2,40})")
+_SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
+
+_FIELD_KEYS = ("来源|稿源|信息来源|文章来源|新闻来源|发布时间|发布日期|更新时间|时间|日期|作者|责任编辑|编辑|"
+               "审核|校对|浏览次数|浏览量|访问量|阅读量|阅读数|阅读|点击数|点击|字号|字体|发布机构|发布者|"
+               "发文机关|索引号|主题分类|分类|成文日期|发文字号|供稿|撰稿|摄影|通讯员|记者")
+_DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_FIELDS_RE = re.compile(
+    rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*(?P<value>[^\s:：|｜]+(?:\s[^\s:：|｜]+)?)")
+
+_CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
+_CAPTION_END_RE = re.compile(
+    rf"(?:[（(][^（）()]{{0,12}}(?:记者|通讯员|摄影)?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"
+    rf"|(?:记者|通讯员|摄影)\s*{_CREDIT_INNER}\s*/?\s*摄(?:影)?"
+    rf"|/\s*摄)\s*$")
+_CAPTION_START_RE = re.compile(r"(?:图为|图片为|上图为|下图为|▲|■\s*图|图片来源\s*[:：]|图\s*[:：])")
+
+_DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
+             r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)"
+             r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
+_DATELINE_RE = re.compile(_DATELINE)
+_DATELINE_PAREN = rf"[（(]\s*(?P<dateline>{_DATELINE})\s*[)）]"
+_DATELINE_PAREN_RE = re.compile(_DATELINE_PAREN)
+_CREDIT = (r"《\s*(?P<publication>[^《》\n]{2,20}?)\s*》\s*[（(]\s*(?P<published>\d{4}\s*年\s*\d{1,2}\s*月"
+           r"\s*\d{1,2}\s*日)\s*(?:第?\s*\d{1,3}\s*版)?\s*[)）]")
+_CREDIT_RE = re.compile(_CREDIT)
+_SOURCE_PAREN_RE = re.compile(r"[（(]\s*(?:来源|责任编辑|编辑)\s*[:：][^（）()]{1,30}[)）]")
+_EDITOR_NOTE_RE = re.compile(r"※\s*(?:这是|本文|编者|注)[^※]{0,200}")
+_LICENCE_START_RE = re.compile(r"本作品|这部作品|此作品|這部作品")
+_LICENCE_MARK_RE = re.compile(r"公有领域|公有領域|Public domain")
+
+
+def _tools_reason(s, strict):
+    """"page tools"/"share widget" when ``s`` is made only of page-tool words."""
+    if len(s) > 80 or not _TOOLS_RE.fullmatch(s):
+        return None
+    words = _TOOL_TOKEN.findall(s)
+    long_words = [w for w in words if len(w) > 1]
+    if not long_words:
+        return None
+    if strict and len(long_words) < 2 and not re.fullmatch(r"[【\[]\s*\S+\s*[】\]]", s):
+        return None
+    return "share widget" if set(long_words) <= _SHARE_WORDS else "page tools"
+
+
+def _caption(s):
+    if len(s) > 200:
+        return False
+    return bool(_CAPTION_START_RE.match(s) or _CAPTION_END_RE.search(s))
+
+
+def _furniture(s, zone):
+    """The reason ``s`` (a whole piece) is page furniture, or None.
+
+    ``zone`` is ``"head"``, ``"tail"`` or ``"body"``; the body gets only the
+    strict shapes.
+    """
+    if _caption(s):
+        return "photo caption"
+    if len(s) <= 120 and _POST_INFO_RE.match(s) and not _SENT_END.search(s):
+        return "post info"
+    reason = _tools_reason(s, strict=(zone == "body"))
+    if reason:
+        return reason
+    if zone == "body":
+        return None
+    if len(s) > 150:
+        return None
+    if _LICENCE_START_RE.match(s) and _LICENCE_MARK_RE.search(s):
+        return "licence footer"
+    if _DATELINE_RE.fullmatch(s) or _DATELINE_PAREN_RE.fullmatch(s):
+        return "dateline"
+    if _CREDIT_RE.fullmatch(s) or _SOURCE_PAREN_RE.fullmatch(s):
+        return "source credit"
+    if _EDITOR_NOTE_RE.fullmatch(s):
+        return "editor note"
+    if _SENT_END.search(s):
+        return None
+    if _COUNTERS_RE.fullmatch(s):
+        return "forum counters"
+    if len(s) <= 60 and _FORUM_RE.fullmatch(s):
+        words = set(re.findall(_FORUM_WORDS, s))
+        return "post info" if words <= _POST_WORDS else "reply widget"
+    if _NAV_RE.match(s) or (len(s) <= 80 and len(re.findall(r"[>›»＞]", s)) >= 2):
+        return "navigation"
+    if _FIELDS_RE.fullmatch(s):
+        return "page info"
+    if len(s) <= 40:
+        for pattern, reason in _FORUM_MISC:
+            if pattern.search(s):
+                return reason
+    if len(s) <= 60 and _PROFILE_RE.search(s):
+        return "user profile"
+    if zone == "head":
+        match = _PAGE_TITLE_RE.fullmatch(s)
+        if match and _SITE_RE.search(match["site"]):
+            return "page title"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Title block: title, subtitle, date, position and speaker
+# ---------------------------------------------------------------------------
+
+_DOC_TYPES = ("讲话|重要讲话|致辞|书面致辞|发言|主旨演讲|演讲|主旨讲话|报告|工作报告|贺信|贺词|贺电|回信|说明|"
+              "决议|决定|意见|实施意见|指导意见|通知|通告|公告|公报|办法|方案|规划|纲要|计划|指南|"
+              "条例|规定|细则|白皮书|讲稿|答记者问")
+_TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
+_ENUM_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[章节条部分编]|[一二三四五六七八九十]+[、.．]|"
+                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
+_OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
+_NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]?[\u4e00-\u9fff]){1,3}"
+_SPEAKER_LINE_RE = re.compile(
+    rf"(?P<position>[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+(?P<speaker>{_NAME})")
+_POSITION_RE = re.compile(rf"[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE}")
+_NAME_RE = re.compile(_NAME)
+_DATE_LINE_RE = re.compile(
+    rf"[（(]?\s*(?:——|--|—)?\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()，,在]{{1,20}}))?"
+    rf"\s*(?:在(?P<occasion>.{{2,80}}?)(?:上|时)(?:的[\u4e00-\u9fff]{{0,6}})?)?\s*[)）]?")
+_SUBTITLE_RE = re.compile(r"(?:——|--|—)\s*(?P<rest>.{2,100})")
+_OCCASION_RE = re.compile(
+    rf"在(?P<occasion>[^，。；]{{2,80}}?)(?:上|时)?的(?:重要|书面|主旨)?(?:讲话|致辞|发言|报告|演讲|贺词|工作报告)"
+    rf"|在(?P<occasion2>[^，。；]{{2,80}}?)(?:上|时)$")
+_PAREN_RE = re.compile(r"[（(][^（）()]{1,30}[)）]")
+
+# Leaders whose byline is glued to the title in web copies of speeches
+# ("…的讲话（2018年2月12日）习近平同志们：…"). A byline name elsewhere needs a
+# separator (position, space or ※) to be found.
+_LEADERS = ("习近平|李强|李克强|温家宝|胡锦涛|江泽民|朱镕基|李鹏|邓小平|周恩来|毛泽东|华国锋|赵紫阳|"
+            "王沪宁|赵乐际|丁薛祥|蔡奇|李希|韩正|汪洋|栗战书|王岐山|张德江|俞正声|刘云山|张高丽|"
+            "吴邦国|贾庆林|李长春|贺国强|刘少奇|朱德")
+_NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关于|对|强调|指出|重要|讲话|给|等)"
+_GLUED_HEAD_RE = re.compile(
+    rf"(?P<title>[^。！？!?；\n]{{2,120}}?(?:{_DOC_TYPES}))"
+    rf"\s*(?:[（(]\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()]{{1,20}}?))?\s*[)）])?"
+    rf"\s*(?:※\s*)?(?:(?P<position>[\u4e00-\u9fff、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
+    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[\u4e00-\u9fff]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
+_GLUED_BYLINE_RE = re.compile(
+    rf"(?P<title>[^。！？!?；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
+_GLUED_CAPTION_RE = re.compile(
+    r"[^：:]{10,200}?(?:(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*/?\s*摄|/\s*摄)")
+_LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
+
+_NOT_PUNCT = r"[^，,、：:。！？!?；;\n]"
+_ADDRESSEE = (rf"(?:尊敬的{_NOT_PUNCT}{{1,30}}|{_NOT_PUNCT}{{0,30}}?(?:们|各位[^\s，,、：:。！？!?]{{0,8}}?|"
+              r"先生|女士|阁下|总统|国王|王储|主席|总理|首相|秘书长|总干事|团长|负责人|首脑|元首|同事|"
+              r"来宾|嘉宾|官兵|留学生|师生|校友|党员|队员|毕业生|委员|代表)"
+              rf"|{_NOT_PUNCT}{{0,30}}?全体{_NOT_PUNCT}{{1,20}}?)")
+_ADDRESSEE_RE = re.compile(_ADDRESSEE)
+_SALUTATION_HEAD_RE = re.compile(r"[^：:。！？!?；;\n]{1,300}?[：:]")
+_SHORT_SALUTATION_RE = re.compile(r"(同志们|各位代表|代表们|朋友们|同胞们|女士们，先生们)\s*[！!，,]")
+
+
+def _salutation(s):
+    """The salutation that ``s`` starts with, or None.
+
+    Examples
+    --------
+    >>> _salutation("尊敬的萨勒曼国王，各位同事：大家好！")
+    '尊敬的萨勒曼国王，各位同事'
+    >>> _salutation("各省、自治区、直辖市人民政府：") is None
+    True
+    """
+    match = _SALUTATION_HEAD_RE.match(s)
+    if match:
+        candidate = match.group()[:-1].strip(_BLANK)
+        terms = re.split(r"\s*[，,、]\s*", candidate)
+        if len(terms) <= 13 and all(_ADDRESSEE_RE.fullmatch(term) for term in terms):
+            return candidate
+    match = _SHORT_SALUTATION_RE.match(s)
+    return match.group(1) if match else None
+
+
+def _clean_name(name):
+    return re.sub(r"[ \t\u3000\u00a0]", "", name)
+
+
+def _title_kind(s, previous_kinds):
+    """What a title-block piece is: "date", "subtitle", "speaker", "position",
+    "name", "paren", "title", or None for a shape that is not a title line."""
+    if len(s) > 120 or _ENUM_RE.match(s):
+        return None
+    if _DATE_LINE_RE.fullmatch(s):
+        return "date"
+    if _SUBTITLE_RE.fullmatch(s) and "在" in s and not _SENT_END.search(s):
+        return "subtitle"
+    if _SPEAKER_LINE_RE.fullmatch(s):
+        return "speaker"
+    if _SENT_END.search(s):
+        return None
+    if previous_kinds and previous_kinds[-1] in ("subtitle", "date", "position") \
+            and _NAME_RE.fullmatch(s) and not _TITLE_RE.fullmatch(s):
+        return "name"
+    if len(s) <= 30 and _POSITION_RE.fullmatch(s) and not _TITLE_RE.fullmatch(s):
+        return "position"
+    if previous_kinds and previous_kinds[-1] == "title" and _PAREN_RE.fullmatch(s):
+        return "paren"
+    if _TITLE_RE.fullmatch(s) or _GLUED_HEAD_RE.fullmatch(s):
+        return "title"
+    return None
+
+
+def _parse_title_block(strings, meta):
+    """Fill ``meta`` from the pieces of a title block."""
+    titles = []
+    previous = None
+    for s in strings:
+        kind = _title_kind(s, [previous] if previous else [])
+        glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
+        if kind == "date":
+            match = _DATE_LINE_RE.fullmatch(s)
+            meta.setdefault("date", parse_date(match["date"]))
+            if match["venue"]:
+                meta.setdefault("venue", match["venue"].strip())
+            if match["occasion"]:
+                meta.setdefault("occasion", match["occasion"].strip())
+        elif kind == "subtitle":
+            rest = _SUBTITLE_RE.fullmatch(s)["rest"]
+            date = parse_date(rest)
+            if date:
+                meta.setdefault("date", date)
+            occasion = _occasion(rest)
+            if occasion:
+                meta.setdefault("occasion", occasion)
+            if not date:
+                titles.append(s)
+        elif kind == "speaker":
+            match = _SPEAKER_LINE_RE.fullmatch(s)
+            meta.setdefault("position", match["position"].strip())
+            meta.setdefault("speaker", _clean_name(match["speaker"]))
+        elif kind == "position":
+            meta.setdefault("position", s.strip())
+        elif kind == "name":
+            meta.setdefault("speaker", _clean_name(s))
+        elif glued and glued.group("speaker"):
+            _glued_meta(glued, meta)
+            previous = "title"
+            continue
+        elif kind in ("title", "paren", None):
+            titles.append(s)
+        previous = kind or "title"
+    if titles:
+        meta.setdefault("title", _join_title(titles))
+        occasion = _occasion(meta["title"])
+        if occasion:
+            meta.setdefault("occasion", occasion)
+
+
+def _join_title(parts):
+    """Join title lines: without a space where a line was broken mid-phrase."""
+    title = parts[0].strip()
+    for part in parts[1:]:
+        part = part.strip()
+        broken = (len(part) <= 2 or len(title) <= 2 or part.startswith(("（", "("))
+                  or (title.startswith("在") and "上" not in title) or part.startswith("——"))
+        title = title + ("" if broken else " ") + part
+    return title
+
+
+def _occasion(s):
+    match = _OCCASION_RE.search(s)
+    if not match:
+        return None
+    return (match["occasion"] or match["occasion2"]).strip()
+
+
+def _glued_meta(match, meta):
+    groups = match.groupdict()
+    if groups.get("title"):
+        title = groups["title"].strip()
+        meta.setdefault("title", title)
+        occasion = _occasion(title)
+        if occasion:
+            meta.setdefault("occasion", occasion)
+    if groups.get("date"):
+        meta.setdefault("date", parse_date(groups["date"]))
+    if groups.get("venue"):
+        meta.setdefault("venue", groups["venue"].strip())
+    if groups.get("position"):
+        meta.setdefault("position", groups["position"].strip())
+    if groups.get("speaker"):
+        meta.setdefault("speaker", groups["speaker"])
+
+
+def _is_prose(s):
+    return len(s) > 150 or (len(s) >= 8 and bool(_SENT_END.search(s)))
+
+
+# ---------------------------------------------------------------------------
+# The result
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class CleanedText:
+    """The body of a text, what was removed from it, and its metadata.
+
+    Attributes
+    ----------
+    text : str
+        The body: what gets annotated.
+    removed : list of dict
+        ``{"start", "end", "text", "reason"}`` for each removed span, with
+        offsets into the original text, in order.
+    meta : dict
+        Of ``"title"``, ``"speaker"``, ``"position"``, ``"date"`` (ISO),
+        ``"occasion"``, ``"venue"``, ``"salutation"``, ``"dateline"``,
+        ``"publication"``, ``"published"`` (ISO): those that were found.
+    offset_map : list of [int, int, int]
+        ``[clean_start, original_start, length]`` of each kept segment.
+
+    Examples
+    --------
+    >>> cleaned = clean_text("分享到：\\n同志们：\\n今天开会。\\n点评 回复 举报")
+    >>> cleaned.text
+    '同志们：\\n今天开会。'
+    >>> i = cleaned.text.index("今天")
+    >>> cleaned.original_offset(i)
+    10
+    >>> cleaned.original_span(i, i + 4)
+    (10, 14)
+    """
+
+    text: str
+    removed: list = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    offset_map: list = field(default_factory=list)
+
+    def original_offset(self, i):
+        """The offset in the original text of cleaned-text offset ``i``.
+
+        ``i == len(text)`` maps to the end of the last kept character.
+        """
+        if not 0 <= i <= len(self.text):
+            raise IndexError(f"offset {i} outside the cleaned text (length {len(self.text)})")
+        if not self.offset_map:
+            return 0
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.offset_map):
+            starts = self.__dict__["_starts"] = [seg[0] for seg in self.offset_map]
+        k = bisect.bisect_right(starts, i) - 1
+        clean_start, original_start, _ = self.offset_map[max(k, 0)]
+        return original_start + (i - clean_start)
+
+    def original_span(self, start, end):
+        """``(start, end)`` in the original text of a cleaned-text span.
+
+        The end maps through the span's last character, so a span that ends
+        just before a removed part does not grow over it.
+        """
+        if end <= start:
+            position = self.original_offset(start)
+            return position, position
+        return self.original_offset(start), self.original_offset(end - 1) + 1
+
+    def restore(self):
+        """The original text, from ``text`` and the ``removed`` records."""
+        parts = []
+        for clean_start, original_start, length in self.offset_map:
+            parts.append((original_start, self.text[clean_start:clean_start + length]))
+        parts.extend((r["start"], r["text"]) for r in self.removed)
+        parts.sort(key=lambda part: part[0])
+        return "".join(text for _, text in parts)
+
+
+# ---------------------------------------------------------------------------
+# Head, tail, body
+# ---------------------------------------------------------------------------
+
+_HEAD_PIECES = 80
+_HEAD_CHARS = 6000
+_TAIL_PIECES = 80
+
+
+def _scan_head(text, pieces, meta):
+    """``(body_piece, body_start, items)``: where the body starts, and the head
+    items ``(start, end, reason)`` before it (piece extents, blanks apart)."""
+    n = len(pieces)
+    items = []
+
+    # A salutation near the top, with only short non-prose lines before it,
+    # starts the body.
+    salutation_at = None
+    prose = []
+    for k in range(min(n, _HEAD_PIECES)):
+        a, b = pieces[k]
+        if a > _HEAD_CHARS:
+            break
+        s = text[a:b]
+        if _salutation(s):
+            salutation_at = k
+            break
+        if _furniture(s, "head"):
+            continue
+        if _is_prose(s):
+            if len(s) > 300 or len(prose) >= 3:
+                break
+            prose.append(k)
+    if salutation_at is not None and prose:
+        # Prose before the salutation (a news lead-in, an uncredited photo
+        # caption) is head only when a clear title block stands between them.
+        kinds = []
+        for k in range(prose[-1] + 1, salutation_at):
+            a, b = pieces[k]
+            if not _furniture(text[a:b], "head"):
+                kinds.append(_title_kind(text[a:b], kinds) or "?")
+        if "?" in kinds or len(set(kinds)) < 2:
+            salutation_at = None
+
+    if salutation_at is not None:
+        kinds = []
+        for k in range(salutation_at):
+            a, b = pieces[k]
+            kinds.append(_furniture(text[a:b], "head"))
+        # the run of non-furniture pieces right before the salutation
+        first = salutation_at
+        while first > 0 and kinds[first - 1] is None and first - 1 not in prose:
+            first -= 1
+        for k in range(salutation_at):
+            a, b = pieces[k]
+            s = text[a:b]
+            if k >= first:
+                reason = "title block"
+            elif kinds[k]:
+                reason = kinds[k]
+            elif k in prose:
+                reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
+            elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
+                reason = "page title"
+                match = _PAGE_TITLE_RE.fullmatch(s)
+                meta.setdefault("_page_title", match["title"] if match else s)
+            elif _USERNAME_RE.fullmatch(s):
+                reason = "user profile"
+            else:
+                reason = None
+            items.append([a, b, reason])
+        _inherit(items, "page header")
+        _parse_title_block([text[a:b] for a, b, _ in items[first:]], meta)
+        body_piece = salutation_at
+        return body_piece, pieces[body_piece][0], [tuple(i) for i in items]
+
+    # No salutation: the head is what is positively furniture or title block.
+    kinds = []
+    k = 0
+    body_start = None
+    while k < n and k < _HEAD_PIECES:
+        a, b = pieces[k]
+        s = text[a:b]
+        reason = _furniture(s, "head")
+        if reason:
+            items.append((a, b, reason))
+            k += 1
+            continue
+        kind = _title_kind(s, kinds)
+        if kind:
+            kinds.append(kind)
+            items.append((a, b, "title block"))
+            k += 1
+            continue
+        consumed = _glued_head(text, a, b, items, meta)
+        if consumed == b:
+            kinds.append("title")
+            k += 1
+            continue
+        if consumed > a:
+            body_start = consumed
+            break
+        # a short unknown line between two pieces of furniture
+        if items and items[-1][2] != "title block" and len(s) <= 30 and not _SENT_END.search(s) \
+                and not _ENUM_RE.match(s) and k + 1 < n:
+            na, nb = pieces[k + 1]
+            if _furniture(text[na:nb], "head"):
+                items.append((a, b, items[-1][2]))
+                k += 1
+                continue
+        break
+    title_strings = [text[a:b] for a, b, reason in items if reason == "title block"]
+    if title_strings:
+        _parse_title_block(title_strings, meta)
+    if body_start is None:
+        body_start = pieces[k][0] if k < n else len(text)
+    return k, body_start, items
+
+
+def _inherit(items, default):
+    """Give unknown items the reason of the item before them (or after)."""
+    for i, item in enumerate(items):
+        if item[2] is None:
+            before = next((it[2] for it in reversed(items[:i]) if it[2]), None)
+            after = next((it[2] for it in items[i + 1:] if it[2]), None)
+            item[2] = before or after or default
+
+
+def _glued_head(text, a, b, items, meta):
+    """Parse the furniture glued to the start of piece ``text[a:b]``.
+
+    Appends head items and returns the offset where the rest of the piece
+    starts (``a`` when nothing was found).
+    """
+    p = a
+    match = _DATELINE_RE.match(text, p, b)
+    if match:
+        meta.setdefault("dateline", match.group().strip())
+        items.append((p, match.end(), "dateline"))
+        p = _skip_blank(text, match.end(), b)
+    for pattern in (_GLUED_HEAD_RE, _GLUED_BYLINE_RE):
+        match = pattern.match(text, p, b)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if pattern is _GLUED_HEAD_RE and not (groups["speaker"] or groups["date"]):
+            continue
+        if pattern is _GLUED_BYLINE_RE:
+            title = groups["title"]
+            if not groups["star"] and not re.search(r"[ \u3000\u00a0]", title.strip()):
+                continue
+            if re.search(rf"{_OFFICE}$", title.strip()):
+                continue
+        _glued_meta(match, meta)
+        end = match.end()
+        items.append((p, end, "title block"))
+        p = _skip_blank(text, end, b)
+        caption = _GLUED_CAPTION_RE.match(text, p, b)
+        if caption and _salutation(text[caption.end():b]):
+            items.append((p, caption.end(), "photo caption"))
+            p = _skip_blank(text, caption.end(), b)
+        break
+    else:
+        match = _LABEL_RE.match(text, p, b)
+        if match and (text.startswith("值此", match.end()) or _salutation(text[match.end():b])):
+            meta.setdefault("title", match["label"])
+            items.append((p, match.end(), "title block"))
+            p = match.end()
+    return p
+
+
+def _skip_blank(text, i, end):
+    while i < end and text[i] in _BLANK:
+        i += 1
+    return i
+
+
+def _peel_end(text, a, b, items, meta):
+    """Strip shapes glued to the end of piece ``text[a:b]``; return the new end."""
+    while b > a:
+        s = text[a:b]
+        found = None
+        for pattern, reason in ((_CREDIT_RE, "source credit"), (_DATELINE_PAREN_RE, "dateline"),
+                                (_SOURCE_PAREN_RE, "source credit")):
+            for match in pattern.finditer(s):
+                if not s[match.end():].strip(_BLANK):
+                    found = (match, reason)
+            if found:
+                break
+        if not found:
+            # an editor's note: ※这是…的讲话。 at the end, after a sentence end
+            star = s.rfind("※")
+            if star >= 0 and _EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)) \
+                    and (star == 0 or s[:star].rstrip(_BLANK)[-1:] in "。！？!?）)”"):
+                found = (_EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)), "editor note")
+                start = a + star
+            else:
+                return b
+        else:
+            start = a + found[0].start()
+        match, reason = found
+        _note_meta(match, reason, meta)
+        items.append((start, b, reason))
+        b = start
+        while b > a and text[b - 1] in _BLANK:
+            b -= 1
+    return b
+
+
+def _note_meta(match, reason, meta):
+    groups = match.groupdict()
+    if reason == "source credit" and groups.get("publication"):
+        meta.setdefault("publication", groups["publication"].strip())
+        meta.setdefault("published", parse_date(groups["published"]))
+    elif reason == "dateline" and groups.get("dateline"):
+        meta.setdefault("dateline", groups["dateline"].strip())
+    elif reason == "editor note":
+        note = match.group()
+        date = parse_date(note)
+        if date:
+            meta.setdefault("date", date)
+        occasion = re.search(r"在(.{2,60}?)(?:上|时)的(?:讲话|致辞|发言)", note)
+        if occasion:
+            meta.setdefault("occasion", occasion.group(1))
+
+
+def _scan_tail(text, pieces, first_body, meta):
+    """``(body_end, items)``: where the body ends and the tail items after it."""
+    items = []
+    n = len(pieces)
+    k = n - 1
+    # The Wikisource licence: from a 本作品…/这部作品… line to the end.
+    for j in range(n - 1, max(first_body - 1, n - 1 - _TAIL_PIECES), -1):
+        a, b = pieces[j]
+        if _LICENCE_START_RE.match(text, a, b) and _LICENCE_MARK_RE.search(text, a) \
+                and len(text) - a <= 5000:
+            items.append((a, len(text), "licence footer"))
+            k = j - 1
+            break
+    pending = []
+    have_furniture = bool(items)
+    while k >= first_body and k >= n - 1 - _TAIL_PIECES:
+        a, b = pieces[k]
+        s = text[a:b]
+        reason = _furniture(s, "tail")
+        if reason:
+            for pa, pb in pending:
+                items.append((pa, pb, reason))
+            pending = []
+            items.append((a, b, reason))
+            _piece_meta(s, reason, meta)
+            have_furniture = True
+            k -= 1
+            continue
+        if have_furniture and len(s) <= 12 and not _SENT_END.search(s) and not _ENUM_RE.match(s):
+            pending.append((a, b))
+            k -= 1
+            continue
+        break
+    # pending pieces were not sandwiched: they stay in the body
+    k += len(pending)
+    if k < first_body:
+        return pieces[first_body][0], items
+    a, b = pieces[k]
+    end = _peel_end(text, a, b, items, meta)
+    return end, items
+
+
+def _piece_meta(s, reason, meta):
+    if reason == "page info":
+        for match in _FIELD_VALUE_RE.finditer(s):
+            key, value = match["key"], match["value"]
+            if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
+                meta.setdefault("publication", value)
+            elif "时间" in key or "日期" in key:
+                date = parse_date(value)
+                if date:
+                    meta.setdefault("published", date)
+        if "published" not in meta and _FIELDS_RE.fullmatch(s):
+            date = parse_date(s)
+            if date and not _FIELD_VALUE_RE.search(s):
+                meta.setdefault("published", date)
+    elif reason == "dateline":
+        match = _DATELINE_RE.search(s)
+        if match:
+            meta.setdefault("dateline", match.group())
+    elif reason in ("source credit", "editor note"):
+        for pattern in (_CREDIT_RE, _EDITOR_NOTE_RE):
+            match = pattern.search(s)
+            if match:
+                _note_meta(match, reason, meta)
+                break
+    elif reason == "page title":
+        match = _PAGE_TITLE_RE.fullmatch(s)
+        if match:
+            meta.setdefault("_page_title", match["title"])
+
+
+# ---------------------------------------------------------------------------
+# clean_text
+# ---------------------------------------------------------------------------
+
+
+def clean_text(text):
+    """Find the body of ``text``; keep what was removed and the metadata.
+
+    Parameters
+    ----------
+    text : str
+        A speech, report or policy document, possibly scraped from the web.
+
+    Returns
+    -------
+    CleanedText
+        ``text`` (the body), ``removed`` (records with offsets into the
+        input), ``meta``, and the offset map back to the input.
+
+    Examples
+    --------
+    >>> raw = "在全市工作会议上的讲话（2018年2月12日）习近平同志们：今天开会。（新华社北京2月12日电）"
+    >>> cleaned = clean_text(raw)
+    >>> cleaned.text
+    '同志们：今天开会。'
+    >>> sorted(cleaned.meta.items())  # doctest: +NORMALIZE_WHITESPACE
+    [('date', '2018-02-12'), ('dateline', '新华社北京2月12日电'), ('occasion', '全市工作会议'),
+     ('salutation', '同志们'), ('speaker', '习近平'), ('title', '在全市工作会议上的讲话')]
+    >>> [(r["text"], r["reason"]) for r in cleaned.removed]
+    [('在全市工作会议上的讲话（2018年2月12日）习近平', 'title block'), ('（新华社北京2月12日电）', 'dateline')]
+    >>> clean_text("各位代表：\\n现在，我代表国务院作报告。").removed
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text takes str, not {type(text).__name__}")
+    meta = {}
+    pieces = _pieces(text)
+    if not pieces:
+        return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
+    body_piece, body_start, head_items = _scan_head(text, pieces, meta)
+    for a, b, reason in head_items:
+        _piece_meta(text[a:b], reason, meta)
+    if body_piece < len(pieces) and body_start == pieces[body_piece][0]:
+        a, b = pieces[body_piece]
+        body_start = _glued_head(text, a, b, head_items, meta)
+    body_end, tail_items = _scan_tail(text, pieces, body_piece, meta) \
+        if body_piece < len(pieces) else (len(text), [])
+    if body_end < body_start:          # everything was furniture
+        body_end = body_start
+
+    spans = []
+    # head: each item runs to the start of the next one; the first from 0
+    head_items = sorted(head_items)
+    for i, (a, b, reason) in enumerate(head_items):
+        start = 0 if i == 0 else a
+        end = head_items[i + 1][0] if i + 1 < len(head_items) else body_start
+        spans.append((start, end, reason))
+    # tail: each item runs from the end of the one before; the first from body_end
+    tail_items = sorted(tail_items)
+    for i, (a, b, reason) in enumerate(tail_items):
+        start = body_end if i == 0 else tail_items[i - 1][1]
+        end = len(text) if i + 1 == len(tail_items) else b
+        spans.append((start, end, reason))
+    # body: only the strict shapes, each with the blanks after it
+    body_pieces = [(a, b) for a, b in pieces if a >= body_start and b <= body_end]
+    for i, (a, b) in enumerate(body_pieces):
+        reason = _furniture(text[a:b], "body")
+        if reason and 0 < i < len(body_pieces) - 1:
+            spans.append((a, body_pieces[i + 1][0], reason))
+            _piece_meta(text[a:b], reason, meta)
+
+    spans = _merge(sorted(s for s in spans if s[1] > s[0]))
+    removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
+    kept, offset_map, position = [], [], 0
+    for a, b, _ in spans + [(len(text), len(text), None)]:
+        if a > position:
+            offset_map.append([sum(len(k) for k in kept), position, a - position])
+            kept.append(text[position:a])
+        position = max(position, b)
+    body = "".join(kept)
+
+    salutation = _salutation(body.lstrip(_BLANK + "\n"))
+    if salutation:
+        meta["salutation"] = salutation
+    page_title = meta.pop("_page_title", None)
+    if page_title and "title" not in meta:
+        meta["title"] = page_title.strip()
+    meta = {key: value for key, value in meta.items() if value}
+    return CleanedText(body, removed, meta, offset_map)
+
+
+def _merge(spans):
+    """Merge touching spans of the same reason."""
+    merged = []
+    for a, b, reason in spans:
+        if merged and merged[-1][2] == reason and merged[-1][1] >= a:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]), reason)
+        elif merged and merged[-1][1] > a:   # overlap of different reasons: clip
+            if b > merged[-1][1]:
+                merged.append((merged[-1][1], b, reason))
+        else:
+            merged.append((a, b, reason))
+    return merged
