@@ -33,7 +33,8 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 def read_user_dict(path):
     """Read a user dictionary: one term per line; a tab and more columns may
-    follow the term (pkuseg's format); ``#`` starts a comment line.
+    follow the term (pkuseg's format); ``#`` starts a comment line. A lexicon
+    TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
 
     Examples
     --------
@@ -49,6 +50,8 @@ def read_user_dict(path):
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise DocumentError(path, f"cannot read user dictionary: {error}") from None
+    if lines and lines[0].startswith("term\t"):  # a lexicon TSV's header
+        lines = lines[1:]
     words = []
     for line in lines:
         term = line.split("\t")[0].strip()
