@@ -9,6 +9,13 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test benchmark model clean
 
 $(STAMP): pyproject.toml setup.py
+	# System packages for the browser tests and Chinese plot labels (Debian's; skipped
+	# where apt-get or root is missing: those tests then skip, plots use Latin labels).
+	-@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei) >/dev/null 2>&1 \
+	      || echo "note: could not install chromium/fonts-wqy-microhei; browser tests will skip"; \
+	  else echo "note: chromium and fonts-wqy-microhei not installed; browser tests will skip"; fi; fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
 	# pkuseg 0.0.25 ships only an sdist that needs numpy and cython at build time.

@@ -3,6 +3,9 @@
 import argparse
 import sys
 
+from .report import add_report_command
+from .view import add_view_command
+
 EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
   policy-nlp annotate reports.jsonl -o out/reports.jsonl --workers 2
@@ -57,6 +60,108 @@ def _add_annotate(commands):
     p.set_defaults(func=_annotate)
 
 
+def _lexicon_build(args):
+    from .corpus import read_inputs
+    from .errors import DocumentError
+    from .lexicon import Lexicon, mine_lexicon
+    documents, failed = [], 0
+    for item in read_inputs(args.corpus, pattern=args.glob, text_column=args.text_column,
+                            id_column=args.id_column):
+        if isinstance(item, DocumentError):
+            failed += 1
+            print(f"policy-nlp: skipped {item}", file=sys.stderr)
+        else:
+            documents.append((item.id, item.text))
+    candidates = mine_lexicon(documents, min_docs=args.min_docs, examples=args.examples)
+    lexicon = Lexicon()
+    for c in candidates:
+        examples = " ‖ ".join(f"{e['doc_id']}: {e['context']}" for e in c["examples"])
+        lexicon.add(c["term"], kind=c["kind"], number=c["number"], doc_freq=c["doc_freq"],
+                    note=f"{c['count']} occurrences; {examples}")
+    lexicon.save(args.output)
+    print(f"{len(candidates)} candidates from {len(documents)} documents -> {args.output}"
+          + (f" ({failed} inputs could not be read)" if failed else ""))
+    return 1 if failed else 0
+
+
+def _add_lexicon(commands):
+    p = commands.add_parser(
+        "lexicon", help="mine candidate formulations and quoted terms from a corpus",
+        description="Mine numbered formulations and quoted policy terms from a corpus, ranked by "
+                    "document frequency, with example contexts, into a lexicon TSV to curate by hand "
+                    "(delete lines, fix numbers, add members). A curated file can be passed to "
+                    "'annotate --user-dict' to keep its terms whole.",
+        epilog="examples:\n  policy-nlp lexicon build ../shared/corpora/national/government_work_reports.jsonl "
+               "--text-column content --id-column title -o candidates.tsv\n"
+               "  policy-nlp lexicon build speeches/ --min-docs 3 -o candidates.tsv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="action", metavar="ACTION")
+    sub.required = True
+    b = sub.add_parser("build", help="mine a corpus into a candidate lexicon TSV",
+                       epilog=p.epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv)")
+    b.add_argument("-o", "--output", required=True, help="the lexicon TSV to write")
+    b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")
+    b.add_argument("--examples", type=int, default=3, help="example contexts per term (default 3)")
+    b.add_argument("--glob", action="append", help="file pattern inside folders")
+    b.add_argument("--text-column", default="text")
+    b.add_argument("--id-column", default="id")
+    b.set_defaults(func=_lexicon_build)
+
+
+def _evaluate(args):
+    import json
+    from pathlib import Path
+    from .evaluation import evaluate_many, format_report, gold_text, load_gold, pair_documents
+    golds = [load_gold(path) for path in args.gold]
+    if args.annotated:
+        documents = []
+        for path in args.annotated:
+            text = Path(path).read_text(encoding="utf-8")
+            documents.extend(json.loads(text) if path.endswith(".json") else
+                             [json.loads(line) for line in text.splitlines() if line.strip()])
+        pairs = pair_documents(golds, documents, args.shared)
+    else:  # run the pipeline on each gold document's text
+        from .batch import annotate_record
+        from .corpus import Record
+        from .output import doc_to_dict
+        from .pipeline import load
+        nlp = load(segmenter=args.segmenter)
+        pairs = [(gold, doc_to_dict(annotate_record(
+            nlp, Record(str(gold.get("document")), gold_text(gold, args.shared)), clean=not args.no_clean)))
+            for gold in golds]
+    report = evaluate_many(pairs)
+    print(format_report(report))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.errors:
+        for document in report["documents"]:
+            for error in document["errors"]:
+                print(f"{document['document']}: {error}")
+    return 0
+
+
+def _add_evaluate(commands):
+    p = commands.add_parser(
+        "evaluate", help="score annotations against hand gold (slogans, lists, claims, topics)",
+        description="Score annotated documents against gold files in the format of "
+                    "shared/gold/seed_gold.json: numbered-formulation recall and precision, number "
+                    "accuracy, member exact match, quoted terms, lists (family, item count, first item), "
+                    "count claims and paragraph topics. Without --annotated the pipeline is run on each "
+                    "gold document's text (found through its 'source' under --shared).",
+        epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("gold", nargs="+", help="gold JSON files")
+    p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
+    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: ../shared beside the repo)")
+    p.add_argument("--segmenter", default="pkuseg")
+    p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
+    p.add_argument("--json", help="also write the full report as JSON here")
+    p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
+    p.set_defaults(func=_evaluate)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="policy-nlp",
@@ -73,7 +178,7 @@ def build_parser():
     return parser
 
 
-COMMANDS = [_add_annotate]
+COMMANDS = [_add_annotate, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
 
 
 def main(argv=None):

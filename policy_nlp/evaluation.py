@@ -38,8 +38,10 @@ claim_text                  claim text overlaps the gold's (one contains the
                             other) / found lists with a gold claim text
 mismatch_flagged            gold count mismatches reported as mismatches /
                             gold count mismatches
-topic_accuracy              paragraphs with the gold topic / gold topics (only
-                            when the document has topics)
+topic_accuracy              paragraphs with the gold topic / gold topics whose
+                            paragraph is in the annotated text (only when the
+                            document has topics; the others are listed in
+                            errors["topics_not_found"])
 ==========================  ===================================================
 
 Texts are compared after removing blanks, zero-width characters and the
@@ -438,18 +440,24 @@ def _score_topics(gold, annotated, metrics, errors):
         errors["topics_wrong"] = []
         return
     openings = [_norm(text[p["start"]:p["start"] + 60]) for p in paragraphs]
-    right, wrong = 0, []
+    right, wrong, not_found = 0, [], []
     for opening, label in topics.items():
         key = _norm(opening)
         index = next((i for i, o in enumerate(openings) if o.startswith(key)), None)
-        topic = paragraphs[index].get("topic") if index is not None else None
+        if index is None:
+            # Not a paragraph of the annotated text (e.g. a licence footer
+            # that cleaning removed): listed, but not a classification error.
+            not_found.append((opening, label))
+            continue
+        topic = paragraphs[index].get("topic")
         found = topic.get("label") if isinstance(topic, dict) else topic
         if found == label:
             right += 1
         else:
             wrong.append((opening, label, found))
-    metrics["topic_accuracy"] = _count(right, len(topics))
+    metrics["topic_accuracy"] = _count(right, right + len(wrong))
     errors["topics_wrong"] = wrong
+    errors["topics_not_found"] = not_found
 
 
 def evaluate_many(pairs):

@@ -58,3 +58,20 @@ def test_console_script_runs():
     result = subprocess.run([sys.executable, "-m", "policy_nlp.cli", "--version"],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "policy_nlp" in result.stdout
+
+
+def test_lexicon_build_mines_ranked_candidates_usable_as_user_dict(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    rows = [{"id": "a", "text": "坚持“四个全面”战略布局，推进“双联”行动。"},
+            {"id": "b", "text": "协调推进“四个全面”，深化“双联”。实施五心工程。"},
+            {"id": "c", "text": "协调推进“四个全面”战略布局。"}]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "candidates.tsv"
+    assert main(["lexicon", "build", str(src), "-o", str(out)]) == 0
+    from policy_nlp.lexicon import Lexicon
+    lexicon = Lexicon.load(out)
+    assert list(lexicon)[:2] == ["四个全面", "双联"]
+    assert lexicon["四个全面"]["doc_freq"] == 3 and lexicon["四个全面"]["number"] == 4
+    assert "a:" in lexicon["四个全面"]["note"]
+    from policy_nlp.tokenizer import read_user_dict
+    assert read_user_dict(out) == ["四个全面", "双联"]
