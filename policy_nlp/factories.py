@@ -103,8 +103,8 @@ class TopicsStage:
     @property
     def model(self):
         if self._model is None:
-            from .topics import default_model_path, load_model
-            self._model = load_model(default_model_path() if self.model_path == "default" else self.model_path)
+            from .topics import default_model, load_model
+            self._model = default_model() if self.model_path == "default" else load_model(self.model_path)
         return self._model
 
     def __call__(self, doc):
