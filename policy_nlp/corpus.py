@@ -52,8 +52,10 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
     Parameters
     ----------
     paths : iterable of str or Path
-        Files (``.txt`` in any supported encoding, ``.jsonl``, ``.csv``) and
-        folders (searched recursively).
+        Files (``.txt`` in any supported encoding, ``.jsonl``, ``.csv``),
+        folders (searched recursively), and folders of a Hugging Face dataset
+        saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
+        ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
     pattern : str or sequence of str, optional
         Glob patterns for files inside folders (default: text, JSONL and CSV).
     text_column, id_column : str
@@ -63,12 +65,14 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
     Examples
     --------
     >>> records = list(read_inputs(["corpora/000_49f5c10d9eda79ac.txt"]))
-    >>> records[0].id, len(records[0].text) > 10000
+    >>> records[0].id, len(records[0].text) > 5000
     ('000_49f5c10d9eda79ac', True)
     """
     patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern or DEFAULT_GLOB)
     for path in map(Path, paths):
-        if path.is_dir():
+        if path.is_dir() and _is_saved_dataset(path):
+            yield from _read_dataset(path, text_column, id_column)
+        elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file()
                            and any(fnmatch.fnmatch(p.name, pat) for pat in patterns))
             if not files:
@@ -141,3 +145,46 @@ def _read_csv(path, text_column, id_column):
                             "name it with --text-column")
     for number, row in enumerate(reader, start=2):  # line 1 is the header
         yield _from_row(path, number, row, text_column, id_column)
+
+
+# --- Hugging Face datasets saved with save_to_disk ---------------------------
+
+DATASET_MARKERS = ("dataset_info.json", "state.json", "dataset_dict.json")
+
+
+def _is_saved_dataset(path):
+    return any((path / name).is_file() for name in DATASET_MARKERS)
+
+
+def _json_value(value):
+    """A dataset cell as a JSON-serialisable value for ``meta``."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    return str(value)
+
+
+def _read_dataset(path, text_column, id_column):
+    """Rows of a dataset saved with ``save_to_disk``, one Record each."""
+    try:
+        from datasets import Dataset, load_from_disk
+        loaded = load_from_disk(str(path))
+    except Exception as error:  # corrupt or from an incompatible datasets version
+        yield DocumentError(path, f"cannot load the saved dataset: {type(error).__name__}: {error}")
+        return
+    splits = [(None, loaded)] if isinstance(loaded, Dataset) else list(loaded.items())
+    for split, ds in splits:
+        where = path / split if split else path
+        if text_column not in ds.column_names:
+            yield DocumentError(where, f"no column {text_column!r} (columns: "
+                                f"{', '.join(ds.column_names)}); name it with --text-column")
+            continue
+        name = f"{path.name}/{split}" if split else path.name
+        for index, row in enumerate(ds):
+            row = _json_value(row)
+            if row.get(id_column) in (None, ""):
+                row[id_column] = f"{name}:{index}"  # stable: folder (and split) and row
+            yield _from_row(where, index, row, text_column, id_column)
