@@ -127,6 +127,9 @@ _COMPOSITE_HEADS = tuple(sorted(set("""
 _PLAN_MAX = 15
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _parse_int(run):
     """Value of a Chinese numeral string, or None when it is not one number."""
     if not run or any(c not in _DIGIT and c not in _UNIT for c in run):
@@ -811,6 +814,17 @@ def _members(text, s, e, number, quoted):
                 got = _trimmed_items(text, items)
                 if len(got) == number and all(len(g["text"]) <= 20 for g in got):
                     return got
+    # (6) a parallel compound right before, written without separators:
+    # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    # their first character (国际/国内), which verb phrases (切实落实) do not.
+    if number and 2 <= number <= 4:
+        b = qs
+        a = b - 2 * number
+        if a >= 0:
+            parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+            if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+                    and len({part[0] for part in parts}) == 1):
+                return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
     return []
 
 

@@ -275,3 +275,11 @@ def test_short_lexicon_terms_need_a_boundary():
     lex.add("三公", number=3)
     assert find_slogans("步行三公里。", lex) == []
     assert texts(find_slogans("压减三公经费。", lex)) == ["三公"]
+
+
+def test_members_from_a_parallel_compound_without_separators():
+    (s,) = find_slogans("必须统筹国内国际两个大局，始终不渝走和平发展道路。")
+    assert [m["text"] for m in s["members"]] == ["国内", "国际"] and s["count_matches"] is True
+    # Verb phrases before a formulation are not members.
+    for text in ("坚持切实落实两个毫不动摇。", "要加快推进两个中心建设。"):
+        assert all(not s["members"] for s in find_slogans(text))
