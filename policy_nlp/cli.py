@@ -136,8 +136,9 @@ def _evaluate(args):
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.errors:
         for document in report["documents"]:
-            for error in document["errors"]:
-                print(f"{document['document']}: {error}")
+            for kind, errors in document["errors"].items():
+                for error in errors:
+                    print(f"{document['document']}: {kind}: {error}")
     return 0
 
 

@@ -825,6 +825,26 @@ def _members(text, s, e, number, quoted):
             if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
                     and len({part[0] for part in parts}) == 1):
                 return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    # (7) a list later in the same sentence whose N items all begin with the
+    # formulation's head character: “六保”工作，强化保居民就业、保基本民生、…、保基层运转.
+    if number and number >= 2:
+        stop = len(text)
+        for mark in "。；;\n":
+            x = text.find(mark, qe)
+            if x != -1:
+                stop = min(stop, x)
+        head = set(text[s:e]) - set(NUM_CHARS)
+        for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+            items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+            if len(items) != number:
+                continue
+            firsts = {text[a] for a, _ in items[1:]}
+            if len(firsts) != 1 or not firsts <= head:
+                continue
+            lead = text.find(firsts.pop(), items[0][0], items[0][1])
+            if lead != -1:
+                items[0] = (lead, items[0][1])
+                return [_mk(text, a, z) for a, z in items]
     return []
 
 

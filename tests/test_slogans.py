@@ -283,3 +283,11 @@ def test_members_from_a_parallel_compound_without_separators():
     # Verb phrases before a formulation are not members.
     for text in ("坚持切实落实两个毫不动摇。", "要加快推进两个中心建设。"):
         assert all(not s["members"] for s in find_slogans(text))
+
+
+def test_members_from_a_following_list_sharing_the_head_character():
+    text = "持续做好“六保”工作，强化保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转。"
+    (s,) = find_slogans(text)
+    assert s["text"] == "六保" and s["members"][0]["text"] == "保居民就业"
+    assert len(s["members"]) == 6 and s["count_matches"] is True
+    assert find_slogans("落实两个责任，推进三项改革、四项工作。")[0]["members"] == []
