@@ -288,7 +288,7 @@ def _run(batch_list, settings, workers, backend, scheduler):
         # Fork after loading the segmenter once, so that workers share its
         # model pages copy-on-write instead of each loading its own copy.
         context = multiprocessing.get_context("fork")
-        from .segmenter import load_segmenter
-        load_segmenter(settings.get("segmenter", "pkuseg"))
+        from .segmenter import DEFAULT_SEGMENTER, load_segmenter
+        load_segmenter(settings.get("segmenter", DEFAULT_SEGMENTER))
         with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             yield from pool.imap(_annotate_batch, batch_list)

@@ -28,6 +28,8 @@ holds for every annotation, always.
 
 import bisect
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 GROUPS = ("paragraphs", "sentences", "slogans", "lists", "list_items")
@@ -91,14 +93,20 @@ def ensure_boundaries(doc, offsets):
     for name, spans in saved.items():
         doc.spans[name] = [doc.char_span(a, b, label=label) for a, b, label in spans]
     if sentence_starts is not None:
-        _set_sentence_starts(doc, sentence_starts)
+        set_sentence_starts(doc, sentence_starts)
     return len(cuts)
 
 
-def _set_sentence_starts(doc, starts):
+def set_sentence_starts(doc, starts):
+    """Mark the tokens at character offsets ``starts`` as sentence starts.
+
+    One array write: setting ``token.is_sent_start`` token by token is
+    quadratic in spaCy (each write checks the whole document's annotation).
+    """
     starts = set(starts)
-    for token in doc:
-        token.is_sent_start = token.idx in starts
+    values = numpy.array([[1 if token.i == 0 or token.idx in starts else -1] for token in doc],
+                         dtype="int64")
+    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's array type; -1 wraps back
 
 
 def add_spans(doc, group, records, label):

@@ -20,7 +20,7 @@ Add a stage of your own exactly as these are declared::
 
 from spacy.language import Language
 
-from .document import add_spans, register_extensions
+from .document import add_spans, register_extensions, set_sentence_starts
 from .paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -37,9 +37,7 @@ def paragraphs_stage(doc):
     sentences = find_sentences(doc.text, paragraphs)
     add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
     add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
-    starts = {span.start for span in doc.spans["sentences"]}
-    for token in doc:
-        token.is_sent_start = token.i in starts or token.i == 0
+    set_sentence_starts(doc, [span.start_char for span in doc.spans["sentences"]])
     return doc
 
 

@@ -12,6 +12,8 @@ dictionary: the reference every other engine is checked against.
 import functools
 
 SEGMENTERS = {}
+# "fast" gives pkuseg's output token for token (policy_nlp.fastseg), many times faster.
+DEFAULT_SEGMENTER = "fast"
 
 
 def register_segmenter(name):
@@ -32,7 +34,7 @@ def _pkuseg():
 
 
 @functools.lru_cache(maxsize=None)
-def load_segmenter(name="pkuseg"):
+def load_segmenter(name=DEFAULT_SEGMENTER):
     """The segmenter called ``name``, loaded once per process.
 
     Examples
@@ -46,3 +48,9 @@ def load_segmenter(name="pkuseg"):
         raise ValueError(f"unknown segmenter {name!r}; choose one of "
                          f"{sorted(SEGMENTERS)}") from None
     return factory()
+
+
+@register_segmenter("fast")
+def _fast():
+    from .fastseg import FastSegmenter
+    return FastSegmenter()

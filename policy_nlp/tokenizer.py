@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from .errors import DocumentError
-from .segmenter import load_segmenter
+from .segmenter import DEFAULT_SEGMENTER, load_segmenter
 
 # pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
 # this (a whole book on one line) is cut at sentence ends, then hard, so that
@@ -86,8 +86,8 @@ class PolicyTokenizer:
     ----------
     vocab : spacy.vocab.Vocab
     segmenter : str
-        Engine name from :mod:`policy_nlp.segmenter`: ``"pkuseg"`` (pkuseg
-        itself) or ``"fast"`` (ours, identical output).
+        Engine name from :mod:`policy_nlp.segmenter`: ``"fast"`` (ours,
+        pkuseg's output; the default) or ``"pkuseg"`` (pkuseg itself).
     lexicon : bool
         Keep the terms of the packaged policy lexicon whole.
     user_dict : str or Path, optional
@@ -105,7 +105,7 @@ class PolicyTokenizer:
     ['实施', '“', '五心工程', '”', '。']
     """
 
-    def __init__(self, vocab, segmenter="pkuseg", lexicon=True, user_dict=None, words=None):
+    def __init__(self, vocab, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None, words=None):
         self.vocab = vocab
         self.segmenter = segmenter
         self.lexicon = lexicon
@@ -233,7 +233,7 @@ class PolicyTokenizer:
 
 
 @registry.tokenizers("policy_nlp.PolicyTokenizer.v1")
-def create_policy_tokenizer(segmenter: str = "pkuseg", lexicon: bool = True, user_dict: str = ""):
+def create_policy_tokenizer(segmenter: str = DEFAULT_SEGMENTER, lexicon: bool = True, user_dict: str = ""):
     def create(nlp):
         return PolicyTokenizer(nlp.vocab, segmenter=segmenter, lexicon=lexicon, user_dict=user_dict or None)
     return create

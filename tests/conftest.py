@@ -39,7 +39,7 @@ def seed_text():
 
 @pytest.fixture(scope="session")
 def tokenizer_nlp():
-    """Tokenizer and paragraphs only, no lexicon: the pkuseg reference path."""
+    """Tokenizer (default engine) and paragraphs only, no lexicon."""
     return policy_nlp.load(stages=["paragraphs"], lexicon=False)
 
 

@@ -16,26 +16,36 @@ def make(words=(), **kwargs):
     return PolicyTokenizer(spacy.blank("zh").vocab, lexicon=False, words=list(words), **kwargs)
 
 
+def test_the_default_engine_is_the_fast_one():
+    assert make().segmenter == "fast"
+
+
 def words_of(doc):
     return [t.text for t in doc if not t.is_space]
 
 
-def test_tokens_equal_pkuseg_on_the_seed(seed_text, pkuseg_cut):
-    doc = make()(seed_text)
+ENGINES = pytest.mark.parametrize("segmenter", ["pkuseg", "fast"])
+
+
+@ENGINES
+def test_tokens_equal_pkuseg_on_the_seed(seed_text, pkuseg_cut, segmenter):
+    doc = make(segmenter=segmenter)(seed_text)
     assert doc.text == seed_text
     assert words_of(doc) == pkuseg_cut(seed_text)
 
 
-def test_tokens_equal_pkuseg_on_a_national_report(pkuseg_cut):
+@ENGINES
+def test_tokens_equal_pkuseg_on_a_national_report(pkuseg_cut, segmenter):
     text = national_report(2019)
-    doc = make()(text)
+    doc = make(segmenter=segmenter)(text)
     assert doc.text == text
     assert words_of(doc) == pkuseg_cut(text)
 
 
-def test_policy_terms_kept_whole_and_everything_else_is_pkuseg(seed_text, pkuseg_cut):
+@ENGINES
+def test_policy_terms_kept_whole_and_everything_else_is_pkuseg(seed_text, pkuseg_cut, segmenter):
     terms = ["五心工程", "两品一游", "十大项重点工作", "效能风暴"]
-    doc = make(terms)(seed_text)
+    doc = make(terms, segmenter=segmenter)(seed_text)
     tokens = [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
     reference = []
     position = 0
@@ -51,7 +61,8 @@ def test_policy_terms_kept_whole_and_everything_else_is_pkuseg(seed_text, pkuseg
     assert [t for t in tokens if not inside(t)] == [t for t in reference if not overlaps(t)]
 
 
-def test_user_dictionary_adds_to_pkusegs_own_dictionary(pkuseg_cut):
+@ENGINES
+def test_user_dictionary_adds_to_pkusegs_own_dictionary(pkuseg_cut, segmenter):
     # pkuseg's default dictionary merges 这是 and keeps 第一 次 as its model
     # cuts them; without it (user_dict=None) 这是 falls apart. A user
     # dictionary must add terms, never drop pkuseg's own dictionary
@@ -60,7 +71,7 @@ def test_user_dictionary_adds_to_pkusegs_own_dictionary(pkuseg_cut):
     text = "这是第一次把“五心工程”写进报告，这是第一次提出两品一游。"
     without_dictionary = pkuseg.pkuseg(user_dict=None).cut(text)
     assert "这是" in pkuseg_cut(text) and "这是" not in without_dictionary
-    tokens = words_of(make(["五心工程", "两品一游"])(text))
+    tokens = words_of(make(["五心工程", "两品一游"], segmenter=segmenter)(text))
     assert tokens.count("这是") == 2
     assert [t for t in tokens if t not in ("五心工程", "两品一游")] == \
         [t for t in pkuseg_cut(text) if t not in "五心工程两品一游"]
@@ -104,6 +115,6 @@ def test_serialisation_keeps_terms_not_the_model(tmp_path):
     tokenizer = make(["五心工程"])
     tokenizer.to_disk(tmp_path / "tok")
     restored = make().from_disk(tmp_path / "tok")
-    assert restored.words == ["五心工程"] and restored.segmenter == "pkuseg"
+    assert restored.words == ["五心工程"] and restored.segmenter == "fast"
     assert sum(p.stat().st_size for p in (tmp_path / "tok").iterdir()) < 10_000
     assert make().from_bytes(tokenizer.to_bytes()).words == ["五心工程"]
