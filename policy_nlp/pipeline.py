@@ -15,6 +15,10 @@ from . import tokenizer  # noqa: F401  (declares the tokenizer)
 from .segmenter import DEFAULT_SEGMENTER, SEGMENTERS
 
 DEFAULT_STAGES = ("paragraphs", "slogans", "enumerations", "topics")
+# spaCy refuses texts over 1 M characters to protect its parser; our stages are
+# linear in memory (the tokenizer cuts pkuseg's input into bounded runs), so a
+# whole yearbook on one line is fine.
+MAX_LENGTH = 100_000_000
 
 
 def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None,
@@ -58,7 +62,9 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
         path = Path(path)
         if not (path / "config.cfg").exists():
             raise FileNotFoundError(f"{path}: not a saved policy_nlp pipeline (no config.cfg)")
-        return spacy.load(path, exclude=list(exclude))
+        nlp = spacy.load(path, exclude=list(exclude))
+        nlp.max_length = MAX_LENGTH
+        return nlp
     if segmenter not in SEGMENTERS:
         raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {sorted(SEGMENTERS)}")
     if user_dict is not None and not Path(user_dict).is_file():
@@ -67,6 +73,7 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
         "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
         "segmenter": segmenter, "lexicon": lexicon,
         "user_dict": str(Path(user_dict).resolve()) if user_dict else ""}}})
+    nlp.max_length = MAX_LENGTH
     config = dict(config or {})
     config.setdefault("slogans", {}).setdefault("lexicon", lexicon)
     config.setdefault("topics", {}).setdefault("model", str(topic_model))

@@ -75,3 +75,16 @@ def test_lexicon_build_mines_ranked_candidates_usable_as_user_dict(tmp_path):
     assert "a:" in lexicon["四个全面"]["note"]
     from policy_nlp.tokenizer import read_user_dict
     assert read_user_dict(out) == ["四个全面", "双联"]
+
+
+def test_a_five_megabyte_single_line_is_annotated(tmp_path):
+    line = "推进社会管理创新，加快城乡一体化建设，实施“五心工程”；" * 65_000
+    path = tmp_path / "huge.txt"
+    path.write_text(line, encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    code = main(["annotate", str(path), "-o", str(tmp_path / "out"), "--stages", "paragraphs",
+                 "--no-clean", "-q"])
+    assert code == 0
+    (doc,) = [json.loads(l) for l in (tmp_path / "out" / "annotations.jsonl").open(encoding="utf-8")]
+    assert doc["text"] == line and len(doc["sentences"]) == 65_000
+    assert sum(t["end"] - t["start"] for t in doc["tokens"]) == len(line)  # every character in a token
