@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .corpus import Record, read_inputs
 from .errors import DocumentError
-from .output import DocumentWriter, doc_to_dict
+from .output import DocumentWriter, doc_to_dict, dumps
 
 log = logging.getLogger("policy_nlp")
 SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "spacy": ".spacy"}
@@ -87,17 +87,37 @@ def completed(path):
     return done
 
 
+def _drop_superseded(path, ids):
+    """Remove the lines of documents whose text changed since they were
+    annotated (they are annotated again), so that no id appears twice."""
+    if not ids:
+        return
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if json.loads(line)["id"] not in ids]
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text("".join(kept), encoding="utf-8")
+    os.replace(temporary, path)
+    log.info("%d documents changed since the last run: annotating them again", len(ids))
+
+
 # --- the work one worker does -------------------------------------------
 
 _NLP = None
 _SETTINGS = None
 
 
-def _init_worker(settings):
+def _load_pipeline(settings):
+    """Load the pipeline of ``settings`` into this process, with its models.
+
+    Called once in the parent before worker processes fork: a bad setting
+    fails here, once, with its own message (not in every worker, forever),
+    and the workers share the loaded models' pages copy-on-write.
+    """
     global _NLP, _SETTINGS
     from .pipeline import load
     _SETTINGS = dict(settings)
     _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
+    _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
 
 
 def annotate_record(nlp, record, clean=True):
@@ -126,7 +146,8 @@ def _annotate_batch(records):
     for record in records:
         try:
             doc = annotate_record(_NLP, record, clean=_SETTINGS.get("clean", True))
-            payload = doc.to_bytes() if _SETTINGS.get("format") == "spacy" else doc_to_dict(doc)
+            # The worker serialises: the parent only writes finished lines.
+            payload = doc.to_bytes() if _SETTINGS.get("format") == "spacy" else dumps(doc_to_dict(doc))
             results.append((record.id, record.meta, len(record.text), payload, None))
         except Exception as error:  # one document's failure never stops the run
             reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
@@ -152,7 +173,8 @@ def batches(records, batch_chars):
 class Progress:
     """A progress bar on a terminal, plain log lines elsewhere, or nothing."""
 
-    def __init__(self, total_chars, quiet=False, stream=sys.stderr, every=10.0):
+    def __init__(self, total_chars, quiet=False, stream=None, every=10.0):
+        stream = stream if stream is not None else sys.stderr
         self.quiet, self.stream, self.every = quiet, stream, every
         self.start = self.last = time.time()
         self.docs = self.chars = 0
@@ -233,6 +255,8 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
             summary.skipped += 1
         else:
             records.append(item)
+    if done:
+        _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
     start = time.time()
@@ -259,7 +283,7 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
                     from spacy.tokens import Doc
                     writer.write(Doc(_vocab()).from_bytes(payload))
                 else:
-                    writer.write(None, payload)
+                    writer.write_line(payload)
                 summary.done += 1
                 summary.chars += chars
             progress.update(len(results), sum(r[2] for r in results))
@@ -280,15 +304,12 @@ def _run(batch_list, settings, workers, backend, scheduler):
     if backend == "dask":
         from .distributed import run_on_dask
         yield from run_on_dask(batch_list, settings, workers=workers, scheduler=scheduler)
-    elif workers == 1:
-        _init_worker(settings)
-        for batch in batch_list:
-            yield _annotate_batch(batch)
     else:
-        # Fork after loading the segmenter once, so that workers share its
-        # model pages copy-on-write instead of each loading its own copy.
-        context = multiprocessing.get_context("fork")
-        from .segmenter import DEFAULT_SEGMENTER, load_segmenter
-        load_segmenter(settings.get("segmenter", DEFAULT_SEGMENTER))
-        with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        _load_pipeline(settings)
+        if workers == 1:
+            for batch in batch_list:
+                yield _annotate_batch(batch)
+            return
+        # Forked workers inherit the loaded pipeline (no initializer to fail).
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_annotate_batch, batch_list)

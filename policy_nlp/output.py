@@ -126,6 +126,14 @@ class DocumentWriter:
         else:
             self._items.append(data)
 
+    def write_line(self, line):
+        """Write one document already serialised with :func:`dumps`."""
+        if self._file:
+            self._file.write(line + "\n")
+            self._file.flush()
+        else:
+            self._items.append(json.loads(line))
+
     def close(self):
         if self._file:
             self._file.close()
