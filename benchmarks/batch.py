@@ -128,10 +128,8 @@ def run_one(args):
     t = time.time()
     cluster = None
     if backend == "processes":
-        from policy_nlp.segmenter import load_segmenter
-        load_segmenter(settings["segmenter"])  # as policy_nlp.batch does before forking
-        if workers == 1:  # the pool is not used: load the whole pipeline here
-            distributed.worker_pipeline({**settings, "format": "jsonl"})
+        # As annotate_corpus does before forking (it then finds it loaded).
+        batch._load_pipeline({**settings, "format": "jsonl"})
         if "freeze" in flags:
             import gc
             gc.freeze()  # keep the cyclic GC from writing to inherited pages
