@@ -176,6 +176,9 @@ def _numeral_value(run):
     return None, None
 
 
+_YEAR_DIGITS = re.compile("[〇零○一二三四五六七八九]{4}")
+
+
 def _is_plan(s):
     """A five-year plan ordinal: 十四五, 九五, 十五."""
     if len(s) < 2 or not s.endswith("五") or _NUM_RE.fullmatch(s) is None:
@@ -551,6 +554,8 @@ def _grammar(text, bounds, quoted_ranges):
             continue
         value, vkind = _numeral_value(run)
         if vkind is None:
+            if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
+                continue                                 # a year: 一九五九年计划
             # an opaque code before a head: 八七扶贫攻坚计划
             region = _head_region(text, m.end(), 8)
             if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
@@ -664,6 +669,20 @@ def _split_last_conj(text, items):
     if m is None or m.start() == 0 or m.end() == len(seg):
         return items
     return items[:-1] + [(a, a + m.start()), (a + m.end(), b)]
+
+
+# An unquoted list right before a formulation is often the verbs that govern
+# it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
+# not its members: such items end in a governing verb or start with an
+# ordinal or a subject.
+_GOVERNING_END = ("贯彻", "落实", "坚持", "推进", "实施", "加强", "深化", "领悟", "把握", "举办",
+                  "做好", "抓好", "推动", "促进", "统筹", "践行", "维护", "增强", "坚定", "准确",
+                  "全面", "坚决", "深刻", "认真", "积极", "切实", "牢牢", "始终")
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+
+
+def _not_a_member(item):
+    return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
 
 
 def _trimmed_items(text, items):
@@ -812,7 +831,8 @@ def _members(text, s, e, number, quoted):
                 items = _split_last_conj(text, items)
             if len(items) == number and len(items) >= 2:
                 got = _trimmed_items(text, items)
-                if len(got) == number and all(len(g["text"]) <= 20 for g in got):
+                if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                        and not any(_not_a_member(g["text"]) for g in got)):
                     return got
     # (6) a parallel compound right before, written without separators:
     # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
@@ -926,6 +946,13 @@ def find_slogans(text, lexicon=None, *, tokens=None):
             if not (text[i - 1:i] in "“「‘『" and text[i + len(q):i + len(q) + 1] in "”」’』"):
                 cands.append([i, i + len(q), kind, n, "mention", 1])
             i = text.find(q, i + 1)
+    # a span never starts or ends with blanks (“ 九五 ” is 九五)
+    for c in cands:
+        while c[0] < c[1] and text[c[0]].isspace():
+            c[0] += 1
+        while c[1] > c[0] and text[c[1] - 1].isspace():
+            c[1] -= 1
+    cands = [c for c in cands if c[0] < c[1]]
     spans = _resolve(text, cands)
     # quoted terms that are members of a formulation are not terms themselves
     out = []

@@ -291,3 +291,11 @@ def test_members_from_a_following_list_sharing_the_head_character():
     assert s["text"] == "六保" and s["members"][0]["text"] == "保居民就业"
     assert len(s["members"]) == 6 and s["count_matches"] is True
     assert find_slogans("落实两个责任，推进三项改革、四项工作。")[0]["members"] == []
+
+
+def test_years_in_chinese_numerals_and_governing_verbs_are_not_slogans_or_members():
+    assert find_slogans("一九五九年计划的执行情况，一九五七年下降了。") == []
+    (s,) = find_slogans("我们要全面准确、坚定不移贯彻“一国两制”方针。")
+    assert s["text"] == "一国两制" and s["members"] == []
+    (s,) = find_slogans("制定“ 九五 ”计划。")
+    assert s["text"] == "九五"
