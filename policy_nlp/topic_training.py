@@ -100,27 +100,24 @@ def split_lines(text):
     return out
 
 
+def _national_paragraphs(name, key, root=None):
+    """``{key(record): [paragraph, ...]}`` of a national JSONL corpus (records
+    whose key is None are skipped)."""
+    path = _corpus_path("national", name, root=root)
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    return {key(r): split_lines(r["content"]) for r in records if key(r) is not None}
+
+
 def work_reports(root=None):
     """``{year: [paragraph, ...]}`` of the national Government Work Reports."""
-    path = _corpus_path("national", "government_work_reports.jsonl", root=root)
-    reports = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record.get("year"):
-                reports[str(record["year"])] = split_lines(record["content"])
-    return reports
+    return _national_paragraphs("government_work_reports.jsonl",
+                                lambda r: str(r["year"]) if r.get("year") else None, root)
 
 
 def congress_reports(root=None):
     """``{congress number: [paragraph, ...]}`` of the CPC congress reports."""
-    path = _corpus_path("national", "cpc_congress_reports.jsonl", root=root)
-    reports = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            reports[int(record["congress"])] = split_lines(record["content"])
-    return reports
+    return _national_paragraphs("cpc_congress_reports.jsonl", lambda r: int(r["congress"]), root)
 
 
 def xi_speeches(root=None):
