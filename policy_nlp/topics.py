@@ -532,7 +532,8 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
     body's scores are averaged, weighted by paragraph length; the heading
     takes the best label when that label holds at least ``dominance`` of the
     body's text (by the body paragraphs' own labels), otherwise
-    ``mixed_label`` (the codebook's rule for a heading over a mixed section).
+    ``mixed_label`` (the codebook's rule for a heading over a mixed section),
+    whose score is then the share of the body outside its most common label.
     A heading with no classified body keeps its own result.
 
     Parameters
@@ -579,8 +580,11 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
         top = max(share, key=share.get)
         label = top if share[top] >= dominance or mixed_label is None else mixed_label
         scores = {k: round(float(p), 4) for k, p in zip(names, mean)}
-        out[i] = {"label": label, "score": scores.get(label, round(float(share[top]), 4)),
-                  "scores": scores, "inherited": True}
+        if label == top:
+            score = scores.get(label, round(float(share[top]), 4))
+        else:  # mixed: the evidence is how much of the body lies outside its top label
+            score = round(1.0 - float(share[top]), 4)
+        out[i] = {"label": label, "score": score, "scores": scores, "inherited": True}
     return out
 
 

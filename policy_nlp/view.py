@@ -354,7 +354,7 @@ html,body{height:100%}
 body{margin:0;display:flex;flex-direction:column;font:15px/1.7 "Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#fafafa}
 header{flex:none;max-height:45vh;overflow:auto;padding:10px 20px;background:#fff;border-bottom:1px solid #ddd}
 header h1{font-size:20px;margin:0 0 6px}
-.meta{display:flex;flex-wrap:wrap;gap:0 22px;font-size:13px}
+.meta{display:flex;flex-wrap:wrap;gap:0 22px;font-size:13px;overflow-wrap:anywhere;min-width:0}
 .meta .k{color:#777}
 #removed{margin-top:6px;font-size:13px}
 #removed pre{white-space:pre-wrap;background:#f3f3f3;margin:2px 0 6px;padding:4px;max-height:12em;overflow:auto}

@@ -387,3 +387,12 @@ def test_classify_paragraphs_invariants(paragraphs):
             assert result["label"] in topics.labels()
             assert abs(sum(result["scores"].values()) - 1) < 1e-3
             assert 0 <= result["score"] <= 1
+
+
+def test_a_heading_over_a_mixed_body_is_general_with_the_mixture_as_score():
+    from policy_nlp.topics import inherit_heading_topics
+    r = lambda label: {"label": label, "score": 0.9, "scores": {label: 0.9, "general": 0.02}}
+    out = inherit_heading_topics(["三、今年政府工作任务", "稳定粮食生产。", "治理大气污染。", "发展职业教育。"],
+                                 [r("economy"), r("agriculture_rural"), r("environment"), r("science_education")])
+    assert out[0]["label"] == "general" and out[0]["inherited"]
+    assert abs(out[0]["score"] - 2 / 3) < 0.01
