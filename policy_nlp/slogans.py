@@ -845,6 +845,21 @@ def _members(text, s, e, number, quoted):
             if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
                     and len({part[0] for part in parts}) == 1):
                 return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    # (8) earlier in the same sentence, N two-character words written together
+    # that begin with the formulation's head character: 农业农村农民问题…“三农”.
+    if number and 2 <= number <= 4:
+        head = set(text[s:e]) - set(NUM_CHARS)
+        start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
+        window = text[start:qs]
+        for k in range(len(window) - 2 * number + 1):
+            parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+            if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                    and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                    and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                    # not the other reading of an alternation: 强农、惠农、富农政策
+                    and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+                a = start + k
+                return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
     # (7) a list later in the same sentence whose N items all begin with the
     # formulation's head character: “六保”工作，强化保居民就业、保基本民生、…、保基层运转.
     if number and number >= 2:

@@ -299,3 +299,11 @@ def test_years_in_chinese_numerals_and_governing_verbs_are_not_slogans_or_member
     assert s["text"] == "一国两制" and s["members"] == []
     (s,) = find_slogans("制定“ 九五 ”计划。")
     assert s["text"] == "九五"
+
+
+def test_members_written_together_earlier_in_the_sentence():
+    text = "农业农村农民问题是关系国计民生的根本性问题，必须始终把解决好“三农”问题作为重中之重。"
+    (s,) = find_slogans(text)
+    assert [m["text"] for m in s["members"]] == ["农业", "农村", "农民"]
+    text = "落实强农惠农富农政策，解决好“三农”问题。"  # 强农/惠农/富农 is the other alternation
+    assert [s["members"] for s in find_slogans(text) if s["text"] == "三农"] == [[]]
