@@ -104,7 +104,7 @@ def test_torn_last_line_is_cut_and_the_document_redone(tmp_path):
 
 
 def test_sigkill_halfway_then_rerun_loses_and_duplicates_nothing(tmp_path):
-    docs = make_docs(40, sentences=600, seed=1)  # ~10,000 chars each: seconds to annotate
+    docs = make_docs(40, sentences=1500, seed=1)  # ~25,000 chars each: seconds to annotate
     source = write_jsonl(tmp_path / "in.jsonl", docs)
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out),
