@@ -13,6 +13,7 @@ a hundred short letters; results are written in input order, so the same input
 gives the same output file whatever the number of workers.
 """
 
+import collections
 import json
 import logging
 import multiprocessing
@@ -41,6 +42,7 @@ class Summary:
     output: str = ""
     errors: str = ""
     failures: list = field(default_factory=list)
+    repeated_ids: list = field(default_factory=list)
 
     @property
     def chars_per_second(self):
@@ -257,8 +259,16 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
             summary.skipped += 1
         else:
             records.append(item)
+    counts = collections.Counter(r.id for r in records)
+    repeated = sorted(id for id, n in counts.items() if n > 1)
+    if repeated:
+        summary.repeated_ids = repeated
+        if not quiet:
+            print(f"[policy-nlp] warning: {len(repeated)} ids occur more than once (e.g. {repeated[0]!r}); "
+                  "resuming cannot tell their documents apart: give a unique --id-column",
+                  file=sys.stderr, flush=True)
     if done:
-        _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
+        _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
     start = time.time()

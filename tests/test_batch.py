@@ -301,3 +301,12 @@ def test_cli_reads_a_dataset_saved_with_save_to_disk(tmp_path):
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(Path(e["source"]).as_posix().split("/")[-2:], "empty" in e["reason"]) for e in errors] == \
         [(["split", "test:0"], True)]
+
+
+def test_repeated_ids_are_warned_about(tmp_path, capsys):
+    docs = make_docs(3, sentences=5)
+    docs[2]["id"] = docs[0]["id"]
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    summary = annotate_corpus([source], tmp_path / "out.jsonl", **{**FAST, "quiet": False})
+    assert summary.done == 3 and summary.repeated_ids == ["doc000"]
+    assert "occur more than once" in capsys.readouterr().err
