@@ -73,7 +73,16 @@ def _lexicon_build(args):
             print(f"policy-nlp: skipped {item}", file=sys.stderr)
         else:
             documents.append((item.id, item.text))
-    candidates = mine_lexicon(documents, min_docs=args.min_docs, examples=args.examples)
+    from .batch import Progress
+    progress = Progress(sum(len(text) for _, text in documents), quiet=args.quiet)
+
+    def counted(documents):  # long work shows progress
+        for id, text in documents:
+            yield id, text
+            progress.update(1, len(text))
+
+    candidates = mine_lexicon(counted(documents), min_docs=args.min_docs, examples=args.examples)
+    progress.close()
     lexicon = Lexicon()
     for c in candidates:
         examples = " ‖ ".join(f"{e['doc_id']}: {e['context']}" for e in c["examples"])
@@ -107,6 +116,7 @@ def _add_lexicon(commands):
     b.add_argument("--glob", action="append", help="file pattern inside folders")
     b.add_argument("--text-column", default="text")
     b.add_argument("--id-column", default="id")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.set_defaults(func=_lexicon_build)
 
 

@@ -667,7 +667,7 @@ def _read_hf_dataset(path):
     return rows, columns
 
 
-def cross_validate(texts, targets, folds=5, random_state=0, **params):
+def cross_validate(texts, targets, folds=5, random_state=0, verbose=False, **params):
     """Stratified k-fold predictions and their scores.
 
     Raises
@@ -689,9 +689,13 @@ def cross_validate(texts, targets, folds=5, random_state=0, **params):
     y = np.asarray(targets, dtype=object)
     predicted = np.empty(len(y), dtype=object)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
-    for train, test in splitter.split(np.zeros(len(y)), y):
+    started = time.time()
+    for fold, (train, test) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
         model = clone(estimator).fit([texts[i] for i in train], y[train])
         predicted[test] = model.predict([texts[i] for i in test])
+        if verbose:  # long work shows progress
+            print(f"[policy-nlp] cross-validation fold {fold}/{folds} done ({time.time() - started:.0f} s)",
+                  file=sys.stderr, flush=True)
     report = score_predictions(list(y), list(predicted), sorted(counts))
     report["folds"] = folds
     return report
@@ -763,7 +767,8 @@ def train_from_file(path, text_column, label_column, output_dir, folds=5, random
     started = time.time()
     texts, targets = read_labelled(path, text_column, label_column)
     try:
-        report = cross_validate(texts, targets, folds=folds, random_state=random_state, **params)
+        report = cross_validate(texts, targets, folds=folds, random_state=random_state,
+                                verbose=verbose, **params)
     except ValueError as error:
         raise ValueError(f"{path}: {error}") from None
     model = TopicClassifier(random_state=random_state, **params).fit(texts, targets)
