@@ -11,8 +11,9 @@ __version__ = "0.1.0"
 
 from .document import register_extensions
 from .pipeline import load
+from .batch import annotate
 from .hf import annotate_dataset
 
 register_extensions()
 
-__all__ = ["load", "annotate_dataset", "__version__"]
+__all__ = ["load", "annotate", "annotate_dataset", "__version__"]

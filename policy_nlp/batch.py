@@ -124,6 +124,29 @@ def _load_pipeline(settings):
     _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
 
 
+def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
+    r"""Annotate one raw text the way a corpus run does: normalise it, remove
+    web page furniture (kept in ``doc._.meta["removed"]``), extract its
+    metadata, and run the pipeline.
+
+    ``nlp(text)`` runs only the pipeline; use this for text copied from the web.
+
+    Examples
+    --------
+    >>> import policy_nlp
+    >>> nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
+    >>> doc = policy_nlp.annotate("分享到:\n\n同志们：\n今天开会。", nlp)
+    >>> doc.text, doc._.meta["salutation"], doc._.meta["removed"][0]["reason"]
+    ('同志们：\n今天开会。', '同志们', 'share widget')
+    """
+    from .corpus import _record
+    from .pipeline import load
+    record = _record(id, text, dict(meta or {}))
+    if id is None:  # derived from the content, like the readers' ids
+        record.id = record.meta["sha1"][:12]
+    return annotate_record(nlp if nlp is not None else load(), record, clean=clean)
+
+
 def annotate_record(nlp, record, clean=True):
     """Annotate one :class:`~policy_nlp.corpus.Record` into a ``Doc``."""
     text, meta = record.text, dict(record.meta)

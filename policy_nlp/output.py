@@ -30,6 +30,7 @@ def doc_to_dict(doc):
 
     Examples
     --------
+    >>> import policy_nlp
     >>> nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
     >>> data = doc_to_dict(nlp("同志们：\\n今天开会。"))
     >>> data["paragraphs"]

@@ -51,6 +51,7 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
 
     Examples
     --------
+    >>> import policy_nlp
     >>> nlp = policy_nlp.load(stages=["paragraphs"])
     >>> nlp.pipe_names
     ['paragraphs']
