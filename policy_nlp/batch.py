@@ -14,6 +14,7 @@ gives the same output file whatever the number of workers.
 """
 
 import collections
+import functools
 import json
 import logging
 import multiprocessing
@@ -327,7 +328,10 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
     return summary
 
 
+@functools.lru_cache(maxsize=1)
 def _vocab():
+    """One vocabulary for every Doc the parent rebuilds (a blank pipeline per
+    document would cost a spaCy start-up each)."""
     import spacy
     return spacy.blank("zh").vocab
 
