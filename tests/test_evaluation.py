@@ -129,7 +129,8 @@ def test_format_report_is_a_table():
     table = format_report(evaluate_many([(GOLD, annotation()), (GOLD, annotation())]))
     lines = table.splitlines()
     assert lines[0].split() == ["metric", "handmade", "handmade", "all"]
-    assert len(lines) == 2 + len(METRICS)
+    assert len(lines) == 2 + len(METRICS) + 1   # + the topics' macro-F1
+    assert lines[-1].startswith("paragraph topics: macro-F1")
     row = next(line for line in lines if line.startswith("numbered formulations: precision"))
     assert row.split()[-2:] == ["6/8", "0.75"]
     assert "-" in next(line for line in lines if line.startswith("count mismatches"))
@@ -194,3 +195,26 @@ def test_seed_gold_lists_score_perfectly():
     for name in ("lists_found", "list_match", "list_parent", "list_precision",
                  "claim_number", "claim_count_matches", "claim_text", "mismatch_flagged"):
         assert metrics[name]["score"] == 1.0, name
+
+
+def test_topic_found_inside_a_paragraph_cut_differently():
+    # The gold names a reader's paragraph; the pipeline cut the text into one
+    # unit: the unit that contains the gold opening is scored.
+    text = "同志们：今天开会。一、抓好安全生产，开展隐患排查。二、做好防汛工作。"
+    annotated = {"text": text, "slogans": [], "lists": [],
+                 "paragraphs": [{"start": 0, "end": len(text), "topic": {"label": "governance_security"}}]}
+    gold = {"document": "x", "topics": {"一、抓好安全生产": "governance_security",
+                                        "二、做好防汛": "governance_security",
+                                        "不在文中": "general"}}
+    report = evaluate(gold, annotated)
+    assert report["metrics"]["topic_accuracy"]["correct"] == 2
+    assert report["metrics"]["topic_accuracy"]["total"] == 2
+    assert report["errors"]["topics_not_found"] == [("不在文中", "general")]
+
+
+def test_macro_f1_and_many_documents_show_the_average_only():
+    from policy_nlp.evaluation import macro_f1
+    assert macro_f1([("a", "a"), ("b", "a")]) == (2 / 3 + 0) / 2
+    assert macro_f1([]) is None
+    table = format_report(evaluate_many([(GOLD, annotation())] * 9))
+    assert table.splitlines()[0].split() == ["metric", "all"]
