@@ -35,7 +35,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 
 model: $(STAMP)
-	$(BIN)/python -m policy_nlp.topic_training build-default
+	$(BIN)/python -m policy_nlp.apps.training build-default
 
 clean:
 	rm -rf out .pytest_cache

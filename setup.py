@@ -7,7 +7,7 @@ from setuptools.command.build_ext import build_ext
 
 
 class optional_build_ext(build_ext):
-    """Build policy_nlp.fastseg._fastseg if possible; else fall back to pure Python."""
+    """Build policy_nlp.segment.fastseg._fastseg if possible; else fall back to pure Python."""
 
     def build_extension(self, ext):
         if self.compiler.compiler_type == "unix":
@@ -16,7 +16,7 @@ class optional_build_ext(build_ext):
         try:
             super().build_extension(ext)
         except Exception as exc:
-            self.warn(f"policy_nlp.fastseg C extension not built ({exc}); pure-Python fallback")
+            self.warn(f"policy_nlp.segment.fastseg C extension not built ({exc}); pure-Python fallback")
 
     def run(self):
         try:
@@ -25,5 +25,5 @@ class optional_build_ext(build_ext):
             self.warn(f"build_ext failed ({exc}); fastseg falls back to pure Python")
 
 
-setup(ext_modules=[Extension("policy_nlp.fastseg._fastseg", ["policy_nlp/fastseg/_fastseg.c"])],
+setup(ext_modules=[Extension("policy_nlp.segment.fastseg._fastseg", ["policy_nlp/segment/fastseg/_fastseg.c"])],
       cmdclass={"build_ext": optional_build_ext})

@@ -3,9 +3,9 @@
 Each configuration runs in a fresh Python process (nothing cached between
 them) that
 
-1. reads the corpus (``policy_nlp.corpus.read_inputs``);
+1. reads the corpus (``policy_nlp.io.corpus.read_inputs``);
 2. loads the model: for the process pool, pkuseg in the parent before the pool
-   forks (what ``policy_nlp.batch`` does); for Dask, a ``LocalCluster`` of
+   forks (what ``policy_nlp.run.batch`` does); for Dask, a ``LocalCluster`` of
    single-threaded worker processes on loopback, with the pipeline loaded on
    every worker (``client.run``) — timed separately as "load";
 3. annotates the corpus with ``annotate_corpus`` into a JSONL file (the same
@@ -103,10 +103,11 @@ def run_one(args):
     backend, workers, *flags = args.one.split(":")
     workers = int(workers)
     import policy_nlp  # noqa: F401
-    from policy_nlp import batch, distributed
-    from policy_nlp.corpus import read_inputs
+    from policy_nlp.run import batch
+    from policy_nlp.run import dask_backend as distributed
+    from policy_nlp.io.corpus import read_inputs
 
-    from policy_nlp.segmenter import DEFAULT_SEGMENTER
+    from policy_nlp.segment.engines import DEFAULT_SEGMENTER
     settings = {"lexicon": not args.no_lexicon, "clean": not args.no_clean,
                 "segmenter": "pkuseg" if "pkuseg" in flags else DEFAULT_SEGMENTER}
     if args.stages:

@@ -67,7 +67,7 @@ def _load(engine):
             pkg = types.ModuleType("policy_nlp")
             pkg.__path__ = [str(ROOT / "policy_nlp")]
             sys.modules["policy_nlp"] = pkg
-        from policy_nlp.fastseg import FastSegmenter
+        from policy_nlp.segment.fastseg import FastSegmenter
         seg = FastSegmenter(pure=(engine == "fast-python"))
         return seg.cut
     if engine == "jieba":
@@ -130,7 +130,7 @@ def conversion_worker():
     with tempfile.TemporaryDirectory() as d:
         os.environ["POLICY_NLP_CACHE"] = d
         t0 = time.perf_counter()
-        from policy_nlp.fastseg.convert import ensure_model
+        from policy_nlp.segment.fastseg.convert import ensure_model
         path = ensure_model()
         dt = time.perf_counter() - t0
         size = os.path.getsize(path)
@@ -142,7 +142,7 @@ def conversion_worker():
 # ------------------------------------------------------------------ parent --
 
 def paragraphs(text):
-    """The paragraphs of policy_nlp.paragraphs.find_paragraphs (same rule,
+    """The paragraphs of policy_nlp.stages.paragraphs.find_paragraphs (same rule,
     inlined so that the parent does not import the whole package)."""
     import re
     out = []

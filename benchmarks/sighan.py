@@ -142,7 +142,7 @@ def load_engine(name):
             pkg = types.ModuleType("policy_nlp")
             pkg.__path__ = [str(ROOT / "policy_nlp")]
             sys.modules["policy_nlp"] = pkg
-        from policy_nlp.fastseg import FastSegmenter
+        from policy_nlp.segment.fastseg import FastSegmenter
         return FastSegmenter(pure=(name == "fast-python")).cut
     if name == "jieba":
         import jieba

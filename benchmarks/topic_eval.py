@@ -39,8 +39,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from policy_nlp import topic_training as tt  # noqa: E402
-from policy_nlp.topics import (DEFAULT_MODEL, TopicClassifier, classify_paragraphs,  # noqa: E402
+from policy_nlp.apps import training as tt  # noqa: E402
+from policy_nlp.stages.topics import (DEFAULT_MODEL, TopicClassifier, classify_paragraphs,  # noqa: E402
                                keyword_label, load_model, tokenize)
 
 START, END = "<!-- topic-eval:start -->", "<!-- topic-eval:end -->"
@@ -75,8 +75,8 @@ def gold_sets():
         sets["cpc_congress_19"] = [("cpc19", paragraphs, _match(paragraphs, topics))]
     seed = tt.SHARED_CORPORA.parent / "gold" / "seed_gold.json"
     if seed.is_file():
-        from policy_nlp.paragraphs import find_paragraphs
-        from policy_nlp.reading import read_text
+        from policy_nlp.stages.paragraphs import find_paragraphs
+        from policy_nlp.io.reading import read_text
         text, _ = read_text(REPO / "corpora" / "000_49f5c10d9eda79ac.txt")
         paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
         topics = json.loads(seed.read_text(encoding="utf-8"))["topics"]

@@ -9,11 +9,14 @@
 
 __version__ = "0.1.0"
 
-from .document import register_extensions
-from .pipeline import load
-from .batch import annotate
-from .hf import annotate_dataset
+from policy_nlp.pipeline.document import register_extensions
+from policy_nlp.pipeline.loading import load
+from policy_nlp.run.batch import annotate
+from policy_nlp.run.hf import annotate_dataset
+
+from policy_nlp import _moved
 
 register_extensions()
+_moved.install()
 
 __all__ = ["load", "annotate", "annotate_dataset", "__version__"]

@@ -3,8 +3,8 @@
 import argparse
 import sys
 
-from .report import add_report_command
-from .view import add_view_command
+from policy_nlp.apps.report import add_report_command
+from policy_nlp.apps.view import add_view_command
 
 EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
@@ -14,7 +14,7 @@ EPILOG = """examples:
 
 
 def _annotate(args):
-    from .batch import annotate_corpus
+    from policy_nlp.run.batch import annotate_corpus
     settings = {"segmenter": args.segmenter, "user_dict": args.user_dict, "lexicon": not args.no_lexicon}
     if args.topic_model:
         settings["topic_model"] = args.topic_model
@@ -62,9 +62,9 @@ def _add_annotate(commands):
 
 
 def _lexicon_build(args):
-    from .corpus import read_inputs
-    from .errors import DocumentError
-    from .lexicon import Lexicon, mine_lexicon
+    from policy_nlp.io.corpus import read_inputs
+    from policy_nlp.errors import DocumentError
+    from policy_nlp.stages.lexicon import Lexicon, mine_lexicon
     documents, failed = [], 0
     for item in read_inputs(args.corpus, pattern=args.glob, text_column=args.text_column,
                             id_column=args.id_column):
@@ -73,7 +73,7 @@ def _lexicon_build(args):
             print(f"policy-nlp: skipped {item}", file=sys.stderr)
         else:
             documents.append((item.id, item.text))
-    from .batch import Progress
+    from policy_nlp.run.batch import Progress
     progress = Progress(sum(len(text) for _, text in documents), quiet=args.quiet)
 
     def counted(documents):  # long work shows progress
@@ -123,7 +123,7 @@ def _add_lexicon(commands):
 def _evaluate(args):
     import json
     from pathlib import Path
-    from .evaluation import evaluate_many, format_report, gold_text, load_gold, pair_documents
+    from policy_nlp.apps.evaluation import evaluate_many, format_report, gold_text, load_gold, pair_documents
     golds = [load_gold(path) for path in args.gold]
     if args.annotated:
         documents = []
@@ -133,10 +133,10 @@ def _evaluate(args):
                              [json.loads(line) for line in text.splitlines() if line.strip()])
         pairs = pair_documents(golds, documents, args.shared)
     else:  # run the pipeline on each gold document's text
-        from .batch import annotate_record
-        from .corpus import Record
-        from .output import doc_to_dict
-        from .pipeline import load
+        from policy_nlp.run.batch import annotate_record
+        from policy_nlp.io.corpus import Record
+        from policy_nlp.io.output import doc_to_dict
+        from policy_nlp.pipeline.loading import load
         nlp = load(segmenter=args.segmenter)
         pairs = [(gold, doc_to_dict(annotate_record(
             nlp, Record(str(gold.get("document")), gold_text(gold, args.shared)), clean=not args.no_clean)))
@@ -177,8 +177,8 @@ def _add_evaluate(commands):
 
 
 def _train(args):
-    from .errors import DocumentError
-    from .topic_training import train_from_file
+    from policy_nlp.errors import DocumentError
+    from policy_nlp.apps.training import train_from_file
     try:
         train_from_file(args.data, args.text_column, args.label_column, args.output, folds=args.folds)
     except DocumentError as error:
@@ -215,7 +215,7 @@ def build_parser():
                     "policy terms, numbered lists with count checks, paragraph topics.",
         epilog=EPILOG + "\nrun 'policy-nlp COMMAND --help' for a command's options and examples.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    from . import __version__
+    from policy_nlp import __version__
     parser.add_argument("--version", action="version", version=f"policy_nlp {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True

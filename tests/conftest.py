@@ -33,7 +33,7 @@ def national_report(year):
 
 @pytest.fixture(scope="session")
 def seed_text():
-    from policy_nlp.reading import read_text
+    from policy_nlp.io.reading import read_text
     return read_text(SEED)[0]
 
 

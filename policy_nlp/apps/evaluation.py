@@ -1,0 +1,561 @@
+"""Score annotated documents against hand gold.
+
+Gold files follow ``shared/gold/seed_gold.json``: ``numbered`` (formulations
+with the number they claim and their members), ``quoted`` (other quoted
+policy terms), ``not_slogans`` (numeral expressions that must not be
+tagged), ``lists`` (family, item count, ``first_prefix`` = the first 10
+characters from the first item's marker, ``parent_prefix``, the claim) and
+``topics`` (a paragraph's opening words -> label). An annotated document is
+the pipeline's JSON (see :mod:`policy_nlp.io.output`).
+
+Every metric is a count, ``{"correct", "total", "score"}``, so that
+:func:`evaluate_many` can micro-average (sum the counts, then divide); a
+metric with nothing to score has ``score`` None.
+
+==========================  ===================================================
+metric                      correct / total
+==========================  ===================================================
+numbered_recall             gold formulations (distinct texts) tagged / gold
+numbered_precision          tagged texts that are gold formulations / tagged
+                            texts (an extra span or a tagged not_slogan counts
+                            against it)
+not_slogans_tagged          gold not_slogans tagged as formulations / gold
+                            not_slogans (an error count: lower is better)
+number_accuracy             found formulations with the gold number / found
+members_exact               formulations whose members are exactly the gold
+                            ones (in order) / gold formulations with members
+quoted_recall               gold quoted terms tagged (any kind) / gold terms
+lists_found                 gold lists whose first item is found / gold lists
+list_match                  found with the gold family and item count / gold
+                            lists (the headline list score)
+list_family, list_items     right family, right item count / found lists
+list_precision              lists that are gold lists / lists found (only when
+                            the gold annotates every list of the document)
+list_parent                 right parent item (or none) / found lists
+claim_number                claim number as gold (None included) / found lists
+claim_count_matches         count_matches as gold (None included) / found
+claim_text                  claim text overlaps the gold's (one contains the
+                            other) / found lists with a gold claim text
+mismatch_flagged            gold count mismatches reported as mismatches /
+                            gold count mismatches
+topic_accuracy              paragraphs with the gold topic / gold topics whose
+                            paragraph is in the annotated text (only when the
+                            document has topics; the others are listed in
+                            errors["topics_not_found"])
+==========================  ===================================================
+
+Texts are compared after removing blanks, zero-width characters and the
+quotes “”「」『』"'; list prefixes compare as "the found text starts with
+the gold prefix".
+"""
+
+import csv
+import json
+import os
+import re
+from pathlib import Path
+
+from policy_nlp.io.reading import normalize, read_text
+
+__all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report",
+           "pair_documents", "METRICS"]
+
+METRICS = (
+    "numbered_recall", "numbered_precision", "not_slogans_tagged", "number_accuracy",
+    "members_exact", "quoted_recall",
+    "lists_found", "list_match", "list_family", "list_items", "list_precision", "list_parent",
+    "claim_number", "claim_count_matches", "claim_text", "mismatch_flagged",
+    "topic_accuracy",
+)
+_LABELS = {
+    "numbered_recall": "numbered formulations: recall",
+    "numbered_precision": "numbered formulations: precision",
+    "not_slogans_tagged": "plain quantities tagged (lower is better)",
+    "number_accuracy": "numbers right (of found)",
+    "members_exact": "members exact",
+    "quoted_recall": "quoted terms: recall",
+    "lists_found": "lists: first item found",
+    "list_match": "lists: family + items + first item",
+    "list_family": "lists: family right (of found)",
+    "list_items": "lists: item count right (of found)",
+    "list_precision": "lists: precision",
+    "list_parent": "lists: parent right (of found)",
+    "claim_number": "claims: number right",
+    "claim_count_matches": "claims: count_matches right",
+    "claim_text": "claims: text overlaps",
+    "mismatch_flagged": "count mismatches flagged",
+    "topic_accuracy": "paragraph topics right",
+}
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+_NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff“”「」『』\"']")
+
+
+def _norm(text):
+    """Text without blanks, zero-width characters and quotes.
+
+    >>> _norm("“双联” 行动")
+    '双联行动'
+    """
+    return _NOISE.sub("", text or "")
+
+
+# ---------------------------------------------------------------------------
+# Gold files and their documents
+
+def load_gold(path):
+    """Read a gold file.
+
+    Returns
+    -------
+    dict
+        The gold, with ``"path"`` added (where it was read from).
+
+    Examples
+    --------
+    >>> gold = load_gold(REPO_ROOT / "tests" / "fixtures" / "gold" / "national_gwr_2019.json")
+    >>> gold["source"]["match"], len(gold["lists"]) > 0
+    ({'year': '2019'}, True)
+    """
+    path = Path(path)
+    with open(path, encoding="utf-8") as handle:
+        gold = json.load(handle)
+    if not isinstance(gold, dict) or not ({"document", "source"} & set(gold)):
+        raise ValueError(f"{path}: not a gold file (no 'document' or 'source')")
+    gold["path"] = str(path)
+    return gold
+
+
+def default_shared_root():
+    """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository."""
+    return Path(os.environ.get("POLICY_NLP_SHARED", REPO_ROOT.parent / "shared"))
+
+
+def _matches(record, match):
+    return all(str(record.get(key)) == str(value) for key, value in match.items())
+
+
+def gold_text(gold, shared_root=None):
+    """The text of the document a gold file annotates, normalised as
+    :func:`policy_nlp.io.reading.read_text` does (so offsets agree with the
+    pipeline's).
+
+    ``gold["source"]`` names a corpus file relative to ``<shared>/corpora/``
+    (JSON Lines or CSV, read as UTF-8 with or without BOM), the ``field``
+    holding the text and the ``match`` selecting the record. Without a
+    source, ``gold["document"]`` is a file name, looked up in the
+    repository's ``corpora/`` and then in ``<shared>/corpora/seed/``.
+
+    Parameters
+    ----------
+    gold : dict
+    shared_root : str or Path, optional
+        The shared folder; :func:`default_shared_root` when omitted.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the document or corpus file is not there.
+    LookupError
+        If no record of the corpus matches.
+
+    Examples
+    --------
+    >>> text = gold_text({"document": "000_49f5c10d9eda79ac.txt"})
+    >>> "我讲三点意见" in text
+    True
+    """
+    shared_root = Path(shared_root) if shared_root else default_shared_root()
+    source = gold.get("source")
+    if source:
+        path = shared_root / "corpora" / source["corpus"]
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
+        field, match = source.get("field", "content"), source.get("match", {})
+        if path.suffix.lower() == ".csv":
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                records = csv.DictReader(handle)
+                found = next((row for row in records if _matches(row, match)), None)
+        else:
+            found = None
+            with open(path, encoding="utf-8-sig") as handle:
+                for line in handle:
+                    if line.strip():
+                        record = json.loads(line)
+                        if _matches(record, match):
+                            found = record
+                            break
+        if found is None or found.get(field) is None:
+            raise LookupError(f"{path}: no record with {match} and a {field!r} field")
+        return normalize(found[field])[0]
+    name = gold["document"]
+    for folder in (REPO_ROOT / "corpora", shared_root / "corpora" / "seed"):
+        if (folder / name).is_file():
+            return read_text(folder / name)[0]
+    raise FileNotFoundError(f"{name}: not in {REPO_ROOT / 'corpora'} "
+                            f"nor {shared_root / 'corpora' / 'seed'}")
+
+
+def pair_documents(golds, annotated, shared_root=None):
+    """Pair gold files with annotated documents.
+
+    A document belongs to a gold when its ``id`` or ``meta["source"]`` names
+    the gold's ``document`` (file name or stem), or else when its text is the
+    gold's text (:func:`gold_text`, compared without blanks).
+
+    Returns
+    -------
+    list of (dict, dict or None)
+        Each gold with its document (None when none matches).
+    """
+    annotated = list(annotated)
+    by_text = None
+    pairs = []
+    for gold in golds:
+        name = str(gold.get("document", ""))
+        stem = Path(name).stem
+        found = None
+        for doc in annotated:
+            source = str((doc.get("meta") or {}).get("source", ""))
+            ident = str(doc.get("id", ""))
+            if name and (ident in (name, stem) or Path(source).name == name
+                         or Path(ident).stem == stem and stem):
+                found = doc
+                break
+        if found is None:
+            if by_text is None:
+                by_text = {_norm(doc.get("text", "")): doc for doc in annotated}
+            try:
+                found = by_text.get(_norm(gold_text(gold, shared_root)))
+            except (OSError, LookupError):
+                found = None
+        pairs.append((gold, found))
+    return pairs
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+
+def _count(correct, total):
+    return {"correct": correct, "total": total, "score": correct / total if total else None}
+
+
+def _prefix(text, start, length=24):
+    return _norm(text[start:start + length])
+
+
+def _starts(found, gold_prefix):
+    """Whether the found text (normalised) begins with the gold prefix."""
+    gold_prefix = _norm(gold_prefix)
+    return bool(gold_prefix) and found.startswith(gold_prefix)
+
+
+def _overlaps(a, b):
+    a, b = _norm(a), _norm(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def evaluate(gold, annotated):
+    """Score one annotated document against one gold file.
+
+    Parameters
+    ----------
+    gold : dict
+        A gold file (:func:`load_gold`).
+    annotated : dict
+        The pipeline's JSON for the same document.
+
+    Returns
+    -------
+    dict
+        ``{"document", "metrics": {name: {"correct", "total", "score"}},
+        "errors": {...}}``; ``errors`` lists what was missed or wrong, for
+        reading.
+
+    Examples
+    --------
+    >>> text = "我讲两点意见：\\n一、抓项目\\n二、抓落实\\n推进三会一课和236座大棚。"
+    >>> gold = {"document": "x", "numbered": [{"text": "三会一课", "number": 4, "members": None}],
+    ...         "quoted": [], "not_slogans": ["236座"],
+    ...         "lists": [{"family": "一、", "items": 2, "first_prefix": "一、抓项目",
+    ...                    "parent_prefix": None, "claim_text": "我讲两点意见",
+    ...                    "claim_number": 2, "count_matches": True}]}
+    >>> annotated = {"text": text, "paragraphs": [], "slogans": [
+    ...     {"start": 22, "end": 26, "text": "三会一课", "kind": "numbered", "number": 4, "members": []},
+    ...     {"start": 27, "end": 31, "text": "236座", "kind": "numbered", "number": 236, "members": []}],
+    ...     "lists": [{"family": "一、", "level": 0, "parent": None, "parent_item": None,
+    ...                "items": [{"start": 8, "end": 13, "marker": "一、"},
+    ...                          {"start": 14, "end": 19, "marker": "二、"}],
+    ...                "claim": {"start": 0, "end": 6, "text": "我讲两点意见", "number": 2},
+    ...                "count_matches": True}]}
+    >>> metrics = evaluate(gold, annotated)["metrics"]
+    >>> metrics["numbered_recall"]["score"], metrics["numbered_precision"]["score"]
+    (1.0, 0.5)
+    >>> metrics["not_slogans_tagged"]["correct"], metrics["list_match"]["score"]
+    (1, 1.0)
+    """
+    text = annotated.get("text", "")
+    slogans = annotated.get("slogans") or []
+    metrics, errors = {}, {}
+
+    # Numbered formulations: distinct texts.
+    numbered = [s for s in slogans if s.get("kind") != "quoted"]
+    found = {}
+    for slogan in numbered:
+        found.setdefault(_norm(slogan.get("text") or text[slogan["start"]:slogan["end"]]),
+                         []).append(slogan)
+    gold_numbered = {}
+    for entry in gold.get("numbered") or []:
+        gold_numbered.setdefault(_norm(entry["text"]), entry)
+    hits = [key for key in gold_numbered if key in found]
+    metrics["numbered_recall"] = _count(len(hits), len(gold_numbered))
+    metrics["numbered_precision"] = _count(sum(1 for key in found if key in gold_numbered),
+                                           len(found))
+    not_slogans = {_norm(t) for t in gold.get("not_slogans") or []}
+    tagged = sorted(t for t in not_slogans if t in found)
+    metrics["not_slogans_tagged"] = _count(len(tagged), len(not_slogans))
+    errors["numbered_missed"] = sorted(key for key in gold_numbered if key not in found)
+    errors["numbered_extra"] = sorted(key for key in found if key not in gold_numbered)
+    errors["not_slogans_tagged"] = tagged
+
+    right_number, wrong_number = 0, []
+    for key in hits:
+        numbers = [s.get("number") for s in found[key]]
+        if gold_numbered[key].get("number") in numbers:
+            right_number += 1
+        else:
+            wrong_number.append((key, gold_numbered[key].get("number"), numbers[0]))
+    metrics["number_accuracy"] = _count(right_number, len(hits))
+    errors["wrong_number"] = wrong_number
+
+    with_members = [key for key, entry in gold_numbered.items() if entry.get("members")]
+    exact, wrong_members = 0, []
+    for key in with_members:
+        wanted = [_norm(m) for m in gold_numbered[key]["members"]]
+        candidates = [[_norm(m.get("text") if isinstance(m, dict) else m)
+                       for m in (s.get("members") or [])] for s in found.get(key, [])]
+        if wanted in candidates:
+            exact += 1
+        else:
+            wrong_members.append((key, candidates[0] if candidates else None))
+    metrics["members_exact"] = _count(exact, len(with_members))
+    errors["wrong_members"] = wrong_members
+
+    all_texts = {_norm(s.get("text") or text[s["start"]:s["end"]]) for s in slogans}
+    quoted = [_norm(t) for t in gold.get("quoted") or []]
+    metrics["quoted_recall"] = _count(sum(1 for t in quoted if t in all_texts), len(quoted))
+    errors["quoted_missed"] = [t for t in quoted if t not in all_texts]
+
+    _score_lists(gold, annotated, metrics, errors)
+    _score_topics(gold, annotated, metrics, errors)
+    return {"document": gold.get("document") or gold.get("path"),
+            "metrics": {name: metrics[name] for name in METRICS}, "errors": errors}
+
+
+def _score_lists(gold, annotated, metrics, errors):
+    text = annotated.get("text", "")
+    lists = annotated.get("lists") or []
+    firsts = [_prefix(text, lst["items"][0]["start"]) for lst in lists]
+    gold_lists = gold.get("lists") or []
+    used = set()
+    found = []                                  # (gold list, found list)
+    missed = []
+    for entry in gold_lists:
+        index = next((i for i, first in enumerate(firsts)
+                      if i not in used and _starts(first, entry["first_prefix"])), None)
+        if index is None:
+            missed.append(entry["first_prefix"])
+            continue
+        used.add(index)
+        found.append((entry, lists[index]))
+    metrics["lists_found"] = _count(len(found), len(gold_lists))
+    family = [(g, l) for g, l in found if l["family"] == g["family"]]
+    items = [(g, l) for g, l in found if len(l["items"]) == g["items"]]
+    metrics["list_match"] = _count(sum(1 for g, l in family if len(l["items"]) == g["items"]),
+                                   len(gold_lists))
+    metrics["list_family"] = _count(len(family), len(found))
+    metrics["list_items"] = _count(len(items), len(found))
+    metrics["list_precision"] = _count(len(used), len(lists))
+    errors["lists_missed"] = missed
+    errors["lists_wrong"] = [
+        {"first_prefix": g["first_prefix"], "gold": [g["family"], g["items"]],
+         "found": [l["family"], len(l["items"])]}
+        for g, l in found if l["family"] != g["family"] or len(l["items"]) != g["items"]]
+    errors["lists_extra"] = [text[lists[i]["items"][0]["start"]:][:10]
+                             for i in range(len(lists)) if i not in used]
+
+    parent_right, parent_wrong = 0, []
+    for g, l in found:
+        parent = None
+        if l.get("parent") is not None:
+            parent_list = lists[l["parent"]]
+            item = parent_list["items"][l.get("parent_item") or 0]
+            parent = _prefix(text, item["start"])
+        wanted = g.get("parent_prefix")
+        if (parent is None and wanted is None) or (
+                parent is not None and wanted is not None and _starts(parent, wanted)):
+            parent_right += 1
+        else:
+            parent_wrong.append({"first_prefix": g["first_prefix"], "gold": wanted,
+                                 "found": parent and parent[:10]})
+    metrics["list_parent"] = _count(parent_right, len(found))
+    errors["wrong_parent"] = parent_wrong
+
+    number_right = matches_right = text_right = text_total = 0
+    flagged = mismatches = 0
+    claim_errors = []
+    for g, l in found:
+        claim = l.get("claim") or None
+        number = claim.get("number") if claim else None
+        number_right += number == g.get("claim_number")
+        matches_right += l.get("count_matches") == g.get("count_matches")
+        if g.get("claim_text"):
+            text_total += 1
+            text_right += bool(claim) and _overlaps(claim.get("text", ""), g["claim_text"])
+        if (number != g.get("claim_number") or l.get("count_matches") != g.get("count_matches")
+                or (g.get("claim_text") and not (claim and _overlaps(claim.get("text", ""),
+                                                                     g["claim_text"])))):
+            claim_errors.append({"first_prefix": g["first_prefix"],
+                                 "gold": [g.get("claim_text"), g.get("claim_number"),
+                                          g.get("count_matches")],
+                                 "found": [claim and claim.get("text"), number,
+                                           l.get("count_matches")]})
+    for g in gold_lists:
+        if g.get("count_matches") is False:
+            mismatches += 1
+            flagged += any(l.get("count_matches") is False for gg, l in found if gg is g)
+    metrics["claim_number"] = _count(number_right, len(found))
+    metrics["claim_count_matches"] = _count(matches_right, len(found))
+    metrics["claim_text"] = _count(text_right, text_total)
+    metrics["mismatch_flagged"] = _count(flagged, mismatches)
+    errors["claims_wrong"] = claim_errors
+
+
+def _normalised_index(text):
+    """``(normalised text, original offset of each of its characters)``."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not _NOISE.match(ch)]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def _score_topics(gold, annotated, metrics, errors):
+    """A gold topic names its paragraph by the paragraph's opening words; the
+    annotated paragraph scored is the one that contains the place where those
+    words first occur, so that gold made on a reader's paragraphs can be
+    scored whatever units the pipeline cut (hard-wrapped lines, long lines)."""
+    text = annotated.get("text", "")
+    paragraphs = annotated.get("paragraphs") or []
+    topics = gold.get("topics") or {}
+    errors["topic_pairs"] = []
+    if not topics or not any(p.get("topic") for p in paragraphs):
+        metrics["topic_accuracy"] = _count(0, 0)
+        errors["topics_wrong"] = []
+        return
+    normalised, offsets = _normalised_index(text)
+    right, wrong, not_found = 0, [], []
+    for opening, label in topics.items():
+        at = normalised.find(_norm(opening)) if _norm(opening) else -1
+        position = offsets[at] if at >= 0 else None
+        index = None if position is None else next(
+            (i for i, p in enumerate(paragraphs) if p["start"] <= position < p["end"]), None)
+        if index is None:
+            # Not in a paragraph of the annotated text (e.g. a licence footer
+            # that cleaning removed): listed, but not a classification error.
+            not_found.append((opening, label))
+            continue
+        topic = paragraphs[index].get("topic")
+        found = topic.get("label") if isinstance(topic, dict) else topic
+        errors["topic_pairs"].append((label, found))
+        if found == label:
+            right += 1
+        else:
+            wrong.append((opening, label, found))
+    metrics["topic_accuracy"] = _count(right, right + len(wrong))
+    errors["topics_wrong"] = wrong
+    errors["topics_not_found"] = not_found
+
+
+def macro_f1(pairs):
+    """Macro-averaged F1 over the gold labels of ``(gold, found)`` pairs.
+
+    >>> round(macro_f1([("a", "a"), ("a", "b"), ("b", "b")]), 3)
+    0.667
+    """
+    labels = sorted({gold for gold, _ in pairs})
+    if not labels:
+        return None
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, f in pairs if g == label and f == label)
+        predicted = sum(1 for _, f in pairs if f == label)
+        actual = sum(1 for g, _ in pairs if g == label)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual
+        scores.append(2 * precision * recall / (precision + recall) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def evaluate_many(pairs):
+    """Score several (gold, annotated) pairs and micro-average them.
+
+    Returns
+    -------
+    dict
+        ``{"documents": [evaluate(...) per pair], "metrics": summed counts}``.
+        A pair whose annotated document is None counts as a document with
+        nothing found.
+    """
+    documents = []
+    for gold, annotated in pairs:
+        if annotated is None:
+            annotated = {"text": "", "paragraphs": [], "slogans": [], "lists": []}
+        documents.append(evaluate(gold, annotated))
+    totals = {}
+    for name in METRICS:
+        correct = sum(doc["metrics"][name]["correct"] for doc in documents)
+        total = sum(doc["metrics"][name]["total"] for doc in documents)
+        totals[name] = _count(correct, total)
+    pairs = [pair for doc in documents for pair in doc["errors"].get("topic_pairs", [])]
+    return {"documents": documents, "metrics": totals, "topic_macro_f1": macro_f1(pairs)}
+
+
+def format_report(report, max_columns=8):
+    """A readable table of a report of :func:`evaluate` or :func:`evaluate_many`.
+
+    Each cell is ``correct/total score``; a column per document, and ``all``
+    (micro-averaged) when there are several.
+
+    Examples
+    --------
+    >>> report = {"document": "d", "metrics": {n: {"correct": 1, "total": 2, "score": 0.5}
+    ...                                       for n in METRICS}}
+    >>> print(format_report(report).splitlines()[2].split("  ")[0])
+    numbered formulations: recall
+    >>> format_report(report).splitlines()[2].split()[-2:]
+    ['1/2', '0.50']
+    """
+    if "documents" in report:
+        columns = [(str(doc["document"]), doc["metrics"]) for doc in report["documents"]]
+        if len(columns) > max_columns:
+            columns = []  # many documents: the micro-average only (--json has each)
+        if len(columns) != 1:
+            columns.append(("all", report["metrics"]))
+    else:
+        columns = [(str(report.get("document")), report["metrics"])]
+
+    def cell(value):
+        if not value["total"]:
+            return "-"
+        return f"{value['correct']}/{value['total']} {value['score']:.2f}"
+
+    width = max(len(label) for label in _LABELS.values()) + 2
+    widths = [max(len(name), 12) for name, _ in columns]
+    for i, (_, metrics) in enumerate(columns):
+        widths[i] = max(widths[i], *(len(cell(metrics[name])) for name in METRICS))
+    lines = ["metric".ljust(width) + "  ".join(n.rjust(w) for (n, _), w in zip(columns, widths))]
+    lines.append("-" * len(lines[0]))
+    for name in METRICS:
+        lines.append(_LABELS[name].ljust(width) + "  ".join(
+            cell(metrics[name]).rjust(w) for (_, metrics), w in zip(columns, widths)))
+    if report.get("topic_macro_f1") is not None:
+        lines.append("paragraph topics: macro-F1".ljust(width) + f"{report['topic_macro_f1']:.2f}")
+    return "\n".join(lines)

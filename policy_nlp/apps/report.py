@@ -1,0 +1,634 @@
+"""A corpus report of annotated documents: tables, plots and an ``index.html``.
+
+:func:`build_report` reads annotated JSONL/JSON files (the output of
+``policy-nlp annotate``) and writes into a folder
+
+* ``index.html`` tying everything together;
+* ``formulations.png/.svg`` and ``formulations.csv``: the numbered formulations
+  (四个全面, 三大攻坚战, 十四五 …) most frequent by *document frequency*, with
+  their total mentions and the first and last year they appear;
+* ``numbered_by_year.png/.svg`` and ``documents.csv``: how many numbered
+  formulations the documents of each year use (per 10,000 characters and
+  distinct per document);
+* ``topics_by_year.png/.svg`` and ``topic_shares.csv``: the share of each
+  paragraph topic by year, weighted by paragraph length (a stacked chart);
+* ``mismatches.csv``: every count mismatch in the corpus — a formulation whose
+  number differs from the members spelled out, a list whose announced count
+  (我讲三点意见) differs from the items found;
+* ``failed.csv``: the documents that could not be annotated, read from the
+  errors file beside the annotations (``errors.jsonl`` or
+  ``NAME.errors.jsonl``) when there is one.
+
+The year of a document is ``meta.year`` or the year of ``meta.date``.
+Plots are made with matplotlib (Agg backend) in a font that has Chinese
+characters when the machine has one (WenQuanYi Micro Hei, Noto Sans CJK …);
+without one, Chinese labels are replaced by numbers keyed to the tables.
+"""
+
+import argparse
+import csv
+import html
+import json
+import math
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+__all__ = ["build_report", "collect", "document_year", "chinese_font", "add_report_command"]
+
+CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
+             "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+             "AR PL UMing CN", "AR PL UKai CN", "SimHei", "Microsoft YaHei", "PingFang SC",
+             "Droid Sans Fallback")
+
+
+def _e(value):
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def document_year(meta):
+    """The year of a document: ``meta["year"]`` or the year of ``meta["date"]``.
+
+    Examples
+    --------
+    >>> document_year({"year": "2019"}), document_year({"date": "2012-06-15"}), document_year({"year": None})
+    (2019, 2012, None)
+    """
+    for key in ("year", "date"):
+        value = (meta or {}).get(key)
+        if value is None or isinstance(value, bool):
+            continue
+        match = re.match(r"\s*(\d{4})(?!\d)", str(value))
+        if match and 1000 <= int(match.group(1)) <= 2999:
+            return int(match.group(1))
+    return None
+
+
+# --- reading -----------------------------------------------------------------
+
+def _resolve(paths):
+    """``[(annotations file, errors file or None)]`` for files and output folders."""
+    resolved = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            candidates = sorted(path.glob("annotations.json*")) or sorted(path.glob("*.jsonl"))
+            files = [p for p in candidates if not p.name.endswith("errors.jsonl")]
+            if not files:
+                raise FileNotFoundError(f"{path}: no annotations.jsonl (or other .jsonl) in this folder")
+        elif path.is_file():
+            files = [path]
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        for file in files:
+            errors = None
+            for candidate in (file.with_name(file.stem + ".errors.jsonl"), file.parent / "errors.jsonl"):
+                if candidate.is_file() and candidate != file:
+                    errors = candidate
+                    break
+            resolved.append((file, errors))
+    return resolved
+
+
+def _documents(path):
+    from policy_nlp.apps.view import read_annotated
+    yield from read_annotated(path)
+
+
+def _errors(path):
+    rows = []
+    with open(path, encoding="utf-8-sig") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                row = {"id": None, "source": f"{path}:{number}", "reason": "unreadable line in the errors file"}
+            if isinstance(row, dict):
+                rows.append({"id": row.get("id"), "source": row.get("source"), "reason": row.get("reason")})
+    return rows
+
+
+def _context(text, start, end, width=24):
+    before = text[max(0, start - width):start].replace("\n", " ")
+    after = text[end:end + width].replace("\n", " ")
+    return before, text[start:end].replace("\n", " "), after
+
+
+def collect(paths, dated_only=False):
+    """Gather the corpus statistics of annotated files (see :func:`build_report`).
+
+    Returns
+    -------
+    dict
+        ``documents`` (one row per document), ``formulations`` (text ->
+        stats), ``topics`` ({year: {label: chars}}), ``mismatches`` (rows),
+        ``checked`` (how many counts could be checked), ``failed`` (rows),
+        ``sources`` (the files read).
+    """
+    documents, mismatches, failed, sources = [], [], [], []
+    formulations = {}
+    topics = defaultdict(Counter)
+    checked = Counter()
+    seen_errors = set()
+    left_out = 0
+    for file, errors in _resolve(paths):
+        sources.append(str(file))
+        if errors is not None and errors not in seen_errors:
+            seen_errors.add(errors)
+            failed.extend({**row, "errors_file": str(errors)} for row in _errors(errors))
+        for data in _documents(file):
+            if not isinstance(data, dict) or "text" not in data:
+                continue
+            text = data.get("text") or ""
+            meta = data.get("meta") or {}
+            year = document_year(meta)
+            if dated_only and year is None:
+                left_out += 1
+                continue
+            doc_id = data.get("id")
+            slogans = data.get("slogans") or []
+            numbered = [s for s in slogans if s.get("kind") == "numbered"]
+            for slogan in numbered:
+                key = slogan.get("text") or text[slogan.get("start", 0):slogan.get("end", 0)]
+                stats = formulations.setdefault(key, {"text": key, "numbers": Counter(), "docs": set(),
+                                                      "mentions": 0, "years": set()})
+                stats["numbers"][slogan.get("number")] += 1
+                stats["docs"].add(doc_id)
+                stats["mentions"] += 1
+                if year is not None:
+                    stats["years"].add(year)
+            for slogan in slogans:
+                if slogan.get("count_matches") is not None:
+                    checked["slogans"] += 1
+                if slogan.get("count_matches") is False:
+                    members = slogan.get("members") or []
+                    before, span, after = _context(text, slogan.get("start", 0), slogan.get("end", 0))
+                    mismatches.append({
+                        "id": doc_id, "year": year, "what": f"{slogan.get('kind')} formulation",
+                        "text": span, "claimed": slogan.get("number"), "found": len(members),
+                        "detail": "、".join(m.get("text", "") for m in members),
+                        "before": before, "after": after, "start": slogan.get("start")})
+            for index, lst in enumerate(data.get("lists") or []):
+                if lst.get("count_matches") is not None:
+                    checked["lists"] += 1
+                if lst.get("count_matches") is False:
+                    claim = lst.get("claim") or {}
+                    items = lst.get("items") or []
+                    start = claim.get("start", lst.get("start", 0))
+                    before, span, after = _context(text, start, claim.get("end", start))
+                    mismatches.append({
+                        "id": doc_id, "year": year, "what": f"list {lst.get('family', '')}",
+                        "text": claim.get("text") or span, "claimed": claim.get("number"), "found": len(items),
+                        "detail": " ".join(item.get("marker", "") for item in items),
+                        "before": before, "after": after, "start": start})
+            topic_chars = Counter()
+            for para in data.get("paragraphs") or []:
+                topic = para.get("topic")
+                if topic and topic.get("label"):
+                    topic_chars[topic["label"]] += max(0, para.get("end", 0) - para.get("start", 0))
+            if year is not None:
+                topics[year].update(topic_chars)
+            distinct = {s.get("text") for s in numbered}
+            documents.append({
+                "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
+                "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
+                "distinct_numbered": len(distinct),
+                "quoted": sum(1 for s in slogans if s.get("kind") == "quoted"),
+                "lists": len(data.get("lists") or []),
+                "mismatches": sum(1 for s in slogans if s.get("count_matches") is False)
+                              + sum(1 for l in data.get("lists") or [] if l.get("count_matches") is False),
+                "numbered_per_10k": round(len(numbered) / len(text) * 10_000, 2) if text else 0.0,
+            })
+    mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["id"]), r["start"] or 0))
+    return {"documents": documents, "formulations": formulations, "topics": dict(topics),
+            "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
+            "left_out_undated": left_out}
+
+
+def top_formulations(formulations, n=30):
+    """The ``n`` numbered formulations used by the most documents (ties: more
+    mentions, then earlier first year, then the text)."""
+    rows = []
+    for stats in formulations.values():
+        years = sorted(stats["years"])
+        number = stats["numbers"].most_common(1)[0][0] if stats["numbers"] else None
+        rows.append({"text": stats["text"], "number": number, "documents": len(stats["docs"]),
+                     "mentions": stats["mentions"], "first_year": years[0] if years else None,
+                     "last_year": years[-1] if years else None, "years": len(years)})
+    rows.sort(key=lambda r: (-r["documents"], -r["mentions"],
+                             r["first_year"] if r["first_year"] is not None else 9999, r["text"]))
+    return rows[:n] if n else rows
+
+
+# --- plotting -----------------------------------------------------------------
+
+_FONT = None
+
+
+def chinese_font():
+    """The name of a font with Chinese characters known to matplotlib, or None.
+
+    Looks for the usual CJK families among matplotlib's fonts and, failing
+    that, registers the files that ``fc-list :lang=zh`` names.
+    """
+    global _FONT
+    if _FONT is not None:
+        return _FONT or None
+    from matplotlib import font_manager
+    def known():
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in CJK_FONTS if name in names), None)
+    name = known()
+    if name is None:
+        try:
+            listed = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True,
+                                    timeout=20).stdout
+        except (OSError, subprocess.SubprocessError):
+            listed = ""
+        for line in listed.splitlines():
+            file = line.split(":")[0].strip()
+            if file:
+                try:
+                    font_manager.fontManager.addfont(file)
+                except Exception:  # an unreadable font file is skipped
+                    continue
+        name = known()
+        if name is None:
+            # Any font registered from fc-list that matplotlib can use.
+            added = {f.name for f in font_manager.fontManager.ttflist
+                     if any(f.fname == l.split(":")[0].strip() for l in listed.splitlines())}
+            name = sorted(added)[0] if added else None
+    _FONT = name or ""
+    return name
+
+
+def _pyplot():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    font = chinese_font()
+    families = [font] if font else []
+    plt.rcParams.update({"font.family": "sans-serif",
+                         "font.sans-serif": families + ["DejaVu Sans"],
+                         "axes.unicode_minus": False, "svg.fonttype": "path",
+                         "figure.dpi": 100, "savefig.dpi": 110})
+    return plt
+
+
+def _save(fig, out_dir, name):
+    fig.tight_layout()
+    fig.savefig(out_dir / f"{name}.png")
+    fig.savefig(out_dir / f"{name}.svg")
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+    return [f"{name}.png", f"{name}.svg"]
+
+
+def _plot_formulations(rows, out_dir, font):
+    plt = _pyplot()
+    rows = rows[:20]
+    fig, ax = plt.subplots(figsize=(9, max(3.0, 0.36 * len(rows) + 1.2)))
+    labels = [r["text"] if font else f"F{i + 1}" for i, r in enumerate(rows)]
+    y = list(range(len(rows)))[::-1]
+    ax.barh(y, [r["documents"] for r in rows], color="#e0a800")
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    span = max([r["documents"] for r in rows] + [1])
+    for yi, r in zip(y, rows):
+        years = f"{r['first_year']}–{r['last_year']}" if r["first_year"] is not None else "year unknown"
+        ax.text(r["documents"] + span * 0.01, yi, f"{r['documents']} docs, {r['mentions']}×, {years}",
+                va="center", fontsize=8, color="#333")
+    ax.set_xlim(0, span * 1.45)
+    ax.set_xlabel("documents that use it (document frequency)")
+    ax.set_title("Most frequent numbered formulations" + ("" if font else " (F1… keyed to the table)"))
+    return _save(fig, out_dir, "formulations")
+
+
+def _by_year(documents):
+    years = defaultdict(list)
+    for doc in documents:
+        if doc["year"] is not None:
+            years[doc["year"]].append(doc)
+    return dict(sorted(years.items()))
+
+
+def _plot_numbered(documents, out_dir):
+    plt = _pyplot()
+    years = _by_year(documents)
+    xs = list(years)
+    per10k = [sum(d["numbered"] for d in ds) / max(1, sum(d["chars"] for d in ds)) * 10_000 for ds in years.values()]
+    distinct = [sum(d["distinct_numbered"] for d in ds) / len(ds) for ds in years.values()]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    ax.bar(xs, per10k, color="#e0a800", label="numbered formulations per 10,000 chars")
+    ax.set_ylabel("mentions per 10,000 characters")
+    ax.set_xlabel("year")
+    ax2 = ax.twinx()
+    # Break the line where years are missing rather than bridge the gap.
+    line_x, line_y = [], []
+    for x, d in zip(xs, distinct):
+        if line_x and x - line_x[-1] > 1:
+            line_x.append(x - 0.5)
+            line_y.append(math.nan)
+        line_x.append(x)
+        line_y.append(d)
+    ax2.plot(line_x, line_y, color="#1f3b73", marker="o", markersize=3, linewidth=1.2,
+             label="distinct formulations per document")
+    ax2.set_ylabel("distinct per document")
+    ax2.set_ylim(bottom=0)
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
+    ax.set_title("Numbered formulations by year")
+    return _save(fig, out_dir, "numbered_by_year")
+
+
+def topic_shares(topics):
+    """``(years, labels, {label: [share per year]})`` from ``{year: {label: chars}}``;
+    labels in codebook order when they are the default ones."""
+    years = sorted(topics)
+    try:
+        from policy_nlp.apps.view import TOPIC_COLOURS
+        order = list(TOPIC_COLOURS)
+    except ImportError:  # pragma: no cover
+        order = []
+    present = {label for counts in topics.values() for label in counts}
+    labels = [l for l in order if l in present] + sorted(present - set(order))
+    shares = {label: [] for label in labels}
+    for year in years:
+        total = sum(topics[year].values())
+        for label in labels:
+            shares[label].append(topics[year].get(label, 0) / total if total else 0.0)
+    return years, labels, shares
+
+
+def _plot_topics(topics, out_dir, font):
+    from policy_nlp.apps.view import topic_colour, topic_names
+    plt = _pyplot()
+    years, labels, shares = topic_shares(topics)
+    names = topic_names() if font else {}
+    fig, ax = plt.subplots(figsize=(11, 5))
+    bottom = [0.0] * len(years)
+    for label in labels:
+        ax.bar(years, shares[label], bottom=bottom, width=0.9, color=topic_colour(label),
+               label=f"{label} {names.get(label, '')}".strip(), linewidth=0)
+        bottom = [b + s for b, s in zip(bottom, shares[label])]
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share of paragraph text")
+    ax.set_xlabel("year")
+    ax.set_title("Paragraph topics by year (share of characters)")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
+    return _save(fig, out_dir, "topics_by_year")
+
+
+# --- writing ----------------------------------------------------------------------
+
+def _write_csv(path, rows, fields):
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+
+
+def _table(rows, fields, headers=None, limit=None, empty="None."):
+    if not rows:
+        return f'<p class="muted">{_e(empty)}</p>'
+    shown = rows[:limit] if limit else rows
+    head = "".join(f"<th>{_e(h)}</th>" for h in (headers or fields))
+    body = "".join("<tr>" + "".join(f"<td>{cell if field.startswith('_') else _e(row.get(field))}</td>"
+                                    for field, cell in ((f, row.get(f)) for f in fields)) + "</tr>"
+                   for row in shown)
+    more = (f'<p class="muted">Showing {len(shown)} of {len(rows)}; all rows in the CSV file.</p>'
+            if len(shown) < len(rows) else "")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+REPORT_CSS = """
+body{margin:0 auto;max-width:1200px;padding:16px 24px 60px;font:14px/1.6 "Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;color:#222}
+h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:8px 0;font-size:13px}
+th,td{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;vertical-align:top}
+th{background:#f6f6f6}
+td.num,th.num{text-align:right}
+figure{margin:10px 0}figure img{max-width:100%;border:1px solid #eee}
+figcaption{font-size:12px;color:#666}
+.muted{color:#888}.bad{color:#b00000}
+.cards{display:flex;flex-wrap:wrap;gap:10px}
+.card{border:1px solid #ddd;border-radius:6px;padding:6px 12px;min-width:130px}
+.card b{display:block;font-size:20px}
+mark{background:#ffd6d6}
+nav a{margin-right:14px}
+#js-errors{color:#b00000;white-space:pre-wrap}#js-errors:empty{display:none}
+"""
+
+
+# Marks the page once the plots have loaded (data-images="loaded/total"), and
+# writes any script error into #js-errors: what a headless browser test reads.
+REPORT_JS = """
+(function(){
+  var errs=document.getElementById('js-errors');
+  window.addEventListener('error',function(e){errs.textContent+='error: '+(e.message||e.type)+'\\n';},true);
+  window.addEventListener('load',function(){
+    var imgs=document.images, ok=0;
+    for(var i=0;i<imgs.length;i++){if(imgs[i].complete&&imgs[i].naturalWidth>0){ok++;}}
+    document.body.setAttribute('data-images',ok+'/'+imgs.length);
+  });
+})();
+"""
+
+
+def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus report", dated_only=False):
+    """Write a corpus report of annotated documents into ``out_dir``.
+
+    Parameters
+    ----------
+    annotated_paths : list of str or Path
+        Annotated JSONL/JSON files, or output folders of ``policy-nlp
+        annotate`` (their ``annotations.jsonl`` is read). An errors file
+        beside each (``errors.jsonl``, or ``NAME.errors.jsonl`` for
+        ``NAME.jsonl``) gives the documents that failed.
+    out_dir : str or Path
+        Folder for ``index.html``, the plots (PNG and SVG) and the CSV tables.
+    top : int
+        How many formulations the table and the chart show.
+    dated_only : bool
+        Leave out documents without a year (meta.year or meta.date).
+
+    Returns
+    -------
+    Path
+        The ``index.html`` written.
+    """
+    if isinstance(annotated_paths, (str, Path)):
+        annotated_paths = [annotated_paths]
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = collect(annotated_paths, dated_only=dated_only)
+    documents = data["documents"]
+    rows = top_formulations(data["formulations"], n=0)
+    top_rows = rows[:top]
+    font = chinese_font()
+    figures = {}
+    if top_rows:
+        figures["formulations"] = _plot_formulations(top_rows, out_dir, font)
+    if any(doc["year"] is not None for doc in documents):
+        figures["numbered"] = _plot_numbered(documents, out_dir)
+    if data["topics"]:
+        figures["topics"] = _plot_topics(data["topics"], out_dir, font)
+
+    for i, row in enumerate(rows):
+        row["rank"] = i + 1
+    _write_csv(out_dir / "formulations.csv", rows,
+               ["rank", "text", "number", "documents", "mentions", "first_year", "last_year", "years"])
+    _write_csv(out_dir / "documents.csv", documents,
+               ["id", "title", "year", "chars", "paragraphs", "numbered", "distinct_numbered",
+                "numbered_per_10k", "quoted", "lists", "mismatches"])
+    years, labels, shares = topic_shares(data["topics"])
+    _write_csv(out_dir / "topic_shares.csv",
+               [{"year": y, **{l: round(shares[l][i], 4) for l in labels}} for i, y in enumerate(years)],
+               ["year"] + labels)
+    _write_csv(out_dir / "mismatches.csv", data["mismatches"],
+               ["id", "year", "what", "text", "claimed", "found", "detail", "before", "after", "start"])
+    _write_csv(out_dir / "failed.csv", data["failed"], ["id", "source", "reason", "errors_file"])
+
+    known_years = sorted({d["year"] for d in documents if d["year"] is not None})
+    summary = {
+        "documents": len(documents), "failed": len(data["failed"]),
+        "characters": sum(d["chars"] for d in documents),
+        "years": [known_years[0], known_years[-1]] if known_years else None,
+        "documents_without_year": sum(1 for d in documents if d["year"] is None),
+        "left_out_undated": data["left_out_undated"],
+        "numbered_mentions": sum(d["numbered"] for d in documents),
+        "distinct_formulations": len(rows),
+        "quoted_mentions": sum(d["quoted"] for d in documents),
+        "lists": sum(d["lists"] for d in documents),
+        "checked": data["checked"], "mismatches": len(data["mismatches"]),
+        "sources": data["sources"], "font": font,
+        "made": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    index = out_dir / "index.html"
+    index.write_text(_index(title, summary, top_rows, figures, data, font), encoding="utf-8")
+    return index
+
+
+def _figure(files, caption, alt):
+    png, svg = files
+    return (f'<figure><a href="{svg}"><img src="{png}" alt="{_e(alt)}"></a>'
+            f'<figcaption>{_e(caption)} (<a href="{png}">PNG</a>, <a href="{svg}">SVG</a>)</figcaption></figure>')
+
+
+def _index(title, summary, top_rows, figures, data, font):
+    cards = [("documents", summary["documents"]), ("failed", summary["failed"]),
+             ("characters", f"{summary['characters']:,}"),
+             ("years", "–".join(map(str, summary["years"])) if summary["years"] else "unknown"),
+             ("numbered mentions", summary["numbered_mentions"]),
+             ("distinct formulations", summary["distinct_formulations"]),
+             ("quoted terms", summary["quoted_mentions"]), ("lists", summary["lists"]),
+             ("count mismatches", summary["mismatches"])]
+    cards_html = "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
+    form_rows = [{**r, "label": r["text"] if font else f"F{i + 1} {r['text']}"} for i, r in enumerate(top_rows)]
+    form_table = _table(form_rows, ["rank", "label", "number", "documents", "mentions", "first_year", "last_year"],
+                        ["#", "formulation", "number", "documents", "mentions", "first year", "last year"],
+                        empty="No numbered formulations in these documents.")
+    checked = summary["checked"]
+    mism_rows = [{**m, "_context": f'{_e(m["before"])}<mark>{_e(m["text"])}</mark>{_e(m["after"])}'}
+                 for m in data["mismatches"]]
+    mism_table = _table(mism_rows, ["id", "year", "what", "claimed", "found", "_context", "detail"],
+                        ["document", "year", "what", "claimed", "found", "context", "members / items found"],
+                        limit=300, empty="No count mismatches.")
+    failed_table = _table(data["failed"], ["id", "source", "reason"], ["id", "source", "reason"],
+                          empty="No failed documents" + ("" if data["failed"] else
+                                                         " (or no errors file beside the annotations)") + ".")
+    doc_table = _table(sorted(data["documents"], key=lambda d: (d["year"] is None, d["year"] or 0, str(d["id"]))),
+                       ["year", "title", "chars", "numbered", "distinct_numbered", "numbered_per_10k", "quoted",
+                        "lists", "mismatches"],
+                       ["year", "document", "chars", "numbered", "distinct", "per 10k chars", "quoted", "lists",
+                        "mismatches"], limit=500)
+    fig = {k: _figure(v, *caps) for k, v, caps in (
+        (k, v, {"formulations": ("The most frequent numbered formulations by document frequency",
+                                 "bar chart of formulations"),
+                "numbered": ("Numbered formulations per 10,000 characters (bars) and distinct formulations "
+                             "per document (line), by year", "numbered formulations by year"),
+                "topics": ("Share of paragraph characters by topic and year (paragraphs without a topic "
+                           "left out)", "stacked chart of topic shares by year")}[k])
+        for k, v in figures.items())}
+    no_year = (f'<p class="muted">{summary["documents_without_year"]} document(s) have no year '
+               f'(meta.year or meta.date) and are left out of the charts by year.</p>'
+               if summary["documents_without_year"] else "")
+    if summary["left_out_undated"]:
+        no_year += (f'<p class="muted">{summary["left_out_undated"]} document(s) without a year were '
+                    f'left out (--dated-only).</p>')
+    font_note = ("" if font else '<p class="muted">No font with Chinese characters was found, so the '
+                 'charts label formulations F1, F2 … as in the table.</p>')
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="policy_nlp report"><title>{_e(title)}</title><style>{REPORT_CSS}</style></head>
+<body>
+<h1>{_e(title)}</h1>
+<p class="muted">Made {_e(summary["made"])} from {", ".join(_e(s) for s in summary["sources"])}.</p>
+<nav><a href="#formulations">Formulations</a><a href="#by-year">By year</a><a href="#topics">Topics</a>
+<a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
+<div class="cards" id="summary">{cards_html}</div>
+{no_year}{font_note}
+<h2 id="formulations">Most frequent numbered formulations</h2>
+<p>By document frequency: in how many documents a formulation appears; first and last year it appears.
+All formulations: <a href="formulations.csv">formulations.csv</a>.</p>
+{fig.get("formulations", "")}
+{form_table}
+<h2 id="by-year">Numbered formulations by year</h2>
+{fig.get("numbered", '<p class="muted">No document has a year.</p>')}
+<p>Per document: <a href="documents.csv">documents.csv</a>.</p>
+<h2 id="topics">Topic shares by year</h2>
+{fig.get("topics", '<p class="muted">No paragraph topics with a year.</p>')}
+<p>Shares: <a href="topic_shares.csv">topic_shares.csv</a>.</p>
+<h2 id="mismatches">Count mismatches</h2>
+<p>{summary["mismatches"]} mismatch(es) among {checked.get("slogans", 0)} formulation counts and
+{checked.get("lists", 0)} list counts that could be checked. All: <a href="mismatches.csv">mismatches.csv</a>.</p>
+{mism_table}
+<h2 id="failed">Documents that failed</h2>
+{failed_table}
+<h2 id="documents">Documents</h2>
+{doc_table}
+<div id="js-errors"></div>
+<script>{REPORT_JS}</script>
+</body></html>
+"""
+
+
+# --- the command -------------------------------------------------------------
+
+REPORT_EPILOG = """examples:
+  policy-nlp report out/annotations.jsonl -o report/
+  policy-nlp report out/ -o report/ --top 50          # a folder from 'policy-nlp annotate -o out/'
+then open report/index.html; the plots are PNG and SVG, the tables CSV.
+"""
+
+
+def _report(args):
+    index = build_report(args.inputs, args.output, top=args.top, title=args.title, dated_only=args.dated_only)
+    print(f"report: {index}")
+    return 0
+
+
+def add_report_command(commands):
+    """Add ``policy-nlp report`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "report", help="corpus report of annotated documents (plots and tables in index.html)",
+        description="Make a corpus report from annotated documents: the most frequent numbered "
+                    "formulations by document frequency with their first and last year, numbered "
+                    "formulations and topic shares by year (stacked chart), count mismatches across "
+                    "the corpus, and the documents that failed (from the errors file beside the "
+                    "annotations). Plots are PNG and SVG, tables CSV, tied together by index.html.",
+        epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    p.add_argument("-o", "--output", required=True, help="folder for the report (index.html, PNG, SVG, CSV)")
+    p.add_argument("--top", type=int, default=30, help="formulations in the table and chart (default 30)")
+    p.add_argument("--title", default="policy_nlp corpus report", help="title of the report")
+    p.add_argument("--dated-only", action="store_true",
+                   help="leave out documents without a year (meta.year or meta.date)")
+    p.set_defaults(func=_report)
+    return p

@@ -1,0 +1,190 @@
+"""Read documents from files, folders, JSONL, CSV and Hugging Face datasets.
+
+Every input becomes :class:`Record` ``(id, text, meta)`` — or, when it cannot
+be read, a :class:`~policy_nlp.errors.DocumentError` *yielded in its place*
+so that one broken file never stops a corpus run and is never lost.
+
+Ids are stable: the id given in the input (a JSONL ``id`` field, a CSV id
+column), else derived from the path (``speeches/2020/a.txt`` → ``speeches/2020/a``)
+or the path and row (``reports.jsonl:17``). ``meta["sha1"]`` is the text's
+content hash, used to skip documents already done when a run is resumed.
+"""
+
+import csv
+import fnmatch
+import hashlib
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policy_nlp.errors import DocumentError
+from policy_nlp.io.reading import decode, normalize, read_text
+
+DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
+csv.field_size_limit(sys.maxsize)  # work reports are long single cells
+
+
+@dataclass
+class Record:
+    """One document to annotate."""
+    id: str
+    text: str
+    meta: dict = field(default_factory=dict)
+
+
+def content_hash(text):
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _record(id, text, meta):
+    text, changes = normalize(text)
+    meta = {**meta, "sha1": content_hash(text)}
+    if any(changes.values()):
+        meta["normalized"] = changes
+    return Record(str(id), text, meta)
+
+
+def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
+    """Yield a Record (or a DocumentError) for every document in ``paths``.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files (``.txt`` in any supported encoding, ``.jsonl``, ``.csv``),
+        folders (searched recursively), and folders of a Hugging Face dataset
+        saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
+        ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
+    pattern : str or sequence of str, optional
+        Glob patterns for files inside folders (default: text, JSONL and CSV).
+    text_column, id_column : str
+        Field names of the text and the id in JSONL and CSV inputs; other
+        fields go into ``meta``.
+
+    Examples
+    --------
+    >>> records = list(read_inputs(["corpora/000_49f5c10d9eda79ac.txt"]))
+    >>> records[0].id, len(records[0].text) > 5000
+    ('000_49f5c10d9eda79ac', True)
+    """
+    patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern or DEFAULT_GLOB)
+    for path in map(Path, paths):
+        if path.is_dir() and _is_saved_dataset(path):
+            yield from _read_dataset(path, text_column, id_column)
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and any(fnmatch.fnmatch(p.name, pat) for pat in patterns))
+            if not files:
+                yield DocumentError(path, f"folder has no files matching {', '.join(patterns)}")
+            for file in files:
+                yield from _read_file(file, file.relative_to(path).with_suffix("").as_posix(),
+                                      text_column, id_column)
+        elif path.exists():
+            yield from _read_file(path, path.with_suffix("").name, text_column, id_column)
+        else:
+            yield DocumentError(path, "no such file or folder")
+
+
+def _read_file(path, default_id, text_column, id_column):
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, text_column, id_column)
+        elif suffix == ".csv":
+            yield from _read_csv(path, text_column, id_column)
+        else:
+            text, meta = read_text(path)
+            if not text.strip():
+                raise DocumentError(path, "empty document (no text)")
+            yield Record(default_id, text, {**meta, "sha1": content_hash(text)})
+    except DocumentError as error:
+        yield error
+
+
+def _rows_text(path):
+    text, _ = decode(path.read_bytes(), source=str(path))
+    return text
+
+
+def _from_row(path, number, row, text_column, id_column):
+    source = f"{path}:{number}"
+    if text_column not in row:
+        return DocumentError(source, f"no {text_column!r} field (fields: {', '.join(map(str, row))}); "
+                             "name the text field with --text-column")
+    text = row[text_column]
+    if not isinstance(text, str) or not text.strip():
+        return DocumentError(source, f"empty or non-text {text_column!r} field")
+    given = row.get(id_column)
+    meta = {k: v for k, v in row.items() if k not in (text_column, id_column)}
+    meta["source"] = source
+    return _record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}", text, meta)
+
+
+def _read_jsonl(path, text_column, id_column):
+    for number, line in enumerate(io.StringIO(_rows_text(path)), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg} at column {error.colno}")
+            continue
+        if not isinstance(row, dict):
+            yield DocumentError(f"{path}:{number}", "a JSONL line must be an object with a text field")
+            continue
+        yield _from_row(path, number, row, text_column, id_column)
+
+
+def _read_csv(path, text_column, id_column):
+    reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""))
+    if reader.fieldnames is None:
+        raise DocumentError(path, "empty CSV file (no header)")
+    if text_column not in reader.fieldnames:
+        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(reader.fieldnames)}); "
+                            "name it with --text-column")
+    for number, row in enumerate(reader, start=2):  # line 1 is the header
+        yield _from_row(path, number, row, text_column, id_column)
+
+
+# --- Hugging Face datasets saved with save_to_disk ---------------------------
+
+DATASET_MARKERS = ("dataset_info.json", "state.json", "dataset_dict.json")
+
+
+def _is_saved_dataset(path):
+    return any((path / name).is_file() for name in DATASET_MARKERS)
+
+
+def _json_value(value):
+    """A dataset cell as a JSON-serialisable value for ``meta``."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    return str(value)
+
+
+def _read_dataset(path, text_column, id_column):
+    """Rows of a dataset saved with ``save_to_disk``, one Record each."""
+    try:
+        from datasets import Dataset, load_from_disk
+        loaded = load_from_disk(str(path))
+    except Exception as error:  # corrupt or from an incompatible datasets version
+        yield DocumentError(path, f"cannot load the saved dataset: {type(error).__name__}: {error}")
+        return
+    splits = [(None, loaded)] if isinstance(loaded, Dataset) else list(loaded.items())
+    for split, ds in splits:
+        where = path / split if split else path
+        if text_column not in ds.column_names:
+            yield DocumentError(where, f"no column {text_column!r} (columns: "
+                                f"{', '.join(ds.column_names)}); name it with --text-column")
+            continue
+        name = f"{path.name}/{split}" if split else path.name
+        for index, row in enumerate(ds):
+            row = _json_value(row)
+            if row.get(id_column) in (None, ""):
+                row[id_column] = f"{name}:{index}"  # stable: folder (and split) and row
+            yield _from_row(where, index, row, text_column, id_column)

@@ -1,0 +1,159 @@
+"""Annotated documents out: JSON, JSONL and spaCy ``DocBin``.
+
+One JSON object per document (see ``docs/schema.md`` and the JSON Schema in
+``policy_nlp/data/document.schema.json``). Every span is a pair of character
+offsets into ``text``; ``text[start:end]`` is the span's text.
+"""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.json"
+FORMATS = ("jsonl", "json", "spacy")
+
+
+def _span(span):
+    return {"start": span.start_char, "end": span.end_char}
+
+
+def _group(doc, name):
+    return list(doc.spans[name]) if name in doc.spans else []
+
+
+def doc_to_dict(doc):
+    """The JSON form of an annotated ``Doc``.
+
+    Stages that did not run leave their fields as empty lists.
+
+    Examples
+    --------
+    >>> import policy_nlp
+    >>> nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
+    >>> data = doc_to_dict(nlp("同志们：\\n今天开会。"))
+    >>> data["paragraphs"]
+    [{'start': 0, 'end': 4, 'topic': None}, {'start': 5, 'end': 10, 'topic': None}]
+    >>> data["slogans"], data["lists"]
+    ([], [])
+    """
+    text = doc.text
+    paragraphs = [{**_span(s), "topic": s._.topic} for s in _group(doc, "paragraphs")]
+    slogans = [{**_span(s), "text": s.text, "kind": s.label_, "number": s._.number,
+                "members": list(s._.members or []), "count_matches": s._.count_matches,
+                "source": s._.source} for s in _group(doc, "slogans")]
+    lists = [{"family": s.label_, "level": s._.level, "items": list(s._.items or []),
+              "parent": s._.parent, "parent_item": s._.parent_item, "claim": s._.claim,
+              "count_matches": s._.count_matches, "gaps": s._.gaps, "restart": s._.restart,
+              **_span(s)} for s in _group(doc, "lists")]
+    return {
+        "id": doc._.id,
+        "text": text,
+        "meta": dict(doc._.meta or {}),
+        "paragraphs": paragraphs,
+        "sentences": [_span(s) for s in _group(doc, "sentences")],
+        "tokens": [{"start": t.idx, "end": t.idx + len(t)} for t in doc if not t.is_space],
+        "slogans": slogans,
+        "lists": lists,
+    }
+
+
+@lru_cache(maxsize=1)
+def schema():
+    """The JSON Schema of an annotated document."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def validate(data):
+    """Check a document dict against the schema and the offset invariant.
+
+    Raises
+    ------
+    jsonschema.ValidationError
+        If the structure is wrong.
+    ValueError
+        If a span's offsets do not give its text.
+    """
+    import jsonschema
+    jsonschema.validate(data, schema())
+    text = data["text"]
+    for name in ("paragraphs", "sentences", "tokens"):
+        for span in data[name]:
+            if not 0 <= span["start"] < span["end"] <= len(text):
+                raise ValueError(f"{data['id']}: {name} span {span} outside the text")
+    for slogan in data["slogans"]:
+        for span in [slogan, *slogan["members"]]:
+            if text[span["start"]:span["end"]] != span["text"]:
+                raise ValueError(f"{data['id']}: slogan span {span} does not match the text")
+    for lst in data["lists"]:
+        for item in lst["items"]:
+            if not text.startswith(item["marker"], item["start"]):
+                raise ValueError(f"{data['id']}: list item {item} does not start at its marker")
+        claim = lst["claim"]
+        if claim and text[claim["start"]:claim["end"]] != claim["text"]:
+            raise ValueError(f"{data['id']}: claim {claim} does not match the text")
+
+
+def dumps(data):
+    return json.dumps(data, ensure_ascii=False)
+
+
+class DocumentWriter:
+    """Write annotated documents to ``path`` in one of :data:`FORMATS`.
+
+    JSONL is written line by line and flushed, so a killed run leaves only
+    whole lines; JSON and spaCy formats are written at :meth:`close`.
+    """
+
+    def __init__(self, path, format="jsonl", append=False):
+        if format not in FORMATS:
+            raise ValueError(f"unknown format {format!r}; choose one of {FORMATS}")
+        self.path = Path(path)
+        self.format = format
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._items = []
+        self._file = open(self.path, "a" if append else "w", encoding="utf-8") if format == "jsonl" else None
+        self._docbin = DocBin(store_user_data=True) if format == "spacy" else None
+
+    def write(self, doc, data=None):
+        if self.format == "spacy":
+            self._docbin.add(doc)
+            return
+        data = data if data is not None else doc_to_dict(doc)
+        if self._file:
+            self._file.write(dumps(data) + "\n")
+            self._file.flush()
+        else:
+            self._items.append(data)
+
+    def write_line(self, line):
+        """Write one document already serialised with :func:`dumps`."""
+        if self._file:
+            self._file.write(line + "\n")
+            self._file.flush()
+        else:
+            self._items.append(json.loads(line))
+
+    def close(self):
+        if self._file:
+            self._file.close()
+        elif self.format == "json":
+            self.path.write_text(json.dumps(self._items, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            self._docbin.to_disk(self.path)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def read_docbin(path, nlp=None):
+    """Load the Docs of a ``--format spacy`` output, span groups included."""
+    import spacy
+    from policy_nlp.pipeline.document import register_extensions
+    register_extensions()
+    vocab = (nlp or spacy.blank("zh")).vocab
+    return list(DocBin().from_disk(path).get_docs(vocab))

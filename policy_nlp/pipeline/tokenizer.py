@@ -1,0 +1,239 @@
+"""The tokenizer stage: text -> spaCy ``Doc`` of pkuseg words.
+
+pkuseg cuts the text with its bundled default model and its own default
+dictionary. Policy terms (the packaged lexicon plus a user's dictionary) are
+then kept whole by merging the pkuseg words that make them up. Merging after
+cutting, rather than handing pkuseg a user dictionary, is deliberate: pkuseg
+force-splits the text around user words before cutting, which changes the
+words next to them (and older releases drop the default dictionary when given
+a user one, lancopku/pkuseg-python#84). So every token outside a policy term
+is exactly pkuseg's.
+
+Whitespace runs become tokens of their own (``token.is_space``), so that
+``doc.text`` is the input text character for character.
+"""
+
+import re
+from pathlib import Path
+
+import srsly
+from spacy.tokens import Doc
+from spacy.util import ensure_path, registry
+
+from policy_nlp.errors import DocumentError
+from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
+
+# pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
+# this (a whole book on one line) is cut at sentence ends, then hard, so that
+# memory stays bounded. Normal paragraphs are far shorter.
+MAX_RUN = 20_000
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def read_user_dict(path):
+    """Read a user dictionary: one term per line; a tab and more columns may
+    follow the term (pkuseg's format); ``#`` starts a comment line. A lexicon
+    TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+    >>> _ = f.write("# 我的词典\\n五心工程\\n两品一游\\tn\\n\\n"); f.close()
+    >>> read_user_dict(f.name)
+    ['五心工程', '两品一游']
+    >>> os.unlink(f.name)
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DocumentError(path, f"cannot read user dictionary: {error}") from None
+    if lines and lines[0].startswith("term\t"):  # a lexicon TSV's header
+        lines = lines[1:]
+    words = []
+    for line in lines:
+        term = line.split("\t")[0].strip()
+        if term and not term.startswith("#"):
+            words.append(term)
+    return words
+
+
+def _runs(text):
+    """(start, end) of the whitespace-free runs of ``text``, long ones cut."""
+    start = 0
+    for match in [*_WHITESPACE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        while end - start > MAX_RUN:
+            piece_end = start + MAX_RUN
+            last_stop = None
+            for stop in _SENTENCE_END.finditer(text, start, piece_end):
+                last_stop = stop.end()
+            piece_end = last_stop if last_stop and last_stop > start else piece_end
+            yield start, piece_end
+            start = piece_end
+        if end > start:
+            yield start, end
+        if match:
+            start = match.end()
+
+
+class PolicyTokenizer:
+    """Cut Chinese text into pkuseg words, keeping policy terms whole.
+
+    Parameters
+    ----------
+    vocab : spacy.vocab.Vocab
+    segmenter : str
+        Engine name from :mod:`policy_nlp.segment.engines`: ``"fast"`` (ours,
+        pkuseg's output; the default) or ``"pkuseg"`` (pkuseg itself).
+    lexicon : bool
+        Keep the terms of the packaged policy lexicon whole.
+    user_dict : str or Path, optional
+        A user dictionary file (see :func:`read_user_dict`); its terms are
+        added to the lexicon's, and pkuseg's own dictionary stays in force.
+
+    Nothing is loaded at construction: the term list is read on first use
+    (or restored by ``from_disk``) and the segmenter on the first call.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> tokenizer = PolicyTokenizer(spacy.blank("zh").vocab, lexicon=False, words=["五心工程"])
+    >>> [t.text for t in tokenizer("实施“五心工程”。")]
+    ['实施', '“', '五心工程', '”', '。']
+    """
+
+    def __init__(self, vocab, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None, words=None):
+        self.vocab = vocab
+        self.segmenter = segmenter
+        self.lexicon = lexicon
+        self.user_dict = str(user_dict) if user_dict else None
+        self._words = list(words) if words is not None else None
+        self._pattern = None
+
+    @property
+    def words(self):
+        """The policy terms kept whole (lexicon + user dictionary + extra words)."""
+        if self._words is None:
+            words = []
+            if self.lexicon:
+                from policy_nlp.stages.lexicon import default_lexicon
+                words.extend(default_lexicon().words())
+            if self.user_dict:
+                words.extend(read_user_dict(self.user_dict))
+            self._words = words
+        return self._words
+
+    def add_words(self, words):
+        """Add terms to keep whole (e.g. a research team's own list)."""
+        self._words = sorted(set(self.words) | set(words))
+        self._pattern = None
+
+    @property
+    def pattern(self):
+        if self._pattern is None:
+            terms = sorted({w for w in self.words if len(w) > 1 and not _WHITESPACE.search(w)},
+                           key=lambda w: (-len(w), w))
+            self._pattern = re.compile("|".join(map(re.escape, terms))) if terms else False
+        return self._pattern
+
+    def cut(self, text):
+        """Word boundaries of ``text`` as ``[(start, end), ...]`` (no whitespace)."""
+        engine = load_segmenter(self.segmenter)
+        bounds = []
+        for start, end in _runs(text):
+            position = start
+            for word in engine.cut(text[start:end]):
+                if text.startswith(word, position):
+                    bounds.append((position, position + len(word)))
+                    position += len(word)
+                else:  # pragma: no cover - pkuseg returns substrings in order
+                    raise AssertionError(f"segmenter output {word!r} does not match the text at {position}")
+        if self.pattern:
+            bounds = self._merge_terms(text, bounds)
+        return bounds
+
+    def _merge_terms(self, text, bounds):
+        """Merge the words that make up each policy term into one token.
+
+        A term boundary inside a pkuseg word splits that word; words outside
+        terms are untouched.
+        """
+        matches = [m.span() for m in self.pattern.finditer(text)]
+        if not matches:
+            return bounds
+        merged = []
+        m = 0
+        for start, end in bounds:
+            while m < len(matches) and matches[m][1] <= start:
+                m += 1
+            if m == len(matches) or matches[m][0] >= end:
+                merged.append((start, end))
+                continue
+            # This word overlaps one or more terms: emit the parts outside
+            # the terms and each term once.
+            position = start
+            while m < len(matches) and matches[m][0] < end:
+                t_start, t_end = matches[m]
+                if position < t_start:
+                    merged.append((position, t_start))
+                if not merged or merged[-1] != (t_start, t_end):
+                    merged.append((t_start, t_end))
+                position = max(position, t_end)
+                if t_end > end:
+                    break
+                m += 1
+            if position < end:
+                merged.append((position, end))
+        return merged
+
+    def __call__(self, text):
+        words, spaces = [], []
+        position = 0
+        for start, end in self.cut(text):
+            if start > position:  # whitespace between words
+                words.append(text[position:start])
+            words.append(text[start:end])
+            position = end
+        if position < len(text):
+            words.append(text[position:])
+        spaces = [False] * len(words)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size=1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy serialisation: the term list travels with a saved pipeline, the
+    # segmenter's model does not (it is pkuseg's installed model).
+    def to_bytes(self, *, exclude=tuple()):
+        return srsly.msgpack_dumps({"segmenter": self.segmenter, "words": self.words})
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        config = srsly.msgpack_loads(data)
+        self.segmenter = config["segmenter"]
+        self._words = list(config["words"])
+        self._pattern = None
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "tokenizer.json", {"segmenter": self.segmenter})
+        (path / "words.txt").write_text("\n".join(self.words) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        self.segmenter = srsly.read_json(path / "tokenizer.json")["segmenter"]
+        self._words = [w for w in (path / "words.txt").read_text(encoding="utf-8").split("\n") if w]
+        self._pattern = None
+        return self
+
+
+@registry.tokenizers("policy_nlp.PolicyTokenizer.v1")
+def create_policy_tokenizer(segmenter: str = DEFAULT_SEGMENTER, lexicon: bool = True, user_dict: str = ""):
+    def create(nlp):
+        return PolicyTokenizer(nlp.vocab, segmenter=segmenter, lexicon=lexicon, user_dict=user_dict or None)
+    return create

@@ -1,0 +1,203 @@
+"""Run corpus batches on a Dask cluster: ``policy-nlp annotate --backend dask``.
+
+:func:`run_on_dask` is the Dask counterpart of the process pool in
+:mod:`policy_nlp.run.batch`, with the same contract: it yields each batch's
+results *in input order* (so the output file is the same whatever the
+cluster), a document that fails is a result with a reason, and a batch that
+is lost altogether (its worker died, the pipeline could not be loaded on the
+worker) comes back as one failed result per document, never as a silent gap.
+
+The cluster is either
+
+* an existing scheduler (``scheduler="tcp://HOST:PORT"``, started with
+  ``dask scheduler`` and ``dask worker`` — see ``docs/scaling.md``), or
+* a :class:`distributed.LocalCluster` of ``workers`` single-threaded worker
+  processes on the loopback interface, started for the run and shut down at
+  its end.
+
+Each worker process loads the pipeline once, on its first batch, and keeps it
+for the next batches (:func:`worker_pipeline`, keyed by the settings). Batches
+are submitted through a sliding window of a few per worker thread, so that the
+scheduler never holds the whole corpus in memory.
+
+Workers of a remote cluster import ``policy_nlp`` themselves: install the same
+version (with the same ``--user-dict`` and ``--topic-model`` paths readable)
+on every machine.
+"""
+
+import json
+import logging
+import threading
+import uuid
+from collections import deque
+
+log = logging.getLogger("policy_nlp")
+
+# Batches in flight per worker thread: enough to keep every worker busy while
+# the head of the queue is being written, few enough to bound memory.
+IN_FLIGHT_PER_THREAD = 3
+
+_PIPELINES = {}
+_LOCK = threading.Lock()
+
+
+def _key(settings):
+    return json.dumps(settings, sort_keys=True, default=str)
+
+
+def worker_pipeline(settings):
+    """The pipeline for ``settings`` in this process, loaded on first use.
+
+    ``settings`` are :func:`policy_nlp.load`'s keyword arguments plus the run
+    options ``clean`` and ``format`` (ignored here). Loading is serialised by a
+    lock, so several threads of one worker load it once.
+    """
+    key = _key(settings)
+    with _LOCK:
+        nlp = _PIPELINES.get(key)
+        if nlp is None:
+            from policy_nlp.pipeline.loading import load
+            nlp = load(**{k: v for k, v in settings.items() if k not in ("clean", "format")})
+            _PIPELINES[key] = nlp
+    return nlp
+
+
+def annotate_batch(records, settings):
+    """Annotate one batch on a worker: the same results as the process pool's
+    ``policy_nlp.run.batch._annotate_batch``, ``[(id, meta, chars, payload, reason)]``.
+
+    The batch runs under the module lock: a worker with several threads
+    annotates one batch at a time (the work holds the GIL anyway), and the
+    pipeline the batch module uses is the one of these ``settings``.
+    """
+    from policy_nlp.run import batch
+    nlp = worker_pipeline(settings)
+    with _LOCK:
+        batch._NLP, batch._SETTINGS = nlp, dict(settings)
+        return batch._annotate_batch(records)
+
+
+def _warm(settings):
+    worker_pipeline(settings)
+    return True
+
+
+def _failed(records, reason):
+    """One failed result per document of a lost batch."""
+    return [(r.id, r.meta, len(r.text), None, reason) for r in records]
+
+
+def _describe(error):
+    name = type(error).__name__
+    if name == "KilledWorker":
+        return ("worker process died while annotating this document's batch "
+                f"(out of memory or a crash; {error})")
+    return f"batch failed on the Dask worker: {name}: {error}"
+
+
+def _start(workers, scheduler):
+    """A Client, and the LocalCluster we started (or None)."""
+    from distributed import Client, LocalCluster
+    if scheduler:
+        # ValueError, like other bad arguments: the CLI reports it in one line.
+        try:
+            return Client(scheduler, timeout="30s"), None
+        except (OSError, TimeoutError) as error:
+            raise ValueError(f"cannot connect to the Dask scheduler {scheduler}: {error}") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    try:
+        return Client(cluster), cluster
+    except BaseException:
+        cluster.close()
+        raise
+
+
+def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
+                warm=True, wait_for_workers=60):
+    """Annotate ``batch_list`` on Dask; yield each batch's results in input order.
+
+    Parameters
+    ----------
+    batch_list : list of list of Record
+        Batches from :func:`policy_nlp.run.batch.batches`.
+    settings : dict
+        Pipeline settings plus ``clean`` and ``format`` (as in the process pool).
+    workers : int
+        Worker processes of the local cluster (ignored with ``scheduler`` or
+        ``client``).
+    scheduler : str, optional
+        Address ``tcp://HOST:PORT`` of a running Dask scheduler.
+    client : distributed.Client, optional
+        An existing client to use instead (it is left open).
+    warm : bool
+        Load the pipeline on every worker before submitting (in parallel),
+        rather than on each worker's first batch.
+    wait_for_workers : float
+        Seconds to wait for a remote scheduler to have at least one worker.
+
+    Yields
+    ------
+    list of tuple
+        ``[(id, meta, chars, payload or None, reason or None)]`` per batch.
+    """
+    if not batch_list:
+        return
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive integer, not {workers!r}")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ImportError("the Dask backend needs dask's 'distributed' package: "
+                          "pip install 'policy_nlp[dask]'") from None
+    cluster = None
+    own_client = client is None
+    if own_client:
+        client, cluster = _start(workers, scheduler)
+    futures = deque()
+    try:
+        if scheduler and own_client:
+            try:
+                client.wait_for_workers(1, timeout=wait_for_workers)
+            except TimeoutError:
+                raise ValueError(f"the Dask scheduler {scheduler} has no workers after "
+                                 f"{wait_for_workers} s; start some with "
+                                 f"'dask worker {scheduler}'") from None
+        if warm:
+            try:
+                client.run(_warm, settings)
+            except Exception as error:  # the batches will report it per document
+                log.warning("loading the pipeline on the Dask workers failed: %s", error)
+        threads = sum(client.nthreads().values()) or workers
+        window = max(2, IN_FLIGHT_PER_THREAD * threads)
+        pending = iter(enumerate(batch_list))
+        run = uuid.uuid4().hex[:12]
+
+        def submit():
+            for index, batch in pending:
+                # a key of its own per run: never served from another run's result
+                futures.append((batch, client.submit(annotate_batch, batch, settings, pure=False,
+                                                     key=f"policy-nlp-batch-{run}-{index}")))
+                return True
+            return False
+
+        while len(futures) < window and submit():
+            pass
+        while futures:
+            batch, future = futures.popleft()
+            try:
+                results = future.result()
+            except Exception as error:
+                results = _failed(batch, _describe(error))
+            finally:
+                future.release()
+            submit()
+            yield results
+    finally:
+        for _, future in futures:
+            future.cancel()
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()

@@ -1,0 +1,512 @@
+/* fastseg core: pkuseg's default-model segmentation, compiled.
+ *
+ * Reproduces pkuseg 0.0.25 exactly: the features of
+ * feature_extractor.__get_node_features_idx (same order, so node scores are
+ * summed in the same order and are bit-identical), getLogYY + run_viterbi of
+ * inference.pyx (same tie-breaking), the tag -> word assembly of
+ * pkuseg._cut, Postprocesser.post_process(check_seperated=True) with the
+ * default dictionary, and cut()'s whitespace split (Py_UNICODE_ISSPACE is what
+ * str.split() and str.strip() use).
+ *
+ * The tables are arrays of the converted model (see convert.py), passed in as
+ * buffers of a memory-mapped file. Only additions of doubles are performed,
+ * in pkuseg's order; build without -ffast-math.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+#include <stdlib.h>
+
+#define NT 5
+#define NL 5            /* word lengths 6..2, index li <-> length 6 - li */
+#define GOLDEN 0x9E3779B97F4A7C15ULL
+#define EMPTY_KEY 0xFFFFFFFFFFFFFFFFULL
+#define DICT_BASE 0x100000001B3ULL
+
+enum {
+    B_CHAR_INDEX, B_CHAR_FEATS, B_PAIR_KEYS, B_PAIR_VALS, B_TRIE_KEYS,
+    B_TRIE_VALS, B_TRIE_WORD, B_WORD_FEATS, B_WW_KEYS, B_WW_VALS, B_WW_SMALL,
+    B_WROW, B_WVALUES, B_EDGE, B_IS_BEGIN, B_DICT_KEYS, B_DICT_VALS,
+    B_DICT_CHARS, B_DICT_OFFSETS, NBUF
+};
+static const char *buf_names[NBUF] = {
+    "char_index", "char_feats", "pair_keys", "pair_vals", "trie_keys",
+    "trie_vals", "trie_word", "word_feats", "ww_keys", "ww_vals", "ww_small",
+    "wrow", "wvalues", "edge", "is_begin", "dict_keys", "dict_vals",
+    "dict_chars", "dict_offsets"
+};
+static const Py_ssize_t buf_itemsize[NBUF] = {
+    4, 4, 8, 4, 8, 4, 4, 4, 8, 4, 4, 0 /* 2 or 4 */, 8, 8, 1, 8, 4, 4, 8
+};
+
+typedef struct {
+    PyObject_HEAD
+    Py_buffer bufs[NBUF];
+    int nbufs;
+    const int32_t *char_index;
+    Py_ssize_t n_char_index, n_nodes, n_words, n_features;
+    const int32_t *char_feats;
+    const uint64_t *pair_keys; const int32_t *pair_vals; int pair_bits;
+    const uint64_t *trie_keys; const int32_t *trie_vals; int trie_bits;
+    const int32_t *trie_word; Py_ssize_t n_trie;
+    const int32_t *word_feats;
+    const uint64_t *ww_keys; const int32_t *ww_vals; int ww_bits;
+    int32_t ww_small[2][2][2];
+    const uint16_t *wrow16; const uint32_t *wrow32;
+    const double *wvalues;
+    double edge[NT][NT];          /* edge[y][y_next] = 1.0 + w[...] */
+    uint8_t is_begin[NT];
+    const uint64_t *dict_keys; const int32_t *dict_vals; int dict_bits;
+    const uint32_t *dict_chars; const int64_t *dict_offsets;
+    Py_ssize_t dict_maxlen;
+    uint64_t *dict_pow;
+    int32_t empty_word, feature0;
+    /* scratch, grown as needed (the GIL is held throughout a call) */
+    Py_ssize_t cap;
+    uint32_t *cps; int32_t *nodes; int32_t *wid; int32_t *pairslot;
+    double *score; double *ms; uint8_t *back; uint8_t *tags;
+    Py_ssize_t *tok; int8_t *tokdict; uint64_t *prefix;
+} ModelObject;
+
+static inline Py_ssize_t
+hlookup(const uint64_t *keys, int bits, uint64_t key)
+{
+    uint64_t j = (key * GOLDEN) >> (64 - bits);
+    for (;; j++) {
+        uint64_t k = keys[j];
+        if (k == key) return (Py_ssize_t)j;
+        if (k == EMPTY_KEY) return -1;
+    }
+}
+
+static void
+model_free_scratch(ModelObject *m)
+{
+    PyMem_Free(m->cps); PyMem_Free(m->nodes); PyMem_Free(m->wid);
+    PyMem_Free(m->pairslot); PyMem_Free(m->score); PyMem_Free(m->ms);
+    PyMem_Free(m->back); PyMem_Free(m->tags); PyMem_Free(m->tok);
+    PyMem_Free(m->tokdict); PyMem_Free(m->prefix);
+    m->cps = NULL; m->nodes = NULL; m->wid = NULL; m->pairslot = NULL;
+    m->score = NULL; m->ms = NULL; m->back = NULL; m->tags = NULL;
+    m->tok = NULL; m->tokdict = NULL; m->prefix = NULL; m->cap = 0;
+}
+
+static int
+model_reserve(ModelObject *m, Py_ssize_t n)
+{
+    if (n <= m->cap) return 0;
+    Py_ssize_t cap = m->cap ? m->cap : 1024;
+    while (cap < n) cap *= 2;
+    model_free_scratch(m);
+    m->cps = PyMem_Malloc(cap * sizeof(uint32_t));
+    m->nodes = PyMem_Malloc(cap * sizeof(int32_t));
+    m->wid = PyMem_Malloc(cap * NL * sizeof(int32_t));
+    m->pairslot = PyMem_Malloc(cap * sizeof(int32_t));
+    m->score = PyMem_Malloc(cap * NT * sizeof(double));
+    m->ms = PyMem_Malloc(cap * NT * sizeof(double));
+    m->back = PyMem_Malloc(cap * NT);
+    m->tags = PyMem_Malloc(cap);
+    m->tok = PyMem_Malloc((cap + 1) * sizeof(Py_ssize_t));
+    m->tokdict = PyMem_Malloc(cap + 1);
+    m->prefix = PyMem_Malloc((cap + 1) * sizeof(uint64_t));
+    if (!m->cps || !m->nodes || !m->wid || !m->pairslot || !m->score ||
+        !m->ms || !m->back || !m->tags || !m->tok || !m->tokdict || !m->prefix) {
+        model_free_scratch(m);
+        PyErr_NoMemory();
+        return -1;
+    }
+    m->cap = cap;
+    return 0;
+}
+
+static inline void
+add_feature(const ModelObject *m, int32_t fid, double *acc)
+{
+    if (fid < 0) return;
+    const double *v = m->wvalues;
+    if (m->wrow16) {
+        const uint16_t *r = m->wrow16 + (Py_ssize_t)fid * NT;
+        acc[0] += v[r[0]]; acc[1] += v[r[1]]; acc[2] += v[r[2]];
+        acc[3] += v[r[3]]; acc[4] += v[r[4]];
+    } else {
+        const uint32_t *r = m->wrow32 + (Py_ssize_t)fid * NT;
+        acc[0] += v[r[0]]; acc[1] += v[r[1]]; acc[2] += v[r[2]];
+        acc[3] += v[r[3]]; acc[4] += v[r[4]];
+    }
+}
+
+static inline int32_t
+ww_feature(const ModelObject *m, int t, int32_t pre, int32_t post)
+{
+    if (pre <= 1 && post <= 1) return m->ww_small[t][pre][post];
+    uint64_t key = ((uint64_t)t << 62) | ((uint64_t)pre << 31) | (uint64_t)post;
+    Py_ssize_t j = hlookup(m->ww_keys, m->ww_bits, key);
+    return j < 0 ? -1 : m->ww_vals[j];
+}
+
+/* Word id of the slice [s, s+l) of a fragment of n nodes: pkuseg's
+ * get_slice_str + "in unigram": "" (out of range) is a unigram word. */
+static inline int32_t
+slice_word(const ModelObject *m, Py_ssize_t s, int l, Py_ssize_t n)
+{
+    if (s < 0 || s + l > n) return m->empty_word;
+    return m->wid[s * NL + (6 - l)];
+}
+
+/* Is text[s:e) (code points of the current fragment) a dictionary word? */
+static int
+in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
+        Py_ssize_t s, Py_ssize_t e)
+{
+    Py_ssize_t len = e - s;
+    if (len > m->dict_maxlen) return 0;
+    uint64_t h = P[e] - P[s] * m->dict_pow[len];
+    uint64_t j = (h * GOLDEN) >> (64 - m->dict_bits);
+    for (;; j++) {
+        uint64_t k = m->dict_keys[j];
+        if (k == EMPTY_KEY) return 0;
+        if (k != h) continue;
+        int32_t idx = m->dict_vals[j];
+        int64_t a = m->dict_offsets[idx], b = m->dict_offsets[idx + 1];
+        if (b - a == len &&
+            memcmp(m->dict_chars + a, cps + s, len * sizeof(uint32_t)) == 0)
+            return 1;
+    }
+}
+
+/* Segment one fragment (no whitespace) cps[0:n); append words to out. */
+static int
+cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
+             PyObject *out)
+{
+    const uint32_t *cps = m->cps;
+    int32_t *nodes = m->nodes, *wid = m->wid, *pairslot = m->pairslot;
+    double *score = m->score, *ms = m->ms;
+    uint8_t *back = m->back, *tags = m->tags;
+    Py_ssize_t i, s;
+    int l, li, lj;
+
+    for (i = 0; i < n; i++) {
+        uint32_t c = cps[i];
+        nodes[i] = c < (uint32_t)m->n_char_index ? m->char_index[c] : 0;
+    }
+    /* word ids of every slice of 2..6 nodes (trie walk from each start) */
+    for (s = 0; s < n; s++) {
+        int32_t *row = wid + s * NL;
+        for (li = 0; li < NL; li++) row[li] = 0;
+        int32_t cur = 0;
+        for (l = 1; l <= 6 && s + l <= n; l++) {
+            int32_t nd = nodes[s + l - 1];
+            if (nd == 0) break;
+            Py_ssize_t j = hlookup(m->trie_keys, m->trie_bits,
+                                   ((uint64_t)cur << 32) | (uint64_t)nd);
+            if (j < 0) break;
+            cur = m->trie_vals[j];
+            if (l >= 2) row[6 - l] = m->trie_word[cur];
+        }
+    }
+    for (i = 0; i + 1 < n; i++) {
+        pairslot[i] = -1;
+        if (nodes[i] && nodes[i + 1]) {
+            Py_ssize_t j = hlookup(m->pair_keys, m->pair_bits,
+                                   ((uint64_t)nodes[i] << 32) | (uint64_t)nodes[i + 1]);
+            pairslot[i] = (int32_t)j;
+        }
+    }
+    /* node scores, features in pkuseg's order */
+    for (i = 0; i < n; i++) {
+        double acc[NT] = {0.0, 0.0, 0.0, 0.0, 0.0};
+        const int32_t *cf = m->char_feats;
+        add_feature(m, m->feature0, acc);
+        add_feature(m, cf[nodes[i] * 5 + 0], acc);
+        if (i > 0) {
+            add_feature(m, cf[nodes[i - 1] * 5 + 1], acc);
+            if (pairslot[i - 1] >= 0)
+                add_feature(m, m->pair_vals[pairslot[i - 1] * 3 + 0], acc);
+        }
+        if (i + 1 < n) {
+            add_feature(m, cf[nodes[i + 1] * 5 + 2], acc);
+            if (pairslot[i] >= 0)
+                add_feature(m, m->pair_vals[pairslot[i] * 3 + 1], acc);
+        }
+        if (i > 1) {
+            add_feature(m, cf[nodes[i - 2] * 5 + 3], acc);
+            if (pairslot[i - 2] >= 0)
+                add_feature(m, m->pair_vals[pairslot[i - 2] * 3 + 2], acc);
+        }
+        if (i + 2 < n)
+            add_feature(m, cf[nodes[i + 2] * 5 + 4], acc);
+
+        int32_t pre_in[NL], post_in[NL], pre_ex[NL], post_ex[NL];
+        for (li = 0; li < NL; li++) {
+            l = 6 - li;
+            pre_in[li] = slice_word(m, i - l + 1, l, n);
+            if (pre_in[li]) add_feature(m, m->word_feats[pre_in[li] * 2 + 0], acc);
+        }
+        for (li = 0; li < NL; li++) {
+            l = 6 - li;
+            post_in[li] = slice_word(m, i, l, n);
+            if (post_in[li]) add_feature(m, m->word_feats[post_in[li] * 2 + 1], acc);
+        }
+        for (li = 0; li < NL; li++) {
+            l = 6 - li;
+            pre_ex[li] = slice_word(m, i - l, l, n);
+            post_ex[li] = slice_word(m, i + 1, l, n);
+        }
+        for (li = 0; li < NL; li++)
+            for (lj = 0; lj < NL; lj++)
+                add_feature(m, ww_feature(m, 0, pre_ex[li], post_in[lj]), acc);
+        for (li = 0; li < NL; li++)
+            for (lj = 0; lj < NL; lj++)
+                add_feature(m, ww_feature(m, 1, pre_in[li], post_ex[lj]), acc);
+        memcpy(score + i * NT, acc, sizeof acc);
+    }
+    /* run_viterbi: backwards, ties -> later y_pre; start: ties -> first y */
+    int y, yp;
+    for (y = 0; y < NT; y++) ms[(n - 1) * NT + y] = score[(n - 1) * NT + y];
+    for (i = n - 2; i >= 0; i--) {
+        const double *nxt = ms + (i + 1) * NT;
+        for (y = 0; y < NT; y++) {
+            double node = score[i * NT + y];
+            double best = (nxt[0] + node) + m->edge[y][0];
+            int arg = 0;
+            for (yp = 1; yp < NT; yp++) {
+                double sc = (nxt[yp] + node) + m->edge[y][yp];
+                if (sc >= best) { best = sc; arg = yp; }
+            }
+            ms[i * NT + y] = best;
+            back[i * NT + y] = (uint8_t)arg;
+        }
+    }
+    int tag = 0;
+    double ma = ms[0];
+    for (y = 1; y < NT; y++)
+        if (ma < ms[y]) { ma = ms[y]; tag = y; }
+    tags[0] = (uint8_t)tag;
+    for (i = 1; i < n; i++) {
+        tag = back[(i - 1) * NT + tag];
+        tags[i] = (uint8_t)tag;
+    }
+    /* words: a word starts at 0 and at every tag containing "B" */
+    Py_ssize_t *tok = m->tok;
+    int8_t *tokdict = m->tokdict;
+    Py_ssize_t T = 0;
+    for (i = 0; i < n; i++)
+        if (i == 0 || m->is_begin[tags[i]]) tok[T++] = i;
+    tok[T] = n;
+    /* Postprocesser.post_process(sent, check_seperated=True) */
+    if (T >= 2) {
+        uint64_t *P = m->prefix;
+        P[0] = 0;
+        for (i = 0; i < n; i++) P[i + 1] = P[i] * DICT_BASE + cps[i];
+        for (i = 0; i < T; i++) tokdict[i] = -1;
+        int mm;
+        for (mm = 7; mm >= 2; mm--) {
+            Py_ssize_t end = T - mm;
+            if (end < 0) continue;
+            Py_ssize_t k = 0;
+            while (k < end + 1) {
+                int do_seg = 0;
+                if (in_dict(m, cps, P, tok[k], tok[k + mm])) {
+                    int sep = 1, q;
+                    for (q = 0; q < mm; q++) {
+                        if (tokdict[k + q] < 0)
+                            tokdict[k + q] = (int8_t)in_dict(m, cps, P, tok[k + q],
+                                                             tok[k + q + 1]);
+                        if (!tokdict[k + q]) { sep = 0; break; }
+                    }
+                    do_seg = !sep;
+                }
+                if (do_seg) {
+                    memmove(tok + k + 1, tok + k + mm,
+                            (T + 1 - (k + mm)) * sizeof(Py_ssize_t));
+                    memmove(tokdict + k + 1, tokdict + k + mm, T - (k + mm));
+                    tokdict[k] = 1;
+                    T -= mm - 1;
+                    end = T - mm;
+                }
+                k++;
+            }
+        }
+    }
+    for (i = 0; i < T; i++) {
+        PyObject *w = PyUnicode_Substring(text, off + tok[i], off + tok[i + 1]);
+        if (!w) return -1;
+        int r = PyList_Append(out, w);
+        Py_DECREF(w);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+Model_cut(ModelObject *m, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "cut() needs a str, not %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t i = 0;
+    while (i < len) {
+        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+        if (i >= len) break;
+        Py_ssize_t a = i;
+        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+        Py_ssize_t n = i - a, k;
+        if (model_reserve(m, n) < 0) goto fail;
+        for (k = 0; k < n; k++) m->cps[k] = PyUnicode_READ(kind, data, a + k);
+        if (cut_fragment(m, text, a, n, out) < 0) goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static void
+Model_dealloc(ModelObject *m)
+{
+    int k;
+    for (k = 0; k < m->nbufs; k++) PyBuffer_Release(&m->bufs[k]);
+    model_free_scratch(m);
+    PyMem_Free(m->dict_pow);
+    Py_TYPE(m)->tp_free((PyObject *)m);
+}
+
+static int
+get_int(PyObject *meta, const char *name, long *out)
+{
+    PyObject *v = PyDict_GetItemString(meta, name);
+    if (!v) {
+        PyErr_Format(PyExc_KeyError, "meta lacks %s", name);
+        return -1;
+    }
+    *out = PyLong_AsLong(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+Model_init(ModelObject *m, PyObject *args, PyObject *kwds)
+{
+    PyObject *arrays, *meta;
+    static char *kwlist[] = {"arrays", "meta", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!", kwlist,
+                                     &PyDict_Type, &arrays, &PyDict_Type, &meta))
+        return -1;
+    if (m->nbufs) {
+        PyErr_SetString(PyExc_RuntimeError, "Model already initialised");
+        return -1;
+    }
+    int k;
+    for (k = 0; k < NBUF; k++) {
+        PyObject *o = PyDict_GetItemString(arrays, buf_names[k]);
+        if (!o) {
+            PyErr_Format(PyExc_KeyError, "arrays lacks %s", buf_names[k]);
+            return -1;
+        }
+        if (PyObject_GetBuffer(o, &m->bufs[k], PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+            return -1;
+        m->nbufs = k + 1;
+        Py_ssize_t isz = m->bufs[k].itemsize;
+        if ((buf_itemsize[k] && isz != buf_itemsize[k]) ||
+            (!buf_itemsize[k] && isz != 2 && isz != 4)) {
+            PyErr_Format(PyExc_ValueError, "%s: bad item size %zd",
+                         buf_names[k], isz);
+            return -1;
+        }
+    }
+#define BUF(k) (m->bufs[k].buf)
+#define NITEMS(k) (m->bufs[k].len / m->bufs[k].itemsize)
+    m->char_index = BUF(B_CHAR_INDEX); m->n_char_index = NITEMS(B_CHAR_INDEX);
+    m->char_feats = BUF(B_CHAR_FEATS); m->n_nodes = NITEMS(B_CHAR_FEATS) / 5;
+    m->pair_keys = BUF(B_PAIR_KEYS); m->pair_vals = BUF(B_PAIR_VALS);
+    m->trie_keys = BUF(B_TRIE_KEYS); m->trie_vals = BUF(B_TRIE_VALS);
+    m->trie_word = BUF(B_TRIE_WORD); m->n_trie = NITEMS(B_TRIE_WORD);
+    m->word_feats = BUF(B_WORD_FEATS); m->n_words = NITEMS(B_WORD_FEATS) / 2;
+    m->ww_keys = BUF(B_WW_KEYS); m->ww_vals = BUF(B_WW_VALS);
+    if (m->bufs[B_WROW].itemsize == 2) m->wrow16 = BUF(B_WROW);
+    else m->wrow32 = BUF(B_WROW);
+    m->n_features = NITEMS(B_WROW) / NT;
+    m->wvalues = BUF(B_WVALUES);
+    m->dict_keys = BUF(B_DICT_KEYS); m->dict_vals = BUF(B_DICT_VALS);
+    m->dict_chars = BUF(B_DICT_CHARS); m->dict_offsets = BUF(B_DICT_OFFSETS);
+    if (NITEMS(B_WW_SMALL) != 8 || NITEMS(B_EDGE) != NT * NT ||
+        NITEMS(B_IS_BEGIN) != NT) {
+        PyErr_SetString(PyExc_ValueError, "bad ww_small, edge or is_begin");
+        return -1;
+    }
+    memcpy(m->ww_small, BUF(B_WW_SMALL), sizeof m->ww_small);
+    const double *e = BUF(B_EDGE);
+    int y, yp;
+    /* pkuseg: edge_score[s_pre, s] = 1 + w[backoff + s * NT + s_pre], used as
+     * edge_score[y, y_next]; the stored edge is w[backoff:].reshape(NT, NT). */
+    for (y = 0; y < NT; y++)
+        for (yp = 0; yp < NT; yp++)
+            m->edge[y][yp] = 1.0 + e[yp * NT + y];
+    memcpy(m->is_begin, BUF(B_IS_BEGIN), NT);
+    long v[7];
+    static const char *ints[7] = {"pair_bits", "trie_bits", "ww_bits",
+        "dict_bits", "dict_maxlen", "empty_word", "feature0"};
+    for (k = 0; k < 7; k++)
+        if (get_int(meta, ints[k], &v[k]) < 0) return -1;
+    m->pair_bits = (int)v[0];
+    m->trie_bits = (int)v[1];
+    m->ww_bits = (int)v[2];
+    m->dict_bits = (int)v[3];
+    m->dict_maxlen = v[4];
+    m->empty_word = (int32_t)v[5];
+    m->feature0 = (int32_t)v[6];
+    m->dict_pow = PyMem_Malloc((m->dict_maxlen + 1) * sizeof(uint64_t));
+    if (!m->dict_pow) { PyErr_NoMemory(); return -1; }
+    m->dict_pow[0] = 1;
+    Py_ssize_t q;
+    for (q = 1; q <= m->dict_maxlen; q++) m->dict_pow[q] = m->dict_pow[q - 1] * DICT_BASE;
+    return 0;
+}
+
+static PyMethodDef Model_methods[] = {
+    {"cut", (PyCFunction)Model_cut, METH_O,
+     "cut(text) -> list of str: pkuseg's segmentation of text."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyTypeObject ModelType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "policy_nlp.segment.fastseg._fastseg.Model",
+    .tp_basicsize = sizeof(ModelObject),
+    .tp_dealloc = (destructor)Model_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Model(arrays, meta): the converted model; .cut(text).",
+    .tp_methods = Model_methods,
+    .tp_init = (initproc)Model_init,
+    .tp_new = PyType_GenericNew,
+};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT, "_fastseg",
+    "Compiled core of policy_nlp.segment.fastseg.", -1, NULL
+};
+
+PyMODINIT_FUNC
+PyInit__fastseg(void)
+{
+    if (PyType_Ready(&ModelType) < 0) return NULL;
+    PyObject *mod = PyModule_Create(&moduledef);
+    if (!mod) return NULL;
+    Py_INCREF(&ModelType);
+    if (PyModule_AddObject(mod, "Model", (PyObject *)&ModelType) < 0) {
+        Py_DECREF(&ModelType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    PyModule_AddIntConstant(mod, "FORMAT_VERSION", 2);
+    return mod;
+}

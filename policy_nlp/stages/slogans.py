@@ -1,0 +1,1023 @@
+"""Numbered formulations (数字式提法) and quoted policy terms.
+
+Chinese policy text names its programmes by counting them: 四个全面, 三大攻坚战,
+两学一做, “双联”, “十四五”. :func:`find_slogans` finds them with a small
+grammar, finds quoted policy terms (“效能风暴”, “一键申报”), tags later
+unquoted mentions of what a document introduced in quotes, tags the terms of
+a :class:`~policy_nlp.stages.lexicon.Lexicon`, and links each formulation to the
+members the text spells out.
+
+The grammar
+-----------
+Numerals are ``一``…``十`` with ``百 千 万`` and ``〇 零``, ``两`` and ``双``
+(both 2); a run of them must parse as a number (``十四``, ``二十``; ``四两`` and
+``九二`` do not), except a repeated digit (``八八`` = 8, as in 八八战略) and an
+ascending run of digits (``一二三`` = 3, as in 一二三产业), which claim the
+count of what they enumerate.
+
+``counted``  ``NUM MEASURE HEAD``: a numeral, a measure word (``大项 个 项 大
+条 种 类 场 点``), and a head. Where the head ends is decided by cues: it stops
+at punctuation, quotes, brackets, another numeral and the function words
+``的 和 与 及 等 是``; within what is left the longest prefix ending in a
+*policy head* word (工程, 战略, 行动, 纪律, 制度, 改革, 意识, 自信, 攻坚战,
+规定, 重点工作, 原则, 机制 … and verbal heads such as 坚持, 确保, 维护, 不摘,
+which cannot follow a numeral of a plain quantity) is the head, and it must
+end on a word boundary of the segmenter's tokens when they are given. With
+the measure ``大``/``大项`` (十大工程, 六大项目标责任书) any short noun phrase is
+a head, cut at a token boundary. The number is the numeral (十大项重点工作 =
+10).
+
+``composite``  two or more units ``NUM X`` where ``X`` is one to three
+non-numeral characters (两品一游, 三会一课, 一委一会一中心, 七地一屏一通道,
+两不愁三保障), parts may be joined by 、 (双随机、一公开; 一核三带、多点支撑, where
+``多`` is an uncounted unit). The claimed number is the sum of the units (两品一游
+= 3, 三会一课 = 4, 七地一屏一通道 = 9), with two fixed constructions: ``N X N促``
+counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体`` or
+``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
+Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村).
+
+``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
+四风, 八八战略 = 8); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
+manner, not a count, and gives a quoted term instead.
+
+``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
+ordinal (“十四五”, “十五五”, “九五”), number null.
+
+``code``  inside quotes, digits and letters joined by ``+`` (“14+1”,
+“1+N+X”): an opaque code, number null.
+
+Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
+一项 are indefinite articles), composites followed by a policy head (一委一会
+一中心运行模式, 三会一课制度) and repeated-digit singles (八八战略) are taken;
+everything else is taken only inside quotes, from the lexicon, or as a mention
+of a term the document quoted. Never slogans: Arabic quantities outside
+quotes, ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
+(十连丰), durations and other numeral + unit expressions (两年, 三个月, 54个月,
+三年行动), approximate counts (一千五百多项), and demonstrative or anaphoric
+counts (这两个目标, 以上十四条).
+
+Quoted policy terms
+-------------------
+A quoted string (“…”, 「…」, ‘…’) is a policy term when it is short, has no
+sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
+is not a list of one- or two-character words (“住、医、教”) or a member list
+that a formulation names, and has a cue that it names something: a head
+word right after it (“效能风暴”行动, “星级社区”创建), the frame 以“…”为, a policy
+verb before it (实施, 推进, 开展 …), or a second occurrence in the document.
+
+Members
+-------
+A formulation is linked to the members spelled out (1) in brackets right
+after it: 五项改革（…、…）; (2) in a quoted list right before it:
+“A、B、C”的“五心工程”, “巩固、增强、提升、畅通”八个字; (3) in the list before ``等``:
+A、B…等十项制度; (4) in a list that follows: ``，即`` / ``：`` A、B、C, or
+一是…二是…; and (5) in an unquoted list right before it whose item count
+equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性.
+Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
+trimmed. ``count_matches`` is ``number == len(members)`` when members were
+found and the number is known, else None.
+"""
+
+import re
+
+__all__ = ["find_slogans", "parse_numbered"]
+
+# ----------------------------------------------------------------- numerals
+_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
+_NUM_RE = re.compile(f"[{NUM_CHARS}]+")
+_MAGNITUDE = "百千万"
+
+# measure words, longest first
+MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点")
+# what right after a numeral makes it a quantity, time, rank or ordinal
+_QUANTITY_AFTER = tuple(
+    "年 月 日 号 天 周 岁 倍 成 次 届 轮 连 时 分 秒 世纪 亿 多 余 来 名 人 户 家 件 所 元 米 亩 吨 斤"
+    " 公里 中全会 者 孩 档 批 级 流 方面 把手 部分 层 本 份 期 等 些 头 手".split())
+# a preceding character or word making the count anaphoric, ordinal or
+# approximate: 第十二次, 这两个目标, 以上十四条, 前三个月
+_BAD_BEFORE = ("第", "这", "那", "以上", "上述", "前", "后", "近", "再", "每", "各",
+               "头", "最后", "其他", "其余", "十几", "几", "约", "逾", "超", "之", "届",
+               "周", "点", "余")
+# heads that show an abstract, named formulation (not a countable object)
+HEADS = tuple(sorted(set("""
+工程 战略 行动 纪律 制度 改革 意识 自信 全面 攻坚战 战役 会战 硬仗 规定 重点工作 工作 任务 目标
+责任书 举措 措施 机制 体系 原则 主张 方针 政策 理念 要求 取向 使命 坚持 明确 维护 确保 确立
+转变 统筹 代表 基本点 积极性 大局 市场 资源 课题 主题 准则 底线 红线 清单 计划 行动计划 专项
+振兴 布局 格局 板块 产业集群 集群 产业 基地 高地 中心 示范区 试验区 走廊 经济带 城市群 经济圈
+通道 枢纽 不摘 毫不动摇 有利于 区分开来 必须 务必 标准 精准 保障 攻坚 革命 倡议 能力 作风
+路径 品牌 污染源 控制线 大山 历史任务 服务 建设 提升 突破 融合 循环 安全 文明 支柱 工作法
+载体 抓手 引擎 优势 领域 方向 环节 关系 问题 矛盾 风险 职能 责任 机遇 挑战 成果 奇迹 理论成果
+民生实事 实事 发展 增长极 增长点 一批 不愁 原则 方略 思想 路线 思路 法宝 经验 作用 任务
+字 下降 支柱
+""".split()), key=len, reverse=True))
+# heads that never make a formulation on their own (十八大精神, 两个阶段)
+_WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
+# stop words ending a head
+_HEAD_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
+                        f"|[{NUM_CHARS}0-9０-９]")
+# composite units followed by one of these keep them out of the span
+_COMPOSITE_HEADS = tuple(sorted(set("""
+制度 战略 工程 行动 模式 运行模式 机制 体系 布局 格局 工作 工作法 要求 原则 方针 政策 改革 建设 活动
+学习教育 教育 标准 规划 计划 示范 体制 格局 发展 产业 经验 方针 总体布局 战略布局 路线 思想 目标
+""".split()), key=len, reverse=True))
+
+_PLAN_MAX = 15
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _parse_int(run):
+    """Value of a Chinese numeral string, or None when it is not one number."""
+    if not run or any(c not in _DIGIT and c not in _UNIT for c in run):
+        return None
+    if len(run) == 1:
+        return _DIGIT.get(run, _UNIT.get(run))
+    total, section, digit, last_unit = 0, 0, None, None
+    for c in run:
+        if c in _DIGIT:
+            if digit is not None:          # two digits in a row: 九二, 四两
+                return None
+            digit = _DIGIT[c]
+        else:
+            unit = _UNIT[c]
+            if last_unit is not None and unit >= last_unit and unit != 10000:
+                return None
+            if unit == 10000:
+                section = (section + (digit or 0)) * unit
+                total += section
+                section, digit, last_unit = 0, None, None
+                continue
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    if digit is not None:
+        section += digit
+    return total + section
+
+
+def _numeral_value(run):
+    """(value, kind) of a numeral run: kind 'int', 'redup', 'seq' or None."""
+    if run.startswith("双") and len(run) == 1:
+        return 2, "int"
+    if "双" in run:
+        return None, None
+    v = _parse_int(run)
+    if v is not None:
+        return v, "int"
+    if len(run) >= 2 and len(set(run)) == 1 and run[0] in _DIGIT:
+        return _DIGIT[run[0]], "redup"                   # 八八
+    vals = [_DIGIT.get(c) for c in run]
+    if (len(run) >= 2 and None not in vals and vals[0] >= 1
+            and all(b == a + 1 for a, b in zip(vals, vals[1:]))):
+        return len(run), "seq"                          # 一二三
+    return None, None
+
+
+_YEAR_DIGITS = re.compile("[〇零○一二三四五六七八九]{4}")
+
+
+def _is_plan(s):
+    """A five-year plan ordinal: 十四五, 九五, 十五."""
+    if len(s) < 2 or not s.endswith("五") or _NUM_RE.fullmatch(s) is None:
+        return False
+    v = _parse_int(s[:-1])
+    return v is not None and 1 <= v <= _PLAN_MAX
+
+
+def _starts_quantity(rest):
+    return rest.startswith(_QUANTITY_AFTER)
+
+
+def _units(s):
+    """Split ``s`` into (numeral, chars) units; None when it does not start
+    with a numeral or has a non-numeral prefix."""
+    units = []
+    i = 0
+    while i < len(s):
+        m = _NUM_RE.match(s, i)
+        if m is None:
+            if s[i] == "多" and i + 1 < len(s):          # 多点支撑: uncounted unit
+                m_end = i + 1
+                run = "多"
+            else:
+                return None
+        else:
+            m_end, run = m.end(), m.group()
+        j = m_end
+        while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and j > m_end):
+            j += 1
+        units.append((run, s[m_end:j]))
+        i = j
+    return units
+
+
+def parse_numbered(s, quoted=True, _part=False):
+    """The number a formulation claims, by the module's grammar.
+
+    Parameters
+    ----------
+    s : str
+        The candidate formulation, without quote marks.
+    quoted : bool
+        Whether ``s`` stood in quotes (codes and 一-singles need them).
+
+    Returns
+    -------
+    (bool, int or None)
+        Whether ``s`` is a numbered formulation, and the number it claims
+        (None for plan ordinals, codes and magnitudes).
+
+    Examples
+    --------
+    >>> [parse_numbered(s)[1] for s in ["两品一游", "三会一课", "七地一屏一通道", "三抓三促"]]
+    [3, 4, 9, 3]
+    >>> parse_numbered("十四五"), parse_numbered("七一"), parse_numbered("十连丰")
+    ((True, None), (False, None), (False, None))
+    >>> parse_numbered("五位一体"), parse_numbered("一国两制"), parse_numbered("一键申报")
+    ((True, 5), (True, 3), (False, None))
+    """
+    s = s.strip()
+    if not s:
+        return False, None
+    if quoted and re.fullmatch(r"[0-9A-Za-z０-９]+(?:[+＋][0-9A-Za-z０-９]+)+[+＋]?", s) \
+            and re.search(r"[0-9０-９]", s):
+        return True, None                                 # “14+1”, “1+N+X”
+    if _is_plan(s):
+        return True, None
+    if _NUM_RE.fullmatch(s):
+        return False, None                                # “七一”, “五四”: dates
+    parts = [p for p in re.split(r"[、，,]", s) if p]
+    if len(parts) > 1:
+        total, ok = 0, True
+        for p in parts:
+            good, n = parse_numbered(p, quoted, _part=True)
+            if not good:
+                return False, None
+            total = None if (n is None or total is None) else total + n
+        return True, total
+    units = _units(s)
+    if not units:
+        return False, None
+    run, rest = units[0]
+    value, vkind = (None, "uncounted") if run == "多" else _numeral_value(run)
+    if (vkind is None and len(units) == 1 and len(run) >= 2 and "双" not in run
+            and not any(c in _UNIT or c in "〇零" for c in run) and rest.endswith(HEADS)):
+        return True, None                                 # 八七扶贫攻坚计划: an opaque code
+    if vkind is None or not rest or _starts_quantity(rest):
+        return False, None
+    if run[-1] in _MAGNITUDE and vkind == "int" and not any(rest.startswith(m) for m in MEASURES):
+        value = None                                      # 千万工程, 百县万村
+    # counted: NUM MEASURE HEAD (the head may hold numerals: 两个一百年)
+    for meas in MEASURES:
+        if rest.startswith(meas) and len(units) >= 1:
+            head = s[len(run) + len(meas):]
+            if not head or _starts_quantity(head) or head in _WEAK_HEADS:
+                return False, None
+            hm = _NUM_RE.match(head)
+            if hm and not quoted and _starts_quantity(head[hm.end():]):
+                return False, None                        # 三个五年: durations
+            if meas == "点" and head[0] in NUM_CHARS:
+                return False, None                        # 十二点一 (a decimal)
+            if len(units) > 1 and all(_units_ok(u) for u in units[1:]) and meas != "个":
+                break                                     # 一大一小 ... treat as composite
+            return True, value
+    if len(units) == 1:
+        if value == 1 and vkind == "int" and run == "一" and not _part:
+            return False, None                            # 一键申报: manner, not a count
+        return True, value
+    # composite
+    if not all(_units_ok(u) for u in units[:-1]) or not units[-1][1]:
+        return False, None
+    nums = []
+    for r, x in units:
+        if r == "多":
+            nums.append(None)
+            continue
+        v, k = _numeral_value(r)
+        if k is None or (k == "int" and r[-1] in _MAGNITUDE):
+            nums.append(None)
+        else:
+            nums.append(v)
+        if _starts_quantity(x):
+            return False, None
+    if None in nums:
+        return True, None
+    last = units[-1][1]
+    if len(units) == 2 and nums[1] == 1 and last in ("体", "体化") or last.startswith("合一"):
+        return True, nums[0]                              # 五位一体
+    if units[-1][0] == "一" and last == "" :
+        return True, nums[0]
+    if len(units) == 2 and nums[0] == nums[1] and last == "促":
+        return True, nums[0]                              # 三抓三促
+    return True, sum(nums)
+
+
+def _units_ok(unit):
+    run, x = unit
+    return 1 <= len(x) <= 3
+
+
+# ------------------------------------------------------------------ quotes
+_OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』")
+_SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
+_POLICY_VERB_BEFORE = re.compile(
+    r"(?:实施|推进|开展|深化|打造|落实|坚持|推行|创建|抓好|推广|构建|深入|持续|扎实|全面|巩固|"
+    r"完善|健全|建立|启动|打好|打赢|做好|加强|强化|探索|实行|推动|贯彻|统筹|提升|拓展|开展了|"
+    r"以|加快|实现|发挥|深入开展|聚焦|围绕|纳入|用好|办好|建设|争创|守住|树立|践行|弘扬|发展|"
+    r"运用|加大|推出|出台|制定|坚定|增强|做到|继续|共建|培育|擦亮|叫响|做强|做优|做大|落地|"
+    r"部署|组织|参与|完成|试点|开展好|实施好|推进“?)$")
+_TERM_HEAD_AFTER = re.compile(
+    r"^(?:行动|工程|建设|活动|创建|工作|机制|模式|战略|计划|改革|制度|示范|试点|品牌|平台|政策|专项|"
+    r"载体|理念|要求|原则|方针|目标|任务|体系|服务|攻坚|行动计划|规划|时期|期间|项目|品牌|标准|体制|"
+    r"经验|做法|系统|改造|治理|整治|教育|学习教育|主题教育|战役|总体布局|战略布局|布局|格局|"
+    r"精神|思想|重要思想|方略|单位|文艺|示范园区|园区|示范区|行动外宣|成果|分置|措施|为|清单|"
+    r"指数|专区|工作法|联动|网络|平台|制|率|试验|改革试点|综合|模式|原则|方针|框架|体系|"
+    r"领域|产业|企业|主体|实践|方针|事项|要求|经费|问题|上|中)")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
+
+
+def _quotes(text):
+    """(content_start, content_end) of quoted strings."""
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        out.append((m.start(g), m.end(g)))
+    return out
+
+
+_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"用|当|打破|摒弃|告别|所谓|什么|被称为)$")
+
+
+def _is_policy_term(text, s, e, repeats):
+    """Whether the quoted string ``text[s:e]`` names a policy term."""
+    q = text[s:e]
+    if not (2 <= len(q) <= 16) or _SENTENCE_PUNCT.search(q) or re.search(r"[，,]", q):
+        return False
+    if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
+        return False
+    if text[s - 2:s - 1] in ("《", "〈"):
+        return False
+    before = text[max(0, s - 12):s - 1]
+    if _SAY_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
+        return False
+    parts = q.split("、")
+    if len(parts) > 1:
+        # “住、医、教”, member lists: no; “一窗受理、限时办结”: yes
+        return len(parts) <= 3 and all(len(p) >= 3 for p in parts)
+    after = text[e + 1:e + 8]
+    series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
+        or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
+    cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
+           or repeats >= 2 or "+" in q or "＋" in q or series)
+    if 4 <= len(q) <= 5:
+        return True
+    return cue
+
+
+# ------------------------------------------------------------ the grammar
+def _bad_before(text, i):
+    if text[max(0, i - 2):i].endswith(_BAD_BEFORE):
+        return True
+    if i > 0 and (text[i - 1].isdigit() or text[i - 1] in NUM_CHARS or text[i - 1] in ".．"):
+        return True
+    return False
+
+
+class _Bounds:
+    """Token boundaries from pre-computed tokens, or none (cue-based)."""
+
+    def __init__(self, tokens):
+        self.starts = self.ends = None
+        if tokens is not None:
+            self.starts = {s for s, _ in tokens}
+            self.ends = {e for _, e in tokens}
+
+    def is_end(self, i):
+        return self.ends is None or i in self.ends
+
+    def is_start(self, i):
+        return self.starts is None or i in self.starts
+
+
+# heads that are verbs: they end a head, never extend one (三个领域 | 明确)
+_VERB_HEADS = frozenset("坚持 明确 维护 确保 确立 转变 统筹 代表 不摘 毫不动摇 有利于 区分开来 必须 务必 "
+                        "提升 突破 融合 发展 建设 服务 攻坚 下降 振兴 保障 循环 安全 走".split())
+_VERB_BEFORE_HEAD = re.compile("实现|推进|进行|开展|加强|采取|组成|发布|提出|加快|推动|实施|落实|作为|"
+                               "构建|形成|打造|完善|建立|提高|覆盖|包括|涉及|成为|是")
+
+
+def _longest_head_at(region, p):
+    for h in HEADS:                       # longest first
+        if region.startswith(h, p):
+            return h
+    return None
+
+
+def _head_end(region, bounds, offset, max_start=4):
+    """End (in ``region``) of a head: the first policy-head word starting
+    within ``max_start`` characters, extended over directly following head
+    words (目标 + 责任书); None when there is none."""
+    for p in range(0, min(max_start + 1, len(region))):
+        h = _longest_head_at(region, p)
+        if h is None:
+            continue
+        if _VERB_BEFORE_HEAD.search(region[:p]):
+            return None                                   # 三个维度实现安全
+        end = p + len(h)
+        while True:
+            h2 = _longest_head_at(region, end)
+            if h2 is None or h2 in _VERB_HEADS:
+                break
+            end += len(h2)
+        # prefer a token boundary when tokens are known
+        if not bounds.is_end(offset + end):
+            for e2 in range(end + 1, len(region) + 1):
+                if bounds.is_end(offset + e2):
+                    end = e2
+                    break
+            else:
+                continue
+        if region[:end] in _WEAK_HEADS:
+            return None
+        return end
+    return None
+
+
+def _head_region(text, i, limit=10):
+    m = _HEAD_STOP.search(text, i, min(len(text), i + limit))
+    return text[i:m.start()] if m else text[i:i + limit]
+
+
+def _counted(text, i, run, value, bounds):
+    """Unquoted NUM MEASURE HEAD starting at ``i``; (end, number) or None."""
+    j = i + len(run)
+    meas = next((m for m in MEASURES if text.startswith(m, j)), None)
+    if meas is None:
+        return None
+    k = j + len(meas)
+    if meas == "点" and (k < len(text) and (text[k] in NUM_CHARS or text[k].isdigit())):
+        return None
+    if meas == "步":
+        return (k + 1, value) if text.startswith("走", k) else None   # 三步走
+    if value > 20:
+        return None                                       # 四十项…: a quantity
+    region = _head_region(text, k)
+    if not region or _starts_quantity(region) or region in _WEAK_HEADS:
+        return None
+    if meas == "大" and value is not None and value > 10:
+        return None                                       # 十八大, 二十大: congresses
+    if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
+                          "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
+        return None
+    best = _head_end(region, bounds, k)
+    if best is None and meas in ("大", "大项"):
+        if bounds.ends is not None:
+            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + len(region)]
+            if not ends:
+                return None
+            best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
+        else:
+            v = _VERB_BEFORE_HEAD.search(region)
+            cut = region[:v.start()] if v else region
+            best = len(cut) if len(cut) <= 6 else 4
+        if best < 2 or best > 6:
+            return None
+    if best is None:
+        return None
+    return k + best, value
+
+
+# words in which 一 is not a count (一体化, 一致, 一流)
+_YI_WORDS = set("一体 一致 一起 一样 一般 一定 一些 一切 一直 一同 一道 一并 一流 一线 一批 一步 一下 "
+                "一点 一带 一次 一律 一旦 一贯 一度 一举 一系 一层 一方 一手 一经 一再 一向".split()) - {"一带"}
+
+
+# four-character idioms built like composites; never formulations
+IDIOMS = frozenset("""
+一心一意 一五一十 一朝一夕 一草一木 一点一滴 一言一行 一举一动 一砖一瓦 一丝一毫 一针一线 一模一样
+三心二意 三番五次 三令五申 四面八方 五湖四海 七上八下 七嘴八舌 五花八门 三言两语 千方百计 千家万户
+千军万马 千变万化 千差万别 千丝万缕 千山万水 万水千山 十全十美 一干二净 一清二楚 九牛一毛 一石二鸟
+一举两得 三三两两 四平八稳 七零八落 一年一度 一来二去 一穷二白 三五成群 千辛万苦 千锤百炼 一张一弛
+一唱一和 一起一落 一上一下 一进一出 一前一后 一左一右 一问一答 一长一短 一高一低 一大一小 一多一少
+""".split())
+
+
+def _composite_unquoted(text, i, bounds):
+    """Unquoted composite (一委一会一中心) followed by a policy head."""
+    best = None
+    for L in range(4, 12):
+        if i + L > len(text):
+            break
+        s = text[i:i + L]
+        if any(_HEAD_STOP.match(c) and c not in NUM_CHARS for c in s):
+            break
+        units = _units(s)
+        if not units or len(units) < 2 or not all(1 <= len(x) <= 3 for _, x in units):
+            continue
+        if any(r == "一" and x[:1] and ("一" + x[:1]) in _YI_WORDS for r, x in units):
+            continue
+        if s[:4] in IDIOMS:
+            return None
+        after = text[i + L:i + L + 6]
+        if after.startswith(_COMPOSITE_HEADS) and bounds.is_end(i + L):
+            ok, n = parse_numbered(s, quoted=False)
+            if ok:
+                best = (i + L, n)
+    return best
+
+
+_WORDS_ENDING_YI = frozenset("统一 唯一 同一 第一 之一 万一 专一 单一 均一 合一 划一 逐一 进一 不一 始终如一".split())
+
+
+def _grammar(text, bounds, quoted_ranges):
+    """Unquoted numbered formulations."""
+    out = []
+    inside = _RangeSet(quoted_ranges)
+    for m in _NUM_RE.finditer(text):
+        i, run = m.start(), m.group()
+        if inside.covers(i):
+            continue
+        shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
+        if shifted:
+            i, run = i + 1, run[1:]                      # 统一五项标准: 统一 | 五项
+        if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
+            continue                                     # 第十七、十八、十九条
+        # the numeral may begin mid-run only at 双: keep whole runs
+        if not shifted and _bad_before(text, i):
+            continue
+        if not bounds.is_start(i):
+            continue
+        value, vkind = _numeral_value(run)
+        if vkind is None:
+            if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
+                continue                                 # a year: 一九五九年计划
+            # an opaque code before a head: 八七扶贫攻坚计划
+            region = _head_region(text, m.end(), 8)
+            if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
+                    and not any(c in _UNIT or c in "〇零" for c in run):
+                out.append((i, m.end() + len(region), None, "grammar"))
+            continue
+        if run == "双":
+            region = _head_region(text, m.end(), 6)
+            end = _head_end(region, bounds, m.end(), max_start=0)
+            if end is not None and end <= 3:
+                out.append((i, m.end() + end, 2, "grammar"))
+            continue
+        after = text[m.end():m.end() + 4]
+        if _starts_quantity(after) and not after.startswith(MEASURES):
+            continue
+        if vkind == "int" and run[-1] in _MAGNITUDE:
+            continue                                     # 一千五百, 百年
+        if vkind == "redup":
+            region = _head_region(text, m.end(), 6)
+            if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
+                L = len(region)
+                out.append((i, m.end() + L, value, "grammar"))
+            continue
+        if vkind == "seq":
+            region = _head_region(text, m.end(), 4)
+            if region and region.endswith(("产业", "产业融合")):
+                out.append((i, m.end() + len(region) - (2 if region.endswith("融合") else 0),
+                            value, "grammar"))
+            continue
+        if value is None or value < 2:
+            comp = _composite_unquoted(text, i, bounds) if run == "一" else None
+            if comp:
+                out.append((i, comp[0], comp[1], "grammar"))
+            continue
+        got = _counted(text, i, run, value, bounds)
+        if got:
+            out.append((i, got[0], got[1], "grammar"))
+            continue
+        comp = _composite_unquoted(text, i, bounds)
+        if comp:
+            out.append((i, comp[0], comp[1], "grammar"))
+    return out
+
+
+class _RangeSet:
+    def __init__(self, ranges):
+        self.ranges = sorted(ranges)
+
+    def covers(self, i):
+        import bisect
+        k = bisect.bisect_right(self.ranges, (i, float("inf"))) - 1
+        return k >= 0 and self.ranges[k][0] <= i < self.ranges[k][1]
+
+
+# ---------------------------------------------------------------- members
+_TRIM_LEAD = tuple(sorted(set("""
+以 把 将 对 在 从 按 按照 通过 围绕 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
+做好 开展 推动 深化 加快 强化 包括 即 是 有 为 实现 做到 坚决 打好 打赢 提出 形成 构建 突出 聚焦 着力
+大力 积极 进一步 全面 深入 扎实 切实 认真 统筹 利用 更好 发挥 推行 制定 出台 印发 重点 加大 以及 主要
+就是 要 共 等 了 和 其中 分别 包含 涵盖 实行 完成 划定 推翻 压在 维护 巩固 提升 保持 严格 继续 持续
+全力 着重 优先 重点抓 抓 为了 为实现 组织 开展了 部署 强调 提高 增强 做强 做优 做大 培育 打造 用好
+""".split()), key=len, reverse=True))
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+
+
+def _trim_first(item, tokens_words=None):
+    changed = True
+    while changed and item:
+        changed = False
+        for w in _TRIM_LEAD:
+            if item.startswith(w) and len(item) > len(w):
+                item = item[len(w):]
+                changed = True
+                break
+    return item
+
+
+def _mk(text, s, e):
+    while s < e and text[s] in " \u3000\u00a0\t":
+        s += 1
+    while e > s and text[e - 1] in " \u3000\u00a0\t":
+        e -= 1
+    return {"start": s, "end": e, "text": text[s:e]}
+
+
+def _split_items(text, s, e, seps="、，,；;"):
+    items, cur = [], s
+    depth = 0
+    for p in range(s, e):
+        c = text[p]
+        if c in "（(“‘「":
+            depth += 1
+        elif c in "）)”’」":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            items.append((cur, p))
+            cur = p + 1
+    items.append((cur, e))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _split_last_conj(text, items):
+    """Split the last item at 和/与/及/以及 (A、B和C)."""
+    if not items:
+        return items
+    a, b = items[-1]
+    seg = text[a:b]
+    m = None
+    for mm in re.finditer(r"以及|和|与|及", seg):
+        m = mm
+    if m is None or m.start() == 0 or m.end() == len(seg):
+        return items
+    return items[:-1] + [(a, a + m.start()), (a + m.end(), b)]
+
+
+# An unquoted list right before a formulation is often the verbs that govern
+# it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
+# not its members: such items end in a governing verb or start with an
+# ordinal or a subject.
+_GOVERNING_END = ("贯彻", "落实", "坚持", "推进", "实施", "加强", "深化", "领悟", "把握", "举办",
+                  "做好", "抓好", "推动", "促进", "统筹", "践行", "维护", "增强", "坚定", "准确",
+                  "全面", "坚决", "深刻", "认真", "积极", "切实", "牢牢", "始终")
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+
+
+def _not_a_member(item):
+    return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+
+
+def _trimmed_items(text, items):
+    """Member dicts; the first item loses the verbs and prepositions that
+    lead into the list (尽快拿出岗位责任制 -> 岗位责任制), but never becomes
+    shorter than the shortest other item."""
+    out = [_mk(text, a, b) for a, b in items]
+    out = [m for m in out if m["text"]]
+    if len(out) < 2:
+        return out
+    others = [len(m["text"]) for m in out[1:]]
+    lo, hi = min(others), max(others)
+    first = out[0]
+    a, seg = first["start"], first["text"]
+    if len(seg) > hi + 2 and "的" in seg:
+        cut = seg.rfind("的") + 1
+        if len(seg) - cut >= lo:
+            a += cut
+            seg = seg[cut:]
+    # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
+    if parallel:                          # keep the last verb: 为实现推进… -> 推进…
+        changed = True
+        while changed:
+            changed = False
+            for w in _TRIM_LEAD:
+                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD):
+                    a += len(w)
+                    seg = seg[len(w):]
+                    changed = True
+                    break
+    changed = not parallel
+    while changed:
+        changed = False
+        for w in _TRIM_LEAD:
+            if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
+                a += len(w)
+                seg = seg[len(w):]
+                changed = True
+                break
+    out[0] = _mk(text, a, first["end"])
+    return out
+
+
+def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
+    j = i
+    depth = 0
+    while j > 0:
+        c = text[j - 1]
+        if c in "）)”’」":
+            depth += 1
+        elif c in "（(“‘「":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c in stops and depth == 0:
+            break
+        j -= 1
+    return j
+
+
+_MARKERS = "一二三四五六七八九十"
+
+
+def _members(text, s, e, number, quoted):
+    """Members of the formulation at [s, e): list of member dicts."""
+    qs, qe = (s - 1, e + 1) if quoted else (s, e)
+    # (1) brackets right after
+    p = qe
+    if p < len(text) and text[p] in "（(":
+        close = text.find("）" if text[p] == "（" else ")", p + 1)
+        if close == -1:
+            close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
+                        default=-1)
+        if close != -1 and close - p < 300:
+            body = p + 1
+            if text.startswith(("即", "包括"), body):
+                body += 1 if text[body] == "即" else 2
+            items = _split_items(text, body, close)
+            if len(items) >= 2:
+                return [_mk(text, a, b) for a, b in items]
+    # (2) quoted list right before: “A、B、C”的“X” / “A、B、C”X
+    b = qs
+    if text[b - 1:b] == "的":
+        b -= 1
+    if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
+        op = "“" if text[b - 1] == "”" else "「"
+        o = text.rfind(op, max(0, b - 200), b - 1)
+        if o != -1:
+            items = _split_items(text, o + 1, b - 1, "、，,；;")
+            if len(items) >= 2:
+                return [_mk(text, a, z) for a, z in items]
+    # (3) the list before 等
+    b = qs
+    if text[b - 1:b] == "等":
+        cs = _clause_start(text, b - 1)
+        items = _split_items(text, cs, b - 1, "、")
+        if len(items) >= 2:
+            if number is not None and len(items) == number - 1:
+                items = _split_last_conj(text, items)
+            return _trimmed_items(text, items)
+    # (4) a list that follows: ，即 / ： / 即：
+    tail = text[qe:qe + 12]
+    m = re.match(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?", tail)
+    if m and not (quoted and m.group().startswith("”")):
+        body = qe + m.end()
+        end = len(text)
+        for stop in ("。", "\n"):
+            x = text.find(stop, body)
+            if x != -1:
+                end = min(end, x)
+        seg = text[body:end]
+        # 一是…二是…
+        marks = list(re.finditer(f"(?:^|[。；;，,\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+        marks = [mm for mm in marks if mm.group(2)]
+        if marks and marks[0].group(1) == "一" and marks[0].start() < 3:
+            out = []
+            expect = 1
+            for mm in marks:
+                if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
+                    continue
+                a = body + mm.end()
+                z = a
+                while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+                    z += 1
+                out.append(_mk(text, a, z))
+                expect += 1
+            if len(out) >= 2:
+                return out
+        if "、" in seg or "；" in seg:
+            seps = "；;" if "；" in seg else "、"
+            items = _split_items(text, body, end, seps)
+            if seps == "、":
+                items = _split_last_conj(text, items) if (number and len(items) == number - 1) else items
+            if len(items) >= 2:
+                return [_mk(text, a, z) for a, z in items]
+    # (5) an unquoted list right before whose count equals the number
+    if number:
+        b = qs
+        if text[b - 1:b] == "的":
+            b -= 1
+        cs = _clause_start(text, b)
+        if b - cs >= 2:
+            items = _split_items(text, cs, b, "、")
+            if len(items) == number - 1 or (len(items) == 1 and number == 2):
+                items = _split_last_conj(text, items)
+            if len(items) == number and len(items) >= 2:
+                got = _trimmed_items(text, items)
+                if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                        and not any(_not_a_member(g["text"]) for g in got)):
+                    return got
+    # (6) a parallel compound right before, written without separators:
+    # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    # their first character (国际/国内), which verb phrases (切实落实) do not.
+    if number and 2 <= number <= 4:
+        b = qs
+        a = b - 2 * number
+        if a >= 0:
+            parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+            if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+                    and len({part[0] for part in parts}) == 1):
+                return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    # (8) earlier in the same sentence, N two-character words written together
+    # that begin with the formulation's head character: 农业农村农民问题…“三农”.
+    if number and 2 <= number <= 4:
+        head = set(text[s:e]) - set(NUM_CHARS)
+        start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
+        window = text[start:qs]
+        for k in range(len(window) - 2 * number + 1):
+            parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+            if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                    and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                    and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                    # not the other reading of an alternation: 强农、惠农、富农政策
+                    and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+                a = start + k
+                return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+    # (7) a list later in the same sentence whose N items all begin with the
+    # formulation's head character: “六保”工作，强化保居民就业、保基本民生、…、保基层运转.
+    if number and number >= 2:
+        stop = len(text)
+        for mark in "。；;\n":
+            x = text.find(mark, qe)
+            if x != -1:
+                stop = min(stop, x)
+        head = set(text[s:e]) - set(NUM_CHARS)
+        for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+            items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+            if len(items) != number:
+                continue
+            firsts = {text[a] for a, _ in items[1:]}
+            if len(firsts) != 1 or not firsts <= head:
+                continue
+            lead = text.find(firsts.pop(), items[0][0], items[0][1])
+            if lead != -1:
+                items[0] = (lead, items[0][1])
+                return [_mk(text, a, z) for a, z in items]
+    return []
+
+
+# ------------------------------------------------------------ find_slogans
+def find_slogans(text, lexicon=None, *, tokens=None):
+    """Numbered formulations and quoted policy terms in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document (or any part of it).
+    lexicon : Lexicon, optional
+        Terms tagged wherever they occur (source ``"lexicon"``); their kind and
+        number come from the lexicon.
+    tokens : list of (int, int), optional
+        Character offsets of the segmenter's words. When given, heads end on
+        word boundaries; without them the grammar's lexical cues decide.
+
+    Returns
+    -------
+    list of dict
+        ``start``, ``end``, ``text`` (``text[start:end]``, quote marks
+        excluded), ``kind`` (``"numbered"`` or ``"quoted"``), ``number``,
+        ``members`` (dicts with ``start``, ``end``, ``text``),
+        ``count_matches`` and ``source`` (``"grammar"``, ``"quotes"``,
+        ``"mention"`` or ``"lexicon"``), sorted by ``start``.
+
+    Examples
+    --------
+    >>> t = "以发展精品、珍品和旅游观光“两品一游”农业为重点，推进五项改革（甲改革、乙改革）。"
+    >>> [(s["text"], s["number"], [m["text"] for m in s["members"]], s["count_matches"])
+    ...  for s in find_slogans(t)]
+    [('两品一游', 3, ['精品', '珍品', '旅游观光'], True), ('五项改革', 5, ['甲改革', '乙改革'], False)]
+    >>> [s["text"] for s in find_slogans("新建移动大棚236座，完成投资835万元，增长18%。")]
+    []
+    >>> [(s["text"], s["kind"], s["source"]) for s in find_slogans("开展“效能风暴”行动。效能风暴行动见实效。")]
+    [('效能风暴', 'quoted', 'quotes'), ('效能风暴', 'quoted', 'mention')]
+    """
+    bounds = _Bounds(tokens)
+    cands = []          # (start, end, kind, number, source, priority)
+    quote_ranges = _quotes(text)
+    counts = {}
+    for s, e in quote_ranges:
+        counts[text[s:e]] = counts.get(text[s:e], 0) + 1
+    member_texts = set()
+    quoted_terms = {}
+    for s, e in quote_ranges:
+        q = text[s:e]
+        ok, n = parse_numbered(q, quoted=True)
+        if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
+            cands.append([s, e, "numbered", n, "quotes", 3])
+            quoted_terms.setdefault(q, ("numbered", n))
+        elif _is_policy_term(text, s, e, counts[q]):
+            cands.append([s, e, "quoted", None, "quotes", 2])
+            quoted_terms.setdefault(q, ("quoted", None))
+        elif "、" in q:
+            for a, z in _split_items(text, s, e, "、"):
+                member_texts.add(text[a:z])
+    for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
+        cands.append([s, e, "numbered", n, src, 3])
+    # lexicon
+    if lexicon is not None:
+        for term in lexicon.words():
+            entry = lexicon[term]
+            i = text.find(term)
+            while i != -1:
+                if _lexicon_hit_ok(text, i, i + len(term), bounds):
+                    cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
+                i = text.find(term, i + 1)
+    # mentions of what the document quoted, after its first quoted use
+    first = {}
+    for s, e in quote_ranges:
+        first.setdefault(text[s:e], s)
+    for q, (kind, n) in quoted_terms.items():
+        if len(q) < 2 or q in member_texts:
+            continue
+        i = text.find(q, first[q])
+        while i != -1:
+            if not (text[i - 1:i] in "“「‘『" and text[i + len(q):i + len(q) + 1] in "”」’』"):
+                cands.append([i, i + len(q), kind, n, "mention", 1])
+            i = text.find(q, i + 1)
+    # a span never starts or ends with blanks (“ 九五 ” is 九五)
+    for c in cands:
+        while c[0] < c[1] and text[c[0]].isspace():
+            c[0] += 1
+        while c[1] > c[0] and text[c[1] - 1].isspace():
+            c[1] -= 1
+    cands = [c for c in cands if c[0] < c[1]]
+    spans = _resolve(text, cands)
+    # quoted terms that are members of a formulation are not terms themselves
+    out = []
+    for s, e, kind, n, src in spans:
+        if lexicon is not None and text[s:e] in lexicon:      # curated kind and number win
+            entry = lexicon[text[s:e]]
+            kind, n, src = entry["kind"], entry["number"], "lexicon"
+        quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
+        members = _members(text, s, e, n, quoted) if kind == "numbered" else []
+        if kind == "numbered":
+            for mbr in members:
+                member_texts.add(mbr["text"])
+        out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
+                    "members": members,
+                    "count_matches": (n == len(members)) if (members and n is not None) else None,
+                    "source": src})
+    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
+    return out
+
+
+def _lexicon_hit_ok(text, s, e, bounds):
+    """A lexicon term found at [s, e) is a use of it, not part of a longer
+    word: on token boundaries when tokens are known; short terms outside
+    quotes otherwise need a following boundary cue (三公 in 三公里 is not)."""
+    if bounds.ends is not None:
+        return bounds.is_start(s) and bounds.is_end(e)
+    if s > 0 and (text[s - 1] in NUM_CHARS or text[s - 1] in "第0123456789") \
+            and text[s] in NUM_CHARS:
+        return False
+    if e - s > 2 or (text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"):
+        return True
+    nxt = text[e:e + 6]
+    return (not nxt or not ("\u4e00" <= nxt[0] <= "\u9fff") or nxt[0] in "的和与及等"
+            or nxt.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(nxt)))
+
+
+def _resolve(text, cands):
+    """Non-overlapping spans: numeral-initial, higher priority, longer first."""
+    def key(c):
+        s, e, kind, n, src, pri = c
+        numeral_initial = kind == "numbered" and (text[s] in NUM_CHARS or text[s].isdigit())
+        whole_quote = src == "quotes"
+        return (-whole_quote, -numeral_initial, -pri, -(e - s), s)
+    taken = []
+    occupied = []
+    for c in sorted(cands, key=key):
+        s, e = c[0], c[1]
+        if any(s < z and a < e for a, z in occupied):
+            continue
+        occupied.append((s, e))
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return [(s, e, kind, n, src) for s, e, kind, n, src, _ in taken]

@@ -1,0 +1,220 @@
+"""Scoring annotated documents against gold (issue 3, point 7)."""
+
+import json
+
+import pytest
+
+from policy_nlp.apps.evaluation import (METRICS, evaluate, evaluate_many, format_report, gold_text,
+                                   load_gold, pair_documents)
+from policy_nlp.stages.enumerations import find_lists
+from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+
+from conftest import ROOT, shared_path
+
+# A small hand-made document, its gold and an annotation with known errors.
+TEXT = ("我讲三点意见：\n"                                   # 0-7
+        "一、抓项目\n"                                       # 8-13
+        "推进“两品一游”和三会一课，新建大棚236座。一是抓招商。二是抓建设。\n"
+        "二、抓落实\n"
+        "落实五项改革（审批改革、执法改革）和“效能风暴”。\n")
+
+
+def span(text, part, start=0):
+    index = TEXT.index(part, start)
+    return {"start": index, "end": index + len(part), "text": part}
+
+
+GOLD = {
+    "document": "handmade",
+    "numbered": [
+        {"text": "两品一游", "number": 3, "members": None},
+        {"text": "三会一课", "number": 4, "members": None},
+        {"text": "五项改革", "number": 5, "members": ["审批改革", "执法改革"]},
+    ],
+    "quoted": ["效能风暴", "星级社区"],
+    "not_slogans": ["236座"],
+    "lists": [
+        {"family": "一、", "items": 3, "first_prefix": "一、抓项目", "parent_prefix": None,
+         "claim_text": "我讲三点意见", "claim_number": 3, "count_matches": True},
+        {"family": "一是", "items": 2, "first_prefix": "一是抓招商。二是抓", "parent_prefix": "一、抓项目",
+         "claim_text": None, "claim_number": None, "count_matches": None},
+        {"family": "（一）", "items": 2, "first_prefix": "（一）不存在", "parent_prefix": None,
+         "claim_text": None, "claim_number": None, "count_matches": None},
+    ],
+    "topics": {"一、抓项目": "economy", "推进": "agriculture_rural", "二、抓落实": "general"},
+}
+
+
+def annotation():
+    slogans = [
+        {**span(TEXT, "“两品一游”"), "kind": "numbered", "number": 3, "members": []},   # quotes ignored
+        {**span(TEXT, "三会一课"), "kind": "numbered", "number": 3, "members": []},     # wrong number
+        {**span(TEXT, "236座"), "kind": "numbered", "number": 236, "members": []},     # not a slogan
+        {**span(TEXT, "五项改革"), "kind": "numbered", "number": 5,
+         "members": [span(TEXT, "审批改革"), span(TEXT, "执法改革")]},
+        {**span(TEXT, "效能风暴"), "kind": "quoted", "number": None, "members": []},
+    ]
+    paragraphs = find_paragraphs(TEXT)
+    lists = find_lists(TEXT, paragraphs, find_sentences(TEXT, paragraphs))
+    labels = ["general", "economy", "general", "economy", "general"]
+    return {"id": "handmade", "text": TEXT, "meta": {},
+            "paragraphs": [{"start": s, "end": e, "topic": {"label": label, "score": 0.9}}
+                           for (s, e), label in zip(paragraphs, labels)],
+            "sentences": [], "tokens": [], "slogans": slogans, "lists": lists}
+
+
+def scores(report):
+    return {name: (value["correct"], value["total"]) for name, value in report["metrics"].items()}
+
+
+def test_known_scores():
+    report = evaluate(GOLD, annotation())
+    got = scores(report)
+    assert got["numbered_recall"] == (3, 3)
+    assert got["numbered_precision"] == (3, 4)        # 236座 counts against precision
+    assert got["not_slogans_tagged"] == (1, 1)
+    assert got["number_accuracy"] == (2, 3)           # 三会一课 tagged with 3
+    assert got["members_exact"] == (1, 1)
+    assert got["quoted_recall"] == (1, 2)             # 星级社区 missed
+    assert got["lists_found"] == (2, 3)               # the （一） list does not exist
+    assert got["list_match"] == (1, 3)                # 一、 has 2 items, not 3
+    assert got["list_family"] == (2, 2)
+    assert got["list_items"] == (1, 2)
+    assert got["list_precision"] == (2, 2)
+    assert got["list_parent"] == (2, 2)
+    assert got["claim_number"] == (2, 2)
+    assert got["claim_count_matches"] == (1, 2)       # 三点 vs 2 items: found False, gold True
+    assert got["claim_text"] == (1, 1)
+    assert got["mismatch_flagged"] == (0, 0)
+    assert got["topic_accuracy"] == (1, 3)            # paragraphs 2 and 3 are wrong
+    assert report["metrics"]["numbered_precision"]["score"] == 0.75
+    errors = report["errors"]
+    assert errors["not_slogans_tagged"] == ["236座"]
+    assert errors["wrong_number"] == [("三会一课", 4, 3)]
+    assert errors["quoted_missed"] == ["星级社区"]
+    assert errors["lists_missed"] == ["（一）不存在"]
+    assert errors["lists_wrong"] == [{"first_prefix": "一、抓项目", "gold": ["一、", 3],
+                                      "found": ["一、", 2]}]
+
+
+def test_mismatch_flagged_and_members_wrong():
+    gold = {**GOLD, "lists": [{**GOLD["lists"][0], "items": 2, "claim_number": 3,
+                               "count_matches": False}]}
+    annotated = annotation()
+    annotated["slogans"][3]["members"] = annotated["slogans"][3]["members"][:1]
+    got = scores(evaluate(gold, annotated))
+    assert got["mismatch_flagged"] == (1, 1)
+    assert got["list_match"] == (1, 1)
+    assert got["members_exact"] == (0, 1)
+
+
+def test_no_topics_means_not_scored():
+    annotated = annotation()
+    for paragraph in annotated["paragraphs"]:
+        paragraph["topic"] = None
+    report = evaluate(GOLD, annotated)
+    assert report["metrics"]["topic_accuracy"] == {"correct": 0, "total": 0, "score": None}
+
+
+def test_evaluate_many_micro_averages():
+    one = evaluate(GOLD, annotation())
+    report = evaluate_many([(GOLD, annotation()), (GOLD, annotation()), (GOLD, None)])
+    assert len(report["documents"]) == 3
+    assert report["metrics"]["numbered_recall"] == {"correct": 6, "total": 9, "score": 6 / 9}
+    assert report["metrics"]["list_match"]["correct"] == 2 * one["metrics"]["list_match"]["correct"]
+    assert set(report["metrics"]) == set(METRICS)
+
+
+def test_format_report_is_a_table():
+    table = format_report(evaluate_many([(GOLD, annotation()), (GOLD, annotation())]))
+    lines = table.splitlines()
+    assert lines[0].split() == ["metric", "handmade", "handmade", "all"]
+    assert len(lines) == 2 + len(METRICS) + 1   # + the topics' macro-F1
+    assert lines[-1].startswith("paragraph topics: macro-F1")
+    row = next(line for line in lines if line.startswith("numbered formulations: precision"))
+    assert row.split()[-2:] == ["6/8", "0.75"]
+    assert "-" in next(line for line in lines if line.startswith("count mismatches"))
+    single = format_report(evaluate(GOLD, annotation()))
+    assert single.splitlines()[0].split() == ["metric", "handmade"]
+
+
+def test_gold_text_from_repository_and_corpora(tmp_path):
+    seed = gold_text({"document": "000_49f5c10d9eda79ac.txt"}, shared_root=tmp_path)
+    assert "我提出五点具体意见" in seed and "\r" not in seed and "\u00a0" not in seed
+    corpora = tmp_path / "corpora" / "set"
+    corpora.mkdir(parents=True)
+    (corpora / "reports.jsonl").write_text(
+        json.dumps({"year": "2018", "content": "旧"}, ensure_ascii=False) + "\n"
+        + json.dumps({"year": "2019", "content": "一、回顾\u00a0\r\n二、任务"}, ensure_ascii=False)
+        + "\n", encoding="utf-8")
+    (corpora / "speeches.csv").write_text("Date,Text\n2020-03-07,同志们：　　第一，脱贫。\n",
+                                          encoding="utf-8-sig")
+    jsonl = {"document": "r", "source": {"corpus": "set/reports.jsonl", "field": "content",
+                                         "match": {"year": "2019"}}}
+    assert gold_text(jsonl, shared_root=tmp_path) == "一、回顾 \n二、任务"
+    csv_gold = {"document": "s", "source": {"corpus": "set/speeches.csv", "field": "Text",
+                                            "match": {"Date": "2020-03-07"}}}
+    assert gold_text(csv_gold, shared_root=tmp_path) == "同志们：　　第一，脱贫。"
+    with pytest.raises(LookupError):
+        gold_text({**jsonl, "source": {**jsonl["source"], "match": {"year": "1990"}}},
+                  shared_root=tmp_path)
+    with pytest.raises(FileNotFoundError):
+        gold_text({"document": "missing.txt"}, shared_root=tmp_path)
+
+
+def test_pair_documents_by_name_and_by_text(tmp_path):
+    gold_by_name = {"document": "000_49f5c10d9eda79ac.txt"}
+    gold_by_text = {"document": "r", "source": {"corpus": "r.jsonl", "field": "content",
+                                                "match": {"id": 1}}}
+    (tmp_path / "corpora").mkdir()
+    (tmp_path / "corpora" / "r.jsonl").write_text('{"id": 1, "content": "一是甲。二是乙。"}\n',
+                                                  encoding="utf-8")
+    docs = [{"id": "doc-7", "text": "一是甲。 二是乙。"},
+            {"id": "x", "meta": {"source": "corpora/000_49f5c10d9eda79ac.txt"}, "text": "…"}]
+    pairs = pair_documents([gold_by_name, gold_by_text, {"document": "none.txt"}], docs,
+                           shared_root=tmp_path)
+    assert [doc and doc["id"] for _, doc in pairs] == ["x", "doc-7", None]
+
+
+def test_load_gold_fixtures():
+    for path in sorted((ROOT / "tests" / "fixtures" / "gold").glob("*.json")):
+        gold = load_gold(path)
+        assert {"numbered", "lists"} <= set(gold)
+        assert gold["path"] == str(path)
+    with pytest.raises(ValueError):
+        load_gold(ROOT / "policy_nlp" / "data" / "document.schema.json")
+
+
+def test_seed_gold_lists_score_perfectly():
+    gold = load_gold(shared_path("gold", "seed_gold.json"))
+    text = gold_text(gold)
+    paragraphs = find_paragraphs(text)
+    annotated = {"text": text, "paragraphs": [], "slogans": [],
+                 "lists": find_lists(text, paragraphs, find_sentences(text, paragraphs))}
+    metrics = evaluate(gold, annotated)["metrics"]
+    for name in ("lists_found", "list_match", "list_parent", "list_precision",
+                 "claim_number", "claim_count_matches", "claim_text", "mismatch_flagged"):
+        assert metrics[name]["score"] == 1.0, name
+
+
+def test_topic_found_inside_a_paragraph_cut_differently():
+    # The gold names a reader's paragraph; the pipeline cut the text into one
+    # unit: the unit that contains the gold opening is scored.
+    text = "同志们：今天开会。一、抓好安全生产，开展隐患排查。二、做好防汛工作。"
+    annotated = {"text": text, "slogans": [], "lists": [],
+                 "paragraphs": [{"start": 0, "end": len(text), "topic": {"label": "governance_security"}}]}
+    gold = {"document": "x", "topics": {"一、抓好安全生产": "governance_security",
+                                        "二、做好防汛": "governance_security",
+                                        "不在文中": "general"}}
+    report = evaluate(gold, annotated)
+    assert report["metrics"]["topic_accuracy"]["correct"] == 2
+    assert report["metrics"]["topic_accuracy"]["total"] == 2
+    assert report["errors"]["topics_not_found"] == [("不在文中", "general")]
+
+
+def test_macro_f1_and_many_documents_show_the_average_only():
+    from policy_nlp.apps.evaluation import macro_f1
+    assert macro_f1([("a", "a"), ("b", "a")]) == (2 / 3 + 0) / 2
+    assert macro_f1([]) is None
+    table = format_report(evaluate_many([(GOLD, annotation())] * 9))
+    assert table.splitlines()[0].split() == ["metric", "all"]

@@ -1,0 +1,168 @@
+"""The corpus report (policy_nlp.apps.report), on a small corpus made from the seed
+speech (see tests/apps/test_view.py), and in headless Chromium."""
+
+import copy
+import csv
+import json
+import re
+
+import pytest
+
+from policy_nlp.apps.report import build_report, chinese_font, collect, document_year, top_formulations
+from test_view import chromium, console_errors, seed_document
+
+
+def _corpus():
+    """Four documents of three years and one without a year; 两品一游 in all,
+    五心工程 only in 2012 and 2015, a mismatch in each document."""
+    base = seed_document(hostile=False)
+    docs = []
+    for n, meta in enumerate(({"year": "2012"}, {"date": "2015-03-05"}, {"year": 2019}, {"year": None})):
+        doc = copy.deepcopy(base)
+        doc["id"] = f"doc{n}"
+        doc["meta"] = {**{k: v for k, v in doc["meta"].items() if k not in ("date", "year")}, **meta}
+        if n >= 2:
+            doc["slogans"] = [s for s in doc["slogans"] if s["text"] != "五心工程"]
+        if n == 2:
+            for para in doc["paragraphs"]:
+                if para["topic"]:
+                    para["topic"] = {"label": "economy", "score": 0.9, "scores": {"economy": 0.9}}
+        docs.append(doc)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("annotated")
+    with open(folder / "annotations.jsonl", "w", encoding="utf-8") as f:
+        for doc in _corpus():
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    (folder / "errors.jsonl").write_text(
+        json.dumps({"id": "broken<1>", "source": "reports.jsonl:7", "reason": "empty or non-text 'content' field"},
+                   ensure_ascii=False) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(corpus_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    index = build_report([corpus_dir], out, top=10)
+    return out, index
+
+
+def _csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_document_year():
+    assert document_year({"year": "1954"}) == 1954
+    assert document_year({"year": None, "date": "2012-06-15"}) == 2012
+    assert document_year({"year": "unknown"}) is None
+    assert document_year({}) is None
+
+
+def test_collect_counts(corpus_dir):
+    data = collect([corpus_dir])
+    assert len(data["documents"]) == 4
+    assert data["failed"] == [{"id": "broken<1>", "source": "reports.jsonl:7",
+                               "reason": "empty or non-text 'content' field",
+                               "errors_file": str(corpus_dir / "errors.jsonl")}]
+    rows = {r["text"]: r for r in top_formulations(data["formulations"], n=0)}
+    assert rows["两品一游"]["documents"] == 4 and rows["两品一游"]["number"] == 3
+    assert (rows["两品一游"]["first_year"], rows["两品一游"]["last_year"]) == (2012, 2019)
+    assert rows["五心工程"]["documents"] == 2 and rows["五心工程"]["last_year"] == 2015
+    assert rows["双联"]["mentions"] == 8  # twice in each of four documents
+    # per document: the 八个发展取向 formulation and the 五点 list
+    assert len(data["mismatches"]) == 8
+    assert {m["what"] for m in data["mismatches"]} == {"numbered formulation", "list 一是"}
+    assert data["topics"][2019] and set(data["topics"][2019]) == {"economy"}
+    assert None not in data["topics"]
+    assert len(collect([corpus_dir], dated_only=True)["documents"]) == 3
+
+
+def test_report_files(report):
+    out, index = report
+    assert index == out / "index.html"
+    for name in ("formulations", "numbered_by_year", "topics_by_year"):
+        assert (out / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (out / f"{name}.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    formulations = _csv(out / "formulations.csv")
+    # ranked by documents, then mentions: 双联 (4 documents, 8 mentions) before 两品一游 (4, 4)
+    assert [row["text"] for row in formulations[:2]] == ["双联", "两品一游"]
+    assert formulations[1]["documents"] == "4" and formulations[1]["mentions"] == "4"
+    assert formulations[1]["first_year"] == "2012" and formulations[1]["last_year"] == "2019"
+    assert formulations[-1]["documents"] == "2"  # 五心工程
+    shares = _csv(out / "topic_shares.csv")
+    assert [row["year"] for row in shares] == ["2012", "2015", "2019"]
+    for row in shares:
+        assert abs(sum(float(v) for k, v in row.items() if k != "year") - 1) < 1e-3
+    assert len(_csv(out / "mismatches.csv")) == 8
+    assert _csv(out / "failed.csv")[0]["source"] == "reports.jsonl:7"
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"] == 4 and summary["failed"] == 1 and summary["years"] == [2012, 2019]
+
+
+def test_report_page(report):
+    out, index = report
+    page = index.read_text(encoding="utf-8")
+    for name in ("formulations", "numbered_by_year", "topics_by_year"):
+        assert f'src="{name}.png"' in page and f'href="{name}.svg"' in page
+    assert "broken&lt;1&gt;" in page and "<1>" not in page
+    assert "<mark>八个发展取向</mark>" in page
+    assert "两品一游" in page and "1 document(s) have no year" in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+def test_chinese_font_or_fallback(report):
+    out, _ = report
+    font = chinese_font()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    if font:
+        assert "F1 两品一游" not in page
+    else:
+        assert "F1 两品一游" in page
+
+
+def test_report_without_topics_years_or_errors(tmp_path):
+    doc = seed_document(hostile=False)
+    doc["meta"] = {}
+    for para in doc["paragraphs"]:
+        para["topic"] = None
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    index = build_report(path, tmp_path / "out")
+    page = index.read_text(encoding="utf-8")
+    assert "No document has a year." in page and "No failed documents" in page
+    assert (tmp_path / "out" / "formulations.png").exists()
+    assert not (tmp_path / "out" / "topics_by_year.png").exists()
+
+
+def test_report_missing_input(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        build_report([tmp_path / "nothing.jsonl"], tmp_path / "out")
+
+
+def test_cli_report(corpus_dir, tmp_path):
+    from policy_nlp.cli import main
+    assert main(["report", str(corpus_dir / "annotations.jsonl"), "-o", str(tmp_path / "r"), "--top", "5"]) == 0
+    assert (tmp_path / "r" / "index.html").exists()
+
+
+def test_report_in_chromium(report):
+    out, index = report
+    dom, stderr = chromium(index.as_uri(), "--dump-dom")
+    assert console_errors(stderr) == []
+    assert '<div id="js-errors"></div>' in dom
+    match = re.search(r'data-images="(\d+)/(\d+)"', dom)
+    assert match, "the page's script did not run"
+    assert match.group(1) == match.group(2) == "3"  # every plot loaded
+    assert dom.count("<mark>") == 8
+    assert 'id="summary"' in dom and 'id="failed"' in dom
+
+
+def test_report_screenshot(report, tmp_path):
+    out, index = report
+    shot = tmp_path / "report.png"
+    chromium(index.as_uri(), f"--screenshot={shot}", "--window-size=1200,900", "--hide-scrollbars")
+    assert shot.exists() and shot.stat().st_size > 10_000

@@ -1,0 +1,90 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from policy_nlp.cli import build_parser, main
+from policy_nlp.io.output import validate
+
+from conftest import SEED
+
+FAST = ["--stages", "paragraphs", "--no-lexicon", "--no-clean", "-q"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["annotate", "--help"]])
+def test_help_has_examples(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    assert "examples:" in capsys.readouterr().out
+
+
+def test_every_command_has_help_with_an_example():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        assert "example" in (sub.epilog or "").lower(), name
+
+
+def test_annotate_reports_a_broken_file_and_annotates_the_rest(tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_bytes(SEED.read_bytes())
+    (tmp_path / "in" / "broken.txt").write_bytes(b"\x00\x01binary")
+    code = main(["annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"), *FAST])
+    assert code == 1
+    lines = (tmp_path / "out" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(l)["id"] for l in lines] == ["good"]
+    validate(json.loads(lines[0]))
+    (error,) = [json.loads(l) for l in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert error["source"].endswith("broken.txt") and "binary" in error["reason"]
+
+
+def test_annotate_jsonl_keeps_ids_and_writes_spacy(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "A-1", "text": "同志们：今天开会。", "year": "2012"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.json"), "--format", "json", *FAST]) == 0
+    (doc,) = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert doc["id"] == "A-1" and doc["meta"]["year"] == "2012"
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.spacy"), "--format", "spacy", *FAST]) == 0
+    from policy_nlp.io.output import read_docbin
+    (loaded,) = read_docbin(tmp_path / "o.spacy")
+    assert loaded._.id == "A-1" and len(loaded.spans["paragraphs"]) == 1
+
+
+def test_console_script_runs():
+    result = subprocess.run([sys.executable, "-m", "policy_nlp.cli", "--version"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "policy_nlp" in result.stdout
+
+
+def test_lexicon_build_mines_ranked_candidates_usable_as_user_dict(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    rows = [{"id": "a", "text": "坚持“四个全面”战略布局，推进“双联”行动。"},
+            {"id": "b", "text": "协调推进“四个全面”，深化“双联”。实施五心工程。"},
+            {"id": "c", "text": "协调推进“四个全面”战略布局。"}]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "candidates.tsv"
+    assert main(["lexicon", "build", str(src), "-o", str(out)]) == 0
+    from policy_nlp.stages.lexicon import Lexicon
+    lexicon = Lexicon.load(out)
+    assert list(lexicon)[:2] == ["四个全面", "双联"]
+    assert lexicon["四个全面"]["doc_freq"] == 3 and lexicon["四个全面"]["number"] == 4
+    assert "a:" in lexicon["四个全面"]["note"]
+    from policy_nlp.pipeline.tokenizer import read_user_dict
+    assert read_user_dict(out) == ["四个全面", "双联"]
+
+
+def test_a_five_megabyte_single_line_is_annotated(tmp_path):
+    line = "推进社会管理创新，加快城乡一体化建设，实施“五心工程”；" * 65_000
+    path = tmp_path / "huge.txt"
+    path.write_text(line, encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    code = main(["annotate", str(path), "-o", str(tmp_path / "out"), "--stages", "paragraphs",
+                 "--no-clean", "-q"])
+    assert code == 0
+    (doc,) = [json.loads(l) for l in (tmp_path / "out" / "annotations.jsonl").open(encoding="utf-8")]
+    assert doc["text"] == line and len(doc["sentences"]) == 65_000
+    assert sum(t["end"] - t["start"] for t in doc["tokens"]) == len(line)  # every character in a token

@@ -1,0 +1,93 @@
+import codecs
+import json
+
+from policy_nlp.io.corpus import read_inputs
+from policy_nlp.errors import DocumentError
+from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+from policy_nlp.pipeline.tokenizer import MAX_RUN, _runs
+
+BODY = "各位代表：\n现在，我代表国务院，向大会报告政府工作。"
+
+
+def read(*paths, **kwargs):
+    items = list(read_inputs([str(p) for p in paths], **kwargs))
+    return ([i for i in items if not isinstance(i, DocumentError)],
+            [i for i in items if isinstance(i, DocumentError)])
+
+
+def test_folder_recursive_with_encodings_and_stable_ids(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "utf8.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "a" / "gbk.txt").write_bytes(BODY.encode("gbk"))
+    (tmp_path / "a" / "b" / "bom.txt").write_bytes(codecs.BOM_UTF8 + BODY.encode())
+    (tmp_path / "a" / "b" / "utf16.txt").write_bytes(BODY.encode("utf-16"))
+    (tmp_path / "notes.md").write_text("not a document", encoding="utf-8")
+    records, errors = read(tmp_path)
+    assert errors == []
+    assert sorted(r.id for r in records) == ["a/b/bom", "a/b/utf16", "a/gbk", "utf8"]
+    assert {r.text for r in records} == {BODY}
+    assert len({r.meta["sha1"] for r in records}) == 1
+    assert {r.meta["encoding"] for r in records} == {"utf-8", "gb18030", "utf-8-sig", "utf-16"}
+    assert [r.id for r in read(tmp_path, pattern="*.md")[0]] == ["notes"]
+
+
+def test_bad_inputs_are_reported_with_reasons_and_the_rest_read(tmp_path):
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\u3000\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "latin1.txt").write_bytes("réforme économique très générale".encode("latin-1"))
+    (tmp_path / "controls.txt").write_text("同志们\x00：", encoding="utf-8")
+    records, errors = read(tmp_path)
+    assert [r.id for r in records] == ["good"]
+    reasons = {e.source.rsplit("/", 1)[-1]: e.reason for e in errors}
+    assert set(reasons) == {"empty.txt", "blank.txt", "binary.txt", "latin1.txt", "controls.txt"}
+    assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
+    assert "binary" in reasons["binary.txt"] and "binary" in reasons["controls.txt"]
+    assert "UTF-8" in reasons["latin1.txt"]
+
+
+def test_control_characters_inside_text_are_removed_and_counted(tmp_path):
+    (tmp_path / "c.txt").write_text("同志们\x07：\x1b今天\u200b开会。", encoding="utf-8")
+    (record,), _ = read(tmp_path / "c.txt")
+    assert record.text == "同志们：今天开会。"
+    assert record.meta["normalized"]["control"] == 2 and record.meta["normalized"]["zero_width"] == 1
+
+
+def test_jsonl_ids_kept_metadata_copied_and_bad_lines_reported(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "gwr-2019", "text": BODY, "year": "2019"}, ensure_ascii=False),
+        json.dumps({"text": BODY + "。"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "x", "body": BODY}, ensure_ascii=False),
+        json.dumps({"id": "y", "text": ""}),
+    ]), encoding="utf-8")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["gwr-2019", "docs:2"]
+    assert records[0].meta["year"] == "2019" and records[0].meta["source"].endswith("docs.jsonl:1")
+    assert [e.source.rsplit(":", 1)[-1] for e in errors] == ["3", "4", "5"]
+    assert "invalid JSON" in errors[0].reason and "'text'" in errors[1].reason
+
+
+def test_csv_with_named_columns(tmp_path):
+    path = tmp_path / "speeches.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "Date,Text\n2020-03-07,\"同志们：　　这次会议\"\n".encode())
+    records, errors = read(path, text_column="Text", id_column="Date")
+    assert errors == [] and [(r.id, r.text) for r in records] == [("2020-03-07", "同志们：　　这次会议")]
+    records, errors = read(path)
+    assert records == [] and "no column 'text'" in errors[0].reason
+
+
+def test_five_megabyte_single_line(tmp_path):
+    line = "推进社会管理创新，加快城乡一体化建设，实施“五心工程”；" * 65_000
+    path = tmp_path / "huge.txt"
+    path.write_text(line, encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    (record,), errors = read(path)
+    assert errors == [] and record.text == line
+    paragraphs = find_paragraphs(record.text)
+    assert paragraphs == [(0, len(line))]
+    assert len(find_sentences(record.text, paragraphs)) == 65_000
+    runs = list(_runs(record.text))
+    assert max(e - s for s, e in runs) <= MAX_RUN and sum(e - s for s, e in runs) == len(line)

@@ -1,0 +1,66 @@
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from policy_nlp.io.output import DocumentWriter, doc_to_dict, read_docbin, validate
+
+
+def test_seed_document_validates_against_the_schema(tokenizer_nlp, seed_text):
+    doc = tokenizer_nlp(seed_text)
+    doc._.id, doc._.meta = "seed", {"source": "corpora/000_49f5c10d9eda79ac.txt"}
+    data = doc_to_dict(doc)
+    validate(data)
+    assert data["text"] == seed_text
+    assert data["slogans"] == [] and data["lists"] == []  # stages not run: empty, not missing
+    assert all(data["text"][t["start"]:t["end"]].strip() for t in data["tokens"])
+
+
+def test_validate_rejects_broken_offsets(tokenizer_nlp):
+    data = doc_to_dict(tokenizer_nlp("实施五心工程。"))
+    data["slogans"] = [{"start": 2, "end": 6, "text": "五心工程X", "kind": "numbered", "number": 5,
+                        "members": [], "count_matches": None, "source": "grammar"}]
+    with pytest.raises(ValueError, match="does not match"):
+        validate(data)
+    import jsonschema
+    del data["tokens"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+@pytest.mark.parametrize("format", ["jsonl", "json"])
+def test_writers(tmp_path, tokenizer_nlp, format):
+    docs = [tokenizer_nlp(t) for t in ("同志们：今天开会。", "各位代表：\n现在开会。")]
+    path = tmp_path / f"out.{format}"
+    with DocumentWriter(path, format) as writer:
+        for i, doc in enumerate(docs):
+            doc._.id = f"d{i}"
+            writer.write(doc)
+    text = path.read_text(encoding="utf-8")
+    items = [json.loads(l) for l in text.splitlines()] if format == "jsonl" else json.loads(text)
+    assert [d["id"] for d in items] == ["d0", "d1"]
+    for item in items:
+        validate(item)
+
+
+def test_docbin_loads_back_with_span_groups_and_extensions(tmp_path, tokenizer_nlp):
+    from policy_nlp.pipeline.document import add_spans
+    doc = tokenizer_nlp("一要加强组织领导。二要严格程序。")
+    doc._.id, doc._.meta = "x", {"date": "2012-06-15"}
+    add_spans(doc, "slogans", [{"start": 0, "end": 2, "kind": "numbered", "number": 1}], "numbered")
+    with DocumentWriter(tmp_path / "out.spacy", "spacy") as writer:
+        writer.write(doc)
+    (loaded,) = read_docbin(tmp_path / "out.spacy")
+    assert doc_to_dict(loaded) == doc_to_dict(doc)
+    assert loaded.spans["slogans"][0]._.number == 1 and loaded._.meta["date"] == "2012-06-15"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=60))
+def test_offset_invariant_on_any_unicode(tokenizer_nlp, text):
+    doc = tokenizer_nlp(text)
+    assert doc.text == text
+    data = doc_to_dict(doc)
+    validate({**data, "id": "h"})
+    words = "".join(text[t["start"]:t["end"]] for t in data["tokens"])
+    assert words == "".join(text.split())

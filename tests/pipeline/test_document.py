@@ -1,0 +1,21 @@
+from policy_nlp.pipeline.document import add_spans, ensure_boundaries
+
+
+def test_add_spans_splits_tokens_and_rebuilds_existing_groups(tokenizer_nlp):
+    doc = tokenizer_nlp("一是农业种植结构调整更趋理性。二是设施农业建设取得了新的进展。")
+    before = {name: [(s.start_char, s.end_char, s.label_) for s in g] for name, g in doc.spans.items()}
+    spans = add_spans(doc, "slogans", [{"start": 1, "end": 3, "number": 2, "kind": "numbered"}],
+                      lambda r: r["kind"])
+    assert spans[0].text == doc.text[1:3] and spans[0]._.number == 2 and spans[0].label_ == "numbered"
+    after = {name: [(s.start_char, s.end_char, s.label_) for s in g]
+             for name, g in doc.spans.items() if name != "slogans"}
+    assert after == before
+    assert [s.text for s in doc.sents] == [s.text for s in doc.spans["sentences"]]
+
+
+def test_ensure_boundaries_is_a_no_op_on_aligned_offsets(tokenizer_nlp):
+    doc = tokenizer_nlp("坚持农业农村优先发展")
+    n = len(doc)
+    assert ensure_boundaries(doc, [0, doc[1].idx, len(doc.text)]) == 0
+    assert len(doc) == n
+    assert ensure_boundaries(doc, [1]) == 1 and len(doc) == n + 1

@@ -1,0 +1,75 @@
+import pytest
+from spacy.language import Language
+
+import policy_nlp
+from policy_nlp.io.output import doc_to_dict
+
+TEXT = "同志们：\n在这里我讲三点意见：\n一、提高思想认识。\n二、凝心聚力，实施“五心工程”。\n三、健全机制。"
+
+
+def test_stages_are_named_listed_removed_replaced(tokenizer_nlp):
+    nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
+    assert nlp.pipe_names == ["paragraphs"]
+    nlp.remove_pipe("paragraphs")
+    assert nlp.pipe_names == []
+    nlp.add_pipe("paragraphs")
+    nlp.replace_pipe("paragraphs", "paragraphs")
+    assert nlp.pipe_names == ["paragraphs"]
+    assert policy_nlp.load(exclude=["topics"], stages=["paragraphs", "topics"]).pipe_names == ["paragraphs"]
+
+
+def test_bad_settings_are_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="unknown segmenter"):
+        policy_nlp.load(segmenter="jieba")
+    with pytest.raises(FileNotFoundError, match="user dictionary"):
+        policy_nlp.load(user_dict=tmp_path / "missing.txt")
+    with pytest.raises(FileNotFoundError, match="not a saved policy_nlp pipeline"):
+        policy_nlp.load(tmp_path)
+    with pytest.raises(ValueError, match="config for stages"):
+        policy_nlp.load(stages=["paragraphs"], config={"nonsense": {}})
+
+
+def test_a_user_registers_a_stage_by_name():
+    @Language.component("test_count_chars")
+    def count_chars(doc):
+        doc._.meta = {**(doc._.meta or {}), "chars": len(doc.text)}
+        return doc
+
+    nlp = policy_nlp.load(stages=["paragraphs", "test_count_chars"], lexicon=False)
+    assert nlp(TEXT)._.meta == {"chars": len(TEXT)}
+
+
+def test_saved_pipeline_loads_back_identically_without_the_pkuseg_model(tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text("凝心聚力\n五心工程\n", encoding="utf-8")
+    nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False, user_dict=terms)
+    nlp.to_disk(tmp_path / "saved")
+    terms.unlink()  # the saved pipeline carries its own term list
+    restored = policy_nlp.load(tmp_path / "saved")
+    assert restored.pipe_names == nlp.pipe_names
+    assert restored.tokenizer.words == nlp.tokenizer.words == ["凝心聚力", "五心工程"]
+    assert doc_to_dict(restored(TEXT)) == doc_to_dict(nlp(TEXT))
+    size = sum(p.stat().st_size for p in (tmp_path / "saved").rglob("*") if p.is_file())
+    assert size < 2_000_000  # pkuseg's model (180 MB) is not copied
+
+
+def test_pipe_batches_and_processes_give_the_same_documents(tokenizer_nlp):
+    texts = [TEXT, "各位代表：\n现在，我代表国务院。", TEXT[::-1]]
+    one_by_one = [doc_to_dict(tokenizer_nlp(t)) for t in texts]
+    assert [doc_to_dict(d) for d in tokenizer_nlp.pipe(texts, batch_size=2)] == one_by_one
+    assert [doc_to_dict(d) for d in tokenizer_nlp.pipe(texts, batch_size=1, n_process=2)] == one_by_one
+
+
+def test_load_uses_a_topic_model_trained_on_users_labels(tmp_path):
+    from policy_nlp.apps.training import train_from_file
+    rows = [("稳定粮食播种面积，提高农民种粮收益，推进高标准农田建设。", "farm"),
+            ("深入打好蓝天保卫战，治理大气污染，改善空气质量。", "env"),
+            ("加强耕地保护，发展现代种业，促进农民增收。", "farm"),
+            ("推进重点流域水污染治理，加强生态保护修复。", "env")] * 3
+    data = tmp_path / "labels.csv"
+    data.write_text("text,code\n" + "\n".join(f"{t},{c}" for t, c in rows), encoding="utf-8")
+    train_from_file(data, "text", "code", tmp_path / "model", folds=2, verbose=False)
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=tmp_path / "model", lexicon=False)
+    doc = nlp("加快建设农业强国，提高粮食产量和农民收入。\n治理大气和水污染，保护生态环境。")
+    labels = [span._.topic["label"] for span in doc.spans["paragraphs"]]
+    assert labels == ["farm", "env"]

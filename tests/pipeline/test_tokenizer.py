@@ -1,0 +1,120 @@
+import pytest
+import spacy
+
+from policy_nlp.segment.engines import load_segmenter
+from policy_nlp.pipeline.tokenizer import MAX_RUN, PolicyTokenizer, _runs, read_user_dict
+
+from conftest import national_report
+
+
+@pytest.fixture(scope="module")
+def pkuseg_cut():
+    return load_segmenter("pkuseg").cut
+
+
+def make(words=(), **kwargs):
+    return PolicyTokenizer(spacy.blank("zh").vocab, lexicon=False, words=list(words), **kwargs)
+
+
+def test_the_default_engine_is_the_fast_one():
+    assert make().segmenter == "fast"
+
+
+def words_of(doc):
+    return [t.text for t in doc if not t.is_space]
+
+
+ENGINES = pytest.mark.parametrize("segmenter", ["pkuseg", "fast"])
+
+
+@ENGINES
+def test_tokens_equal_pkuseg_on_the_seed(seed_text, pkuseg_cut, segmenter):
+    doc = make(segmenter=segmenter)(seed_text)
+    assert doc.text == seed_text
+    assert words_of(doc) == pkuseg_cut(seed_text)
+
+
+@ENGINES
+def test_tokens_equal_pkuseg_on_a_national_report(pkuseg_cut, segmenter):
+    text = national_report(2019)
+    doc = make(segmenter=segmenter)(text)
+    assert doc.text == text
+    assert words_of(doc) == pkuseg_cut(text)
+
+
+@ENGINES
+def test_policy_terms_kept_whole_and_everything_else_is_pkuseg(seed_text, pkuseg_cut, segmenter):
+    terms = ["五心工程", "两品一游", "十大项重点工作", "效能风暴"]
+    doc = make(terms, segmenter=segmenter)(seed_text)
+    tokens = [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+    reference = []
+    position = 0
+    for word in pkuseg_cut(seed_text):
+        start = seed_text.index(word, position)
+        reference.append((start, start + len(word)))
+        position = start + len(word)
+    term_spans = {(t.idx, t.idx + len(t)) for t in doc if t.text in terms}
+    assert {seed_text[s:e] for s, e in term_spans} == set(terms)
+    inside = lambda span: any(s <= span[0] and span[1] <= e for s, e in term_spans)
+    overlaps = lambda span: any(span[0] < e and s < span[1] for s, e in term_spans)
+    # Outside the terms, the tokens are exactly pkuseg's.
+    assert [t for t in tokens if not inside(t)] == [t for t in reference if not overlaps(t)]
+
+
+@ENGINES
+def test_user_dictionary_adds_to_pkusegs_own_dictionary(pkuseg_cut, segmenter):
+    # pkuseg's default dictionary merges 这是 and keeps 第一 次 as its model
+    # cuts them; without it (user_dict=None) 这是 falls apart. A user
+    # dictionary must add terms, never drop pkuseg's own dictionary
+    # (lancopku/pkuseg-python#84).
+    import pkuseg
+    text = "这是第一次把“五心工程”写进报告，这是第一次提出两品一游。"
+    without_dictionary = pkuseg.pkuseg(user_dict=None).cut(text)
+    assert "这是" in pkuseg_cut(text) and "这是" not in without_dictionary
+    tokens = words_of(make(["五心工程", "两品一游"], segmenter=segmenter)(text))
+    assert tokens.count("这是") == 2
+    assert [t for t in tokens if t not in ("五心工程", "两品一游")] == \
+        [t for t in pkuseg_cut(text) if t not in "五心工程两品一游"]
+
+
+def test_term_boundary_inside_a_pkuseg_word_splits_only_that_word(pkuseg_cut):
+    text = "推进社会管理创新工作"
+    reference = pkuseg_cut(text)
+    tokens = words_of(make(["管理创新"])(text))
+    assert "管理创新" in tokens and "".join(tokens) == text
+    assert tokens[0] == reference[0]
+
+
+def test_whitespace_is_kept_as_space_tokens():
+    text = "  同志们：\n\n　　今天开会。 AB 岗位制\t"
+    doc = make()(text)
+    assert doc.text == text
+    assert all(t.is_space for t in doc if not t.text.strip())
+    assert "".join(words_of(doc)) == "".join(text.split())
+
+
+def test_read_user_dict(tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_text("\ufeff# comment\n五心工程\n两品一游\tnz\n\n", encoding="utf-8")
+    assert read_user_dict(path) == ["五心工程", "两品一游"]
+    tokenizer = make(user_dict=str(path))
+    tokenizer._words = None
+    tokenizer.lexicon = False
+    assert tokenizer.words == ["五心工程", "两品一游"]
+
+
+def test_long_runs_are_cut_at_sentence_ends_to_bound_memory():
+    text = ("推进社会管理创新。" * 5000) + "加快城乡一体化" * 4000
+    runs = list(_runs(text))
+    assert all(e - s <= MAX_RUN for s, e in runs)
+    assert "".join(text[s:e] for s, e in runs) == text
+    assert all(text[e - 1] == "。" for s, e in runs[:2])
+
+
+def test_serialisation_keeps_terms_not_the_model(tmp_path):
+    tokenizer = make(["五心工程"])
+    tokenizer.to_disk(tmp_path / "tok")
+    restored = make().from_disk(tmp_path / "tok")
+    assert restored.words == ["五心工程"] and restored.segmenter == "fast"
+    assert sum(p.stat().st_size for p in (tmp_path / "tok").iterdir()) < 10_000
+    assert make().from_bytes(tokenizer.to_bytes()).words == ["五心工程"]

@@ -1,0 +1,313 @@
+"""Corpus runs: order, resume, crash safety, bad inputs, progress, Dask, datasets.
+
+The batch machinery is under test, not the annotation stages, so the pipeline
+is the tokenizer plus paragraphs, without the lexicon and without cleaning.
+"""
+
+import functools
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from policy_nlp.run import batch
+from policy_nlp import cli
+from policy_nlp.run.batch import annotate_corpus
+
+FAST = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "quiet": True}
+CLI_FAST = ["--stages", "paragraphs", "--no-lexicon", "--no-clean"]
+SENTENCES = ["坚持农业农村优先发展。", "一、提高思想认识\n", "同志们：今天开会，我讲三点意见。",
+             "全面推进乡村振兴，加快建设农业强国。\n", "（一）深化改革开放。", "二是要狠抓落实。\n",
+             "过去一年，我国发展历程很不平凡。", "各位代表：\n"]
+
+
+def make_docs(n, sentences=40, seed=0):
+    rng = random.Random(seed)
+    return [{"id": f"doc{i:03d}", "text": "".join(rng.choice(SENTENCES) for _ in range(sentences)),
+             "year": 2000 + i} for i in range(n)]
+
+
+def write_jsonl(path, docs):
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def ids(path):
+    return [json.loads(line)["id"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_jsonl(tmp_path_factory.mktemp("corpus") / "docs.jsonl", make_docs(40))
+
+
+# --- order and resume --------------------------------------------------------
+
+def test_one_and_two_workers_give_byte_identical_output(corpus, tmp_path):
+    one = annotate_corpus([corpus], tmp_path / "one.jsonl", workers=1, batch_chars=1500, **FAST)
+    two = annotate_corpus([corpus], tmp_path / "two.jsonl", workers=2, batch_chars=1500, **FAST)
+    assert one.done == two.done == 40 and one.failed == two.failed == 0
+    data = (tmp_path / "one.jsonl").read_bytes()
+    assert data == (tmp_path / "two.jsonl").read_bytes()
+    assert ids(tmp_path / "one.jsonl") == [f"doc{i:03d}" for i in range(40)]
+
+
+def test_rerun_skips_documents_already_done(tmp_path):
+    docs = make_docs(8, sentences=10)
+    source = write_jsonl(tmp_path / "in.jsonl", docs[:5])
+    out = tmp_path / "out.jsonl"
+    assert annotate_corpus([source], out, **FAST).done == 5
+    write_jsonl(source, docs)  # three more documents
+    again = annotate_corpus([source], out, **FAST)
+    assert (again.done, again.skipped, again.failed) == (3, 5, 0)
+    assert ids(out) == [d["id"] for d in docs]
+    assert annotate_corpus([source], out, **FAST).skipped == 8
+
+
+def test_a_changed_document_replaces_its_old_line(tmp_path):
+    docs = make_docs(4, sentences=10)
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out.jsonl"
+    annotate_corpus([source], out, **FAST)
+    docs[1]["text"] += "新增一句。"
+    write_jsonl(source, docs)
+    again = annotate_corpus([source], out, **FAST)
+    assert (again.done, again.skipped) == (1, 3)
+    lines = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(d["id"] for d in lines) == [d["id"] for d in docs]  # no id twice
+    assert next(d for d in lines if d["id"] == "doc001")["text"].endswith("新增一句。")
+
+
+def test_bad_settings_fail_once_before_any_worker_starts(corpus, tmp_path):
+    with pytest.raises(ValueError):
+        annotate_corpus([corpus], tmp_path / "out.jsonl", workers=2,
+                        **{**FAST, "stages": ["paragraphs", "no_such_stage"]})
+
+
+def test_torn_last_line_is_cut_and_the_document_redone(tmp_path):
+    docs = make_docs(4, sentences=10)
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out.jsonl"
+    annotate_corpus([source], out, **FAST)
+    whole = out.read_bytes()
+    lines = whole.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:3]) + lines[3][:57])  # killed while writing line 4
+    summary = annotate_corpus([source], out, **FAST)
+    assert (summary.done, summary.skipped) == (1, 3)
+    assert out.read_bytes() == whole
+
+
+def test_sigkill_halfway_then_rerun_loses_and_duplicates_nothing(tmp_path):
+    docs = make_docs(40, sentences=1500, seed=1)  # ~25,000 chars each: seconds to annotate
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out),
+               "--workers", "2", "--batch-chars", "8000", "-q", *CLI_FAST]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           start_new_session=True)  # its own group: the pool workers die too
+    deadline = time.time() + 120
+    while time.time() < deadline and run.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.02)
+    assert run.poll() is None, "the run finished before it could be killed: " + run.stderr.read().decode()
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert run.returncode == -signal.SIGKILL
+    before = out.read_bytes().count(b"\n")
+    assert 8 <= before < 40, before
+    print(f"killed with {before} of 40 documents written")
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    done = ids(out)
+    assert sorted(done) == sorted(d["id"] for d in docs)  # none missing, none twice
+    assert len(done) == len(set(done)) == 40
+    for line in out.read_text(encoding="utf-8").splitlines():
+        json.loads(line)  # every line whole
+
+
+# --- bad inputs --------------------------------------------------------------
+
+def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("同志们：\n今天开会。", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "bad_gbk.txt").write_bytes("政府工作报告".encode("gbk")[:-1] + b"\xff\xff\x80")
+    (folder / "rows.jsonl").write_text('{"id": "r1", "text": "一、提高思想认识"}\n{"id": "r2", "text": \n'
+                                       '{"id": "r3", "text": "二是要狠抓落实。"}\n', encoding="utf-8")
+    (folder / "table.csv").write_text("title,body\n报告,各位代表：\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = cli.main(["annotate", str(folder), "-o", str(out), "-q", *CLI_FAST])
+    assert status == 1
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    reasons = {Path(e["source"]).name: e["reason"] for e in errors}
+    assert set(reasons) == {"binary.txt", "bad_gbk.txt", "rows.jsonl:2", "table.csv"}
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["bad_gbk.txt"] and "GB18030" in reasons["bad_gbk.txt"]
+    assert "invalid JSON" in reasons["rows.jsonl:2"]
+    assert "no column 'text'" in reasons["table.csv"] and "--text-column" in reasons["table.csv"]
+    assert sorted(ids(out / "annotations.jsonl")) == ["good", "r1", "r3"]
+    assert "failed 4" in capsys.readouterr().err
+
+
+# --- progress ----------------------------------------------------------------
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_lines_when_not_a_terminal_and_silence_when_quiet(corpus, tmp_path, monkeypatch, quiet):
+    stream = io.StringIO()  # not a TTY
+    monkeypatch.setattr(batch, "Progress", functools.partial(batch.Progress, stream=stream, every=0.0))
+    annotate_corpus([corpus], tmp_path / "out.jsonl", batch_chars=5000,
+                    **{**FAST, "quiet": quiet})
+    lines = stream.getvalue().splitlines()
+    if quiet:
+        assert lines == []
+    else:
+        assert lines and all(line.startswith("[policy-nlp] ") for line in lines)
+        assert "docs/s" in lines[-1] and "chars/s" in lines[-1] and "\r" not in stream.getvalue()
+
+
+def test_cli_quiet_prints_only_the_summary(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", make_docs(3, sentences=5))
+    assert cli.main(["annotate", str(source), "-o", str(tmp_path / "out"), "-q", *CLI_FAST]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("done 3, skipped 0") and captured.err.count("\n") == 1
+
+
+# --- Dask --------------------------------------------------------------------
+
+def test_dask_local_cluster_gives_the_process_pool_output(corpus, tmp_path):
+    pytest.importorskip("distributed")
+    pool = annotate_corpus([corpus], tmp_path / "pool.jsonl", workers=2, batch_chars=1500, **FAST)
+    dask = annotate_corpus([corpus], tmp_path / "dask.jsonl", workers=2, batch_chars=1500,
+                           backend="dask", **FAST)
+    assert (dask.done, dask.failed) == (pool.done, pool.failed) == (40, 0)
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "pool.jsonl").read_bytes()
+    # resume semantics are the same: a rerun on Dask skips everything
+    again = annotate_corpus([corpus], tmp_path / "dask.jsonl", workers=2, backend="dask", **FAST)
+    assert (again.done, again.skipped) == (0, 40)
+
+
+def test_dask_worker_crash_reports_its_batch_and_keeps_the_rest(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import dask
+    from policy_nlp.io.corpus import read_inputs
+    from policy_nlp.run.dask_backend import run_on_dask
+
+    class CrashStage(distributed.WorkerPlugin):
+        """On every worker (restarted ones too): a stage that kills the process on CRASH."""
+        def setup(self, worker):
+            from spacy.language import Language
+
+            def crash_on_marker(doc):
+                if "CRASH" in doc.text:
+                    os._exit(13)
+                return doc
+            if "crash_on_marker" not in Language.factories:
+                Language.component("crash_on_marker", func=crash_on_marker)
+
+    docs = make_docs(6, sentences=5)
+    docs[2]["text"] += "CRASH"
+    records = list(read_inputs([write_jsonl(tmp_path / "in.jsonl", docs)]))
+    batches = [records[:2], records[2:4], records[4:]]
+    settings = {"stages": ["paragraphs", "crash_on_marker"], "lexicon": False, "clean": False,
+                "format": "jsonl"}
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                      dashboard_address=None, silence_logs=50) as cluster, \
+                distributed.Client(cluster) as client:
+            client.register_plugin(CrashStage())
+            results = list(run_on_dask(batches, settings, client=client))
+    flat = [(id, reason) for batch_results in results for id, _, _, _, reason in batch_results]
+    assert [id for id, _ in flat] == [d["id"] for d in docs]  # every document, in order
+    failed = {id: reason for id, reason in flat if reason}
+    assert set(failed) == {"doc002", "doc003"}  # the crashed batch, reported per document
+    assert "worker process died" in failed["doc002"]
+
+
+# --- Hugging Face datasets ---------------------------------------------------
+
+def test_annotate_dataset_with_two_processes_matches_the_jsonl_output(tmp_path):
+    from datasets import Dataset
+    import policy_nlp
+    docs = make_docs(6, sentences=8)
+    docs[4]["text"] = "   "
+    ds = Dataset.from_list(docs)
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False}
+    out = policy_nlp.annotate_dataset(ds, num_proc=2, batch_size=2, **settings)
+    assert len(out) == 6 and out["id"] == [d["id"] for d in docs]  # the 'id' column is used
+    assert out[4]["error"] and out[4]["tokens"] == []
+    write_jsonl(tmp_path / "in.jsonl", [d for i, d in enumerate(docs) if i != 4])
+    annotate_corpus([tmp_path / "in.jsonl"], tmp_path / "out.jsonl", **FAST)
+    expected = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [row for row in out if not row["error"]]
+    for row, data in zip(rows, expected, strict=True):
+        assert row["annotated_text"] == data["text"] and row["tokens"] == data["tokens"]
+        assert row["sentences"] == data["sentences"]
+        assert json.loads(row["paragraphs"]) == data["paragraphs"]
+        assert json.loads(row["meta"])["sha1"] == data["meta"]["sha1"]
+        assert row["year"] == data["meta"]["year"]  # input columns are kept
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"text_column": "body"}, "no text column 'body'"),
+    ({"id_column": "key"}, "no id column 'key'"),
+    ({"num_proc": 0}, "num_proc must be"),
+    ({"batch_size": "8"}, "batch_size must be"),
+])
+def test_annotate_dataset_checks_its_arguments(kwargs, message):
+    from datasets import Dataset
+    import policy_nlp
+    with pytest.raises(ValueError, match=message):
+        policy_nlp.annotate_dataset(Dataset.from_dict({"text": ["同志们："]}), **kwargs)
+
+
+def test_annotate_dataset_rejects_other_types_and_clashing_columns():
+    from datasets import Dataset, DatasetDict
+    import policy_nlp
+    ds = Dataset.from_dict({"text": ["同志们："], "tokens": [1]})
+    with pytest.raises(TypeError, match="not a DatasetDict"):
+        policy_nlp.annotate_dataset(DatasetDict({"train": ds}))
+    with pytest.raises(TypeError, match="datasets.Dataset"):
+        policy_nlp.annotate_dataset([{"text": "同志们："}])
+    with pytest.raises(ValueError, match=r"already has column\(s\) \['tokens'\]"):
+        policy_nlp.annotate_dataset(ds)
+
+
+def test_cli_reads_a_dataset_saved_with_save_to_disk(tmp_path):
+    from datasets import Dataset, DatasetDict
+    docs = make_docs(3, sentences=5)
+    rows = [{"title": d["id"], "content": d["text"], "year": d["year"]} for d in docs]
+    Dataset.from_list(rows).save_to_disk(tmp_path / "reports")
+    DatasetDict({"train": Dataset.from_list(rows[:2] + [{"title": None, "content": "各位代表：", "year": 1}]),
+                 "test": Dataset.from_list([{"title": "x", "content": "", "year": 2}])}
+                ).save_to_disk(tmp_path / "split")
+    out = tmp_path / "out"
+    status = cli.main(["annotate", str(tmp_path / "reports"), str(tmp_path / "split"), "-o", str(out),
+                       "--text-column", "content", "--id-column", "title", "-q", *CLI_FAST])
+    assert status == 1  # the empty row of 'test'
+    lines = [json.loads(line) for line in (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in lines] == ["doc000", "doc001", "doc002", "doc000", "doc001", "split/train:2"]
+    assert lines[0]["text"] == docs[0]["text"] and lines[0]["meta"]["year"] == 2000
+    assert lines[0]["meta"]["source"].endswith("reports:0")
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(Path(e["source"]).as_posix().split("/")[-2:], "empty" in e["reason"]) for e in errors] == \
+        [(["split", "test:0"], True)]
+
+
+def test_repeated_ids_are_warned_about(tmp_path, capsys):
+    docs = make_docs(3, sentences=5)
+    docs[2]["id"] = docs[0]["id"]
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    summary = annotate_corpus([source], tmp_path / "out.jsonl", **{**FAST, "quiet": False})
+    assert summary.done == 3 and summary.repeated_ids == ["doc000"]
+    assert "occur more than once" in capsys.readouterr().err

@@ -1,0 +1,371 @@
+"""The cleaning stage: page furniture removed and kept, metadata extracted."""
+
+import csv
+import json
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED, shared_path
+from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date
+
+
+def check_invariants(original, cleaned):
+    """Nothing lost or duplicated; records and offsets agree with the input."""
+    assert isinstance(cleaned, CleanedText)
+    assert cleaned.restore() == original
+    covered = sum(r["end"] - r["start"] for r in cleaned.removed) + len(cleaned.text)
+    assert covered == len(original)
+    previous_end = 0
+    for record in cleaned.removed:
+        assert set(record) == {"start", "end", "text", "reason"}
+        assert previous_end <= record["start"] < record["end"] <= len(original)
+        assert original[record["start"]:record["end"]] == record["text"]
+        assert record["reason"]
+        previous_end = record["end"]
+    for i, char in enumerate(cleaned.text):
+        assert original[cleaned.original_offset(i)] == char
+    if cleaned.text:
+        assert cleaned.original_offset(len(cleaned.text)) <= len(original)
+    for value in cleaned.meta.values():
+        assert isinstance(value, str) and value
+    assert "source" not in cleaned.meta
+
+
+# --- the seed: a forum page ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_raw():
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_body_and_records(seed_raw):
+    cleaned = clean_text(seed_raw)
+    check_invariants(seed_raw, cleaned)
+    assert cleaned.text.startswith("同志们:\n\n今天的会议")
+    assert cleaned.text.endswith("以优异的成绩迎接党的十八大胜利召开。")
+    reasons = [r["reason"] for r in cleaned.removed]
+    assert reasons[0] == "page title" and "title block" in reasons
+    for reason in ("forum counters", "user profile", "post info", "share widget", "reply widget"):
+        assert reason in reasons
+    removed = "".join(r["text"] for r in cleaned.removed)
+    for junk in ("今日: 434", "sid2029624", "只看该作者", "楼主", "分享到", "点评 回复 举报",
+                 "快速回帖", "微信,手机扫一扫", "回帖双倍积分"):
+        assert junk in removed and junk not in cleaned.text
+    # all furniture is before the salutation or after the closing paragraph
+    body_start = cleaned.original_offset(0)
+    body_end = cleaned.original_offset(len(cleaned.text))
+    assert all(r["end"] <= body_start or r["start"] >= body_end for r in cleaned.removed)
+
+
+def test_seed_meta(seed_raw):
+    meta = clean_text(seed_raw).meta
+    assert meta == {
+        "title": "在全区社会管理创新暨城乡一体化建设工作推进会议上的讲话",
+        "speaker": "孙俨玲",
+        "position": "区委副书记、区长",
+        "date": "2012-06-15",
+        "occasion": "全区社会管理创新暨城乡一体化建设工作推进会议",
+        "salutation": "同志们",
+    }
+
+
+def test_seed_as_read(seed_text):
+    """The seed as the readers give it (U+00A0 normalised) cleans the same way."""
+    cleaned = clean_text(seed_text)
+    check_invariants(seed_text, cleaned)
+    assert cleaned.meta["speaker"] == "孙俨玲"
+    assert cleaned.text.startswith("同志们:")
+
+
+# --- clean text comes back unchanged ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2024年工作回顾\n\n过去一年，经济回升向好。\n",
+    "同志们：　　这次会议的主要任务是分析形势。　　我讲三点意见。",
+    "第一章　总则\n一、总体要求\n（一）指导思想。以新时代中国特色社会主义思想为指导。",
+    "为深入贯彻习近平总书记关于发展数字经济的重要论述，制定本方案。\n一、主要目标",
+    "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。",
+    "今天的会议很重要。\n\n点评\n\n我们要把工作做好。",
+    "",
+    "\n\n  \n",
+])
+def test_clean_text_unchanged(text):
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text == text
+    assert cleaned.removed == []
+
+
+# --- synthetic web pages ------------------------------------------------------
+
+PROVINCIAL = """首页 > 政务公开 > 政府工作报告
+下载 打印 全屏 收藏 【字号 大 中 小】
+来源：某某日报  时间：2026-01-30 08:12
+1月27日，某某省第十四届人民代表大会第四次会议在省会开幕。省长王某某作政府工作报告。某某日报记者 张三 摄
+政府工作报告
+——二〇二六年一月二十七日在某某省第十四届人民代表大会第四次会议上
+某某省省长  王某某
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+图为会议现场。（新华社记者 李四 摄）
+一、2025年工作回顾
+过去一年，全省经济运行稳中有进。
+分享到：微信 微博 QQ空间
+【打印】【关闭】
+责任编辑：赵五"""
+
+
+def test_page_tools_header():
+    cleaned = clean_text(PROVINCIAL)
+    check_invariants(PROVINCIAL, cleaned)
+    assert cleaned.text == ("各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n"
+                            "一、2025年工作回顾\n过去一年，全省经济运行稳中有进。")
+    assert [r["reason"] for r in cleaned.removed] == [
+        "navigation", "page tools", "page info", "photo caption", "title block",
+        "photo caption", "share widget", "page tools", "page info"]
+    assert cleaned.meta == {
+        "title": "政府工作报告", "date": "2026-01-27", "speaker": "王某某", "position": "某某省省长",
+        "occasion": "某某省第十四届人民代表大会第四次会议", "salutation": "各位代表",
+        "publication": "某某日报", "published": "2026-01-30"}
+
+
+@pytest.mark.parametrize("header", [
+    "下载打印全屏收藏【字号大中小】",
+    "【字体：大 中 小】 【打印】 【关闭】",
+    "分享到：",
+    "发布时间：2026-01-28 09:30:00  信息来源：省政府办公厅  浏览次数：1234",
+    "当前位置：首页 > 新闻中心 > 要闻",
+    "图为会议现场。",
+    "▲ 1月28日，大会开幕。",
+    "（记者 张三 摄）",
+])
+def test_header_shapes(header):
+    text = f"{header}\n\n政府工作报告\n（2026年1月28日）\n各位代表：\n现在，我作报告。"
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text == "各位代表：\n现在，我作报告。"
+    assert cleaned.removed[0]["reason"] != "title block"
+    assert cleaned.meta["date"] == "2026-01-28"
+
+
+def test_header_without_salutation():
+    text = ("下载 打印 全屏 收藏 【字号 大 中 小】\n来源：某某日报\n时间：2026-01-29\n政府工作报告\n"
+            "（2026年1月29日在自治区第十四届人民代表大会第四次会议上）\n自治区主席 某某某\n"
+            "过去一年，面对复杂形势，全区上下攻坚克难。")
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text == "过去一年，面对复杂形势，全区上下攻坚克难。"
+    assert cleaned.meta["occasion"] == "自治区第十四届人民代表大会第四次会议"
+    assert cleaned.meta["position"] == "自治区主席"
+
+
+def test_glued_speech_head_and_news_tail():
+    text = ("新华社北京11月12日电在全市工作会议上的讲话（2020年11月12日，北京）中华人民共和国主席 习近平"
+            "女士们，先生们，同志们：今天开会。谢谢大家。（新华社北京11月12日电）"
+            "《 人民日报 》（ 2020年11月13日 02 版）")
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text == "女士们，先生们，同志们：今天开会。谢谢大家。"
+    assert [r["reason"] for r in cleaned.removed] == [
+        "dateline", "title block", "dateline", "source credit"]
+    assert cleaned.meta == {
+        "dateline": "新华社北京11月12日电", "title": "在全市工作会议上的讲话",
+        "occasion": "全市工作会议", "date": "2020-11-12", "venue": "北京",
+        "position": "中华人民共和国主席", "speaker": "习近平",
+        "salutation": "女士们，先生们，同志们",
+        "publication": "人民日报", "published": "2020-11-13"}
+
+
+def test_byline_in_body_is_kept():
+    """A leader's name in the first sentence is not a byline."""
+    for text in ("全面贯彻落实习近平总书记重要讲话精神，扎实工作。",
+                 "中共中央总书记、国家主席、中央军委主席习近平1月18日给官兵回信。",
+                 "18日下午，习近平首先来到阜南县。"):
+        assert clean_text(text).removed == []
+
+
+def test_wikisource_footer_only():
+    body = "各位代表：\n\n现在，我代表国务院作报告。"
+    footer = ("\n\n\n\n本作品是中华人民共和国的\n法律\n、\n法规\n，国家机关的决议。属于\n公有领域\n。"
+              "\n\n\n\nPublic domain\nPublic domain\nfalse\nfalse")
+    cleaned = clean_text(body + footer)
+    check_invariants(body + footer, cleaned)
+    assert cleaned.text == body
+    assert cleaned.removed == [{"start": len(body), "end": len(body + footer),
+                                "text": footer, "reason": "licence footer"}]
+
+
+def test_offsets_across_a_removed_caption():
+    text = "同志们：\n今天开会。\n图为会议现场。\n我讲三点意见。"
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text == "同志们：\n今天开会。\n我讲三点意见。"
+    i = cleaned.text.index("我讲")
+    assert cleaned.original_offset(i) == text.index("我讲")
+    j = cleaned.text.index("今天")
+    start, end = cleaned.original_span(j, j + 6)          # "今天开会。\n"
+    assert text[start:end] == "今天开会。\n"
+    with pytest.raises(IndexError):
+        cleaned.original_offset(len(cleaned.text) + 1)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("(2012年6月15日)", "2012-06-15"),
+    ("（2020年1月8日）", "2020-01-08"),
+    ("——二〇二六年一月二十七日在省第十四届人民代表大会第五次会议上", "2026-01-27"),
+    ("二○一九年十二月三十一日", "2019-12-31"),
+    ("一九五七年六月二十六日", "1957-06-26"),
+    ("时间：2026-01-28 08:00", "2026-01-28"),
+    ("今年上半年", None),
+])
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+# --- the invariant on random text --------------------------------------------
+
+_ALPHABET = st.sampled_from(list(
+    "同志们各位代表：:，,。！？!?\n\n\u3000\u3000 \u00a0（）()【】|－-—0123456789年月日电摄图为下载打印全屏收藏"
+    "字号大中小来源时间责任编辑分享到微信扫一扫点评回复举报楼主发表于积分讲话报告习近平省长区长在会议上的"
+    "新华社北京《人民日报》版本作品公有领域Public domain※这是一二三〇"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(_ALPHABET, max_size=40),
+                          st.sampled_from(["同志们：", "下载 打印 全屏 收藏 【字号 大 中 小】",
+                                           "（2012年6月15日）", "区委副书记、区长  孙某某", "点评 回复 举报",
+                                           "图为会议现场。", "本作品是公有领域\nPublic domain",
+                                           "在全市工作会议上的讲话（2018年2月12日）习近平",
+                                           "（新华社北京3月6日电）", "《 人民日报 》（ 2020年03月07日 02 版）"])),
+                max_size=12).map("\n".join))
+def test_reconstruction_on_random_text(text):
+    check_invariants(text, clean_text(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_reconstruction_on_any_text(text):
+    check_invariants(text, clean_text(text))
+
+
+# --- real corpora (skip without ../shared) -----------------------------------
+
+
+def _national_records():
+    folder = shared_path("corpora", "national")
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        for line in (folder / name).open(encoding="utf-8"):
+            yield json.loads(line)
+
+
+def test_national_records():
+    """Footers go, bodies stay: only the licence footer and a leading title block are removed."""
+    for record in _national_records():
+        text = record["content"]
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        reasons = [r["reason"] for r in cleaned.removed]
+        assert reasons in ([], ["licence footer"], ["title block", "licence footer"]), record["title"]
+        assert "Public domain" not in cleaned.text
+        if reasons and reasons[-1] == "licence footer":
+            footer = cleaned.removed[-1]["text"]
+            assert footer.lstrip(" \n\u3000").startswith(("本作品", "这部作品"))
+            assert footer.endswith("false")
+        if text.lstrip("\u200b\u200d\n").startswith(("各位代表", "同志们")):
+            assert cleaned.text == text[:len(cleaned.text)]
+
+
+def test_national_2024_title_block():
+    text = next(r["content"] for r in _national_records() if r.get("year") == "2024")
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("各位代表：\n\n现在，我代表国务院")
+    assert cleaned.meta == {"title": "政府工作报告", "date": "2024-03-05",
+                            "occasion": "第十四届全国人民代表大会第二次会议",
+                            "position": "国务院总理", "speaker": "李强", "salutation": "各位代表"}
+
+
+def test_cpc_20th_congress_title_block():
+    record = next(r for r in _national_records() if r.get("congress") in ("20", 20))
+    meta = clean_text(record["content"]).meta
+    assert meta["speaker"] == "习近平"
+    assert meta["date"] == "2022-10-16"
+    assert meta["occasion"] == "中国共产党第二十次全国代表大会"
+    assert meta["title"].startswith("高举中国特色社会主义伟大旗帜")
+
+
+def _xi_rows():
+    path = shared_path("corpora", "xi_speeches_2020", "all_data.csv")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_xi_speeches_invariants():
+    for row in _xi_rows():
+        text = row["Text"]
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert len(cleaned.text) > 0.9 * len(text.strip())
+        assert "人民日报 》（" not in cleaned.text[-40:]
+
+
+@pytest.mark.parametrize("prefix, body_start, meta", [
+    ("在打好精准脱贫攻坚战座谈会上的讲话（2018年2月12日）习近平党的十八大以后",
+     "党的十八大以后",
+     {"title": "在打好精准脱贫攻坚战座谈会上的讲话", "date": "2018-02-12", "speaker": "习近平",
+      "occasion": "打好精准脱贫攻坚战座谈会"}),
+    ("在“不忘初心、牢记使命”主题教育总结大会上的讲话（2020年1月8日）习近平同志们：",
+     "同志们：",
+     {"date": "2020-01-08", "speaker": "习近平", "salutation": "同志们",
+      "occasion": "“不忘初心、牢记使命”主题教育总结大会"}),
+    ("新华社北京11月19日电构建新发展格局\u3000实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲",
+     "各位工商界朋友，女士们，先生们，朋友们：",
+     {"dateline": "新华社北京11月19日电", "date": "2020-11-19", "venue": "北京",
+      "position": "中华人民共和国主席", "speaker": "习近平", "occasion": "亚太经合组织工商领导人对话会"}),
+    ("在全国抗击新冠肺炎疫情表彰大会上的讲话（2020年9月8日）习近平2020年9月8日",
+     "同志们，朋友们：",
+     {"date": "2020-09-08", "speaker": "习近平", "salutation": "同志们，朋友们"}),
+    ("不断开拓当代中国马克思主义政治经济学新境界※习近平今天",
+     "今天，中央政治局进行第二十八次集体学习",
+     {"speaker": "习近平", "date": "2015-11-23", "occasion": "十八届中央政治局第二十八次集体学习"}),
+])
+def test_xi_glued_heads(prefix, body_start, meta):
+    text = next(row["Text"] for row in _xi_rows() if row["Text"].startswith(prefix))
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith(body_start)
+    for key, value in meta.items():
+        assert cleaned.meta[key] == value, key
+
+
+def test_policy_documents_keep_their_bodies():
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    for line in path.open(encoding="utf-8"):
+        text = json.loads(line)["content_zh"]
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        for record in cleaned.removed:
+            assert record["reason"] in ("title block", "page info")
+            assert len(record["text"].strip()) < 200
+
+
+def test_fast_enough(seed_raw):
+    """Negligible next to pkuseg (about 45k chars/s): at least 1M chars/s here."""
+    text = seed_raw * 20
+    start = time.perf_counter()
+    for _ in range(5):
+        clean_text(text)
+    rate = 5 * len(text) / (time.perf_counter() - start)
+    assert rate > 1_000_000, rate
+
+
+def test_letter_labels():
+    cleaned = clean_text("回信乡亲们：你们好！来信收到了。")
+    assert cleaned.text == "乡亲们：你们好！来信收到了。"
+    assert cleaned.meta == {"title": "回信", "salutation": "乡亲们"}
+    assert clean_text("贺信值此大会召开之际，表示祝贺！").text == "值此大会召开之际，表示祝贺！"
+    for text in ("贺信中说：要继续努力。", "回信收悉。我们很高兴。"):
+        assert clean_text(text).removed == []

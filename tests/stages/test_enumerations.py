@@ -1,0 +1,338 @@
+"""Numbered lists as an outline (issue 3, points 5 and 6)."""
+
+import glob
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from policy_nlp.stages.enumerations import FAMILIES, chinese_number, find_lists
+from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+
+from conftest import ROOT, shared_path
+
+
+def lists_of(text):
+    paragraphs = find_paragraphs(text)
+    return find_lists(text, paragraphs, find_sentences(text, paragraphs))
+
+
+def summary(text, lists):
+    """(family, item count, first 6 characters, parent index) per list."""
+    return [(l["family"], len(l["items"]), text[l["items"][0]["start"]:][:6], l["parent"])
+            for l in lists]
+
+
+def check_invariants(text, lists):
+    starts = [l["items"][0]["start"] for l in lists]
+    assert starts == sorted(starts)
+    for index, lst in enumerate(lists):
+        assert lst["family"] in FAMILIES
+        assert len(lst["items"]) >= 2
+        for item in lst["items"]:
+            assert 0 <= item["start"] < item["end"] <= len(text)
+            assert text.startswith(item["marker"], item["start"])
+        if lst["parent"] is None:
+            assert lst["level"] == 0 and lst["parent_item"] is None
+        else:
+            parent = lists[lst["parent"]]
+            assert lst["parent"] < index
+            assert lst["level"] == parent["level"] + 1
+            assert 0 <= lst["parent_item"] < len(parent["items"])
+        claim = lst["claim"]
+        if claim:
+            assert text[claim["start"]:claim["end"]] == claim["text"]
+            expected = None if claim["number"] is None else claim["number"] == len(lst["items"])
+            assert lst["count_matches"] == expected
+        else:
+            assert lst["count_matches"] is None
+
+
+# ---------------------------------------------------------------------------
+# The seed speech (ships with the repository)
+
+def test_seed_outline(seed_text):
+    lists = lists_of(seed_text)
+    check_invariants(seed_text, lists)
+    assert summary(seed_text, lists) == [
+        ("一、", 3, "一、提高思想", None),
+        ("一是", 8, "一是农业种植", 0),       # inline, in the first section
+        ("一是", 6, "一是加深理解", 0),       # paragraph-initial, in the second
+        ("一要", 3, "一要进一步加", 2),       # inline, inside 四是
+        ("一要", 4, "一要加强组织", 2),       # inside 五是
+        ("一要", 3, "一要有良好的", 2),       # inside 六是 (its 首先 is alone)
+        ("首先", 4, "首先,要胸怀", 0),        # 首先 其次 第三 第四, in the third section
+    ]
+    assert [l["level"] for l in lists] == [0, 1, 1, 2, 2, 2, 1]
+    assert [l["parent_item"] for l in lists] == [None, 0, 1, 3, 4, 5, 2]
+    assert [i["marker"] for i in lists[6]["items"]] == ["首先", "其次", "第三", "第四"]
+    assert all(not l["gaps"] and not l["restart"] for l in lists)
+
+
+def test_seed_count_claims(seed_text):
+    lists = lists_of(seed_text)
+    claims = [(l["claim"] and l["claim"]["text"], l["claim"] and l["claim"]["number"],
+               l["count_matches"]) for l in lists]
+    assert claims[0] == ("我讲三点意见", 3, True)
+    assert claims[1] == ("可以概括为以下八个方面的特点", 8, True)
+    # 我提出五点具体意见, then 一是 … 六是: the mismatch is reported
+    assert claims[2] == ("我提出五点具体意见", 5, False)
+    assert len(lists[2]["items"]) == 6
+    assert all(c == (None, None, None) for c in claims[3:])
+
+
+def test_seed_item_spans(seed_text):
+    lists = lists_of(seed_text)
+    heading = lists[0]["items"][1]
+    assert seed_text[heading["start"]:heading["end"]] == "二、凝心聚力,真抓实干,确保年度工作目标顺利完成"
+    inline = lists[1]["items"]
+    assert seed_text[inline[1]["start"]:inline[1]["end"]].startswith("二是设施农业建设取得了新的进展。")
+    assert seed_text[inline[1]["start"]:inline[1]["end"]].endswith("高科技光伏日光温室3座。")
+    paragraph_item = lists[2]["items"][0]
+    assert seed_text[paragraph_item["start"]:paragraph_item["end"]].endswith("要一以贯之的坚持和执行下去。")
+
+
+# ---------------------------------------------------------------------------
+# Families
+
+@pytest.mark.parametrize("text, family, markers", [
+    ("一、总体要求\n正文。\n二、重点任务\n正文。", "一、", ["一、", "二、"]),
+    ("一,总体要求\n正文。\n二,重点任务\n正文。", "一、", ["一,", "二,"]),
+    ("（一）扩大内需。\n（二）稳定就业。", "（一）", ["（一）", "（二）"]),
+    ("(一)扩大内需。\n(二)稳定就业。", "（一）", ["(一)", "(二)"]),
+    ("主要是:一是扩大内需。二是稳定就业。", "一是", ["一是", "二是"]),
+    ("具体措施，一要加强领导。二要细化方案。", "一要", ["一要", "二要"]),
+    ("第一，坚持人民至上。第二，坚持改革。", "第一", ["第一", "第二"]),
+    ("讲3个问题。第一个问题：形势。第二个问题：任务。第三个问题：保障。", "第一",
+     ["第一个问题", "第二个问题", "第三个问题"]),
+    ("首先，要抓落实。其次，要转作风。最后，要严纪律。", "首先", ["首先", "其次", "最后"]),
+    ("1.加强领导。\n2.完善机制。", "1.", ["1.", "2."]),
+    ("1．加强领导。\n2．完善机制。", "1.", ["1．", "2．"]),
+    ("1、加强领导。\n2、完善机制。", "1、", ["1、", "2、"]),
+    ("（1）加强领导。\n（2）完善机制。", "（1）", ["（1）", "（2）"]),
+    ("包括：(1)加强领导；(2)完善机制。", "（1）", ["(1)", "(2)"]),
+    ("①加强领导；②完善机制；③强化保障。", "①", ["①", "②", "③"]),
+    ("过去一年：\n——经济平稳。\n——民生改善。\n总之很好。", "——", ["——", "——"]),
+])
+def test_every_family(text, family, markers):
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [(family, markers)]
+
+
+def test_outline_nesting():
+    text = ("一、总体要求\n"
+            "（一）指导思想。\n"
+            "1.坚持稳中求进。\n"
+            "（1）稳增长。\n（2）调结构。\n"
+            "2.坚持改革开放。其中，一是扩大开放。二是深化改革。\n"
+            "（二）主要目标。\n"
+            "二、重点任务\n"
+            "（一）扩大内需。\n（二）稳定就业。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["level"], l["parent"], l["parent_item"])
+            for l in lists] == [
+        ("一、", 2, 0, None, None),
+        ("（一）", 2, 1, 0, 0),
+        ("1.", 2, 2, 1, 0),
+        ("（1）", 2, 3, 2, 0),
+        ("一是", 2, 3, 2, 1),        # inline, inside the item 2.
+        ("（一）", 2, 1, 0, 1),      # numbering starts again under 二、: not a restart
+    ]
+    assert not any(l["restart"] for l in lists)
+    heading = lists[0]["items"][0]
+    assert text[heading["start"]:heading["end"]] == "一、总体要求"
+
+
+def test_inline_list_goes_on_in_following_paragraphs():
+    # 一是 closes the lead paragraph, 二是 and 三是 open the next ones.
+    text = ("继续实施积极的财政政策。一是保持适度赤字。\n这样安排是必要的。\n"
+            "二是实施结构性减税。\n三是优化支出结构。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [
+        ("一是", ["一是", "二是", "三是"])]
+    first = lists[0]["items"][0]
+    assert text[first["start"]:first["end"]] == "一是保持适度赤字。"
+
+
+def test_paragraph_item_followed_by_inline_items():
+    text = "一是节能。\n二是循环经济。\n三是健全政策。四是全民行动。\n五是治污。\n"
+    lists = lists_of(text)
+    assert [len(l["items"]) for l in lists] == [5]
+    assert lists[0]["gaps"] == []
+
+
+# ---------------------------------------------------------------------------
+# Gaps and restarts
+
+def test_gap_is_reported():
+    text = "一、回顾\n正文。\n二、任务\n正文。\n四、保障\n正文。"
+    lists = lists_of(text)
+    assert len(lists) == 1 and len(lists[0]["items"]) == 3
+    assert lists[0]["gaps"] == [{"after": 1, "expected": 3, "found": 4}]
+
+
+def test_repeated_number_is_a_gap():
+    text = "一是节能。二是减排。二是治污。三是增绿。"
+    lists = lists_of(text)
+    assert [len(l["items"]) for l in lists] == [4]
+    assert lists[0]["gaps"] == [{"after": 1, "expected": 3, "found": 2}]
+
+
+def test_restart_in_the_same_container():
+    text = ("（一）扩大内需。\n一是促消费。二是扩投资。\n要统筹推进。一是抓项目。二是抓资金。\n"
+            "（二）稳定就业。\n一是稳岗位。二是促创业。\n")
+    lists = lists_of(text)
+    inner = [l for l in lists if l["family"] == "一是"]
+    assert [(len(l["items"]), l["parent_item"], l["restart"]) for l in inner] == [
+        (2, 0, False), (2, 0, True), (2, 1, False)]
+
+
+def test_numbering_carried_over_from_the_previous_section():
+    text = "（一）基础\n1.算力。\n2.数据。\n（二）应用\n3.制造。\n4.医疗。\n"
+    lists = lists_of(text)
+    numbered = [l for l in lists if l["family"] == "1."]
+    assert [len(l["items"]) for l in numbered] == [2, 2]
+    assert numbered[1]["gaps"] == [{"after": None, "expected": 1, "found": 3}]
+
+
+# ---------------------------------------------------------------------------
+# Not lists
+
+@pytest.mark.parametrize("text", [
+    "首先要解决好农民的思想问题。",                      # a lone 首先
+    "首先，我代表党中央表示感谢！\n同志们，最后，祝大家工作顺利。",
+    "这是第一次全体会议。第二次会议明年召开。",          # 第一次
+    "发展是第一要务。第二要务是稳定。",
+    "统一是基础。统一思想。之一是改革。",
+    "增长6.5%，比上年提高1.5个百分点。\n2.5\n2019.5.24召开。",   # decimals and dates
+    "广义货币M\n2\n增长8%。",
+    "1、2月份工业增长。第1、2季度回升。",
+    "获一、二等奖各一项。",
+    "一是一，二是二。",
+    "——习近平",                                          # an attribution, not a run
+])
+def test_not_lists(text):
+    assert lists_of(text) == []
+
+
+def test_half_width_punctuation_does_not_break_detection():
+    text = "同志们:\n在这里我讲两点意见:\n一、提高认识,统一思想\n正文:一是学习,二是落实.\n二、狠抓落实\n正文。"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 2, "一、提高认识", None), ("一是", 2, "一是学习,二", 0)]
+    assert lists[0]["claim"]["text"] == "我讲两点意见"
+
+
+def test_fragments_of_a_cut_paragraph_stay_in_the_item():
+    # Web copies break lines inside PM2.5 and inside words; the —— run goes on.
+    text = ("一、回顾\n——经济平稳。\n——生态改善。细颗粒物（PM\n2.5\n）浓度下降，重要生态屏障建\n"
+            "设加快。\n——民生改善。\n")
+    lists = lists_of(text)
+    dashes = [l for l in lists if l["family"] == "——"]
+    assert [len(l["items"]) for l in dashes] == [3]
+    second = dashes[0]["items"][1]
+    assert text[second["start"]:second["end"]].endswith("设加快。")
+
+
+# ---------------------------------------------------------------------------
+# Count claims
+
+def test_claims_forward_backward_and_vague():
+    text = ("今年要重点抓好以下三个方面工作：\n（一）扩大内需。\n（二）稳定就业。\n"
+            "以上两条，是今年的重点。\n主要表现在这样几个方面。一是A。二是B。\n"
+            "我讲四点意见：第一，统一思想。第二，狠抓落实。第三，转变作风。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    claims = [(l["claim"]["text"], l["claim"]["number"], l["count_matches"]) for l in lists]
+    assert claims == [
+        ("今年要重点抓好以下三个方面工作", 3, False),
+        ("主要表现在这样几个方面", None, None),
+        ("我讲四点意见", 4, False),
+    ]
+
+
+def test_inline_list_in_one_sentence_with_numerals_after_markers():
+    text = "报告分三个部分：一、三年来的斗争；二、经济建设；三、对外政策。"
+    lists = lists_of(text)
+    assert [(l["family"], len(l["items"]), l["count_matches"]) for l in lists] == [("一、", 3, True)]
+    assert text[lists[0]["items"][0]["start"]:lists[0]["items"][0]["end"]] == "一、三年来的斗争；"
+
+
+def test_retrospective_claim():
+    text = "（一）坚持党的领导。\n（二）坚持人民至上。\n以上两条，构成基本方略。"
+    lists = lists_of(text)
+    assert lists[0]["claim"]["text"] == "以上两条"
+    assert lists[0]["count_matches"] is True
+
+
+def test_quantities_are_not_claims():
+    text = "共落实项目20个，开工11个。新建大棚236座：\n一是抓项目。\n二是抓资金。"
+    lists = lists_of(text)
+    assert lists[0]["claim"] is None
+
+
+def test_a_heading_before_a_list_is_not_a_claim():
+    text = "一、深入实施三大战略\n（一）扩大内需。\n（二）稳定就业。\n（三）创新驱动。\n（四）绿色发展。\n二、其他"
+    lists = lists_of(text)
+    inner = [l for l in lists if l["family"] == "（一）"][0]
+    assert inner["claim"] is None and inner["count_matches"] is None
+
+
+def test_chinese_numbers():
+    assert [chinese_number(s) for s in ("一", "十", "十二", "二十", "九十九", "两", "7")] == [
+        1, 10, 12, 20, 99, 2, 7]
+    assert chinese_number("一百") is None
+
+
+# ---------------------------------------------------------------------------
+# Properties and real documents
+
+_PIECES = ["一、", "二、", "（一）", "(二)", "一是", "二是", "三要", "第一，", "第二，", "首先，",
+           "其次，", "最后，", "1.", "2.", "3、", "（1）", "①", "②", "——", "6.5%", "第一次",
+           "统一是", "我讲三点意见：", "以上两条，", "扩大内需", "稳定就业", "。", "，", "：",
+           "\n", "\n\n", "　　", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_invariants_hold_on_any_text(pieces):
+    text = "".join(pieces)
+    check_invariants(text, lists_of(text))
+
+
+def _gold_files():
+    files = sorted(glob.glob(str(ROOT / "tests" / "fixtures" / "gold" / "*.json")))
+    return files
+
+
+@pytest.mark.parametrize("path", ["seed"] + _gold_files())
+def test_lists_match_gold(path):
+    """Development check on the hand-annotated documents (needs ../shared)."""
+    from policy_nlp.apps.evaluation import evaluate, gold_text, load_gold
+    if path == "seed":
+        path = shared_path("gold", "seed_gold.json")
+    gold = load_gold(path)
+    if "source" in gold:
+        shared_path("corpora", gold["source"]["corpus"])
+    text = gold_text(gold)
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    report = evaluate(gold, {"text": text, "paragraphs": [], "slogans": [], "lists": lists})
+    metrics = report["metrics"]
+    assert metrics["list_match"]["score"] >= 0.9, report["errors"]
+    assert metrics["list_parent"]["score"] >= 0.9, report["errors"]
+    if metrics["mismatch_flagged"]["total"]:
+        assert metrics["mismatch_flagged"]["score"] == 1.0
+
+
+def test_policy_documents_keep_invariants():
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    with open(path, encoding="utf-8") as handle:
+        records = [json.loads(line) for _, line in zip(range(40), handle)]
+    for record in records:
+        text = record["content_zh"]
+        check_invariants(text, lists_of(text))

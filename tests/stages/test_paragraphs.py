@@ -1,0 +1,66 @@
+from hypothesis import given, strategies as st
+
+from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+
+from conftest import shared_path
+
+
+def test_seed_paragraphs_and_sentences(seed_text):
+    paragraphs = find_paragraphs(seed_text)
+    sentences = find_sentences(seed_text, paragraphs)
+    # Checked by hand: 43 non-blank lines (22 of forum furniture, 21 of the
+    # speech from its title to its last paragraph) and 147 sentences = the
+    # 115 that end in 。 plus the 32 lines that end without a sentence mark.
+    assert len(paragraphs) == 43
+    assert len(sentences) == 147
+    texts = [seed_text[s:e] for s, e in paragraphs]
+    assert "同志们:" in texts                                  # half-width colon
+    assert texts.index("二、凝心聚力,真抓实干,确保年度工作目标顺利完成") > texts.index("同志们:")
+    sentence_texts = [seed_text[s:e] for s, e in sentences]
+    assert "针对下半点的几项重点工作,我提出五点具体意见:" in sentence_texts
+    assert any(s.endswith("成为制约一体化进程的“短板”。") for s in sentence_texts)
+
+
+def test_u3000_runs_split_paragraphs_without_line_breaks():
+    # The Xi speeches of 2020 keep paragraph breaks only as U+3000 runs.
+    text = "同志们：　　这次会议的主要任务是，分析当前形势。　　第一，脱贫攻坚。构建新发展格局　实现互利共赢"
+    assert [text[s:e] for s, e in find_paragraphs(text)] == [
+        "同志们：", "这次会议的主要任务是，分析当前形势。", "第一，脱贫攻坚。构建新发展格局　实现互利共赢"]
+
+
+def test_xi_speeches_have_paragraphs():
+    import csv
+    path = shared_path("corpora", "xi_speeches_2020", "all_data.csv")
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    text = next(r["Text"] for r in rows if r["Date"] == "2020-03-07")
+    assert "\n" not in text
+    assert len(find_paragraphs(text)) > 30
+
+
+def test_sentences_keep_closing_quotes_and_split_half_width_marks():
+    text = "他强调：“要抓落实。”我们同意!你们呢?增长6.5%；利润1.5万元……然后（一）继续"
+    assert [text[s:e] for s, e in find_sentences(text)] == [
+        "他强调：“要抓落实。”", "我们同意!", "你们呢?", "增长6.5%；", "利润1.5万元……", "然后（一）继续"]
+
+
+def test_list_markers_with_half_width_dot_do_not_end_sentences():
+    text = "1.加强组织领导。2.完善工作机制"
+    assert [text[s:e] for s, e in find_sentences(text)] == ["1.加强组织领导。", "2.完善工作机制"]
+
+
+@given(st.text(alphabet=st.sampled_from("政府工作。！？；!?;”）\n\u3000 \tab1.…"), max_size=80))
+def test_offsets_are_trimmed_ordered_and_within_paragraphs(text):
+    paragraphs = find_paragraphs(text)
+    sentences = find_sentences(text, paragraphs)
+    for spans in (paragraphs, sentences):
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+        assert all(text[s:e] == text[s:e].strip(" \t\u3000\u00a0") for s, e in spans)
+        assert all("\n" not in text[s:e] for s, e in spans)
+    for s, e in sentences:
+        assert any(ps <= s and e <= pe for ps, pe in paragraphs)
+    # Every non-blank character is in exactly one sentence.
+    covered = sum(e - s for s, e in sentences)
+    assert covered <= len(text)
+    assert all(any(s <= i < e for s, e in sentences) for i, ch in enumerate(text)
+               if not ch.isspace())

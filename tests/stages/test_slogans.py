@@ -1,0 +1,309 @@
+"""Tests of policy_nlp.stages.slogans: numbered formulations, quoted terms, members."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from policy_nlp.stages.lexicon import Lexicon, default_lexicon
+from policy_nlp.stages.slogans import find_slogans, parse_numbered
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
+SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seed_gold.json"
+
+
+def texts(spans, kind=None):
+    return [s["text"] for s in spans if kind is None or s["kind"] == kind]
+
+
+def by_text(spans):
+    out = {}
+    for s in spans:
+        out.setdefault(s["text"], s)
+    return out
+
+
+def members(span):
+    return [m["text"] for m in span["members"]]
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_spans(seed_text):
+    return find_slogans(seed_text)
+
+
+# ------------------------------------------------------------- invariants
+def check_offsets(text, spans):
+    assert spans == sorted(spans, key=lambda s: s["start"])
+    for s in spans:
+        assert text[s["start"]:s["end"]] == s["text"]
+        assert s["kind"] in ("numbered", "quoted")
+        assert s["source"] in ("grammar", "quotes", "mention", "lexicon")
+        for m in s["members"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+        if s["members"] and s["number"] is not None:
+            assert s["count_matches"] == (s["number"] == len(s["members"]))
+        else:
+            assert s["count_matches"] is None
+
+
+_ALPHABET = st.sampled_from(list("一二两三四五六七八九十百千万双个项大条点种类等的和、，。：；“”「」（）()"
+                                 "工程战略行动纪律制度改革意识自信全面规定重点工作精神党建社区农业"
+                                 "abc019+-% \n第年月日"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_offsets_on_random_text(text):
+    check_offsets(text, find_slogans(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_offsets_with_lexicon_on_random_text(text):
+    check_offsets(text, find_slogans(text, default_lexicon()))
+
+
+def test_offsets_on_seed(seed_text, seed_spans):
+    check_offsets(seed_text, seed_spans)
+
+
+# ------------------------------------------------------ the seed (real text)
+def test_seed_numbered_formulations(seed_spans):
+    got = by_text([s for s in seed_spans if s["kind"] == "numbered"])
+    expected = {"两品一游": 3, "双联": 2, "一委一会一中心": 3, "一项重大使命": 1, "八个发展取向": 8,
+                "十大重点行动": 10, "三会一课": 4, "十二五": None, "五心工程": 5, "五项改革": 5,
+                "九项纪律": 9, "十项制度": 10, "十大项重点工作": 10, "六大项目标责任书": 6,
+                "十二大项重点工作": 12}
+    for text, number in expected.items():
+        assert text in got, text
+        assert got[text]["number"] == number, text
+
+
+def test_seed_quoted_terms(seed_spans):
+    quoted = set(texts(seed_spans, "quoted"))
+    assert {"开心农场", "效能风暴", "星级社区", "平安和谐细胞"} <= quoted
+    # speech, proverbs, metaphors and member lists are not terms
+    for not_term in ("团结出干部，团结出战斗力", "抓而不紧抓而不实等于不抓", "剃头挑子一头热",
+                     "短板", "住、医、教", "强化党建凝心"):
+        assert not_term not in quoted
+
+
+def test_seed_not_slogans(seed_text, seed_spans):
+    forbidden = ["3800余亩", "236座", "1037人", "10%以上", "29个", "8个行政村", "835万元",
+                 "18%", "七一", "3-4个", "1-2个", "22个社区", "9个社区", "第十二次", "5月24日"]
+    for s in seed_spans:
+        for f in forbidden:
+            assert f not in s["text"] and s["text"] not in f or len(s["text"]) > len(f), (s, f)
+    assert "七一" not in texts(seed_spans)
+
+
+def test_seed_mentions(seed_spans):
+    mentions = [s for s in seed_spans if s["source"] == "mention"]
+    assert "效能风暴" in texts(mentions)        # 效能风暴行动 in the list of ten
+
+
+def test_seed_members(seed_spans):
+    got = by_text(seed_spans)
+    assert members(got["两品一游"]) == ["精品", "珍品", "旅游观光"]
+    assert members(got["五心工程"]) == ["强化党建凝心", "服务居民贴心", "管理社区用心",
+                                    "倾听民意真心", "繁荣文化润心"]
+    assert members(got["五项改革"])[0] == "行政审判改革" and len(got["五项改革"]["members"]) == 5
+    assert members(got["九项纪律"])[-1] == "公务用车纪律" and got["九项纪律"]["count_matches"]
+    assert members(got["十项制度"])[0] == "岗位责任制" and got["十项制度"]["count_matches"]
+    assert members(got["十大项重点工作"])[0] == "“双联”行动"
+    assert got["十大项重点工作"]["count_matches"] is True
+
+
+@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="../shared/gold is absent")
+def test_seed_gold_scores(seed_text, seed_spans):
+    gold = json.loads(SHARED_GOLD.read_text(encoding="utf-8"))
+    got = by_text([s for s in seed_spans if s["kind"] == "numbered"])
+    found = [g for g in gold["numbered"] if g["text"] in got]
+    assert len(found) / len(gold["numbered"]) >= 0.95
+    assert all(got[g["text"]]["number"] == g["number"] for g in found)
+    for g in gold["numbered"]:
+        if g["members"]:
+            assert members(got[g["text"]]) == g["members"], g["text"]
+    for ns in gold["not_slogans"]:
+        assert ns not in texts(seed_spans)
+
+
+# ------------------------------------------------------------ the grammar
+@pytest.mark.parametrize("term,number", [
+    ("两品一游", 3), ("三会一课", 4), ("一委一会一中心", 3), ("七地一屏一通道", 9),
+    ("四个不摘", 4), ("三抓三促", 3), ("八八战略", 8), ("一核三带、多点支撑", None),
+    ("十四五", None), ("14+1", None), ("1+N+X", None), ("两不愁三保障", 5), ("五位一体", 5),
+    ("双随机、一公开", 3), ("三严三实", 6), ("两个一百年", 2), ("千万工程", None), ("双联", 2),
+])
+def test_compositional_numbers(term, number):
+    assert parse_numbered(term) == (True, number)
+    spans = find_slogans(f"深入实施“{term}”工作。")
+    assert [(s["text"], s["kind"], s["number"]) for s in spans] == [(term, "numbered", number)]
+
+
+@pytest.mark.parametrize("text", [
+    "新建成移动大棚236座。", "完成投资835万元。", "农民增收18%。", "省第十二次党代会。",
+    "5月24日，市长来调研。", "在“七一”前夕举办汇演。", "工期54个月。", "粮食生产“十连丰”。",
+    "再新建3-4个城市社区。", "力争两年内完成。", "用三个月时间整改。", "撤销两个街道。",
+    "学习贯彻党的十八大精神。", "十九届四中全会。", "这两个目标要兼顾。", "以上十四条构成整体。",
+    "一千五百多项改革举措。", "一心一意谋发展。", "统一思想，一项重点工作。", "经过三个五年计划的努力。",
+    "乡村两级。", "实施三年行动方案。", "长三角区域一体化发展。",
+])
+def test_not_slogans(text):
+    assert texts(find_slogans(text), "numbered") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("打好三大攻坚战开局良好。", ("三大攻坚战", 3)),
+    ("增强四个意识、坚定四个自信、做到两个维护。", ("四个意识", 4)),
+    ("共六大项目标责任书。", ("六大项目标责任书", 6)),
+    ("实行一委一会一中心运行模式。", ("一委一会一中心", 3)),
+    ("深入实施八八战略。", ("八八战略", 8)),
+    ("严格落实中央八项规定精神。", ("八项规定", 8)),
+    ("分两步走在本世纪中叶建成。", ("两步走", 2)),
+    ("是1994年至2000年“八七扶贫攻坚计划”实施期间。", ("八七扶贫攻坚计划", None)),
+])
+def test_unquoted_grammar(text, expected):
+    spans = find_slogans(text)
+    assert (spans[0]["text"], spans[0]["number"]) == expected
+
+
+def test_tokens_decide_word_boundaries():
+    text = "打好三大攻坚战开局良好。"
+    words = ["打好", "三大", "攻坚战", "开局", "良好", "。"]
+    tokens, pos = [], 0
+    for w in words:
+        tokens.append((pos, pos + len(w)))
+        pos += len(w)
+    spans = find_slogans(text, tokens=tokens)
+    assert [(s["text"], s["number"]) for s in spans] == [("三大攻坚战", 3)]
+
+
+# --------------------------------------------------------- quoted terms
+@pytest.mark.parametrize("text,term", [
+    ("开展“双联”行动。", "双联"), ("推进“效能风暴”行动。", "效能风暴"),
+    ("推行“一键申报”服务。", "一键申报"), ("深化“千万工程”经验。", "千万工程"),
+    ("确需到现场办的要“一窗受理、限时办结”。", "一窗受理、限时办结"),
+    ("以「平安和谐细胞」为载体。", "平安和谐细胞"),
+])
+def test_quoted_terms(text, term):
+    assert term in texts(find_slogans(text))
+
+
+@pytest.mark.parametrize("text", [
+    "他指出：“团结出干部，团结出战斗力”。", "成为制约一体化进程的“短板”。",
+    "避免“剃头挑子一头热”。", "以“惠民、为民”为宗旨。", "学习《“十四五”规划纲要》。",
+])
+def test_not_quoted_terms(text):
+    assert texts(find_slogans(text), "quoted") == []
+
+
+def test_mentions_after_first_quote_only():
+    text = "效能风暴很重要。开展“效能风暴”行动，效能风暴行动见实效。"
+    spans = find_slogans(text)
+    assert [(s["start"], s["source"]) for s in spans] == [(11, "quotes"), (19, "mention")]
+
+
+# --------------------------------------------------------------- members
+def test_members_in_brackets_half_width():
+    text = "推进五项改革(行政审判改革、公共资源配置改革、政务服务改革、执法改革、效能改革)。"
+    span = find_slogans(text)[0]
+    assert members(span)[0] == "行政审判改革" and span["count_matches"] is True
+
+
+def test_members_in_quoted_list_before():
+    text = "提出了“强化党建凝心、服务居民贴心、管理社区用心”的“三心工程”。"
+    span = by_text(find_slogans(text))["三心工程"]
+    assert members(span) == ["强化党建凝心", "服务居民贴心", "管理社区用心"]
+    assert span["count_matches"] is True
+    text = "在“巩固、增强、提升、畅通”八个字上下功夫。"
+    span = by_text(find_slogans(text))["八个字"]
+    assert members(span) == ["巩固", "增强", "提升", "畅通"] and span["count_matches"] is False
+
+
+def test_members_before_deng():
+    text = "尽快拿出岗位责任制、首问负责制、服务承诺制等三项制度。"
+    span = find_slogans(text)[0]
+    assert members(span) == ["岗位责任制", "首问负责制", "服务承诺制"]
+    assert span["count_matches"] is True
+
+
+def test_members_in_following_list():
+    text = "列出了三大项重点工作，即“双联”行动、效能风暴行动和基层组织建设年。"
+    span = by_text(find_slogans(text))["三大项重点工作"]
+    assert members(span) == ["“双联”行动", "效能风暴行动", "基层组织建设年"]
+    text = "做到“两个确保”：确保农村贫困人口全部脱贫；确保贫困县全部摘帽。"
+    span = by_text(find_slogans(text))["两个确保"]
+    assert members(span) == ["确保农村贫困人口全部脱贫", "确保贫困县全部摘帽"]
+    text = "重点抓好三项改革：一是财税改革，深化预算。二是金融改革。三是国企改革。"
+    span = by_text(find_slogans(text))["三项改革"]
+    assert members(span) == ["财税改革", "金融改革", "国企改革"]
+
+
+def test_members_in_list_right_before():
+    text = "加强工业、燃煤、机动车三大污染源治理。"
+    assert members(find_slogans(text)[0]) == ["工业", "燃煤", "机动车"]
+    text = "为实现推进现代化建设、完成祖国统一、维护世界和平三大历史任务而奋斗。"
+    assert members(find_slogans(text)[0]) == ["推进现代化建设", "完成祖国统一", "维护世界和平"]
+
+
+# --------------------------------------------------------------- lexicon
+def test_lexicon_terms_are_tagged():
+    lex = Lexicon()
+    lex.add("放管服", number=3)
+    lex.add("枫桥经验", kind="quoted")
+    spans = find_slogans("深化放管服改革，推广枫桥经验。", lex)
+    assert [(s["text"], s["number"], s["source"]) for s in spans] == [
+        ("放管服", 3, "lexicon"), ("枫桥经验", None, "lexicon")]
+
+
+def test_lexicon_number_overrides_grammar():
+    spans = find_slogans("贯彻“一国两制”方针。", default_lexicon())
+    assert (spans[0]["number"], spans[0]["source"]) == (2, "lexicon")
+
+
+def test_short_lexicon_terms_need_a_boundary():
+    lex = Lexicon()
+    lex.add("三公", number=3)
+    assert find_slogans("步行三公里。", lex) == []
+    assert texts(find_slogans("压减三公经费。", lex)) == ["三公"]
+
+
+def test_members_from_a_parallel_compound_without_separators():
+    (s,) = find_slogans("必须统筹国内国际两个大局，始终不渝走和平发展道路。")
+    assert [m["text"] for m in s["members"]] == ["国内", "国际"] and s["count_matches"] is True
+    # Verb phrases before a formulation are not members.
+    for text in ("坚持切实落实两个毫不动摇。", "要加快推进两个中心建设。"):
+        assert all(not s["members"] for s in find_slogans(text))
+
+
+def test_members_from_a_following_list_sharing_the_head_character():
+    text = "持续做好“六保”工作，强化保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转。"
+    (s,) = find_slogans(text)
+    assert s["text"] == "六保" and s["members"][0]["text"] == "保居民就业"
+    assert len(s["members"]) == 6 and s["count_matches"] is True
+    assert find_slogans("落实两个责任，推进三项改革、四项工作。")[0]["members"] == []
+
+
+def test_years_in_chinese_numerals_and_governing_verbs_are_not_slogans_or_members():
+    assert find_slogans("一九五九年计划的执行情况，一九五七年下降了。") == []
+    (s,) = find_slogans("我们要全面准确、坚定不移贯彻“一国两制”方针。")
+    assert s["text"] == "一国两制" and s["members"] == []
+    (s,) = find_slogans("制定“ 九五 ”计划。")
+    assert s["text"] == "九五"
+
+
+def test_members_written_together_earlier_in_the_sentence():
+    text = "农业农村农民问题是关系国计民生的根本性问题，必须始终把解决好“三农”问题作为重中之重。"
+    (s,) = find_slogans(text)
+    assert [m["text"] for m in s["members"]] == ["农业", "农村", "农民"]
+    text = "落实强农惠农富农政策，解决好“三农”问题。"  # 强农/惠农/富农 is the other alternation
+    assert [s["members"] for s in find_slogans(text) if s["text"] == "三农"] == [[]]

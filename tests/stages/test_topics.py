@@ -1,0 +1,398 @@
+"""Tests of policy_nlp.stages.topics: codebook, classifier conformance, model files, results."""
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV, cross_val_score
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+from sklearn.utils import estimator_checks
+
+from policy_nlp.stages import topics
+from policy_nlp.errors import ModelError
+from policy_nlp.stages.paragraphs import find_paragraphs
+from policy_nlp.io.reading import read_text
+from policy_nlp.stages.topics import (TopicClassifier, classify_paragraphs, heading_level,
+                               inherit_heading_topics, is_boilerplate, load_model, save_model)
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+CODEBOOK_MD = SHARED / "topics" / "CODEBOOK.md"
+SEED = REPO / "corpora" / "000_49f5c10d9eda79ac.txt"
+
+# Short policy sentences in the style of work reports (written for the tests).
+TRAIN = {
+    "agriculture_rural": ["稳定粮食播种面积，提高种粮农民收益。", "加强高标准农田建设，推进种业振兴。",
+                          "巩固拓展脱贫攻坚成果，防止规模性返贫。", "发展乡村特色产业，增加农民收入。",
+                          "深化农村土地制度改革，保障农民权益。", "扎实推进乡村振兴，建设宜居宜业和美乡村。"],
+    "environment": ["持续打好蓝天保卫战，加强大气污染防治。", "推进重点流域水污染治理和土壤修复。",
+                    "积极稳妥推进碳达峰碳中和。", "加强生态保护修复，建设美丽中国。",
+                    "推进节能减排，发展绿色低碳产业。", "实施河湖长制，改善水生态环境。"],
+    "science_education": ["加强基础研究，攻克关键核心技术。", "推动义务教育优质均衡发展。",
+                          "大力发展职业教育，培养技能人才。", "建设国家实验室，提升科技创新能力。",
+                          "促进科技成果转化，支持高校科研。", "实施人才强国战略，引进高层次人才。"],
+}
+X_TRAIN = [text for texts in TRAIN.values() for text in texts]
+Y_TRAIN = [label for label, texts in TRAIN.items() for _ in texts]
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    return TopicClassifier(cv=3).fit(X_TRAIN, Y_TRAIN)
+
+
+# ---------------------------------------------------------------- codebook
+
+def test_codebook_has_eleven_labels_with_crosswalks():
+    assert len(topics.labels()) == 11
+    for label in topics.labels():
+        c = topics.crosswalk(label)
+        assert c["zh"] and c["govcn"] and c["cap"]
+        assert len(c["cap"]) == len(c["cap_names"])
+        assert topics.seed_terms(label)
+
+
+@pytest.mark.skipif(not CODEBOOK_MD.is_file(), reason="../shared/topics/CODEBOOK.md absent")
+def test_codebook_matches_shared_codebook():
+    rows = [line.split("|")[1:-1] for line in CODEBOOK_MD.read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and not line.startswith("| label") and "---" not in line]
+    assert [r[0].strip() for r in rows] == topics.labels()
+    for label, zh, _, govcn, cap in rows:
+        c = topics.crosswalk(label.strip())
+        assert c["zh"] == zh.strip()
+        assert c["cap"] == [int(x) for x in re.findall(r"\d+", cap)]
+        for level1 in c["govcn"]:
+            assert level1.split("、")[0] in govcn  # CODEBOOK.md abbreviates 市场监管、安全生产监管
+
+
+def test_cap_and_govcn_of_a_result():
+    result = {"label": "social_welfare", "score": 0.8, "scores": {}}
+    assert topics.cap_codes(result) == [3, 5, 13]
+    assert "卫生、体育" in topics.govcn_classes(result)
+    assert topics.cap_codes(None) == [] and topics.govcn_classes(None) == []
+    with pytest.raises(ValueError, match="unknown topic label"):
+        topics.crosswalk("sports")
+
+
+def test_keyword_baseline_on_real_phrases():
+    assert topics.keyword_label("坚持不懈抓好“三农”工作，扎实推进乡村全面振兴") == "agriculture_rural"
+    assert topics.keyword_label("全面从严治党，加强党风廉政建设") == "party_government"
+    assert topics.keyword_label("同志们：") == "general"
+
+
+# ---------------------------------------------------------------- paragraph kinds
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、2013年工作回顾", 1), ("（三）坚持农业农村优先发展", 2), ("第二章　总体要求", 0),
+    ("1.加快数字政府建设", 3), ("（2）强化安全保障", 4), ("（九）努力建设生态文明的美好家园。", 2),
+    ("（一）大力提振消费。全方位扩大国内需求，提高投资效益。", None),
+    ("一是加深理解，提高认识。", None), ("稳定粮食播种面积。", None),
+    ("一、" + "很长的标题" * 10, None),
+])
+def test_heading_level(text, expected):
+    assert heading_level(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", True), ("\u200b", True), ("\u3000\u3000", True), ("Public domain", True), ("2", True),
+    ("本作品是中华人民共和国的", True), ("版权所有：某某市人民政府", True),
+    ("各位代表：", False), ("稳定粮食播种面积。", False),
+])
+def test_is_boilerplate(text, expected):
+    assert is_boilerplate(text) is expected
+
+
+def test_inherit_heading_topics_mixed_body_is_general():
+    def r(label):
+        return {"label": label, "score": 0.9, "scores": {label: 0.9}}
+    texts = ["一、工作回顾", "粮食增产。", "大气质量改善。", "科技创新成果丰硕。", "二、今年任务", "推进乡村振兴。"]
+    results = [r("economy"), r("agriculture_rural"), r("environment"), r("science_education"),
+               r("economy"), r("agriculture_rural")]
+    out = inherit_heading_topics(texts, results)
+    assert out[0]["label"] == "general" and out[0]["inherited"]
+    assert out[4]["label"] == "agriculture_rural"
+    assert out[1] is results[1]  # body untouched
+    assert results[0]["label"] == "economy"  # input not modified
+
+
+def test_inherit_stops_at_salutation():
+    def r(label):
+        return {"label": label, "score": 0.9, "scores": {label: 0.9}}
+    texts = ["（九）建设生态文明", "加强污染治理。", "各位代表！", "一国两制方针。", "外交政策。"]
+    out = inherit_heading_topics(texts, [r("general"), r("environment"), r("general"),
+                                         r("general"), r("general")])
+    assert out[0]["label"] == "environment"
+
+
+# ---------------------------------------------------------------- classifier
+
+def test_fit_predict_on_strings_and_tokens(small_model):
+    assert list(small_model.classes_) == sorted(TRAIN)
+    assert small_model.predict(["深入打好污染防治攻坚战，改善大气环境。"])[0] == "environment"
+    proba = small_model.predict_proba(["提高农民收入，稳定粮食生产。"])
+    assert proba.shape == (1, 3) and np.isclose(proba.sum(), 1)
+    from policy_nlp.segment.engines import load_segmenter
+    text = "加快建设教育强国，办好人民满意的教育。"
+    tokens = load_segmenter("pkuseg").cut(text)
+    np.testing.assert_allclose(small_model.predict_proba([text]), small_model.predict_proba([tokens]))
+
+
+def test_probabilities_are_calibrated_not_raw(small_model):
+    proba = small_model.predict_proba(X_TRAIN)
+    assert np.all((proba >= 0) & (proba <= 1))
+    np.testing.assert_allclose(proba.sum(axis=1), 1, atol=1e-9)
+    # predict is the argmax of predict_proba
+    assert list(small_model.predict(X_TRAIN)) == list(small_model.classes_[proba.argmax(axis=1)])
+
+
+def test_matches_sklearn_calibrated_classifier():
+    """The plain-array predict_proba equals CalibratedClassifierCV's."""
+    import scipy.sparse as sp
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.svm import LinearSVC
+    model = TopicClassifier(cv=3).fit(X_TRAIN, Y_TRAIN)
+    words, chars = topics._as_documents(X_TRAIN)
+    features = sp.hstack([model.word_vectorizer_.transform(words),
+                          model.char_vectorizer_.transform(chars)], format="csr")
+    reference = CalibratedClassifierCV(LinearSVC(C=model.C, class_weight="balanced"), method="sigmoid",
+                                       cv=StratifiedKFold(3, shuffle=True, random_state=0),
+                                       ensemble=False).fit(features, Y_TRAIN)
+    np.testing.assert_allclose(model.predict_proba(X_TRAIN), reference.predict_proba(features), atol=1e-5)
+
+
+def test_two_labels():
+    y = ["agriculture_rural"] * 6 + ["environment"] * 6
+    model = TopicClassifier(cv=3).fit(X_TRAIN[:12], y)
+    proba = model.predict_proba(["稳定粮食播种面积。", "治理大气污染。"])
+    assert proba.shape == (2, 2)
+    assert list(model.predict(["稳定粮食播种面积。", "治理大气污染。"])) == ["agriculture_rural", "environment"]
+
+
+def test_fit_errors():
+    with pytest.raises(ValueError, match="at least two labels"):
+        TopicClassifier().fit(["粮食生产", "农民收入"], ["a", "a"])
+    with pytest.raises(ValueError, match="labels with fewer: \\['b'\\]"):
+        TopicClassifier().fit(["粮食生产", "农民收入", "污染"], ["a", "a", "b"])
+    with pytest.raises(ValueError, match="3 paragraphs but y has 2"):
+        TopicClassifier().fit(["粮食生产", "农民收入", "污染"], ["a", "b"])
+    with pytest.raises(TypeError, match="not one str"):
+        TopicClassifier().fit("粮食生产", ["a"])
+
+
+# ---------------------------------------------------------------- sklearn conformance
+
+@pytest.mark.parametrize("check", [
+    estimator_checks.check_no_attributes_set_in_init,
+    estimator_checks.check_get_params_invariance,
+    estimator_checks.check_set_params,
+    estimator_checks.check_parameters_default_constructible,
+    estimator_checks.check_estimator_repr,
+    estimator_checks.check_estimator_cloneable,
+    estimator_checks.check_estimators_unfitted,
+    estimator_checks.check_do_not_raise_errors_in_init_or_set_params,
+    estimator_checks.check_mixin_order,
+    estimator_checks.check_valid_tag_types,
+    estimator_checks.check_estimator_tags_renamed,
+], ids=lambda check: check.__name__)
+def test_sklearn_estimator_checks(check):
+    """The checks of sklearn.utils.estimator_checks that do not feed numeric arrays.
+
+    The others (check_fit2d_*, check_n_features_in, ...) pass numeric 2-D
+    arrays, which are not paragraphs; the estimator declares string input in
+    its tags.
+    """
+    check("TopicClassifier", TopicClassifier())
+
+
+def test_tags_declare_text_input():
+    tags = TopicClassifier().__sklearn_tags__()
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+    assert tags.estimator_type == "classifier"
+
+
+def test_clone_get_set_params():
+    model = TopicClassifier(C=0.3, char_ngram_range=(1, 2))
+    params = model.get_params()
+    assert params["C"] == 0.3 and params["char_ngram_range"] == (1, 2)
+    twin = clone(model)
+    assert twin.get_params() == params and twin is not model
+    assert model.set_params(C=2.0) is model and model.C == 2.0
+    with pytest.raises(ValueError):
+        model.set_params(no_such_param=1)
+    fitted = TopicClassifier(cv=3).fit(X_TRAIN, Y_TRAIN)
+    unfitted = clone(fitted)
+    assert not hasattr(unfitted, "coef_")
+
+
+def test_in_pipeline_and_grid_search():
+    strip = FunctionTransformer(lambda X: [x.strip() for x in X])
+    pipe = Pipeline([("strip", strip), ("topics", TopicClassifier(cv=2))])
+    pipe.fit([" " + x for x in X_TRAIN], Y_TRAIN)
+    assert pipe.predict(["治理大气污染，改善空气质量。"])[0] == "environment"
+    grid = GridSearchCV(TopicClassifier(cv=2), {"C": [0.1, 1.0], "char_ngram_range": [(1, 2), (1, 3)]},
+                        cv=2, scoring="f1_macro")
+    grid.fit(X_TRAIN, Y_TRAIN)
+    assert set(grid.best_params_) == {"C", "char_ngram_range"}
+    assert len(grid.cv_results_["mean_test_score"]) == 4
+    scores = cross_val_score(TopicClassifier(cv=2), X_TRAIN, Y_TRAIN, cv=3)
+    assert scores.shape == (3,)
+
+
+# ---------------------------------------------------------------- model files
+
+def test_save_load_round_trip(small_model, tmp_path):
+    save_model(small_model, tmp_path / "m", {"note": "test"})
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["model.json", "model.npz"]
+    loaded = load_model(tmp_path / "m")
+    np.testing.assert_allclose(loaded.predict_proba(X_TRAIN), small_model.predict_proba(X_TRAIN), atol=1e-6)
+    assert loaded.get_params() == small_model.get_params()
+    assert loaded.metadata_ == {"note": "test"}
+    assert topics.model_metadata(tmp_path / "m")["metadata"] == {"note": "test"}
+    assert load_model(tmp_path / "m" / "model.json").classes_.tolist() == small_model.classes_.tolist()
+
+
+def test_model_file_is_plain_data(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    assert header["format"] == "policy_nlp-topic-model" and header["format_version"] == 1
+    assert {"scikit-learn", "numpy", "pkuseg"} <= set(header["versions"])
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as arrays:
+        assert all(arrays[k].dtype != object for k in arrays.files)
+
+
+def test_load_refuses_pickled_arrays(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    arrays = dict(np.load(tmp_path / "model.npz"))
+    arrays["coef"] = np.array([{"evil": "payload"}], dtype=object)
+    np.savez(tmp_path / "model.npz", **arrays)  # an object array is pickled inside
+    with pytest.raises(ModelError, match="cannot be read"):
+        load_model(tmp_path)
+
+
+def test_load_errors(small_model, tmp_path):
+    with pytest.raises(ModelError, match="needs model.json and model.npz"):
+        load_model(tmp_path / "missing")
+    save_model(small_model, tmp_path)
+    header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    header["format_version"] = 99
+    (tmp_path / "model.json").write_text(json.dumps(header), encoding="utf-8")
+    with pytest.raises(ModelError, match="format version 99"):
+        load_model(tmp_path)
+    (tmp_path / "model.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot be read as JSON"):
+        load_model(tmp_path)
+
+
+def test_version_mismatch_warns_or_refuses(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    header["versions"]["scikit-learn"] = "0.24.2"
+    (tmp_path / "model.json").write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"scikit-learn 0\.24\.2 \(model\)"):
+        load_model(tmp_path)
+    with pytest.raises(ModelError, match="other library versions"):
+        load_model(tmp_path, on_version_mismatch="error")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_model(tmp_path, on_version_mismatch="ignore")
+
+
+def test_damaged_weights(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    arrays = dict(np.load(tmp_path / "model.npz"))
+    arrays["coef"] = arrays["coef"][:, :10]
+    np.savez(tmp_path / "model.npz", **arrays)
+    with pytest.raises(ModelError, match="damaged"):
+        load_model(tmp_path)
+
+
+# ---------------------------------------------------------------- the default model
+
+def test_default_model_is_small_and_documented():
+    files = list(topics.DEFAULT_MODEL.iterdir())
+    assert sum(f.stat().st_size for f in files) < 20 * 2 ** 20
+    card = (topics.DEFAULT_MODEL / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for word in ("Labels", "Training data", "Metrics", "Library versions", "scikit-learn"):
+        assert word in card
+    assert sorted(topics.default_model().classes_) == sorted(topics.labels())
+
+
+def test_default_model_on_the_seed_speech():
+    text, _ = read_text(SEED)
+    paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+    results = classify_paragraphs(topics.default_model(), paragraphs)
+    assert len(results) == len(paragraphs)
+    for paragraph, result in zip(paragraphs, results):
+        if result is None:
+            assert is_boilerplate(paragraph)
+            continue
+        assert set(result["scores"]) == set(topics.labels())
+        assert result["score"] == max(result["scores"].values()) or result.get("inherited")
+        assert abs(sum(result["scores"].values()) - 1) < 1e-3
+    labelled = [r["label"] for r in results if r]
+    assert len(set(labelled)) >= 3  # a real speech touches several areas
+
+
+@pytest.mark.parametrize("text, label", [
+    ("稳定粮食播种面积，加强高标准农田建设，提高种粮农民收益，确保粮食产量保持在1.3万亿斤以上。", "agriculture_rural"),
+    ("持续深入打好蓝天、碧水、净土保卫战，加强细颗粒物和臭氧协同控制，推进重点流域生态保护修复。", "environment"),
+    ("城乡居民基础养老金最低标准再提高20元，适当提高退休人员基本养老金，扩大医保覆盖面。", "social_welfare"),
+    ("实施制造业重点产业链高质量发展行动，培育壮大先进制造业集群，推进传统产业技术改造。", "industry"),
+    ("积极的财政政策要更加积极，赤字率拟按4%安排，发行超长期特别国债，扩大地方政府专项债券规模。", "economy"),
+    ("坚持全面从严治党，驰而不息纠治“四风”，严格落实中央八项规定精神，深化廉洁政府建设。", "party_government"),
+    ("各位代表！", "general"),
+])
+def test_default_model_on_typical_paragraphs(text, label):
+    assert classify_paragraphs(topics.default_model(), [text])[0]["label"] == label
+
+
+def test_classify_paragraphs_headings_and_boilerplate():
+    model = topics.default_model()
+    paragraphs = ["（七）坚持不懈抓好“三农”工作", "稳定粮食播种面积，提高种粮农民收益。",
+                  "推进乡村全面振兴，发展乡村特色产业。", "", "Public domain"]
+    results = classify_paragraphs(model, paragraphs)
+    assert results[0]["label"] == "agriculture_rural" and results[0]["inherited"]
+    assert results[3] is None and results[4] is None
+    own = classify_paragraphs(model, paragraphs, headings="own")
+    assert "inherited" not in own[0]
+    with pytest.raises(ValueError):
+        classify_paragraphs(model, paragraphs, headings="maybe")
+    tokens = [["稳定", "粮食", "播种", "面积"], []]
+    results = classify_paragraphs(model, tokens)
+    assert results[0]["label"] == "agriculture_rural" and results[1] is None
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given, settings, HealthCheck, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["稳定粮食生产", "。", "（一）", "一、", "各位代表！", "Public domain", " ", "\u3000",
+                           "加强污染治理", "推进依法行政", "2025年", "\u200b", "abc", "，", "同志们："])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=8))
+def test_classify_paragraphs_invariants(paragraphs):
+    results = classify_paragraphs(topics.default_model(), paragraphs)
+    assert len(results) == len(paragraphs)
+    for paragraph, result in zip(paragraphs, results):
+        assert (result is None) == is_boilerplate(paragraph)
+        if result is not None:
+            assert result["label"] in topics.labels()
+            assert abs(sum(result["scores"].values()) - 1) < 1e-3
+            assert 0 <= result["score"] <= 1
+
+
+def test_a_heading_over_a_mixed_body_is_general_with_the_mixture_as_score():
+    from policy_nlp.stages.topics import inherit_heading_topics
+    r = lambda label: {"label": label, "score": 0.9, "scores": {label: 0.9, "general": 0.02}}
+    out = inherit_heading_topics(["三、今年政府工作任务", "稳定粮食生产。", "治理大气污染。", "发展职业教育。"],
+                                 [r("economy"), r("agriculture_rural"), r("environment"), r("science_education")])
+    assert out[0]["label"] == "general" and out[0]["inherited"]
+    assert abs(out[0]["score"] - 2 / 3) < 0.01
