@@ -1,0 +1,64 @@
+"""The layer rule: a module imports only its own layer and the layers below.
+
+Read from the source with ``ast`` (imports inside functions count too), so a
+late import cannot hide an upward dependency.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "policy_nlp"
+# Lowest first. The package's __init__ is the public facade and may import anything.
+LAYERS = ["errors", "_moved", "segment", "stages", "pipeline", "io", "run", "apps", "cli"]
+
+
+def _layer(module):
+    """``policy_nlp.stages.slogans`` -> index of ``stages``."""
+    parts = module.split(".")
+    if parts[0] != "policy_nlp" or len(parts) < 2:
+        return None
+    return LAYERS.index(parts[1]) if parts[1] in LAYERS else None
+
+
+def _imports(module, path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: resolve against the module's package
+                parent = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(parent + ([base] if base else []))
+            if base == "policy_nlp":
+                yield from (f"policy_nlp.{alias.name}" for alias in node.names)
+            else:
+                yield base
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        name = ".".join(relative.parts)
+        if name != "policy_nlp.__init__":
+            yield name.removesuffix(".__init__"), path
+
+
+@pytest.mark.parametrize("module, path", list(_modules()), ids=lambda v: str(v))
+def test_imports_go_down_the_layers(module, path):
+    own = _layer(module)
+    assert own is not None, f"{module}: not in a layer of {LAYERS}"
+    for imported in _imports(module, path):
+        if (imported == "policy_nlp" or imported.startswith("policy_nlp.__")) and module != "policy_nlp.cli":
+            raise AssertionError(f"{module} imports the package facade ({imported})")
+        other = _layer(imported)
+        if other is not None:
+            assert other <= own, f"{module} ({LAYERS[own]}) imports {imported} ({LAYERS[other]})"
+
+
+def test_every_layer_is_a_folder_or_module():
+    for name in LAYERS:
+        assert (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").is_file(), name
