@@ -109,13 +109,16 @@ class TopicsStage:
         return next(self.pipe([doc]))
 
     def pipe(self, docs, batch_size=64):
+        from policy_nlp.stages.topic_context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         for doc in docs:
             _require(doc, "paragraphs", "topics")
             paragraphs = list(doc.spans["paragraphs"])
             tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
-            results = classify_paragraphs(self.model, tokens)
-            results = inherit_heading_topics([span.text for span in paragraphs], results)
+            texts = [span.text for span in paragraphs]
+            results = classify_paragraphs(self.model, tokens, headings="own",
+                                          title=find_title(texts, doc._.meta))
+            results = inherit_heading_topics(texts, results)
             for span, result in zip(paragraphs, results):
                 span._.topic = result
             yield doc

@@ -162,10 +162,11 @@ def annotate_record(nlp, record, clean=True):
     if not text.strip():
         raise DocumentError(meta.get("source", record.id), "no text left to annotate"
                             + (" after removing page furniture" if clean else ""))
-    doc = nlp(text)
+    # The stages see the document's metadata (the topics stage reads its title).
+    doc = nlp.make_doc(text)
     doc._.id = record.id
     doc._.meta = meta
-    return doc
+    return nlp(doc)
 
 
 def _annotate_batch(records):

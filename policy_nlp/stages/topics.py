@@ -478,7 +478,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
 # Paragraph results
 
 
-def classify_paragraphs(model, paragraphs, headings="inherit"):
+def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True):
     """Topic of each paragraph: ``{"label", "score", "scores"}`` or None.
 
     Parameters
@@ -491,6 +491,13 @@ def classify_paragraphs(model, paragraphs, headings="inherit"):
         ``"inherit"`` (default) gives each heading (see :func:`heading_level`)
         the topic of the body it heads (:func:`inherit_heading_topics`);
         ``"own"`` classifies headings like any paragraph.
+    title : str, optional
+        The document's title or occasion: the area it names is part of the
+        document prior (:mod:`policy_nlp.stages.topic_context`).
+    context : bool
+        Weigh each paragraph's probabilities by its document and neighbours
+        (:func:`policy_nlp.stages.topic_context.contextualize`); False
+        classifies every paragraph alone.
 
     Returns
     -------
@@ -516,8 +523,11 @@ def classify_paragraphs(model, paragraphs, headings="inherit"):
             best = int(np.argmax(row))
             results[i] = {"label": classes[best], "score": round(float(row[best]), 4),
                           "scores": {c: round(float(p), 4) for c, p in zip(classes, row)}}
+    texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
+    if context:
+        from policy_nlp.stages.topic_context import contextualize
+        results = contextualize(results, texts, title=title)
     if headings == "inherit":
-        texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
         results = inherit_heading_topics(texts, results)
     elif headings != "own":
         raise ValueError(f"headings must be 'inherit' or 'own', not {headings!r}")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from policy_nlp.apps import training as tt
+from policy_nlp.apps.local_training import gold_excerpt_ids
 from policy_nlp.errors import DocumentError
 from policy_nlp.stages.topics import load_model
 
@@ -96,13 +97,17 @@ def test_training_set_excludes_evaluation_and_gold_documents(built):
     xi = {d for c, d in docs if c.startswith("xi_speeches")}
     assert xi and not xi & {"2020-03-07", "2020-04-30"}
     assert set(e["label"] for e in examples) == set(tt.labels())
-    assert {e["source"] for e in examples} <= {"heading", "lead", "seed", "general", "no_terms"}
+    assert {e["source"] for e in examples} <= {"heading", "lead", "seed", "general", "no_terms",
+                                               "title", "local_terms"}
+    local = {d for c, d in docs if c.startswith("local_speeches")}
+    assert local and not local & gold_excerpt_ids()   # the local gold is never trained on
 
 
 def test_training_set_never_opens_held_out_split(built):
     _, opened = built
     assert any("government_work_reports" in path for path in opened)
-    assert not any(tt.HELD_OUT in path for path in opened)
+    assert any("local_speeches" in path for path in opened)
+    assert not any(split in path for path in opened for split in tt.HELD_OUT_SPLITS)
 
 
 def test_training_set_is_reproducible(built):

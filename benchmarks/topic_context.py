@@ -1,0 +1,86 @@
+"""Choose the weights of the topic context (policy_nlp.stages.topic_context).
+
+Runs the pipeline once on each gold document with the context off, keeps each
+paragraph's own probabilities, then scores a grid of (prior, neighbour,
+title) weights offline: topic accuracy and macro-F1 on the local development
+gold and on the national gold side by side (the blind local part is never
+read here). Writes benchmarks/results/topic_context.json.
+
+    .venv/bin/python benchmarks/topic_context.py
+"""
+
+import itertools
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from policy_nlp.apps import evaluation as ev  # noqa: E402
+from policy_nlp.io.corpus import Record  # noqa: E402
+from policy_nlp.io.output import doc_to_dict  # noqa: E402
+from policy_nlp.pipeline.loading import load  # noqa: E402
+from policy_nlp.run.batch import annotate_record  # noqa: E402
+from policy_nlp.stages.topic_context import contextualize, find_title  # noqa: E402
+from policy_nlp.stages.topics import inherit_heading_topics  # noqa: E402
+
+SETS = {
+    "local_dev": sorted((ROOT / "tests/fixtures/gold_local/dev").glob("*.json")),
+    "national": [ROOT.parent / "shared/gold/seed_gold.json"] + sorted((ROOT / "tests/fixtures/gold").glob("*.json")),
+}
+
+
+def raw_documents(nlp, paths):
+    out = []
+    for path in paths:
+        gold = ev.load_gold(path)
+        doc = annotate_record(nlp, Record(str(gold.get("document")), ev.gold_text(gold)))
+        texts = [span.text for span in doc.spans["paragraphs"]]
+        own = [dict(span._.topic) if span._.topic else None for span in doc.spans["paragraphs"]]
+        out.append((gold, doc_to_dict(doc), texts, own, find_title(texts, doc._.meta)))
+    return out
+
+
+def score(documents, weights):
+    pairs, right, total = [], 0, 0
+    for gold, annotated, texts, own, title in documents:
+        results = contextualize(own, texts, title=title, prior_weight=weights[0],
+                                neighbour_weight=weights[1], title_weight=weights[2])
+        results = inherit_heading_topics(texts, results)
+        annotated = dict(annotated, paragraphs=[dict(p, topic=r) for p, r in
+                                                zip(annotated["paragraphs"], results)])
+        metrics, errors = {}, {}
+        ev._score_topics(gold, annotated, metrics, errors)
+        right += metrics["topic_accuracy"]["correct"]
+        total += metrics["topic_accuracy"]["total"]
+        pairs += errors["topic_pairs"]
+    return {"accuracy": round(right / total, 4), "macro_f1": round(ev.macro_f1(pairs), 4), "n": total}
+
+
+def main():
+    nlp = load(config={"topics": {"context": False}}) if "--" in sys.argv else load()
+    # The stage's own context is switched off by passing context-free results:
+    from policy_nlp.stages import topic_context
+    saved = topic_context.contextualize
+    topic_context.contextualize = lambda results, texts, **kw: list(results)
+    try:
+        documents = {name: raw_documents(nlp, paths) for name, paths in SETS.items()}
+    finally:
+        topic_context.contextualize = saved
+    grid = list(itertools.product([0.0, 0.25, 0.5, 0.75, 1.0], [0.0, 0.15, 0.3, 0.5], [0.0, 0.5, 1.0, 1.5]))
+    rows = []
+    for weights in grid:
+        row = {"prior": weights[0], "neighbour": weights[1], "title": weights[2]}
+        for name, docs in documents.items():
+            row[name] = score(docs, weights)
+        rows.append(row)
+    rows.sort(key=lambda r: -(r["local_dev"]["accuracy"] + r["national"]["accuracy"]))
+    for row in rows[:12] + [r for r in rows if r["prior"] == r["neighbour"] == r["title"] == 0.0]:
+        print(row)
+    out = ROOT / "benchmarks/results/topic_context.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Weakly labelled paragraphs of local leaders' speeches, for the default model.
+
+Local speeches (county, district, township, city) rarely have the topical
+section headings that label national reports; their **titles and occasions**
+name the area instead (全县安全生产工作会议 -> governance_security). Each
+excerpt of ``local_speeches/excerpts.jsonl`` is cleaned and cut into
+paragraph-sized units (paragraphs; a long one at sentence ends into pieces of
+about :data:`UNIT_CHARS` characters), and each unit is labelled:
+
+* a speech bridge or a short line (同志们, 下面我讲三点意见, agenda) -> ``general``;
+* else the area its title or occasion names
+  (:func:`policy_nlp.stages.topic_context.title_topic`), unless the unit's own
+  policy terms point clearly to another area, which then wins;
+* a unit of a document whose title names no area takes its own terms' label
+  when they are clear, else it is left out.
+
+The excerpts of the local gold (``tests/fixtures/gold_local/``, development
+and blind parts) are never used, and the held-out split is never opened.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from policy_nlp.stages.cleaning import clean_text
+from policy_nlp.stages.paragraphs import find_paragraphs
+from policy_nlp.stages.topic_context import title_topic
+from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
+
+__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "local_examples"]
+
+LOCAL_CORPUS = ("local_speeches", "excerpts.jsonl")
+REPO = Path(__file__).resolve().parents[2]
+GOLD_LOCAL = REPO / "tests" / "fixtures" / "gold_local"
+UNIT_CHARS = 300
+_BRIDGE = re.compile(r"^(同志们|各位|尊敬的|女士们|朋友们|下面|现在|刚才|会议(要求|议程|的主要)|今天|首先，请|请.{0,8}(讲话|发言))")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_MIN_CHARS = 40
+
+
+def gold_excerpt_ids(folder=GOLD_LOCAL):
+    """Ids of the excerpts annotated in the local gold (never trained on)."""
+    ids = set()
+    for path in Path(folder).rglob("*.json"):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        match = (gold.get("source") or {}).get("match") or {}
+        if "id" in match:
+            ids.add(str(match["id"]))
+    return ids
+
+
+def units(text):
+    """Paragraph-sized units of a text: its paragraphs, a long one cut after
+    the sentence end that passes :data:`UNIT_CHARS` characters.
+
+    Examples
+    --------
+    >>> units("同志们：\\n" + "抓好安全生产。" * 60)[0]
+    '同志们：'
+    >>> max(len(u) for u in units("抓好安全生产。" * 200)) <= 310
+    True
+    """
+    out = []
+    for paragraph in _joined_lines(text):
+        while len(paragraph) > UNIT_CHARS + 100:
+            cut = next((m.end() for m in _SENTENCE_END.finditer(paragraph, UNIT_CHARS)), None)
+            if cut is None or cut >= len(paragraph) - 20:
+                break
+            out.append(paragraph[:cut])
+            paragraph = paragraph[cut:].lstrip()
+        if paragraph:
+            out.append(paragraph)
+    return out
+
+
+def _joined_lines(text):
+    """Paragraphs, with lines broken mid-sentence (hard-wrapped pages) joined
+    to the line after them."""
+    joined, open_line = [], ""
+    for start, end in find_paragraphs(text):
+        line = text[start:end].strip()
+        open_line += line
+        if (_SENTENCE_END.search(line[-1:]) or line.endswith(("：", ":"))
+                or heading_level(line) is not None or len(line) > 60):
+            joined.append(open_line)
+            open_line = ""
+    if open_line:
+        joined.append(open_line)
+    return joined
+
+
+def _own_label(text):
+    """The unit's own area from its policy terms, when they are clear."""
+    scores = keyword_scores(text)
+    total = sum(scores.values())
+    best = max(scores, key=scores.get) if scores else None
+    if best and scores[best] >= 3 and scores[best] >= 0.6 * total:
+        return best
+    return None
+
+
+def label_unit(text, area):
+    """The weak label of one unit of a document whose title names ``area``.
+
+    Examples
+    --------
+    >>> label_unit("同志们：", "governance_security")
+    'general'
+    >>> label_unit("要认真开展隐患排查，层层落实安全生产责任，对重点企业逐一检查，确保不发生重特大事故。", "governance_security")
+    'governance_security'
+    """
+    stripped = text.strip()
+    if len(stripped) < _MIN_CHARS or _BRIDGE.match(stripped):
+        return "general" if heading_level(stripped) is None else area
+    own = _own_label(stripped)
+    if area is None:
+        return own
+    return own if own not in (None, area) else area
+
+
+def local_examples(corpus_path, exclude_ids=None):
+    """Weakly labelled units of the local speech development corpus.
+
+    Parameters
+    ----------
+    corpus_path : Path
+        ``local_speeches/excerpts.jsonl``.
+    exclude_ids : set of str, optional
+        Excerpts never to use (default: the local gold's, :func:`gold_excerpt_ids`).
+
+    Returns
+    -------
+    list of dict
+        ``{"text", "label", "source", "corpus", "doc", "index"}`` as in
+        :func:`policy_nlp.apps.training.build_training_set`.
+    """
+    exclude = gold_excerpt_ids() if exclude_ids is None else set(exclude_ids)
+    examples = []
+    with open(corpus_path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record["id"] in exclude:
+                continue
+            area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
+            text = clean_text(record["text"]).text
+            for index, unit in enumerate(units(text)):
+                if is_boilerplate(unit):
+                    continue
+                label = label_unit(unit, area)
+                if label:
+                    examples.append({"text": unit, "label": label,
+                                     "source": "title" if label == area else "local_terms",
+                                     "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
+                                     "index": index})
+    return examples

@@ -1,0 +1,161 @@
+"""Paragraph topics in the context of their document.
+
+A paragraph of a speech is about what the speech is about unless it says
+otherwise. The classifier sees one paragraph at a time; this module combines
+its probabilities with two kinds of context, in log space:
+
+* the **document prior**: the length-weighted mean of the document's
+  paragraph probabilities, and the area its **title** names (在全县安全生产
+  工作会议上的讲话 -> governance_security, from ``data/title_topics.tsv``);
+* the **neighbours**: the probabilities of the paragraphs before and after.
+
+``log p'(i) = log p(i) + a·log prior + b·mean(log p(i-1), log p(i+1))``
+
+Speech bridges (同志们, 下面我讲三点意见, 会议要求) and other short
+paragraphs keep their own result, so they stay ``general``; headings are left
+to :func:`policy_nlp.stages.topics.inherit_heading_topics`. The weights were
+chosen on the local development gold and the national gold together
+(docs/evaluation.md).
+"""
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+__all__ = ["title_topic", "find_title", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT",
+           "TITLE_WEIGHT"]
+
+PRIOR_WEIGHT = 0.25
+NEIGHBOUR_WEIGHT = 0.5
+TITLE_WEIGHT = 1.0
+# Below this many characters a paragraph is a bridge or a line of agenda: its
+# own words decide.
+MIN_CHARS = 40
+# The share of the title vector given to the area the title names.
+_TITLE_MASS = 0.6
+_FLOOR = 1e-4
+
+# A title or occasion line: 在全县……会议上的讲话, ……工作会议主持词, 政府工作报告.
+_TITLE = re.compile(
+    r"(在.{0,50}?(会议?|大会|座谈会|推进会|培训班|开班式|典礼|仪式|论坛|评议会)(上|时)?的?"
+    r"(讲话|發言|发言|致辞|主持词|报告|講話|會議))|讲话稿|主持词|工作报告|講話|讲话$")
+
+
+@lru_cache(maxsize=1)
+def _title_keywords():
+    text = resources.files("policy_nlp").joinpath("data/title_topics.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()
+            if line and not line.startswith("#") and not line.startswith("keyword\t")]
+    return tuple((keyword, label) for keyword, label in rows)
+
+
+def title_topic(title):
+    """The policy area a meeting or document title names, or None.
+
+    Examples
+    --------
+    >>> title_topic("在全县安全生产工作会议上的讲话")
+    'governance_security'
+    >>> title_topic("在党的群众路线教育实践活动动员大会上的讲话")
+    'party_government'
+    >>> title_topic("在全县干部大会上的讲话") is None
+    True
+    """
+    if not title:
+        return None
+    for keyword, label in _title_keywords():
+        if keyword in title:
+            return label
+    return None
+
+
+def find_title(paragraph_texts, meta=None):
+    """The document's title: ``meta["title"]`` or ``meta["occasion"]`` when
+    given, else a title line among its first three paragraphs.
+
+    Examples
+    --------
+    >>> find_title(["县长在全县秋种工作会讲话", "同志们：", "今天召开会议。"])
+    '县长在全县秋种工作会讲话'
+    >>> find_title(["同志们：今天开会。"], {"title": "在全县防汛工作会议上的讲话"})
+    '在全县防汛工作会议上的讲话'
+    """
+    meta = meta or {}
+    for key in ("title", "occasion"):
+        if isinstance(meta.get(key), str) and meta[key].strip():
+            return meta[key].strip()
+    for text in paragraph_texts[:3]:
+        line = text.strip()
+        if 0 < len(line) <= 60 and (_TITLE.search(line) or (
+                "会" in line and ("讲话" in line or "發言" in line or "发言" in line))):
+            return line
+    return None
+
+
+def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
+                  neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT):
+    """Re-weigh paragraph topics by their document and neighbours.
+
+    Parameters
+    ----------
+    results : list of dict or None
+        One per paragraph, from :func:`policy_nlp.stages.topics.classify_paragraphs`
+        with ``headings="own"`` (``{"label", "score", "scores"}``; None = no topic).
+    paragraph_texts : list of str
+    title : str, optional
+        The document's title or occasion (:func:`find_title`).
+    prior_weight, neighbour_weight, title_weight : float
+        The weights of the document prior, the neighbours and the title.
+
+    Returns
+    -------
+    list of dict or None
+        New results; a changed one keeps its own scores in ``"own"``.
+
+    Examples
+    --------
+    >>> r = lambda **s: {"label": max(s, key=s.get), "score": max(s.values()), "scores": s}
+    >>> texts = ["今天召开全县安全生产工作会议，部署隐患排查治理工作，确保全县安全生产形势稳定。",
+    ...          "各单位要切实提高认识，把思想统一到县委县政府的决策部署上来，以更加扎实的作风抓好落实。"]
+    >>> out = contextualize([r(governance_security=0.8, general=0.2), r(governance_security=0.35, general=0.65)],
+    ...                     texts, title="在全县安全生产工作会议上的讲话")
+    >>> [o["label"] for o in out]
+    ['governance_security', 'governance_security']
+    """
+    keep = [i for i, r in enumerate(results) if r is not None]
+    if not keep:
+        return list(results)
+    labels = sorted({k for i in keep for k in results[i]["scores"]})
+    column = {label: j for j, label in enumerate(labels)}
+    probs = np.full((len(results), len(labels)), np.nan)
+    for i in keep:
+        for label, p in results[i]["scores"].items():
+            probs[i, column[label]] = p
+    probs = np.nan_to_num(probs, nan=0.0)
+    logp = np.log(np.clip(probs, _FLOOR, 1.0))
+    weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
+    prior = weights @ probs[keep] / max(weights.sum(), 1.0)
+    bias = prior_weight * np.log(np.clip(prior, _FLOOR, 1.0))
+    area = title_topic(title)
+    if area in column:
+        vector = np.full(len(labels), (1 - _TITLE_MASS) / max(len(labels) - 1, 1))
+        vector[column[area]] = _TITLE_MASS
+        bias = bias + title_weight * np.log(vector)
+    out = list(results)
+    for position, i in enumerate(keep):
+        if len(paragraph_texts[i].strip()) < MIN_CHARS:
+            continue
+        neighbours = [keep[p] for p in (position - 1, position + 1) if 0 <= p < len(keep)]
+        score = logp[i] + bias
+        if neighbours:
+            score = score + neighbour_weight * logp[neighbours].mean(axis=0)
+        posterior = np.exp(score - score.max())
+        posterior /= posterior.sum()
+        best = int(np.argmax(posterior))
+        if labels[best] != results[i]["label"]:
+            out[i] = {"label": labels[best], "score": round(float(posterior[best]), 4),
+                      "scores": {k: round(float(p), 4) for k, p in zip(labels, posterior)},
+                      "own": results[i]["scores"]}
+    return out
