@@ -43,8 +43,11 @@ manner, not a count, and gives a quoted term instead.
 ``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
 ordinal (“十四五”, “十五五”, “九五”), number null.
 
-``code``  inside quotes, digits and letters joined by ``+`` (“14+1”,
-“1+N+X”): an opaque code, number null.
+``code``  inside quotes, digits and letters joined by ``+``: “1+N+X” is an
+opaque code, number null; when every part is a digit string the number is
+their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
+of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
+programme code, number null (not a year: “2020”).
 
 Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一项 are indefinite articles), composites followed by a policy head (一委一会
@@ -91,7 +94,15 @@ _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
 
 # measure words, longest first
-MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点")
+MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点", "件", "篇", "字", "套")
+# a count of the speaker's own points is an announcement, not a formulation
+# (三句话, 两点希望, 三条建议): the enumerations stage reads it as a list's claim
+_ANNOUNCEMENT = re.compile(
+    f"[{NUM_CHARS}]+(?:(?:点|条|个|项|句)?(?:意见|希望|建议|体会|感受|想法|考虑|看法|思考|打算)|句话?|点要求)")
+# after a verb of speaking, a count announces what follows (我讲三个问题, 提出两点要求)
+_ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|讲讲|谈谈)(?:了|一下)?$")
+# heads that make a one-character quoted head a duration, not a name (“三个月”)
+_TIME_UNITS = frozenset("月日天周时分秒岁人名元米亩吨斤次倍")
 # what right after a numeral makes it a quantity, time, rank or ordinal
 _QUANTITY_AFTER = tuple(
     "年 月 日 号 天 周 岁 倍 成 次 届 轮 连 时 分 秒 世纪 亿 多 余 来 名 人 户 家 件 所 元 米 亩 吨 斤"
@@ -111,7 +122,7 @@ HEADS = tuple(sorted(set("""
 路径 品牌 污染源 控制线 大山 历史任务 服务 建设 提升 突破 融合 循环 安全 文明 支柱 工作法
 载体 抓手 引擎 优势 领域 方向 环节 关系 问题 矛盾 风险 职能 责任 机遇 挑战 成果 奇迹 理论成果
 民生实事 实事 发展 增长极 增长点 一批 不愁 原则 方略 思想 路线 思路 法宝 经验 作用 任务
-字 下降 支柱
+字 下降 支柱 大事 文章 班子 整治 空间 方针
 """.split()), key=len, reverse=True))
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
@@ -125,6 +136,7 @@ _COMPOSITE_HEADS = tuple(sorted(set("""
 """.split()), key=len, reverse=True))
 
 _PLAN_MAX = 15
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -207,7 +219,7 @@ def _units(s):
         else:
             m_end, run = m.end(), m.group()
         j = m_end
-        while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and j > m_end):
+        while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and m_end < j < len(s) - 1):
             j += 1
         units.append((run, s[m_end:j]))
         i = j
@@ -244,7 +256,10 @@ def parse_numbered(s, quoted=True, _part=False):
         return False, None
     if quoted and re.fullmatch(r"[0-9A-Za-z０-９]+(?:[+＋][0-9A-Za-z０-９]+)+[+＋]?", s) \
             and re.search(r"[0-9０-９]", s):
-        return True, None                                 # “14+1”, “1+N+X”
+        parts = re.split(r"[+＋]", s.translate(_FULLWIDTH))
+        if all(p.isdigit() for p in parts):
+            return True, sum(int(p) for p in parts)       # “7+3”: arithmetic, 10
+        return True, None                                 # “1+N+X”: an opaque code
     if _is_plan(s):
         return True, None
     if _NUM_RE.fullmatch(s):
@@ -258,15 +273,21 @@ def parse_numbered(s, quoted=True, _part=False):
                 return False, None
             total = None if (n is None or total is None) else total + n
         return True, total
+    if _ANNOUNCEMENT.fullmatch(s):
+        return False, None                                # “三句话”, 两点希望: the speech's own points
     units = _units(s)
     if not units:
         return False, None
+    if len(units) >= 2 and units[-1] == ("一", "") and units[-2][1].endswith("合"):
+        return parse_numbered(s[:-2], quoted, _part=True)  # 三证合一: the parts fuse, = 3
     run, rest = units[0]
+    if run[0] in "〇零":
+        return False, None                                # 零上访: a zero target, no count
     value, vkind = (None, "uncounted") if run == "多" else _numeral_value(run)
     if (vkind is None and len(units) == 1 and len(run) >= 2 and "双" not in run
             and not any(c in _UNIT or c in "〇零" for c in run) and rest.endswith(HEADS)):
         return True, None                                 # 八七扶贫攻坚计划: an opaque code
-    if vkind is None or not rest or _starts_quantity(rest):
+    if vkind is None or not rest or (_starts_quantity(rest) and not rest.startswith(MEASURES)):
         return False, None
     if run[-1] in _MAGNITUDE and vkind == "int" and not any(rest.startswith(m) for m in MEASURES):
         value = None                                      # 千万工程, 百县万村
@@ -274,6 +295,10 @@ def parse_numbered(s, quoted=True, _part=False):
     for meas in MEASURES:
         if rest.startswith(meas) and len(units) >= 1:
             head = s[len(run) + len(meas):]
+            if quoted and meas == "字" and not head:
+                return True, value                        # “二十字”(方针)
+            if quoted and len(head) == 1 and head not in _TIME_UNITS:
+                return True, value                        # “三个多”, “三个年”: a one-word head
             if not head or _starts_quantity(head) or head in _WEAK_HEADS:
                 return False, None
             hm = _NUM_RE.match(head)
@@ -464,8 +489,8 @@ def _counted(text, i, run, value, bounds):
         return None
     if meas == "步":
         return (k + 1, value) if text.startswith("走", k) else None   # 三步走
-    if value > 20:
-        return None                                       # 四十项…: a quantity
+    if value > 20 and meas != "字":
+        return None                                       # 四十项…: a quantity (not 二十四字方针)
     region = _head_region(text, k)
     if not region or _starts_quantity(region) or region in _WEAK_HEADS:
         return None
@@ -597,7 +622,9 @@ def _grammar(text, bounds, quoted_ranges):
         comp = _composite_unquoted(text, i, bounds)
         if comp:
             out.append((i, comp[0], comp[1], "grammar"))
-    return out
+    return [(s, e, n, src) for s, e, n, src in out
+            if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
+                    or _ANNOUNCEMENT.fullmatch(text, s, e))]
 
 
 class _RangeSet:
@@ -612,7 +639,7 @@ class _RangeSet:
 
 # ---------------------------------------------------------------- members
 _TRIM_LEAD = tuple(sorted(set("""
-以 把 将 对 在 从 按 按照 通过 围绕 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
+以 把 将 对 在 从 按 按照 通过 围绕 依托 依靠 立足 着眼 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
 做好 开展 推动 深化 加快 强化 包括 即 是 有 为 实现 做到 坚决 打好 打赢 提出 形成 构建 突出 聚焦 着力
 大力 积极 进一步 全面 深入 扎实 切实 认真 统筹 利用 更好 发挥 推行 制定 出台 印发 重点 加大 以及 主要
 就是 要 共 等 了 和 其中 分别 包含 涵盖 实行 完成 划定 推翻 压在 维护 巩固 提升 保持 严格 继续 持续
@@ -681,6 +708,22 @@ _GOVERNING_END = ("贯彻", "落实", "坚持", "推进", "实施", "加强", "�
 _NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
 
 
+# adverbs and verbs that lead into a list after 即 (即进一步解决A、B): not
+# part of the first member; prepositions stay (对A的认识问题)
+_LEAD_IN = ("进一步", "解决好", "解决", "重点", "着力", "切实", "要")
+
+
+def _skip_lead_in(text, a, z):
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEAD_IN:
+            if text.startswith(w, a) and z - a - len(w) >= 2:
+                a += len(w)
+                changed = True
+    return a
+
+
 def _not_a_member(item):
     return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
 
@@ -703,7 +746,7 @@ def _trimmed_items(text, items):
             a += cut
             seg = seg[cut:]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
-    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…
         changed = True
         while changed:
@@ -812,13 +855,23 @@ def _members(text, s, e, number, quoted):
                 expect += 1
             if len(out) >= 2:
                 return out
-        if "、" in seg or "；" in seg:
-            seps = "；;" if "；" in seg else "、"
-            items = _split_items(text, body, end, seps)
-            if seps == "、":
-                items = _split_last_conj(text, items) if (number and len(items) == number - 1) else items
-            if len(items) >= 2:
-                return [_mk(text, a, z) for a, z in items]
+        # the separator that splits the list into as many items as claimed
+        # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+        splits = []
+        for seps in ("；;", "、", "，,"):
+            if any(c in seg for c in seps):
+                items = _split_items(text, body, end, seps)
+                if number and len(items) == number - 1:
+                    items = _split_last_conj(text, items)
+                splits.append(items)
+        if not splits and number == 2:
+            splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
+        items = next((x for x in splits if number and len(x) == number),
+                     splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                     else [])
+        if len(items) >= 2:
+            items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+            return [_mk(text, a, z) for a, z in items]
     # (5) an unquoted list right before whose count equals the number
     if number:
         b = qs
@@ -929,6 +982,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     for s, e in quote_ranges:
         q = text[s:e]
         ok, n = parse_numbered(q, quoted=True)
+        if not ok and _is_code(text, s, e):
+            ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
             cands.append([s, e, "numbered", n, "quotes", 3])
             quoted_terms.setdefault(q, ("numbered", n))
@@ -986,6 +1041,19 @@ def find_slogans(text, lexicon=None, *, tokens=None):
                     "source": src})
     out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
     return out
+
+
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+
+
+def _is_code(text, s, e):
+    """A quoted digit string naming a programme: three to six digits (not a
+    year) right before a policy head (“1255”发展思路, “150”工程)."""
+    q = text[s:e]
+    if not (q.isascii() and q.isdigit() and 3 <= len(q) <= 6) or _YEAR.fullmatch(q):
+        return False
+    after = text[e + 1:e + 7]
+    return after.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(after))
 
 
 def _lexicon_hit_ok(text, s, e, bounds):
