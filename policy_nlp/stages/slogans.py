@@ -122,7 +122,7 @@ HEADS = tuple(sorted(set("""
 路径 品牌 污染源 控制线 大山 历史任务 服务 建设 提升 突破 融合 循环 安全 文明 支柱 工作法
 载体 抓手 引擎 优势 领域 方向 环节 关系 问题 矛盾 风险 职能 责任 机遇 挑战 成果 奇迹 理论成果
 民生实事 实事 发展 增长极 增长点 一批 不愁 原则 方略 思想 路线 思路 法宝 经验 作用 任务
-字 下降 支柱 大事 文章 班子 整治 空间 方针
+字 下降 支柱 大事 文章 班子 整治 空间 方针 预警
 """.split()), key=len, reverse=True))
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
@@ -556,6 +556,53 @@ def _composite_unquoted(text, i, bounds):
     return best
 
 
+_LIST_MEASURES = ("个", "项", "大", "种", "类", "条")
+
+
+def _list_confirmed(text, i, run, value, bounds):
+    """A count whose members stand right before it (党建、发展、民生、稳定、
+    作风五个关键; 国庆、中秋两节; “红橙黄蓝”四色预警): ``NUM [MEASURE] HEAD`` with
+    a short head that is no policy head word, taken because the list before
+    it has exactly ``value`` members. (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    region = _head_region(text, k, 6)
+    if not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region):
+        return None
+    end = _head_end(region, bounds, k)
+    if end is None:
+        if bounds.ends is not None:
+            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + min(len(region), 4)]
+            end = ends[0] if ends else None
+        elif len(region) <= 4:
+            end = len(region)
+    if end is None or (not meas and end > 4):
+        return None
+    if text[i - 1:i] == "等":
+        return None
+    if _quoted_run_before(text, i, value):
+        return k + end, value
+    # Unquoted members must look like the parts of a named set, not like
+    # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
+    # 试点社区): two-character words without a measure (国庆、中秋两节),
+    # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
+    # any with 大. One character is a direction or a place (东、西两侧).
+    lengths = [len(m["text"]) for m in _list_before(text, i, value)]
+    if not lengths or min(lengths) < 2:
+        return None
+    if (not meas and max(lengths) != 2) or (meas not in ("", "大") and (value < 3 or max(lengths) > 8)):
+        return None
+    return k + end, value
+
+
+def _quoted_run_before(text, i, number):
+    """``text[:i]`` ends with a quoted run of ``number`` single characters."""
+    o = i - 2 - number
+    return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)))
+
+
 _WORDS_ENDING_YI = frozenset("统一 唯一 同一 第一 之一 万一 专一 单一 均一 合一 划一 逐一 进一 不一 始终如一".split())
 
 
@@ -615,13 +662,10 @@ def _grammar(text, bounds, quoted_ranges):
             if comp:
                 out.append((i, comp[0], comp[1], "grammar"))
             continue
-        got = _counted(text, i, run, value, bounds)
+        got = _counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds) \
+            or _list_confirmed(text, i, run, value, bounds)
         if got:
             out.append((i, got[0], got[1], "grammar"))
-            continue
-        comp = _composite_unquoted(text, i, bounds)
-        if comp:
-            out.append((i, comp[0], comp[1], "grammar"))
     return [(s, e, n, src) for s, e, n, src in out
             if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
                     or _ANNOUNCEMENT.fullmatch(text, s, e))]
@@ -745,6 +789,13 @@ def _trimmed_items(text, items):
         if len(seg) - cut >= lo:
             a += cut
             seg = seg[cut:]
+    # …的方针强化畜牧、蔬菜、果品: cut after the last leading verb in the first item
+    if len(seg) > hi + 2:
+        cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+        cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2]
+        if cuts:
+            a += max(cuts)
+            seg = seg[max(cuts):]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
     parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…
@@ -818,6 +869,11 @@ def _members(text, s, e, number, quoted):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
+    # (2b) a quoted run of N single characters right before, each one a
+    # member's abbreviation: “红橙黄蓝”四色预警
+    if number and _quoted_run_before(text, b, number):
+        o = b - 2 - number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(number)]
     # (3) the list before 等
     b = qs
     if text[b - 1:b] == "等":
@@ -873,20 +929,9 @@ def _members(text, s, e, number, quoted):
             items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
             return [_mk(text, a, z) for a, z in items]
     # (5) an unquoted list right before whose count equals the number
-    if number:
-        b = qs
-        if text[b - 1:b] == "的":
-            b -= 1
-        cs = _clause_start(text, b)
-        if b - cs >= 2:
-            items = _split_items(text, cs, b, "、")
-            if len(items) == number - 1 or (len(items) == 1 and number == 2):
-                items = _split_last_conj(text, items)
-            if len(items) == number and len(items) >= 2:
-                got = _trimmed_items(text, items)
-                if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
-                        and not any(_not_a_member(g["text"]) for g in got)):
-                    return got
+    got = _list_before(text, qs, number)
+    if got:
+        return got
     # (6) a parallel compound right before, written without separators:
     # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
     # their first character (国际/国内), which verb phrases (切实落实) do not.
@@ -933,6 +978,35 @@ def _members(text, s, e, number, quoted):
             if lead != -1:
                 items[0] = (lead, items[0][1])
                 return [_mk(text, a, z) for a, z in items]
+    return []
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _list_before(text, qs, number):
+    """Members from an unquoted list right before ``qs`` (``A、B和C`` +
+    formulation) whose item count equals ``number``; [] otherwise. A
+    leading item of digits only (a page or list marker: ``2、``) is not a
+    member."""
+    if not number:
+        return []
+    b = qs
+    if text[b - 1:b] == "的":
+        b -= 1
+    cs = _clause_start(text, b)
+    if b - cs < 2:
+        return []
+    items = _split_items(text, cs, b, "、")
+    if len(items) > 1 and text[items[0][0]:items[0][1]].strip().isdigit():
+        items = items[1:]
+    if len(items) == number - 1 or (len(items) == 1 and number == 2):
+        items = _split_last_conj(text, items)
+    if len(items) == number and len(items) >= 2:
+        got = _trimmed_items(text, items)
+        if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and not any(_not_a_member(g["text"]) for g in got)):
+            return got
     return []
 
 
@@ -1035,6 +1109,9 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         if kind == "numbered":
             for mbr in members:
                 member_texts.add(mbr["text"])
+            if members and text[members[0]["start"] - 1:members[0]["start"]] in "“「" \
+                    and text[members[-1]["end"]:members[-1]["end"] + 1] in "”」":
+                member_texts.add(text[members[0]["start"]:members[-1]["end"]])   # “红橙黄蓝”
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": (n == len(members)) if (members and n is not None) else None,

@@ -369,3 +369,18 @@ def test_zero_targets_codes_and_arithmetic():
     assert codes["1255"]["number"] is None
     assert local_spans("dev-0201")["150"]["number"] is None
     assert parse_numbered("7+3") == (True, 10)
+
+
+def test_counts_confirmed_by_the_list_before_them():
+    # a short head that is no policy head word, taken because the list
+    # right before it has exactly as many members as the count
+    found = local_spans("dev-0247")
+    assert members(found["两节"]) == ["国庆", "中秋"]
+    found = local_spans("dev-0115")               # single-character abbreviations in quotes
+    assert members(found["四色预警"]) == ["红", "橙", "黄", "蓝"]
+    assert "红橙黄蓝" not in texts(find_slogans(local_excerpt("dev-0115")))
+    assert members(local_spans("dev-0193")["三大产业"]) == ["畜牧", "蔬菜", "果品"]   # after 2、 and 强化
+    # named instances of a plain count, directions and places are not sets
+    for text in ("离社会管理创新全国、全省两个现场会已经很近了。", "河道东、西两侧。",
+                 "打造了新华和安远沟两个试点社区。"):
+        assert texts(find_slogans(text), "numbered") == [], text
