@@ -16,7 +16,8 @@ ascending run of digits (``一二三`` = 3, as in 一二三产业), which claim 
 count of what they enumerate.
 
 ``counted``  ``NUM MEASURE HEAD``: a numeral, a measure word (``大项 个 项 大
-条 种 类 场 点``), and a head. Where the head ends is decided by cues: it stops
+条 种 类 场 座 步 点 件 篇 字 套``: 十件实事, 四篇文章, 二十四字方针, 四套班子), and a
+head. Where the head ends is decided by cues: it stops
 at punctuation, quotes, brackets, another numeral and the function words
 ``的 和 与 及 等 是``; within what is left the longest prefix ending in a
 *policy head* word (工程, 战略, 行动, 纪律, 制度, 改革, 意识, 自信, 攻坚战,
@@ -35,6 +36,7 @@ non-numeral characters (两品一游, 三会一课, 一委一会一中心, 七�
 counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体`` or
 ``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
 Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村).
+A trailing ``合一`` fuses the parts (三证合一 = 3).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
 四风, 八八战略 = 8); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
@@ -48,6 +50,21 @@ opaque code, number null; when every part is a digit string the number is
 their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
 of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
 programme code, number null (not a year: “2020”).
+
+``confirmed``  ``NUM [MEASURE] X`` with a short head that is no policy head
+word, taken unquoted only because the list right before it has exactly NUM
+members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
+稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
+(a quoted run of NUM single-character abbreviations). Named instances of a
+plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
+these tests.
+
+Never formulations: announcements of the speaker's own points (三句话, 两点希望,
+三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
+the enumerations stage reads them as list claims), zero targets (“零上访” is
+a quoted term with no count), ordinals (二号工程; “一号工程” is a quoted term).
+Inside quotes a measure with a one-character head is a name (“三个多”, “三个年”)
+unless the head is a unit of time or measure (“三个月”).
 
 Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一项 are indefinite articles), composites followed by a policy head (一委一会
@@ -75,7 +92,13 @@ after it: 五项改革（…、…）; (2) in a quoted list right before it:
 “A、B、C”的“五心工程”, “巩固、增强、提升、畅通”八个字; (3) in the list before ``等``:
 A、B…等十项制度; (4) in a list that follows: ``，即`` / ``：`` A、B、C, or
 一是…二是…; and (5) in an unquoted list right before it whose item count
-equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性.
+equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性
+(a leading item of digits, a page number such as ``2、``, is dropped; the first
+member is cut after its last leading verb: …的方针强化畜牧 -> 畜牧); (6) a quoted
+run of single characters right before (“红橙黄蓝”四色预警); and (7) quoted names
+followed by the formulation's head later in the paragraph (三大工程 … “连心”工程
+…“强基”工程…“模范”工程). After 即 the separator (；、，) that splits the list
+into the claimed number of items wins, and 即A和B gives two members.
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -978,6 +1001,22 @@ def _members(text, s, e, number, quoted):
             if lead != -1:
                 items[0] = (lead, items[0][1])
                 return [_mk(text, a, z) for a, z in items]
+    # (9) the members named one by one later in the paragraph, each a quoted
+    # name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    # “强基”工程方面…；“模范”工程…
+    if number and 2 <= number <= 12:
+        m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[s:e])
+        if m:
+            head = m.group(1)
+            stop = text.find("\n", qe)
+            stop = len(text) if stop == -1 else stop
+            found, seen = [], set()
+            for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+                if q.group(1) not in seen:
+                    seen.add(q.group(1))
+                    found.append(_mk(text, qe + q.start(), qe + q.end()))
+            if len(found) == number:
+                return found
     return []
 
 

@@ -384,3 +384,9 @@ def test_counts_confirmed_by_the_list_before_them():
     for text in ("离社会管理创新全国、全省两个现场会已经很近了。", "河道东、西两侧。",
                  "打造了新华和安远沟两个试点社区。"):
         assert texts(find_slogans(text), "numbered") == [], text
+
+
+def test_members_named_later_with_the_head():
+    # 扎实推进“三大工程”，“连心”工程方面…；“强基”工程方面…；“模范”工程…
+    found = local_spans("dev-0109")
+    assert members(found["三大工程"]) == ["“连心”工程", "“强基”工程", "“模范”工程"]
