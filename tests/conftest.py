@@ -46,3 +46,15 @@ def tokenizer_nlp():
 @pytest.fixture(autouse=True)
 def _doctest_namespace(doctest_namespace):
     doctest_namespace["policy_nlp"] = policy_nlp
+
+
+def local_excerpt(excerpt_id):
+    """The text of one excerpt of the local speech development corpus
+    (``dev-0001`` …; skips without ../shared). The corpus may not be copied
+    into the repository, so tests name excerpts by id."""
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["id"] == excerpt_id:
+            return record["text"]
+    raise LookupError(excerpt_id)

@@ -19,7 +19,8 @@ family      markers (the half-width and circled variants it also covers)
 ①           ① ② … ⑳
 一是        一是 二是 …
 一要        一要 二要 …
-第一        第一， 第二、 … and 第一个问题： 第二个问题： … (a run of one noun)
+第一        第一， 第二、 …, 第一个问题： 第二个问题： … (a run of one noun) and
+            第一项： 第一阶段， (also 第N步 第N条 第N天; a run of one unit)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
 ——          paragraphs that open with —— (also ──, －－, --)
 ==========  ==============================================================
@@ -137,7 +138,7 @@ _MARKER = re.compile(
     rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
     rf"(?:(?P<pcn>[（(][ \u3000]?(?P<pcn_n>[{_CN}]{{1,3}})[ \u3000]?[）)])"
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
-    rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}})个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)(?=[：:，,]))"
+    rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}})(?:个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
     rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?P<shi_v>[是要]))"
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
@@ -190,7 +191,7 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("pd_n")), "（1）", "（1）"
         elif kind == "dige":
             number, family = chinese_number(m.group("dige_n")), "第一"
-            group = "第个" + m.group("dige_noun")
+            group = "第个" + m.group("dige_noun") if m.group("dige_noun") else "第" + m.group("dige_unit")
         elif kind == "di":
             if after in _NUMERAL_CHARS and text[end - 1] == "、" and after in _CN + "两":
                 continue                                    # 第一、二季度
@@ -268,6 +269,37 @@ def _blocks(text, paragraphs, markers_at=None):
                 continue
         blocks.append((start, end))
     return blocks
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _without_page_numbers(text, paragraphs, candidates):
+    """Drop the page numbers of flattened PDF or document previews.
+
+    Such pages print ``2、`` at the start of each page, so the marker opens a
+    line in the middle of a sentence (``…市政府表`` ¶ ``2、彰先进的决定``). An
+    Arabic marker that opens a paragraph is a page number when the paragraph
+    before it is body text (at least 15 characters, not a heading: a line
+    opened by a marker with no sentence end in it) that stops without
+    ending a sentence.
+    """
+    at = {m.start: m for m in candidates}
+    dropped = set()
+    previous = None
+    for start, end in paragraphs:
+        first = _effective_start(text, start, end)
+        marker = at.get(first)
+        if marker is not None and marker.family in ("1、", "1.") and previous is not None:
+            p_start, p_end = previous
+            p_first = _effective_start(text, p_start, p_end)
+            p_last = _trim_end(text, p_first, p_end)
+            heading = p_first in at and not _SENTENCE_END.search(text, p_first, p_last)
+            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading:
+                dropped.add(first)
+        if first < end:
+            previous = (start, end)
+    return [m for m in candidates if m.start not in dropped]
 
 
 def _effective_start(text, start, end):
@@ -625,13 +657,19 @@ def _count_in(text, start, end, forward_only):
     best = None
     for m in _COUNT.finditer(stripped):
         measure, head, numeral = m.group("measure"), m.group("head"), m.group("num")
-        if measure in ("个", "大") and not head or _BAD_HEAD.match(head):
+        before = stripped[:m.start()]
+        quoted = before.count("“") > before.count("”")
+        if quoted:
+            # a quoted formulation that ends the sentence before its colon
+            # announces the list (有“三个多”：一是…), any other quoted count
+            # is a name (“三个代表”)
+            if not (colon and segment.rstrip()[:-1].rstrip().endswith("”")
+                    and stripped.endswith(stripped[m.start():m.end()] + head + "”")):
+                continue
+        elif measure in ("个", "大") and not head or _BAD_HEAD.match(head):
             continue
         number = chinese_number(numeral) if numeral != "几" else None
         if number is not None and not (2 <= number <= 20 and (measure != "大" or number <= 10)):
-            continue
-        before = stripped[:m.start()]
-        if before.count("“") > before.count("”"):
             continue
         left = max((c.end() for c in _CLAUSE_END.finditer(stripped, 0, m.start())), default=0)
         right_match = _CLAUSE_END.search(stripped, m.end())
@@ -781,7 +819,7 @@ def find_lists(text, paragraphs, sentences):
     sentences = [tuple(s) for s in sentences]
     if not paragraphs or not text:
         return []
-    candidates = _candidates(text)
+    candidates = _without_page_numbers(text, paragraphs, _candidates(text))
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
     block_starts = [s for s, _ in blocks]
     effective = [_effective_start(text, s, e) for s, e in blocks]

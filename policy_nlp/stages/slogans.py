@@ -16,7 +16,8 @@ ascending run of digits (``一二三`` = 3, as in 一二三产业), which claim 
 count of what they enumerate.
 
 ``counted``  ``NUM MEASURE HEAD``: a numeral, a measure word (``大项 个 项 大
-条 种 类 场 点``), and a head. Where the head ends is decided by cues: it stops
+条 种 类 场 座 步 点 件 篇 字 套``: 十件实事, 四篇文章, 二十四字方针, 四套班子), and a
+head. Where the head ends is decided by cues: it stops
 at punctuation, quotes, brackets, another numeral and the function words
 ``的 和 与 及 等 是``; within what is left the longest prefix ending in a
 *policy head* word (工程, 战略, 行动, 纪律, 制度, 改革, 意识, 自信, 攻坚战,
@@ -35,6 +36,7 @@ non-numeral characters (两品一游, 三会一课, 一委一会一中心, 七�
 counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体`` or
 ``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
 Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村).
+A trailing ``合一`` fuses the parts (三证合一 = 3).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
 四风, 八八战略 = 8); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
@@ -43,8 +45,26 @@ manner, not a count, and gives a quoted term instead.
 ``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
 ordinal (“十四五”, “十五五”, “九五”), number null.
 
-``code``  inside quotes, digits and letters joined by ``+`` (“14+1”,
-“1+N+X”): an opaque code, number null.
+``code``  inside quotes, digits and letters joined by ``+``: “1+N+X” is an
+opaque code, number null; when every part is a digit string the number is
+their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
+of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
+programme code, number null (not a year: “2020”).
+
+``confirmed``  ``NUM [MEASURE] X`` with a short head that is no policy head
+word, taken unquoted only because the list right before it has exactly NUM
+members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
+稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
+(a quoted run of NUM single-character abbreviations). Named instances of a
+plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
+these tests.
+
+Never formulations: announcements of the speaker's own points (三句话, 两点希望,
+三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
+the enumerations stage reads them as list claims), zero targets (“零上访” is
+a quoted term with no count), ordinals (二号工程; “一号工程” is a quoted term).
+Inside quotes a measure with a one-character head is a name (“三个多”, “三个年”)
+unless the head is a unit of time or measure (“三个月”).
 
 Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一项 are indefinite articles), composites followed by a policy head (一委一会
@@ -72,7 +92,13 @@ after it: 五项改革（…、…）; (2) in a quoted list right before it:
 “A、B、C”的“五心工程”, “巩固、增强、提升、畅通”八个字; (3) in the list before ``等``:
 A、B…等十项制度; (4) in a list that follows: ``，即`` / ``：`` A、B、C, or
 一是…二是…; and (5) in an unquoted list right before it whose item count
-equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性.
+equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性
+(a leading item of digits, a page number such as ``2、``, is dropped; the first
+member is cut after its last leading verb: …的方针强化畜牧 -> 畜牧); (6) a quoted
+run of single characters right before (“红橙黄蓝”四色预警); and (7) quoted names
+followed by the formulation's head later in the paragraph (三大工程 … “连心”工程
+…“强基”工程…“模范”工程). After 即 the separator (；、，) that splits the list
+into the claimed number of items wins, and 即A和B gives two members.
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -91,7 +117,15 @@ _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
 
 # measure words, longest first
-MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点")
+MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点", "件", "篇", "字", "套")
+# a count of the speaker's own points is an announcement, not a formulation
+# (三句话, 两点希望, 三条建议): the enumerations stage reads it as a list's claim
+_ANNOUNCEMENT = re.compile(
+    f"[{NUM_CHARS}]+(?:(?:点|条|个|项|句)?(?:意见|希望|建议|体会|感受|想法|考虑|看法|思考|打算)|句话?|点要求)")
+# after a verb of speaking, a count announces what follows (我讲三个问题, 提出两点要求)
+_ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|讲讲|谈谈)(?:了|一下)?$")
+# heads that make a one-character quoted head a duration, not a name (“三个月”)
+_TIME_UNITS = frozenset("月日天周时分秒岁人名元米亩吨斤次倍")
 # what right after a numeral makes it a quantity, time, rank or ordinal
 _QUANTITY_AFTER = tuple(
     "年 月 日 号 天 周 岁 倍 成 次 届 轮 连 时 分 秒 世纪 亿 多 余 来 名 人 户 家 件 所 元 米 亩 吨 斤"
@@ -111,7 +145,7 @@ HEADS = tuple(sorted(set("""
 路径 品牌 污染源 控制线 大山 历史任务 服务 建设 提升 突破 融合 循环 安全 文明 支柱 工作法
 载体 抓手 引擎 优势 领域 方向 环节 关系 问题 矛盾 风险 职能 责任 机遇 挑战 成果 奇迹 理论成果
 民生实事 实事 发展 增长极 增长点 一批 不愁 原则 方略 思想 路线 思路 法宝 经验 作用 任务
-字 下降 支柱
+字 下降 支柱 大事 文章 班子 整治 空间 方针 预警
 """.split()), key=len, reverse=True))
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
@@ -125,6 +159,7 @@ _COMPOSITE_HEADS = tuple(sorted(set("""
 """.split()), key=len, reverse=True))
 
 _PLAN_MAX = 15
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -207,7 +242,7 @@ def _units(s):
         else:
             m_end, run = m.end(), m.group()
         j = m_end
-        while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and j > m_end):
+        while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and m_end < j < len(s) - 1):
             j += 1
         units.append((run, s[m_end:j]))
         i = j
@@ -244,7 +279,10 @@ def parse_numbered(s, quoted=True, _part=False):
         return False, None
     if quoted and re.fullmatch(r"[0-9A-Za-z０-９]+(?:[+＋][0-9A-Za-z０-９]+)+[+＋]?", s) \
             and re.search(r"[0-9０-９]", s):
-        return True, None                                 # “14+1”, “1+N+X”
+        parts = re.split(r"[+＋]", s.translate(_FULLWIDTH))
+        if all(p.isdigit() for p in parts):
+            return True, sum(int(p) for p in parts)       # “7+3”: arithmetic, 10
+        return True, None                                 # “1+N+X”: an opaque code
     if _is_plan(s):
         return True, None
     if _NUM_RE.fullmatch(s):
@@ -258,15 +296,21 @@ def parse_numbered(s, quoted=True, _part=False):
                 return False, None
             total = None if (n is None or total is None) else total + n
         return True, total
+    if _ANNOUNCEMENT.fullmatch(s):
+        return False, None                                # “三句话”, 两点希望: the speech's own points
     units = _units(s)
     if not units:
         return False, None
+    if len(units) >= 2 and units[-1] == ("一", "") and units[-2][1].endswith("合"):
+        return parse_numbered(s[:-2], quoted, _part=True)  # 三证合一: the parts fuse, = 3
     run, rest = units[0]
+    if run[0] in "〇零":
+        return False, None                                # 零上访: a zero target, no count
     value, vkind = (None, "uncounted") if run == "多" else _numeral_value(run)
     if (vkind is None and len(units) == 1 and len(run) >= 2 and "双" not in run
             and not any(c in _UNIT or c in "〇零" for c in run) and rest.endswith(HEADS)):
         return True, None                                 # 八七扶贫攻坚计划: an opaque code
-    if vkind is None or not rest or _starts_quantity(rest):
+    if vkind is None or not rest or (_starts_quantity(rest) and not rest.startswith(MEASURES)):
         return False, None
     if run[-1] in _MAGNITUDE and vkind == "int" and not any(rest.startswith(m) for m in MEASURES):
         value = None                                      # 千万工程, 百县万村
@@ -274,6 +318,10 @@ def parse_numbered(s, quoted=True, _part=False):
     for meas in MEASURES:
         if rest.startswith(meas) and len(units) >= 1:
             head = s[len(run) + len(meas):]
+            if quoted and meas == "字" and not head:
+                return True, value                        # “二十字”(方针)
+            if quoted and len(head) == 1 and head not in _TIME_UNITS:
+                return True, value                        # “三个多”, “三个年”: a one-word head
             if not head or _starts_quantity(head) or head in _WEAK_HEADS:
                 return False, None
             hm = _NUM_RE.match(head)
@@ -464,8 +512,8 @@ def _counted(text, i, run, value, bounds):
         return None
     if meas == "步":
         return (k + 1, value) if text.startswith("走", k) else None   # 三步走
-    if value > 20:
-        return None                                       # 四十项…: a quantity
+    if value > 20 and meas != "字":
+        return None                                       # 四十项…: a quantity (not 二十四字方针)
     region = _head_region(text, k)
     if not region or _starts_quantity(region) or region in _WEAK_HEADS:
         return None
@@ -531,6 +579,53 @@ def _composite_unquoted(text, i, bounds):
     return best
 
 
+_LIST_MEASURES = ("个", "项", "大", "种", "类", "条")
+
+
+def _list_confirmed(text, i, run, value, bounds):
+    """A count whose members stand right before it (党建、发展、民生、稳定、
+    作风五个关键; 国庆、中秋两节; “红橙黄蓝”四色预警): ``NUM [MEASURE] HEAD`` with
+    a short head that is no policy head word, taken because the list before
+    it has exactly ``value`` members. (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    region = _head_region(text, k, 6)
+    if not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region):
+        return None
+    end = _head_end(region, bounds, k)
+    if end is None:
+        if bounds.ends is not None:
+            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + min(len(region), 4)]
+            end = ends[0] if ends else None
+        elif len(region) <= 4:
+            end = len(region)
+    if end is None or (not meas and end > 4):
+        return None
+    if text[i - 1:i] == "等":
+        return None
+    if _quoted_run_before(text, i, value):
+        return k + end, value
+    # Unquoted members must look like the parts of a named set, not like
+    # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
+    # 试点社区): two-character words without a measure (国庆、中秋两节),
+    # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
+    # any with 大. One character is a direction or a place (东、西两侧).
+    lengths = [len(m["text"]) for m in _list_before(text, i, value)]
+    if not lengths or min(lengths) < 2:
+        return None
+    if (not meas and max(lengths) != 2) or (meas not in ("", "大") and (value < 3 or max(lengths) > 8)):
+        return None
+    return k + end, value
+
+
+def _quoted_run_before(text, i, number):
+    """``text[:i]`` ends with a quoted run of ``number`` single characters."""
+    o = i - 2 - number
+    return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)))
+
+
 _WORDS_ENDING_YI = frozenset("统一 唯一 同一 第一 之一 万一 专一 单一 均一 合一 划一 逐一 进一 不一 始终如一".split())
 
 
@@ -590,14 +685,13 @@ def _grammar(text, bounds, quoted_ranges):
             if comp:
                 out.append((i, comp[0], comp[1], "grammar"))
             continue
-        got = _counted(text, i, run, value, bounds)
+        got = _counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds) \
+            or _list_confirmed(text, i, run, value, bounds)
         if got:
             out.append((i, got[0], got[1], "grammar"))
-            continue
-        comp = _composite_unquoted(text, i, bounds)
-        if comp:
-            out.append((i, comp[0], comp[1], "grammar"))
-    return out
+    return [(s, e, n, src) for s, e, n, src in out
+            if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
+                    or _ANNOUNCEMENT.fullmatch(text, s, e))]
 
 
 class _RangeSet:
@@ -612,7 +706,7 @@ class _RangeSet:
 
 # ---------------------------------------------------------------- members
 _TRIM_LEAD = tuple(sorted(set("""
-以 把 将 对 在 从 按 按照 通过 围绕 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
+以 把 将 对 在 从 按 按照 通过 围绕 依托 依靠 立足 着眼 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
 做好 开展 推动 深化 加快 强化 包括 即 是 有 为 实现 做到 坚决 打好 打赢 提出 形成 构建 突出 聚焦 着力
 大力 积极 进一步 全面 深入 扎实 切实 认真 统筹 利用 更好 发挥 推行 制定 出台 印发 重点 加大 以及 主要
 就是 要 共 等 了 和 其中 分别 包含 涵盖 实行 完成 划定 推翻 压在 维护 巩固 提升 保持 严格 继续 持续
@@ -681,6 +775,22 @@ _GOVERNING_END = ("贯彻", "落实", "坚持", "推进", "实施", "加强", "�
 _NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
 
 
+# adverbs and verbs that lead into a list after 即 (即进一步解决A、B): not
+# part of the first member; prepositions stay (对A的认识问题)
+_LEAD_IN = ("进一步", "解决好", "解决", "重点", "着力", "切实", "要")
+
+
+def _skip_lead_in(text, a, z):
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEAD_IN:
+            if text.startswith(w, a) and z - a - len(w) >= 2:
+                a += len(w)
+                changed = True
+    return a
+
+
 def _not_a_member(item):
     return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
 
@@ -702,8 +812,15 @@ def _trimmed_items(text, items):
         if len(seg) - cut >= lo:
             a += cut
             seg = seg[cut:]
+    # …的方针强化畜牧、蔬菜、果品: cut after the last leading verb in the first item
+    if len(seg) > hi + 2:
+        cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+        cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2]
+        if cuts:
+            a += max(cuts)
+            seg = seg[max(cuts):]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
-    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…
         changed = True
         while changed:
@@ -775,6 +892,11 @@ def _members(text, s, e, number, quoted):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
+    # (2b) a quoted run of N single characters right before, each one a
+    # member's abbreviation: “红橙黄蓝”四色预警
+    if number and _quoted_run_before(text, b, number):
+        o = b - 2 - number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(number)]
     # (3) the list before 等
     b = qs
     if text[b - 1:b] == "等":
@@ -812,28 +934,27 @@ def _members(text, s, e, number, quoted):
                 expect += 1
             if len(out) >= 2:
                 return out
-        if "、" in seg or "；" in seg:
-            seps = "；;" if "；" in seg else "、"
-            items = _split_items(text, body, end, seps)
-            if seps == "、":
-                items = _split_last_conj(text, items) if (number and len(items) == number - 1) else items
-            if len(items) >= 2:
-                return [_mk(text, a, z) for a, z in items]
+        # the separator that splits the list into as many items as claimed
+        # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+        splits = []
+        for seps in ("；;", "、", "，,"):
+            if any(c in seg for c in seps):
+                items = _split_items(text, body, end, seps)
+                if number and len(items) == number - 1:
+                    items = _split_last_conj(text, items)
+                splits.append(items)
+        if not splits and number == 2:
+            splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
+        items = next((x for x in splits if number and len(x) == number),
+                     splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                     else [])
+        if len(items) >= 2:
+            items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+            return [_mk(text, a, z) for a, z in items]
     # (5) an unquoted list right before whose count equals the number
-    if number:
-        b = qs
-        if text[b - 1:b] == "的":
-            b -= 1
-        cs = _clause_start(text, b)
-        if b - cs >= 2:
-            items = _split_items(text, cs, b, "、")
-            if len(items) == number - 1 or (len(items) == 1 and number == 2):
-                items = _split_last_conj(text, items)
-            if len(items) == number and len(items) >= 2:
-                got = _trimmed_items(text, items)
-                if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
-                        and not any(_not_a_member(g["text"]) for g in got)):
-                    return got
+    got = _list_before(text, qs, number)
+    if got:
+        return got
     # (6) a parallel compound right before, written without separators:
     # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
     # their first character (国际/国内), which verb phrases (切实落实) do not.
@@ -880,6 +1001,51 @@ def _members(text, s, e, number, quoted):
             if lead != -1:
                 items[0] = (lead, items[0][1])
                 return [_mk(text, a, z) for a, z in items]
+    # (9) the members named one by one later in the paragraph, each a quoted
+    # name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    # “强基”工程方面…；“模范”工程…
+    if number and 2 <= number <= 12:
+        m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[s:e])
+        if m:
+            head = m.group(1)
+            stop = text.find("\n", qe)
+            stop = len(text) if stop == -1 else stop
+            found, seen = [], set()
+            for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+                if q.group(1) not in seen:
+                    seen.add(q.group(1))
+                    found.append(_mk(text, qe + q.start(), qe + q.end()))
+            if len(found) == number:
+                return found
+    return []
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _list_before(text, qs, number):
+    """Members from an unquoted list right before ``qs`` (``A、B和C`` +
+    formulation) whose item count equals ``number``; [] otherwise. A
+    leading item of digits only (a page or list marker: ``2、``) is not a
+    member."""
+    if not number:
+        return []
+    b = qs
+    if text[b - 1:b] == "的":
+        b -= 1
+    cs = _clause_start(text, b)
+    if b - cs < 2:
+        return []
+    items = _split_items(text, cs, b, "、")
+    if len(items) > 1 and text[items[0][0]:items[0][1]].strip().isdigit():
+        items = items[1:]
+    if len(items) == number - 1 or (len(items) == 1 and number == 2):
+        items = _split_last_conj(text, items)
+    if len(items) == number and len(items) >= 2:
+        got = _trimmed_items(text, items)
+        if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and not any(_not_a_member(g["text"]) for g in got)):
+            return got
     return []
 
 
@@ -929,6 +1095,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     for s, e in quote_ranges:
         q = text[s:e]
         ok, n = parse_numbered(q, quoted=True)
+        if not ok and _is_code(text, s, e):
+            ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
             cands.append([s, e, "numbered", n, "quotes", 3])
             quoted_terms.setdefault(q, ("numbered", n))
@@ -980,12 +1148,28 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         if kind == "numbered":
             for mbr in members:
                 member_texts.add(mbr["text"])
+            if members and text[members[0]["start"] - 1:members[0]["start"]] in "“「" \
+                    and text[members[-1]["end"]:members[-1]["end"] + 1] in "”」":
+                member_texts.add(text[members[0]["start"]:members[-1]["end"]])   # “红橙黄蓝”
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": (n == len(members)) if (members and n is not None) else None,
                     "source": src})
     out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
     return out
+
+
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+
+
+def _is_code(text, s, e):
+    """A quoted digit string naming a programme: three to six digits (not a
+    year) right before a policy head (“1255”发展思路, “150”工程)."""
+    q = text[s:e]
+    if not (q.isascii() and q.isdigit() and 3 <= len(q) <= 6) or _YEAR.fullmatch(q):
+        return False
+    after = text[e + 1:e + 7]
+    return after.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(after))
 
 
 def _lexicon_hit_ok(text, s, e, bounds):

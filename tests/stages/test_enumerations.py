@@ -336,3 +336,47 @@ def test_policy_documents_keep_invariants():
     for record in records:
         text = record["content_zh"]
         check_invariants(text, lists_of(text))
+
+
+# ------------------------------------------------- local speech patterns
+# Excerpts of the local speech development corpus, read by id from ../shared
+# (skipped without it): the corpus may not be copied into the repository.
+from conftest import local_excerpt  # noqa: E402
+
+
+def local_lists(excerpt_id):
+    text = local_excerpt(excerpt_id)
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    return text, lists
+
+
+def test_page_numbers_of_flattened_previews_are_not_lists():
+    # “…市政府表” ¶ “2、彰先进的决定…”: a page number breaks a sentence
+    for excerpt_id in ("dev-0141", "dev-0235"):
+        _, lists = local_lists(excerpt_id)
+        assert [l for l in lists if l["family"] == "1、"] == [], excerpt_id
+    # a real 1、 list after a heading-like line stays
+    text = "主要做法：\n1、加强领导\n2、强化措施\n3、严格考核"
+    assert summary(text, lists_of(text)) == [("1、", 3, "1、加强领导", None)]
+
+
+def test_ordinal_units_as_markers():
+    text, lists = local_lists("dev-0134")           # 第一项：奏国歌 … 第五项：
+    agenda = [l for l in lists if text[l["items"][0]["start"]:].startswith("第一项")]
+    assert len(agenda) == 1 and len(agenda[0]["items"]) == 5
+    text, lists = local_lists("dev-0136")           # 第一阶段，… 第二阶段，
+    stages = [l for l in lists if text[l["items"][0]["start"]:].startswith("第一阶段")]
+    assert len(stages[0]["items"]) == 2 and stages[0]["claim"]["number"] == 2
+
+
+def test_quoted_formulation_before_a_colon_is_the_claim():
+    # 有“三个多”：一是人数多。… — the formulation announces the list (and the
+    # list has five items: a genuine mismatch)
+    text, lists = local_lists("dev-0219")
+    claims = [(l["claim"]["number"], l["count_matches"]) for l in lists if l["claim"]]
+    assert (3, False) in claims
+    assert any("三个多" in l["claim"]["text"] for l in lists if l["claim"])
+    # a quoted name elsewhere in the sentence is not a claim
+    text = "坚持“三个代表”重要思想，做好以下工作：\n一是抓党建。\n二是抓发展。"
+    assert lists_of(text)[0]["claim"] is None

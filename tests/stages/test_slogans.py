@@ -140,7 +140,7 @@ def test_seed_gold_scores(seed_text, seed_spans):
 @pytest.mark.parametrize("term,number", [
     ("两品一游", 3), ("三会一课", 4), ("一委一会一中心", 3), ("七地一屏一通道", 9),
     ("四个不摘", 4), ("三抓三促", 3), ("八八战略", 8), ("一核三带、多点支撑", None),
-    ("十四五", None), ("14+1", None), ("1+N+X", None), ("两不愁三保障", 5), ("五位一体", 5),
+    ("十四五", None), ("14+1", 15), ("7+3", 10), ("1+N+X", None), ("两不愁三保障", 5), ("五位一体", 5),
     ("双随机、一公开", 3), ("三严三实", 6), ("两个一百年", 2), ("千万工程", None), ("双联", 2),
 ])
 def test_compositional_numbers(term, number):
@@ -307,3 +307,86 @@ def test_members_written_together_earlier_in_the_sentence():
     assert [m["text"] for m in s["members"]] == ["农业", "农村", "农民"]
     text = "落实强农惠农富农政策，解决好“三农”问题。"  # 强农/惠农/富农 is the other alternation
     assert [s["members"] for s in find_slogans(text) if s["text"] == "三农"] == [[]]
+
+
+# ------------------------------------------------- local speech patterns
+# Real sentences of the local speech development corpus, read by id from
+# ../shared (skipped without it): the corpus may not be copied into the repo.
+from conftest import local_excerpt  # noqa: E402
+
+
+def local_spans(excerpt_id):
+    text = local_excerpt(excerpt_id)
+    spans = find_slogans(text)
+    check_offsets(text, spans)
+    return {s["text"]: s for s in spans if s["kind"] == "numbered"}
+
+
+def test_local_measures_and_heads():
+    # 件 篇 套 and the heads 实事 文章 班子 整治 空间 of local speech
+    assert local_spans("dev-0215")["十件实事"]["number"] == 10
+    assert local_spans("dev-0138")["四篇文章"]["number"] == 4
+    found = local_spans("dev-0141")
+    assert found["四套班子"]["number"] == 4 and found["十项整治"]["number"] == 10
+    space = local_spans("dev-0186")["六大发展空间"]
+    assert members(space)[0] == "辉山乳制品加工基地" and span_count_ok(space)
+
+
+def span_count_ok(span):
+    return span["count_matches"] is True
+
+
+def test_fused_parts_and_one_word_heads():
+    fused = local_spans("dev-0152")["三证合一"]
+    assert fused["number"] == 3
+    assert members(fused) == ["工商营业执照", "组织机构代码证", "税务登记证"]
+    many = local_spans("dev-0219")["三个多"]      # members are the 一是 … 五是 items
+    assert members(many) == ["人数多", "亮点多", "形式多", "内容多", "启发多"]
+    assert many["count_matches"] is False
+    assert parse_numbered("三个年") == (True, 3) and parse_numbered("三个月") == (False, None)
+
+
+def test_members_after_ji_choose_the_separator_that_fits():
+    found = local_spans("dev-0124")
+    assert members(found["两个服务"]) == ["为上级领导服务", "为中外游客服务"]
+    assert members(found["四个问题"]) == ["对旅游工作的认识和重视问题", "站位不够高和气魄不够大的问题",
+                                        "旅游工作如何拓宽视野、对标一流的问题", "旅游资源整合和关联产业融合的问题"]
+
+
+def test_announcements_are_not_formulations():
+    assert "三句话" not in local_spans("dev-0219")
+    assert "三个问题" not in local_spans("dev-0181") and "六个问题" not in local_spans("dev-0007")
+    assert parse_numbered("两点希望") == (False, None) and parse_numbered("三条建议") == (False, None)
+    text = "下面，我讲三个问题。程刚提出两点要求。"
+    assert texts(find_slogans(text), "numbered") == []
+
+
+def test_zero_targets_codes_and_arithmetic():
+    assert parse_numbered("零上访") == (False, None)          # a target, no count
+    spans = find_slogans("确保实现“零上访”目标。")
+    assert [(s["text"], s["kind"]) for s in spans] == [("零上访", "quoted")]
+    codes = local_spans("dev-0119")
+    assert codes["1255"]["number"] is None
+    assert local_spans("dev-0201")["150"]["number"] is None
+    assert parse_numbered("7+3") == (True, 10)
+
+
+def test_counts_confirmed_by_the_list_before_them():
+    # a short head that is no policy head word, taken because the list
+    # right before it has exactly as many members as the count
+    found = local_spans("dev-0247")
+    assert members(found["两节"]) == ["国庆", "中秋"]
+    found = local_spans("dev-0115")               # single-character abbreviations in quotes
+    assert members(found["四色预警"]) == ["红", "橙", "黄", "蓝"]
+    assert "红橙黄蓝" not in texts(find_slogans(local_excerpt("dev-0115")))
+    assert members(local_spans("dev-0193")["三大产业"]) == ["畜牧", "蔬菜", "果品"]   # after 2、 and 强化
+    # named instances of a plain count, directions and places are not sets
+    for text in ("离社会管理创新全国、全省两个现场会已经很近了。", "河道东、西两侧。",
+                 "打造了新华和安远沟两个试点社区。"):
+        assert texts(find_slogans(text), "numbered") == [], text
+
+
+def test_members_named_later_with_the_head():
+    # 扎实推进“三大工程”，“连心”工程方面…；“强基”工程方面…；“模范”工程…
+    found = local_spans("dev-0109")
+    assert members(found["三大工程"]) == ["“连心”工程", "“强基”工程", "“模范”工程"]
