@@ -34,6 +34,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from policy_nlp.lang.numerals import document_year as _year
+
 __all__ = ["render_document", "write_views", "read_annotated", "is_annotated", "add_view_command"]
 
 # The keys that make a JSON object an annotated document rather than a raw input.
@@ -154,17 +156,6 @@ def render_spans(text, elements, prefix_at=None):
 
 
 # --- what goes into the page ----------------------------------------------
-
-def _year(meta):
-    for key in ("year", "date"):
-        value = meta.get(key)
-        if value is None:
-            continue
-        match = re.match(r"\s*(\d{4})", str(value))
-        if match:
-            return int(match.group(1))
-    return None
-
 
 def _slogan_title(slogan):
     kind = slogan.get("kind", "")

@@ -59,6 +59,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
+
 __all__ = ["CleanedText", "clean_text", "parse_date"]
 
 # ---------------------------------------------------------------------------
@@ -93,23 +95,11 @@ def _add_piece(pieces, text, start, end):
 # Dates
 # ---------------------------------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_YEAR = r"(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})"
+_YEAR = rf"(?:\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})"
 DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
 _DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-
-
-def _cn_number(s):
-    """1–31 from Arabic or Chinese numerals (十, 十一, 二十七, 三十一)."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
-    return _CN_DIGIT[s]
 
 
 def parse_date(text):
@@ -131,10 +121,9 @@ def parse_date(text):
     match = _DATE_RE.search(text)
     if match:
         y = match["y"]
-        year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT[c]) for c in y))
-        try:
-            month, day = _cn_number(match["m"]), _cn_number(match["d"])
-        except KeyError:
+        year = int(y) if y.isdigit() else digit_string(y)
+        month, day = number(match["m"]), number(match["d"])
+        if month is None or day is None:
             return None
     else:
         match = _ISO_RE.search(text)

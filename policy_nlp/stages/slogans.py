@@ -80,12 +80,12 @@ found and the number is known, else None.
 
 import re
 
+from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
+
 __all__ = ["find_slogans", "parse_numbered"]
 
 # ----------------------------------------------------------------- numerals
-_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
-_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
 _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
@@ -130,34 +130,6 @@ _PLAN_MAX = 15
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
-def _parse_int(run):
-    """Value of a Chinese numeral string, or None when it is not one number."""
-    if not run or any(c not in _DIGIT and c not in _UNIT for c in run):
-        return None
-    if len(run) == 1:
-        return _DIGIT.get(run, _UNIT.get(run))
-    total, section, digit, last_unit = 0, 0, None, None
-    for c in run:
-        if c in _DIGIT:
-            if digit is not None:          # two digits in a row: 九二, 四两
-                return None
-            digit = _DIGIT[c]
-        else:
-            unit = _UNIT[c]
-            if last_unit is not None and unit >= last_unit and unit != 10000:
-                return None
-            if unit == 10000:
-                section = (section + (digit or 0)) * unit
-                total += section
-                section, digit, last_unit = 0, None, None
-                continue
-            section += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-    if digit is not None:
-        section += digit
-    return total + section
-
-
 def _numeral_value(run):
     """(value, kind) of a numeral run: kind 'int', 'redup', 'seq' or None."""
     if run.startswith("双") and len(run) == 1:
@@ -176,7 +148,7 @@ def _numeral_value(run):
     return None, None
 
 
-_YEAR_DIGITS = re.compile("[〇零○一二三四五六七八九]{4}")
+_YEAR_DIGITS = re.compile(f"[{YEAR_DIGIT_CHARS}]{{4}}")
 
 
 def _is_plan(s):
