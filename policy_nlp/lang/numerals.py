@@ -34,13 +34,14 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 def chinese_int(run):
     """The value of a Chinese numeral with units, or None when ``run`` is not one number.
 
-    Digits and the units 十 百 千 万; two digits in a row (九二, 四两) or units
-    out of order (十十, 百千) are not one number.
+    Digits and the units 十 百 千 万, with 零 holding an empty place (一百零五);
+    two digits in a row (九二, 四两) or units out of order (十十, 百千) are not
+    one number.
 
     Examples
     --------
-    >>> [chinese_int(s) for s in ["十", "十四", "二十", "一千五百", "两万", "九二", "十十", "", "x"]]
-    [10, 14, 20, 1500, 20000, None, None, None, None]
+    >>> [chinese_int(s) for s in ["十", "十四", "二十", "一百零五", "两万", "九二", "十十", "", "x"]]
+    [10, 14, 20, 105, 20000, None, None, None, None]
     """
     if not run or any(c not in DIGITS and c not in UNITS for c in run):
         return None
@@ -49,6 +50,8 @@ def chinese_int(run):
     total, section, digit, last_unit = 0, 0, None, None
     for c in run:
         if c in DIGITS:
+            if DIGITS[c] == 0 and digit is None and (last_unit or total):
+                continue                   # 一百零五, 一万零五百: a zero holds a place
             if digit is not None:          # two digits in a row: 九二, 四两
                 return None
             digit = DIGITS[c]
