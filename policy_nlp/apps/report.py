@@ -30,12 +30,13 @@ import csv
 import html
 import json
 import math
-import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
+
+from policy_nlp.lang.numerals import document_year
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "add_report_command"]
 
@@ -47,24 +48,6 @@ CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "No
 
 def _e(value):
     return html.escape("" if value is None else str(value), quote=True)
-
-
-def document_year(meta):
-    """The year of a document: ``meta["year"]`` or the year of ``meta["date"]``.
-
-    Examples
-    --------
-    >>> document_year({"year": "2019"}), document_year({"date": "2012-06-15"}), document_year({"year": None})
-    (2019, 2012, None)
-    """
-    for key in ("year", "date"):
-        value = (meta or {}).get(key)
-        if value is None or isinstance(value, bool):
-            continue
-        match = re.match(r"\s*(\d{4})(?!\d)", str(value))
-        if match and 1000 <= int(match.group(1)) <= 2999:
-            return int(match.group(1))
-    return None
 
 
 # --- reading -----------------------------------------------------------------

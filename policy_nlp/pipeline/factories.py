@@ -30,7 +30,14 @@ def _offsets(group_spans):
     return [(span.start_char, span.end_char) for span in group_spans]
 
 
-@Language.component("paragraphs")
+# assigns/requires let nlp.analyze_pipes() report a stage that is missing or
+# out of order. The paragraphs stage is the one that sets sentence starts, so
+# "token.is_sent_start" stands for its paragraph and sentence span groups.
+_LIST_ATTRS = ["span._.level", "span._.items", "span._.parent", "span._.parent_item", "span._.claim",
+               "span._.gaps", "span._.restart", "span._.marker", "span._.list_index", "span._.count_matches"]
+
+
+@Language.component("paragraphs", assigns=["doc.spans", "token.is_sent_start"])
 def paragraphs_stage(doc):
     """Paragraph and sentence spans; sentence starts for ``doc.sents``."""
     paragraphs = find_paragraphs(doc.text)
@@ -47,7 +54,9 @@ def _require(doc, group, stage):
                          "add the 'paragraphs' stage before it")
 
 
-@Language.factory("slogans", default_config={"lexicon": True})
+@Language.factory("slogans", default_config={"lexicon": True},
+                  assigns=["doc.spans", "span._.number", "span._.members", "span._.count_matches",
+                           "span._.source"])
 def create_slogans_stage(nlp, name, lexicon: bool):
     """Numbered formulations (五心工程, 十四五) and quoted policy terms."""
     return SlogansStage(lexicon)
@@ -66,7 +75,8 @@ class SlogansStage:
         return doc
 
 
-@Language.factory("enumerations", default_config={})
+@Language.factory("enumerations", default_config={}, requires=["token.is_sent_start"],
+                  assigns=["doc.spans", *_LIST_ATTRS])
 def create_enumerations_stage(nlp, name):
     """Numbered lists as an outline, with announced counts checked."""
     return enumerations_stage
@@ -86,7 +96,8 @@ def enumerations_stage(doc):
     return doc
 
 
-@Language.factory("topics", default_config={"model": "default"})
+@Language.factory("topics", default_config={"model": "default"}, requires=["token.is_sent_start"],
+                  assigns=["span._.topic"])
 def create_topics_stage(nlp, name, model: str):
     """Paragraph topics from a scikit-learn model (the default codebook model,
     or one trained with ``policy-nlp train``)."""
@@ -105,20 +116,19 @@ class TopicsStage:
             self._model = default_model() if self.model_path == "default" else load_model(self.model_path)
         return self._model
 
+    # No ``pipe``: a document's headings take their topic from its own body,
+    # so documents are classified one at a time and a batch size would mean
+    # nothing; spaCy's nlp.pipe calls this for each document.
     def __call__(self, doc):
-        return next(self.pipe([doc]))
-
-    def pipe(self, docs, batch_size=64):
         from policy_nlp.stages.topic_context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
-        for doc in docs:
-            _require(doc, "paragraphs", "topics")
-            paragraphs = list(doc.spans["paragraphs"])
-            tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
-            texts = [span.text for span in paragraphs]
-            results = classify_paragraphs(self.model, tokens, headings="own",
-                                          title=find_title(texts, doc._.meta))
-            results = inherit_heading_topics(texts, results)
-            for span, result in zip(paragraphs, results):
-                span._.topic = result
-            yield doc
+        _require(doc, "paragraphs", "topics")
+        paragraphs = list(doc.spans["paragraphs"])
+        tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
+        texts = [span.text for span in paragraphs]
+        results = classify_paragraphs(self.model, tokens, headings="own",
+                                      title=find_title(texts, doc._.meta))
+        results = inherit_heading_topics(texts, results)
+        for span, result in zip(paragraphs, results):
+            span._.topic = result
+        return doc

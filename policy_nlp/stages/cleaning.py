@@ -59,6 +59,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
+from policy_nlp.lang.words import alternation, words
+
 __all__ = ["CleanedText", "clean_text", "parse_date"]
 
 # ---------------------------------------------------------------------------
@@ -93,23 +96,11 @@ def _add_piece(pieces, text, start, end):
 # Dates
 # ---------------------------------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_YEAR = r"(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})"
+_YEAR = rf"(?:\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})"
 DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
 _DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-
-
-def _cn_number(s):
-    """1–31 from Arabic or Chinese numerals (十, 十一, 二十七, 三十一)."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
-    return _CN_DIGIT[s]
 
 
 def parse_date(text):
@@ -131,10 +122,9 @@ def parse_date(text):
     match = _DATE_RE.search(text)
     if match:
         y = match["y"]
-        year = int(y) if y.isdigit() else int("".join(str(_CN_DIGIT[c]) for c in y))
-        try:
-            month, day = _cn_number(match["m"]), _cn_number(match["d"])
-        except KeyError:
+        year = int(y) if y.isdigit() else digit_string(y)
+        month, day = number(match["m"]), number(match["d"])
+        if month is None or day is None:
             return None
     else:
         match = _ISO_RE.search(text)
@@ -153,18 +143,14 @@ def parse_date(text):
 _SENT_END = re.compile(r"[。！？!?；]")
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
-_TOOL_WORDS = ("打印本页|打印此页|打印文章|关闭窗口|关闭本页|加入收藏|返回顶部|回到顶部|复制链接|我要纠错|"
-               "字号|字体|下载|打印|全屏|收藏|分享到|分享|关闭|纠错|默认|繁体|简体|繁體|扫一扫|"
-               "微信|微博|QQ空间|QQ|朋友圈|放大|缩小|朗读|语音播报|大|中|小|T")
+_TOOL_WORDS = alternation("page_tool_words")
 _TOOLS_RE = re.compile(rf"(?:{_SEP}*(?:{_TOOL_WORDS}))+{_SEP}*")
 _TOOL_TOKEN = re.compile(_TOOL_WORDS)
-_SHARE_WORDS = {"分享到", "分享", "扫一扫", "微信", "微博", "QQ空间", "QQ", "朋友圈"}
+_SHARE_WORDS = set(words("share_words"))
 
-_FORUM_WORDS = ("只看该作者|倒序浏览|正序浏览|电梯直达|返回列表|上一主题|下一主题|发表回复|快速回复|"
-                "使用道具|加好友|发消息|点评|回复|举报|引用|支持|反对|评分|回帖|发帖|楼主|沙发|板凳|"
-                "地板|收藏|分享|点赞|私信|签到|打赏|顶|踩|赞")
+_FORUM_WORDS = alternation("forum_words")
 _FORUM_RE = re.compile(rf"(?:{_SEP}*(?:{_FORUM_WORDS}))+{_SEP}*")
-_POST_WORDS = {"只看该作者", "倒序浏览", "正序浏览", "电梯直达", "楼主", "沙发", "板凳", "地板"}
+_POST_WORDS = set(words("forum_post_words"))
 _COUNTERS_RE = re.compile(
     r"(?:[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+\s*[|｜]\s*)+[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+"
     r"|\d{1,9}|回复|查看|浏览|阅读|人气|评论")
@@ -183,9 +169,7 @@ _PAGE_TITLE_RE = re.compile(
     r"(?P<title>.{4,100}?)\s+[-–—_|｜]\s+(?P<site>.{2,40})")
 _SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
 
-_FIELD_KEYS = ("来源|稿源|信息来源|文章来源|新闻来源|发布时间|发布日期|更新时间|时间|日期|作者|责任编辑|编辑|"
-               "审核|校对|浏览次数|浏览量|访问量|阅读量|阅读数|阅读|点击数|点击|字号|字体|发布机构|发布者|"
-               "发文机关|索引号|主题分类|分类|成文日期|发文字号|供稿|撰稿|摄影|通讯员|记者")
+_FIELD_KEYS = alternation("page_field_keys")
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
@@ -287,9 +271,7 @@ def _furniture(s, zone):
 # Title block: title, subtitle, date, position and speaker
 # ---------------------------------------------------------------------------
 
-_DOC_TYPES = ("讲话|重要讲话|致辞|书面致辞|发言|主旨演讲|演讲|主旨讲话|报告|工作报告|贺信|贺词|贺电|回信|说明|"
-              "决议|决定|意见|实施意见|指导意见|通知|通告|公告|公报|办法|方案|规划|纲要|计划|指南|"
-              "条例|规定|细则|白皮书|讲稿|答记者问")
+_DOC_TYPES = alternation("document_types")
 _TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
 _ENUM_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[章节条部分编]|[一二三四五六七八九十]+[、.．]|"
                       r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
@@ -311,9 +293,7 @@ _PAREN_RE = re.compile(r"[（(][^（）()]{1,30}[)）]")
 # Leaders whose byline is glued to the title in web copies of speeches
 # ("…的讲话（2018年2月12日）习近平同志们：…"). A byline name elsewhere needs a
 # separator (position, space or ※) to be found.
-_LEADERS = ("习近平|李强|李克强|温家宝|胡锦涛|江泽民|朱镕基|李鹏|邓小平|周恩来|毛泽东|华国锋|赵紫阳|"
-            "王沪宁|赵乐际|丁薛祥|蔡奇|李希|韩正|汪洋|栗战书|王岐山|张德江|俞正声|刘云山|张高丽|"
-            "吴邦国|贾庆林|李长春|贺国强|刘少奇|朱德")
+_LEADERS = alternation("leaders")
 _NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关于|对|强调|指出|重要|讲话|给|等)"
 _GLUED_HEAD_RE = re.compile(
     rf"(?P<title>[^。！？!?；\n]{{2,120}}?(?:{_DOC_TYPES}))"

@@ -89,6 +89,8 @@ when there is no claim or no number).
 import bisect
 import re
 
+from policy_nlp.lang.numerals import number as chinese_number
+
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
 FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
@@ -100,32 +102,8 @@ _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4
 _LEAF_RANK = 6          # lists of these families never contain block lists
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "一二三四五六七八九十"
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def chinese_number(numeral):
-    """The value of a Chinese or Arabic numeral, or None.
-
-    Examples
-    --------
-    >>> [chinese_number(s) for s in ["三", "十", "十四", "二十一", "两", "12", "１２", "百"]]
-    [3, 10, 14, 21, 2, 12, 12, None]
-    """
-    numeral = numeral.translate(_FULLWIDTH_DIGITS)
-    if numeral.isdigit():
-        return int(numeral)
-    if not numeral or any(ch not in _DIGITS and ch != "十" for ch in numeral):
-        return None
-    if "十" not in numeral:
-        return _DIGITS[numeral] if len(numeral) == 1 else None
-    tens, _, units = numeral.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return None
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳

@@ -106,12 +106,13 @@ found and the number is known, else None.
 
 import re
 
+from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
+from policy_nlp.lang.words import alternation, word_set, words
+
 __all__ = ["find_slogans", "parse_numbered"]
 
 # ----------------------------------------------------------------- numerals
-_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
-_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
 _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
@@ -127,70 +128,25 @@ _ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|�
 # heads that make a one-character quoted head a duration, not a name (“三个月”)
 _TIME_UNITS = frozenset("月日天周时分秒岁人名元米亩吨斤次倍")
 # what right after a numeral makes it a quantity, time, rank or ordinal
-_QUANTITY_AFTER = tuple(
-    "年 月 日 号 天 周 岁 倍 成 次 届 轮 连 时 分 秒 世纪 亿 多 余 来 名 人 户 家 件 所 元 米 亩 吨 斤"
-    " 公里 中全会 者 孩 档 批 级 流 方面 把手 部分 层 本 份 期 等 些 头 手".split())
+_QUANTITY_AFTER = words("quantity_after")
 # a preceding character or word making the count anaphoric, ordinal or
 # approximate: 第十二次, 这两个目标, 以上十四条, 前三个月
-_BAD_BEFORE = ("第", "这", "那", "以上", "上述", "前", "后", "近", "再", "每", "各",
-               "头", "最后", "其他", "其余", "十几", "几", "约", "逾", "超", "之", "届",
-               "周", "点", "余")
+_BAD_BEFORE = words("count_before")
 # heads that show an abstract, named formulation (not a countable object)
-HEADS = tuple(sorted(set("""
-工程 战略 行动 纪律 制度 改革 意识 自信 全面 攻坚战 战役 会战 硬仗 规定 重点工作 工作 任务 目标
-责任书 举措 措施 机制 体系 原则 主张 方针 政策 理念 要求 取向 使命 坚持 明确 维护 确保 确立
-转变 统筹 代表 基本点 积极性 大局 市场 资源 课题 主题 准则 底线 红线 清单 计划 行动计划 专项
-振兴 布局 格局 板块 产业集群 集群 产业 基地 高地 中心 示范区 试验区 走廊 经济带 城市群 经济圈
-通道 枢纽 不摘 毫不动摇 有利于 区分开来 必须 务必 标准 精准 保障 攻坚 革命 倡议 能力 作风
-路径 品牌 污染源 控制线 大山 历史任务 服务 建设 提升 突破 融合 循环 安全 文明 支柱 工作法
-载体 抓手 引擎 优势 领域 方向 环节 关系 问题 矛盾 风险 职能 责任 机遇 挑战 成果 奇迹 理论成果
-民生实事 实事 发展 增长极 增长点 一批 不愁 原则 方略 思想 路线 思路 法宝 经验 作用 任务
-字 下降 支柱 大事 文章 班子 整治 空间 方针 预警
-""".split()), key=len, reverse=True))
+HEADS = tuple(sorted(set(words("slogan_heads")), key=len, reverse=True))
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
 # stop words ending a head
 _HEAD_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
                         f"|[{NUM_CHARS}0-9０-９]")
 # composite units followed by one of these keep them out of the span
-_COMPOSITE_HEADS = tuple(sorted(set("""
-制度 战略 工程 行动 模式 运行模式 机制 体系 布局 格局 工作 工作法 要求 原则 方针 政策 改革 建设 活动
-学习教育 教育 标准 规划 计划 示范 体制 格局 发展 产业 经验 方针 总体布局 战略布局 路线 思想 目标
-""".split()), key=len, reverse=True))
+_COMPOSITE_HEADS = tuple(sorted(set(words("composite_heads")), key=len, reverse=True))
 
 _PLAN_MAX = 15
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def _parse_int(run):
-    """Value of a Chinese numeral string, or None when it is not one number."""
-    if not run or any(c not in _DIGIT and c not in _UNIT for c in run):
-        return None
-    if len(run) == 1:
-        return _DIGIT.get(run, _UNIT.get(run))
-    total, section, digit, last_unit = 0, 0, None, None
-    for c in run:
-        if c in _DIGIT:
-            if digit is not None:          # two digits in a row: 九二, 四两
-                return None
-            digit = _DIGIT[c]
-        else:
-            unit = _UNIT[c]
-            if last_unit is not None and unit >= last_unit and unit != 10000:
-                return None
-            if unit == 10000:
-                section = (section + (digit or 0)) * unit
-                total += section
-                section, digit, last_unit = 0, None, None
-                continue
-            section += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-    if digit is not None:
-        section += digit
-    return total + section
 
 
 def _numeral_value(run):
@@ -211,7 +167,7 @@ def _numeral_value(run):
     return None, None
 
 
-_YEAR_DIGITS = re.compile("[〇零○一二三四五六七八九]{4}")
+_YEAR_DIGITS = re.compile(f"[{YEAR_DIGIT_CHARS}]{{4}}")
 
 
 def _is_plan(s):
@@ -372,19 +328,8 @@ def _units_ok(unit):
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
-_POLICY_VERB_BEFORE = re.compile(
-    r"(?:实施|推进|开展|深化|打造|落实|坚持|推行|创建|抓好|推广|构建|深入|持续|扎实|全面|巩固|"
-    r"完善|健全|建立|启动|打好|打赢|做好|加强|强化|探索|实行|推动|贯彻|统筹|提升|拓展|开展了|"
-    r"以|加快|实现|发挥|深入开展|聚焦|围绕|纳入|用好|办好|建设|争创|守住|树立|践行|弘扬|发展|"
-    r"运用|加大|推出|出台|制定|坚定|增强|做到|继续|共建|培育|擦亮|叫响|做强|做优|做大|落地|"
-    r"部署|组织|参与|完成|试点|开展好|实施好|推进“?)$")
-_TERM_HEAD_AFTER = re.compile(
-    r"^(?:行动|工程|建设|活动|创建|工作|机制|模式|战略|计划|改革|制度|示范|试点|品牌|平台|政策|专项|"
-    r"载体|理念|要求|原则|方针|目标|任务|体系|服务|攻坚|行动计划|规划|时期|期间|项目|品牌|标准|体制|"
-    r"经验|做法|系统|改造|治理|整治|教育|学习教育|主题教育|战役|总体布局|战略布局|布局|格局|"
-    r"精神|思想|重要思想|方略|单位|文艺|示范园区|园区|示范区|行动外宣|成果|分置|措施|为|清单|"
-    r"指数|专区|工作法|联动|网络|平台|制|率|试验|改革试点|综合|模式|原则|方针|框架|体系|"
-    r"领域|产业|企业|主体|实践|方针|事项|要求|经费|问题|上|中)")
+_POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
+_TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
 
@@ -453,8 +398,7 @@ class _Bounds:
 
 
 # heads that are verbs: they end a head, never extend one (三个领域 | 明确)
-_VERB_HEADS = frozenset("坚持 明确 维护 确保 确立 转变 统筹 代表 不摘 毫不动摇 有利于 区分开来 必须 务必 "
-                        "提升 突破 融合 发展 建设 服务 攻坚 下降 振兴 保障 循环 安全 走".split())
+_VERB_HEADS = word_set("verb_heads")
 _VERB_BEFORE_HEAD = re.compile("实现|推进|进行|开展|加强|采取|组成|发布|提出|加快|推动|实施|落实|作为|"
                                "构建|形成|打造|完善|建立|提高|覆盖|包括|涉及|成为|是")
 
@@ -541,18 +485,11 @@ def _counted(text, i, run, value, bounds):
 
 
 # words in which 一 is not a count (一体化, 一致, 一流)
-_YI_WORDS = set("一体 一致 一起 一样 一般 一定 一些 一切 一直 一同 一道 一并 一流 一线 一批 一步 一下 "
-                "一点 一带 一次 一律 一旦 一贯 一度 一举 一系 一层 一方 一手 一经 一再 一向".split()) - {"一带"}
+_YI_WORDS = set(words("yi_words"))
 
 
 # four-character idioms built like composites; never formulations
-IDIOMS = frozenset("""
-一心一意 一五一十 一朝一夕 一草一木 一点一滴 一言一行 一举一动 一砖一瓦 一丝一毫 一针一线 一模一样
-三心二意 三番五次 三令五申 四面八方 五湖四海 七上八下 七嘴八舌 五花八门 三言两语 千方百计 千家万户
-千军万马 千变万化 千差万别 千丝万缕 千山万水 万水千山 十全十美 一干二净 一清二楚 九牛一毛 一石二鸟
-一举两得 三三两两 四平八稳 七零八落 一年一度 一来二去 一穷二白 三五成群 千辛万苦 千锤百炼 一张一弛
-一唱一和 一起一落 一上一下 一进一出 一前一后 一左一右 一问一答 一长一短 一高一低 一大一小 一多一少
-""".split())
+IDIOMS = word_set("idioms")
 
 
 def _composite_unquoted(text, i, bounds):
@@ -626,7 +563,7 @@ def _quoted_run_before(text, i, number):
             and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)))
 
 
-_WORDS_ENDING_YI = frozenset("统一 唯一 同一 第一 之一 万一 专一 单一 均一 合一 划一 逐一 进一 不一 始终如一".split())
+_WORDS_ENDING_YI = word_set("words_ending_yi")
 
 
 def _grammar(text, bounds, quoted_ranges):
@@ -705,13 +642,7 @@ class _RangeSet:
 
 
 # ---------------------------------------------------------------- members
-_TRIM_LEAD = tuple(sorted(set("""
-以 把 将 对 在 从 按 按照 通过 围绕 依托 依靠 立足 着眼 发展 加强 推进 实施 坚持 拿出 尽快 建立 健全 完善 执行 落实 抓好
-做好 开展 推动 深化 加快 强化 包括 即 是 有 为 实现 做到 坚决 打好 打赢 提出 形成 构建 突出 聚焦 着力
-大力 积极 进一步 全面 深入 扎实 切实 认真 统筹 利用 更好 发挥 推行 制定 出台 印发 重点 加大 以及 主要
-就是 要 共 等 了 和 其中 分别 包含 涵盖 实行 完成 划定 推翻 压在 维护 巩固 提升 保持 严格 继续 持续
-全力 着重 优先 重点抓 抓 为了 为实现 组织 开展了 部署 强调 提高 增强 做强 做优 做大 培育 打造 用好
-""".split()), key=len, reverse=True))
+_TRIM_LEAD = tuple(sorted(set(words("member_leading_words")), key=len, reverse=True))
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
 
@@ -769,9 +700,7 @@ def _split_last_conj(text, items):
 # it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
 # not its members: such items end in a governing verb or start with an
 # ordinal or a subject.
-_GOVERNING_END = ("贯彻", "落实", "坚持", "推进", "实施", "加强", "深化", "领悟", "把握", "举办",
-                  "做好", "抓好", "推动", "促进", "统筹", "践行", "维护", "增强", "坚定", "准确",
-                  "全面", "坚决", "深刻", "认真", "积极", "切实", "牢牢", "始终")
+_GOVERNING_END = words("governing_verbs")
 _NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
 
 

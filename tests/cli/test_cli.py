@@ -88,3 +88,11 @@ def test_a_five_megabyte_single_line_is_annotated(tmp_path):
     (doc,) = [json.loads(l) for l in (tmp_path / "out" / "annotations.jsonl").open(encoding="utf-8")]
     assert doc["text"] == line and len(doc["sentences"]) == 65_000
     assert sum(t["end"] - t["start"] for t in doc["tokens"]) == len(line)  # every character in a token
+
+
+def test_view_segments_raw_text_like_annotate():
+    """One default segmenter for every command that annotates raw text."""
+    parser = build_parser()
+    annotate = parser.parse_args(["annotate", "x.txt", "-o", "out"])
+    view = parser.parse_args(["view", "x.txt", "-o", "out"])
+    assert view.segmenter == annotate.segmenter == "fast"

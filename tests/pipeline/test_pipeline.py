@@ -73,3 +73,31 @@ def test_load_uses_a_topic_model_trained_on_users_labels(tmp_path):
     doc = nlp("加快建设农业强国，提高粮食产量和农民收入。\n治理大气和水污染，保护生态环境。")
     labels = [span._.topic["label"] for span in doc.spans["paragraphs"]]
     assert labels == ["farm", "env"]
+
+
+def test_analyze_pipes_reports_a_missing_paragraphs_stage():
+    nlp = policy_nlp.load(exclude=["paragraphs"])
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert problems == {"slogans": [], "enumerations": ["token.is_sent_start"], "topics": ["token.is_sent_start"]}
+    assert not any(policy_nlp.load().analyze_pipes(pretty=False)["problems"].values())
+
+
+def test_each_stage_declares_the_attributes_it_sets(seed_text):
+    """The assigns of a factory cover every span extension its stage fills in on real text."""
+    from spacy.tokens import Span
+    from policy_nlp.pipeline.document import SPAN_EXTENSIONS
+    nlp = policy_nlp.load()
+    doc = nlp(seed_text)
+    stage_of_group = {"paragraphs": "topics", "slogans": "slogans", "lists": "enumerations",
+                      "list_items": "enumerations"}
+    # span extensions are stored by offsets: a paragraph that is also a list
+    # item shows the item's attributes, so only spans of one group are read
+    offsets = {g: {(s.start_char, s.end_char) for s in doc.spans[g]} for g in stage_of_group}
+    for group, stage in stage_of_group.items():
+        assigned = set(nlp.get_pipe_meta(stage).assigns)
+        others = set().union(*(offsets[g] for g in offsets if g != group))
+        used = {f"span._.{name}" for span in doc.spans[group] for name in SPAN_EXTENSIONS
+                if (span.start_char, span.end_char) not in others and getattr(span._, name) is not None}
+        assert used, group
+        assert used <= assigned, (stage, used - assigned)
+    assert Span.has_extension("topic")

@@ -282,12 +282,6 @@ def test_a_heading_before_a_list_is_not_a_claim():
     assert inner["claim"] is None and inner["count_matches"] is None
 
 
-def test_chinese_numbers():
-    assert [chinese_number(s) for s in ("一", "十", "十二", "二十", "九十九", "两", "7")] == [
-        1, 10, 12, 20, 99, 2, 7]
-    assert chinese_number("一百") is None
-
-
 # ---------------------------------------------------------------------------
 # Properties and real documents
 
