@@ -59,6 +59,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from policy_nlp.stages.script import is_traditional, to_simplified
+
 __all__ = ["CleanedText", "clean_text", "parse_date"]
 
 # ---------------------------------------------------------------------------
@@ -151,6 +153,10 @@ def parse_date(text):
 # ---------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[。！？!?；]")
+# A pinyin gloss that conversion sites insert after a character: 會(huì)議.
+# One syllable with a tone mark, right after an ideograph (組織(who) is not one).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
 _TOOL_WORDS = ("打印本页|打印此页|打印文章|关闭窗口|关闭本页|加入收藏|返回顶部|回到顶部|复制链接|我要纠错|"
@@ -493,6 +499,10 @@ class CleanedText:
         ``"publication"``, ``"published"`` (ISO): those that were found.
     offset_map : list of [int, int, int]
         ``[clean_start, original_start, length]`` of each kept segment.
+    converted : list of [int, str]
+        ``[original_offset, original_character]`` of each body character
+        that was converted from Traditional script (``meta["script"] ==
+        "traditional"``); the body has the Simplified character there.
 
     Examples
     --------
@@ -510,6 +520,7 @@ class CleanedText:
     removed: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     offset_map: list = field(default_factory=list)
+    converted: list = field(default_factory=list)
 
     def original_offset(self, i):
         """The offset in the original text of cleaned-text offset ``i``.
@@ -545,7 +556,13 @@ class CleanedText:
             parts.append((original_start, self.text[clean_start:clean_start + length]))
         parts.extend((r["start"], r["text"]) for r in self.removed)
         parts.sort(key=lambda part: part[0])
-        return "".join(text for _, text in parts)
+        restored = "".join(text for _, text in parts)
+        if self.converted:
+            chars = list(restored)
+            for offset, char in self.converted:
+                chars[offset] = char
+            restored = "".join(chars)
+        return restored
 
 
 # ---------------------------------------------------------------------------
@@ -881,7 +898,14 @@ def clean_text(text):
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text takes str, not {type(text).__name__}")
+    original = text
+    glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
+    changed = []
     meta = {}
+    if is_traditional(text):
+        # Everything below reads the Simplified copy: same length, same offsets.
+        text, changed = to_simplified(text, skip=glosses)
+        meta["script"] = "traditional"
     pieces = _pieces(text)
     if not pieces:
         return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
@@ -917,8 +941,10 @@ def clean_text(text):
             spans.append((a, body_pieces[i + 1][0], reason))
             _piece_meta(text[a:b], reason, meta)
 
+    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
+
     spans = _merge(sorted(s for s in spans if s[1] > s[0]))
-    removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
+    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
     kept, offset_map, position = [], [], 0
     for a, b, _ in spans + [(len(text), len(text), None)]:
         if a > position:
@@ -933,8 +959,22 @@ def clean_text(text):
     page_title = meta.pop("_page_title", None)
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
-    meta = {key: value for key, value in meta.items() if value}
-    return CleanedText(body, removed, meta, offset_map)
+    meta = {key: _GLOSS_RE.sub("", value) for key, value in meta.items() if value}
+    converted = _kept_changes(changed, offset_map)
+    return CleanedText(body, removed, meta, offset_map, converted)
+
+
+def _kept_changes(changed, offset_map):
+    """``[offset, character]`` of the converted characters that the body kept."""
+    if not changed:
+        return []
+    starts = [segment[1] for segment in offset_map]
+    kept = []
+    for offset, char in changed:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < offset_map[k][1] + offset_map[k][2]:
+            kept.append([offset, char])
+    return kept
 
 
 def _merge(spans):
