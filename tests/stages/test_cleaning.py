@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import time
 
 import pytest
@@ -366,6 +367,9 @@ def test_policy_documents_keep_their_bodies():
         cleaned = clean_text(text)
         check_invariants(text, cleaned)
         for record in cleaned.removed:
+            if record["reason"] == "page number":   # — 3 — between the lines of a PDF copy
+                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+", record["text"]), record["text"]
+                continue
             assert record["reason"] in ("title block", "page info")
             assert len(record["text"].strip()) < 200
 
@@ -443,3 +447,41 @@ def test_traditional_documents_are_converted_keeping_offsets(local_excerpts):
 def test_simplified_text_is_not_converted(seed_raw):
     cleaned = clean_text(seed_raw)
     assert "script" not in cleaned.meta and cleaned.converted == []
+
+
+def test_template_site_furniture_is_removed(local_excerpts):
+    # dev-0001: 下面是小编为大家整理的…【优秀范文】,供大家参考。同志们:经县政府研究决定,…
+    cleaned = clean_text(local_excerpts["dev-0001"]["text"])
+    assert cleaned.text.startswith("同志们:经县政府研究决定")
+    assert cleaned.meta["salutation"] == "同志们"
+    removed = {r["reason"]: r["text"] for r in cleaned.removed}
+    assert removed["template notice"].startswith("下面是小编为大家整理的")
+    # 预览结束 / (未完,全文共…字) / 文库 banners, wherever they stand
+    texts = {key: clean_text(row["text"]).text for key, row in local_excerpts.items()}
+    for junk in ("预览结束", "全部预览完了", "当前显示", "由会员分享", "由会员上传分享", "阅读全文\n",
+                 "VIP专免", "小编为大家整理"):
+        assert not any(junk in text for text in texts.values()), junk
+
+
+def test_page_markers_are_removed(local_excerpts):
+    # dev-0004, a PDF copy: …与上级 第1 页共 10 页
+    raw = local_excerpts["dev-0004"]["text"]
+    cleaned = clean_text(raw)
+    assert "第1 页共 10 页" in raw and "第1 页共 10 页" not in cleaned.text
+    assert any(r["reason"] == "page number" and r["text"] == "第1 页共 10 页" for r in cleaned.removed)
+    # _第N页 / 第N页 / 共N页 page strips of 文库 viewers
+    cleaned = clean_text(local_excerpts["dev-0175"]["text"])
+    assert "_第1页" not in cleaned.text
+
+
+def test_masked_names_are_counted_kept_and_never_a_speaker(local_excerpts):
+    raw = local_excerpts["dev-0021"]["text"]    # …以及 X 省委、… 部署 2026 年… X 同志
+    row = local_excerpts["dev-0099"]["text"]    # 省委政法委书记XX强调 …
+    cleaned = clean_text(row)
+    assert cleaned.meta["masked"] == clean_text(row).text.count("XX") > 0
+    assert "省委政法委书记XX强调" in cleaned.text
+    page = "在全镇安全生产工作会议上的讲话\n镇长 XX\n同志们：\n今天开会。"
+    cleaned = clean_text(page)
+    assert cleaned.text == "同志们：\n今天开会。"
+    assert cleaned.meta["position"] == "镇长" and "speaker" not in cleaned.meta
+    assert "masked" not in clean_text(raw).meta or clean_text(raw).meta["masked"] >= 1
