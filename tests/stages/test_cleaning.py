@@ -475,7 +475,6 @@ def test_page_markers_are_removed(local_excerpts):
 
 
 def test_masked_names_are_counted_kept_and_never_a_speaker(local_excerpts):
-    raw = local_excerpts["dev-0021"]["text"]    # …以及 X 省委、… 部署 2026 年… X 同志
     row = local_excerpts["dev-0099"]["text"]    # 省委政法委书记XX强调 …
     cleaned = clean_text(row)
     assert cleaned.meta["masked"] == clean_text(row).text.count("XX") > 0
@@ -484,4 +483,5 @@ def test_masked_names_are_counted_kept_and_never_a_speaker(local_excerpts):
     cleaned = clean_text(page)
     assert cleaned.text == "同志们：\n今天开会。"
     assert cleaned.meta["position"] == "镇长" and "speaker" not in cleaned.meta
-    assert "masked" not in clean_text(raw).meta or clean_text(raw).meta["masked"] >= 1
+    # a single X (以及 X 省委) is not counted: it is also a letter of text such as X86
+    assert "masked" not in clean_text(local_excerpts["dev-0021"]["text"]).meta
