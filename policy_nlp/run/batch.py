@@ -159,6 +159,9 @@ def annotate_record(nlp, record, clean=True):
             meta.setdefault(key, value)
         if cleaned.removed:
             meta["removed"] = cleaned.removed
+        if cleaned.converted:  # the text is the Simplified copy; these give the original back
+            meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
+                                 "chars": cleaned.converted}
     if not text.strip():
         raise DocumentError(meta.get("source", record.id), "no text left to annotate"
                             + (" after removing page furniture" if clean else ""))

@@ -58,6 +58,9 @@ True
 import bisect
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from policy_nlp.stages.script import is_traditional, to_simplified
 
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
 from policy_nlp.lang.words import alternation, words
@@ -141,6 +144,10 @@ def parse_date(text):
 # ---------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[。！？!?；]")
+# A pinyin gloss that conversion sites insert after a character: 會(huì)議.
+# One syllable with a tone mark, right after an ideograph (組織(who) is not one).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
 _TOOL_WORDS = alternation("page_tool_words")
@@ -199,6 +206,42 @@ _LICENCE_START_RE = re.compile(r"本作品|这部作品|此作品|這部作品")
 _LICENCE_MARK_RE = re.compile(r"公有领域|公有領域|Public domain")
 
 
+def _load_template_furniture(path=Path(__file__).resolve().parents[1] / "data" / "template_furniture.tsv"):
+    """``[(reason, pattern)]`` of ``data/template_furniture.tsv``."""
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        reason, sep, pattern = line.partition("\t")
+        if not sep:
+            raise ValueError(f"{path}:{number}: expected reason<TAB>pattern")
+        try:
+            patterns.append((reason, re.compile(pattern)))
+        except re.error as error:
+            raise ValueError(f"{path}:{number}: bad pattern: {error}") from None
+    return patterns
+
+
+_TEMPLATE = _load_template_furniture()
+# Template shapes glued inside a line, removed wherever they stand:
+# 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
+# markers of PDF copies (…与上级 第1 页共 10 页).
+_INLINE = [
+    (re.compile(r"下面是.{0,8}小编.{0,120}?供.{0,4}参考[。.！!]?"), "template notice"),
+    (re.compile(r"第\s*\d{1,3}\s*[页頁]\s*[/／]?\s*共\s*\d{1,3}\s*[页頁]"), "page number"),
+]
+
+
+def _template(s):
+    """The reason ``s`` (a whole piece) is template-site furniture or a page number, or None."""
+    s = _GLOSS_RE.sub("", s)   # 會(huì)員 reads 會員
+    if len(s) <= 400:
+        for reason, pattern in _TEMPLATE:
+            if pattern.fullmatch(s):
+                return reason
+    return None
+
+
 def _tools_reason(s, strict):
     """"page tools"/"share widget" when ``s`` is made only of page-tool words."""
     if len(s) > 80 or not _TOOLS_RE.fullmatch(s):
@@ -226,6 +269,9 @@ def _furniture(s, zone):
     """
     if _caption(s):
         return "photo caption"
+    reason = _template(s)
+    if reason:
+        return reason
     if len(s) <= 120 and _POST_INFO_RE.match(s) and not _SENT_END.search(s):
         return "post info"
     reason = _tools_reason(s, strict=(zone == "body"))
@@ -277,8 +323,15 @@ _ENUM_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[章节条�
                       r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
 _OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]?[\u4e00-\u9fff]){1,3}"
+# Masked names and places of template and anonymised copies: XX, xx, ××, **,
+# ___, 某某, 20xx. They stay in the text; they are counted (meta["masked"])
+# and never taken for a speaker or a venue.
+MASK = r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×✕]{2,}|[*＊]{2,}|[_＿]{2,}|某某"
+_MASK_RE = re.compile(MASK)
+_MASK_ONLY_RE = re.compile(rf"[\u4e00-\u9fff]?(?:{MASK})+")
 _SPEAKER_LINE_RE = re.compile(
-    rf"(?P<position>[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+(?P<speaker>{_NAME})")
+    rf"(?P<position>[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+"
+    rf"(?P<speaker>{_NAME}|[Xx×✕*＊]{{2,4}})")
 _POSITION_RE = re.compile(rf"[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE}")
 _NAME_RE = re.compile(_NAME)
 _DATE_LINE_RE = re.compile(
@@ -473,6 +526,10 @@ class CleanedText:
         ``"publication"``, ``"published"`` (ISO): those that were found.
     offset_map : list of [int, int, int]
         ``[clean_start, original_start, length]`` of each kept segment.
+    converted : list of [int, str]
+        ``[original_offset, original_character]`` of each body character
+        that was converted from Traditional script (``meta["script"] ==
+        "traditional"``); the body has the Simplified character there.
 
     Examples
     --------
@@ -490,6 +547,7 @@ class CleanedText:
     removed: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     offset_map: list = field(default_factory=list)
+    converted: list = field(default_factory=list)
 
     def original_offset(self, i):
         """The offset in the original text of cleaned-text offset ``i``.
@@ -525,7 +583,13 @@ class CleanedText:
             parts.append((original_start, self.text[clean_start:clean_start + length]))
         parts.extend((r["start"], r["text"]) for r in self.removed)
         parts.sort(key=lambda part: part[0])
-        return "".join(text for _, text in parts)
+        restored = "".join(text for _, text in parts)
+        if self.converted:
+            chars = list(restored)
+            for offset, char in self.converted:
+                chars[offset] = char
+            restored = "".join(chars)
+        return restored
 
 
 # ---------------------------------------------------------------------------
@@ -861,7 +925,14 @@ def clean_text(text):
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text takes str, not {type(text).__name__}")
+    original = text
+    glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
+    changed = []
     meta = {}
+    if is_traditional(text):
+        # Everything below reads the Simplified copy: same length, same offsets.
+        text, changed = to_simplified(text, skip=glosses)
+        meta["script"] = "traditional"
     pieces = _pieces(text)
     if not pieces:
         return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
@@ -897,8 +968,12 @@ def clean_text(text):
             spans.append((a, body_pieces[i + 1][0], reason))
             _piece_meta(text[a:b], reason, meta)
 
+    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
+    for pattern, reason in _INLINE:
+        spans.extend((*match.span(), reason) for match in pattern.finditer(text))
+
     spans = _merge(sorted(s for s in spans if s[1] > s[0]))
-    removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
+    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
     kept, offset_map, position = [], [], 0
     for a, b, _ in spans + [(len(text), len(text), None)]:
         if a > position:
@@ -910,11 +985,33 @@ def clean_text(text):
     salutation = _salutation(body.lstrip(_BLANK + "\n"))
     if salutation:
         meta["salutation"] = salutation
+    for key in ("speaker", "venue"):
+        if key in meta and _MASK_ONLY_RE.fullmatch(meta[key]) and not re.fullmatch(
+                r"[\u4e00-\u9fff]某某", meta[key]):   # 王某某 keeps the surname: a name
+            del meta[key]
+    masked = len(_MASK_RE.findall(body))
+    if masked:
+        meta["masked"] = masked
     page_title = meta.pop("_page_title", None)
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
-    meta = {key: value for key, value in meta.items() if value}
-    return CleanedText(body, removed, meta, offset_map)
+    meta = {key: _GLOSS_RE.sub("", value) if isinstance(value, str) else value
+            for key, value in meta.items() if value}
+    converted = _kept_changes(changed, offset_map)
+    return CleanedText(body, removed, meta, offset_map, converted)
+
+
+def _kept_changes(changed, offset_map):
+    """``[offset, character]`` of the converted characters that the body kept."""
+    if not changed:
+        return []
+    starts = [segment[1] for segment in offset_map]
+    kept = []
+    for offset, char in changed:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < offset_map[k][1] + offset_map[k][2]:
+            kept.append([offset, char])
+    return kept
 
 
 def _merge(spans):

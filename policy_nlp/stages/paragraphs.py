@@ -6,6 +6,11 @@ mark). Sentences end at 。！？； and their half-width forms ! ? ; (a
 half-width full stop is not an end: it is a decimal point or a list marker
 such as ``1.``), at an ellipsis ……, and keep closing quotes and brackets with
 the sentence they close.
+
+Hard-wrapped text (a PDF copied line by line: every physical line of a
+paragraph ends at the same width, mid-sentence) is the exception to "a line
+break ends a paragraph": :func:`join_hard_wrapped` joins such lines, so a
+paragraph's span may then cross the line breaks. The text is never changed.
 """
 
 import re
@@ -50,7 +55,98 @@ def find_paragraphs(text):
     span = _trimmed(text, start, len(text))
     if span:
         paragraphs.append(span)
-    return paragraphs
+    return join_hard_wrapped(text, paragraphs)
+
+
+# Hard wraps: at least _WRAP_LINES lines of _WRAP_MIN.._WRAP_MAX characters,
+# most of them within _WRAP_TOLERANCE of the typical length.
+_WRAP_LINES = 6
+_WRAP_MIN, _WRAP_MAX = 12, 60
+_WRAP_TOLERANCE = 0.15
+_PARAGRAPH_END = "。！？!?；;:：…”’」』）)"
+# A wrapped line of prose has punctuation in it; title, date and banner lines
+# of the same width do not.
+_IN_SENTENCE = re.compile(r"[，,、。；;：:！!？?]")
+# A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|\d+[、.．]")
+
+
+def wrap_width(text, paragraphs):
+    r"""The line width of a hard-wrapped ``text``, or None when it is not hard-wrapped.
+
+    ``paragraphs`` are the line-break paragraphs of ``text``. The text is
+    hard-wrapped when at least half of its lines of 12 or more characters
+    have about the same length (within 15% of their median, at most 60
+    characters), at least six do, and most of those end mid-sentence.
+
+    Examples
+    --------
+    >>> text = ("今天我们召开街道党工委扩大会议,主要任务是深入传达学\n"
+    ...         "习中央经济工作会议精神,以及省委、市委和区党工委的\n" * 3 + "要求。")
+    >>> wrap_width(text, [(0, 26), (27, 51)] * 3 + [(len(text) - 3, len(text))])
+    25.0
+    """
+    lengths = sorted(end - start for start, end in paragraphs if end - start >= _WRAP_MIN)
+    if len(lengths) < _WRAP_LINES:
+        return None
+    middle = len(lengths) // 2
+    median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
+    if median > _WRAP_MAX:
+        return None
+    low, high = median * (1 - _WRAP_TOLERANCE), median * (1 + _WRAP_TOLERANCE)
+    regular = [(s, e) for s, e in paragraphs if low <= e - s <= high]
+    if len(regular) < _WRAP_LINES or 2 * len(regular) < len(lengths):
+        return None
+    open_ended = sum(1 for s, e in regular if text[e - 1] not in _PARAGRAPH_END)
+    if 2 * open_ended <= len(regular):
+        return None
+    return float(median)
+
+
+def join_hard_wrapped(text, paragraphs):
+    r"""Join the physical lines of hard-wrapped paragraphs.
+
+    A line joins the next one when the text is hard-wrapped
+    (:func:`wrap_width`), the line fills the width (within 15%), does not end
+    a sentence, and the next line follows a single line break with no indent
+    (an indent or a blank line starts a new paragraph). The line must have
+    punctuation in it (title, date and banner lines of the same width have
+    none), and the next line must not start an item (二是, 三、, （一）, 第二).
+    Headings wrapped onto a second line are joined the same way.
+
+    Examples
+    --------
+    >>> lines = ["同志们:", "今天我们召开街道党工委扩大会议,主要任务是深入传达学",
+    ...          "习中央经济工作会议精神,以及省委、市委和区党工委的相关",
+    ...          "会议的要求,全面分析当前我们街道面临的经济形势,研究",
+    ...          "部署明年经济工作的总体思路和重点任务。刚才,有同志已",
+    ...          "经将中央和省、市、区各级会议的核心精神向大家作了传达,希",
+    ...          "望同志们认真领会,深刻把握。",
+    ...          "这次中央经济工作会议,是在全面完成“十四五”规划目标",
+    ...          "任务、开启“十五五”新征程的关键历史节点上召开的。"]
+    >>> text = "\n".join(lines)
+    >>> [len(text[s:e].split("\n")) for s, e in find_paragraphs(text)]
+    [1, 6, 2]
+    """
+    if len(paragraphs) < _WRAP_LINES:
+        return paragraphs
+    width = wrap_width(text, paragraphs)
+    if width is None:
+        return paragraphs
+    low, high = width * (1 - _WRAP_TOLERANCE), width * (1 + _WRAP_TOLERANCE)
+    joined = [paragraphs[0]]
+    line_start = paragraphs[0][0]   # start of the last physical line of joined[-1]
+    for start, end in paragraphs[1:]:
+        previous_start, previous_end = joined[-1]
+        if (text[previous_end:start] == "\n" and low <= previous_end - line_start <= high
+                and text[previous_end - 1] not in _PARAGRAPH_END
+                and _IN_SENTENCE.search(text, line_start, previous_end)
+                and not _ITEM_START.match(text, start, end)):
+            joined[-1] = (previous_start, end)
+        else:
+            joined.append((start, end))
+        line_start = start
+    return joined
 
 
 def find_sentences(text, paragraphs=None):

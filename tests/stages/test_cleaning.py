@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 import time
 
 import pytest
@@ -25,12 +26,20 @@ def check_invariants(original, cleaned):
         assert original[record["start"]:record["end"]] == record["text"]
         assert record["reason"]
         previous_end = record["end"]
+    converted = dict(cleaned.converted)
+    assert bool(converted) <= (cleaned.meta.get("script") == "traditional")
     for i, char in enumerate(cleaned.text):
-        assert original[cleaned.original_offset(i)] == char
+        offset = cleaned.original_offset(i)
+        # a character converted from Traditional script has its original recorded
+        assert original[offset] == converted.get(offset, char)
+        assert offset not in converted or converted[offset] != char
     if cleaned.text:
         assert cleaned.original_offset(len(cleaned.text)) <= len(original)
-    for value in cleaned.meta.values():
-        assert isinstance(value, str) and value
+    for key, value in cleaned.meta.items():
+        if key == "masked":
+            assert isinstance(value, int) and value > 0
+        else:
+            assert isinstance(value, str) and value
     assert "source" not in cleaned.meta
 
 
@@ -277,7 +286,17 @@ def test_national_records():
             assert footer.lstrip(" \n\u3000").startswith(("本作品", "这部作品"))
             assert footer.endswith("false")
         if text.lstrip("\u200b\u200d\n").startswith(("各位代表", "同志们")):
-            assert cleaned.text == text[:len(cleaned.text)]
+            body = list(cleaned.text)   # the body is a prefix: its offsets are the input's
+            for offset, char in cleaned.converted:
+                body[offset] = char
+            assert "".join(body) == text[:len(body)]
+
+
+def test_national_traditional_records_are_converted():
+    converted = {record["title"] for record in _national_records()
+                 if clean_text(record["content"]).meta.get("script") == "traditional"}
+    assert converted == {"1954年中华人民共和国国务院政府工作报告",
+                         "陈独秀在中国共产党第三次全国代表大会上的报告", "論聯合政府 (七大)"}
 
 
 def test_national_2024_title_block():
@@ -348,6 +367,9 @@ def test_policy_documents_keep_their_bodies():
         cleaned = clean_text(text)
         check_invariants(text, cleaned)
         for record in cleaned.removed:
+            if record["reason"] == "page number":   # — 3 — between the lines of a PDF copy
+                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+", record["text"]), record["text"]
+                continue
             assert record["reason"] in ("title block", "page info")
             assert len(record["text"].strip()) < 200
 
@@ -369,3 +391,97 @@ def test_letter_labels():
     assert clean_text("贺信值此大会召开之际，表示祝贺！").text == "值此大会召开之际，表示祝贺！"
     for text in ("贺信中说：要继续努力。", "回信收悉。我们很高兴。"):
         assert clean_text(text).removed == []
+
+
+# --- local speeches: mangled web text (issue 10, point 5) -------------------
+
+
+@pytest.fixture(scope="module")
+def local_excerpts():
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    return {row["id"]: row for row in map(json.loads, path.open(encoding="utf-8"))}
+
+
+def test_local_excerpts_lose_nothing(local_excerpts):
+    """Every removal of every development excerpt is a record; the text comes back."""
+    for row in local_excerpts.values():
+        check_invariants(row["text"], clean_text(row["text"]))
+
+
+def test_pinyin_glosses_are_removed_as_records(local_excerpts):
+    # dev-0170 opens: 在全區(qū)重點(diǎn)項(xiàng)目推進(jìn)會(huì)上的講話
+    raw = local_excerpts["dev-0170"]["text"]
+    cleaned = clean_text(raw)
+    glosses = [r for r in cleaned.removed if r["reason"] == "pinyin gloss"]
+    assert glosses and all(r["text"][0] == "(" for r in glosses)
+    assert "(huì)" not in cleaned.text and "会议" in cleaned.text
+    assert "在全区重点项目推进会上的讲话" in cleaned.text
+    # 組織(who) in an English abbreviation is not a gloss
+    row = local_excerpts["dev-0246"]["text"]
+    assert "组织(who)" in clean_text(row).text
+
+
+def test_glosses_only_after_ideographs_with_tone_marks():
+    text = "研究經(jīng)濟工作,國內生產總值(GDP)增長,世界衛生組織(who)通報"
+    cleaned = clean_text(text)
+    assert [r["text"] for r in cleaned.removed] == ["(jīng)"]
+    check_invariants(text, cleaned)
+
+
+def test_traditional_documents_are_converted_keeping_offsets(local_excerpts):
+    traditional = {key for key, row in local_excerpts.items()
+                   if clean_text(row["text"]).meta.get("script") == "traditional"}
+    # SOURCE.md: 29 items are Traditional or mangled-conversion text
+    assert len(traditional) == 29
+    raw = local_excerpts["dev-0003"]["text"]   # 在全縣安監站長會議上的講話  同志們,…
+    cleaned = clean_text(raw)
+    assert "同志们" in cleaned.text and "們" not in cleaned.text
+    assert cleaned.meta["title"] == "在全县安监站长会议上的讲话"
+    assert cleaned.meta["salutation"] == "同志们"
+    i = cleaned.text.index("同志们")
+    start, end = cleaned.original_span(i, i + 3)
+    assert raw[start:end] == "同志們"
+    check_invariants(raw, cleaned)
+
+
+def test_simplified_text_is_not_converted(seed_raw):
+    cleaned = clean_text(seed_raw)
+    assert "script" not in cleaned.meta and cleaned.converted == []
+
+
+def test_template_site_furniture_is_removed(local_excerpts):
+    # dev-0001: 下面是小编为大家整理的…【优秀范文】,供大家参考。同志们:经县政府研究决定,…
+    cleaned = clean_text(local_excerpts["dev-0001"]["text"])
+    assert cleaned.text.startswith("同志们:经县政府研究决定")
+    assert cleaned.meta["salutation"] == "同志们"
+    removed = {r["reason"]: r["text"] for r in cleaned.removed}
+    assert removed["template notice"].startswith("下面是小编为大家整理的")
+    # 预览结束 / (未完,全文共…字) / 文库 banners, wherever they stand
+    texts = {key: clean_text(row["text"]).text for key, row in local_excerpts.items()}
+    for junk in ("预览结束", "全部预览完了", "当前显示", "由会员分享", "由会员上传分享", "阅读全文\n",
+                 "VIP专免", "小编为大家整理"):
+        assert not any(junk in text for text in texts.values()), junk
+
+
+def test_page_markers_are_removed(local_excerpts):
+    # dev-0004, a PDF copy: …与上级 第1 页共 10 页
+    raw = local_excerpts["dev-0004"]["text"]
+    cleaned = clean_text(raw)
+    assert "第1 页共 10 页" in raw and "第1 页共 10 页" not in cleaned.text
+    assert any(r["reason"] == "page number" and r["text"] == "第1 页共 10 页" for r in cleaned.removed)
+    # _第N页 / 第N页 / 共N页 page strips of 文库 viewers
+    cleaned = clean_text(local_excerpts["dev-0175"]["text"])
+    assert "_第1页" not in cleaned.text
+
+
+def test_masked_names_are_counted_kept_and_never_a_speaker(local_excerpts):
+    row = local_excerpts["dev-0099"]["text"]    # 省委政法委书记XX强调 …
+    cleaned = clean_text(row)
+    assert cleaned.meta["masked"] == clean_text(row).text.count("XX") > 0
+    assert "省委政法委书记XX强调" in cleaned.text
+    page = "在全镇安全生产工作会议上的讲话\n镇长 XX\n同志们：\n今天开会。"
+    cleaned = clean_text(page)
+    assert cleaned.text == "同志们：\n今天开会。"
+    assert cleaned.meta["position"] == "镇长" and "speaker" not in cleaned.meta
+    # a single X (以及 X 省委) is not counted: it is also a letter of text such as X86
+    assert "masked" not in clean_text(local_excerpts["dev-0021"]["text"]).meta

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences, join_hard_wrapped, wrap_width
 
 from conftest import shared_path
 
@@ -56,7 +56,8 @@ def test_offsets_are_trimmed_ordered_and_within_paragraphs(text):
         assert all(0 <= s < e <= len(text) for s, e in spans)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
         assert all(text[s:e] == text[s:e].strip(" \t\u3000\u00a0") for s, e in spans)
-        assert all("\n" not in text[s:e] for s, e in spans)
+        if wrap_width(text, find_paragraphs_by_line(text)) is None:
+            assert all("\n" not in text[s:e] for s, e in spans)
     for s, e in sentences:
         assert any(ps <= s and e <= pe for ps, pe in paragraphs)
     # Every non-blank character is in exactly one sentence.
@@ -64,3 +65,61 @@ def test_offsets_are_trimmed_ordered_and_within_paragraphs(text):
     assert covered <= len(text)
     assert all(any(s <= i < e for s, e in sentences) for i, ch in enumerate(text)
                if not ch.isspace())
+
+
+def find_paragraphs_by_line(text):
+    """The paragraphs before hard-wrapped lines are joined."""
+    import policy_nlp.stages.paragraphs as paragraphs
+    original = paragraphs.join_hard_wrapped
+    paragraphs.join_hard_wrapped = lambda text, spans: spans
+    try:
+        return paragraphs.find_paragraphs(text)
+    finally:
+        paragraphs.join_hard_wrapped = original
+
+
+def _excerpt(key):
+    import json
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    return next(row["text"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == key)
+
+
+def test_hard_wrapped_pdf_lines_join_into_paragraphs():
+    # dev-0021: a PDF copy broken every ~28 characters, mid-word (…深入传达学\n习中央…)
+    text = _excerpt("dev-0021")
+    paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+    first = next(p for p in paragraphs if p.startswith("今天我们召开街道党工委扩大会议"))
+    assert first.endswith("希\n望同志们认真领会,深刻把握。")
+    assert "一、提高站位,深刻领会,准确把握新时代经济工作的方向\n指引" in paragraphs
+    assert paragraphs[:2] == ["在 2026 年街道党工委扩大会议上的讲话", "同志们:"]
+    # the text is not changed: every span is a slice of it
+    assert "".join(paragraphs).replace("\n", "") in text.replace("\n", "")
+
+
+def test_indented_lines_and_items_start_paragraphs():
+    # dev-0046: lines indented by two spaces start paragraphs
+    text = _excerpt("dev-0046")
+    paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+    assert any(p.startswith("下面,就加速推进招商引资工作") for p in paragraphs)
+    assert any(p.startswith("今天,区委、区政府") and p.endswith("工\n作的家人表示衷心的感谢!")
+               for p in paragraphs)
+    # dev-0196: 二是/三是 items stay paragraphs of their own
+    text = _excerpt("dev-0196")
+    assert all(not text[s:e].startswith("一是") or "二是" not in text[s:e]
+               for s, e in find_paragraphs(text))
+
+
+def test_line_broken_titles_and_banners_are_not_joined():
+    for key in ("dev-0169", "dev-0160", "dev-0175"):
+        text = _excerpt(key)
+        for s, e in find_paragraphs(text):
+            if "\n" in text[s:e]:
+                assert any(ch in text[s:e] for ch in "，,、。"), (key, text[s:e])
+
+
+def test_national_reports_are_not_hard_wrapped():
+    import json
+    path = shared_path("corpora", "national", "government_work_reports.jsonl")
+    for record in map(json.loads, path.open(encoding="utf-8")):
+        text = record["content"]
+        assert find_paragraphs(text) == find_paragraphs_by_line(text), record["title"]
