@@ -255,6 +255,26 @@ def _overlaps(a, b):
     return bool(a and b) and (a in b or b in a)
 
 
+_GOLD_FIELDS = ("numbered", "quoted", "not_slogans", "lists", "topics")
+
+
+def _simplified_gold(gold):
+    """The gold with its strings in Simplified characters, for a document the
+    pipeline analysed in a Simplified copy (``meta.converted``): the gold was
+    written on the Traditional text, and the copy has the same length."""
+    from policy_nlp.stages.script import to_simplified
+
+    def convert(value):
+        if isinstance(value, str):
+            return to_simplified(value)[0]
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        if isinstance(value, dict):
+            return {convert(k): convert(v) for k, v in value.items()}
+        return value
+    return {**gold, **{key: convert(gold[key]) for key in _GOLD_FIELDS if key in gold}}
+
+
 def evaluate(gold, annotated):
     """Score one annotated document against one gold file.
 
@@ -296,6 +316,8 @@ def evaluate(gold, annotated):
     """
     text = annotated.get("text", "")
     slogans = annotated.get("slogans") or []
+    if (annotated.get("meta") or {}).get("converted"):
+        gold = _simplified_gold(gold)
     metrics, errors = {}, {}
 
     # Numbered formulations: distinct texts.
