@@ -239,13 +239,22 @@ COMMANDS = [_add_annotate, _add_train, _add_evaluate, _add_lexicon, add_view_com
 OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask"}
 
 
+class _StderrHandler(logging.Handler):
+    """Write records to the current ``sys.stderr`` (looked up at each record)."""
+
+    def emit(self, record):
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # pragma: no cover - logging must never raise
+            self.handleError(record)
+
+
 def _configure_logging(quiet=False):
     """Show the library's warnings (e.g. the one-time segmenter cache build) on stderr."""
     logger = logging.getLogger("policy_nlp")
-    if not any(getattr(h, "_policy_nlp_cli", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("policy-nlp: %(message)s"))
-        handler._policy_nlp_cli = True
         logger.addHandler(handler)
     logger.setLevel(logging.ERROR if quiet else logging.WARNING)
 

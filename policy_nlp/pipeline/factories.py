@@ -7,12 +7,7 @@ lives in its own module (``paragraphs``, ``slogans``, ``enumerations``,
 
 Add a stage of your own exactly as these are declared::
 
-    import shutil
-from pathlib import Path
-
-import srsly
-from spacy.language import Language
-from spacy.tokens import Span
+    from spacy.language import Language
 
     @Language.component("count_chars")
     def count_chars(doc):
@@ -23,6 +18,7 @@ from spacy.tokens import Span
     nlp.add_pipe("count_chars", last=True)
 """
 
+import shutil
 from pathlib import Path
 
 import srsly
