@@ -223,4 +223,4 @@ def test_first_build_says_what_it_is_doing(tmp_path, monkeypatch, caplog):
         convert.ensure_model()
     (record,) = caplog.records
     assert record.levelname == "WARNING" and record.name == "policy_nlp.segment.fastseg.convert"
-    assert "first use on this machine" in record.getMessage() and path in record.getMessage()
+    assert "fast segmenter, first use on this machine" in record.getMessage() and path in record.getMessage()

@@ -494,7 +494,7 @@ def ensure_model(log=None):
         # is not configured (Python's last-resort handler prints it).
         verbose = os.environ.get("POLICY_NLP_FASTSEG_VERBOSE", "") not in ("", "0")
         log = logger.warning if verbose else logger.info
-        logger.warning("policy_nlp: first use on this machine: converting pkuseg's model into "
+        logger.warning("fast segmenter, first use on this machine: converting pkuseg's model into "
                        "%s for the fast segmenter (once, 20-60 s)", path)
     convert(paths, path, log=log)
     # Remove stale conversions of this same installation (older model files
