@@ -1,7 +1,16 @@
 """Errors raised by policy_nlp.
 
-Every error about an input names the input (a file path, a dataset row, a
-record id) and the reason, so a corpus run can report it and go on.
+Every error derives from :class:`PolicyNLPError`, so one ``except
+PolicyNLPError`` catches them all, and also from the built-in exception a
+Python user would catch for the same mistake (``ValueError``), so code
+written against the standard library keeps working. Every error about an
+input names the input (a file path, a dataset row, a record id, a setting)
+and the reason, so a corpus run can report it and go on.
+
+>>> issubclass(ModelError, ValueError) and issubclass(ModelError, PolicyNLPError)
+True
+>>> str(DocumentError("a.txt", "empty file"))
+'a.txt: empty file'
 """
 
 
@@ -9,7 +18,7 @@ class PolicyNLPError(Exception):
     """Base class of policy_nlp's errors."""
 
 
-class DocumentError(PolicyNLPError):
+class DocumentError(PolicyNLPError, ValueError):
     """An input document cannot be read or annotated.
 
     Parameters
@@ -20,11 +29,16 @@ class DocumentError(PolicyNLPError):
         What is wrong with it, in words a user can act on.
     """
 
-    def __init__(self, source, reason):
+    def __init__(self, source: object, reason: str) -> None:
         self.source = str(source)
         self.reason = reason
         super().__init__(f"{self.source}: {reason}")
 
 
-class ModelError(PolicyNLPError):
-    """A model file is missing, unsafe, or made by incompatible library versions."""
+class ModelError(PolicyNLPError, ValueError):
+    """A model file is missing, damaged, unsafe, or made by incompatible library versions."""
+
+
+class ConfigError(PolicyNLPError, ValueError):
+    """A setting is invalid: an unknown stage or segmenter, a bad option value,
+    a missing optional dependency; the message names the setting and the fix."""

@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
+from policy_nlp.errors import ConfigError
 from policy_nlp.lang.numerals import document_year
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "add_report_command"]
@@ -445,6 +446,11 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
     Path
         The ``index.html`` written.
     """
+    try:
+        import matplotlib  # noqa: F401  (checked before any file is written)
+    except ImportError:
+        raise ConfigError("the report's plots need matplotlib, which is not installed: "
+                          "pip install 'policy_nlp[report]'") from None
     if isinstance(annotated_paths, (str, Path)):
         annotated_paths = [annotated_paths]
     out_dir = Path(out_dir)

@@ -1,7 +1,17 @@
-"""The ``policy-nlp`` command."""
+"""The ``policy-nlp`` command.
+
+The CLI is the error boundary: a user's mistake (a missing file, a bad
+setting, a damaged model, a missing optional dependency) ends in one line
+``policy-nlp: error: ...`` on stderr and exit status 2, never a traceback.
+Library modules log through :mod:`logging`; the CLI shows their warnings on
+stderr as ``policy-nlp: ...`` lines.
+"""
 
 import argparse
+import logging
 import sys
+
+from policy_nlp.errors import ConfigError, PolicyNLPError
 
 from policy_nlp.apps.report import add_report_command
 from policy_nlp.apps.view import add_view_command
@@ -177,12 +187,10 @@ def _add_evaluate(commands):
 
 
 def _train(args):
-    from policy_nlp.errors import DocumentError
     from policy_nlp.apps.training import train_from_file
-    try:
-        train_from_file(args.data, args.text_column, args.label_column, args.output, folds=args.folds)
-    except DocumentError as error:
-        raise ValueError(str(error)) from None
+    if args.folds < 2:
+        raise ConfigError(f"--folds {args.folds}: cross-validation needs at least 2 folds")
+    train_from_file(args.data, args.text_column, args.label_column, args.output, folds=args.folds)
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
           f"or policy_nlp.load(topic_model={str(args.output)!r})")
     return 0
@@ -227,13 +235,56 @@ def build_parser():
 COMMANDS = [_add_annotate, _add_train, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
 
 
-def main(argv=None):
+# Optional dependencies (pyproject extras) a command may need.
+OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask"}
+
+
+class _StderrHandler(logging.Handler):
+    """Write records to the current ``sys.stderr`` (looked up at each record)."""
+
+    def emit(self, record):
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # pragma: no cover - logging must never raise
+            self.handleError(record)
+
+
+def _configure_logging(quiet=False):
+    """Show the library's warnings (e.g. the one-time segmenter cache build) on stderr."""
+    logger = logging.getLogger("policy_nlp")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("policy-nlp: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+
+
+def _one_line(error):
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
+
+
+def main(argv: "list[str] | None" = None) -> int:
+    """Run the ``policy-nlp`` command; returns the exit status.
+
+    User errors (:class:`~policy_nlp.errors.PolicyNLPError`, ``OSError``,
+    ``ValueError``, a missing optional dependency) exit with status 2 and one
+    line on stderr.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(getattr(args, "quiet", False))
     try:
         return args.func(args)
-    except (FileNotFoundError, ValueError) as error:
-        parser.exit(2, f"policy-nlp: error: {error}\n")
+    except (PolicyNLPError, OSError, ValueError) as error:
+        parser.exit(2, f"policy-nlp: error: {_one_line(error)}\n")
+    except ModuleNotFoundError as error:
+        if error.name not in OPTIONAL:
+            raise  # not a user's missing extra: a bug, keep its traceback
+        parser.exit(2, f"policy-nlp: error: this command needs {error.name}, which is not installed: "
+                       f"pip install 'policy_nlp[{OPTIONAL[error.name]}]'\n")
+    except KeyboardInterrupt:
+        parser.exit(130, "policy-nlp: interrupted\n")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,12 @@ Add a stage of your own exactly as these are declared::
     nlp.add_pipe("count_chars", last=True)
 """
 
+import shutil
+from pathlib import Path
+
+import srsly
 from spacy.language import Language
+from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import add_spans, register_extensions, set_sentence_starts
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
@@ -97,20 +102,48 @@ def enumerations_stage(doc):
 
 
 @Language.factory("topics", default_config={"model": "default"}, requires=["token.is_sent_start"],
-                  assigns=["span._.topic"])
-def create_topics_stage(nlp, name, model: str):
+                  assigns=["span._.topic", "doc.cats"])
+def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
     """Paragraph topics from a scikit-learn model (the default codebook model,
     or one trained with ``policy-nlp train``)."""
     return TopicsStage(model)
 
 
 class TopicsStage:
-    def __init__(self, model="default"):
-        self.model_path = model
+    """The ``topics`` component: a topic of every paragraph, in three places.
+
+    - ``span._.topic`` of each ``doc.spans["paragraphs"]`` span:
+      ``{"label", "score", "scores"}`` or None (boilerplate);
+    - ``doc.spans["topics"]``: one span per classified paragraph whose
+      ``label_`` is its topic label (kept by a plain ``DocBin()``, shown by
+      displaCy's span view);
+    - ``doc.cats``: the share of the classified paragraphs' characters under
+      each label (a document-level profile that sums to 1).
+
+    Parameters
+    ----------
+    model : str
+        ``"default"`` (the model packaged in ``policy_nlp/models``) or the
+        folder of a model saved with ``policy-nlp train``.
+
+    Notes
+    -----
+    The model is read on first use, or by :func:`policy_nlp.load`, which
+    touches :attr:`model` so that a bad model fails there. ``nlp.to_disk``
+    writes a user-trained model's files into the pipeline folder
+    (``topics/model.json``, ``topics/model.npz``) and ``from_disk`` reads them
+    from there, so a saved pipeline keeps working after it is moved; for the
+    packaged default only ``topics/topics.json`` (``{"model": "default"}``)
+    is written.
+    """
+
+    def __init__(self, model: str = "default") -> None:
+        self.model_path = str(model)
         self._model = None
 
     @property
     def model(self):
+        """The :class:`~policy_nlp.stages.topics.TopicClassifier` in use (loaded once)."""
         if self._model is None:
             from policy_nlp.stages.topics import default_model, load_model
             self._model = default_model() if self.model_path == "default" else load_model(self.model_path)
@@ -129,6 +162,49 @@ class TopicsStage:
         results = classify_paragraphs(self.model, tokens, headings="own",
                                       title=find_title(texts, doc._.meta))
         results = inherit_heading_topics(texts, results)
+        shares = {str(label): 0.0 for label in self.model.classes_}
+        labelled = []
         for span, result in zip(paragraphs, results):
             span._.topic = result
+            if result is not None:
+                labelled.append(Span(doc, span.start, span.end, label=result["label"]))
+                shares[result["label"]] += len(span.text)
+        doc.spans["topics"] = labelled
+        total = sum(shares.values())
+        doc.cats = {label: round(n / total, 4) if total else 0.0 for label, n in shares.items()}
         return doc
+
+    # spaCy serialisation: like a trainable component, the weights go into
+    # the pipeline folder, so a saved pipeline does not depend on the path
+    # the model was first loaded from.
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.model_path == "default":
+            srsly.write_json(path / "topics.json", {"model": "default"})
+            return
+        model = self.model  # fails here, before anything is written, if it cannot load
+        srsly.write_json(path / "topics.json", {"model": "saved", "source": self.model_path})
+        source = Path(self.model_path)
+        if source.is_file():
+            source = source.parent
+        if source.resolve() == path.resolve():
+            return  # saving over the folder it was loaded from
+        if all((source / name).is_file() for name in ("model.json", "model.npz")):
+            for name in ("model.json", "model.npz"):  # byte for byte: versions and metadata kept
+                shutil.copyfile(source / name, path / name)
+        else:  # the source folder is gone: write the loaded model
+            from policy_nlp.stages.topics import save_model
+            save_model(model, path, getattr(model, "metadata_", None))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        from policy_nlp.stages.topics import load_model
+        path = Path(path)
+        if not (path / "topics.json").is_file():  # saved before models travelled with pipelines
+            return self
+        if srsly.read_json(path / "topics.json").get("model") == "default":
+            self.model_path, self._model = "default", None
+        else:
+            self.model_path = str(path)
+            self._model = load_model(path)
+        return self

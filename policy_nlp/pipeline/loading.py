@@ -6,12 +6,16 @@ loads back identically with :func:`load`; pkuseg's 180 MB model is not copied
 into a saved pipeline, only the tokenizer's settings and term list.
 """
 
+import os
 from pathlib import Path
+from typing import Any, Sequence
 
 import spacy
+from spacy.language import Language
 
 from policy_nlp.pipeline import factories  # noqa: F401  (declares the stages)
 from policy_nlp.pipeline import tokenizer  # noqa: F401  (declares the tokenizer)
+from policy_nlp.errors import ConfigError
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
 
 DEFAULT_STAGES = ("paragraphs", "slogans", "enumerations", "topics")
@@ -21,8 +25,10 @@ DEFAULT_STAGES = ("paragraphs", "slogans", "enumerations", "topics")
 MAX_LENGTH = 100_000_000
 
 
-def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None,
-         topic_model="default", stages=DEFAULT_STAGES, exclude=(), config=None):
+def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAULT_SEGMENTER,
+         lexicon: bool = True, user_dict: "str | os.PathLike[str] | None" = None,
+         topic_model: "str | os.PathLike[str]" = "default", stages: Sequence[str] = DEFAULT_STAGES,
+         exclude: Sequence[str] = (), config: "dict[str, dict[str, Any]] | None" = None) -> Language:
     """The policy_nlp pipeline: a spaCy ``Language``.
 
     Parameters
@@ -49,6 +55,17 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
     config : dict, optional
         Per-stage settings, e.g. ``{"slogans": {"lexicon": False}}``.
 
+    Raises
+    ------
+    ConfigError
+        An unknown segmenter or stage, or settings for a stage not in the
+        pipeline (also a ``ValueError``).
+    ModelError
+        The topic model cannot be loaded: it is read here, not at the first
+        ``nlp(text)`` (also a ``ValueError``).
+    FileNotFoundError
+        ``path`` is not a saved pipeline, or ``user_dict`` is missing.
+
     Examples
     --------
     >>> import policy_nlp
@@ -65,11 +82,18 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
             raise FileNotFoundError(f"{path}: not a saved policy_nlp pipeline (no config.cfg)")
         nlp = spacy.load(path, exclude=list(exclude))
         nlp.max_length = MAX_LENGTH
+        _load_models(nlp)
         return nlp
+    if isinstance(stages, str) or isinstance(exclude, str):
+        raise ConfigError("stages and exclude are lists of stage names, e.g. stages=['paragraphs']")
     if segmenter not in SEGMENTERS:
-        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {sorted(SEGMENTERS)}")
+        raise ConfigError(f"unknown segmenter {segmenter!r}; choose one of {sorted(SEGMENTERS)}")
     if user_dict is not None and not Path(user_dict).is_file():
-        raise FileNotFoundError(f"{user_dict}: user dictionary not found")
+        raise FileNotFoundError(f"{user_dict}: user dictionary not found (user_dict setting)")
+    unknown_stages = [name for name in [*stages, *exclude] if not Language.has_factory(name)]
+    if unknown_stages:
+        raise ConfigError(f"unknown stage(s) {unknown_stages}; the policy_nlp stages are "
+                          f"{list(DEFAULT_STAGES)} (or a component you declared with @Language.component)")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
         "segmenter": segmenter, "lexicon": lexicon,
@@ -80,11 +104,18 @@ def load(path=None, *, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None
     config.setdefault("topics", {}).setdefault("model", str(topic_model))
     unknown = set(config) - set(stages) - {"slogans", "topics"}
     if unknown:
-        raise ValueError(f"config for stages not in the pipeline: {sorted(unknown)}")
+        raise ConfigError(f"config for stages not in the pipeline: {sorted(unknown)}")
     for name in stages:
         if name in exclude:
             continue
         # Stages declared with @Language.component take no settings.
         settings = config.get(name, {}) if nlp.get_factory_meta(name).default_config else {}
         nlp.add_pipe(name, config=settings)
+    _load_models(nlp)
     return nlp
+
+
+def _load_models(nlp):
+    """Read the stages' models now, so that a bad one fails in load()."""
+    if "topics" in nlp.pipe_names:
+        nlp.get_pipe("topics").model

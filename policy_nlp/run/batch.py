@@ -299,6 +299,8 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
         _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
+    if backend == "processes" and records:
+        _load_pipeline(settings)  # a bad setting or model fails before any output file exists
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
     with DocumentWriter(out_path, format, append=resume) as writer, \

@@ -24,9 +24,11 @@ the file.
 
 import functools
 import json
+import os
 import platform
 import re
 import warnings
+import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -43,7 +45,10 @@ from policy_nlp.errors import ModelError
 
 FORMAT = "policy_nlp-topic-model"
 FORMAT_VERSION = 1
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "topics-default"
+# The default model is package data (pyproject: package-data), so an installed
+# policy_nlp has it without the repository; its card and recipe are in the
+# repository's models/topics-default/MODEL_CARD.md.
+DEFAULT_MODEL = resources.files("policy_nlp") / "models" / "topics-default"
 
 # ---------------------------------------------------------------------------
 # Codebook
@@ -678,28 +683,124 @@ def _vocab_list(vectorizer):
     return terms
 
 
-def _major_minor(version):
-    return tuple(version.split(".")[:2]) if version else None
+# Versions that can change a loaded model's output. The model files are plain
+# JSON and float arrays, and prediction is our own arithmetic on them plus
+# scikit-learn's TfidfVectorizer.transform with a fixed vocabulary and idf, so
+# numpy, scipy and Python versions cannot change the scores. What can: the
+# word features come from pkuseg's segmentation (another pkuseg version or
+# model cuts words differently), and a new major version of scikit-learn may
+# change TfidfVectorizer's analyzers.
+_RESULT_VERSIONS = {"pkuseg": "pkuseg cuts the words the features are made of",
+                    "scikit-learn": "TfidfVectorizer makes the features"}
+# Larger n-gram ranges make every paragraph cost O(length * n) features; no
+# useful model needs more, and a tampered header could ask for 100 000.
+MAX_NGRAM = 10
+_ARRAYS = ("word_idf", "char_idf", "coef", "intercept", "calibration")
+
+
+def _version_differences(saved, running):
+    """The differences between saved and running versions that can change scores."""
+    differences = []
+    for name, why in _RESULT_VERSIONS.items():
+        was, now = saved.get(name), running.get(name)
+        if name == "scikit-learn":  # within a major version the transform is stable
+            was, now = (v.split(".")[0] if v else v for v in (was, now))
+        if was != now:
+            differences.append(f"{name} {saved.get(name)} (model) vs {running.get(name)} "
+                               f"(running): {why}")
+    return differences
+
+
+def _model_dir(path):
+    """A model folder as a Path, or a Traversable from ``importlib.resources``."""
+    if isinstance(path, (str, os.PathLike)):
+        path = Path(path)
+        if path.is_file() and path.name in ("model.json", "model.npz"):
+            path = path.parent
+    return path
 
 
 def _read_header(path):
-    path = Path(path)
-    if path.is_file() and path.name in ("model.json", "model.npz"):
-        path = path.parent
+    path = _model_dir(path)
     header_path = path / "model.json"
+    if not path.is_dir():
+        raise ModelError(f"{path}: topic model folder not found; give the folder written by "
+                         "'policy-nlp train' (or 'default' for the packaged model)")
     if not header_path.is_file() or not (path / "model.npz").is_file():
-        raise ModelError(f"{path}: not a topic model directory (needs model.json and model.npz)")
+        raise ModelError(f"{path}: not a topic model folder (needs model.json and model.npz, "
+                         "as written by 'policy-nlp train')")
     try:
         header = json.loads(header_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ModelError(f"{header_path}: cannot be read as JSON: {error}") from None
-    if header.get("format") != FORMAT:
-        raise ModelError(f"{header_path}: not a policy_nlp topic model (format {header.get('format')!r})")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        found = header.get("format") if isinstance(header, dict) else type(header).__name__
+        raise ModelError(f"{header_path}: not a policy_nlp topic model (format {found!r})")
     if header.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{header_path}: model format version {header.get('format_version')} "
                          f"is not supported by this policy_nlp (it reads version {FORMAT_VERSION}); "
                          "retrain the model with this version")
+    _check_header(header_path, header)
     return path, header
+
+
+def _check_header(header_path, header):
+    """Raise ModelError naming the file when the header is not a sane model."""
+    def bad(reason):
+        raise ModelError(f"{header_path}: damaged topic model: {reason}; "
+                         "retrain it or restore the file")
+
+    missing = [k for k in ("params", "classes", "word_vocabulary", "char_vocabulary") if k not in header]
+    if missing:
+        bad(f"missing keys {missing}")
+    params = header["params"]
+    if not isinstance(params, dict):
+        bad("'params' is not an object")
+    unknown = set(params) - set(TopicClassifier().get_params())
+    if unknown:
+        bad(f"unknown parameters {sorted(unknown)}")
+    for key in ("word_ngram_range", "char_ngram_range"):
+        value = params.get(key)
+        if not (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(type(v) is int for v in value) and 1 <= value[0] <= value[1] <= MAX_NGRAM):
+            bad(f"{key} must be two integers 1 <= low <= high <= {MAX_NGRAM}, not {value!r}")
+    for key in ("classes", "word_vocabulary", "char_vocabulary"):
+        value = header[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            bad(f"{key!r} is not a list of strings")
+        if len(set(value)) != len(value):
+            bad(f"{key!r} has repeated entries")
+    if len(header["classes"]) < 2:
+        bad(f"needs at least two classes, has {header['classes']}")
+
+
+def _read_arrays(path, header):
+    """The arrays of ``model.npz``, checked against the header."""
+    npz = path / "model.npz"
+    try:
+        with npz.open("rb") as f, np.load(f, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as error:
+        raise ModelError(f"{npz}: cannot be read: {error}") from None
+    missing = [k for k in _ARRAYS if k not in arrays]
+    if missing:
+        raise ModelError(f"{npz}: damaged topic model: missing arrays {missing}")
+    n_classes = len(header["classes"])
+    n_scores = 1 if n_classes == 2 else n_classes
+    n_word, n_char = len(header["word_vocabulary"]), len(header["char_vocabulary"])
+    expected = {"word_idf": (n_word,), "char_idf": (n_char,), "coef": (n_scores, n_word + n_char),
+                "intercept": (n_scores,), "calibration": (n_scores, 2)}
+    for name, shape in expected.items():
+        array = arrays[name]
+        if array.dtype.kind not in "fiu":
+            raise ModelError(f"{npz}: damaged topic model: {name} has dtype {array.dtype}")
+        if array.shape != shape:
+            raise ModelError(f"{npz}: damaged topic model: {name} has shape {array.shape}, "
+                             f"expected {shape} for {n_classes} labels, {n_word} word and "
+                             f"{n_char} character features")
+        if not np.isfinite(array).all():
+            raise ModelError(f"{npz}: damaged topic model: {name} holds NaN or infinite values")
+    return arrays
 
 
 def model_metadata(path):
@@ -711,31 +812,34 @@ def model_metadata(path):
     ['classes', 'metadata', 'params', 'versions']
     """
     _, header = _read_header(path)
-    return {k: header[k] for k in ("classes", "params", "versions", "metadata")}
+    return {k: header.get(k, {}) for k in ("classes", "params", "versions", "metadata")}
 
 
-def load_model(path, on_version_mismatch="warn"):
+def load_model(path: "str | os.PathLike[str]", on_version_mismatch: str = "warn") -> TopicClassifier:
     """Load a model saved by :func:`save_model`; never executes code from the file.
 
     ``model.json`` is parsed as JSON and ``model.npz`` is read with
-    ``allow_pickle=False``; the estimator is rebuilt from those values.
+    ``allow_pickle=False``; both are checked (keys, n-gram ranges, array
+    shapes, finite weights) and the estimator is rebuilt from those values.
 
     Parameters
     ----------
     path : str or Path
-        The model directory (or its model.json).
+        The model directory (or its model.json), or an
+        ``importlib.resources`` Traversable of one.
     on_version_mismatch : {"warn", "error", "ignore"}
-        What to do when the model was made with another scikit-learn or
-        numpy (major.minor) or another pkuseg version than the running one:
-        the file still loads (the format does not depend on them) but its
-        features or scores may differ, so by default a ``UserWarning`` names
-        the versions; ``"error"`` raises :class:`ModelError` instead.
+        What to do when the model was made with a version of a library that
+        can change its scores: another pkuseg (the word features come from
+        its segmentation) or another major version of scikit-learn. numpy,
+        scipy and Python versions do not matter: the files are plain arrays.
+        By default a ``UserWarning`` names the versions; ``"error"`` raises
+        :class:`ModelError` instead.
 
     Raises
     ------
     ModelError
-        Missing or damaged files, another format version, a version mismatch
-        with ``on_version_mismatch="error"``.
+        Missing, damaged or tampered files (naming the file), another format
+        version, a version mismatch with ``on_version_mismatch="error"``.
 
     Examples
     --------
@@ -743,62 +847,49 @@ def load_model(path, on_version_mismatch="warn"):
     >>> len(model.classes_)
     11
     """
-    path, header = _read_header(path)
     if on_version_mismatch not in ("warn", "error", "ignore"):
         raise ValueError("on_version_mismatch must be 'warn', 'error' or 'ignore'")
-    saved, running = header.get("versions", {}), _versions()
-    differences = []
-    for name in ("scikit-learn", "numpy"):
-        if _major_minor(saved.get(name)) != _major_minor(running.get(name)):
-            differences.append(f"{name} {saved.get(name)} (model) vs {running.get(name)} (running)")
-    if saved.get("pkuseg") != running.get("pkuseg"):
-        differences.append(f"pkuseg {saved.get('pkuseg')} (model) vs {running.get('pkuseg')} (running)")
+    path, header = _read_header(path)
+    saved = header.get("versions") if isinstance(header.get("versions"), dict) else {}
+    differences = _version_differences(saved, _versions())
     if differences and on_version_mismatch != "ignore":
-        message = (f"{path}: topic model made with other library versions: "
-                   + "; ".join(differences) + ". Scores may differ; retrain to be sure.")
+        message = (f"{path}: topic model made with library versions that can change its scores: "
+                   + "; ".join(differences) + ". Retrain the model with these versions to be sure.")
         if on_version_mismatch == "error":
             raise ModelError(message)
         warnings.warn(message, UserWarning, stacklevel=2)
-    try:
-        with np.load(path / "model.npz", allow_pickle=False) as arrays:
-            arrays = {k: arrays[k] for k in arrays.files}
-    except (OSError, ValueError) as error:
-        raise ModelError(f"{path / 'model.npz'}: cannot be read: {error}") from None
+    arrays = _read_arrays(path, header)
     params = dict(header["params"])
     for key in ("word_ngram_range", "char_ngram_range"):
         params[key] = tuple(params[key])
-    try:
-        model = TopicClassifier(**params)
-        word_vocab = {t: i for i, t in enumerate(header["word_vocabulary"])}
-        char_vocab = {t: i for i, t in enumerate(header["char_vocabulary"])}
-        model.word_vectorizer_ = _word_vectorizer(params["word_ngram_range"], 1, None, word_vocab)
-        model.char_vectorizer_ = _char_vectorizer(params["char_ngram_range"], 1, None, char_vocab)
-        model.word_vectorizer_.idf_ = arrays["word_idf"].astype(np.float64)
-        model.char_vectorizer_.idf_ = arrays["char_idf"].astype(np.float64)
-        model.classes_ = np.asarray(header["classes"], dtype=object)
-        model.coef_ = arrays["coef"].astype(np.float32)
-        model.intercept_ = arrays["intercept"].astype(np.float64)
-        model.calibration_ = arrays["calibration"].astype(np.float64)
-        model._calibrated = None
-        model.n_features_ = model.coef_.shape[1]
-    except (KeyError, TypeError, ValueError) as error:
-        raise ModelError(f"{path}: damaged topic model: {error}") from None
-    n_scores = 1 if len(model.classes_) == 2 else len(model.classes_)
-    expected = len(word_vocab) + len(char_vocab)
-    if model.coef_.shape != (n_scores, expected) or model.calibration_.shape != (n_scores, 2):
-        raise ModelError(f"{path}: damaged topic model: weights of shape {model.coef_.shape} "
-                         f"do not match {len(model.classes_)} labels and {expected} features")
+    model = TopicClassifier(**params)
+    word_vocab = {t: i for i, t in enumerate(header["word_vocabulary"])}
+    char_vocab = {t: i for i, t in enumerate(header["char_vocabulary"])}
+    model.word_vectorizer_ = _word_vectorizer(params["word_ngram_range"], 1, None, word_vocab)
+    model.char_vectorizer_ = _char_vectorizer(params["char_ngram_range"], 1, None, char_vocab)
+    model.word_vectorizer_.idf_ = arrays["word_idf"].astype(np.float64)
+    model.char_vectorizer_.idf_ = arrays["char_idf"].astype(np.float64)
+    model.classes_ = np.asarray(header["classes"], dtype=object)
+    model.coef_ = arrays["coef"].astype(np.float32)
+    model.intercept_ = arrays["intercept"].astype(np.float64)
+    model.calibration_ = arrays["calibration"].astype(np.float64)
+    model._calibrated = None
+    model.n_features_ = model.coef_.shape[1]
     model.metadata_ = header.get("metadata", {})
     return model
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_default(path):
-    return load_model(path)
+def _cached_default(key):
+    return load_model(DEFAULT_MODEL)
 
 
-def default_model():
-    """The default codebook model shipped in ``models/topics-default`` (cached).
+def default_model() -> TopicClassifier:
+    """The default codebook model shipped inside the package (cached).
+
+    It is read with ``importlib.resources`` from
+    ``policy_nlp/models/topics-default`` (``model.json``, ``model.npz``); its
+    card and recipe are in the repository's ``models/topics-default``.
 
     Examples
     --------

@@ -201,3 +201,26 @@ def test_truncated_cache_rebuilt(tmp_path, monkeypatch):
         f.truncate(os.path.getsize(path) - 100)
     with pytest.raises(ValueError, match="truncated"):
         convert.Container(path)
+
+
+def test_first_build_says_what_it_is_doing(tmp_path, monkeypatch, caplog):
+    """The 20-60 s conversion on a new machine logs one WARNING line (shown
+    even when logging is not configured); reusing the cache logs nothing.
+    The conversion itself is a stub, as above."""
+    source = tmp_path / "features.pkl"
+    source.write_bytes(b"x")
+
+    def fake_convert(paths, out_path, log=None):
+        convert.write_container(out_path, {"a": __import__("numpy").zeros(3)},
+                                {"format_version": convert.FORMAT_VERSION,
+                                 "source_key": convert.source_key(paths)})
+
+    monkeypatch.setenv("POLICY_NLP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(convert, "pkuseg_paths", lambda: (str(source),))
+    monkeypatch.setattr(convert, "convert", fake_convert)
+    with caplog.at_level("INFO", logger="policy_nlp"):
+        path = convert.ensure_model()
+        convert.ensure_model()
+    (record,) = caplog.records
+    assert record.levelname == "WARNING" and record.name == "policy_nlp.segment.fastseg.convert"
+    assert "fast segmenter, first use on this machine" in record.getMessage() and path in record.getMessage()

@@ -276,8 +276,10 @@ def test_load_refuses_pickled_arrays(small_model, tmp_path):
 
 
 def test_load_errors(small_model, tmp_path):
-    with pytest.raises(ModelError, match="needs model.json and model.npz"):
+    with pytest.raises(ModelError, match="missing: topic model folder not found"):
         load_model(tmp_path / "missing")
+    with pytest.raises(ModelError, match="needs model.json and model.npz"):
+        load_model(tmp_path)
     save_model(small_model, tmp_path)
     header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
     header["format_version"] = 99
@@ -296,7 +298,7 @@ def test_version_mismatch_warns_or_refuses(small_model, tmp_path):
     (tmp_path / "model.json").write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
     with pytest.warns(UserWarning, match=r"scikit-learn 0\.24\.2 \(model\)"):
         load_model(tmp_path)
-    with pytest.raises(ModelError, match="other library versions"):
+    with pytest.raises(ModelError, match="library versions that can change its scores"):
         load_model(tmp_path, on_version_mismatch="error")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -312,12 +314,99 @@ def test_damaged_weights(small_model, tmp_path):
         load_model(tmp_path)
 
 
+def _rewrite(tmp_path, header=None, **arrays):
+    """Change a saved model's header keys and arrays in place."""
+    if header:
+        data = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+        for key, value in header.items():
+            if value is None:
+                data.pop(key)
+            else:
+                data[key] = value
+        (tmp_path / "model.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    if arrays:
+        saved = dict(np.load(tmp_path / "model.npz"))
+        for key, change in arrays.items():
+            if change is None:
+                saved.pop(key)
+            else:
+                saved[key] = change(saved[key])
+        np.savez(tmp_path / "model.npz", **saved)
+
+
+def _with_nan(a):
+    a = a.copy()
+    a.flat[3] = np.nan
+    return a
+
+
+@pytest.mark.parametrize("header, arrays, message", [
+    (None, {"coef": _with_nan}, r"model\.npz: damaged topic model: coef holds NaN or infinite"),
+    (None, {"char_idf": lambda a: a * np.inf}, r"model\.npz: damaged topic model: char_idf holds NaN"),
+    (None, {"calibration": None}, r"model\.npz: damaged topic model: missing arrays \['calibration'\]"),
+    (None, {"intercept": lambda a: a.astype(str)}, r"intercept has dtype"),
+    ({"params": {"char_ngram_range": [1, 100000]}}, {}, r"model\.json: damaged topic model: char_ngram_range"),
+    ({"params": {"word_ngram_range": [2, 1]}}, {}, r"word_ngram_range must be two integers"),
+    ({"params": {"C": 0.5, "evil": 1}}, {}, r"unknown parameters \['evil'\]"),
+    ({"classes": None}, {}, r"model\.json: damaged topic model: missing keys \['classes'\]"),
+    ({"classes": ["only"]}, {}, r"needs at least two classes"),
+    ({"word_vocabulary": [1, 2]}, {}, r"'word_vocabulary' is not a list of strings"),
+], ids=["nan", "inf", "missing-array", "string-array", "huge-ngrams", "reversed-ngrams",
+        "unknown-param", "missing-key", "one-class", "bad-vocabulary"])
+def test_tampered_model_files_are_refused_naming_the_file(small_model, tmp_path, header, arrays, message):
+    save_model(small_model, tmp_path)
+    if header and "params" in header:  # change only the given parameters
+        params = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))["params"]
+        header = {"params": {**params, **header["params"]}}
+    _rewrite(tmp_path, header, **arrays)
+    with pytest.raises(ModelError, match=message):
+        load_model(tmp_path)
+
+
+def test_a_model_npz_that_is_not_a_zip_is_refused(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    data = (tmp_path / "model.npz").read_bytes()
+    (tmp_path / "model.npz").write_bytes(data[: len(data) // 2])  # a truncated download
+    with pytest.raises(ModelError, match=r"model\.npz: cannot be read"):
+        load_model(tmp_path)
+    (tmp_path / "model.npz").write_bytes(b"not a zip file at all")
+    with pytest.raises(ModelError, match=r"model\.npz: cannot be read"):
+        load_model(tmp_path)
+
+
+def test_only_versions_that_change_scores_warn(small_model, tmp_path):
+    """numpy, scipy, Python and scikit-learn minor versions cannot change a loaded
+    model's scores (plain arrays, our own arithmetic); pkuseg's version can."""
+    save_model(small_model, tmp_path)
+    header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    expected = load_model(tmp_path).predict_proba(X_TRAIN)
+    header["versions"].update({"numpy": "1.26.4", "scipy": "1.11.4", "python": "3.10.13",
+                               "scikit-learn": "1.4.2"})
+    _rewrite(tmp_path, {"versions": header["versions"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        np.testing.assert_array_equal(load_model(tmp_path).predict_proba(X_TRAIN), expected)
+    header["versions"]["pkuseg"] = "0.0.22"
+    _rewrite(tmp_path, {"versions": header["versions"]})
+    with pytest.warns(UserWarning, match=r"pkuseg 0\.0\.22 \(model\) vs .*cuts the words"):
+        load_model(tmp_path)
+
+
+def test_the_default_model_loads_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        topics.load_model(topics.DEFAULT_MODEL)
+
+
 # ---------------------------------------------------------------- the default model
 
 def test_default_model_is_small_and_documented():
     files = list(topics.DEFAULT_MODEL.iterdir())
+    assert sorted(f.name for f in files) == ["model.json", "model.npz"]
     assert sum(f.stat().st_size for f in files) < 20 * 2 ** 20
-    card = (topics.DEFAULT_MODEL / "MODEL_CARD.md").read_text(encoding="utf-8")
+    # The files are package data; the card and recipe stay in the repository.
+    assert Path(str(topics.DEFAULT_MODEL)).is_relative_to(Path(topics.__file__).parents[1])
+    card = (REPO / "models" / "topics-default" / "MODEL_CARD.md").read_text(encoding="utf-8")
     for word in ("Labels", "Training data", "Metrics", "Library versions", "scikit-learn"):
         assert word in card
     assert sorted(topics.default_model().classes_) == sorted(topics.labels())

@@ -43,7 +43,6 @@ import logging
 import mmap
 import os
 import pickle
-import sys
 import time
 
 FORMAT_VERSION = 2
@@ -488,11 +487,15 @@ def ensure_model(log=None):
         except (ValueError, OSError, KeyError):
             pass
     if log is None:
-        if os.environ.get("POLICY_NLP_FASTSEG_VERBOSE"):
-            log = lambda msg: print(f"fastseg: {msg}", file=sys.stderr)  # noqa: E731
-        else:
-            log = logging.getLogger(__name__).info
-        log(f"converting pkuseg's model into {path} (once, about 20 s)")
+        logger = logging.getLogger(__name__)
+        # The conversion's progress is detail (INFO, or WARNING with
+        # POLICY_NLP_FASTSEG_VERBOSE=1); the one-line notice is a WARNING so
+        # that a first run, which waits 15-60 s, says why even when logging
+        # is not configured (Python's last-resort handler prints it).
+        verbose = os.environ.get("POLICY_NLP_FASTSEG_VERBOSE", "") not in ("", "0")
+        log = logger.warning if verbose else logger.info
+        logger.warning("fast segmenter, first use on this machine: converting pkuseg's model into "
+                       "%s for the fast segmenter (once, 20-60 s)", path)
     convert(paths, path, log=log)
     # Remove stale conversions of this same installation (older model files
     # or formats); conversions of other installations are left alone.

@@ -1,0 +1,89 @@
+"""The CLI's error boundary: a user's mistake is one line on stderr and exit 2,
+never a traceback, and a failed start leaves no output file behind."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from policy_nlp.cli import main
+
+from conftest import ROOT, SEED
+
+
+def _fails(argv, capsys):
+    """Run the CLI; return its one stderr line after checking exit status 2."""
+    with pytest.raises(SystemExit) as info:
+        main([str(a) for a in argv])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("policy-nlp: error: "), err
+    assert "Traceback" not in err
+    return err
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", "/nonexistent"], capsys)
+    assert "/nonexistent: topic model folder not found" in err and "policy-nlp train" in err
+    assert _files(tmp_path / "out") == []
+    err = _fails(["annotate", SEED, "-o", tmp_path / "one.jsonl", "--topic-model", tmp_path], capsys)
+    assert "needs model.json and model.npz" in err
+    assert not (tmp_path / "one.jsonl").exists() and not (tmp_path / "one.errors.jsonl").exists()
+
+
+def test_a_tampered_topic_model_is_one_line_naming_the_file(tmp_path, capsys):
+    from policy_nlp.stages.topics import DEFAULT_MODEL
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.json").write_bytes((DEFAULT_MODEL / "model.json").read_bytes())
+    arrays = dict(np.load(DEFAULT_MODEL / "model.npz"))
+    arrays["coef"][0, 0] = np.nan
+    np.savez(model / "model.npz", **arrays)
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", model], capsys)
+    assert f"{model / 'model.npz'}: damaged topic model: coef holds NaN" in err
+    assert _files(tmp_path / "out") == []
+
+
+def test_bad_stage_and_train_folds_are_one_line(tmp_path, capsys):
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--stages", "paragraphs,topix"], capsys)
+    assert "unknown stage(s) ['topix']" in err
+    assert _files(tmp_path / "out") == []
+    data = tmp_path / "labels.csv"
+    data.write_text("text,code\n" + "\n".join(["粮食生产,farm", "大气污染,env"] * 4), encoding="utf-8")
+    err = _fails(["train", data, "--text-column", "text", "--label-column", "code",
+                  "--folds", "1", "-o", tmp_path / "model"], capsys)
+    assert "--folds 1" in err and "at least 2" in err
+    assert not (tmp_path / "model").exists()
+    err = _fails(["train", tmp_path / "missing.csv", "--text-column", "text", "--label-column", "code",
+                  "-o", tmp_path / "model"], capsys)
+    assert "missing.csv" in err
+
+
+def test_report_without_matplotlib_is_one_line(tmp_path, capsys, monkeypatch):
+    annotated = tmp_path / "a.jsonl"
+    annotated.write_text(json.dumps({"id": "x", "text": "", "meta": {}, "paragraphs": [],
+                                     "sentences": [], "tokens": [], "slogans": [], "lists": []}) + "\n")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
+    err = _fails(["report", annotated, "-o", tmp_path / "report"], capsys)
+    assert "matplotlib" in err and "pip install 'policy_nlp[report]'" in err
+    assert not (tmp_path / "report").exists()
+
+
+def test_a_real_process_prints_no_traceback(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "policy_nlp.cli", "annotate", str(SEED), "-o",
+                             str(tmp_path / "out"), "--topic-model", "/nonexistent"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "policy-nlp: error: /nonexistent: topic model folder not found; give the folder written by "
+        "'policy-nlp train' (or 'default' for the packaged model)"]
+    assert _files(tmp_path / "out") == []

@@ -1,0 +1,90 @@
+"""The topics component keeps spaCy's conventions: its model travels with a
+saved pipeline, a bad model fails in load(), and its results are where spaCy
+users look (span labels, doc.cats) as well as in ``span._.topic``."""
+
+import shutil
+
+import pytest
+from spacy.tokens import DocBin
+
+import policy_nlp
+from policy_nlp.errors import ModelError, PolicyNLPError
+from policy_nlp.io.output import doc_to_dict
+
+TEXT = "加快建设农业强国，提高粮食产量和农民收入。\n治理大气和水污染，保护生态环境。\nPublic domain"
+
+
+@pytest.fixture(scope="module")
+def user_model(tmp_path_factory):
+    from policy_nlp.apps.training import train_from_file
+    folder = tmp_path_factory.mktemp("user_model")
+    rows = [("稳定粮食播种面积，提高农民种粮收益，推进高标准农田建设。", "farm"),
+            ("深入打好蓝天保卫战，治理大气污染，改善空气质量。", "env"),
+            ("加强耕地保护，发展现代种业，促进农民增收。", "farm"),
+            ("推进重点流域水污染治理，加强生态保护修复。", "env")] * 3
+    data = folder / "labels.csv"
+    data.write_text("text,code\n" + "\n".join(f"{t},{c}" for t, c in rows), encoding="utf-8")
+    train_from_file(data, "text", "code", folder / "model", folds=2, verbose=False)
+    return folder / "model"
+
+
+def test_a_saved_pipeline_with_a_user_model_loads_after_being_moved(user_model, tmp_path):
+    source = tmp_path / "my-model"
+    shutil.copytree(user_model, source)
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=source, lexicon=False)
+    expected = doc_to_dict(nlp(TEXT))
+    assert [p["topic"]["label"] for p in expected["paragraphs"][:2]] == ["farm", "env"]
+    nlp.to_disk(tmp_path / "saved")
+    assert sorted(p.name for p in (tmp_path / "saved" / "topics").iterdir()) == [
+        "model.json", "model.npz", "topics.json"]
+    assert (tmp_path / "saved" / "topics" / "model.npz").read_bytes() == (source / "model.npz").read_bytes()
+    shutil.rmtree(source)  # the model's first home is gone ...
+    shutil.move(tmp_path / "saved", tmp_path / "elsewhere")  # ... and the pipeline moved
+    restored = policy_nlp.load(tmp_path / "elsewhere")
+    assert doc_to_dict(restored(TEXT)) == expected
+    restored.to_disk(tmp_path / "again")  # and saves again from its new home
+    assert doc_to_dict(policy_nlp.load(tmp_path / "again")(TEXT)) == expected
+
+
+def test_a_saved_pipeline_with_the_default_model_stays_small(tmp_path):
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], lexicon=False)
+    nlp.to_disk(tmp_path / "saved")
+    assert sorted(p.name for p in (tmp_path / "saved" / "topics").iterdir()) == ["topics.json"]
+    restored = policy_nlp.load(tmp_path / "saved")
+    assert doc_to_dict(restored(TEXT)) == doc_to_dict(nlp(TEXT))
+
+
+def test_a_bad_topic_model_fails_in_load_not_at_first_use(tmp_path):
+    with pytest.raises(ModelError, match="/nonexistent: topic model folder not found"):
+        policy_nlp.load(topic_model="/nonexistent")
+    with pytest.raises(ValueError):  # what a Python user would catch
+        policy_nlp.load(topic_model=tmp_path)
+    with pytest.raises(PolicyNLPError, match="unknown stage"):
+        policy_nlp.load(stages=["paragraphs", "topic"])
+
+
+def test_topics_are_span_labels_and_cats(user_model):
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=user_model, lexicon=False)
+    doc = nlp(TEXT)
+    paragraphs = list(doc.spans["paragraphs"])
+    assert [(s.text, s.label_) for s in doc.spans["topics"]] == [
+        (paragraphs[0].text, "farm"), (paragraphs[1].text, "env")]  # boilerplate: no topic
+    farm, env = len(paragraphs[0].text), len(paragraphs[1].text)
+    assert doc.cats == {"env": round(env / (farm + env), 4), "farm": round(farm / (farm + env), 4)}
+
+
+def test_docbin_keeps_the_annotations_with_user_data(user_model):
+    """The documented way: DocBin(store_user_data=True) keeps every extension;
+    a plain DocBin() keeps the span groups, their labels and doc.cats (topic
+    labels included) but drops the span extensions (topic scores, slogan
+    numbers ...)."""
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "topics"], topic_model=user_model, lexicon=False)
+    doc = nlp(TEXT + "\n实施“五心工程”。")
+    full = DocBin(store_user_data=True, docs=[doc])
+    (back,) = DocBin().from_bytes(full.to_bytes()).get_docs(nlp.vocab)
+    assert doc_to_dict(back) == doc_to_dict(doc)
+    plain = DocBin(docs=[doc])
+    (bare,) = DocBin().from_bytes(plain.to_bytes()).get_docs(nlp.vocab)
+    assert [s.label_ for s in bare.spans["topics"]] == [s.label_ for s in doc.spans["topics"]]
+    assert bare.cats == doc.cats
+    assert bare.spans["paragraphs"][0]._.topic is None  # the scores need store_user_data=True
