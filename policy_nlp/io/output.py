@@ -11,6 +11,8 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
+from policy_nlp.pipeline.document import doc_text, word_offsets
+
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.json"
 FORMATS = ("jsonl", "json", "spacy")
 
@@ -38,7 +40,7 @@ def doc_to_dict(doc):
     >>> data["slogans"], data["lists"]
     ([], [])
     """
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = [{**_span(s), "topic": s._.topic} for s in _group(doc, "paragraphs")]
     slogans = [{**_span(s), "text": s.text, "kind": s.label_, "number": s._.number,
                 "members": list(s._.members or []), "count_matches": s._.count_matches,
@@ -53,7 +55,7 @@ def doc_to_dict(doc):
         "meta": dict(doc._.meta or {}),
         "paragraphs": paragraphs,
         "sentences": [_span(s) for s in _group(doc, "sentences")],
-        "tokens": [{"start": t.idx, "end": t.idx + len(t)} for t in doc if not t.is_space],
+        "tokens": [{"start": start, "end": end} for start, end in word_offsets(doc)],
         "slogans": slogans,
         "lists": lists,
     }

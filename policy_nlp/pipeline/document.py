@@ -26,8 +26,10 @@ span groups, so that ``doc.text[span.start_char:span.end_char] == span.text``
 holds for every annotation, always.
 """
 
+import weakref
+
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 GROUPS = ("paragraphs", "sentences", "slogans", "lists", "list_items")
@@ -54,6 +56,25 @@ def register_extensions():
 register_extensions()
 
 
+# The text of each live Doc, read once: ``doc.text`` joins a new Python Token
+# per word on every call, and every stage needs the text. A Doc's text never
+# changes (splits and merges keep it), so the cache cannot go stale.
+_TEXTS = weakref.WeakKeyDictionary()
+
+
+def remember_text(doc, text):
+    """Record ``text`` as ``doc``'s text (the tokenizer knows it already)."""
+    _TEXTS[doc] = text
+
+
+def doc_text(doc):
+    """``doc.text``, computed once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None or (len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)):
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 def token_offsets(doc):
     """``(starts, ends)``: the character offsets of every token, as int64 arrays.
 
@@ -65,6 +86,15 @@ def token_offsets(doc):
         return empty, empty
     array = doc.to_array([IDX, LENGTH]).astype("int64")
     return array[:, 0], array[:, 0] + array[:, 1]
+
+
+def word_offsets(doc):
+    """``[(start, end)]`` of the tokens that are not whitespace, in order."""
+    starts, ends = token_offsets(doc)
+    if len(starts):
+        words = doc.to_array([IS_SPACE]) == 0
+        starts, ends = starts[words], ends[words]
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def _inner_cuts(doc, offsets):
@@ -130,7 +160,7 @@ def ensure_boundaries(doc, offsets):
     if _only_sentence_starts(doc):
         _rebuild(doc, [offset for positions in cuts.values() for offset in positions])
     else:
-        text = doc.text
+        text = doc_text(doc)
         starts, ends = token_offsets(doc)
         with doc.retokenize() as retokenizer:
             for index, positions in cuts.items():
@@ -165,7 +195,7 @@ def _rebuild(doc, cuts):
     Doc object, its user data (``doc._`` values), categories and hooks stay.
     Span groups and sentence starts are restored by the caller.
     """
-    text = doc.text
+    text = doc_text(doc)
     starts, ends = token_offsets(doc)
     trailing_space = doc.to_array([SPACY]).astype(bool)
     cuts = numpy.asarray(cuts, dtype="int64")
