@@ -6,10 +6,13 @@ offsets into ``text``; ``text[start:end]`` is the span's text.
 """
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import DocBin
+
+from policy_nlp.pipeline.document import doc_text, word_offsets
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.json"
 FORMATS = ("jsonl", "json", "spacy")
@@ -38,7 +41,7 @@ def doc_to_dict(doc):
     >>> data["slogans"], data["lists"]
     ([], [])
     """
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = [{**_span(s), "topic": s._.topic} for s in _group(doc, "paragraphs")]
     slogans = [{**_span(s), "text": s.text, "kind": s.label_, "number": s._.number,
                 "members": list(s._.members or []), "count_matches": s._.count_matches,
@@ -53,7 +56,7 @@ def doc_to_dict(doc):
         "meta": dict(doc._.meta or {}),
         "paragraphs": paragraphs,
         "sentences": [_span(s) for s in _group(doc, "sentences")],
-        "tokens": [{"start": t.idx, "end": t.idx + len(t)} for t in doc if not t.is_space],
+        "tokens": [{"start": start, "end": end} for start, end in word_offsets(doc)],
         "slogans": slogans,
         "lists": lists,
     }
@@ -103,7 +106,10 @@ class DocumentWriter:
     """Write annotated documents to ``path`` in one of :data:`FORMATS`.
 
     JSONL is written line by line and flushed, so a killed run leaves only
-    whole lines; JSON and spaCy formats are written at :meth:`close`.
+    whole lines; JSON and spaCy formats are written at :meth:`close`. Unless
+    appending, everything goes to a temporary file beside ``path`` that
+    replaces it only when the writer closes without an error: a run that
+    fails or is interrupted leaves the previous output as it was.
     """
 
     def __init__(self, path, format="jsonl", append=False):
@@ -112,8 +118,10 @@ class DocumentWriter:
         self.path = Path(path)
         self.format = format
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._target = self.path if append and format == "jsonl" else \
+            self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         self._items = []
-        self._file = open(self.path, "a" if append else "w", encoding="utf-8") if format == "jsonl" else None
+        self._file = open(self._target, "a" if append else "w", encoding="utf-8") if format == "jsonl" else None
         self._docbin = DocBin(store_user_data=True) if format == "spacy" else None
 
     def write(self, doc, data=None):
@@ -136,18 +144,31 @@ class DocumentWriter:
             self._items.append(json.loads(line))
 
     def close(self):
+        """Finish the output: write it, and put it in place of ``path``."""
         if self._file:
             self._file.close()
         elif self.format == "json":
-            self.path.write_text(json.dumps(self._items, ensure_ascii=False, indent=1), encoding="utf-8")
+            self._target.write_text(json.dumps(self._items, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
-            self._docbin.to_disk(self.path)
+            self._docbin.to_disk(self._target)
+        if self._target != self.path:
+            os.replace(self._target, self.path)
+
+    def abort(self):
+        """Stop without touching ``path`` (a failed or interrupted run)."""
+        if self._file:
+            self._file.close()
+        if self._target != self.path:
+            self._target.unlink(missing_ok=True)
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, kind, error, traceback):
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
 
 
 def read_docbin(path, nlp=None):

@@ -26,10 +26,10 @@ span groups, so that ``doc.text[span.start_char:span.end_char] == span.text``
 holds for every annotation, always.
 """
 
-import bisect
+import weakref
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 GROUPS = ("paragraphs", "sentences", "slogans", "lists", "list_items")
@@ -56,22 +56,95 @@ def register_extensions():
 register_extensions()
 
 
+# The text of each live Doc, read once: ``doc.text`` joins a new Python Token
+# per word on every call, and every stage needs the text. A Doc's text never
+# changes (splits and merges keep it), so the cache cannot go stale.
+_TEXTS = weakref.WeakKeyDictionary()
+
+
+def remember_text(doc, text):
+    """Record ``text`` as ``doc``'s text (the tokenizer knows it already)."""
+    _TEXTS[doc] = text
+
+
+def doc_text(doc):
+    """``doc.text``, computed once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None or (len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)):
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def token_offsets(doc):
+    """``(starts, ends)``: the character offsets of every token, as int64 arrays.
+
+    Read in one array operation: iterating over ``doc`` makes a Python
+    ``Token`` per word, which dominates on long documents.
+    """
+    if len(doc) == 0:
+        empty = numpy.zeros(0, dtype="int64")
+        return empty, empty
+    array = doc.to_array([IDX, LENGTH]).astype("int64")
+    return array[:, 0], array[:, 0] + array[:, 1]
+
+
+def word_offsets(doc):
+    """``[(start, end)]`` of the tokens that are not whitespace, in order."""
+    starts, ends = token_offsets(doc)
+    if len(starts):
+        words = doc.to_array([IS_SPACE]) == 0
+        starts, ends = starts[words], ends[words]
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
 def _inner_cuts(doc, offsets):
     """Map token index -> sorted offsets that fall strictly inside that token."""
-    starts = [token.idx for token in doc]
+    starts, ends = token_offsets(doc)
+    offsets = numpy.unique(numpy.fromiter(offsets, dtype="int64"))
+    if not len(starts) or not len(offsets):
+        return {}
+    index = numpy.searchsorted(starts, offsets, side="right") - 1
+    valid = index >= 0
+    index, offsets = index[valid], offsets[valid]
+    inside = (starts[index] < offsets) & (offsets < ends[index])
     cuts = {}
-    for offset in set(offsets):
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and starts[index] < offset < starts[index] + len(doc[index]):
-            cuts.setdefault(index, []).append(offset)
-    return {index: sorted(positions) for index, positions in cuts.items()}
+    for token, offset in zip(index[inside].tolist(), offsets[inside].tolist()):
+        cuts.setdefault(token, []).append(offset)  # offsets are sorted already
+    return cuts
+
+
+def _span_list(doc, bounds, labels):
+    """Spans of ``doc`` for character ``bounds`` [(start, end)] that fall on
+    token boundaries, with their labels; None for any that do not."""
+    if not bounds:
+        return []
+    starts, ends = token_offsets(doc)
+    chars = numpy.asarray(bounds, dtype="int64").reshape(-1, 2)
+    n = len(starts)
+    first = numpy.searchsorted(starts, chars[:, 0])
+    last = numpy.searchsorted(ends, chars[:, 1])  # the token that ends at the span's end
+    aligned = ((first < n) & (last < n) & (first <= last)
+               & (starts[numpy.minimum(first, n - 1)] == chars[:, 0])
+               & (ends[numpy.minimum(last, n - 1)] == chars[:, 1]))
+    spans = []
+    for (a, b), i, j, ok, label in zip(chars.tolist(), first.tolist(), last.tolist(),
+                                       aligned.tolist(), labels):
+        # Anything not plainly aligned (an empty span) gets spaCy's own answer.
+        spans.append(Span(doc, i, j + 1, label=label) if ok else doc.char_span(a, b, label=label))
+    return spans
 
 
 def ensure_boundaries(doc, offsets):
     """Split tokens so that every offset in ``offsets`` is a token boundary.
 
-    Existing span groups are rebuilt from their character offsets (spaCy's
-    retokenizer does not update them), and sentence starts are kept.
+    Existing span groups are rebuilt from their character offsets, and
+    sentence starts are kept. Linear in the document's length however many
+    tokens are split: a document that carries no token annotation but
+    sentence starts (what policy_nlp's stages make) is rebuilt in place in
+    one pass (:func:`_rebuild`); spaCy's retokenizer, used for any other
+    document, moves the whole token array once per split. As with spaCy's
+    retokenizer, ``Token`` objects taken before the split are invalid after
+    it.
 
     Returns
     -------
@@ -83,18 +156,75 @@ def ensure_boundaries(doc, offsets):
         return 0
     saved = {name: [(s.start_char, s.end_char, s.label_) for s in group]
              for name, group in doc.spans.items()}
-    sentence_starts = [t.idx for t in doc if t.is_sent_start] if doc.has_annotation("SENT_START") else None
-    with doc.retokenize() as retokenizer:
-        for index, positions in cuts.items():
-            token = doc[index]
-            bounds = [token.idx, *positions, token.idx + len(token)]
-            orths = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
-            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    sentence_starts = _sentence_starts(doc)
+    if _only_sentence_starts(doc):
+        _rebuild(doc, [offset for positions in cuts.values() for offset in positions])
+    else:
+        text = doc_text(doc)
+        starts, ends = token_offsets(doc)
+        with doc.retokenize() as retokenizer:
+            for index, positions in cuts.items():
+                bounds = [int(starts[index]), *positions, int(ends[index])]
+                orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retokenizer.split(doc[index], orths, heads=[(doc[index], 0)] * len(orths))
     for name, spans in saved.items():
-        doc.spans[name] = [doc.char_span(a, b, label=label) for a, b, label in spans]
+        doc.spans[name] = _span_list(doc, [(a, b) for a, b, _ in spans], [label for _, _, label in spans])
     if sentence_starts is not None:
         set_sentence_starts(doc, sentence_starts)
     return len(cuts)
+
+
+# Token annotations that a rebuild would not carry over (sentence starts are
+# carried over by the caller).
+_TOKEN_ANNOTATIONS = (TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE)
+
+
+def _only_sentence_starts(doc):
+    """Whether ``doc`` carries nothing per token but text, whitespace and
+    sentence starts (so that rebuilding it from its words loses nothing)."""
+    if doc.tensor is not None and getattr(doc.tensor, "size", 0):
+        return False
+    return not doc.to_array(list(_TOKEN_ANNOTATIONS)).any()
+
+
+def _rebuild(doc, cuts):
+    """Re-create ``doc``'s tokens in place with the tokens cut at ``cuts``
+    (offsets strictly inside tokens), in one pass over the document.
+
+    ``Doc.__init__`` re-initialises the token array of an existing Doc; the
+    Doc object, its user data (``doc._`` values), categories and hooks stay.
+    Span groups and sentence starts are restored by the caller.
+    """
+    text = doc_text(doc)
+    starts, ends = token_offsets(doc)
+    trailing_space = doc.to_array([SPACY]).astype(bool)
+    cuts = numpy.asarray(cuts, dtype="int64")
+    # Cuts fall strictly inside disjoint tokens, so the sorted starts and the
+    # sorted ends pair up into the new tokens.
+    new_starts = numpy.sort(numpy.concatenate([starts, cuts]))
+    new_ends = numpy.sort(numpy.concatenate([ends, cuts]))
+    old = numpy.minimum(numpy.searchsorted(ends, new_ends), len(ends) - 1)
+    spaces = (ends[old] == new_ends) & trailing_space[old]  # a piece before a cut has none
+    words = [text[a:b] for a, b in zip(new_starts.tolist(), new_ends.tolist())]
+    kept = {name: getattr(doc, name) for name in
+            ("user_data", "cats", "user_hooks", "user_token_hooks", "user_span_hooks",
+             "sentiment", "_context", "has_unknown_spaces")}
+    doc.__init__(doc.vocab, words=words, spaces=spaces.tolist())
+    for name, value in kept.items():
+        setattr(doc, name, value)
+
+
+def _sentence_starts(doc):
+    """Character offsets of the tokens marked as sentence starts, or None
+    when the document has no sentence boundaries."""
+    if len(doc) < 2:
+        return None
+    values = doc.to_array([SENT_START]).astype("int64")
+    if not values[1:].any():  # as doc.has_annotation("SENT_START"): unset everywhere
+        return None
+    starts, _ = token_offsets(doc)
+    values[0] = 1  # the first token always starts a sentence
+    return starts[values == 1].tolist()
 
 
 def set_sentence_starts(doc, starts):
@@ -103,10 +233,12 @@ def set_sentence_starts(doc, starts):
     One array write: setting ``token.is_sent_start`` token by token is
     quadratic in spaCy (each write checks the whole document's annotation).
     """
-    starts = set(starts)
-    values = numpy.array([[1 if token.i == 0 or token.idx in starts else -1] for token in doc],
-                         dtype="int64")
-    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's array type; -1 wraps back
+    if len(doc) == 0:
+        return
+    token_starts, _ = token_offsets(doc)
+    values = numpy.where(numpy.isin(token_starts, numpy.fromiter(starts, dtype="int64")), 1, -1)
+    values[0] = 1
+    doc.from_array([SENT_START], values.astype("int64").reshape(-1, 1).astype("uint64"))  # -1 wraps back
 
 
 def add_spans(doc, group, records, label):
@@ -129,16 +261,14 @@ def add_spans(doc, group, records, label):
         The spans added, in the order of ``records``.
     """
     ensure_boundaries(doc, [r[k] for r in records for k in ("start", "end")])
-    spans = []
-    for record in records:
-        span_label = label(record) if callable(label) else label
-        span = doc.char_span(record["start"], record["end"], label=span_label)
+    labels = [label(record) if callable(label) else label for record in records]
+    spans = _span_list(doc, [(r["start"], r["end"]) for r in records], labels)
+    for record, span in zip(records, spans):
         if span is None:  # pragma: no cover - ensure_boundaries makes this impossible
             raise AssertionError(f"span {record['start']}:{record['end']} not aligned")
         for key, value in record.items():
             if key not in ("start", "end", "text") and Span.has_extension(key):
                 setattr(span._, key, value)
-        spans.append(span)
     existing = list(doc.spans[group]) if group in doc.spans else []
     doc.spans[group] = existing + spans
     return spans

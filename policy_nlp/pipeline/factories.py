@@ -25,7 +25,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Span
 
-from policy_nlp.pipeline.document import add_spans, register_extensions, set_sentence_starts
+from policy_nlp.pipeline.document import (add_spans, doc_text, register_extensions, set_sentence_starts,
+                                        word_offsets)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -45,8 +46,8 @@ _LIST_ATTRS = ["span._.level", "span._.items", "span._.parent", "span._.parent_i
 @Language.component("paragraphs", assigns=["doc.spans", "token.is_sent_start"])
 def paragraphs_stage(doc):
     """Paragraph and sentence spans; sentence starts for ``doc.sents``."""
-    paragraphs = find_paragraphs(doc.text)
-    sentences = find_sentences(doc.text, paragraphs)
+    paragraphs = find_paragraphs(doc_text(doc))
+    sentences = find_sentences(doc_text(doc), paragraphs)
     add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
     add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
     set_sentence_starts(doc, [span.start_char for span in doc.spans["sentences"]])
@@ -74,8 +75,12 @@ class SlogansStage:
     def __call__(self, doc):
         from policy_nlp.stages.lexicon import default_lexicon
         from policy_nlp.stages.slogans import find_slogans
-        tokens = [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
-        slogans = find_slogans(doc.text, default_lexicon() if self.lexicon else None, tokens=tokens)
+        from policy_nlp.stages.windows import find_in_windows
+        tokens = word_offsets(doc)
+        lexicon = default_lexicon() if self.lexicon else None
+        # bounded windows on very long documents (whole documents up to 100,000 characters)
+        slogans = find_in_windows(lambda text, tokens: find_slogans(text, lexicon, tokens=tokens),
+                                  doc_text(doc), tokens)
         add_spans(doc, "slogans", slogans, lambda record: record["kind"])
         return doc
 
@@ -90,7 +95,7 @@ def create_enumerations_stage(nlp, name):
 def enumerations_stage(doc):
     from policy_nlp.stages.enumerations import find_lists
     _require(doc, "sentences", "enumerations")
-    lists = find_lists(doc.text, _offsets(doc.spans["paragraphs"]), _offsets(doc.spans["sentences"]))
+    lists = find_lists(doc_text(doc), _offsets(doc.spans["paragraphs"]), _offsets(doc.spans["sentences"]))
     records, items = [], []
     for index, record in enumerate(lists):
         first, last = record["items"][0], record["items"][-1]

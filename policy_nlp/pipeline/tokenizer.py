@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.pipeline.document import remember_text
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
 
 # pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
@@ -200,7 +201,9 @@ class PolicyTokenizer:
         if position < len(text):
             words.append(text[position:])
         spaces = [False] * len(words)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)
+        return doc
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:

@@ -64,3 +64,19 @@ def test_offset_invariant_on_any_unicode(tokenizer_nlp, text):
     validate({**data, "id": "h"})
     words = "".join(text[t["start"]:t["end"]] for t in data["tokens"])
     assert words == "".join(text.split())
+
+
+@pytest.mark.parametrize("format", ["json", "jsonl", "spacy"])
+def test_a_failed_run_leaves_the_previous_output_as_it_was(tmp_path, tokenizer_nlp, format):
+    from policy_nlp.io.output import DocumentWriter
+    path = tmp_path / f"out.{format}"
+    with DocumentWriter(path, format) as writer:
+        writer.write(tokenizer_nlp("同志们：\n今天开会。"))
+    before = path.read_bytes()
+    assert before
+    with pytest.raises(KeyboardInterrupt):
+        with DocumentWriter(path, format) as writer:
+            writer.write(tokenizer_nlp("另一篇。"))
+            raise KeyboardInterrupt  # Ctrl-C in the middle of a run
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no temporary file left

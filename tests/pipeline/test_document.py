@@ -19,3 +19,31 @@ def test_ensure_boundaries_is_a_no_op_on_aligned_offsets(tokenizer_nlp):
     assert ensure_boundaries(doc, [0, doc[1].idx, len(doc.text)]) == 0
     assert len(doc) == n
     assert ensure_boundaries(doc, [1]) == 1 and len(doc) == n + 1
+
+
+def _state(doc):
+    return ([t.text for t in doc], [t.whitespace_ for t in doc], [s.text for s in doc.sents],
+            {name: [(s.start_char, s.end_char, s.label_) for s in g] for name, g in doc.spans.items()})
+
+
+def test_rebuilding_in_one_pass_equals_spacys_retokenizer(tokenizer_nlp, seed_text):
+    # Cut a real document at many offsets inside words: the one-pass rebuild
+    # (policy_nlp's own documents) and spaCy's retokenizer (documents with
+    # other token annotations, here a tag) must give the same document.
+    rebuilt = tokenizer_nlp(seed_text)
+    retokenized = tokenizer_nlp(seed_text)
+    retokenized[0].tag_ = "X"
+    rebuilt._.id = "kept"
+    offsets = [t.idx + 1 for t in rebuilt if len(t) > 2][::3]
+    assert len(offsets) > 50
+    assert ensure_boundaries(rebuilt, offsets) == ensure_boundaries(retokenized, offsets) == len(offsets)
+    assert _state(rebuilt) == _state(retokenized)
+    assert rebuilt.text == seed_text and rebuilt._.id == "kept"
+    assert set(offsets) <= {t.idx for t in rebuilt}
+
+
+def test_spaces_survive_a_rebuild(tokenizer_nlp):
+    from spacy.tokens import Doc
+    doc = Doc(tokenizer_nlp.vocab, words=["一是农业", "发展", "二是"], spaces=[True, False, False])
+    assert ensure_boundaries(doc, [2, 5]) == 1
+    assert [t.text for t in doc] == ["一是", "农业", "发展", "二是"] and doc.text == "一是农业 发展二是"
