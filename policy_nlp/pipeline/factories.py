@@ -146,8 +146,12 @@ class TopicsStage:
         self.model_path = str(model)
         self._model = None
 
+    # Not named ``model``: spaCy probes components for a ``model`` attribute
+    # (its ListenedToComponent protocol) while it builds a pipeline, before
+    # ``from_disk`` has put the weights in place; a property of that name
+    # would load the model from the wrong place at that moment.
     @property
-    def model(self):
+    def classifier(self):
         """The :class:`~policy_nlp.stages.topics.TopicClassifier` in use (loaded once)."""
         if self._model is None:
             from policy_nlp.stages.topics import default_model, load_model
@@ -164,10 +168,10 @@ class TopicsStage:
         paragraphs = list(doc.spans["paragraphs"])
         tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
         texts = [span.text for span in paragraphs]
-        results = classify_paragraphs(self.model, tokens, headings="own",
+        results = classify_paragraphs(self.classifier, tokens, headings="own",
                                       title=find_title(texts, doc._.meta))
         results = inherit_heading_topics(texts, results)
-        shares = {str(label): 0.0 for label in self.model.classes_}
+        shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
         for span, result in zip(paragraphs, results):
             span._.topic = result
@@ -188,7 +192,7 @@ class TopicsStage:
         if self.model_path == "default":
             srsly.write_json(path / "topics.json", {"model": "default"})
             return
-        model = self.model  # fails here, before anything is written, if it cannot load
+        model = self.classifier  # fails here, before anything is written, if it cannot load
         srsly.write_json(path / "topics.json", {"model": "saved", "source": self.model_path})
         source = Path(self.model_path)
         if source.is_file():

@@ -118,4 +118,4 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
 def _load_models(nlp):
     """Read the stages' models now, so that a bad one fails in load()."""
     if "topics" in nlp.pipe_names:
-        nlp.get_pipe("topics").model
+        nlp.get_pipe("topics").classifier
