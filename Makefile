@@ -35,7 +35,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 
 model: $(STAMP)
-	$(BIN)/python -m policy_nlp.apps.training build-default
+	$(BIN)/python models/topics-default/recipe.py build
 
 clean:
 	rm -rf out .pytest_cache

@@ -28,3 +28,8 @@ class DocumentError(PolicyNLPError):
 
 class ModelError(PolicyNLPError):
     """A model file is missing, unsafe, or made by incompatible library versions."""
+
+
+class TrainingDataError(PolicyNLPError, ValueError):
+    """Labelled data cannot train or evaluate a model as asked (too few
+    examples, documents or labels); the message says what to change."""

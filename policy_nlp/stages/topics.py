@@ -497,7 +497,10 @@ def classify_paragraphs(model, paragraphs, headings="inherit"):
     list of dict or None
         None for an empty or boilerplate paragraph (:func:`is_boilerplate`).
         ``score`` is the calibrated probability of ``label``; ``scores``
-        has every label's probability, rounded to 4 decimals.
+        has every label's probability, rounded to 4 decimals. A multi-label
+        model (:class:`~policy_nlp.stages.multilabel.MultiLabelTopicClassifier`)
+        adds ``labels`` (every label at or above its ``threshold``, most
+        probable first; ``label`` is still the top one) and ``threshold``.
 
     Examples
     --------
@@ -512,10 +515,14 @@ def classify_paragraphs(model, paragraphs, headings="inherit"):
     if keep:
         proba = model.predict_proba([paragraphs[i] for i in keep])
         classes = [str(c) for c in model.classes_]
+        threshold = getattr(model, "threshold", None)  # only multi-label models have one
         for i, row in zip(keep, proba):
             best = int(np.argmax(row))
             results[i] = {"label": classes[best], "score": round(float(row[best]), 4),
                           "scores": {c: round(float(p), 4) for c, p in zip(classes, row)}}
+            if threshold is not None:
+                results[i]["labels"] = _above(results[i]["scores"], threshold)
+                results[i]["threshold"] = threshold
     if headings == "inherit":
         texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
         results = inherit_heading_topics(texts, results)
@@ -585,7 +592,16 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
         else:  # mixed: the evidence is how much of the body lies outside its top label
             score = round(1.0 - float(share[top]), 4)
         out[i] = {"label": label, "score": score, "scores": scores, "inherited": True}
+        threshold = results[body[0]].get("threshold")
+        if threshold is not None:  # multi-label: the labels of the body's mean scores
+            out[i]["labels"] = _above(scores, threshold)
+            out[i]["threshold"] = threshold
     return out
+
+
+def _above(scores, threshold):
+    """Labels scoring at least ``threshold``, most probable first."""
+    return [k for k, p in sorted(scores.items(), key=lambda kv: -kv[1]) if p >= threshold]
 
 
 # ---------------------------------------------------------------------------
@@ -642,7 +658,7 @@ def save_model(model, path, metadata=None):
     header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "estimator": "TopicClassifier",
+        "estimator": type(model).__name__,
         "params": params,
         "classes": [str(c) for c in model.classes_],
         "word_vocabulary": _vocab_list(model.word_vectorizer_),
@@ -758,7 +774,7 @@ def load_model(path, on_version_mismatch="warn"):
     for key in ("word_ngram_range", "char_ngram_range"):
         params[key] = tuple(params[key])
     try:
-        model = TopicClassifier(**params)
+        model = _estimator_class(header.get("estimator", "TopicClassifier"))(**params)
         word_vocab = {t: i for i, t in enumerate(header["word_vocabulary"])}
         char_vocab = {t: i for i, t in enumerate(header["char_vocabulary"])}
         model.word_vectorizer_ = _word_vectorizer(params["word_ngram_range"], 1, None, word_vocab)
@@ -773,13 +789,22 @@ def load_model(path, on_version_mismatch="warn"):
         model.n_features_ = model.coef_.shape[1]
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"{path}: damaged topic model: {error}") from None
-    n_scores = 1 if len(model.classes_) == 2 else len(model.classes_)
+    multi_label = getattr(model, "threshold", None) is not None
+    n_scores = 1 if len(model.classes_) == 2 and not multi_label else len(model.classes_)
     expected = len(word_vocab) + len(char_vocab)
     if model.coef_.shape != (n_scores, expected) or model.calibration_.shape != (n_scores, 2):
         raise ModelError(f"{path}: damaged topic model: weights of shape {model.coef_.shape} "
                          f"do not match {len(model.classes_)} labels and {expected} features")
     model.metadata_ = header.get("metadata", {})
     return model
+
+
+def _estimator_class(name):
+    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier  # it subclasses ours
+    classes = {"TopicClassifier": TopicClassifier, "MultiLabelTopicClassifier": MultiLabelTopicClassifier}
+    if name not in classes:
+        raise ModelError(f"unknown estimator {name!r} in the model file (known: {sorted(classes)})")
+    return classes[name]
 
 
 @functools.lru_cache(maxsize=4)
