@@ -56,7 +56,8 @@ def select(scores, predicted, groups, n, features=None, duplicate=DUPLICATE):
     Each document and each predicted label gets at most its fair share
     (``n`` divided by the number of documents, resp. labels, rounded up); the
     caps are doubled, then lifted, when too few rows pass them. A row whose
-    features are more similar than ``duplicate`` to a chosen row is skipped.
+    features are more similar than ``duplicate`` to a chosen row is skipped
+    (unless nothing else is left: ``n`` rows are always returned when there are).
 
     Parameters
     ----------
@@ -89,7 +90,8 @@ def select(scores, predicted, groups, n, features=None, duplicate=DUPLICATE):
                 continue
             if relax and (per_doc[groups[i]] >= relax * doc_cap or per_label[predicted[i]] >= relax * label_cap):
                 continue
-            if features is not None and chosen and _too_similar(features, norms, i, chosen, duplicate):
+            if (relax and features is not None and chosen
+                    and _too_similar(features, norms, i, chosen, duplicate)):
                 continue
             chosen.append(int(i))
             per_doc[groups[i]] += 1
