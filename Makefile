@@ -37,7 +37,7 @@ benchmark: $(STAMP)
 # The model files go into the package (policy_nlp/models/topics-default, package
 # data: an installed policy_nlp has them); its card stays in models/topics-default.
 model: $(STAMP)
-	$(BIN)/python -m policy_nlp.apps.training build-default -o policy_nlp/models/topics-default
+	$(BIN)/python models/topics-default/recipe.py build -o policy_nlp/models/topics-default
 	mv policy_nlp/models/topics-default/MODEL_CARD.md models/topics-default/MODEL_CARD.md
 
 clean:

@@ -39,7 +39,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from policy_nlp.apps import training as tt  # noqa: E402
+import importlib.util  # noqa: E402
+
+from policy_nlp.apps import training  # noqa: E402
+
+# The default model's recipe (weak labels, corpora, hand labels) is a script, not a module.
+_spec = importlib.util.spec_from_file_location("recipe", REPO / "models" / "topics-default" / "recipe.py")
+tt = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tt)
 from policy_nlp.stages.topics import (DEFAULT_MODEL, TopicClassifier, classify_paragraphs,  # noqa: E402
                                keyword_label, load_model, tokenize)
 
@@ -95,7 +102,7 @@ def _match(paragraphs, topics):
 
 
 def score(rows_true, predicted):
-    return tt.score_predictions([label for _, label in rows_true],
+    return training.score_predictions([label for _, label in rows_true],
                                 [predicted[key] for key, _ in rows_true])
 
 

@@ -42,3 +42,8 @@ class ModelError(PolicyNLPError, ValueError):
 class ConfigError(PolicyNLPError, ValueError):
     """A setting is invalid: an unknown stage or segmenter, a bad option value,
     a missing optional dependency; the message names the setting and the fix."""
+
+
+class TrainingDataError(PolicyNLPError, ValueError):
+    """Labelled data cannot train or evaluate a model as asked (too few
+    examples, documents or labels); the message says what to change."""

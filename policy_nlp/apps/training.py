@@ -1,638 +1,211 @@
-"""Training data and training for paragraph topics.
+"""Training paragraph-topic classifiers on your own labels, evaluated honestly.
 
-Two jobs:
+:func:`train` reads labelled paragraphs (CSV/TSV, JSONL, Parquet, Excel, a
+folder saved by ``datasets``' ``save_to_disk``, or in Python a
+``datasets.Dataset``/``DatasetDict`` or a pandas ``DataFrame``), evaluates a
+classifier by cross-validation **grouped by document** (paragraphs of one
+document never sit on both sides of a split) beside a majority and a keyword
+baseline, scores a held-out test split when there is one, and saves the model
+with ``evaluation.json``, ``evaluation.md`` and ``MODEL_CARD.md``.
 
-1. **The default model's training set**, built reproducibly from the real
-   corpora in ``../shared/corpora`` (never its held-out split) by weak
-   labelling — no paragraph of it was labelled by hand:
+Labels joined with a separator (``label_sep=";"``) or given as lists train a
+one-vs-rest multi-label model
+(:class:`~policy_nlp.stages.multilabel.MultiLabelTopicClassifier`), scored
+with multi-label metrics.
 
-   - ``heading``: the topical subsection headings of national work reports
-     and CPC congress reports (（三）坚持农业农村优先发展 …) label the
-     paragraphs under them, through the codebook's seed terms;
-   - ``lead``: the lead sentence that opens most paragraphs of these reports
-     (推动乡村全面振兴。…) labels its paragraph, through the seed terms;
-   - ``seed``: seed terms over the whole paragraph, when one label dominates;
-   - ``general``: rules for the codebook's ``general`` label — salutations,
-     section titles, openings and closings without policy terms, paragraphs
-     about defence, foreign affairs, Hong Kong/Macao/Taiwan, and paragraphs
-     spread over three or more areas.
+The default model's repository-bound recipe is ``models/topics-default/recipe.py``.
 
-   The hand labels (``corpora/topic_labels/hand_labels.jsonl``: every
-   paragraph of the 2014, 2021 and 2025 work reports) are the evaluation set;
-   those documents and the documents with gold topic maps (2019 work report,
-   19th CPC congress report, two Xi speeches of 2020, the seed speech) are
-   excluded from training. :func:`source_agreement` measures each source
-   against the hand labels.
-
-2. **Training on users' labels**: :func:`train_from_file` reads CSV, JSONL or
-   a saved Hugging Face dataset, runs a stratified cross-validation, prints
-   and saves its report beside the model.
-
-Command line::
-
-    python -m policy_nlp.apps.training build-default [-o models/topics-default]
-    python -m policy_nlp.apps.training train DATA --text-column T --label-column L -o DIR
+Command line: ``policy-nlp train DATA -o DIR`` (see ``policy-nlp train --help``).
 """
 
-import argparse
 import csv
 import json
-import os
-import re
+import math
 import sys
 import time
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from policy_nlp.apps.local_training import LOCAL_CORPUS, local_examples
-from policy_nlp.errors import DocumentError
-from policy_nlp.stages.topics import (DEFAULT_MODEL, TopicClassifier, heading_level, is_boilerplate,
-                     keyword_scores, labels, save_model, seed_terms)
+from policy_nlp.errors import DocumentError, TrainingDataError
+from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, read_crosswalk
+from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED_CORPORA = Path(os.environ.get("POLICY_NLP_SHARED", REPO.parent / "shared")) / "corpora"
-HAND_LABELS = REPO / "corpora" / "topic_labels" / "hand_labels.jsonl"
-HELD_OUT = "heldout_provincial_2026"
-HELD_OUT_SPLITS = (HELD_OUT, "heldout_local_speeches")
-
-# Documents kept out of training: the hand-labelled evaluation reports and
-# the documents that have gold topic maps (tests/fixtures/gold, shared/gold).
-EVAL_WORK_REPORTS = ("2014", "2021", "2025")
-GOLD_WORK_REPORTS = ("2019",)
-GOLD_CONGRESSES = (19,)
-GOLD_XI_DATES = ("2020-03-07", "2020-04-30")
-# Work reports used for training: the reform era, whose vocabulary matches
-# today's reports (1950s-80s reports speak of plans, communes and quotas).
-FIRST_TRAINING_YEAR = 1992
-FIRST_TRAINING_CONGRESS = 14
-POLICY_DOCS_PER_LABEL = 300
-LOCAL_WEIGHT = 3
-
-_SPACES = "\u3000\u200b\u200d\ufeff \t\xa0"
-# Wikisource appends a licence notice, split over ~18 lines, to every report.
-WIKISOURCE_NOTICE = "本作品是中华人民共和国"
+GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
+RARE = 10  # labels with fewer examples get unreliable scores: the report says so
+SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx")
 
 
 # ---------------------------------------------------------------------------
-# Reading the corpora
+# Reading labelled data
 
 
-def _corpus_path(*parts, root=None):
-    root = Path(root) if root else SHARED_CORPORA
-    path = root.joinpath(*parts)
-    if set(HELD_OUT_SPLITS) & set(path.parts):  # pragma: no cover - guard
-        raise ValueError(f"{path}: the held-out splits are never read for training")
-    return path
+@dataclass
+class LabelledData:
+    """Labelled paragraphs ready to train on.
 
-
-def split_lines(text):
-    """Paragraphs as the hand labels count them: stripped non-empty lines.
-
-    Examples
-    --------
-    >>> split_lines("各位代表：\\n\\n\\u3000\\u3000现在，我代表国务院。\\n")
-    ['各位代表：', '现在，我代表国务院。']
+    ``labels`` holds a str per row, or a tuple of str per row when
+    ``multi_label``; ``groups`` the document of each row (None: no grouping).
     """
-    out = []
-    for line in text.split("\n"):
-        line = line.strip().strip("\u3000")
-        if line:
-            out.append(line)
-    return out
+    texts: list
+    labels: list
+    groups: list = None
+    multi_label: bool = False
+    source: str = ""
+    text_column: str = "text"
+    label_column: str = "label"
+    group_column: str = None
+    skipped_blank: int = 0
+    dropped: dict = field(default_factory=dict)
+    test: "LabelledData" = None
+
+    def label_counts(self):
+        if self.multi_label:
+            return dict(sorted(Counter(label for s in self.labels for label in s).items()))
+        return dict(sorted(Counter(self.labels).items()))
 
 
-def _national_paragraphs(name, key, root=None):
-    """``{key(record): [paragraph, ...]}`` of a national JSONL corpus (records
-    whose key is None are skipped)."""
-    path = _corpus_path("national", name, root=root)
-    with open(path, encoding="utf-8") as f:
-        records = [json.loads(line) for line in f]
-    return {key(r): split_lines(r["content"]) for r in records if key(r) is not None}
-
-
-def work_reports(root=None):
-    """``{year: [paragraph, ...]}`` of the national Government Work Reports."""
-    return _national_paragraphs("government_work_reports.jsonl",
-                                lambda r: str(r["year"]) if r.get("year") else None, root)
-
-
-def congress_reports(root=None):
-    """``{congress number: [paragraph, ...]}`` of the CPC congress reports."""
-    return _national_paragraphs("cpc_congress_reports.jsonl", lambda r: int(r["congress"]), root)
-
-
-def xi_speeches(root=None):
-    """``[(date, [paragraph, ...]), ...]`` of the 2020 Xi speeches (U+3000 runs split)."""
-    path = _corpus_path("xi_speeches_2020", "all_data.csv", root=root)
-    out = []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        for row in csv.DictReader(f):
-            text = row["Text"]
-            paragraphs = [p.strip(_SPACES) for p in re.split(r"\u3000{2,}|\n+", text)]
-            out.append((row["Date"].strip(), [p for p in paragraphs if p]))
-    return out
-
-
-def policy_documents(root=None):
-    """``[(id, [paragraph, ...]), ...]`` of the AI / digital-economy policy documents."""
-    path = _corpus_path("policy_docs", "policy_documents.jsonl", root=root)
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            out.append((record["id"], split_lines(record["content_zh"])))
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Weak labels
-
-_LEAD = re.compile(r"^(.{2,60}?)[。：:；！]")
-_MARK = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|[一二三四五六七八九十]+是|"
-                   r"第[一二三四五六七八九十]+[，、]|首先|其次|再次|最后)")
-_SALUTATION = re.compile(r"^(?:各位代表|同志们|各位委员|女士们|先生们|朋友们)[：:！!,，]?$")
-_TITLE_WORDS = ("工作回顾", "总体要求", "政策取向", "工作任务", "主要任务", "政府工作报告", "政府自身建设",
-                "总体部署", "主要预期目标", "指导思想")
-GENERAL_TERMS = ("国防", "军队", "强军", "军事", "港澳", "香港", "澳门", "一国两制", "台湾", "两岸", "祖国统一",
-                 "外交", "人类命运共同体", "民族团结", "宗教", "侨务", "华侨")
-_TOPIC_LABELS = None
-
-
-def _topic_terms():
-    """Seed terms without ``general`` (which the rules handle)."""
-    global _TOPIC_LABELS
-    if _TOPIC_LABELS is None:
-        _TOPIC_LABELS = {k: v for k, v in seed_terms().items() if k != "general"}
-    return _TOPIC_LABELS
-
-
-def _confident(scores, minimum, ratio):
-    """The top label when it scores >= minimum and >= ratio x the runner-up."""
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= minimum and top >= ratio * second:
-        return best
-    return None
-
-
-def lead_sentence(text):
-    """The paragraph's opening sentence when it is short (a lead), else None.
-
-    Examples
-    --------
-    >>> lead_sentence("推动乡村全面振兴。稳定粮食播种面积。")
-    '推动乡村全面振兴'
-    """
-    text = _MARK.sub("", text)
-    match = _LEAD.match(text)
-    return match.group(1) if match else None
-
-
-def general_rule(text):
-    """The ``general`` label by rule, or None.
-
-    Salutations; section titles (工作回顾, 总体要求 …) without policy terms;
-    paragraphs mainly about defence, foreign affairs, Hong Kong, Macao,
-    Taiwan, ethnic and religious affairs; paragraphs whose policy terms are
-    spread over three or more labels with none holding 40 %.
-
-    Examples
-    --------
-    >>> general_rule("各位代表：")
-    'general'
-    >>> general_rule("深入贯彻习近平强军思想，加强国防和军队建设。")
-    'general'
-    >>> general_rule("稳定粮食生产。") is None
-    True
-    """
-    plain = text.strip()
-    if _SALUTATION.match(plain):
-        return "general"
-    scores = keyword_scores(plain, _topic_terms())
-    total = sum(scores.values())
-    if heading_level(plain) is not None and any(w in plain for w in _TITLE_WORDS) and total < 4:
-        return "general"
-    general_hits = sum(3 * plain.count(t) for t in GENERAL_TERMS)
-    if general_hits >= 3 and general_hits > max(scores.values()):
-        return "general"
-    if total >= 12:
-        shares = sorted((s / total for s in scores.values()), reverse=True)
-        if shares[0] < 0.4 and sum(1 for s in shares if s >= 0.12) >= 3:
-            return "general"
-    return None
-
-
-def weak_labels(paragraphs):
-    """Weak labels of one document's paragraphs, by each source and combined.
-
-    Returns
-    -------
-    list of dict
-        Per paragraph ``{"heading", "lead", "seed", "general", "no_terms",
-        "label", "source"}``: each source's label or None (``no_terms``:
-        ``general`` for a paragraph with no policy term outside a topical
-        section); ``label`` is the combined label (None when the sources say
-        nothing or conflict) and ``source`` the source that decided it.
-
-    Examples
-    --------
-    >>> w = weak_labels(["（七）坚持不懈抓好“三农”工作", "加强粮食和重要农产品稳产保供。稳定播种面积。"])
-    >>> w[1]["heading"], w[1]["lead"], w[1]["label"]
-    ('agriculture_rural', 'agriculture_rural', 'agriculture_rural')
-    """
-    terms = _topic_terms()
-    out = []
-    section = {}  # heading level -> label of the open section at that level
-    notice = False
-    for text in paragraphs:
-        record = {"heading": None, "lead": None, "seed": None, "general": None,
-                  "no_terms": None, "label": None, "source": None}
-        if is_boilerplate(text) or text.startswith(WIKISOURCE_NOTICE):
-            notice = notice or text.startswith(WIKISOURCE_NOTICE)
-            out.append(record)
-            continue
-        if notice:  # the licence notice runs to the end of the document
-            out.append(record)
-            continue
-        if text.startswith(("各位代表", "同志们")):
-            section.clear()  # a salutation closes the open sections
-        level = heading_level(text)
-        # A paragraph opening with （三）/ 三、 opens a section whose title is
-        # the heading line or the paragraph's lead sentence.
-        opener = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", text)
-        if opener:
-            mark_level = 2 if text[0] in "（(" else 1
-            title = text if level is not None else (lead_sentence(text) or "")
-            title_label = _confident(keyword_scores(title, terms), 2, 2.0) if title else None
-            section[mark_level] = title_label
-            for deeper in [k for k in section if k > mark_level]:
-                del section[deeper]
-        open_label = section.get(2) if section.get(2) is not None else section.get(1)
-        if level is None and open_label:
-            record["heading"] = open_label
-        lead = lead_sentence(text)
-        if lead:
-            record["lead"] = _confident(keyword_scores(lead, terms), 2, 2.0)
-        scores = keyword_scores(text, terms)
-        total = sum(scores.values())
-        best = max(scores, key=scores.get)
-        if total and scores[best] >= 4 and scores[best] >= 0.5 * total:
-            record["seed"] = best
-        record["general"] = general_rule(text)
-        if total < 2 and not record["heading"]:
-            # No policy terms and no topical section: openings, transitions,
-            # rallying calls (the codebook's general).
-            record["no_terms"] = "general"
-        record["label"], record["source"] = _combine(record, scores, level)
-        out.append(record)
-    return out
-
-
-def _combine(record, scores, level):
-    heading, lead, seed, general = (record[k] for k in ("heading", "lead", "seed", "general"))
-    total = sum(scores.values()) or 1.0
-    if general and not lead:
-        return general, "general"
-    if lead and (heading in (None, lead) or scores[lead] >= 0.25 * total):
-        return lead, "lead"
-    if heading and level is None and (scores[heading] >= 0.3 * total or total < 4):
-        if seed in (None, heading):
-            return heading, "heading"
-    if seed and not heading:
-        return seed, "seed"
-    if general:
-        return general, "general"
-    if record["no_terms"]:
-        return "general", "no_terms"
-    return None, None
-
-
-# ---------------------------------------------------------------------------
-# Hand labels (evaluation) and agreement
-
-
-def hand_labelled(path=HAND_LABELS, root=None, substantive=True):
-    """The hand-labelled paragraphs with their text.
+def read_labelled(source, text_column="text", label_column="label", group_column=None,
+                  label_sep=None, min_per_label=0, test=None):
+    """Labelled paragraphs from a file, a folder or an in-memory table.
 
     Parameters
     ----------
-    substantive : bool
-        Drop the scraping artefacts the labeller flagged (licence notice,
-        zero-width lines, fragments without Chinese text), as
-        ``corpora/topic_labels/README.md`` asks.
+    source : str, Path, datasets.Dataset, datasets.DatasetDict or pandas.DataFrame
+        A ``.csv``/``.tsv`` (header row), ``.jsonl`` (one object a line),
+        ``.parquet``, ``.xlsx`` (first sheet, header row), a folder written by
+        ``save_to_disk`` (every split is training data except ``test``,
+        which becomes the held-out set), or the table itself.
+    text_column, label_column : str
+    group_column : str, optional
+        The document of each row, for grouped cross-validation. None: the
+        first of ``doc_id, document_id, document, doc, source`` present;
+        ``""``: no grouping.
+    label_sep : str, optional
+        Split label cells on it (``"economy;industry"``); list-valued label
+        fields are always several labels. Any row with several labels makes
+        the data multi-label.
+    min_per_label : int
+        Drop labels with fewer examples (rows left without a label are dropped).
+    test : same kinds as ``source``, optional
+        A held-out test set (read with the same columns; overrides a ``test`` split).
 
     Returns
     -------
-    list of dict
-        ``{"doc", "index", "text", "label", "paragraphs"}``, where
-        ``paragraphs`` is the whole document (for heading context).
-    """
-    reports = work_reports(root)
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                rows.append(json.loads(line))
-    out = []
-    for row in rows:
-        paragraphs = reports[str(row["doc"])]
-        text = paragraphs[row["index"]]
-        if not text.startswith(row["prefix"][:8]):
-            raise DocumentError(f"{path}:{row['doc']}:{row['index']}",
-                                f"prefix {row['prefix']!r} does not match the corpus text {text[:16]!r}")
-        notice = next((i for i, p in enumerate(paragraphs) if p.startswith(WIKISOURCE_NOTICE)),
-                      len(paragraphs))
-        if substantive and (is_boilerplate(text) or row["index"] >= notice):
-            continue
-        out.append({"doc": str(row["doc"]), "index": row["index"], "text": text,
-                    "label": row["label"], "paragraphs": paragraphs})
-    return out
-
-
-def source_agreement(rows=None):
-    """Agreement of each weak-label source with the hand labels.
-
-    Returns
-    -------
-    dict
-        ``{source: {"covered", "of", "agree", "accuracy"}}`` for the sources
-        heading, lead, seed, general, the combined label and the keyword
-        baseline (which always answers).
-    """
-    rows = hand_labelled() if rows is None else rows
-    by_doc = {}
-    for row in rows:
-        by_doc.setdefault(row["doc"], row["paragraphs"])
-    weak = {doc: weak_labels(paragraphs) for doc, paragraphs in by_doc.items()}
-    from policy_nlp.stages.topics import keyword_label
-    report = {}
-    for source in ("heading", "lead", "seed", "general", "no_terms", "label"):
-        pairs = [(weak[r["doc"]][r["index"]][source], r["label"]) for r in rows]
-        covered = [(a, b) for a, b in pairs if a is not None]
-        agree = sum(a == b for a, b in covered)
-        report["combined" if source == "label" else source] = {
-            "covered": len(covered), "of": len(rows), "agree": agree,
-            "accuracy": round(agree / len(covered), 3) if covered else None}
-    agree = sum(keyword_label(r["text"], _topic_terms()) == r["label"] for r in rows)
-    report["keyword"] = {"covered": len(rows), "of": len(rows), "agree": agree,
-                         "accuracy": round(agree / len(rows), 3)}
-    return report
-
-
-# ---------------------------------------------------------------------------
-# The default training set
-
-
-def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, seed=0):
-    """The weakly labelled training set of the default model.
-
-    Returns
-    -------
-    list of dict
-        ``{"text", "label", "source", "corpus", "doc", "index"}``, in a fixed
-        order (the build is deterministic).
-    """
-    examples = []
-
-    def add(corpus, doc, paragraphs, keep_sources=None):
-        for index, (text, weak) in enumerate(zip(paragraphs, weak_labels(paragraphs))):
-            if weak["label"] is None or (keep_sources and weak["source"] not in keep_sources):
-                continue
-            examples.append({"text": text, "label": weak["label"], "source": weak["source"],
-                             "corpus": corpus, "doc": str(doc), "index": index})
-
-    excluded = set(EVAL_WORK_REPORTS) | set(GOLD_WORK_REPORTS)
-    for year, paragraphs in sorted(work_reports(root).items()):
-        if int(year) >= FIRST_TRAINING_YEAR and year not in excluded:
-            add("national/government_work_reports.jsonl", year, paragraphs)
-    for congress, paragraphs in sorted(congress_reports(root).items()):
-        if congress >= FIRST_TRAINING_CONGRESS and congress not in GOLD_CONGRESSES:
-            add("national/cpc_congress_reports.jsonl", congress, paragraphs)
-    for date, paragraphs in xi_speeches(root):
-        if date not in GOLD_XI_DATES:
-            add("xi_speeches_2020/all_data.csv", date, paragraphs)
-    # Local speeches: weak labels from their titles and occasions.
-    local = _corpus_path(*LOCAL_CORPUS, root=root)
-    if local.is_file():
-        # Few against thousands of national paragraphs: each local unit
-        # counts LOCAL_WEIGHT times, so the model learns the local register.
-        for example in local_examples(local):
-            examples.extend(dict(example, copy=k) for k in range(LOCAL_WEIGHT))
-    # The policy documents are narrow (AI, digital economy, manufacturing):
-    # take at most ``policy_docs_per_label`` paragraphs of each label, by a
-    # seeded shuffle, so they add industry and science examples without
-    # drowning the rest.
-    pool = []
-    for doc_id, paragraphs in policy_documents(root):
-        for index, (text, weak) in enumerate(zip(paragraphs, weak_labels(paragraphs))):
-            if weak["label"] and weak["source"] in ("lead", "seed") and len(text) >= 20:
-                pool.append({"text": text, "label": weak["label"], "source": weak["source"],
-                             "corpus": "policy_docs/policy_documents.jsonl", "doc": doc_id,
-                             "index": index})
-    order = np.random.default_rng(seed).permutation(len(pool))
-    taken = Counter()
-    for i in order:
-        example = pool[i]
-        if taken[example["label"]] < policy_docs_per_label:
-            taken[example["label"]] += 1
-            examples.append(example)
-    return examples
-
-
-def training_summary(examples):
-    """Counts of a training set by label, by source and by corpus."""
-    return {"examples": len(examples),
-            "by_label": dict(sorted(Counter(e["label"] for e in examples).items())),
-            "by_source": dict(sorted(Counter(e["source"] for e in examples).items())),
-            "by_corpus": dict(sorted(Counter(e["corpus"] for e in examples).items()))}
-
-
-def evaluate(model, rows):
-    """Accuracy, macro-F1 and per-label scores of a model on hand-labelled rows.
-
-    Headings take the label of their body, as :func:`classify_paragraphs` does.
-    """
-    from policy_nlp.stages.topics import classify_paragraphs
-    by_doc = {}
-    for row in rows:
-        by_doc.setdefault(row["doc"], row["paragraphs"])
-    predicted = {}
-    for doc, paragraphs in by_doc.items():
-        results = classify_paragraphs(model, paragraphs)
-        for index, result in enumerate(results):
-            predicted[(doc, index)] = result["label"] if result else "general"
-    y_true = [r["label"] for r in rows]
-    y_pred = [predicted[(r["doc"], r["index"])] for r in rows]
-    return score_predictions(y_true, y_pred)
-
-
-def score_predictions(y_true, y_pred, label_set=None):
-    """``{"accuracy", "macro_f1", "per_label", "confusion"}`` of predictions."""
-    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
-    label_set = list(label_set) if label_set else sorted(set(y_true) | set(y_pred))
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=label_set, zero_division=0)
-    present = [i for i, label in enumerate(label_set) if label in set(y_true)]
-    return {
-        "n": len(y_true),
-        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
-        "macro_f1": round(float(np.mean([f[i] for i in present])), 4),
-        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, label in enumerate(label_set)},
-        "labels": label_set,
-        "confusion": confusion_matrix(y_true, y_pred, labels=label_set).tolist(),
-    }
-
-
-def build_default(output=DEFAULT_MODEL, root=None, verbose=True):
-    """Build the default model from the corpora, evaluate it, save it with its card.
-
-    Returns
-    -------
-    dict
-        The metadata saved with the model.
-    """
-    started = time.time()
-    log = print if verbose else (lambda *a, **k: None)
-    examples = build_training_set(root)
-    summary = training_summary(examples)
-    log(f"training set: {summary['examples']} paragraphs; by label {summary['by_label']}")
-    model = TopicClassifier()
-    model.fit([e["text"] for e in examples], [e["label"] for e in examples])
-    seconds = round(time.time() - started, 1)
-    log(f"trained in {seconds} s")
-    metadata = {"name": "topics-default", "codebook": "policy_nlp/data/codebook.json (version 1)",
-                "training": summary, "training_seconds": seconds,
-                "built_by": "python -m policy_nlp.apps.training build-default"}
-    if Path(HAND_LABELS).is_file():
-        rows = hand_labelled(root=root)
-        metadata["evaluation"] = {k: v for k, v in evaluate(model, rows).items()}
-        metadata["evaluation"]["set"] = ("hand labels: national work reports 2014, 2021, 2025, "
-                                         f"{len(rows)} substantive paragraphs")
-        log(f"hand-label evaluation: accuracy {metadata['evaluation']['accuracy']}, "
-            f"macro-F1 {metadata['evaluation']['macro_f1']}")
-    save_model(model, output, metadata)
-    write_model_card(output, model, metadata)
-    return metadata
-
-
-def write_model_card(output, model, metadata):
-    """Write ``MODEL_CARD.md`` beside a saved model."""
-    from policy_nlp.stages.topics import _versions, chinese_name
-    output = Path(output)
-    lines = [f"# Topic model `{metadata.get('name', output.name)}`", ""]
-    lines += ["Paragraph topic classifier of policy_nlp (`policy_nlp.stages.topics.TopicClassifier`): "
-              "TF-IDF over pkuseg token 1-2-grams and character 1-3-grams, a linear SVM, "
-              "Platt-calibrated probabilities. Plain model files (`model.json`, `model.npz`): "
-              "loading executes no code from them.", ""]
-    lines += ["## Labels", "", "| label | 中文 | training paragraphs |", "|---|---|---|"]
-    counts = metadata.get("training", {}).get("by_label", {})
-    for label in model.classes_:
-        try:
-            zh = chinese_name(label)
-        except ValueError:
-            zh = ""
-        lines.append(f"| {label} | {zh} | {counts.get(label, '')} |")
-    training = metadata.get("training", {})
-    lines += ["", "## Training data", ""]
-    if "source_file" in metadata:
-        lines.append(f"User data: `{metadata['source_file']}` ({training.get('examples')} rows).")
-    else:
-        lines += ["Weak labels built from real corpora by `python -m policy_nlp.apps.training "
-                  "build-default` (see docs/topics.md): no paragraph of the training set was "
-                  "labelled by hand, and the hand-labelled evaluation reports and every document "
-                  "with gold topics are excluded.", "",
-                  f"- paragraphs: {training.get('examples')}",
-                  f"- by source: {training.get('by_source')}",
-                  f"- by corpus: {training.get('by_corpus')}"]
-    lines += ["", "## Metrics", ""]
-    evaluation = metadata.get("evaluation")
-    if evaluation:
-        lines += [f"On {evaluation.get('set', 'the evaluation set')}: accuracy "
-                  f"**{evaluation['accuracy']}**, macro-F1 **{evaluation['macro_f1']}** "
-                  "(macro over the labels present).", "",
-                  "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-        for label, m in evaluation["per_label"].items():
-            lines.append(f"| {label} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |")
-    if evaluation and "source_file" not in metadata:
-        lines += ["", "Caveats: these hand labels are in-genre (national reports, like most training "
-                  "data) and served as the development set of the weak-label rules, so the numbers "
-                  "are optimistic for other genres such as provincial reports; one annotator, no "
-                  "inter-annotator agreement. Out-of-genre gold sets, learning curve and baselines: "
-                  "docs/topics.md (`benchmarks/topic_eval.py`)."]
-    cv = metadata.get("cross_validation")
-    if cv:
-        lines += ["", f"Stratified {cv.get('folds')}-fold cross-validation on the training data: "
-                  f"accuracy **{cv['accuracy']}**, macro-F1 **{cv['macro_f1']}** "
-                  "(report: `cv_report.json`, `cv_report.txt`)."]
-    lines += ["", "## Library versions", ""]
-    for name, version in _versions().items():
-        lines.append(f"- {name}: {version}")
-    lines += ["", f"Building took {metadata.get('training_seconds')} s wall time (segmentation "
-              "included) on a shared 2-core machine.", ""]
-    (output / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
-
-
-# ---------------------------------------------------------------------------
-# Training on users' labels
-
-
-def read_labelled(path, text_column, label_column):
-    """Texts and labels from a CSV, JSONL/JSON-lines or saved Hugging Face dataset.
+    LabelledData
+        Rows with a blank label are skipped and counted (``skipped_blank``):
+        a half-coded sheet from ``policy-nlp suggest`` trains as it is.
 
     Raises
     ------
     DocumentError
-        Missing or empty file, unknown column (the message lists the columns
-        found), a row without text or label.
+        Missing, empty or unsupported file; unknown column (the message lists
+        the columns found); a row with a label but no text.
     """
-    path = Path(path)
+    rows, columns, name, test_rows = _read_rows(source)
+    data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep)
+    if test is not None:
+        test_rows, test_columns, test_name, _ = _read_rows(test)
+        data.test = _to_data(test_rows, test_columns, test_name, text_column, label_column,
+                             group_column if group_column is not None else "", label_sep)
+    elif test_rows is not None:
+        data.test = _to_data(test_rows, columns, f"{name}[test]", text_column, label_column, "", label_sep)
+    if data.test is not None and data.test.multi_label != data.multi_label:
+        data.test.multi_label = data.multi_label = True
+        for d in (data, data.test):
+            d.labels = [(x,) if isinstance(x, str) else x for x in d.labels]
+    if min_per_label > 1:
+        _drop_rare(data, min_per_label)
+    return data
+
+
+def _read_rows(source):
+    """``(rows, columns, name, test_rows or None)`` of any supported source."""
+    kind = type(source).__module__.split(".")[0]
+    if kind == "pandas":
+        return _frame_rows(source), set(map(str, source.columns)), "DataFrame", None
+    if kind == "datasets":
+        return _dataset_rows(source, "Dataset")
+    path = Path(source)
     if not path.exists():
         raise DocumentError(path, "no such file or directory")
+    suffix = path.suffix.lower()
     if path.is_dir():
-        rows, columns = _read_hf_dataset(path)
-    elif path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        rows, columns = _read_jsonl(path)
-    elif path.suffix.lower() in (".csv", ".tsv"):
-        rows, columns = _read_csv(path)
+        import datasets
+        try:
+            dataset = datasets.load_from_disk(str(path))
+        except Exception as error:  # datasets raises FileNotFoundError and others
+            raise DocumentError(path, f"not a dataset saved with save_to_disk: {error}") from None
+        rows, columns, _, test_rows = _dataset_rows(dataset, str(path))
+    elif suffix in (".jsonl", ".ndjson", ".json"):
+        rows, columns, test_rows = *_read_jsonl(path), None
+    elif suffix in (".csv", ".tsv"):
+        rows, columns, test_rows = *_read_csv(path), None
+    elif suffix == ".parquet":
+        import pyarrow.parquet as pq
+        try:
+            table = pq.read_table(path)
+        except Exception as error:  # pyarrow's errors vary by damage
+            raise DocumentError(path, f"not a Parquet file: {error}") from None
+        rows, columns, test_rows = table.to_pylist(), set(table.column_names), None
+    elif suffix == ".xlsx":
+        rows, columns, test_rows = *_read_xlsx(path), None
     else:
-        raise DocumentError(path, f"unsupported file type {path.suffix!r}: use .csv, .tsv, "
-                            ".jsonl or a directory saved by datasets' save_to_disk")
+        raise DocumentError(path, f"unsupported file type {path.suffix!r}: use one of "
+                            f"{', '.join(SUFFIXES)} or a folder saved by datasets' save_to_disk")
     if not rows:
         raise DocumentError(path, "the file has no data rows")
-    for column in (text_column, label_column):
-        if column not in columns:
-            raise DocumentError(path, f"no column {column!r}; columns found: {sorted(columns)}")
-    texts, targets = [], []
-    for number, row in enumerate(rows, 1):
-        text, label = row.get(text_column), row.get(label_column)
-        if text is None or (isinstance(text, str) and not text.strip()):
-            raise DocumentError(f"{path}:row {number}", f"empty {text_column!r}")
-        if label is None or str(label).strip() == "":
-            raise DocumentError(f"{path}:row {number}", f"empty {label_column!r}")
-        texts.append(text if isinstance(text, list) else str(text))
-        targets.append(str(label).strip())
-    return texts, targets
+    return rows, columns, str(path), test_rows
+
+
+def _frame_rows(frame):
+    rows = frame.to_dict(orient="records")
+    return [{str(k): (None if _is_nan(v) else v) for k, v in row.items()} for row in rows]
+
+
+def _is_nan(value):
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _dataset_rows(dataset, name):
+    """Rows of a Dataset, or of a DatasetDict's training splits plus its ``test`` split."""
+    if hasattr(dataset, "keys") and not hasattr(dataset, "features"):  # a DatasetDict
+        train_splits = [s for s in dataset if s != "test"]
+        if not train_splits:
+            raise DocumentError(name, f"no training split (splits: {list(dataset)})")
+        rows = [r for s in train_splits for r in _dataset_rows(dataset[s], name)[0]]
+        test_rows = _dataset_rows(dataset["test"], name)[0] if "test" in dataset else None
+        return rows, set(dataset[train_splits[0]].column_names), name, test_rows
+    rows = dataset.to_list()
+    for column, feature in dataset.features.items():  # ClassLabel ids -> names
+        names = getattr(feature, "int2str", None) or getattr(getattr(feature, "feature", None), "int2str", None)
+        if names is None:
+            continue
+        for row in rows:
+            value = row[column]
+            row[column] = [names(v) for v in value] if isinstance(value, list) else names(value)
+    return rows, set(dataset.column_names), name, None
 
 
 def _read_csv(path):
+    csv.field_size_limit(sys.maxsize)  # long paragraphs in one cell
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
-            sample = f.read(65536)
-            f.seek(0)
-            delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-            reader = csv.DictReader(f, delimiter=delimiter)
-            rows = list(reader)
-            columns = set(reader.fieldnames or [])
+            text = f.read()
     except UnicodeDecodeError as error:
         raise DocumentError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    if not text.strip():
+        raise DocumentError(path, "the file is empty")
+    try:
+        reader = csv.DictReader(text.splitlines(keepends=True),
+                                delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        rows = list(reader)
     except csv.Error as error:
         raise DocumentError(path, f"not valid CSV: {error}") from None
-    if not sample.strip():
-        raise DocumentError(path, "the file is empty")
-    return rows, columns
+    return rows, set(reader.fieldnames or [])
 
 
 def _read_jsonl(path):
@@ -657,112 +230,443 @@ def _read_jsonl(path):
     return rows, columns
 
 
-def _read_hf_dataset(path):
-    import datasets
+def _read_xlsx(path):
+    import openpyxl
     try:
-        dataset = datasets.load_from_disk(str(path))
-    except Exception as error:  # datasets raises FileNotFoundError and others
-        raise DocumentError(path, f"not a dataset saved with save_to_disk: {error}") from None
-    if isinstance(dataset, datasets.DatasetDict):
-        if "train" not in dataset:
-            raise DocumentError(path, f"a DatasetDict without a 'train' split (splits: {list(dataset)})")
-        dataset = dataset["train"]
-    columns = set(dataset.column_names)
-    rows = dataset.to_list()
-    features = dataset.features
-    for name, feature in features.items():  # ClassLabel ids -> names
-        if hasattr(feature, "int2str"):
-            for row in rows:
-                row[name] = feature.int2str(row[name])
-    return rows, columns
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # zipfile.BadZipFile, KeyError ... on a damaged file
+        raise DocumentError(path, f"not an Excel .xlsx workbook: {error}") from None
+    try:
+        values = book.worksheets[0].iter_rows(values_only=True)
+        header = next(values, None)
+        if not header or not any(header):
+            raise DocumentError(path, "the first sheet is empty (it needs a header row)")
+        names = [str(h).strip() if h is not None else f"column {i + 1}" for i, h in enumerate(header)]
+        rows = [dict(zip(names, row)) for row in values if any(v is not None for v in row)]
+    finally:
+        book.close()
+    return rows, set(names)
 
 
-def cross_validate(texts, targets, folds=5, random_state=0, verbose=False, **params):
-    """Stratified k-fold predictions and their scores.
+def _cell_labels(value, label_sep):
+    """A label cell as ``(labels, was_list)``."""
+    if value is None or _is_nan(value):
+        return [], False
+    if hasattr(value, "tolist"):  # numpy arrays from Parquet or pandas
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [s for s in (_label_text(v) for v in value) if s], True
+    text = _label_text(value)
+    if label_sep and label_sep in text:
+        return [s.strip() for s in text.split(label_sep) if s.strip()], False
+    return ([text] if text else []), False
 
-    Raises
-    ------
-    ValueError
-        A label with fewer examples than folds (naming it), or one label only.
+
+def _label_text(value):
+    if isinstance(value, float) and value.is_integer():  # Excel and pandas give codes as 4.0
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep):
+    if group_column is None:
+        group_column = next((c for c in GROUP_COLUMNS if c in columns), "")
+    for column in (text_column, label_column, group_column):
+        if column and column not in columns:
+            raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")
+    texts, targets, groups, blank, multi = [], [], [], 0, False
+    for number, row in enumerate(rows, 1):
+        text = row.get(text_column)
+        found, was_list = _cell_labels(row.get(label_column), label_sep)
+        text_blank = text is None or _is_nan(text) or (isinstance(text, str) and not text.strip())
+        if not found:
+            blank += 1
+            continue
+        if text_blank:
+            raise DocumentError(f"{name}:row {number}", f"empty {text_column!r} for label {found}")
+        multi = multi or was_list or len(found) > 1
+        texts.append(text if isinstance(text, list) else str(text))
+        targets.append(found)
+        if group_column:
+            group = row.get(group_column)
+            groups.append(f"row {number}" if group is None or str(group).strip() == "" else str(group))
+    if not texts:
+        raise DocumentError(name, f"no row has a label in {label_column!r} ({blank} blank)")
+    labels = [tuple(sorted(set(t))) for t in targets] if multi else [t[0] for t in targets]
+    return LabelledData(texts, labels, groups if group_column else None, multi, name, text_column,
+                        label_column, group_column or None, blank)
+
+
+def _drop_rare(data, minimum):
+    counts = data.label_counts()
+    rare = {label: n for label, n in counts.items() if n < minimum}
+    if not rare:
+        return
+    keep = []
+    for i, target in enumerate(data.labels):
+        if data.multi_label:
+            target = tuple(label for label in target if label not in rare)
+            data.labels[i] = target
+            keep.append(bool(target))
+        else:
+            keep.append(target not in rare)
+    data.texts = [t for t, k in zip(data.texts, keep) if k]
+    data.labels = [t for t, k in zip(data.labels, keep) if k]
+    if data.groups is not None:
+        data.groups = [g for g, k in zip(data.groups, keep) if k]
+    data.dropped = rare
+
+
+# ---------------------------------------------------------------------------
+# Baselines
+
+
+class KeywordBaseline:
+    """Label by keywords: the codebook's seed terms when every label is a
+    codebook label, else the 20 tokens most typical of each label in the
+    training data (smoothed document-frequency ratio, tokens of 2+ characters).
+
+    Predicts the label with the most keyword hits; the training set's most
+    common label when nothing matches.
     """
-    from sklearn.base import clone
-    from sklearn.model_selection import StratifiedKFold
-    counts = Counter(targets)
-    if len(counts) < 2:
-        raise ValueError(f"need at least two different labels, found {sorted(counts)}")
-    rare = {label: n for label, n in counts.items() if n < folds}
-    if rare:
-        raise ValueError(f"too few examples for {folds}-fold cross-validation: "
-                         + ", ".join(f"{label!r} has {n}" for label, n in sorted(rare.items()))
-                         + f" (need at least {folds} of each label)")
-    estimator = TopicClassifier(random_state=random_state, **params)
-    y = np.asarray(targets, dtype=object)
-    predicted = np.empty(len(y), dtype=object)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
-    started = time.time()
-    for fold, (train, test) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
-        model = clone(estimator).fit([texts[i] for i in train], y[train])
-        predicted[test] = model.predict([texts[i] for i in test])
-        if verbose:  # long work shows progress
-            print(f"[policy-nlp] cross-validation fold {fold}/{folds} done ({time.time() - started:.0f} s)",
-                  file=sys.stderr, flush=True)
-    report = score_predictions(list(y), list(predicted), sorted(counts))
-    report["folds"] = folds
-    return report
+
+    def __init__(self, top=20):
+        self.top = top
+
+    def fit(self, tokens, labels):
+        single = [t if isinstance(t, str) else (t[0] if t else None) for t in labels]
+        counts = Counter(s for s in single if s is not None)
+        self.majority_ = counts.most_common(1)[0][0]
+        self.classes_ = sorted(counts)
+        self.seed_ = set(self.classes_) <= set(codebook_labels())
+        if self.seed_:
+            return self
+        docs = [set(t) for t in tokens]
+        self.keywords_ = {}
+        for label in self.classes_:
+            inside = Counter(w for d, s in zip(docs, single) if s == label for w in d if len(w) >= 2)
+            outside = Counter(w for d, s in zip(docs, single) if s != label for w in d if len(w) >= 2)
+            n_in, n_out = counts[label], len(docs) - counts[label]
+            ratio = {w: (c + 0.5) / (n_in + 1) / ((outside[w] + 0.5) / (n_out + 1))
+                     for w, c in inside.items() if c >= 2}
+            best = sorted(ratio, key=lambda w: (-ratio[w], w))[:self.top]
+            self.keywords_[label] = {w for w in best if ratio[w] > 1.0}
+        return self
+
+    def predict(self, tokens):
+        from policy_nlp.stages.topics import keyword_scores
+        out = []
+        for paragraph in tokens:
+            if self.seed_:
+                scores = keyword_scores("".join(paragraph))
+                scores = {k: v for k, v in scores.items() if k in self.classes_}
+            else:
+                words = set(paragraph)
+                scores = {label: len(words & kw) for label, kw in self.keywords_.items()}
+            best = max(scores, key=lambda k: (scores[k], k == self.majority_)) if scores else None
+            out.append(best if best is not None and scores[best] > 0 else self.majority_)
+        return out
+
+    def describe(self):
+        return ("keyword (codebook seed terms)" if self.seed_ else
+                f"keyword (top {self.top} terms per label, learned on the training part)")
 
 
-def format_report(report):
-    """A plain-text table of a cross-validation or evaluation report."""
-    width = max(12, *(len(label) for label in report["labels"]))
-    lines = [f"{'label':<{width}} precision  recall      f1  support"]
-    for label in report["labels"]:
-        m = report["per_label"][label]
-        lines.append(f"{label:<{width}} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:7.3f} "
-                     f"{m['support']:8d}")
-    lines.append("")
-    lines.append(f"accuracy {report['accuracy']:.3f}   macro-F1 {report['macro_f1']:.3f}   "
-                 f"n = {report['n']}" + (f"   folds = {report['folds']}" if "folds" in report else ""))
-    lines.append("")
-    lines.append("confusion matrix (rows: true, columns: predicted)")
-    short = [label[:8] for label in report["labels"]]
-    lines.append(" " * width + " " + " ".join(f"{s:>8}" for s in short))
-    for label, row in zip(report["labels"], report["confusion"]):
-        lines.append(f"{label:<{width}} " + " ".join(f"{v:8d}" for v in row))
-    return "\n".join(lines)
+def _majority(labels):
+    """The most common label (single-label) or label set (multi-label)."""
+    return Counter(labels).most_common(1)[0][0]
 
 
-def train_from_file(path, text_column, label_column, output_dir, folds=5, random_state=0,
-                    verbose=True, **params):
-    """Train a topic model on a user's labelled data, with a CV report.
+# ---------------------------------------------------------------------------
+# Scores
+
+
+def score_predictions(y_true, y_pred, label_set=None):
+    """Single-label scores: accuracy, macro- and weighted-F1, per label, confusion.
+
+    Macro-F1 averages over the labels present in ``y_true``.
+
+    Examples
+    --------
+    >>> r = score_predictions(["a", "a", "b"], ["a", "b", "b"])
+    >>> r["accuracy"], r["macro_f1"], r["confusion"]
+    (0.6667, 0.6667, [[1, 1], [0, 1]])
+    """
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+    label_set = list(label_set) if label_set else sorted(set(y_true) | set(y_pred))
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=label_set, zero_division=0)
+    present = [i for i, label in enumerate(label_set) if label in set(y_true)]
+    weights = np.array([s[i] for i in present], dtype=float)
+    return {
+        "n": len(y_true),
+        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
+        "macro_f1": round(float(np.mean([f[i] for i in present])), 4),
+        "weighted_f1": round(float(np.dot([f[i] for i in present], weights) / weights.sum()), 4),
+        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                              "f1": round(float(f[i]), 4), "support": int(s[i])}
+                      for i, label in enumerate(label_set)},
+        "labels": label_set,
+        "confusion": confusion_matrix(y_true, y_pred, labels=label_set).tolist(),
+    }
+
+
+def score_multilabel(y_true, y_pred, label_set=None):
+    """Multi-label scores: micro/macro/weighted F1, subset accuracy, Hamming loss, per label.
+
+    Examples
+    --------
+    >>> r = score_multilabel([("a", "b"), ("a",)], [("a",), ("a",)])
+    >>> r["subset_accuracy"], r["hamming_loss"], r["micro_f1"]
+    (0.5, 0.25, 0.8)
+    """
+    from sklearn.metrics import accuracy_score, f1_score, hamming_loss, precision_recall_fscore_support
+    label_set = list(label_set) if label_set else sorted({x for s in list(y_true) + list(y_pred) for x in s})
+    T = np.array([[label in s for label in label_set] for s in y_true], dtype=int)
+    P = np.array([[label in s for label in label_set] for s in y_pred], dtype=int)
+    present = [i for i in range(len(label_set)) if T[:, i].any()]
+    p, r, f, s = precision_recall_fscore_support(T, P, zero_division=0)
+    return {
+        "n": len(y_true),
+        "subset_accuracy": round(float(accuracy_score(T, P)), 4),
+        "hamming_loss": round(float(hamming_loss(T, P)), 4),
+        "micro_f1": round(float(f1_score(T, P, average="micro", zero_division=0)), 4),
+        "macro_f1": round(float(np.mean([f[i] for i in present])), 4) if present else 0.0,
+        "weighted_f1": round(float(f1_score(T[:, present], P[:, present], average="weighted",
+                                            zero_division=0)), 4) if present else 0.0,
+        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                              "f1": round(float(f[i]), 4), "support": int(s[i])}
+                      for i, label in enumerate(label_set)},
+        "labels": label_set,
+    }
+
+
+def _headline(report, multi_label):
+    keys = (("micro_f1", "macro_f1", "weighted_f1", "subset_accuracy", "hamming_loss") if multi_label
+            else ("accuracy", "macro_f1", "weighted_f1"))
+    return {k: report[k] for k in keys}
+
+
+def evaluate(model, rows):
+    """Single-label scores of a model on hand-labelled paragraphs in their documents.
+
+    ``rows`` are ``{"doc", "index", "label", "paragraphs"}`` (``paragraphs``:
+    the whole document, so headings take the label of their body, as
+    :func:`~policy_nlp.stages.topics.classify_paragraphs` does).
+    """
+    from policy_nlp.stages.topics import classify_paragraphs
+    by_doc = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"], row["paragraphs"])
+    predicted = {}
+    for doc, paragraphs in by_doc.items():
+        for index, result in enumerate(classify_paragraphs(model, paragraphs)):
+            predicted[(doc, index)] = result["label"] if result else "general"
+    return score_predictions([r["label"] for r in rows], [predicted[(r["doc"], r["index"])] for r in rows])
+
+
+# ---------------------------------------------------------------------------
+# Cross-validation
+
+
+def make_estimator(multi_label=False, threshold=0.5, random_state=0, **params):
+    """A fresh (multi-label) topic classifier."""
+    if multi_label:
+        return MultiLabelTopicClassifier(random_state=random_state, threshold=threshold, **params)
+    return TopicClassifier(random_state=random_state, **params)
+
+
+def fit_learnable(estimator, tokens, labels, multi_label):
+    """Fit on the labels that have enough examples; returns the labels left out.
+
+    A label with fewer than 2 training examples (multi-label: fewer than 2
+    with or 2 without it) cannot be calibrated: its rows are left out
+    (multi-label: the label is removed from them) and it is never predicted.
+    """
+    counts = Counter(x for s in labels for x in s) if multi_label else Counter(labels)
+    unlearnable = {label for label, n in counts.items() if n < 2 or (multi_label and len(labels) - n < 2)}
+    if multi_label:
+        y = [tuple(x for x in s if x not in unlearnable) for s in labels]
+        X = tokens
+    else:
+        keep = [i for i, label in enumerate(labels) if label not in unlearnable]
+        X, y = [tokens[i] for i in keep], [labels[i] for i in keep]
+    if len(set(x for s in y for x in s) if multi_label else set(y)) < 2:
+        raise TrainingDataError(f"fewer than two labels with at least 2 examples (counts: {dict(counts)})")
+    estimator.fit(X, y)
+    return sorted(unlearnable)
+
+
+def _splitter(data, folds, random_state):
+    from sklearn.model_selection import GroupKFold, KFold, StratifiedGroupKFold, StratifiedKFold
+    y = [s[0] if data.multi_label and s else s for s in data.labels]  # stratify on the first label
+    smallest = min(Counter(y).values())
+    if data.groups is not None:
+        n_groups = len(set(data.groups))
+        if n_groups < folds:
+            raise TrainingDataError(
+                f"{data.source}: only {n_groups} documents in {data.group_column!r}, and cross-validation "
+                f"grouped by document needs at least {folds} (--folds {folds}); use --folds {max(2, n_groups)} "
+                "if there are 2 or more, --group-column '' to split paragraphs regardless of documents "
+                "(optimistic), or --folds 0 to train without cross-validation")
+        if data.multi_label:
+            return GroupKFold(n_splits=folds).split(data.texts, y, data.groups)
+        return StratifiedGroupKFold(n_splits=folds, shuffle=True,
+                                    random_state=random_state).split(data.texts, y, data.groups)
+    if len(data.texts) < 2 * folds:
+        raise TrainingDataError(f"{data.source}: {len(data.texts)} rows are too few for {folds}-fold "
+                                "cross-validation; use fewer --folds or --folds 0 to train without it")
+    if smallest >= folds and not data.multi_label:
+        return StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state).split(data.texts, y)
+    return KFold(n_splits=folds, shuffle=True, random_state=random_state).split(data.texts)
+
+
+def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, threshold=0.5, **params):
+    """Cross-validated scores of the model and of two baselines, per fold and pooled.
 
     Parameters
     ----------
-    path : str or Path
-        A ``.csv``/``.tsv`` (header row), a ``.jsonl`` (one object a line), or
-        a directory written by ``datasets.Dataset.save_to_disk`` (its
-        ``train`` split when it is a DatasetDict; ClassLabel ids become names).
-    text_column, label_column : str
-        Columns holding the paragraph text and its label (any label set).
-    output_dir : str or Path
-        Where the model, ``cv_report.json``, ``cv_report.txt`` and
-        ``MODEL_CARD.md`` are written.
+    data : LabelledData
     folds : int
-        Stratified cross-validation folds (each label needs >= folds examples).
+        At least 2. Folds are grouped by ``data.groups`` when given.
+    tokens : list of list of str, optional
+        The paragraphs already segmented (segmented here otherwise, once).
+
+    Returns
+    -------
+    dict
+        ``folds``, ``grouped``, ``per_fold`` (each method's headline scores
+        per fold), ``mean`` and ``std`` over folds, ``pooled`` (the model's
+        out-of-fold predictions scored together: per label, confusion) and
+        ``unlearnable`` (labels some training fold had too few of).
+
+    Raises
+    ------
+    TrainingDataError
+        ``folds`` below 2, fewer documents or rows than folds, fewer than two labels.
+    """
+    if folds < 2:
+        raise TrainingDataError(f"{data.source}: {folds} fold is not cross-validation: use --folds 2 "
+                                "or more, or --folds 0 to train without cross-validation")
+    labels = data.labels
+    distinct = {x for s in labels for x in s} if data.multi_label else set(labels)
+    if len(distinct) < 2:
+        raise TrainingDataError(f"{data.source}: need at least two different labels, found {sorted(distinct)}")
+    tokens = tokens if tokens is not None else [tokenize(t) for t in data.texts]
+    score = score_multilabel if data.multi_label else score_predictions
+    label_set = sorted(distinct)
+    predicted = [None] * len(labels)
+    per_fold, unlearnable = [], set()
+    started = time.time()
+    for fold, (train, test) in enumerate(_splitter(data, folds, random_state), start=1):
+        train_tokens, train_labels = [tokens[i] for i in train], [labels[i] for i in train]
+        test_tokens, test_labels = [tokens[i] for i in test], [labels[i] for i in test]
+        model = make_estimator(data.multi_label, threshold, random_state, **params)
+        unlearnable |= set(fit_learnable(model, train_tokens, train_labels, data.multi_label))
+        guesses = _predict(model, test_tokens, data.multi_label)
+        for i, guess in zip(test, guesses):
+            predicted[i] = guess
+        majority = _majority(train_labels)
+        keyword = KeywordBaseline().fit(train_tokens, train_labels)
+        keyword_guesses = keyword.predict(test_tokens)
+        if data.multi_label:
+            keyword_guesses = [(g,) for g in keyword_guesses]
+        per_fold.append({
+            "fold": fold, "n": len(test),
+            "documents": len(set(data.groups[i] for i in test)) if data.groups else None,
+            "model": _headline(score(test_labels, guesses, label_set), data.multi_label),
+            "majority": _headline(score(test_labels, [majority] * len(test), label_set), data.multi_label),
+            "keyword": _headline(score(test_labels, keyword_guesses, label_set), data.multi_label)})
+        if verbose:  # long work shows progress
+            print(f"[policy-nlp] cross-validation fold {fold}/{folds} done ({time.time() - started:.0f} s)",
+                  file=sys.stderr, flush=True)
+    methods = ("model", "majority", "keyword")
+    metrics = list(per_fold[0]["model"])
+    return {
+        "folds": folds, "grouped": data.groups is not None, "group_column": data.group_column,
+        "keyword_baseline": keyword.describe(),
+        "per_fold": per_fold,
+        "mean": {m: {k: round(float(np.mean([f[m][k] for f in per_fold])), 4) for k in metrics} for m in methods},
+        "std": {m: {k: round(float(np.std([f[m][k] for f in per_fold])), 4) for k in metrics} for m in methods},
+        "pooled": score(labels, predicted, label_set),
+        "unlearnable": sorted(unlearnable),
+        "predictions": predicted,
+    }
+
+
+def _predict(model, tokens, multi_label):
+    if multi_label:
+        return [tuple(sorted(s)) for s in model.predict_labels(tokens)]
+    return [str(p) for p in model.predict(tokens)]
+
+
+def _test_report(model, data, train_tokens, train_labels):
+    """Scores on the held-out test set: the model and both baselines fit on all training rows."""
+    test = data.test
+    tokens = [tokenize(t) for t in test.texts]
+    score = score_multilabel if data.multi_label else score_predictions
+    label_set = sorted(set(data.label_counts()) | set(test.label_counts()))
+    keyword = KeywordBaseline().fit(train_tokens, train_labels)
+    keyword_guesses = keyword.predict(tokens)
+    if data.multi_label:
+        keyword_guesses = [(g,) for g in keyword_guesses]
+    majority = _majority(train_labels)
+    return {"source": test.source, "n": len(test.texts), "skipped_blank": test.skipped_blank,
+            "model": score(test.labels, _predict(model, tokens, data.multi_label), label_set),
+            "majority": _headline(score(test.labels, [majority] * len(tokens), label_set), data.multi_label),
+            "keyword": _headline(score(test.labels, keyword_guesses, label_set), data.multi_label)}
+
+
+def crosswalk_scores(y_true, y_pred, mapping, multi_label):
+    """Predictions and gold labels translated into crosswalk codes, scored as code sets."""
+    def codes(target):
+        target = (target,) if not multi_label else target
+        return tuple(sorted({c for label in target for c in mapping.get(label, [])}))
+    report = score_multilabel([codes(t) for t in y_true], [codes(p) for p in y_pred])
+    unmapped = sorted({x for t in y_true for x in ((t,) if not multi_label else t)} - set(mapping))
+    return {**report, "unmapped_labels": unmapped}
+
+
+# ---------------------------------------------------------------------------
+# Training
+
+
+def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
+          label_sep=None, test=None, folds=5, min_per_label=0, threshold=0.5, crosswalk=None,
+          random_state=0, verbose=True, **params):
+    """Evaluate and train a topic model on labelled paragraphs; save model and reports.
+
+    Parameters
+    ----------
+    data : str, Path, datasets.Dataset, datasets.DatasetDict, pandas.DataFrame or LabelledData
+        See :func:`read_labelled` (and for ``text_column`` … ``test``).
+    output_dir : str or Path
+        Receives ``model.json``, ``model.npz``, ``evaluation.json``,
+        ``evaluation.md`` and ``MODEL_CARD.md``.
+    folds : int
+        Cross-validation folds, grouped by document when there is a group
+        column; 0 trains without cross-validation.
+    min_per_label : int
+        Drop labels with fewer examples before anything else.
+    threshold : float
+        Multi-label models: a label is given when its probability reaches it.
+    crosswalk : str or Path, optional
+        A crosswalk file (:func:`~policy_nlp.stages.multilabel.read_crosswalk`):
+        saved with the model, and the evaluation is repeated in its codes.
     **params
         :class:`~policy_nlp.stages.topics.TopicClassifier` parameters.
 
     Returns
     -------
     dict
-        The cross-validation report (per-label precision, recall, F1,
-        support; accuracy; macro-F1; confusion matrix).
+        The evaluation report saved as ``evaluation.json``.
 
     Raises
     ------
     DocumentError
-        Unreadable or empty file, unknown column, empty text or label.
-    ValueError
-        Too few examples of a label (naming it and the file).
+        Unreadable or empty input, unknown column, a label without text.
+    TrainingDataError
+        ``folds`` of 1, too few documents or rows for the folds, fewer than
+        two labels, a label with a single example (advice in the message).
 
     Examples
     --------
@@ -770,69 +674,237 @@ def train_from_file(path, text_column, label_column, output_dir, folds=5, random
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> rows = [("稳定粮食播种面积，提高农民收益。", "farm"), ("治理大气污染，改善空气质量。", "env")] * 5
     >>> _ = (d / "data.csv").write_text("text,code\\n" + "\\n".join(f"{t},{c}" for t, c in rows))
-    >>> report = train_from_file(d / "data.csv", "text", "code", d / "model", folds=2, verbose=False)
+    >>> report = train(d / "data.csv", d / "model", label_column="code", folds=2, verbose=False)
     >>> report["labels"], sorted(p.name for p in (d / "model").iterdir())
-    (['env', 'farm'], ['MODEL_CARD.md', 'cv_report.json', 'cv_report.txt', 'model.json', 'model.npz'])
+    (['env', 'farm'], ['MODEL_CARD.md', 'evaluation.json', 'evaluation.md', 'model.json', 'model.npz'])
     """
     started = time.time()
-    texts, targets = read_labelled(path, text_column, label_column)
+    if not isinstance(data, LabelledData):
+        data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test)
+    mapping = read_crosswalk(crosswalk) if crosswalk else None
+    counts = data.label_counts()
+    report = {"source": data.source, "task": "multi-label" if data.multi_label else "single-label",
+              "text_column": data.text_column, "label_column": data.label_column,
+              "n": len(data.texts), "labels": sorted(counts), "label_counts": counts,
+              "skipped_blank_labels": data.skipped_blank, "dropped_labels": data.dropped,
+              "documents": len(set(data.groups)) if data.groups else None, "advice": []}
+    rare = {label: n for label, n in counts.items() if n < RARE}
+    report["rare_labels"] = rare
+    if rare:
+        report["advice"].append(
+            f"labels with fewer than {RARE} examples ({', '.join(f'{k}: {v}' for k, v in rare.items())}) "
+            "get unreliable scores: label more of them (policy-nlp suggest finds candidates), merge them "
+            f"into a related label, or drop them with --min-per-label {RARE}")
+    if data.groups is None and folds:
+        report["advice"].append("no document column: paragraphs of one document can fall on both sides "
+                                "of a split, which makes the scores optimistic; give --group-column")
+    tokens = [tokenize(t) for t in data.texts]
+    if folds:
+        cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
+        predictions = cv.pop("predictions")
+        report["cross_validation"] = cv
+        if mapping:
+            report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
+    model = make_estimator(data.multi_label, threshold, random_state, **params)
     try:
-        report = cross_validate(texts, targets, folds=folds, random_state=random_state,
-                                verbose=verbose, **params)
-    except ValueError as error:
-        raise ValueError(f"{path}: {error}") from None
-    model = TopicClassifier(random_state=random_state, **params).fit(texts, targets)
+        left_out = fit_learnable(model, tokens, data.labels, data.multi_label)
+    except TrainingDataError as error:
+        raise TrainingDataError(f"{data.source}: {error}") from None
+    if left_out:
+        report["advice"].append(f"labels left out of the model (fewer than 2 examples): {left_out}; "
+                                "use --min-per-label 2 to drop them explicitly")
+    report["model_labels"] = [str(c) for c in model.classes_]
+    if data.test is not None:
+        report["test"] = _test_report(model, data, tokens, data.labels)
+        if mapping:
+            test_tokens = [tokenize(t) for t in data.test.texts]
+            report["test"]["crosswalk"] = crosswalk_scores(
+                data.test.labels, _predict(model, test_tokens, data.multi_label), mapping, data.multi_label)
     output_dir = Path(output_dir)
-    seconds = round(time.time() - started, 1)
-    metadata = {"name": output_dir.name, "source_file": str(path), "text_column": text_column,
-                "label_column": label_column, "training_seconds": seconds,
-                "training": {"examples": len(texts), "by_label": dict(sorted(Counter(targets).items()))},
-                "cross_validation": {k: report[k] for k in ("accuracy", "macro_f1", "folds", "n")}}
+    report["training_seconds"] = round(time.time() - started, 1)
+    metadata = {"name": output_dir.name, "source_file": data.source, "text_column": data.text_column,
+                "label_column": data.label_column, "task": report["task"],
+                "training_seconds": report["training_seconds"],
+                "training": {"examples": len(data.texts), "by_label": counts}}
+    if "cross_validation" in report:
+        metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
+                                        "mean": report["cross_validation"]["mean"]["model"]}
+    if mapping:
+        metadata["crosswalk"] = {"file": str(crosswalk), "mapping": mapping}
     save_model(model, output_dir, metadata)
-    (output_dir / "cv_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
-                                               encoding="utf-8")
-    text = format_report(report)
-    (output_dir / "cv_report.txt").write_text(text + "\n", encoding="utf-8")
+    (output_dir / "evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
+                                                encoding="utf-8")
+    markdown = format_report(report)
+    (output_dir / "evaluation.md").write_text(markdown + "\n", encoding="utf-8")
     write_model_card(output_dir, model, metadata)
     if verbose:
-        print(text)
-        print(f"\nmodel saved to {output_dir} ({seconds} s)")
+        print(markdown)
+        print(f"\nmodel saved to {output_dir} ({report['training_seconds']} s)")
     return report
 
 
+def train_from_file(path, text_column, label_column, output_dir, **options):
+    """:func:`train` with the columns given positionally (the older signature)."""
+    return train(path, output_dir, text_column=text_column, label_column=label_column, **options)
+
+
 # ---------------------------------------------------------------------------
-# Command line
+# Reports
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m policy_nlp.apps.training",
-                                     description="Build the default topic model or train one on your labels.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    build = sub.add_parser("build-default", help="build models/topics-default from ../shared/corpora")
-    build.add_argument("-o", "--output", default=str(DEFAULT_MODEL))
-    build.add_argument("--corpora", default=None, help="the shared corpora folder")
-    agree = sub.add_parser("agreement", help="agreement of each weak-label source with the hand labels")
-    agree.add_argument("--corpora", default=None)
-    train = sub.add_parser("train", help="train on a labelled CSV, JSONL or saved HF dataset")
-    train.add_argument("data")
-    train.add_argument("--text-column", required=True)
-    train.add_argument("--label-column", required=True)
-    train.add_argument("-o", "--output", required=True)
-    train.add_argument("--folds", type=int, default=5)
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "build-default":
-            build_default(args.output, root=args.corpora)
-        elif args.command == "agreement":
-            print(json.dumps(source_agreement(hand_labelled(root=args.corpora)), indent=1))
-        else:
-            train_from_file(args.data, args.text_column, args.label_column, args.output,
-                            folds=args.folds)
-    except (DocumentError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return 0
+def display_width(text):
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count 2.
+
+    Examples
+    --------
+    >>> display_width("农业"), display_width("env")
+    (4, 3)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in str(text))
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def pad(text, width, right=False):
+    """``text`` padded with spaces to ``width`` display columns."""
+    space = " " * max(0, width - display_width(text))
+    return space + str(text) if right else str(text) + space
+
+
+def format_confusion(labels, matrix):
+    """A confusion matrix aligned for Chinese and Latin labels (rows: true, columns: predicted).
+
+    Examples
+    --------
+    >>> print(format_confusion(["农业", "env"], [[3, 1], [0, 2]]))
+    true \\ predicted  农业  env
+    农业                 3    1
+    env                  0    2
+    """
+    corner = "true \\ predicted"
+    first = max(display_width(corner), *(display_width(label) for label in labels))
+    widths = [max(display_width(label), *(len(str(row[j])) for row in matrix)) for j, label in enumerate(labels)]
+    lines = [pad(corner, first) + "".join("  " + pad(label, w, right=True) for label, w in zip(labels, widths))]
+    for label, row in zip(labels, matrix):
+        lines.append(pad(label, first) + "".join("  " + pad(v, w, right=True) for v, w in zip(row, widths)))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _per_label_table(report):
+    return _table(["label", "precision", "recall", "F1", "support"],
+                  [[label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", m["support"]]
+                   for label, m in report["per_label"].items()])
+
+
+def format_report(report):
+    """The evaluation report as Markdown (readable as plain text too)."""
+    multi = report["task"] == "multi-label"
+    lines = [f"# Evaluation of a {report['task']} topic model", "",
+             f"Data: `{report['source']}`: {report['n']} labelled paragraphs"
+             + (f" in {report['documents']} documents" if report.get("documents") else "")
+             + f", {len(report['labels'])} labels"
+             + (f"; {report['skipped_blank_labels']} rows with a blank label skipped"
+                if report["skipped_blank_labels"] else "")
+             + (f"; dropped (--min-per-label): {report['dropped_labels']}" if report["dropped_labels"] else "")
+             + ".", ""]
+    lines += _table(["label", "paragraphs"], list(report["label_counts"].items())) + [""]
+    cv = report.get("cross_validation")
+    if cv:
+        how = (f"grouped by `{cv['group_column']}` (no document on both sides of a split)"
+               if cv["grouped"] else "not grouped by document")
+        lines += ["## Cross-validation", "", f"{cv['folds']} folds, {how}. Keyword baseline: "
+                  f"{cv['keyword_baseline']}; majority baseline: the training part's most common "
+                  f"{'label set' if multi else 'label'}.", ""]
+        metrics = list(cv["mean"]["model"])
+        lines += _table(["method"] + [f"{m} (mean ± std)" for m in metrics],
+                        [[method] + [f"{cv['mean'][method][m]:.3f} ± {cv['std'][method][m]:.3f}" for m in metrics]
+                         for method in ("model", "majority", "keyword")])
+        lines += ["", "Per fold (model):", ""]
+        lines += _table(["fold", "paragraphs", "documents"] + metrics,
+                        [[f["fold"], f["n"], f["documents"] if f["documents"] is not None else "–"]
+                         + [f"{f['model'][m]:.3f}" for m in metrics] for f in cv["per_fold"]])
+        pooled = cv["pooled"]
+        lines += ["", "Out-of-fold predictions pooled, per label:", ""] + _per_label_table(pooled)
+        if not multi:
+            lines += ["", "Confusion matrix (pooled; rows: true, columns: predicted):", "", "```",
+                      format_confusion(pooled["labels"], pooled["confusion"]), "```"]
+        if cv["unlearnable"]:
+            lines += ["", f"Labels some training fold had fewer than 2 of (never predicted there): "
+                      f"{cv['unlearnable']}"]
+        lines.append("")
+    test = report.get("test")
+    if test:
+        model = test["model"]
+        metrics = list(_headline(model, multi))
+        lines += ["## Held-out test set", "", f"`{test['source']}`: {test['n']} paragraphs.", ""]
+        lines += _table(["method"] + metrics,
+                        [["model"] + [f"{model[m]:.3f}" for m in metrics]]
+                        + [[name] + [f"{test[name][m]:.3f}" for m in metrics] for name in ("majority", "keyword")])
+        lines += ["", "Per label (model):", ""] + _per_label_table(model)
+        if not multi:
+            lines += ["", "```", format_confusion(model["labels"], model["confusion"]), "```"]
+        lines.append("")
+    for name, block in (("cross-validation", report.get("crosswalk")),
+                        ("test set", (test or {}).get("crosswalk"))):
+        if block:
+            lines += [f"## In crosswalk codes ({name})", "",
+                      f"Gold and predicted labels translated into codes: micro-F1 {block['micro_f1']:.3f}, "
+                      f"macro-F1 {block['macro_f1']:.3f}, subset accuracy {block['subset_accuracy']:.3f}"
+                      + (f"; labels without codes: {block['unmapped_labels']}" if block["unmapped_labels"] else "")
+                      + ".", ""]
+    if report["advice"]:
+        lines += ["## Advice", ""] + [f"- {a}" for a in report["advice"]] + [""]
+    return "\n".join(lines).rstrip()
+
+
+def write_model_card(output, model, metadata, data_lines=None):
+    """Write ``MODEL_CARD.md`` beside a saved model.
+
+    ``data_lines`` describe the training data (default: the user's file and
+    row count); the metrics come from ``metadata``.
+    """
+    from policy_nlp.stages.topics import _versions, chinese_name
+    output = Path(output)
+    multi = isinstance(model, MultiLabelTopicClassifier)
+    lines = [f"# Topic model `{metadata.get('name', output.name)}`", ""]
+    lines += ["Paragraph topic classifier of policy_nlp "
+              + ("(`policy_nlp.stages.multilabel.MultiLabelTopicClassifier`, one-vs-rest, threshold "
+                 f"{model.threshold}): " if multi else "(`policy_nlp.stages.topics.TopicClassifier`): ")
+              + "TF-IDF over pkuseg token 1-2-grams and character 1-3-grams, a linear SVM, "
+              "Platt-calibrated probabilities. Plain model files (`model.json`, `model.npz`): "
+              "loading executes no code from them.", ""]
+    lines += ["## Labels", "", "| label | 中文 | training paragraphs |", "|---|---|---|"]
+    counts = metadata.get("training", {}).get("by_label", {})
+    for label in model.classes_:
+        try:
+            zh = chinese_name(label)
+        except ValueError:
+            zh = ""
+        lines.append(f"| {label} | {zh} | {counts.get(label, '')} |")
+    lines += ["", "## Training data", ""]
+    lines += data_lines or [f"User data: `{metadata.get('source_file')}` "
+                            f"({metadata.get('training', {}).get('examples')} labelled rows)."]
+    lines += ["", "## Metrics", ""]
+    evaluation = metadata.get("evaluation")
+    if evaluation:
+        lines += [f"On {evaluation.get('set', 'the evaluation set')}: accuracy "
+                  f"**{evaluation['accuracy']}**, macro-F1 **{evaluation['macro_f1']}** "
+                  "(macro over the labels present).", ""]
+        lines += _per_label_table(evaluation)
+    cv = metadata.get("cross_validation")
+    if cv:
+        lines += ["", f"{cv['folds']}-fold cross-validation"
+                  + (" grouped by document" if cv.get("grouped") else "") + ", mean over folds: "
+                  + ", ".join(f"{k} **{v}**" for k, v in cv["mean"].items())
+                  + " (baselines, per-fold scores, confusion: `evaluation.md`, `evaluation.json`)."]
+    if metadata.get("crosswalk"):
+        lines += ["", f"Crosswalk: `{metadata['crosswalk']['file']}` (saved in `model.json`)."]
+    lines += ["", "## Library versions", ""]
+    lines += [f"- {name}: {version}" for name, version in _versions().items()]
+    lines += ["", f"Building took {metadata.get('training_seconds')} s wall time (segmentation "
+              "included).", ""]
+    (output / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

@@ -187,10 +187,10 @@ def _add_evaluate(commands):
 
 
 def _train(args):
-    from policy_nlp.apps.training import train_from_file
-    if args.folds < 2:
-        raise ConfigError(f"--folds {args.folds}: cross-validation needs at least 2 folds")
-    train_from_file(args.data, args.text_column, args.label_column, args.output, folds=args.folds)
+    from policy_nlp.apps.training import train
+    train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
+          group_column=args.group_column, label_sep=args.label_sep, test=args.test, folds=args.folds,
+          min_per_label=args.min_per_label, threshold=args.threshold, crosswalk=args.crosswalk)
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
           f"or policy_nlp.load(topic_model={str(args.output)!r})")
     return 0
@@ -200,20 +200,74 @@ def _add_train(commands):
     p = commands.add_parser(
         "train", help="train a paragraph topic classifier on your own labels",
         description="Train a topic classifier (pkuseg tokens + character n-grams, linear SVM, "
-                    "calibrated probabilities) on labelled paragraphs in a CSV/TSV, a JSONL file or a "
-                    "Hugging Face dataset saved with save_to_disk, with any label set. Prints a "
-                    "stratified cross-validation report (per-label precision, recall, F1, macro-F1, "
-                    "confusion matrix) and saves it beside the model.",
+                    "calibrated probabilities) on labelled paragraphs with any label set. Reads CSV/TSV, "
+                    "JSONL, Parquet, Excel .xlsx or a folder saved with save_to_disk (its 'test' split is "
+                    "held out). Cross-validation is grouped by document (doc_id/document/source column "
+                    "when present) and reports per-fold scores, majority and keyword baselines, per-label "
+                    "scores and a confusion matrix; evaluation.json and evaluation.md are saved beside the "
+                    "model. Rows with a blank label are skipped. Labels joined by --label-sep or given as "
+                    "lists train a multi-label model.",
         epilog="examples:\n  policy-nlp train my_labels.csv --text-column paragraph --label-column code "
-               "-o models/my-codes\n  policy-nlp train labelled_ds/ --text-column text --label-column label "
-               "-o models/cap --folds 10",
+               "-o models/my-codes\n  policy-nlp train coded.xlsx --label-sep ';' --group-column report -o models/multi\n"
+               "  policy-nlp train labelled_ds/ --folds 10 --min-per-label 5 -o models/cap\n"
+               "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("data", help="labelled data: .csv, .tsv, .jsonl or a save_to_disk folder")
-    p.add_argument("--text-column", required=True)
-    p.add_argument("--label-column", required=True)
-    p.add_argument("-o", "--output", required=True, help="folder for the model, its card and the CV report")
-    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("data", help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder")
+    p.add_argument("--text-column", default="text", help="paragraph text column (default: text)")
+    p.add_argument("--label-column", default="label", help="label column (default: label)")
+    p.add_argument("--group-column", default=None,
+                   help="document column for grouped cross-validation (default: doc_id, document_id, "
+                        "document, doc or source when present; '' for none)")
+    p.add_argument("--label-sep", help="separator of several labels in one cell, e.g. ';' (multi-label)")
+    p.add_argument("--test", help="held-out test file, same columns (default: a 'test' split if any)")
+    p.add_argument("-o", "--output", required=True, help="folder for the model, its card and the evaluation")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5; 0: none)")
+    p.add_argument("--min-per-label", type=int, default=0, help="drop labels with fewer examples")
+    p.add_argument("--threshold", type=float, default=0.5,
+                   help="multi-label: give a label when its probability reaches this (default 0.5)")
+    p.add_argument("--crosswalk", help="JSON/CSV file mapping labels to codes of another codebook")
     p.set_defaults(func=_train)
+
+
+def _suggest(args):
+    from policy_nlp.apps.active import suggest
+    model = args.model
+    if model == "default":
+        from policy_nlp.stages.topics import DEFAULT_MODEL
+        model = DEFAULT_MODEL
+    from policy_nlp.errors import DocumentError, ModelError
+    try:
+        rows = suggest(model, args.corpus, n=args.n, output=args.output, text_column=args.text_column,
+                       id_column=args.id_column, pattern=args.glob, exclude=args.exclude)
+    except (DocumentError, ModelError) as error:
+        raise ValueError(str(error)) from None
+    documents = len({row["doc_id"] for row in rows})
+    print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
+          f"column, then: policy-nlp train {args.output} -o models/NAME")
+    return 0
+
+
+def _add_suggest(commands):
+    p = commands.add_parser(
+        "suggest", help="pick the unlabelled paragraphs most worth coding next",
+        description="Score every paragraph of an unlabelled corpus with a topic model and write the N "
+                    "the model is least sure of (smallest margin between its two best labels), spread over "
+                    "documents and predicted labels, near-duplicates skipped, to a CSV with columns "
+                    "doc_id, paragraph, text, predicted, score, label (empty). Fill in 'label' and train "
+                    "on the file; blank rows are skipped.",
+        epilog="examples:\n  policy-nlp suggest models/mine speeches/ -n 50 -o to_code.csv\n"
+               "  policy-nlp suggest default reports.jsonl --text-column content -n 100 -o to_code.csv "
+               "--exclude coded.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("model", help="a model folder, or 'default'")
+    p.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv, save_to_disk)")
+    p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")
+    p.add_argument("-o", "--output", required=True, help="the CSV to write")
+    p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
+    p.add_argument("--glob", action="append", help="file pattern inside folders")
+    p.add_argument("--text-column", default="text")
+    p.add_argument("--id-column", default="id")
+    p.set_defaults(func=_suggest)
 
 
 def build_parser():
@@ -232,7 +286,7 @@ def build_parser():
     return parser
 
 
-COMMANDS = [_add_annotate, _add_train, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
+COMMANDS = [_add_annotate, _add_train, _add_suggest, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
 
 
 # Optional dependencies (pyproject extras) a command may need.

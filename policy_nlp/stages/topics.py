@@ -509,7 +509,10 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     list of dict or None
         None for an empty or boilerplate paragraph (:func:`is_boilerplate`).
         ``score`` is the calibrated probability of ``label``; ``scores``
-        has every label's probability, rounded to 4 decimals.
+        has every label's probability, rounded to 4 decimals. A multi-label
+        model (:class:`~policy_nlp.stages.multilabel.MultiLabelTopicClassifier`)
+        adds ``labels`` (every label at or above its ``threshold``, most
+        probable first; ``label`` is still the top one) and ``threshold``.
 
     Examples
     --------
@@ -524,10 +527,14 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     if keep:
         proba = model.predict_proba([paragraphs[i] for i in keep])
         classes = [str(c) for c in model.classes_]
+        threshold = getattr(model, "threshold", None)  # only multi-label models have one
         for i, row in zip(keep, proba):
             best = int(np.argmax(row))
             results[i] = {"label": classes[best], "score": round(float(row[best]), 4),
                           "scores": {c: round(float(p), 4) for c, p in zip(classes, row)}}
+            if threshold is not None:
+                results[i]["labels"] = _above(results[i]["scores"], threshold)
+                results[i]["threshold"] = threshold
     texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
     if context:
         from policy_nlp.stages.topic_context import contextualize
@@ -600,7 +607,16 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
         else:  # mixed: the evidence is how much of the body lies outside its top label
             score = round(1.0 - float(share[top]), 4)
         out[i] = {"label": label, "score": score, "scores": scores, "inherited": True}
+        threshold = results[body[0]].get("threshold")
+        if threshold is not None:  # multi-label: the labels of the body's mean scores
+            out[i]["labels"] = _above(scores, threshold)
+            out[i]["threshold"] = threshold
     return out
+
+
+def _above(scores, threshold):
+    """Labels scoring at least ``threshold``, most probable first."""
+    return [k for k, p in sorted(scores.items(), key=lambda kv: -kv[1]) if p >= threshold]
 
 
 # ---------------------------------------------------------------------------
@@ -657,7 +673,7 @@ def save_model(model, path, metadata=None):
     header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "estimator": "TopicClassifier",
+        "estimator": type(model).__name__,
         "params": params,
         "classes": [str(c) for c in model.classes_],
         "word_vocabulary": _vocab_list(model.word_vectorizer_),
@@ -756,7 +772,9 @@ def _check_header(header_path, header):
     params = header["params"]
     if not isinstance(params, dict):
         bad("'params' is not an object")
-    unknown = set(params) - set(TopicClassifier().get_params())
+    if not isinstance(header.get("estimator", "TopicClassifier"), str):
+        bad("'estimator' is not a string")
+    unknown = set(params) - set(_estimator_class(header.get("estimator", "TopicClassifier"))().get_params())
     if unknown:
         bad(f"unknown parameters {sorted(unknown)}")
     for key in ("word_ngram_range", "char_ngram_range"):
@@ -786,7 +804,9 @@ def _read_arrays(path, header):
     if missing:
         raise ModelError(f"{npz}: damaged topic model: missing arrays {missing}")
     n_classes = len(header["classes"])
-    n_scores = 1 if n_classes == 2 else n_classes
+    # A two-label single-label SVM has one score column; a multi-label model one per label.
+    single = header.get("estimator", "TopicClassifier") == "TopicClassifier"
+    n_scores = 1 if n_classes == 2 and single else n_classes
     n_word, n_char = len(header["word_vocabulary"]), len(header["char_vocabulary"])
     expected = {"word_idf": (n_word,), "char_idf": (n_char,), "coef": (n_scores, n_word + n_char),
                 "intercept": (n_scores,), "calibration": (n_scores, 2)}
@@ -862,7 +882,7 @@ def load_model(path: "str | os.PathLike[str]", on_version_mismatch: str = "warn"
     params = dict(header["params"])
     for key in ("word_ngram_range", "char_ngram_range"):
         params[key] = tuple(params[key])
-    model = TopicClassifier(**params)
+    model = _estimator_class(header.get("estimator", "TopicClassifier"))(**params)
     word_vocab = {t: i for i, t in enumerate(header["word_vocabulary"])}
     char_vocab = {t: i for i, t in enumerate(header["char_vocabulary"])}
     model.word_vectorizer_ = _word_vectorizer(params["word_ngram_range"], 1, None, word_vocab)
@@ -877,6 +897,14 @@ def load_model(path: "str | os.PathLike[str]", on_version_mismatch: str = "warn"
     model.n_features_ = model.coef_.shape[1]
     model.metadata_ = header.get("metadata", {})
     return model
+
+
+def _estimator_class(name):
+    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier  # it subclasses ours
+    classes = {"TopicClassifier": TopicClassifier, "MultiLabelTopicClassifier": MultiLabelTopicClassifier}
+    if name not in classes:
+        raise ModelError(f"unknown estimator {name!r} in the model file (known: {sorted(classes)})")
+    return classes[name]
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,195 +1,97 @@
-"""Tests of policy_nlp.apps.training: weak labels, the training set, training on users' data."""
+"""Tests of policy_nlp.apps.training: reading labelled data, grouped evaluation, multi-label, crosswalks."""
 
+import csv
 import json
-from pathlib import Path
 
 import pytest
 
 from policy_nlp.apps import training as tt
-from policy_nlp.apps.local_training import gold_excerpt_ids
-from policy_nlp.errors import DocumentError
-from policy_nlp.stages.topics import load_model
+from policy_nlp.errors import DocumentError, PolicyNLPError, TrainingDataError
+from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+from policy_nlp.stages.topics import classify_paragraphs, load_model
 
-REPO = Path(__file__).resolve().parents[2]
-HAS_SHARED = (tt.SHARED_CORPORA / "national" / "government_work_reports.jsonl").is_file()
-needs_shared = pytest.mark.skipif(not HAS_SHARED, reason="../shared/corpora absent")
+FARM = ["稳定粮食播种面积，提高种粮农民收益。", "加强高标准农田建设，推进种业振兴。",
+        "巩固拓展脱贫攻坚成果，防止规模性返贫。", "发展乡村特色产业，增加农民收入。",
+        "深化农村土地制度改革，保障农民权益。", "扎实推进乡村振兴，建设和美乡村。"]
+ENV = ["持续打好蓝天保卫战，加强大气污染防治。", "推进重点流域水污染治理和土壤修复。",
+       "积极稳妥推进碳达峰碳中和。", "加强生态保护修复，建设美丽中国。",
+       "推进节能减排，发展绿色低碳产业。", "实施河湖长制，改善水生态环境。"]
+FARM2 = ["提高粮食最低收购价，稳定农民种粮收益。", "加强农田水利建设，提高粮食单产。",
+         "培育新型农业经营主体，发展适度规模经营。", "促进农民工就地就近就业，增加农民收入。",
+         "推进乡村建设行动，改善农村人居环境。", "加强耕地保护，稳定粮食播种面积。"]
+ENV2 = ["深入打好污染防治攻坚战，改善空气质量。", "加强长江黄河生态保护，治理水污染。",
+        "推动能源绿色低碳转型，控制碳排放。", "加强土壤污染防治，修复受污染耕地。",
+        "推进大气污染联防联控，减少重污染天气。", "加强森林草原湿地保护，提升生态系统碳汇。"]
+ROWS = [(t, "农业") for t in FARM] + [(t, "环境") for t in ENV]
+# Twelve documents, each with a farm and an environment paragraph.
+DOC_ROWS = [(f"d{i}", t, c) for i, pair in enumerate(zip(FARM + FARM2, ENV + ENV2))
+            for t, c in zip(pair, ("农业", "环境"))]
 
-ROWS = [
-    ("稳定粮食播种面积，提高种粮农民收益。", "农业"), ("加强高标准农田建设，推进种业振兴。", "农业"),
-    ("巩固拓展脱贫攻坚成果，防止规模性返贫。", "农业"), ("发展乡村特色产业，增加农民收入。", "农业"),
-    ("深化农村土地制度改革，保障农民权益。", "农业"), ("扎实推进乡村振兴，建设和美乡村。", "农业"),
-    ("持续打好蓝天保卫战，加强大气污染防治。", "环境"), ("推进重点流域水污染治理和土壤修复。", "环境"),
-    ("积极稳妥推进碳达峰碳中和。", "环境"), ("加强生态保护修复，建设美丽中国。", "环境"),
-    ("推进节能减排，发展绿色低碳产业。", "环境"), ("实施河湖长制，改善水生态环境。", "环境"),
-]
 
-
-def write_csv(path, rows, header=("text", "code")):
-    import csv
+def write_csv(path, rows, header=("text", "code"), delimiter=","):
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
+        writer = csv.writer(f, delimiter=delimiter)
         writer.writerow(header)
         writer.writerows(rows)
     return path
 
 
-# ---------------------------------------------------------------- weak labels
+# ---------------------------------------------------------------- reading
 
-def test_lead_sentence_and_general_rule():
-    assert tt.lead_sentence("（二）推动乡村全面振兴。稳定粮食播种面积。") == "推动乡村全面振兴"
-    assert tt.lead_sentence("一是加深理解，提高认识：要把会议精神传达到每个村。") == "加深理解，提高认识"
-    assert tt.lead_sentence("这是一个没有句号的很长的段落" * 6) is None
-    assert tt.general_rule("同志们！") == "general"
-    assert tt.general_rule("二、2025年经济社会发展总体要求和政策取向") == "general"
-    assert tt.general_rule("坚持一个中国原则和“九二共识”，推动两岸关系和平发展。") == "general"
-    assert tt.general_rule("加强粮食生产，提高农民收入。") is None
-
-
-def test_weak_labels_heading_lead_and_general():
-    paragraphs = ["各位代表：", "（七）坚持不懈抓好“三农”工作",
-                  "加强粮食和重要农产品稳产保供。稳定播种面积，提高单产。",
-                  "毫不放松巩固拓展脱贫攻坚成果。加强防止返贫监测和帮扶。",
-                  "要坚持问题导向，狠抓工作推进，确保各项任务完成。",
-                  "各位代表！", "我们要坚持独立自主的和平外交政策，推动构建人类命运共同体。", "Public domain"]
-    weak = tt.weak_labels(paragraphs)
-    assert [w["label"] for w in weak] == [
-        "general", None, "agriculture_rural", "agriculture_rural", "agriculture_rural",
-        "general", "general", None]
-    assert weak[2]["source"] == "lead" and weak[4]["source"] == "heading"
-    assert weak[5]["heading"] is None  # the salutation closed the section
-
-
-def test_split_lines():
-    assert tt.split_lines("\u3000\u3000一、总体要求\n\n\n 稳中求进。 \n") == ["一、总体要求", "稳中求进。"]
+def test_every_input_kind_reads_the_same_rows(tmp_path):
+    pd = pytest.importorskip("pandas")
+    datasets = pytest.importorskip("datasets")
+    frame = pd.DataFrame(DOC_ROWS, columns=["doc_id", "text", "label"])
+    sources = {"csv": write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "label")),
+               "tsv": write_csv(tmp_path / "d.tsv", DOC_ROWS, ("doc_id", "text", "label"), "\t"),
+               "frame": frame, "dataset": datasets.Dataset.from_pandas(frame)}
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(dict(zip(("doc_id", "text", "label"), r)),
+                                                           ensure_ascii=False) for r in DOC_ROWS), encoding="utf-8")
+    sources["jsonl"] = tmp_path / "d.jsonl"
+    frame.to_parquet(tmp_path / "d.parquet")
+    sources["parquet"] = tmp_path / "d.parquet"
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.append(["doc_id", "text", "label"])
+    for row in DOC_ROWS:
+        book.active.append(list(row))
+    book.save(tmp_path / "d.xlsx")
+    sources["xlsx"] = tmp_path / "d.xlsx"
+    for kind, source in sources.items():
+        data = tt.read_labelled(source)
+        assert data.texts == [t for _, t, _ in DOC_ROWS], kind
+        assert data.labels == [c for _, _, c in DOC_ROWS], kind
+        assert data.groups == [d for d, _, _ in DOC_ROWS] and data.group_column == "doc_id", kind
 
 
-# ---------------------------------------------------------------- the default training set
-
-@pytest.fixture(scope="module")
-def built():
-    """The default training set, built once, with every file it opened."""
-    if not HAS_SHARED:
-        pytest.skip("../shared/corpora absent")
-    import builtins
-    opened = []
-    real_open = builtins.open
-
-    def spy(file, *args, **kwargs):
-        opened.append(str(file))
-        return real_open(file, *args, **kwargs)
-    builtins.open = spy
-    try:
-        examples = tt.build_training_set()
-    finally:
-        builtins.open = real_open
-    return examples, opened
-
-
-def test_training_set_excludes_evaluation_and_gold_documents(built):
-    examples, _ = built
-    assert len(examples) > 4000
-    docs = {(e["corpus"], e["doc"]) for e in examples}
-    work = {d for c, d in docs if c.endswith("government_work_reports.jsonl")}
-    assert work and not work & {"2014", "2019", "2021", "2025"}
-    assert all(int(year) >= tt.FIRST_TRAINING_YEAR for year in work)
-    congress = {d for c, d in docs if c.endswith("cpc_congress_reports.jsonl")}
-    assert congress and "19" not in congress
-    xi = {d for c, d in docs if c.startswith("xi_speeches")}
-    assert xi and not xi & {"2020-03-07", "2020-04-30"}
-    assert set(e["label"] for e in examples) == set(tt.labels())
-    assert {e["source"] for e in examples} <= {"heading", "lead", "seed", "general", "no_terms",
-                                               "title", "local_terms"}
-    local = {d for c, d in docs if c.startswith("local_speeches")}
-    assert local and not local & gold_excerpt_ids()   # the local gold is never trained on
-
-
-def test_training_set_never_opens_held_out_split(built):
-    _, opened = built
-    assert any("government_work_reports" in path for path in opened)
-    assert any("local_speeches" in path for path in opened)
-    assert not any(split in path for path in opened for split in tt.HELD_OUT_SPLITS)
-
-
-def test_training_set_is_reproducible(built):
-    examples, _ = built
-    again = tt.build_training_set(policy_docs_per_label=tt.POLICY_DOCS_PER_LABEL)
-    assert [(e["doc"], e["index"], e["label"]) for e in again] == \
-        [(e["doc"], e["index"], e["label"]) for e in examples]
-
-
-@needs_shared
-def test_hand_labels_align_with_corpus():
-    rows = tt.hand_labelled()
-    assert len(rows) >= 300
-    assert {r["doc"] for r in rows} == {"2014", "2021", "2025"}
-    assert all(r["text"] and r["label"] in tt.labels() for r in rows)
-
-
-@needs_shared
-def test_weak_sources_agree_with_hand_labels():
-    report = tt.source_agreement()
-    assert report["combined"]["accuracy"] >= 0.85
-    assert report["combined"]["covered"] >= 0.8 * report["combined"]["of"]
-    assert report["lead"]["accuracy"] >= 0.85
-
-
-@needs_shared
-def test_default_model_on_hand_labels():
-    metrics = tt.evaluate(load_model(tt.DEFAULT_MODEL), tt.hand_labelled())
-    assert metrics["accuracy"] >= 0.85 and metrics["macro_f1"] >= 0.85
-
-
-# ---------------------------------------------------------------- training on users' labels
-
-def test_train_from_csv_writes_model_and_report(tmp_path, capsys):
-    data = write_csv(tmp_path / "labels.csv", ROWS)
-    report = tt.train_from_file(data, "text", "code", tmp_path / "models" / "mine", folds=3)
-    out = capsys.readouterr().out
-    assert "macro-F1" in out and "confusion matrix" in out
-    assert report["labels"] == ["农业", "环境"] and report["folds"] == 3
-    assert set(report["per_label"]["农业"]) == {"precision", "recall", "f1", "support"}
-    assert len(report["confusion"]) == 2 and sum(map(sum, report["confusion"])) == len(ROWS)
-    model_dir = tmp_path / "models" / "mine"
-    saved = json.loads((model_dir / "cv_report.json").read_text(encoding="utf-8"))
-    assert saved["macro_f1"] == report["macro_f1"]
-    assert "macro-F1" in (model_dir / "cv_report.txt").read_text(encoding="utf-8")
-    card = (model_dir / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "labels.csv" in card and "cross-validation" in card
-    model = load_model(model_dir)
-    assert model.predict(["治理大气污染，改善空气质量。"])[0] == "环境"
-    assert model.metadata_["label_column"] == "code"
-
-
-def test_train_from_jsonl(tmp_path):
-    path = tmp_path / "labels.jsonl"
-    path.write_text("\n".join(json.dumps({"para": t, "topic": c}, ensure_ascii=False) for t, c in ROWS) + "\n",
-                    encoding="utf-8")
-    report = tt.train_from_file(path, "para", "topic", tmp_path / "m", folds=2, verbose=False)
-    assert report["n"] == len(ROWS)
-
-
-def test_train_from_hugging_face_dataset(tmp_path):
+def test_saved_dataset_all_splits_train_and_test_is_held_out(tmp_path):
     datasets = pytest.importorskip("datasets")
     names = ["农业", "环境"]
-    dataset = datasets.Dataset.from_dict(
-        {"text": [t for t, _ in ROWS], "label": [names.index(c) for _, c in ROWS]},
-        features=datasets.Features({"text": datasets.Value("string"),
-                                    "label": datasets.ClassLabel(names=names)}))
-    datasets.DatasetDict({"train": dataset}).save_to_disk(str(tmp_path / "ds"))
-    report = tt.train_from_file(tmp_path / "ds", "text", "label", tmp_path / "m", folds=2, verbose=False)
-    assert report["labels"] == names  # ClassLabel ids became names
+    features = datasets.Features({"text": datasets.Value("string"), "label": datasets.ClassLabel(names=names)})
+
+    def part(rows):
+        return datasets.Dataset.from_dict({"text": [t for t, _ in rows], "label": [names.index(c) for _, c in rows]},
+                                          features=features)
+    datasets.DatasetDict({"train": part(ROWS[:5] + ROWS[6:11]), "validation": part(ROWS[5:6] + ROWS[11:12]),
+                          "test": part(ROWS[::3])}).save_to_disk(str(tmp_path / "ds"))
+    data = tt.read_labelled(tmp_path / "ds")
+    assert len(data.texts) == 12 and set(data.labels) == set(names)  # ClassLabel ids became names
+    assert data.test is not None and len(data.test.texts) == 4
+    report = tt.train(tmp_path / "ds", tmp_path / "m", folds=2, verbose=False)
+    assert report["test"]["n"] == 4 and "majority" in report["test"] and "keyword" in report["test"]
+    assert "## Held-out test set" in (tmp_path / "m" / "evaluation.md").read_text(encoding="utf-8")
 
 
-def test_error_too_few_examples_of_a_label(tmp_path):
-    data = write_csv(tmp_path / "few.csv", ROWS + [("加强社区治理。", "治理"), ("推进平安建设。", "治理")])
-    with pytest.raises(ValueError, match=r"few\.csv: too few examples .*'治理' has 2"):
-        tt.train_from_file(data, "text", "code", tmp_path / "m", folds=3, verbose=False)
+def test_blank_labels_skipped_and_counted(tmp_path):
+    rows = [("d", t, c) for _, t, c in DOC_ROWS] + [("d9", "推进城市更新。", ""), ("d9", "加强社区治理。", " ")]
+    data = tt.read_labelled(write_csv(tmp_path / "half.csv", rows, ("doc_id", "text", "label")))
+    assert data.skipped_blank == 2 and len(data.texts) == 24
 
 
-def test_error_unknown_column(tmp_path):
-    data = write_csv(tmp_path / "d.csv", ROWS)
-    with pytest.raises(DocumentError, match=r"d\.csv: no column 'label'; columns found: \['code', 'text'\]"):
-        tt.train_from_file(data, "text", "label", tmp_path / "m", verbose=False)
+def test_min_per_label_drops_rare_labels(tmp_path):
+    rows = DOC_ROWS + [("d0", "加强社区治理。", "治理")]
+    data = tt.read_labelled(write_csv(tmp_path / "r.csv", rows, ("doc_id", "text", "label")), min_per_label=3)
+    assert data.dropped == {"治理": 1} and "治理" not in data.labels and len(data.texts) == 24
 
 
 @pytest.mark.parametrize("name, content", [("empty.csv", ""), ("header.csv", "text,code\n"),
@@ -197,31 +99,147 @@ def test_error_unknown_column(tmp_path):
 def test_error_empty_file(tmp_path, name, content):
     (tmp_path / name).write_text(content, encoding="utf-8")
     with pytest.raises(DocumentError, match=name.replace(".", r"\.") + ": .*(empty|no data rows)"):
-        tt.train_from_file(tmp_path / name, "text", "code", tmp_path / "m", verbose=False)
+        tt.train(tmp_path / name, tmp_path / "m", label_column="code", verbose=False)
 
 
-def test_error_missing_and_unsupported_files(tmp_path):
+def test_error_unknown_column_missing_file_bad_rows(tmp_path):
+    data = write_csv(tmp_path / "d.csv", ROWS)
+    with pytest.raises(DocumentError, match=r"d\.csv: no column 'label'; columns found: \['code', 'text'\]"):
+        tt.read_labelled(data)
     with pytest.raises(DocumentError, match="no such file"):
-        tt.train_from_file(tmp_path / "nope.csv", "text", "code", tmp_path / "m")
-    (tmp_path / "data.xlsx").write_bytes(b"PK")
+        tt.read_labelled(tmp_path / "nope.csv")
+    (tmp_path / "data.doc").write_bytes(b"x")
     with pytest.raises(DocumentError, match="unsupported file type"):
-        tt.train_from_file(tmp_path / "data.xlsx", "text", "code", tmp_path / "m")
-    (tmp_path / "bad.jsonl").write_text('{"text": "a", "code": "b"}\n[1, 2]\n', encoding="utf-8")
+        tt.read_labelled(tmp_path / "data.doc")
+    (tmp_path / "bad.xlsx").write_bytes(b"PK not a zip")
+    with pytest.raises(DocumentError, match=r"bad\.xlsx: not an Excel"):
+        tt.read_labelled(tmp_path / "bad.xlsx")
+    (tmp_path / "bad.jsonl").write_text('{"text": "a", "label": "b"}\n[1, 2]\n', encoding="utf-8")
     with pytest.raises(DocumentError, match=r"bad\.jsonl:2"):
-        tt.train_from_file(tmp_path / "bad.jsonl", "text", "code", tmp_path / "m")
+        tt.read_labelled(tmp_path / "bad.jsonl")
     write_csv(tmp_path / "blank.csv", ROWS + [("", "农业")])
     with pytest.raises(DocumentError, match=r"row 13.*empty 'text'"):
-        tt.train_from_file(tmp_path / "blank.csv", "text", "code", tmp_path / "m")
-    write_csv(tmp_path / "one.csv", [(t, "农业") for t, _ in ROWS])
-    with pytest.raises(ValueError, match="at least two different labels"):
-        tt.train_from_file(tmp_path / "one.csv", "text", "code", tmp_path / "m")
+        tt.read_labelled(tmp_path / "blank.csv", label_column="code")
 
 
-def test_command_line(tmp_path, capsys):
-    data = write_csv(tmp_path / "d.csv", ROWS)
-    assert tt.main(["train", str(data), "--text-column", "text", "--label-column", "code",
-                    "-o", str(tmp_path / "m"), "--folds", "2"]) == 0
-    assert (tmp_path / "m" / "model.json").is_file()
-    assert tt.main(["train", str(data), "--text-column", "x", "--label-column", "code",
-                    "-o", str(tmp_path / "m2")]) == 2
-    assert "no column 'x'" in capsys.readouterr().err
+# ---------------------------------------------------------------- evaluation
+
+def test_grouped_cross_validation_report(tmp_path, capsys):
+    data = write_csv(tmp_path / "labels.csv", DOC_ROWS, ("doc_id", "text", "code"))
+    report = tt.train(data, tmp_path / "mine", label_column="code", folds=3)
+    cv = report["cross_validation"]
+    assert cv["grouped"] and cv["group_column"] == "doc_id" and len(cv["per_fold"]) == 3
+    # grouped: each fold's test part holds whole documents (2 paragraphs each)
+    assert all(f["n"] == 2 * f["documents"] for f in cv["per_fold"])
+    assert set(cv["mean"]) == {"model", "majority", "keyword"}
+    assert set(cv["mean"]["model"]) == {"accuracy", "macro_f1", "weighted_f1"}
+    assert cv["mean"]["majority"]["accuracy"] == 0.5  # balanced folds: the baseline guesses half
+    assert cv["mean"]["model"]["accuracy"] > cv["mean"]["majority"]["accuracy"]
+    assert sum(map(sum, cv["pooled"]["confusion"])) == 24
+    saved = json.loads((tmp_path / "mine" / "evaluation.json").read_text(encoding="utf-8"))
+    assert saved["cross_validation"]["mean"] == cv["mean"]
+    markdown = (tmp_path / "mine" / "evaluation.md").read_text(encoding="utf-8")
+    assert "grouped by `doc_id`" in markdown and "± " in markdown
+    out = capsys.readouterr().out
+    assert "Confusion matrix" in out
+    model = load_model(tmp_path / "mine")
+    assert model.predict(["治理大气污染，改善空气质量。"])[0] == "环境"
+    assert "labels.csv" in (tmp_path / "mine" / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def test_confusion_matrix_aligns_chinese_labels():
+    text = tt.format_confusion(["农业", "environment", "环境"], [[10, 2, 0], [1, 3, 0], [0, 0, 7]])
+    lines = text.splitlines()
+    widths = {tt.display_width(line) for line in lines}
+    assert len(widths) == 1  # every row as wide as the header on screen
+    assert lines[1].split() == ["农业", "10", "2", "0"] and lines[2].split() == ["environment", "1", "3", "0"]
+
+
+def test_folds_one_and_too_few_documents_are_clear_errors(tmp_path):
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "label"))
+    with pytest.raises(TrainingDataError, match="1 fold is not cross-validation.*--folds 0"):
+        tt.train(data, tmp_path / "m", folds=1, verbose=False)
+    with pytest.raises(TrainingDataError, match=r"only 12 documents in 'doc_id'.*--folds 0") as info:
+        tt.train(data, tmp_path / "m", folds=13, verbose=False)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, PolicyNLPError)
+    report = tt.train(data, tmp_path / "m", folds=0, verbose=False)  # trains without CV
+    assert "cross_validation" not in report and (tmp_path / "m" / "model.npz").is_file()
+
+
+def test_rare_label_reported_with_advice_and_single_example_left_out(tmp_path):
+    rows = DOC_ROWS + [("d0", "加强社区治理，推进平安建设。", "治理")]
+    report = tt.train(write_csv(tmp_path / "r.csv", rows, ("doc_id", "text", "label")), tmp_path / "m",
+                      folds=3, verbose=False)
+    assert report["rare_labels"]["治理"] == 1
+    assert any("--min-per-label" in a for a in report["advice"])
+    assert report["model_labels"] == ["农业", "环境"]
+
+
+# ---------------------------------------------------------------- multi-label
+
+MULTI = [("稳定粮食生产，治理农业面源污染。", "农业;环境"), ("稳定粮食播种面积。", "农业"),
+         ("治理大气污染。", "环境"), ("加强高标准农田建设。", "农业"), ("改善河湖水环境。", "环境"),
+         ("推进农村人居环境整治，治理农村污水。", "农业;环境"), ("发展乡村特色产业。", "农业"),
+         ("加强生态保护修复。", "环境"), ("建设美丽乡村，保护农村生态。", "农业;环境"),
+         ("推进碳达峰碳中和。", "环境"), ("增加农民收入。", "农业"), ("深化农村改革。", "农业")]
+
+
+def test_multilabel_training_metrics_and_topics_stage(tmp_path):
+    rows = [(f"d{i % 6}", t, c) for i, (t, c) in enumerate(MULTI)]
+    data = write_csv(tmp_path / "m.csv", rows, ("doc_id", "text", "label"))
+    report = tt.train(data, tmp_path / "ml", label_sep=";", folds=3, verbose=False)
+    assert report["task"] == "multi-label"
+    assert set(report["cross_validation"]["mean"]["model"]) == {
+        "micro_f1", "macro_f1", "weighted_f1", "subset_accuracy", "hamming_loss"}
+    model = load_model(tmp_path / "ml")
+    assert isinstance(model, MultiLabelTopicClassifier) and model.threshold == 0.5
+    assert list(model.classes_) == ["农业", "环境"]
+    proba = model.predict_proba(["治理农村污水，发展乡村产业。"])
+    assert proba.shape == (1, 2) and ((proba > 0) & (proba < 1)).all()
+    results = classify_paragraphs(model, ["（一）推进乡村生态振兴", "治理农村污水，改善农村人居环境，发展乡村产业。",
+                                          "稳定粮食播种面积，提高农民收入。"])
+    body = results[1]
+    assert body["label"] == max(body["scores"], key=body["scores"].get)
+    assert body["labels"] == [k for k, p in sorted(body["scores"].items(), key=lambda kv: -kv[1]) if p >= 0.5]
+    assert results[0]["inherited"] and "labels" in results[0] and results[0]["threshold"] == 0.5
+
+
+def test_multilabel_from_list_fields(tmp_path):
+    path = tmp_path / "m.jsonl"
+    path.write_text("\n".join(json.dumps({"text": t, "topics": c.split(";")}, ensure_ascii=False)
+                              for t, c in MULTI), encoding="utf-8")
+    data = tt.read_labelled(path, label_column="topics")
+    assert data.multi_label and data.labels[0] == ("农业", "环境") and data.labels[1] == ("农业",)
+
+
+def test_multilabel_estimator_follows_sklearn_conventions():
+    from sklearn.base import clone
+    model = MultiLabelTopicClassifier(threshold=0.3, cv=2)
+    assert clone(model).get_params()["threshold"] == 0.3
+    assert not [k for k in vars(model) if k.endswith("_")]  # nothing fitted in __init__
+    model.fit([t for t, _ in MULTI], [c.split(";") for _, c in MULTI])
+    assert model.predict([t for t, _ in MULTI[:2]]).shape == (2, 2)
+
+
+# ---------------------------------------------------------------- crosswalk
+
+def test_crosswalk_scores_and_saved_mapping(tmp_path):
+    cw = tmp_path / "cw.json"
+    cw.write_text(json.dumps({"农业": ["4"], "环境": ["7", "8"]}), encoding="utf-8")
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "label"))
+    report = tt.train(data, tmp_path / "m", folds=3, crosswalk=cw, verbose=False)
+    assert report["crosswalk"]["labels"] == ["4", "7", "8"] and report["crosswalk"]["unmapped_labels"] == []
+    assert load_model(tmp_path / "m").metadata_["crosswalk"]["mapping"]["环境"] == ["7", "8"]
+    assert "In crosswalk codes" in (tmp_path / "m" / "evaluation.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- command line
+
+def test_command_line_train(tmp_path, capsys):
+    from policy_nlp.cli import main
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "code"))
+    assert main(["train", str(data), "--label-column", "code", "-o", str(tmp_path / "m"), "--folds", "2"]) == 0
+    assert (tmp_path / "m" / "evaluation.md").is_file()
+    with pytest.raises(SystemExit) as exit_:
+        main(["train", str(data), "--label-column", "x", "-o", str(tmp_path / "m2")])
+    assert exit_.value.code == 2 and "no column 'x'" in capsys.readouterr().err

@@ -1,0 +1,56 @@
+"""Tests of policy_nlp.apps.active: uncertainty, spread selection, the suggest -> code -> train loop."""
+
+import csv
+
+import numpy as np
+
+from policy_nlp.apps import active
+from policy_nlp.apps.training import read_labelled, train
+from test_training import DOC_ROWS, write_csv
+
+
+def test_select_prefers_uncertain_rows_but_spreads_documents_and_labels():
+    unsure = [0.99, 0.98, 0.97, 0.96, 0.5, 0.4]
+    predicted = ["a", "a", "a", "a", "b", "a"]
+    groups = ["d1", "d1", "d1", "d1", "d2", "d3"]
+    # pure uncertainty would take rows 0-2 (all d1, all 'a')
+    assert active.select(unsure, predicted, groups, 3) == [0, 4, 5]
+
+
+def test_select_skips_near_duplicates():
+    features = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0]])
+    assert active.select([0.9, 0.8, 0.1], ["a", "a", "a"], ["d"] * 3, 2, features=features) == [0, 2]
+
+
+def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
+    model_dir = tmp_path / "m"
+    train(write_csv(tmp_path / "seed.csv", DOC_ROWS, ("doc_id", "text", "label")), model_dir,
+          folds=0, verbose=False)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("一、总体要求\n推进农业面源污染治理，改善农村生态环境。\n"
+                                  "稳定粮食生产，保障国家粮食安全，提高农民收入。\n"
+                                  "各位代表：\n加强大气污染防治，持续改善空气质量。\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("建设美丽乡村，保护农村河湖水系和生态环境。\n"
+                                  "发展现代种业，推进高标准农田建设和农业机械化。\n", encoding="utf-8")
+    from policy_nlp.cli import main
+    sheet = tmp_path / "to_code.csv"
+    assert main(["suggest", str(model_dir), str(corpus), "-n", "3", "-o", str(sheet)]) == 0
+    with open(sheet, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["doc_id", "paragraph", "text", "predicted", "score", "label"]
+    assert len(rows) == 3 and len({r["doc_id"] for r in rows}) == 2  # both documents
+    assert all(r["label"] == "" and r["predicted"] in ("农业", "环境") for r in rows)
+    assert not any(r["text"] in ("一、总体要求", "各位代表：") for r in rows)  # headings, salutations
+    # the most uncertain paragraph mixes both topics
+    texts = [r["text"] for r in rows]
+    assert any("污染" in t and ("农" in t or "乡村" in t) for t in texts)
+    rows[0]["label"] = "环境"  # a coder fills in one row
+    with open(sheet, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    data = read_labelled(sheet)
+    assert data.texts == [rows[0]["text"]] and data.skipped_blank == 2 and data.group_column == "doc_id"
+    again = active.suggest(model_dir, [corpus], n=10, exclude=sheet)
+    assert rows[0]["text"] not in [r["text"] for r in again]
