@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from policy_nlp.apps.local_training import LOCAL_CORPUS, local_examples
+from policy_nlp.apps.local_training import LOCAL_CORPUS, local_examples, read_hand_labels
 from policy_nlp.apps.training import evaluate, write_model_card
 from policy_nlp.errors import DocumentError
 from policy_nlp.stages.topics import (DEFAULT_MODEL, TopicClassifier, heading_level, is_boilerplate,
@@ -55,6 +55,7 @@ from policy_nlp.stages.topics import (DEFAULT_MODEL, TopicClassifier, heading_le
 REPO = Path(__file__).resolve().parents[2]  # models/topics-default/recipe.py -> repository
 SHARED_CORPORA = Path(os.environ.get("POLICY_NLP_SHARED", REPO.parent / "shared")) / "corpora"
 HAND_LABELS = REPO / "corpora" / "topic_labels" / "hand_labels.jsonl"
+LOCAL_HAND_LABELS = REPO / "corpora" / "topic_labels" / "local_hand_labels.jsonl"
 HELD_OUT = "heldout_provincial_2026"
 HELD_OUT_SPLITS = (HELD_OUT, "heldout_local_speeches")
 
@@ -418,7 +419,8 @@ def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, s
     # Local speeches: weak labels from their titles and occasions.
     local = _corpus_path(*LOCAL_CORPUS, root=root)
     if local.is_file():
-        for example in local_examples(local):
+        hand = read_hand_labels(LOCAL_HAND_LABELS) if LOCAL_HAND_LABELS.is_file() else None
+        for example in local_examples(local, hand_labels=hand):
             examples.extend(dict(example, copy=k) for k in range(LOCAL_WEIGHT))
     # The policy documents are narrow (AI, digital economy, manufacturing):
     # take at most ``policy_docs_per_label`` paragraphs of each label, by a

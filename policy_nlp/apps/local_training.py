@@ -12,7 +12,9 @@ about :data:`UNIT_CHARS` characters), and each unit is labelled:
   (:func:`policy_nlp.stages.topic_context.title_topic`), unless the unit's own
   policy terms point clearly to another area, which then wins;
 * a unit of a document whose title names no area takes its own terms' label
-  when they are clear, else it is left out.
+  when they are clear, else it is left out;
+* a unit labelled by hand (``corpora/topic_labels/local_hand_labels.jsonl``)
+  takes its hand label instead.
 
 The excerpts of the local gold (``tests/fixtures/gold_local/``, development
 and blind parts) are never used, and the held-out split is never opened.
@@ -27,7 +29,7 @@ from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.topic_context import title_topic
 from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
 
-__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "local_examples"]
+__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "read_hand_labels", "local_examples"]
 
 LOCAL_CORPUS = ("local_speeches", "excerpts.jsonl")
 REPO = Path(__file__).resolve().parents[2]
@@ -121,7 +123,19 @@ def label_unit(text, area):
     return own if own not in (None, area) else area
 
 
-def local_examples(corpus_path, exclude_ids=None):
+def read_hand_labels(path):
+    """``{(excerpt id, unit opening): label}`` from a hand-label file
+    (``corpora/topic_labels/local_hand_labels.jsonl``: id, index, opening, label)."""
+    labels = {}
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                row = json.loads(line)
+                labels[(str(row["id"]), row["opening"])] = row["label"]
+    return labels
+
+
+def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
     """Weakly labelled units of the local speech development corpus.
 
     Parameters
@@ -130,6 +144,10 @@ def local_examples(corpus_path, exclude_ids=None):
         ``local_speeches/excerpts.jsonl``.
     exclude_ids : set of str, optional
         Excerpts never to use (default: the local gold's, :func:`gold_excerpt_ids`).
+    hand_labels : dict, optional
+        ``{(id, opening): label}`` (:func:`read_hand_labels`): a unit whose
+        id and first 12 characters match takes the hand label (source
+        ``hand``); the others keep their weak label.
 
     Returns
     -------
@@ -151,10 +169,11 @@ def local_examples(corpus_path, exclude_ids=None):
             for index, unit in enumerate(units(text)):
                 if is_boilerplate(unit):
                     continue
-                label = label_unit(unit, area)
+                hand = (hand_labels or {}).get((record["id"], unit[:12]))
+                label = hand or label_unit(unit, area)
                 if label:
-                    examples.append({"text": unit, "label": label,
-                                     "source": "title" if label == area else "local_terms",
+                    source = "hand" if hand else "title" if label == area else "local_terms"
+                    examples.append({"text": unit, "label": label, "source": source,
                                      "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
                                      "index": index})
     return examples

@@ -7,15 +7,21 @@ its probabilities with two kinds of context, in log space:
 * the **document prior**: the length-weighted mean of the document's
   paragraph probabilities, and the area its **title** names (在全县安全生产
   工作会议上的讲话 -> governance_security, from ``data/title_topics.tsv``);
-* the **neighbours**: the probabilities of the paragraphs before and after.
+* the **neighbours**: the probabilities of the paragraphs before and after;
+* a **penalty on general** for long paragraphs (the classifier learnt
+  ``general`` from many short bridges and over-uses it on long exhortative
+  paragraphs).
 
-``log p'(i) = log p(i) + a·log prior + b·mean(log p(i-1), log p(i+1))``
+``log p'(i) = log p(i) + a·log prior + t·log title + b·mean(log p(i-1), log p(i+1)) - g·[general, long]``
+
+The weights were chosen by ``benchmarks/topic_context.py`` on the local
+development gold and the national gold together; with the current model the
+title and the general penalty carry the gain and the document prior and
+neighbours are off (weight 0), kept as parameters for other models.
 
 Speech bridges (同志们, 下面我讲三点意见, 会议要求) and other short
 paragraphs keep their own result, so they stay ``general``; headings are left
-to :func:`policy_nlp.stages.topics.inherit_heading_topics`. The weights were
-chosen on the local development gold and the national gold together
-(docs/evaluation.md).
+to :func:`policy_nlp.stages.topics.inherit_heading_topics`.
 """
 
 import re
@@ -27,9 +33,15 @@ import numpy as np
 __all__ = ["title_topic", "find_title", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT",
            "TITLE_WEIGHT"]
 
-PRIOR_WEIGHT = 0.25
-NEIGHBOUR_WEIGHT = 0.5
-TITLE_WEIGHT = 1.0
+PRIOR_WEIGHT = 0.0
+NEIGHBOUR_WEIGHT = 0.0
+TITLE_WEIGHT = 1.5
+# A long paragraph of a speech is rarely only mobilisation: the classifier,
+# trained on many short bridges labelled general, over-predicts general for
+# long exhortative paragraphs; this much is taken off general's log score for
+# paragraphs of SUBSTANTIVE_CHARS or more.
+GENERAL_PENALTY = 0.5
+SUBSTANTIVE_CHARS = 80
 # Below this many characters a paragraph is a bridge or a line of agenda: its
 # own words decide.
 MIN_CHARS = 40
@@ -95,7 +107,8 @@ def find_title(paragraph_texts, meta=None):
 
 
 def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
-                  neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT):
+                  neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
+                  general_penalty=None):
     """Re-weigh paragraph topics by their document and neighbours.
 
     Parameters
@@ -108,6 +121,9 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
         The document's title or occasion (:func:`find_title`).
     prior_weight, neighbour_weight, title_weight : float
         The weights of the document prior, the neighbours and the title.
+    general_penalty : float, optional
+        Taken off ``general``'s log score for long paragraphs
+        (default :data:`GENERAL_PENALTY`).
 
     Returns
     -------
@@ -119,7 +135,8 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     >>> r = lambda **s: {"label": max(s, key=s.get), "score": max(s.values()), "scores": s}
     >>> texts = ["今天召开全县安全生产工作会议，部署隐患排查治理工作，确保全县安全生产形势稳定。",
     ...          "各单位要切实提高认识，把思想统一到县委县政府的决策部署上来，以更加扎实的作风抓好落实。"]
-    >>> out = contextualize([r(governance_security=0.8, general=0.2), r(governance_security=0.35, general=0.65)],
+    >>> out = contextualize([r(governance_security=0.8, general=0.1, economy=0.05, culture=0.05),
+    ...                      r(governance_security=0.3, general=0.6, economy=0.05, culture=0.05)],
     ...                     texts, title="在全县安全生产工作会议上的讲话")
     >>> [o["label"] for o in out]
     ['governance_security', 'governance_security']
@@ -143,6 +160,8 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
         vector = np.full(len(labels), (1 - _TITLE_MASS) / max(len(labels) - 1, 1))
         vector[column[area]] = _TITLE_MASS
         bias = bias + title_weight * np.log(vector)
+    penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
+    general = column.get("general")
     out = list(results)
     for position, i in enumerate(keep):
         if len(paragraph_texts[i].strip()) < MIN_CHARS:
@@ -151,6 +170,8 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
         score = logp[i] + bias
         if neighbours:
             score = score + neighbour_weight * logp[neighbours].mean(axis=0)
+        if general is not None and len(paragraph_texts[i].strip()) >= SUBSTANTIVE_CHARS:
+            score[general] -= penalty
         posterior = np.exp(score - score.max())
         posterior /= posterior.sum()
         best = int(np.argmax(posterior))

@@ -83,7 +83,7 @@ def test_training_set_excludes_evaluation_and_gold_documents(built):
     assert xi and not xi & {"2020-03-07", "2020-04-30"}
     assert set(e["label"] for e in examples) == set(tt.labels())
     assert {e["source"] for e in examples} <= {"heading", "lead", "seed", "general", "no_terms",
-                                               "title", "local_terms"}
+                                               "title", "local_terms", "hand"}
     local = {d for c, d in docs if c.startswith("local_speeches")}
     assert local and not local & gold_excerpt_ids()   # the local gold is never trained on
 

@@ -52,3 +52,17 @@ def test_find_title_prefers_metadata_then_a_title_line():
     assert find_title(["同志们："], {"occasion": "防汛工作会议"}) == "防汛工作会议"
     assert find_title(["镇长在镇经济工作会议上的讲话", "同志们："]) == "镇长在镇经济工作会议上的讲话"
     assert find_title(["今年以来，全县经济运行平稳。"]) is None
+
+
+def test_long_paragraphs_pay_a_penalty_on_general_short_ones_do_not():
+    scores = dict(general=0.5, agriculture_rural=0.35, economy=0.1, culture=0.05)
+    long_text = ("要持续抓好高标准农田建设，加快发展特色种养业，完善联农带农机制，"
+                 "让更多农民分享产业增值收益，推动村集体经济不断发展壮大，确保脱贫群众收入稳定增长。")
+    assert len(long_text) >= 80 or len(long_text * 2) >= 80
+    long_text = long_text * 2
+    out = contextualize([_result(**scores)], [long_text], general_penalty=0.5, prior_weight=0,
+                        neighbour_weight=0)
+    assert out[0]["label"] == "agriculture_rural"
+    short = contextualize([_result(**scores)], ["要加快发展特色种养业，完善联农带农机制，促进农民增收。"],
+                          general_penalty=0.5, prior_weight=0, neighbour_weight=0)
+    assert short[0]["label"] == "general"

@@ -1,0 +1,43 @@
+"""Local training units: weak labels from titles, hand labels where given, the gold kept out."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policy_nlp.apps.local_training import (gold_excerpt_ids, label_unit, local_examples,
+                                            read_hand_labels, units)
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl"
+HAND = REPO / "corpora" / "topic_labels" / "local_hand_labels.jsonl"
+
+
+def test_units_are_paragraph_sized_and_hard_wrapped_lines_are_joined():
+    text = "同志们：\n今天我们召开全县安全生产工作会议，主要任务\n是部署今冬明春的隐患排查工作。\n" + "抓好落实。" * 120
+    pieces = units(text)
+    assert pieces[0] == "同志们："
+    assert pieces[1] == "今天我们召开全县安全生产工作会议，主要任务是部署今冬明春的隐患排查工作。"
+    assert all(len(p) <= UNIT_LIMIT for p in pieces)
+
+
+UNIT_LIMIT = 410
+
+
+def test_weak_label_of_a_unit():
+    assert label_unit("同志们：", "economy") == "general"
+    farm = "要稳定粮食播种面积，抓好春耕备耕，落实种粮农民补贴，促进农业增效农民增收，推进乡村振兴。"
+    assert label_unit(farm, "governance_security") == "agriculture_rural"   # its own terms win
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpora/local_speeches")
+def test_hand_labels_replace_weak_labels_and_the_gold_is_never_used():
+    hand = read_hand_labels(HAND)
+    examples = local_examples(CORPUS, hand_labels=hand)
+    assert {e["doc"] for e in examples}.isdisjoint(gold_excerpt_ids())
+    by_source = {e["source"] for e in examples}
+    assert "hand" in by_source
+    hand_rows = [json.loads(line) for line in HAND.read_text(encoding="utf-8").splitlines()]
+    matched = sum(1 for e in examples if e["source"] == "hand")
+    assert matched >= 0.95 * len(hand_rows)      # the units the coders saw are still the units cut
+    assert all(e["label"] == hand[(e["doc"], e["text"][:12])] for e in examples if e["source"] == "hand")
