@@ -4,6 +4,8 @@ import argparse
 import sys
 
 from policy_nlp.apps.report import add_report_command
+from policy_nlp.apps.tables import add_export_command
+from policy_nlp.apps.trace import add_trace_command
 from policy_nlp.apps.view import add_view_command
 
 EPILOG = """examples:
@@ -228,7 +230,8 @@ def build_parser():
     return parser
 
 
-COMMANDS = [_add_annotate, _add_train, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
+COMMANDS = [_add_annotate, _add_train, _add_evaluate, _add_lexicon, add_view_command, add_report_command,
+            add_export_command, add_trace_command]
 
 
 def main(argv=None):
