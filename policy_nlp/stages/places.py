@@ -159,10 +159,13 @@ def infer_place(position=None, title=None, text=None):
             pos, level, evidence, place = refs[0]
             return _result(level, place, f"title:{evidence}")
     if text:
+        text = to_simplified(text)
         votes = Counter()
-        for _, level, evidence, _ in _references(to_simplified(text)):
-            if evidence[0] in "全我本" or level == "national":
+        for _, level, evidence, _ in _references(text):
+            if evidence[0] in "全我本":
                 votes[(level, evidence)] += 1
+        # 全国 is the country's scope word, as 全县 is the county's; it competes with them
+        votes[("national", "全国")] = text.count("全国") - votes[("national", "全国")]
         by_level = Counter()
         for (level, _), n in votes.items():
             by_level[level] += n

@@ -151,8 +151,8 @@ def test_levels_of_the_local_speech_corpus():
                           r.get("title") or cleaned.meta.get("title") or cleaned.meta.get("occasion"), cleaned.text)
         covered += got["level"] is not None
         agree += got["level"] == r["level"]
-    assert agree / len(rows) >= 0.83, (agree, len(rows))       # measured 211/245 = 0.861
-    assert agree / covered >= 0.92, (agree, covered)            # 211/223 = 0.946 where a level is given
+    assert agree / len(rows) >= 0.83, (agree, len(rows))       # measured 209/245 = 0.853
+    assert agree / covered >= 0.92, (agree, covered)            # 209/225 = 0.929 where a level is inferred
     # the positions of the issue
     assert [infer_place(position=p)["level"] for p in ("区长", "县委书记", "镇党委书记", "省长", "街道党工委书记",
                                                       "村党支部书记")] == \
