@@ -108,6 +108,7 @@ def trace(formulation, inputs):
     mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
                                            "canonical", "number", "topic", "paragraph", "start", "end",
                                            "context", "duplicate_of"]].reset_index(drop=True)
+    mentions["year"] = mentions["year"].astype("Int64")
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
     def first(frame, by):
@@ -123,6 +124,7 @@ def trace(formulation, inputs):
     overall["documents"] = counted["doc_id"].nunique()
     first_use = pd.concat([overall, first(counted, "level"), first(counted, "place")],
                           ignore_index=True)
+    first_use["year"] = first_use["year"].astype("Int64")
 
     dated = counted.dropna(subset=["year"])
     adoption = []
@@ -170,6 +172,8 @@ def plot_adoption(result, out_dir):
             color="#c0392b")
     ax.step(frame["year"], frame["cumulative_places"], where="post", label="named places (cumulative)",
             color="#2471a3")
+    ax.step(frame["year"], frame["cumulative_levels"], where="post", label="levels (cumulative)",
+            color="#27ae60", linestyle="--")
     ax.bar(frame["year"], frame["documents"], color="#e0a800", alpha=0.5, label="documents that year")
     name = result.summary["canonical"] if chinese_font() else "the formulation"
     ax.set_title(f"Adoption of {name}")
