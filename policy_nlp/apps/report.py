@@ -38,6 +38,7 @@ from pathlib import Path
 
 from policy_nlp.errors import ConfigError
 from policy_nlp.lang.numerals import document_year
+from policy_nlp.stages.canonical import canonical
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "add_report_command"]
 
@@ -119,6 +120,7 @@ def collect(paths, dated_only=False):
     checked = Counter()
     seen_errors = set()
     left_out = 0
+    first_of, duplicates = {}, []   # sha1 -> first id; exact duplicates are counted once
     for file, errors in _resolve(paths):
         sources.append(str(file))
         if errors is not None and errors not in seen_errors:
@@ -134,10 +136,17 @@ def collect(paths, dated_only=False):
                 left_out += 1
                 continue
             doc_id = data.get("id")
+            sha1 = meta.get("sha1")
+            if sha1 and sha1 in first_of:
+                duplicates.append({"id": doc_id, "duplicate_of": first_of[sha1]})
+                continue
+            if sha1:
+                first_of[sha1] = doc_id
             slogans = data.get("slogans") or []
             numbered = [s for s in slogans if s.get("kind") == "numbered"]
             for slogan in numbered:
-                key = slogan.get("text") or text[slogan.get("start", 0):slogan.get("end", 0)]
+                # variants (“十三五”, 十 三 五) are counted under their canonical form
+                key = canonical(slogan.get("text") or text[slogan.get("start", 0):slogan.get("end", 0)])
                 stats = formulations.setdefault(key, {"text": key, "numbers": Counter(), "docs": set(),
                                                       "mentions": 0, "years": set()})
                 stats["numbers"][slogan.get("number")] += 1
@@ -176,7 +185,7 @@ def collect(paths, dated_only=False):
                     topic_chars[topic["label"]] += max(0, para.get("end", 0) - para.get("start", 0))
             if year is not None:
                 topics[year].update(topic_chars)
-            distinct = {s.get("text") for s in numbered}
+            distinct = {canonical(s.get("text") or "") for s in numbered}
             documents.append({
                 "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
                 "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
@@ -190,7 +199,7 @@ def collect(paths, dated_only=False):
     mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["id"]), r["start"] or 0))
     return {"documents": documents, "formulations": formulations, "topics": dict(topics),
             "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
-            "left_out_undated": left_out}
+            "left_out_undated": left_out, "duplicates": duplicates}
 
 
 def top_formulations(formulations, n=30):
@@ -490,6 +499,7 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
         "years": [known_years[0], known_years[-1]] if known_years else None,
         "documents_without_year": sum(1 for d in documents if d["year"] is None),
         "left_out_undated": data["left_out_undated"],
+        "exact_duplicates_left_out": len(data.get("duplicates", [])),
         "numbered_mentions": sum(d["numbered"] for d in documents),
         "distinct_formulations": len(rows),
         "quoted_mentions": sum(d["quoted"] for d in documents),
@@ -551,6 +561,9 @@ def _index(title, summary, top_rows, figures, data, font):
     if summary["left_out_undated"]:
         no_year += (f'<p class="muted">{summary["left_out_undated"]} document(s) without a year were '
                     f'left out (--dated-only).</p>')
+    if summary["exact_duplicates_left_out"]:
+        no_year += (f'<p class="muted">{summary["exact_duplicates_left_out"]} exact duplicate document(s) '
+                    f'(same text as one before them, meta.sha1) were counted once.</p>')
     font_note = ("" if font else '<p class="muted">No font with Chinese characters was found, so the '
                  'charts label formulations F1, F2 … as in the table.</p>')
     return f"""<!DOCTYPE html>

@@ -14,12 +14,14 @@ import sys
 from policy_nlp.errors import ConfigError, PolicyNLPError
 
 from policy_nlp.apps.report import add_report_command
+from policy_nlp.apps.tables import add_export_command
+from policy_nlp.apps.trace import add_trace_command
 from policy_nlp.apps.view import add_view_command
 
 EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
   policy-nlp annotate reports.jsonl -o out/reports.jsonl --workers 2
-  policy-nlp annotate speeches.csv --text-column Text --id-column Date -o out/ --format spacy
+  policy-nlp annotate speeches.csv --text-column Text --date-column Date -o out/ --format spacy
 """
 
 
@@ -34,7 +36,8 @@ def _annotate(args):
         args.inputs, args.output, format=args.format, workers=args.workers, backend=args.backend,
         scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
         batch_chars=args.batch_chars, quiet=args.quiet,
-        read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column},
+        read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
+                      "date_column": args.date_column, "meta_columns": args.meta_columns},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     return 1 if summary.failed else 0
@@ -55,6 +58,9 @@ def _add_annotate(commands):
     p.add_argument("--glob", action="append", help="file pattern inside folders (repeatable; default *.txt *.jsonl *.csv)")
     p.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
     p.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
+    p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
+    p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
+                   "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
                    help="word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
@@ -286,7 +292,8 @@ def build_parser():
     return parser
 
 
-COMMANDS = [_add_annotate, _add_train, _add_suggest, _add_evaluate, _add_lexicon, add_view_command, add_report_command]
+COMMANDS = [_add_annotate, _add_train, _add_suggest, _add_evaluate, _add_lexicon, add_view_command,
+            add_report_command, add_export_command, add_trace_command]
 
 
 # Optional dependencies (pyproject extras) a command may need.

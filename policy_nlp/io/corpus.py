@@ -46,7 +46,8 @@ def _record(id, text, meta):
     return Record(str(id), text, meta)
 
 
-def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
+def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date_column=None,
+                meta_columns=None):
     """Yield a Record (or a DocumentError) for every document in ``paths``.
 
     Parameters
@@ -61,6 +62,17 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
     text_column, id_column : str
         Field names of the text and the id in JSONL and CSV inputs; other
         fields go into ``meta``.
+    date_column : str, optional
+        Field of JSONL and CSV inputs holding the document's date (any form
+        :func:`~policy_nlp.stages.cleaning.parse_date` reads); it goes into
+        ``meta["date"]``.
+    meta_columns : sequence of str, optional
+        Keep only these fields of JSONL and CSV rows in ``meta`` (default:
+        all); ``COLUMN=FIELD`` renames (``Place=place`` overrides the
+        inferred place).
+
+    Ids repeated in the input are made unique by appending ``#2``, ``#3`` …;
+    the id as given is kept in ``meta["given_id"]``.
 
     Examples
     --------
@@ -68,6 +80,49 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id"):
     >>> records[0].id, len(records[0].text) > 5000
     ('000_49f5c10d9eda79ac', True)
     """
+    columns = _column_map(meta_columns, date_column)
+    seen = {}
+    for item in _read_all(paths, pattern, text_column, id_column):
+        if isinstance(item, Record):
+            if columns:
+                item.meta = _select(item.meta, columns)
+            if date_column and date_column == id_column and "date" not in item.meta:
+                item.meta["date"] = item.id  # the id column is also the date column
+            count = seen[item.id] = seen.get(item.id, 0) + 1
+            if count > 1:  # repeated ids (--id-column Date): unique, the given value kept
+                item.meta["given_id"] = item.id
+                item.id = f"{item.id}#{count}"
+        yield item
+
+
+def _column_map(meta_columns, date_column):
+    """``{column: meta field}`` from ``--meta-columns`` and ``--date-column``, or None for all."""
+    if isinstance(meta_columns, str):
+        meta_columns = [c for c in meta_columns.split(",") if c.strip()]
+    if not meta_columns and not date_column:
+        return None
+    columns = {}
+    for spec in meta_columns or ():
+        column, _, name = spec.partition("=")
+        columns[column.strip()] = name.strip() or column.strip()
+    if date_column:
+        columns[date_column] = "date"
+    return columns if meta_columns else {"*": None, **columns}
+
+
+_RECORD_KEYS = ("source", "sha1", "normalized", "encoding")
+
+
+def _select(meta, columns):
+    keep_all = "*" in columns
+    out = {k: v for k, v in meta.items() if k in _RECORD_KEYS or (keep_all and k not in columns)}
+    for column, name in columns.items():
+        if column != "*" and column in meta:
+            out[name] = meta[column]
+    return out
+
+
+def _read_all(paths, pattern, text_column, id_column):
     patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern or DEFAULT_GLOB)
     for path in map(Path, paths):
         if path.is_dir() and _is_saved_dataset(path):

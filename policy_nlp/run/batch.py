@@ -162,6 +162,8 @@ def annotate_record(nlp, record, clean=True):
         if cleaned.converted:  # the text is the Simplified copy; these give the original back
             meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
                                  "chars": cleaned.converted}
+    from policy_nlp.stages.places import enrich_meta
+    meta = enrich_meta(meta, text)  # ISO date, year, place, level (given values win)
     if not text.strip():
         raise DocumentError(meta.get("source", record.id), "no text left to annotate"
                             + (" after removing page furniture" if clean else ""))
@@ -288,12 +290,13 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
         else:
             records.append(item)
     counts = collections.Counter(r.id for r in records)
-    repeated = sorted(id for id, n in counts.items() if n > 1)
+    # the readers make repeated ids unique (ID#2 …) and keep the given one in meta
+    repeated = sorted({r.meta["given_id"] for r in records if "given_id" in r.meta})
     if repeated:
         summary.repeated_ids = repeated
         if not quiet:
             print(f"[policy-nlp] warning: {len(repeated)} ids occur more than once (e.g. {repeated[0]!r}); "
-                  "resuming cannot tell their documents apart: give a unique --id-column",
+                  "they were made unique as ID#2, ID#3 … (meta.given_id keeps the given id)",
                   file=sys.stderr, flush=True)
     if done:
         _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})

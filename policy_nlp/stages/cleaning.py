@@ -139,6 +139,24 @@ def parse_date(text):
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_YEAR_RE = re.compile(rf"(?<![\d〇○零Ｏ一二三四五六七八九])(?P<y>{_YEAR})\s*年")
+
+
+def parse_year(text):
+    """The first year written as a year (2019年, 二〇一二年, 公元2012年) in ``text``, or None.
+
+    Examples
+    --------
+    >>> parse_year("书记2017年全镇经济工作会议讲话"), parse_year("公元二〇一二年"), parse_year("20xx年")
+    (2017, 2012, None)
+    """
+    match = _YEAR_RE.search(text)
+    if not match:
+        return None
+    y = match["y"]
+    return int(y) if y.isdigit() else digit_string(y)
+
+
 # ---------------------------------------------------------------------------
 # Furniture: shapes of whole pieces
 # ---------------------------------------------------------------------------

@@ -166,3 +166,21 @@ def test_report_screenshot(report, tmp_path):
     shot = tmp_path / "report.png"
     chromium(index.as_uri(), f"--screenshot={shot}", "--window-size=1200,900", "--hide-scrollbars")
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_exact_duplicates_are_counted_once_and_variants_together(tmp_path):
+    import json as _json
+    from policy_nlp.apps.report import collect
+    base = {"text": "要抓好“十三五”规划，落实十三五。", "meta": {"sha1": "a" * 40, "year": 2016},
+            "paragraphs": [], "sentences": [], "tokens": [], "lists": [],
+            "slogans": [{"start": 3, "end": 8, "text": "“十三五”", "kind": "numbered", "number": None,
+                         "members": [], "count_matches": None, "source": "grammar"},
+                        {"start": 13, "end": 16, "text": "十三五", "kind": "numbered", "number": None,
+                         "members": [], "count_matches": None, "source": "grammar"}]}
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(_json.dumps({**base, "id": i}, ensure_ascii=False) + "\n" for i in ("x", "x-copy")),
+                    encoding="utf-8")
+    data = collect([path])
+    assert [d["id"] for d in data["documents"]] == ["x"]
+    assert data["duplicates"] == [{"id": "x-copy", "duplicate_of": "x"}]
+    assert data["formulations"]["十三五"]["mentions"] == 2 and len(data["formulations"]) == 1

@@ -47,7 +47,7 @@ def test_annotate_jsonl_keeps_ids_and_writes_spacy(tmp_path):
                               ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["annotate", str(src), "-o", str(tmp_path / "o.json"), "--format", "json", *FAST]) == 0
     (doc,) = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
-    assert doc["id"] == "A-1" and doc["meta"]["year"] == "2012"
+    assert doc["id"] == "A-1" and doc["meta"]["year"] == 2012  # a given year, as a number
     assert main(["annotate", str(src), "-o", str(tmp_path / "o.spacy"), "--format", "spacy", *FAST]) == 0
     from policy_nlp.io.output import read_docbin
     (loaded,) = read_docbin(tmp_path / "o.spacy")

@@ -91,3 +91,18 @@ def test_five_megabyte_single_line(tmp_path):
     assert len(find_sentences(record.text, paragraphs)) == 65_000
     runs = list(_runs(record.text))
     assert max(e - s for s, e in runs) <= MAX_RUN and sum(e - s for s, e in runs) == len(line)
+
+
+def test_date_and_meta_columns_and_repeated_ids(tmp_path):
+    path = tmp_path / "speeches.csv"
+    path.write_text("Date,Text,Place,Junk\n2020-05-19,同志们：今天开会。,泾阳县,x\n"
+                    "2020-05-19,同志们：明天开会。,泾阳县,y\n二〇一二年六月十五日,各位代表：现在报告。,,z\n",
+                    encoding="utf-8")
+    records = list(read_inputs([path], text_column="Text", id_column="Date", date_column="Date",
+                               meta_columns="Place=place"))
+    assert [r.id for r in records] == ["2020-05-19", "2020-05-19#2", "二〇一二年六月十五日"]
+    assert records[1].meta["given_id"] == "2020-05-19" and records[1].meta["date"] == "2020-05-19"
+    assert "Junk" not in records[0].meta and records[0].meta["place"] == "泾阳县"
+    dated = list(read_inputs([path], text_column="Text", date_column="Date"))
+    assert [r.meta["date"] for r in dated] == ["2020-05-19", "2020-05-19", "二〇一二年六月十五日"]
+    assert dated[0].meta["Junk"] == "x"  # without --meta-columns every field is kept

@@ -296,7 +296,9 @@ def test_cli_reads_a_dataset_saved_with_save_to_disk(tmp_path):
                        "--text-column", "content", "--id-column", "title", "-q", *CLI_FAST])
     assert status == 1  # the empty row of 'test'
     lines = [json.loads(line) for line in (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [d["id"] for d in lines] == ["doc000", "doc001", "doc002", "doc000", "doc001", "split/train:2"]
+    # the same titles in a second input: unique ids, the given one kept
+    assert [d["id"] for d in lines] == ["doc000", "doc001", "doc002", "doc000#2", "doc001#2", "split/train:2"]
+    assert lines[3]["meta"]["given_id"] == "doc000"
     assert lines[0]["text"] == docs[0]["text"] and lines[0]["meta"]["year"] == 2000
     assert lines[0]["meta"]["source"].endswith("reports:0")
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -311,3 +313,5 @@ def test_repeated_ids_are_warned_about(tmp_path, capsys):
     summary = annotate_corpus([source], tmp_path / "out.jsonl", **{**FAST, "quiet": False})
     assert summary.done == 3 and summary.repeated_ids == ["doc000"]
     assert "occur more than once" in capsys.readouterr().err
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(ids) == ["doc000", "doc000#2", "doc001"]

@@ -1,0 +1,303 @@
+"""Tidy tables of annotated documents: pandas, Arrow, Parquet and DuckDB.
+
+:func:`build_tables` turns annotated JSONL/JSON (the output of
+``policy-nlp annotate``) into five tables with stable names and columns
+(``docs/schema.md``, *Tables*):
+
+* ``documents`` — one row per document, its ``meta`` flattened;
+* ``paragraphs`` — one row per paragraph, with its topic and score;
+* ``formulations`` — one row per slogan mention, with the paragraph and
+  sentence it sits in, its canonical form
+  (:func:`~policy_nlp.stages.canonical.canonical`) and the paragraph's topic;
+* ``lists`` and ``list_items`` — the numbered lists and their items.
+
+Every table but ``documents`` carries ``doc_id`` and, copied from the
+document, ``year`` (the Parquet partition key), so that counting per year
+needs no join. :func:`export` writes the tables as Parquet datasets
+partitioned by ``year`` (``DIR/formulations/year=2019/part-0.parquet``; an
+undated document's rows go to ``year=__HIVE_DEFAULT_PARTITION__`` and read
+back as null) that ``pandas.read_parquet``, ``dask.dataframe.read_parquet``
+and Spark read as they are, plus one DuckDB file ``corpus.duckdb`` holding
+the same tables.
+"""
+
+import argparse
+import bisect
+import json
+import shutil
+
+from pathlib import Path
+
+from policy_nlp.stages.canonical import canonical, canonical_members
+
+__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents", "add_export_command"]
+
+TABLES = ("documents", "paragraphs", "formulations", "lists", "list_items")
+
+# Fixed document columns, from meta (the rest of meta follows as text columns).
+_DOC_FIELDS = (("title", "string"), ("date", "string"), ("year", "int32"), ("speaker", "string"),
+               ("position", "string"), ("occasion", "string"), ("place", "string"), ("level", "string"),
+               ("level_evidence", "string"), ("date_source", "string"), ("given_id", "string"),
+               ("source", "string"), ("sha1", "string"))
+# meta fields left out of the documents table: nested records, not facts about the document
+_SKIP_META = {"removed", "normalized"}
+
+
+def _schemas():
+    import pyarrow as pa
+    t = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(),
+         "bool": pa.bool_()}
+    common = [("doc_id", "string"), ("year", "int32")]
+    spec = {
+        "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string")],
+        "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"),
+                       ("topic", "string"), ("score", "float64")],
+        "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
+                         ("end", "int64"), ("text", "string"), ("canonical", "string"), ("kind", "string"),
+                         ("number", "int32"), ("members", pa.list_(pa.string())),
+                         ("members_canonical", "string"), ("count_matches", "bool"), ("source", "string"),
+                         ("topic", "string"), ("date", "string"), ("place", "string"), ("level", "string")],
+        "lists": [*common, ("list", "int32"), ("paragraph", "int32"), ("family", "string"), ("level", "int32"),
+                  ("parent", "int32"), ("parent_item", "int32"), ("items", "int32"), ("claim", "string"),
+                  ("claim_number", "int32"), ("count_matches", "bool"), ("start", "int64"), ("end", "int64")],
+        "list_items": [*common, ("list", "int32"), ("item", "int32"), ("marker", "string"), ("start", "int64"),
+                       ("end", "int64"), ("text", "string")],
+    }
+    return {name: pa.schema([(col, t[typ] if isinstance(typ, str) else typ) for col, typ in cols])
+            for name, cols in spec.items()}
+
+
+SCHEMAS = None  # filled on first use (pyarrow is imported lazily)
+
+
+def schemas():
+    """``{table: pyarrow.Schema}`` of the fixed columns of each table."""
+    global SCHEMAS
+    if SCHEMAS is None:
+        SCHEMAS = _schemas()
+    return SCHEMAS
+
+
+def read_documents(inputs):
+    """Yield the annotated documents of files and ``annotate`` output folders.
+
+    Parameters
+    ----------
+    inputs : iterable of str or Path, or of dict
+        Annotated ``.jsonl``/``.json`` files, output folders (their
+        ``annotations.jsonl``), or documents already loaded as dicts.
+    """
+    from policy_nlp.apps.report import _resolve
+    from policy_nlp.apps.view import read_annotated
+    for item in inputs:
+        if isinstance(item, dict):
+            yield item
+            continue
+        for file, _ in _resolve([item]):
+            for data in read_annotated(file):
+                if not isinstance(data, dict) or "text" not in data or "id" not in data:
+                    raise ValueError(f"{file}: not an annotated document (no 'id' and 'text'); "
+                                     "give the output of 'policy-nlp annotate'")
+                yield data
+
+
+def _year(meta):
+    from policy_nlp.apps.report import document_year
+    return document_year(meta)
+
+
+def _int(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _text(value):
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+
+
+def _index(starts, offset):
+    """The index of the span (by its start) that contains ``offset``, or None."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
+def _rows(documents):
+    """The rows of the five tables, and the extra meta columns seen."""
+    rows = {name: [] for name in TABLES}
+    extra = []
+    first_of = {}
+    for data in documents:
+        doc_id, text, meta = str(data["id"]), data.get("text") or "", data.get("meta") or {}
+        year = _year(meta)
+        sha1 = meta.get("sha1")
+        duplicate_of = first_of.get(sha1) if sha1 else None
+        if sha1 and duplicate_of is None:
+            first_of[sha1] = doc_id
+        doc = {"id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
+               "chars": len(text), "duplicate_of": duplicate_of}
+        for key, value in meta.items():
+            if key not in doc and key not in _SKIP_META:
+                if key not in extra:
+                    extra.append(key)
+                doc[key] = _text(value)
+        rows["documents"].append(doc)
+        common = {"doc_id": doc_id, "year": year}
+
+        paragraphs = data.get("paragraphs") or []
+        p_starts = [p["start"] for p in paragraphs]
+        s_starts = [s["start"] for s in data.get("sentences") or []]
+        topics = []
+        for i, p in enumerate(paragraphs):
+            topic = p.get("topic") or {}
+            topics.append(topic.get("label"))
+            rows["paragraphs"].append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
+                                       "topic": topic.get("label"), "score": topic.get("score")})
+        for s in data.get("slogans") or []:
+            p = _index(p_starts, s["start"])
+            members = [m.get("text", "") for m in s.get("members") or []]
+            rows["formulations"].append({
+                **common, "paragraph": p, "sentence": _index(s_starts, s["start"]),
+                "start": s["start"], "end": s["end"], "text": s.get("text"), "canonical": canonical(s.get("text") or ""),
+                "kind": s.get("kind"), "number": _int(s.get("number")), "members": members,
+                "members_canonical": canonical_members(members) or None,
+                "count_matches": s.get("count_matches"), "source": s.get("source"),
+                "topic": topics[p] if p is not None else None, "date": _text(meta.get("date")),
+                "place": _text(meta.get("place")), "level": _text(meta.get("level"))})
+        for i, lst in enumerate(data.get("lists") or []):
+            claim = lst.get("claim") or {}
+            items = lst.get("items") or []
+            rows["lists"].append({
+                **common, "list": i, "paragraph": _index(p_starts, lst.get("start", 0)), "family": lst.get("family"),
+                "level": _int(lst.get("level")), "parent": _int(lst.get("parent")),
+                "parent_item": _int(lst.get("parent_item")), "items": len(items), "claim": claim.get("text"),
+                "claim_number": _int(claim.get("number")), "count_matches": lst.get("count_matches"),
+                "start": lst.get("start"), "end": lst.get("end")})
+            for j, item in enumerate(items):
+                rows["list_items"].append({**common, "list": i, "item": j, "marker": item.get("marker"),
+                                           "start": item["start"], "end": item["end"],
+                                           "text": text[item["start"]:item["end"]]})
+    return rows, extra
+
+
+def build_tables(inputs, kind="pandas"):
+    """The five tables of annotated documents, in one call.
+
+    Parameters
+    ----------
+    inputs : iterable
+        Annotated files, ``annotate`` output folders, or document dicts
+        (see :func:`read_documents`).
+    kind : {"pandas", "arrow"}
+        pandas ``DataFrame`` s or ``pyarrow.Table`` s.
+
+    Returns
+    -------
+    dict
+        ``{"documents", "paragraphs", "formulations", "lists", "list_items"}``
+        → table (columns in ``docs/schema.md``).
+
+    Examples
+    --------
+    >>> import policy_nlp
+    >>> from policy_nlp.io.output import doc_to_dict
+    >>> nlp = policy_nlp.load(stages=["paragraphs", "slogans"], lexicon=False)
+    >>> data = doc_to_dict(policy_nlp.annotate("同志们：\\n要抓好“三清”和四个全面。", nlp, id="a"))
+    >>> t = build_tables([data])
+    >>> t["formulations"][["doc_id", "paragraph", "sentence", "canonical", "kind"]].values.tolist()
+    [['a', 1, 1, '三清', 'numbered'], ['a', 1, 1, '四个全面', 'numbered']]
+    """
+    import pyarrow as pa
+    if kind not in ("pandas", "arrow"):
+        raise ValueError(f"kind must be 'pandas' or 'arrow', not {kind!r}")
+    if isinstance(inputs, (str, Path, dict)):
+        inputs = [inputs]
+    rows, extra = _rows(read_documents(inputs))
+    out = {}
+    for name in TABLES:
+        schema = schemas()[name]
+        if name == "documents":
+            schema = pa.schema([*schema, *[pa.field(k, pa.string()) for k in extra if k not in schema.names]])
+        table = pa.Table.from_pylist(rows[name], schema=schema)
+        out[name] = table if kind == "arrow" else table.to_pandas()
+    return out
+
+
+def export(inputs, output, *, partition="year", database="corpus.duckdb"):
+    """Write the tables as Parquet datasets and a DuckDB file into ``output``.
+
+    Parameters
+    ----------
+    inputs : iterable
+        As for :func:`build_tables`.
+    output : str or Path
+        Folder; gets ``documents/``, ``paragraphs/``, ``formulations/``,
+        ``lists/``, ``list_items/`` (Parquet, hive-partitioned by
+        ``partition``) and ``corpus.duckdb``. Existing tables there are replaced.
+    partition : str or None
+        Column to partition by (default ``year``); None writes one file per table.
+    database : str or None
+        File name of the DuckDB database inside ``output`` (None: none).
+
+    Returns
+    -------
+    dict
+        ``{table: number of rows}``.
+    """
+    import pyarrow.parquet as pq
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    tables = build_tables(inputs, kind="arrow")
+    counts = {}
+    for name, table in tables.items():
+        target = output / name
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir()
+        if partition and table.num_rows:
+            pq.write_to_dataset(table, target, partition_cols=[partition],
+                                basename_template="part-{i}.parquet")
+        else:
+            pq.write_table(table, target / "part-0.parquet")
+        counts[name] = table.num_rows
+    if database:
+        import duckdb
+        path = output / database
+        if path.exists():
+            path.unlink()
+        with duckdb.connect(str(path)) as con:
+            for name, table in tables.items():
+                con.register("incoming", table)
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM incoming')
+                con.unregister("incoming")
+    return counts
+
+
+def _export(args):
+    counts = export(args.inputs, args.output, partition=None if args.no_partition else "year",
+                    database=None if args.no_duckdb else "corpus.duckdb")
+    print(", ".join(f"{name} {n}" for name, n in counts.items()) + f" rows -> {args.output}"
+          + ("" if args.no_duckdb else f" (and {Path(args.output) / 'corpus.duckdb'})"))
+    return 0
+
+
+def add_export_command(commands):
+    """Add ``policy-nlp export`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "export", help="tidy tables (Parquet, DuckDB) from annotated documents",
+        description="Turn annotated JSONL into tidy tables — documents, paragraphs, formulations "
+                    "(one row per mention, with paragraph, sentence, canonical form and topic), lists, "
+                    "list_items — written as Parquet datasets partitioned by year (read them with "
+                    "pandas, dask.dataframe.read_parquet or Spark) and a DuckDB file corpus.duckdb. "
+                    "Columns: docs/schema.md.",
+        epilog="examples:\n  policy-nlp export out/annotations.jsonl -o out/tables/\n"
+               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\"",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
+    p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")
+    p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")
+    p.set_defaults(func=_export)
+    return p
+
+

@@ -1,0 +1,233 @@
+"""Trace one formulation through a corpus: where and when it was used, and how it spread.
+
+:func:`trace` finds every mention of a formulation (by its canonical form,
+so “十三五” and 十三五 are one) in annotated documents and gives
+
+* ``mentions`` — one row per mention with the document's date, year, place,
+  level and the context around it;
+* ``first_use`` — the first use overall, per level and per place;
+* ``adoption`` — by year, the cumulative number of documents and of distinct
+  places (and levels) that have used it: the adoption curve;
+* ``summary`` — counts, the first use, and whether national text used it
+  first: the first year of a ``level == "national"`` document (mark a
+  national corpus with ``--meta-columns`` or ``meta.level``; reports of the
+  State Council are inferred as national from their text) against the first
+  local year, and whether the packaged national lexicon lists it (with its
+  ``first_year`` when the lexicon has that column).
+
+``policy-nlp trace FORMULATION ANNOTATED... -o DIR`` writes them as CSV,
+``summary.json`` and the plot ``adoption.png``/``.svg``.
+"""
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policy_nlp.apps.tables import build_tables, read_documents
+from policy_nlp.stages.canonical import canonical
+
+__all__ = ["trace", "Trace", "add_trace_command"]
+
+CONTEXT = 30
+
+
+@dataclass
+class Trace:
+    """The result of :func:`trace` (pandas DataFrames and a summary dict)."""
+    formulation: str
+    mentions: object
+    first_use: object
+    adoption: object
+    summary: dict = field(default_factory=dict)
+
+
+def _sort_key(frame):
+    # dated mentions by date; a mention with a year only sorts after that year's dated ones
+    return frame.assign(_when=frame["date"].fillna("").where(frame["date"].notna(),
+                                                             frame["year"].astype("string").fillna("9999") + "-99"))
+
+
+def _lexicon_entry(key):
+    """The row of the packaged national lexicon whose term has canonical form ``key``, or None.
+
+    The row is read as a dict of the TSV's columns, so a ``first_year``
+    column, when the lexicon has one, comes with it.
+    """
+    import csv
+    path = Path(__file__).resolve().parents[1] / "data" / "policy_lexicon.tsv"  # as default_lexicon()
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return next((row for row in rows if canonical(row.get("term") or "") == key), None)
+
+
+def trace(formulation, inputs):
+    """Every mention of ``formulation`` in ``inputs``, its first use and its spread.
+
+    Parameters
+    ----------
+    formulation : str
+        The formulation, in any variant (“十三五”, 十 三 五 …).
+    inputs : iterable
+        Annotated files, ``annotate`` output folders or document dicts.
+
+    Returns
+    -------
+    Trace
+        ``mentions``, ``first_use``, ``adoption`` (DataFrames) and ``summary``.
+
+    Examples
+    --------
+    >>> import policy_nlp
+    >>> from policy_nlp.io.output import doc_to_dict
+    >>> nlp = policy_nlp.load(stages=["paragraphs", "slogans"], lexicon=False)
+    >>> docs = [doc_to_dict(policy_nlp.annotate(t, nlp, id=i, meta=m)) for i, t, m in [
+    ...     ("a", "同志们：\\n全县要落实“河长制”。", {"date": "2017-03-01", "position": "县委书记"}),
+    ...     ("b", "各位代表：\\n全面推行“河长制”。", {"year": 2016, "level": "national"})]]
+    >>> result = trace("河长制", docs)
+    >>> result.summary["first_use"]["doc_id"], result.summary["national_first"]
+    ('b', True)
+    >>> result.mentions[["doc_id", "level", "year"]].values.tolist()
+    [['b', 'national', 2016], ['a', 'county', 2017]]
+    """
+    import pandas as pd
+    key = canonical(formulation)
+    documents = list(read_documents([inputs] if isinstance(inputs, (str, Path, dict)) else inputs))
+    texts = {str(d["id"]): d.get("text") or "" for d in documents}
+    tables = build_tables(documents)
+    docs = tables["documents"].set_index("id")
+    rows = tables["formulations"]
+    rows = rows[rows["canonical"] == key].copy()
+    rows["title"] = rows["doc_id"].map(docs["title"])
+    rows["duplicate_of"] = rows["doc_id"].map(docs["duplicate_of"])
+    rows["context"] = [texts[d][max(0, s - CONTEXT):e + CONTEXT].replace("\n", " ")
+                       for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
+    rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
+    mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
+                                           "canonical", "number", "topic", "paragraph", "start", "end",
+                                           "context", "duplicate_of"]].reset_index(drop=True)
+    mentions["year"] = mentions["year"].astype("Int64")
+    counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
+
+    def first(frame, by):
+        if frame.empty:
+            return pd.DataFrame(columns=["by", "value", "doc_id", "date", "year", "documents"])
+        group = frame.groupby(by, dropna=True, sort=False)
+        out = group.head(1)[[by, "doc_id", "date", "year"]].rename(columns={by: "value"})
+        out["documents"] = out["value"].map(group["doc_id"].nunique())
+        out.insert(0, "by", by)
+        return out
+
+    overall = counted.head(1).assign(by="overall", value="")[["by", "value", "doc_id", "date", "year"]]
+    overall["documents"] = counted["doc_id"].nunique()
+    first_use = pd.concat([overall, first(counted, "level"), first(counted, "place")],
+                          ignore_index=True)
+    first_use["year"] = first_use["year"].astype("Int64")
+
+    dated = counted.dropna(subset=["year"])
+    adoption = []
+    seen_docs, seen_places, seen_levels = set(), set(), set()
+    for year, group in dated.groupby("year", sort=True):
+        seen_docs.update(group["doc_id"])
+        seen_places.update(group["place"].dropna())
+        seen_levels.update(group["level"].dropna())
+        adoption.append({"year": int(year), "mentions": len(group), "documents": group["doc_id"].nunique(),
+                         "cumulative_documents": len(seen_docs), "cumulative_places": len(seen_places),
+                         "cumulative_levels": len(seen_levels)})
+    adoption = pd.DataFrame(adoption, columns=["year", "mentions", "documents", "cumulative_documents",
+                                               "cumulative_places", "cumulative_levels"])
+
+    national = dated[dated["level"] == "national"]
+    local = dated[dated["level"].notna() & (dated["level"] != "national")]
+    entry = _lexicon_entry(key)
+    lexicon_year = entry.get("first_year") if entry else None
+    summary = {
+        "formulation": formulation, "canonical": key, "mentions": int(len(counted)),
+        "documents": int(counted["doc_id"].nunique()),
+        "duplicate_mentions_left_out": int(len(mentions) - len(counted)),
+        "variants": sorted(counted["text"].unique().tolist()),
+        "first_use": None if counted.empty else
+        {k: (None if pd.isna(v) else (int(v) if k == "year" else v))
+         for k, v in counted.iloc[0][["doc_id", "date", "year", "place", "level", "title"]].items()},
+        "first_national_year": int(national["year"].min()) if len(national) else None,
+        "first_local_year": int(local["year"].min()) if len(local) else None,
+        "in_national_lexicon": entry is not None,
+        "lexicon_first_year": int(lexicon_year) if lexicon_year else None,
+    }
+    years = [y for y in (summary["first_national_year"], summary["lexicon_first_year"]) if y is not None]
+    summary["national_first"] = (min(years) <= summary["first_local_year"]) \
+        if years and summary["first_local_year"] is not None else None
+    return Trace(formulation, mentions, first_use, adoption, summary)
+
+
+def plot_adoption(result, out_dir):
+    """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
+    from policy_nlp.apps.report import _pyplot, _save, chinese_font
+    plt = _pyplot()
+    frame = result.adoption
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.step(frame["year"], frame["cumulative_documents"], where="post", label="documents (cumulative)",
+            color="#c0392b")
+    ax.step(frame["year"], frame["cumulative_places"], where="post", label="named places (cumulative)",
+            color="#2471a3")
+    ax.step(frame["year"], frame["cumulative_levels"], where="post", label="levels (cumulative)",
+            color="#27ae60", linestyle="--")
+    ax.bar(frame["year"], frame["documents"], color="#e0a800", alpha=0.5, label="documents that year")
+    name = result.summary["canonical"] if chinese_font() else "the formulation"
+    ax.set_title(f"Adoption of {name}")
+    ax.set_xlabel("year")
+    ax.set_ylabel("count")
+    ax.legend(loc="upper left")
+    return _save(fig, Path(out_dir), "adoption")
+
+
+def write_trace(result, out_dir):
+    """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result.mentions.to_csv(out_dir / "mentions.csv", index=False)
+    result.first_use.to_csv(out_dir / "first_use.csv", index=False)
+    result.adoption.to_csv(out_dir / "adoption.csv", index=False)
+    (out_dir / "summary.json").write_text(json.dumps(result.summary, ensure_ascii=False, indent=1),
+                                          encoding="utf-8")
+    if len(result.adoption):
+        plot_adoption(result, out_dir)
+
+
+def _trace(args):
+    result = trace(args.formulation, args.inputs)
+    s = result.summary
+    first = s["first_use"]
+    print(f"{s['canonical']}: {s['mentions']} mentions in {s['documents']} documents"
+          + (f" ({s['duplicate_mentions_left_out']} in exact duplicates left out)" if s["duplicate_mentions_left_out"] else ""))
+    if first:
+        print(f"first use: {first['doc_id']} {first['date'] or first['year'] or 'undated'}"
+              f" {first['level'] or ''} {first['place'] or ''}".rstrip())
+    print(f"first national year {s['first_national_year']}, first local year {s['first_local_year']}, "
+          f"in the national lexicon: {'yes' if s['in_national_lexicon'] else 'no'}; national first: {s['national_first']}")
+    if not result.first_use.empty:
+        print(result.first_use.to_string(index=False))
+    if args.output:
+        write_trace(result, args.output)
+        print(f"-> {args.output} (mentions.csv, first_use.csv, adoption.csv, summary.json, adoption.png)")
+    return 0
+
+
+def add_trace_command(commands):
+    """Add ``policy-nlp trace`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "trace", help="trace one formulation: mentions, first use, adoption curve",
+        description="Find every mention of a formulation (any variant: quotes, spaces, full-width, "
+                    "traditional characters) in annotated documents, with date, place, level and context; "
+                    "its first use overall, per level and per place; the adoption curve (cumulative "
+                    "documents and places by year); and whether national text used it first.",
+        epilog="examples:\n  policy-nlp trace 河长制 out/national/ out/local/ -o out/trace_hezhang/\n"
+               "  policy-nlp trace “十三五” out/annotations.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("formulation", help="the formulation, in any variant")
+    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv/.png, summary.json")
+    p.set_defaults(func=_trace)
+    return p

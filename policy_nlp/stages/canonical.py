@@ -1,0 +1,101 @@
+"""Canonical forms of formulations, so that spelling variants count as one.
+
+A formulation is written many ways in real text: “十三五”, 十三五, ＂十三五＂,
+十 三 五 (spaces from web copies), 放、管、服, full-width ｀１+Ｎ｀ and half-width
+``1+N``, traditional 兩學一做 and simplified 两学一做. :func:`canonical` maps
+them to one key; :func:`canonical_members` does the same for the members a
+text spells out, so that 经济建设，政治建设 and 经济建设、政治建设 agree.
+
+Traditional characters are converted with OpenCC (the ``opencc`` package,
+``t2s``) when it is installed; without it they are left as they are.
+"""
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["canonical", "canonical_members", "has_opencc", "to_simplified"]
+
+# Characters kept although Unicode files them as punctuation or symbols:
+# they are part of formulations such as 1+N, 1＋30＋N and 5G.
+_KEEP = set("+")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        import opencc
+    except ImportError:  # optional: traditional text is then left as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text):
+    """``text`` in simplified characters (unchanged without OpenCC).
+
+    Examples
+    --------
+    >>> to_simplified("縣委書記") == "县委书记" or not has_opencc()
+    True
+    """
+    converter = _converter()
+    return converter.convert(text) if converter is not None and text else text
+
+
+def has_opencc():
+    """Whether traditional characters are converted (``opencc`` is installed)."""
+    return _converter() is not None
+
+
+@lru_cache(maxsize=65536)
+def canonical(text):
+    """The canonical form of a formulation's text.
+
+    NFKC (full-width → half-width), no whitespace, no punctuation (quotes,
+    、·—《》 …) but ``+``, Latin letters upper-cased, traditional → simplified
+    characters when OpenCC is installed.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        The key under which variants are counted; the text itself (NFKC) if
+        it is made of punctuation only.
+
+    Examples
+    --------
+    >>> canonical("“十三五”"), canonical("十 三 五"), canonical("＂十三五＂")
+    ('十三五', '十三五', '十三五')
+    >>> canonical("放、管、服"), canonical("１＋Ｎ"), canonical("1+n")
+    ('放管服', '1+N', '1+N')
+    >>> canonical("「兩學一做」") == canonical("两学一做") or not has_opencc()
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"canonical takes str, not {type(text).__name__}")
+    normal = unicodedata.normalize("NFKC", text)
+    kept = "".join(c for c in normal if c in _KEEP or not (
+        c.isspace() or unicodedata.category(c)[0] in "PZC"))
+    if not kept:
+        return normal.strip()
+    return to_simplified(kept).upper()
+
+
+def canonical_members(members):
+    """The members of a formulation as one canonical string, joined by 、.
+
+    Parameters
+    ----------
+    members : iterable of str or of dict with ``"text"``
+
+    Examples
+    --------
+    >>> canonical_members(["“经济建设”", "政治 建设"])
+    '经济建设、政治建设'
+    >>> canonical_members([{"text": "清垃圾"}, {"text": "清河道"}])
+    '清垃圾、清河道'
+    """
+    texts = [m["text"] if isinstance(m, dict) else m for m in members or []]
+    return "、".join(canonical(t) for t in texts)

@@ -1,0 +1,286 @@
+"""When and where a document was given: ISO date and year, place and level.
+
+Plain functions on strings and the ``meta`` dict (no spaCy):
+
+* :func:`infer_date` — the date from metadata (a ``--date-column`` value,
+  ``date`` or ``year`` fields in any form :func:`~policy_nlp.stages.cleaning.parse_date`
+  reads, 2020-05-19, 二〇一二年六月十五日, 公元2012年…), else from the title,
+  else from the first or last lines of the text; the year alone from a title
+  such as 2019年全县经济工作会议.
+* :func:`infer_place` — the administrative level (national, province, city,
+  district, county, township, street, village) and the named place, from the
+  speaker's position (区长 → district, 县委书记 → county, 镇党委书记 →
+  township, 省长 → province), else the title (在全县…, 市委…), else the
+  scope words of the text (全县 and 我县 said most often), with the evidence.
+* :func:`enrich_meta` — both, for a document's ``meta``: fields given with the
+  input (``date``, ``year``, ``place``, ``level``) always win.
+
+The unit words, organs and national markers are data:
+``policy_nlp/data/admin_levels.json``.
+"""
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from policy_nlp.stages.canonical import to_simplified
+from policy_nlp.stages.cleaning import parse_date, parse_year
+
+__all__ = ["infer_date", "infer_place", "enrich_meta", "LEVELS"]
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
+LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
+_HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    units = sorted(data["units"], key=len, reverse=True)
+    unit = "|".join(map(re.escape, units))
+    organ = "|".join(map(re.escape, sorted(data["organs"], key=len, reverse=True)))
+    prefix = "|".join(map(re.escape, data["scope_prefixes"]))
+    # A unit is a reference when an organ or office follows it (县委, 区长,
+    # 镇党委, 街道办事处) or a scope word precedes it (全县, 我区, 在镇…).
+    organ_re = re.compile(rf"(?P<unit>{unit})(?:副)?(?P<organ>{organ})")
+    scope_re = re.compile(rf"(?P<prefix>{prefix})(?P<unit>{unit})")
+    masks_alt = "|".join(map(re.escape, sorted(data["masks"], key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, data["event_verbs"]))
+    named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[\u4e00-\u9fff]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
+    mask_re = re.compile(rf"(?:{masks_alt})(?P<unit>{unit})")
+    opening_re = re.compile(rf"^(?:\d{{4}}年)?(?P<unit>{unit})")
+    national_re = re.compile("|".join(map(re.escape, sorted(data["national"], key=len, reverse=True))))
+    stop = re.compile("|".join(map(re.escape, data["place_stop"])))
+    masks = re.compile("|".join(map(re.escape, sorted(data["masks"], key=len, reverse=True))))
+    return {"units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
+            "national": national_re, "named": named_re,
+            "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"], "stop": stop, "masks": masks}
+
+
+def _place_before(s, start, end):
+    """The named place ending at ``s[start:end]`` (a unit): 泾阳县, 铜川市印台区, or None."""
+    rules = _rules()
+    head = s[max(0, start - 12):start]
+    match = re.search(r"[\u4e00-\u9fffA-Za-z×*]{1,12}$", head)
+    if not match:
+        return None
+    name = match.group()
+    stops = list(rules["stop"].finditer(name))
+    if stops:
+        name = name[stops[-1].end():]
+    if len(name) < 2 or rules["masks"].fullmatch(name):  # 全县, XX县: no name
+        return None
+    if rules["masks"].search(name):
+        return None
+    return name + s[start:end]
+
+
+def _references(s):
+    """``[(position, level, evidence, place)]``: the unit references of ``s`` in order."""
+    rules = _rules()
+    found = []
+    for match in rules["organ"].finditer(s):
+        unit = match["unit"]
+        found.append((match.start(), rules["units"][unit], match.group(),
+                      _place_before(s, match.start(), match.end("unit"))))
+    for match in rules["scope"].finditer(s):
+        unit, after = match["unit"], s[match.end():match.end() + 1]
+        if after and after in rules["not_after"].get(unit, ()):
+            continue  # 在市场, 全区域: a word, not a unit
+        if match["prefix"] == "在" and any(p == match.start() + 1 for p, *_ in found):
+            continue  # 在县委… is already an organ reference
+        found.append((match.start(), rules["units"][unit], match.group(), None))
+    taken = {p for p, *_ in found}
+    for name in ("named", "mask", "opening"):
+        for match in rules[name].finditer(s):
+            unit, after = match["unit"], s[match.end():match.end() + 1]
+            if after and after in rules["not_after"].get(unit, ()) or match.start("unit") - 1 in taken \
+                    or match.start("unit") in taken:
+                continue
+            place = s[match.start():match.end()] if name == "named" else None
+            found.append((match.start(), rules["units"][unit], match.group(), place))
+            taken.add(match.start("unit"))
+    if not found:  # the centre counts only where no local unit is named (创建全国文明城市)
+        for match in rules["national"].finditer(s):
+            found.append((match.start(), "national", match.group(), None))
+    return sorted(found, key=lambda f: f[0])
+
+
+def infer_place(position=None, title=None, text=None):
+    """The administrative level and place of a document, with the evidence.
+
+    Parameters
+    ----------
+    position : str, optional
+        The speaker's position (``meta["position"]``: 县委书记, 某某省省长).
+        Its most local office decides (市委常委、县委书记 → county).
+    title : str, optional
+        The title or occasion; its first unit reference decides (在全县…,
+        区委农村工作会议).
+    text : str, optional
+        The body: the scope words said most often (全县, 我县 …, at least
+        twice) decide when position and title say nothing.
+
+    Returns
+    -------
+    dict
+        ``level`` (one of :data:`LEVELS` or None), ``place`` (the named
+        place, e.g. 泾阳县, or None when unnamed or masked as XX县) and
+        ``level_evidence`` (``"position:县委书记"``, ``"title:全县"``,
+        ``"text:全县×12"`` or None).
+
+    Examples
+    --------
+    >>> infer_place(position="区长")["level"], infer_place(position="县委书记")["level"]
+    ('district', 'county')
+    >>> infer_place(position="镇党委书记")["level"], infer_place(position="某某省省长")["level"]
+    ('township', 'province')
+    >>> infer_place(position="陕西省铜川市印台区委常委、副区长")
+    {'level': 'district', 'place': '陕西省铜川市印台区', 'level_evidence': 'position:区长'}
+    >>> infer_place(title="在全县安全生产工作会议上的讲话")
+    {'level': 'county', 'place': None, 'level_evidence': 'title:全县'}
+    >>> infer_place(title="在2026年街道党工委扩大会议上的讲话")["level"]
+    'street'
+    >>> infer_place(title="关于城市管理的思考")["level"] is None
+    True
+    """
+    rules = _rules()
+    rank = rules["rank"]
+    if position:
+        refs = _references(to_simplified(position))
+        if refs:
+            _, level, evidence, place = max(refs, key=lambda r: (rank[r[1]], r[0]))
+            return _result(level, place or _any_place(refs, level), f"position:{evidence}")
+    if title:
+        refs = _references(to_simplified(title))
+        if refs:
+            pos, level, evidence, place = refs[0]
+            return _result(level, place, f"title:{evidence}")
+    if text:
+        text = to_simplified(text)
+        votes = Counter()
+        for _, level, evidence, _ in _references(text):
+            if evidence[0] in "全我本":
+                votes[(level, evidence)] += 1
+        # 全国 is the country's scope word, as 全县 is the county's; it competes with them
+        votes[("national", "全国")] = text.count("全国") - votes[("national", "全国")]
+        by_level = Counter()
+        for (level, _), n in votes.items():
+            by_level[level] += n
+        if by_level:
+            level, n = by_level.most_common(1)[0]
+            if n >= 2:
+                word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
+                return _result(level, None, f"text:{word}×{n}")
+    return _result(None, None, None)
+
+
+def _any_place(refs, level):
+    return next((place for _, l, _, place in refs if l == level and place), None)
+
+
+def _result(level, place, evidence):
+    return {"level": level, "place": place, "level_evidence": evidence}
+
+
+def infer_date(meta=None, text=None):
+    """The ISO date and year of a document, and where they came from.
+
+    Parameters
+    ----------
+    meta : dict, optional
+        ``date`` (any form :func:`~policy_nlp.stages.cleaning.parse_date`
+        reads), ``year`` (2019, "2019", "二〇一九年"), ``title``.
+    text : str, optional
+        Searched for a full date in its first and last 150 characters (a date
+        line under the title, the date of a letter's signature).
+
+    Returns
+    -------
+    dict
+        ``date`` (ISO or None), ``year`` (int or None), ``date_source``
+        (``"meta"``, ``"title"``, ``"text"`` or None).
+
+    Examples
+    --------
+    >>> infer_date({"date": "2020-05-19"})
+    {'date': '2020-05-19', 'year': 2020, 'date_source': 'meta'}
+    >>> infer_date({"date": "公元二〇一二年六月十五日"})["date"]
+    '2012-06-15'
+    >>> infer_date({"title": "书记2017年全镇经济工作会议讲话"})
+    {'date': None, 'year': 2017, 'date_source': 'title'}
+    >>> infer_date({}, "你们好！……\\n中华人民共和国主席习近平\\n2020年5月17日")["date"]
+    '2020-05-17'
+    """
+    meta = meta or {}
+    given = meta.get("date")
+    date = parse_date(str(given)) if given not in (None, "") else None
+    year = _year(meta.get("year"))
+    if date or year:
+        return {"date": date, "year": year or int(date[:4]), "date_source": "meta"}
+    if given not in (None, ""):
+        year = parse_year(str(given))
+        if year:
+            return {"date": None, "year": year, "date_source": "meta"}
+    title = meta.get("title")
+    if title:
+        date = parse_date(title)
+        year = int(date[:4]) if date else parse_year(title)
+        if year:
+            return {"date": date, "year": year, "date_source": "title"}
+    if text:
+        date = parse_date(text[:_HEAD]) or parse_date(text[-_TAIL:])
+        if date:
+            return {"date": date, "year": int(date[:4]), "date_source": "text"}
+    return {"date": None, "year": None, "date_source": None}
+
+
+def _year(value):
+    if value is None or isinstance(value, bool) or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if 1000 <= value <= 2999 else None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    return parse_year(text)
+
+
+def enrich_meta(meta, text=None):
+    """``meta`` with ``date``, ``year``, ``place``, ``level`` and their evidence filled in.
+
+    Values given with the input win: a ``level`` or ``place`` in ``meta``
+    is kept (``level_evidence`` is then ``"meta"``), a given ``date`` in
+    another form is kept as ``given_date`` beside the ISO ``date``.
+
+    Examples
+    --------
+    >>> enrich_meta({"position": "区长", "date": "2012年6月15日"})  # doctest: +NORMALIZE_WHITESPACE
+    {'position': '区长', 'date': '2012-06-15', 'given_date': '2012年6月15日', 'year': 2012,
+     'date_source': 'meta', 'level': 'district', 'place': None, 'level_evidence': 'position:区长'}
+    >>> enrich_meta({"position": "区长", "level": "county"})["level"]
+    'county'
+    """
+    meta = dict(meta)
+    when = infer_date(meta, text)
+    given = meta.get("date")
+    if when["date"] and given != when["date"]:
+        if given not in (None, ""):
+            meta["given_date"] = given
+        meta["date"] = when["date"]
+    if when["year"] is not None:
+        meta["year"] = when["year"]
+    if when["date_source"]:
+        meta["date_source"] = when["date_source"]
+    given_level = meta.get("level") if meta.get("level") in LEVELS else None
+    where = infer_place(meta.get("position"), meta.get("title") or meta.get("occasion"), text)
+    if given_level:
+        meta["level_evidence"] = "meta"
+    else:
+        meta["level"] = where["level"]
+        meta["place"] = meta.get("place") or where["place"]
+        meta["level_evidence"] = where["level_evidence"]
+    meta.setdefault("place", where["place"] if where["level"] == meta.get("level") else None)
+    return meta

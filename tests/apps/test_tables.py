@@ -1,0 +1,159 @@
+"""Tidy tables, Parquet/DuckDB export, trace, canonical forms, dates and levels."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import policy_nlp
+from policy_nlp.apps.tables import TABLES, build_tables, export, schemas
+from policy_nlp.apps.trace import trace, write_trace
+from policy_nlp.io.output import doc_to_dict
+from policy_nlp.stages.canonical import canonical, canonical_members, has_opencc
+from policy_nlp.stages.places import enrich_meta, infer_date, infer_place
+
+from conftest import ROOT, shared_path
+
+SAMPLE = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory):
+    """The bundled sample speech annotated twice (an exact duplicate) and two short documents."""
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "enumerations"])
+    sample = SAMPLE.read_text(encoding="utf-8")
+    docs = [doc_to_dict(policy_nlp.annotate(sample, nlp, id="seed")),
+            doc_to_dict(policy_nlp.annotate(sample, nlp, id="seed-copy")),
+            doc_to_dict(policy_nlp.annotate("各位代表：\n我讲三点意见。一是抓好“十三五”规划收官，二是落实四个全面。",
+                                            nlp, id="n1", meta={"date": "2019年3月5日", "level": "national"})),
+            doc_to_dict(policy_nlp.annotate("同志们：\n全县要落实“十 三 五”规划。", nlp, id="c1",
+                                            meta={"position": "县委书记", "year": "2020"}))]
+    path = tmp_path_factory.mktemp("ann") / "annotations.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path, docs
+
+
+def test_each_table_has_its_documented_schema(annotated):
+    path, _ = annotated
+    arrow = build_tables([path], kind="arrow")
+    assert tuple(arrow) == TABLES
+    for name in TABLES:
+        expected = schemas()[name]
+        assert arrow[name].schema.names[:len(expected.names)] == expected.names, name
+        for column in expected:
+            assert arrow[name].schema.field(column.name).type == column.type, (name, column.name)
+    documented = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    for name in TABLES:
+        assert f"`{name}`" in documented
+        for column in schemas()[name].names:
+            assert f"`{column}`" in documented, (name, column)
+
+
+def test_counts_and_values_agree_with_the_jsonl(annotated):
+    path, docs = annotated
+    t = build_tables([path])
+    assert len(t["documents"]) == len(docs)
+    assert len(t["paragraphs"]) == sum(len(d["paragraphs"]) for d in docs)
+    assert len(t["formulations"]) == sum(len(d["slogans"]) for d in docs)
+    assert len(t["lists"]) == sum(len(d["lists"]) for d in docs)
+    assert len(t["list_items"]) == sum(len(l["items"]) for d in docs for l in d["lists"])
+    texts = {d["id"]: d["text"] for d in docs}
+    f = t["formulations"]
+    for row in f.itertuples():
+        text = texts[row.doc_id]
+        assert text[row.start:row.end] == row.text
+        para = next(p for p in docs if p["id"] == row.doc_id)["paragraphs"][row.paragraph]
+        assert para["start"] <= row.start < para["end"]
+    # the exact duplicate is flagged, pointing at the first copy
+    d = t["documents"].set_index("id")
+    assert d.loc["seed-copy", "duplicate_of"] == "seed" and pd.isna(d.loc["seed", "duplicate_of"])
+    # dates and levels: ISO date and year from the given 2019年3月5日, level given / inferred
+    assert d.loc["n1", "date"] == "2019-03-05" and d.loc["n1", "year"] == 2019 and d.loc["n1", "level"] == "national"
+    assert d.loc["c1", "level"] == "county" and d.loc["c1", "level_evidence"] == "position:县委"
+    assert d.loc["seed", "year"] == 2012  # from the date in the scraped speech's text
+    # variants of one formulation share their canonical form
+    assert set(f[f["doc_id"].isin(["n1", "c1"]) & f["text"].str.contains("十")]["canonical"]) == {"十三五"}
+
+
+def test_export_parquet_duckdb_and_dask_agree(annotated, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    dd = pytest.importorskip("dask.dataframe")
+    import pandas as pd
+    path, docs = annotated
+    counts = export([path], tmp_path / "tables")
+    assert counts["formulations"] == sum(len(d["slogans"]) for d in docs)
+    assert sorted(p.name for p in (tmp_path / "tables" / "formulations").iterdir()) == \
+        ["year=2012", "year=2019", "year=2020"]
+    with duckdb.connect(str(tmp_path / "tables" / "corpus.duckdb"), read_only=True) as con:
+        for name, n in counts.items():
+            assert con.execute(f"select count(*) from {name}").fetchone()[0] == n
+        by_year = dict(con.execute("select year, count(*) from formulations group by year").fetchall())
+    assert by_year == dict(Counter(y for d in docs for y in [int(d["meta"]["year"])] for _ in d["slogans"]))
+    frame = dd.read_parquet(str(tmp_path / "tables" / "formulations")).compute()
+    assert len(frame) == counts["formulations"]
+    assert sorted(frame["canonical"]) == sorted(pd.read_parquet(tmp_path / "tables" / "formulations")["canonical"])
+
+
+def test_trace_first_use_and_duplicates_counted_once(annotated, tmp_path):
+    path, docs = annotated
+    result = trace("“十三五”", [path])
+    assert result.summary["canonical"] == "十三五"
+    assert result.mentions["doc_id"].tolist()[:2] == ["n1", "c1"]
+    assert result.summary["first_use"]["doc_id"] == "n1"
+    assert result.summary["first_national_year"] == 2019 and result.summary["first_local_year"] == 2020
+    assert result.summary["national_first"] is True
+    assert result.adoption["cumulative_documents"].tolist() == [1, 2]
+    seed = trace("五心工程", [path])  # the sample speech and its exact copy: counted once
+    assert seed.summary["documents"] == 1 and seed.summary["duplicate_mentions_left_out"] > 0
+    write_trace(result, tmp_path / "trace")
+    assert (tmp_path / "trace" / "adoption.png").stat().st_size > 1000
+
+
+def test_export_and_trace_commands(annotated, tmp_path, capsys):
+    from policy_nlp.cli import main
+    path, _ = annotated
+    assert main(["export", str(path), "-o", str(tmp_path / "t")]) == 0
+    assert (tmp_path / "t" / "corpus.duckdb").is_file()
+    assert main(["trace", "十三五", str(path), "-o", str(tmp_path / "tr")]) == 0
+    assert "first use: n1 2019-03-05 national" in capsys.readouterr().out
+
+
+def test_canonical_groups_variants():
+    assert len({canonical(v) for v in ["十三五", "“十三五”", "‘十三五’", "＂十三五＂", "十 三 五", "「十三五」"]}) == 1
+    assert canonical("放、管、服") == canonical("放管服")
+    assert canonical("１＋Ｎ") == canonical("1+N") == "1+N"
+    assert canonical_members(["经济建设", "政治建设"]) == canonical_members(["“经济建设”", "政治 建设"])
+    if has_opencc():
+        assert canonical("兩學一做") == canonical("两学一做")
+
+
+def test_dates_from_metadata_title_and_text():
+    assert infer_date({"date": "二〇一二年六月十五日"})["date"] == "2012-06-15"
+    assert infer_date({"date": "公元2012年6月15日"})["date"] == "2012-06-15"
+    assert infer_date({"year": "二〇一九年"})["year"] == 2019
+    assert infer_date({"title": "在2021年全县教育大会上的讲话"}) == {"date": None, "year": 2021, "date_source": "title"}
+    assert infer_date({"title": "县长在20xx年县经济工作会议上的讲话"})["year"] is None  # masked year
+    assert enrich_meta({"date": "2020-05-19", "level": "city"})["level_evidence"] == "meta"
+
+
+def test_levels_of_the_local_speech_corpus():
+    """Inferred level against the corpus's own level field (positions and titles as found by cleaning)."""
+    from policy_nlp.stages.cleaning import clean_text
+    rows = [json.loads(line) for line in
+            shared_path("corpora", "local_speeches", "excerpts.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["level"] != "unknown"]
+    agree = covered = 0
+    for r in rows:
+        cleaned = clean_text(r["text"])
+        got = infer_place(cleaned.meta.get("position"),
+                          r.get("title") or cleaned.meta.get("title") or cleaned.meta.get("occasion"), cleaned.text)
+        covered += got["level"] is not None
+        agree += got["level"] == r["level"]
+    assert agree / len(rows) >= 0.83, (agree, len(rows))       # measured 209/245 = 0.853
+    assert agree / covered >= 0.92, (agree, covered)            # 209/225 = 0.929 where a level is inferred
+    # the positions of the issue
+    assert [infer_place(position=p)["level"] for p in ("区长", "县委书记", "镇党委书记", "省长", "街道党工委书记",
+                                                      "村党支部书记")] == \
+        ["district", "county", "township", "province", "street", "village"]
