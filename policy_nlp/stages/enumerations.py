@@ -90,6 +90,7 @@ import bisect
 import re
 
 from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.stages.paragraphs import physical_paragraphs
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
@@ -793,6 +794,9 @@ def find_lists(text, paragraphs, sentences):
     >>> find_lists(text, find_paragraphs(text), find_sentences(text))
     []
     """
+    # Units cut from one long line are one paragraph to the outline: an
+    # inline item runs on past a unit's end.
+    paragraphs = physical_paragraphs(text, paragraphs)
     paragraphs = [tuple(p) for p in paragraphs]
     sentences = [tuple(s) for s in sentences]
     if not paragraphs or not text:
