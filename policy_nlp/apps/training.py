@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from policy_nlp.errors import DocumentError, TrainingDataError
-from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, read_crosswalk
+from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
 from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
 
 GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
@@ -651,7 +651,9 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         Multi-label models: a label is given when its probability reaches it.
     crosswalk : str or Path, optional
         A crosswalk file (:func:`~policy_nlp.stages.multilabel.read_crosswalk`):
-        saved with the model, and the evaluation is repeated in its codes.
+        saved with the model (the topics stage then adds the label's codes
+        to every paragraph topic, under the file's name: ``codes: {"cap":
+        [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
     **params
         :class:`~policy_nlp.stages.topics.TopicClassifier` parameters.
 
@@ -730,7 +732,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
                                         "mean": report["cross_validation"]["mean"]["model"]}
     if mapping:
-        metadata["crosswalk"] = {"file": str(crosswalk), "mapping": mapping}
+        # the topics stage adds these codes to every paragraph topic, under this name
+        metadata["crosswalk"] = {"name": crosswalk_name(crosswalk), "file": str(crosswalk), "mapping": mapping}
     save_model(model, output_dir, metadata)
     (output_dir / "evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")
