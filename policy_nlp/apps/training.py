@@ -751,6 +751,37 @@ def train_from_file(path, text_column, label_column, output_dir, **options):
     return train(path, output_dir, text_column=text_column, label_column=label_column, **options)
 
 
+# The default model's recipe lived here (and at the old path policy_nlp.topic_training) until it
+# became a repository script: it reads the shared corpora and the repository's hand labels, which
+# an installed package does not have. Old code asking for its names gets told where they went.
+RECIPE = "models/topics-default/recipe.py"
+MOVED_TO_RECIPE = frozenset({
+    "build_default", "build_training_set", "training_summary", "weak_labels", "general_rule",
+    "lead_sentence", "split_lines", "hand_labelled", "source_agreement", "work_reports",
+    "congress_reports", "xi_speeches", "policy_documents", "main", "REPO", "SHARED_CORPORA",
+    "HAND_LABELS", "HELD_OUT", "EVAL_WORK_REPORTS", "GOLD_WORK_REPORTS", "GOLD_CONGRESSES",
+    "GOLD_XI_DATES", "FIRST_TRAINING_YEAR", "FIRST_TRAINING_CONGRESS", "POLICY_DOCS_PER_LABEL",
+    "GENERAL_TERMS", "WIKISOURCE_NOTICE"})
+
+
+def __getattr__(name):
+    """Point old callers of the default model's recipe to the script it moved to.
+
+    An ``ImportError`` (not ``AttributeError``), so that ``from
+    policy_nlp.topic_training import build_default`` shows this message
+    rather than Python's generic "cannot import name".
+    """
+    if name in MOVED_TO_RECIPE:
+        raise ImportError(
+            f"{name} moved out of policy_nlp.apps.training (formerly policy_nlp.topic_training): "
+            f"the default topic model's recipe is the repository script {RECIPE}. Rebuild the model "
+            f"with 'make model' or 'python {RECIPE} build'; from Python, load the script with "
+            "importlib.util.spec_from_file_location (as benchmarks/topic_eval.py does). To train on "
+            "your own labels use policy_nlp.apps.training.train or 'policy-nlp train'.",
+            name=__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # ---------------------------------------------------------------------------
 # Reports
 

@@ -2,6 +2,7 @@
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -284,3 +285,28 @@ def test_command_line_train(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["train", str(data), "--label-column", "x", "-o", str(tmp_path / "m2")])
     assert exit_.value.code == 2 and "no column 'x'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- old module path
+
+def test_old_topic_training_path_points_to_the_recipe(monkeypatch):
+    import importlib
+    import sys
+    import warnings
+    monkeypatch.delitem(sys.modules, "policy_nlp.topic_training", raising=False)  # import it afresh
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = importlib.import_module("policy_nlp.topic_training")
+    assert old is tt and any(issubclass(w.category, DeprecationWarning)
+                             and "policy_nlp.apps.training" in str(w.message) for w in caught)
+    assert old.train is tt.train and old.read_labelled is tt.read_labelled  # what stayed still works
+    with pytest.raises(ImportError, match=r"models/topics-default/recipe\.py"):
+        from policy_nlp.topic_training import build_default  # noqa: F401
+    with pytest.raises(ImportError, match="make model"):
+        old.weak_labels
+    assert not hasattr(old, "no_such_name")  # other names: a plain AttributeError
+    import ast
+    tree = ast.parse((Path(__file__).resolve().parents[2] / tt.RECIPE).read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    defined |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    assert tt.MOVED_TO_RECIPE <= defined  # every name the message sends people to is defined there
