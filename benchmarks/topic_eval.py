@@ -137,7 +137,9 @@ def run(curve=True, model_path=DEFAULT_MODEL):
         "keyword (seed terms)": {(r["doc"], r["index"]): keyword_label(r["text"], tt._topic_terms())
                                  for r in rows},
         "weak labeller (training rules)": weak_predictions(docs),
-        "model (models/topics-default)": model_predictions(model, docs, tokens),
+        # named after its folder: --model scores any model the same way
+        f"model ({'models/topics-default' if str(model_path) == str(DEFAULT_MODEL) else model_path})":
+            model_predictions(model, docs, tokens),
     }
     results["hand_labels"] = {}
     for name, predicted in predictions.items():
