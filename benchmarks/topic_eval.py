@@ -203,7 +203,8 @@ def to_markdown(results):
              + ", ".join(f"{k} {v}" for k, v in results["hand_label_counts"].items()) + ".", "",
              "| method | accuracy | macro-F1 |", "|---|---|---|"]
     training = results["training_set"]
-    head = ["", f"Training set (weak labels, `build_training_set()`): {training['examples']} paragraphs.", "",
+    head = ["", f"Training set (weak labels and the local hand labels, source `hand`, each local unit "
+            f"counted three times; `build_training_set()`): {training['examples']} paragraphs.", "",
             "| label | paragraphs |", "|---|---|"]
     head += [f"| {k} | {v} |" for k, v in training["by_label"].items()]
     head += ["", "| source | paragraphs |", "|---|---|"]
