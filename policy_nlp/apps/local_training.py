@@ -124,14 +124,15 @@ def label_unit(text, area):
 
 
 def read_hand_labels(path):
-    """``{(excerpt id, unit opening): label}`` from a hand-label file
-    (``corpora/topic_labels/local_hand_labels.jsonl``: id, index, opening, label)."""
+    """``{(excerpt id, unit index): (opening, label)}`` from a hand-label file
+    (``corpora/topic_labels/local_hand_labels.jsonl``: id, index, opening,
+    label; ``index`` counts the excerpt's units without boilerplate ones)."""
     labels = {}
     with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+        for line in handle:
             if line.strip():
                 row = json.loads(line)
-                labels[(str(row["id"]), row["opening"])] = row["label"]
+                labels[(str(row["id"]), int(row["index"]))] = (row["opening"], row["label"])
     return labels
 
 
@@ -145,9 +146,10 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
     exclude_ids : set of str, optional
         Excerpts never to use (default: the local gold's, :func:`gold_excerpt_ids`).
     hand_labels : dict, optional
-        ``{(id, opening): label}`` (:func:`read_hand_labels`): a unit whose
-        id and first 12 characters match takes the hand label (source
-        ``hand``); the others keep their weak label.
+        ``{(id, index): (opening, label)}`` (:func:`read_hand_labels`): a
+        unit at that index whose first 12 characters are the opening takes
+        the hand label (source ``hand``); the others keep their weak label
+        (a changed cut of units is then visible as fewer ``hand`` examples).
 
     Returns
     -------
@@ -166,10 +168,11 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
                 continue
             area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
             text = clean_text(record["text"]).text
-            for index, unit in enumerate(units(text)):
-                if is_boilerplate(unit):
-                    continue
-                hand = (hand_labels or {}).get((record["id"], unit[:12]))
+            kept = [unit for unit in units(text) if not is_boilerplate(unit)]
+            for index, unit in enumerate(kept):
+                opening, hand = (hand_labels or {}).get((record["id"], index), (None, None))
+                if opening != unit[:12]:
+                    hand = None
                 label = hand or label_unit(unit, area)
                 if label:
                     source = "hand" if hand else "title" if label == area else "local_terms"
