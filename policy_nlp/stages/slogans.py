@@ -567,68 +567,87 @@ _WORDS_ENDING_YI = word_set("words_ending_yi")
 
 
 def _grammar(text, bounds, quoted_ranges):
-    """Unquoted numbered formulations."""
+    """Unquoted numbered formulations: (start, end, number, "grammar").
+
+    Each numeral run outside quotes is first placed (:func:`_numeral_start`:
+    runs inside words, lists of ordinals and anaphoric counts are skipped),
+    then read by the rule of its kind (:func:`_read_numeral`); announcements
+    of the speaker's own points are dropped at the end."""
     out = []
     inside = _RangeSet(quoted_ranges)
     for m in _NUM_RE.finditer(text):
-        i, run = m.start(), m.group()
-        if inside.covers(i):
+        if inside.covers(m.start()):
             continue
-        shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
-        if shifted:
-            i, run = i + 1, run[1:]                      # 统一五项标准: 统一 | 五项
-        if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
-            continue                                     # 第十七、十八、十九条
-        # the numeral may begin mid-run only at 双: keep whole runs
-        if not shifted and _bad_before(text, i):
+        placed = _numeral_start(text, m, bounds)
+        if placed is None:
             continue
-        if not bounds.is_start(i):
-            continue
-        value, vkind = _numeral_value(run)
-        if vkind is None:
-            if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
-                continue                                 # a year: 一九五九年计划
-            # an opaque code before a head: 八七扶贫攻坚计划
-            region = _head_region(text, m.end(), 8)
-            if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
-                    and not any(c in _UNIT or c in "〇零" for c in run):
-                out.append((i, m.end() + len(region), None, "grammar"))
-            continue
-        if run == "双":
-            region = _head_region(text, m.end(), 6)
-            end = _head_end(region, bounds, m.end(), max_start=0)
-            if end is not None and end <= 3:
-                out.append((i, m.end() + end, 2, "grammar"))
-            continue
-        after = text[m.end():m.end() + 4]
-        if _starts_quantity(after) and not after.startswith(MEASURES):
-            continue
-        if vkind == "int" and run[-1] in _MAGNITUDE:
-            continue                                     # 一千五百, 百年
-        if vkind == "redup":
-            region = _head_region(text, m.end(), 6)
-            if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
-                L = len(region)
-                out.append((i, m.end() + L, value, "grammar"))
-            continue
-        if vkind == "seq":
-            region = _head_region(text, m.end(), 4)
-            if region and region.endswith(("产业", "产业融合")):
-                out.append((i, m.end() + len(region) - (2 if region.endswith("融合") else 0),
-                            value, "grammar"))
-            continue
-        if value is None or value < 2:
-            comp = _composite_unquoted(text, i, bounds) if run == "一" else None
-            if comp:
-                out.append((i, comp[0], comp[1], "grammar"))
-            continue
-        got = _counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds) \
-            or _list_confirmed(text, i, run, value, bounds)
+        got = _read_numeral(text, m, *placed, bounds)
         if got:
-            out.append((i, got[0], got[1], "grammar"))
+            out.append((placed[0], got[0], got[1], "grammar"))
     return [(s, e, n, src) for s, e, n, src in out
             if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
                     or _ANNOUNCEMENT.fullmatch(text, s, e))]
+
+
+def _numeral_start(text, m, bounds):
+    """(start, run) of the numeral run ``m`` as a possible formulation, or
+    None: 统一五项标准 starts at 五 (统一 | 五项); 第十七、十八条, 这两个 and
+    runs that do not start a token are no counts."""
+    i, run = m.start(), m.group()
+    shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
+    if shifted:
+        i, run = i + 1, run[1:]
+    if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
+        return None                                      # 第十七、十八、十九条
+    # the numeral may begin mid-run only at 双: keep whole runs
+    if not shifted and _bad_before(text, i):
+        return None
+    if not bounds.is_start(i):
+        return None
+    return i, run
+
+
+def _read_numeral(text, m, i, run, bounds):
+    """(end, number) of the formulation that the numeral ``run`` at ``i``
+    begins, by the grammar rule of its kind, or None."""
+    value, vkind = _numeral_value(run)
+    if vkind is None:
+        return _opaque_code(text, m, run)
+    if run == "双":
+        region = _head_region(text, m.end(), 6)
+        end = _head_end(region, bounds, m.end(), max_start=0)
+        return (m.end() + end, 2) if end is not None and end <= 3 else None
+    after = text[m.end():m.end() + 4]
+    if _starts_quantity(after) and not after.startswith(MEASURES):
+        return None
+    if vkind == "int" and run[-1] in _MAGNITUDE:
+        return None                                      # 一千五百, 百年
+    if vkind == "redup":                                 # 八八战略
+        region = _head_region(text, m.end(), 6)
+        if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
+            return m.end() + len(region), value
+        return None
+    if vkind == "seq":                                   # 一二三产业
+        region = _head_region(text, m.end(), 4)
+        if region and region.endswith(("产业", "产业融合")):
+            return m.end() + len(region) - (2 if region.endswith("融合") else 0), value
+        return None
+    if value is None or value < 2:                       # 一个, 一项: articles
+        return _composite_unquoted(text, i, bounds) if run == "一" else None
+    return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
+            or _list_confirmed(text, i, run, value, bounds))
+
+
+def _opaque_code(text, m, run):
+    """A numeral run that parses as no number: an opaque code before a head
+    (八七扶贫攻坚计划: (end, None)); a year (一九五九年计划) or anything else: None."""
+    if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
+        return None
+    region = _head_region(text, m.end(), 8)
+    if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
+            and not any(c in _UNIT or c in "〇零" for c in run):
+        return m.end() + len(region), None
+    return None
 
 
 class _RangeSet:
@@ -793,25 +812,57 @@ def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
 _MARKERS = "一二三四五六七八九十"
 
 
+class _Target:
+    """The formulation whose members are sought: ``text[s:e]``, the number
+    it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
+    as ``s``/``e`` when it is not quoted)."""
+
+    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe")
+
+    def __init__(self, text, s, e, number, quoted):
+        self.text, self.s, self.e, self.number, self.quoted = text, s, e, number, quoted
+        self.qs, self.qe = (s - 1, e + 1) if quoted else (s, e)
+
+    def head_chars(self):
+        return set(self.text[self.s:self.e]) - set(NUM_CHARS)
+
+
 def _members(text, s, e, number, quoted):
-    """Members of the formulation at [s, e): list of member dicts."""
-    qs, qe = (s - 1, e + 1) if quoted else (s, e)
-    # (1) brackets right after
-    p = qe
-    if p < len(text) and text[p] in "（(":
-        close = text.find("）" if text[p] == "（" else ")", p + 1)
-        if close == -1:
-            close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
-                        default=-1)
-        if close != -1 and close - p < 300:
-            body = p + 1
-            if text.startswith(("即", "包括"), body):
-                body += 1 if text[body] == "即" else 2
-            items = _split_items(text, body, close)
-            if len(items) >= 2:
-                return [_mk(text, a, b) for a, b in items]
-    # (2) quoted list right before: “A、B、C”的“X” / “A、B、C”X
-    b = qs
+    """Members of the formulation at [s, e): list of member dicts.
+
+    Each step below reads one way of spelling members out; the first that
+    finds at least two wins (their order is the module docstring's)."""
+    target = _Target(text, s, e, number, quoted)
+    for step in _MEMBER_STEPS:
+        got = step(target)
+        if got:
+            return got
+    return []
+
+
+def _in_brackets_after(t):
+    """(1) 五项改革（甲改革、乙改革）: brackets right after."""
+    text, p = t.text, t.qe
+    if not (p < len(text) and text[p] in "（("):
+        return None
+    close = text.find("）" if text[p] == "（" else ")", p + 1)
+    if close == -1:
+        close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
+                    default=-1)
+    if close == -1 or close - p >= 300:
+        return None
+    body = p + 1
+    if text.startswith(("即", "包括"), body):
+        body += 1 if text[body] == "即" else 2
+    items = _split_items(text, body, close)
+    return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
+
+
+def _quoted_list_before(t):
+    """(2) “A、B、C”的“X” / “A、B、C”X: a quoted list right before; and
+    (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
+    member's abbreviation."""
+    text, b = t.text, t.qs
     if text[b - 1:b] == "的":
         b -= 1
     if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
@@ -821,132 +872,181 @@ def _members(text, s, e, number, quoted):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
-    # (2b) a quoted run of N single characters right before, each one a
-    # member's abbreviation: “红橙黄蓝”四色预警
-    if number and _quoted_run_before(text, b, number):
-        o = b - 2 - number
-        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(number)]
-    # (3) the list before 等
-    b = qs
-    if text[b - 1:b] == "等":
-        cs = _clause_start(text, b - 1)
-        items = _split_items(text, cs, b - 1, "、")
-        if len(items) >= 2:
-            if number is not None and len(items) == number - 1:
+    if t.number and _quoted_run_before(text, b, t.number):
+        o = b - 2 - t.number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
+    return None
+
+
+def _list_before_deng(t):
+    """(3) A、B…等十项制度: the list before 等."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] != "等":
+        return None
+    cs = _clause_start(text, b - 1)
+    items = _split_items(text, cs, b - 1, "、")
+    if len(items) < 2:
+        return None
+    if t.number is not None and len(items) == t.number - 1:
+        items = _split_last_conj(text, items)
+    return _trimmed_items(text, items)
+
+
+_FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]"
+                             r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
+
+
+def _following_list(t):
+    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…."""
+    text, qe, number = t.text, t.qe, t.number
+    m = _FOLLOWING_LIST.match(text[qe:qe + 12])
+    if not m or (t.quoted and m.group().startswith("”")):
+        return None
+    body = qe + m.end()
+    end = len(text)
+    for stop in ("。", "\n"):
+        x = text.find(stop, body)
+        if x != -1:
+            end = min(end, x)
+    marked = _marked_items(text, body)
+    if marked:
+        return marked
+    # the separator that splits the list into as many items as claimed
+    # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+    seg = text[body:end]
+    splits = []
+    for seps in ("；;", "、", "，,"):
+        if any(c in seg for c in seps):
+            items = _split_items(text, body, end, seps)
+            if number and len(items) == number - 1:
                 items = _split_last_conj(text, items)
-            return _trimmed_items(text, items)
-    # (4) a list that follows: ，即 / ： / 即：
-    tail = text[qe:qe + 12]
-    m = re.match(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?", tail)
-    if m and not (quoted and m.group().startswith("”")):
-        body = qe + m.end()
-        end = len(text)
-        for stop in ("。", "\n"):
-            x = text.find(stop, body)
-            if x != -1:
-                end = min(end, x)
-        seg = text[body:end]
-        # 一是…二是…
-        marks = list(re.finditer(f"(?:^|[。；;，,\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
-        marks = [mm for mm in marks if mm.group(2)]
-        if marks and marks[0].group(1) == "一" and marks[0].start() < 3:
-            out = []
-            expect = 1
-            for mm in marks:
-                if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
-                    continue
-                a = body + mm.end()
-                z = a
-                while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
-                    z += 1
-                out.append(_mk(text, a, z))
-                expect += 1
-            if len(out) >= 2:
-                return out
-        # the separator that splits the list into as many items as claimed
-        # wins (A，B、C，D: commas between items that hold 、); else ； over 、
-        splits = []
-        for seps in ("；;", "、", "，,"):
-            if any(c in seg for c in seps):
-                items = _split_items(text, body, end, seps)
-                if number and len(items) == number - 1:
-                    items = _split_last_conj(text, items)
-                splits.append(items)
-        if not splits and number == 2:
-            splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
-        items = next((x for x in splits if number and len(x) == number),
-                     splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                     else [])
-        if len(items) >= 2:
-            items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+            splits.append(items)
+    if not splits and number == 2:
+        splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
+    items = next((x for x in splits if number and len(x) == number),
+                 splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                 else [])
+    if len(items) < 2:
+        return None
+    items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    return [_mk(text, a, z) for a, z in items]
+
+
+def _marked_items(text, body):
+    """Items of a 一是…二是… list starting within three characters of
+    ``body``: each from after its marker to the end of its clause."""
+    marks = list(re.finditer(f"(?:^|[。；;，,\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+    marks = [mm for mm in marks if mm.group(2)]
+    if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
+        return None
+    out = []
+    expect = 1
+    for mm in marks:
+        if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
+            continue
+        a = body + mm.end()
+        z = a
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        out.append(_mk(text, a, z))
+        expect += 1
+    return out if len(out) >= 2 else None
+
+
+def _unquoted_list_before(t):
+    """(5) an unquoted list right before whose count equals the number."""
+    return _list_before(t.text, t.qs, t.number)
+
+
+def _parallel_compound_before(t):
+    """(6) a parallel compound right before, written without separators:
+    国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    their first character (国际/国内), which verb phrases (切实落实) do not."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 4):
+        return None
+    a = t.qs - 2 * number
+    if a < 0:
+        return None
+    parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+    if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+            and len({part[0] for part in parts}) == 1):
+        return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    return None
+
+
+def _written_together_earlier(t):
+    """(8) earlier in the same sentence, N two-character words written
+    together that begin with the formulation's head character:
+    农业农村农民问题…“三农”."""
+    text, number, qs = t.text, t.number, t.qs
+    if not (number and 2 <= number <= 4):
+        return None
+    head = t.head_chars()
+    start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
+    window = text[start:qs]
+    for k in range(len(window) - 2 * number + 1):
+        parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+        if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                # not the other reading of an alternation: 强农、惠农、富农政策
+                and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+            a = start + k
+            return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+    return None
+
+
+def _head_initial_list_later(t):
+    """(7) a list later in the same sentence whose N items all begin with
+    the formulation's head character: “六保”工作，强化保居民就业、…、保基层运转."""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and number >= 2):
+        return None
+    stop = len(text)
+    for mark in "。；;\n":
+        x = text.find(mark, qe)
+        if x != -1:
+            stop = min(stop, x)
+    head = t.head_chars()
+    for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+        items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+        if len(items) != number:
+            continue
+        firsts = {text[a] for a, _ in items[1:]}
+        if len(firsts) != 1 or not firsts <= head:
+            continue
+        lead = text.find(firsts.pop(), items[0][0], items[0][1])
+        if lead != -1:
+            items[0] = (lead, items[0][1])
             return [_mk(text, a, z) for a, z in items]
-    # (5) an unquoted list right before whose count equals the number
-    got = _list_before(text, qs, number)
-    if got:
-        return got
-    # (6) a parallel compound right before, written without separators:
-    # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
-    # their first character (国际/国内), which verb phrases (切实落实) do not.
-    if number and 2 <= number <= 4:
-        b = qs
-        a = b - 2 * number
-        if a >= 0:
-            parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
-            if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
-                    and len({part[0] for part in parts}) == 1):
-                return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
-    # (8) earlier in the same sentence, N two-character words written together
-    # that begin with the formulation's head character: 农业农村农民问题…“三农”.
-    if number and 2 <= number <= 4:
-        head = set(text[s:e]) - set(NUM_CHARS)
-        start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
-        window = text[start:qs]
-        for k in range(len(window) - 2 * number + 1):
-            parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
-            if (parts[0][0] in head and len({p[0] for p in parts}) == 1
-                    and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
-                    and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
-                    # not the other reading of an alternation: 强农、惠农、富农政策
-                    and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
-                a = start + k
-                return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
-    # (7) a list later in the same sentence whose N items all begin with the
-    # formulation's head character: “六保”工作，强化保居民就业、保基本民生、…、保基层运转.
-    if number and number >= 2:
-        stop = len(text)
-        for mark in "。；;\n":
-            x = text.find(mark, qe)
-            if x != -1:
-                stop = min(stop, x)
-        head = set(text[s:e]) - set(NUM_CHARS)
-        for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
-            items = _split_items(text, qe + m.start(), qe + m.end(), "、")
-            if len(items) != number:
-                continue
-            firsts = {text[a] for a, _ in items[1:]}
-            if len(firsts) != 1 or not firsts <= head:
-                continue
-            lead = text.find(firsts.pop(), items[0][0], items[0][1])
-            if lead != -1:
-                items[0] = (lead, items[0][1])
-                return [_mk(text, a, z) for a, z in items]
-    # (9) the members named one by one later in the paragraph, each a quoted
-    # name followed by the formulation's head: 三大工程，“连心”工程方面…；
-    # “强基”工程方面…；“模范”工程…
-    if number and 2 <= number <= 12:
-        m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[s:e])
-        if m:
-            head = m.group(1)
-            stop = text.find("\n", qe)
-            stop = len(text) if stop == -1 else stop
-            found, seen = [], set()
-            for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
-                if q.group(1) not in seen:
-                    seen.add(q.group(1))
-                    found.append(_mk(text, qe + q.start(), qe + q.end()))
-            if len(found) == number:
-                return found
-    return []
+    return None
+
+
+def _quoted_names_with_head_later(t):
+    """(9) the members named one by one later in the paragraph, each a
+    quoted name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    “强基”工程方面…；“模范”工程…"""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and 2 <= number <= 12):
+        return None
+    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[t.s:t.e])
+    if not m:
+        return None
+    head = m.group(1)
+    stop = text.find("\n", qe)
+    stop = len(text) if stop == -1 else stop
+    found, seen = [], set()
+    for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+        if q.group(1) not in seen:
+            seen.add(q.group(1))
+            found.append(_mk(text, qe + q.start(), qe + q.end()))
+    return found if len(found) == number else None
+
+
+_MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
+                 _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
+                 _head_initial_list_later, _quoted_names_with_head_later)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
