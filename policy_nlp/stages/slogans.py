@@ -541,7 +541,7 @@ def _list_confirmed(text, i, run, value, bounds):
         return None
     if text[i - 1:i] == "等":
         return None
-    if _quoted_run_before(text, i, value):
+    if _quoted_run_before(text, i, value) or _quoted_list_size_before(text, i) == value:
         return k + end, value
     # Unquoted members must look like the parts of a named set, not like
     # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
@@ -554,6 +554,41 @@ def _list_confirmed(text, i, run, value, bounds):
     if (not meas and max(lengths) != 2) or (meas not in ("", "大") and (value < 3 or max(lengths) > 8)):
         return None
     return k + end, value
+
+
+def _quoted_list_size_before(text, i):
+    """Items of a quoted 、-list that ends right at ``i`` (“组织领导、工作任务、
+    …、人员力量”六落实), else 0."""
+    if text[i - 1:i] not in ("”", "」"):
+        return 0
+    o = text.rfind("“" if text[i - 1] == "”" else "「", max(0, i - 120), i - 1)
+    if o == -1:
+        return 0
+    items = _split_items(text, o + 1, i - 1, "、")
+    return len(items) if len(items) >= 2 and all(len(text[a:z].strip()) >= 2 for a, z in items) else 0
+
+
+_BRACKET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}(?=[（(])")
+
+
+def _bracket_confirmed(text, i, run, value):
+    """``NUM [MEASURE] X（A、B…）``: a short unquoted count whose bracketed
+    expansion right after has exactly NUM items (两化（标准化、数字化）体系).
+    (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    m = _BRACKET_AFTER.match(text, k)
+    if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
+        return None
+    p = m.end()
+    close = text.find("）" if text[p] == "（" else ")", p + 1, p + 120)
+    if close == -1:
+        return None
+    items = _split_items(text, p + 1, close, "、，,")
+    if len(items) != value or not all(1 <= len(text[a:z].strip()) <= 12 for a, z in items):
+        return None
+    return m.end(), value
 
 
 def _quoted_run_before(text, i, number):
@@ -635,7 +670,7 @@ def _read_numeral(text, m, i, run, bounds):
     if value is None or value < 2:                       # 一个, 一项: articles
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
-            or _list_confirmed(text, i, run, value, bounds))
+            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value))
 
 
 def _opaque_code(text, m, run):
@@ -739,8 +774,15 @@ def _skip_lead_in(text, a, z):
     return a
 
 
+_LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+
+
 def _not_a_member(item):
-    return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+    """Items that govern the formulation or belong to the text around it:
+    ending in a governing verb, opening with an ordinal or subject, or with
+    a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+            or bool(_LIST_MARKER_START.match(item)))
 
 
 def _trimmed_items(text, items):
@@ -832,12 +874,17 @@ def _members(text, s, e, number, quoted):
 
     Each step below reads one way of spelling members out; the first that
     finds at least two wins (their order is the module docstring's)."""
+    return _members_and_step(text, s, e, number, quoted)[0]
+
+
+def _members_and_step(text, s, e, number, quoted):
+    """(members, the step that found them or None)."""
     target = _Target(text, s, e, number, quoted)
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
-            return got
-    return []
+            return got, step
+    return [], None
 
 
 def _in_brackets_after(t):
@@ -935,16 +982,20 @@ def _following_list(t):
 def _marked_items(text, body):
     """Items of a 一是…二是… list starting within three characters of
     ``body``: each from after its marker to the end of its clause."""
-    marks = list(re.finditer(f"(?:^|[。；;，,\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+    marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
     if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
         return None
     out = []
     expect = 1
     for mm in marks:
+        if out and mm.group(1) == "一":
+            break                                        # a new list starts: “三突破”：一是…
         if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
             continue
         a = body + mm.end()
+        while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+            a += 1                                       # 一是 ¶ 遵循…: a marker on its own line
         z = a
         while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
             z += 1
@@ -970,9 +1021,15 @@ def _parallel_compound_before(t):
         return None
     parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
     if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
-            and len({part[0] for part in parts}) == 1):
+            and len({part[0] for part in parts}) == 1
+            and not any(part[1] in _RESULT_COMPLEMENTS for part in parts)):
         return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
     return None
+
+
+# second characters of verb + result compounds (打赢打好“两防”, 抓实抓好):
+# verbs governing the formulation, not its parts
+_RESULT_COMPLEMENTS = frozenset("好赢实牢细严紧准透住")
 
 
 def _written_together_earlier(t):
@@ -1044,9 +1101,123 @@ def _quoted_names_with_head_later(t):
     return found if len(found) == number else None
 
 
+_SENTENCE_END_AFTER = re.compile(r"[”」]?[^，。；：:,;！？!?\n“”]{0,6}?[。：:；;！!][\s\u3000]*")
+
+
+def _marked_list_next_sentence(t):
+    """(4b) a 一是…二是… list opening the next sentence or paragraph,
+    after a formulation that ends its sentence: 提出了“五个强化”。¶ 一是强化
+    思想意识。… 二是强化责任落实。… Taken only when the list has exactly the
+    claimed number of items (a list after a sentence end may be the speech's
+    next point, not the formulation's members)."""
+    if not t.number:
+        return None
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe)
+    if not m:
+        return None
+    items = _marked_items(t.text, m.end())
+    return items if items and len(items) == t.number else None
+
+
+def _in_brackets_before(t):
+    """(5a) （烟果、商贸、民生）三大经济: a bracketed list right before whose
+    count equals the number."""
+    text, b = t.text, t.qs
+    if not t.number or text[b - 1:b] not in ("）", ")"):
+        return None
+    o = max(text.rfind("（", max(0, b - 200), b - 1), text.rfind("(", max(0, b - 200), b - 1))
+    if o == -1:
+        return None
+    items = _split_items(text, o + 1, b - 1, "、，,")
+    if len(items) != t.number:
+        return None
+    got = [_mk(text, a, z) for a, z in items]
+    return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
+
+
+_PARAGRAPH_REACH = 600
+
+
+def _head_final_list_nearby(t):
+    """(10) N items that all end with the formulation's head, listed
+    elsewhere in its paragraph: 文明城市是物质文明、政治文明、精神文明的和谐
+    统一体。……三个文明建设. The items before the head must be as long as
+    each other (物质/政治/精神), which cuts the first and last items out of
+    their clauses; the count must equal the number."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 10):
+        return None
+    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,3}})$", text[t.s:t.e])
+    if not m:
+        return None
+    head = m.group(1)
+    lo = text.rfind("\n", 0, t.qs) + 1
+    hi = text.find("\n", t.qe)
+    lo, hi = max(lo, t.qs - _PARAGRAPH_REACH), min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
+    h = re.escape(head)
+    pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
+                         f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
+    for found in pattern.finditer(text, lo, hi):
+        if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
+            continue                                     # the list goes on: …、政治文明和社会文明
+        parts = re.split("[、和与及]", found.group())
+        # every part but the first is delimited on both sides: they set the
+        # width, and the first part is cut to it (市是物质文明 -> 物质文明)
+        width = len(parts[-1])
+        if (len(parts) != number or any(len(p) != width for p in parts[1:])
+                or len(parts[0]) < width or text[found.end():found.end() + 1] in _HAN_CHARS_AFTER_BLOCK):
+            continue
+        items, z = [], found.end()
+        for part in reversed(parts):
+            items.append(_mk(text, z - width, z))
+            z -= width + 1
+        return items[::-1]
+    return None
+
+
+# a head-final item followed by one of these is the start of a longer word
+# (政治文明建设 is fine: 建 is not here); kept small on purpose
+_HAN_CHARS_AFTER_BLOCK = frozenset("化性")
+
+
+def _dash_items_after(t):
+    """(11) ——-items opening the paragraphs after a formulation that ends
+    its paragraph (五个坚持：¶——坚持…¶——坚持…): each member runs from the dash
+    to the end of its first clause. Taken only when the number of dash
+    paragraphs equals the number claimed."""
+    text, number = t.text, t.number
+    if not number:
+        return None
+    m = re.compile(r"[”」]?[^，。；\n“”]{0,6}?[：:。]?[ \u3000]*\n").match(text, t.qe)
+    if not m:
+        return None
+    items, p = [], m.end()
+    while True:
+        line = re.compile(r"[\s\u3000]*(?:——|──|－－|--)[ \u3000]*").match(text, p)
+        if not line:
+            break
+        a = z = line.end()
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        items.append(_mk(text, a, z))
+        nl = text.find("\n", z)
+        if nl == -1:
+            break
+        p = nl + 1
+    return items if len(items) == number else None
+
+
+# steps that read a definition (brackets, 即/：/一是 lists, dash items, named
+# parts): their members hold for every mention of the formulation; a list
+# right before one mention may be that mention's modifiers (村、社区“两委”)
+_DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
+                             _marked_list_next_sentence, _dash_items_after,
+                             _quoted_names_with_head_later))
+
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
+                 _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
                  _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
-                 _head_initial_list_later, _quoted_names_with_head_later)
+                 _head_initial_list_later, _quoted_names_with_head_later, _head_final_list_nearby)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -1072,7 +1243,14 @@ def _list_before(text, qs, number):
         items = _split_last_conj(text, items)
     if len(items) == number and len(items) >= 2:
         got = _trimmed_items(text, items)
+        others = max(len(g["text"]) for g in got[1:])
+        # a first item that is still a clause after trimming (a completed
+        # verb 了, a quotation inside it, or far longer than the others) ends
+        # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
+        # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
+        first = got[0]["text"]
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
     return []
@@ -1124,6 +1302,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     for s, e in quote_ranges:
         q = text[s:e]
         ok, n = parse_numbered(q, quoted=True)
+        if not ok:
+            ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
         if not ok and _is_code(text, s, e):
             ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
@@ -1173,7 +1353,7 @@ def find_slogans(text, lexicon=None, *, tokens=None):
             entry = lexicon[text[s:e]]
             kind, n, src = entry["kind"], entry["number"], "lexicon"
         quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
-        members = _members(text, s, e, n, quoted) if kind == "numbered" else []
+        members, step = _members_and_step(text, s, e, n, quoted) if kind == "numbered" else ([], None)
         if kind == "numbered":
             for mbr in members:
                 member_texts.add(mbr["text"])
@@ -1183,9 +1363,45 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": (n == len(members)) if (members and n is not None) else None,
-                    "source": src})
+                    "source": src, "_step": step})
     out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
+    _share_members(out)
     return out
+
+
+def _share_members(spans):
+    """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
+    hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
+    的局面): mentions without members get those of the first mention where a
+    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed."""
+    best = {}
+    for sp in spans:
+        if (sp["kind"] == "numbered" and sp["count_matches"]
+                and sp.get("_step") in _DEFINING_STEPS):
+            best.setdefault((sp["text"], sp["number"]), sp)
+    for sp in spans:
+        source = best.get((sp["text"], sp["number"]))
+        if source is not None and not sp["members"]:
+            sp["members"] = [dict(m) for m in source["members"]]
+            sp["count_matches"] = source["count_matches"]
+    for sp in spans:
+        sp.pop("_step", None)
+
+
+_ARABIC_UNITS = re.compile(r"(?:[1-9][\u4e00-\u9fff]{1,3}){2,}")
+_CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
+
+
+def _arabic_composite(q):
+    """A quoted composite written with Arabic digits for its numerals, as
+    web copies do (“4 市 1 区” for 四市一区): single digits 1-9 each before one
+    to three characters, blanks ignored, read as the Chinese composite.
+    Only composites (two units or more) are read: a single unit (“3年”,
+    “2号楼”) is too often a quantity or an ordinal."""
+    compact = re.sub(r"[\s\u3000]+", "", q.translate(_FULLWIDTH))
+    if not _ARABIC_UNITS.fullmatch(compact):
+        return False, None
+    return parse_numbered(compact.translate(_CN_DIGITS), quoted=True)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
