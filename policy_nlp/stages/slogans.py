@@ -49,13 +49,17 @@ ordinal (“十四五”, “十五五”, “九五”), number null.
 opaque code, number null; when every part is a digit string the number is
 their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
 of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
-programme code, number null (not a year: “2020”).
+programme code, number null (not a year: “2020”). Inside quotes, a composite
+written with single Arabic digits for its numerals is read as the Chinese one
+(“4 市 1 区” = 四市一区 = 5); a single unit (“3年”, “2号楼”) is not.
 
 ``confirmed``  ``NUM [MEASURE] X`` with a short head that is no policy head
 word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
-(a quoted run of NUM single-character abbreviations). Named instances of a
+(a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
+(a quoted list of NUM items), and 两化(标准化、数字化) (a bracketed expansion of
+NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
 these tests.
 
@@ -80,10 +84,16 @@ Quoted policy terms
 -------------------
 A quoted string (“…”, 「…」, ‘…’) is a policy term when it is short, has no
 sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
-is not a list of one- or two-character words (“住、医、教”) or a member list
-that a formulation names, and has a cue that it names something: a head
-word right after it (“效能风暴”行动, “星级社区”创建), the frame 以“…”为, a policy
-verb before it (实施, 推进, 开展 …), or a second occurrence in the document.
+is not a member list that a formulation names, and has a cue that it names
+something: a head word right after it (“效能风暴”行动, “星级社区”创建), a policy
+verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
+name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”), or a
+frame that makes it the content of a named goal or principle (“安全生产重于
+泰山”的使命, “保 5 争 3”的目标, 以“…”为主题); with such a frame a longer
+string and a two-clause slogan are terms (“建设大城北，实现新跨越”这一发展主题).
+A quoted list of phrases of three or more characters is a slogan (“不改变、
+不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
+attitude (“等、靠、拖”现象), not objects (保障“住、医、教”).
 
 Members
 -------
@@ -98,7 +108,21 @@ member is cut after its last leading verb: …的方针强化畜牧 -> 畜牧); 
 run of single characters right before (“红橙黄蓝”四色预警); and (7) quoted names
 followed by the formulation's head later in the paragraph (三大工程 … “连心”工程
 …“强基”工程…“模范”工程). After 即 the separator (；、，) that splits the list
-into the claimed number of items wins, and 即A和B gives two members.
+into the claimed number of items wins, and 即A和B gives two members; a
+一是… list stops where its numbering restarts (“两增”：一是…二是…。“三突破”：
+一是…). Local speech adds: (8) a 一是… list opening the next sentence or
+paragraph after a formulation that ends its sentence, when it has exactly
+the claimed number of items (提出了“五个强化”。¶一是强化…); (9) ——-items opening
+the paragraphs after it, as many as claimed (五个坚持：¶——坚持…); (10) a
+bracketed list right before it ((烟果、商贸、民生)三大经济); (11) N items
+ending with its head elsewhere in the paragraph, as long as each other
+(物质文明、政治文明、精神文明 … 三个文明). Members found by a definition (brackets,
+即/：/一是 lists, dash items, quoted lists and names) with the claimed count
+hold for every mention of the formulation in the text. A list right before
+a formulation is no member list when its first item is still a clause
+(了, a quotation inside it, three times longer than the others: …完成了××个
+村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
++ result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -346,10 +370,26 @@ _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|
                               r"用|当|打破|摒弃|告别|所谓|什么|被称为)$")
 
 
+# what after a quoted string shows that it is the content of a named
+# programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
+# 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
+_FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+# attitudes named by a list of one-character verbs: “等、靠、要”思想
+_ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向)")
+# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)$")
+_TERM_MAX, _SLOGAN_MAX = 16, 30
+# heads that end the name of a programme or honour (“一号改革工程”); broader
+# heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)
+_PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战", "示范区", "示范村", "试点",
+                    "单位", "先进集体", "品牌")
+
+
 def _is_policy_term(text, s, e, repeats):
     """Whether the quoted string ``text[s:e]`` names a policy term."""
     q = text[s:e]
-    if not (2 <= len(q) <= 16) or _SENTENCE_PUNCT.search(q) or re.search(r"[，,]", q):
+    if len(q) < 2 or len(q) > _SLOGAN_MAX * 2 or _SENTENCE_PUNCT.search(q):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
@@ -358,15 +398,32 @@ def _is_policy_term(text, s, e, repeats):
     before = text[max(0, s - 12):s - 1]
     if _SAY_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
         return False
+    frame = bool(_FRAME_AFTER.match(text, e + 1))
+    halves = re.split(r"[，,]", q)
+    if len(halves) > 1:
+        # a two-clause slogan only as a named goal or theme:
+        # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
+        return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
     parts = q.split("、")
     if len(parts) > 1:
-        # “住、医、教”, member lists: no; “一窗受理、限时办结”: yes
-        return len(parts) <= 3 and all(len(p) >= 3 for p in parts)
+        # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
+        # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
+        # later; short words only as a named attitude (“等、靠、要”思想), not
+        # as objects (保障“住、医、教”)
+        if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
+            return False
+        if all(len(p.strip()) >= 3 for p in parts):
+            return True
+        return bool(_ATTITUDE_AFTER.match(text, e + 1)) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+    if len(q) > _TERM_MAX:
+        return frame and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
     cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
-           or repeats >= 2 or "+" in q or "＋" in q or series)
+           or repeats >= 2 or "+" in q or "＋" in q or series or frame
+           or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
+           or bool(_HONOUR_BEFORE.search(before)))          # 成功申报“…试点单位”
     if 4 <= len(q) <= 5:
         return True
     return cue
@@ -1243,6 +1300,8 @@ def _list_before(text, qs, number):
         items = _split_last_conj(text, items)
     if len(items) == number and len(items) >= 2:
         got = _trimmed_items(text, items)
+        if len(got) != number:
+            return []                                    # blank items dropped
         others = max(len(g["text"]) for g in got[1:])
         # a first item that is still a clause after trimming (a completed
         # verb 了, a quotation inside it, or far longer than the others) ends

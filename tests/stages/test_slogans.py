@@ -474,3 +474,38 @@ def test_arabic_digits_in_quoted_composites():
     assert local_spans("dev-0027")["4 市 1 区"]["number"] == 5
     # single units are quantities or ordinals, not formulations
     assert texts(find_slogans("完成“3年”目标，入住“2号楼”。"), "numbered") == []
+
+
+# ------------------------------------------- quoted terms in local speech
+def local_quoted(excerpt_id):
+    return set(texts(find_slogans(local_excerpt(excerpt_id)), "quoted"))
+
+
+def test_quoted_content_of_a_named_goal_or_principle():
+    # 时刻牢记“安全生产重于泰山”的使命; 坚守“全心全意为人民服务”的宗旨;
+    # 省里确定了“保 5 争 3”的目标; 围绕“建设大城北,实现新跨越”这一发展主题
+    assert "安全生产重于泰山" in local_quoted("dev-0114")
+    assert "全心全意为人民服务" in local_quoted("dev-0136")
+    assert "保 5 争 3" in local_quoted("dev-0027")
+    assert "建设大城北,实现新跨越" in local_quoted("dev-0139")
+    # a two-clause quotation without such a frame is speech, not a term
+    assert "团结出干部，团结出战斗力" not in texts(find_slogans("他常说“团结出干部，团结出战斗力”。"))
+
+
+def test_quoted_lists_of_phrases_are_slogans():
+    # 必将以“不改变、不撤退、不脱贫、不脱钩”的斗志; 工作存在“等、靠、拖”现象
+    assert "不改變、不撤退、不脫貧、不脫鉤" in local_quoted("dev-0191") or \
+        "不改变、不撤退、不脱贫、不脱钩" in local_quoted("dev-0191")
+    assert "等、靠、拖" in local_quoted("dev-0053")
+    assert any(q.startswith("领导班子建设、干部队伍建设") for q in local_quoted("dev-0205"))
+    # short words as objects stay out (保障“住、医、教”), and so do member lists
+    assert "住、医、教" not in texts(find_slogans("从保障“住、医、教”，帮扶“病、弱、困”入手。"))
+    assert "领航、护航、启航" not in local_quoted("dev-0240")          # members of 三大行动
+
+
+def test_quoted_names_of_programmes_and_honours():
+    # 把优化营商环境作为“一号改革工程”; 成为“治理有效”的“全国民主法治示范村”
+    assert "一号改革工程" in local_quoted("dev-0025")
+    assert "全国民主法治示范村" in local_quoted("dev-0061")
+    # a metaphor ending in a broad head is no programme: 信访工作是“送上门来的群众工作”
+    assert "送上门来的群众工作" not in local_quoted("dev-0098")
