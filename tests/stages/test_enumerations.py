@@ -374,3 +374,18 @@ def test_quoted_formulation_before_a_colon_is_the_claim():
     # a quoted name elsewhere in the sentence is not a claim
     text = "坚持“三个代表”重要思想，做好以下工作：\n一是抓党建。\n二是抓发展。"
     assert lists_of(text)[0]["claim"] is None
+
+
+def test_formulation_before_dash_items_is_the_lists_claim():
+    # 五个坚持 followed by ——坚持… paragraphs (the pattern of issue 10; no
+    # instance in the development corpora): the formulation's count is the
+    # dash list's claim, and the slogans stage links the same items as members
+    from policy_nlp.stages.slogans import find_slogans
+    text = ("必须做到“三个坚持”：\n——坚持党的领导，把方向。\n——坚持人民至上，办实事。\n"
+            "——坚持改革创新，破难题。\n会议要求……")
+    (lst,) = lists_of(text)
+    check_invariants(text, [lst])
+    assert lst["family"] == "——" and lst["claim"]["number"] == 3 and lst["count_matches"] is True
+    (span,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [text[lst["items"][k]["start"] + 2:m["end"]] for k, m in enumerate(span["members"])] == \
+        [m["text"] for m in span["members"]]
