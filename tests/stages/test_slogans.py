@@ -390,3 +390,18 @@ def test_members_named_later_with_the_head():
     # 扎实推进“三大工程”，“连心”工程方面…；“强基”工程方面…；“模范”工程…
     found = local_spans("dev-0109")
     assert members(found["三大工程"]) == ["“连心”工程", "“强基”工程", "“模范”工程"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.lists(_ALPHABET, max_size=40).map("".join),
+       st.sampled_from(sorted(default_lexicon())))
+def test_a_quoted_lexicon_formulation_is_found_in_any_context(before, after, term):
+    """Not only valid offsets: the formulation itself is found, with the lexicon's
+    kind and number, wherever it stands (empty output fails)."""
+    text = f"{before}“{term}”{after}"
+    spans = find_slogans(text, default_lexicon())
+    check_offsets(text, spans)
+    entry = default_lexicon()[term]
+    found = [s for s in spans if s["start"] == len(before) + 1 and s["text"] == term]
+    assert found, (text, spans)
+    assert (found[0]["kind"], found[0]["number"]) == (entry["kind"], entry["number"])
