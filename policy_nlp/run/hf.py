@@ -100,6 +100,37 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
     return out
 
 
+def _checked_columns(ds, text_column, id_column, num_proc, batch_size):
+    """Check :func:`annotate_dataset`'s arguments; return the id column to use."""
+    from datasets import Dataset, DatasetDict
+    if isinstance(ds, DatasetDict):
+        raise TypeError("annotate_dataset takes a Dataset, not a DatasetDict: annotate each split, "
+                        "e.g. DatasetDict({k: annotate_dataset(v) for k, v in dd.items()})")
+    if not isinstance(ds, Dataset):
+        raise TypeError(f"annotate_dataset takes a datasets.Dataset, not {type(ds).__name__} "
+                        "(an IterableDataset? load it without streaming=True)")
+    if not isinstance(text_column, str) or text_column not in ds.column_names:
+        raise ValueError(f"no text column {text_column!r} (columns: {', '.join(ds.column_names)}); "
+                         "name it with text_column=")
+    if id_column is None and "id" in ds.column_names and text_column != "id":
+        id_column = "id"
+    if id_column is not None and id_column not in ds.column_names:
+        raise ValueError(f"no id column {id_column!r} (columns: {', '.join(ds.column_names)})")
+    if num_proc is not None and (not isinstance(num_proc, int) or isinstance(num_proc, bool)
+                                 or num_proc < 1):
+        raise ValueError(f"num_proc must be None or a positive integer, not {num_proc!r}")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
+    clashes = [c for c in OUTPUT_COLUMNS if c in ds.column_names and c not in (text_column, id_column)]
+    if clashes:
+        raise ValueError(f"the dataset already has column(s) {clashes} that annotate_dataset adds; "
+                         "rename them first (ds.rename_column(old, new))")
+    if text_column in OUTPUT_COLUMNS or (id_column in OUTPUT_COLUMNS and id_column != "id"):
+        raise ValueError(f"text_column/id_column may not be one of the output columns {OUTPUT_COLUMNS} "
+                         "other than 'id'; rename the column first")
+    return id_column
+
+
 def annotate_dataset(ds, text_column="text", id_column=None, num_proc=None, batch_size=32,
                      *, clean=True, **settings):
     """Annotate every row of a Hugging Face ``Dataset``.
@@ -142,34 +173,10 @@ def annotate_dataset(ds, text_column="text", id_column=None, num_proc=None, batc
     "empty or non-text 'text' value"
     """
     try:
-        from datasets import Dataset, DatasetDict, Features
+        from datasets import Features
     except ImportError:  # pragma: no cover - datasets is a dependency
         raise ImportError("annotate_dataset needs the 'datasets' package") from None
-    if isinstance(ds, DatasetDict):
-        raise TypeError("annotate_dataset takes a Dataset, not a DatasetDict: annotate each split, "
-                        "e.g. DatasetDict({k: annotate_dataset(v) for k, v in dd.items()})")
-    if not isinstance(ds, Dataset):
-        raise TypeError(f"annotate_dataset takes a datasets.Dataset, not {type(ds).__name__} "
-                        "(an IterableDataset? load it without streaming=True)")
-    if not isinstance(text_column, str) or text_column not in ds.column_names:
-        raise ValueError(f"no text column {text_column!r} (columns: {', '.join(ds.column_names)}); "
-                         "name it with text_column=")
-    if id_column is None and "id" in ds.column_names and text_column != "id":
-        id_column = "id"
-    if id_column is not None and id_column not in ds.column_names:
-        raise ValueError(f"no id column {id_column!r} (columns: {', '.join(ds.column_names)})")
-    if num_proc is not None and (not isinstance(num_proc, int) or isinstance(num_proc, bool)
-                                 or num_proc < 1):
-        raise ValueError(f"num_proc must be None or a positive integer, not {num_proc!r}")
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
-    clashes = [c for c in OUTPUT_COLUMNS if c in ds.column_names and c not in (text_column, id_column)]
-    if clashes:
-        raise ValueError(f"the dataset already has column(s) {clashes} that annotate_dataset adds; "
-                         "rename them first (ds.rename_column(old, new))")
-    if text_column in OUTPUT_COLUMNS or (id_column in OUTPUT_COLUMNS and id_column != "id"):
-        raise ValueError(f"text_column/id_column may not be one of the output columns {OUTPUT_COLUMNS} "
-                         "other than 'id'; rename the column first")
+    id_column = _checked_columns(ds, text_column, id_column, num_proc, batch_size)
     settings = {**settings, "clean": clean}
     # Load here, before Dataset.map forks its workers: they inherit the loaded
     # pipeline and share pkuseg's pages copy-on-write instead of each loading it.
