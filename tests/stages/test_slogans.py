@@ -509,3 +509,18 @@ def test_quoted_names_of_programmes_and_honours():
     assert "全国民主法治示范村" in local_quoted("dev-0061")
     # a metaphor ending in a broad head is no programme: 信访工作是“送上门来的群众工作”
     assert "送上门来的群众工作" not in local_quoted("dev-0098")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.lists(_ALPHABET, max_size=40).map("".join),
+       st.sampled_from(sorted(default_lexicon())))
+def test_a_quoted_lexicon_formulation_is_found_in_any_context(before, after, term):
+    """Not only valid offsets: the formulation itself is found, with the lexicon's
+    kind and number, wherever it stands (empty output fails)."""
+    text = f"{before}“{term}”{after}"
+    spans = find_slogans(text, default_lexicon())
+    check_offsets(text, spans)
+    entry = default_lexicon()[term]
+    found = [s for s in spans if s["start"] == len(before) + 1 and s["text"] == term]
+    assert found, (text, spans)
+    assert (found[0]["kind"], found[0]["number"]) == (entry["kind"], entry["number"])
