@@ -115,6 +115,7 @@ class Topic(TypedDict):
     threshold: NotRequired[float]            # multi-label models
     inherited: NotRequired[bool]             # a heading that took its body's topic
     own: NotRequired[dict[str, float]]       # a result changed by its context keeps its own scores
+    codes: NotRequired[dict[str, list[str]]]  # crosswalk name -> codes of the label(s) (cap, govcn ...)
 
 
 class Paragraph(TypedDict):
