@@ -12,7 +12,6 @@ content hash, used to skip documents already done when a run is resumed.
 
 import csv
 import fnmatch
-import hashlib
 import io
 import json
 import sys
@@ -20,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, normalize, read_text
+from policy_nlp.io.reading import decode, read_text
+from policy_nlp.stages.normalize import content_hash, normalize
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
 csv.field_size_limit(sys.maxsize)  # work reports are long single cells
@@ -32,10 +32,6 @@ class Record:
     id: str
     text: str
     meta: dict = field(default_factory=dict)
-
-
-def content_hash(text):
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _record(id, text, meta):
