@@ -150,25 +150,15 @@ def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
 
 def annotate_record(nlp, record, clean=True):
     """Annotate one :class:`~policy_nlp.io.corpus.Record` into a ``Doc``."""
-    text, meta = record.text, dict(record.meta)
-    if clean:
-        from policy_nlp.stages.cleaning import clean_text
-        cleaned = clean_text(text)
-        text = cleaned.text
-        for key, value in cleaned.meta.items():  # fields given with the input win
-            meta.setdefault(key, value)
-        if cleaned.removed:
-            meta["removed"] = cleaned.removed
-        if cleaned.converted:  # the text is the Simplified copy; these give the original back
-            meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
-                                 "chars": cleaned.converted}
-    from policy_nlp.stages.places import enrich_meta
-    meta = enrich_meta(meta, text)  # ISO date, year, place, level (given values win)
+    from policy_nlp.pipeline.tokenizer import make_plain_doc
+    from policy_nlp.stages.normalize import prepare
+    # the readers normalised the text and hashed it; clean and enrich meta here
+    text, meta = prepare(record.text, record.meta, clean=clean, normalized=True)
     if not text.strip():
         raise DocumentError(meta.get("source", record.id), "no text left to annotate"
                             + (" after removing page furniture" if clean else ""))
     # The stages see the document's metadata (the topics stage reads its title).
-    doc = nlp.make_doc(text)
+    doc = make_plain_doc(nlp, text)  # a pipeline loaded with clean=True must not clean twice
     doc._.id = record.id
     doc._.meta = meta
     return nlp(doc)
