@@ -29,12 +29,15 @@ or of raw inputs (text files, JSONL, CSV, folders), which it annotates first.
 import argparse
 import html
 import json
+import logging
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 from policy_nlp.lang.numerals import document_year as _year
+
+log = logging.getLogger("policy_nlp")
 
 __all__ = ["render_document", "write_views", "read_annotated", "is_annotated", "add_view_command"]
 
@@ -689,7 +692,7 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
         meta = data.get("meta") or {}
         pages.append((path, meta.get("title") or data.get("id"), _year(meta), _stats(data)))
     for error in errors:
-        print(f"[policy-nlp] not viewed: {error['source'] or error['id']}: {error['reason']}", file=sys.stderr)
+        log.warning("not viewed: %s: %s", error["source"] or error["id"], error["reason"])
     if index and written:
         (out_dir / "index.html").write_text(_index_html(pages), encoding="utf-8")
     return written
@@ -713,8 +716,13 @@ def _view(args):
                         limit=args.limit,
                         read_options={"pattern": args.glob, "text_column": args.text_column,
                                       "id_column": args.id_column})
-    print(f"{len(pages)} page(s) in {args.output}" + (f"; open {Path(args.output) / 'index.html'}" if pages else ""))
-    return 0 if pages else 1
+    if not pages:  # the reasons were logged above, one line per input
+        print(f"policy-nlp: no page written in {args.output}: view takes annotated JSONL/JSON "
+              "(from 'policy-nlp annotate') or raw .txt/.jsonl/.csv inputs, which it annotates "
+              "(name the text field of JSONL/CSV with --text-column)", file=sys.stderr)
+        return 1
+    print(f"{len(pages)} page(s) in {args.output}; open {Path(args.output) / 'index.html'}")
+    return 0
 
 
 def add_view_command(commands):

@@ -193,10 +193,13 @@ def _add_evaluate(commands):
 
 
 def _train(args):
-    from policy_nlp.apps.training import train
-    train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
-          group_column=args.group_column, label_sep=args.label_sep, test=args.test, folds=args.folds,
-          min_per_label=args.min_per_label, threshold=args.threshold, crosswalk=args.crosswalk)
+    from policy_nlp.apps.training import format_report, train
+    report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
+                   group_column=args.group_column, label_sep=args.label_sep, test=args.test,
+                   folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
+                   crosswalk=args.crosswalk)
+    print(format_report(report))
+    print(f"\nmodel saved to {args.output} ({report['training_seconds']} s)")
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
           f"or policy_nlp.load(topic_model={str(args.output)!r})")
     return 0
@@ -311,13 +314,15 @@ class _StderrHandler(logging.Handler):
 
 
 def _configure_logging(quiet=False):
-    """Show the library's warnings (e.g. the one-time segmenter cache build) on stderr."""
+    """Show the library's log on stderr: progress and notices (INFO, e.g. the
+    one-time segmenter cache build, a run's progress) and warnings (documents
+    that failed); only errors with ``--quiet``."""
     logger = logging.getLogger("policy_nlp")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("policy-nlp: %(message)s"))
         logger.addHandler(handler)
-    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+    logger.setLevel(logging.ERROR if quiet else logging.INFO)
 
 
 def _one_line(error):

@@ -195,7 +195,8 @@ def batches(records, batch_chars):
 # --- the run -------------------------------------------------------------
 
 class Progress:
-    """A progress bar on a terminal, plain log lines elsewhere, or nothing."""
+    """A progress bar on a terminal, else a line logged (INFO) every ``every``
+    seconds, or nothing when ``quiet``."""
 
     def __init__(self, total_chars, quiet=False, stream=None, every=10.0):
         stream = stream if stream is not None else sys.stderr
@@ -217,9 +218,8 @@ class Progress:
             self.bar.update(chars)
         elif not self.quiet and time.time() - self.last >= self.every:
             self.last = time.time()
-            print(f"[policy-nlp] {self.docs} docs, {self.chars:,} chars, "
-                  f"{self.docs / elapsed:.1f} docs/s, {self.chars / elapsed:,.0f} chars/s",
-                  file=self.stream, flush=True)
+            log.info("%d docs, %s chars, %.1f docs/s, %s chars/s", self.docs, f"{self.chars:,}",
+                     self.docs / elapsed, f"{self.chars / elapsed:,.0f}")
 
     def close(self):
         if self.bar is not None:
@@ -285,15 +285,17 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
     if repeated:
         summary.repeated_ids = repeated
         if not quiet:
-            print(f"[policy-nlp] warning: {len(repeated)} ids occur more than once (e.g. {repeated[0]!r}); "
-                  "they were made unique as ID#2, ID#3 … (meta.given_id keeps the given id)",
-                  file=sys.stderr, flush=True)
+            log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
+                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), repeated[0])
     if done:
         _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
     if backend == "processes" and records:
         _load_pipeline(settings)  # a bad setting or model fails before any output file exists
+    elif records:
+        from policy_nlp.run.dask_backend import check_pipeline
+        check_pipeline(settings)  # the same, for the workers of a Dask cluster
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
     with DocumentWriter(out_path, format, append=resume) as writer, \
@@ -305,7 +307,7 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
             errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
             errors_file.flush()
             if not quiet:
-                print(f"[policy-nlp] failed: {source}: {reason}", file=sys.stderr, flush=True)
+                log.warning("failed: %s: %s", source, reason)
 
         for error in read_errors:
             fail(None, error.source, error.reason)
