@@ -24,11 +24,16 @@ the same tables.
 import argparse
 import bisect
 import json
+import os
 import shutil
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from policy_nlp.stages.canonical import canonical, canonical_members
+
+if TYPE_CHECKING:
+    import pyarrow
 
 __all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents", "add_export_command"]
 
@@ -70,7 +75,7 @@ def _schemas():
 SCHEMAS = None  # filled on first use (pyarrow is imported lazily)
 
 
-def schemas():
+def schemas() -> "dict[str, pyarrow.Schema]":
     """``{table: pyarrow.Schema}`` of the fixed columns of each table."""
     global SCHEMAS
     if SCHEMAS is None:
@@ -78,7 +83,7 @@ def schemas():
     return SCHEMAS
 
 
-def read_documents(inputs):
+def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Yield the annotated documents of files and ``annotate`` output folders.
 
     Parameters
@@ -180,7 +185,7 @@ def _rows(documents):
     return rows, extra
 
 
-def build_tables(inputs, kind="pandas"):
+def build_tables(inputs: Any, kind: str = "pandas") -> dict[str, Any]:
     """The five tables of annotated documents, in one call.
 
     Parameters
@@ -223,7 +228,8 @@ def build_tables(inputs, kind="pandas"):
     return out
 
 
-def export(inputs, output, *, partition="year", database="corpus.duckdb"):
+def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
+           database: "str | None" = "corpus.duckdb") -> dict[str, int]:
     """Write the tables as Parquet datasets and a DuckDB file into ``output``.
 
     Parameters

@@ -21,8 +21,10 @@ so “十三五” and 十三五 are one) in annotated documents and gives
 
 import argparse
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policy_nlp.apps.tables import build_tables, read_documents
 from policy_nlp.stages.canonical import canonical
@@ -36,10 +38,10 @@ CONTEXT = 30
 class Trace:
     """The result of :func:`trace` (pandas DataFrames and a summary dict)."""
     formulation: str
-    mentions: object
-    first_use: object
-    adoption: object
-    summary: dict = field(default_factory=dict)
+    mentions: Any     # pandas.DataFrame
+    first_use: Any    # pandas.DataFrame
+    adoption: Any     # pandas.DataFrame
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def _sort_key(frame):
@@ -63,7 +65,7 @@ def _lexicon_entry(key):
         return next((row for row in rows if canonical(row.get("term") or "") == key), None)
 
 
-def trace(formulation, inputs):
+def trace(formulation: str, inputs: Any) -> Trace:
     """Every mention of ``formulation`` in ``inputs``, its first use and its spread.
 
     Parameters
@@ -162,7 +164,7 @@ def trace(formulation, inputs):
     return Trace(formulation, mentions, first_use, adoption, summary)
 
 
-def plot_adoption(result, out_dir):
+def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
     """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
     from policy_nlp.apps.report import _pyplot, _save, chinese_font
     plt = _pyplot()
@@ -183,7 +185,7 @@ def plot_adoption(result, out_dir):
     return _save(fig, Path(out_dir), "adoption")
 
 
-def write_trace(result, out_dir):
+def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:
     """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -23,10 +23,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
 
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_dict, dumps
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("policy_nlp")
 SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "spacy": ".spacy"}
@@ -125,7 +130,8 @@ def _load_pipeline(settings):
     _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
 
 
-def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
+def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
+             meta: "dict[str, Any] | None" = None) -> "Doc":
     r"""Annotate one raw text the way a corpus run does: normalise it, remove
     web page furniture (kept in ``doc._.meta["removed"]``), extract its
     metadata, and run the pipeline.
@@ -148,7 +154,7 @@ def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
     return annotate_record(nlp if nlp is not None else load(), record, clean=clean)
 
 
-def annotate_record(nlp, record, clean=True):
+def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc":
     """Annotate one :class:`~policy_nlp.io.corpus.Record` into a ``Doc``."""
     from policy_nlp.pipeline.tokenizer import make_plain_doc
     from policy_nlp.stages.normalize import prepare
@@ -226,9 +232,11 @@ class Progress:
             self.bar.close()
 
 
-def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="processes",
-                    scheduler=None, resume=True, clean=True, batch_chars=200_000,
-                    quiet=False, read_options=None, **settings):
+def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | os.PathLike[str]", *,
+                    format: str = "jsonl", workers: int = 1, backend: str = "processes",
+                    scheduler: "str | None" = None, resume: bool = True, clean: bool = True,
+                    batch_chars: int = 200_000, quiet: bool = False,
+                    read_options: "dict[str, Any] | None" = None, **settings: Any) -> Summary:
     """Annotate every document in ``inputs`` into ``output``.
 
     Parameters

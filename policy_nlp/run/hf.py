@@ -41,10 +41,14 @@ empty.
 """
 
 import json
+from typing import TYPE_CHECKING, Any
 
 from policy_nlp.io.corpus import _record
 from policy_nlp.run.dask_backend import worker_pipeline
 from policy_nlp.errors import DocumentError
+
+if TYPE_CHECKING:
+    from datasets import Dataset, DatasetDict
 
 OUTPUT_COLUMNS = ("id", "annotated_text", "tokens", "sentences", "paragraphs",
                   "slogans", "lists", "meta", "error")
@@ -90,8 +94,9 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
     return out
 
 
-def annotate_dataset(ds, text_column="text", id_column=None, num_proc=None, batch_size=32,
-                     *, clean=True, **settings):
+def annotate_dataset(ds: "Dataset | DatasetDict", text_column: str = "text", id_column: "str | None" = None,
+                     num_proc: "int | None" = None, batch_size: int = 32, *, clean: bool = True,
+                     **settings: Any) -> "Dataset | DatasetDict":
     """Annotate every row of a Hugging Face ``Dataset``.
 
     Parameters
