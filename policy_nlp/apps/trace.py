@@ -29,7 +29,7 @@ from typing import Any
 from policy_nlp.apps.tables import build_tables, read_documents
 from policy_nlp.stages.canonical import canonical
 
-__all__ = ["trace", "Trace", "add_trace_command"]
+__all__ = ["trace", "trace_tables", "Trace", "add_trace_command"]
 
 CONTEXT = 30
 
@@ -94,11 +94,25 @@ def trace(formulation: str, inputs: Any) -> Trace:
     >>> result.mentions[["doc_id", "level", "year"]].values.tolist()
     [['b', 'national', 2016], ['a', 'county', 2017]]
     """
-    import pandas as pd
-    key = canonical(formulation)
     documents = list(read_documents([inputs] if isinstance(inputs, (str, Path, dict)) else inputs))
     texts = {str(d["id"]): d.get("text") or "" for d in documents}
-    tables = build_tables(documents)
+    return trace_tables(formulation, build_tables(documents), texts)
+
+
+def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> Trace:
+    """:func:`trace` on tables already built: one corpus read for many formulations.
+
+    Parameters
+    ----------
+    formulation : str
+        The formulation, in any variant.
+    tables : dict
+        pandas tables of :func:`~policy_nlp.apps.tables.build_tables`.
+    texts : dict
+        ``{doc_id: text}`` of the documents (for the mentions' context).
+    """
+    import pandas as pd
+    key = canonical(formulation)
     docs = tables["documents"].set_index("id")
     rows = tables["formulations"]
     rows = rows[rows["canonical"] == key].copy()
@@ -108,8 +122,8 @@ def trace(formulation: str, inputs: Any) -> Trace:
                        for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
     rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
     mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
-                                           "canonical", "number", "topic", "paragraph", "start", "end",
-                                           "context", "duplicate_of"]].reset_index(drop=True)
+                                           "canonical", "number", "expansion", "topic", "paragraph", "start",
+                                           "end", "context", "duplicate_of"]].reset_index(drop=True)
     mentions["year"] = mentions["year"].astype("Int64")
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
@@ -150,6 +164,9 @@ def trace(formulation: str, inputs: Any) -> Trace:
         "documents": int(counted["doc_id"].nunique()),
         "duplicate_mentions_left_out": int(len(mentions) - len(counted)),
         "variants": sorted(counted["text"].unique().tolist()),
+        # the member lists documents spell out for it (two spellings of a list group as one)
+        "expansions": {str(k): int(v) for k, v in
+                       counted.dropna(subset=["expansion"]).groupby("expansion")["doc_id"].nunique().items()},
         "first_use": None if counted.empty else
         {k: (None if pd.isna(v) else (int(v) if k == "year" else v))
          for k, v in counted.iloc[0][["doc_id", "date", "year", "place", "level", "title"]].items()},
