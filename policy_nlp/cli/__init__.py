@@ -37,7 +37,8 @@ def _annotate(args):
         scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
-                      "date_column": args.date_column, "meta_columns": args.meta_columns},
+                      "date_column": args.date_column, "meta_columns": args.meta_columns,
+                      "meta": args.meta},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     return 1 if summary.failed else 0
@@ -61,6 +62,9 @@ def _add_annotate(commands):
     p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
     p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
                    "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
+    p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
+                   help="a meta field for every document of these inputs, e.g. --meta level=national "
+                        "(repeatable; a value the document gives wins)")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
                    help="word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
