@@ -47,12 +47,16 @@ _spec.loader.exec_module(recipe)
 START, STEP, STOP, SEEDS = 20, 20, 200, (0, 1, 2)
 
 
-def simulate(tokens, labels, docs, test_doc, strategy, seed):
-    """macro-F1 on ``test_doc`` after each batch of labels from the other documents."""
-    pool = [i for i, d in enumerate(docs) if d != test_doc]
-    test = [i for i, d in enumerate(docs) if d == test_doc]
+def simulate(tokens, labels, docs, test_docs, strategy, seed, start=START, step=STEP, stop=STOP):
+    """macro-F1 on the documents ``test_docs`` after each batch of labels from the others.
+
+    Also used by ``benchmarks/train_local_example.py`` (test: a fold of local excerpts).
+    """
+    test_docs = {test_docs} if isinstance(test_docs, str) else set(test_docs)
+    pool = [i for i, d in enumerate(docs) if d not in test_docs]
+    test = [i for i, d in enumerate(docs) if d in test_docs]
     rng = np.random.default_rng(seed)
-    labelled = list(rng.choice(pool, START, replace=False))
+    labelled = list(rng.choice(pool, start, replace=False))
     curve = []
     while True:
         model = TopicClassifier(random_state=seed)
@@ -64,16 +68,16 @@ def simulate(tokens, labels, docs, test_doc, strategy, seed):
             predicted, model = [common] * len(test), None
         report = score_predictions([labels[i] for i in test], predicted)
         curve.append({"labels": len(labelled), "macro_f1": report["macro_f1"], "accuracy": report["accuracy"]})
-        if len(labelled) >= STOP:
+        if len(labelled) >= min(stop, len(pool)):
             return curve
         rest = [i for i in pool if i not in set(labelled)]
         if strategy == "random" or model is None:
-            batch = list(rng.choice(rest, STEP, replace=False))
+            batch = list(rng.choice(rest, min(step, len(rest)), replace=False))
         else:
             rest_tokens = [tokens[i] for i in rest]
             proba = model.predict_proba(rest_tokens)
             guesses = [str(model.classes_[k]) for k in np.argmax(proba, axis=1)]
-            chosen = select(uncertainty(proba), guesses, [docs[i] for i in rest], STEP,
+            chosen = select(uncertainty(proba), guesses, [docs[i] for i in rest], step,
                             features=model._features(rest_tokens))
             batch = [rest[k] for k in chosen]
         labelled += batch

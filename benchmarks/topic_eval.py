@@ -137,7 +137,9 @@ def run(curve=True, model_path=DEFAULT_MODEL):
         "keyword (seed terms)": {(r["doc"], r["index"]): keyword_label(r["text"], tt._topic_terms())
                                  for r in rows},
         "weak labeller (training rules)": weak_predictions(docs),
-        "model (models/topics-default)": model_predictions(model, docs, tokens),
+        # named after its folder: --model scores any model the same way
+        f"model ({'models/topics-default' if str(model_path) == str(DEFAULT_MODEL) else model_path})":
+            model_predictions(model, docs, tokens),
     }
     results["hand_labels"] = {}
     for name, predicted in predictions.items():
@@ -201,7 +203,8 @@ def to_markdown(results):
              + ", ".join(f"{k} {v}" for k, v in results["hand_label_counts"].items()) + ".", "",
              "| method | accuracy | macro-F1 |", "|---|---|---|"]
     training = results["training_set"]
-    head = ["", f"Training set (weak labels, `build_training_set()`): {training['examples']} paragraphs.", "",
+    head = ["", f"Training set (weak labels and the local hand labels, source `hand`, each local unit "
+            f"counted three times; `build_training_set()`): {training['examples']} paragraphs.", "",
             "| label | paragraphs |", "|---|---|"]
     head += [f"| {k} | {v} |" for k, v in training["by_label"].items()]
     head += ["", "| source | paragraphs |", "|---|---|"]

@@ -58,7 +58,7 @@ from typing import Any, Iterable, Sequence
 
 from policy_nlp.io.reading import normalize, read_text
 
-__all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report",
+__all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report", "evaluation_pairs", "error_lines",
            "pair_documents", "METRICS"]
 
 METRICS = (
@@ -233,6 +233,51 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
                 found = None
         pairs.append((gold, found))
     return pairs
+
+
+def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast", clean=True):
+    """Each gold with the annotated document to score it against.
+
+    Parameters
+    ----------
+    golds : list of dict
+        Gold documents (:func:`load_gold`).
+    annotated : list of str or Path, optional
+        Annotated ``.jsonl``/``.json`` files or ``annotate`` output folders;
+        their documents are paired with the golds by :func:`pair_documents`.
+        Without them the pipeline is run on each gold document's text
+        (:func:`gold_text`).
+    shared_root : str or Path, optional
+        The ``shared/`` folder holding ``corpora/`` (default: beside the repo).
+    segmenter, clean
+        How the pipeline annotates when ``annotated`` is not given.
+
+    Returns
+    -------
+    list of (dict, dict or None)
+    """
+    if annotated:
+        from policy_nlp.apps.tables import read_documents
+        return pair_documents(golds, list(read_documents(annotated)), shared_root)
+    from policy_nlp.io.corpus import Record
+    from policy_nlp.io.output import doc_to_dict
+    from policy_nlp.pipeline.loading import load
+    from policy_nlp.run.batch import annotate_record
+    nlp = load(segmenter=segmenter)
+    return [(gold, doc_to_dict(annotate_record(
+        nlp, Record(str(gold.get("document")), gold_text(gold, shared_root)), clean=clean)))
+        for gold in golds]
+
+
+def error_lines(report):
+    """One line per miss and wrong answer of an :func:`evaluate_many` report
+    (``DOCUMENT: KIND: ERROR``); topic confusion pairs are left out."""
+    for document in report["documents"]:
+        for kind, errors in document["errors"].items():
+            if kind == "topic_pairs":
+                continue
+            for error in errors:
+                yield f"{document['document']}: {kind}: {error}"
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,8 @@ from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.topic_context import title_topic
 from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
 
-__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "read_hand_labels", "local_examples"]
+__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "read_hand_labels", "local_examples",
+           "local_lexicon_candidates"]
 
 LOCAL_CORPUS = ("local_speeches", "excerpts.jsonl")
 REPO = Path(__file__).resolve().parents[2]
@@ -124,14 +125,15 @@ def label_unit(text, area):
 
 
 def read_hand_labels(path):
-    """``{(excerpt id, unit opening): label}`` from a hand-label file
-    (``corpora/topic_labels/local_hand_labels.jsonl``: id, index, opening, label)."""
+    """``{(excerpt id, unit index): (opening, label)}`` from a hand-label file
+    (``corpora/topic_labels/local_hand_labels.jsonl``: id, index, opening,
+    label; ``index`` counts the excerpt's units without boilerplate ones)."""
     labels = {}
     with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+        for line in handle:
             if line.strip():
                 row = json.loads(line)
-                labels[(str(row["id"]), row["opening"])] = row["label"]
+                labels[(str(row["id"]), int(row["index"]))] = (row["opening"], row["label"])
     return labels
 
 
@@ -145,9 +147,10 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
     exclude_ids : set of str, optional
         Excerpts never to use (default: the local gold's, :func:`gold_excerpt_ids`).
     hand_labels : dict, optional
-        ``{(id, opening): label}`` (:func:`read_hand_labels`): a unit whose
-        id and first 12 characters match takes the hand label (source
-        ``hand``); the others keep their weak label.
+        ``{(id, index): (opening, label)}`` (:func:`read_hand_labels`): a
+        unit at that index whose first 12 characters are the opening takes
+        the hand label (source ``hand``); the others keep their weak label
+        (a changed cut of units is then visible as fewer ``hand`` examples).
 
     Returns
     -------
@@ -166,10 +169,11 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
                 continue
             area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
             text = clean_text(record["text"]).text
-            for index, unit in enumerate(units(text)):
-                if is_boilerplate(unit):
-                    continue
-                hand = (hand_labels or {}).get((record["id"], unit[:12]))
+            kept = [unit for unit in units(text) if not is_boilerplate(unit)]
+            for index, unit in enumerate(kept):
+                opening, hand = (hand_labels or {}).get((record["id"], index), (None, None))
+                if opening != unit[:12]:
+                    hand = None
                 label = hand or label_unit(unit, area)
                 if label:
                     source = "hand" if hand else "title" if label == area else "local_terms"
@@ -177,3 +181,42 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
                                      "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
                                      "index": index})
     return examples
+
+
+def local_lexicon_candidates(corpus_path, exclude_ids=None, min_docs=2):
+    """Candidate local formulations and quoted terms, mined from the local
+    speech development corpus for curation into ``policy_lexicon.tsv``.
+
+    Parameters
+    ----------
+    corpus_path : Path
+        ``local_speeches/excerpts.jsonl`` (never the held-out split).
+    exclude_ids : set of str, optional
+        Excerpts never to mine (default: the local gold's, development and
+        blind parts, :func:`gold_excerpt_ids`), so that the lexicon does not
+        learn the gold's answers.
+    min_docs : int
+        Keep candidates found in at least this many excerpts.
+
+    Returns
+    -------
+    list of dict
+        :func:`policy_nlp.stages.lexicon.mine_lexicon` candidates of the
+        cleaned excerpts (Traditional text read in its Simplified copy).
+    """
+    from policy_nlp.stages.lexicon import mine_lexicon
+    from policy_nlp.stages.script import is_traditional, to_simplified
+    if "heldout" in str(corpus_path):
+        raise ValueError(f"{corpus_path}: a held-out split is never mined")
+    exclude = gold_excerpt_ids() if exclude_ids is None else set(exclude_ids)
+    documents = []
+    with open(corpus_path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record["id"] in exclude:
+                continue
+            text = clean_text(record["text"]).text
+            documents.append((record["id"], to_simplified(text)[0] if is_traditional(text) else text))
+    return mine_lexicon(documents, min_docs=min_docs)

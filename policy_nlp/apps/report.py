@@ -28,13 +28,11 @@ characters when the machine has one (WenQuanYi Micro Hei, Noto Sans CJK …);
 without one, Chinese labels are replaced by numbers keyed to the tables.
 """
 
-import argparse
 import csv
 import html
 import json
 import math
 import subprocess
-import sys
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,7 +41,7 @@ from policy_nlp.errors import ConfigError
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
 
-__all__ = ["build_report", "collect", "document_year", "chinese_font", "add_report_command"]
+__all__ = ["build_report", "collect", "document_year", "chinese_font"]
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -696,38 +694,3 @@ of government and places (exact duplicate documents counted once). Trace one for
 <script>{REPORT_JS}</script>
 </body></html>
 """
-
-
-# --- the command -------------------------------------------------------------
-
-REPORT_EPILOG = """examples:
-  policy-nlp report out/annotations.jsonl -o report/
-  policy-nlp report out/ -o report/ --top 50          # a folder from 'policy-nlp annotate -o out/'
-then open report/index.html; the plots are PNG and SVG, the tables CSV.
-"""
-
-
-def _report(args):
-    index = build_report(args.inputs, args.output, top=args.top, title=args.title, dated_only=args.dated_only)
-    print(f"report: {index}")
-    return 0
-
-
-def add_report_command(commands):
-    """Add ``policy-nlp report`` to an argparse subparsers object."""
-    p = commands.add_parser(
-        "report", help="corpus report of annotated documents (plots and tables in index.html)",
-        description="Make a corpus report from annotated documents: the most frequent numbered "
-                    "formulations by document frequency with their first and last year, numbered "
-                    "formulations and topic shares by year (stacked chart), count mismatches across "
-                    "the corpus, and the documents that failed (from the errors file beside the "
-                    "annotations). Plots are PNG and SVG, tables CSV, tied together by index.html.",
-        epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
-    p.add_argument("-o", "--output", required=True, help="folder for the report (index.html, PNG, SVG, CSV)")
-    p.add_argument("--top", type=int, default=30, help="formulations in the table and chart (default 30)")
-    p.add_argument("--title", default="policy_nlp corpus report", help="title of the report")
-    p.add_argument("--dated-only", action="store_true",
-                   help="leave out documents without a year (meta.year or meta.date)")
-    p.set_defaults(func=_report)
-    return p

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from policy_nlp.errors import DocumentError, TrainingDataError
-from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, read_crosswalk
+from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
 from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
 
 log = logging.getLogger("policy_nlp")
@@ -653,7 +653,9 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         Multi-label models: a label is given when its probability reaches it.
     crosswalk : str or Path, optional
         A crosswalk file (:func:`~policy_nlp.stages.multilabel.read_crosswalk`):
-        saved with the model, and the evaluation is repeated in its codes.
+        saved with the model (the topics stage then adds the label's codes
+        to every paragraph topic, under the file's name: ``codes: {"cap":
+        [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
     verbose : bool
         Log each cross-validation fold and the saved model (``logging``,
         level INFO, logger ``policy_nlp``); nothing is printed.
@@ -736,7 +738,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
                                         "mean": report["cross_validation"]["mean"]["model"]}
     if mapping:
-        metadata["crosswalk"] = {"file": str(crosswalk), "mapping": mapping}
+        # the topics stage adds these codes to every paragraph topic, under this name
+        metadata["crosswalk"] = {"name": crosswalk_name(crosswalk), "file": str(crosswalk), "mapping": mapping}
     save_model(model, output_dir, metadata)
     (output_dir / "evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")
@@ -751,6 +754,37 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
 def train_from_file(path, text_column, label_column, output_dir, **options):
     """:func:`train` with the columns given positionally (the older signature)."""
     return train(path, output_dir, text_column=text_column, label_column=label_column, **options)
+
+
+# The default model's recipe lived here (and at the old path policy_nlp.topic_training) until it
+# became a repository script: it reads the shared corpora and the repository's hand labels, which
+# an installed package does not have. Old code asking for its names gets told where they went.
+RECIPE = "models/topics-default/recipe.py"
+MOVED_TO_RECIPE = frozenset({
+    "build_default", "build_training_set", "training_summary", "weak_labels", "general_rule",
+    "lead_sentence", "split_lines", "hand_labelled", "source_agreement", "work_reports",
+    "congress_reports", "xi_speeches", "policy_documents", "main", "REPO", "SHARED_CORPORA",
+    "HAND_LABELS", "HELD_OUT", "EVAL_WORK_REPORTS", "GOLD_WORK_REPORTS", "GOLD_CONGRESSES",
+    "GOLD_XI_DATES", "FIRST_TRAINING_YEAR", "FIRST_TRAINING_CONGRESS", "POLICY_DOCS_PER_LABEL",
+    "GENERAL_TERMS", "WIKISOURCE_NOTICE"})
+
+
+def __getattr__(name):
+    """Point old callers of the default model's recipe to the script it moved to.
+
+    An ``ImportError`` (not ``AttributeError``), so that ``from
+    policy_nlp.topic_training import build_default`` shows this message
+    rather than Python's generic "cannot import name".
+    """
+    if name in MOVED_TO_RECIPE:
+        raise ImportError(
+            f"{name} moved out of policy_nlp.apps.training (formerly policy_nlp.topic_training): "
+            f"the default topic model's recipe is the repository script {RECIPE}. Rebuild the model "
+            f"with 'make model' or 'python {RECIPE} build'; from Python, load the script with "
+            "importlib.util.spec_from_file_location (as benchmarks/topic_eval.py does). To train on "
+            "your own labels use policy_nlp.apps.training.train or 'policy-nlp train'.",
+            name=__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------------------

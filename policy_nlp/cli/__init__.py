@@ -1,4 +1,8 @@
-"""The ``policy-nlp`` command.
+"""The ``policy-nlp`` command: argument parsing and dispatch only.
+
+Each command's work is a plain function of :mod:`policy_nlp.apps` or
+:mod:`policy_nlp.run`; the subcommands with the longest option lists have
+their own modules here (``view``, ``report``, ``export``, ``trace``).
 
 The CLI is the error boundary: a user's mistake (a missing file, a bad
 setting, a damaged model, a missing optional dependency) ends in one line
@@ -11,12 +15,12 @@ import argparse
 import logging
 import sys
 
-from policy_nlp.errors import ConfigError, PolicyNLPError
+from policy_nlp.errors import PolicyNLPError
 
-from policy_nlp.apps.report import add_report_command
-from policy_nlp.apps.tables import add_export_command
-from policy_nlp.apps.trace import add_trace_command
-from policy_nlp.apps.view import add_view_command
+from policy_nlp.cli.export import add_export_command
+from policy_nlp.cli.report import add_report_command
+from policy_nlp.cli.trace import add_trace_command
+from policy_nlp.cli.view import add_view_command
 
 EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
@@ -82,36 +86,14 @@ def _add_annotate(commands):
 
 
 def _lexicon_build(args):
-    from policy_nlp.io.corpus import read_inputs
-    from policy_nlp.errors import DocumentError
-    from policy_nlp.stages.lexicon import Lexicon, mine_lexicon
-    documents, failed = [], 0
-    for item in read_inputs(args.corpus, pattern=args.glob, text_column=args.text_column,
-                            id_column=args.id_column):
-        if isinstance(item, DocumentError):
-            failed += 1
-            print(f"policy-nlp: skipped {item}", file=sys.stderr)
-        else:
-            documents.append((item.id, item.text))
-    from policy_nlp.run.batch import Progress
-    progress = Progress(sum(len(text) for _, text in documents), quiet=args.quiet)
-
-    def counted(documents):  # long work shows progress
-        for id, text in documents:
-            yield id, text
-            progress.update(1, len(text))
-
-    candidates = mine_lexicon(counted(documents), min_docs=args.min_docs, examples=args.examples)
-    progress.close()
-    lexicon = Lexicon()
-    for c in candidates:
-        examples = " ‖ ".join(f"{e['doc_id']}: {e['context']}" for e in c["examples"])
-        lexicon.add(c["term"], kind=c["kind"], number=c["number"], doc_freq=c["doc_freq"],
-                    note=f"{c['count']} occurrences; {examples}")
-    lexicon.save(args.output)
-    print(f"{len(candidates)} candidates from {len(documents)} documents -> {args.output}"
-          + (f" ({failed} inputs could not be read)" if failed else ""))
-    return 1 if failed else 0
+    from policy_nlp.apps.lexicon_mining import build_lexicon
+    counts = build_lexicon(args.corpus, args.output, min_docs=args.min_docs, examples=args.examples,
+                           pattern=args.glob, text_column=args.text_column, id_column=args.id_column,
+                           quiet=args.quiet,
+                           on_skip=lambda error: print(f"policy-nlp: skipped {error}", file=sys.stderr))
+    print(f"{counts['candidates']} candidates from {counts['documents']} documents -> {args.output}"
+          + (f" ({counts['failed']} inputs could not be read)" if counts["failed"] else ""))
+    return 1 if counts["failed"] else 0
 
 
 def _add_lexicon(commands):
@@ -143,35 +125,18 @@ def _add_lexicon(commands):
 def _evaluate(args):
     import json
     from pathlib import Path
-    from policy_nlp.apps.evaluation import evaluate_many, format_report, gold_text, load_gold, pair_documents
+    from policy_nlp.apps.evaluation import (error_lines, evaluate_many, evaluation_pairs, format_report,
+                                            load_gold)
     golds = [load_gold(path) for path in args.gold]
-    if args.annotated:
-        documents = []
-        for path in args.annotated:
-            text = Path(path).read_text(encoding="utf-8")
-            documents.extend(json.loads(text) if path.endswith(".json") else
-                             [json.loads(line) for line in text.splitlines() if line.strip()])
-        pairs = pair_documents(golds, documents, args.shared)
-    else:  # run the pipeline on each gold document's text
-        from policy_nlp.run.batch import annotate_record
-        from policy_nlp.io.corpus import Record
-        from policy_nlp.io.output import doc_to_dict
-        from policy_nlp.pipeline.loading import load
-        nlp = load(segmenter=args.segmenter)
-        pairs = [(gold, doc_to_dict(annotate_record(
-            nlp, Record(str(gold.get("document")), gold_text(gold, args.shared)), clean=not args.no_clean)))
-            for gold in golds]
+    pairs = evaluation_pairs(golds, args.annotated, args.shared, segmenter=args.segmenter,
+                             clean=not args.no_clean)
     report = evaluate_many(pairs)
     print(format_report(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.errors:
-        for document in report["documents"]:
-            for kind, errors in document["errors"].items():
-                if kind == "topic_pairs":
-                    continue
-                for error in errors:
-                    print(f"{document['document']}: {kind}: {error}")
+        for line in error_lines(report):
+            print(line)
     return 0
 
 

@@ -1,7 +1,9 @@
 """Annotated documents out: JSON, JSONL and spaCy ``DocBin``.
 
 One JSON object per document (see ``docs/schema.md`` and the JSON Schema in
-``policy_nlp/data/document.schema.json``). Every span is a pair of character
+``policy_nlp/data/document.schema.json``), a :class:`policy_nlp.schema.Document`:
+its record types are declared there, and ``tests/test_schema.py`` checks
+:func:`doc_to_dict` and the JSON Schema against them. Every span is a pair of character
 offsets into ``text``; ``text[start:end]`` is the span's text.
 """
 
@@ -31,7 +33,7 @@ def _group(doc, name):
 
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
-    """The JSON form of an annotated ``Doc``.
+    """The JSON form of an annotated ``Doc``: a :class:`policy_nlp.schema.Document`.
 
     Stages that did not run leave their fields as empty lists.
 
@@ -50,10 +52,16 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
     slogans = [{**_span(s), "text": s.text, "kind": s.label_, "number": s._.number,
                 "members": list(s._.members or []), "count_matches": s._.count_matches,
                 "source": s._.source} for s in _group(doc, "slogans")]
-    lists = [{"family": s.label_, "level": s._.level, "items": list(s._.items or []),
+    # A list's items are stored once, in list_items (see pipeline.document.list_items);
+    # grouped here in one pass rather than through span._.items per list.
+    items: dict[int, list[dict[str, Any]]] = {}
+    for s in _group(doc, "list_items"):
+        items.setdefault(s._.list_index, []).append({"start": s.start_char, "end": s.end_char,
+                                                     "marker": s._.marker})
+    lists = [{"family": s.label_, "level": s._.level, "items": items.get(index, []),
               "parent": s._.parent, "parent_item": s._.parent_item, "claim": s._.claim,
               "count_matches": s._.count_matches, "gaps": s._.gaps, "restart": s._.restart,
-              **_span(s)} for s in _group(doc, "lists")]
+              **_span(s)} for index, s in enumerate(_group(doc, "lists"))]
     return {
         "id": doc._.id,
         "text": text,

@@ -10,12 +10,14 @@ group               span label         span extensions (``span._.NAME``)
 ``sentences``       ``sentence``
 ``slogans``         kind: ``numbered``  ``number``, ``members``, ``count_matches``,
                     or ``quoted``      ``source``
-``lists``           the family (一是)   ``level``, ``items``, ``parent``,
-                                       ``parent_item``, ``claim``,
-                                       ``count_matches``, ``gaps``, ``restart``
+``lists``           the family (一是)   ``level``, ``parent``, ``parent_item``,
+                                       ``claim``, ``count_matches``, ``gaps``,
+                                       ``restart``; ``items`` (read from
+                                       ``list_items``, see :func:`list_items`)
 ``list_items``      ``item``           ``marker``, ``list_index``
 ==================  =================  ==========================================
 
+The fields are declared once, in :mod:`policy_nlp.schema`.
 Document-level data: ``doc._.id``, ``doc._.meta`` (source, encoding, title,
 speaker, date ... and what cleaning removed).
 
@@ -32,15 +34,31 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
-GROUPS = ("paragraphs", "sentences", "slogans", "lists", "list_items")
+from policy_nlp.schema import SPAN_GROUPS, span_extensions
+
+GROUPS = tuple(SPAN_GROUPS)  # paragraphs, sentences, slogans, lists, list_items
 
 DOC_EXTENSIONS = {"id": None, "meta": None}
-SPAN_EXTENSIONS = (
-    "topic",                                                  # paragraphs
-    "number", "members", "count_matches", "source",           # slogans (+ lists)
-    "level", "items", "parent", "parent_item", "claim", "gaps", "restart",  # lists
-    "marker", "list_index",                                   # list items
-)
+# The fields of the records in SPAN_GROUPS that are neither offsets, text nor
+# label: declared in policy_nlp.schema, not here.
+SPAN_EXTENSIONS = span_extensions()
+
+
+def list_items(span):
+    """The items of a ``lists`` span: ``[{"start", "end", "marker"}]``.
+
+    Items are stored once, as the ``list_items`` spans whose
+    ``span._.list_index`` is the list's index in ``doc.spans["lists"]``;
+    this is the getter of the lists' ``span._.items``.
+    """
+    doc = span.doc
+    if "lists" not in doc.spans or "list_items" not in doc.spans:
+        return None
+    index = next((i for i, s in enumerate(doc.spans["lists"]) if s == span), None)
+    if index is None:
+        return None
+    return [{"start": s.start_char, "end": s.end_char, "marker": s._.marker}
+            for s in doc.spans["list_items"] if s._.list_index == index]
 
 
 def register_extensions():
@@ -51,6 +69,8 @@ def register_extensions():
     for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    if not Span.has_extension("items"):
+        Span.set_extension("items", getter=list_items)
 
 
 register_extensions()
@@ -241,6 +261,16 @@ def set_sentence_starts(doc, starts):
     doc.from_array([SENT_START], values.astype("int64").reshape(-1, 1).astype("uint64"))  # -1 wraps back
 
 
+def _is_stored_extension(key):
+    """Whether ``span._.KEY`` is an extension that stores a value: not the
+    offsets or text, and not derived (a getter without a setter, as a list's
+    ``items``)."""
+    if key in ("start", "end", "text") or not Span.has_extension(key):
+        return False
+    _, _, getter, setter = Span.get_extension(key)
+    return getter is None or setter is not None
+
+
 def add_spans(doc, group, records, label):
     """Add annotations, given as character offsets, to a span group.
 
@@ -251,7 +281,8 @@ def add_spans(doc, group, records, label):
         Span group name (see the module docstring).
     records : list of dict
         Each has ``start`` and ``end``; other keys are stored as span
-        extensions of the same name.
+        extensions of the same name (keys without one, and derived ones
+        such as a list's ``items``, are not stored).
     label : str or callable
         The span label, or a function ``record -> label``.
 
@@ -261,13 +292,16 @@ def add_spans(doc, group, records, label):
         The spans added, in the order of ``records``.
     """
     ensure_boundaries(doc, [r[k] for r in records for k in ("start", "end")])
+    stored = {}  # key -> whether it is a stored span extension
     labels = [label(record) if callable(label) else label for record in records]
     spans = _span_list(doc, [(r["start"], r["end"]) for r in records], labels)
     for record, span in zip(records, spans):
         if span is None:  # pragma: no cover - ensure_boundaries makes this impossible
             raise AssertionError(f"span {record['start']}:{record['end']} not aligned")
         for key, value in record.items():
-            if key not in ("start", "end", "text") and Span.has_extension(key):
+            if key not in stored:
+                stored[key] = _is_stored_extension(key)
+            if stored[key]:
                 setattr(span._, key, value)
     existing = list(doc.spans[group]) if group in doc.spans else []
     doc.spans[group] = existing + spans

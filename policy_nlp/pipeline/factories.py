@@ -118,7 +118,9 @@ class TopicsStage:
     """The ``topics`` component: a topic of every paragraph, in three places.
 
     - ``span._.topic`` of each ``doc.spans["paragraphs"]`` span:
-      ``{"label", "score", "scores"}`` or None (boilerplate);
+      ``{"label", "score", "scores"}`` or None (boilerplate), plus ``codes``
+      (``{crosswalk: [code, ...]}``) when the model reports in crosswalks
+      (:func:`~policy_nlp.stages.multilabel.model_crosswalks`);
     - ``doc.spans["topics"]``: one span per classified paragraph whose
       ``label_`` is its topic label (kept by a plain ``DocBin()``, shown by
       displaCy's span view);
@@ -162,6 +164,7 @@ class TopicsStage:
     # so documents are classified one at a time and a batch size would mean
     # nothing; spaCy's nlp.pipe calls this for each document.
     def __call__(self, doc):
+        from policy_nlp.stages.multilabel import model_crosswalks, topic_codes
         from policy_nlp.stages.topic_context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         _require(doc, "paragraphs", "topics")
@@ -173,9 +176,12 @@ class TopicsStage:
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
+        crosswalks = model_crosswalks(self.classifier)
         for span, result in zip(paragraphs, results):
             span._.topic = result
             if result is not None:
+                if crosswalks:  # the label's codes in each crosswalk the model reports in
+                    result["codes"] = topic_codes(result, crosswalks)
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
                 shares[result["label"]] += len(span.text)
         doc.spans["topics"] = labelled

@@ -12,56 +12,66 @@ input text after normalisation (line endings, zero-width characters, see
 :func:`policy_nlp.io.reading.normalize`) and, with ``clean=True``, after the page
 furniture was removed. ``annotated_text[start:end]`` is a span's text.
 
-==================  =======================================  ==================
-column              type                                     as in JSONL output
-==================  =======================================  ==================
-``id``              string                                   ``id``
-``annotated_text``  string                                   ``text``
-``tokens``          list of ``{start: int32, end: int32}``   ``tokens``
-``sentences``       list of ``{start: int32, end: int32}``   ``sentences``
-``paragraphs``      string: JSON list                        ``paragraphs``
-``slogans``         string: JSON list                        ``slogans``
-``lists``           string: JSON list                        ``lists``
-``meta``            string: JSON object                      ``meta``
-``error``           string or None                           (errors file)
-==================  =======================================  ==================
+=================  ================================================  =============
+column             type (Arrow features)                             JSONL output
+=================  ================================================  =============
+``id``             string                                            ``id``
+``annotated_text`` string                                            ``text``
+``tokens``         list of ``{start, end}``                          ``tokens``
+``sentences``      list of ``{start, end}``                          ``sentences``
+``paragraphs``     list of :class:`~policy_nlp.schema.Paragraph`     ``paragraphs``
+``slogans``        list of :class:`~policy_nlp.schema.Slogan`        ``slogans``
+``lists``          list of :class:`~policy_nlp.schema.NumberedList`  ``lists``
+``meta``           :class:`~policy_nlp.schema.Meta`                  ``meta``
+``error``          string or None                                    (errors file)
+=================  ================================================  =============
 
-Tokens and sentences have a fixed shape and are the large columns, so they are
-Arrow features you can query directly. Paragraphs (with their topic scores),
-slogans, lists and meta have open-ended or optional fields (``topic`` is None
-or a dict of per-label scores; ``claim`` is None or an object; ``meta`` holds
-whatever the input and the cleaning stage put there); as Arrow structs their
-type would be inferred batch by batch and differ between batches, which makes
-``Dataset.map`` fail. They are JSON strings instead: ``json.loads(row["lists"])``
-gives exactly the JSONL output's ``lists``.
+Every column is a typed Arrow feature derived from the record types of
+:mod:`policy_nlp.schema` (:func:`features`), so they can be queried directly
+(``ds["slogans"]``, ``ds.to_pandas()``, ``ds.filter(lambda r: r["meta"]["year"] == 2019)``).
+Each nested value is a JSONL output value with three differences Arrow needs:
+a field that is absent in JSONL (``topic.labels``, ``meta.place`` ...) is
+present and None; a mapping from labels to scores (``topic.scores``,
+``topic.own``) is a list of ``{label, score}``; a converted character of
+``meta.converted.chars`` is ``{"0": offset, "1": character}``. ``meta`` holds
+the fields declared in :class:`~policy_nlp.schema.Meta` (the row's other
+columns stay the dataset's own).
 
 A document that cannot be annotated (empty text, no text left after cleaning)
 does not stop the map: its ``error`` says why and its annotation columns are
 empty.
 """
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from policy_nlp.io.corpus import _record
 from policy_nlp.run.dask_backend import worker_pipeline
 from policy_nlp.errors import DocumentError
+from policy_nlp.schema import Document, arrow_type, to_arrow
 
 if TYPE_CHECKING:
-    from datasets import Dataset, DatasetDict
+    from datasets import Dataset
 
 OUTPUT_COLUMNS = ("id", "annotated_text", "tokens", "sentences", "paragraphs",
                   "slogans", "lists", "meta", "error")
-_JSON_COLUMNS = ("paragraphs", "slogans", "lists", "meta")
+# The annotation columns whose values are records of policy_nlp.schema.Document.
+_RECORD_COLUMNS = {"tokens": "tokens", "sentences": "sentences", "paragraphs": "paragraphs",
+                   "slogans": "slogans", "lists": "lists", "meta": "meta"}
 
 
-def _features(input_features):
+def features():
+    """The ``datasets`` features of the columns :func:`annotate_dataset` adds.
+
+    Derived from :class:`policy_nlp.schema.Document` by
+    :func:`policy_nlp.schema.arrow_type`.
+    """
     from datasets import Features, List, Value
-    span = {"start": Value("int32"), "end": Value("int32")}
-    added = {"id": Value("string"), "annotated_text": Value("string"),
-             "tokens": List(span), "sentences": List(span),
-             **{name: Value("string") for name in _JSON_COLUMNS}, "error": Value("string")}
-    return Features({**input_features, **added})
+    hints = get_type_hints(Document)
+    columns = {"id": Value("string"), "annotated_text": Value("string")}
+    for column, field in _RECORD_COLUMNS.items():
+        columns[column] = arrow_type(hints[field], Value, List, dict)
+    columns["error"] = Value("string")
+    return Features(columns)
 
 
 def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
@@ -69,6 +79,7 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
     from policy_nlp.run.batch import annotate_record
     from policy_nlp.io.output import doc_to_dict
     nlp = worker_pipeline(settings)
+    hints = get_type_hints(Document)
     out = {name: [] for name in OUTPUT_COLUMNS}
     for position, index in enumerate(indices):
         text = rows[text_column][position]
@@ -86,17 +97,46 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
                         "sentences": [], "tokens": [], "slogans": [], "lists": []}
         out["id"].append(id)
         out["annotated_text"].append(data["text"])
-        out["tokens"].append(data["tokens"])
-        out["sentences"].append(data["sentences"])
-        for name in _JSON_COLUMNS:
-            out[name].append(json.dumps(data[name], ensure_ascii=False))
+        for column, field in _RECORD_COLUMNS.items():
+            out[column].append(to_arrow(hints[field], data[field]))
         out["error"].append(error)
     return out
 
 
-def annotate_dataset(ds: "Dataset | DatasetDict", text_column: str = "text", id_column: "str | None" = None,
+def _checked_columns(ds, text_column, id_column, num_proc, batch_size):
+    """Check :func:`annotate_dataset`'s arguments; return the id column to use."""
+    from datasets import Dataset, DatasetDict
+    if isinstance(ds, DatasetDict):
+        raise TypeError("annotate_dataset takes a Dataset, not a DatasetDict: annotate each split, "
+                        "e.g. DatasetDict({k: annotate_dataset(v) for k, v in dd.items()})")
+    if not isinstance(ds, Dataset):
+        raise TypeError(f"annotate_dataset takes a datasets.Dataset, not {type(ds).__name__} "
+                        "(an IterableDataset? load it without streaming=True)")
+    if not isinstance(text_column, str) or text_column not in ds.column_names:
+        raise ValueError(f"no text column {text_column!r} (columns: {', '.join(ds.column_names)}); "
+                         "name it with text_column=")
+    if id_column is None and "id" in ds.column_names and text_column != "id":
+        id_column = "id"
+    if id_column is not None and id_column not in ds.column_names:
+        raise ValueError(f"no id column {id_column!r} (columns: {', '.join(ds.column_names)})")
+    if num_proc is not None and (not isinstance(num_proc, int) or isinstance(num_proc, bool)
+                                 or num_proc < 1):
+        raise ValueError(f"num_proc must be None or a positive integer, not {num_proc!r}")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
+    clashes = [c for c in OUTPUT_COLUMNS if c in ds.column_names and c not in (text_column, id_column)]
+    if clashes:
+        raise ValueError(f"the dataset already has column(s) {clashes} that annotate_dataset adds; "
+                         "rename them first (ds.rename_column(old, new))")
+    if text_column in OUTPUT_COLUMNS or (id_column in OUTPUT_COLUMNS and id_column != "id"):
+        raise ValueError(f"text_column/id_column may not be one of the output columns {OUTPUT_COLUMNS} "
+                         "other than 'id'; rename the column first")
+    return id_column
+
+
+def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str | None" = None,
                      num_proc: "int | None" = None, batch_size: int = 32, *, clean: bool = True,
-                     **settings: Any) -> "Dataset | DatasetDict":
+                     **settings: Any) -> "Dataset":
     """Annotate every row of a Hugging Face ``Dataset``.
 
     Parameters
@@ -131,40 +171,16 @@ def annotate_dataset(ds: "Dataset | DatasetDict", text_column: str = "text", id_
     >>> out = policy_nlp.annotate_dataset(ds, stages=["paragraphs"], lexicon=False, clean=False)
     >>> out[0]["id"], out[0]["sentences"]
     ('0', [{'start': 0, 'end': 8}, {'start': 9, 'end': 18}])
-    >>> import json; json.loads(out[0]["paragraphs"])[1]
+    >>> out[0]["paragraphs"][1]
     {'start': 9, 'end': 18, 'topic': None}
     >>> out[1]["error"]
     "empty or non-text 'text' value"
     """
     try:
-        from datasets import Dataset, DatasetDict
+        from datasets import Features
     except ImportError:  # pragma: no cover - datasets is a dependency
         raise ImportError("annotate_dataset needs the 'datasets' package") from None
-    if isinstance(ds, DatasetDict):
-        raise TypeError("annotate_dataset takes a Dataset, not a DatasetDict: annotate each split, "
-                        "e.g. DatasetDict({k: annotate_dataset(v) for k, v in dd.items()})")
-    if not isinstance(ds, Dataset):
-        raise TypeError(f"annotate_dataset takes a datasets.Dataset, not {type(ds).__name__} "
-                        "(an IterableDataset? load it without streaming=True)")
-    if not isinstance(text_column, str) or text_column not in ds.column_names:
-        raise ValueError(f"no text column {text_column!r} (columns: {', '.join(ds.column_names)}); "
-                         "name it with text_column=")
-    if id_column is None and "id" in ds.column_names and text_column != "id":
-        id_column = "id"
-    if id_column is not None and id_column not in ds.column_names:
-        raise ValueError(f"no id column {id_column!r} (columns: {', '.join(ds.column_names)})")
-    if num_proc is not None and (not isinstance(num_proc, int) or isinstance(num_proc, bool)
-                                 or num_proc < 1):
-        raise ValueError(f"num_proc must be None or a positive integer, not {num_proc!r}")
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
-    clashes = [c for c in OUTPUT_COLUMNS if c in ds.column_names and c not in (text_column, id_column)]
-    if clashes:
-        raise ValueError(f"the dataset already has column(s) {clashes} that annotate_dataset adds; "
-                         "rename them first (ds.rename_column(old, new))")
-    if text_column in OUTPUT_COLUMNS or (id_column in OUTPUT_COLUMNS and id_column != "id"):
-        raise ValueError(f"text_column/id_column may not be one of the output columns {OUTPUT_COLUMNS} "
-                         "other than 'id'; rename the column first")
+    id_column = _checked_columns(ds, text_column, id_column, num_proc, batch_size)
     settings = {**settings, "clean": clean}
     # Load here, before Dataset.map forks its workers: they inherit the loaded
     # pipeline and share pkuseg's pages copy-on-write instead of each loading it.
@@ -173,7 +189,7 @@ def annotate_dataset(ds: "Dataset | DatasetDict", text_column: str = "text", id_
         num_proc = min(num_proc, max(1, len(ds)))
     return ds.map(
         _annotate_rows, batched=True, batch_size=batch_size, with_indices=True,
-        num_proc=num_proc, writer_batch_size=batch_size, features=_features(ds.features),
+        num_proc=num_proc, writer_batch_size=batch_size, features=Features({**ds.features, **features()}),
         fn_kwargs={"text_column": text_column, "id_column": id_column, "clean": clean,
                    "settings": settings},
         desc="policy_nlp annotate")

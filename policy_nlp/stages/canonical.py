@@ -122,25 +122,33 @@ def link_expansions(slogans):
     -------
     list of (str or None, int or None)
         Per slogan, in the given order: the canonical members of the
-        expansion joined by 、 (:func:`canonical_members`) and the ``start``
-        of the mention that spells it out; ``(None, None)`` when the
-        document never spells it out.
+        expansion joined by 、 (:func:`canonical_members`) and the offset
+        where the text spells them out (the first member's ``start``; the
+        mention's own ``start`` for members given without offsets);
+        ``(None, None)`` when the document never spells it out.
 
     Examples
     --------
     >>> text = "抓好三清工作。全面开展“三清”(清垃圾、清河道、清路障)行动，三清要落实。"
-    >>> slogans = [{"text": "三清", "start": i, "members": m} for i, m in
-    ...            [(2, []), (12, [{"text": "清垃圾"}, {"text": "清河道"}, {"text": "清路障"}]), (31, [])]]
+    >>> spelled = [{"text": m, "start": text.index(m), "end": text.index(m) + 3} for m in ("清垃圾", "清河道", "清路障")]
+    >>> slogans = [{"text": "三清", "start": 2, "members": []},
+    ...            {"text": "三清", "start": 12, "members": spelled},
+    ...            {"text": "三清", "start": 31, "members": []}]
     >>> link_expansions(slogans)  # doctest: +NORMALIZE_WHITESPACE
-    [('清垃圾、清河道、清路障', 12), ('清垃圾、清河道、清路障', 12), ('清垃圾、清河道、清路障', 12)]
+    [('清垃圾、清河道、清路障', 16), ('清垃圾、清河道、清路障', 16), ('清垃圾、清河道、清路障', 16)]
     """
-    spelled = {}  # canonical form -> [(start, canonical members)] in text order
+    spelled = {}  # canonical form -> [(where the members are written, canonical members)]
     for s in slogans:
         if s.get("members"):
+            starts = [m["start"] for m in s["members"] if isinstance(m, dict) and "start" in m]
             spelled.setdefault(canonical(s.get("text") or ""), []).append(
-                (s["start"], canonical_members(s["members"])))
+                (min(starts) if starts else s["start"], canonical_members(s["members"])))
     out = []
     for s in slogans:
+        if s.get("members"):  # its own (the slogans stage may share one spelling between mentions)
+            starts = [m["start"] for m in s["members"] if isinstance(m, dict) and "start" in m]
+            out.append((canonical_members(s["members"]), min(starts) if starts else s["start"]))
+            continue
         found = sorted(spelled.get(canonical(s.get("text") or ""), []))
         if not found:
             out.append((None, None))

@@ -621,12 +621,23 @@ _TAIL_PIECES = 80
 
 def _scan_head(text, pieces, meta):
     """``(body_piece, body_start, items)``: where the body starts, and the head
-    items ``(start, end, reason)`` before it (piece extents, blanks apart)."""
-    n = len(pieces)
-    items = []
+    items ``(start, end, reason)`` before it (piece extents, blanks apart).
 
-    # A salutation near the top, with only short non-prose lines before it,
-    # starts the body.
+    A salutation near the top (同志们：) starts the body, and everything
+    before it is head (:func:`_head_before_salutation`); without one, the
+    head is what is positively furniture or title block
+    (:func:`_head_without_salutation`).
+    """
+    salutation_at, prose = _find_salutation(text, pieces)
+    if salutation_at is not None:
+        return _head_before_salutation(text, pieces, meta, salutation_at, prose)
+    return _head_without_salutation(text, pieces, meta)
+
+
+def _find_salutation(text, pieces):
+    """``(piece index or None, [indexes of prose pieces before it])``: a
+    salutation near the top with only short non-prose lines before it."""
+    n = len(pieces)
     salutation_at = None
     prose = []
     for k in range(min(n, _HEAD_PIECES)):
@@ -653,40 +664,50 @@ def _scan_head(text, pieces, meta):
                 kinds.append(_title_kind(text[a:b], kinds) or "?")
         if "?" in kinds or len(set(kinds)) < 2:
             salutation_at = None
+    return salutation_at, prose
 
-    if salutation_at is not None:
-        kinds = []
-        for k in range(salutation_at):
-            a, b = pieces[k]
-            kinds.append(_furniture(text[a:b], "head"))
-        # the run of non-furniture pieces right before the salutation
-        first = salutation_at
-        while first > 0 and kinds[first - 1] is None and first - 1 not in prose:
-            first -= 1
-        for k in range(salutation_at):
-            a, b = pieces[k]
-            s = text[a:b]
-            if k >= first:
-                reason = "title block"
-            elif kinds[k]:
-                reason = kinds[k]
-            elif k in prose:
-                reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
-            elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
-                reason = "page title"
-                match = _PAGE_TITLE_RE.fullmatch(s)
-                meta.setdefault("_page_title", match["title"] if match else s)
-            elif _USERNAME_RE.fullmatch(s):
-                reason = "user profile"
-            else:
-                reason = None
-            items.append([a, b, reason])
-        _inherit(items, "page header")
-        _parse_title_block([text[a:b] for a, b, _ in items[first:]], meta)
-        body_piece = salutation_at
-        return body_piece, pieces[body_piece][0], [tuple(i) for i in items]
 
-    # No salutation: the head is what is positively furniture or title block.
+def _head_before_salutation(text, pieces, meta, salutation_at, prose):
+    """The head items before the salutation at piece ``salutation_at``: the
+    title block right before it, furniture, lead-ins, page titles."""
+    items = []
+    kinds = []
+    for k in range(salutation_at):
+        a, b = pieces[k]
+        kinds.append(_furniture(text[a:b], "head"))
+    # the run of non-furniture pieces right before the salutation
+    first = salutation_at
+    while first > 0 and kinds[first - 1] is None and first - 1 not in prose:
+        first -= 1
+    for k in range(salutation_at):
+        a, b = pieces[k]
+        s = text[a:b]
+        if k >= first:
+            reason = "title block"
+        elif kinds[k]:
+            reason = kinds[k]
+        elif k in prose:
+            reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
+        elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
+            reason = "page title"
+            match = _PAGE_TITLE_RE.fullmatch(s)
+            meta.setdefault("_page_title", match["title"] if match else s)
+        elif _USERNAME_RE.fullmatch(s):
+            reason = "user profile"
+        else:
+            reason = None
+        items.append([a, b, reason])
+    _inherit(items, "page header")
+    _parse_title_block([text[a:b] for a, b, _ in items[first:]], meta)
+    body_piece = salutation_at
+    return body_piece, pieces[body_piece][0], [tuple(i) for i in items]
+
+
+def _head_without_salutation(text, pieces, meta):
+    """The head when no salutation opens the body: the leading pieces that
+    are furniture or title block (or a title glued to the body's start)."""
+    n = len(pieces)
+    items = []
     kinds = []
     k = 0
     body_start = None
@@ -965,6 +986,22 @@ def clean_text(text):
     if body_end < body_start:          # everything was furniture
         body_end = body_start
 
+    spans = _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta)
+    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
+    for pattern, reason in _INLINE:
+        spans.extend((*match.span(), reason) for match in pattern.finditer(text))
+
+    spans = _merge(sorted(s for s in spans if s[1] > s[0]))
+    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
+    body, offset_map = _kept_text(text, spans)
+    meta = _final_meta(body, meta)
+    converted = _kept_changes(changed, offset_map)
+    return CleanedText(body, removed, meta, offset_map, converted)
+
+
+def _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta):
+    """``(start, end, reason)`` of the head and tail items, extended over the
+    blanks between them, and of the furniture inside the body."""
     spans = []
     # head: each item runs to the start of the next one; the first from 0
     head_items = sorted(head_items)
@@ -985,21 +1022,25 @@ def clean_text(text):
         if reason and 0 < i < len(body_pieces) - 1:
             spans.append((a, body_pieces[i + 1][0], reason))
             _piece_meta(text[a:b], reason, meta)
+    return spans
 
-    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
-    for pattern, reason in _INLINE:
-        spans.extend((*match.span(), reason) for match in pattern.finditer(text))
 
-    spans = _merge(sorted(s for s in spans if s[1] > s[0]))
-    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
+def _kept_text(text, spans):
+    """``(body, offset_map)``: ``text`` without the merged ``spans``, and
+    ``[clean_start, original_start, length]`` of each kept run."""
     kept, offset_map, position = [], [], 0
     for a, b, _ in spans + [(len(text), len(text), None)]:
         if a > position:
             offset_map.append([sum(len(k) for k in kept), position, a - position])
             kept.append(text[position:a])
         position = max(position, b)
-    body = "".join(kept)
+    return "".join(kept), offset_map
 
+
+def _final_meta(body, meta):
+    """The metadata of the cleaned ``body``: its salutation, masked names
+    counted (and not taken as speaker or venue), the page title as a last
+    resort for the title, pinyin glosses dropped, empty values left out."""
     salutation = _salutation(body.lstrip(_BLANK + "\n"))
     if salutation:
         meta["salutation"] = salutation
@@ -1013,10 +1054,8 @@ def clean_text(text):
     page_title = meta.pop("_page_title", None)
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
-    meta = {key: _GLOSS_RE.sub("", value) if isinstance(value, str) else value
+    return {key: _GLOSS_RE.sub("", value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
-    converted = _kept_changes(changed, offset_map)
-    return CleanedText(body, removed, meta, offset_map, converted)
 
 
 def _kept_changes(changed, offset_map):

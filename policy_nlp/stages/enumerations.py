@@ -90,6 +90,7 @@ import bisect
 import re
 
 from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.stages.paragraphs import physical_paragraphs
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
@@ -367,92 +368,117 @@ def _build(text, blocks, markers, chapters=()):
     """Group markers into inline and block lists, with block-list parents.
 
     ``chapters`` are the starts of 第一章 / 第二部分 headings: each closes
-    every open list (lists do not run across chapters).
+    every open list (lists do not run across chapters). Two passes
+    (:class:`_Builder`): runs of markers inside each block first, then the
+    block markers into an outline; lists of one item are dropped last.
     """
-    by_block, by_group = {}, {}
-    for marker in markers:
-        by_block.setdefault(marker.block, []).append(marker)
-        by_group.setdefault(marker.group, []).append(marker.start)
-    initial_starts = sorted(m.start for m in markers if m.initial)
-    pending = []                                # runs a later marker may continue
+    builder = _Builder(markers)
+    block_markers = builder.inline_pass()
+    builder.block_pass(block_markers, chapters)
+    return builder.result()
 
-    def nothing_between(run, marker, groups):
+
+class _Builder:
+    """The state of :func:`_build`: pending inline runs, inline lists, the
+    stack of open block lists and the block lists made so far."""
+
+    def __init__(self, markers):
+        self.by_block, self.by_group = {}, {}
+        for marker in markers:
+            self.by_block.setdefault(marker.block, []).append(marker)
+            self.by_group.setdefault(marker.group, []).append(marker.start)
+        self.initial_starts = sorted(m.start for m in markers if m.initial)
+        self.pending = []                           # runs a later marker may continue
+        self.inline_lists = []
+        self.block_lists, self.stack = [], []
+        self.chapter = 0
+
+    def nothing_between(self, run, marker, groups):
         last = run.items[-1].start
         for group in groups:
-            positions = by_group[group]
+            positions = self.by_group[group]
             index = bisect.bisect_right(positions, last)
             if index < len(positions) and positions[index] < marker.start:
                 return False
         return True
 
-    def continued_run(marker, container_start, exact):
+    def continued_run(self, marker, container_start, exact):
         """The latest pending run that ``marker`` continues (一是… ¶ 二是…), or None."""
         if marker.number is None or marker.number < 2:
             return None
         groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)
-        before = [run for run in pending if run.group in groups and not run.consumed
+        before = [run for run in self.pending if run.group in groups and not run.consumed
                   and run.items[-1].start < marker.start]
         if not before:
             return None
         run = max(before, key=lambda run: run.items[-1].start)
         if (run.items[0].start > container_start
-                and nothing_between(run, marker, {run.group, marker.group})
+                and self.nothing_between(run, marker, {run.group, marker.group})
                 and (_exact(run, marker) if exact else run.accepts(marker))):
             return run
         return None
 
-    inline_lists, block_markers = [], []
-    for block in sorted(by_block):
-        block_markers.extend(m for m in by_block[block] if m.group == "——")
-        runs = _inline_runs(by_block[block])
-        last_of_group = {m.group: m for m in by_block[block]}
-        for run in runs:
-            first = run.items[0]
-            if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2):
-                # ¶三是 … 四是 … ¶五是: one block item, then inline ones
-                block_markers.append(first)
-                first.followers = run.items[1:]
-                continue
-            if not first.initial:
-                # an inline run going on from an earlier paragraph, with no heading between
-                position = bisect.bisect_right(initial_starts, run.items[0].start - 1)
-                heading = initial_starts[position - 1] if position else -1
-                previous = continued_run(first, heading, exact=False)
-                if previous is not None and previous.items[-1].block >= block - 3:
-                    previous.items.extend(run.items)
-                    if previous not in inline_lists:
-                        inline_lists.append(previous)
-                    continue
-            if len(run.items) >= 2 and (first.number or 1) <= 2:
-                inline_lists.append(run)
-            if run.items[-1] is last_of_group[run.group]:
-                pending.append(run)
-    block_markers.sort(key=lambda m: m.start)
+    # --- pass 1: runs inside blocks ---------------------------------------
 
-    block_lists, stack = [], []
+    def inline_pass(self):
+        """Make the inline lists; return the markers that start block items."""
+        block_markers = []
+        for block in sorted(self.by_block):
+            block_markers.extend(m for m in self.by_block[block] if m.group == "——")
+            last_of_group = {m.group: m for m in self.by_block[block]}
+            for run in _inline_runs(self.by_block[block]):
+                self._inline_run(run, block, last_of_group, block_markers)
+        block_markers.sort(key=lambda m: m.start)
+        return block_markers
 
-    def new_list(marker, run):
+    def _inline_run(self, run, block, last_of_group, block_markers):
+        first = run.items[0]
+        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2):
+            # ¶三是 … 四是 … ¶五是: one block item, then inline ones
+            block_markers.append(first)
+            first.followers = run.items[1:]
+            return
+        if not first.initial:
+            # an inline run going on from an earlier paragraph, with no heading between
+            position = bisect.bisect_right(self.initial_starts, run.items[0].start - 1)
+            heading = self.initial_starts[position - 1] if position else -1
+            previous = self.continued_run(first, heading, exact=False)
+            if previous is not None and previous.items[-1].block >= block - 3:
+                previous.items.extend(run.items)
+                if previous not in self.inline_lists:
+                    self.inline_lists.append(previous)
+                return
+        if len(run.items) >= 2 and (first.number or 1) <= 2:
+            self.inline_lists.append(run)
+        if run.items[-1] is last_of_group[run.group]:
+            self.pending.append(run)
+
+    # --- pass 2: the outline of block lists --------------------------------
+
+    def new_list(self, marker, run):
+        stack = self.stack
         for position, open_list in enumerate(stack):
             if open_list.group == marker.group:
                 del stack[position:]                        # numbering starts over
                 break
         if run is not None:
             run.consumed = True
-            if run in inline_lists:
-                inline_lists.remove(run)
+            if run in self.inline_lists:
+                self.inline_lists.remove(run)
             new = _List(run.items[0], inline=False)
             new.items = run.items + [marker]
         else:
             new = _List(marker, inline=False)
-        new.chapter = chapter
+        new.chapter = self.chapter
         new.items.extend(marker.followers)
         if stack:
             new.parent, new.parent_item = stack[-1], len(stack[-1].items) - 1
         stack.append(new)
-        block_lists.append(new)
+        self.block_lists.append(new)
 
-    def popped(marker):
-        """The stack once lists that cannot contain ``marker``'s list are closed."""
+    def popped(self, marker):
+        """The stack depth once lists that cannot contain ``marker``'s list are closed."""
+        stack = self.stack
         rank = _RANK[marker.family]
         depth = len(stack)
         for position, open_list in enumerate(stack):
@@ -463,41 +489,48 @@ def _build(text, blocks, markers, chapters=()):
             depth -= 1
         return depth
 
-    chapters = list(chapters)
-    chapter = 0
-    for marker in block_markers:
-        while chapter < len(chapters) and chapters[chapter] < marker.start:
-            chapter += 1
-            stack.clear()
+    def block_pass(self, block_markers, chapters):
+        chapters = list(chapters)
+        for marker in block_markers:
+            while self.chapter < len(chapters) and chapters[self.chapter] < marker.start:
+                self.chapter += 1
+                self.stack.clear()
+            self._place(marker)
+
+    def _place(self, marker):
+        """Add ``marker`` to an open list it continues, or start a list with it."""
+        stack = self.stack
         target = next((l for l in reversed(stack) if _exact(l, marker)), None)
         if target is None:
-            depth = popped(marker)
+            depth = self.popped(marker)
             container_start = stack[depth - 1].items[-1].start if depth else -1
-            run = continued_run(marker, container_start, exact=True)
+            run = self.continued_run(marker, container_start, exact=True)
             if run is not None:
                 del stack[depth:]
-                new_list(marker, run)
-                continue
+                self.new_list(marker, run)
+                return
             target = next((l for l in reversed(stack) if l.accepts(marker)), None)
         if target is not None:
             del stack[stack.index(target) + 1:]
             target.items.append(marker)
             target.items.extend(marker.followers)
-            continue
-        depth = popped(marker)
+            return
+        depth = self.popped(marker)
         container_start = stack[depth - 1].items[-1].start if depth else -1
-        run = continued_run(marker, container_start, exact=False)
+        run = self.continued_run(marker, container_start, exact=False)
         del stack[depth:]
-        new_list(marker, run)
+        self.new_list(marker, run)
 
-    # A list needs two items; children of a dropped list move up.
-    dropped = {id(lst) for lst in block_lists if len(lst.items) < 2}
-    kept = [lst for lst in block_lists if id(lst) not in dropped]
-    for lst in kept:
-        while lst.parent is not None and id(lst.parent) in dropped:
-            lst.parent, lst.parent_item = lst.parent.parent, lst.parent.parent_item
-    inline_lists = [lst for lst in inline_lists if len(lst.items) >= 2]
-    return kept, inline_lists
+    def result(self):
+        """``(block lists, inline lists)``: a list needs two items; children
+        of a dropped list move up."""
+        dropped = {id(lst) for lst in self.block_lists if len(lst.items) < 2}
+        kept = [lst for lst in self.block_lists if id(lst) not in dropped]
+        for lst in kept:
+            while lst.parent is not None and id(lst.parent) in dropped:
+                lst.parent, lst.parent_item = lst.parent.parent, lst.parent.parent_item
+        inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
+        return kept, inline_lists
 
 
 # ---------------------------------------------------------------------------
@@ -793,14 +826,31 @@ def find_lists(text, paragraphs, sentences):
     >>> find_lists(text, find_paragraphs(text), find_sentences(text))
     []
     """
+    # Units cut from one long line are one paragraph to the outline: an
+    # inline item runs on past a unit's end.
+    paragraphs = physical_paragraphs(text, paragraphs)
     paragraphs = [tuple(p) for p in paragraphs]
     sentences = [tuple(s) for s in sentences]
     if not paragraphs or not text:
         return []
     candidates = _without_page_numbers(text, paragraphs, _candidates(text))
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
-    block_starts = [s for s, _ in blocks]
     effective = [_effective_start(text, s, e) for s, e in blocks]
+    markers = _placed_markers(blocks, effective, candidates)
+    chapters = [effective[i] for i in range(len(blocks))
+                if _CHAPTER.match(text, effective[i])]
+    block_lists, inline_lists = _build(text, blocks, markers, chapters)
+    _assign(text, blocks, sentences, block_lists, inline_lists)
+    lists = sorted(block_lists + inline_lists, key=lambda l: l.items[0].start)
+    _claims(text, blocks, sentences, lists)
+    return _records(lists, chapters)
+
+
+def _placed_markers(blocks, effective, candidates):
+    """The candidates that fall inside a block, with their block and whether
+    they open it; a marker that only counts at a block's start is dropped
+    elsewhere."""
+    block_starts = [s for s, _ in blocks]
     markers = []
     for marker in candidates:
         block = bisect.bisect_right(block_starts, marker.start) - 1
@@ -811,14 +861,26 @@ def find_lists(text, paragraphs, sentences):
         if not marker.initial and _initial_only(marker):
             continue
         markers.append(marker)
+    return markers
 
-    chapters = [effective[i] for i in range(len(blocks))
-                if _CHAPTER.match(text, effective[i])]
-    block_lists, inline_lists = _build(text, blocks, markers, chapters)
-    _assign(text, blocks, sentences, block_lists, inline_lists)
-    lists = sorted(block_lists + inline_lists, key=lambda l: l.items[0].start)
-    _claims(text, blocks, sentences, lists)
 
+def _gaps(lst):
+    """Breaks in a list's numbering: ``[{"after", "expected", "found"}]``."""
+    gaps, expected = [], 1
+    for i, item in enumerate(lst.items):
+        if item.number is not None:
+            if item.number != expected:
+                gaps.append({"after": i - 1 if i else None,
+                             "expected": expected, "found": item.number})
+            expected = item.number + 1
+        else:
+            expected += 1
+    return gaps
+
+
+def _records(lists, chapters):
+    """The output dicts of :func:`find_lists` (sorted ``lists``), with levels,
+    parents, claims, gaps and restarts."""
     for index, lst in enumerate(lists):
         lst.index = index
     results, containers = [], set()
@@ -828,15 +890,6 @@ def find_lists(text, paragraphs, sentences):
         level = results[parent]["level"] + 1 if parent is not None else 0
         key = (lst.family, parent, parent_item,
                bisect.bisect_right(chapters, lst.items[0].start) if parent is None else None)
-        gaps, expected = [], 1
-        for i, item in enumerate(lst.items):
-            if item.number is not None:
-                if item.number != expected:
-                    gaps.append({"after": i - 1 if i else None,
-                                 "expected": expected, "found": item.number})
-                expected = item.number + 1
-            else:
-                expected += 1
         claim = lst.claim
         number = claim["number"] if claim else None
         results.append({
@@ -848,7 +901,7 @@ def find_lists(text, paragraphs, sentences):
             "parent_item": parent_item,
             "claim": claim,
             "count_matches": (number == len(lst.items)) if number is not None else None,
-            "gaps": gaps if lst.family != "——" else [],
+            "gaps": _gaps(lst) if lst.family != "——" else [],
             "restart": key in containers,
         })
         containers.add(key)

@@ -9,7 +9,10 @@ rebuilds it from them.
 
 A crosswalk maps the labels of one codebook to the codes of another (many to
 many): :func:`read_crosswalk` reads it from JSON or CSV, :func:`to_codes`
-turns a paragraph topic into codes with scores.
+turns a paragraph topic into codes with scores, :func:`model_crosswalks`
+gives the crosswalks a model reports in (the one it was trained with, the
+default codebook's CAP and gov.cn ones) and :func:`topic_codes` the codes the
+topics stage adds to every paragraph topic.
 """
 
 import csv
@@ -24,7 +27,8 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.stages.topics import TopicClassifier, _as_documents, _char_vectorizer, _word_vectorizer
+from policy_nlp.stages.topics import (TopicClassifier, _as_documents, _char_vectorizer, _word_vectorizer,
+                                      cap_codes, govcn_classes, labels as codebook_labels)
 
 
 def label_sets(y):
@@ -266,3 +270,74 @@ def to_codes(topic, mapping):
     for label in topic.get("labels") or [topic["label"]]:
         codes.extend(c for c in mapping.get(label, []) if c not in codes)
     return {"codes": codes, "code_scores": code_scores}
+
+
+def crosswalk_name(path):
+    """The name a crosswalk file reports under: its file name without suffix.
+
+    Examples
+    --------
+    >>> crosswalk_name("coding/cap.csv")
+    'cap'
+    """
+    return Path(path).stem or "codes"
+
+
+def codebook_crosswalks():
+    """The default codebook's crosswalks as ``{"cap": mapping, "govcn": mapping}``.
+
+    CAP major topic codes (as strings, like every crosswalk code) from
+    :func:`~policy_nlp.stages.topics.cap_codes`, gov.cn 主题分类 level-1
+    classes from :func:`~policy_nlp.stages.topics.govcn_classes`.
+
+    Examples
+    --------
+    >>> cw = codebook_crosswalks()
+    >>> cw["cap"]["agriculture_rural"], cw["govcn"]["culture"]
+    (['4'], ['文化、广电、新闻出版'])
+    """
+    return {"cap": {label: [str(code) for code in cap_codes(label)] for label in codebook_labels()},
+            "govcn": {label: govcn_classes(label) for label in codebook_labels()}}
+
+
+def model_crosswalks(model):
+    """The crosswalks a topic model reports in: ``{name: {label: [code, ...]}}``.
+
+    A model whose labels are all default-codebook labels (the packaged model,
+    or one trained on the codebook) reports the codebook's ``cap`` and
+    ``govcn`` crosswalks; a model trained with ``--crosswalk FILE`` reports
+    the mapping saved in its metadata, under the file's name
+    (:func:`crosswalk_name`). Empty for any other model.
+
+    Examples
+    --------
+    >>> from policy_nlp.stages.topics import default_model
+    >>> sorted(model_crosswalks(default_model()))
+    ['cap', 'govcn']
+    """
+    crosswalks = {}
+    if {str(label) for label in model.classes_} <= set(codebook_labels()):
+        crosswalks.update(codebook_crosswalks())
+    saved = (getattr(model, "metadata_", None) or {}).get("crosswalk")
+    if isinstance(saved, dict) and isinstance(saved.get("mapping"), dict):
+        crosswalks[saved.get("name") or crosswalk_name(saved.get("file") or "codes")] = saved["mapping"]
+    return crosswalks
+
+
+def topic_codes(topic, crosswalks):
+    """The codes of a paragraph topic in each crosswalk: ``{name: [code, ...]}``.
+
+    The codes of the topic's label (of every label in ``labels`` for a
+    multi-label topic), in the order of the mapping; :func:`to_codes` gives
+    them with scores.
+
+    Examples
+    --------
+    >>> topic_codes({"label": "social_welfare", "score": 0.9, "scores": {}}, codebook_crosswalks())["cap"]
+    ['3', '5', '13']
+    >>> topic_codes(None, codebook_crosswalks()) is None
+    True
+    """
+    if topic is None:
+        return None
+    return {name: to_codes({**topic, "scores": {}}, mapping)["codes"] for name, mapping in crosswalks.items()}

@@ -49,13 +49,17 @@ ordinal (“十四五”, “十五五”, “九五”), number null.
 opaque code, number null; when every part is a digit string the number is
 their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
 of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
-programme code, number null (not a year: “2020”).
+programme code, number null (not a year: “2020”). Inside quotes, a composite
+written with single Arabic digits for its numerals is read as the Chinese one
+(“4 市 1 区” = 四市一区 = 5); a single unit (“3年”, “2号楼”) is not.
 
 ``confirmed``  ``NUM [MEASURE] X`` with a short head that is no policy head
 word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
-(a quoted run of NUM single-character abbreviations). Named instances of a
+(a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
+(a quoted list of NUM items), and 两化(标准化、数字化) (a bracketed expansion of
+NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
 these tests.
 
@@ -80,10 +84,16 @@ Quoted policy terms
 -------------------
 A quoted string (“…”, 「…」, ‘…’) is a policy term when it is short, has no
 sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
-is not a list of one- or two-character words (“住、医、教”) or a member list
-that a formulation names, and has a cue that it names something: a head
-word right after it (“效能风暴”行动, “星级社区”创建), the frame 以“…”为, a policy
-verb before it (实施, 推进, 开展 …), or a second occurrence in the document.
+is not a member list that a formulation names, and has a cue that it names
+something: a head word right after it (“效能风暴”行动, “星级社区”创建), a policy
+verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
+name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”), or a
+frame that makes it the content of a named goal or principle (“安全生产重于
+泰山”的使命, “保 5 争 3”的目标, 以“…”为主题); with such a frame a longer
+string and a two-clause slogan are terms (“建设大城北，实现新跨越”这一发展主题).
+A quoted list of phrases of three or more characters is a slogan (“不改变、
+不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
+attitude (“等、靠、拖”现象), not objects (保障“住、医、教”).
 
 Members
 -------
@@ -98,7 +108,21 @@ member is cut after its last leading verb: …的方针强化畜牧 -> 畜牧); 
 run of single characters right before (“红橙黄蓝”四色预警); and (7) quoted names
 followed by the formulation's head later in the paragraph (三大工程 … “连心”工程
 …“强基”工程…“模范”工程). After 即 the separator (；、，) that splits the list
-into the claimed number of items wins, and 即A和B gives two members.
+into the claimed number of items wins, and 即A和B gives two members; a
+一是… list stops where its numbering restarts (“两增”：一是…二是…。“三突破”：
+一是…). Local speech adds: (8) a 一是… list opening the next sentence or
+paragraph after a formulation that ends its sentence, when it has exactly
+the claimed number of items (提出了“五个强化”。¶一是强化…); (9) ——-items opening
+the paragraphs after it, as many as claimed (五个坚持：¶——坚持…); (10) a
+bracketed list right before it ((烟果、商贸、民生)三大经济); (11) N items
+ending with its head elsewhere in the paragraph, as long as each other
+(物质文明、政治文明、精神文明 … 三个文明). Members found by a definition (brackets,
+即/：/一是 lists, dash items, quoted lists and names) with the claimed count
+hold for every mention of the formulation in the text. A list right before
+a formulation is no member list when its first item is still a clause
+(了, a quotation inside it, three times longer than the others: …完成了××个
+村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
++ result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -346,10 +370,26 @@ _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|
                               r"用|当|打破|摒弃|告别|所谓|什么|被称为)$")
 
 
+# what after a quoted string shows that it is the content of a named
+# programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
+# 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
+_FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+# attitudes named by a list of one-character verbs: “等、靠、要”思想
+_ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向)")
+# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)$")
+_TERM_MAX, _SLOGAN_MAX = 16, 30
+# heads that end the name of a programme or honour (“一号改革工程”); broader
+# heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)
+_PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战", "示范区", "示范村", "试点",
+                    "单位", "先进集体", "品牌")
+
+
 def _is_policy_term(text, s, e, repeats):
     """Whether the quoted string ``text[s:e]`` names a policy term."""
     q = text[s:e]
-    if not (2 <= len(q) <= 16) or _SENTENCE_PUNCT.search(q) or re.search(r"[，,]", q):
+    if len(q) < 2 or len(q) > _SLOGAN_MAX * 2 or _SENTENCE_PUNCT.search(q):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
@@ -358,15 +398,32 @@ def _is_policy_term(text, s, e, repeats):
     before = text[max(0, s - 12):s - 1]
     if _SAY_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
         return False
+    frame = bool(_FRAME_AFTER.match(text, e + 1))
+    halves = re.split(r"[，,]", q)
+    if len(halves) > 1:
+        # a two-clause slogan only as a named goal or theme:
+        # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
+        return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
     parts = q.split("、")
     if len(parts) > 1:
-        # “住、医、教”, member lists: no; “一窗受理、限时办结”: yes
-        return len(parts) <= 3 and all(len(p) >= 3 for p in parts)
+        # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
+        # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
+        # later; short words only as a named attitude (“等、靠、要”思想), not
+        # as objects (保障“住、医、教”)
+        if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
+            return False
+        if all(len(p.strip()) >= 3 for p in parts):
+            return True
+        return bool(_ATTITUDE_AFTER.match(text, e + 1)) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+    if len(q) > _TERM_MAX:
+        return frame and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
     cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
-           or repeats >= 2 or "+" in q or "＋" in q or series)
+           or repeats >= 2 or "+" in q or "＋" in q or series or frame
+           or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
+           or bool(_HONOUR_BEFORE.search(before)))          # 成功申报“…试点单位”
     if 4 <= len(q) <= 5:
         return True
     return cue
@@ -541,7 +598,7 @@ def _list_confirmed(text, i, run, value, bounds):
         return None
     if text[i - 1:i] == "等":
         return None
-    if _quoted_run_before(text, i, value):
+    if _quoted_run_before(text, i, value) or _quoted_list_size_before(text, i) == value:
         return k + end, value
     # Unquoted members must look like the parts of a named set, not like
     # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
@@ -556,6 +613,41 @@ def _list_confirmed(text, i, run, value, bounds):
     return k + end, value
 
 
+def _quoted_list_size_before(text, i):
+    """Items of a quoted 、-list that ends right at ``i`` (“组织领导、工作任务、
+    …、人员力量”六落实), else 0."""
+    if text[i - 1:i] not in ("”", "」"):
+        return 0
+    o = text.rfind("“" if text[i - 1] == "”" else "「", max(0, i - 120), i - 1)
+    if o == -1:
+        return 0
+    items = _split_items(text, o + 1, i - 1, "、")
+    return len(items) if len(items) >= 2 and all(len(text[a:z].strip()) >= 2 for a, z in items) else 0
+
+
+_BRACKET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}(?=[（(])")
+
+
+def _bracket_confirmed(text, i, run, value):
+    """``NUM [MEASURE] X（A、B…）``: a short unquoted count whose bracketed
+    expansion right after has exactly NUM items (两化（标准化、数字化）体系).
+    (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    m = _BRACKET_AFTER.match(text, k)
+    if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
+        return None
+    p = m.end()
+    close = text.find("）" if text[p] == "（" else ")", p + 1, p + 120)
+    if close == -1:
+        return None
+    items = _split_items(text, p + 1, close, "、，,")
+    if len(items) != value or not all(1 <= len(text[a:z].strip()) <= 12 for a, z in items):
+        return None
+    return m.end(), value
+
+
 def _quoted_run_before(text, i, number):
     """``text[:i]`` ends with a quoted run of ``number`` single characters."""
     o = i - 2 - number
@@ -567,68 +659,87 @@ _WORDS_ENDING_YI = word_set("words_ending_yi")
 
 
 def _grammar(text, bounds, quoted_ranges):
-    """Unquoted numbered formulations."""
+    """Unquoted numbered formulations: (start, end, number, "grammar").
+
+    Each numeral run outside quotes is first placed (:func:`_numeral_start`:
+    runs inside words, lists of ordinals and anaphoric counts are skipped),
+    then read by the rule of its kind (:func:`_read_numeral`); announcements
+    of the speaker's own points are dropped at the end."""
     out = []
     inside = _RangeSet(quoted_ranges)
     for m in _NUM_RE.finditer(text):
-        i, run = m.start(), m.group()
-        if inside.covers(i):
+        if inside.covers(m.start()):
             continue
-        shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
-        if shifted:
-            i, run = i + 1, run[1:]                      # 统一五项标准: 统一 | 五项
-        if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
-            continue                                     # 第十七、十八、十九条
-        # the numeral may begin mid-run only at 双: keep whole runs
-        if not shifted and _bad_before(text, i):
+        placed = _numeral_start(text, m, bounds)
+        if placed is None:
             continue
-        if not bounds.is_start(i):
-            continue
-        value, vkind = _numeral_value(run)
-        if vkind is None:
-            if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
-                continue                                 # a year: 一九五九年计划
-            # an opaque code before a head: 八七扶贫攻坚计划
-            region = _head_region(text, m.end(), 8)
-            if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
-                    and not any(c in _UNIT or c in "〇零" for c in run):
-                out.append((i, m.end() + len(region), None, "grammar"))
-            continue
-        if run == "双":
-            region = _head_region(text, m.end(), 6)
-            end = _head_end(region, bounds, m.end(), max_start=0)
-            if end is not None and end <= 3:
-                out.append((i, m.end() + end, 2, "grammar"))
-            continue
-        after = text[m.end():m.end() + 4]
-        if _starts_quantity(after) and not after.startswith(MEASURES):
-            continue
-        if vkind == "int" and run[-1] in _MAGNITUDE:
-            continue                                     # 一千五百, 百年
-        if vkind == "redup":
-            region = _head_region(text, m.end(), 6)
-            if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
-                L = len(region)
-                out.append((i, m.end() + L, value, "grammar"))
-            continue
-        if vkind == "seq":
-            region = _head_region(text, m.end(), 4)
-            if region and region.endswith(("产业", "产业融合")):
-                out.append((i, m.end() + len(region) - (2 if region.endswith("融合") else 0),
-                            value, "grammar"))
-            continue
-        if value is None or value < 2:
-            comp = _composite_unquoted(text, i, bounds) if run == "一" else None
-            if comp:
-                out.append((i, comp[0], comp[1], "grammar"))
-            continue
-        got = _counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds) \
-            or _list_confirmed(text, i, run, value, bounds)
+        got = _read_numeral(text, m, *placed, bounds)
         if got:
-            out.append((i, got[0], got[1], "grammar"))
+            out.append((placed[0], got[0], got[1], "grammar"))
     return [(s, e, n, src) for s, e, n, src in out
             if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
                     or _ANNOUNCEMENT.fullmatch(text, s, e))]
+
+
+def _numeral_start(text, m, bounds):
+    """(start, run) of the numeral run ``m`` as a possible formulation, or
+    None: 统一五项标准 starts at 五 (统一 | 五项); 第十七、十八条, 这两个 and
+    runs that do not start a token are no counts."""
+    i, run = m.start(), m.group()
+    shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
+    if shifted:
+        i, run = i + 1, run[1:]
+    if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
+        return None                                      # 第十七、十八、十九条
+    # the numeral may begin mid-run only at 双: keep whole runs
+    if not shifted and _bad_before(text, i):
+        return None
+    if not bounds.is_start(i):
+        return None
+    return i, run
+
+
+def _read_numeral(text, m, i, run, bounds):
+    """(end, number) of the formulation that the numeral ``run`` at ``i``
+    begins, by the grammar rule of its kind, or None."""
+    value, vkind = _numeral_value(run)
+    if vkind is None:
+        return _opaque_code(text, m, run)
+    if run == "双":
+        region = _head_region(text, m.end(), 6)
+        end = _head_end(region, bounds, m.end(), max_start=0)
+        return (m.end() + end, 2) if end is not None and end <= 3 else None
+    after = text[m.end():m.end() + 4]
+    if _starts_quantity(after) and not after.startswith(MEASURES):
+        return None
+    if vkind == "int" and run[-1] in _MAGNITUDE:
+        return None                                      # 一千五百, 百年
+    if vkind == "redup":                                 # 八八战略
+        region = _head_region(text, m.end(), 6)
+        if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
+            return m.end() + len(region), value
+        return None
+    if vkind == "seq":                                   # 一二三产业
+        region = _head_region(text, m.end(), 4)
+        if region and region.endswith(("产业", "产业融合")):
+            return m.end() + len(region) - (2 if region.endswith("融合") else 0), value
+        return None
+    if value is None or value < 2:                       # 一个, 一项: articles
+        return _composite_unquoted(text, i, bounds) if run == "一" else None
+    return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
+            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value))
+
+
+def _opaque_code(text, m, run):
+    """A numeral run that parses as no number: an opaque code before a head
+    (八七扶贫攻坚计划: (end, None)); a year (一九五九年计划) or anything else: None."""
+    if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
+        return None
+    region = _head_region(text, m.end(), 8)
+    if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
+            and not any(c in _UNIT or c in "〇零" for c in run):
+        return m.end() + len(region), None
+    return None
 
 
 class _RangeSet:
@@ -720,8 +831,15 @@ def _skip_lead_in(text, a, z):
     return a
 
 
+_LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+
+
 def _not_a_member(item):
-    return item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+    """Items that govern the formulation or belong to the text around it:
+    ending in a governing verb, opening with an ordinal or subject, or with
+    a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+            or bool(_LIST_MARKER_START.match(item)))
 
 
 def _trimmed_items(text, items):
@@ -793,25 +911,62 @@ def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
 _MARKERS = "一二三四五六七八九十"
 
 
+class _Target:
+    """The formulation whose members are sought: ``text[s:e]``, the number
+    it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
+    as ``s``/``e`` when it is not quoted)."""
+
+    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe")
+
+    def __init__(self, text, s, e, number, quoted):
+        self.text, self.s, self.e, self.number, self.quoted = text, s, e, number, quoted
+        self.qs, self.qe = (s - 1, e + 1) if quoted else (s, e)
+
+    def head_chars(self):
+        return set(self.text[self.s:self.e]) - set(NUM_CHARS)
+
+
 def _members(text, s, e, number, quoted):
-    """Members of the formulation at [s, e): list of member dicts."""
-    qs, qe = (s - 1, e + 1) if quoted else (s, e)
-    # (1) brackets right after
-    p = qe
-    if p < len(text) and text[p] in "（(":
-        close = text.find("）" if text[p] == "（" else ")", p + 1)
-        if close == -1:
-            close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
-                        default=-1)
-        if close != -1 and close - p < 300:
-            body = p + 1
-            if text.startswith(("即", "包括"), body):
-                body += 1 if text[body] == "即" else 2
-            items = _split_items(text, body, close)
-            if len(items) >= 2:
-                return [_mk(text, a, b) for a, b in items]
-    # (2) quoted list right before: “A、B、C”的“X” / “A、B、C”X
-    b = qs
+    """Members of the formulation at [s, e): list of member dicts.
+
+    Each step below reads one way of spelling members out; the first that
+    finds at least two wins (their order is the module docstring's)."""
+    return _members_and_step(text, s, e, number, quoted)[0]
+
+
+def _members_and_step(text, s, e, number, quoted):
+    """(members, the step that found them or None)."""
+    target = _Target(text, s, e, number, quoted)
+    for step in _MEMBER_STEPS:
+        got = step(target)
+        if got:
+            return got, step
+    return [], None
+
+
+def _in_brackets_after(t):
+    """(1) 五项改革（甲改革、乙改革）: brackets right after."""
+    text, p = t.text, t.qe
+    if not (p < len(text) and text[p] in "（("):
+        return None
+    close = text.find("）" if text[p] == "（" else ")", p + 1)
+    if close == -1:
+        close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
+                    default=-1)
+    if close == -1 or close - p >= 300:
+        return None
+    body = p + 1
+    if text.startswith(("即", "包括"), body):
+        body += 1 if text[body] == "即" else 2
+    items = _split_items(text, body, close)
+    return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
+
+
+def _quoted_list_before(t):
+    """(2) “A、B、C”的“X” / “A、B、C”X: a quoted list right before; and
+    (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
+    member's abbreviation."""
+    text, b = t.text, t.qs
     if text[b - 1:b] == "的":
         b -= 1
     if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
@@ -821,132 +976,305 @@ def _members(text, s, e, number, quoted):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
-    # (2b) a quoted run of N single characters right before, each one a
-    # member's abbreviation: “红橙黄蓝”四色预警
-    if number and _quoted_run_before(text, b, number):
-        o = b - 2 - number
-        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(number)]
-    # (3) the list before 等
-    b = qs
-    if text[b - 1:b] == "等":
-        cs = _clause_start(text, b - 1)
-        items = _split_items(text, cs, b - 1, "、")
-        if len(items) >= 2:
-            if number is not None and len(items) == number - 1:
+    if t.number and _quoted_run_before(text, b, t.number):
+        o = b - 2 - t.number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
+    return None
+
+
+def _list_before_deng(t):
+    """(3) A、B…等十项制度: the list before 等."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] != "等":
+        return None
+    cs = _clause_start(text, b - 1)
+    items = _split_items(text, cs, b - 1, "、")
+    if len(items) < 2:
+        return None
+    if t.number is not None and len(items) == t.number - 1:
+        items = _split_last_conj(text, items)
+    return _trimmed_items(text, items)
+
+
+_FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]"
+                             r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
+
+
+def _following_list(t):
+    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…."""
+    text, qe, number = t.text, t.qe, t.number
+    m = _FOLLOWING_LIST.match(text[qe:qe + 12])
+    if not m or (t.quoted and m.group().startswith("”")):
+        return None
+    body = qe + m.end()
+    end = len(text)
+    for stop in ("。", "\n"):
+        x = text.find(stop, body)
+        if x != -1:
+            end = min(end, x)
+    marked = _marked_items(text, body)
+    if marked:
+        return marked
+    # the separator that splits the list into as many items as claimed
+    # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+    seg = text[body:end]
+    splits = []
+    for seps in ("；;", "、", "，,"):
+        if any(c in seg for c in seps):
+            items = _split_items(text, body, end, seps)
+            if number and len(items) == number - 1:
                 items = _split_last_conj(text, items)
-            return _trimmed_items(text, items)
-    # (4) a list that follows: ，即 / ： / 即：
-    tail = text[qe:qe + 12]
-    m = re.match(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?", tail)
-    if m and not (quoted and m.group().startswith("”")):
-        body = qe + m.end()
-        end = len(text)
-        for stop in ("。", "\n"):
-            x = text.find(stop, body)
-            if x != -1:
-                end = min(end, x)
-        seg = text[body:end]
-        # 一是…二是…
-        marks = list(re.finditer(f"(?:^|[。；;，,\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
-        marks = [mm for mm in marks if mm.group(2)]
-        if marks and marks[0].group(1) == "一" and marks[0].start() < 3:
-            out = []
-            expect = 1
-            for mm in marks:
-                if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
-                    continue
-                a = body + mm.end()
-                z = a
-                while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
-                    z += 1
-                out.append(_mk(text, a, z))
-                expect += 1
-            if len(out) >= 2:
-                return out
-        # the separator that splits the list into as many items as claimed
-        # wins (A，B、C，D: commas between items that hold 、); else ； over 、
-        splits = []
-        for seps in ("；;", "、", "，,"):
-            if any(c in seg for c in seps):
-                items = _split_items(text, body, end, seps)
-                if number and len(items) == number - 1:
-                    items = _split_last_conj(text, items)
-                splits.append(items)
-        if not splits and number == 2:
-            splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
-        items = next((x for x in splits if number and len(x) == number),
-                     splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                     else [])
-        if len(items) >= 2:
-            items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+            splits.append(items)
+    if not splits and number == 2:
+        splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
+    items = next((x for x in splits if number and len(x) == number),
+                 splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                 else [])
+    if len(items) < 2:
+        return None
+    items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    return [_mk(text, a, z) for a, z in items]
+
+
+def _marked_items(text, body):
+    """Items of a 一是…二是… list starting within three characters of
+    ``body``: each from after its marker to the end of its clause."""
+    marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+    marks = [mm for mm in marks if mm.group(2)]
+    if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
+        return None
+    out = []
+    expect = 1
+    for mm in marks:
+        if out and mm.group(1) == "一":
+            break                                        # a new list starts: “三突破”：一是…
+        if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
+            continue
+        a = body + mm.end()
+        while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+            a += 1                                       # 一是 ¶ 遵循…: a marker on its own line
+        z = a
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        out.append(_mk(text, a, z))
+        expect += 1
+    return out if len(out) >= 2 else None
+
+
+def _unquoted_list_before(t):
+    """(5) an unquoted list right before whose count equals the number."""
+    return _list_before(t.text, t.qs, t.number)
+
+
+def _parallel_compound_before(t):
+    """(6) a parallel compound right before, written without separators:
+    国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    their first character (国际/国内), which verb phrases (切实落实) do not."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 4):
+        return None
+    a = t.qs - 2 * number
+    if a < 0:
+        return None
+    parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+    if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+            and len({part[0] for part in parts}) == 1
+            and not any(part[1] in _RESULT_COMPLEMENTS for part in parts)):
+        return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    return None
+
+
+# second characters of verb + result compounds (打赢打好“两防”, 抓实抓好):
+# verbs governing the formulation, not its parts
+_RESULT_COMPLEMENTS = frozenset("好赢实牢细严紧准透住")
+
+
+def _written_together_earlier(t):
+    """(8) earlier in the same sentence, N two-character words written
+    together that begin with the formulation's head character:
+    农业农村农民问题…“三农”."""
+    text, number, qs = t.text, t.number, t.qs
+    if not (number and 2 <= number <= 4):
+        return None
+    head = t.head_chars()
+    start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
+    window = text[start:qs]
+    for k in range(len(window) - 2 * number + 1):
+        parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+        if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                # not the other reading of an alternation: 强农、惠农、富农政策
+                and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+            a = start + k
+            return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+    return None
+
+
+def _head_initial_list_later(t):
+    """(7) a list later in the same sentence whose N items all begin with
+    the formulation's head character: “六保”工作，强化保居民就业、…、保基层运转."""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and number >= 2):
+        return None
+    stop = len(text)
+    for mark in "。；;\n":
+        x = text.find(mark, qe)
+        if x != -1:
+            stop = min(stop, x)
+    head = t.head_chars()
+    for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+        items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+        if len(items) != number:
+            continue
+        firsts = {text[a] for a, _ in items[1:]}
+        if len(firsts) != 1 or not firsts <= head:
+            continue
+        lead = text.find(firsts.pop(), items[0][0], items[0][1])
+        if lead != -1:
+            items[0] = (lead, items[0][1])
             return [_mk(text, a, z) for a, z in items]
-    # (5) an unquoted list right before whose count equals the number
-    got = _list_before(text, qs, number)
-    if got:
-        return got
-    # (6) a parallel compound right before, written without separators:
-    # 国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
-    # their first character (国际/国内), which verb phrases (切实落实) do not.
-    if number and 2 <= number <= 4:
-        b = qs
-        a = b - 2 * number
-        if a >= 0:
-            parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
-            if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
-                    and len({part[0] for part in parts}) == 1):
-                return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
-    # (8) earlier in the same sentence, N two-character words written together
-    # that begin with the formulation's head character: 农业农村农民问题…“三农”.
-    if number and 2 <= number <= 4:
-        head = set(text[s:e]) - set(NUM_CHARS)
-        start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
-        window = text[start:qs]
-        for k in range(len(window) - 2 * number + 1):
-            parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
-            if (parts[0][0] in head and len({p[0] for p in parts}) == 1
-                    and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
-                    and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
-                    # not the other reading of an alternation: 强农、惠农、富农政策
-                    and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
-                a = start + k
-                return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
-    # (7) a list later in the same sentence whose N items all begin with the
-    # formulation's head character: “六保”工作，强化保居民就业、保基本民生、…、保基层运转.
-    if number and number >= 2:
-        stop = len(text)
-        for mark in "。；;\n":
-            x = text.find(mark, qe)
-            if x != -1:
-                stop = min(stop, x)
-        head = set(text[s:e]) - set(NUM_CHARS)
-        for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
-            items = _split_items(text, qe + m.start(), qe + m.end(), "、")
-            if len(items) != number:
-                continue
-            firsts = {text[a] for a, _ in items[1:]}
-            if len(firsts) != 1 or not firsts <= head:
-                continue
-            lead = text.find(firsts.pop(), items[0][0], items[0][1])
-            if lead != -1:
-                items[0] = (lead, items[0][1])
-                return [_mk(text, a, z) for a, z in items]
-    # (9) the members named one by one later in the paragraph, each a quoted
-    # name followed by the formulation's head: 三大工程，“连心”工程方面…；
-    # “强基”工程方面…；“模范”工程…
-    if number and 2 <= number <= 12:
-        m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[s:e])
-        if m:
-            head = m.group(1)
-            stop = text.find("\n", qe)
-            stop = len(text) if stop == -1 else stop
-            found, seen = [], set()
-            for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
-                if q.group(1) not in seen:
-                    seen.add(q.group(1))
-                    found.append(_mk(text, qe + q.start(), qe + q.end()))
-            if len(found) == number:
-                return found
-    return []
+    return None
+
+
+def _quoted_names_with_head_later(t):
+    """(9) the members named one by one later in the paragraph, each a
+    quoted name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    “强基”工程方面…；“模范”工程…"""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and 2 <= number <= 12):
+        return None
+    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[t.s:t.e])
+    if not m:
+        return None
+    head = m.group(1)
+    stop = text.find("\n", qe)
+    stop = len(text) if stop == -1 else stop
+    found, seen = [], set()
+    for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+        if q.group(1) not in seen:
+            seen.add(q.group(1))
+            found.append(_mk(text, qe + q.start(), qe + q.end()))
+    return found if len(found) == number else None
+
+
+_SENTENCE_END_AFTER = re.compile(r"[”」]?[^，。；：:,;！？!?\n“”]{0,6}?[。：:；;！!][\s\u3000]*")
+
+
+def _marked_list_next_sentence(t):
+    """(4b) a 一是…二是… list opening the next sentence or paragraph,
+    after a formulation that ends its sentence: 提出了“五个强化”。¶ 一是强化
+    思想意识。… 二是强化责任落实。… Taken only when the list has exactly the
+    claimed number of items (a list after a sentence end may be the speech's
+    next point, not the formulation's members)."""
+    if not t.number:
+        return None
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe)
+    if not m:
+        return None
+    items = _marked_items(t.text, m.end())
+    return items if items and len(items) == t.number else None
+
+
+def _in_brackets_before(t):
+    """(5a) （烟果、商贸、民生）三大经济: a bracketed list right before whose
+    count equals the number."""
+    text, b = t.text, t.qs
+    if not t.number or text[b - 1:b] not in ("）", ")"):
+        return None
+    o = max(text.rfind("（", max(0, b - 200), b - 1), text.rfind("(", max(0, b - 200), b - 1))
+    if o == -1:
+        return None
+    items = _split_items(text, o + 1, b - 1, "、，,")
+    if len(items) != t.number:
+        return None
+    got = [_mk(text, a, z) for a, z in items]
+    return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
+
+
+_PARAGRAPH_REACH = 600
+
+
+def _head_final_list_nearby(t):
+    """(10) N items that all end with the formulation's head, listed
+    elsewhere in its paragraph: 文明城市是物质文明、政治文明、精神文明的和谐
+    统一体。……三个文明建设. The items before the head must be as long as
+    each other (物质/政治/精神), which cuts the first and last items out of
+    their clauses; the count must equal the number."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 10):
+        return None
+    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,3}})$", text[t.s:t.e])
+    if not m:
+        return None
+    head = m.group(1)
+    lo = text.rfind("\n", 0, t.qs) + 1
+    hi = text.find("\n", t.qe)
+    lo, hi = max(lo, t.qs - _PARAGRAPH_REACH), min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
+    h = re.escape(head)
+    pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
+                         f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
+    for found in pattern.finditer(text, lo, hi):
+        if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
+            continue                                     # the list goes on: …、政治文明和社会文明
+        parts = re.split("[、和与及]", found.group())
+        # every part but the first is delimited on both sides: they set the
+        # width, and the first part is cut to it (市是物质文明 -> 物质文明)
+        width = len(parts[-1])
+        if (len(parts) != number or any(len(p) != width for p in parts[1:])
+                or len(parts[0]) < width or text[found.end():found.end() + 1] in _HAN_CHARS_AFTER_BLOCK):
+            continue
+        items, z = [], found.end()
+        for part in reversed(parts):
+            items.append(_mk(text, z - width, z))
+            z -= width + 1
+        return items[::-1]
+    return None
+
+
+# a head-final item followed by one of these is the start of a longer word
+# (政治文明建设 is fine: 建 is not here); kept small on purpose
+_HAN_CHARS_AFTER_BLOCK = frozenset("化性")
+
+
+def _dash_items_after(t):
+    """(11) ——-items opening the paragraphs after a formulation that ends
+    its paragraph (五个坚持：¶——坚持…¶——坚持…): each member runs from the dash
+    to the end of its first clause. Taken only when the number of dash
+    paragraphs equals the number claimed."""
+    text, number = t.text, t.number
+    if not number:
+        return None
+    m = re.compile(r"[”」]?[^，。；\n“”]{0,6}?[：:。]?[ \u3000]*\n").match(text, t.qe)
+    if not m:
+        return None
+    items, p = [], m.end()
+    while True:
+        line = re.compile(r"[\s\u3000]*(?:——|──|－－|--)[ \u3000]*").match(text, p)
+        if not line:
+            break
+        a = z = line.end()
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        items.append(_mk(text, a, z))
+        nl = text.find("\n", z)
+        if nl == -1:
+            break
+        p = nl + 1
+    return items if len(items) == number else None
+
+
+# steps that read a definition (brackets, 即/：/一是 lists, dash items, named
+# parts): their members hold for every mention of the formulation; a list
+# right before one mention may be that mention's modifiers (村、社区“两委”)
+_DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
+                             _marked_list_next_sentence, _dash_items_after,
+                             _quoted_names_with_head_later))
+
+_MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
+                 _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
+                 _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
+                 _head_initial_list_later, _quoted_names_with_head_later, _head_final_list_nearby)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -972,7 +1300,16 @@ def _list_before(text, qs, number):
         items = _split_last_conj(text, items)
     if len(items) == number and len(items) >= 2:
         got = _trimmed_items(text, items)
+        if len(got) != number:
+            return []                                    # blank items dropped
+        others = max(len(g["text"]) for g in got[1:])
+        # a first item that is still a clause after trimming (a completed
+        # verb 了, a quotation inside it, or far longer than the others) ends
+        # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
+        # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
+        first = got[0]["text"]
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
     return []
@@ -1024,6 +1361,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     for s, e in quote_ranges:
         q = text[s:e]
         ok, n = parse_numbered(q, quoted=True)
+        if not ok:
+            ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
         if not ok and _is_code(text, s, e):
             ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
@@ -1073,7 +1412,7 @@ def find_slogans(text, lexicon=None, *, tokens=None):
             entry = lexicon[text[s:e]]
             kind, n, src = entry["kind"], entry["number"], "lexicon"
         quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
-        members = _members(text, s, e, n, quoted) if kind == "numbered" else []
+        members, step = _members_and_step(text, s, e, n, quoted) if kind == "numbered" else ([], None)
         if kind == "numbered":
             for mbr in members:
                 member_texts.add(mbr["text"])
@@ -1083,9 +1422,45 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": (n == len(members)) if (members and n is not None) else None,
-                    "source": src})
+                    "source": src, "_step": step})
     out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
+    _share_members(out)
     return out
+
+
+def _share_members(spans):
+    """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
+    hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
+    的局面): mentions without members get those of the first mention where a
+    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed."""
+    best = {}
+    for sp in spans:
+        if (sp["kind"] == "numbered" and sp["count_matches"]
+                and sp.get("_step") in _DEFINING_STEPS):
+            best.setdefault((sp["text"], sp["number"]), sp)
+    for sp in spans:
+        source = best.get((sp["text"], sp["number"]))
+        if source is not None and not sp["members"]:
+            sp["members"] = [dict(m) for m in source["members"]]
+            sp["count_matches"] = source["count_matches"]
+    for sp in spans:
+        sp.pop("_step", None)
+
+
+_ARABIC_UNITS = re.compile(r"(?:[1-9][\u4e00-\u9fff]{1,3}){2,}")
+_CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
+
+
+def _arabic_composite(q):
+    """A quoted composite written with Arabic digits for its numerals, as
+    web copies do (“4 市 1 区” for 四市一区): single digits 1-9 each before one
+    to three characters, blanks ignored, read as the Chinese composite.
+    Only composites (two units or more) are read: a single unit (“3年”,
+    “2号楼”) is too often a quantity or an ordinal."""
+    compact = re.sub(r"[\s\u3000]+", "", q.translate(_FULLWIDTH))
+    if not _ARABIC_UNITS.fullmatch(compact):
+        return False, None
+    return parse_numbered(compact.translate(_CN_DIGITS), quoted=True)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")

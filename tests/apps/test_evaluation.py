@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from policy_nlp.apps.evaluation import (METRICS, evaluate, evaluate_many, format_report, gold_text,
-                                   load_gold, pair_documents)
+from policy_nlp.apps.evaluation import (METRICS, error_lines, evaluate, evaluate_many, evaluation_pairs,
+                                        format_report, gold_text, load_gold, pair_documents)
 from policy_nlp.stages.enumerations import find_lists
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
@@ -65,6 +65,21 @@ def annotation():
 
 def scores(report):
     return {name: (value["correct"], value["total"]) for name, value in report["metrics"].items()}
+
+
+def test_evaluation_pairs_read_annotated_files_and_folders(tmp_path):
+    doc = annotation()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "annotations.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n",
+                                                        encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps([doc], ensure_ascii=False), encoding="utf-8")
+    for source in (tmp_path / "out", tmp_path / "a.json"):
+        ((gold, found),) = evaluation_pairs([GOLD], [source])
+        assert gold is GOLD and found == doc
+    report = evaluate_many(evaluation_pairs([GOLD], [tmp_path / "a.json"]))
+    lines = list(error_lines(report))
+    assert "handmade: numbered_number: " in "\n".join(lines) or any("三会一课" in l for l in lines)
+    assert all(line.startswith("handmade: ") for line in lines) and len(lines) >= 2
 
 
 def test_known_scores():

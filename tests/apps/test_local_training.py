@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from policy_nlp.apps.local_training import (gold_excerpt_ids, label_unit, local_examples,
-                                            read_hand_labels, units)
+                                            local_lexicon_candidates, read_hand_labels, units)
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl"
@@ -39,5 +39,28 @@ def test_hand_labels_replace_weak_labels_and_the_gold_is_never_used():
     assert "hand" in by_source
     hand_rows = [json.loads(line) for line in HAND.read_text(encoding="utf-8").splitlines()]
     matched = sum(1 for e in examples if e["source"] == "hand")
-    assert matched >= 0.95 * len(hand_rows)      # the units the coders saw are still the units cut
-    assert all(e["label"] == hand[(e["doc"], e["text"][:12])] for e in examples if e["source"] == "hand")
+    assert matched == len(hand_rows)      # the units the coders saw are still the units cut
+    assert all(e["label"] == hand[(e["doc"], e["index"])][1] for e in examples if e["source"] == "hand")
+
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpora/local_speeches")
+def test_local_lexicon_mining_skips_the_gold_and_never_opens_held_out_splits(monkeypatch):
+    import builtins
+    opened = []
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+    monkeypatch.setattr(builtins, "open", spy)
+    candidates = local_lexicon_candidates(CORPUS)
+    monkeypatch.setattr(builtins, "open", real_open)
+    assert any("local_speeches" in path for path in opened)
+    assert not any("heldout" in path for path in opened)
+    terms = {c["term"]: c for c in candidates}
+    assert terms["四大班子"]["number"] == 4 and terms["四大班子"]["doc_freq"] >= 2
+    gold = gold_excerpt_ids()
+    assert gold and not any(e["doc_id"] in gold for c in candidates for e in c["examples"])
+    with pytest.raises(ValueError, match="held-out"):
+        local_lexicon_candidates(CORPUS.parent.parent / "heldout_local_speeches" / "excerpts.jsonl")

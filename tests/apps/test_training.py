@@ -2,6 +2,7 @@
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -140,7 +141,8 @@ def test_grouped_cross_validation_report(tmp_path, capsys):
     assert saved["cross_validation"]["mean"] == cv["mean"]
     markdown = (tmp_path / "mine" / "evaluation.md").read_text(encoding="utf-8")
     assert "grouped by `doc_id`" in markdown and "± " in markdown and "Confusion matrix" in markdown
-    assert capsys.readouterr() == ("", "")  # library code logs, it does not print
+    out, err = capsys.readouterr()  # library code logs, it does not print (stderr: only the
+    assert out == "" and all(line.startswith("policy-nlp: ") for line in err.splitlines())  # CLI's log handler)
     model = load_model(tmp_path / "mine")
     assert model.predict(["治理大气污染，改善空气质量。"])[0] == "环境"
     assert "labels.csv" in (tmp_path / "mine" / "MODEL_CARD.md").read_text(encoding="utf-8")
@@ -232,6 +234,47 @@ def test_crosswalk_scores_and_saved_mapping(tmp_path):
     assert "In crosswalk codes" in (tmp_path / "m" / "evaluation.md").read_text(encoding="utf-8")
 
 
+def test_crosswalk_codes_in_annotated_paragraph_topics(tmp_path):
+    """A model trained with a crosswalk carries it; the topics stage adds each topic's codes."""
+    import policy_nlp
+    from policy_nlp.io.output import doc_to_dict, validate
+    cw = write_csv(tmp_path / "cap.csv", [("农业", "4"), ("环境", "7;8")], ("label", "code"))
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "label"))
+    tt.train(data, tmp_path / "m", folds=0, crosswalk=cw, verbose=False)
+    assert load_model(tmp_path / "m").metadata_["crosswalk"]["name"] == "cap"
+    nlp = policy_nlp.load(topic_model=str(tmp_path / "m"))
+    doc = nlp("推进乡村振兴，稳定粮食播种面积，提高种粮农民收益。\n深入打好污染防治攻坚战，治理大气污染。\n")
+    out = doc_to_dict(doc)
+    validate(out)
+    topics = [p["topic"] for p in out["paragraphs"]]
+    assert [t["label"] for t in topics] == ["农业", "环境"]
+    assert [t["codes"] for t in topics] == [{"cap": ["4"]}, {"cap": ["7", "8"]}]
+
+
+def test_default_model_reports_codebook_crosswalks():
+    import policy_nlp
+    from policy_nlp.stages.topics import cap_codes, govcn_classes
+    doc = policy_nlp.load()("各位代表：\n稳定粮食播种面积，提高种粮农民收益。\n深入打好污染防治攻坚战，持续打好蓝天保卫战。")
+    topics = [span._.topic for span in doc.spans["paragraphs"]]
+    assert [t["label"] for t in topics] == ["general", "agriculture_rural", "environment"]
+    for topic in topics:
+        assert topic["codes"] == {"cap": [str(c) for c in cap_codes(topic)], "govcn": govcn_classes(topic)}
+    assert topics[1]["codes"]["cap"] == ["4"]
+
+
+def test_multilabel_topic_codes_cover_every_label(tmp_path):
+    from policy_nlp.stages.multilabel import model_crosswalks, topic_codes
+    cw = tmp_path / "cw.json"
+    cw.write_text(json.dumps({"农业": ["4"], "环境": ["7"]}), encoding="utf-8")
+    data = write_csv(tmp_path / "m.csv", MULTI, ("text", "label"))
+    tt.train(data, tmp_path / "ml", label_sep=";", folds=0, crosswalk=cw, verbose=False)
+    model = load_model(tmp_path / "ml")
+    topic = {"label": "环境", "labels": ["环境", "农业"], "score": 0.7, "scores": {"环境": 0.7, "农业": 0.6}}
+    assert topic_codes(topic, model_crosswalks(model)) == {"cw": ["7", "4"]}
+    own = MultiLabelTopicClassifier(cv=2).fit([t for t, _ in MULTI], [c.split(";") for _, c in MULTI])
+    assert model_crosswalks(own) == {}  # own labels, no crosswalk: topics get no codes
+
+
 # ---------------------------------------------------------------- command line
 
 def test_command_line_train(tmp_path, capsys):
@@ -242,3 +285,49 @@ def test_command_line_train(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["train", str(data), "--label-column", "x", "-o", str(tmp_path / "m2")])
     assert exit_.value.code == 2 and "no column 'x'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- old module path
+
+def test_old_topic_training_path_points_to_the_recipe(monkeypatch):
+    import importlib
+    import sys
+    import warnings
+    monkeypatch.delitem(sys.modules, "policy_nlp.topic_training", raising=False)  # import it afresh
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = importlib.import_module("policy_nlp.topic_training")
+    assert old is tt and any(issubclass(w.category, DeprecationWarning)
+                             and "policy_nlp.apps.training" in str(w.message) for w in caught)
+    assert old.train is tt.train and old.read_labelled is tt.read_labelled  # what stayed still works
+    with pytest.raises(ImportError, match=r"models/topics-default/recipe\.py"):
+        from policy_nlp.topic_training import build_default  # noqa: F401
+    with pytest.raises(ImportError, match="make model"):
+        old.weak_labels
+    assert not hasattr(old, "no_such_name")  # other names: a plain AttributeError
+    import ast
+    tree = ast.parse((Path(__file__).resolve().parents[2] / tt.RECIPE).read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    defined |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    assert tt.MOVED_TO_RECIPE <= defined  # every name the message sends people to is defined there
+
+
+# ---------------------------------------------------------------- the worked example's data
+
+def test_worked_example_rebuilds_every_hand_coded_local_unit(tmp_path):
+    """benchmarks/train_local_example.py finds the text of all 813 hand-labelled local units."""
+    import importlib.util
+    repo = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("example", repo / "benchmarks" / "train_local_example.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    corpus = example.SHARED.joinpath(*example.LOCAL_CORPUS)
+    if not corpus.is_file():
+        pytest.skip("needs ../shared/corpora/local_speeches")
+    rows = example.coded_units(corpus)
+    assert len(rows) == 813 and len({r["id"] for r in rows}) == 199
+    assert all(r["text"].strip() and r["label"] for r in rows)
+    data = tt.read_labelled(example.write_csv(rows, tmp_path / "units.csv"), group_column="id")
+    assert data.groups[0] == "dev-0001" and sum(data.label_counts().values()) == 813
+    assert example.main(["--out", str(repo / "scratch")]) == 2  # never writes corpus text into the repository
+    assert not (repo / "scratch").exists()

@@ -90,8 +90,10 @@ def test_five_megabyte_single_line(tmp_path):
     assert path.stat().st_size > 5_000_000
     (record,), errors = read(path)
     assert errors == [] and record.text == line
-    paragraphs = find_paragraphs(record.text)
-    assert paragraphs == [(0, len(line))]
+    paragraphs = find_paragraphs(record.text)   # one line, cut into paragraph-sized units
+    assert paragraphs[0][0] == 0 and paragraphs[-1][1] == len(line)
+    assert all(a[1] <= b[0] for a, b in zip(paragraphs, paragraphs[1:]))
+    assert max(e - s for s, e in paragraphs) < 1000
     assert len(find_sentences(record.text, paragraphs)) == 65_000
     runs = list(_runs(record.text))
     assert max(e - s for s, e in runs) <= MAX_RUN and sum(e - s for s, e in runs) == len(line)

@@ -70,6 +70,7 @@ def built():
     return examples, opened
 
 
+@pytest.mark.slow
 def test_training_set_excludes_evaluation_and_gold_documents(built):
     examples, _ = built
     assert len(examples) > 4000
@@ -95,6 +96,7 @@ def test_training_set_never_opens_held_out_split(built):
     assert not any(split in path for path in opened for split in tt.HELD_OUT_SPLITS)
 
 
+@pytest.mark.slow
 def test_training_set_is_reproducible(built):
     examples, _ = built
     again = tt.build_training_set(policy_docs_per_label=tt.POLICY_DOCS_PER_LABEL)

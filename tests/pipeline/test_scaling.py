@@ -3,6 +3,8 @@
 import json
 import time
 
+import pytest
+
 from policy_nlp.pipeline.loading import load
 from conftest import shared_path
 
@@ -16,6 +18,7 @@ def _cpu_seconds(nlp, text, runs=1):
     return best
 
 
+@pytest.mark.slow
 def test_the_stages_are_linear_on_a_single_line_document():
     # The national work reports on one line (one paragraph): 200,000
     # characters, and the same four times. Before issue 14 each token split re-read the whole

@@ -44,6 +44,7 @@ def fast(request, segmenters):
     return segmenters[engine]
 
 
+@pytest.mark.slow
 def test_seed_identical(reference, fast):
     assert fast.cut(SEED_TEXT) == reference.cut(SEED_TEXT)
     for line in SEED_TEXT.splitlines():

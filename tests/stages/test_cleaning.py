@@ -360,6 +360,7 @@ def test_xi_glued_heads(prefix, body_start, meta):
         assert cleaned.meta[key] == value, key
 
 
+@pytest.mark.slow
 def test_policy_documents_keep_their_bodies():
     path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
     for line in path.open(encoding="utf-8"):

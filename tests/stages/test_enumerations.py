@@ -298,6 +298,33 @@ def test_invariants_hold_on_any_text(pieces):
     check_invariants(text, lists_of(text))
 
 
+_FILLER = st.lists(st.sampled_from(["扩大内需", "稳定就业", "推进改革", "统一是", "6.5%", "第一次", "，", "加强管理"]),
+                   min_size=1, max_size=6).map("".join)
+_CLAIMED = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"]
+_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 9), st.data())
+def test_an_announced_outline_is_found_whole_whatever_its_text(n, data):
+    """Not only invariants: an outline of n headings (一、 ... with any body
+    text, decimals and 统一是 included) announced by 我讲n点意见 is found, every
+    heading at its place, with the count matched (empty output fails)."""
+    text = f"我讲{_CLAIMED[n]}点意见：\n"
+    starts = []
+    for i in range(1, n + 1):
+        starts.append(len(text))
+        text += f"{_ORDINALS[i]}、{data.draw(_FILLER)}\n{data.draw(_FILLER)}。{data.draw(_FILLER)}。\n"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    top = [lst for lst in lists if lst["level"] == 0]
+    assert len(top) == 1, summary(text, lists)
+    assert top[0]["family"] == "一、"
+    assert [(i["start"], i["marker"]) for i in top[0]["items"]] == \
+        [(start, f"{_ORDINALS[i]}、") for i, start in enumerate(starts, 1)]
+    assert top[0]["claim"]["number"] == n and top[0]["count_matches"] is True
+
+
 def _gold_files():
     files = sorted(glob.glob(str(ROOT / "tests" / "fixtures" / "gold" / "*.json")))
     return files
@@ -374,3 +401,18 @@ def test_quoted_formulation_before_a_colon_is_the_claim():
     # a quoted name elsewhere in the sentence is not a claim
     text = "坚持“三个代表”重要思想，做好以下工作：\n一是抓党建。\n二是抓发展。"
     assert lists_of(text)[0]["claim"] is None
+
+
+def test_formulation_before_dash_items_is_the_lists_claim():
+    # 五个坚持 followed by ——坚持… paragraphs (the pattern of issue 10; no
+    # instance in the development corpora): the formulation's count is the
+    # dash list's claim, and the slogans stage links the same items as members
+    from policy_nlp.stages.slogans import find_slogans
+    text = ("必须做到“三个坚持”：\n——坚持党的领导，把方向。\n——坚持人民至上，办实事。\n"
+            "——坚持改革创新，破难题。\n会议要求……")
+    (lst,) = lists_of(text)
+    check_invariants(text, [lst])
+    assert lst["family"] == "——" and lst["claim"]["number"] == 3 and lst["count_matches"] is True
+    (span,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [text[lst["items"][k]["start"] + 2:m["end"]] for k, m in enumerate(span["members"])] == \
+        [m["text"] for m in span["members"]]

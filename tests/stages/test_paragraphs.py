@@ -123,3 +123,27 @@ def test_national_reports_are_not_hard_wrapped():
     for record in map(json.loads, path.open(encoding="utf-8")):
         text = record["content"]
         assert find_paragraphs(text) == find_paragraphs_by_line(text), record["title"]
+
+
+def test_a_long_line_is_cut_into_paragraph_sized_units_but_the_outline_is_unchanged():
+    from policy_nlp.stages.enumerations import find_lists
+    from policy_nlp.stages.paragraphs import LONG_PARAGRAPH, physical_paragraphs
+    body = ("今年以来，全县上下认真贯彻落实上级决策部署，经济社会发展保持良好态势。" * 20
+            + "我讲三点意见。一是抓好安全生产，层层压实责任。二是抓好防汛工作，确保安全度汛。三是抓好项目建设。"
+            + "各级各部门要切实增强责任感和紧迫感，以更加扎实的作风推动各项工作落实。" * 30)
+    assert len(body) > LONG_PARAGRAPH
+    units = find_paragraphs(body)
+    assert len(units) > 2 and max(e - s for s, e in units) < 900
+    assert "".join(body[s:e] for s, e in units) == body            # nothing lost
+    # inline items are never cut apart from each other's line
+    assert physical_paragraphs(body, units) == [(0, len(body))]
+    lists = find_lists(body, units, find_sentences(body, units))
+    assert [(l["family"], len(l["items"]), l["claim"]["number"] if l.get("claim") else None)
+            for l in lists] == [("一是", 3, 3)]
+
+
+def test_national_paragraphs_are_never_cut():
+    from policy_nlp.stages.paragraphs import LONG_PARAGRAPH
+    text = "\n".join(["推进高质量发展。" * 150, "各位代表！"])     # a 1,200-character paragraph
+    assert len(text.split("\n")[0]) < LONG_PARAGRAPH
+    assert len(find_paragraphs(text)) == 2

@@ -160,11 +160,67 @@ def dict_hash(codepoints):
 # ------------------------------------------------------------- conversion ---
 
 def convert(paths, out_path, log=None):
-    """Read pkuseg's model and dictionary at ``paths``, write ``out_path``."""
+    """Read pkuseg's model and dictionary at ``paths``, write ``out_path``.
+
+    The steps: load the model; collect the nodes (characters and
+    placeholders a text position can become) and the unigram words of 2..6
+    nodes; parse the feature strings into per-template tables; keep the
+    features with a nonzero weight; build the node, pair, trie and word
+    tables and the post-processing dictionary; write one container.
+    """
     import numpy as np
     t0 = time.time()
     say = log or (lambda msg: None)
     feat_path, weight_path, dict_path = paths
+    unigram, f2i, tag_to_idx, w, n_feature = _load_model(feat_path, weight_path)
+    say(f"loaded pkuseg model in {time.time() - t0:.1f}s")
+
+    nodes = _Nodes()
+    word_ids, empty_id, trie_words, n_words = _words(unigram, nodes)
+    feats = _parse_features(f2i, nodes, word_ids)
+    say(f"parsed {len(f2i)} features in {time.time() - t0:.1f}s")
+
+    remap, kept, values, wrow = _kept_weights(w, n_feature, feats)
+    edge = np.ascontiguousarray(w[n_feature * N_TAG:].reshape(N_TAG, N_TAG))
+    tables = {**_node_tables(nodes, feats, remap), **_trie_tables(trie_words),
+              **_word_tables(feats, remap, n_words)}
+    say(f"built feature tables in {time.time() - t0:.1f}s")
+    dictionary = _dictionary_tables(dict_path)
+    say(f"built dictionary in {time.time() - t0:.1f}s")
+
+    is_begin = np.zeros(N_TAG, dtype=np.uint8)
+    for tag, idx in tag_to_idx.items():
+        is_begin[idx] = "B" in tag
+
+    bits = {name: tables.pop(name) for name in ("pair_bits", "trie_bits", "ww_bits")}
+    bits["dict_bits"] = dictionary.pop("dict_bits")
+    dict_maxlen = dictionary.pop("dict_maxlen")
+    arrays = {
+        "char_index": tables["char_index"], "char_feats": tables["char_feats"],
+        "pair_keys": tables["pair_keys"], "pair_vals": tables["pair_vals"],
+        "trie_keys": tables["trie_keys"], "trie_vals": tables["trie_vals"], "trie_word": tables["trie_word"],
+        "word_feats": tables["word_feats"], "ww_keys": tables["ww_keys"], "ww_vals": tables["ww_vals"],
+        "ww_small": tables["ww_small"],
+        "wrow": wrow, "wvalues": values.astype(np.float64), "edge": edge,
+        "is_begin": is_begin,
+        "dict_keys": dictionary["dict_keys"], "dict_vals": dictionary["dict_vals"],
+        "dict_chars": dictionary["dict_chars"], "dict_offsets": dictionary["dict_offsets"],
+    }
+    meta = {
+        "format_version": FORMAT_VERSION, "source_key": source_key(paths),
+        **bits, "dict_maxlen": dict_maxlen,
+        "empty_word": empty_id, "n_features_kept": int(len(kept)),
+        "n_features_source": n_feature, "n_distinct_weights": int(len(values)),
+        "pad_feature": int(len(kept)), "feature0": int(remap[0]),
+    }
+    write_container(out_path, arrays, meta)
+    say(f"wrote {out_path} in {time.time() - t0:.1f}s")
+    return out_path
+
+
+def _load_model(feat_path, weight_path):
+    """pkuseg's unigram set, feature index, tag index, weights and feature count."""
+    import numpy as np
     with open(feat_path, "rb") as f:
         data = pickle.load(f)
     unigram = set(data["unigram"])
@@ -178,24 +234,29 @@ def convert(paths, out_path, log=None):
     if n_tag != N_TAG or len(tag_to_idx) != N_TAG:
         raise ValueError(f"fastseg supports {N_TAG}-tag models, got {n_tag}")
     assert w.shape[0] == n_tag * (n_feature + n_tag)
-    say(f"loaded pkuseg model in {time.time() - t0:.1f}s")
+    return unigram, f2i, tag_to_idx, w, n_feature
 
-    # Nodes: every string a text position can become.
-    specials = {s: i for i, s in enumerate(SPECIALS)}
-    node_ids = {}  # node string -> id >= 1
 
-    def node_id(s):
-        i = node_ids.get(s)
+class _Nodes:
+    """Nodes: every string a text position can become (a normalised
+    character or a placeholder such as ``**Num``), numbered from 1 as met."""
+
+    def __init__(self):
+        self.specials = {s: i for i, s in enumerate(SPECIALS)}
+        self.ids = {}  # node string -> id >= 1
+
+    def id(self, s):
+        i = self.ids.get(s)
         if i is None:
-            i = node_ids[s] = len(node_ids) + 1
+            i = self.ids[s] = len(self.ids) + 1
         return i
 
-    def is_node(s):
-        if s in specials:
+    def is_node(self, s):
+        if s in self.specials:
             return True
         return len(s) == 1 and normalize_char(s) == s
 
-    def parse_nodes(word):
+    def parse(self, word):
         """The node strings whose concatenation is ``word`` (None if none)."""
         out, k = [], 0
         while k < len(word):
@@ -206,13 +267,16 @@ def convert(paths, out_path, log=None):
                     break
             else:
                 ch = word[k]
-                if not is_node(ch):
+                if not self.is_node(ch):
                     return None
                 out.append(ch)
                 k += 1
         return out
 
-    # Words reachable as slices of 2..6 nodes, plus "" (out-of-range slice).
+
+def _words(unigram, nodes):
+    """Word ids of the words reachable as slices of 2..6 nodes, plus "" (an
+    out-of-range slice): ``(word_ids, empty_id, [(node ids, word id)], number of ids)``."""
     word_ids = {NOWORD: 0}  # NOWORD only matters as a ww component
     empty_id = 0
     if "" in unigram:
@@ -222,18 +286,20 @@ def convert(paths, out_path, log=None):
     for word in unigram:
         if not word:
             continue
-        nodes = parse_nodes(word)
-        if nodes is None or not WORD_MIN <= len(nodes) <= WORD_MAX:
+        parsed = nodes.parse(word)
+        if parsed is None or not WORD_MIN <= len(parsed) <= WORD_MAX:
             continue
         word_ids[word] = next_wid
-        trie_words.append(([node_id(s) for s in nodes], next_wid))
+        trie_words.append(([nodes.id(s) for s in parsed], next_wid))
         next_wid += 1
-    n_words = next_wid
+    return word_ids, empty_id, trie_words, next_wid
 
-    char_feats = {}   # node id -> [5 fids]
-    pair_feats = {}   # (a, b) -> [3 fids]
-    word_feats = {}   # word id -> [2 fids]
-    ww_feats = {}     # (t, pre, post) -> fid
+
+def _parse_features(f2i, nodes, word_ids):
+    """The feature strings that a text can produce, by what produces them:
+    ``{"char": node -> [5 fids], "pair": (a, b) -> [3 fids],
+    "word": word id -> [2 fids], "ww": (t, pre, post) -> fid}``."""
+    char_feats, pair_feats, word_feats, ww_feats = {}, {}, {}, {}
     for feat, fid in f2i.items():
         if feat.startswith("ww."):
             for t, prefix in enumerate(WW_TEMPLATES):
@@ -254,8 +320,8 @@ def convert(paths, out_path, log=None):
                         word_feats.setdefault(wid, [-1, -1])[t] = fid
         elif feat.startswith("c"):
             for t, prefix in enumerate(CHAR_TEMPLATES):
-                if feat.startswith(prefix) and is_node(feat[len(prefix):]):
-                    char_feats.setdefault(node_id(feat[len(prefix):]),
+                if feat.startswith(prefix) and nodes.is_node(feat[len(prefix):]):
+                    char_feats.setdefault(nodes.id(feat[len(prefix):]),
                                           [-1] * 5)[t] = fid
             for t, prefix in enumerate(PAIR_TEMPLATES):
                 if not feat.startswith(prefix):
@@ -264,21 +330,28 @@ def convert(paths, out_path, log=None):
                 k = rest.find(".")
                 while k >= 0:
                     a, b = rest[:k], rest[k + 1:]
-                    if is_node(a) and is_node(b):
-                        pair_feats.setdefault((node_id(a), node_id(b)),
+                    if nodes.is_node(a) and nodes.is_node(b):
+                        pair_feats.setdefault((nodes.id(a), nodes.id(b)),
                                               [-1] * 3)[t] = fid
                     k = rest.find(".", k + 1)
-    say(f"parsed {len(f2i)} features in {time.time() - t0:.1f}s")
+    return {"char": char_feats, "pair": pair_feats, "word": word_feats, "ww": ww_feats}
 
-    # Weights: keep referenced features with a nonzero weight, renumbered.
+
+def _kept_weights(w, n_feature, feats):
+    """Keep the referenced features with a nonzero weight, renumbered:
+    ``(remap, kept, distinct values, wrow)``; ``wrow`` holds indices into
+    the values, its last row the padding ("no feature" adds +0.0)."""
+    import numpy as np
+    n_tag = N_TAG
     W = w[: n_feature * n_tag].reshape(n_feature, n_tag)
     used = np.zeros(n_feature, dtype=bool)
     used[0] = True  # pkuseg appends feature 0 to every position
-    for table in (char_feats, pair_feats, word_feats):
+    for table in (feats["char"], feats["pair"], feats["word"]):
         for fids in table.values():
             for f in fids:
                 if f >= 0:
                     used[f] = True
+    ww_feats = feats["ww"]
     used[np.fromiter(ww_feats.values(), dtype=np.int64, count=len(ww_feats))] = True
     used &= (W != 0).any(axis=1)
     remap = np.full(n_feature + 1, -1, dtype=np.int32)  # remap[-1] stays -1
@@ -292,38 +365,44 @@ def convert(paths, out_path, log=None):
     wrow = np.empty((len(kept) + 1, n_tag), dtype=wdtype)
     wrow[:-1] = inverse.reshape(len(kept), n_tag)
     wrow[-1] = zero_idx  # padding row: "no feature" adds +0.0
-    edge = np.ascontiguousarray(w[n_feature * n_tag:].reshape(n_tag, n_tag))
+    return remap, kept, values, wrow
 
-    def rm(f):
-        return int(remap[f])
 
-    # Node tables.
-    n_nodes = len(node_ids) + 1
+def _node_tables(nodes, feats, remap):
+    """``char_index`` (code point -> node), ``char_feats`` and the pair hash table."""
+    import numpy as np
+    n_nodes = len(nodes.ids) + 1
     cf = np.full((n_nodes, 5), -1, dtype=np.int32)
-    for nid, fids in char_feats.items():
-        cf[nid] = [rm(f) for f in fids]
+    for nid, fids in feats["char"].items():
+        cf[nid] = [int(remap[f]) for f in fids]
     char_index = np.zeros(0x110000, dtype=np.int32)
-    for s, nid in node_ids.items():
+    for s, nid in nodes.ids.items():
         if len(s) == 1:
             char_index[ord(s)] = nid
     for sp in SPECIALS:
-        nid = node_ids.get(sp, 0)
+        nid = nodes.ids.get(sp, 0)
         for ch in (NUM if sp == "**Num" else LETTER):
             char_index[ord(ch)] = nid
     for ch in KEYWORDS:  # renamed to "&" before normalisation
-        char_index[ord(ch)] = node_ids.get(normalize_char(ch), 0)
-
+        char_index[ord(ch)] = nodes.ids.get(normalize_char(ch), 0)
+    pair_feats = feats["pair"]
     pk = np.array([(a << 32) | b for a, b in pair_feats], dtype=np.uint64)
-    pv = np.array([[rm(f) for f in v] for v in pair_feats.values()],
+    pv = np.array([[int(remap[f]) for f in v] for v in pair_feats.values()],
                   dtype=np.int32).reshape(-1, 3)
     pair_bits, pair_keys, pair_vals = build_hash(pk, pv, load=0.6)
+    return {"char_index": char_index, "char_feats": cf, "pair_bits": pair_bits,
+            "pair_keys": pair_keys, "pair_vals": pair_vals}
 
-    # Word trie over node ids: key parent << 32 | node -> child; child info.
+
+def _trie_tables(trie_words):
+    """The word trie over node ids: key ``parent << 32 | node`` -> child,
+    and the word id ending at each child."""
+    import numpy as np
     trie_children = {}
     trie_word = [0]
-    for nodes, wid in trie_words:
+    for node_ids, wid in trie_words:
         cur = 0
-        for nid in nodes:
+        for nid in node_ids:
             key = (cur << 32) | nid
             nxt = trie_children.get(key)
             if nxt is None:
@@ -334,23 +413,35 @@ def convert(paths, out_path, log=None):
     tk = np.fromiter(trie_children.keys(), dtype=np.uint64, count=len(trie_children))
     tv = np.fromiter(trie_children.values(), dtype=np.int32, count=len(trie_children))
     trie_bits, trie_keys, trie_vals = build_hash(tk, tv)
-    trie_word = np.array(trie_word, dtype=np.int32)
+    return {"trie_bits": trie_bits, "trie_keys": trie_keys, "trie_vals": trie_vals,
+            "trie_word": np.array(trie_word, dtype=np.int32)}
 
+
+def _word_tables(feats, remap, n_words):
+    """``word_feats``, the word-pair hash table and the small ww table
+    (pre, post in {0, 1})."""
+    import numpy as np
     wf = np.full((n_words, 2), -1, dtype=np.int32)
-    for wid, fids in word_feats.items():
-        wf[wid] = [rm(f) for f in fids]
+    for wid, fids in feats["word"].items():
+        wf[wid] = [int(remap[f]) for f in fids]
+    ww_feats = feats["ww"]
     wwk = np.array([(t << 62) | (a << 31) | b for (t, a, b) in ww_feats],
                    dtype=np.uint64)
-    wwv = np.array([rm(f) for f in ww_feats.values()], dtype=np.int32)
+    wwv = np.array([int(remap[f]) for f in ww_feats.values()], dtype=np.int32)
     keep = wwv >= 0
     ww_bits, ww_keys, ww_vals = build_hash(wwk[keep], wwv[keep])
     ww_small = np.full((2, 2, 2), -1, dtype=np.int32)  # pre, post in {0, 1}
     for (t, a, b), f in ww_feats.items():
         if a <= 1 and b <= 1:
-            ww_small[t, a, b] = rm(f)
-    say(f"built feature tables in {time.time() - t0:.1f}s")
+            ww_small[t, a, b] = int(remap[f])
+    return {"word_feats": wf, "ww_bits": ww_bits, "ww_keys": ww_keys, "ww_vals": ww_vals,
+            "ww_small": ww_small}
 
-    # Post-processing dictionary (pkuseg's Postprocesser "other_words").
+
+def _dictionary_tables(dict_path):
+    """pkuseg's post-processing dictionary ("other_words") as UTF-32 code
+    points with a hash table keyed by :func:`dict_hash`."""
+    import numpy as np
     with open(dict_path, "rb") as f:
         words = pickle.load(f).strip().split("\n")
     words = sorted(set(words))
@@ -363,35 +454,9 @@ def convert(paths, out_path, log=None):
     dh = np.array([dict_hash(e.tolist()) for e in enc], dtype=np.uint64)
     dict_bits, dict_keys, dict_vals = build_hash(
         dh, np.arange(len(words), dtype=np.int32))
-    dict_maxlen = max((len(e) for e in enc), default=0)
-    say(f"built dictionary in {time.time() - t0:.1f}s")
-
-    is_begin = np.zeros(N_TAG, dtype=np.uint8)
-    for tag, idx in tag_to_idx.items():
-        is_begin[idx] = "B" in tag
-
-    arrays = {
-        "char_index": char_index, "char_feats": cf,
-        "pair_keys": pair_keys, "pair_vals": pair_vals,
-        "trie_keys": trie_keys, "trie_vals": trie_vals, "trie_word": trie_word,
-        "word_feats": wf, "ww_keys": ww_keys, "ww_vals": ww_vals,
-        "ww_small": ww_small,
-        "wrow": wrow, "wvalues": values.astype(np.float64), "edge": edge,
-        "is_begin": is_begin,
-        "dict_keys": dict_keys, "dict_vals": dict_vals,
-        "dict_chars": dict_chars, "dict_offsets": dict_offsets,
-    }
-    meta = {
-        "format_version": FORMAT_VERSION, "source_key": source_key(paths),
-        "pair_bits": pair_bits, "trie_bits": trie_bits, "ww_bits": ww_bits,
-        "dict_bits": dict_bits, "dict_maxlen": dict_maxlen,
-        "empty_word": empty_id, "n_features_kept": int(len(kept)),
-        "n_features_source": n_feature, "n_distinct_weights": int(len(values)),
-        "pad_feature": int(len(kept)), "feature0": int(remap[0]),
-    }
-    write_container(out_path, arrays, meta)
-    say(f"wrote {out_path} in {time.time() - t0:.1f}s")
-    return out_path
+    return {"dict_bits": dict_bits, "dict_keys": dict_keys, "dict_vals": dict_vals,
+            "dict_chars": dict_chars, "dict_offsets": dict_offsets,
+            "dict_maxlen": max((len(e) for e in enc), default=0)}
 
 
 # -------------------------------------------------------------- container ---

@@ -1,0 +1,36 @@
+"""``policy-nlp export``: tidy tables and a DuckDB file (:mod:`policy_nlp.apps.tables`)."""
+
+import argparse
+from pathlib import Path
+
+from policy_nlp.apps.tables import export
+
+
+def _export(args):
+    counts = export(args.inputs, args.output, partition=None if args.no_partition else "year",
+                    database=None if args.no_duckdb else "corpus.duckdb")
+    print(", ".join(f"{name} {n}" for name, n in counts.items()) + f" rows -> {args.output}"
+          + ("" if args.no_duckdb else f" (and {Path(args.output) / 'corpus.duckdb'})"))
+    return 0
+
+
+def add_export_command(commands):
+    """Add ``policy-nlp export`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "export", help="tidy tables (Parquet, DuckDB) from annotated documents",
+        description="Turn annotated JSONL into tidy tables — documents, paragraphs, formulations "
+                    "(one row per mention, with paragraph, sentence, canonical form and topic), lists, "
+                    "list_items — written as Parquet datasets partitioned by year (read them with "
+                    "pandas, dask.dataframe.read_parquet or Spark) and a DuckDB file corpus.duckdb. "
+                    "Columns: docs/schema.md.",
+        epilog="examples:\n  policy-nlp export out/annotations.jsonl -o out/tables/\n"
+               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\"",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
+    p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")
+    p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")
+    p.set_defaults(func=_export)
+    return p
+
+
