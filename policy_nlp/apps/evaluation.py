@@ -54,6 +54,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any, Iterable, Sequence
 
 from policy_nlp.io.reading import normalize, read_text
 
@@ -103,7 +104,7 @@ def _norm(text):
 # ---------------------------------------------------------------------------
 # Gold files and their documents
 
-def load_gold(path):
+def load_gold(path: "str | os.PathLike[str]") -> dict[str, Any]:
     """Read a gold file.
 
     Returns
@@ -126,7 +127,7 @@ def load_gold(path):
     return gold
 
 
-def default_shared_root():
+def default_shared_root() -> Path:
     """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository."""
     return Path(os.environ.get("POLICY_NLP_SHARED", REPO_ROOT.parent / "shared"))
 
@@ -135,7 +136,7 @@ def _matches(record, match):
     return all(str(record.get(key)) == str(value) for key, value in match.items())
 
 
-def gold_text(gold, shared_root=None):
+def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None" = None) -> str:
     """The text of the document a gold file annotates, normalised as
     :func:`policy_nlp.io.reading.read_text` does (so offsets agree with the
     pipeline's).
@@ -196,7 +197,8 @@ def gold_text(gold, shared_root=None):
                             f"nor {shared_root / 'corpora' / 'seed'}")
 
 
-def pair_documents(golds, annotated, shared_root=None):
+def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str, Any]],
+                   shared_root: "str | os.PathLike[str] | None" = None) -> list[tuple[dict[str, Any], Any]]:
     """Pair gold files with annotated documents.
 
     A document belongs to a gold when its ``id`` or ``meta["source"]`` names
@@ -320,7 +322,7 @@ def _simplified_gold(gold):
     return {**gold, **{key: convert(gold[key]) for key in _GOLD_FIELDS if key in gold}}
 
 
-def evaluate(gold, annotated):
+def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     """Score one annotated document against one gold file.
 
     Parameters
@@ -363,20 +365,21 @@ def evaluate(gold, annotated):
     slogans = annotated.get("slogans") or []
     if (annotated.get("meta") or {}).get("converted"):
         gold = _simplified_gold(gold)
-    metrics, errors = {}, {}
+    metrics: dict[str, Any] = {}
+    errors: dict[str, Any] = {}
 
     # Numbered formulations: distinct texts.
     numbered = [s for s in slogans if s.get("kind") != "quoted"]
-    found = {}
+    found: dict[str, list] = {}
     for slogan in numbered:
         found.setdefault(_norm(slogan.get("text") or text[slogan["start"]:slogan["end"]]),
                          []).append(slogan)
-    gold_numbered = {}
+    gold_numbered: dict[str, dict] = {}
     for entry in gold.get("numbered") or []:
         gold_numbered.setdefault(_norm(entry["text"]), entry)
     hits = [key for key in gold_numbered if key in found]
     metrics["numbered_recall"] = _count(len(hits), len(gold_numbered))
-    metrics["numbered_precision"] = _count(sum(1 for key in found if key in gold_numbered),
+    metrics["numbered_precision"] = _count(sum(key in gold_numbered for key in found),
                                            len(found))
     not_slogans = {_norm(t) for t in gold.get("not_slogans") or []}
     tagged = sorted(t for t in not_slogans if t in found)
@@ -541,7 +544,7 @@ def _score_topics(gold, annotated, metrics, errors):
     errors["topics_not_found"] = not_found
 
 
-def macro_f1(pairs):
+def macro_f1(pairs: Sequence[tuple[str, str]]) -> "float | None":
     """Macro-averaged F1 over the gold labels of ``(gold, found)`` pairs.
 
     >>> round(macro_f1([("a", "a"), ("a", "b"), ("b", "b")]), 3)
@@ -561,7 +564,7 @@ def macro_f1(pairs):
     return sum(scores) / len(scores)
 
 
-def evaluate_many(pairs):
+def evaluate_many(pairs: Iterable[tuple[dict[str, Any], "dict[str, Any] | None"]]) -> dict[str, Any]:
     """Score several (gold, annotated) pairs and micro-average them.
 
     Returns
@@ -581,11 +584,11 @@ def evaluate_many(pairs):
         correct = sum(doc["metrics"][name]["correct"] for doc in documents)
         total = sum(doc["metrics"][name]["total"] for doc in documents)
         totals[name] = _count(correct, total)
-    pairs = [pair for doc in documents for pair in doc["errors"].get("topic_pairs", [])]
-    return {"documents": documents, "metrics": totals, "topic_macro_f1": macro_f1(pairs)}
+    topic_pairs = [pair for doc in documents for pair in doc["errors"].get("topic_pairs", [])]
+    return {"documents": documents, "metrics": totals, "topic_macro_f1": macro_f1(topic_pairs)}
 
 
-def format_report(report, max_columns=8):
+def format_report(report: dict[str, Any], max_columns: int = 8) -> str:
     """A readable table of a report of :func:`evaluate` or :func:`evaluate_many`.
 
     Each cell is ``correct/total score``; a column per document, and ``all``

@@ -12,6 +12,9 @@
   distinct per document);
 * ``topics_by_year.png/.svg`` and ``topic_shares.csv``: the share of each
   paragraph topic by year, weighted by paragraph length (a stacked chart);
+* ``diffusion.png/.svg`` and ``diffusion.csv``: for the top formulations, their
+  first use, first national and local year, the levels and places they
+  reached (:func:`diffusion`, through :mod:`policy_nlp.apps.trace`);
 * ``mismatches.csv``: every count mismatch in the corpus — a formulation whose
   number differs from the members spelled out, a list whose announced count
   (我讲三点意见) differs from the items found;
@@ -215,6 +218,57 @@ def top_formulations(formulations, n=30):
     return rows[:n] if n else rows
 
 
+DIFFUSION_FIELDS = ["text", "documents", "mentions", "first_date", "first_doc", "first_level", "first_place",
+                    "first_national_year", "first_local_year", "national_first", "levels", "places",
+                    "expansions"]
+
+
+def diffusion(annotated_paths, formulations, dated_only=False):
+    """The spread of each formulation: one row each, from :func:`policy_nlp.apps.trace.trace_tables`.
+
+    The corpus is read once into the tables of
+    :func:`~policy_nlp.apps.tables.build_tables`; each formulation is traced
+    there (exact duplicate documents counted once, as in ``policy-nlp trace``).
+
+    Returns
+    -------
+    rows : list of dict or None
+        ``DIFFUSION_FIELDS`` per formulation (``levels``: the levels in the
+        order they first used it, with the year), or None when pandas and
+        pyarrow (``pip install 'policy_nlp[tables]'``) are not installed.
+    adoption : dict
+        ``{formulation: adoption DataFrame}`` (cumulative documents and places by year).
+    """
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return None, {}
+    from policy_nlp.apps.tables import build_tables, read_documents
+    from policy_nlp.apps.trace import trace_tables
+    documents = [d for d in read_documents(annotated_paths)
+                 if not dated_only or document_year(d.get("meta") or {}) is not None]
+    tables = build_tables(documents)
+    texts = {str(d["id"]): d.get("text") or "" for d in documents}
+    rows, adoption = [], {}
+    for text in formulations:
+        result = trace_tables(text, tables, texts)
+        summary, first = result.summary, result.summary["first_use"] or {}
+        by_level = result.first_use[result.first_use["by"] == "level"]
+        rows.append({
+            "text": text, "documents": summary["documents"], "mentions": summary["mentions"],
+            "first_date": first.get("date") or first.get("year"), "first_doc": first.get("doc_id"),
+            "first_level": first.get("level"), "first_place": first.get("place"),
+            "first_national_year": summary["first_national_year"],
+            "first_local_year": summary["first_local_year"], "national_first": summary["national_first"],
+            "levels": " → ".join(f"{row.value} {'' if pandas.isna(row.year) else int(row.year)}".strip()
+                                 for row in by_level.itertuples()),
+            "places": int(result.mentions.loc[result.mentions["duplicate_of"].isna(), "place"].nunique()),
+            "expansions": "; ".join(summary["expansions"])})
+        adoption[text] = result.adoption
+    return rows, adoption
+
+
 # --- plotting -----------------------------------------------------------------
 
 _FONT = None
@@ -336,6 +390,21 @@ def _plot_numbered(documents, out_dir):
     return _save(fig, out_dir, "numbered_by_year")
 
 
+def _plot_diffusion(adoption, out_dir, font):
+    """Cumulative documents using each formulation, by year (one step line each)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    for i, (text, frame) in enumerate(adoption.items()):
+        if len(frame):
+            ax.step(frame["year"], frame["cumulative_documents"], where="post",
+                    label=text if font else f"F{i + 1}")
+    ax.set_xlabel("year")
+    ax.set_ylabel("documents that have used it (cumulative)")
+    ax.set_title("Diffusion of the most frequent formulations")
+    ax.legend(loc="upper left", fontsize=8)
+    return _save(fig, out_dir, "diffusion")
+
+
 def topic_shares(topics):
     """``(years, labels, {label: [share per year]})`` from ``{year: {label: chars}}``;
     labels in codebook order when they are the default ones."""
@@ -431,7 +500,8 @@ REPORT_JS = """
 """
 
 
-def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus report", dated_only=False):
+def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus report", dated_only=False,
+                 diffusion_top=10):
     """Write a corpus report of annotated documents into ``out_dir``.
 
     Parameters
@@ -447,6 +517,9 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
         How many formulations the table and the chart show.
     dated_only : bool
         Leave out documents without a year (meta.year or meta.date).
+    diffusion_top : int
+        How many of the top formulations the diffusion section traces
+        (:func:`diffusion`; needs pandas and pyarrow, else it is left out).
 
     Returns
     -------
@@ -472,8 +545,14 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
         figures["formulations"] = _plot_formulations(top_rows, out_dir, font)
     if any(doc["year"] is not None for doc in documents):
         figures["numbered"] = _plot_numbered(documents, out_dir)
-    if data["topics"]:
+    if any(data["topics"].values()):  # years whose paragraphs have no topic draw no chart
         figures["topics"] = _plot_topics(data["topics"], out_dir, font)
+    spread, adoption = diffusion(annotated_paths, [r["text"] for r in rows[:diffusion_top]], dated_only)
+    if spread is not None:
+        _write_csv(out_dir / "diffusion.csv", spread, DIFFUSION_FIELDS)
+        if any(len(frame) for frame in adoption.values()):
+            figures["diffusion"] = _plot_diffusion(adoption, out_dir, font)
+    data["diffusion"] = spread
 
     for i, row in enumerate(rows):
         row["rank"] = i + 1
@@ -551,7 +630,9 @@ def _index(title, summary, top_rows, figures, data, font):
                 "numbered": ("Numbered formulations per 10,000 characters (bars) and distinct formulations "
                              "per document (line), by year", "numbered formulations by year"),
                 "topics": ("Share of paragraph characters by topic and year (paragraphs without a topic "
-                           "left out)", "stacked chart of topic shares by year")}[k])
+                           "left out)", "stacked chart of topic shares by year"),
+                "diffusion": ("Documents that have used each formulation, cumulative by year",
+                              "adoption curves of the top formulations")}[k])
         for k, v in figures.items())}
     no_year = (f'<p class="muted">{summary["documents_without_year"]} document(s) have no year '
                f'(meta.year or meta.date) and are left out of the charts by year.</p>'
@@ -562,6 +643,17 @@ def _index(title, summary, top_rows, figures, data, font):
     if summary["exact_duplicates_left_out"]:
         no_year += (f'<p class="muted">{summary["exact_duplicates_left_out"]} exact duplicate document(s) '
                     f'(same text as one before them, meta.sha1) were counted once.</p>')
+    if data.get("diffusion") is None:
+        diffusion_html = ('<p class="muted">Install pandas and pyarrow (pip install '
+                          "'policy_nlp[tables]') for this section.</p>")
+    else:
+        diffusion_html = fig.get("diffusion", "") + _table(
+            [{**r, "label": r["text"] if font else f"F{i + 1} {r['text']}"} for i, r in enumerate(data["diffusion"])],
+            ["label", "documents", "first_date", "first_doc", "first_level", "first_place", "first_national_year",
+             "first_local_year", "national_first", "levels", "places", "expansions"],
+            ["formulation", "documents", "first use", "in document", "level", "place", "first national year",
+             "first local year", "national first", "levels reached (first year)", "places", "expansions"],
+            empty="No numbered formulations to trace.")
     font_note = ("" if font else '<p class="muted">No font with Chinese characters was found, so the '
                  'charts label formulations F1, F2 … as in the table.</p>')
     return f"""<!DOCTYPE html>
@@ -571,7 +663,7 @@ def _index(title, summary, top_rows, figures, data, font):
 <h1>{_e(title)}</h1>
 <p class="muted">Made {_e(summary["made"])} from {", ".join(_e(s) for s in summary["sources"])}.</p>
 <nav><a href="#formulations">Formulations</a><a href="#by-year">By year</a><a href="#topics">Topics</a>
-<a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
+<a href="#diffusion">Diffusion</a><a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
 <div class="cards" id="summary">{cards_html}</div>
 {no_year}{font_note}
 <h2 id="formulations">Most frequent numbered formulations</h2>
@@ -585,6 +677,11 @@ All formulations: <a href="formulations.csv">formulations.csv</a>.</p>
 <h2 id="topics">Topic shares by year</h2>
 {fig.get("topics", '<p class="muted">No paragraph topics with a year.</p>')}
 <p>Shares: <a href="topic_shares.csv">topic_shares.csv</a>.</p>
+<h2 id="diffusion">Diffusion of the top formulations</h2>
+<p>Where and when each of the most frequent formulations was first used, and how it spread across levels
+of government and places (exact duplicate documents counted once). Trace one formulation in full with
+<code>policy-nlp trace FORMULATION ANNOTATED -o DIR</code>. Table: <a href="diffusion.csv">diffusion.csv</a>.</p>
+{diffusion_html}
 <h2 id="mismatches">Count mismatches</h2>
 <p>{summary["mismatches"]} mismatch(es) among {checked.get("slogans", 0)} formulation counts and
 {checked.get("lists", 0)} list counts that could be checked. All: <a href="mismatches.csv">mismatches.csv</a>.</p>

@@ -8,7 +8,9 @@
 * ``paragraphs`` — one row per paragraph, with its topic and score;
 * ``formulations`` — one row per slogan mention, with the paragraph and
   sentence it sits in, its canonical form
-  (:func:`~policy_nlp.stages.canonical.canonical`) and the paragraph's topic;
+  (:func:`~policy_nlp.stages.canonical.canonical`), the expansion its
+  document spells out (:func:`~policy_nlp.stages.canonical.link_expansions`:
+  a bare 三清 gets 清垃圾、清河道、清路障) and the paragraph's topic;
 * ``lists`` and ``list_items`` — the numbered lists and their items.
 
 Every table but ``documents`` carries ``doc_id`` and, copied from the
@@ -23,11 +25,16 @@ the same tables.
 
 import bisect
 import json
+import os
 import shutil
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from policy_nlp.stages.canonical import canonical, canonical_members
+from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
+
+if TYPE_CHECKING:
+    import pyarrow
 
 __all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents"]
 
@@ -54,7 +61,8 @@ def _schemas():
         "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
                          ("end", "int64"), ("text", "string"), ("canonical", "string"), ("kind", "string"),
                          ("number", "int32"), ("members", pa.list_(pa.string())),
-                         ("members_canonical", "string"), ("count_matches", "bool"), ("source", "string"),
+                         ("members_canonical", "string"), ("expansion", "string"), ("expansion_start", "int64"),
+                         ("count_matches", "bool"), ("source", "string"),
                          ("topic", "string"), ("date", "string"), ("place", "string"), ("level", "string")],
         "lists": [*common, ("list", "int32"), ("paragraph", "int32"), ("family", "string"), ("level", "int32"),
                   ("parent", "int32"), ("parent_item", "int32"), ("items", "int32"), ("claim", "string"),
@@ -69,7 +77,7 @@ def _schemas():
 SCHEMAS = None  # filled on first use (pyarrow is imported lazily)
 
 
-def schemas():
+def schemas() -> "dict[str, pyarrow.Schema]":
     """``{table: pyarrow.Schema}`` of the fixed columns of each table."""
     global SCHEMAS
     if SCHEMAS is None:
@@ -77,7 +85,7 @@ def schemas():
     return SCHEMAS
 
 
-def read_documents(inputs):
+def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Yield the annotated documents of files and ``annotate`` output folders.
 
     Parameters
@@ -152,7 +160,8 @@ def _rows(documents):
             topics.append(topic.get("label"))
             rows["paragraphs"].append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
                                        "topic": topic.get("label"), "score": topic.get("score")})
-        for s in data.get("slogans") or []:
+        slogans = data.get("slogans") or []
+        for s, (expansion, expansion_start) in zip(slogans, link_expansions(slogans)):
             p = _index(p_starts, s["start"])
             members = [m.get("text", "") for m in s.get("members") or []]
             rows["formulations"].append({
@@ -160,6 +169,7 @@ def _rows(documents):
                 "start": s["start"], "end": s["end"], "text": s.get("text"), "canonical": canonical(s.get("text") or ""),
                 "kind": s.get("kind"), "number": _int(s.get("number")), "members": members,
                 "members_canonical": canonical_members(members) or None,
+                "expansion": expansion, "expansion_start": expansion_start,
                 "count_matches": s.get("count_matches"), "source": s.get("source"),
                 "topic": topics[p] if p is not None else None, "date": _text(meta.get("date")),
                 "place": _text(meta.get("place")), "level": _text(meta.get("level"))})
@@ -179,7 +189,7 @@ def _rows(documents):
     return rows, extra
 
 
-def build_tables(inputs, kind="pandas"):
+def build_tables(inputs: Any, kind: str = "pandas") -> dict[str, Any]:
     """The five tables of annotated documents, in one call.
 
     Parameters
@@ -222,7 +232,8 @@ def build_tables(inputs, kind="pandas"):
     return out
 
 
-def export(inputs, output, *, partition="year", database="corpus.duckdb"):
+def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
+           database: "str | None" = "corpus.duckdb") -> dict[str, int]:
     """Write the tables as Parquet datasets and a DuckDB file into ``output``.
 
     Parameters

@@ -20,13 +20,15 @@ so “十三五” and 十三五 are one) in annotated documents and gives
 """
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policy_nlp.apps.tables import build_tables, read_documents
 from policy_nlp.stages.canonical import canonical
 
-__all__ = ["trace", "Trace"]
+__all__ = ["trace", "trace_tables", "Trace"]
 
 CONTEXT = 30
 
@@ -35,10 +37,10 @@ CONTEXT = 30
 class Trace:
     """The result of :func:`trace` (pandas DataFrames and a summary dict)."""
     formulation: str
-    mentions: object
-    first_use: object
-    adoption: object
-    summary: dict = field(default_factory=dict)
+    mentions: Any     # pandas.DataFrame
+    first_use: Any    # pandas.DataFrame
+    adoption: Any     # pandas.DataFrame
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def _sort_key(frame):
@@ -62,7 +64,7 @@ def _lexicon_entry(key):
         return next((row for row in rows if canonical(row.get("term") or "") == key), None)
 
 
-def trace(formulation, inputs):
+def trace(formulation: str, inputs: Any) -> Trace:
     """Every mention of ``formulation`` in ``inputs``, its first use and its spread.
 
     Parameters
@@ -91,11 +93,25 @@ def trace(formulation, inputs):
     >>> result.mentions[["doc_id", "level", "year"]].values.tolist()
     [['b', 'national', 2016], ['a', 'county', 2017]]
     """
-    import pandas as pd
-    key = canonical(formulation)
     documents = list(read_documents([inputs] if isinstance(inputs, (str, Path, dict)) else inputs))
     texts = {str(d["id"]): d.get("text") or "" for d in documents}
-    tables = build_tables(documents)
+    return trace_tables(formulation, build_tables(documents), texts)
+
+
+def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> Trace:
+    """:func:`trace` on tables already built: one corpus read for many formulations.
+
+    Parameters
+    ----------
+    formulation : str
+        The formulation, in any variant.
+    tables : dict
+        pandas tables of :func:`~policy_nlp.apps.tables.build_tables`.
+    texts : dict
+        ``{doc_id: text}`` of the documents (for the mentions' context).
+    """
+    import pandas as pd
+    key = canonical(formulation)
     docs = tables["documents"].set_index("id")
     rows = tables["formulations"]
     rows = rows[rows["canonical"] == key].copy()
@@ -105,8 +121,8 @@ def trace(formulation, inputs):
                        for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
     rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
     mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
-                                           "canonical", "number", "topic", "paragraph", "start", "end",
-                                           "context", "duplicate_of"]].reset_index(drop=True)
+                                           "canonical", "number", "expansion", "topic", "paragraph", "start",
+                                           "end", "context", "duplicate_of"]].reset_index(drop=True)
     mentions["year"] = mentions["year"].astype("Int64")
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
@@ -147,6 +163,9 @@ def trace(formulation, inputs):
         "documents": int(counted["doc_id"].nunique()),
         "duplicate_mentions_left_out": int(len(mentions) - len(counted)),
         "variants": sorted(counted["text"].unique().tolist()),
+        # the member lists documents spell out for it (two spellings of a list group as one)
+        "expansions": {str(k): int(v) for k, v in
+                       counted.dropna(subset=["expansion"]).groupby("expansion")["doc_id"].nunique().items()},
         "first_use": None if counted.empty else
         {k: (None if pd.isna(v) else (int(v) if k == "year" else v))
          for k, v in counted.iloc[0][["doc_id", "date", "year", "place", "level", "title"]].items()},
@@ -161,7 +180,7 @@ def trace(formulation, inputs):
     return Trace(formulation, mentions, first_use, adoption, summary)
 
 
-def plot_adoption(result, out_dir):
+def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
     """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
     from policy_nlp.apps.report import _pyplot, _save, chinese_font
     plt = _pyplot()
@@ -182,7 +201,7 @@ def plot_adoption(result, out_dir):
     return _save(fig, Path(out_dir), "adoption")
 
 
-def write_trace(result, out_dir):
+def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:
     """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ Command line: ``policy-nlp train DATA -o DIR`` (see ``policy-nlp train --help``)
 
 import csv
 import json
+import logging
 import math
 import sys
 import time
@@ -33,6 +34,8 @@ import numpy as np
 from policy_nlp.errors import DocumentError, TrainingDataError
 from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
 from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
+
+log = logging.getLogger("policy_nlp")
 
 GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
 RARE = 10  # labels with fewer examples get unreliable scores: the report says so
@@ -577,8 +580,7 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
             "majority": _headline(score(test_labels, [majority] * len(test), label_set), data.multi_label),
             "keyword": _headline(score(test_labels, keyword_guesses, label_set), data.multi_label)})
         if verbose:  # long work shows progress
-            print(f"[policy-nlp] cross-validation fold {fold}/{folds} done ({time.time() - started:.0f} s)",
-                  file=sys.stderr, flush=True)
+            log.info("cross-validation fold %d/%d done (%.0f s)", fold, folds, time.time() - started)
     methods = ("model", "majority", "keyword")
     metrics = list(per_fold[0]["model"])
     return {
@@ -654,13 +656,17 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         saved with the model (the topics stage then adds the label's codes
         to every paragraph topic, under the file's name: ``codes: {"cap":
         [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
+    verbose : bool
+        Log each cross-validation fold and the saved model (``logging``,
+        level INFO, logger ``policy_nlp``); nothing is printed.
     **params
         :class:`~policy_nlp.stages.topics.TopicClassifier` parameters.
 
     Returns
     -------
     dict
-        The evaluation report saved as ``evaluation.json``.
+        The evaluation report saved as ``evaluation.json``
+        (:func:`format_report` gives its Markdown, saved as ``evaluation.md``).
 
     Raises
     ------
@@ -741,8 +747,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     (output_dir / "evaluation.md").write_text(markdown + "\n", encoding="utf-8")
     write_model_card(output_dir, model, metadata)
     if verbose:
-        print(markdown)
-        print(f"\nmodel saved to {output_dir} ({report['training_seconds']} s)")
+        log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
     return report
 
 

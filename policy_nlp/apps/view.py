@@ -28,12 +28,14 @@ or of raw inputs (text files, JSONL, CSV, folders), which it annotates first.
 
 import html
 import json
+import logging
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 from policy_nlp.lang.numerals import document_year as _year
+
+log = logging.getLogger("policy_nlp")
 
 __all__ = ["render_document", "write_views", "read_annotated", "is_annotated"]
 
@@ -688,7 +690,7 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
         meta = data.get("meta") or {}
         pages.append((path, meta.get("title") or data.get("id"), _year(meta), _stats(data)))
     for error in errors:
-        print(f"[policy-nlp] not viewed: {error['source'] or error['id']}: {error['reason']}", file=sys.stderr)
+        log.warning("not viewed: %s: %s", error["source"] or error["id"], error["reason"])
     if index and written:
         (out_dir / "index.html").write_text(_index_html(pages), encoding="utf-8")
     return written

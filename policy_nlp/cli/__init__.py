@@ -41,7 +41,8 @@ def _annotate(args):
         scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
-                      "date_column": args.date_column, "meta_columns": args.meta_columns},
+                      "date_column": args.date_column, "meta_columns": args.meta_columns,
+                      "meta": args.meta},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     return 1 if summary.failed else 0
@@ -65,6 +66,9 @@ def _add_annotate(commands):
     p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
     p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
                    "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
+    p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
+                   help="a meta field for every document of these inputs, e.g. --meta level=national "
+                        "(repeatable; a value the document gives wins)")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
                    help="word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
@@ -158,10 +162,13 @@ def _add_evaluate(commands):
 
 
 def _train(args):
-    from policy_nlp.apps.training import train
-    train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
-          group_column=args.group_column, label_sep=args.label_sep, test=args.test, folds=args.folds,
-          min_per_label=args.min_per_label, threshold=args.threshold, crosswalk=args.crosswalk)
+    from policy_nlp.apps.training import format_report, train
+    report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
+                   group_column=args.group_column, label_sep=args.label_sep, test=args.test,
+                   folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
+                   crosswalk=args.crosswalk)
+    print(format_report(report))
+    print(f"\nmodel saved to {args.output} ({report['training_seconds']} s)")
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
           f"or policy_nlp.load(topic_model={str(args.output)!r})")
     return 0
@@ -276,13 +283,15 @@ class _StderrHandler(logging.Handler):
 
 
 def _configure_logging(quiet=False):
-    """Show the library's warnings (e.g. the one-time segmenter cache build) on stderr."""
+    """Show the library's log on stderr: progress and notices (INFO, e.g. the
+    one-time segmenter cache build, a run's progress) and warnings (documents
+    that failed); only errors with ``--quiet``."""
     logger = logging.getLogger("policy_nlp")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("policy-nlp: %(message)s"))
         logger.addHandler(handler)
-    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+    logger.setLevel(logging.ERROR if quiet else logging.INFO)
 
 
 def _one_line(error):

@@ -1,6 +1,7 @@
 """``policy-nlp view``: HTML pages of annotated documents (:mod:`policy_nlp.apps.view`)."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from policy_nlp.apps.view import write_views
@@ -22,8 +23,13 @@ def _view(args):
                         limit=args.limit,
                         read_options={"pattern": args.glob, "text_column": args.text_column,
                                       "id_column": args.id_column})
-    print(f"{len(pages)} page(s) in {args.output}" + (f"; open {Path(args.output) / 'index.html'}" if pages else ""))
-    return 0 if pages else 1
+    if not pages:  # the reasons were logged above, one line per input
+        print(f"policy-nlp: no page written in {args.output}: view takes annotated JSONL/JSON "
+              "(from 'policy-nlp annotate') or raw .txt/.jsonl/.csv inputs, which it annotates "
+              "(name the text field of JSONL/CSV with --text-column)", file=sys.stderr)
+        return 1
+    print(f"{len(pages)} page(s) in {args.output}; open {Path(args.output) / 'index.html'}")
+    return 0
 
 
 def add_view_command(commands):

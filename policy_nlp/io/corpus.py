@@ -12,7 +12,6 @@ content hash, used to skip documents already done when a run is resumed.
 
 import csv
 import fnmatch
-import hashlib
 import io
 import json
 import sys
@@ -20,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, normalize, read_text
+from policy_nlp.io.reading import decode, read_text
+from policy_nlp.stages.normalize import content_hash, normalize
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
 csv.field_size_limit(sys.maxsize)  # work reports are long single cells
@@ -34,10 +34,6 @@ class Record:
     meta: dict = field(default_factory=dict)
 
 
-def content_hash(text):
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 def _record(id, text, meta):
     text, changes = normalize(text)
     meta = {**meta, "sha1": content_hash(text)}
@@ -47,7 +43,7 @@ def _record(id, text, meta):
 
 
 def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date_column=None,
-                meta_columns=None):
+                meta_columns=None, meta=None):
     """Yield a Record (or a DocumentError) for every document in ``paths``.
 
     Parameters
@@ -70,6 +66,12 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         Keep only these fields of JSONL and CSV rows in ``meta`` (default:
         all); ``COLUMN=FIELD`` renames (``Place=place`` overrides the
         inferred place).
+    meta : dict, optional
+        Fields set on every document of these inputs, e.g. ``{"level":
+        "national"}`` for a national corpus (``--meta level=national``); a
+        value the document itself gives (a JSONL/CSV field, not empty) wins.
+        Set before dates, places and levels are inferred, so a given
+        ``level`` is kept.
 
     Ids repeated in the input are made unique by appending ``#2``, ``#3`` …;
     the id as given is kept in ``meta["given_id"]``.
@@ -81,11 +83,15 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     ('000_49f5c10d9eda79ac', True)
     """
     columns = _column_map(meta_columns, date_column)
+    constant = parse_meta(meta)
     seen = {}
     for item in _read_all(paths, pattern, text_column, id_column):
         if isinstance(item, Record):
             if columns:
                 item.meta = _select(item.meta, columns)
+            for key, value in constant.items():
+                if item.meta.get(key) in (None, ""):
+                    item.meta[key] = value
             if date_column and date_column == id_column and "date" not in item.meta:
                 item.meta["date"] = item.id  # the id column is also the date column
             count = seen[item.id] = seen.get(item.id, 0) + 1
@@ -93,6 +99,37 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
                 item.meta["given_id"] = item.id
                 item.id = f"{item.id}#{count}"
         yield item
+
+
+def parse_meta(meta):
+    """``--meta`` options as a dict: ``["level=national", "source=国务院"]`` →
+    ``{"level": "national", "source": "国务院"}`` (a dict is returned as it is).
+
+    Raises
+    ------
+    ValueError
+        An option without ``=``, an empty name, or a field the readers set
+        themselves (``sha1``, ``source``).
+
+    Examples
+    --------
+    >>> parse_meta(["level=national", "corpus = 政府工作报告"])
+    {'level': 'national', 'corpus': '政府工作报告'}
+    """
+    if not meta:
+        return {}
+    items = meta.items() if isinstance(meta, dict) else []
+    if not isinstance(meta, dict):
+        for option in ([meta] if isinstance(meta, str) else meta):
+            name, equals, value = str(option).partition("=")
+            if not equals or not name.strip():
+                raise ValueError(f"--meta {option!r}: give FIELD=VALUE, e.g. --meta level=national")
+            items.append((name.strip(), value.strip()))
+    out = dict(items)
+    reserved = sorted(set(out) & {"sha1", "source"})
+    if reserved:
+        raise ValueError(f"--meta cannot set {', '.join(reserved)}: the readers set it from the input")
+    return out
 
 
 def _column_map(meta_columns, date_column):

@@ -11,10 +11,14 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from policy_nlp.pipeline.document import doc_text, word_offsets
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.json"
 FORMATS = ("jsonl", "json", "spacy")
@@ -28,7 +32,7 @@ def _group(doc, name):
     return list(doc.spans[name]) if name in doc.spans else []
 
 
-def doc_to_dict(doc):
+def doc_to_dict(doc: Doc) -> dict[str, Any]:
     """The JSON form of an annotated ``Doc``: a :class:`policy_nlp.schema.Document`.
 
     Stages that did not run leave their fields as empty lists.
@@ -50,7 +54,7 @@ def doc_to_dict(doc):
                 "source": s._.source} for s in _group(doc, "slogans")]
     # A list's items are stored once, in list_items (see pipeline.document.list_items);
     # grouped here in one pass rather than through span._.items per list.
-    items = {}
+    items: dict[int, list[dict[str, Any]]] = {}
     for s in _group(doc, "list_items"):
         items.setdefault(s._.list_index, []).append({"start": s.start_char, "end": s.end_char,
                                                      "marker": s._.marker})
@@ -71,12 +75,12 @@ def doc_to_dict(doc):
 
 
 @lru_cache(maxsize=1)
-def schema():
+def schema() -> dict[str, Any]:
     """The JSON Schema of an annotated document."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def validate(data):
+def validate(data: dict[str, Any]) -> None:
     """Check a document dict against the schema and the offset invariant.
 
     Raises
@@ -106,7 +110,7 @@ def validate(data):
             raise ValueError(f"{data['id']}: claim {claim} does not match the text")
 
 
-def dumps(data):
+def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -179,10 +183,10 @@ class DocumentWriter:
             self.abort()
 
 
-def read_docbin(path, nlp=None):
+def read_docbin(path: "str | os.PathLike[str]", nlp: "Language | None" = None) -> list[Doc]:
     """Load the Docs of a ``--format spacy`` output, span groups included."""
     import spacy
     from policy_nlp.pipeline.document import register_extensions
     register_extensions()
     vocab = (nlp or spacy.blank("zh")).vocab
-    return list(DocBin().from_disk(path).get_docs(vocab))
+    return list(DocBin().from_disk(Path(path)).get_docs(vocab))

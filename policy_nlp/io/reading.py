@@ -5,11 +5,11 @@ GB18030/GBK from older sites and Windows tools, and UTF-16 exported from Word.
 The encoding is detected, never guessed silently: a file that is none of these
 is a :class:`~policy_nlp.errors.DocumentError` naming the file.
 
-Normalisation keeps the text a user sees, so that offsets stay meaningful:
-line endings become ``\\n``; zero-width characters and stray control characters
-are removed; U+00A0 becomes an ordinary space. U+3000 (the ideographic space
-used to indent and separate paragraphs) and half-width punctuation are kept.
-What was changed is counted in the returned record, never dropped unseen.
+Normalisation (:func:`policy_nlp.stages.normalize.normalize`, re-exported
+here) keeps the text a user sees, so that offsets stay meaningful: line
+endings become ``\\n``; zero-width and stray control characters are removed;
+U+00A0 becomes an ordinary space. What was changed is counted in the returned
+record, never dropped unseen.
 """
 
 import codecs
@@ -17,11 +17,9 @@ import re
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
+# The normalisation is text logic shared with the pipeline's cleaning tokenizer.
+from policy_nlp.stages.normalize import CONTROL, ZERO_WIDTH, normalize  # noqa: F401  (re-exported)
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-# C0 controls except tab and newline, DEL and the C1 block.
-CONTROL = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)])
-_REMOVE = re.compile(f"[{re.escape(ZERO_WIDTH + CONTROL)}]")
 _HANZI = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -101,31 +99,6 @@ def decode(data, source="<bytes>"):
         raise DocumentError(source, f"not UTF-8 (invalid byte at {position}) and its "
                             "GB18030 reading is not Chinese text; convert it to UTF-8")
     return text, "gb18030"
-
-
-def normalize(text):
-    """Normalise line endings, zero-width and control characters.
-
-    Returns
-    -------
-    text : str
-        The normalised text.
-    changes : dict
-        How many characters of each kind were changed:
-        ``{"line_endings", "zero_width", "control", "nbsp"}``.
-
-    Examples
-    --------
-    >>> normalize("同志们：\\r\\n\\u200b今天\\u00a0开会")
-    ('同志们：\\n今天 开会', {'line_endings': 1, 'zero_width': 1, 'control': 0, 'nbsp': 1})
-    """
-    changes = {"line_endings": text.count("\r")}
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    changes["zero_width"] = sum(text.count(ch) for ch in ZERO_WIDTH)
-    changes["control"] = len(_REMOVE.findall(text)) - changes["zero_width"]
-    text = _REMOVE.sub("", text)
-    changes["nbsp"] = text.count("\u00a0")
-    return text.replace("\u00a0", " "), changes
 
 
 def read_text(path):

@@ -28,7 +28,8 @@ MAX_LENGTH = 100_000_000
 def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAULT_SEGMENTER,
          lexicon: bool = True, user_dict: "str | os.PathLike[str] | None" = None,
          topic_model: "str | os.PathLike[str]" = "default", stages: Sequence[str] = DEFAULT_STAGES,
-         exclude: Sequence[str] = (), config: "dict[str, dict[str, Any]] | None" = None) -> Language:
+         exclude: Sequence[str] = (), config: "dict[str, dict[str, Any]] | None" = None,
+         clean: bool = False) -> Language:
     """The policy_nlp pipeline: a spaCy ``Language``.
 
     Parameters
@@ -54,6 +55,14 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         Stages to leave out.
     config : dict, optional
         Per-stage settings, e.g. ``{"slogans": {"lexicon": False}}``.
+    clean : bool
+        Clean raw text in ``nlp(text)`` as ``policy-nlp annotate`` does:
+        normalise it, remove web page furniture, read title, speaker, date,
+        place and level. The Doc's text is then the *cleaned* text (span
+        offsets are into it); ``doc._.meta`` holds what was read and
+        ``meta["removed"]`` what was cut, with offsets into the input. Saved
+        with the pipeline (``nlp.to_disk``). Default ``False``: ``nlp(text)``
+        annotates the text exactly as given.
 
     Raises
     ------
@@ -75,6 +84,10 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     >>> doc = nlp("同志们：\\n今天开会。我讲三点意见。")
     >>> [s.text for s in doc.spans["sentences"]]
     ['同志们：', '今天开会。', '我讲三点意见。']
+    >>> nlp = policy_nlp.load(stages=["paragraphs"], clean=True)
+    >>> doc = nlp("分享到:\\n\\n同志们：\\n今天开会。")
+    >>> doc.text, doc._.meta["removed"][0]["text"]
+    ('同志们：\\n今天开会。', '分享到:\\n\\n')
     """
     if path is not None:
         path = Path(path)
@@ -97,7 +110,7 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
         "segmenter": segmenter, "lexicon": lexicon,
-        "user_dict": str(Path(user_dict).resolve()) if user_dict else ""}}})
+        "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
     nlp.max_length = MAX_LENGTH
     config = dict(config or {})
     config.setdefault("slogans", {}).setdefault("lexicon", lexicon)

@@ -94,6 +94,14 @@ class PolicyTokenizer:
     user_dict : str or Path, optional
         A user dictionary file (see :func:`read_user_dict`); its terms are
         added to the lexicon's, and pkuseg's own dictionary stays in force.
+    clean : bool
+        Prepare raw text first as a corpus run does
+        (:func:`policy_nlp.stages.normalize.prepare`: normalise, remove web
+        page furniture, read the title block, date, place and level): the
+        Doc's text is the cleaned text, and ``doc._.meta`` holds what was
+        read and removed (``meta["removed"]`` offsets are into the input).
+        A spaCy Doc's text cannot differ from its tokens, so cleaning has to
+        happen here, before the Doc exists.
 
     Nothing is loaded at construction: the term list is read on first use
     (or restored by ``from_disk``) and the segmenter on the first call.
@@ -106,8 +114,10 @@ class PolicyTokenizer:
     ['实施', '“', '五心工程', '”', '。']
     """
 
-    def __init__(self, vocab, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None, words=None):
+    def __init__(self, vocab, segmenter=DEFAULT_SEGMENTER, lexicon=True, user_dict=None, words=None,
+                 clean=False):
         self.vocab = vocab
+        self.clean = bool(clean)
         self.segmenter = segmenter
         self.lexicon = lexicon
         self.user_dict = str(user_dict) if user_dict else None
@@ -191,6 +201,18 @@ class PolicyTokenizer:
         return merged
 
     def __call__(self, text):
+        """The Doc of ``text`` (cleaned first when ``self.clean``)."""
+        if not self.clean:
+            return self.tokenize(text)
+        from policy_nlp.stages.normalize import prepare
+        text, meta = prepare(text, clean=True)
+        doc = self.tokenize(text)
+        doc._.id = meta["sha1"][:12]  # as policy_nlp.annotate() derives it
+        doc._.meta = meta
+        return doc
+
+    def tokenize(self, text):
+        """The Doc of ``text`` as it is (never cleaned)."""
         words, spaces = [], []
         position = 0
         for start, end in self.cut(text):
@@ -212,11 +234,12 @@ class PolicyTokenizer:
     # spaCy serialisation: the term list travels with a saved pipeline, the
     # segmenter's model does not (it is pkuseg's installed model).
     def to_bytes(self, *, exclude=tuple()):
-        return srsly.msgpack_dumps({"segmenter": self.segmenter, "words": self.words})
+        return srsly.msgpack_dumps({"segmenter": self.segmenter, "words": self.words, "clean": self.clean})
 
     def from_bytes(self, data, *, exclude=tuple()):
         config = srsly.msgpack_loads(data)
         self.segmenter = config["segmenter"]
+        self.clean = config.get("clean", self.clean)  # absent in pipelines saved before it existed
         self._words = list(config["words"])
         self._pattern = None
         return self
@@ -224,19 +247,34 @@ class PolicyTokenizer:
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "tokenizer.json", {"segmenter": self.segmenter})
+        srsly.write_json(path / "tokenizer.json", {"segmenter": self.segmenter, "clean": self.clean})
         (path / "words.txt").write_text("\n".join(self.words) + "\n", encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
-        self.segmenter = srsly.read_json(path / "tokenizer.json")["segmenter"]
+        settings = srsly.read_json(path / "tokenizer.json")
+        self.segmenter = settings["segmenter"]
+        self.clean = settings.get("clean", self.clean)
         self._words = [w for w in (path / "words.txt").read_text(encoding="utf-8").split("\n") if w]
         self._pattern = None
         return self
 
 
 @registry.tokenizers("policy_nlp.PolicyTokenizer.v1")
-def create_policy_tokenizer(segmenter: str = DEFAULT_SEGMENTER, lexicon: bool = True, user_dict: str = ""):
+def create_policy_tokenizer(segmenter: str = DEFAULT_SEGMENTER, lexicon: bool = True, user_dict: str = "",
+                            clean: bool = False):
     def create(nlp):
-        return PolicyTokenizer(nlp.vocab, segmenter=segmenter, lexicon=lexicon, user_dict=user_dict or None)
+        return PolicyTokenizer(nlp.vocab, segmenter=segmenter, lexicon=lexicon,
+                               user_dict=user_dict or None, clean=clean)
     return create
+
+
+def make_plain_doc(nlp, text: str) -> Doc:
+    """``nlp.make_doc(text)`` without the tokenizer's own cleaning: for text a
+    corpus run has prepared already (cleaning twice could cut more)."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, PolicyTokenizer) and tokenizer.clean:
+        if len(text) > nlp.max_length:
+            return nlp.make_doc(text)  # spaCy's own error for an over-long text
+        return tokenizer.tokenize(text)
+    return nlp.make_doc(text)

@@ -23,10 +23,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
 
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_dict, dumps
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("policy_nlp")
 SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "spacy": ".spacy"}
@@ -125,7 +130,8 @@ def _load_pipeline(settings):
     _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
 
 
-def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
+def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
+             meta: "dict[str, Any] | None" = None) -> "Doc":
     r"""Annotate one raw text the way a corpus run does: normalise it, remove
     web page furniture (kept in ``doc._.meta["removed"]``), extract its
     metadata, and run the pipeline.
@@ -148,27 +154,17 @@ def annotate(text, nlp=None, *, clean=True, id=None, meta=None):
     return annotate_record(nlp if nlp is not None else load(), record, clean=clean)
 
 
-def annotate_record(nlp, record, clean=True):
+def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc":
     """Annotate one :class:`~policy_nlp.io.corpus.Record` into a ``Doc``."""
-    text, meta = record.text, dict(record.meta)
-    if clean:
-        from policy_nlp.stages.cleaning import clean_text
-        cleaned = clean_text(text)
-        text = cleaned.text
-        for key, value in cleaned.meta.items():  # fields given with the input win
-            meta.setdefault(key, value)
-        if cleaned.removed:
-            meta["removed"] = cleaned.removed
-        if cleaned.converted:  # the text is the Simplified copy; these give the original back
-            meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
-                                 "chars": cleaned.converted}
-    from policy_nlp.stages.places import enrich_meta
-    meta = enrich_meta(meta, text)  # ISO date, year, place, level (given values win)
+    from policy_nlp.pipeline.tokenizer import make_plain_doc
+    from policy_nlp.stages.normalize import prepare
+    # the readers normalised the text and hashed it; clean and enrich meta here
+    text, meta = prepare(record.text, record.meta, clean=clean, normalized=True)
     if not text.strip():
         raise DocumentError(meta.get("source", record.id), "no text left to annotate"
                             + (" after removing page furniture" if clean else ""))
     # The stages see the document's metadata (the topics stage reads its title).
-    doc = nlp.make_doc(text)
+    doc = make_plain_doc(nlp, text)  # a pipeline loaded with clean=True must not clean twice
     doc._.id = record.id
     doc._.meta = meta
     return nlp(doc)
@@ -205,7 +201,8 @@ def batches(records, batch_chars):
 # --- the run -------------------------------------------------------------
 
 class Progress:
-    """A progress bar on a terminal, plain log lines elsewhere, or nothing."""
+    """A progress bar on a terminal, else a line logged (INFO) every ``every``
+    seconds, or nothing when ``quiet``."""
 
     def __init__(self, total_chars, quiet=False, stream=None, every=10.0):
         stream = stream if stream is not None else sys.stderr
@@ -227,18 +224,19 @@ class Progress:
             self.bar.update(chars)
         elif not self.quiet and time.time() - self.last >= self.every:
             self.last = time.time()
-            print(f"[policy-nlp] {self.docs} docs, {self.chars:,} chars, "
-                  f"{self.docs / elapsed:.1f} docs/s, {self.chars / elapsed:,.0f} chars/s",
-                  file=self.stream, flush=True)
+            log.info("%d docs, %s chars, %.1f docs/s, %s chars/s", self.docs, f"{self.chars:,}",
+                     self.docs / elapsed, f"{self.chars / elapsed:,.0f}")
 
     def close(self):
         if self.bar is not None:
             self.bar.close()
 
 
-def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="processes",
-                    scheduler=None, resume=True, clean=True, batch_chars=200_000,
-                    quiet=False, read_options=None, **settings):
+def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | os.PathLike[str]", *,
+                    format: str = "jsonl", workers: int = 1, backend: str = "processes",
+                    scheduler: "str | None" = None, resume: bool = True, clean: bool = True,
+                    batch_chars: int = 200_000, quiet: bool = False,
+                    read_options: "dict[str, Any] | None" = None, **settings: Any) -> Summary:
     """Annotate every document in ``inputs`` into ``output``.
 
     Parameters
@@ -295,15 +293,17 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
     if repeated:
         summary.repeated_ids = repeated
         if not quiet:
-            print(f"[policy-nlp] warning: {len(repeated)} ids occur more than once (e.g. {repeated[0]!r}); "
-                  "they were made unique as ID#2, ID#3 … (meta.given_id keeps the given id)",
-                  file=sys.stderr, flush=True)
+            log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
+                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), repeated[0])
     if done:
         _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
     if backend == "processes" and records:
         _load_pipeline(settings)  # a bad setting or model fails before any output file exists
+    elif records:
+        from policy_nlp.run.dask_backend import check_pipeline
+        check_pipeline(settings)  # the same, for the workers of a Dask cluster
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
     with DocumentWriter(out_path, format, append=resume) as writer, \
@@ -315,7 +315,7 @@ def annotate_corpus(inputs, output, *, format="jsonl", workers=1, backend="proce
             errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
             errors_file.flush()
             if not quiet:
-                print(f"[policy-nlp] failed: {source}: {reason}", file=sys.stderr, flush=True)
+                log.warning("failed: %s: %s", source, reason)
 
         for error in read_errors:
             fail(None, error.source, error.reason)

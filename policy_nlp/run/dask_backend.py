@@ -77,6 +77,20 @@ def annotate_batch(records, settings):
         return batch._annotate_batch(records)
 
 
+def check_pipeline(settings):
+    """Load the pipeline of ``settings`` here, in the client, and drop it.
+
+    A corpus run calls this before it opens its output files: a bad stage
+    name or a missing or broken topic model is then one error, raised once
+    (and the CLI's one line), instead of every batch failing on the workers
+    after empty output files were created. It does not load the word
+    segmenter (the workers do). A remote cluster's workers need the same
+    ``--user-dict`` and ``--topic-model`` paths as this machine.
+    """
+    from policy_nlp.pipeline.loading import load
+    load(**{k: v for k, v in settings.items() if k not in ("clean", "format")})
+
+
 def _warm(settings):
     worker_pipeline(settings)
     return True

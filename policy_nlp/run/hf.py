@@ -42,12 +42,15 @@ does not stop the map: its ``error`` says why and its annotation columns are
 empty.
 """
 
-from typing import get_type_hints
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from policy_nlp.io.corpus import _record
 from policy_nlp.run.dask_backend import worker_pipeline
 from policy_nlp.errors import DocumentError
 from policy_nlp.schema import Document, arrow_type, to_arrow
+
+if TYPE_CHECKING:
+    from datasets import Dataset
 
 OUTPUT_COLUMNS = ("id", "annotated_text", "tokens", "sentences", "paragraphs",
                   "slogans", "lists", "meta", "error")
@@ -131,8 +134,9 @@ def _checked_columns(ds, text_column, id_column, num_proc, batch_size):
     return id_column
 
 
-def annotate_dataset(ds, text_column="text", id_column=None, num_proc=None, batch_size=32,
-                     *, clean=True, **settings):
+def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str | None" = None,
+                     num_proc: "int | None" = None, batch_size: int = 32, *, clean: bool = True,
+                     **settings: Any) -> "Dataset":
     """Annotate every row of a Hugging Face ``Dataset``.
 
     Parameters

@@ -4,7 +4,9 @@ A formulation is written many ways in real text: “十三五”, 十三五, ＂
 十 三 五 (spaces from web copies), 放、管、服, full-width ｀１+Ｎ｀ and half-width
 ``1+N``, traditional 兩學一做 and simplified 两学一做. :func:`canonical` maps
 them to one key; :func:`canonical_members` does the same for the members a
-text spells out, so that 经济建设，政治建设 and 经济建设、政治建设 agree.
+text spells out, so that 经济建设，政治建设 and 经济建设、政治建设 agree;
+:func:`link_expansions` links each mention of an abbreviation (三清) to the
+members its document spells out once (“三清”(清垃圾、清河道、清路障)).
 
 Traditional characters are converted with OpenCC (the ``opencc`` package,
 ``t2s``) when it is installed; without it they are left as they are.
@@ -13,7 +15,7 @@ Traditional characters are converted with OpenCC (the ``opencc`` package,
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["canonical", "canonical_members", "has_opencc", "to_simplified"]
+__all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions", "to_simplified"]
 
 # Characters kept although Unicode files them as punctuation or symbols:
 # they are part of formulations such as 1+N, 1＋30＋N and 5G.
@@ -99,3 +101,59 @@ def canonical_members(members):
     """
     texts = [m["text"] if isinstance(m, dict) else m for m in members or []]
     return "、".join(canonical(t) for t in texts)
+
+
+def link_expansions(slogans):
+    """Link each mention of an abbreviation to the expansion its document gives.
+
+    A text spells out an abbreviation once — “三清”(清垃圾、清河道、清路障) —
+    and then uses it alone (抓好三清工作). Each mention gets the members
+    spelled out at the nearest mention of the same canonical form that has
+    them: its own, else the closest one before it, else the first one after
+    it (a summary sentence may come before the expansion).
+
+    Parameters
+    ----------
+    slogans : sequence of dict
+        One document's slogan records (``text``, ``start``, ``members`` as
+        in the JSON output), in any order.
+
+    Returns
+    -------
+    list of (str or None, int or None)
+        Per slogan, in the given order: the canonical members of the
+        expansion joined by 、 (:func:`canonical_members`) and the offset
+        where the text spells them out (the first member's ``start``; the
+        mention's own ``start`` for members given without offsets);
+        ``(None, None)`` when the document never spells it out.
+
+    Examples
+    --------
+    >>> text = "抓好三清工作。全面开展“三清”(清垃圾、清河道、清路障)行动，三清要落实。"
+    >>> spelled = [{"text": m, "start": text.index(m), "end": text.index(m) + 3} for m in ("清垃圾", "清河道", "清路障")]
+    >>> slogans = [{"text": "三清", "start": 2, "members": []},
+    ...            {"text": "三清", "start": 12, "members": spelled},
+    ...            {"text": "三清", "start": 31, "members": []}]
+    >>> link_expansions(slogans)  # doctest: +NORMALIZE_WHITESPACE
+    [('清垃圾、清河道、清路障', 16), ('清垃圾、清河道、清路障', 16), ('清垃圾、清河道、清路障', 16)]
+    """
+    spelled = {}  # canonical form -> [(where the members are written, canonical members)]
+    for s in slogans:
+        if s.get("members"):
+            starts = [m["start"] for m in s["members"] if isinstance(m, dict) and "start" in m]
+            spelled.setdefault(canonical(s.get("text") or ""), []).append(
+                (min(starts) if starts else s["start"], canonical_members(s["members"])))
+    out = []
+    for s in slogans:
+        if s.get("members"):  # its own (the slogans stage may share one spelling between mentions)
+            starts = [m["start"] for m in s["members"] if isinstance(m, dict) and "start" in m]
+            out.append((canonical_members(s["members"]), min(starts) if starts else s["start"]))
+            continue
+        found = sorted(spelled.get(canonical(s.get("text") or ""), []))
+        if not found:
+            out.append((None, None))
+            continue
+        before = [f for f in found if f[0] <= s["start"]]
+        start, members = before[-1] if before else found[0]
+        out.append((members, start))
+    return out

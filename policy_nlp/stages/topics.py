@@ -31,6 +31,7 @@ import warnings
 import zipfile
 from importlib import resources
 from pathlib import Path
+from typing import Any, Iterable
 
 import numpy as np
 import scipy.sparse as sp
@@ -408,7 +409,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([self.word_vectorizer_.transform(words),
                           self.char_vectorizer_.transform(chars)], format="csr")
 
-    def fit(self, X, y):
+    def fit(self, X: Iterable[str], y: Iterable[str]) -> "TopicClassifier":
         """Fit the vectorizers, the SVM and the calibration.
 
         Raises
@@ -444,21 +445,22 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.coef_ = np.asarray(inner.estimator.coef_, dtype=np.float32)
         self.intercept_ = np.asarray(inner.estimator.intercept_, dtype=np.float64)
         if self.calibration == "sigmoid":
-            self.calibration_ = np.array([[c.a_, c.b_] for c in inner.calibrators], dtype=np.float64)
-            self._calibrated = None
+            self.calibration_: "np.ndarray | None" = np.array([[c.a_, c.b_] for c in inner.calibrators],
+                                                             dtype=np.float64)
+            self._calibrated: Any = None  # the sklearn calibrator, kept for isotonic only
         else:
             self.calibration_ = None
             self._calibrated = calibrated
         self.n_features_ = features.shape[1]
         return self
 
-    def decision_function(self, X):
+    def decision_function(self, X: Iterable[str]) -> np.ndarray:
         """Uncalibrated SVM scores, shape (n, n_labels) (n, for two labels)."""
         check_is_fitted(self, "coef_")
         scores = np.asarray(self._features(X) @ self.coef_.T, dtype=np.float64) + self.intercept_
         return scores.ravel() if scores.shape[1] == 1 else scores
 
-    def predict_proba(self, X):
+    def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Calibrated probabilities, shape (n, n_labels), columns in ``classes_`` order."""
         check_is_fitted(self, "coef_")
         if self.calibration_ is None:
@@ -473,7 +475,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         uniform = np.full_like(proba, 1.0 / proba.shape[1])
         return np.divide(proba, total, out=uniform, where=total != 0)
 
-    def predict(self, X):
+    def predict(self, X: Iterable[str]) -> np.ndarray:
         """The most probable label of each paragraph."""
         proba = self.predict_proba(X)
         return self.classes_[np.argmax(proba, axis=1)]
@@ -640,7 +642,8 @@ def _versions():
     return versions
 
 
-def save_model(model, path, metadata=None):
+def save_model(model: "TopicClassifier", path: "str | os.PathLike[str]",
+               metadata: "dict[str, Any] | None" = None) -> None:
     """Save a fitted :class:`TopicClassifier` as ``model.json`` + ``model.npz``.
 
     Parameters

@@ -156,7 +156,7 @@ def test_report_in_chromium(report):
     assert '<div id="js-errors"></div>' in dom
     match = re.search(r'data-images="(\d+)/(\d+)"', dom)
     assert match, "the page's script did not run"
-    assert match.group(1) == match.group(2) == "3"  # every plot loaded
+    assert match.group(1) == match.group(2) == "4"  # every plot loaded (diffusion included)
     assert dom.count("<mark>") == 8
     assert 'id="summary"' in dom and 'id="failed"' in dom
 
@@ -184,3 +184,60 @@ def test_exact_duplicates_are_counted_once_and_variants_together(tmp_path):
     assert [d["id"] for d in data["documents"]] == ["x"]
     assert data["duplicates"] == [{"id": "x-copy", "duplicate_of": "x"}]
     assert data["formulations"]["十三五"]["mentions"] == 2 and len(data["formulations"]) == 1
+
+
+# --- diffusion (through apps.trace) and abbreviations linked to their expansion ----------
+
+SPREAD = [  # id, text, meta: a national report first, then a county and a district speech
+    ("n2016", "各位代表：\n全面开展“三清”(清垃圾、清河道、清路障)行动。", {"year": 2016, "level": "national"}),
+    ("c2017", "同志们：\n全县要抓好“三清”工作。今年开展“三清”（清垃圾、清河道、清路障）行动。",
+     {"date": "2017-05-04", "position": "县委书记"}),
+    ("d2018", "同志们：\n全区要落实“三清”，河道要常年保洁。", {"date": "2018年4月2日", "position": "区长"}),
+]
+
+
+@pytest.fixture(scope="module")
+def spread_dir(tmp_path_factory):
+    import policy_nlp
+    from policy_nlp.io.output import doc_to_dict
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    folder = tmp_path_factory.mktemp("spread")
+    with open(folder / "annotations.jsonl", "w", encoding="utf-8") as f:
+        for id, text, meta in SPREAD:
+            f.write(json.dumps(doc_to_dict(policy_nlp.annotate(text, nlp, id=id, meta=meta)),
+                               ensure_ascii=False) + "\n")
+    return folder
+
+
+def test_a_bare_abbreviation_gets_the_expansion_its_document_gives(spread_dir):
+    pytest.importorskip("pyarrow")
+    from policy_nlp.apps.tables import build_tables
+    f = build_tables([spread_dir])["formulations"]
+    f = f[f["canonical"] == "三清"]
+    assert len(f) == 4
+    assert set(f["expansion"].dropna()) == {"清垃圾、清河道、清路障"}
+    county = f[f["doc_id"] == "c2017"].sort_values("start")
+    alone, spelled = county.itertuples()  # 抓好“三清”工作 … 开展“三清”（清垃圾、清河道、清路障）
+    text = SPREAD[1][1]
+    # the first mention is linked forward, to where the text spells the members out
+    assert alone.expansion == spelled.expansion == "清垃圾、清河道、清路障"
+    assert alone.expansion_start == spelled.expansion_start == text.index("清垃圾") > spelled.start
+    # the district speech never spells it out: no expansion of its own
+    district = f[f["doc_id"] == "d2018"]
+    assert district["expansion"].isna().all()
+
+
+def test_report_has_a_diffusion_section_from_trace(spread_dir, tmp_path):
+    pytest.importorskip("pyarrow")
+    from policy_nlp.apps.trace import trace
+    index = build_report([spread_dir], tmp_path)
+    (row,) = [r for r in _csv(tmp_path / "diffusion.csv") if r["text"] == "三清"]
+    summary = trace("三清", [spread_dir]).summary  # the same numbers as 'policy-nlp trace'
+    assert row["documents"] == str(summary["documents"]) == "3"
+    assert row["first_doc"] == "n2016" and row["first_level"] == "national"
+    assert (row["first_national_year"], row["first_local_year"], row["national_first"]) == ("2016", "2017", "True")
+    assert row["levels"] == "national 2016 → county 2017 → district 2018"
+    assert row["expansions"] == "清垃圾、清河道、清路障" and summary["expansions"] == {"清垃圾、清河道、清路障": 2}
+    page = index.read_text(encoding="utf-8")
+    assert 'id="diffusion"' in page and "national 2016 → county 2017 → district 2018" in page
+    assert (tmp_path / "diffusion.png").stat().st_size > 1000

@@ -336,6 +336,22 @@ def test_cli_view(document, tmp_path):
     assert len(list((tmp_path / "out").glob("*.html"))) == 2  # the page and the index
 
 
+def test_cli_view_of_the_raw_seed_annotates_it_and_says_what_it_expects_otherwise(tmp_path, capsys):
+    from policy_nlp.cli import main
+    assert main(["view", str(SEED), "-o", str(tmp_path / "seed"), "--stages", "paragraphs,slogans"]) == 0
+    assert capsys.readouterr().out.startswith("1 page(s) in ")
+    page = (tmp_path / "seed" / "000_49f5c10d9eda79ac.html").read_text(encoding="utf-8")
+    assert "五心工程" in page and 'class="para"' in page
+    # a JSONL whose text field has another name: each line's reason, then what view takes
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text('{"content": "同志们：今天开会。"}\n', encoding="utf-8")
+    assert main(["view", str(raw), "-o", str(tmp_path / "none")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"policy-nlp: not viewed: {raw}:1: no 'text' field (fields: content); " \
+                     "name the text field with --text-column"
+    assert err[1].startswith("policy-nlp: no page written") and "--text-column" in err[1]
+
+
 # --- in a real browser -----------------------------------------------------------
 
 def chromium(url, *extra, timeout=120):

@@ -38,6 +38,17 @@ def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     assert not (tmp_path / "one.jsonl").exists() and not (tmp_path / "one.errors.jsonl").exists()
 
 
+def test_the_dask_backend_checks_the_pipeline_before_opening_output(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask",
+                  "--topic-model", "/nonexistent"], capsys)
+    assert "/nonexistent: topic model folder not found" in err
+    assert _files(tmp_path / "out") == []
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask",
+                  "--stages", "paragraphs,topix"], capsys)
+    assert "unknown stage" in err and _files(tmp_path / "out") == []
+
+
 def test_a_tampered_topic_model_is_one_line_naming_the_file(tmp_path, capsys):
     from policy_nlp.stages.topics import DEFAULT_MODEL
     model = tmp_path / "model"

@@ -1,10 +1,14 @@
 import codecs
 import json
 
+import pytest
+
 from policy_nlp.io.corpus import read_inputs
 from policy_nlp.errors import DocumentError
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 from policy_nlp.pipeline.tokenizer import MAX_RUN, _runs
+
+from conftest import SEED as SEED_PATH
 
 BODY = "各位代表：\n现在，我代表国务院，向大会报告政府工作。"
 
@@ -108,3 +112,28 @@ def test_date_and_meta_columns_and_repeated_ids(tmp_path):
     dated = list(read_inputs([path], text_column="Text", date_column="Date"))
     assert [r.meta["date"] for r in dated] == ["2020-05-19", "2020-05-19", "二〇一二年六月十五日"]
     assert dated[0].meta["Junk"] == "x"  # without --meta-columns every field is kept
+
+
+def test_meta_option_sets_a_field_on_every_document_unless_it_gives_its_own(tmp_path):
+    path = tmp_path / "reports.jsonl"
+    path.write_text('{"id": "a", "text": "各位代表：现在，我代表国务院，向大会报告政府工作。"}\n'
+                    '{"id": "b", "text": "同志们：全县要落实河长制。", "level": "county"}\n'
+                    '{"id": "c", "text": "同志们：今天开会。", "level": ""}\n', encoding="utf-8")
+    records = list(read_inputs([path], meta=["level=national", "corpus=gwr"]))
+    assert [(r.meta["level"], r.meta["corpus"]) for r in records] == \
+        [("national", "gwr"), ("county", "gwr"), ("national", "gwr")]
+    # through the CLI: the given level is kept by the place/level inference, with its evidence
+    from policy_nlp.cli import main
+    assert main(["annotate", str(path), "-o", str(tmp_path / "out"), "--stages", "paragraphs",
+                 "--no-lexicon", "--meta", "level=national", "-q"]) == 0
+    lines = (tmp_path / "out" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    metas = {d["id"]: d["meta"] for d in map(json.loads, lines)}
+    assert metas["a"]["level"] == "national" and metas["a"]["level_evidence"] == "meta"
+    assert metas["b"]["level"] == "county"
+
+
+@pytest.mark.parametrize("option, message", [("national", "give FIELD=VALUE"), ("=x", "give FIELD=VALUE"),
+                                             ("sha1=0", "cannot set sha1")])
+def test_bad_meta_options_are_clear_errors(option, message, tmp_path):
+    with pytest.raises(ValueError, match=message):
+        list(read_inputs([SEED_PATH], meta=[option]))

@@ -7,6 +7,7 @@ is the tokenizer plus paragraphs, without the lexicon and without cleaning.
 import functools
 import io
 import json
+import logging
 import os
 import random
 import signal
@@ -163,17 +164,31 @@ def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys):
 # --- progress ----------------------------------------------------------------
 
 @pytest.mark.parametrize("quiet", [False, True])
-def test_progress_lines_when_not_a_terminal_and_silence_when_quiet(corpus, tmp_path, monkeypatch, quiet):
-    stream = io.StringIO()  # not a TTY
+def test_progress_lines_when_not_a_terminal_and_silence_when_quiet(corpus, tmp_path, monkeypatch, quiet,
+                                                                   caplog):
+    stream = io.StringIO()  # not a TTY: no bar, progress is logged
     monkeypatch.setattr(batch, "Progress", functools.partial(batch.Progress, stream=stream, every=0.0))
-    annotate_corpus([corpus], tmp_path / "out.jsonl", batch_chars=5000,
-                    **{**FAST, "quiet": quiet})
-    lines = stream.getvalue().splitlines()
+    with caplog.at_level(logging.INFO, logger="policy_nlp"):
+        annotate_corpus([corpus], tmp_path / "out.jsonl", batch_chars=5000,
+                        **{**FAST, "quiet": quiet})
+    lines = [r.getMessage() for r in caplog.records if "docs/s" in r.getMessage()]
+    assert stream.getvalue() == ""  # logged, not printed
     if quiet:
         assert lines == []
     else:
-        assert lines and all(line.startswith("[policy-nlp] ") for line in lines)
-        assert "docs/s" in lines[-1] and "chars/s" in lines[-1] and "\r" not in stream.getvalue()
+        assert lines and all(r.levelno == logging.INFO for r in caplog.records if "docs/s" in r.getMessage())
+        assert "docs/s" in lines[-1] and "chars/s" in lines[-1] and "\r" not in lines[-1]
+
+
+def test_the_cli_shows_the_logged_progress_and_failures(tmp_path, capsys):
+    docs = make_docs(3, sentences=5)
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    status = cli.main(["annotate", str(source), str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"),
+                       *CLI_FAST])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "policy-nlp: failed: " in err and "empty.txt: empty document" in err
 
 
 def test_cli_quiet_prints_only_the_summary(tmp_path, capsys):
@@ -308,12 +323,14 @@ def test_cli_reads_a_dataset_saved_with_save_to_disk(tmp_path):
         [(["split", "test:0"], True)]
 
 
-def test_repeated_ids_are_warned_about(tmp_path, capsys):
+def test_repeated_ids_are_warned_about(tmp_path, caplog):
     docs = make_docs(3, sentences=5)
     docs[2]["id"] = docs[0]["id"]
     source = write_jsonl(tmp_path / "in.jsonl", docs)
-    summary = annotate_corpus([source], tmp_path / "out.jsonl", **{**FAST, "quiet": False})
+    with caplog.at_level(logging.WARNING, logger="policy_nlp"):
+        summary = annotate_corpus([source], tmp_path / "out.jsonl", **{**FAST, "quiet": False})
     assert summary.done == 3 and summary.repeated_ids == ["doc000"]
-    assert "occur more than once" in capsys.readouterr().err
+    assert any(r.levelno == logging.WARNING and "occur more than once" in r.getMessage()
+               for r in caplog.records)
     ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == ["doc000", "doc000#2", "doc001"]
