@@ -64,7 +64,8 @@ class Slogan(TypedDict):
 
 # --- numbered lists ------------------------------------------------------------------------
 
-FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先", "1.", "1、", "（1）", "①", "——")
+Family = Literal["一、", "（一）", "一是", "一要", "第一", "首先", "1.", "1、", "（1）", "①", "——"]
+FAMILIES = get_args(Family)
 
 
 class ListItem(TypedDict):
@@ -91,7 +92,7 @@ class Gap(TypedDict):
 
 class NumberedList(TypedDict):
     """A numbered list, a node of the document's outline."""
-    family: Literal[FAMILIES]  # the marker style of the first item
+    family: Family  # the marker style of the first item
     level: int
     items: list[ListItem]
     parent: Optional[int]        # index in ``lists`` of the enclosing list

@@ -79,7 +79,7 @@ register_extensions()
 # The text of each live Doc, read once: ``doc.text`` joins a new Python Token
 # per word on every call, and every stage needs the text. A Doc's text never
 # changes (splits and merges keep it), so the cache cannot go stale.
-_TEXTS = weakref.WeakKeyDictionary()
+_TEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def remember_text(doc, text):

@@ -37,7 +37,7 @@ log = logging.getLogger("policy_nlp")
 # the head of the queue is being written, few enough to bound memory.
 IN_FLIGHT_PER_THREAD = 3
 
-_PIPELINES = {}
+_PIPELINES: dict = {}
 _LOCK = threading.Lock()
 
 

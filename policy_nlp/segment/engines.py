@@ -11,7 +11,7 @@ dictionary: the reference every other engine is checked against.
 
 import functools
 
-SEGMENTERS = {}
+SEGMENTERS: dict = {}
 # "fast" gives pkuseg's output token for token (policy_nlp.segment.fastseg), many times faster.
 DEFAULT_SEGMENTER = "fast"
 
