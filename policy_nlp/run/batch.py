@@ -271,6 +271,26 @@ def _annotate_batch(records):
     return results
 
 
+# With several workers, every worker should get this many batches at least:
+# the run ends when the last batch does, and with only a batch or two per
+# worker one worker finishes early and idles while the other ends its batch.
+BATCHES_PER_WORKER = 8
+MIN_BATCH_CHARS = 10_000
+
+
+def _batch_size(total_chars, batch_chars, workers):
+    """``batch_chars``, made smaller for several workers so each gets
+    :data:`BATCHES_PER_WORKER` batches (never below 10,000 characters; the
+    output does not depend on the batch size).
+
+    >>> _batch_size(1_121_954, 200_000, 1), _batch_size(1_121_954, 200_000, 2)
+    (200000, 70122)
+    """
+    if workers <= 1:
+        return batch_chars
+    return min(batch_chars, max(MIN_BATCH_CHARS, total_chars // (workers * BATCHES_PER_WORKER)))
+
+
 def batches(records, batch_chars):
     """Group records into batches of about ``batch_chars`` characters."""
     batch, size = [], 0
@@ -415,7 +435,8 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
             for error in read_errors:
                 fail(None, error.source, error.reason)
-            for results in _run(list(batches(records, batch_chars)), settings, workers, backend, scheduler):
+            size = _batch_size(sum(len(r.text) for r in records), batch_chars, workers)
+            for results in _run(list(batches(records, size)), settings, workers, backend, scheduler):
                 for id, meta, chars, payload, reason in results:
                     if reason is not None:
                         fail(id, meta.get("source", id), reason)

@@ -191,3 +191,38 @@ def test_a_fifo_among_the_inputs_is_a_failure_not_a_hang(tmp_path):
     summary = result["summary"]
     assert (summary.done, summary.failed) == (1, 1)
     assert "not a regular file (a FIFO)" in summary.failures[0]["reason"]
+
+
+# --- scaling ------------------------------------------------------------------------
+
+def test_several_workers_get_enough_batches_and_the_same_output(tmp_path):
+    from policy_nlp.run.batch import _batch_size
+    assert _batch_size(1_121_954, 200_000, 1) == 200_000
+    assert _batch_size(1_121_954, 200_000, 2) == 70_122     # 16 batches for 2 workers
+    assert _batch_size(1_121_954, 5_000, 2) == 5_000        # --batch-chars stays an upper bound
+    assert _batch_size(30_000, 200_000, 2) == 10_000        # not below 10,000 characters
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "同志们：今天开会。\n" * (300 + 40 * i)}
+                                                 for i in range(12)])
+    one = annotate_corpus([source], tmp_path / "one.jsonl", workers=1, **FAST)
+    two = annotate_corpus([source], tmp_path / "two.jsonl", workers=2, **FAST)
+    assert one.done == two.done == 12
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+
+
+def test_a_dask_worker_loads_the_pipeline_once_for_many_batches_and_runs(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from policy_nlp.io.corpus import read_inputs
+    from policy_nlp.run import dask_backend
+    from policy_nlp.run.batch import batches
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "同志们：今天开会。" * 20}
+                                                 for i in range(24)])
+    records = list(read_inputs([source]))
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=50) as cluster, \
+            distributed.Client(cluster) as client:
+        for _ in range(2):  # two runs of 12 batches each on the same workers
+            results = list(dask_backend.run_on_dask(list(batches(records, 400)), settings, client=client))
+            assert sum(len(r) for r in results) == 24 and not any(r[4] for b in results for r in b)
+        loads = client.run(lambda: __import__("policy_nlp.run.dask_backend", fromlist=["LOADS"]).LOADS)
+    assert sorted(loads.values()) == [1, 1]  # each worker: one load, kept for 24 batches
