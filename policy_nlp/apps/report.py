@@ -78,9 +78,24 @@ def _resolve(paths):
     return resolved
 
 
-def _documents(path):
-    from policy_nlp.apps.view import read_annotated
-    yield from read_annotated(path)
+def _documents(path, failed):
+    """The well-formed annotated documents of ``path``; unreadable lines and
+    malformed records (:func:`~policy_nlp.apps.view.check_annotated`) go to
+    ``failed`` and are left out of every table."""
+    from policy_nlp.apps.view import check_annotated, read_annotated
+    errors = []
+    for number, data in enumerate(read_annotated(path, errors), start=1):
+        failed.extend({**error, "errors_file": ""} for error in errors)
+        errors.clear()
+        if not isinstance(data, dict) or "text" not in data:
+            continue  # not an annotated document (a raw input given by mistake): not counted
+        problem = check_annotated(data)
+        if problem:
+            failed.append({"id": data.get("id"), "source": f"{path} (document {number})",
+                           "reason": f"malformed annotated record: {problem}", "errors_file": ""})
+            continue
+        yield data
+    failed.extend({**error, "errors_file": ""} for error in errors)
 
 
 def _errors(path):
@@ -127,9 +142,7 @@ def collect(paths, dated_only=False):
         if errors is not None and errors not in seen_errors:
             seen_errors.add(errors)
             failed.extend({**row, "errors_file": str(errors)} for row in _errors(errors))
-        for data in _documents(file):
-            if not isinstance(data, dict) or "text" not in data:
-                continue
+        for data in _documents(file, failed):
             text = data.get("text") or ""
             meta = data.get("meta") or {}
             year = document_year(meta)
@@ -244,9 +257,11 @@ def diffusion(annotated_paths, formulations, dated_only=False):
         import pyarrow  # noqa: F401
     except ImportError:
         return None, {}
-    from policy_nlp.apps.tables import build_tables, read_documents
+    from policy_nlp.apps.tables import build_tables
     from policy_nlp.apps.trace import trace_tables
-    documents = [d for d in read_documents(annotated_paths)
+    # The well-formed documents only, as in the rest of the report (the
+    # malformed ones are already listed in failed.csv).
+    documents = [d for file, _ in _resolve(annotated_paths) for d in _documents(file, [])
                  if not dated_only or document_year(d.get("meta") or {}) is not None]
     tables = build_tables(documents)
     texts = {str(d["id"]): d.get("text") or "" for d in documents}
@@ -445,12 +460,27 @@ def _plot_topics(topics, out_dir, font):
 
 # --- writing ----------------------------------------------------------------------
 
+# A cell starting with one of these is a formula to Excel and LibreOffice
+# (CSV injection): such cells get a leading apostrophe, which spreadsheets
+# show as text and do not evaluate.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """``value`` safe for a spreadsheet: text that would start a formula is quoted.
+
+    >>> _cell("=1+2"), _cell("-1"), _cell(-1), _cell("十四五")
+    ("'=1+2", "'-1", -1, '十四五')
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _write_csv(path, rows, fields):
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: _cell(value) for key, value in row.items()})
 
 
 def _table(rows, fields, headers=None, limit=None, empty="None."):

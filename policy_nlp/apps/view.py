@@ -37,7 +37,7 @@ from policy_nlp.lang.numerals import document_year as _year
 
 log = logging.getLogger("policy_nlp")
 
-__all__ = ["render_document", "write_views", "read_annotated", "is_annotated"]
+__all__ = ["render_document", "write_views", "read_annotated", "is_annotated", "check_annotated"]
 
 # The keys that make a JSON object an annotated document rather than a raw input.
 ANNOTATED_KEYS = ("text", "paragraphs", "sentences", "slogans", "lists")
@@ -566,22 +566,100 @@ def _first_object(path):
         return obj[0] if isinstance(obj, list) and obj else obj
 
 
-def read_annotated(path):
+def read_annotated(path, errors=None):
     """Yield the annotated documents of a JSONL file (one per line) or a JSON
-    file (one document or a list of them)."""
+    file (one document or a list of them).
+
+    A line that is not JSON (or not UTF-8) raises ValueError naming it; when
+    ``errors`` is a list, it is appended there instead (``{"id", "source",
+    "reason"}``) and the other lines are read.
+    """
     path = Path(path)
     if path.suffix.lower() == ".json":
         obj = json.loads(path.read_text(encoding="utf-8-sig"))
         yield from (obj if isinstance(obj, list) else [obj])
         return
-    with open(path, encoding="utf-8-sig") as f:
+    with open(path, "rb") as f:
         for number, line in enumerate(f, start=1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: invalid JSON ({error.msg})") from None
+                yield json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+            except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
+                reason = f"invalid JSON ({error.msg})" if isinstance(error, json.JSONDecodeError) else \
+                    f"not UTF-8 ({error.reason} at byte {error.start})"
+                if errors is None:
+                    raise ValueError(f"{path}:{number}: {reason}") from None
+                errors.append({"id": None, "source": f"{path}:{number}", "reason": reason})
+
+
+def _is_offset(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_annotated(data):
+    """The first structural problem of an annotated document, or None.
+
+    What :func:`render_document` and the report rely on: ``text`` a string,
+    ``meta`` an object, every span (paragraph, slogan, member, list, list item,
+    claim) an object with integer offsets inside the text, list markers
+    strings. A record edited by hand or by another tool can break any of
+    these; it is then reported and skipped, not rendered half-way.
+
+    Examples
+    --------
+    >>> check_annotated({"text": "今天开会。", "meta": {}, "paragraphs": [{"start": "0", "end": 5}],
+    ...                  "sentences": [], "slogans": [], "lists": []})
+    "paragraphs[0]: offsets '0', 5 are not integers"
+    """
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    text = data.get("text")
+    if not isinstance(text, str):
+        return f"text is {type(text).__name__}, not a string"
+    if not isinstance(data.get("meta") or {}, dict):
+        return "meta is not an object"
+    n = len(text)
+
+    def span(obj, where):
+        if not isinstance(obj, dict):
+            return f"{where} is not an object"
+        start, end = obj.get("start"), obj.get("end")
+        if not (_is_offset(start) and _is_offset(end)):
+            return f"{where}: offsets {start!r}, {end!r} are not integers"
+        if not 0 <= start <= end <= n:
+            return f"{where}: offsets {start}-{end} outside the text ({n} characters)"
+        return None
+
+    def problems():
+        for name in ("paragraphs", "sentences", "slogans", "lists"):
+            if not isinstance(data.get(name) or [], list):
+                yield f"{name} is not a list"
+                return
+        for i, para in enumerate(data.get("paragraphs") or []):
+            yield span(para, f"paragraphs[{i}]")
+            if para.get("topic") is not None and not isinstance(para["topic"], dict):
+                yield f"paragraphs[{i}].topic is not an object"
+        for i, slogan in enumerate(data.get("slogans") or []):
+            yield span(slogan, f"slogans[{i}]")
+            if not isinstance(slogan.get("members") or [], list):
+                yield f"slogans[{i}].members is not a list"
+                continue
+            for j, member in enumerate(slogan.get("members") or []):
+                yield span(member, f"slogans[{i}].members[{j}]")
+        for i, lst in enumerate(data.get("lists") or []):
+            yield span(lst, f"lists[{i}]")
+            if not isinstance(lst.get("items") or [], list):
+                yield f"lists[{i}].items is not a list"
+                continue
+            for j, item in enumerate(lst.get("items") or []):
+                yield span(item, f"lists[{i}].items[{j}]")
+                if not isinstance(item.get("marker"), str):
+                    yield f"lists[{i}].items[{j}]: marker {item.get('marker')!r} is not a string"
+            if lst.get("claim") is not None:
+                yield span(lst["claim"], f"lists[{i}].claim")
+
+    return next((problem for problem in problems() if problem), None)
 
 
 def _annotated_file(path):
@@ -658,8 +736,9 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
     -------
     list of Path
         The pages written, one per document, in input order (the index is
-        not in the list). Raw documents that could not be annotated are
-        reported on stderr and skipped.
+        not in the list). Raw documents that could not be annotated, lines
+        that are not JSON and malformed records (:func:`check_annotated`)
+        are reported on stderr and skipped; the others are written.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -672,25 +751,34 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
 
     def documents():
         for path in annotated:
-            yield from read_annotated(path)
+            for number, data in enumerate(read_annotated(path, errors), start=1):
+                yield data, f"{path} (document {number})"
         if raw:
-            yield from _raw_documents(raw, read_options, clean, settings, errors)
+            for data in _raw_documents(raw, read_options, clean, settings, errors):
+                yield data, ""
 
     errors, written, used, pages = [], [], {"index"}, []
-    for data in documents():
+    for data, source in documents():
         if limit is not None and len(written) >= limit:
             break
-        if not is_annotated(data):
-            errors.append({"id": data.get("id") if isinstance(data, dict) else None,
-                           "source": "", "reason": "not an annotated document"})
+        id = data.get("id") if isinstance(data, dict) else None
+        problem = "not an annotated document" if not is_annotated(data) else check_annotated(data)
+        if problem is None:
+            try:
+                page = render_document(data)
+            except Exception as error:  # a record no check foresaw: skip it, render the others
+                problem = f"cannot be rendered: {type(error).__name__}: {error}"
+        if problem is not None:
+            errors.append({"id": id, "source": source, "reason": problem})
             continue
-        path = out_dir / _file_name(data.get("id"), used)
-        path.write_text(render_document(data), encoding="utf-8")
+        path = out_dir / _file_name(id, used)
+        path.write_text(page, encoding="utf-8")
         written.append(path)
         meta = data.get("meta") or {}
         pages.append((path, meta.get("title") or data.get("id"), _year(meta), _stats(data)))
-    for error in errors:
-        log.warning("not viewed: %s: %s", error["source"] or error["id"], error["reason"])
+    for failure in errors:
+        where = ", ".join(str(x) for x in (failure["source"], failure["id"] and f"id {failure['id']}") if x)
+        log.warning("not viewed: %s: %s", where, failure["reason"])
     if index and written:
         (out_dir / "index.html").write_text(_index_html(pages), encoding="utf-8")
     return written

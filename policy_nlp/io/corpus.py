@@ -14,12 +14,14 @@ import csv
 import fnmatch
 import io
 import json
+import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, read_text
+from policy_nlp.io.reading import decode, read_bytes, read_text
 from policy_nlp.stages.normalize import content_hash, normalize
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
@@ -34,12 +36,44 @@ class Record:
     meta: dict = field(default_factory=dict)
 
 
-def _record(id, text, meta):
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _record(id, text, meta, source=None):
+    """A normalised Record; raises DocumentError for what cannot be written out.
+
+    A lone surrogate (``"\\ud800"`` in JSON) is not Unicode text: it cannot be
+    hashed, annotated or written as UTF-8, so the document is refused with
+    the field it is in. Ids that are objects or lists become their JSON text;
+    NaN and infinities in ``meta`` become None (JSON has no such numbers).
+    """
+    source = source if source is not None else meta.get("source", id)
+    if not isinstance(text, str):
+        raise DocumentError(source, f"the text must be a str, not {type(text).__name__}")
+    id = _id_text(id)
+    for field_name, value in (("id", id), ("text", text)):
+        _check_surrogates(source, field_name, value)
+    meta = _json_value(meta, source, "meta")
     text, changes = normalize(text)
     meta = {**meta, "sha1": content_hash(text)}
     if any(changes.values()):
         meta["normalized"] = changes
-    return Record(str(id), text, meta)
+    return Record(id, text, meta)
+
+
+def _id_text(id):
+    """An id as text: strings as they are, numbers as written, objects and lists as JSON."""
+    if not isinstance(id, (dict, list, tuple)):
+        return str(id)
+    return json.dumps(_json_value(id), ensure_ascii=False, sort_keys=True)
+
+
+def _check_surrogates(source, field_name, value):
+    found = _SURROGATE.search(value)
+    if found:
+        raise DocumentError(source, f"the {field_name} contains a lone surrogate "
+                            f"U+{ord(found.group()):04X} at character {found.start()} "
+                            "(not valid Unicode; the input was probably cut in the middle of a character)")
 
 
 def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date_column=None,
@@ -84,7 +118,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     """
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
-    seen = {}
+    seen, used = {}, set()
     for item in _read_all(paths, pattern, text_column, id_column):
         if isinstance(item, Record):
             if columns:
@@ -94,10 +128,14 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
                     item.meta[key] = value
             if date_column and date_column == id_column and "date" not in item.meta:
                 item.meta["date"] = item.id  # the id column is also the date column
-            count = seen[item.id] = seen.get(item.id, 0) + 1
-            if count > 1:  # repeated ids (--id-column Date): unique, the given value kept
-                item.meta["given_id"] = item.id
-                item.id = f"{item.id}#{count}"
+            if item.id in used:  # repeated ids (--id-column Date): unique, the given value kept
+                given = item.id
+                count = seen.get(given, 2)
+                while f"{given}#{count}" in used:  # an input may also hold "ID#2" itself
+                    count += 1
+                item.id, seen[given] = f"{given}#{count}", count + 1
+                item.meta["given_id"] = given
+            used.add(item.id)
         yield item
 
 
@@ -195,8 +233,44 @@ def _read_file(path, default_id, text_column, id_column):
 
 
 def _rows_text(path):
-    text, _ = decode(path.read_bytes(), source=str(path))
+    text, _ = decode(read_bytes(path), source=str(path))
     return text
+
+
+def _jsonl_lines(path):
+    """``(line number, text or DocumentError)`` of each line of a JSONL file.
+
+    The file is decoded as a whole like any text file (UTF-8, GB18030, UTF-16
+    …). When that fails, or gives GB18030, but most of its non-ASCII lines are
+    UTF-8, it is UTF-8 with damaged lines: each line with an invalid byte (or
+    a NUL) is an error of its own and the other lines are read.
+    """
+    data = read_bytes(path)
+    try:
+        text, encoding = decode(data, source=str(path))
+    except DocumentError as error:
+        text, encoding, failure = None, None, error
+    if encoding in (None, "gb18030"):
+        lines = []
+        for line in data.split(b"\n"):
+            try:
+                lines.append(line.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                lines.append(error)
+        good = sum(1 for line in lines if isinstance(line, str) and not line.isascii())
+        bad = sum(1 for line in lines if isinstance(line, UnicodeDecodeError))
+        if good > bad:
+            for number, line in enumerate(lines, start=1):
+                if isinstance(line, UnicodeDecodeError):
+                    line = DocumentError(f"{path}:{number}", f"invalid UTF-8: byte 0x{line.object[line.start]:02x} "
+                                         f"at byte {line.start} of the line")
+                elif number == 1:
+                    line = line.removeprefix("\ufeff")
+                yield number, line
+            return
+        if text is None:
+            raise failure
+    yield from enumerate(io.StringIO(text), start=1)
 
 
 def _from_row(path, number, row, text_column, id_column):
@@ -210,11 +284,18 @@ def _from_row(path, number, row, text_column, id_column):
     given = row.get(id_column)
     meta = {k: v for k, v in row.items() if k not in (text_column, id_column)}
     meta["source"] = source
-    return _record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}", text, meta)
+    try:
+        return _record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",
+                       text, meta, source=source)
+    except DocumentError as error:
+        return error
 
 
 def _read_jsonl(path, text_column, id_column):
-    for number, line in enumerate(io.StringIO(_rows_text(path)), start=1):
+    for number, line in _jsonl_lines(path):
+        if isinstance(line, DocumentError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -228,14 +309,34 @@ def _read_jsonl(path, text_column, id_column):
         yield _from_row(path, number, row, text_column, id_column)
 
 
+_EXTRA = object()  # DictReader's key for cells beyond the header
+
+
 def _read_csv(path, text_column, id_column):
-    reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""))
+    """Rows of a CSV file with a header line.
+
+    A column named twice in the header is an error naming it (which of the
+    two would be the text is a guess); a row with more cells than the header
+    is an error of its own unless the extra cells are empty (a trailing comma).
+    """
+    reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""), restkey=_EXTRA)
     if reader.fieldnames is None:
         raise DocumentError(path, "empty CSV file (no header)")
-    if text_column not in reader.fieldnames:
-        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(reader.fieldnames)}); "
+    names = reader.fieldnames
+    repeated = sorted({name for name in names if names.count(name) > 1}, key=names.index)
+    if repeated:
+        where = ", ".join(f"{name!r} (columns {', '.join(str(i + 1) for i, n in enumerate(names) if n == name)})"
+                          for name in repeated)
+        raise DocumentError(path, f"the header names a column more than once: {where}; rename the copies")
+    if text_column not in names:
+        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
                             "name it with --text-column")
-    for number, row in enumerate(reader, start=2):  # line 1 is the header
+    for number, row in enumerate(reader, start=2):  # row 1 is the header
+        extra = row.pop(_EXTRA, None)
+        if extra and any(cell.strip() for cell in extra):
+            yield DocumentError(f"{path}:{number}", f"{len(names) + len(extra)} cells but the header has "
+                                f"{len(names)} columns (an unquoted comma or a missing quote?)")
+            continue
         yield _from_row(path, number, row, text_column, id_column)
 
 
@@ -248,14 +349,23 @@ def _is_saved_dataset(path):
     return any((path / name).is_file() for name in DATASET_MARKERS)
 
 
-def _json_value(value):
-    """A dataset cell as a JSON-serialisable value for ``meta``."""
-    if value is None or isinstance(value, (str, int, float, bool)):
+def _json_value(value, source=None, where="meta"):
+    """``value`` as valid JSON data: NaN and infinities become None, keys
+    strings, tuples lists, other objects their ``str``; a lone surrogate in a
+    string is a DocumentError naming ``where`` (it cannot be written as UTF-8).
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        if source is not None:
+            _check_surrogates(source, where, value)
+        return value
+    if value is None or isinstance(value, (int, bool)):
         return value
     if isinstance(value, dict):
-        return {str(k): _json_value(v) for k, v in value.items()}
+        return {str(k): _json_value(v, source, f"{where}.{k}") for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_json_value(v) for v in value]
+        return [_json_value(v, source, where) for v in value]
     return str(value)
 
 

@@ -13,7 +13,9 @@ record, never dropped unseen.
 """
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
@@ -55,12 +57,20 @@ def decode(data, source="<bytes>"):
         The decoded text (not yet normalised).
     encoding : str
         The encoding detected: ``utf-8``, ``utf-8-sig``, ``utf-16``,
-        ``utf-32`` or ``gb18030``.
+        ``utf-32``, ``utf-16-le``/``utf-16-be`` (no byte-order mark, see below)
+        or ``gb18030``.
 
     Raises
     ------
     DocumentError
         If the bytes are binary or in no supported encoding.
+
+    Notes
+    -----
+    UTF-16 without a byte-order mark (some Windows exports) is accepted only
+    when it is plausible: the bytes decode as UTF-16 into readable text whose
+    ideographs are mostly common Chinese ones (:func:`_utf16_without_bom`).
+    Other bytes with NULs are binary.
 
     Examples
     --------
@@ -80,6 +90,9 @@ def decode(data, source="<bytes>"):
                                     f"but is not valid {encoding}: {error.reason} "
                                     f"at byte {error.start}") from None
     if b"\x00" in data[:65536]:
+        found = _utf16_without_bom(data, nul_evidence=True)
+        if found:
+            return found
         raise DocumentError(source, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -88,17 +101,103 @@ def decode(data, source="<bytes>"):
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
+        text = None
+    if text is None or not _reads_as_chinese(text):
+        found = _utf16_without_bom(data, nul_evidence=False)  # all-Chinese UTF-16 has no NULs
+        if found:
+            return found
+    if text is None:
         raise DocumentError(source, f"not UTF-8 (invalid byte at {position}), "
                             "UTF-16/32 with a byte-order mark, or GB18030/GBK") from None
-    # GB18030 maps most byte strings to *some* characters (Latin-1 bytes pair
-    # up with ASCII into rare ideographs). Accept it only when the result
-    # reads as Chinese: its ideographs are mostly common ones (GB2312).
-    ideographs = _HANZI.findall(text)
-    common = sum(1 for ch in ideographs if _in_gb2312(ch))
-    if not ideographs or common / len(ideographs) < 0.8:
+    if not _reads_as_chinese(text):
         raise DocumentError(source, f"not UTF-8 (invalid byte at {position}) and its "
                             "GB18030 reading is not Chinese text; convert it to UTF-8")
     return text, "gb18030"
+
+
+def _reads_as_chinese(text):
+    """Whether decoded text has ideographs and they are mostly common ones.
+
+    GB18030 (and UTF-16) map most byte strings to *some* characters: Latin-1
+    bytes pair up with ASCII into rare ideographs, random code units land all
+    over the BMP. Real Chinese text uses mostly the 6,763 ideographs of GB2312.
+    """
+    ideographs = _HANZI.findall(text)
+    common = sum(1 for ch in ideographs if _in_gb2312(ch))
+    return bool(ideographs) and common / len(ideographs) >= 0.8
+
+
+# Characters of plain text: ASCII printable and whitespace, CJK punctuation,
+# ideographs, full-width forms, general punctuation (quotes, dashes).
+_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _utf16_without_bom(data, nul_evidence):
+    """``(text, "utf-16-le" | "utf-16-be")`` when ``data`` is plausibly
+    UTF-16 without a byte-order mark, else None.
+
+    Both byte orders are tried. A reading must be at least 95% plain-text
+    characters, its ideographs (if any) mostly common ones; without NUL bytes
+    (``nul_evidence`` false: all-Chinese text, no ASCII) it must also be at
+    least half ideographs. Bytes of other encodings read as UTF-16 scatter
+    over Hangul, private-use and rare ideographs, and fail. When both orders
+    pass (byte-swapped ideographs are often ideographs too), the one with more
+    common ideographs wins.
+    """
+    if len(data) < 2 or len(data) % 2:
+        return None
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # a lone surrogate: not this byte order
+            continue
+        if "\x00" in text:  # NUL characters (NULs at both byte positions): binary
+            continue
+        head = text[:32768]
+        if len(_PLAUSIBLE.findall(head)) < 0.95 * len(head):
+            continue
+        ideographs = _HANZI.findall(head)
+        common = sum(1 for ch in ideographs if _in_gb2312(ch))
+        if ideographs and common < 0.8 * len(ideographs):
+            continue
+        if not nul_evidence and len(ideographs) < 0.5 * len("".join(head.split())):
+            continue
+        if best is None or common > best[0]:
+            best = (common, text, encoding)
+    return best[1:] if best else None
+
+
+def read_bytes(path):
+    """The bytes of a regular file; anything else is a DocumentError.
+
+    A FIFO, a terminal or a device would block or never end, so the file is
+    opened without blocking and checked before it is read.
+
+    Examples
+    --------
+    >>> read_bytes("/dev/null")
+    Traceback (most recent call last):
+    ...
+    policy_nlp.errors.DocumentError: /dev/null: not a regular file (a character device); give a file or a folder
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+    with open(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DocumentError(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'not a file')}); "
+                                "give a file or a folder")
+        try:
+            return f.read()
+        except OSError as error:
+            raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
 def read_text(path):
@@ -117,10 +216,7 @@ def read_text(path):
     ('utf-8', 0)
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+    data = read_bytes(path)
     text, encoding = decode(data, source=str(path))
     text, changes = normalize(text)
     return text, {"source": str(path), "encoding": encoding, "normalized": changes}

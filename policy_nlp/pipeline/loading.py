@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import spacy
+from spacy.lang.zh import Chinese
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from policy_nlp.pipeline import factories  # noqa: F401  (declares the stages)
-from policy_nlp.pipeline import tokenizer  # noqa: F401  (declares the tokenizer)
+from policy_nlp.pipeline import tokenizer  # (declares the tokenizer)
 from policy_nlp.errors import ConfigError
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
 
@@ -93,7 +95,7 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         path = Path(path)
         if not (path / "config.cfg").exists():
             raise FileNotFoundError(f"{path}: not a saved policy_nlp pipeline (no config.cfg)")
-        nlp = spacy.load(path, exclude=list(exclude))
+        nlp = _checked(spacy.load(path, exclude=list(exclude)))
         nlp.max_length = MAX_LENGTH
         _load_models(nlp)
         return nlp
@@ -111,6 +113,7 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
         "segmenter": segmenter, "lexicon": lexicon,
         "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
+    nlp = _checked(nlp)
     nlp.max_length = MAX_LENGTH
     config = dict(config or {})
     config.setdefault("slogans", {}).setdefault("lexicon", lexicon)
@@ -125,6 +128,32 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         settings = config.get(name, {}) if nlp.get_factory_meta(name).default_config else {}
         nlp.add_pipe(name, config=settings)
     _load_models(nlp)
+    return nlp
+
+
+class PolicyLanguage(Chinese):
+    """spaCy's Chinese ``Language`` whose ``nlp(x)`` refuses what is not text.
+
+    spaCy reads ``bytes`` given to ``nlp()`` as a serialised ``Doc``; raw text
+    bytes then fail deep in msgpack ("unpack(b) received extra data"). Here
+    such bytes, and any other non-text, are a ``TypeError`` saying what to do.
+    """
+
+    def _ensure_doc(self, doc_like):
+        if isinstance(doc_like, (bytes, bytearray)):
+            try:
+                return super()._ensure_doc(bytes(doc_like))
+            except Exception:  # not Doc.to_bytes() data: text bytes, most likely
+                pass
+        elif isinstance(doc_like, (str, Doc)):
+            return super()._ensure_doc(doc_like)
+        tokenizer.check_text(doc_like)  # raises the TypeError naming the type
+
+
+def _checked(nlp):
+    """``nlp`` as a :class:`PolicyLanguage` (same object, same pipeline)."""
+    if type(nlp) is Chinese:
+        nlp.__class__ = PolicyLanguage
     return nlp
 
 

@@ -30,6 +30,28 @@ from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
 MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text):
+    """Refuse what is not text, at the call, with what to do about it.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a ``str`` (bytes must be decoded first).
+    ValueError
+        ``text`` holds a lone surrogate (e.g. ``"\\ud800"``): not Unicode
+        text; it cannot be segmented or written as UTF-8.
+    """
+    if not isinstance(text, str):
+        hint = (": decode the bytes first, e.g. text.decode('utf-8') or policy_nlp.io.reading.decode(data)"
+                if isinstance(text, (bytes, bytearray)) else "")
+        raise TypeError(f"the text to annotate must be a str, not {type(text).__name__}{hint}")
+    found = _SURROGATE.search(text)
+    if found:
+        raise ValueError(f"the text contains a lone surrogate U+{ord(found.group()):04X} at character "
+                         f"{found.start()}: not valid Unicode (was it cut in the middle of a character?)")
 
 
 def read_user_dict(path):
@@ -202,6 +224,7 @@ class PolicyTokenizer:
 
     def __call__(self, text):
         """The Doc of ``text`` (cleaned first when ``self.clean``)."""
+        check_text(text)
         if not self.clean:
             return self.tokenize(text)
         from policy_nlp.stages.normalize import prepare

@@ -14,6 +14,7 @@ gives the same output file whatever the number of workers.
 """
 
 import collections
+import contextlib
 import functools
 import json
 import logging
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from policy_nlp.io.corpus import Record, read_inputs
-from policy_nlp.errors import DocumentError
+from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_dict, dumps
 
 if TYPE_CHECKING:
@@ -73,26 +74,63 @@ def output_paths(output, format):
 
 
 def completed(path):
-    """``{(id, sha1)}`` of the complete lines of a JSONL output; a torn last
-    line (a run killed mid-write) is cut off the file."""
+    """``{(id, sha1)}`` of the documents complete in a JSONL output.
+
+    The file is repaired for the resume: a torn last line (a run killed
+    mid-write) is cut off; a damaged line in the middle (invalid UTF-8, NUL
+    bytes, not JSON, no ``id`` or ``meta``) and a second copy of a line already
+    there are removed, with a warning, and only those documents are annotated
+    again. Lines are split on ``\\n`` only, the one separator JSONL writes.
+    """
     done = set()
     if not path.exists():
         return done
-    good_bytes = 0
+    good_bytes, drop = 0, []
     with open(path, "rb") as f:
-        for line in f:
+        for number, line in enumerate(f, start=1):
             if not line.endswith(b"\n"):
-                break
+                break  # torn last line
             try:
                 data = json.loads(line)
-            except json.JSONDecodeError:
-                break
-            done.add((data["id"], data["meta"].get("sha1")))
+                key = (data["id"], data["meta"].get("sha1"))
+                if not isinstance(data["id"], str):
+                    raise TypeError("id is not a string")
+            except (ValueError, KeyError, TypeError, AttributeError):  # UnicodeDecodeError is a ValueError
+                drop.append((number, "damaged"))
+                continue
+            if key in done:
+                drop.append((number, "repeated"))
+                continue
+            done.add(key)
             good_bytes += len(line)
-    if good_bytes != path.stat().st_size:
+    if drop:
+        _rewrite_without(path, {number for number, _ in drop})
+        damaged = [number for number, why in drop if why == "damaged"]
+        log.warning("%s: removed %d damaged and %d repeated lines (lines %s); their documents are "
+                    "annotated again", path, len(damaged), len(drop) - len(damaged),
+                    ", ".join(str(n) for n, _ in drop[:10]) + (" …" if len(drop) > 10 else ""))
+    elif good_bytes != path.stat().st_size:
         with open(path, "r+b") as f:
             f.truncate(good_bytes)
     return done
+
+
+def _rewrite_without(path, numbers=(), ids=()):
+    """Rewrite the JSONL file ``path`` without the lines ``numbers`` (counted
+    from 1), the lines of documents ``ids``, and a torn last line; the new
+    file replaces the old one only when complete."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(path, "rb") as source, open(temporary, "wb") as target:
+            for number, line in enumerate(source, start=1):
+                if not line.endswith(b"\n"):
+                    break
+                if number in numbers or (ids and json.loads(line)["id"] in ids):
+                    continue
+                target.write(line)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _drop_superseded(path, ids):
@@ -100,12 +138,54 @@ def _drop_superseded(path, ids):
     annotated (they are annotated again), so that no id appears twice."""
     if not ids:
         return
-    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-            if json.loads(line)["id"] not in ids]
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text("".join(kept), encoding="utf-8")
-    os.replace(temporary, path)
+    _rewrite_without(path, ids=ids)
     log.info("%d documents changed since the last run: annotating them again", len(ids))
+
+
+@contextlib.contextmanager
+def output_lock(path):
+    """Hold ``PATH.lock`` while a run writes ``path``; a second run is refused.
+
+    Two runs appending to one output would write every document twice. The
+    lock is an ``flock`` on ``PATH.lock``, released (and the file removed)
+    when the run ends, and by the system if the process dies.
+
+    Raises
+    ------
+    ConfigError
+        Another process holds the lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    lock_path = path.with_name(path.name + ".lock")
+    while True:
+        f = open(lock_path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip()
+            f.close()
+            raise ConfigError(f"{path} is being written by another policy-nlp run"
+                              + (f" (process {holder})" if holder else "")
+                              + f"; wait for it to end or choose another -o (lock: {lock_path})") from None
+        try:  # the file may have been removed by the run that held it: lock the one in place
+            if os.fstat(f.fileno()).st_ino == os.stat(lock_path).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        f.close()
+    try:
+        f.truncate(0)
+        f.write(str(os.getpid()))
+        f.flush()
+        yield
+    finally:
+        lock_path.unlink(missing_ok=True)
+        f.close()  # closing releases the lock
 
 
 # --- the work one worker does -------------------------------------------
@@ -148,6 +228,8 @@ def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id
     """
     from policy_nlp.io.corpus import _record
     from policy_nlp.pipeline.loading import load
+    from policy_nlp.pipeline.tokenizer import check_text
+    check_text(text)  # None, bytes, a lone surrogate: one clear error here
     record = _record(id, text, dict(meta or {}))
     if id is None:  # derived from the content, like the readers' ids
         record.id = record.meta["sha1"][:12]
@@ -183,6 +265,26 @@ def _annotate_batch(records):
             reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
             results.append((record.id, record.meta, len(record.text), None, reason))
     return results
+
+
+# With several workers, every worker should get this many batches at least:
+# the run ends when the last batch does, and with only a batch or two per
+# worker one worker finishes early and idles while the other ends its batch.
+BATCHES_PER_WORKER = 8
+MIN_BATCH_CHARS = 10_000
+
+
+def _batch_size(total_chars, batch_chars, workers):
+    """``batch_chars``, made smaller for several workers so each gets
+    :data:`BATCHES_PER_WORKER` batches (never below 10,000 characters; the
+    output does not depend on the batch size).
+
+    >>> _batch_size(1_121_954, 200_000, 1), _batch_size(1_121_954, 200_000, 2)
+    (200000, 70122)
+    """
+    if workers <= 1:
+        return batch_chars
+    return min(batch_chars, max(MIN_BATCH_CHARS, total_chars // (workers * BATCHES_PER_WORKER)))
 
 
 def batches(records, batch_chars):
@@ -273,30 +375,40 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
     if backend not in ("processes", "dask"):
         raise ValueError(f"unknown backend {backend!r}; choose 'processes' or 'dask'")
+    # The lock is held from before the output is read for the resume to after
+    # the last line is written.
     out_path, errors_path = output_paths(output, format)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    resume = resume and format == "jsonl"
-    done = completed(out_path) if resume else set()
+    with output_lock(out_path):
+        return _annotate_locked(inputs, out_path, errors_path, format=format, workers=workers,
+                                backend=backend, scheduler=scheduler, resume=resume and format == "jsonl",
+                                clean=clean, batch_chars=batch_chars, quiet=quiet,
+                                read_options=read_options, settings=settings)
 
+
+def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend, scheduler, resume,
+                     clean, batch_chars, quiet, read_options, settings):
+    """The body of :func:`annotate_corpus`, run while holding the output's lock."""
+    done = completed(out_path) if resume else set()
     summary = Summary(output=str(out_path), errors=str(errors_path))
-    records, read_errors = [], []
+    records, read_errors, repeated = [], [], set()
     for item in read_inputs(inputs, **(read_options or {})):
         if isinstance(item, DocumentError):
             read_errors.append(item)
-        elif (item.id, item.meta.get("sha1")) in done:
+            continue
+        if "given_id" in item.meta:  # the readers made a repeated id unique (ID#2 …)
+            repeated.add(item.meta["given_id"])
+        if (item.id, item.meta.get("sha1")) in done:
             summary.skipped += 1
         else:
             records.append(item)
-    counts = collections.Counter(r.id for r in records)
-    # the readers make repeated ids unique (ID#2 …) and keep the given one in meta
-    repeated = sorted({r.meta["given_id"] for r in records if "given_id" in r.meta})
     if repeated:
-        summary.repeated_ids = repeated
+        summary.repeated_ids = sorted(repeated)
         if not quiet:
             log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
-                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), repeated[0])
-    if done:
-        _drop_superseded(out_path, {r.id for r in records if counts[r.id] == 1} & {id for id, _ in done})
+                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), summary.repeated_ids[0])
+    if done:  # ids are unique: a record whose id is done has a changed text
+        _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
     if backend == "processes" and records:
@@ -306,33 +418,41 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         check_pipeline(settings)  # the same, for the workers of a Dask cluster
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
-    with DocumentWriter(out_path, format, append=resume) as writer, \
-            open(errors_path, "a" if resume else "w", encoding="utf-8") as errors_file:
-        def fail(id, source, reason):
-            summary.failed += 1
-            entry = {"id": id, "source": source, "reason": reason}
-            summary.failures.append(entry)
-            errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            errors_file.flush()
-            if not quiet:
-                log.warning("failed: %s: %s", source, reason)
+    # errors.jsonl lists this run's failures (with resume, that is every document
+    # still failing): written beside it and put in place only when the run ends.
+    errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
+    try:
+        with DocumentWriter(out_path, format, append=resume) as writer, \
+                open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
+            def fail(id, source, reason):
+                summary.failed += 1
+                entry = {"id": id, "source": source, "reason": reason}
+                summary.failures.append(entry)
+                errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                errors_file.flush()
+                if not quiet:
+                    log.warning("failed: %s: %s", source, reason)
 
-        for error in read_errors:
-            fail(None, error.source, error.reason)
-        for results in _run(list(batches(records, batch_chars)), settings, workers, backend, scheduler):
-            for id, meta, chars, payload, reason in results:
-                if reason is not None:
-                    fail(id, meta.get("source", id), reason)
-                    continue
-                if format == "spacy":
-                    from spacy.tokens import Doc
-                    writer.write(Doc(_vocab()).from_bytes(payload))
-                else:
-                    writer.write_line(payload)
-                summary.done += 1
-                summary.chars += chars
-            progress.update(len(results), sum(r[2] for r in results))
-    progress.close()
+            for error in read_errors:
+                fail(None, error.source, error.reason)
+            size = _batch_size(sum(len(r.text) for r in records), batch_chars, workers)
+            for results in _run(list(batches(records, size)), settings, workers, backend, scheduler):
+                for id, meta, chars, payload, reason in results:
+                    if reason is not None:
+                        fail(id, meta.get("source", id), reason)
+                        continue
+                    if format == "spacy":
+                        from spacy.tokens import Doc
+                        writer.write(Doc(_vocab()).from_bytes(payload))
+                    else:
+                        writer.write_line(payload)
+                    summary.done += 1
+                    summary.chars += chars
+                progress.update(len(results), sum(r[2] for r in results))
+        os.replace(errors_temporary, errors_path)
+    finally:
+        errors_temporary.unlink(missing_ok=True)
+        progress.close()
     summary.seconds = time.time() - start
     return summary
 

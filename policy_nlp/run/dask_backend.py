@@ -39,6 +39,7 @@ IN_FLIGHT_PER_THREAD = 3
 
 _PIPELINES: dict = {}
 _LOCK = threading.Lock()
+LOADS = 0  # pipelines this process has loaded (a worker should load each settings' once)
 
 
 def _key(settings):
@@ -52,6 +53,7 @@ def worker_pipeline(settings):
     options ``clean`` and ``format`` (ignored here). Loading is serialised by a
     lock, so several threads of one worker load it once.
     """
+    global LOADS
     key = _key(settings)
     with _LOCK:
         nlp = _PIPELINES.get(key)
@@ -59,6 +61,7 @@ def worker_pipeline(settings):
             from policy_nlp.pipeline.loading import load
             nlp = load(**{k: v for k, v in settings.items() if k not in ("clean", "format")})
             _PIPELINES[key] = nlp
+            LOADS += 1
     return nlp
 
 

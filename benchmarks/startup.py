@@ -1,0 +1,144 @@
+"""Start-up and scaling of the ``policy-nlp`` command, measured as a user sees it.
+
+Two measurements, each command a fresh process, repeated round robin so that
+the load of a shared machine falls on all of them alike:
+
+* ``--startup``: the fixed cost of ``policy-nlp annotate`` on one short
+  document (default pipeline, and without the topics stage) against
+  ``python -c "import spacy; spacy.blank('zh')"`` and against importing
+  scikit-learn alone (what the topics stage imports);
+* ``--scaling``: the whole command on the national work reports (1.1 M
+  characters) with ``--workers 1`` and ``--workers 2``, wall clock from start
+  to exit, output compared byte for byte.
+
+For every run: wall seconds, CPU seconds (user + system of the process and its
+children) and the 1-minute load average just before it. The table gives the
+best run and the median; best is the least disturbed by other jobs.
+
+Usage::
+
+    .venv/bin/python benchmarks/startup.py --startup --repeat 7
+    .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main]
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = "/work/shared/corpora/national/government_work_reports.jsonl"
+SHORT = {"id": "one", "text": "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"}
+
+
+def run(command, env=None):
+    """(wall s, cpu s, load average before) of one command, which must succeed."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{command} failed ({done.returncode}):\n{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, load
+
+
+def table(results, baseline, speedup=False):
+    """Markdown: wall time as a multiple of the baseline's, or (``speedup``) the baseline's
+    wall time divided by each command's."""
+    best_base = min(w for w, _, _ in results[baseline])
+    med_base = statistics.median(w for w, _, _ in results[baseline])
+    cpu_base = min(c for _, c, _ in results[baseline])
+    ratio = "speed-up vs first row" if speedup else "× the first row's time"
+    rows = [f"| command | wall s: best (median) | {ratio}: best (median) | CPU s: best | load avg before runs |",
+            "|---|---|---|---|---|"]
+    for name, runs in results.items():
+        walls, cpus = [w for w, _, _ in runs], [c for _, c, _ in runs]
+        best, median = min(walls) / best_base, statistics.median(walls) / med_base
+        if speedup:
+            best, median = 1 / best, 1 / median
+        rows.append(f"| {name} | {min(walls):.2f} ({statistics.median(walls):.2f}) | "
+                    f"{best:.2f}× ({median:.2f}×) | "
+                    f"{min(cpus):.2f} ({min(cpus) / cpu_base:.2f}×) | "
+                    f"{min(l for _, _, l in runs):.1f}–{max(l for _, _, l in runs):.1f} |")
+    return "\n".join(rows)
+
+
+def startup(repeat, python, env):
+    folder = Path(tempfile.mkdtemp(prefix="policy_nlp_startup_"))
+    source = folder / "one.jsonl"
+    source.write_text(json.dumps(SHORT, ensure_ascii=False) + "\n", encoding="utf-8")
+    cli = [python, "-m", "policy_nlp.cli", "annotate", str(source), "-q", "--no-resume"]
+    commands = {
+        "python -c \"import spacy; spacy.blank('zh')\"": [python, "-c", "import spacy; spacy.blank('zh')"],
+        "python -c \"import sklearn.base\"": [python, "-c", "import sklearn.base"],
+        "policy-nlp annotate one.jsonl (default pipeline)": cli + ["-o", str(folder / "all")],
+        "policy-nlp annotate one.jsonl --stages paragraphs,slogans,enumerations":
+            cli + ["-o", str(folder / "no_topics"), "--stages", "paragraphs,slogans,enumerations"],
+    }
+    results = {name: [] for name in commands}
+    for name, command in commands.items():  # a first run to fill the page cache, not counted
+        run(command, env)
+    for _ in range(repeat):
+        for name, command in commands.items():
+            results[name].append(run(command, env))
+    shutil.rmtree(folder)
+    return results, next(iter(commands))
+
+
+def scaling(repeat, python, env, source, other=None):
+    """Runs with this checkout and, when ``other`` is a checkout, with that one too."""
+    folder = Path(tempfile.mkdtemp(prefix="policy_nlp_scaling_"))
+    results, hashes = {}, set()
+    checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
+    for _ in range(repeat):
+        for label, checkout_env in checkouts:
+            for workers in (1, 2):
+                out = folder / f"w{workers}"
+                command = [python, "-m", "policy_nlp.cli", "annotate", source, "--text-column", "content",
+                           "--id-column", "title", "-o", str(out), "--no-resume", "-q", "--workers", str(workers)]
+                results.setdefault(f"policy-nlp annotate national reports --workers {workers}{label}", []).append(
+                    run(command, checkout_env))
+                hashes.add(hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest())
+    shutil.rmtree(folder)
+    return results, next(iter(results)), hashes
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--startup", action="store_true")
+    parser.add_argument("--scaling", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--input", default=REPORTS)
+    parser.add_argument("--other", help="--scaling: also run this checkout (a folder put on PYTHONPATH)")
+    parser.add_argument("--json", help="save the raw runs here")
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+          f"python {sys.version.split()[0]}")
+    raw = {}
+    if args.startup:
+        results, baseline = startup(args.repeat, sys.executable, env)
+        raw["startup"] = results
+        print(table(results, baseline))
+    if args.scaling:
+        results, baseline, hashes = scaling(args.repeat, sys.executable, env, args.input, args.other)
+        raw["scaling"] = results
+        print(table(results, baseline, speedup=True))
+        print(f"outputs byte-identical: {len(hashes) == 1}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
