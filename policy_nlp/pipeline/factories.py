@@ -19,6 +19,7 @@ Add a stage of your own exactly as these are declared::
 """
 
 import shutil
+from bisect import bisect_left
 from pathlib import Path
 
 import srsly
@@ -114,6 +115,18 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
     return TopicsStage(model)
 
 
+def _paragraph_words(doc, text, paragraphs):
+    """The texts of the non-space tokens of each paragraph span, without
+    making a Python ``Token`` per word."""
+    offsets = word_offsets(doc)
+    starts = [start for start, _ in offsets]
+    words = []
+    for span in paragraphs:
+        first, last = bisect_left(starts, span.start_char), bisect_left(starts, span.end_char)
+        words.append([text[a:b] for a, b in offsets[first:last]])
+    return words
+
+
 class TopicsStage:
     """The ``topics`` component: a topic of every paragraph, in three places.
 
@@ -166,8 +179,9 @@ class TopicsStage:
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
-        tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
-        texts = [span.text for span in paragraphs]
+        text = doc_text(doc)
+        texts = [text[span.start_char:span.end_char] for span in paragraphs]
+        tokens = _paragraph_words(doc, text, paragraphs)
         results = classify_paragraphs(self.classifier, tokens, headings="own",
                                       title=find_title(texts, doc._.meta))
         results = inherit_heading_topics(texts, results)
@@ -177,7 +191,7 @@ class TopicsStage:
             span._.topic = result
             if result is not None:
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
-                shares[result["label"]] += len(span.text)
+                shares[result["label"]] += span.end_char - span.start_char
         doc.spans["topics"] = labelled
         total = sum(shares.values())
         doc.cats = {label: round(n / total, 4) if total else 0.0 for label, n in shares.items()}
