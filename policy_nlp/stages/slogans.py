@@ -105,6 +105,7 @@ found and the number is known, else None.
 """
 
 import re
+from bisect import bisect_right
 
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
@@ -386,9 +387,18 @@ class _Bounds:
 
     def __init__(self, tokens):
         self.starts = self.ends = None
+        self._sorted_ends = None
         if tokens is not None:
             self.starts = {s for s, _ in tokens}
             self.ends = {e for _, e in tokens}
+
+    def ends_in(self, low, high):
+        """The token ends ``e`` with ``low < e <= high``, in order (sorted
+        once per document, not once per candidate)."""
+        if self._sorted_ends is None:
+            self._sorted_ends = sorted(self.ends)
+        ends = self._sorted_ends
+        return ends[bisect_right(ends, low):bisect_right(ends, high)]
 
     def is_end(self, i):
         return self.ends is None or i in self.ends
@@ -469,7 +479,7 @@ def _counted(text, i, run, value, bounds):
     best = _head_end(region, bounds, k)
     if best is None and meas in ("大", "大项"):
         if bounds.ends is not None:
-            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + len(region)]
+            ends = [e - k for e in bounds.ends_in(k, k + len(region))]
             if not ends:
                 return None
             best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
@@ -533,7 +543,7 @@ def _list_confirmed(text, i, run, value, bounds):
     end = _head_end(region, bounds, k)
     if end is None:
         if bounds.ends is not None:
-            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + min(len(region), 4)]
+            ends = [e - k for e in bounds.ends_in(k, k + min(len(region), 4))]
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
