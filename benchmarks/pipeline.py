@@ -91,6 +91,11 @@ def stage_round(nlp, texts, clean):
     """One pass of the full pipeline over ``texts``: CPU and wall seconds per
     stage (tokenizer = ``nlp.make_doc``, json = the line a corpus run writes)."""
     from policy_nlp.io.output import doc_to_dict, dumps
+    try:
+        from policy_nlp.io.output import doc_to_json
+    except ImportError:  # a checkout from before issue 14 (for the "before" figures)
+        def doc_to_json(doc):
+            return dumps(doc_to_dict(doc))
     from policy_nlp.stages.cleaning import clean_text
     from policy_nlp.stages.places import enrich_meta
     cpu = dict.fromkeys(("cleaning", *STAGE_ROWS), 0.0)
@@ -109,7 +114,7 @@ def stage_round(nlp, texts, clean):
         doc = timed("tokenizer", nlp.make_doc, text)
         for name, component in nlp.pipeline:
             doc = timed(name, component, doc)
-        timed("json", lambda d: dumps(doc_to_dict(d)), doc)
+        timed("json", doc_to_json, doc)
     return cpu, wall
 
 
