@@ -19,15 +19,15 @@ Add a stage of your own exactly as these are declared::
 """
 
 import shutil
-from bisect import bisect_left
 from pathlib import Path
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, register_extensions, set_sentence_starts,
-                                        word_offsets)
+                                        word_offset_arrays, word_offsets)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -118,13 +118,10 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
 def _paragraph_words(doc, text, paragraphs):
     """The texts of the non-space tokens of each paragraph span, without
     making a Python ``Token`` per word."""
-    offsets = word_offsets(doc)
-    starts = [start for start, _ in offsets]
-    words = []
-    for span in paragraphs:
-        first, last = bisect_left(starts, span.start_char), bisect_left(starts, span.end_char)
-        words.append([text[a:b] for a, b in offsets[first:last]])
-    return words
+    starts, ends = word_offset_arrays(doc)
+    words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    bounds = numpy.searchsorted(starts, [(span.start_char, span.end_char) for span in paragraphs]).tolist()
+    return [words[first:last] for first, last in bounds]
 
 
 class TopicsStage:

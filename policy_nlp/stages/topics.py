@@ -395,7 +395,9 @@ class _Lookup:
         return np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.int64) + 1
 
     def _slot(self, codes):
-        return ((codes.astype(np.uint64) * _HASH) >> np.uint64(64 - self.bits)).astype(np.int64)
+        slots = codes.view(np.uint64) * _HASH  # codes are >= 0: the same bits as uint64
+        slots >>= np.uint64(64 - self.bits)
+        return slots.view(np.int64)
 
     def _build_table(self, keys, columns):
         self.bits = max(4, int(len(keys) * 3).bit_length())  # load factor below 1/3
@@ -416,14 +418,19 @@ class _Lookup:
 
     def columns_of(self, codes):
         """The vocabulary column of each code; -1 for codes not in it."""
-        result = np.full(len(codes), -1, dtype=np.int64)
-        slots, pending = self._slot(codes), np.arange(len(codes))
-        while len(pending):
+        slots = self._slot(codes)
+        found = self.table[slots]  # the first probe, for every code at once
+        hit = found == codes
+        result = np.where(hit, self.table_columns[slots], -1)
+        pending = np.flatnonzero(~hit & (found != _EMPTY))
+        slots, mask = slots[pending], len(self.table) - 1
+        while len(pending):  # the few that collided: probe on
+            slots = (slots + 1) & mask
             found = self.table[slots]
             hit = found == codes[pending]
             result[pending[hit]] = self.table_columns[slots[hit]]
             left = ~hit & (found != _EMPTY)
-            pending, slots = pending[left], (slots[left] + 1) & (len(self.table) - 1)
+            pending, slots = pending[left], slots[left]
         return result
 
     @classmethod
