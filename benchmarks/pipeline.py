@@ -17,6 +17,18 @@ and topics. Each runs with pkuseg itself as the engine and with the fast
 engine (same output).
 
     .venv/bin/python benchmarks/pipeline.py [--limit CHARS] [--rounds 2]
+
+3. ``--stages`` (issue 14): instead of 1 and 2, where the time of the full
+   pipeline (fast engine) goes, stage by stage, with the JSON line a corpus
+   run writes, against raw pkuseg and against the fast segmenter alone
+   (``load_segmenter("fast").cut`` on each whole text), all in one process,
+   interleaved over ROUNDS rounds (best round of each row). Times are CPU
+   time of this process (``time.process_time``), so that other jobs on a
+   shared machine weigh less; wall time is recorded beside it. Cleaning
+   (``clean_text`` and the metadata a corpus run adds) is timed as its own
+   row, outside the pipeline's total, as in the issue's figures.
+
+    .venv/bin/python benchmarks/pipeline.py --stages [--rounds 3] [--output FILE]
 """
 
 import argparse
@@ -72,11 +84,92 @@ def runner(segmenter, stages):
     return nlp
 
 
+STAGE_ROWS = ("tokenizer", "paragraphs", "slogans", "enumerations", "topics", "json")
+
+
+def stage_round(nlp, texts, clean):
+    """One pass of the full pipeline over ``texts``: CPU and wall seconds per
+    stage (tokenizer = ``nlp.make_doc``, json = the line a corpus run writes)."""
+    from policy_nlp.io.output import doc_to_dict, dumps
+    try:
+        from policy_nlp.io.output import doc_to_json
+    except ImportError:  # a checkout from before issue 14 (for the "before" figures)
+        def doc_to_json(doc):
+            return dumps(doc_to_dict(doc))
+    from policy_nlp.stages.cleaning import clean_text
+    from policy_nlp.stages.places import enrich_meta
+    cpu = dict.fromkeys(("cleaning", *STAGE_ROWS), 0.0)
+    wall = dict(cpu)
+
+    def timed(row, function, *args):
+        c0, w0 = time.process_time(), time.perf_counter()
+        result = function(*args)
+        cpu[row] += time.process_time() - c0
+        wall[row] += time.perf_counter() - w0
+        return result
+
+    for text in texts:
+        if clean:  # what annotate_record does before the pipeline (not in the total)
+            timed("cleaning", lambda t: enrich_meta(dict(clean_text(t).meta), t), text)
+        doc = timed("tokenizer", nlp.make_doc, text)
+        for name, component in nlp.pipeline:
+            doc = timed(name, component, doc)
+        timed("json", doc_to_json, doc)
+    return cpu, wall
+
+
+def stages_main(args, texts, chars):
+    """The per-stage table (``--stages``)."""
+    from policy_nlp.segment.engines import load_segmenter
+    nlp = runner("fast", FULL)
+    if [name for name, _ in nlp.pipeline] != list(STAGE_ROWS[1:-1]):
+        sys.exit(f"unexpected pipeline {nlp.pipe_names}")
+    segment = load_segmenter("fast").cut
+    pkuseg_cut = runner(None, None)
+    rows = {name: {"cpu_s": [], "wall_s": []} for name in
+            ("raw pkuseg", "segmenter alone (fast)", "cleaning", *STAGE_ROWS, "full pipeline")}
+
+    def whole(function):
+        c0, w0 = time.process_time(), time.perf_counter()
+        for text in texts:
+            function(text)
+        return time.process_time() - c0, time.perf_counter() - w0
+
+    for _ in range(args.rounds):
+        for name, function in (("raw pkuseg", pkuseg_cut), ("segmenter alone (fast)", segment)):
+            c, w = whole(function)
+            rows[name]["cpu_s"].append(c)
+            rows[name]["wall_s"].append(w)
+        cpu, wall = stage_round(nlp, texts, clean=True)
+        for name in cpu:
+            rows[name]["cpu_s"].append(cpu[name])
+            rows[name]["wall_s"].append(wall[name])
+        rows["full pipeline"]["cpu_s"].append(sum(cpu[name] for name in STAGE_ROWS))
+        rows["full pipeline"]["wall_s"].append(sum(wall[name] for name in STAGE_ROWS))
+    pkuseg_s = min(rows["raw pkuseg"]["cpu_s"])
+    segmenter_s = min(rows["segmenter alone (fast)"]["cpu_s"])
+    print(f"{'':26} {'CPU s':>7} {'wall s':>7} {'chars/s':>11} {'/ raw pkuseg':>13} {'/ segmenter':>12}")
+    for name, row in rows.items():
+        row["cpu"] = min(row["cpu_s"])
+        row["wall"] = min(row["wall_s"])
+        row["chars_per_s"] = chars / row["cpu"] if row["cpu"] else None
+        row["ratio_to_raw_pkuseg"] = row["cpu"] / pkuseg_s
+        row["ratio_to_segmenter"] = row["cpu"] / segmenter_s
+        label = name if name != "cleaning" else "(cleaning, not in total)"
+        print(f"{label:26} {row['cpu']:7.2f} {row['wall']:7.2f} {row['chars_per_s']:11,.0f} "
+              f"{row['ratio_to_raw_pkuseg']:12.3f}x {row['ratio_to_segmenter']:11.2f}x")
+    print("(each row: its best round of CPU time; the full pipeline's rows sum to its total "
+          "round by round, so the best rows need not add up exactly)")
+    return {"mode": "stages", "rows": rows}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help="use only the first CHARS characters")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results" / "pipeline.json"))
+    parser.add_argument("--stages", action="store_true",
+                        help="per-stage table of the full pipeline (fast engine) instead")
     args = parser.parse_args()
     if not NATIONAL.exists():
         sys.exit(f"{NATIONAL} not found: this benchmark needs ../shared beside the repo")
@@ -93,6 +186,15 @@ def main():
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; "
           f"input: {len(texts)} national reports, {chars:,} chars; load average at start "
           f"{os.getloadavg()[0]:.2f}", flush=True)
+
+    if args.stages:
+        out = stages_main(args, texts, chars)
+        out.update(chars=chars, documents=len(texts), load_average_end=os.getloadavg())
+        output = args.output if args.output != parser.get_default("output") else \
+            str(ROOT / "benchmarks" / "results" / "pipeline_stages.json")
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(json.dumps(out, indent=1))
+        return
 
     results = {name: load_and_memory(*config) for name, config in CONFIGS.items()}
     runners = {name: runner(*config) for name, config in CONFIGS.items()}

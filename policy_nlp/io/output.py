@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, DocBin
 
-from policy_nlp.pipeline.document import doc_text, word_offsets
+from policy_nlp.pipeline.document import doc_text, word_offset_arrays, word_offsets
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,10 +32,11 @@ def _group(doc, name):
     return list(doc.spans[name]) if name in doc.spans else []
 
 
-def doc_to_dict(doc: Doc) -> dict[str, Any]:
+def doc_to_dict(doc: Doc, tokens: bool = True) -> dict[str, Any]:
     """The JSON form of an annotated ``Doc``: a :class:`policy_nlp.schema.Document`.
 
-    Stages that did not run leave their fields as empty lists.
+    Stages that did not run leave their fields as empty lists. ``tokens=False``
+    leaves the token list out (:func:`doc_to_json` writes it itself).
 
     Examples
     --------
@@ -68,7 +69,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "meta": dict(doc._.meta or {}),
         "paragraphs": paragraphs,
         "sentences": [_span(s) for s in _group(doc, "sentences")],
-        "tokens": [{"start": start, "end": end} for start, end in word_offsets(doc)],
+        **({"tokens": [{"start": start, "end": end} for start, end in word_offsets(doc)]} if tokens else {}),
         "slogans": slogans,
         "lists": lists,
     }
@@ -114,6 +115,32 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+_TOKEN_JSON = '{"start": %d, "end": %d}'
+
+
+def doc_to_json(doc):
+    """``dumps(doc_to_dict(doc))``, the same characters, made faster.
+
+    The token list is most of a document's JSON (a dict per word); it is
+    written here straight from the token offsets. The fields before and
+    after it are the dicts :func:`doc_to_dict` makes, each dumped as a JSON
+    object and joined: a JSON object is its items joined by ``", "``.
+
+    Examples
+    --------
+    >>> import policy_nlp
+    >>> doc = policy_nlp.load(stages=["paragraphs"], lexicon=False)("同志们：\\n今天开会。")
+    >>> doc_to_json(doc) == dumps(doc_to_dict(doc))
+    True
+    """
+    data = doc_to_dict(doc, tokens=False)
+    head = dumps({key: data[key] for key in ("id", "text", "meta", "paragraphs", "sentences")})
+    tail = dumps({key: data[key] for key in ("slogans", "lists")})
+    starts, ends = word_offset_arrays(doc)
+    tokens = ", ".join(map(_TOKEN_JSON.__mod__, zip(starts.tolist(), ends.tolist())))
+    return f'{head[:-1]}, "tokens": [{tokens}], {tail[1:]}'
+
+
 class DocumentWriter:
     """Write annotated documents to ``path`` in one of :data:`FORMATS`.
 
@@ -140,12 +167,11 @@ class DocumentWriter:
         if self.format == "spacy":
             self._docbin.add(doc)
             return
-        data = data if data is not None else doc_to_dict(doc)
         if self._file:
-            self._file.write(dumps(data) + "\n")
+            self._file.write((dumps(data) if data is not None else doc_to_json(doc)) + "\n")
             self._file.flush()
         else:
-            self._items.append(data)
+            self._items.append(data if data is not None else doc_to_dict(doc))
 
     def write_line(self, line):
         """Write one document already serialised with :func:`dumps`."""

@@ -108,12 +108,18 @@ def token_offsets(doc):
     return array[:, 0], array[:, 0] + array[:, 1]
 
 
-def word_offsets(doc):
-    """``[(start, end)]`` of the tokens that are not whitespace, in order."""
+def word_offset_arrays(doc):
+    """``(starts, ends)`` of the tokens that are not whitespace, as int64 arrays."""
     starts, ends = token_offsets(doc)
     if len(starts):
         words = doc.to_array([IS_SPACE]) == 0
         starts, ends = starts[words], ends[words]
+    return starts, ends
+
+
+def word_offsets(doc):
+    """``[(start, end)]`` of the tokens that are not whitespace, in order."""
+    starts, ends = word_offset_arrays(doc)
     return list(zip(starts.tolist(), ends.tolist()))
 
 

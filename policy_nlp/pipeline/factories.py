@@ -21,12 +21,13 @@ Add a stage of your own exactly as these are declared::
 import shutil
 from pathlib import Path
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, register_extensions, set_sentence_starts,
-                                        word_offsets)
+                                        word_offset_arrays, word_offsets)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -114,6 +115,15 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
     return TopicsStage(model)
 
 
+def _paragraph_words(doc, text, paragraphs):
+    """The texts of the non-space tokens of each paragraph span, without
+    making a Python ``Token`` per word."""
+    starts, ends = word_offset_arrays(doc)
+    words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    bounds = numpy.searchsorted(starts, [(span.start_char, span.end_char) for span in paragraphs]).tolist()
+    return [words[first:last] for first, last in bounds]
+
+
 class TopicsStage:
     """The ``topics`` component: a topic of every paragraph, in three places.
 
@@ -169,8 +179,9 @@ class TopicsStage:
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
-        tokens = [[t.text for t in span if not t.is_space] for span in paragraphs]
-        texts = [span.text for span in paragraphs]
+        text = doc_text(doc)
+        texts = [text[span.start_char:span.end_char] for span in paragraphs]
+        tokens = _paragraph_words(doc, text, paragraphs)
         results = classify_paragraphs(self.classifier, tokens, headings="own",
                                       title=find_title(texts, doc._.meta))
         results = inherit_heading_topics(texts, results)
@@ -183,7 +194,7 @@ class TopicsStage:
                 if crosswalks:  # the label's codes in each crosswalk the model reports in
                     result["codes"] = topic_codes(result, crosswalks)
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
-                shares[result["label"]] += len(span.text)
+                shares[result["label"]] += span.end_char - span.start_char
         doc.spans["topics"] = labelled
         total = sum(shares.values())
         doc.cats = {label: round(n / total, 4) if total else 0.0 for label, n in shares.items()}

@@ -13,7 +13,9 @@ Whitespace runs become tokens of their own (``token.is_space``), so that
 ``doc.text`` is the input text character for character.
 """
 
+import itertools
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import srsly
@@ -174,52 +176,49 @@ class PolicyTokenizer:
 
     def cut(self, text):
         """Word boundaries of ``text`` as ``[(start, end), ...]`` (no whitespace)."""
+        bounds = self.boundaries(text)
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a].isspace()]
+
+    def boundaries(self, text):
+        """Every token boundary of ``text``, from 0 to ``len(text)``: the
+        segmenter's words with policy terms merged, and whitespace runs.
+
+        One list of offsets rather than a tuple per word: on a long document
+        the per-word Python work costs more than the segmenter itself.
+        """
         engine = load_segmenter(self.segmenter)
-        bounds = []
+        bounds = [0]
+        extend = bounds.extend
         for start, end in _runs(text):
-            position = start
-            for word in engine.cut(text[start:end]):
-                if text.startswith(word, position):
-                    bounds.append((position, position + len(word)))
-                    position += len(word)
-                else:  # pragma: no cover - pkuseg returns substrings in order
-                    raise AssertionError(f"segmenter output {word!r} does not match the text at {position}")
+            words = engine.cut(text[start:end])
+            if "".join(words) != text[start:end]:  # pragma: no cover - pkuseg returns the run's characters
+                raise AssertionError(f"segmenter output does not match the text at {start}:{end}")
+            offsets = itertools.accumulate(map(len, words), initial=start)
+            if bounds[-1] == start:  # no whitespace before this run
+                next(offsets)
+            extend(offsets)
+        if bounds[-1] != len(text):  # trailing whitespace (or an empty text)
+            bounds.append(len(text))
         if self.pattern:
             bounds = self._merge_terms(text, bounds)
         return bounds
 
     def _merge_terms(self, text, bounds):
-        """Merge the words that make up each policy term into one token.
-
-        A term boundary inside a pkuseg word splits that word; words outside
-        terms are untouched.
-        """
-        matches = [m.span() for m in self.pattern.finditer(text)]
-        if not matches:
+        """Keep each policy term whole: the boundaries strictly inside a term
+        go, the term's own start and end come in (so a term boundary inside a
+        pkuseg word splits that word; words outside terms are untouched)."""
+        merged, kept = [], 0
+        for match in self.pattern.finditer(text):  # terms never contain whitespace
+            t_start, t_end = match.span()
+            first = bisect_right(bounds, t_start, kept)  # the first boundary after the term's start
+            merged.extend(bounds[kept:first])
+            if merged[-1] != t_start:
+                merged.append(t_start)
+            merged.append(t_end)
+            kept = bisect_right(bounds, t_end, first)
+        if not merged:
             return bounds
-        merged = []
-        m = 0
-        for start, end in bounds:
-            while m < len(matches) and matches[m][1] <= start:
-                m += 1
-            if m == len(matches) or matches[m][0] >= end:
-                merged.append((start, end))
-                continue
-            # This word overlaps one or more terms: emit the parts outside
-            # the terms and each term once.
-            position = start
-            while m < len(matches) and matches[m][0] < end:
-                t_start, t_end = matches[m]
-                if position < t_start:
-                    merged.append((position, t_start))
-                if not merged or merged[-1] != (t_start, t_end):
-                    merged.append((t_start, t_end))
-                position = max(position, t_end)
-                if t_end > end:
-                    break
-                m += 1
-            if position < end:
-                merged.append((position, end))
+        merged.extend(bounds[kept:])
         return merged
 
     def __call__(self, text):
@@ -236,17 +235,9 @@ class PolicyTokenizer:
 
     def tokenize(self, text):
         """The Doc of ``text`` as it is (never cleaned)."""
-        words, spaces = [], []
-        position = 0
-        for start, end in self.cut(text):
-            if start > position:  # whitespace between words
-                words.append(text[position:start])
-            words.append(text[start:end])
-            position = end
-        if position < len(text):
-            words.append(text[position:])
-        spaces = [False] * len(words)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        bounds = self.boundaries(text)
+        words = list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         remember_text(doc, text)
         return doc
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError
-from policy_nlp.io.output import DocumentWriter, doc_to_dict, dumps
+from policy_nlp.io.output import DocumentWriter, doc_to_json
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -259,7 +259,7 @@ def _annotate_batch(records):
         try:
             doc = annotate_record(_NLP, record, clean=_SETTINGS.get("clean", True))
             # The worker serialises: the parent only writes finished lines.
-            payload = doc.to_bytes() if _SETTINGS.get("format") == "spacy" else dumps(doc_to_dict(doc))
+            payload = doc.to_bytes() if _SETTINGS.get("format") == "spacy" else doc_to_json(doc)
             results.append((record.id, record.meta, len(record.text), payload, None))
         except Exception as error:  # one document's failure never stops the run
             reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"

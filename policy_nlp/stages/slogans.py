@@ -129,6 +129,7 @@ found and the number is known, else None.
 """
 
 import re
+from bisect import bisect_right
 
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
@@ -443,9 +444,18 @@ class _Bounds:
 
     def __init__(self, tokens):
         self.starts = self.ends = None
+        self._sorted_ends = None
         if tokens is not None:
             self.starts = {s for s, _ in tokens}
             self.ends = {e for _, e in tokens}
+
+    def ends_in(self, low, high):
+        """The token ends ``e`` with ``low < e <= high``, in order (sorted
+        once per document, not once per candidate)."""
+        if self._sorted_ends is None:
+            self._sorted_ends = sorted(self.ends)
+        ends = self._sorted_ends
+        return ends[bisect_right(ends, low):bisect_right(ends, high)]
 
     def is_end(self, i):
         return self.ends is None or i in self.ends
@@ -526,7 +536,7 @@ def _counted(text, i, run, value, bounds):
     best = _head_end(region, bounds, k)
     if best is None and meas in ("大", "大项"):
         if bounds.ends is not None:
-            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + len(region)]
+            ends = [e - k for e in bounds.ends_in(k, k + len(region))]
             if not ends:
                 return None
             best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
@@ -590,7 +600,7 @@ def _list_confirmed(text, i, run, value, bounds):
     end = _head_end(region, bounds, k)
     if end is None:
         if bounds.ends is not None:
-            ends = [e - k for e in sorted(bounds.ends) if k < e <= k + min(len(region), 4)]
+            ends = [e - k for e in bounds.ends_in(k, k + min(len(region), 4))]
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
@@ -1316,6 +1326,12 @@ def _list_before(text, qs, number):
 
 
 # ------------------------------------------------------------ find_slogans
+# A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
+# a formulation itself: the inner quotation is. (Single quotes ‘’ inside a
+# formulation, “两个‘毫不动摇’”, are part of it.)
+_QUOTE_MARKS = re.compile("[“”「」『』]")
+
+
 def find_slogans(text, lexicon=None, *, tokens=None):
     """Numbered formulations and quoted policy terms in ``text``.
 
@@ -1360,6 +1376,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     quoted_terms = {}
     for s, e in quote_ranges:
         q = text[s:e]
+        if _QUOTE_MARKS.search(q):
+            continue
         ok, n = parse_numbered(q, quoted=True)
         if not ok:
             ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区

@@ -23,11 +23,13 @@ the file.
 """
 
 import functools
+import itertools
 import json
 import os
 import platform
 import re
 import warnings
+import weakref
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -297,20 +299,210 @@ def tokenize(paragraph):
     if isinstance(paragraph, str):
         return _segment(paragraph)
     if isinstance(paragraph, (list, tuple)):
-        return [str(token) for token in paragraph]
+        return list(map(str, paragraph))
     raise TypeError(f"a paragraph is a str or a list of tokens, not {type(paragraph).__name__}")
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _feature_tokens(X):
+    """The tokens the features are made of, per paragraph: whitespace-only
+    tokens dropped, whitespace inside a token replaced by ``_`` (so that the
+    space-joined tokens split back into the same tokens)."""
+    if isinstance(X, str):
+        raise TypeError("X is a sequence of paragraphs, not one str")
+    lists = []
+    for paragraph in X:
+        tokens = tokenize(paragraph)
+        if _SPACE.search("".join(tokens)):
+            tokens = [re.sub(r"\s+", "_", t) for t in tokens if t.strip()]
+        else:  # the usual case: one search instead of a substitution per token
+            tokens = [t for t in tokens if t]
+        lists.append(tokens)
+    return lists
 
 
 def _as_documents(X):
     """(space-joined tokens, concatenated characters) per paragraph."""
-    if isinstance(X, str):
-        raise TypeError("X is a sequence of paragraphs, not one str")
-    words, chars = [], []
-    for paragraph in X:
-        tokens = [re.sub(r"\s+", "_", t) for t in tokenize(paragraph) if t.strip()]
-        words.append(" ".join(tokens))
-        chars.append("".join(tokens))
-    return words, chars
+    lists = _feature_tokens(X)
+    return [" ".join(tokens) for tokens in lists], ["".join(tokens) for tokens in lists]
+
+
+# ---------------------------------------------------------------------------
+# Features of a fitted model, counted in bulk
+#
+# scikit-learn's vectorizers make a Python string per n-gram and look each
+# up in a dict: most of the pipeline's time on a long document. The counts
+# below are the same numbers made with array operations: every n-gram is an
+# integer code (its characters' code points, or its tokens' ids, as digits),
+# looked up in a hash table of the fitted vocabulary's codes. The count
+# matrix is exactly the one ``CountVectorizer._count_vocab`` builds (same
+# entries, sorted indices, same dtypes), and scikit-learn's own
+# ``TfidfTransformer`` turns it into TF-IDF, so features and probabilities
+# are bit-identical (tests/stages/test_topics.py checks them against
+# ``vectorizer.transform``).
+
+_CHAR_BITS = 21  # code points are < 0x110000 < 2**21; +1 keeps every digit non-zero
+_HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
+_EMPTY = -1  # no code is negative
+_LOOKUPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+class _Lookup:
+    """The fitted vocabulary of one vectorizer as integer codes in an
+    open-addressing hash table (linear probing)."""
+
+    def __init__(self, vectorizer):
+        vocabulary = vectorizer.vocabulary_
+        self.min_n, self.max_n = vectorizer.ngram_range
+        self.n_features = len(vocabulary)
+        self.word = vectorizer.analyzer == "word"
+        features, columns = list(vocabulary), list(vocabulary.values())
+        if self.word:
+            # every fitted feature is min_n..max_n tokens joined by single spaces;
+            # anything else (never made by the analyzer, never matched) is left out
+            lengths = [feature.count(" ") + 1 for feature in features]
+            parts = " ".join(features).split(" ")
+            if "" in parts or _SPACE.search("".join(parts)) \
+                    or not self.min_n <= min(lengths, default=1) <= max(lengths, default=1) <= self.max_n:
+                kept = [i for i, feature in enumerate(features) if self.min_n <= lengths[i] <= self.max_n
+                        and "" not in feature.split(" ") and not _SPACE.search(feature.replace(" ", ""))]
+                features, columns = [features[i] for i in kept], [columns[i] for i in kept]
+                lengths = [lengths[i] for i in kept]
+                parts = " ".join(features).split(" ") if features else []
+            # token -> id + 1 (0 stands for a token outside the vocabulary)
+            self.token_ids = dict(zip(dict.fromkeys(parts), itertools.count(1)))
+            self.base = len(self.token_ids) + 1
+            digits = np.fromiter(map(self.token_ids.__getitem__, parts), dtype=np.int64, count=len(parts))
+            lengths = np.asarray(lengths, dtype=np.int64)
+        else:
+            kept = [i for i, f in enumerate(features) if self.min_n <= len(f) <= self.max_n]
+            if len(kept) < len(features):
+                features, columns = [features[i] for i in kept], [columns[i] for i in kept]
+            self.base = 1 << _CHAR_BITS
+            digits = self.char_digits(features)
+            lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+        # each feature's code: its digits in base ``base`` (2**21 for characters)
+        ends = np.cumsum(lengths)
+        place = np.repeat(ends, lengths) - 1 - np.arange(len(digits))  # digits after this one
+        scale = self.base ** place
+        keys = np.add.reduceat(digits * scale, ends - lengths) if len(lengths) else np.zeros(0, np.int64)
+        self._build_table(keys.astype(np.int64), np.asarray(columns, dtype=np.int64))
+
+    @staticmethod
+    def char_digits(texts):
+        """Code point + 1 of every character of ``texts``, concatenated."""
+        return np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.int64) + 1
+
+    def _slot(self, codes):
+        slots = codes.view(np.uint64) * _HASH  # codes are >= 0: the same bits as uint64
+        slots >>= np.uint64(64 - self.bits)
+        return slots.view(np.int64)
+
+    def _build_table(self, keys, columns):
+        self.bits = max(4, int(len(keys) * 3).bit_length())  # load factor below 1/3
+        size = 1 << self.bits
+        self.table = np.full(size, _EMPTY, dtype=np.int64)
+        self.table_columns = np.zeros(size, dtype=np.int64)
+        slots, pending = self._slot(keys), np.arange(len(keys))
+        while len(pending):
+            free = self.table[slots] == _EMPTY
+            # one key per free slot goes in; the rest probe the next slot
+            taken, first = np.unique(slots[free], return_index=True)
+            placed = pending[free][first]
+            self.table[taken] = keys[placed]
+            self.table_columns[taken] = columns[placed]
+            left = np.ones(len(pending), dtype=bool)
+            left[np.flatnonzero(free)[first]] = False
+            pending, slots = pending[left], (slots[left] + 1) & (size - 1)
+
+    def columns_of(self, codes):
+        """The vocabulary column of each code; -1 for codes not in it."""
+        slots = self._slot(codes)
+        found = self.table[slots]  # the first probe, for every code at once
+        hit = found == codes
+        result = np.where(hit, self.table_columns[slots], -1)
+        pending = np.flatnonzero(~hit & (found != _EMPTY))
+        slots, mask = slots[pending], len(self.table) - 1
+        while len(pending):  # the few that collided: probe on
+            slots = (slots + 1) & mask
+            found = self.table[slots]
+            hit = found == codes[pending]
+            result[pending[hit]] = self.table_columns[slots[hit]]
+            left = ~hit & (found != _EMPTY)
+            pending, slots = pending[left], slots[left]
+        return result
+
+    @classmethod
+    def of(cls, vectorizer):
+        """The lookup of ``vectorizer``, or None when its analyzer is not one
+        this counting reproduces (then scikit-learn counts)."""
+        if not hasattr(vectorizer, "vocabulary_"):
+            return None
+        cached = _LOOKUPS.get(vectorizer)
+        if cached is not None and cached[0] is vectorizer.vocabulary_:
+            return cached[1]
+        lookup = None
+        min_n, max_n = vectorizer.ngram_range
+        plain = (not vectorizer.lowercase and vectorizer.preprocessor is None and vectorizer.tokenizer is None
+                 and vectorizer.strip_accents is None and vectorizer.stop_words is None
+                 and vectorizer.input == "content" and not vectorizer.binary and 1 <= min_n <= max_n)
+        if plain and vectorizer.analyzer == "char" and max_n * _CHAR_BITS <= 63:
+            lookup = cls(vectorizer)
+        elif plain and vectorizer.analyzer == "word" and vectorizer.token_pattern == r"\S+" \
+                and (len(vectorizer.vocabulary_) + 2) ** max_n < 2 ** 63:  # codes fit in int64
+            lookup = cls(vectorizer)
+        _LOOKUPS[vectorizer] = (vectorizer.vocabulary_, lookup)
+        return lookup
+
+    def counts(self, token_lists, dtype):
+        """The count matrix of ``token_lists`` (one row per paragraph), as
+        ``CountVectorizer.transform`` makes it."""
+        n_rows = len(token_lists)
+        if self.word:
+            flat = list(map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0)))
+            digits = np.asarray(flat, dtype=np.int64)
+            lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
+        else:
+            texts = ["".join(tokens) for tokens in token_lists]
+            digits = self.char_digits(texts)
+            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+        groups = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        rows, columns = [], []
+        for n in range(self.min_n, self.max_n + 1):  # the n-grams of each length, as codes
+            size = len(digits) - n + 1
+            if size <= 0:
+                break
+            code = digits[:size].copy()
+            known = code != 0
+            for k in range(1, n):
+                code *= self.base
+                code += digits[k:k + size]
+                known &= digits[k:k + size] != 0
+            keep = known & (groups[:size] == groups[n - 1:n - 1 + size])  # within one paragraph
+            found = self.columns_of(code[keep])
+            rows.append(groups[:size][keep][found >= 0])
+            columns.append(found[found >= 0])
+        rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        columns = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+        # duplicates summed, indices sorted within each row: CSR's canonical form
+        # (two counting sorts: by column, then stably by row)
+        counts = sp.coo_matrix((np.ones(len(rows), dtype=np.intc), (rows, columns)),
+                               shape=(n_rows, self.n_features)).tocsc().tocsr()
+        counts.sum_duplicates()
+        return sp.csr_matrix((counts.data.astype(dtype), counts.indices, counts.indptr),
+                             shape=counts.shape)
+
+
+def _tfidf(vectorizer, token_lists):
+    """``vectorizer.transform`` of the paragraphs given as feature tokens."""
+    lookup = _Lookup.of(vectorizer)
+    transformer = getattr(vectorizer, "_tfidf", None)  # TfidfVectorizer.transform's second step
+    if lookup is None or transformer is None:  # set up otherwise: scikit-learn's own path
+        joiner = " " if vectorizer.analyzer == "word" else ""
+        return vectorizer.transform([joiner.join(tokens) for tokens in token_lists])
+    return transformer.transform(lookup.counts(token_lists, vectorizer.dtype), copy=False)
 
 
 # ---------------------------------------------------------------------------
@@ -405,9 +597,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
 
     # -- features
     def _features(self, X):
-        words, chars = _as_documents(X)
-        return sp.hstack([self.word_vectorizer_.transform(words),
-                          self.char_vectorizer_.transform(chars)], format="csr")
+        tokens = _feature_tokens(X)
+        return sp.hstack([_tfidf(self.word_vectorizer_, tokens),
+                          _tfidf(self.char_vectorizer_, tokens)], format="csr")
 
     def fit(self, X: Iterable[str], y: Iterable[str]) -> "TopicClassifier":
         """Fit the vectorizers, the SVM and the calibration.

@@ -118,3 +118,56 @@ def test_serialisation_keeps_terms_not_the_model(tmp_path):
     assert restored.words == ["五心工程"] and restored.segmenter == "fast"
     assert sum(p.stat().st_size for p in (tmp_path / "tok").iterdir()) < 10_000
     assert make().from_bytes(tokenizer.to_bytes()).words == ["五心工程"]
+
+
+def _merge_word_by_word(words, matches):
+    """Term merging as first written (issue 2): word by word, each word that
+    overlaps terms emitted as its parts outside them and each term once.
+    The reference the one-pass boundary merge is checked against."""
+    merged, m = [], 0
+    for start, end in words:
+        while m < len(matches) and matches[m][1] <= start:
+            m += 1
+        if m == len(matches) or matches[m][0] >= end:
+            merged.append((start, end))
+            continue
+        position = start
+        while m < len(matches) and matches[m][0] < end:
+            t_start, t_end = matches[m]
+            if position < t_start:
+                merged.append((position, t_start))
+            if not merged or merged[-1] != (t_start, t_end):
+                merged.append((t_start, t_end))
+            position = max(position, t_end)
+            if t_end > end:
+                break
+            m += 1
+        if position < end:
+            merged.append((position, end))
+    return merged
+
+
+def test_term_merge_equals_the_word_by_word_definition():
+    """Terms (random substrings of the report, so they start and end inside
+    words, span several words, touch each other) merged in one pass over the
+    boundaries give the same tokens as the word-by-word merge."""
+    import random
+    import re
+    text = national_report(2019)[:20_000] + "\n\n  结尾 "
+    plain = make()
+    words = plain.cut(text)
+    rng = random.Random(14)
+    for _ in range(20):
+        terms = set()
+        for _ in range(rng.randint(1, 300)):
+            a = rng.randrange(len(text) - 8)
+            term = text[a:a + rng.randint(2, 8)]
+            if not re.search(r"\s", term):
+                terms.add(term)
+        tokenizer = make(terms)
+        matches = [m.span() for m in tokenizer.pattern.finditer(text)]
+        assert matches
+        assert tokenizer.cut(text) == _merge_word_by_word(words, matches)
+        doc = tokenizer(text)
+        assert doc.text == text
+        assert [(t.idx, t.idx + len(t)) for t in doc if not t.is_space] == tokenizer.cut(text)

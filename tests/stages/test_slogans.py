@@ -524,3 +524,12 @@ def test_a_quoted_lexicon_formulation_is_found_in_any_context(before, after, ter
     found = [s for s in spans if s["start"] == len(before) + 1 and s["text"] == term]
     assert found, (text, spans)
     assert (found[0]["kind"], found[0]["number"]) == (entry["kind"], entry["number"])
+
+
+def test_a_quotation_quoting_a_formulation_yields_the_formulation():
+    # found by the property test above: 「坚持“一个中国原则”」 was one quoted "term"
+    for text in ("「“一个中国原则”」", "「坚持“四个全面”」", "「一“一个中国原则”」"):
+        spans = find_slogans(text, default_lexicon())
+        assert [(s["text"], s["kind"]) for s in spans if s["kind"] == "numbered"] in (
+            [("一个中国原则", "numbered")], [("四个全面", "numbered")]), (text, spans)
+        assert not any("“" in s["text"] for s in spans)

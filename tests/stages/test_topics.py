@@ -485,3 +485,58 @@ def test_a_heading_over_a_mixed_body_is_general_with_the_mixture_as_score():
                                  [r("economy"), r("agriculture_rural"), r("environment"), r("science_education")])
     assert out[0]["label"] == "general" and out[0]["inherited"]
     assert abs(out[0]["score"] - 2 / 3) < 0.01
+
+
+# -- features counted in bulk (issue 14): exactly scikit-learn's ---------------
+
+# Token lists the bulk counting must treat as the vectorizers do: whitespace
+# inside and around tokens, empty tokens, characters outside the BMP, a
+# paragraph shorter than the longest n-gram, an empty paragraph, unknown words.
+AWKWARD = [["推进", "乡村 振兴", " ", "\u3000", "", "农民\t收入"], ["𠀀", "𠀀𠀁"], ["粮"], [],
+           ["Public", "domain"], ["完全", "未见", "之词", "zzqx"]]
+
+
+def _assert_sklearn_features(model, paragraphs):
+    import scipy.sparse as sp
+    words, chars = topics._as_documents(paragraphs)
+    reference = sp.hstack([model.word_vectorizer_.transform(words),
+                           model.char_vectorizer_.transform(chars)], format="csr")
+    features = model._features(paragraphs)
+    assert features.shape == reference.shape and features.dtype == reference.dtype
+    assert np.array_equal(features.indptr, reference.indptr)
+    assert np.array_equal(features.indices, reference.indices)
+    assert features.data.tobytes() == reference.data.tobytes()  # bit for bit
+
+
+def test_bulk_features_are_sklearns_with_the_default_model(seed_text):
+    model = topics.default_model()
+    paragraphs = [topics.tokenize(seed_text[a:b]) for a, b in find_paragraphs(seed_text)] + AWKWARD
+    assert topics._Lookup.of(model.word_vectorizer_) is not None  # the bulk path is the one tested
+    assert topics._Lookup.of(model.char_vectorizer_) is not None
+    _assert_sklearn_features(model, paragraphs)
+
+
+def test_bulk_features_on_a_national_report():
+    from conftest import national_report
+    text = national_report(2024)
+    model = topics.default_model()
+    paragraphs = [topics.tokenize(text[a:b]) for a, b in find_paragraphs(text)]
+    _assert_sklearn_features(model, paragraphs)
+    words, chars = topics._as_documents(paragraphs)
+    import scipy.sparse as sp
+    reference = sp.hstack([model.word_vectorizer_.transform(words),
+                           model.char_vectorizer_.transform(chars)], format="csr")
+    scores = np.asarray(reference @ model.coef_.T, dtype=np.float64) + model.intercept_
+    assert np.array_equal(model.decision_function(paragraphs), scores)
+
+
+def test_bulk_features_of_a_refitted_model_and_of_other_ranges():
+    model = TopicClassifier(cv=3).fit(X_TRAIN, Y_TRAIN)
+    _assert_sklearn_features(model, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
+    model.fit(X_TRAIN[::-1], Y_TRAIN[::-1])  # a new vocabulary: no stale lookup
+    _assert_sklearn_features(model, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
+    # codes of 4 characters do not fit in 64 bits: scikit-learn counts those
+    wide = TopicClassifier(cv=3, word_ngram_range=(2, 3), char_ngram_range=(2, 4)).fit(X_TRAIN, Y_TRAIN)
+    assert topics._Lookup.of(wide.char_vectorizer_) is None
+    assert topics._Lookup.of(wide.word_vectorizer_) is not None
+    _assert_sklearn_features(wide, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
