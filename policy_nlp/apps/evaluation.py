@@ -235,7 +235,8 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
     return pairs
 
 
-def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast", clean=True):
+def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast", clean=True,
+                     topic_model="default"):
     """Each gold with the annotated document to score it against.
 
     Parameters
@@ -249,8 +250,9 @@ def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast
         (:func:`gold_text`).
     shared_root : str or Path, optional
         The ``shared/`` folder holding ``corpora/`` (default: beside the repo).
-    segmenter, clean
-        How the pipeline annotates when ``annotated`` is not given.
+    segmenter, clean, topic_model
+        How the pipeline annotates when ``annotated`` is not given
+        (``topic_model``: a folder made by ``policy-nlp train``, to score it).
 
     Returns
     -------
@@ -263,7 +265,7 @@ def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast
     from policy_nlp.io.output import doc_to_dict
     from policy_nlp.pipeline.loading import load
     from policy_nlp.run.batch import annotate_record
-    nlp = load(segmenter=segmenter)
+    nlp = load(segmenter=segmenter, topic_model=topic_model)
     return [(gold, doc_to_dict(annotate_record(
         nlp, Record(str(gold.get("document")), gold_text(gold, shared_root)), clean=clean)))
         for gold in golds]

@@ -129,7 +129,7 @@ def _evaluate(args):
                                             load_gold)
     golds = [load_gold(path) for path in args.gold]
     pairs = evaluation_pairs(golds, args.annotated, args.shared, segmenter=args.segmenter,
-                             clean=not args.no_clean)
+                             clean=not args.no_clean, topic_model=args.topic_model)
     report = evaluate_many(pairs)
     print(format_report(report))
     if args.json:
@@ -149,12 +149,15 @@ def _add_evaluate(commands):
                     "count claims and paragraph topics. Without --annotated the pipeline is run on each "
                     "gold document's text (found through its 'source' under --shared).",
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
-               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl",
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl\n"
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
     p.add_argument("--shared", help="the shared/ folder with corpora/ (default: ../shared beside the repo)")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"))
+    p.add_argument("--topic-model", default="default",
+                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged)")
     p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
     p.add_argument("--json", help="also write the full report as JSON here")
     p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")

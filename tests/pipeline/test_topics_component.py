@@ -88,3 +88,15 @@ def test_docbin_keeps_the_annotations_with_user_data(user_model):
     assert [s.label_ for s in bare.spans["topics"]] == [s.label_ for s in doc.spans["topics"]]
     assert bare.cats == doc.cats
     assert bare.spans["paragraphs"][0]._.topic is None  # the scores need store_user_data=True
+
+
+def test_evaluate_scores_a_user_model_on_gold(user_model, tmp_path, capsys):
+    """`policy-nlp evaluate --topic-model` runs the pipeline with that model: its
+    labels (farm/env) are what the seed's codebook gold is compared with."""
+    from policy_nlp.apps.evaluation import evaluate_many, evaluation_pairs
+    gold = {"document": "000_49f5c10d9eda79ac.txt", "numbered": [], "quoted": [], "not_slogans": [],
+            "lists": [], "topics": {"今天的会议": "general"}}
+    (pair,) = evaluation_pairs([gold], topic_model=str(user_model))
+    labels = {p["topic"]["label"] for p in pair[1]["paragraphs"] if p["topic"]}
+    assert labels and labels <= {"farm", "env"}
+    assert evaluate_many([pair])["metrics"]["topic_accuracy"]["correct"] == 0
