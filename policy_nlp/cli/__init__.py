@@ -26,6 +26,7 @@ EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
   policy-nlp annotate reports.jsonl -o out/reports.jsonl --workers 2
   policy-nlp annotate speeches.csv --text-column Text --date-column Date -o out/ --format spacy
+  policy-nlp annotate corpus.jsonl -o out/ --backend dask --tables out/tables
 """
 
 
@@ -45,6 +46,13 @@ def _annotate(args):
                       "meta": args.meta},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
+    if args.tables:
+        # The tables are built once over the whole output (duplicates are flagged
+        # against the first copy in the corpus), whichever backend annotated it.
+        from policy_nlp.apps.tables import export
+        counts = export([args.output], args.tables)
+        print("tables: " + ", ".join(f"{name} {n:,}" for name, n in counts.items())
+              + f" -> {args.tables}", file=sys.stderr if args.quiet else sys.stdout)
     return 1 if summary.failed else 0
 
 
@@ -60,6 +68,9 @@ def _add_annotate(commands):
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
     p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl")
+    p.add_argument("--tables", metavar="DIR",
+                   help="when the run ends, also write the Parquet tables and corpus.duckdb there "
+                        "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
     p.add_argument("--glob", action="append", help="file pattern inside folders (repeatable; default *.txt *.jsonl *.csv)")
     p.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
     p.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")

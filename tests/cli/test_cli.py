@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +10,7 @@ from policy_nlp.io.output import validate
 
 from conftest import SEED
 
+SEED = Path(__file__).resolve().parents[2] / "corpora" / "000_49f5c10d9eda79ac.txt"
 FAST = ["--stages", "paragraphs", "--no-lexicon", "--no-clean", "-q"]
 
 
@@ -109,3 +111,15 @@ def test_view_segments_raw_text_like_annotate():
     annotate = parser.parse_args(["annotate", "x.txt", "-o", "out"])
     view = parser.parse_args(["view", "x.txt", "-o", "out"])
     assert view.segmenter == annotate.segmenter == "fast"
+
+
+def test_annotate_writes_the_tables_at_the_end_of_the_run(tmp_path):
+    pytest.importorskip("duckdb")
+    import duckdb
+    from policy_nlp.cli import main
+    out, tables = tmp_path / "out", tmp_path / "tables"
+    assert main(["annotate", str(SEED), "-o", str(out), "--tables", str(tables), "-q"]) == 0
+    annotated = [json.loads(line) for line in (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    with duckdb.connect(str(tables / "corpus.duckdb"), read_only=True) as db:
+        assert db.execute("select count(*) from formulations").fetchone()[0] == len(annotated[0]["slogans"])
+        assert db.execute("select count(*) from paragraphs").fetchone()[0] == len(annotated[0]["paragraphs"])
