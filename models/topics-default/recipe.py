@@ -1,9 +1,10 @@
 """Recipe of the default topic model (``models/topics-default``): ``make model`` runs it.
 
 Repository-bound, so it lives beside the model and not in the library: it
-reads the real corpora in ``../shared/corpora`` (never its held-out split)
-and builds the training set by weak labelling — no paragraph of it was
-labelled by hand:
+reads the real corpora in ``../shared/corpora`` (never its held-out splits)
+and builds the training set by weak labelling, except for the local speech
+units that were coded by hand (``hand`` below); none of the national
+evaluation paragraphs is in it:
 
 - ``heading``: the topical subsection headings of national work reports
   and CPC congress reports (（三）坚持农业农村优先发展 …) label the
@@ -11,9 +12,12 @@ labelled by hand:
 - ``lead``: the lead sentence that opens most paragraphs of these reports
   (推动乡村全面振兴。…) labels its paragraph, through the seed terms;
 - ``seed``: seed terms over the whole paragraph, when one label dominates;
-- ``title``/``local_terms``: paragraph-sized units of the local speech
-  development corpus, labelled by the area their title or occasion names
-  (:mod:`policy_nlp.apps.local_training`; the local gold excerpts never);
+- ``hand``/``title``/``local_terms``: paragraph-sized units of the local
+  speech development corpus (each counted ``LOCAL_WEIGHT`` times): the 813
+  units coded by hand (``corpora/topic_labels/local_hand_labels.jsonl``)
+  take their hand label, the others the area their title or occasion names
+  or their own terms (:mod:`policy_nlp.apps.local_training`; the local gold
+  excerpts never);
 - ``general``: rules for the codebook's ``general`` label — salutations,
   section titles, openings and closings without policy terms, paragraphs
   about defence, foreign affairs, Hong Kong/Macao/Taiwan, and paragraphs

@@ -24,9 +24,20 @@ from policy_nlp.cli.view import add_view_command
 
 EPILOG = """examples:
   policy-nlp annotate corpora/ --glob "*.txt" -o out/
-  policy-nlp annotate reports.jsonl -o out/reports.jsonl --workers 2
-  policy-nlp annotate speeches.csv --text-column Text --date-column Date -o out/ --format spacy
-  policy-nlp annotate corpus.jsonl -o out/ --backend dask --tables out/tables
+  policy-nlp annotate reports.jsonl --text-column content --meta level=national -o out/national/ --workers 2
+  policy-nlp annotate speeches.csv --text-column Text --id-column Date --date-column Date -o out/xi/
+  policy-nlp annotate excerpts.jsonl --meta-columns title,occasion,level,year -o out/local/
+  policy-nlp annotate big_corpus/ -o out/big/ --backend dask --scheduler tcp://10.0.0.5:8786 --tables out/big/tables
+"""
+
+# The top-level help: one line per step of a typical study.
+OVERVIEW = """examples:
+  policy-nlp annotate corpora/ --glob "*.txt" -o out/                # annotate (JSONL)
+  policy-nlp export out/ -o out/tables/                              # Parquet tables + corpus.duckdb
+  policy-nlp trace 河长制 out/ -o out/trace/                       # one formulation's spread
+  policy-nlp report out/ -o out/report/                              # corpus report (index.html)
+  policy-nlp view out/annotations.jsonl -o out/view/                 # one HTML page per document
+  policy-nlp train my_labels.csv -o models/mine                      # topics on your own codebook
 """
 
 
@@ -67,7 +78,8 @@ def _add_annotate(commands):
     p.add_argument("inputs", nargs="+", help="files (.txt any encoding, .jsonl, .csv) or folders (recursive)")
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
-    p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",
+                   help="jsonl (default; resumable), json (one array) or spacy (a DocBin with user data)")
     p.add_argument("--tables", metavar="DIR",
                    help="when the run ends, also write the Parquet tables and corpus.duckdb there "
                         "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
@@ -85,13 +97,16 @@ def _add_annotate(commands):
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
     p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")
     p.add_argument("--topic-model", help="folder of a topic model made with 'policy-nlp train' (default: packaged)")
-    p.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    p.add_argument("--stages", help="comma-separated stages to run, of paragraphs,slogans,enumerations,topics "
+                   "(default: all)")
     p.add_argument("--no-clean", action="store_true", help="keep web page furniture (navigation, share widgets ...)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--backend", choices=("processes", "dask"), default="processes")
+    p.add_argument("--backend", choices=("processes", "dask"), default="processes",
+                   help="processes (default: a process pool on this machine) or dask (a Dask cluster)")
     p.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a local cluster)")
     p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
-    p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done")
+    p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
+                        "(resume does not notice changed options such as --topic-model)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=_annotate)
 
@@ -127,8 +142,8 @@ def _add_lexicon(commands):
     b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")
     b.add_argument("--examples", type=int, default=3, help="example contexts per term (default 3)")
     b.add_argument("--glob", action="append", help="file pattern inside folders")
-    b.add_argument("--text-column", default="text")
-    b.add_argument("--id-column", default="id")
+    b.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
+    b.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.set_defaults(func=_lexicon_build)
 
@@ -160,13 +175,15 @@ def _add_evaluate(commands):
                     "count claims and paragraph topics. Without --annotated the pipeline is run on each "
                     "gold document's text (found through its 'source' under --shared).",
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
-               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl\n"
-               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine",
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
     p.add_argument("--shared", help="the shared/ folder with corpora/ (default: ../shared beside the repo)")
-    p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"))
+    p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
+                   help="word segmenter when the pipeline is run (default fast)")
     p.add_argument("--topic-model", default="default",
                    help="folder of a topic model made with 'policy-nlp train' to score (default: packaged)")
     p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
@@ -257,8 +274,8 @@ def _add_suggest(commands):
     p.add_argument("-o", "--output", required=True, help="the CSV to write")
     p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
     p.add_argument("--glob", action="append", help="file pattern inside folders")
-    p.add_argument("--text-column", default="text")
-    p.add_argument("--id-column", default="id")
+    p.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
+    p.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
     p.set_defaults(func=_suggest)
 
 
@@ -266,8 +283,9 @@ def build_parser():
     parser = argparse.ArgumentParser(
         prog="policy-nlp",
         description="Annotate Chinese policy text: pkuseg tokens, numbered formulations and quoted "
-                    "policy terms, numbered lists with count checks, paragraph topics.",
-        epilog=EPILOG + "\nrun 'policy-nlp COMMAND --help' for a command's options and examples.",
+                    "policy terms, numbered lists with count checks, paragraph topics, date, place and "
+                    "level; then export tables, trace formulations, report, view, evaluate, train.",
+        epilog=OVERVIEW + "\nrun 'policy-nlp COMMAND --help' for a command's options and examples.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     from policy_nlp import __version__
     parser.add_argument("--version", action="version", version=f"policy_nlp {__version__}")
