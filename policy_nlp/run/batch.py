@@ -386,6 +386,46 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
                                 read_options=read_options, settings=settings)
 
 
+def _settings_record(settings):
+    """What decides an output's annotations, comparable across runs."""
+    from policy_nlp import __version__
+    record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
+    for key in ("topic_model", "user_dict"):
+        value = settings.get(key)
+        record[key] = str(Path(value).resolve()) if value and value != "default" else value
+    record["policy_nlp"] = __version__
+    return record
+
+
+def _check_settings(out_path, settings, resume):
+    """Refuse to resume an output made with other settings; returns where
+    and what :func:`_note_settings` writes once the pipeline has loaded.
+
+    A resume keeps the documents already done: with another topic model,
+    stage list or segmenter, the file would mix two kinds of annotation.
+    """
+    sidecar = out_path.with_name(f".{out_path.name}.settings.json")
+    current = _settings_record(settings)
+    if resume and sidecar.is_file():
+        try:
+            before = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            before = None
+        if isinstance(before, dict):
+            changed = {k: (before.get(k), v) for k, v in current.items() if before.get(k) != v}
+            if changed:
+                what = "; ".join(f"{k}: {a!r} -> {b!r}" for k, (a, b) in changed.items())
+                raise ConfigError(f"{out_path}: made with other settings ({what}); rerun with "
+                                  "--no-resume to annotate it anew, or give another output")
+    return sidecar, current
+
+
+def _note_settings(sidecar, current):
+    temporary = sidecar.with_name(sidecar.name + f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, sidecar)
+
+
 def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend, scheduler, resume,
                      clean, batch_chars, quiet, read_options, settings):
     """The body of :func:`annotate_corpus`, run while holding the output's lock."""
@@ -411,11 +451,13 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
         _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
+    sidecar, noted = _check_settings(out_path, settings, resume=bool(done))
     if backend == "processes" and records:
         _load_pipeline(settings)  # a bad setting or model fails before any output file exists
     elif records:
         from policy_nlp.run.dask_backend import check_pipeline
         check_pipeline(settings)  # the same, for the workers of a Dask cluster
+    _note_settings(sidecar, noted)
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
     # errors.jsonl lists this run's failures (with resume, that is every document

@@ -170,7 +170,7 @@ def test_errors_file_lists_the_current_failures_and_survives_a_failed_start(tmp_
     with pytest.raises(ValueError):  # a broken setting: the run fails at its start
         annotate_corpus([source], out, **{**FAST, "stages": ["no_such_stage"]}, resume=False)
     assert (out / "errors.jsonl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["annotations.jsonl", "errors.jsonl"]  # no temporaries
+    assert sorted(p.name for p in out.iterdir()) == [".annotations.jsonl.settings.json", "annotations.jsonl", "errors.jsonl"]  # no temporaries
     write_jsonl(source, [{"id": "a", "text": "今天开会。"}, {"id": "b", "text": "坚持发展。"}])
     assert annotate_corpus([source], out, **FAST).failed == 0
     assert errors(out / "errors.jsonl") == []  # nothing fails any more
@@ -226,3 +226,23 @@ def test_a_dask_worker_loads_the_pipeline_once_for_many_batches_and_runs(tmp_pat
             assert sum(len(r) for r in results) == 24 and not any(r[4] for b in results for r in b)
         loads = client.run(lambda: __import__("policy_nlp.run.dask_backend", fromlist=["LOADS"]).LOADS)
     assert sorted(loads.values()) == [1, 1]  # each worker: one load, kept for 24 batches
+
+
+def test_resume_with_other_settings_is_refused_not_silently_mixed(tmp_path):
+    from policy_nlp.errors import ConfigError
+    from policy_nlp.run.batch import annotate_corpus
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("同志们：今天开会。\n一是抓好安全生产。二是抓好防汛。", encoding="utf-8")
+    out = tmp_path / "out"
+    first = annotate_corpus([source], out, stages=["paragraphs"], lexicon=False, quiet=True)
+    assert first.done == 1
+    again = annotate_corpus([source], out, stages=["paragraphs"], lexicon=False, quiet=True)
+    assert again.skipped == 1                                  # same settings: resumed
+    with pytest.raises(ConfigError, match="stages"):
+        annotate_corpus([source], out, stages=["paragraphs", "enumerations"], lexicon=False, quiet=True)
+    redone = annotate_corpus([source], out, stages=["paragraphs", "enumerations"], lexicon=False,
+                             quiet=True, resume=False)
+    assert redone.done == 1
+    assert annotate_corpus([source], out, stages=["paragraphs", "enumerations"], lexicon=False,
+                           quiet=True).skipped == 1
