@@ -384,6 +384,13 @@ def _majority(labels):
 # Scores
 
 
+def _per_label(label_set, precision, recall, f1, support):
+    """``{label: {"precision", "recall", "f1", "support"}}`` from sklearn's per-label arrays."""
+    return {label: {"precision": round(float(precision[i]), 4), "recall": round(float(recall[i]), 4),
+                    "f1": round(float(f1[i]), 4), "support": int(support[i])}
+            for i, label in enumerate(label_set)}
+
+
 def score_predictions(y_true, y_pred, label_set=None):
     """Single-label scores: accuracy, macro- and weighted-F1, per label, confusion.
 
@@ -405,9 +412,7 @@ def score_predictions(y_true, y_pred, label_set=None):
         "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
         "macro_f1": round(float(np.mean([f[i] for i in present])), 4),
         "weighted_f1": round(float(np.dot([f[i] for i in present], weights) / weights.sum()), 4),
-        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, label in enumerate(label_set)},
+        "per_label": _per_label(label_set, p, r, f, s),
         "labels": label_set,
         "confusion": confusion_matrix(y_true, y_pred, labels=label_set).tolist(),
     }
@@ -436,9 +441,7 @@ def score_multilabel(y_true, y_pred, label_set=None):
         "macro_f1": round(float(np.mean([f[i] for i in present])), 4) if present else 0.0,
         "weighted_f1": round(float(f1_score(T[:, present], P[:, present], average="weighted",
                                             zero_division=0)), 4) if present else 0.0,
-        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, label in enumerate(label_set)},
+        "per_label": _per_label(label_set, p, r, f, s),
         "labels": label_set,
     }
 
