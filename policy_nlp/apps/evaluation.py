@@ -369,8 +369,22 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
         gold = _simplified_gold(gold)
     metrics: dict[str, Any] = {}
     errors: dict[str, Any] = {}
+    found, gold_numbered = _score_numbered(gold, text, slogans, metrics, errors)
+    _score_numbers(found, gold_numbered, metrics, errors)
+    _score_members(found, gold_numbered, metrics, errors)
+    _score_quoted(gold, text, slogans, metrics, errors)
+    _score_lists(gold, annotated, metrics, errors)
+    _score_topics(gold, annotated, metrics, errors)
+    return {"document": gold.get("document") or gold.get("path"),
+            "metrics": {name: metrics[name] for name in METRICS}, "errors": errors}
 
-    # Numbered formulations: distinct texts.
+
+def _score_numbered(gold, text, slogans, metrics, errors):
+    """Numbered formulations found and missed, as distinct normalised texts.
+
+    Returns the found formulations ({text: [slogans]}) and the gold ones
+    ({text: first gold entry}).
+    """
     numbered = [s for s in slogans if s.get("kind") != "quoted"]
     found: dict[str, list] = {}
     for slogan in numbered:
@@ -389,7 +403,12 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     errors["numbered_missed"] = sorted(key for key in gold_numbered if key not in found)
     errors["numbered_extra"] = sorted(key for key in found if key not in gold_numbered)
     errors["not_slogans_tagged"] = tagged
+    return found, gold_numbered
 
+
+def _score_numbers(found, gold_numbered, metrics, errors):
+    """The number claimed, for each gold formulation found (any of its mentions may give it)."""
+    hits = [key for key in gold_numbered if key in found]
     right_number, wrong_number = 0, []
     for key in hits:
         numbers = [s.get("number") for s in found[key]]
@@ -400,6 +419,9 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     metrics["number_accuracy"] = _count(right_number, len(hits))
     errors["wrong_number"] = wrong_number
 
+
+def _score_members(found, gold_numbered, metrics, errors):
+    """Members exactly as the gold spells them, for gold formulations that list members."""
     with_members = [key for key, entry in gold_numbered.items() if entry.get("members")]
     exact, wrong_members = 0, []
     for key in with_members:
@@ -413,15 +435,13 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     metrics["members_exact"] = _count(exact, len(with_members))
     errors["wrong_members"] = wrong_members
 
+
+def _score_quoted(gold, text, slogans, metrics, errors):
+    """Gold quoted terms found among all slogans (any kind)."""
     all_texts = {_norm(s.get("text") or text[s["start"]:s["end"]]) for s in slogans}
     quoted = [_norm(t) for t in gold.get("quoted") or []]
     metrics["quoted_recall"] = _count(sum(1 for t in quoted if t in all_texts), len(quoted))
     errors["quoted_missed"] = [t for t in quoted if t not in all_texts]
-
-    _score_lists(gold, annotated, metrics, errors)
-    _score_topics(gold, annotated, metrics, errors)
-    return {"document": gold.get("document") or gold.get("path"),
-            "metrics": {name: metrics[name] for name in METRICS}, "errors": errors}
 
 
 def _score_lists(gold, annotated, metrics, errors):

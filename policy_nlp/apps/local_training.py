@@ -158,8 +158,27 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
         ``{"text", "label", "source", "corpus", "doc", "index"}`` as in
         :func:`policy_nlp.apps.training.build_training_set`.
     """
-    exclude = gold_excerpt_ids() if exclude_ids is None else set(exclude_ids)
     examples = []
+    for record, text in _excerpts(corpus_path, exclude_ids):
+        area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
+        kept = [unit for unit in units(text) if not is_boilerplate(unit)]
+        for index, unit in enumerate(kept):
+            opening, hand = (hand_labels or {}).get((record["id"], index), (None, None))
+            if opening != unit[:12]:
+                hand = None
+            label = hand or label_unit(unit, area)
+            if label:
+                source = "hand" if hand else "title" if label == area else "local_terms"
+                examples.append({"text": unit, "label": label, "source": source,
+                                 "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
+                                 "index": index})
+    return examples
+
+
+def _excerpts(corpus_path, exclude_ids):
+    """``(record, cleaned text)`` of each excerpt of the corpus file, but those of
+    ``exclude_ids`` (default: the local gold's, :func:`gold_excerpt_ids`)."""
+    exclude = gold_excerpt_ids() if exclude_ids is None else set(exclude_ids)
     with open(corpus_path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -167,20 +186,7 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
             record = json.loads(line)
             if record["id"] in exclude:
                 continue
-            area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
-            text = clean_text(record["text"]).text
-            kept = [unit for unit in units(text) if not is_boilerplate(unit)]
-            for index, unit in enumerate(kept):
-                opening, hand = (hand_labels or {}).get((record["id"], index), (None, None))
-                if opening != unit[:12]:
-                    hand = None
-                label = hand or label_unit(unit, area)
-                if label:
-                    source = "hand" if hand else "title" if label == area else "local_terms"
-                    examples.append({"text": unit, "label": label, "source": source,
-                                     "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
-                                     "index": index})
-    return examples
+            yield record, clean_text(record["text"]).text
 
 
 def local_lexicon_candidates(corpus_path, exclude_ids=None, min_docs=2):
@@ -208,15 +214,6 @@ def local_lexicon_candidates(corpus_path, exclude_ids=None, min_docs=2):
     from policy_nlp.stages.script import is_traditional, to_simplified
     if "heldout" in str(corpus_path):
         raise ValueError(f"{corpus_path}: a held-out split is never mined")
-    exclude = gold_excerpt_ids() if exclude_ids is None else set(exclude_ids)
-    documents = []
-    with open(corpus_path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if record["id"] in exclude:
-                continue
-            text = clean_text(record["text"]).text
-            documents.append((record["id"], to_simplified(text)[0] if is_traditional(text) else text))
+    documents = [(record["id"], to_simplified(text)[0] if is_traditional(text) else text)
+                 for record, text in _excerpts(corpus_path, exclude_ids)]
     return mine_lexicon(documents, min_docs=min_docs)

@@ -158,62 +158,92 @@ def collect(paths, dated_only=False):
                 first_of[sha1] = doc_id
             slogans = data.get("slogans") or []
             numbered = [s for s in slogans if s.get("kind") == "numbered"]
-            for slogan in numbered:
-                # variants (“十三五”, 十 三 五) are counted under their canonical form
-                key = canonical(slogan.get("text") or text[slogan.get("start", 0):slogan.get("end", 0)])
-                stats = formulations.setdefault(key, {"text": key, "numbers": Counter(), "docs": set(),
-                                                      "mentions": 0, "years": set()})
-                stats["numbers"][slogan.get("number")] += 1
-                stats["docs"].add(doc_id)
-                stats["mentions"] += 1
-                if year is not None:
-                    stats["years"].add(year)
-            for slogan in slogans:
-                if slogan.get("count_matches") is not None:
-                    checked["slogans"] += 1
-                if slogan.get("count_matches") is False:
-                    members = slogan.get("members") or []
-                    before, span, after = _context(text, slogan.get("start", 0), slogan.get("end", 0))
-                    mismatches.append({
-                        "id": doc_id, "year": year, "what": f"{slogan.get('kind')} formulation",
-                        "text": span, "claimed": slogan.get("number"), "found": len(members),
-                        "detail": "、".join(m.get("text", "") for m in members),
-                        "before": before, "after": after, "start": slogan.get("start")})
-            for index, lst in enumerate(data.get("lists") or []):
-                if lst.get("count_matches") is not None:
-                    checked["lists"] += 1
-                if lst.get("count_matches") is False:
-                    claim = lst.get("claim") or {}
-                    items = lst.get("items") or []
-                    start = claim.get("start", lst.get("start", 0))
-                    before, span, after = _context(text, start, claim.get("end", start))
-                    mismatches.append({
-                        "id": doc_id, "year": year, "what": f"list {lst.get('family', '')}",
-                        "text": claim.get("text") or span, "claimed": claim.get("number"), "found": len(items),
-                        "detail": " ".join(item.get("marker", "") for item in items),
-                        "before": before, "after": after, "start": start})
-            topic_chars = Counter()
-            for para in data.get("paragraphs") or []:
-                topic = para.get("topic")
-                if topic and topic.get("label"):
-                    topic_chars[topic["label"]] += max(0, para.get("end", 0) - para.get("start", 0))
+            _count_formulations(formulations, text, numbered, doc_id, year)
+            mismatches += _slogan_mismatches(text, slogans, doc_id, year, checked)
+            mismatches += _list_mismatches(text, data.get("lists") or [], doc_id, year, checked)
             if year is not None:
-                topics[year].update(topic_chars)
-            distinct = {canonical(s.get("text") or "") for s in numbered}
-            documents.append({
-                "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
-                "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
-                "distinct_numbered": len(distinct),
-                "quoted": sum(1 for s in slogans if s.get("kind") == "quoted"),
-                "lists": len(data.get("lists") or []),
-                "mismatches": sum(1 for s in slogans if s.get("count_matches") is False)
-                              + sum(1 for l in data.get("lists") or [] if l.get("count_matches") is False),
-                "numbered_per_10k": round(len(numbered) / len(text) * 10_000, 2) if text else 0.0,
-            })
+                topics[year].update(_topic_chars(data.get("paragraphs") or []))
+            documents.append(_document_row(data, text, meta, doc_id, year, numbered))
     mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["id"]), r["start"] or 0))
     return {"documents": documents, "formulations": formulations, "topics": dict(topics),
             "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
             "left_out_undated": left_out, "duplicates": duplicates}
+
+
+def _count_formulations(formulations, text, numbered, doc_id, year):
+    """Add a document's numbered formulations to the corpus stats ({canonical text: stats})."""
+    for slogan in numbered:
+        # variants (“十三五”, 十 三 五) are counted under their canonical form
+        key = canonical(slogan.get("text") or text[slogan.get("start", 0):slogan.get("end", 0)])
+        stats = formulations.setdefault(key, {"text": key, "numbers": Counter(), "docs": set(),
+                                              "mentions": 0, "years": set()})
+        stats["numbers"][slogan.get("number")] += 1
+        stats["docs"].add(doc_id)
+        stats["mentions"] += 1
+        if year is not None:
+            stats["years"].add(year)
+
+
+def _slogan_mismatches(text, slogans, doc_id, year, checked):
+    """Rows for the formulations whose number differs from the members found; counts the checked ones."""
+    rows = []
+    for slogan in slogans:
+        if slogan.get("count_matches") is not None:
+            checked["slogans"] += 1
+        if slogan.get("count_matches") is False:
+            members = slogan.get("members") or []
+            before, span, after = _context(text, slogan.get("start", 0), slogan.get("end", 0))
+            rows.append({
+                "id": doc_id, "year": year, "what": f"{slogan.get('kind')} formulation",
+                "text": span, "claimed": slogan.get("number"), "found": len(members),
+                "detail": "、".join(m.get("text", "") for m in members),
+                "before": before, "after": after, "start": slogan.get("start")})
+    return rows
+
+
+def _list_mismatches(text, lists, doc_id, year, checked):
+    """Rows for the lists whose announced count differs from the items found; counts the checked ones."""
+    rows = []
+    for lst in lists:
+        if lst.get("count_matches") is not None:
+            checked["lists"] += 1
+        if lst.get("count_matches") is False:
+            claim = lst.get("claim") or {}
+            items = lst.get("items") or []
+            start = claim.get("start", lst.get("start", 0))
+            before, span, after = _context(text, start, claim.get("end", start))
+            rows.append({
+                "id": doc_id, "year": year, "what": f"list {lst.get('family', '')}",
+                "text": claim.get("text") or span, "claimed": claim.get("number"), "found": len(items),
+                "detail": " ".join(item.get("marker", "") for item in items),
+                "before": before, "after": after, "start": start})
+    return rows
+
+
+def _topic_chars(paragraphs):
+    """Characters of paragraph text per topic label (paragraphs without a topic left out)."""
+    topic_chars = Counter()
+    for para in paragraphs:
+        topic = para.get("topic")
+        if topic and topic.get("label"):
+            topic_chars[topic["label"]] += max(0, para.get("end", 0) - para.get("start", 0))
+    return topic_chars
+
+
+def _document_row(data, text, meta, doc_id, year, numbered):
+    """A document's row of ``documents.csv``."""
+    slogans = data.get("slogans") or []
+    distinct = {canonical(s.get("text") or "") for s in numbered}
+    return {
+        "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
+        "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
+        "distinct_numbered": len(distinct),
+        "quoted": sum(1 for s in slogans if s.get("kind") == "quoted"),
+        "lists": len(data.get("lists") or []),
+        "mismatches": sum(1 for s in slogans if s.get("count_matches") is False)
+                      + sum(1 for l in data.get("lists") or [] if l.get("count_matches") is False),
+        "numbered_per_10k": round(len(numbered) / len(text) * 10_000, 2) if text else 0.0,
+    }
 
 
 def top_formulations(formulations, n=30):
@@ -566,29 +596,43 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     data = collect(annotated_paths, dated_only=dated_only)
-    documents = data["documents"]
     rows = top_formulations(data["formulations"], n=0)
     top_rows = rows[:top]
     font = chinese_font()
-    figures = {}
-    if top_rows:
-        figures["formulations"] = _plot_formulations(top_rows, out_dir, font)
-    if any(doc["year"] is not None for doc in documents):
-        figures["numbered"] = _plot_numbered(documents, out_dir)
-    if any(data["topics"].values()):  # years whose paragraphs have no topic draw no chart
-        figures["topics"] = _plot_topics(data["topics"], out_dir, font)
+    figures = _plots(data, top_rows, out_dir, font)
     spread, adoption = diffusion(annotated_paths, [r["text"] for r in rows[:diffusion_top]], dated_only)
     if spread is not None:
         _write_csv(out_dir / "diffusion.csv", spread, DIFFUSION_FIELDS)
         if any(len(frame) for frame in adoption.values()):
             figures["diffusion"] = _plot_diffusion(adoption, out_dir, font)
     data["diffusion"] = spread
+    _write_tables(out_dir, data, rows)
+    summary = _summary(data, rows, font)
+    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    index = out_dir / "index.html"
+    index.write_text(_index(title, summary, top_rows, figures, data, font), encoding="utf-8")
+    return index
 
+
+def _plots(data, top_rows, out_dir, font):
+    """The charts there is data for: {name: (png, svg)}."""
+    figures = {}
+    if top_rows:
+        figures["formulations"] = _plot_formulations(top_rows, out_dir, font)
+    if any(doc["year"] is not None for doc in data["documents"]):
+        figures["numbered"] = _plot_numbered(data["documents"], out_dir)
+    if any(data["topics"].values()):  # years whose paragraphs have no topic draw no chart
+        figures["topics"] = _plot_topics(data["topics"], out_dir, font)
+    return figures
+
+
+def _write_tables(out_dir, data, rows):
+    """The CSV tables: formulations (ranked), documents, topic shares, mismatches, failed."""
     for i, row in enumerate(rows):
         row["rank"] = i + 1
     _write_csv(out_dir / "formulations.csv", rows,
                ["rank", "text", "number", "documents", "mentions", "first_year", "last_year", "years"])
-    _write_csv(out_dir / "documents.csv", documents,
+    _write_csv(out_dir / "documents.csv", data["documents"],
                ["id", "title", "year", "chars", "paragraphs", "numbered", "distinct_numbered",
                 "numbered_per_10k", "quoted", "lists", "mismatches"])
     years, labels, shares = topic_shares(data["topics"])
@@ -599,8 +643,12 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
                ["id", "year", "what", "text", "claimed", "found", "detail", "before", "after", "start"])
     _write_csv(out_dir / "failed.csv", data["failed"], ["id", "source", "reason", "errors_file"])
 
+
+def _summary(data, rows, font):
+    """``summary.json``: the corpus in numbers (also the report's cards)."""
+    documents = data["documents"]
     known_years = sorted({d["year"] for d in documents if d["year"] is not None})
-    summary = {
+    return {
         "documents": len(documents), "failed": len(data["failed"]),
         "characters": sum(d["chars"] for d in documents),
         "years": [known_years[0], known_years[-1]] if known_years else None,
@@ -615,10 +663,6 @@ def build_report(annotated_paths, out_dir, *, top=30, title="policy_nlp corpus r
         "sources": data["sources"], "font": font,
         "made": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
-    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    index = out_dir / "index.html"
-    index.write_text(_index(title, summary, top_rows, figures, data, font), encoding="utf-8")
-    return index
 
 
 def _figure(files, caption, alt):
@@ -628,6 +672,51 @@ def _figure(files, caption, alt):
 
 
 def _index(title, summary, top_rows, figures, data, font):
+    """The report's ``index.html``: the summary cards, then a section per chart and table."""
+    tables = _index_tables(top_rows, data, font)
+    fig = _figures_html(figures)
+    checked = summary["checked"]
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="policy_nlp report"><title>{_e(title)}</title><style>{REPORT_CSS}</style></head>
+<body>
+<h1>{_e(title)}</h1>
+<p class="muted">Made {_e(summary["made"])} from {", ".join(_e(s) for s in summary["sources"])}.</p>
+<nav><a href="#formulations">Formulations</a><a href="#by-year">By year</a><a href="#topics">Topics</a>
+<a href="#diffusion">Diffusion</a><a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
+<div class="cards" id="summary">{_cards_html(summary)}</div>
+{_notes_html(summary, font)}
+<h2 id="formulations">Most frequent numbered formulations</h2>
+<p>By document frequency: in how many documents a formulation appears; first and last year it appears.
+All formulations: <a href="formulations.csv">formulations.csv</a>.</p>
+{fig.get("formulations", "")}
+{tables["formulations"]}
+<h2 id="by-year">Numbered formulations by year</h2>
+{fig.get("numbered", '<p class="muted">No document has a year.</p>')}
+<p>Per document: <a href="documents.csv">documents.csv</a>.</p>
+<h2 id="topics">Topic shares by year</h2>
+{fig.get("topics", '<p class="muted">No paragraph topics with a year.</p>')}
+<p>Shares: <a href="topic_shares.csv">topic_shares.csv</a>.</p>
+<h2 id="diffusion">Diffusion of the top formulations</h2>
+<p>Where and when each of the most frequent formulations was first used, and how it spread across levels
+of government and places (exact duplicate documents counted once). Trace one formulation in full with
+<code>policy-nlp trace FORMULATION ANNOTATED -o DIR</code>. Table: <a href="diffusion.csv">diffusion.csv</a>.</p>
+{_diffusion_html(data, fig, font)}
+<h2 id="mismatches">Count mismatches</h2>
+<p>{summary["mismatches"]} mismatch(es) among {checked.get("slogans", 0)} formulation counts and
+{checked.get("lists", 0)} list counts that could be checked. All: <a href="mismatches.csv">mismatches.csv</a>.</p>
+{tables["mismatches"]}
+<h2 id="failed">Documents that failed</h2>
+{tables["failed"]}
+<h2 id="documents">Documents</h2>
+{tables["documents"]}
+<div id="js-errors"></div>
+<script>{REPORT_JS}</script>
+</body></html>
+"""
+
+
+def _cards_html(summary):
     cards = [("documents", summary["documents"]), ("failed", summary["failed"]),
              ("characters", f"{summary['characters']:,}"),
              ("years", "–".join(map(str, summary["years"])) if summary["years"] else "unknown"),
@@ -635,12 +724,19 @@ def _index(title, summary, top_rows, figures, data, font):
              ("distinct formulations", summary["distinct_formulations"]),
              ("quoted terms", summary["quoted_mentions"]), ("lists", summary["lists"]),
              ("count mismatches", summary["mismatches"])]
-    cards_html = "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
-    form_rows = [{**r, "label": r["text"] if font else f"F{i + 1} {r['text']}"} for i, r in enumerate(top_rows)]
-    form_table = _table(form_rows, ["rank", "label", "number", "documents", "mentions", "first_year", "last_year"],
+    return "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
+
+
+def _labelled(rows, font):
+    """The rows with a ``label``: the formulation, keyed F1, F2 … as in the charts when there is no Chinese font."""
+    return [{**r, "label": r["text"] if font else f"F{i + 1} {r['text']}"} for i, r in enumerate(rows)]
+
+
+def _index_tables(top_rows, data, font):
+    """The HTML tables of formulations, mismatches, failed documents and documents."""
+    form_table = _table(_labelled(top_rows, font), ["rank", "label", "number", "documents", "mentions", "first_year", "last_year"],
                         ["#", "formulation", "number", "documents", "mentions", "first year", "last year"],
                         empty="No numbered formulations in these documents.")
-    checked = summary["checked"]
     mism_rows = [{**m, "_context": f'{_e(m["before"])}<mark>{_e(m["text"])}</mark>{_e(m["after"])}'}
                  for m in data["mismatches"]]
     mism_table = _table(mism_rows, ["id", "year", "what", "claimed", "found", "_context", "detail"],
@@ -654,7 +750,13 @@ def _index(title, summary, top_rows, figures, data, font):
                         "lists", "mismatches"],
                        ["year", "document", "chars", "numbered", "distinct", "per 10k chars", "quoted", "lists",
                         "mismatches"], limit=500)
-    fig = {k: _figure(v, *caps) for k, v, caps in (
+    return {"formulations": form_table, "mismatches": mism_table, "failed": failed_table,
+            "documents": doc_table}
+
+
+def _figures_html(figures):
+    """Each chart as an HTML figure with its caption: {name: html}."""
+    return {k: _figure(v, *caps) for k, v, caps in (
         (k, v, {"formulations": ("The most frequent numbered formulations by document frequency",
                                  "bar chart of formulations"),
                 "numbered": ("Numbered formulations per 10,000 characters (bars) and distinct formulations "
@@ -664,6 +766,10 @@ def _index(title, summary, top_rows, figures, data, font):
                 "diffusion": ("Documents that have used each formulation, cumulative by year",
                               "adoption curves of the top formulations")}[k])
         for k, v in figures.items())}
+
+
+def _notes_html(summary, font):
+    """Notes on documents without a year, duplicates and a missing Chinese font."""
     no_year = (f'<p class="muted">{summary["documents_without_year"]} document(s) have no year '
                f'(meta.year or meta.date) and are left out of the charts by year.</p>'
                if summary["documents_without_year"] else "")
@@ -673,54 +779,22 @@ def _index(title, summary, top_rows, figures, data, font):
     if summary["exact_duplicates_left_out"]:
         no_year += (f'<p class="muted">{summary["exact_duplicates_left_out"]} exact duplicate document(s) '
                     f'(same text as one before them, meta.sha1) were counted once.</p>')
+    font_note = ("" if font else '<p class="muted">No font with Chinese characters was found, so the '
+                 'charts label formulations F1, F2 … as in the table.</p>')
+    return no_year + font_note
+
+
+def _diffusion_html(data, fig, font):
+    """The diffusion section's chart and table, or how to get them."""
     if data.get("diffusion") is None:
         diffusion_html = ('<p class="muted">Install pandas and pyarrow (pip install '
                           "'policy_nlp[tables]') for this section.</p>")
     else:
         diffusion_html = fig.get("diffusion", "") + _table(
-            [{**r, "label": r["text"] if font else f"F{i + 1} {r['text']}"} for i, r in enumerate(data["diffusion"])],
+            _labelled(data["diffusion"], font),
             ["label", "documents", "first_date", "first_doc", "first_level", "first_place", "first_national_year",
              "first_local_year", "national_first", "levels", "places", "expansions"],
             ["formulation", "documents", "first use", "in document", "level", "place", "first national year",
              "first local year", "national first", "levels reached (first year)", "places", "expansions"],
             empty="No numbered formulations to trace.")
-    font_note = ("" if font else '<p class="muted">No font with Chinese characters was found, so the '
-                 'charts label formulations F1, F2 … as in the table.</p>')
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="policy_nlp report"><title>{_e(title)}</title><style>{REPORT_CSS}</style></head>
-<body>
-<h1>{_e(title)}</h1>
-<p class="muted">Made {_e(summary["made"])} from {", ".join(_e(s) for s in summary["sources"])}.</p>
-<nav><a href="#formulations">Formulations</a><a href="#by-year">By year</a><a href="#topics">Topics</a>
-<a href="#diffusion">Diffusion</a><a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
-<div class="cards" id="summary">{cards_html}</div>
-{no_year}{font_note}
-<h2 id="formulations">Most frequent numbered formulations</h2>
-<p>By document frequency: in how many documents a formulation appears; first and last year it appears.
-All formulations: <a href="formulations.csv">formulations.csv</a>.</p>
-{fig.get("formulations", "")}
-{form_table}
-<h2 id="by-year">Numbered formulations by year</h2>
-{fig.get("numbered", '<p class="muted">No document has a year.</p>')}
-<p>Per document: <a href="documents.csv">documents.csv</a>.</p>
-<h2 id="topics">Topic shares by year</h2>
-{fig.get("topics", '<p class="muted">No paragraph topics with a year.</p>')}
-<p>Shares: <a href="topic_shares.csv">topic_shares.csv</a>.</p>
-<h2 id="diffusion">Diffusion of the top formulations</h2>
-<p>Where and when each of the most frequent formulations was first used, and how it spread across levels
-of government and places (exact duplicate documents counted once). Trace one formulation in full with
-<code>policy-nlp trace FORMULATION ANNOTATED -o DIR</code>. Table: <a href="diffusion.csv">diffusion.csv</a>.</p>
-{diffusion_html}
-<h2 id="mismatches">Count mismatches</h2>
-<p>{summary["mismatches"]} mismatch(es) among {checked.get("slogans", 0)} formulation counts and
-{checked.get("lists", 0)} list counts that could be checked. All: <a href="mismatches.csv">mismatches.csv</a>.</p>
-{mism_table}
-<h2 id="failed">Documents that failed</h2>
-{failed_table}
-<h2 id="documents">Documents</h2>
-{doc_table}
-<div id="js-errors"></div>
-<script>{REPORT_JS}</script>
-</body></html>
-"""
+    return diffusion_html

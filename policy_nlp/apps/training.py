@@ -384,6 +384,13 @@ def _majority(labels):
 # Scores
 
 
+def _per_label(label_set, precision, recall, f1, support):
+    """``{label: {"precision", "recall", "f1", "support"}}`` from sklearn's per-label arrays."""
+    return {label: {"precision": round(float(precision[i]), 4), "recall": round(float(recall[i]), 4),
+                    "f1": round(float(f1[i]), 4), "support": int(support[i])}
+            for i, label in enumerate(label_set)}
+
+
 def score_predictions(y_true, y_pred, label_set=None):
     """Single-label scores: accuracy, macro- and weighted-F1, per label, confusion.
 
@@ -405,9 +412,7 @@ def score_predictions(y_true, y_pred, label_set=None):
         "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
         "macro_f1": round(float(np.mean([f[i] for i in present])), 4),
         "weighted_f1": round(float(np.dot([f[i] for i in present], weights) / weights.sum()), 4),
-        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, label in enumerate(label_set)},
+        "per_label": _per_label(label_set, p, r, f, s),
         "labels": label_set,
         "confusion": confusion_matrix(y_true, y_pred, labels=label_set).tolist(),
     }
@@ -436,9 +441,7 @@ def score_multilabel(y_true, y_pred, label_set=None):
         "macro_f1": round(float(np.mean([f[i] for i in present])), 4) if present else 0.0,
         "weighted_f1": round(float(f1_score(T[:, present], P[:, present], average="weighted",
                                             zero_division=0)), 4) if present else 0.0,
-        "per_label": {label: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                              "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, label in enumerate(label_set)},
+        "per_label": _per_label(label_set, p, r, f, s),
         "labels": label_set,
     }
 
@@ -690,6 +693,32 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     if not isinstance(data, LabelledData):
         data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test)
     mapping = read_crosswalk(crosswalk) if crosswalk else None
+    report = _data_report(data, folds)
+    tokens = [tokenize(t) for t in data.texts]
+    if folds:
+        cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
+        predictions = cv.pop("predictions")
+        report["cross_validation"] = cv
+        if mapping:
+            report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
+    model = _fit_final(data, tokens, report, threshold, random_state, **params)
+    if data.test is not None:
+        report["test"] = _test_report(model, data, tokens, data.labels)
+        if mapping:
+            test_tokens = [tokenize(t) for t in data.test.texts]
+            report["test"]["crosswalk"] = crosswalk_scores(
+                data.test.labels, _predict(model, test_tokens, data.multi_label), mapping, data.multi_label)
+    output_dir = Path(output_dir)
+    report["training_seconds"] = round(time.time() - started, 1)
+    metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)
+    _save_trained(output_dir, model, report, metadata)
+    if verbose:
+        log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
+    return report
+
+
+def _data_report(data, folds):
+    """The report's opening: what was read, and advice about rare labels and grouping."""
     counts = data.label_counts()
     report = {"source": data.source, "task": "multi-label" if data.multi_label else "single-label",
               "text_column": data.text_column, "label_column": data.label_column,
@@ -706,13 +735,11 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     if data.groups is None and folds:
         report["advice"].append("no document column: paragraphs of one document can fall on both sides "
                                 "of a split, which makes the scores optimistic; give --group-column")
-    tokens = [tokenize(t) for t in data.texts]
-    if folds:
-        cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
-        predictions = cv.pop("predictions")
-        report["cross_validation"] = cv
-        if mapping:
-            report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
+    return report
+
+
+def _fit_final(data, tokens, report, threshold, random_state, **params):
+    """The saved model, fit on every training row; labels it had to leave out go into the advice."""
     model = make_estimator(data.multi_label, threshold, random_state, **params)
     try:
         left_out = fit_learnable(model, tokens, data.labels, data.multi_label)
@@ -722,33 +749,32 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         report["advice"].append(f"labels left out of the model (fewer than 2 examples): {left_out}; "
                                 "use --min-per-label 2 to drop them explicitly")
     report["model_labels"] = [str(c) for c in model.classes_]
-    if data.test is not None:
-        report["test"] = _test_report(model, data, tokens, data.labels)
-        if mapping:
-            test_tokens = [tokenize(t) for t in data.test.texts]
-            report["test"]["crosswalk"] = crosswalk_scores(
-                data.test.labels, _predict(model, test_tokens, data.multi_label), mapping, data.multi_label)
-    output_dir = Path(output_dir)
-    report["training_seconds"] = round(time.time() - started, 1)
+    return model
+
+
+def _model_metadata(output_dir, data, report, folds, crosswalk, mapping):
+    """``model.json``'s description of the training run (also the model card's source)."""
     metadata = {"name": output_dir.name, "source_file": data.source, "text_column": data.text_column,
                 "label_column": data.label_column, "task": report["task"],
                 "training_seconds": report["training_seconds"],
-                "training": {"examples": len(data.texts), "by_label": counts}}
+                "training": {"examples": len(data.texts), "by_label": report["label_counts"]}}
     if "cross_validation" in report:
         metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
                                         "mean": report["cross_validation"]["mean"]["model"]}
     if mapping:
         # the topics stage adds these codes to every paragraph topic, under this name
         metadata["crosswalk"] = {"name": crosswalk_name(crosswalk), "file": str(crosswalk), "mapping": mapping}
+    return metadata
+
+
+def _save_trained(output_dir, model, report, metadata):
+    """The model, ``evaluation.json``/``.md`` and ``MODEL_CARD.md`` in ``output_dir``."""
     save_model(model, output_dir, metadata)
     (output_dir / "evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")
     markdown = format_report(report)
     (output_dir / "evaluation.md").write_text(markdown + "\n", encoding="utf-8")
     write_model_card(output_dir, model, metadata)
-    if verbose:
-        log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
-    return report
 
 
 def train_from_file(path, text_column, label_column, output_dir, **options):

@@ -92,13 +92,31 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     ('同志们：\\n今天开会。', '分享到:\\n\\n')
     """
     if path is not None:
-        path = Path(path)
-        if not (path / "config.cfg").exists():
-            raise FileNotFoundError(f"{path}: not a saved policy_nlp pipeline (no config.cfg)")
-        nlp = _checked(spacy.load(path, exclude=list(exclude)))
-        nlp.max_length = MAX_LENGTH
-        _load_models(nlp)
-        return nlp
+        return _load_saved(Path(path), exclude)
+    _check_settings(segmenter, user_dict, stages, exclude)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
+        "segmenter": segmenter, "lexicon": lexicon,
+        "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
+    nlp = _checked(nlp)
+    nlp.max_length = MAX_LENGTH
+    _add_stages(nlp, stages, exclude, config, lexicon, topic_model)
+    _load_models(nlp)
+    return nlp
+
+
+def _load_saved(path, exclude):
+    """A pipeline saved with ``nlp.to_disk``, its models loaded."""
+    if not (path / "config.cfg").exists():
+        raise FileNotFoundError(f"{path}: not a saved policy_nlp pipeline (no config.cfg)")
+    nlp = _checked(spacy.load(path, exclude=list(exclude)))
+    nlp.max_length = MAX_LENGTH
+    _load_models(nlp)
+    return nlp
+
+
+def _check_settings(segmenter, user_dict, stages, exclude):
+    """Refuse an unknown segmenter or stage, or a missing user dictionary, before building."""
     if isinstance(stages, str) or isinstance(exclude, str):
         raise ConfigError("stages and exclude are lists of stage names, e.g. stages=['paragraphs']")
     if segmenter not in SEGMENTERS:
@@ -109,12 +127,10 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     if unknown_stages:
         raise ConfigError(f"unknown stage(s) {unknown_stages}; the policy_nlp stages are "
                           f"{list(DEFAULT_STAGES)} (or a component you declared with @Language.component)")
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
-        "segmenter": segmenter, "lexicon": lexicon,
-        "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
-    nlp = _checked(nlp)
-    nlp.max_length = MAX_LENGTH
+
+
+def _add_stages(nlp, stages, exclude, config, lexicon, topic_model):
+    """The stages, in order, with their settings (``lexicon`` and ``topic_model`` as defaults)."""
     config = dict(config or {})
     config.setdefault("slogans", {}).setdefault("lexicon", lexicon)
     config.setdefault("topics", {}).setdefault("model", str(topic_model))
@@ -127,8 +143,6 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         # Stages declared with @Language.component take no settings.
         settings = config.get(name, {}) if nlp.get_factory_meta(name).default_config else {}
         nlp.add_pipe(name, config=settings)
-    _load_models(nlp)
-    return nlp
 
 
 class PolicyLanguage(Chinese):

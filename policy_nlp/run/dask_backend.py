@@ -172,20 +172,40 @@ def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
     own_client = client is None
     if own_client:
         client, cluster = _start(workers, scheduler)
-    futures = deque()
     try:
         if scheduler and own_client:
-            try:
-                client.wait_for_workers(1, timeout=wait_for_workers)
-            except TimeoutError:
-                raise ValueError(f"the Dask scheduler {scheduler} has no workers after "
-                                 f"{wait_for_workers} s; start some with "
-                                 f"'dask worker {scheduler}'") from None
+            _wait_for_workers(client, scheduler, wait_for_workers)
         if warm:
             try:
                 client.run(_warm, settings)
             except Exception as error:  # the batches will report it per document
                 log.warning("loading the pipeline on the Dask workers failed: %s", error)
+        yield from _in_order(client, batch_list, settings, workers)
+    finally:
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _wait_for_workers(client, scheduler, seconds):
+    """Wait until a remote scheduler has a worker; a clear error after ``seconds``."""
+    try:
+        client.wait_for_workers(1, timeout=seconds)
+    except TimeoutError:
+        raise ValueError(f"the Dask scheduler {scheduler} has no workers after "
+                         f"{seconds} s; start some with "
+                         f"'dask worker {scheduler}'") from None
+
+
+def _in_order(client, batch_list, settings, workers):
+    """Submit the batches through a sliding window; yield each one's results in input order.
+
+    A lost batch yields one failed result per document; batches still in
+    flight when the caller stops are cancelled.
+    """
+    futures = deque()
+    try:
         threads = sum(client.nthreads().values()) or workers
         window = max(2, IN_FLIGHT_PER_THREAD * threads)
         pending = iter(enumerate(batch_list))
@@ -214,7 +234,3 @@ def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
     finally:
         for _, future in futures:
             future.cancel()
-        if own_client:
-            client.close()
-            if cluster is not None:
-                cluster.close()

@@ -260,23 +260,14 @@ def parse_numbered(s, quoted=True, _part=False):
         return False, None
     if quoted and re.fullmatch(r"[0-9A-Za-z０-９]+(?:[+＋][0-9A-Za-z０-９]+)+[+＋]?", s) \
             and re.search(r"[0-9０-９]", s):
-        parts = re.split(r"[+＋]", s.translate(_FULLWIDTH))
-        if all(p.isdigit() for p in parts):
-            return True, sum(int(p) for p in parts)       # “7+3”: arithmetic, 10
-        return True, None                                 # “1+N+X”: an opaque code
+        return _plus_code(s)
     if _is_plan(s):
         return True, None
     if _NUM_RE.fullmatch(s):
         return False, None                                # “七一”, “五四”: dates
     parts = [p for p in re.split(r"[、，,]", s) if p]
     if len(parts) > 1:
-        total, ok = 0, True
-        for p in parts:
-            good, n = parse_numbered(p, quoted, _part=True)
-            if not good:
-                return False, None
-            total = None if (n is None or total is None) else total + n
-        return True, total
+        return _series(parts, quoted)
     if _ANNOUNCEMENT.fullmatch(s):
         return False, None                                # “三句话”, 两点希望: the speech's own points
     units = _units(s)
@@ -295,9 +286,42 @@ def parse_numbered(s, quoted=True, _part=False):
         return False, None
     if run[-1] in _MAGNITUDE and vkind == "int" and not any(rest.startswith(m) for m in MEASURES):
         value = None                                      # 千万工程, 百县万村
-    # counted: NUM MEASURE HEAD (the head may hold numerals: 两个一百年)
+    counted = _measured(s, units, value, quoted)
+    if counted is not None:
+        return counted
+    if len(units) == 1:
+        if value == 1 and vkind == "int" and run == "一" and not _part:
+            return False, None                            # 一键申报: manner, not a count
+        return True, value
+    return _composite(units)
+
+
+def _plus_code(s):
+    """(is numbered, number) of a quoted digits-and-plus code: “7+3” adds up, “1+N+X” is opaque."""
+    parts = re.split(r"[+＋]", s.translate(_FULLWIDTH))
+    if all(p.isdigit() for p in parts):
+        return True, sum(int(p) for p in parts)           # “7+3”: arithmetic, 10
+    return True, None                                     # “1+N+X”: an opaque code
+
+
+def _series(parts, quoted):
+    """(is numbered, number) of formulations listed with 、/，: numbered when every part is;
+    the number is their sum (None when any part has none)."""
+    total = 0
+    for p in parts:
+        good, n = parse_numbered(p, quoted, _part=True)
+        if not good:
+            return False, None
+        total = None if (n is None or total is None) else total + n
+    return True, total
+
+
+def _measured(s, units, value, quoted):
+    """NUM MEASURE HEAD (the head may hold numerals: 两个一百年): (is numbered, number), or
+    None when no measure follows the numeral or the units read better as a composite."""
+    run, rest = units[0]
     for meas in MEASURES:
-        if rest.startswith(meas) and len(units) >= 1:
+        if rest.startswith(meas):
             head = s[len(run) + len(meas):]
             if quoted and meas == "字" and not head:
                 return True, value                        # “二十字”(方针)
@@ -311,13 +335,13 @@ def parse_numbered(s, quoted=True, _part=False):
             if meas == "点" and head[0] in NUM_CHARS:
                 return False, None                        # 十二点一 (a decimal)
             if len(units) > 1 and all(_units_ok(u) for u in units[1:]) and meas != "个":
-                break                                     # 一大一小 ... treat as composite
+                return None                               # 一大一小 ... treat as composite
             return True, value
-    if len(units) == 1:
-        if value == 1 and vkind == "int" and run == "一" and not _part:
-            return False, None                            # 一键申报: manner, not a count
-        return True, value
-    # composite
+    return None
+
+
+def _composite(units):
+    """(is numbered, number) of several numeral units (一带一路, 五位一体, 三抓三促)."""
     if not all(_units_ok(u) for u in units[:-1]) or not units[-1][1]:
         return False, None
     nums = []
@@ -1367,13 +1391,33 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     [('效能风暴', 'quoted', 'quotes'), ('效能风暴', 'quoted', 'mention')]
     """
     bounds = _Bounds(tokens)
-    cands = []          # (start, end, kind, number, source, priority)
     quote_ranges = _quotes(text)
+    # candidates [start, end, kind, number, source, priority], in this order
+    cands, quoted_terms, member_texts = _quoted_candidates(text, quote_ranges)
+    for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
+        cands.append([s, e, "numbered", n, src, 3])
+    if lexicon is not None:
+        cands += _lexicon_candidates(text, lexicon, bounds)
+    cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
+    spans = _resolve(text, _trim_blanks(text, cands))
+    out = _with_members(text, spans, lexicon, member_texts)
+    # quoted terms that are members of a formulation are not terms themselves
+    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
+    _share_members(out)
+    return out
+
+
+def _quoted_candidates(text, quote_ranges):
+    """Candidates from the quotations: numbered formulations and policy terms.
+
+    Returns the candidates, the quoted terms ({text: (kind, number)}, first
+    reading wins) and the texts of items of quoted lists (“甲、乙”), which
+    are members rather than terms.
+    """
     counts = {}
     for s, e in quote_ranges:
         counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-    member_texts = set()
-    quoted_terms = {}
+    cands, member_texts, quoted_terms = [], set(), {}
     for s, e in quote_ranges:
         q = text[s:e]
         if _QUOTE_MARKS.search(q):
@@ -1392,18 +1436,25 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         elif "、" in q:
             for a, z in _split_items(text, s, e, "、"):
                 member_texts.add(text[a:z])
-    for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
-        cands.append([s, e, "numbered", n, src, 3])
-    # lexicon
-    if lexicon is not None:
-        for term in lexicon.words():
-            entry = lexicon[term]
-            i = text.find(term)
-            while i != -1:
-                if _lexicon_hit_ok(text, i, i + len(term), bounds):
-                    cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
-                i = text.find(term, i + 1)
-    # mentions of what the document quoted, after its first quoted use
+    return cands, quoted_terms, member_texts
+
+
+def _lexicon_candidates(text, lexicon, bounds):
+    """Every occurrence of a lexicon term that sits on word boundaries."""
+    cands = []
+    for term in lexicon.words():
+        entry = lexicon[term]
+        i = text.find(term)
+        while i != -1:
+            if _lexicon_hit_ok(text, i, i + len(term), bounds):
+                cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
+            i = text.find(term, i + 1)
+    return cands
+
+
+def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
+    """Unquoted mentions of what the document quoted, after its first quoted use."""
+    cands = []
     first = {}
     for s, e in quote_ranges:
         first.setdefault(text[s:e], s)
@@ -1415,15 +1466,26 @@ def find_slogans(text, lexicon=None, *, tokens=None):
             if not (text[i - 1:i] in "“「‘『" and text[i + len(q):i + len(q) + 1] in "”」’』"):
                 cands.append([i, i + len(q), kind, n, "mention", 1])
             i = text.find(q, i + 1)
-    # a span never starts or ends with blanks (“ 九五 ” is 九五)
+    return cands
+
+
+def _trim_blanks(text, cands):
+    """The candidates without leading and trailing blanks (“ 九五 ” is 九五); empty ones dropped."""
     for c in cands:
         while c[0] < c[1] and text[c[0]].isspace():
             c[0] += 1
         while c[1] > c[0] and text[c[1] - 1].isspace():
             c[1] -= 1
-    cands = [c for c in cands if c[0] < c[1]]
-    spans = _resolve(text, cands)
-    # quoted terms that are members of a formulation are not terms themselves
+    return [c for c in cands if c[0] < c[1]]
+
+
+def _with_members(text, spans, lexicon, member_texts):
+    """The resolved spans as records, with the members of each numbered formulation.
+
+    The lexicon's kind and number win for a span that is a lexicon term.
+    Members' texts (and a quoted run of members, “红橙黄蓝”) are added to
+    ``member_texts``.
+    """
     out = []
     for s, e, kind, n, src in spans:
         if lexicon is not None and text[s:e] in lexicon:      # curated kind and number win
@@ -1441,8 +1503,6 @@ def find_slogans(text, lexicon=None, *, tokens=None):
                     "members": members,
                     "count_matches": (n == len(members)) if (members and n is not None) else None,
                     "source": src, "_step": step})
-    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
-    _share_members(out)
     return out
 
 

@@ -67,6 +67,9 @@ class PureModel:
         self.dict_words = {chars[a:b] for a, b in zip(offs, offs[1:])}
 
     # -- features -------------------------------------------------------
+    # long: gathers pkuseg's feature slots in pkuseg's order, step for step as _fastseg.c does,
+    # over arrays every step shares (layout, word ids, pair slots); split, the steps would pass
+    # those arrays around and the slot-by-slot reading against the C engine would be lost.
     def _scores(self, frags):
         """Node scores (list of [NT floats] per character) of all fragments.
 
