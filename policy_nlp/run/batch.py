@@ -388,12 +388,15 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
 
 def _settings_record(settings):
     """What decides an output's annotations, comparable across runs."""
-    from policy_nlp import __version__
+    from importlib.metadata import PackageNotFoundError, version
     record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
     for key in ("topic_model", "user_dict"):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
-    record["policy_nlp"] = __version__
+    try:
+        record["policy_nlp"] = version("policy_nlp")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        record["policy_nlp"] = None
     return record
 
 
