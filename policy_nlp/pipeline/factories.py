@@ -164,7 +164,7 @@ class TopicsStage:
     # would load the model from the wrong place at that moment.
     @property
     def classifier(self):
-        """The :class:`~policy_nlp.stages.topics.TopicClassifier` in use (loaded once)."""
+        """The :class:`~policy_nlp.stages.topics.TopicModel` in use (loaded once; numpy only)."""
         if self._model is None:
             from policy_nlp.stages.topics import default_model, load_model
             self._model = default_model() if self.model_path == "default" else load_model(self.model_path)
