@@ -366,60 +366,49 @@ class _Lookup:
         self.word = word
         columns = np.asarray(columns, dtype=np.int64)
         if word:
-            if not self._word_digits(features, columns):
-                return None
-            columns = self.columns
+            digits, lengths, kept = self._word_digits(features)
         else:
-            if self.max_n * _CHAR_BITS > 63:
-                return None
             self.base = 1 << _CHAR_BITS
             digits = self.char_digits(features)
             lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
             kept = (lengths >= self.min_n) & (lengths <= self.max_n)  # others are never made
-            self.dropped = [features[i] for i in np.flatnonzero(~kept)]
-            if self.dropped:
-                digits, lengths, columns = digits[np.repeat(kept, lengths)], lengths[kept], columns[kept]
-            self.digits, self.lengths, self.columns = digits, lengths, columns
+            kept = None if kept.all() else kept
+            if kept is not None:
+                digits, lengths = digits[np.repeat(kept, lengths)], lengths[kept]
+        if self.base ** self.max_n > 2 ** 63:  # codes (< base ** max_n) must fit in int64
+            return None
+        self.dropped = [] if kept is None else [features[i] for i in np.flatnonzero(~kept)]
         # each feature's code: its digits in base ``base`` (2**21 for characters)
-        digits, lengths = self.digits, self.lengths
         ends = np.cumsum(lengths)
         place = np.repeat(ends, lengths) - 1 - np.arange(len(digits))  # digits after this one
-        scale = self.base ** place
-        keys = np.add.reduceat(digits * scale, ends - lengths) if len(lengths) else np.zeros(0, np.int64)
-        keys = keys.astype(np.int64)
-        del self.digits, self.lengths, self.columns
-        ordered = np.sort(keys)  # the codes are one-to-one with the features
-        self.unique = not bool(np.any(ordered[1:] == ordered[:-1])) and len(set(self.dropped)) == len(self.dropped)
-        self._build_table(keys, columns)
+        keys = np.add.reduceat(digits * self.base ** place, ends - lengths) if len(lengths) \
+            else np.zeros(0, np.int64)
+        unique = self._build_table(keys.astype(np.int64), columns if kept is None else columns[kept])
+        self.unique = unique and len(set(self.dropped)) == len(self.dropped)
         return self
 
-    def _word_digits(self, features, columns):
-        # every fitted feature is min_n..max_n tokens joined by single spaces;
-        # anything else (never made by the analyzer, never matched) is left out
+    def _word_digits(self, features):
+        """Token ids (digits) and token counts of word features, and which are kept
+        (None: all). Every fitted feature is min_n..max_n tokens joined by single
+        spaces; anything else (never made by the analyzer, never matched) is left out."""
         lengths = np.fromiter(map(str.count, features, itertools.repeat(" ")), dtype=np.int64,
                               count=len(features)) + 1
         parts = " ".join(features).split(" ")
+        tokens = dict.fromkeys(parts)  # the few distinct tokens are checked, not every part
         kept = None
-        if "" in parts or _SPACE.search("".join(parts)) \
+        if "" in tokens or _SPACE.search("".join(tokens)) \
                 or not self.min_n <= lengths.min(initial=1) <= lengths.max(initial=1) <= self.max_n:
-            kept = [i for i, feature in enumerate(features) if self.min_n <= lengths[i] <= self.max_n
-                    and "" not in feature.split(" ") and not _SPACE.search(feature.replace(" ", ""))]
-            kept_set = set(kept)
-            self.dropped = [f for i, f in enumerate(features) if i not in kept_set]
-            features = [features[i] for i in kept]
+            kept = np.array([self.min_n <= lengths[i] <= self.max_n and "" not in feature.split(" ")
+                             and not _SPACE.search(feature.replace(" ", ""))
+                             for i, feature in enumerate(features)], dtype=bool)
             lengths = lengths[kept]
-            parts = " ".join(features).split(" ") if features else []
-        else:
-            self.dropped = []
+            parts = " ".join(features[i] for i in np.flatnonzero(kept)).split(" ") if kept.any() else []
+            tokens = dict.fromkeys(parts)
         # token -> id + 1 (0 stands for a token outside the vocabulary)
-        self.token_ids = dict(zip(dict.fromkeys(parts), itertools.count(1)))
+        self.token_ids = dict(zip(tokens, itertools.count(1)))
         self.base = len(self.token_ids) + 1
-        if self.base ** self.max_n >= 2 ** 63:  # the codes of max_n tokens would overflow
-            return False
-        self.digits = np.fromiter(map(self.token_ids.__getitem__, parts), dtype=np.int64, count=len(parts))
-        self.lengths = lengths
-        self.columns = columns if kept is None else columns[kept]
-        return True
+        digits = np.fromiter(map(self.token_ids.__getitem__, parts), dtype=np.int64, count=len(parts))
+        return digits, lengths, kept
 
     @staticmethod
     def char_digits(texts):
@@ -433,16 +422,22 @@ class _Lookup:
         return slots.view(np.int64)
 
     def _build_table(self, keys, columns):
+        """Put ``keys`` (at ``columns``) in the table; False when a key repeats."""
         self.bits = max(4, int(len(keys) * 3).bit_length())  # load factor below 1/3
         size = 1 << self.bits
         self.table = np.full(size, _EMPTY, dtype=np.int64)
         self.table_columns = np.zeros(size, dtype=np.int64)
+        # Multiplying by an odd number is one-to-one on 64 bits: sorting the
+        # products orders the keys by slot (their top bits) and puts repeats side by side.
+        hashed = keys.view(np.uint64) * _HASH
+        order = np.argsort(hashed)
+        hashed = hashed[order]
+        unique = not bool(np.any(hashed[1:] == hashed[:-1]))
+        slots = (hashed >> np.uint64(64 - self.bits)).view(np.int64)
         # Inserted in the order of their slots, each key takes the first position
         # at or after its slot that the keys before it left free: one running maximum.
-        order = np.argsort(self._slot(keys), kind="stable")
-        slots = self._slot(keys[order])
         rank = np.arange(len(keys))
-        position = np.maximum.accumulate(slots - rank) + rank
+        position = np.maximum.accumulate(slots - rank) + rank if len(keys) else rank
         inside = position < size
         self.table[position[inside]] = keys[order[inside]]
         self.table_columns[position[inside]] = columns[order[inside]]
@@ -452,6 +447,7 @@ class _Lookup:
         free = np.flatnonzero(self.table == _EMPTY)[:len(wrapped)]
         self.table[free] = keys[wrapped]
         self.table_columns[free] = columns[wrapped]
+        return unique
 
     def columns_of(self, codes):
         """The vocabulary column of each code; -1 for codes not in it."""
@@ -664,7 +660,6 @@ class TopicModel:
         self._estimator = None
         n_word = len(word_vocabulary)
         self._idf = np.concatenate([self.word_idf, self.char_idf])
-        self._coef_rows = np.ascontiguousarray(self.coef_.T)  # one row of weights per feature
         self._word = _Lookup.build(word_vocabulary, range(n_word), True, self.params["word_ngram_range"], n_word)
         self._char = _Lookup.build(char_vocabulary, range(len(char_vocabulary)), False,
                                    self.params["char_ngram_range"], len(char_vocabulary))
@@ -737,7 +732,7 @@ class TopicModel:
                 chars += sum(map(len, token_lists[end]))
                 end += 1
             data, columns, indptr = self._tfidf_rows(token_lists[start:end])
-            products = data[:, None] * self._coef_rows[columns]  # float32, as scipy's product
+            products = (self.coef_[:, columns] * data).T  # float32, as scipy's product (a view)
             scores.append(np.asarray(_sums_in_order(products, indptr), dtype=np.float64) + self.intercept_)
             start = end
         return np.concatenate(scores)
