@@ -28,6 +28,7 @@ numpy alone, so annotating imports neither scikit-learn nor scipy.
 import functools
 import itertools
 import json
+import math
 import os
 import platform
 import re
@@ -558,35 +559,77 @@ def _tfidf(vectorizer, token_lists):
 # own sums pair terms up (another rounding), hence :func:`_sums_in_order`.
 
 
+def _padded_segments(indptr):
+    """Segments ``indptr[i]:indptr[i + 1]`` grouped by length, as padded index matrices.
+
+    Yields ``(segments, index)`` per group: ``index[k]`` lists the positions
+    of segment ``segments[k]``'s terms after a leading ``-1`` column, padded
+    with ``-1`` to the group's longest; groups span a quarter of an octave of
+    lengths, so the padding adds at most a fifth. Gathering with ``-1``
+    reads the last element: callers append a zero.
+    """
+    lengths = np.diff(indptr)
+    size_class = np.floor(4 * np.log2(np.maximum(lengths, 1))).astype(np.int64)
+    for c in np.unique(size_class[lengths > 0]):
+        segments = np.flatnonzero((size_class == c) & (lengths > 0))
+        counts = lengths[segments]
+        index = np.full((len(segments), int(counts.max()) + 1), -1, dtype=np.int64)
+        row = np.repeat(np.arange(len(segments)), counts)
+        offset = np.arange(len(row)) - np.repeat(np.cumsum(counts) - counts, counts)
+        index[row, offset + 1] = np.repeat(indptr[segments], counts) + offset
+        yield segments, index
+
+
 def _sums_in_order(values, indptr):
     """Each segment ``values[indptr[i]:indptr[i + 1]]`` summed left to right from 0.
 
     ``values`` is 1-D or 2-D (summed along the first axis); the sums keep its
-    dtype, rounding after every addition as a C loop does. Segments are
-    padded to the longest one of their size class (a power of two), so the
-    padding at most doubles the memory, and summed with
-    ``np.add.accumulate``, which adds in order by definition.
+    dtype, rounding after every addition as a C loop does (numpy's own sums
+    pair terms up and round differently). Segments are padded with zeros to
+    the longest of their length group (:func:`_padded_segments`) and summed
+    with ``np.add.accumulate``, which adds in order by definition.
 
     Examples
     --------
     >>> _sums_in_order(np.array([1.0, 2.0, 3.0, 4.0]), np.array([0, 3, 3, 4])).tolist()
     [6.0, 0.0, 4.0]
     """
-    lengths = np.diff(indptr)
-    out = np.zeros((len(lengths),) + values.shape[1:], dtype=values.dtype)
-    size_class = np.frexp(np.maximum(lengths - 1, 0))[1]  # segments of 2**(c-1) + 1 .. 2**c terms
-    for c in np.unique(size_class[lengths > 0]):
-        segments = np.flatnonzero((size_class == c) & (lengths > 0))
-        counts = lengths[segments]
-        width = int(counts.max())
-        # a leading zero column: the C loops start from 0 (so -0.0 terms sum to +0.0)
-        padded = np.zeros((len(segments), width + 1) + values.shape[1:], dtype=values.dtype)
-        row = np.repeat(np.arange(len(segments)), counts)
-        offset = np.arange(len(row)) - np.repeat(np.cumsum(counts) - counts, counts)
-        padded[row, offset + 1] = values[np.repeat(indptr[segments], counts) + offset]
+    out = np.zeros((len(indptr) - 1,) + values.shape[1:], dtype=values.dtype)
+    values = np.concatenate([values, np.zeros((1,) + values.shape[1:], dtype=values.dtype)])
+    for segments, index in _padded_segments(indptr):
+        padded = values[index]  # a leading zero column: C loops start from +0.0
         np.add.accumulate(padded, axis=1, out=padded)
         out[segments] = padded[:, -1]
     return out
+
+
+def _squares_summed(data, indptr):
+    """Each segment's sum of float32 squares of ``data``, added in a double from
+    0 left to right (``inplace_csr_row_normalize_l2``), as float64.
+
+    When every sum is exact, any order gives it: then numpy's ``reduceat``
+    (pairwise, fast) is used. Each square is a float32, so a multiple of its
+    last place, which is at least ``q``, the last place of the smallest
+    square; every partial sum is a multiple of ``q`` no larger than the
+    longest segment times the largest square, and is exact in a double when
+    that is below ``2**53 * q``. TF-IDF values (at least 1 for fitted
+    models) always pass; other data falls back on :func:`_sums_in_order`.
+    """
+    squares = (data * data).astype(np.float64)  # float32 products, as the Cython loop
+    lengths = np.diff(indptr)
+    positive = squares[squares > 0]
+    if len(positive):
+        q = math.ldexp(1.0, math.frexp(float(positive.min()))[1] - 1 - 23)
+        exact = float(lengths.max()) * float(positive.max()) < math.ldexp(q, 53)
+    else:
+        exact = True
+    if not exact:
+        return _sums_in_order(squares, indptr)
+    sums = np.zeros(len(lengths))
+    filled = lengths > 0  # reduceat's segments run from one start to the next
+    if filled.any():
+        sums[filled] = np.add.reduceat(squares, indptr[:-1][filled])
+    return sums
 
 
 def _sublinear_tfidf(data, columns, idf, segments):
@@ -595,11 +638,24 @@ def _sublinear_tfidf(data, columns, idf, segments):
     np.log(data, data)
     data += 1.0
     data *= idf[columns]
-    norms = _sums_in_order((data * data).astype(np.float64), segments)  # float32 squares, double sums
-    np.sqrt(norms, out=norms)
+    norms = np.sqrt(_squares_summed(data, segments))
     norms[norms == 0.0] = 1.0  # a row without features stays as it is
     np.divide(data, np.repeat(norms, np.diff(segments)), out=data, casting="same_kind")
     return data
+
+
+def _scores_in_order(data, columns, indptr, coef):
+    """``csr_matrix((data, columns, indptr)) @ coef.T`` as scipy computes it:
+    each row's float32 products added left to right in float32."""
+    out = np.zeros((len(indptr) - 1, coef.shape[0]), dtype=np.float32)
+    data = np.append(data, np.float32(0))
+    columns = np.append(columns, 0)
+    for segments, index in _padded_segments(indptr):
+        products = coef[:, columns[index]] * data[index]  # (labels, segments, terms), float32
+        products[:, :, 0] = 0.0  # the sums start from +0.0
+        np.add.accumulate(products, axis=2, out=products)
+        out[segments] = products[:, :, -1].T
+    return out
 
 
 _PARAMS = ("C", "word_ngram_range", "char_ngram_range", "min_df", "max_features", "class_weight",
@@ -608,6 +664,10 @@ _PARAMS = ("C", "word_ngram_range", "char_ngram_range", "min_df", "max_features"
 ESTIMATOR_PARAMS = {"TopicClassifier": _PARAMS, "MultiLabelTopicClassifier": _PARAMS + ("threshold",)}
 # Paragraphs scored at once: bounds the work arrays on a long document.
 _CHUNK_CHARS = 100_000
+# Scores: numpy's in-order sums (:func:`_scores_in_order`) until a process has
+# scored this many characters, then scipy's sparse product (the same floats,
+# six times faster), whose import (0.1-0.2 s) a short run would not repay.
+_SPARSE_AFTER_CHARS = 300_000
 
 
 class TopicModel:
@@ -658,6 +718,8 @@ class TopicModel:
         self.n_features_ = self.coef_.shape[1]
         self.metadata_ = metadata or {}
         self._estimator = None
+        self._scored_chars = 0  # characters scored so far (see _SPARSE_AFTER_CHARS)
+        self._coef_rows = None  # coef_.T contiguous, for scipy's product
         n_word = len(word_vocabulary)
         self._idf = np.concatenate([self.word_idf, self.char_idf])
         self._word = _Lookup.build(word_vocabulary, range(n_word), True, self.params["word_ngram_range"], n_word)
@@ -727,15 +789,26 @@ class TopicModel:
         scores = [np.zeros((0, self.coef_.shape[0]))]
         start = 0
         while start < len(token_lists):  # chunks of paragraphs: bounded work arrays
-            end, chars = start + 1, len(token_lists[start])
+            end, chars = start + 1, sum(map(len, token_lists[start]))
             while end < len(token_lists) and chars < _CHUNK_CHARS:
                 chars += sum(map(len, token_lists[end]))
                 end += 1
             data, columns, indptr = self._tfidf_rows(token_lists[start:end])
-            products = (self.coef_[:, columns] * data).T  # float32, as scipy's product (a view)
-            scores.append(np.asarray(_sums_in_order(products, indptr), dtype=np.float64) + self.intercept_)
+            scores.append(np.asarray(self._products(data, columns, indptr), dtype=np.float64) + self.intercept_)
+            self._scored_chars += chars
             start = end
         return np.concatenate(scores)
+
+    def _products(self, data, columns, indptr):
+        """The TF-IDF rows times the weights, float32, exactly as scipy's sparse product."""
+        if self._scored_chars < _SPARSE_AFTER_CHARS:
+            return _scores_in_order(data, columns, indptr, self.coef_)
+        import scipy.sparse as sp
+        if self._coef_rows is None:
+            self._coef_rows = np.ascontiguousarray(self.coef_.T)
+        features = sp.csr_matrix((data, columns.astype(np.int32), indptr),
+                                 shape=(len(indptr) - 1, self.n_features_))
+        return features @ self._coef_rows
 
     def decision_function(self, X):
         """Uncalibrated SVM scores, shape (n, n_scores) (n, for a two-label single-label model)."""

@@ -556,9 +556,12 @@ def _assert_same_as_estimator(model, paragraphs):
     assert list(model.predict(paragraphs).ravel()) == list(estimator.predict(paragraphs).ravel())
 
 
-def test_the_loaded_model_scores_national_reports_exactly_as_the_estimator():
-    """Every paragraph of four national reports (about 400), and the odd token lists."""
+@pytest.mark.parametrize("sparse_after", [10 ** 12, 0], ids=["numpy-sums", "scipy-product"])
+def test_the_loaded_model_scores_national_reports_exactly_as_the_estimator(monkeypatch, sparse_after):
+    """Every paragraph of four national reports (about 400), and the odd token lists;
+    with the scores summed by numpy (short runs) and by scipy (after the first characters)."""
     from conftest import national_report
+    monkeypatch.setattr(topics, "_SPARSE_AFTER_CHARS", sparse_after)
     paragraphs = []
     for year in (2014, 2018, 2021, 2024):
         text = national_report(year)
@@ -611,6 +614,35 @@ def test_sums_in_order_add_left_to_right():
             for value in values[indptr[i]:indptr[i + 1]]:
                 expected = expected + value  # rounded to the dtype after each addition
             assert sums[i].tobytes() == np.asarray(expected, dtype=values.dtype).tobytes()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e-30], ids=["tfidf-like", "wide-range"])
+def test_squared_norms_are_the_cython_loops(scale):
+    """Sums of float32 squares added in a double left to right: the fast order-free
+    sum when it is exact (TF-IDF values), the in-order one when it is not."""
+    rng = np.random.default_rng(1)
+    lengths = rng.integers(0, 400, size=40)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    data = (1 + 30 * rng.random(indptr[-1])).astype(np.float32)
+    data[::7] *= np.float32(scale)  # scale 1e-30: squares too far apart for an exact double sum
+    sums = topics._squares_summed(data, indptr)
+    for i in range(len(lengths)):
+        expected = 0.0
+        for value in data[indptr[i]:indptr[i + 1]]:
+            expected += float(value * value)  # the float32 square, added in a double
+        assert sums[i] == expected
+
+
+def test_scores_are_scipys_sparse_product():
+    import scipy.sparse as sp
+    rng = np.random.default_rng(2)
+    lengths = rng.integers(0, 600, size=30)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    columns = np.concatenate([np.sort(rng.choice(5000, n, replace=False)) for n in lengths]).astype(np.int64)
+    data = rng.random(indptr[-1]).astype(np.float32)
+    coef = rng.standard_normal((7, 5000)).astype(np.float32)
+    expected = sp.csr_matrix((data, columns, indptr), shape=(30, 5000)) @ coef.T
+    assert topics._scores_in_order(data, columns, indptr, coef).tobytes() == np.asarray(expected).tobytes()
 
 
 def test_every_vocabulary_feature_is_found_at_its_column():
