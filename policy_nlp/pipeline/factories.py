@@ -51,10 +51,13 @@ def paragraphs_stage(doc):
     """Paragraph and sentence spans; sentence starts for ``doc.sents``."""
     paragraphs = find_paragraphs(doc_text(doc))
     sentences = find_sentences(doc_text(doc), paragraphs)
+    # the group's sentence starts: any it had before, then these (added at exactly these offsets)
+    starts = [span.start_char for span in doc.spans["sentences"]] if "sentences" in doc.spans else []
+    starts += [start for start, _ in sentences]
     with reading_offsets(doc):
         add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
         add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
-        set_sentence_starts(doc, [span.start_char for span in doc.spans["sentences"]])
+        set_sentence_starts(doc, starts)
     return doc
 
 
