@@ -28,6 +28,7 @@ span groups, so that ``doc.text[span.start_char:span.end_char] == span.text``
 holds for every annotation, always.
 """
 
+import contextlib
 import weakref
 
 import numpy
@@ -95,24 +96,63 @@ def doc_text(doc):
     return text
 
 
+# Token offsets of the Docs a stage is working on (see :func:`reading_offsets`):
+# doc -> None (not read yet) or (starts, ends, is_space).
+_OFFSETS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@contextlib.contextmanager
+def reading_offsets(doc):
+    """Within this block, read ``doc``'s token offsets once, not on every call.
+
+    A stage reads the token offsets several times (to align each span
+    group, to set sentence starts, to slice words); each read walks the whole
+    token array. Inside the block they are read once and kept until a split
+    (:func:`ensure_boundaries`) changes the tokens. Only policy_nlp's own
+    stage code runs inside, so nothing else can retokenize meanwhile; the
+    arrays returned are shared and must not be written to.
+    """
+    owner = doc not in _OFFSETS  # a nested block leaves the outer one's entry
+    if owner:
+        _OFFSETS[doc] = None
+    try:
+        yield
+    finally:
+        if owner:
+            _OFFSETS.pop(doc, None)
+
+
+def _offset_arrays(doc):
+    """(starts, ends, is_space) of every token, read in one array operation."""
+    cached = _OFFSETS.get(doc)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    if len(doc) == 0:
+        empty = numpy.zeros(0, dtype="int64")
+        arrays = (empty, empty, numpy.zeros(0, dtype=bool))
+    else:
+        array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
+        arrays = (array[:, 0], array[:, 0] + array[:, 1], array[:, 2] != 0)
+    if doc in _OFFSETS:
+        _OFFSETS[doc] = arrays
+    return arrays
+
+
 def token_offsets(doc):
     """``(starts, ends)``: the character offsets of every token, as int64 arrays.
 
     Read in one array operation: iterating over ``doc`` makes a Python
     ``Token`` per word, which dominates on long documents.
     """
-    if len(doc) == 0:
-        empty = numpy.zeros(0, dtype="int64")
-        return empty, empty
-    array = doc.to_array([IDX, LENGTH]).astype("int64")
-    return array[:, 0], array[:, 0] + array[:, 1]
+    starts, ends, _ = _offset_arrays(doc)
+    return starts, ends
 
 
 def word_offset_arrays(doc):
     """``(starts, ends)`` of the tokens that are not whitespace, as int64 arrays."""
-    starts, ends = token_offsets(doc)
-    if len(starts):
-        words = doc.to_array([IS_SPACE]) == 0
+    starts, ends, space = _offset_arrays(doc)
+    if space.any():
+        words = ~space
         starts, ends = starts[words], ends[words]
     return starts, ends
 
@@ -182,6 +222,7 @@ def ensure_boundaries(doc, offsets):
         return 0
     saved = {name: [(s.start_char, s.end_char, s.label_) for s in group]
              for name, group in doc.spans.items()}
+    # (read before the tokens change: Span objects are made from token indices)
     sentence_starts = _sentence_starts(doc)
     if _only_sentence_starts(doc):
         _rebuild(doc, [offset for positions in cuts.values() for offset in positions])
@@ -193,10 +234,13 @@ def ensure_boundaries(doc, offsets):
                 bounds = [int(starts[index]), *positions, int(ends[index])]
                 orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                 retokenizer.split(doc[index], orths, heads=[(doc[index], 0)] * len(orths))
-    for name, spans in saved.items():
-        doc.spans[name] = _span_list(doc, [(a, b) for a, b, _ in spans], [label for _, _, label in spans])
-    if sentence_starts is not None:
-        set_sentence_starts(doc, sentence_starts)
+    if doc in _OFFSETS:
+        _OFFSETS[doc] = None  # the tokens changed: read them again
+    with reading_offsets(doc):
+        for name, spans in saved.items():
+            doc.spans[name] = _span_list(doc, [(a, b) for a, b, _ in spans], [label for _, _, label in spans])
+        if sentence_starts is not None:
+            set_sentence_starts(doc, sentence_starts)
     return len(cuts)
 
 
@@ -297,10 +341,12 @@ def add_spans(doc, group, records, label):
     list of Span
         The spans added, in the order of ``records``.
     """
-    ensure_boundaries(doc, [r[k] for r in records for k in ("start", "end")])
+    with reading_offsets(doc):  # one read of the token offsets for the split check and the spans
+        bounds = [(r["start"], r["end"]) for r in records]
+        ensure_boundaries(doc, [offset for pair in bounds for offset in pair])
+        labels = [label(record) if callable(label) else label for record in records]
+        spans = _span_list(doc, bounds, labels)
     stored = {}  # key -> whether it is a stored span extension
-    labels = [label(record) if callable(label) else label for record in records]
-    spans = _span_list(doc, [(r["start"], r["end"]) for r in records], labels)
     for record, span in zip(records, spans):
         if span is None:  # pragma: no cover - ensure_boundaries makes this impossible
             raise AssertionError(f"span {record['start']}:{record['end']} not aligned")

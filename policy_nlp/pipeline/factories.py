@@ -26,8 +26,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Span
 
-from policy_nlp.pipeline.document import (add_spans, doc_text, register_extensions, set_sentence_starts,
-                                        word_offset_arrays, word_offsets)
+from policy_nlp.pipeline.document import (add_spans, doc_text, reading_offsets, register_extensions,
+                                          set_sentence_starts, word_offset_arrays, word_offsets)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -35,6 +35,8 @@ register_extensions()
 
 def _offsets(group_spans):
     return [(span.start_char, span.end_char) for span in group_spans]
+
+
 
 
 # assigns/requires let nlp.analyze_pipes() report a stage that is missing or
@@ -49,9 +51,13 @@ def paragraphs_stage(doc):
     """Paragraph and sentence spans; sentence starts for ``doc.sents``."""
     paragraphs = find_paragraphs(doc_text(doc))
     sentences = find_sentences(doc_text(doc), paragraphs)
-    add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
-    add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
-    set_sentence_starts(doc, [span.start_char for span in doc.spans["sentences"]])
+    # the group's sentence starts: any it had before, then these (added at exactly these offsets)
+    starts = [span.start_char for span in doc.spans["sentences"]] if "sentences" in doc.spans else []
+    starts += [start for start, _ in sentences]
+    with reading_offsets(doc):
+        add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
+        add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
+        set_sentence_starts(doc, starts)
     return doc
 
 
@@ -77,12 +83,13 @@ class SlogansStage:
         from policy_nlp.stages.lexicon import default_lexicon
         from policy_nlp.stages.slogans import find_slogans
         from policy_nlp.stages.windows import find_in_windows
-        tokens = word_offsets(doc)
-        lexicon = default_lexicon() if self.lexicon else None
-        # bounded windows on very long documents (whole documents up to 100,000 characters)
-        slogans = find_in_windows(lambda text, tokens: find_slogans(text, lexicon, tokens=tokens),
-                                  doc_text(doc), tokens)
-        add_spans(doc, "slogans", slogans, lambda record: record["kind"])
+        with reading_offsets(doc):
+            tokens = word_offsets(doc)
+            lexicon = default_lexicon() if self.lexicon else None
+            # bounded windows on very long documents (whole documents up to 100,000 characters)
+            slogans = find_in_windows(lambda text, tokens: find_slogans(text, lexicon, tokens=tokens),
+                                      doc_text(doc), tokens)
+            add_spans(doc, "slogans", slogans, lambda record: record["kind"])
         return doc
 
 
@@ -102,8 +109,9 @@ def enumerations_stage(doc):
         first, last = record["items"][0], record["items"][-1]
         records.append({**record, "start": first["start"], "end": last["end"]})
         items.extend({**item, "list_index": index} for item in record["items"])
-    add_spans(doc, "lists", records, lambda record: record["family"])
-    add_spans(doc, "list_items", items, "item")
+    with reading_offsets(doc):
+        add_spans(doc, "lists", records, lambda record: record["family"])
+        add_spans(doc, "list_items", items, "item")
     return doc
 
 
@@ -164,7 +172,7 @@ class TopicsStage:
     # would load the model from the wrong place at that moment.
     @property
     def classifier(self):
-        """The :class:`~policy_nlp.stages.topics.TopicClassifier` in use (loaded once)."""
+        """The :class:`~policy_nlp.stages.topics.TopicModel` in use (loaded once; numpy only)."""
         if self._model is None:
             from policy_nlp.stages.topics import default_model, load_model
             self._model = default_model() if self.model_path == "default" else load_model(self.model_path)

@@ -5,7 +5,8 @@ with one calibrated linear SVM per label: each label gets its own
 probability (they do not sum to 1) and a paragraph carries every label whose
 probability reaches ``threshold``. It saves to the same pickle-free files
 (``model.json`` + ``model.npz``) and :func:`~policy_nlp.stages.topics.load_model`
-rebuilds it from them.
+applies them. The class is defined in :mod:`policy_nlp.stages.topic_estimators`
+(it imports scikit-learn; the crosswalks here, used by every annotation run, do not).
 
 A crosswalk maps the labels of one codebook to the codes of another (many to
 many): :func:`read_crosswalk` reads it from JSON or CSV, :func:`to_codes`
@@ -19,16 +20,17 @@ import csv
 import json
 from pathlib import Path
 
-import numpy as np
-import scipy.sparse as sp
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.model_selection import StratifiedKFold
-from sklearn.svm import LinearSVC
-from sklearn.utils.validation import check_is_fitted
-
 from policy_nlp.errors import DocumentError
-from policy_nlp.stages.topics import (TopicClassifier, _as_documents, _char_vectorizer, _word_vectorizer,
-                                      cap_codes, govcn_classes, labels as codebook_labels)
+from policy_nlp.stages.topics import cap_codes, govcn_classes, labels as codebook_labels
+
+
+def __getattr__(name):
+    # The estimator imports scikit-learn; it lives in topic_estimators so that the
+    # crosswalks below (used by every annotation run) do not.
+    if name == "MultiLabelTopicClassifier":
+        from policy_nlp.stages.topic_estimators import MultiLabelTopicClassifier
+        return MultiLabelTopicClassifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def label_sets(y):
@@ -46,135 +48,6 @@ def label_sets(y):
         else:
             out.append(tuple(sorted({str(v) for v in value})))
     return out
-
-
-class MultiLabelTopicClassifier(TopicClassifier):
-    """One-vs-rest calibrated linear classifier: any number of labels per paragraph.
-
-    Parameters
-    ----------
-    threshold : float
-        A label is predicted when its probability is at least this.
-    **others
-        As :class:`~policy_nlp.stages.topics.TopicClassifier` (only
-        ``calibration="sigmoid"``: each label's scores are Platt-scaled).
-
-    Attributes
-    ----------
-    classes_ : ndarray of str
-    coef_ : ndarray of shape (n_labels, n_features)
-        One binary SVM per label.
-    intercept_ : ndarray of shape (n_labels,)
-    calibration_ : ndarray of shape (n_labels, 2)
-        Platt parameters (a, b) of each label.
-
-    Examples
-    --------
-    >>> X = ["稳定粮食生产，治理农村污水。", "稳定粮食播种面积。", "治理大气污染。", "加强农田建设。",
-    ...      "改善水环境。", "农业面源污染治理，建设美丽乡村。"] * 2
-    >>> y = [["farm", "env"], ["farm"], ["env"], ["farm"], ["env"], ["farm", "env"]] * 2
-    >>> model = MultiLabelTopicClassifier(cv=2).fit(X, y)
-    >>> list(model.classes_), model.predict_proba(["治理污染"]).shape
-    (['env', 'farm'], (1, 2))
-    >>> model.predict_labels(["治理大气污染。"])
-    [['env']]
-    """
-
-    def __init__(self, C=0.5, word_ngram_range=(1, 2), char_ngram_range=(1, 3), min_df=2,
-                 max_features=150_000, class_weight="balanced", calibration="sigmoid", cv=3,
-                 random_state=0, threshold=0.5):
-        self.C = C
-        self.word_ngram_range = word_ngram_range
-        self.char_ngram_range = char_ngram_range
-        self.min_df = min_df
-        self.max_features = max_features
-        self.class_weight = class_weight
-        self.calibration = calibration
-        self.cv = cv
-        self.random_state = random_state
-        self.threshold = threshold
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.classifier_tags.multi_label = True
-        return tags
-
-    def fit(self, X, y):
-        """Fit the vectorizers and one calibrated SVM per label.
-
-        ``y`` holds one label collection per paragraph (a str counts as one label).
-
-        Raises
-        ------
-        ValueError
-            Fewer than two labels; a label on fewer than 2 paragraphs or on
-            all but one (its probability cannot be calibrated).
-        """
-        if self.calibration != "sigmoid":
-            raise ValueError("a multi-label model is calibrated with calibration='sigmoid' only")
-        sets = label_sets(y)
-        words, chars = _as_documents(X)
-        if len(words) != len(sets):
-            raise ValueError(f"X has {len(words)} paragraphs but y has {len(sets)} label sets")
-        classes = sorted(set().union(*sets))
-        if len(classes) < 2:
-            raise ValueError(f"need at least two labels to train, got {classes}")
-        Y = np.array([[label in s for label in classes] for s in sets], dtype=bool)
-        positives = Y.sum(axis=0)
-        bad = [f"{c} ({p} of {len(sets)})" for c, p in zip(classes, positives)
-               if p < 2 or len(sets) - p < 2]
-        if bad:
-            raise ValueError("each label needs at least 2 paragraphs with it and 2 without it "
-                             f"for calibration; labels that do not: {bad}")
-        min_df = self.min_df if len(words) >= 10 * max(1, self.min_df) else 1
-        self.word_vectorizer_ = _word_vectorizer(self.word_ngram_range, min_df, self.max_features)
-        self.char_vectorizer_ = _char_vectorizer(self.char_ngram_range, min_df, self.max_features)
-        features = sp.hstack([self.word_vectorizer_.fit_transform(words),
-                              self.char_vectorizer_.fit_transform(chars)], format="csr")
-        coef, intercept, calibration = [], [], []
-        for k in range(len(classes)):
-            target = Y[:, k].astype(int)
-            smaller = int(min(target.sum(), len(target) - target.sum()))
-            folds = StratifiedKFold(n_splits=int(min(self.cv, smaller)), shuffle=True,
-                                    random_state=self.random_state)
-            calibrated = CalibratedClassifierCV(LinearSVC(C=self.C, class_weight=self.class_weight),
-                                                method="sigmoid", cv=folds, ensemble=False)
-            calibrated.fit(features, target)
-            inner = calibrated.calibrated_classifiers_[0]
-            coef.append(inner.estimator.coef_[0])
-            intercept.append(inner.estimator.intercept_[0])
-            calibration.append([inner.calibrators[0].a_, inner.calibrators[0].b_])
-        self.classes_ = np.asarray(classes, dtype=object)
-        self.coef_ = np.asarray(coef, dtype=np.float32)
-        self.intercept_ = np.asarray(intercept, dtype=np.float64)
-        self.calibration_ = np.asarray(calibration, dtype=np.float64)
-        self._calibrated = None
-        self.n_features_ = features.shape[1]
-        return self
-
-    def decision_function(self, X):
-        """Uncalibrated SVM scores, shape (n, n_labels)."""
-        check_is_fitted(self, "coef_")
-        return np.asarray(self._features(X) @ self.coef_.T, dtype=np.float64) + self.intercept_
-
-    def predict_proba(self, X):
-        """Each label's own probability, shape (n, n_labels); rows need not sum to 1."""
-        scores = self.decision_function(X)
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            return 1.0 / (1.0 + np.exp(scores * a + b))
-
-    def predict(self, X):
-        """Label indicator matrix (n, n_labels): 1 where the probability >= ``threshold``."""
-        return (self.predict_proba(X) >= self.threshold).astype(int)
-
-    def predict_labels(self, X):
-        """The labels at or above ``threshold`` of each paragraph, most probable first."""
-        out = []
-        for row in self.predict_proba(X):
-            order = np.argsort(-row, kind="stable")
-            out.append([str(self.classes_[i]) for i in order if row[i] >= self.threshold])
-        return out
 
 
 # ---------------------------------------------------------------------------

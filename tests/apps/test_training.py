@@ -193,7 +193,8 @@ def test_multilabel_training_metrics_and_topics_stage(tmp_path):
     assert set(report["cross_validation"]["mean"]["model"]) == {
         "micro_f1", "macro_f1", "weighted_f1", "subset_accuracy", "hamming_loss"}
     model = load_model(tmp_path / "ml")
-    assert isinstance(model, MultiLabelTopicClassifier) and model.threshold == 0.5
+    assert model.estimator == "MultiLabelTopicClassifier" and model.threshold == 0.5
+    assert isinstance(model.to_estimator(), MultiLabelTopicClassifier)
     assert list(model.classes_) == ["农业", "环境"]
     proba = model.predict_proba(["治理农村污水，发展乡村产业。"])
     assert proba.shape == (1, 2) and ((proba > 0) & (proba < 1)).all()

@@ -47,3 +47,23 @@ def test_spaces_survive_a_rebuild(tokenizer_nlp):
     doc = Doc(tokenizer_nlp.vocab, words=["一是农业", "发展", "二是"], spaces=[True, False, False])
     assert ensure_boundaries(doc, [2, 5]) == 1
     assert [t.text for t in doc] == ["一是", "农业", "发展", "二是"] and doc.text == "一是农业 发展二是"
+
+
+def test_offsets_read_once_in_a_stage_follow_its_splits(tokenizer_nlp):
+    """Inside reading_offsets the token offsets are read once, and again after a split
+    (in one pass or by spaCy's retokenizer): spans added after a split stay aligned."""
+    from policy_nlp.pipeline.document import reading_offsets, token_offsets, word_offset_arrays
+    for annotated in (False, True):
+        doc = tokenizer_nlp("一是农业种植结构调整更趋理性。二是设施农业建设取得了新的进展。")
+        if annotated:  # a tag forces spaCy's retokenizer instead of the one-pass rebuild
+            doc[0].tag_ = "X"
+        with reading_offsets(doc):
+            assert token_offsets(doc)[0] is token_offsets(doc)[0]  # read once
+            add_spans(doc, "slogans", [{"start": 1, "end": 3}], "numbered")
+            add_spans(doc, "lists", [{"start": 15, "end": 17}, {"start": 16, "end": 20}], "是")
+            starts, ends = token_offsets(doc)
+            fresh = doc.to_array(["IDX", "LENGTH"])
+            assert starts.tolist() == fresh[:, 0].tolist() and ends.tolist() == (fresh[:, 0] + fresh[:, 1]).tolist()
+            assert word_offset_arrays(doc)[0].tolist() == [t.idx for t in doc if not t.is_space]
+        assert [s.text for s in doc.spans["lists"]] == [doc.text[15:17], doc.text[16:20]]
+        assert doc.spans["slogans"][0].text == doc.text[1:3]

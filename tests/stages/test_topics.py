@@ -509,7 +509,7 @@ def _assert_sklearn_features(model, paragraphs):
 
 
 def test_bulk_features_are_sklearns_with_the_default_model(seed_text):
-    model = topics.default_model()
+    model = topics.default_model().to_estimator()
     paragraphs = [topics.tokenize(seed_text[a:b]) for a, b in find_paragraphs(seed_text)] + AWKWARD
     assert topics._Lookup.of(model.word_vectorizer_) is not None  # the bulk path is the one tested
     assert topics._Lookup.of(model.char_vectorizer_) is not None
@@ -519,7 +519,7 @@ def test_bulk_features_are_sklearns_with_the_default_model(seed_text):
 def test_bulk_features_on_a_national_report():
     from conftest import national_report
     text = national_report(2024)
-    model = topics.default_model()
+    model = topics.default_model().to_estimator()
     paragraphs = [topics.tokenize(text[a:b]) for a, b in find_paragraphs(text)]
     _assert_sklearn_features(model, paragraphs)
     words, chars = topics._as_documents(paragraphs)
@@ -540,3 +540,136 @@ def test_bulk_features_of_a_refitted_model_and_of_other_ranges():
     assert topics._Lookup.of(wide.char_vectorizer_) is None
     assert topics._Lookup.of(wide.word_vectorizer_) is not None
     _assert_sklearn_features(wide, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
+
+
+# -- the saved model applied with numpy alone (issue 14): exactly the estimator --
+
+def _assert_same_as_estimator(model, paragraphs):
+    """TopicModel (numpy only) vs the scikit-learn estimator it was saved from: bit for bit."""
+    estimator = model.to_estimator()
+    features, reference = model._features(paragraphs), estimator._features(paragraphs)
+    assert np.array_equal(features.indptr, reference.indptr)
+    assert np.array_equal(features.indices, reference.indices)
+    assert features.data.tobytes() == reference.data.tobytes()
+    assert model.decision_function(paragraphs).tobytes() == estimator.decision_function(paragraphs).tobytes()
+    assert model.predict_proba(paragraphs).tobytes() == estimator.predict_proba(paragraphs).tobytes()
+    assert list(model.predict(paragraphs).ravel()) == list(estimator.predict(paragraphs).ravel())
+
+
+@pytest.mark.parametrize("sparse_after", [10 ** 12, 0], ids=["numpy-sums", "scipy-product"])
+def test_the_loaded_model_scores_national_reports_exactly_as_the_estimator(monkeypatch, sparse_after):
+    """Every paragraph of four national reports (about 400), and the odd token lists;
+    with the scores summed by numpy (short runs) and by scipy (after the first characters)."""
+    from conftest import national_report
+    monkeypatch.setattr(topics, "_SPARSE_AFTER_CHARS", sparse_after)
+    paragraphs = []
+    for year in (2014, 2018, 2021, 2024):
+        text = national_report(year)
+        paragraphs += [topics.tokenize(text[a:b]) for a, b in find_paragraphs(text)]
+    assert len(paragraphs) > 300
+    model = topics.default_model()
+    assert isinstance(model, topics.TopicModel)
+    _assert_same_as_estimator(model, paragraphs + AWKWARD)
+    # paragraphs scored in several chunks give the same rows as one by one
+    np.testing.assert_array_equal(model.predict_proba(paragraphs[:40]),
+                                  np.vstack([model.predict_proba([p]) for p in paragraphs[:40]]))
+
+
+def test_loaded_models_of_other_kinds_score_as_their_estimators(small_model, tmp_path):
+    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+    paragraphs = [topics.tokenize(x) for x in X_TRAIN] + AWKWARD
+    save_model(small_model, tmp_path / "single")
+    _assert_same_as_estimator(load_model(tmp_path / "single"), paragraphs)
+    two = TopicClassifier(cv=3).fit(X_TRAIN[:12], Y_TRAIN[:12])  # one score column
+    save_model(two, tmp_path / "two")
+    _assert_same_as_estimator(load_model(tmp_path / "two"), paragraphs)
+    multi = MultiLabelTopicClassifier(cv=2).fit(X_TRAIN, [[y, "any"] if i % 2 else [y] for i, y in enumerate(Y_TRAIN)])
+    save_model(multi, tmp_path / "multi")
+    loaded = load_model(tmp_path / "multi")
+    assert loaded.threshold == 0.5 and loaded.predict_labels(X_TRAIN) == multi.predict_labels(X_TRAIN)
+    _assert_same_as_estimator(loaded, paragraphs)
+    # character 4-grams do not fit the bulk codes: the loaded model falls back on scikit-learn
+    wide = TopicClassifier(cv=3, char_ngram_range=(2, 4)).fit(X_TRAIN, Y_TRAIN)
+    save_model(wide, tmp_path / "wide")
+    _assert_same_as_estimator(load_model(tmp_path / "wide"), paragraphs)
+
+
+def test_estimator_params_are_the_estimators_own():
+    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+    assert set(topics.ESTIMATOR_PARAMS["TopicClassifier"]) == set(TopicClassifier().get_params())
+    assert set(topics.ESTIMATOR_PARAMS["MultiLabelTopicClassifier"]) == set(MultiLabelTopicClassifier().get_params())
+
+
+def test_sums_in_order_add_left_to_right():
+    """The l2 norms and scores need C's left-to-right sums, not numpy's pairwise ones."""
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(0, 300, size=60)
+    lengths[5] = 1025  # a long segment of its own size class
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    for values in (rng.random(indptr[-1]) * 10.0 ** rng.integers(-8, 8, indptr[-1]),
+                   rng.standard_normal((indptr[-1], 3)).astype(np.float32)):
+        sums = topics._sums_in_order(values, indptr)
+        for i in range(len(lengths)):
+            expected = np.zeros(values.shape[1:], dtype=values.dtype)
+            for value in values[indptr[i]:indptr[i + 1]]:
+                expected = expected + value  # rounded to the dtype after each addition
+            assert sums[i].tobytes() == np.asarray(expected, dtype=values.dtype).tobytes()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e-30], ids=["tfidf-like", "wide-range"])
+def test_squared_norms_are_the_cython_loops(scale):
+    """Sums of float32 squares added in a double left to right: the fast order-free
+    sum when it is exact (TF-IDF values), the in-order one when it is not."""
+    rng = np.random.default_rng(1)
+    lengths = rng.integers(0, 400, size=40)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    data = (1 + 30 * rng.random(indptr[-1])).astype(np.float32)
+    data[::7] *= np.float32(scale)  # scale 1e-30: squares too far apart for an exact double sum
+    sums = topics._squares_summed(data, indptr)
+    for i in range(len(lengths)):
+        expected = 0.0
+        for value in data[indptr[i]:indptr[i + 1]]:
+            expected += float(value * value)  # the float32 square, added in a double
+        assert sums[i] == expected
+
+
+def test_scores_are_scipys_sparse_product():
+    import scipy.sparse as sp
+    rng = np.random.default_rng(2)
+    lengths = rng.integers(0, 600, size=30)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    columns = np.concatenate([np.sort(rng.choice(5000, n, replace=False)) for n in lengths]).astype(np.int64)
+    data = rng.random(indptr[-1]).astype(np.float32)
+    coef = rng.standard_normal((7, 5000)).astype(np.float32)
+    expected = sp.csr_matrix((data, columns, indptr), shape=(30, 5000)) @ coef.T
+    assert topics._scores_in_order(data, columns, indptr, coef).tobytes() == np.asarray(expected).tobytes()
+
+
+def test_every_vocabulary_feature_is_found_at_its_column():
+    """Each of the default model's 250,000 features, as a paragraph, hits its own column
+    (every code is reachable in the hash table, wrapped-around ones included)."""
+    model = topics.default_model()
+    for lookup, vocabulary in ((model._char, model.char_vocabulary), (model._word, model.word_vocabulary)):
+        rows, columns = lookup.hits([feature.split(" ") if lookup.word else [feature] for feature in vocabulary])
+        own = np.arange(len(vocabulary))
+        assert np.isin(own * len(vocabulary) + own, rows * len(vocabulary) + columns).all()
+
+
+def test_repeated_features_are_refused(small_model, tmp_path):
+    save_model(small_model, tmp_path)
+    header = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    vocabulary = header["char_vocabulary"]
+    _rewrite(tmp_path, {"char_vocabulary": vocabulary[:-1] + [vocabulary[0]]})
+    with pytest.raises(ModelError, match=r"model\.json: damaged topic model: 'char_vocabulary' has repeated"):
+        load_model(tmp_path)
+
+
+def test_annotating_imports_neither_scikit_learn_nor_scipy():
+    import subprocess
+    import sys
+    code = ("import sys, policy_nlp; nlp = policy_nlp.load(); doc = nlp('一、稳定粮食生产\\n稳定粮食播种面积。');"
+            "assert doc.spans['paragraphs'][1]._.topic['label'] == 'agriculture_rural';"
+            "print(sorted(m for m in ('sklearn', 'scipy', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
+    assert out.stdout.strip() == "[]"
