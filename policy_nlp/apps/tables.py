@@ -31,6 +31,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
 
 if TYPE_CHECKING:
@@ -108,11 +109,6 @@ def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
                 yield data
 
 
-def _year(meta):
-    from policy_nlp.apps.report import document_year
-    return document_year(meta)
-
-
 def _int(value):
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -136,7 +132,7 @@ def _rows(documents):
     first_of = {}
     for data in documents:
         doc_id, text, meta = str(data["id"]), data.get("text") or "", data.get("meta") or {}
-        year = _year(meta)
+        year = document_year(meta)
         sha1 = meta.get("sha1")
         duplicate_of = first_of.get(sha1) if sha1 else None
         if sha1 and duplicate_of is None:

@@ -124,8 +124,7 @@ def parse_date(text):
     """
     match = _DATE_RE.search(text)
     if match:
-        y = match["y"]
-        year = int(y) if y.isdigit() else digit_string(y)
+        year = _year_value(match["y"])
         month, day = number(match["m"]), number(match["d"])
         if month is None or day is None:
             return None
@@ -151,9 +150,11 @@ def parse_year(text):
     (2017, 2012, None)
     """
     match = _YEAR_RE.search(text)
-    if not match:
-        return None
-    y = match["y"]
+    return _year_value(match["y"]) if match else None
+
+
+def _year_value(y):
+    """The value of a year matched by ``_YEAR``: 2019 or 二〇一九."""
     return int(y) if y.isdigit() else digit_string(y)
 
 
