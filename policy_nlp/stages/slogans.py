@@ -959,6 +959,15 @@ class _Target:
     def head_chars(self):
         return set(self.text[self.s:self.e]) - set(NUM_CHARS)
 
+    def head(self):
+        """What the numeral counts, without its measure word: 确保 in
+        四个确保, 战役 in 三大战役; None for composites and codes."""
+        m = _COUNTED_HEAD.match(self.text, self.s, self.e)
+        return m.group(1) if m and m.end() == self.e else None
+
+
+_COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,4}})")
+
 
 def _members(text, s, e, number, quoted):
     """Members of the formulation at [s, e): list of member dicts.
@@ -1067,7 +1076,28 @@ def _following_list(t):
     if len(items) < 2:
         return None
     items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    items += _head_initial_clauses_after(t, items, end)
     return [_mk(text, a, z) for a, z in items]
+
+
+def _head_initial_clauses_after(t, items, end):
+    """Items of a 即-list that goes on past a full stop: 目标是“四个确保”，
+    即：确保A，确保B，确保C。确保D…  When every item so far opens with the
+    formulation's head and fewer than claimed were found, the clauses right
+    after ``end`` that open with the head are the rest (never more than
+    claimed)."""
+    head, text = t.head(), t.text
+    if not (t.number and head and len(items) < t.number
+            and all(text.startswith(head, a) for a, _ in items)):
+        return []
+    more, p = [], end + 1
+    while len(items) + len(more) < t.number and text.startswith(head, p):
+        z = p
+        while z < len(text) and text[z] not in "，。；,;\n":
+            z += 1
+        more.append((p, z))
+        p = z + 1
+    return more if len(items) + len(more) == t.number else []
 
 
 def _marked_items(text, body):
@@ -1266,6 +1296,26 @@ def _head_final_list_nearby(t):
     return None
 
 
+def _quoted_head_final_list_nearby(t):
+    """(10b) a quoted list elsewhere in the paragraph whose N items all end
+    with the formulation's head: “三大战役”总指挥长…回顾了“重点项目建设战役、
+    新农村建设战役、城市和社区建设战役”. The quote marks bound the first and
+    last items, so they need not be as long as each other."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 12 and head):
+        return None
+    lo = max(text.rfind("\n", 0, t.qs) + 1, t.qs - _PARAGRAPH_REACH)
+    hi = text.find("\n", t.qe)
+    hi = min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
+    for q in re.finditer("“([^“”]{4,200})”", text[lo:hi]):
+        a = lo + q.start(1)
+        items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
+        if (len(items) == number and all(text[x:z].endswith(head) and z - x > len(head)
+                                          and z - x <= 20 for x, z in items)):
+            return [_mk(text, x, z) for x, z in items]
+    return None
+
+
 # a head-final item followed by one of these is the start of a longer word
 # (政治文明建设 is fine: 建 is not here); kept small on purpose
 _HAN_CHARS_AFTER_BLOCK = frozenset("化性")
@@ -1303,15 +1353,19 @@ def _dash_items_after(t):
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
                              _marked_list_next_sentence, _dash_items_after,
-                             _quoted_names_with_head_later))
+                             _quoted_names_with_head_later, _quoted_head_final_list_nearby))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
                  _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
                  _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
-                 _head_initial_list_later, _quoted_names_with_head_later, _head_final_list_nearby)
+                 _head_initial_list_later, _quoted_names_with_head_later,
+                 _quoted_head_final_list_nearby, _head_final_list_nearby)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+_YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|核心|主体|代表|龙头|主导)$")
 
 
 def _list_before(text, qs, number):
@@ -1325,6 +1379,10 @@ def _list_before(text, qs, number):
     if text[b - 1:b] == "的":
         b -= 1
     cs = _clause_start(text, b)
+    # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
+    frame = _YI_WEI_FRAME.search(text, cs, b)
+    if frame:
+        cs, b = frame.start(1), frame.end(1)
     if b - cs < 2:
         return []
     items = _split_items(text, cs, b, "、")

@@ -464,9 +464,10 @@ def test_lists_before_that_are_no_members():
     assert all(s["members"] == [] for s in find_slogans(local_excerpt("dev-0040")) if s["text"] == "两防")
     # 我代表 leads into the list: 我代表特区党委、人大、政府、政协四大班子
     assert members(local_spans("dev-0100")["四大班子"]) == ["特区党委", "人大", "政府", "政协"]
-    # a list marker opens no member: 二是农村以魔芋、畜牧为主的两大特色
+    # a list marker opens no member: 二是农村以魔芋、畜牧为主的两大特色 (the
+    # members are the list inside 以…为主)
     spans = find_slogans(local_excerpt("dev-0194"))
-    assert [s["members"] for s in spans if s["text"].startswith("两大特色")] == [[]]
+    assert [members(s) for s in spans if s["text"].startswith("两大特色")] == [["魔芋", "畜牧"]]
 
 
 def test_arabic_digits_in_quoted_composites():
@@ -533,3 +534,33 @@ def test_a_quotation_quoting_a_formulation_yields_the_formulation():
         assert [(s["text"], s["kind"]) for s in spans if s["kind"] == "numbered"] in (
             [("一个中国原则", "numbered")], [("四个全面", "numbered")]), (text, spans)
         assert not any("“" in s["text"] for s in spans)
+
+
+def test_ji_list_that_goes_on_past_a_full_stop():
+    # 目标是“四个确保”，即：确保…，确保…，确保…。确保一旦发生山洪地质灾害，…
+    four = local_spans("dev-0033")["四个确保"]
+    assert len(members(four)) == 4 and span_count_ok(four)
+    assert all(m.startswith("确保") for m in members(four))
+    assert members(four)[-1] == "确保一旦发生山洪地质灾害"
+    # the clauses after the stop are not taken when they would overshoot
+    (two,) = [s for s in find_slogans("目标是“两个确保”，即：确保甲地不决堤，确保乙地不跨坝。确保丙。")
+              if s["kind"] == "numbered"]
+    assert members(two) == ["确保甲地不决堤", "确保乙地不跨坝"]
+
+
+def test_quoted_list_of_head_final_items_in_the_paragraph():
+    # “三大战役”总指挥长…回顾总结了…“重点项目建设战役、新农村建设战役、城市和社区建设战役”
+    spans = find_slogans(local_excerpt("dev-0138"))
+    battles = [s for s in spans if s["text"] == "三大战役"]
+    assert len(battles) == 2
+    for s in battles:
+        assert members(s) == ["重点项目建设战役", "新农村建设战役", "城市和社区建设战役"]
+    assert "重点项目建设战役、新农村建设战役、城市和社区建设战役" not in texts(spans, "quoted")
+
+
+def test_list_framed_by_yi_wei_zhu_before_the_count():
+    # 二是农村以魔芋、畜牧为主的两大特色得到了较快发展
+    (special,) = [s for s in local_spans("dev-0194").values() if s["text"].startswith("两大特色")]
+    assert members(special) == ["魔芋", "畜牧"]
+    (s,) = [s for s in find_slogans("形成以粮油、果蔬、畜禽为重点的三大产业。") if s["kind"] == "numbered"]
+    assert members(s) == ["粮油", "果蔬", "畜禽"]
