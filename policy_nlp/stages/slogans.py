@@ -35,7 +35,8 @@ non-numeral characters (两品一游, 三会一课, 一委一会一中心, 七�
 = 3, 三会一课 = 4, 七地一屏一通道 = 9), with two fixed constructions: ``N X N促``
 counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体`` or
 ``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
-Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村).
+Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村), but
+``双`` before one counts the pair: “双百”方针 (百花齐放、百家争鸣) = 2, 双百双千 = 4.
 A trailing ``合一`` fuses the parts (三证合一 = 3).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
@@ -172,6 +173,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_PAIRED_MAGNITUDES = re.compile("(?:双[百千万])+")
 
 
 def _numeral_value(run):
@@ -225,7 +227,12 @@ def _units(s):
         j = m_end
         while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and m_end < j < len(s) - 1):
             j += 1
-        units.append((run, s[m_end:j]))
+        if _PAIRED_MAGNITUDES.fullmatch(run) and not s[m_end:j].startswith(_QUANTITY_AFTER):
+            # 双百 (百花齐放、百家争鸣), 双百双千: 双 counts the magnitude after it
+            units.extend(("双", run[k + 1]) for k in range(0, len(run) - 2, 2))
+            units.append(("双", run[-1] + s[m_end:j]))
+        else:
+            units.append((run, s[m_end:j]))
         i = j
     return units
 
@@ -263,6 +270,8 @@ def parse_numbered(s, quoted=True, _part=False):
         return _plus_code(s)
     if _is_plan(s):
         return True, None
+    if quoted and _PAIRED_MAGNITUDES.fullmatch(s):
+        return True, len(s)                               # “双百”(方针) = 2, “双百双千” = 4
     if _NUM_RE.fullmatch(s):
         return False, None                                # “七一”, “五四”: dates
     parts = [p for p in re.split(r"[、，,]", s) if p]

@@ -564,3 +564,13 @@ def test_list_framed_by_yi_wei_zhu_before_the_count():
     assert members(special) == ["魔芋", "畜牧"]
     (s,) = [s for s in find_slogans("形成以粮油、果蔬、畜禽为重点的三大产业。") if s["kind"] == "numbered"]
     assert members(s) == ["粮油", "果蔬", "畜禽"]
+
+
+def test_pairs_of_magnitudes():
+    # “双百”方针 (百花齐放、百家争鸣); 持续开展“项目载体提升年”“双百”竞赛等活动 (dev-0167)
+    assert parse_numbered("双百") == (True, 2) and parse_numbered("双百双千") == (True, 4)
+    assert parse_numbered("双百竞赛", quoted=False) == (True, 2)
+    assert parse_numbered("双百亿", quoted=False) == (False, None)    # an amount
+    assert parse_numbered("百县万村") == (True, None)
+    spans = [s for s in find_slogans(local_excerpt("dev-0167")) if s["text"] == "双百"]
+    assert spans and all(s["kind"] == "numbered" and s["number"] == 2 for s in spans)
