@@ -391,13 +391,28 @@ _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
 
+# a formulation broken by a hard wrap inside its quotes: 阔步迈入“十⏎五五”新征程
+_WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
+
+
 def _quotes(text):
-    """(content_start, content_end) of quoted strings."""
+    """(content_start, content_end) of quoted strings; a quotation broken by
+    one line break counts only when it reads as a numbered formulation
+    without the break (a stray quote mark would otherwise pair across
+    paragraphs)."""
     out = []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         out.append((m.start(g), m.end(g)))
-    return out
+    for m in _WRAPPED_QUOTE_RE.finditer(text):
+        if parse_numbered(_unwrapped(m.group(1)))[0]:
+            out.append((m.start(1), m.end(1)))
+    return sorted(out)
+
+
+def _unwrapped(q):
+    """A quotation's text without the line break a hard wrap put in it."""
+    return q.replace("\n", "")
 
 
 _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
@@ -1489,7 +1504,7 @@ def _quoted_candidates(text, quote_ranges):
         q = text[s:e]
         if _QUOTE_MARKS.search(q):
             continue
-        ok, n = parse_numbered(q, quoted=True)
+        ok, n = parse_numbered(_unwrapped(q), quoted=True)
         if not ok:
             ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
         if not ok and _is_code(text, s, e):

@@ -574,3 +574,13 @@ def test_pairs_of_magnitudes():
     assert parse_numbered("百县万村") == (True, None)
     spans = [s for s in find_slogans(local_excerpt("dev-0167")) if s["text"] == "双百"]
     assert spans and all(s["kind"] == "numbered" and s["number"] == 2 for s in spans)
+
+
+def test_a_plan_ordinal_broken_by_a_hard_wrap():
+    # …阔步迈入“十⏎五五”新征程 (dev-0137, a hard-wrapped PDF copy)
+    text = local_excerpt("dev-0137")
+    spans = find_slogans(text)
+    check_offsets(text, spans)
+    assert ("十\n五五", "numbered") in [(s["text"], s["kind"]) for s in spans]
+    # a stray quote mark does not pair across a line break
+    assert texts(find_slogans("他说“好\n的”。"), "quoted") == []
