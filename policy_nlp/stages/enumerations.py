@@ -91,6 +91,7 @@ import re
 
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.paragraphs import physical_paragraphs
+from policy_nlp.stages.slogans import parse_numbered
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
@@ -648,6 +649,9 @@ _PRONOUN = re.compile(r"我们|我")
 _BAD_HEAD = re.compile(r"^(?:多|余|以上|左右|年|月|日|万|亿|元|倍|次|位|名|人)")
 
 
+_QUOTED_LABEL = re.compile(r"(?:^|[。；;！？!?\s])\s*(“([^“”]{2,12})”)$")
+
+
 def _count_in(text, start, end, forward_only):
     """The last count phrase of ``text[start:end]`` with its clause, or None.
 
@@ -665,6 +669,12 @@ def _count_in(text, start, end, forward_only):
         return None
     colon = segment[-1] in "：:"
     stripped = segment.rstrip("：:。！!；;？?")
+    label = _QUOTED_LABEL.search(stripped) if colon else None
+    if label:
+        # “两增”：一是…二是…, “三突破”：一是…: a quoted formulation as the label
+        ok, number = parse_numbered(label.group(2))
+        if ok and number is not None and 2 <= number <= 20:
+            return start + label.start(1), start + label.end(1), number, True
     best = None
     for m in _COUNT.finditer(stripped):
         measure, head, numeral = m.group("measure"), m.group("head"), m.group("num")

@@ -1097,6 +1097,8 @@ def _following_list(t):
     items = next((x for x in splits if number and len(x) == number),
                  splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
                  else [])
+    if number == 1 and body < end and text[body - 1] in "：:":
+        return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
         return None
     items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
@@ -1500,11 +1502,14 @@ def _quoted_candidates(text, quote_ranges):
     for s, e in quote_ranges:
         counts[text[s:e]] = counts.get(text[s:e], 0) + 1
     cands, member_texts, quoted_terms = [], set(), {}
+    ones = _ones_of_count_series(text) if "“一" in text else set()
     for s, e in quote_ranges:
         q = text[s:e]
         if _QUOTE_MARKS.search(q):
             continue
         ok, n = parse_numbered(_unwrapped(q), quoted=True)
+        if not ok and q in ones:
+            ok, n = True, 1                               # “一好”、“两增”、“三突破”
         if not ok:
             ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
         if not ok and _is_code(text, s, e):
@@ -1519,6 +1524,20 @@ def _quoted_candidates(text, quote_ranges):
             for a, z in _split_items(text, s, e, "、"):
                 member_texts.add(text[a:z])
     return cands, quoted_terms, member_texts
+
+
+_COUNT_SERIES = re.compile("“(一[\u4e00-\u9fff]{1,2})”[、，,]?“([两二][\u4e00-\u9fff]{1,2})”[、，,]?“(三[\u4e00-\u9fff]{1,2})”")
+
+
+def _ones_of_count_series(text):
+    """Quoted 一X that open a series of counts (呈现出“一好”、“两增”、“三突破”
+    的局面): each counts one thing, here and wherever else it is quoted.
+    Elsewhere a quoted 一X is an adverb of manner (“一键申报”)."""
+    ones = set()
+    for m in _COUNT_SERIES.finditer(text):
+        if all(parse_numbered(m.group(k))[1] == k for k in (2, 3)):
+            ones.add(m.group(1))
+    return ones
 
 
 def _lexicon_candidates(text, lexicon, bounds):

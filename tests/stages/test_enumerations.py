@@ -416,3 +416,15 @@ def test_formulation_before_dash_items_is_the_lists_claim():
     (span,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
     assert [text[lst["items"][k]["start"] + 2:m["end"]] for k, m in enumerate(span["members"])] == \
         [m["text"] for m in span["members"]]
+
+
+def test_quoted_label_without_a_measure_is_the_claim():
+    # “两增”:一是工业经济提速增效。…二是…。“三突破”:一是…二是…三是… (dev-0007)
+    text, lists = local_lists("dev-0007")
+    claimed = {l["claim"]["text"]: (l["claim"]["number"], len(l["items"]), l["count_matches"])
+               for l in lists if l["claim"]}
+    assert claimed["“两增”"] == (2, 2, True)
+    assert claimed["“三突破”"] == (3, 3, True)
+    # a quoted name that is no count announces nothing
+    text = "主要做法。“效能风暴”：一是加强领导。二是强化措施。"
+    assert [l["claim"] for l in lists_of(text)] == [None]

@@ -584,3 +584,14 @@ def test_a_plan_ordinal_broken_by_a_hard_wrap():
     assert ("十\n五五", "numbered") in [(s["text"], s["kind"]) for s in spans]
     # a stray quote mark does not pair across a line break
     assert texts(find_slogans("他说“好\n的”。"), "quoted") == []
+
+
+def test_one_opening_a_series_of_counts():
+    # 呈现出“一好”、“两增”、“三突破”的局面。“一好”:农业形势好。(dev-0007)
+    spans = find_slogans(local_excerpt("dev-0007"))
+    ones = [s for s in spans if s["text"] == "一好"]
+    assert len(ones) == 2 and all(s["kind"] == "numbered" and s["number"] == 1 for s in ones)
+    assert all(members(s) == ["农业形势好"] for s in ones)
+    # alone (or before counts with measure words) a quoted 一X is manner, not a count
+    spans = find_slogans("推行“一键申报”、“两个确保”、“三个代表”。")
+    assert ("一键申报", "quoted") in [(s["text"], s["kind"]) for s in spans]
