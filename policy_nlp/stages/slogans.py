@@ -1342,6 +1342,37 @@ def _quoted_head_final_list_nearby(t):
     return None
 
 
+def _head_initial_words_nearby(t):
+    """(10c) N two-character words that all begin with a one-character head,
+    listed with 、/和 near the formulation: 农业、农村和农民问题，始终是…
+    “三农”工作, or after it (…系统有效解决农业、农村、农民问题). Within
+    :data:`_PARAGRAPH_REACH` characters either side, line breaks included
+    (hard-wrapped copies break paragraphs into lines); the nearest wins."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 4 and head and len(head) == 1):
+        return None
+    h = re.escape(head)
+    pattern = re.compile(f"(?<!{h})(?<!{h}[\u4e00-\u9fff][、和与及]){h}[\u4e00-\u9fff](?:[、和与及]{h}[\u4e00-\u9fff])"
+                         f"{{{number - 1}}}(?![、和与及]{h})")
+    lo, hi = max(0, t.qs - _PARAGRAPH_REACH), min(len(text), t.qe + _PARAGRAPH_REACH)
+    best = None
+    for found in pattern.finditer(text, lo, hi):
+        parts = re.split("[、和与及]", found.group())
+        if len(set(parts)) != number:
+            continue
+        distance = abs(found.start() - t.qs)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None:
+        return None
+    items, z = [], best[1].start()
+    for part in re.split("([、和与及])", best[1].group()):
+        if len(part) == 2:
+            items.append(_mk(text, z, z + 2))
+        z += len(part)
+    return items
+
+
 # a head-final item followed by one of these is the start of a longer word
 # (政治文明建设 is fine: 建 is not here); kept small on purpose
 _HAN_CHARS_AFTER_BLOCK = frozenset("化性")
@@ -1385,7 +1416,7 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
                  _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
-                 _quoted_head_final_list_nearby, _head_final_list_nearby)
+                 _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")

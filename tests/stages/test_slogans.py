@@ -595,3 +595,16 @@ def test_one_opening_a_series_of_counts():
     # alone (or before counts with measure words) a quoted 一X is manner, not a count
     spans = find_slogans("推行“一键申报”、“两个确保”、“三个代表”。")
     assert ("一键申报", "quoted") in [(s["text"], s["kind"]) for s in spans]
+
+
+def test_head_initial_words_spelled_out_nearby():
+    # 农业、农村和农民问题，始终是…“三农”工作 (dev-0148, two sentences before) and
+    # “三农”工作…系统有效解决农业、农村、农民问题 (dev-0179, hard-wrapped, after)
+    for excerpt_id in ("dev-0148", "dev-0179"):
+        spans = [s for s in local_spans(excerpt_id).values() if s["text"] == "三农"]
+        assert [members(s) for s in spans] == [["农业", "农村", "农民"]], excerpt_id
+    (s,) = [s for s in find_slogans("实现通邮、通航、通商，即“三通”。") if s["text"] == "三通"]
+    assert members(s) == ["通邮", "通航", "通商"]
+    # a list that goes on is no member list (农业、农村、农民、农技: four, not three)
+    spans = find_slogans("统筹农业、农村、农民、农技，做好“三农”工作。")
+    assert [members(s) for s in spans if s["text"] == "三农"] == [[]]
