@@ -428,3 +428,14 @@ def test_quoted_label_without_a_measure_is_the_claim():
     # a quoted name that is no count announces nothing
     text = "主要做法。“效能风暴”：一是加强领导。二是强化措施。"
     assert [l["claim"] for l in lists_of(text)] == [None]
+
+
+def test_marker_broken_by_a_hard_wrap():
+    # …夯实了基础。一⏎是农业生产迈上大台阶 (dev-0179, a hard-wrapped PDF copy)
+    text, lists = local_lists("dev-0179")
+    starts = [text[l["items"][0]["start"]:l["items"][0]["start"] + 4] for l in lists]
+    assert "一\n是农" in starts
+    (found,) = [l for l in lists if text.startswith("一\n是农", l["items"][0]["start"])]
+    assert len(found["items"]) == 3
+    # 统一⏎要求: a numeral inside a word is no marker, wrapped or not
+    assert lists_of("我们要加强统一\n要求，做好工作。二是落实。") == []
