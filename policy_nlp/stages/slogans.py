@@ -131,6 +131,7 @@ found and the number is known, else None.
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
@@ -487,6 +488,9 @@ def _bad_before(text, i):
     return False
 
 
+_first, _second = itemgetter(0), itemgetter(1)
+
+
 class _Bounds:
     """Token boundaries from pre-computed tokens, or none (cue-based)."""
 
@@ -494,8 +498,7 @@ class _Bounds:
         self.starts = self.ends = None
         self._sorted_ends = None
         if tokens is not None:
-            self.starts = {s for s, _ in tokens}
-            self.ends = {e for _, e in tokens}
+            self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
 
     def ends_in(self, low, high):
         """The token ends ``e`` with ``low < e <= high``, in order (sorted
@@ -518,8 +521,18 @@ _VERB_BEFORE_HEAD = re.compile("实现|推进|进行|开展|加强|采取|组成
                                "构建|形成|打造|完善|建立|提高|覆盖|包括|涉及|成为|是")
 
 
+def _heads_by_first_char():
+    index = {}
+    for h in HEADS:                       # longest first, kept within each list
+        index.setdefault(h[0], []).append(h)
+    return index
+
+
+_HEADS_BY_FIRST = _heads_by_first_char()
+
+
 def _longest_head_at(region, p):
-    for h in HEADS:                       # longest first
+    for h in _HEADS_BY_FIRST.get(region[p:p + 1], ()):
         if region.startswith(h, p):
             return h
     return None
