@@ -392,23 +392,23 @@ _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
 
-# a formulation broken by a hard wrap inside its quotes: 阔步迈入“十⏎五五”新征程
+# a quotation broken by a hard wrap (PDF copies): 阔步迈入“十⏎五五”新征程,
+# “全区动⏎员、全区参与、全区投入”; short on both sides of the one break, so
+# that stray quote marks at the ends of two paragraphs do not pair
 _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
 def _quotes(text):
-    """(content_start, content_end) of quoted strings; a quotation broken by
-    one line break counts only when it reads as a numbered formulation
-    without the break (a stray quote mark would otherwise pair across
-    paragraphs)."""
+    """(content_start, content_end) of quoted strings, those broken by one
+    hard wrap included."""
     out = []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         out.append((m.start(g), m.end(g)))
-    for m in _WRAPPED_QUOTE_RE.finditer(text):
-        if parse_numbered(_unwrapped(m.group(1)))[0]:
-            out.append((m.start(1), m.end(1)))
-    return sorted(out)
+    if "\n" in text:
+        out += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
+        out.sort()
+    return out
 
 
 def _unwrapped(q):
@@ -623,12 +623,13 @@ IDIOMS = word_set("idioms")
 def _composite_unquoted(text, i, bounds):
     """Unquoted composite (一委一会一中心) followed by a policy head."""
     best = None
+    # the candidate may not reach the first stop character (numerals do not stop it)
+    limit = next((k for k, c in enumerate(text[i:i + 11]) if c not in NUM_CHARS and _HEAD_STOP.match(c)),
+                 11)
     for L in range(4, 12):
-        if i + L > len(text):
+        if i + L > len(text) or L > limit:
             break
         s = text[i:i + L]
-        if any(_HEAD_STOP.match(c) and c not in NUM_CHARS for c in s):
-            break
         units = _units(s)
         if not units or len(units) < 2 or not all(1 <= len(x) <= 3 for _, x in units):
             continue

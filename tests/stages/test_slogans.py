@@ -582,7 +582,9 @@ def test_a_plan_ordinal_broken_by_a_hard_wrap():
     spans = find_slogans(text)
     check_offsets(text, spans)
     assert ("十\n五五", "numbered") in [(s["text"], s["kind"]) for s in spans]
-    # a stray quote mark does not pair across a line break
+    # quoted terms broken by a wrap too (dev-0169: “全区动⏎员、全区参与、全区投入”);
+    # a wrapped quotation that names nothing is no term
+    assert "全区动\n员、全区参与、全区投入" in texts(find_slogans(local_excerpt("dev-0169")), "quoted")
     assert texts(find_slogans("他说“好\n的”。"), "quoted") == []
 
 
