@@ -1015,14 +1015,45 @@ def _members(text, s, e, number, quoted):
     return _members_and_step(text, s, e, number, quoted)[0]
 
 
-def _members_and_step(text, s, e, number, quoted):
-    """(members, the step that found them or None)."""
+def _members_and_step(text, s, e, number, quoted, known=()):
+    """(members, the step that found them or None); ``known``: the members a
+    lexicon gives the formulation, taken last, where the text writes them
+    all out near it (:func:`_known_members_nearby`)."""
     target = _Target(text, s, e, number, quoted)
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
             return got, step
-    return [], None
+    got = _known_members_nearby(target, known)
+    return (got, _known_members_nearby) if got else ([], None)
+
+
+def _known_members_nearby(t, known):
+    """(12) the lexicon's members of the formulation (three characters or
+    more each), when every one of them
+    is written out within :data:`_PARAGRAPH_REACH` characters of it and
+    before the next mention of it: ——三大攻坚战开局良好。防范化解重大风险，…
+    精准脱贫有力推进，…污染防治得到加强. Each member is its nearest
+    occurrence; they are returned in text order."""
+    if not known or len(known) != t.number or min(map(len, known)) < 3:
+        return None                                       # 农业 (三农) is inside too many words
+    text = t.text
+    name = text[t.s:t.e]
+    lo, hi = max(0, t.qs - _PARAGRAPH_REACH), min(len(text), t.qe + _PARAGRAPH_REACH)
+    before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
+    lo = before + len(name) if before != -1 else lo           # up to the neighbouring mentions
+    hi = after if after != -1 else hi
+    found = []
+    for member in known:
+        spots = [m.start() for m in re.finditer(re.escape(member), text[lo:hi])]
+        if not spots:
+            return None
+        at = lo + min(spots, key=lambda p: abs(lo + p - t.s))
+        found.append(_mk(text, at, at + len(member)))
+    found.sort(key=lambda m: m["start"])
+    if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
+        return None                                       # overlapping members
+    return found
 
 
 def _in_brackets_after(t):
@@ -1638,7 +1669,9 @@ def _with_members(text, spans, lexicon, member_texts):
             entry = lexicon[text[s:e]]
             kind, n, src = entry["kind"], entry["number"], "lexicon"
         quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
-        members, step = _members_and_step(text, s, e, n, quoted) if kind == "numbered" else ([], None)
+        known = lexicon[text[s:e]]["members"] if lexicon is not None and text[s:e] in lexicon else ()
+        members, step = (_members_and_step(text, s, e, n, quoted, known) if kind == "numbered"
+                         else ([], None))
         if kind == "numbered":
             for mbr in members:
                 member_texts.add(mbr["text"])

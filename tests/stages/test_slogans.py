@@ -610,3 +610,18 @@ def test_head_initial_words_spelled_out_nearby():
     # a list that goes on is no member list (农业、农村、农民、农技: four, not three)
     spans = find_slogans("统筹农业、农村、农民、农技，做好“三农”工作。")
     assert [members(s) for s in spans if s["text"] == "三农"] == [[]]
+
+
+def test_lexicon_members_written_out_near_the_formulation():
+    # ——三大攻坚战开局良好。防范化解重大风险，…。精准脱贫有力推进，…。污染防治得到加强…
+    # (the lexicon knows the members; the text writes each out near the mention)
+    text = ("——三大攻坚战开局良好。防范化解重大风险，宏观杠杆率趋于稳定。精准脱贫有力推进，"
+            "农村贫困人口减少1386万。污染防治得到加强，细颗粒物浓度继续下降。")
+    (s,) = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "三大攻坚战"]
+    assert members(s) == ["防范化解重大风险", "精准脱贫", "污染防治"] and span_count_ok(s)
+    # one member missing: none taken; and never without the lexicon
+    assert [members(s) for s in find_slogans(text.replace("污染防治", "环境"), default_lexicon())
+            if s["text"] == "三大攻坚战"] == [[]]
+    # short members (三农: 农业) are inside too many words to be taken this way
+    spans = find_slogans("推进农业现代化，做好“三农”工作，促进农民增收，建设美丽农村。", default_lexicon())
+    assert [members(s) for s in spans if s["text"] == "三农"] == [[]]
