@@ -24,13 +24,14 @@ import json
 import re
 from pathlib import Path
 
-from policy_nlp.stages.cleaning import clean_text
+from policy_nlp.stages.cleaning import _GLOSS_RE, clean_text
 from policy_nlp.stages.paragraphs import find_paragraphs
+from policy_nlp.stages.script import to_simplified
 from policy_nlp.stages.topic_context import title_topic
 from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
 
 __all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "read_hand_labels", "local_examples",
-           "local_lexicon_candidates"]
+           "gold_examples", "local_lexicon_candidates"]
 
 LOCAL_CORPUS = ("local_speeches", "excerpts.jsonl")
 REPO = Path(__file__).resolve().parents[2]
@@ -178,6 +179,64 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
                 examples.append({"text": unit, "label": label, "source": source,
                                  "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
                                  "index": index})
+    return examples
+
+
+def gold_examples(corpus_path, gold_paths, skip_ids=()):
+    """Paragraphs of local gold excerpts labelled with their gold topics.
+
+    A gold topic names its paragraph by its opening words (as
+    :func:`policy_nlp.apps.evaluation.evaluate` scores it); the paragraph
+    runs in the cleaned excerpt from those words to the next gold opening
+    (the last one to the end of its line), cut into units as
+    :func:`units` cuts any paragraph, each unit taking the gold label
+    (source ``gold``).
+
+    Parameters
+    ----------
+    corpus_path : Path
+        ``local_speeches/excerpts.jsonl``.
+    gold_paths : iterable of Path
+        Gold files of that corpus (the development part only: the blind
+        part is never trained on).
+    skip_ids : iterable of str
+        Excerpts to leave out (e.g. those already labelled by hand).
+
+    Returns
+    -------
+    list of dict
+        ``{"text", "label", "source", "corpus", "doc", "index"}`` as
+        :func:`local_examples` (``index`` counts the excerpt's gold units).
+    """
+    from policy_nlp.apps.evaluation import _normalised_index, _norm, load_gold
+    wanted, skip = {}, set(skip_ids)
+    for path in gold_paths:
+        gold = load_gold(path)
+        match = (gold.get("source") or {}).get("match") or {}
+        if "id" in match and str(match["id"]) not in skip and gold.get("topics"):
+            wanted[str(match["id"])] = gold["topics"]
+    examples = []
+    for record, text in _excerpts(corpus_path, exclude_ids=()):
+        if record["id"] not in wanted:
+            continue
+        # The cleaned text is in Simplified characters without pinyin glosses;
+        # the gold was written on the page as it came.
+        normalised, offsets = _normalised_index(text)
+        found, start = [], 0
+        for opening, label in wanted[record["id"]].items():  # in document order
+            key = _norm(to_simplified(_GLOSS_RE.sub("", opening))[0])
+            at = normalised.find(key, start) if key else -1
+            if at >= 0:
+                found.append((offsets[at], label))
+                start = at + 1
+        for n, (position, label) in enumerate(found):
+            end = found[n + 1][0] if n + 1 < len(found) else len(text)
+            pieces = units(text[position:end])
+            for piece in pieces if n + 1 < len(found) else pieces[:1]:
+                if not is_boilerplate(piece):
+                    examples.append({"text": piece, "label": label, "source": "gold",
+                                     "corpus": "/".join(LOCAL_CORPUS), "doc": record["id"],
+                                     "index": len([e for e in examples if e["doc"] == record["id"]])})
     return examples
 
 

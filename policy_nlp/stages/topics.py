@@ -919,13 +919,37 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["threshold"] = threshold
     texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
     if context:
-        from policy_nlp.stages.topic_context import contextualize
-        results = contextualize(results, texts, title=title)
+        from policy_nlp.stages import topic_context
+        document = document_scores(model, paragraphs) if topic_context.DOCUMENT_WEIGHT else None
+        results = topic_context.contextualize(results, texts, title=title, document=document)
     if headings == "inherit":
         results = inherit_heading_topics(texts, results)
     elif headings != "own":
         raise ValueError(f"headings must be 'inherit' or 'own', not {headings!r}")
     return results
+
+
+def document_scores(model, paragraphs):
+    """The model's probabilities of a whole document classified as one text
+    (its paragraphs but the boilerplate ones, joined): what the document is
+    about, for :func:`policy_nlp.stages.topic_context.contextualize`.
+
+    Returns
+    -------
+    dict or None
+        ``{label: probability}``; None for a document with no classified paragraph.
+
+    Examples
+    --------
+    >>> scores = document_scores(load_model(DEFAULT_MODEL), ["稳定粮食播种面积。", "提高种粮农民收益。"])
+    >>> max(scores, key=scores.get)
+    'agriculture_rural'
+    """
+    kept = [p for p in paragraphs if not is_boilerplate(p)]
+    if not kept:
+        return None
+    joined = "".join(kept) if all(isinstance(p, str) for p in kept) else [t for p in kept for t in tokenize(p)]
+    return dict(zip((str(c) for c in model.classes_), model.predict_proba([joined])[0].tolist()))
 
 
 def inherit_heading_topics(paragraph_texts, results, mixed_label="general", dominance=0.5):

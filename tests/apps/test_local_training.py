@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_nlp.apps.local_training import (gold_excerpt_ids, label_unit, local_examples,
+from policy_nlp.apps.local_training import (gold_examples, gold_excerpt_ids, label_unit, local_examples,
                                             local_lexicon_candidates, read_hand_labels, units)
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,3 +64,31 @@ def test_local_lexicon_mining_skips_the_gold_and_never_opens_held_out_splits(mon
     assert gold and not any(e["doc_id"] in gold for c in candidates for e in c["examples"])
     with pytest.raises(ValueError, match="held-out"):
         local_lexicon_candidates(CORPUS.parent.parent / "heldout_local_speeches" / "excerpts.jsonl")
+
+
+DEV_GOLD = REPO / "tests" / "fixtures" / "gold_local" / "dev"
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpora/local_speeches")
+def test_gold_examples_are_the_gold_paragraphs_with_their_labels():
+    from policy_nlp.apps.evaluation import _norm
+    from policy_nlp.stages.script import to_simplified
+    paths = sorted(DEV_GOLD.glob("*.json"))[:8]
+    golds = {json.loads(p.read_text(encoding="utf-8"))["source"]["match"]["id"]:
+             json.loads(p.read_text(encoding="utf-8"))["topics"] for p in paths}
+    examples = gold_examples(CORPUS, paths)
+    assert {e["source"] for e in examples} == {"gold"} and {e["doc"] for e in examples} <= set(golds)
+    for doc, topics in golds.items():
+        mine = [e for e in examples if e["doc"] == doc]
+        openings = [_norm(to_simplified(o)[0]) for o in topics]
+        # every example opens with a gold opening (or continues the paragraph before it) and
+        # carries the label of the last gold opening at or before it
+        label = None
+        for e in mine:
+            text = _norm(e["text"])
+            hit = next((o for o in openings if o and text.startswith(o[:8])), None)
+            if hit is not None:
+                label = topics[list(topics)[openings.index(hit)]]
+            assert label is not None and e["label"] == label
+    # an excerpt labelled by hand is left to its hand units
+    assert not gold_examples(CORPUS, paths, skip_ids=set(golds))

@@ -66,3 +66,66 @@ def test_long_paragraphs_pay_a_penalty_on_general_short_ones_do_not():
     short = contextualize([_result(**scores)], ["要加快发展特色种养业，完善联农带农机制，促进农民增收。"],
                           general_penalty=0.5, prior_weight=0, neighbour_weight=0)
     assert short[0]["label"] == "general"
+
+
+# Openings of local speeches (local_speeches development corpus, not the gold).
+OPENINGS = [
+    "今天,我们召开这次大会,主要任务是深入学习贯彻总书记视察我省时的重要讲话精神,全面落实党中央和省委的决策部署,"
+    "动员全市上下以更高站位、更大力度、更实举措,全面优化营商环境。",
+    "大家好!今天,我们在这里召开某某县森林草原防灭火工作会议,主要任务是深入贯彻习近平总书记关于森林草原防灭火工作的"
+    "重要论述精神,分析当前我县森林草原防灭火面临的形势,指出存在的问题。",
+    "同志们:这次创建省级文明城市动员大会,是市委、市政府在充分酝酿的基础上召开的一次十分重要的会议。会议的主要任务是,"
+    "对照明年建成省级文明城市的创建目标,动员全市上下进一步统一思想,明确任务,落实责任。",
+]
+
+
+@pytest.mark.parametrize("text", OPENINGS)
+def test_a_meeting_opening_is_a_bridge_that_keeps_its_own_label(text):
+    from policy_nlp.stages.topic_context import is_meeting_opening
+    assert is_meeting_opening(text)
+    results = [_result(general=0.55, governance_security=0.25, economy=0.1, culture=0.1)]
+    out = contextualize(results, [text], title="在全县安全生产工作会议上的讲话",
+                        document={"governance_security": 0.9, "general": 0.1}, document_weight=1.0)
+    assert out[0] is results[0]     # neither the title, the document nor the penalty moved it
+
+
+def test_a_substantive_paragraph_is_not_a_meeting_opening():
+    from policy_nlp.stages.topic_context import is_meeting_opening
+    body = ("今年以来,全县森林草原防灭火形势总体平稳,但火险等级高、野外用火管控难,"
+            "各乡镇要落实网格化管护责任,严防死守,坚决遏制重特大森林火灾发生。")
+    assert not is_meeting_opening(body)
+    assert not is_meeting_opening(EXHORTATION)
+
+
+def test_the_document_prior_pulls_an_undecided_paragraph_to_what_the_document_is_about():
+    scores = dict(general=0.4, agriculture_rural=0.35, economy=0.15, culture=0.1)
+    text = EXHORTATION * 2
+    alone = contextualize([_result(**scores)], [text], general_penalty=0, neighbour_weight=0)
+    assert alone[0]["label"] == "general"
+    farm = {"agriculture_rural": 0.8, "general": 0.1, "economy": 0.05, "culture": 0.05}
+    out = contextualize([_result(**scores)], [text], general_penalty=0, neighbour_weight=0,
+                        document=farm, document_weight=0.5)
+    assert out[0]["label"] == "agriculture_rural"
+    assert out[0]["own"] == scores
+
+
+def test_classify_paragraphs_weighs_the_whole_document(monkeypatch):
+    """The pipeline's path: with a document weight, the whole document's scores reach the context."""
+    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import classify_paragraphs, default_model, document_scores
+    model = default_model()
+    paragraphs = ["同志们:", OPENINGS[1], "要严格野外火源管控,加强重点时段巡山护林,落实森林防火责任,确保不发生重特大森林火灾。"]
+    seen = {}
+    real = topic_context.contextualize
+
+    def spy(results, texts, **kwargs):
+        seen.update(kwargs)
+        return real(results, texts, **kwargs)
+    monkeypatch.setattr(topic_context, "contextualize", spy)
+    monkeypatch.setattr(topic_context, "DOCUMENT_WEIGHT", 0.25)
+    classify_paragraphs(model, paragraphs)
+    expected = document_scores(model, paragraphs)
+    assert seen["document"] == expected and abs(sum(expected.values()) - 1) < 1e-6
+    monkeypatch.setattr(topic_context, "DOCUMENT_WEIGHT", 0.0)
+    classify_paragraphs(model, paragraphs)
+    assert seen["document"] is None

@@ -1,0 +1,303 @@
+"""Grouped cross-validation of the default topic model on local speeches.
+
+The measurement behind the choices in ``policy_nlp/stages/topic_context.py``
+and ``models/topics-default/recipe.py`` (docs/topics.md, *Local speeches:
+grouped cross-validation*). Groups are excerpts: the 199 hand-labelled
+excerpts of the local development corpus (813 units,
+``corpora/topic_labels/local_hand_labels.jsonl``) and the 32 excerpts of the
+original local development gold (``tests/fixtures/gold_local/dev``, 131
+scored paragraphs). Each fold
+
+1. retrains the recipe's model: the national weak labels (fixed) plus the
+   local units of the other folds' excerpts, each ``LOCAL_WEIGHT`` times
+   (and, with ``--train-gold``, the dev gold paragraphs of the other folds'
+   gold excerpts, as the recipe's ``TRAIN_ON_DEV_GOLD`` does);
+2. runs the held-out excerpts through the pipeline as ``policy-nlp
+   evaluate`` does (raw text, cleaning, paragraphs, pipeline tokens, the title
+   found in the text) and classifies every paragraph with the fold's model;
+3. applies the context (:func:`~policy_nlp.stages.topic_context.contextualize`)
+   and heading inheritance offline for each setting of a grid, and scores
+   the hand-labelled units (each on the pipeline paragraph holding its
+   opening) and the gold paragraphs (:func:`policy_nlp.apps.evaluation._score_topics`).
+
+The blind local gold and the held-out splits are never read. The pipeline
+runs and the tokens are cached in ``--cache`` (default
+``/tmp/policy_nlp_topic_cv``).
+
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
+        [--train-gold] [--grid] [-o benchmarks/results/topic_cv.json]
+"""
+
+import argparse
+import importlib.util
+import itertools
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from policy_nlp.apps import evaluation as ev  # noqa: E402
+from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, local_examples,  # noqa: E402
+                                            read_hand_labels)
+from policy_nlp.io.corpus import Record  # noqa: E402
+from policy_nlp.io.output import doc_to_dict  # noqa: E402
+from policy_nlp.stages import topic_context  # noqa: E402
+from policy_nlp.stages.topic_estimators import TopicClassifier  # noqa: E402
+from policy_nlp.stages.topics import (_feature_tokens, classify_paragraphs, document_scores,  # noqa: E402
+                                      inherit_heading_topics)  # noqa: E402
+
+DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n in (
+    15, 25, 27, 31, 32, 37, 43, 62, 71, 91, 105, 109, 114, 115, 124, 134, 136, 139, 141, 143, 152,
+    160, 170, 186, 191, 193, 202, 205, 208, 219, 235, 247)]
+
+
+def _recipe():
+    spec = importlib.util.spec_from_file_location("recipe", ROOT / "models/topics-default/recipe.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cached(path, build):
+    if path.is_file():
+        return pickle.loads(path.read_bytes())
+    value = build()
+    path.write_bytes(pickle.dumps(value))
+    return value
+
+
+def _run(nlp, doc_id, text):
+    """The pipeline's paragraphs of one text: texts, tokens, title, annotated dict."""
+    from policy_nlp.pipeline.factories import _paragraph_words
+    from policy_nlp.run.batch import annotate_record
+    doc = annotate_record(nlp, Record(doc_id, text))
+    paragraphs = list(doc.spans["paragraphs"])
+    texts = [doc.text[s.start_char:s.end_char] for s in paragraphs]
+    tokens = _paragraph_words(doc, doc.text, paragraphs)
+    annotated = doc_to_dict(doc)
+    for p in annotated["paragraphs"]:
+        p.pop("topic", None)
+    return {"texts": texts, "tokens": tokens, "title": topic_context.find_title(texts, doc._.meta),
+            "annotated": annotated}
+
+
+def _unit_paragraphs(annotated, unit_texts):
+    """Index of the pipeline paragraph that holds each unit's opening (None when not found)."""
+    normalised, offsets = ev._normalised_index(annotated["text"])
+    if (annotated.get("meta") or {}).get("converted"):
+        from policy_nlp.stages.script import to_simplified
+        unit_texts = [to_simplified(u)[0] for u in unit_texts]
+    out, start = [], 0
+    for unit in unit_texts:
+        key = ev._norm(unit)[:12]
+        at = normalised.find(key, start) if key else -1
+        if at < 0:
+            at = normalised.find(key) if key else -1
+        if at < 0:
+            out.append(None)
+            continue
+        start = at + 1
+        position = offsets[at]
+        out.append(next((i for i, p in enumerate(annotated["paragraphs"])
+                         if p["start"] <= position < p["end"]), None))
+    return out
+
+
+def prepare(cache):
+    """National examples with tokens, local units with tokens, test documents."""
+    cache.mkdir(parents=True, exist_ok=True)
+    recipe = _recipe()
+    local_path = recipe._corpus_path(*LOCAL_CORPUS)
+
+    def national():
+        examples = [e for e in recipe.build_training_set() if e["corpus"] != "/".join(LOCAL_CORPUS)]
+        return examples, _feature_tokens([e["text"] for e in examples])
+
+    def local():
+        examples = local_examples(local_path, hand_labels=read_hand_labels(recipe.LOCAL_HAND_LABELS))
+        gold = gold_examples(local_path, DEV_GOLD)
+        return examples, _feature_tokens([e["text"] for e in examples]), gold, \
+            _feature_tokens([e["text"] for e in gold])
+
+    def documents():
+        from policy_nlp.pipeline.loading import load
+        nlp = load()
+        docs = {}
+        records = {}
+        with open(local_path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    r = json.loads(line)
+                    records[r["id"]] = r
+        examples = local_examples(local_path, hand_labels=read_hand_labels(recipe.LOCAL_HAND_LABELS))
+        by_doc = {}
+        for e in examples:
+            if e["source"] == "hand":
+                by_doc.setdefault(e["doc"], []).append(e)
+        for doc_id, units in sorted(by_doc.items()):
+            run = _run(nlp, doc_id, records[doc_id]["text"])
+            run["units"] = [(u["label"], i) for u, i in
+                            zip(units, _unit_paragraphs(run["annotated"], [u["text"] for u in units]))]
+            docs[doc_id] = run
+        for path in DEV_GOLD:
+            gold = ev.load_gold(path)
+            run = _run(nlp, str(gold.get("document")), ev.gold_text(gold))
+            run["gold"] = gold
+            docs[gold["source"]["match"]["id"]] = run
+        return docs
+
+    return (_cached(cache / "national.pkl", national), _cached(cache / "local.pkl", local),
+            _cached(cache / "documents.pkl", documents))
+
+
+def folds_of(doc_ids, gold_ids, k, seed=0):
+    """Fold of each excerpt: hand-labelled and gold excerpts dealt out separately."""
+    rng = np.random.default_rng(seed)
+    fold = {}
+    for group in (sorted(set(doc_ids) - set(gold_ids)), sorted(gold_ids)):
+        for n, i in enumerate(rng.permutation(len(group))):
+            fold[group[i]] = n % k
+    return fold
+
+
+def own_results(model, docs):
+    """Each document's context-free paragraph results under one model."""
+    return {doc_id: classify_paragraphs(model, d["tokens"], headings="own", context=False)
+            for doc_id, d in docs.items()}
+
+
+def doc_probabilities(model, docs):
+    """The model's probabilities of each document's whole text (one vector)."""
+    return {i: document_scores(model, d["tokens"]) for i, d in docs.items()}
+
+
+def score(docs, own, setting, doc_probs=None):
+    """(unit pairs, gold pairs) of one context setting."""
+    unit_pairs, gold_pairs = [], []
+    for doc_id, d in docs.items():
+        kwargs = dict(setting)
+        if doc_probs is not None and kwargs.get("document_weight"):
+            kwargs["document"] = doc_probs[doc_id]
+        else:
+            kwargs.pop("document_weight", None)
+        results = topic_context.contextualize(own[doc_id], d["texts"], title=d["title"], **kwargs)
+        results = inherit_heading_topics(d["texts"], results)
+        if "gold" in d:
+            gold = d["gold"]
+            annotated = dict(d["annotated"], paragraphs=[dict(p, topic=r) for p, r in
+                                                         zip(d["annotated"]["paragraphs"], results)])
+            if (annotated.get("meta") or {}).get("converted"):
+                gold = ev._simplified_gold(gold)
+            metrics, errors = {}, {}
+            ev._score_topics(gold, annotated, metrics, errors)
+            gold_pairs += errors["topic_pairs"]
+        for label, index in d.get("units", ()):
+            found = results[index]["label"] if index is not None and results[index] else None
+            unit_pairs.append((label, found))
+    return unit_pairs, gold_pairs
+
+
+def _summary(pairs):
+    if not pairs:
+        return {"n": 0}
+    return {"n": len(pairs), "accuracy": round(sum(g == f for g, f in pairs) / len(pairs), 4),
+            "macro_f1": round(ev.macro_f1(pairs), 4)}
+
+
+def grid_settings(full):
+    base = {"prior_weight": topic_context.PRIOR_WEIGHT, "neighbour_weight": topic_context.NEIGHBOUR_WEIGHT,
+            "title_weight": topic_context.TITLE_WEIGHT, "general_penalty": topic_context.GENERAL_PENALTY,
+            "document_weight": topic_context.DOCUMENT_WEIGHT}
+    settings = [base, dict(base, prior_weight=0.0, neighbour_weight=0.0, title_weight=0.0,
+                           general_penalty=0.0, document_weight=0.0)]
+    if full:
+        for p, n, t, g, d in itertools.product([0.0, 0.25], [0.0, 0.25], [0.0, 1.0, 1.5],
+                                               [0.5, 1.0, 1.5], [0.0, 0.1, 0.25, 0.5]):
+            settings.append({"prior_weight": p, "neighbour_weight": n, "title_weight": t,
+                             "general_penalty": g, "document_weight": d})
+    return settings
+
+
+def main(argv=None):  # long: one linear experiment (build folds, train, score a grid, report)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--C", type=float, default=0.5)
+    parser.add_argument("--class-weight", default="balanced")
+    parser.add_argument("--local-weight", type=int, default=None)
+    parser.add_argument("--train-gold", action="store_true")
+    parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
+    parser.add_argument("--cache", default="/tmp/policy_nlp_topic_cv")
+    parser.add_argument("--char-ngrams", default=None, help="e.g. 1,4")
+    parser.add_argument("--word-ngrams", default=None, help="e.g. 1,3")
+    parser.add_argument("-o", "--output", default=None)
+    args = parser.parse_args(argv)
+    extra = {}
+    if args.char_ngrams:
+        extra["char_ngram_range"] = tuple(int(n) for n in args.char_ngrams.split(","))
+    if args.word_ngrams:
+        extra["word_ngram_range"] = tuple(int(n) for n in args.word_ngrams.split(","))
+    args.tag = "".join(f"-{k}{v[0]}{v[1]}" for k, v in sorted(extra.items()))
+    started = time.time()
+    (national, national_tokens), (local, local_tokens, gold, gold_tokens), docs = prepare(Path(args.cache))
+    recipe = _recipe()
+    weight = recipe.LOCAL_WEIGHT if args.local_weight is None else args.local_weight
+    gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
+    fold = folds_of(list(docs), gold_ids, args.folds, args.seed)
+    settings = grid_settings(args.grid)
+    per_fold = [[] for _ in settings]
+    pooled = [([], []) for _ in settings]
+    print(f"prepared in {time.time() - started:.0f} s: {len(national)} national, {len(local)} local "
+          f"units, {len(gold)} gold paragraphs, {len(docs)} test excerpts", flush=True)
+    for k in range(args.folds):
+        X = list(national_tokens)
+        y = [e["label"] for e in national]
+        for e, tokens in zip(local, local_tokens):
+            if fold.get(e["doc"], -1) != k:  # excerpts without a fold (no hand unit) always train
+                X += [tokens] * weight
+                y += [e["label"]] * weight
+        if args.train_gold:
+            for e, tokens in zip(gold, gold_tokens):
+                if fold[e["doc"]] != k:
+                    X += [tokens] * weight
+                    y += [e["label"]] * weight
+        test = {i: d for i, d in docs.items() if fold[i] == k}
+        key = Path(args.cache) / (f"fold{k}of{args.folds}-s{args.seed}-C{args.C}-{args.class_weight}"
+                                  f"-w{weight}-g{int(args.train_gold)}{args.tag}.pkl")
+
+        def fit():
+            model = TopicClassifier(C=args.C, class_weight=args.class_weight or None, **extra).fit(X, y)
+            return own_results(model, test), doc_probabilities(model, test)
+        own, doc_probs = _cached(key, fit)
+        for s, setting in enumerate(settings):
+            units, golds = score(test, own, setting, doc_probs)
+            per_fold[s].append(_summary(units + golds))
+            pooled[s][0].extend(units)
+            pooled[s][1].extend(golds)
+        print(f"fold {k}: {len(X)} training paragraphs; {per_fold[0][-1]} "
+              f"({time.time() - started:.0f} s)", flush=True)
+    rows = []
+    for s, setting in enumerate(settings):
+        accs = [f["accuracy"] for f in per_fold[s]]
+        f1s = [f["macro_f1"] for f in per_fold[s]]
+        units, golds = pooled[s]
+        rows.append({"setting": setting, "units": _summary(units), "gold": _summary(golds),
+                     "all": _summary(units + golds),
+                     "folds": {"accuracy": [round(float(np.mean(accs)), 4), round(float(np.std(accs)), 4)],
+                               "macro_f1": [round(float(np.mean(f1s)), 4), round(float(np.std(f1s)), 4)]}})
+    order = sorted(range(len(rows)), key=lambda r: -(rows[r]["all"]["accuracy"] + rows[r]["all"]["macro_f1"]))
+    for r in [0, 1] + [r for r in order[:10] if r > 1]:
+        print(json.dumps(rows[r]))
+    if args.output:
+        result = {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
+                  "rows": rows}
+        Path(args.output).write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
