@@ -33,6 +33,9 @@ MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
+# it starts afresh (a corpus has far fewer distinct words).
+MAX_CACHED_WORDS = 1_000_000
 
 
 def check_text(text):
@@ -147,6 +150,7 @@ class PolicyTokenizer:
         self.user_dict = str(user_dict) if user_dict else None
         self._words = list(words) if words is not None else None
         self._pattern = None
+        self._orths = (None, {})  # (vocab, word -> its id in vocab.strings)
 
     @property
     def words(self):
@@ -184,9 +188,24 @@ class PolicyTokenizer:
         segmenter's words with policy terms merged, and whitespace runs.
 
         One list of offsets rather than a tuple per word: on a long document
-        the per-word Python work costs more than the segmenter itself.
+        the per-word Python work costs more than the segmenter itself. An
+        engine that gives the boundaries itself (the fast engine's C core)
+        is asked for them in one call; otherwise, or when a run is longer
+        than ``MAX_RUN``, the text is cut run by run.
         """
         engine = load_segmenter(self.segmenter)
+        whole = getattr(engine, "boundaries", None)
+        bounds = whole(text, MAX_RUN) if whole is not None else None
+        if bounds is None:
+            bounds = self._run_boundaries(engine, text)
+        if self.pattern:
+            bounds = self._merge_terms(text, bounds)
+        return bounds
+
+    @staticmethod
+    def _run_boundaries(engine, text):
+        """The boundaries of ``engine``'s words and the whitespace runs,
+        cutting each run (see :func:`_runs`) with ``engine.cut``."""
         bounds = [0]
         extend = bounds.extend
         for start, end in _runs(text):
@@ -199,8 +218,6 @@ class PolicyTokenizer:
             extend(offsets)
         if bounds[-1] != len(text):  # trailing whitespace (or an empty text)
             bounds.append(len(text))
-        if self.pattern:
-            bounds = self._merge_terms(text, bounds)
         return bounds
 
     def _merge_terms(self, text, bounds):
@@ -237,9 +254,35 @@ class PolicyTokenizer:
         """The Doc of ``text`` as it is (never cleaned)."""
         bounds = self.boundaries(text)
         words = list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = self._make_doc(words)
         remember_text(doc, text)
         return doc
+
+    def _make_doc(self, words):
+        """``Doc(vocab, words=words)`` (no trailing spaces), built from the
+        words' ids: spaCy then skips hashing each word's UTF-8 to find its
+        lexeme, most of the cost of building a Doc. The ids come from a
+        cache; a word met for the first time is added to the vocabulary's
+        strings first, as spaCy would. The lexemes, hence the Doc, are the
+        same. An id whose string the vocabulary has dropped since (the end of
+        a ``memory_zone``) makes spaCy raise KeyError: the cache is emptied
+        and the Doc built from the strings.
+        """
+        spaces = [False] * len(words)
+        vocab, cache = self._orths
+        if vocab is not self.vocab or len(cache) > MAX_CACHED_WORDS:
+            cache = {}
+            self._orths = (self.vocab, cache)
+        get, add = cache.get, self._add_orth
+        try:
+            return Doc(self.vocab, words=[get(word) or add(word) for word in words], spaces=spaces)
+        except KeyError:
+            cache.clear()
+            return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _add_orth(self, word):
+        orth = self._orths[1][word] = self.vocab.strings.add(word)
+        return orth
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:

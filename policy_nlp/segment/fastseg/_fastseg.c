@@ -175,10 +175,12 @@ in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
     }
 }
 
-/* Segment one fragment (no whitespace) cps[0:n); append words to out. */
+/* Segment one fragment (no whitespace) cps[0:n) of text, starting at
+ * offset off; append to out its words (ends == 0) or the offsets in text
+ * where its words end (ends == 1). */
 static int
 cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
-             PyObject *out)
+             PyObject *out, int ends)
 {
     const uint32_t *cps = m->cps;
     int32_t *nodes = m->nodes, *wid = m->wid, *pairslot = m->pairslot;
@@ -331,7 +333,8 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
         }
     }
     for (i = 0; i < T; i++) {
-        PyObject *w = PyUnicode_Substring(text, off + tok[i], off + tok[i + 1]);
+        PyObject *w = ends ? PyLong_FromSsize_t(off + tok[i + 1])
+                           : PyUnicode_Substring(text, off + tok[i], off + tok[i + 1]);
         if (!w) return -1;
         int r = PyList_Append(out, w);
         Py_DECREF(w);
@@ -340,12 +343,26 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
     return 0;
 }
 
+/* Whitespace runs and words of text: cut() and boundaries(). With ends,
+ * the list is every token boundary (0, each word's end, each whitespace
+ * run's end), or None when a whitespace-free run is longer than max_run
+ * (max_run > 0). */
+static int
+append_offset(PyObject *out, Py_ssize_t offset)
+{
+    PyObject *o = PyLong_FromSsize_t(offset);
+    if (!o) return -1;
+    int r = PyList_Append(out, o);
+    Py_DECREF(o);
+    return r;
+}
+
 static PyObject *
-Model_cut(ModelObject *m, PyObject *text)
+segment(ModelObject *m, PyObject *text, int ends, Py_ssize_t max_run)
 {
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "cut() needs a str, not %.100s",
-                     Py_TYPE(text)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() needs a str, not %.100s",
+                     ends ? "boundaries" : "cut", Py_TYPE(text)->tp_name);
         return NULL;
     }
     if (PyUnicode_READY(text) < 0) return NULL;
@@ -354,21 +371,48 @@ Model_cut(ModelObject *m, PyObject *text)
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
     if (!out) return NULL;
+    if (ends && max_run > 0) {  /* checked first: no work wasted on a refused text */
+        Py_ssize_t run = 0, k;
+        for (k = 0; k < len; k++) {
+            run = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)) ? 0 : run + 1;
+            if (run > max_run) {
+                Py_DECREF(out);
+                Py_RETURN_NONE;
+            }
+        }
+    }
+    if (ends && append_offset(out, 0) < 0) goto fail;
     Py_ssize_t i = 0;
     while (i < len) {
         while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+        if (ends && i > 0 && append_offset(out, i) < 0) goto fail;  /* a whitespace run's end */
         if (i >= len) break;
         Py_ssize_t a = i;
         while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
         Py_ssize_t n = i - a, k;
         if (model_reserve(m, n) < 0) goto fail;
         for (k = 0; k < n; k++) m->cps[k] = PyUnicode_READ(kind, data, a + k);
-        if (cut_fragment(m, text, a, n, out) < 0) goto fail;
+        if (cut_fragment(m, text, a, n, out, ends) < 0) goto fail;
     }
     return out;
 fail:
     Py_DECREF(out);
     return NULL;
+}
+
+static PyObject *
+Model_cut(ModelObject *m, PyObject *text)
+{
+    return segment(m, text, 0, 0);
+}
+
+static PyObject *
+Model_boundaries(ModelObject *m, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t max_run = 0;
+    if (!PyArg_ParseTuple(args, "O|n:boundaries", &text, &max_run)) return NULL;
+    return segment(m, text, 1, max_run);
 }
 
 static void
@@ -475,6 +519,10 @@ Model_init(ModelObject *m, PyObject *args, PyObject *kwds)
 static PyMethodDef Model_methods[] = {
     {"cut", (PyCFunction)Model_cut, METH_O,
      "cut(text) -> list of str: pkuseg's segmentation of text."},
+    {"boundaries", (PyCFunction)Model_boundaries, METH_VARARGS,
+     "boundaries(text, max_run=0) -> list of int: every token boundary of text\n"
+     "(0, the end of each of cut(text)'s words and of each whitespace run), or\n"
+     "None if max_run > 0 and a run without whitespace is longer than max_run."},
     {NULL, NULL, 0, NULL}
 };
 
