@@ -85,7 +85,8 @@ class FastSegmenter:
                 arrays = {name: c.buffer(name) for name in c.entries}
                 self._model = _fastseg.Model(arrays, c.meta)
                 self.engine = "c"
-                self.boundaries = self._model.boundaries
+                # (an extension built before boundaries() existed lacks it: cut() still works)
+                self.boundaries = getattr(self._model, "boundaries", self.boundaries)
         if self._model is None:
             from .pure import PureModel
             self._model = PureModel(self._container)
