@@ -11,6 +11,19 @@
  * The tables are arrays of the converted model (see convert.py), passed in as
  * buffers of a memory-mapped file. Only additions of doubles are performed,
  * in pkuseg's order; build without -ffast-math.
+ *
+ * Most time goes to cache misses in the large tables (hash tables, the
+ * 26 MB weight rows). So the work is arranged for the memory system:
+ * - filters built from the tables when the model is loaded skip lookups
+ *   that cannot hit: ww_mask says which word ids occur in a word-pair key at
+ *   all (per template and side), dict_filter is a one-bit-per-slot summary
+ *   of the dictionary's hashes, trie_root is the trie's first level as an
+ *   array. They only ever skip a lookup that would have failed.
+ * - hash slots and weight rows are prefetched some positions ahead, and a
+ *   position's feature ids are gathered first (without branching on
+ *   loaded values) and summed afterwards, so that the misses overlap.
+ * The features are still summed in pkuseg's order, one position at a time,
+ * so the scores, and the output, are the same.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -23,6 +36,16 @@
 #define GOLDEN 0x9E3779B97F4A7C15ULL
 #define EMPTY_KEY 0xFFFFFFFFFFFFFFFFULL
 #define DICT_BASE 0x100000001B3ULL
+#define DICT_FILTER_BITS 23     /* 1 MB: mostly in cache, ~5% false positives */
+#define AHEAD 8                 /* positions prefetched ahead */
+#define BLOCK 64                /* positions whose feature ids are gathered at once */
+#define ROWS_AHEAD 16           /* weight rows prefetched ahead */
+#define MAXF 72                 /* feature ids per position: 1 + 5 + 3 + 10 + 50 */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 
 enum {
     B_CHAR_INDEX, B_CHAR_FEATS, B_PAIR_KEYS, B_PAIR_VALS, B_TRIE_KEYS,
@@ -61,6 +84,9 @@ typedef struct {
     const uint32_t *dict_chars; const int64_t *dict_offsets;
     Py_ssize_t dict_maxlen;
     uint64_t *dict_pow;
+    uint8_t *ww_mask;             /* per word id: bit 2t = pre, 2t+1 = post in template t */
+    int32_t *trie_root;           /* node id -> trie child of the root, or -1 */
+    uint64_t *dict_filter;        /* bit (h * GOLDEN) >> (64 - DICT_FILTER_BITS) per word */
     int32_t empty_word, feature0;
     /* scratch, grown as needed (the GIL is held throughout a call) */
     Py_ssize_t cap;
@@ -68,6 +94,12 @@ typedef struct {
     double *score; double *ms; uint8_t *back; uint8_t *tags;
     Py_ssize_t *tok; int8_t *tokdict; uint64_t *prefix;
 } ModelObject;
+
+static inline void
+hprefetch(const uint64_t *keys, int bits, uint64_t key)
+{
+    PREFETCH(keys + ((key * GOLDEN) >> (64 - bits)));
+}
 
 static inline Py_ssize_t
 hlookup(const uint64_t *keys, int bits, uint64_t key)
@@ -140,6 +172,8 @@ static inline int32_t
 ww_feature(const ModelObject *m, int t, int32_t pre, int32_t post)
 {
     if (pre <= 1 && post <= 1) return m->ww_small[t][pre][post];
+    if (!(m->ww_mask[pre] & (1 << (2 * t))) || !(m->ww_mask[post] & (2 << (2 * t))))
+        return -1;  /* no key has this pre or this post: the lookup would fail */
     uint64_t key = ((uint64_t)t << 62) | ((uint64_t)pre << 31) | (uint64_t)post;
     Py_ssize_t j = hlookup(m->ww_keys, m->ww_bits, key);
     return j < 0 ? -1 : m->ww_vals[j];
@@ -162,6 +196,8 @@ in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
     Py_ssize_t len = e - s;
     if (len > m->dict_maxlen) return 0;
     uint64_t h = P[e] - P[s] * m->dict_pow[len];
+    uint64_t f = (h * GOLDEN) >> (64 - DICT_FILTER_BITS);
+    if (!(m->dict_filter[f >> 6] & (1ULL << (f & 63)))) return 0;
     uint64_t j = (h * GOLDEN) >> (64 - m->dict_bits);
     for (;; j++) {
         uint64_t k = m->dict_keys[j];
@@ -173,6 +209,65 @@ in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
             memcmp(m->dict_chars + a, cps + s, len * sizeof(uint32_t)) == 0)
             return 1;
     }
+}
+
+static inline void
+prefetch_row(const ModelObject *m, int32_t fid)
+{
+    if (m->wrow16) PREFETCH(m->wrow16 + (Py_ssize_t)fid * NT);
+    else PREFETCH(m->wrow32 + (Py_ssize_t)fid * NT);
+}
+
+/* The feature ids of position i in pkuseg's order (those that exist, i.e.
+ * >= 0) into out; returns how many. */
+static int
+gather_features(const ModelObject *m, const int32_t *nodes, const int32_t *pairslot,
+                Py_ssize_t i, Py_ssize_t n, int32_t *out)
+{
+    const int32_t *cf = m->char_feats;
+    int c = 0, l, li, lj;
+#define PUSH(v) do { int32_t v_ = (v); out[c] = v_; c += v_ >= 0; } while (0)
+    PUSH(m->feature0);
+    PUSH(cf[nodes[i] * 5 + 0]);
+    if (i > 0) {
+        PUSH(cf[nodes[i - 1] * 5 + 1]);
+        if (pairslot[i - 1] >= 0) PUSH(m->pair_vals[pairslot[i - 1] * 3 + 0]);
+    }
+    if (i + 1 < n) {
+        PUSH(cf[nodes[i + 1] * 5 + 2]);
+        if (pairslot[i] >= 0) PUSH(m->pair_vals[pairslot[i] * 3 + 1]);
+    }
+    if (i > 1) {
+        PUSH(cf[nodes[i - 2] * 5 + 3]);
+        if (pairslot[i - 2] >= 0) PUSH(m->pair_vals[pairslot[i - 2] * 3 + 2]);
+    }
+    if (i + 2 < n)
+        PUSH(cf[nodes[i + 2] * 5 + 4]);
+
+    int32_t pre_in[NL], post_in[NL], pre_ex[NL], post_ex[NL];
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        pre_in[li] = slice_word(m, i - l + 1, l, n);
+        if (pre_in[li]) PUSH(m->word_feats[pre_in[li] * 2 + 0]);
+    }
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        post_in[li] = slice_word(m, i, l, n);
+        if (post_in[li]) PUSH(m->word_feats[post_in[li] * 2 + 1]);
+    }
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        pre_ex[li] = slice_word(m, i - l, l, n);
+        post_ex[li] = slice_word(m, i + 1, l, n);
+    }
+    for (li = 0; li < NL; li++)
+        for (lj = 0; lj < NL; lj++)
+            PUSH(ww_feature(m, 0, pre_ex[li], post_in[lj]));
+    for (li = 0; li < NL; li++)
+        for (lj = 0; lj < NL; lj++)
+            PUSH(ww_feature(m, 1, pre_in[li], post_ex[lj]));
+#undef PUSH
+    return c;
 }
 
 /* Segment one fragment (no whitespace) cps[0:n) of text, starting at
@@ -187,7 +282,7 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
     double *score = m->score, *ms = m->ms;
     uint8_t *back = m->back, *tags = m->tags;
     Py_ssize_t i, s;
-    int l, li, lj;
+    int l, li;
 
     for (i = 0; i < n; i++) {
         uint32_t c = cps[i];
@@ -195,20 +290,29 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
     }
     /* word ids of every slice of 2..6 nodes (trie walk from each start) */
     for (s = 0; s < n; s++) {
+        if (s + AHEAD + 1 < n && nodes[s + AHEAD] && nodes[s + AHEAD + 1]) {
+            int32_t r = m->trie_root[nodes[s + AHEAD]];
+            if (r >= 0)
+                hprefetch(m->trie_keys, m->trie_bits,
+                          ((uint64_t)r << 32) | (uint64_t)nodes[s + AHEAD + 1]);
+        }
         int32_t *row = wid + s * NL;
         for (li = 0; li < NL; li++) row[li] = 0;
-        int32_t cur = 0;
-        for (l = 1; l <= 6 && s + l <= n; l++) {
+        int32_t cur = nodes[s] ? m->trie_root[nodes[s]] : -1;
+        for (l = 2; cur >= 0 && l <= 6 && s + l <= n; l++) {
             int32_t nd = nodes[s + l - 1];
             if (nd == 0) break;
             Py_ssize_t j = hlookup(m->trie_keys, m->trie_bits,
                                    ((uint64_t)cur << 32) | (uint64_t)nd);
             if (j < 0) break;
             cur = m->trie_vals[j];
-            if (l >= 2) row[6 - l] = m->trie_word[cur];
+            row[6 - l] = m->trie_word[cur];
         }
     }
     for (i = 0; i + 1 < n; i++) {
+        if (i + AHEAD + 1 < n && nodes[i + AHEAD] && nodes[i + AHEAD + 1])
+            hprefetch(m->pair_keys, m->pair_bits,
+                      ((uint64_t)nodes[i + AHEAD] << 32) | (uint64_t)nodes[i + AHEAD + 1]);
         pairslot[i] = -1;
         if (nodes[i] && nodes[i + 1]) {
             Py_ssize_t j = hlookup(m->pair_keys, m->pair_bits,
@@ -216,53 +320,30 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
             pairslot[i] = (int32_t)j;
         }
     }
-    /* node scores, features in pkuseg's order */
-    for (i = 0; i < n; i++) {
-        double acc[NT] = {0.0, 0.0, 0.0, 0.0, 0.0};
-        const int32_t *cf = m->char_feats;
-        add_feature(m, m->feature0, acc);
-        add_feature(m, cf[nodes[i] * 5 + 0], acc);
-        if (i > 0) {
-            add_feature(m, cf[nodes[i - 1] * 5 + 1], acc);
-            if (pairslot[i - 1] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i - 1] * 3 + 0], acc);
+    /* node scores: feature ids gathered block by block, summed in order */
+    Py_ssize_t b;
+    for (b = 0; b < n; b += BLOCK) {
+        int32_t fids[BLOCK * MAXF];
+        int nf[BLOCK];
+        Py_ssize_t bend = b + BLOCK < n ? b + BLOCK : n, k = 0;
+        for (i = b; i < bend; i++) {
+            if (i + AHEAD < n - 1 && pairslot[i + AHEAD] >= 0)
+                PREFETCH(m->pair_vals + pairslot[i + AHEAD] * 3);
+            nf[i - b] = gather_features(m, nodes, pairslot, i, n, fids + k);
+            k += nf[i - b];
         }
-        if (i + 1 < n) {
-            add_feature(m, cf[nodes[i + 1] * 5 + 2], acc);
-            if (pairslot[i] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i] * 3 + 1], acc);
+        Py_ssize_t total = k, q;
+        for (q = 0; q < total && q < ROWS_AHEAD; q++) prefetch_row(m, fids[q]);
+        q = 0;
+        for (i = b; i < bend; i++) {
+            double acc[NT] = {0.0, 0.0, 0.0, 0.0, 0.0};
+            int e = nf[i - b], x;
+            for (x = 0; x < e; x++, q++) {
+                if (q + ROWS_AHEAD < total) prefetch_row(m, fids[q + ROWS_AHEAD]);
+                add_feature(m, fids[q], acc);
+            }
+            memcpy(score + i * NT, acc, sizeof acc);
         }
-        if (i > 1) {
-            add_feature(m, cf[nodes[i - 2] * 5 + 3], acc);
-            if (pairslot[i - 2] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i - 2] * 3 + 2], acc);
-        }
-        if (i + 2 < n)
-            add_feature(m, cf[nodes[i + 2] * 5 + 4], acc);
-
-        int32_t pre_in[NL], post_in[NL], pre_ex[NL], post_ex[NL];
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            pre_in[li] = slice_word(m, i - l + 1, l, n);
-            if (pre_in[li]) add_feature(m, m->word_feats[pre_in[li] * 2 + 0], acc);
-        }
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            post_in[li] = slice_word(m, i, l, n);
-            if (post_in[li]) add_feature(m, m->word_feats[post_in[li] * 2 + 1], acc);
-        }
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            pre_ex[li] = slice_word(m, i - l, l, n);
-            post_ex[li] = slice_word(m, i + 1, l, n);
-        }
-        for (li = 0; li < NL; li++)
-            for (lj = 0; lj < NL; lj++)
-                add_feature(m, ww_feature(m, 0, pre_ex[li], post_in[lj]), acc);
-        for (li = 0; li < NL; li++)
-            for (lj = 0; lj < NL; lj++)
-                add_feature(m, ww_feature(m, 1, pre_in[li], post_ex[lj]), acc);
-        memcpy(score + i * NT, acc, sizeof acc);
     }
     /* run_viterbi: backwards, ties -> later y_pre; start: ties -> first y */
     int y, yp;
@@ -422,6 +503,9 @@ Model_dealloc(ModelObject *m)
     for (k = 0; k < m->nbufs; k++) PyBuffer_Release(&m->bufs[k]);
     model_free_scratch(m);
     PyMem_Free(m->dict_pow);
+    PyMem_Free(m->ww_mask);
+    PyMem_Free(m->trie_root);
+    PyMem_Free(m->dict_filter);
     Py_TYPE(m)->tp_free((PyObject *)m);
 }
 
@@ -435,6 +519,41 @@ get_int(PyObject *meta, const char *name, long *out)
     }
     *out = PyLong_AsLong(v);
     return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* The lookup filters (see the top of this file), from the hash tables. */
+static int
+build_filters(ModelObject *m)
+{
+    Py_ssize_t j, n_ww = m->bufs[B_WW_KEYS].len / 8, n_dict = m->bufs[B_DICT_KEYS].len / 8;
+    m->ww_mask = PyMem_Calloc(m->n_words, 1);
+    m->dict_filter = PyMem_Calloc((1 << DICT_FILTER_BITS) / 64, sizeof(uint64_t));
+    m->trie_root = PyMem_Malloc((m->n_nodes ? m->n_nodes : 1) * sizeof(int32_t));
+    if (!m->ww_mask || !m->dict_filter || !m->trie_root) { PyErr_NoMemory(); return -1; }
+    m->trie_root[0] = -1;  /* node 0 is in no word */
+    for (j = 1; j < m->n_nodes; j++) {
+        Py_ssize_t slot = hlookup(m->trie_keys, m->trie_bits, (uint64_t)j);
+        m->trie_root[j] = slot < 0 ? -1 : m->trie_vals[slot];
+    }
+    for (j = 0; j < n_ww; j++) {
+        uint64_t k = m->ww_keys[j];
+        if (k == EMPTY_KEY) continue;
+        int t = (int)(k >> 62);
+        uint64_t pre = (k >> 31) & 0x7FFFFFFFULL, post = k & 0x7FFFFFFFULL;
+        if (pre >= (uint64_t)m->n_words || post >= (uint64_t)m->n_words) {
+            PyErr_SetString(PyExc_ValueError, "ww_keys: word id out of range");
+            return -1;
+        }
+        m->ww_mask[pre] |= (uint8_t)(1 << (2 * t));
+        m->ww_mask[post] |= (uint8_t)(2 << (2 * t));
+    }
+    for (j = 0; j < n_dict; j++) {
+        uint64_t h = m->dict_keys[j];
+        if (h == EMPTY_KEY) continue;
+        uint64_t f = (h * GOLDEN) >> (64 - DICT_FILTER_BITS);
+        m->dict_filter[f >> 6] |= 1ULL << (f & 63);
+    }
+    return 0;
 }
 
 static int
@@ -513,7 +632,7 @@ Model_init(ModelObject *m, PyObject *args, PyObject *kwds)
     m->dict_pow[0] = 1;
     Py_ssize_t q;
     for (q = 1; q <= m->dict_maxlen; q++) m->dict_pow[q] = m->dict_pow[q - 1] * DICT_BASE;
-    return 0;
+    return build_filters(m);
 }
 
 static PyMethodDef Model_methods[] = {
