@@ -29,6 +29,7 @@ holds for every annotation, always.
 """
 
 import contextlib
+import itertools
 import weakref
 
 import numpy
@@ -171,6 +172,40 @@ def word_offset_arrays(doc):
         words = ~space
         starts, ends = starts[words], ends[words]
     return starts, ends
+
+
+# The token texts the tokenizer made for its last few Docs, with the token
+# boundaries they belong to: [(weakref to doc, boundaries, texts)], newest
+# last. Only a few, so that Docs kept by the caller do not keep a string per
+# token; a Doc goes through the stages right after the tokenizer made it.
+_WORDS: list = []
+_WORDS_KEPT = 4
+
+
+def remember_words(doc, bounds, words):
+    """Record the texts of ``doc``'s tokens as the tokenizer cut them
+    (``words``, whitespace tokens included, between ``bounds``): read by
+    :func:`word_texts`, instead of slicing the text again."""
+    _WORDS.append((weakref.ref(doc), bounds, words))
+    del _WORDS[:-_WORDS_KEPT]
+
+
+def word_texts(doc):
+    """The texts of the tokens that are not whitespace, in order: those at
+    :func:`word_offset_arrays`. The tokenizer's own strings when the tokens
+    are still the ones it made (the same starts), else sliced from the text.
+    """
+    starts, ends, space = _offset_arrays(doc)
+    words = None
+    for ref, bounds, texts in _WORDS:
+        if ref() is doc:
+            if len(texts) == len(starts) and numpy.array_equal(numpy.asarray(bounds[:-1]), starts):
+                words = texts
+            break
+    if words is None:
+        text = doc_text(doc)
+        words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    return list(itertools.compress(words, (~space).tolist())) if space.any() else list(words)
 
 
 def word_offsets(doc):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.pipeline.document import remember_text
+from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
 
 # pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
@@ -256,6 +256,7 @@ class PolicyTokenizer:
         words = list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
         doc = self._make_doc(words)
         remember_text(doc, text)
+        remember_words(doc, bounds, words)
         return doc
 
     def _make_doc(self, words):

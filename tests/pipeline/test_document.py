@@ -90,3 +90,14 @@ def test_kept_token_offsets_follow_a_retokenizer(tokenizer_nlp):
     starts, ends = word_offset_arrays(doc)
     assert [(int(a), int(b)) for a, b in zip(starts, ends)] == \
         [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+
+
+def test_word_texts_are_the_tokens_texts_also_after_splits(tokenizer_nlp):
+    """word_texts gives the non-space tokens' texts: the tokenizer's own
+    strings while the tokens are its own, sliced again after a split."""
+    from policy_nlp.pipeline.document import word_texts
+    doc = tokenizer_nlp("一是农业种植结构调整更趋理性。 二是设施农业建设取得了新的进展。")
+    assert word_texts(doc) == [t.text for t in doc if not t.is_space]
+    inside = [t.idx + 1 for t in doc if len(t) > 1][:2]  # two offsets inside words
+    assert ensure_boundaries(doc, inside) == 2
+    assert word_texts(doc) == [t.text for t in doc if not t.is_space]
