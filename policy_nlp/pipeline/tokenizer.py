@@ -25,6 +25,7 @@ from spacy.util import ensure_path, registry
 from policy_nlp.errors import DocumentError
 from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
+from policy_nlp.segment.fastseg import substrings
 
 # pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
 # this (a whole book on one line) is cut at sentence ends, then hard, so that
@@ -253,7 +254,7 @@ class PolicyTokenizer:
     def tokenize(self, text):
         """The Doc of ``text`` as it is (never cleaned)."""
         bounds = self.boundaries(text)
-        words = list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+        words = substrings(text, bounds)
         doc = self._make_doc(words)
         remember_text(doc, text)
         remember_words(doc, bounds, words)

@@ -134,6 +134,20 @@ def test_boundaries_refuse_runs_longer_than_max_run(c_engine):
         c_engine.boundaries(b"bytes")
 
 
+@settings(max_examples=100, deadline=None)
+@given(text=TEXTS, cuts=st.lists(st.integers(0, 200), max_size=30))
+def test_substrings_are_slices(text, cuts):
+    from policy_nlp.segment.fastseg import _python_substrings, substrings
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    expected = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    assert substrings(text, bounds) == _python_substrings(text, bounds) == expected
+    if fastseg.compiled_available():
+        from policy_nlp.segment.fastseg import _fastseg
+        assert substrings is _fastseg.substrings
+        with pytest.raises(ValueError):
+            substrings(text, [0, len(text) + 1])
+
+
 def test_engine_choice(monkeypatch):
     monkeypatch.setenv("POLICY_NLP_FASTSEG_PURE", "1")
     assert FastSegmenter().engine == "python"

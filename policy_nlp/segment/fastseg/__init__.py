@@ -26,7 +26,18 @@ import warnings
 
 from .convert import FORMAT_VERSION, Container, ensure_model
 
-__all__ = ["FastSegmenter", "compiled_available"]
+__all__ = ["FastSegmenter", "compiled_available", "substrings"]
+
+
+def _python_substrings(text, bounds):
+    """``[text[a:b] for a, b in zip(bounds, bounds[1:])]``."""
+    return list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+
+
+try:  # the same, in C (no slice object and method call per piece)
+    from ._fastseg import substrings
+except ImportError:  # not built, or built before it existed
+    substrings = _python_substrings
 
 
 def _compiled():

@@ -657,9 +657,46 @@ static PyTypeObject ModelType = {
     .tp_new = PyType_GenericNew,
 };
 
+/* substrings(text, bounds): [text[a:b] for a, b in zip(bounds, bounds[1:])],
+ * without a slice object and a method call per piece. */
+static PyObject *
+substrings(PyObject *self, PyObject *args)
+{
+    PyObject *text, *bounds;
+    if (!PyArg_ParseTuple(args, "UO!:substrings", &text, &PyList_Type, &bounds)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(bounds), len = PyUnicode_GET_LENGTH(text), i;
+    PyObject *out = PyList_New(n > 1 ? n - 1 : 0);
+    if (!out) return NULL;
+    Py_ssize_t a = n ? PyLong_AsSsize_t(PyList_GET_ITEM(bounds, 0)) : 0;
+    if (a == -1 && PyErr_Occurred()) goto fail;
+    for (i = 1; i < n; i++) {
+        Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(bounds, i));
+        if (b == -1 && PyErr_Occurred()) goto fail;
+        if (a < 0 || b < a || b > len) {
+            PyErr_SetString(PyExc_ValueError, "substrings: bounds must increase within the text");
+            goto fail;
+        }
+        PyObject *w = PyUnicode_Substring(text, a, b);
+        if (!w) goto fail;
+        PyList_SET_ITEM(out, i - 1, w);
+        a = b;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef module_methods[] = {
+    {"substrings", substrings, METH_VARARGS,
+     "substrings(text, bounds) -> list of str: text[a:b] for each pair of\n"
+     "consecutive offsets in bounds (a list of non-decreasing ints)."},
+    {NULL, NULL, 0, NULL}
+};
+
 static struct PyModuleDef moduledef = {
     PyModuleDef_HEAD_INIT, "_fastseg",
-    "Compiled core of policy_nlp.segment.fastseg.", -1, NULL
+    "Compiled core of policy_nlp.segment.fastseg.", -1, module_methods
 };
 
 PyMODINIT_FUNC
