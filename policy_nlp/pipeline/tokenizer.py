@@ -275,9 +275,16 @@ class PolicyTokenizer:
         if vocab is not self.vocab or len(cache) > MAX_CACHED_WORDS:
             cache = {}
             self._orths = (self.vocab, cache)
-        get, add = cache.get, self._add_orth
+        orths = list(map(cache.get, words))
+        miss = -1
         try:
-            return Doc(self.vocab, words=[get(word) or add(word) for word in words], spaces=spaces)
+            while True:  # words met for the first time (few, after the first documents)
+                miss = orths.index(None, miss + 1)
+                orths[miss] = self._add_orth(words[miss])
+        except ValueError:  # no more
+            pass
+        try:
+            return Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:
             cache.clear()
             return Doc(self.vocab, words=words, spaces=spaces)
