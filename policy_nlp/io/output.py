@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy
 from spacy.tokens import Doc, DocBin
 
 from policy_nlp.pipeline.document import doc_text, word_offset_arrays, word_offsets
@@ -115,14 +116,16 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-_TOKEN_JSON = '{"start": %d, "end": %d}'
+_TOKEN_JSON = '{"start": %d, "end": %d}, '
 
 
 def doc_to_json(doc):
     """``dumps(doc_to_dict(doc))``, the same characters, made faster.
 
     The token list is most of a document's JSON (a dict per word); it is
-    written here straight from the token offsets. The fields before and
+    written here straight from the token offsets, with one ``%`` format of
+    a template repeated once per token (one call for the whole list instead
+    of one per token). The fields before and
     after it are the dicts :func:`doc_to_dict` makes, each dumped as a JSON
     object and joined: a JSON object is its items joined by ``", "``.
 
@@ -137,7 +140,9 @@ def doc_to_json(doc):
     head = dumps({key: data[key] for key in ("id", "text", "meta", "paragraphs", "sentences")})
     tail = dumps({key: data[key] for key in ("slogans", "lists")})
     starts, ends = word_offset_arrays(doc)
-    tokens = ", ".join(map(_TOKEN_JSON.__mod__, zip(starts.tolist(), ends.tolist())))
+    offsets = numpy.empty(2 * len(starts), dtype="int64")
+    offsets[0::2], offsets[1::2] = starts, ends
+    tokens = (_TOKEN_JSON * len(starts))[:-2] % tuple(offsets.tolist())
     return f'{head[:-1]}, "tokens": [{tokens}], {tail[1:]}'
 
 

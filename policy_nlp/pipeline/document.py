@@ -29,6 +29,7 @@ holds for every annotation, always.
 """
 
 import contextlib
+import itertools
 import weakref
 
 import numpy
@@ -96,45 +97,61 @@ def doc_text(doc):
     return text
 
 
-# Token offsets of the Docs a stage is working on (see :func:`reading_offsets`):
-# doc -> None (not read yet) or (starts, ends, is_space).
-_OFFSETS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# Token offsets of each live Doc, kept between reads: doc -> (starts, ends,
+# is_space). Reading them walks every token's lexeme (0.5-1 ms for 10,000
+# tokens); checking that the kept ones still hold reads only the tokens'
+# start offsets, a few times cheaper. And the Docs inside a
+# :func:`reading_offsets` block: doc -> whether the kept offsets were checked
+# in this block (False again after a split).
+_KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_BLOCKS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 @contextlib.contextmanager
 def reading_offsets(doc):
-    """Within this block, read ``doc``'s token offsets once, not on every call.
+    """Within this block, trust ``doc``'s token offsets once read or checked.
 
     A stage reads the token offsets several times (to align each span
-    group, to set sentence starts, to slice words); each read walks the whole
-    token array. Inside the block they are read once and kept until a split
-    (:func:`ensure_boundaries`) changes the tokens. Only policy_nlp's own
-    stage code runs inside, so nothing else can retokenize meanwhile; the
-    arrays returned are shared and must not be written to.
+    group, to set sentence starts, to slice words). Outside a block each
+    read first checks that the tokens have not changed since the offsets
+    were last read (a retokenizer may have run); inside, they are checked
+    once and kept until a split (:func:`ensure_boundaries`) changes the
+    tokens. Only policy_nlp's own stage code runs inside, so nothing else can
+    retokenize meanwhile; the arrays returned are shared and must not be
+    written to.
     """
-    owner = doc not in _OFFSETS  # a nested block leaves the outer one's entry
+    owner = doc not in _BLOCKS  # a nested block leaves the outer one's entry
     if owner:
-        _OFFSETS[doc] = None
+        _BLOCKS[doc] = False
     try:
         yield
     finally:
         if owner:
-            _OFFSETS.pop(doc, None)
+            _BLOCKS.pop(doc, None)
 
 
 def _offset_arrays(doc):
-    """(starts, ends, is_space) of every token, read in one array operation."""
-    cached = _OFFSETS.get(doc)
-    if cached is not None and len(cached[0]) == len(doc):
-        return cached
+    """(starts, ends, is_space) of every token: the kept arrays if the tokens
+    still start where they did, else read in one array operation."""
+    kept = _KEPT.get(doc)
+    if kept is not None and len(kept[0]) == len(doc):
+        if _BLOCKS.get(doc):
+            return kept
+        # The same token starts mean the same tokens: a split adds a start, a
+        # merge removes one, and the text (hence each token's end) never changes.
+        if not len(doc) or numpy.array_equal(doc.to_array(IDX), kept[0]):
+            if doc in _BLOCKS:
+                _BLOCKS[doc] = True
+            return kept
     if len(doc) == 0:
         empty = numpy.zeros(0, dtype="int64")
         arrays = (empty, empty, numpy.zeros(0, dtype=bool))
     else:
         array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
         arrays = (array[:, 0], array[:, 0] + array[:, 1], array[:, 2] != 0)
-    if doc in _OFFSETS:
-        _OFFSETS[doc] = arrays
+    _KEPT[doc] = arrays
+    if doc in _BLOCKS:
+        _BLOCKS[doc] = True
     return arrays
 
 
@@ -155,6 +172,40 @@ def word_offset_arrays(doc):
         words = ~space
         starts, ends = starts[words], ends[words]
     return starts, ends
+
+
+# The token texts the tokenizer made for its last few Docs, with the token
+# boundaries they belong to: [(weakref to doc, boundaries, texts)], newest
+# last. Only a few, so that Docs kept by the caller do not keep a string per
+# token; a Doc goes through the stages right after the tokenizer made it.
+_WORDS: list = []
+_WORDS_KEPT = 4
+
+
+def remember_words(doc, bounds, words):
+    """Record the texts of ``doc``'s tokens as the tokenizer cut them
+    (``words``, whitespace tokens included, between ``bounds``): read by
+    :func:`word_texts`, instead of slicing the text again."""
+    _WORDS.append((weakref.ref(doc), bounds, words))
+    del _WORDS[:-_WORDS_KEPT]
+
+
+def word_texts(doc):
+    """The texts of the tokens that are not whitespace, in order: those at
+    :func:`word_offset_arrays`. The tokenizer's own strings when the tokens
+    are still the ones it made (the same starts), else sliced from the text.
+    """
+    starts, ends, space = _offset_arrays(doc)
+    words = None
+    for ref, bounds, texts in _WORDS:
+        if ref() is doc:
+            if len(texts) == len(starts) and numpy.array_equal(numpy.asarray(bounds[:-1]), starts):
+                words = texts
+            break
+    if words is None:
+        text = doc_text(doc)
+        words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    return list(itertools.compress(words, (~space).tolist())) if space.any() else list(words)
 
 
 def word_offsets(doc):
@@ -234,8 +285,9 @@ def ensure_boundaries(doc, offsets):
                 bounds = [int(starts[index]), *positions, int(ends[index])]
                 orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                 retokenizer.split(doc[index], orths, heads=[(doc[index], 0)] * len(orths))
-    if doc in _OFFSETS:
-        _OFFSETS[doc] = None  # the tokens changed: read them again
+    _KEPT.pop(doc, None)  # the tokens changed: read them again
+    if doc in _BLOCKS:
+        _BLOCKS[doc] = False
     with reading_offsets(doc):
         for name, spans in saved.items():
             doc.spans[name] = _span_list(doc, [(a, b) for a, b, _ in spans], [label for _, _, label in spans])

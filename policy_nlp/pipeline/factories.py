@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, reading_offsets, register_extensions,
-                                          set_sentence_starts, word_offset_arrays, word_offsets)
+                                          set_sentence_starts, word_offset_arrays, word_offsets, word_texts)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -126,8 +126,8 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
 def _paragraph_words(doc, text, paragraphs):
     """The texts of the non-space tokens of each paragraph span, without
     making a Python ``Token`` per word."""
-    starts, ends = word_offset_arrays(doc)
-    words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    starts, _ = word_offset_arrays(doc)
+    words = word_texts(doc)  # the tokenizer's strings, when the tokens are its own
     bounds = numpy.searchsorted(starts, [(span.start_char, span.end_char) for span in paragraphs]).tolist()
     return [words[first:last] for first, last in bounds]
 

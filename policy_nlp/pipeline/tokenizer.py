@@ -23,8 +23,9 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.pipeline.document import remember_text
+from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
+from policy_nlp.segment.fastseg import substrings
 
 # pkuseg cuts a whitespace-free run as one Viterbi sequence; a run longer than
 # this (a whole book on one line) is cut at sentence ends, then hard, so that
@@ -33,6 +34,9 @@ MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
+# it starts afresh (a corpus has far fewer distinct words).
+MAX_CACHED_WORDS = 1_000_000
 
 
 def check_text(text):
@@ -147,6 +151,7 @@ class PolicyTokenizer:
         self.user_dict = str(user_dict) if user_dict else None
         self._words = list(words) if words is not None else None
         self._pattern = None
+        self._orths = (None, {})  # (vocab, word -> its id in vocab.strings)
 
     @property
     def words(self):
@@ -184,9 +189,24 @@ class PolicyTokenizer:
         segmenter's words with policy terms merged, and whitespace runs.
 
         One list of offsets rather than a tuple per word: on a long document
-        the per-word Python work costs more than the segmenter itself.
+        the per-word Python work costs more than the segmenter itself. An
+        engine that gives the boundaries itself (the fast engine's C core)
+        is asked for them in one call; otherwise, or when a run is longer
+        than ``MAX_RUN``, the text is cut run by run.
         """
         engine = load_segmenter(self.segmenter)
+        whole = getattr(engine, "boundaries", None)
+        bounds = whole(text, MAX_RUN) if whole is not None else None
+        if bounds is None:
+            bounds = self._run_boundaries(engine, text)
+        if self.pattern:
+            bounds = self._merge_terms(text, bounds)
+        return bounds
+
+    @staticmethod
+    def _run_boundaries(engine, text):
+        """The boundaries of ``engine``'s words and the whitespace runs,
+        cutting each run (see :func:`_runs`) with ``engine.cut``."""
         bounds = [0]
         extend = bounds.extend
         for start, end in _runs(text):
@@ -199,8 +219,6 @@ class PolicyTokenizer:
             extend(offsets)
         if bounds[-1] != len(text):  # trailing whitespace (or an empty text)
             bounds.append(len(text))
-        if self.pattern:
-            bounds = self._merge_terms(text, bounds)
         return bounds
 
     def _merge_terms(self, text, bounds):
@@ -236,10 +254,44 @@ class PolicyTokenizer:
     def tokenize(self, text):
         """The Doc of ``text`` as it is (never cleaned)."""
         bounds = self.boundaries(text)
-        words = list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        words = substrings(text, bounds)
+        doc = self._make_doc(words)
         remember_text(doc, text)
+        remember_words(doc, bounds, words)
         return doc
+
+    def _make_doc(self, words):
+        """``Doc(vocab, words=words)`` (no trailing spaces), built from the
+        words' ids: spaCy then skips hashing each word's UTF-8 to find its
+        lexeme, most of the cost of building a Doc. The ids come from a
+        cache; a word met for the first time is added to the vocabulary's
+        strings first, as spaCy would. The lexemes, hence the Doc, are the
+        same. An id whose string the vocabulary has dropped since (the end of
+        a ``memory_zone``) makes spaCy raise KeyError: the cache is emptied
+        and the Doc built from the strings.
+        """
+        spaces = [False] * len(words)
+        vocab, cache = self._orths
+        if vocab is not self.vocab or len(cache) > MAX_CACHED_WORDS:
+            cache = {}
+            self._orths = (self.vocab, cache)
+        orths = list(map(cache.get, words))
+        miss = -1
+        try:
+            while True:  # words met for the first time (few, after the first documents)
+                miss = orths.index(None, miss + 1)
+                orths[miss] = self._add_orth(words[miss])
+        except ValueError:  # no more
+            pass
+        try:
+            return Doc(self.vocab, words=orths, spaces=spaces)
+        except KeyError:
+            cache.clear()
+            return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _add_orth(self, word):
+        orth = self._orths[1][word] = self.vocab.strings.add(word)
+        return orth
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:

@@ -764,7 +764,10 @@ class TopicModel:
         word_rows, word_columns = self._word.hits(token_lists)
         char_rows, char_columns = self._char.hits(token_lists)
         keys = np.concatenate([word_rows * total + word_columns, char_rows * total + char_columns + n_word])
+        if n_rows * total < 2 ** 31:  # 32-bit keys sort faster (the same keys, the same order)
+            keys = keys.astype(np.int32)
         keys, counts = np.unique(keys, return_counts=True)  # sorted: by paragraph, then column
+        keys = keys.astype(np.int64, copy=False)
         rows = keys // total
         columns = keys - rows * total
         segments = np.zeros(2 * n_rows + 1, dtype=np.int64)  # each paragraph's word, then char block

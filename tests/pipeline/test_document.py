@@ -67,3 +67,37 @@ def test_offsets_read_once_in_a_stage_follow_its_splits(tokenizer_nlp):
             assert word_offset_arrays(doc)[0].tolist() == [t.idx for t in doc if not t.is_space]
         assert [s.text for s in doc.spans["lists"]] == [doc.text[15:17], doc.text[16:20]]
         assert doc.spans["slogans"][0].text == doc.text[1:3]
+
+
+def test_kept_token_offsets_follow_a_retokenizer(tokenizer_nlp):
+    """Token offsets are kept between stages and checked against the tokens'
+    starts on each read outside a stage: a merge or a split made with
+    spaCy's retokenizer in between is seen."""
+    from policy_nlp.pipeline.document import token_offsets, word_offset_arrays
+
+    def read(doc):
+        return [(int(a), int(b)) for a, b in zip(*token_offsets(doc))]
+
+    doc = tokenizer_nlp("坚持农业农村优先发展。 推进乡村振兴")
+    expected = [(t.idx, t.idx + len(t)) for t in doc]
+    assert read(doc) == expected
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert read(doc) == [(t.idx, t.idx + len(t)) for t in doc] != expected
+    with doc.retokenize() as retokenizer:
+        retokenizer.split(doc[0], ["坚", "持农业"], heads=[(doc[0], 0), (doc[0], 0)])
+    assert read(doc) == [(t.idx, t.idx + len(t)) for t in doc]
+    starts, ends = word_offset_arrays(doc)
+    assert [(int(a), int(b)) for a, b in zip(starts, ends)] == \
+        [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+
+
+def test_word_texts_are_the_tokens_texts_also_after_splits(tokenizer_nlp):
+    """word_texts gives the non-space tokens' texts: the tokenizer's own
+    strings while the tokens are its own, sliced again after a split."""
+    from policy_nlp.pipeline.document import word_texts
+    doc = tokenizer_nlp("一是农业种植结构调整更趋理性。 二是设施农业建设取得了新的进展。")
+    assert word_texts(doc) == [t.text for t in doc if not t.is_space]
+    inside = [t.idx + 1 for t in doc if len(t) > 1][:2]  # two offsets inside words
+    assert ensure_boundaries(doc, inside) == 2
+    assert word_texts(doc) == [t.text for t in doc if not t.is_space]

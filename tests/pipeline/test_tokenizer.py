@@ -171,3 +171,43 @@ def test_term_merge_equals_the_word_by_word_definition():
         doc = tokenizer(text)
         assert doc.text == text
         assert [(t.idx, t.idx + len(t)) for t in doc if not t.is_space] == tokenizer.cut(text)
+
+
+def test_whole_text_boundaries_equal_the_run_by_run_cut():
+    """The C engine's boundaries in one call (the default path) equal the
+    words cut whitespace run by whitespace run (the path for other engines
+    and over-long runs), on a report with its line breaks and on odd
+    whitespace; a run over MAX_RUN takes the run-by-run path."""
+    engine = load_segmenter("fast")
+    tokenizer = make()
+    texts = [national_report(2019), "", " ", "\u3000\u3000一、总体要求\n\n\t（一）\xa0坚持 ", "结尾"]
+    for text in texts:
+        whole = engine.boundaries(text, MAX_RUN) if hasattr(engine, "boundaries") else None
+        if whole is None:
+            pytest.skip("the fast engine's C core is not built")
+        assert whole == tokenizer._run_boundaries(engine, text) == tokenizer.boundaries(text)
+    long_run = "推进社会管理创新。" * 3000
+    assert engine.boundaries(long_run, MAX_RUN) is None
+    assert tokenizer.boundaries(long_run) == tokenizer._run_boundaries(engine, long_run)
+
+
+def test_docs_from_word_ids_equal_docs_from_words():
+    """The tokenizer builds Docs from cached word ids: same tokens, same
+    lexemes as spaCy's own Doc(vocab, words), also after a memory zone has
+    dropped the words it added (the cache is then refreshed)."""
+    from spacy.tokens import Doc
+    nlp = spacy.blank("zh")
+    tokenizer = PolicyTokenizer(nlp.vocab, lexicon=False, words=["五心工程"])
+    nlp.tokenizer = tokenizer
+    text = national_report(2019)[:3000] + " 五心工程"
+    for _ in range(2):  # the second time, every id comes from the cache
+        doc = tokenizer(text)
+        words = [t.text for t in doc]
+        plain = Doc(spacy.blank("zh").vocab, words=words, spaces=[False] * len(words))
+        assert doc.text == text == plain.text
+        assert [t.orth for t in doc] == [t.orth for t in plain]
+        assert [t.orth_ for t in doc] == words
+    with nlp.memory_zone():
+        assert [t.text for t in nlp("新词汇甲乙丙丁")] == [t.text for t in nlp("新词汇甲乙丙丁")]
+    doc = nlp("新词汇甲乙丙丁")  # cached ids whose strings the zone dropped
+    assert doc.text == "新词汇甲乙丙丁" and [t.orth_ for t in doc] == [t.text for t in doc]

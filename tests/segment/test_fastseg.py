@@ -91,6 +91,63 @@ def test_generated_identical(reference, fast, text):
     assert fast.cut(text) == reference.cut(text)
 
 
+def boundaries_of(text, words):
+    """The token boundaries of ``text`` cut into ``words`` (whitespace runs
+    between them are tokens too): what ``FastSegmenter.boundaries`` gives."""
+    bounds, i = [0], 0
+    for word in words:
+        start = text.index(word, i)  # only whitespace lies between words
+        if start > i:
+            bounds.append(start)
+        i = start + len(word)
+        bounds.append(i)
+    if i < len(text):
+        bounds.append(len(text))
+    return bounds
+
+
+@pytest.fixture
+def c_engine(fast):
+    if fast.engine != "c":
+        assert fast.boundaries("中 文") is None  # the pure engine leaves it to cut()
+        pytest.skip("boundaries() is the C engine's")
+    return fast
+
+
+@pytest.mark.parametrize("text", EDGE_CASES + ["  两端 空白\n", "\n\n"])
+def test_boundaries_are_pkusegs_words_and_the_whitespace(reference, c_engine, text):
+    assert c_engine.boundaries(text) == boundaries_of(text, reference.cut(text))
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS)
+def test_generated_boundaries(reference, c_engine, text):
+    assert c_engine.boundaries(text) == boundaries_of(text, reference.cut(text))
+
+
+def test_boundaries_refuse_runs_longer_than_max_run(c_engine):
+    text = "中" * 10 + " " + "国" * 5
+    assert c_engine.boundaries(text, 10) == c_engine.boundaries(text) == boundaries_of(text, c_engine.cut(text))
+    assert c_engine.boundaries(text, 9) is None
+    with pytest.raises(TypeError):
+        c_engine.boundaries(b"bytes")
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXTS, cuts=st.lists(st.integers(0, 200), max_size=30))
+def test_substrings_are_slices(text, cuts):
+    from policy_nlp.segment.fastseg import _python_substrings, substrings
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    expected = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    assert substrings(text, bounds) == _python_substrings(text, bounds) == expected
+    if fastseg.compiled_available():
+        from policy_nlp.segment.fastseg import _fastseg
+        assert substrings is _fastseg.substrings
+        with pytest.raises(ValueError):
+            substrings(text, [0, len(text) + 1])
+
+
 def test_engine_choice(monkeypatch):
     monkeypatch.setenv("POLICY_NLP_FASTSEG_PURE", "1")
     assert FastSegmenter().engine == "python"

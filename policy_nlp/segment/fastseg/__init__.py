@@ -16,7 +16,9 @@ Two engines share the converted tables and give the same output:
 * ``"python"``: a numpy/Python fallback, used when the extension is missing,
   when ``POLICY_NLP_FASTSEG_PURE=1``, or with ``FastSegmenter(pure=True)``.
 
-``FastSegmenter().engine`` says which one is in use.
+``FastSegmenter().engine`` says which one is in use. The C engine also gives
+the word boundaries directly (:meth:`FastSegmenter.boundaries`), without
+making a string per word.
 """
 
 import os
@@ -24,7 +26,18 @@ import warnings
 
 from .convert import FORMAT_VERSION, Container, ensure_model
 
-__all__ = ["FastSegmenter", "compiled_available"]
+__all__ = ["FastSegmenter", "compiled_available", "substrings"]
+
+
+def _python_substrings(text, bounds):
+    """``[text[a:b] for a, b in zip(bounds, bounds[1:])]``."""
+    return list(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+
+
+try:  # the same, in C (no slice object and method call per piece)
+    from ._fastseg import substrings
+except ImportError:  # not built, or built before it existed
+    substrings = _python_substrings
 
 
 def _compiled():
@@ -83,6 +96,8 @@ class FastSegmenter:
                 arrays = {name: c.buffer(name) for name in c.entries}
                 self._model = _fastseg.Model(arrays, c.meta)
                 self.engine = "c"
+                # (an extension built before boundaries() existed lacks it: cut() still works)
+                self.boundaries = getattr(self._model, "boundaries", self.boundaries)
         if self._model is None:
             from .pure import PureModel
             self._model = PureModel(self._container)
@@ -92,6 +107,24 @@ class FastSegmenter:
     def cut(self, text):  # replaced per instance by the engine's cut
         """Words of ``text``: pkuseg's ``cut`` output, token for token."""
         return self._model.cut(text)
+
+    def boundaries(self, text, max_run=0):  # replaced per instance by the C engine's
+        """Every token boundary of ``text``, tokens being the words of
+        :meth:`cut` and the whitespace runs between them: ``0``, then the end
+        offset of each, in order (``[0]`` for ``""``).
+
+        Returns None when a whitespace-free run is longer than ``max_run``
+        (if ``max_run`` > 0), and always with the pure-Python engine: the
+        caller then cuts run by run with :meth:`cut`.
+
+        Examples
+        --------
+        >>> segmenter = FastSegmenter()
+        >>> text = " 坚持农业农村优先发展。"
+        >>> segmenter.boundaries(text) if segmenter.engine == "c" else [0, 1, 3, 5, 7, 9, 11, 12]
+        [0, 1, 3, 5, 7, 9, 11, 12]
+        """
+        return None
 
     def __reduce__(self):
         # the memory-mapped model is reopened, not copied, in another process

@@ -11,6 +11,19 @@
  * The tables are arrays of the converted model (see convert.py), passed in as
  * buffers of a memory-mapped file. Only additions of doubles are performed,
  * in pkuseg's order; build without -ffast-math.
+ *
+ * Most time goes to cache misses in the large tables (hash tables, the
+ * 26 MB weight rows). So the work is arranged for the memory system:
+ * - filters built from the tables when the model is loaded skip lookups
+ *   that cannot hit: ww_mask says which word ids occur in a word-pair key at
+ *   all (per template and side), dict_filter is a one-bit-per-slot summary
+ *   of the dictionary's hashes, trie_root is the trie's first level as an
+ *   array. They only ever skip a lookup that would have failed.
+ * - hash slots and weight rows are prefetched some positions ahead, and a
+ *   position's feature ids are gathered first (without branching on
+ *   loaded values) and summed afterwards, so that the misses overlap.
+ * The features are still summed in pkuseg's order, one position at a time,
+ * so the scores, and the output, are the same.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -23,6 +36,16 @@
 #define GOLDEN 0x9E3779B97F4A7C15ULL
 #define EMPTY_KEY 0xFFFFFFFFFFFFFFFFULL
 #define DICT_BASE 0x100000001B3ULL
+#define DICT_FILTER_BITS 23     /* 1 MB: mostly in cache, ~5% false positives */
+#define AHEAD 8                 /* positions prefetched ahead */
+#define BLOCK 64                /* positions whose feature ids are gathered at once */
+#define ROWS_AHEAD 16           /* weight rows prefetched ahead */
+#define MAXF 72                 /* feature ids per position: 1 + 5 + 3 + 10 + 50 */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 
 enum {
     B_CHAR_INDEX, B_CHAR_FEATS, B_PAIR_KEYS, B_PAIR_VALS, B_TRIE_KEYS,
@@ -61,6 +84,9 @@ typedef struct {
     const uint32_t *dict_chars; const int64_t *dict_offsets;
     Py_ssize_t dict_maxlen;
     uint64_t *dict_pow;
+    uint8_t *ww_mask;             /* per word id: bit 2t = pre, 2t+1 = post in template t */
+    int32_t *trie_root;           /* node id -> trie child of the root, or -1 */
+    uint64_t *dict_filter;        /* bit (h * GOLDEN) >> (64 - DICT_FILTER_BITS) per word */
     int32_t empty_word, feature0;
     /* scratch, grown as needed (the GIL is held throughout a call) */
     Py_ssize_t cap;
@@ -68,6 +94,12 @@ typedef struct {
     double *score; double *ms; uint8_t *back; uint8_t *tags;
     Py_ssize_t *tok; int8_t *tokdict; uint64_t *prefix;
 } ModelObject;
+
+static inline void
+hprefetch(const uint64_t *keys, int bits, uint64_t key)
+{
+    PREFETCH(keys + ((key * GOLDEN) >> (64 - bits)));
+}
 
 static inline Py_ssize_t
 hlookup(const uint64_t *keys, int bits, uint64_t key)
@@ -140,6 +172,8 @@ static inline int32_t
 ww_feature(const ModelObject *m, int t, int32_t pre, int32_t post)
 {
     if (pre <= 1 && post <= 1) return m->ww_small[t][pre][post];
+    if (!(m->ww_mask[pre] & (1 << (2 * t))) || !(m->ww_mask[post] & (2 << (2 * t))))
+        return -1;  /* no key has this pre or this post: the lookup would fail */
     uint64_t key = ((uint64_t)t << 62) | ((uint64_t)pre << 31) | (uint64_t)post;
     Py_ssize_t j = hlookup(m->ww_keys, m->ww_bits, key);
     return j < 0 ? -1 : m->ww_vals[j];
@@ -162,6 +196,8 @@ in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
     Py_ssize_t len = e - s;
     if (len > m->dict_maxlen) return 0;
     uint64_t h = P[e] - P[s] * m->dict_pow[len];
+    uint64_t f = (h * GOLDEN) >> (64 - DICT_FILTER_BITS);
+    if (!(m->dict_filter[f >> 6] & (1ULL << (f & 63)))) return 0;
     uint64_t j = (h * GOLDEN) >> (64 - m->dict_bits);
     for (;; j++) {
         uint64_t k = m->dict_keys[j];
@@ -175,17 +211,78 @@ in_dict(const ModelObject *m, const uint32_t *cps, const uint64_t *P,
     }
 }
 
-/* Segment one fragment (no whitespace) cps[0:n); append words to out. */
+static inline void
+prefetch_row(const ModelObject *m, int32_t fid)
+{
+    if (m->wrow16) PREFETCH(m->wrow16 + (Py_ssize_t)fid * NT);
+    else PREFETCH(m->wrow32 + (Py_ssize_t)fid * NT);
+}
+
+/* The feature ids of position i in pkuseg's order (those that exist, i.e.
+ * >= 0) into out; returns how many. */
+static int
+gather_features(const ModelObject *m, const int32_t *nodes, const int32_t *pairslot,
+                Py_ssize_t i, Py_ssize_t n, int32_t *out)
+{
+    const int32_t *cf = m->char_feats;
+    int c = 0, l, li, lj;
+#define PUSH(v) do { int32_t v_ = (v); out[c] = v_; c += v_ >= 0; } while (0)
+    PUSH(m->feature0);
+    PUSH(cf[nodes[i] * 5 + 0]);
+    if (i > 0) {
+        PUSH(cf[nodes[i - 1] * 5 + 1]);
+        if (pairslot[i - 1] >= 0) PUSH(m->pair_vals[pairslot[i - 1] * 3 + 0]);
+    }
+    if (i + 1 < n) {
+        PUSH(cf[nodes[i + 1] * 5 + 2]);
+        if (pairslot[i] >= 0) PUSH(m->pair_vals[pairslot[i] * 3 + 1]);
+    }
+    if (i > 1) {
+        PUSH(cf[nodes[i - 2] * 5 + 3]);
+        if (pairslot[i - 2] >= 0) PUSH(m->pair_vals[pairslot[i - 2] * 3 + 2]);
+    }
+    if (i + 2 < n)
+        PUSH(cf[nodes[i + 2] * 5 + 4]);
+
+    int32_t pre_in[NL], post_in[NL], pre_ex[NL], post_ex[NL];
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        pre_in[li] = slice_word(m, i - l + 1, l, n);
+        if (pre_in[li]) PUSH(m->word_feats[pre_in[li] * 2 + 0]);
+    }
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        post_in[li] = slice_word(m, i, l, n);
+        if (post_in[li]) PUSH(m->word_feats[post_in[li] * 2 + 1]);
+    }
+    for (li = 0; li < NL; li++) {
+        l = 6 - li;
+        pre_ex[li] = slice_word(m, i - l, l, n);
+        post_ex[li] = slice_word(m, i + 1, l, n);
+    }
+    for (li = 0; li < NL; li++)
+        for (lj = 0; lj < NL; lj++)
+            PUSH(ww_feature(m, 0, pre_ex[li], post_in[lj]));
+    for (li = 0; li < NL; li++)
+        for (lj = 0; lj < NL; lj++)
+            PUSH(ww_feature(m, 1, pre_in[li], post_ex[lj]));
+#undef PUSH
+    return c;
+}
+
+/* Segment one fragment (no whitespace) cps[0:n) of text, starting at
+ * offset off; append to out its words (ends == 0) or the offsets in text
+ * where its words end (ends == 1). */
 static int
 cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
-             PyObject *out)
+             PyObject *out, int ends)
 {
     const uint32_t *cps = m->cps;
     int32_t *nodes = m->nodes, *wid = m->wid, *pairslot = m->pairslot;
     double *score = m->score, *ms = m->ms;
     uint8_t *back = m->back, *tags = m->tags;
     Py_ssize_t i, s;
-    int l, li, lj;
+    int l, li;
 
     for (i = 0; i < n; i++) {
         uint32_t c = cps[i];
@@ -193,20 +290,29 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
     }
     /* word ids of every slice of 2..6 nodes (trie walk from each start) */
     for (s = 0; s < n; s++) {
+        if (s + AHEAD + 1 < n && nodes[s + AHEAD] && nodes[s + AHEAD + 1]) {
+            int32_t r = m->trie_root[nodes[s + AHEAD]];
+            if (r >= 0)
+                hprefetch(m->trie_keys, m->trie_bits,
+                          ((uint64_t)r << 32) | (uint64_t)nodes[s + AHEAD + 1]);
+        }
         int32_t *row = wid + s * NL;
         for (li = 0; li < NL; li++) row[li] = 0;
-        int32_t cur = 0;
-        for (l = 1; l <= 6 && s + l <= n; l++) {
+        int32_t cur = nodes[s] ? m->trie_root[nodes[s]] : -1;
+        for (l = 2; cur >= 0 && l <= 6 && s + l <= n; l++) {
             int32_t nd = nodes[s + l - 1];
             if (nd == 0) break;
             Py_ssize_t j = hlookup(m->trie_keys, m->trie_bits,
                                    ((uint64_t)cur << 32) | (uint64_t)nd);
             if (j < 0) break;
             cur = m->trie_vals[j];
-            if (l >= 2) row[6 - l] = m->trie_word[cur];
+            row[6 - l] = m->trie_word[cur];
         }
     }
     for (i = 0; i + 1 < n; i++) {
+        if (i + AHEAD + 1 < n && nodes[i + AHEAD] && nodes[i + AHEAD + 1])
+            hprefetch(m->pair_keys, m->pair_bits,
+                      ((uint64_t)nodes[i + AHEAD] << 32) | (uint64_t)nodes[i + AHEAD + 1]);
         pairslot[i] = -1;
         if (nodes[i] && nodes[i + 1]) {
             Py_ssize_t j = hlookup(m->pair_keys, m->pair_bits,
@@ -214,53 +320,30 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
             pairslot[i] = (int32_t)j;
         }
     }
-    /* node scores, features in pkuseg's order */
-    for (i = 0; i < n; i++) {
-        double acc[NT] = {0.0, 0.0, 0.0, 0.0, 0.0};
-        const int32_t *cf = m->char_feats;
-        add_feature(m, m->feature0, acc);
-        add_feature(m, cf[nodes[i] * 5 + 0], acc);
-        if (i > 0) {
-            add_feature(m, cf[nodes[i - 1] * 5 + 1], acc);
-            if (pairslot[i - 1] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i - 1] * 3 + 0], acc);
+    /* node scores: feature ids gathered block by block, summed in order */
+    Py_ssize_t b;
+    for (b = 0; b < n; b += BLOCK) {
+        int32_t fids[BLOCK * MAXF];
+        int nf[BLOCK];
+        Py_ssize_t bend = b + BLOCK < n ? b + BLOCK : n, k = 0;
+        for (i = b; i < bend; i++) {
+            if (i + AHEAD < n - 1 && pairslot[i + AHEAD] >= 0)
+                PREFETCH(m->pair_vals + pairslot[i + AHEAD] * 3);
+            nf[i - b] = gather_features(m, nodes, pairslot, i, n, fids + k);
+            k += nf[i - b];
         }
-        if (i + 1 < n) {
-            add_feature(m, cf[nodes[i + 1] * 5 + 2], acc);
-            if (pairslot[i] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i] * 3 + 1], acc);
+        Py_ssize_t total = k, q;
+        for (q = 0; q < total && q < ROWS_AHEAD; q++) prefetch_row(m, fids[q]);
+        q = 0;
+        for (i = b; i < bend; i++) {
+            double acc[NT] = {0.0, 0.0, 0.0, 0.0, 0.0};
+            int e = nf[i - b], x;
+            for (x = 0; x < e; x++, q++) {
+                if (q + ROWS_AHEAD < total) prefetch_row(m, fids[q + ROWS_AHEAD]);
+                add_feature(m, fids[q], acc);
+            }
+            memcpy(score + i * NT, acc, sizeof acc);
         }
-        if (i > 1) {
-            add_feature(m, cf[nodes[i - 2] * 5 + 3], acc);
-            if (pairslot[i - 2] >= 0)
-                add_feature(m, m->pair_vals[pairslot[i - 2] * 3 + 2], acc);
-        }
-        if (i + 2 < n)
-            add_feature(m, cf[nodes[i + 2] * 5 + 4], acc);
-
-        int32_t pre_in[NL], post_in[NL], pre_ex[NL], post_ex[NL];
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            pre_in[li] = slice_word(m, i - l + 1, l, n);
-            if (pre_in[li]) add_feature(m, m->word_feats[pre_in[li] * 2 + 0], acc);
-        }
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            post_in[li] = slice_word(m, i, l, n);
-            if (post_in[li]) add_feature(m, m->word_feats[post_in[li] * 2 + 1], acc);
-        }
-        for (li = 0; li < NL; li++) {
-            l = 6 - li;
-            pre_ex[li] = slice_word(m, i - l, l, n);
-            post_ex[li] = slice_word(m, i + 1, l, n);
-        }
-        for (li = 0; li < NL; li++)
-            for (lj = 0; lj < NL; lj++)
-                add_feature(m, ww_feature(m, 0, pre_ex[li], post_in[lj]), acc);
-        for (li = 0; li < NL; li++)
-            for (lj = 0; lj < NL; lj++)
-                add_feature(m, ww_feature(m, 1, pre_in[li], post_ex[lj]), acc);
-        memcpy(score + i * NT, acc, sizeof acc);
     }
     /* run_viterbi: backwards, ties -> later y_pre; start: ties -> first y */
     int y, yp;
@@ -331,7 +414,8 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
         }
     }
     for (i = 0; i < T; i++) {
-        PyObject *w = PyUnicode_Substring(text, off + tok[i], off + tok[i + 1]);
+        PyObject *w = ends ? PyLong_FromSsize_t(off + tok[i + 1])
+                           : PyUnicode_Substring(text, off + tok[i], off + tok[i + 1]);
         if (!w) return -1;
         int r = PyList_Append(out, w);
         Py_DECREF(w);
@@ -340,12 +424,26 @@ cut_fragment(ModelObject *m, PyObject *text, Py_ssize_t off, Py_ssize_t n,
     return 0;
 }
 
+/* Whitespace runs and words of text: cut() and boundaries(). With ends,
+ * the list is every token boundary (0, each word's end, each whitespace
+ * run's end), or None when a whitespace-free run is longer than max_run
+ * (max_run > 0). */
+static int
+append_offset(PyObject *out, Py_ssize_t offset)
+{
+    PyObject *o = PyLong_FromSsize_t(offset);
+    if (!o) return -1;
+    int r = PyList_Append(out, o);
+    Py_DECREF(o);
+    return r;
+}
+
 static PyObject *
-Model_cut(ModelObject *m, PyObject *text)
+segment(ModelObject *m, PyObject *text, int ends, Py_ssize_t max_run)
 {
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "cut() needs a str, not %.100s",
-                     Py_TYPE(text)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() needs a str, not %.100s",
+                     ends ? "boundaries" : "cut", Py_TYPE(text)->tp_name);
         return NULL;
     }
     if (PyUnicode_READY(text) < 0) return NULL;
@@ -354,21 +452,48 @@ Model_cut(ModelObject *m, PyObject *text)
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
     if (!out) return NULL;
+    if (ends && max_run > 0) {  /* checked first: no work wasted on a refused text */
+        Py_ssize_t run = 0, k;
+        for (k = 0; k < len; k++) {
+            run = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)) ? 0 : run + 1;
+            if (run > max_run) {
+                Py_DECREF(out);
+                Py_RETURN_NONE;
+            }
+        }
+    }
+    if (ends && append_offset(out, 0) < 0) goto fail;
     Py_ssize_t i = 0;
     while (i < len) {
         while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
+        if (ends && i > 0 && append_offset(out, i) < 0) goto fail;  /* a whitespace run's end */
         if (i >= len) break;
         Py_ssize_t a = i;
         while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) i++;
         Py_ssize_t n = i - a, k;
         if (model_reserve(m, n) < 0) goto fail;
         for (k = 0; k < n; k++) m->cps[k] = PyUnicode_READ(kind, data, a + k);
-        if (cut_fragment(m, text, a, n, out) < 0) goto fail;
+        if (cut_fragment(m, text, a, n, out, ends) < 0) goto fail;
     }
     return out;
 fail:
     Py_DECREF(out);
     return NULL;
+}
+
+static PyObject *
+Model_cut(ModelObject *m, PyObject *text)
+{
+    return segment(m, text, 0, 0);
+}
+
+static PyObject *
+Model_boundaries(ModelObject *m, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t max_run = 0;
+    if (!PyArg_ParseTuple(args, "O|n:boundaries", &text, &max_run)) return NULL;
+    return segment(m, text, 1, max_run);
 }
 
 static void
@@ -378,6 +503,9 @@ Model_dealloc(ModelObject *m)
     for (k = 0; k < m->nbufs; k++) PyBuffer_Release(&m->bufs[k]);
     model_free_scratch(m);
     PyMem_Free(m->dict_pow);
+    PyMem_Free(m->ww_mask);
+    PyMem_Free(m->trie_root);
+    PyMem_Free(m->dict_filter);
     Py_TYPE(m)->tp_free((PyObject *)m);
 }
 
@@ -391,6 +519,41 @@ get_int(PyObject *meta, const char *name, long *out)
     }
     *out = PyLong_AsLong(v);
     return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* The lookup filters (see the top of this file), from the hash tables. */
+static int
+build_filters(ModelObject *m)
+{
+    Py_ssize_t j, n_ww = m->bufs[B_WW_KEYS].len / 8, n_dict = m->bufs[B_DICT_KEYS].len / 8;
+    m->ww_mask = PyMem_Calloc(m->n_words, 1);
+    m->dict_filter = PyMem_Calloc((1 << DICT_FILTER_BITS) / 64, sizeof(uint64_t));
+    m->trie_root = PyMem_Malloc((m->n_nodes ? m->n_nodes : 1) * sizeof(int32_t));
+    if (!m->ww_mask || !m->dict_filter || !m->trie_root) { PyErr_NoMemory(); return -1; }
+    m->trie_root[0] = -1;  /* node 0 is in no word */
+    for (j = 1; j < m->n_nodes; j++) {
+        Py_ssize_t slot = hlookup(m->trie_keys, m->trie_bits, (uint64_t)j);
+        m->trie_root[j] = slot < 0 ? -1 : m->trie_vals[slot];
+    }
+    for (j = 0; j < n_ww; j++) {
+        uint64_t k = m->ww_keys[j];
+        if (k == EMPTY_KEY) continue;
+        int t = (int)(k >> 62);
+        uint64_t pre = (k >> 31) & 0x7FFFFFFFULL, post = k & 0x7FFFFFFFULL;
+        if (pre >= (uint64_t)m->n_words || post >= (uint64_t)m->n_words) {
+            PyErr_SetString(PyExc_ValueError, "ww_keys: word id out of range");
+            return -1;
+        }
+        m->ww_mask[pre] |= (uint8_t)(1 << (2 * t));
+        m->ww_mask[post] |= (uint8_t)(2 << (2 * t));
+    }
+    for (j = 0; j < n_dict; j++) {
+        uint64_t h = m->dict_keys[j];
+        if (h == EMPTY_KEY) continue;
+        uint64_t f = (h * GOLDEN) >> (64 - DICT_FILTER_BITS);
+        m->dict_filter[f >> 6] |= 1ULL << (f & 63);
+    }
+    return 0;
 }
 
 static int
@@ -469,12 +632,16 @@ Model_init(ModelObject *m, PyObject *args, PyObject *kwds)
     m->dict_pow[0] = 1;
     Py_ssize_t q;
     for (q = 1; q <= m->dict_maxlen; q++) m->dict_pow[q] = m->dict_pow[q - 1] * DICT_BASE;
-    return 0;
+    return build_filters(m);
 }
 
 static PyMethodDef Model_methods[] = {
     {"cut", (PyCFunction)Model_cut, METH_O,
      "cut(text) -> list of str: pkuseg's segmentation of text."},
+    {"boundaries", (PyCFunction)Model_boundaries, METH_VARARGS,
+     "boundaries(text, max_run=0) -> list of int: every token boundary of text\n"
+     "(0, the end of each of cut(text)'s words and of each whitespace run), or\n"
+     "None if max_run > 0 and a run without whitespace is longer than max_run."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -490,9 +657,46 @@ static PyTypeObject ModelType = {
     .tp_new = PyType_GenericNew,
 };
 
+/* substrings(text, bounds): [text[a:b] for a, b in zip(bounds, bounds[1:])],
+ * without a slice object and a method call per piece. */
+static PyObject *
+substrings(PyObject *self, PyObject *args)
+{
+    PyObject *text, *bounds;
+    if (!PyArg_ParseTuple(args, "UO!:substrings", &text, &PyList_Type, &bounds)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(bounds), len = PyUnicode_GET_LENGTH(text), i;
+    PyObject *out = PyList_New(n > 1 ? n - 1 : 0);
+    if (!out) return NULL;
+    Py_ssize_t a = n ? PyLong_AsSsize_t(PyList_GET_ITEM(bounds, 0)) : 0;
+    if (a == -1 && PyErr_Occurred()) goto fail;
+    for (i = 1; i < n; i++) {
+        Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(bounds, i));
+        if (b == -1 && PyErr_Occurred()) goto fail;
+        if (a < 0 || b < a || b > len) {
+            PyErr_SetString(PyExc_ValueError, "substrings: bounds must increase within the text");
+            goto fail;
+        }
+        PyObject *w = PyUnicode_Substring(text, a, b);
+        if (!w) goto fail;
+        PyList_SET_ITEM(out, i - 1, w);
+        a = b;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef module_methods[] = {
+    {"substrings", substrings, METH_VARARGS,
+     "substrings(text, bounds) -> list of str: text[a:b] for each pair of\n"
+     "consecutive offsets in bounds (a list of non-decreasing ints)."},
+    {NULL, NULL, 0, NULL}
+};
+
 static struct PyModuleDef moduledef = {
     PyModuleDef_HEAD_INIT, "_fastseg",
-    "Compiled core of policy_nlp.segment.fastseg.", -1, NULL
+    "Compiled core of policy_nlp.segment.fastseg.", -1, module_methods
 };
 
 PyMODINIT_FUNC
