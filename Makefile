@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test benchmark model clean
 
-$(STAMP): pyproject.toml setup.py
+# (the C segmenter is rebuilt when its source changes)
+$(STAMP): pyproject.toml setup.py policy_nlp/segment/fastseg/_fastseg.c
 	# System packages for the browser tests and Chinese plot labels (Debian's; skipped
 	# where apt-get or root is missing: those tests then skip, plots use Latin labels).
 	-@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
