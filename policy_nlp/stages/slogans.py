@@ -496,6 +496,7 @@ class _Bounds:
 
     def __init__(self, tokens):
         self.starts = self.ends = None
+        self.terms = frozenset()          # the lexicon's terms, set by find_slogans
         self._sorted_ends = None
         if tokens is not None:
             self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
@@ -670,7 +671,7 @@ def _list_confirmed(text, i, run, value, bounds):
         return None
     if text[i - 1:i] == "等":
         return None
-    if _quoted_run_before(text, i, value) or _quoted_list_size_before(text, i) == value:
+    if _quoted_run_before(text, i, value, bounds.terms) or _quoted_list_size_before(text, i) == value:
         return k + end, value
     # Unquoted members must look like the parts of a named set, not like
     # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
@@ -720,11 +721,12 @@ def _bracket_confirmed(text, i, run, value):
     return m.end(), value
 
 
-def _quoted_run_before(text, i, number):
-    """``text[:i]`` ends with a quoted run of ``number`` single characters."""
+def _quoted_run_before(text, i, number, terms=frozenset()):
+    """``text[:i]`` ends with a quoted run of ``number`` single characters
+    that is no known term (“红橙黄蓝”四色预警, not “证照分离”四项改革)."""
     o = i - 2 - number
     return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
-            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)))
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms)
 
 
 _WORDS_ENDING_YI = word_set("words_ending_yi")
@@ -988,11 +990,12 @@ class _Target:
     it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
     as ``s``/``e`` when it is not quoted)."""
 
-    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe")
+    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe", "terms")
 
-    def __init__(self, text, s, e, number, quoted):
+    def __init__(self, text, s, e, number, quoted, terms=frozenset()):
         self.text, self.s, self.e, self.number, self.quoted = text, s, e, number, quoted
         self.qs, self.qe = (s - 1, e + 1) if quoted else (s, e)
+        self.terms = terms                # known terms: never read as abbreviations
 
     def head_chars(self):
         return set(self.text[self.s:self.e]) - set(NUM_CHARS)
@@ -1015,11 +1018,11 @@ def _members(text, s, e, number, quoted):
     return _members_and_step(text, s, e, number, quoted)[0]
 
 
-def _members_and_step(text, s, e, number, quoted, known=()):
+def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     """(members, the step that found them or None); ``known``: the members a
     lexicon gives the formulation, taken last, where the text writes them
     all out near it (:func:`_known_members_nearby`)."""
-    target = _Target(text, s, e, number, quoted)
+    target = _Target(text, s, e, number, quoted, terms)
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
@@ -1088,7 +1091,7 @@ def _quoted_list_before(t):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
-    if t.number and _quoted_run_before(text, b, t.number):
+    if t.number and _quoted_run_before(text, b, t.number, t.terms):
         o = b - 2 - t.number
         return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
     return None
@@ -1551,6 +1554,8 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     [('效能风暴', 'quoted', 'quotes'), ('效能风暴', 'quoted', 'mention')]
     """
     bounds = _Bounds(tokens)
+    if lexicon is not None:
+        bounds.terms = frozenset(lexicon.words())
     quote_ranges = _quotes(text)
     # candidates [start, end, kind, number, source, priority], in this order
     cands, quoted_terms, member_texts = _quoted_candidates(text, quote_ranges)
@@ -1664,13 +1669,14 @@ def _with_members(text, spans, lexicon, member_texts):
     ``member_texts``.
     """
     out = []
+    terms = frozenset(lexicon.words()) if lexicon is not None else frozenset()
     for s, e, kind, n, src in spans:
         if lexicon is not None and text[s:e] in lexicon:      # curated kind and number win
             entry = lexicon[text[s:e]]
             kind, n, src = entry["kind"], entry["number"], "lexicon"
         quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
         known = lexicon[text[s:e]]["members"] if lexicon is not None and text[s:e] in lexicon else ()
-        members, step = (_members_and_step(text, s, e, n, quoted, known) if kind == "numbered"
+        members, step = (_members_and_step(text, s, e, n, quoted, known, terms) if kind == "numbered"
                          else ([], None))
         if kind == "numbered":
             for mbr in members:

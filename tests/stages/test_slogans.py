@@ -625,3 +625,13 @@ def test_lexicon_members_written_out_near_the_formulation():
     # short members (三农: 农业) are inside too many words to be taken this way
     spans = find_slogans("推进农业现代化，做好“三农”工作，促进农民增收，建设美丽农村。", default_lexicon())
     assert [members(s) for s in spans if s["text"] == "三农"] == [[]]
+
+
+def test_a_quoted_term_is_no_run_of_abbreviations():
+    # “红橙黄蓝”四色预警: four one-character members; “证照分离” is a term (lexicon), not four
+    lexicon = default_lexicon()
+    spans = find_slogans("推进“证照分离”四项改革。", lexicon)
+    assert ("证照分离", "quoted") in [(s["text"], s["kind"]) for s in spans]
+    assert all(len(m["text"]) > 1 for s in spans for m in s["members"])
+    spans = find_slogans("实施“红橙黄蓝”四色预警。", lexicon)
+    assert [members(s) for s in spans if s["text"] == "四色预警"] == [["红", "橙", "黄", "蓝"]]
