@@ -17,7 +17,7 @@ best run and the median; best is the least disturbed by other jobs.
 
 Usage::
 
-    .venv/bin/python benchmarks/startup.py --startup --repeat 7
+    .venv/bin/python benchmarks/startup.py --startup --repeat 7 [--other ../main]
     .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main]
 """
 
@@ -74,24 +74,29 @@ def table(results, baseline, speedup=False):
     return "\n".join(rows)
 
 
-def startup(repeat, python, env):
+def startup(repeat, python, env, other=None):
+    """Runs with this checkout and, when ``other`` is a checkout, its commands with that one too."""
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_startup_"))
     source = folder / "one.jsonl"
     source.write_text(json.dumps(SHORT, ensure_ascii=False) + "\n", encoding="utf-8")
     cli = [python, "-m", "policy_nlp.cli", "annotate", str(source), "-q", "--no-resume"]
     commands = {
-        "python -c \"import spacy; spacy.blank('zh')\"": [python, "-c", "import spacy; spacy.blank('zh')"],
-        "python -c \"import sklearn.base\"": [python, "-c", "import sklearn.base"],
-        "policy-nlp annotate one.jsonl (default pipeline)": cli + ["-o", str(folder / "all")],
-        "policy-nlp annotate one.jsonl --stages paragraphs,slogans,enumerations":
-            cli + ["-o", str(folder / "no_topics"), "--stages", "paragraphs,slogans,enumerations"],
+        "python -c \"import spacy; spacy.blank('zh')\"": ([python, "-c", "import spacy; spacy.blank('zh')"], env),
+        "python -c \"import sklearn.base\"": ([python, "-c", "import sklearn.base"], env),
     }
+    checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
+    for label, checkout_env in checkouts:
+        commands[f"policy-nlp annotate one.jsonl (default pipeline){label}"] = (
+            cli + ["-o", str(folder / f"all{len(commands)}")], checkout_env)
+        commands[f"policy-nlp annotate one.jsonl --stages paragraphs,slogans,enumerations{label}"] = (
+            cli + ["-o", str(folder / f"no_topics{len(commands)}"), "--stages", "paragraphs,slogans,enumerations"],
+            checkout_env)
     results = {name: [] for name in commands}
-    for name, command in commands.items():  # a first run to fill the page cache, not counted
-        run(command, env)
+    for name, (command, command_env) in commands.items():  # a first run to fill the page cache, not counted
+        run(command, command_env)
     for _ in range(repeat):
-        for name, command in commands.items():
-            results[name].append(run(command, env))
+        for name, (command, command_env) in commands.items():
+            results[name].append(run(command, command_env))
     shutil.rmtree(folder)
     return results, next(iter(commands))
 
@@ -120,7 +125,8 @@ def main():
     parser.add_argument("--scaling", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--input", default=REPORTS)
-    parser.add_argument("--other", help="--scaling: also run this checkout (a folder put on PYTHONPATH)")
+    parser.add_argument("--other", help="also run the policy-nlp commands with this checkout (a folder put "
+                                        "on PYTHONPATH), in the same round robin")
     parser.add_argument("--json", help="save the raw runs here")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -128,7 +134,7 @@ def main():
           f"python {sys.version.split()[0]}")
     raw = {}
     if args.startup:
-        results, baseline = startup(args.repeat, sys.executable, env)
+        results, baseline = startup(args.repeat, sys.executable, env, args.other)
         raw["startup"] = results
         print(table(results, baseline))
     if args.scaling:

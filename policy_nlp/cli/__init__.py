@@ -12,6 +12,8 @@ stderr as ``policy-nlp: ...`` lines.
 """
 
 import argparse
+import atexit
+import gc
 import logging
 import sys
 
@@ -331,6 +333,16 @@ def _one_line(error):
     return text or type(error).__name__
 
 
+def _exit_without_collecting():
+    """At exit, freeze every object before Python tears its modules down: the
+    collector's last passes then skip the loaded pipeline's hundreds of
+    thousands of objects, which are freed with the process anyway (~0.3 s
+    of every command that loaded one). Registered once per process."""
+    if not getattr(_exit_without_collecting, "registered", False):
+        atexit.register(gc.freeze)
+        _exit_without_collecting.registered = True  # type: ignore[attr-defined]
+
+
 def main(argv: "list[str] | None" = None) -> int:
     """Run the ``policy-nlp`` command; returns the exit status.
 
@@ -340,6 +352,7 @@ def main(argv: "list[str] | None" = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    _exit_without_collecting()
     _configure_logging(getattr(args, "quiet", False))
     try:
         return args.func(args)

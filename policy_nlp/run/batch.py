@@ -16,6 +16,7 @@ gives the same output file whatever the number of workers.
 import collections
 import contextlib
 import functools
+import gc
 import json
 import logging
 import multiprocessing
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from policy_nlp._startup import collector_paused
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_json
@@ -202,12 +204,17 @@ def _load_pipeline(settings):
     and the workers share the loaded models' pages copy-on-write.
     """
     global _NLP, _SETTINGS
+    from policy_nlp.io.corpus import _record
     from policy_nlp.pipeline.loading import load
     if _NLP is not None and _SETTINGS == dict(settings):
         return  # already loaded in this process (a second run, a benchmark)
     _SETTINGS = dict(settings)
     _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
-    _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
+    with collector_paused():
+        # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
+        # and compiles what cleaning and the stages compile on first use (once, before a fork)
+        warm_up = _record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
+        annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
 
 
 def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
@@ -523,6 +530,13 @@ def _run(batch_list, settings, workers, backend, scheduler):
             for batch in batch_list:
                 yield _annotate_batch(batch)
             return
-        # Forked workers inherit the loaded pipeline (no initializer to fail).
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # Forked workers inherit the loaded pipeline (no initializer to fail), frozen: their
+        # collector leaves its objects alone, so it neither walks them again nor copies the
+        # pages it would write to. The parent unfreezes its own at once.
+        gc.freeze()
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            gc.unfreeze()
+        with pool:
             yield from pool.imap(_annotate_batch, batch_list)
