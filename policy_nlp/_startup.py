@@ -29,3 +29,22 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def loaded_objects_frozen() -> Iterator[None]:
+    """Leave the objects alive at the start out of the collections made in
+    the block (``gc.freeze``), for a block that annotates with a loaded
+    pipeline: each full collection would otherwise walk the whole pipeline
+    again (~0.3 s in a 1.1 M-character run), and a forked worker would copy
+    every page the walk writes to. Unfrozen after the block unless something
+    was frozen before it (then the process manages its frozen objects, and
+    they stay frozen).
+    """
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()

@@ -16,7 +16,6 @@ gives the same output file whatever the number of workers.
 import collections
 import contextlib
 import functools
-import gc
 import json
 import logging
 import multiprocessing
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from policy_nlp._startup import collector_paused
+from policy_nlp._startup import collector_paused, loaded_objects_frozen
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_json
@@ -474,7 +473,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     # still failing): written beside it and put in place only when the run ends.
     errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
     try:
-        with DocumentWriter(out_path, format, append=resume) as writer, \
+        with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
                 open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
             def fail(id, source, reason):
                 summary.failed += 1
@@ -530,13 +529,7 @@ def _run(batch_list, settings, workers, backend, scheduler):
             for batch in batch_list:
                 yield _annotate_batch(batch)
             return
-        # Forked workers inherit the loaded pipeline (no initializer to fail), frozen: their
-        # collector leaves its objects alone, so it neither walks them again nor copies the
-        # pages it would write to. The parent unfreezes its own at once.
-        gc.freeze()
-        try:
-            pool = multiprocessing.get_context("fork").Pool(workers)
-        finally:
-            gc.unfreeze()
-        with pool:
+        # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
+        # (see _annotate_locked): their collector leaves it alone.
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_annotate_batch, batch_list)
