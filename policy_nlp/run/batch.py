@@ -273,24 +273,41 @@ def _annotate_batch(records):
     return results
 
 
-# With several workers, every worker should get this many batches at least:
-# the run ends when the last batch does, and with only a batch or two per
-# worker one worker finishes early and idles while the other ends its batch.
-BATCHES_PER_WORKER = 8
+# With several workers the run ends when the last batch does: a big batch
+# started last keeps one worker busy while the others idle. So batches shrink
+# as the corpus runs out, each at most the characters not yet batched divided
+# by (workers × TAIL_SHARE): the workers end within about one short batch of
+# each other. Never below MIN_BATCH_CHARS (a batch costs a round trip).
+TAIL_SHARE = 4
 MIN_BATCH_CHARS = 10_000
 
 
-def _batch_size(total_chars, batch_chars, workers):
-    """``batch_chars``, made smaller for several workers so each gets
-    :data:`BATCHES_PER_WORKER` batches (never below 10,000 characters; the
-    output does not depend on the batch size).
+def worker_batches(records, batch_chars, workers):
+    """Batches of ``records`` for ``workers`` workers: :func:`batches` for one;
+    for several, shrinking towards the end (``batch_chars`` stays an upper
+    bound; the output does not depend on the batch sizes).
 
-    >>> _batch_size(1_121_954, 200_000, 1), _batch_size(1_121_954, 200_000, 2)
-    (200000, 70122)
+    >>> from policy_nlp.io.corpus import Record
+    >>> records = [Record(str(i), "字" * 10_000, {}) for i in range(40)]
+    >>> [sum(len(r.text) for r in b) // 10_000 for b in worker_batches(records, 200_000, 1)]
+    [20, 20]
+    >>> [sum(len(r.text) for r in b) // 10_000 for b in worker_batches(records, 200_000, 2)]
+    [5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
     """
     if workers <= 1:
-        return batch_chars
-    return min(batch_chars, max(MIN_BATCH_CHARS, total_chars // (workers * BATCHES_PER_WORKER)))
+        yield from batches(records, batch_chars)
+        return
+    left = sum(len(record.text) for record in records)
+    batch, size = [], 0
+    for record in records:
+        batch.append(record)
+        size += len(record.text)
+        if size >= min(batch_chars, max(MIN_BATCH_CHARS, left // (workers * TAIL_SHARE))):
+            yield batch
+            left -= size
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def batches(records, batch_chars):
@@ -486,8 +503,8 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
             for error in read_errors:
                 fail(None, error.source, error.reason)
-            size = _batch_size(sum(len(r.text) for r in records), batch_chars, workers)
-            for results in _run(list(batches(records, size)), settings, workers, backend, scheduler):
+            for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
+                                backend, scheduler):
                 for id, meta, chars, payload, reason in results:
                     if reason is not None:
                         fail(id, meta.get("source", id), reason)
