@@ -44,7 +44,9 @@ def run(command, env=None):
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    # From a neutral folder: ``python -m`` puts the current folder first on sys.path, so run
+    # from a checkout it would import that checkout's policy_nlp whatever PYTHONPATH says.
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -92,7 +94,7 @@ def startup(repeat, python, env, other=None):
             cli + ["-o", str(folder / f"no_topics{len(commands)}"), "--stages", "paragraphs,slogans,enumerations"],
             checkout_env)
     results = {name: [] for name in commands}
-    for name, (command, command_env) in commands.items():  # a first run to fill the page cache, not counted
+    for name, (command, command_env) in commands.items():  # a first run (page cache, bytecode), not counted
         run(command, command_env)
     for _ in range(repeat):
         for name, (command, command_env) in commands.items():
@@ -106,6 +108,11 @@ def scaling(repeat, python, env, source, other=None):
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_scaling_"))
     results, hashes = {}, set()
     checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
+    source_one = folder / "one.jsonl"
+    source_one.write_text(json.dumps(SHORT, ensure_ascii=False) + "\n", encoding="utf-8")
+    for _, checkout_env in checkouts:  # a first run to compile the bytecode, not counted
+        run([python, "-m", "policy_nlp.cli", "annotate", str(source_one), "-q", "--no-resume",
+             "-o", str(folder / "warm")], checkout_env)
     for _ in range(repeat):
         for label, checkout_env in checkouts:
             for workers in (1, 2):
@@ -129,7 +136,12 @@ def main():
                                         "on PYTHONPATH), in the same round robin")
     parser.add_argument("--json", help="save the raw runs here")
     args = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Compiled bytecode, as an installed package has it: with PYTHONDONTWRITEBYTECODE (set in
+    # some sandboxes) every run would compile policy_nlp's sources again (~0.1 s). The .pyc
+    # files go to a folder of their own (for every command alike), not into the checkouts.
+    cache = tempfile.mkdtemp(prefix="policy_nlp_pycache_")
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+           "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": cache}
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
           f"python {sys.version.split()[0]}")
     raw = {}
@@ -144,6 +156,7 @@ def main():
         print(f"outputs byte-identical: {len(hashes) == 1}")
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    shutil.rmtree(cache)
 
 
 if __name__ == "__main__":
