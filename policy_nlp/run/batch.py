@@ -402,11 +402,11 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     # the last line is written.
     out_path, errors_path = output_paths(output, format)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(out_path):
+    with output_lock(out_path), contextlib.ExitStack() as resources:
         return _annotate_locked(inputs, out_path, errors_path, format=format, workers=workers,
                                 backend=backend, scheduler=scheduler, resume=resume and format == "jsonl",
                                 clean=clean, batch_chars=batch_chars, quiet=quiet,
-                                read_options=read_options, settings=settings)
+                                read_options=read_options, settings=settings, resources=resources)
 
 
 def _settings_record(settings):
@@ -453,8 +453,9 @@ def _note_settings(sidecar, current):
 
 
 def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend, scheduler, resume,
-                     clean, batch_chars, quiet, read_options, settings):
-    """The body of :func:`annotate_corpus`, run while holding the output's lock."""
+                     clean, batch_chars, quiet, read_options, settings, resources):
+    """The body of :func:`annotate_corpus`, run while holding the output's lock
+    (``resources``: an ExitStack closed after it, for a Dask cluster)."""
     done = completed(out_path) if resume else set()
     summary = Summary(output=str(out_path), errors=str(errors_path))
     records, read_errors, repeated = [], [], set()
@@ -478,11 +479,12 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
     settings = {**settings, "clean": clean, "format": format}
     sidecar, noted = _check_settings(out_path, settings, resume=bool(done))
+    client = None
     if backend == "processes" and records:
         _load_pipeline(settings)  # a bad setting or model fails before any output file exists
-    elif records:
-        from policy_nlp.run.dask_backend import check_pipeline
-        check_pipeline(settings)  # the same, for the workers of a Dask cluster
+    elif records:  # the same check, for the workers of a Dask cluster (while it starts)
+        from policy_nlp.run.dask_backend import checked_cluster
+        client = resources.enter_context(checked_cluster(settings, workers, scheduler))
     _note_settings(sidecar, noted)
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
@@ -504,7 +506,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
             for error in read_errors:
                 fail(None, error.source, error.reason)
             for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
-                                backend, scheduler):
+                                backend, client):
                 for id, meta, chars, payload, reason in results:
                     if reason is not None:
                         fail(id, meta.get("source", id), reason)
@@ -533,13 +535,13 @@ def _vocab():
     return spacy.blank("zh").vocab
 
 
-def _run(batch_list, settings, workers, backend, scheduler):
-    """Yield each batch's results, in input order."""
+def _run(batch_list, settings, workers, backend, client):
+    """Yield each batch's results, in input order (on the Dask ``client`` with that backend)."""
     if not batch_list:
         return
     if backend == "dask":
         from policy_nlp.run.dask_backend import run_on_dask
-        yield from run_on_dask(batch_list, settings, workers=workers, scheduler=scheduler)
+        yield from run_on_dask(batch_list, settings, workers=workers, client=client)
     else:
         _load_pipeline(settings)
         if workers == 1:
