@@ -18,7 +18,7 @@ best run and the median; best is the least disturbed by other jobs.
 Usage::
 
     .venv/bin/python benchmarks/startup.py --startup --repeat 7 [--other ../main]
-    .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main]
+    .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main] [--dask]
 """
 
 import argparse
@@ -103,8 +103,16 @@ def startup(repeat, python, env, other=None):
     return results, next(iter(commands))
 
 
-def scaling(repeat, python, env, source, other=None):
-    """Runs with this checkout and, when ``other`` is a checkout, with that one too."""
+CLUSTER = ("from distributed import Client, LocalCluster\n"
+           "cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host='127.0.0.1',"
+           " dashboard_address=None, silence_logs=40)\n"
+           "Client(cluster).close(); cluster.close()\n")
+
+
+def scaling(repeat, python, env, source, other=None, dask=False):
+    """Runs with this checkout and, when ``other`` is a checkout, with that one too; with
+    ``dask``, also the Dask backend on a 2-worker local cluster and the start-up of such a
+    cluster alone (started and closed, nothing loaded on it)."""
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_scaling_"))
     results, hashes = {}, set()
     checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
@@ -113,15 +121,21 @@ def scaling(repeat, python, env, source, other=None):
     for _, checkout_env in checkouts:  # a first run to compile the bytecode, not counted
         run([python, "-m", "policy_nlp.cli", "annotate", str(source_one), "-q", "--no-resume",
              "-o", str(folder / "warm")], checkout_env)
+    variants = [("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])]
+    if dask:
+        variants.append(("--workers 2 --backend dask", ["--workers", "2", "--backend", "dask"]))
     for _ in range(repeat):
         for label, checkout_env in checkouts:
-            for workers in (1, 2):
-                out = folder / f"w{workers}"
+            for name, options in variants:
+                out = folder / "out"
                 command = [python, "-m", "policy_nlp.cli", "annotate", source, "--text-column", "content",
-                           "--id-column", "title", "-o", str(out), "--no-resume", "-q", "--workers", str(workers)]
-                results.setdefault(f"policy-nlp annotate national reports --workers {workers}{label}", []).append(
+                           "--id-column", "title", "-o", str(out), "--no-resume", "-q", *options]
+                results.setdefault(f"policy-nlp annotate national reports {name}{label}", []).append(
                     run(command, checkout_env))
-                hashes.add(hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest())
+                hashes.add((label, hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest()))
+        if dask:
+            results.setdefault("a 2-worker Dask LocalCluster: start and close", []).append(
+                run([python, "-c", CLUSTER], env))
     shutil.rmtree(folder)
     return results, next(iter(results)), hashes
 
@@ -134,6 +148,8 @@ def main():
     parser.add_argument("--input", default=REPORTS)
     parser.add_argument("--other", help="also run the policy-nlp commands with this checkout (a folder put "
                                         "on PYTHONPATH), in the same round robin")
+    parser.add_argument("--dask", action="store_true",
+                        help="--scaling: also the Dask backend (2-worker LocalCluster) and the cluster's start-up")
     parser.add_argument("--json", help="save the raw runs here")
     args = parser.parse_args()
     # Compiled bytecode, as an installed package has it: with PYTHONDONTWRITEBYTECODE (set in
@@ -150,10 +166,11 @@ def main():
         raw["startup"] = results
         print(table(results, baseline))
     if args.scaling:
-        results, baseline, hashes = scaling(args.repeat, sys.executable, env, args.input, args.other)
+        results, baseline, hashes = scaling(args.repeat, sys.executable, env, args.input, args.other, args.dask)
         raw["scaling"] = results
         print(table(results, baseline, speedup=True))
-        print(f"outputs byte-identical: {len(hashes) == 1}")
+        print("outputs byte-identical across runs and workers"
+              + (" (of each checkout)" if args.other else "") + f": {len(hashes) == len({l for l, _ in hashes})}")
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
     shutil.rmtree(cache)
