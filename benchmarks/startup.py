@@ -17,8 +17,8 @@ best run and the median; best is the least disturbed by other jobs.
 
 Usage::
 
-    .venv/bin/python benchmarks/startup.py --startup --repeat 7
-    .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main]
+    .venv/bin/python benchmarks/startup.py --startup --repeat 7 [--other ../main]
+    .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main] [--dask]
 """
 
 import argparse
@@ -44,7 +44,9 @@ def run(command, env=None):
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    # From a neutral folder: ``python -m`` puts the current folder first on sys.path, so run
+    # from a checkout it would import that checkout's policy_nlp whatever PYTHONPATH says.
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -74,42 +76,66 @@ def table(results, baseline, speedup=False):
     return "\n".join(rows)
 
 
-def startup(repeat, python, env):
+def startup(repeat, python, env, other=None):
+    """Runs with this checkout and, when ``other`` is a checkout, its commands with that one too."""
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_startup_"))
     source = folder / "one.jsonl"
     source.write_text(json.dumps(SHORT, ensure_ascii=False) + "\n", encoding="utf-8")
     cli = [python, "-m", "policy_nlp.cli", "annotate", str(source), "-q", "--no-resume"]
     commands = {
-        "python -c \"import spacy; spacy.blank('zh')\"": [python, "-c", "import spacy; spacy.blank('zh')"],
-        "python -c \"import sklearn.base\"": [python, "-c", "import sklearn.base"],
-        "policy-nlp annotate one.jsonl (default pipeline)": cli + ["-o", str(folder / "all")],
-        "policy-nlp annotate one.jsonl --stages paragraphs,slogans,enumerations":
-            cli + ["-o", str(folder / "no_topics"), "--stages", "paragraphs,slogans,enumerations"],
+        "python -c \"import spacy; spacy.blank('zh')\"": ([python, "-c", "import spacy; spacy.blank('zh')"], env),
+        "python -c \"import sklearn.base\"": ([python, "-c", "import sklearn.base"], env),
     }
+    checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
+    for label, checkout_env in checkouts:
+        commands[f"policy-nlp annotate one.jsonl (default pipeline){label}"] = (
+            cli + ["-o", str(folder / f"all{len(commands)}")], checkout_env)
+        commands[f"policy-nlp annotate one.jsonl --stages paragraphs,slogans,enumerations{label}"] = (
+            cli + ["-o", str(folder / f"no_topics{len(commands)}"), "--stages", "paragraphs,slogans,enumerations"],
+            checkout_env)
     results = {name: [] for name in commands}
-    for name, command in commands.items():  # a first run to fill the page cache, not counted
-        run(command, env)
+    for name, (command, command_env) in commands.items():  # a first run (page cache, bytecode), not counted
+        run(command, command_env)
     for _ in range(repeat):
-        for name, command in commands.items():
-            results[name].append(run(command, env))
+        for name, (command, command_env) in commands.items():
+            results[name].append(run(command, command_env))
     shutil.rmtree(folder)
     return results, next(iter(commands))
 
 
-def scaling(repeat, python, env, source, other=None):
-    """Runs with this checkout and, when ``other`` is a checkout, with that one too."""
+CLUSTER = ("from distributed import Client, LocalCluster\n"
+           "cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host='127.0.0.1',"
+           " dashboard_address=None, silence_logs=40)\n"
+           "Client(cluster).close(); cluster.close()\n")
+
+
+def scaling(repeat, python, env, source, other=None, dask=False):
+    """Runs with this checkout and, when ``other`` is a checkout, with that one too; with
+    ``dask``, also the Dask backend on a 2-worker local cluster and the start-up of such a
+    cluster alone (started and closed, nothing loaded on it)."""
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_scaling_"))
     results, hashes = {}, set()
     checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
+    source_one = folder / "one.jsonl"
+    source_one.write_text(json.dumps(SHORT, ensure_ascii=False) + "\n", encoding="utf-8")
+    for _, checkout_env in checkouts:  # a first run to compile the bytecode, not counted
+        run([python, "-m", "policy_nlp.cli", "annotate", str(source_one), "-q", "--no-resume",
+             "-o", str(folder / "warm")], checkout_env)
+    variants = [("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])]
+    if dask:
+        variants.append(("--workers 2 --backend dask", ["--workers", "2", "--backend", "dask"]))
     for _ in range(repeat):
         for label, checkout_env in checkouts:
-            for workers in (1, 2):
-                out = folder / f"w{workers}"
+            for name, options in variants:
+                out = folder / "out"
                 command = [python, "-m", "policy_nlp.cli", "annotate", source, "--text-column", "content",
-                           "--id-column", "title", "-o", str(out), "--no-resume", "-q", "--workers", str(workers)]
-                results.setdefault(f"policy-nlp annotate national reports --workers {workers}{label}", []).append(
+                           "--id-column", "title", "-o", str(out), "--no-resume", "-q", *options]
+                results.setdefault(f"policy-nlp annotate national reports {name}{label}", []).append(
                     run(command, checkout_env))
-                hashes.add(hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest())
+                hashes.add((label, hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest()))
+        if dask:
+            results.setdefault("a 2-worker Dask LocalCluster: start and close", []).append(
+                run([python, "-c", CLUSTER], env))
     shutil.rmtree(folder)
     return results, next(iter(results)), hashes
 
@@ -120,24 +146,34 @@ def main():
     parser.add_argument("--scaling", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--input", default=REPORTS)
-    parser.add_argument("--other", help="--scaling: also run this checkout (a folder put on PYTHONPATH)")
+    parser.add_argument("--other", help="also run the policy-nlp commands with this checkout (a folder put "
+                                        "on PYTHONPATH), in the same round robin")
+    parser.add_argument("--dask", action="store_true",
+                        help="--scaling: also the Dask backend (2-worker LocalCluster) and the cluster's start-up")
     parser.add_argument("--json", help="save the raw runs here")
     args = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Compiled bytecode, as an installed package has it: with PYTHONDONTWRITEBYTECODE (set in
+    # some sandboxes) every run would compile policy_nlp's sources again (~0.1 s). The .pyc
+    # files go to a folder of their own (for every command alike), not into the checkouts.
+    cache = tempfile.mkdtemp(prefix="policy_nlp_pycache_")
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+           "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": cache}
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
           f"python {sys.version.split()[0]}")
     raw = {}
     if args.startup:
-        results, baseline = startup(args.repeat, sys.executable, env)
+        results, baseline = startup(args.repeat, sys.executable, env, args.other)
         raw["startup"] = results
         print(table(results, baseline))
     if args.scaling:
-        results, baseline, hashes = scaling(args.repeat, sys.executable, env, args.input, args.other)
+        results, baseline, hashes = scaling(args.repeat, sys.executable, env, args.input, args.other, args.dask)
         raw["scaling"] = results
         print(table(results, baseline, speedup=True))
-        print(f"outputs byte-identical: {len(hashes) == 1}")
+        print("outputs byte-identical across runs and workers"
+              + (" (of each checkout)" if args.other else "") + f": {len(hashes) == len({l for l, _ in hashes})}")
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    shutil.rmtree(cache)
 
 
 if __name__ == "__main__":

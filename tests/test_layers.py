@@ -11,7 +11,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "policy_nlp"
 # Lowest first. The package's __init__ is the public facade and may import anything.
-LAYERS = ["errors", "schema", "_moved", "lang", "segment", "stages", "pipeline", "io", "run", "apps", "cli"]
+LAYERS = ["_startup", "errors", "schema", "_moved", "lang", "segment", "stages", "pipeline", "io", "run", "apps", "cli"]
 
 
 def _layer(module):

@@ -12,6 +12,8 @@ stderr as ``policy-nlp: ...`` lines.
 """
 
 import argparse
+import atexit
+import gc
 import logging
 import sys
 
@@ -331,6 +333,17 @@ def _one_line(error):
     return text or type(error).__name__
 
 
+def _own_the_collector():
+    """The command's process: freeze what the imports made (spaCy's modules,
+    which live until the exit) so that later collections skip it, and freeze
+    everything again at the exit, before Python tears the modules down: the
+    collector's last passes then skip the loaded pipeline's hundreds of
+    thousands of objects, freed with the process anyway (~0.2-0.3 s of
+    every command that loaded one)."""
+    gc.freeze()
+    atexit.register(gc.freeze)
+
+
 def main(argv: "list[str] | None" = None) -> int:
     """Run the ``policy-nlp`` command; returns the exit status.
 
@@ -338,6 +351,8 @@ def main(argv: "list[str] | None" = None) -> int:
     ``ValueError``, a missing optional dependency) exit with status 2 and one
     line on stderr.
     """
+    if argv is None:  # the policy-nlp command itself, not a call from Python
+        _own_the_collector()
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(getattr(args, "quiet", False))

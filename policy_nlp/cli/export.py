@@ -3,10 +3,9 @@
 import argparse
 from pathlib import Path
 
-from policy_nlp.apps.tables import export
-
 
 def _export(args):
+    from policy_nlp.apps.tables import export
     counts = export(args.inputs, args.output, partition=None if args.no_partition else "year",
                     database=None if args.no_duckdb else "corpus.duckdb")
     print(", ".join(f"{name} {n}" for name, n in counts.items()) + f" rows -> {args.output}"

@@ -2,8 +2,6 @@
 
 import argparse
 
-from policy_nlp.apps.report import build_report
-
 
 REPORT_EPILOG = """examples:
   policy-nlp report out/annotations.jsonl -o report/
@@ -13,6 +11,7 @@ then open report/index.html; the plots are PNG and SVG, the tables CSV.
 
 
 def _report(args):
+    from policy_nlp.apps.report import build_report
     index = build_report(args.inputs, args.output, top=args.top, title=args.title, dated_only=args.dated_only)
     print(f"report: {index}")
     return 0

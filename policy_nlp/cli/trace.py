@@ -2,10 +2,9 @@
 
 import argparse
 
-from policy_nlp.apps.trace import trace, write_trace
-
 
 def _trace(args):
+    from policy_nlp.apps.trace import trace, write_trace
     result = trace(args.formulation, args.inputs)
     s = result.summary
     first = s["first_use"]

@@ -4,8 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from policy_nlp.apps.view import write_views
-
 
 VIEW_EPILOG = """examples:
   policy-nlp view out/annotations.jsonl -o views/
@@ -16,6 +14,7 @@ then open views/index.html (or one page per document) in a browser; no network i
 
 
 def _view(args):
+    from policy_nlp.apps.view import write_views
     settings = {"segmenter": args.segmenter, "lexicon": not args.no_lexicon}
     if args.stages:
         settings["stages"] = [s.strip() for s in args.stages.split(",") if s.strip()]

@@ -15,6 +15,7 @@ from spacy.lang.zh import Chinese
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from policy_nlp._startup import collector_paused
 from policy_nlp.pipeline import factories  # noqa: F401  (declares the stages)
 from policy_nlp.pipeline import tokenizer  # (declares the tokenizer)
 from policy_nlp.errors import ConfigError
@@ -91,18 +92,19 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     >>> doc.text, doc._.meta["removed"][0]["text"]
     ('同志们：\\n今天开会。', '分享到:\\n\\n')
     """
-    if path is not None:
-        return _load_saved(Path(path), exclude)
-    _check_settings(segmenter, user_dict, stages, exclude)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
-        "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
-        "segmenter": segmenter, "lexicon": lexicon,
-        "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
-    nlp = _checked(nlp)
-    nlp.max_length = MAX_LENGTH
-    _add_stages(nlp, stages, exclude, config, lexicon, topic_model)
-    _load_models(nlp)
-    return nlp
+    with collector_paused():  # builds long-lived objects only
+        if path is not None:
+            return _load_saved(Path(path), exclude)
+        _check_settings(segmenter, user_dict, stages, exclude)
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+            "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
+            "segmenter": segmenter, "lexicon": lexicon,
+            "user_dict": str(Path(user_dict).resolve()) if user_dict else "", "clean": bool(clean)}}})
+        nlp = _checked(nlp)
+        nlp.max_length = MAX_LENGTH
+        _add_stages(nlp, stages, exclude, config, lexicon, topic_model)
+        _load_models(nlp)
+        return nlp
 
 
 def _load_saved(path, exclude):

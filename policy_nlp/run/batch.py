@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from policy_nlp._startup import collector_paused, loaded_objects_frozen
 from policy_nlp.io.corpus import Record, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.output import DocumentWriter, doc_to_json
@@ -202,12 +203,17 @@ def _load_pipeline(settings):
     and the workers share the loaded models' pages copy-on-write.
     """
     global _NLP, _SETTINGS
+    from policy_nlp.io.corpus import _record
     from policy_nlp.pipeline.loading import load
     if _NLP is not None and _SETTINGS == dict(settings):
         return  # already loaded in this process (a second run, a benchmark)
     _SETTINGS = dict(settings)
     _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
-    _NLP("各位代表：现在，我代表国务院，向大会报告政府工作。")  # loads segmenter, lexicon, topic model
+    with collector_paused():
+        # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
+        # and compiles what cleaning and the stages compile on first use (once, before a fork)
+        warm_up = _record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
+        annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
 
 
 def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
@@ -267,24 +273,41 @@ def _annotate_batch(records):
     return results
 
 
-# With several workers, every worker should get this many batches at least:
-# the run ends when the last batch does, and with only a batch or two per
-# worker one worker finishes early and idles while the other ends its batch.
-BATCHES_PER_WORKER = 8
+# With several workers the run ends when the last batch does: a big batch
+# started last keeps one worker busy while the others idle. So batches shrink
+# as the corpus runs out, each at most the characters not yet batched divided
+# by (workers × TAIL_SHARE): the workers end within about one short batch of
+# each other. Never below MIN_BATCH_CHARS (a batch costs a round trip).
+TAIL_SHARE = 4
 MIN_BATCH_CHARS = 10_000
 
 
-def _batch_size(total_chars, batch_chars, workers):
-    """``batch_chars``, made smaller for several workers so each gets
-    :data:`BATCHES_PER_WORKER` batches (never below 10,000 characters; the
-    output does not depend on the batch size).
+def worker_batches(records, batch_chars, workers):
+    """Batches of ``records`` for ``workers`` workers: :func:`batches` for one;
+    for several, shrinking towards the end (``batch_chars`` stays an upper
+    bound; the output does not depend on the batch sizes).
 
-    >>> _batch_size(1_121_954, 200_000, 1), _batch_size(1_121_954, 200_000, 2)
-    (200000, 70122)
+    >>> from policy_nlp.io.corpus import Record
+    >>> records = [Record(str(i), "字" * 10_000, {}) for i in range(40)]
+    >>> [sum(len(r.text) for r in b) // 10_000 for b in worker_batches(records, 200_000, 1)]
+    [20, 20]
+    >>> [sum(len(r.text) for r in b) // 10_000 for b in worker_batches(records, 200_000, 2)]
+    [5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
     """
     if workers <= 1:
-        return batch_chars
-    return min(batch_chars, max(MIN_BATCH_CHARS, total_chars // (workers * BATCHES_PER_WORKER)))
+        yield from batches(records, batch_chars)
+        return
+    left = sum(len(record.text) for record in records)
+    batch, size = [], 0
+    for record in records:
+        batch.append(record)
+        size += len(record.text)
+        if size >= min(batch_chars, max(MIN_BATCH_CHARS, left // (workers * TAIL_SHARE))):
+            yield batch
+            left -= size
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def batches(records, batch_chars):
@@ -379,11 +402,11 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     # the last line is written.
     out_path, errors_path = output_paths(output, format)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(out_path):
+    with output_lock(out_path), contextlib.ExitStack() as resources:
         return _annotate_locked(inputs, out_path, errors_path, format=format, workers=workers,
                                 backend=backend, scheduler=scheduler, resume=resume and format == "jsonl",
                                 clean=clean, batch_chars=batch_chars, quiet=quiet,
-                                read_options=read_options, settings=settings)
+                                read_options=read_options, settings=settings, resources=resources)
 
 
 def _settings_record(settings):
@@ -430,8 +453,9 @@ def _note_settings(sidecar, current):
 
 
 def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend, scheduler, resume,
-                     clean, batch_chars, quiet, read_options, settings):
-    """The body of :func:`annotate_corpus`, run while holding the output's lock."""
+                     clean, batch_chars, quiet, read_options, settings, resources):
+    """The body of :func:`annotate_corpus`, run while holding the output's lock
+    (``resources``: an ExitStack closed after it, for a Dask cluster)."""
     done = completed(out_path) if resume else set()
     summary = Summary(output=str(out_path), errors=str(errors_path))
     records, read_errors, repeated = [], [], set()
@@ -455,11 +479,12 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
     settings = {**settings, "clean": clean, "format": format}
     sidecar, noted = _check_settings(out_path, settings, resume=bool(done))
+    client = None
     if backend == "processes" and records:
         _load_pipeline(settings)  # a bad setting or model fails before any output file exists
-    elif records:
-        from policy_nlp.run.dask_backend import check_pipeline
-        check_pipeline(settings)  # the same, for the workers of a Dask cluster
+    elif records:  # the same check, for the workers of a Dask cluster (while it starts)
+        from policy_nlp.run.dask_backend import checked_cluster
+        client = resources.enter_context(checked_cluster(settings, workers, scheduler))
     _note_settings(sidecar, noted)
     start = time.time()
     progress = Progress(sum(len(r.text) for r in records), quiet=quiet)
@@ -467,7 +492,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     # still failing): written beside it and put in place only when the run ends.
     errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
     try:
-        with DocumentWriter(out_path, format, append=resume) as writer, \
+        with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
                 open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
             def fail(id, source, reason):
                 summary.failed += 1
@@ -480,8 +505,8 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
             for error in read_errors:
                 fail(None, error.source, error.reason)
-            size = _batch_size(sum(len(r.text) for r in records), batch_chars, workers)
-            for results in _run(list(batches(records, size)), settings, workers, backend, scheduler):
+            for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
+                                backend, client):
                 for id, meta, chars, payload, reason in results:
                     if reason is not None:
                         fail(id, meta.get("source", id), reason)
@@ -510,19 +535,20 @@ def _vocab():
     return spacy.blank("zh").vocab
 
 
-def _run(batch_list, settings, workers, backend, scheduler):
-    """Yield each batch's results, in input order."""
+def _run(batch_list, settings, workers, backend, client):
+    """Yield each batch's results, in input order (on the Dask ``client`` with that backend)."""
     if not batch_list:
         return
     if backend == "dask":
         from policy_nlp.run.dask_backend import run_on_dask
-        yield from run_on_dask(batch_list, settings, workers=workers, scheduler=scheduler)
+        yield from run_on_dask(batch_list, settings, workers=workers, client=client)
     else:
         _load_pipeline(settings)
         if workers == 1:
             for batch in batch_list:
                 yield _annotate_batch(batch)
             return
-        # Forked workers inherit the loaded pipeline (no initializer to fail).
+        # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
+        # (see _annotate_locked): their collector leaves it alone.
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_annotate_batch, batch_list)

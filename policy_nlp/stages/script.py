@@ -82,9 +82,18 @@ def script_counts(text):
 
 
 def is_traditional(text):
-    """True when ``text`` is written in Traditional characters (see the module's decisions)."""
-    traditional, simplified = script_counts(text)
-    return traditional >= MIN_TRADITIONAL and traditional >= RATIO * simplified
+    """True when ``text`` is written in Traditional characters (see the module's decisions).
+
+    The same answer as :func:`script_counts`'s rule, but the Simplified-only
+    characters are counted only when there are enough Traditional ones to
+    matter: a Simplified text never loads OpenCC's ``s2t`` dictionaries (~0.1 s).
+    """
+    ideographs = "".join(_IDEOGRAPHS.findall(text))
+    traditional = sum(_simplified_char(ch) != ch for ch in ideographs)
+    if traditional < MIN_TRADITIONAL:
+        return False
+    simplified = sum(map(_simplified_only, ideographs))
+    return traditional >= RATIO * simplified
 
 
 def to_simplified(text, skip=()):

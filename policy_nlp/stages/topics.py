@@ -26,6 +26,7 @@ numpy alone, so annotating imports neither scikit-learn nor scipy.
 """
 
 import functools
+import hashlib
 import itertools
 import json
 import math
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 import numpy as np
 
+from policy_nlp._startup import built_once
 from policy_nlp.errors import ModelError
 
 FORMAT = "policy_nlp-topic-model"
@@ -347,6 +349,22 @@ _CHAR_BITS = 21  # code points are < 0x110000 < 2**21; +1 keeps every digit non-
 _HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
 _EMPTY = -1  # no code is negative
 _LOOKUPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _stored_lookup(features, word, ngram_range):
+    """``_Lookup.build`` of a vocabulary in column order; a large one is built
+    once per machine and read back by the next processes (~0.1 s of every
+    start-up with the default model), keyed by the vocabulary and this file."""
+    build = functools.partial(_Lookup.build, features, range(len(features)), word, ngram_range, len(features))
+    if len(features) < 20_000:  # built in a few milliseconds
+        return build()
+    joined = "\0".join(features)
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # the code that builds it
+    digest.update(f"{word}|{tuple(ngram_range)}|{len(features)}|{np.__version__}|".encode())
+    if joined.count("\0") != len(features) - 1:  # a feature with a NUL: the lengths say where each ends
+        digest.update(np.fromiter(map(len, features), dtype=np.int64, count=len(features)).tobytes())
+    digest.update(joined.encode("utf-8", "surrogatepass"))
+    return built_once("topics", digest.hexdigest()[:32], _Lookup, build)
 
 
 class _Lookup:
@@ -720,11 +738,9 @@ class TopicModel:
         self._estimator = None
         self._scored_chars = 0  # characters scored so far (see _SPARSE_AFTER_CHARS)
         self._coef_rows = None  # coef_.T contiguous, for scipy's product
-        n_word = len(word_vocabulary)
         self._idf = np.concatenate([self.word_idf, self.char_idf])
-        self._word = _Lookup.build(word_vocabulary, range(n_word), True, self.params["word_ngram_range"], n_word)
-        self._char = _Lookup.build(char_vocabulary, range(len(char_vocabulary)), False,
-                                   self.params["char_ngram_range"], len(char_vocabulary))
+        self._word = _stored_lookup(word_vocabulary, True, self.params["word_ngram_range"])
+        self._char = _stored_lookup(char_vocabulary, False, self.params["char_ngram_range"])
         for name, lookup, vocabulary in (("word_vocabulary", self._word, word_vocabulary),
                                          ("char_vocabulary", self._char, char_vocabulary)):
             if not (lookup.unique if lookup is not None else len(set(vocabulary)) == len(vocabulary)):

@@ -195,12 +195,19 @@ def test_a_fifo_among_the_inputs_is_a_failure_not_a_hang(tmp_path):
 
 # --- scaling ------------------------------------------------------------------------
 
-def test_several_workers_get_enough_batches_and_the_same_output(tmp_path):
-    from policy_nlp.run.batch import _batch_size
-    assert _batch_size(1_121_954, 200_000, 1) == 200_000
-    assert _batch_size(1_121_954, 200_000, 2) == 70_122     # 16 batches for 2 workers
-    assert _batch_size(1_121_954, 5_000, 2) == 5_000        # --batch-chars stays an upper bound
-    assert _batch_size(30_000, 200_000, 2) == 10_000        # not below 10,000 characters
+def test_several_workers_get_shrinking_batches_and_the_same_output(tmp_path):
+    from policy_nlp.io.corpus import Record
+    from policy_nlp.run.batch import worker_batches
+
+    def sizes(records, batch_chars, workers):
+        return [sum(len(r.text) for r in batch) for batch in worker_batches(records, batch_chars, workers)]
+
+    records = [Record(str(i), "字" * 5_000, {}) for i in range(224)]  # 1,120,000 characters
+    assert sizes(records, 200_000, 1) == [200_000] * 5 + [120_000]
+    two = sizes(records, 200_000, 2)
+    assert two[0] == 140_000 and two == sorted(two, reverse=True) and two[-4:] == [10_000] * 4
+    assert max(sizes(records, 20_000, 2)) == 20_000          # --batch-chars stays an upper bound
+    assert sizes(records[:6], 200_000, 2) == [10_000] * 3    # not below 10,000 characters
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": "同志们：今天开会。\n" * (300 + 40 * i)}
                                                  for i in range(12)])
     one = annotate_corpus([source], tmp_path / "one.jsonl", workers=1, **FAST)

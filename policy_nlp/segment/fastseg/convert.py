@@ -45,6 +45,8 @@ import os
 import pickle
 import time
 
+from policy_nlp._startup import cache_root
+
 FORMAT_VERSION = 2
 MAGIC = b"PNLPFSEG"
 GOLDEN = 0x9E3779B97F4A7C15
@@ -103,9 +105,7 @@ def source_key(paths):
 
 
 def cache_dir():
-    d = os.environ.get("POLICY_NLP_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "policy_nlp")
-    return os.path.join(d, "fastseg")
+    return os.path.join(cache_root(), "fastseg")
 
 
 def cache_path(paths):
