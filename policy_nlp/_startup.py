@@ -79,7 +79,7 @@ def built_once(folder: str, key: str, cls: type, build: Callable[[], Any], keep:
     try:
         with open(os.path.join(path, "values.json"), encoding="utf-8") as f:
             stored = json.load(f)
-        obj = object.__new__(cls)
+        obj: Any = object.__new__(cls)
         obj.__dict__.update(stored["values"], **{name: numpy.load(os.path.join(path, f"{name}.npy"),
                                                                    allow_pickle=False)
                                                   for name in stored["arrays"]})
