@@ -635,3 +635,11 @@ def test_a_quoted_term_is_no_run_of_abbreviations():
     assert all(len(m["text"]) > 1 for s in spans for m in s["members"])
     spans = find_slogans("实施“红橙黄蓝”四色预警。", lexicon)
     assert [members(s) for s in spans if s["text"] == "四色预警"] == [["红", "橙", "黄", "蓝"]]
+
+
+def test_another_name_of_the_four_leading_bodies():
+    # 这次XX市委、市人大、市政府、市政协四大家的主要负责同志 (dev-0241), 区长四大家领导 (dev-0216)
+    lexicon = default_lexicon()
+    spans = [s for s in find_slogans(local_excerpt("dev-0241"), lexicon) if s["text"] == "四大家"]
+    assert [(s["number"], members(s)) for s in spans] == [(4, ["XX市委", "市人大", "市政府", "市政协"])]
+    assert lexicon["四大家"]["number"] == 4
