@@ -643,3 +643,9 @@ def test_another_name_of_the_four_leading_bodies():
     spans = [s for s in find_slogans(local_excerpt("dev-0241"), lexicon) if s["text"] == "四大家"]
     assert [(s["number"], members(s)) for s in spans] == [(4, ["XX市委", "市人大", "市政府", "市政协"])]
     assert lexicon["四大家"]["number"] == 4
+
+
+def test_a_head_ends_before_a_verb_of_result_without_tokens():
+    # the plain function (no segmenter tokens): 两大特色 | 得到了较快发展
+    assert texts(find_slogans("二是农村以魔芋、畜牧为主的两大特色得到了较快发展"), "numbered") == ["两大特色"]
+    assert texts(find_slogans("三大战役取得阶段性成果。"), "numbered") == ["三大战役"]
