@@ -1282,10 +1282,9 @@ def _quoted_names_with_head_later(t):
     text, number, qe = t.text, t.number, t.qe
     if not (number and 2 <= number <= 12):
         return None
-    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?(.{{2,4}})$", text[t.s:t.e])
-    if not m:
+    head = t.head()
+    if not head or len(head) < 2:
         return None
-    head = m.group(1)
     stop = text.find("\n", qe)
     stop = len(text) if stop == -1 else stop
     found, seen = [], set()
@@ -1342,10 +1341,9 @@ def _head_final_list_nearby(t):
     text, number = t.text, t.number
     if not (number and 2 <= number <= 10):
         return None
-    m = re.match(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,3}})$", text[t.s:t.e])
-    if not m:
+    head = t.head()
+    if not head or len(head) > 3:
         return None
-    head = m.group(1)
     lo = text.rfind("\n", 0, t.qs) + 1
     hi = text.find("\n", t.qe)
     lo, hi = max(lo, t.qs - _PARAGRAPH_REACH), min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
@@ -1565,7 +1563,7 @@ def find_slogans(text, lexicon=None, *, tokens=None):
         cands += _lexicon_candidates(text, lexicon, bounds)
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
     spans = _resolve(text, _trim_blanks(text, cands))
-    out = _with_members(text, spans, lexicon, member_texts)
+    out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
     # quoted terms that are members of a formulation are not terms themselves
     out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
     _share_members(out)
@@ -1661,15 +1659,15 @@ def _trim_blanks(text, cands):
     return [c for c in cands if c[0] < c[1]]
 
 
-def _with_members(text, spans, lexicon, member_texts):
+def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
     """The resolved spans as records, with the members of each numbered formulation.
 
     The lexicon's kind and number win for a span that is a lexicon term.
     Members' texts (and a quoted run of members, “红橙黄蓝”) are added to
-    ``member_texts``.
+    ``member_texts``. ``terms``: the lexicon's terms, never read as one-character
+    abbreviations.
     """
     out = []
-    terms = frozenset(lexicon.words()) if lexicon is not None else frozenset()
     for s, e, kind, n, src in spans:
         if lexicon is not None and text[s:e] in lexicon:      # curated kind and number win
             entry = lexicon[text[s:e]]
