@@ -985,6 +985,10 @@ def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
 _MARKERS = "一二三四五六七八九十"
 
 
+# how far from a formulation its members may be spelled out
+_PARAGRAPH_REACH = 600
+
+
 class _Target:
     """The formulation whose members are sought: ``text[s:e]``, the number
     it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
@@ -1005,6 +1009,17 @@ class _Target:
         四个确保, 战役 in 三大战役; None for composites and codes."""
         m = _COUNTED_HEAD.match(self.text, self.s, self.e)
         return m.group(1) if m and m.end() == self.e else None
+
+    def near(self):
+        """(lo, hi): :data:`_PARAGRAPH_REACH` characters either side, line
+        breaks included (hard-wrapped copies break paragraphs into lines)."""
+        return max(0, self.qs - _PARAGRAPH_REACH), min(len(self.text), self.qe + _PARAGRAPH_REACH)
+
+    def in_its_line(self):
+        """(lo, hi): as :meth:`near`, but within the formulation's line."""
+        lo, hi = self.near()
+        end = self.text.find("\n", self.qe)
+        return max(lo, self.text.rfind("\n", 0, self.qs) + 1), hi if end == -1 else min(hi, end)
 
 
 _COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,4}})")
@@ -1042,7 +1057,7 @@ def _known_members_nearby(t, known):
         return None                                       # 农业 (三农) is inside too many words
     text = t.text
     name = text[t.s:t.e]
-    lo, hi = max(0, t.qs - _PARAGRAPH_REACH), min(len(text), t.qe + _PARAGRAPH_REACH)
+    lo, hi = t.near()
     before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
     lo = before + len(name) if before != -1 else lo           # up to the neighbouring mentions
     hi = after if after != -1 else hi
@@ -1329,8 +1344,6 @@ def _in_brackets_before(t):
     return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
 
 
-_PARAGRAPH_REACH = 600
-
 
 def _head_final_list_nearby(t):
     """(10) N items that all end with the formulation's head, listed
@@ -1344,9 +1357,7 @@ def _head_final_list_nearby(t):
     head = t.head()
     if not head or len(head) > 3:
         return None
-    lo = text.rfind("\n", 0, t.qs) + 1
-    hi = text.find("\n", t.qe)
-    lo, hi = max(lo, t.qs - _PARAGRAPH_REACH), min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
+    lo, hi = t.in_its_line()
     h = re.escape(head)
     pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
                          f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
@@ -1376,9 +1387,7 @@ def _quoted_head_final_list_nearby(t):
     text, number, head = t.text, t.number, t.head()
     if not (number and 2 <= number <= 12 and head):
         return None
-    lo = max(text.rfind("\n", 0, t.qs) + 1, t.qs - _PARAGRAPH_REACH)
-    hi = text.find("\n", t.qe)
-    hi = min(len(text) if hi == -1 else hi, t.qe + _PARAGRAPH_REACH)
+    lo, hi = t.in_its_line()
     for q in re.finditer("“([^“”]{4,200})”", text[lo:hi]):
         a = lo + q.start(1)
         items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
@@ -1400,7 +1409,7 @@ def _head_initial_words_nearby(t):
     h = re.escape(head)
     pattern = re.compile(f"(?<!{h})(?<!{h}[\u4e00-\u9fff][、和与及]){h}[\u4e00-\u9fff](?:[、和与及]{h}[\u4e00-\u9fff])"
                          f"{{{number - 1}}}(?![、和与及]{h})")
-    lo, hi = max(0, t.qs - _PARAGRAPH_REACH), min(len(text), t.qe + _PARAGRAPH_REACH)
+    lo, hi = t.near()
     best = None
     for found in pattern.finditer(text, lo, hi):
         parts = re.split("[、和与及]", found.group())
