@@ -90,7 +90,9 @@ def _joined_lines(text):
     """Paragraphs, with lines broken mid-sentence (hard-wrapped pages) joined
     to the line after them."""
     joined, open_line = [], ""
-    for start, end in find_paragraphs(text):
+    # The hand labels (corpora/topic_labels) were given to units cut on line
+    # breaks: runs of spaces do not cut them, so the labels stay on their units.
+    for start, end in find_paragraphs(text, space_runs=False):
         line = text[start:end].strip()
         open_line += line
         if (_SENTENCE_END.search(line[-1:]) or line.endswith(("：", ":"))

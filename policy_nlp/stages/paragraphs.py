@@ -2,7 +2,13 @@
 
 Paragraphs end at line breaks and at runs of two or more U+3000 (the
 ``　　`` indent that web copies of speeches keep as their only paragraph
-mark). Sentences end at 。！？； and their half-width forms ! ? ; (a
+mark). A page that lost its line breaks but kept the indent as spaces (a
+sentence end followed by two or more ASCII or no-break spaces: ……落实。  2009年
+是……) also ends paragraphs at such runs after a sentence end or a colon
+(同志们:  今天……) and before an outline marker (……活跃  ——农业……).
+Elsewhere, and in other documents, such runs are layout inside a line
+(第一章    总 则, a form's 名称：   □是, a two-part heading 誓师动员  决战决胜)
+and do not end a paragraph. Sentences end at 。！？； and their half-width forms ! ? ; (a
 half-width full stop is not an end: it is a decimal point or a list marker
 such as ``1.``), at an ellipsis ……, and keep closing quotes and brackets with
 the sentence they close.
@@ -17,7 +23,11 @@ import re
 
 # What may surround a paragraph's text and is not part of it.
 BLANK = " \t\u3000\u00a0"
-_PARAGRAPH_BREAK = re.compile(r"\n+|\u3000{2,}")
+_LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
+_SPACES_AS_BREAKS = re.compile(r"[。！？!?][ \u00a0]{2,}(?=\S)")
+_PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
+                              + r"|(?<=[。！？；：!?;:])[ \u00a0]{2,}(?=\S)"
+                              + r"|(?<=[^\s])[ \u00a0]{2,}(?=——|[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十]+[)）])")
 _SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|…{2,}|\.{6})[”’」』）)》〉\"']*")
 _LEADING_BLANK = re.compile(f"[{BLANK}]*")
 
@@ -31,8 +41,16 @@ def _trimmed(text, start, end):
     return (start, end) if start < end else None
 
 
-def find_paragraphs(text):
+def find_paragraphs(text, space_runs=True):
     """Character offsets of the paragraphs of ``text``.
+
+    Parameters
+    ----------
+    text : str
+    space_runs : bool, default True
+        In a text whose runs of spaces stand for lost line breaks, also end
+        paragraphs at them (see the module's docstring); False: only at line
+        breaks and U+3000 runs.
 
     Returns
     -------
@@ -44,10 +62,17 @@ def find_paragraphs(text):
     >>> text = "同志们：\\n\\n　　今天开会。　　我讲三点意见："
     >>> [text[s:e] for s, e in find_paragraphs(text)]
     ['同志们：', '今天开会。', '我讲三点意见：']
+    >>> text = "同志们:  今天开会。  一、经济发展  ——农业稳步提升"
+    >>> [text[s:e] for s, e in find_paragraphs(text)]
+    ['同志们:', '今天开会。', '一、经济发展', '——农业稳步提升']
+    >>> text = "承诺时间：   年   月  日"  # no sentence end before spaces: layout
+    >>> [text[s:e] for s, e in find_paragraphs(text)]
+    ['承诺时间：   年   月  日']
     """
     paragraphs = []
     start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+    spaces_break = space_runs and _SPACES_AS_BREAKS.search(text)
+    for match in (_PARAGRAPH_BREAK if spaces_break else _LINE_BREAK).finditer(text):
         span = _trimmed(text, start, match.start())
         if span:
             paragraphs.append(span)

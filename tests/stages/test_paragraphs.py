@@ -28,6 +28,23 @@ def test_u3000_runs_split_paragraphs_without_line_breaks():
         "同志们：", "这次会议的主要任务是，分析当前形势。", "第一，脱贫攻坚。构建新发展格局　实现互利共赢"]
 
 
+def test_space_runs_split_paragraphs_of_pages_that_lost_their_line_breaks():
+    # Local speeches as document-sharing sites publish them (dev-0175, dev-0096):
+    # the paragraph indent survives as ASCII spaces; a run after a sentence end,
+    # after a colon or before an outline marker ends a paragraph.
+    text = ("各位代表:  现在,我受镇人民政府委托,向大会作政府工作报告,请予审议。  一、经济发展空前活跃"
+            "  ——农业经济稳步提升五年来,我们不断增加农业投入。  ——工业经济迅猛增长")
+    assert [text[s:e] for s, e in find_paragraphs(text)] == [
+        "各位代表:", "现在,我受镇人民政府委托,向大会作政府工作报告,请予审议。", "一、经济发展空前活跃",
+        "——农业经济稳步提升五年来,我们不断增加农业投入。", "——工业经济迅猛增长"]
+    # A text that never puts spaces after a sentence end keeps them as layout:
+    # a form's blanks, a chapter heading, a two-part slogan (dev-0191).
+    for text in ["承诺时间：   年   月  日", "第一章    总 则\n第一条 为贯彻落实", "西平县宋集镇:誓师动员  决战决胜"]:
+        assert len(find_paragraphs(text)) == text.count("\n") + 1
+    # The hand-labelled training units were cut on line breaks only.
+    assert len(find_paragraphs("同志们:  今天开会。  散会。", space_runs=False)) == 1
+
+
 def test_xi_speeches_have_paragraphs():
     import csv
     path = shared_path("corpora", "xi_speeches_2020", "all_data.csv")
