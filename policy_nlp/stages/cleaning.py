@@ -35,7 +35,11 @@ Decisions
   ``meta["published"]``. ``meta`` never has a ``"source"`` key (the readers'
   meta uses it for the input's path).
 * Line-break artefacts inside the body (Wikisource's ``《\\n告台湾同胞书\\n》``)
-  are not touched.
+  are not touched, except the page numbers that document-sharing sites put
+  at each page break of a copied document (……围绕“农民增收⏎⏎2、、企业增税”):
+  a ``⏎⏎N、`` run numbered 1, 2, 3 … in order, one of them in the middle
+  of a sentence, is removed with its line break (reason ``"page number"``),
+  so that the sentence is whole again.
 
 Examples
 --------
@@ -242,6 +246,42 @@ def _load_template_furniture(path=Path(__file__).resolve().parents[1] / "data" /
 
 
 _TEMPLATE = _load_template_furniture()
+
+# Document-sharing sites (天天文库, 金锄头文库 …) number the pages of a copied
+# document with "N、" on a line of its own after a blank line, even in the
+# middle of a sentence.
+_PAGE_MARK_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*(\d{1,3})、")
+_PAGE_LINE_MIN = 20  # a heading is shorter: its line break is not a page break
+_PAGE_MIN = 150  # a page is longer: 1、…⏎⏎2、… items are a list
+
+
+def _page_marks(text):
+    r"""``(start, end, "page number")`` of the page numbers a document-sharing
+    site put into ``text``: the run of ``⏎⏎1、``, ``⏎⏎2、`` … in order, when one
+    of them cuts a sentence (it ends a page of at least ``_PAGE_MIN``
+    characters, and the line before it is long and ends without a sentence
+    end or a colon). A mark that cuts a sentence goes with its line break;
+    another keeps it (the page break fell between paragraphs).
+
+    >>> text = ("资源描述\n\n1、在全县会议上的讲话\n同志们：" + "今年以来，全县上下狠抓落实。" * 10
+    ...         + "\n我们要以发展特色产业为抓手，紧紧围绕“农民增收\n\n2、、企业增税”的目标，狠抓落实。")
+    >>> [text[a:b] for a, b, _ in _page_marks(text)]
+    ['1、', '\n\n2、']
+    >>> _page_marks("说明:\n\n1、部分资料下载需要金币,请确保您的账户上有足够的金币\n\n2、已购买过的文档")  # a list
+    []
+    """
+    run = []
+    for match in _PAGE_MARK_RE.finditer(text):
+        if int(match.group(1)) == len(run) + 1:
+            run.append(match)
+    spans, cuts = [], False
+    for before, match in zip([None] + run, run):
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip(_BLANK)
+        cut = (before is not None and match.start() - before.end() >= _PAGE_MIN
+               and len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:")
+        cuts = cuts or cut
+        spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
+    return spans if cuts else []
 # Template shapes glued inside a line, removed wherever they stand:
 # 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
 # markers of PDF copies (…与上级 第1 页共 10 页).
@@ -991,6 +1031,7 @@ def clean_text(text):
     spans.extend((a, b, "pinyin gloss") for a, b in glosses)
     for pattern, reason in _INLINE:
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
+    spans.extend(_page_marks(text))
 
     spans = _merge(sorted(s for s in spans if s[1] > s[0]))
     removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]

@@ -28,6 +28,15 @@ _SPACES_AS_BREAKS = re.compile(r"[。！？!?][ \u00a0]{2,}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
                               + r"|(?<=[。！？；：!?;:])[ \u00a0]{2,}(?=\S)"
                               + r"|(?<=[^\s])[ \u00a0]{2,}(?=——|[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十]+[)）])")
+_LOOKAHEAD = 6  # the longest marker a break looks ahead to: （十二）
+
+
+def _breaks(text, space_runs=True):
+    """The paragraph breaks of ``text``: with runs of spaces when the text uses
+    them for lost line breaks (see the module's docstring)."""
+    return _PARAGRAPH_BREAK if space_runs and _SPACES_AS_BREAKS.search(text) else _LINE_BREAK
+
+
 _SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|…{2,}|\.{6})[”’」』）)》〉\"']*")
 _LEADING_BLANK = re.compile(f"[{BLANK}]*")
 
@@ -71,8 +80,7 @@ def find_paragraphs(text, space_runs=True):
     """
     paragraphs = []
     start = 0
-    spaces_break = space_runs and _SPACES_AS_BREAKS.search(text)
-    for match in (_PARAGRAPH_BREAK if spaces_break else _LINE_BREAK).finditer(text):
+    for match in _breaks(text, space_runs).finditer(text):
         span = _trimmed(text, start, match.start())
         if span:
             paragraphs.append(span)
@@ -231,9 +239,12 @@ def physical_paragraphs(text, paragraphs):
     >>> physical_paragraphs(text, [(0, 2), (2, 4), (5, 7)])
     [(0, 4), (5, 7)]
     """
+    breaks = _breaks(text)
     out = []
     for start, end in paragraphs:
-        if out and not _PARAGRAPH_BREAK.search(text, out[-1][1], start):
+        # a break starts in the gap; it may look a few characters past it (——)
+        found = out and breaks.search(text, out[-1][1], start + _LOOKAHEAD)
+        if out and not (found and found.start() < start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

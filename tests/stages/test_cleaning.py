@@ -489,3 +489,22 @@ def test_masked_names_are_counted_kept_and_never_a_speaker(local_excerpts):
     assert cleaned.meta["position"] == "镇长" and "speaker" not in cleaned.meta
     # a single X (以及 X 省委) is not counted: it is also a letter of text such as X86
     assert "masked" not in clean_text(local_excerpts["dev-0021"]["text"]).meta
+
+
+def test_page_numbers_of_document_sharing_sites_are_removed(local_excerpts):
+    # dev-0175, dev-0107, dev-0116, dev-0209: 天天文库/金锄头文库 copies number each
+    # page "⏎⏎N、", in the middle of a sentence: “农民增收⏎⏎2、、企业增税”.
+    joined = {"dev-0175": "围绕“农民增收、企业增税”的总体目标", "dev-0107": "既要对本届政府五年的工作进行全面总结",
+              "dev-0116": "把第五届省旅发大会主会场", "dev-0209": "圆满完成上级下达的各项指标"}
+    for key, sentence in joined.items():
+        raw = local_excerpts[key]["text"]
+        cleaned = clean_text(raw)
+        marks = [r["text"].strip() for r in cleaned.removed if re.fullmatch(r"\s*\d+、", r["text"])]
+        assert marks == ["1、", "2、"], key
+        assert sentence in cleaned.text and sentence not in raw
+        check_invariants(raw, cleaned)
+    # A real 1、 2、 3、 list (dev-0242, dev-0050) keeps its markers.
+    for key in ("dev-0242", "dev-0050"):
+        cleaned = clean_text(local_excerpts[key]["text"])
+        assert not [r for r in cleaned.removed if re.fullmatch(r"\s*\d+、", r["text"])]
+        assert "\n\n2、" in cleaned.text

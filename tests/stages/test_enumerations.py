@@ -439,3 +439,17 @@ def test_marker_broken_by_a_hard_wrap():
     assert len(found["items"]) == 3
     # 统一⏎要求: a numeral inside a word is no marker, wrapped or not
     assert lists_of("我们要加强统一\n要求，做好工作。二是落实。") == []
+
+
+def test_outline_of_a_page_whose_paragraph_marks_are_spaces():
+    # dev-0175 (a 天天文库 copy): "一、经济发展空前活跃  ——农业经济稳步提升…。  ——工业经济迅猛增长…":
+    # the runs of spaces are its paragraph breaks, so the dash items open paragraphs.
+    text = ("过去五年的工作回顾。  一、经济发展空前活跃  ——农业经济稳步提升五年来,我们紧紧围绕“农民增收、企业增税”"
+            "的总体目标,不断增加农业投入。  ——工业经济迅猛增长镇政府始终把优化环境,发展经济放在首要位置。")
+    dashes = [l for l in lists_of(text) if l["family"] == "——"]
+    assert [len(l["items"]) for l in dashes] == [2]
+    check_invariants(text, dashes)
+    # the whole excerpt, once cleaning has taken out the site's page number (…增收⏎⏎2、、企业…)
+    from policy_nlp.stages.cleaning import clean_text
+    text = clean_text(local_excerpt("dev-0175")).text
+    assert [len(l["items"]) for l in lists_of(text) if l["family"] == "——"] == [2]
