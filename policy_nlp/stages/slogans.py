@@ -129,6 +129,7 @@ trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
 """
 
+import os
 import re
 from bisect import bisect_right
 from operator import itemgetter
@@ -828,6 +829,7 @@ class _RangeSet:
 
 # ---------------------------------------------------------------- members
 _TRIM_LEAD = tuple(sorted(set(words("member_leading_words")), key=len, reverse=True))
+_LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
 
@@ -940,6 +942,13 @@ def _trimmed_items(text, items):
         if cuts:
             a += max(cuts)
             seg = seg[max(cuts):]
+    # items that all open with the same words (守住不发生A、不发生B、不发生C
+    # “三个不发生”): the first starts where its shared opening does
+    shared = os.path.commonprefix([m["text"] for m in out[1:]])
+    if len(shared) >= 2 and not seg.startswith(shared) and 0 < seg.find(shared) <= _LEAD_MAX:
+        cut = seg.find(shared)
+        a += cut
+        seg = seg[cut:]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
     parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…

@@ -649,3 +649,25 @@ def test_a_head_ends_before_a_verb_of_result_without_tokens():
     # the plain function (no segmenter tokens): 两大特色 | 得到了较快发展
     assert texts(find_slogans("二是农村以魔芋、畜牧为主的两大特色得到了较快发展"), "numbered") == ["两大特色"]
     assert texts(find_slogans("三大战役取得阶段性成果。"), "numbered") == ["三大战役"]
+
+
+def test_first_member_starts_where_the_shared_opening_does():
+    # dev-0041: 坚决守住不发生A、不发生B、不发生C“三个不发生”: 守住 leads into the
+    # list; the members all open with 不发生. Same in a Shandong policy document:
+    # 精准补齐基础零部件、基础元器件、基础材料…“四基”.
+    text = ("坚决守住不发生重特大森林草原火灾、不发生群死群伤事件、不发生烧毁林场村屯现象"
+            "“三个不发生”工作底线,")
+    (s,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert members(s) == ["不发生重特大森林草原火灾", "不发生群死群伤事件", "不发生烧毁林场村屯现象"]
+    assert span_count_ok(s)
+    # items that share nothing keep the old trimming (加强 is a lead-in verb)
+    text = "加强精品、珍品和旅游观光“两品一游”建设。"
+    (s,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert members(s)[1:] == ["珍品", "旅游观光"]
+
+
+def test_a_length_in_li_is_no_count():
+    # dev-0132: 乡提出的“十里棚菜”长廊瓜菜发展规划 — ten li of greenhouses, a named
+    # plan (a quoted term), not ten members
+    spans = find_slogans("乡提出的“十里棚菜”长廊瓜菜发展规划,已初见成效")
+    assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("十里棚菜", "quoted", None)]
