@@ -42,8 +42,9 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _MIN_CHARS = 40
 
 
-# the scored parts of the local gold; ``dev_patterns/`` annotates excerpts
-# that were hand-labelled for training before (its topic maps are not scored)
+# the scored parts of the local gold; ``dev_patterns/`` and ``dev_patterns2/``
+# annotate excerpts that were hand-labelled for training before (their topic
+# maps, where given, are not scored)
 GOLD_PARTS = ("dev", "blind")
 
 
