@@ -146,8 +146,12 @@ def _start(workers, scheduler, fork=False):
     # after a crash is spawned (Dask's default) and loads the pipeline on its first batch.
     with dask.config.set({"distributed.worker.profile.enabled": False,
                           "distributed.worker.multiprocessing-method": "fork" if fork else "spawn"}):
+        # Without a dashboard the scheduler still serves its HTTP routes, by default on port
+        # 8787: on a free port instead, with no "Port 8787 is already in use" warning when
+        # another cluster (another run) has it.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None,
+                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                                silence_logs=logging.ERROR)
     try:
         return Client(cluster), cluster

@@ -4,6 +4,7 @@ The batch machinery is under test, not the annotation stages, so the pipeline
 is the tokenizer plus paragraphs, without the lexicon and without cleaning.
 """
 
+import contextlib
 import functools
 import io
 import json
@@ -241,6 +242,25 @@ def test_a_local_cluster_forks_its_workers_with_the_pipeline_or_spawns_them(fork
     assert {(held, loads) for _, held, loads in state.values()} == {(True, 0 if fork else 1)}
     batch._load_pipeline(settings)
     assert got == [batch._annotate_batch(records[:3]), batch._annotate_batch(records[3:])]
+
+
+def test_a_local_cluster_leaves_port_8787_to_whoever_has_it():
+    """Another cluster (another run) on Dask's default HTTP port: no warning, another port."""
+    pytest.importorskip("distributed")
+    import socket
+    import warnings
+    from policy_nlp.run import dask_backend
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    with socket.socket() as taken:
+        with contextlib.suppress(OSError):  # already taken by something else: as good
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with dask_backend.checked_cluster(settings, workers=1) as client:
+                port = client.scheduler_info()["services"]["dashboard"]
+    assert port != 8787
+    assert not [w for w in caught if "already in use" in str(w.message)]
 
 
 def test_dask_on_a_scheduler_address_uses_that_clusters_workers(corpus, tmp_path):
