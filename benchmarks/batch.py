@@ -4,10 +4,11 @@ Each configuration runs in a fresh Python process (nothing cached between
 them) that
 
 1. reads the corpus (``policy_nlp.io.corpus.read_inputs``);
-2. loads the model: for the process pool, pkuseg in the parent before the pool
-   forks (what ``policy_nlp.run.batch`` does); for Dask, a ``LocalCluster`` of
-   single-threaded worker processes on loopback, with the pipeline loaded on
-   every worker (``client.run``) — timed separately as "load";
+2. loads the model: for the process pool, the pipeline in the parent before the
+   pool forks (what ``policy_nlp.run.batch`` does); for Dask, a ``LocalCluster``
+   of single-threaded worker processes on loopback, started as a run starts it
+   (``dask_backend.checked_cluster``: the pipeline loaded here, then the workers
+   forked, where the system forks) — timed separately as "load";
 3. annotates the corpus with ``annotate_corpus`` into a JSONL file (the same
    code path as ``policy-nlp annotate``) — timed as "annotate";
 
@@ -27,6 +28,7 @@ Results are printed as a Markdown table and saved as JSON (``--json``).
 """
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -135,13 +137,11 @@ def run_one(args):
             import gc
             gc.freeze()  # keep the cyclic GC from writing to inherited pages
     else:
-        from distributed import Client, LocalCluster
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
-        client.run(distributed._warm, {**settings, "format": "jsonl"})
-        # annotate_corpus's Dask run uses this warmed cluster instead of starting one
-        distributed._start = lambda workers, scheduler: (client, None)
+        # Started as annotate_corpus starts it (workers forked once this process has loaded
+        # the pipeline, where the system forks); the run below uses it instead of starting one.
+        cluster = distributed.checked_cluster({**settings, "format": "jsonl"}, workers)
+        client = cluster.__enter__()
+        distributed.checked_cluster = lambda *args, **kwargs: contextlib.nullcontext(client)
     load_seconds = time.time() - t
 
     output = Path(args.workdir) / f"{args.one.replace(':', '-')}-{args.round}.jsonl"
@@ -156,7 +156,7 @@ def run_one(args):
     main_cpu = sum(psutil.Process().cpu_times()[:2]) - cpu0
     peaks = sampler.stop()
     if cluster is not None:
-        cluster.close()
+        cluster.__exit__(None, None, None)
     main_pid = os.getpid()
     worker_peaks = [p for pid, p in peaks.items() if pid != main_pid and p.get("rss", 0) > 200 * 2**20]
     return {

@@ -9,7 +9,8 @@ the load of a shared machine falls on all of them alike:
   scikit-learn alone (what the topics stage imports);
 * ``--scaling``: the whole command on the national work reports (1.1 M
   characters) with ``--workers 1`` and ``--workers 2``, wall clock from start
-  to exit, output compared byte for byte.
+  to exit, output compared byte for byte; with ``--dask`` also ``--backend dask`` and a
+  bare 2-worker Dask ``LocalCluster`` started and closed (``python -c``).
 
 For every run: wall seconds, CPU seconds (user + system of the process and its
 children) and the 1-minute load average just before it. The table gives the
@@ -103,8 +104,10 @@ def startup(repeat, python, env, other=None):
     return results, next(iter(commands))
 
 
-CLUSTER = ("from distributed import Client, LocalCluster\n"
-           "cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host='127.0.0.1',"
+CLUSTER = ("import dask\n"
+           "from distributed import Client, LocalCluster\n"
+           "with dask.config.set({'distributed.worker.multiprocessing-method': '%s'}):\n"
+           "    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host='127.0.0.1',"
            " dashboard_address=None, silence_logs=40)\n"
            "Client(cluster).close(); cluster.close()\n")
 
@@ -112,7 +115,8 @@ CLUSTER = ("from distributed import Client, LocalCluster\n"
 def scaling(repeat, python, env, source, other=None, dask=False):
     """Runs with this checkout and, when ``other`` is a checkout, with that one too; with
     ``dask``, also the Dask backend on a 2-worker local cluster and the start-up of such a
-    cluster alone (started and closed, nothing loaded on it)."""
+    cluster alone (started and closed, nothing loaded on it), its workers spawned (Dask's
+    default) and forked (what the backend does on a system that forks)."""
     folder = Path(tempfile.mkdtemp(prefix="policy_nlp_scaling_"))
     results, hashes = {}, set()
     checkouts = [("", env)] + ([(f" [{other}]", {**env, "PYTHONPATH": other})] if other else [])
@@ -133,9 +137,10 @@ def scaling(repeat, python, env, source, other=None, dask=False):
                 results.setdefault(f"policy-nlp annotate national reports {name}{label}", []).append(
                     run(command, checkout_env))
                 hashes.add((label, hashlib.sha1((out / "annotations.jsonl").read_bytes()).hexdigest()))
-        if dask:
-            results.setdefault("a 2-worker Dask LocalCluster: start and close", []).append(
-                run([python, "-c", CLUSTER], env))
+        if dask:  # Dask's default start method, and the one the backend uses where it can
+            for method in ("spawn", "fork"):
+                results.setdefault(f"a 2-worker Dask LocalCluster ({method}): start and close", []).append(
+                    run([python, "-c", CLUSTER % method], env))
     shutil.rmtree(folder)
     return results, next(iter(results)), hashes
 

@@ -13,10 +13,15 @@ The cluster is either
   ``dask scheduler`` and ``dask worker`` — see ``docs/scaling.md``), or
 * a :class:`distributed.LocalCluster` of ``workers`` single-threaded worker
   processes on the loopback interface, started for the run and shut down at
-  its end.
+  its end. Where the system can fork (POSIX), this process loads the pipeline
+  first and the workers are forked from it, as the process pool's are: they
+  start with spaCy, scikit-learn, policy_nlp and the loaded pipeline instead
+  of importing and loading them again (Dask's default, ``spawn``, costs each
+  worker ~1.5 s CPU before its first batch).
 
-Each worker process loads the pipeline once, on its first batch, and keeps it
-for the next batches (:func:`worker_pipeline`, keyed by the settings). Batches
+Each worker process loads the pipeline once, on its first batch (or inherits
+it), and keeps it for the next batches (:func:`worker_pipeline`, keyed by the
+settings). Batches
 are submitted through a sliding window of a few per worker thread, so that the
 scheduler never holds the whole corpus in memory.
 
@@ -29,9 +34,12 @@ import contextlib
 import gc
 import json
 import logging
+import multiprocessing
 import threading
 import uuid
 from collections import deque
+
+from policy_nlp._startup import loaded_objects_frozen
 
 log = logging.getLogger("policy_nlp")
 
@@ -121,8 +129,9 @@ def _describe(error):
     return f"batch failed on the Dask worker: {name}: {error}"
 
 
-def _start(workers, scheduler):
-    """A Client, and the LocalCluster we started (or None)."""
+def _start(workers, scheduler, fork=False):
+    """A Client, and the LocalCluster we started (or None); with ``fork``, the
+    local cluster's workers are forked from this process (see :func:`_cluster`)."""
     import dask
     from distributed import Client, LocalCluster
     if scheduler:
@@ -133,15 +142,60 @@ def _start(workers, scheduler):
             raise ValueError(f"cannot connect to the Dask scheduler {scheduler}: {error}") from None
     # No dashboard, so no use for the statistical profiler a worker runs by default: it
     # samples the annotating thread's stack every 10 ms (~0.5 s CPU per worker and run).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # The start method applies to the workers started here only: one the nanny restarts
+    # after a crash is spawned (Dask's default) and loads the pipeline on its first batch.
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.worker.multiprocessing-method": "fork" if fork else "spawn"}):
+        # Without a dashboard the scheduler still serves its HTTP routes, by default on port
+        # 8787: on a free port instead, with no "Port 8787 is already in use" warning when
+        # another cluster (another run) has it.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None,
+                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                                silence_logs=logging.ERROR)
     try:
         return Client(cluster), cluster
     except BaseException:
         cluster.close()
         raise
+
+
+def forks_local_workers():
+    """Whether a local cluster's workers are forked from the client process
+    (where the system has ``fork``) rather than spawned."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _preload(settings):
+    """Load the pipeline of ``settings`` into this process, warmed up as the
+    process pool's parent does, as the one :func:`worker_pipeline` returns."""
+    from policy_nlp.run import batch
+    batch._load_pipeline(settings)
+    with _LOCK:
+        _PIPELINES.setdefault(_key(settings), batch._NLP)
+
+
+@contextlib.contextmanager
+def _cluster(settings, workers, scheduler):
+    """``(client, local cluster or None)`` for a run, both closed after the block.
+
+    A local cluster's workers are forked once this process has loaded the
+    pipeline (when the system forks; a bad setting then fails here, before
+    any worker starts). What is alive is frozen before the fork, as for the
+    process pool, so the workers' collectors never walk the pipeline or copy
+    its pages, and unfrozen after the block.
+    """
+    fork = scheduler is None and forks_local_workers()
+    if fork:
+        _preload(settings)
+    with loaded_objects_frozen() if fork else contextlib.nullcontext():
+        client, cluster = _start(workers, scheduler, fork=fork)
+        try:
+            yield client, cluster
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 def _import_distributed():
@@ -155,14 +209,15 @@ def _import_distributed():
 @contextlib.contextmanager
 def checked_cluster(settings, workers=1, scheduler=None, wait_for_workers=60):
     """A ``distributed.Client`` for a corpus run, checked: the block gets it
-    once :func:`check_pipeline` has loaded the pipeline of ``settings`` here.
+    once the pipeline of ``settings`` has loaded here.
 
-    The check runs in a thread while the cluster starts (a ``LocalCluster``
-    of ``workers`` processes, or the connection to ``scheduler``) and the
-    local cluster's workers load their pipelines: they work on the other
-    cores meanwhile, instead of after it. When the check fails, its error is
-    raised and the cluster closed; at the end of the block the client is
-    closed and a local cluster shut down.
+    A local cluster whose workers are forked (:func:`_cluster`) starts after
+    that load, which is the check. Otherwise the check (:func:`check_pipeline`)
+    runs in a thread while the cluster starts (spawned local workers, or the
+    connection to ``scheduler``) and spawned local workers load their
+    pipelines: they work on the other cores meanwhile, instead of after it.
+    When the check fails, its error is raised and the cluster closed; at the
+    end of the block the client is closed and a local cluster shut down.
     """
     _import_distributed()  # first: the check and this import would share one interpreter lock
     failure = []
@@ -173,26 +228,26 @@ def checked_cluster(settings, workers=1, scheduler=None, wait_for_workers=60):
         except BaseException as error:  # raised below, in the caller's thread
             failure.append(error)
 
-    checking = threading.Thread(target=check, name="policy-nlp-check-pipeline", daemon=True)
-    checking.start()
-    client = cluster = None
+    checking = None
+    if scheduler or not forks_local_workers():
+        checking = threading.Thread(target=check, name="policy-nlp-check-pipeline", daemon=True)
+        checking.start()
     try:
-        client, cluster = _start(workers, scheduler)
-        if cluster is not None:  # our own workers load their pipelines meanwhile, and freeze them
-            with contextlib.suppress(Exception):  # a failure shows in the check, or in each batch
-                client.run(_warm, settings, True)
-        checking.join()
-        if failure:
-            raise failure[0]
-        if scheduler:
-            _wait_for_workers(client, scheduler, wait_for_workers)
-        yield client
+        with _cluster(settings, workers, scheduler) as (client, cluster):
+            if cluster is not None and checking is not None:
+                # spawned workers load their pipelines meanwhile, and freeze them
+                with contextlib.suppress(Exception):  # a failure shows in the check, or in each batch
+                    client.run(_warm, settings, True)
+            if checking is not None:
+                checking.join()
+            if failure:
+                raise failure[0]
+            if scheduler:
+                _wait_for_workers(client, scheduler, wait_for_workers)
+            yield client
     finally:
-        checking.join()
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        if checking is not None:
+            checking.join()
 
 
 def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
@@ -228,24 +283,17 @@ def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
     _import_distributed()
-    cluster = None
-    own_client = client is None
-    if own_client:
-        client, cluster = _start(workers, scheduler)
-    try:
-        if scheduler and own_client:
-            _wait_for_workers(client, scheduler, wait_for_workers)
+    with contextlib.ExitStack() as own:
+        if client is None:
+            client, _ = own.enter_context(_cluster(settings, workers, scheduler))
+            if scheduler:
+                _wait_for_workers(client, scheduler, wait_for_workers)
         if warm:
             try:
                 client.run(_warm, settings)
             except Exception as error:  # the batches will report it per document
                 log.warning("loading the pipeline on the Dask workers failed: %s", error)
         yield from _in_order(client, batch_list, settings, workers)
-    finally:
-        if own_client:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
 
 def _wait_for_workers(client, scheduler, seconds):

@@ -4,6 +4,7 @@ The batch machinery is under test, not the annotation stages, so the pipeline
 is the tokenizer plus paragraphs, without the lexicon and without cleaning.
 """
 
+import contextlib
 import functools
 import io
 import json
@@ -211,6 +212,70 @@ def test_dask_local_cluster_gives_the_process_pool_output(corpus, tmp_path):
     # resume semantics are the same: a rerun on Dask skips everything
     again = annotate_corpus([corpus], tmp_path / "dask.jsonl", workers=2, backend="dask", **FAST)
     assert (again.done, again.skipped) == (0, 40)
+
+
+def _worker_state(key):
+    """On a Dask worker: (its pid, pipeline of ``key`` held, pipelines it loaded itself)."""
+    from policy_nlp.run import dask_backend
+    return os.getpid(), key in dask_backend._PIPELINES, dask_backend.LOADS
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_local_cluster_forks_its_workers_with_the_pipeline_or_spawns_them(fork, monkeypatch):
+    """Forked (where the system can): the workers start with the pipeline this process
+    loaded and never load one; spawned: each loads it once. Same results as the pool's."""
+    pytest.importorskip("distributed")
+    import gc
+    from policy_nlp.io.corpus import Record
+    from policy_nlp.run import dask_backend
+    if fork and not dask_backend.forks_local_workers():
+        pytest.skip("no fork on this system")
+    monkeypatch.setattr(dask_backend, "forks_local_workers", lambda: fork)
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    records = [Record(d["id"], d["text"], {}) for d in make_docs(6, sentences=5)]
+    frozen = gc.get_freeze_count()
+    with dask_backend.checked_cluster(settings, workers=2) as client:
+        got = list(dask_backend.run_on_dask([records[:3], records[3:]], settings, client=client))
+        state = client.run(_worker_state, dask_backend._key(settings))
+    assert gc.get_freeze_count() == frozen  # what the fork froze is unfrozen after the run
+    assert len(state) == 2 and os.getpid() not in {pid for pid, _, _ in state.values()}
+    assert {(held, loads) for _, held, loads in state.values()} == {(True, 0 if fork else 1)}
+    batch._load_pipeline(settings)
+    assert got == [batch._annotate_batch(records[:3]), batch._annotate_batch(records[3:])]
+
+
+def test_a_local_cluster_leaves_port_8787_to_whoever_has_it():
+    """Another cluster (another run) on Dask's default HTTP port: no warning, another port."""
+    pytest.importorskip("distributed")
+    import socket
+    import warnings
+    from policy_nlp.run import dask_backend
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    with socket.socket() as taken:
+        with contextlib.suppress(OSError):  # already taken by something else: as good
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with dask_backend.checked_cluster(settings, workers=1) as client:
+                port = client.scheduler_info()["services"]["dashboard"]
+    assert port != 8787
+    assert not [w for w in caught if "already in use" in str(w.message)]
+
+
+def test_dask_on_a_scheduler_address_uses_that_clusters_workers(corpus, tmp_path):
+    """--scheduler: nothing is forked from here; the cluster's workers load the pipeline."""
+    distributed = pytest.importorskip("distributed")
+    pool = annotate_corpus([corpus], tmp_path / "pool.jsonl", workers=2, batch_chars=1500, **FAST)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=50) as cluster:
+        remote = annotate_corpus([corpus], tmp_path / "remote.jsonl", workers=2, batch_chars=1500,
+                                 backend="dask", scheduler=cluster.scheduler_address, **FAST)
+        with distributed.Client(cluster) as client:
+            state = client.run(_worker_state, '"spawned workers load their own"')
+    assert (remote.done, remote.failed) == (pool.done, pool.failed) == (40, 0)
+    assert (tmp_path / "remote.jsonl").read_bytes() == (tmp_path / "pool.jsonl").read_bytes()
+    assert [loads for _, _, loads in state.values()] == [1]
 
 
 @pytest.mark.slow
