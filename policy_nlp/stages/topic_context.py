@@ -202,34 +202,40 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     if not keep:
         return list(results)
     labels = sorted({k for i in keep for k in results[i]["scores"]})
-    column = {label: j for j, label in enumerate(labels)}
-    probs = np.full((len(results), len(labels)), np.nan)
-    for i in keep:
-        for label, p in results[i]["scores"].items():
-            probs[i, column[label]] = p
-    probs = np.nan_to_num(probs, nan=0.0)
+    probs = np.zeros((len(results), len(labels)))
+    probs[keep] = np.nan_to_num([[results[i]["scores"].get(label, np.nan) for label in labels] for i in keep],
+                                nan=0.0)
     logp = np.log(np.clip(probs, _FLOOR, 1.0))
     weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
     prior = weights @ probs[keep] / max(weights.sum(), 1.0)
     bias = prior_weight * np.log(np.clip(prior, _FLOOR, 1.0)) + _document_bias(
         labels, title, title_weight, document, document_weight)
     penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
-    general = column.get("general")
+    general = labels.index("general") if "general" in labels else None
+    # The paragraphs re-weighed (bridges and short lines keep their own result),
+    # all at once: the same float operations, row by row, as one paragraph at a time.
+    lengths = [len(paragraph_texts[i].strip()) for i in keep]
+    moved = [position for position, i in enumerate(keep)
+             if lengths[position] >= MIN_CHARS and not is_meeting_opening(paragraph_texts[i])]
+    if not moved:
+        return list(results)
+    kept_logp = logp[keep]
+    score = kept_logp[moved] + bias
+    if len(keep) > 1:  # each paragraph's mean over the one or two classified ones beside it
+        before, after = kept_logp[:-1], kept_logp[1:]
+        mean = np.concatenate([after[:1], (before[:-1] + after[1:]) / 2, before[-1:]])
+        score = score + neighbour_weight * mean[moved]
+    if general is not None:
+        long_rows = [row for row, position in enumerate(moved) if lengths[position] >= SUBSTANTIVE_CHARS]
+        score[long_rows, general] -= penalty
+    posterior = np.exp(score - score.max(axis=1, keepdims=True))
+    posterior /= posterior.sum(axis=1, keepdims=True)
     out = list(results)
-    for position, i in enumerate(keep):
-        if len(paragraph_texts[i].strip()) < MIN_CHARS or is_meeting_opening(paragraph_texts[i]):
-            continue
-        neighbours = [keep[p] for p in (position - 1, position + 1) if 0 <= p < len(keep)]
-        score = logp[i] + bias
-        if neighbours:
-            score = score + neighbour_weight * logp[neighbours].mean(axis=0)
-        if general is not None and len(paragraph_texts[i].strip()) >= SUBSTANTIVE_CHARS:
-            score[general] -= penalty
-        posterior = np.exp(score - score.max())
-        posterior /= posterior.sum()
-        best = int(np.argmax(posterior))
+    for position, row in zip(moved, posterior.tolist()):
+        i = keep[position]
+        best = row.index(max(row))  # the first maximum, as np.argmax
         if labels[best] != results[i]["label"]:
-            out[i] = {"label": labels[best], "score": round(float(posterior[best]), 4),
-                      "scores": {k: round(float(p), 4) for k, p in zip(labels, posterior)},
+            out[i] = {"label": labels[best], "score": round(row[best], 4),
+                      "scores": {k: round(p, 4) for k, p in zip(labels, row)},
                       "own": results[i]["scores"]}
     return out
