@@ -320,7 +320,7 @@ def _feature_tokens(X):
         if _SPACE.search("".join(tokens)):
             tokens = [re.sub(r"\s+", "_", t) for t in tokens if t.strip()]
         else:  # the usual case: one search instead of a substitution per token
-            tokens = [t for t in tokens if t]
+            tokens = list(filter(None, tokens))
         lists.append(tokens)
     return lists
 
@@ -511,9 +511,9 @@ class _Lookup:
         """(paragraph, column) of every n-gram of ``token_lists`` in the vocabulary."""
         n_rows = len(token_lists)
         if self.word:
-            flat = list(map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0)))
-            digits = np.asarray(flat, dtype=np.int64)
             lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
+            flat = map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0))
+            digits = np.fromiter(flat, dtype=np.int64, count=int(lengths.sum()))
         else:
             texts = ["".join(tokens) for tokens in token_lists]
             digits = self.char_digits(texts)
@@ -924,19 +924,20 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     """
     paragraphs = list(paragraphs)
     results = [None] * len(paragraphs)
-    keep = [i for i, p in enumerate(paragraphs) if not is_boilerplate(p)]
+    texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
+    keep = [i for i, text in enumerate(texts) if not is_boilerplate(text)]
     if keep:
         proba = model.predict_proba([paragraphs[i] for i in keep])
-        classes = [str(c) for c in model.classes_]
+        classes = [str(c) for c in model.classes_]  # distinct (checked when the model is made)
         threshold = getattr(model, "threshold", None)  # only multi-label models have one
+        fours = itertools.repeat(4)
         for i, row in zip(keep, proba.tolist()):  # Python floats: the same values, rounded faster
-            best = row.index(max(row))  # the first maximum, as np.argmax
-            results[i] = {"label": classes[best], "score": round(row[best], 4),
-                          "scores": {c: round(p, 4) for c, p in zip(classes, row)}}
+            best = classes[row.index(max(row))]  # the first maximum, as np.argmax
+            scores = dict(zip(classes, map(round, row, fours)))
+            results[i] = {"label": best, "score": scores[best], "scores": scores}
             if threshold is not None:
-                results[i]["labels"] = _above(results[i]["scores"], threshold)
+                results[i]["labels"] = _above(scores, threshold)
                 results[i]["threshold"] = threshold
-    texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
     if context:
         from policy_nlp.stages import topic_context
         document = document_scores(model, paragraphs) if topic_context.DOCUMENT_WEIGHT else None
