@@ -21,13 +21,12 @@ Add a stage of your own exactly as these are declared::
 import shutil
 from pathlib import Path
 
-import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, reading_offsets, register_extensions,
-                                          set_sentence_starts, word_offset_arrays, word_offsets, word_texts)
+                                          set_sentence_starts, word_offsets, words_within)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -123,15 +122,6 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
     return TopicsStage(model)
 
 
-def _paragraph_words(doc, text, paragraphs):
-    """The texts of the non-space tokens of each paragraph span, without
-    making a Python ``Token`` per word."""
-    starts, _ = word_offset_arrays(doc)
-    words = word_texts(doc)  # the tokenizer's strings, when the tokens are its own
-    bounds = numpy.searchsorted(starts, [(span.start_char, span.end_char) for span in paragraphs]).tolist()
-    return [words[first:last] for first, last in bounds]
-
-
 class TopicsStage:
     """The ``topics`` component: a topic of every paragraph, in three places.
 
@@ -188,21 +178,25 @@ class TopicsStage:
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
         text = doc_text(doc)
-        texts = [text[span.start_char:span.end_char] for span in paragraphs]
-        tokens = _paragraph_words(doc, text, paragraphs)
-        results = classify_paragraphs(self.classifier, tokens, headings="own",
+        offsets = [(span.start_char, span.end_char) for span in paragraphs]
+        texts = [text[start:end] for start, end in offsets]
+        results = classify_paragraphs(self.classifier, words_within(doc, offsets), headings="own",
                                       title=find_title(texts, doc._.meta))
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
         crosswalks = model_crosswalks(self.classifier)
-        for span, result in zip(paragraphs, results):
+        codes = {}  # (label, labels) -> the codes in each crosswalk, the same for every paragraph
+        for span, result, (start, end) in zip(paragraphs, results, offsets):
             span._.topic = result
             if result is not None:
                 if crosswalks:  # the label's codes in each crosswalk the model reports in
-                    result["codes"] = topic_codes(result, crosswalks)
+                    key = (result["label"], tuple(result.get("labels") or ()))
+                    if key not in codes:
+                        codes[key] = topic_codes(result, crosswalks)
+                    result["codes"] = {name: list(found) for name, found in codes[key].items()}
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
-                shares[result["label"]] += span.end_char - span.start_char
+                shares[result["label"]] += end - start
         doc.spans["topics"] = labelled
         total = sum(shares.values())
         doc.cats = {label: round(n / total, 4) if total else 0.0 for label, n in shares.items()}
