@@ -158,6 +158,24 @@ def _document_bias(labels, title, title_weight, document, document_weight):
     return bias
 
 
+def _posteriors(logp, rows, bias, neighbour_weight, long_rows, general, penalty):
+    """The re-weighed probabilities of the paragraphs at ``rows`` of ``logp``
+    (the classified paragraphs' log probabilities, in order): bias, the
+    neighbours' mean, the penalty on ``general`` for ``long_rows`` (indices
+    into ``rows``). All rows at once, with the same float operations row by
+    row as one paragraph at a time."""
+    score = logp[rows] + bias
+    if len(logp) > 1:  # each paragraph's mean over the one or two classified ones beside it
+        before, after = logp[:-1], logp[1:]
+        mean = np.concatenate([after[:1], (before[:-1] + after[1:]) / 2, before[-1:]])
+        score = score + neighbour_weight * mean[rows]
+    if long_rows:
+        score[long_rows, general] -= penalty
+    posterior = np.exp(score - score.max(axis=1, keepdims=True))
+    posterior /= posterior.sum(axis=1, keepdims=True)
+    return posterior
+
+
 def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
                   neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
                   general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT):
@@ -212,24 +230,15 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
         labels, title, title_weight, document, document_weight)
     penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
     general = labels.index("general") if "general" in labels else None
-    # The paragraphs re-weighed (bridges and short lines keep their own result),
-    # all at once: the same float operations, row by row, as one paragraph at a time.
+    # The paragraphs re-weighed: bridges and short lines keep their own result.
     lengths = [len(paragraph_texts[i].strip()) for i in keep]
     moved = [position for position, i in enumerate(keep)
              if lengths[position] >= MIN_CHARS and not is_meeting_opening(paragraph_texts[i])]
     if not moved:
         return list(results)
-    kept_logp = logp[keep]
-    score = kept_logp[moved] + bias
-    if len(keep) > 1:  # each paragraph's mean over the one or two classified ones beside it
-        before, after = kept_logp[:-1], kept_logp[1:]
-        mean = np.concatenate([after[:1], (before[:-1] + after[1:]) / 2, before[-1:]])
-        score = score + neighbour_weight * mean[moved]
-    if general is not None:
-        long_rows = [row for row, position in enumerate(moved) if lengths[position] >= SUBSTANTIVE_CHARS]
-        score[long_rows, general] -= penalty
-    posterior = np.exp(score - score.max(axis=1, keepdims=True))
-    posterior /= posterior.sum(axis=1, keepdims=True)
+    long_rows = [] if general is None else \
+        [row for row, position in enumerate(moved) if lengths[position] >= SUBSTANTIVE_CHARS]
+    posterior = _posteriors(logp[keep], moved, bias, neighbour_weight, long_rows, general, penalty)
     out = list(results)
     for position, row in zip(moved, posterior.tolist()):
         i = keep[position]
