@@ -348,6 +348,7 @@ def _as_documents(X):
 _CHAR_BITS = 21  # code points are < 0x110000 < 2**21; +1 keeps every digit non-zero
 _HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
 _EMPTY = -1  # no code is negative
+_DENSE = 1 << 18  # single characters and tokens with a code below this are looked up by index
 _LOOKUPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -402,8 +403,13 @@ class _Lookup:
         place = np.repeat(ends, lengths) - 1 - np.arange(len(digits))  # digits after this one
         keys = np.add.reduceat(digits * self.base ** place, ends - lengths) if len(lengths) \
             else np.zeros(0, np.int64)
-        unique = self._build_table(keys.astype(np.int64), columns if kept is None else columns[kept])
+        keys, columns = keys.astype(np.int64), columns if kept is None else columns[kept]
+        unique = self._build_table(keys, columns)
         self.unique = unique and len(set(self.dropped)) == len(self.dropped)
+        # single characters or tokens (codes below _DENSE): their columns in an array indexed by code
+        single = (lengths == 1) & (keys < _DENSE)
+        self.single_columns = np.full(int(keys[single].max(initial=0)) + 1, -1, dtype=np.int32)
+        self.single_columns[keys[single]] = columns[single]
         return self
 
     def _word_digits(self, features):
@@ -468,6 +474,18 @@ class _Lookup:
         self.table_columns[free] = columns[wrapped]
         return unique
 
+    def single_columns_of(self, codes):
+        """:meth:`columns_of` for codes of one character or token (n = 1):
+        most are read from ``single_columns``, a small array that stays in
+        the cache, instead of two reads at random places of the hash table."""
+        dense = codes < len(self.single_columns)
+        if dense.all():
+            return self.single_columns[codes].astype(np.int64)
+        result = np.full(len(codes), -1, dtype=np.int64)
+        result[dense] = self.single_columns[codes[dense]]
+        result[~dense] = self.columns_of(codes[~dense])
+        return result
+
     def columns_of(self, codes):
         """The vocabulary column of each code; -1 for codes not in it."""
         slots = self._slot(codes)
@@ -531,7 +549,7 @@ class _Lookup:
                 code += digits[k:k + size]
                 known &= digits[k:k + size] != 0
             keep = known & (groups[:size] == groups[n - 1:n - 1 + size])  # within one paragraph
-            found = self.columns_of(code[keep])
+            found = self.single_columns_of(code[keep]) if n == 1 else self.columns_of(code[keep])
             rows.append(groups[:size][keep][found >= 0])
             columns.append(found[found >= 0])
         rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
