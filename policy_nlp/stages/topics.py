@@ -525,18 +525,25 @@ class _Lookup:
         _LOOKUPS[vectorizer] = (vectorizer.vocabulary_, lookup)
         return lookup
 
-    def hits(self, token_lists):
-        """(paragraph, column) of every n-gram of ``token_lists`` in the vocabulary."""
+    def digits(self, token_lists):
+        """``(digits, lengths)``: the digits of ``token_lists`` (token ids + 1,
+        0 for a token outside the vocabulary; or code points + 1), one
+        paragraph after another, and how many each paragraph has."""
         n_rows = len(token_lists)
         if self.word:
             lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
             flat = map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0))
-            digits = np.fromiter(flat, dtype=np.int64, count=int(lengths.sum()))
-        else:
-            texts = ["".join(tokens) for tokens in token_lists]
-            digits = self.char_digits(texts)
-            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
-        groups = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+            return np.fromiter(flat, dtype=np.int64, count=int(lengths.sum())), lengths
+        texts = ["".join(tokens) for tokens in token_lists]
+        return self.char_digits(texts), np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+
+    def hits(self, token_lists):
+        """(paragraph, column) of every n-gram of ``token_lists`` in the vocabulary."""
+        return self.digit_hits(*self.digits(token_lists))
+
+    def digit_hits(self, digits, lengths):
+        """:meth:`hits` of paragraphs given by their :meth:`digits`."""
+        groups = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         rows, columns = [], []
         for n in range(self.min_n, self.max_n + 1):  # the n-grams of each length, as codes
             size = len(digits) - n + 1
@@ -790,13 +797,15 @@ class TopicModel:
             self._estimator = model
         return self._estimator
 
-    def _tfidf_rows(self, token_lists):
-        """The TF-IDF features of ``token_lists`` as CSR arrays (data, columns,
-        indptr): each paragraph's word features, then its character features."""
-        n_rows, n_word = len(token_lists), len(self.word_vocabulary)
+    def _tfidf_rows(self, words, chars):
+        """The TF-IDF features of paragraphs given by their word and character
+        digits (``(digits, lengths)`` of :meth:`_Lookup.digits`) as CSR arrays
+        (data, columns, indptr): each paragraph's word features, then its
+        character features."""
+        n_rows, n_word = len(words[1]), len(self.word_vocabulary)
         total = n_word + len(self.char_vocabulary)
-        word_rows, word_columns = self._word.hits(token_lists)
-        char_rows, char_columns = self._char.hits(token_lists)
+        word_rows, word_columns = self._word.digit_hits(*words)
+        char_rows, char_columns = self._char.digit_hits(*chars)
         keys = np.concatenate([word_rows * total + word_columns, char_rows * total + char_columns + n_word])
         if n_rows * total < 2 ** 31:  # 32-bit keys sort faster (the same keys, the same order)
             keys = keys.astype(np.int32)
@@ -814,7 +823,8 @@ class TopicModel:
         if self._word is None or self._char is None:
             return self.to_estimator()._features(X)
         import scipy.sparse as sp
-        data, columns, indptr = self._tfidf_rows(_feature_tokens(X))
+        token_lists = _feature_tokens(X)
+        data, columns, indptr = self._tfidf_rows(self._word.digits(token_lists), self._char.digits(token_lists))
         return sp.csr_matrix((data, columns.astype(np.int32), indptr), shape=(len(indptr) - 1, self.n_features_))
 
     def _scores(self, X):
@@ -823,14 +833,25 @@ class TopicModel:
             model = self.to_estimator()
             return np.asarray(model._features(X) @ model.coef_.T, dtype=np.float64) + self.intercept_
         token_lists = _feature_tokens(X)
+        return self._digit_scores(self._word.digits(token_lists), self._char.digits(token_lists))
+
+    def _digit_scores(self, words, chars):
+        """:meth:`_scores` of paragraphs given by their word and character
+        digits (``(digits, lengths)``), a chunk of paragraphs at a time."""
+        (word_digits, word_lengths), (char_digits, char_lengths) = words, chars
+        word_ends, char_ends = np.cumsum(word_lengths).tolist(), np.cumsum(char_lengths).tolist()
+        char_lengths = char_lengths.tolist()
         scores = [np.zeros((0, self.coef_.shape[0]))]
         start = 0
-        while start < len(token_lists):  # chunks of paragraphs: bounded work arrays
-            end, chars = start + 1, sum(map(len, token_lists[start]))
-            while end < len(token_lists) and chars < _CHUNK_CHARS:
-                chars += sum(map(len, token_lists[end]))
+        while start < len(char_lengths):  # chunks of paragraphs: bounded work arrays
+            end, chars = start + 1, char_lengths[start]
+            while end < len(char_lengths) and chars < _CHUNK_CHARS:
+                chars += char_lengths[end]
                 end += 1
-            data, columns, indptr = self._tfidf_rows(token_lists[start:end])
+            word_from, char_from = (word_ends[start - 1], char_ends[start - 1]) if start else (0, 0)
+            data, columns, indptr = self._tfidf_rows(
+                (word_digits[word_from:word_ends[end - 1]], word_lengths[start:end]),
+                (char_digits[char_from:char_ends[end - 1]], np.asarray(char_lengths[start:end], dtype=np.int64)))
             scores.append(np.asarray(self._products(data, columns, indptr), dtype=np.float64) + self.intercept_)
             self._scored_chars += chars
             start = end
@@ -858,7 +879,55 @@ class TopicModel:
         A single-label model's rows sum to 1; a multi-label model gives each
         label its own probability.
         """
-        scores = self._scores(X)
+        return self._probabilities(self._scores(X))
+
+    @property
+    def word_ids(self):
+        """``{token: id}`` of the tokens of the word features (ids from 1), or
+        None when this model's features are not counted in bulk: the ids
+        :meth:`predict_proba_ids` takes."""
+        return self._word.token_ids if self._word is not None and self._char is not None else None
+
+    def predict_proba_ids(self, ids, counts, texts):
+        """:meth:`predict_proba` of paragraphs given by the ids of their tokens.
+
+        For a caller that has the tokens' ids already (a spaCy Doc's): no
+        string per token is looked up. Needs :attr:`word_ids`.
+
+        Parameters
+        ----------
+        ids : ndarray of int
+            The :attr:`word_ids` of every token of the paragraphs, one
+            paragraph after another (0 for a token that is not there).
+        counts : ndarray of int
+            How many tokens each paragraph has.
+        texts : list of str
+            Each paragraph's tokens joined. No token may be empty.
+
+        Returns
+        -------
+        ndarray or None
+            As :meth:`predict_proba`; None when a text holds whitespace (the
+            features of such tokens are made from the tokens themselves:
+            use :meth:`predict_proba`).
+
+        Examples
+        --------
+        >>> model = default_model()
+        >>> tokens = ["稳定", "粮食", "播种", "面积"]
+        >>> ids = np.array([model.word_ids.get(t, 0) for t in tokens])
+        >>> p = model.predict_proba_ids(ids, np.array([4]), ["".join(tokens)])
+        >>> bool((p == model.predict_proba([tokens])).all())
+        True
+        """
+        if _SPACE.search("".join(texts)):
+            return None
+        chars = (self._char.char_digits(texts), np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+        return self._probabilities(self._digit_scores((np.asarray(ids, dtype=np.int64),
+                                                       np.asarray(counts, dtype=np.int64)), chars))
+
+    def _probabilities(self, scores):
+        """Calibrated probabilities of linear scores (see :meth:`predict_proba`)."""
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         with np.errstate(over="ignore"):
             proba = 1.0 / (1.0 + np.exp(scores * a + b))
@@ -902,7 +971,7 @@ def __getattr__(name):
 # Paragraph results
 
 
-def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True):
+def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True, predict_proba=None):
     """Topic of each paragraph: ``{"label", "score", "scores"}`` or None.
 
     Parameters
@@ -922,6 +991,10 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         Weigh each paragraph's probabilities by its document and neighbours
         (:func:`policy_nlp.stages.topic_context.contextualize`); False
         classifies every paragraph alone.
+    predict_proba : callable, optional
+        ``predict_proba(indices)``: the model's probabilities of the
+        paragraphs at ``indices`` (increasing), for a caller that computes
+        them faster; by default ``model.predict_proba`` of those paragraphs.
 
     Returns
     -------
@@ -945,7 +1018,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
     keep = [i for i, text in enumerate(texts) if not is_boilerplate(text)]
     if keep:
-        proba = model.predict_proba([paragraphs[i] for i in keep])
+        proba = predict_proba(keep) if predict_proba else model.predict_proba([paragraphs[i] for i in keep])
         classes = [str(c) for c in model.classes_]  # distinct (checked when the model is made)
         threshold = getattr(model, "threshold", None)  # only multi-label models have one
         fours = itertools.repeat(4)
