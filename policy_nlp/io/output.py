@@ -33,11 +33,12 @@ def _group(doc, name):
     return list(doc.spans[name]) if name in doc.spans else []
 
 
-def doc_to_dict(doc: Doc, tokens: bool = True) -> dict[str, Any]:
+def doc_to_dict(doc: Doc, tokens: bool = True, sentences: bool = True) -> dict[str, Any]:
     """The JSON form of an annotated ``Doc``: a :class:`policy_nlp.schema.Document`.
 
     Stages that did not run leave their fields as empty lists. ``tokens=False``
-    leaves the token list out (:func:`doc_to_json` writes it itself).
+    and ``sentences=False`` leave those lists out (:func:`doc_to_json` writes
+    them itself).
 
     Examples
     --------
@@ -69,7 +70,7 @@ def doc_to_dict(doc: Doc, tokens: bool = True) -> dict[str, Any]:
         "text": text,
         "meta": dict(doc._.meta or {}),
         "paragraphs": paragraphs,
-        "sentences": [_span(s) for s in _group(doc, "sentences")],
+        **({"sentences": [_span(s) for s in _group(doc, "sentences")]} if sentences else {}),
         **({"tokens": [{"start": start, "end": end} for start, end in word_offsets(doc)]} if tokens else {}),
         "slogans": slogans,
         "lists": lists,
@@ -116,18 +117,25 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-_TOKEN_JSON = '{"start": %d, "end": %d}, '
+_SPAN_JSON = '{"start": %d, "end": %d}, '
+
+
+def _spans_json(offsets):
+    """The JSON list of ``[{"start", "end"}, ...]`` of the flat offsets
+    ``[start, end, start, end, ...]``, as :func:`dumps` writes it: one ``%``
+    format of a template repeated once per span (one call for the whole
+    list instead of a dict and its encoding per span)."""
+    return f"[{(_SPAN_JSON * (len(offsets) // 2))[:-2] % tuple(offsets)}]"
 
 
 def doc_to_json(doc):
     """``dumps(doc_to_dict(doc))``, the same characters, made faster.
 
-    The token list is most of a document's JSON (a dict per word); it is
-    written here straight from the token offsets, with one ``%`` format of
-    a template repeated once per token (one call for the whole list instead
-    of one per token). The fields before and
-    after it are the dicts :func:`doc_to_dict` makes, each dumped as a JSON
-    object and joined: a JSON object is its items joined by ``", "``.
+    The token and sentence lists are most of a document's JSON (a dict per
+    word or sentence); they are written here straight from their offsets
+    (:func:`_spans_json`). The fields before and after them are the dicts
+    :func:`doc_to_dict` makes, each dumped as a JSON object and joined: a
+    JSON object is its items joined by ``", "``.
 
     Examples
     --------
@@ -136,14 +144,15 @@ def doc_to_json(doc):
     >>> doc_to_json(doc) == dumps(doc_to_dict(doc))
     True
     """
-    data = doc_to_dict(doc, tokens=False)
-    head = dumps({key: data[key] for key in ("id", "text", "meta", "paragraphs", "sentences")})
+    data = doc_to_dict(doc, tokens=False, sentences=False)
+    head = dumps({key: data[key] for key in ("id", "text", "meta", "paragraphs")})
     tail = dumps({key: data[key] for key in ("slogans", "lists")})
+    sentences = [offset for span in _group(doc, "sentences") for offset in (span.start_char, span.end_char)]
     starts, ends = word_offset_arrays(doc)
-    offsets = numpy.empty(2 * len(starts), dtype="int64")
-    offsets[0::2], offsets[1::2] = starts, ends
-    tokens = (_TOKEN_JSON * len(starts))[:-2] % tuple(offsets.tolist())
-    return f'{head[:-1]}, "tokens": [{tokens}], {tail[1:]}'
+    tokens = numpy.empty(2 * len(starts), dtype="int64")
+    tokens[0::2], tokens[1::2] = starts, ends
+    return (f'{head[:-1]}, "sentences": {_spans_json(sentences)}, "tokens": {_spans_json(tokens.tolist())}, '
+            f'{tail[1:]}')
 
 
 class DocumentWriter:

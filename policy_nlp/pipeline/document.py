@@ -190,22 +190,76 @@ def remember_words(doc, bounds, words):
     del _WORDS[:-_WORDS_KEPT]
 
 
-def word_texts(doc):
-    """The texts of the tokens that are not whitespace, in order: those at
-    :func:`word_offset_arrays`. The tokenizer's own strings when the tokens
-    are still the ones it made (the same starts), else sliced from the text.
-    """
-    starts, ends, space = _offset_arrays(doc)
-    words = None
+def _token_texts(doc):
+    """The texts of all the tokens, whitespace ones included: the
+    tokenizer's own strings when the tokens are still the ones it made (the
+    same starts), else sliced from the text."""
+    starts, ends, _ = _offset_arrays(doc)
     for ref, bounds, texts in _WORDS:
         if ref() is doc:
-            if len(texts) == len(starts) and numpy.array_equal(numpy.asarray(bounds[:-1]), starts):
-                words = texts
+            if len(texts) == len(starts) and numpy.array_equal(
+                    numpy.fromiter(bounds, dtype="int64", count=len(texts)), starts):
+                return texts
             break
-    if words is None:
-        text = doc_text(doc)
-        words = list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
-    return list(itertools.compress(words, (~space).tolist())) if space.any() else list(words)
+    text = doc_text(doc)
+    return list(map(text.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+
+
+def word_texts(doc):
+    """The texts of the tokens that are not whitespace, in order: those at
+    :func:`word_offset_arrays` (the tokenizer's own strings, when the tokens
+    are still the ones it made).
+    """
+    texts = _token_texts(doc)
+    space = _offset_arrays(doc)[2]
+    return list(itertools.compress(texts, (~space).tolist())) if space.any() else list(texts)
+
+
+def _word_ranges(doc, offsets):
+    """``(bounds, spaced)``: the token indices ``[first, last)`` of the tokens
+    that start within each ``(start, end)`` of ``offsets``, and whether any of
+    them is whitespace."""
+    starts, _, space = _offset_arrays(doc)
+    bounds = numpy.searchsorted(starts, numpy.asarray(offsets, dtype="int64").reshape(-1, 2))
+    spaces_before = numpy.concatenate([[0], numpy.cumsum(space)])
+    return bounds, spaces_before[bounds[:, 1]] > spaces_before[bounds[:, 0]]
+
+
+def words_within(doc, offsets):
+    """The texts of the non-space tokens that start within each ``(start,
+    end)`` character range of ``offsets``, one list per range: as slicing
+    :func:`word_texts` at :func:`word_offset_arrays`, without a list of every
+    word of the document first (whitespace tokens are dropped only from the
+    ranges that hold any)."""
+    with reading_offsets(doc):  # the token offsets checked once for all the reads
+        bounds, spaced = _word_ranges(doc, offsets)
+        space = _offset_arrays(doc)[2]
+        texts = _token_texts(doc)
+    out = []
+    for (first, last), any_space in zip(bounds.tolist(), spaced.tolist()):
+        words = texts[first:last]
+        out.append(list(itertools.compress(words, (~space[first:last]).tolist())) if any_space else words)
+    return out
+
+
+def word_attrs_within(doc, offsets, attr):
+    """A token attribute (spaCy ``attr``, e.g. ``ORTH``) of the tokens of
+    :func:`words_within`, as arrays: the values of every range's non-space
+    tokens one range after another, how many each range has, and the
+    tokens' lengths in characters."""
+    with reading_offsets(doc):
+        bounds, _ = _word_ranges(doc, offsets)
+        starts, ends, space = _offset_arrays(doc)
+    counts = bounds[:, 1] - bounds[:, 0]
+    range_ends = numpy.cumsum(counts)
+    # every range's token indices one after another: first, first + 1, ..., last - 1
+    index = numpy.arange(int(range_ends[-1]) if len(counts) else 0) + numpy.repeat(bounds[:, 0] - (range_ends - counts),
+                                                                                   counts)
+    words = ~space[index]
+    words_before = numpy.concatenate([[0], numpy.cumsum(words)])
+    index = index[words]
+    return (doc.to_array(attr)[index], words_before[range_ends] - words_before[range_ends - counts],
+            ends[index] - starts[index])
 
 
 def word_offsets(doc):

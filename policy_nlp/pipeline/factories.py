@@ -23,11 +23,14 @@ from pathlib import Path
 
 import numpy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, reading_offsets, register_extensions,
-                                          set_sentence_starts, word_offset_arrays, word_offsets, word_texts)
+                                          set_sentence_starts, word_attrs_within, word_offsets,
+                                          words_within)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -123,15 +126,6 @@ def create_topics_stage(nlp: Language, name: str, model: str) -> "TopicsStage":
     return TopicsStage(model)
 
 
-def _paragraph_words(doc, text, paragraphs):
-    """The texts of the non-space tokens of each paragraph span, without
-    making a Python ``Token`` per word."""
-    starts, _ = word_offset_arrays(doc)
-    words = word_texts(doc)  # the tokenizer's strings, when the tokens are its own
-    bounds = numpy.searchsorted(starts, [(span.start_char, span.end_char) for span in paragraphs]).tolist()
-    return [words[first:last] for first, last in bounds]
-
-
 class TopicsStage:
     """The ``topics`` component: a topic of every paragraph, in three places.
 
@@ -165,6 +159,7 @@ class TopicsStage:
     def __init__(self, model: str = "default") -> None:
         self.model_path = str(model)
         self._model = None
+        self._id_table = (None, None)  # (classifier, its word ids by spaCy string id)
 
     # Not named ``model``: spaCy probes components for a ``model`` attribute
     # (its ListenedToComponent protocol) while it builds a pipeline, before
@@ -188,25 +183,71 @@ class TopicsStage:
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
         text = doc_text(doc)
-        texts = [text[span.start_char:span.end_char] for span in paragraphs]
-        tokens = _paragraph_words(doc, text, paragraphs)
-        results = classify_paragraphs(self.classifier, tokens, headings="own",
-                                      title=find_title(texts, doc._.meta))
+        offsets = [(span.start_char, span.end_char) for span in paragraphs]
+        texts = [text[start:end] for start, end in offsets]
+        words = words_within(doc, offsets)
+        results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
+                                      predict_proba=self._predict_by_ids(doc, offsets, words))
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
         crosswalks = model_crosswalks(self.classifier)
-        for span, result in zip(paragraphs, results):
+        codes = {}  # (label, labels) -> the codes in each crosswalk, the same for every paragraph
+        for span, result, (start, end) in zip(paragraphs, results, offsets):
             span._.topic = result
             if result is not None:
                 if crosswalks:  # the label's codes in each crosswalk the model reports in
-                    result["codes"] = topic_codes(result, crosswalks)
+                    key = (result["label"], tuple(result.get("labels") or ()))
+                    if key not in codes:
+                        codes[key] = topic_codes(result, crosswalks)
+                    result["codes"] = {name: list(found) for name, found in codes[key].items()}
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
-                shares[result["label"]] += span.end_char - span.start_char
+                shares[result["label"]] += end - start
         doc.spans["topics"] = labelled
         total = sum(shares.values())
         doc.cats = {label: round(n / total, 4) if total else 0.0 for label, n in shares.items()}
         return doc
+
+    def _word_id_table(self):
+        """The tokens of the classifier's word features as (their spaCy string
+        ids, sorted; their ``TopicModel.word_ids``), or None when it has none
+        or two of them share a string id."""
+        model = self.classifier
+        if self._id_table[0] is not model:
+            table = None
+            ids = getattr(model, "word_ids", None)
+            if ids:
+                orths = numpy.fromiter(map(get_string_id, ids), dtype=numpy.uint64, count=len(ids))
+                order = numpy.argsort(orths)
+                orths = orths[order]
+                if not (orths[1:] == orths[:-1]).any():
+                    table = (orths, numpy.fromiter(ids.values(), dtype=numpy.int64, count=len(ids))[order])
+            self._id_table = (model, table)
+        return self._id_table[1]
+
+    def _predict_by_ids(self, doc, offsets, words):
+        """``predict(indices)``: the classifier's probabilities of the paragraphs
+        at ``indices`` (increasing) of ``offsets``, whose tokens are ``words``,
+        read from the Doc's string ids of the tokens (``ORTH``) instead of
+        looking up a string per token (``TopicModel.predict_proba_ids``: the
+        same probabilities); None when the classifier cannot take ids."""
+        table = self._word_id_table()
+        if table is None:
+            return None
+        model, (known, known_ids) = self.classifier, table
+        orths, counts, lengths = word_attrs_within(doc, offsets, ORTH)
+
+        def predict(indices):
+            chosen = numpy.zeros(len(counts), dtype=bool)
+            chosen[indices] = True
+            tokens = numpy.repeat(chosen, counts)
+            proba = None
+            if lengths[tokens].all():  # no empty token (predict_proba would drop it)
+                found = numpy.minimum(numpy.searchsorted(known, orths[tokens]), len(known) - 1)
+                ids = numpy.where(known[found] == orths[tokens], known_ids[found], 0)
+                proba = model.predict_proba_ids(ids, counts[chosen], ["".join(words[i]) for i in indices])
+            return proba if proba is not None else model.predict_proba([words[i] for i in indices])
+        return predict
 
     # spaCy serialisation: like a trainable component, the weights go into
     # the pipeline folder, so a saved pipeline does not depend on the path

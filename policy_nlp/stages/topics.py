@@ -320,7 +320,7 @@ def _feature_tokens(X):
         if _SPACE.search("".join(tokens)):
             tokens = [re.sub(r"\s+", "_", t) for t in tokens if t.strip()]
         else:  # the usual case: one search instead of a substitution per token
-            tokens = [t for t in tokens if t]
+            tokens = list(filter(None, tokens))
         lists.append(tokens)
     return lists
 
@@ -348,6 +348,7 @@ def _as_documents(X):
 _CHAR_BITS = 21  # code points are < 0x110000 < 2**21; +1 keeps every digit non-zero
 _HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
 _EMPTY = -1  # no code is negative
+_DENSE = 1 << 18  # single characters and tokens with a code below this are looked up by index
 _LOOKUPS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -402,8 +403,13 @@ class _Lookup:
         place = np.repeat(ends, lengths) - 1 - np.arange(len(digits))  # digits after this one
         keys = np.add.reduceat(digits * self.base ** place, ends - lengths) if len(lengths) \
             else np.zeros(0, np.int64)
-        unique = self._build_table(keys.astype(np.int64), columns if kept is None else columns[kept])
+        keys, columns = keys.astype(np.int64), columns if kept is None else columns[kept]
+        unique = self._build_table(keys, columns)
         self.unique = unique and len(set(self.dropped)) == len(self.dropped)
+        # single characters or tokens (codes below _DENSE): their columns in an array indexed by code
+        single = (lengths == 1) & (keys < _DENSE)
+        self.single_columns = np.full(int(keys[single].max(initial=0)) + 1, -1, dtype=np.int32)
+        self.single_columns[keys[single]] = columns[single]
         return self
 
     def _word_digits(self, features):
@@ -468,6 +474,18 @@ class _Lookup:
         self.table_columns[free] = columns[wrapped]
         return unique
 
+    def single_columns_of(self, codes):
+        """:meth:`columns_of` for codes of one character or token (n = 1):
+        most are read from ``single_columns``, a small array that stays in
+        the cache, instead of two reads at random places of the hash table."""
+        dense = codes < len(self.single_columns)
+        if dense.all():
+            return self.single_columns[codes].astype(np.int64)
+        result = np.full(len(codes), -1, dtype=np.int64)
+        result[dense] = self.single_columns[codes[dense]]
+        result[~dense] = self.columns_of(codes[~dense])
+        return result
+
     def columns_of(self, codes):
         """The vocabulary column of each code; -1 for codes not in it."""
         slots = self._slot(codes)
@@ -507,18 +525,25 @@ class _Lookup:
         _LOOKUPS[vectorizer] = (vectorizer.vocabulary_, lookup)
         return lookup
 
-    def hits(self, token_lists):
-        """(paragraph, column) of every n-gram of ``token_lists`` in the vocabulary."""
+    def digits(self, token_lists):
+        """``(digits, lengths)``: the digits of ``token_lists`` (token ids + 1,
+        0 for a token outside the vocabulary; or code points + 1), one
+        paragraph after another, and how many each paragraph has."""
         n_rows = len(token_lists)
         if self.word:
-            flat = list(map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0)))
-            digits = np.asarray(flat, dtype=np.int64)
             lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n_rows)
-        else:
-            texts = ["".join(tokens) for tokens in token_lists]
-            digits = self.char_digits(texts)
-            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
-        groups = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+            flat = map(self.token_ids.get, itertools.chain.from_iterable(token_lists), itertools.repeat(0))
+            return np.fromiter(flat, dtype=np.int64, count=int(lengths.sum())), lengths
+        texts = ["".join(tokens) for tokens in token_lists]
+        return self.char_digits(texts), np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+
+    def hits(self, token_lists):
+        """(paragraph, column) of every n-gram of ``token_lists`` in the vocabulary."""
+        return self.digit_hits(*self.digits(token_lists))
+
+    def digit_hits(self, digits, lengths):
+        """:meth:`hits` of paragraphs given by their :meth:`digits`."""
+        groups = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         rows, columns = [], []
         for n in range(self.min_n, self.max_n + 1):  # the n-grams of each length, as codes
             size = len(digits) - n + 1
@@ -531,7 +556,7 @@ class _Lookup:
                 code += digits[k:k + size]
                 known &= digits[k:k + size] != 0
             keep = known & (groups[:size] == groups[n - 1:n - 1 + size])  # within one paragraph
-            found = self.columns_of(code[keep])
+            found = self.single_columns_of(code[keep]) if n == 1 else self.columns_of(code[keep])
             rows.append(groups[:size][keep][found >= 0])
             columns.append(found[found >= 0])
         rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
@@ -772,13 +797,15 @@ class TopicModel:
             self._estimator = model
         return self._estimator
 
-    def _tfidf_rows(self, token_lists):
-        """The TF-IDF features of ``token_lists`` as CSR arrays (data, columns,
-        indptr): each paragraph's word features, then its character features."""
-        n_rows, n_word = len(token_lists), len(self.word_vocabulary)
+    def _tfidf_rows(self, words, chars):
+        """The TF-IDF features of paragraphs given by their word and character
+        digits (``(digits, lengths)`` of :meth:`_Lookup.digits`) as CSR arrays
+        (data, columns, indptr): each paragraph's word features, then its
+        character features."""
+        n_rows, n_word = len(words[1]), len(self.word_vocabulary)
         total = n_word + len(self.char_vocabulary)
-        word_rows, word_columns = self._word.hits(token_lists)
-        char_rows, char_columns = self._char.hits(token_lists)
+        word_rows, word_columns = self._word.digit_hits(*words)
+        char_rows, char_columns = self._char.digit_hits(*chars)
         keys = np.concatenate([word_rows * total + word_columns, char_rows * total + char_columns + n_word])
         if n_rows * total < 2 ** 31:  # 32-bit keys sort faster (the same keys, the same order)
             keys = keys.astype(np.int32)
@@ -796,7 +823,8 @@ class TopicModel:
         if self._word is None or self._char is None:
             return self.to_estimator()._features(X)
         import scipy.sparse as sp
-        data, columns, indptr = self._tfidf_rows(_feature_tokens(X))
+        token_lists = _feature_tokens(X)
+        data, columns, indptr = self._tfidf_rows(self._word.digits(token_lists), self._char.digits(token_lists))
         return sp.csr_matrix((data, columns.astype(np.int32), indptr), shape=(len(indptr) - 1, self.n_features_))
 
     def _scores(self, X):
@@ -805,14 +833,25 @@ class TopicModel:
             model = self.to_estimator()
             return np.asarray(model._features(X) @ model.coef_.T, dtype=np.float64) + self.intercept_
         token_lists = _feature_tokens(X)
+        return self._digit_scores(self._word.digits(token_lists), self._char.digits(token_lists))
+
+    def _digit_scores(self, words, chars):
+        """:meth:`_scores` of paragraphs given by their word and character
+        digits (``(digits, lengths)``), a chunk of paragraphs at a time."""
+        (word_digits, word_lengths), (char_digits, char_lengths) = words, chars
+        word_ends, char_ends = np.cumsum(word_lengths).tolist(), np.cumsum(char_lengths).tolist()
+        char_lengths = char_lengths.tolist()
         scores = [np.zeros((0, self.coef_.shape[0]))]
         start = 0
-        while start < len(token_lists):  # chunks of paragraphs: bounded work arrays
-            end, chars = start + 1, sum(map(len, token_lists[start]))
-            while end < len(token_lists) and chars < _CHUNK_CHARS:
-                chars += sum(map(len, token_lists[end]))
+        while start < len(char_lengths):  # chunks of paragraphs: bounded work arrays
+            end, chars = start + 1, char_lengths[start]
+            while end < len(char_lengths) and chars < _CHUNK_CHARS:
+                chars += char_lengths[end]
                 end += 1
-            data, columns, indptr = self._tfidf_rows(token_lists[start:end])
+            word_from, char_from = (word_ends[start - 1], char_ends[start - 1]) if start else (0, 0)
+            data, columns, indptr = self._tfidf_rows(
+                (word_digits[word_from:word_ends[end - 1]], word_lengths[start:end]),
+                (char_digits[char_from:char_ends[end - 1]], np.asarray(char_lengths[start:end], dtype=np.int64)))
             scores.append(np.asarray(self._products(data, columns, indptr), dtype=np.float64) + self.intercept_)
             self._scored_chars += chars
             start = end
@@ -840,7 +879,55 @@ class TopicModel:
         A single-label model's rows sum to 1; a multi-label model gives each
         label its own probability.
         """
-        scores = self._scores(X)
+        return self._probabilities(self._scores(X))
+
+    @property
+    def word_ids(self):
+        """``{token: id}`` of the tokens of the word features (ids from 1), or
+        None when this model's features are not counted in bulk: the ids
+        :meth:`predict_proba_ids` takes."""
+        return self._word.token_ids if self._word is not None and self._char is not None else None
+
+    def predict_proba_ids(self, ids, counts, texts):
+        """:meth:`predict_proba` of paragraphs given by the ids of their tokens.
+
+        For a caller that has the tokens' ids already (a spaCy Doc's): no
+        string per token is looked up. Needs :attr:`word_ids`.
+
+        Parameters
+        ----------
+        ids : ndarray of int
+            The :attr:`word_ids` of every token of the paragraphs, one
+            paragraph after another (0 for a token that is not there).
+        counts : ndarray of int
+            How many tokens each paragraph has.
+        texts : list of str
+            Each paragraph's tokens joined. No token may be empty.
+
+        Returns
+        -------
+        ndarray or None
+            As :meth:`predict_proba`; None when a text holds whitespace (the
+            features of such tokens are made from the tokens themselves:
+            use :meth:`predict_proba`).
+
+        Examples
+        --------
+        >>> model = default_model()
+        >>> tokens = ["稳定", "粮食", "播种", "面积"]
+        >>> ids = np.array([model.word_ids.get(t, 0) for t in tokens])
+        >>> p = model.predict_proba_ids(ids, np.array([4]), ["".join(tokens)])
+        >>> bool((p == model.predict_proba([tokens])).all())
+        True
+        """
+        if _SPACE.search("".join(texts)):
+            return None
+        chars = (self._char.char_digits(texts), np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+        return self._probabilities(self._digit_scores((np.asarray(ids, dtype=np.int64),
+                                                       np.asarray(counts, dtype=np.int64)), chars))
+
+    def _probabilities(self, scores):
+        """Calibrated probabilities of linear scores (see :meth:`predict_proba`)."""
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         with np.errstate(over="ignore"):
             proba = 1.0 / (1.0 + np.exp(scores * a + b))
@@ -884,7 +971,7 @@ def __getattr__(name):
 # Paragraph results
 
 
-def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True):
+def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True, predict_proba=None):
     """Topic of each paragraph: ``{"label", "score", "scores"}`` or None.
 
     Parameters
@@ -904,6 +991,10 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         Weigh each paragraph's probabilities by its document and neighbours
         (:func:`policy_nlp.stages.topic_context.contextualize`); False
         classifies every paragraph alone.
+    predict_proba : callable, optional
+        ``predict_proba(indices)``: the model's probabilities of the
+        paragraphs at ``indices`` (increasing), for a caller that computes
+        them faster; by default ``model.predict_proba`` of those paragraphs.
 
     Returns
     -------
@@ -924,19 +1015,20 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     """
     paragraphs = list(paragraphs)
     results = [None] * len(paragraphs)
-    keep = [i for i, p in enumerate(paragraphs) if not is_boilerplate(p)]
-    if keep:
-        proba = model.predict_proba([paragraphs[i] for i in keep])
-        classes = [str(c) for c in model.classes_]
-        threshold = getattr(model, "threshold", None)  # only multi-label models have one
-        for i, row in zip(keep, proba.tolist()):  # Python floats: the same values, rounded faster
-            best = row.index(max(row))  # the first maximum, as np.argmax
-            results[i] = {"label": classes[best], "score": round(row[best], 4),
-                          "scores": {c: round(p, 4) for c, p in zip(classes, row)}}
-            if threshold is not None:
-                results[i]["labels"] = _above(results[i]["scores"], threshold)
-                results[i]["threshold"] = threshold
     texts = ["".join(p) if not isinstance(p, str) else p for p in paragraphs]
+    keep = [i for i, text in enumerate(texts) if not is_boilerplate(text)]
+    if keep:
+        proba = predict_proba(keep) if predict_proba else model.predict_proba([paragraphs[i] for i in keep])
+        classes = [str(c) for c in model.classes_]  # distinct (checked when the model is made)
+        threshold = getattr(model, "threshold", None)  # only multi-label models have one
+        fours = itertools.repeat(4)
+        for i, row in zip(keep, proba.tolist()):  # Python floats: the same values, rounded faster
+            best = classes[row.index(max(row))]  # the first maximum, as np.argmax
+            scores = dict(zip(classes, map(round, row, fours)))
+            results[i] = {"label": best, "score": scores[best], "scores": scores}
+            if threshold is not None:
+                results[i]["labels"] = _above(scores, threshold)
+                results[i]["threshold"] = threshold
     if context:
         from policy_nlp.stages import topic_context
         document = document_scores(model, paragraphs) if topic_context.DOCUMENT_WEIGHT else None

@@ -101,3 +101,18 @@ def test_word_texts_are_the_tokens_texts_also_after_splits(tokenizer_nlp):
     inside = [t.idx + 1 for t in doc if len(t) > 1][:2]  # two offsets inside words
     assert ensure_boundaries(doc, inside) == 2
     assert word_texts(doc) == [t.text for t in doc if not t.is_space]
+
+
+def test_words_within_and_their_attrs_are_those_of_the_tokens_in_each_range(tokenizer_nlp):
+    """words_within and word_attrs_within give the non-space tokens starting in
+    each range (whitespace inside a range dropped, an empty range empty)."""
+    from spacy.attrs import ORTH
+    from policy_nlp.pipeline.document import word_attrs_within, words_within
+    doc = tokenizer_nlp("一是农业种植结构调整更趋理性。 二是设施农业建设取得了新的进展。\n三是农民增收。")
+    ranges = [(0, 15), (0, 33), (16, 16), (34, len(doc.text))]
+    expected = [[t for t in doc if a <= t.idx < b and not t.is_space] for a, b in ranges]
+    assert words_within(doc, ranges) == [[t.text for t in tokens] for tokens in expected]
+    orths, counts, lengths = word_attrs_within(doc, ranges, ORTH)
+    assert counts.tolist() == [len(tokens) for tokens in expected]
+    assert orths.tolist() == [t.orth for tokens in expected for t in tokens]
+    assert lengths.tolist() == [len(t) for tokens in expected for t in tokens]

@@ -100,3 +100,18 @@ def test_evaluate_scores_a_user_model_on_gold(user_model, tmp_path, capsys):
     labels = {p["topic"]["label"] for p in pair[1]["paragraphs"] if p["topic"]}
     assert labels and labels <= {"farm", "env"}
     assert evaluate_many([pair])["metrics"]["topic_accuracy"]["correct"] == 0
+
+
+def test_topics_from_token_ids_are_those_from_token_strings():
+    """The component reads the tokens' ids from the Doc (predict_proba_ids):
+    the same probabilities, bit for bit, as the token strings give."""
+    import numpy
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"])
+    doc = nlp("稳定粮食播种面积，提高农民种粮收益。\n治理大气 和水污染，保护生态环境。\n推进“五心工程”。")
+    stage = nlp.get_pipe("topics")
+    offsets = [(s.start_char, s.end_char) for s in doc.spans["paragraphs"]]
+    words = [[t.text for t in s if not t.is_space] for s in doc.spans["paragraphs"]]
+    by_ids = stage._predict_by_ids(doc, offsets, words)([0, 1, 2])
+    by_strings = stage.classifier.predict_proba(words)
+    assert by_ids.tobytes() == by_strings.tobytes()
+    assert numpy.array_equal(by_ids, by_strings)
