@@ -282,6 +282,8 @@ def _page_marks(text):
         cuts = cuts or cut
         spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
     return spans if cuts else []
+
+
 # Template shapes glued inside a line, removed wherever they stand:
 # 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
 # markers of PDF copies (…与上级 第1 页共 10 页).

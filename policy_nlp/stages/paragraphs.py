@@ -8,10 +8,12 @@ sentence end followed by two or more ASCII or no-break spaces: ……落实。  
 (同志们:  今天……) and before an outline marker (……活跃  ——农业……).
 Elsewhere, and in other documents, such runs are layout inside a line
 (第一章    总 则, a form's 名称：   □是, a two-part heading 誓师动员  决战决胜)
-and do not end a paragraph. Sentences end at 。！？； and their half-width forms ! ? ; (a
-half-width full stop is not an end: it is a decimal point or a list marker
-such as ``1.``), at an ellipsis ……, and keep closing quotes and brackets with
-the sentence they close.
+and do not end a paragraph.
+
+Sentences end at 。！？； and their half-width forms ! ? ; (a half-width full
+stop is not an end: it is a decimal point or a list marker such as ``1.``),
+at an ellipsis ……, and keep closing quotes and brackets with the sentence
+they close.
 
 Hard-wrapped text (a PDF copied line by line: every physical line of a
 paragraph ends at the same width, mid-sentence) is the exception to "a line
