@@ -943,10 +943,11 @@ def _trimmed_items(text, items):
             a += max(cuts)
             seg = seg[max(cuts):]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
-    # “三个不发生”): the first starts where its shared opening does
-    shared = os.path.commonprefix([m["text"] for m in out[1:]])
-    if len(shared) >= 2 and not seg.startswith(shared) and 0 < seg.find(shared) <= _LEAD_MAX:
-        cut = seg.find(shared)
+    # “三个不发生”): the first starts where its shared opening does (two other
+    # items at least: one item alone shares all of itself)
+    shared = os.path.commonprefix([m["text"] for m in out[1:]]) if len(out) >= 3 else ""
+    cut = seg.find(shared) if len(shared) >= 2 else -1
+    if 0 < cut <= _LEAD_MAX:
         a += cut
         seg = seg[cut:]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
