@@ -1504,6 +1504,12 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|核心|主体|代表|龙头|主导)$")
 
 
+# A list separator, conjunction or preposition right before a formulation makes it
+# one item of the list before (村级换届、茶山整治、“两违”等) or the object of a
+# clause (区委、区政府对“两委”换届的要求), not the head of that list.
+_SIBLING_BEFORE = frozenset("、，,；;和与及同对向把被将给从")
+
+
 def _list_before(text, qs, number):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation) whose item count equals ``number``; [] otherwise. A
@@ -1511,6 +1517,8 @@ def _list_before(text, qs, number):
     member."""
     if not number:
         return []
+    if text[qs - 1:qs] in _SIBLING_BEFORE:
+        return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
     if text[b - 1:b] == "的":
         b -= 1

@@ -470,6 +470,29 @@ def test_lists_before_that_are_no_members():
     assert [members(s) for s in spans if s["text"].startswith("两大特色")] == [["魔芋", "畜牧"]]
 
 
+def test_a_formulation_after_a_separator_is_an_item_not_a_head():
+    # dev-0102: 结合…村级换届、茶山整治、“两违”等中心工作 — 两违 is the third item of
+    # the list, and …茶山整治与“两违”建筑打击 joins it to its sibling with 与
+    assert members(find_slogans("结合近期全镇的村级换届、茶山整治、“两违”等中心工作进行展开")[0]) == []
+    assert members(find_slogans("对干扰村级换届选举、阻挠违规开垦茶山整治与“两违”建筑打击等人员进行记录")[0]) == []
+    # dev-0208: a clause ending in a preposition governs the formulation
+    assert members(find_slogans("统一到区委、区政府对“两委”换届选举工作的要求上来")[0]) == []
+    # the national reports: the guiding thoughts listed before “三个代表” are its
+    # siblings, not its three members
+    text = "坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想"
+    assert [members(s) for s in find_slogans(text) if s["text"] == "三个代表"] == [[]]
+    # a list written straight onto its head still gives members (dev-0028)
+    text = "围绕便利度、开放度、公正度、诚信度“四度”方面,提出了具体要求"
+    assert members(find_slogans(text)[0]) == ["便利度", "开放度", "公正度", "诚信度"]
+
+
+def test_a_leading_verb_of_targeting_is_cut_from_the_first_member():
+    # dev-0006: 锁定生态、发展、民生、稳定、作风五个关键 (锁定 governs the list)
+    (s,) = [s for s in find_slogans("锁定生态、发展、民生、稳定、作风五个关键,立足县情实际")
+            if s["kind"] == "numbered"]
+    assert members(s) == ["生态", "发展", "民生", "稳定", "作风"]
+
+
 def test_arabic_digits_in_quoted_composites():
     # “4 市 1 区”的平均成绩: 四市一区 written with Arabic digits, = 5
     assert local_spans("dev-0027")["4 市 1 区"]["number"] == 5
