@@ -341,19 +341,20 @@ class _List:
 
 
 def _inline_runs(markers):
-    """Runs of same-group markers inside one block."""
+    """Runs of same-group markers inside one block. A run that starts over
+    inside an item leaves the outer run open: 二是细化责任…（一是…；…六是…）；
+    三是加强领导 goes on with the outer run's 三是 (a continuation without a gap
+    is preferred, as in the outline)."""
     runs = []
-    open_runs = {}
     for marker in markers:
         if marker.group == "——":
             continue
-        accepting = [run for run in open_runs.values() if run.accepts(marker)]
+        accepting = [run for run in runs if run.accepts(marker)]
         if accepting:
-            max(accepting, key=lambda run: run.items[-1].start).items.append(marker)
+            exact = [run for run in accepting if _exact(run, marker)]
+            max(exact or accepting, key=lambda run: run.items[-1].start).items.append(marker)
             continue
-        run = _List(marker, inline=True)
-        open_runs[marker.group] = run
-        runs.append(run)
+        runs.append(_List(marker, inline=True))
     return runs
 
 
@@ -576,17 +577,38 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts):
     wanted = -(-sum(lengths) // len(lengths)) if lengths else 1
     index = _sentence_index(sentence_starts, last_item.start)
     end = block_end
-    taken = 0
+    taken = depth = 0
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
-        if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
+        # an item runs at least to the end of the brackets it opens (三是加强领导
+        # （一是…；二是…；…四是…）)
+        if taken and ((taken >= wanted and depth <= 0) or _NEW_UNIT.search(text, s_start, s_end)
                       or text[s_end - 1] in "：:"):
             break
+        segment = text[max(s_start, last_item.start):min(s_end, block_end)]
+        depth += segment.count("（") + segment.count("(") - segment.count("）") - segment.count(")")
         end = min(s_end, block_end)
         taken += 1
         index += 1
+    if text[items[0].start - 1:items[0].start] in "（(":
+        end = _bracket_close(text, last_item.start, end)    # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _bracket_close(text, start, end):
+    """The position of the first closing bracket in ``text[start:end]`` that
+    closes a bracket opened before ``start``, else ``end``."""
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            if depth == 0:
+                return _trim_end(text, start, position)
+            depth -= 1
+    return end
 
 
 def _assign(text, blocks, sentences, block_lists, inline_lists):

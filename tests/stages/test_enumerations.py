@@ -453,3 +453,25 @@ def test_outline_of_a_page_whose_paragraph_marks_are_spaces():
     from policy_nlp.stages.cleaning import clean_text
     text = clean_text(local_excerpt("dev-0175")).text
     assert [len(l["items"]) for l in lists_of(text) if l["family"] == "——"] == [2]
+
+
+def test_a_list_restarting_in_brackets_inside_an_item_leaves_the_outer_list_open():
+    # dev-0063 (a news report): 一是…；二是细化责任…（一是…；…六是…）；三是加强领导…
+    # （一是提高站位；…四是舆论引导）: two bracketed lists nested in the items of
+    # the outer list, which goes on with 三是 after the first one
+    text = ("对下一步工作提出明确要求。一是提高认识,抗牢打赢疫情防控工作的政治责任;"
+            "二是细化责任,做实做细疫情防控的各项工作(一是突出重点人员共同查到位;"
+            "二是多形式、多举措防控到位;三是各医疗机构发挥职能治到位);"
+            "三是加强领导,打造疫情防控工作的坚强堡垒(一是提高站位;二是全员上岗;"
+            "三是严肃纪律;四是舆论引导),疫情就是命令,防控就是责任。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    outer, first, second = sorted(lists, key=lambda l: l["items"][0]["start"])
+    assert [text[i["start"]:i["start"] + 2] for i in outer["items"]] == ["一是", "二是", "三是"]
+    assert outer["parent"] is None
+    assert (len(first["items"]), first["parent_item"]) == (3, 1)
+    assert (len(second["items"]), second["parent_item"]) == (4, 2)
+    # the last bracketed item ends at its closing bracket
+    last = second["items"][-1]
+    assert text[last["start"]:last["end"]] == "四是舆论引导"
+    assert text[first["items"][-1]["start"]:first["items"][-1]["end"]] == "三是各医疗机构发挥职能治到位"
