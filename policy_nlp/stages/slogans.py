@@ -426,8 +426,9 @@ _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
-# attitudes named by a list of one-character verbs: “等、靠、要”思想
-_ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向)")
+# attitudes and states named by a list of one-character words: “等、靠、要”思想,
+# “稳、进、好、安”的态势
+_ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
 _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
@@ -447,7 +448,10 @@ def _is_policy_term(text, s, e, repeats):
     if text[s - 2:s - 1] in ("《", "〈"):
         return False
     before = text[max(0, s - 12):s - 1]
-    if _SAY_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
+    parts = q.split("、")
+    # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
+    attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
+    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude):
         return False
     frame = bool(_FRAME_AFTER.match(text, e + 1))
     halves = re.split(r"[，,]", q)
@@ -455,17 +459,17 @@ def _is_policy_term(text, s, e, repeats):
         # a two-clause slogan only as a named goal or theme:
         # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
         return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
-    parts = q.split("、")
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
-        # later; short words only as a named attitude (“等、靠、要”思想), not
-        # as objects (保障“住、医、教”)
+        # later; short words only as a named attitude (“等、靠、要”思想) or, three
+        # at least, the content of a named mechanism or principle (“比、学、赶、超、
+        # 帮”的长效机制), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
         if all(len(p.strip()) >= 3 for p in parts):
             return True
-        return bool(_ATTITUDE_AFTER.match(text, e + 1)) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+        return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
     if len(q) > _TERM_MAX:
         return frame and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
@@ -679,10 +683,15 @@ def _list_confirmed(text, i, run, value, bounds):
     # 试点社区): two-character words without a measure (国庆、中秋两节),
     # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
     # any with 大. One character is a direction or a place (东、西两侧).
-    lengths = [len(m["text"]) for m in _list_before(text, i, value)]
+    found = [m["text"] for m in _list_before(text, i, value)]
+    lengths = [len(m) for m in found]
     if not lengths or min(lengths) < 2:
         return None
-    if (not meas and max(lengths) != 2) or (meas not in ("", "大") and (value < 3 or max(lengths) > 8)):
+    # members that each repeat the head's character name its parts (战疫、战贫、
+    # 战复工三战告捷), whatever their length
+    repeats_head = not meas and max(lengths) <= 6 and all(text[k] in m for m in found)
+    if not repeats_head and ((not meas and max(lengths) != 2)
+                             or (meas not in ("", "大") and (value < 3 or max(lengths) > 8))):
         return None
     return k + end, value
 
@@ -756,6 +765,17 @@ def _grammar(text, bounds, quoted_ranges):
                     or _ANNOUNCEMENT.fullmatch(text, s, e))]
 
 
+# one-character conjunctions the segmenter glues to a following numeral (暨两化 is
+# one pkuseg token in 安全生产暨两化（标准化、数字化）体系建设督办会)
+_JOINING = frozenset("暨及和与并或同")
+
+
+def _names_quoted_list(text, i):
+    """“A、B、C”这三件大事: 这 points back to the quoted list right before, which
+    the count names, so the count is no anaphor."""
+    return text[i - 1:i] == "这" and _quoted_list_size_before(text, i - 1) >= 2
+
+
 def _numeral_start(text, m, bounds):
     """(start, run) of the numeral run ``m`` as a possible formulation, or
     None: 统一五项标准 starts at 五 (统一 | 五项); 第十七、十八条, 这两个 and
@@ -767,9 +787,9 @@ def _numeral_start(text, m, bounds):
     if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
-    if not shifted and _bad_before(text, i):
+    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
         return None
-    if not bounds.is_start(i):
+    if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
     return i, run
 
@@ -1103,11 +1123,11 @@ def _in_brackets_after(t):
 
 
 def _quoted_list_before(t):
-    """(2) “A、B、C”的“X” / “A、B、C”X: a quoted list right before; and
+    """(2) “A、B、C”的“X” / “A、B、C”X / “A、B、C”这三件大事: a quoted list right before; and
     (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
     member's abbreviation."""
     text, b = t.text, t.qs
-    if text[b - 1:b] == "的":
+    if text[b - 1:b] in ("的", "这"):
         b -= 1
     if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
         op = "“" if text[b - 1] == "”" else "「"
@@ -1539,13 +1559,15 @@ def _list_before(text, qs, number):
         if len(got) != number:
             return []                                    # blank items dropped
         others = max(len(g["text"]) for g in got[1:])
-        # a first item that is still a clause after trimming (a completed
-        # verb 了, a quotation inside it, or far longer than the others) ends
+        # an item that is still a clause after trimming (a completed verb 了:
+        # gdp和财政收入提前实现了“双超”), a first item with a quotation inside
+        # it or far longer than the others: the list before ends
         # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
         # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
         first = got[0]["text"]
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
-                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
+                and len(first) <= 3 * others + 2 and not any("了" in g["text"] for g in got)
+                and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
     return []

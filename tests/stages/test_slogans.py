@@ -486,6 +486,49 @@ def test_a_formulation_after_a_separator_is_an_item_not_a_head():
     assert members(find_slogans(text)[0]) == ["便利度", "开放度", "公正度", "诚信度"]
 
 
+def test_local_member_patterns_of_the_fourth_development_batch():
+    # dev-0192: members that each repeat the head's character, written before a
+    # count without a measure word (one of three characters long)
+    spans = find_slogans("战疫、战贫、战复工三战告捷。", tokens=[(0, 2), (2, 3), (3, 5), (5, 6), (6, 7),
+                                                              (7, 9), (9, 11), (11, 13), (13, 14)])
+    assert [(s["text"], members(s)) for s in spans] == [("三战", ["战疫", "战贫", "战复工"])]
+    # …whereas plain places or dates before a count stay a quantity
+    assert texts(find_slogans("东、西两侧"), "numbered") == []
+    # dev-0236: “A、B、C”这三件大事 — 这 points back to the quoted list it names
+    text = "我们紧紧围绕“疫情要防住、经济要稳住、发展要安全”这三件大事,统筹发展与安全"
+    assert [(s["text"], members(s)) for s in find_slogans(text)] == [
+        ("三件大事", ["疫情要防住", "经济要稳住", "发展要安全"])]
+    # …but 这 before a count is still an anaphor without such a list
+    assert texts(find_slogans("完成这三件大事,统筹发展与安全"), "numbered") == []
+    # dev-0214: a list before a completed verb is no member list (gdp和财政收入提前实现了“双超”)
+    assert members(find_slogans("gdp和财政收入提前实现了“双超”。")[0]) == []
+    # dev-0214: 五起案件 counts cases (起 is a measure word): the quoted activity is a term
+    assert [(s["text"], s["kind"]) for s in find_slogans("开展了“五起案件拷问*民风”、“寻找今年的绿色”等活动")
+            ][:1] == [("五起案件拷问*民风", "quoted")]
+
+
+def test_a_count_glued_to_a_conjunction_by_the_segmenter():
+    # dev-0112: pkuseg may cut 暨两化 as one word; the count still opens the formulation
+    from policy_nlp.stages.slogans import _Bounds, _numeral_start
+    import re
+    text = "安全生产暨两化(标准化、数字化)体系建设督办会"
+    bounds = _Bounds([(0, 2), (2, 4), (4, 7), (7, 8), (8, 11), (11, 12), (12, 15), (15, 16)])
+    m = re.search("两", text)
+    assert _numeral_start(text, m, bounds) == (5, "两")
+    spans = find_slogans(text, tokens=[(0, 2), (2, 4), (4, 7), (7, 8), (8, 11), (11, 12), (12, 15), (15, 16)])
+    assert [(s["text"], members(s)) for s in spans] == [("两化", ["标准化", "数字化"])]
+
+
+def test_quoted_lists_of_short_words_named_as_attitudes_states_or_mechanisms():
+    # dev-0191: 摒弃“等、靠、要”思想 — a named attitude stays a term when rejected
+    assert "等、靠、要" in texts(find_slogans("要求驻村干部摒弃“等、靠、要”思想,扎实开展脱贫攻坚工作"))
+    # dev-0236: “稳、进、好、安”的态势; dev-0166: “比、学、赶、超、帮”的长效机制
+    assert "稳、进、好、安" in texts(find_slogans("全区经济社会总体呈现出“稳、进、好、安”的态势。"))
+    assert "比、学、赶、超、帮" in texts(find_slogans("形成各单位抓项目建设“比、学、赶、超、帮”的长效机制"))
+    # objects listed without such a frame are not terms (保障“住、医、教”)
+    assert texts(find_slogans("切实保障“住、医、教”。"), "quoted") == []
+
+
 def test_a_leading_verb_of_targeting_is_cut_from_the_first_member():
     # dev-0006: 锁定生态、发展、民生、稳定、作风五个关键 (锁定 governs the list)
     (s,) = [s for s in find_slogans("锁定生态、发展、民生、稳定、作风五个关键,立足县情实际")
