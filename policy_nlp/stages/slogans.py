@@ -430,7 +430,8 @@ _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
-_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)$")
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
+                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级])?$")   # 被评为珠海市“十佳…”
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”); broader
 # heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)

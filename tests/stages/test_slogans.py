@@ -529,6 +529,16 @@ def test_quoted_lists_of_short_words_named_as_attitudes_states_or_mechanisms():
     assert texts(find_slogans("切实保障“住、医、教”。"), "quoted") == []
 
 
+def test_best_n_is_a_rank_and_a_quoted_award_is_a_term():
+    # dev-0203: 被评为珠海市“十佳村居干部” — 十佳 ranks (the ten best), it counts no
+    # members; the quoted award after an honour verb and a place is a term
+    assert [(s["text"], s["kind"]) for s in find_slogans("最近又被评为珠海市“十佳村居干部”。")] == [
+        ("十佳村居干部", "quoted")]
+    # a Shandong policy document: “十佳场景示范”评选活动 (评选 names an award)
+    assert [(s["text"], s["kind"]) for s in find_slogans("开展人工智能应用场景年度“十佳场景示范”评选活动")] == [
+        ("十佳场景示范", "quoted")]
+
+
 def test_a_leading_verb_of_targeting_is_cut_from_the_first_member():
     # dev-0006: 锁定生态、发展、民生、稳定、作风五个关键 (锁定 governs the list)
     (s,) = [s for s in find_slogans("锁定生态、发展、民生、稳定、作风五个关键,立足县情实际")
