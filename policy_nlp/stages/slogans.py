@@ -1560,15 +1560,13 @@ def _list_before(text, qs, number):
         if len(got) != number:
             return []                                    # blank items dropped
         others = max(len(g["text"]) for g in got[1:])
-        # an item that is still a clause after trimming (a completed verb 了:
-        # gdp和财政收入提前实现了“双超”), a first item with a quotation inside
-        # it or far longer than the others: the list before ends
+        # a first item that is still a clause after trimming (a completed
+        # verb 了, a quotation inside it, or far longer than the others) ends
         # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
         # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
         first = got[0]["text"]
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
-                and len(first) <= 3 * others + 2 and not any("了" in g["text"] for g in got)
-                and "“" not in first[1:]
+                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
     return []

@@ -265,6 +265,6 @@ def test_local_development_gold_strings_occur_in_their_excerpts():
 def test_local_development_gold_figures_hold():
     report = evaluate_many(evaluation_pairs(_local_dev_golds()))
     names = {name: report["metrics"][name] for name in LOCAL_FLOORS}
-    assert report["metrics"]["numbered_recall"]["total"] >= 150
+    assert report["metrics"]["numbered_recall"]["total"] >= 140
     for name, floor in LOCAL_FLOORS.items():
         assert names[name]["score"] >= floor, (name, names[name])

@@ -500,11 +500,6 @@ def test_local_member_patterns_of_the_fourth_development_batch():
         ("三件大事", ["疫情要防住", "经济要稳住", "发展要安全"])]
     # …but 这 before a count is still an anaphor without such a list
     assert texts(find_slogans("完成这三件大事,统筹发展与安全"), "numbered") == []
-    # dev-0214: a list before a completed verb is no member list (gdp和财政收入提前实现了“双超”)
-    assert members(find_slogans("gdp和财政收入提前实现了“双超”。")[0]) == []
-    # dev-0214: 五起案件 counts cases (起 is a measure word): the quoted activity is a term
-    assert [(s["text"], s["kind"]) for s in find_slogans("开展了“五起案件拷问*民风”、“寻找今年的绿色”等活动")
-            ][:1] == [("五起案件拷问*民风", "quoted")]
 
 
 def test_a_count_glued_to_a_conjunction_by_the_segmenter():
