@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from policy_nlp.io.reading import normalize, read_text
+from policy_nlp.stages.cleaning import without_glosses
 
 __all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report", "evaluation_pairs", "error_lines",
            "pair_documents", "METRICS"]
@@ -93,12 +94,15 @@ _NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff“”「」『』\"']")
 
 
 def _norm(text):
-    """Text without blanks, zero-width characters and quotes.
+    """Text without blanks, zero-width characters, quotes and pinyin glosses
+    (gold written on a glossed page; cleaning removes the glosses).
 
     >>> _norm("“双联” 行动")
     '双联行动'
+    >>> _norm("八项(xiàng)规(guī)定")
+    '八项规定'
     """
-    return _NOISE.sub("", text or "")
+    return _NOISE.sub("", without_glosses(text or ""))
 
 
 # ---------------------------------------------------------------------------
@@ -467,14 +471,16 @@ def _score_lists(gold, annotated, metrics, errors):
                                    len(gold_lists))
     metrics["list_family"] = _count(len(family), len(found))
     metrics["list_items"] = _count(len(items), len(found))
-    metrics["list_precision"] = _count(len(used), len(lists))
+    # the gold records lists of two items or more; a one-item outline heading
+    # (the parent of a list in a cut excerpt) counts only when a gold list names it
+    scored = [i for i in range(len(lists)) if i in used or len(lists[i]["items"]) >= 2]
+    metrics["list_precision"] = _count(len(used), len(scored))
     errors["lists_missed"] = missed
     errors["lists_wrong"] = [
         {"first_prefix": g["first_prefix"], "gold": [g["family"], g["items"]],
          "found": [l["family"], len(l["items"])]}
         for g, l in found if l["family"] != g["family"] or len(l["items"]) != g["items"]]
-    errors["lists_extra"] = [text[lists[i]["items"][0]["start"]:][:10]
-                             for i in range(len(lists)) if i not in used]
+    errors["lists_extra"] = [text[lists[i]["items"][0]["start"]:][:10] for i in scored if i not in used]
 
     parent_right, parent_wrong = 0, []
     for g, l in found:

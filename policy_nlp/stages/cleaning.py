@@ -69,7 +69,7 @@ from policy_nlp.stages.script import is_traditional, to_simplified
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
 from policy_nlp.lang.words import alternation, words
 
-__all__ = ["CleanedText", "clean_text", "parse_date"]
+__all__ = ["CleanedText", "clean_text", "parse_date", "without_glosses"]
 
 # ---------------------------------------------------------------------------
 # Pieces: the lines and U+3000-marked paragraphs of the text
@@ -172,6 +172,17 @@ _SENT_END = re.compile(r"[。！？!?；]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
+
+
+def without_glosses(text):
+    """``text`` without the pinyin glosses of conversion sites (what cleaning
+    removes), to compare strings written on a glossed page with the body.
+
+    >>> without_glosses("八項(xiàng)規(guī)定")
+    '八項規定'
+    """
+    return _GLOSS_RE.sub("", text)
+
 
 _TOOL_WORDS = alternation("page_tool_words")
 _TOOLS_RE = re.compile(rf"(?:{_SEP}*(?:{_TOOL_WORDS}))+{_SEP}*")

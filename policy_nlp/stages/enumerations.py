@@ -36,7 +36,9 @@ sentence. 第一次, 第一批, 一是一 and 一、二季度 are not markers; `
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
-remark).
+remark). The one exception is an outline heading numbered one that holds a
+list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
+list of one item, the parent of the lists under it.
 
 Grouping and nesting
 --------------------
@@ -282,6 +284,45 @@ def _without_page_numbers(text, paragraphs, candidates):
     return [m for m in candidates if m.start not in dropped]
 
 
+_GLUED_AFTER = "。；;！!？?"
+_HEADING_LINE = 40
+
+
+def _unglued_headings(text, paragraphs, candidates):
+    """Paragraphs split before the headings that PDF and web copies glue to
+    the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
+
+    Such a heading is a 一、 or （一） marker numbered two or more right after
+    a sentence end, on a line of at most ``_HEADING_LINE`` characters with no
+    sentence end in it, and the number before it is a marker of the same
+    numbering earlier in the text.
+    """
+    seen, cuts = set(), []
+    for marker in candidates:
+        if (marker.family in ("一、", "（一）") and (marker.number or 0) >= 2
+                and (marker.group, marker.number - 1) in seen):
+            before = marker.start
+            while before > 0 and text[before - 1] in " \u3000":
+                before -= 1
+            line_end = text.find("\n", marker.end)
+            line = text[marker.end:line_end] if line_end != -1 else ""
+            if (before > 0 and text[before - 1] in _GLUED_AFTER and 0 < len(line.strip()) <= _HEADING_LINE
+                    and not _SENTENCE_END.search(line)):
+                cuts.append(marker.start)
+        seen.add((marker.group, marker.number))
+    if not cuts:
+        return paragraphs
+    result = []
+    for start, end in paragraphs:
+        index = bisect.bisect_right(cuts, start)
+        while index < len(cuts) and cuts[index] < end:
+            result.append((start, cuts[index]))
+            start = cuts[index]
+            index += 1
+        result.append((start, end))
+    return result
+
+
 def _effective_start(text, start, end):
     while start < end and text[start].isspace():
         start += 1
@@ -386,9 +427,11 @@ class _Builder:
 
     def __init__(self, markers):
         self.by_block, self.by_group = {}, {}
+        self.numbers_by_group = {}      # the numbers of by_group's markers, in the same order
         for marker in markers:
             self.by_block.setdefault(marker.block, []).append(marker)
             self.by_group.setdefault(marker.group, []).append(marker.start)
+            self.numbers_by_group.setdefault(marker.group, []).append(marker.number)
         self.initial_starts = sorted(m.start for m in markers if m.initial)
         self.pending = []                           # runs a later marker may continue
         self.inline_lists = []
@@ -523,10 +566,29 @@ class _Builder:
         del stack[depth:]
         self.new_list(marker, run)
 
+    def lone_heading(self, lst, child_start):
+        """Whether the one-item list ``lst`` is an outline heading numbered one
+        over a list starting afresh at ``child_start``, with no second marker
+        of its numbering before that list (a （二） glued to the end of a
+        paragraph would be that list's parent)."""
+        first = lst.items[0]
+        if child_start is None or first.number != 1 or lst.rank >= _LEAF_RANK:
+            return False
+        starts = self.by_group[lst.group]
+        low = bisect.bisect_right(starts, first.start)
+        high = bisect.bisect_left(starts, child_start)
+        return 2 not in self.numbers_by_group[lst.group][low:high]
+
     def result(self):
-        """``(block lists, inline lists)``: a list needs two items; children
-        of a dropped list move up."""
-        dropped = {id(lst) for lst in self.block_lists if len(lst.items) < 2}
+        """``(block lists, inline lists)``: a list needs two items, but for an
+        outline heading that holds a list (一、 … （一）…（二）… in an excerpt
+        cut before 二、); children of a dropped list move up."""
+        first_child = {}                # a one-item list -> the start of its first list
+        for lst in self.block_lists:
+            if lst.parent is not None and len(lst.items) >= 2 and (lst.items[0].number or 1) == 1:
+                first_child.setdefault(id(lst.parent), lst.items[0].start)
+        dropped = {id(lst) for lst in self.block_lists
+                   if len(lst.items) < 2 and not self.lone_heading(lst, first_child.get(id(lst)))}
         kept = [lst for lst in self.block_lists if id(lst) not in dropped]
         for lst in kept:
             while lst.parent is not None and id(lst.parent) in dropped:
@@ -866,6 +928,7 @@ def find_lists(text, paragraphs, sentences):
     if not paragraphs or not text:
         return []
     candidates = _without_page_numbers(text, paragraphs, _candidates(text))
+    paragraphs = _unglued_headings(text, paragraphs, candidates)
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
     effective = [_effective_start(text, s, e) for s, e in blocks]
     markers = _placed_markers(blocks, effective, candidates)

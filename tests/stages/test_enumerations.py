@@ -29,7 +29,8 @@ def check_invariants(text, lists):
     assert starts == sorted(starts)
     for index, lst in enumerate(lists):
         assert lst["family"] in FAMILIES
-        assert len(lst["items"]) >= 2
+        # two items, or one: an outline heading numbered one that holds a list
+        assert len(lst["items"]) >= 2 or any(l["parent"] == index for l in lists)
         for item in lst["items"]:
             assert 0 <= item["start"] < item["end"] <= len(text)
             assert text.startswith(item["marker"], item["start"])
@@ -446,9 +447,13 @@ def test_outline_of_a_page_whose_paragraph_marks_are_spaces():
     # the runs of spaces are its paragraph breaks, so the dash items open paragraphs.
     text = ("过去五年的工作回顾。  一、经济发展空前活跃  ——农业经济稳步提升五年来,我们紧紧围绕“农民增收、企业增税”"
             "的总体目标,不断增加农业投入。  ——工业经济迅猛增长镇政府始终把优化环境,发展经济放在首要位置。")
-    dashes = [l for l in lists_of(text) if l["family"] == "——"]
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    dashes = [l for l in lists if l["family"] == "——"]
     assert [len(l["items"]) for l in dashes] == [2]
-    check_invariants(text, dashes)
+    # the heading over them is the only item of its list the excerpt shows: their parent
+    heading = lists[dashes[0]["parent"]]
+    assert text[heading["items"][0]["start"]:].startswith("一、经济发展空前活跃") and len(heading["items"]) == 1
     # the whole excerpt, once cleaning has taken out the site's page number (…增收⏎⏎2、、企业…)
     from policy_nlp.stages.cleaning import clean_text
     text = clean_text(local_excerpt("dev-0175")).text
@@ -475,3 +480,45 @@ def test_a_list_restarting_in_brackets_inside_an_item_leaves_the_outer_list_open
     last = second["items"][-1]
     assert text[last["start"]:last["end"]] == "四是舆论引导"
     assert text[first["items"][-1]["start"]:first["items"][-1]["end"]] == "三是各医疗机构发挥职能治到位"
+
+
+def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
+    # dev-0228, dev-0060, dev-0081 …: excerpts cut after the first section of a speech show
+    # 一、 alone with a （一）（二） list under it: the heading stays as a one-item list,
+    # the parent, and its announced count is checked (三点意见 against one item shown)
+    text = ("下面,我讲三点意见。\n一、统一思想,充分认识做好征兵工作的重要意义\n"
+            "(一)做好征兵工作是保障国家安全的需要。兵役工作关系国防。\n"
+            "(二)做好征兵工作是建立强大国防的需要。各级要高度重视。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    heading, sub = lists
+    assert (heading["family"], len(heading["items"]), heading["claim"]["number"], heading["count_matches"]) == (
+        "一、", 1, 3, False)
+    assert (sub["family"], len(sub["items"]), sub["parent"], sub["level"]) == ("（一）", 2, 0, 1)
+    # a lone 一、 with nothing under it, or a lone 二、, is still no list
+    assert lists_of("一、统一思想\n做好征兵工作。\n") == []
+    text = "二、统一思想\n(一)做好征兵工作。\n(二)建立强大国防。\n"
+    assert [l["family"] for l in lists_of(text)] == ["（一）"]
+
+
+
+def test_a_heading_glued_to_the_end_of_the_paragraph_above():
+    # dev-0212: "…创造良好的人口发展环境。二、计生工作是一件要事,要创新举措⏎" — the line break
+    # before 二、 was lost; the heading goes on the outline after 一、, above the 一是 list
+    text = ("下面,我再强调几点意见:\n一、充分认识计生工作的重要性,要常抓不懈;\n"
+            "当前,要从三个方面强化对人口计生工作的认识,一是人口问题仍是制约我乡发展的突出问题。"
+            "二是低生育水平面临较大反弹风险。三是人口问题显得越来越紧迫,为我乡经济社会可持续发展"
+            "创造良好的人口发展环境。二、计生工作是一件要事,要创新举措\n随之社会主义市场经济的发展,"
+            "广大农民群众的法律意识不断提高。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 2, "一、充分认识", None), ("一是", 3, "一是人口问题", 0)]
+    # a policy document (MIIT style): "…的兼容性。（二）装备与系统标准（CIB）⏎"
+    text = ("三、建设内容\n（一）基础综合标准（CIA）\n基础综合标准是适用于各类标准的规范。"
+            "提高行业标识编码系统的兼容性。（二）装备与系统标准（CIB）\n装备与系统标准用于规范装备。\n")
+    assert [len(l["items"]) for l in lists_of(text) if l["family"] == "（一）"] == [2]
+    # a marker after a sentence end that runs on as a sentence, or whose number has no
+    # predecessor, stays where it is
+    text = "一、抓项目\n要抓好项目。二、抓落实的关键在于干部，要压实责任。\n"
+    assert [len(l["items"]) for l in lists_of(text)] == []
+    assert lists_of("要抓好项目。二、抓落实\n落实责任。\n") == []
