@@ -176,9 +176,9 @@ def doc_probabilities(model, docs):
     return {i: document_scores(model, d["tokens"]) for i, d in docs.items()}
 
 
-def score(docs, own, setting, doc_probs=None):
-    """(unit pairs, gold pairs) of one context setting."""
-    unit_pairs, gold_pairs = [], []
+def context_results(docs, own, setting, doc_probs=None):
+    """Each document's results under one context setting, headings inheriting."""
+    out = {}
     for doc_id, d in docs.items():
         kwargs = dict(setting)
         if doc_probs is not None and kwargs.get("document_weight"):
@@ -186,7 +186,15 @@ def score(docs, own, setting, doc_probs=None):
         else:
             kwargs.pop("document_weight", None)
         results = topic_context.contextualize(own[doc_id], d["texts"], title=d["title"], **kwargs)
-        results = inherit_heading_topics(d["texts"], results)
+        out[doc_id] = inherit_heading_topics(d["texts"], results)
+    return out
+
+
+def score_results(docs, results_of):
+    """(unit pairs, gold pairs) of each document's final results."""
+    unit_pairs, gold_pairs = [], []
+    for doc_id, d in docs.items():
+        results = results_of[doc_id]
         if "gold" in d:
             gold = d["gold"]
             annotated = dict(d["annotated"], paragraphs=[dict(p, topic=r) for p, r in
@@ -202,11 +210,25 @@ def score(docs, own, setting, doc_probs=None):
     return unit_pairs, gold_pairs
 
 
+def score(docs, own, setting, doc_probs=None):
+    """(unit pairs, gold pairs) of one context setting."""
+    return score_results(docs, context_results(docs, own, setting, doc_probs))
+
+
 def _summary(pairs):
     if not pairs:
         return {"n": 0}
     return {"n": len(pairs), "accuracy": round(sum(g == f for g, f in pairs) / len(pairs), 4),
             "macro_f1": round(ev.macro_f1(pairs), 4)}
+
+
+def summarize(folds, units, golds):
+    """Pooled scores of the unit and gold pairs, and the folds' mean and standard deviation."""
+    accs = [f["accuracy"] for f in folds]
+    f1s = [f["macro_f1"] for f in folds]
+    return {"units": _summary(units), "gold": _summary(golds), "all": _summary(units + golds),
+            "folds": {"accuracy": [round(float(np.mean(accs)), 4), round(float(np.std(accs)), 4)],
+                      "macro_f1": [round(float(np.mean(f1s)), 4), round(float(np.std(f1s)), 4)]}}
 
 
 def grid_settings(full):
@@ -223,7 +245,8 @@ def grid_settings(full):
     return settings
 
 
-def main(argv=None):  # long: one linear experiment (build folds, train, score a grid, report)
+def make_parser():
+    """The options that choose the fold models (and so their cache files)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
@@ -231,29 +254,31 @@ def main(argv=None):  # long: one linear experiment (build folds, train, score a
     parser.add_argument("--class-weight", default="balanced")
     parser.add_argument("--local-weight", type=int, default=None)
     parser.add_argument("--train-gold", action="store_true")
-    parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
     parser.add_argument("--cache", default="/tmp/policy_nlp_topic_cv")
     parser.add_argument("--char-ngrams", default=None, help="e.g. 1,4")
     parser.add_argument("--word-ngrams", default=None, help="e.g. 1,3")
     parser.add_argument("-o", "--output", default=None)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def fold_outputs(args, started):
+    """The test excerpts, each excerpt's fold, the local weight and, per fold,
+    ``(test documents, own results, whole-document probabilities)`` of the
+    fold's model (retrained, or read from the cache)."""
     extra = {}
     if args.char_ngrams:
         extra["char_ngram_range"] = tuple(int(n) for n in args.char_ngrams.split(","))
     if args.word_ngrams:
         extra["word_ngram_range"] = tuple(int(n) for n in args.word_ngrams.split(","))
     args.tag = "".join(f"-{k}{v[0]}{v[1]}" for k, v in sorted(extra.items()))
-    started = time.time()
     (national, national_tokens), (local, local_tokens, gold, gold_tokens), docs = prepare(Path(args.cache))
     recipe = _recipe()
     weight = recipe.LOCAL_WEIGHT if args.local_weight is None else args.local_weight
     gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
     fold = folds_of(list(docs), gold_ids, args.folds, args.seed)
-    settings = grid_settings(args.grid)
-    per_fold = [[] for _ in settings]
-    pooled = [([], []) for _ in settings]
     print(f"prepared in {time.time() - started:.0f} s: {len(national)} national, {len(local)} local "
           f"units, {len(gold)} gold paragraphs, {len(docs)} test excerpts", flush=True)
+    outputs = []
     for k in range(args.folds):
         X = list(national_tokens)
         y = [e["label"] for e in national]
@@ -274,22 +299,27 @@ def main(argv=None):  # long: one linear experiment (build folds, train, score a
             model = TopicClassifier(C=args.C, class_weight=args.class_weight or None, **extra).fit(X, y)
             return own_results(model, test), doc_probabilities(model, test)
         own, doc_probs = _cached(key, fit)
+        outputs.append((test, own, doc_probs))
+        print(f"fold {k}: {len(X)} training paragraphs ({time.time() - started:.0f} s)", flush=True)
+    return docs, fold, weight, outputs
+
+
+def main(argv=None):
+    parser = make_parser()
+    parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
+    args = parser.parse_args(argv)
+    started = time.time()
+    docs, fold, weight, outputs = fold_outputs(args, started)
+    settings = grid_settings(args.grid)
+    per_fold = [[] for _ in settings]
+    pooled = [([], []) for _ in settings]
+    for test, own, doc_probs in outputs:
         for s, setting in enumerate(settings):
             units, golds = score(test, own, setting, doc_probs)
             per_fold[s].append(_summary(units + golds))
             pooled[s][0].extend(units)
             pooled[s][1].extend(golds)
-        print(f"fold {k}: {len(X)} training paragraphs; {per_fold[0][-1]} "
-              f"({time.time() - started:.0f} s)", flush=True)
-    rows = []
-    for s, setting in enumerate(settings):
-        accs = [f["accuracy"] for f in per_fold[s]]
-        f1s = [f["macro_f1"] for f in per_fold[s]]
-        units, golds = pooled[s]
-        rows.append({"setting": setting, "units": _summary(units), "gold": _summary(golds),
-                     "all": _summary(units + golds),
-                     "folds": {"accuracy": [round(float(np.mean(accs)), 4), round(float(np.std(accs)), 4)],
-                               "macro_f1": [round(float(np.mean(f1s)), 4), round(float(np.std(f1s)), 4)]}})
+    rows = [{"setting": setting, **summarize(per_fold[s], *pooled[s])} for s, setting in enumerate(settings)]
     order = sorted(range(len(rows)), key=lambda r: -(rows[r]["all"]["accuracy"] + rows[r]["all"]["macro_f1"]))
     for r in [0, 1] + [r for r in order[:10] if r > 1]:
         print(json.dumps(rows[r]))
