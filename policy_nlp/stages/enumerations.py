@@ -567,12 +567,13 @@ class _Builder:
         self.new_list(marker, run)
 
     def lone_heading(self, lst, child_start):
-        """Whether the one-item list ``lst`` is an outline heading numbered one
-        over a list starting afresh at ``child_start``, with no second marker
+        """Whether the one-item list ``lst`` is an outline heading (一、 （一）
+        1. 1、 （1） ①) numbered one over a list starting afresh at
+        ``child_start``, with no second marker
         of its numbering before that list (a （二） glued to the end of a
         paragraph would be that list's parent)."""
         first = lst.items[0]
-        if child_start is None or first.number != 1 or lst.rank >= _LEAF_RANK:
+        if child_start is None or first.number != 1 or lst.family not in _HEADING_FAMILIES:
             return False
         starts = self.by_group[lst.group]
         low = bisect.bisect_right(starts, first.start)
@@ -583,17 +584,25 @@ class _Builder:
         """``(block lists, inline lists)``: a list needs two items, but for an
         outline heading that holds a list (一、 … （一）…（二）… in an excerpt
         cut before 二、); children of a dropped list move up."""
+        inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
         first_child = {}                # a one-item list -> the start of its first list
         for lst in self.block_lists:
             if lst.parent is not None and len(lst.items) >= 2 and (lst.items[0].number or 1) == 1:
                 first_child.setdefault(id(lst.parent), lst.items[0].start)
+        # an inline list in the section of the last block item before it (一、… ¶ 一是…二是…)
+        block_items = sorted((m.start, id(lst)) for lst in self.block_lists for m in lst.items)
+        for lst in inline_lists:
+            start = lst.items[0].start
+            index = bisect.bisect_left(block_items, (start, -1)) - 1
+            if index >= 0 and (lst.items[0].number or 1) == 1:
+                owner = block_items[index][1]
+                first_child[owner] = min(first_child.get(owner, start), start)
         dropped = {id(lst) for lst in self.block_lists
                    if len(lst.items) < 2 and not self.lone_heading(lst, first_child.get(id(lst)))}
         kept = [lst for lst in self.block_lists if id(lst) not in dropped]
         for lst in kept:
             while lst.parent is not None and id(lst.parent) in dropped:
                 lst.parent, lst.parent_item = lst.parent.parent, lst.parent.parent_item
-        inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
         return kept, inline_lists
 
 

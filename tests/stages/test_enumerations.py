@@ -495,6 +495,17 @@ def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
     assert (heading["family"], len(heading["items"]), heading["claim"]["number"], heading["count_matches"]) == (
         "一、", 1, 3, False)
     assert (sub["family"], len(sub["items"]), sub["parent"], sub["level"]) == ("（一）", 2, 0, 1)
+    # dev-0014: the list under the lone heading may be an inline one (…的紧迫感和责任感 ¶
+    # 近年来……一是…二是…三是…)
+    text = ("受陈凯书记委托,下面我讲三点意见。\n一、始终坚持农业基础地位不动摇,增强做好“三农”工作的紧迫感和责任感\n"
+            "近年来,我区“三农”工作取得了可喜的成绩。一是全区农业发展势头强劲。二是农民由体力型向技能型转变。"
+            "三是农村由单一的农业场所向多功能转变。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 1, "一、始终坚持", None), ("一是", 3, "一是全区农业", 0)]
+    # 首先 opens no outline section: a lone 首先 is never a heading
+    text = "首先，我提议：\n为悼念逝世的同志默哀。第一，改过来；第二，改不过来。\n"
+    assert [l["family"] for l in lists_of(text)] == ["第一"]
     # a lone 一、 with nothing under it, or a lone 二、, is still no list
     assert lists_of("一、统一思想\n做好征兵工作。\n") == []
     text = "二、统一思想\n(一)做好征兵工作。\n(二)建立强大国防。\n"
