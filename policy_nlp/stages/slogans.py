@@ -386,7 +386,10 @@ def _units_ok(unit):
 
 # ------------------------------------------------------------------ quotes
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
-_QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』")
+# Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
+# the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
+                       r'|(?<![A-Za-z0-9=])"([^"“”\n]*[\u4e00-\u9fff][^"“”\n]*)"')
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
@@ -404,8 +407,9 @@ def _quotes(text):
     hard wrap included."""
     out = []
     for m in _QUOTE_RE.finditer(text):
-        g = next(i for i in range(1, 5) if m.group(i) is not None)
-        out.append((m.start(g), m.end(g)))
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        if g < 5 or m.end(g) - m.start(g) <= 40:
+            out.append((m.start(g), m.end(g)))
     if "\n" in text:
         out += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
         out.sort()

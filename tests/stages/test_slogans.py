@@ -534,6 +534,20 @@ def test_best_n_is_a_rank_and_a_quoted_award_is_a_term():
         ("十佳场景示范", "quoted")]
 
 
+def test_ascii_double_quotes_around_chinese_text_are_quotations():
+    # web copies that lost their curly quotes: dev-0190 在"不忘初心使命助力乡村振兴"公益行活动,
+    # dev-0126 实施县委、县政府"三大战略", and the 2001 work report's "三河三湖"
+    text = ('XX镇镇长在"不忘初心使命助力乡村振兴"公益行活动上的讲话。今天,我们在这里举行'
+            '"不忘初心使命助力乡村振兴"公益行爱心捐赠仪式。')
+    assert {(s["text"], s["kind"]) for s in find_slogans(text)} == {("不忘初心使命助力乡村振兴", "quoted")}
+    assert [(s["text"], s["number"]) for s in find_slogans('以大力实施县委、县政府"三大战略",努力打造健康产业城')] == [
+        ("三大战略", 3)]
+    assert [(s["text"], s["number"]) for s in find_slogans('加强"三河三湖" 等重点流域水污染防治')] == [("三河三湖", 6)]
+    # markup and Latin text are no quotations
+    assert find_slogans('<a href="两会">链接</a>') == []
+    assert find_slogans('参见 "AI" 一词') == []
+
+
 def test_a_leading_verb_of_targeting_is_cut_from_the_first_member():
     # dev-0006: 锁定生态、发展、民生、稳定、作风五个关键 (锁定 governs the list)
     (s,) = [s for s in find_slogans("锁定生态、发展、民生、稳定、作风五个关键,立足县情实际")
