@@ -436,6 +436,9 @@ _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
 _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
                             r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级])?$")   # 被评为珠海市“十佳…”
+# a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
+# “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
+_PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”); broader
 # heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)
@@ -483,7 +486,8 @@ def _is_policy_term(text, s, e, repeats):
     cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
            or repeats >= 2 or "+" in q or "＋" in q or series or frame
            or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
-           or bool(_HONOUR_BEFORE.search(before)))          # 成功申报“…试点单位”
+           or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”
+           or bool(_PLACE_OF_PHENOMENON.fullmatch(q)))      # “舌尖上的安全”
     if 4 <= len(q) <= 5:
         return True
     return cue

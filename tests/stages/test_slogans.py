@@ -548,6 +548,15 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     assert find_slogans('参见 "AI" 一词') == []
 
 
+def test_a_phenomenon_named_by_where_it_happens_is_a_term():
+    # dev-0223, dev-0224, dev-0225 and the 2014 work report: 保障“舌尖上的安全”;
+    # a Central policy document: 整治“指尖上的形式主义”
+    assert texts(find_slogans("切实保障群众“舌尖上的安全”。"), "quoted") == ["舌尖上的安全"]
+    assert texts(find_slogans("整治“指尖上的形式主义”。"), "quoted") == ["指尖上的形式主义"]
+    # a longer quotation of that shape is speech, not a term
+    assert texts(find_slogans("他说“这是我们心中的一座永远不倒的丰碑”。"), "quoted") == []
+
+
 def test_a_leading_verb_of_targeting_is_cut_from_the_first_member():
     # dev-0006: 锁定生态、发展、民生、稳定、作风五个关键 (锁定 governs the list)
     (s,) = [s for s in find_slogans("锁定生态、发展、民生、稳定、作风五个关键,立足县情实际")
