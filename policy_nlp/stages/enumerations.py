@@ -184,8 +184,9 @@ def _candidates(text):
             family = "一是" if m.group("shi_v") == "是" else "一要"
             number, group = chinese_number(m.group("shi_n")), family
         elif kind == "dun":
-            if after in "是要" or (after in _CN + "两" and text[end + 1:end + 2] in "、等季月级"):
-                continue                                    # 一、二等奖, 一、二季度
+            if (after in "是要" and before not in "\n \u3000") or (
+                    after in _CN + "两" and text[end + 1:end + 2] in "、等季月级"):
+                continue                                    # 一、二等奖, 一、二季度; ¶一、要… is a heading
             number, family, group = chinese_number(m.group("dun_n")), "一、", "一、"
         elif kind == "seq":
             word = m.group("seq")

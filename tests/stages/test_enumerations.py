@@ -503,6 +503,10 @@ def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
     lists = lists_of(text)
     check_invariants(text, lists)
     assert summary(text, lists) == [("一、", 1, "一、始终坚持", None), ("一是", 3, "一是全区农业", 0)]
+    # dev-0227: a heading may open with 要 (一、要认清形势…), unlike an inline 一、要
+    text = ("同志们:\n一、要认清形势,增强抓好征兵工作的责任感和紧迫感。征兵工作是一项严肃的任务。\n"
+            "现行征兵工作面临诸多新情况新问题:一是农村“打工经济”现象的出现;二是城镇退役士兵安置难度越来越大。\n")
+    assert summary(text, lists_of(text)) == [("一、", 1, "一、要认清形", None), ("一是", 2, "一是农村“打", 0)]
     # 首先 opens no outline section: a lone 首先 is never a heading
     text = "首先，我提议：\n为悼念逝世的同志默哀。第一，改过来；第二，改不过来。\n"
     assert [l["family"] for l in lists_of(text)] == ["第一"]
