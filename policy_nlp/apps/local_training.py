@@ -42,7 +42,7 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _MIN_CHARS = 40
 
 
-# the scored parts of the local gold; ``dev_patterns/``, ``dev_patterns2/`` and ``dev_patterns3/``
+# the scored parts of the local gold; ``dev_patterns/`` to ``dev_patterns4/``
 # annotate excerpts that were hand-labelled for training before (their topic
 # maps, where given, are not scored)
 GOLD_PARTS = ("dev", "blind")
