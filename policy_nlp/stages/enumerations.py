@@ -105,6 +105,7 @@ _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4
          "第一": 5, "首先": 5, "一是": 6, "一要": 6, "——": 6}
 _LEAF_RANK = 6          # lists of these families never contain block lists
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
+_OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 
 _CN = "一二三四五六七八九十"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -387,16 +388,20 @@ def _inline_runs(markers):
     inside an item leaves the outer run open: 二是细化责任…（一是…；…六是…）；
     三是加强领导 goes on with the outer run's 三是 (a continuation without a gap
     is preferred, as in the outline)."""
-    runs = []
+    runs, recent = [], {}               # recent: group -> its last _OPEN_RUNS runs
     for marker in markers:
         if marker.group == "——":
             continue
-        accepting = [run for run in runs if run.accepts(marker)]
+        accepting = [run for group_runs in recent.values() for run in group_runs if run.accepts(marker)]
         if accepting:
             exact = [run for run in accepting if _exact(run, marker)]
             max(exact or accepting, key=lambda run: run.items[-1].start).items.append(marker)
             continue
-        runs.append(_List(marker, inline=True))
+        run = _List(marker, inline=True)
+        runs.append(run)
+        group_runs = recent.setdefault(marker.group, [])
+        group_runs.append(run)
+        del group_runs[:-_OPEN_RUNS]
     return runs
 
 
