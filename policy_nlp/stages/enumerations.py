@@ -306,7 +306,8 @@ def _unglued_headings(text, paragraphs, candidates):
             before = marker.start
             while before > 0 and text[before - 1] in " \u3000":
                 before -= 1
-            line_end = text.find("\n", marker.end)
+            # the line break is looked for within the heading's reach only (linear on one-line texts)
+            line_end = text.find("\n", marker.end, marker.end + _HEADING_LINE + 8)
             line = text[marker.end:line_end] if line_end != -1 else ""
             if (before > 0 and text[before - 1] in _GLUED_AFTER and 0 < len(line.strip()) <= _HEADING_LINE
                     and not _SENTENCE_END.search(line)):
@@ -575,9 +576,8 @@ class _Builder:
     def lone_heading(self, lst, child_start):
         """Whether the one-item list ``lst`` is an outline heading (一、 （一）
         1. 1、 （1） ①) numbered one over a list starting afresh at
-        ``child_start``, with no second marker
-        of its numbering before that list (a （二） glued to the end of a
-        paragraph would be that list's parent)."""
+        ``child_start``, with no second marker of its numbering before that
+        list (a （二） glued to the end of a paragraph would be its parent)."""
         first = lst.items[0]
         if child_start is None or first.number != 1 or lst.family not in _HEADING_FAMILIES:
             return False
