@@ -28,9 +28,9 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Span
 
-from policy_nlp.pipeline.document import (add_spans, doc_text, reading_offsets, register_extensions,
-                                          set_sentence_starts, word_attrs_within, word_offsets,
-                                          words_within)
+from policy_nlp.pipeline.document import (add_spans, doc_text, ensure_boundaries, reading_offsets,
+                                          register_extensions, set_sentence_starts, word_attrs_within,
+                                          word_offsets, words_within)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -58,6 +58,8 @@ def paragraphs_stage(doc):
     starts = [span.start_char for span in doc.spans["sentences"]] if "sentences" in doc.spans else []
     starts += [start for start, _ in sentences]
     with reading_offsets(doc):
+        # every token split of both groups in one rebuild of the Doc, not one per group
+        ensure_boundaries(doc, [offset for pair in paragraphs + sentences for offset in pair])
         add_spans(doc, "paragraphs", [{"start": s, "end": e} for s, e in paragraphs], "paragraph")
         add_spans(doc, "sentences", [{"start": s, "end": e} for s, e in sentences], "sentence")
         set_sentence_starts(doc, starts)
@@ -113,6 +115,7 @@ def enumerations_stage(doc):
         records.append({**record, "start": first["start"], "end": last["end"]})
         items.extend({**item, "list_index": index} for item in record["items"])
     with reading_offsets(doc):
+        ensure_boundaries(doc, [item[key] for item in items for key in ("start", "end")])
         add_spans(doc, "lists", records, lambda record: record["family"])
         add_spans(doc, "list_items", items, "item")
     return doc
