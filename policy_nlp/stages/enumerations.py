@@ -713,20 +713,27 @@ def _assign(text, blocks, sentences, block_lists, inline_lists):
                 scopes.append((start, max(end, outer)))
         lst.scopes = scopes
 
-    # Inline lists go under the innermost item that contains them.
+    # Inline lists go under the innermost item that contains them: the
+    # smallest scope with start < position < end (the first such in list
+    # order on a tie). One sweep over the scopes in order of their starts,
+    # keeping those still open, so that a document of many lists is linear.
     everything = block_lists + inline_lists
+    entries = sorted((lst.scopes[i][0], order, i) for order, lst in enumerate(everything)
+                     for i in range(len(lst.scopes)))
+    pointer, open_scopes = 0, []
     for lst in sorted(inline_lists, key=lambda l: l.items[0].start):
         position = lst.items[0].start
-        best, best_size = None, None
-        for other in everything:
-            if other is lst or other.items[0].start >= position:
-                continue
-            for i, (start, end) in enumerate(other.scopes):
-                if start < position < end and (best_size is None or end - start < best_size):
-                    best, best_size = (other, i), end - start
+        while pointer < len(entries) and entries[pointer][0] < position:
+            open_scopes.append(entries[pointer])
+            pointer += 1
+        # a scope ending at or before this position ends before every later one
+        open_scopes = [e for e in open_scopes if everything[e[1]].scopes[e[2]][1] > position]
+        best = min(((everything[order].scopes[i][1] - start, order, i) for start, order, i in open_scopes),
+                   default=None)
         if best is not None:
-            lst.parent, lst.parent_item = best
-            limit = best[0].scopes[best[1]][1]
+            _, order, i = best
+            lst.parent, lst.parent_item = everything[order], i
+            limit = everything[order].scopes[i][1]
             start, end = lst.spans[-1]
             if end > limit:
                 lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
