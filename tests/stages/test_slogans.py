@@ -532,6 +532,9 @@ def test_best_n_is_a_rank_and_a_quoted_award_is_a_term():
     # a Shandong policy document: “十佳场景示范”评选活动 (评选 names an award)
     assert [(s["text"], s["kind"]) for s in find_slogans("开展人工智能应用场景年度“十佳场景示范”评选活动")] == [
         ("十佳场景示范", "quoted")]
+    # dev-0238: a ranking or a title names what is quoted before it (“…百强区”排名, “…”称号)
+    assert texts(find_slogans("连续五年在“中国市辖区综合实力百强区”排名中稳步前移"), "quoted") == [
+        "中国市辖区综合实力百强区"]
 
 
 def test_ascii_double_quotes_around_chinese_text_are_quotations():
