@@ -389,7 +389,8 @@ _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
 # the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
-                       r'|(?<![A-Za-z0-9=])"([^"“”\n]*[\u4e00-\u9fff][^"“”\n]*)"')
+                       r'|(?<![A-Za-z0-9=])"([^"“”\n]*+)"')       # possessive: linear without a closing quote
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
@@ -408,7 +409,7 @@ def _quotes(text):
     out = []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        if g < 5 or m.end(g) - m.start(g) <= 40:
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
             out.append((m.start(g), m.end(g)))
     if "\n" in text:
         out += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
@@ -1533,10 +1534,12 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|核心|主体|代表|龙头|主导)$")
 
 
-# A list separator, conjunction or preposition right before a formulation makes it
-# one item of the list before (村级换届、茶山整治、“两违”等) or the object of a
-# clause (区委、区政府对“两委”换届的要求), not the head of that list.
-_SIBLING_BEFORE = frozenset("、，,；;和与及同对向把被将给从")
+# A list separator right before a formulation, or a conjunction or preposition right
+# before its opening quote, makes it one item of the list before (村级换届、茶山整治、
+# “两违”等) or the object of a clause (区委、区政府对“两委”换届的要求), not the head of
+# that list. (Before an unquoted count these characters end words: 区域协同两大任务.)
+_SEPARATORS = frozenset("、，,；;")
+_SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 
 
 def _list_before(text, qs, number):
@@ -1546,7 +1549,8 @@ def _list_before(text, qs, number):
     member."""
     if not number:
         return []
-    if text[qs - 1:qs] in _SIBLING_BEFORE:
+    before = text[qs - 1:qs]
+    if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
         return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
     if text[b - 1:b] == "的":
