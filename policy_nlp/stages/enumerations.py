@@ -89,6 +89,7 @@ when there is no claim or no number).
 """
 
 import bisect
+import heapq
 import re
 
 from policy_nlp.lang.numerals import number as chinese_number
@@ -308,6 +309,8 @@ def _unglued_headings(text, paragraphs, candidates):
                 before -= 1
             # the line break is looked for within the heading's reach only (linear on one-line texts)
             line_end = text.find("\n", marker.end, marker.end + _HEADING_LINE + 8)
+            if line_end == -1 and len(text) <= marker.end + _HEADING_LINE + 8:
+                line_end = len(text)                        # the text's last line
             line = text[marker.end:line_end] if line_end != -1 else ""
             if (before > 0 and text[before - 1] in _GLUED_AFTER and 0 < len(line.strip()) <= _HEADING_LINE
                     and not _SENTENCE_END.search(line)):
@@ -393,7 +396,8 @@ def _inline_runs(markers):
     for marker in markers:
         if marker.group == "——":
             continue
-        accepting = [run for group_runs in recent.values() for run in group_runs if run.accepts(marker)]
+        groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)   # see _List.accepts
+        accepting = [run for group in groups for run in recent.get(group, ()) if run.accepts(marker)]
         if accepting:
             exact = [run for run in accepting if _exact(run, marker)]
             max(exact or accepting, key=lambda run: run.items[-1].start).items.append(marker)
@@ -440,7 +444,7 @@ class _Builder:
             self.by_group.setdefault(marker.group, []).append(marker.start)
             self.numbers_by_group.setdefault(marker.group, []).append(marker.number)
         self.initial_starts = sorted(m.start for m in markers if m.initial)
-        self.pending = []                           # runs a later marker may continue
+        self.pending = {}      # group -> [(last item's start, id, run)] sorted: runs a later marker may continue
         self.inline_lists = []
         self.block_lists, self.stack = [], []
         self.chapter = 0
@@ -454,16 +458,33 @@ class _Builder:
                 return False
         return True
 
+    def add_pending(self, run):
+        """Record ``run`` (again, once its last item changed) as pending."""
+        bisect.insort(self.pending.setdefault(run.group, []), (run.items[-1].start, id(run), run))
+
+    def latest_pending(self, group, before):
+        """The pending run of ``group`` whose last item is the latest before
+        ``before``, not consumed; entries left behind by a consumed run or by
+        one that went on since are dropped on the way (each once)."""
+        entries = self.pending.get(group, [])
+        index = bisect.bisect_left(entries, (before,)) - 1
+        while index >= 0:
+            last, _, run = entries[index]
+            if not run.consumed and run.items[-1].start == last:
+                return run
+            del entries[index]
+            index -= 1
+        return None
+
     def continued_run(self, marker, container_start, exact):
         """The latest pending run that ``marker`` continues (一是… ¶ 二是…), or None."""
         if marker.number is None or marker.number < 2:
             return None
         groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)
-        before = [run for run in self.pending if run.group in groups and not run.consumed
-                  and run.items[-1].start < marker.start]
-        if not before:
+        latest = [run for run in map(self.latest_pending, groups, (marker.start,) * 2) if run is not None]
+        if not latest:
             return None
-        run = max(before, key=lambda run: run.items[-1].start)
+        run = max(latest, key=lambda run: run.items[-1].start)
         if (run.items[0].start > container_start
                 and self.nothing_between(run, marker, {run.group, marker.group})
                 and (_exact(run, marker) if exact else run.accepts(marker))):
@@ -497,13 +518,14 @@ class _Builder:
             previous = self.continued_run(first, heading, exact=False)
             if previous is not None and previous.items[-1].block >= block - 3:
                 previous.items.extend(run.items)
+                self.add_pending(previous)
                 if previous not in self.inline_lists:
                     self.inline_lists.append(previous)
                 return
         if len(run.items) >= 2 and (first.number or 1) <= 2:
             self.inline_lists.append(run)
         if run.items[-1] is last_of_group[run.group]:
-            self.pending.append(run)
+            self.add_pending(run)
 
     # --- pass 2: the outline of block lists --------------------------------
 
@@ -591,20 +613,28 @@ class _Builder:
         outline heading that holds a list (一、 … （一）…（二）… in an excerpt
         cut before 二、); children of a dropped list move up."""
         inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
-        first_child = {}                # a one-item list -> the start of its first list
-        for lst in self.block_lists:
-            if lst.parent is not None and len(lst.items) >= 2 and (lst.items[0].number or 1) == 1:
-                first_child.setdefault(id(lst.parent), lst.items[0].start)
+        first_child = {}                # a list -> the start of the first fresh list it holds
+
+        def holds(owner, lst):
+            if (lst.items[0].number or 1) == 1:
+                start = lst.items[0].start
+                first_child[owner] = min(first_child.get(owner, start), start)
+
         # an inline list in the section of the last block item before it (一、… ¶ 一是…二是…)
         block_items = sorted((m.start, id(lst)) for lst in self.block_lists for m in lst.items)
         for lst in inline_lists:
-            start = lst.items[0].start
-            index = bisect.bisect_left(block_items, (start, -1)) - 1
-            if index >= 0 and (lst.items[0].number or 1) == 1:
-                owner = block_items[index][1]
-                first_child[owner] = min(first_child.get(owner, start), start)
-        dropped = {id(lst) for lst in self.block_lists
-                   if len(lst.items) < 2 and not self.lone_heading(lst, first_child.get(id(lst)))}
+            index = bisect.bisect_left(block_items, (lst.items[0].start, -1)) - 1
+            if index >= 0:
+                holds(block_items[index][1], lst)
+        # children before parents, so that a kept lone heading holds its own
+        # parent (一、 ¶ （一） ¶ 1. 2.: both headings stay)
+        dropped = set()
+        for lst in reversed(self.block_lists):
+            if len(lst.items) >= 2 or self.lone_heading(lst, first_child.get(id(lst))):
+                if lst.parent is not None:
+                    holds(id(lst.parent), lst)
+            else:
+                dropped.add(id(lst))
         kept = [lst for lst in self.block_lists if id(lst) not in dropped]
         for lst in kept:
             while lst.parent is not None and id(lst.parent) in dropped:
@@ -654,26 +684,48 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts):
     wanted = -(-sum(lengths) // len(lengths)) if lengths else 1
     index = _sentence_index(sentence_starts, last_item.start)
     end = block_end
-    taken = depth = 0
+    taken = 0
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
-        # an item runs at least to the end of the brackets it opens (三是加强领导
-        # （一是…；二是…；…四是…）)
-        if taken and ((taken >= wanted and depth <= 0) or _NEW_UNIT.search(text, s_start, s_end)
+        if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
                       or text[s_end - 1] in "：:"):
             break
-        segment = text[max(s_start, last_item.start):min(s_end, block_end)]
-        depth += segment.count("（") + segment.count("(") - segment.count("）") - segment.count(")")
         end = min(s_end, block_end)
         taken += 1
         index += 1
-    if text[items[0].start - 1:items[0].start] in "（(":
-        end = _bracket_close(text, last_item.start, end)    # （一是…；二是…）, then the item's text goes on
+    # an item runs on to the end of the sentence that closes the brackets it left
+    # open (三是加强领导（一是…；二是…；…四是…），…。), when they close within reach
+    close = _bracket_close(text, last_item.start, end, min(block_end, last_item.start + _BRACKET_REACH))
+    if close is not None and close >= end:
+        end = min(sentences[_sentence_index(sentence_starts, close)][1], block_end)
+    if items[0].start > 0 and text[items[0].start - 1] in "（(":
+        end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
 
 
-def _bracket_close(text, start, end):
+_BRACKET_REACH = 600    # how far an item's bracket may run before its close is not looked for
+
+
+def _bracket_close(text, start, end, limit):
+    """The position of the bracket that closes the brackets ``text[start:end]``
+    leaves open, looked for up to ``limit``; None when none is left open or
+    it does not close by then."""
+    depth = 0
+    for position in range(start, limit):
+        char = text[position]
+        if position >= end and depth == 0:
+            return None
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+            if depth == 0 and position >= end:
+                return position
+    return None
+
+
+def _outer_close(text, start, end):
     """The position of the first closing bracket in ``text[start:end]`` that
     closes a bracket opened before ``start``, else ``end``."""
     depth = 0
@@ -720,16 +772,17 @@ def _assign(text, blocks, sentences, block_lists, inline_lists):
     everything = block_lists + inline_lists
     entries = sorted((lst.scopes[i][0], order, i) for order, lst in enumerate(everything)
                      for i in range(len(lst.scopes)))
-    pointer, open_scopes = 0, []
+    pointer, open_scopes = 0, []        # a heap of (size, order, item) of the scopes started
     for lst in sorted(inline_lists, key=lambda l: l.items[0].start):
         position = lst.items[0].start
         while pointer < len(entries) and entries[pointer][0] < position:
-            open_scopes.append(entries[pointer])
+            start, order, i = entries[pointer]
+            heapq.heappush(open_scopes, (everything[order].scopes[i][1] - start, order, i))
             pointer += 1
         # a scope ending at or before this position ends before every later one
-        open_scopes = [e for e in open_scopes if everything[e[1]].scopes[e[2]][1] > position]
-        best = min(((everything[order].scopes[i][1] - start, order, i) for start, order, i in open_scopes),
-                   default=None)
+        while open_scopes and everything[open_scopes[0][1]].scopes[open_scopes[0][2]][1] <= position:
+            heapq.heappop(open_scopes)
+        best = open_scopes[0] if open_scopes else None
         if best is not None:
             _, order, i = best
             lst.parent, lst.parent_item = everything[order], i
