@@ -306,7 +306,7 @@ _INLINE = [
 
 def _template(s):
     """The reason ``s`` (a whole piece) is template-site furniture or a page number, or None."""
-    s = _GLOSS_RE.sub("", s)   # 會(huì)員 reads 會員
+    s = without_glosses(s)   # 會(huì)員 reads 會員
     if len(s) <= 400:
         for reason, pattern in _TEMPLATE:
             if pattern.fullmatch(s):
@@ -1109,7 +1109,7 @@ def _final_meta(body, meta):
     page_title = meta.pop("_page_title", None)
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
-    return {key: _GLOSS_RE.sub("", value) if isinstance(value, str) else value
+    return {key: without_glosses(value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
 
 
