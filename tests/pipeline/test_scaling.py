@@ -32,3 +32,38 @@ def test_the_stages_are_linear_on_a_single_line_document():
     large = small * 4
     ratio = _cpu_seconds(nlp, large) / _cpu_seconds(nlp, small, runs=3)
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def _stage_cpu_seconds(function, text, runs=3):
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        function(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", [
+    # a numbering that starts over after each pair of headings, with an inline list under them
+    "一、加强领导\n二、狠抓落实\n一是加强学习。二是狠抓落实。\n",
+    # a last inline item that opens a bracket it never closes
+    "一是加强学习。二是狠抓落实。三是改进作风（详见附件。其他工作照常。",
+    # an ASCII quote that never closes on a long line, and glued headings
+    '实施"加强领导，推进工作。一、总体要求\n内容很多。二、装备与系统标准\n',
+])
+def test_lists_and_slogans_stay_linear_on_hostile_one_line_patterns(unit):
+    # Patterns a review of the list and quotation rules found quadratic: 4x the text
+    # must not take much more than 4x the time (a ratio, not a timed assertion).
+    from policy_nlp.stages.enumerations import find_lists
+    from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+    from policy_nlp.stages.slogans import find_slogans
+
+    def lists(text):
+        paragraphs = find_paragraphs(text)
+        return find_lists(text, paragraphs, find_sentences(text, paragraphs))
+
+    small = unit * (50_000 // len(unit) + 1)
+    for function in (lists, find_slogans):
+        ratio = _stage_cpu_seconds(function, small * 4) / _stage_cpu_seconds(function, small)
+        assert ratio < 8, f"{function.__name__}: 4x the text took {ratio:.1f}x the time"

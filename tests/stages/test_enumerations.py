@@ -537,3 +537,24 @@ def test_a_heading_glued_to_the_end_of_the_paragraph_above():
     text = "一、抓项目\n要抓好项目。二、抓落实的关键在于干部，要压实责任。\n"
     assert [len(l["items"]) for l in lists_of(text)] == []
     assert lists_of("要抓好项目。二、抓落实\n落实责任。\n") == []
+
+
+def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
+    # an unclosed bracket does not let the last item swallow its paragraph
+    text = "一是抓学习。二是抓落实。三是抓作风（含纪律。下一句。再一句。再一句。再一句。"
+    (lst,) = lists_of(text)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风（含纪律。"
+    # a list at the very start of a text is not a bracketed one
+    text = "一是抓学习。二是抓落实。三是抓作风，做到1）守纪律；2）讲规矩。"
+    (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；"
+    # nested lone headings both stay: 一、 > （一） > 1. 2.
+    text = "一、总体要求\n（一）说明\n1.甲\n2.乙"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
+        ("一、", 1, None), ("（一）", 1, 0), ("1.", 2, 1)]
+    # a glued heading on the text's last line
+    text = "（一）总体要求\n内容很多。（二）装备与系统标准"
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("（一）", 2)]
+

@@ -481,6 +481,9 @@ def test_a_formulation_after_a_separator_is_an_item_not_a_head():
     # siblings, not its three members
     text = "坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想"
     assert [members(s) for s in find_slogans(text) if s["text"] == "三个代表"] == [[]]
+    # before an unquoted count these characters end words (区域协同, 价值导向)
+    (s,) = find_slogans("推进产城融合、区域协同两大任务。")
+    assert members(s) == ["产城融合", "区域协同"]
     # a list written straight onto its head still gives members (dev-0028)
     text = "围绕便利度、开放度、公正度、诚信度“四度”方面,提出了具体要求"
     assert members(find_slogans(text)[0]) == ["便利度", "开放度", "公正度", "诚信度"]
@@ -549,6 +552,8 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     # markup and Latin text are no quotations
     assert find_slogans('<a href="两会">链接</a>') == []
     assert find_slogans('参见 "AI" 一词') == []
+    # a quote that never closes reads nothing (and in linear time)
+    assert texts(find_slogans('实施"' + "加强领导，推进工作。" * 200), "quoted") == []
 
 
 def test_a_phenomenon_named_by_where_it_happens_is_a_term():
