@@ -10,7 +10,13 @@ the load of a shared machine falls on all of them alike:
 * ``--scaling``: the whole command on the national work reports (1.1 M
   characters) with ``--workers 1`` and ``--workers 2``, wall clock from start
   to exit, output compared byte for byte; with ``--dask`` also ``--backend dask`` and a
-  bare 2-worker Dask ``LocalCluster`` started and closed (``python -c``).
+  bare 2-worker Dask ``LocalCluster`` started and closed (``python -c``);
+* ``--ceiling``: what two processes can gain on this machine at all, as baselines
+  for ``--workers 2``: a pure-Python loop run once in one process and as two
+  halves in two processes at the same time; and the whole command with
+  ``--workers 1`` on all the reports against two such commands started together,
+  each on one half (half the characters): a split with no pool, no messages and
+  no imbalance, whose start-up runs in parallel.
 
 For every run: wall seconds, CPU seconds (user + system of the process and its
 children) and the 1-minute load average just before it. The table gives the
@@ -20,6 +26,7 @@ Usage::
 
     .venv/bin/python benchmarks/startup.py --startup --repeat 7 [--other ../main]
     .venv/bin/python benchmarks/startup.py --scaling --repeat 3 [--other ../main] [--dask]
+    .venv/bin/python benchmarks/startup.py --scaling --ceiling --repeat 5
 """
 
 import argparse
@@ -145,10 +152,71 @@ def scaling(repeat, python, env, source, other=None, dask=False):
     return results, next(iter(results)), hashes
 
 
+SPIN = "s = 0\nfor i in range(%d):\n    s += i * i\n"
+SPIN_STEPS = 40_000_000
+
+
+def run_together(commands, env):
+    """(wall s until the last one ends, cpu s of all, load average before) of commands started at once."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    running = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                cwd=tempfile.gettempdir()) for c in commands]
+    for command, process in zip(commands, running):
+        if process.wait() != 0:
+            raise SystemExit(f"{command} failed ({process.returncode}):\n{process.stderr.read()}")
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), load
+
+
+def halves(source, folder):
+    """The input's rows in two files of about half the characters each (largest first, each
+    to the lighter half): the best static split two workers could be given."""
+    rows = [line for line in Path(source).read_text(encoding="utf-8").splitlines() if line.strip()]
+    parts, sizes = ([], []), [0, 0]
+    for line in sorted(rows, key=len, reverse=True):
+        lighter = sizes.index(min(sizes))
+        parts[lighter].append(line)
+        sizes[lighter] += len(line)
+    paths = []
+    for k, part in enumerate(parts):
+        paths.append(folder / f"half{k}.jsonl")
+        paths[-1].write_text("\n".join(part) + "\n", encoding="utf-8")
+    return paths
+
+
+def ceiling(repeat, python, env, source):
+    """The machine's own two-process speed-ups (see the module's docstring)."""
+    folder = Path(tempfile.mkdtemp(prefix="policy_nlp_ceiling_"))
+    halves_ = halves(source, folder)
+
+    def annotate(path, out):
+        return [python, "-m", "policy_nlp.cli", "annotate", str(path), "--text-column", "content",
+                "--id-column", "title", "-o", str(folder / out), "--no-resume", "-q", "--workers", "1"]
+    variants = {
+        "pure-Python loop, one process": [[python, "-c", SPIN % SPIN_STEPS]],
+        "the same loop as two halves, two processes at once": [[python, "-c", SPIN % (SPIN_STEPS // 2)]] * 2,
+        "policy-nlp annotate national reports --workers 1": [annotate(source, "all")],
+        "two policy-nlp annotate --workers 1 at once, each on one half": [
+            annotate(halves_[0], "a"), annotate(halves_[1], "b")],
+    }
+    run_together(variants["policy-nlp annotate national reports --workers 1"], env)  # bytecode, page cache
+    results = {name: [] for name in variants}
+    for _ in range(repeat):
+        for name, commands in variants.items():
+            results[name].append(run_together(commands, env))
+    shutil.rmtree(folder)
+    return results
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--startup", action="store_true")
     parser.add_argument("--scaling", action="store_true")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="the machine's own two-process speed-ups, as baselines for --workers 2")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--input", default=REPORTS)
     parser.add_argument("--other", help="also run the policy-nlp commands with this checkout (a folder put "
@@ -176,6 +244,12 @@ def main():
         print(table(results, baseline, speedup=True))
         print("outputs byte-identical across runs and workers"
               + (" (of each checkout)" if args.other else "") + f": {len(hashes) == len({l for l, _ in hashes})}")
+    if args.ceiling:
+        results = ceiling(args.repeat, sys.executable, env, args.input)
+        raw["ceiling"] = results
+        names = list(results)
+        print(table({k: results[k] for k in names[:2]}, names[0], speedup=True))
+        print(table({k: results[k] for k in names[2:]}, names[2], speedup=True))
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
     shutil.rmtree(cache)
