@@ -6,23 +6,34 @@ title) weights offline: topic accuracy and macro-F1 on the local development
 gold and on the national gold side by side (the blind local part is never
 read here). Writes benchmarks/results/topic_context.json.
 
-    .venv/bin/python benchmarks/topic_context.py
+``--gated`` scores instead the whole-document prior gated by genre: the
+settings of ``benchmarks/topic_cv.py --gated`` (a gate from its ``GATES``;
+documents the gate keeps out get the shipped context), with each national
+document's count of right paragraphs. Writes
+benchmarks/results/topic_context_gated.json.
+
+    .venv/bin/python benchmarks/topic_context.py [--gated]
 """
 
+import argparse
 import itertools
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import topic_cv  # noqa: E402
 
 from policy_nlp.apps import evaluation as ev  # noqa: E402
 from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
+from policy_nlp.pipeline.document import words_within  # noqa: E402
 from policy_nlp.pipeline.loading import load  # noqa: E402
 from policy_nlp.run.batch import annotate_record  # noqa: E402
 from policy_nlp.stages.topic_context import contextualize, find_title  # noqa: E402
-from policy_nlp.stages.topics import inherit_heading_topics  # noqa: E402
+from policy_nlp.stages.topics import default_model, document_scores, inherit_heading_topics  # noqa: E402
 
 SETS = {
     "local_dev": sorted((ROOT / "tests/fixtures/gold_local/dev").glob("*.json")),
@@ -31,22 +42,37 @@ SETS = {
 
 
 def raw_documents(nlp, paths):
+    """``(gold, annotated, texts, own results, title, whole-document scores)`` of each gold document."""
     out = []
+    model = default_model()
     for path in paths:
         gold = ev.load_gold(path)
         doc = annotate_record(nlp, Record(str(gold.get("document")), ev.gold_text(gold)))
-        texts = [span.text for span in doc.spans["paragraphs"]]
-        own = [dict(span._.topic) if span._.topic else None for span in doc.spans["paragraphs"]]
-        out.append((gold, doc_to_dict(doc), texts, own, find_title(texts, doc._.meta)))
+        spans = list(doc.spans["paragraphs"])
+        texts = [span.text for span in spans]
+        own = [dict(span._.topic) if span._.topic else None for span in spans]
+        words = words_within(doc, [(span.start_char, span.end_char) for span in spans])
+        out.append((gold, doc_to_dict(doc), texts, own, find_title(texts, doc._.meta),
+                    document_scores(model, words)))
     return out
 
 
-def score(documents, weights):
-    pairs, right, total = [], 0, 0
-    for gold, annotated, texts, own, title in documents:
-        results = contextualize(own, texts, title=title, prior_weight=weights[0],
-                                neighbour_weight=weights[1], title_weight=weights[2],
-                                general_penalty=weights[3])
+def score(documents, weights, per_document=False):
+    """Topic accuracy and macro-F1 of the documents under ``weights``: a
+    (prior, neighbour, title, general penalty) tuple, or a setting of
+    ``topic_cv.py`` (a dict, possibly gated)."""
+    pairs, right, total, right_of = [], 0, 0, {}
+    for gold, annotated, texts, own, title, document in documents:
+        if isinstance(weights, dict):
+            kwargs = topic_cv.gated_kwargs(weights, title, texts, annotated.get("meta"))
+            if not kwargs.get("document_weight"):
+                kwargs.pop("document_weight", None)
+            else:
+                kwargs["document"] = document
+        else:
+            kwargs = dict(prior_weight=weights[0], neighbour_weight=weights[1], title_weight=weights[2],
+                          general_penalty=weights[3])
+        results = contextualize(own, texts, title=title, **kwargs)
         results = inherit_heading_topics(texts, results)
         annotated = dict(annotated, paragraphs=[dict(p, topic=r) for p, r in
                                                 zip(annotated["paragraphs"], results)])
@@ -57,10 +83,37 @@ def score(documents, weights):
         right += metrics["topic_accuracy"]["correct"]
         total += metrics["topic_accuracy"]["total"]
         pairs += errors["topic_pairs"]
-    return {"accuracy": round(right / total, 4), "macro_f1": round(ev.macro_f1(pairs), 4), "n": total}
+        right_of[str(gold.get("document"))] = metrics["topic_accuracy"]["correct"]
+    out = {"accuracy": round(right / total, 4), "macro_f1": round(ev.macro_f1(pairs), 4), "n": total}
+    if per_document:
+        out["right"] = right
+        out["documents"] = right_of
+    return out
 
 
-def main():
+def gated(documents):
+    """Rows of the gated settings (topic_cv.gated_grid), the shipped context first."""
+    rows = []
+    for setting in [topic_cv.shipped_setting()] + topic_cv.gated_grid():
+        row = {"setting": setting}
+        for name, docs in documents.items():
+            row[name] = score(docs, setting, per_document=True)
+        rows.append(row)
+    shipped = rows[0]  # printed, then every setting that gains on the local gold without losing national
+    print(json.dumps(shipped))
+    for row in rows[1:]:
+        if row["national"]["right"] >= shipped["national"]["right"] and \
+                row["local_dev"]["right"] > shipped["local_dev"]["right"]:
+            print(json.dumps(row))
+    out = ROOT / "benchmarks/results/topic_context_gated.json"
+    out.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gated", action="store_true",
+                        help="score the document prior gated by genre (topic_cv.GATES)")
+    args = parser.parse_args(argv)
     nlp = load()
     # The stage's own context is switched off by passing context-free results:
     from policy_nlp.stages import topic_context
@@ -70,6 +123,8 @@ def main():
         documents = {name: raw_documents(nlp, paths) for name, paths in SETS.items()}
     finally:
         topic_context.contextualize = saved
+    if args.gated:
+        return gated(documents)
     grid = list(itertools.product([0.0, 0.25, 0.5], [0.0, 0.3, 0.5], [0.0, 0.5, 1.0, 1.5],
                                   [0.0, 0.5, 1.0, 1.5, 2.0]))
     rows = []

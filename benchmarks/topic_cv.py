@@ -24,8 +24,16 @@ The blind local gold and the held-out splits are never read. The pipeline
 runs and the tokens are cached in ``--cache`` (default
 ``/tmp/policy_nlp_topic_cv``).
 
+``--gated`` scores the whole-document prior (and the title weight and the
+general penalty) **gated by genre**: a setting with a ``gate`` (one of
+:data:`GATES`) applies to the documents the gate lets through; the others
+keep the shipped context. Its rows also give each fold's accuracy and
+macro-F1 (``per_fold``), to compare settings fold by fold
+(``benchmarks/topic_context.py --gated`` scores the same settings on the
+local development gold and the national gold with the shipped model).
+
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--grid] [-o benchmarks/results/topic_cv.json]
+        [--train-gold] [--grid | --gated] [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
@@ -33,6 +41,7 @@ import importlib.util
 import itertools
 import json
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
@@ -47,6 +56,7 @@ from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, local_e
 from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
 from policy_nlp.stages import topic_context  # noqa: E402
+from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
 from policy_nlp.stages.topic_estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import (_feature_tokens, classify_paragraphs, document_scores,  # noqa: E402
                                       inherit_heading_topics)  # noqa: E402
@@ -54,6 +64,83 @@ from policy_nlp.stages.topics import (_feature_tokens, classify_paragraphs, docu
 DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n in (
     15, 25, 27, 31, 32, 37, 43, 62, 71, 91, 105, 109, 114, 115, 124, 134, 136, 139, 141, 143, 152,
     160, 170, 186, 191, 193, 202, 205, 208, 219, 235, 247)]
+
+
+# Gates of the document prior (``--gated``). Each takes a document's title
+# (:func:`~policy_nlp.stages.topic_context.find_title`), paragraph texts and
+# ``meta`` and says whether the gated setting applies to it.
+LOCAL_LEVELS = frozenset(LEVELS[LEVELS.index("city"):])  # city, district, county, township, street, village
+# A title that names a speech or a meeting (a leader's words, not a report).
+_SPEECH_TITLE = re.compile(r"讲话|講話|发言|發言|致辞|主持词|会议|大会|座谈会")
+
+
+def document_level(title, texts):
+    """The level of government the title, else the text, names
+    (:func:`policy_nlp.stages.places.infer_place`): what the topics stage
+    sees (a title and paragraphs, no ``meta``)."""
+    return infer_place(title=title, text="\n".join(texts))["level"]
+
+
+GATES = {
+    # every document: the ungated prior
+    "all": lambda title, texts, meta: True,
+    # the title or the text names a level from city down
+    "local": lambda title, texts, meta: document_level(title, texts) in LOCAL_LEVELS,
+    # that, or no level named and a speech or meeting title
+    "local_or_speech": lambda title, texts, meta: (
+        document_level(title, texts) in LOCAL_LEVELS
+        or (document_level(title, texts) is None and bool(title and _SPEECH_TITLE.search(title)))),
+    # the cleaning stage's level (meta["level"], from the position, title or text) from city down
+    "meta_level": lambda title, texts, meta: (meta or {}).get("level") in LOCAL_LEVELS,
+    # a speech or meeting title, whatever the level (national speeches and congress reports too)
+    "speech": lambda title, texts, meta: bool(title and _SPEECH_TITLE.search(title)),
+}
+
+
+def gate_open(name, title, texts, meta, memo=None):
+    """Whether gate ``name`` lets a document through (memoised in ``memo``, a dict)."""
+    if memo is not None and name in memo:
+        return memo[name]
+    value = GATES[name](title, texts, meta)
+    if memo is not None:
+        memo[name] = value
+    return value
+
+
+def shipped_setting():
+    """The context weights the package ships (topic_context's constants)."""
+    return {"prior_weight": topic_context.PRIOR_WEIGHT, "neighbour_weight": topic_context.NEIGHBOUR_WEIGHT,
+            "title_weight": topic_context.TITLE_WEIGHT, "general_penalty": topic_context.GENERAL_PENALTY,
+            "document_weight": topic_context.DOCUMENT_WEIGHT}
+
+
+def gated_kwargs(setting, title, texts, meta, memo=None):
+    """The contextualize weights of one document under ``setting``: the
+    setting's own when it has no ``gate`` or its gate lets the document
+    through, else the shipped ones. ``untitled_only`` keeps the document
+    prior off where the title names an area."""
+    kwargs = dict(setting)
+    gate = kwargs.pop("gate", None)
+    untitled_only = kwargs.pop("untitled_only", False)
+    if gate and not gate_open(gate, title, texts, meta, memo):
+        return shipped_setting()
+    if untitled_only and topic_context.title_topic(title) is not None:
+        kwargs["document_weight"] = 0.0
+    return kwargs
+
+
+def gated_grid():
+    """The settings of ``--gated``: every gate with document weight, title weight and penalty."""
+    settings = []
+    for gate, untitled_only, d, t, g in itertools.product(
+            ["local", "local_or_speech", "meta_level", "speech", "all"], [False, True],
+            [0.0, 0.1, 0.25, 0.5], [0.0, 1.0, 1.5, 2.0], [0.5, 1.0, 1.5]):
+        if untitled_only and not d:
+            continue
+        settings.append({"gate": gate, "untitled_only": untitled_only, "prior_weight": 0.0,
+                         "neighbour_weight": 0.0, "title_weight": t, "general_penalty": g,
+                         "document_weight": d})
+    return settings
 
 
 def _recipe():
@@ -180,7 +267,8 @@ def context_results(docs, own, setting, doc_probs=None):
     """Each document's results under one context setting, headings inheriting."""
     out = {}
     for doc_id, d in docs.items():
-        kwargs = dict(setting)
+        kwargs = gated_kwargs(setting, d["title"], d["texts"], (d.get("annotated") or {}).get("meta"),
+                              d.setdefault("gates", {}))
         if doc_probs is not None and kwargs.get("document_weight"):
             kwargs["document"] = doc_probs[doc_id]
         else:
@@ -222,19 +310,21 @@ def _summary(pairs):
             "macro_f1": round(ev.macro_f1(pairs), 4)}
 
 
-def summarize(folds, units, golds):
-    """Pooled scores of the unit and gold pairs, and the folds' mean and standard deviation."""
+def summarize(folds, units, golds, per_fold=False):
+    """Pooled scores of the unit and gold pairs, and the folds' mean and
+    standard deviation (and, with ``per_fold``, each fold's)."""
     accs = [f["accuracy"] for f in folds]
     f1s = [f["macro_f1"] for f in folds]
-    return {"units": _summary(units), "gold": _summary(golds), "all": _summary(units + golds),
-            "folds": {"accuracy": [round(float(np.mean(accs)), 4), round(float(np.std(accs)), 4)],
-                      "macro_f1": [round(float(np.mean(f1s)), 4), round(float(np.std(f1s)), 4)]}}
+    out = {"units": _summary(units), "gold": _summary(golds), "all": _summary(units + golds),
+           "folds": {"accuracy": [round(float(np.mean(accs)), 4), round(float(np.std(accs)), 4)],
+                     "macro_f1": [round(float(np.mean(f1s)), 4), round(float(np.std(f1s)), 4)]}}
+    if per_fold:
+        out["per_fold"] = {"accuracy": accs, "macro_f1": f1s}
+    return out
 
 
-def grid_settings(full):
-    base = {"prior_weight": topic_context.PRIOR_WEIGHT, "neighbour_weight": topic_context.NEIGHBOUR_WEIGHT,
-            "title_weight": topic_context.TITLE_WEIGHT, "general_penalty": topic_context.GENERAL_PENALTY,
-            "document_weight": topic_context.DOCUMENT_WEIGHT}
+def grid_settings(full, gated=False):
+    base = shipped_setting()
     settings = [base, dict(base, prior_weight=0.0, neighbour_weight=0.0, title_weight=0.0,
                            general_penalty=0.0, document_weight=0.0)]
     if full:
@@ -242,6 +332,8 @@ def grid_settings(full):
                                                [0.5, 1.0, 1.5], [0.0, 0.1, 0.25, 0.5]):
             settings.append({"prior_weight": p, "neighbour_weight": n, "title_weight": t,
                              "general_penalty": g, "document_weight": d})
+    if gated:
+        settings += gated_grid()
     return settings
 
 
@@ -307,10 +399,12 @@ def fold_outputs(args, started):
 def main(argv=None):
     parser = make_parser()
     parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
+    parser.add_argument("--gated", action="store_true",
+                        help="score the document prior gated by genre (GATES), with each fold's scores")
     args = parser.parse_args(argv)
     started = time.time()
     docs, fold, weight, outputs = fold_outputs(args, started)
-    settings = grid_settings(args.grid)
+    settings = grid_settings(args.grid, args.gated)
     per_fold = [[] for _ in settings]
     pooled = [([], []) for _ in settings]
     for test, own, doc_probs in outputs:
@@ -319,7 +413,8 @@ def main(argv=None):
             per_fold[s].append(_summary(units + golds))
             pooled[s][0].extend(units)
             pooled[s][1].extend(golds)
-    rows = [{"setting": setting, **summarize(per_fold[s], *pooled[s])} for s, setting in enumerate(settings)]
+    rows = [{"setting": setting, **summarize(per_fold[s], *pooled[s], per_fold=args.gated)}
+            for s, setting in enumerate(settings)]
     order = sorted(range(len(rows)), key=lambda r: -(rows[r]["all"]["accuracy"] + rows[r]["all"]["macro_f1"]))
     for r in [0, 1] + [r for r in order[:10] if r > 1]:
         print(json.dumps(rows[r]))
