@@ -106,7 +106,8 @@ def gated(documents):
                 row["local_dev"]["right"] > shipped["local_dev"]["right"]:
             print(json.dumps(row))
     out = ROOT / "benchmarks/results/topic_context_gated.json"
-    out.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    # one line: 420 settings with per-document counts
+    out.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def main(argv=None):

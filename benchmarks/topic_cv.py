@@ -421,7 +421,9 @@ def main(argv=None):
     if args.output:
         result = {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
                   "rows": rows}
-        Path(args.output).write_text(json.dumps(result, indent=1), encoding="utf-8")
+        # a grid of hundreds of settings is written on one line
+        compact = {"separators": (",", ":")} if len(rows) > 100 else {"indent": 1}
+        Path(args.output).write_text(json.dumps(result, **compact) + ("\n" if compact.get("separators") else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
