@@ -30,7 +30,7 @@ from spacy.tokens import Span
 
 from policy_nlp.pipeline.document import (add_spans, doc_text, ensure_boundaries, reading_offsets,
                                           register_extensions, set_sentence_starts, word_attrs_within,
-                                          word_offsets, words_within)
+                                          word_offset_arrays, words_within)
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 
 register_extensions()
@@ -89,7 +89,7 @@ class SlogansStage:
         from policy_nlp.stages.slogans import find_slogans
         from policy_nlp.stages.windows import find_in_windows
         with reading_offsets(doc):
-            tokens = word_offsets(doc)
+            tokens = numpy.column_stack(word_offset_arrays(doc))  # (start, end) rows
             lexicon = default_lexicon() if self.lexicon else None
             # bounded windows on very long documents (whole documents up to 100,000 characters)
             slogans = find_in_windows(lambda text, tokens: find_slogans(text, lexicon, tokens=tokens),

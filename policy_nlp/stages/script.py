@@ -89,12 +89,15 @@ def is_traditional(text):
     characters are counted only when there are enough Traditional ones to
     matter: a Simplified text never loads OpenCC's ``s2t`` dictionaries (~0.1 s).
     """
-    # each distinct character looked up once (a report has ~3,000 in 1 M characters)
-    ideographs = {ch: n for ch, n in Counter(text).items() if _IDEOGRAPHS.match(ch)}
-    traditional = sum(n for ch, n in ideographs.items() if _simplified_char(ch) != ch)
+    # each distinct character looked up once (a report has ~3,000 in 1 M
+    # characters); only the few Traditional ones are counted, until the text
+    # has enough of them to count the rest
+    ideographs = [ch for ch in set(text) if _IDEOGRAPHS.match(ch)]
+    traditional = sum(map(text.count, [ch for ch in ideographs if _simplified_char(ch) != ch]))
     if traditional < MIN_TRADITIONAL:
         return False
-    simplified = sum(n for ch, n in ideographs.items() if _simplified_only(ch))
+    counts = Counter(text)
+    simplified = sum(counts[ch] for ch in ideographs if _simplified_only(ch))
     return traditional >= RATIO * simplified
 
 

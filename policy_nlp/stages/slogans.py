@@ -514,7 +514,10 @@ class _Bounds:
         self.terms = frozenset()          # the lexicon's terms, set by find_slogans
         self._sorted_ends = None
         if tokens is not None:
-            self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
+            if hasattr(tokens, "shape"):  # an (n, 2) array: read by column, no tuple per token
+                self.starts, self.ends = set(tokens[:, 0].tolist()), set(tokens[:, 1].tolist())
+            else:
+                self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
 
     def ends_in(self, low, high):
         """The token ends ``e`` with ``low < e <= high``, in order (sorted
@@ -1601,9 +1604,10 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     lexicon : Lexicon, optional
         Terms tagged wherever they occur (source ``"lexicon"``); their kind and
         number come from the lexicon.
-    tokens : list of (int, int), optional
-        Character offsets of the segmenter's words. When given, heads end on
-        word boundaries; without them the grammar's lexical cues decide.
+    tokens : list of (int, int) or int array of shape (n, 2), optional
+        Character offsets (start, end) of the segmenter's words. When given,
+        heads end on word boundaries; without them the grammar's lexical cues
+        decide.
 
     Returns
     -------

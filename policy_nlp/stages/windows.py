@@ -91,8 +91,9 @@ def find_in_windows(find, text, tokens=None, *, size=WINDOW, overlap=OVERLAP):
         and ``end``, and may hold dicts or lists of dicts with their own
         ``start`` and ``end`` (members, items), all offsets into ``text``.
     text : str
-    tokens : list of (int, int), optional
-        Sorted token offsets into ``text``; each window gets those inside it.
+    tokens : list of (int, int) or int array of shape (n, 2), optional
+        Sorted token offsets into ``text``; each window gets those inside it
+        (in the same form).
     size, overlap : int
         See :func:`windows`.
 
@@ -113,11 +114,15 @@ def find_in_windows(find, text, tokens=None, *, size=WINDOW, overlap=OVERLAP):
     spans = windows(text, size, overlap)
     if len(spans) == 1:
         return find(text, tokens=tokens)
-    token_starts = [start for start, _ in tokens] if tokens is not None else None
+    is_array = hasattr(tokens, "shape")
+    token_starts = tokens[:, 0] if is_array else [start for start, _ in tokens] if tokens is not None else None
     results, last_end = [], 0
     for start, end, core_start, core_end in spans:
         window_tokens = None
-        if tokens is not None:
+        if is_array:
+            inside = tokens[int(token_starts.searchsorted(start)):int(token_starts.searchsorted(end))]
+            window_tokens = inside[inside[:, 1] <= end] - start
+        elif tokens is not None:
             first = bisect.bisect_left(token_starts, start)
             window_tokens = []
             for a, b in tokens[first:bisect.bisect_left(token_starts, end)]:

@@ -40,3 +40,22 @@ def test_slogans_in_small_windows_equal_slogans_of_the_whole_text(seed_text, tok
     for record in windowed:
         assert text[record["start"]:record["end"]] == record["text"]
         assert all(text[m["start"]:m["end"]] == m["text"] for m in record["members"])
+
+
+def test_token_offsets_as_an_array_give_the_same_slogans_as_pairs(seed_text, tokenizer_nlp):
+    # The pipeline passes the tokens as an (n, 2) array (no tuple per token):
+    # whole text and windows alike, the same records as with (start, end) pairs.
+    import numpy
+
+    text = seed_text.replace("\n", "")
+    doc = tokenizer_nlp.make_doc(text)
+    pairs = [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+    array = numpy.array(pairs, dtype="int64")
+    lexicon = default_lexicon()
+
+    def find(t, tokens):
+        return find_slogans(t, lexicon, tokens=tokens)
+    assert find(text, array) == find(text, pairs)
+    windowed = find_in_windows(find, text, array, size=1500, overlap=300)
+    assert len(windowed) > 20
+    assert windowed == find_in_windows(find, text, pairs, size=1500, overlap=300)
