@@ -29,6 +29,16 @@ engine (same output).
    row, outside the pipeline's total, as in the issue's figures.
 
     .venv/bin/python benchmarks/pipeline.py --stages [--rounds 3] [--output FILE]
+
+4. ``--against TREE`` (issue 14's "three times the throughput"): the full
+   pipeline's CPU time (as in 3, cleaning excluded) of this checkout and of
+   another one (a folder put first on ``PYTHONPATH``: e.g. ``git archive
+   3a97d2f`` unpacked, its extension built with ``python setup.py build_ext
+   --inplace``), each in a fresh process, alternately, PAIRS times; each run
+   takes its best of ROUNDS passes. On a shared machine one run can be 15%
+   off the next: the ratio is reported best-to-best and median-to-median.
+
+    .venv/bin/python benchmarks/pipeline.py --against /tmp/base3a --pairs 5 [--rounds 2]
 """
 
 import argparse
@@ -163,6 +173,39 @@ def stages_main(args, texts, chars):
     return {"mode": "stages", "rows": rows}
 
 
+def pipeline_seconds(rounds, texts):
+    """The full pipeline's best CPU seconds over ``rounds`` passes (``--full-only``)."""
+    nlp = runner("fast", FULL)
+    return min(sum(stage_round(nlp, texts, clean=False)[0][name] for name in STAGE_ROWS)
+               for _ in range(rounds))
+
+
+def against_main(args, chars):
+    """``--against``: this checkout and ``args.against``, alternately, in fresh processes."""
+    import statistics
+    trees = {"this checkout": str(ROOT), args.against: str(Path(args.against).resolve())}
+    runs = {name: [] for name in trees}
+    for pair in range(args.pairs):
+        for name, tree in (reversed(trees.items()) if pair % 2 else trees.items()):
+            env = {**os.environ, "PYTHONPATH": tree}
+            done = subprocess.run([sys.executable, __file__, "--full-only", "--rounds", str(args.rounds),
+                                   "--limit", str(args.limit)], env=env, cwd=tree, capture_output=True,
+                                  text=True)
+            if done.returncode:
+                sys.exit(f"{name}: {done.stderr}")
+            runs[name].append(float(done.stdout.split()[-1]))
+        print(f"pair {pair + 1}: " + ", ".join(f"{name} {r[-1]:.2f} s" for name, r in runs.items())
+              + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
+    this, other = runs.values()
+    best, median = min(other) / min(this), statistics.median(other) / statistics.median(this)
+    print(f"full pipeline, CPU s best (median): this checkout {min(this):.2f} ({statistics.median(this):.2f}), "
+          f"{args.against} {min(other):.2f} ({statistics.median(other):.2f}); this checkout's characters "
+          f"per second: {best:.2f}x best to best, {median:.2f}x median to median "
+          f"({chars / min(this):,.0f} against {chars / min(other):,.0f})")
+    return {"mode": "against", "against": args.against, "cpu_s": runs, "ratio_best": best,
+            "ratio_median": median}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=0, help="use only the first CHARS characters")
@@ -170,6 +213,10 @@ def main():
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results" / "pipeline.json"))
     parser.add_argument("--stages", action="store_true",
                         help="per-stage table of the full pipeline (fast engine) instead")
+    parser.add_argument("--against", metavar="TREE",
+                        help="the full pipeline's time against another checkout's (see 4. above)")
+    parser.add_argument("--pairs", type=int, default=5, help="--against: runs of each checkout")
+    parser.add_argument("--full-only", action="store_true", help=argparse.SUPPRESS)  # one run of --against
     args = parser.parse_args()
     if not NATIONAL.exists():
         sys.exit(f"{NATIONAL} not found: this benchmark needs ../shared beside the repo")
@@ -183,10 +230,20 @@ def main():
             total += len(text)
         texts = kept
     chars = sum(len(t) for t in texts)
+    if args.full_only:
+        print(pipeline_seconds(args.rounds, texts))
+        return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; "
           f"input: {len(texts)} national reports, {chars:,} chars; load average at start "
           f"{os.getloadavg()[0]:.2f}", flush=True)
 
+    if args.against:
+        out = against_main(args, chars)
+        out.update(chars=chars, documents=len(texts), load_average_end=os.getloadavg())
+        output = args.output if args.output != parser.get_default("output") else \
+            str(ROOT / "benchmarks" / "results" / "pipeline_against.json")
+        Path(output).write_text(json.dumps(out, indent=1))
+        return
     if args.stages:
         out = stages_main(args, texts, chars)
         out.update(chars=chars, documents=len(texts), load_average_end=os.getloadavg())
