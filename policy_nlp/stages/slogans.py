@@ -124,6 +124,13 @@ a formulation is no member list when its first item is still a clause
 (了, a quotation inside it, three times longer than the others: …完成了××个
 村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
 + result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
+A pair right before a count of two may be split by a comma when both clauses
+are as long as each other once leading verbs are cut (围绕农业发展,农民增收两大
+目标); 这 may stand between a list and its count (违规吃喝、…这六个方面突出问题,
+which also confirms the count: a 、-list of three or more items that opens its
+clause). A pair whose first item carries a qualifier both share starts where
+the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
+masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -780,10 +787,43 @@ def _grammar(text, bounds, quoted_ranges):
 _JOINING = frozenset("暨及和与并或同")
 
 
-def _names_quoted_list(text, i):
+def _names_quoted_list(text, i, run=""):
     """“A、B、C”这三件大事: 这 points back to the quoted list right before, which
-    the count names, so the count is no anaphor."""
-    return text[i - 1:i] == "这" and _quoted_list_size_before(text, i - 1) >= 2
+    the count names, so the count is no anaphor; so does an unquoted 、-list
+    of exactly as many items (three or more) as the numeral ``run`` counts
+    (违规吃喝、…、酒驾醉驾、…这六个方面突出问题). A pair (A和B这两个目标) is
+    too often a plain reference back."""
+    if text[i - 1:i] != "这":
+        return False
+    if _quoted_list_size_before(text, i - 1) >= 2:
+        return True
+    value = _numeral_value(run)[0] if run else None
+    if value is None or not 3 <= value <= 10:
+        return False
+    got = _list_before(text, i, value)
+    # the list opens its clause, after leading verbs at most (开展对违规吃喝、…; not
+    # 在战胜了对党危害最大的陈独秀、王明、刘少奇这三个叛徒集团), and its first
+    # item, which may still hold the start of the clause, is no longer than the
+    # longest other (not 周总理从农业、工业、财政贸易、文化教育这四个主要方面,
+    # 我现在要说的是关于农业的合作化、…这三个问题)
+    return (len(got) == value
+            and len(_split_items(text, got[0]["start"], got[-1]["end"], "、")) == value
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and _only_lead_words(text[_clause_start(text, got[0]["start"]):got[0]["start"]].strip()))
+
+
+def _named_by_list_before(text, i, run, value, bounds):
+    """``A、B…这 NUM [MEASURE] HEAD``: a count after 这 that names the list of
+    exactly NUM items right before it (:func:`_names_quoted_list`), whose
+    head ends in a policy head word within four characters, even after a
+    word that otherwise makes a quantity (六个方面突出问题). (end, number) or None."""
+    if text[i - 1:i] != "这":
+        return None
+    k = i + len(run)
+    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
+    region = _head_region(text, k, 8)
+    end = _head_end(region, bounds, k)
+    return (k + end, value) if end is not None else None
 
 
 def _numeral_start(text, m, bounds):
@@ -797,7 +837,7 @@ def _numeral_start(text, m, bounds):
     if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
-    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
+    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i, run):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -832,7 +872,8 @@ def _read_numeral(text, m, i, run, bounds):
     if value is None or value < 2:                       # 一个, 一项: articles
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
-            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value))
+            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
+            or _named_by_list_before(text, i, run, value, bounds))
 
 
 def _opaque_code(text, m, run):
@@ -960,6 +1001,13 @@ def _trimmed_items(text, items):
     lo, hi = min(others), max(others)
     first = out[0]
     a, seg = first["start"], first["text"]
+    # a pair whose first item carries a qualifier both share (经济社会发展速度和
+    # 发展质量的双提高): the first starts where the second's opening recurs, as
+    # long as the second
+    second = out[1]["text"] if len(out) == 2 else ""
+    if len(second) >= 2 and len(seg) > len(second) and seg[-len(second):].startswith(second[:2]):
+        a += len(seg) - len(second)
+        seg = seg[-len(second):]
     if len(seg) > hi + 2 and "的" in seg:
         cut = seg.rfind("的") + 1
         if len(seg) - cut >= lo:
@@ -1081,9 +1129,24 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
-            return got, step
+            return _unmasked(text, got), step
     got = _known_members_nearby(target, known)
-    return (got, _known_members_nearby) if got else ([], None)
+    return (_unmasked(text, got), _known_members_nearby) if got else ([], None)
+
+
+# a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
+# the placeholder stands for the place, which the gold leaves out of the member
+# (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
+_MASK = re.compile(r"(?:[XxＸｘ×＊*]+|某某)(?=[\u4e00-\u9fff])")
+
+
+def _unmasked(text, members):
+    """``members`` without a leading mask, where two characters or more remain."""
+    out = []
+    for m in members:
+        mask = _MASK.match(text, m["start"], m["end"])
+        out.append(_mk(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
+    return out
 
 
 def _known_members_nearby(t, known):
@@ -1255,8 +1318,9 @@ def _marked_items(text, body):
 
 
 def _unquoted_list_before(t):
-    """(5) an unquoted list right before whose count equals the number."""
-    return _list_before(t.text, t.qs, t.number)
+    """(5) an unquoted list right before whose count equals the number (a
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标)."""
+    return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
 def _parallel_compound_before(t):
@@ -1542,18 +1606,19 @@ _SEPARATORS = frozenset("、，,；;")
 _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 
 
-def _list_before(text, qs, number):
+def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
-    formulation) whose item count equals ``number``; [] otherwise. A
-    leading item of digits only (a page or list marker: ``2、``) is not a
-    member."""
+    formulation, or ``A、B、C这`` + formulation) whose item count equals
+    ``number``; [] otherwise. A leading item of digits only (a page or list
+    marker: ``2、``) is not a member. With ``commas``, a pair may be split by
+    a comma (:func:`_comma_pair_before`)."""
     if not number:
         return []
     before = text[qs - 1:qs]
     if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
         return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
-    if text[b - 1:b] == "的":
+    if text[b - 1:b] in ("的", "这"):
         b -= 1
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
@@ -1567,6 +1632,8 @@ def _list_before(text, qs, number):
         items = items[1:]
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
+    if commas and number == 2 and len(items) == 1:
+        return _comma_pair_before(text, cs, items[0])
     if len(items) == number and len(items) >= 2:
         got = _trimmed_items(text, items)
         if len(got) != number:
@@ -1581,6 +1648,29 @@ def _list_before(text, qs, number):
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
+    return []
+
+
+def _only_lead_words(s):
+    """Whether ``s`` is empty or only words that lead into a member (围绕, 实现了)."""
+    return _trim_first(s + "\0") == "\0"
+
+
+def _comma_pair_before(text, cs, item):
+    """A pair split by a comma right before a count of two (围绕农业发展,农民增收
+    两大目标): the clause ``item`` and the clause before it, when the two are
+    as long as each other (two to six characters) once the clause before has
+    lost its leading verbs, and nothing else stands in either: the clause
+    right before the count opens with no verb or adverb (严密防范应对,坚决打赢
+    打好“两防”: verbs that govern the formulation). Unquoted counts only."""
+    if text[cs - 1:cs] not in ("，", ",") or _trim_first(text[item[0]:item[1]]) != text[item[0]:item[1]]:
+        return []
+    ps = _clause_start(text, cs - 1)
+    got = _trimmed_items(text, [(ps, cs - 1), item])
+    if (len(got) == 2 and 2 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
+            and got[1]["start"] == item[0] and _only_lead_words(text[ps:got[0]["start"]])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
     return []
 
 

@@ -743,7 +743,8 @@ def test_another_name_of_the_four_leading_bodies():
     # 这次XX市委、市人大、市政府、市政协四大家的主要负责同志 (dev-0241), 区长四大家领导 (dev-0216)
     lexicon = default_lexicon()
     spans = [s for s in find_slogans(local_excerpt("dev-0241"), lexicon) if s["text"] == "四大家"]
-    assert [(s["number"], members(s)) for s in spans] == [(4, ["XX市委", "市人大", "市政府", "市政协"])]
+    # the masked city XX is no part of the first member (the gold's convention)
+    assert [(s["number"], members(s)) for s in spans] == [(4, ["市委", "市人大", "市政府", "市政协"])]
     assert lexicon["四大家"]["number"] == 4
 
 
@@ -773,3 +774,46 @@ def test_a_length_in_li_is_no_count():
     # plan (a quoted term), not ten members
     spans = find_slogans("乡提出的“十里棚菜”长廊瓜菜发展规划,已初见成效")
     assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("十里棚菜", "quoted", None)]
+
+
+def test_a_masked_name_opening_a_member_is_left_out():
+    # dev-0241 (gold: 市委): XX, ××, ** and 某某 stand for a masked place name
+    text = "这次XX市委、市人大、市政府、市政协四大家的主要负责同志"
+    assert [members(s) for s in find_slogans(text, default_lexicon()) if s["text"] == "四大家"] == [
+        ["市委", "市人大", "市政府", "市政协"]]
+    (s,) = find_slogans("推进××镇、**乡两大片区建设。")
+    assert members(s) == ["××镇", "**乡"]            # one character would be left: kept whole
+
+
+def test_a_pair_split_by_a_comma_right_before_a_count_of_two():
+    # dev-0194: 围绕农业发展,农民增收两大目标 (围绕 leads into the pair)
+    (s,) = find_slogans("围绕农业发展,农民增收两大目标,依靠科技加大投入,调整结构,提高效益")
+    assert (s["text"], members(s)) == ("两大目标", ["农业发展", "农民增收"])
+    # dev-0040: verbs governing the formulation are no pair (严密防范应对,坚决打赢打好“两防”硬仗)
+    text = "层层压实责任,严密防范应对,坚决打赢打好“两防”硬仗,切实保障人民群众生命财产安全"
+    assert [members(s) for s in find_slogans(text) if s["text"] == "两防"] == [[]]
+    # clauses of unequal length or with more than a leading verb before them are no pair
+    assert members(find_slogans("今年全县经济稳步增长,农民增收两大目标全面完成")[0]) == []
+
+
+def test_a_list_named_by_this_count():
+    # dev-0054: A、B、…这六个方面突出问题 — 这 points back to the six-item list it names
+    # (开展对 leads into the list), even though 方面 alone would make a quantity
+    text = ("开展对违规吃喝、违规收送礼品礼金、借调研培训等名义公款旅游、酒驾醉驾、营商环境“中梗阻”、"
+            "矿产资源领域“风腐责”这六个方面突出问题的重拳整治,是县委经过深入研究作出的一项重大决策")
+    spans = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [(s["text"], s["number"], members(s)) for s in spans] == [
+        ("六个方面突出问题", 6, ["违规吃喝", "违规收送礼品礼金", "借调研培训等名义公款旅游", "酒驾醉驾",
+                         "营商环境“中梗阻”", "矿产资源领域“风腐责”"])]
+    # the 1999 CPC report: the list opens its clause after a leading verb (实现)
+    text = "实现推进现代化建设、完成祖国统一、维护世界和平与促进共同发展这三大历史任务,在中国特色社会主义道路上"
+    assert [members(s) for s in find_slogans(text)] == [["推进现代化建设", "完成祖国统一", "维护世界和平与促进共同发展"]]
+    # a count after 这 stays an anaphor: with a list of another size, with a pair,
+    # and with a list that does not open its clause (an announcement, a subject)
+    assert texts(find_slogans("抓好党建、发展、民生这两个方面工作"), "numbered") == []
+    assert texts(find_slogans("解决人民温饱问题和人民生活总体上达到小康水平这两个目标"), "numbered") == []
+    text = "我现在要说的是关于农业的合作化、农业的增产措施、对农业生产的领导这三个问题。"
+    assert texts(find_slogans(text), "numbered") == []
+    assert texts(find_slogans("周总理从农业、工业、财政贸易、文化教育这四个主要方面,概括地论述了"), "numbered") == []
+    text = "特别是在战胜了对党危害最大的陈独秀、王明、刘少奇这三个叛徒集团的斗争中"
+    assert texts(find_slogans(text), "numbered") == []
