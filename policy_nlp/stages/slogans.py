@@ -704,6 +704,12 @@ def _list_confirmed(text, i, run, value, bounds):
     lengths = [len(m) for m in found]
     if not lengths or min(lengths) < 2:
         return None
+    if run == "双":
+        # 双 + a short head (双提高, 双丰收): the pair right before, as long as
+        # each other (经济社会发展速度和发展质量的双提高); not 双重 (dual: 总量和
+        # 结构双重调节, 双重压力)
+        return (k + end, value) if (end <= 3 and not text.startswith("重", k) and len(set(lengths)) == 1
+                                    and lengths[0] <= 6) else None
     # members that each repeat the head's character name its parts (战疫、战贫、
     # 战复工三战告捷), whatever their length
     repeats_head = not meas and max(lengths) <= 6 and all(text[k] in m for m in found)
@@ -853,7 +859,9 @@ def _read_numeral(text, m, i, run, bounds):
     if run == "双":
         region = _head_region(text, m.end(), 6)
         end = _head_end(region, bounds, m.end(), max_start=0)
-        return (m.end() + end, 2) if end is not None and end <= 3 else None
+        if end is not None and end <= 3:
+            return m.end() + end, 2
+        return _list_confirmed(text, i, run, 2, bounds)   # 发展速度和发展质量的双提高
     after = text[m.end():m.end() + 4]
     if _starts_quantity(after) and not after.startswith(MEASURES):
         return None

@@ -817,3 +817,14 @@ def test_a_list_named_by_this_count():
     assert texts(find_slogans("周总理从农业、工业、财政贸易、文化教育这四个主要方面,概括地论述了"), "numbered") == []
     text = "特别是在战胜了对党危害最大的陈独秀、王明、刘少奇这三个叛徒集团的斗争中"
     assert texts(find_slogans(text), "numbered") == []
+
+
+def test_a_pair_confirms_shuang_and_loses_its_shared_qualifier():
+    # dev-0215: 经济社会发展速度和发展质量的双提高 — 双提高 is no policy head, the
+    # pair before it (as long as each other once 经济社会 is left out) confirms it
+    text = "实现了经济社会发展速度和发展质量的双提高,有力推进了争创全省三十强的奋斗进程。"
+    spans = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [(s["text"], s["number"], members(s)) for s in spans] == [("双提高", 2, ["发展速度", "发展质量"])]
+    # 双重 is the adjective dual (gwr: 总量和结构双重调节); pairs of unequal length confirm nothing
+    assert texts(find_slogans("要充分发挥财政政策对总量和结构双重调节的作用"), "numbered") == []
+    assert texts(find_slogans("实现了经济和社会效益的双提高。"), "numbered") == []
