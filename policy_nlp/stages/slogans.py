@@ -59,7 +59,9 @@ word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
 (a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
-(a quoted list of NUM items), and 两化(标准化、数字化) (a bracketed expansion of
+(a quoted list of NUM items), 双 + a short head after a pair as long as each
+other (发展速度和发展质量的双提高; not 双重, dual), a 、-list of three or more
+items before 这 (…、酒驾醉驾这六个方面突出问题), and 两化(标准化、数字化) (a bracketed expansion of
 NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
 these tests.
