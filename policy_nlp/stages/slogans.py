@@ -59,7 +59,9 @@ word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
 (a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
-(a quoted list of NUM items), 双 + a short head after a pair as long as each
+(a quoted list of NUM items), a 即-list of exactly NUM members right after a
+count with a measure word or 双 (双重组织生活会,即A和B; “六个导向”即…; not a
+head that makes a quantity: 两个方面,即…), 双 + a short head after a pair as long as each
 other (发展速度和发展质量的双提高; not 双重, dual), a 、-list of three or more
 items before 这 (…、酒驾醉驾这六个方面突出问题), and 两化(标准化、数字化) (a bracketed expansion of
 NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
@@ -133,6 +135,12 @@ which also confirms the count: a 、-list of three or more items that opens its
 clause). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
 masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
+即 may follow the formulation's closing quote marks directly, and one 即-list
+may define two formulations named together (正确处理“六个关系”、牢固树立“六个
+导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
+item that ends with its head. Words of four characters or more that led into
+the formulation and open an item again are left out of it (要参加双重组织
+生活会,即…要参加班子民主生活会 -> 班子民主生活会).
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -820,6 +828,37 @@ def _names_quoted_list(text, i, run=""):
             and _only_lead_words(text[_clause_start(text, got[0]["start"]):got[0]["start"]].strip()))
 
 
+# a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
+_HEAD_BEFORE_JI = re.compile("([\u4e00-\u9fff]{2,6}?)[”」\"']*[，,]?即(?![将使便可时日刻])")
+
+
+def _list_after_confirmed(text, i, run, value, bounds):
+    """``NUM [MEASURE] HEAD，即 A、B…``: a count that no head word or list
+    before confirms, defined right after by a 即-list of exactly NUM members
+    (:func:`_following_list`): 双重组织生活会,即…参加班子民主生活会和所在支部的
+    组织生活会; “六个导向”即…. A head that makes a quantity (两个方面，即…)
+    is none. (end, number) or None."""
+    if value is None or not 2 <= value <= 10:
+        return None
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    if not meas and run != "双":
+        return None                                       # 简化为两道手续,即…: a plain count
+    k += len(meas)
+    h = _HEAD_BEFORE_JI.match(text, k)
+    if not h:
+        return None
+    head, e = h.group(1), h.end(1)
+    if (_starts_quantity(head) or head.startswith(tuple(_WEAK_HEADS)) or not bounds.is_end(e)
+            or any(c in "的和与及等是了" for c in head)):
+        return None
+    quoted = text[i - 1:i] in "“「" and text[e:e + 1] in "”」"
+    got = _following_list(_Target(text, i, e, value, quoted))
+    if got and len(got) == value and all(2 <= len(g["text"]) <= 20 for g in got):
+        return e, value
+    return None
+
+
 def _named_by_list_before(text, i, run, value, bounds):
     """``A、B…这 NUM [MEASURE] HEAD``: a count after 这 that names the list of
     exactly NUM items right before it (:func:`_names_quoted_list`), whose
@@ -863,7 +902,8 @@ def _read_numeral(text, m, i, run, bounds):
         end = _head_end(region, bounds, m.end(), max_start=0)
         if end is not None and end <= 3:
             return m.end() + end, 2
-        return _list_confirmed(text, i, run, 2, bounds)   # 发展速度和发展质量的双提高
+        return (_list_confirmed(text, i, run, 2, bounds)     # 发展速度和发展质量的双提高
+                or _list_after_confirmed(text, i, run, 2, bounds))
     after = text[m.end():m.end() + 4]
     if _starts_quantity(after) and not after.startswith(MEASURES):
         return None
@@ -883,7 +923,8 @@ def _read_numeral(text, m, i, run, bounds):
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
-            or _named_by_list_before(text, i, run, value, bounds))
+            or _named_by_list_before(text, i, run, value, bounds)
+            or _list_after_confirmed(text, i, run, value, bounds))
 
 
 def _opaque_code(text, m, run):
@@ -1243,12 +1284,75 @@ _FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:�
                              r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
 
 
+# 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
+_JI_RIGHT_AFTER = re.compile("[”」\"']*即(?![将使便可时日刻])[：:]?")
+# a sibling formulation between this one and the 即-list that defines both:
+# 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
+_SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
+                              f"(?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,6}}?[”」\"']*[，,]?"
+                              "即(?![将使便可时日刻])[：:]?")
+
+
+def _frame_before(text, qs):
+    """The words that lead into the formulation at ``qs`` within its clause
+    (党员领导干部要参加 in 党员领导干部要参加双重组织生活会), past its opening
+    quote marks; a 、 ends the clause too (…、牢固树立“六个导向”)."""
+    j = qs
+    while j > 0 and text[j - 1] in "“「\"'”」":
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+        i -= 1
+    return text[i:j]
+
+
+def _without_frame(text, items, frame):
+    """``items`` without the end of ``frame`` (four characters or more) that
+    the first repeats at its start, and any other that repeats it too:
+    即党员领导干部要参加班子民主生活会 after 党员领导干部要参加双重组织生活会 ->
+    班子民主生活会. (Two-character verbs are left: 坚持四项基本原则,即坚持…,
+    推进四项工作,包括…,推进教师大数据建设 repeat them by chance or keep them
+    in the national gold.)"""
+    a, z = items[0]
+    for n in range(len(frame), 3, -1):
+        lead = frame[-n:]
+        if text.startswith(lead, a) and z - a - n >= 2:
+            return [(x + n, y) if text.startswith(lead, x) and y - x - n >= 2 else (x, y)
+                    for x, y in items]
+    return items
+
+
+def _parts_with_head(text, items, head):
+    """Items whose clauses pair two formulations (要正确处理A和B的关系,牢固树立
+    C的导向): in each, the one comma-part that ends with ``head``; None unless
+    some item has two parts or more and every item has exactly one such part."""
+    out, split = [], False
+    for a, z in items:
+        parts = _split_items(text, a, z, "，,")
+        split = split or len(parts) > 1
+        ending = [(x, y) for x, y in parts if text[x:y].rstrip().endswith(head)]
+        if len(ending) != 1:
+            return None
+        out.append(ending[0])
+    return out if split else None
+
+
 def _following_list(t):
-    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…."""
+    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…; also 即
+    right after the formulation's closing quote marks, and a 即-list after a
+    sibling formulation (“六个关系”、牢固树立“六个导向”即…), from whose items
+    the parts that end with the formulation's head are taken. Words that led
+    into the formulation and open an item again are left out of it
+    (参加双重组织生活会,即…参加班子民主生活会和… -> 班子民主生活会)."""
     text, qe, number = t.text, t.qe, t.number
+    sibling = False
     m = _FOLLOWING_LIST.match(text[qe:qe + 12])
     if not m or (t.quoted and m.group().startswith("”")):
-        return None
+        m = _JI_RIGHT_AFTER.match(text[qe:qe + 12])
+        if not m:
+            m, sibling = _SIBLING_THEN_JI.match(text[qe:qe + 40]), True
+            if not m:
+                return None
     body = qe + m.end()
     end = len(text)
     for stop in ("。", "\n"):
@@ -1277,7 +1381,17 @@ def _following_list(t):
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
         return None
-    items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    head = t.head()
+    picked = _parts_with_head(text, items, head) if head else None
+    if picked:
+        items = picked
+    elif sibling:
+        return None
+    frame = _frame_before(text, t.qs)
+    first = items[0]
+    items = _without_frame(text, items, frame)
+    if items[0] == first:
+        items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
     return [_mk(text, a, z) for a, z in items]
 

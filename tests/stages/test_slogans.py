@@ -828,3 +828,40 @@ def test_a_pair_confirms_shuang_and_loses_its_shared_qualifier():
     # 双重 is the adjective dual (gwr: 总量和结构双重调节); pairs of unequal length confirm nothing
     assert texts(find_slogans("要充分发挥财政政策对总量和结构双重调节的作用"), "numbered") == []
     assert texts(find_slogans("实现了经济和社会效益的双提高。"), "numbered") == []
+
+
+def test_a_count_defined_by_the_ji_list_right_after_it():
+    # dev-0068: 双重组织生活会 is no head, but 即 + exactly two members defines it;
+    # the words that led into it (党员领导干部要参加) and open the list again are left out
+    text = ("按照县委安排,党员领导干部要参加双重组织生活会,即党员领导干部要参加班子民主生活会和"
+            "所在支部的组织生活会。今天,我参加的就是县委办公室党支部综合组党小组学习会。")
+    spans = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [(s["text"], s["number"], members(s)) for s in spans] == [
+        ("双重组织生活会", 2, ["班子民主生活会", "所在支部的组织生活会"])]
+    # gwr 1985: a plain count without a measure word (两道手续) is not taken …
+    text = "国家计委拟将过去的五道手续简化为两道手续,即只审批项目建议书和设计任务书。"
+    assert texts(find_slogans(text), "numbered") == []
+    # … nor a head that makes a quantity, nor 即将 (about to)
+    assert texts(find_slogans("主要体现在两个方面,即思想建设和作风建设。"), "numbered") == []
+    assert texts(find_slogans("要参加双重组织生活会即将召开的会议。"), "numbered") == []
+
+
+def test_two_formulations_defined_by_one_ji_list_of_paired_clauses():
+    # dev-0199 (mangled quotes as in the excerpt): each clause pairs a 关系 and a
+    # 导向; each formulation takes the parts that end with its head, without the
+    # verbs that led into it (要正确处理, 牢固树立)
+    text = ("强调要正确处理”六个关系”、牢固树立“六个导向\"'即要正确处理经济和生态的关系,牢固树立相互依存的导向;"
+            "要正确处理速度和质量的关系,牢固树立相互支撑的导向;要正确处理城市和乡村的关系,牢固树立相互融合的导向;"
+            "要正确处理内力和外力的关系,牢固树立相互促进的导向;要正确处理整体和局部的关系,牢固树立相互带动的导向;"
+            "要正确处理发展和安全的关系,牢固树立相互贯穿的导向。我们要认真学习领会")
+    got = {s["text"]: members(s) for s in find_slogans(text) if s["kind"] == "numbered"}
+    assert got == {
+        "六个关系": ["经济和生态的关系", "速度和质量的关系", "城市和乡村的关系", "内力和外力的关系",
+                 "整体和局部的关系", "发展和安全的关系"],
+        "六个导向": ["相互依存的导向", "相互支撑的导向", "相互融合的导向", "相互促进的导向",
+                 "相互带动的导向", "相互贯穿的导向"]}
+    # a policy document: a two-character verb that an item repeats by chance stays
+    text = ("高等学校要重点推进四项工作，包括创建智能化教育环境，提升教师技术素养与应用能力，"
+            "推进教师大数据建设与应用，服务地方教育教学改革与创新等。")
+    (s,) = [s for s in find_slogans(text) if s["text"] == "四项工作"]
+    assert members(s)[2] == "推进教师大数据建设与应用"
