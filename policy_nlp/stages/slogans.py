@@ -135,6 +135,11 @@ which also confirms the count: a 、-list of three or more items that opens its
 clause). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
 masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
+A 、-list of three or more items may be the subject of the formulation's
+clause, which opens with a copula (是, 就是 …) and has at most twelve characters
+and 的 before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略
+部署的三个篇章; the subject 我们 is left out): it gives the members and, with
+exactly the claimed number of items, confirms the count.
 即 may follow the formulation's closing quote marks directly, and one 即-list
 may define two formulations named together (正确处理“六个关系”、牢固树立“六个
 导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
@@ -710,7 +715,7 @@ def _list_confirmed(text, i, run, value, bounds):
     # 试点社区): two-character words without a measure (国庆、中秋两节),
     # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
     # any with 大. One character is a direction or a place (东、西两侧).
-    found = [m["text"] for m in _list_before(text, i, value)]
+    found = [m["text"] for m in _list_before(text, i, value) or _subject_list_before(text, i, value)]
     lengths = [len(m) for m in found]
     if not lengths or min(lengths) < 2:
         return None
@@ -1702,6 +1707,49 @@ def _dash_items_after(t):
     return items if len(items) == number else None
 
 
+# a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章
+_COPULA = ("也就是", "就是", "正是", "即是", "是")
+# subjects that open a list before a copula (我们抓招商引资、抓投资环境…), no part of its first item
+_SUBJECTS = ("我们", "我市", "我县", "我区", "我省", "我镇", "我乡")
+
+
+def _subject_list_before(text, qs, number):
+    """Members from a 、-list of exactly ``number`` items (three or more) that
+    is the subject of the formulation's clause: that clause opens with a
+    copula and has no more than twelve characters and 的 before the
+    formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
+    三个篇章). A subject opening the list (我们) is left out; [] otherwise."""
+    if not number or number < 3:
+        return []
+    b = qs
+    cs = _clause_start(text, b)
+    clause = text[cs:b]
+    if (text[cs - 1:cs] not in ("，", ",") or not clause.startswith(_COPULA)
+            or not (clause in _COPULA or (clause.endswith("的") and len(clause) <= 14))):
+        return []
+    ps = _clause_start(text, cs - 1)
+    items = _split_items(text, ps, cs - 1, "、")
+    if len(items) == number - 1:
+        items = _split_last_conj(text, items)
+    if len(items) != number:
+        return []
+    a, z = items[0]
+    subject = next((w for w in _SUBJECTS if text.startswith(w, a)), "")
+    items[0] = (a + len(subject), z)
+    got = _trimmed_items(text, items)
+    if (len(got) == number and all(2 <= len(g["text"]) <= 20 for g in got)
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
+
+
+def _subject_list(t):
+    """(5b) a 、-list that is the subject of the formulation's clause
+    (:func:`_subject_list_before`)."""
+    return _subject_list_before(t.text, t.qs, t.number)
+
+
 # steps that read a definition (brackets, 即/：/一是 lists, dash items, named
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
@@ -1711,7 +1759,7 @@ _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
                  _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
-                 _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
+                 _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
 

@@ -865,3 +865,21 @@ def test_two_formulations_defined_by_one_ji_list_of_paired_clauses():
             "推进教师大数据建设与应用，服务地方教育教学改革与创新等。")
     (s,) = [s for s in find_slogans(text) if s["text"] == "四项工作"]
     assert members(s)[2] == "推进教师大数据建设与应用"
+
+
+def test_a_list_that_is_the_subject_of_the_count_s_clause():
+    # dev-0044: A、B、C,就是…的三个篇章 — the list before the copula names the three
+    # (the subject 我们 left out; the shared verb 抓 kept, as the gold does)
+    text = "我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的三个篇章,三者是一个有机整体。"
+    spans = [s for s in find_slogans(text) if s["kind"] == "numbered"]
+    assert [(s["text"], members(s)) for s in spans] == [("三个篇章", ["抓招商引资", "抓投资环境", "抓工业园区"])]
+    # the 1977 CPC report: 阶级斗争、生产斗争和科学实验，是…的三项伟大革命运动
+    text = "阶级斗争、生产斗争和科学实验，是建设社会主义强大国家的三项伟大革命运动。"
+    assert [members(s) for s in find_slogans(text) if s["kind"] == "numbered"] == [
+        ["阶级斗争", "生产斗争", "科学实验"]]
+    # a list of another size confirms and gives nothing
+    assert texts(find_slogans("我们抓招商引资、抓投资环境,就是实施这一战略部署的三个篇章。"), "numbered") == []
+    # dev-0148: a copula clause that does not end at the count (…建设“四位一体”总体布局)
+    text = ("和以“生产发展、生活宽裕、乡风文明、村容整洁、管理民主”为内容的社会主义新农村建设的战略措施,"
+            "是社会主义现代化建设“四位一体”总体布局在“三农”工作中的具体体现。")
+    assert [members(s) for s in find_slogans(text) if s["text"] == "四位一体"] == [[]]
