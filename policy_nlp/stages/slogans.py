@@ -136,8 +136,8 @@ clause). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
 masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
 A 、-list of three or more items may be the subject of the formulation's
-clause, which opens with a copula (是, 就是 …) and has at most twelve characters
-and 的 before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略
+clause, which is a copula (是, 就是 …) or opens with one and ends in 的 within
+fourteen characters before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略
 部署的三个篇章; the subject 我们 is left out): it gives the members and, with
 exactly the claimed number of items, confirms the count.
 即 may follow the formulation's closing quote marks directly, and one 即-list
@@ -1715,9 +1715,9 @@ _SUBJECTS = ("我们", "我市", "我县", "我区", "我省", "我镇", "我乡
 
 def _subject_list_before(text, qs, number):
     """Members from a 、-list of exactly ``number`` items (three or more) that
-    is the subject of the formulation's clause: that clause opens with a
-    copula and has no more than twelve characters and 的 before the
-    formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
+    is the subject of the formulation's clause: that clause is a copula
+    alone, or opens with one and ends in 的 within fourteen characters before
+    the formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
     三个篇章). A subject opening the list (我们) is left out; [] otherwise."""
     if not number or number < 3:
         return []

@@ -883,3 +883,11 @@ def test_a_list_that_is_the_subject_of_the_count_s_clause():
     text = ("和以“生产发展、生活宽裕、乡风文明、村容整洁、管理民主”为内容的社会主义新农村建设的战略措施,"
             "是社会主义现代化建设“四位一体”总体布局在“三农”工作中的具体体现。")
     assert [members(s) for s in find_slogans(text) if s["text"] == "四位一体"] == [[]]
+
+
+def test_fang_zai_leads_into_a_list_before_a_count():
+    # Xi 2020 (Pudong): 放在A、B这两个大局中 — 放在 is no part of the first member
+    # (两个大局 is a lexicon term: a pair before 这 alone confirms no count)
+    text = "要把浦东新的历史方位和使命，放在中华民族伟大复兴战略全局、世界百年未有之大变局这两个大局中加以谋划"
+    assert [members(s) for s in find_slogans(text, default_lexicon()) if s["text"] == "两个大局"] == [
+        ["中华民族伟大复兴战略全局", "世界百年未有之大变局"]]
