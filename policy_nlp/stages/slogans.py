@@ -59,7 +59,11 @@ word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
 (a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
-(a quoted list of NUM items), and 两化(标准化、数字化) (a bracketed expansion of
+(a quoted list of NUM items), a 即-list of exactly NUM members right after a
+count with a measure word or 双 (双重组织生活会,即A和B; “六个导向”即…; not a
+head that makes a quantity: 两个方面,即…), 双 + a short head after a pair as long as each
+other (发展速度和发展质量的双提高; not 双重, dual), a 、-list of three or more
+items before 这 (…、酒驾醉驾这六个方面突出问题), and 两化(标准化、数字化) (a bracketed expansion of
 NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
 these tests.
@@ -124,6 +128,24 @@ a formulation is no member list when its first item is still a clause
 (了, a quotation inside it, three times longer than the others: …完成了××个
 村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
 + result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
+A pair right before a count of two may be split by a comma when both clauses
+are as long as each other once leading verbs are cut (围绕农业发展,农民增收两大
+目标); 这 may stand between a list and its count (违规吃喝、…这六个方面突出问题,
+which also confirms the count: a 、-list of three or more items that opens its
+clause). A pair whose first item carries a qualifier both share starts where
+the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
+masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
+A 、-list of three or more items may be the subject of the formulation's
+clause, which is a copula (是, 就是 …) or opens with one and ends in 的 within
+fourteen characters before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略
+部署的三个篇章; the subject 我们 is left out): it gives the members and, with
+exactly the claimed number of items, confirms the count.
+即 may follow the formulation's closing quote marks directly, and one 即-list
+may define two formulations named together (正确处理“六个关系”、牢固树立“六个
+导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
+item that ends with its head. Words of four characters or more that led into
+the formulation and open an item again are left out of it (要参加双重组织
+生活会,即…要参加班子民主生活会 -> 班子民主生活会).
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
@@ -696,10 +718,16 @@ def _list_confirmed(text, i, run, value, bounds):
     # 试点社区): two-character words without a measure (国庆、中秋两节),
     # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
     # any with 大. One character is a direction or a place (东、西两侧).
-    found = [m["text"] for m in _list_before(text, i, value)]
+    found = [m["text"] for m in _list_before(text, i, value) or _subject_list_before(text, i, value)]
     lengths = [len(m) for m in found]
     if not lengths or min(lengths) < 2:
         return None
+    if run == "双":
+        # 双 + a short head (双提高, 双丰收): the pair right before, as long as
+        # each other (经济社会发展速度和发展质量的双提高); not 双重 (dual: 总量和
+        # 结构双重调节, 双重压力)
+        return (k + end, value) if (end <= 3 and not text.startswith("重", k) and len(set(lengths)) == 1
+                                    and lengths[0] <= 6) else None
     # members that each repeat the head's character name its parts (战疫、战贫、
     # 战复工三战告捷), whatever their length
     repeats_head = not meas and max(lengths) <= 6 and all(text[k] in m for m in found)
@@ -783,10 +811,74 @@ def _grammar(text, bounds, quoted_ranges):
 _JOINING = frozenset("暨及和与并或同")
 
 
-def _names_quoted_list(text, i):
+def _names_quoted_list(text, i, run=""):
     """“A、B、C”这三件大事: 这 points back to the quoted list right before, which
-    the count names, so the count is no anaphor."""
-    return text[i - 1:i] == "这" and _quoted_list_size_before(text, i - 1) >= 2
+    the count names, so the count is no anaphor; so does an unquoted 、-list
+    of exactly as many items (three or more) as the numeral ``run`` counts
+    (违规吃喝、…、酒驾醉驾、…这六个方面突出问题). A pair (A和B这两个目标) is
+    too often a plain reference back."""
+    if text[i - 1:i] != "这":
+        return False
+    if _quoted_list_size_before(text, i - 1) >= 2:
+        return True
+    value = _numeral_value(run)[0] if run else None
+    if value is None or not 3 <= value <= 10:
+        return False
+    got = _list_before(text, i, value)
+    # the list opens its clause, after leading verbs at most (开展对违规吃喝、…; not
+    # 在战胜了对党危害最大的陈独秀、王明、刘少奇这三个叛徒集团), and its first
+    # item, which may still hold the start of the clause, is no longer than the
+    # longest other (not 周总理从农业、工业、财政贸易、文化教育这四个主要方面,
+    # 我现在要说的是关于农业的合作化、…这三个问题)
+    return (len(got) == value
+            and len(_split_items(text, got[0]["start"], got[-1]["end"], "、")) == value
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and _only_lead_words(text[_clause_start(text, got[0]["start"]):got[0]["start"]].strip()))
+
+
+# a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
+_HEAD_BEFORE_JI = re.compile("([\u4e00-\u9fff]{2,6}?)[”」\"']*[，,]?即(?![将使便可时日刻])")
+
+
+def _list_after_confirmed(text, i, run, value, bounds):
+    """``NUM [MEASURE] HEAD，即 A、B…``: a count that no head word or list
+    before confirms, defined right after by a 即-list of exactly NUM members
+    (:func:`_following_list`): 双重组织生活会,即…参加班子民主生活会和所在支部的
+    组织生活会; “六个导向”即…. A head that makes a quantity (两个方面，即…)
+    is none. (end, number) or None."""
+    if value is None or not 2 <= value <= 10:
+        return None
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    if not meas and run != "双":
+        return None                                       # 简化为两道手续,即…: a plain count
+    k += len(meas)
+    h = _HEAD_BEFORE_JI.match(text, k)
+    if not h:
+        return None
+    head, e = h.group(1), h.end(1)
+    if (_starts_quantity(head) or head.startswith(tuple(_WEAK_HEADS)) or not bounds.is_end(e)
+            or any(c in "的和与及等是了" for c in head)):
+        return None
+    quoted = text[i - 1:i] in "“「" and text[e:e + 1] in "”」"
+    got = _following_list(_Target(text, i, e, value, quoted))
+    if got and len(got) == value and all(2 <= len(g["text"]) <= 20 for g in got):
+        return e, value
+    return None
+
+
+def _named_by_list_before(text, i, run, value, bounds):
+    """``A、B…这 NUM [MEASURE] HEAD``: a count after 这 that names the list of
+    exactly NUM items right before it (:func:`_names_quoted_list`), whose
+    head ends in a policy head word within four characters, even after a
+    word that otherwise makes a quantity (六个方面突出问题). (end, number) or None."""
+    if text[i - 1:i] != "这":
+        return None
+    k = i + len(run)
+    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
+    region = _head_region(text, k, 8)
+    end = _head_end(region, bounds, k)
+    return (k + end, value) if end is not None else None
 
 
 def _numeral_start(text, m, bounds):
@@ -800,7 +892,7 @@ def _numeral_start(text, m, bounds):
     if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
-    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
+    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i, run):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -816,7 +908,10 @@ def _read_numeral(text, m, i, run, bounds):
     if run == "双":
         region = _head_region(text, m.end(), 6)
         end = _head_end(region, bounds, m.end(), max_start=0)
-        return (m.end() + end, 2) if end is not None and end <= 3 else None
+        if end is not None and end <= 3:
+            return m.end() + end, 2
+        return (_list_confirmed(text, i, run, 2, bounds)     # 发展速度和发展质量的双提高
+                or _list_after_confirmed(text, i, run, 2, bounds))
     after = text[m.end():m.end() + 4]
     if _starts_quantity(after) and not after.startswith(MEASURES):
         return None
@@ -835,7 +930,9 @@ def _read_numeral(text, m, i, run, bounds):
     if value is None or value < 2:                       # 一个, 一项: articles
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
-            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value))
+            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
+            or _named_by_list_before(text, i, run, value, bounds)
+            or _list_after_confirmed(text, i, run, value, bounds))
 
 
 def _opaque_code(text, m, run):
@@ -963,6 +1060,13 @@ def _trimmed_items(text, items):
     lo, hi = min(others), max(others)
     first = out[0]
     a, seg = first["start"], first["text"]
+    # a pair whose first item carries a qualifier both share (经济社会发展速度和
+    # 发展质量的双提高): the first starts where the second's opening recurs, as
+    # long as the second
+    second = out[1]["text"] if len(out) == 2 else ""
+    if len(second) >= 2 and len(seg) > len(second) and seg[-len(second):].startswith(second[:2]):
+        a += len(seg) - len(second)
+        seg = seg[-len(second):]
     if len(seg) > hi + 2 and "的" in seg:
         cut = seg.rfind("的") + 1
         if len(seg) - cut >= lo:
@@ -1084,9 +1188,24 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
-            return got, step
+            return _unmasked(text, got), step
     got = _known_members_nearby(target, known)
-    return (got, _known_members_nearby) if got else ([], None)
+    return (_unmasked(text, got), _known_members_nearby) if got else ([], None)
+
+
+# a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
+# the placeholder stands for the place, which the gold leaves out of the member
+# (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
+_MASK = re.compile(r"(?:[XxＸｘ×＊*]+|某某)(?=[\u4e00-\u9fff])")
+
+
+def _unmasked(text, members):
+    """``members`` without a leading mask, where two characters or more remain."""
+    out = []
+    for m in members:
+        mask = _MASK.match(text, m["start"], m["end"])
+        out.append(_mk(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
+    return out
 
 
 def _known_members_nearby(t, known):
@@ -1173,12 +1292,75 @@ _FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:�
                              r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
 
 
+# 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
+_JI_RIGHT_AFTER = re.compile("[”」\"']*即(?![将使便可时日刻])[：:]?")
+# a sibling formulation between this one and the 即-list that defines both:
+# 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
+_SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
+                              f"(?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,6}}?[”」\"']*[，,]?"
+                              "即(?![将使便可时日刻])[：:]?")
+
+
+def _frame_before(text, qs):
+    """The words that lead into the formulation at ``qs`` within its clause
+    (党员领导干部要参加 in 党员领导干部要参加双重组织生活会), past its opening
+    quote marks; a 、 ends the clause too (…、牢固树立“六个导向”)."""
+    j = qs
+    while j > 0 and text[j - 1] in "“「\"'”」":
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+        i -= 1
+    return text[i:j]
+
+
+def _without_frame(text, items, frame):
+    """``items`` without the end of ``frame`` (four characters or more) that
+    the first repeats at its start, and any other that repeats it too:
+    即党员领导干部要参加班子民主生活会 after 党员领导干部要参加双重组织生活会 ->
+    班子民主生活会. (Two-character verbs are left: 坚持四项基本原则,即坚持…,
+    推进四项工作,包括…,推进教师大数据建设 repeat them by chance or keep them
+    in the national gold.)"""
+    a, z = items[0]
+    for n in range(len(frame), 3, -1):
+        lead = frame[-n:]
+        if text.startswith(lead, a) and z - a - n >= 2:
+            return [(x + n, y) if text.startswith(lead, x) and y - x - n >= 2 else (x, y)
+                    for x, y in items]
+    return items
+
+
+def _parts_with_head(text, items, head):
+    """Items whose clauses pair two formulations (要正确处理A和B的关系,牢固树立
+    C的导向): in each, the one comma-part that ends with ``head``; None unless
+    some item has two parts or more and every item has exactly one such part."""
+    out, split = [], False
+    for a, z in items:
+        parts = _split_items(text, a, z, "，,")
+        split = split or len(parts) > 1
+        ending = [(x, y) for x, y in parts if text[x:y].rstrip().endswith(head)]
+        if len(ending) != 1:
+            return None
+        out.append(ending[0])
+    return out if split else None
+
+
 def _following_list(t):
-    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…."""
+    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…; also 即
+    right after the formulation's closing quote marks, and a 即-list after a
+    sibling formulation (“六个关系”、牢固树立“六个导向”即…), from whose items
+    the parts that end with the formulation's head are taken. Words that led
+    into the formulation and open an item again are left out of it
+    (参加双重组织生活会,即…参加班子民主生活会和… -> 班子民主生活会)."""
     text, qe, number = t.text, t.qe, t.number
+    sibling = False
     m = _FOLLOWING_LIST.match(text[qe:qe + 12])
     if not m or (t.quoted and m.group().startswith("”")):
-        return None
+        m = _JI_RIGHT_AFTER.match(text[qe:qe + 12])
+        if not m:
+            m, sibling = _SIBLING_THEN_JI.match(text[qe:qe + 40]), True
+            if not m:
+                return None
     body = qe + m.end()
     end = len(text)
     for stop in ("。", "\n"):
@@ -1207,7 +1389,17 @@ def _following_list(t):
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
         return None
-    items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    head = t.head()
+    picked = _parts_with_head(text, items, head) if head else None
+    if picked:
+        items = picked
+    elif sibling:
+        return None
+    frame = _frame_before(text, t.qs)
+    first = items[0]
+    items = _without_frame(text, items, frame)
+    if items[0] == first:
+        items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
     return [_mk(text, a, z) for a, z in items]
 
@@ -1258,8 +1450,9 @@ def _marked_items(text, body):
 
 
 def _unquoted_list_before(t):
-    """(5) an unquoted list right before whose count equals the number."""
-    return _list_before(t.text, t.qs, t.number)
+    """(5) an unquoted list right before whose count equals the number (a
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标)."""
+    return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
 def _parallel_compound_before(t):
@@ -1517,6 +1710,49 @@ def _dash_items_after(t):
     return items if len(items) == number else None
 
 
+# a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章
+_COPULA = ("也就是", "就是", "正是", "即是", "是")
+# subjects that open a list before a copula (我们抓招商引资、抓投资环境…), no part of its first item
+_SUBJECTS = ("我们", "我市", "我县", "我区", "我省", "我镇", "我乡")
+
+
+def _subject_list_before(text, qs, number):
+    """Members from a 、-list of exactly ``number`` items (three or more) that
+    is the subject of the formulation's clause: that clause is a copula
+    alone, or opens with one and ends in 的 within fourteen characters before
+    the formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
+    三个篇章). A subject opening the list (我们) is left out; [] otherwise."""
+    if not number or number < 3:
+        return []
+    b = qs
+    cs = _clause_start(text, b)
+    clause = text[cs:b]
+    if (text[cs - 1:cs] not in ("，", ",") or not clause.startswith(_COPULA)
+            or not (clause in _COPULA or (clause.endswith("的") and len(clause) <= 14))):
+        return []
+    ps = _clause_start(text, cs - 1)
+    items = _split_items(text, ps, cs - 1, "、")
+    if len(items) == number - 1:
+        items = _split_last_conj(text, items)
+    if len(items) != number:
+        return []
+    a, z = items[0]
+    subject = next((w for w in _SUBJECTS if text.startswith(w, a)), "")
+    items[0] = (a + len(subject), z)
+    got = _trimmed_items(text, items)
+    if (len(got) == number and all(2 <= len(g["text"]) <= 20 for g in got)
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
+
+
+def _subject_list(t):
+    """(5b) a 、-list that is the subject of the formulation's clause
+    (:func:`_subject_list_before`)."""
+    return _subject_list_before(t.text, t.qs, t.number)
+
+
 # steps that read a definition (brackets, 即/：/一是 lists, dash items, named
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
@@ -1526,7 +1762,7 @@ _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
                  _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
-                 _unquoted_list_before, _parallel_compound_before, _written_together_earlier,
+                 _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
 
@@ -1545,18 +1781,19 @@ _SEPARATORS = frozenset("、，,；;")
 _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 
 
-def _list_before(text, qs, number):
+def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
-    formulation) whose item count equals ``number``; [] otherwise. A
-    leading item of digits only (a page or list marker: ``2、``) is not a
-    member."""
+    formulation, or ``A、B、C这`` + formulation) whose item count equals
+    ``number``; [] otherwise. A leading item of digits only (a page or list
+    marker: ``2、``) is not a member. With ``commas``, a pair may be split by
+    a comma (:func:`_comma_pair_before`)."""
     if not number:
         return []
     before = text[qs - 1:qs]
     if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
         return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
-    if text[b - 1:b] == "的":
+    if text[b - 1:b] in ("的", "这"):
         b -= 1
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
@@ -1570,6 +1807,8 @@ def _list_before(text, qs, number):
         items = items[1:]
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
+    if commas and number == 2 and len(items) == 1:
+        return _comma_pair_before(text, cs, items[0])
     if len(items) == number and len(items) >= 2:
         got = _trimmed_items(text, items)
         if len(got) != number:
@@ -1584,6 +1823,29 @@ def _list_before(text, qs, number):
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
+    return []
+
+
+def _only_lead_words(s):
+    """Whether ``s`` is empty or only words that lead into a member (围绕, 实现了)."""
+    return _trim_first(s + "\0") == "\0"
+
+
+def _comma_pair_before(text, cs, item):
+    """A pair split by a comma right before a count of two (围绕农业发展,农民增收
+    两大目标): the clause ``item`` and the clause before it, when the two are
+    as long as each other (two to six characters) once the clause before has
+    lost its leading verbs, and nothing else stands in either: the clause
+    right before the count opens with no verb or adverb (严密防范应对,坚决打赢
+    打好“两防”: verbs that govern the formulation). Unquoted counts only."""
+    if text[cs - 1:cs] not in ("，", ",") or _trim_first(text[item[0]:item[1]]) != text[item[0]:item[1]]:
+        return []
+    ps = _clause_start(text, cs - 1)
+    got = _trimmed_items(text, [(ps, cs - 1), item])
+    if (len(got) == 2 and 2 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
+            and got[1]["start"] == item[0] and _only_lead_words(text[ps:got[0]["start"]])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
     return []
 
 
