@@ -156,6 +156,7 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
+from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
 from policy_nlp.lang.words import alternation, word_set, words
@@ -1196,7 +1197,7 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
 # a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
 # the placeholder stands for the place, which the gold leaves out of the member
 # (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
-_MASK = re.compile(r"(?:[XxＸｘ×＊*]+|某某)(?=[\u4e00-\u9fff])")
+_MASK = re.compile(f"(?:{MASK})+(?=[\u4e00-\u9fff])")
 
 
 def _unmasked(text, members):
@@ -1905,7 +1906,9 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     spans = _resolve(text, _trim_blanks(text, cands))
     out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
     # quoted terms that are members of a formulation are not terms themselves
-    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts)]
+    # (a lexicon term stays one: “不忘初心、牢记使命”二点 names no members)
+    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts
+                                    and sp["source"] != "lexicon")]
     _share_members(out)
     return out
 
