@@ -227,6 +227,7 @@ _TERMINAL = "。！？；：!?;:…”’」』）)"
 
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")
+_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
 
 
 def _blocks(text, paragraphs, markers_at=None):
@@ -340,7 +341,7 @@ def _effective_start(text, start, end):
 
 class _List:
     __slots__ = ("family", "group", "items", "inline", "parent", "parent_item",
-                 "spans", "scopes", "claim", "index", "consumed", "chapter")
+                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading")
 
     def __init__(self, first, inline):
         self.family, self.group = first.family, first.group
@@ -352,6 +353,7 @@ class _List:
         self.claim = None
         self.consumed = False
         self.chapter = 0
+        self.heading = False            # an inline outline heading (its scope: the rest of its block)
 
     @property
     def last_number(self):
@@ -426,7 +428,7 @@ def _build(text, blocks, markers, chapters=()):
     (:class:`_Builder`): runs of markers inside each block first, then the
     block markers into an outline; lists of one item are dropped last.
     """
-    builder = _Builder(markers)
+    builder = _Builder(markers, text)
     block_markers = builder.inline_pass()
     builder.block_pass(block_markers, chapters)
     return builder.result()
@@ -436,7 +438,8 @@ class _Builder:
     """The state of :func:`_build`: pending inline runs, inline lists, the
     stack of open block lists and the block lists made so far."""
 
-    def __init__(self, markers):
+    def __init__(self, markers, text=""):
+        self.text = text
         self.by_block, self.by_group = {}, {}
         self.numbers_by_group = {}      # the numbers of by_group's markers, in the same order
         for marker in markers:
@@ -448,6 +451,7 @@ class _Builder:
         self.inline_lists = []
         self.block_lists, self.stack = [], []
         self.chapter = 0
+        self.inline_headings = []      # one-item inline runs that may be outline headings
 
     def nothing_between(self, run, marker, groups):
         last = run.items[-1].start
@@ -524,8 +528,21 @@ class _Builder:
                 return
         if len(run.items) >= 2 and (first.number or 1) <= 2:
             self.inline_lists.append(run)
+        elif self.after_sentence(first):
+            self.inline_headings.append(run)
         if run.items[-1] is last_of_group[run.group]:
             self.add_pending(run)
+
+    def after_sentence(self, marker):
+        """Whether ``marker`` is an inline 一、 numbered one right after a
+        sentence end or a colon (blanks between): a heading on a page whose
+        line breaks were lost (…我讲三点意见。一、统一思想…)."""
+        if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
+            return False
+        before = marker.start
+        while before > 0 and self.text[before - 1] in " \u3000\u00a0":
+            before -= 1
+        return before > 0 and self.text[before - 1] in _HEADING_AFTER
 
     # --- pass 2: the outline of block lists --------------------------------
 
@@ -613,6 +630,19 @@ class _Builder:
         outline heading that holds a list (一、 … （一）…（二）… in an excerpt
         cut before 二、); children of a dropped list move up."""
         inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
+        # an inline heading numbered one over an inline list later in its block, on a
+        # page whose line breaks were lost (…三点意见。一、统一思想…。一是…二是…): a
+        # one-item list, the parent of the lists after it in its block
+        for run in self.inline_headings:
+            first = run.items[0]
+            if run.consumed or len(run.items) != 1:
+                continue
+            child = min((lst.items[0].start for lst in inline_lists
+                         if lst.items[0].block == first.block and lst.items[0].start > first.start
+                         and lst.rank > run.rank), default=None)
+            if child is not None and self.lone_heading(run, child):
+                run.heading = True
+                inline_lists.append(run)
         first_child = {}                # a list -> the start of the first fresh list it holds
 
         def holds(owner, lst):
@@ -747,6 +777,8 @@ def _assign(text, blocks, sentences, block_lists, inline_lists):
     for lst in block_lists + inline_lists:
         lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts)
         lst.scopes = list(lst.spans)
+        if lst.heading:                 # an inline heading's section: the rest of its block
+            lst.scopes[-1] = (lst.spans[-1][0], block_ends[lst.items[-1].block])
 
     # Scopes of block items: up to the next item; the last one up to the end
     # of the parent's scope (headings) or of its own paragraph (leaf families).

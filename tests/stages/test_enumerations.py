@@ -558,3 +558,32 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     text = "（一）总体要求\n内容很多。（二）装备与系统标准"
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("（一）", 2)]
 
+
+
+def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
+    # dev-0114 (one line): "…整体平稳。一、坚持从严从实,立足生命之本。一是强化“底线”意识。…二是…":
+    # the heading is the only 一、 the excerpt shows; it is the parent of the 一是 list
+    text, lists = local_lists("dev-0114")
+    assert summary(text, lists) == [("一、", 1, "一、坚持从严", None), ("一是", 2, "一是强化“底", 0)]
+    # dev-0228: a heading glued to its text, over a (一) (二) list in the same line
+    text = ("下面,我就做好今年冬季征兵工作再强调三点意见。一、统一思想,充分认识做好征兵工作的重要性"
+            "征兵工作是国防和军队建设的一项基础性工作。(一)做好征兵工作是保障国家长治久安的需要。"
+            "一个国家,如果没有强大的国防和军队,就没有安定和谐的国内环境。"
+            "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。要建设一支强大的军队。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 1, "一、统一思想", None), ("（一）", 2, "(一)做好征", 0)]
+    assert (lists[0]["claim"]["number"], lists[0]["count_matches"]) == (3, False)
+    # dev-0087: after a colon and a blank, the heading's line ending in a blank
+    text = ("下面我讲四点: 一、思想上重视 河长制工作是重大战略部署。全镇上下务必提高认识,"
+            "一要在思想认识到位。各流域河长要重视河长制工作。二要宣传发动到位。河长制工作需要群众参与。")
+    assert summary(text, lists_of(text)) == [("一、", 1, "一、思想上重", None), ("一要", 2, "一要在思想认", 0)]
+    # not a heading: a lone inline 一、 with no list after it, one after a comma, one whose
+    # list comes before it, and one with its 二、 between it and the list
+    assert lists_of("我讲三点意见。一、统一思想,提高认识。要做好工作。") == []
+    text = "要做好以下工作,一、统一思想。一是提高认识。二是加强领导。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
+    text = "一是提高认识。二是加强领导。一、统一思想,做好工作。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
+    text = "我讲两点。一、统一思想。二、狠抓落实。一是提高认识。二是加强领导。"
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("一是", 2)]
