@@ -258,6 +258,7 @@ def _blocks(text, paragraphs, markers_at=None):
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
 
 
 def _without_page_numbers(text, paragraphs, candidates):
@@ -266,9 +267,9 @@ def _without_page_numbers(text, paragraphs, candidates):
     Such pages print ``2、`` at the start of each page, so the marker opens a
     line in the middle of a sentence (``…市政府表`` ¶ ``2、彰先进的决定``). An
     Arabic marker that opens a paragraph is a page number when the paragraph
-    before it is body text (at least 15 characters, not a heading: a line
-    opened by a marker with no sentence end in it) that stops without
-    ending a sentence.
+    before it is body text (at least 15 characters, not a heading: a line of
+    at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
+    end in it) that stops without ending a sentence.
     """
     at = {m.start: m for m in candidates}
     dropped = set()
@@ -280,7 +281,8 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_start, p_end = previous
             p_first = _effective_start(text, p_start, p_end)
             p_last = _trim_end(text, p_first, p_end)
-            heading = p_first in at and not _SENTENCE_END.search(text, p_first, p_last)
+            heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
+                       and not _SENTENCE_END.search(text, p_first, p_last))
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading:
                 dropped.add(first)
         if first < end:

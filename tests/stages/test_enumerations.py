@@ -587,3 +587,15 @@ def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
     assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
     text = "我讲两点。一、统一思想。二、狠抓落实。一是提高认识。二是加强领导。"
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("一是", 2)]
+
+
+def test_a_long_first_page_is_no_heading_before_a_page_number():
+    # dev-0006 (a document-sharing preview): "1、县委书记…讲话 同志们,…坚持一张蓝图绘" ¶
+    # "2、到底,团结带领…" ¶ "3、”重要指示精神…": the first page is 300 characters of
+    # run-on text with no sentence end, not a heading; 1、 2、 3、 are page numbers
+    _, lists = local_lists("dev-0006")
+    assert [l for l in lists if l["family"] == "1、"] == []
+    # a heading line of up to 100 characters with no sentence end still opens a list
+    text = ("1、坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,加快建设现代化产业体系\n"
+            "2、强化措施,狠抓落实\n3、严格考核")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("1、", 3)]
