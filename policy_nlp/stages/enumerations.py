@@ -38,7 +38,10 @@ markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最�
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark). The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
-list of one item, the parent of the lists under it.
+list of one item, the parent of the lists under it. On a page whose line
+breaks were lost, such a heading is an inline 一、 right after a sentence end
+or colon, over an inline list later in its paragraph (…三点意见。一、统一思想…
+（一）…（二）…); its section is the rest of the paragraph.
 
 Grouping and nesting
 --------------------
@@ -51,7 +54,8 @@ paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inlin
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
 the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先 >
-一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list;
+一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
+does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
 under the paragraph item they are written in).
 
@@ -420,6 +424,7 @@ def _exact(lst, marker):
 
 
 _CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
+_HIDDEN = re.compile(r"此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*字")
 
 
 def _build(text, blocks, markers, chapters=()):
@@ -1043,8 +1048,13 @@ def find_lists(text, paragraphs, sentences):
     markers = _placed_markers(blocks, effective, candidates)
     chapters = [effective[i] for i in range(len(blocks))
                 if _CHAPTER.match(text, effective[i])]
+    # a preview's notice of hidden text (……此处隐藏6492个字……) cuts the outline as a chapter does
+    chapters = sorted(chapters + [m.start() for m in _HIDDEN.finditer(text)])
     block_lists, inline_lists = _build(text, blocks, markers, chapters)
     _assign(text, blocks, sentences, block_lists, inline_lists)
+    # an inline heading whose list went to a smaller item (…二是…一、…（一）…（二）) holds nothing
+    held = {id(lst.parent) for lst in block_lists + inline_lists if lst.parent is not None}
+    inline_lists = [lst for lst in inline_lists if not lst.heading or id(lst) in held]
     lists = sorted(block_lists + inline_lists, key=lambda l: l.items[0].start)
     _claims(text, blocks, sentences, lists)
     return _records(lists, chapters)

@@ -587,6 +587,11 @@ def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
     assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
     text = "我讲两点。一、统一思想。二、狠抓落实。一是提高认识。二是加强领导。"
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("一是", 2)]
+    # a heading whose list falls in a smaller item is dropped (found by the property test)
+    text = "一是我讲三点意见：一、二是（一）(二)"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("一是", 2, None), ("（一）", 2, 0)]
 
 
 def test_a_long_first_page_is_no_heading_before_a_page_number():
@@ -599,3 +604,13 @@ def test_a_long_first_page_is_no_heading_before_a_page_number():
     text = ("1、坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,加快建设现代化产业体系\n"
             "2、强化措施,狠抓落实\n3、严格考核")
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("1、", 3)]
+
+
+def test_a_notice_of_hidden_text_cuts_the_outline():
+    # dev-0206: "一、思想认识要“顶天立地”" ¶ "XX指出 ……此处隐藏6492个字…… uo;坚守领地”" ¶ … ¶
+    # "1.要心有正道。…" ¶ "2.要为人厚道。…": the 1. list is in a later section the preview hides
+    text, lists = local_lists("dev-0206")
+    assert summary(text, lists) == [("1.", 2, "1.要心有正", None)]
+    # without the notice the 1. list is under the heading
+    text = "下面,我再强调四点意见。\n一、思想认识要“顶天立地”\n社区干部要严格要求自己。\n1.要心有正道。坚定理想信念。\n2.要为人厚道。"
+    assert summary(text, lists_of(text)) == [("一、", 1, "一、思想认识", None), ("1.", 2, "1.要心有正", 0)]
