@@ -380,7 +380,8 @@ class _List:
         """Whether ``marker`` continues this list's numbering.
 
         首先 … 其次 … 第三 and 第一 … 第二 … 最后 mix families, but only
-        without a gap.
+        without a gap. A repeated number is a gap (二是 … 二是), but for a
+        repeated 其次, which opens another sequence (首先…；其次… 。…其次我想讲…).
         """
         if self.closed:
             return False
@@ -392,7 +393,8 @@ class _List:
         if marker.group != self.group:
             return (self.group == "首先" and marker.group == "第一"
                     and marker.number == last + 1)
-        return last < marker.number <= last + _MAX_SKIP or marker.number == last > 1
+        return last < marker.number <= last + _MAX_SKIP or (
+            marker.number == last > 1 and self.group != "首先")
 
 
 def _inline_runs(markers):

@@ -614,3 +614,15 @@ def test_a_notice_of_hidden_text_cuts_the_outline():
     # without the notice the 1. list is under the heading
     text = "下面,我再强调四点意见。\n一、思想认识要“顶天立地”\n社区干部要严格要求自己。\n1.要心有正道。坚定理想信念。\n2.要为人厚道。"
     assert summary(text, lists_of(text)) == [("一、", 1, "一、思想认识", None), ("1.", 2, "1.要心有正", 0)]
+
+
+def test_a_repeated_qici_does_not_continue_the_sequence():
+    # dev-0053: "首先它是践行…的具体行动…;其次它也是坚持以人民为中心…。xx主席…。其次我想讲在资金使用上,…"
+    text = ("我们为什么要抓农村人居环境整治?首先它是践行新思想的具体行动,是扎实推进美丽乡村建设的重要内容;"
+            "其次它也是坚持以人民为中心的发展思想的重要体现。xx主席刚刚进行了通报,有人欢喜有人忧。"
+            "其次我想讲在资金使用上,该花的钱一定要花。")
+    assert summary(text, lists_of(text)) == [("首先", 2, "首先它是践行", None)]
+    # a repeated 二是 is still a gap in its list
+    text = "一是抓学习。二是抓落实。二是抓作风。"
+    (lst,) = lists_of(text)
+    assert len(lst["items"]) == 3 and lst["gaps"] == [{"after": 1, "expected": 3, "found": 2}]
