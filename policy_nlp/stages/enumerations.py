@@ -57,7 +57,8 @@ the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先
 一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
 does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
-under the paragraph item they are written in).
+under the paragraph item they are written in), and no item contains what
+follows such a chapter heading or notice.
 
 Items and their spans
 ---------------------
@@ -779,15 +780,23 @@ def _outer_close(text, start, end):
     return end
 
 
-def _assign(text, blocks, sentences, block_lists, inline_lists):
-    """Compute item spans and scopes, and parents of inline lists."""
+def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
+    """Compute item spans and scopes, and parents of inline lists (no scope
+    runs past the next of ``chapters``)."""
     sentence_starts = [s for s, _ in sentences]
     block_ends = [end for _, end in blocks]
+
+    def cut_after(position):
+        index = bisect.bisect_right(chapters, position)
+        return chapters[index] if index < len(chapters) else len(text)
+
     for lst in block_lists + inline_lists:
         lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts)
         lst.scopes = list(lst.spans)
         if lst.heading:                 # an inline heading's section: the rest of its block
-            lst.scopes[-1] = (lst.spans[-1][0], block_ends[lst.items[-1].block])
+            start = lst.spans[-1][0]
+            end = max(min(block_ends[lst.items[-1].block], cut_after(start)), lst.spans[-1][1])
+            lst.scopes[-1] = (start, end)
 
     # Scopes of block items: up to the next item; the last one up to the end
     # of the parent's scope (headings) or of its own paragraph (leaf families).
@@ -795,7 +804,7 @@ def _assign(text, blocks, sentences, block_lists, inline_lists):
         if lst.parent is not None:
             outer = lst.parent.scopes[lst.parent_item][1]
         else:
-            outer = len(text)
+            outer = cut_after(lst.items[-1].start)
         scopes = []
         for i, (start, end) in enumerate(lst.spans):
             if i + 1 < len(lst.items):
@@ -1053,7 +1062,7 @@ def find_lists(text, paragraphs, sentences):
     # a preview's notice of hidden text (……此处隐藏6492个字……) cuts the outline as a chapter does
     chapters = sorted(chapters + [m.start() for m in _HIDDEN.finditer(text)])
     block_lists, inline_lists = _build(text, blocks, markers, chapters)
-    _assign(text, blocks, sentences, block_lists, inline_lists)
+    _assign(text, blocks, sentences, block_lists, inline_lists, chapters)
     # an inline heading whose list went to a smaller item (…二是…一、…（一）…（二）) holds nothing
     held = {id(lst.parent) for lst in block_lists + inline_lists if lst.parent is not None}
     inline_lists = [lst for lst in inline_lists if not lst.heading or id(lst) in held]

@@ -614,6 +614,20 @@ def test_a_notice_of_hidden_text_cuts_the_outline():
     # without the notice the 1. list is under the heading
     text = "下面,我再强调四点意见。\n一、思想认识要“顶天立地”\n社区干部要严格要求自己。\n1.要心有正道。坚定理想信念。\n2.要为人厚道。"
     assert summary(text, lists_of(text)) == [("一、", 1, "一、思想认识", None), ("1.", 2, "1.要心有正", 0)]
+    # no section runs past a chapter heading or a notice: an inline list after one gets no
+    # parent before it (policy_docs shandong-32: 第三章 …（六）… ¶ 第四章 … 其中：（一）…；（二）…)
+    text = ("第三章  道路测试\n（五）具备进行道路测试的条件。\n（六）测试车辆自动驾驶功能应由第三方检测机构进行检测验证。\n"
+            "第四章  道路测试申请及审核\n第十三条  道路测试主体申请智能网联汽车测试的，应向专业机构提出申请。其中："
+            "（一）申请增加道路测试车辆数量的，应对拟增加的车辆数量进行说明；（二）申请在其他地方进行道路测试的，还应提供相关材料。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("（一）", 2, None), ("（一）", 2, None)]
+    text = ("我讲三点意见。一、统一思想,提高认识。一是抓学习。二是抓落实。……此处隐藏900个字……"
+            "要强化措施。一是抓项目。二是抓服务。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
+        ("一、", 1, None), ("一是", 2, 0), ("一是", 2, None)]
 
 
 def test_a_repeated_qici_does_not_continue_the_sequence():
