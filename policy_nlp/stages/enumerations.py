@@ -643,14 +643,15 @@ class _Builder:
         # an inline heading numbered one over an inline list later in its block, on a
         # page whose line breaks were lost (…三点意见。一、统一思想…。一是…二是…): a
         # one-item list, the parent of the lists after it in its block
+        below = sorted((lst.items[0].start, lst.items[0].block) for lst in inline_lists if lst.rank > 0)
         for run in self.inline_headings:
             first = run.items[0]
             if run.consumed or len(run.items) != 1:
                 continue
-            child = min((lst.items[0].start for lst in inline_lists
-                         if lst.items[0].block == first.block and lst.items[0].start > first.start
-                         and lst.rank > run.rank), default=None)
-            if child is not None and self.lone_heading(run, child):
+            index = bisect.bisect_right(below, (first.start, float("inf")))
+            if index == len(below) or below[index][1] != first.block:
+                continue                # no list after it in its block
+            if self.lone_heading(run, below[index][0]):
                 run.heading = True
                 inline_lists.append(run)
         first_child = {}                # a list -> the start of the first fresh list it holds
