@@ -38,7 +38,10 @@ markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最�
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark). The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
-list of one item, the parent of the lists under it.
+list of one item, the parent of the lists under it. On a page whose line
+breaks were lost, such a heading is an inline 一、 right after a sentence end
+or colon, over an inline list later in its paragraph (…三点意见。一、统一思想…
+（一）…（二）…); its section is the rest of the paragraph.
 
 Grouping and nesting
 --------------------
@@ -51,9 +54,11 @@ paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inlin
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
 the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先 >
-一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list;
+一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
+does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
-under the paragraph item they are written in).
+under the paragraph item they are written in), and no item contains what
+follows such a chapter heading or notice.
 
 Items and their spans
 ---------------------
@@ -227,6 +232,7 @@ _TERMINAL = "。！？；：!?;:…”’」』）)"
 
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")
+_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
 
 
 def _blocks(text, paragraphs, markers_at=None):
@@ -257,6 +263,7 @@ def _blocks(text, paragraphs, markers_at=None):
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
 
 
 def _without_page_numbers(text, paragraphs, candidates):
@@ -265,9 +272,9 @@ def _without_page_numbers(text, paragraphs, candidates):
     Such pages print ``2、`` at the start of each page, so the marker opens a
     line in the middle of a sentence (``…市政府表`` ¶ ``2、彰先进的决定``). An
     Arabic marker that opens a paragraph is a page number when the paragraph
-    before it is body text (at least 15 characters, not a heading: a line
-    opened by a marker with no sentence end in it) that stops without
-    ending a sentence.
+    before it is body text (at least 15 characters, not a heading: a line of
+    at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
+    end in it) that stops without ending a sentence.
     """
     at = {m.start: m for m in candidates}
     dropped = set()
@@ -279,7 +286,8 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_start, p_end = previous
             p_first = _effective_start(text, p_start, p_end)
             p_last = _trim_end(text, p_first, p_end)
-            heading = p_first in at and not _SENTENCE_END.search(text, p_first, p_last)
+            heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
+                       and not _SENTENCE_END.search(text, p_first, p_last))
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading:
                 dropped.add(first)
         if first < end:
@@ -340,7 +348,7 @@ def _effective_start(text, start, end):
 
 class _List:
     __slots__ = ("family", "group", "items", "inline", "parent", "parent_item",
-                 "spans", "scopes", "claim", "index", "consumed", "chapter")
+                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading")
 
     def __init__(self, first, inline):
         self.family, self.group = first.family, first.group
@@ -352,6 +360,7 @@ class _List:
         self.claim = None
         self.consumed = False
         self.chapter = 0
+        self.heading = False            # an inline outline heading (its scope: the rest of its block)
 
     @property
     def last_number(self):
@@ -372,7 +381,8 @@ class _List:
         """Whether ``marker`` continues this list's numbering.
 
         首先 … 其次 … 第三 and 第一 … 第二 … 最后 mix families, but only
-        without a gap.
+        without a gap. A repeated number is a gap (二是 … 二是), but for a
+        repeated 其次, which opens another sequence (首先…；其次… 。…其次我想讲…).
         """
         if self.closed:
             return False
@@ -384,7 +394,8 @@ class _List:
         if marker.group != self.group:
             return (self.group == "首先" and marker.group == "第一"
                     and marker.number == last + 1)
-        return last < marker.number <= last + _MAX_SKIP or marker.number == last > 1
+        return last < marker.number <= last + _MAX_SKIP or (
+            marker.number == last > 1 and self.group != "首先")
 
 
 def _inline_runs(markers):
@@ -416,6 +427,7 @@ def _exact(lst, marker):
 
 
 _CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
+_HIDDEN = re.compile(r"此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*字")
 
 
 def _build(text, blocks, markers, chapters=()):
@@ -426,7 +438,7 @@ def _build(text, blocks, markers, chapters=()):
     (:class:`_Builder`): runs of markers inside each block first, then the
     block markers into an outline; lists of one item are dropped last.
     """
-    builder = _Builder(markers)
+    builder = _Builder(markers, text)
     block_markers = builder.inline_pass()
     builder.block_pass(block_markers, chapters)
     return builder.result()
@@ -436,7 +448,8 @@ class _Builder:
     """The state of :func:`_build`: pending inline runs, inline lists, the
     stack of open block lists and the block lists made so far."""
 
-    def __init__(self, markers):
+    def __init__(self, markers, text=""):
+        self.text = text
         self.by_block, self.by_group = {}, {}
         self.numbers_by_group = {}      # the numbers of by_group's markers, in the same order
         for marker in markers:
@@ -448,6 +461,7 @@ class _Builder:
         self.inline_lists = []
         self.block_lists, self.stack = [], []
         self.chapter = 0
+        self.inline_headings = []      # one-item inline runs that may be outline headings
 
     def nothing_between(self, run, marker, groups):
         last = run.items[-1].start
@@ -524,8 +538,21 @@ class _Builder:
                 return
         if len(run.items) >= 2 and (first.number or 1) <= 2:
             self.inline_lists.append(run)
+        elif self.after_sentence(first):
+            self.inline_headings.append(run)
         if run.items[-1] is last_of_group[run.group]:
             self.add_pending(run)
+
+    def after_sentence(self, marker):
+        """Whether ``marker`` is an inline 一、 numbered one right after a
+        sentence end or a colon (blanks between): a heading on a page whose
+        line breaks were lost (…我讲三点意见。一、统一思想…)."""
+        if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
+            return False
+        before = marker.start
+        while before > 0 and self.text[before - 1] in " \u3000\u00a0":
+            before -= 1
+        return before > 0 and self.text[before - 1] in _HEADING_AFTER
 
     # --- pass 2: the outline of block lists --------------------------------
 
@@ -613,6 +640,20 @@ class _Builder:
         outline heading that holds a list (一、 … （一）…（二）… in an excerpt
         cut before 二、); children of a dropped list move up."""
         inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
+        # an inline heading numbered one over an inline list later in its block, on a
+        # page whose line breaks were lost (…三点意见。一、统一思想…。一是…二是…): a
+        # one-item list, the parent of the lists after it in its block
+        below = sorted((lst.items[0].start, lst.items[0].block) for lst in inline_lists if lst.rank > 0)
+        for run in self.inline_headings:
+            first = run.items[0]
+            if run.consumed or len(run.items) != 1:
+                continue
+            index = bisect.bisect_right(below, (first.start, float("inf")))
+            if index == len(below) or below[index][1] != first.block:
+                continue                # no list after it in its block
+            if self.lone_heading(run, below[index][0]):
+                run.heading = True
+                inline_lists.append(run)
         first_child = {}                # a list -> the start of the first fresh list it holds
 
         def holds(owner, lst):
@@ -740,13 +781,23 @@ def _outer_close(text, start, end):
     return end
 
 
-def _assign(text, blocks, sentences, block_lists, inline_lists):
-    """Compute item spans and scopes, and parents of inline lists."""
+def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
+    """Compute item spans and scopes, and parents of inline lists (no scope
+    runs past the next of ``chapters``)."""
     sentence_starts = [s for s, _ in sentences]
     block_ends = [end for _, end in blocks]
+
+    def cut_after(position):
+        index = bisect.bisect_right(chapters, position)
+        return chapters[index] if index < len(chapters) else len(text)
+
     for lst in block_lists + inline_lists:
         lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts)
         lst.scopes = list(lst.spans)
+        if lst.heading:                 # an inline heading's section: the rest of its block
+            start = lst.spans[-1][0]
+            end = max(min(block_ends[lst.items[-1].block], cut_after(start)), lst.spans[-1][1])
+            lst.scopes[-1] = (start, end)
 
     # Scopes of block items: up to the next item; the last one up to the end
     # of the parent's scope (headings) or of its own paragraph (leaf families).
@@ -754,7 +805,7 @@ def _assign(text, blocks, sentences, block_lists, inline_lists):
         if lst.parent is not None:
             outer = lst.parent.scopes[lst.parent_item][1]
         else:
-            outer = len(text)
+            outer = cut_after(lst.items[-1].start)
         scopes = []
         for i, (start, end) in enumerate(lst.spans):
             if i + 1 < len(lst.items):
@@ -1009,8 +1060,13 @@ def find_lists(text, paragraphs, sentences):
     markers = _placed_markers(blocks, effective, candidates)
     chapters = [effective[i] for i in range(len(blocks))
                 if _CHAPTER.match(text, effective[i])]
+    # a preview's notice of hidden text (……此处隐藏6492个字……) cuts the outline as a chapter does
+    chapters = sorted(chapters + [m.start() for m in _HIDDEN.finditer(text)])
     block_lists, inline_lists = _build(text, blocks, markers, chapters)
-    _assign(text, blocks, sentences, block_lists, inline_lists)
+    _assign(text, blocks, sentences, block_lists, inline_lists, chapters)
+    # an inline heading whose list went to a smaller item (…二是…一、…（一）…（二）) holds nothing
+    held = {id(lst.parent) for lst in block_lists + inline_lists if lst.parent is not None}
+    inline_lists = [lst for lst in inline_lists if not lst.heading or id(lst) in held]
     lists = sorted(block_lists + inline_lists, key=lambda l: l.items[0].start)
     _claims(text, blocks, sentences, lists)
     return _records(lists, chapters)

@@ -558,3 +558,85 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     text = "（一）总体要求\n内容很多。（二）装备与系统标准"
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("（一）", 2)]
 
+
+
+def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
+    # dev-0114 (one line): "…整体平稳。一、坚持从严从实,立足生命之本。一是强化“底线”意识。…二是…":
+    # the heading is the only 一、 the excerpt shows; it is the parent of the 一是 list
+    text, lists = local_lists("dev-0114")
+    assert summary(text, lists) == [("一、", 1, "一、坚持从严", None), ("一是", 2, "一是强化“底", 0)]
+    # dev-0228: a heading glued to its text, over a (一) (二) list in the same line
+    text = ("下面,我就做好今年冬季征兵工作再强调三点意见。一、统一思想,充分认识做好征兵工作的重要性"
+            "征兵工作是国防和军队建设的一项基础性工作。(一)做好征兵工作是保障国家长治久安的需要。"
+            "一个国家,如果没有强大的国防和军队,就没有安定和谐的国内环境。"
+            "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。要建设一支强大的军队。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 1, "一、统一思想", None), ("（一）", 2, "(一)做好征", 0)]
+    assert (lists[0]["claim"]["number"], lists[0]["count_matches"]) == (3, False)
+    # dev-0087: after a colon and a blank, the heading's line ending in a blank
+    text = ("下面我讲四点: 一、思想上重视 河长制工作是重大战略部署。全镇上下务必提高认识,"
+            "一要在思想认识到位。各流域河长要重视河长制工作。二要宣传发动到位。河长制工作需要群众参与。")
+    assert summary(text, lists_of(text)) == [("一、", 1, "一、思想上重", None), ("一要", 2, "一要在思想认", 0)]
+    # not a heading: a lone inline 一、 with no list after it, one after a comma, one whose
+    # list comes before it, and one with its 二、 between it and the list
+    assert lists_of("我讲三点意见。一、统一思想,提高认识。要做好工作。") == []
+    text = "要做好以下工作,一、统一思想。一是提高认识。二是加强领导。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
+    text = "一是提高认识。二是加强领导。一、统一思想,做好工作。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是提高认识", None)]
+    text = "我讲两点。一、统一思想。二、狠抓落实。一是提高认识。二是加强领导。"
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("一是", 2)]
+    # a heading whose list falls in a smaller item is dropped (found by the property test)
+    text = "一是我讲三点意见：一、二是（一）(二)"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("一是", 2, None), ("（一）", 2, 0)]
+
+
+def test_a_long_first_page_is_no_heading_before_a_page_number():
+    # dev-0006 (a document-sharing preview): "1、县委书记…讲话 同志们,…坚持一张蓝图绘" ¶
+    # "2、到底,团结带领…" ¶ "3、”重要指示精神…": the first page is 300 characters of
+    # run-on text with no sentence end, not a heading; 1、 2、 3、 are page numbers
+    _, lists = local_lists("dev-0006")
+    assert [l for l in lists if l["family"] == "1、"] == []
+    # a heading line of up to 100 characters with no sentence end still opens a list
+    text = ("1、坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,加快建设现代化产业体系\n"
+            "2、强化措施,狠抓落实\n3、严格考核")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("1、", 3)]
+
+
+def test_a_notice_of_hidden_text_cuts_the_outline():
+    # dev-0206: "一、思想认识要“顶天立地”" ¶ "XX指出 ……此处隐藏6492个字…… uo;坚守领地”" ¶ … ¶
+    # "1.要心有正道。…" ¶ "2.要为人厚道。…": the 1. list is in a later section the preview hides
+    text, lists = local_lists("dev-0206")
+    assert summary(text, lists) == [("1.", 2, "1.要心有正", None)]
+    # without the notice the 1. list is under the heading
+    text = "下面,我再强调四点意见。\n一、思想认识要“顶天立地”\n社区干部要严格要求自己。\n1.要心有正道。坚定理想信念。\n2.要为人厚道。"
+    assert summary(text, lists_of(text)) == [("一、", 1, "一、思想认识", None), ("1.", 2, "1.要心有正", 0)]
+    # no section runs past a chapter heading or a notice: an inline list after one gets no
+    # parent before it (policy_docs shandong-32: 第三章 …（六）… ¶ 第四章 … 其中：（一）…；（二）…)
+    text = ("第三章  道路测试\n（五）具备进行道路测试的条件。\n（六）测试车辆自动驾驶功能应由第三方检测机构进行检测验证。\n"
+            "第四章  道路测试申请及审核\n第十三条  道路测试主体申请智能网联汽车测试的，应向专业机构提出申请。其中："
+            "（一）申请增加道路测试车辆数量的，应对拟增加的车辆数量进行说明；（二）申请在其他地方进行道路测试的，还应提供相关材料。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("（一）", 2, None), ("（一）", 2, None)]
+    text = ("我讲三点意见。一、统一思想,提高认识。一是抓学习。二是抓落实。……此处隐藏900个字……"
+            "要强化措施。一是抓项目。二是抓服务。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
+        ("一、", 1, None), ("一是", 2, 0), ("一是", 2, None)]
+
+
+def test_a_repeated_qici_does_not_continue_the_sequence():
+    # dev-0053: "首先它是践行…的具体行动…;其次它也是坚持以人民为中心…。xx主席…。其次我想讲在资金使用上,…"
+    text = ("我们为什么要抓农村人居环境整治?首先它是践行新思想的具体行动,是扎实推进美丽乡村建设的重要内容;"
+            "其次它也是坚持以人民为中心的发展思想的重要体现。xx主席刚刚进行了通报,有人欢喜有人忧。"
+            "其次我想讲在资金使用上,该花的钱一定要花。")
+    assert summary(text, lists_of(text)) == [("首先", 2, "首先它是践行", None)]
+    # a repeated 二是 is still a gap in its list
+    text = "一是抓学习。二是抓落实。二是抓作风。"
+    (lst,) = lists_of(text)
+    assert len(lst["items"]) == 3 and lst["gaps"] == [{"after": 1, "expected": 3, "found": 2}]
