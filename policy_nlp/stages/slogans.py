@@ -426,17 +426,33 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
+# quote marks mangled by a web copy: an apostrophe opening and an opening
+# curly quote closing ('工业强县“战略, '一个引领、三区带动“的工作), and the
+# double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening; short,
+# with Han characters, and the closing “ opening no real pair
+_MANGLED_QUOTE_RE = re.compile(r"(?<![A-Za-z0-9=])'([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
+                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]")
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
-    hard wrap included."""
+    hard wrap or written with mangled quote marks included."""
     out = []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
         if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
             out.append((m.start(g), m.end(g)))
+    extra = []
     if "\n" in text:
-        out += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
-        out.sort()
+        extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
+    if "'" in text or "〞" in text:
+        taken = [(a - 1, z + 1) for a, z in out]
+        for m in _MANGLED_QUOTE_RE.finditer(text):
+            g = next(i for i in range(1, 4) if m.group(i) is not None)
+            if _HAN_CHAR.search(m.group(g)) and not any(a < m.end() and m.start() < z for a, z in taken):
+                extra.append((m.start(g), m.end(g)))
+    if extra:
+        out = sorted(out + extra)
     return out
 
 

@@ -891,3 +891,15 @@ def test_fang_zai_leads_into_a_list_before_a_count():
     text = "要把浦东新的历史方位和使命，放在中华民族伟大复兴战略全局、世界百年未有之大变局这两个大局中加以谋划"
     assert [members(s) for s in find_slogans(text, default_lexicon()) if s["text"] == "两个大局"] == [
         ["中华民族伟大复兴战略全局", "世界百年未有之大变局"]]
+
+
+def test_quotes_mangled_by_a_web_copy():
+    # local dev-0171: an apostrophe opens, an opening curly quote closes
+    t = "今年以来,全区上下按照'一个引领、三区带动“的工作"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("一个引领、三区带动", 4)]
+    # local dev-0165: the double prime 〞 closes
+    t = "为顺利完成“保二争一〞目标大干全年最后四个月"
+    assert texts(find_slogans(t), "quoted") == ["保二争一"]
+    # not in English or code, nor when the curly quote opens a real pair
+    assert find_slogans("it's a 'test“ case") == []
+    assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
