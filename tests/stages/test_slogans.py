@@ -903,3 +903,25 @@ def test_quotes_mangled_by_a_web_copy():
     # not in English or code, nor when the curly quote opens a real pair
     assert find_slogans("it's a 'test“ case") == []
     assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
+
+
+def test_a_long_campaign_name_before_its_mobilisation_meeting():
+    # local dev-0037: a long quoted campaign name framed by the meeting it opens
+    t = "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"
+    assert texts(find_slogans(t), "quoted") == ["决战决胜吉林省连续40年无重大森林火灾"]
+    # a long quotation before another meeting is no term
+    assert find_slogans("召开“把全部心思和精力用在抓落实上面来吧同志们”座谈会") == []
+
+
+def test_a_quoted_programme_named_as_one_of_a_kind():
+    # local dev-0102: “…”等专项活动
+    t = "xx镇并通过“我和百姓聊聊法”等专项活动进行入户宣传"
+    assert texts(find_slogans(t), "quoted") == ["我和百姓聊聊法"]
+    assert find_slogans("今年是“我和百姓聊聊法”等的一年") == []
+
+
+def test_two_doublings_are_a_formulation():
+    # local dev-0132
+    t = "力争我县提前实现两个翻番的目标,尽快进入小康社会。"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("两个翻番", 2)]
+    assert find_slogans("确保三年翻番,产值翻一番。") == []
