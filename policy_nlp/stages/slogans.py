@@ -495,6 +495,9 @@ _PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战
                     "单位", "先进集体", "品牌")
 
 
+_MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
+
+
 def _is_policy_term(text, s, e, repeats):
     """Whether the quoted string ``text[s:e]`` names a policy term."""
     q = text[s:e]
@@ -504,6 +507,8 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if text[s - 2:s - 1] in ("《", "〈"):
         return False
+    if _MASKED_ONLY.fullmatch(q):
+        return False                                      # masked away: “XXX、XXX”的工作思路
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)

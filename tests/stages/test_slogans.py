@@ -925,3 +925,11 @@ def test_two_doublings_are_a_formulation():
     t = "力争我县提前实现两个翻番的目标,尽快进入小康社会。"
     assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("两个翻番", 2)]
     assert find_slogans("确保三年翻番,产值翻一番。") == []
+
+
+def test_a_quotation_masked_away_is_no_term():
+    # local dev-0172: the template masked the working idea
+    assert find_slogans("按照镇党委“XXX、XXX”的工作思路,锐意进取") == []
+    # a partly masked name stays a term
+    t = "创建“平安xxxx”和“安全稳定xxxx”活动"
+    assert texts(find_slogans(t), "quoted") == ["平安xxxx", "安全稳定xxxx"]
