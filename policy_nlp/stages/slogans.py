@@ -431,11 +431,15 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
 # quote marks mangled by a web copy: an apostrophe opening and an opening
-# curly quote closing ('工业强县“战略, '一个引领、三区带动“的工作), and the
-# double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening; short,
-# with Han characters, and the closing “ opening no real pair
+# curly quote closing ('工业强县“战略, '一个引领、三区带动“的工作), the
+# double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening, a single
+# quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
+# opening (正确处理”六个关系”); short, with Han characters, no mark of a real
+# pair, and the closing “ or ’ followed by no ” on its line
 _MANGLED_QUOTE_RE = re.compile(r"(?<![A-Za-z0-9=])'([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
-                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]")
+                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
+                               r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
+                               r"|”([^“”‘’'\n]{1,12})”")
 
 
 def _quotes(text):
@@ -449,10 +453,10 @@ def _quotes(text):
     extra = []
     if "\n" in text:
         extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
-    if "'" in text or "〞" in text:
+    if "'" in text or "〞" in text or "’" in text or "”" in text:
         taken = [(a - 1, z + 1) for a, z in out]
         for m in _MANGLED_QUOTE_RE.finditer(text):
-            g = next(i for i in range(1, 4) if m.group(i) is not None)
+            g = next(i for i in range(1, 6) if m.group(i) is not None)
             if _HAN_CHAR.search(m.group(g)) and not any(a < m.end() and m.start() < z for a, z in taken):
                 extra.append((m.start(g), m.end(g)))
     if extra:

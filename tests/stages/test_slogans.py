@@ -900,9 +900,13 @@ def test_quotes_mangled_by_a_web_copy():
     # local dev-0165: the double prime 〞 closes
     t = "为顺利完成“保二争一〞目标大干全年最后四个月"
     assert texts(find_slogans(t), "quoted") == ["保二争一"]
+    # a single quote closing a double one (national work report of 1986)
+    t = "而“六五’时期的年平均增长速度比这高"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("六五", None)]
     # not in English or code, nor when the curly quote opens a real pair
     assert find_slogans("it's a 'test“ case") == []
     assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
+    assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
 
 
 def test_a_long_campaign_name_before_its_mobilisation_meeting():
