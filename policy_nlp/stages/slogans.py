@@ -89,7 +89,8 @@ Quoted policy terms
 -------------------
 A quoted string (“…”, 「…」, ‘…’; also quote marks a web copy mangled:
 '一个引领、三区带动“ with an apostrophe opening and an opening quote closing,
-“保二争一〞 with the double prime closing) is a policy term when it is short, has no
+“保二争一〞 with the double prime closing, “六五’ with a single quote closing,
+”六个关系” with a closing quote opening) is a policy term when it is short, has no
 sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
 is not a member list that a formulation names, and has a cue that it names
 something: a head word right after it (“效能风暴”行动, “星级社区”创建) or after

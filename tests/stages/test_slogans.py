@@ -903,6 +903,8 @@ def test_quotes_mangled_by_a_web_copy():
     # a single quote closing a double one (national work report of 1986)
     t = "而“六五’时期的年平均增长速度比这高"
     assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("六五", None)]
+    # a closing quote opening (local dev-0199 ”六个关系”)
+    assert texts(find_slogans("深入推进”放管服”改革")) == ["放管服"]
     # not in English or code, nor when the curly quote opens a real pair
     assert find_slogans("it's a 'test“ case") == []
     assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
