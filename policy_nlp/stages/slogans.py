@@ -87,14 +87,19 @@ counts (这两个目标, 以上十四条).
 
 Quoted policy terms
 -------------------
-A quoted string (“…”, 「…」, ‘…’) is a policy term when it is short, has no
+A quoted string (“…”, 「…」, ‘…’; also quote marks a web copy mangled:
+'一个引领、三区带动“ with an apostrophe opening and an opening quote closing,
+“保二争一〞 with the double prime closing, “六五’ with a single quote closing,
+”六个关系” with a closing quote opening) is a policy term when it is short, has no
 sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
 is not a member list that a formulation names, and has a cue that it names
-something: a head word right after it (“效能风暴”行动, “星级社区”创建), a policy
+something: a head word right after it (“效能风暴”行动, “星级社区”创建) or after
+等 (“我和百姓聊聊法”等专项活动), a policy
 verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
 name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”), or a
 frame that makes it the content of a named goal or principle (“安全生产重于
-泰山”的使命, “保 5 争 3”的目标, 以“…”为主题); with such a frame a longer
+泰山”的使命, “保 5 争 3”的目标, 以“…”为主题) or the campaign of a mobilisation
+meeting (“…”秋防动员大会, “…”誓师大会); with such a frame a longer
 string and a two-clause slogan are terms (“建设大城北，实现新跨越”这一发展主题).
 A quoted list of phrases of three or more characters is a slogan (“不改变、
 不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
@@ -426,17 +431,37 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
+# quote marks mangled by a web copy: an apostrophe opening and an opening
+# curly quote closing ('工业强县“战略, '一个引领、三区带动“的工作), the
+# double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening, a single
+# quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
+# opening (正确处理”六个关系”); short, with Han characters, no mark of a real
+# pair, and the closing “ or ’ followed by no ” on its line
+_MANGLED_QUOTE_RE = re.compile(r"(?<![A-Za-z0-9=])'([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
+                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
+                               r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
+                               r"|”([^“”‘’'\n]{1,12})”")
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
-    hard wrap included."""
+    hard wrap or written with mangled quote marks included."""
     out = []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
         if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
             out.append((m.start(g), m.end(g)))
+    extra = []
     if "\n" in text:
-        out += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
-        out.sort()
+        extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
+    if "'" in text or "〞" in text or "’" in text or "”" in text:
+        taken = [(a - 1, z + 1) for a, z in out]
+        for m in _MANGLED_QUOTE_RE.finditer(text):
+            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            if _HAN_CHAR.search(m.group(g)) and not any(a < m.end() and m.start() < z for a, z in taken):
+                extra.append((m.start(g), m.end(g)))
+    if extra:
+        out = sorted(out + extra)
     return out
 
 
@@ -454,6 +479,11 @@ _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+# a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
+# 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:动员大会|誓师大会|动员会|推进大会|推进会)")
+# a programme named as one of a kind: 通过“我和百姓聊聊法”等专项活动
+_DENG_HEAD_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:活动|行动|工程|机制|模式|品牌|平台|载体|计划)")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
@@ -470,6 +500,9 @@ _PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战
                     "单位", "先进集体", "品牌")
 
 
+_MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
+
+
 def _is_policy_term(text, s, e, repeats):
     """Whether the quoted string ``text[s:e]`` names a policy term."""
     q = text[s:e]
@@ -479,13 +512,15 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if text[s - 2:s - 1] in ("《", "〈"):
         return False
+    if _MASKED_ONLY.fullmatch(q):
+        return False                                      # masked away: “XXX、XXX”的工作思路
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
     if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude):
         return False
-    frame = bool(_FRAME_AFTER.match(text, e + 1))
+    frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1))
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
         # a two-clause slogan only as a named goal or theme:
@@ -508,6 +543,7 @@ def _is_policy_term(text, s, e, repeats):
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
     cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
+           or bool(_DENG_HEAD_AFTER.match(text, e + 1))
            or repeats >= 2 or "+" in q or "＋" in q or series or frame
            or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
            or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”

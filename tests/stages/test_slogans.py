@@ -891,3 +891,51 @@ def test_fang_zai_leads_into_a_list_before_a_count():
     text = "要把浦东新的历史方位和使命，放在中华民族伟大复兴战略全局、世界百年未有之大变局这两个大局中加以谋划"
     assert [members(s) for s in find_slogans(text, default_lexicon()) if s["text"] == "两个大局"] == [
         ["中华民族伟大复兴战略全局", "世界百年未有之大变局"]]
+
+
+def test_quotes_mangled_by_a_web_copy():
+    # local dev-0171: an apostrophe opens, an opening curly quote closes
+    t = "今年以来,全区上下按照'一个引领、三区带动“的工作"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("一个引领、三区带动", 4)]
+    # local dev-0165: the double prime 〞 closes
+    t = "为顺利完成“保二争一〞目标大干全年最后四个月"
+    assert texts(find_slogans(t), "quoted") == ["保二争一"]
+    # a single quote closing a double one (national work report of 1986)
+    t = "而“六五’时期的年平均增长速度比这高"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("六五", None)]
+    # a closing quote opening (local dev-0199 ”六个关系”)
+    assert texts(find_slogans("深入推进”放管服”改革")) == ["放管服"]
+    # not in English or code, nor when the curly quote opens a real pair
+    assert find_slogans("it's a 'test“ case") == []
+    assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
+    assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
+
+
+def test_a_long_campaign_name_before_its_mobilisation_meeting():
+    # local dev-0037: a long quoted campaign name framed by the meeting it opens
+    t = "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"
+    assert texts(find_slogans(t), "quoted") == ["决战决胜吉林省连续40年无重大森林火灾"]
+    # a long quotation before another meeting is no term
+    assert find_slogans("召开“把全部心思和精力用在抓落实上面来吧同志们”座谈会") == []
+
+
+def test_a_quoted_programme_named_as_one_of_a_kind():
+    # local dev-0102: “…”等专项活动
+    t = "xx镇并通过“我和百姓聊聊法”等专项活动进行入户宣传"
+    assert texts(find_slogans(t), "quoted") == ["我和百姓聊聊法"]
+    assert find_slogans("今年是“我和百姓聊聊法”等的一年") == []
+
+
+def test_two_doublings_are_a_formulation():
+    # local dev-0132
+    t = "力争我县提前实现两个翻番的目标,尽快进入小康社会。"
+    assert [(s["text"], s["number"]) for s in find_slogans(t)] == [("两个翻番", 2)]
+    assert find_slogans("确保三年翻番,产值翻一番。") == []
+
+
+def test_a_quotation_masked_away_is_no_term():
+    # local dev-0172: the template masked the working idea
+    assert find_slogans("按照镇党委“XXX、XXX”的工作思路,锐意进取") == []
+    # a partly masked name stays a term
+    t = "创建“平安xxxx”和“安全稳定xxxx”活动"
+    assert texts(find_slogans(t), "quoted") == ["平安xxxx", "安全稳定xxxx"]
