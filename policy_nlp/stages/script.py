@@ -90,13 +90,15 @@ def is_traditional(text):
     matter: a Simplified text never loads OpenCC's ``s2t`` dictionaries (~0.1 s).
     """
     # each distinct character looked up once (a report has ~3,000 in 1 M
-    # characters); only the few Traditional ones are counted, until the text
-    # has enough of them to count the rest
+    # characters); a Simplified text has few distinct Traditional ones, each
+    # counted by one scan; with more, one count of every character is cheaper
     ideographs = [ch for ch in set(text) if _IDEOGRAPHS.match(ch)]
-    traditional = sum(map(text.count, [ch for ch in ideographs if _simplified_char(ch) != ch]))
+    traditional_chars = [ch for ch in ideographs if _simplified_char(ch) != ch]
+    counts = Counter(text) if len(traditional_chars) > 8 else None
+    traditional = sum(counts[ch] for ch in traditional_chars) if counts else sum(map(text.count, traditional_chars))
     if traditional < MIN_TRADITIONAL:
         return False
-    counts = Counter(text)
+    counts = counts or Counter(text)
     simplified = sum(counts[ch] for ch in ideographs if _simplified_only(ch))
     return traditional >= RATIO * simplified
 

@@ -59,11 +59,11 @@ word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
 (a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
-(a quoted list of NUM items), a 即-list of exactly NUM members right after a
-count with a measure word or 双 (双重组织生活会,即A和B; “六个导向”即…; not a
-head that makes a quantity: 两个方面,即…), 双 + a short head after a pair as long as each
-other (发展速度和发展质量的双提高; not 双重, dual), a 、-list of three or more
-items before 这 (…、酒驾醉驾这六个方面突出问题), and 两化(标准化、数字化) (a bracketed expansion of
+(a quoted list of NUM items), a 即-list of exactly NUM members right after 双
+or a quoted count with a measure word (双重组织生活会,即A和B; “六个导向”即…; not
+an unquoted count, most often plain: 全县共有五个乡镇,即…; nor a head that makes a
+quantity: 两个方面,即…), 双 + a short head after a pair as long as each
+other (发展速度和发展质量的双提高; not 双重, dual), and 两化(标准化、数字化) (a bracketed expansion of
 NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
 these tests.
@@ -134,10 +134,10 @@ a formulation is no member list when its first item is still a clause
 村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
 + result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
 A pair right before a count of two may be split by a comma when both clauses
-are as long as each other once leading verbs are cut (围绕农业发展,农民增收两大
-目标); 这 may stand between a list and its count (违规吃喝、…这六个方面突出问题,
-which also confirms the count: a 、-list of three or more items that opens its
-clause). A pair whose first item carries a qualifier both share starts where
+are as long as each other (three to six characters) once leading verbs are cut
+(围绕农业发展,农民增收两大目标; not 去年,全县两项工作); 这 may stand between a list
+and a count taken on other grounds (…这六个方面突出问题), but does not confirm
+one (北京、上海、广州这三个城市 is a reference back). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
 masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
 A 、-list of three or more items may be the subject of the formulation's
@@ -455,10 +455,13 @@ def _quotes(text):
     if "\n" in text:
         extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
     if "'" in text or "〞" in text or "’" in text or "”" in text:
-        taken = [(a - 1, z + 1) for a, z in out]
+        # the real pairs (marks included), sorted and disjoint: one lookup per match
+        taken_starts = [a - 1 for a, _ in out]
         for m in _MANGLED_QUOTE_RE.finditer(text):
             g = next(i for i in range(1, 6) if m.group(i) is not None)
-            if _HAN_CHAR.search(m.group(g)) and not any(a < m.end() and m.start() < z for a, z in taken):
+            k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
+            overlaps = k >= 0 and out[k][1] + 1 > m.start()
+            if _HAN_CHAR.search(m.group(g)) and not overlaps:
                 extra.append((m.start(g), m.end(g)))
     if extra:
         out = sorted(out + extra)
@@ -848,29 +851,11 @@ def _grammar(text, bounds, quoted_ranges):
 _JOINING = frozenset("暨及和与并或同")
 
 
-def _names_quoted_list(text, i, run=""):
+def _names_quoted_list(text, i):
     """“A、B、C”这三件大事: 这 points back to the quoted list right before, which
-    the count names, so the count is no anaphor; so does an unquoted 、-list
-    of exactly as many items (three or more) as the numeral ``run`` counts
-    (违规吃喝、…、酒驾醉驾、…这六个方面突出问题). A pair (A和B这两个目标) is
-    too often a plain reference back."""
-    if text[i - 1:i] != "这":
-        return False
-    if _quoted_list_size_before(text, i - 1) >= 2:
-        return True
-    value = _numeral_value(run)[0] if run else None
-    if value is None or not 3 <= value <= 10:
-        return False
-    got = _list_before(text, i, value)
-    # the list opens its clause, after leading verbs at most (开展对违规吃喝、…; not
-    # 在战胜了对党危害最大的陈独秀、王明、刘少奇这三个叛徒集团), and its first
-    # item, which may still hold the start of the clause, is no longer than the
-    # longest other (not 周总理从农业、工业、财政贸易、文化教育这四个主要方面,
-    # 我现在要说的是关于农业的合作化、…这三个问题)
-    return (len(got) == value
-            and len(_split_items(text, got[0]["start"], got[-1]["end"], "、")) == value
-            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
-            and _only_lead_words(text[_clause_start(text, got[0]["start"]):got[0]["start"]].strip()))
+    the count names, so the count is no anaphor. (An unquoted list before 这
+    is most often a plain reference back: 北京、上海、广州这三个城市.)"""
+    return text[i - 1:i] == "这" and _quoted_list_size_before(text, i - 1) >= 2
 
 
 # a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
@@ -881,13 +866,15 @@ def _list_after_confirmed(text, i, run, value, bounds):
     """``NUM [MEASURE] HEAD，即 A、B…``: a count that no head word or list
     before confirms, defined right after by a 即-list of exactly NUM members
     (:func:`_following_list`): 双重组织生活会,即…参加班子民主生活会和所在支部的
-    组织生活会; “六个导向”即…. A head that makes a quantity (两个方面，即…)
-    is none. (end, number) or None."""
+    组织生活会; “六个导向”即…. Only 双 or a quoted count: an unquoted count
+    with a measure word is most often plain (全县共有五个乡镇,即甲镇、…; 设立两个
+    小组,即…), and a head that makes a quantity (两个方面，即…) is none. (end,
+    number) or None."""
     if value is None or not 2 <= value <= 10:
         return None
     k = i + len(run)
     meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
-    if not meas and run != "双":
+    if run != "双" and not (meas and text[i - 1:i] in "“「"):
         return None                                       # 简化为两道手续,即…: a plain count
     k += len(meas)
     h = _HEAD_BEFORE_JI.match(text, k)
@@ -904,20 +891,6 @@ def _list_after_confirmed(text, i, run, value, bounds):
     return None
 
 
-def _named_by_list_before(text, i, run, value, bounds):
-    """``A、B…这 NUM [MEASURE] HEAD``: a count after 这 that names the list of
-    exactly NUM items right before it (:func:`_names_quoted_list`), whose
-    head ends in a policy head word within four characters, even after a
-    word that otherwise makes a quantity (六个方面突出问题). (end, number) or None."""
-    if text[i - 1:i] != "这":
-        return None
-    k = i + len(run)
-    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
-    region = _head_region(text, k, 8)
-    end = _head_end(region, bounds, k)
-    return (k + end, value) if end is not None else None
-
-
 def _numeral_start(text, m, bounds):
     """(start, run) of the numeral run ``m`` as a possible formulation, or
     None: 统一五项标准 starts at 五 (统一 | 五项); 第十七、十八条, 这两个 and
@@ -929,7 +902,7 @@ def _numeral_start(text, m, bounds):
     if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
-    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i, run):
+    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -968,7 +941,6 @@ def _read_numeral(text, m, i, run, bounds):
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
-            or _named_by_list_before(text, i, run, value, bounds)
             or _list_after_confirmed(text, i, run, value, bounds))
 
 
@@ -1149,10 +1121,14 @@ def _trimmed_items(text, items):
     return out
 
 
+_CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
+
+
 def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
     j = i
     depth = 0
-    while j > 0:
+    low = max(0, i - _CLAUSE_REACH)
+    while j > low:
         c = text[j - 1]
         if c in "）)”’」":
             depth += 1
@@ -1393,15 +1369,15 @@ def _following_list(t):
     sibling = False
     m = _FOLLOWING_LIST.match(text[qe:qe + 12])
     if not m or (t.quoted and m.group().startswith("”")):
-        m = _JI_RIGHT_AFTER.match(text[qe:qe + 12])
+        m, sibling = _JI_RIGHT_AFTER.match(text[qe:qe + 12]), True
         if not m:
             m, sibling = _SIBLING_THEN_JI.match(text[qe:qe + 40]), True
             if not m:
                 return None
     body = qe + m.end()
-    end = len(text)
+    end = min(len(text), body + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
     for stop in ("。", "\n"):
-        x = text.find(stop, body)
+        x = text.find(stop, body, end)
         if x != -1:
             end = min(end, x)
     marked = _marked_items(text, body)
@@ -1430,7 +1406,7 @@ def _following_list(t):
     picked = _parts_with_head(text, items, head) if head else None
     if picked:
         items = picked
-    elif sibling:
+    elif sibling:   # only the parts that end with the head (not “两个维护”即A、B,C: split wrong)
         return None
     frame = _frame_before(text, t.qs)
     first = items[0]
@@ -1523,7 +1499,8 @@ def _written_together_earlier(t):
     if not (number and 2 <= number <= 4):
         return None
     head = t.head_chars()
-    start = max(text.rfind(mark, 0, qs) for mark in "。；;！？\n") + 1
+    low = max(0, qs - _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    start = max(low, max(text.rfind(mark, low, qs) for mark in "。；;！？\n") + 1)
     window = text[start:qs]
     for k in range(len(window) - 2 * number + 1):
         parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
@@ -1543,9 +1520,9 @@ def _head_initial_list_later(t):
     text, number, qe = t.text, t.number, t.qe
     if not (number and number >= 2):
         return None
-    stop = len(text)
+    stop = min(len(text), qe + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
     for mark in "。；;\n":
-        x = text.find(mark, qe)
+        x = text.find(mark, qe, stop)
         if x != -1:
             stop = min(stop, x)
     head = t.head_chars()
@@ -1871,7 +1848,8 @@ def _only_lead_words(s):
 def _comma_pair_before(text, cs, item):
     """A pair split by a comma right before a count of two (围绕农业发展,农民增收
     两大目标): the clause ``item`` and the clause before it, when the two are
-    as long as each other (two to six characters) once the clause before has
+    as long as each other (three to six characters: 去年,全县两项工作 and 同时,各地
+    两大工程 are a time, a connective and a place) once the clause before has
     lost its leading verbs, and nothing else stands in either: the clause
     right before the count opens with no verb or adverb (严密防范应对,坚决打赢
     打好“两防”: verbs that govern the formulation). Unquoted counts only."""
@@ -1879,7 +1857,7 @@ def _comma_pair_before(text, cs, item):
         return []
     ps = _clause_start(text, cs - 1)
     got = _trimmed_items(text, [(ps, cs - 1), item])
-    if (len(got) == 2 and 2 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
+    if (len(got) == 2 and 3 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
             and got[1]["start"] == item[0] and _only_lead_words(text[ps:got[0]["start"]])
             and not any(_not_a_member(g["text"]) for g in got)):
         return got
@@ -2140,12 +2118,14 @@ def _resolve(text, cands):
         whole_quote = src == "quotes"
         return (-whole_quote, -numeral_initial, -pri, -(e - s), s)
     taken = []
-    occupied = []
+    starts, ends = [], []   # the spans taken: disjoint, sorted by start (so by end too)
     for c in sorted(cands, key=key):
         s, e = c[0], c[1]
-        if any(s < z and a < e for a, z in occupied):
+        k = bisect_right(starts, e - 1)   # spans starting before e; only the last can reach past s
+        if k and ends[k - 1] > s:
             continue
-        occupied.append((s, e))
+        starts.insert(k, s)
+        ends.insert(k, e)
         taken.append(c)
     taken.sort(key=lambda c: c[0])
     return [(s, e, kind, n, src) for s, e, kind, n, src, _ in taken]

@@ -62,6 +62,13 @@ def _stage_cpu_seconds(function, text, runs=3):
     "一是加强学习。二是狠抓落实。三是改进作风（详见附件。其他工作照常。",
     # an ASCII quote that never closes on a long line, and glued headings
     '实施"加强领导，推进工作。一、总体要求\n内容很多。二、装备与系统标准\n',
+    # a review of the member and quotation rules: clause and list searches that ran to
+    # the start or the end of a text without sentence ends, and a quote-overlap test per pair
+    "我们要把这三个问题解决好.实现产量和收入的双增长.",
+    "党员领导干部要参加双重组织生活会,即参加班子民主生活会和所在支部的组织生活会,",
+    "牢固树立“六个导向”即要坚持甲的导向,坚持乙的导向,",
+    "“一号工程”建设。'两区带动“的工作。“六五’时期。",
+    "“一个引领、三区带动”的工作",
 ])
 def test_lists_and_slogans_stay_linear_on_hostile_one_line_patterns(unit):
     # Patterns a review of the list and quotation rules found quadratic: 4x the text
