@@ -156,6 +156,7 @@ trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
 """
 
+import functools
 import os
 import re
 from bisect import bisect_right
@@ -1998,16 +1999,39 @@ def _ones_of_count_series(text):
     return ones
 
 
+@functools.lru_cache(maxsize=4)
+def _term_finder(terms):
+    """For a tuple of ``terms``: a regex whose match at a position is the
+    longest term there, and for each term, the terms it starts with (itself
+    included), which are all the terms at that position."""
+    ordered = sorted(set(terms), key=lambda term: (-len(term), term))
+    prefixes = {term: [p for p in ordered if term.startswith(p)] for term in ordered}
+    return re.compile("|".join(map(re.escape, ordered))), prefixes
+
+
 def _lexicon_candidates(text, lexicon, bounds):
-    """Every occurrence of a lexicon term that sits on word boundaries."""
+    """Every occurrence of a lexicon term that sits on word boundaries, term
+    by term in lexicon order.
+
+    One regex search per position where some term starts (a few per
+    document), not one scan of the whole text per term."""
+    terms = lexicon.words()
+    if not terms:
+        return []
+    pattern, prefixes = _term_finder(tuple(terms))
+    found = {}  # term -> its starts, increasing
+    match = pattern.search(text)
+    while match:
+        i = match.start()
+        for term in prefixes[match.group()]:
+            found.setdefault(term, []).append(i)
+        match = pattern.search(text, i + 1)
     cands = []
-    for term in lexicon.words():
+    for term in terms:
         entry = lexicon[term]
-        i = text.find(term)
-        while i != -1:
+        for i in found.get(term, ()):
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
-            i = text.find(term, i + 1)
     return cands
 
 
