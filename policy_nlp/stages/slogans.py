@@ -162,6 +162,8 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
+import numpy
+
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
@@ -566,6 +568,24 @@ def _bad_before(text, i):
 _first, _second = itemgetter(0), itemgetter(1)
 
 
+class _Marks:
+    """The set of the offsets in an int array (``in``, and iteration in
+    increasing order), kept as one byte per offset: made in two array
+    operations, where a set of every token's offset costs far more than the
+    few thousand questions a document asks."""
+
+    def __init__(self, offsets):
+        marks = numpy.zeros(int(offsets.max()) + 1 if len(offsets) else 0, dtype=numpy.uint8)
+        marks[offsets] = 1
+        self._marks = marks.tobytes()
+
+    def __contains__(self, offset):
+        return 0 <= offset < len(self._marks) and self._marks[offset] == 1
+
+    def __iter__(self):
+        return iter(numpy.flatnonzero(numpy.frombuffer(self._marks, dtype=numpy.uint8)).tolist())
+
+
 class _Bounds:
     """Token boundaries from pre-computed tokens, or none (cue-based)."""
 
@@ -575,7 +595,7 @@ class _Bounds:
         self._sorted_ends = None
         if tokens is not None:
             if hasattr(tokens, "shape"):  # an (n, 2) array: read by column, no tuple per token
-                self.starts, self.ends = set(tokens[:, 0].tolist()), set(tokens[:, 1].tolist())
+                self.starts, self.ends = _Marks(tokens[:, 0]), _Marks(tokens[:, 1])
             else:
                 self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
 
