@@ -246,8 +246,10 @@ class TopicsStage:
             tokens = numpy.repeat(chosen, counts)
             proba = None
             if lengths[tokens].all():  # no empty token (predict_proba would drop it)
-                found = numpy.minimum(numpy.searchsorted(known, orths[tokens]), len(known) - 1)
-                ids = numpy.where(known[found] == orths[tokens], known_ids[found], 0)
+                # each distinct string looked up once (a document repeats most of its words)
+                distinct, inverse = numpy.unique(orths[tokens], return_inverse=True)
+                found = numpy.minimum(numpy.searchsorted(known, distinct), len(known) - 1)
+                ids = numpy.where(known[found] == distinct, known_ids[found], 0)[inverse]
                 proba = model.predict_proba_ids(ids, counts[chosen], ["".join(words[i]) for i in indices])
             return proba if proba is not None else model.predict_proba([words[i] for i in indices])
         return predict
