@@ -419,8 +419,11 @@ def _units_ok(unit):
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
 # the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
+# (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
+# every branch opens with a character, ``re`` skips straight to the next quote
+# mark instead of trying each branch at each character.)
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
-                       r'|(?<![A-Za-z0-9=])"([^"“”\n]*+)"')       # possessive: linear without a closing quote
+                       r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
@@ -440,7 +443,7 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 # quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
 # opening (正确处理”六个关系”); short, with Han characters, no mark of a real
 # pair, and the closing “ or ’ followed by no ” on its line
-_MANGLED_QUOTE_RE = re.compile(r"(?<![A-Za-z0-9=])'([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
+_MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
                                r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
                                r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
                                r"|”([^“”‘’'\n]{1,12})”")
