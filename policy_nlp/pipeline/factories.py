@@ -188,9 +188,11 @@ class TopicsStage:
         text = doc_text(doc)
         offsets = [(span.start_char, span.end_char) for span in paragraphs]
         texts = [text[start:end] for start, end in offsets]
-        words = words_within(doc, offsets)
+        with reading_offsets(doc):  # the token offsets checked once for both reads
+            words = words_within(doc, offsets)
+            predict = self._predict_by_ids(doc, offsets, words)
         results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
-                                      predict_proba=self._predict_by_ids(doc, offsets, words))
+                                      predict_proba=predict)
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
