@@ -2025,10 +2025,14 @@ def _ones_of_count_series(text):
 @functools.lru_cache(maxsize=4)
 def _term_finder(terms):
     """For a tuple of ``terms``: a regex whose match at a position is the
-    longest term there, and for each term, the terms it starts with (itself
-    included), which are all the terms at that position."""
+    longest term there, and a function giving the terms that one starts with
+    (itself included), which are all the terms at that position (worked out
+    for the terms found, not for every pair of a large lexicon)."""
     ordered = sorted(set(terms), key=lambda term: (-len(term), term))
-    prefixes = {term: [p for p in ordered if term.startswith(p)] for term in ordered}
+
+    @functools.lru_cache(maxsize=None)
+    def prefixes(term):
+        return [p for p in ordered if term.startswith(p)]
     return re.compile("|".join(map(re.escape, ordered))), prefixes
 
 
@@ -2046,7 +2050,7 @@ def _lexicon_candidates(text, lexicon, bounds):
     match = pattern.search(text)
     while match:
         i = match.start()
-        for term in prefixes[match.group()]:
+        for term in prefixes(match.group()):
             found.setdefault(term, []).append(i)
         match = pattern.search(text, i + 1)
     cands = []
