@@ -297,9 +297,12 @@ def _span_list(doc, bounds, labels):
     aligned = ((first < n) & (last < n) & (first <= last)
                & (starts[numpy.minimum(first, n - 1)] == chars[:, 0])
                & (ends[numpy.minimum(last, n - 1)] == chars[:, 1]))
+    # each distinct label hashed once: a Span given a str label hashes it every time
+    labels = list(labels)
+    ids = {label: doc.vocab.strings.add(label) if isinstance(label, str) else label for label in set(labels)}
     spans = []
     for (a, b), i, j, ok, label in zip(chars.tolist(), first.tolist(), last.tolist(),
-                                       aligned.tolist(), labels):
+                                       aligned.tolist(), map(ids.__getitem__, labels)):
         # Anything not plainly aligned (an empty span) gets spaCy's own answer.
         spans.append(Span(doc, i, j + 1, label=label) if ok else doc.char_span(a, b, label=label))
     return spans

@@ -188,9 +188,11 @@ class TopicsStage:
         text = doc_text(doc)
         offsets = [(span.start_char, span.end_char) for span in paragraphs]
         texts = [text[start:end] for start, end in offsets]
-        words = words_within(doc, offsets)
+        with reading_offsets(doc):  # the token offsets checked once for both reads
+            words = words_within(doc, offsets)
+            predict = self._predict_by_ids(doc, offsets, words)
         results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
-                                      predict_proba=self._predict_by_ids(doc, offsets, words))
+                                      predict_proba=predict)
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
@@ -246,8 +248,10 @@ class TopicsStage:
             tokens = numpy.repeat(chosen, counts)
             proba = None
             if lengths[tokens].all():  # no empty token (predict_proba would drop it)
-                found = numpy.minimum(numpy.searchsorted(known, orths[tokens]), len(known) - 1)
-                ids = numpy.where(known[found] == orths[tokens], known_ids[found], 0)
+                # each distinct string looked up once (a document repeats most of its words)
+                distinct, inverse = numpy.unique(orths[tokens], return_inverse=True)
+                found = numpy.minimum(numpy.searchsorted(known, distinct), len(known) - 1)
+                ids = numpy.where(known[found] == distinct, known_ids[found], 0)[inverse]
                 proba = model.predict_proba_ids(ids, counts[chosen], ["".join(words[i]) for i in indices])
             return proba if proba is not None else model.predict_proba([words[i] for i in indices])
         return predict

@@ -156,10 +156,13 @@ trimmed. ``count_matches`` is ``number == len(members)`` when members were
 found and the number is known, else None.
 """
 
+import functools
 import os
 import re
 from bisect import bisect_right
 from operator import itemgetter
+
+import numpy
 
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
@@ -416,8 +419,11 @@ def _units_ok(unit):
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
 # the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
+# (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
+# every branch opens with a character, ``re`` skips straight to the next quote
+# mark instead of trying each branch at each character.)
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
-                       r'|(?<![A-Za-z0-9=])"([^"“”\n]*+)"')       # possessive: linear without a closing quote
+                       r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
@@ -437,7 +443,7 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 # quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
 # opening (正确处理”六个关系”); short, with Han characters, no mark of a real
 # pair, and the closing “ or ’ followed by no ” on its line
-_MANGLED_QUOTE_RE = re.compile(r"(?<![A-Za-z0-9=])'([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
+_MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
                                r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
                                r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
                                r"|”([^“”‘’'\n]{1,12})”")
@@ -568,6 +574,24 @@ def _bad_before(text, i):
 _first, _second = itemgetter(0), itemgetter(1)
 
 
+class _Marks:
+    """The set of the offsets in an int array (``in``, and iteration in
+    increasing order), kept as one byte per offset: made in two array
+    operations, where a set of every token's offset costs far more than the
+    few thousand questions a document asks."""
+
+    def __init__(self, offsets):
+        marks = numpy.zeros(int(offsets.max()) + 1 if len(offsets) else 0, dtype=numpy.uint8)
+        marks[offsets] = 1
+        self._marks = marks.tobytes()
+
+    def __contains__(self, offset):
+        return 0 <= offset < len(self._marks) and self._marks[offset] == 1
+
+    def __iter__(self):
+        return iter(numpy.flatnonzero(numpy.frombuffer(self._marks, dtype=numpy.uint8)).tolist())
+
+
 class _Bounds:
     """Token boundaries from pre-computed tokens, or none (cue-based)."""
 
@@ -577,7 +601,7 @@ class _Bounds:
         self._sorted_ends = None
         if tokens is not None:
             if hasattr(tokens, "shape"):  # an (n, 2) array: read by column, no tuple per token
-                self.starts, self.ends = set(tokens[:, 0].tolist()), set(tokens[:, 1].tolist())
+                self.starts, self.ends = _Marks(tokens[:, 0]), _Marks(tokens[:, 1])
             else:
                 self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
 
@@ -1976,16 +2000,43 @@ def _ones_of_count_series(text):
     return ones
 
 
+@functools.lru_cache(maxsize=4)
+def _term_finder(terms):
+    """For a tuple of ``terms``: a regex whose match at a position is the
+    longest term there, and a function giving the terms that one starts with
+    (itself included), which are all the terms at that position (worked out
+    for the terms found, not for every pair of a large lexicon)."""
+    ordered = sorted(set(terms), key=lambda term: (-len(term), term))
+
+    @functools.lru_cache(maxsize=None)
+    def prefixes(term):
+        return [p for p in ordered if term.startswith(p)]
+    return re.compile("|".join(map(re.escape, ordered))), prefixes
+
+
 def _lexicon_candidates(text, lexicon, bounds):
-    """Every occurrence of a lexicon term that sits on word boundaries."""
+    """Every occurrence of a lexicon term that sits on word boundaries, term
+    by term in lexicon order.
+
+    One regex search per position where some term starts (a few per
+    document), not one scan of the whole text per term."""
+    terms = lexicon.words()
+    if not terms:
+        return []
+    pattern, prefixes = _term_finder(tuple(terms))
+    found = {}  # term -> its starts, increasing
+    match = pattern.search(text)
+    while match:
+        i = match.start()
+        for term in prefixes(match.group()):
+            found.setdefault(term, []).append(i)
+        match = pattern.search(text, i + 1)
     cands = []
-    for term in lexicon.words():
+    for term in terms:
         entry = lexicon[term]
-        i = text.find(term)
-        while i != -1:
+        for i in found.get(term, ()):
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
-            i = text.find(term, i + 1)
     return cands
 
 

@@ -213,8 +213,11 @@ def keyword_label(text, terms=None, default="general"):
 # Paragraph kinds: boilerplate and headings
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
+# from skipping to the characters the others begin with, so that every branch
+# was tried at every character.
+_BOILERPLATE_START = re.compile(r"本作品是中华人民共和国|Public domain|false|true|注：中文维基文库")
 _BOILERPLATE = re.compile(
-    r"^(?:本作品是中华人民共和国|Public domain|false|true|注：中文维基文库)|"
     r"版权所有|责任编辑|打印本页|关闭窗口|【字体|字号[:：]|浏览次数|扫一扫|分享到|当前位置[:：]|"
     r"网站地图|联系我们|ICP备|公网安备|来源[:：]\S{0,20}$|发布时间[:：]")
 _HEADING_MARK = re.compile(
@@ -246,7 +249,7 @@ def is_boilerplate(text):
     text = text.strip().strip("\u3000\u200b\ufeff")
     if not text or not _CJK.search(text):
         return True
-    return bool(_BOILERPLATE.search(text))
+    return bool(_BOILERPLATE_START.match(text) or _BOILERPLATE.search(text))
 
 
 def heading_level(text):
