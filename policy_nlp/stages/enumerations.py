@@ -545,7 +545,7 @@ class _Builder:
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a
-        sentence end or a colon (blanks between): a heading on a page whose
+        sentence end, a colon or a semicolon (blanks between): a heading on a page whose
         line breaks were lost (…我讲三点意见。一、统一思想…)."""
         if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
             return False

@@ -883,7 +883,9 @@ def _names_quoted_list(text, i):
 
 
 # a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
-_HEAD_BEFORE_JI = re.compile("([\u4e00-\u9fff]{2,6}?)[”」\"']*[，,]?即(?![将使便可时日刻])")
+# 即 "that is", not the first character of 即将, 即使, 即便, 即可, 即时, 即日, 即刻
+_JI = "即(?![将使便可时日刻])"
+_HEAD_BEFORE_JI = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)[”」\"']*[，,]?{_JI}")
 
 
 def _list_after_confirmed(text, i, run, value, bounds):
@@ -1233,14 +1235,14 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
 # a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
 # the placeholder stands for the place, which the gold leaves out of the member
 # (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
-_MASK = re.compile(f"(?:{MASK})+(?=[\u4e00-\u9fff])")
+_MASK_OPENING = re.compile(f"(?:{MASK})+(?=[\u4e00-\u9fff])")
 
 
 def _unmasked(text, members):
     """``members`` without a leading mask, where two characters or more remain."""
     out = []
     for m in members:
-        mask = _MASK.match(text, m["start"], m["end"])
+        mask = _MASK_OPENING.match(text, m["start"], m["end"])
         out.append(_mk(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
     return out
 
@@ -1330,12 +1332,12 @@ _FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:�
 
 
 # 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
-_JI_RIGHT_AFTER = re.compile("[”」\"']*即(?![将使便可时日刻])[：:]?")
+_JI_RIGHT_AFTER = re.compile(f"[”」\"']*{_JI}[：:]?")
 # a sibling formulation between this one and the 即-list that defines both:
 # 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
 _SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
                               f"(?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,6}}?[”」\"']*[，,]?"
-                              "即(?![将使便可时日刻])[：:]?")
+                              f"{_JI}[：:]?")
 
 
 def _frame_before(text, qs):
