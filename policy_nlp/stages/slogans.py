@@ -1343,12 +1343,13 @@ _SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{
 def _frame_before(text, qs):
     """The words that lead into the formulation at ``qs`` within its clause
     (党员领导干部要参加 in 党员领导干部要参加双重组织生活会), past its opening
-    quote marks; a 、 ends the clause too (…、牢固树立“六个导向”)."""
+    quote marks; a 、 ends the clause too (…、牢固树立“六个导向”). At most
+    ``_CLAUSE_REACH`` characters, as :func:`_clause_start` reads."""
     j = qs
     while j > 0 and text[j - 1] in "“「\"'”」":
         j -= 1
-    i = j
-    while i > 0 and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+    i, low = j, max(0, j - _CLAUSE_REACH)
+    while i > low and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
         i -= 1
     return text[i:j]
 
