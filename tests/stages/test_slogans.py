@@ -507,7 +507,7 @@ def test_local_member_patterns_of_the_fourth_development_batch():
 
 def test_a_count_glued_to_a_conjunction_by_the_segmenter():
     # dev-0112: pkuseg may cut 暨两化 as one word; the count still opens the formulation
-    from policy_nlp.stages.slogans import _Bounds, _numeral_start
+    from policy_nlp.stages.slogans.grammar import _Bounds, _numeral_start
     import re
     text = "安全生产暨两化(标准化、数字化)体系建设督办会"
     bounds = _Bounds([(0, 2), (2, 4), (4, 7), (7, 8), (8, 11), (11, 12), (12, 15), (15, 16)])

@@ -1,0 +1,168 @@
+"""Numbered formulations (数字式提法) and quoted policy terms.
+
+Chinese policy text names its programmes by counting them: 四个全面, 三大攻坚战,
+两学一做, “双联”, “十四五”. :func:`find_slogans` finds them with a small
+grammar, finds quoted policy terms (“效能风暴”, “一键申报”), tags later
+unquoted mentions of what a document introduced in quotes, tags the terms of
+a :class:`~policy_nlp.stages.lexicon.Lexicon`, and links each formulation to the
+members the text spells out.
+
+The grammar
+-----------
+Numerals are ``一``…``十`` with ``百 千 万`` and ``〇 零``, ``两`` and ``双``
+(both 2); a run of them must parse as a number (``十四``, ``二十``; ``四两`` and
+``九二`` do not), except a repeated digit (``八八`` = 8, as in 八八战略) and an
+ascending run of digits (``一二三`` = 3, as in 一二三产业), which claim the
+count of what they enumerate.
+
+``counted``  ``NUM MEASURE HEAD``: a numeral, a measure word (``大项 个 项 大
+条 种 类 场 座 步 点 件 篇 字 套``: 十件实事, 四篇文章, 二十四字方针, 四套班子), and a
+head. Where the head ends is decided by cues: it stops
+at punctuation, quotes, brackets, another numeral and the function words
+``的 和 与 及 等 是``; within what is left the longest prefix ending in a
+*policy head* word (工程, 战略, 行动, 纪律, 制度, 改革, 意识, 自信, 攻坚战,
+规定, 重点工作, 原则, 机制 … and verbal heads such as 坚持, 确保, 维护, 不摘,
+which cannot follow a numeral of a plain quantity) is the head, and it must
+end on a word boundary of the segmenter's tokens when they are given. With
+the measure ``大``/``大项`` (十大工程, 六大项目标责任书) any short noun phrase is
+a head, cut at a token boundary. The number is the numeral (十大项重点工作 =
+10).
+
+``composite``  two or more units ``NUM X`` where ``X`` is one to three
+non-numeral characters (两品一游, 三会一课, 一委一会一中心, 七地一屏一通道,
+两不愁三保障), parts may be joined by 、 (双随机、一公开; 一核三带、多点支撑, where
+``多`` is an uncounted unit). The claimed number is the sum of the units (两品一游
+= 3, 三会一课 = 4, 七地一屏一通道 = 9), with two fixed constructions: ``N X N促``
+counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体`` or
+``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
+Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村), but
+``双`` before one counts the pair: “双百”方针 (百花齐放、百家争鸣) = 2, 双百双千 = 4.
+A trailing ``合一`` fuses the parts (三证合一 = 3).
+
+``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
+四风, 八八战略 = 8); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
+manner, not a count, and gives a quoted term instead.
+
+``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
+ordinal (“十四五”, “十五五”, “九五”), number null.
+
+``code``  inside quotes, digits and letters joined by ``+``: “1+N+X” is an
+opaque code, number null; when every part is a digit string the number is
+their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
+of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
+programme code, number null (not a year: “2020”). Inside quotes, a composite
+written with single Arabic digits for its numerals is read as the Chinese one
+(“4 市 1 区” = 四市一区 = 5); a single unit (“3年”, “2号楼”) is not.
+
+``confirmed``  ``NUM [MEASURE] X`` with a short head that is no policy head
+word, taken unquoted only because the list right before it has exactly NUM
+members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
+稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
+(a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
+(a quoted list of NUM items), a 即-list of exactly NUM members right after 双
+or a quoted count with a measure word (双重组织生活会,即A和B; “六个导向”即…; not
+an unquoted count, most often plain: 全县共有五个乡镇,即…; nor a head that makes a
+quantity: 两个方面,即…), 双 + a short head after a pair as long as each
+other (发展速度和发展质量的双提高; not 双重, dual), and 两化(标准化、数字化) (a bracketed expansion of
+NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
+plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
+these tests.
+
+Never formulations: announcements of the speaker's own points (三句话, 两点希望,
+三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
+the enumerations stage reads them as list claims), zero targets (“零上访” is
+a quoted term with no count), ordinals (二号工程; “一号工程” is a quoted term).
+Inside quotes a measure with a one-character head is a name (“三个多”, “三个年”)
+unless the head is a unit of time or measure (“三个月”).
+
+Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
+一项 are indefinite articles), composites followed by a policy head (一委一会
+一中心运行模式, 三会一课制度) and repeated-digit singles (八八战略) are taken;
+everything else is taken only inside quotes, from the lexicon, or as a mention
+of a term the document quoted. Never slogans: Arabic quantities outside
+quotes, ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
+(十连丰), durations and other numeral + unit expressions (两年, 三个月, 54个月,
+三年行动), approximate counts (一千五百多项), and demonstrative or anaphoric
+counts (这两个目标, 以上十四条).
+
+Quoted policy terms
+-------------------
+A quoted string (“…”, 「…」, ‘…’; also quote marks a web copy mangled:
+'一个引领、三区带动“ with an apostrophe opening and an opening quote closing,
+“保二争一〞 with the double prime closing, “六五’ with a single quote closing,
+”六个关系” with a closing quote opening) is a policy term when it is short, has no
+sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
+is not a member list that a formulation names, and has a cue that it names
+something: a head word right after it (“效能风暴”行动, “星级社区”创建) or after
+等 (“我和百姓聊聊法”等专项活动), a policy
+verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
+name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”), or a
+frame that makes it the content of a named goal or principle (“安全生产重于
+泰山”的使命, “保 5 争 3”的目标, 以“…”为主题) or the campaign of a mobilisation
+meeting (“…”秋防动员大会, “…”誓师大会); with such a frame a longer
+string and a two-clause slogan are terms (“建设大城北，实现新跨越”这一发展主题).
+A quoted list of phrases of three or more characters is a slogan (“不改变、
+不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
+attitude (“等、靠、拖”现象), not objects (保障“住、医、教”).
+
+Members
+-------
+A formulation is linked to the members spelled out (1) in brackets right
+after it: 五项改革（…、…）; (2) in a quoted list right before it:
+“A、B、C”的“五心工程”, “巩固、增强、提升、畅通”八个字; (3) in the list before ``等``:
+A、B…等十项制度; (4) in a list that follows: ``，即`` / ``：`` A、B、C, or
+一是…二是…; and (5) in an unquoted list right before it whose item count
+equals the claimed number: 精品、珍品和旅游观光“两品一游”, 中央和地方两个积极性
+(a leading item of digits, a page number such as ``2、``, is dropped; the first
+member is cut after its last leading verb: …的方针强化畜牧 -> 畜牧); (6) a quoted
+run of single characters right before (“红橙黄蓝”四色预警); and (7) quoted names
+followed by the formulation's head later in the paragraph (三大工程 … “连心”工程
+…“强基”工程…“模范”工程). After 即 the separator (；、，) that splits the list
+into the claimed number of items wins, and 即A和B gives two members; a
+一是… list stops where its numbering restarts (“两增”：一是…二是…。“三突破”：
+一是…). Local speech adds: (8) a 一是… list opening the next sentence or
+paragraph after a formulation that ends its sentence, when it has exactly
+the claimed number of items (提出了“五个强化”。¶一是强化…); (9) ——-items opening
+the paragraphs after it, as many as claimed (五个坚持：¶——坚持…); (10) a
+bracketed list right before it ((烟果、商贸、民生)三大经济); (11) N items
+ending with its head elsewhere in the paragraph, as long as each other
+(物质文明、政治文明、精神文明 … 三个文明). Members found by a definition (brackets,
+即/：/一是 lists, dash items, quoted lists and names) with the claimed count
+hold for every mention of the formulation in the text. A list right before
+a formulation is no member list when its first item is still a clause
+(了, a quotation inside it, three times longer than the others: …完成了××个
+村、社区“两委”), an item opens with a list marker (二是…), or its parts are verb
++ result compounds (打赢打好“两防”); 我代表 is trimmed like a leading verb.
+A pair right before a count of two may be split by a comma when both clauses
+are as long as each other (three to six characters) once leading verbs are cut
+(围绕农业发展,农民增收两大目标; not 去年,全县两项工作); 这 may stand between a list
+and a count taken on other grounds (…这六个方面突出问题), but does not confirm
+one (北京、上海、广州这三个城市 is a reference back). A pair whose first item carries a qualifier both share starts where
+the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
+masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
+A 、-list of three or more items may be the subject of the formulation's
+clause, which is a copula (是, 就是 …) or opens with one and ends in 的 within
+fourteen characters before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略
+部署的三个篇章; the subject 我们 is left out): it gives the members and, with
+exactly the claimed number of items, confirms the count.
+即 may follow the formulation's closing quote marks directly, and one 即-list
+may define two formulations named together (正确处理“六个关系”、牢固树立“六个
+导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
+item that ends with its head. Words of four characters or more that led into
+the formulation and open an item again are left out of it (要参加双重组织
+生活会,即…要参加班子民主生活会 -> 班子民主生活会).
+Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
+trimmed. ``count_matches`` is ``number == len(members)`` when members were
+found and the number is known, else None.
+
+Modules, each importing only those before it: ``counting`` (numerals, measure
+words, heads: :func:`parse_numbered`), ``quotes`` (quote marks and the cues of
+a quoted term), ``members`` (the member searches), ``grammar`` (unquoted
+formulations in running text), ``find`` (:func:`find_slogans`: candidates
+resolved into spans with members).
+"""
+
+from policy_nlp.stages.slogans.counting import parse_numbered
+from policy_nlp.stages.slogans.find import find_slogans
+
+__all__ = ["find_slogans", "parse_numbered"]

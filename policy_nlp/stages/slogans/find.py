@@ -1,0 +1,306 @@
+"""``find_slogans``: the candidates of the grammar, the quotations, the
+lexicon and the later mentions of quoted terms, resolved into one
+non-overlapping list of spans, each linked to its members."""
+
+import functools
+import re
+from bisect import bisect_right
+
+from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, NUM_CHARS, parse_numbered
+from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
+    _unwrapped)
+from policy_nlp.stages.slogans.members import _DEFINING_STEPS, _members_and_step, _split_items
+from policy_nlp.stages.slogans.grammar import _Bounds, _grammar
+
+
+# A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
+# a formulation itself: the inner quotation is. (Single quotes ‘’ inside a
+# formulation, “两个‘毫不动摇’”, are part of it.)
+_QUOTE_MARKS = re.compile("[“”「」『』]")
+
+
+def find_slogans(text, lexicon=None, *, tokens=None):
+    """Numbered formulations and quoted policy terms in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document (or any part of it).
+    lexicon : Lexicon, optional
+        Terms tagged wherever they occur (source ``"lexicon"``); their kind and
+        number come from the lexicon.
+    tokens : list of (int, int) or int array of shape (n, 2), optional
+        Character offsets (start, end) of the segmenter's words. When given,
+        heads end on word boundaries; without them the grammar's lexical cues
+        decide.
+
+    Returns
+    -------
+    list of dict
+        ``start``, ``end``, ``text`` (``text[start:end]``, quote marks
+        excluded), ``kind`` (``"numbered"`` or ``"quoted"``), ``number``,
+        ``members`` (dicts with ``start``, ``end``, ``text``),
+        ``count_matches`` and ``source`` (``"grammar"``, ``"quotes"``,
+        ``"mention"`` or ``"lexicon"``), sorted by ``start``.
+
+    Examples
+    --------
+    >>> t = "以发展精品、珍品和旅游观光“两品一游”农业为重点，推进五项改革（甲改革、乙改革）。"
+    >>> [(s["text"], s["number"], [m["text"] for m in s["members"]], s["count_matches"])
+    ...  for s in find_slogans(t)]
+    [('两品一游', 3, ['精品', '珍品', '旅游观光'], True), ('五项改革', 5, ['甲改革', '乙改革'], False)]
+    >>> [s["text"] for s in find_slogans("新建移动大棚236座，完成投资835万元，增长18%。")]
+    []
+    >>> [(s["text"], s["kind"], s["source"]) for s in find_slogans("开展“效能风暴”行动。效能风暴行动见实效。")]
+    [('效能风暴', 'quoted', 'quotes'), ('效能风暴', 'quoted', 'mention')]
+    """
+    bounds = _Bounds(tokens)
+    if lexicon is not None:
+        bounds.terms = frozenset(lexicon.words())
+    quote_ranges = _quotes(text)
+    # candidates [start, end, kind, number, source, priority], in this order
+    cands, quoted_terms, member_texts = _quoted_candidates(text, quote_ranges)
+    for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
+        cands.append([s, e, "numbered", n, src, 3])
+    if lexicon is not None:
+        cands += _lexicon_candidates(text, lexicon, bounds)
+    cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
+    spans = _resolve(text, _trim_blanks(text, cands))
+    out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
+    # quoted terms that are members of a formulation are not terms themselves
+    # (a lexicon term stays one: “不忘初心、牢记使命”二点 names no members)
+    out = [sp for sp in out if not (sp["kind"] == "quoted" and sp["text"] in member_texts
+                                    and sp["source"] != "lexicon")]
+    _share_members(out)
+    return out
+
+
+def _quoted_candidates(text, quote_ranges):
+    """Candidates from the quotations: numbered formulations and policy terms.
+
+    Returns the candidates, the quoted terms ({text: (kind, number)}, first
+    reading wins) and the texts of items of quoted lists (“甲、乙”), which
+    are members rather than terms.
+    """
+    counts = {}
+    for s, e in quote_ranges:
+        counts[text[s:e]] = counts.get(text[s:e], 0) + 1
+    cands, member_texts, quoted_terms = [], set(), {}
+    ones = _ones_of_count_series(text) if "“一" in text else set()
+    for s, e in quote_ranges:
+        q = text[s:e]
+        if _QUOTE_MARKS.search(q):
+            continue
+        ok, n = parse_numbered(_unwrapped(q), quoted=True)
+        if not ok and q in ones:
+            ok, n = True, 1                               # “一好”、“两增”、“三突破”
+        if not ok:
+            ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
+        if not ok and _is_code(text, s, e):
+            ok, n = True, None                            # “8810”工程
+        if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
+            cands.append([s, e, "numbered", n, "quotes", 3])
+            quoted_terms.setdefault(q, ("numbered", n))
+        elif _is_policy_term(text, s, e, counts[q]):
+            cands.append([s, e, "quoted", None, "quotes", 2])
+            quoted_terms.setdefault(q, ("quoted", None))
+        elif "、" in q:
+            for a, z in _split_items(text, s, e, "、"):
+                member_texts.add(text[a:z])
+    return cands, quoted_terms, member_texts
+
+
+_COUNT_SERIES = re.compile("“(一[\u4e00-\u9fff]{1,2})”[、，,]?“([两二][\u4e00-\u9fff]{1,2})”[、，,]?“(三[\u4e00-\u9fff]{1,2})”")
+
+
+def _ones_of_count_series(text):
+    """Quoted 一X that open a series of counts (呈现出“一好”、“两增”、“三突破”
+    的局面): each counts one thing, here and wherever else it is quoted.
+    Elsewhere a quoted 一X is an adverb of manner (“一键申报”)."""
+    ones = set()
+    for m in _COUNT_SERIES.finditer(text):
+        if all(parse_numbered(m.group(k))[1] == k for k in (2, 3)):
+            ones.add(m.group(1))
+    return ones
+
+
+@functools.lru_cache(maxsize=4)
+def _term_finder(terms):
+    """For a tuple of ``terms``: a regex whose match at a position is the
+    longest term there, and a function giving the terms that one starts with
+    (itself included), which are all the terms at that position (worked out
+    for the terms found, not for every pair of a large lexicon)."""
+    ordered = sorted(set(terms), key=lambda term: (-len(term), term))
+
+    @functools.lru_cache(maxsize=None)
+    def prefixes(term):
+        return [p for p in ordered if term.startswith(p)]
+    return re.compile("|".join(map(re.escape, ordered))), prefixes
+
+
+def _lexicon_candidates(text, lexicon, bounds):
+    """Every occurrence of a lexicon term that sits on word boundaries, term
+    by term in lexicon order.
+
+    One regex search per position where some term starts (a few per
+    document), not one scan of the whole text per term."""
+    terms = lexicon.words()
+    if not terms:
+        return []
+    pattern, prefixes = _term_finder(tuple(terms))
+    found = {}  # term -> its starts, increasing
+    match = pattern.search(text)
+    while match:
+        i = match.start()
+        for term in prefixes(match.group()):
+            found.setdefault(term, []).append(i)
+        match = pattern.search(text, i + 1)
+    cands = []
+    for term in terms:
+        entry = lexicon[term]
+        for i in found.get(term, ()):
+            if _lexicon_hit_ok(text, i, i + len(term), bounds):
+                cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
+    return cands
+
+
+def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
+    """Unquoted mentions of what the document quoted, after its first quoted use."""
+    cands = []
+    first = {}
+    for s, e in quote_ranges:
+        first.setdefault(text[s:e], s)
+    for q, (kind, n) in quoted_terms.items():
+        if len(q) < 2 or q in member_texts:
+            continue
+        i = text.find(q, first[q])
+        while i != -1:
+            if not (text[i - 1:i] in "“「‘『" and text[i + len(q):i + len(q) + 1] in "”」’』"):
+                cands.append([i, i + len(q), kind, n, "mention", 1])
+            i = text.find(q, i + 1)
+    return cands
+
+
+def _trim_blanks(text, cands):
+    """The candidates without leading and trailing blanks (“ 九五 ” is 九五); empty ones dropped."""
+    for c in cands:
+        while c[0] < c[1] and text[c[0]].isspace():
+            c[0] += 1
+        while c[1] > c[0] and text[c[1] - 1].isspace():
+            c[1] -= 1
+    return [c for c in cands if c[0] < c[1]]
+
+
+def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
+    """The resolved spans as records, with the members of each numbered formulation.
+
+    The lexicon's kind and number win for a span that is a lexicon term.
+    Members' texts (and a quoted run of members, “红橙黄蓝”) are added to
+    ``member_texts``. ``terms``: the lexicon's terms, never read as one-character
+    abbreviations.
+    """
+    out = []
+    for s, e, kind, n, src in spans:
+        if lexicon is not None and text[s:e] in lexicon:      # curated kind and number win
+            entry = lexicon[text[s:e]]
+            kind, n, src = entry["kind"], entry["number"], "lexicon"
+        quoted = text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"
+        known = lexicon[text[s:e]]["members"] if lexicon is not None and text[s:e] in lexicon else ()
+        members, step = (_members_and_step(text, s, e, n, quoted, known, terms) if kind == "numbered"
+                         else ([], None))
+        if kind == "numbered":
+            for mbr in members:
+                member_texts.add(mbr["text"])
+            if members and text[members[0]["start"] - 1:members[0]["start"]] in "“「" \
+                    and text[members[-1]["end"]:members[-1]["end"] + 1] in "”」":
+                member_texts.add(text[members[0]["start"]:members[-1]["end"]])   # “红橙黄蓝”
+        out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
+                    "members": members,
+                    "count_matches": (n == len(members)) if (members and n is not None) else None,
+                    "source": src, "_step": step})
+    return out
+
+
+def _share_members(spans):
+    """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
+    hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
+    的局面): mentions without members get those of the first mention where a
+    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed."""
+    best = {}
+    for sp in spans:
+        if (sp["kind"] == "numbered" and sp["count_matches"]
+                and sp.get("_step") in _DEFINING_STEPS):
+            best.setdefault((sp["text"], sp["number"]), sp)
+    for sp in spans:
+        source = best.get((sp["text"], sp["number"]))
+        if source is not None and not sp["members"]:
+            sp["members"] = [dict(m) for m in source["members"]]
+            sp["count_matches"] = source["count_matches"]
+    for sp in spans:
+        sp.pop("_step", None)
+
+
+_ARABIC_UNITS = re.compile(r"(?:[1-9][\u4e00-\u9fff]{1,3}){2,}")
+_CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
+
+
+def _arabic_composite(q):
+    """A quoted composite written with Arabic digits for its numerals, as
+    web copies do (“4 市 1 区” for 四市一区): single digits 1-9 each before one
+    to three characters, blanks ignored, read as the Chinese composite.
+    Only composites (two units or more) are read: a single unit (“3年”,
+    “2号楼”) is too often a quantity or an ordinal."""
+    compact = re.sub(r"[\s\u3000]+", "", q.translate(_FULLWIDTH))
+    if not _ARABIC_UNITS.fullmatch(compact):
+        return False, None
+    return parse_numbered(compact.translate(_CN_DIGITS), quoted=True)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+
+
+def _is_code(text, s, e):
+    """A quoted digit string naming a programme: three to six digits (not a
+    year) right before a policy head (“1255”发展思路, “150”工程)."""
+    q = text[s:e]
+    if not (q.isascii() and q.isdigit() and 3 <= len(q) <= 6) or _YEAR.fullmatch(q):
+        return False
+    after = text[e + 1:e + 7]
+    return after.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(after))
+
+
+def _lexicon_hit_ok(text, s, e, bounds):
+    """A lexicon term found at [s, e) is a use of it, not part of a longer
+    word: on token boundaries when tokens are known; short terms outside
+    quotes otherwise need a following boundary cue (三公 in 三公里 is not)."""
+    if bounds.ends is not None:
+        return bounds.is_start(s) and bounds.is_end(e)
+    if s > 0 and (text[s - 1] in NUM_CHARS or text[s - 1] in "第0123456789") \
+            and text[s] in NUM_CHARS:
+        return False
+    if e - s > 2 or (text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"):
+        return True
+    nxt = text[e:e + 6]
+    return (not nxt or not ("\u4e00" <= nxt[0] <= "\u9fff") or nxt[0] in "的和与及等"
+            or nxt.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(nxt)))
+
+
+def _resolve(text, cands):
+    """Non-overlapping spans: numeral-initial, higher priority, longer first."""
+    def key(c):
+        s, e, kind, n, src, pri = c
+        numeral_initial = kind == "numbered" and (text[s] in NUM_CHARS or text[s].isdigit())
+        whole_quote = src == "quotes"
+        return (-whole_quote, -numeral_initial, -pri, -(e - s), s)
+    taken = []
+    starts, ends = [], []   # the spans taken: disjoint, sorted by start (so by end too)
+    for c in sorted(cands, key=key):
+        s, e = c[0], c[1]
+        k = bisect_right(starts, e - 1)   # spans starting before e; only the last can reach past s
+        if k and ends[k - 1] > s:
+            continue
+        starts.insert(k, s)
+        ends.insert(k, e)
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return [(s, e, kind, n, src) for s, e, kind, n, src, _ in taken]

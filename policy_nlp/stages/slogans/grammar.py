@@ -1,0 +1,434 @@
+"""The grammar of unquoted formulations in running text: ``counted``
+(NUM MEASURE HEAD), ``composite`` (两品一游) and ``confirmed`` counts, with the
+token boundaries (:class:`_Bounds`) and the context that bars quantities,
+ordinals and announcements."""
+
+import re
+from bisect import bisect_right
+from operator import itemgetter
+
+import numpy
+
+from policy_nlp.lang.numerals import UNITS as _UNIT
+from policy_nlp.lang.words import word_set, words
+from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
+    _COMPOSITE_HEADS, _HEAD_STOP, HEADS, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
+    _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
+from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
+    _split_items, _subject_list_before, _Target)
+
+
+def _bad_before(text, i):
+    if text[max(0, i - 2):i].endswith(_BAD_BEFORE):
+        return True
+    if i > 0 and (text[i - 1].isdigit() or text[i - 1] in NUM_CHARS or text[i - 1] in ".．"):
+        return True
+    return False
+
+
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+class _Marks:
+    """The set of the offsets in an int array (``in``, and iteration in
+    increasing order), kept as one byte per offset: made in two array
+    operations, where a set of every token's offset costs far more than the
+    few thousand questions a document asks."""
+
+    def __init__(self, offsets):
+        marks = numpy.zeros(int(offsets.max()) + 1 if len(offsets) else 0, dtype=numpy.uint8)
+        marks[offsets] = 1
+        self._marks = marks.tobytes()
+
+    def __contains__(self, offset):
+        return 0 <= offset < len(self._marks) and self._marks[offset] == 1
+
+    def __iter__(self):
+        return iter(numpy.flatnonzero(numpy.frombuffer(self._marks, dtype=numpy.uint8)).tolist())
+
+
+class _Bounds:
+    """Token boundaries from pre-computed tokens, or none (cue-based)."""
+
+    def __init__(self, tokens):
+        self.starts = self.ends = None
+        self.terms = frozenset()          # the lexicon's terms, set by find_slogans
+        self._sorted_ends = None
+        if tokens is not None:
+            if hasattr(tokens, "shape"):  # an (n, 2) array: read by column, no tuple per token
+                self.starts, self.ends = _Marks(tokens[:, 0]), _Marks(tokens[:, 1])
+            else:
+                self.starts, self.ends = set(map(_first, tokens)), set(map(_second, tokens))
+
+    def ends_in(self, low, high):
+        """The token ends ``e`` with ``low < e <= high``, in order (sorted
+        once per document, not once per candidate)."""
+        if self._sorted_ends is None:
+            self._sorted_ends = sorted(self.ends)
+        ends = self._sorted_ends
+        return ends[bisect_right(ends, low):bisect_right(ends, high)]
+
+    def is_end(self, i):
+        return self.ends is None or i in self.ends
+
+    def is_start(self, i):
+        return self.starts is None or i in self.starts
+
+
+# heads that are verbs: they end a head, never extend one (三个领域 | 明确)
+_VERB_HEADS = word_set("verb_heads")
+_VERB_BEFORE_HEAD = re.compile("实现|推进|进行|开展|加强|采取|组成|发布|提出|加快|推动|实施|落实|作为|"
+                               "构建|形成|打造|完善|建立|提高|覆盖|包括|涉及|成为|得到|取得|获得|是")
+
+
+def _heads_by_first_char():
+    index = {}
+    for h in HEADS:                       # longest first, kept within each list
+        index.setdefault(h[0], []).append(h)
+    return index
+
+
+_HEADS_BY_FIRST = _heads_by_first_char()
+
+
+def _longest_head_at(region, p):
+    for h in _HEADS_BY_FIRST.get(region[p:p + 1], ()):
+        if region.startswith(h, p):
+            return h
+    return None
+
+
+def _head_end(region, bounds, offset, max_start=4):
+    """End (in ``region``) of a head: the first policy-head word starting
+    within ``max_start`` characters, extended over directly following head
+    words (目标 + 责任书); None when there is none."""
+    for p in range(0, min(max_start + 1, len(region))):
+        h = _longest_head_at(region, p)
+        if h is None:
+            continue
+        if _VERB_BEFORE_HEAD.search(region[:p]):
+            return None                                   # 三个维度实现安全
+        end = p + len(h)
+        while True:
+            h2 = _longest_head_at(region, end)
+            if h2 is None or h2 in _VERB_HEADS:
+                break
+            end += len(h2)
+        # prefer a token boundary when tokens are known
+        if not bounds.is_end(offset + end):
+            for e2 in range(end + 1, len(region) + 1):
+                if bounds.is_end(offset + e2):
+                    end = e2
+                    break
+            else:
+                continue
+        if region[:end] in _WEAK_HEADS:
+            return None
+        return end
+    return None
+
+
+def _head_region(text, i, limit=10):
+    m = _HEAD_STOP.search(text, i, min(len(text), i + limit))
+    return text[i:m.start()] if m else text[i:i + limit]
+
+
+def _counted(text, i, run, value, bounds):
+    """Unquoted NUM MEASURE HEAD starting at ``i``; (end, number) or None."""
+    j = i + len(run)
+    meas = next((m for m in MEASURES if text.startswith(m, j)), None)
+    if meas is None:
+        return None
+    k = j + len(meas)
+    if meas == "点" and (k < len(text) and (text[k] in NUM_CHARS or text[k].isdigit())):
+        return None
+    if meas == "步":
+        return (k + 1, value) if text.startswith("走", k) else None   # 三步走
+    if value > 20 and meas != "字":
+        return None                                       # 四十项…: a quantity (not 二十四字方针)
+    region = _head_region(text, k)
+    if not region or _starts_quantity(region) or region in _WEAK_HEADS:
+        return None
+    if meas == "大" and value is not None and value > 10:
+        return None                                       # 十八大, 二十大: congresses
+    if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
+                          "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
+        return None
+    best = _head_end(region, bounds, k)
+    if best is None and meas in ("大", "大项"):
+        if bounds.ends is not None:
+            ends = [e - k for e in bounds.ends_in(k, k + len(region))]
+            if not ends:
+                return None
+            best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
+        else:
+            v = _VERB_BEFORE_HEAD.search(region)
+            cut = region[:v.start()] if v else region
+            best = len(cut) if len(cut) <= 6 else 4
+        if best < 2 or best > 6:
+            return None
+    if best is None:
+        return None
+    return k + best, value
+
+
+# words in which 一 is not a count (一体化, 一致, 一流)
+_YI_WORDS = set(words("yi_words"))
+
+
+# four-character idioms built like composites; never formulations
+IDIOMS = word_set("idioms")
+
+
+def _composite_unquoted(text, i, bounds):
+    """Unquoted composite (一委一会一中心) followed by a policy head."""
+    best = None
+    # the candidate may not reach the first stop character (numerals do not stop it)
+    limit = next((k for k, c in enumerate(text[i:i + 11]) if c not in NUM_CHARS and _HEAD_STOP.match(c)),
+                 11)
+    for L in range(4, 12):
+        if i + L > len(text) or L > limit:
+            break
+        s = text[i:i + L]
+        units = _units(s)
+        if not units or len(units) < 2 or not all(1 <= len(x) <= 3 for _, x in units):
+            continue
+        if any(r == "一" and x[:1] and ("一" + x[:1]) in _YI_WORDS for r, x in units):
+            continue
+        if s[:4] in IDIOMS:
+            return None
+        after = text[i + L:i + L + 6]
+        if after.startswith(_COMPOSITE_HEADS) and bounds.is_end(i + L):
+            ok, n = parse_numbered(s, quoted=False)
+            if ok:
+                best = (i + L, n)
+    return best
+
+
+def _list_confirmed(text, i, run, value, bounds):
+    """A count whose members stand right before it (党建、发展、民生、稳定、
+    作风五个关键; 国庆、中秋两节; “红橙黄蓝”四色预警): ``NUM [MEASURE] HEAD`` with
+    a short head that is no policy head word, taken because the list before
+    it has exactly ``value`` members. (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    region = _head_region(text, k, 6)
+    if not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region):
+        return None
+    end = _head_end(region, bounds, k)
+    if end is None:
+        if bounds.ends is not None:
+            ends = [e - k for e in bounds.ends_in(k, k + min(len(region), 4))]
+            end = ends[0] if ends else None
+        elif len(region) <= 4:
+            end = len(region)
+    if end is None or (not meas and end > 4):
+        return None
+    if text[i - 1:i] == "等":
+        return None
+    if _quoted_run_before(text, i, value, bounds.terms) or _quoted_list_size_before(text, i) == value:
+        return k + end, value
+    # Unquoted members must look like the parts of a named set, not like
+    # named instances of a plain count (全国、全省两个现场会; 新华和安远沟两个
+    # 试点社区): two-character words without a measure (国庆、中秋两节),
+    # at least three short ones with 个/项… (党建、发展、民生、稳定、作风五个关键),
+    # any with 大. One character is a direction or a place (东、西两侧).
+    found = [m["text"] for m in _list_before(text, i, value) or _subject_list_before(text, i, value)]
+    lengths = [len(m) for m in found]
+    if not lengths or min(lengths) < 2:
+        return None
+    if run == "双":
+        # 双 + a short head (双提高, 双丰收): the pair right before, as long as
+        # each other (经济社会发展速度和发展质量的双提高); not 双重 (dual: 总量和
+        # 结构双重调节, 双重压力)
+        return (k + end, value) if (end <= 3 and not text.startswith("重", k) and len(set(lengths)) == 1
+                                    and lengths[0] <= 6) else None
+    # members that each repeat the head's character name its parts (战疫、战贫、
+    # 战复工三战告捷), whatever their length
+    repeats_head = not meas and max(lengths) <= 6 and all(text[k] in m for m in found)
+    if not repeats_head and ((not meas and max(lengths) != 2)
+                             or (meas not in ("", "大") and (value < 3 or max(lengths) > 8))):
+        return None
+    return k + end, value
+
+
+def _quoted_list_size_before(text, i):
+    """Items of a quoted 、-list that ends right at ``i`` (“组织领导、工作任务、
+    …、人员力量”六落实), else 0."""
+    if text[i - 1:i] not in ("”", "」"):
+        return 0
+    o = text.rfind("“" if text[i - 1] == "”" else "「", max(0, i - 120), i - 1)
+    if o == -1:
+        return 0
+    items = _split_items(text, o + 1, i - 1, "、")
+    return len(items) if len(items) >= 2 and all(len(text[a:z].strip()) >= 2 for a, z in items) else 0
+
+
+_BRACKET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}(?=[（(])")
+
+
+def _bracket_confirmed(text, i, run, value):
+    """``NUM [MEASURE] X（A、B…）``: a short unquoted count whose bracketed
+    expansion right after has exactly NUM items (两化（标准化、数字化）体系).
+    (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    k += len(meas)
+    m = _BRACKET_AFTER.match(text, k)
+    if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
+        return None
+    p = m.end()
+    close = text.find("）" if text[p] == "（" else ")", p + 1, p + 120)
+    if close == -1:
+        return None
+    items = _split_items(text, p + 1, close, "、，,")
+    if len(items) != value or not all(1 <= len(text[a:z].strip()) <= 12 for a, z in items):
+        return None
+    return m.end(), value
+
+
+_WORDS_ENDING_YI = word_set("words_ending_yi")
+
+
+def _grammar(text, bounds, quoted_ranges):
+    """Unquoted numbered formulations: (start, end, number, "grammar").
+
+    Each numeral run outside quotes is first placed (:func:`_numeral_start`:
+    runs inside words, lists of ordinals and anaphoric counts are skipped),
+    then read by the rule of its kind (:func:`_read_numeral`); announcements
+    of the speaker's own points are dropped at the end."""
+    out = []
+    inside = _RangeSet(quoted_ranges)
+    for m in _NUM_RE.finditer(text):
+        if inside.covers(m.start()):
+            continue
+        placed = _numeral_start(text, m, bounds)
+        if placed is None:
+            continue
+        got = _read_numeral(text, m, *placed, bounds)
+        if got:
+            out.append((placed[0], got[0], got[1], "grammar"))
+    return [(s, e, n, src) for s, e, n, src in out
+            if not (_ANNOUNCE_BEFORE.search(text, max(0, s - 4), s)
+                    or _ANNOUNCEMENT.fullmatch(text, s, e))]
+
+
+# one-character conjunctions the segmenter glues to a following numeral (暨两化 is
+# one pkuseg token in 安全生产暨两化（标准化、数字化）体系建设督办会)
+_JOINING = frozenset("暨及和与并或同")
+
+
+def _names_quoted_list(text, i):
+    """“A、B、C”这三件大事: 这 points back to the quoted list right before, which
+    the count names, so the count is no anaphor. (An unquoted list before 这
+    is most often a plain reference back: 北京、上海、广州这三个城市.)"""
+    return text[i - 1:i] == "这" and _quoted_list_size_before(text, i - 1) >= 2
+
+
+# a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
+_HEAD_BEFORE_JI = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)[”」\"']*[，,]?{_JI}")
+
+
+def _list_after_confirmed(text, i, run, value, bounds):
+    """``NUM [MEASURE] HEAD，即 A、B…``: a count that no head word or list
+    before confirms, defined right after by a 即-list of exactly NUM members
+    (:func:`_following_list`): 双重组织生活会,即…参加班子民主生活会和所在支部的
+    组织生活会; “六个导向”即…. Only 双 or a quoted count: an unquoted count
+    with a measure word is most often plain (全县共有五个乡镇,即甲镇、…; 设立两个
+    小组,即…), and a head that makes a quantity (两个方面，即…) is none. (end,
+    number) or None."""
+    if value is None or not 2 <= value <= 10:
+        return None
+    k = i + len(run)
+    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    if run != "双" and not (meas and text[i - 1:i] in "“「"):
+        return None                                       # 简化为两道手续,即…: a plain count
+    k += len(meas)
+    h = _HEAD_BEFORE_JI.match(text, k)
+    if not h:
+        return None
+    head, e = h.group(1), h.end(1)
+    if (_starts_quantity(head) or head.startswith(tuple(_WEAK_HEADS)) or not bounds.is_end(e)
+            or any(c in "的和与及等是了" for c in head)):
+        return None
+    quoted = text[i - 1:i] in "“「" and text[e:e + 1] in "”」"
+    got = _following_list(_Target(text, i, e, value, quoted))
+    if got and len(got) == value and all(2 <= len(g["text"]) <= 20 for g in got):
+        return e, value
+    return None
+
+
+def _numeral_start(text, m, bounds):
+    """(start, run) of the numeral run ``m`` as a possible formulation, or
+    None: 统一五项标准 starts at 五 (统一 | 五项); 第十七、十八条, 这两个 and
+    runs that do not start a token are no counts."""
+    i, run = m.start(), m.group()
+    shifted = run[0] == "一" and len(run) > 1 and text[i - 1:i + 1] in _WORDS_ENDING_YI
+    if shifted:
+        i, run = i + 1, run[1:]
+    if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
+        return None                                      # 第十七、十八、十九条
+    # the numeral may begin mid-run only at 双: keep whole runs
+    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
+        return None
+    if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
+        return None
+    return i, run
+
+
+def _read_numeral(text, m, i, run, bounds):
+    """(end, number) of the formulation that the numeral ``run`` at ``i``
+    begins, by the grammar rule of its kind, or None."""
+    value, vkind = _numeral_value(run)
+    if vkind is None:
+        return _opaque_code(text, m, run)
+    if run == "双":
+        region = _head_region(text, m.end(), 6)
+        end = _head_end(region, bounds, m.end(), max_start=0)
+        if end is not None and end <= 3:
+            return m.end() + end, 2
+        return (_list_confirmed(text, i, run, 2, bounds)     # 发展速度和发展质量的双提高
+                or _list_after_confirmed(text, i, run, 2, bounds))
+    after = text[m.end():m.end() + 4]
+    if _starts_quantity(after) and not after.startswith(MEASURES):
+        return None
+    if vkind == "int" and run[-1] in _MAGNITUDE:
+        return None                                      # 一千五百, 百年
+    if vkind == "redup":                                 # 八八战略
+        region = _head_region(text, m.end(), 6)
+        if region.endswith(HEADS) or region.startswith(_COMPOSITE_HEADS):
+            return m.end() + len(region), value
+        return None
+    if vkind == "seq":                                   # 一二三产业
+        region = _head_region(text, m.end(), 4)
+        if region and region.endswith(("产业", "产业融合")):
+            return m.end() + len(region) - (2 if region.endswith("融合") else 0), value
+        return None
+    if value is None or value < 2:                       # 一个, 一项: articles
+        return _composite_unquoted(text, i, bounds) if run == "一" else None
+    return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
+            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
+            or _list_after_confirmed(text, i, run, value, bounds))
+
+
+def _opaque_code(text, m, run):
+    """A numeral run that parses as no number: an opaque code before a head
+    (八七扶贫攻坚计划: (end, None)); a year (一九五九年计划) or anything else: None."""
+    if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
+        return None
+    region = _head_region(text, m.end(), 8)
+    if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
+            and not any(c in _UNIT or c in "〇零" for c in run):
+        return m.end() + len(region), None
+    return None
+
+
+class _RangeSet:
+    def __init__(self, ranges):
+        self.ranges = sorted(ranges)
+
+    def covers(self, i):
+        import bisect
+        k = bisect.bisect_right(self.ranges, (i, float("inf"))) - 1
+        return k >= 0 and self.ranges[k][0] <= i < self.ranges[k][1]

@@ -1,0 +1,922 @@
+"""The members a text spells out for a formulation: brackets, 即 and colon
+lists, 一是… lists, dash items, quoted lists and names, lists before it or
+elsewhere in the paragraph (numbered (1)–(11) in the package docstring).
+Every search is bounded (a clause, a paragraph's reach) so a page without
+punctuation costs linear time."""
+
+import os
+import re
+
+from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.words import words
+from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, MEASURES, NUM_CHARS
+
+
+# 即 "that is", not the first character of 即将, 即使, 即便, 即可, 即时, 即日, 即刻
+# (the 即-lists of members, and of the counts the grammar confirms by them)
+_JI = "即(?![将使便可时日刻])"
+
+_TRIM_LEAD = tuple(sorted(set(words("member_leading_words")), key=len, reverse=True))
+_LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+
+
+def _trim_first(item, tokens_words=None):
+    changed = True
+    while changed and item:
+        changed = False
+        for w in _TRIM_LEAD:
+            if item.startswith(w) and len(item) > len(w):
+                item = item[len(w):]
+                changed = True
+                break
+    return item
+
+
+def _mk(text, s, e):
+    while s < e and text[s] in " \u3000\u00a0\t":
+        s += 1
+    while e > s and text[e - 1] in " \u3000\u00a0\t":
+        e -= 1
+    return {"start": s, "end": e, "text": text[s:e]}
+
+
+def _split_items(text, s, e, seps="、，,；;"):
+    items, cur = [], s
+    depth = 0
+    for p in range(s, e):
+        c = text[p]
+        if c in "（(“‘「":
+            depth += 1
+        elif c in "）)”’」":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            items.append((cur, p))
+            cur = p + 1
+    items.append((cur, e))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _split_last_conj(text, items):
+    """Split the last item at 和/与/及/以及 (A、B和C)."""
+    if not items:
+        return items
+    a, b = items[-1]
+    seg = text[a:b]
+    m = None
+    for mm in re.finditer(r"以及|和|与|及", seg):
+        m = mm
+    if m is None or m.start() == 0 or m.end() == len(seg):
+        return items
+    return items[:-1] + [(a, a + m.start()), (a + m.end(), b)]
+
+
+# An unquoted list right before a formulation is often the verbs that govern
+# it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
+# not its members: such items end in a governing verb or start with an
+# ordinal or a subject.
+_GOVERNING_END = words("governing_verbs")
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+
+
+# adverbs and verbs that lead into a list after 即 (即进一步解决A、B): not
+# part of the first member; prepositions stay (对A的认识问题)
+_LEAD_IN = ("进一步", "解决好", "解决", "重点", "着力", "切实", "要")
+
+
+def _skip_lead_in(text, a, z):
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEAD_IN:
+            if text.startswith(w, a) and z - a - len(w) >= 2:
+                a += len(w)
+                changed = True
+    return a
+
+
+_LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+
+
+def _not_a_member(item):
+    """Items that govern the formulation or belong to the text around it:
+    ending in a governing verb, opening with an ordinal or subject, or with
+    a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+            or bool(_LIST_MARKER_START.match(item)))
+
+
+def _trimmed_items(text, items):
+    """Member dicts; the first item loses the verbs and prepositions that
+    lead into the list (尽快拿出岗位责任制 -> 岗位责任制), but never becomes
+    shorter than the shortest other item."""
+    out = [_mk(text, a, b) for a, b in items]
+    out = [m for m in out if m["text"]]
+    if len(out) < 2:
+        return out
+    others = [len(m["text"]) for m in out[1:]]
+    lo, hi = min(others), max(others)
+    first = out[0]
+    a, seg = first["start"], first["text"]
+    # a pair whose first item carries a qualifier both share (经济社会发展速度和
+    # 发展质量的双提高): the first starts where the second's opening recurs, as
+    # long as the second
+    second = out[1]["text"] if len(out) == 2 else ""
+    if len(second) >= 2 and len(seg) > len(second) and seg[-len(second):].startswith(second[:2]):
+        a += len(seg) - len(second)
+        seg = seg[-len(second):]
+    if len(seg) > hi + 2 and "的" in seg:
+        cut = seg.rfind("的") + 1
+        if len(seg) - cut >= lo:
+            a += cut
+            seg = seg[cut:]
+    # …的方针强化畜牧、蔬菜、果品: cut after the last leading verb in the first item
+    if len(seg) > hi + 2:
+        cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+        cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2]
+        if cuts:
+            a += max(cuts)
+            seg = seg[max(cuts):]
+    # items that all open with the same words (守住不发生A、不发生B、不发生C
+    # “三个不发生”): the first starts where its shared opening does (two other
+    # items at least: one item alone shares all of itself)
+    shared = os.path.commonprefix([m["text"] for m in out[1:]]) if len(out) >= 3 else ""
+    cut = seg.find(shared) if len(shared) >= 2 else -1
+    if 0 < cut <= _LEAD_MAX:
+        a += cut
+        seg = seg[cut:]
+    # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
+    if parallel:                          # keep the last verb: 为实现推进… -> 推进…
+        changed = True
+        while changed:
+            changed = False
+            for w in _TRIM_LEAD:
+                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD):
+                    a += len(w)
+                    seg = seg[len(w):]
+                    changed = True
+                    break
+    changed = not parallel
+    while changed:
+        changed = False
+        for w in _TRIM_LEAD:
+            if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
+                a += len(w)
+                seg = seg[len(w):]
+                changed = True
+                break
+    out[0] = _mk(text, a, first["end"])
+    return out
+
+
+_CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
+
+
+def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
+    j = i
+    depth = 0
+    low = max(0, i - _CLAUSE_REACH)
+    while j > low:
+        c = text[j - 1]
+        if c in "）)”’」":
+            depth += 1
+        elif c in "（(“‘「":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c in stops and depth == 0:
+            break
+        j -= 1
+    return j
+
+
+_MARKERS = "一二三四五六七八九十"
+
+
+# how far from a formulation its members may be spelled out
+_PARAGRAPH_REACH = 600
+
+
+class _Target:
+    """The formulation whose members are sought: ``text[s:e]``, the number
+    it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
+    as ``s``/``e`` when it is not quoted)."""
+
+    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe", "terms")
+
+    def __init__(self, text, s, e, number, quoted, terms=frozenset()):
+        self.text, self.s, self.e, self.number, self.quoted = text, s, e, number, quoted
+        self.qs, self.qe = (s - 1, e + 1) if quoted else (s, e)
+        self.terms = terms                # known terms: never read as abbreviations
+
+    def head_chars(self):
+        return set(self.text[self.s:self.e]) - set(NUM_CHARS)
+
+    def head(self):
+        """What the numeral counts, without its measure word: 确保 in
+        四个确保, 战役 in 三大战役; None for composites and codes."""
+        m = _COUNTED_HEAD.match(self.text, self.s, self.e)
+        return m.group(1) if m and m.end() == self.e else None
+
+    def near(self):
+        """(lo, hi): :data:`_PARAGRAPH_REACH` characters either side, line
+        breaks included (hard-wrapped copies break paragraphs into lines)."""
+        return max(0, self.qs - _PARAGRAPH_REACH), min(len(self.text), self.qe + _PARAGRAPH_REACH)
+
+    def in_its_line(self):
+        """(lo, hi): as :meth:`near`, but within the formulation's line."""
+        lo, hi = self.near()
+        end = self.text.find("\n", self.qe)
+        return max(lo, self.text.rfind("\n", 0, self.qs) + 1), hi if end == -1 else min(hi, end)
+
+
+_COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,4}})")
+
+
+def _members(text, s, e, number, quoted):
+    """Members of the formulation at [s, e): list of member dicts.
+
+    Each step below reads one way of spelling members out; the first that
+    finds at least two wins (their order is the module docstring's)."""
+    return _members_and_step(text, s, e, number, quoted)[0]
+
+
+def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
+    """(members, the step that found them or None); ``known``: the members a
+    lexicon gives the formulation, taken last, where the text writes them
+    all out near it (:func:`_known_members_nearby`)."""
+    target = _Target(text, s, e, number, quoted, terms)
+    for step in _MEMBER_STEPS:
+        got = step(target)
+        if got:
+            return _unmasked(text, got), step
+    got = _known_members_nearby(target, known)
+    return (_unmasked(text, got), _known_members_nearby) if got else ([], None)
+
+
+# a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
+# the placeholder stands for the place, which the gold leaves out of the member
+# (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
+_MASK_OPENING = re.compile(f"(?:{MASK})+(?=[\u4e00-\u9fff])")
+
+
+def _unmasked(text, members):
+    """``members`` without a leading mask, where two characters or more remain."""
+    out = []
+    for m in members:
+        mask = _MASK_OPENING.match(text, m["start"], m["end"])
+        out.append(_mk(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
+    return out
+
+
+def _known_members_nearby(t, known):
+    """(12) the lexicon's members of the formulation (three characters or
+    more each), when every one of them
+    is written out within :data:`_PARAGRAPH_REACH` characters of it and
+    before the next mention of it: ——三大攻坚战开局良好。防范化解重大风险，…
+    精准脱贫有力推进，…污染防治得到加强. Each member is its nearest
+    occurrence; they are returned in text order."""
+    if not known or len(known) != t.number or min(map(len, known)) < 3:
+        return None                                       # 农业 (三农) is inside too many words
+    text = t.text
+    name = text[t.s:t.e]
+    lo, hi = t.near()
+    before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
+    lo = before + len(name) if before != -1 else lo           # up to the neighbouring mentions
+    hi = after if after != -1 else hi
+    found = []
+    for member in known:
+        spots = [m.start() for m in re.finditer(re.escape(member), text[lo:hi])]
+        if not spots:
+            return None
+        at = lo + min(spots, key=lambda p: abs(lo + p - t.s))
+        found.append(_mk(text, at, at + len(member)))
+    found.sort(key=lambda m: m["start"])
+    if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
+        return None                                       # overlapping members
+    return found
+
+
+def _in_brackets_after(t):
+    """(1) 五项改革（甲改革、乙改革）: brackets right after."""
+    text, p = t.text, t.qe
+    if not (p < len(text) and text[p] in "（("):
+        return None
+    close = text.find("）" if text[p] == "（" else ")", p + 1)
+    if close == -1:
+        close = min([x for x in (text.find("）", p + 1), text.find(")", p + 1)) if x != -1],
+                    default=-1)
+    if close == -1 or close - p >= 300:
+        return None
+    body = p + 1
+    if text.startswith(("即", "包括"), body):
+        body += 1 if text[body] == "即" else 2
+    items = _split_items(text, body, close)
+    return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
+
+
+def _quoted_list_before(t):
+    """(2) “A、B、C”的“X” / “A、B、C”X / “A、B、C”这三件大事: a quoted list right before; and
+    (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
+    member's abbreviation."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] in ("的", "这"):
+        b -= 1
+    if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
+        op = "“" if text[b - 1] == "”" else "「"
+        o = text.rfind(op, max(0, b - 200), b - 1)
+        if o != -1:
+            items = _split_items(text, o + 1, b - 1, "、，,；;")
+            if len(items) >= 2:
+                return [_mk(text, a, z) for a, z in items]
+    if t.number and _quoted_run_before(text, b, t.number, t.terms):
+        o = b - 2 - t.number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
+    return None
+
+
+def _list_before_deng(t):
+    """(3) A、B…等十项制度: the list before 等."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] != "等":
+        return None
+    cs = _clause_start(text, b - 1)
+    items = _split_items(text, cs, b - 1, "、")
+    if len(items) < 2:
+        return None
+    if t.number is not None and len(items) == t.number - 1:
+        items = _split_last_conj(text, items)
+    return _trimmed_items(text, items)
+
+
+_FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]"
+                             r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
+
+
+# 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
+_JI_RIGHT_AFTER = re.compile(f"[”」\"']*{_JI}[：:]?")
+# a sibling formulation between this one and the 即-list that defines both:
+# 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
+_SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
+                              f"(?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,6}}?[”」\"']*[，,]?"
+                              f"{_JI}[：:]?")
+
+
+def _frame_before(text, qs):
+    """The words that lead into the formulation at ``qs`` within its clause
+    (党员领导干部要参加 in 党员领导干部要参加双重组织生活会), past its opening
+    quote marks; a 、 ends the clause too (…、牢固树立“六个导向”). At most
+    ``_CLAUSE_REACH`` characters, as :func:`_clause_start` reads."""
+    j = qs
+    while j > 0 and text[j - 1] in "“「\"'”」":
+        j -= 1
+    i, low = j, max(0, j - _CLAUSE_REACH)
+    while i > low and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+        i -= 1
+    return text[i:j]
+
+
+def _without_frame(text, items, frame):
+    """``items`` without the end of ``frame`` (four characters or more) that
+    the first repeats at its start, and any other that repeats it too:
+    即党员领导干部要参加班子民主生活会 after 党员领导干部要参加双重组织生活会 ->
+    班子民主生活会. (Two-character verbs are left: 坚持四项基本原则,即坚持…,
+    推进四项工作,包括…,推进教师大数据建设 repeat them by chance or keep them
+    in the national gold.)"""
+    a, z = items[0]
+    for n in range(len(frame), 3, -1):
+        lead = frame[-n:]
+        if text.startswith(lead, a) and z - a - n >= 2:
+            return [(x + n, y) if text.startswith(lead, x) and y - x - n >= 2 else (x, y)
+                    for x, y in items]
+    return items
+
+
+def _parts_with_head(text, items, head):
+    """Items whose clauses pair two formulations (要正确处理A和B的关系,牢固树立
+    C的导向): in each, the one comma-part that ends with ``head``; None unless
+    some item has two parts or more and every item has exactly one such part."""
+    out, split = [], False
+    for a, z in items:
+        parts = _split_items(text, a, z, "，,")
+        split = split or len(parts) > 1
+        ending = [(x, y) for x, y in parts if text[x:y].rstrip().endswith(head)]
+        if len(ending) != 1:
+            return None
+        out.append(ending[0])
+    return out if split else None
+
+
+def _following_list(t):
+    """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…; also 即
+    right after the formulation's closing quote marks, and a 即-list after a
+    sibling formulation (“六个关系”、牢固树立“六个导向”即…), from whose items
+    the parts that end with the formulation's head are taken. Words that led
+    into the formulation and open an item again are left out of it
+    (参加双重组织生活会,即…参加班子民主生活会和… -> 班子民主生活会)."""
+    text, qe, number = t.text, t.qe, t.number
+    sibling = False
+    m = _FOLLOWING_LIST.match(text[qe:qe + 12])
+    if not m or (t.quoted and m.group().startswith("”")):
+        m, sibling = _JI_RIGHT_AFTER.match(text[qe:qe + 12]), True
+        if not m:
+            m, sibling = _SIBLING_THEN_JI.match(text[qe:qe + 40]), True
+            if not m:
+                return None
+    body = qe + m.end()
+    end = min(len(text), body + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    for stop in ("。", "\n"):
+        x = text.find(stop, body, end)
+        if x != -1:
+            end = min(end, x)
+    marked = _marked_items(text, body)
+    if marked:
+        return marked
+    # the separator that splits the list into as many items as claimed
+    # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+    seg = text[body:end]
+    splits = []
+    for seps in ("；;", "、", "，,"):
+        if any(c in seg for c in seps):
+            items = _split_items(text, body, end, seps)
+            if number and len(items) == number - 1:
+                items = _split_last_conj(text, items)
+            splits.append(items)
+    if not splits and number == 2:
+        splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
+    items = next((x for x in splits if number and len(x) == number),
+                 splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                 else [])
+    if number == 1 and body < end and text[body - 1] in "：:":
+        return [_mk(text, body, end)]                    # “一好”：农业形势好。
+    if len(items) < 2:
+        return None
+    head = t.head()
+    picked = _parts_with_head(text, items, head) if head else None
+    if picked:
+        items = picked
+    elif sibling:   # only the parts that end with the head (not “两个维护”即A、B,C: split wrong)
+        return None
+    frame = _frame_before(text, t.qs)
+    first = items[0]
+    items = _without_frame(text, items, frame)
+    if items[0] == first:
+        items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
+    items += _head_initial_clauses_after(t, items, end)
+    return [_mk(text, a, z) for a, z in items]
+
+
+def _head_initial_clauses_after(t, items, end):
+    """Items of a 即-list that goes on past a full stop: 目标是“四个确保”，
+    即：确保A，确保B，确保C。确保D…  When every item so far opens with the
+    formulation's head and fewer than claimed were found, the clauses right
+    after ``end`` that open with the head are the rest (never more than
+    claimed)."""
+    head, text = t.head(), t.text
+    if not (t.number and head and len(items) < t.number
+            and all(text.startswith(head, a) for a, _ in items)):
+        return []
+    more, p = [], end + 1
+    while len(items) + len(more) < t.number and text.startswith(head, p):
+        z = p
+        while z < len(text) and text[z] not in "，。；,;\n":
+            z += 1
+        more.append((p, z))
+        p = z + 1
+    return more if len(items) + len(more) == t.number else []
+
+
+def _marked_items(text, body):
+    """Items of a 一是…二是… list starting within three characters of
+    ``body``: each from after its marker to the end of its clause."""
+    marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+    marks = [mm for mm in marks if mm.group(2)]
+    if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
+        return None
+    out = []
+    expect = 1
+    for mm in marks:
+        if out and mm.group(1) == "一":
+            break                                        # a new list starts: “三突破”：一是…
+        if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
+            continue
+        a = body + mm.end()
+        while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+            a += 1                                       # 一是 ¶ 遵循…: a marker on its own line
+        z = a
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        out.append(_mk(text, a, z))
+        expect += 1
+    return out if len(out) >= 2 else None
+
+
+def _unquoted_list_before(t):
+    """(5) an unquoted list right before whose count equals the number (a
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标)."""
+    return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+
+
+def _parallel_compound_before(t):
+    """(6) a parallel compound right before, written without separators:
+    国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    their first character (国际/国内), which verb phrases (切实落实) do not."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 4):
+        return None
+    a = t.qs - 2 * number
+    if a < 0:
+        return None
+    parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+    if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+            and len({part[0] for part in parts}) == 1
+            and not any(part[1] in _RESULT_COMPLEMENTS for part in parts)):
+        return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    return None
+
+
+# second characters of verb + result compounds (打赢打好“两防”, 抓实抓好):
+# verbs governing the formulation, not its parts
+_RESULT_COMPLEMENTS = frozenset("好赢实牢细严紧准透住")
+
+
+def _written_together_earlier(t):
+    """(8) earlier in the same sentence, N two-character words written
+    together that begin with the formulation's head character:
+    农业农村农民问题…“三农”."""
+    text, number, qs = t.text, t.number, t.qs
+    if not (number and 2 <= number <= 4):
+        return None
+    head = t.head_chars()
+    low = max(0, qs - _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    start = max(low, max(text.rfind(mark, low, qs) for mark in "。；;！？\n") + 1)
+    window = text[start:qs]
+    for k in range(len(window) - 2 * number + 1):
+        parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+        if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                # not the other reading of an alternation: 强农、惠农、富农政策
+                and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+            a = start + k
+            return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+    return None
+
+
+def _head_initial_list_later(t):
+    """(7) a list later in the same sentence whose N items all begin with
+    the formulation's head character: “六保”工作，强化保居民就业、…、保基层运转."""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and number >= 2):
+        return None
+    stop = min(len(text), qe + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    for mark in "。；;\n":
+        x = text.find(mark, qe, stop)
+        if x != -1:
+            stop = min(stop, x)
+    head = t.head_chars()
+    for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+        items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+        if len(items) != number:
+            continue
+        firsts = {text[a] for a, _ in items[1:]}
+        if len(firsts) != 1 or not firsts <= head:
+            continue
+        lead = text.find(firsts.pop(), items[0][0], items[0][1])
+        if lead != -1:
+            items[0] = (lead, items[0][1])
+            return [_mk(text, a, z) for a, z in items]
+    return None
+
+
+def _quoted_names_with_head_later(t):
+    """(9) the members named one by one later in the paragraph, each a
+    quoted name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    “强基”工程方面…；“模范”工程…"""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and 2 <= number <= 12):
+        return None
+    head = t.head()
+    if not head or len(head) < 2:
+        return None
+    stop = text.find("\n", qe)
+    stop = len(text) if stop == -1 else stop
+    found, seen = [], set()
+    for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+        if q.group(1) not in seen:
+            seen.add(q.group(1))
+            found.append(_mk(text, qe + q.start(), qe + q.end()))
+    return found if len(found) == number else None
+
+
+_SENTENCE_END_AFTER = re.compile(r"[”」]?[^，。；：:,;！？!?\n“”]{0,6}?[。：:；;！!][\s\u3000]*")
+
+
+def _marked_list_next_sentence(t):
+    """(4b) a 一是…二是… list opening the next sentence or paragraph,
+    after a formulation that ends its sentence: 提出了“五个强化”。¶ 一是强化
+    思想意识。… 二是强化责任落实。… Taken only when the list has exactly the
+    claimed number of items (a list after a sentence end may be the speech's
+    next point, not the formulation's members)."""
+    if not t.number:
+        return None
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe)
+    if not m:
+        return None
+    items = _marked_items(t.text, m.end())
+    return items if items and len(items) == t.number else None
+
+
+def _in_brackets_before(t):
+    """(5a) （烟果、商贸、民生）三大经济: a bracketed list right before whose
+    count equals the number."""
+    text, b = t.text, t.qs
+    if not t.number or text[b - 1:b] not in ("）", ")"):
+        return None
+    o = max(text.rfind("（", max(0, b - 200), b - 1), text.rfind("(", max(0, b - 200), b - 1))
+    if o == -1:
+        return None
+    items = _split_items(text, o + 1, b - 1, "、，,")
+    if len(items) != t.number:
+        return None
+    got = [_mk(text, a, z) for a, z in items]
+    return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
+
+
+def _room_for_head_list(text, lo, hi, head, number, head_first):
+    """Whether ``text[lo:hi]`` holds ``number`` items joined by 、/和 that each
+    end with ``head`` (or, ``head_first``, begin with it): the head ``number``
+    times, ``number - 1`` of them next to a joint. A cheap test before the
+    caller compiles its item pattern (~4 ms, once per head)."""
+    joined = [joint + head if head_first else head + joint for joint in "、和与及"]
+    return (text.count(head, lo, hi) >= number
+            and sum(text.count(j, lo, hi) for j in joined) >= number - 1)
+
+
+def _head_final_list_nearby(t):
+    """(10) N items that all end with the formulation's head, listed
+    elsewhere in its paragraph: 文明城市是物质文明、政治文明、精神文明的和谐
+    统一体。……三个文明建设. The items before the head must be as long as
+    each other (物质/政治/精神), which cuts the first and last items out of
+    their clauses; the count must equal the number."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 10):
+        return None
+    head = t.head()
+    if not head or len(head) > 3:
+        return None
+    lo, hi = t.in_its_line()
+    if not _room_for_head_list(text, lo, hi, head, number, head_first=False):
+        return None
+    h = re.escape(head)
+    pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
+                         f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
+    for found in pattern.finditer(text, lo, hi):
+        if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
+            continue                                     # the list goes on: …、政治文明和社会文明
+        parts = re.split("[、和与及]", found.group())
+        # every part but the first is delimited on both sides: they set the
+        # width, and the first part is cut to it (市是物质文明 -> 物质文明)
+        width = len(parts[-1])
+        if (len(parts) != number or any(len(p) != width for p in parts[1:])
+                or len(parts[0]) < width or text[found.end():found.end() + 1] in _HAN_CHARS_AFTER_BLOCK):
+            continue
+        items, z = [], found.end()
+        for part in reversed(parts):
+            items.append(_mk(text, z - width, z))
+            z -= width + 1
+        return items[::-1]
+    return None
+
+
+def _quoted_head_final_list_nearby(t):
+    """(10b) a quoted list elsewhere in the paragraph whose N items all end
+    with the formulation's head: “三大战役”总指挥长…回顾了“重点项目建设战役、
+    新农村建设战役、城市和社区建设战役”. The quote marks bound the first and
+    last items, so they need not be as long as each other."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 12 and head):
+        return None
+    lo, hi = t.in_its_line()
+    for q in re.finditer("“([^“”]{4,200})”", text[lo:hi]):
+        a = lo + q.start(1)
+        items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
+        if (len(items) == number and all(text[x:z].endswith(head) and z - x > len(head)
+                                          and z - x <= 20 for x, z in items)):
+            return [_mk(text, x, z) for x, z in items]
+    return None
+
+
+def _head_initial_words_nearby(t):
+    """(10c) N two-character words that all begin with a one-character head,
+    listed with 、/和 near the formulation: 农业、农村和农民问题，始终是…
+    “三农”工作, or after it (…系统有效解决农业、农村、农民问题). Within
+    :data:`_PARAGRAPH_REACH` characters either side, line breaks included
+    (hard-wrapped copies break paragraphs into lines); the nearest wins."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 4 and head and len(head) == 1):
+        return None
+    lo, hi = t.near()
+    if not _room_for_head_list(text, lo, hi, head, number, head_first=True):
+        return None
+    h = re.escape(head)
+    pattern = re.compile(f"(?<!{h})(?<!{h}[\u4e00-\u9fff][、和与及]){h}[\u4e00-\u9fff](?:[、和与及]{h}[\u4e00-\u9fff])"
+                         f"{{{number - 1}}}(?![、和与及]{h})")
+    best = None
+    for found in pattern.finditer(text, lo, hi):
+        parts = re.split("[、和与及]", found.group())
+        if len(set(parts)) != number:
+            continue
+        distance = abs(found.start() - t.qs)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None:
+        return None
+    items, z = [], best[1].start()
+    for part in re.split("([、和与及])", best[1].group()):
+        if len(part) == 2:
+            items.append(_mk(text, z, z + 2))
+        z += len(part)
+    return items
+
+
+# a head-final item followed by one of these is the start of a longer word
+# (政治文明建设 is fine: 建 is not here); kept small on purpose
+_HAN_CHARS_AFTER_BLOCK = frozenset("化性")
+
+
+def _dash_items_after(t):
+    """(11) ——-items opening the paragraphs after a formulation that ends
+    its paragraph (五个坚持：¶——坚持…¶——坚持…): each member runs from the dash
+    to the end of its first clause. Taken only when the number of dash
+    paragraphs equals the number claimed."""
+    text, number = t.text, t.number
+    if not number:
+        return None
+    m = re.compile(r"[”」]?[^，。；\n“”]{0,6}?[：:。]?[ \u3000]*\n").match(text, t.qe)
+    if not m:
+        return None
+    items, p = [], m.end()
+    while True:
+        line = re.compile(r"[\s\u3000]*(?:——|──|－－|--)[ \u3000]*").match(text, p)
+        if not line:
+            break
+        a = z = line.end()
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        items.append(_mk(text, a, z))
+        nl = text.find("\n", z)
+        if nl == -1:
+            break
+        p = nl + 1
+    return items if len(items) == number else None
+
+
+# a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章
+_COPULA = ("也就是", "就是", "正是", "即是", "是")
+# subjects that open a list before a copula (我们抓招商引资、抓投资环境…), no part of its first item
+_SUBJECTS = ("我们", "我市", "我县", "我区", "我省", "我镇", "我乡")
+
+
+def _subject_list_before(text, qs, number):
+    """Members from a 、-list of exactly ``number`` items (three or more) that
+    is the subject of the formulation's clause: that clause is a copula
+    alone, or opens with one and ends in 的 within fourteen characters before
+    the formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
+    三个篇章). A subject opening the list (我们) is left out; [] otherwise."""
+    if not number or number < 3:
+        return []
+    b = qs
+    cs = _clause_start(text, b)
+    clause = text[cs:b]
+    if (text[cs - 1:cs] not in ("，", ",") or not clause.startswith(_COPULA)
+            or not (clause in _COPULA or (clause.endswith("的") and len(clause) <= 14))):
+        return []
+    ps = _clause_start(text, cs - 1)
+    items = _split_items(text, ps, cs - 1, "、")
+    if len(items) == number - 1:
+        items = _split_last_conj(text, items)
+    if len(items) != number:
+        return []
+    a, z = items[0]
+    subject = next((w for w in _SUBJECTS if text.startswith(w, a)), "")
+    items[0] = (a + len(subject), z)
+    got = _trimmed_items(text, items)
+    if (len(got) == number and all(2 <= len(g["text"]) <= 20 for g in got)
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
+
+
+def _subject_list(t):
+    """(5b) a 、-list that is the subject of the formulation's clause
+    (:func:`_subject_list_before`)."""
+    return _subject_list_before(t.text, t.qs, t.number)
+
+
+# steps that read a definition (brackets, 即/：/一是 lists, dash items, named
+# parts): their members hold for every mention of the formulation; a list
+# right before one mention may be that mention's modifiers (村、社区“两委”)
+_DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
+                             _marked_list_next_sentence, _dash_items_after,
+                             _quoted_names_with_head_later, _quoted_head_final_list_nearby))
+
+_MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
+                 _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
+                 _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
+                 _head_initial_list_later, _quoted_names_with_head_later,
+                 _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+_YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|核心|主体|代表|龙头|主导)$")
+
+
+# A list separator right before a formulation, or a conjunction or preposition right
+# before its opening quote, makes it one item of the list before (村级换届、茶山整治、
+# “两违”等) or the object of a clause (区委、区政府对“两委”换届的要求), not the head of
+# that list. (Before an unquoted count these characters end words: 区域协同两大任务.)
+_SEPARATORS = frozenset("、，,；;")
+_SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
+
+
+def _list_before(text, qs, number, commas=False):
+    """Members from an unquoted list right before ``qs`` (``A、B和C`` +
+    formulation, or ``A、B、C这`` + formulation) whose item count equals
+    ``number``; [] otherwise. A leading item of digits only (a page or list
+    marker: ``2、``) is not a member. With ``commas``, a pair may be split by
+    a comma (:func:`_comma_pair_before`)."""
+    if not number:
+        return []
+    before = text[qs - 1:qs]
+    if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
+        return []                       # 茶山整治、“两违”等: the formulation is an item itself
+    b = qs
+    if text[b - 1:b] in ("的", "这"):
+        b -= 1
+    cs = _clause_start(text, b)
+    # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
+    frame = _YI_WEI_FRAME.search(text, cs, b)
+    if frame:
+        cs, b = frame.start(1), frame.end(1)
+    if b - cs < 2:
+        return []
+    items = _split_items(text, cs, b, "、")
+    if len(items) > 1 and text[items[0][0]:items[0][1]].strip().isdigit():
+        items = items[1:]
+    if len(items) == number - 1 or (len(items) == 1 and number == 2):
+        items = _split_last_conj(text, items)
+    if commas and number == 2 and len(items) == 1:
+        return _comma_pair_before(text, cs, items[0])
+    if len(items) == number and len(items) >= 2:
+        got = _trimmed_items(text, items)
+        if len(got) != number:
+            return []                                    # blank items dropped
+        others = max(len(g["text"]) for g in got[1:])
+        # a first item that is still a clause after trimming (a completed
+        # verb 了, a quotation inside it, or far longer than the others) ends
+        # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
+        # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
+        first = got[0]["text"]
+        if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
+                and not any(_not_a_member(g["text"]) for g in got)):
+            return got
+    return []
+
+
+def _only_lead_words(s):
+    """Whether ``s`` is empty or only words that lead into a member (围绕, 实现了)."""
+    return _trim_first(s + "\0") == "\0"
+
+
+def _comma_pair_before(text, cs, item):
+    """A pair split by a comma right before a count of two (围绕农业发展,农民增收
+    两大目标): the clause ``item`` and the clause before it, when the two are
+    as long as each other (three to six characters: 去年,全县两项工作 and 同时,各地
+    两大工程 are a time, a connective and a place) once the clause before has
+    lost its leading verbs, and nothing else stands in either: the clause
+    right before the count opens with no verb or adverb (严密防范应对,坚决打赢
+    打好“两防”: verbs that govern the formulation). Unquoted counts only."""
+    if text[cs - 1:cs] not in ("，", ",") or _trim_first(text[item[0]:item[1]]) != text[item[0]:item[1]]:
+        return []
+    ps = _clause_start(text, cs - 1)
+    got = _trimmed_items(text, [(ps, cs - 1), item])
+    if (len(got) == 2 and 3 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
+            and got[1]["start"] == item[0] and _only_lead_words(text[ps:got[0]["start"]])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
+
+
+def _quoted_run_before(text, i, number, terms=frozenset()):
+    """``text[:i]`` ends with a quoted run of ``number`` single characters
+    that is no known term (“红橙黄蓝”四色预警, not “证照分离”四项改革)."""
+    o = i - 2 - number
+    return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms)

@@ -1,0 +1,155 @@
+"""Quotations: the quote marks a page uses (also mangled or hard-wrapped
+ones) and the cues that make a quoted string a policy term (“效能风暴”行动,
+实施“一网通办”, a second occurrence, a frame such as “…”的目标)."""
+
+import re
+from bisect import bisect_right
+
+from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.words import alternation
+
+
+_OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
+# Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
+# the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
+# (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
+# every branch opens with a character, ``re`` skips straight to the next quote
+# mark instead of trying each branch at each character.)
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
+                       r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
+_POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
+_TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
+
+
+# a quotation broken by a hard wrap (PDF copies): 阔步迈入“十⏎五五”新征程,
+# “全区动⏎员、全区参与、全区投入”; short on both sides of the one break, so
+# that stray quote marks at the ends of two paragraphs do not pair
+_WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
+
+
+# quote marks mangled by a web copy: an apostrophe opening and an opening
+# curly quote closing ('工业强县“战略, '一个引领、三区带动“的工作), the
+# double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening, a single
+# quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
+# opening (正确处理”六个关系”); short, with Han characters, no mark of a real
+# pair, and the closing “ or ’ followed by no ” on its line
+_MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
+                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
+                               r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
+                               r"|”([^“”‘’'\n]{1,12})”")
+
+
+def _quotes(text):
+    """(content_start, content_end) of quoted strings, those broken by one
+    hard wrap or written with mangled quote marks included."""
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
+            out.append((m.start(g), m.end(g)))
+    extra = []
+    if "\n" in text:
+        extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
+    if "'" in text or "〞" in text or "’" in text or "”" in text:
+        # the real pairs (marks included), sorted and disjoint: one lookup per match
+        taken_starts = [a - 1 for a, _ in out]
+        for m in _MANGLED_QUOTE_RE.finditer(text):
+            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
+            overlaps = k >= 0 and out[k][1] + 1 > m.start()
+            if _HAN_CHAR.search(m.group(g)) and not overlaps:
+                extra.append((m.start(g), m.end(g)))
+    if extra:
+        out = sorted(out + extra)
+    return out
+
+
+def _unwrapped(q):
+    """A quotation's text without the line break a hard wrap put in it."""
+    return q.replace("\n", "")
+
+
+_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"用|当|打破|摒弃|告别|所谓|什么|被称为)$")
+
+
+# what after a quoted string shows that it is the content of a named
+# programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
+# 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
+_FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+# a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
+# 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:动员大会|誓师大会|动员会|推进大会|推进会)")
+# a programme named as one of a kind: 通过“我和百姓聊聊法”等专项活动
+_DENG_HEAD_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:活动|行动|工程|机制|模式|品牌|平台|载体|计划)")
+# attitudes and states named by a list of one-character words: “等、靠、要”思想,
+# “稳、进、好、安”的态势
+_ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
+# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
+                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级])?$")   # 被评为珠海市“十佳…”
+# a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
+# “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
+_PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
+_TERM_MAX, _SLOGAN_MAX = 16, 30
+# heads that end the name of a programme or honour (“一号改革工程”); broader
+# heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)
+_PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战", "示范区", "示范村", "试点",
+                    "单位", "先进集体", "品牌")
+
+
+_MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
+
+
+def _is_policy_term(text, s, e, repeats):
+    """Whether the quoted string ``text[s:e]`` names a policy term."""
+    q = text[s:e]
+    if len(q) < 2 or len(q) > _SLOGAN_MAX * 2 or _SENTENCE_PUNCT.search(q):
+        return False
+    if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
+        return False
+    if text[s - 2:s - 1] in ("《", "〈"):
+        return False
+    if _MASKED_ONLY.fullmatch(q):
+        return False                                      # masked away: “XXX、XXX”的工作思路
+    before = text[max(0, s - 12):s - 1]
+    parts = q.split("、")
+    # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
+    attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
+    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude):
+        return False
+    frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1))
+    halves = re.split(r"[，,]", q)
+    if len(halves) > 1:
+        # a two-clause slogan only as a named goal or theme:
+        # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
+        return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+    if len(parts) > 1:
+        # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
+        # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
+        # later; short words only as a named attitude (“等、靠、要”思想) or, three
+        # at least, the content of a named mechanism or principle (“比、学、赶、超、
+        # 帮”的长效机制), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
+            return False
+        if all(len(p.strip()) >= 3 for p in parts):
+            return True
+        return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+    if len(q) > _TERM_MAX:
+        return frame and len(q) <= _SLOGAN_MAX
+    after = text[e + 1:e + 8]
+    series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
+        or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
+    cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
+           or bool(_DENG_HEAD_AFTER.match(text, e + 1))
+           or repeats >= 2 or "+" in q or "＋" in q or series or frame
+           or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
+           or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”
+           or bool(_PLACE_OF_PHENOMENON.fullmatch(q)))      # “舌尖上的安全”
+    if 4 <= len(q) <= 5:
+        return True
+    return cue
