@@ -58,8 +58,8 @@ from policy_nlp.io.output import doc_to_dict  # noqa: E402
 from policy_nlp.stages import topic_context  # noqa: E402
 from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
 from policy_nlp.stages.topic_estimators import TopicClassifier  # noqa: E402
-from policy_nlp.stages.topics import (_feature_tokens, classify_paragraphs, document_scores,  # noqa: E402
-                                      inherit_heading_topics)  # noqa: E402
+from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
+from policy_nlp.stages.topics.features import _feature_tokens  # noqa: E402
 
 DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n in (
     15, 25, 27, 31, 32, 37, 43, 62, 71, 91, 105, 109, 114, 115, 124, 134, 136, 139, 141, 143, 152,

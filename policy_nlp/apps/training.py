@@ -932,7 +932,8 @@ def write_model_card(output, model, metadata, data_lines=None):
     ``data_lines`` describe the training data (default: the user's file and
     row count); the metrics come from ``metadata``.
     """
-    from policy_nlp.stages.topics import _versions, chinese_name
+    from policy_nlp.stages.topics import chinese_name
+    from policy_nlp.stages.topics.files import _versions
     output = Path(output)
     multi = isinstance(model, MultiLabelTopicClassifier)
     lines = [f"# Topic model `{metadata.get('name', output.name)}`", ""]

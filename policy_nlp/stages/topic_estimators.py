@@ -25,7 +25,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from policy_nlp.stages.multilabel import label_sets
-from policy_nlp.stages.topics import _as_documents, _feature_tokens, _tfidf
+from policy_nlp.stages.topics.features import _as_documents, _feature_tokens, _tfidf
 
 
 def _word_vectorizer(ngram_range, min_df, max_features, vocabulary=None):

@@ -157,7 +157,7 @@ def test_matches_sklearn_calibrated_classifier():
     from sklearn.model_selection import StratifiedKFold
     from sklearn.svm import LinearSVC
     model = TopicClassifier(cv=3).fit(X_TRAIN, Y_TRAIN)
-    words, chars = topics._as_documents(X_TRAIN)
+    words, chars = topics.features._as_documents(X_TRAIN)
     features = sp.hstack([model.word_vectorizer_.transform(words),
                           model.char_vectorizer_.transform(chars)], format="csr")
     reference = CalibratedClassifierCV(LinearSVC(C=model.C, class_weight="balanced"), method="sigmoid",
@@ -405,7 +405,7 @@ def test_default_model_is_small_and_documented():
     assert sorted(f.name for f in files) == ["model.json", "model.npz"]
     assert sum(f.stat().st_size for f in files) < 20 * 2 ** 20
     # The files are package data; the card and recipe stay in the repository.
-    assert Path(str(topics.DEFAULT_MODEL)).is_relative_to(Path(topics.__file__).parents[1])
+    assert Path(str(topics.DEFAULT_MODEL)).is_relative_to(Path(topics.__file__).parents[2])
     card = (REPO / "models" / "topics-default" / "MODEL_CARD.md").read_text(encoding="utf-8")
     for word in ("Labels", "Training data", "Metrics", "Library versions", "scikit-learn"):
         assert word in card
@@ -498,7 +498,7 @@ AWKWARD = [["推进", "乡村 振兴", " ", "\u3000", "", "农民\t收入"], ["�
 
 def _assert_sklearn_features(model, paragraphs):
     import scipy.sparse as sp
-    words, chars = topics._as_documents(paragraphs)
+    words, chars = topics.features._as_documents(paragraphs)
     reference = sp.hstack([model.word_vectorizer_.transform(words),
                            model.char_vectorizer_.transform(chars)], format="csr")
     features = model._features(paragraphs)
@@ -511,8 +511,8 @@ def _assert_sklearn_features(model, paragraphs):
 def test_bulk_features_are_sklearns_with_the_default_model(seed_text):
     model = topics.default_model().to_estimator()
     paragraphs = [topics.tokenize(seed_text[a:b]) for a, b in find_paragraphs(seed_text)] + AWKWARD
-    assert topics._Lookup.of(model.word_vectorizer_) is not None  # the bulk path is the one tested
-    assert topics._Lookup.of(model.char_vectorizer_) is not None
+    assert topics.features._Lookup.of(model.word_vectorizer_) is not None  # the bulk path is the one tested
+    assert topics.features._Lookup.of(model.char_vectorizer_) is not None
     _assert_sklearn_features(model, paragraphs)
 
 
@@ -522,7 +522,7 @@ def test_bulk_features_on_a_national_report():
     model = topics.default_model().to_estimator()
     paragraphs = [topics.tokenize(text[a:b]) for a, b in find_paragraphs(text)]
     _assert_sklearn_features(model, paragraphs)
-    words, chars = topics._as_documents(paragraphs)
+    words, chars = topics.features._as_documents(paragraphs)
     import scipy.sparse as sp
     reference = sp.hstack([model.word_vectorizer_.transform(words),
                            model.char_vectorizer_.transform(chars)], format="csr")
@@ -537,8 +537,8 @@ def test_bulk_features_of_a_refitted_model_and_of_other_ranges():
     _assert_sklearn_features(model, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
     # codes of 4 characters do not fit in 64 bits: scikit-learn counts those
     wide = TopicClassifier(cv=3, word_ngram_range=(2, 3), char_ngram_range=(2, 4)).fit(X_TRAIN, Y_TRAIN)
-    assert topics._Lookup.of(wide.char_vectorizer_) is None
-    assert topics._Lookup.of(wide.word_vectorizer_) is not None
+    assert topics.features._Lookup.of(wide.char_vectorizer_) is None
+    assert topics.features._Lookup.of(wide.word_vectorizer_) is not None
     _assert_sklearn_features(wide, [topics.tokenize(x) for x in X_TRAIN] + AWKWARD)
 
 
@@ -561,7 +561,7 @@ def test_the_loaded_model_scores_national_reports_exactly_as_the_estimator(monke
     """Every paragraph of four national reports (about 400), and the odd token lists;
     with the scores summed by numpy (short runs) and by scipy (after the first characters)."""
     from conftest import national_report
-    monkeypatch.setattr(topics, "_SPARSE_AFTER_CHARS", sparse_after)
+    monkeypatch.setattr(topics.scoring, "_SPARSE_AFTER_CHARS", sparse_after)
     paragraphs = []
     for year in (2014, 2018, 2021, 2024):
         text = national_report(year)
@@ -608,7 +608,7 @@ def test_sums_in_order_add_left_to_right():
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     for values in (rng.random(indptr[-1]) * 10.0 ** rng.integers(-8, 8, indptr[-1]),
                    rng.standard_normal((indptr[-1], 3)).astype(np.float32)):
-        sums = topics._sums_in_order(values, indptr)
+        sums = topics.scoring._sums_in_order(values, indptr)
         for i in range(len(lengths)):
             expected = np.zeros(values.shape[1:], dtype=values.dtype)
             for value in values[indptr[i]:indptr[i + 1]]:
@@ -625,7 +625,7 @@ def test_squared_norms_are_the_cython_loops(scale):
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     data = (1 + 30 * rng.random(indptr[-1])).astype(np.float32)
     data[::7] *= np.float32(scale)  # scale 1e-30: squares too far apart for an exact double sum
-    sums = topics._squares_summed(data, indptr)
+    sums = topics.scoring._squares_summed(data, indptr)
     for i in range(len(lengths)):
         expected = 0.0
         for value in data[indptr[i]:indptr[i + 1]]:
@@ -642,7 +642,7 @@ def test_scores_are_scipys_sparse_product():
     data = rng.random(indptr[-1]).astype(np.float32)
     coef = rng.standard_normal((7, 5000)).astype(np.float32)
     expected = sp.csr_matrix((data, columns, indptr), shape=(30, 5000)) @ coef.T
-    assert topics._scores_in_order(data, columns, indptr, coef).tobytes() == np.asarray(expected).tobytes()
+    assert topics.scoring._scores_in_order(data, columns, indptr, coef).tobytes() == np.asarray(expected).tobytes()
 
 
 def test_every_vocabulary_feature_is_found_at_its_column():

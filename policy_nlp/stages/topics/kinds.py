@@ -1,0 +1,73 @@
+"""Paragraph kinds that get no topic or inherit one: boilerplate and headings."""
+
+import re
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
+# from skipping to the characters the others begin with, so that every branch
+# was tried at every character.
+_BOILERPLATE_START = re.compile(r"本作品是中华人民共和国|Public domain|false|true|注：中文维基文库")
+_BOILERPLATE = re.compile(
+    r"版权所有|责任编辑|打印本页|关闭窗口|【字体|字号[:：]|浏览次数|扫一扫|分享到|当前位置[:：]|"
+    r"网站地图|联系我们|ICP备|公网安备|来源[:：]\S{0,20}$|发布时间[:：]")
+_HEADING_MARK = re.compile(
+    r"^\s*(?:(?P<l0>第[一二三四五六七八九十百零〇\d]+[章部篇编节])|"
+    r"(?P<l1>[一二三四五六七八九十]+[、．.])|"
+    r"(?P<l2>[（(][一二三四五六七八九十]+[）)])|"
+    r"(?P<l3>\d{1,2}[、．.](?!\d))|"
+    r"(?P<l4>[（(]\d{1,2}[）)]))")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+HEADING_MAX_CHARS = 40
+_CLOSERS = ("各位代表", "同志们")
+
+
+def is_boilerplate(text):
+    """True for a paragraph that carries no policy content.
+
+    The rule (documented in docs/topics.md): empty or blank text; text with
+    no Chinese character (page numbers, ``Public domain``, URLs, stray
+    digits); and web-page furniture (版权所有, 责任编辑, 打印本页, the
+    Wikisource licence notice ...). Such paragraphs get no topic (None).
+
+    Examples
+    --------
+    >>> is_boilerplate("\\u200b"), is_boilerplate("Public domain"), is_boilerplate("各位代表：")
+    (True, True, False)
+    """
+    if isinstance(text, (list, tuple)):
+        text = "".join(text)
+    text = text.strip().strip("\u3000\u200b\ufeff")
+    if not text or not _CJK.search(text):
+        return True
+    return bool(_BOILERPLATE_START.match(text) or _BOILERPLATE.search(text))
+
+
+def heading_level(text):
+    """The level of a heading line, or None for a paragraph that is not one.
+
+    A heading is a short line (at most 40 characters) that opens with a
+    section mark — 第一章 (0), 一、(1), （一）(2), 1. (3), （1）(4) — and has
+    no sentence end (。！？；) inside it: ``（一）大力提振消费。全方位扩大…`` is a
+    body paragraph whose first sentence is a lead, not a heading.
+
+    Examples
+    --------
+    >>> heading_level("一、2013年工作回顾"), heading_level("（三）坚持农业农村优先发展")
+    (1, 2)
+    >>> heading_level("（一）大力提振消费。全方位扩大国内需求。") is None
+    True
+    """
+    if isinstance(text, (list, tuple)):
+        text = "".join(text)
+    text = text.strip().strip("\u3000")
+    inner = text[:-1] if text.endswith(("。", "；")) else text
+    if len(text) > HEADING_MAX_CHARS or _SENTENCE_END.search(inner):
+        return None
+    match = _HEADING_MARK.match(text)
+    if not match:
+        return None
+    for level in range(5):
+        if match.group(f"l{level}"):
+            return level
+    return None  # pragma: no cover
