@@ -28,9 +28,6 @@ FORMAT_VERSION = 1
 # repository's models/topics-default/MODEL_CARD.md.
 DEFAULT_MODEL = resources.files("policy_nlp") / "models" / "topics-default"
 
-# ---------------------------------------------------------------------------
-# Model files
-
 
 def _versions():
     from importlib.metadata import PackageNotFoundError, version
