@@ -224,10 +224,18 @@ class PolicyTokenizer:
     def _merge_terms(self, text, bounds):
         """Keep each policy term whole: the boundaries strictly inside a term
         go, the term's own start and end come in (so a term boundary inside a
-        pkuseg word splits that word; words outside terms are untouched)."""
+        pkuseg word splits that word; words outside terms are untouched).
+
+        A term whose last Chinese character pkuseg reads as one word with the
+        Chinese characters after it is no use of the term and stays cut as pkuseg cuts it
+        (为今后三农村发展: 三|农村, not 三农|村), unless another term starts
+        right there (河长制湖长制, pkuseg 河长|制湖|长制)."""
         merged, kept = [], 0
-        for match in self.pattern.finditer(text):  # terms never contain whitespace
-            t_start, t_end = match.span()
+        spans = [match.span() for match in self.pattern.finditer(text)]  # terms never contain whitespace
+        term_starts = {a for a, _ in spans}
+        for t_start, t_end in spans:
+            if self._tail_runs_on(text, bounds, t_start, t_end, term_starts):
+                continue
             first = bisect_right(bounds, t_start, kept)  # the first boundary after the term's start
             merged.extend(bounds[kept:first])
             if merged[-1] != t_start:
@@ -238,6 +246,17 @@ class PolicyTokenizer:
             return bounds
         merged.extend(bounds[kept:])
         return merged
+
+    @staticmethod
+    def _tail_runs_on(text, bounds, t_start, t_end, term_starts):
+        """Whether pkuseg's word at the end of the term [t_start, t_end) starts
+        inside the term and runs on from its last Chinese character into one
+        after it (三|农村 for the term 三农; not 人工智能+ in 人工|智能|+物|联网),
+        no other term starting there."""
+        k = bisect_right(bounds, t_end) - 1           # the last boundary at or before t_end
+        if bounds[k] == t_end or bounds[k] <= t_start or t_end in term_starts:
+            return False
+        return all("\u4e00" <= c <= "\u9fff" for c in text[t_end - 1:t_end + 1])
 
     def __call__(self, text):
         """The Doc of ``text`` (cleaned first when ``self.clean``)."""

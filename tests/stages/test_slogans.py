@@ -187,6 +187,18 @@ def test_tokens_decide_word_boundaries():
     assert [(s["text"], s["number"]) for s in spans] == [("三大攻坚战", 3)]
 
 
+def test_a_lexicon_term_inside_a_longer_word_is_no_formulation():
+    # local_speeches dev-0181: 为今后三农村发展 (三年 with 年 dropped) holds no 三农
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    lexicon = default_lexicon()
+    for text, expected in [("产生了新一届村委会班子,为今后三农村发展打下了良好的组织基础。", []),
+                           ("把解决好三农问题作为全党工作重中之重。", ["三农"])]:
+        tokens = tokenizer.cut(text)
+        assert texts(find_slogans(text, lexicon, tokens=tokens)) == expected
+
+
 # --------------------------------------------------------- quoted terms
 @pytest.mark.parametrize("text,term", [
     ("开展“双联”行动。", "双联"), ("推进“效能风暴”行动。", "效能风暴"),
