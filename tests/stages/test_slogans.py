@@ -199,6 +199,15 @@ def test_a_lexicon_term_inside_a_longer_word_is_no_formulation():
         assert texts(find_slogans(text, lexicon, tokens=tokens)) == expected
 
 
+def test_a_place_word_opening_only_the_first_member_is_left_out():
+    # local_speeches dev-0100: 特区 qualifies the whole list of the four bodies
+    text = "在此,我代表特区党委、人大、政府、政协四大班子向在座的各位表示感谢。"
+    span = by_text(find_slogans(text, default_lexicon()))["四大班子"]
+    assert members(span) == ["党委", "人大", "政府", "政协"]
+    # a list whose members all open with a place keeps them (全省、全市)
+    assert members(find_slogans("要把全省、全市两个积极性都调动起来。")[0]) == ["全省", "全市"]
+
+
 # --------------------------------------------------------- quoted terms
 @pytest.mark.parametrize("text,term", [
     ("开展“双联”行动。", "双联"), ("推进“效能风暴”行动。", "效能风暴"),

@@ -139,7 +139,9 @@ are as long as each other (three to six characters) once leading verbs are cut
 and a count taken on other grounds (…这六个方面突出问题), but does not confirm
 one (北京、上海、广州这三个城市 is a reference back). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
-masked place name opening a member (XX市委, ××县, 某某乡) is left out of it.
+masked place name opening a member (XX市委, ××县, 某某乡) is left out of it,
+and so is a place or level word (特区, 我市, 全县 …) opening only the first
+member (我代表特区党委、人大、政府、政协四大班子 -> 党委).
 A 、-list of three or more items may be the subject of the formulation's
 clause, which is a copula (是, 就是 …) or opens with one and ends in 的 within
 fourteen characters before the count (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略

@@ -251,9 +251,27 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     for step in _MEMBER_STEPS:
         got = step(target)
         if got:
-            return _unmasked(text, got), step
+            return _unqualified(text, _unmasked(text, got)), step
     got = _known_members_nearby(target, known)
-    return (_unmasked(text, got), _known_members_nearby) if got else ([], None)
+    return (_unqualified(text, _unmasked(text, got)), _known_members_nearby) if got else ([], None)
+
+
+# a place or level word opening only the first member qualifies the whole list
+# (我代表特区党委、人大、政府、政协四大班子 -> 党委, as the others name it);
+# a list whose other members open with one too (全省、全市, 我市A、我县B) keeps it
+_LIST_QUALIFIERS = tuple(sorted(words("list_qualifiers"), key=len, reverse=True))
+
+
+def _unqualified(text, members):
+    """``members`` with a place or level word left out of the first one when
+    it opens only that one and two characters or more remain."""
+    if len(members) < 2 or any(m["text"].startswith(_LIST_QUALIFIERS) for m in members[1:]):
+        return members
+    first = members[0]
+    q = next((w for w in _LIST_QUALIFIERS if first["text"].startswith(w)), None)
+    if q is None or len(first["text"]) - len(q) < 2:
+        return members
+    return [_mk(text, first["start"] + len(q), first["end"])] + members[1:]
 
 
 # a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
