@@ -22,15 +22,17 @@ family      markers (the half-width and circled variants it also covers)
 第一        第一， 第二、 …, 第一个问题： 第二个问题： … (a run of one noun) and
             第一项： 第一阶段， (also 第N步 第N条 第N天; a run of one unit)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
+其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
 ——          paragraphs that open with —— (also ──, －－, --)
 ==========  ==============================================================
 
 How markers are recognised
 --------------------------
 A marker is *paragraph-initial* when only blanks precede it in its paragraph,
-*inline* otherwise. Word-like markers (一是, 一要, 第一, 首先, 一、 inline, and
-Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
-世界第一， and 附件1. are not markers; the one exception is a photo credit
+*inline* otherwise. Word-like markers (一是, 一要, 第一, 首先, 其一, 一、 inline,
+and Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
+世界第一， 及其一小撮, 择其一 and 附件1. are not markers (nor 其一生, 其一贯:
+其一 needs a comma, colon or 、 after it); the one exception is a photo credit
 (``新华社记者 X/摄第一，``), which web copies of speeches glue to the next
 sentence. 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
@@ -53,7 +55,7 @@ paragraphs. A list may start inline and go on at the start of the next
 paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inline after a
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
-the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先 >
+the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先/其一 >
 一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
 does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
@@ -104,11 +106,11 @@ from policy_nlp.stages.slogans import parse_numbered
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
 FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
-            "1.", "1、", "（1）", "①", "——")
+            "1.", "1、", "（1）", "①", "——", "其一")
 
 # Outline rank: a new block list nests under open lists of lower rank.
 _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4,
-         "第一": 5, "首先": 5, "一是": 6, "一要": 6, "——": 6}
+         "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6}
 _LEAF_RANK = 6          # lists of these families never contain block lists
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
@@ -132,6 +134,7 @@ _MARKER = re.compile(
     rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})\n?(?P<shi_v>[是要]))"   # 一⏎是: a hard wrap
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
+    rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
     r"|(?P<adot>(?P<adot_n>[0-9０-９]{1,2})[.．](?![0-9０-９]))"
     r"|(?P<adun>(?P<adun_n>[0-9０-９]{1,2})、(?![0-9０-９]))"
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
@@ -168,7 +171,7 @@ def _candidates(text):
         start, end = m.start(), m.end()
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else ""
-        word_like = kind in ("dige", "di", "shi", "dun", "seq", "adot", "adun")
+        word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
         if word_like and _HAN.match(before) and not _after_caption(text, start):
             continue
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
@@ -200,6 +203,8 @@ def _candidates(text):
             if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ:
                 continue                                    # 再次证明, 最后一公里
             number, family, group = _SEQUENCE_WORDS[word], "首先", "首先"
+        elif kind == "qi":
+            number, family, group = chinese_number(m.group("qi_n")), "其一", "其一"
         elif kind == "adot":
             number, family, group = chinese_number(m.group("adot_n")), "1.", "1."
         elif kind == "adun":

@@ -122,6 +122,19 @@ def test_every_family(text, family, markers):
     assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [(family, markers)]
 
 
+def test_qiyi_qier_qisan_is_a_family_and_its_claim_is_checked():
+    # a county leader's speech (local_speeches dev-0005)
+    text = ("本次大会的召开,基于三个层面的战略考量。其一,是全面承接中央经济工作会议精神落地生根的政治要求;"
+            "其二,是应对标兵渐远、追兵逼近竞争态势的迫切需要;其三,是凝聚四十万人民发展共识的关键举措。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("其一", 3, "其一,是全面", None)]
+    assert lists[0]["claim"]["text"] == "基于三个层面的战略考量" and lists[0]["count_matches"]
+    # 其一 in other senses: after a character (national reports, policy_docs) or without punctuation
+    for text in ("二者必居其一。打败美国侵略者及其一切走狗！林彪及其一小撮死党，其二是别的。",
+                 "两者择其一）和荣誉资格证明", "他其一生致力于教育，其一贯作风是务实。"):
+        assert lists_of(text) == []
+
 def test_outline_nesting():
     text = ("一、总体要求\n"
             "（一）指导思想。\n"
