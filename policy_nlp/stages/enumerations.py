@@ -38,7 +38,9 @@ sentence. 第一次, 第一批, 一是一 and 一、二季度 are not markers; `
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
-remark). The one exception is an outline heading numbered one that holds a
+remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
+opens a sentence (…其次希望…。最后在春节来临之际,…) and no numeral follows it.
+The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
 list of one item, the parent of the lists under it. On a page whose line
 breaks were lost, such a heading is an inline 一、 right after a sentence end
@@ -141,6 +143,7 @@ _MARKER = re.compile(
     r"|(?P<dash>——|──|－－|--))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
+_SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
 _NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
 
 
@@ -200,7 +203,8 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("dun_n")), "一、", "一、"
         elif kind == "seq":
             word = m.group("seq")
-            if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ:
+            if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ and not (
+                    word == "最后" and before in _SENTENCE_OPENING and after not in _NUMERAL_CHARS):
                 continue                                    # 再次证明, 最后一公里
             number, family, group = _SEQUENCE_WORDS[word], "首先", "首先"
         elif kind == "qi":

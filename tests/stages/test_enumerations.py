@@ -135,6 +135,18 @@ def test_qiyi_qier_qisan_is_a_family_and_its_claim_is_checked():
                  "两者择其一）和荣誉资格证明", "他其一生致力于教育，其一贯作风是务实。"):
         assert lists_of(text) == []
 
+def test_zuihou_opening_a_sentence_ends_a_shouxian_qici_list_without_a_comma():
+    # a district news report (local_speeches dev-0237)
+    text = ("区委书记孙敬林作了重要讲话。首先殷切希望广大老干部、老同志一如既往地关心支持川汇区的工作,积极建言献策。"
+            "其次希望老干部当好区委区政府的参谋助手,发挥好老干部的纽带作用。"
+            "最后在春节来临之际,他代表区委区政府预祝参加座谈会的各位老干部致以节日的问候!")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("首先", 3, "首先殷切希望", None)]
+    # inside a sentence, or before a numeral, 最后 is no marker
+    text = "首先要抓项目。其次要抓招商。打通服务群众的最后一公里。最后一次会议在年底召开。"
+    assert [len(l["items"]) for l in lists_of(text)] == [2]
+
 def test_outline_nesting():
     text = ("一、总体要求\n"
             "（一）指导思想。\n"
