@@ -90,7 +90,9 @@ right before the first item is the list's claim; a sentence up to three
 back counts only when it points forward (以下, 如下, 这样, 几个方面); and
 ``以上十四条`` right after the list counts for it. A count far from the end
 of its clause or after 等 is weak evidence and is kept only when the list
-agrees with it (see ``_count_in``). ``claim`` is
+agrees with it (see ``_count_in``). A quoted formulation ending the sentence
+right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when
+every item opens with the formulation's head, whatever the count. ``claim`` is
 ``{"start", "end", "text", "number"}`` where ``text`` is the clause of the
 count phrase, from 我/我们 when the clause has them, and ``number`` is None
 for 几. ``count_matches`` compares ``number`` with the items found (None
@@ -104,6 +106,7 @@ import re
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.paragraphs import physical_paragraphs
 from policy_nlp.stages.slogans import parse_numbered
+from policy_nlp.stages.slogans.counting import MEASURES, NUM_CHARS
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]
 
@@ -970,6 +973,8 @@ def _claims(text, blocks, sentences, lists):
             if end != first and last_char not in _TERMINAL:
                 break                                       # a heading announces nothing here
             found = _count_in(text, start, end, forward_only=depth > 0)
+            if not found and depth == 0:
+                found = _headed_formulation(text, start, end, lst)
             if found and not found[3] and found[2] != len(lst.items):
                 found = None                                # a weak claim the list contradicts
             if found:
@@ -980,6 +985,34 @@ def _claims(text, blocks, sentences, lists):
         if found:
             start, end, number = found[:3]
             lst.claim = {"start": start, "end": end, "text": text[start:end], "number": number}
+
+
+_FORMULATION_AT_END = re.compile(r"“([^“”]{2,12})”$")
+_COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{2,4}})$")
+
+
+def _headed_formulation(text, start, end, lst):
+    """A quoted formulation ending the sentence right before the list whose
+    items all open with its head: 提出了“五个强化”。¶一是强化思想意识。¶二是强化
+    责任落实。 It is the list's claim whatever the count (a page cut after two
+    items is a mismatch to flag). Returns ``(start, end, number, True)`` or None."""
+    stripped = text[start:end].rstrip().rstrip("。！!；;")
+    label = _FORMULATION_AT_END.search(stripped)
+    if not label:
+        return None
+    ok, number = parse_numbered(label.group(1))
+    head = _COUNTED_HEAD.match(label.group(1))
+    if not (ok and number is not None and 2 <= number <= 20 and head):
+        return None
+    head = head.group(1)
+    for item in lst.items:
+        body = text[item.end:item.end + len(head) + 2].lstrip("，,：:、 \u3000")
+        if not body.startswith(head):
+            return None
+    left = max((c.end() for c in _CLAUSE_END.finditer(stripped, 0, label.start())), default=0)
+    while left < label.start() and stripped[left].isspace():
+        left += 1
+    return start + left, start + label.end(), number, True
 
 
 def _retro_claim(text, sentences, sentence_starts, lst, used):

@@ -429,6 +429,20 @@ def test_quoted_formulation_before_a_colon_is_the_claim():
     assert lists_of(text)[0]["claim"] is None
 
 
+def test_quoted_formulation_ending_its_sentence_claims_a_list_opening_with_its_head():
+    # 提出了“五个强化”。¶一是强化…¶二是强化… (local_speeches dev-0111, cut after two
+    # items): the formulation announces the list, a count mismatch to flag
+    text = ("县长对全县安全生产工作提出了“五个强化”。\n"
+            "一是强化思想意识。各乡镇各部门尤其是各级领导干部一定要充分认识安全生产工作的重要性。\n"
+            "二是强化责任落实。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert lists[0]["claim"]["text"] == "县长对全县安全生产工作提出了“五个强化”"
+    assert (lists[0]["claim"]["number"], lists[0]["count_matches"]) == (5, False)
+    # items that do not open with the head: the formulation is no claim
+    text = "县长提出了“五个强化”。\n一是抓好思想意识。\n二是强化责任落实。"
+    assert lists_of(text)[0]["claim"] is None
+
 def test_formulation_before_dash_items_is_the_lists_claim():
     # 五个坚持 followed by ——坚持… paragraphs (the pattern of issue 10; no
     # instance in the development corpora): the formulation's count is the
