@@ -39,7 +39,10 @@ Decisions
   at each page break of a copied document (……围绕“农民增收⏎⏎2、、企业增税”):
   a ``⏎⏎N、`` run numbered 1, 2, 3 … in order, one of them in the middle
   of a sentence, is removed with its line break (reason ``"page number"``),
-  so that the sentence is whole again.
+  so that the sentence is whole again. The first page's ``1、`` on the line
+  right after the site's header (……请在装配图网上搜索。⏎1、县长在…的主持讲话),
+  or opening a text cut below it, is removed too when no line opens with
+  ``2、`` within a page's length.
 
 Examples
 --------
@@ -295,6 +298,32 @@ def _page_marks(text):
         spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
     return spans if cuts else []
 
+
+_FIRST_PAGE_RE = re.compile(r"[ \t\u3000\u00a0\n]*(1、)")
+_NEXT_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*2、")
+
+
+def _first_page_mark(text, spans):
+    r"""``(start, end, "page number")`` of the first page's number: the ``1、``
+    a document-sharing site prints at the start of the first page, on the
+    line right after its header (a line removed as ``"template notice"``:
+    ……请在装配图网上搜索。⏎1、县长在…会上的主持讲话同志们:) or at the start
+    of a text cut below that header, when no line opens with ``2、`` within
+    ``_PAGE_MIN`` characters (then it is a list's first item).
+
+    >>> text = "《讲话》由会员分享,可在线阅读。\n1、县长在全县会议上的讲话同志们:" + "今年以来，全县上下狠抓落实。" * 12
+    >>> [text[a:b] for a, b, _ in _first_page_mark(text, [(0, 17, "template notice")])]
+    ['1、']
+    >>> _first_page_mark("1、加强领导。\n2、强化措施。", [])
+    []
+    """
+    for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
+        match = _FIRST_PAGE_RE.match(text, b)
+        if not match or not (b == 0 or text[b - 1] == "\n" or "\n" in match.group()):
+            continue
+        if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is None:
+            return [(match.start(1), match.end(1), "page number")]
+    return []
 
 # Template shapes glued inside a line, removed wherever they stand:
 # 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
@@ -1044,6 +1073,7 @@ def clean_text(text):
     for pattern, reason in _INLINE:
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
     spans.extend(_page_marks(text))
+    spans.extend(_first_page_mark(text, spans))
 
     spans = _merge(sorted(s for s in spans if s[1] > s[0]))
     removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]

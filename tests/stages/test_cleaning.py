@@ -508,3 +508,24 @@ def test_page_numbers_of_document_sharing_sites_are_removed(local_excerpts):
         cleaned = clean_text(local_excerpts[key]["text"])
         assert not [r for r in cleaned.removed if re.fullmatch(r"\s*\d+、", r["text"])]
         assert "\n\n2、" in cleaned.text
+
+
+def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_excerpts):
+    # ……(3頁珍藏版)》請在裝配圖網上搜索。⏎1、縣長在…會上的主持講話同志們: (dev-0222): the
+    # first page's 1、 right after the header line (or at the start of a text cut below it)
+    first_pages = ("dev-0006", "dev-0027", "dev-0115", "dev-0141", "dev-0151", "dev-0170",
+                   "dev-0193", "dev-0222", "dev-0223", "dev-0235")
+    for key in first_pages:
+        raw = local_excerpts[key]["text"]
+        cleaned = clean_text(raw)
+        assert [r["text"] for r in cleaned.removed if r["text"].strip() == "1、"] == ["1、"], key
+        check_invariants(raw, cleaned)
+    text = ("《縣長在縣食安委全體(擴大)會議暨食品安全重點工作推進會上的主持講話》由會員分享,可在線閱讀,"
+            "更多相關《縣長在縣食安委全體(擴大)會議暨食品安全重點工作推進會上的主持講話(3頁珍藏版)》請在裝配圖網上搜索。\n"
+            "1、縣長在縣食安委全體(擴大)會議暨食品安全重點工作推進會上的主持講話同志們:\n"
+            "今天這次食安委全體(擴大)會議暨食品安全重點工作推進會的主要任務是:貫徹落實XX市市食安委全體會議精神,"
+            "總結回顧上半年食品安全工作,安排部署下半年重點任務,以“四個最嚴”抓好食品安全工作,切實保障人民群眾飲食安全。")
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("县长在县食安委") and check_invariants(text, cleaned) is None
+    # a real list after its lead-in (dev-0124: …重点工作。⏎⏎1、市委书记王三堂讲话主要精神) keeps its 1、
+    assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
