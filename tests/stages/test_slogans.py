@@ -972,3 +972,13 @@ def test_review_cases_of_the_member_rules():
     text = "党中央提出“两个维护”即坚决维护习近平总书记党中央的核心、全党的核心地位,坚决维护党中央权威和集中统一领导。"
     assert [members(s) for s in find_slogans(text, default_lexicon()) if s["text"] == "两个维护"] == [
         ["坚决维护习近平总书记党中央的核心、全党的核心地位", "坚决维护党中央权威和集中统一领导"]]
+
+
+def test_a_composite_of_pairs_is_a_campaign_as_a_list_item():
+    # local dev-0074: an unquoted 双X双Y in a list of fields, no head after it
+    text = "大力宣传在自贸区建设、新旧动能转换、项目建设、双招双引、创新创业、城市更新等方面涌现出的好经验"
+    assert [(s["text"], s["number"]) for s in find_slogans(text)] == [("双招双引", 4)]
+    # a policy head after it, as for other composites
+    assert [(s["text"], s["number"]) for s in find_slogans("全力推进双招双引工作")] == [("双招双引", 4)]
+    # a noun after it makes it a thing (1950s work report: a plough)
+    assert find_slogans("使用新式步犁、双轮双铧犁和双轮单铧犁，积极地推广") == []

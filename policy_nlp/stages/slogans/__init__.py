@@ -37,6 +37,9 @@ counts N pairs (三抓三促 = 3, 抓X促Y three times), and a trailing ``一体
 ``合一`` fuses the parts instead of adding one (五位一体 = 5, 三证合一 = 3).
 Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县万村), but
 ``双`` before one counts the pair: “双百”方针 (百花齐放、百家争鸣) = 2, 双百双千 = 4.
+Unquoted, a composite of 双-units only (双招双引, 双创双服 = 4) is taken as an item of a
+list or at the end of a clause without a head after it; a noun after it makes
+it a thing (双轮双铧犁).
 A trailing ``合一`` fuses the parts (三证合一 = 3).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,

@@ -180,8 +180,19 @@ _YI_WORDS = set(words("yi_words"))
 IDIOMS = word_set("idioms")
 
 
+# A composite of 双-units only (双招双引, 双创双服: pairs of campaigns) names a
+# campaign without a head after it, as an item of a list or the end of a clause;
+# a noun after it makes it a thing (双轮双铧犁, a plough).
+_ITEM_END = "、，,。；;：:）)"
+
+
+def _paired_campaign(units):
+    return all(run == "双" and len(x) == 1 for run, x in units)
+
+
 def _composite_unquoted(text, i, bounds):
-    """Unquoted composite (一委一会一中心) followed by a policy head."""
+    """Unquoted composite (一委一会一中心) followed by a policy head, or made of
+    双-units only (双招双引) and followed by the end of a list item or clause."""
     best = None
     # the candidate may not reach the first stop character (numerals do not stop it)
     limit = next((k for k, c in enumerate(text[i:i + 11]) if c not in NUM_CHARS and _HEAD_STOP.match(c)),
@@ -198,7 +209,8 @@ def _composite_unquoted(text, i, bounds):
         if s[:4] in IDIOMS:
             return None
         after = text[i + L:i + L + 6]
-        if after.startswith(_COMPOSITE_HEADS) and bounds.is_end(i + L):
+        if (after.startswith(_COMPOSITE_HEADS) or (_paired_campaign(units) and after[:1] in _ITEM_END)) \
+                and bounds.is_end(i + L):
             ok, n = parse_numbered(s, quoted=False)
             if ok:
                 best = (i + L, n)
@@ -384,6 +396,9 @@ def _read_numeral(text, m, i, run, bounds):
     if vkind is None:
         return _opaque_code(text, m, run)
     if run == "双":
+        paired = _composite_unquoted(text, i, bounds)        # 双招双引
+        if paired:
+            return paired
         region = _head_region(text, m.end(), 6)
         end = _head_end(region, bounds, m.end(), max_start=0)
         if end is not None and end <= 3:
