@@ -75,7 +75,8 @@ _TITLE = re.compile(
 # sentence, a meeting word.
 _MEETING_OPENING = re.compile(
     rf"^(?:(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]\s*)*"
-    rf"(?:{alternation('meeting_deictics')})[^。！!？?]{{0,60}}?(?:{alternation('meeting_words')})")
+    rf"(?:{alternation('meeting_deictics')})[^。！!？?]{{0,60}}?"
+    rf"(?:{alternation('meeting_words')}|{alternation('campaign_meetings')})")
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from policy_nlp.lang.words import words
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
 
@@ -934,6 +935,10 @@ def test_a_long_campaign_name_before_its_mobilisation_meeting():
     # local dev-0037: a long quoted campaign name framed by the meeting it opens
     t = "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"
     assert texts(find_slogans(t), "quoted") == ["决战决胜吉林省连续40年无重大森林火灾"]
+    # every campaign meeting of the word list frames it (誓师会 was only a meeting word)
+    for meeting in words("campaign_meetings"):
+        t = f"召开“决战决胜吉林省连续40年无重大森林火灾”{meeting}"
+        assert texts(find_slogans(t), "quoted") == ["决战决胜吉林省连续40年无重大森林火灾"], meeting
     # a long quotation before another meeting is no term
     assert find_slogans("召开“把全部心思和精力用在抓落实上面来吧同志们”座谈会") == []
 

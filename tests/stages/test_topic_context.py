@@ -89,6 +89,12 @@ def test_a_meeting_opening_is_a_bridge_that_keeps_its_own_label(text):
     assert out[0] is results[0]     # neither the title, the document nor the penalty moved it
 
 
+def test_a_campaign_meeting_is_a_meeting_word():
+    from policy_nlp.stages.topic_context import is_meeting_opening
+    assert is_meeting_opening("同志们：今天，我们召集大家在这里开个全县招商引资推进会。")
+    assert is_meeting_opening("这次秋防动员大会，主要任务是部署今冬明春的森林防火工作。")
+
+
 def test_a_substantive_paragraph_is_not_a_meeting_opening():
     from policy_nlp.stages.topic_context import is_meeting_opening
     body = ("今年以来,全县森林草原防灭火形势总体平稳,但火险等级高、野外用火管控难,"

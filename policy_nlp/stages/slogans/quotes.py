@@ -83,7 +83,7 @@ _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
-_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:动员大会|誓师大会|动员会|推进大会|推进会)")
+_MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
 # a programme named as one of a kind: 通过“我和百姓聊聊法”等专项活动
 _DENG_HEAD_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:活动|行动|工程|机制|模式|品牌|平台|载体|计划)")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
