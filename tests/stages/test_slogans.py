@@ -948,6 +948,9 @@ def test_a_quoted_programme_named_as_one_of_a_kind():
     t = "xx镇并通过“我和百姓聊聊法”等专项活动进行入户宣传"
     assert texts(find_slogans(t), "quoted") == ["我和百姓聊聊法"]
     assert find_slogans("今年是“我和百姓聊聊法”等的一年") == []
+    # every programme head of the word list, and a named mechanism
+    for head in words("programme_heads") + ("机制",):
+        assert texts(find_slogans(f"全市“红色物业联盟”等{head}受到表彰"), "quoted") == ["红色物业联盟"], head
 
 
 def test_two_doublings_are_a_formulation():

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, words
 
 
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
@@ -84,8 +84,6 @@ _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
-# a programme named as one of a kind: 通过“我和百姓聊聊法”等专项活动
-_DENG_HEAD_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,4}?(?:活动|行动|工程|机制|模式|品牌|平台|载体|计划)")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
@@ -96,10 +94,11 @@ _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
 _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
-# heads that end the name of a programme or honour (“一号改革工程”); broader
-# heads such as 工作 or 安全 also end metaphors (“送上门来的群众工作”)
-_PROGRAMME_HEADS = ("工程", "行动", "计划", "活动", "战略", "攻坚战", "示范区", "示范村", "试点",
-                    "单位", "先进集体", "品牌")
+# heads that end the name of a programme or honour (“一号改革工程”)
+_PROGRAMME_HEADS = words("programme_heads")
+# a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动
+_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{alternation('programme_heads')}"
+                              r"|机制|模式|平台|载体)")
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
