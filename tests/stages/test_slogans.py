@@ -893,6 +893,12 @@ def test_a_list_that_is_the_subject_of_the_count_s_clause():
     text = "我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的三个篇章,三者是一个有机整体。"
     spans = [s for s in find_slogans(text) if s["kind"] == "numbered"]
     assert [(s["text"], members(s)) for s in spans] == [("三个篇章", ["抓招商引资", "抓投资环境", "抓工业园区"])]
+    # every subject and copula of the word lists
+    for subject in words("list_subjects"):
+        for copula in words("copulas"):
+            text = f"{subject}抓招商引资、抓投资环境、抓工业园区,{copula}实施这一战略部署的三个篇章。"
+            assert [members(s) for s in find_slogans(text) if s["kind"] == "numbered"] == [
+                ["抓招商引资", "抓投资环境", "抓工业园区"]], (subject, copula)
     # the 1977 CPC report: 阶级斗争、生产斗争和科学实验，是…的三项伟大革命运动
     text = "阶级斗争、生产斗争和科学实验，是建设社会主义强大国家的三项伟大革命运动。"
     assert [members(s) for s in find_slogans(text) if s["kind"] == "numbered"] == [

@@ -793,9 +793,9 @@ def _dash_items_after(t):
 
 
 # a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章
-_COPULA = ("也就是", "就是", "正是", "即是", "是")
+_COPULA = words("copulas")
 # subjects that open a list before a copula (我们抓招商引资、抓投资环境…), no part of its first item
-_SUBJECTS = ("我们", "我市", "我县", "我区", "我省", "我镇", "我乡")
+_SUBJECTS = words("list_subjects")
 
 
 def _subject_list_before(text, qs, number):
