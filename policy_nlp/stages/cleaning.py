@@ -70,6 +70,7 @@ from pathlib import Path
 from policy_nlp.stages.script import is_traditional, to_simplified
 
 from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
 from policy_nlp.lang.words import alternation, words
 
@@ -245,7 +246,8 @@ _LICENCE_MARK_RE = re.compile(r"公有领域|公有領域|Public domain")
 
 
 def _load_template_furniture(path=Path(__file__).resolve().parents[1] / "data" / "template_furniture.tsv"):
-    """``[(reason, pattern)]`` of ``data/template_furniture.tsv``."""
+    """``[(reason, pattern)]`` of ``data/template_furniture.tsv`` (``{HIDDEN_TEXT}`` in a
+    pattern is :data:`policy_nlp.lang.notices.HIDDEN_TEXT`)."""
     patterns = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -254,7 +256,7 @@ def _load_template_furniture(path=Path(__file__).resolve().parents[1] / "data" /
         if not sep:
             raise ValueError(f"{path}:{number}: expected reason<TAB>pattern")
         try:
-            patterns.append((reason, re.compile(pattern)))
+            patterns.append((reason, re.compile(pattern.replace("{HIDDEN_TEXT}", f"(?:{HIDDEN_TEXT})"))))
         except re.error as error:
             raise ValueError(f"{path}:{number}: bad pattern: {error}") from None
     return patterns

@@ -103,6 +103,7 @@ import bisect
 import heapq
 import re
 
+from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.paragraphs import physical_paragraphs
 from policy_nlp.stages.slogans import parse_numbered
@@ -439,7 +440,7 @@ def _exact(lst, marker):
 
 
 _CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
-_HIDDEN = re.compile(r"此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*字")
+_HIDDEN = re.compile(HIDDEN_TEXT)
 
 
 def _build(text, blocks, markers, chapters=()):

@@ -467,6 +467,15 @@ def test_template_site_furniture_is_removed(local_excerpts):
         assert not any(junk in text for text in texts.values()), junk
 
 
+def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
+    # dev-0026: 一、聚焦实体经济… ¶ 此处隐藏4810个字。VIP会员可见 ¶ 四要强化激励奖惩。…
+    for notice in ("此处隐藏4810个字。VIP会员可见", "此处隐藏4810字", "此处隐藏:4810字", "此处隐藏：4810个字",
+                   "省略264字,正式会员可完整阅读"):
+        cleaned = clean_text(f"同志们：\n一、聚焦实体经济\n{notice}\n四要强化激励奖惩。")
+        assert cleaned.text == "同志们：\n一、聚焦实体经济\n四要强化激励奖惩。", notice
+        assert [r["reason"] for r in cleaned.removed] == ["template notice"], notice
+
+
 def test_page_markers_are_removed(local_excerpts):
     # dev-0004, a PDF copy: …与上级 第1 页共 10 页
     raw = local_excerpts["dev-0004"]["text"]

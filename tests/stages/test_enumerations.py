@@ -667,6 +667,11 @@ def test_a_notice_of_hidden_text_cuts_the_outline():
     check_invariants(text, lists)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
         ("一、", 1, None), ("一是", 2, 0), ("一是", 2, None)]
+    # the notice with a colon or without 个 (policy_nlp.lang.notices)
+    for notice in ("此处隐藏:900字", "此处隐藏：900字", "此处隐藏900字", "省略900字"):
+        text = f"我讲三点意见。一、统一思想,提高认识。一是抓学习。二是抓落实。……{notice}……要强化措施。一是抓项目。二是抓服务。"
+        assert [(l["family"], len(l["items"]), l["parent"]) for l in lists_of(text)] == [
+            ("一、", 1, None), ("一是", 2, 0), ("一是", 2, None)], notice
 
 
 def test_a_repeated_qici_does_not_continue_the_sequence():
