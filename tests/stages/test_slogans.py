@@ -996,3 +996,10 @@ def test_a_composite_of_pairs_is_a_campaign_as_a_list_item():
     assert [(s["text"], s["number"]) for s in find_slogans("全力推进双招双引工作")] == [("双招双引", 4)]
     # a noun after it makes it a thing (1950s work report: a plough)
     assert find_slogans("使用新式步犁、双轮双铧犁和双轮单铧犁，积极地推广") == []
+
+
+def test_an_unquoted_composite_ends_before_the_first_head_after_it():
+    # local dev-0067: 组工作 could be a unit of three characters; the head 工作 is kept out
+    text = "街道党工委书记陈晨传达区疫情防控一办十三组工作要求及区领导讲话精神。"
+    assert [(s["text"], s["number"]) for s in find_slogans(text)] == [("一办十三组", 14)]
+    assert [(s["text"], s["number"]) for s in find_slogans("坚持三会一课制度")] == [("三会一课", 4)]

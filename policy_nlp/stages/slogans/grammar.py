@@ -193,7 +193,6 @@ def _paired_campaign(units):
 def _composite_unquoted(text, i, bounds):
     """Unquoted composite (一委一会一中心) followed by a policy head, or made of
     双-units only (双招双引) and followed by the end of a list item or clause."""
-    best = None
     # the candidate may not reach the first stop character (numerals do not stop it)
     limit = next((k for k, c in enumerate(text[i:i + 11]) if c not in NUM_CHARS and _HEAD_STOP.match(c)),
                  11)
@@ -213,8 +212,8 @@ def _composite_unquoted(text, i, bounds):
                 and bounds.is_end(i + L):
             ok, n = parse_numbered(s, quoted=False)
             if ok:
-                best = (i + L, n)
-    return best
+                return i + L, n     # the shortest: a head word never ends a unit (一办十三组|工作要求)
+    return None
 
 
 def _list_confirmed(text, i, run, value, bounds):
