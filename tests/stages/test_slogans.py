@@ -1003,3 +1003,20 @@ def test_an_unquoted_composite_ends_before_the_first_head_after_it():
     text = "街道党工委书记陈晨传达区疫情防控一办十三组工作要求及区领导讲话精神。"
     assert [(s["text"], s["number"]) for s in find_slogans(text)] == [("一办十三组", 14)]
     assert [(s["text"], s["number"]) for s in find_slogans("坚持三会一课制度")] == [("三会一课", 4)]
+
+
+def test_the_two_sessions_and_another_name_of_the_four_bodies_are_lexicon_terms():
+    from policy_nlp.stages.lexicon import default_lexicon
+    lex = default_lexicon()
+    # local dev-0183: unquoted, the county's sessions
+    text = "认真贯彻落实县第十三次党代会和县两会精神,进一步统一各级干部思想"
+    assert [(s["text"], s["number"]) for s in find_slogans(text, lex)] == [("两会", 2)]
+    # local dev-0234 (Traditional on the page): another name of 四大班子
+    text = "我谨代表区四家班子领导向各位老领导、老干部致以节日的问候"
+    assert [(s["text"], s["number"]) for s in find_slogans(text, lex)] == [("四家班子", 4)]
+
+
+def test_a_scope_word_before_a_formulation_is_no_member():
+    # local dev-0168: 全国 qualifies 两会; it and 二十大 are no pair of members
+    text = "切实落实好党的二十大和全国“两会”的决策部署,全力以赴抓项目"
+    assert [(s["text"], s["members"]) for s in find_slogans(text)] == [("两会", [])]

@@ -901,6 +901,8 @@ def _list_before(text, qs, number, commas=False):
         # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
         # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
         first = got[0]["text"]
+        if got[-1]["text"] in _LIST_QUALIFIERS and first not in _LIST_QUALIFIERS:
+            return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
