@@ -1020,3 +1020,10 @@ def test_a_scope_word_before_a_formulation_is_no_member():
     # local dev-0168: 全国 qualifies 两会; it and 二十大 are no pair of members
     text = "切实落实好党的二十大和全国“两会”的决策部署,全力以赴抓项目"
     assert [(s["text"], s["members"]) for s in find_slogans(text)] == [("两会", [])]
+
+
+def test_a_chinese_list_marker_before_a_formulation_is_no_member():
+    # 18th congress report: a section heading 十、 is a marker, not a member of 一国两制
+    text = "。\n\n十、丰富“一国两制”实践和推进祖国统一\n\n香港、澳门回归以来"
+    got = [s for s in find_slogans(text) if s["text"] == "一国两制"]
+    assert got and got[0]["members"] == []

@@ -866,8 +866,8 @@ _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
-    ``number``; [] otherwise. A leading item of digits only (a page or list
-    marker: ``2、``) is not a member. With ``commas``, a pair may be split by
+    ``number``; [] otherwise. A leading item of digits or numerals only (a
+    page or list marker: ``2、``, ``三、``) is not a member. With ``commas``, a pair may be split by
     a comma (:func:`_comma_pair_before`)."""
     if not number:
         return []
@@ -885,8 +885,9 @@ def _list_before(text, qs, number, commas=False):
     if b - cs < 2:
         return []
     items = _split_items(text, cs, b, "、")
-    if len(items) > 1 and text[items[0][0]:items[0][1]].strip().isdigit():
-        items = items[1:]
+    lead = text[items[0][0]:items[0][1]].strip() if items else ""
+    if len(items) > 1 and lead and all(c.isdigit() or c in NUM_CHARS for c in lead):
+        items = items[1:]                   # a list or page marker: 2、 or 三、
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
     if commas and number == 2 and len(items) == 1:
