@@ -1027,3 +1027,11 @@ def test_a_chinese_list_marker_before_a_formulation_is_no_member():
     text = "。\n\n十、丰富“一国两制”实践和推进祖国统一\n\n香港、澳门回归以来"
     got = [s for s in find_slogans(text) if s["text"] == "一国两制"]
     assert got and got[0]["members"] == []
+
+
+def test_the_long_name_of_a_title_conferred_is_a_quoted_term():
+    # local dev-0140: 22 characters, after an honour verb, ending in a programme head
+    text = "成功申报“江苏省先进制造业和现代服务业深度融合试点单位”,被评为江苏省文明单位。"
+    assert [s["text"] for s in find_slogans(text)] == ["江苏省先进制造业和现代服务业深度融合试点单位"]
+    # a long quotation after 获得 without such a head stays plain
+    assert find_slogans("获得“大家一致认为这次活动办得非常成功非常圆满”的评价。") == []

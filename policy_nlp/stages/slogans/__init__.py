@@ -99,7 +99,8 @@ is not a member list that a formulation names, and has a cue that it names
 something: a head word right after it (“效能风暴”行动, “星级社区”创建) or after
 等 (“我和百姓聊聊法”等专项活动), a policy
 verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
-name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”), or a
+name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”; up to thirty
+characters: 成功申报“江苏省先进制造业和现代服务业深度融合试点单位”), or a
 frame that makes it the content of a named goal or principle (“安全生产重于
 泰山”的使命, “保 5 争 3”的目标, 以“…”为主题) or the campaign of a mobilisation
 meeting (“…”秋防动员大会, “…”誓师大会); with such a frame a longer

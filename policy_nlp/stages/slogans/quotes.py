@@ -139,7 +139,9 @@ def _is_policy_term(text, s, e, repeats):
             return True
         return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
     if len(q) > _TERM_MAX:
-        return frame and len(q) <= _SLOGAN_MAX
+        # the long name of a title conferred (成功申报“…深度融合试点单位”) is a term too
+        honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
+        return (frame or honour) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
