@@ -207,6 +207,11 @@ def test_a_place_word_opening_only_the_first_member_is_left_out():
     assert members(span) == ["党委", "人大", "政府", "政协"]
     # a list whose members all open with a place keeps them (全省、全市)
     assert members(find_slogans("要把全省、全市两个积极性都调动起来。")[0]) == ["全省", "全市"]
+    # a first member no longer than the others: the word is part of its name
+    text = "统筹推进新区建设、老城改造两大任务，城市面貌焕然一新。"
+    assert members(find_slogans(text)[0]) == ["新区建设", "老城改造"]
+    text = "坚持全市一盘棋，推进全市招商引资、项目建设两项重点工作。"
+    assert members(find_slogans(text)[0]) == ["招商引资", "项目建设"]
 
 
 # --------------------------------------------------------- quoted terms

@@ -258,14 +258,19 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
 
 # a place or level word opening only the first member qualifies the whole list
 # (我代表特区党委、人大、政府、政协四大班子 -> 党委, as the others name it);
-# a list whose other members open with one too (全省、全市, 我市A、我县B) keeps it
+# a list whose other members open with one too (全省、全市, 我市A、我县B) keeps it,
+# and so does a first member no longer than another, where the word is part
+# of the item's name (新区建设、老城改造两大任务; 全国文明城市、国家卫生城市)
 _LIST_QUALIFIERS = tuple(sorted(words("list_qualifiers"), key=len, reverse=True))
 
 
 def _unqualified(text, members):
     """``members`` with a place or level word left out of the first one when
-    it opens only that one and two characters or more remain."""
+    it opens only that one, the first is longer than every other and two
+    characters or more remain."""
     if len(members) < 2 or any(m["text"].startswith(_LIST_QUALIFIERS) for m in members[1:]):
+        return members
+    if len(members[0]["text"]) <= max(len(m["text"]) for m in members[1:]):
         return members
     first = members[0]
     q = next((w for w in _LIST_QUALIFIERS if first["text"].startswith(w)), None)
