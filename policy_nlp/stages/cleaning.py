@@ -270,6 +270,14 @@ _TEMPLATE = _load_template_furniture()
 _PAGE_MARK_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*(\d{1,3})、")
 _PAGE_LINE_MIN = 20  # a heading is shorter: its line break is not a page break
 _PAGE_MIN = 150  # a page is longer: 1、…⏎⏎2、… items are a list
+_PAGE_MAX = 600  # the second page's number is looked for this far: a page is about 300 characters
+
+
+def _cuts_sentence(text, mark):
+    """Whether the line before a page mark starting at ``mark`` (its line
+    break) is long and ends without a sentence end or a colon."""
+    line = text[text.rfind("\n", 0, mark) + 1:mark].strip(_BLANK)
+    return len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:"
 
 
 def _page_marks(text):
@@ -293,9 +301,7 @@ def _page_marks(text):
             run.append(match)
     spans, cuts = [], False
     for before, match in zip([None] + run, run):
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip(_BLANK)
-        cut = (before is not None and match.start() - before.end() >= _PAGE_MIN
-               and len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:")
+        cut = before is not None and match.start() - before.end() >= _PAGE_MIN and _cuts_sentence(text, match.start())
         cuts = cuts or cut
         spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
     return spans if cuts else []
@@ -311,20 +317,31 @@ def _first_page_mark(text, spans):
     line right after its header (a line removed as ``"template notice"``:
     ……请在装配图网上搜索。⏎1、县长在…会上的主持讲话同志们:) or at the start
     of a text cut below that header, when no line opens with ``2、`` within
-    ``_PAGE_MIN`` characters (then it is a list's first item).
+    ``_PAGE_MIN`` characters (then it is a list's first item). At the start
+    of a text, with no header, the second page's number must be seen too: a
+    line opening with ``2、`` within ``_PAGE_MAX`` characters, right after a
+    line cut in the middle of a sentence (……一张蓝图绘⏎2、到底); a 1、 with
+    no such line after it is a list's first item (1、加强组织领导。……2、强化督查).
 
     >>> text = "《讲话》由会员分享,可在线阅读。\n1、县长在全县会议上的讲话同志们:" + "今年以来，全县上下狠抓落实。" * 12
     >>> [text[a:b] for a, b, _ in _first_page_mark(text, [(0, 17, "template notice")])]
     ['1、']
     >>> _first_page_mark("1、加强领导。\n2、强化措施。", [])
     []
+    >>> _first_page_mark("1、加强组织领导。" + "各乡镇要把禁烧工作摆上重要议事日程，层层落实责任。" * 8 + "2、强化督查。", [])
+    []
     """
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
         if not match or not (b == 0 or text[b - 1] == "\n" or "\n" in match.group()):
             continue
-        if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is None:
-            return [(match.start(1), match.end(1), "page number")]
+        if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
+            continue
+        if b == 0:
+            second = _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MAX)
+            if second is None or not _cuts_sentence(text, second.start()):
+                continue
+        return [(match.start(1), match.end(1), "page number")]
     return []
 
 # Template shapes glued inside a line, removed wherever they stand:

@@ -538,3 +538,14 @@ def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_ex
     assert cleaned.text.startswith("县长在县食安委") and check_invariants(text, cleaned) is None
     # a real list after its lead-in (dev-0124: …重点工作。⏎⏎1、市委书记王三堂讲话主要精神) keeps its 1、
     assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
+
+
+def test_a_text_opening_a_list_with_1_keeps_it():
+    # with no sharing site's header, a text opening with 1、 is a paged copy only when the
+    # second page's 2、 follows, cutting a sentence (dev-0006, dev-0235 above); items whose
+    # 2、 follows inline, or on a line of its own after a sentence end, are a list
+    item = "1、加强组织领导。各乡镇、各部门要把秸秆禁烧工作摆上重要议事日程，主要领导亲自抓，分管领导具体抓，层层落实责任，确保各项工作措施落到实处。"
+    second = "2、强化督查考核。县督查室要加强对各乡镇秸秆禁烧工作的督促检查，对工作不力、出现火点的，严肃追究有关人员责任。"
+    for text in (item + second, item * 2 + "\n" + second):
+        cleaned = clean_text(text)
+        assert cleaned.text == text and cleaned.removed == [], text
