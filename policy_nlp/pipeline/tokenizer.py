@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.words import word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
 from policy_nlp.segment.fastseg import substrings
@@ -34,6 +35,8 @@ MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# locatives (方位词): pkuseg's word of one with a term's last character (三|农上, 六|保中) keeps the term
+_LOCATIVES = word_set("locatives")
 # Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
 # it starts afresh (a corpus has far fewer distinct words).
 MAX_CACHED_WORDS = 1_000_000
@@ -229,7 +232,8 @@ class PolicyTokenizer:
         A term whose last Chinese character pkuseg reads as one word with the
         Chinese characters after it is no use of the term and stays cut as pkuseg cuts it
         (为今后三农村发展: 三|农村, not 三农|村), unless another term starts
-        right there (河长制湖长制, pkuseg 河长|制湖|长制)."""
+        right there (河长制湖长制, pkuseg 河长|制湖|长制) or the word runs on by
+        a locative only (在三农上下功夫, pkuseg 三|农上; 在六稳六保中, 六|保中)."""
         merged, kept = [], 0
         spans = [match.span() for match in self.pattern.finditer(text)]  # terms never contain whitespace
         term_starts = {a for a, _ in spans}
@@ -252,9 +256,12 @@ class PolicyTokenizer:
         """Whether pkuseg's word at the end of the term [t_start, t_end) starts
         inside the term and runs on from its last Chinese character into one
         after it (三|农村 for the term 三农; not 人工智能+ in 人工|智能|+物|联网),
-        no other term starting there."""
+        no other term starting there and the word going on by more than a
+        locative (三|农上 is the term 三农 and 上)."""
         k = bisect_right(bounds, t_end) - 1           # the last boundary at or before t_end
         if bounds[k] == t_end or bounds[k] <= t_start or t_end in term_starts:
+            return False
+        if k + 1 < len(bounds) and bounds[k + 1] == t_end + 1 and text[t_end] in _LOCATIVES:
             return False
         return all("\u4e00" <= c <= "\u9fff" for c in text[t_end - 1:t_end + 1])
 

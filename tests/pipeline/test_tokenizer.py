@@ -149,12 +149,15 @@ def _merge_word_by_word(words, matches):
 
 def _kept_whole(text, words, matches):
     """The matches kept whole: not those whose last pkuseg word starts inside
-    the term and runs on from a Chinese character into one, no other term starting there."""
-    starts = {a for a, _ in matches}
+    the term and runs on from a Chinese character into one, no other term starting there,
+    by more than a locative."""
+    from policy_nlp.lang.words import word_set
+    starts, locatives = {a for a, _ in matches}, word_set("locatives")
 
     def runs_on(t_start, t_end):
         word = next(((a, b) for a, b in words if a < t_end < b), None)
         return (word is not None and word[0] > t_start and t_end not in starts
+                and not (word[1] == t_end + 1 and text[t_end] in locatives)
                 and all("\u4e00" <= c <= "\u9fff" for c in text[t_end - 1:t_end + 1]))
     return [m for m in matches if not runs_on(*m)]
 
@@ -173,6 +176,11 @@ def test_a_term_whose_tail_runs_on_into_a_pkuseg_word_is_not_kept(pkuseg_cut):
     assert "三公" in words_of(make(["三公"])("压缩?三公?经费"))
     # nor a term ending in a symbol (policy_docs shandong-15: pkuseg 人工|智能|+物|联网)
     assert "人工智能+" in words_of(make(["人工智能+"])("推进人工智能+物联网医械融合解决方案"))
+    # a word running on by a locative only is the term and the locative (pkuseg 三|农上,
+    # 六|保中, 一带|一路上)
+    for term, text in [("三农", "在三农上下功夫，在产业上做文章。"), ("六保", "在六稳六保中体现担当作为。"),
+                       ("一带一路", "我们要在一带一路上走深走实。")]:
+        assert term in words_of(make(["六稳", term])(text)), text
 
 
 def test_term_merge_equals_the_word_by_word_definition():
