@@ -39,7 +39,8 @@ never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
-opens a sentence (…其次希望…。最后在春节来临之际,…) and no numeral follows it.
+opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it
+nor a word that makes it "the last" (最后的胜利, 最后阶段: ``lang/data/last_as_modifier.txt``).
 The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
 list of one item, the parent of the lists under it. On a page whose line
@@ -105,6 +106,7 @@ import re
 
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.lang.words import words
 from policy_nlp.stages.paragraphs import physical_paragraphs
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import MEASURES, NUM_CHARS
@@ -148,6 +150,7 @@ _MARKER = re.compile(
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
+_LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
 _NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
 
 
@@ -208,7 +211,8 @@ def _candidates(text):
         elif kind == "seq":
             word = m.group("seq")
             if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ and not (
-                    word == "最后" and before in _SENTENCE_OPENING and after not in _NUMERAL_CHARS):
+                    word == "最后" and before in _SENTENCE_OPENING and after not in _NUMERAL_CHARS
+                    and not text.startswith(_LAST_AS_MODIFIER, end)):
                 continue                                    # 再次证明, 最后一公里
             number, family, group = _SEQUENCE_WORDS[word], "首先", "首先"
         elif kind == "qi":

@@ -146,6 +146,10 @@ def test_zuihou_opening_a_sentence_ends_a_shouxian_qici_list_without_a_comma():
     # inside a sentence, or before a numeral, 最后 is no marker
     text = "首先要抓项目。其次要抓招商。打通服务群众的最后一公里。最后一次会议在年底召开。"
     assert [len(l["items"]) for l in lists_of(text)] == [2]
+    # nor where it means "the last" (最后的…, 最后阶段)
+    for closing in ("最后的胜利属于坚持不懈的人。", "最后阶段的工作尤为关键，各单位要一鼓作气。"):
+        text = "首先，要提高思想认识。其次，要狠抓工作落实。" + closing
+        assert [len(l["items"]) for l in lists_of(text)] == [2], closing
 
 def test_outline_nesting():
     text = ("一、总体要求\n"
