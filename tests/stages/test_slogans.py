@@ -1001,6 +1001,9 @@ def test_a_composite_of_pairs_is_a_campaign_as_a_list_item():
     assert [(s["text"], s["number"]) for s in find_slogans("全力推进双招双引工作")] == [("双招双引", 4)]
     # a noun after it makes it a thing (1950s work report: a plough)
     assert find_slogans("使用新式步犁、双轮双铧犁和双轮单铧犁，积极地推广") == []
+    # nor is a pair of common words of 双 (both parties, a win for both)
+    assert find_slogans("通过合作实现双方双赢。") == []
+    assert find_slogans("推行双休双薪，保障职工权益。") == []
 
 
 def test_an_unquoted_composite_ends_before_the_first_head_after_it():

@@ -182,12 +182,14 @@ IDIOMS = word_set("idioms")
 
 # A composite of 双-units only (双招双引, 双创双服: pairs of campaigns) names a
 # campaign without a head after it, as an item of a list or the end of a clause;
-# a noun after it makes it a thing (双轮双铧犁, a plough).
+# a noun after it makes it a thing (双轮双铧犁, a plough), and so does a
+# common word of 双 (实现双方双赢, 推行双休双薪).
 _ITEM_END = "、，,。；;：:）)"
+_SHUANG_WORDS = word_set("shuang_words")
 
 
 def _paired_campaign(units):
-    return all(run == "双" and len(x) == 1 for run, x in units)
+    return all(run == "双" and len(x) == 1 and "双" + x not in _SHUANG_WORDS for run, x in units)
 
 
 def _composite_unquoted(text, i, bounds):
