@@ -1043,3 +1043,10 @@ def test_the_long_name_of_a_title_conferred_is_a_quoted_term():
     assert [s["text"] for s in find_slogans(text)] == ["江苏省先进制造业和现代服务业深度融合试点单位"]
     # a long quotation after 获得 without such a head stays plain
     assert find_slogans("获得“大家一致认为这次活动办得非常成功非常圆满”的评价。") == []
+
+
+def test_a_composite_ending_with_a_lexicon_term_is_read_whole():
+    from policy_nlp.stages.lexicon import default_lexicon
+    # 双创 is a lexicon term; 双争双创 adds a unit before it (the review's case)
+    got = find_slogans("开展双联双帮、双争双创活动", default_lexicon())
+    assert [(s["text"], s["number"], s["members"]) for s in got] == [("双联双帮", 4, []), ("双争双创", 4, [])]

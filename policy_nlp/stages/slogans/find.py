@@ -63,7 +63,9 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
         cands.append([s, e, "numbered", n, src, 3])
     if lexicon is not None:
-        cands += _lexicon_candidates(text, lexicon, bounds)
+        lexical = _lexicon_candidates(text, lexicon, bounds)
+        _composites_over_terms(cands, lexical)
+        cands += lexical
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
     spans = _resolve(text, _trim_blanks(text, cands))
     out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
@@ -73,6 +75,19 @@ def find_slogans(text, lexicon=None, *, tokens=None):
                                     and sp["source"] != "lexicon")]
     _share_members(out)
     return out
+
+
+def _composites_over_terms(cands, lexical):
+    """A formulation of the grammar that ends with a lexicon term and adds
+    units before it (双争双创 over the term 双创) is read whole: it takes the
+    lexicon's priority, so the longer span wins."""
+    ends = {}
+    for s, e, kind, *_ in lexical:
+        if kind == "numbered":
+            ends.setdefault(e, []).append(s)
+    for c in cands:
+        if c[4] == "grammar" and any(c[0] < s for s in ends.get(c[1], ())):
+            c[5] = 4
 
 
 def _quoted_candidates(text, quote_ranges):
