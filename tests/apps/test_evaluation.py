@@ -239,8 +239,8 @@ def test_macro_f1_and_many_documents_show_the_average_only():
 # its excerpt, and the pipeline keeps the pattern figures reached on them (a floor a little under
 # today's, so that a rule that breaks local speech fails here rather than in a user's table).
 LOCAL_DEV_PARTS = ("dev", "dev_patterns", "dev_patterns2", "dev_patterns3", "dev_patterns4", "dev_patterns5")
-LOCAL_FLOORS = {"numbered_recall": 0.90, "numbered_precision": 0.93, "members_exact": 0.86,
-                "quoted_recall": 0.77, "list_match": 0.87, "list_parent": 0.94, "claim_number": 0.93}
+LOCAL_FLOORS = {"numbered_recall": 0.91, "numbered_precision": 0.95, "members_exact": 0.87,
+                "quoted_recall": 0.80, "list_match": 0.90, "list_parent": 0.97, "claim_number": 0.97}
 
 
 def _local_dev_golds():
@@ -265,6 +265,6 @@ def test_local_development_gold_strings_occur_in_their_excerpts():
 def test_local_development_gold_figures_hold():
     report = evaluate_many(evaluation_pairs(_local_dev_golds()))
     names = {name: report["metrics"][name] for name in LOCAL_FLOORS}
-    assert report["metrics"]["numbered_recall"]["total"] >= 170
+    assert report["metrics"]["numbered_recall"]["total"] >= 200
     for name, floor in LOCAL_FLOORS.items():
         assert names[name]["score"] >= floor, (name, names[name])
