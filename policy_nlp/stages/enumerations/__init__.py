@@ -1,0 +1,111 @@
+"""Numbered lists of Chinese policy text as an outline, with count claims.
+
+Policy text is organised by ordinal markers. :func:`find_lists` finds them,
+groups them into lists, nests the lists into a tree and links each list to
+the sentence that announces how many items it has (我讲三点意见).
+
+Marker families
+---------------
+``family`` is the literal style of a list's first marker:
+
+==========  ==============================================================
+family      markers (the half-width and circled variants it also covers)
+==========  ==============================================================
+一、        一、 二、 … (paragraph-initial also 一， 一． 一.)
+（一）      （一） (一) ㈠
+1.          1. 1． ⒈
+1、         1、
+（1）       （1） (1) ⑴
+①           ① ② … ⑳
+一是        一是 二是 …
+一要        一要 二要 …
+第一        第一， 第二、 …, 第一个问题： 第二个问题： … (a run of one noun) and
+            第一项： 第一阶段， (also 第N步 第N条 第N天; a run of one unit)
+首先        首先 其次 再次 最后, continued by 第三 第四 …
+其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
+——          paragraphs that open with —— (also ──, －－, --)
+==========  ==============================================================
+
+How markers are recognised
+--------------------------
+A marker is *paragraph-initial* when only blanks precede it in its paragraph,
+*inline* otherwise. Word-like markers (一是, 一要, 第一, 首先, 其一, 一、 inline,
+and Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
+世界第一， 及其一小撮, 择其一 and 附件1. are not markers (nor 其一生, 其一贯:
+其一 needs a comma, colon or 、 after it); the one exception is a photo credit
+(``新华社记者 X/摄第一，``), which web copies of speeches glue to the next
+sentence. 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
+never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
+markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
+remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
+opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it
+nor a word that makes it "the last" (最后的胜利, 最后阶段: ``lang/data/last_as_modifier.txt``).
+The one exception is an outline heading numbered one that holds a
+list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
+list of one item, the parent of the lists under it. On a page whose line
+breaks were lost, such a heading is an inline 一、 right after a sentence end
+or colon, over an inline list later in its paragraph (…三点意见。一、统一思想…
+（一）…（二）…); its section is the rest of the paragraph.
+
+Grouping and nesting
+--------------------
+*Inline lists* are runs of markers of one family inside one paragraph (the
+first may open the paragraph): 一是…二是…三是. *Block lists* are runs of
+paragraph-initial markers across paragraphs; paragraphs between two items
+belong to the first (a heading's section), and a —— run must be consecutive
+paragraphs. A list may start inline and go on at the start of the next
+paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inline after a
+paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
+without a gap is preferred to one with a gap. Block lists nest by a stack in
+the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先/其一 >
+一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
+does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
+an inline list belongs to the innermost item that contains it (一是 lists
+under the paragraph item they are written in), and no item contains what
+follows such a chapter heading or notice.
+
+Items and their spans
+---------------------
+Every item starts at its marker. A paragraph-initial item ends with its
+paragraph (for a heading, the heading line); fragments that web copies cut
+off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
+inline item ends where the next item starts; the last one runs for about as
+many sentences as its siblings, never past its paragraph and never into a
+sentence that announces something new (以下几个方面, a closing colon).
+
+Gaps and restarts
+-----------------
+``gaps`` lists each break in the numbering as
+``{"after": i, "expected": n, "found": m}``: after item ``i`` (None: before
+the first item) number ``n`` was expected and ``m`` found (missing numbers
+when ``m > n``, a repeated number when ``m < n``). ``restart`` is True when
+an earlier list of the same family already ran in the same container (the
+same parent item, or the top level): the numbering started over.
+
+Count claims
+------------
+A count phrase (numeral or 几, a measure word such as 点 个方面 项 件 条 大,
+and a short head: 三点意见, 以下八个方面的特点, 四件大事) in the sentence
+right before the first item is the list's claim; a sentence up to three
+back counts only when it points forward (以下, 如下, 这样, 几个方面); and
+``以上十四条`` right after the list counts for it. A count far from the end
+of its clause or after 等 is weak evidence and is kept only when the list
+agrees with it (see ``_count_in``). A quoted formulation ending the sentence
+right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when
+every item opens with the formulation's head, whatever the count. ``claim`` is
+``{"start", "end", "text", "number"}`` where ``text`` is the clause of the
+count phrase, from 我/我们 when the clause has them, and ``number`` is None
+for 几. ``count_matches`` compares ``number`` with the items found (None
+when there is no claim or no number).
+
+Modules, each importing only those before it: ``markers`` (families, ranks,
+candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
+``building`` (lists under construction), ``scopes`` (item spans, parents),
+``claims`` (count claims), ``find`` (:func:`find_lists`).
+"""
+
+from policy_nlp.stages.enumerations.markers import FAMILIES, chinese_number
+from policy_nlp.stages.enumerations.find import find_lists
+
+__all__ = ["find_lists", "FAMILIES", "chinese_number"]

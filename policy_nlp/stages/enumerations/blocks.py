@@ -1,0 +1,127 @@
+"""Paragraph blocks: paragraphs that web copies cut apart merged again, page numbers and
+headings glued to the paragraph above told from list markers."""
+
+import bisect
+import re
+
+
+_CLOSING = "）)，,。、；;：:！？!?”’》」』"
+_TERMINAL = "。！？；：!?;:…”’」』）)"
+
+
+_HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")
+_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
+
+
+def _blocks(text, paragraphs, markers_at=None):
+    """Merge the pieces of paragraphs that web copies cut apart into blocks.
+
+    A paragraph is glued to the block before it when it starts with closing
+    punctuation (``）浓度…``), or when the block before stops without ending a
+    sentence (``…生态屏障建`` / ``设，…``; ``PM`` / ``2.5``; ``——`` /
+    ``改革开放`` / ``深入推进。``) and the paragraph does not open with a list
+    marker — unless that block is a heading (it opens with 一、 （一） 1.
+    （1） or ①), whose line ends without punctuation by design.
+    """
+    markers_at = markers_at or {}
+    blocks = []
+    for start, end in paragraphs:
+        first = _effective_start(text, start, end)
+        if blocks:
+            b_start, b_end = blocks[-1]
+            opening = markers_at.get(_effective_start(text, b_start, b_end))
+            heading = (opening is not None and opening.family in _HEADING_FAMILIES
+                       and opening.end < b_end)
+            if text[first] in _CLOSING or (
+                    text[b_end - 1] not in _TERMINAL and first not in markers_at and not heading):
+                blocks[-1] = (b_start, end)
+                continue
+        blocks.append((start, end))
+    return blocks
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
+
+
+def _without_page_numbers(text, paragraphs, candidates):
+    """Drop the page numbers of flattened PDF or document previews.
+
+    Such pages print ``2、`` at the start of each page, so the marker opens a
+    line in the middle of a sentence (``…市政府表`` ¶ ``2、彰先进的决定``). An
+    Arabic marker that opens a paragraph is a page number when the paragraph
+    before it is body text (at least 15 characters, not a heading: a line of
+    at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
+    end in it) that stops without ending a sentence.
+    """
+    at = {m.start: m for m in candidates}
+    dropped = set()
+    previous = None
+    for start, end in paragraphs:
+        first = _effective_start(text, start, end)
+        marker = at.get(first)
+        if marker is not None and marker.family in ("1、", "1.") and previous is not None:
+            p_start, p_end = previous
+            p_first = _effective_start(text, p_start, p_end)
+            p_last = _trim_end(text, p_first, p_end)
+            heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
+                       and not _SENTENCE_END.search(text, p_first, p_last))
+            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading:
+                dropped.add(first)
+        if first < end:
+            previous = (start, end)
+    return [m for m in candidates if m.start not in dropped]
+
+
+_GLUED_AFTER = "。；;！!？?"
+_HEADING_LINE = 40
+
+
+def _unglued_headings(text, paragraphs, candidates):
+    """Paragraphs split before the headings that PDF and web copies glue to
+    the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
+
+    Such a heading is a 一、 or （一） marker numbered two or more right after
+    a sentence end, on a line of at most ``_HEADING_LINE`` characters with no
+    sentence end in it, and the number before it is a marker of the same
+    numbering earlier in the text.
+    """
+    seen, cuts = set(), []
+    for marker in candidates:
+        if (marker.family in ("一、", "（一）") and (marker.number or 0) >= 2
+                and (marker.group, marker.number - 1) in seen):
+            before = marker.start
+            while before > 0 and text[before - 1] in " \u3000":
+                before -= 1
+            # the line break is looked for within the heading's reach only (linear on one-line texts)
+            line_end = text.find("\n", marker.end, marker.end + _HEADING_LINE + 8)
+            if line_end == -1 and len(text) <= marker.end + _HEADING_LINE + 8:
+                line_end = len(text)                        # the text's last line
+            line = text[marker.end:line_end] if line_end != -1 else ""
+            if (before > 0 and text[before - 1] in _GLUED_AFTER and 0 < len(line.strip()) <= _HEADING_LINE
+                    and not _SENTENCE_END.search(line)):
+                cuts.append(marker.start)
+        seen.add((marker.group, marker.number))
+    if not cuts:
+        return paragraphs
+    result = []
+    for start, end in paragraphs:
+        index = bisect.bisect_right(cuts, start)
+        while index < len(cuts) and cuts[index] < end:
+            result.append((start, cuts[index]))
+            start = cuts[index]
+            index += 1
+        result.append((start, end))
+    return result
+
+
+def _effective_start(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _trim_end(text, start, end):
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,346 @@
+"""Lists under construction: markers grouped into block and inline lists, continued, nested and
+closed by chapter headings and hidden-text notices."""
+
+import bisect
+import re
+
+from policy_nlp.lang.notices import HIDDEN_TEXT
+from policy_nlp.stages.enumerations.markers import _CN, _LEAF_RANK, _MAX_SKIP, _OPEN_RUNS, _RANK
+from policy_nlp.stages.enumerations.blocks import _HEADING_AFTER, _HEADING_FAMILIES
+
+
+class _List:
+    __slots__ = ("family", "group", "items", "inline", "parent", "parent_item",
+                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading")
+
+    def __init__(self, first, inline):
+        self.family, self.group = first.family, first.group
+        self.items = [first]
+        self.inline = inline
+        self.parent = None
+        self.parent_item = None
+        self.spans = self.scopes = None
+        self.claim = None
+        self.consumed = False
+        self.chapter = 0
+        self.heading = False            # an inline outline heading (its scope: the rest of its block)
+
+    @property
+    def last_number(self):
+        for item in reversed(self.items):
+            if item.number is not None:
+                return item.number
+        return 0
+
+    @property
+    def rank(self):
+        return _RANK[self.family]
+
+    @property
+    def closed(self):
+        return self.items[-1].number is None and self.family != "——"
+
+    def accepts(self, marker):
+        """Whether ``marker`` continues this list's numbering.
+
+        首先 … 其次 … 第三 and 第一 … 第二 … 最后 mix families, but only
+        without a gap. A repeated number is a gap (二是 … 二是), but for a
+        repeated 其次, which opens another sequence (首先…；其次… 。…其次我想讲…).
+        """
+        if self.closed:
+            return False
+        if self.group == "——":
+            return marker.group == "——" and marker.block == self.items[-1].block + 1
+        if marker.number is None:                           # 最后 ends 首先 … 其次 …
+            return len(self.items) >= 2 and self.group == "首先"
+        last = self.last_number
+        if marker.group != self.group:
+            return (self.group == "首先" and marker.group == "第一"
+                    and marker.number == last + 1)
+        return last < marker.number <= last + _MAX_SKIP or (
+            marker.number == last > 1 and self.group != "首先")
+
+
+def _inline_runs(markers):
+    """Runs of same-group markers inside one block. A run that starts over
+    inside an item leaves the outer run open: 二是细化责任…（一是…；…六是…）；
+    三是加强领导 goes on with the outer run's 三是 (a continuation without a gap
+    is preferred, as in the outline)."""
+    runs, recent = [], {}               # recent: group -> its last _OPEN_RUNS runs
+    for marker in markers:
+        if marker.group == "——":
+            continue
+        groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)   # see _List.accepts
+        accepting = [run for group in groups for run in recent.get(group, ()) if run.accepts(marker)]
+        if accepting:
+            exact = [run for run in accepting if _exact(run, marker)]
+            max(exact or accepting, key=lambda run: run.items[-1].start).items.append(marker)
+            continue
+        run = _List(marker, inline=True)
+        runs.append(run)
+        group_runs = recent.setdefault(marker.group, [])
+        group_runs.append(run)
+        del group_runs[:-_OPEN_RUNS]
+    return runs
+
+
+def _exact(lst, marker):
+    """``marker`` continues ``lst`` without a gap."""
+    return lst.accepts(marker) and (marker.number is None or marker.number == lst.last_number + 1)
+
+
+_CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
+_HIDDEN = re.compile(HIDDEN_TEXT)
+
+
+def _build(text, blocks, markers, chapters=()):
+    """Group markers into inline and block lists, with block-list parents.
+
+    ``chapters`` are the starts of 第一章 / 第二部分 headings: each closes
+    every open list (lists do not run across chapters). Two passes
+    (:class:`_Builder`): runs of markers inside each block first, then the
+    block markers into an outline; lists of one item are dropped last.
+    """
+    builder = _Builder(markers, text)
+    block_markers = builder.inline_pass()
+    builder.block_pass(block_markers, chapters)
+    return builder.result()
+
+
+class _Builder:
+    """The state of :func:`_build`: pending inline runs, inline lists, the
+    stack of open block lists and the block lists made so far."""
+
+    def __init__(self, markers, text=""):
+        self.text = text
+        self.by_block, self.by_group = {}, {}
+        self.numbers_by_group = {}      # the numbers of by_group's markers, in the same order
+        for marker in markers:
+            self.by_block.setdefault(marker.block, []).append(marker)
+            self.by_group.setdefault(marker.group, []).append(marker.start)
+            self.numbers_by_group.setdefault(marker.group, []).append(marker.number)
+        self.initial_starts = sorted(m.start for m in markers if m.initial)
+        self.pending = {}      # group -> [(last item's start, id, run)] sorted: runs a later marker may continue
+        self.inline_lists = []
+        self.block_lists, self.stack = [], []
+        self.chapter = 0
+        self.inline_headings = []      # one-item inline runs that may be outline headings
+
+    def nothing_between(self, run, marker, groups):
+        last = run.items[-1].start
+        for group in groups:
+            positions = self.by_group[group]
+            index = bisect.bisect_right(positions, last)
+            if index < len(positions) and positions[index] < marker.start:
+                return False
+        return True
+
+    def add_pending(self, run):
+        """Record ``run`` (again, once its last item changed) as pending."""
+        bisect.insort(self.pending.setdefault(run.group, []), (run.items[-1].start, id(run), run))
+
+    def latest_pending(self, group, before):
+        """The pending run of ``group`` whose last item is the latest before
+        ``before``, not consumed; entries left behind by a consumed run or by
+        one that went on since are dropped on the way (each once)."""
+        entries = self.pending.get(group, [])
+        index = bisect.bisect_left(entries, (before,)) - 1
+        while index >= 0:
+            last, _, run = entries[index]
+            if not run.consumed and run.items[-1].start == last:
+                return run
+            del entries[index]
+            index -= 1
+        return None
+
+    def continued_run(self, marker, container_start, exact):
+        """The latest pending run that ``marker`` continues (一是… ¶ 二是…), or None."""
+        if marker.number is None or marker.number < 2:
+            return None
+        groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)
+        latest = [run for run in map(self.latest_pending, groups, (marker.start,) * 2) if run is not None]
+        if not latest:
+            return None
+        run = max(latest, key=lambda run: run.items[-1].start)
+        if (run.items[0].start > container_start
+                and self.nothing_between(run, marker, {run.group, marker.group})
+                and (_exact(run, marker) if exact else run.accepts(marker))):
+            return run
+        return None
+
+    # --- pass 1: runs inside blocks ---------------------------------------
+
+    def inline_pass(self):
+        """Make the inline lists; return the markers that start block items."""
+        block_markers = []
+        for block in sorted(self.by_block):
+            block_markers.extend(m for m in self.by_block[block] if m.group == "——")
+            last_of_group = {m.group: m for m in self.by_block[block]}
+            for run in _inline_runs(self.by_block[block]):
+                self._inline_run(run, block, last_of_group, block_markers)
+        block_markers.sort(key=lambda m: m.start)
+        return block_markers
+
+    def _inline_run(self, run, block, last_of_group, block_markers):
+        first = run.items[0]
+        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2):
+            # ¶三是 … 四是 … ¶五是: one block item, then inline ones
+            block_markers.append(first)
+            first.followers = run.items[1:]
+            return
+        if not first.initial:
+            # an inline run going on from an earlier paragraph, with no heading between
+            position = bisect.bisect_right(self.initial_starts, run.items[0].start - 1)
+            heading = self.initial_starts[position - 1] if position else -1
+            previous = self.continued_run(first, heading, exact=False)
+            if previous is not None and previous.items[-1].block >= block - 3:
+                previous.items.extend(run.items)
+                self.add_pending(previous)
+                if previous not in self.inline_lists:
+                    self.inline_lists.append(previous)
+                return
+        if len(run.items) >= 2 and (first.number or 1) <= 2:
+            self.inline_lists.append(run)
+        elif self.after_sentence(first):
+            self.inline_headings.append(run)
+        if run.items[-1] is last_of_group[run.group]:
+            self.add_pending(run)
+
+    def after_sentence(self, marker):
+        """Whether ``marker`` is an inline 一、 numbered one right after a
+        sentence end, a colon or a semicolon (blanks between): a heading on a page whose
+        line breaks were lost (…我讲三点意见。一、统一思想…)."""
+        if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
+            return False
+        before = marker.start
+        while before > 0 and self.text[before - 1] in " \u3000\u00a0":
+            before -= 1
+        return before > 0 and self.text[before - 1] in _HEADING_AFTER
+
+    # --- pass 2: the outline of block lists --------------------------------
+
+    def new_list(self, marker, run):
+        stack = self.stack
+        for position, open_list in enumerate(stack):
+            if open_list.group == marker.group:
+                del stack[position:]                        # numbering starts over
+                break
+        if run is not None:
+            run.consumed = True
+            if run in self.inline_lists:
+                self.inline_lists.remove(run)
+            new = _List(run.items[0], inline=False)
+            new.items = run.items + [marker]
+        else:
+            new = _List(marker, inline=False)
+        new.chapter = self.chapter
+        new.items.extend(marker.followers)
+        if stack:
+            new.parent, new.parent_item = stack[-1], len(stack[-1].items) - 1
+        stack.append(new)
+        self.block_lists.append(new)
+
+    def popped(self, marker):
+        """The stack depth once lists that cannot contain ``marker``'s list are closed."""
+        stack = self.stack
+        rank = _RANK[marker.family]
+        depth = len(stack)
+        for position, open_list in enumerate(stack):
+            if open_list.group == marker.group:
+                depth = position
+                break
+        while depth and (stack[depth - 1].rank >= rank or stack[depth - 1].rank == _LEAF_RANK):
+            depth -= 1
+        return depth
+
+    def block_pass(self, block_markers, chapters):
+        chapters = list(chapters)
+        for marker in block_markers:
+            while self.chapter < len(chapters) and chapters[self.chapter] < marker.start:
+                self.chapter += 1
+                self.stack.clear()
+            self._place(marker)
+
+    def _place(self, marker):
+        """Add ``marker`` to an open list it continues, or start a list with it."""
+        stack = self.stack
+        target = next((l for l in reversed(stack) if _exact(l, marker)), None)
+        if target is None:
+            depth = self.popped(marker)
+            container_start = stack[depth - 1].items[-1].start if depth else -1
+            run = self.continued_run(marker, container_start, exact=True)
+            if run is not None:
+                del stack[depth:]
+                self.new_list(marker, run)
+                return
+            target = next((l for l in reversed(stack) if l.accepts(marker)), None)
+        if target is not None:
+            del stack[stack.index(target) + 1:]
+            target.items.append(marker)
+            target.items.extend(marker.followers)
+            return
+        depth = self.popped(marker)
+        container_start = stack[depth - 1].items[-1].start if depth else -1
+        run = self.continued_run(marker, container_start, exact=False)
+        del stack[depth:]
+        self.new_list(marker, run)
+
+    def lone_heading(self, lst, child_start):
+        """Whether the one-item list ``lst`` is an outline heading (一、 （一）
+        1. 1、 （1） ①) numbered one over a list starting afresh at
+        ``child_start``, with no second marker of its numbering before that
+        list (a （二） glued to the end of a paragraph would be its parent)."""
+        first = lst.items[0]
+        if child_start is None or first.number != 1 or lst.family not in _HEADING_FAMILIES:
+            return False
+        starts = self.by_group[lst.group]
+        low = bisect.bisect_right(starts, first.start)
+        high = bisect.bisect_left(starts, child_start)
+        return 2 not in self.numbers_by_group[lst.group][low:high]
+
+    def result(self):
+        """``(block lists, inline lists)``: a list needs two items, but for an
+        outline heading that holds a list (一、 … （一）…（二）… in an excerpt
+        cut before 二、); children of a dropped list move up."""
+        inline_lists = [lst for lst in self.inline_lists if len(lst.items) >= 2]
+        # an inline heading numbered one over an inline list later in its block, on a
+        # page whose line breaks were lost (…三点意见。一、统一思想…。一是…二是…): a
+        # one-item list, the parent of the lists after it in its block
+        below = sorted((lst.items[0].start, lst.items[0].block) for lst in inline_lists if lst.rank > 0)
+        for run in self.inline_headings:
+            first = run.items[0]
+            if run.consumed or len(run.items) != 1:
+                continue
+            index = bisect.bisect_right(below, (first.start, float("inf")))
+            if index == len(below) or below[index][1] != first.block:
+                continue                # no list after it in its block
+            if self.lone_heading(run, below[index][0]):
+                run.heading = True
+                inline_lists.append(run)
+        first_child = {}                # a list -> the start of the first fresh list it holds
+
+        def holds(owner, lst):
+            if (lst.items[0].number or 1) == 1:
+                start = lst.items[0].start
+                first_child[owner] = min(first_child.get(owner, start), start)
+
+        # an inline list in the section of the last block item before it (一、… ¶ 一是…二是…)
+        block_items = sorted((m.start, id(lst)) for lst in self.block_lists for m in lst.items)
+        for lst in inline_lists:
+            index = bisect.bisect_left(block_items, (lst.items[0].start, -1)) - 1
+            if index >= 0:
+                holds(block_items[index][1], lst)
+        # children before parents, so that a kept lone heading holds its own
+        # parent (一、 ¶ （一） ¶ 1. 2.: both headings stay)
+        dropped = set()
+        for lst in reversed(self.block_lists):
+            if len(lst.items) >= 2 or self.lone_heading(lst, first_child.get(id(lst))):
+                if lst.parent is not None:
+                    holds(id(lst.parent), lst)
+            else:
+                dropped.add(id(lst))
+        kept = [lst for lst in self.block_lists if id(lst) not in dropped]
+        for lst in kept:
+            while lst.parent is not None and id(lst.parent) in dropped:
+                lst.parent, lst.parent_item = lst.parent.parent, lst.parent.parent_item
+        return kept, inline_lists

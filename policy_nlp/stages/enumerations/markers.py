@@ -1,0 +1,135 @@
+"""Marker candidates: the families of ordinal markers (一、 （一） 一是 第一 首先 其一 1. ① ——), their
+outline rank, and where a marker may stand."""
+
+import re
+
+from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.lang.words import words
+
+
+FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
+            "1.", "1、", "（1）", "①", "——", "其一")
+
+# Outline rank: a new block list nests under open lists of lower rank.
+_RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4,
+         "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6}
+_LEAF_RANK = 6          # lists of these families never contain block lists
+_MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
+_OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
+
+_CN = "一二三四五六七八九十"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
+_PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}      # ⑴ … ⒇
+_DOT_DIGIT = {chr(0x2488 + i): i + 1 for i in range(20)}        # ⒈ … ⒛
+_PAREN_HAN = {chr(0x3220 + i): i + 1 for i in range(10)}        # ㈠ … ㈩
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
+
+_MARKER = re.compile(
+    rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
+    rf"(?:(?P<pcn>[（(][ \u3000]?(?P<pcn_n>[{_CN}]{{1,3}})[ \u3000]?[）)])"
+    r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
+    rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}})(?:个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
+    rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
+    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})\n?(?P<shi_v>[是要]))"   # 一⏎是: a hard wrap
+    rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
+    r"|(?P<seq>首先|其次|再次|最后)"
+    rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
+    r"|(?P<adot>(?P<adot_n>[0-9０-９]{1,2})[.．](?![0-9０-９]))"
+    r"|(?P<adun>(?P<adun_n>[0-9０-９]{1,2})、(?![0-9０-９]))"
+    r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
+    r"|(?P<dash>——|──|－－|--))"
+)
+_PUNCT_AFTER_SEQ = "，,：:、"
+_SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
+_LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
+_NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
+
+
+class _Marker:
+    """One marker candidate."""
+
+    __slots__ = ("start", "end", "family", "group", "number", "marker", "block", "initial",
+                 "followers")
+
+    def __init__(self, start, end, family, group, number, marker):
+        self.start, self.end = start, end
+        self.family, self.group, self.number, self.marker = family, group, number, marker
+        self.block = None
+        self.initial = False
+        self.followers = ()
+
+
+def _after_caption(text, start):
+    """True when ``start`` follows a photo credit such as ``记者 鞠鹏/摄``."""
+    return text[start - 1] == "摄" and start >= 2 and text[start - 2] in "/／"
+
+
+def _candidates(text):
+    """Every marker candidate in ``text``, with family, group and number."""
+    found = []
+    for m in _MARKER.finditer(text):
+        kind = m.lastgroup
+        start, end = m.start(), m.end()
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < len(text) else ""
+        word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
+        if word_like and _HAN.match(before) and not _after_caption(text, start):
+            continue
+        if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
+                                         or before in "０１２３４５６７８９"):
+            continue
+        if kind == "pcn":
+            number, family, group = chinese_number(m.group("pcn_n")), "（一）", "（一）"
+        elif kind == "pd":
+            number, family, group = chinese_number(m.group("pd_n")), "（1）", "（1）"
+        elif kind == "dige":
+            number, family = chinese_number(m.group("dige_n")), "第一"
+            group = "第个" + m.group("dige_noun") if m.group("dige_noun") else "第" + m.group("dige_unit")
+        elif kind == "di":
+            if after in _NUMERAL_CHARS and text[end - 1] == "、" and after in _CN + "两":
+                continue                                    # 第一、二季度
+            number, family, group = chinese_number(m.group("di_n")), "第一", "第一"
+        elif kind == "shi":
+            if text.startswith(m.group("shi_n"), end):
+                continue                                    # 一是一，二是二
+            family = "一是" if m.group("shi_v") == "是" else "一要"
+            number, group = chinese_number(m.group("shi_n")), family
+        elif kind == "dun":
+            if (after in "是要" and before not in "\n \u3000") or (
+                    after in _CN + "两" and text[end + 1:end + 2] in "、等季月级"):
+                continue                                    # 一、二等奖, 一、二季度; ¶一、要… is a heading
+            number, family, group = chinese_number(m.group("dun_n")), "一、", "一、"
+        elif kind == "seq":
+            word = m.group("seq")
+            if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ and not (
+                    word == "最后" and before in _SENTENCE_OPENING and after not in _NUMERAL_CHARS
+                    and not text.startswith(_LAST_AS_MODIFIER, end)):
+                continue                                    # 再次证明, 最后一公里
+            number, family, group = _SEQUENCE_WORDS[word], "首先", "首先"
+        elif kind == "qi":
+            number, family, group = chinese_number(m.group("qi_n")), "其一", "其一"
+        elif kind == "adot":
+            number, family, group = chinese_number(m.group("adot_n")), "1.", "1."
+        elif kind == "adun":
+            number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
+        elif kind == "sym":
+            ch = m.group("sym")
+            for table, family in ((_CIRCLED, "①"), (_PAREN_DIGIT, "（1）"),
+                                  (_DOT_DIGIT, "1."), (_PAREN_HAN, "（一）")):
+                if ch in table:
+                    number, group = table[ch], family
+                    break
+        else:
+            number, family, group = None, "——", "——"
+        if number is not None and not 1 <= number <= 60:
+            continue
+        found.append(_Marker(start, end, family, group, number, m.group()))
+    return found
+
+
+def _initial_only(marker):
+    """Markers that count only when they open a paragraph (一， 一. ——)."""
+    return marker.group == "——" or (marker.family == "一、" and not marker.marker.endswith("、"))

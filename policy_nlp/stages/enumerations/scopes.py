@@ -1,0 +1,161 @@
+"""Spans, scopes and parents: each item's text, the section it heads, the list and item an
+inline list belongs to."""
+
+import bisect
+import heapq
+import re
+
+from policy_nlp.stages.enumerations.markers import _LEAF_RANK
+from policy_nlp.stages.enumerations.blocks import _trim_end
+
+
+_NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
+
+
+def _sentence_index(sentence_starts, position):
+    return bisect.bisect_right(sentence_starts, position) - 1
+
+
+def _item_spans(text, lst, block_ends, sentences, sentence_starts):
+    """Item spans (see the module notes).
+
+    An item ends where the next one starts in its paragraph, or else with
+    its paragraph; the last item of an inline list runs for about as many
+    sentences as its siblings in the paragraph.
+    """
+    items = lst.items
+    spans, lengths = [], []
+    for item, following in zip(items, items[1:]):
+        if following.block == item.block:
+            end = _trim_end(text, item.start, following.start)
+            first = _sentence_index(sentence_starts, item.start)
+            last = _sentence_index(sentence_starts, max(item.start, end - 1))
+            lengths.append(last - first + 1)
+        else:
+            end = block_ends[item.block]
+        spans.append((item.start, end))
+    last_item = items[-1]
+    block_end = block_ends[last_item.block]
+    if not lst.inline or (len(items) > 1 and items[-2].block != last_item.block):
+        spans.append((last_item.start, block_end))
+        return spans
+    wanted = -(-sum(lengths) // len(lengths)) if lengths else 1
+    index = _sentence_index(sentence_starts, last_item.start)
+    end = block_end
+    taken = 0
+    while 0 <= index < len(sentences) and sentences[index][0] < block_end:
+        s_start, s_end = sentences[index]
+        if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
+                      or text[s_end - 1] in "：:"):
+            break
+        end = min(s_end, block_end)
+        taken += 1
+        index += 1
+    # an item runs on to the end of the sentence that closes the brackets it left
+    # open (三是加强领导（一是…；二是…；…四是…），…。), when they close within reach
+    close = _bracket_close(text, last_item.start, end, min(block_end, last_item.start + _BRACKET_REACH))
+    if close is not None and close >= end:
+        end = min(sentences[_sentence_index(sentence_starts, close)][1], block_end)
+    if items[0].start > 0 and text[items[0].start - 1] in "（(":
+        end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
+    spans.append((last_item.start, max(end, last_item.end)))
+    return spans
+
+
+_BRACKET_REACH = 600    # how far an item's bracket may run before its close is not looked for
+
+
+def _bracket_close(text, start, end, limit):
+    """The position of the bracket that closes the brackets ``text[start:end]``
+    leaves open, looked for up to ``limit``; None when none is left open or
+    it does not close by then."""
+    depth = 0
+    for position in range(start, limit):
+        char = text[position]
+        if position >= end and depth == 0:
+            return None
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+            if depth == 0 and position >= end:
+                return position
+    return None
+
+
+def _outer_close(text, start, end):
+    """The position of the first closing bracket in ``text[start:end]`` that
+    closes a bracket opened before ``start``, else ``end``."""
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            if depth == 0:
+                return _trim_end(text, start, position)
+            depth -= 1
+    return end
+
+
+def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
+    """Compute item spans and scopes, and parents of inline lists (no scope
+    runs past the next of ``chapters``)."""
+    sentence_starts = [s for s, _ in sentences]
+    block_ends = [end for _, end in blocks]
+
+    def cut_after(position):
+        index = bisect.bisect_right(chapters, position)
+        return chapters[index] if index < len(chapters) else len(text)
+
+    for lst in block_lists + inline_lists:
+        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts)
+        lst.scopes = list(lst.spans)
+        if lst.heading:                 # an inline heading's section: the rest of its block
+            start = lst.spans[-1][0]
+            end = max(min(block_ends[lst.items[-1].block], cut_after(start)), lst.spans[-1][1])
+            lst.scopes[-1] = (start, end)
+
+    # Scopes of block items: up to the next item; the last one up to the end
+    # of the parent's scope (headings) or of its own paragraph (leaf families).
+    for lst in sorted(block_lists, key=lambda l: l.items[0].start):
+        if lst.parent is not None:
+            outer = lst.parent.scopes[lst.parent_item][1]
+        else:
+            outer = cut_after(lst.items[-1].start)
+        scopes = []
+        for i, (start, end) in enumerate(lst.spans):
+            if i + 1 < len(lst.items):
+                scopes.append((start, lst.items[i + 1].start))
+            elif lst.rank == _LEAF_RANK:
+                scopes.append((start, end))
+            else:
+                scopes.append((start, max(end, outer)))
+        lst.scopes = scopes
+
+    # Inline lists go under the innermost item that contains them: the
+    # smallest scope with start < position < end (the first such in list
+    # order on a tie). One sweep over the scopes in order of their starts,
+    # keeping those still open, so that a document of many lists is linear.
+    everything = block_lists + inline_lists
+    entries = sorted((lst.scopes[i][0], order, i) for order, lst in enumerate(everything)
+                     for i in range(len(lst.scopes)))
+    pointer, open_scopes = 0, []        # a heap of (size, order, item) of the scopes started
+    for lst in sorted(inline_lists, key=lambda l: l.items[0].start):
+        position = lst.items[0].start
+        while pointer < len(entries) and entries[pointer][0] < position:
+            start, order, i = entries[pointer]
+            heapq.heappush(open_scopes, (everything[order].scopes[i][1] - start, order, i))
+            pointer += 1
+        # a scope ending at or before this position ends before every later one
+        while open_scopes and everything[open_scopes[0][1]].scopes[open_scopes[0][2]][1] <= position:
+            heapq.heappop(open_scopes)
+        best = open_scopes[0] if open_scopes else None
+        if best is not None:
+            _, order, i = best
+            lst.parent, lst.parent_item = everything[order], i
+            limit = everything[order].scopes[i][1]
+            start, end = lst.spans[-1]
+            if end > limit:
+                lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
+                lst.scopes[-1] = lst.spans[-1]
