@@ -24,7 +24,8 @@ import json
 import re
 from pathlib import Path
 
-from policy_nlp.stages.cleaning import _GLOSS_RE, clean_text
+from policy_nlp.stages.cleaning import clean_text
+from policy_nlp.stages.cleaning.furniture import _GLOSS_RE
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.script import to_simplified
 from policy_nlp.stages.topic_context import title_topic

@@ -1,0 +1,169 @@
+""":func:`clean_text`: the pieces, head, tail and inline shapes of one text, removed as records."""
+
+import bisect
+import re
+
+from policy_nlp.stages.script import is_traditional, to_simplified
+from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
+from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
+                                                  _page_marks, without_glosses)
+from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation
+from policy_nlp.stages.cleaning.result import CleanedText
+from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail
+
+
+# clean_text
+# ---------------------------------------------------------------------------
+
+
+def clean_text(text):
+    """Find the body of ``text``; keep what was removed and the metadata.
+
+    Parameters
+    ----------
+    text : str
+        A speech, report or policy document, possibly scraped from the web.
+
+    Returns
+    -------
+    CleanedText
+        ``text`` (the body), ``removed`` (records with offsets into the
+        input), ``meta``, and the offset map back to the input.
+
+    Examples
+    --------
+    >>> raw = "在全市工作会议上的讲话（2018年2月12日）习近平同志们：今天开会。（新华社北京2月12日电）"
+    >>> cleaned = clean_text(raw)
+    >>> cleaned.text
+    '同志们：今天开会。'
+    >>> sorted(cleaned.meta.items())  # doctest: +NORMALIZE_WHITESPACE
+    [('date', '2018-02-12'), ('dateline', '新华社北京2月12日电'), ('occasion', '全市工作会议'),
+     ('salutation', '同志们'), ('speaker', '习近平'), ('title', '在全市工作会议上的讲话')]
+    >>> [(r["text"], r["reason"]) for r in cleaned.removed]
+    [('在全市工作会议上的讲话（2018年2月12日）习近平', 'title block'), ('（新华社北京2月12日电）', 'dateline')]
+    >>> clean_text("各位代表：\\n现在，我代表国务院作报告。").removed
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text takes str, not {type(text).__name__}")
+    original = text
+    glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
+    changed = []
+    meta = {}
+    if is_traditional(text):
+        # Everything below reads the Simplified copy: same length, same offsets.
+        text, changed = to_simplified(text, skip=glosses)
+        meta["script"] = "traditional"
+    pieces = _pieces(text)
+    if not pieces:
+        return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
+    body_piece, body_start, head_items = _scan_head(text, pieces, meta)
+    for a, b, reason in head_items:
+        _piece_meta(text[a:b], reason, meta)
+    if body_piece < len(pieces) and body_start == pieces[body_piece][0]:
+        a, b = pieces[body_piece]
+        body_start = _glued_head(text, a, b, head_items, meta)
+    body_end, tail_items = _scan_tail(text, pieces, body_piece, meta) \
+        if body_piece < len(pieces) else (len(text), [])
+    if body_end < body_start:          # everything was furniture
+        body_end = body_start
+
+    spans = _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta)
+    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
+    for pattern, reason in _INLINE:
+        spans.extend((*match.span(), reason) for match in pattern.finditer(text))
+    spans.extend(_page_marks(text))
+    spans.extend(_first_page_mark(text, spans))
+
+    spans = _merge(sorted(s for s in spans if s[1] > s[0]))
+    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
+    body, offset_map = _kept_text(text, spans)
+    meta = _final_meta(body, meta)
+    converted = _kept_changes(changed, offset_map)
+    return CleanedText(body, removed, meta, offset_map, converted)
+
+
+def _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta):
+    """``(start, end, reason)`` of the head and tail items, extended over the
+    blanks between them, and of the furniture inside the body."""
+    spans = []
+    # head: each item runs to the start of the next one; the first from 0
+    head_items = sorted(head_items)
+    for i, (a, b, reason) in enumerate(head_items):
+        start = 0 if i == 0 else a
+        end = head_items[i + 1][0] if i + 1 < len(head_items) else body_start
+        spans.append((start, end, reason))
+    # tail: each item runs from the end of the one before; the first from body_end
+    tail_items = sorted(tail_items)
+    for i, (a, b, reason) in enumerate(tail_items):
+        start = body_end if i == 0 else tail_items[i - 1][1]
+        end = len(text) if i + 1 == len(tail_items) else b
+        spans.append((start, end, reason))
+    # body: only the strict shapes, each with the blanks after it
+    body_pieces = [(a, b) for a, b in pieces if a >= body_start and b <= body_end]
+    for i, (a, b) in enumerate(body_pieces):
+        reason = _furniture(text[a:b], "body")
+        if reason and 0 < i < len(body_pieces) - 1:
+            spans.append((a, body_pieces[i + 1][0], reason))
+            _piece_meta(text[a:b], reason, meta)
+    return spans
+
+
+def _kept_text(text, spans):
+    """``(body, offset_map)``: ``text`` without the merged ``spans``, and
+    ``[clean_start, original_start, length]`` of each kept run."""
+    kept, offset_map, position = [], [], 0
+    for a, b, _ in spans + [(len(text), len(text), None)]:
+        if a > position:
+            offset_map.append([sum(len(k) for k in kept), position, a - position])
+            kept.append(text[position:a])
+        position = max(position, b)
+    return "".join(kept), offset_map
+
+
+def _final_meta(body, meta):
+    """The metadata of the cleaned ``body``: its salutation, masked names
+    counted (and not taken as speaker or venue), the page title as a last
+    resort for the title, pinyin glosses dropped, empty values left out."""
+    salutation = _salutation(body.lstrip(_BLANK + "\n"))
+    if salutation:
+        meta["salutation"] = salutation
+    for key in ("speaker", "venue"):
+        if key in meta and _MASK_ONLY_RE.fullmatch(meta[key]) and not re.fullmatch(
+                r"[\u4e00-\u9fff]某某", meta[key]):   # 王某某 keeps the surname: a name
+            del meta[key]
+    masked = len(_MASK_RE.findall(body))
+    if masked:
+        meta["masked"] = masked
+    page_title = meta.pop("_page_title", None)
+    if page_title and "title" not in meta:
+        meta["title"] = page_title.strip()
+    return {key: without_glosses(value) if isinstance(value, str) else value
+            for key, value in meta.items() if value}
+
+
+def _kept_changes(changed, offset_map):
+    """``[offset, character]`` of the converted characters that the body kept."""
+    if not changed:
+        return []
+    starts = [segment[1] for segment in offset_map]
+    kept = []
+    for offset, char in changed:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < offset_map[k][1] + offset_map[k][2]:
+            kept.append([offset, char])
+    return kept
+
+
+def _merge(spans):
+    """Merge touching spans of the same reason."""
+    merged = []
+    for a, b, reason in spans:
+        if merged and merged[-1][2] == reason and merged[-1][1] >= a:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]), reason)
+        elif merged and merged[-1][1] > a:   # overlap of different reasons: clip
+            if b > merged[-1][1]:
+                merged.append((merged[-1][1], b, reason))
+        else:
+            merged.append((a, b, reason))
+    return merged

@@ -1,0 +1,67 @@
+"""Dates and years of metadata lines (2026年1月27日, 二〇二六年一月二十七日, 2026-01-27)."""
+
+import re
+
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
+
+
+# Dates
+# ---------------------------------------------------------------------------
+
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR = rf"(?:\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})"
+DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
+_DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
+_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def parse_date(text):
+    """The first date of ``text`` in ISO form, or None.
+
+    Reads 2012年6月15日, 二〇二六年一月二十七日 (〇 or ○ for zero) and 2026-01-28.
+
+    Examples
+    --------
+    >>> parse_date("(2012年6月15日)")
+    '2012-06-15'
+    >>> parse_date("——二〇二六年一月二十七日在全省经济工作会议上")
+    '2026-01-27'
+    >>> parse_date("发布时间：2026-01-28 09:30")
+    '2026-01-28'
+    >>> parse_date("今年上半年") is None
+    True
+    """
+    match = _DATE_RE.search(text)
+    if match:
+        year = _year_value(match["y"])
+        month, day = number(match["m"]), number(match["d"])
+        if month is None or day is None:
+            return None
+    else:
+        match = _ISO_RE.search(text)
+        if not match:
+            return None
+        year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_YEAR_RE = re.compile(rf"(?<![\d〇○零Ｏ一二三四五六七八九])(?P<y>{_YEAR})\s*年")
+
+
+def parse_year(text):
+    """The first year written as a year (2019年, 二〇一二年, 公元2012年) in ``text``, or None.
+
+    Examples
+    --------
+    >>> parse_year("书记2017年全镇经济工作会议讲话"), parse_year("公元二〇一二年"), parse_year("20xx年")
+    (2017, 2012, None)
+    """
+    match = _YEAR_RE.search(text)
+    return _year_value(match["y"]) if match else None
+
+
+def _year_value(y):
+    """The value of a year matched by ``_YEAR``: 2019 or 二〇一九."""
+    return int(y) if y.isdigit() else digit_string(y)

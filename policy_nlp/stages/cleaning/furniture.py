@@ -1,0 +1,276 @@
+"""Furniture: the shapes of whole pieces that are page furniture (page tools, counters,
+template notices, captions), pinyin glosses, and the page numbers of document-sharing
+copies."""
+
+import re
+from pathlib import Path
+
+from policy_nlp.lang.notices import HIDDEN_TEXT
+from policy_nlp.lang.words import alternation, words
+from policy_nlp.stages.cleaning.pieces import _BLANK
+
+
+# Furniture: shapes of whole pieces
+# ---------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[。！？!?；]")
+# A pinyin gloss that conversion sites insert after a character: 會(huì)議.
+# One syllable with a tone mark, right after an ideograph (組織(who) is not one).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
+_SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
+
+
+def without_glosses(text):
+    """``text`` without the pinyin glosses of conversion sites (what cleaning
+    removes), to compare strings written on a glossed page with the body.
+
+    >>> without_glosses("八項(xiàng)規(guī)定")
+    '八項規定'
+    """
+    return _GLOSS_RE.sub("", text)
+
+
+_TOOL_WORDS = alternation("page_tool_words")
+_TOOLS_RE = re.compile(rf"(?:{_SEP}*(?:{_TOOL_WORDS}))+{_SEP}*")
+_TOOL_TOKEN = re.compile(_TOOL_WORDS)
+_SHARE_WORDS = set(words("share_words"))
+
+_FORUM_WORDS = alternation("forum_words")
+_FORUM_RE = re.compile(rf"(?:{_SEP}*(?:{_FORUM_WORDS}))+{_SEP}*")
+_POST_WORDS = set(words("forum_post_words"))
+_COUNTERS_RE = re.compile(
+    r"(?:[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+\s*[|｜]\s*)+[^\s|｜:：]{1,8}\s*[:：]\s*[\w.]+"
+    r"|\d{1,9}|回复|查看|浏览|阅读|人气|评论")
+_POST_INFO_RE = re.compile(r"发表于\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}|本帖最后由.{1,40}编辑|#?\d{1,5}\s*[#楼]")
+_PROFILE_RE = re.compile(r"积分|在线时间|注册时间|最后登录|阅读权限|用户组|UID|威望|金币|距离下一等级|"
+                         r"\d+\s*(?:主题|帖子|精华|听众|收听|粉丝)")
+_USERNAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{2,30}")
+_FORUM_MISC = [
+    (re.compile(r"扫一扫|分享到"), "share widget"),
+    (re.compile(r"快速回帖|回帖|发帖|快速回复|批量传图|插入视频|高级模式"), "reply widget"),
+    (re.compile(r"立即注册|找回密码|用户名|登录|注册"), "forum navigation"),
+]
+_NAV_RE = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]"
+                     r"|(?:首页|主页|网站首页)\s*[>›»＞]")
+_PAGE_TITLE_RE = re.compile(
+    r"(?P<title>.{4,100}?)\s+[-–—_|｜]\s+(?P<site>.{2,40})")
+_SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
+
+_FIELD_KEYS = alternation("page_field_keys")
+_DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_FIELDS_RE = re.compile(
+    rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*(?P<value>[^\s:：|｜]+(?:\s[^\s:：|｜]+)?)")
+
+_CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
+_CAPTION_END_RE = re.compile(
+    rf"(?:[（(][^（）()]{{0,12}}(?:记者|通讯员|摄影)?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"
+    rf"|(?:记者|通讯员|摄影)\s*{_CREDIT_INNER}\s*/?\s*摄(?:影)?"
+    rf"|/\s*摄)\s*$")
+_CAPTION_START_RE = re.compile(r"(?:图为|图片为|上图为|下图为|▲|■\s*图|图片来源\s*[:：]|图\s*[:：])")
+
+_DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
+             r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)"
+             r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
+_DATELINE_RE = re.compile(_DATELINE)
+_DATELINE_PAREN = rf"[（(]\s*(?P<dateline>{_DATELINE})\s*[)）]"
+_DATELINE_PAREN_RE = re.compile(_DATELINE_PAREN)
+_CREDIT = (r"《\s*(?P<publication>[^《》\n]{2,20}?)\s*》\s*[（(]\s*(?P<published>\d{4}\s*年\s*\d{1,2}\s*月"
+           r"\s*\d{1,2}\s*日)\s*(?:第?\s*\d{1,3}\s*版)?\s*[)）]")
+_CREDIT_RE = re.compile(_CREDIT)
+_SOURCE_PAREN_RE = re.compile(r"[（(]\s*(?:来源|责任编辑|编辑)\s*[:：][^（）()]{1,30}[)）]")
+_EDITOR_NOTE_RE = re.compile(r"※\s*(?:这是|本文|编者|注)[^※]{0,200}")
+_LICENCE_START_RE = re.compile(r"本作品|这部作品|此作品|這部作品")
+_LICENCE_MARK_RE = re.compile(r"公有领域|公有領域|Public domain")
+
+
+def _load_template_furniture(path=Path(__file__).resolve().parents[2] / "data" / "template_furniture.tsv"):
+    """``[(reason, pattern)]`` of ``data/template_furniture.tsv`` (``{HIDDEN_TEXT}`` in a
+    pattern is :data:`policy_nlp.lang.notices.HIDDEN_TEXT`)."""
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        reason, sep, pattern = line.partition("\t")
+        if not sep:
+            raise ValueError(f"{path}:{number}: expected reason<TAB>pattern")
+        try:
+            patterns.append((reason, re.compile(pattern.replace("{HIDDEN_TEXT}", f"(?:{HIDDEN_TEXT})"))))
+        except re.error as error:
+            raise ValueError(f"{path}:{number}: bad pattern: {error}") from None
+    return patterns
+
+
+_TEMPLATE = _load_template_furniture()
+
+# Document-sharing sites (天天文库, 金锄头文库 …) number the pages of a copied
+# document with "N、" on a line of its own after a blank line, even in the
+# middle of a sentence.
+_PAGE_MARK_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*(\d{1,3})、")
+_PAGE_LINE_MIN = 20  # a heading is shorter: its line break is not a page break
+_PAGE_MIN = 150  # a page is longer: 1、…⏎⏎2、… items are a list
+_PAGE_MAX = 600  # the second page's number is looked for this far: a page is about 300 characters
+
+
+def _cuts_sentence(text, mark):
+    """Whether the line before a page mark starting at ``mark`` (its line
+    break) is long and ends without a sentence end or a colon."""
+    line = text[text.rfind("\n", 0, mark) + 1:mark].strip(_BLANK)
+    return len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:"
+
+
+def _page_marks(text):
+    r"""``(start, end, "page number")`` of the page numbers a document-sharing
+    site put into ``text``: the run of ``⏎⏎1、``, ``⏎⏎2、`` … in order, when one
+    of them cuts a sentence (it ends a page of at least ``_PAGE_MIN``
+    characters, and the line before it is long and ends without a sentence
+    end or a colon). A mark that cuts a sentence goes with its line break;
+    another keeps it (the page break fell between paragraphs).
+
+    >>> text = ("资源描述\n\n1、在全县会议上的讲话\n同志们：" + "今年以来，全县上下狠抓落实。" * 10
+    ...         + "\n我们要以发展特色产业为抓手，紧紧围绕“农民增收\n\n2、、企业增税”的目标，狠抓落实。")
+    >>> [text[a:b] for a, b, _ in _page_marks(text)]
+    ['1、', '\n\n2、']
+    >>> _page_marks("说明:\n\n1、部分资料下载需要金币,请确保您的账户上有足够的金币\n\n2、已购买过的文档")  # a list
+    []
+    """
+    run = []
+    for match in _PAGE_MARK_RE.finditer(text):
+        if int(match.group(1)) == len(run) + 1:
+            run.append(match)
+    spans, cuts = [], False
+    for before, match in zip([None] + run, run):
+        cut = before is not None and match.start() - before.end() >= _PAGE_MIN and _cuts_sentence(text, match.start())
+        cuts = cuts or cut
+        spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
+    return spans if cuts else []
+
+
+_FIRST_PAGE_RE = re.compile(r"[ \t\u3000\u00a0\n]*(1、)")
+_NEXT_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*2、")
+
+
+def _first_page_mark(text, spans):
+    r"""``(start, end, "page number")`` of the first page's number: the ``1、``
+    a document-sharing site prints at the start of the first page, on the
+    line right after its header (a line removed as ``"template notice"``:
+    ……请在装配图网上搜索。⏎1、县长在…会上的主持讲话同志们:) or at the start
+    of a text cut below that header, when no line opens with ``2、`` within
+    ``_PAGE_MIN`` characters (then it is a list's first item). At the start
+    of a text, with no header, the second page's number must be seen too: a
+    line opening with ``2、`` within ``_PAGE_MAX`` characters, right after a
+    line cut in the middle of a sentence (……一张蓝图绘⏎2、到底); a 1、 with
+    no such line after it is a list's first item (1、加强组织领导。……2、强化督查).
+
+    >>> text = "《讲话》由会员分享,可在线阅读。\n1、县长在全县会议上的讲话同志们:" + "今年以来，全县上下狠抓落实。" * 12
+    >>> [text[a:b] for a, b, _ in _first_page_mark(text, [(0, 17, "template notice")])]
+    ['1、']
+    >>> _first_page_mark("1、加强领导。\n2、强化措施。", [])
+    []
+    >>> _first_page_mark("1、加强组织领导。" + "各乡镇要把禁烧工作摆上重要议事日程，层层落实责任。" * 8 + "2、强化督查。", [])
+    []
+    """
+    for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
+        match = _FIRST_PAGE_RE.match(text, b)
+        if not match or not (b == 0 or text[b - 1] == "\n" or "\n" in match.group()):
+            continue
+        if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
+            continue
+        if b == 0:
+            second = _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MAX)
+            if second is None or not _cuts_sentence(text, second.start()):
+                continue
+        return [(match.start(1), match.end(1), "page number")]
+    return []
+
+# Template shapes glued inside a line, removed wherever they stand:
+# 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
+# markers of PDF copies (…与上级 第1 页共 10 页).
+_INLINE = [
+    (re.compile(r"下面是.{0,8}小编.{0,120}?供.{0,4}参考[。.！!]?"), "template notice"),
+    (re.compile(r"第\s*\d{1,3}\s*[页頁]\s*[/／]?\s*共\s*\d{1,3}\s*[页頁]"), "page number"),
+]
+
+
+def _template(s):
+    """The reason ``s`` (a whole piece) is template-site furniture or a page number, or None."""
+    s = without_glosses(s)   # 會(huì)員 reads 會員
+    if len(s) <= 400:
+        for reason, pattern in _TEMPLATE:
+            if pattern.fullmatch(s):
+                return reason
+    return None
+
+
+def _tools_reason(s, strict):
+    """"page tools"/"share widget" when ``s`` is made only of page-tool words."""
+    if len(s) > 80 or not _TOOLS_RE.fullmatch(s):
+        return None
+    words = _TOOL_TOKEN.findall(s)
+    long_words = [w for w in words if len(w) > 1]
+    if not long_words:
+        return None
+    if strict and len(long_words) < 2 and not re.fullmatch(r"[【\[]\s*\S+\s*[】\]]", s):
+        return None
+    return "share widget" if set(long_words) <= _SHARE_WORDS else "page tools"
+
+
+def _caption(s):
+    if len(s) > 200:
+        return False
+    return bool(_CAPTION_START_RE.match(s) or _CAPTION_END_RE.search(s))
+
+
+def _furniture(s, zone):
+    """The reason ``s`` (a whole piece) is page furniture, or None.
+
+    ``zone`` is ``"head"``, ``"tail"`` or ``"body"``; the body gets only the
+    strict shapes.
+    """
+    if _caption(s):
+        return "photo caption"
+    reason = _template(s)
+    if reason:
+        return reason
+    if len(s) <= 120 and _POST_INFO_RE.match(s) and not _SENT_END.search(s):
+        return "post info"
+    reason = _tools_reason(s, strict=(zone == "body"))
+    if reason:
+        return reason
+    if zone == "body":
+        return None
+    if len(s) > 150:
+        return None
+    if _LICENCE_START_RE.match(s) and _LICENCE_MARK_RE.search(s):
+        return "licence footer"
+    if _DATELINE_RE.fullmatch(s) or _DATELINE_PAREN_RE.fullmatch(s):
+        return "dateline"
+    if _CREDIT_RE.fullmatch(s) or _SOURCE_PAREN_RE.fullmatch(s):
+        return "source credit"
+    if _EDITOR_NOTE_RE.fullmatch(s):
+        return "editor note"
+    if _SENT_END.search(s):
+        return None
+    if _COUNTERS_RE.fullmatch(s):
+        return "forum counters"
+    if len(s) <= 60 and _FORUM_RE.fullmatch(s):
+        words = set(re.findall(_FORUM_WORDS, s))
+        return "post info" if words <= _POST_WORDS else "reply widget"
+    if _NAV_RE.match(s) or (len(s) <= 80 and len(re.findall(r"[>›»＞]", s)) >= 2):
+        return "navigation"
+    if _FIELDS_RE.fullmatch(s):
+        return "page info"
+    if len(s) <= 40:
+        for pattern, reason in _FORUM_MISC:
+            if pattern.search(s):
+                return reason
+    if len(s) <= 60 and _PROFILE_RE.search(s):
+        return "user profile"
+    if zone == "head":
+        match = _PAGE_TITLE_RE.fullmatch(s)
+        if match and _SITE_RE.search(match["site"]):
+            return "page title"
+    return None

@@ -1,0 +1,332 @@
+"""Head, tail and body: where the body starts (the salutation or the first prose) and ends, and
+what the head and tail hold."""
+
+import re
+
+from policy_nlp.stages.cleaning.pieces import _BLANK
+from policy_nlp.stages.cleaning.dates import parse_date
+from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
+                                                  _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
+                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
+                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
+from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
+                                              _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
+                                              _parse_title_block, _salutation, _title_kind, _TITLE_RE)
+
+
+# Head, tail, body
+# ---------------------------------------------------------------------------
+
+_HEAD_PIECES = 80
+_HEAD_CHARS = 6000
+_TAIL_PIECES = 80
+
+
+def _scan_head(text, pieces, meta):
+    """``(body_piece, body_start, items)``: where the body starts, and the head
+    items ``(start, end, reason)`` before it (piece extents, blanks apart).
+
+    A salutation near the top (同志们：) starts the body, and everything
+    before it is head (:func:`_head_before_salutation`); without one, the
+    head is what is positively furniture or title block
+    (:func:`_head_without_salutation`).
+    """
+    salutation_at, prose = _find_salutation(text, pieces)
+    if salutation_at is not None:
+        return _head_before_salutation(text, pieces, meta, salutation_at, prose)
+    return _head_without_salutation(text, pieces, meta)
+
+
+def _find_salutation(text, pieces):
+    """``(piece index or None, [indexes of prose pieces before it])``: a
+    salutation near the top with only short non-prose lines before it."""
+    n = len(pieces)
+    salutation_at = None
+    prose = []
+    for k in range(min(n, _HEAD_PIECES)):
+        a, b = pieces[k]
+        if a > _HEAD_CHARS:
+            break
+        s = text[a:b]
+        if _salutation(s):
+            salutation_at = k
+            break
+        if _furniture(s, "head"):
+            continue
+        if _is_prose(s):
+            if len(s) > 300 or len(prose) >= 3:
+                break
+            prose.append(k)
+    if salutation_at is not None and prose:
+        # Prose before the salutation (a news lead-in, an uncredited photo
+        # caption) is head only when a clear title block stands between them.
+        kinds = []
+        for k in range(prose[-1] + 1, salutation_at):
+            a, b = pieces[k]
+            if not _furniture(text[a:b], "head"):
+                kinds.append(_title_kind(text[a:b], kinds) or "?")
+        if "?" in kinds or len(set(kinds)) < 2:
+            salutation_at = None
+    return salutation_at, prose
+
+
+def _head_before_salutation(text, pieces, meta, salutation_at, prose):
+    """The head items before the salutation at piece ``salutation_at``: the
+    title block right before it, furniture, lead-ins, page titles."""
+    items = []
+    kinds = []
+    for k in range(salutation_at):
+        a, b = pieces[k]
+        kinds.append(_furniture(text[a:b], "head"))
+    # the run of non-furniture pieces right before the salutation
+    first = salutation_at
+    while first > 0 and kinds[first - 1] is None and first - 1 not in prose:
+        first -= 1
+    for k in range(salutation_at):
+        a, b = pieces[k]
+        s = text[a:b]
+        if k >= first:
+            reason = "title block"
+        elif kinds[k]:
+            reason = kinds[k]
+        elif k in prose:
+            reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
+        elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
+            reason = "page title"
+            match = _PAGE_TITLE_RE.fullmatch(s)
+            meta.setdefault("_page_title", match["title"] if match else s)
+        elif _USERNAME_RE.fullmatch(s):
+            reason = "user profile"
+        else:
+            reason = None
+        items.append([a, b, reason])
+    _inherit(items, "page header")
+    _parse_title_block([text[a:b] for a, b, _ in items[first:]], meta)
+    body_piece = salutation_at
+    return body_piece, pieces[body_piece][0], [tuple(i) for i in items]
+
+
+def _head_without_salutation(text, pieces, meta):
+    """The head when no salutation opens the body: the leading pieces that
+    are furniture or title block (or a title glued to the body's start)."""
+    n = len(pieces)
+    items = []
+    kinds = []
+    k = 0
+    body_start = None
+    while k < n and k < _HEAD_PIECES:
+        a, b = pieces[k]
+        s = text[a:b]
+        reason = _furniture(s, "head")
+        if reason:
+            items.append((a, b, reason))
+            k += 1
+            continue
+        kind = _title_kind(s, kinds)
+        if kind:
+            kinds.append(kind)
+            items.append((a, b, "title block"))
+            k += 1
+            continue
+        consumed = _glued_head(text, a, b, items, meta)
+        if consumed == b:
+            kinds.append("title")
+            k += 1
+            continue
+        if consumed > a:
+            body_start = consumed
+            break
+        # a short unknown line between two pieces of furniture
+        if items and items[-1][2] != "title block" and len(s) <= 30 and not _SENT_END.search(s) \
+                and not _ENUM_RE.match(s) and k + 1 < n:
+            na, nb = pieces[k + 1]
+            if _furniture(text[na:nb], "head"):
+                items.append((a, b, items[-1][2]))
+                k += 1
+                continue
+        break
+    title_strings = [text[a:b] for a, b, reason in items if reason == "title block"]
+    if title_strings:
+        _parse_title_block(title_strings, meta)
+    if body_start is None:
+        body_start = pieces[k][0] if k < n else len(text)
+    return k, body_start, items
+
+
+def _inherit(items, default):
+    """Give unknown items the reason of the item before them (or after)."""
+    for i, item in enumerate(items):
+        if item[2] is None:
+            before = next((it[2] for it in reversed(items[:i]) if it[2]), None)
+            after = next((it[2] for it in items[i + 1:] if it[2]), None)
+            item[2] = before or after or default
+
+
+def _glued_head(text, a, b, items, meta):
+    """Parse the furniture glued to the start of piece ``text[a:b]``.
+
+    Appends head items and returns the offset where the rest of the piece
+    starts (``a`` when nothing was found).
+    """
+    p = a
+    match = _DATELINE_RE.match(text, p, b)
+    if match:
+        meta.setdefault("dateline", match.group().strip())
+        items.append((p, match.end(), "dateline"))
+        p = _skip_blank(text, match.end(), b)
+    for pattern in (_GLUED_HEAD_RE, _GLUED_BYLINE_RE):
+        match = pattern.match(text, p, b)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if pattern is _GLUED_HEAD_RE and not (groups["speaker"] or groups["date"]):
+            continue
+        if pattern is _GLUED_BYLINE_RE:
+            title = groups["title"]
+            if not groups["star"] and not re.search(r"[ \u3000\u00a0]", title.strip()):
+                continue
+            if re.search(rf"{_OFFICE}$", title.strip()):
+                continue
+        _glued_meta(match, meta)
+        end = match.end()
+        items.append((p, end, "title block"))
+        p = _skip_blank(text, end, b)
+        caption = _GLUED_CAPTION_RE.match(text, p, b)
+        if caption and _salutation(text[caption.end():b]):
+            items.append((p, caption.end(), "photo caption"))
+            p = _skip_blank(text, caption.end(), b)
+        break
+    else:
+        match = _LABEL_RE.match(text, p, b)
+        if match and (text.startswith("值此", match.end()) or _salutation(text[match.end():b])):
+            meta.setdefault("title", match["label"])
+            items.append((p, match.end(), "title block"))
+            p = match.end()
+    return p
+
+
+def _skip_blank(text, i, end):
+    while i < end and text[i] in _BLANK:
+        i += 1
+    return i
+
+
+def _peel_end(text, a, b, items, meta):
+    """Strip shapes glued to the end of piece ``text[a:b]``; return the new end."""
+    while b > a:
+        s = text[a:b]
+        found = None
+        for pattern, reason in ((_CREDIT_RE, "source credit"), (_DATELINE_PAREN_RE, "dateline"),
+                                (_SOURCE_PAREN_RE, "source credit")):
+            for match in pattern.finditer(s):
+                if not s[match.end():].strip(_BLANK):
+                    found = (match, reason)
+            if found:
+                break
+        if not found:
+            # an editor's note: ※这是…的讲话。 at the end, after a sentence end
+            star = s.rfind("※")
+            if star >= 0 and _EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)) \
+                    and (star == 0 or s[:star].rstrip(_BLANK)[-1:] in "。！？!?）)”"):
+                found = (_EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)), "editor note")
+                start = a + star
+            else:
+                return b
+        else:
+            start = a + found[0].start()
+        match, reason = found
+        _note_meta(match, reason, meta)
+        items.append((start, b, reason))
+        b = start
+        while b > a and text[b - 1] in _BLANK:
+            b -= 1
+    return b
+
+
+def _note_meta(match, reason, meta):
+    groups = match.groupdict()
+    if reason == "source credit" and groups.get("publication"):
+        meta.setdefault("publication", groups["publication"].strip())
+        meta.setdefault("published", parse_date(groups["published"]))
+    elif reason == "dateline" and groups.get("dateline"):
+        meta.setdefault("dateline", groups["dateline"].strip())
+    elif reason == "editor note":
+        note = match.group()
+        date = parse_date(note)
+        if date:
+            meta.setdefault("date", date)
+        occasion = re.search(r"在(.{2,60}?)(?:上|时)的(?:讲话|致辞|发言)", note)
+        if occasion:
+            meta.setdefault("occasion", occasion.group(1))
+
+
+def _scan_tail(text, pieces, first_body, meta):
+    """``(body_end, items)``: where the body ends and the tail items after it."""
+    items = []
+    n = len(pieces)
+    k = n - 1
+    # The Wikisource licence: from a 本作品…/这部作品… line to the end.
+    for j in range(n - 1, max(first_body - 1, n - 1 - _TAIL_PIECES), -1):
+        a, b = pieces[j]
+        if _LICENCE_START_RE.match(text, a, b) and _LICENCE_MARK_RE.search(text, a) \
+                and len(text) - a <= 5000:
+            items.append((a, len(text), "licence footer"))
+            k = j - 1
+            break
+    pending = []
+    have_furniture = bool(items)
+    while k >= first_body and k >= n - 1 - _TAIL_PIECES:
+        a, b = pieces[k]
+        s = text[a:b]
+        reason = _furniture(s, "tail")
+        if reason:
+            for pa, pb in pending:
+                items.append((pa, pb, reason))
+            pending = []
+            items.append((a, b, reason))
+            _piece_meta(s, reason, meta)
+            have_furniture = True
+            k -= 1
+            continue
+        if have_furniture and len(s) <= 12 and not _SENT_END.search(s) and not _ENUM_RE.match(s):
+            pending.append((a, b))
+            k -= 1
+            continue
+        break
+    # pending pieces were not sandwiched: they stay in the body
+    k += len(pending)
+    if k < first_body:
+        return pieces[first_body][0], items
+    a, b = pieces[k]
+    end = _peel_end(text, a, b, items, meta)
+    return end, items
+
+
+def _piece_meta(s, reason, meta):
+    if reason == "page info":
+        for match in _FIELD_VALUE_RE.finditer(s):
+            key, value = match["key"], match["value"]
+            if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
+                meta.setdefault("publication", value)
+            elif "时间" in key or "日期" in key:
+                date = parse_date(value)
+                if date:
+                    meta.setdefault("published", date)
+        if "published" not in meta and _FIELDS_RE.fullmatch(s):
+            date = parse_date(s)
+            if date and not _FIELD_VALUE_RE.search(s):
+                meta.setdefault("published", date)
+    elif reason == "dateline":
+        match = _DATELINE_RE.search(s)
+        if match:
+            meta.setdefault("dateline", match.group())
+    elif reason in ("source credit", "editor note"):
+        for pattern in (_CREDIT_RE, _EDITOR_NOTE_RE):
+            match = pattern.search(s)
+            if match:
+                _note_meta(match, reason, meta)
+                break
+    elif reason == "page title":
+        match = _PAGE_TITLE_RE.fullmatch(s)
+        if match:
+            meta.setdefault("_page_title", match["title"])

@@ -1,0 +1,198 @@
+"""The title block before the body: title, subtitle, date, position and speaker, the
+salutation, masked names."""
+
+import re
+
+from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.words import alternation
+from policy_nlp.stages.cleaning.pieces import _BLANK
+from policy_nlp.stages.cleaning.dates import DATE, parse_date
+from policy_nlp.stages.cleaning.furniture import _SENT_END
+
+
+# Title block: title, subtitle, date, position and speaker
+# ---------------------------------------------------------------------------
+
+_DOC_TYPES = alternation("document_types")
+_TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
+_ENUM_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[章节条部分编]|[一二三四五六七八九十]+[、.．]|"
+                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
+_OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
+_NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]?[\u4e00-\u9fff]){1,3}"
+# Masked names and places (policy_nlp.lang.masks): counted (meta["masked"])
+# and never taken for a speaker or a venue.
+_MASK_RE = re.compile(MASK)
+_MASK_ONLY_RE = re.compile(rf"[\u4e00-\u9fff]?(?:{MASK})+")
+_SPEAKER_LINE_RE = re.compile(
+    rf"(?P<position>[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+"
+    rf"(?P<speaker>{_NAME}|[Xx×✕*＊]{{2,4}})")
+_POSITION_RE = re.compile(rf"[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE}")
+_NAME_RE = re.compile(_NAME)
+_DATE_LINE_RE = re.compile(
+    rf"[（(]?\s*(?:——|--|—)?\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()，,在]{{1,20}}))?"
+    rf"\s*(?:在(?P<occasion>.{{2,80}}?)(?:上|时)(?:的[\u4e00-\u9fff]{{0,6}})?)?\s*[)）]?")
+_SUBTITLE_RE = re.compile(r"(?:——|--|—)\s*(?P<rest>.{2,100})")
+_OCCASION_RE = re.compile(
+    rf"在(?P<occasion>[^，。；]{{2,80}}?)(?:上|时)?的(?:重要|书面|主旨)?(?:讲话|致辞|发言|报告|演讲|贺词|工作报告)"
+    rf"|在(?P<occasion2>[^，。；]{{2,80}}?)(?:上|时)$")
+_PAREN_RE = re.compile(r"[（(][^（）()]{1,30}[)）]")
+
+# Leaders whose byline is glued to the title in web copies of speeches
+# ("…的讲话（2018年2月12日）习近平同志们：…"). A byline name elsewhere needs a
+# separator (position, space or ※) to be found.
+_LEADERS = alternation("leaders")
+_NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关于|对|强调|指出|重要|讲话|给|等)"
+_GLUED_HEAD_RE = re.compile(
+    rf"(?P<title>[^。！？!?；\n]{{2,120}}?(?:{_DOC_TYPES}))"
+    rf"\s*(?:[（(]\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()]{{1,20}}?))?\s*[)）])?"
+    rf"\s*(?:※\s*)?(?:(?P<position>[\u4e00-\u9fff、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
+    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[\u4e00-\u9fff]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
+_GLUED_BYLINE_RE = re.compile(
+    rf"(?P<title>[^。！？!?；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
+_GLUED_CAPTION_RE = re.compile(
+    r"[^：:]{10,200}?(?:(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*/?\s*摄|/\s*摄)")
+_LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
+
+_NOT_PUNCT = r"[^，,、：:。！？!?；;\n]"
+_ADDRESSEE = (rf"(?:尊敬的{_NOT_PUNCT}{{1,30}}|{_NOT_PUNCT}{{0,30}}?(?:们|各位[^\s，,、：:。！？!?]{{0,8}}?|"
+              r"先生|女士|阁下|总统|国王|王储|主席|总理|首相|秘书长|总干事|团长|负责人|首脑|元首|同事|"
+              r"来宾|嘉宾|官兵|留学生|师生|校友|党员|队员|毕业生|委员|代表)"
+              rf"|{_NOT_PUNCT}{{0,30}}?全体{_NOT_PUNCT}{{1,20}}?)")
+_ADDRESSEE_RE = re.compile(_ADDRESSEE)
+_SALUTATION_HEAD_RE = re.compile(r"[^：:。！？!?；;\n]{1,300}?[：:]")
+_SHORT_SALUTATION_RE = re.compile(r"(同志们|各位代表|代表们|朋友们|同胞们|女士们，先生们)\s*[！!，,]")
+
+
+def _salutation(s):
+    """The salutation that ``s`` starts with, or None.
+
+    Examples
+    --------
+    >>> _salutation("尊敬的萨勒曼国王，各位同事：大家好！")
+    '尊敬的萨勒曼国王，各位同事'
+    >>> _salutation("各省、自治区、直辖市人民政府：") is None
+    True
+    """
+    match = _SALUTATION_HEAD_RE.match(s)
+    if match:
+        candidate = match.group()[:-1].strip(_BLANK)
+        terms = re.split(r"\s*[，,、]\s*", candidate)
+        if len(terms) <= 13 and all(_ADDRESSEE_RE.fullmatch(term) for term in terms):
+            return candidate
+    match = _SHORT_SALUTATION_RE.match(s)
+    return match.group(1) if match else None
+
+
+def _clean_name(name):
+    return re.sub(r"[ \t\u3000\u00a0]", "", name)
+
+
+def _title_kind(s, previous_kinds):
+    """What a title-block piece is: "date", "subtitle", "speaker", "position",
+    "name", "paren", "title", or None for a shape that is not a title line."""
+    if len(s) > 120 or _ENUM_RE.match(s):
+        return None
+    if _DATE_LINE_RE.fullmatch(s):
+        return "date"
+    if _SUBTITLE_RE.fullmatch(s) and "在" in s and not _SENT_END.search(s):
+        return "subtitle"
+    if _SPEAKER_LINE_RE.fullmatch(s):
+        return "speaker"
+    if _SENT_END.search(s):
+        return None
+    if previous_kinds and previous_kinds[-1] in ("subtitle", "date", "position") \
+            and _NAME_RE.fullmatch(s) and not _TITLE_RE.fullmatch(s):
+        return "name"
+    if len(s) <= 30 and _POSITION_RE.fullmatch(s) and not _TITLE_RE.fullmatch(s):
+        return "position"
+    if previous_kinds and previous_kinds[-1] == "title" and _PAREN_RE.fullmatch(s):
+        return "paren"
+    if _TITLE_RE.fullmatch(s) or _GLUED_HEAD_RE.fullmatch(s):
+        return "title"
+    return None
+
+
+def _parse_title_block(strings, meta):
+    """Fill ``meta`` from the pieces of a title block."""
+    titles = []
+    previous = None
+    for s in strings:
+        kind = _title_kind(s, [previous] if previous else [])
+        glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
+        if kind == "date":
+            match = _DATE_LINE_RE.fullmatch(s)
+            meta.setdefault("date", parse_date(match["date"]))
+            if match["venue"]:
+                meta.setdefault("venue", match["venue"].strip())
+            if match["occasion"]:
+                meta.setdefault("occasion", match["occasion"].strip())
+        elif kind == "subtitle":
+            rest = _SUBTITLE_RE.fullmatch(s)["rest"]
+            date = parse_date(rest)
+            if date:
+                meta.setdefault("date", date)
+            occasion = _occasion(rest)
+            if occasion:
+                meta.setdefault("occasion", occasion)
+            if not date:
+                titles.append(s)
+        elif kind == "speaker":
+            match = _SPEAKER_LINE_RE.fullmatch(s)
+            meta.setdefault("position", match["position"].strip())
+            meta.setdefault("speaker", _clean_name(match["speaker"]))
+        elif kind == "position":
+            meta.setdefault("position", s.strip())
+        elif kind == "name":
+            meta.setdefault("speaker", _clean_name(s))
+        elif glued and glued.group("speaker"):
+            _glued_meta(glued, meta)
+            previous = "title"
+            continue
+        elif kind in ("title", "paren", None):
+            titles.append(s)
+        previous = kind or "title"
+    if titles:
+        meta.setdefault("title", _join_title(titles))
+        occasion = _occasion(meta["title"])
+        if occasion:
+            meta.setdefault("occasion", occasion)
+
+
+def _join_title(parts):
+    """Join title lines: without a space where a line was broken mid-phrase."""
+    title = parts[0].strip()
+    for part in parts[1:]:
+        part = part.strip()
+        broken = (len(part) <= 2 or len(title) <= 2 or part.startswith(("（", "("))
+                  or (title.startswith("在") and "上" not in title) or part.startswith("——"))
+        title = title + ("" if broken else " ") + part
+    return title
+
+
+def _occasion(s):
+    match = _OCCASION_RE.search(s)
+    if not match:
+        return None
+    return (match["occasion"] or match["occasion2"]).strip()
+
+
+def _glued_meta(match, meta):
+    groups = match.groupdict()
+    if groups.get("title"):
+        title = groups["title"].strip()
+        meta.setdefault("title", title)
+        occasion = _occasion(title)
+        if occasion:
+            meta.setdefault("occasion", occasion)
+    if groups.get("date"):
+        meta.setdefault("date", parse_date(groups["date"]))
+    if groups.get("venue"):
+        meta.setdefault("venue", groups["venue"].strip())
+    if groups.get("position"):
+        meta.setdefault("position", groups["position"].strip())
+    if groups.get("speaker"):
+        meta.setdefault("speaker", groups["speaker"])
+
+
+def _is_prose(s):
+    return len(s) > 150 or (len(s) >= 8 and bool(_SENT_END.search(s)))
