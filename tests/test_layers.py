@@ -66,3 +66,26 @@ def test_imports_go_down_the_layers(module, path):
 def test_every_layer_is_a_folder_or_module():
     for name in LAYERS:
         assert (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").is_file(), name
+
+
+# Inside a stage package the modules are in order, each importing only those before it
+# (as the package docstrings and docs/architecture.md say).
+STAGE_PACKAGES = {
+    "cleaning": ["pieces", "dates", "furniture", "title", "result", "headtail", "clean"],
+    "slogans": ["counting", "quotes", "members", "grammar", "find"],
+    "enumerations": ["markers", "blocks", "building", "scopes", "claims", "find"],
+    "topics": ["codebook", "kinds", "features", "scoring", "classify", "files"],
+}
+
+
+@pytest.mark.parametrize("package", sorted(STAGE_PACKAGES))
+def test_stage_packages_import_their_modules_in_order(package):
+    order = STAGE_PACKAGES[package]
+    folder = PACKAGE / "stages" / package
+    assert sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__") == sorted(order)
+    prefix = f"policy_nlp.stages.{package}."
+    for position, name in enumerate(order):
+        module = prefix + name
+        for imported in _imports(module, folder / f"{name}.py"):
+            if imported.startswith(prefix):
+                assert imported.removeprefix(prefix) in order[:position], f"{module} imports {imported}"
