@@ -32,8 +32,21 @@ macro-F1 (``per_fold``), to compare settings fold by fold
 (``benchmarks/topic_context.py --gated`` scores the same settings on the
 local development gold and the national gold with the shipped model).
 
+``--label-shift`` scores a label-shift correction (Saerens, Latinne &
+Decaestecker 2002): each paragraph's probabilities re-weighed by
+``(pi_t / pi_s) ** alpha`` before the shipped context, ``pi_s`` the fold
+model's training prior (its label frequencies or its mean in-sample
+probability), ``pi_t`` estimated by EM on the held-out fold's own paragraphs
+(transductive), by EM on the other folds' excerpts (unlabelled), or as the
+other folds' hand-label frequencies; optionally on the areas only (general
+kept at ``pi_s``) and gated (``meta_level``). Results with each fold's units
+and gold scores and deltas against the shipped setting
+(``benchmarks/results/topic_cv_label_shift.json``). Its fold models are
+cached apart (``*-shift.pkl``: they also hold the training prior and the
+model's results on the other folds' excerpts).
+
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--grid | --gated] [-o benchmarks/results/topic_cv.json]
+        [--train-gold] [--grid | --gated | --label-shift] [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
@@ -337,6 +350,166 @@ def grid_settings(full, gated=False):
     return settings
 
 
+# --- Label shift (``--label-shift``) ------------------------------------------
+# Saerens, Latinne & Decaestecker (2002): the target prior pi_t is re-estimated
+# by EM from unlabelled target paragraphs, and each paragraph's probabilities
+# are re-weighed p'(y|x) ~ p(y|x) * (pi_t(y) / pi_s(y)) ** alpha before the
+# shipped context.
+
+def shift_statistics(model, X, y, seen):
+    """What a fold's model knows of its training prior, and its own results on
+    the excerpts the fold may see (the other folds', unlabelled):
+    ``classes``, ``train_freq`` (label frequencies of the training rows, local
+    units counted as often as they are trained), ``train_mean`` (the mean
+    calibrated probability over the training rows, in-sample) and ``seen_own``."""
+    classes = [str(c) for c in model.classes_]
+    counts = np.array([sum(1 for label in y if label == c) for c in classes], dtype=float)
+    mean = np.zeros(len(classes))
+    for start in range(0, len(X), 2000):
+        mean += model.predict_proba(X[start:start + 2000]).sum(axis=0)
+    return {"classes": classes, "train_freq": counts / counts.sum(), "train_mean": mean / len(X),
+            "seen_own": own_results(model, seen)}
+
+
+def probability_rows(own_of, classes):
+    """The probability rows of every classified paragraph of the documents in ``own_of``."""
+    rows = [[r["scores"].get(c, 0.0) for c in classes]
+            for results in own_of.values() for r in results if r is not None]
+    return np.array(rows, dtype=float).reshape(-1, len(classes))
+
+
+def em_prior(P, pi_s, iterations=1000, tol=1e-8):
+    """Saerens et al.'s EM: the prior pi_t under which the re-weighed posteriors
+    of the rows ``P`` (probabilities under the training prior ``pi_s``) average to pi_t."""
+    pi_s = np.clip(np.asarray(pi_s, dtype=float), 1e-6, None)
+    pi = pi_s.copy()
+    for _ in range(iterations):
+        Q = P * (pi / pi_s)
+        Q /= np.clip(Q.sum(axis=1, keepdims=True), 1e-12, None)
+        new = Q.mean(axis=0)
+        if np.abs(new - pi).max() < tol:
+            pi = new
+            break
+        pi = new
+    return pi
+
+
+def reweigh(own_of, classes, weights):
+    """Each paragraph's result with its probabilities multiplied by ``weights`` and renormalised."""
+    out = {}
+    for doc_id, results in own_of.items():
+        new = []
+        for r in results:
+            if r is None:
+                new.append(None)
+                continue
+            row = np.array([r["scores"].get(c, 0.0) for c in classes]) * weights
+            total = row.sum()
+            row = row / total if total > 0 else np.full(len(classes), 1.0 / len(classes))
+            row = row.tolist()
+            best = row.index(max(row))
+            scores = {c: round(p, 4) for c, p in zip(classes, row)}
+            new.append({"label": classes[best], "score": scores[classes[best]], "scores": scores})
+        out[doc_id] = new
+    return out
+
+
+def shift_priors(test, own, stats, docs, fold_index, fold):
+    """The target priors of one fold by each estimate: ``transductive`` (EM on
+    the held-out fold's own paragraphs, no labels), ``seen`` (EM on the other
+    folds' excerpts, unlabelled, classified by the fold's model — in-sample
+    for their hand units), ``seen_labels`` (the other folds' hand-unit labels).
+    Returns ``{(source, pi_s name): (pi_s, pi_t)}``."""
+    classes = stats["classes"]
+    out = {}
+    labels = [label for i, d in docs.items() if fold[i] != fold_index for label, _ in d.get("units", ())]
+    counts = np.array([labels.count(c) for c in classes], dtype=float)
+    for name in ("train_freq", "train_mean"):
+        pi_s = np.asarray(stats[name], dtype=float)
+        out[("transductive", name)] = (pi_s, em_prior(probability_rows(own, classes), pi_s))
+        out[("seen", name)] = (pi_s, em_prior(probability_rows(stats["seen_own"], classes), pi_s))
+        out[("seen_labels", name)] = (pi_s, counts / counts.sum())
+    return out
+
+
+def shift_settings():
+    """(source, pi_s name, alpha, gate) of the corrections scored; None = the shipped setting."""
+    settings = [None]
+    for source, name, alpha, gate in itertools.product(
+            ["transductive", "seen", "seen_labels"], ["train_freq", "train_mean"], [0.25, 0.5, 1.0],
+            [None, "meta_level"]):
+        settings.append((source, name, alpha, gate))
+    # the mix among the areas only: general's share kept at the training prior's
+    for source, alpha in itertools.product(["transductive", "seen", "seen_labels"], [0.25, 0.5, 1.0]):
+        settings.append((source + "+areas", "train_freq", alpha, None))
+    return settings
+
+
+def areas_only(pi_s, pi_t, classes):
+    """pi_t with general's share set back to pi_s's, the areas rescaled to the rest."""
+    if "general" not in classes:
+        return pi_t
+    g = classes.index("general")
+    out = np.asarray(pi_t, dtype=float) * (1 - pi_s[g]) / max(1 - pi_t[g], 1e-9)
+    out[g] = pi_s[g]
+    return out
+
+
+def run_label_shift(args, docs, fold, outputs):
+    """Score every correction of :func:`shift_settings` fold by fold (shipped context after)."""
+    settings = shift_settings()
+    shipped = shipped_setting()
+    rows = {s: {"per_fold": [], "units": [], "gold": []} for s in settings}
+    priors = []
+    for k, (test, own, doc_probs, stats) in enumerate(outputs):
+        classes = stats["classes"]
+        estimates = shift_priors(test, own, stats, docs, k, fold)
+        priors.append({"classes": classes, **{f"{src}|{name}": [round(float(v), 4) for v in pi_t]
+                                              for (src, name), (pi_s, pi_t) in estimates.items()},
+                       "train_freq": [round(float(v), 4) for v in stats["train_freq"]],
+                       "train_mean": [round(float(v), 4) for v in stats["train_mean"]]})
+        for s in settings:
+            if s is None:
+                corrected = own
+            else:
+                source, name, alpha, gate = s
+                if source.endswith("+areas"):
+                    pi_s, pi_t = estimates[(source[:-len("+areas")], name)]
+                    pi_t = areas_only(pi_s, pi_t, classes)
+                else:
+                    pi_s, pi_t = estimates[(source, name)]
+                weights = (np.clip(pi_t, 1e-6, None) / np.clip(pi_s, 1e-6, None)) ** alpha
+                corrected = {}
+                for doc_id, results in own.items():
+                    d = test[doc_id]
+                    if gate and not gate_open(gate, d["title"], d["texts"],
+                                              (d.get("annotated") or {}).get("meta"), d.setdefault("gates", {})):
+                        corrected[doc_id] = results
+                    else:
+                        corrected[doc_id] = reweigh({doc_id: results}, classes, weights)[doc_id]
+            units, golds = score(test, corrected, shipped, doc_probs)
+            rows[s]["per_fold"].append({"units": _summary(units), "gold": _summary(golds),
+                                        "all": _summary(units + golds)})
+            rows[s]["units"] += units
+            rows[s]["gold"] += golds
+    out = []
+    for s in settings:
+        r = rows[s]
+        setting = {"correction": None} if s is None else dict(zip(("source", "pi_s", "alpha", "gate"), s))
+        out.append({"setting": setting, "units": _summary(r["units"]), "gold": _summary(r["gold"]),
+                    "all": _summary(r["units"] + r["gold"]), "per_fold": r["per_fold"]})
+    base = out[0]["per_fold"]
+    for row in out:
+        for part in ("units", "gold", "all"):
+            deltas = [f[part]["accuracy"] - b[part]["accuracy"] for f, b in zip(row["per_fold"], base)]
+            f1 = [f[part]["macro_f1"] - b[part]["macro_f1"] for f, b in zip(row["per_fold"], base)]
+            row.setdefault("delta_vs_shipped", {})[part] = {
+                "accuracy_per_fold": [round(x, 4) for x in deltas], "macro_f1_per_fold": [round(x, 4) for x in f1],
+                "accuracy_mean_sd": [round(float(np.mean(deltas)), 4), round(float(np.std(deltas)), 4)],
+                "macro_f1_mean_sd": [round(float(np.mean(f1)), 4), round(float(np.std(f1)), 4)]}
+    return out, priors
+
+
 def make_parser():
     """The options that choose the fold models (and so their cache files)."""
     parser = argparse.ArgumentParser()
@@ -390,8 +563,22 @@ def fold_outputs(args, started):
         def fit():
             model = TopicClassifier(C=args.C, class_weight=args.class_weight or None, **extra).fit(X, y)
             return own_results(model, test), doc_probabilities(model, test)
-        own, doc_probs = _cached(key, fit)
-        outputs.append((test, own, doc_probs))
+
+        if getattr(args, "label_shift", False):
+            shift_key = key.with_name(key.stem + "-shift.pkl")
+
+            def fit_shift():
+                model = TopicClassifier(C=args.C, class_weight=args.class_weight or None, **extra).fit(X, y)
+                value = (own_results(model, test), doc_probabilities(model, test))
+                if not key.is_file():
+                    key.write_bytes(pickle.dumps(value))
+                seen = {i: d for i, d in docs.items() if fold[i] != k}
+                return value + (shift_statistics(model, X, y, seen),)
+            own, doc_probs, stats = _cached(shift_key, fit_shift)
+            outputs.append((test, own, doc_probs, stats))
+        else:
+            own, doc_probs = _cached(key, fit)
+            outputs.append((test, own, doc_probs))
         print(f"fold {k}: {len(X)} training paragraphs ({time.time() - started:.0f} s)", flush=True)
     return docs, fold, weight, outputs
 
@@ -401,9 +588,20 @@ def main(argv=None):
     parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
     parser.add_argument("--gated", action="store_true",
                         help="score the document prior gated by genre (GATES), with each fold's scores")
+    parser.add_argument("--label-shift", action="store_true",
+                        help="score a label-shift correction (Saerens et al. 2002) before the shipped context")
     args = parser.parse_args(argv)
     started = time.time()
     docs, fold, weight, outputs = fold_outputs(args, started)
+    if args.label_shift:
+        rows, priors = run_label_shift(args, docs, fold, outputs)
+        for row in rows:
+            print(json.dumps({k: row[k] for k in ("setting", "units", "gold", "all")}))
+        if args.output:
+            Path(args.output).write_text(json.dumps(
+                {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
+                 "priors": priors, "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return
     settings = grid_settings(args.grid, args.gated)
     per_fold = [[] for _ in settings]
     pooled = [([], []) for _ in settings]
