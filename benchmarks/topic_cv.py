@@ -522,6 +522,9 @@ def make_parser():
     parser.add_argument("--cache", default="/tmp/policy_nlp_topic_cv")
     parser.add_argument("--char-ngrams", default=None, help="e.g. 1,4")
     parser.add_argument("--word-ngrams", default=None, help="e.g. 1,3")
+    parser.add_argument("--drop-national", default=None,
+                        help="comma-separated weak-label sources of national rows left out of training, "
+                             "e.g. no_terms,general")
     parser.add_argument("-o", "--output", default=None)
     return parser
 
@@ -537,6 +540,11 @@ def fold_outputs(args, started):
         extra["word_ngram_range"] = tuple(int(n) for n in args.word_ngrams.split(","))
     args.tag = "".join(f"-{k}{v[0]}{v[1]}" for k, v in sorted(extra.items()))
     (national, national_tokens), (local, local_tokens, gold, gold_tokens), docs = prepare(Path(args.cache))
+    if getattr(args, "drop_national", None):
+        dropped = set(args.drop_national.split(","))
+        keep = [i for i, e in enumerate(national) if e["source"] not in dropped]
+        national, national_tokens = [national[i] for i in keep], [national_tokens[i] for i in keep]
+        args.tag += "-drop" + "+".join(sorted(dropped))
     recipe = _recipe()
     weight = recipe.LOCAL_WEIGHT if args.local_weight is None else args.local_weight
     gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
