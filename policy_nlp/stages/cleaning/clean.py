@@ -12,8 +12,6 @@ from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail
 
 
-# clean_text
-# ---------------------------------------------------------------------------
 
 
 def clean_text(text):

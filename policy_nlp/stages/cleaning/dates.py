@@ -5,8 +5,6 @@ import re
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
 
 
-# Dates
-# ---------------------------------------------------------------------------
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = rf"(?:\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})"

@@ -10,8 +10,6 @@ from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
 
 
-# Furniture: shapes of whole pieces
-# ---------------------------------------------------------------------------
 
 _SENT_END = re.compile(r"[。！？!?；]")
 # A pinyin gloss that conversion sites insert after a character: 會(huì)議.

@@ -14,8 +14,6 @@ from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED
                                               _parse_title_block, _salutation, _title_kind, _TITLE_RE)
 
 
-# Head, tail, body
-# ---------------------------------------------------------------------------
 
 _HEAD_PIECES = 80
 _HEAD_CHARS = 6000

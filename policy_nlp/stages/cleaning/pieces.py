@@ -4,8 +4,6 @@ is furniture."""
 import re
 
 
-# Pieces: the lines and U+3000-marked paragraphs of the text
-# ---------------------------------------------------------------------------
 
 _BLANK = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\ufeff"
 _BREAK = re.compile(r"\n+|\u3000{2,}")

@@ -4,8 +4,6 @@ import bisect
 from dataclasses import dataclass, field
 
 
-# The result
-# ---------------------------------------------------------------------------
 
 
 @dataclass

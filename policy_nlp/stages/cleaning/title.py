@@ -10,8 +10,6 @@ from policy_nlp.stages.cleaning.dates import DATE, parse_date
 from policy_nlp.stages.cleaning.furniture import _SENT_END
 
 
-# Title block: title, subtitle, date, position and speaker
-# ---------------------------------------------------------------------------
 
 _DOC_TYPES = alternation("document_types")
 _TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
