@@ -6,7 +6,7 @@ import re
 
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
-from policy_nlp.stages.slogans.counting import MEASURES, NUM_CHARS
+from policy_nlp.stages.slogans.counting import COUNT_PREFIX
 from policy_nlp.stages.enumerations.markers import _CN
 from policy_nlp.stages.enumerations.blocks import _effective_start, _TERMINAL, _trim_end
 from policy_nlp.stages.enumerations.scopes import _sentence_index
@@ -141,7 +141,7 @@ def _claims(text, blocks, sentences, lists):
 
 
 _FORMULATION_AT_END = re.compile(r"“([^“”]{2,12})”$")
-_COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{2,4}})$")
+_COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{2,4})$")
 
 
 def _headed_formulation(text, start, end, lst):

@@ -257,5 +257,9 @@ def _units_ok(unit):
     return 1 <= len(x) <= 3
 
 
+# a numeral and its measure word, before what it counts (四个|确保, 三大|战役): the head
+# of a counted formulation is what follows (members.py, enumerations' claims)
+COUNT_PREFIX = f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?"
+
 # measure words of a count that a list before or after it confirms
 _LIST_MEASURES = ("个", "项", "大", "种", "类", "条")

@@ -10,7 +10,7 @@ import re
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import words
-from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, MEASURES, NUM_CHARS
+from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFIX, NUM_CHARS
 
 
 # 即 "that is", not the first character of 即将, 即使, 即便, 即可, 即时, 即日, 即刻
@@ -232,7 +232,7 @@ class _Target:
         return max(lo, self.text.rfind("\n", 0, self.qs) + 1), hi if end == -1 else min(hi, end)
 
 
-_COUNTED_HEAD = re.compile(f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?([\u4e00-\u9fff]{{1,4}})")
+_COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{1,4})")
 
 
 def _members(text, s, e, number, quoted):
