@@ -1,0 +1,234 @@
+"""Mangled web text: the local development gold scored on mangled copies.
+
+Local speeches reach users as the web publishes them: Traditional
+characters, pinyin glosses after characters, hard-wrapped PDF lines, ASCII
+punctuation, stray spaces, template-site furniture, no line breaks at all.
+This benchmark takes every excerpt of the six local development gold parts
+(``tests/fixtures/gold_local/dev*``; the blind part is never read), makes one
+copy per mangling below, runs each copy through the pipeline as ``policy-nlp
+evaluate`` does, and scores it against the same gold (its strings mangled the
+same way where a mangling substitutes characters). Two tables: the gold
+metrics per mangling, and how many documents give the same formulations and
+lists as the clean copy (compared after undoing the mangling's substitutions).
+
+==============  ==============================================================
+mangling        what it does to the raw text
+==============  ==============================================================
+clean           nothing (the baseline of the same run)
+traditional     Simplified -> Traditional (OpenCC ``s2t``)
+glossed         Traditional, and a pinyin gloss after every character that the
+                glossed pages of the development corpus gloss (經(jīng)濟(jì));
+                the readings are harvested from those pages
+hard_wrapped    a line break after every 28 characters of a line, as PDF
+                copies break paragraphs on every physical line
+ascii_punct     full-width punctuation as ASCII (，：；（）！？ -> ,:;()!?)
+indented        two ideographic spaces (U+3000) opening each line
+spaced          a blank after one ideograph in 30 (seeded), as justified or
+                PDF text leaves them
+furniture       a template site's header (breadcrumbs, font size, date and
+                source) and footer (editor, print/close, previous/next)
+one_line        every line break replaced by nothing, as scraped pages that
+                lose their paragraphs
+==============  ==============================================================
+
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/mangling.py [--only traditional,one_line] [--diffs]
+        [-o benchmarks/results/mangling.json]
+
+About a minute per mangling on one core (231 excerpts).
+"""
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from policy_nlp.apps.evaluation import _norm, evaluate_many, gold_text, load_gold  # noqa: E402
+from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
+
+WRAP = 28
+ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
+_GLOSSED = re.compile(r"([\u4e00-\u9fff])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
+HEADER = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
+          "发布时间：2015-03-12 09:30  来源：县政府办公室  浏览次数：1024\n")
+FOOTER = ("\n责任编辑：王某\n【打印本页】【关闭窗口】\n上一篇：县长在全县春季农业生产工作会议上的讲话\n"
+          "下一篇：在全县教育工作会议上的讲话\n版权所有：某县人民政府 ICP备05001234号\n")
+METRICS = ("numbered_recall", "numbered_precision", "not_slogans_tagged", "members_exact",
+           "quoted_recall", "list_match", "list_parent", "claim_number", "topic_accuracy")
+
+
+def _converter(config):
+    import opencc
+    return opencc.OpenCC(config)
+
+
+def gloss_readings(corpus):
+    """``{character: pinyin}`` harvested from the glossed pages of ``corpus``
+    (the Simplified form of each glossed character too)."""
+    to_simplified = _converter("t2s")
+    readings = {}
+    with open(corpus, encoding="utf-8") as handle:
+        for line in handle:
+            for char, reading in _GLOSSED.findall(json.loads(line)["text"]):
+                readings.setdefault(char, reading)
+                readings.setdefault(to_simplified.convert(char), reading)
+    return readings
+
+
+def manglings(readings):
+    """``{name: (mangle text, mangle a gold string)}``."""
+    to_traditional = _converter("s2t")
+
+    def traditional(text):
+        return to_traditional.convert(text)
+
+    def glossed(text):
+        return "".join(ch + f"({readings[ch]})" if ch in readings else ch for ch in traditional(text))
+
+    def hard_wrapped(text):
+        return "\n".join("\n".join(line[i:i + WRAP] for i in range(0, len(line), WRAP)) or line
+                         for line in text.split("\n"))
+
+    def ascii_punct(text):
+        return text.translate(ASCII_PUNCT)
+
+    def indented(text):
+        return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+
+    def spaced(text):
+        rng = random.Random(len(text))
+        return "".join(ch + " " if "\u4e00" <= ch <= "\u9fff" and rng.random() < 1 / 30 else ch for ch in text)
+
+    def furniture(text):
+        return HEADER + text + FOOTER
+
+    def one_line(text):
+        return text.replace("\n", "")
+
+    same = str
+    return {"clean": (same, same), "traditional": (traditional, traditional),
+            "glossed": (glossed, traditional), "hard_wrapped": (hard_wrapped, same),
+            "ascii_punct": (ascii_punct, ascii_punct), "indented": (indented, same), "spaced": (spaced, same),
+            "furniture": (furniture, same), "one_line": (one_line, same)}
+
+
+def mangled_gold(gold, mangle):
+    """The gold with its strings passed through ``mangle`` (keys of topics too;
+    not a list's ``family``, a name the pipeline writes in one form)."""
+    def convert(value):
+        if isinstance(value, str):
+            return mangle(value)
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        if isinstance(value, dict):
+            return {convert(k): v if k == "family" else convert(v) for k, v in value.items()}
+        return value
+    fields = ("numbered", "quoted", "not_slogans", "lists", "topics")
+    return {**gold, **{key: convert(gold[key]) for key in fields if key in gold}}
+
+
+def signature(doc, undo):
+    """What a document's annotation says, comparable across manglings: its
+    formulations (normalised text, number) and its lists (family, items)."""
+    text = doc["text"]
+    slogans = sorted((undo(_norm(text[s["start"]:s["end"]])), s.get("number"))
+                     for s in doc.get("slogans") or [] if s.get("kind") != "quoted")
+    lists = sorted((lst["family"].translate(ASCII_PUNCT), len(lst["items"])) for lst in doc.get("lists") or [])
+    return {"slogans": slogans, "lists": lists}
+
+
+def dev_golds():
+    blind = gold_excerpt_ids(parts=("blind",))
+    golds = []
+    for path in sorted(GOLD_LOCAL.glob("dev*/*.json")):
+        gold = load_gold(path)
+        if str(((gold.get("source") or {}).get("match") or {}).get("id")) not in blind:
+            golds.append(gold)
+    return golds
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Score the local development gold on mangled copies of its excerpts.",
+        epilog="example: PYTHONPATH=$PWD .venv/bin/python benchmarks/mangling.py --only clean,one_line --diffs")
+    parser.add_argument("--only", help="comma-separated manglings (default: all)")
+    parser.add_argument("--diffs", action="store_true", help="print the documents that differ from the clean copy")
+    parser.add_argument("-o", "--output", help="write the results as JSON")
+    args = parser.parse_args(argv)
+
+    from policy_nlp.io.corpus import Record
+    from policy_nlp.io.output import doc_to_dict
+    from policy_nlp.io.reading import normalize
+    from policy_nlp.pipeline.loading import load
+    from policy_nlp.run.batch import annotate_record
+
+    readings = gloss_readings(REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl")
+    table = manglings(readings)
+    names = ["clean"] + [n for n in (args.only.split(",") if args.only else table) if n != "clean"]
+    unknown = [n for n in names if n not in table]
+    if unknown:
+        parser.error(f"unknown mangling(s) {unknown}; known: {', '.join(table)}")
+    golds = dev_golds()
+    texts = [gold_text(gold) for gold in golds]
+    nlp = load()
+    to_simplified = _converter("t2s")
+    results, clean_signatures = {}, None
+    for name in names:
+        mangle, mangle_gold = table[name]
+        started = time.perf_counter()
+        docs = []
+        for gold, text in zip(golds, texts):
+            record = Record(str(gold["document"]), normalize(mangle(text))[0])
+            docs.append(doc_to_dict(annotate_record(nlp, record, clean=True)))
+        report = evaluate_many((mangled_gold(gold, mangle_gold), doc) for gold, doc in zip(golds, docs))
+
+        def undo(text):
+            return to_simplified.convert(text).translate(ASCII_PUNCT)
+        signatures = [signature(doc, undo) for doc in docs]
+        if clean_signatures is None:
+            clean_signatures = signatures
+        differ = [(gold["document"], clean, now) for gold, clean, now in zip(golds, clean_signatures, signatures)
+                  if clean != now]
+        results[name] = {
+            "metrics": {m: report["metrics"][m] for m in METRICS},
+            "topic_macro_f1": report["topic_macro_f1"],
+            "same_as_clean": {"slogans": sum(c["slogans"] == s["slogans"] for c, s in zip(clean_signatures, signatures)),
+                              "lists": sum(c["lists"] == s["lists"] for c, s in zip(clean_signatures, signatures)),
+                              "documents": len(golds)},
+            "seconds": round(time.perf_counter() - started, 1)}
+        print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        if args.diffs:
+            for document, clean, now in differ:
+                for key in ("slogans", "lists"):
+                    if clean[key] != now[key]:
+                        print(f"  {name} {document} {key}: -{sorted(set(map(tuple, clean[key])) - set(map(tuple, now[key])))} "
+                              f"+{sorted(set(map(tuple, now[key])) - set(map(tuple, clean[key])))}")
+    print(format_table(results, len(golds)))
+    if args.output:
+        Path(args.output).write_text(json.dumps({"documents": len(golds), "wrap": WRAP, "results": results},
+                                                ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def format_table(results, documents):
+    names = list(results)
+    head = "| metric | " + " | ".join(names) + " |"
+    lines = [head, "|---" * (len(names) + 1) + "|"]
+
+    def cell(value):
+        return "-" if not value["total"] else f"{value['correct']}/{value['total']} {value['score']:.2f}"
+    for metric in METRICS:
+        lines.append(f"| {metric} | " + " | ".join(cell(results[n]["metrics"][metric]) for n in names) + " |")
+    lines.append("| topic macro-F1 | " + " | ".join(f"{results[n]['topic_macro_f1']:.2f}" for n in names) + " |")
+    for key in ("slogans", "lists"):
+        lines.append(f"| same {key} as clean (of {documents}) | "
+                     + " | ".join(str(results[n]["same_as_clean"][key]) for n in names) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
