@@ -88,7 +88,9 @@ def manglings(readings):
         return to_traditional.convert(text)
 
     def glossed(text):
-        return "".join(ch + f"({readings[ch]})" if ch in readings else ch for ch in traditional(text))
+        text = traditional(text)   # a page glossed already keeps its glosses, not doubled
+        return "".join(ch + f"({readings[ch]})" if ch in readings and text[i + 1:i + 2] not in "(（" else ch
+                       for i, ch in enumerate(text))
 
     def hard_wrapped(text):
         return "\n".join("\n".join(line[i:i + WRAP] for i in range(0, len(line), WRAP)) or line
