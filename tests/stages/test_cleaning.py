@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import SEED, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date
+from policy_nlp.stages.script import is_traditional
 
 
 def check_invariants(original, cleaned):
@@ -451,6 +452,45 @@ def test_traditional_documents_are_converted_keeping_offsets(local_excerpts):
 def test_simplified_text_is_not_converted(seed_raw):
     cleaned = clean_text(seed_raw)
     assert "script" not in cleaned.meta and cleaned.converted == []
+
+
+def test_a_traditional_body_in_a_simplified_site_template_is_converted(local_excerpts):
+    # dev-0220 (Traditional) inside a Simplified page template: the template's
+    # Simplified-only characters outvote the body's on the whole page
+    body = local_excerpts["dev-0220"]["text"]
+    page = ("当前位置：首页 > 领导讲话 > 正文\n发布时间：2015-03-12 09:30  来源：县政府办公室  浏览次数：1024\n"
+            + body + "\n责任编辑：王某\n上一篇：县长在全县春季农业生产工作会议上的讲话\n"
+            "下一篇：在全县教育工作会议上的讲话\n版权所有：某县人民政府 京ICP备05001234号\n")
+    assert not is_traditional(page)
+    cleaned = clean_text(page)
+    assert cleaned.meta["script"] == "traditional" and "“两个责任”" in cleaned.text
+    assert cleaned.text == clean_text(body).text
+    check_invariants(page, cleaned)
+
+
+def test_the_footer_of_a_template_site_is_removed(local_excerpts):
+    # dev-0078: …列全省⏎浏览次数:  更新时间:2015-07-14 22:35:27⏎上一篇:县长在争创省级文明县城动员会讲话⏎
+    # 下一篇:…⏎网友评论《县长2015年庆祝教师节电视讲话》⏎评论功能已关闭
+    raw = local_excerpts["dev-0078"]["text"]
+    cleaned = clean_text(raw)
+    assert cleaned.text.endswith("全县一本、二本以上上线率均居全市第一,列全省")
+    reasons = [r["reason"] for r in cleaned.removed]
+    assert reasons[-3:] == ["page info", "page links", "template notice"]
+    assert "上一篇:县长在争创省级文明县城动员会讲话" in cleaned.removed[-2]["text"]
+    check_invariants(raw, cleaned)
+    # the copyright line of a site; a form's field names stay (policy_docs central-53)
+    page = "同志们：\n今天开会。\n联系我们 | 网站地图\n版权所有© 某县人民政府 京ICP备05001234号 京公网安备11010502000001号"
+    assert clean_text(page).text == "同志们：\n今天开会。"
+    form = "四、平台基本信息\n平台名称\nICP备案号\n公网安备号\n主管单位名称\n技术支持：市大数据局"
+    assert clean_text(form).text == form
+
+
+def test_a_sites_column_name_above_its_breadcrumbs_is_head(local_excerpts):
+    # dev-0152: 政策法规⏎您现在的位置:首页 > 政策法规 > 正文⏎发布时间:2016-09-18    信息来源:未知⏎苏州市政府印发…的通知
+    cleaned = clean_text(local_excerpts["dev-0152"]["text"])
+    assert cleaned.meta["title"] == "苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知"
+    assert cleaned.removed[0]["text"].startswith("政策法规\n您现在的位置") and cleaned.removed[0]["reason"] == "navigation"
+    assert cleaned.meta["published"] == "2016-09-18" and "publication" not in cleaned.meta   # 信息来源:未知
 
 
 def test_template_site_furniture_is_removed(local_excerpts):

@@ -3,7 +3,7 @@
 :func:`clean_text` removes page furniture (forum navigation, counters, user
 profiles, share and reply widgets, 下载/打印/全屏/【字号】 page tools, 来源/时间
 lines, photo captions, news datelines and newspaper credits, the Wikisource
-licence footer) and the title block before the body, and reads the
+licence footer, template-site notices, 上一篇/下一篇 links and copyright/ICP lines) and the title block before the body, and reads the
 metadata of the speech or report: title, speaker, position, date (ISO),
 occasion, venue, salutation.
 
@@ -23,6 +23,9 @@ Decisions
   speeches), and by a few shapes glued to the start or end of the text
   (``新华社北京1月19日电``, ``（新华社北京3月26日电）《 人民日报 》（…02 版）``,
   ``在…上的讲话（2018年2月12日）习近平``).
+* The script is decided twice when needed: a Traditional body inside a
+  Simplified site template is converted, though the template's characters
+  outvote it on the whole page.
 * Most rules apply only to the *head* (before the body) and the *tail*
   (after it). Inside the body only shapes that are never policy text are
   removed: photo captions (图为…, …记者 XX 摄), whole lines of page-tool words

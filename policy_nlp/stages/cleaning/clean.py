@@ -44,11 +44,21 @@ def clean_text(text):
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text takes str, not {type(text).__name__}")
+    cleaned = _clean(text, is_traditional(text))
+    if "script" not in cleaned.meta and is_traditional(cleaned.text):
+        # A Traditional body in a Simplified site template: the template's
+        # characters outvoted the body's; the body decides.
+        cleaned = _clean(text, True)
+    return cleaned
+
+
+def _clean(text, traditional):
+    """:func:`clean_text`, the script decided (``traditional``: read a Simplified copy)."""
     original = text
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     changed = []
     meta = {}
-    if is_traditional(text):
+    if traditional:
         # Everything below reads the Simplified copy: same length, same offsets.
         text, changed = to_simplified(text, skip=glosses)
         meta["script"] = "traditional"

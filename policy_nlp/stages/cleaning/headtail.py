@@ -134,12 +134,14 @@ def _head_without_salutation(text, pieces, meta):
         if consumed > a:
             body_start = consumed
             break
-        # a short unknown line between two pieces of furniture
-        if items and items[-1][2] != "title block" and len(s) <= 30 and not _SENT_END.search(s) \
-                and not _ENUM_RE.match(s) and k + 1 < n:
+        # a short unknown line between two pieces of furniture, or the
+        # site's column name above its breadcrumbs (政策法规⏎您现在的位置:…)
+        if len(s) <= 30 and not _SENT_END.search(s) and not _ENUM_RE.match(s) and k + 1 < n:
             na, nb = pieces[k + 1]
-            if _furniture(text[na:nb], "head"):
-                items.append((a, b, items[-1][2]))
+            following = _furniture(text[na:nb], "head")
+            if items and items[-1][2] != "title block" and following \
+                    or not items and len(s) <= 12 and following == "navigation":
+                items.append((a, b, items[-1][2] if items else following))
                 k += 1
                 continue
         break
@@ -305,7 +307,8 @@ def _piece_meta(s, reason, meta):
         for match in _FIELD_VALUE_RE.finditer(s):
             key, value = match["key"], match["value"]
             if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
-                meta.setdefault("publication", value)
+                if value not in ("未知", "不详", "无", "暂无"):   # the template's "unknown"
+                    meta.setdefault("publication", value)
             elif "时间" in key or "日期" in key:
                 date = parse_date(value)
                 if date:
