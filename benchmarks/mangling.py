@@ -29,6 +29,9 @@ furniture       a template site's header (breadcrumbs, font size, date and
                 source) and footer (editor, print/close, previous/next)
 one_line        every line break replaced by nothing, as scraped pages that
                 lose their paragraphs
+arabic_digits   a Chinese numeral before a measure word as Arabic digits
+                (五个坚持 -> 5个坚持, 第二批 -> 第2批, 十四五 kept), in the
+                gold too: the formulation is then expected as written
 ==============  ==============================================================
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/mangling.py [--only traditional,one_line] [--diffs]
@@ -50,8 +53,10 @@ sys.path.insert(0, str(REPO))
 
 from policy_nlp.apps.evaluation import _norm, evaluate_many, gold_text, load_gold  # noqa: E402
 from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
+from policy_nlp.lang.numerals import chinese_int  # noqa: E402
 
 WRAP = 28
+_NUMERAL_BEFORE_MEASURE = re.compile(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])")
 ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
 _GLOSSED = re.compile(r"([\u4e00-\u9fff])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
 HEADER = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
@@ -112,11 +117,15 @@ def manglings(readings):
     def one_line(text):
         return text.replace("\n", "")
 
+    def arabic_digits(text):
+        return _NUMERAL_BEFORE_MEASURE.sub(lambda m: str(chinese_int(m.group())), text)
+
     same = str
     return {"clean": (same, same), "traditional": (traditional, traditional),
             "glossed": (glossed, traditional), "hard_wrapped": (hard_wrapped, same),
             "ascii_punct": (ascii_punct, ascii_punct), "indented": (indented, same), "spaced": (spaced, same),
-            "furniture": (furniture, same), "one_line": (one_line, same)}
+            "furniture": (furniture, same), "one_line": (one_line, same),
+            "arabic_digits": (arabic_digits, arabic_digits)}
 
 
 def mangled_gold(gold, mangle):
