@@ -1050,3 +1050,17 @@ def test_a_composite_ending_with_a_lexicon_term_is_read_whole():
     # 双创 is a lexicon term; 双争双创 adds a unit before it (the review's case)
     got = find_slogans("开展双联双帮、双争双创活动", default_lexicon())
     assert [(s["text"], s["number"], s["members"]) for s in got] == [("双联双帮", 4, []), ("双争双创", 4, [])]
+
+
+def test_a_known_formulation_written_with_an_arabic_digit_is_found():
+    # web copies write the numeral of a known term as a digit: local dev-0178
+    # (对三农工作作重要指示) and dev-0058 (贯彻中央八项规定), dev-0099 (“四个意识”…“两个维护”) with digits
+    lex = default_lexicon()
+    found = find_slogans("习近平总书记每到地方考察都会对3农工作作重要指示,迅速掀起学习贯彻中央8项规定的热潮", lex)
+    assert [(s["text"], s["number"]) for s in found] == [("3农", 3), ("8项规定", 8)]
+    found = find_slogans("牢固树立4个意识,坚定4个自信,坚决做到2个维护", lex)
+    assert [(s["text"], s["number"]) for s in found] == [("4个意识", 4), ("4个自信", 4), ("2个维护", 2)]
+    check_offsets("对3农工作作重要指示", find_slogans("对3农工作作重要指示", lex))
+    # a digit before a grammar head stays a quantity; part of a number or a distance is no term
+    for text in ("今年完成3个重点项目,新建5个村", "全程3公里,投资13农户", "2021年三农工作"):
+        assert [s["text"] for s in find_slogans(text, lex) if s["text"][0].isdigit()] == [], text

@@ -155,7 +155,8 @@ def _term_finder(terms):
 
 def _lexicon_candidates(text, lexicon, bounds):
     """Every occurrence of a lexicon term that sits on word boundaries, term
-    by term in lexicon order.
+    by term in lexicon order; also a term whose numeral a web copy wrote as
+    an Arabic digit (3农, 4个全面, 8项规定: :func:`_digit_views`).
 
     One regex search per position where some term starts (a few per
     document), not one scan of the whole text per term."""
@@ -176,7 +177,41 @@ def _lexicon_candidates(text, lexicon, bounds):
         for i in found.get(term, ()):
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
+    for view, positions in _digit_views(text):
+        for i in positions:
+            match = pattern.match(view, i)
+            for term in prefixes(match.group()) if match else ():
+                if _lexicon_hit_ok(view, i, i + len(term), bounds):
+                    entry = lexicon[term]
+                    cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
     return cands
+
+
+# A single digit right before an ideograph, not part of a longer number (2021年, 3.5万).
+_DIGIT_BEFORE_HAN = re.compile(r"(?<![0-9.．%％])[1-9](?=[\u4e00-\u9fff])")
+
+
+def _digit_views(text):
+    """``[(view, positions)]``: copies of ``text`` of the same length (so the
+    same offsets) with each single digit before an ideograph written as a
+    Chinese numeral, 2 once as 二 and once as 两, and the positions changed.
+    Only lexicon terms are read in them: a digit before a grammar head is
+    mostly a quantity (3个重点项目), a known formulation's never is.
+
+    >>> [(view[:5], positions) for view, positions in _digit_views("抓好3农工作")]
+    [('抓好三农工', [2]), ('抓好三农工', [2])]
+    """
+    positions = [m.start() for m in _DIGIT_BEFORE_HAN.finditer(text)]
+    if not positions:
+        return []
+    views = []
+    for two in "二两":
+        numerals = "一" + two + "三四五六七八九"
+        chars = list(text)
+        for i in positions:
+            chars[i] = numerals[int(text[i]) - 1]
+        views.append(("".join(chars), positions))
+    return views
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
