@@ -143,14 +143,15 @@ def mangled_gold(gold, mangle):
     return {**gold, **{key: convert(gold[key]) for key in fields if key in gold}}
 
 
-def signature(doc, undo):
+def signature(doc, undo, body=None):
     """What a document's annotation says, comparable across manglings: its
+    body after cleaning (``body``, or the document's text; normalised), its
     formulations (normalised text, number) and its lists (family, items)."""
     text = doc["text"]
     slogans = sorted((undo(_norm(text[s["start"]:s["end"]])), s.get("number"))
                      for s in doc.get("slogans") or [] if s.get("kind") != "quoted")
     lists = sorted((lst["family"].translate(ASCII_PUNCT), len(lst["items"])) for lst in doc.get("lists") or [])
-    return {"slogans": slogans, "lists": lists}
+    return {"body": undo(_norm(text if body is None else body)), "slogans": slogans, "lists": lists}
 
 
 def dev_golds():
@@ -202,18 +203,33 @@ def main(argv=None):
             return to_simplified.convert(text).translate(ASCII_PUNCT)
         signatures = [signature(doc, undo) for doc in docs]
         if clean_signatures is None:
+            clean_docs = docs
             clean_signatures = signatures
+        # the clean body, mangled as the gold is: what this copy's body should read
+        # (not for arabic_digits: a Traditional page's 三個 is 三个 only in the clean copy's Simplified text)
+        clean_bodies = [None if name == "arabic_digits" else signature(doc, undo, mangle_gold(doc["text"]))["body"]
+                        for doc in clean_docs]
+        for expected, now in zip(clean_bodies, signatures):
+            now["body_expected"] = expected
         differ = [(gold["document"], clean, now) for gold, clean, now in zip(golds, clean_signatures, signatures)
-                  if clean != now]
+                  if (clean["slogans"], clean["lists"]) != (now["slogans"], now["lists"])]
         results[name] = {
             "metrics": {m: report["metrics"][m] for m in METRICS},
             "topic_macro_f1": report["topic_macro_f1"],
-            "same_as_clean": {"slogans": sum(c["slogans"] == s["slogans"] for c, s in zip(clean_signatures, signatures)),
+            "same_as_clean": {"body": None if name == "arabic_digits" else
+                              sum(s["body"] == s["body_expected"] for s in signatures),
+                              "slogans": sum(c["slogans"] == s["slogans"] for c, s in zip(clean_signatures, signatures)),
                               "lists": sum(c["lists"] == s["lists"] for c, s in zip(clean_signatures, signatures)),
                               "documents": len(golds)},
             "seconds": round(time.perf_counter() - started, 1)}
         print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
         if args.diffs:
+            for document, now in zip((g["document"] for g in golds), signatures):
+                if now["body_expected"] is not None and now["body"] != now["body_expected"]:
+                    at = next((i for i, (a, b) in enumerate(zip(now["body"], now["body_expected"])) if a != b),
+                              min(len(now["body"]), len(now["body_expected"])))
+                    print(f"  {name} {document} body: …{now['body_expected'][max(0, at - 15):at + 25]}… "
+                          f"-> …{now['body'][max(0, at - 15):at + 25]}…")
             for document, clean, now in differ:
                 for key in ("slogans", "lists"):
                     if clean[key] != now[key]:
@@ -235,9 +251,10 @@ def format_table(results, documents):
     for metric in METRICS:
         lines.append(f"| {metric} | " + " | ".join(cell(results[n]["metrics"][metric]) for n in names) + " |")
     lines.append("| topic macro-F1 | " + " | ".join(f"{results[n]['topic_macro_f1']:.2f}" for n in names) + " |")
-    for key in ("slogans", "lists"):
+    for key in ("body", "slogans", "lists"):
         lines.append(f"| same {key} as clean (of {documents}) | "
-                     + " | ".join(str(results[n]["same_as_clean"][key]) for n in names) + " |")
+                     + " | ".join(str(results[n]["same_as_clean"][key] if results[n]["same_as_clean"][key] is not None
+                                      else "-") for n in names) + " |")
     return "\n".join(lines)
 
 

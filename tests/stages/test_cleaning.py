@@ -493,6 +493,33 @@ def test_a_sites_column_name_above_its_breadcrumbs_is_head(local_excerpts):
     assert cleaned.meta["published"] == "2016-09-18" and "publication" not in cleaned.meta   # 信息来源:未知
 
 
+def test_a_glossed_title_block_is_read_through_its_glosses(local_excerpts):
+    # dev-0216: 區(qū)委常委、區(qū)委辦主任 黃文先⏎(2015年8月26日)⏎同志們:
+    cleaned = clean_text(local_excerpts["dev-0216"]["text"])
+    assert cleaned.meta["speaker"] == "黄文先" and cleaned.meta["position"] == "区委常委、区委办主任"
+    assert cleaned.text.startswith("同志们:")
+    # page furniture glossed by the site: 当(dāng)前位置 is 当前位置
+    page = "当(dāng)前位置:首页 > 领(lǐng)导讲话\n同志们:\n今天开会。"
+    assert clean_text(page).removed[0]["reason"] == "navigation"
+
+
+def test_the_editors_lines_of_a_news_page_are_tail(local_excerpts):
+    # dev-0150: …江河参加会议。⏎责任编辑:余骐彤⏎编 审:程小年 董硕⏎总编审:童志勇
+    cleaned = clean_text(local_excerpts["dev-0150"]["text"])
+    assert cleaned.text.endswith("县政协副主席陈大柱、郑维全、江河参加会议。")
+    assert cleaned.removed[-1]["reason"] == "page info" and "总编审:童志勇" in cleaned.removed[-1]["text"]
+
+
+def test_the_first_pages_number_on_an_indented_line_is_removed(local_excerpts):
+    # dev-0027 with its lines indented by U+3000 as web pages do:
+    # …请在淘文阁 - 分享文档赚钱的网站上搜索。⏎　　1、 全区优化营商环境暨企业大走访会议上讲话 …
+    raw = "\n".join("\u3000\u3000" + line for line in local_excerpts["dev-0027"]["text"].split("\n"))
+    cleaned = clean_text(raw)
+    assert "page number" in [r["reason"] for r in cleaned.removed]
+    assert "1、" not in cleaned.text[:80]
+    check_invariants(raw, cleaned)
+
+
 def test_template_site_furniture_is_removed(local_excerpts):
     # dev-0001: 下面是小编为大家整理的…【优秀范文】,供大家参考。同志们:经县政府研究决定,…
     cleaned = clean_text(local_excerpts["dev-0001"]["text"])

@@ -173,7 +173,10 @@ def _first_page_mark(text, spans):
     """
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
-        if not match or not (b == 0 or text[b - 1] == "\n" or "\n" in match.group()):
+        line_start = b
+        while line_start > 0 and text[line_start - 1] in " \t\u3000\u00a0":   # an indented line
+            line_start -= 1
+        if not match or not (line_start == 0 or text[line_start - 1] == "\n" or "\n" in match.group()):
             continue
         if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
             continue
@@ -194,8 +197,7 @@ _INLINE = [
 
 
 def _template(s):
-    """The reason ``s`` (a whole piece) is template-site furniture or a page number, or None."""
-    s = without_glosses(s)   # 會(huì)員 reads 會員
+    """The reason ``s`` (a whole piece, without glosses) is template-site furniture or a page number, or None."""
     if len(s) <= 400:
         for reason, pattern in _TEMPLATE:
             if pattern.fullmatch(s):
@@ -226,8 +228,9 @@ def _furniture(s, zone):
     """The reason ``s`` (a whole piece) is page furniture, or None.
 
     ``zone`` is ``"head"``, ``"tail"`` or ``"body"``; the body gets only the
-    strict shapes.
+    strict shapes. Pinyin glosses are read through (當(dāng)前位置 is 當前位置).
     """
+    s = without_glosses(s)
     if _caption(s):
         return "photo caption"
     reason = _template(s)

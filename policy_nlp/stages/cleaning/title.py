@@ -7,7 +7,7 @@ from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import DATE, parse_date
-from policy_nlp.stages.cleaning.furniture import _SENT_END
+from policy_nlp.stages.cleaning.furniture import _SENT_END, without_glosses
 
 
 
@@ -71,6 +71,7 @@ def _salutation(s):
     >>> _salutation("各省、自治区、直辖市人民政府：") is None
     True
     """
+    s = without_glosses(s)
     match = _SALUTATION_HEAD_RE.match(s)
     if match:
         candidate = match.group()[:-1].strip(_BLANK)
@@ -87,7 +88,9 @@ def _clean_name(name):
 
 def _title_kind(s, previous_kinds):
     """What a title-block piece is: "date", "subtitle", "speaker", "position",
-    "name", "paren", "title", or None for a shape that is not a title line."""
+    "name", "paren", "title", or None for a shape that is not a title line
+    (read without pinyin glosses)."""
+    s = without_glosses(s)
     if len(s) > 120 or _ENUM_RE.match(s):
         return None
     if _DATE_LINE_RE.fullmatch(s):
@@ -114,7 +117,7 @@ def _parse_title_block(strings, meta):
     """Fill ``meta`` from the pieces of a title block."""
     titles = []
     previous = None
-    for s in strings:
+    for s in map(without_glosses, strings):
         kind = _title_kind(s, [previous] if previous else [])
         glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
         if kind == "date":
@@ -193,4 +196,5 @@ def _glued_meta(match, meta):
 
 
 def _is_prose(s):
+    s = without_glosses(s)
     return len(s) > 150 or (len(s) >= 8 and bool(_SENT_END.search(s)))
