@@ -23,8 +23,8 @@ hard_wrapped    a line break after every 28 characters of a line, as PDF
                 copies break paragraphs on every physical line
 ascii_punct     full-width punctuation as ASCII (，：；（）！？ -> ,:;()!?)
 indented        two ideographic spaces (U+3000) opening each line
-spaced          a blank after one ideograph in 30 (seeded), as justified or
-                PDF text leaves them
+spaced          a blank between two ideographs, at one ideograph in 30
+                (seeded), as justified or PDF text leaves them
 furniture       a template site's header (breadcrumbs, font size, date and
                 source) and footer (editor, print/close, previous/next)
 one_line        every line break replaced by nothing, as scraped pages that
@@ -56,6 +56,7 @@ from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa:
 from policy_nlp.lang.numerals import chinese_int  # noqa: E402
 
 WRAP = 28
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]{2}")
 _NUMERAL_BEFORE_MEASURE = re.compile(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])")
 ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
 _GLOSSED = re.compile(r"([\u4e00-\u9fff])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
@@ -109,7 +110,8 @@ def manglings(readings):
 
     def spaced(text):
         rng = random.Random(len(text))
-        return "".join(ch + " " if "\u4e00" <= ch <= "\u9fff" and rng.random() < 1 / 30 else ch for ch in text)
+        return "".join(ch + " " if _IDEOGRAPH.fullmatch(text[i:i + 2]) and rng.random() < 1 / 30 else ch
+                       for i, ch in enumerate(text))
 
     def furniture(text):
         return HEADER + text + FOOTER

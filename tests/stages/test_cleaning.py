@@ -501,6 +501,9 @@ def test_a_glossed_title_block_is_read_through_its_glosses(local_excerpts):
     # page furniture glossed by the site: 当(dāng)前位置 is 当前位置
     page = "当(dāng)前位置:首页 > 领(lǐng)导讲话\n同志们:\n今天开会。"
     assert clean_text(page).removed[0]["reason"] == "navigation"
+    # and through blanks between ideographs: dev-0032's notice (未完,全文共1971字,当前显示613字), spaced
+    page = "同志们:\n今天开会。\n(未完,全文共1971字,当前 显示613字)\n发布 时间:2015-03-12  来源:县政府办公室"
+    assert clean_text(page).text == "同志们:\n今天开会。"
 
 
 def test_the_editors_lines_of_a_news_page_are_tail(local_excerpts):

@@ -19,6 +19,10 @@ _GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-z
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
 
+# A blank between two ideographs, as justified or PDF-extracted text leaves them.
+_INNER_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0](?=[\u4e00-\u9fff])")
+
+
 def without_glosses(text):
     """``text`` without the pinyin glosses of conversion sites (what cleaning
     removes), to compare strings written on a glossed page with the body.
@@ -228,9 +232,10 @@ def _furniture(s, zone):
     """The reason ``s`` (a whole piece) is page furniture, or None.
 
     ``zone`` is ``"head"``, ``"tail"`` or ``"body"``; the body gets only the
-    strict shapes. Pinyin glosses are read through (當(dāng)前位置 is 當前位置).
+    strict shapes. Pinyin glosses and blanks between ideographs are read
+    through (當(dāng)前位置 and 发布 时间 are 當前位置 and 发布时间).
     """
-    s = without_glosses(s)
+    s = _INNER_BLANK.sub("", without_glosses(s))
     if _caption(s):
         return "photo caption"
     reason = _template(s)
