@@ -99,8 +99,10 @@ def manglings(readings):
                        for i, ch in enumerate(text))
 
     def hard_wrapped(text):
-        return "\n".join("\n".join(line[i:i + WRAP] for i in range(0, len(line), WRAP)) or line
-                         for line in text.split("\n"))
+        def wrap(line):   # a character and its pinyin gloss stay on one line
+            units = re.findall(r"[\u4e00-\u9fff][(（][^()（）\n]{1,8}[)）]|.", line)
+            return "\n".join("".join(units[i:i + WRAP]) for i in range(0, len(units), WRAP))
+        return "\n".join(wrap(line) for line in text.split("\n"))
 
     def ascii_punct(text):
         return text.translate(ASCII_PUNCT)
