@@ -523,6 +523,26 @@ def test_the_first_pages_number_on_an_indented_line_is_removed(local_excerpts):
     check_invariants(raw, cleaned)
 
 
+@pytest.mark.parametrize("excerpt_id, title, salutation", [
+    ("dev-0005", "县委书记在推动经济高质量发展大会上的讲话", "同志们"),
+    ("dev-0077", "2021年县委书记在全县教育大会讲话稿", "同志们"),
+    ("dev-0161", "领导干部在2021年全县企业家座谈会上的讲话文稿", "各位企业家,同志们"),
+])
+def test_a_title_glued_to_the_salutation_is_head(local_excerpts, excerpt_id, title, salutation):
+    # pages that lost their line breaks: 县委书记在…大会上的讲话同志们:今天,…
+    raw = local_excerpts[excerpt_id]["text"]
+    cleaned = clean_text(raw)
+    assert cleaned.removed[0] == {"start": 0, "end": len(title), "text": title, "reason": "title block"}
+    assert cleaned.text.startswith(salutation) and cleaned.meta["salutation"] == salutation
+    check_invariants(raw, cleaned)
+
+
+def test_a_sentence_before_a_salutation_is_no_glued_title():
+    # the salutation must open right after the genre word, with a salutation word
+    for text in ("今天的会议很重要的讲话,同志们:要抓落实。", "关于全县教育大会的讲话稿件同志们:今天开会。"):
+        assert clean_text(text).text == text, text
+
+
 def test_template_site_furniture_is_removed(local_excerpts):
     # dev-0001: 下面是小编为大家整理的…【优秀范文】,供大家参考。同志们:经县政府研究决定,…
     cleaned = clean_text(local_excerpts["dev-0001"]["text"])
@@ -605,7 +625,9 @@ def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_ex
             "今天這次食安委全體(擴大)會議暨食品安全重點工作推進會的主要任務是:貫徹落實XX市市食安委全體會議精神,"
             "總結回顧上半年食品安全工作,安排部署下半年重點任務,以“四個最嚴”抓好食品安全工作,切實保障人民群眾飲食安全。")
     cleaned = clean_text(text)
-    assert cleaned.text.startswith("县长在县食安委") and check_invariants(text, cleaned) is None
+    # the page number goes, and the title glued to the salutation after it is head
+    assert cleaned.text.startswith("同志们:") and check_invariants(text, cleaned) is None
+    assert [r["reason"] for r in cleaned.removed] == ["template notice", "page number", "title block"]
     # a real list after its lead-in (dev-0124: …重点工作。⏎⏎1、市委书记王三堂讲话主要精神) keeps its 1、
     assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
 

@@ -3,6 +3,8 @@ what the head and tail hold."""
 
 import re
 
+from policy_nlp.lang.words import words
+
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
@@ -179,7 +181,10 @@ def _glued_head(text, a, b, items, meta):
         if not match:
             continue
         groups = match.groupdict()
-        if pattern is _GLUED_HEAD_RE and not (groups["speaker"] or groups["date"]):
+        # a title glued to the salutation, as pages that lost their line
+        # breaks print it: 在全镇…推进会上的讲话同志们:今天,…
+        if pattern is _GLUED_HEAD_RE and not (groups["speaker"] or groups["date"]
+                                              or _opens_with_salutation(text[match.end():b])):
             continue
         if pattern is _GLUED_BYLINE_RE:
             title = groups["title"]
@@ -203,6 +208,20 @@ def _glued_head(text, a, b, items, meta):
             items.append((p, match.end(), "title block"))
             p = match.end()
     return p
+
+
+_SALUTATION_WORDS = tuple(words("salutations"))
+
+
+def _opens_with_salutation(s):
+    """Whether ``s`` opens with a salutation whose first addressee is a
+    salutation word or a short 们 (同志们, 各位领导、同志们, 尊敬的…): what
+    ends a title glued to it (not 稿同志们: the title ran on)."""
+    salutation = _salutation(s)
+    if not salutation:
+        return False
+    first = re.split(r"[，,、]", salutation, maxsplit=1)[0].strip(_BLANK)
+    return first.startswith(_SALUTATION_WORDS) or (first.endswith("们") and len(first) <= 3)
 
 
 def _skip_blank(text, i, end):
