@@ -5,8 +5,9 @@ import bisect
 import re
 
 from policy_nlp.lang.notices import HIDDEN_TEXT
-from policy_nlp.stages.enumerations.markers import _CN, _LEAF_RANK, _MAX_SKIP, _OPEN_RUNS, _RANK
-from policy_nlp.stages.enumerations.blocks import _HEADING_AFTER, _HEADING_FAMILIES
+from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
+                                                    _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title,
+                                                    _before_blanks)
 
 
 class _List:
@@ -208,14 +209,13 @@ class _Builder:
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a
-        sentence end, a colon or a semicolon (blanks between): a heading on a page whose
-        line breaks were lost (…我讲三点意见。一、统一思想…)."""
+        sentence end, a colon or a semicolon (blanks between), or after the
+        text's title: a heading on a page whose line breaks were lost
+        (…我讲三点意见。一、统一思想…, …述职报告一、履职情况…)."""
         if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
             return False
-        before = marker.start
-        while before > 0 and self.text[before - 1] in " \u3000\u00a0":
-            before -= 1
-        return before > 0 and self.text[before - 1] in _HEADING_AFTER
+        before = _before_blanks(self.text, marker.start)
+        return before > 0 and self.text[before - 1] in _HEADING_AFTER or _after_title(self.text, before)
 
     # --- pass 2: the outline of block lists --------------------------------
 
