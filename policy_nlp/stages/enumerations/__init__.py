@@ -51,8 +51,9 @@ The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
 list of one item, the parent of the lists under it. On a page whose line
 breaks were lost, such a heading is an inline 一、 right after a sentence end
-or colon, over an inline list later in its paragraph (…三点意见。一、统一思想…
-（一）…（二）…); its section is the rest of the paragraph.
+or colon, after the text's title or after a notice of hidden text
+((开头部分已省略221字)一、…), over an inline list later in its paragraph
+(…三点意见。一、统一思想…（一）…（二）…); its section is the rest of the paragraph.
 
 Grouping and nesting
 --------------------

@@ -92,6 +92,7 @@ def _exact(lst, marker):
 
 _CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
 _HIDDEN = re.compile(HIDDEN_TEXT)
+_AFTER_HIDDEN = re.compile(HIDDEN_TEXT + r"[)）…]*$")    # the end of a notice, as search(text, pos, endpos)
 
 
 def _build(text, blocks, markers, chapters=()):
@@ -209,13 +210,15 @@ class _Builder:
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a
-        sentence end, a colon or a semicolon (blanks between), or after the
-        text's title: a heading on a page whose line breaks were lost
-        (…我讲三点意见。一、统一思想…, …述职报告一、履职情况…)."""
+        sentence end, a colon or a semicolon (blanks between), the text's
+        title or a notice of hidden text: a heading on a page whose line
+        breaks were lost (…我讲三点意见。一、统一思想…, …述职报告一、履职情况…,
+        (开头部分已省略221字)一、认清形势…)."""
         if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
             return False
         before = _before_blanks(self.text, marker.start)
-        return before > 0 and self.text[before - 1] in _HEADING_AFTER or _after_title(self.text, before)
+        return (before > 0 and self.text[before - 1] in _HEADING_AFTER or _after_title(self.text, before)
+                or _AFTER_HIDDEN.search(self.text, max(0, before - 30), before) is not None)
 
     # --- pass 2: the outline of block lists --------------------------------
 
