@@ -536,6 +536,10 @@ def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_ex
             "總結回顧上半年食品安全工作,安排部署下半年重點任務,以“四個最嚴”抓好食品安全工作,切實保障人民群眾飲食安全。")
     cleaned = clean_text(text)
     assert cleaned.text.startswith("县长在县食安委") and check_invariants(text, cleaned) is None
+    # the same page indented (two U+3000 opening each line): the header takes the indent with it
+    indented = "\n".join("\u3000\u3000" + line for line in text.split("\n"))
+    cleaned = clean_text(indented)
+    assert cleaned.text.startswith("县长在县食安委") and check_invariants(indented, cleaned) is None
     # a real list after its lead-in (dev-0124: …重点工作。⏎⏎1、市委书记王三堂讲话主要精神) keeps its 1、
     assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
 

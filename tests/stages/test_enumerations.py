@@ -686,6 +686,23 @@ def test_a_page_without_line_breaks_keeps_its_outline(text, expected):
     lists = lists_of(one_line)
     check_invariants(one_line, lists)
     assert summary(one_line, lists) == expected
+    # and indented as web pages indent (two U+3000 opening each line)
+    indented = "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+    lists = lists_of(indented)
+    check_invariants(indented, lists)
+    assert summary(indented, lists) == expected
+
+
+def test_an_indented_hard_wrap_inside_a_marker():
+    # dev-0179, hard-wrapped: 一⏎是, and the same indented (一⏎　　是)
+    text = ("为高水平全面建成小康社\n会和社会主义现代化建设稳住了基石、夯实了基础。一\n是农业生产迈上大台阶。"
+            "全市粮食总产量达到 368.5 万吨,\n530 万港城人民的饭碗牢牢端在自己手里。农产品出口稳居全省前\n"
+            "列。二是农村面貌发生大变化。农房改善惠及 4万余农\n户,农村人居环境持\n续优化。三是农民生活得到大改善。"
+            "转移农村劳动力 14\n万人。")
+    for page in (text, text.replace("\n", "\n\u3000\u3000")):
+        lists = lists_of(page)
+        check_invariants(page, lists)
+        assert [(l["family"], len(l["items"])) for l in lists] == [("一是", 3)]
 
 
 def test_a_word_after_a_chinese_character_is_a_marker_only_on_a_heading_line():

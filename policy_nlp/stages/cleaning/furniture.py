@@ -173,7 +173,10 @@ def _first_page_mark(text, spans):
     """
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
-        if not match or not (b == 0 or text[b - 1] == "\n" or "\n" in match.group()):
+        # the notice may take the next line's indent with it (……搜索。⏎　　|1、)
+        line_start = text.rfind("\n", 0, b) + 1
+        if not match or not (b == 0 or (line_start and not text[line_start:b].strip(_BLANK))
+                             or "\n" in match.group()):
             continue
         if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
             continue
