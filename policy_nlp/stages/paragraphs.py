@@ -103,13 +103,28 @@ _ANY_MARKER = re.compile(r"[一二三四五六七八九十]+(?:是|要|、|个)|
 UNIT_TARGET = 500
 
 
-def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET):
-    """Cut over-long paragraphs into paragraph-sized units at sentence ends.
+# A line longer than HEADED_LINE that holds a chapter heading (一、) after a sentence
+# end or a colon lost its line breaks: the heading starts a unit, and so do its
+# section headings (（一）) in such a line or in one longer than ``longest``.
+HEADED_LINE = 300
+_AFTER_STOP = r"(?<=[。！？：!?:])[" + BLANK + r"]*"
+_CHAPTER_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十]+、)")
+_ANY_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
-    A cut is made at the first sentence end past ``target`` characters that
-    is not followed by an item or section marker (二是, 三、, （一）, 第二, 其次):
-    an item written inline stays inline, so the outline is read as before.
-    A tail shorter than a third of ``target`` stays with the unit before it.
+
+def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET):
+    """Cut over-long paragraphs into paragraph-sized units.
+
+    A line longer than ``HEADED_LINE`` is first cut before each outline
+    heading that follows a sentence end or a colon, where a page that lost
+    its line breaks had started a paragraph (…再讲三点意见。一、明确目标任务…):
+    before 一、 headings, and before （一） headings too when the line holds a
+    一、 heading or is longer than ``longest`` (elsewhere （一）…。（二）… is a
+    list written inline). A line longer than ``longest`` is then cut at the
+    first sentence end past ``target`` characters of each unit that is not
+    followed by an item or section marker (二是, 三、, （一）, 第二, 其次): an
+    item written inline stays inline. A tail shorter than a third of
+    ``target`` stays with the unit before it.
 
     Examples
     --------
@@ -119,24 +134,50 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     True
     >>> "".join(text[s:e] for s, e in units) == text
     True
+    >>> text = "我讲三点意见。一、统一思想" + "抓好安全生产。" * 50 + "（一）提高认识。" + "要抓落实。" * 30
+    >>> [text[s:s + 6] for s, e in split_long_paragraphs(text, [(0, len(text))])]
+    ['我讲三点意见', '一、统一思想', '（一）提高认']
     """
     out = []
     for start, end in paragraphs:
-        if end - start <= longest:
-            out.append((start, end))
-            continue
-        unit_start = start
-        for match in _SENTENCE_END.finditer(text, start, end):
-            cut = match.end()
-            length = cut - unit_start
-            if length < target or end - cut < target // 3:
-                continue
-            rest = _LEADING_BLANK.match(text, cut, end).end()
-            if not _ANY_MARKER.match(text, rest):
-                out.append((unit_start, cut))
-                unit_start = rest
-        out.append((unit_start, end))
+        for unit_start, unit_end in _headed_units(text, start, end, longest):
+            if end - start <= longest:
+                out.append((unit_start, unit_end))
+            else:
+                out.extend(_sized_units(text, unit_start, unit_end, target))
     return out
+
+
+def _headed_units(text, start, end, longest):
+    """``[start, end)`` cut before its outline headings (see :func:`split_long_paragraphs`)."""
+    if end - start <= HEADED_LINE:
+        return [(start, end)]
+    chapter = _CHAPTER_HEADING.search(text, start, end)
+    if chapter is None and end - start <= longest:
+        return [(start, end)]
+    headings = _ANY_HEADING if chapter is not None or end - start > longest else _CHAPTER_HEADING
+    units = []
+    for match in headings.finditer(text, start, end):
+        if match.start() > start:
+            units.append((start, match.start()))
+            start = match.end()
+    units.append((start, end))
+    return units
+
+
+def _sized_units(text, start, end, target):
+    """``[start, end)`` cut at sentence ends into units of about ``target`` characters."""
+    units, unit_start = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        cut = match.end()
+        if cut - unit_start < target or end - cut < target // 3:
+            continue
+        rest = _LEADING_BLANK.match(text, cut, end).end()
+        if not _ANY_MARKER.match(text, rest):
+            units.append((unit_start, cut))
+            unit_start = rest
+    units.append((unit_start, end))
+    return units
 
 
 # Hard wraps: at least _WRAP_LINES lines of _WRAP_MIN.._WRAP_MAX characters,

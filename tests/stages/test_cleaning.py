@@ -628,6 +628,10 @@ def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_ex
     # the page number goes, and the title glued to the salutation after it is head
     assert cleaned.text.startswith("同志们:") and check_invariants(text, cleaned) is None
     assert [r["reason"] for r in cleaned.removed] == ["template notice", "page number", "title block"]
+    # the same page indented (two U+3000 opening each line): the header takes the indent with it
+    indented = "\n".join("\u3000\u3000" + line for line in text.split("\n"))
+    cleaned = clean_text(indented)
+    assert cleaned.text.startswith("同志们:") and check_invariants(indented, cleaned) is None
     # a real list after its lead-in (dev-0124: …重点工作。⏎⏎1、市委书记王三堂讲话主要精神) keeps its 1、
     assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
 

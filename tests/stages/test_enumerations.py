@@ -637,6 +637,98 @@ def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("一是", 2, None), ("（一）", 2, 0)]
 
 
+# Real texts of the local development corpus, and the same joined onto one line (a
+# page that lost its line breaks): the outline is the same.
+ONE_LINE_CASES = [
+    # dev-0002: headings without punctuation, the next marker glued to the last word (讲话三、)
+    ("今天的会议主要有三项议程。\n一、请安监局 *局长宣读《关于全县安全事故情况的通报》;\n"
+     "二、请 *同志讲话\n三、请 *县长讲话\n会议的主要议程就进行到这里。",
+     [("一、", 3, "一、请安监局", None)]),
+    # dev-0109: a list numbered one glued to its heading (工作亮点1.落实…), under the title
+    ("2018抓基层党建工作述职报告\n一、履职情况和工作亮点\n1.落实党建责任,认真履职尽责。先后多次主持召开党政班子会。\n"
+     "2.强化基层基础,激发党建活力。坚持把村(居)班子建设作为首要任务来抓。\n"
+     "3.创新活动载体,扎实服务群众。扎实开展“干部学用”活动。",
+     [("一、", 1, "一、履职情况", None), ("1.", 3, "1.落实党建", 0)]),
+    # dev-0050: items that end without punctuation (…足够的金币2、已购买…)
+    ("如果您无法下载资料,请参考说明:\n\n1、部分资料下载需要金币,请确保您的账户上有足够的金币\n\n"
+     "2、已购买过的文档,再次下载不重复扣费\n\n3、资料包下载后请先用软件解压,在使用对应软件打开\n\n"
+     "此资料由网络收集而来如有侵权请告知上传者立即删除。",
+     [("1、", 3, "1、部分资料", None)]),
+    # dev-0244: 一是 glued to a heading with a comma in it
+    ("下面就二年多来所作的工作向在座的各位作简要汇报:\n一、加强学习,提高班子的整体素质\n"
+     "一是加强理论学习,不断提高思想政治素质。二是开展党风廉政和反腐斗争,进一步明确开展党风廉政建设的重要性。\n"
+     "二、抓经济工作,促各方面全面发展\n一是抓招商引资。二年多来共招企业8户。二是积极狠抓原有收入,保持不减少。",
+     [("一、", 2, "一、加强学习", None), ("一是", 2, "一是加强理论", 0), ("一是", 2, "一是抓招商引", 0)]),
+    # dev-0201: a list glued to the title
+    ("县委书记在全县农村工作会议上的讲话\n\n一是国家多年来惠农政策效应的积聚和释放;\n\n"
+     "二是各地各单位对“三农”工作的重视和支持;\n\n三是农业产业化、开放型农业的加快发展;\n\n"
+     "四是农业战线干部职工和广大农民民众的辛勤劳动、奋力争先、共同努力。",
+     [("一是", 4, "一是国家多年", None)]),
+    # dev-0227: a heading opening with 要 after the salutation's colon
+    ("同志们:\n一、要认清形势,增强抓好征兵工作的责任感和紧迫感。征兵工作是一项严肃的任务。\n"
+     "现行征兵工作面临诸多新情况新问题:一是农村“打工经济”现象的出现,致使农村籍青年主动应征的数量锐减;"
+     "二是城镇退役士兵安置难度越来越大,抑制了部分适龄青年的应征愿望。",
+     [("一、", 1, "一、要认清形", None), ("一是", 2, "一是农村“打", 0)]),
+    # dev-0060: a heading right after a preview's notice of hidden text
+    ("……(开头部分已省略221字)\n一、认清形势任务,增强乡村振兴的使命感紧迫感\n"
+     "乡村振兴是新时代“三农”工作的总抓手。\n(一)乡村振兴是新时代“三农”工作的历史性机遇。全面推进乡村振兴。\n"
+     "(二)乡村振兴是破解农村发展难题的关键一招。当前,我市农村发展仍面临不少短板。",
+     [("一、", 1, "一、认清形势", None), ("（一）", 2, "(一)乡村振", 0)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ONE_LINE_CASES)
+def test_a_page_without_line_breaks_keeps_its_outline(text, expected):
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == expected
+    one_line = text.replace("\n", "")
+    lists = lists_of(one_line)
+    check_invariants(one_line, lists)
+    assert summary(one_line, lists) == expected
+    # and indented as web pages indent (two U+3000 opening each line)
+    indented = "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+    lists = lists_of(indented)
+    check_invariants(indented, lists)
+    assert summary(indented, lists) == expected
+
+
+def test_an_indented_hard_wrap_inside_a_marker():
+    # dev-0179, hard-wrapped: 一⏎是, and the same indented (一⏎　　是)
+    text = ("为高水平全面建成小康社\n会和社会主义现代化建设稳住了基石、夯实了基础。一\n是农业生产迈上大台阶。"
+            "全市粮食总产量达到 368.5 万吨,\n530 万港城人民的饭碗牢牢端在自己手里。农产品出口稳居全省前\n"
+            "列。二是农村面貌发生大变化。农房改善惠及 4万余农\n户,农村人居环境持\n续优化。三是农民生活得到大改善。"
+            "转移农村劳动力 14\n万人。")
+    for page in (text, text.replace("\n", "\n\u3000\u3000")):
+        lists = lists_of(page)
+        check_invariants(page, lists)
+        assert [(l["family"], len(l["items"])) for l in lists] == [("一是", 3)]
+
+
+def test_a_word_after_a_chinese_character_is_a_marker_only_on_a_heading_line():
+    # 统一是 and 之一是 after a sentence, or after a heading line that a sentence end closed
+    text = "一、统一思想。思想统一是前提;二是团结。"
+    assert [l["family"] for l in lists_of(text)] == []
+    text = "一、总体要求\n坚持全省一盘棋,思想统一是前提;二是团结。"
+    assert lists_of(text) == []
+    # a heading line that goes on past 40 characters is body text (附件1.)
+    text = "1.申请材料" + "，按要求填写完整并加盖公章后报送至市行政审批服务局" * 2 + "附件2.说明"
+    assert lists_of(text) == []
+
+
+def test_a_list_glued_to_its_heading_goes_on_after_a_line_cut_mid_sentence():
+    # policy_docs shandong-45: …持续发展1.加强工作统筹谋划。…助力数字经济发展 ¶ 2.强化政策支持保障: not a page number
+    text = ("一、强化工作统筹协调，保障数字经济持续发展1.加强工作统筹谋划。充分发挥省数办统筹协调作用。"
+            "进一步强化各级数办主体责任，助力数字经济发展\n2.强化政策支持保障。研究出台政策措施。\n"
+            "3.深化投融资机制。建立多元化投融资机制。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 1, "一、强化工作", None), ("1.", 3, "1.加强工作", 0)]
+    # policy_docs central-75: an attachment list whose lines end without punctuation
+    text = "请做好评估工作。\n附件： 1. 智能网联汽车生产企业安全保障能力要求\n2. 智能网联汽车产品准入过程保障要求\n3. 名词解释"
+    assert summary(text, lists_of(text)) == [("1.", 3, "1. 智能网", None)]
+
+
 def test_a_long_first_page_is_no_heading_before_a_page_number():
     # dev-0006 (a document-sharing preview): "1、县委书记…讲话 同志们,…坚持一张蓝图绘" ¶
     # "2、到底,团结带领…" ¶ "3、”重要指示精神…": the first page is 300 characters of

@@ -159,6 +159,33 @@ def test_a_long_line_is_cut_into_paragraph_sized_units_but_the_outline_is_unchan
             for l in lists] == [("一是", 3, 3)]
 
 
+def test_a_line_that_lost_its_breaks_is_cut_before_its_headings():
+    from policy_nlp.stages.enumerations import find_lists
+    from policy_nlp.stages.paragraphs import physical_paragraphs
+    # dev-0228 (one line in the corpus): the heading 一、 and its sections （一） （二） start units
+    text = ("在全县2007年征兵工作会议上的讲话同志们:刚才,xx同志传达了上级征兵工作会议精神,并对去年征兵工作进行了总结,"
+            "部署了今年冬季征兵工作任务,我都同意,希望大家认真抓好落实。下面,我就做好今年冬季征兵工作再强调三点意见。"
+            "一、统一思想,充分认识做好征兵工作的重要性征兵工作是国防和军队建设的一项基础性工作。征集高素质的兵员,"
+            "是抓好国防建设和军队建设的前提,是实现国防现代化、确保国家安全和社会安定的基础。"
+            "(一)做好征兵工作是保障国家长治久安的需要。一个国家,如果没有强大的国防和军队,就没有安定和谐的国内环境"
+            "和安全稳定的国际环境。从国际形势看,我国安全面临着多方面的威胁和挑战。"
+            "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。要建设一支强大的军队,除了先进的技术装备外,"
+            "人员素质是决定性因素,而做好征兵工作是提高兵员素质、建设一支高素质军队的根本前提。")
+    units = find_paragraphs(text)
+    assert [text[s:s + 6] for s, e in units] == ["在全县200", "一、统一思想", "(一)做好征", "(二)做好征"]
+    assert all(s < e and e <= s2 for (s, e), (s2, _) in zip(units, units[1:]))
+    assert "".join(text[s:e] for s, e in units) == text            # nothing lost
+    # the outline reads the line as one paragraph, as before
+    assert physical_paragraphs(text, units) == [(0, len(text))]
+    lists = find_lists(text, units, find_sentences(text, units))
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("一、", 1, None), ("（一）", 2, 0)]
+    # a list of sections written inline in a paragraph with line breaks around it stays one
+    # paragraph (gwr 1956: 本年各类收入的情况如下：（一）各项税收共收到…。（二）…)
+    para = "本年各类收入的情况如下：" + "".join(f"（{n}）各项收入共收到{n}亿元，完成预算数的百分之百。" * 4 for n in "一二三四")
+    text = "预算执行情况。\n" + para + "\n各位代表！"
+    assert len(para) > 300 and [text[s:e] for s, e in find_paragraphs(text)][1] == para
+
+
 def test_national_paragraphs_are_never_cut():
     from policy_nlp.stages.paragraphs import LONG_PARAGRAPH
     text = "\n".join(["推进高质量发展。" * 150, "各位代表！"])     # a 1,200-character paragraph

@@ -32,9 +32,15 @@ A marker is *paragraph-initial* when only blanks precede it in its paragraph,
 *inline* otherwise. Word-like markers (一是, 一要, 第一, 首先, 其一, 一、 inline,
 and Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
 世界第一， 及其一小撮, 择其一 and 附件1. are not markers (nor 其一生, 其一贯:
-其一 needs a comma, colon or 、 after it); the one exception is a photo credit
+其一 needs a comma, colon or 、 after it); the exceptions are a photo credit
 (``新华社记者 X/摄第一，``), which web copies of speeches glue to the next
-sentence. 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
+sentence, and the line after a heading or title on a page whose line breaks
+were lost: a marker glued to a heading line (at most 40 characters after an
+outline heading marker, no sentence end, colon or line break between) that
+goes on with the heading's numbering (二、请…讲话三、请…) or opens a list under
+it (一、履职情况和工作亮点1.落实…), and a list numbered one glued to the text's
+title (…工作会议上的讲话一是…). An inline 一、 followed by 是 or 要 is a marker
+only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
@@ -45,8 +51,9 @@ The one exception is an outline heading numbered one that holds a
 list of its own (一、… ¶（一）… ¶（二）…, in a text cut before 二、): it is a
 list of one item, the parent of the lists under it. On a page whose line
 breaks were lost, such a heading is an inline 一、 right after a sentence end
-or colon, over an inline list later in its paragraph (…三点意见。一、统一思想…
-（一）…（二）…); its section is the rest of the paragraph.
+or colon, after the text's title or after a notice of hidden text
+((开头部分已省略221字)一、…), over an inline list later in its paragraph
+(…三点意见。一、统一思想…（一）…（二）…); its section is the rest of the paragraph.
 
 Grouping and nesting
 --------------------

@@ -4,13 +4,12 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
+
 
 _CLOSING = "）)，,。、；;：:！？!?”’》」』"
 _TERMINAL = "。！？；：!?;:…”’」』）)"
 
-
-_HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")
-_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
 
 
 def _blocks(text, paragraphs, markers_at=None):
@@ -52,9 +51,12 @@ def _without_page_numbers(text, paragraphs, candidates):
     Arabic marker that opens a paragraph is a page number when the paragraph
     before it is body text (at least 15 characters, not a heading: a line of
     at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
-    end in it) that stops without ending a sentence.
+    end in it) that stops without ending a sentence, unless that paragraph
+    holds the item before it (…持续发展1.加强工作统筹谋划。…助力数字经济发展 ¶
+    2.强化政策支持保障: the list goes on).
     """
     at = {m.start: m for m in candidates}
+    starts = [m.start for m in candidates]
     dropped = set()
     previous = None
     for start, end in paragraphs:
@@ -66,7 +68,9 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_last = _trim_end(text, p_first, p_end)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
-            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading:
+            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
+                    m.group == marker.group and m.number == marker.number - 1
+                    for m in candidates[bisect.bisect_right(starts, p_first):bisect.bisect_left(starts, p_last)]):
                 dropped.add(first)
         if first < end:
             previous = (start, end)
@@ -74,7 +78,6 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
-_HEADING_LINE = 40
 
 
 def _unglued_headings(text, paragraphs, candidates):

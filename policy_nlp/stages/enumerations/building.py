@@ -5,8 +5,9 @@ import bisect
 import re
 
 from policy_nlp.lang.notices import HIDDEN_TEXT
-from policy_nlp.stages.enumerations.markers import _CN, _LEAF_RANK, _MAX_SKIP, _OPEN_RUNS, _RANK
-from policy_nlp.stages.enumerations.blocks import _HEADING_AFTER, _HEADING_FAMILIES
+from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
+                                                    _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title,
+                                                    _before_blanks)
 
 
 class _List:
@@ -91,6 +92,7 @@ def _exact(lst, marker):
 
 _CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
 _HIDDEN = re.compile(HIDDEN_TEXT)
+_AFTER_HIDDEN = re.compile(HIDDEN_TEXT + r"[)）…]*$")    # the end of a notice, as search(text, pos, endpos)
 
 
 def _build(text, blocks, markers, chapters=()):
@@ -208,14 +210,15 @@ class _Builder:
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a
-        sentence end, a colon or a semicolon (blanks between): a heading on a page whose
-        line breaks were lost (…我讲三点意见。一、统一思想…)."""
+        sentence end, a colon or a semicolon (blanks between), the text's
+        title or a notice of hidden text: a heading on a page whose line
+        breaks were lost (…我讲三点意见。一、统一思想…, …述职报告一、履职情况…,
+        (开头部分已省略221字)一、认清形势…)."""
         if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
             return False
-        before = marker.start
-        while before > 0 and self.text[before - 1] in " \u3000\u00a0":
-            before -= 1
-        return before > 0 and self.text[before - 1] in _HEADING_AFTER
+        before = _before_blanks(self.text, marker.start)
+        return (before > 0 and self.text[before - 1] in _HEADING_AFTER or _after_title(self.text, before)
+                or _AFTER_HIDDEN.search(self.text, max(0, before - 30), before) is not None)
 
     # --- pass 2: the outline of block lists --------------------------------
 

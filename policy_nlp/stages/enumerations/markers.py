@@ -20,6 +20,12 @@ _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (ne
 _CN = "一二三四五六七八九十"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
+_HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
+_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
+_HEADING_LINE = 40      # a heading line is at most this long
+_HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\n]")     # what ends a heading line
+_PUNCTUATION = re.compile(r"[，,、。！？!?：:；;“”\"（）()《》]")
+
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
 _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}      # ⑴ … ⒇
@@ -33,7 +39,7 @@ _MARKER = re.compile(
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}})(?:个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
-    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})\n?(?P<shi_v>[是要]))"   # 一⏎是: a hard wrap
+    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"   # 一⏎是: a hard wrap (indented)
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
     rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
@@ -69,15 +75,14 @@ def _after_caption(text, start):
 
 def _candidates(text):
     """Every marker candidate in ``text``, with family, group and number."""
-    found = []
+    found, heading = [], None        # heading: the last outline heading marker
     for m in _MARKER.finditer(text):
         kind = m.lastgroup
         start, end = m.start(), m.end()
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else ""
         word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
-        if word_like and _HAN.match(before) and not _after_caption(text, start):
-            continue
+        glued = word_like and _HAN.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
                                          or before in "０１２３４５６７８９"):
             continue
@@ -98,7 +103,7 @@ def _candidates(text):
             family = "一是" if m.group("shi_v") == "是" else "一要"
             number, group = chinese_number(m.group("shi_n")), family
         elif kind == "dun":
-            if (after in "是要" and before not in "\n \u3000") or (
+            if (after in "是要" and not _opens_line(text, start)) or (
                     after in _CN + "两" and text[end + 1:end + 2] in "、等季月级"):
                 continue                                    # 一、二等奖, 一、二季度; ¶一、要… is a heading
             number, family, group = chinese_number(m.group("dun_n")), "一、", "一、"
@@ -126,8 +131,53 @@ def _candidates(text):
             number, family, group = None, "——", "——"
         if number is not None and not 1 <= number <= 60:
             continue
-        found.append(_Marker(start, end, family, group, number, m.group()))
+        if glued and not _glued_to_heading(text, start, family, group, number, heading):
+            continue
+        marker = _Marker(start, end, family, group, number, m.group())
+        found.append(marker)
+        if family in _HEADING_FAMILIES:
+            heading = marker
     return found
+
+
+def _before_blanks(text, start):
+    """The position before the blanks that precede ``start``."""
+    while start > 0 and text[start - 1] in " \u3000\u00a0":
+        start -= 1
+    return start
+
+
+def _opens_line(text, start):
+    """Whether only blanks stand between ``start`` and the start of its line
+    or what an inline heading follows (a page whose line breaks were lost:
+    同志们:一、要认清形势…)."""
+    before = _before_blanks(text, start)
+    return before == 0 or text[before - 1] == "\n" or text[before - 1] in _HEADING_AFTER
+
+
+def _after_title(text, start):
+    """Whether ``text[:start]`` is a title whose line break was lost: one
+    line of at most ``_HEADING_LINE`` characters without punctuation."""
+    return 0 < start <= _HEADING_LINE and not _PUNCTUATION.search(text, 0, start) and "\n" not in text[:start]
+
+
+def _glued_to_heading(text, start, family, group, number, heading):
+    """Whether a marker right after a Chinese character opens the line after a
+    heading whose line break was lost: the text between ``heading`` (the
+    last outline heading marker before it) and the marker is a heading line
+    (at most ``_HEADING_LINE`` characters, no sentence end, colon or
+    semicolon), and the marker goes on with its numbering (二、请…讲话三、请…)
+    or opens a list under it, numbered one in a lower family
+    (一、履职情况和工作亮点1.落实…, 一、加强学习,提高班子的整体素质一是…). With
+    no heading before it, a list numbered one may follow the text's title,
+    a first line without punctuation (…在全县农村工作会议上的讲话一是…)."""
+    if heading is None:
+        return number == 1 and _after_title(text, start)
+    if start - heading.end > _HEADING_LINE or _HEADING_STOP.search(text, heading.end, start):
+        return False
+    if group == heading.group:
+        return number == heading.number + 1
+    return number == 1 and _RANK[family] > _RANK[heading.family]
 
 
 def _initial_only(marker):
