@@ -168,55 +168,51 @@ def dev_golds():
     return golds
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(
-        description="Score the local development gold on mangled copies of its excerpts.",
-        epilog="example: PYTHONPATH=$PWD .venv/bin/python benchmarks/mangling.py --only clean,one_line --diffs")
-    parser.add_argument("--only", help="comma-separated manglings (default: all)")
-    parser.add_argument("--diffs", action="store_true", help="print the documents that differ from the clean copy")
-    parser.add_argument("-o", "--output", help="write the results as JSON")
-    args = parser.parse_args(argv)
+def compare(names, golds=None, nlp=None):
+    """Run the pipeline on the clean and mangled copies of the ``golds``
+    (default: :func:`dev_golds`) and score them.
 
+    Returns
+    -------
+    results : dict
+        ``{name: {"metrics", "topic_macro_f1", "same_as_clean", "seconds"}}``.
+    signatures : dict
+        ``{name: [(document, clean signature, signature)]}``; a signature
+        also holds ``body_expected``, the clean body mangled (None for
+        ``arabic_digits``: a Traditional page's 三個 is 三个 only in the clean
+        copy's Simplified text).
+    """
     from policy_nlp.io.corpus import Record
     from policy_nlp.io.output import doc_to_dict
     from policy_nlp.io.reading import normalize
     from policy_nlp.pipeline.loading import load
     from policy_nlp.run.batch import annotate_record
 
-    readings = gloss_readings(REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl")
-    table = manglings(readings)
-    names = ["clean"] + [n for n in (args.only.split(",") if args.only else table) if n != "clean"]
+    table = manglings(gloss_readings(REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl"))
     unknown = [n for n in names if n not in table]
     if unknown:
-        parser.error(f"unknown mangling(s) {unknown}; known: {', '.join(table)}")
-    golds = dev_golds()
+        raise ValueError(f"unknown mangling(s) {unknown}; known: {', '.join(table)}")
+    golds = dev_golds() if golds is None else golds
     texts = [gold_text(gold) for gold in golds]
-    nlp = load()
+    nlp = nlp or load()
     to_simplified = _converter("t2s")
-    results, clean_signatures = {}, None
-    for name in names:
+
+    def undo(text):
+        return to_simplified.convert(text).translate(ASCII_PUNCT)
+    results, details, clean_docs = {}, {}, None
+    for name in ["clean"] + [n for n in names if n != "clean"]:
         mangle, mangle_gold = table[name]
         started = time.perf_counter()
-        docs = []
-        for gold, text in zip(golds, texts):
-            record = Record(str(gold["document"]), normalize(mangle(text))[0])
-            docs.append(doc_to_dict(annotate_record(nlp, record, clean=True)))
+        docs = [doc_to_dict(annotate_record(nlp, Record(str(gold["document"]), normalize(mangle(text))[0])))
+                for gold, text in zip(golds, texts)]
         report = evaluate_many((mangled_gold(gold, mangle_gold), doc) for gold, doc in zip(golds, docs))
-
-        def undo(text):
-            return to_simplified.convert(text).translate(ASCII_PUNCT)
+        clean_docs = clean_docs or docs
         signatures = [signature(doc, undo) for doc in docs]
-        if clean_signatures is None:
-            clean_docs = docs
-            clean_signatures = signatures
-        # the clean body, mangled as the gold is: what this copy's body should read
-        # (not for arabic_digits: a Traditional page's 三個 is 三个 only in the clean copy's Simplified text)
-        clean_bodies = [None if name == "arabic_digits" else signature(doc, undo, mangle_gold(doc["text"]))["body"]
-                        for doc in clean_docs]
-        for expected, now in zip(clean_bodies, signatures):
-            now["body_expected"] = expected
-        differ = [(gold["document"], clean, now) for gold, clean, now in zip(golds, clean_signatures, signatures)
-                  if (clean["slogans"], clean["lists"]) != (now["slogans"], now["lists"])]
+        clean_signatures = [signature(doc, undo) for doc in clean_docs]
+        for now, clean_doc in zip(signatures, clean_docs):
+            now["body_expected"] = (None if name == "arabic_digits"
+                                    else signature(clean_doc, undo, mangle_gold(clean_doc["text"]))["body"])
+        details[name] = [(gold["document"], clean, now) for gold, clean, now in zip(golds, clean_signatures, signatures)]
         results[name] = {
             "metrics": {m: report["metrics"][m] for m in METRICS},
             "topic_macro_f1": report["topic_macro_f1"],
@@ -227,21 +223,43 @@ def main(argv=None):
                               "documents": len(golds)},
             "seconds": round(time.perf_counter() - started, 1)}
         print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        if args.diffs:
-            for document, now in zip((g["document"] for g in golds), signatures):
-                if now["body_expected"] is not None and now["body"] != now["body_expected"]:
-                    at = next((i for i, (a, b) in enumerate(zip(now["body"], now["body_expected"])) if a != b),
-                              min(len(now["body"]), len(now["body_expected"])))
-                    print(f"  {name} {document} body: …{now['body_expected'][max(0, at - 15):at + 25]}… "
-                          f"-> …{now['body'][max(0, at - 15):at + 25]}…")
-            for document, clean, now in differ:
-                for key in ("slogans", "lists"):
-                    if clean[key] != now[key]:
-                        print(f"  {name} {document} {key}: -{sorted(set(map(tuple, clean[key])) - set(map(tuple, now[key])))} "
-                              f"+{sorted(set(map(tuple, now[key])) - set(map(tuple, clean[key])))}")
-    print(format_table(results, len(golds)))
+    return results, details
+
+
+def print_diffs(name, details):
+    """One line per document whose body, formulations or lists differ from the clean copy's."""
+    for document, clean, now in details:
+        if now["body_expected"] is not None and now["body"] != now["body_expected"]:
+            at = next((i for i, (a, b) in enumerate(zip(now["body"], now["body_expected"])) if a != b),
+                      min(len(now["body"]), len(now["body_expected"])))
+            print(f"  {name} {document} body: …{now['body_expected'][max(0, at - 15):at + 25]}… "
+                  f"-> …{now['body'][max(0, at - 15):at + 25]}…")
+        for key in ("slogans", "lists"):
+            if clean[key] != now[key]:
+                print(f"  {name} {document} {key}: -{sorted(set(map(tuple, clean[key])) - set(map(tuple, now[key])))} "
+                      f"+{sorted(set(map(tuple, now[key])) - set(map(tuple, clean[key])))}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Score the local development gold on mangled copies of its excerpts.",
+        epilog="example: PYTHONPATH=$PWD .venv/bin/python benchmarks/mangling.py --only clean,one_line --diffs")
+    parser.add_argument("--only", help="comma-separated manglings (default: all)")
+    parser.add_argument("--diffs", action="store_true", help="print the documents that differ from the clean copy")
+    parser.add_argument("-o", "--output", help="write the results as JSON")
+    args = parser.parse_args(argv)
+    names = args.only.split(",") if args.only else list(manglings({}))
+    try:
+        results, details = compare(names)
+    except ValueError as error:
+        parser.error(str(error))
+    if args.diffs:
+        for name in results:
+            print_diffs(name, details[name])
+    documents = len(next(iter(details.values())))
+    print(format_table(results, documents))
     if args.output:
-        Path(args.output).write_text(json.dumps({"documents": len(golds), "wrap": WRAP, "results": results},
+        Path(args.output).write_text(json.dumps({"documents": documents, "wrap": WRAP, "results": results},
                                                 ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
