@@ -537,6 +537,19 @@ def test_a_title_glued_to_the_salutation_is_head(local_excerpts, excerpt_id, tit
     check_invariants(raw, cleaned)
 
 
+def test_a_speech_title_and_a_blank_before_the_body_on_one_line_is_head(local_excerpts):
+    # dev-0010: 党委书记在镇村干部大会讲话 今天召开这次会议,…; dev-0006 prints the title twice
+    cleaned = clean_text(local_excerpts["dev-0010"]["text"])
+    assert cleaned.removed[0]["text"] == "党委书记在镇村干部大会讲话 " and cleaned.text.startswith("今天召开这次会议")
+    assert cleaned.meta["title"] == "党委书记在镇村干部大会讲话"
+    cleaned = clean_text(local_excerpts["dev-0006"]["text"])
+    assert cleaned.text.startswith("同志们,上半年") and cleaned.meta["salutation"] == "同志们"
+    # a speech's title with no blank after it, or a sentence, is left in the body
+    for text in ("县长在县委春节团拜会上的致辞刚刚过去的2009年,是很不寻常的一年。",
+                 "会上，县委书记的讲话 鼓舞人心。"):
+        assert clean_text(text).text == text, text
+
+
 def test_a_sentence_before_a_salutation_is_no_glued_title():
     # the salutation must open right after the genre word, with a salutation word
     for text in ("今天的会议很重要的讲话,同志们:要抓落实。", "关于全县教育大会的讲话稿件同志们:今天开会。"):

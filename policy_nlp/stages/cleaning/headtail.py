@@ -181,19 +181,23 @@ def _glued_head(text, a, b, items, meta):
         if not match:
             continue
         groups = match.groupdict()
+        end = match.end()
         # a title glued to the salutation, as pages that lost their line
-        # breaks print it: 在全镇…推进会上的讲话同志们:今天,…
+        # breaks print it (在全镇…推进会上的讲话同志们:今天,…), or a speech's
+        # title and a blank before the body (…大会讲话 今天召开…: the title only)
         if pattern is _GLUED_HEAD_RE and not (groups["speaker"] or groups["date"]
-                                              or _opens_with_salutation(text[match.end():b])):
-            continue
+                                              or _opens_with_salutation(text[end:b])):
+            blank_title = _SPEECH_TITLE_THEN_BLANK.match(text, p, b)
+            if not blank_title:
+                continue
+            groups, end = {"title": groups["title"]}, blank_title.end()
         if pattern is _GLUED_BYLINE_RE:
             title = groups["title"]
             if not groups["star"] and not re.search(r"[ \u3000\u00a0]", title.strip()):
                 continue
             if re.search(rf"{_OFFICE}$", title.strip()):
                 continue
-        _glued_meta(match, meta)
-        end = match.end()
+        _glued_meta(groups, meta)
         items.append((p, end, "title block"))
         p = _skip_blank(text, end, b)
         caption = _GLUED_CAPTION_RE.match(text, p, b)
@@ -211,6 +215,10 @@ def _glued_head(text, a, b, items, meta):
 
 
 _SALUTATION_WORDS = tuple(words("salutations"))
+# A speech's title and a blank before the body on the first line, as pages
+# that lost their line breaks keep them: 党委书记在镇村干部大会讲话 今天召开…
+_SPEECH_TITLE_THEN_BLANK = re.compile(
+    r"[^。！？!?；;，,：:\n]{4,60}?(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
 
 
 def _opens_with_salutation(s):

@@ -146,7 +146,7 @@ def _parse_title_block(strings, meta):
         elif kind == "name":
             meta.setdefault("speaker", _clean_name(s))
         elif glued and glued.group("speaker"):
-            _glued_meta(glued, meta)
+            _glued_meta(glued.groupdict(), meta)
             previous = "title"
             continue
         elif kind in ("title", "paren", None):
@@ -177,8 +177,8 @@ def _occasion(s):
     return (match["occasion"] or match["occasion2"]).strip()
 
 
-def _glued_meta(match, meta):
-    groups = match.groupdict()
+def _glued_meta(groups, meta):
+    """Fill ``meta`` from the groups of a glued title block (title, date, venue, position, speaker)."""
     if groups.get("title"):
         title = groups["title"].strip()
         meta.setdefault("title", title)
