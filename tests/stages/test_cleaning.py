@@ -570,6 +570,16 @@ def test_template_site_furniture_is_removed(local_excerpts):
         assert not any(junk in text for text in texts.values()), junk
 
 
+def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
+    # dev-0032 on a page that lost its line breaks: …社会稳定。(未完,全文共1971字,当前显示613字)(请认真阅读下面的提示信息)
+    text = "直接关系到我县的社会稳定。(未完,全文共1971字,当前显示613字)(请认真阅读下面的提示信息)"
+    cleaned = clean_text(text)
+    assert cleaned.text == "直接关系到我县的社会稳定。"
+    assert {r["reason"] for r in cleaned.removed} == {"template notice"}
+    # a page marker of a PDF copy glued to the text (dev-0004), as before
+    assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
+
+
 def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
     # dev-0026: 一、聚焦实体经济… ¶ 此处隐藏4810个字。VIP会员可见 ¶ 四要强化激励奖惩。…
     for notice in ("此处隐藏4810个字。VIP会员可见", "此处隐藏4810字", "此处隐藏:4810字", "此处隐藏：4810个字",

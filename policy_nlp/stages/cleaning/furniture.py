@@ -90,8 +90,9 @@ _LICENCE_MARK_RE = re.compile(r"公有领域|公有領域|Public domain")
 
 
 def _load_template_furniture(path=Path(__file__).resolve().parents[2] / "data" / "template_furniture.tsv"):
-    """``[(reason, pattern)]`` of ``data/template_furniture.tsv`` (``{HIDDEN_TEXT}`` in a
-    pattern is :data:`policy_nlp.lang.notices.HIDDEN_TEXT`)."""
+    """``[(reason, pattern, inline)]`` of ``data/template_furniture.tsv``: a
+    reason written ``inline:REASON`` marks a shape removed inside a line too
+    (``{HIDDEN_TEXT}`` in a pattern is :data:`policy_nlp.lang.notices.HIDDEN_TEXT`)."""
     patterns = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -99,8 +100,10 @@ def _load_template_furniture(path=Path(__file__).resolve().parents[2] / "data" /
         reason, sep, pattern = line.partition("\t")
         if not sep:
             raise ValueError(f"{path}:{number}: expected reason<TAB>pattern")
+        inline = reason.startswith("inline:")
         try:
-            patterns.append((reason, re.compile(pattern.replace("{HIDDEN_TEXT}", f"(?:{HIDDEN_TEXT})"))))
+            patterns.append((reason.removeprefix("inline:"),
+                             re.compile(pattern.replace("{HIDDEN_TEXT}", f"(?:{HIDDEN_TEXT})")), inline))
         except re.error as error:
             raise ValueError(f"{path}:{number}: bad pattern: {error}") from None
     return patterns
@@ -191,19 +194,15 @@ def _first_page_mark(text, spans):
         return [(match.start(1), match.end(1), "page number")]
     return []
 
-# Template shapes glued inside a line, removed wherever they stand:
-# 下面是小编为大家整理的…，供大家参考。 before the salutation, and the page
-# markers of PDF copies (…与上级 第1 页共 10 页).
-_INLINE = [
-    (re.compile(r"下面是.{0,8}小编.{0,120}?供.{0,4}参考[。.！!]?"), "template notice"),
-    (re.compile(r"第\s*\d{1,3}\s*[页頁]\s*[/／]?\s*共\s*\d{1,3}\s*[页頁]"), "page number"),
-]
+# Template shapes glued inside a line, removed wherever they stand (the
+# ``inline:`` lines of data/template_furniture.tsv).
+_INLINE = [(pattern, reason) for reason, pattern, inline in _TEMPLATE if inline]
 
 
 def _template(s):
     """The reason ``s`` (a whole piece, without glosses) is template-site furniture or a page number, or None."""
     if len(s) <= 400:
-        for reason, pattern in _TEMPLATE:
+        for reason, pattern, _ in _TEMPLATE:
             if pattern.fullmatch(s):
                 return reason
     return None
