@@ -19,6 +19,7 @@ _HEADING_MARK = re.compile(
     r"(?P<l4>[（(]\d{1,2}[）)]))")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 HEADING_MAX_CHARS = 40
+FURNITURE_MAX_CHARS = 150   # a paragraph of web-page furniture is a line or two
 _CLOSERS = ("各位代表", "同志们")
 
 
@@ -28,7 +29,8 @@ def is_boilerplate(text):
     The rule (documented in docs/topics.md): empty or blank text; text with
     no Chinese character (page numbers, ``Public domain``, URLs, stray
     digits); and web-page furniture (版权所有, 责任编辑, 打印本页, the
-    Wikisource licence notice ...). Such paragraphs get no topic (None).
+    Wikisource licence notice ...) in a paragraph of at most
+    ``FURNITURE_MAX_CHARS`` characters. Such paragraphs get no topic (None).
 
     Examples
     --------
@@ -40,7 +42,9 @@ def is_boilerplate(text):
     text = text.strip().strip("\u3000\u200b\ufeff")
     if not text or not _CJK.search(text):
         return True
-    return bool(_BOILERPLATE_START.match(text) or _BOILERPLATE.search(text))
+    # a furniture word in a long paragraph is furniture glued to prose (a
+    # page that lost its line breaks): the prose keeps its topic
+    return bool(_BOILERPLATE_START.match(text) or len(text) <= FURNITURE_MAX_CHARS and _BOILERPLATE.search(text))
 
 
 def heading_level(text):
