@@ -150,6 +150,10 @@ _PARAGRAPH_END = "。！？!?；;:：…”’」』）)"
 _IN_SENTENCE = re.compile(r"[，,、。；;：:！!？?]")
 # A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|\d+[、.．]")
+# A line that ends with a heading glued after a sentence end (…增长5.3%。（三）数字技术与媒体融合深入推进)
+# ends its paragraph: the heading is short and unpunctuated, as a wrapped sentence is not.
+_GLUED_HEADING = re.compile(r"[。！？；!?;][ \u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+                            r"[^，,、。；;：:！!？?]{1,40}$")
 
 
 def wrap_width(text, paragraphs):
@@ -192,7 +196,9 @@ def join_hard_wrapped(text, paragraphs):
     a sentence, and the next line follows a single line break with no indent
     (an indent or a blank line starts a new paragraph). The line must have
     punctuation in it (title, date and banner lines of the same width have
-    none), and the next line must not start an item (二是, 三、, （一）, 第二).
+    none), and the next line must not start an item (二是, 三、, （一）, 第二);
+    a line ending with a heading glued after a sentence end (…。（三）数字技术
+    与媒体融合深入推进) ends the paragraph.
     Headings wrapped onto a second line are joined the same way.
 
     Examples
@@ -222,6 +228,7 @@ def join_hard_wrapped(text, paragraphs):
         if (text[previous_end:start] == "\n" and low <= previous_end - line_start <= high
                 and text[previous_end - 1] not in _PARAGRAPH_END
                 and _IN_SENTENCE.search(text, line_start, previous_end)
+                and not _GLUED_HEADING.search(text, line_start, previous_end)
                 and not _ITEM_START.match(text, start, end)):
             joined[-1] = (previous_start, end)
         else:
