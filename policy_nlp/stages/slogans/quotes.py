@@ -24,9 +24,10 @@ _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
 
-# a quotation broken by a hard wrap (PDF copies): 阔步迈入“十⏎五五”新征程,
-# “全区动⏎员、全区参与、全区投入”; short on both sides of the one break, so
-# that stray quote marks at the ends of two paragraphs do not pair
+# a quotation broken by a line break that is no hard wrap to the paragraphs (the
+# wraps are read through: stages/reading_view), a page break or a short line:
+# 让“安全⏎2、即效益”理念, 遵循“ ⏎客观科学、实事求是”原则; short on both sides
+# of the one break, so that stray quote marks at the ends of two paragraphs do not pair
 _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
