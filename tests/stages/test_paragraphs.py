@@ -113,6 +113,18 @@ def test_hard_wrapped_pdf_lines_join_into_paragraphs():
     assert "".join(paragraphs).replace("\n", "") in text.replace("\n", "")
 
 
+def test_a_heading_glued_after_a_sentence_end_ends_its_wrapped_paragraph():
+    # policy_docs central-25: a PDF copy whose heading (二) follows the sentence end on its line
+    text = ("剧目展演、新时代舞台艺术优秀剧目展演等各类展演展示活\n动，均采用线上线下同步方式打造“第二剧场”，让舞台艺术“破\n"
+            "屏穿云”，进一步扩大传播力影响力。2022年全国“村晚”示范\n展示活动以网络直录播、短视频等形式呈现，线上线下参与约\n"
+            "1.18 亿人次。（二）网络文化创作活力进一步激发\n网络文化正能量更加充沛，“中国这十年”“沿着总书记的\n"
+            "足迹”等网上重大主题宣传，聚焦宣传阐释习近平新时代中国\n特色社会主义思想、展示新时代伟大成就，为党的二十大胜利\n")
+    paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+    heading = next(i for i, p in enumerate(paragraphs) if "（二）" in p)
+    assert paragraphs[heading].endswith("。（二）网络文化创作活力进一步激发")
+    assert paragraphs[heading + 1].startswith("网络文化正能量更加充沛，“中国这十年”“沿着总书记的\n足迹”")
+
+
 def test_indented_lines_and_items_start_paragraphs():
     # dev-0046: lines indented by two spaces start paragraphs
     text = _excerpt("dev-0046")
