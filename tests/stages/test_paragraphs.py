@@ -125,6 +125,16 @@ def test_a_heading_glued_after_a_sentence_end_ends_its_wrapped_paragraph():
     assert paragraphs[heading + 1].startswith("网络文化正能量更加充沛，“中国这十年”“沿着总书记的\n足迹”")
 
 
+def test_a_closing_quote_or_bracket_inside_a_sentence_does_not_end_a_wrapped_line():
+    # local_speeches dev-0201 and dev-0239, wrapped after a quoted code; dev-0168 after (市、区)
+    lines = ["今年,我们要全力冲刺百亿投资计划,大力实施工业“150”", "工程,确保财政收入达到7.5亿,力争8个亿;大力实施现代",
+             "农业“418”工程和城乡靓化工程,落实好十八项民生工程,加", "快新农村建设。八届区委区政府坚持一张蓝图绘到底,乘势",
+             "而进,接续奋斗,提出了“1234”思路,推动各县(市、区)", "党委政府高度重视,基础设施大幅改善、城乡环境显著提升。",
+             "同志们要认真领会,深刻把握。他说:“要抓落实。”"]
+    text = "\n".join(lines)
+    assert [text[s:e].count("\n") for s, e in find_paragraphs(text)] == [5, 0]
+
+
 def test_indented_lines_and_items_start_paragraphs():
     # dev-0046: lines indented by two spaces start paragraphs
     text = _excerpt("dev-0046")
