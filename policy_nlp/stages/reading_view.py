@@ -96,13 +96,24 @@ class ReadingView:
 
     def tokens(self, tokens):
         """Token offsets of the text (a list of pairs or an (n, 2) int array)
-        as offsets in the view, those of dropped characters left out."""
+        as offsets in the view, those of dropped characters left out. Where
+        the segmenter was left one character on each side of a dropped one
+        (重 点, 典⏎范: a word cut in two), the two are one token."""
         if tokens is None or self.is_identity:
             return tokens
-        if hasattr(tokens, "shape"):
-            moved = tokens - numpy.searchsorted(numpy.asarray(self._dropped), tokens, side="left")
-            return moved[moved[:, 0] < moved[:, 1]]
-        return [pair for pair in self.spans(tokens) if pair[0] < pair[1]]
+        is_array = hasattr(tokens, "shape")
+        pairs = tokens.tolist() if is_array else tokens
+        cuts = set(self._in_view)
+        merged = []
+        for start, end in self.spans(pairs):
+            if start == end:
+                continue
+            if (merged and start in cuts and merged[-1][1] == start and end - start == 1
+                    and merged[-1][1] - merged[-1][0] == 1):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return numpy.array(merged, dtype=tokens.dtype).reshape(-1, 2) if is_array else merged
 
     def back(self, records):
         """Records found in the view (dicts, lists of them, nested) with their

@@ -9,6 +9,7 @@ offsets where ``text[start:end]`` is the span's text.
 
 import re
 
+import numpy
 from hypothesis import given, strategies as st
 
 from policy_nlp.stages.enumerations import find_lists
@@ -126,3 +127,27 @@ def test_every_character_of_the_view_maps_back_to_itself(chars):
         assert text[view.start_in_text(i)] == char
         assert view.to_view(view.start_in_text(i)) == i
         assert view.end_in_text(i + 1) == view.start_in_text(i) + 1
+
+
+def _tokens(words):
+    """(start, end) of ``words`` laid end to end."""
+    offsets, start = [], 0
+    for word in words:
+        offsets.append((start, start + len(word)))
+        start += len(word)
+    return offsets
+
+
+def test_a_word_the_segmenter_cut_at_a_blank_is_one_token_in_the_view():
+    # dev-0029: 三个重点 confirmed by the three items before it; the segmenter
+    # cuts 重 点 of the spaced copy in two, which would end the head at 重
+    words = ["突出", "抓好", "水库", "安全", "度汛", "、", "山洪", "灾害", "防御", "和", "中小", "河流", "防洪",
+             "安全", "三", "个", "重点", ",", "确保"]
+    clean = "".join(words)
+    cut = words[:16] + ["重", " ", "点"] + words[17:]
+    mangled = "".join(cut)
+    view = ReadingView(mangled)
+    assert view.tokens(_tokens(cut)) == _tokens(words)
+    assert view.tokens(numpy.array(_tokens(cut))).tolist() == [list(pair) for pair in _tokens(words)]
+    found = [(_plain(s["text"]), s["number"]) for s in find_slogans(mangled, tokens=_tokens(cut))]
+    assert found == [(s["text"], s["number"]) for s in find_slogans(clean, tokens=_tokens(words))] == [("三个重点", 3)]
