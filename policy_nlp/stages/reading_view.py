@@ -9,7 +9,8 @@ drops
   :func:`~policy_nlp.stages.paragraphs.join_hard_wrapped` decides them (a
   line break between paragraphs stays: lists find markers at line starts);
 - a single blank between two ideographs, unless an item starts after it
-  (…紧迫感 一是要…: the blank separates as a line break would).
+  (…紧迫感 一是要…: the blank separates as a line break would), and one
+  between an ideograph and the punctuation after it (一 、, 现在 ,).
 
 The slogan and list finders read the view, and every span they find is
 mapped back, so that ``text[start:end] == span["text"]`` still holds (the
@@ -25,7 +26,11 @@ import numpy
 from policy_nlp.stages.paragraphs import _ITEM_START, find_paragraphs
 
 _IDEOGRAPH = "\u3400-\u9fff"
-_INNER_BLANK = re.compile(f"(?<=[{_IDEOGRAPH}])[ \u00a0\u3000\t](?=[{_IDEOGRAPH}])")
+# what follows a blank that reads through: an ideograph, or punctuation that
+# separates (一 、充分, 现在 ,我代表); not a closing quote (“四人帮 ”: the
+# finders trim a quotation's blanks, and a bare run of ideographs in quotes
+# reads as abbreviations)
+_INNER_BLANK = re.compile(f"(?<=[{_IDEOGRAPH}])[ \u00a0\u3000\t](?=[{_IDEOGRAPH}、，,。；;：:！!？?])")
 
 
 class ReadingView:

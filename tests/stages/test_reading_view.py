@@ -151,3 +151,13 @@ def test_a_word_the_segmenter_cut_at_a_blank_is_one_token_in_the_view():
     assert view.tokens(numpy.array(_tokens(cut))).tolist() == [list(pair) for pair in _tokens(words)]
     found = [(_plain(s["text"]), s["number"]) for s in find_slogans(mangled, tokens=_tokens(cut))]
     assert found == [(s["text"], s["number"]) for s in find_slogans(clean, tokens=_tokens(words))] == [("三个重点", 3)]
+
+
+def test_a_blank_before_separating_punctuation_is_read_through():
+    # dev-0002: the agenda of a meeting; a blank between 一 and 、 hid the first item
+    clean = ("今天的会议主要有三项议程。\n一、请安监局 *局长宣读《关于全县安全事故情况的通报》;\n"
+             "二、请 *同志讲话\n三、请 *县长讲话\n会议的主要议程就进行到这里。")
+    assert [(family, len(items)) for family, items, _ in list_signature(clean)] == [("一、", 3)]
+    assert list_signature(clean.replace("一、", "一 、")) == list_signature(clean)
+    # a blank before a closing quote stays (the finders trim a quotation's blanks)
+    assert ReadingView("说什么是“可怕的威胁 ”。").text == "说什么是“可怕的威胁 ”。"
