@@ -186,11 +186,20 @@ _WRAP_LINES = 6
 _WRAP_MIN, _WRAP_MAX = 12, 60
 _WRAP_TOLERANCE = 0.15
 _PARAGRAPH_END = "。！？!?；;:：…”’」』）)"
+_CLOSERS = "”’」』）)"
+# closing quotes and brackets end a paragraph after a sentence end (…。”), not inside
+# one (实施工业“150”⏎工程, 各县(市、区)⏎党委)
+_ENDS_SENTENCE = re.compile(f"[{_PARAGRAPH_END.strip(_CLOSERS)}][{_CLOSERS}]*$")
 # A wrapped line of prose has punctuation in it; title, date and banner lines
 # of the same width do not.
 _IN_SENTENCE = re.compile(r"[，,、。；;：:！!？?]")
 # A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|\d+[、.．]")
+# A line that ends with a heading glued after a sentence end (…增长5.3%。（三）数字技术与媒体融合深入推进,
+# …促进周转。6.智能运维标准（CICF）)
+# ends its paragraph: the heading is short and unpunctuated, as a wrapped sentence is not.
+_GLUED_HEADING = re.compile(r"[。！？；!?;][ \u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+                            r"|\d{1,2}[.．、](?!\d))[^，,、。；;：:！!？?]{1,40}$")
 
 
 def wrap_width(text, paragraphs):
@@ -219,7 +228,7 @@ def wrap_width(text, paragraphs):
     regular = [(s, e) for s, e in paragraphs if low <= e - s <= high]
     if len(regular) < _WRAP_LINES or 2 * len(regular) < len(lengths):
         return None
-    open_ended = sum(1 for s, e in regular if text[e - 1] not in _PARAGRAPH_END)
+    open_ended = sum(1 for s, e in regular if not _ENDS_SENTENCE.search(text, s, e))
     if 2 * open_ended <= len(regular):
         return None
     return float(median)
@@ -230,10 +239,13 @@ def join_hard_wrapped(text, paragraphs):
 
     A line joins the next one when the text is hard-wrapped
     (:func:`wrap_width`), the line fills the width (within 15%), does not end
-    a sentence, and the next line follows a single line break with no indent
+    a sentence (a closing quote or bracket ends one only after a sentence end:
+    实施工业“150”⏎工程 is joined, …。”⏎ is not), and the next line follows a single line break with no indent
     (an indent or a blank line starts a new paragraph). The line must have
     punctuation in it (title, date and banner lines of the same width have
-    none), and the next line must not start an item (二是, 三、, （一）, 第二).
+    none), and the next line must not start an item (二是, 三、, （一）, 第二);
+    a line ending with a heading glued after a sentence end (…。（三）数字技术
+    与媒体融合深入推进) ends the paragraph.
     Headings wrapped onto a second line are joined the same way.
 
     Examples
@@ -261,8 +273,9 @@ def join_hard_wrapped(text, paragraphs):
     for start, end in paragraphs[1:]:
         previous_start, previous_end = joined[-1]
         if (text[previous_end:start] == "\n" and low <= previous_end - line_start <= high
-                and text[previous_end - 1] not in _PARAGRAPH_END
+                and not _ENDS_SENTENCE.search(text, line_start, previous_end)
                 and _IN_SENTENCE.search(text, line_start, previous_end)
+                and not _GLUED_HEADING.search(text, line_start, previous_end)
                 and not _ITEM_START.match(text, start, end)):
             joined[-1] = (previous_start, end)
         else:

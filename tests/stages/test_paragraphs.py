@@ -113,6 +113,28 @@ def test_hard_wrapped_pdf_lines_join_into_paragraphs():
     assert "".join(paragraphs).replace("\n", "") in text.replace("\n", "")
 
 
+def test_a_heading_glued_after_a_sentence_end_ends_its_wrapped_paragraph():
+    # policy_docs central-25: a PDF copy whose heading (二) follows the sentence end on its line
+    text = ("剧目展演、新时代舞台艺术优秀剧目展演等各类展演展示活\n动，均采用线上线下同步方式打造“第二剧场”，让舞台艺术“破\n"
+            "屏穿云”，进一步扩大传播力影响力。2022年全国“村晚”示范\n展示活动以网络直录播、短视频等形式呈现，线上线下参与约\n"
+            "1.18 亿人次。（二）网络文化创作活力进一步激发\n网络文化正能量更加充沛，“中国这十年”“沿着总书记的\n"
+            "足迹”等网上重大主题宣传，聚焦宣传阐释习近平新时代中国\n特色社会主义思想、展示新时代伟大成就，为党的二十大胜利\n")
+    paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+    heading = next(i for i, p in enumerate(paragraphs) if "（二）" in p)
+    assert paragraphs[heading].endswith("。（二）网络文化创作活力进一步激发")
+    assert paragraphs[heading + 1].startswith("网络文化正能量更加充沛，“中国这十年”“沿着总书记的\n足迹”")
+
+
+def test_a_closing_quote_or_bracket_inside_a_sentence_does_not_end_a_wrapped_line():
+    # local_speeches dev-0201 and dev-0239, wrapped after a quoted code; dev-0168 after (市、区)
+    lines = ["今年,我们要全力冲刺百亿投资计划,大力实施工业“150”", "工程,确保财政收入达到7.5亿,力争8个亿;大力实施现代",
+             "农业“418”工程和城乡靓化工程,落实好十八项民生工程,加", "快新农村建设。八届区委区政府坚持一张蓝图绘到底,乘势",
+             "而进,接续奋斗,提出了“1234”思路,推动各县(市、区)", "党委政府高度重视,基础设施大幅改善、城乡环境显著提升。",
+             "同志们要认真领会,深刻把握。他说:“要抓落实。”"]
+    text = "\n".join(lines)
+    assert [text[s:e].count("\n") for s, e in find_paragraphs(text)] == [5, 0]
+
+
 def test_indented_lines_and_items_start_paragraphs():
     # dev-0046: lines indented by two spaces start paragraphs
     text = _excerpt("dev-0046")

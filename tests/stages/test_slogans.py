@@ -386,6 +386,15 @@ def test_announcements_are_not_formulations():
     assert parse_numbered("两点希望") == (False, None) and parse_numbered("三条建议") == (False, None)
     text = "下面，我讲三个问题。程刚提出两点要求。"
     assert texts(find_slogans(text), "numbered") == []
+    # dev-0160 (a hard-wrapped copy, read through): results counted after 取得 and listed next
+    assert texts(find_slogans("我们的工业取得了三大历\n史性突破:一是规上工业企业总数突破 X 家;"), "numbered") == []
+
+
+def test_a_quoted_abbreviation_spelled_out_after_it_is_a_term():
+    # dev-0059: “等 靠要” (a blank inside, read through) spelled out as 等政策、靠上级
+    spans = find_slogans("还有的习惯“等 靠要”,等政策、靠上级、要资金。")
+    assert [(s["text"], s["kind"]) for s in spans] == [("等 靠要", "quoted")]
+    assert find_slogans("还有的习惯“迫切感”,大家都一样。") == []
 
 
 def test_zero_targets_codes_and_arithmetic():

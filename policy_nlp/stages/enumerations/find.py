@@ -3,6 +3,7 @@
 import bisect
 
 from policy_nlp.stages.paragraphs import physical_paragraphs
+from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.enumerations.markers import _candidates, _initial_only
 from policy_nlp.stages.enumerations.blocks import (_blocks, _effective_start, _unglued_headings,
                                                    _without_page_numbers)
@@ -61,6 +62,13 @@ def find_lists(text, paragraphs, sentences):
     >>> find_lists(text, find_paragraphs(text), find_sentences(text))
     []
     """
+    # read through hard wraps and blanks inside words (二⏎是); offsets mapped back
+    view = ReadingView(text, paragraphs)
+    return view.back(_find_lists(view.text, view.spans(paragraphs), view.spans(sentences)))
+
+
+def _find_lists(text, paragraphs, sentences):
+    """:func:`find_lists` on a text read as it is."""
     # Units cut from one long line are one paragraph to the outline: an
     # inline item runs on past a unit's end.
     paragraphs = physical_paragraphs(text, paragraphs)

@@ -39,7 +39,8 @@ _MARKER = re.compile(
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}})(?:个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
-    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"   # 一⏎是: a hard wrap (indented)
+    # 一⏎是, 一⏎　　是: a wrap that the paragraphs took for a paragraph end (short or indented lines), which the reading view keeps
+    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
     rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"

@@ -24,8 +24,9 @@ MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "�
 # (三句话, 两点希望, 三条建议): the enumerations stage reads it as a list's claim
 _ANNOUNCEMENT = re.compile(
     f"[{NUM_CHARS}]+(?:(?:点|条|个|项|句)?(?:意见|希望|建议|体会|感受|想法|考虑|看法|思考|打算)|句话?|点要求)")
-# after a verb of speaking, a count announces what follows (我讲三个问题, 提出两点要求)
-_ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|讲讲|谈谈)(?:了|一下)?$")
+# after a verb of speaking, a count announces what follows (我讲三个问题, 提出两点要求);
+# after 取得, it counts results the speech goes on to list (取得了三大历史性突破：一是…)
+_ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|讲讲|谈谈|取得)(?:了|一下)?$")
 # heads that make a one-character quoted head a duration, not a name (“三个月”)
 _TIME_UNITS = frozenset("月日天周时分秒岁人名元米亩吨斤次倍")
 # what right after a numeral makes it a quantity, time, rank or ordinal

@@ -6,6 +6,7 @@ import functools
 import re
 from bisect import bisect_right
 
+from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, NUM_CHARS, parse_numbered
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
     _unwrapped)
@@ -54,6 +55,13 @@ def find_slogans(text, lexicon=None, *, tokens=None):
     >>> [(s["text"], s["kind"], s["source"]) for s in find_slogans("开展“效能风暴”行动。效能风暴行动见实效。")]
     [('效能风暴', 'quoted', 'quotes'), ('效能风暴', 'quoted', 'mention')]
     """
+    # read through hard wraps and blanks inside words (五个典⏎范, 十四 五); offsets mapped back
+    view = ReadingView(text)
+    return view.back(_find_slogans(view.text, lexicon, view.tokens(tokens)))
+
+
+def _find_slogans(text, lexicon, tokens):
+    """:func:`find_slogans` on a text read as it is."""
     bounds = _Bounds(tokens)
     if lexicon is not None:
         bounds.terms = frozenset(lexicon.words())

@@ -24,9 +24,10 @@ _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
 
-# a quotation broken by a hard wrap (PDF copies): 阔步迈入“十⏎五五”新征程,
-# “全区动⏎员、全区参与、全区投入”; short on both sides of the one break, so
-# that stray quote marks at the ends of two paragraphs do not pair
+# a quotation broken by a line break that is no hard wrap to the paragraphs (the
+# wraps are read through: stages/reading_view), a page break or a short line:
+# 让“安全⏎2、即效益”理念, 遵循“ ⏎客观科学、实事求是”原则; short on both sides
+# of the one break, so that stray quote marks at the ends of two paragraphs do not pair
 _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 
 
@@ -101,6 +102,16 @@ _DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{alternation('prog
                               r"|机制|模式|平台|载体)")
 
 
+# an abbreviation spelled out right after it, its characters opening the items in turn:
+# “等靠要”,等政策、靠上级、要…
+_SPELLED_OUT_AFTER = re.compile(r"[，,：:]?([\u4e00-\u9fff])[^、，,。；;：:]{1,6}、([\u4e00-\u9fff])")
+
+
+def _spelled_out_after(text, s, e):
+    m = _SPELLED_OUT_AFTER.match(text, e + 1)
+    return bool(m) and 2 <= e - s <= 4 and (m.group(1), m.group(2)) == (text[s], text[s + 1])
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 
 
@@ -150,7 +161,8 @@ def _is_policy_term(text, s, e, repeats):
            or repeats >= 2 or "+" in q or "＋" in q or series or frame
            or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
            or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”
-           or bool(_PLACE_OF_PHENOMENON.fullmatch(q)))      # “舌尖上的安全”
+           or bool(_PLACE_OF_PHENOMENON.fullmatch(q))       # “舌尖上的安全”
+           or _spelled_out_after(text, s, e))
     if 4 <= len(q) <= 5:
         return True
     return cue
