@@ -1073,3 +1073,19 @@ def test_a_known_formulation_written_with_an_arabic_digit_is_found():
     # a digit before a grammar head stays a quantity; part of a number or a distance is no term
     for text in ("今年完成3个重点项目,新建5个村", "全程3公里,投资13农户", "2021年三农工作"):
         assert [s["text"] for s in find_slogans(text, lex) if s["text"][0].isdigit()] == [], text
+
+
+def test_an_attributive_phrase_before_a_pair_is_no_member():
+    lex = default_lexicon()
+    # local dev-0137: two relative clauses qualify 村“两委”班子; they are no members of 两委
+    text = "向在本次换届选举中,承载着全镇人民的殷切期望和郑重嘱托、光荣当选的新一届村“两委”班子全体成员,表示祝贺"
+    assert [(s["text"], s["members"]) for s in find_slogans(text, lex)] == [("两委", [])]
+    # Xi 2020: the pair is the compound right before (国内国际), not the clauses
+    text = "绝不是封闭的国内单循环，而是开放的、相互促进的国内国际双循环。"
+    assert [[m["text"] for m in s["members"]] for s in find_slogans(text, lex) if s["text"] == "双循环"] == \
+        [["国内", "国际"]]
+    # a parallel list of three keeps its members (14th congress report)
+    text = ("一切以是否有利于发展社会主义社会的生产力、有利于增强社会主义国家的综合国力、"
+            "有利于提高人民的生活水平这“三个有利于”为根本判断标准")
+    (span,) = [s for s in find_slogans(text, lex) if s["text"] == "三个有利于"]
+    assert [m["text"] for m in span["members"]][1:] == ["有利于增强社会主义国家的综合国力", "有利于提高人民的生活水平"]
