@@ -13,7 +13,7 @@ evaluation paragraphs is in it:
   (推动乡村全面振兴。…) labels its paragraph, through the seed terms;
 - ``seed``: seed terms over the whole paragraph, when one label dominates;
 - ``hand``/``title``/``local_terms``: paragraph-sized units of the local
-  speech development corpus (each counted ``LOCAL_WEIGHT`` times): the 812
+  speech development corpus (each counted ``LOCAL_WEIGHT`` times): the 810
   units coded by hand (``corpora/topic_labels/local_hand_labels.jsonl``)
   take their hand label, the others the area their title or occasion names
   or their own terms (:mod:`policy_nlp.apps.local_training`; the local gold
@@ -494,7 +494,7 @@ def _card_lines(metadata):
     training = metadata["training"]
     lines = ["Built from real corpora by `make model` (`models/topics-default/recipe.py`, see "
              "docs/topics.md): national and policy-document paragraphs with weak labels (section "
-             "headings, lead sentences, seed terms, rules), and the 812 units of the local speech "
+             f"headings, lead sentences, seed terms, rules), and the {training['by_source'].get('hand', 0) // LOCAL_WEIGHT} units of the local speech "
              "development corpus labelled by hand (`corpora/topic_labels/local_hand_labels.jsonl`, "
              "source `hand`, each counted 3 times). The hand-labelled national evaluation reports, "
              "the local gold excerpts and every document with gold topics are excluded. A rebuild "

@@ -31,7 +31,7 @@ from policy_nlp.stages.script import to_simplified
 from policy_nlp.stages.topic_context import title_topic
 from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
 
-__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "read_hand_labels", "local_examples",
+__all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "kept_units", "read_hand_labels", "local_examples",
            "gold_examples", "local_lexicon_candidates"]
 
 LOCAL_CORPUS = ("local_speeches", "excerpts.jsonl")
@@ -88,13 +88,20 @@ def units(text):
     return out
 
 
+def kept_units(text):
+    """The units of a cleaned excerpt that are not boilerplate, in order: what
+    a hand label's ``index`` counts (``corpora/topic_labels/local_hand_labels.jsonl``)."""
+    return [unit for unit in units(text) if not is_boilerplate(unit)]
+
+
 def _joined_lines(text):
     """Paragraphs, with lines broken mid-sentence (hard-wrapped pages) joined
     to the line after them."""
     joined, open_line = [], ""
     # The hand labels (corpora/topic_labels) were given to units cut on line
-    # breaks: runs of spaces do not cut them, so the labels stay on their units.
-    for start, end in find_paragraphs(text, space_runs=False):
+    # breaks: runs of spaces and outline headings in a long line do not cut
+    # them, so the labels stay on their units.
+    for start, end in find_paragraphs(text, space_runs=False, headings=False):
         line = text[start:end].strip()
         open_line += line
         if (_SENTENCE_END.search(line[-1:]) or line.endswith(("：", ":"))
@@ -159,9 +166,10 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
         Excerpts never to use (default: the local gold's, :func:`gold_excerpt_ids`).
     hand_labels : dict, optional
         ``{(id, index): (opening, label)}`` (:func:`read_hand_labels`): a
-        unit at that index whose first 12 characters are the opening takes
-        the hand label (source ``hand``); the others keep their weak label
-        (a changed cut of units is then visible as fewer ``hand`` examples).
+        unit whose first 12 characters are an opening of its excerpt takes
+        that hand label (the nearest index when the opening repeats; source
+        ``hand``); the others keep their weak label (a changed cut of units
+        is then visible as fewer ``hand`` examples).
 
     Returns
     -------
@@ -170,13 +178,20 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
         :func:`policy_nlp.apps.training.build_training_set`.
     """
     examples = []
+    by_opening = {}   # (id, opening) -> [(index, label)]: a unit is known by its opening words
+    for (doc, index), (opening, label) in (hand_labels or {}).items():
+        by_opening.setdefault((doc, opening), []).append((index, label))
     for record, text in _excerpts(corpus_path, exclude_ids):
         area = title_topic(record.get("occasion")) or title_topic(record.get("title"))
-        kept = [unit for unit in units(text) if not is_boilerplate(unit)]
-        for index, unit in enumerate(kept):
-            opening, hand = (hand_labels or {}).get((record["id"], index), (None, None))
-            if opening != unit[:12]:
-                hand = None
+        for index, unit in enumerate(kept_units(text)):
+            # the nearest hand-labelled unit with these opening words (cleaning
+            # that drops a unit before it shifts the indexes, not the openings)
+            labelled = by_opening.get((record["id"], unit[:12]))
+            hand = None
+            if labelled:
+                nearest = min(labelled, key=lambda item: abs(item[0] - index))
+                labelled.remove(nearest)
+                hand = nearest[1]
             label = hand or label_unit(unit, area)
             if label:
                 source = "hand" if hand else "title" if label == area else "local_terms"

@@ -52,7 +52,7 @@ def _trimmed(text, start, end):
     return (start, end) if start < end else None
 
 
-def find_paragraphs(text, space_runs=True):
+def find_paragraphs(text, space_runs=True, headings=True):
     """Character offsets of the paragraphs of ``text``.
 
     Parameters
@@ -62,6 +62,11 @@ def find_paragraphs(text, space_runs=True):
         In a text whose runs of spaces stand for lost line breaks, also end
         paragraphs at them (see the module's docstring); False: only at line
         breaks and U+3000 runs.
+    headings : bool, default True
+        Cut a line that lost its line breaks before its outline headings
+        (:func:`split_long_paragraphs`); False: only the sentence-end cuts of
+        lines over ``LONG_PARAGRAPH`` (the cut the hand-labelled training
+        units of the local corpus were coded on).
 
     Returns
     -------
@@ -90,7 +95,7 @@ def find_paragraphs(text, space_runs=True):
     span = _trimmed(text, start, len(text))
     if span:
         paragraphs.append(span)
-    return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs))
+    return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs), headings=headings)
 
 
 # A "paragraph" longer than LONG_PARAGRAPH characters is a text that lost its
@@ -112,7 +117,7 @@ _CHAPTER_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十
 _ANY_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
-def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET):
+def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET, headings=True):
     """Cut over-long paragraphs into paragraph-sized units.
 
     A line longer than ``HEADED_LINE`` is first cut before each outline
@@ -140,7 +145,7 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     """
     out = []
     for start, end in paragraphs:
-        for unit_start, unit_end in _headed_units(text, start, end, longest):
+        for unit_start, unit_end in _headed_units(text, start, end, longest) if headings else [(start, end)]:
             if end - start <= longest:
                 out.append((unit_start, unit_end))
             else:
