@@ -23,10 +23,10 @@ EXACT = ("traditional", "ascii_punct")
 FLOORS = {
     "indented": (231, 230, 231),
     "glossed": (225, 231, 231),
-    "furniture": (225, 229, 231),
-    "spaced": (220, 220, 222),
-    "hard_wrapped": (195, 210, 220),
-    "one_line": (125, 228, 229),
+    "furniture": (227, 230, 231),
+    "spaced": (224, 231, 231),
+    "hard_wrapped": (198, 228, 224),
+    "one_line": (135, 230, 230),
 }
 
 
