@@ -29,8 +29,9 @@ are off (weight 0), kept as parameters.
 Speech bridges keep their own result, so they stay ``general``: short
 paragraphs (同志们, 下面我讲三点意见) and **meeting openings**, whose first
 sentence speaks of the meeting itself (今天，我们召开……会议，主要任务是……;
-:func:`is_meeting_opening`) — the title and the document would otherwise
-pull them to the meeting's area. Headings are left to
+:func:`is_meeting_opening`), and a notice's **transmittal** (现印发给你们，请认真贯彻执行;
+:func:`is_transmittal`) — the title and the document would otherwise
+pull them to the meeting's or the document's area. Headings are left to
 :func:`policy_nlp.stages.topics.inherit_heading_topics`.
 """
 
@@ -42,7 +43,7 @@ import numpy as np
 
 from policy_nlp.lang.words import alternation
 
-__all__ = ["title_topic", "find_title", "is_meeting_opening", "contextualize", "PRIOR_WEIGHT",
+__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "contextualize", "PRIOR_WEIGHT",
            "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY"]
 
 PRIOR_WEIGHT = 0.0
@@ -128,6 +129,24 @@ def find_title(paragraph_texts, meta=None):
                 "会" in line and ("讲话" in line or "發言" in line or "发言" in line))):
             return line
     return None
+
+
+# A notice's transmittal: its first sentence hands the document on (现印发给你们).
+_TRANSMITTAL = re.compile(rf"^[^。！？!?]{{0,160}}?(?:{alternation('transmittal_phrases')})")
+
+
+def is_transmittal(text):
+    """True for a paragraph whose first sentence hands the document it
+    carries to its readers (《…》已经……通过，现印发给你们，请认真贯彻执行。): the
+    notice's procedure, a bridge like a meeting opening, whatever the
+    document is about.
+
+    >>> is_transmittal("《中小企业数字化转型指南》已经审定，现印发给你们，请结合实际认真贯彻执行。")
+    True
+    >>> is_transmittal("加快中小企业数字化转型，培育一批专精特新企业。")
+    False
+    """
+    return bool(_TRANSMITTAL.match(text.strip()))
 
 
 def is_meeting_opening(text):
@@ -234,7 +253,8 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     # The paragraphs re-weighed: bridges and short lines keep their own result.
     lengths = [len(paragraph_texts[i].strip()) for i in keep]
     moved = [position for position, i in enumerate(keep)
-             if lengths[position] >= MIN_CHARS and not is_meeting_opening(paragraph_texts[i])]
+             if lengths[position] >= MIN_CHARS and not is_meeting_opening(paragraph_texts[i])
+             and not is_transmittal(paragraph_texts[i])]
     if not moved:
         return list(results)
     long_rows = [] if general is None else \

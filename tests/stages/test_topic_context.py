@@ -135,3 +135,19 @@ def test_classify_paragraphs_weighs_the_whole_document(monkeypatch):
     monkeypatch.setattr(topic_context, "DOCUMENT_WEIGHT", 0.0)
     classify_paragraphs(model, paragraphs)
     assert seen["document"] is None
+
+
+def test_a_notices_transmittal_is_a_bridge_that_keeps_its_own_label():
+    from policy_nlp.stages.topic_context import is_transmittal
+    # local dev-0152: the city's notice forwarding its employment measures
+    text = ("《关于进一步做好新形势下创业就业工作的实施意见》已经市政府第43次常务会议讨论通过,"
+            "现印发给你们,请结合实际,认真贯彻落实。")
+    assert is_transmittal(text)
+    results = [_result(general=0.55, social_welfare=0.45)]
+    out = contextualize(results, [text], title="苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知")
+    assert out[0]["label"] == "general"
+    # the same evidence in another paragraph is pulled to the area the title names
+    other = contextualize(results, [EXHORTATION], title="苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知")
+    assert other[0]["label"] == "social_welfare"
+    # a paragraph that only mentions issuing something later on is no transmittal
+    assert not is_transmittal("要抓好就业政策落实。各地要结合实际制定办法，按程序印发给你们所属单位执行。")
