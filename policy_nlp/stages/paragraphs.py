@@ -113,8 +113,15 @@ UNIT_TARGET = 500
 # section headings (（一）) in such a line or in one longer than ``longest``.
 HEADED_LINE = 300
 _AFTER_STOP = r"(?<=[。！？：!?:])[" + BLANK + r"]*"
-_CHAPTER_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十]+、)")
-_ANY_HEADING = re.compile(_AFTER_STOP + r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+# not a run of numerals (一、二、三产业, 一、二季度)
+_CHAPTER_MARK = r"[一二三四五六七八九十]+、(?![一二三四五六七八九十两])"
+_SECTION_MARK = r"[（(][一二三四五六七八九十]+[)）]"
+_CHAPTER_HEADING = re.compile(f"{_AFTER_STOP}(?={_CHAPTER_MARK})")
+_ANY_HEADING = re.compile(f"{_AFTER_STOP}(?={_CHAPTER_MARK}|{_SECTION_MARK})")
+_HEADING_MARK = re.compile(f"{_CHAPTER_MARK}|{_SECTION_MARK}")
+# a marker whose sentence goes on to the next item after a semicolon or comma
+# opens a list written inline (…主要抓了四项工作：一、抓项目建设…；二、抓产业发展…), no heading
+_INLINE_ITEMS = re.compile(f"[^。！？!?]*?[；;，,][{BLANK}]*(?:{_CHAPTER_MARK}|{_SECTION_MARK})")
 
 
 def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET, headings=True):
@@ -125,7 +132,9 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     its line breaks had started a paragraph (…再讲三点意见。一、明确目标任务…):
     before 一、 headings, and before （一） headings too when the line holds a
     一、 heading or is longer than ``longest`` (elsewhere （一）…。（二）… is a
-    list written inline). A line longer than ``longest`` is then cut at the
+    list written inline; so is a marker whose sentence goes on to the next
+    item after a semicolon or comma: …四项工作：一、抓项目建设…；二、…, and 一、二、三产业
+    is no heading). A line longer than ``longest`` is then cut at the
     first sentence end past ``target`` characters of each unit that is not
     followed by an item or section marker (二是, 三、, （一）, 第二, 其次): an
     item written inline stays inline. A tail shorter than a third of
@@ -157,17 +166,25 @@ def _headed_units(text, start, end, longest):
     """``[start, end)`` cut before its outline headings (see :func:`split_long_paragraphs`)."""
     if end - start <= HEADED_LINE:
         return [(start, end)]
-    chapter = _CHAPTER_HEADING.search(text, start, end)
+    chapter = next(_headings(_CHAPTER_HEADING, text, start, end), None)
     if chapter is None and end - start <= longest:
         return [(start, end)]
     headings = _ANY_HEADING if chapter is not None or end - start > longest else _CHAPTER_HEADING
     units = []
-    for match in headings.finditer(text, start, end):
+    for match in _headings(headings, text, start, end):
         if match.start() > start:
             units.append((start, match.start()))
             start = match.end()
     units.append((start, end))
     return units
+
+
+def _headings(headings, text, start, end):
+    """The matches of ``headings`` in ``[start, end)`` that open no list written inline."""
+    for match in headings.finditer(text, start, end):
+        marker = _HEADING_MARK.match(text, match.end())
+        if not _INLINE_ITEMS.match(text, marker.end(), end):
+            yield match
 
 
 def _sized_units(text, start, end, target):

@@ -483,6 +483,10 @@ def test_the_footer_of_a_template_site_is_removed(local_excerpts):
     assert clean_text(page).text == "同志们：\n今天开会。"
     form = "四、平台基本信息\n平台名称\nICP备案号\n公网安备号\n主管单位名称\n技术支持：市大数据局"
     assert clean_text(form).text == form
+    # a speech on internet governance speaks of ICP licences: prose, no footer (no registration number)
+    speech = ("同志们：\n今年共查处未取得ICP证的违规网站12家，关停非法网站3个，清理有害信息1万余条。\n"
+              "督促全县各类网站全部完成ICP备案，备案率达到100%。")
+    assert clean_text(speech).text == speech
 
 
 def test_a_sites_column_name_above_its_breadcrumbs_is_head(local_excerpts):

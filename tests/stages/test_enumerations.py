@@ -711,6 +711,9 @@ def test_a_word_after_a_chinese_character_is_a_marker_only_on_a_heading_line():
     assert [l["family"] for l in lists_of(text)] == []
     text = "一、总体要求\n坚持全省一盘棋,思想统一是前提;二是团结。"
     assert lists_of(text) == []
+    # on the heading line itself, a 一 that ends a word (统一是) opens no list under it
+    text = "同志们：\n一、坚持思想统一是前提，行动统一是关键。我们要把思想统一到县委决策部署上来。二是要抓好落实。"
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == []
     # a heading line that goes on past 40 characters is body text (附件1.)
     text = "1.申请材料" + "，按要求填写完整并加盖公章后报送至市行政审批服务局" * 2 + "附件2.说明"
     assert lists_of(text) == []

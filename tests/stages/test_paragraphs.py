@@ -208,6 +208,23 @@ def test_a_line_that_lost_its_breaks_is_cut_before_its_headings():
     assert len(para) > 300 and [text[s:e] for s, e in find_paragraphs(text)][1] == para
 
 
+def test_a_long_paragraph_with_a_list_written_inline_is_not_cut_before_it():
+    # 一、…；二、…: items written inline after a colon, no headings
+    para = ("过去一年，全县上下认真贯彻落实县委、县政府的决策部署，围绕年初确定的目标任务，主要抓了以下几个方面的工作："
+            "一、抓项目建设，全年实施重点项目56个，完成投资38.6亿元；二、抓产业发展，新增规上企业12家，工业总产值增长10.2%；"
+            "三、抓民生改善，新增城镇就业2300人，城乡居民收入分别增长7.8%和8.5%；四、抓社会治理，信访总量下降15%，"
+            "群众安全感持续提升。成绩的取得，是县委正确领导的结果，是全县干部群众共同奋斗的结果。我们也要清醒看到，"
+            "当前经济下行压力依然较大，项目储备不足，产业结构不优，民生领域还有不少短板，干部作风还有待进一步转变，"
+            "这些问题必须引起我们的高度重视，在今后的工作中认真加以解决。")
+    text = "同志们：\n" + para
+    assert len(para) > 300 and [text[s:e] for s, e in find_paragraphs(text)] == ["同志们：", para]
+    # 一、二、三产业 after a sentence end is no heading; the heading after it still starts a unit
+    text = ("今年全县经济社会发展取得了新的成效。一、二、三产业协调发展，一产增加值增长3.5%，二产增加值增长8.2%，"
+            "三产增加值增长7.6%。" * 3 + "我们要保持清醒头脑，看到困难和挑战。一、要充分认识当前形势的复杂性和严峻性，"
+            "增强做好工作的责任感和紧迫感。" + "全县上下要统一思想，凝聚共识，攻坚克难。" * 6)
+    assert len(text) > 300 and [text[s:s + 6] for s, e in find_paragraphs(text)] == ["今年全县经济", "一、要充分认"]
+
+
 def test_national_paragraphs_are_never_cut():
     from policy_nlp.stages.paragraphs import LONG_PARAGRAPH
     text = "\n".join(["推进高质量发展。" * 150, "各位代表！"])     # a 1,200-character paragraph

@@ -1089,3 +1089,11 @@ def test_an_attributive_phrase_before_a_pair_is_no_member():
             "有利于提高人民的生活水平这“三个有利于”为根本判断标准")
     (span,) = [s for s in find_slogans(text, lex) if s["text"] == "三个有利于"]
     assert [m["text"] for m in span["members"]][1:] == ["有利于增强社会主义国家的综合国力", "有利于提高人民的生活水平"]
+
+
+def test_parallel_attributive_phrases_before_a_pair_are_members():
+    lex = default_lexicon()
+    # both items are 的-phrases: parallel members, not a clause qualifying the pair
+    text = "全面从严治党，必须落实党委的主体责任和纪委的监督责任“两个责任”。"
+    (span,) = [s for s in find_slogans(text, lex) if s["text"] == "两个责任"]
+    assert [m["text"] for m in span["members"]] == ["党委的主体责任", "纪委的监督责任"]

@@ -52,6 +52,7 @@ _MARKER = re.compile(
 _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
 _LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
+_WORDS_ENDING_YI = tuple(words("words_ending_yi"))   # 统一, 之一: their 一 numbers nothing
 _NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
 
 
@@ -171,7 +172,10 @@ def _glued_to_heading(text, start, family, group, number, heading):
     or opens a list under it, numbered one in a lower family
     (一、履职情况和工作亮点1.落实…, 一、加强学习,提高班子的整体素质一是…). With
     no heading before it, a list numbered one may follow the text's title,
-    a first line without punctuation (…在全县农村工作会议上的讲话一是…)."""
+    a first line without punctuation (…在全县农村工作会议上的讲话一是…).
+    A 一 that ends a word (一、坚持思想统一是前提) is none."""
+    if text.endswith(_WORDS_ENDING_YI, 0, start + 1):
+        return False
     if heading is None:
         return number == 1 and _after_title(text, start)
     if start - heading.end > _HEADING_LINE or _HEADING_STOP.search(text, heading.end, start):

@@ -870,8 +870,9 @@ _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 
 # an attributive phrase (two characters or more, 的, three or more) ending
 # the second of two items qualifies what follows it (…、光荣当选的新一届村“两委”,
-# 相互促进的国内国际双循环); longer lists are parallel enough to keep theirs
-# (…、有利于提高人民的生活水平“三个有利于”), and 党的领导 is no such phrase
+# 相互促进的国内国际双循环) unless the first item is one too (党委的主体责任和
+# 纪委的监督责任“两个责任”: parallel members); longer lists are parallel enough to
+# keep theirs (…、有利于提高人民的生活水平“三个有利于”), and 党的领导 is no such phrase
 _MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
 
 
@@ -916,7 +917,7 @@ def _list_before(text, qs, number, commas=False):
         first = got[0]["text"]
         if got[-1]["text"] in _LIST_QUALIFIERS and first not in _LIST_QUALIFIERS:
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
-        if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]):
+        if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
