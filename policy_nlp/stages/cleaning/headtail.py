@@ -3,8 +3,6 @@ what the head and tail hold."""
 
 import re
 
-from policy_nlp.lang.words import words
-
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
@@ -13,8 +11,9 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
 from policy_nlp.stages.cleaning.glued import glued_salutation, header_items, peel_header
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
-                                              _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE, _opens_with_salutation,
-                                              _parse_title_block, _salutation, _title_kind, _TITLE_RE)
+                                              _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
+                                              _opens_with_salutation, _parse_title_block, _salutation,
+                                              _title_kind, _TITLE_RE)
 
 
 
