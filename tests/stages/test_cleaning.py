@@ -560,6 +560,38 @@ def test_a_sentence_before_a_salutation_is_no_glued_title():
         assert clean_text(text).text == text, text
 
 
+@pytest.mark.parametrize("excerpt_id, reasons", [
+    ("dev-0025", {"navigation", "page info", "title block"}),   # 公文搜网 - …您现在的位置是: 首页 > … 2022-08-29
+    ("dev-0124", {"navigation", "title block"}),                # 学习啦>实用范文>致辞讲话>会议发言稿>区长…
+    ("dev-0098", {"template notice", "title block"}),           # 购物车我的足迹县委书记在…的讲话加入Vip免费下载
+    ("dev-0198", {"page info"}),                                # 更新时间:2018-12-05 00:11作者:三水老师同志们:
+    ("dev-0088", {"page info", "title block"}),                 # …的讲话2024-10-28 06:06:17 德育素材网同志们:
+    ("dev-0213", {"navigation"}),                               # 您所在的位置: 连江新闻网 >> 乡镇动态 >> 正文东湖镇…
+    ("dev-0001", {"template notice", "title block"}),           # 下面是小编…供大家参考。在…上讲话同志们:
+])
+def test_a_page_header_glued_to_the_title_on_one_line_is_head(local_excerpts, excerpt_id, reasons):
+    # a page that lost its line breaks gives the body of its clean copy, its header removed as records
+    raw = local_excerpts[excerpt_id]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    assert reasons <= {r["reason"] for r in cleaned.removed}
+    check_invariants(one_line, cleaned)
+
+
+def test_a_glued_header_needs_furniture_or_a_title_end():
+    # the words before a salutation are head only after page furniture or a title's end
+    assert clean_text("市长在全市大会上的讲话发布时间:2020-01-02 同志们:今天开会。").text == "同志们:今天开会。"
+    assert clean_text("您的位置:首页 > 讲话 > 市长在全市大会上的讲话 (2020年1月2日)同志们:今天开会。").text \
+        == "同志们:今天开会。"
+    for text in ("关于全县教育大会的讲话稿件同志们:今天开会。", "在座的同志们:今天开会。",
+                 "今天的会议很重要，在座的同志们：要抓落实。"):
+        assert clean_text(text).text == text, text
+    # a page-info field whose value runs into the text is left (作者:才子老师中国共产党…)
+    text = "作者:才子老师中国共产党于1921年7月成立至今已91周年，再过一天我们又要迎来建党纪念日。"
+    assert clean_text(text).text == text
+
+
 def test_template_site_furniture_is_removed(local_excerpts):
     # dev-0001: 下面是小编为大家整理的…【优秀范文】,供大家参考。同志们:经县政府研究决定,…
     cleaned = clean_text(local_excerpts["dev-0001"]["text"])

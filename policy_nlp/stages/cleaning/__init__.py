@@ -22,7 +22,12 @@ Decisions
   text: lines, and runs of two or more U+3000 as in the web copies of
   speeches), and by a few shapes glued to the start or end of the text
   (``新华社北京1月19日电``, ``（新华社北京3月26日电）《 人民日报 》（…02 版）``,
-  ``在…上的讲话（2018年2月12日）习近平``).
+  ``在…上的讲话（2018年2月12日）习近平``). A page that lost its line breaks
+  glues its header to the title and the salutation (学习啦>实用范文>区长在…的讲话
+  时间:2018-06-10 同志们:…): breadcrumbs, page-info fields, page tools and
+  template words are peeled from the start of the first line while their end
+  is certain, and a salutation within 400 characters, with no clause end
+  before it and furniture or a title's end right before it, starts the body.
 * The script is decided twice when needed: a Traditional body inside a
   Simplified site template is converted, though the template's characters
   outvote it on the whole page.
@@ -66,7 +71,8 @@ True
 
 Modules, each importing only those before it: ``pieces`` (lines and paragraphs),
 ``dates``, ``furniture`` (shapes of page furniture, glosses, page numbers), ``title``
-(the title block and salutation), ``result`` (:class:`CleanedText`), ``headtail``
+(the title block and salutation), ``result`` (:class:`CleanedText`), ``glued`` (furniture
+shapes inside a line, a salutation glued to the header), ``headtail``
 (where the body starts and ends), ``clean`` (:func:`clean_text`).
 """
 

@@ -3,17 +3,17 @@ what the head and tail hold."""
 
 import re
 
-from policy_nlp.lang.words import words
-
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
+from policy_nlp.stages.cleaning.glued import glued_salutation, header_items, peel_header
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
                                               _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
-                                              _parse_title_block, _salutation, _title_kind, _TITLE_RE)
+                                              _opens_with_salutation, _parse_title_block, _salutation,
+                                              _title_kind, _TITLE_RE)
 
 
 
@@ -170,6 +170,27 @@ def _glued_head(text, a, b, items, meta):
     Appends head items and returns the offset where the rest of the piece
     starts (``a`` when nothing was found).
     """
+    p = peel_header(text, a, b, items)
+    rest = _glued_title(text, p, b, items, meta)
+    if rest > p:
+        return rest
+    # a header that the shapes above do not read through, glued to the salutation
+    salutation = glued_salutation(text, p, b)
+    if salutation is None:
+        return p
+    header = header_items(text, p, salutation)
+    items.extend(header)
+    titles = [(x, y) for x, y, reason in header if reason == "title block"]
+    if titles:
+        # the last title run, up to its genre word when more follows (…的讲话红石林业局局长孙某)
+        match = _GLUED_HEAD_RE.fullmatch(text, *titles[-1]) or _GLUED_HEAD_RE.match(text, *titles[-1])
+        _glued_meta(match.groupdict() if match else {"title": text[slice(*titles[-1])]}, meta)
+    return salutation
+
+
+def _glued_title(text, a, b, items, meta):
+    """The title block (and dateline, photo caption) glued to the start of
+    piece ``text[a:b]``: appends its items and returns where the rest starts."""
     p = a
     match = _DATELINE_RE.match(text, p, b)
     if match:
@@ -214,22 +235,10 @@ def _glued_head(text, a, b, items, meta):
     return p
 
 
-_SALUTATION_WORDS = tuple(words("salutations"))
 # A speech's title and a blank before the body on the first line, as pages
 # that lost their line breaks keep them: 党委书记在镇村干部大会讲话 今天召开…
 _SPEECH_TITLE_THEN_BLANK = re.compile(
     r"[^。！？!?；;，,：:\n]{4,60}?(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
-
-
-def _opens_with_salutation(s):
-    """Whether ``s`` opens with a salutation whose first addressee is a
-    salutation word or a short 们 (同志们, 各位领导、同志们, 尊敬的…): what
-    ends a title glued to it (not 稿同志们: the title ran on)."""
-    salutation = _salutation(s)
-    if not salutation:
-        return False
-    first = re.split(r"[，,、]", salutation, maxsplit=1)[0].strip(_BLANK)
-    return first.startswith(_SALUTATION_WORDS) or (first.endswith("们") and len(first) <= 3)
 
 
 def _skip_blank(text, i, end):

@@ -4,7 +4,7 @@ salutation, masked names."""
 import re
 
 from policy_nlp.lang.masks import MASK
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import DATE, parse_date
 from policy_nlp.stages.cleaning.furniture import _SENT_END, without_glosses
@@ -80,6 +80,20 @@ def _salutation(s):
             return candidate
     match = _SHORT_SALUTATION_RE.match(s)
     return match.group(1) if match else None
+
+
+_SALUTATION_WORDS = tuple(words("salutations"))
+
+
+def _opens_with_salutation(s):
+    """Whether ``s`` opens with a salutation whose first addressee is a
+    salutation word or a short 们 (同志们, 各位领导、同志们, 尊敬的…): what
+    ends a title glued to it (not 稿同志们: the title ran on)."""
+    salutation = _salutation(s)
+    if not salutation:
+        return False
+    first = re.split(r"[，,、]", salutation, maxsplit=1)[0].strip(_BLANK)
+    return first.startswith(_SALUTATION_WORDS) or (first.endswith("们") and len(first) <= 3)
 
 
 def _clean_name(name):

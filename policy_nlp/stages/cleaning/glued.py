@@ -1,0 +1,122 @@
+"""A page header glued to the title and the salutation, as pages that lost their line breaks
+print them (学习啦>实用范文>致辞讲话>区长在…的讲话时间:2018-06-10 同志们:…): the furniture
+shapes read at a position inside a line, and where the salutation starts after them."""
+
+import re
+
+from policy_nlp.stages.cleaning.pieces import _BLANK
+from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _INLINE, _NAV_KEY, _TEMPLATE,
+                                                  _tools_reason, _TOOLS_RE, without_glosses)
+from policy_nlp.stages.cleaning.title import _DOC_TYPES, _opens_with_salutation
+
+# How far into a piece a glued salutation is looked for: a header is shorter.
+_GLUED_HEAD_MAX = 400
+# A clause or sentence end: the text before it is prose, not a header.
+_CLAUSE_END = re.compile(r"[。！？!?；;，,]")
+# How a title glued to the salutation ends: its genre (…的讲话, …致辞范文), a
+# date or part in brackets, a part number (篇1); not 讲话稿件 (it ran on).
+_TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)）】」`'\"”])\s*"
+                           rf"(?:篇[一二三四五六七八九十\d]{{1,3}}[:：]?)?\s*$")
+
+# A breadcrumb and its separator (首页 > , 77范文网 >>): the last crumb, glued
+# to the title, has no separator to end it and stays unless it is 正文.
+_CRUMB = r"[^\s>›»＞。，,：:|｜]{1,15}?\s*[>›»＞]+\s*"
+_NAVIGATION_RE = re.compile(rf"{_NAV_KEY}\s*(?:{_CRUMB})*(?:正文)?|(?:{_CRUMB}){{2,}}(?:正文)?")
+# A field of the page-info line with a value that ends by its shape (a date,
+# a count), at a blank or after a site's name (来源:桃源县政府网); an empty
+# value (浏览: 作者:) when none is seen.
+_FIELD_RE = re.compile(
+    rf"[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：]\s*"
+    rf"(?P<value>(?:{_DATETIME}|\d+\s*次?)(?![\d.年月日号])|[^\s:：|｜\[\]【】<>]{{1,20}}?(?=[\s|｜]|$)"
+    rf"|[^\s:：|｜\[\]【】<>]{{1,12}}?(?:网|日报|电视台|融媒体中心))?[】\]）)]?")
+_ISO_DATETIME_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+# Template shapes without a wildcard (购物车, 我的足迹, 侵权投诉, VIP专免): a
+# wildcard would run on into the title.
+_EXACT_TEMPLATE = [(pattern, reason) for reason, pattern, _ in _TEMPLATE
+                   if not re.search(r"(?<!\\)\.", pattern.pattern)]
+
+
+def _furniture_at(text, q, end, sure=False):
+    """``(end, reason)`` of the furniture shape starting at ``text[q]``
+    (ending by ``end``), or None. ``sure``: only a shape whose end is
+    certain (not a field with an empty value glued to text)."""
+    match = _NAVIGATION_RE.match(text, q, end)
+    if match and match.end() > q:
+        return match.end(), "navigation"
+    match = _FIELD_RE.match(text, q, end) or _ISO_DATETIME_RE.match(text, q, end)
+    if match and not (sure and match.re is _FIELD_RE and not match["value"]
+                      and match.end() < end and text[match.end()] not in _BLANK):
+        return match.end(), "page info"
+    match = _TOOLS_RE.match(text, q, end)
+    if match and _tools_reason(match.group().strip(_BLANK), strict=True):
+        return match.end(), _tools_reason(match.group().strip(_BLANK), strict=True)
+    for pattern, reason in _EXACT_TEMPLATE:
+        match = pattern.match(text, q, end)
+        if match and match.end() > q:
+            return match.end(), reason
+    return None
+
+
+def _skip_blank(text, i, end):
+    while i < end and text[i] in _BLANK:
+        i += 1
+    return i
+
+
+def peel_header(text, a, b, items):
+    """Peel the furniture glued to the start of piece ``text[a:b]``
+    (breadcrumbs, page-info fields, page tools, template words), each an
+    item ``(start, end, reason)`` in ``items``; return where the rest starts."""
+    p = a
+    while p < b:
+        found = _furniture_at(text, p, b, sure=True)
+        if not found:
+            break
+        items.append((p, found[0], found[1]))
+        p = _skip_blank(text, found[0], b)
+    return p
+
+
+def glued_salutation(text, a, b):
+    """Where a salutation starts in piece ``text[a:b]`` after a header glued
+    to it (title, page furniture), or None: within ``_GLUED_HEAD_MAX``
+    characters, with no clause end before it (a template notice glued there
+    aside: 下面是小编…供大家参考。), with furniture in the header or right
+    after a title's end."""
+    end = min(b, a + _GLUED_HEAD_MAX)
+    notices = {m.start(): m.end() for pattern, _ in _INLINE for m in pattern.finditer(text, a, end)}
+    q = a
+    while q < end:
+        if q in notices:
+            q = notices[q]
+            continue
+        if _CLAUSE_END.match(text, q):
+            return None
+        if q > a and text[q] not in _BLANK and _opens_with_salutation(text[q:q + 320]):
+            items = header_items(text, a, q)
+            if any(reason != "title block" for _, _, reason in items) \
+                    or _TITLE_END_RE.search(without_glosses(text[items[-1][0]:q])):
+                return q
+        q += 1
+    return None
+
+
+def header_items(text, a, s):
+    """``[(start, end, reason)]`` of the header ``text[a:s]``: its furniture
+    shapes and glued template notices, and the runs between them (title block)."""
+    notices = {m.start(): (m.end(), reason) for pattern, reason in _INLINE for m in pattern.finditer(text, a, s)}
+    items, q, title_at = [], a, None
+    while q < s:
+        found = notices.get(q) or _furniture_at(text, q, s)
+        if not found:
+            title_at = q if title_at is None else title_at
+            q += 1
+            continue
+        if title_at is not None:
+            items.append((title_at, q, "title block"))
+            title_at = None
+        items.append((q, min(found[0], s), found[1]))
+        q = _skip_blank(text, found[0], s)
+    if title_at is not None:
+        items.append((title_at, s, "title block"))
+    return items
