@@ -704,3 +704,14 @@ def test_a_text_opening_a_list_with_1_keeps_it():
     for text in (item + second, item * 2 + "\n" + second):
         cleaned = clean_text(text)
         assert cleaned.text == text and cleaned.removed == [], text
+
+
+def test_a_sentence_ending_in_a_speech_word_and_a_blank_is_no_title():
+    # the reviewer's sentences: the genre word does not follow a meeting's name
+    for text in ("认真学习贯彻习近平总书记的重要讲话 推动全县各项工作再上新台阶。",
+                 "学习习近平总书记关于“三农”工作的重要论述和重要讲话 为实施乡村振兴战略提供遵循。",
+                 "贯彻落实县委十五届五次全会精神和县委书记讲话 推动高质量发展。"):
+        assert clean_text(text).text == text, text
+    # a link line is one title, a line of prose after 上一篇: is body
+    assert clean_text("同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。").text == \
+        "同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。"

@@ -237,8 +237,11 @@ def _glued_title(text, a, b, items, meta):
 
 # A speech's title and a blank before the body on the first line, as pages
 # that lost their line breaks keep them: 党委书记在镇村干部大会讲话 今天召开…
+# The genre word follows the name of a meeting or occasion (会议上的, 仪式上,
+# …时的): …总书记的重要讲话 推动… is a sentence.
 _SPEECH_TITLE_THEN_BLANK = re.compile(
-    r"[^。！？!?；;，,：:\n]{4,60}?(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
+    r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
+    r"(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
 
 
 def _skip_blank(text, i, end):
