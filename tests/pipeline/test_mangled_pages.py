@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXACT = ("traditional", "ascii_punct")
 FLOORS = {
     "indented": (231, 230, 231),
-    "glossed": (228, 231, 231),
+    "glossed": (224, 231, 231),
     "furniture": (227, 230, 231),
     "spaced": (224, 231, 231),
     "hard_wrapped": (202, 228, 224),
