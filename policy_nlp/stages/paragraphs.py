@@ -23,8 +23,8 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-# What may surround a paragraph's text and is not part of it.
-BLANK = " \t\u3000\u00a0"
+from policy_nlp.lang.chars import BLANK
+
 _LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 _SPACES_AS_BREAKS = re.compile(r"[。！？!?][ \u00a0]{2,}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern

@@ -23,14 +23,8 @@ from bisect import bisect_left, bisect_right
 
 import numpy
 
+from policy_nlp.lang.chars import INNER_BLANK
 from policy_nlp.stages.paragraphs import _ITEM_START, find_paragraphs
-
-_IDEOGRAPH = "\u3400-\u9fff"
-# what follows a blank that reads through: an ideograph, or punctuation that
-# separates (一 、充分, 现在 ,我代表); not a closing quote (“四人帮 ”: the
-# finders trim a quotation's blanks, and a bare run of ideographs in quotes
-# reads as abbreviations)
-_INNER_BLANK = re.compile(f"(?<=[{_IDEOGRAPH}])[ \u00a0\u3000\t](?=[{_IDEOGRAPH}、，,。；;：:！!？?])")
 
 
 class ReadingView:
@@ -66,7 +60,7 @@ class ReadingView:
                 while i != -1:
                     dropped.append(i)
                     i = text.find("\n", i + 1, end)
-        dropped += [m.start() for m in _INNER_BLANK.finditer(text) if not _ITEM_START.match(text, m.end())]
+        dropped += [m.start() for m in INNER_BLANK.finditer(text) if not _ITEM_START.match(text, m.end())]
         self._dropped = sorted(dropped)
         # where each dropped character falls in the view: before the view's character there
         self._in_view = [i - k for k, i in enumerate(self._dropped)]

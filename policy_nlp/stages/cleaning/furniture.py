@@ -5,6 +5,7 @@ copies."""
 import re
 from pathlib import Path
 
+from policy_nlp.lang.chars import INNER_BLANK, before_blanks
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
@@ -19,8 +20,6 @@ _GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-z
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
 
-# A blank between two ideographs, as justified or PDF-extracted text leaves them.
-_INNER_BLANK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0](?=[\u4e00-\u9fff])")
 
 
 def without_glosses(text):
@@ -181,9 +180,7 @@ def _first_page_mark(text, spans):
     """
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
-        line_start = b
-        while line_start > 0 and text[line_start - 1] in " \t\u3000\u00a0":   # an indented line
-            line_start -= 1
+        line_start = before_blanks(text, b)   # an indented line
         if not match or not (line_start == 0 or text[line_start - 1] == "\n" or "\n" in match.group()):
             continue
         if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
@@ -235,7 +232,7 @@ def _furniture(s, zone):
     strict shapes. Pinyin glosses and blanks between ideographs are read
     through (當(dāng)前位置 and 发布 时间 are 當前位置 and 发布时间).
     """
-    s = _INNER_BLANK.sub("", without_glosses(s))
+    s = INNER_BLANK.sub("", without_glosses(s))
     if _caption(s):
         return "photo caption"
     reason = _template(s)

@@ -4,10 +4,10 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
+from policy_nlp.lang.chars import before_blanks
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
-                                                    _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title,
-                                                    _before_blanks)
+                                                    _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title)
 
 
 class _List:
@@ -216,7 +216,7 @@ class _Builder:
         (开头部分已省略221字)一、认清形势…)."""
         if marker.family != "一、" or marker.number != 1 or not marker.marker.endswith("、"):
             return False
-        before = _before_blanks(self.text, marker.start)
+        before = before_blanks(self.text, marker.start)
         return (before > 0 and self.text[before - 1] in _HEADING_AFTER or _after_title(self.text, before)
                 or _AFTER_HIDDEN.search(self.text, max(0, before - 30), before) is not None)
 

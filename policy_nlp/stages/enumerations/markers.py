@@ -3,6 +3,7 @@ outline rank, and where a marker may stand."""
 
 import re
 
+from policy_nlp.lang.chars import before_blanks
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.lang.words import words
 
@@ -142,18 +143,11 @@ def _candidates(text):
     return found
 
 
-def _before_blanks(text, start):
-    """The position before the blanks that precede ``start``."""
-    while start > 0 and text[start - 1] in " \u3000\u00a0":
-        start -= 1
-    return start
-
-
 def _opens_line(text, start):
     """Whether only blanks stand between ``start`` and the start of its line
     or what an inline heading follows (a page whose line breaks were lost:
     同志们:一、要认清形势…)."""
-    before = _before_blanks(text, start)
+    before = before_blanks(text, start)
     return before == 0 or text[before - 1] == "\n" or text[before - 1] in _HEADING_AFTER
 
 
