@@ -18,7 +18,6 @@ span then holds the break or the blank). The text is never changed; a text
 with nothing to drop is its own view.
 """
 
-import re
 from bisect import bisect_left, bisect_right
 
 import numpy

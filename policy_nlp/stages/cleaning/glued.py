@@ -4,7 +4,7 @@ shapes read at a position inside a line, and where the salutation starts after t
 
 import re
 
-from policy_nlp.stages.cleaning.pieces import _BLANK
+from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _INLINE, _NAV_KEY, _TEMPLATE,
                                                   _tools_reason, _TOOLS_RE, without_glosses)
 from policy_nlp.stages.cleaning.title import _DOC_TYPES, _opens_with_salutation
@@ -48,19 +48,14 @@ def _furniture_at(text, q, end, sure=False):
                       and match.end() < end and text[match.end()] not in _BLANK):
         return match.end(), "page info"
     match = _TOOLS_RE.match(text, q, end)
-    if match and _tools_reason(match.group().strip(_BLANK), strict=True):
-        return match.end(), _tools_reason(match.group().strip(_BLANK), strict=True)
+    reason = match and _tools_reason(match.group().strip(_BLANK), strict=True)
+    if reason:
+        return match.end(), reason
     for pattern, reason in _EXACT_TEMPLATE:
         match = pattern.match(text, q, end)
         if match and match.end() > q:
             return match.end(), reason
     return None
-
-
-def _skip_blank(text, i, end):
-    while i < end and text[i] in _BLANK:
-        i += 1
-    return i
 
 
 def peel_header(text, a, b, items):

@@ -3,7 +3,7 @@ what the head and tail hold."""
 
 import re
 
-from policy_nlp.stages.cleaning.pieces import _BLANK
+from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
@@ -242,12 +242,6 @@ def _glued_title(text, a, b, items, meta):
 _SPEECH_TITLE_THEN_BLANK = re.compile(
     r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
     r"(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
-
-
-def _skip_blank(text, i, end):
-    while i < end and text[i] in _BLANK:
-        i += 1
-    return i
 
 
 def _peel_end(text, a, b, items, meta):

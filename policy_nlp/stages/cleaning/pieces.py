@@ -27,3 +27,10 @@ def _add_piece(pieces, text, start, end):
         end -= 1
     if start < end:
         pieces.append((start, end))
+
+
+def _skip_blank(text, i, end):
+    """The first position from ``i`` (before ``end``) that is not blank."""
+    while i < end and text[i] in _BLANK:
+        i += 1
+    return i
