@@ -63,6 +63,7 @@ class ReadingView:
         self._dropped = sorted(dropped)
         # where each dropped character falls in the view: before the view's character there
         self._in_view = [i - k for k, i in enumerate(self._dropped)]
+        self._dropped_array = numpy.array(self._dropped, dtype=numpy.int64)
         kept, start = [], 0
         for i in self._dropped:
             kept.append(text[start:i])
@@ -90,7 +91,12 @@ class ReadingView:
         """``(start, end)`` spans of the text as spans of the view."""
         if self.is_identity:
             return spans
-        return [(self.to_view(start), self.to_view(end)) for start, end in spans]
+        return [tuple(pair) for pair in self._to_view_array(spans).tolist()]
+
+    def _to_view_array(self, pairs):
+        """:meth:`to_view` of every offset of ``pairs``, as an (n, 2) array."""
+        pairs = numpy.asarray(pairs, dtype=numpy.int64).reshape(-1, 2)
+        return pairs - numpy.searchsorted(self._dropped_array, pairs, side="left")
 
     def tokens(self, tokens):
         """Token offsets of the text (a list of pairs or an (n, 2) int array)
@@ -100,18 +106,23 @@ class ReadingView:
         if tokens is None or self.is_identity:
             return tokens
         is_array = hasattr(tokens, "shape")
-        pairs = tokens.tolist() if is_array else tokens
-        cuts = set(self._in_view)
-        merged = []
-        for start, end in self.spans(pairs):
-            if start == end:
-                continue
-            if (merged and start in cuts and merged[-1][1] == start and end - start == 1
-                    and merged[-1][1] - merged[-1][0] == 1):
-                merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        return numpy.array(merged, dtype=tokens.dtype).reshape(-1, 2) if is_array else merged
+        mapped = self._to_view_array(tokens)
+        mapped = mapped[mapped[:, 1] > mapped[:, 0]]
+        single = mapped[:, 1] - mapped[:, 0] == 1
+        # a one-character token right after another, across a dropped character
+        glued = numpy.flatnonzero(single[1:] & single[:-1] & (mapped[1:, 0] == mapped[:-1, 1])
+                                  & numpy.isin(mapped[1:, 0], self._in_view))
+        merged_into = set()
+        for i in glued.tolist():
+            if i not in merged_into and i - 1 not in merged_into:   # a merged pair is two characters
+                merged_into.add(i)
+        if merged_into:
+            first = sorted(merged_into)
+            mapped[first, 1] = mapped[[i + 1 for i in first], 1]
+            mapped = numpy.delete(mapped, [i + 1 for i in first], axis=0)
+        if is_array:
+            return mapped.astype(tokens.dtype)
+        return [tuple(pair) for pair in mapped.tolist()]
 
     def back(self, records):
         """Records found in the view (dicts, lists of them, nested) with their

@@ -45,7 +45,7 @@ def clean_text(text):
     if not isinstance(text, str):
         raise TypeError(f"clean_text takes str, not {type(text).__name__}")
     cleaned = _clean(text, is_traditional(text))
-    if "script" not in cleaned.meta and is_traditional(cleaned.text):
+    if "script" not in cleaned.meta and cleaned.removed and is_traditional(cleaned.text):
         # A Traditional body in a Simplified site template: the template's
         # characters outvoted the body's; the body decides.
         cleaned = _clean(text, True)

@@ -5,7 +5,7 @@ copies."""
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import INNER_BLANK, before_blanks
+from policy_nlp.lang.chars import BLANK, INNER_BLANK, before_blanks
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
@@ -232,7 +232,11 @@ def _furniture(s, zone):
     strict shapes. Pinyin glosses and blanks between ideographs are read
     through (當(dāng)前位置 and 发布 时间 are 當前位置 and 发布时间).
     """
-    s = INNER_BLANK.sub("", without_glosses(s))
+    # every piece of every page passes here: search only where a gloss or blank can be
+    if "(" in s or "（" in s:
+        s = without_glosses(s)
+    if any(blank in s for blank in BLANK):
+        s = INNER_BLANK.sub("", s)
     if _caption(s):
         return "photo caption"
     reason = _template(s)

@@ -185,7 +185,7 @@ def _lexicon_candidates(text, lexicon, bounds):
         for i in found.get(term, ()):
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
-    for view, positions in _digit_views(text):
+    for view, positions in _digit_views(text, _numeral_term_seconds(tuple(terms))):
         for i in positions:
             match = pattern.match(view, i)
             for term in prefixes(match.group()) if match else ():
@@ -199,17 +199,25 @@ def _lexicon_candidates(text, lexicon, bounds):
 _DIGIT_BEFORE_HAN = re.compile(r"(?<![0-9.．%％])[1-9](?=[\u4e00-\u9fff])")
 
 
-def _digit_views(text):
+@functools.lru_cache(maxsize=4)
+def _numeral_term_seconds(terms):
+    """The characters that follow the numeral of the lexicon terms opening with one (农 of 三农)."""
+    return frozenset(term[1] for term in terms if len(term) > 1 and term[0] in "一二两三四五六七八九")
+
+
+def _digit_views(text, seconds):
     """``[(view, positions)]``: copies of ``text`` of the same length (so the
     same offsets) with each single digit before an ideograph written as a
-    Chinese numeral, 2 once as 二 and once as 两, and the positions changed.
-    Only lexicon terms are read in them: a digit before a grammar head is
-    mostly a quantity (3个重点项目), a known formulation's never is.
+    Chinese numeral, 2 once as 二 and once as 两, and the positions changed;
+    only digits before one of ``seconds`` (what may follow a term's numeral:
+    dates such as 3月 make no copy). Only lexicon terms are read in them: a
+    digit before a grammar head is mostly a quantity (3个重点项目), a known
+    formulation's never is.
 
-    >>> [(view[:5], positions) for view, positions in _digit_views("抓好3农工作")]
+    >>> [(view[:5], positions) for view, positions in _digit_views("抓好3农工作，3月开工", {"农"})]
     [('抓好三农工', [2]), ('抓好三农工', [2])]
     """
-    positions = [m.start() for m in _DIGIT_BEFORE_HAN.finditer(text)]
+    positions = [m.start() for m in _DIGIT_BEFORE_HAN.finditer(text) if text[m.end()] in seconds]
     if not positions:
         return []
     views = []
