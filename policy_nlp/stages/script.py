@@ -39,7 +39,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "script_counts", "to_simplified"]
+__all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "script_counts", "script_vote", "to_simplified",
+           "traditional_wins"]
 
 MIN_TRADITIONAL = 10
 RATIO = 3
@@ -89,6 +90,24 @@ def is_traditional(text):
     characters are counted only when there are enough Traditional ones to
     matter: a Simplified text never loads OpenCC's ``s2t`` dictionaries (~0.1 s).
     """
+    return traditional_wins(script_vote(text))
+
+
+def traditional_wins(vote):
+    """Whether a :func:`script_vote` makes the text Traditional."""
+    traditional, simplified = vote
+    return simplified is not None and traditional >= RATIO * simplified
+
+
+def script_vote(text):
+    """``(traditional, simplified)``: the counts of :func:`script_counts`, but
+    ``simplified`` is None (not counted) when there are fewer than
+    :data:`MIN_TRADITIONAL` Traditional-only ideographs: then no part of the
+    text can be Traditional either.
+
+    >>> script_vote("今天开会。")
+    (0, None)
+    """
     # each distinct character looked up once (a report has ~3,000 in 1 M
     # characters); a Simplified text has few distinct Traditional ones, each
     # counted by one scan; with more, one count of every character is cheaper
@@ -97,10 +116,9 @@ def is_traditional(text):
     counts = Counter(text) if len(traditional_chars) > 8 else None
     traditional = sum(counts[ch] for ch in traditional_chars) if counts else sum(map(text.count, traditional_chars))
     if traditional < MIN_TRADITIONAL:
-        return False
+        return traditional, None
     counts = counts or Counter(text)
-    simplified = sum(counts[ch] for ch in ideographs if _simplified_only(ch))
-    return traditional >= RATIO * simplified
+    return traditional, sum(counts[ch] for ch in ideographs if _simplified_only(ch))
 
 
 def to_simplified(text, skip=()):

@@ -3,7 +3,7 @@
 import bisect
 import re
 
-from policy_nlp.stages.script import is_traditional, to_simplified
+from policy_nlp.stages.script import is_traditional, script_vote, to_simplified, traditional_wins
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
                                                   _page_marks, without_glosses)
@@ -44,8 +44,11 @@ def clean_text(text):
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text takes str, not {type(text).__name__}")
-    cleaned = _clean(text, is_traditional(text))
-    if "script" not in cleaned.meta and cleaned.removed and is_traditional(cleaned.text):
+    vote = script_vote(text)
+    cleaned = _clean(text, traditional_wins(vote))
+    # (a page with too few Traditional characters to count has no Traditional body either)
+    if "script" not in cleaned.meta and vote[1] is not None and cleaned.removed \
+            and is_traditional(cleaned.text):
         # A Traditional body in a Simplified site template: the template's
         # characters outvoted the body's; the body decides.
         cleaned = _clean(text, True)
