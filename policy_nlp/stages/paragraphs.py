@@ -24,12 +24,13 @@ paragraph's span may then cross the line breaks. The text is never changed.
 import re
 
 from policy_nlp.lang.chars import BLANK
+from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 
 _LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 _SPACES_AS_BREAKS = re.compile(r"[。！？!?][ \u00a0]{2,}(?=\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
                               + r"|(?<=[。！？；：!?;:])[ \u00a0]{2,}(?=\S)"
-                              + r"|(?<=[^\s])[ \u00a0]{2,}(?=——|[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十]+[)）])")
+                              + rf"|(?<=[^\s])[ \u00a0]{{2,}}(?=——|[{_N}]+[、是要]|[（(][{_N}]+[)）])")
 _LOOKAHEAD = 6  # the longest marker a break looks ahead to: （十二）
 
 
@@ -103,8 +104,8 @@ def find_paragraphs(text, space_runs=True, headings=True):
 # sentence ends into units of about UNIT_TARGET characters, so that topics
 # work on paragraph-sized units. National reports never reach it (longest 1,253).
 LONG_PARAGRAPH = 1500
-_ANY_MARKER = re.compile(r"[一二三四五六七八九十]+(?:是|要|、|个)|[（(][一二三四五六七八九十\d]+[)）]"
-                         r"|第[一二三四五六七八九十]+|\d+[、.．]|其[次三]|再次|最后|首先|——")
+_ANY_MARKER = re.compile(rf"[{_N}]+(?:是|要|、|个)|[（(][{_N}\d]+[)）]"
+                         rf"|第[{_N}]+|\d+[、.．]|其[次三]|再次|最后|首先|——")
 UNIT_TARGET = 500
 
 
@@ -114,8 +115,8 @@ UNIT_TARGET = 500
 HEADED_LINE = 300
 _AFTER_STOP = r"(?<=[。！？：!?:])[" + BLANK + r"]*"
 # not a run of numerals (一、二、三产业, 一、二季度)
-_CHAPTER_MARK = r"[一二三四五六七八九十]+、(?![一二三四五六七八九十两])"
-_SECTION_MARK = r"[（(][一二三四五六七八九十]+[)）]"
+_CHAPTER_MARK = rf"[{_N}]+、(?![{_N}两])"
+_SECTION_MARK = rf"[（(][{_N}]+[)）]"
 _CHAPTER_HEADING = re.compile(f"{_AFTER_STOP}(?={_CHAPTER_MARK})")
 _ANY_HEADING = re.compile(f"{_AFTER_STOP}(?={_CHAPTER_MARK}|{_SECTION_MARK})")
 _HEADING_MARK = re.compile(f"{_CHAPTER_MARK}|{_SECTION_MARK}")
@@ -216,11 +217,11 @@ _ENDS_SENTENCE = re.compile(f"[{_PARAGRAPH_END.strip(_CLOSERS)}][{_CLOSERS}]*$")
 # of the same width do not.
 _IN_SENTENCE = re.compile(r"[，,、。；;：:！!？?]")
 # A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
-_ITEM_START = re.compile(r"[一二三四五六七八九十]+(?:是|、)|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+|\d+[、.．]")
+_ITEM_START = re.compile(rf"[{_N}]+(?:是|、)|[（(][{_N}\d]+[)）]|第[{_N}]+|\d+[、.．]")
 # A line that ends with a heading glued after a sentence end (…增长5.3%。（三）数字技术与媒体融合深入推进,
 # …促进周转。6.智能运维标准（CICF）)
 # ends its paragraph: the heading is short and unpunctuated, as a wrapped sentence is not.
-_GLUED_HEADING = re.compile(r"[。！？；!?;][ \u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+_GLUED_HEADING = re.compile(rf"[。！？；!?;][ \u3000]*(?:[（(][{_N}]+[)）]|[{_N}]+、"
                             r"|\d{1,2}[.．、](?!\d))[^，,、。；;：:！!？?]{1,40}$")
 
 

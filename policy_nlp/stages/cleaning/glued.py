@@ -4,6 +4,8 @@ shapes read at a position inside a line, and where the salutation starts after t
 
 import re
 
+from policy_nlp.lang.numerals import ITEM_NUMERALS
+
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _INLINE, _NAV_KEY, _TEMPLATE,
                                                   _tools_reason, _TOOLS_RE, without_glosses)
@@ -16,7 +18,7 @@ _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 # How a title glued to the salutation ends: its genre (…的讲话, …致辞范文), a
 # date or part in brackets, a part number (篇1); not 讲话稿件 (it ran on).
 _TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)）】」`'\"”])\s*"
-                           rf"(?:篇[一二三四五六七八九十\d]{{1,3}}[:：]?)?\s*$")
+                           rf"(?:篇[{ITEM_NUMERALS}\d]{{1,3}}[:：]?)?\s*$")
 
 # A breadcrumb and its separator (首页 > , 77范文网 >>): the last crumb, glued
 # to the title, has no separator to end it and stays unless it is 正文.

@@ -4,6 +4,7 @@ salutation, masked names."""
 import re
 
 from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import DATE, parse_date
@@ -13,8 +14,8 @@ from policy_nlp.stages.cleaning.furniture import _SENT_END, without_glosses
 
 _DOC_TYPES = alternation("document_types")
 _TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
-_ENUM_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+[章节条部分编]|[一二三四五六七八九十]+[、.．]|"
-                      r"[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
+_ENUM_RE = re.compile(rf"(?:第[{ITEM_NUMERALS}百\d]+[章节条部分编]|[{ITEM_NUMERALS}]+[、.．]|"
+                      rf"[（(][{ITEM_NUMERALS}\d]+[)）]|\d+[、.．]|[①-⑳])")
 _OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]?[\u4e00-\u9fff]){1,3}"
 # Masked names and places (policy_nlp.lang.masks): counted (meta["masked"])

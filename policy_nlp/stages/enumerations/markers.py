@@ -4,7 +4,7 @@ outline rank, and where a marker may stand."""
 import re
 
 from policy_nlp.lang.chars import before_blanks
-from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import words
 
 
@@ -18,7 +18,7 @@ _LEAF_RANK = 6          # lists of these families never contain block lists
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 
-_CN = "一二三四五六七八九十"
+_CN = ITEM_NUMERALS
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings

@@ -2,6 +2,8 @@
 
 import re
 
+from policy_nlp.lang.numerals import ITEM_NUMERALS
+
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
@@ -13,8 +15,8 @@ _BOILERPLATE = re.compile(
     r"网站地图|联系我们|ICP备|公网安备|来源[:：]\S{0,20}$|发布时间[:：]")
 _HEADING_MARK = re.compile(
     r"^\s*(?:(?P<l0>第[一二三四五六七八九十百零〇\d]+[章部篇编节])|"
-    r"(?P<l1>[一二三四五六七八九十]+[、．.])|"
-    r"(?P<l2>[（(][一二三四五六七八九十]+[）)])|"
+    rf"(?P<l1>[{ITEM_NUMERALS}]+[、．.])|"
+    rf"(?P<l2>[（(][{ITEM_NUMERALS}]+[）)])|"
     r"(?P<l3>\d{1,2}[、．.](?!\d))|"
     r"(?P<l4>[（(]\d{1,2}[）)]))")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
