@@ -32,6 +32,14 @@ macro-F1 (``per_fold``), to compare settings fold by fold
 (``benchmarks/topic_context.py --gated`` scores the same settings on the
 local development gold and the national gold with the shipped model).
 
+``--seed-evidence`` scores the codebook's seed terms as evidence against
+``general``: a paragraph of 80 characters or more that the fold's model
+calls ``general`` while its seed terms (:func:`policy_nlp.stages.topics.codebook.keyword_scores`)
+point to one area (at least ``min_hits`` weighted hits and ``ratio`` times
+the runner-up) has its ``general`` probability multiplied by ``factor``
+before the shipped context (results in
+``benchmarks/results/topic_cv_seed_evidence.json``).
+
 ``--label-shift`` scores a label-shift correction (Saerens, Latinne &
 Decaestecker 2002): each paragraph's probabilities re-weighed by
 ``(pi_t / pi_s) ** alpha`` before the shipped context, ``pi_s`` the fold
@@ -46,7 +54,7 @@ cached apart (``*-shift.pkl``: they also hold the training prior and the
 model's results on the other folds' excerpts).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--grid | --gated | --label-shift] [-o benchmarks/results/topic_cv.json]
+        [--train-gold] [--grid | --gated | --seed-evidence | --label-shift] [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
@@ -350,6 +358,47 @@ def grid_settings(full, gated=False):
     return settings
 
 
+# --- Seed terms against general (``--seed-evidence``) --------------------------
+
+def seed_evidence(own_of, docs, factor, min_hits, ratio, min_chars=80):
+    """Each document's own results with ``general`` scaled by ``factor`` in
+    long paragraphs called ``general`` whose seed terms point to one area."""
+    from policy_nlp.stages.topics.codebook import keyword_scores
+    out = {}
+    for doc_id, results in own_of.items():
+        new = []
+        for r, text in zip(results, docs[doc_id]["texts"]):
+            hits = sorted(((v, k) for k, v in keyword_scores(text).items() if k != "general"), reverse=True)
+            if (r is None or r["label"] != "general" or len(text) < min_chars
+                    or hits[0][0] < min_hits or hits[0][0] < ratio * max(hits[1][0], 0.5)):
+                new.append(r)
+                continue
+            scores = dict(r["scores"], general=r["scores"]["general"] * factor)
+            total = sum(scores.values())
+            scores = {c: v / total for c, v in scores.items()}
+            best = max(scores, key=scores.get)
+            new.append(dict(r, label=best, score=scores[best], scores=scores))
+        out[doc_id] = new
+    return out
+
+
+def run_seed_evidence(outputs):
+    """Rows of the shipped context after :func:`seed_evidence`, over a grid."""
+    rows = []
+    for factor, min_hits, ratio in [(None, 0, 0)] + list(itertools.product([0.3, 0.1, 0.05], [3, 4, 6], [2, 3])):
+        per_fold, units, golds = [], [], []
+        for test, own, _ in outputs:
+            if factor is not None:
+                own = seed_evidence(own, test, factor, min_hits, ratio)
+            u, g = score(test, own, shipped_setting())
+            per_fold.append(_summary(u + g))
+            units += u
+            golds += g
+        rows.append({"setting": {"factor": factor, "min_hits": min_hits, "ratio": ratio},
+                     **summarize(per_fold, units, golds, per_fold=True)})
+    return rows
+
+
 # --- Label shift (``--label-shift``) ------------------------------------------
 # Saerens, Latinne & Decaestecker (2002): the target prior pi_t is re-estimated
 # by EM from unlabelled target paragraphs, and each paragraph's probabilities
@@ -596,11 +645,21 @@ def main(argv=None):
     parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
     parser.add_argument("--gated", action="store_true",
                         help="score the document prior gated by genre (GATES), with each fold's scores")
+    parser.add_argument("--seed-evidence", action="store_true",
+                        help="score the codebook's seed terms as evidence against general (run_seed_evidence)")
     parser.add_argument("--label-shift", action="store_true",
                         help="score a label-shift correction (Saerens et al. 2002) before the shipped context")
     args = parser.parse_args(argv)
     started = time.time()
     docs, fold, weight, outputs = fold_outputs(args, started)
+    if args.seed_evidence:
+        rows = run_seed_evidence(outputs)
+        for row in rows:
+            print(json.dumps({k: row[k] for k in ("setting", "units", "gold", "all")}))
+        if args.output:
+            Path(args.output).write_text(json.dumps({"args": vars(args), "local_weight": weight, "rows": rows},
+                                                    indent=1) + "\n", encoding="utf-8")
+        return
     if args.label_shift:
         rows, priors = run_label_shift(args, docs, fold, outputs)
         for row in rows:
