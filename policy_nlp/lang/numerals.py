@@ -17,8 +17,8 @@ Examples
 
 import re
 
-__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "chinese_int", "number", "digit_string",
-           "parse_year", "document_year"]
+__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "chinese_int", "chinese_count", "number",
+           "digit_string", "parse_year", "document_year"]
 
 # 〇 and 零 are the zeros of running text; ○ (a circle) and Ｏ (full-width O)
 # stand for 〇 in typed-up dates (二ＯＯ八年). 两 is 2 before a measure word.
@@ -85,6 +85,24 @@ def number(numeral):
     if numeral.isdigit():
         return int(numeral)
     return chinese_int(numeral)
+
+
+def chinese_count(value):
+    """A count of 1–20 as a Chinese numeral before a measure word (两 for 2:
+    两个, 两大), or None for any other value.
+
+    Examples
+    --------
+    >>> [chinese_count(n) for n in [1, 2, 5, 10, 12, 20, 21, 0]]
+    ['一', '两', '五', '十', '十二', '二十', None, None]
+    """
+    if not 1 <= value <= 20:
+        return None
+    if value < 10:
+        return "两" if value == 2 else ITEM_NUMERALS[value - 1]
+    if value == 20:
+        return "二十"
+    return "十" + ITEM_NUMERALS[value - 11] if value > 10 else "十"
 
 
 def digit_string(digits):
