@@ -65,7 +65,7 @@ def find_slogans(text, lexicon=None, *, tokens=None):
 def _find_slogans(text, lexicon, tokens):
     """:func:`find_slogans` on a text read as it is, its counts written with
     Arabic digits read as Chinese numerals (:class:`_DigitView`)."""
-    digits = _DigitView(text, _count_followers(tuple(lexicon.words()) if lexicon is not None else ()))
+    digits = _DigitView(text, _arabic_counts(tuple(lexicon.words()) if lexicon is not None else ()))
     if digits.is_identity:
         return _find_in(text, lexicon, tokens)
     return digits.back(_find_in(digits.text, lexicon, digits.tokens(tokens), digits.converted))
@@ -202,45 +202,46 @@ def _lexicon_candidates(text, lexicon, bounds):
 
 
 # A count of 1–20 in Arabic digits (full-width or not), not part of a longer
-# number, a decimal, a percentage or an ordinal (2021年, 3.5万, 第3个).
-_ARABIC_COUNT = re.compile(r"(?<![0-9０-９.．%％第])(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])(?![0-9０-９.．%％])")
+# number, a decimal or an ordinal (2021年, 3.5万, 第3个).
+_ARABIC_COUNT = r"(?<![0-9０-９.．第])(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
 
 
 @functools.lru_cache(maxsize=4)
-def _count_followers(terms):
-    """The characters after which a digit is read as a count: a measure
-    word's first (3个, 10大) and what follows the numeral of a lexicon term
-    opening with one (农 of 三农: 3农)."""
-    return frozenset(m[0] for m in MEASURES) | frozenset(
-        term[1] for term in terms if len(term) > 1 and term[0] in ITEM_NUMERALS + "两")
+def _arabic_counts(terms):
+    """A regex of the counts in digits (:data:`_ARABIC_COUNT`) before what
+    makes them counts: a measure word (3个, 10大) or what follows the numeral
+    of a lexicon term opening with one (农 of 三农: 3农)."""
+    followers = {m[0] for m in MEASURES} | {term[1] for term in terms
+                                             if len(term) > 1 and term[0] in ITEM_NUMERALS + "两"}
+    return re.compile(f"{_ARABIC_COUNT}(?=[{re.escape(''.join(sorted(followers)))}])")
 
 
 class _DigitView(ReadingView):
     """``text`` with each count of 1–20 that a web copy wrote in Arabic digits
-    before one of ``followers`` written as a Chinese numeral (3个代表 ->
+    (a match of ``counts``, :func:`_arabic_counts`) written as a Chinese numeral (3个代表 ->
     三个代表, 10大工程 -> 十大工程, 2个确保 -> 两个确保), so that the lexicon and
     the grammar read it as they read the Chinese form; ``converted`` holds the
     view offsets of those numerals. Spans map back as from a
     :class:`~policy_nlp.stages.reading_view.ReadingView` (their text as
     written: 3个代表). Dates (3月) and other units make no change.
 
-    >>> view = _DigitView("抓好3农工作，3月开工，实施10大工程", frozenset("农大"))
+    >>> view = _DigitView("抓好3农工作，3月开工，实施10大工程", _arabic_counts(("三农",)))
     >>> view.text, sorted(view.converted)
     ('抓好三农工作，3月开工，实施十大工程', [2, 14])
     """
 
-    def __init__(self, text, followers):
+    def __init__(self, text, counts):
         self.original = text
-        counts = [m for m in _ARABIC_COUNT.finditer(text) if text[m.end():m.end() + 1] in followers]
+        counts = list(counts.finditer(text))
         numerals = [chinese_count(int(m.group().translate(_FULLWIDTH))) for m in counts]
         # a numeral shorter than its digits (10 -> 十) drops the digits it does not replace
         self._drop([m.start() + k for m, cn in zip(counts, numerals) for k in range(len(cn), len(m.group()))])
-        chars, self.converted = list(self.text), set()
+        self.converted = {self.to_view(m.start()) for m in counts}
+        pieces, last = [], 0
         for m, cn in zip(counts, numerals):
-            at = self.to_view(m.start())
-            chars[at:at + len(cn)] = cn
-            self.converted.add(at)
-        self.text = "".join(chars)
+            pieces += [text[last:m.start()], cn]
+            last = m.end()
+        self.text = "".join(pieces) + text[last:]
 
     @property
     def is_identity(self):
