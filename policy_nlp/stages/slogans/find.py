@@ -218,11 +218,11 @@ def _arabic_counts(terms):
 
 class _DigitView(ReadingView):
     """``text`` with each count of 1–20 that a web copy wrote in Arabic digits
-    (a match of ``counts``, :func:`_arabic_counts`) written as a Chinese numeral (3个代表 ->
-    三个代表, 10大工程 -> 十大工程, 2个确保 -> 两个确保), so that the lexicon and
-    the grammar read it as they read the Chinese form; ``converted`` holds the
-    view offsets of those numerals. Spans map back as from a
-    :class:`~policy_nlp.stages.reading_view.ReadingView` (their text as
+    (a match of ``counts``: :func:`_arabic_counts`) written as a Chinese
+    numeral (3个代表 -> 三个代表, 10大工程 -> 十大工程, 2个确保 -> 两个确保), so that
+    the lexicon and the grammar read it as they read the Chinese form;
+    ``converted`` holds the view offsets of those numerals. Spans map back as
+    from a :class:`~policy_nlp.stages.reading_view.ReadingView` (their text as
     written: 3个代表). Dates (3月) and other units make no change.
 
     >>> view = _DigitView("抓好3农工作，3月开工，实施10大工程", _arabic_counts(("三农",)))
