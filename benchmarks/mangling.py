@@ -53,11 +53,12 @@ sys.path.insert(0, str(REPO))
 
 from policy_nlp.apps.evaluation import _norm, evaluate_many, gold_text, load_gold  # noqa: E402
 from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
-from policy_nlp.lang.numerals import chinese_int  # noqa: E402
+from policy_nlp.lang.numerals import chinese_int, chinese_numeral  # noqa: E402
 
 WRAP = 28
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]{2}")
 _NUMERAL_BEFORE_MEASURE = re.compile(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])")
+_DIGITS_BEFORE_MEASURE = re.compile(r"(?<![0-9])[1-9][0-9]?(?![0-9])(?=[个项条件点批次大])")
 ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
 _GLOSSED = re.compile(r"([\u4e00-\u9fff])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
 HEADER = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
@@ -197,8 +198,9 @@ def compare(names, golds=None, nlp=None):
     nlp = nlp or load()
     to_simplified = _converter("t2s")
 
-    def undo(text):
-        return to_simplified.convert(text).translate(ASCII_PUNCT)
+    def undo(text):   # arabic_digits: 3个代表 is the clean copy's 三个代表
+        text = to_simplified.convert(text).translate(ASCII_PUNCT)
+        return _DIGITS_BEFORE_MEASURE.sub(lambda m: chinese_numeral(int(m.group())), text)
     results, details, clean_docs = {}, {}, None
     for name in ["clean"] + [n for n in names if n != "clean"]:
         mangle, mangle_gold = table[name]

@@ -17,8 +17,8 @@ Examples
 
 import re
 
-__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "chinese_int", "number", "digit_string",
-           "parse_year", "document_year"]
+__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "chinese_int", "chinese_numeral",
+           "chinese_count", "number", "digit_string", "parse_year", "document_year"]
 
 # 〇 and 零 are the zeros of running text; ○ (a circle) and Ｏ (full-width O)
 # stand for 〇 in typed-up dates (二ＯＯ八年). 两 is 2 before a measure word.
@@ -85,6 +85,36 @@ def number(numeral):
     if numeral.isdigit():
         return int(numeral)
     return chinese_int(numeral)
+
+
+def chinese_numeral(value):
+    """The Chinese numeral of a number 1–99 (the inverse of :func:`chinese_int`
+    there), or None for any other value.
+
+    Examples
+    --------
+    >>> [chinese_numeral(n) for n in [2, 10, 12, 20, 24, 99, 100, 0]]
+    ['二', '十', '十二', '二十', '二十四', '九十九', None, None]
+    """
+    if not 1 <= value <= 99:
+        return None
+    tens, ones = divmod(value, 10)
+    return ((ITEM_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+            + (ITEM_NUMERALS[ones - 1] if ones else ""))
+
+
+def chinese_count(value):
+    """A count of 1–20 as a Chinese numeral before a measure word (两 for 2:
+    两个, 两大), or None for any other value.
+
+    Examples
+    --------
+    >>> [chinese_count(n) for n in [1, 2, 5, 10, 12, 20, 21, 0]]
+    ['一', '两', '五', '十', '十二', '二十', None, None]
+    """
+    if not 1 <= value <= 20:
+        return None
+    return "两" if value == 2 else chinese_numeral(value)
 
 
 def digit_string(digits):

@@ -60,7 +60,13 @@ class ReadingView:
                     dropped.append(i)
                     i = text.find("\n", i + 1, end)
         dropped += [m.start() for m in INNER_BLANK.finditer(text) if not _ITEM_START.match(text, m.end())]
-        self._dropped = sorted(dropped)
+        self._drop(sorted(dropped))
+
+    def _drop(self, dropped):
+        """Make the view of ``self.original`` without the characters at the
+        sorted offsets ``dropped``."""
+        text = self.original
+        self._dropped = dropped
         # where each dropped character falls in the view: before the view's character there
         self._in_view = [i - k for k, i in enumerate(self._dropped)]
         self._dropped_array = numpy.array(self._dropped, dtype=numpy.int64)

@@ -1,11 +1,13 @@
 """Tests of policy_nlp.stages.slogans: numbered formulations, quoted terms, members."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from policy_nlp.lang.numerals import chinese_count
 from policy_nlp.lang.words import words
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
@@ -1073,6 +1075,69 @@ def test_a_known_formulation_written_with_an_arabic_digit_is_found():
     # a digit before a grammar head stays a quantity; part of a number or a distance is no term
     for text in ("今年完成3个重点项目,新建5个村", "全程3公里,投资13农户", "2021年三农工作"):
         assert [s["text"] for s in find_slogans(text, lex) if s["text"][0].isdigit()] == [], text
+
+
+# Real sentences of the local development corpus with their counts in digits, as
+# web copies write them, each with the formulation, number and members expected
+_DIGIT_COPIES = [
+    # dev-0071: a lexicon term in quotes before 重要思想 and before 上下功夫
+    ("必须坚持“3个代表”重要思想的统领地位。一要在进一步强化理论武装、实践“3个代表”上下功夫。",
+     [("3个代表", 3, []), ("3个代表", 3, [])]),
+    # dev-0189: 三大攻坚战, a lexicon term
+    ("打好脱贫攻坚战是党的十九大提出的3大攻坚战之一,对如期全面建成小康社会具有十分重要的意义。",
+     [("3大攻坚战", 3, [])]),
+    # dev-0103: NUM 大 + a policy head; 10 is 十 (one character for two)
+    ("结合全市排风险守底线保稳定促发展10大专项整治行动,对全市政府系统扫黑除恶专项斗争进行再安排。",
+     [("10大专项整治行动", 10, [])]),
+    # dev-0124: a 即-list of exactly four members defines the count
+    ("要重点解决好4个问题,即进一步解决对旅游工作的认识和重视问题,站位不够高和气魄不够大的问题,"
+     "旅游工作如何拓宽视野、对标一流的问题,旅游资源整合和关联产业融合的问题。三要认真落实省委决策部署。",
+     [("4个问题", 4, ["对旅游工作的认识和重视问题", "站位不够高和气魄不够大的问题",
+                     "旅游工作如何拓宽视野、对标一流的问题", "旅游资源整合和关联产业融合的问题"])]),
+    # dev-0111: quoted, its 一是… items in the paragraphs after it
+    ("县长对全县安全生产工作提出了“5个强化”。\n一是强化思想意识。各乡镇要把思想统一到总体部署上来。"
+     "二是强化责任落实。三是强化隐患排查。四是强化执法检查。五是强化应急管理。",
+     [("5个强化", 5, ["强化思想意识", "强化责任落实", "强化隐患排查", "强化执法检查", "强化应急管理"])]),
+    # dev-0240: a quoted list of three right before
+    ("呼吁在辖区内开展好长辛先锋“领航、护航、启航”3大行动。", [("3大行动", 3, ["领航", "护航", "启航"])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", _DIGIT_COPIES)
+def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text, expected):
+    lex = default_lexicon()
+    got = find_slogans(text, lex)
+    assert [(s["text"], s["number"], [m["text"] for m in s["members"]]) for s in got
+            if s["kind"] == "numbered"] == expected
+    check_offsets(text, got)
+    # what the copy with Chinese numerals gives, numbers and members alike
+    def chinese(t):
+        return re.sub(r"(?<![0-9])(?:10|[2-9])(?=[个大])", lambda m: chinese_count(int(m.group())), t)
+    assert [(chinese(s["text"]), s["number"], s["members"] and [m["text"] for m in s["members"]]) for s in got] == \
+        [(s["text"], s["number"], s["members"] and [m["text"] for m in s["members"]])
+         for s in find_slogans(chinese(text), lex)]
+
+
+@pytest.mark.parametrize("text", [
+    "成功引进8个重点项目。其中,XX购买XX40亩闲置资产新上LED灯具项目;",          # local dev-0112
+    "这次集中开工的10个重大项目,计划总投资达28亿元。",                         # local dev-0167
+    # local dev-0207 with a digit: a list right before a digit count names what it counts
+    "“市场型”居委会(龙城市场、密州商城、九龙商贸城3个社区居委会)",
+    # policy documents: a bracket after the count lists what it counts; a list before it too
+    "贯穿B关键技术标准的其它3个领域（BA、BB、BC），打通物理世界和信息世界",
+    "已发布2项国际标准、16项国家标准以及2项行业标准。",
+    "省、市级政府相关主管部门应在2个工作日内作出答复。",
+])
+def test_a_digit_quantity_stays_untagged(text):
+    assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"] == []
+
+
+def test_a_digit_count_is_no_formulation_because_the_grammar_took_its_chinese_form():
+    # policy documents (central-42): the grammar takes 八个环节 on its head alone
+    # (a quantity it cannot tell from a formulation); the digit copy of it is
+    # not taken on that ground
+    text = "示范工厂建设内容需至少覆盖八个环节。填写的场景应建设成效突出，需至少覆盖8个环节。"
+    assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["text"][0].isdigit()] == []
 
 
 def test_an_attributive_phrase_before_a_pair_is_no_member():

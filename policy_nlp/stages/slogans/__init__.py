@@ -83,10 +83,25 @@ Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一中心运行模式, 三会一课制度) and repeated-digit singles (八八战略) are taken;
 everything else is taken only inside quotes, from the lexicon, or as a mention
 of a term the document quoted. Never slogans: Arabic quantities outside
-quotes, ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
+quotes (see *Arabic digits*), ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
 (十连丰), durations and other numeral + unit expressions (两年, 三个月, 54个月,
 三年行动), approximate counts (一千五百多项), and demonstrative or anaphoric
 counts (这两个目标, 以上十四条).
+
+Arabic digits
+-------------
+Web copies write a formulation's numeral as a digit (3个代表, 10大工程, 2个确保,
+3农). A count of 1–20 in digits before a measure word or before what follows a
+lexicon term's numeral is read as the Chinese numeral (3个代表 = 三个代表, 2 = 两),
+so the lexicon, the quotations and the grammar find it with the same number and
+members, and the span keeps the digits. In real text a digit count is nearly
+always a quantity (3个重点项目, 5个乡镇), so a formulation of the grammar so
+written is kept only on evidence besides the numeral: the document quotes it;
+it is NUM 大 + a policy head (3大攻坚战, 10大工程); or a list of exactly NUM
+members defines it (即/：-lists, 一是… or ——-items after it, a quoted or bracketed
+list before it). A bracket after a digit count (其它3个领域（BA、BB、BC）), an
+unquoted list before it (…16项国家标准以及2项行业标准) and the grammar's reading of
+its Chinese form elsewhere are no such evidence.
 
 Quoted policy terms
 -------------------

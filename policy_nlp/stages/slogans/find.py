@@ -6,11 +6,13 @@ import functools
 import re
 from bisect import bisect_right
 
+from policy_nlp.lang.numerals import ITEM_NUMERALS, chinese_count
 from policy_nlp.stages.reading_view import ReadingView
-from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, NUM_CHARS, parse_numbered
+from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, MEASURES, NUM_CHARS, _NUM_RE, parse_numbered
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
     _unwrapped)
-from policy_nlp.stages.slogans.members import _DEFINING_STEPS, _members_and_step, _split_items
+from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
+    _split_items)
 from policy_nlp.stages.slogans.grammar import _Bounds, _grammar
 
 
@@ -61,7 +63,17 @@ def find_slogans(text, lexicon=None, *, tokens=None):
 
 
 def _find_slogans(text, lexicon, tokens):
-    """:func:`find_slogans` on a text read as it is."""
+    """:func:`find_slogans` on a text read as it is, its counts written with
+    Arabic digits read as Chinese numerals (:class:`_DigitView`)."""
+    digits = _DigitView(text, _arabic_counts(tuple(lexicon.words()) if lexicon is not None else ()))
+    if digits.is_identity:
+        return _find_in(text, lexicon, tokens)
+    return digits.back(_find_in(digits.text, lexicon, digits.tokens(tokens), digits.converted))
+
+
+def _find_in(text, lexicon, tokens, converted=frozenset()):
+    """:func:`find_slogans` on ``text``, where the Chinese numerals at the
+    offsets ``converted`` stand for Arabic digits (:func:`_digit_count_ok`)."""
     bounds = _Bounds(tokens)
     if lexicon is not None:
         bounds.terms = frozenset(lexicon.words())
@@ -75,6 +87,8 @@ def _find_slogans(text, lexicon, tokens):
         _composites_over_terms(cands, lexical)
         cands += lexical
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
+    if converted:
+        cands = _digit_counts_confirmed(text, cands, converted, bounds.terms)
     spans = _resolve(text, _trim_blanks(text, cands))
     out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
     # quoted terms that are members of a formulation are not terms themselves
@@ -163,8 +177,7 @@ def _term_finder(terms):
 
 def _lexicon_candidates(text, lexicon, bounds):
     """Every occurrence of a lexicon term that sits on word boundaries, term
-    by term in lexicon order; also a term whose numeral a web copy wrote as
-    an Arabic digit (3农, 4个全面, 8项规定: :func:`_digit_views`).
+    by term in lexicon order.
 
     One regex search per position where some term starts (a few per
     document), not one scan of the whole text per term."""
@@ -185,49 +198,84 @@ def _lexicon_candidates(text, lexicon, bounds):
         for i in found.get(term, ()):
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
-    for view, positions in _digit_views(text, _numeral_term_seconds(tuple(terms))):
-        for i in positions:
-            match = pattern.match(view, i)
-            for term in prefixes(match.group()) if match else ():
-                if _lexicon_hit_ok(view, i, i + len(term), bounds):
-                    entry = lexicon[term]
-                    cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
     return cands
 
 
-# A single digit right before an ideograph, not part of a longer number (2021年, 3.5万).
-_DIGIT_BEFORE_HAN = re.compile(r"(?<![0-9.．%％])[1-9](?=[\u4e00-\u9fff])")
+# A count of 1–20 in Arabic digits (full-width or not), not part of a longer
+# number, a decimal or an ordinal (2021年, 3.5万, 第3个).
+_ARABIC_COUNT = r"(?<![0-9０-９.．第])(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
 
 
 @functools.lru_cache(maxsize=4)
-def _numeral_term_seconds(terms):
-    """The characters that follow the numeral of the lexicon terms opening with one (农 of 三农)."""
-    return frozenset(term[1] for term in terms if len(term) > 1 and term[0] in "一二两三四五六七八九")
+def _arabic_counts(terms):
+    """A regex of the counts in digits (:data:`_ARABIC_COUNT`) before what
+    makes them counts: a measure word (3个, 10大) or what follows the numeral
+    of a lexicon term opening with one (农 of 三农: 3农)."""
+    followers = {m[0] for m in MEASURES} | {term[1] for term in terms
+                                             if len(term) > 1 and term[0] in ITEM_NUMERALS + "两"}
+    return re.compile(f"{_ARABIC_COUNT}(?=[{re.escape(''.join(sorted(followers)))}])")
 
 
-def _digit_views(text, seconds):
-    """``[(view, positions)]``: copies of ``text`` of the same length (so the
-    same offsets) with each single digit before an ideograph written as a
-    Chinese numeral, 2 once as 二 and once as 两, and the positions changed;
-    only digits before one of ``seconds`` (what may follow a term's numeral:
-    dates such as 3月 make no copy). Only lexicon terms are read in them: a
-    digit before a grammar head is mostly a quantity (3个重点项目), a known
-    formulation's never is.
+class _DigitView(ReadingView):
+    """``text`` with each count of 1–20 that a web copy wrote in Arabic digits
+    (a match of ``counts``: :func:`_arabic_counts`) written as a Chinese
+    numeral (3个代表 -> 三个代表, 10大工程 -> 十大工程, 2个确保 -> 两个确保), so that
+    the lexicon and the grammar read it as they read the Chinese form;
+    ``converted`` holds the view offsets of those numerals. Spans map back as
+    from a :class:`~policy_nlp.stages.reading_view.ReadingView` (their text as
+    written: 3个代表). Dates (3月) and other units make no change.
 
-    >>> [(view[:5], positions) for view, positions in _digit_views("抓好3农工作，3月开工", {"农"})]
-    [('抓好三农工', [2]), ('抓好三农工', [2])]
+    >>> view = _DigitView("抓好3农工作，3月开工，实施10大工程", _arabic_counts(("三农",)))
+    >>> view.text, sorted(view.converted)
+    ('抓好三农工作，3月开工，实施十大工程', [2, 14])
     """
-    positions = [m.start() for m in _DIGIT_BEFORE_HAN.finditer(text) if text[m.end()] in seconds]
-    if not positions:
-        return []
-    views = []
-    for two in "二两":
-        numerals = "一" + two + "三四五六七八九"
-        chars = list(text)
-        for i in positions:
-            chars[i] = numerals[int(text[i]) - 1]
-        views.append(("".join(chars), positions))
-    return views
+
+    def __init__(self, text, counts):
+        self.original = text
+        counts = list(counts.finditer(text))
+        numerals = [chinese_count(int(m.group().translate(_FULLWIDTH))) for m in counts]
+        # a numeral shorter than its digits (10 -> 十) drops the digits it does not replace
+        self._drop([m.start() + k for m, cn in zip(counts, numerals) for k in range(len(cn), len(m.group()))])
+        self.converted = {self.to_view(m.start()) for m in counts}
+        pieces, last = [], 0
+        for m, cn in zip(counts, numerals):
+            pieces += [text[last:m.start()], cn]
+            last = m.end()
+        self.text = "".join(pieces) + text[last:]
+
+    @property
+    def is_identity(self):
+        """True when no digit was written as a numeral."""
+        return not self.converted
+
+
+def _digit_counts_confirmed(text, cands, converted, terms):
+    """``cands`` without the counts of the grammar whose numeral a web copy
+    wrote in Arabic digits (at an offset of ``converted``) and that nothing
+    but the numeral makes a formulation (:func:`_digit_count_ok`): in real
+    text a digit count is most often a quantity (3个项目, 5个乡镇). The
+    lexicon's terms, quotations and mentions of them need no such check."""
+    def has_digit(c):
+        return any(c[0] <= i < c[1] for i in converted)
+    quoted = {text[c[0]:c[1]] for c in cands if c[2] == "numbered" and c[4] == "quotes"}
+    return [c for c in cands
+            if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, terms)]
+
+
+def _digit_count_ok(text, cand, quoted, terms):
+    """A count of the grammar written with a digit is a formulation when the
+    document quotes it too (``quoted``: “四个最严”, with either numeral), when
+    it is NUM 大 + a policy head (3大攻坚战, 10大工程), or when a list of
+    exactly NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
+    ¶——坚持…; “领航、护航、启航”3大行动)."""
+    s, e, _, n, _, _ = cand
+    if text[s:e] in quoted:
+        return True
+    run = _NUM_RE.match(text, s)
+    if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
+        return True
+    members, step = _members_and_step(text, s, e, n, False, (), terms)
+    return step in _DEFINING_LISTS and len(members) == n
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):

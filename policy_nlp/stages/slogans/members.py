@@ -846,6 +846,11 @@ def _subject_list(t):
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
                              _marked_list_next_sentence, _dash_items_after,
                              _quoted_names_with_head_later, _quoted_head_final_list_nearby))
+# the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
+# 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
+# after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
+_DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_items_after,
+                             _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
                  _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
