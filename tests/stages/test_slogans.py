@@ -651,6 +651,42 @@ def test_quoted_names_of_programmes_and_honours():
     assert "送上门来的群众工作" not in local_quoted("dev-0098")
 
 
+def test_quoted_goal_a_work_contributes_to():
+    # local dev-0186: 为我县“进入全省县域第一集团”做出积极贡献; dev-0209: 为“建设滨沾经济带,
+    # 扮靓沾化南大门”创造良好的人口环境 (two clauses, framed)
+    assert "进入全省县域第一集团" in local_quoted("dev-0186")
+    assert "建设滨沾经济带,扮靓沾化南大门" in local_quoted("dev-0209")
+    # 为 not right before the quotation (national work reports of 1978 and 1984)
+    assert find_slogans("并且为后来解决“四人帮”的问题奠定了基础。") == []
+    assert find_slogans("这就为打破企业内部的“大锅饭”创造了前提条件。") == []
+
+
+def test_quoted_term_before_a_head_with_a_modifier():
+    # local dev-0014: 现代农业“大园区”生产模式
+    assert "大园区" in local_quoted("dev-0014")
+    # a team is no programme: 老年协会和“金秋”文体活动队 (local dev-0176)
+    assert find_slogans("xxxx地区老年协会和“金秋”文体活动队,建立民") == []
+
+
+def test_a_run_of_one_character_quotations():
+    # local dev-0063: 重点在“查”、“控”、“治”等三个方面做文章 (also a named area: 等方面)
+    assert local_quoted("dev-0063") == {"查", "控", "治"}
+    assert "田头窖" in local_quoted("dev-0013")            # 恢复和开挖“田头窖”等方面
+    # a pair is not enough (national work report of 1956)
+    t = "纠正一部分企业片面地追求“多”和“快”，而没有同样地着重“好”和“省”的倾向。"
+    assert find_slogans(t) == []
+
+
+def test_quoted_type_names_and_scoped_honours():
+    # local dev-0207: "市場型"居委會 (the type before what it classifies)
+    assert "市場型" in local_quoted("dev-0207")
+    # local dev-0061: 成为“党建领航”的“全国先进基层党组织”
+    assert "全国先进基层党组织" in local_quoted("dev-0061")
+    # a type name with nothing after it, a scope without a rank is no term
+    assert find_slogans("这是“巨型”。") == []
+    assert find_slogans("换来了“全省人民都很满意”。") == []
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join), st.lists(_ALPHABET, max_size=40).map("".join),
        st.sampled_from(sorted(default_lexicon())))
