@@ -677,6 +677,16 @@ def test_a_run_of_one_character_quotations():
     assert find_slogans(t) == []
 
 
+def test_a_quoted_thing_counted_as_one_is_a_figure():
+    # local dev-0085 and dev-0144; the national work report of 2014
+    assert find_slogans("全国文明城市是一块“金字招牌”,是我国综合评价城市整体文明水平") == []
+    assert find_slogans("这是一场“攻坚战”,也是一场硬仗") == []
+    assert find_slogans("放开市场这只“看不见的手”，用好政府这只“看得见的手”，促进经济稳定增长。") == []
+    # a term head after it keeps the term: 这个“总开关”问题 (19th congress report)
+    assert texts(find_slogans("解决好世界观、人生观、价值观这个“总开关”问题，自觉做共产主义远大理想"),
+                 "quoted") == ["总开关"]
+
+
 def test_quoted_type_names_and_scoped_honours():
     # local dev-0207: "市場型"居委會 (the type before what it classifies)
     assert "市場型" in local_quoted("dev-0207")

@@ -99,6 +99,9 @@ _TYPE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}型")
 # an honour named with its scope and rank: 成为“党建领航”的“全国先进基层党组织”,
 # 确认为“全国示范智慧商店” (not any quotation that opens with 全省: “全省人民…”)
 _SCOPED_HONOUR = re.compile(r"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[\u4e00-\u9fff]{2,10}")
+# a thing counted as one, a figure of speech unless a term head follows: 全国文明城市是一块“金字
+# 招牌”, 这是一场“攻坚战”, 放开市场这只“看不见的手” (not 这个“总开关”问题)
+_FIGURE_BEFORE = re.compile(r"[一这那](?:块|场|只|把|面|剂|颗|盏|张|个)$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -192,6 +195,8 @@ def _is_policy_term(text, s, e, repeats):
            or bool(_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
            or bool(_SCOPED_HONOUR.fullmatch(q))
            or _spelled_out_after(text, s, e))
+    if _FIGURE_BEFORE.search(before):
+        return bool(_TERM_HEAD_AFTER.match(after) or frame)
     if 4 <= len(q) <= 5:
         return True
     return cue
