@@ -664,6 +664,8 @@ def test_quoted_goal_a_work_contributes_to():
 def test_quoted_term_before_a_head_with_a_modifier():
     # local dev-0014: 现代农业“大园区”生产模式
     assert "大园区" in local_quoted("dev-0014")
+    # what is opposed is no term of the speaker's (national work report of 2004)
+    assert find_slogans("坚决反对任何形式的“台独”分裂活动，绝不允许任何人以任何方式把台湾从中国分割出去。") == []
     # a team is no programme: 老年协会和“金秋”文体活动队 (local dev-0176)
     assert find_slogans("xxxx地区老年协会和“金秋”文体活动队,建立民") == []
 
