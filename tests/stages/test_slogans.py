@@ -689,6 +689,15 @@ def test_a_quoted_thing_counted_as_one_is_a_figure():
                  "quoted") == ["总开关"]
 
 
+def test_a_quotation_of_the_spirit_to_work_in_is_a_saying():
+    # local dev-0031 and dev-0055; Xi 2020
+    assert find_slogans("动员全县上下以“时时放心不下”的责任感,全力打好防汛") == []
+    assert find_slogans("我们必须以“不破楼兰终不还”的决心,向这一顽疾亮剑") == []
+    assert find_slogans("要以“咬定青山不放松”的韧劲、“不破楼兰终不还”的拼劲，沉") == []
+    # a named fighting spirit stays a slogan: 以“不改變、不撤退、不脫貧、不脫鉤”的斗志 (dev-0191)
+    assert "不改變、不撤退、不脫貧、不脫鉤" in local_quoted("dev-0191")
+
+
 def test_quoted_type_names_and_scoped_honours():
     # local dev-0207: "市場型"居委會 (the type before what it classifies)
     assert "市場型" in local_quoted("dev-0207")

@@ -87,6 +87,9 @@ _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
+# the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
+# 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
+_RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolve_words')})")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
@@ -161,7 +164,8 @@ def _is_policy_term(text, s, e, repeats):
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
-    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude):
+    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude) \
+            or _RESOLVE_AFTER.match(text, e + 1):
         return False
     frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1)
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
