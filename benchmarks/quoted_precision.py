@@ -17,7 +17,22 @@ from policy_nlp.apps.evaluation import _norm, _simplified_gold, evaluation_pairs
 
 
 def extras(gold, annotated):
-    """(number of quoted tags, [(tag, context)] of those the gold does not list)."""
+    """The quoted tags of one document that its gold does not list.
+
+    Parameters
+    ----------
+    gold : dict
+        A gold file (``load_gold``).
+    annotated : dict
+        The pipeline's JSON for the same document.
+
+    Returns
+    -------
+    int
+        The number of quoted tags of the quotes.
+    list of (str, str)
+        Those not in the gold, each with its context.
+    """
     if (annotated.get("meta") or {}).get("converted"):
         gold = _simplified_gold(gold)
     wanted = {_norm(t) for t in gold.get("quoted") or []}
@@ -32,6 +47,7 @@ def extras(gold, annotated):
 
 
 def main():
+    """Print each extra tag and the totals of the gold files given."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="example: python benchmarks/quoted_precision.py "
                                             "tests/fixtures/gold_local/dev*/*.json")
