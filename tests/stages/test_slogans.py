@@ -703,6 +703,10 @@ def test_quoted_type_names_and_scoped_honours():
     assert "市場型" in local_quoted("dev-0207")
     # local dev-0061: 成为“党建领航”的“全国先进基层党组织”
     assert "全国先进基层党组织" in local_quoted("dev-0061")
+    # 确认为 confers the honour, it is no 认为 of speech (policy document central-36)
+    t = "16个商店确认为“全国示范智慧商圈”和“全国示范智慧商店”（以下简称示范商圈、示范商店，名单见附件）。"
+    assert texts(find_slogans(t), "quoted") == ["全国示范智慧商圈", "全国示范智慧商店"]
+    assert find_slogans("超过半数受访者认为“上网课”有效支撑了疫情期间的课程学习") == []
     # a type name with nothing after it, a scope without a rank is no term
     assert find_slogans("这是“巨型”。") == []
     assert find_slogans("换来了“全省人民都很满意”。") == []
