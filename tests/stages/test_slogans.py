@@ -666,6 +666,9 @@ def test_quoted_term_before_a_head_with_a_modifier():
     assert "大园区" in local_quoted("dev-0014")
     # what is opposed is no term of the speaker's (national work report of 2004)
     assert find_slogans("坚决反对任何形式的“台独”分裂活动，绝不允许任何人以任何方式把台湾从中国分割出去。") == []
+    # 使用 is no 用 of a comparison (national work report of 2019); 借用“外脑” stays a figure
+    assert texts(find_slogans("开展项目经费使用“包干制”改革试点，不设科目比例限制")) == ["包干制"]
+    assert "外脑" not in texts(find_slogans("借用“外脑”提升“十强”产业智能化水平。"))
     # a team is no programme: 老年协会和“金秋”文体活动队 (local dev-0176)
     assert find_slogans("xxxx地区老年协会和“金秋”文体活动队,建立民") == []
 

@@ -74,9 +74,10 @@ def _unwrapped(q):
 
 
 # what is rejected, compared or named by others rather than a term of the speaker's (also what is
-# opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”)
+# opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; 用“…”来形容, but not
+# 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
 _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
-                              r"用|当|打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
+                              r"(?<![使利运采应适启])用|当|打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
 
 
 # what after a quoted string shows that it is the content of a named
