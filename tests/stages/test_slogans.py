@@ -676,6 +676,7 @@ def test_quoted_term_before_a_head_with_a_modifier():
 def test_a_run_of_one_character_quotations():
     # local dev-0063: 重点在“查”、“控”、“治”等三个方面做文章 (also a named area: 等方面)
     assert local_quoted("dev-0063") == {"查", "控", "治"}
+    assert texts(find_slogans("重点在「查」、「控」、「治」等三个方面做文章")) == ["查", "控", "治"]
     assert "田头窖" in local_quoted("dev-0013")            # 恢复和开挖“田头窖”等方面
     # a pair is not enough (national work report of 1956)
     t = "纠正一部分企业片面地追求“多”和“快”，而没有同样地着重“好”和“省”的倾向。"

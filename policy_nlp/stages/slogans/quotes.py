@@ -138,7 +138,7 @@ def _spelled_out_after(text, s, e):
 
 # key words in a run of one-character quotations: 重点在“查”、“控”、“治”等三个方面
 # (a pair is not enough: 片面地追求“多”和“快”)
-_ONE_CHAR_SERIES = re.compile(r"(?:“[\u4e00-\u9fff]”、?){3,}")
+_ONE_CHAR_SERIES = re.compile(r"(?:“[\u4e00-\u9fff]”、?){3,}|(?:「[\u4e00-\u9fff]」、?){3,}")
 
 
 def _in_one_char_series(text, s):
