@@ -653,6 +653,71 @@ def test_quoted_names_of_programmes_and_honours():
     assert "送上门来的群众工作" not in local_quoted("dev-0098")
 
 
+def test_quoted_goal_a_work_contributes_to():
+    # local dev-0186: 为我县“进入全省县域第一集团”做出积极贡献; dev-0209: 为“建设滨沾经济带,
+    # 扮靓沾化南大门”创造良好的人口环境 (two clauses, framed)
+    assert "进入全省县域第一集团" in local_quoted("dev-0186")
+    assert "建设滨沾经济带,扮靓沾化南大门" in local_quoted("dev-0209")
+    # 为 not right before the quotation (national work reports of 1978 and 1984)
+    assert find_slogans("并且为后来解决“四人帮”的问题奠定了基础。") == []
+    assert find_slogans("这就为打破企业内部的“大锅饭”创造了前提条件。") == []
+
+
+def test_quoted_term_before_a_head_with_a_modifier():
+    # local dev-0014: 现代农业“大园区”生产模式
+    assert "大园区" in local_quoted("dev-0014")
+    # what is opposed is no term of the speaker's (national work report of 2004)
+    assert find_slogans("坚决反对任何形式的“台独”分裂活动，绝不允许任何人以任何方式把台湾从中国分割出去。") == []
+    # 使用 is no 用 of a comparison (national work report of 2019); 借用“外脑” stays a figure
+    assert texts(find_slogans("开展项目经费使用“包干制”改革试点，不设科目比例限制")) == ["包干制"]
+    assert "外脑" not in texts(find_slogans("借用“外脑”提升“十强”产业智能化水平。"))
+    # a team is no programme: 老年协会和“金秋”文体活动队 (local dev-0176)
+    assert find_slogans("xxxx地区老年协会和“金秋”文体活动队,建立民") == []
+
+
+def test_a_run_of_one_character_quotations():
+    # local dev-0063: 重点在“查”、“控”、“治”等三个方面做文章 (also a named area: 等方面)
+    assert local_quoted("dev-0063") == {"查", "控", "治"}
+    assert texts(find_slogans("重点在「查」、「控」、「治」等三个方面做文章")) == ["查", "控", "治"]
+    assert "田头窖" in local_quoted("dev-0013")            # 恢复和开挖“田头窖”等方面
+    # a pair is not enough (national work report of 1956)
+    t = "纠正一部分企业片面地追求“多”和“快”，而没有同样地着重“好”和“省”的倾向。"
+    assert find_slogans(t) == []
+
+
+def test_a_quoted_thing_counted_as_one_is_a_figure():
+    # local dev-0085 and dev-0144; the national work report of 2014
+    assert find_slogans("全国文明城市是一块“金字招牌”,是我国综合评价城市整体文明水平") == []
+    assert find_slogans("这是一场“攻坚战”,也是一场硬仗") == []
+    assert find_slogans("放开市场这只“看不见的手”，用好政府这只“看得见的手”，促进经济稳定增长。") == []
+    # a term head after it keeps the term: 这个“总开关”问题 (19th congress report)
+    assert texts(find_slogans("解决好世界观、人生观、价值观这个“总开关”问题，自觉做共产主义远大理想"),
+                 "quoted") == ["总开关"]
+
+
+def test_a_quotation_of_the_spirit_to_work_in_is_a_saying():
+    # local dev-0031 and dev-0055; Xi 2020
+    assert find_slogans("动员全县上下以“时时放心不下”的责任感,全力打好防汛") == []
+    assert find_slogans("我们必须以“不破楼兰终不还”的决心,向这一顽疾亮剑") == []
+    assert find_slogans("要以“咬定青山不放松”的韧劲、“不破楼兰终不还”的拼劲，沉") == []
+    # a named fighting spirit stays a slogan: 以“不改變、不撤退、不脫貧、不脫鉤”的斗志 (dev-0191)
+    assert "不改變、不撤退、不脫貧、不脫鉤" in local_quoted("dev-0191")
+
+
+def test_quoted_type_names_and_scoped_honours():
+    # local dev-0207: "市場型"居委會 (the type before what it classifies)
+    assert "市場型" in local_quoted("dev-0207")
+    # local dev-0061: 成为“党建领航”的“全国先进基层党组织”
+    assert "全国先进基层党组织" in local_quoted("dev-0061")
+    # 确认为 confers the honour, it is no 认为 of speech (policy document central-36)
+    t = "16个商店确认为“全国示范智慧商圈”和“全国示范智慧商店”（以下简称示范商圈、示范商店，名单见附件）。"
+    assert texts(find_slogans(t), "quoted") == ["全国示范智慧商圈", "全国示范智慧商店"]
+    assert find_slogans("超过半数受访者认为“上网课”有效支撑了疫情期间的课程学习") == []
+    # a type name with nothing after it, a scope without a rank is no term
+    assert find_slogans("这是“巨型”。") == []
+    assert find_slogans("换来了“全省人民都很满意”。") == []
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join), st.lists(_ALPHABET, max_size=40).map("".join),
        st.sampled_from(sorted(default_lexicon())))

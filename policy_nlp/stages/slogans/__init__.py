@@ -111,15 +111,20 @@ A quoted string (“…”, 「…」, ‘…’; also quote marks a web copy ma
 ”六个关系” with a closing quote opening) is a policy term when it is short, has no
 sentence punctuation, is not introduced by a verb of saying (说, 讲, 指出 …),
 is not a member list that a formulation names, and has a cue that it names
-something: a head word right after it (“效能风暴”行动, “星级社区”创建) or after
-等 (“我和百姓聊聊法”等专项活动), a policy
-verb before it (实施, 推进, 开展 …), a second occurrence in the document, a
-name of a programme or honour (“一号改革工程”, 被评为“全国民主法治示范村”; up to thirty
+something: a head word right after it (“效能风暴”行动, “星级社区”创建), after
+a word or two (现代农业“大园区”生产模式) or after 等 (“我和百姓聊聊法”等专项活动,
+“田头窖”等方面), a policy verb before it (实施, 推进, 开展 …), a second
+occurrence in the document, a run of three one-character quotations (“查”、
+“控”、“治”), a type name (“实体型”居委会), a name of a programme or honour
+(“一号改革工程”, “全国先进基层党组织”, 被评为“全国民主法治示范村”; up to thirty
 characters: 成功申报“江苏省先进制造业和现代服务业深度融合试点单位”), or a
 frame that makes it the content of a named goal or principle (“安全生产重于
-泰山”的使命, “保 5 争 3”的目标, 以“…”为主题) or the campaign of a mobilisation
-meeting (“…”秋防动员大会, “…”誓师大会); with such a frame a longer
-string and a two-clause slogan are terms (“建设大城北，实现新跨越”这一发展主题).
+泰山”的使命, “保 5 争 3”的目标, 以“…”为主题, 为我县“…”做出积极贡献) or the
+campaign of a mobilisation meeting (“…”秋防动员大会, “…”誓师大会); with such a
+frame a longer string and a two-clause slogan are terms (“建设大城北，实现新跨越”
+这一发展主题). Not terms: what is opposed (坚决反对任何形式的“台独”), the spirit
+in which to work (以“时时放心不下”的责任感) and a thing counted as one, a figure
+unless a head follows (一块“金字招牌”, 这是一场“攻坚战”).
 A quoted list of phrases of three or more characters is a slogan (“不改变、
 不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
 attitude (“等、靠、拖”现象), not objects (保障“住、医、教”).

@@ -18,7 +18,7 @@ _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
                        r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
+_SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
@@ -73,8 +73,11 @@ def _unwrapped(q):
     return q.replace("\n", "")
 
 
+# what is rejected, compared or named by others rather than a term of the speaker's (also what is
+# opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; 用“…”来形容, but not
+# 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
 _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
-                              r"用|当|打破|摒弃|告别|所谓|什么|被称为)$")
+                              r"(?<![使利运采应适启])用|当|打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
 
 
 # what after a quoted string shows that it is the content of a named
@@ -85,6 +88,9 @@ _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
+# the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
+# 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
+_RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolve_words')})")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
@@ -94,12 +100,30 @@ _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
 _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
+# the name of a type, before what it classifies: "实体型"居委会, “双师型”师资, “雁阵型”集群
+_TYPE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}型")
+# an honour named with its scope and rank: 成为“党建领航”的“全国先进基层党组织”,
+# 确认为“全国示范智慧商店” (not any quotation that opens with 全省: “全省人民…”)
+_SCOPED_HONOUR = re.compile(r"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[\u4e00-\u9fff]{2,10}")
+# a thing counted as one, a figure of speech unless a term head follows: 全国文明城市是一块“金字
+# 招牌”, 这是一场“攻坚战”, 放开市场这只“看不见的手” (not 这个“总开关”问题)
+_FIGURE_BEFORE = re.compile(r"[一这那](?:块|场|只|把|面|剂|颗|盏|张|个)$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
-# a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动
-_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{alternation('programme_heads')}"
-                              r"|机制|模式|平台|载体)")
+# the heads of a named programme or arrangement
+_NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载体|体系|制度)"
+# a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
+# key words of the work named as its areas: 恢复和开挖“田头窖”等方面
+_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方面)")
+# such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
+# “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
+# frame; not a team: “金秋”文体活动队)
+_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![队组员])")
+# the goal a work serves: 为我县“进入全省县域第一集团”做出积极贡献, 为“建设滨沾经济带，
+# 扮靓沾化南大门”创造良好的人口环境 (as a frame; 为 right before the quote, or a place's name)
+_GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
+_GOAL_AFTER = re.compile(r"(?:[做作]出|创造|营造|提供|奠定)")
 
 
 # an abbreviation spelled out right after it, its characters opening the items in turn:
@@ -112,13 +136,24 @@ def _spelled_out_after(text, s, e):
     return bool(m) and 2 <= e - s <= 4 and (m.group(1), m.group(2)) == (text[s], text[s + 1])
 
 
+# key words in a run of one-character quotations: 重点在“查”、“控”、“治”等三个方面
+# (a pair is not enough: 片面地追求“多”和“快”)
+_ONE_CHAR_SERIES = re.compile(r"(?:“[\u4e00-\u9fff]”、?){3,}|(?:「[\u4e00-\u9fff]」、?){3,}")
+
+
+def _in_one_char_series(text, s):
+    """Whether the one-character quotation at ``s`` is one of a run of three or more."""
+    return any(m.start() < s < m.end() for m in _ONE_CHAR_SERIES.finditer(text, max(0, s - 9), s + 12))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 
 
 def _is_policy_term(text, s, e, repeats):
     """Whether the quoted string ``text[s:e]`` names a policy term."""
     q = text[s:e]
-    if len(q) < 2 or len(q) > _SLOGAN_MAX * 2 or _SENTENCE_PUNCT.search(q):
+    if (len(q) < 2 and not _in_one_char_series(text, s)) or len(q) > _SLOGAN_MAX * 2 \
+            or _SENTENCE_PUNCT.search(q):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
@@ -130,9 +165,11 @@ def _is_policy_term(text, s, e, repeats):
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
-    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude):
+    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude) \
+            or _RESOLVE_AFTER.match(text, e + 1):
         return False
-    frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1))
+    frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1)
+                 or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
         # a two-clause slogan only as a named goal or theme:
@@ -157,12 +194,16 @@ def _is_policy_term(text, s, e, repeats):
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
     cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
-           or bool(_DENG_HEAD_AFTER.match(text, e + 1))
+           or bool(_DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after))
            or repeats >= 2 or "+" in q or "＋" in q or series or frame
            or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
            or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”
            or bool(_PLACE_OF_PHENOMENON.fullmatch(q))       # “舌尖上的安全”
+           or bool(_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
+           or bool(_SCOPED_HONOUR.fullmatch(q))
            or _spelled_out_after(text, s, e))
+    if _FIGURE_BEFORE.search(before):
+        return bool(_TERM_HEAD_AFTER.match(after) or frame)
     if 4 <= len(q) <= 5:
         return True
     return cue
