@@ -1227,3 +1227,25 @@ def test_parallel_attributive_phrases_before_a_pair_are_members():
     text = "全面从严治党，必须落实党委的主体责任和纪委的监督责任“两个责任”。"
     (span,) = [s for s in find_slogans(text, lex) if s["text"] == "两个责任"]
     assert [m["text"] for m in span["members"]] == ["党委的主体责任", "纪委的监督责任"]
+
+
+def test_quote_marks_lost_to_question_marks():
+    # dev-0056 (a Traditional page whose copy turned every curly quote into "?"):
+    # Han words between question marks are quotations on a page with several such pairs
+    text = ("十年间,从?舌尖上的浪费?到?车轮上的腐败?,从?会所里的歪风?到?指尖上的形式主义?,"
+            "全县累计压缩?三公?经费。")
+    quoted = {s["text"] for s in find_slogans(text) if s["kind"] == "quoted"}
+    assert {"舌尖上的浪费", "车轮上的腐败", "会所里的歪风", "指尖上的形式主义"} <= quoted
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in find_slogans(text))
+    # real questions stay questions, and one pair is no lost quotation
+    assert find_slogans("抓农业究竟需不需要?农业怎么抓?如何抓?靠什么抓?谁来抓?") == []
+    assert not [s for s in find_slogans("我们以?沉浸式?动员开启这次会议。") if s["kind"] == "quoted"]
+
+
+def test_seasons_and_quarters_are_no_counts():
+    # dev-0056: 八项规定不是“一阵风”,而是“四季风” (all seasons: a figure, not four of something);
+    # 三季度 is the third quarter
+    assert [(s["text"], s["number"]) for s in find_slogans("不是“一阵风”,而是“四季风”。")
+            if s["kind"] == "numbered"] == []
+    assert [s for s in find_slogans("打好“三季度”攻坚战。") if s["kind"] == "numbered"] == []
+    assert [(s["text"], s["number"]) for s in find_slogans("抓好“三秋”生产。")] == [("三秋", 3)]

@@ -43,6 +43,21 @@ _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})
                                r"|”([^“”‘’'\n]{1,12})”")
 
 
+# quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
+# 上的腐败?): Han words between two of them, none a question (…需不需要抓农业?XX的农业怎么抓?),
+# taken only on a page with several such pairs
+_LOST_QUOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、]{2,16})\?")
+_QUESTION = re.compile(alternation("question_words"))
+_LOST_QUOTES_MIN = 4
+
+
+def _lost_quotes(text):
+    """(content_start, content_end) of the words between question marks
+    standing for lost quote marks, on a page that lost its quote marks."""
+    pairs = [m.span(1) for m in _LOST_QUOTE_RE.finditer(text) if not _QUESTION.search(m.group(1))]
+    return pairs if len(pairs) >= _LOST_QUOTES_MIN else []
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
     hard wrap or written with mangled quote marks included."""
@@ -63,6 +78,8 @@ def _quotes(text):
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
             if _HAN_CHAR.search(m.group(g)) and not overlaps:
                 extra.append((m.start(g), m.end(g)))
+    if "?" in text:
+        extra += _lost_quotes(text)
     if extra:
         out = sorted(out + extra)
     return out
