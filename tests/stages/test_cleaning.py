@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import SEED, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date
+from policy_nlp.apps.local_training import gold_excerpt_ids
 from policy_nlp.stages.script import is_traditional
 
 
@@ -715,3 +716,54 @@ def test_a_sentence_ending_in_a_speech_word_and_a_blank_is_no_title():
     # a link line is one title, a line of prose after 上一篇: is body
     assert clean_text("同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。").text == \
         "同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。"
+
+
+# --- hard-wrapped pages: a PDF copied line by line -------------------------
+
+
+def _hard_wrapped(text, width=28):
+    """``text`` as benchmarks/mangling.py hard-wraps it: a line break after every ``width`` characters of a line."""
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("excerpt_id, body_start, reasons", [
+    # a title cut by the wrap: 筑牢安全防线守护万家灯火--乡镇在安全生产月启动仪式上的⏎讲话同志们,…
+    ("dev-0114", "同志们,市民朋友们,大家好:", ["title block"]),
+    # a template notice cut by the wrap: 下面是小编为大家整理的在全县…会议上讲⏎话【优秀范文】,供大家参考。同志们:
+    ("dev-0001", "同志们:经县政府研究决定", ["title block", "template notice"]),
+    # a sharing site's notice on four lines, the first page's number after it
+    ("dev-0027", "全区优化营商环境暨企业大走访会议上讲话.docx", ["template notice", "page number"]),
+    # a notice on two lines above the title: 下面是小编为大家整理的2023年市委书记在全市科协代表大⏎会开幕式上讲话…
+    ("dev-0159", "各位代表、同志们:", ["template notice", "title block"]),
+    # a page-info line that fills the width is a line of its own: …19:16作者:才子老师⏎中国共产党…
+    ("dev-0134", "中国共产党于1921年7月", ["page info"]),
+])
+def test_a_hard_wrapped_page_is_cleaned_as_the_page(local_excerpts, excerpt_id, body_start, reasons):
+    raw = local_excerpts[excerpt_id]["text"]
+    wrapped = _hard_wrapped(raw)
+    cleaned, page = clean_text(wrapped), clean_text(raw)
+    check_invariants(wrapped, cleaned)
+    assert cleaned.text.replace("\n", "") == page.text.replace("\n", "")
+    assert cleaned.text.startswith(body_start)
+    assert [r["reason"] for r in cleaned.removed] == [r["reason"] for r in page.removed] == reasons
+    assert cleaned.meta == page.meta
+
+
+def test_hard_wrapped_excerpts_lose_nothing(local_excerpts):
+    """Removals decided on the joined lines are records of the wrapped page; the page comes back."""
+    blind = gold_excerpt_ids(parts=("blind",))
+    for key, row in local_excerpts.items():
+        if key not in blind:
+            wrapped = _hard_wrapped(row["text"])
+            check_invariants(wrapped, clean_text(wrapped))
+
+
+def test_lines_of_a_page_that_is_not_hard_wrapped_are_not_joined(local_excerpts):
+    # dev-0025 below a site's header and above its footer: seven lines of about 23
+    # characters, but most of the page is on two long lines
+    header = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
+              "发布时间：2015-03-12 09:30  来源：县政府办公室  浏览次数：1024\n")
+    footer = ("\n责任编辑：王某\n【打印本页】【关闭窗口】\n上一篇：县长在全县春季农业生产工作会议上的讲话\n"
+              "下一篇：在全县教育工作会议上的讲话\n版权所有：某县人民政府 ICP备05001234号\n")
+    raw = local_excerpts["dev-0025"]["text"]
+    assert clean_text(header + raw + footer).text == clean_text(raw).text

@@ -1,0 +1,104 @@
+"""Hard wraps: the line breaks of a page copied from a PDF line by line, read through.
+
+A title, a site notice or a page header cut by the wrap (在2025年全镇安全生产、消防
+安全和生态环境保护工作动员⏎会上的讲话.docx) has no shape of its own on either line.
+The cleaning decides the head, the tail and the furniture on the page with its wraps
+joined (:func:`unwrapped`) and maps what it removes back to the page
+(:func:`rewrapped`): the body keeps its line breaks.
+"""
+
+import re
+
+from policy_nlp.stages.paragraphs import wrapped_lines
+from policy_nlp.stages.cleaning.pieces import _add_piece
+from policy_nlp.stages.cleaning.furniture import _furniture, _GLOSS_RE, without_glosses
+from policy_nlp.stages.cleaning.title import _TITLE_RE
+
+
+def wrap_breaks(text):
+    r"""The offsets of the line breaks of ``text`` that are hard wraps (a line
+    that fills the width, titles and notices too: :func:`wrapped_lines`),
+    lines measured without their pinyin glosses; not after a line that is
+    whole though it fills the width (:func:`_whole`), unless the next line
+    opens with clause punctuation (、副区长王九鸣同志们:).
+
+    Examples
+    --------
+    >>> text = ("在全区优化营商环境暨企业大走访会议上的讲话同志们：刚刚\n我们一起收看了全市营商环境迎评工作发动视频会议，林市长\n"
+    ...         "、于书记分别做了重要讲话，大家一定要认真讨论，抓好落实。\n" * 3)
+    >>> [text[i - 2:i + 2] for i in wrap_breaks(text)][:2]
+    ['刚刚\n我', '市长\n、']
+    """
+    lines = []
+    start = 0
+    for match in re.finditer("\n", text):
+        _add_piece(lines, text, start, match.start())
+        start = match.end()
+    _add_piece(lines, text, start, len(text))
+    length = (lambda s, e: len(without_glosses(text[s:e]))) if _GLOSS_RE.search(text) else None
+    wraps = wrapped_lines(text, lines, length, titles=True)
+    whole = _whole(text, lines, wraps)
+    return [text.index("\n", lines[i][1]) for i in wraps
+            if i not in whole or _CONTINUED.match(text, lines[i + 1][0])]
+
+
+# A line that opens with clause punctuation continues the line before it.
+_CONTINUED = re.compile(r"[，,、。；;：:！!？?）)》”]")
+
+
+def _whole(text, lines, wraps):
+    """The indexes of the ``wraps`` (lines that fill the width) that are whole
+    lines: a title that ends with its genre (…电视电话会议上的讲话), and a line
+    of furniture and the line before it in a paragraph that is not furniture
+    as a whole (更新时间:2018-06-10 19:16作者:才子老师⏎中国共产党…,
+    …实现新突破⏎此处隐藏4810个字。VIP会员可见)."""
+    whole = {i for i in wraps if _TITLE_RE.fullmatch(text, *lines[i])}
+    for run in _runs(wraps):
+        members = range(run[0], run[-1] + 2)
+        alone = {i for i in members if _furniture(text[slice(*lines[i])], "head")}
+        if alone and not _furniture("".join(text[slice(*lines[i])] for i in members), "head"):
+            whole.update(i for i in run if i in alone or i + 1 in alone)
+    return whole
+
+
+def _runs(indexes):
+    """The runs of consecutive ``indexes``: ``[[3, 4, 5], [9]]``."""
+    runs = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def unwrapped(text, breaks):
+    """``(joined, positions)``: ``text`` without the line breaks at ``breaks``,
+    and the offset in ``text`` of each character of ``joined``.
+
+    >>> unwrapped("甲乙\\n丙\\n丁", [2])
+    ('甲乙丙\\n丁', [0, 1, 3, 4, 5])
+    """
+    dropped = set(breaks)
+    positions = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in positions), positions
+
+
+def rewrapped(spans, positions, breaks):
+    """The ``(start, end, reason)`` spans of the joined text as spans of the
+    page: each over the wraps inside it and those right before and after it
+    (a wrap between a removal and the body goes with the removal).
+
+    >>> rewrapped([(0, 2, "title block")], [0, 1, 3, 4, 5], [2])
+    [(0, 3, 'title block')]
+    """
+    dropped = set(breaks)
+    mapped = []
+    for a, b, reason in spans:
+        start, end = positions[a], positions[b - 1] + 1
+        if start - 1 in dropped:
+            start -= 1
+        if end in dropped:
+            end += 1
+        mapped.append((start, end, reason))
+    return mapped
