@@ -767,3 +767,13 @@ def test_lines_of_a_page_that_is_not_hard_wrapped_are_not_joined(local_excerpts)
               "下一篇：在全县教育工作会议上的讲话\n版权所有：某县人民政府 ICP备05001234号\n")
     raw = local_excerpts["dev-0025"]["text"]
     assert clean_text(header + raw + footer).text == clean_text(raw).text
+
+
+def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
+    # dev-0237: 2011-01-11 16:43:28 来源:川汇视窗 浏览:2012 (浏览 alone is a key too)
+    cleaned = clean_text(local_excerpts["dev-0237"]["text"])
+    assert cleaned.text.startswith("1月11日,川汇区在多功能厅召开老干部代表座谈会。")
+    assert [r["reason"] for r in cleaned.removed][-1] == "page info"
+    assert cleaned.meta["publication"] == "川汇视窗"
+    # dev-0219: 作者:cuncuhui 点击数:3775 更新时间: 2009-08-15 来源:村促会
+    assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"

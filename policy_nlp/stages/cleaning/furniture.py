@@ -64,7 +64,9 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2
 _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*(?P<value>[^\s:：|｜]+(?:\s[^\s:：|｜]+)?)")
+# a value may hold one blank (川汇 视窗), not the next field's key (来源:川汇视窗 浏览:2012)
+_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*"
+                             rf"(?P<value>[^\s:：|｜]+(?:\s(?!(?:{_FIELD_KEYS})\s*[:：])[^\s:：|｜]+)?)")
 
 _CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
 _CAPTION_END_RE = re.compile(
