@@ -22,10 +22,10 @@ REPO = Path(__file__).resolve().parents[2]
 EXACT = ("traditional", "ascii_punct")
 FLOORS = {
     "indented": (231, 230, 231),
-    "glossed": (224, 231, 231),
+    "glossed": (225, 231, 231),
     "furniture": (227, 230, 231),
     "spaced": (224, 231, 231),
-    "hard_wrapped": (228, 229, 227),
+    "hard_wrapped": (229, 229, 227),
     "one_line": (166, 230, 230),
 }
 

@@ -731,8 +731,11 @@ def _hard_wrapped(text, width=28):
     ("dev-0114", "同志们,市民朋友们,大家好:", ["title block"]),
     # a template notice cut by the wrap: 下面是小编为大家整理的在全县…会议上讲⏎话【优秀范文】,供大家参考。同志们:
     ("dev-0001", "同志们:经县政府研究决定", ["title block", "template notice"]),
-    # a sharing site's notice on four lines, the first page's number after it
-    ("dev-0027", "全区优化营商环境暨企业大走访会议上讲话.docx", ["template notice", "page number"]),
+    # a sharing site's file name and notice on four lines, the first page's number, the title
+    # printed three times before the salutation (…会议上讲话 在…会议上的讲话 在…会议上的讲话 同志们:)
+    ("dev-0027", "同志们: 刚刚我们一起收看了", ["page title", "template notice", "page number", "title block"]),
+    # 县长在县经济工作会议上的讲话 文章标题:县长在 20xx⏎ 年县经济工作会议上的讲话 同志们:
+    ("dev-0007", "同志们: 这次全县经济工作会", ["title block"]),
     # a notice on two lines above the title: 下面是小编为大家整理的2023年市委书记在全市科协代表大⏎会开幕式上讲话…
     ("dev-0159", "各位代表、同志们:", ["template notice", "title block"]),
     # a page-info line that fills the width is a line of its own: …19:16作者:才子老师⏎中国共产党…
@@ -777,3 +780,27 @@ def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
     assert cleaned.meta["publication"] == "川汇视窗"
     # dev-0219: 作者:cuncuhui 点击数:3775 更新时间: 2009-08-15 来源:村促会
     assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"
+
+
+@pytest.mark.parametrize("excerpt_id, file_name, salutation", [
+    ("dev-0151", "在2024年全市县域养老服务高质量发展推进会上的汇报发言.docx", "尊敬的各位领导,同志们"),
+    ("dev-0141", "2022市长在中心县区创卫工作总结表彰大会讲话 (3).doc", "同志们"),
+])
+def test_a_sharing_sites_file_name_above_its_notice_is_head(local_excerpts, excerpt_id, file_name, salutation):
+    # the page opens with the file's name, then 《….docx》由会员分享…, then 1、 and the title
+    raw = local_excerpts[excerpt_id]["text"]
+    cleaned = clean_text(raw)
+    assert cleaned.removed[0]["reason"] == "page title" and cleaned.removed[0]["text"].strip() == file_name
+    assert cleaned.text.startswith(salutation) and cleaned.meta["salutation"] == salutation
+    assert clean_text(_hard_wrapped(raw)).text.replace("\n", "") == cleaned.text.replace("\n", "")
+    # a policy document's attachments are files too, and stay
+    text = "同志们：\n今天开会。\n附件：1.申报书.doc\n2.汇总表.docx"
+    assert clean_text(text).text == text
+
+
+def test_a_salutation_is_read_through_a_blank_between_ideographs(local_excerpts):
+    # dev-0115 with a blank as justified copies leave them: …动员会上的讲话各位 乡亲、同志们:
+    raw = local_excerpts["dev-0115"]["text"].replace("各位乡亲", "各位 乡亲")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("各位 乡亲、同志们:") and cleaned.meta["salutation"] == "各位乡亲、同志们"
+    assert [r["reason"] for r in cleaned.removed] == ["page title", "template notice", "page number", "title block"]

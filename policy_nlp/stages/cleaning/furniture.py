@@ -57,6 +57,10 @@ _NAV_KEY = r"(?:[您你]的?(?:现在的?|当前的?|所在的?)?|当前|所在)
 _NAV_RE = re.compile(rf"{_NAV_KEY}|(?:首页|主页|网站首页)\s*[>›»＞]")
 _PAGE_TITLE_RE = re.compile(
     r"(?P<title>.{4,100}?)\s+[-–—_|｜]\s+(?P<site>.{2,40})")
+# A document-sharing site heads its page with the file's name (在…会上的讲话.docx); the
+# head only: a policy document's attachments are files too (附件：1.…申报书.doc).
+_FILE_NAME_RE = re.compile(r"(?!附件|\d{1,2}\s*[、.．])[^:：\s][^:：]{1,100}?\s*\.(?:docx?|pdf|pptx?|wps|txt)",
+                           re.IGNORECASE)
 _SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
 
 _FIELD_KEYS = alternation("page_field_keys")
@@ -281,5 +285,7 @@ def _furniture(s, zone):
     if zone == "head":
         match = _PAGE_TITLE_RE.fullmatch(s)
         if match and _SITE_RE.search(match["site"]):
+            return "page title"
+        if _FILE_NAME_RE.fullmatch(s):
             return "page title"
     return None

@@ -42,8 +42,8 @@ def wrap_breaks(text):
             if i not in whole or _CONTINUED.match(text, lines[i + 1][0])]
 
 
-# A line that opens with clause punctuation continues the line before it.
-_CONTINUED = re.compile(r"[，,、。；;：:！!？?）)》”]")
+# A line that opens with clause punctuation (or a file name's .docx) continues the line before it.
+_CONTINUED = re.compile(r"[，,、。；;：:！!？?）)》”.]")
 
 
 def _whole(text, lines, wraps):
