@@ -313,7 +313,10 @@ def wrapped_lines(text, lines, length=None, titles=False):
     titles : bool, default False
         Also wrap a line without punctuation that fills the width (a title
         or a site notice cut by the wrap), and a line break with ASCII spaces
-        around it, in a text whose lines of about the width hold more of it
+        around it, and a line that ends with a heading glued after a
+        sentence end (…新的台阶。  一、经济发展空前活跃  ——农业经济稳步提⏎升,
+        whose wrap may cut the next page's number from the sentence it
+        cuts), in a text whose lines of about the width hold more of it
         than longer lines (:func:`_overlong`); a line fills the width when it
         is no shorter than nine in ten of the lines that end mid-sentence
         (not 15% shorter than the width: a page header of a shorter line,
@@ -381,7 +384,7 @@ def _wraps(text, line, following, size, bounds, titles):
         return False
     if not low <= size <= width * (1 + _WRAP_TOLERANCE) \
             or _ENDS_SENTENCE.search(text, line_start, line_end) \
-            or _GLUED_HEADING.search(text, line_start, line_end) or _ITEM_START.match(text, start, end):
+            or not titles and _GLUED_HEADING.search(text, line_start, line_end) or _ITEM_START.match(text, start, end):
         return False
     return bool(_IN_SENTENCE.search(text, line_start, line_end)) or titles and size >= width
 

@@ -804,3 +804,13 @@ def test_a_salutation_is_read_through_a_blank_between_ideographs(local_excerpts)
     cleaned = clean_text(raw)
     assert cleaned.text.startswith("各位 乡亲、同志们:") and cleaned.meta["salutation"] == "各位乡亲、同志们"
     assert [r["reason"] for r in cleaned.removed] == ["page title", "template notice", "page number", "title block"]
+
+
+def test_a_page_number_after_a_wrapped_heading_line_is_removed(local_excerpts):
+    # dev-0175 wrapped: …新的台阶。  一、经济发展空前活跃  ——农业经济稳步提⏎升五年来,…“农民增收⏎⏎2、、企业增税”:
+    # the line with the glued heading wraps, so the page's last line is long and 2、 cuts its sentence
+    raw = local_excerpts["dev-0175"]["text"]
+    wrapped = _hard_wrapped(raw)
+    cleaned = clean_text(wrapped)
+    assert "农民增收、企业增税" in cleaned.text.replace("\n", "")
+    assert cleaned.text.replace("\n", "") == clean_text(raw).text.replace("\n", "")
