@@ -25,7 +25,7 @@ FLOORS = {
     "glossed": (225, 231, 231),
     "furniture": (227, 230, 231),
     "spaced": (224, 231, 231),
-    "hard_wrapped": (230, 229, 227),
+    "hard_wrapped": (231, 229, 227),
     "one_line": (166, 230, 230),
 }
 

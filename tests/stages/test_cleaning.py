@@ -814,3 +814,16 @@ def test_a_page_number_after_a_wrapped_heading_line_is_removed(local_excerpts):
     cleaned = clean_text(wrapped)
     assert "农民增收、企业增税" in cleaned.text.replace("\n", "")
     assert cleaned.text.replace("\n", "") == clean_text(raw).text.replace("\n", "")
+
+
+def test_the_number_of_one_speech_of_a_collected_page_is_template(local_excerpts):
+    # dev-0018: …工作会议讲话(2篇)⏎篇1⏎尊敬的某某书记…; dev-0121 wrapped: the title line is
+    # longer than the width, so 篇1 opens the line of the salutation (篇1同志们:这次会议…)
+    cleaned = clean_text(local_excerpts["dev-0018"]["text"])
+    assert cleaned.text.startswith("尊敬的某某书记") and cleaned.removed[-1]["text"] == "篇1\n"
+    assert cleaned.removed[-1]["reason"] == "template notice"
+    wrapped = _hard_wrapped(local_excerpts["dev-0121"]["text"])
+    cleaned = clean_text(wrapped)
+    assert cleaned.text.startswith("同志们:这次会议的主要任务是") and check_invariants(wrapped, cleaned) is None
+    # a line of a speech that opens with 篇 stays
+    assert clean_text("同志们：\n篇幅所限，不再展开。").removed == []
