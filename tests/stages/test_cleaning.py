@@ -827,3 +827,14 @@ def test_the_number_of_one_speech_of_a_collected_page_is_template(local_excerpts
     assert cleaned.text.startswith("同志们:这次会议的主要任务是") and check_invariants(wrapped, cleaned) is None
     # a line of a speech that opens with 篇 stays
     assert clean_text("同志们：\n篇幅所限，不再展开。").removed == []
+
+
+def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
+    # dev-0193: 欢迎来到天天文库⏎浏览记录⏎ID:9146580⏎大小:49.14 KB⏎页数:11页⏎时间:2018-04-19⏎《…》由会员上传分享…
+    raw = local_excerpts["dev-0193"]["text"]
+    cleaned = clean_text(raw)
+    assert [r["reason"] for r in cleaned.removed][:5] == \
+        ["template notice", "page tools", "page info", "page number", "page info"]
+    assert cleaned.text.startswith("县长在全县防旱暨春耕生产会议上的讲话") and cleaned.meta["published"] == "2018-04-19"
+    wrapped = _hard_wrapped(raw)
+    assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
