@@ -61,12 +61,10 @@ def _clean(text, traditional):
     if not text.strip(_BLANK + "\n"):     # no pieces
         return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
     breaks = wrap_breaks(text)
-    if breaks:
-        read, spans, meta, changed = _unwrapped_removals(text, breaks, traditional)
-        body, offset_map = _kept_text(read, spans)
-    else:
-        read, spans, meta, changed = _removals(text, traditional)
-        body, offset_map = _kept_text(read, spans)
+    read, spans, meta, changed = _unwrapped_removals(text, breaks, traditional) if breaks \
+        else _removals(text, traditional)
+    body, offset_map = _kept_text(read, spans)
+    if not breaks:       # (the joined page's meta is final already)
         meta = _final_meta(body, meta)
     removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
     return CleanedText(body, removed, meta, offset_map, _kept_changes(changed, offset_map))
