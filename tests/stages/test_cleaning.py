@@ -370,8 +370,8 @@ def test_policy_documents_keep_their_bodies():
         cleaned = clean_text(text)
         check_invariants(text, cleaned)
         for record in cleaned.removed:
-            if record["reason"] == "page number":   # — 3 — between the lines of a PDF copy
-                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+", record["text"]), record["text"]
+            if record["reason"] == "page number":   # — 3 — or 3 between the lines of a PDF copy
+                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+|(?:\n\s*\d{1,3}\s*)+", record["text"]), record["text"]
                 continue
             assert record["reason"] in ("title block", "page info")
             assert len(record["text"].strip()) < 200
@@ -838,3 +838,17 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
     assert cleaned.text.startswith("县长在全县防旱暨春耕生产会议上的讲话") and cleaned.meta["published"] == "2018-04-19"
     wrapped = _hard_wrapped(raw)
     assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
+
+
+def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
+    # central-8: …轻工重点企业数字化研发设计⏎1⏎工具普及率达到90%… (pages 1 to 14, 2⏎3 for a page of figures)
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    text = next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == "central-8")
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    numbers = [r["text"] for r in cleaned.removed if r["reason"] == "page number"]
+    assert numbers[:3] == ["\n1", "\n2\n3", "\n4"] and len(numbers) == 13
+    assert "研发设计\n工具普及率达到90%" in cleaned.text
+    # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
+    for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
+        assert clean_text(raw).removed == []

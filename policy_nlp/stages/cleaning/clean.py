@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, 
 from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail
-from policy_nlp.stages.cleaning.wraps import rewrapped, unwrapped, wrap_breaks
+from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
 
 
 
@@ -77,7 +77,7 @@ def _unwrapped_removals(text, breaks, traditional):
     joined, positions = unwrapped(text, breaks)
     read, spans, meta, changed = _removals(joined, traditional)
     meta = _final_meta(_kept_text(read, spans)[0], meta)
-    spans = _merge(sorted(rewrapped(spans, positions, breaks)))
+    spans = _merge(sorted(rewrapped(spans, positions, breaks) + page_numbers(text)))
     read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
 

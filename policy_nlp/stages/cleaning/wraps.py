@@ -4,7 +4,9 @@ A title, a site notice or a page header cut by the wrap (在2025年全镇安全�
 安全和生态环境保护工作动员⏎会上的讲话.docx) has no shape of its own on either line.
 The cleaning decides the head, the tail and the furniture on the page with its wraps
 joined (:func:`unwrapped`) and maps what it removes back to the page
-(:func:`rewrapped`): the body keeps its line breaks.
+(:func:`rewrapped`): the body keeps its line breaks. The PDF's page numbers, on lines of
+their own in the middle of a sentence, go with the line break before them
+(:func:`page_numbers`).
 """
 
 import re
@@ -105,3 +107,40 @@ def rewrapped(spans, positions, breaks):
             end += 1
         mapped.append((start, end, reason))
     return mapped
+
+
+# A PDF's page number on a line of its own (…研发设计⏎1⏎工具普及率…).
+_PAGE_NUMBER_LINE = re.compile(r"\n[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
+_PAGE_STEP = 3   # a page of figures or a blank page leaves a gap: 3⏎…⏎5
+_PAGES_MIN = 3
+_PAGE_CHARS = 150   # a page is longer: numbers closer than that are a table's
+
+
+def page_numbers(text):
+    r"""``(start, end, "page number")`` of the page numbers of a hard-wrapped
+    ``text``: lines holding only a number, at least three of them rising by
+    one to three, about a page apart (the middle gap at least ``_PAGE_CHARS``
+    characters); each with the line break before it, so that the sentence it
+    cut reads on.
+
+    Examples
+    --------
+    >>> page = "轻工重点企业数字化研发设计工具普及率达到90%，关键工序数控化率达到75%。" * 5
+    >>> text = page + "\n1\n" + page + "\n2\n3\n" + page + "\n4\n" + page
+    >>> [text[a:b] for a, b, _ in page_numbers(text)]
+    ['\n1', '\n2', '\n3', '\n4']
+    >>> page_numbers("一、总体要求\n1\n2\n3\n二、重点任务")   # a column of a table
+    []
+    """
+    candidates = list(_PAGE_NUMBER_LINE.finditer(text))
+    best = []
+    for i, first in enumerate(candidates):
+        run = [first]
+        for match in candidates[i + 1:]:
+            if 0 < int(match.group(1)) - int(run[-1].group(1)) <= _PAGE_STEP:
+                run.append(match)
+        best = run if len(run) > len(best) else best
+    gaps = sorted(b.start() - a.start() for a, b in zip(best, best[1:]))
+    if len(best) < _PAGES_MIN or gaps[len(gaps) // 2] < _PAGE_CHARS:
+        return []
+    return [(match.start(), match.end(), "page number") for match in best]
