@@ -11,7 +11,7 @@ their own in the middle of a sentence, go with the line break before them
 
 import re
 
-from policy_nlp.stages.paragraphs import wrapped_lines
+from policy_nlp.stages.paragraphs import _WRAP_MAX, wrapped_lines
 from policy_nlp.stages.cleaning.pieces import _add_piece
 from policy_nlp.stages.cleaning.furniture import _furniture, _GLOSS_RE, without_glosses
 from policy_nlp.stages.cleaning.title import _TITLE_RE
@@ -34,6 +34,8 @@ def wrap_breaks(text):
     >>> [text[i - 2:i + 3] for i in wrap_breaks(text)]   # the page-info line is whole
     ['上的\n讲话', '政府\n的正', '发展\n一手', '了经\n济社', '6个\n“安', '“安\n全生']
     """
+    if not _may_be_wrapped(text):
+        return []
     lines = []
     start = 0
     for match in re.finditer("\n", text):
@@ -45,6 +47,14 @@ def wrap_breaks(text):
     whole = _whole(text, lines, wraps)
     return [text.index("\n", lines[i][1]) for i in wraps
             if i not in whole or _CONTINUED.match(text, lines[i + 1][0])]
+
+
+def _may_be_wrapped(text):
+    """False for a text that :func:`wrapped_lines` cannot find hard-wrapped,
+    told cheaply: fewer than six lines of 12 characters, or most such lines
+    longer than any wrap width (blanks and glosses allowed for)."""
+    sizes = sorted(n for n in map(len, text.split("\n")) if n >= 12)
+    return len(sizes) >= 6 and (sizes[len(sizes) // 2] <= 2 * _WRAP_MAX or _GLOSS_RE.search(text) is not None)
 
 
 # A line that opens with clause punctuation (or a file name's .docx) continues the line before it.
