@@ -71,7 +71,7 @@ def test_every_layer_is_a_folder_or_module():
 # Inside a stage package the modules are in order, each importing only those before it
 # (as the package docstrings and docs/architecture.md say).
 STAGE_PACKAGES = {
-    "cleaning": ["pieces", "dates", "furniture", "title", "result", "glued", "headtail", "clean"],
+    "cleaning": ["pieces", "dates", "furniture", "title", "wraps", "result", "glued", "headtail", "clean"],
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
     "enumerations": ["markers", "blocks", "building", "scopes", "claims", "find"],
     "topics": ["codebook", "kinds", "features", "scoring", "classify", "files"],

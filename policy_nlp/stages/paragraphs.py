@@ -225,10 +225,11 @@ _GLUED_HEADING = re.compile(rf"[。！？；!?;][ \u3000]*(?:[（(][{_N}]+[)）]
                             r"|\d{1,2}[.．、](?!\d))[^，,、。；;：:！!？?]{1,40}$")
 
 
-def wrap_width(text, paragraphs):
+def wrap_width(text, paragraphs, length=None):
     r"""The line width of a hard-wrapped ``text``, or None when it is not hard-wrapped.
 
-    ``paragraphs`` are the line-break paragraphs of ``text``. The text is
+    ``paragraphs`` are the line-break paragraphs of ``text``; ``length``
+    measures one (``length(start, end)``; default ``end - start``). The text is
     hard-wrapped when at least half of its lines of 12 or more characters
     have about the same length (within 15% of their median, at most 60
     characters), at least six do, and most of those end mid-sentence.
@@ -240,7 +241,8 @@ def wrap_width(text, paragraphs):
     >>> wrap_width(text, [(0, 26), (27, 51)] * 3 + [(len(text) - 3, len(text))])
     25.0
     """
-    lengths = sorted(end - start for start, end in paragraphs if end - start >= _WRAP_MIN)
+    length = length or _span_length
+    lengths = sorted(n for n in (length(s, e) for s, e in paragraphs) if n >= _WRAP_MIN)
     if len(lengths) < _WRAP_LINES:
         return None
     middle = len(lengths) // 2
@@ -248,7 +250,7 @@ def wrap_width(text, paragraphs):
     if median > _WRAP_MAX:
         return None
     low, high = median * (1 - _WRAP_TOLERANCE), median * (1 + _WRAP_TOLERANCE)
-    regular = [(s, e) for s, e in paragraphs if low <= e - s <= high]
+    regular = [(s, e) for s, e in paragraphs if low <= length(s, e) <= high]
     if len(regular) < _WRAP_LINES or 2 * len(regular) < len(lengths):
         return None
     open_ended = sum(1 for s, e in regular if not _ENDS_SENTENCE.search(text, s, e))
@@ -285,26 +287,106 @@ def join_hard_wrapped(text, paragraphs):
     >>> [len(text[s:e].split("\n")) for s, e in find_paragraphs(text)]
     [1, 6, 2]
     """
-    if len(paragraphs) < _WRAP_LINES:
+    wraps = set(wrapped_lines(text, paragraphs))
+    if not wraps:
         return paragraphs
-    width = wrap_width(text, paragraphs)
-    if width is None:
-        return paragraphs
-    low, high = width * (1 - _WRAP_TOLERANCE), width * (1 + _WRAP_TOLERANCE)
     joined = [paragraphs[0]]
-    line_start = paragraphs[0][0]   # start of the last physical line of joined[-1]
-    for start, end in paragraphs[1:]:
-        previous_start, previous_end = joined[-1]
-        if (text[previous_end:start] == "\n" and low <= previous_end - line_start <= high
-                and not _ENDS_SENTENCE.search(text, line_start, previous_end)
-                and _IN_SENTENCE.search(text, line_start, previous_end)
-                and not _GLUED_HEADING.search(text, line_start, previous_end)
-                and not _ITEM_START.match(text, start, end)):
-            joined[-1] = (previous_start, end)
+    for i, (start, end) in enumerate(paragraphs[1:]):
+        if i in wraps:
+            joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
-        line_start = start
     return joined
+
+
+def wrapped_lines(text, lines, length=None, titles=False):
+    r"""The indexes ``i`` of the ``lines`` of a hard-wrapped ``text`` that wrap
+    onto ``lines[i + 1]`` (see :func:`join_hard_wrapped`).
+
+    Parameters
+    ----------
+    text : str
+    lines : list of (int, int)
+        The line-break paragraphs of ``text``.
+    length : callable, optional
+        ``length(start, end)`` of a line (default ``end - start``).
+    titles : bool, default False
+        Also wrap a line without punctuation that fills the width (a title
+        or a site notice cut by the wrap), and a line break with ASCII spaces
+        around it, and a line that ends with a heading glued after a
+        sentence end (…新的台阶。  一、经济发展空前活跃  ——农业经济稳步提⏎升,
+        whose wrap may cut the next page's number from the sentence it
+        cuts), in a text whose lines of about the width hold more of it
+        than longer lines (:func:`_overlong`); a line fills the width when it
+        is no shorter than nine in ten of the lines that end mid-sentence
+        (not 15% shorter than the width: a page header of a shorter line,
+        公文搜 2022-08-29 12:36:23 营商, ends there). The cleaning reads the
+        head of a page so; the paragraphs of the body keep title and banner
+        lines apart.
+
+    Returns
+    -------
+    list of int
+
+    Examples
+    --------
+    >>> lines = ["筑牢安全防线守护万家灯火乡镇在安全生产月启动仪式上", "的讲话"] + [
+    ...          "今天我们召开街道党工委扩大会议,主要任务是深入传达学", "习中央经济工作会议精神,以及省委、市委的要求。"] * 3
+    >>> text = "\n".join(lines)
+    >>> spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    >>> wrapped_lines(text, spans), wrapped_lines(text, spans, titles=True)
+    ([2, 4, 6], [0, 2, 4, 6])
+    """
+    if len(lines) < _WRAP_LINES:
+        return []
+    length = length or _span_length
+    width = wrap_width(text, lines, length)
+    if width is None:
+        return []
+    if titles and _overlong(lines, length, width):
+        return []
+    low = _filled(text, lines, length, width) if titles else width * (1 - _WRAP_TOLERANCE)
+    return [i for i, (line, following) in enumerate(zip(lines, lines[1:]))
+            if _wraps(text, line, following, length(*line), (low, width), titles)]
+
+
+def _span_length(start, end):
+    return end - start
+
+
+def _overlong(lines, length, width):
+    """Whether the lines longer than the ``width`` (and 15%) hold more text than
+    those of about the width: a short page with a few lines of the same length
+    (a site's header and footer) is not hard-wrapped."""
+    sizes = [length(*line) for line in lines]
+    high = width * (1 + _WRAP_TOLERANCE)
+    return sum(n for n in sizes if n > high) > sum(n for n in sizes if width * (1 - _WRAP_TOLERANCE) <= n <= high)
+
+
+def _filled(text, lines, length, width):
+    """The length from which a line fills the ``width``: that of nine in ten
+    of the lines within 15% of it that end mid-sentence (the wrapped lines)."""
+    sizes = sorted(n for n, (s, e) in ((length(*line), line) for line in lines)
+                   if width * (1 - _WRAP_TOLERANCE) <= n <= width * (1 + _WRAP_TOLERANCE)
+                   and not _ENDS_SENTENCE.search(text, s, e))
+    return sizes[len(sizes) // 10]
+
+
+def _wraps(text, line, following, size, bounds, titles):
+    """Whether ``line`` (of ``size`` characters) wraps onto the ``following``
+    line, in a text hard-wrapped at ``width`` of which a line of ``low``
+    characters or more fills the width (``bounds == (low, width)``; see
+    :func:`wrapped_lines`)."""
+    (line_start, line_end), (start, end) = line, following
+    low, width = bounds
+    gap = text[line_end:start]
+    if not (gap == "\n" or titles and gap.strip(" ") == "\n"):
+        return False
+    if not low <= size <= width * (1 + _WRAP_TOLERANCE) \
+            or _ENDS_SENTENCE.search(text, line_start, line_end) \
+            or not titles and _GLUED_HEADING.search(text, line_start, line_end) or _ITEM_START.match(text, start, end):
+        return False
+    return bool(_IN_SENTENCE.search(text, line_start, line_end)) or titles and size >= width
 
 
 def physical_paragraphs(text, paragraphs):

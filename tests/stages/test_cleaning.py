@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import SEED, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date
+from policy_nlp.apps.local_training import gold_excerpt_ids
 from policy_nlp.stages.script import is_traditional
 
 
@@ -369,8 +370,8 @@ def test_policy_documents_keep_their_bodies():
         cleaned = clean_text(text)
         check_invariants(text, cleaned)
         for record in cleaned.removed:
-            if record["reason"] == "page number":   # — 3 — between the lines of a PDF copy
-                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+", record["text"]), record["text"]
+            if record["reason"] == "page number":   # — 3 — or 3 between the lines of a PDF copy
+                assert re.fullmatch(r"(?:\s*—\s*\d+\s*—\s*)+|(?:\n\s*\d{1,3}\s*)+", record["text"]), record["text"]
                 continue
             assert record["reason"] in ("title block", "page info")
             assert len(record["text"].strip()) < 200
@@ -715,3 +716,139 @@ def test_a_sentence_ending_in_a_speech_word_and_a_blank_is_no_title():
     # a link line is one title, a line of prose after 上一篇: is body
     assert clean_text("同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。").text == \
         "同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。"
+
+
+# --- hard-wrapped pages: a PDF copied line by line -------------------------
+
+
+def _hard_wrapped(text, width=28):
+    """``text`` as benchmarks/mangling.py hard-wraps it: a line break after every ``width`` characters of a line."""
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("excerpt_id, body_start, reasons", [
+    # a title cut by the wrap: 筑牢安全防线守护万家灯火--乡镇在安全生产月启动仪式上的⏎讲话同志们,…
+    ("dev-0114", "同志们,市民朋友们,大家好:", ["title block"]),
+    # a template notice cut by the wrap: 下面是小编为大家整理的在全县…会议上讲⏎话【优秀范文】,供大家参考。同志们:
+    ("dev-0001", "同志们:经县政府研究决定", ["title block", "template notice"]),
+    # a sharing site's file name and notice on four lines, the first page's number, the title
+    # printed three times before the salutation (…会议上讲话 在…会议上的讲话 在…会议上的讲话 同志们:)
+    ("dev-0027", "同志们: 刚刚我们一起收看了", ["page title", "template notice", "page number", "title block"]),
+    # 县长在县经济工作会议上的讲话 文章标题:县长在 20xx⏎ 年县经济工作会议上的讲话 同志们:
+    ("dev-0007", "同志们: 这次全县经济工作会", ["title block"]),
+    # a notice on two lines above the title: 下面是小编为大家整理的2023年市委书记在全市科协代表大⏎会开幕式上讲话…
+    ("dev-0159", "各位代表、同志们:", ["template notice", "title block"]),
+    # a page-info line that fills the width is a line of its own: …19:16作者:才子老师⏎中国共产党…
+    ("dev-0134", "中国共产党于1921年7月", ["page info"]),
+])
+def test_a_hard_wrapped_page_is_cleaned_as_the_page(local_excerpts, excerpt_id, body_start, reasons):
+    raw = local_excerpts[excerpt_id]["text"]
+    wrapped = _hard_wrapped(raw)
+    cleaned, page = clean_text(wrapped), clean_text(raw)
+    check_invariants(wrapped, cleaned)
+    assert cleaned.text.replace("\n", "") == page.text.replace("\n", "")
+    assert cleaned.text.startswith(body_start)
+    assert [r["reason"] for r in cleaned.removed] == [r["reason"] for r in page.removed] == reasons
+    assert cleaned.meta == page.meta
+
+
+def test_hard_wrapped_excerpts_lose_nothing(local_excerpts):
+    """Removals decided on the joined lines are records of the wrapped page; the page comes back."""
+    blind = gold_excerpt_ids(parts=("blind",))
+    for key, row in local_excerpts.items():
+        if key not in blind:
+            wrapped = _hard_wrapped(row["text"])
+            check_invariants(wrapped, clean_text(wrapped))
+
+
+def test_lines_of_a_page_that_is_not_hard_wrapped_are_not_joined(local_excerpts):
+    # dev-0025 below a site's header and above its footer: seven lines of about 23
+    # characters, but most of the page is on two long lines
+    header = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
+              "发布时间：2015-03-12 09:30  来源：县政府办公室  浏览次数：1024\n")
+    footer = ("\n责任编辑：王某\n【打印本页】【关闭窗口】\n上一篇：县长在全县春季农业生产工作会议上的讲话\n"
+              "下一篇：在全县教育工作会议上的讲话\n版权所有：某县人民政府 ICP备05001234号\n")
+    raw = local_excerpts["dev-0025"]["text"]
+    assert clean_text(header + raw + footer).text == clean_text(raw).text
+
+
+def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
+    # dev-0237: 2011-01-11 16:43:28 来源:川汇视窗 浏览:2012 (浏览 alone is a key too)
+    cleaned = clean_text(local_excerpts["dev-0237"]["text"])
+    assert cleaned.text.startswith("1月11日,川汇区在多功能厅召开老干部代表座谈会。")
+    assert [r["reason"] for r in cleaned.removed][-1] == "page info"
+    assert cleaned.meta["publication"] == "川汇视窗"
+    # dev-0219: 作者:cuncuhui 点击数:3775 更新时间: 2009-08-15 来源:村促会
+    assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"
+
+
+@pytest.mark.parametrize("excerpt_id, file_name, salutation", [
+    ("dev-0151", "在2024年全市县域养老服务高质量发展推进会上的汇报发言.docx", "尊敬的各位领导,同志们"),
+    ("dev-0141", "2022市长在中心县区创卫工作总结表彰大会讲话 (3).doc", "同志们"),
+])
+def test_a_sharing_sites_file_name_above_its_notice_is_head(local_excerpts, excerpt_id, file_name, salutation):
+    # the page opens with the file's name, then 《….docx》由会员分享…, then 1、 and the title
+    raw = local_excerpts[excerpt_id]["text"]
+    cleaned = clean_text(raw)
+    assert cleaned.removed[0]["reason"] == "page title" and cleaned.removed[0]["text"].strip() == file_name
+    assert cleaned.text.startswith(salutation) and cleaned.meta["salutation"] == salutation
+    assert clean_text(_hard_wrapped(raw)).text.replace("\n", "") == cleaned.text.replace("\n", "")
+    # a policy document's attachments are files too, and stay
+    text = "同志们：\n今天开会。\n附件：1.申报书.doc\n2.汇总表.docx"
+    assert clean_text(text).text == text
+
+
+def test_a_salutation_is_read_through_a_blank_between_ideographs(local_excerpts):
+    # dev-0115 with a blank as justified copies leave them: …动员会上的讲话各位 乡亲、同志们:
+    raw = local_excerpts["dev-0115"]["text"].replace("各位乡亲", "各位 乡亲")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("各位 乡亲、同志们:") and cleaned.meta["salutation"] == "各位乡亲、同志们"
+    assert [r["reason"] for r in cleaned.removed] == ["page title", "template notice", "page number", "title block"]
+
+
+def test_a_page_number_after_a_wrapped_heading_line_is_removed(local_excerpts):
+    # dev-0175 wrapped: …新的台阶。  一、经济发展空前活跃  ——农业经济稳步提⏎升五年来,…“农民增收⏎⏎2、、企业增税”:
+    # the line with the glued heading wraps, so the page's last line is long and 2、 cuts its sentence
+    raw = local_excerpts["dev-0175"]["text"]
+    wrapped = _hard_wrapped(raw)
+    cleaned = clean_text(wrapped)
+    assert "农民增收、企业增税" in cleaned.text.replace("\n", "")
+    assert cleaned.text.replace("\n", "") == clean_text(raw).text.replace("\n", "")
+
+
+def test_the_number_of_one_speech_of_a_collected_page_is_template(local_excerpts):
+    # dev-0018: …工作会议讲话(2篇)⏎篇1⏎尊敬的某某书记…; dev-0121 wrapped: the title line is
+    # longer than the width, so 篇1 opens the line of the salutation (篇1同志们:这次会议…)
+    cleaned = clean_text(local_excerpts["dev-0018"]["text"])
+    assert cleaned.text.startswith("尊敬的某某书记") and cleaned.removed[-1]["text"] == "篇1\n"
+    assert cleaned.removed[-1]["reason"] == "template notice"
+    wrapped = _hard_wrapped(local_excerpts["dev-0121"]["text"])
+    cleaned = clean_text(wrapped)
+    assert cleaned.text.startswith("同志们:这次会议的主要任务是") and check_invariants(wrapped, cleaned) is None
+    # a line of a speech that opens with 篇 stays
+    assert clean_text("同志们：\n篇幅所限，不再展开。").removed == []
+
+
+def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
+    # dev-0193: 欢迎来到天天文库⏎浏览记录⏎ID:9146580⏎大小:49.14 KB⏎页数:11页⏎时间:2018-04-19⏎《…》由会员上传分享…
+    raw = local_excerpts["dev-0193"]["text"]
+    cleaned = clean_text(raw)
+    assert [r["reason"] for r in cleaned.removed][:5] == \
+        ["template notice", "page tools", "page info", "page number", "page info"]
+    assert cleaned.text.startswith("县长在全县防旱暨春耕生产会议上的讲话") and cleaned.meta["published"] == "2018-04-19"
+    wrapped = _hard_wrapped(raw)
+    assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
+
+
+def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
+    # central-8: …轻工重点企业数字化研发设计⏎1⏎工具普及率达到90%… (pages 1 to 14, 2⏎3 for a page of figures)
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    text = next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == "central-8")
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    numbers = [r["text"] for r in cleaned.removed if r["reason"] == "page number"]
+    assert numbers[:3] == ["\n1", "\n2\n3", "\n4"] and len(numbers) == 13
+    assert "研发设计\n工具普及率达到90%" in cleaned.text
+    # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
+    for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
+        assert clean_text(raw).removed == []

@@ -42,6 +42,12 @@ Decisions
   in ``meta["dateline"]``; newspaper credits in ``meta["publication"]`` and
   ``meta["published"]``. ``meta`` never has a ``"source"`` key (the readers'
   meta uses it for the input's path).
+* A hard-wrapped page (a PDF copied line by line: a title or a site notice cut
+  by the wrap, 下面是小编为大家整理的在全县…会议上讲⏎话【优秀范文】,供大家参考。) is read with
+  its wraps joined: the head, tail and furniture are decided on the joined lines
+  and removed from the page (``wraps``); the body keeps its line breaks. The
+  PDF's page numbers on lines of their own (……研发设计⏎1⏎工具普及率) are removed
+  with the line break before them (reason ``"page number"``).
 * Line-break artefacts inside the body (Wikisource's ``《\\n告台湾同胞书\\n》``)
   are not touched, except the page numbers that document-sharing sites put
   at each page break of a copied document (……围绕“农民增收⏎⏎2、、企业增税”):
@@ -71,7 +77,8 @@ True
 
 Modules, each importing only those before it: ``pieces`` (lines and paragraphs),
 ``dates``, ``furniture`` (shapes of page furniture, glosses, page numbers), ``title``
-(the title block and salutation), ``result`` (:class:`CleanedText`), ``glued`` (furniture
+(the title block and salutation), ``wraps`` (the hard wraps of a PDF copied line by line,
+read through), ``result`` (:class:`CleanedText`), ``glued`` (furniture
 shapes inside a line, a salutation glued to the header), ``headtail``
 (where the body starts and ends), ``clean`` (:func:`clean_text`).
 """

@@ -10,6 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, 
 from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail
+from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
 
 
 
@@ -57,7 +58,35 @@ def clean_text(text):
 
 def _clean(text, traditional):
     """:func:`clean_text`, the script decided (``traditional``: read a Simplified copy)."""
-    original = text
+    if not text.strip(_BLANK + "\n"):     # no pieces
+        return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
+    breaks = wrap_breaks(text)
+    read, spans, meta, changed = _unwrapped_removals(text, breaks, traditional) if breaks \
+        else _removals(text, traditional)
+    body, offset_map = _kept_text(read, spans)
+    if not breaks:       # (the joined page's meta is final already)
+        meta = _final_meta(body, meta)
+    removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
+    return CleanedText(body, removed, meta, offset_map, _kept_changes(changed, offset_map))
+
+
+def _unwrapped_removals(text, breaks, traditional):
+    """:func:`_removals` of a hard-wrapped ``text``, decided on the text with
+    its wraps (the line breaks at ``breaks``) joined, mapped back to ``text``;
+    the metadata is final (read on the joined body)."""
+    joined, positions = unwrapped(text, breaks)
+    read, spans, meta, changed = _removals(joined, traditional)
+    meta = _final_meta(_kept_text(read, spans)[0], meta)
+    spans = _merge(sorted(rewrapped(spans, positions, breaks) + page_numbers(text)))
+    read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
+    return read, spans, meta, [[positions[offset], char] for offset, char in changed]
+
+
+def _removals(text, traditional):
+    """``(read, spans, meta, changed)``: the text read (``text``, or its
+    Simplified copy), the merged ``(start, end, reason)`` spans that cleaning
+    removes from it, its metadata (not final), and the ``[offset, original
+    character]`` of the characters converted from Traditional script."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     changed = []
     meta = {}
@@ -66,8 +95,6 @@ def _clean(text, traditional):
         text, changed = to_simplified(text, skip=glosses)
         meta["script"] = "traditional"
     pieces = _pieces(text)
-    if not pieces:
-        return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
     body_piece, body_start, head_items = _scan_head(text, pieces, meta)
     for a, b, reason in head_items:
         _piece_meta(text[a:b], reason, meta)
@@ -85,13 +112,17 @@ def _clean(text, traditional):
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
     spans.extend(_page_marks(text))
     spans.extend(_first_page_mark(text, spans))
+    return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
 
-    spans = _merge(sorted(s for s in spans if s[1] > s[0]))
-    removed = [{"start": a, "end": b, "text": original[a:b], "reason": r} for a, b, r in spans]
-    body, offset_map = _kept_text(text, spans)
-    meta = _final_meta(body, meta)
-    converted = _kept_changes(changed, offset_map)
-    return CleanedText(body, removed, meta, offset_map, converted)
+
+def _replaced(text, characters):
+    """``text`` with the ``(offset, character)`` replacements."""
+    if not characters:
+        return text
+    chars = list(text)
+    for offset, char in characters:
+        chars[offset] = char
+    return "".join(chars)
 
 
 def _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta):

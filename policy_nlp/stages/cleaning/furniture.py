@@ -57,6 +57,10 @@ _NAV_KEY = r"(?:[您你]的?(?:现在的?|当前的?|所在的?)?|当前|所在)
 _NAV_RE = re.compile(rf"{_NAV_KEY}|(?:首页|主页|网站首页)\s*[>›»＞]")
 _PAGE_TITLE_RE = re.compile(
     r"(?P<title>.{4,100}?)\s+[-–—_|｜]\s+(?P<site>.{2,40})")
+# A document-sharing site heads its page with the file's name (在…会上的讲话.docx); the
+# head only: a policy document's attachments are files too (附件：1.…申报书.doc).
+_FILE_NAME_RE = re.compile(r"(?!附件|\d{1,2}\s*[、.．])[^:：\s][^:：]{1,100}?\s*\.(?:docx?|pdf|pptx?|wps|txt)",
+                           re.IGNORECASE)
 _SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
 
 _FIELD_KEYS = alternation("page_field_keys")
@@ -64,7 +68,9 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2
 _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*(?P<value>[^\s:：|｜]+(?:\s[^\s:：|｜]+)?)")
+# a value may hold one blank (川汇 视窗), not the next field's key (来源:川汇视窗 浏览:2012)
+_FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*"
+                             rf"(?P<value>[^\s:：|｜]+(?:\s(?!(?:{_FIELD_KEYS})\s*[:：])[^\s:：|｜]+)?)")
 
 _CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
 _CAPTION_END_RE = re.compile(
@@ -279,5 +285,7 @@ def _furniture(s, zone):
     if zone == "head":
         match = _PAGE_TITLE_RE.fullmatch(s)
         if match and _SITE_RE.search(match["site"]):
+            return "page title"
+        if _FILE_NAME_RE.fullmatch(s):
             return "page title"
     return None

@@ -171,10 +171,9 @@ def _glued_head(text, a, b, items, meta):
     starts (``a`` when nothing was found).
     """
     p = peel_header(text, a, b, items)
-    rest = _glued_title(text, p, b, items, meta)
-    if rest > p:
-        return rest
     # a header that the shapes above do not read through, glued to the salutation
+    # (after a title they read: the page repeats it, …会议上讲话 在…会议上的讲话 同志们:)
+    p = _glued_title(text, p, b, items, meta)
     salutation = glued_salutation(text, p, b)
     if salutation is None:
         return p

@@ -3,6 +3,7 @@ salutation, masked names."""
 
 import re
 
+from policy_nlp.lang.chars import INNER_BLANK
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
@@ -75,7 +76,8 @@ def _salutation(s):
     s = without_glosses(s)
     match = _SALUTATION_HEAD_RE.match(s)
     if match:
-        candidate = match.group()[:-1].strip(_BLANK)
+        # read through a blank between ideographs (各位 乡亲、同志们:, a justified copy's)
+        candidate = INNER_BLANK.sub("", match.group()[:-1].strip(_BLANK))
         terms = re.split(r"\s*[，,、]\s*", candidate)
         if len(terms) <= 13 and all(_ADDRESSEE_RE.fullmatch(term) for term in terms):
             return candidate
