@@ -616,6 +616,40 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
 
 
+@pytest.mark.parametrize("excerpt_id, reasons", [
+    ("dev-0096", {"page info", "page links"}),       # …越级上访、重复浏览次数:  更新时间:2014-05-14 15:38:41上一篇:…
+    ("dev-0189", {"page info"}),                     # …在脱贫路上昂首阔步。编辑:靳丽楠审核:侯雯
+    ("dev-0036", {"template notice"}),               # …清醒的认识。试读结束,请点击右下角登录后开通VIP查看和下载
+    ("dev-0041", {"template notice"}),               # …工作底线,消耗 1 篇笔墨文库配额,会员有效期内无限次查看
+    ("dev-0143", {"template notice"}),               # …卫生防疫知识...请先登录>相关推荐
+    ("dev-0158", {"template notice"}),               # …国家战略需求本文内容由互联网用户自发贡献,…
+    ("dev-0224", {"page tools", "site footer"}),     # …作交流发言。打印 关闭Produced By 大汉网络 大汉版通发布系统
+    ("dev-0149", {"page info", "template notice"}),  # …参加会议。编辑:卫宣预览时标签不可点收录于话题#个上一篇下一篇
+])
+def test_a_page_footer_glued_to_the_text_on_one_line_is_tail(local_excerpts, excerpt_id, reasons):
+    # a page that lost its line breaks gives the body of its clean copy, its footer removed as records
+    raw = local_excerpts[excerpt_id]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    tail = {r["reason"] for r in cleaned.removed if r["start"] >= cleaned.original_offset(len(cleaned.text)) - 1}
+    assert reasons <= tail
+    check_invariants(one_line, cleaned)
+
+
+def test_a_glued_footer_needs_shapes_that_say_where_they_start():
+    # words of a speech that name furniture stay (编辑, 浏览, 收藏 in prose), and so does one
+    # field whose value is free text: it may be a sentence cut short (来源:一是…)
+    for text in ("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
+                 "二是资金来源:一是财政拨款",
+                 "要做好文物的收藏、保护和展示",
+                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强"):
+        assert clean_text(text).text == text, text
+    # a field with a date, or a footer of two fields, is furniture
+    assert clean_text("全力推进各项工作。更新时间:2014-05-16 13:38").text == "全力推进各项工作。"
+    assert clean_text("全力推进各项工作。作者:王某来源:县政府办").text == "全力推进各项工作。"
+
+
 def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
     # dev-0026: 一、聚焦实体经济… ¶ 此处隐藏4810个字。VIP会员可见 ¶ 四要强化激励奖惩。…
     for notice in ("此处隐藏4810个字。VIP会员可见", "此处隐藏4810字", "此处隐藏:4810字", "此处隐藏：4810个字",
@@ -626,11 +660,11 @@ def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
 
 
 def test_page_markers_are_removed(local_excerpts):
-    # dev-0004, a PDF copy: …与上级 第1 页共 10 页
+    # dev-0004, a PDF copy: …与上级 第1 页共 10 页 (at the end: removed with the blanks around it)
     raw = local_excerpts["dev-0004"]["text"]
     cleaned = clean_text(raw)
     assert "第1 页共 10 页" in raw and "第1 页共 10 页" not in cleaned.text
-    assert any(r["reason"] == "page number" and r["text"] == "第1 页共 10 页" for r in cleaned.removed)
+    assert any(r["reason"] == "page number" and r["text"].strip() == "第1 页共 10 页" for r in cleaned.removed)
     # _第N页 / 第N页 / 共N页 page strips of 文库 viewers
     cleaned = clean_text(local_excerpts["dev-0175"]["text"])
     assert "_第1页" not in cleaned.text

@@ -5,6 +5,7 @@ shapes read at a position inside a line, and where the salutation starts after t
 import re
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS
+from policy_nlp.lang.words import words
 
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _INLINE, _NAV_KEY, _TEMPLATE,
@@ -31,6 +32,7 @@ _FIELD_RE = re.compile(
     rf"[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：]\s*"
     rf"(?P<value>(?:{_DATETIME}|\d+\s*次?)(?![\d.年月日号])|[^\s:：|｜\[\]【】<>]{{1,20}}?(?=[\s|｜]|$)"
     rf"|[^\s:：|｜\[\]【】<>]{{1,12}}?(?:网|日报|电视台|融媒体中心))?[】\]）)]?")
+_SHAPED_VALUE_RE = re.compile(rf"{_DATETIME}|\d+\s*次?")
 _ISO_DATETIME_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # Template shapes without a wildcard (购物车, 我的足迹, 侵权投诉, VIP专免): a
 # wildcard would run on into the title.
@@ -117,3 +119,96 @@ def header_items(text, a, s):
     if title_at is not None:
         items.append((title_at, s, "title block"))
     return items
+
+
+# How far before the end of the last piece a glued footer is looked for: a footer is shorter.
+_GLUED_TAIL_MAX = 250
+# What stands between the shapes of a footer glued together (请先登录 > 相关推荐, 打印 | 关闭).
+_FOOTER_SEP = _BLANK + ">›»＞|｜/／·•丨_-"
+_FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：]")
+# A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
+# date, a count; no clause end, no colon.
+_GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,20}")
+# Where each shape may start (one pass over the end of a piece, not a call at
+# each position); page tools at a word of two characters or more (打印 关闭,
+# not 大: a footer's tools hold two such words).
+_FOOTER_STARTS = [re.compile(f"(?=(?:{pattern}))") for pattern in (
+    _FIELD_KEY_RE.pattern, _ISO_DATETIME_RE.pattern, "|".join(w for w in words("page_tool_words") if len(w) > 1),
+    *(p.pattern for _, p, _ in _TEMPLATE))]
+
+
+def glued_footer(text, a, b):
+    """``[(start, end, reason)]`` of the page footer glued to the end of piece
+    ``text[a:b]``, as pages that lost their line breaks print it (…越级上访、
+    重复浏览次数:更新时间:2014-05-14 15:38上一篇:…, …参加会议。编辑:靳丽楠审核:
+    侯雯): from the earliest position within ``_GLUED_TAIL_MAX`` characters
+    of the end from which the rest reads as furniture shapes only, each
+    starting where its shape says (a shape that reads as well one character
+    later, 版权所有 after any words, does not say where it starts); empty
+    when there is none. The piece keeps at least its first character.
+
+    >>> text = "今年以来狠抓落实。编辑:靳丽楠审核:侯雯"
+    >>> [(text[x:y], reason) for x, y, reason in glued_footer(text, 0, len(text))]
+    [('编辑:靳丽楠', 'page info'), ('审核:侯雯', 'page info')]
+    >>> glued_footer("要把好稿件的编辑:一是", 0, 10)   # one field with free text is no footer
+    []
+    """
+    chains = {b: []}
+    for q in _footer_starts(text, max(a + 1, b - _GLUED_TAIL_MAX + 1), b):
+        ends = sorted({_before_separators(text, q, g) for g in chains})
+        for end, reason in _footer_shapes(text, q, b, ends):
+            following = _after_separators(text, end, b)
+            if following in chains:
+                chains[q] = [(q, end, reason)] + chains[following]
+                break
+    footer = chains[min(chains)]
+    if len(footer) == 1 and _free_field(text, *footer[0][:2]):
+        return []   # 来源:税收收入 may end a sentence cut short
+    return footer
+
+
+def _free_field(text, x, y):
+    """Whether ``text[x:y]`` is a page-info field whose value is free text
+    (a name, a place; or none), not a date or a count."""
+    key = _FIELD_KEY_RE.match(text, x, y)
+    return bool(key) and not _SHAPED_VALUE_RE.fullmatch(text[key.end():y].strip(_BLANK))
+
+
+def _footer_starts(text, a, b):
+    """The positions in ``text[a:b]`` where a furniture shape may start, last first."""
+    starts = set()
+    for start in _FOOTER_STARTS:
+        starts.update(match.start() for match in start.finditer(text, a, b))
+    return sorted((q for q in starts if text[q] not in _FOOTER_SEP), reverse=True)
+
+
+def _footer_shapes(text, q, b, ends):
+    """``(end, reason)`` of the furniture shapes that start at ``text[q]`` and
+    end at one of ``ends`` (where the rest of a footer starts), or run on
+    by their own shape."""
+    found = _furniture_at(text, q, b, sure=True)
+    if found:
+        yield found
+    key = _FIELD_KEY_RE.match(text, q, b)
+    if key:
+        for end in ends:
+            if end >= key.end() and _GLUED_VALUE_RE.fullmatch(text, key.end(), end):
+                yield end, "page info"
+    for reason, pattern, _ in _TEMPLATE:
+        for end in ends:
+            if end > q and pattern.fullmatch(text, q, end) and not pattern.fullmatch(text, q + 1, end):
+                yield end, reason
+
+
+def _before_separators(text, a, i):
+    """The position before the footer separators that precede ``i`` (not before ``a``)."""
+    while i > a and text[i - 1] in _FOOTER_SEP:
+        i -= 1
+    return i
+
+
+def _after_separators(text, i, b):
+    """The first position from ``i`` (before ``b``) that is no footer separator."""
+    while i < b and text[i] in _FOOTER_SEP:
+        i += 1
+    return i

@@ -9,7 +9,8 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
-from policy_nlp.stages.cleaning.glued import glued_salutation, header_items, peel_header
+from policy_nlp.lang.chars import before_blanks
+from policy_nlp.stages.cleaning.glued import glued_footer, glued_salutation, header_items, peel_header
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
                                               _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
                                               _opens_with_salutation, _parse_title_block, _salutation,
@@ -331,8 +332,22 @@ def _scan_tail(text, pieces, first_body, meta):
     if k < first_body:
         return pieces[first_body][0], items
     a, b = pieces[k]
-    end = _peel_end(text, a, b, items, meta)
-    return end, items
+    return _peel_glued_tail(text, a, b, items, meta), items
+
+
+def _peel_glued_tail(text, a, b, items, meta):
+    """Strip what is glued to the end of the body's last piece ``text[a:b]``
+    (a page footer, a credit, an editor's note), in turn until none is left;
+    return the new end."""
+    while True:
+        footer = glued_footer(text, a, b)
+        for x, y, reason in footer:
+            items.append((x, y, reason))
+            _piece_meta(text[x:y], reason, meta)
+        end = _peel_end(text, a, before_blanks(text, footer[0][0]) if footer else b, items, meta)
+        if end == b:
+            return b
+        b = end
 
 
 def _piece_meta(s, reason, meta):
