@@ -22,11 +22,11 @@ REPO = Path(__file__).resolve().parents[2]
 EXACT = ("traditional", "ascii_punct")
 FLOORS = {
     "indented": (231, 230, 231),
-    "glossed": (224, 231, 231),
+    "glossed": (225, 231, 231),
     "furniture": (227, 230, 231),
     "spaced": (224, 231, 231),
     "hard_wrapped": (202, 228, 224),
-    "one_line": (166, 230, 230),
+    "one_line": (194, 230, 230),
 }
 
 

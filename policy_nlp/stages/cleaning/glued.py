@@ -4,11 +4,12 @@ shapes read at a position inside a line, and where the salutation starts after t
 
 import re
 
+from policy_nlp.lang.chars import INNER_BLANK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
-from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _INLINE, _NAV_KEY, _TEMPLATE,
+from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _GLOSS_RE, _INLINE, _NAV_KEY, _TEMPLATE,
                                                   _tools_reason, _TOOLS_RE, without_glosses)
 from policy_nlp.stages.cleaning.title import _DOC_TYPES, _opens_with_salutation
 
@@ -119,6 +120,65 @@ def header_items(text, a, s):
     if title_at is not None:
         items.append((title_at, s, "title block"))
     return items
+
+
+# The name of a speech: its genre word follows the name of a meeting or
+# occasion (会议上的, 仪式上, …时的): …总书记的重要讲话 is a mention.
+SPEECH_NAME = (r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
+               r"(?:讲话稿|讲话|致辞|发言稿|发言|主持词)")
+# A speech's title glued to the body's first words, as pages that lost their
+# line breaks print it (县委书记在全县农村工作会议上的讲话一是国家…): the name
+# of a speech, a template site's suffix (范本, 三则, (精品)), and no punctuation or
+# word that goes on with a sentence (…会议上的讲话中指出, …的讲话精神).
+_SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{ITEM_NUMERALS}\d]{{1,3}}[篇则])?"
+                              rf"(?:[（(][^（）()。，,]{{1,12}}[)）])?")
+_CLAUSE_MAX = 80   # a clause of a speech is shorter
+_READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
+_BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
+_SENTENCE_GOES_ON = re.compile(rf"[，,。、；;：:！!？?)）」”》]|{alternation('after_speech_names')}")
+
+
+def glued_speech_title(text, a, b):
+    """Where the body starts after a speech's title glued to the start of
+    piece ``text[a:b]`` with no salutation, blank or date between them (read
+    through pinyin glosses), or None.
+
+    >>> text = "区长在全区优化营商环境工作推进会上的讲话今天我们召开全区优化营商环境工作推进会。"
+    >>> text[:glued_speech_title(text, 0, len(text))]
+    '区长在全区优化营商环境工作推进会上的讲话'
+    >>> glued_speech_title("县委书记在全县经济工作会议上的讲话精神,要认真学习。", 0, 25) is None
+    True
+    """
+    # read on past the piece: a hard-wrapped page goes on on the next lines (…的讲话精⏎神)
+    head, offsets = _read_through(text, a, min(len(text), a + _GLUED_HEAD_MAX))
+    match = _SPEECH_TITLE_RE.match(head)
+    if not match or match.end() == len(head) or offsets[match.end() - 1] >= b \
+            or _SENTENCE_GOES_ON.match(head, match.end()):
+        return None
+    end = offsets[match.end() - 1] + 1
+    gloss = _GLOSS_RE.match(text, end, b)   # the title's last character's
+    end = gloss.end() if gloss else end
+    # the body opens with a word in this piece (not .docx: a file name) and
+    # reaches a clause end soon
+    start = _skip_blank(text, end, b)
+    if start < b and _BODY_OPENING_RE.match(text, start) \
+            and _CLAUSE_END.search(head, match.end(), match.end() + _CLAUSE_MAX):
+        return end
+    return None
+
+
+def _read_through(text, a, b):
+    """``(s, offsets)``: ``text[a:b]`` without its pinyin glosses, blanks
+    between ideographs and line breaks, and the offset in ``text`` of each
+    character of ``s``."""
+    kept, offsets, p = [], [], a
+    for match in _READ_THROUGH_RE.finditer(text, a, b):
+        kept.append(text[p:match.start()])
+        offsets.extend(range(p, match.start()))
+        p = match.end()
+    kept.append(text[p:b])
+    offsets.extend(range(p, b))
+    return "".join(kept), offsets
 
 
 # How far before the end of the last piece a glued footer is looked for: a footer is shorter.
