@@ -571,6 +571,25 @@ def test_a_speech_title_glued_to_the_body_on_one_line_is_head(local_excerpts, ex
     check_invariants(one_line, cleaned)
 
 
+def test_a_glued_header_with_a_document_sharing_notice_or_an_outline_on_one_line_is_head(local_excerpts):
+    # dev-0151: …的汇报发言.docx《…》由会员分享,可在线阅读,更多相关《…》请在优知文库上搜索。1、…尊敬的各位领导,同志们:
+    one_line = local_excerpts["dev-0151"]["text"].replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.startswith("尊敬的各位领导,同志们:*县深入贯彻") and "由会员分享" not in cleaned.text
+    assert "template notice" in {r["reason"] for r in cleaned.removed}
+    check_invariants(one_line, cleaned)
+    # dev-0047: …大会讲话打印本文 - 下载本文〗〖0条评论 - 150推荐〗〖字数:900字〗同志们:
+    # dev-0109: 2018抓基层党建工作述职报告一、履职情况和工作亮点…
+    for excerpt_id, opening in (("dev-0047", "同志们:这次全区招商引资"), ("dev-0109", "一、履职情况和工作亮点")):
+        one_line = local_excerpts[excerpt_id]["text"].replace("\n", "")
+        cleaned = clean_text(one_line)
+        assert cleaned.text.startswith(opening) and cleaned.removed[0]["reason"] == "title block", excerpt_id
+        check_invariants(one_line, cleaned)
+    # a sentence that names a report before its own outline is no title: it has a clause end
+    text = "会议审议了工作报告,一、加强领导。二、强化措施。"
+    assert clean_text(text).text == text
+
+
 def test_a_glued_speech_title_needs_the_body_to_start_after_it():
     # the dev-0042 title printed twice, the second glued to the body: both are head
     text = ("在全市招商引资督查观摩总结交流会上的讲话市长在全市招商引资督查观摩总结交流会上的讲话"

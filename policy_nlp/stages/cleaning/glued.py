@@ -19,7 +19,7 @@ _GLUED_HEAD_MAX = 400
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 # How a title glued to the salutation ends: its genre (…的讲话, …致辞范文), a
 # date or part in brackets, a part number (篇1); not 讲话稿件 (it ran on).
-_TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)）】」`'\"”])\s*"
+_TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)）】〗」`'\"”])\s*"
                            rf"(?:篇[{ITEM_NUMERALS}\d]{{1,3}}[:：]?)?\s*$")
 
 # A breadcrumb and its separator (首页 > , 77范文网 >>): the last crumb, glued
@@ -132,6 +132,9 @@ SPEECH_NAME = (r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开�
 # word that goes on with a sentence (…会议上的讲话中指出, …的讲话精神).
 _SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{ITEM_NUMERALS}\d]{{1,3}}[篇则])?"
                               rf"(?:[（(][^（）()。，,]{{1,12}}[)）])?")
+# Or any title with its genre word right before the first item of the outline
+# (2018抓基层党建工作述职报告一、履职情况和工作亮点…): a sentence does not go on so.
+_TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}?(?:{_DOC_TYPES})(?=一、|[（(]一[)）])")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
 _BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
@@ -148,12 +151,16 @@ def glued_speech_title(text, a, b):
     '区长在全区优化营商环境工作推进会上的讲话'
     >>> glued_speech_title("县委书记在全县经济工作会议上的讲话精神,要认真学习。", 0, 25) is None
     True
+    >>> glued_speech_title("2018抓基层党建工作述职报告一、履职情况和工作亮点1.落实党建责任,认真履职尽责。", 0, 40)
+    15
     """
     # read on past the piece: a hard-wrapped page goes on on the next lines (…的讲话精⏎神)
     head, offsets = _read_through(text, a, min(len(text), a + _GLUED_HEAD_MAX))
     match = _SPEECH_TITLE_RE.match(head)
-    if not match or match.end() == len(head) or offsets[match.end() - 1] >= b \
-            or _SENTENCE_GOES_ON.match(head, match.end()):
+    if match and _SENTENCE_GOES_ON.match(head, match.end()):
+        match = None
+    match = match or _TITLE_BEFORE_OUTLINE_RE.match(head)
+    if not match or match.end() == len(head) or offsets[match.end() - 1] >= b:
         return None
     end = offsets[match.end() - 1] + 1
     gloss = _GLOSS_RE.match(text, end, b)   # the title's last character's
