@@ -551,6 +551,9 @@ def test_a_speech_title_and_a_blank_before_the_body_on_one_line_is_head(local_ex
     # a sentence is left in the body
     for text in ("会上，县委书记的讲话 鼓舞人心。",):
         assert clean_text(text).text == text, text
+    # (and with no blank the title is head too: test_a_speech_title_glued_to_the_body_on_one_line_is_head)
+    assert clean_text("县长在县委春节团拜会上的致辞刚刚过去的2009年,是很不寻常的一年。").text \
+        == "刚刚过去的2009年,是很不寻常的一年。"
 
 
 @pytest.mark.parametrize("excerpt_id, title", [
@@ -652,7 +655,7 @@ def test_template_site_furniture_is_removed(local_excerpts):
     # 预览结束 / (未完,全文共…字) / 文库 banners, wherever they stand
     texts = {key: clean_text(row["text"]).text for key, row in local_excerpts.items()}
     for junk in ("预览结束", "全部预览完了", "当前显示", "由会员分享", "由会员上传分享", "阅读全文\n",
-                 "VIP专免", "小编为大家整理"):
+                 "VIP专免", "小编为大家整理", "全部图文内容"):
         assert not any(junk in text for text in texts.values()), junk
 
 
