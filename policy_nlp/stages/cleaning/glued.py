@@ -199,9 +199,42 @@ _GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,2
 # Where each shape may start (one pass over the end of a piece, not a call at
 # each position); page tools at a word of two characters or more (打印 关闭,
 # not 大: a footer's tools hold two such words).
+# A template shape that opens with a wildcard (.{0,80}?版权所有…) says where it
+# starts only at the words after the wildcard: they are looked for.
+_LEADING_WILDCARD_RE = re.compile(r"\.\{\d*,\d+\}\??")
+
+
+def _alternatives(pattern):
+    """The top-level alternatives of the regular expression ``pattern``."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def _start_pattern(pattern):
+    """``pattern`` without the wildcard that opens any of its alternatives.
+
+    >>> _start_pattern(r"试读结束.{0,40}|.{0,20}全部预览完了.{0,30}")
+    '试读结束.{0,40}|全部预览完了.{0,30}'
+    """
+    return "|".join(_LEADING_WILDCARD_RE.sub("", alternative, count=1) if _LEADING_WILDCARD_RE.match(alternative)
+                    else alternative for alternative in _alternatives(pattern))
+
+
 _FOOTER_STARTS = [re.compile(f"(?=(?:{pattern}))") for pattern in (
     _FIELD_KEY_RE.pattern, _ISO_DATETIME_RE.pattern, "|".join(w for w in words("page_tool_words") if len(w) > 1),
-    *(p.pattern for _, p, _ in _TEMPLATE))]
+    *(_start_pattern(p.pattern) for _, p, _ in _TEMPLATE))]
 
 
 def glued_footer(text, a, b):
