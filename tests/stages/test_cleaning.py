@@ -593,6 +593,22 @@ def test_a_glued_header_with_a_document_sharing_notice_or_an_outline_on_one_line
     assert clean_text(text).text == text
 
 
+def test_a_column_name_and_a_document_title_glued_on_one_line_are_head(local_excerpts):
+    # dev-0152: 政策法规您现在的位置:首页 > 政策法规 > 正文发布时间:2016-09-18    信息来源:未知苏州市政府印发关于…
+    # 的实施意见的通知苏府[2015]139号 各市、区人民政府,…
+    raw = local_excerpts["dev-0152"]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    assert [r["reason"] for r in cleaned.removed] == ["navigation", "page info", "title block"]
+    assert cleaned.meta["title"] == "苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知"
+    check_invariants(one_line, cleaned)
+    # a document number cited inside a sentence (docs central-158) is no title's end
+    text = ("“城市公共交通智能化应用示范工程”是《公路水路交通运输信息化“十二五”发展规划》"
+            "（交规划发〔2011〕192号文印发）确定的三个重点领域示范试点工程之一。")
+    assert clean_text(text).text == text
+
+
 def test_a_glued_speech_title_needs_the_body_to_start_after_it():
     # the dev-0042 title printed twice, the second glued to the body: both are head
     text = ("在全市招商引资督查观摩总结交流会上的讲话市长在全市招商引资督查观摩总结交流会上的讲话"

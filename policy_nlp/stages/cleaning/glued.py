@@ -10,6 +10,7 @@ from policy_nlp.lang.words import alternation, words
 
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _GLOSS_RE, _INLINE, _NAV_KEY, _TEMPLATE,
+                                                  _UNKNOWN_VALUES,
                                                   _tools_reason, _TOOLS_RE, without_glosses)
 from policy_nlp.stages.cleaning.title import _DOC_TYPES, _opens_with_salutation
 
@@ -26,14 +27,18 @@ _TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)
 # to the title, has no separator to end it and stays unless it is 正文.
 _CRUMB = r"[^\s>›»＞。，,：:|｜]{1,15}?\s*[>›»＞]+\s*"
 _NAVIGATION_RE = re.compile(rf"{_NAV_KEY}\s*(?:{_CRUMB})*(?:正文)?|(?:{_CRUMB}){{2,}}(?:正文)?")
-# A field of the page-info line with a value that ends by its shape (a date,
-# a count), at a blank or after a site's name (来源:桃源县政府网); an empty
-# value (浏览: 作者:) when none is seen.
+# A field of the page-info line with a value that ends by its shape (the
+# template's unknown 未知, a date, a count), at a blank or after a site's name
+# (来源:桃源县政府网); an empty value (浏览: 作者:) when none is seen.
 _FIELD_RE = re.compile(
     rf"[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：]\s*"
-    rf"(?P<value>(?:{_DATETIME}|\d+\s*次?)(?![\d.年月日号])|[^\s:：|｜\[\]【】<>]{{1,20}}?(?=[\s|｜]|$)"
+    rf"(?P<value>{'|'.join(v for v in _UNKNOWN_VALUES if len(v) > 1)}"   # not 无: 无锡
+    rf"|(?:{_DATETIME}|\d+\s*次?)(?![\d.年月日号])|[^\s:：|｜\[\]【】<>]{{1,20}}?(?=[\s|｜]|$)"
     rf"|[^\s:：|｜\[\]【】<>]{{1,12}}?(?:网|日报|电视台|融媒体中心))?[】\]）)]?")
 _SHAPED_VALUE_RE = re.compile(rf"{_DATETIME}|\d+\s*次?")
+# A site's column name right before the breadcrumbs' key, as a piece of its own
+# before a navigation line is (headtail._head_without_salutation): 12 characters at most.
+_COLUMN_NAME_RE = re.compile(rf"[^\s。，,：:>›»＞|｜]{{1,12}}?(?={_NAV_KEY})")
 _ISO_DATETIME_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # Template shapes without a wildcard (购物车, 我的足迹, 侵权投诉, VIP专免): a
 # wildcard would run on into the title.
@@ -69,12 +74,19 @@ def peel_header(text, a, b, items):
     item ``(start, end, reason)`` in ``items``; return where the rest starts."""
     p = a
     while p < b:
-        found = _furniture_at(text, p, b, sure=True)
+        found = _furniture_at(text, p, b, sure=True) or (p == a and _column_name_at(text, p, b))
         if not found:
             break
         items.append((p, found[0], found[1]))
         p = _skip_blank(text, found[0], b)
     return p
+
+
+def _column_name_at(text, p, b):
+    """``(end, "navigation")`` of the site's column name glued before its
+    breadcrumbs at the top of a page (政策法规您现在的位置:首页 > …), or None."""
+    match = _COLUMN_NAME_RE.match(text, p, b)
+    return (match.end(), "navigation") if match else None
 
 
 def glued_salutation(text, a, b):
@@ -133,8 +145,12 @@ SPEECH_NAME = (r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开�
 _SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{ITEM_NUMERALS}\d]{{1,3}}[篇则])?"
                               rf"(?:[（(][^（）()。，,]{{1,12}}[)）])?")
 # Or any title with its genre word right before the first item of the outline
-# (2018抓基层党建工作述职报告一、履职情况和工作亮点…): a sentence does not go on so.
-_TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}?(?:{_DOC_TYPES})(?=一、|[（(]一[)）])")
+# (2018抓基层党建工作述职报告一、履职情况和工作亮点…) or the document's number
+# (…的实施意见的通知苏府[2015]139号): a sentence does not go on so.
+_DOC_NUMBER = r"[\u4e00-\u9fff]{1,6}[〔\[［]\d{4}[〕\]］]\d{1,4}号(?!文)"   # not …号文印发: a citation
+_PAIRS = ("（）", "()", "《》", "“”", "【】", "〔〕", "[]")
+# (the last genre word before it: …实施意见的通知苏府[2015]139号 is one title)
+_TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
 _BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
@@ -160,7 +176,7 @@ def glued_speech_title(text, a, b):
     if match and _SENTENCE_GOES_ON.match(head, match.end()):
         match = None
     match = match or _TITLE_BEFORE_OUTLINE_RE.match(head)
-    if not match or match.end() == len(head) or offsets[match.end() - 1] >= b:
+    if not match or match.end() == len(head) or offsets[match.end() - 1] >= b or not _closed(match.group()):
         return None
     end = offsets[match.end() - 1] + 1
     gloss = _GLOSS_RE.match(text, end, b)   # the title's last character's
@@ -172,6 +188,12 @@ def glued_speech_title(text, a, b):
             and _CLAUSE_END.search(head, match.end(), match.end() + _CLAUSE_MAX):
         return end
     return None
+
+
+def _closed(title):
+    """Whether ``title`` closes every bracket and quote it opens (…发展规划》（交规划
+    is a sentence cut inside its parenthesis)."""
+    return all(title.count(left) == title.count(right) for left, right in _PAIRS)
 
 
 def _read_through(text, a, b):

@@ -8,7 +8,7 @@ from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
-                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
+                                                  _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
@@ -365,7 +365,7 @@ def _piece_meta(s, reason, meta):
         for match in _FIELD_VALUE_RE.finditer(s):
             key, value = match["key"], match["value"]
             if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
-                if value not in ("未知", "不详", "无", "暂无"):   # the template's "unknown"
+                if value not in _UNKNOWN_VALUES:
                     meta.setdefault("publication", value)
             elif "时间" in key or "日期" in key:
                 date = parse_date(value)
