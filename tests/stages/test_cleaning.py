@@ -694,6 +694,7 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     ("dev-0158", {"template notice"}),               # …国家战略需求本文内容由互联网用户自发贡献,…
     ("dev-0224", {"page tools", "site footer"}),     # …作交流发言。打印 关闭Produced By 大汉网络 大汉版通发布系统
     ("dev-0149", {"page info", "template notice"}),  # …参加会议。编辑:卫宣预览时标签不可点收录于话题#个上一篇下一篇
+    ("dev-0150", {"page info"}),                     # …参加会议。责任编辑:余骐彤编 审:程小年 董硕总编审:童志勇
 ])
 def test_a_page_footer_glued_to_the_text_on_one_line_is_tail(local_excerpts, excerpt_id, reasons):
     # a page that lost its line breaks gives the body of its clean copy, its footer removed as records

@@ -214,7 +214,9 @@ def _read_through(text, a, b):
 _GLUED_TAIL_MAX = 250
 # What stands between the shapes of a footer glued together (请先登录 > 相关推荐, 打印 | 关闭).
 _FOOTER_SEP = _BLANK + ">›»＞|｜/／·•丨_-"
-_FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：]")
+# A field's key, read through blanks between its characters (编 审:, as justified text leaves them).
+_SPACED_KEYS = "|".join("[ \u3000]?".join(key) for key in words("page_field_keys"))
+_FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
 _GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,20}")
