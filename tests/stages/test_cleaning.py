@@ -681,6 +681,12 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     cleaned = clean_text(text)
     assert cleaned.text == "直接关系到我县的社会稳定。"
     assert {r["reason"] for r in cleaned.removed} == {"template notice"}
+    # dev-0029: …尽管......预览结束,免费获取全文定制代笔此类文章,请扫码联系老师!县长在…, to its sentence end
+    rest = "县长在全县防汛工作会议上的讲话》所在栏目:优质范文 > 内容摘要:《县长在全县防汛工作会议上的讲话》格式模板,仅供写作参考"
+    text = "今年汛期发生洪水的几率很大。尽管......预览结束,免费获取全文定制代笔此类文章,请扫码联系老师!" + rest
+    cleaned = clean_text(text)
+    assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......" + rest
+    assert [r["reason"] for r in cleaned.removed] == ["template notice"]
     # a page marker of a PDF copy glued to the text (dev-0004), as before
     assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
 
