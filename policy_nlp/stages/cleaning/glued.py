@@ -1,6 +1,8 @@
-"""A page header glued to the title and the salutation, as pages that lost their line breaks
-print them (学习啦>实用范文>致辞讲话>区长在…的讲话时间:2018-06-10 同志们:…): the furniture
-shapes read at a position inside a line, and where the salutation starts after them."""
+"""What pages that lost their line breaks glue together: a page header glued to the title and
+the salutation (学习啦>实用范文>致辞讲话>区长在…的讲话时间:2018-06-10 同志们:…), a title glued
+to the body's first words (…工作会议上的讲话一是国家…), a page footer glued to the body's last
+words (…参加会议。编辑:靳丽楠审核:侯雯): the furniture shapes read at a position inside a line,
+and where the body starts or ends after or before them."""
 
 import re
 
@@ -160,7 +162,8 @@ _SENTENCE_GOES_ON = re.compile(rf"[，,。、；;：:！!？?)）」”》]|{alt
 def glued_speech_title(text, a, b):
     """Where the body starts after a speech's title glued to the start of
     piece ``text[a:b]`` with no salutation, blank or date between them (read
-    through pinyin glosses), or None.
+    through pinyin glosses, blanks between ideographs and line breaks), or
+    None.
 
     >>> text = "区长在全区优化营商环境工作推进会上的讲话今天我们召开全区优化营商环境工作推进会。"
     >>> text[:glued_speech_title(text, 0, len(text))]
@@ -220,9 +223,6 @@ _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
 _GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,20}")
-# Where each shape may start (one pass over the end of a piece, not a call at
-# each position); page tools at a word of two characters or more (打印 关闭,
-# not 大: a footer's tools hold two such words).
 # A template shape that opens with a wildcard (.{0,80}?版权所有…) says where it
 # starts only at the words after the wildcard: they are looked for.
 _LEADING_WILDCARD_RE = re.compile(r"\.\{\d*,\d+\}\??")
@@ -256,6 +256,9 @@ def _start_pattern(pattern):
                     else alternative for alternative in _alternatives(pattern))
 
 
+# Where each shape may start (one pass over the end of a piece, not a call at
+# each position); page tools at a word of two characters or more (打印 关闭,
+# not 大: a footer's tools hold two such words).
 _FOOTER_STARTS = [re.compile(f"(?=(?:{pattern}))") for pattern in (
     _FIELD_KEY_RE.pattern, _ISO_DATETIME_RE.pattern, "|".join(w for w in words("page_tool_words") if len(w) > 1),
     *(_start_pattern(p.pattern) for _, p, _ in _TEMPLATE))]
