@@ -721,6 +721,9 @@ def test_a_glued_footer_needs_shapes_that_say_where_they_start():
                  "要做好文物的收藏、保护和展示",
                  "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强"):
         assert clean_text(text).text == text, text
+    # a notice's wildcard does not run over the body's last sentence (the notice stays for enumerations)
+    text = "在构建现代化产业体系上实现新突破此处隐藏4810个字。四要强化激励奖惩。"
+    assert clean_text(text).text == text
     # a field with a date, or a footer of two fields, is furniture
     assert clean_text("全力推进各项工作。更新时间:2014-05-16 13:38").text == "全力推进各项工作。"
     assert clean_text("全力推进各项工作。作者:王某来源:县政府办").text == "全力推进各项工作。"

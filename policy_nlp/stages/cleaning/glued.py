@@ -223,6 +223,7 @@ _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
 _GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,20}")
+_SENTENCE_END_RE = re.compile(r"[。！？!?]")
 # A template shape that opens with a wildcard (.{0,80}?版权所有…) says where it
 # starts only at the words after the wildcard: they are looked for.
 _LEADING_WILDCARD_RE = re.compile(r"\.\{\d*,\d+\}\??")
@@ -323,8 +324,17 @@ def _footer_shapes(text, q, b, ends):
                 yield end, "page info"
     for reason, pattern, _ in _TEMPLATE:
         for end in ends:
-            if end > q and pattern.fullmatch(text, q, end) and not pattern.fullmatch(text, q + 1, end):
+            if end > q and pattern.fullmatch(text, q, end) and not pattern.fullmatch(text, q + 1, end) \
+                    and not _holds_a_sentence_after(text, q, end):
                 yield end, reason
+
+
+def _holds_a_sentence_after(text, q, end):
+    """Whether ``text[q:end]`` ends a sentence after one of its own: a shape's
+    wildcard would run over the body's last sentence (…此处隐藏4810个字。四要强化
+    激励奖惩。), where a footer's notice is cut short (…仅代表作者本人。本站仅提供…)."""
+    inner = _SENTENCE_END_RE.search(text, q, end - 1)
+    return inner is not None and text[end - 1] in "。！？!?"
 
 
 def _before_separators(text, a, i):
