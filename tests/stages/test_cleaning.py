@@ -614,6 +614,9 @@ def test_a_glued_speech_title_needs_the_body_to_start_after_it():
     text = ("在全市招商引资督查观摩总结交流会上的讲话市长在全市招商引资督查观摩总结交流会上的讲话"
             "这次招商引资督查观摩活动,目的是在全市上下进一步掀起招商引资新高潮。")
     assert clean_text(text).text.startswith("这次招商引资督查观摩活动")
+    # any title printed twice (dev-0175: 乡镇政府换届工作报告乡镇政府换届工作报告ID:…)
+    text = "乡镇政府换届工作报告乡镇政府换届工作报告过去的一年,是经济形势错综复杂的一年。"
+    assert clean_text(text).text == "过去的一年,是经济形势错综复杂的一年。"
     # a sentence about a speech, a longer name, a file name stay (…讲话精神, 讲话提纲, .docx)
     for text in ("县委书记在全县经济工作会议上的讲话精神,要认真学习领会。",
                  "县委书记在全县经济工作会议上的讲话中指出,要狠抓落实。",

@@ -153,6 +153,9 @@ _DOC_NUMBER = r"[\u4e00-\u9fff]{1,6}[〔\[［]\d{4}[〕\]］]\d{1,4}号(?!文)" 
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "〔〕", "[]")
 # (the last genre word before it: …实施意见的通知苏府[2015]139号 is one title)
 _TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
+# A title printed twice, as a page's title and its heading (乡镇政府换届工作报告乡镇政府换届工作报告):
+# both are head, whatever follows.
+_REPEATED_TITLE_RE = re.compile(rf"(?P<title>[^。！？!?；;，,：:\n]{{4,60}}?(?:{_DOC_TYPES}))[ \u3000]*(?P=title)")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
 _BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
@@ -175,15 +178,16 @@ def glued_speech_title(text, a, b):
     """
     # read on past the piece: a hard-wrapped page goes on on the next lines (…的讲话精⏎神)
     head, offsets = _read_through(text, a, min(len(text), a + _GLUED_HEAD_MAX))
+    repeated = _REPEATED_TITLE_RE.match(head)
+    if repeated and offsets[repeated.end() - 1] < b:
+        return _after_title(text, offsets, repeated.end(), b)   # what follows may be furniture
     match = _SPEECH_TITLE_RE.match(head)
     if match and _SENTENCE_GOES_ON.match(head, match.end()):
         match = None
     match = match or _TITLE_BEFORE_OUTLINE_RE.match(head)
     if not match or match.end() == len(head) or offsets[match.end() - 1] >= b or not _closed(match.group()):
         return None
-    end = offsets[match.end() - 1] + 1
-    gloss = _GLOSS_RE.match(text, end, b)   # the title's last character's
-    end = gloss.end() if gloss else end
+    end = _after_title(text, offsets, match.end(), b)
     # the body opens with a word in this piece (not .docx: a file name) and
     # reaches a clause end soon
     start = _skip_blank(text, end, b)
@@ -191,6 +195,14 @@ def glued_speech_title(text, a, b):
             and _CLAUSE_END.search(head, match.end(), match.end() + _CLAUSE_MAX):
         return end
     return None
+
+
+def _after_title(text, offsets, i, b):
+    """The offset in ``text`` after a title ending at ``i`` in the read-through
+    copy (with offsets ``offsets``): after the gloss of its last character."""
+    end = offsets[i - 1] + 1
+    gloss = _GLOSS_RE.match(text, end, b)
+    return gloss.end() if gloss else end
 
 
 def _closed(title):
