@@ -549,10 +549,84 @@ def test_a_speech_title_and_a_blank_before_the_body_on_one_line_is_head(local_ex
     assert cleaned.meta["title"] == "党委书记在镇村干部大会讲话"
     cleaned = clean_text(local_excerpts["dev-0006"]["text"])
     assert cleaned.text.startswith("同志们,上半年") and cleaned.meta["salutation"] == "同志们"
-    # a speech's title with no blank after it, or a sentence, is left in the body
-    for text in ("县长在县委春节团拜会上的致辞刚刚过去的2009年,是很不寻常的一年。",
-                 "会上，县委书记的讲话 鼓舞人心。"):
+    # a sentence is left in the body
+    for text in ("会上，县委书记的讲话 鼓舞人心。",):
         assert clean_text(text).text == text, text
+    # (and with no blank the title is head too: test_a_speech_title_glued_to_the_body_on_one_line_is_head)
+    assert clean_text("县长在县委春节团拜会上的致辞刚刚过去的2009年,是很不寻常的一年。").text \
+        == "刚刚过去的2009年,是很不寻常的一年。"
+
+
+@pytest.mark.parametrize("excerpt_id, title", [
+    ("dev-0023", "区长在全区优化营商环境工作推进会上的讲话"),     # …的讲话今天我们召开全区优化营商环境工作推进会,…
+    ("dev-0201", "县委书记在全县农村工作会议上的讲话"),           # Traditional: …的講話一是國家多年來惠農政策…
+    ("dev-0068", "X县委书记在县委办党支部党小组学习会上的讲话"),  # …的讲话按照县委安排,…
+    ("dev-0111", "镇安全生产会议讲话稿"),                         # …讲话稿20XX年安全生产工作会议,…
+    ("dev-0085", "全市决胜全国文明城市誓师大会讲话"),             # …讲话……(开头部分已省略165字)…
+    ("dev-0233", "在全县征兵工作会议上的讲话"),                   # …的讲话2020-07-13在全县征兵工作会议上的讲话刚才,…
+])
+def test_a_speech_title_glued_to_the_body_on_one_line_is_head(local_excerpts, excerpt_id, title):
+    # a page that lost its line breaks, with no salutation after the title: the body of its clean copy
+    raw = local_excerpts[excerpt_id]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    assert cleaned.removed[0]["reason"] == "title block" and cleaned.meta["title"] == title
+    check_invariants(one_line, cleaned)
+
+
+def test_a_glued_header_with_a_document_sharing_notice_or_an_outline_on_one_line_is_head(local_excerpts):
+    # dev-0151: …的汇报发言.docx《…》由会员分享,可在线阅读,更多相关《…》请在优知文库上搜索。1、…尊敬的各位领导,同志们:
+    one_line = local_excerpts["dev-0151"]["text"].replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.startswith("尊敬的各位领导,同志们:*县深入贯彻") and "由会员分享" not in cleaned.text
+    assert "template notice" in {r["reason"] for r in cleaned.removed}
+    check_invariants(one_line, cleaned)
+    # dev-0047: …大会讲话打印本文 - 下载本文〗〖0条评论 - 150推荐〗〖字数:900字〗同志们:
+    # dev-0109: 2018抓基层党建工作述职报告一、履职情况和工作亮点…
+    for excerpt_id, opening in (("dev-0047", "同志们:这次全区招商引资"), ("dev-0109", "一、履职情况和工作亮点")):
+        one_line = local_excerpts[excerpt_id]["text"].replace("\n", "")
+        cleaned = clean_text(one_line)
+        assert cleaned.text.startswith(opening) and cleaned.removed[0]["reason"] == "title block", excerpt_id
+        check_invariants(one_line, cleaned)
+    # a sentence that names a report before its own outline is no title: it has a clause end
+    text = "会议审议了工作报告,一、加强领导。二、强化措施。"
+    assert clean_text(text).text == text
+
+
+def test_a_column_name_and_a_document_title_glued_on_one_line_are_head(local_excerpts):
+    # dev-0152: 政策法规您现在的位置:首页 > 政策法规 > 正文发布时间:2016-09-18    信息来源:未知苏州市政府印发关于…
+    # 的实施意见的通知苏府[2015]139号 各市、区人民政府,…
+    raw = local_excerpts["dev-0152"]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    assert [r["reason"] for r in cleaned.removed] == ["navigation", "page info", "title block"]
+    assert cleaned.meta["title"] == "苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知"
+    check_invariants(one_line, cleaned)
+    # a document number cited inside a sentence (docs central-158) is no title's end
+    text = ("“城市公共交通智能化应用示范工程”是《公路水路交通运输信息化“十二五”发展规划》"
+            "（交规划发〔2011〕192号文印发）确定的三个重点领域示范试点工程之一。")
+    assert clean_text(text).text == text
+
+
+def test_a_glued_speech_title_needs_the_body_to_start_after_it():
+    # the dev-0042 title printed twice, the second glued to the body: both are head
+    text = ("在全市招商引资督查观摩总结交流会上的讲话市长在全市招商引资督查观摩总结交流会上的讲话"
+            "这次招商引资督查观摩活动,目的是在全市上下进一步掀起招商引资新高潮。")
+    assert clean_text(text).text.startswith("这次招商引资督查观摩活动")
+    # any title printed twice (dev-0175: 乡镇政府换届工作报告乡镇政府换届工作报告ID:…)
+    text = "乡镇政府换届工作报告乡镇政府换届工作报告过去的一年,是经济形势错综复杂的一年。"
+    assert clean_text(text).text == "过去的一年,是经济形势错综复杂的一年。"
+    # a sentence about a speech, a longer name, a file name stay (…讲话精神, 讲话提纲, .docx)
+    for text in ("县委书记在全县经济工作会议上的讲话精神,要认真学习领会。",
+                 "县委书记在全县经济工作会议上的讲话中指出,要狠抓落实。",
+                 "县委书记在全县经济工作会议上的讲话强调要狠抓落实。",
+                 "在全区工程建设推进会上的讲话提纲王建区委、区政府花一整天的时间召开工程建设推进会。",
+                 "全区优化营商环境暨企业大走访会议上讲话.docx同志们:今天开会。"):
+        assert clean_text(text).text == text, text
+    # (a file-name line of its own is a page title: stages/cleaning/wraps)
+    assert clean_text("全区优化营商环境暨企业大走访会议上讲话.docx\n同志们:今天开会。").text == "同志们:今天开会。"
 
 
 def test_a_sentence_before_a_salutation_is_no_glued_title():
@@ -603,7 +677,7 @@ def test_template_site_furniture_is_removed(local_excerpts):
     # 预览结束 / (未完,全文共…字) / 文库 banners, wherever they stand
     texts = {key: clean_text(row["text"]).text for key, row in local_excerpts.items()}
     for junk in ("预览结束", "全部预览完了", "当前显示", "由会员分享", "由会员上传分享", "阅读全文\n",
-                 "VIP专免", "小编为大家整理"):
+                 "VIP专免", "小编为大家整理", "全部图文内容"):
         assert not any(junk in text for text in texts.values()), junk
 
 
@@ -613,8 +687,52 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     cleaned = clean_text(text)
     assert cleaned.text == "直接关系到我县的社会稳定。"
     assert {r["reason"] for r in cleaned.removed} == {"template notice"}
+    # dev-0029: …尽管......预览结束,免费获取全文定制代笔此类文章,请扫码联系老师!县长在…, to its sentence end
+    rest = "县长在全县防汛工作会议上的讲话》所在栏目:优质范文 > 内容摘要:《县长在全县防汛工作会议上的讲话》格式模板,仅供写作参考"
+    text = "今年汛期发生洪水的几率很大。尽管......预览结束,免费获取全文定制代笔此类文章,请扫码联系老师!" + rest
+    cleaned = clean_text(text)
+    assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......" + rest
+    assert [r["reason"] for r in cleaned.removed] == ["template notice"]
     # a page marker of a PDF copy glued to the text (dev-0004), as before
     assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
+
+
+@pytest.mark.parametrize("excerpt_id, reasons", [
+    ("dev-0096", {"page info", "page links"}),       # …越级上访、重复浏览次数:  更新时间:2014-05-14 15:38:41上一篇:…
+    ("dev-0189", {"page info"}),                     # …在脱贫路上昂首阔步。编辑:靳丽楠审核:侯雯
+    ("dev-0036", {"template notice"}),               # …清醒的认识。试读结束,请点击右下角登录后开通VIP查看和下载
+    ("dev-0041", {"template notice"}),               # …工作底线,消耗 1 篇笔墨文库配额,会员有效期内无限次查看
+    ("dev-0143", {"template notice"}),               # …卫生防疫知识...请先登录>相关推荐
+    ("dev-0158", {"template notice"}),               # …国家战略需求本文内容由互联网用户自发贡献,…
+    ("dev-0224", {"page tools", "site footer"}),     # …作交流发言。打印 关闭Produced By 大汉网络 大汉版通发布系统
+    ("dev-0149", {"page info", "template notice"}),  # …参加会议。编辑:卫宣预览时标签不可点收录于话题#个上一篇下一篇
+    ("dev-0150", {"page info"}),                     # …参加会议。责任编辑:余骐彤编 审:程小年 董硕总编审:童志勇
+])
+def test_a_page_footer_glued_to_the_text_on_one_line_is_tail(local_excerpts, excerpt_id, reasons):
+    # a page that lost its line breaks gives the body of its clean copy, its footer removed as records
+    raw = local_excerpts[excerpt_id]["text"]
+    one_line = raw.replace("\n", "")
+    cleaned = clean_text(one_line)
+    assert cleaned.text.strip() == clean_text(raw).text.replace("\n", "").strip()
+    tail = {r["reason"] for r in cleaned.removed if r["start"] >= cleaned.original_offset(len(cleaned.text)) - 1}
+    assert reasons <= tail
+    check_invariants(one_line, cleaned)
+
+
+def test_a_glued_footer_needs_shapes_that_say_where_they_start():
+    # words of a speech that name furniture stay (编辑, 浏览, 收藏 in prose), and so does one
+    # field whose value is free text: it may be a sentence cut short (来源:一是…)
+    for text in ("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
+                 "二是资金来源:一是财政拨款",
+                 "要做好文物的收藏、保护和展示",
+                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强"):
+        assert clean_text(text).text == text, text
+    # a notice's wildcard does not run over the body's last sentence (the notice stays for enumerations)
+    text = "在构建现代化产业体系上实现新突破此处隐藏4810个字。四要强化激励奖惩。"
+    assert clean_text(text).text == text
+    # a field with a date, or a footer of two fields, is furniture
+    assert clean_text("全力推进各项工作。更新时间:2014-05-16 13:38").text == "全力推进各项工作。"
+    assert clean_text("全力推进各项工作。作者:王某来源:县政府办").text == "全力推进各项工作。"
 
 
 def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
@@ -627,11 +745,11 @@ def test_a_notice_of_hidden_text_on_its_own_line_is_removed():
 
 
 def test_page_markers_are_removed(local_excerpts):
-    # dev-0004, a PDF copy: …与上级 第1 页共 10 页
+    # dev-0004, a PDF copy: …与上级 第1 页共 10 页 (at the end: removed with the blanks around it)
     raw = local_excerpts["dev-0004"]["text"]
     cleaned = clean_text(raw)
     assert "第1 页共 10 页" in raw and "第1 页共 10 页" not in cleaned.text
-    assert any(r["reason"] == "page number" and r["text"] == "第1 页共 10 页" for r in cleaned.removed)
+    assert any(r["reason"] == "page number" and r["text"].strip() == "第1 页共 10 页" for r in cleaned.removed)
     # _第N页 / 第N页 / 共N页 page strips of 文库 viewers
     cleaned = clean_text(local_excerpts["dev-0175"]["text"])
     assert "_第1页" not in cleaned.text
@@ -835,7 +953,10 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
     cleaned = clean_text(raw)
     assert [r["reason"] for r in cleaned.removed][:5] == \
         ["template notice", "page tools", "page info", "page number", "page info"]
-    assert cleaned.text.startswith("县长在全县防旱暨春耕生产会议上的讲话") and cleaned.meta["published"] == "2018-04-19"
+    # the title printed twice after the page's 1、 is a title block (glued.py); the speaker's
+    # position glued to the salutation stays, as on the clean page
+    assert "title block" in [r["reason"] for r in cleaned.removed]
+    assert cleaned.text.startswith("县委副书记、县政府县长XX同志们:") and cleaned.meta["published"] == "2018-04-19"
     wrapped = _hard_wrapped(raw)
     assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
 

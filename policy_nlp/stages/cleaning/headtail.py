@@ -8,8 +8,10 @@ from policy_nlp.stages.cleaning.dates import parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
-                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE)
-from policy_nlp.stages.cleaning.glued import glued_salutation, header_items, peel_header
+                                                  _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
+from policy_nlp.lang.chars import before_blanks
+from policy_nlp.stages.cleaning.glued import (glued_footer, glued_salutation, glued_speech_title, header_items,
+                                              peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
                                               _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
                                               _opens_with_salutation, _parse_title_block, _salutation,
@@ -176,7 +178,7 @@ def _glued_head(text, a, b, items, meta):
     p = _glued_title(text, p, b, items, meta)
     salutation = glued_salutation(text, p, b)
     if salutation is None:
-        return p
+        return _glued_speech_title(text, p, b, items, meta)
     header = header_items(text, p, salutation)
     items.extend(header)
     titles = [(x, y) for x, y, reason in header if reason == "title block"]
@@ -185,6 +187,18 @@ def _glued_head(text, a, b, items, meta):
         match = _GLUED_HEAD_RE.fullmatch(text, *titles[-1]) or _GLUED_HEAD_RE.match(text, *titles[-1])
         _glued_meta(match.groupdict() if match else {"title": text[slice(*titles[-1])]}, meta)
     return salutation
+
+
+def _glued_speech_title(text, a, b, items, meta):
+    """A speech's title glued to the body's first words at ``text[a]``
+    (:func:`glued.glued_speech_title`): appends it as a title block and reads
+    on (a date, the title printed again); returns where the body starts."""
+    end = glued_speech_title(text, a, b)
+    if end is None:
+        return a
+    _glued_meta({"title": text[a:end]}, meta)
+    items.append((a, end, "title block"))
+    return _glued_head(text, _skip_blank(text, end, b), b, items, meta)
 
 
 def _glued_title(text, a, b, items, meta):
@@ -236,11 +250,8 @@ def _glued_title(text, a, b, items, meta):
 
 # A speech's title and a blank before the body on the first line, as pages
 # that lost their line breaks keep them: 党委书记在镇村干部大会讲话 今天召开…
-# The genre word follows the name of a meeting or occasion (会议上的, 仪式上,
-# …时的): …总书记的重要讲话 推动… is a sentence.
-_SPEECH_TITLE_THEN_BLANK = re.compile(
-    r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
-    r"(?:讲话稿|讲话|致辞|发言稿|发言|主持词)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
+# (glued.SPEECH_NAME: …总书记的重要讲话 推动… is a sentence).
+_SPEECH_TITLE_THEN_BLANK = re.compile(SPEECH_NAME + r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
 
 
 def _peel_end(text, a, b, items, meta):
@@ -330,8 +341,22 @@ def _scan_tail(text, pieces, first_body, meta):
     if k < first_body:
         return pieces[first_body][0], items
     a, b = pieces[k]
-    end = _peel_end(text, a, b, items, meta)
-    return end, items
+    return _peel_glued_tail(text, a, b, items, meta), items
+
+
+def _peel_glued_tail(text, a, b, items, meta):
+    """Strip what is glued to the end of the body's last piece ``text[a:b]``
+    (a page footer, a credit, an editor's note), in turn until none is left;
+    return the new end."""
+    while True:
+        footer = glued_footer(text, a, b)
+        for x, y, reason in footer:
+            items.append((x, y, reason))
+            _piece_meta(text[x:y], reason, meta)
+        end = _peel_end(text, a, before_blanks(text, footer[0][0]) if footer else b, items, meta)
+        if end == b:
+            return b
+        b = end
 
 
 def _piece_meta(s, reason, meta):
@@ -339,7 +364,7 @@ def _piece_meta(s, reason, meta):
         for match in _FIELD_VALUE_RE.finditer(s):
             key, value = match["key"], match["value"]
             if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
-                if value not in ("未知", "不详", "无", "暂无"):   # the template's "unknown"
+                if value not in _UNKNOWN_VALUES:
                     meta.setdefault("publication", value)
             elif "时间" in key or "日期" in key:
                 date = parse_date(value)
