@@ -13,7 +13,7 @@ evaluation paragraphs is in it:
   (推动乡村全面振兴。…) labels its paragraph, through the seed terms;
 - ``seed``: seed terms over the whole paragraph, when one label dominates;
 - ``hand``/``title``/``local_terms``: paragraph-sized units of the local
-  speech development corpus (each counted ``LOCAL_WEIGHT`` times): the 810
+  speech development corpus (each counted ``LOCAL_WEIGHT`` times): the 807
   units coded by hand (``corpora/topic_labels/local_hand_labels.jsonl``)
   take their hand label, the others the area their title or occasion names
   or their own terms (:mod:`policy_nlp.apps.local_training`; the local gold
