@@ -91,12 +91,14 @@ def _unwrapped(q):
     return q.replace("\n", "")
 
 
-# what is rejected, not done, compared or named by others (不摆“花架子”、不练“假把式”; not
-# an adverb: 坚定不移“打虎”) rather than a term of the speaker's (also what is
-# opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; 用“…”来形容, but not
-# 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
-_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
-                              r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
+# what is rejected, not done, compared or named by others rather than a term of the speaker's
+# (also what is opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; not done:
+# 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
+# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
+_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|"
+                              r"避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
+                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
 
 
 # what after a quoted string shows that it is the content of a named
@@ -129,17 +131,20 @@ _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第�
                       rf"|{MASK}[\u4e00-\u9fff]{{2,}}")
 
 
-# what a quotation runs into when it is no name inside a noun phrase: 的, a preposition or a
-# conjunction (“关系纽带”的小事, 从“徙木立信”到…)
+# the words a quotation is next to when it is no name inside a noun phrase: after it 的, a
+# preposition or a conjunction (“联络感情”的小事, 从“徙木立信”到…); before it these, a copula
+# or a one-character verb (要“斤斤计较”, 有“铁军作风”, 作“关系纽带”)
 _NOT_BOUND_AFTER = re.compile(r"[的地得之到和与及或也都就]")
 _NOT_BOUND_BEFORE = re.compile(r"[的地得之是有要在从到以作了把将被让使成为当对向与和及或也都就又还更最很]")
 
 
 def _compact_name(text, s, e):
     """Whether the quotation ``text[s:e]`` of four or five characters has the
-    shape of a coined name (:data:`_COINAGE`) or runs into the words after it
-    as a name in a noun phrase (“揭榜竞优”承诺书, 创卫“巡回看变化”现场督查,
-    农村“打工经济”现象), which a figure of speech seldom does."""
+    shape of a coined name (:data:`_COINAGE`) or is bound in a noun phrase
+    without 的: the words after it (“揭榜竞优”承诺书, 创卫“巡回看变化”现场督查,
+    农村“打工经济”现象), a word before it (人工智能“监管沙盒”, 惠企政策“应知尽知”)
+    or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”), which a
+    figure of speech seldom is (是…的“金色名片”, 有“铁军作风”)."""
     q = text[s:e]
     if _COINAGE.fullmatch(q):
         return True
@@ -261,11 +266,12 @@ def _is_policy_term(text, s, e, repeats):
     after = text[e + 1:e + 8]
     if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1):
         return False
-    if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
+    if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
+            or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
         return bool(_TERM_HEAD_AFTER.match(after) or frame)
     named = frame or _named_around(text, s, e, before)
     if _ordinary_word(q):
-        return named                    # an idiom named a policy only by the words around it
+        return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
     return 4 <= len(q) <= 5 and _compact_name(text, s, e)
