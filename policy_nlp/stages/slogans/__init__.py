@@ -129,7 +129,8 @@ the period of a campaign (“安全生产月”; not “收官之年”, “无�
 place's own (“XX担当”); or when it is bound in a noun phrase without 的: a word
 right after it (“揭榜竞优”承诺书, 农村“打工经济”现象) or right before it that is no
 function word, copula or one-character verb (人工智能“监管沙盒”; not 要“斤斤计较”,
-有“铁军作风”), or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”).
+有“铁军作风”), or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”),
+or the object of a policy verb, after 的 (整治群众身边的“蚁贪蝇腐”).
 A word of pkuseg's dictionary (idioms and set phrases: 斤斤计较, 柳暗花明, and also
 社会主义) is a term only when the words around name it: a head after, a policy
 verb before, a frame (继续实施“希望工程”). Not terms: what is opposed (坚决反对任何

@@ -21,6 +21,8 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
+# a policy verb whose object the quotation ends: 整治群众身边的“蚁贪蝇腐”, 培育一批细分领域的“瞪羚企业”
+_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,12}}的$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
@@ -143,8 +145,9 @@ def _compact_name(text, s, e):
     shape of a coined name (:data:`_COINAGE`) or is bound in a noun phrase
     without 的: the words after it (“揭榜竞优”承诺书, 创卫“巡回看变化”现场督查,
     农村“打工经济”现象), a word before it (人工智能“监管沙盒”, 惠企政策“应知尽知”)
-    or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”), which a
-    figure of speech seldom is (是…的“金色名片”, 有“铁军作风”)."""
+    or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”); or it is
+    the object of a policy verb (整治群众身边的“蚁贪蝇腐”). A figure of speech
+    seldom is any of these (是…的“金色名片”, 有“铁军作风”)."""
     q = text[s:e]
     if _COINAGE.fullmatch(q):
         return True
@@ -152,6 +155,8 @@ def _compact_name(text, s, e):
         return False                    # a date or a phrase: “2.9事故”, “天大的小事”
     if text[e + 1:e + 3] in ("的“", "的「"):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
+    if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
+        return True
     return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
         or bool(_HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
 
