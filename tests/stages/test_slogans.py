@@ -1303,3 +1303,7 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("技股份有限公司的捐赠可谓是“雪中送碳”。") == []
     assert quoted_terms("陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾“法理独立”,") == []
     assert quoted_terms("综合整治“内卷式”竞争。") == ["内卷式"]
+    # government work reports: an idiom issued as a policy or named one; a slander of one is not
+    assert quoted_terms("严格执行国务院“约法三章”。") == ["约法三章"]
+    assert quoted_terms("我们的一贯政策是“爱国一家”、“爱国不分先后”") == ["爱国一家", "爱国不分先后"]
+    assert quoted_terms("造谣污蔑党中央“篡改毛主席的既定方针”，") == []

@@ -133,12 +133,14 @@ function word, copula or one-character verb (人工智能“监管沙盒”; not
 or the object of a policy verb, after 的 (整治群众身边的“蚁贪蝇腐”).
 A word of pkuseg's dictionary (idioms and set phrases: 斤斤计较, 柳暗花明, and also
 社会主义) is a term only when the words around name it: a head after, a policy
-verb before, a frame (继续实施“希望工程”). Not terms: what is opposed (坚决反对任何
-形式的“台独”), not done (不摆“花架子”), compared (可谓是“雪中送炭”) or schemed by
-an adversary in the clause (图谋通过“入联公投”), the spirit in which to work
-(以“时时放心不下”的责任感), and, unless a head follows, a thing counted as one
-(一块“金字招牌”, 这是一场“攻坚战”), people counted (500多位“村长”; not things:
-打造20个“5G+工业互联网”应用示范场景) and what a thing is called (是党的政策落地的
+verb, the body that issues it or the policy it is before it, a frame
+(继续实施“希望工程”, 国务院“约法三章”, 一贯政策是“爱国一家”). Not terms: what is
+opposed (坚决反对任何形式的“台独”), not done (不摆“花架子”), compared (可谓是
+“雪中送炭”) or schemed or slandered by an adversary in the clause (图谋通过
+“入联公投”, 污蔑党中央“…”), the spirit in which to work (以“时时放心不下”的
+责任感), and, unless a head follows, a thing counted as one (一块“金字招牌”,
+这是一场“攻坚战”), people counted (500多位“村长”; not things: 打造20个“5G+
+工业互联网”应用示范场景) and what a thing is called (是党的政策落地的
 “最后一公里”, 今年是…的“收官之年”).
 A quoted list of phrases of three or more characters is a slogan (“不改变、
 不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an

@@ -103,11 +103,17 @@ _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e
                               r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
 
 
+# a body that issues a policy, or a policy named, right before it: 严格执行国务院“约法三章”,
+# 我们的一贯政策是“爱国一家”, 领导方针是「百家争鸣」
+_ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委|区委|"
+                            r"(?:政策|方针|原则|口号|战略|思路)(?:就是|是|为))$")
+
+
 # what after a quoted string shows that it is the content of a named
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
-                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
@@ -183,9 +189,9 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
 _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
-# what an adversary schemes in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾
-# “法理独立”, 鼓吹…“…”
-_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售)[^，,。；;：:!?！？]*$")
+# what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
+# 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
+_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -285,13 +291,15 @@ def _is_policy_term(text, s, e, repeats):
 def _named_around(text, s, e, before):
     """Whether the words around the quotation ``text[s:e]`` name it a term:
     a head after it (“效能风暴”行动, “田头窖”等方面, “大园区”生产模式), a
-    policy verb or an honour conferred before it (实施“…”, 被评为“…”), a
+    policy verb, an honour conferred, a body that issues it or the policy it
+    is before it (实施“…”, 被评为“…”, 国务院“约法三章”, 方针是“…”), a
     programme head ending it (“一号改革工程”) or its letters spelled out."""
     q, after = text[s:e], text[e + 1:e + 8]
     return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
                 or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
                 or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))
-                or _HONOUR_BEFORE.search(before) or _spelled_out_after(text, s, e))
+                or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
+                or _spelled_out_after(text, s, e))
 
 
 def _term_shape(text, s, e, repeats):
