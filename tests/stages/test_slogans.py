@@ -1265,6 +1265,7 @@ def test_a_quotation_of_four_or_five_characters_needs_a_cue():
     assert quoted_terms("制定中心街道疫情防控“三级包保”责任分工表") == ["三级包保"]
     assert quoted_terms("迅速掀起“以工兴县”新高潮。") == ["以工兴县"]
     assert quoted_terms("全国第18个、我市第26个“安全生产月”,我们将以活动启动") == ["安全生产月"]
+    assert quoted_terms("第三方专家构成的“安全特勤队”,开展") == ["安全特勤队"]   # dev-0115: a team set up
     assert quoted_terms("丘岗与湖洼并存,“无灾不成年”,是一个典型的灾害") == []
 
 

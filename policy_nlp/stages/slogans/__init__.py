@@ -125,8 +125,8 @@ frame a longer string and a two-clause slogan are terms (“建设大城北，�
 这一发展主题). A quotation of four or five characters is also a term by the
 shape of a coined name: a count or rank opening it (“三级包保”, “一票否决”,
 “第一责任人”; not a span of time: “十年磨一剑”), a place made to thrive (“以工兴县”),
-the period of a campaign (“安全生产月”; not “收官之年”, “无灾不成年”), a masked
-place's own (“XX担当”); or when it is bound in a noun phrase without 的: a word
+the period of a campaign (“安全生产月”; not “收官之年”, “无灾不成年”), a team or
+post set up (“安全特勤队”), a masked place's own (“XX担当”); or when it is bound in a noun phrase without 的: a word
 right after it (“揭榜竞优”承诺书, 农村“打工经济”现象) or right before it that is no
 function word, copula or one-character verb (人工智能“监管沙盒”; not 要“斤斤计较”,
 有“铁军作风”), or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”),

@@ -132,10 +132,12 @@ _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u
 # the shapes of a coined name: a count or rank opening it (“三级包保”, “一票否决”, “十里棚菜”,
 # “第一责任人”; not a span of time: “十年磨一剑”), a place made to thrive by a trade (“以工兴县”,
 # “文旅兴县”), the period of a campaign (“安全生产月”, “招商引资年”; not a year so called:
-# “收官之年”, nor a saying: “无灾不成年”) and a masked place's own (“XX担当”)
+# “收官之年”, nor a saying: “无灾不成年”), a team or post set up (“安全特勤队”, “为民服务站”) and a
+# masked place's own (“XX担当”)
 _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第一)(?![年月日天周岁])[\u4e00-\u9fff]{{2,}}"
                       r"|以?[\u4e00-\u9fff]{1,3}[兴强立富][国省市县区镇乡村]"
                       r"|(?![^不]*不)[\u4e00-\u9fff]{2,}(?<!之)[年月周]"
+                      r"|[\u4e00-\u9fff]{2,}[队站]"
                       rf"|{MASK}[\u4e00-\u9fff]{{2,}}")
 
 
