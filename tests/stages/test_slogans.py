@@ -1308,3 +1308,6 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("严格执行国务院“约法三章”。") == ["约法三章"]
     assert quoted_terms("我们的一贯政策是“爱国一家”、“爱国不分先后”") == ["爱国一家", "爱国不分先后"]
     assert quoted_terms("造谣污蔑党中央“篡改毛主席的既定方针”，") == []
+    # dev-0206: the image to show, a saying; dev-0139: what a masked place has shown, a coinage
+    assert quoted_terms("推动工作,彰显“小巷总理”的良好形象。") == []
+    assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]

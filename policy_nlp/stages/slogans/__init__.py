@@ -138,7 +138,7 @@ verb, the body that issues it or the policy it is before it, a frame
 opposed (坚决反对任何形式的“台独”), not done (不摆“花架子”), compared (可谓是
 “雪中送炭”) or schemed or slandered by an adversary in the clause (图谋通过
 “入联公投”, 污蔑党中央“…”), the spirit in which to work (以“时时放心不下”的
-责任感), and, unless a head follows, a thing counted as one (一块“金字招牌”,
+责任感) or the image to show (彰显“小巷总理”的良好形象), and, unless a head follows, a thing counted as one (一块“金字招牌”,
 这是一场“攻坚战”), people counted (500多位“村长”; not things: 打造20个“5G+
 工业互联网”应用示范场景) and what a thing is called (是党的政策落地的
 “最后一公里”, 今年是…的“收官之年”).
