@@ -307,9 +307,8 @@ def _named_around(text, s, e, before):
 def _term_shape(text, s, e, repeats):
     """Whether the quotation ``text[s:e]`` is a term by its own shape or
     use: quoted again, a code (“党建+网格”), one of a series of quotations
-    (“查”、“控”、“治”), a phenomenon named by
-    where it happens (“舌尖上的安全”), a type (“实体型”居委会) or a scoped
-    honour (“全国文明村”)."""
+    (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
+    安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
