@@ -54,3 +54,24 @@ def load_segmenter(name=DEFAULT_SEGMENTER):
 def _fast():
     from policy_nlp.segment.fastseg import FastSegmenter
     return FastSegmenter()
+
+
+@functools.lru_cache(maxsize=None)
+def dictionary_words():
+    """The words of pkuseg's own dictionary (about 390,000: 斤斤计较,
+    金字招牌, 十年磨一剑), read once per process from the installed pkuseg;
+    empty when pkuseg is not installed.
+
+    Examples
+    --------
+    >>> "斤斤计较" in dictionary_words(), "一票否决" in dictionary_words()
+    (True, False)
+    """
+    import pickle
+    from policy_nlp.segment.fastseg.convert import pkuseg_paths
+    try:
+        path = pkuseg_paths()[2]
+    except ImportError:
+        return frozenset()
+    with open(path, "rb") as f:
+        return frozenset(pickle.load(f).split("\n"))  # the installed pkuseg's own file, trusted

@@ -1249,3 +1249,65 @@ def test_seasons_and_quarters_are_no_counts():
             if s["kind"] == "numbered"] == []
     assert [s for s in find_slogans("打好“三季度”攻坚战。") if s["kind"] == "numbered"] == []
     assert [(s["text"], s["number"]) for s in find_slogans("抓好“三秋”生产。")] == [("三秋", 3)]
+
+
+def quoted_terms(text):
+    return [s["text"] for s in find_slogans(text) if s["kind"] == "quoted" and s["source"] == "quotes"]
+
+
+def test_a_quotation_of_four_or_five_characters_needs_a_cue():
+    # dev-0022, dev-0125, dev-0055: a figure standing alone, after a verb or a copula
+    assert quoted_terms("四是工作要做实,要“斤斤计较”。不放过一个死角") == []
+    assert quoted_terms("××是一支敢打硬仗的队伍,有“铁军作风”,雷厉风行,作风硬") == []
+    assert quoted_terms("将酒桌饭局作“关系纽带”,看似是") == []
+    # the shape of a coinage: a count opening it (dev-0066), a place made to thrive (dev-0162), a
+    # campaign's month (dev-0114); not a saying that ends in 年 (dev-0032)
+    assert quoted_terms("制定中心街道疫情防控“三级包保”责任分工表") == ["三级包保"]
+    assert quoted_terms("迅速掀起“以工兴县”新高潮。") == ["以工兴县"]
+    assert quoted_terms("全国第18个、我市第26个“安全生产月”,我们将以活动启动") == ["安全生产月"]
+    assert quoted_terms("第三方专家构成的“安全特勤队”,开展") == ["安全特勤队"]   # dev-0115: a team set up
+    assert quoted_terms("丘岗与湖洼并存,“无灾不成年”,是一个典型的灾害") == []
+
+
+def test_a_quotation_bound_in_a_noun_phrase_is_a_name():
+    # dev-0028, dev-0141, dev-0227: the words after it; policy documents: a word before it
+    assert quoted_terms("门代表向市委、市政府递交了“揭榜竞优”承诺书,市广电台") == ["揭榜竞优"]
+    assert quoted_terms("参加的最后一项活动,是创卫“巡回看变化”现场督查") == ["巡回看变化"]
+    assert quoted_terms("研究设立人工智能“监管沙盒”，建立健全鼓励创新") == ["监管沙盒"]
+    # dev-0061: the quality of a quoted honour; dev-0055: no name before 的 and a noun
+    assert quoted_terms("成为“党建领航”的“全国先进基层党组织”,") == ["党建领航", "全国先进基层党组织"]
+    assert quoted_terms("看似“联络感情”的小事,实则是腐蚀") == []
+    # dev-0057: the object of a policy verb, after 的; not what a thing is called (dev-0058)
+    assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”,坚决清除害群之马") == ["蚁贪蝇腐"]
+    assert quoted_terms("是新时代共产党人作风建设的“金色名片”,是推进") == []
+
+
+def test_a_word_of_the_language_is_a_term_only_when_the_words_around_name_it():
+    # government work reports: a programme implemented; dev-0206, gwr: an idiom
+    assert quoted_terms("动员社会力量，继续实施“希望工程”。") == ["希望工程"]
+    assert quoted_terms("一、思想认识要“顶天立地” XX指出") == []
+    assert quoted_terms("按照新办法去办，就会“柳暗花明”。") == []
+
+
+def test_figures_by_what_comes_before_them():
+    # dev-0062, dev-0018: what a thing is called; a head after it keeps a name (dev-0082)
+    assert quoted_terms("是党的政策落地的“最后一公里”,更是") == []
+    assert quoted_terms("今年是5年过渡期的“收官之年”,更是") == []
+    assert quoted_terms("是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+    # dev-0219: people counted; not an ordinal nor things counted (policy documents)
+    assert quoted_terms("来自全国56个民族的500多位“村长”,向来自") == []
+    assert quoted_terms("重点打造20个“5G+工业互联网”应用示范场景。") == ["5G+工业互联网"]
+    # dev-0022: what is not done; 19th congress report: not after the adverb 坚定不移
+    assert quoted_terms("做好示范,不摆“花架子”、不练“假把式”,用实际行动") == []
+    assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”。") == ["打虎", "拍蝇", "猎狐"]
+    # dev-0190: a comparison; dev-0228: what an adversary schemes, in its whole clause
+    assert quoted_terms("技股份有限公司的捐赠可谓是“雪中送碳”。") == []
+    assert quoted_terms("陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾“法理独立”,") == []
+    assert quoted_terms("综合整治“内卷式”竞争。") == ["内卷式"]
+    # government work reports: an idiom issued as a policy or named one; a slander of one is not
+    assert quoted_terms("严格执行国务院“约法三章”。") == ["约法三章"]
+    assert quoted_terms("我们的一贯政策是“爱国一家”、“爱国不分先后”") == ["爱国一家", "爱国不分先后"]
+    assert quoted_terms("造谣污蔑党中央“篡改毛主席的既定方针”，") == []
+    # dev-0206: the image to show, a saying; dev-0139: what a masked place has shown, a coinage
+    assert quoted_terms("推动工作,彰显“小巷总理”的良好形象。") == []
+    assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]

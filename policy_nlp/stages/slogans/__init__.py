@@ -122,9 +122,26 @@ frame that makes it the content of a named goal or principle (“安全生产重
 泰山”的使命, “保 5 争 3”的目标, 以“…”为主题, 为我县“…”做出积极贡献) or the
 campaign of a mobilisation meeting (“…”秋防动员大会, “…”誓师大会); with such a
 frame a longer string and a two-clause slogan are terms (“建设大城北，实现新跨越”
-这一发展主题). Not terms: what is opposed (坚决反对任何形式的“台独”), the spirit
-in which to work (以“时时放心不下”的责任感) and a thing counted as one, a figure
-unless a head follows (一块“金字招牌”, 这是一场“攻坚战”).
+这一发展主题). A quotation of four or five characters is also a term by the
+shape of a coined name: a count or rank opening it (“三级包保”, “一票否决”,
+“第一责任人”; not a span of time: “十年磨一剑”), a place made to thrive (“以工兴县”),
+the period of a campaign (“安全生产月”; not “收官之年”, “无灾不成年”), a team or
+post set up (“安全特勤队”), a masked place's own (“XX担当”); or when it is bound in a noun phrase without 的: a word
+right after it (“揭榜竞优”承诺书, 农村“打工经济”现象) or right before it that is no
+function word, copula or one-character verb (人工智能“监管沙盒”; not 要“斤斤计较”,
+有“铁军作风”), or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”),
+or the object of a policy verb, after 的 (整治群众身边的“蚁贪蝇腐”).
+A word of pkuseg's dictionary (idioms and set phrases: 斤斤计较, 柳暗花明, and also
+社会主义) is a term only when the words around name it: a head after, a policy
+verb, the body that issues it or the policy it is before it, a frame
+(继续实施“希望工程”, 国务院“约法三章”, 一贯政策是“爱国一家”). Not terms: what is
+opposed (坚决反对任何形式的“台独”), not done (不摆“花架子”), compared (可谓是
+“雪中送炭”) or schemed or slandered by an adversary in the clause (图谋通过
+“入联公投”, 污蔑党中央“…”), the spirit in which to work (以“时时放心不下”的
+责任感) or the image to show (彰显“小巷总理”的良好形象), and, unless a head follows, a thing counted as one (一块“金字招牌”,
+这是一场“攻坚战”), people counted (500多位“村长”; not things: 打造20个“5G+
+工业互联网”应用示范场景) and what a thing is called (是党的政策落地的
+“最后一公里”, 今年是…的“收官之年”).
 A quoted list of phrases of three or more characters is a slogan (“不改变、
 不撤退、不脱贫、不脱钩”); a list of one- or two-character words only names an
 attitude (“等、靠、拖”现象), not objects (保障“住、医、教”).

@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.words import alternation, words
+from policy_nlp.segment.engines import dictionary_words
 
 
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
@@ -20,6 +21,8 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
+# a policy verb whose object the quotation ends: 整治群众身边的“蚁贪蝇腐”, 培育一批细分领域的“瞪羚企业”
+_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,12}}的$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
@@ -90,18 +93,27 @@ def _unwrapped(q):
     return q.replace("\n", "")
 
 
-# what is rejected, compared or named by others rather than a term of the speaker's (also what is
-# opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; 用“…”来形容, but not
-# 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
-_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
-                              r"(?<![使利运采应适启])用|当|打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
+# what is rejected, not done, compared or named by others rather than a term of the speaker's
+# (also what is opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; not done:
+# 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
+# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
+_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|"
+                              r"避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
+                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
+
+
+# a body that issues a policy, or a policy named, right before it: 严格执行国务院“约法三章”,
+# 我们的一贯政策是“爱国一家”, 领导方针是「百家争鸣」
+_ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委|区委|"
+                            r"(?:政策|方针|原则|口号|战略|思路)(?:就是|是|为))$")
 
 
 # what after a quoted string shows that it is the content of a named
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
-                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制)")
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
@@ -117,14 +129,71 @@ _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
 _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
+# the shapes of a coined name: a count or rank opening it (“三级包保”, “一票否决”, “十里棚菜”,
+# “第一责任人”; not a span of time: “十年磨一剑”), a place made to thrive by a trade (“以工兴县”,
+# “文旅兴县”), the period of a campaign (“安全生产月”, “招商引资年”; not a year so called:
+# “收官之年”, nor a saying: “无灾不成年”), a team or post set up (“安全特勤队”, “为民服务站”) and a
+# masked place's own (“XX担当”)
+_COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第一)(?![年月日天周岁])[\u4e00-\u9fff]{{2,}}"
+                      r"|以?[\u4e00-\u9fff]{1,3}[兴强立富][国省市县区镇乡村]"
+                      r"|(?![^不]*不)[\u4e00-\u9fff]{2,}(?<!之)[年月周]"
+                      r"|[\u4e00-\u9fff]{2,}[队站]"
+                      rf"|{MASK}[\u4e00-\u9fff]{{2,}}")
+
+
+# the words a quotation is next to when it is no name inside a noun phrase: after it 的, a
+# preposition or a conjunction (“联络感情”的小事, 从“徙木立信”到…); before it these, a copula
+# or a one-character verb (要“斤斤计较”, 有“铁军作风”, 作“关系纽带”)
+_NOT_BOUND_AFTER = re.compile(r"[的地得之到和与及或也都就]")
+_NOT_BOUND_BEFORE = re.compile(r"[的地得之是有要在从到以作了把将被让使成为当对向与和及或也都就又还更最很]")
+
+
+def _compact_name(text, s, e):
+    """Whether the quotation ``text[s:e]`` of four or five characters has the
+    shape of a coined name (:data:`_COINAGE`) or is bound in a noun phrase
+    without 的: the words after it (“揭榜竞优”承诺书, 创卫“巡回看变化”现场督查,
+    农村“打工经济”现象), a word before it (人工智能“监管沙盒”, 惠企政策“应知尽知”)
+    or a quoted name it qualifies (“党建领航”的“全国先进基层党组织”); or it is
+    the object of a policy verb (整治群众身边的“蚁贪蝇腐”). A figure of speech
+    seldom is any of these (是…的“金色名片”, 有“铁军作风”)."""
+    q = text[s:e]
+    if _COINAGE.fullmatch(q):
+        return True
+    if re.search(r"[0-9０-９的]", q):
+        return False                    # a date or a phrase: “2.9事故”, “天大的小事”
+    if text[e + 1:e + 3] in ("的“", "的「"):
+        return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
+    if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
+        return True
+    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
+        or bool(_HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+
+
+def _ordinary_word(q):
+    """Whether ``q`` is a word of four characters or more in the language's
+    dictionary (pkuseg's): an idiom or a figure (斤斤计较, 金字招牌, 十年磨一剑),
+    no coinage of policy."""
+    return len(q) >= 4 and q in dictionary_words()
+
+
 # the name of a type, before what it classifies: "实体型"居委会, “双师型”师资, “雁阵型”集群
 _TYPE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}型")
 # an honour named with its scope and rank: 成为“党建领航”的“全国先进基层党组织”,
 # 确认为“全国示范智慧商店” (not any quotation that opens with 全省: “全省人民…”)
-_SCOPED_HONOUR = re.compile(r"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[\u4e00-\u9fff]{2,10}")
+_SCOPED_HONOUR = re.compile(r"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[\u4e00-\u9fff]{1,10}")
 # a thing counted as one, a figure of speech unless a term head follows: 全国文明城市是一块“金字
 # 招牌”, 这是一场“攻坚战”, 放开市场这只“看不见的手” (not 这个“总开关”问题)
 _FIGURE_BEFORE = re.compile(r"[一这那](?:块|场|只|把|面|剂|颗|盏|张|个)$")
+# people counted, named in quotes as they are called: 500多位“村长”, 34名“90后”党员 (not a count
+# of things, often of a programme's instances: 打造20个“5G+工业互联网”应用示范场景)
+_COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九十百千万])"
+                             r"(?:[0-9]+[十百千万亿]*|[两二三四五六七八九十百千万数几][零〇一二三四五六七八九十百千万]*)[多余]?[位名]$")
+# what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
+# 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
+_CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
+# what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
+# 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
+_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -208,19 +277,42 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
+    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1):
+        return False
+    if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
+            or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
+        return bool(_TERM_HEAD_AFTER.match(after) or frame)
+    named = frame or _named_around(text, s, e, before)
+    if _ordinary_word(q):
+        return named    # a word of the language only when the words around name it: 继续实施“希望工程”
+    if named or _term_shape(text, s, e, repeats):
+        return True
+    return 4 <= len(q) <= 5 and _compact_name(text, s, e)
+
+
+def _named_around(text, s, e, before):
+    """Whether the words around the quotation ``text[s:e]`` name it a term:
+    a head after it (“效能风暴”行动, “田头窖”等方面, “大园区”生产模式), a
+    policy verb, an honour conferred, a body that issues it or the policy it
+    is before it (实施“…”, 被评为“…”, 国务院“约法三章”, 方针是“…”), a
+    programme head ending it (“一号改革工程”) or its letters spelled out."""
+    q, after = text[s:e], text[e + 1:e + 8]
+    return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
+                or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
+                or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))
+                or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
+                or _spelled_out_after(text, s, e))
+
+
+def _term_shape(text, s, e, repeats):
+    """Whether the quotation ``text[s:e]`` is a term by its own shape or
+    use: quoted again, a code (“党建+网格”), one of a series of quotations
+    (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
+    安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
+    q = text[s:e]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
         or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
-    cue = (bool(_TERM_HEAD_AFTER.match(after)) or bool(_POLICY_VERB_BEFORE.search(before))
-           or bool(_DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after))
-           or repeats >= 2 or "+" in q or "＋" in q or series or frame
-           or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))  # “一号改革工程”
-           or bool(_HONOUR_BEFORE.search(before))           # 成功申报“…试点单位”
-           or bool(_PLACE_OF_PHENOMENON.fullmatch(q))       # “舌尖上的安全”
-           or bool(_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
-           or bool(_SCOPED_HONOUR.fullmatch(q))
-           or _spelled_out_after(text, s, e))
-    if _FIGURE_BEFORE.search(before):
-        return bool(_TERM_HEAD_AFTER.match(after) or frame)
-    if 4 <= len(q) <= 5:
-        return True
-    return cue
+    return bool(repeats >= 2 or "+" in q or "＋" in q or series
+                or _PLACE_OF_PHENOMENON.fullmatch(q)
+                or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
+                or _SCOPED_HONOUR.fullmatch(q))
