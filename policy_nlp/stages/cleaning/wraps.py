@@ -142,15 +142,32 @@ def page_numbers(text):
     >>> page_numbers("一、总体要求\n1\n2\n3\n二、重点任务")   # a column of a table
     []
     """
-    candidates = list(_PAGE_NUMBER_LINE.finditer(text))
-    best = []
-    for i, first in enumerate(candidates):
-        run = [first]
-        for match in candidates[i + 1:]:
-            if 0 < int(match.group(1)) - int(run[-1].group(1)) <= _PAGE_STEP:
-                run.append(match)
-        best = run if len(run) > len(best) else best
+    best = _longest_rising_run(list(_PAGE_NUMBER_LINE.finditer(text)))
     gaps = sorted(b.start() - a.start() for a, b in zip(best, best[1:]))
     if len(best) < _PAGES_MIN or gaps[len(gaps) // 2] < _PAGE_CHARS:
         return []
     return [(match.start(), match.end(), "page number") for match in best]
+
+
+def _longest_rising_run(candidates):
+    r"""The longest run of ``candidates`` (the first of the longest) from one of
+    them on, each followed by the first later one whose number is one to
+    ``_PAGE_STEP`` higher; linear in their count (a table's column of numbers
+    holds thousands of them).
+
+    >>> numbers = list(_PAGE_NUMBER_LINE.finditer("\n5\n1\n9\n2\n4\n3"))
+    >>> [match.group(1) for match in _longest_rising_run(numbers)]
+    ['1', '2', '4']
+    """
+    numbers = [int(match.group(1)) for match in candidates]
+    following, lengths, nearest = [None] * len(numbers), [0] * len(numbers), {}
+    for i in reversed(range(len(numbers))):
+        later = [nearest[n] for n in range(numbers[i] + 1, numbers[i] + _PAGE_STEP + 1) if n in nearest]
+        following[i] = min(later, default=None)
+        lengths[i] = 1 + (lengths[following[i]] if later else 0)
+        nearest[numbers[i]] = i
+    run, i = [], lengths.index(max(lengths)) if lengths else None
+    while i is not None:
+        run.append(candidates[i])
+        i = following[i]
+    return run
