@@ -740,7 +740,10 @@ def test_a_glued_footer_needs_shapes_that_say_where_they_start():
     for text in ("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
                  "二是资金来源:一是财政拨款",
                  "要做好文物的收藏、保护和展示",
-                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强"):
+                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强",
+                 # a field of the body whose name ends with a key (报送时间, 会议时间), not 时间 and 报送 left
+                 "今年以来，全县上下狠抓落实，各项工作取得明显成效。报送时间：2024年3月15日",
+                 "经研究，决定召开全市安全生产工作会议。会议时间：2024年3月15日"):
         assert clean_text(text).text == text, text
     # a notice's wildcard does not run over the body's last sentence (the notice stays for enumerations)
     text = "在构建现代化产业体系上实现新突破此处隐藏4810个字。四要强化激励奖惩。"
