@@ -897,6 +897,20 @@ def test_hard_wrapped_excerpts_lose_nothing(local_excerpts):
             check_invariants(wrapped, clean_text(wrapped))
 
 
+def _policy_document(doc_id):
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    return next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == doc_id)
+
+
+def test_a_wrapped_line_with_a_forum_word_in_prose_is_no_furniture():
+    # central-26 wrapped at 31: 本审评要点旨在指导注册申请人对病理图像人工智能分析软件临床评价⏎注册申报资料…
+    # (注册 in a short line is forum navigation; the line is the first half of a sentence)
+    text = _hard_wrapped(_policy_document("central-26")[:3000], 31)
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.removed == []
+
+
 def test_lines_of_a_page_that_is_not_hard_wrapped_are_not_joined(local_excerpts):
     # dev-0025 below a site's header and above its footer: seven lines of about 23
     # characters, but most of the page is on two long lines
@@ -981,13 +995,15 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
 
 def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
     # central-8: …轻工重点企业数字化研发设计⏎1⏎工具普及率达到90%… (pages 1 to 14, 2⏎3 for a page of figures)
-    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
-    text = next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == "central-8")
+    text = _policy_document("central-8")
     cleaned = clean_text(text)
     check_invariants(text, cleaned)
     numbers = [r["text"] for r in cleaned.removed if r["reason"] == "page number"]
     assert numbers[:3] == ["\n1", "\n2\n3", "\n4"] and len(numbers) == 13
     assert "研发设计\n工具普及率达到90%" in cleaned.text
+    # central-59 wrapped at 31: the 序号 of its table, each between blank lines, are no page numbers
+    text = _hard_wrapped(_policy_document("central-59"), 31)
+    assert [r for r in clean_text(text).removed if r["reason"] == "page number"] == []
     # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
     for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
         assert clean_text(raw).removed == []
