@@ -1004,6 +1004,11 @@ def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
     # central-59 wrapped at 31: the 序号 of its table, each between blank lines, are no page numbers
     text = _hard_wrapped(_policy_document("central-59"), 31)
     assert [r for r in clean_text(text).removed if r["reason"] == "page number"] == []
+    # nor are footnote marks a wiki copy split into lines (陈独秀…第三次全国代表大会上的报告:
+    # 作關於上屆代表會議⏎[⏎1⏎]⏎以來的工作報告)
+    path = shared_path("corpora", "national", "cpc_congress_reports.jsonl")
+    raw = next(row["content"] for row in map(json.loads, path.open(encoding="utf-8")) if row["title"].startswith("陈独秀"))
+    assert [r for r in clean_text(_hard_wrapped(raw[:20000], 31)).removed if r["reason"] == "page number"] == []
     # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
     for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
         assert clean_text(raw).removed == []

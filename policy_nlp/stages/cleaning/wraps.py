@@ -123,6 +123,7 @@ def rewrapped(spans, positions, breaks):
 # A PDF's page number on a line of its own (…研发设计⏎1⏎工具普及率…).
 _PAGE_NUMBER_LINE = re.compile(r"\n[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+_BRACKET_LINE = re.compile(r"\n[ \t\u3000]*[\]］】]")
 _PAGE_STEP = 3   # a page of figures or a blank page leaves a gap: 3⏎…⏎5
 _PAGES_MIN = 3
 _PAGE_CHARS = 150   # a page is longer: numbers closer than that are a table's
@@ -147,18 +148,21 @@ def page_numbers(text):
     []
     """
     best = _longest_rising_run([match for match in _PAGE_NUMBER_LINE.finditer(text)
-                                if not _between_blank_lines(text, match)])
+                                if not _framed(text, match)])
     gaps = sorted(b.start() - a.start() for a, b in zip(best, best[1:]))
     if len(best) < _PAGES_MIN or gaps[len(gaps) // 2] < _PAGE_CHARS:
         return []
     return [(match.start(), match.end(), "page number") for match in best]
 
 
-def _between_blank_lines(text, match):
-    """Whether the number line ``match`` has a blank line before and after it:
-    a table's cell (序号⏎⏎1⏎⏎GB/T 40647-2021), not a page's number cutting a sentence."""
+def _framed(text, match):
+    """Whether the number line ``match`` stands between blank lines (a table's
+    cell: 序号⏎⏎1⏎⏎GB/T 40647-2021) or brackets (a footnote's mark a wiki
+    copy split: 上屆代表會議⏎[⏎1⏎]⏎以來), not a page's number cutting a sentence."""
     previous = text.rfind("\n", 0, match.start())
-    return previous >= 0 and not text[previous + 1:match.start()].strip() and bool(_BLANK_LINE.match(text, match.end()))
+    before = text[previous + 1:match.start()].strip() if previous >= 0 else None
+    return (before == "" and bool(_BLANK_LINE.match(text, match.end()))) \
+        or (bool(before) and before[-1] in "[［【" and bool(_BRACKET_LINE.match(text, match.end())))
 
 
 def _longest_rising_run(candidates):
