@@ -708,6 +708,9 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     cleaned = clean_text(text)
     assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......" + rest
     assert [r["reason"] for r in cleaned.removed] == ["template notice"]
+    # 预览结束 in a sentence (no punctuation after it) is the speech's
+    text = "今天召开会议。要把方案预览结束后的意见及时反馈给有关部门。"
+    assert clean_text(text).text == text
     # a page marker of a PDF copy glued to the text (dev-0004), as before
     assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
 
