@@ -1303,6 +1303,9 @@ def test_figures_by_what_comes_before_them():
     # dev-0190: a comparison; dev-0228: what an adversary schemes, in its whole clause
     assert quoted_terms("技股份有限公司的捐赠可谓是“雪中送碳”。") == []
     assert quoted_terms("陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾“法理独立”,") == []
+    # but what the scheme would harm is the speaker's (varied from the national reports' 企图
+    # 破坏“一国两制”…): 企图干扰“…”原则
+    assert quoted_terms("坚决挫败外部势力企图干扰“爱国者治港”原则落实的图谋。") == ["爱国者治港"]
     assert quoted_terms("综合整治“内卷式”竞争。") == ["内卷式"]
     # government work reports: an idiom issued as a policy or named one; a slander of one is not
     assert quoted_terms("严格执行国务院“约法三章”。") == ["约法三章"]

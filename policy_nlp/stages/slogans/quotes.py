@@ -194,6 +194,8 @@ _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！
 # what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
 # 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
 _SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
+# unless the quotation is what the scheme would harm: 企图干扰“爱国者治港”原则, 妄图阻挡“中国式现代化”进程
+_HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!?！？“”]{{0,6}}$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -277,7 +279,7 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
-    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1):
+    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
     if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
             or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
