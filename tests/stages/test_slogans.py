@@ -1294,6 +1294,12 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("是党的政策落地的“最后一公里”,更是") == []
     assert quoted_terms("今年是5年过渡期的“收官之年”,更是") == []
     assert quoted_terms("是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+    # a programme's name stays one where the words before it would make it a figure (varied
+    # from the programme_heads example 实施“一号改革工程”)
+    assert quoted_terms("这是县委、县政府着力实施的“一号改革工程”，必须抓紧抓实。") == ["一号改革工程"]
+    assert quoted_terms("这是全县上下共同打造的“金字招牌”。") == []
+    # an honour conferred on a batch (被评为珠海市“十佳…”, 全国首批“…”)
+    assert quoted_terms("被评为全国首批“国家农业绿色发展先行区”。") == ["国家农业绿色发展先行区"]
     # dev-0219: people counted; not an ordinal nor things counted (policy documents)
     assert quoted_terms("来自全国56个民族的500多位“村长”,向来自") == []
     assert quoted_terms("重点打造20个“5G+工业互联网”应用示范场景。") == ["5G+工业互联网"]

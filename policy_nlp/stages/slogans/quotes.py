@@ -125,7 +125,7 @@ _RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolv
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
 _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
-                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级])?$")   # 被评为珠海市“十佳…”
+                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
 _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
@@ -283,13 +283,19 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
             or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
-        return bool(_TERM_HEAD_AFTER.match(after) or frame)
+        return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
     return 4 <= len(q) <= 5 and _compact_name(text, s, e)
+
+
+def _programme_name(q):
+    """Whether the quotation ``q`` ends with a programme's head (“一号改革工程”): a name
+    even where the words before it would make it a figure (这是…实施的“一号改革工程”)."""
+    return len(q) >= 4 and q.endswith(_PROGRAMME_HEADS)
 
 
 def _named_around(text, s, e, before):
@@ -301,7 +307,7 @@ def _named_around(text, s, e, before):
     q, after = text[s:e], text[e + 1:e + 8]
     return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
                 or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
-                or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))
+                or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
                 or _spelled_out_after(text, s, e))
 
