@@ -637,9 +637,11 @@ def test_a_glued_speech_title_needs_the_body_to_start_after_it():
                  "习近平总书记在庆祝中国共产党成立100周年大会上的讲话为我们指明了前进方向。我们要认真学习领会。",
                  "县委书记在全县经济工作会议上的讲话对今年工作作出了全面部署，全县上下要认真贯彻落实。"):
         assert clean_text(text).text == text, text
-    # 为 that opens the body's first sentence: the title is head
+    # 为 or 站在 that opens the body's first sentence: the title is head
     text = "区长在全区优化营商环境工作推进会上的讲话为深入贯彻落实省委决策部署，今天我们召开推进会。"
     assert clean_text(text).text.startswith("为深入贯彻落实")
+    text = "在全县经济工作会议上的讲话站在新的历史起点上，我们要奋力开创全县经济工作新局面。"
+    assert clean_text(text).text.startswith("站在新的历史起点上")
     # (a file-name line of its own is a page title: stages/cleaning/wraps)
     assert clean_text("全区优化营商环境暨企业大走访会议上讲话.docx\n同志们:今天开会。").text == "同志们:今天开会。"
 
