@@ -202,6 +202,18 @@ def test_a_lexicon_term_inside_a_longer_word_is_no_formulation():
         assert texts(find_slogans(text, lexicon, tokens=tokens)) == expected
 
 
+def test_a_team_a_head_word_names_is_no_formulation():
+    # a head (工作) read to its token's end naming a team (工作组) counts people: 组建了三个工作组,
+    # with the digit and its list too (派出3个工作组：⏎——督查组…); 三项重点工作 stays
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    for text, expected in [("组建了三个工作组，分赴各乡镇开展督查。", []),
+                           ("派出3个工作组：\n——督查组\n——宣传组\n——保障组", []),
+                           ("抓好三项重点工作：一是稳增长，二是调结构，三是惠民生。", ["三项重点工作"])]:
+        assert texts(find_slogans(text, tokens=tokenizer.cut(text)), "numbered") == expected, text
+
+
 def test_a_place_word_opening_only_the_first_member_is_left_out():
     # local_speeches dev-0100: 特区 qualifies the whole list of the four bodies
     text = "在此,我代表特区党委、人大、政府、政协四大班子向在座的各位表示感谢。"

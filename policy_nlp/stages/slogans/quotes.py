@@ -8,6 +8,7 @@ from bisect import bisect_right
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
+from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
 
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
@@ -207,7 +208,7 @@ _DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
-_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![队组员])")
+_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![{TEAM_SUFFIXES}])")
 # the goal a work serves: 为我县“进入全省县域第一集团”做出积极贡献, 为“建设滨沾经济带，
 # 扮靓沾化南大门”创造良好的人口环境 (as a frame; 为 right before the quote, or a place's name)
 _GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
