@@ -377,16 +377,24 @@ def test_policy_documents_keep_their_bodies():
             assert len(record["text"].strip()) < 200
 
 
+def _cleaning_time(text, runs=3):
+    """The best of ``runs`` times of cleaning ``text``."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        clean_text(text)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def test_cleaning_time_grows_linearly(seed_raw):
     """A ratio in one run, not a timed threshold: 4x the text, at most 8x the time."""
-    def best(text, runs=3):
-        times = []
-        for _ in range(runs):
-            start = time.process_time()
-            clean_text(text)
-            times.append(time.process_time() - start)
-        return min(times)
-    one, four = best(seed_raw * 10), best(seed_raw * 40)
+    one, four = _cleaning_time(seed_raw * 10), _cleaning_time(seed_raw * 40)
+    assert four < 8 * max(one, 1e-3), (one, four)
+    # a hard-wrapped page with numbers on lines of their own (page numbers are looked for among them)
+    line = "轻工重点企业数字化研发设计工具普及率达到90%，关键工序数控化率"
+    column = "\n".join(f"{line}\n{i % 97}" for i in range(500))
+    one, four = _cleaning_time(column), _cleaning_time(column * 4)
     assert four < 8 * max(one, 1e-3), (one, four)
 
 
@@ -623,8 +631,17 @@ def test_a_glued_speech_title_needs_the_body_to_start_after_it():
                  "县委书记在全县经济工作会议上的讲话中指出,要狠抓落实。",
                  "县委书记在全县经济工作会议上的讲话强调要狠抓落实。",
                  "在全区工程建设推进会上的讲话提纲王建区委、区政府花一整天的时间召开工程建设推进会。",
-                 "全区优化营商环境暨企业大走访会议上讲话.docx同志们:今天开会。"):
+                 "全区优化营商环境暨企业大走访会议上讲话.docx同志们:今天开会。",
+                 # a speech as the subject of the first sentence (the national corpus's
+                 # …大会上的重要讲话,为我们做好…, without 重要 and the comma)
+                 "习近平总书记在庆祝中国共产党成立100周年大会上的讲话为我们指明了前进方向。我们要认真学习领会。",
+                 "县委书记在全县经济工作会议上的讲话对今年工作作出了全面部署，全县上下要认真贯彻落实。"):
         assert clean_text(text).text == text, text
+    # 为 or 站在 that opens the body's first sentence: the title is head
+    text = "区长在全区优化营商环境工作推进会上的讲话为深入贯彻落实省委决策部署，今天我们召开推进会。"
+    assert clean_text(text).text.startswith("为深入贯彻落实")
+    text = "在全县经济工作会议上的讲话站在新的历史起点上，我们要奋力开创全县经济工作新局面。"
+    assert clean_text(text).text.startswith("站在新的历史起点上")
     # (a file-name line of its own is a page title: stages/cleaning/wraps)
     assert clean_text("全区优化营商环境暨企业大走访会议上讲话.docx\n同志们:今天开会。").text == "同志们:今天开会。"
 
@@ -693,6 +710,9 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     cleaned = clean_text(text)
     assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......" + rest
     assert [r["reason"] for r in cleaned.removed] == ["template notice"]
+    # 预览结束 in a sentence (no punctuation after it) is the speech's
+    text = "今天召开会议。要把方案预览结束后的意见及时反馈给有关部门。"
+    assert clean_text(text).text == text
     # a page marker of a PDF copy glued to the text (dev-0004), as before
     assert clean_text("要抓好落实与上级 第1 页共 10 页要求保持一致。").text == "要抓好落实与上级 要求保持一致。"
 
@@ -725,7 +745,10 @@ def test_a_glued_footer_needs_shapes_that_say_where_they_start():
     for text in ("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
                  "二是资金来源:一是财政拨款",
                  "要做好文物的收藏、保护和展示",
-                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强"):
+                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强",
+                 # a field of the body whose name ends with a key (报送时间, 会议时间), not 时间 and 报送 left
+                 "今年以来，全县上下狠抓落实，各项工作取得明显成效。报送时间：2024年3月15日",
+                 "经研究，决定召开全市安全生产工作会议。会议时间：2024年3月15日"):
         assert clean_text(text).text == text, text
     # a notice's wildcard does not run over the body's last sentence (the notice stays for enumerations)
     text = "在构建现代化产业体系上实现新突破此处隐藏4810个字。四要强化激励奖惩。"
@@ -879,6 +902,20 @@ def test_hard_wrapped_excerpts_lose_nothing(local_excerpts):
             check_invariants(wrapped, clean_text(wrapped))
 
 
+def _policy_document(doc_id):
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    return next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == doc_id)
+
+
+def test_a_wrapped_line_with_a_forum_word_in_prose_is_no_furniture():
+    # central-26 wrapped at 31: 本审评要点旨在指导注册申请人对病理图像人工智能分析软件临床评价⏎注册申报资料…
+    # (注册 in a short line is forum navigation; the line is the first half of a sentence)
+    text = _hard_wrapped(_policy_document("central-26")[:3000], 31)
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.removed == []
+
+
 def test_lines_of_a_page_that_is_not_hard_wrapped_are_not_joined(local_excerpts):
     # dev-0025 below a site's header and above its footer: seven lines of about 23
     # characters, but most of the page is on two long lines
@@ -963,13 +1000,20 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
 
 def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
     # central-8: …轻工重点企业数字化研发设计⏎1⏎工具普及率达到90%… (pages 1 to 14, 2⏎3 for a page of figures)
-    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
-    text = next(row["content_zh"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == "central-8")
+    text = _policy_document("central-8")
     cleaned = clean_text(text)
     check_invariants(text, cleaned)
     numbers = [r["text"] for r in cleaned.removed if r["reason"] == "page number"]
     assert numbers[:3] == ["\n1", "\n2\n3", "\n4"] and len(numbers) == 13
     assert "研发设计\n工具普及率达到90%" in cleaned.text
+    # central-59 wrapped at 31: the 序号 of its table, each between blank lines, are no page numbers
+    text = _hard_wrapped(_policy_document("central-59"), 31)
+    assert [r for r in clean_text(text).removed if r["reason"] == "page number"] == []
+    # nor are footnote marks a wiki copy split into lines (陈独秀…第三次全国代表大会上的报告:
+    # 作關於上屆代表會議⏎[⏎1⏎]⏎以來的工作報告)
+    path = shared_path("corpora", "national", "cpc_congress_reports.jsonl")
+    raw = next(row["content"] for row in map(json.loads, path.open(encoding="utf-8")) if row["title"].startswith("陈独秀"))
+    assert [r for r in clean_text(_hard_wrapped(raw[:20000], 31)).removed if r["reason"] == "page number"] == []
     # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
     for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
         assert clean_text(raw).removed == []

@@ -202,6 +202,18 @@ def test_a_lexicon_term_inside_a_longer_word_is_no_formulation():
         assert texts(find_slogans(text, lexicon, tokens=tokens)) == expected
 
 
+def test_a_team_a_head_word_names_is_no_formulation():
+    # a head (工作) read to its token's end naming a team (工作组) counts people: 组建了三个工作组,
+    # with the digit and its list too (派出3个工作组：⏎——督查组…); 三项重点工作 stays
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    for text, expected in [("组建了三个工作组，分赴各乡镇开展督查。", []),
+                           ("派出3个工作组：\n——督查组\n——宣传组\n——保障组", []),
+                           ("抓好三项重点工作：一是稳增长，二是调结构，三是惠民生。", ["三项重点工作"])]:
+        assert texts(find_slogans(text, tokens=tokenizer.cut(text)), "numbered") == expected, text
+
+
 def test_a_place_word_opening_only_the_first_member_is_left_out():
     # local_speeches dev-0100: 特区 qualifies the whole list of the four bodies
     text = "在此,我代表特区党委、人大、政府、政协四大班子向在座的各位表示感谢。"
@@ -1294,6 +1306,12 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("是党的政策落地的“最后一公里”,更是") == []
     assert quoted_terms("今年是5年过渡期的“收官之年”,更是") == []
     assert quoted_terms("是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+    # a programme's name stays one where the words before it would make it a figure (varied
+    # from the programme_heads example 实施“一号改革工程”)
+    assert quoted_terms("这是县委、县政府着力实施的“一号改革工程”，必须抓紧抓实。") == ["一号改革工程"]
+    assert quoted_terms("这是全县上下共同打造的“金字招牌”。") == []
+    # an honour conferred on a batch (被评为珠海市“十佳…”, 全国首批“…”)
+    assert quoted_terms("被评为全国首批“国家农业绿色发展先行区”。") == ["国家农业绿色发展先行区"]
     # dev-0219: people counted; not an ordinal nor things counted (policy documents)
     assert quoted_terms("来自全国56个民族的500多位“村长”,向来自") == []
     assert quoted_terms("重点打造20个“5G+工业互联网”应用示范场景。") == ["5G+工业互联网"]
@@ -1303,6 +1321,9 @@ def test_figures_by_what_comes_before_them():
     # dev-0190: a comparison; dev-0228: what an adversary schemes, in its whole clause
     assert quoted_terms("技股份有限公司的捐赠可谓是“雪中送碳”。") == []
     assert quoted_terms("陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾“法理独立”,") == []
+    # but what the scheme would harm is the speaker's (varied from the national reports' 企图
+    # 破坏“一国两制”…): 企图干扰“…”原则
+    assert quoted_terms("坚决挫败外部势力企图干扰“爱国者治港”原则落实的图谋。") == ["爱国者治港"]
     assert quoted_terms("综合整治“内卷式”竞争。") == ["内卷式"]
     # government work reports: an idiom issued as a policy or named one; a slander of one is not
     assert quoted_terms("严格执行国务院“约法三章”。") == ["约法三章"]

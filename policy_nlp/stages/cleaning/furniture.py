@@ -52,6 +52,9 @@ _FORUM_MISC = [
     (re.compile(r"快速回帖|回帖|发帖|快速回复|批量传图|插入视频|高级模式"), "reply widget"),
     (re.compile(r"立即注册|找回密码|用户名|登录|注册"), "forum navigation"),
 ]
+# The reasons found by a word anywhere in a short line (注册, 分享到, 积分), not by the line's
+# shape: a piece of a sentence can hold the word (…旨在指导注册申请人对…).
+WORD_REASONS = frozenset(reason for _, reason in _FORUM_MISC) | {"user profile"}
 # 当前位置:, 您的位置:, 您现在的位置是:, 您所在的位置:, 您的当前位置:
 _NAV_KEY = r"(?:[您你]的?(?:现在的?|当前的?|所在的?)?|当前|所在)位置是?\s*[:：]"
 _NAV_RE = re.compile(rf"{_NAV_KEY}|(?:首页|主页|网站首页)\s*[>›»＞]")

@@ -6,7 +6,7 @@ and where the body starts or ends after or before them."""
 
 import re
 
-from policy_nlp.lang.chars import INNER_BLANK
+from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 
@@ -231,6 +231,7 @@ _GLUED_TAIL_MAX = 250
 _FOOTER_SEP = _BLANK + ">›»＞|｜/／·•丨_-"
 # A field's key, read through blanks between its characters (编 审:, as justified text leaves them).
 _SPACED_KEYS = "|".join("[ \u3000]?".join(key) for key in words("page_field_keys"))
+_IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
 _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
@@ -302,9 +303,16 @@ def glued_footer(text, a, b):
                 chains[q] = [(q, end, reason)] + chains[following]
                 break
     footer = chains[min(chains)]
-    if len(footer) == 1 and _free_field(text, *footer[0][:2]):
-        return []   # 来源:税收收入 may end a sentence cut short
+    if len(footer) == 1 and (_free_field(text, *footer[0][:2]) or _key_in_a_word(text, a, footer[0][0])):
+        return []   # 来源:税收收入 may end a sentence cut short; 报送时间:2024年3月15日 is the body's
     return footer
+
+
+def _key_in_a_word(text, a, x):
+    """Whether the page-info field at ``text[x]`` has its key glued after an
+    ideograph of the piece starting at ``a``: the end of a longer name (报送时间,
+    会议时间), a field of the body."""
+    return x > a and bool(_FIELD_KEY_RE.match(text, x)) and bool(_IDEOGRAPH_RE.match(text, x - 1))
 
 
 def _free_field(text, x, y):

@@ -13,7 +13,7 @@ import re
 
 from policy_nlp.stages.paragraphs import _WRAP_MAX, wrapped_lines
 from policy_nlp.stages.cleaning.pieces import _add_piece
-from policy_nlp.stages.cleaning.furniture import _furniture, _GLOSS_RE, without_glosses
+from policy_nlp.stages.cleaning.furniture import WORD_REASONS, _furniture, _GLOSS_RE, without_glosses
 from policy_nlp.stages.cleaning.title import _TITLE_RE
 
 
@@ -66,11 +66,12 @@ def _whole(text, lines, wraps):
     lines: a title that ends with its genre (…电视电话会议上的讲话), and a line
     of furniture and the line before it in a paragraph that is not furniture
     as a whole (更新时间:2018-06-10 19:16作者:才子老师⏎中国共产党…,
-    …实现新突破⏎此处隐藏4810个字。VIP会员可见)."""
+    …实现新突破⏎此处隐藏4810个字。VIP会员可见); not furniture found by a
+    word only (:data:`~.furniture.WORD_REASONS`: …旨在指导注册申请人对…⏎…)."""
     whole = {i for i in wraps if _TITLE_RE.fullmatch(text, *lines[i])}
     for run in _runs(wraps):
         members = range(run[0], run[-1] + 2)
-        alone = {i for i in members if _furniture(text[slice(*lines[i])], "head")}
+        alone = {i for i in members if _furniture(text[slice(*lines[i])], "head") not in (None, *WORD_REASONS)}
         if alone and not _furniture("".join(text[slice(*lines[i])] for i in members), "head"):
             whole.update(i for i in run if i in alone or i + 1 in alone)
     return whole
@@ -121,6 +122,8 @@ def rewrapped(spans, positions, breaks):
 
 # A PDF's page number on a line of its own (…研发设计⏎1⏎工具普及率…).
 _PAGE_NUMBER_LINE = re.compile(r"\n[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+_BRACKET_LINE = re.compile(r"\n[ \t\u3000]*[\]］】]")
 _PAGE_STEP = 3   # a page of figures or a blank page leaves a gap: 3⏎…⏎5
 _PAGES_MIN = 3
 _PAGE_CHARS = 150   # a page is longer: numbers closer than that are a table's
@@ -141,16 +144,46 @@ def page_numbers(text):
     ['\n1', '\n2', '\n3', '\n4']
     >>> page_numbers("一、总体要求\n1\n2\n3\n二、重点任务")   # a column of a table
     []
+    >>> page_numbers(text.replace("\n1\n", "\n\n1\n\n").replace("\n2\n3\n", "\n\n2\n\n3\n\n"))   # cells
+    []
     """
-    candidates = list(_PAGE_NUMBER_LINE.finditer(text))
-    best = []
-    for i, first in enumerate(candidates):
-        run = [first]
-        for match in candidates[i + 1:]:
-            if 0 < int(match.group(1)) - int(run[-1].group(1)) <= _PAGE_STEP:
-                run.append(match)
-        best = run if len(run) > len(best) else best
+    best = _longest_rising_run([match for match in _PAGE_NUMBER_LINE.finditer(text)
+                                if not _framed(text, match)])
     gaps = sorted(b.start() - a.start() for a, b in zip(best, best[1:]))
     if len(best) < _PAGES_MIN or gaps[len(gaps) // 2] < _PAGE_CHARS:
         return []
     return [(match.start(), match.end(), "page number") for match in best]
+
+
+def _framed(text, match):
+    """Whether the number line ``match`` stands between blank lines (a table's
+    cell: 序号⏎⏎1⏎⏎GB/T 40647-2021) or brackets (a footnote's mark a wiki
+    copy split: 上屆代表會議⏎[⏎1⏎]⏎以來), not a page's number cutting a sentence."""
+    previous = text.rfind("\n", 0, match.start())
+    before = text[previous + 1:match.start()].strip() if previous >= 0 else None
+    return (before == "" and bool(_BLANK_LINE.match(text, match.end()))) \
+        or (bool(before) and before[-1] in "[［【" and bool(_BRACKET_LINE.match(text, match.end())))
+
+
+def _longest_rising_run(candidates):
+    r"""The longest run of ``candidates`` (the first of the longest) from one of
+    them on, each followed by the first later one whose number is one to
+    ``_PAGE_STEP`` higher; linear in their count (a table's column of numbers
+    holds thousands of them).
+
+    >>> numbers = list(_PAGE_NUMBER_LINE.finditer("\n5\n1\n9\n2\n4\n3"))
+    >>> [match.group(1) for match in _longest_rising_run(numbers)]
+    ['1', '2', '4']
+    """
+    numbers = [int(match.group(1)) for match in candidates]
+    following, lengths, nearest = [None] * len(numbers), [0] * len(numbers), {}
+    for i in reversed(range(len(numbers))):
+        later = [nearest[n] for n in range(numbers[i] + 1, numbers[i] + _PAGE_STEP + 1) if n in nearest]
+        following[i] = min(later, default=None)
+        lengths[i] = 1 + (lengths[following[i]] if later else 0)
+        nearest[numbers[i]] = i
+    run, i = [], lengths.index(max(lengths)) if lengths else None
+    while i is not None:
+        run.append(candidates[i])
+        i = following[i]
+    return run

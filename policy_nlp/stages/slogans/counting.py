@@ -36,6 +36,9 @@ _QUANTITY_AFTER = words("quantity_after")
 _BAD_BEFORE = words("count_before")
 # heads that show an abstract, named formulation (not a countable object)
 HEADS = tuple(sorted(set(words("slogan_heads")), key=len, reverse=True))
+# the last characters of a team or its members, named by a head word (工作组, 工作队, 活动队, 宣传员):
+# people counted, not a formulation (三个工作组; quoted: “金秋”文体活动队)
+TEAM_SUFFIXES = "队组员"
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
 # stop words ending a head

@@ -12,7 +12,7 @@ import numpy
 from policy_nlp.lang.numerals import UNITS as _UNIT
 from policy_nlp.lang.words import word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
-    _COMPOSITE_HEADS, _HEAD_STOP, HEADS, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
+    _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
 from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
     _split_items, _subject_list_before, _Target)
@@ -114,7 +114,7 @@ def _head_end(region, bounds, offset, max_start=4):
             if h2 is None or h2 in _VERB_HEADS:
                 break
             end += len(h2)
-        # prefer a token boundary when tokens are known
+        # prefer a token boundary when tokens are known; not a team the head word names (工作组, 工作队)
         if not bounds.is_end(offset + end):
             for e2 in range(end + 1, len(region) + 1):
                 if bounds.is_end(offset + e2):
@@ -122,6 +122,8 @@ def _head_end(region, bounds, offset, max_start=4):
                     break
             else:
                 continue
+            if region[end - 1] in TEAM_SUFFIXES:
+                return None
         if region[:end] in _WEAK_HEADS:
             return None
         return end

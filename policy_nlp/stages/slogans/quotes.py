@@ -8,6 +8,7 @@ from bisect import bisect_right
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
+from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
 
 _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
@@ -125,7 +126,7 @@ _RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolv
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
 _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
-                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级])?$")   # 被评为珠海市“十佳…”
+                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
 _PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
@@ -194,6 +195,8 @@ _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！
 # what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
 # 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
 _SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
+# unless the quotation is what the scheme would harm: 企图干扰“爱国者治港”原则, 妄图阻挡“中国式现代化”进程
+_HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!?！？“”]{{0,6}}$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -205,7 +208,7 @@ _DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
-_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![队组员])")
+_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![{TEAM_SUFFIXES}])")
 # the goal a work serves: 为我县“进入全省县域第一集团”做出积极贡献, 为“建设滨沾经济带，
 # 扮靓沾化南大门”创造良好的人口环境 (as a frame; 为 right before the quote, or a place's name)
 _GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
@@ -277,17 +280,23 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
-    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1):
+    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
     if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
             or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
-        return bool(_TERM_HEAD_AFTER.match(after) or frame)
+        return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
     return 4 <= len(q) <= 5 and _compact_name(text, s, e)
+
+
+def _programme_name(q):
+    """Whether the quotation ``q`` ends with a programme's head (“一号改革工程”): a name
+    even where the words before it would make it a figure (这是…实施的“一号改革工程”)."""
+    return len(q) >= 4 and q.endswith(_PROGRAMME_HEADS)
 
 
 def _named_around(text, s, e, before):
@@ -299,7 +308,7 @@ def _named_around(text, s, e, before):
     q, after = text[s:e], text[e + 1:e + 8]
     return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
                 or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
-                or (len(q) >= 4 and q.endswith(_PROGRAMME_HEADS))
+                or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
                 or _spelled_out_after(text, s, e))
 
