@@ -157,3 +157,7 @@ def test_levels_of_the_local_speech_corpus():
     assert [infer_place(position=p)["level"] for p in ("区长", "县委书记", "镇党委书记", "省长", "街道党工委书记",
                                                       "村党支部书记")] == \
         ["district", "county", "township", "province", "street", "village"]
+    # the government's name before an office is no place (县政府县长: dev-0193's byline)
+    assert infer_place(position="县委副书记、县政府县长") == \
+        {"level": "county", "place": None, "level_evidence": "position:县长"}
+    assert infer_place(position="泾阳县人民政府县长")["place"] == "泾阳县"
