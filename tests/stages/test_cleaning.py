@@ -990,10 +990,10 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
     cleaned = clean_text(raw)
     assert [r["reason"] for r in cleaned.removed][:5] == \
         ["template notice", "page tools", "page info", "page number", "page info"]
-    # the title printed twice after the page's 1、 is a title block (glued.py); the speaker's
-    # position glued to the salutation stays, as on the clean page
+    # the title printed twice after the page's 1、 is a title block, the byline glued to the
+    # salutation too (glued.py)
     assert "title block" in [r["reason"] for r in cleaned.removed]
-    assert cleaned.text.startswith("县委副书记、县政府县长XX同志们:") and cleaned.meta["published"] == "2018-04-19"
+    assert cleaned.text.startswith("同志们:") and cleaned.meta["published"] == "2018-04-19"
     wrapped = _hard_wrapped(raw)
     assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
 
@@ -1017,3 +1017,20 @@ def test_the_page_numbers_of_a_hard_wrapped_pdf_copy_are_removed():
     # a column of numbers is no page numbers, nor are they in a page that is not hard-wrapped
     for raw in ("一、总体要求\n1\n2\n3\n二、重点任务", "同志们：\n今天开会。\n1\n要抓落实。\n2\n要讲实效。\n3\n散会。"):
         assert clean_text(raw).removed == []
+
+
+def test_a_byline_glued_between_title_and_salutation_is_head(local_excerpts):
+    # dev-0045 and dev-0193 lost their line breaks between title, byline and salutation
+    text = ("在全区招商引资工作推进会上的讲话陕西省铜川市印台区委常委、副区长王九鸣同志们:"
+            "今天下午我本来是要到市工信局参加一个会议。")
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("同志们:今天下午")
+    assert (cleaned.meta["speaker"], cleaned.meta["position"]) == ("王九鸣", "陕西省铜川市印台区委常委、副区长")
+    assert cleaned.restore() == text
+    raw = local_excerpts["dev-0193"]["text"]
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("同志们:昨天中午") and cleaned.meta["position"] == "县委副书记、县政府县长"
+    assert "speaker" not in cleaned.meta            # XX: a masked name is no speaker
+    # a sentence that names a leader before 同志们 stays
+    for text in ("县长在会上指出同志们要抓落实。", "今天县长张三同志们都来了。"):
+        assert clean_text(text).text == text

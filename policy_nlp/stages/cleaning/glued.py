@@ -14,7 +14,8 @@ from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.furniture import (_DATETIME, _FIELD_KEYS, _GLOSS_RE, _INLINE, _NAV_KEY, _TEMPLATE,
                                                   _UNKNOWN_VALUES,
                                                   _tools_reason, _TOOLS_RE, without_glosses)
-from policy_nlp.stages.cleaning.title import _DOC_TYPES, _opens_with_salutation
+from policy_nlp.lang.masks import MASK
+from policy_nlp.stages.cleaning.title import _DOC_TYPES, _NAME, _POSITION_RE, _opens_with_salutation
 
 # How far into a piece a glued salutation is looked for: a header is shorter.
 _GLUED_HEAD_MAX = 400
@@ -112,6 +113,35 @@ def glued_salutation(text, a, b):
                     or _TITLE_END_RE.search(without_glosses(text[items[-1][0]:q])):
                 return q
         q += 1
+    return None
+
+
+# A speaker's byline glued to the salutation, as pages that lost their line
+# breaks print the title block (…的讲话陕西省铜川市印台区委常委、副区长王九鸣同志们:,
+# …的讲话县委副书记、县政府县长XX同志们:): a position, a name or a mask.
+_BYLINE_RE = re.compile(rf"(?P<position>{_POSITION_RE.pattern})[ \t\u3000\u00a0]*(?P<speaker>{_NAME}|(?:{MASK})+)")
+_BYLINE_MAX = 50
+_DOC_TYPE_RE = re.compile(_DOC_TYPES)
+
+
+def glued_byline(text, a, b):
+    """``(end, groups)`` of a byline that runs from ``text[a]`` into a
+    salutation within piece ``text[a:b]`` (read through pinyin glosses and
+    blanks between ideographs), or None.
+
+    >>> end, groups = glued_byline("县委副书记、县政府县长XX同志们:昨天中午,我召集有关部门开会。", 0, 30)
+    >>> end, groups["position"], groups["speaker"]
+    (13, '县委副书记、县政府县长', 'XX')
+    >>> glued_byline("县长在会上指出同志们要抓落实。", 0, 15) is None
+    True
+    """
+    head, offsets = _read_through(text, a, min(b, a + 3 * _BYLINE_MAX))
+    for end in range(3, min(len(head), _BYLINE_MAX)):
+        if _opens_with_salutation(head[end:end + 320]):
+            match = _BYLINE_RE.fullmatch(head, 0, end)
+            # (a title before it is read first: …会议上的讲话 is no position)
+            if match and not _DOC_TYPE_RE.search(match["position"]):
+                return _after_title(text, offsets, end, b), match.groupdict()
     return None
 
 

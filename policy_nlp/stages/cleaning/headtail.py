@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
 from policy_nlp.lang.chars import before_blanks
-from policy_nlp.stages.cleaning.glued import (glued_footer, glued_salutation, glued_speech_title, header_items,
+from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
                                               _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
@@ -176,6 +176,11 @@ def _glued_head(text, a, b, items, meta):
     # a header that the shapes above do not read through, glued to the salutation
     # (after a title they read: the page repeats it, …会议上讲话 在…会议上的讲话 同志们:)
     p = _glued_title(text, p, b, items, meta)
+    byline = glued_byline(text, p, b)
+    if byline:
+        items.append((p, byline[0], "title block"))
+        _glued_meta(byline[1], meta)
+        return byline[0]
     salutation = glued_salutation(text, p, b)
     if salutation is None:
         return _glued_speech_title(text, p, b, items, meta)
