@@ -26,7 +26,7 @@ FLOORS = {
     "furniture": (227, 230, 231),
     "spaced": (225, 231, 231),
     "hard_wrapped": (231, 229, 227),
-    "one_line": (207, 231, 230),
+    "one_line": (208, 231, 230),
     "arabic_digits": (None, 223, 229),   # no body to compare: the digits are the mangling
 }
 
