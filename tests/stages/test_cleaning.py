@@ -1034,3 +1034,13 @@ def test_a_byline_glued_between_title_and_salutation_is_head(local_excerpts):
     # a sentence that names a leader before 同志们 stays
     for text in ("县长在会上指出同志们要抓落实。", "今天县长张三同志们都来了。"):
         assert clean_text(text).text == text
+
+
+def test_the_title_in_meta_is_read_without_the_first_page_mark_and_repeats(local_excerpts):
+    # dev-0193, dev-0175: document-sharing copies open their first page with 1、 before the
+    # title and print the title two or three times in one run
+    meta = clean_text(local_excerpts["dev-0193"]["text"]).meta
+    assert (meta["title"], meta["occasion"]) == ("县长在全县防旱暨春耕生产会议上的讲话", "全县防旱暨春耕生产会议")
+    assert clean_text(local_excerpts["dev-0175"]["text"]).meta["title"] == "乡镇政府换届工作报告"
+    # a title of its own stays whole, and an item 1、 of the body is no first-page mark
+    assert clean_text("在全县经济工作会议上的讲话\n同志们：\n今天开会。").meta["title"] == "在全县经济工作会议上的讲话"

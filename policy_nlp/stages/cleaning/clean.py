@@ -111,8 +111,19 @@ def _removals(text, traditional):
     for pattern, reason in _INLINE:
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
     spans.extend(_page_marks(text))
-    spans.extend(_first_page_mark(text, spans))
+    first_page = _first_page_mark(text, spans)
+    spans.extend(first_page)
+    if first_page:
+        _without_first_page_mark(meta, text[first_page[0][0]:first_page[0][1]])
     return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
+
+
+def _without_first_page_mark(meta, mark):
+    """The title (and page title) read from the line that a document-sharing
+    copy opens with its first page's ``mark`` (1、县长在…的讲话), without it."""
+    for key in ("title", "_page_title"):
+        if isinstance(meta.get(key), str) and meta[key].startswith(mark):
+            meta[key] = meta[key][len(mark):].lstrip(_BLANK)
 
 
 def _replaced(text, characters):
@@ -163,6 +174,9 @@ def _kept_text(text, spans):
     return "".join(kept), offset_map
 
 
+_REPEATED_RE = re.compile(r"^(.{4,60}?)(?:[ \u3000]*\1)+$")
+
+
 def _final_meta(body, meta):
     """The metadata of the cleaned ``body``: its salutation, masked names
     counted (and not taken as speaker or venue), the page title as a last
@@ -180,6 +194,9 @@ def _final_meta(body, meta):
     page_title = meta.pop("_page_title", None)
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
+    if "title" in meta:
+        # a title the page prints twice or thrice in one run (乡镇政府换届工作报告乡镇政府换届工作报告)
+        meta["title"] = _REPEATED_RE.sub(r"\1", meta["title"])
     return {key: without_glosses(value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
 
