@@ -15,6 +15,12 @@ from policy_nlp.apps.local_training import gold_excerpt_ids
 from policy_nlp.stages.script import is_traditional
 
 
+def assert_kept_whole(*texts):
+    """Each of ``texts`` is all body: cleaning removes nothing from it."""
+    for text in texts:
+        assert clean_text(text).text == text, text
+
+
 def check_invariants(original, cleaned):
     """Nothing lost or duplicated; records and offsets agree with the input."""
     assert isinstance(cleaned, CleanedText)
@@ -558,8 +564,7 @@ def test_a_speech_title_and_a_blank_before_the_body_on_one_line_is_head(local_ex
     cleaned = clean_text(local_excerpts["dev-0006"]["text"])
     assert cleaned.text.startswith("同志们,上半年") and cleaned.meta["salutation"] == "同志们"
     # a sentence is left in the body
-    for text in ("会上，县委书记的讲话 鼓舞人心。",):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("会上，县委书记的讲话 鼓舞人心。",)
     # (and with no blank the title is head too: test_a_speech_title_glued_to_the_body_on_one_line_is_head)
     assert clean_text("县长在县委春节团拜会上的致辞刚刚过去的2009年,是很不寻常的一年。").text \
         == "刚刚过去的2009年,是很不寻常的一年。"
@@ -627,16 +632,15 @@ def test_a_glued_speech_title_needs_the_body_to_start_after_it():
     text = "乡镇政府换届工作报告乡镇政府换届工作报告过去的一年,是经济形势错综复杂的一年。"
     assert clean_text(text).text == "过去的一年,是经济形势错综复杂的一年。"
     # a sentence about a speech, a longer name, a file name stay (…讲话精神, 讲话提纲, .docx)
-    for text in ("县委书记在全县经济工作会议上的讲话精神,要认真学习领会。",
-                 "县委书记在全县经济工作会议上的讲话中指出,要狠抓落实。",
-                 "县委书记在全县经济工作会议上的讲话强调要狠抓落实。",
-                 "在全区工程建设推进会上的讲话提纲王建区委、区政府花一整天的时间召开工程建设推进会。",
-                 "全区优化营商环境暨企业大走访会议上讲话.docx同志们:今天开会。",
-                 # a speech as the subject of the first sentence (the national corpus's
-                 # …大会上的重要讲话,为我们做好…, without 重要 and the comma)
-                 "习近平总书记在庆祝中国共产党成立100周年大会上的讲话为我们指明了前进方向。我们要认真学习领会。",
-                 "县委书记在全县经济工作会议上的讲话对今年工作作出了全面部署，全县上下要认真贯彻落实。"):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("县委书记在全县经济工作会议上的讲话精神,要认真学习领会。",
+                      "县委书记在全县经济工作会议上的讲话中指出,要狠抓落实。",
+                      "县委书记在全县经济工作会议上的讲话强调要狠抓落实。",
+                      "在全区工程建设推进会上的讲话提纲王建区委、区政府花一整天的时间召开工程建设推进会。",
+                      "全区优化营商环境暨企业大走访会议上讲话.docx同志们:今天开会。",
+                      # a speech as the subject of the first sentence (the national corpus's
+                      # …大会上的重要讲话,为我们做好…, without 重要 and the comma)
+                      "习近平总书记在庆祝中国共产党成立100周年大会上的讲话为我们指明了前进方向。我们要认真学习领会。",
+                      "县委书记在全县经济工作会议上的讲话对今年工作作出了全面部署，全县上下要认真贯彻落实。")
     # 为 or 站在 that opens the body's first sentence: the title is head
     text = "区长在全区优化营商环境工作推进会上的讲话为深入贯彻落实省委决策部署，今天我们召开推进会。"
     assert clean_text(text).text.startswith("为深入贯彻落实")
@@ -648,8 +652,7 @@ def test_a_glued_speech_title_needs_the_body_to_start_after_it():
 
 def test_a_sentence_before_a_salutation_is_no_glued_title():
     # the salutation must open right after the genre word, with a salutation word
-    for text in ("今天的会议很重要的讲话,同志们:要抓落实。", "关于全县教育大会的讲话稿件同志们:今天开会。"):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("今天的会议很重要的讲话,同志们:要抓落实。", "关于全县教育大会的讲话稿件同志们:今天开会。")
 
 
 @pytest.mark.parametrize("excerpt_id, reasons", [
@@ -676,9 +679,8 @@ def test_a_glued_header_needs_furniture_or_a_title_end():
     assert clean_text("市长在全市大会上的讲话发布时间:2020-01-02 同志们:今天开会。").text == "同志们:今天开会。"
     assert clean_text("您的位置:首页 > 讲话 > 市长在全市大会上的讲话 (2020年1月2日)同志们:今天开会。").text \
         == "同志们:今天开会。"
-    for text in ("关于全县教育大会的讲话稿件同志们:今天开会。", "在座的同志们:今天开会。",
-                 "今天的会议很重要，在座的同志们：要抓落实。"):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("关于全县教育大会的讲话稿件同志们:今天开会。", "在座的同志们:今天开会。",
+                      "今天的会议很重要，在座的同志们：要抓落实。")
     # a page-info field whose value runs into the text is left (作者:才子老师中国共产党…)
     text = "作者:才子老师中国共产党于1921年7月成立至今已91周年，再过一天我们又要迎来建党纪念日。"
     assert clean_text(text).text == text
@@ -742,14 +744,13 @@ def test_a_page_footer_glued_to_the_text_on_one_line_is_tail(local_excerpts, exc
 def test_a_glued_footer_needs_shapes_that_say_where_they_start():
     # words of a speech that name furniture stay (编辑, 浏览, 收藏 in prose), and so does one
     # field whose value is free text: it may be a sentence cut short (来源:一是…)
-    for text in ("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
-                 "二是资金来源:一是财政拨款",
-                 "要做好文物的收藏、保护和展示",
-                 "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强",
-                 # a field of the body whose name ends with a key (报送时间, 会议时间), not 时间 and 报送 left
-                 "今年以来，全县上下狠抓落实，各项工作取得明显成效。报送时间：2024年3月15日",
-                 "经研究，决定召开全市安全生产工作会议。会议时间：2024年3月15日"):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("各单位要加强信息报送和稿件编辑,网站浏览量大幅提升。",
+                      "二是资金来源:一是财政拨款",
+                      "要做好文物的收藏、保护和展示",
+                      "今年以来狠抓落实,县委书记在全县大会上的讲话引起强烈反响,版权意识明显增强",
+                      # a field of the body whose name ends with a key (报送时间, 会议时间), not 时间 and 报送 left
+                      "今年以来，全县上下狠抓落实，各项工作取得明显成效。报送时间：2024年3月15日",
+                      "经研究，决定召开全市安全生产工作会议。会议时间：2024年3月15日")
     # a notice's wildcard does not run over the body's last sentence (the notice stays for enumerations)
     text = "在构建现代化产业体系上实现新突破此处隐藏4810个字。四要强化激励奖惩。"
     assert clean_text(text).text == text
@@ -850,10 +851,9 @@ def test_a_text_opening_a_list_with_1_keeps_it():
 
 def test_a_sentence_ending_in_a_speech_word_and_a_blank_is_no_title():
     # the reviewer's sentences: the genre word does not follow a meeting's name
-    for text in ("认真学习贯彻习近平总书记的重要讲话 推动全县各项工作再上新台阶。",
-                 "学习习近平总书记关于“三农”工作的重要论述和重要讲话 为实施乡村振兴战略提供遵循。",
-                 "贯彻落实县委十五届五次全会精神和县委书记讲话 推动高质量发展。"):
-        assert clean_text(text).text == text, text
+    assert_kept_whole("认真学习贯彻习近平总书记的重要讲话 推动全县各项工作再上新台阶。",
+                      "学习习近平总书记关于“三农”工作的重要论述和重要讲话 为实施乡村振兴战略提供遵循。",
+                      "贯彻落实县委十五届五次全会精神和县委书记讲话 推动高质量发展。")
     # a link line is one title, a line of prose after 上一篇: is body
     assert clean_text("同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。").text == \
         "同志们：\n今天开会。\n上一篇：我们讲了经济工作。\n要抓落实。"
