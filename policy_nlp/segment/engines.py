@@ -67,11 +67,9 @@ def dictionary_words():
     >>> "斤斤计较" in dictionary_words(), "一票否决" in dictionary_words()
     (True, False)
     """
-    import pickle
-    from policy_nlp.segment.fastseg.convert import pkuseg_paths
+    from policy_nlp.segment.fastseg.convert import pkuseg_paths, read_dictionary
     try:
         path = pkuseg_paths()[2]
     except ImportError:
         return frozenset()
-    with open(path, "rb") as f:
-        return frozenset(pickle.load(f).split("\n"))  # the installed pkuseg's own file, trusted
+    return frozenset(read_dictionary(path))

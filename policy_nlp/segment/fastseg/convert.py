@@ -438,13 +438,18 @@ def _word_tables(feats, remap, n_words):
             "ww_small": ww_small}
 
 
+def read_dictionary(dict_path):
+    """The words of pkuseg's post-processing dictionary ("other_words"), in
+    the file's order (the installed pkuseg's own pickle, which pkuseg loads too)."""
+    with open(dict_path, "rb") as f:
+        return pickle.load(f).strip().split("\n")
+
+
 def _dictionary_tables(dict_path):
     """pkuseg's post-processing dictionary ("other_words") as UTF-32 code
     points with a hash table keyed by :func:`dict_hash`."""
     import numpy as np
-    with open(dict_path, "rb") as f:
-        words = pickle.load(f).strip().split("\n")
-    words = sorted(set(words))
+    words = sorted(set(read_dictionary(dict_path)))
     enc = [np.frombuffer(wd.encode("utf-32-le", "surrogatepass"), dtype="<u4")
            for wd in words]
     dict_offsets = np.zeros(len(words) + 1, dtype=np.int64)
