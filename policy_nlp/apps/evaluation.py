@@ -42,6 +42,12 @@ topic_accuracy              paragraphs with the gold topic / gold topics whose
                             paragraph is in the annotated text (only when the
                             document has topics; the others are listed in
                             errors["topics_not_found"])
+topic_main_area             documents whose main area is the gold's / documents
+                            with a gold area: the gold's is the area (not
+                            ``general``) of most scored gold paragraphs (any
+                            of them on a tie), the found one the area holding most
+                            characters of the annotated paragraphs — what a
+                            document-level table reports
 ==========================  ===================================================
 
 Texts are compared after removing blanks, zero-width characters and the
@@ -67,7 +73,7 @@ METRICS = (
     "members_exact", "quoted_recall",
     "lists_found", "list_match", "list_family", "list_items", "list_precision", "list_parent",
     "claim_number", "claim_count_matches", "claim_text", "mismatch_flagged",
-    "topic_accuracy",
+    "topic_accuracy", "topic_main_area",
 )
 _LABELS = {
     "numbered_recall": "numbered formulations: recall",
@@ -87,6 +93,7 @@ _LABELS = {
     "claim_text": "claims: text overlaps",
     "mismatch_flagged": "count mismatches flagged",
     "topic_accuracy": "paragraph topics right",
+    "topic_main_area": "document main area right",
 }
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -546,6 +553,7 @@ def _score_topics(gold, annotated, metrics, errors):
     errors["topic_pairs"] = []
     if not topics or not any(p.get("topic") for p in paragraphs):
         metrics["topic_accuracy"] = _count(0, 0)
+        metrics["topic_main_area"] = _count(0, 0)
         errors["topics_wrong"] = []
         return
     normalised, offsets = _normalised_index(text)
@@ -570,6 +578,32 @@ def _score_topics(gold, annotated, metrics, errors):
     metrics["topic_accuracy"] = _count(right, right + len(wrong))
     errors["topics_wrong"] = wrong
     errors["topics_not_found"] = not_found
+    _score_main_area([label for label, _ in errors["topic_pairs"]], paragraphs, metrics, errors)
+
+
+def _score_main_area(gold_labels, paragraphs, metrics, errors):
+    """The document's main area: the gold's (most of the scored gold
+    paragraphs, ties all kept) against the area holding most characters of
+    the annotated paragraphs (``general`` left out on both sides)."""
+    counts = {}
+    for label in gold_labels:
+        if label != "general":
+            counts[label] = counts.get(label, 0) + 1
+    if not counts:
+        metrics["topic_main_area"] = _count(0, 0)
+        return
+    best = max(counts.values())
+    gold_areas = sorted(label for label, n in counts.items() if n == best)
+    chars = {}
+    for p in paragraphs:
+        topic = p.get("topic")
+        label = topic.get("label") if isinstance(topic, dict) else topic
+        if label and label != "general":
+            chars[label] = chars.get(label, 0) + p["end"] - p["start"]
+    found = max(sorted(chars), key=chars.get) if chars else None
+    metrics["topic_main_area"] = _count(int(found in gold_areas), 1)
+    if found not in gold_areas:
+        errors["main_area_wrong"] = [(gold_areas, found)]
 
 
 def macro_f1(pairs: Sequence[tuple[str, str]]) -> "float | None":

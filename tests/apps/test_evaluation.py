@@ -102,6 +102,7 @@ def test_known_scores():
     assert got["claim_text"] == (1, 1)
     assert got["mismatch_flagged"] == (0, 0)
     assert got["topic_accuracy"] == (1, 3)            # paragraphs 2 and 3 are wrong
+    assert got["topic_main_area"] == (1, 1)           # economy ties agriculture_rural in the gold
     assert report["metrics"]["numbered_precision"]["score"] == 0.75
     errors = report["errors"]
     assert errors["not_slogans_tagged"] == ["236座"]
@@ -123,12 +124,25 @@ def test_mismatch_flagged_and_members_wrong():
     assert got["members_exact"] == (0, 1)
 
 
+def test_main_area_is_the_area_of_most_paragraphs_against_most_characters():
+    # gold: two agriculture paragraphs, one economy; found: economy holds the most characters
+    gold = {**GOLD, "topics": {"一、抓项目": "agriculture_rural", "推进": "agriculture_rural",
+                               "二、抓落实": "economy", "落实五项": "general"}}
+    report = evaluate(gold, annotation())
+    assert scores(report)["topic_main_area"] == (0, 1)
+    assert report["errors"]["main_area_wrong"] == [(["agriculture_rural"], "economy")]
+    # a gold of general paragraphs only has no main area to score
+    only_general = {**GOLD, "topics": {"一、抓项目": "general", "二、抓落实": "general"}}
+    assert scores(evaluate(only_general, annotation()))["topic_main_area"] == (0, 0)
+
+
 def test_no_topics_means_not_scored():
     annotated = annotation()
     for paragraph in annotated["paragraphs"]:
         paragraph["topic"] = None
     report = evaluate(GOLD, annotated)
     assert report["metrics"]["topic_accuracy"] == {"correct": 0, "total": 0, "score": None}
+    assert report["metrics"]["topic_main_area"] == {"correct": 0, "total": 0, "score": None}
 
 
 def test_evaluate_many_micro_averages():
