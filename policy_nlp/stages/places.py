@@ -209,6 +209,8 @@ def infer_date(meta=None, text=None):
     {'date': '2020-05-19', 'year': 2020, 'date_source': 'meta'}
     >>> infer_date({"date": "公元二〇一二年六月十五日"})["date"]
     '2012-06-15'
+    >>> infer_date({"date": "2019"})
+    {'date': None, 'year': 2019, 'date_source': 'meta'}
     >>> infer_date({"title": "书记2017年全镇经济工作会议讲话"})
     {'date': None, 'year': 2017, 'date_source': 'title'}
     >>> infer_date({}, "你们好！……\\n中华人民共和国主席习近平\\n2020年5月17日")["date"]
@@ -221,7 +223,7 @@ def infer_date(meta=None, text=None):
     if date or year:
         return {"date": date, "year": year or int(date[:4]), "date_source": "meta"}
     if given not in (None, ""):
-        year = parse_year(str(given))
+        year = _year(given)  # a date column holding only the year: 2019, "2019", 二〇一九年
         if year:
             return {"date": None, "year": year, "date_source": "meta"}
     title = meta.get("title")
@@ -262,13 +264,15 @@ def enrich_meta(meta, text=None):
      'date_source': 'meta', 'level': 'district', 'place': None, 'level_evidence': 'position:区长'}
     >>> enrich_meta({"position": "区长", "level": "county"})["level"]
     'county'
+    >>> {k: v for k, v in enrich_meta({"date": "2019"}).items() if "date" in k or k == "year"}
+    {'date': None, 'given_date': '2019', 'year': 2019, 'date_source': 'meta'}
     """
     meta = dict(meta)
     when = infer_date(meta, text)
     given = meta.get("date")
-    if when["date"] and given != when["date"]:
-        if given not in (None, ""):
-            meta["given_date"] = given
+    if given not in (None, "") and given != when["date"]:
+        meta["given_date"] = given  # kept as given; ``date`` is ISO or None (a bare year is only a year)
+    if when["date"] or given not in (None, ""):
         meta["date"] = when["date"]
     if when["year"] is not None:
         meta["year"] = when["year"]

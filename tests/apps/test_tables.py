@@ -111,6 +111,22 @@ def test_trace_first_use_and_duplicates_counted_once(annotated, tmp_path):
     assert (tmp_path / "trace" / "adoption.png").stat().st_size > 1000
 
 
+def test_national_first_is_unknown_within_a_year_without_both_dates():
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"], lexicon=False)
+
+    def docs(national_meta):
+        return [doc_to_dict(policy_nlp.annotate("各位代表：\n开展“效能风暴”行动。", nlp, id="n",
+                                                meta={**national_meta, "level": "national"})),
+                doc_to_dict(policy_nlp.annotate("同志们：\n全县开展“效能风暴”行动。", nlp, id="c",
+                                                meta={"date": "2021-02-02", "position": "县委书记"}))]
+    # a report dated only by its year and a speech of 2 February 2021: the order is not known
+    assert trace("效能风暴", docs({"year": 2021})).summary["national_first"] is None
+    # with both dates the earlier one decides, within the year too
+    assert trace("效能风暴", docs({"date": "2021-03-05"})).summary["national_first"] is False
+    assert trace("效能风暴", docs({"date": "2021-01-20"})).summary["national_first"] is True
+    assert trace("效能风暴", docs({"year": 2022})).summary["national_first"] is False
+
+
 def test_export_and_trace_commands(annotated, tmp_path, capsys):
     from policy_nlp.cli import main
     path, _ = annotated
@@ -136,6 +152,17 @@ def test_dates_from_metadata_title_and_text():
     assert infer_date({"title": "在2021年全县教育大会上的讲话"}) == {"date": None, "year": 2021, "date_source": "title"}
     assert infer_date({"title": "县长在20xx年县经济工作会议上的讲话"})["year"] is None  # masked year
     assert enrich_meta({"date": "2020-05-19", "level": "city"})["level_evidence"] == "meta"
+
+
+def test_a_date_column_holding_only_the_year_gives_the_year():
+    # --date-column year on the national work reports: "2025" is a year, not a date, and it
+    # wins over a date found in the text (the input's value always does)
+    assert infer_date({"date": "2025"}) == {"date": None, "year": 2025, "date_source": "meta"}
+    assert infer_date({"date": 1954})["year"] == 1954
+    meta = enrich_meta({"date": "2024"}, "政府工作报告\n2024年3月5日在第十四届全国人民代表大会第二次会议上")
+    assert (meta["date"], meta["given_date"], meta["year"], meta["date_source"]) == (None, "2024", 2024, "meta")
+    # a full date given in another form is kept beside the ISO one, as before
+    assert enrich_meta({"date": "2012年6月15日"})["given_date"] == "2012年6月15日"
 
 
 def test_levels_of_the_local_speech_corpus():
