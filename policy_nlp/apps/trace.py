@@ -174,10 +174,31 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
         "in_national_lexicon": entry is not None,
         "lexicon_first_year": int(lexicon_year) if lexicon_year else None,
     }
-    years = [y for y in (summary["first_national_year"], summary["lexicon_first_year"]) if y is not None]
-    summary["national_first"] = (min(years) <= summary["first_local_year"]) \
-        if years and summary["first_local_year"] is not None else None
+    summary["national_first"] = _national_first(summary, national, local)
     return Trace(formulation, mentions, first_use, adoption, summary)
+
+
+def _national_first(summary, national, local):
+    """True when national text used the formulation before local text, False
+    when after, None when unknown: no national or no local use, or both first
+    in the same year without full dates on both sides to order them (a
+    report dated only by its year and a speech of 2 February)."""
+    years = [y for y in (summary["first_national_year"], summary["lexicon_first_year"]) if y is not None]
+    local_year = summary["first_local_year"]
+    if not years or local_year is None:
+        return None
+    if min(years) != local_year:
+        return min(years) < local_year
+    if summary["lexicon_first_year"] == local_year:
+        return None  # the lexicon knows only the year
+    def first_date(rows):
+        dates = rows.loc[rows["year"] == local_year, "date"].dropna()
+        dates = dates[dates.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+        return dates.min() if len(dates) else None
+    national_date, local_date = first_date(national), first_date(local)
+    if national_date is None or local_date is None:
+        return None
+    return national_date <= local_date
 
 
 def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:

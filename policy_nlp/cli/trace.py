@@ -3,6 +3,11 @@
 import argparse
 
 
+def _unknown(national_first):
+    return "unknown (no national or no local use, or both first in one year without both dates)" \
+        if national_first is None else national_first
+
+
 def _trace(args):
     from policy_nlp.apps.trace import trace, write_trace
     result = trace(args.formulation, args.inputs)
@@ -14,7 +19,7 @@ def _trace(args):
         print(f"first use: {first['doc_id']} {first['date'] or first['year'] or 'undated'}"
               f" {first['level'] or ''} {first['place'] or ''}".rstrip())
     print(f"first national year {s['first_national_year']}, first local year {s['first_local_year']}, "
-          f"in the national lexicon: {'yes' if s['in_national_lexicon'] else 'no'}; national first: {s['national_first']}")
+          f"in the national lexicon: {'yes' if s['in_national_lexicon'] else 'no'}; national first: {_unknown(s['national_first'])}")
     if not result.first_use.empty:
         print(result.first_use.to_string(index=False))
     if args.output:
