@@ -334,6 +334,7 @@ class Progress:
         self.quiet, self.stream, self.every = quiet, stream, every
         self.start = self.last = time.time()
         self.docs = self.chars = 0
+        self.total_chars = total_chars
         self.bar = None
         if not quiet and stream.isatty():
             from tqdm import tqdm
@@ -349,8 +350,9 @@ class Progress:
             self.bar.update(chars)
         elif not self.quiet and time.time() - self.last >= self.every:
             self.last = time.time()
-            log.info("%d docs, %s chars, %.1f docs/s, %s chars/s", self.docs, f"{self.chars:,}",
-                     self.docs / elapsed, f"{self.chars / elapsed:,.0f}")
+            # "so far" and the total: a log line read after the run is not mistaken for its summary
+            log.info("so far %d docs, %s of %s chars, %.1f docs/s, %s chars/s", self.docs, f"{self.chars:,}",
+                     f"{self.total_chars:,}", self.docs / elapsed, f"{self.chars / elapsed:,.0f}")
 
     def close(self):
         if self.bar is not None:

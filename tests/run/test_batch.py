@@ -179,6 +179,7 @@ def test_progress_lines_when_not_a_terminal_and_silence_when_quiet(corpus, tmp_p
     else:
         assert lines and all(r.levelno == logging.INFO for r in caplog.records if "docs/s" in r.getMessage())
         assert "docs/s" in lines[-1] and "chars/s" in lines[-1] and "\r" not in lines[-1]
+        assert lines[-1].startswith("so far ") and " of " in lines[-1]  # not mistaken for the summary
 
 
 def test_the_cli_shows_the_logged_progress_and_failures(tmp_path, capsys):
