@@ -126,8 +126,6 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             for key, value in constant.items():
                 if item.meta.get(key) in (None, ""):
                     item.meta[key] = value
-            if date_column and date_column == id_column and "date" not in item.meta:
-                item.meta["date"] = item.id  # the id column is also the date column
             if item.id in used:  # repeated ids (--id-column Date): unique, the given value kept
                 given = item.id
                 count = seen.get(given, 2)
@@ -282,7 +280,9 @@ def _from_row(path, number, row, text_column, id_column):
     if not isinstance(text, str) or not text.strip():
         return DocumentError(source, f"empty or non-text {text_column!r} field")
     given = row.get(id_column)
-    meta = {k: v for k, v in row.items() if k not in (text_column, id_column)}
+    # A field chosen as the id stays in meta under its own name (--id-column title keeps the title,
+    # --id-column year the year) unless it is the plain "id".
+    meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
     meta["source"] = source
     try:
         return _record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",

@@ -83,6 +83,18 @@ def test_csv_with_named_columns(tmp_path):
     assert records == [] and "no column 'text'" in errors[0].reason
 
 
+def test_a_field_chosen_as_the_id_stays_in_meta(tmp_path):
+    # --id-column title: the title is the id and still the document's title (tables, views)
+    path = tmp_path / "reports.jsonl"
+    path.write_text(json.dumps({"title": "2019年政府工作报告", "year": "2019", "id": 7, "content": "各位代表："},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    (record,), _ = read(path, text_column="content", id_column="title")
+    assert record.id == "2019年政府工作报告" and record.meta["title"] == "2019年政府工作报告"
+    assert record.meta["id"] == 7  # the row's own id field is an ordinary field then
+    (record,), _ = read(path, text_column="content")
+    assert record.id == "7" and "id" not in record.meta  # the plain id is not repeated in meta
+
+
 def test_five_megabyte_single_line(tmp_path):
     line = "推进社会管理创新，加快城乡一体化建设，实施“五心工程”；" * 65_000
     path = tmp_path / "huge.txt"
