@@ -5,7 +5,8 @@
 (``docs/schema.md``, *Tables*):
 
 * ``documents`` — one row per document, its ``meta`` flattened;
-* ``paragraphs`` — one row per paragraph, with its topic and score;
+* ``paragraphs`` — one row per paragraph, with its text, topic, score and the
+  document's level;
 * ``formulations`` — one row per slogan mention, with the paragraph and
   sentence it sits in, its canonical form
   (:func:`~policy_nlp.stages.canonical.canonical`), the expansion its
@@ -57,8 +58,8 @@ def _schemas():
     common = [("doc_id", "string"), ("year", "int32")]
     spec = {
         "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string")],
-        "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"),
-                       ("topic", "string"), ("score", "float64")],
+        "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
+                       ("topic", "string"), ("score", "float64"), ("level", "string")],
         "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
                          ("end", "int64"), ("text", "string"), ("canonical", "string"), ("kind", "string"),
                          ("number", "int32"), ("members", pa.list_(pa.string())),
@@ -155,7 +156,8 @@ def _rows(documents):
             topic = p.get("topic") or {}
             topics.append(topic.get("label"))
             rows["paragraphs"].append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
-                                       "topic": topic.get("label"), "score": topic.get("score")})
+                                       "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
+                                       "score": topic.get("score"), "level": _text(meta.get("level"))})
         slogans = data.get("slogans") or []
         for s, (expansion, expansion_start) in zip(slogans, link_expansions(slogans)):
             p = _index(p_starts, s["start"])

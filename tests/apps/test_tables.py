@@ -66,6 +66,9 @@ def test_counts_and_values_agree_with_the_jsonl(annotated):
         assert text[row.start:row.end] == row.text
         para = next(p for p in docs if p["id"] == row.doc_id)["paragraphs"][row.paragraph]
         assert para["start"] <= row.start < para["end"]
+    for row in t["paragraphs"].itertuples():  # the paragraph's own text and its document's level
+        assert row.text == texts[row.doc_id][row.start:row.end] and row.text
+    assert set(t["paragraphs"].loc[t["paragraphs"]["doc_id"] == "n1", "level"]) == {"national"}
     # the exact duplicate is flagged, pointing at the first copy
     d = t["documents"].set_index("id")
     assert d.loc["seed-copy", "duplicate_of"] == "seed" and pd.isna(d.loc["seed", "duplicate_of"])
