@@ -64,6 +64,7 @@ from typing import Any, Iterable, Sequence
 
 from policy_nlp.io.reading import normalize, read_text
 from policy_nlp.stages.cleaning import without_glosses
+from policy_nlp.stages.topics.classify import main_area
 
 __all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report", "evaluation_pairs", "error_lines",
            "pair_documents", "METRICS"]
@@ -568,8 +569,7 @@ def _score_topics(gold, annotated, metrics, errors):
             # that cleaning removed): listed, but not a classification error.
             not_found.append((opening, label))
             continue
-        topic = paragraphs[index].get("topic")
-        found = topic.get("label") if isinstance(topic, dict) else topic
+        found = _label(paragraphs[index].get("topic"))
         errors["topic_pairs"].append((label, found))
         if found == label:
             right += 1
@@ -579,6 +579,10 @@ def _score_topics(gold, annotated, metrics, errors):
     errors["topics_wrong"] = wrong
     errors["topics_not_found"] = not_found
     _score_main_area([label for label, _ in errors["topic_pairs"]], paragraphs, metrics, errors)
+
+
+def _label(topic):
+    return topic.get("label") if isinstance(topic, dict) else topic
 
 
 def _score_main_area(gold_labels, paragraphs, metrics, errors):
@@ -594,13 +598,7 @@ def _score_main_area(gold_labels, paragraphs, metrics, errors):
         return
     best = max(counts.values())
     gold_areas = sorted(label for label, n in counts.items() if n == best)
-    chars = {}
-    for p in paragraphs:
-        topic = p.get("topic")
-        label = topic.get("label") if isinstance(topic, dict) else topic
-        if label and label != "general":
-            chars[label] = chars.get(label, 0) + p["end"] - p["start"]
-    found = max(sorted(chars), key=chars.get) if chars else None
+    found, _ = main_area([_label(p.get("topic")) for p in paragraphs], [p["end"] - p["start"] for p in paragraphs])
     metrics["topic_main_area"] = _count(int(found in gold_areas), 1)
     if found not in gold_areas:
         errors["main_area_wrong"] = [(gold_areas, found)]

@@ -4,7 +4,8 @@
 ``policy-nlp annotate``) into five tables with stable names and columns
 (``docs/schema.md``, *Tables*):
 
-* ``documents`` — one row per document, its ``meta`` flattened;
+* ``documents`` — one row per document, its ``meta`` flattened and its main
+  topic (:func:`~policy_nlp.stages.topics.classify.main_area`);
 * ``paragraphs`` — one row per paragraph, with its text, topic, score and the
   document's level;
 * ``formulations`` — one row per slogan mention, with the paragraph and
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
+from policy_nlp.stages.topics.classify import main_area
 
 if TYPE_CHECKING:
     import pyarrow
@@ -57,7 +59,8 @@ def _schemas():
          "bool": pa.bool_()}
     common = [("doc_id", "string"), ("year", "int32")]
     spec = {
-        "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string")],
+        "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string"),
+                      ("main_topic", "string"), ("main_topic_share", "float64")],
         "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
                        ("topic", "string"), ("score", "float64"), ("level", "string")],
         "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
@@ -138,8 +141,12 @@ def _rows(documents):
         duplicate_of = first_of.get(sha1) if sha1 else None
         if sha1 and duplicate_of is None:
             first_of[sha1] = doc_id
+        paragraphs = data.get("paragraphs") or []
+        topics = [(p.get("topic") or {}).get("label") for p in paragraphs]
+        main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs])
         doc = {"id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
-               "chars": len(text), "duplicate_of": duplicate_of}
+               "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
+               "main_topic_share": main_share if main_topic else None}
         for key, value in meta.items():
             if key not in doc and key not in _SKIP_META:
                 if key not in extra:
@@ -148,13 +155,10 @@ def _rows(documents):
         rows["documents"].append(doc)
         common = {"doc_id": doc_id, "year": year}
 
-        paragraphs = data.get("paragraphs") or []
         p_starts = [p["start"] for p in paragraphs]
         s_starts = [s["start"] for s in data.get("sentences") or []]
-        topics = []
         for i, p in enumerate(paragraphs):
             topic = p.get("topic") or {}
-            topics.append(topic.get("label"))
             rows["paragraphs"].append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
                                        "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
                                        "score": topic.get("score"), "level": _text(meta.get("level"))})

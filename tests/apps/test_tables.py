@@ -69,6 +69,8 @@ def test_counts_and_values_agree_with_the_jsonl(annotated):
     for row in t["paragraphs"].itertuples():  # the paragraph's own text and its document's level
         assert row.text == texts[row.doc_id][row.start:row.end] and row.text
     assert set(t["paragraphs"].loc[t["paragraphs"]["doc_id"] == "n1", "level"]) == {"national"}
+    # no topics stage in this fixture: no main topic
+    assert t["documents"]["main_topic"].isna().all() and t["documents"]["main_topic_share"].isna().all()
     # the exact duplicate is flagged, pointing at the first copy
     d = t["documents"].set_index("id")
     assert d.loc["seed-copy", "duplicate_of"] == "seed" and pd.isna(d.loc["seed", "duplicate_of"])
@@ -78,6 +80,16 @@ def test_counts_and_values_agree_with_the_jsonl(annotated):
     assert d.loc["seed", "year"] == 2012  # from the date in the scraped speech's text
     # variants of one formulation share their canonical form
     assert set(f[f["doc_id"].isin(["n1", "c1"]) & f["text"].str.contains("十")]["canonical"]) == {"十三五"}
+
+
+def test_documents_main_topic_from_the_paragraph_topics(tmp_path):
+    doc = {"id": "d", "text": "同志们：\n全县要抓好农业生产，稳定粮食面积。\n要加强安全生产。", "meta": {},
+           "paragraphs": [{"start": 0, "end": 4, "topic": {"label": "general", "score": 0.9}},
+                          {"start": 5, "end": 21, "topic": {"label": "agriculture_rural", "score": 0.8}},
+                          {"start": 22, "end": 30, "topic": {"label": "governance_security", "score": 0.7}}],
+           "slogans": [], "lists": [], "sentences": [], "tokens": []}
+    row = build_tables([doc])["documents"].iloc[0]
+    assert row["main_topic"] == "agriculture_rural" and row["main_topic_share"] == round(16 / 28, 4)
 
 
 def test_export_parquet_duckdb_and_dask_agree(annotated, tmp_path):

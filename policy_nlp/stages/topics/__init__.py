@@ -37,7 +37,7 @@ from policy_nlp.stages.topics.codebook import (cap_codes, chinese_name, crosswal
 from policy_nlp.stages.topics.kinds import HEADING_MAX_CHARS, heading_level, is_boilerplate
 from policy_nlp.stages.topics.features import tokenize
 from policy_nlp.stages.topics.scoring import ESTIMATOR_PARAMS, TopicModel
-from policy_nlp.stages.topics.classify import classify_paragraphs, document_scores, inherit_heading_topics
+from policy_nlp.stages.topics.classify import classify_paragraphs, document_scores, inherit_heading_topics, main_area
 from policy_nlp.stages.topics.files import (DEFAULT_MODEL, FORMAT, FORMAT_VERSION, MAX_NGRAM, default_model,
                                             load_model, model_metadata, save_model)
 
@@ -45,7 +45,7 @@ from policy_nlp.stages.topics.files import (DEFAULT_MODEL, FORMAT, FORMAT_VERSIO
 __all__ = ["TopicClassifier", "TopicModel", "labels", "load_codebook", "chinese_name", "crosswalk",
            "cap_codes", "govcn_classes", "seed_terms", "keyword_scores", "keyword_label",
            "is_boilerplate", "heading_level", "HEADING_MAX_CHARS", "tokenize", "ESTIMATOR_PARAMS",
-           "classify_paragraphs", "document_scores", "inherit_heading_topics", "DEFAULT_MODEL",
+           "classify_paragraphs", "document_scores", "inherit_heading_topics", "main_area", "DEFAULT_MODEL",
            "FORMAT", "FORMAT_VERSION", "MAX_NGRAM", "save_model", "load_model", "model_metadata",
            "default_model"]
 

@@ -102,6 +102,43 @@ def document_scores(model, paragraphs):
     return dict(zip((str(c) for c in model.classes_), model.predict_proba([joined])[0].tolist()))
 
 
+def main_area(labels, lengths):
+    """The area a document is mostly about: the label other than ``general``
+    holding the most characters of its classified paragraphs, and that
+    label's share of all classified characters (``general`` included).
+
+    Parameters
+    ----------
+    labels : list of str or None
+        Each paragraph's topic label (None: not classified).
+    lengths : list of int
+        Each paragraph's length in characters.
+
+    Returns
+    -------
+    (str or None, float)
+        ``(None, 0.0)`` when no paragraph has an area.
+
+    Examples
+    --------
+    >>> main_area(["general", "economy", "environment", None], [50, 120, 80, 10])
+    ('economy', 0.48)
+    >>> main_area(["general", None], [50, 10])
+    (None, 0.0)
+    """
+    chars, classified = {}, 0
+    for label, length in zip(labels, lengths):
+        if label is None:
+            continue
+        classified += length
+        if label != "general":
+            chars[label] = chars.get(label, 0) + length
+    if not chars:
+        return None, 0.0
+    best = max(sorted(chars), key=chars.get)  # the first label in order on a tie
+    return best, round(chars[best] / classified, 4)
+
+
 def inherit_heading_topics(paragraph_texts, results, mixed_label="general", dominance=0.5):
     """Give each heading the topic of the body it heads.
 
