@@ -58,7 +58,7 @@ class Slogan(TypedDict):
     kind: Literal["numbered", "quoted"]
     number: Optional[int]            # the count claimed; null for plan ordinals and quoted terms
     members: list[Member]
-    count_matches: Optional[bool]    # number == len(members) when members were found
+    count_matches: Optional[bool]    # number == len(members) (or their characters, 八个字) when found
     source: Optional[str]            # grammar, quotes, mention, lexicon
 
 

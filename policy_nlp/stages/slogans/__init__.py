@@ -196,7 +196,8 @@ the formulation and open an item again are left out of it (要参加双重组织
 生活会,即…要参加班子民主生活会 -> 班子民主生活会).
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
 trimmed. ``count_matches`` is ``number == len(members)`` when members were
-found and the number is known, else None.
+found and the number is known (a count of characters, 八个字, also matches
+when the members' characters make up the number), else None.
 
 Modules, each importing only those before it: ``counting`` (numerals, measure
 words, heads: :func:`parse_numbered`), ``quotes`` (quote marks and the cues of

@@ -330,9 +330,29 @@ def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
                 member_texts.add(text[members[0]["start"]:members[-1]["end"]])   # “红橙黄蓝”
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
-                    "count_matches": (n == len(members)) if (members and n is not None) else None,
+                    "count_matches": _count_matches(text[s:e], n, members),
                     "source": src, "_step": step})
     return out
+
+
+# A formulation counting characters (八个字, 二十四字方针) names words whose
+# characters make up its number: 巩固、增强、提升、畅通 are the 八个字.
+_CHARACTER_COUNT = re.compile(f"[{NUM_CHARS}]+个?字")
+
+
+def _count_matches(span_text, n, members):
+    """Whether the members make up the number claimed; None without both.
+
+    >>> _count_matches("八个字", 8, [{"text": t} for t in ["巩固", "增强", "提升", "畅通"]])
+    True
+    >>> _count_matches("三个代表", 3, [{"text": "代表"}])
+    False
+    """
+    if not members or n is None:
+        return None
+    if n == len(members):
+        return True
+    return bool(_CHARACTER_COUNT.search(span_text)) and n == sum(len(m["text"]) for m in members)
 
 
 def _share_members(spans):
