@@ -783,3 +783,23 @@ def test_a_repeated_qici_does_not_continue_the_sequence():
     text = "一是抓学习。二是抓落实。二是抓作风。"
     (lst,) = lists_of(text)
     assert len(lst["items"]) == 3 and lst["gaps"] == [{"after": 1, "expected": 3, "found": 2}]
+
+
+def test_note_marks_are_not_list_markers():
+    # gwr 1982 / cpc 十三大: garbled footnote marks, a run of bracketed numerals
+    text = "上述两个年度计划，已经人大常委会审议批准。（⑵⑶）这两个年度计划，执行情况良好。"
+    assert lists_of(text) == []
+    # gwr 1956: ＠① stands for a character the page could not show
+    text = "钢材增长５５％，硫＠①增长９％，机车增长８８％；ｘī＠②铜片、联合收割机都能制造了。"
+    assert lists_of(text) == []
+    # cpc 十二大: numerals after quotations number the notes under 注： at the end
+    text = ("社会主义是人民群众自己创造的。①毫无疑义，没有亿万群众的觉悟就没有社会主义。列宁说过，要有“新的需要和新的语言”。"
+            "②毛泽东同志也指出，无产阶级和革命人民改造世界的斗争有两个方面的任务。\n\n注：\n\n"
+            "① 列宁：《全俄中央执行委员会会议》，《列宁全集》第26卷，第269页。\n\n② 马克思：《经济学手稿》，第494页。")
+    assert summary(text, lists_of(text)) == [("①", 2, "① 列宁：《", None)]
+    # counter-examples: a run of such numerals as items, and a list in a text without notes
+    text = "今年要做好三件事：⑴抓好农业；⑵抓好工业；⑶抓好交通。"
+    assert summary(text, lists_of(text)) == [("（1）", 3, "⑴抓好农业；", None)]
+    # policy_docs central-29
+    text = "智能化应用场景有：①智能矿灯，具备人员定位功能；②全景工作面视频监控；③AI智能分析，预警危险发生。"
+    assert summary(text, lists_of(text)) == [("①", 3, "①智能矿灯，", None)]

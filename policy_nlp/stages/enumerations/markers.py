@@ -5,7 +5,7 @@ import re
 
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 
 
 FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
@@ -125,6 +125,8 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
         elif kind == "sym":
             ch = m.group("sym")
+            if _note_mark(text, start, end):
+                continue
             for table, family in ((_CIRCLED, "①"), (_PAREN_DIGIT, "（1）"),
                                   (_DOT_DIGIT, "1."), (_PAREN_HAN, "（一）")):
                 if ch in table:
@@ -141,6 +143,27 @@ def _candidates(text):
         if family in _HEADING_FAMILIES:
             heading = marker
     return found
+
+
+_SYMBOLS = "\u2460-\u249b\u3220-\u3229"
+_SYMBOL = re.compile(f"[{_SYMBOLS}]")
+_PLACEHOLDER = "＠@"     # ＠① stands for a character the page could not show (未存字注释: ＠①原字…)
+_NOTES_HEADING = re.compile(
+    rf"(?m)^[ \u3000]*[\u4e00-\u9fff]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
+
+
+def _note_mark(text, start, end):
+    """Whether the circled or bracketed numeral at ``start`` marks a note, not
+    an item: one of a run of such numerals (（⑵⑶）, the garbled footnote
+    marks of scanned reports), a placeholder for a missing character (硫＠①),
+    or a numeral set inline above a notes heading (注：, 注释：) that numbers a
+    note below it (…新的语言”。②毛泽东同志… ¶注： ¶② 马克思：…)."""
+    if _SYMBOL.match(text, end) or start and (text[start - 1] in _PLACEHOLDER or _SYMBOL.match(text, start - 1)):
+        return True
+    heading = _NOTES_HEADING.search(text, end)
+    before = before_blanks(text, start)
+    return (heading is not None and before > 0 and text[before - 1] != "\n"
+            and text.find(text[start], heading.end()) != -1)
 
 
 def _opens_line(text, start):
