@@ -42,7 +42,10 @@ it (一、履职情况和工作亮点1.落实…), and a list numbered one glued
 title (…工作会议上的讲话一是…). An inline 一、 followed by 是 or 要 is a marker
 only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
-markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+markers, nor are circled or bracketed numerals that mark notes: a run of
+them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a
+missing character) and one set inline above a notes heading (注：,
+``lang/data/note_headings.txt``) whose notes it numbers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
 opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it
