@@ -803,3 +803,22 @@ def test_note_marks_are_not_list_markers():
     # policy_docs central-29
     text = "智能化应用场景有：①智能矿灯，具备人员定位功能；②全景工作面视频监控；③AI智能分析，预警危险发生。"
     assert summary(text, lists_of(text)) == [("①", 3, "①智能矿灯，", None)]
+
+
+def test_the_last_inline_item_stops_before_a_form_of_address():
+    # Xi 2020-11-12 (items shortened): the last item stops before 女士们、先生们、朋友们！
+    text = ("我提3点倡议。第一，团结互助，共抗疫情。新冠肺炎疫情仍在全球肆虐。我们应该坚持人民至上、生命至上理念。"
+            "第二，开放合作，共促复苏。中国将践行新发展理念，构建新发展格局。绿色经济是人类发展的潮流，也是促进复苏的关键。"
+            "第三，秉持正义，维护和平。中国奉行独立自主的和平外交政策。"
+            "女士们、先生们、朋友们！大道之行，天下为公。和平与发展是时代主题。")
+    (lst,) = lists_of(text)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "第三，秉持正义，维护和平。中国奉行独立自主的和平外交政策。"
+    assert lst["count_matches"] is True
+    # Xi 2020-02-24: 同志们！ after the last of 一、 … 四、 on a page without line breaks
+    text = ("一、关于疫情防控工作。要加强领导。要压实责任。二、关于经济工作。要稳住外贸。要扩大内需。"
+            "三、关于干部队伍。要增强综合能力和驾驭能力，使自己成为内行领导。同志们！中华民族历史上经历过很多磨难。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同志们")
+    # counter-example: 同志们 inside a sentence of the item is part of it
+    text = ("一是加强学习。要读原著。二是转变作风。要下基层。"
+            "三是狠抓落实。要带领同志们，确保各项任务完成。要敢于担当。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("要敢于担当")
