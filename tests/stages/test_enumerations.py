@@ -822,3 +822,57 @@ def test_the_last_inline_item_stops_before_a_form_of_address():
     text = ("一是加强学习。要读原著。二是转变作风。要下基层。"
             "三是狠抓落实。要带领同志们，确保各项任务完成。要敢于担当。")
     assert lists_of(text)[0]["items"][-1]["end"] == text.index("要敢于担当")
+
+
+def test_inline_dash_items_are_a_list_from_three_in_a_row():
+    # policy_docs central-118: three —— items in one paragraph
+    text = ("（三）主要目标\n经过三年时间，为建设智能船厂奠定坚实基础。——突破一批关键技术和智能制造装备。突破总体、设计、工艺等 5 类"
+            "船舶智能制造关键技术。——形成一批智能制造标准和平台。制修订船舶智能制造标准 20 项以上。"
+            "——建成一批智能制造单元、智能生产线和智能化车间。形成型材加工、板材加工等智能制造单元。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 3, "——突破一批", None)]
+    # Xi 2020-09-23 (shortened): two runs in one paragraph, told apart by how their items open
+    text = ("疫情终将被人类战胜，胜利必将属于世界人民！——面对疫情，我们要践行人民至上、生命至上理念。要调集一切资源，科学防治。"
+            "——面对疫情，我们要加强团结、同舟共济。要秉持科学精神，推进国际联防联控。"
+            "——面对疫情，我们要制定全面和常态化防控措施。要有序推进复商复市复工复学。"
+            "75年前，中国为赢得世界反法西斯战争胜利作出了历史性贡献。为支持联合国在国际事务中发挥核心作用，我宣布："
+            "——中国将向联合国新冠肺炎疫情全球人道主义应对计划再提供5000万美元支持；"
+            "——中国将设立规模5000万美元的第三期中国—联合国粮农组织南南合作信托基金；"
+            "——中国—联合国和平与发展基金将在2025年到期后延期5年；"
+            "——中国将设立联合国全球地理信息知识与创新中心，为落实《联合国2030年可持续发展议程》提供新助力。"
+            "主席先生、各位同事！历史接力棒已经传到我们这一代人手中。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 3, "——面对疫情", None), ("——", 4, "——中国将向", None)]
+    last = lists[0]["items"][-1]
+    assert text[last["start"]:last["end"]] == "——面对疫情，我们要制定全面和常态化防控措施。要有序推进复商复市复工复学。"
+    # Xi 2020-09-09: items opening with four-character phrases of one length
+    text = ("——生命至上，集中体现了中国人民深厚的仁爱传统。疫情无情人有情。——举国同心，集中体现了中国人民万众一心、同甘共苦的团结伟力。"
+            "——舍生忘死，集中体现了中国人民敢于压倒一切困难而不被任何困难所压倒的顽强意志。")
+    assert [len(l["items"]) for l in lists_of(text)] == [3]
+    # counter-examples: two in a row, a dash inside a sentence, items of two runs that are long and unalike
+    assert lists_of("过去一年成绩显著。——经济平稳较快发展。——改革开放迈出重大步伐。总之成绩来之不易。") == []
+    text = "改革开放——这是决定当代中国命运的关键一招。发展——这是解决一切问题的基础。创新——这是第一动力。"
+    assert lists_of(text) == []
+
+
+def test_inline_dash_items_go_on_in_the_dash_paragraphs_after_them():
+    # gwr 2006: the first item is glued to the paragraph above the others
+    text = ("一、去年工作回顾\n2005年，我国社会主义现代化事业取得显著成就。——经济平稳较快发展。全年国内生产总值达到18.23万亿元。\n"
+            "——改革开放迈出重大步伐。一些重点领域和关键环节的改革取得新突破。\n"
+            "——社会事业取得新进步。科技、教育、文化、卫生、体育等事业全面发展。\n"
+            "——人民生活进一步改善。城镇新增就业人口970万人。\n"
+            "二、今年工作\n要做好工作。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 2, "一、去年工作", None), ("——", 4, "——经济平稳", 0)]
+    # policy_docs central-166: after a colon, with -- for the dashes
+    text = ("打造一批具有全国影响力的产业场景创新引领区和策源地:--创新成果快速推广应用。一批新技术新产品在山东找到落地应用场景。\n"
+            "--场景创新生态加快起势。每年滚动遴选发布场景机会、能力、标杆“三张清单”。\n"
+            "--产业发展质效显著提升。场景创新推动项目建设、集聚创新资源、引领产业升级作用明显\n"
+            "二、实施场景机会培创行动\n")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("——", 3)]
+    # counter-example: a dash item at the end of a paragraph and no dash paragraph after it
+    text = "2005年，我国取得显著成就。——经济平稳较快发展。\n改革开放迈出重大步伐。\n——社会事业取得新进步。\n"
+    assert lists_of(text) == []

@@ -24,6 +24,8 @@ family      markers (the half-width and circled variants it also covers)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
 其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
 ——          paragraphs that open with —— (also ──, －－, --)
+            and runs of at least three after a sentence end inside one
+            paragraph (…。——坚持…；——坚持…；——坚持…)
 ==========  ==============================================================
 
 How markers are recognised
@@ -64,7 +66,14 @@ Grouping and nesting
 first may open the paragraph): 一是…二是…三是. *Block lists* are runs of
 paragraph-initial markers across paragraphs; paragraphs between two items
 belong to the first (a heading's section), and a —— run must be consecutive
-paragraphs. A list may start inline and go on at the start of the next
+paragraphs. Inside one paragraph a —— item (after a sentence end, a
+semicolon or a colon) goes on with the one before it when the two open
+alike (the same two characters, or first clauses of one length), stand
+after an indentation alike, or the first is short (at most three
+sentences); one announced by a colon starts a run. A speech without
+line breaks so holds several runs in one paragraph. A run that ends its
+paragraph goes on in the —— paragraphs right after it
+(…取得显著成就。——经济平稳较快发展。… ¶ ——改革开放…). A list may start inline and go on at the start of the next
 paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inline after a
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in

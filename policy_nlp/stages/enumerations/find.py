@@ -80,7 +80,7 @@ def _find_lists(text, paragraphs, sentences):
     paragraphs = _unglued_headings(text, paragraphs, candidates)
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
     effective = [_effective_start(text, s, e) for s, e in blocks]
-    markers = _placed_markers(blocks, effective, candidates)
+    markers = _placed_markers(text, blocks, effective, candidates)
     chapters = [effective[i] for i in range(len(blocks))
                 if _CHAPTER.match(text, effective[i])]
     # a preview's notice of hidden text (……此处隐藏6492个字……) cuts the outline as a chapter does
@@ -95,7 +95,7 @@ def _find_lists(text, paragraphs, sentences):
     return _records(lists, chapters)
 
 
-def _placed_markers(blocks, effective, candidates):
+def _placed_markers(text, blocks, effective, candidates):
     """The candidates that fall inside a block, with their block and whether
     they open it; a marker that only counts at a block's start is dropped
     elsewhere."""
@@ -107,7 +107,7 @@ def _placed_markers(blocks, effective, candidates):
             continue
         marker.block = block
         marker.initial = marker.start == effective[block]
-        if not marker.initial and _initial_only(marker):
+        if not marker.initial and _initial_only(marker, text):
             continue
         markers.append(marker)
     return markers

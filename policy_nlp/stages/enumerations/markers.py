@@ -202,6 +202,9 @@ def _glued_to_heading(text, start, family, group, number, heading):
     return number == 1 and _RANK[family] > _RANK[heading.family]
 
 
-def _initial_only(marker):
-    """Markers that count only when they open a paragraph (一， 一. ——)."""
-    return marker.group == "——" or (marker.family == "一、" and not marker.marker.endswith("、"))
+def _initial_only(marker, text):
+    """Markers that count only when they open a paragraph (一， 一.), or for
+    ——, a line or a sentence (not 改革——这是…)."""
+    if marker.group == "——":
+        return not _opens_line(text, marker.start)
+    return marker.family == "一、" and not marker.marker.endswith("、")
