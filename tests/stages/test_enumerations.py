@@ -876,3 +876,27 @@ def test_inline_dash_items_go_on_in_the_dash_paragraphs_after_them():
     # counter-example: a dash item at the end of a paragraph and no dash paragraph after it
     text = "2005年，我国取得显著成就。——经济平稳较快发展。\n改革开放迈出重大步伐。\n——社会事业取得新进步。\n"
     assert lists_of(text) == []
+
+
+def test_a_photo_credit_between_items_does_not_part_a_list():
+    # Xi 2020-10-15 (shortened): web copies glue the photo credit to the next —— item
+    text = ("——面对突如其来的严重疫情，党中央统揽全局、果断决策，以非常之举应对非常之事。"
+            "9月8日，全国抗击新冠肺炎疫情表彰大会在北京人民大会堂隆重举行。 新华社记者 黄敬文/摄"
+            "——面对突如其来的严重疫情，中国人民风雨同舟、众志成城，构筑起疫情防控的坚固防线。"
+            "——面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [len(l["items"]) for l in lists] == [3]
+    # a credit in brackets before a word-like marker (Xi 2020-04-30's caption, with the other credit form)
+    text = ("第一，加强组织领导。脱贫攻坚是一场必须打赢打好的硬仗。这是习近平在安康市平利县同茶农们亲切交谈。"
+            "（新华社记者 谢环驰 摄）第二，坚持目标标准。")
+    assert [len(l["items"]) for l in lists_of(text)] == [2]
+    # a caption line between two —— paragraphs (the same caption set as a line of its own)
+    text = ("2005年，我国社会主义现代化事业取得显著成就。\n——经济平稳较快发展。全年国内生产总值达到18.23万亿元。\n"
+            "这是习近平在安康市平利县同茶农们亲切交谈。（新华社记者 谢环驰 摄）\n"
+            "——改革开放迈出重大步伐。\n——人民生活进一步改善。\n")
+    assert summary(text, lists_of(text)) == [("——", 3, "——经济平稳", None)]
+    # counter-examples: a line of text parts the dashes; 拍摄 is no credit
+    text = text.replace("这是习近平在安康市平利县同茶农们亲切交谈。（新华社记者 谢环驰 摄）", "全年城镇新增就业人口970万人。")
+    assert summary(text, lists_of(text)) == [("——", 2, "——改革开放", None)]
+    assert lists_of("要做好宣传工作，组织拍摄第一，二是抓好落实。") == []

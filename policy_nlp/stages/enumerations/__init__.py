@@ -35,7 +35,8 @@ A marker is *paragraph-initial* when only blanks precede it in its paragraph,
 and Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
 世界第一， 及其一小撮, 择其一 and 附件1. are not markers (nor 其一生, 其一贯:
 其一 needs a comma, colon or 、 after it); the exceptions are a photo credit
-(``新华社记者 X/摄第一，``), which web copies of speeches glue to the next
+(``新华社记者 X/摄第一，``, ``（记者 X 摄）第一，``, ``…/摄——面对…``:
+``lang/captions.py``), which web copies of speeches glue to the next
 sentence, and the line after a heading or title on a page whose line breaks
 were lost: a marker glued to a heading line (at most 40 characters after an
 outline heading marker, no sentence end, colon or line break between) that
@@ -66,7 +67,7 @@ Grouping and nesting
 first may open the paragraph): 一是…二是…三是. *Block lists* are runs of
 paragraph-initial markers across paragraphs; paragraphs between two items
 belong to the first (a heading's section), and a —— run must be consecutive
-paragraphs. Inside one paragraph a —— item (after a sentence end, a
+paragraphs (a photo caption line between them does not count). Inside one paragraph a —— item (after a sentence end, a
 semicolon or a colon) goes on with the one before it when the two open
 alike (the same two characters, or first clauses of one length), stand
 after an indentation alike, or the first is short (at most three

@@ -51,7 +51,7 @@ class _List:
         if self.closed:
             return False
         if self.group == "——":
-            return marker.group == "——" and marker.block == self.items[-1].block + 1
+            return marker.group == "——" and marker.order == self.items[-1].order + 1
         if marker.number is None:                           # 最后 ends 首先 … 其次 …
             return len(self.items) >= 2 and self.group == "首先"
         last = self.last_number
@@ -164,7 +164,7 @@ class _Builder:
         self.block_lists, self.stack = [], []
         self.chapter = 0
         self.inline_headings = []      # one-item inline runs that may be outline headings
-        self.dash_pending = {}         # block -> the run of —— items that ends it
+        self.dash_pending = {}         # block order -> the run of —— items that ends that block
 
     def nothing_between(self, run, marker, groups):
         last = run.items[-1].start
@@ -196,7 +196,7 @@ class _Builder:
     def continued_run(self, marker, container_start, exact):
         """The latest pending run that ``marker`` continues (一是… ¶ 二是…), or None."""
         if marker.group == "——":            # the dashes at the end of the block before
-            run = self.dash_pending.get(marker.block - 1)
+            run = self.dash_pending.get(marker.order - 1)
             return run if run is not None and not run.consumed and run.items[0].start > container_start else None
         if marker.number is None or marker.number < 2:
             return None
@@ -237,7 +237,7 @@ class _Builder:
             first.followers = run.items[1:] if len(run.items) >= _MIN_DASHES else ()
             return
         if run.items[-1] is last:
-            self.dash_pending[block] = run
+            self.dash_pending[last.order] = run
         if len(run.items) >= _MIN_DASHES:
             self.inline_lists.append(run)
 

@@ -3,6 +3,7 @@ outline rank, and where a marker may stand."""
 
 import re
 
+from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
@@ -20,6 +21,7 @@ _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (ne
 
 _CN = ITEM_NUMERALS
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
 _HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
@@ -61,7 +63,7 @@ class _Marker:
     """One marker candidate."""
 
     __slots__ = ("start", "end", "family", "group", "number", "marker", "block", "initial",
-                 "followers")
+                 "followers", "order")
 
     def __init__(self, start, end, family, group, number, marker):
         self.start, self.end = start, end
@@ -69,11 +71,14 @@ class _Marker:
         self.block = None
         self.initial = False
         self.followers = ()
+        self.order = None       # its block's place among blocks that are not photo captions
 
 
 def _after_caption(text, start):
-    """True when ``start`` follows a photo credit such as ``记者 鞠鹏/摄``."""
-    return text[start - 1] == "摄" and start >= 2 and text[start - 2] in "/／"
+    """True when ``start`` follows a photo credit such as ``记者 鞠鹏/摄`` or
+    ``（记者 鞠鹏 摄）`` (:mod:`policy_nlp.lang.captions`)."""
+    return (start > 0 and text[start - 1] in "摄影）)/"
+            and CAPTION_END_RE.search(text, max(0, start - _CREDIT_REACH), start) is not None)
 
 
 def _candidates(text):
@@ -204,7 +209,7 @@ def _glued_to_heading(text, start, family, group, number, heading):
 
 def _initial_only(marker, text):
     """Markers that count only when they open a paragraph (一， 一.), or for
-    ——, a line or a sentence (not 改革——这是…)."""
+    ——, a line or a sentence (not 改革——这是…), or follow a photo credit."""
     if marker.group == "——":
-        return not _opens_line(text, marker.start)
+        return not (_opens_line(text, marker.start) or _after_caption(text, marker.start))
     return marker.family == "一、" and not marker.marker.endswith("、")
