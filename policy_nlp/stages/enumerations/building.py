@@ -227,14 +227,13 @@ class _Builder:
         return block_markers
 
     def _dash_run(self, run, block, last, block_markers):
-        """A run of —— items in one block: a block item (with the rest of the
-        run when it is long enough), an inline list of at least
-        ``_MIN_DASHES`` items, or the start of the list of —— paragraphs
+        """A run of —— items in one block: a block item (a paragraph-initial
+        dash with less than ``_MIN_DASHES`` in its run), an inline list of at
+        least ``_MIN_DASHES`` items (its last item runs for about as many
+        sentences as the others), or the start of the list of —— paragraphs
         right after it (…取得显著成就。——经济平稳较快发展。… ¶——改革开放…)."""
-        first = run.items[0]
-        if first.initial:
-            block_markers.append(first)
-            first.followers = run.items[1:] if len(run.items) >= _MIN_DASHES else ()
+        if run.items[0].initial and len(run.items) < _MIN_DASHES:
+            block_markers.append(run.items[0])
             return
         if run.items[-1] is last:
             self.dash_pending[last.order] = run
