@@ -783,3 +783,126 @@ def test_a_repeated_qici_does_not_continue_the_sequence():
     text = "一是抓学习。二是抓落实。二是抓作风。"
     (lst,) = lists_of(text)
     assert len(lst["items"]) == 3 and lst["gaps"] == [{"after": 1, "expected": 3, "found": 2}]
+
+
+def test_note_marks_are_not_list_markers():
+    # gwr 1982 / cpc 十三大: garbled footnote marks, a run of bracketed numerals
+    text = "上述两个年度计划，已经人大常委会审议批准。（⑵⑶）这两个年度计划，执行情况良好。"
+    assert lists_of(text) == []
+    # gwr 1956: ＠① stands for a character the page could not show
+    text = "钢材增长５５％，硫＠①增长９％，机车增长８８％；ｘī＠②铜片、联合收割机都能制造了。"
+    assert lists_of(text) == []
+    # cpc 十二大: numerals after quotations number the notes under 注： at the end
+    text = ("社会主义是人民群众自己创造的。①毫无疑义，没有亿万群众的觉悟就没有社会主义。列宁说过，要有“新的需要和新的语言”。"
+            "②毛泽东同志也指出，无产阶级和革命人民改造世界的斗争有两个方面的任务。\n\n注：\n\n"
+            "① 列宁：《全俄中央执行委员会会议》，《列宁全集》第26卷，第269页。\n\n② 马克思：《经济学手稿》，第494页。")
+    assert summary(text, lists_of(text)) == [("①", 2, "① 列宁：《", None)]
+    # counter-examples: a run of such numerals as items, and a list in a text without notes
+    text = "今年要做好三件事：⑴抓好农业；⑵抓好工业；⑶抓好交通。"
+    assert summary(text, lists_of(text)) == [("（1）", 3, "⑴抓好农业；", None)]
+    # policy_docs central-29
+    text = "智能化应用场景有：①智能矿灯，具备人员定位功能；②全景工作面视频监控；③AI智能分析，预警危险发生。"
+    assert summary(text, lists_of(text)) == [("①", 3, "①智能矿灯，", None)]
+
+
+def test_the_last_inline_item_stops_before_a_form_of_address():
+    # Xi 2020-11-12 (items shortened): the last item stops before 女士们、先生们、朋友们！
+    text = ("我提3点倡议。第一，团结互助，共抗疫情。新冠肺炎疫情仍在全球肆虐。我们应该坚持人民至上、生命至上理念。"
+            "第二，开放合作，共促复苏。中国将践行新发展理念，构建新发展格局。绿色经济是人类发展的潮流，也是促进复苏的关键。"
+            "第三，秉持正义，维护和平。中国奉行独立自主的和平外交政策。"
+            "女士们、先生们、朋友们！大道之行，天下为公。和平与发展是时代主题。")
+    (lst,) = lists_of(text)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "第三，秉持正义，维护和平。中国奉行独立自主的和平外交政策。"
+    assert lst["count_matches"] is True
+    # Xi 2020-02-24: 同志们！ after the last of 一、 … 四、 on a page without line breaks
+    text = ("一、关于疫情防控工作。要加强领导。要压实责任。二、关于经济工作。要稳住外贸。要扩大内需。"
+            "三、关于干部队伍。要增强综合能力和驾驭能力，使自己成为内行领导。同志们！中华民族历史上经历过很多磨难。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同志们")
+    # Xi 2020-09-04: 同胞们、同志们、朋友们！
+    text = ("——实现中华民族伟大复兴，必须坚持中国共产党领导。办好中国的事情，关键在党。党是最高政治领导力量。要坚持党的领导。"
+            "——实现中华民族伟大复兴，必须坚持走中国特色社会主义道路。道路决定命运。道路就是党的生命。要坚定道路自信。"
+            "——实现中华民族伟大复兴，必须坚持以人民为中心。人民是历史的创造者。中国人民都绝不答应！"
+            "同胞们、同志们、朋友们！鉴往事，知来者。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同胞们")
+    # counter-example: 同志们 inside a sentence of the item is part of it
+    text = ("一是加强学习。要读原著。二是转变作风。要下基层。"
+            "三是狠抓落实。要带领同志们，确保各项任务完成。要敢于担当。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("要敢于担当")
+
+
+def test_inline_dash_items_are_a_list_from_three_in_a_row():
+    # policy_docs central-118: three —— items in one paragraph
+    text = ("（三）主要目标\n经过三年时间，为建设智能船厂奠定坚实基础。——突破一批关键技术和智能制造装备。突破总体、设计、工艺等 5 类"
+            "船舶智能制造关键技术。——形成一批智能制造标准和平台。制修订船舶智能制造标准 20 项以上。"
+            "——建成一批智能制造单元、智能生产线和智能化车间。形成型材加工、板材加工等智能制造单元。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 3, "——突破一批", None)]
+    # Xi 2020-09-23 (shortened): two runs in one paragraph, told apart by how their items open
+    text = ("疫情终将被人类战胜，胜利必将属于世界人民！——面对疫情，我们要践行人民至上、生命至上理念。要调集一切资源，科学防治。"
+            "——面对疫情，我们要加强团结、同舟共济。要秉持科学精神，推进国际联防联控。"
+            "——面对疫情，我们要制定全面和常态化防控措施。要有序推进复商复市复工复学。"
+            "75年前，中国为赢得世界反法西斯战争胜利作出了历史性贡献。为支持联合国在国际事务中发挥核心作用，我宣布："
+            "——中国将向联合国新冠肺炎疫情全球人道主义应对计划再提供5000万美元支持；"
+            "——中国将设立规模5000万美元的第三期中国—联合国粮农组织南南合作信托基金；"
+            "——中国—联合国和平与发展基金将在2025年到期后延期5年；"
+            "——中国将设立联合国全球地理信息知识与创新中心，为落实《联合国2030年可持续发展议程》提供新助力。"
+            "主席先生、各位同事！历史接力棒已经传到我们这一代人手中。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 3, "——面对疫情", None), ("——", 4, "——中国将向", None)]
+    last = lists[0]["items"][-1]
+    assert text[last["start"]:last["end"]] == "——面对疫情，我们要制定全面和常态化防控措施。要有序推进复商复市复工复学。"
+    # Xi 2020-09-09: items opening with four-character phrases of one length
+    text = ("——生命至上，集中体现了中国人民深厚的仁爱传统。疫情无情人有情。——举国同心，集中体现了中国人民万众一心、同甘共苦的团结伟力。"
+            "——舍生忘死，集中体现了中国人民敢于压倒一切困难而不被任何困难所压倒的顽强意志。")
+    assert [len(l["items"]) for l in lists_of(text)] == [3]
+    # counter-examples: two in a row, a dash inside a sentence, items of two runs that are long and unalike
+    assert lists_of("过去一年成绩显著。——经济平稳较快发展。——改革开放迈出重大步伐。总之成绩来之不易。") == []
+    text = "改革开放——这是决定当代中国命运的关键一招。发展——这是解决一切问题的基础。创新——这是第一动力。"
+    assert lists_of(text) == []
+
+
+def test_inline_dash_items_go_on_in_the_dash_paragraphs_after_them():
+    # gwr 2006: the first item is glued to the paragraph above the others
+    text = ("一、去年工作回顾\n2005年，我国社会主义现代化事业取得显著成就。——经济平稳较快发展。全年国内生产总值达到18.23万亿元。\n"
+            "——改革开放迈出重大步伐。一些重点领域和关键环节的改革取得新突破。\n"
+            "——社会事业取得新进步。科技、教育、文化、卫生、体育等事业全面发展。\n"
+            "——人民生活进一步改善。城镇新增就业人口970万人。\n"
+            "二、今年工作\n要做好工作。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 2, "一、去年工作", None), ("——", 4, "——经济平稳", 0)]
+    # policy_docs central-166: after a colon, with -- for the dashes
+    text = ("打造一批具有全国影响力的产业场景创新引领区和策源地:--创新成果快速推广应用。一批新技术新产品在山东找到落地应用场景。\n"
+            "--场景创新生态加快起势。每年滚动遴选发布场景机会、能力、标杆“三张清单”。\n"
+            "--产业发展质效显著提升。场景创新推动项目建设、集聚创新资源、引领产业升级作用明显\n"
+            "二、实施场景机会培创行动\n")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("——", 3)]
+    # counter-example: a dash item at the end of a paragraph and no dash paragraph after it
+    text = "2005年，我国取得显著成就。——经济平稳较快发展。\n改革开放迈出重大步伐。\n——社会事业取得新进步。\n"
+    assert lists_of(text) == []
+
+
+def test_a_photo_credit_between_items_does_not_part_a_list():
+    # Xi 2020-10-15 (shortened): web copies glue the photo credit to the next —— item
+    text = ("——面对突如其来的严重疫情，党中央统揽全局、果断决策，以非常之举应对非常之事。"
+            "9月8日，全国抗击新冠肺炎疫情表彰大会在北京人民大会堂隆重举行。 新华社记者 黄敬文/摄"
+            "——面对突如其来的严重疫情，中国人民风雨同舟、众志成城，构筑起疫情防控的坚固防线。"
+            "——面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [len(l["items"]) for l in lists] == [3]
+    # a credit in brackets before a word-like marker (Xi 2020-04-30's caption, with the other credit form)
+    text = ("第一，加强组织领导。脱贫攻坚是一场必须打赢打好的硬仗。这是习近平在安康市平利县同茶农们亲切交谈。"
+            "（新华社记者 谢环驰 摄）第二，坚持目标标准。")
+    assert [len(l["items"]) for l in lists_of(text)] == [2]
+    # a caption line between two —— paragraphs (the same caption set as a line of its own)
+    text = ("2005年，我国社会主义现代化事业取得显著成就。\n——经济平稳较快发展。全年国内生产总值达到18.23万亿元。\n"
+            "这是习近平在安康市平利县同茶农们亲切交谈。（新华社记者 谢环驰 摄）\n"
+            "——改革开放迈出重大步伐。\n——人民生活进一步改善。\n")
+    assert summary(text, lists_of(text)) == [("——", 3, "——经济平稳", None)]
+    # counter-examples: a line of text parts the dashes; 拍摄 is no credit
+    text = text.replace("这是习近平在安康市平利县同茶农们亲切交谈。（新华社记者 谢环驰 摄）", "全年城镇新增就业人口970万人。")
+    assert summary(text, lists_of(text)) == [("——", 2, "——改革开放", None)]
+    assert lists_of("要做好宣传工作，组织拍摄第一，二是抓好落实。") == []

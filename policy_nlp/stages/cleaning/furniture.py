@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from policy_nlp.lang.chars import BLANK, INNER_BLANK, before_blanks
+from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
@@ -77,12 +78,6 @@ _UNKNOWN_VALUES = ("未知", "不详", "暂无", "无")
 _FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*"
                              rf"(?P<value>[^\s:：|｜]+(?:\s(?!(?:{_FIELD_KEYS})\s*[:：])[^\s:：|｜]+)?)")
 
-_CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
-_CAPTION_END_RE = re.compile(
-    rf"(?:[（(][^（）()]{{0,12}}(?:记者|通讯员|摄影)?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"
-    rf"|(?:记者|通讯员|摄影)\s*{_CREDIT_INNER}\s*/?\s*摄(?:影)?"
-    rf"|/\s*摄)\s*$")
-_CAPTION_START_RE = re.compile(r"(?:图为|图片为|上图为|下图为|▲|■\s*图|图片来源\s*[:：]|图\s*[:：])")
 
 _DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
              r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
@@ -230,12 +225,6 @@ def _tools_reason(s, strict):
     return "share widget" if set(long_words) <= _SHARE_WORDS else "page tools"
 
 
-def _caption(s):
-    if len(s) > 200:
-        return False
-    return bool(_CAPTION_START_RE.match(s) or _CAPTION_END_RE.search(s))
-
-
 def _furniture(s, zone):
     """The reason ``s`` (a whole piece) is page furniture, or None.
 
@@ -248,7 +237,7 @@ def _furniture(s, zone):
         s = without_glosses(s)
     if any(blank in s for blank in BLANK):
         s = INNER_BLANK.sub("", s)
-    if _caption(s):
+    if is_caption(s):
         return "photo caption"
     reason = _template(s)
     if reason:

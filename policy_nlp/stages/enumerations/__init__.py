@@ -24,6 +24,8 @@ family      markers (the half-width and circled variants it also covers)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
 其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
 ——          paragraphs that open with —— (also ──, －－, --)
+            and runs of at least three after a sentence end inside one
+            paragraph (…。——坚持…；——坚持…；——坚持…)
 ==========  ==============================================================
 
 How markers are recognised
@@ -33,7 +35,8 @@ A marker is *paragraph-initial* when only blanks precede it in its paragraph,
 and Arabic ones) must not follow a Chinese character, so 统一是, 之一是, 第一要务,
 世界第一， 及其一小撮, 择其一 and 附件1. are not markers (nor 其一生, 其一贯:
 其一 needs a comma, colon or 、 after it); the exceptions are a photo credit
-(``新华社记者 X/摄第一，``), which web copies of speeches glue to the next
+(``新华社记者 X/摄第一，``, ``（记者 X 摄）第一，``, ``…/摄——面对…``:
+``lang/captions.py``), which web copies of speeches glue to the next
 sentence, and the line after a heading or title on a page whose line breaks
 were lost: a marker glued to a heading line (at most 40 characters after an
 outline heading marker, no sentence end, colon or line break between) that
@@ -42,7 +45,10 @@ it (一、履职情况和工作亮点1.落实…), and a list numbered one glued
 title (…工作会议上的讲话一是…). An inline 一、 followed by 是 or 要 is a marker
 only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
-markers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+markers, nor are circled or bracketed numerals that mark notes: a run of
+them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a
+missing character) and one set inline above a notes heading (注：,
+``lang/data/note_headings.txt``) whose notes it numbers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
 opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it
@@ -61,7 +67,14 @@ Grouping and nesting
 first may open the paragraph): 一是…二是…三是. *Block lists* are runs of
 paragraph-initial markers across paragraphs; paragraphs between two items
 belong to the first (a heading's section), and a —— run must be consecutive
-paragraphs. A list may start inline and go on at the start of the next
+paragraphs (a photo caption line between them does not count). Inside one paragraph a —— item (after a sentence end, a
+semicolon or a colon) goes on with the one before it when the two open
+alike (the same two characters, or first clauses of one length), stand
+after an indentation alike, or the first is short (at most three
+sentences); one announced by a colon starts a run. A speech without
+line breaks so holds several runs in one paragraph. A run that ends its
+paragraph goes on in the —— paragraphs right after it
+(…取得显著成就。——经济平稳较快发展。… ¶ ——改革开放…). A list may start inline and go on at the start of the next
 paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inline after a
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
@@ -79,7 +92,9 @@ paragraph (for a heading, the heading line); fragments that web copies cut
 off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
 inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings, never past its paragraph and never into a
-sentence that announces something new (以下几个方面, a closing colon).
+sentence that announces something new (以下几个方面, a closing colon)
+or opens with a form of address that starts the next part of a speech
+(同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``).
 
 Gaps and restarts
 -----------------

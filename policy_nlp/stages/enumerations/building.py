@@ -51,7 +51,7 @@ class _List:
         if self.closed:
             return False
         if self.group == "——":
-            return marker.group == "——" and marker.block == self.items[-1].block + 1
+            return marker.group == "——" and marker.order == self.items[-1].order + 1
         if marker.number is None:                           # 最后 ends 首先 … 其次 …
             return len(self.items) >= 2 and self.group == "首先"
         last = self.last_number
@@ -83,6 +83,43 @@ def _inline_runs(markers):
         group_runs.append(run)
         del group_runs[:-_OPEN_RUNS]
     return runs
+
+
+_MIN_DASHES = 3          # an inline run of —— items is a list from this many items
+_SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
+_CLAUSE = re.compile(r"[^，,：:。；;！!？?\n]{0,40}")
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;]+")
+
+
+def _dash_runs(text, dashes):
+    """Runs of the —— markers of one block: a dash goes on with the run of
+    the one before it when the two items are alike (:func:`_alike`)."""
+    runs = []
+    for marker in dashes:
+        if runs and not marker.initial and _alike(text, runs[-1].items[-1], marker):
+            runs[-1].items.append(marker)
+        else:
+            runs.append(_List(marker, inline=True))
+    return runs
+
+
+def _alike(text, dash, following):
+    """Whether the —— items at ``dash`` and ``following`` belong to one run:
+    they open alike (the same two characters, or first clauses of one length:
+    ——面对疫情，… ——面对疫情，…; ——生命至上，… ——举国同心，…), stand after an
+    indentation alike (。\u3000\u3000——…), or the first is short (at most
+    ``_SHORT_ITEM`` sentences: ——突破一批关键技术。…。——形成一批…). A
+    speech without line breaks holds several runs in one paragraph; one
+    that a colon announces starts a run (…我宣布：——中国将…)."""
+    if text[before_blanks(text, following.start) - 1] in "：:":
+        return False
+    if text[dash.end:dash.end + 2] == text[following.end:following.end + 2]:
+        return True
+    if len(_CLAUSE.match(text, dash.end).group()) == len(_CLAUSE.match(text, following.end).group()):
+        return True
+    if text[dash.start - 2:dash.start].isspace() and text[following.start - 2:following.start].isspace():
+        return True
+    return len(_SENTENCE_ENDS.findall(text, dash.start, following.start)) <= _SHORT_ITEM
 
 
 def _exact(lst, marker):
@@ -127,6 +164,7 @@ class _Builder:
         self.block_lists, self.stack = [], []
         self.chapter = 0
         self.inline_headings = []      # one-item inline runs that may be outline headings
+        self.dash_pending = {}         # block order -> the run of —— items that ends that block
 
     def nothing_between(self, run, marker, groups):
         last = run.items[-1].start
@@ -157,6 +195,9 @@ class _Builder:
 
     def continued_run(self, marker, container_start, exact):
         """The latest pending run that ``marker`` continues (一是… ¶ 二是…), or None."""
+        if marker.group == "——":            # the dashes at the end of the block before
+            run = self.dash_pending.get(marker.order - 1)
+            return run if run is not None and not run.consumed and run.items[0].start > container_start else None
         if marker.number is None or marker.number < 2:
             return None
         groups = (marker.group, "首先") if marker.group == "第一" else (marker.group,)
@@ -176,12 +217,28 @@ class _Builder:
         """Make the inline lists; return the markers that start block items."""
         block_markers = []
         for block in sorted(self.by_block):
-            block_markers.extend(m for m in self.by_block[block] if m.group == "——")
+            dashes = [m for m in self.by_block[block] if m.group == "——"]
+            for run in _dash_runs(self.text, dashes):
+                self._dash_run(run, block, dashes[-1], block_markers)
             last_of_group = {m.group: m for m in self.by_block[block]}
             for run in _inline_runs(self.by_block[block]):
                 self._inline_run(run, block, last_of_group, block_markers)
         block_markers.sort(key=lambda m: m.start)
         return block_markers
+
+    def _dash_run(self, run, block, last, block_markers):
+        """A run of —— items in one block: a block item (a paragraph-initial
+        dash with less than ``_MIN_DASHES`` in its run), an inline list of at
+        least ``_MIN_DASHES`` items (its last item runs for about as many
+        sentences as the others), or the start of the list of —— paragraphs
+        right after it (…取得显著成就。——经济平稳较快发展。… ¶——改革开放…)."""
+        if run.items[0].initial and len(run.items) < _MIN_DASHES:
+            block_markers.append(run.items[0])
+            return
+        if run.items[-1] is last:
+            self.dash_pending[last.order] = run
+        if len(run.items) >= _MIN_DASHES:
+            self.inline_lists.append(run)
 
     def _inline_run(self, run, block, last_of_group, block_markers):
         first = run.items[0]

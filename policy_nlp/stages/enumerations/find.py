@@ -2,10 +2,11 @@
 
 import bisect
 
+from policy_nlp.lang.captions import is_caption
 from policy_nlp.stages.paragraphs import physical_paragraphs
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.enumerations.markers import _candidates, _initial_only
-from policy_nlp.stages.enumerations.blocks import (_blocks, _effective_start, _unglued_headings,
+from policy_nlp.stages.enumerations.blocks import (_blocks, _effective_start, _trim_end, _unglued_headings,
                                                    _without_page_numbers)
 from policy_nlp.stages.enumerations.building import _build, _CHAPTER, _HIDDEN
 from policy_nlp.stages.enumerations.scopes import _assign
@@ -80,7 +81,7 @@ def _find_lists(text, paragraphs, sentences):
     paragraphs = _unglued_headings(text, paragraphs, candidates)
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
     effective = [_effective_start(text, s, e) for s, e in blocks]
-    markers = _placed_markers(blocks, effective, candidates)
+    markers = _placed_markers(text, blocks, effective, candidates)
     chapters = [effective[i] for i in range(len(blocks))
                 if _CHAPTER.match(text, effective[i])]
     # a preview's notice of hidden text (……此处隐藏6492个字……) cuts the outline as a chapter does
@@ -95,11 +96,12 @@ def _find_lists(text, paragraphs, sentences):
     return _records(lists, chapters)
 
 
-def _placed_markers(blocks, effective, candidates):
+def _placed_markers(text, blocks, effective, candidates):
     """The candidates that fall inside a block, with their block and whether
     they open it; a marker that only counts at a block's start is dropped
     elsewhere."""
     block_starts = [s for s, _ in blocks]
+    order = _block_order(text, blocks, effective, {m.start for m in candidates})
     markers = []
     for marker in candidates:
         block = bisect.bisect_right(block_starts, marker.start) - 1
@@ -107,10 +109,22 @@ def _placed_markers(blocks, effective, candidates):
             continue
         marker.block = block
         marker.initial = marker.start == effective[block]
-        if not marker.initial and _initial_only(marker):
+        marker.order = order[block]
+        if not marker.initial and _initial_only(marker, text):
             continue
         markers.append(marker)
     return markers
+
+
+def _block_order(text, blocks, effective, marker_starts):
+    """The place of each block among the blocks that are not photo captions
+    (图为…, …（记者 X 摄）: :mod:`policy_nlp.lang.captions`): a caption line
+    between two —— paragraphs does not part their list."""
+    order, count = [], 0
+    for (start, end), first in zip(blocks, effective):
+        count += first in marker_starts or not is_caption(text[first:_trim_end(text, first, end)])
+        order.append(count)
+    return order
 
 
 def _gaps(lst):

@@ -3,9 +3,10 @@ outline rank, and where a marker may stand."""
 
 import re
 
+from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 
 
 FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
@@ -20,6 +21,7 @@ _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (ne
 
 _CN = ITEM_NUMERALS
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
 _HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
@@ -61,7 +63,7 @@ class _Marker:
     """One marker candidate."""
 
     __slots__ = ("start", "end", "family", "group", "number", "marker", "block", "initial",
-                 "followers")
+                 "followers", "order")
 
     def __init__(self, start, end, family, group, number, marker):
         self.start, self.end = start, end
@@ -69,11 +71,14 @@ class _Marker:
         self.block = None
         self.initial = False
         self.followers = ()
+        self.order = None       # its block's place among blocks that are not photo captions
 
 
 def _after_caption(text, start):
-    """True when ``start`` follows a photo credit such as ``记者 鞠鹏/摄``."""
-    return text[start - 1] == "摄" and start >= 2 and text[start - 2] in "/／"
+    """True when ``start`` follows a photo credit such as ``记者 鞠鹏/摄`` or
+    ``（记者 鞠鹏 摄）`` (:mod:`policy_nlp.lang.captions`)."""
+    return (start > 0 and text[start - 1] in "摄影）)/"
+            and CAPTION_END_RE.search(text, max(0, start - _CREDIT_REACH), start) is not None)
 
 
 def _candidates(text):
@@ -125,6 +130,8 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
         elif kind == "sym":
             ch = m.group("sym")
+            if _note_mark(text, start, end):
+                continue
             for table, family in ((_CIRCLED, "①"), (_PAREN_DIGIT, "（1）"),
                                   (_DOT_DIGIT, "1."), (_PAREN_HAN, "（一）")):
                 if ch in table:
@@ -141,6 +148,27 @@ def _candidates(text):
         if family in _HEADING_FAMILIES:
             heading = marker
     return found
+
+
+_SYMBOLS = "\u2460-\u249b\u3220-\u3229"
+_SYMBOL = re.compile(f"[{_SYMBOLS}]")
+_PLACEHOLDER = "＠@"     # ＠① stands for a character the page could not show (未存字注释: ＠①原字…)
+_NOTES_HEADING = re.compile(
+    rf"(?m)^[ \u3000]*[\u4e00-\u9fff]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
+
+
+def _note_mark(text, start, end):
+    """Whether the circled or bracketed numeral at ``start`` marks a note, not
+    an item: one of a run of such numerals (（⑵⑶）, the garbled footnote
+    marks of scanned reports), a placeholder for a missing character (硫＠①),
+    or a numeral set inline above a notes heading (注：, 注释：) that numbers a
+    note below it (…新的语言”。②毛泽东同志… ¶注： ¶② 马克思：…)."""
+    if _SYMBOL.match(text, end) or start and (text[start - 1] in _PLACEHOLDER or _SYMBOL.match(text, start - 1)):
+        return True
+    heading = _NOTES_HEADING.search(text, end)
+    before = before_blanks(text, start)
+    return (heading is not None and before > 0 and text[before - 1] != "\n"
+            and text.find(text[start], heading.end()) != -1)
 
 
 def _opens_line(text, start):
@@ -179,6 +207,9 @@ def _glued_to_heading(text, start, family, group, number, heading):
     return number == 1 and _RANK[family] > _RANK[heading.family]
 
 
-def _initial_only(marker):
-    """Markers that count only when they open a paragraph (一， 一. ——)."""
-    return marker.group == "——" or (marker.family == "一、" and not marker.marker.endswith("、"))
+def _initial_only(marker, text):
+    """Markers that count only when they open a paragraph (一， 一.), or for
+    ——, a line or a sentence (not 改革——这是…), or follow a photo credit."""
+    if marker.group == "——":
+        return not (_opens_line(text, marker.start) or _after_caption(text, marker.start))
+    return marker.family == "一、" and not marker.marker.endswith("、")

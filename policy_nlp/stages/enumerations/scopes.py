@@ -5,11 +5,15 @@ import bisect
 import heapq
 import re
 
+from policy_nlp.lang.words import alternation
 from policy_nlp.stages.enumerations.markers import _LEAF_RANK
 from policy_nlp.stages.enumerations.blocks import _trim_end
 
 
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
+# a sentence opening with a form of address starts the next part of a speech
+# (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
+_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
 
 
 def _sentence_index(sentence_starts, position):
@@ -46,7 +50,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts):
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
         if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
-                      or text[s_end - 1] in "：:"):
+                      or text[s_end - 1] in "：:" or _ADDRESS.match(text, s_start, s_end)):
             break
         end = min(s_end, block_end)
         taken += 1
