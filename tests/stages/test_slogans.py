@@ -1332,3 +1332,32 @@ def test_figures_by_what_comes_before_them():
     # dev-0206: the image to show, a saying; dev-0139: what a masked place has shown, a coinage
     assert quoted_terms("推动工作,彰显“小巷总理”的良好形象。") == []
     assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]
+
+
+def test_a_quotation_in_the_object_of_a_programme_clause_is_a_term():
+    # dev-0054: the object of 开展, ended by 整治; gwr 2025: of 统筹推进, ended by 建设;
+    # policy documents: of 开展, ended by 活动
+    assert quoted_terms("开展对违规吃喝、酒驾醉驾、营商环境“中梗阻”、矿产资源领域“风腐责”"
+                        "这六个方面突出问题的重拳整治,是县委") == ["中梗阻", "风腐责"]
+    assert quoted_terms("统筹推进重大标志性工程和“小而美”民生项目建设，形成") == ["小而美"]
+    assert quoted_terms("开展10万场以上“银龄数字课堂”等数字技术应用教学活动，推动") == ["银龄数字课堂"]
+    # no programme's head ending the clause, or the head in the next clause
+    assert quoted_terms("开展对“躺平”干部的谈话提醒，") == []
+    assert quoted_terms("深入开展调研，摸清“家底”，确保整治工作落到实处。") == []
+
+
+def test_names_by_their_shape_and_the_heads_after_them():
+    # dev-0061: the last quality of a run, its honour unquoted
+    assert "生活富裕" in quoted_terms("“治理有效”的“全国民主法治示范村”,“生活富裕”的龙岩第一村,是党让")
+    # policy documents: a 一X name bound in a noun phrase; gwr 2021, 12th congress: a figure
+    assert quoted_terms("实施企业数字化转型“一把手”负责制，构建") == ["一把手"]
+    assert quoted_terms("实现互联互通，形成全市算力“一张网”。推动") == ["一张网"]
+    assert quoted_terms("切忌在工作中搞“一刀切”，切实为基层松绑减负") == []
+    assert quoted_terms("实行集体领导的原则，“一言堂”或各行其是的现象再也不能继续下去") == []
+    # a quotation opening the text is bound by no word before it (the text's last is none)
+    assert quoted_terms("“一言堂”或各行其是的现象再也不能继续下去") == []
+    # policy documents: a long programme name before its head; gwr 1960: a campaign
+    assert quoted_terms("（2）“现代服务业共性关键技术研发及应用示范”重点专项咨询电话") == [
+        "现代服务业共性关键技术研发及应用示范"]
+    assert quoted_terms("“农业的根本出路在于机械化”，这个进度") == []
+    assert quoted_terms("人民公社在去年冬季的“小秋收”运动和短途运输运动") == ["小秋收"]

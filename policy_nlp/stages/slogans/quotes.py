@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
-from policy_nlp.lang.words import alternation, words
+from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
@@ -149,6 +149,18 @@ _NOT_BOUND_AFTER = re.compile(r"[的地得之到和与及或也都就]")
 _NOT_BOUND_BEFORE = re.compile(r"[的地得之是有要在从到以作了把将被让使成为当对向与和及或也都就又还更最很]")
 
 
+# the last of a run of qualities each naming the honour after it, its honour unquoted:
+# “治理有效”的“全国民主法治示范村”,“生活富裕”的龙岩第一村
+_QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\n]{1,20}[”」][，,]$")
+
+
+def _bound(text, s, e):
+    """Whether the quotation ``text[s:e]`` is bound in a noun phrase without
+    的: a word after it (“揭榜竞优”承诺书) or before it (人工智能“监管沙盒”)."""
+    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
+        or bool(s >= 2 and _HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+
+
 def _compact_name(text, s, e):
     """Whether the quotation ``text[s:e]`` of four or five characters has the
     shape of a coined name (:data:`_COINAGE`) or is bound in a noun phrase
@@ -162,12 +174,24 @@ def _compact_name(text, s, e):
         return True
     if re.search(r"[0-9０-９的]", q):
         return False                    # a date or a phrase: “2.9事故”, “天大的小事”
-    if text[e + 1:e + 3] in ("的“", "的「"):
+    if text[e + 1:e + 3] in ("的“", "的「") or (text[e + 1:e + 2] == "的"
+                                              and _QUALITY_RUN_BEFORE.search(text, max(0, s - 30), s - 1)):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
     if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
         return True
-    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
-        or bool(_HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+    return _bound(text, s, e)
+
+
+# a name coined from 一 or 双 and two characters, bound in a noun phrase: 实施…“一把手”负责制,
+# 居民服务“一卡通”应用, 全市算力“一张网” (not a figure: 切忌搞“一刀切”)
+_ONE_COINAGE = re.compile(r"[一双][\u4e00-\u9fff]{2}")
+_ONE_FIGURES = word_set("one_figures")
+
+
+def _one_coinage(text, s, e):
+    """Whether the three-character quotation ``text[s:e]`` is a 一X or 双X name bound in a noun phrase."""
+    q = text[s:e]
+    return bool(_ONE_COINAGE.fullmatch(q)) and q not in _ONE_FIGURES and _bound(text, s, e)
 
 
 def _ordinary_word(q):
@@ -200,6 +224,7 @@ _HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
+_PROGRAMME_HEAD_AFTER = re.compile(f"(?:{alternation('programme_heads')})")
 # the heads of a named programme or arrangement
 _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载体|体系|制度)"
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
@@ -276,9 +301,10 @@ def _is_policy_term(text, s, e, repeats):
             return True
         return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
     if len(q) > _TERM_MAX:
-        # the long name of a title conferred (成功申报“…深度融合试点单位”) is a term too
+        # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
+        # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
-        return (frame or honour) and len(q) <= _SLOGAN_MAX
+        return (frame or honour or bool(_PROGRAMME_HEAD_AFTER.match(text, e + 1))) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
     if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
@@ -290,7 +316,7 @@ def _is_policy_term(text, s, e, repeats):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
-    return 4 <= len(q) <= 5 and _compact_name(text, s, e)
+    return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
 
 
 def _programme_name(q):
@@ -310,7 +336,22 @@ def _named_around(text, s, e, before):
                 or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
                 or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
-                or _spelled_out_after(text, s, e))
+                or _spelled_out_after(text, s, e) or _clause_object(text, s, e))
+
+
+# a clause whose verb takes a programme or a campaign as object, and the end of that object
+_CLAUSE_VERB = re.compile(f"(?:{alternation('clause_verbs')})")
+_CLAUSE_START = re.compile(r"[^，,。；;：:！？!?\n]{0,80}$")
+_CLAUSE_REST = re.compile(rf"[^，,。；;：:！？!?\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[，,。；;：:！？!?\n]|$)")
+
+
+def _clause_object(text, s, e):
+    """Whether the quotation ``text[s:e]`` is part of the object of a clause
+    opened by a verb of programmes and ended by a programme's head: 开展对…、
+    矿产资源领域“风腐责”这六个方面突出问题的重拳整治, 统筹推进…和“小而美”
+    民生项目建设 (the frame 开展“…”活动 across the clause)."""
+    start = _CLAUSE_START.search(text, max(0, s - 81), s - 1)
+    return bool(_CLAUSE_REST.match(text, e + 1)) and bool(_CLAUSE_VERB.search(start.group()))
 
 
 def _term_shape(text, s, e, repeats):
@@ -320,7 +361,7 @@ def _term_shape(text, s, e, repeats):
     安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
-        or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
+        or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
