@@ -1361,3 +1361,12 @@ def test_names_by_their_shape_and_the_heads_after_them():
         "现代服务业共性关键技术研发及应用示范"]
     assert quoted_terms("“农业的根本出路在于机械化”，这个进度") == []
     assert quoted_terms("人民公社在去年冬季的“小秋收”运动和短途运输运动") == ["小秋收"]
+
+
+def test_a_two_clause_slogan_before_the_arrangement_it_names():
+    # policy documents, gwr 1993: a model, a mechanism, a principle right after it
+    assert quoted_terms("尽最大可能地采用“政府引导，市场运营”模式，包括") == ["政府引导，市场运营"]
+    assert quoted_terms("健全完善“企业需求，部门报到”工作机制，落实") == ["企业需求，部门报到"]
+    # Xi: a verse before the next sentence is no slogan
+    assert quoted_terms("“富有之谓大业，日新之谓盛德。”企业家创新活动是推动") == []
+    assert quoted_terms("同志们！“装点此关山，今朝更好看”上海是一座光荣的城市") == []

@@ -115,6 +115,9 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定)")
+# the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
+# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
+_ARRANGEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
@@ -286,9 +289,9 @@ def _is_policy_term(text, s, e, repeats):
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
-        # a two-clause slogan only as a named goal or theme:
-        # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
-        return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+        # a two-clause slogan only as a named goal, theme or arrangement: “建设大城北，实现新跨越”
+        # 这一发展主题, “政府引导，市场运营”模式; not speech (团结出干部，团结出战斗力)
+        return (frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))) and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
