@@ -1370,3 +1370,9 @@ def test_a_two_clause_slogan_before_the_arrangement_it_names():
     # Xi: a verse before the next sentence is no slogan
     assert quoted_terms("“富有之谓大业，日新之谓盛德。”企业家创新活动是推动") == []
     assert quoted_terms("同志们！“装点此关山，今朝更好看”上海是一座光荣的城市") == []
+
+
+def test_figures_written_side_by_side_share_the_words_before_the_first():
+    # dev-0240: what people become, each figure of the run; a run of names after a policy verb
+    assert quoted_terms("让社工们成为居民身边的“贴心人”“暖心人”“放心人”,在社区治理") == []
+    assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]

@@ -311,8 +311,9 @@ def _is_policy_term(text, s, e, repeats):
     after = text[e + 1:e + 8]
     if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
-    if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
-            or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
+    r = _run_start(text, s)             # figures in a run share the words before its first
+    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or _named_around(text, s, e, before)
     if _ordinary_word(q):
@@ -320,6 +321,18 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+def _run_start(text, s):
+    """The start of the first quotation of the run of quotations written
+    side by side that the quotation at ``s`` ends (“贴心人”“暖心人”“放心人”),
+    or ``s`` itself."""
+    while s >= 2 and text[s - 2] in "”」":
+        k = max(text.rfind("“", max(0, s - 22), s - 2), text.rfind("「", max(0, s - 22), s - 2))
+        if k < 0 or "”" in text[k:s - 2] or "」" in text[k:s - 2]:
+            break
+        s = k + 1
+    return s
 
 
 def _programme_name(q):
