@@ -1289,6 +1289,8 @@ def test_a_quotation_bound_in_a_noun_phrase_is_a_name():
     # dev-0061: the quality of a quoted honour; dev-0055: no name before 的 and a noun
     assert quoted_terms("成为“党建领航”的“全国先进基层党组织”,") == ["党建领航", "全国先进基层党组织"]
     assert quoted_terms("看似“联络感情”的小事,实则是腐蚀") == []
+    # dev-0058: a question to study is no name, whatever binds it
+    assert quoted_terms("一、深学细悟“为什么学”,以思想破冰引领行动") == []
     # dev-0057: the object of a policy verb, after 的; not what a thing is called (dev-0058)
     assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”,坚决清除害群之马") == ["蚁贪蝇腐"]
     assert quoted_terms("是新时代共产党人作风建设的“金色名片”,是推进") == []

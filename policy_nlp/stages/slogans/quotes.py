@@ -175,8 +175,8 @@ def _compact_name(text, s, e):
     q = text[s:e]
     if _COINAGE.fullmatch(q):
         return True
-    if re.search(r"[0-9０-９的]", q):
-        return False                    # a date or a phrase: “2.9事故”, “天大的小事”
+    if re.search(r"[0-9０-９的]", q) or _QUESTION.search(q):
+        return False                    # a date, a phrase or a question: “2.9事故”, “天大的小事”, “为什么学”
     if text[e + 1:e + 3] in ("的“", "的「") or (text[e + 1:e + 2] == "的"
                                               and _QUALITY_RUN_BEFORE.search(text, max(0, s - 30), s - 1)):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
