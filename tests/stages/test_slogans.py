@@ -1291,6 +1291,8 @@ def test_a_quotation_bound_in_a_noun_phrase_is_a_name():
     # dev-0061: the quality of a quoted honour; dev-0055: no name before 的 and a noun
     assert quoted_terms("成为“党建领航”的“全国先进基层党组织”,") == ["党建领航", "全国先进基层党组织"]
     assert quoted_terms("看似“联络感情”的小事,实则是腐蚀") == []
+    # dev-0058: a question to study is no name, whatever binds it
+    assert quoted_terms("一、深学细悟“为什么学”,以思想破冰引领行动") == []
     # dev-0057: the object of a policy verb, after 的; not what a thing is called (dev-0058)
     assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”,坚决清除害群之马") == ["蚁贪蝇腐"]
     assert quoted_terms("是新时代共产党人作风建设的“金色名片”,是推进") == []
@@ -1334,3 +1336,47 @@ def test_figures_by_what_comes_before_them():
     # dev-0206: the image to show, a saying; dev-0139: what a masked place has shown, a coinage
     assert quoted_terms("推动工作,彰显“小巷总理”的良好形象。") == []
     assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]
+
+
+def test_a_quotation_in_the_object_of_a_programme_clause_is_a_term():
+    # dev-0054: the object of 开展, ended by 整治; gwr 2025: of 统筹推进, ended by 建设;
+    # policy documents: of 开展, ended by 活动
+    assert quoted_terms("开展对违规吃喝、酒驾醉驾、营商环境“中梗阻”、矿产资源领域“风腐责”"
+                        "这六个方面突出问题的重拳整治,是县委") == ["中梗阻", "风腐责"]
+    assert quoted_terms("统筹推进重大标志性工程和“小而美”民生项目建设，形成") == ["小而美"]
+    assert quoted_terms("开展10万场以上“银龄数字课堂”等数字技术应用教学活动，推动") == ["银龄数字课堂"]
+    # no programme's head ending the clause, or the head in the next clause
+    assert quoted_terms("开展对“躺平”干部的谈话提醒，") == []
+    assert quoted_terms("深入开展调研，摸清“家底”，确保整治工作落到实处。") == []
+
+
+def test_names_by_their_shape_and_the_heads_after_them():
+    # dev-0061: the last quality of a run, its honour unquoted
+    assert "生活富裕" in quoted_terms("“治理有效”的“全国民主法治示范村”,“生活富裕”的龙岩第一村,是党让")
+    # policy documents: a 一X name bound in a noun phrase; gwr 2021, 12th congress: a figure
+    assert quoted_terms("实施企业数字化转型“一把手”负责制，构建") == ["一把手"]
+    assert quoted_terms("实现互联互通，形成全市算力“一张网”。推动") == ["一张网"]
+    assert quoted_terms("切忌在工作中搞“一刀切”，切实为基层松绑减负") == []
+    assert quoted_terms("实行集体领导的原则，“一言堂”或各行其是的现象再也不能继续下去") == []
+    # a quotation opening the text is bound by no word before it (the text's last is none)
+    assert quoted_terms("“一言堂”或各行其是的现象再也不能继续下去") == []
+    # policy documents: a long programme name before its head; gwr 1960: a campaign
+    assert quoted_terms("（2）“现代服务业共性关键技术研发及应用示范”重点专项咨询电话") == [
+        "现代服务业共性关键技术研发及应用示范"]
+    assert quoted_terms("“农业的根本出路在于机械化”，这个进度") == []
+    assert quoted_terms("人民公社在去年冬季的“小秋收”运动和短途运输运动") == ["小秋收"]
+
+
+def test_a_two_clause_slogan_before_the_arrangement_it_names():
+    # policy documents, gwr 1993: a model, a mechanism, a principle right after it
+    assert quoted_terms("尽最大可能地采用“政府引导，市场运营”模式，包括") == ["政府引导，市场运营"]
+    assert quoted_terms("健全完善“企业需求，部门报到”工作机制，落实") == ["企业需求，部门报到"]
+    # Xi: a verse before the next sentence is no slogan
+    assert quoted_terms("“富有之谓大业，日新之谓盛德。”企业家创新活动是推动") == []
+    assert quoted_terms("同志们！“装点此关山，今朝更好看”上海是一座光荣的城市") == []
+
+
+def test_figures_written_side_by_side_share_the_words_before_the_first():
+    # dev-0240: what people become, each figure of the run; a run of names after a policy verb
+    assert quoted_terms("让社工们成为居民身边的“贴心人”“暖心人”“放心人”,在社区治理") == []
+    assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]

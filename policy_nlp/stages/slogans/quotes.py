@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
-from policy_nlp.lang.words import alternation, words
+from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
@@ -115,6 +115,9 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 _FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定)")
+# the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
+# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
+_ARRANGEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
@@ -149,6 +152,18 @@ _NOT_BOUND_AFTER = re.compile(r"[的地得之到和与及或也都就]")
 _NOT_BOUND_BEFORE = re.compile(r"[的地得之是有要在从到以作了把将被让使成为当对向与和及或也都就又还更最很]")
 
 
+# the last of a run of qualities each naming the honour after it, its honour unquoted:
+# “治理有效”的“全国民主法治示范村”,“生活富裕”的龙岩第一村
+_QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\n]{1,20}[”」][，,]$")
+
+
+def _bound(text, s, e):
+    """Whether the quotation ``text[s:e]`` is bound in a noun phrase without
+    的: a word after it (“揭榜竞优”承诺书) or before it (人工智能“监管沙盒”)."""
+    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
+        or bool(s >= 2 and _HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+
+
 def _compact_name(text, s, e):
     """Whether the quotation ``text[s:e]`` of four or five characters has the
     shape of a coined name (:data:`_COINAGE`) or is bound in a noun phrase
@@ -160,14 +175,26 @@ def _compact_name(text, s, e):
     q = text[s:e]
     if _COINAGE.fullmatch(q):
         return True
-    if re.search(r"[0-9０-９的]", q):
-        return False                    # a date or a phrase: “2.9事故”, “天大的小事”
-    if text[e + 1:e + 3] in ("的“", "的「"):
+    if re.search(r"[0-9０-９的]", q) or _QUESTION.search(q):
+        return False                    # a date, a phrase or a question: “2.9事故”, “天大的小事”, “为什么学”
+    if text[e + 1:e + 3] in ("的“", "的「") or (text[e + 1:e + 2] == "的"
+                                              and _QUALITY_RUN_BEFORE.search(text, max(0, s - 30), s - 1)):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
     if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
         return True
-    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
-        or bool(_HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+    return _bound(text, s, e)
+
+
+# a name coined from 一 or 双 and two characters, bound in a noun phrase: 实施…“一把手”负责制,
+# 居民服务“一卡通”应用, 全市算力“一张网” (not a figure: 切忌搞“一刀切”)
+_ONE_COINAGE = re.compile(r"[一双][\u4e00-\u9fff]{2}")
+_ONE_FIGURES = word_set("one_figures")
+
+
+def _one_coinage(text, s, e):
+    """Whether the three-character quotation ``text[s:e]`` is a 一X or 双X name bound in a noun phrase."""
+    q = text[s:e]
+    return bool(_ONE_COINAGE.fullmatch(q)) and q not in _ONE_FIGURES and _bound(text, s, e)
 
 
 def _ordinary_word(q):
@@ -200,6 +227,7 @@ _HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
+_PROGRAMME_HEAD_AFTER = re.compile(f"(?:{alternation('programme_heads')})")
 # the heads of a named programme or arrangement
 _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载体|体系|制度)"
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
@@ -261,9 +289,9 @@ def _is_policy_term(text, s, e, repeats):
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
-        # a two-clause slogan only as a named goal or theme:
-        # “建设大城北，实现新跨越”这一发展主题; not speech (团结出干部，团结出战斗力)
-        return frame and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+        # a two-clause slogan only as a named goal, theme or arrangement: “建设大城北，实现新跨越”
+        # 这一发展主题, “政府引导，市场运营”模式; not speech (团结出干部，团结出战斗力)
+        return (frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))) and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
@@ -276,21 +304,35 @@ def _is_policy_term(text, s, e, repeats):
             return True
         return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
     if len(q) > _TERM_MAX:
-        # the long name of a title conferred (成功申报“…深度融合试点单位”) is a term too
+        # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
+        # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
-        return (frame or honour) and len(q) <= _SLOGAN_MAX
+        return (frame or honour or bool(_PROGRAMME_HEAD_AFTER.match(text, e + 1))) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
     if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
-    if _FIGURE_BEFORE.search(before) or _COUNTED_BEFORE.search(before) \
-            or _CALLED_BEFORE.search(text, max(0, s - 18), s - 1):
+    r = _run_start(text, s)             # figures in a run share the words before its first
+    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
-    return 4 <= len(q) <= 5 and _compact_name(text, s, e)
+    return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+def _run_start(text, s):
+    """The start of the first quotation of the run of quotations written
+    side by side that the quotation at ``s`` ends (“贴心人”“暖心人”“放心人”),
+    or ``s`` itself."""
+    while s >= 2 and text[s - 2] in "”」":
+        k = max(text.rfind("“", max(0, s - 22), s - 2), text.rfind("「", max(0, s - 22), s - 2))
+        if k < 0 or "”" in text[k:s - 2] or "」" in text[k:s - 2]:
+            break
+        s = k + 1
+    return s
 
 
 def _programme_name(q):
@@ -310,7 +352,22 @@ def _named_around(text, s, e, before):
                 or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
                 or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
-                or _spelled_out_after(text, s, e))
+                or _spelled_out_after(text, s, e) or _clause_object(text, s, e))
+
+
+# a clause whose verb takes a programme or a campaign as object, and the end of that object
+_CLAUSE_VERB = re.compile(f"(?:{alternation('clause_verbs')})")
+_CLAUSE_START = re.compile(r"[^，,。；;：:！？!?\n]{0,80}$")
+_CLAUSE_REST = re.compile(rf"[^，,。；;：:！？!?\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[，,。；;：:！？!?\n]|$)")
+
+
+def _clause_object(text, s, e):
+    """Whether the quotation ``text[s:e]`` is part of the object of a clause
+    opened by a verb of programmes and ended by a programme's head: 开展对…、
+    矿产资源领域“风腐责”这六个方面突出问题的重拳整治, 统筹推进…和“小而美”
+    民生项目建设 (the frame 开展“…”活动 across the clause)."""
+    start = _CLAUSE_START.search(text, max(0, s - 81), s - 1)
+    return bool(_CLAUSE_REST.match(text, e + 1)) and bool(_CLAUSE_VERB.search(start.group()))
 
 
 def _term_shape(text, s, e, repeats):
@@ -320,7 +377,7 @@ def _term_shape(text, s, e, repeats):
     安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
     series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
-        or text[s - 2:s - 1] in "”」" or text[s - 3:s - 1] in ("”、", "」、")
+        or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
