@@ -1332,3 +1332,21 @@ def test_figures_by_what_comes_before_them():
     # dev-0206: the image to show, a saying; dev-0139: what a masked place has shown, a coinage
     assert quoted_terms("推动工作,彰显“小巷总理”的良好形象。") == []
     assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]
+
+
+@pytest.mark.parametrize("text", [
+    "工业部共有三十三个建设项目，地方有十一个建设项目，共计四十四个。",     # gwr 1958: projects
+    "基本建成西南、西北、中南、华东、华北、东北六个大区的经济体系",           # gwr 1978: places
+    "搞好航空、石油化工、有色金属三个国家控股公司的试点",                     # gwr 1997: companies
+    "兴办深圳、珠海、汕头、厦门四个经济特区是对外开放的重大步骤",             # cpc 14: places
+    "老年人进入三大电信运营商的所有线下营业厅",                               # pd central-72
+    "全力推动济南、青岛两市集成电路晶圆制造项目规模",                         # pd shandong-46
+])
+def test_a_count_of_places_companies_or_projects_is_no_formulation(text):
+    assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
+
+
+def test_a_head_word_is_no_noun_of_things():
+    # counter-examples: 市场 is a head, not 市; 片区 holds 区 but is no place noun after the measure
+    assert [s["text"] for s in find_slogans("统筹国内国际两个市场两种资源")] == ["两个市场", "两种资源"]
+    assert [s["text"] for s in find_slogans("推进××镇、**乡两大片区建设。")] == ["两大片区建设"]

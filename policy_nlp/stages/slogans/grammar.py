@@ -130,6 +130,28 @@ def _head_end(region, bounds, offset, max_start=4):
     return None
 
 
+# nouns of countable things (places, organisations, documents, products)
+_UNIT_HEADS = tuple(sorted(word_set("unit_heads"), key=len, reverse=True))
+
+
+def _counts_things(region, end, bounds, offset):
+    """Whether the head ``region[:end]`` holds a noun of countable things
+    (:data:`_UNIT_HEADS`) or runs straight into one: 十一个建设|项目, 四个|
+    自治区, 三大电信|运营商 count things, not a formulation. A head word that
+    starts there and is longer (市场 over 市) is no such noun; a one-character
+    noun must follow the measure (两国, 两省; not 区 in 两大片区)."""
+    for p in range(0, min(end, len(region) - 1) + 1):
+        u = next((u for u in _UNIT_HEADS if region.startswith(u, p)), None)
+        h = _longest_head_at(region, p) if u else None
+        if u is None or (h and len(h) > len(u)):
+            continue
+        if len(u) == 1 and p:
+            continue
+        if bounds.is_end(offset + p + len(u)):
+            return True
+    return False
+
+
 def _head_region(text, i, limit=10):
     m = _HEAD_STOP.search(text, i, min(len(text), i + limit))
     return text[i:m.start()] if m else text[i:i + limit]
@@ -169,7 +191,7 @@ def _counted(text, i, run, value, bounds):
             best = len(cut) if len(cut) <= 6 else 4
         if best < 2 or best > 6:
             return None
-    if best is None:
+    if best is None or _counts_things(region, best, bounds, k):
         return None
     return k + best, value
 
@@ -238,7 +260,7 @@ def _list_confirmed(text, i, run, value, bounds):
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
-    if end is None or (not meas and end > 4):
+    if end is None or (not meas and end > 4) or _counts_things(region, end, bounds, k):
         return None
     if text[i - 1:i] == "等":
         return None
