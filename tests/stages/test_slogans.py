@@ -1350,3 +1350,24 @@ def test_a_head_word_is_no_noun_of_things():
     # counter-examples: 市场 is a head, not 市; 片区 holds 区 but is no place noun after the measure
     assert [s["text"] for s in find_slogans("统筹国内国际两个市场两种资源")] == ["两个市场", "两种资源"]
     assert [s["text"] for s in find_slogans("推进××镇、**乡两大片区建设。")] == ["两大片区建设"]
+
+
+@pytest.mark.parametrize("text", [
+    "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
+    "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
+    "无产阶级专政下的继续革命，认为九大以后的主要任务是发展生产。",         # cpc 10: congresses
+    "在批林整风运动的推动下，九大路线更加深入人心。",
+    "基础共性、关键技术和行业应用等三类标准的国家智能制造标准体系",         # pd: classifications
+    "规划指标上，分为预期性和约束性两大类。",                               # gwr 2006
+    "对话，应分别在国家、地方和基层三个不同的层次上展开。",                 # cpc 13: 不同
+    "重工业总产值一九八一年比一九八○年下降百分之四点七",                   # gwr 1982: years
+    "曾分别制订了一九八一和一九八二两个年度计划，并经人大常委会审议批准",
+])
+def test_a_cataphoric_count_a_congress_a_classification_or_a_year_is_no_formulation(text):
+    assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
+
+
+def test_counts_like_them_stay_formulations():
+    # counter-examples: the same measure words and heads in formulations
+    assert [s["text"] for s in find_slogans("持续深化三大攻坚战，坚持两条路线斗争")] == ["三大攻坚战", "两条路线"]
+    assert [s["text"] for s in find_slogans("践行五大发展理念，实施六五计划")] == ["五大发展理念", "六五计划"]

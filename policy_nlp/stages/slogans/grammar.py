@@ -157,6 +157,12 @@ def _head_region(text, i, limit=10):
     return text[i:m.start()] if m else text[i:i + limit]
 
 
+# what after N大 shows a party congress (九大以后, 十大路线)
+_CONGRESS_AFTER = tuple(words("congress_after"))
+# the measure word of a classification: 三类标准, 两大类, 四大类行业 sort things into kinds
+_CLASS = "类"
+
+
 def _counted(text, i, run, value, bounds):
     """Unquoted NUM MEASURE HEAD starting at ``i``; (end, number) or None."""
     j = i + len(run)
@@ -173,8 +179,10 @@ def _counted(text, i, run, value, bounds):
     region = _head_region(text, k)
     if not region or _starts_quantity(region) or region in _WEAK_HEADS:
         return None
-    if meas == "大" and value is not None and value > 10:
-        return None                                       # 十八大, 二十大: congresses
+    if meas == "大" and ((value is not None and value > 10) or region.startswith(_CONGRESS_AFTER)):
+        return None                                       # 十八大, 二十大, 九大以后: congresses
+    if meas == _CLASS or region.lstrip("大").startswith(_CLASS):
+        return None                                       # 三类标准, 两大类: a classification
     if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
                           "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
         return None
@@ -251,7 +259,8 @@ def _list_confirmed(text, i, run, value, bounds):
     meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
     k += len(meas)
     region = _head_region(text, k, 6)
-    if not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region):
+    if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
+            or _CLASS in (meas, region[:1])):
         return None
     end = _head_end(region, bounds, k)
     if end is None:
@@ -260,7 +269,7 @@ def _list_confirmed(text, i, run, value, bounds):
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
-    if end is None or (not meas and end > 4) or _counts_things(region, end, bounds, k):
+    if end is None or (not meas and end > 4) or _counts_things(_head_region(text, k), end, bounds, k):
         return None
     if text[i - 1:i] == "等":
         return None
@@ -452,12 +461,20 @@ def _read_numeral(text, m, i, run, bounds):
             or _list_after_confirmed(text, i, run, value, bounds))
 
 
+# zeros the numeral pattern does not read: 一九八○年 (a white circle), digits
+_ZERO_LIKE = frozenset("○0０")
+
+
 def _opaque_code(text, m, run):
     """A numeral run that parses as no number: an opaque code before a head
     (八七扶贫攻坚计划: (end, None)); a year (一九五九年计划) or anything else: None."""
     if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
         return None
+    if text[m.end():m.end() + 1] in _ZERO_LIKE:
+        return None                                      # 一九八○年: a year with a circle for zero
     region = _head_region(text, m.end(), 8)
+    if region.startswith(MEASURES) or _starts_quantity(region):
+        return None                                      # 一九八二两个年度计划: years, then a count
     if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
             and not any(c in _UNIT or c in "〇零" for c in run):
         return m.end() + len(region), None
