@@ -1371,3 +1371,14 @@ def test_counts_like_them_stay_formulations():
     # counter-examples: the same measure words and heads in formulations
     assert [s["text"] for s in find_slogans("持续深化三大攻坚战，坚持两条路线斗争")] == ["三大攻坚战", "两条路线"]
     assert [s["text"] for s in find_slogans("践行五大发展理念，实施六五计划")] == ["五大发展理念", "六五计划"]
+
+
+def test_a_verb_after_a_head_does_not_extend_it():
+    # dev-0240: 发起三大行动倡议 (倡议, like 要求 and 规定, is a verb here: the formulation is 三大行动)
+    assert [s["text"] for s in find_slogans("已建立为民服务站、发起三大行动倡议,以及继续")] == ["三大行动"]
+
+
+def test_a_pledge_of_works_in_digits_is_a_formulation():
+    # dev-0173: 努力兴办10件实事 (the yearly pledge); a digit count of projects stays a quantity
+    assert [s["text"] for s in find_slogans("努力兴办10件实事的目标要求")] == ["10件实事"]
+    assert [s["text"] for s in find_slogans("新建10件实物工程和3个项目")] == []
