@@ -1355,6 +1355,7 @@ def test_a_head_word_is_no_noun_of_things():
 @pytest.mark.parametrize("text", [
     "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
     "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
+    "建议稿由15个部分构成，分为三大板块。第一板块为总论",                   # Xi 2020-11-04: a partition
     "无产阶级专政下的继续革命，认为九大以后的主要任务是发展生产。",         # cpc 10: congresses
     "在批林整风运动的推动下，九大路线更加深入人心。",
     "基础共性、关键技术和行业应用等三类标准的国家智能制造标准体系",         # pd: classifications
