@@ -1383,3 +1383,11 @@ def test_a_pledge_of_works_in_digits_is_a_formulation():
     # dev-0173: 努力兴办10件实事 (the yearly pledge); a digit count of projects stays a quantity
     assert [s["text"] for s in find_slogans("努力兴办10件实事的目标要求")] == ["10件实事"]
     assert [s["text"] for s in find_slogans("新建10件实物工程和3个项目")] == []
+
+
+def test_a_count_before_a_short_quoted_head_is_a_formulation():
+    # dev-0018 (gold 两个“牛鼻子”), gwr 2018; a quoted ordinal or figure is counted, not named
+    assert [s["text"] for s in find_slogans("必须紧紧扭住产业和就业两个“牛鼻子”,依托某某生态优势")] == [
+        "两个“牛鼻子”"]
+    assert [s["text"] for s in find_slogans("出台大气、水、土壤污染防治三个“十条”并取得扎实成效")] == ["三个“十条”"]
+    assert [s["text"] for s in find_slogans("今年获得三个“第一”,实现两个“100%”")] == []
