@@ -1391,3 +1391,10 @@ def test_a_count_before_a_short_quoted_head_is_a_formulation():
         "两个“牛鼻子”"]
     assert [s["text"] for s in find_slogans("出台大气、水、土壤污染防治三个“十条”并取得扎实成效")] == ["三个“十条”"]
     assert [s["text"] for s in find_slogans("今年获得三个“第一”,实现两个“100%”")] == []
+
+
+def test_a_composite_unit_never_takes_in_the_verb_after_it():
+    # pd shandong-18: 一校一案推进教育 was read as a composite 一校一案推进 before the head 教育
+    text = "形成一地一案、一校一案推进教育高质量发展的生动局面"
+    assert "一校一案推进" not in [s["text"] for s in find_slogans(text)]
+    assert [s["text"] for s in find_slogans("继续开展五讲四美活动")] == ["五讲四美"]

@@ -239,6 +239,8 @@ def _composite_unquoted(text, i, bounds):
             continue
         if any(r == "一" and x[:1] and ("一" + x[:1]) in _YI_WORDS for r, x in units):
             continue
+        if _VERB_BEFORE_HEAD.search(units[-1][1], 1):
+            continue                # 一校一案|推进 教育: a unit never takes in the verb after it
         if s[:4] in IDIOMS:
             return None
         after = text[i + L:i + L + 6]
