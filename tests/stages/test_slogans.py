@@ -1398,3 +1398,9 @@ def test_a_composite_unit_never_takes_in_the_verb_after_it():
     text = "形成一地一案、一校一案推进教育高质量发展的生动局面"
     assert "一校一案推进" not in [s["text"] for s in find_slogans(text)]
     assert [s["text"] for s in find_slogans("继续开展五讲四美活动")] == ["五讲四美"]
+
+
+def test_a_verb_head_does_not_extend_a_plan_code():
+    # gwr 1982: 六五计划要求的发展速度, 六五计划规定的工业增长速度 (要求, 规定: verbs here)
+    assert [s["text"] for s in find_slogans("而六五计划要求的发展速度虽然低一些")] == ["六五计划"]
+    assert [s["text"] for s in find_slogans("实施八七扶贫攻坚计划，")] == ["八七扶贫攻坚计划"]

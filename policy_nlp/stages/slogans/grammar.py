@@ -496,8 +496,18 @@ def _opaque_code(text, m, run):
         return None                                      # 一九八二两个年度计划: years, then a count
     if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
             and not any(c in _UNIT or c in "〇零" for c in run):
-        return m.end() + len(region), None
+        return m.end() + len(_without_verb_heads(region)), None
     return None
+
+
+def _without_verb_heads(region):
+    """``region`` without the verb heads that end it after another head
+    (六五计划|要求: a verb head never extends a head)."""
+    while True:
+        v = next((w for w in _VERB_HEADS if region.endswith(w) and region[:-len(w)].endswith(HEADS)), None)
+        if v is None:
+            return region
+        region = region[:-len(v)]
 
 
 class _RangeSet:
