@@ -1380,3 +1380,75 @@ def test_figures_written_side_by_side_share_the_words_before_the_first():
     # dev-0240: what people become, each figure of the run; a run of names after a policy verb
     assert quoted_terms("让社工们成为居民身边的“贴心人”“暖心人”“放心人”,在社区治理") == []
     assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
+
+
+@pytest.mark.parametrize("text", [
+    "工业部共有三十三个建设项目，地方有十一个建设项目，共计四十四个。",     # gwr 1958: projects
+    "基本建成西南、西北、中南、华东、华北、东北六个大区的经济体系",           # gwr 1978: places
+    "搞好航空、石油化工、有色金属三个国家控股公司的试点",                     # gwr 1997: companies
+    "兴办深圳、珠海、汕头、厦门四个经济特区是对外开放的重大步骤",             # cpc 14: places
+    "老年人进入三大电信运营商的所有线下营业厅",                               # pd central-72
+    "全力推动济南、青岛两市集成电路晶圆制造项目规模",                         # pd shandong-46
+])
+def test_a_count_of_places_companies_or_projects_is_no_formulation(text):
+    assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
+
+
+def test_a_head_word_is_no_noun_of_things():
+    # counter-examples: 市场 is a head, not 市; 片区 holds 区 but is no place noun after the measure
+    assert [s["text"] for s in find_slogans("统筹国内国际两个市场两种资源")] == ["两个市场", "两种资源"]
+    assert [s["text"] for s in find_slogans("推进××镇、**乡两大片区建设。")] == ["两大片区建设"]
+
+
+@pytest.mark.parametrize("text", [
+    "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
+    "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
+    "建议稿由15个部分构成，分为三大板块。第一板块为总论",                   # Xi 2020-11-04: a partition
+    "无产阶级专政下的继续革命，认为九大以后的主要任务是发展生产。",         # cpc 10: congresses
+    "在批林整风运动的推动下，九大路线更加深入人心。",
+    "基础共性、关键技术和行业应用等三类标准的国家智能制造标准体系",         # pd: classifications
+    "规划指标上，分为预期性和约束性两大类。",                               # gwr 2006
+    "对话，应分别在国家、地方和基层三个不同的层次上展开。",                 # cpc 13: 不同
+    "重工业总产值一九八一年比一九八○年下降百分之四点七",                   # gwr 1982: years
+    "曾分别制订了一九八一和一九八二两个年度计划，并经人大常委会审议批准",
+])
+def test_a_cataphoric_count_a_congress_a_classification_or_a_year_is_no_formulation(text):
+    assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
+
+
+def test_counts_like_them_stay_formulations():
+    # counter-examples: the same measure words and heads in formulations
+    assert [s["text"] for s in find_slogans("持续深化三大攻坚战，坚持两条路线斗争")] == ["三大攻坚战", "两条路线"]
+    assert [s["text"] for s in find_slogans("践行五大发展理念，实施六五计划")] == ["五大发展理念", "六五计划"]
+
+
+def test_a_verb_after_a_head_does_not_extend_it():
+    # dev-0240: 发起三大行动倡议 (倡议, like 要求 and 规定, is a verb here: the formulation is 三大行动)
+    assert [s["text"] for s in find_slogans("已建立为民服务站、发起三大行动倡议,以及继续")] == ["三大行动"]
+
+
+def test_a_pledge_of_works_in_digits_is_a_formulation():
+    # dev-0173: 努力兴办10件实事 (the yearly pledge); a digit count of projects stays a quantity
+    assert [s["text"] for s in find_slogans("努力兴办10件实事的目标要求")] == ["10件实事"]
+    assert [s["text"] for s in find_slogans("新建10件实物工程和3个项目")] == []
+
+
+def test_a_count_before_a_short_quoted_head_is_a_formulation():
+    # dev-0018 (gold 两个“牛鼻子”), gwr 2018; a quoted ordinal or figure is counted, not named
+    assert [s["text"] for s in find_slogans("必须紧紧扭住产业和就业两个“牛鼻子”,依托某某生态优势")] == [
+        "两个“牛鼻子”"]
+    assert [s["text"] for s in find_slogans("出台大气、水、土壤污染防治三个“十条”并取得扎实成效")] == ["三个“十条”"]
+    assert [s["text"] for s in find_slogans("今年获得三个“第一”,实现两个“100%”")] == []
+
+
+def test_a_composite_unit_never_takes_in_the_verb_after_it():
+    # pd shandong-18: 一校一案推进教育 was read as a composite 一校一案推进 before the head 教育
+    text = "形成一地一案、一校一案推进教育高质量发展的生动局面"
+    assert "一校一案推进" not in [s["text"] for s in find_slogans(text)]
+    assert [s["text"] for s in find_slogans("继续开展五讲四美活动")] == ["五讲四美"]
+
+
+def test_a_verb_head_does_not_extend_a_plan_code():
+    # gwr 1982: 六五计划要求的发展速度, 六五计划规定的工业增长速度 (要求, 规定: verbs here)
+    assert [s["text"] for s in find_slogans("而六五计划要求的发展速度虽然低一些")] == ["六五计划"]
+    assert [s["text"] for s in find_slogans("实施八七扶贫攻坚计划，")] == ["八七扶贫攻坚计划"]

@@ -31,8 +31,8 @@ _ANNOUNCE_BEFORE = re.compile(r"(?:讲|谈|提|提出|强调|说|交流|汇报|�
 _TIME_UNITS = frozenset("月日天周时分秒岁人名元米亩吨斤次倍")
 # what right after a numeral makes it a quantity, time, rank or ordinal
 _QUANTITY_AFTER = words("quantity_after")
-# a preceding character or word making the count anaphoric, ordinal or
-# approximate: 第十二次, 这两个目标, 以上十四条, 前三个月
+# a preceding character or word making the count anaphoric, cataphoric, ordinal
+# or approximate: 第十二次, 这两个目标, 以上十四条, 以下三项工作, 前三个月
 _BAD_BEFORE = words("count_before")
 # heads that show an abstract, named formulation (not a countable object)
 HEADS = tuple(sorted(set(words("slogan_heads")), key=len, reverse=True))

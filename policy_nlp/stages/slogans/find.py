@@ -262,11 +262,15 @@ def _digit_counts_confirmed(text, cands, converted, terms):
             if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, terms)]
 
 
+# the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
+_PLEDGE = "实事"
+
+
 def _digit_count_ok(text, cand, quoted, terms):
     """A count of the grammar written with a digit is a formulation when the
     document quotes it too (``quoted``: “四个最严”, with either numeral), when
-    it is NUM 大 + a policy head (3大攻坚战, 10大工程), or when a list of
-    exactly NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
+    it is NUM 大 + a policy head (3大攻坚战, 10大工程) or NUM 件 + 实事 (10件实事:
+    a pledge), or when a list of exactly NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
     ¶——坚持…; “领航、护航、启航”3大行动)."""
     s, e, _, n, _, _ = cand
     if text[s:e] in quoted:
@@ -274,6 +278,8 @@ def _digit_count_ok(text, cand, quoted, terms):
     run = _NUM_RE.match(text, s)
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
+    if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
+        return True                                       # 10件实事: a pledge, never a quantity
     members, step = _members_and_step(text, s, e, n, False, (), terms)
     return step in _DEFINING_LISTS and len(members) == n
 

@@ -130,9 +130,37 @@ def _head_end(region, bounds, offset, max_start=4):
     return None
 
 
+# nouns of countable things (places, organisations, documents, products)
+_UNIT_HEADS = tuple(sorted(word_set("unit_heads"), key=len, reverse=True))
+
+
+def _counts_things(region, end, bounds, offset):
+    """Whether the head ``region[:end]`` holds a noun of countable things
+    (:data:`_UNIT_HEADS`) or runs straight into one: 十一个建设|项目, 四个|
+    自治区, 三大电信|运营商 count things, not a formulation. A head word that
+    starts there and is longer (市场 over 市) is no such noun; a one-character
+    noun must follow the measure (两国, 两省; not 区 in 两大片区)."""
+    for p in range(0, min(end, len(region) - 1) + 1):
+        u = next((u for u in _UNIT_HEADS if region.startswith(u, p)), None)
+        h = _longest_head_at(region, p) if u else None
+        if u is None or (h and len(h) > len(u)):
+            continue
+        if len(u) == 1 and p:
+            continue
+        if bounds.is_end(offset + p + len(u)):
+            return True
+    return False
+
+
 def _head_region(text, i, limit=10):
     m = _HEAD_STOP.search(text, i, min(len(text), i + limit))
     return text[i:m.start()] if m else text[i:i + limit]
+
+
+# what after N大 shows a party congress (九大以后, 十大路线)
+_CONGRESS_AFTER = tuple(words("congress_after"))
+# the measure word of a classification: 三类标准, 两大类, 四大类行业 sort things into kinds
+_CLASS = "类"
 
 
 def _counted(text, i, run, value, bounds):
@@ -151,8 +179,10 @@ def _counted(text, i, run, value, bounds):
     region = _head_region(text, k)
     if not region or _starts_quantity(region) or region in _WEAK_HEADS:
         return None
-    if meas == "大" and value is not None and value > 10:
-        return None                                       # 十八大, 二十大: congresses
+    if meas == "大" and ((value is not None and value > 10) or region.startswith(_CONGRESS_AFTER)):
+        return None                                       # 十八大, 二十大, 九大以后: congresses
+    if meas == _CLASS or region.lstrip("大").startswith(_CLASS):
+        return None                                       # 三类标准, 两大类: a classification
     if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
                           "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
         return None
@@ -169,7 +199,7 @@ def _counted(text, i, run, value, bounds):
             best = len(cut) if len(cut) <= 6 else 4
         if best < 2 or best > 6:
             return None
-    if best is None:
+    if best is None or _counts_things(region, best, bounds, k):
         return None
     return k + best, value
 
@@ -209,6 +239,8 @@ def _composite_unquoted(text, i, bounds):
             continue
         if any(r == "一" and x[:1] and ("一" + x[:1]) in _YI_WORDS for r, x in units):
             continue
+        if _VERB_BEFORE_HEAD.search(units[-1][1], 1):
+            continue                # 一校一案|推进 教育: a unit never takes in the verb after it
         if s[:4] in IDIOMS:
             return None
         after = text[i + L:i + L + 6]
@@ -229,7 +261,8 @@ def _list_confirmed(text, i, run, value, bounds):
     meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
     k += len(meas)
     region = _head_region(text, k, 6)
-    if not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region):
+    if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
+            or _CLASS in (meas, region[:1])):
         return None
     end = _head_end(region, bounds, k)
     if end is None:
@@ -238,7 +271,7 @@ def _list_confirmed(text, i, run, value, bounds):
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
-    if end is None or (not meas and end > 4):
+    if end is None or (not meas and end > 4) or _counts_things(_head_region(text, k), end, bounds, k):
         return None
     if text[i - 1:i] == "等":
         return None
@@ -427,7 +460,28 @@ def _read_numeral(text, m, i, run, bounds):
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
-            or _list_after_confirmed(text, i, run, value, bounds))
+            or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value))
+
+
+# a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
+_QUOTED_HEAD = re.compile("[“「]([^”」“「]{0,5}[\u4e00-\u9fff][^”」“「]{0,5})[”」]")
+
+
+def _quoted_head(text, i, run, value):
+    """``NUM MEASURE “HEAD”``: a count of at most 20 whose short head the text
+    quotes as a name (产业和就业两个“牛鼻子”; 大气、水、土壤污染防治三个“十条”);
+    the span takes the quote marks. (end, number) or None."""
+    k = i + len(run)
+    meas = next((m for m in MEASURES if text.startswith(m, k)), None)
+    m = _QUOTED_HEAD.match(text, k + len(meas)) if meas and value <= 20 else None
+    if (m is None or len(m.group(1)) > 6 or _starts_quantity(m.group(1)) or m.group(1) in _WEAK_HEADS
+            or m.group(1).startswith(_BAD_BEFORE)):
+        return None                                       # 三个“第一”: ordinals counted
+    return m.end(), value
+
+
+# zeros the numeral pattern does not read: 一九八○年 (a white circle), digits
+_ZERO_LIKE = frozenset("○0０")
 
 
 def _opaque_code(text, m, run):
@@ -435,11 +489,25 @@ def _opaque_code(text, m, run):
     (八七扶贫攻坚计划: (end, None)); a year (一九五九年计划) or anything else: None."""
     if _YEAR_DIGITS.fullmatch(run) and text.startswith("年", m.end()):
         return None
+    if text[m.end():m.end() + 1] in _ZERO_LIKE:
+        return None                                      # 一九八○年: a year with a circle for zero
     region = _head_region(text, m.end(), 8)
+    if region.startswith(MEASURES) or _starts_quantity(region):
+        return None                                      # 一九八二两个年度计划: years, then a count
     if len(run) >= 2 and "双" not in run and region and region.endswith(HEADS) \
             and not any(c in _UNIT or c in "〇零" for c in run):
-        return m.end() + len(region), None
+        return m.end() + len(_without_verb_heads(region)), None
     return None
+
+
+def _without_verb_heads(region):
+    """``region`` without the verb heads that end it after another head
+    (六五计划|要求: a verb head never extends a head)."""
+    while True:
+        v = next((w for w in _VERB_HEADS if region.endswith(w) and region[:-len(w)].endswith(HEADS)), None)
+        if v is None:
+            return region
+        region = region[:-len(v)]
 
 
 class _RangeSet:
