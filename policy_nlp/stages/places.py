@@ -51,10 +51,16 @@ def _rules():
     named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[\u4e00-\u9fff]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
     mask_re = re.compile(rf"(?:{masks_alt})(?P<unit>{unit})")
     opening_re = re.compile(rf"^(?:\d{{4}}年)?(?P<unit>{unit})")
-    national_re = re.compile("|".join(map(re.escape, sorted(data["national"], key=len, reverse=True))))
+    # a ministry in 部门 is no ministry (各级商务部门)
+    national_re = re.compile("(?:" + "|".join(map(re.escape, sorted(data["national"], key=len, reverse=True)))
+                             + ")(?!门)")
     stop = re.compile("|".join(map(re.escape, data["place_stop"])))
     masks = re.compile("|".join(map(re.escape, sorted(data["masks"], key=len, reverse=True))))
-    return {"units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
+    # 全国 in an honour or a name (全国文明城市, 全国人大代表, 全国第18个…) is not the country's scope
+    honour = "|".join(map(re.escape, sorted(data["national_not_before"], key=len, reverse=True)))
+    after = "".join(data["national_not_after"])
+    honour_re = re.compile(rf"(?<=[{after}])全国|全国\s*(?:{honour})")
+    return {"honour": honour_re, "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
             "national": national_re, "named": named_re,
             "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"], "stop": stop, "masks": masks}
 
@@ -103,7 +109,10 @@ def _references(s):
             found.append((match.start(), rules["units"][unit], match.group(), place))
             taken.add(match.start("unit"))
     if not found:  # the centre counts only where no local unit is named (创建全国文明城市)
+        honours = {m.start() for m in rules["honour"].finditer(s)}
         for match in rules["national"].finditer(s):
+            if match.start() in honours:
+                continue
             found.append((match.start(), "national", match.group(), None))
     return sorted(found, key=lambda f: f[0])
 
@@ -164,8 +173,9 @@ def infer_place(position=None, title=None, text=None):
         for _, level, evidence, _ in _references(text):
             if evidence[0] in "全我本":
                 votes[(level, evidence)] += 1
-        # 全国 is the country's scope word, as 全县 is the county's; it competes with them
-        votes[("national", "全国")] = text.count("全国") - votes[("national", "全国")]
+        # 全国 is the country's scope word, as 全县 is the county's; it competes with them (each
+        # 全国 once: those found as national markers are among them)
+        votes[("national", "全国")] = _national_scope(text)
         by_level = Counter()
         for (level, _), n in votes.items():
             by_level[level] += n
@@ -175,6 +185,12 @@ def infer_place(position=None, title=None, text=None):
                 word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
                 return _result(level, None, f"text:{word}×{n}")
     return _result(None, None, None)
+
+
+def _national_scope(text):
+    """How often ``text`` says 全国 as the country's scope (全国各族人民), not in an honour or a
+    name (创建全国文明城市, 全国人大代表: ``national_not_before`` of the data)."""
+    return text.count("全国") - len(_rules()["honour"].findall(text))
 
 
 def _any_place(refs, level):

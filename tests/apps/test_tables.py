@@ -203,3 +203,19 @@ def test_levels_of_the_local_speech_corpus():
     assert infer_place(position="县委副书记、县政府县长") == \
         {"level": "county", "place": None, "level_evidence": "position:县长"}
     assert infer_place(position="泾阳县人民政府县长")["place"] == "泾阳县"
+
+
+def test_national_honours_and_names_are_not_the_country_scope():
+    # 全国 in an honour, a title or a name (national_not_before in admin_levels.json) is no national
+    # marker: a city's mobilisation speech (dev-0081), a village secretary who is a deputy (dev-0061)
+    city = ("今天,我们在这里召开创建全国文明城市动员大会,主要是进一步动员全市各级各部门和全体市民迅速行动起来,"
+            "全力以赴打好创建全国文明城市攻坚战。对全国文明城市创建进行专题动员部署。对我市创立全国文明城市工作进行部署。")
+    assert infer_place(text=city)["level"] == "city"
+    deputy = "今年是我从2003年第十届起连任四届全国人大代表的第17个年头。在连续四届16年的全国人大代表履职中"
+    assert infer_place(text=deputy)["level"] is None
+    assert infer_place(title="今年6月是全国第18个“安全生产月”")["level"] is None
+    # counter-examples: the country's scope stays national (government work report 2025)
+    report = ("我们隆重庆祝中华人民共和国成立75周年，极大激发了全国各族人民的爱国热情和奋斗精神。"
+              "在以习近平同志为核心的党中央坚强领导下，全国上下聚力攻坚，我国发展没有闯不过的难关。")
+    assert infer_place(text=report)["level"] == "national"
+    assert infer_place(title="提请全国人大常委会审议民营经济促进法草案")["level"] == "national"
