@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import parse_date, parse_year
 
@@ -60,7 +61,14 @@ def _rules():
     honour = "|".join(map(re.escape, sorted(data["national_not_before"], key=len, reverse=True)))
     after = "".join(data["national_not_after"])
     honour_re = re.compile(rf"(?<=[{after}])全国|全国\s*(?:{honour})")
-    return {"honour": honour_re, "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
+    # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
+    lead = alternation("news_openings")
+    news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
+                         rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?(?:{lead})?(?:\d{{1,2}}[点时](?:\d{{1,2}}分)?)?[，,]?\s*"
+                         rf"(?=(?:{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?:{unit}))")
+    piece_re = re.compile(rf"(?P<name>{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?P<unit>{unit})")
+    verb_re = re.compile(verbs)
+    return {"news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re, "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
             "national": national_re, "named": named_re,
             "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"], "stop": stop, "masks": masks}
 
@@ -162,29 +170,73 @@ def infer_place(position=None, title=None, text=None):
         if refs:
             _, level, evidence, place = max(refs, key=lambda r: (rank[r[1]], r[0]))
             return _result(level, place or _any_place(refs, level), f"position:{evidence}")
+    news = _news_place(to_simplified(text)) if text else None
     if title:
         refs = _references(to_simplified(title))
         if refs:
             pos, level, evidence, place = refs[0]
+            if not place and news and news[0] == level:
+                place = news[1]  # 在全县…会议上的讲话 over 3月31日,巫溪县召开…: the news names it
             return _result(level, place, f"title:{evidence}")
+    if news:
+        return _result(*news)
     if text:
-        text = to_simplified(text)
-        votes = Counter()
-        for _, level, evidence, _ in _references(text):
-            if evidence[0] in "全我本":
-                votes[(level, evidence)] += 1
-        # 全国 is the country's scope word, as 全县 is the county's; it competes with them (each
-        # 全国 once: those found as national markers are among them)
-        votes[("national", "全国")] = _national_scope(text)
-        by_level = Counter()
-        for (level, _), n in votes.items():
-            by_level[level] += n
-        if by_level:
-            level, n = by_level.most_common(1)[0]
-            if n >= 2:
-                word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
-                return _result(level, None, f"text:{word}×{n}")
+        return _text_votes(to_simplified(text))
     return _result(None, None, None)
+
+
+def _text_votes(text):
+    """The level of the scope words ``text`` says most (全县, 我县, 全国 …, at least twice)."""
+    votes = Counter()
+    for _, level, evidence, _ in _references(text):
+        if evidence[0] in "全我本":
+            votes[(level, evidence)] += 1
+    # 全国 is the country's scope word, as 全县 is the county's; it competes with them (each
+    # 全国 once: those found as national markers are among them)
+    votes[("national", "全国")] = _national_scope(text)
+    by_level = Counter()
+    for (level, _), n in votes.items():
+        by_level[level] += n
+    if by_level:
+        level, n = by_level.most_common(1)[0]
+        if n >= 2:
+            word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
+            return _result(level, None, f"text:{word}×{n}")
+    return _result(None, None, None)
+
+
+def _news_place(text):
+    """``(level, place, evidence)`` from the opening sentence of a news report that names the
+    place of its event before an event verb (7月30日上午,丰溪街道…召开; 3月18日北京市丰台区
+    长辛店街道举办: the most local unit of the chain), else None."""
+    rules = _rules()
+    # the first sentences: a news page may keep its headline on the line above (操军镇…胜利召开⏎10月28日,…)
+    for sentence in re.findall(r"[^。！？!?\n]{1,150}", text[:300])[:3]:
+        for lead in rules["news"].finditer(sentence):
+            if not re.sub(r"[，,\s]", "", lead.group()):
+                continue  # only after a time or a lead (根据县委…, 为进一步增强村…: no news opening)
+            chain, end = _chain(sentence, lead.end())
+            if chain and rules["verb"].search(sentence, end):
+                masked = any(rules["masks"].fullmatch(p["name"]) for p in chain)
+                place = None if masked else sentence[chain[0].start():end]
+                return rules["units"][chain[-1]["unit"]], place, f"news:{sentence[chain[-1].start():end]}"
+    return None
+
+
+def _chain(s, pos):
+    """The named units from ``s[pos:]`` on, each more local than the one before (北京市丰台区
+    长辛店街道), and the end of the last."""
+    rules = _rules()
+    chain, last = [], -1
+    while piece := rules["piece"].match(s, pos):
+        unit = piece["unit"]
+        rank = rules["rank"][rules["units"][unit]]
+        after = s[piece.end():piece.end() + 1]
+        if rank <= last or rules["stop"].search(piece["name"]) or after in rules["not_after"].get(unit, ()):
+            break
+        chain.append(piece)
+        pos, last = piece.end(), rank
+    return chain, pos
 
 
 def _national_scope(text):

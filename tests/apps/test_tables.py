@@ -219,3 +219,28 @@ def test_national_honours_and_names_are_not_the_country_scope():
               "在以习近平同志为核心的党中央坚强领导下，全国上下聚力攻坚，我国发展没有闯不过的难关。")
     assert infer_place(text=report)["level"] == "national"
     assert infer_place(title="提请全国人大常委会审议民营经济促进法草案")["level"] == "national"
+
+
+def test_the_opening_of_a_news_report_names_the_place_of_its_event():
+    # a time or a lead, then the named units, then an event verb (local excerpts dev-0022, dev-0240,
+    # dev-0135, dev-0177): the most local unit decides, the chain is the place
+    assert infer_place(text="吴双凤报道:7月30日上午,丰溪街道五角塘片区创国卫工作推进会在街道一楼综治大厅召开,"
+                            "区委副书记齐忠有出席会议并讲话。") == \
+        {"level": "street", "place": "丰溪街道", "level_evidence": "news:丰溪街道"}
+    assert infer_place(text="3月18日北京市丰台区长辛店街道举办国际社工日主题文艺汇演,街道社区工作者表现出色收获掌声")[
+        "place"] == "北京市丰台区长辛店街道"
+    got = infer_place(text="同时进一步提高村干部为民服务情怀,充分激发村干部工作热情,近日,阳春乡党委、政府组织举办了"
+                           "一次村支部书记述职亮绩展风采演讲比赛,乡党政班子成员、机关干部及各村支部书记参加了本次活动。")
+    assert (got["level"], got["place"]) == ("township", "阳春乡")
+    headline = "操军镇第十四届人民代表大会第一次会议胜利召开\n10月28日,操军镇第十四届人民代表大会第一次会议在该镇政府五楼会议室隆重召开"
+    assert infer_place(text=headline)["place"] == "操军镇"
+    # a title decides the level; the news names the place when its level is the same (dev-0211)
+    assert infer_place(title="在全县人口和计划生育工作推进会上的讲话",
+                       text="9月19日,南陵县召开全县人口和计划生育工作推进会。会议由县委副书记、县长徐晓明主持。") == \
+        {"level": "county", "place": "南陵县", "level_evidence": "title:全县"}
+    # counter-examples: no time or lead before the unit is no news opening (dev-0181, dev-0135's start)
+    speech = "根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,在全镇上下的共同努力下,全镇已完成选举。"
+    assert infer_place(text=speech)["level_evidence"] == "text:全镇×3"  # 全镇, 我镇
+    assert infer_place(text="为进一步增强村党支部书记工作责任感和使命感,激发各村支部书记干事创业热情")["level"] is None
+    # a unit less local than the one before ends the chain (丰溪街道五角塘片区 is no district)
+    assert infer_place(text="7月30日上午,丰溪街道五角塘片区召开推进会")["level"] == "street"
