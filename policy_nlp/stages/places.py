@@ -68,9 +68,17 @@ def _rules():
                          rf"(?=(?:{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?:{unit}))")
     piece_re = re.compile(rf"(?P<name>{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?P<unit>{unit})")
     verb_re = re.compile(verbs)
-    return {"news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re, "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
+    # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
+    openers = "|".join(map(re.escape, data["meeting_openers"]))
+    unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
+    meeting_re = re.compile(rf"(?:{openers})[^。！？!?\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
+                            rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[\u4e00-\u9fff]){{1,4}}?)\s*)?"
+                            rf"(?P<unit>{unit}))")
+    return {"meeting": meeting_re, "news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re,
+            "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
             "national": national_re, "named": named_re,
-            "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"], "stop": stop, "masks": masks}
+            "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"],
+            "not_before": data["not_before_unit"], "stop": stop, "masks": masks}
 
 
 def _place_before(s, start, end):
@@ -181,12 +189,12 @@ def infer_place(position=None, title=None, text=None):
     if news:
         return _result(*news)
     if text:
-        return _text_votes(to_simplified(text))
+        return _text_votes(to_simplified(text)) or _meeting_place(to_simplified(text)) or _result(None, None, None)
     return _result(None, None, None)
 
 
 def _text_votes(text):
-    """The level of the scope words ``text`` says most (全县, 我县, 全国 …, at least twice)."""
+    """The level of the scope words ``text`` says most (全县, 我县, 全国 …, at least twice), or None."""
     votes = Counter()
     for _, level, evidence, _ in _references(text):
         if evidence[0] in "全我本":
@@ -202,7 +210,22 @@ def _text_votes(text):
         if n >= 2:
             word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
             return _result(level, None, f"text:{word}×{n}")
-    return _result(None, None, None)
+    return None
+
+
+def _meeting_place(text):
+    """The level (and place) of the meeting the speaker opens in the first 300 characters
+    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None."""
+    rules = _rules()
+    for match in rules["meeting"].finditer(text[:300]):
+        unit, name = match["unit"], (match["name"] or "").strip()
+        after = text[match.end():match.end() + 1]
+        if after in rules["not_after"].get(unit, ()) or name and (
+                rules["stop"].search(name) or name[-1] in rules["not_before"].get(unit, ())):
+            continue
+        place = name + unit if name and not rules["masks"].fullmatch(name) else None
+        return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
+    return None
 
 
 def _news_place(text):
@@ -232,7 +255,8 @@ def _chain(s, pos):
         unit = piece["unit"]
         rank = rules["rank"][rules["units"][unit]]
         after = s[piece.end():piece.end() + 1]
-        if rank <= last or rules["stop"].search(piece["name"]) or after in rules["not_after"].get(unit, ()):
+        if rank <= last or rules["stop"].search(piece["name"]) or after in rules["not_after"].get(unit, ()) \
+                or piece["name"][-1] in rules["not_before"].get(unit, ()):
             break
         chain.append(piece)
         pos, last = piece.end(), rank

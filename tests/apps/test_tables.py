@@ -244,3 +244,23 @@ def test_the_opening_of_a_news_report_names_the_place_of_its_event():
     assert infer_place(text="为进一步增强村党支部书记工作责任感和使命感,激发各村支部书记干事创业热情")["level"] is None
     # a unit less local than the one before ends the chain (丰溪街道五角塘片区 is no district)
     assert infer_place(text="7月30日上午,丰溪街道五角塘片区召开推进会")["level"] == "street"
+
+
+def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
+    # 今天/现在 … 召开 and a unit (local excerpts dev-0104, dev-0064, dev-0134), when the text's
+    # scope words say nothing: a one-character name is a name (泸县)
+    assert infer_place(text="同志们: 今天,我们召开泸县扫黑除恶专项斗争工作推进会暨迎接中央督导工作动员会,主要任务是"
+                            "深入贯彻中央、省委、市委扫黑除恶专项斗争会议精神") == \
+        {"level": "county", "place": "泸县", "level_evidence": "meeting:泸县"}
+    assert infer_place(text="同志们:现在我们召开区疫情防控工作领导小组会议,主要任务是传达贯彻落实中央和省委、市委关于"
+                            "疫情防控工作相关精神")["level"] == "district"
+    assert infer_place(text="同志们:今天我们在县委大礼堂隆重召开全县庆祝建党91周年暨优秀共产党员表彰大会")[
+        "level_evidence"] == "meeting:全县"
+    # counter-examples: 乡村, 乡友, 林区 are words, not units (乡村振兴工作推进会, dev-0147's 乡友会)
+    assert infer_place(text="今天,我们召开乡村振兴工作推进会,既是贯彻落实上级精神的具体行动")["level"] is None
+    assert infer_place(title="在“经贸合作发展周”xx乡友会暨投资说明会上的讲话")["level"] is None
+    assert infer_place(text="今天,我们在这里召开红石林区“决战决胜”动员大会")["level"] is None
+    # the scope words of the text win over the meeting (村两委干部大会 of a township, dev-0181)
+    speech = ("今天,我们在这里召开村两委干部大会。根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,"
+              "在全镇上下的共同努力下,已全部完成。")
+    assert infer_place(text=speech)["level"] == "township"
