@@ -25,15 +25,22 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import parse_date, parse_year
 
-__all__ = ["infer_date", "infer_place", "enrich_meta", "LEVELS"]
+__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
+_UPLOAD_KEYS = frozenset(words("upload_field_keys"))
 DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
 LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
 _HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
+# a date in a page's information line (发布时间:2023-04-07, 上传时间:2023-11-02) is the web copy's
+_FIELD_DATE_RE = re.compile(rf"(?P<key>{alternation('upload_field_keys')}|{alternation('page_field_keys')})\s*[:：]\s*"
+                            r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)")
+# the publication a page names on its information line (来源:巫溪报; 来源:未知 names none)
+_SOURCE_RE = re.compile(rf"(?:来源|稿源)\s*[:：]\s*(?P<source>(?!未知|不详|暂无)"
+                        rf"(?:(?!(?:{alternation('page_field_keys')})\s*[:：])[^\s:：|｜]){{2,20}})")  # 射阳日报作者:…
 
 
 @lru_cache(maxsize=1)
@@ -325,10 +332,43 @@ def infer_date(meta=None, text=None):
         if year:
             return {"date": date, "year": year, "date_source": "title"}
     if text:
-        date = parse_date(text[:_HEAD]) or parse_date(text[-_TAIL:])
+        date = parse_date(_FIELD_DATE_RE.sub(_blank, text[:_HEAD])) or \
+            parse_date(_FIELD_DATE_RE.sub(_blank, text[-_TAIL:]))
         if date:
             return {"date": date, "year": int(date[:4]), "date_source": "text"}
+    # the last resort: the publication of a page that names its publication (来源:巫溪报, a
+    # newspaper credit: a news report follows its event); a sharing site's bare 时间: is an upload
+    published = parse_date(str(meta.get("published") or "")) if meta.get("publication") else None
+    if published:
+        return {"date": published, "year": int(published[:4]), "date_source": "published"}
     return {"date": None, "year": None, "date_source": None}
+
+
+def _blank(match):
+    return " " * len(match.group())
+
+
+def page_dates(text):
+    """``{"uploaded": ISO, "published": ISO}`` of the page information lines left in the first
+    characters of ``text`` (a document-sharing site's 上传时间:2023-11-02 is when the copy was
+    uploaded, ``lang/data/upload_field_keys.txt``; 发布时间:2023-04-07 when the page was
+    published, with ``publication`` when the line names it: 来源:巫溪报), the first of each.
+
+    >>> page_dates("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\\n3月31日,我县召开…")
+    {'published': '2023-04-07', 'publication': '巫溪报'}
+    >>> page_dates("上传人:cl****1 文档编号:429882823 上传时间:2023-11-02 格式:DOCX 页数:9")
+    {'uploaded': '2023-11-02'}
+    """
+    found = {}
+    for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
+        key = "uploaded" if match["key"] in _UPLOAD_KEYS else "published"
+        if "时间" in match["key"] or "日期" in match["key"]:
+            found.setdefault(key, parse_date(match["date"]))
+            line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
+            source = _SOURCE_RE.search(line)
+            if key == "published" and source:
+                found.setdefault("publication", source["source"])
+    return {k: v for k, v in found.items() if v}
 
 
 def _year(value):
@@ -360,6 +400,8 @@ def enrich_meta(meta, text=None):
     {'date': None, 'given_date': '2019', 'year': 2019, 'date_source': 'meta'}
     """
     meta = dict(meta)
+    for key, value in page_dates(text or "").items():
+        meta.setdefault(key, value)  # an information line cleaning left in the text
     when = infer_date(meta, text)
     given = meta.get("date")
     if given not in (None, "") and given != when["date"]:

@@ -12,7 +12,7 @@ from policy_nlp.apps.tables import TABLES, build_tables, export, schemas
 from policy_nlp.apps.trace import trace, write_trace
 from policy_nlp.io.output import doc_to_dict
 from policy_nlp.stages.canonical import canonical, canonical_members, has_opencc
-from policy_nlp.stages.places import enrich_meta, infer_date, infer_place
+from policy_nlp.stages.places import enrich_meta, infer_date, infer_place, page_dates
 
 from conftest import ROOT, shared_path
 
@@ -264,3 +264,23 @@ def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
     speech = ("今天,我们在这里召开村两委干部大会。根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,"
               "在全镇上下的共同努力下,已全部完成。")
     assert infer_place(text=speech)["level"] == "township"
+
+
+def test_a_page_date_is_no_speech_date_and_a_publication_the_last_resort():
+    # dev-0116: a document-sharing site's upload line left in the text is when the copy was uploaded
+    page = ("上传人:cl****1 文档编号:429882823 上传时间:2023-11-02 格式:DOCX 页数:9 大小:16.32KB\n"
+            "返回 下载 相关 举报\n县长在旅游誓师大会讲话 同志们,朋友们: 经过全区上下旳主动努力")
+    meta = enrich_meta({}, page)
+    assert meta["uploaded"] == "2023-11-02" and meta.get("date") is None and "date_source" not in meta
+    # dev-0131: a news page naming its publication: its 发布时间 is the last resort
+    news = "发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\n3月31日,我县召开2023年全县卫生健康工作会"
+    assert {k: enrich_meta({}, news)[k] for k in ("date", "year", "date_source")} == \
+        {"date": "2023-04-07", "year": 2023, "date_source": "published"}
+    # dev-0224: the value ends before the next key glued to it
+    assert page_dates("发布日期:2021-05-28 08:51 来源:射阳日报作者:记者 王鹏 浏览次数:")["publication"] == "射阳日报"
+    # the title's year and the input's date come first; a bare 时间: of a sharing site is no publication
+    assert infer_date({"title": "在2021年全县教育大会上的讲话", "published": "2023-04-07",
+                       "publication": "巫溪报"})["date_source"] == "title"
+    assert infer_date({"published": "2020-07-13"})["date_source"] is None
+    # a date line of the speech itself is still read from the text (no field key before it)
+    assert infer_date({}, "你们好！……\n中华人民共和国主席习近平\n2020年5月17日")["date"] == "2020-05-17"
