@@ -25,14 +25,22 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import parse_date, parse_year
 
-__all__ = ["infer_date", "infer_place", "enrich_meta", "LEVELS"]
+__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
+_UPLOAD_KEYS = frozenset(words("upload_field_keys"))
 DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
 LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
 _HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
+# a date in a page's information line (发布时间:2023-04-07, 上传时间:2023-11-02) is the web copy's
+_FIELD_DATE_RE = re.compile(rf"(?P<key>{alternation('upload_field_keys')}|{alternation('page_field_keys')})\s*[:：]\s*"
+                            r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)")
+# the publication a page names on its information line (来源:巫溪报; 来源:未知 names none)
+_SOURCE_RE = re.compile(rf"(?:来源|稿源)\s*[:：]\s*(?P<source>(?!未知|不详|暂无)"
+                        rf"(?:(?!(?:{alternation('page_field_keys')})\s*[:：])[^\s:：|｜]){{2,20}})")  # 射阳日报作者:…
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +59,33 @@ def _rules():
     named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[\u4e00-\u9fff]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
     mask_re = re.compile(rf"(?:{masks_alt})(?P<unit>{unit})")
     opening_re = re.compile(rf"^(?:\d{{4}}年)?(?P<unit>{unit})")
-    national_re = re.compile("|".join(map(re.escape, sorted(data["national"], key=len, reverse=True))))
+    # a ministry in 部门 is no ministry (各级商务部门)
+    national_re = re.compile("(?:" + "|".join(map(re.escape, sorted(data["national"], key=len, reverse=True)))
+                             + ")(?!门)")
     stop = re.compile("|".join(map(re.escape, data["place_stop"])))
     masks = re.compile("|".join(map(re.escape, sorted(data["masks"], key=len, reverse=True))))
-    return {"units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
+    # 全国 in an honour or a name (全国文明城市, 全国人大代表, 全国第18个…) is not the country's scope
+    honour = "|".join(map(re.escape, sorted(data["national_not_before"], key=len, reverse=True)))
+    after = "".join(data["national_not_after"])
+    honour_re = re.compile(rf"(?<=[{after}])全国|全国\s*(?:{honour})")
+    # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
+    lead = alternation("news_openings")
+    news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
+                         rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?(?:{lead})?(?:\d{{1,2}}[点时](?:\d{{1,2}}分)?)?[，,]?\s*"
+                         rf"(?=(?:{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?:{unit}))")
+    piece_re = re.compile(rf"(?P<name>{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?P<unit>{unit})")
+    verb_re = re.compile(verbs)
+    # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
+    openers = "|".join(map(re.escape, data["meeting_openers"]))
+    unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
+    meeting_re = re.compile(rf"(?:{openers})[^。！？!?\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
+                            rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[\u4e00-\u9fff]){{1,4}}?)\s*)?"
+                            rf"(?P<unit>{unit}))")
+    return {"meeting": meeting_re, "news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re,
+            "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
             "national": national_re, "named": named_re,
-            "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"], "stop": stop, "masks": masks}
+            "mask": mask_re, "opening": opening_re, "not_after": data["not_after_unit"],
+            "not_before": data["not_before_unit"], "stop": stop, "masks": masks}
 
 
 def _place_before(s, start, end):
@@ -103,7 +132,10 @@ def _references(s):
             found.append((match.start(), rules["units"][unit], match.group(), place))
             taken.add(match.start("unit"))
     if not found:  # the centre counts only where no local unit is named (创建全国文明城市)
+        honours = {m.start() for m in rules["honour"].finditer(s)}
         for match in rules["national"].finditer(s):
+            if match.start() in honours:
+                continue
             found.append((match.start(), "national", match.group(), None))
     return sorted(found, key=lambda f: f[0])
 
@@ -153,28 +185,95 @@ def infer_place(position=None, title=None, text=None):
         if refs:
             _, level, evidence, place = max(refs, key=lambda r: (rank[r[1]], r[0]))
             return _result(level, place or _any_place(refs, level), f"position:{evidence}")
+    news = _news_place(to_simplified(text)) if text else None
     if title:
         refs = _references(to_simplified(title))
         if refs:
             pos, level, evidence, place = refs[0]
+            if not place and news and news[0] == level:
+                place = news[1]  # 在全县…会议上的讲话 over 3月31日,巫溪县召开…: the news names it
             return _result(level, place, f"title:{evidence}")
+    if news:
+        return _result(*news)
     if text:
-        text = to_simplified(text)
-        votes = Counter()
-        for _, level, evidence, _ in _references(text):
-            if evidence[0] in "全我本":
-                votes[(level, evidence)] += 1
-        # 全国 is the country's scope word, as 全县 is the county's; it competes with them
-        votes[("national", "全国")] = text.count("全国") - votes[("national", "全国")]
-        by_level = Counter()
-        for (level, _), n in votes.items():
-            by_level[level] += n
-        if by_level:
-            level, n = by_level.most_common(1)[0]
-            if n >= 2:
-                word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
-                return _result(level, None, f"text:{word}×{n}")
+        return _text_votes(to_simplified(text)) or _meeting_place(to_simplified(text)) or _result(None, None, None)
     return _result(None, None, None)
+
+
+def _text_votes(text):
+    """The level of the scope words ``text`` says most (全县, 我县, 全国 …, at least twice), or None."""
+    votes = Counter()
+    for _, level, evidence, _ in _references(text):
+        if evidence[0] in "全我本":
+            votes[(level, evidence)] += 1
+    # 全国 is the country's scope word, as 全县 is the county's; it competes with them (each
+    # 全国 once: those found as national markers are among them)
+    votes[("national", "全国")] = _national_scope(text)
+    by_level = Counter()
+    for (level, _), n in votes.items():
+        by_level[level] += n
+    if by_level:
+        level, n = by_level.most_common(1)[0]
+        if n >= 2:
+            word = max((e for (l, e) in votes if l == level), key=lambda e: votes[(level, e)])
+            return _result(level, None, f"text:{word}×{n}")
+    return None
+
+
+def _meeting_place(text):
+    """The level (and place) of the meeting the speaker opens in the first 300 characters
+    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None."""
+    rules = _rules()
+    for match in rules["meeting"].finditer(text[:300]):
+        unit, name = match["unit"], (match["name"] or "").strip()
+        after = text[match.end():match.end() + 1]
+        if after in rules["not_after"].get(unit, ()) or name and (
+                rules["stop"].search(name) or name[-1] in rules["not_before"].get(unit, ())):
+            continue
+        place = name + unit if name and not rules["masks"].fullmatch(name) else None
+        return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
+    return None
+
+
+def _news_place(text):
+    """``(level, place, evidence)`` from the opening sentence of a news report that names the
+    place of its event before an event verb (7月30日上午,丰溪街道…召开; 3月18日北京市丰台区
+    长辛店街道举办: the most local unit of the chain), else None."""
+    rules = _rules()
+    # the first sentences: a news page may keep its headline on the line above (操军镇…胜利召开⏎10月28日,…)
+    for sentence in re.findall(r"[^。！？!?\n]{1,150}", text[:300])[:3]:
+        for lead in rules["news"].finditer(sentence):
+            if not re.sub(r"[，,\s]", "", lead.group()):
+                continue  # only after a time or a lead (根据县委…, 为进一步增强村…: no news opening)
+            chain, end = _chain(sentence, lead.end())
+            if chain and rules["verb"].search(sentence, end):
+                masked = any(rules["masks"].fullmatch(p["name"]) for p in chain)
+                place = None if masked else sentence[chain[0].start():end]
+                return rules["units"][chain[-1]["unit"]], place, f"news:{sentence[chain[-1].start():end]}"
+    return None
+
+
+def _chain(s, pos):
+    """The named units from ``s[pos:]`` on, each more local than the one before (北京市丰台区
+    长辛店街道), and the end of the last."""
+    rules = _rules()
+    chain, last = [], -1
+    while piece := rules["piece"].match(s, pos):
+        unit = piece["unit"]
+        rank = rules["rank"][rules["units"][unit]]
+        after = s[piece.end():piece.end() + 1]
+        if rank <= last or rules["stop"].search(piece["name"]) or after in rules["not_after"].get(unit, ()) \
+                or piece["name"][-1] in rules["not_before"].get(unit, ()):
+            break
+        chain.append(piece)
+        pos, last = piece.end(), rank
+    return chain, pos
+
+
+def _national_scope(text):
+    """How often ``text`` says 全国 as the country's scope (全国各族人民), not in an honour or a
+    name (创建全国文明城市, 全国人大代表: ``national_not_before`` of the data)."""
+    return text.count("全国") - len(_rules()["honour"].findall(text))
 
 
 def _any_place(refs, level):
@@ -233,10 +332,43 @@ def infer_date(meta=None, text=None):
         if year:
             return {"date": date, "year": year, "date_source": "title"}
     if text:
-        date = parse_date(text[:_HEAD]) or parse_date(text[-_TAIL:])
+        date = parse_date(_FIELD_DATE_RE.sub(_blank, text[:_HEAD])) or \
+            parse_date(_FIELD_DATE_RE.sub(_blank, text[-_TAIL:]))
         if date:
             return {"date": date, "year": int(date[:4]), "date_source": "text"}
+    # the last resort: the publication of a page that names its publication (来源:巫溪报, a
+    # newspaper credit: a news report follows its event); a sharing site's bare 时间: is an upload
+    published = parse_date(str(meta.get("published") or "")) if meta.get("publication") else None
+    if published:
+        return {"date": published, "year": int(published[:4]), "date_source": "published"}
     return {"date": None, "year": None, "date_source": None}
+
+
+def _blank(match):
+    return " " * len(match.group())
+
+
+def page_dates(text):
+    """``{"uploaded": ISO, "published": ISO}`` of the page information lines left in the first
+    characters of ``text`` (a document-sharing site's 上传时间:2023-11-02 is when the copy was
+    uploaded, ``lang/data/upload_field_keys.txt``; 发布时间:2023-04-07 when the page was
+    published, with ``publication`` when the line names it: 来源:巫溪报), the first of each.
+
+    >>> page_dates("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\\n3月31日,我县召开…")
+    {'published': '2023-04-07', 'publication': '巫溪报'}
+    >>> page_dates("上传人:cl****1 文档编号:429882823 上传时间:2023-11-02 格式:DOCX 页数:9")
+    {'uploaded': '2023-11-02'}
+    """
+    found = {}
+    for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
+        key = "uploaded" if match["key"] in _UPLOAD_KEYS else "published"
+        if "时间" in match["key"] or "日期" in match["key"]:
+            found.setdefault(key, parse_date(match["date"]))
+            line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
+            source = _SOURCE_RE.search(line)
+            if key == "published" and source:
+                found.setdefault("publication", source["source"])
+    return {k: v for k, v in found.items() if v}
 
 
 def _year(value):
@@ -268,6 +400,8 @@ def enrich_meta(meta, text=None):
     {'date': None, 'given_date': '2019', 'year': 2019, 'date_source': 'meta'}
     """
     meta = dict(meta)
+    for key, value in page_dates(text or "").items():
+        meta.setdefault(key, value)  # an information line cleaning left in the text
     when = infer_date(meta, text)
     given = meta.get("date")
     if given not in (None, "") and given != when["date"]:

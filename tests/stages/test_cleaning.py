@@ -1044,3 +1044,15 @@ def test_the_title_in_meta_is_read_without_the_first_page_mark_and_repeats(local
     assert clean_text(local_excerpts["dev-0175"]["text"]).meta["title"] == "乡镇政府换届工作报告"
     # a title of its own stays whole, and an item 1、 of the body is no first-page mark
     assert clean_text("在全县经济工作会议上的讲话\n同志们：\n今天开会。").meta["title"] == "在全县经济工作会议上的讲话"
+
+
+def test_the_upload_time_of_a_copy_is_kept_as_uploaded_not_published(local_excerpts):
+    # dev-0198: 更新时间:2018-12-05 00:11作者:三水老师⏎同志们: (a model-essay site's update of its copy);
+    # dev-0219: 作者:cuncuhui 点击数:3775 更新时间: 2009-08-15 来源:村促会
+    for excerpt_id, date in (("dev-0198", "2018-12-05"), ("dev-0219", "2009-08-15")):
+        cleaned = clean_text(local_excerpts[excerpt_id]["text"])
+        assert cleaned.meta["uploaded"] == date and "published" not in cleaned.meta
+        assert "page info" in [r["reason"] for r in cleaned.removed]
+    # counter-example: a page's 发布时间 is its publication (dev-0152)
+    cleaned = clean_text(local_excerpts["dev-0152"]["text"])
+    assert cleaned.meta["published"] == "2016-09-18" and "uploaded" not in cleaned.meta

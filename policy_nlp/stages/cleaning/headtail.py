@@ -10,6 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
 from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.words import words
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -20,6 +21,7 @@ from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED
 
 
 _HEAD_PIECES = 80
+_UPLOAD_KEYS = frozenset(words("upload_field_keys"))  # meta.uploaded, not meta.published
 _HEAD_CHARS = 6000
 _TAIL_PIECES = 80
 
@@ -373,8 +375,8 @@ def _piece_meta(s, reason, meta):
                     meta.setdefault("publication", value)
             elif "时间" in key or "日期" in key:
                 date = parse_date(value)
-                if date:
-                    meta.setdefault("published", date)
+                if date:  # the copy's upload or update (更新时间) is no publication
+                    meta.setdefault("uploaded" if key in _UPLOAD_KEYS else "published", date)
         if "published" not in meta and _FIELDS_RE.fullmatch(s):
             date = parse_date(s)
             if date and not _FIELD_VALUE_RE.search(s):
