@@ -182,10 +182,12 @@ def test_a_date_column_holding_only_the_year_gives_the_year():
 
 def test_levels_of_the_local_speech_corpus():
     """Inferred level against the corpus's own level field (positions and titles as found by cleaning)."""
+    from policy_nlp.apps.local_training import gold_excerpt_ids
     from policy_nlp.stages.cleaning import clean_text
     rows = [json.loads(line) for line in
             shared_path("corpora", "local_speeches", "excerpts.jsonl").read_text(encoding="utf-8").splitlines()]
-    rows = [r for r in rows if r["level"] != "unknown"]
+    blind = gold_excerpt_ids(parts=("blind",))        # the blind gold's excerpts stay unread
+    rows = [r for r in rows if r["level"] != "unknown" and r["id"] not in blind]
     agree = covered = 0
     for r in rows:
         cleaned = clean_text(r["text"])
@@ -193,8 +195,8 @@ def test_levels_of_the_local_speech_corpus():
                           r.get("title") or cleaned.meta.get("title") or cleaned.meta.get("occasion"), cleaned.text)
         covered += got["level"] is not None
         agree += got["level"] == r["level"]
-    assert agree / len(rows) >= 0.83, (agree, len(rows))       # measured 209/245 = 0.853
-    assert agree / covered >= 0.92, (agree, covered)            # 209/225 = 0.929 where a level is inferred
+    assert agree / len(rows) >= 0.88, (agree, len(rows))       # measured 206/229 = 0.900
+    assert agree / covered >= 0.95, (agree, covered)            # 206/214 = 0.963 where a level is inferred
     # the positions of the issue
     assert [infer_place(position=p)["level"] for p in ("区长", "县委书记", "镇党委书记", "省长", "街道党工委书记",
                                                       "村党支部书记")] == \
