@@ -9,7 +9,7 @@ import re
 
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFIX, NUM_CHARS
 
 
@@ -69,7 +69,10 @@ def _split_last_conj(text, items):
         m = mm
     if m is None or m.start() == 0 or m.end() == len(seg):
         return items
-    return items[:-1] + [(a, a + m.start()), (a + m.end(), b)]
+    at = m.start()
+    if at > 1 and seg[at - 1] == seg[at]:
+        at -= 1                 # 平等互利和和平共处: the first 和 joins, the second opens 和平
+    return items[:-1] + [(a, a + at), (a + at + len(m.group()), b)]
 
 
 # An unquoted list right before a formulation is often the verbs that govern
@@ -97,14 +100,17 @@ def _skip_lead_in(text, a, z):
 
 
 _LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+# a verb alone as an item: verbs joined by 和 that govern the formulation
+# (倡导和推动共建“一带一路”, 解决…问题和改善两国关系), never a member
+_PAIR_VERBS = frozenset(words("pair_verbs"))
 
 
 def _not_a_member(item):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, opening with an ordinal or subject, or with
-    a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    ending in a governing verb, a verb alone, opening with an ordinal or
+    subject, or with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
     return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
-            or bool(_LIST_MARKER_START.match(item)))
+            or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
 
 def _trimmed_items(text, items):
@@ -881,6 +887,28 @@ _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 _MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
 
 
+# a list that is the subject of the formulation's clause ends before its
+# predicate: adverbs, then a verb of result right before the formulation
+# (…二氧化硫排放总量近年来首次出现双下降) or a copula and a short complement
+# ending in 的 (和平与发展仍然是当今世界面临的两大主题); 是 not in 但是, 还是…
+_ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
+_RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
+_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{'|'.join(words('copulas'))}|成为|作为)(?<![但还于或凡若要求总]是)(?!否)"
+                               "[^、，,；;“”]{0,16}$")
+
+
+def _predicate_start(text, cs, b, after_de):
+    """Where the predicate of a subject list in ``text[cs:b]`` starts (the
+    list ends there), or ``b``: a copula clause only before 的 (``after_de``),
+    and never fewer than two characters left of the last item."""
+    tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
+    tail = text[tail_start:b]
+    found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
+    if found is None or found.start() < 2 or found.start() == len(tail):
+        return b
+    return tail_start + found.start()
+
+
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
@@ -893,6 +921,7 @@ def _list_before(text, qs, number, commas=False):
     if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
         return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
+    after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
     cs = _clause_start(text, b)
@@ -900,6 +929,8 @@ def _list_before(text, qs, number, commas=False):
     frame = _YI_WEI_FRAME.search(text, cs, b)
     if frame:
         cs, b = frame.start(1), frame.end(1)
+    else:
+        b = _predicate_start(text, cs, b, after_de)
     if b - cs < 2:
         return []
     items = _split_items(text, cs, b, "、")
@@ -960,4 +991,5 @@ def _quoted_run_before(text, i, number, terms=frozenset()):
     that is no known term (“红橙黄蓝”四色预警, not “证照分离”四项改革)."""
     o = i - 2 - number
     return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
-            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms)
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms
+            and not any(c in NUM_CHARS for c in text[o + 1:i - 1]))   # “两筛”“两癌”: a sibling, no abbreviations
