@@ -658,6 +658,90 @@ def _marked_list_next_sentence(t):
     return items if items and len(items) == t.number else None
 
 
+def _ordinal_list_next_sentence(t):
+    """(4c) as (4b), a list of ordinals of another style opening the next
+    sentence or paragraph (:func:`_ordinal_items`): 着重抓好以下三项工作。¶
+    第一，依法整顿经济秩序，… Members only: such a list confirms no count
+    (我提出4点倡议。第一，… is the speaker's own points)."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number else None
+    return _ordinal_items(t.text, m.end(), t.number) if m else None
+
+
+# ordinal markers of the items after a formulation ending its sentence, each
+# style a pattern of the number k (a Chinese numeral or digits): 第一，/第一步，,
+# （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)
+_ORDINAL_STYLES = ("第{k}步?[、，,：:]", "[（(]{k}[）)]", "{d}[.．、]", "[（(]{d}[）)]")
+_ORDINAL_REACH = 3000   # characters from one marker to the next: items are paragraphs
+
+
+def _ordinal_marker(text, p, style, k):
+    """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
+    while p < len(text) and text[p] in " \u3000\u00a0\t\n":
+        p += 1
+    if k not in _NUMERALS:
+        return None
+    pattern = style.format(k=_NUMERALS[k], d=k)
+    m = re.compile(pattern).match(text, p)
+    return m.end() if m else None
+
+
+def _ordinal_items(text, body, number):
+    """Items of a list of ``number`` paragraphs or sentences opening with
+    ordinals of one style (第一，…第二，…; （一）…（二）…; 1.…2.…; 一、… on its own
+    line), the first at ``body``: each from after its marker to the end of its
+    first clause. None when the list goes on past ``number``."""
+    if not number or not 2 <= number <= 10:
+        return None
+    styles = _ORDINAL_STYLES + (("{k}、",) if "\n" in text[max(0, body - 6):body + 1] else ())
+    style = next((x for x in styles if _ordinal_marker(text, body, x, 1)), None)
+    if style is None:
+        return None
+    out, p = [], body
+    for k in range(1, number + 2):
+        a = _next_ordinal(text, p, style, k) if k > 1 else _ordinal_marker(text, body, style, 1)
+        if a is None:
+            break
+        if k > number:
+            return None                                  # more items than claimed
+        a, z = _first_clause(text, a)
+        if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
+            a, z = _first_clause(text, z + 1)       # 在发展生产的基础上，继续增加…
+        out.append(_mk(text, a, z))
+        p = z
+    return out if len(out) == number and all(m["text"] for m in out) else None
+
+
+_FRAME_ENDS = words("frame_clause_ends")
+
+
+def _is_frame(clause):
+    """Whether ``clause`` only frames the next one (…的基础上, 随着…)."""
+    return clause.endswith(_FRAME_ENDS) or clause.startswith("随着")
+
+
+def _first_clause(text, a):
+    """(start, end) of the clause at ``a``, blanks skipped."""
+    while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+        a += 1
+    z = a
+    while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+        z += 1
+    return a, z
+
+
+def _next_ordinal(text, p, style, k):
+    """The end of ordinal ``k`` opening a sentence or line within
+    :data:`_ORDINAL_REACH` characters after ``p``, or None."""
+    if k not in _NUMERALS:
+        return None
+    pattern = re.compile(f"[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    m = pattern.search(text, p, min(len(text), p + _ORDINAL_REACH))
+    return m.end() if m else None
+
+
+_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
+
+
 def _in_brackets_before(t):
     """(5a) （烟果、商贸、民生）三大经济: a bracketed list right before whose
     count equals the number."""
@@ -850,7 +934,7 @@ def _subject_list(t):
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
-                             _marked_list_next_sentence, _dash_items_after,
+                             _marked_list_next_sentence, _ordinal_list_next_sentence, _dash_items_after,
                              _quoted_names_with_head_later, _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
@@ -859,7 +943,7 @@ _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
+                 _marked_list_next_sentence, _ordinal_list_next_sentence, _dash_items_after, _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
