@@ -76,3 +76,26 @@ def test_an_ordinal_list_of_another_length_gives_no_members():
     # a formulation inside its sentence takes no list from the next one
     text = "不断增强贯彻“三个代表”重要思想的自觉性和坚定性。\n\n（一）贯彻“三个代表”重要思想，必须使全党始终保持与时俱进。\n\n（二）贯彻。\n\n（三）贯彻。"
     assert members_of(text, "三个代表") == []
+
+
+def test_members_written_as_clauses_that_open_with_the_head():
+    # verb-phrase members after the formulation (两个维护: 维护… 维护…)
+    text = ("全县上下要增强“四个意识”，坚决做到“两个维护”，坚决维护习近平总书记党中央的核心、"
+            "全党的核心地位，坚决维护党中央权威和集中统一领导。")
+    assert members_of(text, "两个维护") == ["坚决维护习近平总书记党中央的核心、全党的核心地位",
+                                          "坚决维护党中央权威和集中统一领导"]
+    text = "确保实现“三个不发生”：不发生重特大森林火灾；不发生群死群伤事件；不发生烧毁林场现象。"
+    assert members_of(text, "三个不发生") == ["不发生重特大森林火灾", "不发生群死群伤事件", "不发生烧毁林场现象"]
+    # more clauses than claimed: no members
+    text = "实现“四个确保”，确保安全，确保稳定，确保增收，确保发展，确保和谐。"
+    assert members_of(text, "四个确保") == []
+
+
+def test_members_after_an_opener():
+    # gwr 1982: a line break between the comma and 即; the list stops where
+    # the items stop opening with the head
+    text = ("所有确定进行建设的项目，一律实行“五定”，\n即定建设规模，定投资总额，定建设工期，"
+            "定投资效果，定外部协作条件，并且实行严格的责任制度。")
+    assert members_of(text, "五定") == ["定建设规模", "定投资总额", "定建设工期", "定投资效果", "定外部协作条件"]
+    # 分别为 right after the formulation
+    assert members_of("我县三大产业分别为畜牧、蔬菜和果品。", "三大产业") == ["畜牧", "蔬菜", "果品"]

@@ -380,8 +380,15 @@ def _list_before_deng(t):
     return _trimmed_items(text, items)
 
 
-_FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]"
-                             r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
+# the openers of a list after a formulation: after a comma (a line break may
+# follow it: “五定”，¶即定建设规模…) or before a colon; and, right after the
+# formulation, those no copula (三大产业分别为A、B、C; not “再出发”就是要…)
+_OPENERS = words("member_openers")
+_OPENER = "|".join(_OPENERS).replace("即", _JI)
+_DIRECT_OPENER = "|".join(w for w in _OPENERS if w not in words("copulas") and w != "即")
+_FOLLOWING_LIST = re.compile(f"[^，。；：:,;（(“”]{{0,8}}?(?:，|,)?(?:{_OPENER})?[：:]"
+                             f"|[^，。；：:,;（(“”]{{0,8}}?[，,][ \u3000\n]*(?:{_OPENER})[：:]?"
+                             f"|[”」]?(?:{_DIRECT_OPENER})[：:]?")
 
 
 # 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
@@ -476,8 +483,9 @@ def _following_list(t):
     if not splits and number == 2:
         splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
     items = next((x for x in splits if number and len(x) == number),
-                 splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                 else [])
+                 _head_opening_items(text, splits, number, t.head())
+                 or (splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                     else []))
     if number == 1 and body < end and text[body - 1] in "：:":
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
@@ -495,6 +503,19 @@ def _following_list(t):
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
     return [_mk(text, a, z) for a, z in items]
+
+
+def _head_opening_items(text, splits, number, head):
+    """The first ``number`` items of a split whose first ``number`` items, and
+    not the next, open with the formulation's head: “五定”，即定A，定B，定C，定D，
+    定E，并且实行… -> 定A … 定E; None otherwise."""
+    if not (number and head):
+        return None
+    for items in splits:
+        if (len(items) > number and all(text.startswith(head, a) for a, _ in items[:number])
+                and not text.startswith(head, items[number][0])):
+            return items[:number]
+    return None
 
 
 def _head_initial_clauses_after(t, items, end):
@@ -709,6 +730,56 @@ def _ordinal_items(text, body, number):
         out.append(_mk(text, a, z))
         p = z
     return out if len(out) == number and all(m["text"] for m in out) else None
+
+
+# what may stand between a formulation and the clauses that spell it out
+# (“两个维护”，坚决维护…，坚决维护…; “三个不发生”：不发生…；不发生…)
+_CLAUSES_AFTER = re.compile(r"[”」]?(?:[，,：:；;。]|[，,]?即[：:]?)[ \u3000\n]*")
+_HEAD_CLAUSE_MAX = 40   # characters of one member clause
+
+
+def _head_clauses_after(t):
+    """(4d) members written as clauses right after the formulation, each
+    opening with its head (a verb of two characters or more), maybe after
+    adverbs or leading verbs, which the member keeps: 坚决做到“两个维护”，坚决维护习近平总书记党中央
+    的核心、全党的核心地位，坚决维护党中央权威和集中统一领导。 Exactly as
+    many clauses as claimed (a list that goes on is something else)."""
+    head, text = t.head(), t.text
+    if not (t.number and 2 <= t.number <= 10 and head and len(head) >= 2):
+        return None
+    m = _CLAUSES_AFTER.match(text, t.qe)
+    if not m:
+        return None
+    out, p = [], m.end()
+    for _ in range(t.number + 1):
+        while p < len(text) and text[p] in " \u3000\n":
+            p += 1
+        a = p                       # the member keeps its adverbs (坚决维护…), as a 即-list does
+        if not _opens_with_head(text, p, head):
+            break
+        if len(out) == t.number:
+            return None                                  # the list goes on
+        z = a
+        while z < len(text) and text[z] not in "，。；,;\n" and z - a <= _HEAD_CLAUSE_MAX:
+            z += 1
+        if z - a > _HEAD_CLAUSE_MAX:
+            return None
+        out.append(_mk(text, a, z))
+        p = z + 1
+    return out if len(out) == t.number else None
+
+
+def _opens_with_head(text, p, head):
+    """Whether ``text[p:]`` opens with ``head``, maybe after at most
+    :data:`_LEAD_MAX` characters of leading words (坚决维护; the head may be
+    a leading word itself: 维护)."""
+    q = p
+    while not text.startswith(head, q):
+        w = next((w for w in _TRIM_LEAD if text.startswith(w, q) and q + len(w) - p <= _LEAD_MAX), None)
+        if w is None:
+            return False
+        q += len(w)
+    return True
 
 
 _FRAME_ENDS = words("frame_clause_ends")
@@ -934,8 +1005,8 @@ def _subject_list(t):
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
-                             _marked_list_next_sentence, _ordinal_list_next_sentence, _dash_items_after,
-                             _quoted_names_with_head_later, _quoted_head_final_list_nearby))
+                             _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                             _dash_items_after, _quoted_names_with_head_later, _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
@@ -943,7 +1014,8 @@ _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _ordinal_list_next_sentence, _dash_items_after, _in_brackets_before,
+                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after, _dash_items_after,
+                 _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
