@@ -99,3 +99,27 @@ def test_members_after_an_opener():
     assert members_of(text, "五定") == ["定建设规模", "定投资总额", "定建设工期", "定投资效果", "定外部协作条件"]
     # 分别为 right after the formulation
     assert members_of("我县三大产业分别为畜牧、蔬菜和果品。", "三大产业") == ["畜牧", "蔬菜", "果品"]
+
+
+def test_a_first_member_starts_after_its_preposition():
+    # gwr 1954, 1958, 1957: the verb's object starts after 从 / 把 / 对于
+    text = "如果从生产总值、成本、利润、劳动生产率四种指标来看，都有提高。"
+    assert members_of(text, "四种指标来看")[0] == "生产总值"
+    assert members_of("我们已经把京汉、粤汉两大铁路连接起来。", "两大铁路连接起来") == ["京汉", "粤汉"]
+    text = "下面我想对于教育改革和向科学进军两个问题讲一点意见。"
+    assert members_of(text, "两个问题") == ["教育改革", "向科学进军"]
+    # 对 of 对外 or 反对 is no preposition
+    assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
+    assert members_of("我们坚决反对“台独”和以任何形式制造“两个中国”。", "两个中国") == []
+
+
+def test_a_short_last_item_qualifies_the_formulation():
+    # gwr 2011: 工业 qualifies 三废, it is no third member
+    assert members_of("加强重点流域水污染防治、大气污染防治和工业“三废”治理。", "三废") == []
+
+
+def test_a_marked_item_opening_with_a_time_frame_is_the_clause_after_it():
+    # gwr 2007
+    text = ("我们将采取两项重大措施：一是从今年新学年开始，在普通本科高校建立健全国家奖学金制度。"
+            "二是进一步完善国家助学制度。")
+    assert members_of(text, "两项重大措施") == ["在普通本科高校建立健全国家奖学金制度", "进一步完善国家助学制度"]

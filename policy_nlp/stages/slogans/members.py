@@ -144,6 +144,8 @@ def _trimmed_items(text, items):
         if cuts:
             a += max(cuts)
             seg = seg[max(cuts):]
+    cut = _after_preposition(seg, hi)
+    a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
     # items at least: one item alone shares all of itself)
@@ -164,7 +166,7 @@ def _trimmed_items(text, items):
                     seg = seg[len(w):]
                     changed = True
                     break
-    changed = not parallel
+    changed = not parallel and not seg.startswith(_OPENING_NOT_PREPOSITION)    # 对外开放 keeps 对
     while changed:
         changed = False
         for w in _TRIM_LEAD:
@@ -175,6 +177,28 @@ def _trimmed_items(text, items):
                 break
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+# prepositions that open the object of the clause's verb inside a first
+# member (如果从生产总值、成本…, 已经把京汉、粤汉…): the member starts after the
+# last one; words that only open with one (把握, 对外) are no prepositions
+_PREPOSITIONS = ("对于", "把", "从", "对", "将")
+_NOT_PREPOSITIONS = words("preposition_words")
+_OPENING_NOT_PREPOSITION = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_PREPOSITIONS))   # 对外
+
+
+def _after_preposition(seg, hi):
+    """Where a first member ``seg`` starts after its last preposition (not at
+    its start), leaving two characters or more and at most two more than the
+    longest other member (``hi``); 0 when there is none."""
+    best = 0
+    for w in _PREPOSITIONS:
+        for m in re.finditer(re.escape(w), seg):
+            end, rest = m.end(), len(seg) - m.end()
+            if (m.start() > 0 and 2 <= rest <= hi + 2 and not seg.startswith(_NOT_PREPOSITIONS, m.start())
+                    and not seg.endswith(_NOT_PREPOSITIONS, 0, end)):
+                best = max(best, end)
+    return best
 
 
 _CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
@@ -552,12 +576,9 @@ def _marked_items(text, body):
             break                                        # a new list starts: “三突破”：一是…
         if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
             continue
-        a = body + mm.end()
-        while a < len(text) and text[a] in " \u3000\u00a0\t\n":
-            a += 1                                       # 一是 ¶ 遵循…: a marker on its own line
-        z = a
-        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
-            z += 1
+        a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
+        if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
+            a, z = _first_clause(text, z + 1)           # 一是从今年新学年开始，在…实行…
         out.append(_mk(text, a, z))
         expect += 1
     return out if len(out) >= 2 else None
@@ -1111,6 +1132,8 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
+        if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
+            return []                   # 水污染防治、大气污染防治和工业“三废”治理: 工业 qualifies the formulation
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
