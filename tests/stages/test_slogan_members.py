@@ -123,3 +123,13 @@ def test_a_marked_item_opening_with_a_time_frame_is_the_clause_after_it():
     text = ("我们将采取两项重大措施：一是从今年新学年开始，在普通本科高校建立健全国家奖学金制度。"
             "二是进一步完善国家助学制度。")
     assert members_of(text, "两项重大措施") == ["在普通本科高校建立健全国家奖学金制度", "进一步完善国家助学制度"]
+
+
+def test_a_list_whose_first_marker_the_page_garbled():
+    # local dev-0247: 一是 scanned as 车是
+    text = ("各单位、各部门要做到“三不”;车是不迟顿。现在适逢夏秋季节交替,防控工作要当机立断。"
+            "二是不慌乱。各部门要通过宣传让群众知道。三是不失职。各单位要严防死守。")
+    assert members_of(text, "三不") == ["不迟顿", "不慌乱", "不失职"]
+    # a marker of its own (一是) is read as before; a list short of the number gives none
+    text = "要做到“三不”。这是底线。二是不慌乱。"
+    assert members_of(text, "三不") == []

@@ -562,15 +562,19 @@ def _head_initial_clauses_after(t, items, end):
     return more if len(items) + len(more) == t.number else []
 
 
-def _marked_items(text, body):
+def _marked_items(text, body, first=1):
     """Items of a 一是…二是… list starting within three characters of
-    ``body``: each from after its marker to the end of its clause."""
+    ``body``: each from after its marker to the end of its clause. With
+    ``first`` > 1, the list from its marker ``first`` on, anywhere within
+    600 characters (二是…三是… after a first item whose marker is garbled)."""
     marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
-    if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
+    if first > 1:
+        marks = marks[next((k for k, mm in enumerate(marks) if _DIGIT.get(mm.group(1)) == first), len(marks)):]
+    if not (marks and _DIGIT.get(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
         return None
     out = []
-    expect = 1
+    expect = first
     for mm in marks:
         if out and mm.group(1) == "一":
             break                                        # a new list starts: “三突破”：一是…
@@ -581,7 +585,22 @@ def _marked_items(text, body):
             a, z = _first_clause(text, z + 1)           # 一是从今年新学年开始，在…实行…
         out.append(_mk(text, a, z))
         expect += 1
-    return out if len(out) >= 2 else None
+    return out if len(out) >= 2 or (out and first > 1) else None
+
+
+def _garbled_first_marker(t):
+    """(4e) a 一是…二是… list after a formulation that ends its sentence,
+    whose first marker the page garbled into another character before 是
+    (“三不”；车是不迟顿。…二是不慌乱。…三是不失职。): the first item is the
+    clause after it, the others follow their markers 二是…; exactly as many
+    items as claimed."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number and 2 <= t.number <= 10 else None
+    garbled = m and re.compile(f"[\u4e00-\u9fff](?<![{_MARKERS}])是").match(t.text, m.end())
+    if not garbled:
+        return None
+    a, z = _first_clause(t.text, garbled.end())
+    rest = _marked_items(t.text, z, first=2)
+    return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
 def _unquoted_list_before(t):
@@ -762,8 +781,9 @@ _HEAD_CLAUSE_MAX = 40   # characters of one member clause
 def _head_clauses_after(t):
     """(4d) members written as clauses right after the formulation, each
     opening with its head (a verb of two characters or more), maybe after
-    adverbs or leading verbs, which the member keeps: 坚决做到“两个维护”，坚决维护习近平总书记党中央
-    的核心、全党的核心地位，坚决维护党中央权威和集中统一领导。 Exactly as
+    adverbs or leading verbs, which the member keeps: 坚决做到“两个维护”，
+    坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和
+    集中统一领导。 Exactly as
     many clauses as claimed (a list that goes on is something else)."""
     head, text = t.head(), t.text
     if not (t.number and 2 <= t.number <= 10 and head and len(head) >= 2):
@@ -1027,7 +1047,8 @@ def _subject_list(t):
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
                              _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
-                             _dash_items_after, _quoted_names_with_head_later, _quoted_head_final_list_nearby))
+                             _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
+                             _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
@@ -1035,7 +1056,8 @@ _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after, _dash_items_after,
+                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                 _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
@@ -1070,8 +1092,8 @@ _MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
 # ending in 的 (和平与发展仍然是当今世界面临的两大主题); 是 not in 但是, 还是…
 _ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
 _RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
-_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{'|'.join(words('copulas'))}|成为|作为)(?<![但还于或凡若要求总]是)(?!否)"
-                               "[^、，,；;“”]{0,16}$")
+_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{'|'.join(words('copulas'))}|成为|作为)"
+                               "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
 
 
 def _predicate_start(text, cs, b, after_de):
@@ -1133,7 +1155,7 @@ def _list_before(text, qs, number, commas=False):
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
         if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
-            return []                   # 水污染防治、大气污染防治和工业“三废”治理: 工业 qualifies the formulation
+            return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
@@ -1171,4 +1193,4 @@ def _quoted_run_before(text, i, number, terms=frozenset()):
     o = i - 2 - number
     return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
             and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms
-            and not any(c in NUM_CHARS for c in text[o + 1:i - 1]))   # “两筛”“两癌”: a sibling, no abbreviations
+            and not any(c in NUM_CHARS for c in text[o + 1:i - 1]))   # “两筛”“两癌”: a sibling
