@@ -133,3 +133,12 @@ def test_a_list_whose_first_marker_the_page_garbled():
     # a marker of its own (一是) is read as before; a list short of the number gives none
     text = "要做到“三不”。这是底线。二是不慌乱。"
     assert members_of(text, "三不") == []
+
+
+def test_a_sibling_count_right_before_shares_its_members():
+    # gwr 2019: 国际国内两个市场两种资源; also written with 、
+    text = "我们要保持战略定力，更好利用国际国内两个市场两种资源，敢于应对挑战。"
+    assert members_of(text, "两种资源") == ["国际", "国内"]
+    assert members_of("统筹用好国内国际两个市场、两种资源。", "两种资源") == ["国内", "国际"]
+    # a count of another number is no sibling
+    assert members_of("利用国内国外三个市场两种资源。", "两种资源") == []

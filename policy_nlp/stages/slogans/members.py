@@ -609,6 +609,30 @@ def _unquoted_list_before(t):
     return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
+# a sibling count right before a formulation, of the same number (国际国内
+# 两个市场两种资源, 两个市场、两种资源): both count the same members
+_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,3}}[、和与及]?$")
+
+
+def _sibling_count_before(t):
+    """(6b) the members of a sibling count right before the formulation,
+    read as a list or parallel compound right before that count: 更好利用
+    国际国内两个市场两种资源 -> 国际, 国内."""
+    text = t.text
+    if not t.number or t.quoted:
+        return None
+    sib = _SIBLING_COUNT.search(text, max(0, t.qs - 6), t.qs)
+    if not sib or _count_of(text[sib.start()]) != t.number:
+        return None
+    twin = _Target(text, sib.start(), sib.end(), t.number, False, t.terms)
+    return _list_before(text, twin.qs, t.number) or _parallel_compound_before(twin)
+
+
+def _count_of(numeral):
+    """The number a one-character numeral stands for (两, 双 -> 2)."""
+    return 2 if numeral in "两双" else _DIGIT.get(numeral)
+
+
 def _parallel_compound_before(t):
     """(6) a parallel compound right before, written without separators:
     国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
@@ -1059,7 +1083,8 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
                  _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
-                 _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
+                 _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
+                 _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
 
