@@ -142,3 +142,6 @@ def test_a_sibling_count_right_before_shares_its_members():
     assert members_of("统筹用好国内国际两个市场、两种资源。", "两种资源") == ["国内", "国际"]
     # a count of another number is no sibling
     assert members_of("利用国内国外三个市场两种资源。", "两种资源") == []
+    # an item ending with a sibling count is no member (gwr 1986)
+    text = "在利用国内国外两种资源、开拓国内国外两个市场两方面，取得了显著成绩。"
+    assert members_of(text, "两个市场") == ["国内", "国外"]

@@ -628,6 +628,12 @@ def _sibling_count_before(t):
     return _list_before(text, twin.qs, t.number) or _parallel_compound_before(twin)
 
 
+def _ends_with_count(item, number):
+    """Whether ``item`` ends with a count of ``number`` (…国内国外两种资源)."""
+    found = _SIBLING_COUNT.search(item)
+    return bool(found) and found.group()[-1] not in "、和与及" and _count_of(found.group()[0]) == number
+
+
 def _count_of(numeral):
     """The number a one-character numeral stands for (两, 双 -> 2)."""
     return 2 if numeral in "两双" else _DIGIT.get(numeral)
@@ -1179,6 +1185,8 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
+        if any(_ends_with_count(g["text"], number) for g in got):
+            return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
         if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
             return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
