@@ -145,3 +145,11 @@ def test_a_sibling_count_right_before_shares_its_members():
     # an item ending with a sibling count is no member (gwr 1986)
     text = "在利用国内国外两种资源、开拓国内国外两个市场两方面，取得了显著成绩。"
     assert members_of(text, "两个市场") == ["国内", "国外"]
+
+
+def test_a_parallel_compound_that_is_the_last_item_gives_the_members():
+    # xi 2020, cpc 20: 以国内大循环为主体、国内国际双循环
+    text = "积极融入以国内大循环为主体、国内国际双循环相互促进的新发展格局。"
+    assert members_of(text, "双循环") == ["国内", "国际"]
+    # a leading word that opens a word is kept (有色, 对外)
+    assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]

@@ -166,7 +166,7 @@ def _trimmed_items(text, items):
                     seg = seg[len(w):]
                     changed = True
                     break
-    changed = not parallel and not seg.startswith(_OPENING_NOT_PREPOSITION)    # 对外开放 keeps 对
+    changed = not parallel and not seg.startswith(_OPENING_NOT_LEAD)    # 对外开放 keeps 对, 有色金属 有
     while changed:
         changed = False
         for w in _TRIM_LEAD:
@@ -184,7 +184,7 @@ def _trimmed_items(text, items):
 # last one; words that only open with one (把握, 对外) are no prepositions
 _PREPOSITIONS = ("对于", "把", "从", "对", "将")
 _NOT_PREPOSITIONS = words("preposition_words")
-_OPENING_NOT_PREPOSITION = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_PREPOSITIONS))   # 对外
+_OPENING_NOT_LEAD = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_TRIM_LEAD))   # 对外, 有色
 
 
 def _after_preposition(seg, hi):
@@ -605,7 +605,11 @@ def _garbled_first_marker(t):
 
 def _unquoted_list_before(t):
     """(5) an unquoted list right before whose count equals the number (a
-    pair may be split by a comma: 围绕农业发展,农民增收两大目标)."""
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
+    compound that is the whole last item is the members (6)."""
+    compound = _parallel_compound_before(t)
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;":
+        return compound             # 以国内大循环为主体、国内国际双循环: the last item is the compound
     return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
