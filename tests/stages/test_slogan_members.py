@@ -153,3 +153,5 @@ def test_a_parallel_compound_that_is_the_last_item_gives_the_members():
     assert members_of(text, "双循环") == ["国内", "国际"]
     # a leading word that opens a word is kept (有色, 对外)
     assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
+    text = "对有色金属采选、冶炼和加工等三个领域提出要求。"
+    assert members_of(text, "三个领域") == ["有色金属采选", "冶炼", "加工"]

@@ -166,8 +166,8 @@ def _trimmed_items(text, items):
                     seg = seg[len(w):]
                     changed = True
                     break
-    changed = not parallel and not seg.startswith(_OPENING_NOT_LEAD)    # 对外开放 keeps 对, 有色金属 有
-    while changed:
+    changed = not parallel
+    while changed and not seg.startswith(_OPENING_NOT_LEAD):    # 对外开放 keeps 对, 有色金属 有
         changed = False
         for w in _TRIM_LEAD:
             if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
