@@ -155,3 +155,9 @@ def test_a_parallel_compound_that_is_the_last_item_gives_the_members():
     assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
     text = "对有色金属采选、冶炼和加工等三个领域提出要求。"
     assert members_of(text, "三个领域") == ["有色金属采选", "冶炼", "加工"]
+
+
+def test_a_first_item_that_is_still_a_clause_gives_no_members():
+    # local dev-0208: 村、社区 qualify “两委”; 开展村 is no member
+    text = "为今年我区全面开展村、社区“两委”换届提供很好的经验和借鉴。"
+    assert members_of(text, "两委") == []

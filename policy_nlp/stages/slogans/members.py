@@ -632,6 +632,15 @@ def _sibling_count_before(t):
     return _list_before(text, twin.qs, t.number) or _parallel_compound_before(twin)
 
 
+def _still_a_clause(first, others):
+    """Whether a trimmed first member still opens with a leading verb of two
+    characters or more (too short a rest to lose it: 开展村) while no other
+    member opens with one (a parallel list of verb phrases keeps them)."""
+    lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
+    return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
+            and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
+
+
 def _ends_with_count(item, number):
     """Whether ``item`` ends with a count of ``number`` (…国内国外两种资源)."""
     found = _SIBLING_COUNT.search(item)
@@ -1189,6 +1198,8 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
+        if _still_a_clause(first, got[1:]):
+            return []                   # 全面开展村、社区“两委”: 开展村 is no member
         if any(_ends_with_count(g["text"], number) for g in got):
             return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
         if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
