@@ -161,3 +161,9 @@ def test_a_first_item_that_is_still_a_clause_gives_no_members():
     # local dev-0208: 村、社区 qualify “两委”; 开展村 is no member
     text = "为今年我区全面开展村、社区“两委”换届提供很好的经验和借鉴。"
     assert members_of(text, "两委") == []
+
+
+def test_serving_leads_into_the_first_member():
+    # gwr 1988: 都服务于 is no part of 和平
+    text = "我们的全部外交工作，都服务于和平与发展两大目标。"
+    assert members_of(text, "两大目标") == ["和平", "发展"]
