@@ -194,10 +194,25 @@ may define two formulations named together (正确处理“六个关系”、牢
 item that ends with its head. Words of four characters or more that led into
 the formulation and open an item again are left out of it (要参加双重组织
 生活会,即…要参加班子民主生活会 -> 班子民主生活会).
+More ways of spelling members out: a list of ordinals of another style after
+a formulation that ends its sentence (第一，… / （一）… / 1. … / 一、 on its own
+line; exactly as many as claimed; members only, no count is confirmed by it);
+clauses right after it that each open with its head (坚决做到“两个维护”，坚决
+维护…，坚决维护…); openers of a following list from ``member_openers`` (分别是,
+分别为, 包括 … also right after it; a line break may follow the comma); a 一是
+list whose first marker the page garbled (“三不”;车是不迟顿。…二是不慌乱。); the
+members of a sibling count right before it (国际国内两个市场两种资源). A member
+item that opens with a frame (在…的基础上, 从…开始) is the clause after it. A
+list right before a formulation ends before its predicate (和平与发展仍然是…的
+两大主题; …首次出现双下降) and gives none when an item is a verb alone (倡导和推动
+共建“一带一路”), ends with a count of the same number (sibling clauses), or is a
+short qualifier after much longer items (…大气污染防治和工业“三废”); a quoted
+run holding a numeral is a sibling formulation, no abbreviations (“两筛”“两癌”).
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
-trimmed. ``count_matches`` is ``number == len(members)`` when members were
-found and the number is known (a count of characters, 八个字, also matches
-when the members' characters make up the number), else None.
+trimmed, and so is a frame up to its last preposition (如果从生产总值 -> 生产总值).
+``count_matches`` is ``number == len(members)`` when members were found and
+the number is known (a count of characters, 八个字, also matches when the
+members' characters make up the number), else None.
 
 Modules, each importing only those before it: ``counting`` (numerals, measure
 words, heads: :func:`parse_numbered`), ``quotes`` (quote marks and the cues of

@@ -9,7 +9,7 @@ import re
 
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFIX, NUM_CHARS
 
 
@@ -17,7 +17,8 @@ from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFI
 # (the 即-lists of members, and of the counts the grammar confirms by them)
 _JI = "即(?![将使便可时日刻])"
 
-_TRIM_LEAD = tuple(sorted(set(words("member_leading_words")), key=len, reverse=True))
+# file order within a length (a set's order changes from run to run with the hash seed)
+_TRIM_LEAD = tuple(sorted(words("member_leading_words"), key=len, reverse=True))
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
@@ -69,7 +70,10 @@ def _split_last_conj(text, items):
         m = mm
     if m is None or m.start() == 0 or m.end() == len(seg):
         return items
-    return items[:-1] + [(a, a + m.start()), (a + m.end(), b)]
+    at = m.start()
+    if at > 1 and seg[at - 1] == seg[at]:
+        at -= 1                 # 平等互利和和平共处: the first 和 joins, the second opens 和平
+    return items[:-1] + [(a, a + at), (a + at + len(m.group()), b)]
 
 
 # An unquoted list right before a formulation is often the verbs that govern
@@ -97,14 +101,17 @@ def _skip_lead_in(text, a, z):
 
 
 _LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+# a verb alone as an item: verbs joined by 和 that govern the formulation
+# (倡导和推动共建“一带一路”, 解决…问题和改善两国关系), never a member
+_PAIR_VERBS = frozenset(words("pair_verbs"))
 
 
 def _not_a_member(item):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, opening with an ordinal or subject, or with
-    a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    ending in a governing verb, a verb alone, opening with an ordinal or
+    subject, or with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
     return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
-            or bool(_LIST_MARKER_START.match(item)))
+            or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
 
 def _trimmed_items(text, items):
@@ -138,6 +145,8 @@ def _trimmed_items(text, items):
         if cuts:
             a += max(cuts)
             seg = seg[max(cuts):]
+    cut = _after_preposition(seg, hi)
+    a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
     # items at least: one item alone shares all of itself)
@@ -159,7 +168,7 @@ def _trimmed_items(text, items):
                     changed = True
                     break
     changed = not parallel
-    while changed:
+    while changed and not seg.startswith(_OPENING_NOT_LEAD):    # 对外开放 keeps 对, 有色金属 有
         changed = False
         for w in _TRIM_LEAD:
             if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
@@ -169,6 +178,28 @@ def _trimmed_items(text, items):
                 break
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+# prepositions that open the object of the clause's verb inside a first
+# member (如果从生产总值、成本…, 已经把京汉、粤汉…): the member starts after the
+# last one; words that only open with one (把握, 对外) are no prepositions
+_PREPOSITIONS = ("对于", "把", "从", "对", "将")
+_NOT_PREPOSITIONS = words("preposition_words")
+_OPENING_NOT_LEAD = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_TRIM_LEAD))   # 对外, 有色
+
+
+def _after_preposition(seg, hi):
+    """Where a first member ``seg`` starts after its last preposition (not at
+    its start), leaving two characters or more and at most two more than the
+    longest other member (``hi``); 0 when there is none."""
+    best = 0
+    for w in _PREPOSITIONS:
+        for m in re.finditer(re.escape(w), seg):
+            end, rest = m.end(), len(seg) - m.end()
+            if (m.start() > 0 and 2 <= rest <= hi + 2 and not seg.startswith(_NOT_PREPOSITIONS, m.start())
+                    and not seg.endswith(_NOT_PREPOSITIONS, 0, end)):
+                best = max(best, end)
+    return best
 
 
 _CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
@@ -374,8 +405,15 @@ def _list_before_deng(t):
     return _trimmed_items(text, items)
 
 
-_FOLLOWING_LIST = re.compile(r"[^，。；：:,;（(“”]{0,8}?(?:，|,)?(?:即|包括|分别是|就是)?[：:]"
-                             r"|[^，。；：:,;（(“”]{0,8}?[，,](?:即|包括|分别是|就是)[：:]?")
+# the openers of a list after a formulation: after a comma (a line break may
+# follow it: “五定”，¶即定建设规模…) or before a colon; and, right after the
+# formulation, those no copula (三大产业分别为A、B、C; not “再出发”就是要…)
+_OPENERS = words("member_openers")
+_OPENER = "|".join(_OPENERS).replace("即", _JI)
+_DIRECT_OPENER = "|".join(w for w in _OPENERS if w not in words("copulas") and w != "即")
+_FOLLOWING_LIST = re.compile(f"[^，。；：:,;（(“”]{{0,8}}?(?:，|,)?(?:{_OPENER})?[：:]"
+                             f"|[^，。；：:,;（(“”]{{0,8}}?[，,][ \u3000\n]*(?:{_OPENER})[：:]?"
+                             f"|[”」]?(?:{_DIRECT_OPENER})[：:]?")
 
 
 # 即 right after a formulation or its closing quote marks (“六个导向”即…), not 即将, 即使…
@@ -470,8 +508,9 @@ def _following_list(t):
     if not splits and number == 2:
         splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
     items = next((x for x in splits if number and len(x) == number),
-                 splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                 else [])
+                 _head_opening_items(text, splits, number, t.head())
+                 or (splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
+                     else []))
     if number == 1 and body < end and text[body - 1] in "：:":
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
@@ -489,6 +528,19 @@ def _following_list(t):
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
     return [_mk(text, a, z) for a, z in items]
+
+
+def _head_opening_items(text, splits, number, head):
+    """The first ``number`` items of a split whose first ``number`` items, and
+    not the next, open with the formulation's head: “五定”，即定A，定B，定C，定D，
+    定E，并且实行… -> 定A … 定E; None otherwise."""
+    if not (number and head):
+        return None
+    for items in splits:
+        if (len(items) > number and all(text.startswith(head, a) for a, _ in items[:number])
+                and not text.startswith(head, items[number][0])):
+            return items[:number]
+    return None
 
 
 def _head_initial_clauses_after(t, items, end):
@@ -511,35 +563,94 @@ def _head_initial_clauses_after(t, items, end):
     return more if len(items) + len(more) == t.number else []
 
 
-def _marked_items(text, body):
+def _marked_items(text, body, first=1):
     """Items of a 一是…二是… list starting within three characters of
-    ``body``: each from after its marker to the end of its clause."""
+    ``body``: each from after its marker to the end of its clause. With
+    ``first`` > 1, the list from its marker ``first`` on, anywhere within
+    600 characters (二是…三是… after a first item whose marker is garbled)."""
     marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
-    if not (marks and marks[0].group(1) == "一" and marks[0].start() < 3):
+    if first > 1:
+        marks = marks[next((k for k, mm in enumerate(marks) if _DIGIT.get(mm.group(1)) == first), len(marks)):]
+    if not (marks and _DIGIT.get(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
         return None
     out = []
-    expect = 1
+    expect = first
     for mm in marks:
         if out and mm.group(1) == "一":
             break                                        # a new list starts: “三突破”：一是…
         if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
             continue
-        a = body + mm.end()
-        while a < len(text) and text[a] in " \u3000\u00a0\t\n":
-            a += 1                                       # 一是 ¶ 遵循…: a marker on its own line
-        z = a
-        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
-            z += 1
+        a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
+        if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
+            a, z = _first_clause(text, z + 1)           # 一是从今年新学年开始，在…实行…
         out.append(_mk(text, a, z))
         expect += 1
-    return out if len(out) >= 2 else None
+    return out if len(out) >= 2 or (out and first > 1) else None
+
+
+def _garbled_first_marker(t):
+    """(4e) a 一是…二是… list after a formulation that ends its sentence,
+    whose first marker the page garbled into another character before 是
+    (“三不”；车是不迟顿。…二是不慌乱。…三是不失职。): the first item is the
+    clause after it, the others follow their markers 二是…; exactly as many
+    items as claimed."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number and 2 <= t.number <= 10 else None
+    garbled = m and re.compile(f"[\u4e00-\u9fff](?<![{_MARKERS}])是").match(t.text, m.end())
+    if not garbled:
+        return None
+    a, z = _first_clause(t.text, garbled.end())
+    rest = _marked_items(t.text, z, first=2)
+    return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
 def _unquoted_list_before(t):
     """(5) an unquoted list right before whose count equals the number (a
-    pair may be split by a comma: 围绕农业发展,农民增收两大目标)."""
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
+    compound that is the whole last item is the members (6)."""
+    compound = _parallel_compound_before(t)
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;":
+        return compound             # 以国内大循环为主体、国内国际双循环: the last item is the compound
     return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+
+
+# a sibling count right before a formulation, of the same number (国际国内
+# 两个市场两种资源, 两个市场、两种资源): both count the same members
+_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,3}}[、和与及]?$")
+
+
+def _sibling_count_before(t):
+    """(6b) the members of a sibling count right before the formulation,
+    read as a list or parallel compound right before that count: 更好利用
+    国际国内两个市场两种资源 -> 国际, 国内."""
+    text = t.text
+    if not t.number or t.quoted:
+        return None
+    sib = _SIBLING_COUNT.search(text, max(0, t.qs - 6), t.qs)
+    if not sib or _count_of(text[sib.start()]) != t.number:
+        return None
+    twin = _Target(text, sib.start(), sib.end(), t.number, False, t.terms)
+    return _list_before(text, twin.qs, t.number) or _parallel_compound_before(twin)
+
+
+def _still_a_clause(first, others):
+    """Whether a trimmed first member still opens with a leading verb of two
+    characters or more (too short a rest to lose it: 开展村) while no other
+    member opens with one (a parallel list of verb phrases keeps them)."""
+    lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
+    return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
+            and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
+
+
+def _ends_with_count(item, number):
+    """Whether ``item`` ends with a count of ``number`` (…国内国外两种资源)."""
+    found = _SIBLING_COUNT.search(item)
+    return bool(found) and found.group()[-1] not in "、和与及" and _count_of(found.group()[0]) == number
+
+
+def _count_of(numeral):
+    """The number a one-character numeral stands for (两, 双 -> 2)."""
+    return 2 if numeral in "两双" else _DIGIT.get(numeral)
 
 
 def _parallel_compound_before(t):
@@ -650,6 +761,141 @@ def _marked_list_next_sentence(t):
         return None
     items = _marked_items(t.text, m.end())
     return items if items and len(items) == t.number else None
+
+
+def _ordinal_list_next_sentence(t):
+    """(4c) as (4b), a list of ordinals of another style opening the next
+    sentence or paragraph (:func:`_ordinal_items`): 着重抓好以下三项工作。¶
+    第一，依法整顿经济秩序，… Members only: such a list confirms no count
+    (我提出4点倡议。第一，… is the speaker's own points)."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number else None
+    return _ordinal_items(t.text, m.end(), t.number) if m else None
+
+
+# ordinal markers of the items after a formulation ending its sentence, each
+# style a pattern of the number k (a Chinese numeral or digits): 第一，/第一步，,
+# （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)
+_ORDINAL_STYLES = ("第{k}步?[、，,：:]", "[（(]{k}[）)]", "{d}[.．、]", "[（(]{d}[）)]")
+_ORDINAL_REACH = 3000   # characters from one marker to the next: items are paragraphs
+
+
+def _ordinal_marker(text, p, style, k):
+    """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
+    while p < len(text) and text[p] in " \u3000\u00a0\t\n":
+        p += 1
+    if k not in _NUMERALS:
+        return None
+    pattern = style.format(k=_NUMERALS[k], d=k)
+    m = re.compile(pattern).match(text, p)
+    return m.end() if m else None
+
+
+def _ordinal_items(text, body, number):
+    """Items of a list of ``number`` paragraphs or sentences opening with
+    ordinals of one style (第一，…第二，…; （一）…（二）…; 1.…2.…; 一、… on its own
+    line), the first at ``body``: each from after its marker to the end of its
+    first clause. None when the list goes on past ``number``."""
+    if not number or not 2 <= number <= 10:
+        return None
+    styles = _ORDINAL_STYLES + (("{k}、",) if "\n" in text[max(0, body - 6):body + 1] else ())
+    style = next((x for x in styles if _ordinal_marker(text, body, x, 1)), None)
+    if style is None:
+        return None
+    out, p = [], body
+    for k in range(1, number + 2):
+        a = _next_ordinal(text, p, style, k) if k > 1 else _ordinal_marker(text, body, style, 1)
+        if a is None:
+            break
+        if k > number:
+            return None                                  # more items than claimed
+        a, z = _first_clause(text, a)
+        if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
+            a, z = _first_clause(text, z + 1)       # 在发展生产的基础上，继续增加…
+        out.append(_mk(text, a, z))
+        p = z
+    return out if len(out) == number and all(m["text"] for m in out) else None
+
+
+# what may stand between a formulation and the clauses that spell it out
+# (“两个维护”，坚决维护…，坚决维护…; “三个不发生”：不发生…；不发生…)
+_CLAUSES_AFTER = re.compile(r"[”」]?(?:[，,：:；;。]|[，,]?即[：:]?)[ \u3000\n]*")
+_HEAD_CLAUSE_MAX = 40   # characters of one member clause
+
+
+def _head_clauses_after(t):
+    """(4d) members written as clauses right after the formulation, each
+    opening with its head (a verb of two characters or more), maybe after
+    adverbs or leading verbs, which the member keeps: 坚决做到“两个维护”，
+    坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和
+    集中统一领导。 Exactly as
+    many clauses as claimed (a list that goes on is something else)."""
+    head, text = t.head(), t.text
+    if not (t.number and 2 <= t.number <= 10 and head and len(head) >= 2):
+        return None
+    m = _CLAUSES_AFTER.match(text, t.qe)
+    if not m:
+        return None
+    out, p = [], m.end()
+    for _ in range(t.number + 1):
+        while p < len(text) and text[p] in " \u3000\n":
+            p += 1
+        a = p                       # the member keeps its adverbs (坚决维护…), as a 即-list does
+        if not _opens_with_head(text, p, head):
+            break
+        if len(out) == t.number:
+            return None                                  # the list goes on
+        z = a
+        while z < len(text) and text[z] not in "，。；,;\n" and z - a <= _HEAD_CLAUSE_MAX:
+            z += 1
+        if z - a > _HEAD_CLAUSE_MAX:
+            return None
+        out.append(_mk(text, a, z))
+        p = z + 1
+    return out if len(out) == t.number else None
+
+
+def _opens_with_head(text, p, head):
+    """Whether ``text[p:]`` opens with ``head``, maybe after at most
+    :data:`_LEAD_MAX` characters of leading words (坚决维护; the head may be
+    a leading word itself: 维护)."""
+    q = p
+    while not text.startswith(head, q):
+        w = next((w for w in _TRIM_LEAD if text.startswith(w, q) and q + len(w) - p <= _LEAD_MAX), None)
+        if w is None:
+            return False
+        q += len(w)
+    return True
+
+
+_FRAME_ENDS = words("frame_clause_ends")
+
+
+def _is_frame(clause):
+    """Whether ``clause`` only frames the next one (…的基础上, 随着…)."""
+    return clause.endswith(_FRAME_ENDS) or clause.startswith("随着")
+
+
+def _first_clause(text, a):
+    """(start, end) of the clause at ``a``, blanks skipped."""
+    while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+        a += 1
+    z = a
+    while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+        z += 1
+    return a, z
+
+
+def _next_ordinal(text, p, style, k):
+    """The end of ordinal ``k`` opening a sentence or line within
+    :data:`_ORDINAL_REACH` characters after ``p``, or None."""
+    if k not in _NUMERALS:
+        return None
+    pattern = re.compile(f"[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    m = pattern.search(text, p, min(len(text), p + _ORDINAL_REACH))
+    return m.end() if m else None
+
+
+_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
 
 
 def _in_brackets_before(t):
@@ -844,8 +1090,9 @@ def _subject_list(t):
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
-                             _marked_list_next_sentence, _dash_items_after,
-                             _quoted_names_with_head_later, _quoted_head_final_list_nearby))
+                             _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                             _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
+                             _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
@@ -853,8 +1100,11 @@ _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _dash_items_after, _in_brackets_before,
-                 _unquoted_list_before, _subject_list, _parallel_compound_before, _written_together_earlier,
+                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                 _garbled_first_marker, _dash_items_after,
+                 _in_brackets_before,
+                 _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
+                 _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
 
@@ -881,6 +1131,28 @@ _SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
 _MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
 
 
+# a list that is the subject of the formulation's clause ends before its
+# predicate: adverbs, then a verb of result right before the formulation
+# (…二氧化硫排放总量近年来首次出现双下降) or a copula and a short complement
+# ending in 的 (和平与发展仍然是当今世界面临的两大主题); 是 not in 但是, 还是…
+_ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
+_RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
+_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{'|'.join(words('copulas'))}|成为|作为)"
+                               "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
+
+
+def _predicate_start(text, cs, b, after_de):
+    """Where the predicate of a subject list in ``text[cs:b]`` starts (the
+    list ends there), or ``b``: a copula clause only before 的 (``after_de``),
+    and never fewer than two characters left of the last item."""
+    tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
+    tail = text[tail_start:b]
+    found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
+    if found is None or found.start() < 2 or found.start() == len(tail):
+        return b
+    return tail_start + found.start()
+
+
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
@@ -893,6 +1165,7 @@ def _list_before(text, qs, number, commas=False):
     if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
         return []                       # 茶山整治、“两违”等: the formulation is an item itself
     b = qs
+    after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
     cs = _clause_start(text, b)
@@ -900,6 +1173,8 @@ def _list_before(text, qs, number, commas=False):
     frame = _YI_WEI_FRAME.search(text, cs, b)
     if frame:
         cs, b = frame.start(1), frame.end(1)
+    else:
+        b = _predicate_start(text, cs, b, after_de)
     if b - cs < 2:
         return []
     items = _split_items(text, cs, b, "、")
@@ -924,6 +1199,12 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
+        if _still_a_clause(first, got[1:]):
+            return []                   # 全面开展村、社区“两委”: 开展村 is no member
+        if any(_ends_with_count(g["text"], number) for g in got):
+            return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
+        if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
+            return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
@@ -960,4 +1241,5 @@ def _quoted_run_before(text, i, number, terms=frozenset()):
     that is no known term (“红橙黄蓝”四色预警, not “证照分离”四项改革)."""
     o = i - 2 - number
     return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
-            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms)
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms
+            and not any(c in NUM_CHARS for c in text[o + 1:i - 1]))   # “两筛”“两癌”: a sibling

@@ -1,0 +1,169 @@
+"""Tests of policy_nlp.stages.slogans.members: the members a text spells out
+for a numbered formulation (real sentences from the development corpora, and
+counter-examples)."""
+
+from policy_nlp.stages.slogans import find_slogans
+
+
+def members_of(text, name):
+    """The member texts of the first formulation ``name`` found in ``text``."""
+    for s in find_slogans(text):
+        if s["text"] == name:
+            for m in s["members"]:
+                assert text[m["start"]:m["end"]] == m["text"]
+            return [m["text"] for m in s["members"]]
+    raise AssertionError(f"{name} not found")
+
+
+def test_a_doubled_conjunction_splits_at_its_first_character():
+    # gwr 1954: 平等互利和和平共处 (the second 和 opens 和平)
+    text = "一致确认，互相尊重领土主权、互不侵犯、互不干涉内政、平等互利和和平共处的五项原则应当成为指导。"
+    assert members_of(text, "五项原则") == ["互相尊重领土主权", "互不侵犯", "互不干涉内政",
+                                          "平等互利", "和平共处"]
+
+
+def test_a_quoted_sibling_formulation_is_no_run_of_abbreviations():
+    # local dev-0127: “两筛”“两癌” are two formulations, not 两 and 筛
+    text = "会议宣读了《关于表扬2022年度“两筛”“两癌”民生实事工作先进单位的通报》。"
+    assert members_of(text, "两癌") == []
+    # a run of single characters is still read (local dev-0115)
+    text = "对某化工企业储罐区落地实施“红橙黄蓝”四色预警,建立镇企两级24小时值班响应机制。"
+    assert members_of(text, "四色预警") == ["红", "橙", "黄", "蓝"]
+
+
+def test_verbs_joined_before_a_formulation_are_no_members():
+    # gwr 2018 and 2008: the verbs govern the formulation
+    assert members_of("倡导和推动共建“一带一路”，发起创办亚投行。", "一带一路") == []
+    text = "加强农村现代市场流通体系建设，壮大和提升农村二三产业，发展乡镇企业。"
+    assert members_of(text, "二三产业") == []
+    # nouns joined by 和 stay members (gwr 2019)
+    text = "更好利用国际国内两个市场，我们要统筹国内和国际两个大局。"
+    assert members_of(text, "两个大局") == ["国内", "国际"]
+
+
+def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
+    # gwr 1992, 2008: a copula before 的, a verb of result right before the formulation
+    text = "和平与发展仍然是当今世界面临的两大主题，还需要各国人民继续努力。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]
+    text = "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
+    assert members_of(text, "双下降") == ["化学需氧量", "二氧化硫排放总量"]
+    # 还是 is no copula; a name ending in 都 keeps it
+    text = "南京、成都两大城市的发展"
+    assert members_of(text, "两大城市") == ["南京", "成都"]
+
+
+def test_members_in_an_ordinal_list_after_the_sentence():
+    # gwr 1999 and 1987: 第一，/第一、 paragraphs; each member is the first clause
+    text = ("今年要着重抓好以下三项工作。\n\n　　第一，依法整顿经济秩序，严厉打击经济违法犯罪活动。\n\n"
+            "　　第二，搞好社会治安综合治理，保持社会稳定。\n\n　　第三，从严治政，加强廉政建设。\n")
+    assert members_of(text, "三项工作") == ["依法整顿经济秩序", "搞好社会治安综合治理", "从严治政"]
+    # cpc 13: （一）… paragraphs
+    text = ("为此，必须着重解决好以下三个重要问题。\n\n（一）把发展科学技术和教育事业放在首要位置，使经济建设转到依靠科技进步。\n\n"
+            "（二）保持社会总需求和总供给基本平衡。\n\n（三）进一步扩大对外开放的广度和深度。\n")
+    assert members_of(text, "三个重要问题") == ["把发展科学技术和教育事业放在首要位置",
+                                              "保持社会总需求和总供给基本平衡", "进一步扩大对外开放的广度和深度"]
+    # a clause that only frames the next one is left out (gwr 1982)
+    text = "对国营大中型企业，要分两步走。第一步，实行税利并存。第二步，在价格体系基本趋于合理的基础上，再根据盈利多少征收累进所得税。"
+    assert members_of(text, "两步走") == ["实行税利并存", "再根据盈利多少征收累进所得税"]
+
+
+def test_an_ordinal_list_of_another_length_gives_no_members():
+    # a list that goes on past the number, or stops short of it
+    text = ("必须着重解决好以下三个重要问题。\n（一）提高经济效益。\n（二）扩大开放。\n（三）深化改革。\n（四）加强管理。\n")
+    assert members_of(text, "三个重要问题") == []
+    text = "必须着重解决好以下三个重要问题。\n（一）提高经济效益。\n（二）扩大开放。\n"
+    assert members_of(text, "三个重要问题") == []
+    # a formulation inside its sentence takes no list from the next one
+    text = "不断增强贯彻“三个代表”重要思想的自觉性和坚定性。\n\n（一）贯彻“三个代表”重要思想，必须使全党始终保持与时俱进。\n\n（二）贯彻。\n\n（三）贯彻。"
+    assert members_of(text, "三个代表") == []
+
+
+def test_members_written_as_clauses_that_open_with_the_head():
+    # verb-phrase members after the formulation (两个维护: 维护… 维护…)
+    text = ("全县上下要增强“四个意识”，坚决做到“两个维护”，坚决维护习近平总书记党中央的核心、"
+            "全党的核心地位，坚决维护党中央权威和集中统一领导。")
+    assert members_of(text, "两个维护") == ["坚决维护习近平总书记党中央的核心、全党的核心地位",
+                                          "坚决维护党中央权威和集中统一领导"]
+    text = "确保实现“三个不发生”：不发生重特大森林火灾；不发生群死群伤事件；不发生烧毁林场现象。"
+    assert members_of(text, "三个不发生") == ["不发生重特大森林火灾", "不发生群死群伤事件", "不发生烧毁林场现象"]
+    # more clauses than claimed: no members
+    text = "实现“四个确保”，确保安全，确保稳定，确保增收，确保发展，确保和谐。"
+    assert members_of(text, "四个确保") == []
+
+
+def test_members_after_an_opener():
+    # gwr 1982: a line break between the comma and 即; the list stops where
+    # the items stop opening with the head
+    text = ("所有确定进行建设的项目，一律实行“五定”，\n即定建设规模，定投资总额，定建设工期，"
+            "定投资效果，定外部协作条件，并且实行严格的责任制度。")
+    assert members_of(text, "五定") == ["定建设规模", "定投资总额", "定建设工期", "定投资效果", "定外部协作条件"]
+    # 分别为 right after the formulation
+    assert members_of("我县三大产业分别为畜牧、蔬菜和果品。", "三大产业") == ["畜牧", "蔬菜", "果品"]
+
+
+def test_a_first_member_starts_after_its_preposition():
+    # gwr 1954, 1958, 1957: the verb's object starts after 从 / 把 / 对于
+    text = "如果从生产总值、成本、利润、劳动生产率四种指标来看，都有提高。"
+    assert members_of(text, "四种指标来看")[0] == "生产总值"
+    assert members_of("我们已经把京汉、粤汉两大铁路连接起来。", "两大铁路连接起来") == ["京汉", "粤汉"]
+    text = "下面我想对于教育改革和向科学进军两个问题讲一点意见。"
+    assert members_of(text, "两个问题") == ["教育改革", "向科学进军"]
+    # 对 of 对外 or 反对 is no preposition
+    assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
+    assert members_of("我们坚决反对“台独”和以任何形式制造“两个中国”。", "两个中国") == []
+
+
+def test_a_short_last_item_qualifies_the_formulation():
+    # gwr 2011: 工业 qualifies 三废, it is no third member
+    assert members_of("加强重点流域水污染防治、大气污染防治和工业“三废”治理。", "三废") == []
+
+
+def test_a_marked_item_opening_with_a_time_frame_is_the_clause_after_it():
+    # gwr 2007
+    text = ("我们将采取两项重大措施：一是从今年新学年开始，在普通本科高校建立健全国家奖学金制度。"
+            "二是进一步完善国家助学制度。")
+    assert members_of(text, "两项重大措施") == ["在普通本科高校建立健全国家奖学金制度", "进一步完善国家助学制度"]
+
+
+def test_a_list_whose_first_marker_the_page_garbled():
+    # local dev-0247: 一是 scanned as 车是
+    text = ("各单位、各部门要做到“三不”;车是不迟顿。现在适逢夏秋季节交替,防控工作要当机立断。"
+            "二是不慌乱。各部门要通过宣传让群众知道。三是不失职。各单位要严防死守。")
+    assert members_of(text, "三不") == ["不迟顿", "不慌乱", "不失职"]
+    # a marker of its own (一是) is read as before; a list short of the number gives none
+    text = "要做到“三不”。这是底线。二是不慌乱。"
+    assert members_of(text, "三不") == []
+
+
+def test_a_sibling_count_right_before_shares_its_members():
+    # gwr 2019: 国际国内两个市场两种资源; also written with 、
+    text = "我们要保持战略定力，更好利用国际国内两个市场两种资源，敢于应对挑战。"
+    assert members_of(text, "两种资源") == ["国际", "国内"]
+    assert members_of("统筹用好国内国际两个市场、两种资源。", "两种资源") == ["国内", "国际"]
+    # a count of another number is no sibling
+    assert members_of("利用国内国外三个市场两种资源。", "两种资源") == []
+    # an item ending with a sibling count is no member (gwr 1986)
+    text = "在利用国内国外两种资源、开拓国内国外两个市场两方面，取得了显著成绩。"
+    assert members_of(text, "两个市场") == ["国内", "国外"]
+
+
+def test_a_parallel_compound_that_is_the_last_item_gives_the_members():
+    # xi 2020, cpc 20: 以国内大循环为主体、国内国际双循环
+    text = "积极融入以国内大循环为主体、国内国际双循环相互促进的新发展格局。"
+    assert members_of(text, "双循环") == ["国内", "国际"]
+    # a leading word that opens a word is kept (有色, 对外)
+    assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
+    text = "对有色金属采选、冶炼和加工等三个领域提出要求。"
+    assert members_of(text, "三个领域") == ["有色金属采选", "冶炼", "加工"]
+
+
+def test_a_first_item_that_is_still_a_clause_gives_no_members():
+    # local dev-0208: 村、社区 qualify “两委”; 开展村 is no member
+    text = "为今年我区全面开展村、社区“两委”换届提供很好的经验和借鉴。"
+    assert members_of(text, "两委") == []
+
+
+def test_serving_leads_into_the_first_member():
+    # gwr 1988: 都服务于 is no part of 和平
+    text = "我们的全部外交工作，都服务于和平与发展两大目标。"
+    assert members_of(text, "两大目标") == ["和平", "发展"]
