@@ -169,10 +169,11 @@ class Meta(TypedDict):
     dateline: NotRequired[str]
     publication: NotRequired[str]
     published: NotRequired[Optional[str]]
+    uploaded: NotRequired[str]                # ISO: a sharing site's upload time, never the date
     date: NotRequired[Optional[str]]          # ISO
     given_date: NotRequired[str]              # the date as given, when not ISO
     year: NotRequired[Optional[int]]
-    date_source: NotRequired[str]             # meta, title, text
+    date_source: NotRequired[str]             # meta, title, text, published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]
     level_evidence: NotRequired[Optional[str]]
