@@ -165,3 +165,9 @@ def test_serving_leads_into_the_first_member():
     # gwr 1988: 都服务于 is no part of 和平
     text = "我们的全部外交工作，都服务于和平与发展两大目标。"
     assert members_of(text, "两大目标") == ["和平", "发展"]
+
+
+def test_a_pair_before_a_quoted_head_loses_the_verb_that_seizes_it():
+    # dev-0018: 扭住 (like 抓住, 牵住) leads into the pair, it is no part of the first member
+    text = "必须紧紧扭住产业和就业两个“牛鼻子”,依托某某生态优势、"
+    assert members_of(text, "两个“牛鼻子”") == ["产业", "就业"]
