@@ -171,3 +171,15 @@ def test_a_pair_before_a_quoted_head_loses_the_verb_that_seizes_it():
     # dev-0018: 扭住 (like 抓住, 牵住) leads into the pair, it is no part of the first member
     text = "必须紧紧扭住产业和就业两个“牛鼻子”,依托某某生态优势、"
     assert members_of(text, "两个“牛鼻子”") == ["产业", "就业"]
+
+
+def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
+    # cpc 11 (1977): Mao's words quoted right before the next “四人帮” (a lexicon term, 4)
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = ("毛主席又针对“四人帮”的专横跋扈，尖锐地指出：“\n有些同志专批人家，人家批他一句都不行，"
+            "象挖了他三代的祖坟呢！动不动就说人家是‘三反分子’、‘五一六’。\n”“四人帮”反对毛主席的指示")
+    spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四人帮"]
+    assert [(s["kind"], s["number"], s["members"]) for s in spans] == [("numbered", 4, [])] * 2
+    # counter-example: a quoted list of names right before keeps its members (三心工程)
+    assert members_of("提出了“强化党建凝心、服务居民贴心、管理社区用心”的“三心工程”。", "三心工程") == \
+        ["强化党建凝心", "服务居民贴心", "管理社区用心"]

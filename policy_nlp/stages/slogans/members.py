@@ -371,6 +371,9 @@ def _in_brackets_after(t):
     return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
 
 
+_SPEECH_END = re.compile(r"[。！？!?\n]")
+
+
 def _quoted_list_before(t):
     """(2) “A、B、C”的“X” / “A、B、C”X / “A、B、C”这三件大事: a quoted list right before; and
     (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
@@ -381,7 +384,9 @@ def _quoted_list_before(t):
     if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
         op = "“" if text[b - 1] == "”" else "「"
         o = text.rfind(op, max(0, b - 200), b - 1)
-        if o != -1:
+        # a quotation of speech (sentence ends, line breaks) is no list of names: 指出：“…一句都不行，
+        # …‘五一六’。”“四人帮”反对… (cpc 11)
+        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
