@@ -1400,6 +1400,17 @@ def test_a_head_word_is_no_noun_of_things():
     assert [s["text"] for s in find_slogans("推进××镇、**乡两大片区建设。")] == ["两大片区建设"]
 
 
+def test_a_noun_of_things_that_only_qualifies_the_head_counts_no_things():
+    # a place noun before a policy head, a unit after a programme head: the programme's parts
+    assert [s["text"] for s in find_slogans("统筹四大区域板块协调发展。")] == ["四大区域板块"]
+    assert [s["text"] for s in find_slogans("推进十大工程项目建设。")] == ["十大工程"]
+    # counter-examples: the noun is the object of a verb head (gwr 1982, gwr 1994), or the head
+    for text in ("石臼所、连云港、上海、黄埔、湛江等十五个港口建设一百三十二个深水泊位",
+                 "只要严格遵循中美三个联合公报确立的各项原则，增加信任",
+                 "建设三个中心城市，打造两大城市群。"):
+        assert [s["text"] for s in find_slogans(text) if s["text"][:2] in ("十五", "三个")] == []
+
+
 @pytest.mark.parametrize("text", [
     "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
     "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
