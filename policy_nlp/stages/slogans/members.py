@@ -258,9 +258,9 @@ class _Target:
 
     def in_its_line(self):
         """(lo, hi): as :meth:`near`, but within the formulation's line."""
-        lo, hi = self.near()
-        end = self.text.find("\n", self.qe)
-        return max(lo, self.text.rfind("\n", 0, self.qs) + 1), hi if end == -1 else min(hi, end)
+        lo, hi = self.near()                    # searched within the reach: a long text may hold no \n
+        end = self.text.find("\n", self.qe, hi)
+        return max(lo, self.text.rfind("\n", lo, self.qs) + 1), hi if end == -1 else end
 
 
 _COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{1,4})")
@@ -735,7 +735,7 @@ def _quoted_names_with_head_later(t):
     head = t.head()
     if not head or len(head) < 2:
         return None
-    stop = text.find("\n", qe)
+    stop = text.find("\n", qe, qe + 600)
     stop = len(text) if stop == -1 else stop
     found, seen = [], set()
     for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
