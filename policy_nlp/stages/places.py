@@ -67,7 +67,7 @@ def _rules():
     # 全国 in an honour or a name (全国文明城市, 全国人大代表, 全国第18个…) is not the country's scope
     honour = "|".join(map(re.escape, sorted(data["national_not_before"], key=len, reverse=True)))
     after = "".join(data["national_not_after"])
-    honour_re = re.compile(rf"(?<=[{after}])全国|全国\s*(?:{honour})")
+    honour_re = re.compile(rf"(?<=[{after}])全国(?=[家有际])|全国\s*(?:{honour})")  # 确保全国粮食: 全国
     # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
     lead = alternation("news_openings")
     news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
