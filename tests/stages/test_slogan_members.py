@@ -53,6 +53,9 @@ def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     assert members_of(text, "两大主题") == ["和平", "发展"]
     text = "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
     assert members_of(text, "双下降") == ["化学需氧量", "二氧化硫排放总量"]
+    # counter-examples: an adverb that ends a word of the last member (可持续, 成都) is no predicate
+    text = "坚持开放包容、合作共赢、绿色可持续三大原则。"
+    assert members_of(text, "三大原则") == ["开放包容", "合作共赢", "绿色可持续"]
 
 
 def test_members_in_an_ordinal_list_after_the_sentence():

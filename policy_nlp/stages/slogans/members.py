@@ -1148,9 +1148,19 @@ def _predicate_start(text, cs, b, after_de):
     tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
     tail = text[tail_start:b]
     found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
-    if found is None or found.start() < 2 or found.start() == len(tail):
+    if found is None or found.start() < 2 or found.start() == len(tail) or _cuts_a_word(tail, found.start()):
         return b
     return tail_start + found.start()
+
+
+# words ending in an adverb of predicate_adverbs (可持续, 成都, 人均)
+_ADVERB_WORD_ENDS = words("adverb_word_ends")
+
+
+def _cuts_a_word(tail, cut):
+    """Whether ``cut`` falls inside a word of :data:`_ADVERB_WORD_ENDS` in ``tail``."""
+    return any(0 <= p < cut for w in _ADVERB_WORD_ENDS for p in [tail.rfind(w, 0, cut + len(w))]
+               if p + len(w) > cut)
 
 
 def _list_before(text, qs, number, commas=False):
