@@ -112,6 +112,8 @@ def test_a_first_member_starts_after_its_preposition():
     # 对 of 对外 or 反对 is no preposition
     assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
     assert members_of("我们坚决反对“台独”和以任何形式制造“两个中国”。", "两个中国") == []
+    # a preposition that opens the other members too opens the first (parallel 从…到… phrases)
+    assert members_of("实现从无到有、从有到优两大跨越。", "两大跨越") == ["从无到有", "从有到优"]
 
 
 def test_a_short_last_item_qualifies_the_formulation():

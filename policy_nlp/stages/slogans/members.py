@@ -145,7 +145,7 @@ def _trimmed_items(text, items):
         if cuts:
             a += max(cuts)
             seg = seg[max(cuts):]
-    cut = _after_preposition(seg, hi)
+    cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
@@ -188,14 +188,16 @@ _NOT_PREPOSITIONS = words("preposition_words")
 _OPENING_NOT_LEAD = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_TRIM_LEAD))   # 对外, 有色
 
 
-def _after_preposition(seg, hi):
+def _after_preposition(seg, hi, others=()):
     """Where a first member ``seg`` starts after its last preposition (not at
     its start), leaving two characters or more and at most two more than the
-    longest other member (``hi``); 0 when there is none."""
+    longest other member (``hi``); 0 when there is none. A preposition that
+    opens one of the ``others`` too opens the member (实现从无到有、从有到优)."""
     best = 0
     for w in _PREPOSITIONS:
+        keep = any(o.startswith(w) for o in others)
         for m in re.finditer(re.escape(w), seg):
-            end, rest = m.end(), len(seg) - m.end()
+            end, rest = m.start() if keep else m.end(), len(seg) - m.end()
             if (m.start() > 0 and 2 <= rest <= hi + 2 and not seg.startswith(_NOT_PREPOSITIONS, m.start())
                     and not seg.endswith(_NOT_PREPOSITIONS, 0, end)):
                 best = max(best, end)
