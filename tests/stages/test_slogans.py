@@ -1450,6 +1450,10 @@ def test_a_count_before_a_short_quoted_head_is_a_formulation():
         "两个“牛鼻子”"]
     assert [s["text"] for s in find_slogans("出台大气、水、土壤污染防治三个“十条”并取得扎实成效")] == ["三个“十条”"]
     assert [s["text"] for s in find_slogans("今年获得三个“第一”,实现两个“100%”")] == []
+    # a quoted name of places or organisations counts things (unit_heads): 三个“示范村”
+    numbered = [s["text"] for s in find_slogans("今年命名三个“示范村”，全镇新增两个“省级龙头企业”。")
+                if s["kind"] == "numbered"]
+    assert numbered == []
 
 
 def test_a_composite_unit_never_takes_in_the_verb_after_it():

@@ -482,8 +482,8 @@ def _quoted_head(text, i, run, value):
     meas = next((m for m in MEASURES if text.startswith(m, k)), None)
     m = _QUOTED_HEAD.match(text, k + len(meas)) if meas and value <= 20 else None
     if (m is None or len(m.group(1)) > 6 or _starts_quantity(m.group(1)) or m.group(1) in _WEAK_HEADS
-            or m.group(1).startswith(_BAD_BEFORE)):
-        return None                                       # 三个“第一”: ordinals counted
+            or m.group(1).startswith(_BAD_BEFORE) or m.group(1).endswith(_UNIT_HEADS)):
+        return None                                       # 三个“第一”: ordinals; 三个“示范村”: things
     return m.end(), value
 
 
