@@ -193,11 +193,20 @@ def infer_place(position=None, title=None, text=None):
             if not place and news and news[0] == level:
                 place = news[1]  # 在全县…会议上的讲话 over 3月31日,巫溪县召开…: the news names it
             return _result(level, place, f"title:{evidence}")
-    if news:
-        return _result(*news)
     if text:
-        return _text_votes(to_simplified(text)) or _meeting_place(to_simplified(text)) or _result(None, None, None)
+        return _news_or_votes(news, to_simplified(text))
     return _result(None, None, None)
+
+
+def _news_or_votes(news, text):
+    """The place a news opening names, unless the scope words of ``text`` vote for a
+    more local level (a county speech that opens 近日，湖南省召开全省…会议 reports the
+    province's meeting, then says 全县…); else the votes, else the meeting the speaker opens."""
+    votes = _text_votes(text)
+    rank = _rules()["rank"]
+    if news and not (votes and rank[votes["level"]] > rank[news[0]]):
+        return _result(*news)
+    return votes or _meeting_place(text) or _result(None, None, None)
 
 
 def _text_votes(text):

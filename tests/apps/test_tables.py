@@ -257,6 +257,13 @@ def test_the_opening_of_a_news_report_names_the_place_of_its_event():
     assert infer_place(text="为进一步增强村党支部书记工作责任感和使命感,激发各村支部书记干事创业热情")["level"] is None
     # a unit less local than the one before ends the chain (丰溪街道五角塘片区 is no district)
     assert infer_place(text="7月30日上午,丰溪街道五角塘片区召开推进会")["level"] == "street"
+    # a speech that opens by reporting a less local meeting, then votes for its own, more local scope
+    speech = ("近日，湖南省召开全省安全生产工作会议，对当前工作作出部署。今天我们召开这次会议，就是要贯彻落实会议精神。"
+              "全县上下要行动起来，全县各级要压实责任。")
+    assert infer_place(text=speech)["level"] == "county"
+    # counter-example: a news report keeps the place of its event when the votes are less local (dev-0211)
+    news = "9月19日,南陵县召开全县人口和计划生育工作推进会。会议强调，全市上下要统一思想，全市各级要狠抓落实。"
+    assert infer_place(text=news)["place"] == "南陵县"
 
 
 def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
