@@ -67,7 +67,7 @@ def _rules():
     # 全国 in an honour or a name (全国文明城市, 全国人大代表, 全国第18个…) is not the country's scope
     honour = "|".join(map(re.escape, sorted(data["national_not_before"], key=len, reverse=True)))
     after = "".join(data["national_not_after"])
-    honour_re = re.compile(rf"(?<=[{after}])全国|全国\s*(?:{honour})")
+    honour_re = re.compile(rf"(?<=[{after}])全国(?=[家有际])|全国\s*(?:{honour})")  # 确保全国粮食: 全国
     # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
     lead = alternation("news_openings")
     news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
@@ -193,11 +193,20 @@ def infer_place(position=None, title=None, text=None):
             if not place and news and news[0] == level:
                 place = news[1]  # 在全县…会议上的讲话 over 3月31日,巫溪县召开…: the news names it
             return _result(level, place, f"title:{evidence}")
-    if news:
-        return _result(*news)
     if text:
-        return _text_votes(to_simplified(text)) or _meeting_place(to_simplified(text)) or _result(None, None, None)
+        return _news_or_votes(news, to_simplified(text))
     return _result(None, None, None)
+
+
+def _news_or_votes(news, text):
+    """The place a news opening names, unless the scope words of ``text`` vote for a
+    more local level (a county speech that opens 近日，湖南省召开全省…会议 reports the
+    province's meeting, then says 全县…); else the votes, else the meeting the speaker opens."""
+    votes = _text_votes(text)
+    rank = _rules()["rank"]
+    if news and not (votes and rank[votes["level"]] > rank[news[0]]):
+        return _result(*news)
+    return votes or _meeting_place(text) or _result(None, None, None)
 
 
 def _text_votes(text):

@@ -223,6 +223,17 @@ def test_national_honours_and_names_are_not_the_country_scope():
     assert infer_place(title="提请全国人大常委会审议民营经济促进法草案")["level"] == "national"
 
 
+
+def test_quan_guo_after_a_verb_ending_in_an_excluded_character_is_the_country_scope():
+    # 确保/建成/形成 end in 保/成 of national_not_after, but 全国 follows them (pd central-1,
+    # shandong-18, central-77): the exclusion holds only before 家, 有, 际 (健全国家, 完全国有)
+    policy = ("建成全国统一的林业三大基础数据库。建成全国乡村教育振兴先行区。"
+              "开展全国性算力资源调度，形成全国算力枢纽体系。确保全国产业链供应链稳定。")
+    assert infer_place(text=policy)["level"] == "national"
+    # counter-examples: the end of another word (安全国家标准, 健全国家…, 完全国有)
+    words = "严格执行安全国家标准。健全国家安全体系。推进完全国有企业改革。顾全国家大局。"
+    assert infer_place(text=words)["level"] is None
+
 def test_the_opening_of_a_news_report_names_the_place_of_its_event():
     # a time or a lead, then the named units, then an event verb (local excerpts dev-0022, dev-0240,
     # dev-0135, dev-0177): the most local unit decides, the chain is the place
@@ -246,6 +257,13 @@ def test_the_opening_of_a_news_report_names_the_place_of_its_event():
     assert infer_place(text="为进一步增强村党支部书记工作责任感和使命感,激发各村支部书记干事创业热情")["level"] is None
     # a unit less local than the one before ends the chain (丰溪街道五角塘片区 is no district)
     assert infer_place(text="7月30日上午,丰溪街道五角塘片区召开推进会")["level"] == "street"
+    # a speech that opens by reporting a less local meeting, then votes for its own, more local scope
+    speech = ("近日，湖南省召开全省安全生产工作会议，对当前工作作出部署。今天我们召开这次会议，就是要贯彻落实会议精神。"
+              "全县上下要行动起来，全县各级要压实责任。")
+    assert infer_place(text=speech)["level"] == "county"
+    # counter-example: a news report keeps the place of its event when the votes are less local (dev-0211)
+    news = "9月19日,南陵县召开全县人口和计划生育工作推进会。会议强调，全市上下要统一思想，全市各级要狠抓落实。"
+    assert infer_place(text=news)["place"] == "南陵县"
 
 
 def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():

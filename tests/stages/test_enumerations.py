@@ -805,6 +805,22 @@ def test_note_marks_are_not_list_markers():
     assert summary(text, lists_of(text)) == [("①", 3, "①智能矿灯，", None)]
 
 
+
+def test_notes_headings_are_searched_once_per_text(monkeypatch):
+    # a long text with thousands of circled numerals (policy documents list with ①②③): one
+    # search for the notes headings, not one per numeral (quadratic: 22 s for 200,000 characters)
+    from policy_nlp.stages.enumerations import markers
+    calls = []
+
+    class Counting:
+        def finditer(self, text):
+            calls.append(len(text))
+            return iter(())
+    monkeypatch.setattr(markers, "_NOTES_HEADING", Counting())
+    text = "智能化应用场景有：①智能矿灯；②全景工作面视频监控；③AI智能分析。" * 300
+    lists_of(text)
+    assert len(calls) == 1
+
 def test_the_last_inline_item_stops_before_a_form_of_address():
     # Xi 2020-11-12 (items shortened): the last item stops before 女士们、先生们、朋友们！
     text = ("我提3点倡议。第一，团结互助，共抗疫情。新冠肺炎疫情仍在全球肆虐。我们应该坚持人民至上、生命至上理念。"

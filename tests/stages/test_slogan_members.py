@@ -53,6 +53,9 @@ def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     assert members_of(text, "两大主题") == ["和平", "发展"]
     text = "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
     assert members_of(text, "双下降") == ["化学需氧量", "二氧化硫排放总量"]
+    # counter-examples: an adverb that ends a word of the last member (可持续, 成都) is no predicate
+    text = "坚持开放包容、合作共赢、绿色可持续三大原则。"
+    assert members_of(text, "三大原则") == ["开放包容", "合作共赢", "绿色可持续"]
 
 
 def test_members_in_an_ordinal_list_after_the_sentence():
@@ -109,6 +112,8 @@ def test_a_first_member_starts_after_its_preposition():
     # 对 of 对外 or 反对 is no preposition
     assert members_of("坚持对外开放、改革两大方针。", "两大方针") == ["对外开放", "改革"]
     assert members_of("我们坚决反对“台独”和以任何形式制造“两个中国”。", "两个中国") == []
+    # a preposition that opens the other members too opens the first (parallel 从…到… phrases)
+    assert members_of("实现从无到有、从有到优两大跨越。", "两大跨越") == ["从无到有", "从有到优"]
 
 
 def test_a_short_last_item_qualifies_the_formulation():

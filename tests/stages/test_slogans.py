@@ -1400,6 +1400,17 @@ def test_a_head_word_is_no_noun_of_things():
     assert [s["text"] for s in find_slogans("推进××镇、**乡两大片区建设。")] == ["两大片区建设"]
 
 
+def test_a_noun_of_things_that_only_qualifies_the_head_counts_no_things():
+    # a place noun before a policy head, a unit after a programme head: the programme's parts
+    assert [s["text"] for s in find_slogans("统筹四大区域板块协调发展。")] == ["四大区域板块"]
+    assert [s["text"] for s in find_slogans("推进十大工程项目建设。")] == ["十大工程"]
+    # counter-examples: the noun is the object of a verb head (gwr 1982, gwr 1994), or the head
+    for text in ("石臼所、连云港、上海、黄埔、湛江等十五个港口建设一百三十二个深水泊位",
+                 "只要严格遵循中美三个联合公报确立的各项原则，增加信任",
+                 "建设三个中心城市，打造两大城市群。"):
+        assert [s["text"] for s in find_slogans(text) if s["text"][:2] in ("十五", "三个")] == []
+
+
 @pytest.mark.parametrize("text", [
     "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
     "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
@@ -1439,6 +1450,10 @@ def test_a_count_before_a_short_quoted_head_is_a_formulation():
         "两个“牛鼻子”"]
     assert [s["text"] for s in find_slogans("出台大气、水、土壤污染防治三个“十条”并取得扎实成效")] == ["三个“十条”"]
     assert [s["text"] for s in find_slogans("今年获得三个“第一”,实现两个“100%”")] == []
+    # a quoted name of places or organisations counts things (unit_heads): 三个“示范村”
+    numbered = [s["text"] for s in find_slogans("今年命名三个“示范村”，全镇新增两个“省级龙头企业”。")
+                if s["kind"] == "numbered"]
+    assert numbered == []
 
 
 def test_a_composite_unit_never_takes_in_the_verb_after_it():
@@ -1452,3 +1467,17 @@ def test_a_verb_head_does_not_extend_a_plan_code():
     # gwr 1982: 六五计划要求的发展速度, 六五计划规定的工业增长速度 (要求, 规定: verbs here)
     assert [s["text"] for s in find_slogans("而六五计划要求的发展速度虽然低一些")] == ["六五计划"]
     assert [s["text"] for s in find_slogans("实施八七扶贫攻坚计划，")] == ["八七扶贫攻坚计划"]
+
+
+def test_the_line_of_a_formulation_is_read_within_its_reach():
+    # a Xi speech without line breaks: the line is the reach either side, found without
+    # scanning the whole text for \n (quadratic: 14 s for 200,000 characters of counts)
+    from policy_nlp.stages.slogans.members import _PARAGRAPH_REACH, _Target
+    text = "甲" * 5000 + "\n" + "乙" * 5000 + "做到两个维护" + "丙" * 5000
+    s = text.index("两个维护")
+    t = _Target(text, s, s + 4, 2, False, frozenset())
+    assert t.in_its_line() == (s - _PARAGRAPH_REACH, s + 4 + _PARAGRAPH_REACH)
+    # counter-example: line breaks within the reach end the line
+    text = "甲\n做到两个维护，坚决维护核心。\n乙"
+    t = _Target(text, 4, 8, 2, False, frozenset())
+    assert t.in_its_line() == (2, text.index("\n", 8))

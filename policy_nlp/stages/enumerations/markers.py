@@ -1,7 +1,9 @@
 """Marker candidates: the families of ordinal markers (一、 （一） 一是 第一 首先 其一 1. ① ——), their
 outline rank, and where a marker may stand."""
 
+import functools
 import re
+from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import before_blanks
@@ -165,10 +167,20 @@ def _note_mark(text, start, end):
     note below it (…新的语言”。②毛泽东同志… ¶注： ¶② 马克思：…)."""
     if _SYMBOL.match(text, end) or start and (text[start - 1] in _PLACEHOLDER or _SYMBOL.match(text, start - 1)):
         return True
-    heading = _NOTES_HEADING.search(text, end)
+    starts, ends = _notes_headings(text)
+    k = bisect_left(starts, end)                          # the first heading after the numeral
+    heading_end = ends[k] if k < len(starts) else None
     before = before_blanks(text, start)
-    return (heading is not None and before > 0 and text[before - 1] != "\n"
-            and text.find(text[start], heading.end()) != -1)
+    return (heading_end is not None and before > 0 and text[before - 1] != "\n"
+            and text.find(text[start], heading_end) != -1)
+
+
+@functools.lru_cache(maxsize=4)
+def _notes_headings(text):
+    """The starts and the ends of the notes headings of ``text``, in order
+    (one search per text, not one per numeral: a long text holds thousands of ①)."""
+    found = [m.span() for m in _NOTES_HEADING.finditer(text)]
+    return [a for a, _ in found], [z for _, z in found]
 
 
 def _opens_line(text, start):

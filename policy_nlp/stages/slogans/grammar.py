@@ -132,20 +132,27 @@ def _head_end(region, bounds, offset, max_start=4):
 
 # nouns of countable things (places, organisations, documents, products)
 _UNIT_HEADS = tuple(sorted(word_set("unit_heads"), key=len, reverse=True))
+# heads that end the name of a programme (工程, 行动, 计划, 战略)
+_PROGRAMME_HEADS = tuple(words("programme_heads"))
+_VERB_HEADS_T = tuple(_VERB_HEADS)
 
 
 def _counts_things(region, end, bounds, offset):
-    """Whether the head ``region[:end]`` holds a noun of countable things
+    """Whether the head ``region[:end]`` ends in a noun of countable things
     (:data:`_UNIT_HEADS`) or runs straight into one: 十一个建设|项目, 四个|
     自治区, 三大电信|运营商 count things, not a formulation. A head word that
     starts there and is longer (市场 over 市) is no such noun; a one-character
-    noun must follow the measure (两国, 两省; not 区 in 两大片区)."""
+    noun must follow the measure (两国, 两省; not 区 in 两大片区). A noun that
+    only qualifies the head (三大区域发展战略, 四大区域板块) or follows a programme
+    head (十大工程|项目: the projects of the programme) counts no things."""
+    programme = region[:end].endswith(_PROGRAMME_HEADS)
+    verbal = region[:end].endswith(_VERB_HEADS_T)       # 十五个港口|建设: the verb's object counted
     for p in range(0, min(end, len(region) - 1) + 1):
         u = next((u for u in _UNIT_HEADS if region.startswith(u, p)), None)
         h = _longest_head_at(region, p) if u else None
-        if u is None or (h and len(h) > len(u)):
+        if u is None or (h and len(h) > len(u)) or (p + len(u) < end and not verbal):
             continue
-        if len(u) == 1 and p:
+        if (len(u) == 1 and p) or (p == end and programme):
             continue
         if bounds.is_end(offset + p + len(u)):
             return True
@@ -475,8 +482,8 @@ def _quoted_head(text, i, run, value):
     meas = next((m for m in MEASURES if text.startswith(m, k)), None)
     m = _QUOTED_HEAD.match(text, k + len(meas)) if meas and value <= 20 else None
     if (m is None or len(m.group(1)) > 6 or _starts_quantity(m.group(1)) or m.group(1) in _WEAK_HEADS
-            or m.group(1).startswith(_BAD_BEFORE)):
-        return None                                       # 三个“第一”: ordinals counted
+            or m.group(1).startswith(_BAD_BEFORE) or m.group(1).endswith(_UNIT_HEADS)):
+        return None                                       # 三个“第一”: ordinals; 三个“示范村”: things
     return m.end(), value
 
 

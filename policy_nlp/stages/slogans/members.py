@@ -145,7 +145,7 @@ def _trimmed_items(text, items):
         if cuts:
             a += max(cuts)
             seg = seg[max(cuts):]
-    cut = _after_preposition(seg, hi)
+    cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
@@ -188,14 +188,16 @@ _NOT_PREPOSITIONS = words("preposition_words")
 _OPENING_NOT_LEAD = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_TRIM_LEAD))   # 对外, 有色
 
 
-def _after_preposition(seg, hi):
+def _after_preposition(seg, hi, others=()):
     """Where a first member ``seg`` starts after its last preposition (not at
     its start), leaving two characters or more and at most two more than the
-    longest other member (``hi``); 0 when there is none."""
+    longest other member (``hi``); 0 when there is none. A preposition that
+    opens one of the ``others`` too opens the member (实现从无到有、从有到优)."""
     best = 0
     for w in _PREPOSITIONS:
+        keep = any(o.startswith(w) for o in others)
         for m in re.finditer(re.escape(w), seg):
-            end, rest = m.end(), len(seg) - m.end()
+            end, rest = m.start() if keep else m.end(), len(seg) - m.end()
             if (m.start() > 0 and 2 <= rest <= hi + 2 and not seg.startswith(_NOT_PREPOSITIONS, m.start())
                     and not seg.endswith(_NOT_PREPOSITIONS, 0, end)):
                 best = max(best, end)
@@ -258,9 +260,9 @@ class _Target:
 
     def in_its_line(self):
         """(lo, hi): as :meth:`near`, but within the formulation's line."""
-        lo, hi = self.near()
-        end = self.text.find("\n", self.qe)
-        return max(lo, self.text.rfind("\n", 0, self.qs) + 1), hi if end == -1 else min(hi, end)
+        lo, hi = self.near()                    # searched within the reach: a long text may hold no \n
+        end = self.text.find("\n", self.qe, hi)
+        return max(lo, self.text.rfind("\n", lo, self.qs) + 1), hi if end == -1 else end
 
 
 _COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{1,4})")
@@ -740,7 +742,7 @@ def _quoted_names_with_head_later(t):
     head = t.head()
     if not head or len(head) < 2:
         return None
-    stop = text.find("\n", qe)
+    stop = text.find("\n", qe, qe + 600)
     stop = len(text) if stop == -1 else stop
     found, seen = [], set()
     for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
@@ -1153,9 +1155,19 @@ def _predicate_start(text, cs, b, after_de):
     tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
     tail = text[tail_start:b]
     found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
-    if found is None or found.start() < 2 or found.start() == len(tail):
+    if found is None or found.start() < 2 or found.start() == len(tail) or _cuts_a_word(tail, found.start()):
         return b
     return tail_start + found.start()
+
+
+# words ending in an adverb of predicate_adverbs (可持续, 成都, 人均)
+_ADVERB_WORD_ENDS = words("adverb_word_ends")
+
+
+def _cuts_a_word(tail, cut):
+    """Whether ``cut`` falls inside a word of :data:`_ADVERB_WORD_ENDS` in ``tail``."""
+    return any(0 <= p < cut for w in _ADVERB_WORD_ENDS for p in [tail.rfind(w, 0, cut + len(w))]
+               if p + len(w) > cut)
 
 
 def _list_before(text, qs, number, commas=False):
