@@ -223,7 +223,6 @@ def test_national_honours_and_names_are_not_the_country_scope():
     assert infer_place(title="提请全国人大常委会审议民营经济促进法草案")["level"] == "national"
 
 
-
 def test_quan_guo_after_a_verb_ending_in_an_excluded_character_is_the_country_scope():
     # 确保/建成/形成 end in 保/成 of national_not_after, but 全国 follows them (pd central-1,
     # shandong-18, central-77): the exclusion holds only before 家, 有, 际 (健全国家, 完全国有)
@@ -233,6 +232,7 @@ def test_quan_guo_after_a_verb_ending_in_an_excluded_character_is_the_country_sc
     # counter-examples: the end of another word (安全国家标准, 健全国家…, 完全国有)
     words = "严格执行安全国家标准。健全国家安全体系。推进完全国有企业改革。顾全国家大局。"
     assert infer_place(text=words)["level"] is None
+
 
 def test_the_opening_of_a_news_report_names_the_place_of_its_event():
     # a time or a lead, then the named units, then an event verb (local excerpts dev-0022, dev-0240,
