@@ -25,13 +25,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from policy_nlp.lang.words import alternation, words
+from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import parse_date, parse_year
+from policy_nlp.stages.cleaning import date_field, parse_date, parse_year
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
-_UPLOAD_KEYS = frozenset(words("upload_field_keys"))
 DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
 LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
 _HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
@@ -370,8 +369,8 @@ def page_dates(text):
     """
     found = {}
     for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
-        key = "uploaded" if match["key"] in _UPLOAD_KEYS else "published"
-        if "时间" in match["key"] or "日期" in match["key"]:
+        key = date_field(match["key"])
+        if key:
             found.setdefault(key, parse_date(match["date"]))
             line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
             source = _SOURCE_RE.search(line)

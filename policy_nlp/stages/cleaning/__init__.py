@@ -83,9 +83,9 @@ shapes inside a line, a salutation glued to the header), ``headtail``
 (where the body starts and ends), ``clean`` (:func:`clean_text`).
 """
 
-from policy_nlp.stages.cleaning.dates import parse_date, parse_year
+from policy_nlp.stages.cleaning.dates import date_field, parse_date, parse_year
 from policy_nlp.stages.cleaning.furniture import without_glosses
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.clean import clean_text
 
-__all__ = ["CleanedText", "clean_text", "parse_date", "without_glosses"]
+__all__ = ["CleanedText", "clean_text", "date_field", "parse_date", "without_glosses"]

@@ -3,6 +3,7 @@
 import re
 
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
+from policy_nlp.lang.words import words
 
 
 
@@ -63,3 +64,22 @@ def parse_year(text):
 def _year_value(y):
     """The value of a year matched by ``_YEAR``: 2019 or 二〇一九."""
     return int(y) if y.isdigit() else digit_string(y)
+
+
+# fields of a page's information line giving when the web copy was uploaded or updated
+_UPLOAD_KEYS = frozenset(words("upload_field_keys"))
+
+
+def date_field(key):
+    """The meta field a date under the page-information field ``key`` goes to:
+    ``"uploaded"`` for a copy's upload or update (上传时间, 更新时间: never the
+    document's date), ``"published"`` for any other time or date field, else None.
+
+    Examples
+    --------
+    >>> date_field("上传时间"), date_field("发布时间"), date_field("来源")
+    ('uploaded', 'published', None)
+    """
+    if key in _UPLOAD_KEYS:
+        return "uploaded"
+    return "published" if "时间" in key or "日期" in key else None

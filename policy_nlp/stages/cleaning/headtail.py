@@ -4,13 +4,12 @@ what the head and tail hold."""
 import re
 
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
-from policy_nlp.stages.cleaning.dates import parse_date
+from policy_nlp.stages.cleaning.dates import date_field, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
 from policy_nlp.lang.chars import before_blanks
-from policy_nlp.lang.words import words
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -21,7 +20,6 @@ from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED
 
 
 _HEAD_PIECES = 80
-_UPLOAD_KEYS = frozenset(words("upload_field_keys"))  # meta.uploaded, not meta.published
 _HEAD_CHARS = 6000
 _TAIL_PIECES = 80
 
@@ -373,10 +371,10 @@ def _piece_meta(s, reason, meta):
             if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
                 if value not in _UNKNOWN_VALUES:
                     meta.setdefault("publication", value)
-            elif "时间" in key or "日期" in key:
+            elif date_field(key):
                 date = parse_date(value)
                 if date:  # the copy's upload or update (更新时间) is no publication
-                    meta.setdefault("uploaded" if key in _UPLOAD_KEYS else "published", date)
+                    meta.setdefault(date_field(key), date)
         if "published" not in meta and _FIELDS_RE.fullmatch(s):
             date = parse_date(s)
             if date and not _FIELD_VALUE_RE.search(s):
