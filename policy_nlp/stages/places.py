@@ -234,9 +234,7 @@ def _meeting_place(text):
     rules = _rules()
     for match in rules["meeting"].finditer(text[:300]):
         unit, name = match["unit"], (match["name"] or "").strip()
-        after = text[match.end():match.end() + 1]
-        if after in rules["not_after"].get(unit, ()) or name and (
-                rules["stop"].search(name) or name[-1] in rules["not_before"].get(unit, ())):
+        if not _named_unit(name, unit, text[match.end():match.end() + 1]):
             continue
         place = name + unit if name and not rules["masks"].fullmatch(name) else None
         return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
@@ -267,15 +265,22 @@ def _chain(s, pos):
     rules = _rules()
     chain, last = [], -1
     while piece := rules["piece"].match(s, pos):
-        unit = piece["unit"]
-        rank = rules["rank"][rules["units"][unit]]
-        after = s[piece.end():piece.end() + 1]
-        if rank <= last or rules["stop"].search(piece["name"]) or after in rules["not_after"].get(unit, ()) \
-                or piece["name"][-1] in rules["not_before"].get(unit, ()):
+        rank = rules["rank"][rules["units"][piece["unit"]]]
+        if rank <= last or not _named_unit(piece["name"], piece["unit"], s[piece.end():piece.end() + 1]):
             break
         chain.append(piece)
         pos, last = piece.end(), rank
     return chain, pos
+
+
+def _named_unit(name, unit, after):
+    """Whether ``name`` + ``unit`` (the name may be empty), followed by the character
+    ``after``, is a named unit: not a word with the unit (乡村, 红石林区, 工业园区) and no
+    name holding a place stop word."""
+    rules = _rules()
+    if after in rules["not_after"].get(unit, ()):
+        return False
+    return not name or not (rules["stop"].search(name) or name[-1] in rules["not_before"].get(unit, ()))
 
 
 def _national_scope(text):
