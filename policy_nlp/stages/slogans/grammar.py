@@ -134,7 +134,8 @@ def _head_end(region, bounds, offset, max_start=4):
 _UNIT_HEADS = tuple(sorted(word_set("unit_heads"), key=len, reverse=True))
 # heads that end the name of a programme (工程, 行动, 计划, 战略)
 _PROGRAMME_HEADS = tuple(words("programme_heads"))
-_VERB_HEADS_T = tuple(_VERB_HEADS)
+# longest first, in a fixed order (a set's order changes with the hash seed)
+_VERB_HEAD_ENDS = tuple(sorted(_VERB_HEADS, key=lambda w: (-len(w), w)))
 
 
 def _counts_things(region, end, bounds, offset):
@@ -146,7 +147,7 @@ def _counts_things(region, end, bounds, offset):
     only qualifies the head (三大区域发展战略, 四大区域板块) or follows a programme
     head (十大工程|项目: the projects of the programme) counts no things."""
     programme = region[:end].endswith(_PROGRAMME_HEADS)
-    verbal = region[:end].endswith(_VERB_HEADS_T)       # 十五个港口|建设: the verb's object counted
+    verbal = region[:end].endswith(_VERB_HEAD_ENDS)       # 十五个港口|建设: the verb's object counted
     for p in range(0, min(end, len(region) - 1) + 1):
         u = next((u for u in _UNIT_HEADS if region.startswith(u, p)), None)
         h = _longest_head_at(region, p) if u else None
@@ -511,7 +512,7 @@ def _without_verb_heads(region):
     """``region`` without the verb heads that end it after another head
     (六五计划|要求: a verb head never extends a head)."""
     while True:
-        v = next((w for w in _VERB_HEADS if region.endswith(w) and region[:-len(w)].endswith(HEADS)), None)
+        v = next((w for w in _VERB_HEAD_ENDS if region.endswith(w) and region[:-len(w)].endswith(HEADS)), None)
         if v is None:
             return region
         region = region[:-len(v)]
