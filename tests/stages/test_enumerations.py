@@ -805,7 +805,6 @@ def test_note_marks_are_not_list_markers():
     assert summary(text, lists_of(text)) == [("①", 3, "①智能矿灯，", None)]
 
 
-
 def test_notes_headings_are_searched_once_per_text(monkeypatch):
     # a long text with thousands of circled numerals (policy documents list with ①②③): one
     # search for the notes headings, not one per numeral (quadratic: 22 s for 200,000 characters)
@@ -820,6 +819,7 @@ def test_notes_headings_are_searched_once_per_text(monkeypatch):
     text = "智能化应用场景有：①智能矿灯；②全景工作面视频监控；③AI智能分析。" * 300
     lists_of(text)
     assert len(calls) == 1
+
 
 def test_the_last_inline_item_stops_before_a_form_of_address():
     # Xi 2020-11-12 (items shortened): the last item stops before 女士们、先生们、朋友们！

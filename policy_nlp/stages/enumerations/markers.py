@@ -1,7 +1,6 @@
 """Marker candidates: the families of ordinal markers (一、 （一） 一是 第一 首先 其一 1. ① ——), their
 outline rank, and where a marker may stand."""
 
-import functools
 import re
 from bisect import bisect_left
 
@@ -86,6 +85,7 @@ def _after_caption(text, start):
 def _candidates(text):
     """Every marker candidate in ``text``, with family, group and number."""
     found, heading = [], None        # heading: the last outline heading marker
+    notes = None                     # the notes headings, searched at the first circled numeral
     for m in _MARKER.finditer(text):
         kind = m.lastgroup
         start, end = m.start(), m.end()
@@ -132,7 +132,8 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
         elif kind == "sym":
             ch = m.group("sym")
-            if _note_mark(text, start, end):
+            notes = _notes_headings(text) if notes is None else notes
+            if _note_mark(text, start, end, notes):
                 continue
             for table, family in ((_CIRCLED, "①"), (_PAREN_DIGIT, "（1）"),
                                   (_DOT_DIGIT, "1."), (_PAREN_HAN, "（一）")):
@@ -159,15 +160,16 @@ _NOTES_HEADING = re.compile(
     rf"(?m)^[ \u3000]*[\u4e00-\u9fff]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
 
 
-def _note_mark(text, start, end):
+def _note_mark(text, start, end, notes):
     """Whether the circled or bracketed numeral at ``start`` marks a note, not
     an item: one of a run of such numerals (（⑵⑶）, the garbled footnote
     marks of scanned reports), a placeholder for a missing character (硫＠①),
     or a numeral set inline above a notes heading (注：, 注释：) that numbers a
-    note below it (…新的语言”。②毛泽东同志… ¶注： ¶② 马克思：…)."""
+    note below it (…新的语言”。②毛泽东同志… ¶注： ¶② 马克思：…). ``notes``:
+    :func:`_notes_headings` of ``text``."""
     if _SYMBOL.match(text, end) or start and (text[start - 1] in _PLACEHOLDER or _SYMBOL.match(text, start - 1)):
         return True
-    starts, ends = _notes_headings(text)
+    starts, ends = notes
     k = bisect_left(starts, end)                          # the first heading after the numeral
     heading_end = ends[k] if k < len(starts) else None
     before = before_blanks(text, start)
@@ -175,7 +177,6 @@ def _note_mark(text, start, end):
             and text.find(text[start], heading_end) != -1)
 
 
-@functools.lru_cache(maxsize=4)
 def _notes_headings(text):
     """The starts and the ends of the notes headings of ``text``, in order
     (one search per text, not one per numeral: a long text holds thousands of ①)."""
