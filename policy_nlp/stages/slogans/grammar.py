@@ -14,6 +14,7 @@ from policy_nlp.lang.words import word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
     _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
+from policy_nlp.stages.slogans.quotes import _PROGRAMME_HEADS     # 工程, 行动, 计划, 战略
 from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
     _split_items, _subject_list_before, _Target)
 
@@ -132,8 +133,6 @@ def _head_end(region, bounds, offset, max_start=4):
 
 # nouns of countable things (places, organisations, documents, products)
 _UNIT_HEADS = tuple(sorted(word_set("unit_heads"), key=len, reverse=True))
-# heads that end the name of a programme (工程, 行动, 计划, 战略)
-_PROGRAMME_HEADS = tuple(words("programme_heads"))
 # longest first, in a fixed order (a set's order changes with the hash seed)
 _VERB_HEAD_ENDS = tuple(sorted(_VERB_HEADS, key=lambda w: (-len(w), w)))
 
