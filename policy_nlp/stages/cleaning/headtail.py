@@ -371,10 +371,10 @@ def _piece_meta(s, reason, meta):
             if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
                 if value not in _UNKNOWN_VALUES:
                     meta.setdefault("publication", value)
-            elif date_field(key):
+            elif field := date_field(key):
                 date = parse_date(value)
                 if date:  # the copy's upload or update (更新时间) is no publication
-                    meta.setdefault(date_field(key), date)
+                    meta.setdefault(field, date)
         if "published" not in meta and _FIELDS_RE.fullmatch(s):
             date = parse_date(s)
             if date and not _FIELD_VALUE_RE.search(s):
