@@ -1,15 +1,25 @@
 """Shared fixtures. Tests that read ../shared skip cleanly when it is absent."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import policy_nlp
 
+# The property tests draw the same examples on every run (derandomize), so a red
+# CI run means the code changed, not the draw. `HYPOTHESIS_PROFILE=explore` draws
+# fresh random examples: run it now and then to look for new failures, and add
+# any that it finds as plain tests.
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
-SHARED = Path(__import__("os").environ.get("POLICY_NLP_SHARED", ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("POLICY_NLP_SHARED", ROOT.parent / "shared"))
 CORPORA = SHARED / "corpora"
 
 

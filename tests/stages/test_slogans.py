@@ -1454,6 +1454,10 @@ def test_a_count_before_a_short_quoted_head_is_a_formulation():
     numbered = [s["text"] for s in find_slogans("今年命名三个“示范村”，全镇新增两个“省级龙头企业”。")
                 if s["kind"] == "numbered"]
     assert numbered == []
+    # a quoted lexicon term after a count is that term (found by the property test
+    # test_a_quoted_lexicon_formulation_is_found_in_any_context: 二个“九二共识”)
+    spans = find_slogans("两岸坚持两个“九二共识”", default_lexicon())
+    assert [(s["text"], s["kind"]) for s in spans] == [("九二共识", "quoted")]
 
 
 def test_a_composite_unit_never_takes_in_the_verb_after_it():

@@ -467,22 +467,24 @@ def _read_numeral(text, m, i, run, bounds):
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
-            or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value))
+            or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
 _QUOTED_HEAD = re.compile("[“「]([^”」“「]{0,5}[\u4e00-\u9fff][^”」“「]{0,5})[”」]")
 
 
-def _quoted_head(text, i, run, value):
+def _quoted_head(text, i, run, value, bounds):
     """``NUM MEASURE “HEAD”``: a count of at most 20 whose short head the text
     quotes as a name (产业和就业两个“牛鼻子”; 大气、水、土壤污染防治三个“十条”);
-    the span takes the quote marks. (end, number) or None."""
+    the span takes the quote marks. A head that is a lexicon term is that term,
+    counted, not a new formulation (两个“九二共识”). (end, number) or None."""
     k = i + len(run)
     meas = next((m for m in MEASURES if text.startswith(m, k)), None)
     m = _QUOTED_HEAD.match(text, k + len(meas)) if meas and value <= 20 else None
     if (m is None or len(m.group(1)) > 6 or _starts_quantity(m.group(1)) or m.group(1) in _WEAK_HEADS
-            or m.group(1).startswith(_BAD_BEFORE) or m.group(1).endswith(_UNIT_HEADS)):
+            or m.group(1).startswith(_BAD_BEFORE) or m.group(1).endswith(_UNIT_HEADS)
+            or m.group(1) in bounds.terms):
         return None                                       # 三个“第一”: ordinals; 三个“示范村”: things
     return m.end(), value
 
