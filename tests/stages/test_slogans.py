@@ -1485,3 +1485,39 @@ def test_the_line_of_a_formulation_is_read_within_its_reach():
     text = "甲\n做到两个维护，坚决维护核心。\n乙"
     t = _Target(text, 4, 8, 2, False, frozenset())
     assert t.in_its_line() == (2, text.index("\n", 8))
+
+
+def test_a_count_of_a_set_head_is_confirmed_by_the_members_spelled_out():
+    # a set head (set_heads.txt) counted, with exactly its members right before or after it:
+    # local_speeches dev-0157 (a bare list in the next sentence), dev-0054 (a list before 这),
+    # the 2008 work report and the Xi speech of 2020-02-24 (a list before)
+    lexicon = default_lexicon()
+    cases = [("创新主要包含三要素。人才、企业、外部环境。从人才基础看,全市拥有各类人才近10 万人。",
+              "三要素", ["人才", "企业", "外部环境"]),
+             ("开展对违规吃喝、违规收送礼品礼金、借调研培训等名义公款旅游、酒驾醉驾、营商环境“中梗阻”、"
+              "矿产资源领域“风腐责”这六个方面突出问题的重拳整治,是县委经过深入研究作出的一项重大决策。",
+              "六个方面突出问题", ["违规吃喝", "违规收送礼品礼金", "借调研培训等名义公款旅游", "酒驾醉驾",
+                                   "营商环境“中梗阻”", "矿产资源领域“风腐责”"]),
+             ("几年来，针对经济发展中不稳定、不协调、不可持续的问题，严把土地、信贷两个闸门，提高市场准入门槛。",
+              "两个闸门", ["土地", "信贷"]),
+             ("继续把好土地、信贷两个闸门。", "两个闸门", ["土地", "信贷"]),
+             ("要紧紧扭住城乡社区防控和患者救治两个关键，切实提高收治率和治愈率、降低感染率和病亡率。",
+              "两个关键", ["城乡社区防控", "患者救治"])]
+    for text, span, expected in cases:
+        found = by_text(find_slogans(text, lexicon))
+        assert span in found and members(found[span]) == expected, text
+
+
+def test_a_count_of_parts_or_of_a_set_head_without_its_members_stays_plain():
+    # heads of plain counts of parts keep them plain even with their members spelled out
+    # (local_speeches dev-0110, dev-0231; the gold lists 三个方面 and 三個變化 as quantities);
+    # a set head whose members the text does not spell out is no formulation (dev-0054's first
+    # mention; a longer sentence after the full stop is the speech's next point); nor is a list
+    # before 这 and a plain head (a reference back)
+    lexicon = default_lexicon()
+    for text in ["报告从履职工作特色和亮点、存在问题及原因、下一步思路和主要措施三个方面详细汇报了各乡镇党建工作的开展情况。",
+                 "今年征兵工作和以往相比呈現三個變化,分別是兵役登記和報名改為網上實施、加大了高學歷青年征集力度和降低了體檢標準。",
+                 "听取我县关于重拳整治六个方面突出问题的工作进展,分析当前形势。",
+                 "创新主要包含三要素。从人才基础看,全市拥有各类人才近10 万人,但高层次创新人才严重不足。",
+                 "北京、上海、广州这三个城市发展很快。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text

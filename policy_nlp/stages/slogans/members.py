@@ -770,6 +770,22 @@ def _marked_list_next_sentence(t):
     return items if items and len(items) == t.number else None
 
 
+# a sentence that is nothing but a short 、-list (人才、企业、外部环境。)
+_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[。；;\n]")
+
+
+def _bare_list_next_sentence(t):
+    """(4c) a sentence right after the formulation's own, made of nothing but
+    a 、-list of exactly the claimed number of short items: 创新主要包含三要素。
+    人才、企业、外部环境。 (a longer sentence after a full stop is the speech's
+    next point, not the formulation's members)."""
+    m = _BARE_LIST.match(t.text, t.qe + 1) if t.number and t.text[t.qe:t.qe + 1] == "。" else None
+    if not m:
+        return None
+    items = _split_items(t.text, m.start(1), m.end(1), "、")
+    return [_mk(t.text, a, z) for a, z in items] if len(items) == t.number else None
+
+
 def _ordinal_list_next_sentence(t):
     """(4c) as (4b), a list of ordinals of another style opening the next
     sentence or paragraph (:func:`_ordinal_items`): 着重抓好以下三项工作。¶
@@ -1097,23 +1113,32 @@ def _subject_list(t):
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
-                             _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                             _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
+                             _head_clauses_after,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
                              _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
-_DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_items_after,
+_DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _bare_list_next_sentence,
+                             _dash_items_after,
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                 _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
                  _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
+
+
+# the steps that read members the text spells out right at a count, before it
+# (A、B两个X, A和B这两个X) or after it (X：A、B; X，即A、B; X（A、B）; X。A、B。;
+# X：一是…二是…): what confirms a count of a set head (grammar._set_confirmed)
+_SPELLED_OUT = frozenset((_in_brackets_after, _following_list, _marked_list_next_sentence,
+                          _bare_list_next_sentence, _unquoted_list_before, _subject_list))
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
