@@ -494,9 +494,9 @@ def _set_confirmed(text, i, run, value, bounds):
     创新主要包含三要素。人才、企业、外部环境。 A count of the parts of a
     report or a change (三个方面, 三个变化) has no set head and stays plain.
     (end, number) or None."""
-    if value is None or not 2 <= value <= 10:
-        return None
     k = i + len(run)
+    if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
+        return None                                       # 两类矛盾: a classification
     e = _set_head_end(text, k + len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")), bounds)
     if e is None:
         return None

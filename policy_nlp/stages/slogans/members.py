@@ -138,13 +138,9 @@ def _trimmed_items(text, items):
         if len(seg) - cut >= lo:
             a += cut
             seg = seg[cut:]
-    # …的方针强化畜牧、蔬菜、果品: cut after the last leading verb in the first item
     if len(seg) > hi + 2:
-        cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
-        cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2]
-        if cuts:
-            a += max(cuts)
-            seg = seg[max(cuts):]
+        cut = _after_last_verb(seg, lo, hi)
+        a, seg = a + cut, seg[cut:]
     cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
@@ -178,6 +174,18 @@ def _trimmed_items(text, items):
                 break
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+def _after_last_verb(seg, lo, hi):
+    """Where a long first item starts after the last leading verb in it (…的方针
+    强化畜牧、蔬菜、果品; 可以有效解决我市经济主体资本原始积累和政府财力): a rest
+    about as long as the other items (``lo`` to ``hi`` characters), or up to
+    three times as long with no completed verb in it (完成了××个村 is still a
+    clause); 0 when there is none."""
+    cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+    cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2
+            or (lo <= len(seg) - c <= 3 * hi + 2 and "了" not in seg[c:])]
+    return max(cuts, default=0)
 
 
 # prepositions that open the object of the clause's verb inside a first
