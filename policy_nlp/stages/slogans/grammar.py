@@ -480,11 +480,15 @@ _SET_CLASSIFIER = "方面"
 
 def _set_head_end(text, k, bounds):
     """End of a set head (:data:`_SET_HEADS`) right at ``k``, or right after
-    the classifier 方面 there (六个方面突出问题); None when there is none or
-    it ends inside a word (三要素市场)."""
+    the classifier 方面 there (六个方面突出问题); None when there is none, or
+    when it ends inside a word (三要素市场) or goes on into a longer head
+    (两个关键环节, 三个关键岗位: the head is the whole phrase)."""
     p = k + len(_SET_CLASSIFIER) if text.startswith(_SET_CLASSIFIER, k) else k
     h = next((w for w in _SET_HEADS if text.startswith(w, p)), None)
-    return p + len(h) if h and bounds.is_end(p + len(h)) else None
+    e = p + len(h) if h else None
+    if e is None or not bounds.is_end(e) or not (e == len(text) or _HEAD_STOP.match(text, e)):
+        return None
+    return e
 
 
 def _set_confirmed(text, i, run, value, bounds):
