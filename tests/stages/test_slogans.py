@@ -1525,8 +1525,10 @@ def test_a_count_of_parts_or_of_a_set_head_without_its_members_stays_plain():
                  "听取我县关于重拳整治六个方面突出问题的工作进展,分析当前形势。",
                  "创新主要包含三要素。从人才基础看,全市拥有各类人才近10 万人,但高层次创新人才严重不足。",
                  "北京、上海、广州这三个城市发展很快。",
-                 # made up: a set head inside a longer word (要素市场化) counts no set
+                 # made up: a set head inside a longer word (要素市场化) counts no set, and a
+                 # set head after 这 with no list of its members before is a reference back
                  "推进三要素市场化配置：土地、劳动力、资本。",
+                 "必须解决好这四大矛盾。",
                  # the 1979 work report: a classification, and the verbs before 这 are no members
                  "承认社会主义社会还有敌我矛盾和人民内部矛盾，必须严格区别和正确处理这两类矛盾，解决敌我矛盾用专政的方法。"]:
         assert texts(find_slogans(text, lexicon), "numbered") == [], text

@@ -509,11 +509,14 @@ def _set_confirmed(text, i, run, value, bounds):
 
 
 def _names_set(text, i, run, bounds):
-    """A、B、C这六个方面突出问题: 这 points back to the list right before,
-    which a set head's count names (:func:`_set_confirmed` checks the list)."""
+    """A、B、C这六个方面突出问题: 这 points back to the list of exactly NUM
+    items right before it, which a set head's count names; 这四大矛盾 alone is
+    a reference back."""
+    if text[i - 1:i] != "这":
+        return False
     k = i + len(run)
     k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
-    return text[i - 1:i] == "这" and _set_head_end(text, k, bounds) is not None
+    return _set_head_end(text, k, bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
