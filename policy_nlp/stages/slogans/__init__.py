@@ -69,7 +69,11 @@ quantity: 两个方面,即…), 双 + a short head after a pair as long as each
 other (发展速度和发展质量的双提高; not 双重, dual), and 两化(标准化、数字化) (a bracketed expansion of
 NUM items right after; one item, as in 七年(公元1512年), confirms nothing). Named instances of a
 plain count (全国、全省两个现场会) and one-character places (东、西两侧) fail
-these tests.
+these tests. A count of a set head (``set_heads.txt``: 两个不足, 三要素, 两个闸门;
+after 方面, kinds of it: 六个方面突出问题) is taken, with any measure but 类, when
+exactly NUM members are spelled out right before it (also before 这) or right
+after it (brackets, 即/：/分别是-lists, 一是…, or a bare 、-list as the next
+sentence: 三要素。人才、企业、外部环境。); counts of parts (三个方面, 三个变化) stay plain.
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
@@ -177,8 +181,11 @@ a formulation is no member list when its first item is still a clause
 A pair right before a count of two may be split by a comma when both clauses
 are as long as each other (three to six characters) once leading verbs are cut
 (围绕农业发展,农民增收两大目标; not 去年,全县两项工作); 这 may stand between a list
-and a count taken on other grounds (…这六个方面突出问题), but does not confirm
-one (北京、上海、广州这三个城市 is a reference back). A pair whose first item carries a qualifier both share starts where
+and a count taken on other grounds (…这四项基本原则), but confirms only a count of
+a set head (…这六个方面突出问题; 北京、上海、广州这三个城市 is a reference back).
+A long first member loses its leading verb even when the rest is up to three
+times as long as the others, unless 了 remains in it (可以有效解决我市经济主体资本
+原始积累和政府财力两个不足 -> 经济主体资本原始积累). A pair whose first item carries a qualifier both share starts where
 the second item's opening recurs (经济社会发展速度和发展质量 -> 发展速度). A
 masked place name opening a member (XX市委, ××县, 某某乡) is left out of it,
 and so is a place or level word (特区, 我市, 全县 …) opening only the first

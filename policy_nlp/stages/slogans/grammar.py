@@ -15,8 +15,8 @@ from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT,
     _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
 from policy_nlp.stages.slogans.quotes import _PROGRAMME_HEADS     # 工程, 行动, 计划, 战略
-from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
-    _split_items, _subject_list_before, _Target)
+from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _members_and_step,
+    _quoted_run_before, _SPELLED_OUT, _split_items, _subject_list_before, _Target)
 
 
 def _bad_before(text, i):
@@ -425,7 +425,8 @@ def _numeral_start(text, m, bounds):
     if text[i - 1:i] == "、" and text[i - 2:i - 1] and (text[i - 2] in NUM_CHARS or text[i - 2].isdigit()):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
-    if not shifted and _bad_before(text, i) and not _names_quoted_list(text, i):
+    if not shifted and _bad_before(text, i) and not (_names_quoted_list(text, i)
+                                                     or _names_set(text, i, run, bounds)):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -467,7 +468,55 @@ def _read_numeral(text, m, i, run, bounds):
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
-            or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds))
+            or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds)
+            or _set_confirmed(text, i, run, value, bounds))
+
+
+# abstract heads naming the parts of a set (两个不足, 三要素, 两个闸门), longest first
+_SET_HEADS = tuple(sorted(word_set("set_heads"), key=lambda w: (-len(w), w)))
+# a classifier before a set head: the count counts kinds of it (六个方面突出问题)
+_SET_CLASSIFIER = "方面"
+
+
+def _set_head_end(text, k, bounds):
+    """End of a set head (:data:`_SET_HEADS`) right at ``k``, or right after
+    the classifier 方面 there (六个方面突出问题); None when there is none, or
+    when it ends inside a word (三要素市场) or goes on into a longer head
+    (两个关键环节, 三个关键岗位: the head is the whole phrase)."""
+    p = k + len(_SET_CLASSIFIER) if text.startswith(_SET_CLASSIFIER, k) else k
+    h = next((w for w in _SET_HEADS if text.startswith(w, p)), None)
+    e = p + len(h) if h else None
+    if e is None or not bounds.is_end(e) or not (e == len(text) or _HEAD_STOP.match(text, e)):
+        return None
+    return e
+
+
+def _set_confirmed(text, i, run, value, bounds):
+    """``NUM [MEASURE] HEAD`` with a set head (:func:`_set_head_end`) whose
+    ``value`` members the text spells out right before or after it
+    (:data:`~.members._SPELLED_OUT`): 经济主体资本原始积累和政府财力两个不足;
+    创新主要包含三要素。人才、企业、外部环境。 A count of the parts of a
+    report or a change (三个方面, 三个变化) has no set head and stays plain.
+    (end, number) or None."""
+    k = i + len(run)
+    if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
+        return None                                       # 两类矛盾: a classification
+    e = _set_head_end(text, k + len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")), bounds)
+    if e is None:
+        return None
+    got, step = _members_and_step(text, i, e, value, False, terms=bounds.terms)
+    return (e, value) if len(got) == value and step in _SPELLED_OUT else None
+
+
+def _names_set(text, i, run, bounds):
+    """A、B、C这六个方面突出问题: 这 points back to the list of exactly NUM
+    items right before it, which a set head's count names; 这四大矛盾 alone is
+    a reference back."""
+    if text[i - 1:i] != "这":
+        return False
+    k = i + len(run)
+    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
+    return _set_head_end(text, k, bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)

@@ -138,13 +138,9 @@ def _trimmed_items(text, items):
         if len(seg) - cut >= lo:
             a += cut
             seg = seg[cut:]
-    # …的方针强化畜牧、蔬菜、果品: cut after the last leading verb in the first item
     if len(seg) > hi + 2:
-        cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
-        cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2]
-        if cuts:
-            a += max(cuts)
-            seg = seg[max(cuts):]
+        cut = _after_last_verb(seg, lo, hi)
+        a, seg = a + cut, seg[cut:]
     cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
@@ -178,6 +174,18 @@ def _trimmed_items(text, items):
                 break
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+def _after_last_verb(seg, lo, hi):
+    """Where a long first item starts after the last leading verb in it (…的方针
+    强化畜牧、蔬菜、果品; 可以有效解决我市经济主体资本原始积累和政府财力): a rest
+    about as long as the other items (``lo`` to ``hi`` characters), or up to
+    three times as long with no completed verb in it (完成了××个村 is still a
+    clause); 0 when there is none."""
+    cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+    cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2
+            or (lo <= len(seg) - c <= 3 * hi + 2 and "了" not in seg[c:])]
+    return max(cuts, default=0)
 
 
 # prepositions that open the object of the clause's verb inside a first
@@ -770,6 +778,22 @@ def _marked_list_next_sentence(t):
     return items if items and len(items) == t.number else None
 
 
+# a sentence that is nothing but a short 、-list (人才、企业、外部环境。)
+_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[。；;\n]")
+
+
+def _bare_list_next_sentence(t):
+    """(4c) a sentence right after the formulation's own, made of nothing but
+    a 、-list of exactly the claimed number of short items: 创新主要包含三要素。
+    人才、企业、外部环境。 (a longer sentence after a full stop is the speech's
+    next point, not the formulation's members)."""
+    m = _BARE_LIST.match(t.text, t.qe + 1) if t.number and t.text[t.qe:t.qe + 1] == "。" else None
+    if not m:
+        return None
+    items = _split_items(t.text, m.start(1), m.end(1), "、")
+    return [_mk(t.text, a, z) for a, z in items] if len(items) == t.number else None
+
+
 def _ordinal_list_next_sentence(t):
     """(4c) as (4b), a list of ordinals of another style opening the next
     sentence or paragraph (:func:`_ordinal_items`): 着重抓好以下三项工作。¶
@@ -1097,23 +1121,32 @@ def _subject_list(t):
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
-                             _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                             _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
+                             _head_clauses_after,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
                              _quoted_head_final_list_nearby))
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
 # 一是… and ——-items after it, a quoted or bracketed list before it (a bracket
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
-_DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _dash_items_after,
+_DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _bare_list_next_sentence,
+                             _dash_items_after,
                              _quoted_list_before, _in_brackets_before))
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
-                 _marked_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
+                 _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
                  _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
+
+
+# the steps that read members the text spells out right at a count, before it
+# (A、B两个X, A和B这两个X) or after it (X：A、B; X，即A、B; X（A、B）; X。A、B。;
+# X：一是…二是…): what confirms a count of a set head (grammar._set_confirmed)
+_SPELLED_OUT = frozenset((_in_brackets_after, _following_list, _marked_list_next_sentence,
+                          _bare_list_next_sentence, _unquoted_list_before, _subject_list))
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
