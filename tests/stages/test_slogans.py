@@ -1411,6 +1411,17 @@ def test_a_noun_of_things_that_only_qualifies_the_head_counts_no_things():
         assert [s["text"] for s in find_slogans(text) if s["text"][:2] in ("十五", "三个")] == []
 
 
+def test_a_count_of_technical_standards_named_by_their_tier_counts_documents():
+    # pd central-24: three postal industry standards, each titled before the count
+    text = ("推广应用符合YZ/T 0187《邮政业智能视频监控系统接口要求》和YZ/T 0188《邮政业寄递车辆智能视频"
+            "监控系统技术规范》三项邮政行业标准的智能视频监控技术")
+    assert find_slogans(text) == []
+    assert find_slogans("制定五项地方标准和两项团体标准。") == []
+    # counter-examples: the standards of a doctrine (gwr 1978), a tier noun that qualifies a head
+    assert [s["text"] for s in find_slogans("在坚持六项政治标准的前提下，在人民内部")] == ["六项政治标准"]
+    assert [s["text"] for s in find_slogans("加快三大行业标准体系建设")] == ["三大行业标准体系"]
+
+
 @pytest.mark.parametrize("text", [
     "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
     "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
