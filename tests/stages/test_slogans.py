@@ -1438,6 +1438,23 @@ def test_a_cataphoric_count_a_congress_a_classification_or_a_year_is_no_formulat
     assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("我们要严格区分和正确处理两类不同性质的矛盾，认真落实党的各项政策", "两类不同性质的矛盾"),  # gwr 1975
+    ("要遵照毛主席关于正确区分和处理两类不同性质矛盾的教导，坚决执行", "两类不同性质矛盾"),      # gwr 1978
+    ("特别指示我们要善于分辨敌我之间的和人民内部的两类性质不同的矛盾，并且", "两类性质不同的矛盾"),  # gwr 1957
+    ("毛主席还把划分两类矛盾的学说运用于同走资派的斗争", "两类矛盾"),                         # cpc 11
+])
+def test_a_doctrine_of_two_kinds_of_contradiction_is_a_formulation(text, expected):
+    # the measure 类 makes a classification (三类标准), except with a noun of doctrine (class_heads.txt)
+    assert [(s["text"], s["number"], s["members"]) for s in find_slogans(text)] == [(expected, 2, [])]
+
+
+def test_the_verbs_that_govern_a_doctrine_of_kinds_are_no_members():
+    # gwr 1978: 区分和正确处理 governs the formulation (pair_verbs.txt)
+    text = "要认真执行党的十一大政治报告规定的政策，严格区分和正确处理两类不同性质的矛盾。要重证据"
+    assert [(s["text"], s["members"]) for s in find_slogans(text)] == [("两类不同性质的矛盾", [])]
+
+
 def test_counts_like_them_stay_formulations():
     # counter-examples: the same measure words and heads in formulations
     assert [s["text"] for s in find_slogans("持续深化三大攻坚战，坚持两条路线斗争")] == ["三大攻坚战", "两条路线"]
