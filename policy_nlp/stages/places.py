@@ -230,15 +230,24 @@ def _text_votes(text):
 
 def _meeting_place(text):
     """The level (and place) of the meeting the speaker opens in the first 300 characters
-    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None."""
+    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None; not a meeting the
+    sentence goes on reporting (:func:`_continues_a_report`)."""
     rules = _rules()
     for match in rules["meeting"].finditer(text[:300]):
         unit, name = match["unit"], (match["name"] or "").strip()
-        if not _named_unit(name, unit, text[match.end():match.end() + 1]):
+        if not _named_unit(name, unit, text[match.end():match.end() + 1]) or _continues_a_report(text, match.start()):
             continue
         place = name + unit if name and not rules["masks"].fullmatch(name) else None
         return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
     return None
+
+
+def _continues_a_report(text, start):
+    """Whether the sentence before ``start`` (an opener) has already reported a meeting, whose
+    holder the opener's clause goes on with: 4月28日,市里召开全市…大会,今日又召开全市…大会 (a
+    district speech on the city's meetings, dev-0027) names no meeting of the speaker's."""
+    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    return bool(re.search("召开|举行", text[begin:start]))
 
 
 def _news_place(text):
