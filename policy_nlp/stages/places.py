@@ -27,7 +27,7 @@ from pathlib import Path
 
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, parse_date, parse_year
+from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, parse_year
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
@@ -37,9 +37,6 @@ _HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
 # a date in a page's information line (发布时间:2023-04-07, 上传时间:2023-11-02) is the web copy's
 _FIELD_DATE_RE = re.compile(rf"(?P<key>{alternation('upload_field_keys')}|{alternation('page_field_keys')})\s*[:：]\s*"
                             r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)")
-# the publication a page names on its information line (来源:巫溪报; 来源:未知 names none)
-_SOURCE_RE = re.compile(rf"(?:来源|稿源)\s*[:：]\s*(?P<source>(?!未知|不详|暂无)"
-                        rf"(?:(?!(?:{alternation('page_field_keys')})\s*[:：])[^\s:：|｜]){{2,20}})")  # 射阳日报作者:…
 
 
 @lru_cache(maxsize=1)
@@ -387,9 +384,9 @@ def page_dates(text):
         if key:
             found.setdefault(key, parse_date(match["date"]))
             line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
-            source = _SOURCE_RE.search(line)
+            source = page_publication(line)
             if key == "published" and source:
-                found.setdefault("publication", source["source"])
+                found.setdefault("publication", source)
     return {k: v for k, v in found.items() if v}
 
 

@@ -937,6 +937,22 @@ def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
     assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"
 
 
+@pytest.mark.parametrize("line, publication", [
+    ("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区", "巫溪报"),      # dev-0131: a word before a colon is a key
+    ("发布日期:2021-05-28 08:51 来源:射阳日报作者:记者 王鹏 浏览次数:", "射阳日报"),  # dev-0224: a key glued to it
+    ("2011-01-11 16:43:28 来源:川汇视窗 浏览:2012", "川汇视窗"),                    # dev-0237
+    ("发布时间:2008-03-06 08:39:18 访问次数: 王帮海 信息来源:桃源县政府网", "桃源县政府网"),  # dev-0108
+    ("发布时间:2016-09-18    信息来源:未知", None),                                  # dev-0152: the template's unknown
+    ("发布时间:2018-02-02 浏览量: 次 来源:", None),                                   # dev-0238: no value
+])
+def test_the_publication_a_page_info_line_names_is_read_once_for_cleaning_and_places(line, publication):
+    # one reader (cleaning.page_publication) for the removed lines and those places reads in the text
+    from policy_nlp.stages.cleaning import page_publication
+    from policy_nlp.stages.places import page_dates
+    assert page_publication(line) == publication
+    assert page_dates(line).get("publication") == (publication if re.search("发布", line) else None)
+
+
 @pytest.mark.parametrize("excerpt_id, file_name, salutation", [
     ("dev-0151", "在2024年全市县域养老服务高质量发展推进会上的汇报发言.docx", "尊敬的各位领导,同志们"),
     ("dev-0141", "2022市长在中心县区创卫工作总结表彰大会讲话 (3).doc", "同志们"),

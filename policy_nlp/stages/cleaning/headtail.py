@@ -8,7 +8,7 @@ from policy_nlp.stages.cleaning.dates import date_field, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
-                                                  _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
+                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication)
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
@@ -366,13 +366,12 @@ def _peel_glued_tail(text, a, b, items, meta):
 
 def _piece_meta(s, reason, meta):
     if reason == "page info":
+        publication = page_publication(s)
+        if publication:
+            meta.setdefault("publication", publication)
         for match in _FIELD_VALUE_RE.finditer(s):
-            key, value = match["key"], match["value"]
-            if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
-                if value not in _UNKNOWN_VALUES:
-                    meta.setdefault("publication", value)
-            elif field := date_field(key):
-                date = parse_date(value)
+            if field := date_field(match["key"]):
+                date = parse_date(match["value"])
                 if date:  # the copy's upload or update (更新时间) is no publication
                     meta.setdefault(field, date)
         if "published" not in meta and _FIELDS_RE.fullmatch(s):
