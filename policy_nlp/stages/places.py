@@ -370,8 +370,9 @@ def _blank(match):
 def page_dates(text):
     """``{"uploaded": ISO, "published": ISO}`` of the page information lines left in the first
     characters of ``text`` (a document-sharing site's 上传时间:2023-11-02 is when the copy was
-    uploaded, ``lang/data/upload_field_keys.txt``; 发布时间:2023-04-07 when the page was
-    published, with ``publication`` when the line names it: 来源:巫溪报), the first of each.
+    uploaded, ``lang/data/upload_field_keys.txt``, and so is a bare 时间:2020-11-17 on a line that
+    names no publication; 发布时间:2023-04-07 when the page was published, with ``publication``
+    when the line names it: 来源:巫溪报), the first of each.
 
     >>> page_dates("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\\n3月31日,我县召开…")
     {'published': '2023-04-07', 'publication': '巫溪报'}
@@ -380,11 +381,11 @@ def page_dates(text):
     """
     found = {}
     for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
-        key = date_field(match["key"])
+        line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
+        source = page_publication(line)
+        key = date_field(match["key"], named=bool(source))
         if key:
             found.setdefault(key, parse_date(match["date"]))
-            line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
-            source = page_publication(line)
             if key == "published" and source:
                 found.setdefault("publication", source)
     return {k: v for k, v in found.items() if v}

@@ -364,20 +364,30 @@ def _peel_glued_tail(text, a, b, items, meta):
         b = end
 
 
+def _page_info_meta(s, meta):
+    """The publication and dates of a page-information piece: a date under a key by the key
+    (:func:`date_field`: a bare 时间: is a copy's posting time unless the piece names a
+    publication); a date without a key is the page's when the piece names its publication
+    (2011-01-11 16:43:28 来源:川汇视窗) or holds no field at all (2022.10.28 under a report)."""
+    publication = page_publication(s)
+    if publication:
+        meta.setdefault("publication", publication)
+    keyed = False
+    for match in _FIELD_VALUE_RE.finditer(s):
+        if field := date_field(match["key"], named=bool(publication)):
+            keyed = True
+            date = parse_date(match["value"])
+            if date:  # the copy's upload or update (更新时间) is no publication
+                meta.setdefault(field, date)
+    if not keyed and _FIELDS_RE.fullmatch(s) and (publication or not _FIELD_VALUE_RE.search(s)):
+        date = parse_date(s)
+        if date:
+            meta.setdefault("published", date)
+
+
 def _piece_meta(s, reason, meta):
     if reason == "page info":
-        publication = page_publication(s)
-        if publication:
-            meta.setdefault("publication", publication)
-        for match in _FIELD_VALUE_RE.finditer(s):
-            if field := date_field(match["key"]):
-                date = parse_date(match["value"])
-                if date:  # the copy's upload or update (更新时间) is no publication
-                    meta.setdefault(field, date)
-        if "published" not in meta and _FIELDS_RE.fullmatch(s):
-            date = parse_date(s)
-            if date and not _FIELD_VALUE_RE.search(s):
-                meta.setdefault("published", date)
+        _page_info_meta(s, meta)
     elif reason == "dateline":
         match = _DATELINE_RE.search(s)
         if match:
