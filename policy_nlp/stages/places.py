@@ -27,7 +27,7 @@ from pathlib import Path
 
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, parse_date, parse_year
+from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, parse_year
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
@@ -37,9 +37,6 @@ _HEAD, _TAIL = 150, 150   # characters of the text searched for a date line
 # a date in a page's information line (发布时间:2023-04-07, 上传时间:2023-11-02) is the web copy's
 _FIELD_DATE_RE = re.compile(rf"(?P<key>{alternation('upload_field_keys')}|{alternation('page_field_keys')})\s*[:：]\s*"
                             r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)")
-# the publication a page names on its information line (来源:巫溪报; 来源:未知 names none)
-_SOURCE_RE = re.compile(rf"(?:来源|稿源)\s*[:：]\s*(?P<source>(?!未知|不详|暂无)"
-                        rf"(?:(?!(?:{alternation('page_field_keys')})\s*[:：])[^\s:：|｜]){{2,20}})")  # 射阳日报作者:…
 
 
 @lru_cache(maxsize=1)
@@ -230,15 +227,24 @@ def _text_votes(text):
 
 def _meeting_place(text):
     """The level (and place) of the meeting the speaker opens in the first 300 characters
-    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None."""
+    (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None; not a meeting the
+    sentence goes on reporting (:func:`_continues_a_report`)."""
     rules = _rules()
     for match in rules["meeting"].finditer(text[:300]):
         unit, name = match["unit"], (match["name"] or "").strip()
-        if not _named_unit(name, unit, text[match.end():match.end() + 1]):
+        if not _named_unit(name, unit, text[match.end():match.end() + 1]) or _continues_a_report(text, match.start()):
             continue
         place = name + unit if name and not rules["masks"].fullmatch(name) else None
         return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
     return None
+
+
+def _continues_a_report(text, start):
+    """Whether the sentence before ``start`` (an opener) has already reported a meeting, whose
+    holder the opener's clause goes on with: 4月28日,市里召开全市…大会,今日又召开全市…大会 (a
+    district speech on the city's meetings, dev-0027) names no meeting of the speaker's."""
+    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    return bool(re.search("召开|举行", text[begin:start]))
 
 
 def _news_place(text):
@@ -364,8 +370,9 @@ def _blank(match):
 def page_dates(text):
     """``{"uploaded": ISO, "published": ISO}`` of the page information lines left in the first
     characters of ``text`` (a document-sharing site's 上传时间:2023-11-02 is when the copy was
-    uploaded, ``lang/data/upload_field_keys.txt``; 发布时间:2023-04-07 when the page was
-    published, with ``publication`` when the line names it: 来源:巫溪报), the first of each.
+    uploaded, ``lang/data/upload_field_keys.txt``, and so is a bare 时间:2020-11-17 on a line that
+    names no publication; 发布时间:2023-04-07 when the page was published, with ``publication``
+    when the line names it: 来源:巫溪报), the first of each.
 
     >>> page_dates("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\\n3月31日,我县召开…")
     {'published': '2023-04-07', 'publication': '巫溪报'}
@@ -374,13 +381,13 @@ def page_dates(text):
     """
     found = {}
     for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
-        key = date_field(match["key"])
+        line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
+        source = page_publication(line)
+        key = date_field(match["key"], named=bool(source))
         if key:
             found.setdefault(key, parse_date(match["date"]))
-            line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
-            source = _SOURCE_RE.search(line)
             if key == "published" and source:
-                found.setdefault("publication", source["source"])
+                found.setdefault("publication", source)
     return {k: v for k, v in found.items() if v}
 
 

@@ -280,6 +280,14 @@ def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
     assert infer_place(text="今天,我们召开乡村振兴工作推进会,既是贯彻落实上级精神的具体行动")["level"] is None
     assert infer_place(title="在“经贸合作发展周”xx乡友会暨投资说明会上的讲话")["level"] is None
     assert infer_place(text="今天,我们在这里召开红石林区“决战决胜”动员大会")["level"] is None
+    # a sentence that has reported a meeting goes on with its holder: the city's, not the speaker's
+    # (a district speech, dev-0027); counter-examples: a decision or a sentence before (dev-0001, dev-0208)
+    from policy_nlp.stages.places import _meeting_place
+    assert _meeting_place("4 月28 日,市里召开全市提升营商环境工作大会,今日又召开全市营商环境迎评发动大会,"
+                          "可见市里对营商环境优化的重视程度。") is None
+    assert _meeting_place("同志们:经县政府研究决定,今天召开全县安全生产专项整治工作紧急会议。")["level"] == "county"
+    assert _meeting_place("为今年我区全面开展村、社区“两委”换届提供很好的经验和借鉴。今天在这里召开××区村、社区“两委”"
+                          "换届选举工作动员暨骨干培训大会")["level"] == "district"
     # the scope words of the text win over the meeting (村两委干部大会 of a township, dev-0181)
     speech = ("今天,我们在这里召开村两委干部大会。根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,"
               "在全镇上下的共同努力下,已全部完成。")

@@ -937,6 +937,22 @@ def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
     assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"
 
 
+@pytest.mark.parametrize("line, publication", [
+    ("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区", "巫溪报"),      # dev-0131: a word before a colon is a key
+    ("发布日期:2021-05-28 08:51 来源:射阳日报作者:记者 王鹏 浏览次数:", "射阳日报"),  # dev-0224: a key glued to it
+    ("2011-01-11 16:43:28 来源:川汇视窗 浏览:2012", "川汇视窗"),                    # dev-0237
+    ("发布时间:2008-03-06 08:39:18 访问次数: 王帮海 信息来源:桃源县政府网", "桃源县政府网"),  # dev-0108
+    ("发布时间:2016-09-18    信息来源:未知", None),                                  # dev-0152: the template's unknown
+    ("发布时间:2018-02-02 浏览量: 次 来源:", None),                                   # dev-0238: no value
+])
+def test_the_publication_a_page_info_line_names_is_read_once_for_cleaning_and_places(line, publication):
+    # one reader (cleaning.page_publication) for the removed lines and those places reads in the text
+    from policy_nlp.stages.cleaning import page_publication
+    from policy_nlp.stages.places import page_dates
+    assert page_publication(line) == publication
+    assert page_dates(line).get("publication") == (publication if re.search("发布", line) else None)
+
+
 @pytest.mark.parametrize("excerpt_id, file_name, salutation", [
     ("dev-0151", "在2024年全市县域养老服务高质量发展推进会上的汇报发言.docx", "尊敬的各位领导,同志们"),
     ("dev-0141", "2022市长在中心县区创卫工作总结表彰大会讲话 (3).doc", "同志们"),
@@ -993,7 +1009,7 @@ def test_a_sharing_sites_file_fields_are_page_info(local_excerpts):
     # the title printed twice after the page's 1、 is a title block, the byline glued to the
     # salutation too (glued.py)
     assert "title block" in [r["reason"] for r in cleaned.removed]
-    assert cleaned.text.startswith("同志们:") and cleaned.meta["published"] == "2018-04-19"
+    assert cleaned.text.startswith("同志们:") and cleaned.meta["uploaded"] == "2018-04-19"   # 由会员上传分享
     wrapped = _hard_wrapped(raw)
     assert clean_text(wrapped).text.replace("\n", "") == cleaned.text.replace("\n", "")
 
@@ -1056,3 +1072,26 @@ def test_the_upload_time_of_a_copy_is_kept_as_uploaded_not_published(local_excer
     # counter-example: a page's 发布时间 is its publication (dev-0152)
     cleaned = clean_text(local_excerpts["dev-0152"]["text"])
     assert cleaned.meta["published"] == "2016-09-18" and "uploaded" not in cleaned.meta
+
+
+@pytest.mark.parametrize("excerpt_id, date", [
+    ("dev-0107", "2017-12-23"),   # a sharing site: ID, 大小, 页数, 时间:2017-12-23
+    ("dev-0143", "2006-11-29"),   # a model-essay site: 时间:2006-11-29 15:50:14  [下载该文章]  [会员注册]
+])
+def test_a_bare_time_on_a_line_that_names_no_publication_is_a_copys_posting_time(local_excerpts, excerpt_id, date):
+    # 时间:/日期: alone (bare_date_keys.txt), or no key, says neither what nor whose: uploaded
+    cleaned = clean_text(local_excerpts[excerpt_id]["text"])
+    assert cleaned.meta["uploaded"] == date and "published" not in cleaned.meta
+
+
+def test_a_bare_time_on_a_line_that_names_its_publication_is_the_pages(local_excerpts):
+    from policy_nlp.stages.places import page_dates
+    # dev-0189 (a town's news page, the line left in the text), dev-0237 (a district's news, removed)
+    text = clean_text(local_excerpts["dev-0189"]["text"]).text
+    assert page_dates(text) == {"published": "2018-06-14", "publication": "金锁关镇"}
+    meta = clean_text(local_excerpts["dev-0237"]["text"]).meta
+    assert (meta["published"], meta["publication"]) == ("2011-01-11", "川汇视窗")
+    # a sharing site's bare 时间: left in the text (dev-0170: 大小 … 时间:2020-11-17)
+    assert page_dates(clean_text(local_excerpts["dev-0170"]["text"]).text) == {"uploaded": "2020-11-17"}
+    # the model-essay site's line left in the text (dev-0246: a 2009 report posted in 2012)
+    assert page_dates(clean_text(local_excerpts["dev-0246"]["text"]).text) == {"uploaded": "2012-11-10"}

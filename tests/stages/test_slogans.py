@@ -1410,6 +1410,17 @@ def test_a_noun_of_things_that_only_qualifies_the_head_counts_no_things():
         assert [s["text"] for s in find_slogans(text) if s["text"][:2] in ("十五", "三个")] == []
 
 
+def test_a_count_of_technical_standards_named_by_their_tier_counts_documents():
+    # pd central-24: three postal industry standards, each titled before the count
+    text = ("推广应用符合YZ/T 0187《邮政业智能视频监控系统接口要求》和YZ/T 0188《邮政业寄递车辆智能视频"
+            "监控系统技术规范》三项邮政行业标准的智能视频监控技术")
+    assert find_slogans(text) == []
+    assert find_slogans("制定五项地方标准和两项团体标准。") == []
+    # counter-examples: the standards of a doctrine (gwr 1978), a tier noun that qualifies a head
+    assert [s["text"] for s in find_slogans("在坚持六项政治标准的前提下，在人民内部")] == ["六项政治标准"]
+    assert [s["text"] for s in find_slogans("加快三大行业标准体系建设")] == ["三大行业标准体系"]
+
+
 @pytest.mark.parametrize("text", [
     "今年要着重抓好以下三项工作。第一，依法整顿",                           # gwr 1999: cataphoric
     "必须着重解决好以下三个重要问题。（一）把发展科学技术",                 # cpc 13
@@ -1424,6 +1435,23 @@ def test_a_noun_of_things_that_only_qualifies_the_head_counts_no_things():
 ])
 def test_a_cataphoric_count_a_congress_a_classification_or_a_year_is_no_formulation(text):
     assert [s["text"] for s in find_slogans(text) if s["kind"] == "numbered"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们要严格区分和正确处理两类不同性质的矛盾，认真落实党的各项政策", "两类不同性质的矛盾"),  # gwr 1975
+    ("要遵照毛主席关于正确区分和处理两类不同性质矛盾的教导，坚决执行", "两类不同性质矛盾"),      # gwr 1978
+    ("特别指示我们要善于分辨敌我之间的和人民内部的两类性质不同的矛盾，并且", "两类性质不同的矛盾"),  # gwr 1957
+    ("毛主席还把划分两类矛盾的学说运用于同走资派的斗争", "两类矛盾"),                         # cpc 11
+])
+def test_a_doctrine_of_two_kinds_of_contradiction_is_a_formulation(text, expected):
+    # the measure 类 makes a classification (三类标准), except with a noun of doctrine (class_heads.txt)
+    assert [(s["text"], s["number"], s["members"]) for s in find_slogans(text)] == [(expected, 2, [])]
+
+
+def test_the_verbs_that_govern_a_doctrine_of_kinds_are_no_members():
+    # gwr 1978: 区分和正确处理 governs the formulation (pair_verbs.txt)
+    text = "要认真执行党的十一大政治报告规定的政策，严格区分和正确处理两类不同性质的矛盾。要重证据"
+    assert [(s["text"], s["members"]) for s in find_slogans(text)] == [("两类不同性质的矛盾", [])]
 
 
 def test_counts_like_them_stay_formulations():

@@ -84,8 +84,8 @@ shapes inside a line, a salutation glued to the header), ``headtail``
 """
 
 from policy_nlp.stages.cleaning.dates import date_field, parse_date, parse_year
-from policy_nlp.stages.cleaning.furniture import without_glosses
+from policy_nlp.stages.cleaning.furniture import page_publication, without_glosses
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.clean import clean_text
 
-__all__ = ["CleanedText", "clean_text", "date_field", "parse_date", "without_glosses"]
+__all__ = ["CleanedText", "clean_text", "date_field", "page_publication", "parse_date", "without_glosses"]

@@ -70,16 +70,24 @@ def _year_value(y):
 _UPLOAD_KEYS = frozenset(words("upload_field_keys"))
 
 
-def date_field(key):
+# fields that say only 时间 or 日期: a copy's posting time unless the line names a publication
+_BARE_KEYS = frozenset(words("bare_date_keys"))
+
+
+def date_field(key, named=False):
     """The meta field a date under the page-information field ``key`` goes to:
     ``"uploaded"`` for a copy's upload or update (上传时间, 更新时间: never the
-    document's date), ``"published"`` for any other time or date field, else None.
+    document's date) and for a bare 时间/日期 on a line that names no publication
+    (``named``: a sharing site's 时间:2017-12-23), ``"published"`` for any other
+    time or date field, else None.
 
     Examples
     --------
     >>> date_field("上传时间"), date_field("发布时间"), date_field("来源")
     ('uploaded', 'published', None)
+    >>> date_field("时间"), date_field("时间", named=True)
+    ('uploaded', 'published')
     """
-    if key in _UPLOAD_KEYS:
+    if key in _UPLOAD_KEYS or (key in _BARE_KEYS and not named):
         return "uploaded"
     return "published" if "时间" in key or "日期" in key else None

@@ -73,10 +73,33 @@ _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # The value a site's template prints for a field it has no value for (来源:未知).
-_UNKNOWN_VALUES = ("未知", "不详", "暂无", "无")
+_UNKNOWN_VALUES = words("unknown_field_values")
 # a value may hold one blank (川汇 视窗), not the next field's key (来源:川汇视窗 浏览:2012)
 _FIELD_VALUE_RE = re.compile(rf"(?P<key>{_FIELD_KEYS})\s*[:：]\s*"
                              rf"(?P<value>[^\s:：|｜]+(?:\s(?!(?:{_FIELD_KEYS})\s*[:：])[^\s:：|｜]+)?)")
+# The publication a page's information line names: a run of characters up to a blank, a bar,
+# a colon or a field key glued to it (来源:射阳日报作者:…), then maybe one more run after a
+# blank (川汇 视窗) that is no field's key (来源:巫溪报 发布开发区:…: a word before a colon is one)
+_PUBLICATION_RUN = rf"(?:(?!(?:{_FIELD_KEYS})\s*[:：])[^\s:：|｜])+"
+_PUBLICATION_RE = re.compile(rf"(?:{alternation('source_field_keys')})\s*[:：]\s*"
+                             rf"(?P<value>{_PUBLICATION_RUN}(?:\s{_PUBLICATION_RUN}(?=[\s|｜]|$))?)")
+
+
+def page_publication(line):
+    """The publication a page's information line names (来源:巫溪报 → 巫溪报), or None:
+    the first source field (``lang/data/source_field_keys.txt``) whose value is no
+    template's unknown value (来源:未知, ``unknown_field_values.txt``) and 2-20 characters long.
+
+    >>> page_publication("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区")
+    '巫溪报'
+    >>> page_publication("发布日期:2021-05-28 08:51 来源:射阳日报作者:记者 王鹏"), page_publication("来源:未知")
+    ('射阳日报', None)
+    """
+    for match in _PUBLICATION_RE.finditer(line):
+        value = match["value"]
+        if value not in _UNKNOWN_VALUES and 2 <= len(value) <= 20:
+            return value
+    return None
 
 
 _DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"

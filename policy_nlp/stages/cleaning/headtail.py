@@ -8,7 +8,7 @@ from policy_nlp.stages.cleaning.dates import date_field, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
-                                                  _SENT_END, _SOURCE_PAREN_RE, _UNKNOWN_VALUES, _USERNAME_RE)
+                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication)
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
@@ -364,21 +364,30 @@ def _peel_glued_tail(text, a, b, items, meta):
         b = end
 
 
+def _page_info_meta(s, meta):
+    """The publication and dates of a page-information piece: a date under a key by the key
+    (:func:`date_field`: a bare 时间: is a copy's posting time unless the piece names a
+    publication); a date without a key is the page's when the piece names its publication
+    (2011-01-11 16:43:28 来源:川汇视窗) or holds no field at all (2022.10.28 under a report)."""
+    publication = page_publication(s)
+    if publication:
+        meta.setdefault("publication", publication)
+    keyed = False
+    for match in _FIELD_VALUE_RE.finditer(s):
+        if field := date_field(match["key"], named=bool(publication)):
+            keyed = True
+            date = parse_date(match["value"])
+            if date:  # the copy's upload or update (更新时间) is no publication
+                meta.setdefault(field, date)
+    if not keyed and _FIELDS_RE.fullmatch(s) and (publication or not _FIELD_VALUE_RE.search(s)):
+        date = parse_date(s)
+        if date:
+            meta.setdefault("published", date)
+
+
 def _piece_meta(s, reason, meta):
     if reason == "page info":
-        for match in _FIELD_VALUE_RE.finditer(s):
-            key, value = match["key"], match["value"]
-            if key in ("来源", "稿源", "信息来源", "文章来源", "新闻来源"):
-                if value not in _UNKNOWN_VALUES:
-                    meta.setdefault("publication", value)
-            elif field := date_field(key):
-                date = parse_date(value)
-                if date:  # the copy's upload or update (更新时间) is no publication
-                    meta.setdefault(field, date)
-        if "published" not in meta and _FIELDS_RE.fullmatch(s):
-            date = parse_date(s)
-            if date and not _FIELD_VALUE_RE.search(s):
-                meta.setdefault("published", date)
+        _page_info_meta(s, meta)
     elif reason == "dateline":
         match = _DATELINE_RE.search(s)
         if match:

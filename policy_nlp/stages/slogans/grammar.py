@@ -168,6 +168,15 @@ def _head_region(text, i, limit=10):
 _CONGRESS_AFTER = tuple(words("congress_after"))
 # the measure word of a classification: 三类标准, 两大类, 四大类行业 sort things into kinds
 _CLASS = "类"
+# ... but a doctrine's kinds make a formulation (两类矛盾, 两类不同性质的矛盾, 两类性质不同的矛盾)
+_NAMED_CLASS = re.compile(f"(?:不同性质的?|性质不同的?)?(?:{'|'.join(words('class_heads'))})")
+
+
+def _named_class(text, k, value, bounds):
+    """(end, number) of ``NUM 类 HEAD`` at ``k`` (after 类) when the head is a
+    noun of doctrine (:data:`_NAMED_CLASS`); None for a classification."""
+    m = _NAMED_CLASS.match(text, k)
+    return (m.end(), value) if m and bounds.is_end(m.end()) else None
 
 
 def _counted(text, i, run, value, bounds):
@@ -183,13 +192,15 @@ def _counted(text, i, run, value, bounds):
         return (k + 1, value) if text.startswith("走", k) else None   # 三步走
     if value > 20 and meas != "字":
         return None                                       # 四十项…: a quantity (not 二十四字方针)
+    if meas == _CLASS:
+        return _named_class(text, k, value, bounds)       # 三类标准: a classification; 两类矛盾
     region = _head_region(text, k)
     if not region or _starts_quantity(region) or region in _WEAK_HEADS:
         return None
     if meas == "大" and ((value is not None and value > 10) or region.startswith(_CONGRESS_AFTER)):
         return None                                       # 十八大, 二十大, 九大以后: congresses
-    if meas == _CLASS or region.lstrip("大").startswith(_CLASS):
-        return None                                       # 三类标准, 两大类: a classification
+    if region.lstrip("大").startswith(_CLASS):
+        return None                                       # 两大类, 四大类行业: a classification
     if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
                           "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
         return None
