@@ -107,6 +107,17 @@ def document_level(title, texts):
     return infer_place(title=title, text="\n".join(texts))["level"]
 
 
+def news_title(texts):
+    """The first sentence of a news report's lead or headline among its first
+    three paragraphs (3月16日，城东区召开区委农村工作会议。…): the meeting it
+    names stands for the title a news report does not have."""
+    for text in texts[:3]:
+        text = text.strip()
+        if topic_context._LEAD.match(text) or topic_context._HEADLINE.match(text):
+            return re.split(r"[。！？]", text, maxsplit=1)[0]
+    return None
+
+
 GATES = {
     # every document: the ungated prior
     "all": lambda title, texts, meta: True,
@@ -120,6 +131,8 @@ GATES = {
     "meta_level": lambda title, texts, meta: (meta or {}).get("level") in LOCAL_LEVELS,
     # a speech or meeting title, whatever the level (national speeches and congress reports too)
     "speech": lambda title, texts, meta: bool(title and _SPEECH_TITLE.search(title)),
+    # a news report of a meeting (topic_context.is_news_report)
+    "news": lambda title, texts, meta: topic_context.is_news_report(texts),
 }
 
 
@@ -144,28 +157,42 @@ def gated_kwargs(setting, title, texts, meta, memo=None):
     """The contextualize weights of one document under ``setting``: the
     setting's own when it has no ``gate`` or its gate lets the document
     through, else the shipped ones. ``untitled_only`` keeps the document
-    prior off where the title names an area."""
+    prior off where the title names an area; ``lead_title`` gives a document
+    without a title its news lead (:func:`news_title`) as ``title``."""
     kwargs = dict(setting)
     gate = kwargs.pop("gate", None)
     untitled_only = kwargs.pop("untitled_only", False)
+    lead_title = kwargs.pop("lead_title", False)
     if gate and not gate_open(gate, title, texts, meta, memo):
         return shipped_setting()
     if untitled_only and topic_context.title_topic(title) is not None:
         kwargs["document_weight"] = 0.0
+    if lead_title and not title:
+        kwargs["title"] = news_title(texts)
     return kwargs
 
 
-def gated_grid():
-    """The settings of ``--gated``: every gate with document weight, title weight and penalty."""
+OLD_GATES = ["local", "local_or_speech", "meta_level", "speech", "all"]
+
+
+def gated_grid(gates=None):
+    """The settings of ``--gated``: every gate (default :data:`OLD_GATES`,
+    the 420 settings of the first measurement) with document weight, title
+    weight and penalty; the ``news`` gate also with a document weight of 1
+    and with its lead as the title (``lead_title``)."""
     settings = []
-    for gate, untitled_only, d, t, g in itertools.product(
-            ["local", "local_or_speech", "meta_level", "speech", "all"], [False, True],
-            [0.0, 0.1, 0.25, 0.5], [0.0, 1.0, 1.5, 2.0], [0.5, 1.0, 1.5]):
-        if untitled_only and not d:
-            continue
-        settings.append({"gate": gate, "untitled_only": untitled_only, "prior_weight": 0.0,
-                         "neighbour_weight": 0.0, "title_weight": t, "general_penalty": g,
-                         "document_weight": d})
+    for gate in gates or OLD_GATES:
+        news = gate == "news"
+        for untitled_only, lead, d, t, g in itertools.product(
+                [False, True], [False, True] if news else [False], [0.0, 0.1, 0.25, 0.5] + [1.0] * news,
+                [0.0, 1.0, 1.5, 2.0], [0.5, 1.0, 1.5]):
+            if (untitled_only and not d) or (lead and not t):
+                continue
+            setting = {"gate": gate, "untitled_only": untitled_only, "prior_weight": 0.0,
+                       "neighbour_weight": 0.0, "title_weight": t, "general_penalty": g, "document_weight": d}
+            if lead:
+                setting["lead_title"] = True
+            settings.append(setting)
     return settings
 
 
@@ -299,7 +326,8 @@ def context_results(docs, own, setting, doc_probs=None):
             kwargs["document"] = doc_probs[doc_id]
         else:
             kwargs.pop("document_weight", None)
-        results = topic_context.contextualize(own[doc_id], d["texts"], title=d["title"], **kwargs)
+        title = kwargs.pop("title", d["title"])
+        results = topic_context.contextualize(own[doc_id], d["texts"], title=title, **kwargs)
         out[doc_id] = inherit_heading_topics(d["texts"], results)
     return out
 
@@ -349,7 +377,7 @@ def summarize(folds, units, golds, per_fold=False):
     return out
 
 
-def grid_settings(full, gated=False):
+def grid_settings(full, gated=False, gates=None):
     base = shipped_setting()
     settings = [base, dict(base, prior_weight=0.0, neighbour_weight=0.0, title_weight=0.0,
                            general_penalty=0.0, document_weight=0.0)]
@@ -359,7 +387,7 @@ def grid_settings(full, gated=False):
             settings.append({"prior_weight": p, "neighbour_weight": n, "title_weight": t,
                              "general_penalty": g, "document_weight": d})
     if gated:
-        settings += gated_grid()
+        settings += gated_grid(gates)
     return settings
 
 
@@ -676,6 +704,8 @@ def main(argv=None):
     parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
     parser.add_argument("--gated", action="store_true",
                         help="score the document prior gated by genre (GATES), with each fold's scores")
+    parser.add_argument("--gates", default=None,
+                        help="with --gated: comma-separated gates to score (default: all but news), e.g. news")
     parser.add_argument("--seed-evidence", action="store_true",
                         help="score the codebook's seed terms as evidence against general (run_seed_evidence)")
     parser.add_argument("--label-shift", action="store_true",
@@ -700,7 +730,7 @@ def main(argv=None):
                 {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
                  "priors": priors, "rows": rows}, indent=1) + "\n", encoding="utf-8")
         return
-    settings = grid_settings(args.grid, args.gated)
+    settings = grid_settings(args.grid, args.gated, args.gates.split(",") if args.gates else None)
     per_fold = [[] for _ in settings]
     pooled = [([], []) for _ in settings]
     for test, own, doc_probs in outputs:

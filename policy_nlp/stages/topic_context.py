@@ -41,10 +41,11 @@ from importlib import resources
 
 import numpy as np
 
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, word_set
 
-__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "contextualize", "PRIOR_WEIGHT",
-           "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY"]
+__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_report", "news_weights",
+           "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
+           "NEWS_TITLE_WEIGHT", "NEWS_GENERAL_PENALTY"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -58,6 +59,13 @@ DOCUMENT_WEIGHT = 0.0
 # paragraphs of SUBSTANTIVE_CHARS or more.
 GENERAL_PENALTY = 0.5
 SUBSTANTIVE_CHARS = 80
+# A news report of a meeting (:func:`is_news_report`) has no speech title: the
+# line find_title falls back to is one of its reported paragraphs, so the title
+# is not used; and its long paragraphs report what the meeting was about, so
+# general is penalised more (measured with benchmarks/topic_cv.py --gated
+# --gates news, docs/topics.md).
+NEWS_TITLE_WEIGHT = 0.0
+NEWS_GENERAL_PENALTY = 1.5
 # Below this many characters a paragraph is a bridge or a line of agenda: its
 # own words decide.
 MIN_CHARS = 40
@@ -162,6 +170,77 @@ def is_meeting_opening(text):
     False
     """
     return bool(_MEETING_OPENING.match(text.strip()))
+
+
+# A news report of a meeting speaks of it in the third person: a lead with the
+# date (3月16日，城东区召开……会议) or a headline (我县召开……会议), the meeting as
+# subject (会议强调，…; 会上，…), a speaker's words reported (县委书记刘波强调，…),
+# the attendance (……出席会议), a dateline or a reporter's credit.
+_VERBS = alternation("reporting_verbs")
+_NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{_VERBS}|[，,])")
+_ADJUNCT = r"(?:在[^。，；：]{0,30}?(?:中|时|上))?"
+_TITLED_SPEAKER = re.compile(rf"^([^。，；：！？]{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+                             rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
+_NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
+_ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
+_CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
+_LEAD = re.compile(rf"^(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:{alternation('news_openings')})?|"
+                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?:召开|举行|举办|召集)")
+_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?:召开|举行)[^。，,：:！？]{0,30}$")
+_SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
+_FIRST_PERSON = re.compile(r"我|你|咱")
+_LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
+
+
+def _reported_speech(text):
+    """True for a paragraph that opens with a person's words reported (刘波强调，…)."""
+    match = _TITLED_SPEAKER.match(text)
+    if match and not _LEADERS.search(match.group(1)):
+        return True
+    match = _NAMED_SPEAKER.match(text)
+    return bool(match) and match.group(1) not in word_set("non_person_subjects") \
+        and not _LEADERS.search(match.group(1)) and not _FIRST_PERSON.search(match.group(1))
+
+
+def _reporter_voice(text):
+    """True for a paragraph in a reporter's voice: the meeting as subject,
+    reported speech, the attendance, a dateline or credit."""
+    return bool(_NEWS_SUBJECT.match(text) or _reported_speech(text) or _ATTENDANCE.search(text)
+                or _CREDIT.search(text))
+
+
+def is_news_report(paragraph_texts, min_paragraphs=2):
+    """True for a news report of a meeting (or of an event): no paragraph
+    opens with a salutation (同志们：, a speaker's own voice), and a lead
+    (3月16日，城东区召开……) or headline (我县召开……会议) is among the first three
+    paragraphs, or at least ``min_paragraphs`` paragraphs speak in a
+    reporter's voice (会议强调，…; 刘波指出，…; ……出席会议。).
+
+    Examples
+    --------
+    >>> is_news_report(["3月16日，城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。",
+    ...                 "刘波强调，要全面推进乡村振兴。"])
+    True
+    >>> is_news_report(["同志们：", "3月16日，市委召开农村工作会议，对今年工作作出部署。"])
+    False
+    >>> is_news_report(["党的二十大报告指出，全面推进乡村振兴。", "我们要求，各地抓好春耕生产。"])
+    False
+    """
+    texts = [t.strip() for t in paragraph_texts]
+    if any(_SALUTATION.match(t) for t in texts):
+        return False
+    if any(_LEAD.match(t) or _HEADLINE.match(t) for t in texts[:3]):
+        return True
+    return sum(map(_reporter_voice, texts)) >= min_paragraphs
+
+
+def news_weights(paragraph_texts):
+    """The context weights that differ for a news report
+    (:func:`is_news_report`): ``{"title_weight": NEWS_TITLE_WEIGHT,
+    "general_penalty": NEWS_GENERAL_PENALTY}``, else ``{}``."""
+    if is_news_report(paragraph_texts):
+        return {"title_weight": NEWS_TITLE_WEIGHT, "general_penalty": NEWS_GENERAL_PENALTY}
+    return {}
 
 
 def _document_bias(labels, title, title_weight, document, document_weight):
