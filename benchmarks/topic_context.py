@@ -95,7 +95,8 @@ def score(documents, weights, per_document=False):
 def gated(documents, gates=None):
     """Rows of the gated settings (topic_cv.gated_grid), the shipped context first."""
     rows = []
-    for setting in [topic_cv.shipped_setting()] + topic_cv.gated_grid(gates):
+    before = [topic_cv.shipped_setting(news=False)] if gates and "news" in gates else []
+    for setting in [topic_cv.shipped_setting()] + before + topic_cv.gated_grid(gates):
         row = {"setting": setting}
         for name, docs in documents.items():
             row[name] = score(docs, setting, per_document=True)

@@ -146,11 +146,14 @@ def gate_open(name, title, texts, meta, memo=None):
     return value
 
 
-def shipped_setting():
-    """The context weights the package ships (topic_context's constants)."""
+def shipped_setting(news=True):
+    """The context weights the package ships (topic_context's constants);
+    with ``news``, a news report takes :func:`topic_context.news_weights`
+    and no title from its own lines (:func:`topic_context.find_title`), as
+    the package does (``news=False``: the context before it did)."""
     return {"prior_weight": topic_context.PRIOR_WEIGHT, "neighbour_weight": topic_context.NEIGHBOUR_WEIGHT,
             "title_weight": topic_context.TITLE_WEIGHT, "general_penalty": topic_context.GENERAL_PENALTY,
-            "document_weight": topic_context.DOCUMENT_WEIGHT}
+            "document_weight": topic_context.DOCUMENT_WEIGHT, "news": news}
 
 
 def gated_kwargs(setting, title, texts, meta, memo=None):
@@ -158,13 +161,17 @@ def gated_kwargs(setting, title, texts, meta, memo=None):
     setting's own when it has no ``gate`` or its gate lets the document
     through, else the shipped ones. ``untitled_only`` keeps the document
     prior off where the title names an area; ``lead_title`` gives a document
-    without a title its news lead (:func:`news_title`) as ``title``."""
+    without a title its news lead (:func:`news_title`) as ``title``; ``news``
+    gives a news report the package's news weights and title (:func:`shipped_setting`)."""
     kwargs = dict(setting)
     gate = kwargs.pop("gate", None)
+    if gate and not gate_open(gate, title, texts, meta, memo):
+        kwargs = shipped_setting()
     untitled_only = kwargs.pop("untitled_only", False)
     lead_title = kwargs.pop("lead_title", False)
-    if gate and not gate_open(gate, title, texts, meta, memo):
-        return shipped_setting()
+    if kwargs.pop("news", False) and gate_open("news", title, texts, meta, memo):
+        # the package's news weights, and no title from the report's own lines
+        kwargs.update(topic_context.news_weights(texts), title=topic_context.find_title(texts, meta))
     if untitled_only and topic_context.title_topic(title) is not None:
         kwargs["document_weight"] = 0.0
     if lead_title and not title:
@@ -380,7 +387,9 @@ def summarize(folds, units, golds, per_fold=False):
 def grid_settings(full, gated=False, gates=None):
     base = shipped_setting()
     settings = [base, dict(base, prior_weight=0.0, neighbour_weight=0.0, title_weight=0.0,
-                           general_penalty=0.0, document_weight=0.0)]
+                           general_penalty=0.0, document_weight=0.0, news=False)]
+    if gates and "news" in gates:  # the context before news reports had their own weights
+        settings.append(shipped_setting(news=False))
     if full:
         for p, n, t, g, d in itertools.product([0.0, 0.25], [0.0, 0.25], [0.0, 1.0, 1.5],
                                                [0.5, 1.0, 1.5], [0.0, 0.1, 0.25, 0.5]):
