@@ -31,6 +31,12 @@ keep the shipped context. Its rows also give each fold's accuracy and
 macro-F1 (``per_fold``), to compare settings fold by fold
 (``benchmarks/topic_context.py --gated`` scores the same settings on the
 local development gold and the national gold with the shipped model).
+``--gates news`` scores the gate of news reports of meetings
+(:func:`policy_nlp.stages.topic_context.is_news_report`) instead, also with a
+document weight of 1 and with the lead's meeting as the title; its rows start
+with the shipped context, none, and the context before news reports had
+their own (``shipped_setting(news=False)``; results in
+``benchmarks/results/topic_cv_news.json``).
 
 ``--seed-evidence`` scores the codebook's seed terms as evidence against
 ``general``: a paragraph of 80 characters or more that the fold's model
@@ -59,7 +65,8 @@ more, in excerpts whose title names an area, take that area (meeting openings
 and transmittals stay ``general``); units are still scored on their own labels.
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--relabel-titled-general 80] [--grid | --gated | --seed-evidence | --label-shift] [-o benchmarks/results/topic_cv.json]
+        [--train-gold] [--relabel-titled-general 80] [--grid | --gated [--gates news] | --seed-evidence | --label-shift]
+        [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
