@@ -10,9 +10,10 @@ read here). Writes benchmarks/results/topic_context.json.
 settings of ``benchmarks/topic_cv.py --gated`` (a gate from its ``GATES``;
 documents the gate keeps out get the shipped context), with each national
 document's count of right paragraphs. Writes
-benchmarks/results/topic_context_gated.json.
+benchmarks/results/topic_context_gated.json (with ``--gates news``, only the
+news gate's settings, benchmarks/results/topic_context_news.json).
 
-    .venv/bin/python benchmarks/topic_context.py [--gated]
+    .venv/bin/python benchmarks/topic_context.py [--gated [--gates news]]
 """
 
 import argparse
@@ -72,7 +73,7 @@ def score(documents, weights, per_document=False):
         else:
             kwargs = dict(prior_weight=weights[0], neighbour_weight=weights[1], title_weight=weights[2],
                           general_penalty=weights[3])
-        results = contextualize(own, texts, title=title, **kwargs)
+        results = contextualize(own, texts, title=kwargs.pop("title", title), **kwargs)
         results = inherit_heading_topics(texts, results)
         annotated = dict(annotated, paragraphs=[dict(p, topic=r) for p, r in
                                                 zip(annotated["paragraphs"], results)])
@@ -91,10 +92,11 @@ def score(documents, weights, per_document=False):
     return out
 
 
-def gated(documents):
+def gated(documents, gates=None):
     """Rows of the gated settings (topic_cv.gated_grid), the shipped context first."""
     rows = []
-    for setting in [topic_cv.shipped_setting()] + topic_cv.gated_grid():
+    before = [topic_cv.shipped_setting(news=False)] if gates and "news" in gates else []
+    for setting in [topic_cv.shipped_setting()] + before + topic_cv.gated_grid(gates):
         row = {"setting": setting}
         for name, docs in documents.items():
             row[name] = score(docs, setting, per_document=True)
@@ -105,7 +107,8 @@ def gated(documents):
         if row["national"]["right"] >= shipped["national"]["right"] and \
                 row["local_dev"]["right"] > shipped["local_dev"]["right"]:
             print(json.dumps(row))
-    out = ROOT / "benchmarks/results/topic_context_gated.json"
+    out = ROOT / ("benchmarks/results/topic_context_gated.json" if not gates else
+                  f"benchmarks/results/topic_context_{'_'.join(gates)}.json")
     # one line: 420 settings with per-document counts
     out.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
@@ -114,6 +117,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--gated", action="store_true",
                         help="score the document prior gated by genre (topic_cv.GATES)")
+    parser.add_argument("--gates", default=None,
+                        help="with --gated: comma-separated gates (default: all but news), e.g. news; "
+                             "writes benchmarks/results/topic_context_GATES.json")
     args = parser.parse_args(argv)
     nlp = load()
     # The stage's own context is switched off by passing context-free results:
@@ -125,7 +131,7 @@ def main(argv=None):
     finally:
         topic_context.contextualize = saved
     if args.gated:
-        return gated(documents)
+        return gated(documents, args.gates.split(",") if args.gates else None)
     grid = list(itertools.product([0.0, 0.25, 0.5], [0.0, 0.3, 0.5], [0.0, 0.5, 1.0, 1.5],
                                   [0.0, 0.5, 1.0, 1.5, 2.0]))
     rows = []

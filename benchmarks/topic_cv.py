@@ -31,6 +31,12 @@ keep the shipped context. Its rows also give each fold's accuracy and
 macro-F1 (``per_fold``), to compare settings fold by fold
 (``benchmarks/topic_context.py --gated`` scores the same settings on the
 local development gold and the national gold with the shipped model).
+``--gates news`` scores the gate of news reports of meetings
+(:func:`policy_nlp.stages.topic_context.is_news_report`) instead, also with a
+document weight of 1 and with the lead's meeting as the title; its rows start
+with the shipped context, none, and the context before news reports had
+their own (``shipped_setting(news=False)``; results in
+``benchmarks/results/topic_cv_news.json``).
 
 ``--seed-evidence`` scores the codebook's seed terms as evidence against
 ``general``: a paragraph of 80 characters or more that the fold's model
@@ -59,7 +65,8 @@ more, in excerpts whose title names an area, take that area (meeting openings
 and transmittals stay ``general``); units are still scored on their own labels.
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--relabel-titled-general 80] [--grid | --gated | --seed-evidence | --label-shift] [-o benchmarks/results/topic_cv.json]
+        [--train-gold] [--relabel-titled-general 80] [--grid | --gated [--gates news] | --seed-evidence | --label-shift]
+        [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
@@ -107,6 +114,17 @@ def document_level(title, texts):
     return infer_place(title=title, text="\n".join(texts))["level"]
 
 
+def news_title(texts):
+    """The first sentence of a news report's lead or headline among its first
+    three paragraphs (3月16日，城东区召开区委农村工作会议。…): the meeting it
+    names stands for the title a news report does not have."""
+    for text in texts[:3]:
+        text = text.strip()
+        if topic_context._LEAD.match(text) or topic_context._HEADLINE.match(text):
+            return re.split(r"[。！？]", text, maxsplit=1)[0]
+    return None
+
+
 GATES = {
     # every document: the ungated prior
     "all": lambda title, texts, meta: True,
@@ -120,6 +138,8 @@ GATES = {
     "meta_level": lambda title, texts, meta: (meta or {}).get("level") in LOCAL_LEVELS,
     # a speech or meeting title, whatever the level (national speeches and congress reports too)
     "speech": lambda title, texts, meta: bool(title and _SPEECH_TITLE.search(title)),
+    # a news report of a meeting (topic_context.is_news_report)
+    "news": lambda title, texts, meta: topic_context.is_news_report(texts),
 }
 
 
@@ -133,39 +153,60 @@ def gate_open(name, title, texts, meta, memo=None):
     return value
 
 
-def shipped_setting():
-    """The context weights the package ships (topic_context's constants)."""
+def shipped_setting(news=True):
+    """The context weights the package ships (topic_context's constants);
+    with ``news``, a news report takes :func:`topic_context.news_weights`
+    and no title from its own lines (:func:`topic_context.find_title`), as
+    the package does (``news=False``: the context before it did)."""
     return {"prior_weight": topic_context.PRIOR_WEIGHT, "neighbour_weight": topic_context.NEIGHBOUR_WEIGHT,
             "title_weight": topic_context.TITLE_WEIGHT, "general_penalty": topic_context.GENERAL_PENALTY,
-            "document_weight": topic_context.DOCUMENT_WEIGHT}
+            "document_weight": topic_context.DOCUMENT_WEIGHT, "news": news}
 
 
 def gated_kwargs(setting, title, texts, meta, memo=None):
     """The contextualize weights of one document under ``setting``: the
     setting's own when it has no ``gate`` or its gate lets the document
     through, else the shipped ones. ``untitled_only`` keeps the document
-    prior off where the title names an area."""
+    prior off where the title names an area; ``lead_title`` gives a document
+    without a title its news lead (:func:`news_title`) as ``title``; ``news``
+    gives a news report the package's news weights and title (:func:`shipped_setting`)."""
     kwargs = dict(setting)
     gate = kwargs.pop("gate", None)
-    untitled_only = kwargs.pop("untitled_only", False)
     if gate and not gate_open(gate, title, texts, meta, memo):
-        return shipped_setting()
+        kwargs = shipped_setting()
+    untitled_only = kwargs.pop("untitled_only", False)
+    lead_title = kwargs.pop("lead_title", False)
+    if kwargs.pop("news", False) and gate_open("news", title, texts, meta, memo):
+        # the package's news weights, and no title from the report's own lines
+        kwargs.update(topic_context.news_weights(texts), title=topic_context.find_title(texts, meta))
     if untitled_only and topic_context.title_topic(title) is not None:
         kwargs["document_weight"] = 0.0
+    if lead_title and not title:
+        kwargs["title"] = news_title(texts)
     return kwargs
 
 
-def gated_grid():
-    """The settings of ``--gated``: every gate with document weight, title weight and penalty."""
+OLD_GATES = ["local", "local_or_speech", "meta_level", "speech", "all"]
+
+
+def gated_grid(gates=None):
+    """The settings of ``--gated``: every gate (default :data:`OLD_GATES`,
+    the 420 settings of the first measurement) with document weight, title
+    weight and penalty; the ``news`` gate also with a document weight of 1
+    and with its lead as the title (``lead_title``)."""
     settings = []
-    for gate, untitled_only, d, t, g in itertools.product(
-            ["local", "local_or_speech", "meta_level", "speech", "all"], [False, True],
-            [0.0, 0.1, 0.25, 0.5], [0.0, 1.0, 1.5, 2.0], [0.5, 1.0, 1.5]):
-        if untitled_only and not d:
-            continue
-        settings.append({"gate": gate, "untitled_only": untitled_only, "prior_weight": 0.0,
-                         "neighbour_weight": 0.0, "title_weight": t, "general_penalty": g,
-                         "document_weight": d})
+    for gate in gates or OLD_GATES:
+        news = gate == "news"
+        for untitled_only, lead, d, t, g in itertools.product(
+                [False, True], [False, True] if news else [False], [0.0, 0.1, 0.25, 0.5] + [1.0] * news,
+                [0.0, 1.0, 1.5, 2.0], [0.5, 1.0, 1.5]):
+            if (untitled_only and not d) or (lead and not t):
+                continue
+            setting = {"gate": gate, "untitled_only": untitled_only, "prior_weight": 0.0,
+                       "neighbour_weight": 0.0, "title_weight": t, "general_penalty": g, "document_weight": d}
+            if lead:
+                setting["lead_title"] = True
+            settings.append(setting)
     return settings
 
 
@@ -299,7 +340,8 @@ def context_results(docs, own, setting, doc_probs=None):
             kwargs["document"] = doc_probs[doc_id]
         else:
             kwargs.pop("document_weight", None)
-        results = topic_context.contextualize(own[doc_id], d["texts"], title=d["title"], **kwargs)
+        title = kwargs.pop("title", d["title"])
+        results = topic_context.contextualize(own[doc_id], d["texts"], title=title, **kwargs)
         out[doc_id] = inherit_heading_topics(d["texts"], results)
     return out
 
@@ -349,17 +391,19 @@ def summarize(folds, units, golds, per_fold=False):
     return out
 
 
-def grid_settings(full, gated=False):
+def grid_settings(full, gated=False, gates=None):
     base = shipped_setting()
     settings = [base, dict(base, prior_weight=0.0, neighbour_weight=0.0, title_weight=0.0,
-                           general_penalty=0.0, document_weight=0.0)]
+                           general_penalty=0.0, document_weight=0.0, news=False)]
+    if gates and "news" in gates:  # the context before news reports had their own weights
+        settings.append(shipped_setting(news=False))
     if full:
         for p, n, t, g, d in itertools.product([0.0, 0.25], [0.0, 0.25], [0.0, 1.0, 1.5],
                                                [0.5, 1.0, 1.5], [0.0, 0.1, 0.25, 0.5]):
             settings.append({"prior_weight": p, "neighbour_weight": n, "title_weight": t,
                              "general_penalty": g, "document_weight": d})
     if gated:
-        settings += gated_grid()
+        settings += gated_grid(gates)
     return settings
 
 
@@ -676,6 +720,8 @@ def main(argv=None):
     parser.add_argument("--grid", action="store_true", help="score a grid of context weights")
     parser.add_argument("--gated", action="store_true",
                         help="score the document prior gated by genre (GATES), with each fold's scores")
+    parser.add_argument("--gates", default=None,
+                        help="with --gated: comma-separated gates to score (default: all but news), e.g. news")
     parser.add_argument("--seed-evidence", action="store_true",
                         help="score the codebook's seed terms as evidence against general (run_seed_evidence)")
     parser.add_argument("--label-shift", action="store_true",
@@ -700,7 +746,7 @@ def main(argv=None):
                 {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
                  "priors": priors, "rows": rows}, indent=1) + "\n", encoding="utf-8")
         return
-    settings = grid_settings(args.grid, args.gated)
+    settings = grid_settings(args.grid, args.gated, args.gates.split(",") if args.gates else None)
     per_fold = [[] for _ in settings]
     pooled = [([], []) for _ in settings]
     for test, own, doc_probs in outputs:

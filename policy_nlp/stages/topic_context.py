@@ -33,6 +33,14 @@ sentence speaks of the meeting itself (今天，我们召开……会议，主�
 :func:`is_transmittal`) — the title and the document would otherwise
 pull them to the meeting's or the document's area. Headings are left to
 :func:`policy_nlp.stages.topics.inherit_heading_topics`.
+
+A **news report** of a meeting (:func:`is_news_report`: 3月16日，城东区召开……会议。
+会议强调，……; 刘波指出，……) takes a larger penalty on ``general``
+(:func:`news_weights`), since every paragraph reports what the meeting was
+about; its lead (3月16日，城东区召开……会议。……出席会议) is a bridge, like a
+speech's meeting opening; and it has no title among its paragraphs
+(:func:`find_title`): its first lines are reported paragraphs
+(会上，……传达……讲话精神), not a speech's title.
 """
 
 import re
@@ -41,10 +49,11 @@ from importlib import resources
 
 import numpy as np
 
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, word_set
 
-__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "contextualize", "PRIOR_WEIGHT",
-           "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY"]
+__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_report", "news_weights",
+           "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
+           "NEWS_GENERAL_PENALTY"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -58,6 +67,10 @@ DOCUMENT_WEIGHT = 0.0
 # paragraphs of SUBSTANTIVE_CHARS or more.
 GENERAL_PENALTY = 0.5
 SUBSTANTIVE_CHARS = 80
+# The long paragraphs of a news report of a meeting (:func:`is_news_report`)
+# report what the meeting was about: general is penalised more there
+# (measured with benchmarks/topic_cv.py --gated --gates news, docs/topics.md).
+NEWS_GENERAL_PENALTY = 1.5
 # Below this many characters a paragraph is a bridge or a line of agenda: its
 # own words decide.
 MIN_CHARS = 40
@@ -110,7 +123,9 @@ def title_topic(title):
 
 def find_title(paragraph_texts, meta=None):
     """The document's title: ``meta["title"]`` or ``meta["occasion"]`` when
-    given, else a title line among its first three paragraphs.
+    given, else a title line among its first three paragraphs, unless the
+    document is a news report (:func:`is_news_report`), whose first lines are
+    reported paragraphs (会上，……传达……讲话精神).
 
     Examples
     --------
@@ -123,6 +138,8 @@ def find_title(paragraph_texts, meta=None):
     for key in ("title", "occasion"):
         if isinstance(meta.get(key), str) and meta[key].strip():
             return meta[key].strip()
+    if is_news_report(paragraph_texts):
+        return None
     for text in paragraph_texts[:3]:
         line = text.strip()
         if 0 < len(line) <= 60 and (_TITLE.search(line) or (
@@ -164,6 +181,92 @@ def is_meeting_opening(text):
     return bool(_MEETING_OPENING.match(text.strip()))
 
 
+# A news report of a meeting speaks of it in the third person: a lead with the
+# date (3月16日，城东区召开……会议) or a headline (我县召开……会议), the meeting as
+# subject (会议强调，…; 会上，…), a speaker's words reported (县委书记刘波强调，…),
+# the attendance (……出席会议), a dateline or a reporter's credit.
+_VERBS = alternation("reporting_verbs")
+_NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{_VERBS}|[，,])")
+_ADJUNCT = r"(?:在[^。，；：]{0,30}?(?:中|时|上))?"
+_TITLED_SPEAKER = re.compile(rf"^([^。，；：！？]{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+                             rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
+_NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
+_ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
+_CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
+# a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
+_LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
+_LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:{alternation('news_openings')})?|"
+                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?:召开|举行|举办|召集)")
+_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?:召开|举行)[^。，,：:！？]{0,30}$")
+_SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
+_FIRST_PERSON = re.compile(r"我|你|咱")
+_LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
+
+
+def _reported_speech(text):
+    """True for a paragraph that opens with a person's words reported (刘波强调，…)."""
+    match = _TITLED_SPEAKER.match(text)
+    if match and not _LEADERS.search(match.group(1)):
+        return True
+    match = _NAMED_SPEAKER.match(text)
+    return bool(match) and match.group(1) not in word_set("non_person_subjects") \
+        and not _LEADERS.search(match.group(1)) and not _FIRST_PERSON.search(match.group(1))
+
+
+def _meeting_voice(text):
+    """True for a paragraph that reports the meeting itself: the meeting as
+    subject (会议强调，…; 会上，…) or the attendance (……出席会议。)."""
+    return bool(_NEWS_SUBJECT.match(text) or _ATTENDANCE.search(text))
+
+
+def _reporter_voice(text):
+    """True for a paragraph in a reporter's voice: the meeting's, reported
+    speech (刘波指出，…), a dateline or credit."""
+    return _meeting_voice(text) or _reported_speech(text) or bool(_CREDIT.search(text))
+
+
+def is_news_report(paragraph_texts, min_paragraphs=2):
+    """True for a news report of a meeting (or of an event): no paragraph
+    opens with a salutation (同志们：, a speaker's own voice), and a lead
+    (3月16日，城东区召开……) or headline (我县召开……会议) is among the first three
+    paragraphs, or at least ``min_paragraphs`` paragraphs speak in a
+    reporter's voice (刘波指出，…; 本报讯（记者…）), one of them of the meeting
+    itself (会议强调，…; 会上，…; ……出席会议。) — reported speech alone is also a
+    summary of a report (周总理说，…).
+
+    Examples
+    --------
+    >>> is_news_report(["3月16日，城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。",
+    ...                 "刘波强调，要全面推进乡村振兴。"])
+    True
+    >>> is_news_report(["会议指出，今年以来全区宣传思想工作成效明显。", "陈林要求，要从严细管意识形态工作。"])
+    True
+    >>> is_news_report(["同志们：", "3月16日，市委召开农村工作会议，对今年工作作出部署。"])
+    False
+    >>> is_news_report(["党的二十大报告指出，全面推进乡村振兴。", "我们要求，各地抓好春耕生产。"])
+    False
+    """
+    texts = [t.strip() for t in paragraph_texts]
+    if any(_SALUTATION.match(t) for t in texts):
+        return False
+    if any(_LEAD.match(t) or _HEADLINE.match(t) for t in texts[:3]):
+        return True
+    return any(map(_meeting_voice, texts)) and sum(map(_reporter_voice, texts)) >= min_paragraphs
+
+
+def news_weights(paragraph_texts):
+    """The :func:`contextualize` arguments that differ for a news report
+    (:func:`is_news_report`): ``{"general_penalty": NEWS_GENERAL_PENALTY,
+    "news": True}``, else ``{}``."""
+    return {"general_penalty": NEWS_GENERAL_PENALTY, "news": True} if is_news_report(paragraph_texts) else {}
+
+
+def _is_bridge(text, news=False):
+    """True for a paragraph that keeps its own result: a meeting opening, a
+    transmittal, and in a news report its lead."""
+    return is_meeting_opening(text) or is_transmittal(text) or (news and bool(_LEAD.match(text.strip())))
+
+
 def _document_bias(labels, title, title_weight, document, document_weight):
     """The log-space bias of the area the title names and of the whole document's scores."""
     bias = np.zeros(len(labels))
@@ -198,7 +301,7 @@ def _posteriors(logp, rows, bias, neighbour_weight, long_rows, general, penalty)
 
 def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
                   neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
-                  general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT):
+                  general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT, news=False):
     """Re-weigh paragraph topics by their document and neighbours.
 
     Parameters
@@ -219,6 +322,10 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
         text (all its paragraphs' tokens together).
     document_weight : float
         Its weight.
+    news : bool
+        The document is a news report (:func:`is_news_report`): its leads
+        (3月16日，城东区召开……会议。……出席会议) are bridges, like a speech's
+        meeting opening.
 
     Returns
     -------
@@ -253,8 +360,7 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     # The paragraphs re-weighed: bridges and short lines keep their own result.
     lengths = [len(paragraph_texts[i].strip()) for i in keep]
     moved = [position for position, i in enumerate(keep)
-             if lengths[position] >= MIN_CHARS and not is_meeting_opening(paragraph_texts[i])
-             and not is_transmittal(paragraph_texts[i])]
+             if lengths[position] >= MIN_CHARS and not _is_bridge(paragraph_texts[i], news)]
     if not moved:
         return list(results)
     long_rows = [] if general is None else \

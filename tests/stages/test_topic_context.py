@@ -151,3 +151,74 @@ def test_a_notices_transmittal_is_a_bridge_that_keeps_its_own_label():
     assert other[0]["label"] == "social_welfare"
     # a paragraph that only mentions issuing something later on is no transmittal
     assert not is_transmittal("要抓好就业政策落实。各地要结合实际制定办法，按程序印发给你们所属单位执行。")
+
+
+# A news report of a meeting (local speech excerpts dev-0015, dev-0074, dev-0247).
+NEWS_0015 = ["3月16日,城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。会议强调,“三农”工作关系民生福祉,"
+             "是全党工作的重中之重,关键之要。",
+             "区委副书记、区政府区长韩俊良主持会议,区委副书记宋维民传达学习了中央和省市委农村工作会议精神。"
+             "区四大班子相关领导,区委各部门、区直各单位及韵家口镇、各涉农街道办事处主要负责同志参加会议。"]
+NEWS_0074_BODY = ["会议指出,近年来,全区上下突出抓重点、破难点、创亮点,宣传思想工作不断取得新进步。",
+                  "会议强调,要坚持举旗帜、树导向,提升宣传思想工作定位追求。"]
+NEWS_0247 = ["乐平市召开甲型H1N1流感疫情防控工作调度会",
+             "9月16日,市召集各乡镇、教育、卫生等部门负责人召开防控调度会议、交流防控经验,对下阶段工作进行布置。"
+             "市委常委、常务副市长孙艳峰,副市长王细妹出席调度会并讲话。",
+             "孙艳峰就如何做好当前甲型H1N1流感防控工作要求,各单位、各部门要做到“三不”;车是不迟顿。现在适逢夏秋季节交替,"
+             "国庆、中秋两节将要来临,疫情容易扩散,防控工作要当机立断,反应迅速,主动预防。"]
+
+
+@pytest.mark.parametrize("texts", [NEWS_0015, NEWS_0074_BODY, NEWS_0247])
+def test_news_reports_of_meetings_are_found(texts):
+    from policy_nlp.stages.topic_context import is_news_report
+    assert is_news_report(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    # a speech (dev-0041) that recounts a meeting by its date: the salutation is the speaker's voice
+    ["同志们:", "9月14日,我们收看收听了全省、x市秋季森林草原防灭火工作电视电话会议,对当前森林草原防灭火工作形势进行了深刻分析,"
+                "并作出了工作部署。"],
+    # Xi's speech (2020-09-23) in the first person
+    ["我多次强调，要坚定文化自信，推动中华优秀传统文化创造性转化、创新性发展，继承革命文化，发展社会主义先进文化。"],
+    # the 1964 work report's summary: reported speech alone, no meeting in the third person
+    ["周恩来总理在报告中首先指出，从第二届全国人民代表大会第一次会议以来，我国各族人民，在中国共产党的英明领导下，高举毛泽东思想。",
+     "周总理在讲到国民经济的成就的时候指出，我国的国民经济，经过一九五八年到一九六○年的大发展，从一九六一年起，进入一个调整时期。"],
+])
+def test_speeches_and_reports_are_not_news_reports(texts):
+    from policy_nlp.stages.topic_context import is_news_report
+    assert not is_news_report(texts)
+
+
+def test_a_news_report_has_no_title_among_its_paragraphs_but_keeps_a_given_one():
+    assert find_title(["会上,街道党工委书记陈晨传达区疫情防控小组会议精神,重点传达区领导讲话精神。"]) is not None
+    assert find_title(NEWS_0247) is None
+    assert find_title(NEWS_0247, {"occasion": "甲型H1N1流感疫情防控工作调度会"}) == "甲型H1N1流感疫情防控工作调度会"
+
+
+def test_a_news_report_penalises_general_more_and_its_lead_is_a_bridge():
+    from policy_nlp.stages.topic_context import NEWS_GENERAL_PENALTY, news_weights
+    assert news_weights(NEWS_0247) == {"general_penalty": NEWS_GENERAL_PENALTY, "news": True}
+    assert news_weights(["同志们:", EXHORTATION]) == {}
+    results = [None, _result(general=0.6, social_welfare=0.35, economy=0.05),
+               _result(general=0.6, social_welfare=0.35, economy=0.05)]
+    out = contextualize(results, NEWS_0247, title=None, **news_weights(NEWS_0247))
+    assert out[1]["label"] == "general"             # the lead keeps its own result
+    assert out[2]["label"] == "social_welfare"      # a reported paragraph loses general's edge
+    plain = contextualize(results, NEWS_0247, title=None)
+    assert plain[2]["label"] == "general"
+
+
+def test_classify_paragraphs_gives_a_news_report_its_weights(monkeypatch):
+    """The pipeline's path: a news report reaches the context with the news weights, a speech without."""
+    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import classify_paragraphs, default_model
+    seen = []
+    real = topic_context.contextualize
+
+    def spy(results, texts, **kwargs):
+        seen.append(kwargs)
+        return real(results, texts, **kwargs)
+    monkeypatch.setattr(topic_context, "contextualize", spy)
+    classify_paragraphs(default_model(), NEWS_0247)
+    classify_paragraphs(default_model(), ["同志们:", EXHORTATION])
+    assert seen[0]["news"] and seen[0]["general_penalty"] == topic_context.NEWS_GENERAL_PENALTY
+    assert "news" not in seen[1] and "general_penalty" not in seen[1]

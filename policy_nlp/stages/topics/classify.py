@@ -26,8 +26,9 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         document prior (:mod:`policy_nlp.stages.topic_context`).
     context : bool
         Weigh each paragraph's probabilities by its document and neighbours
-        (:func:`policy_nlp.stages.topic_context.contextualize`); False
-        classifies every paragraph alone.
+        (:func:`policy_nlp.stages.topic_context.contextualize`; a news report
+        of a meeting with its own weights, :func:`~policy_nlp.stages.topic_context.news_weights`);
+        False classifies every paragraph alone.
     predict_proba : callable, optional
         ``predict_proba(indices)``: the model's probabilities of the
         paragraphs at ``indices`` (increasing), for a caller that computes
@@ -70,7 +71,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
     if context:
         from policy_nlp.stages import topic_context
         document = document_scores(model, paragraphs) if topic_context.DOCUMENT_WEIGHT else None
-        results = topic_context.contextualize(results, texts, title=title, document=document)
+        results = topic_context.contextualize(results, texts, title=title, document=document,
+                                              **topic_context.news_weights(texts))
     if headings == "inherit":
         results = inherit_heading_topics(texts, results)
     elif headings != "own":
