@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from policy_nlp.lang.numerals import chinese_count
+from policy_nlp.lang.numerals import chinese_count, chinese_int
 from policy_nlp.lang.words import words
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
@@ -1206,6 +1206,11 @@ def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text
     "贯穿B关键技术标准的其它3个领域（BA、BB、BC），打通物理世界和信息世界",
     "已发布2项国际标准、16项国家标准以及2项行业标准。",
     "省、市级政府相关主管部门应在2个工作日内作出答复。",
+    # gwr 2023 and 2019: heads that count things (中心, 专项), not abstract ones
+    "设置13个国家医学中心，布局建设76个国家区域医疗中心。",
+    "提高个人所得税起征点，设立6项专项附加扣除。",
+    # policy documents (central-16): a series of counts, none of them confirmed
+    "以8个国家算力枢纽、10个国家数据中心集群为抓手，立体化实施“东数西算”工程",
 ])
 def test_a_digit_quantity_stays_untagged(text):
     assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"] == []
@@ -1217,6 +1222,55 @@ def test_a_digit_count_is_no_formulation_because_the_grammar_took_its_chinese_fo
     # not taken on that ground
     text = "示范工厂建设内容需至少覆盖八个环节。填写的场景应建设成效突出，需至少覆盖8个环节。"
     assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["text"][0].isdigit()] == []
+
+
+def _digit_copy(text):
+    """``text`` with its numerals before a measure word in digits, as
+    benchmarks/mangling.py's Arabic-digit copy writes them (五个关键 -> 5个关键)."""
+    return re.sub(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])",
+                  lambda m: str(chinese_int(m.group())), text)
+
+
+def _numbered(text, lex):
+    return [(re.sub(r"[0-9]+", lambda m: chinese_count(int(m.group())), s["text"]), s["number"],
+             [m["text"] for m in s["members"]]) for s in find_slogans(text, lex) if s["kind"] == "numbered"]
+
+
+@pytest.mark.parametrize("excerpt_id, formulation", [
+    ("dev-0006", "5个关键"),          # 锁定生态、发展、民生、稳定、作风5个关键 (and 5个典范)
+    ("dev-0029", "3个重点"),          # 水库安全度汛、山洪灾害防御和中小河流防洪安全3个重点
+    ("dev-0044", "3个篇章"),          # 抓招商引资、抓投资环境、抓工业园区,就是…的3个篇章
+    ("dev-0082", "3个文明"),          # 是促进城乡3个文明建设的“龙头”工程
+    ("dev-0198", "8项重点工作"),      # 切实做好8项重点工作
+    ("dev-0141", "10项整治"),         # 8大战役、10项整治: one of a series with a confirmed count
+])
+def test_a_digit_count_before_an_abstract_head_or_in_a_series_is_a_formulation(excerpt_id, formulation):
+    # the Arabic-digit copy of real development excerpts (no real page of the
+    # corpora writes these with digits): the formulations and members of the
+    # Chinese copy
+    lex = default_lexicon()
+    text = local_excerpt(excerpt_id)
+    copy = _digit_copy(text)
+    assert formulation in [s["text"] for s in find_slogans(copy, lex)]
+    assert _numbered(copy, lex) == _numbered(text, lex)
+    check_offsets(copy, find_slogans(copy, lex))
+
+
+def test_an_abstract_word_inside_a_longer_head_counts_things():
+    # made up: 文明村, 重点村 and 文明单位 are words (the segmenter's tokens)
+    # that count places; the head is not the abstract word alone
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    text = "今年新建3个文明村、2个文明单位,明确3个重点村。"
+    assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
+
+
+def test_a_digit_count_after_a_count_in_chinese_is_a_quantity():
+    # policy documents (central-25): the page writes 七大江河 in Chinese and
+    # 11 in digits, a quantity of works; it is not one of a series
+    text = "数字孪生水利框架体系基本形成，七大江河和11个重点水利工程数字孪生建设方案编制完成"
+    assert [s["text"] for s in find_slogans(text, default_lexicon())] == ["七大江河"]
 
 
 def test_an_attributive_phrase_before_a_pair_is_no_member():

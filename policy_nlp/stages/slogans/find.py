@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS, chinese_count
+from policy_nlp.lang.words import word_set
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, MEASURES, NUM_CHARS, _NUM_RE, parse_numbered
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
@@ -252,36 +253,77 @@ class _DigitView(ReadingView):
 def _digit_counts_confirmed(text, cands, converted, terms):
     """``cands`` without the counts of the grammar whose numeral a web copy
     wrote in Arabic digits (at an offset of ``converted``) and that nothing
-    but the numeral makes a formulation (:func:`_digit_count_ok`): in real
-    text a digit count is most often a quantity (3个项目, 5个乡镇). The
-    lexicon's terms, quotations and mentions of them need no such check."""
+    but the numeral makes a formulation (:func:`_digit_count_ok`,
+    :func:`_in_series`): in real text a digit count is most often a quantity
+    (3个项目, 5个乡镇). The lexicon's terms, quotations and mentions of them
+    need no such check."""
     def has_digit(c):
         return any(c[0] <= i < c[1] for i in converted)
     quoted = {text[c[0]:c[1]] for c in cands if c[2] == "numbered" and c[4] == "quotes"}
-    return [c for c in cands
-            if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, terms)]
+    doubtful = [c for c in cands
+                if c[4] == "grammar" and has_digit(c) and not _digit_count_ok(text, c, quoted, terms)]
+    dropped = {id(c) for c in _in_series(text, [c for c in cands if has_digit(c)], doubtful)}
+    return [c for c in cands if id(c) not in dropped]
+
+
+# what joins two formulations of one series (八大战役、十项整治)
+_SERIES_JOINS = "、和与及"
+
+
+def _in_series(text, written, doubtful):
+    """``doubtful`` without the counts joined (、和与及) to a formulation of
+    ``written`` (the candidates written with a digit) that stands: a lexicon
+    term, a quotation or a confirmed count. One of a series of formulations
+    is one too (8大战役、10项整治). Counts that only stand next to each other
+    confirm nothing (8个国家算力枢纽、10个国家数据中心集群), nor does a count
+    the page writes in Chinese: a digit after it marks a quantity
+    (七大江河和11个重点水利工程)."""
+    doubtful = list(doubtful)
+    while True:
+        ids = {id(c) for c in doubtful}
+        kept = [c for c in written if c[2] == "numbered" and id(c) not in ids]
+        ends, starts = {c[1] for c in kept}, {c[0] for c in kept}
+        joined = [c for c in doubtful
+                  if (c[0] - 1 in ends and text[c[0] - 1:c[0]] in _SERIES_JOINS)
+                  or (c[1] + 1 in starts and text[c[1]:c[1] + 1] in _SERIES_JOINS)]
+        if not joined:
+            return doubtful
+        doubtful = [c for c in doubtful if all(c is not j for j in joined)]
 
 
 # the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
 _PLEDGE = "实事"
+# heads that name no thing a count could tally (坚持, 意识, 重点, 典范)
+_ABSTRACT_HEADS = word_set("abstract_count_heads")
 
 
 def _digit_count_ok(text, cand, quoted, terms):
     """A count of the grammar written with a digit is a formulation when the
     document quotes it too (``quoted``: “四个最严”, with either numeral), when
-    it is NUM 大 + a policy head (3大攻坚战, 10大工程) or NUM 件 + 实事 (10件实事:
-    a pledge), or when a list of exactly NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
+    its whole head names no thing a count could tally (:data:`_ABSTRACT_HEADS`:
+    5个坚持, 城乡3个文明建设, 5个典范), when it is NUM 大 + a policy head (3大攻坚战,
+    10大工程) or NUM 件 + 实事 (10件实事: a pledge), or when a list of exactly
+    NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
     ¶——坚持…; “领航、护航、启航”3大行动)."""
     s, e, _, n, _, _ = cand
     if text[s:e] in quoted:
         return True
     run = _NUM_RE.match(text, s)
+    if run and _count_head(text, run.end(), e) in _ABSTRACT_HEADS:
+        return True                             # 5个坚持, 3个重点: no quantity of things
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
     if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
         return True                                       # 10件实事: a pledge, never a quantity
     members, step = _members_and_step(text, s, e, n, False, (), terms)
     return step in _DEFINING_LISTS and len(members) == n
+
+
+def _count_head(text, after_numeral, e):
+    """The head of a count, what follows its measure word up to ``e``
+    (三个|重点 -> 重点, 八项|重点工作 -> 重点工作)."""
+    measure = next((m for m in MEASURES if text.startswith(m, after_numeral)), "")
+    return text[after_numeral + len(measure):e]
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
