@@ -1179,6 +1179,14 @@ _DIGIT_COPIES = [
      [("5个强化", 5, ["强化思想意识", "强化责任落实", "强化隐患排查", "强化执法检查", "强化应急管理"])]),
     # dev-0240: a quoted list of three right before
     ("呼吁在辖区内开展好长辛先锋“领航、护航、启航”3大行动。", [("3大行动", 3, ["领航", "护航", "启航"])]),
+    # seed_gold.json: heads that name no thing a count could tally (改革, 纪律)
+    ("重点就是要推进5项改革(行政审判改革、公共资源配置市场化改革、政务服务运行模式改革、行政执法行为规范化改革、"
+     "效能制度管理体系改革),执行9项纪律(政治纪律、组织纪律、劳动纪律、通讯纪律、请销假纪律、会议纪律、值班纪律、"
+     "财经纪律、公务用车纪律)。",
+     [("5项改革", 5, ["行政审判改革", "公共资源配置市场化改革", "政务服务运行模式改革", "行政执法行为规范化改革",
+                     "效能制度管理体系改革"]),
+      ("9项纪律", 9, ["政治纪律", "组织纪律", "劳动纪律", "通讯纪律", "请销假纪律", "会议纪律", "值班纪律", "财经纪律",
+                     "公务用车纪律"])]),
 ]
 
 
@@ -1191,7 +1199,7 @@ def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text
     check_offsets(text, got)
     # what the copy with Chinese numerals gives, numbers and members alike
     def chinese(t):
-        return re.sub(r"(?<![0-9])(?:10|[2-9])(?=[个大])", lambda m: chinese_count(int(m.group())), t)
+        return re.sub(r"(?<![0-9])(?:10|[2-9])(?=[个大项])", lambda m: chinese_count(int(m.group())), t)
     assert [(chinese(s["text"]), s["number"], s["members"] and [m["text"] for m in s["members"]]) for s in got] == \
         [(s["text"], s["number"], s["members"] and [m["text"] for m in s["members"]])
          for s in find_slogans(chinese(text), lex)]
