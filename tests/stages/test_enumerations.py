@@ -421,6 +421,24 @@ def test_ordinal_units_as_markers():
     assert len(stages[0]["items"]) == 2 and stages[0]["claim"]["number"] == 2
 
 
+def test_ordinal_units_written_with_digits_are_markers():
+    # the Arabic-digit copy of real excerpts (benchmarks/mangling.py; the corpora
+    # write none): dev-0134 第1项：奏国歌 … 第5项：, dev-0045 第1个方面，… 第2个方面，
+    import re
+    from policy_nlp.lang.numerals import chinese_int
+
+    def digits(text):
+        return re.sub("第([一二三四五六七八九十]{1,3})(?=[个项])", lambda m: f"第{chinese_int(m.group(1))}", text)
+    for excerpt_id, first, items in (("dev-0134", "第1项", 5), ("dev-0045", "第1个方面", 2)):
+        text = digits(local_excerpt(excerpt_id))
+        lists = lists_of(text)
+        check_invariants(text, lists)
+        found = [l for l in lists if text[l["items"][0]["start"]:].startswith(first)]
+        assert [len(l["items"]) for l in found] == [items], excerpt_id
+    # a lone ordinal in digits makes no list: 依照第3条，
+    assert lists_of("依照本办法第3条，予以处罚。") == []
+
+
 def test_quoted_formulation_before_a_colon_is_the_claim():
     # 有“三个多”：一是人数多。… — the formulation announces the list (and the
     # list has five items: a genuine mismatch)
