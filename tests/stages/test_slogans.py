@@ -1179,6 +1179,9 @@ _DIGIT_COPIES = [
      [("5个强化", 5, ["强化思想意识", "强化责任落实", "强化隐患排查", "强化执法检查", "强化应急管理"])]),
     # dev-0240: a quoted list of three right before
     ("呼吁在辖区内开展好长辛先锋“领航、护航、启航”3大行动。", [("3大行动", 3, ["领航", "护航", "启航"])]),
+    # gwr 2019: a count of characters that its quoted members make up (4 members of 2)
+    ("要继续坚持以供给侧结构性改革为主线，在“巩固、增强、提升、畅通”8个字上下功夫。",
+     [("8个字", 8, ["巩固", "增强", "提升", "畅通"])]),
     # seed_gold.json: heads that name no thing a count could tally (改革, 纪律)
     ("重点就是要推进5项改革(行政审判改革、公共资源配置市场化改革、政务服务运行模式改革、行政执法行为规范化改革、"
      "效能制度管理体系改革),执行9项纪律(政治纪律、组织纪律、劳动纪律、通讯纪律、请销假纪律、会议纪律、值班纪律、"
@@ -1214,6 +1217,8 @@ def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text
     "贯穿B关键技术标准的其它3个领域（BA、BB、BC），打通物理世界和信息世界",
     "已发布2项国际标准、16项国家标准以及2项行业标准。",
     "省、市级政府相关主管部门应在2个工作日内作出答复。",
+    # SIGHAN 2005 (PKU test, People's Daily 1998, full-width digits): a count of characters, no list defines it
+    "这位严谨的科学工作者用８个字形容此时的心情：“如临深渊，如履薄冰”。",
     # gwr 2023 and 2019: heads that count things (中心, 专项), not abstract ones
     "设置13个国家医学中心，布局建设76个国家区域医疗中心。",
     "提高个人所得税起征点，设立6项专项附加扣除。",

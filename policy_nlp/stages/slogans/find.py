@@ -303,8 +303,9 @@ def _digit_count_ok(text, cand, quoted, terms):
     its whole head names no thing a count could tally (:data:`_ABSTRACT_HEADS`:
     5个坚持, 城乡3个文明建设, 5个典范), when it is NUM 大 + a policy head (3大攻坚战,
     10大工程) or NUM 件 + 实事 (10件实事: a pledge), or when a list of exactly
-    NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
-    ¶——坚持…; “领航、护航、启航”3大行动)."""
+    NUM members, or of members of NUM characters for a count of characters,
+    defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：¶——坚持…;
+    “领航、护航、启航”3大行动; “巩固、增强、提升、畅通”8个字)."""
     s, e, _, n, _, _ = cand
     if text[s:e] in quoted:
         return True
@@ -316,7 +317,7 @@ def _digit_count_ok(text, cand, quoted, terms):
     if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
         return True                                       # 10件实事: a pledge, never a quantity
     members, step = _members_and_step(text, s, e, n, False, (), terms)
-    return step in _DEFINING_LISTS and len(members) == n
+    return step in _DEFINING_LISTS and bool(_count_matches(text[s:e], n, members))   # “巩固、增强、提升、畅通”8个字
 
 
 def _count_head(text, after_numeral, e):
