@@ -293,15 +293,18 @@ def _in_series(text, written, doubtful):
 
 # the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
 _PLEDGE = "实事"
-# heads that name no thing a count could tally (坚持, 意识, 重点, 典范)
-_ABSTRACT_HEADS = word_set("abstract_count_heads")
+# heads that name no thing a count could tally: abstract nouns, which may end
+# a longer head (基本原则), and stances, only as the whole head (坚持, 确保)
+_ABSTRACT_HEADS = tuple(word_set("abstract_count_heads"))
+_STANCE_HEADS = word_set("stance_count_heads")
 
 
 def _digit_count_ok(text, cand, quoted, terms):
     """A count of the grammar written with a digit is a formulation when the
     document quotes it too (``quoted``: “四个最严”, with either numeral), when
-    its whole head names no thing a count could tally (:data:`_ABSTRACT_HEADS`:
-    5个坚持, 城乡3个文明建设, 5个典范), when it is NUM 大 + a policy head (3大攻坚战,
+    its head names no thing a count could tally (ends with an abstract noun
+    of :data:`_ABSTRACT_HEADS`: 城乡3个文明建设, 3项基本原则; or is a stance of
+    :data:`_STANCE_HEADS`: 5个坚持), when it is NUM 大 + a policy head (3大攻坚战,
     10大工程) or NUM 件 + 实事 (10件实事: a pledge), or when a list of exactly
     NUM members, or of members of NUM characters for a count of characters,
     defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：¶——坚持…;
@@ -310,8 +313,9 @@ def _digit_count_ok(text, cand, quoted, terms):
     if text[s:e] in quoted:
         return True
     run = _NUM_RE.match(text, s)
-    if run and _count_head(text, run.end(), e) in _ABSTRACT_HEADS:
-        return True                             # 5个坚持, 3个重点: no quantity of things
+    head = _count_head(text, run.end(), e) if run else ""
+    if head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS):
+        return True                             # 5个坚持, 3项基本原则: no quantity of things
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
     if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
