@@ -1292,6 +1292,13 @@ def test_an_abstract_word_inside_a_longer_head_counts_things():
     assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
 
 
+def test_a_count_of_ancient_countries_is_no_formulation():
+    # Xi 2020-09-28 (and its copy with a digit): 文明 qualifies 古国, the countries counted
+    for text in ("我国是世界四大文明古国之一，中华民族有着悠久的历史和灿烂的文化",
+                 "我国是世界4大文明古国之一，中华民族有着悠久的历史和灿烂的文化"):
+        assert [s["text"] for s in find_slogans(text, default_lexicon())] == [], text
+
+
 def test_a_digit_count_after_a_count_in_chinese_is_a_quantity():
     # policy documents (central-25): the page writes 七大江河 in Chinese and
     # 11 in digits, a quantity of works; it is not one of a series
