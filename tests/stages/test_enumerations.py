@@ -464,6 +464,12 @@ def test_quoted_formulation_ending_its_sentence_claims_a_list_opening_with_its_h
     # items that do not open with the head: the formulation is no claim
     text = "县长提出了“五个强化”。\n一是抓好思想意识。\n二是强化责任落实。"
     assert lists_of(text)[0]["claim"] is None
+    # the same excerpt with its count in digits, as a web copy writes it
+    text = ("县长对全县安全生产工作提出了“5个强化”。\n"
+            "一是强化思想意识。各乡镇各部门尤其是各级领导干部一定要充分认识安全生产工作的重要性。\n"
+            "二是强化责任落实。")
+    lists = lists_of(text)
+    assert (lists[0]["claim"]["text"], lists[0]["claim"]["number"]) == ("县长对全县安全生产工作提出了“5个强化”", 5)
 
 def test_formulation_before_dash_items_is_the_lists_claim():
     # 五个坚持 followed by ——坚持… paragraphs (the pattern of issue 10; no
