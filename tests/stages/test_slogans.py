@@ -1299,6 +1299,19 @@ def test_a_count_of_ancient_countries_is_no_formulation():
         assert [s["text"] for s in find_slogans(text, default_lexicon())] == [], text
 
 
+@pytest.mark.parametrize("text", [
+    # made up (the corpora write none with digits): a noun after the abstract
+    # word makes it a modifier, and the count one of things or events
+    "实现3个全面覆盖，建设3个意识形态阵地。",
+    "县里召开了2个重点工作会议，全年共组织3个重点工作督查组。",
+])
+def test_a_digit_count_whose_abstract_head_runs_into_a_noun_is_a_quantity(text):
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
+
+
 def test_a_digit_count_after_a_count_in_chinese_is_a_quantity():
     # policy documents (central-25): the page writes 七大江河 in Chinese and
     # 11 in digits, a quantity of works; it is not one of a series

@@ -14,7 +14,7 @@ from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENC
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
     _split_items)
-from policy_nlp.stages.slogans.grammar import _Bounds, _grammar
+from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _VERB_HEAD_ENDS
 
 
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
@@ -314,7 +314,7 @@ def _digit_count_ok(text, cand, quoted, terms):
         return True
     run = _NUM_RE.match(text, s)
     head = _count_head(text, run.end(), e) if run else ""
-    if head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS):
+    if (head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS)) and _ends_noun(text, e):
         return True                             # 5个坚持, 3项基本原则: no quantity of things
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
@@ -322,6 +322,20 @@ def _digit_count_ok(text, cand, quoted, terms):
         return True                                       # 10件实事: a pledge, never a quantity
     members, step = _members_and_step(text, s, e, n, False, (), terms)
     return step in _DEFINING_LISTS and bool(_count_matches(text[s:e], n, members))   # “巩固、增强、提升、畅通”8个字
+
+
+# what may follow a head that ends its noun phrase: function words (在3个重点上, 3个坚持的)
+_AFTER_NOUN = frozenset("的和与及为是上中之也都要等")
+
+
+def _ends_noun(text, e):
+    """Whether the head ending at ``e`` ends its noun phrase: no ideograph
+    follows, or a function word (:data:`_AFTER_NOUN`), or a verb the grammar
+    knows as a head (城乡3个文明|建设). A noun that follows makes the head its
+    modifier, and the count one of things (3个全面|覆盖, 2个重点工作|会议,
+    3个意识|形态阵地)."""
+    nxt = text[e:e + 1]
+    return not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NOUN or text.startswith(_VERB_HEAD_ENDS, e)
 
 
 def _count_head(text, after_numeral, e):
