@@ -1255,9 +1255,9 @@ def _numbered(text, lex):
     ("dev-0044", "3个篇章", set()),          # 抓招商引资、抓投资环境、抓工业园区,就是…的3个篇章
     ("dev-0082", "3个文明", set()),          # 是促进城乡3个文明建设的“龙头”工程
     ("dev-0198", "8项重点工作", set()),      # 切实做好8项重点工作
-    ("dev-0141", "10项整治", set()),         # 8大战役、10项整治: one of a series with a confirmed count
+    ("dev-0141", "10项整治", set()),         # 8大战役、10项整治: 整治, an action, not a thing
 ])
-def test_a_digit_count_before_an_abstract_head_or_in_a_series_is_a_formulation(excerpt_id, formulation, not_read):
+def test_a_digit_count_before_an_abstract_head_is_a_formulation(excerpt_id, formulation, not_read):
     # the Arabic-digit copy of real development excerpts (no real page of the
     # corpora writes these with digits): the formulations and members of the
     # Chinese copy
@@ -1312,11 +1312,13 @@ def test_a_digit_count_whose_abstract_head_runs_into_a_noun_is_a_quantity(text):
     assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
 
 
-def test_a_digit_count_after_a_count_in_chinese_is_a_quantity():
-    # policy documents (central-25): the page writes 七大江河 in Chinese and
-    # 11 in digits, a quantity of works; it is not one of a series
+def test_a_digit_count_next_to_a_formulation_is_still_a_quantity():
+    # policy documents (central-25): the page writes 七大江河 in Chinese and 11 in digits, a quantity
+    # of works; made up: a formulation in a series confirms nothing about the count beside it
     text = "数字孪生水利框架体系基本形成，七大江河和11个重点水利工程数字孪生建设方案编制完成"
     assert [s["text"] for s in find_slogans(text, default_lexicon())] == ["七大江河"]
+    text = "落实3个确保、5个示范村建设任务，坚持3个坚持和5个示范区建设。"
+    assert [s["text"] for s in find_slogans(text, default_lexicon())] == ["3个确保", "3个坚持"]
 
 
 def test_an_attributive_phrase_before_a_pair_is_no_member():

@@ -253,42 +253,14 @@ class _DigitView(ReadingView):
 def _digit_counts_confirmed(text, cands, converted, terms):
     """``cands`` without the counts of the grammar whose numeral a web copy
     wrote in Arabic digits (at an offset of ``converted``) and that nothing
-    but the numeral makes a formulation (:func:`_digit_count_ok`,
-    :func:`_in_series`): in real text a digit count is most often a quantity
-    (3个项目, 5个乡镇). The lexicon's terms, quotations and mentions of them
-    need no such check."""
+    but the numeral makes a formulation (:func:`_digit_count_ok`): in real
+    text a digit count is most often a quantity (3个项目, 5个乡镇). The
+    lexicon's terms, quotations and mentions of them need no such check."""
     def has_digit(c):
         return any(c[0] <= i < c[1] for i in converted)
     quoted = {text[c[0]:c[1]] for c in cands if c[2] == "numbered" and c[4] == "quotes"}
-    doubtful = [c for c in cands
-                if c[4] == "grammar" and has_digit(c) and not _digit_count_ok(text, c, quoted, terms)]
-    dropped = {id(c) for c in _in_series(text, [c for c in cands if has_digit(c)], doubtful)}
-    return [c for c in cands if id(c) not in dropped]
-
-
-# what joins two formulations of one series (八大战役、十项整治)
-_SERIES_JOINS = "、和与及"
-
-
-def _in_series(text, written, doubtful):
-    """``doubtful`` without the counts joined (、和与及) to a formulation of
-    ``written`` (the candidates written with a digit) that stands: a lexicon
-    term, a quotation or a confirmed count. One of a series of formulations
-    is one too (8大战役、10项整治). Counts that only stand next to each other
-    confirm nothing (8个国家算力枢纽、10个国家数据中心集群), nor does a count
-    the page writes in Chinese: a digit after it marks a quantity
-    (七大江河和11个重点水利工程)."""
-    doubtful = list(doubtful)
-    while True:
-        ids = {id(c) for c in doubtful}
-        kept = [c for c in written if c[2] == "numbered" and id(c) not in ids]
-        ends, starts = {c[1] for c in kept}, {c[0] for c in kept}
-        joined = [c for c in doubtful
-                  if (c[0] - 1 in ends and text[c[0] - 1:c[0]] in _SERIES_JOINS)
-                  or (c[1] + 1 in starts and text[c[1]:c[1] + 1] in _SERIES_JOINS)]
-        if not joined:
-            return doubtful
-        doubtful = [c for c in doubtful if all(c is not j for j in joined)]
+    return [c for c in cands
+            if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, terms)]
 
 
 # the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
@@ -297,6 +269,8 @@ _PLEDGE = "实事"
 # a longer head (基本原则), and stances, only as the whole head (坚持, 确保)
 _ABSTRACT_HEADS = tuple(word_set("abstract_count_heads"))
 _STANCE_HEADS = word_set("stance_count_heads")
+# those of them that also modify a noun after them (重点工作|会议, 全面|覆盖)
+_ATTRIBUTIVE_HEADS = word_set("attributive_count_heads")
 
 
 def _digit_count_ok(text, cand, quoted, terms):
@@ -314,7 +288,8 @@ def _digit_count_ok(text, cand, quoted, terms):
         return True
     run = _NUM_RE.match(text, s)
     head = _count_head(text, run.end(), e) if run else ""
-    if (head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS)) and _ends_noun(text, e):
+    if ((head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS))
+            and (head not in _ATTRIBUTIVE_HEADS or _ends_noun(text, e))):
         return True                             # 5个坚持, 3项基本原则: no quantity of things
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
@@ -331,9 +306,9 @@ _AFTER_NOUN = frozenset("的和与及为是上中之也都要等")
 def _ends_noun(text, e):
     """Whether the head ending at ``e`` ends its noun phrase: no ideograph
     follows, or a function word (:data:`_AFTER_NOUN`), or a verb the grammar
-    knows as a head (城乡3个文明|建设). A noun that follows makes the head its
-    modifier, and the count one of things (3个全面|覆盖, 2个重点工作|会议,
-    3个意识|形态阵地)."""
+    knows as a head (城乡3个文明|建设). After an attributive head
+    (:data:`_ATTRIBUTIVE_HEADS`) a noun makes the head its modifier, and the
+    count one of things (3个全面|覆盖, 2个重点工作|会议, 3个意识|形态阵地)."""
     nxt = text[e:e + 1]
     return not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NOUN or text.startswith(_VERB_HEAD_ENDS, e)
 
