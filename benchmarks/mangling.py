@@ -133,16 +133,26 @@ def manglings(readings):
             "arabic_digits": (arabic_digits, arabic_digits)}
 
 
+# a list's first characters in the gold, cut from the text (10 characters)
+_PREFIXES = ("first_prefix", "parent_prefix")
+
+
 def mangled_gold(gold, mangle):
     """The gold with its strings passed through ``mangle`` (keys of topics too;
-    not a list's ``family``, a name the pipeline writes in one form)."""
-    def convert(value):
+    not a list's ``family``, a name the pipeline writes in one form). A list's
+    prefix may cut a numeral from its measure word (一是,扛牢“护航二十|大”):
+    where the mangling writes numerals as digits, that numeral is left out of
+    the prefix, which the text's mangled copy then still starts with."""
+    digits = mangle("三个") != "三个"
+
+    def convert(value, key=None):
         if isinstance(value, str):
-            return mangle(value)
+            cut = digits and key in _PREFIXES
+            return mangle(value.rstrip("一二三四五六七八九十") if cut else value)
         if isinstance(value, list):
             return [convert(v) for v in value]
         if isinstance(value, dict):
-            return {convert(k): v if k == "family" else convert(v) for k, v in value.items()}
+            return {convert(k): v if k == "family" else convert(v, k) for k, v in value.items()}
         return value
     fields = ("numbered", "quoted", "not_slogans", "lists", "topics")
     return {**gold, **{key: convert(gold[key]) for key in fields if key in gold}}

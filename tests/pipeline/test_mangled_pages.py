@@ -27,7 +27,7 @@ FLOORS = {
     "spaced": (225, 231, 231),
     "hard_wrapped": (231, 229, 227),
     "one_line": (208, 231, 230),
-    "arabic_digits": (None, 223, 229),   # no body to compare: the digits are the mangling
+    "arabic_digits": (None, 229, 231),   # no body to compare: the digits are the mangling
 }
 
 
@@ -65,12 +65,14 @@ def test_other_manglings_keep_their_floors(compared, name):
 
 def test_counts_written_with_digits_are_read_as_formulations_not_quantities(compared):
     # 三个代表 -> 3个代表, 十大工程 -> 10大工程 in the copy and its gold: a count
-    # with a digit is a formulation where the lexicon, a quotation or a defining
-    # list says so, and no more plain quantities are tagged than in the clean copy
+    # with a digit is a formulation where the lexicon, a quotation, a defining
+    # list, an abstract head or a series says so, and no more plain quantities
+    # are tagged than in the clean copy; 第1项： is a list marker
     metrics = compared[0]["arabic_digits"]["metrics"]
     clean = compared[0]["clean"]["metrics"]
-    assert metrics["numbered_recall"]["score"] >= 0.89 and metrics["members_exact"]["score"] >= 0.77
+    assert metrics["numbered_recall"]["score"] >= 0.93 and metrics["members_exact"]["score"] >= 0.9
     assert metrics["not_slogans_tagged"]["correct"] <= clean["not_slogans_tagged"]["correct"]
+    assert metrics["list_match"] == clean["list_match"]
 
 
 def test_the_gold_metrics_of_the_clean_copy(compared):

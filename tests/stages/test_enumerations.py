@@ -421,6 +421,24 @@ def test_ordinal_units_as_markers():
     assert len(stages[0]["items"]) == 2 and stages[0]["claim"]["number"] == 2
 
 
+def test_ordinal_units_written_with_digits_are_markers():
+    # the Arabic-digit copy of real excerpts (benchmarks/mangling.py; the corpora
+    # write none): dev-0134 第1项：奏国歌 … 第5项：, dev-0045 第1个方面，… 第2个方面，
+    import re
+    from policy_nlp.lang.numerals import chinese_int
+
+    def digits(text):
+        return re.sub("第([一二三四五六七八九十]{1,3})(?=[个项])", lambda m: f"第{chinese_int(m.group(1))}", text)
+    for excerpt_id, first, items in (("dev-0134", "第1项", 5), ("dev-0045", "第1个方面", 2)):
+        text = digits(local_excerpt(excerpt_id))
+        lists = lists_of(text)
+        check_invariants(text, lists)
+        found = [l for l in lists if text[l["items"][0]["start"]:].startswith(first)]
+        assert [len(l["items"]) for l in found] == [items], excerpt_id
+    # a lone ordinal in digits makes no list: 依照第3条，
+    assert lists_of("依照本办法第3条，予以处罚。") == []
+
+
 def test_quoted_formulation_before_a_colon_is_the_claim():
     # 有“三个多”：一是人数多。… — the formulation announces the list (and the
     # list has five items: a genuine mismatch)
@@ -446,6 +464,12 @@ def test_quoted_formulation_ending_its_sentence_claims_a_list_opening_with_its_h
     # items that do not open with the head: the formulation is no claim
     text = "县长提出了“五个强化”。\n一是抓好思想意识。\n二是强化责任落实。"
     assert lists_of(text)[0]["claim"] is None
+    # the same excerpt with its count in digits, as a web copy writes it
+    text = ("县长对全县安全生产工作提出了“5个强化”。\n"
+            "一是强化思想意识。各乡镇各部门尤其是各级领导干部一定要充分认识安全生产工作的重要性。\n"
+            "二是强化责任落实。")
+    lists = lists_of(text)
+    assert (lists[0]["claim"]["text"], lists[0]["claim"]["number"]) == ("县长对全县安全生产工作提出了“5个强化”", 5)
 
 def test_formulation_before_dash_items_is_the_lists_claim():
     # 五个坚持 followed by ——坚持… paragraphs (the pattern of issue 10; no

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from policy_nlp.lang.numerals import chinese_count
+from policy_nlp.lang.numerals import chinese_count, chinese_int
 from policy_nlp.lang.words import words
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
@@ -1178,6 +1178,17 @@ _DIGIT_COPIES = [
      [("5个强化", 5, ["强化思想意识", "强化责任落实", "强化隐患排查", "强化执法检查", "强化应急管理"])]),
     # dev-0240: a quoted list of three right before
     ("呼吁在辖区内开展好长辛先锋“领航、护航、启航”3大行动。", [("3大行动", 3, ["领航", "护航", "启航"])]),
+    # gwr 2019: a count of characters that its quoted members make up (4 members of 2)
+    ("要继续坚持以供给侧结构性改革为主线，在“巩固、增强、提升、畅通”8个字上下功夫。",
+     [("8个字", 8, ["巩固", "增强", "提升", "畅通"])]),
+    # seed_gold.json: heads that name no thing a count could tally (改革, 纪律)
+    ("重点就是要推进5项改革(行政审判改革、公共资源配置市场化改革、政务服务运行模式改革、行政执法行为规范化改革、"
+     "效能制度管理体系改革),执行9项纪律(政治纪律、组织纪律、劳动纪律、通讯纪律、请销假纪律、会议纪律、值班纪律、"
+     "财经纪律、公务用车纪律)。",
+     [("5项改革", 5, ["行政审判改革", "公共资源配置市场化改革", "政务服务运行模式改革", "行政执法行为规范化改革",
+                     "效能制度管理体系改革"]),
+      ("9项纪律", 9, ["政治纪律", "组织纪律", "劳动纪律", "通讯纪律", "请销假纪律", "会议纪律", "值班纪律", "财经纪律",
+                     "公务用车纪律"])]),
 ]
 
 
@@ -1190,7 +1201,7 @@ def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text
     check_offsets(text, got)
     # what the copy with Chinese numerals gives, numbers and members alike
     def chinese(t):
-        return re.sub(r"(?<![0-9])(?:10|[2-9])(?=[个大])", lambda m: chinese_count(int(m.group())), t)
+        return re.sub(r"(?<![0-9])(?:10|[2-9])(?=[个大项])", lambda m: chinese_count(int(m.group())), t)
     assert [(chinese(s["text"]), s["number"], s["members"] and [m["text"] for m in s["members"]]) for s in got] == \
         [(s["text"], s["number"], s["members"] and [m["text"] for m in s["members"]])
          for s in find_slogans(chinese(text), lex)]
@@ -1205,6 +1216,13 @@ def test_a_formulation_written_with_digits_is_read_as_with_chinese_numerals(text
     "贯穿B关键技术标准的其它3个领域（BA、BB、BC），打通物理世界和信息世界",
     "已发布2项国际标准、16项国家标准以及2项行业标准。",
     "省、市级政府相关主管部门应在2个工作日内作出答复。",
+    # SIGHAN 2005 (PKU test, People's Daily 1998, full-width digits): a count of characters, no list defines it
+    "这位严谨的科学工作者用８个字形容此时的心情：“如临深渊，如履薄冰”。",
+    # gwr 2023 and 2019: heads that count things (中心, 专项), not abstract ones
+    "设置13个国家医学中心，布局建设76个国家区域医疗中心。",
+    "提高个人所得税起征点，设立6项专项附加扣除。",
+    # policy documents (central-16): a series of counts, none of them confirmed
+    "以8个国家算力枢纽、10个国家数据中心集群为抓手，立体化实施“东数西算”工程",
 ])
 def test_a_digit_quantity_stays_untagged(text):
     assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"] == []
@@ -1216,6 +1234,90 @@ def test_a_digit_count_is_no_formulation_because_the_grammar_took_its_chinese_fo
     # not taken on that ground
     text = "示范工厂建设内容需至少覆盖八个环节。填写的场景应建设成效突出，需至少覆盖8个环节。"
     assert [s["text"] for s in find_slogans(text, default_lexicon()) if s["text"][0].isdigit()] == []
+
+
+def _digit_copy(text):
+    """``text`` with its numerals before a measure word in digits, as
+    benchmarks/mangling.py's Arabic-digit copy writes them (五个关键 -> 5个关键)."""
+    return re.sub(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])",
+                  lambda m: str(chinese_int(m.group())), text)
+
+
+def _numbered(text, lex):
+    return [(re.sub(r"[0-9]+", lambda m: chinese_count(int(m.group())), s["text"]), s["number"],
+             [m["text"] for m in s["members"]]) for s in find_slogans(text, lex) if s["kind"] == "numbered"]
+
+
+@pytest.mark.parametrize("excerpt_id, formulation, not_read", [
+    ("dev-0006", "5个关键", {"五个典范"}),    # 锁定生态、发展、民生、稳定、作风5个关键; 典范 may be a model person or unit
+    ("dev-0029", "3个重点", set()),          # 水库安全度汛、山洪灾害防御和中小河流防洪安全3个重点
+    ("dev-0044", "3个篇章", set()),          # 抓招商引资、抓投资环境、抓工业园区,就是…的3个篇章
+    ("dev-0082", "3个文明", set()),          # 是促进城乡3个文明建设的“龙头”工程
+    ("dev-0198", "8项重点工作", set()),      # 切实做好8项重点工作
+    ("dev-0141", "10项整治", set()),         # 8大战役、10项整治: 整治, an action, not a thing
+])
+def test_a_digit_count_before_an_abstract_head_is_a_formulation(excerpt_id, formulation, not_read):
+    # the Arabic-digit copy of real development excerpts (no real page of the
+    # corpora writes these with digits): the formulations and members of the
+    # Chinese copy
+    lex = default_lexicon()
+    text = local_excerpt(excerpt_id)
+    copy = _digit_copy(text)
+    assert formulation in [s["text"] for s in find_slogans(copy, lex)]
+    assert _numbered(copy, lex) == [s for s in _numbered(text, lex) if s[0] not in not_read]
+    check_offsets(copy, find_slogans(copy, lex))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cpc 10th and gwr 2007 in digits: a head ending with an abstract noun (原则, 准则)
+    ("指出了每一个共产党员必须遵守的3项基本原则。我们每个同志都要牢记这3项原则", ["3项基本原则"]),
+    ("我们把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的3项基本准则，注重全面履行政府职能",
+     ["3项基本准则"]),
+    # gwr 1979 in digits: a stance (必须) ending a longer head is the next clause's verb
+    ("既然实现4个现代化必须同时实现政治民主化，那么在发展生产", []),
+])
+def test_a_digit_count_whose_head_ends_with_an_abstract_noun_is_a_formulation(text, expected):
+    got = [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"]
+    assert [t for t in got if t[0].isdigit()] == expected
+
+
+def test_an_abstract_word_inside_a_longer_head_counts_things():
+    # made up: 文明村, 重点村 and 文明单位 are words (the segmenter's tokens)
+    # that count places; the head is not the abstract word alone
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    text = "今年新建3个文明村、2个文明单位,明确3个重点村。"
+    assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
+
+
+def test_a_count_of_ancient_countries_is_no_formulation():
+    # Xi 2020-09-28 (and its copy with a digit): 文明 qualifies 古国, the countries counted
+    for text in ("我国是世界四大文明古国之一，中华民族有着悠久的历史和灿烂的文化",
+                 "我国是世界4大文明古国之一，中华民族有着悠久的历史和灿烂的文化"):
+        assert [s["text"] for s in find_slogans(text, default_lexicon())] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # made up (the corpora write none with digits): a noun after the abstract
+    # word makes it a modifier, and the count one of things or events
+    "实现3个全面覆盖，建设3个意识形态阵地。",
+    "县里召开了2个重点工作会议，全年共组织3个重点工作督查组。",
+])
+def test_a_digit_count_whose_abstract_head_runs_into_a_noun_is_a_quantity(text):
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    assert texts(find_slogans(text, default_lexicon(), tokens=tokenizer.cut(text)), "numbered") == []
+
+
+def test_a_digit_count_next_to_a_formulation_is_still_a_quantity():
+    # policy documents (central-25): the page writes 七大江河 in Chinese and 11 in digits, a quantity
+    # of works; made up: a formulation in a series confirms nothing about the count beside it
+    text = "数字孪生水利框架体系基本形成，七大江河和11个重点水利工程数字孪生建设方案编制完成"
+    assert [s["text"] for s in find_slogans(text, default_lexicon())] == ["七大江河"]
+    text = "落实3个确保、5个示范村建设任务，坚持3个坚持和5个示范区建设。"
+    assert [s["text"] for s in find_slogans(text, default_lexicon())] == ["3个确保", "3个坚持"]
 
 
 def test_an_attributive_phrase_before_a_pair_is_no_member():

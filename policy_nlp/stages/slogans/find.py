@@ -7,13 +7,14 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS, chinese_count
+from policy_nlp.lang.words import word_set
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, MEASURES, NUM_CHARS, _NUM_RE, parse_numbered
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
     _split_items)
-from policy_nlp.stages.slogans.grammar import _Bounds, _grammar
+from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _VERB_HEAD_ENDS
 
 
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
@@ -264,24 +265,59 @@ def _digit_counts_confirmed(text, cands, converted, terms):
 
 # the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
 _PLEDGE = "实事"
+# heads that name no thing a count could tally: abstract nouns, which may end
+# a longer head (基本原则), and stances, only as the whole head (坚持, 确保)
+_ABSTRACT_HEADS = tuple(word_set("abstract_count_heads"))
+_STANCE_HEADS = word_set("stance_count_heads")
+# those of them that also modify a noun after them (重点工作|会议, 全面|覆盖)
+_ATTRIBUTIVE_HEADS = word_set("attributive_count_heads")
 
 
 def _digit_count_ok(text, cand, quoted, terms):
     """A count of the grammar written with a digit is a formulation when the
     document quotes it too (``quoted``: “四个最严”, with either numeral), when
-    it is NUM 大 + a policy head (3大攻坚战, 10大工程) or NUM 件 + 实事 (10件实事:
-    a pledge), or when a list of exactly NUM members defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：
-    ¶——坚持…; “领航、护航、启航”3大行动)."""
+    its head names no thing a count could tally (ends with an abstract noun
+    of :data:`_ABSTRACT_HEADS`: 城乡3个文明建设, 3项基本原则; or is a stance of
+    :data:`_STANCE_HEADS`: 5个坚持), when it is NUM 大 + a policy head (3大攻坚战,
+    10大工程) or NUM 件 + 实事 (10件实事: a pledge), or when a list of exactly
+    NUM members, or of members of NUM characters for a count of characters,
+    defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：¶——坚持…;
+    “领航、护航、启航”3大行动; “巩固、增强、提升、畅通”8个字)."""
     s, e, _, n, _, _ = cand
     if text[s:e] in quoted:
         return True
     run = _NUM_RE.match(text, s)
+    head = _count_head(text, run.end(), e) if run else ""
+    if ((head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS))
+            and (head not in _ATTRIBUTIVE_HEADS or _ends_noun(text, e))):
+        return True                             # 5个坚持, 3项基本原则: no quantity of things
     if run and text.startswith("大", run.end()) and text[run.end() + 1:e].endswith(HEADS):
         return True
     if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
         return True                                       # 10件实事: a pledge, never a quantity
     members, step = _members_and_step(text, s, e, n, False, (), terms)
-    return step in _DEFINING_LISTS and len(members) == n
+    return step in _DEFINING_LISTS and bool(_count_matches(text[s:e], n, members))   # “巩固、增强、提升、畅通”8个字
+
+
+# what may follow a head that ends its noun phrase: function words (在3个重点上, 3个坚持的)
+_AFTER_NOUN = frozenset("的和与及为是上中之也都要等")
+
+
+def _ends_noun(text, e):
+    """Whether the head ending at ``e`` ends its noun phrase: no ideograph
+    follows, or a function word (:data:`_AFTER_NOUN`), or a verb the grammar
+    knows as a head (城乡3个文明|建设). After an attributive head
+    (:data:`_ATTRIBUTIVE_HEADS`) a noun makes the head its modifier, and the
+    count one of things (3个全面|覆盖, 2个重点工作|会议, 3个意识|形态阵地)."""
+    nxt = text[e:e + 1]
+    return not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NOUN or text.startswith(_VERB_HEAD_ENDS, e)
+
+
+def _count_head(text, after_numeral, e):
+    """The head of a count, what follows its measure word up to ``e``
+    (三个|重点 -> 重点, 八项|重点工作 -> 重点工作)."""
+    measure = next((m for m in MEASURES if text.startswith(m, after_numeral)), "")
+    return text[after_numeral + len(measure):e]
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
