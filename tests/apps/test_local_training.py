@@ -92,3 +92,16 @@ def test_gold_examples_are_the_gold_paragraphs_with_their_labels():
             assert label is not None and e["label"] == label
     # an excerpt labelled by hand is left to its hand units
     assert not gold_examples(CORPUS, paths, skip_ids=set(golds))
+
+
+def test_no_test_or_benchmark_names_a_blind_excerpt():
+    # The blind part of the local gold is scored only at the end of a session:
+    # a test or benchmark that reads one of its excerpts by id is development on it.
+    import re
+    blind = gold_excerpt_ids(parts=("blind",))
+    assert blind
+    named = []
+    for path in sorted((REPO / "tests").rglob("*.py")) + sorted((REPO / "benchmarks").rglob("*.py")):
+        for excerpt_id in set(re.findall(r"dev-\d{4}", path.read_text(encoding="utf-8"))) & blind:
+            named.append((str(path.relative_to(REPO)), excerpt_id))
+    assert named == [], "tests must not read blind excerpts (use made-up sentences of the same shape)"
