@@ -15,8 +15,8 @@ from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT,
     _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
 from policy_nlp.stages.slogans.quotes import _PROGRAMME_HEADS     # 工程, 行动, 计划, 战略
-from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _members_and_step,
-    _quoted_run_before, _SPELLED_OUT, _split_items, _subject_list_before, _Target)
+from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
+    _spelled_out_members, _split_items, _subject_list_before, _Target)
 
 
 def _bad_before(text, i):
@@ -505,7 +505,7 @@ def _set_head_end(text, k, bounds):
 def _set_confirmed(text, i, run, value, bounds):
     """``NUM [MEASURE] HEAD`` with a set head (:func:`_set_head_end`) whose
     ``value`` members the text spells out right before or after it
-    (:data:`~.members._SPELLED_OUT`): 经济主体资本原始积累和政府财力两个不足;
+    (:func:`~.members._spelled_out_members`): 经济主体资本原始积累和政府财力两个不足;
     创新主要包含三要素。人才、企业、外部环境。 A count of the parts of a
     report or a change (三个方面, 三个变化) has no set head and stays plain.
     (end, number) or None."""
@@ -515,8 +515,7 @@ def _set_confirmed(text, i, run, value, bounds):
     e = _set_head_end(text, k + len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")), bounds)
     if e is None:
         return None
-    got, step = _members_and_step(text, i, e, value, False, terms=bounds.terms)
-    return (e, value) if len(got) == value and step in _SPELLED_OUT else None
+    return (e, value) if len(_spelled_out_members(text, i, e, value, bounds.terms)) == value else None
 
 
 def _names_set(text, i, run, bounds):

@@ -1147,6 +1147,23 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
 # X：一是…二是…): what confirms a count of a set head (grammar._set_confirmed)
 _SPELLED_OUT = frozenset((_in_brackets_after, _following_list, _marked_list_next_sentence,
                           _bare_list_next_sentence, _unquoted_list_before, _subject_list))
+# the member steps up to the last of those: a later step's list is no spelled-out one
+_SPELLED_OUT_STEPS = _MEMBER_STEPS[:max(map(_MEMBER_STEPS.index, _SPELLED_OUT)) + 1]
+
+
+def _spelled_out_members(text, s, e, number, terms=frozenset()):
+    """The members of the formulation at [s, e) when the first member step
+    that finds any reads them spelled out right at it (:data:`_SPELLED_OUT`),
+    else []: as :func:`_members_and_step`, without running the later steps
+    (:func:`_written_together_earlier` reads all the text before the count,
+    which made every unconfirmed count of a set head cost a pass over a long
+    line)."""
+    target = _Target(text, s, e, number, False, terms)
+    for step in _SPELLED_OUT_STEPS:
+        got = step(target)
+        if got:
+            return _unqualified(text, _unmasked(text, got)) if step in _SPELLED_OUT else []
+    return []
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
