@@ -51,9 +51,9 @@ import numpy as np
 
 from policy_nlp.lang.words import alternation, word_set
 
-__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_report", "news_weights",
-           "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
-           "NEWS_GENERAL_PENALTY"]
+__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
+           "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
+           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -203,6 +203,22 @@ _FIRST_PERSON = re.compile(r"我|你|咱")
 _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
 
 
+def is_news_lead(text, headline=True):
+    """True for a paragraph that opens with a news report's lead (3月16日，城东区召开……;
+    本网讯（记者…）5月27日，我区召开……) or, with ``headline``, is a headline of one
+    (我县召开“三秋”生产工作会议).
+
+    Examples
+    --------
+    >>> is_news_lead("3月16日，城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。")
+    True
+    >>> is_news_lead("我县召开“三秋”生产工作会议"), is_news_lead("我县召开“三秋”生产工作会议", headline=False)
+    (True, False)
+    """
+    text = text.strip()
+    return bool(_LEAD.match(text) or (headline and _HEADLINE.match(text)))
+
+
 def _reported_speech(text):
     """True for a paragraph that opens with a person's words reported (刘波强调，…)."""
     match = _TITLED_SPEAKER.match(text)
@@ -249,7 +265,7 @@ def is_news_report(paragraph_texts, min_paragraphs=2):
     texts = [t.strip() for t in paragraph_texts]
     if any(_SALUTATION.match(t) for t in texts):
         return False
-    if any(_LEAD.match(t) or _HEADLINE.match(t) for t in texts[:3]):
+    if any(map(is_news_lead, texts[:3])):
         return True
     return any(map(_meeting_voice, texts)) and sum(map(_reporter_voice, texts)) >= min_paragraphs
 
@@ -264,7 +280,7 @@ def news_weights(paragraph_texts):
 def _is_bridge(text, news=False):
     """True for a paragraph that keeps its own result: a meeting opening, a
     transmittal, and in a news report its lead."""
-    return is_meeting_opening(text) or is_transmittal(text) or (news and bool(_LEAD.match(text.strip())))
+    return is_meeting_opening(text) or is_transmittal(text) or (news and is_news_lead(text, headline=False))
 
 
 def _document_bias(labels, title, title_weight, document, document_weight):

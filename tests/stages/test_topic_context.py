@@ -222,3 +222,14 @@ def test_classify_paragraphs_gives_a_news_report_its_weights(monkeypatch):
     classify_paragraphs(default_model(), ["同志们:", EXHORTATION])
     assert seen[0]["news"] and seen[0]["general_penalty"] == topic_context.NEWS_GENERAL_PENALTY
     assert "news" not in seen[1] and "general_penalty" not in seen[1]
+
+
+def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
+    # benchmarks/topic_cv.py read topic_context's private _LEAD and _HEADLINE
+    from pathlib import Path
+    from policy_nlp.stages.topic_context import is_news_lead
+    assert is_news_lead(NEWS_0015[0]) and is_news_lead(NEWS_0247[0])
+    assert not is_news_lead(NEWS_0247[0], headline=False)
+    assert not is_news_lead("同志们:")
+    source = (Path(__file__).resolve().parents[2] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
+    assert "topic_context._" not in source
