@@ -196,8 +196,10 @@ _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯�
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
 _LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
 _LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:{alternation('news_openings')})?|"
-                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?:召开|举行|举办|召集)")
-_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?:召开|举行)[^。，,：:！？]{0,30}$")
+                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?P<verb>召开|举行|举办|召集)")
+_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")
+# a speaker recounting meetings (我们…召开; 省委、省政府先后召开了…), not a reporter's lead
+_RECOUNT = re.compile(alternation("meeting_recount_words"))
 _SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
 _FIRST_PERSON = re.compile(r"我|你|咱")
 _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
@@ -206,7 +208,8 @@ _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
 def is_news_lead(text, headline=True):
     """True for a paragraph that opens with a news report's lead (3月16日，城东区召开……;
     本网讯（记者…）5月27日，我区召开……) or, with ``headline``, is a headline of one
-    (我县召开“三秋”生产工作会议).
+    (我县召开“三秋”生产工作会议); not a speaker recounting meetings before the verb
+    (``meeting_recount_words.txt``: 9月8日，我们在北京隆重召开表彰大会; 近期，省委、省政府先后召开了…).
 
     Examples
     --------
@@ -214,9 +217,12 @@ def is_news_lead(text, headline=True):
     True
     >>> is_news_lead("我县召开“三秋”生产工作会议"), is_news_lead("我县召开“三秋”生产工作会议", headline=False)
     (True, False)
+    >>> is_news_lead("近期，省委、省政府先后召开了省委全会和省政府全会，对下半年工作作了部署安排。")
+    False
     """
     text = text.strip()
-    return bool(_LEAD.match(text) or (headline and _HEADLINE.match(text)))
+    match = _LEAD.match(text) or (_HEADLINE.match(text) if headline else None)
+    return bool(match) and not _RECOUNT.search(text, 0, match.start("verb"))
 
 
 def _reported_speech(text):

@@ -233,3 +233,22 @@ def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
     assert not is_news_lead("同志们:")
     source = (Path(__file__).resolve().parents[2] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
     assert "topic_context._" not in source
+
+
+@pytest.mark.parametrize("texts", [
+    # local_speeches dev-0199 without its salutation line (excerpts often start after it): the
+    # levels above held their meetings in turn
+    ["近期,省委、省政府先后召开了省委xx届x次全会和省政府第x次全会暨上半年经济运行调度会议,对全省上半年工作作了全面总结,"
+     "对下半年工作作了部署安排、提出明确要求。",
+     "在省委xx届xx次全会上,xx书记对全省加快高质量发展作了系统阐述。",
+     "下面,我就围绕加快高质量发展这个主题,讲三个方面意见:"],
+    # Xi's speeches of 2020-09-20 and 2020-02-24, in the first person
+    ["9月8日，我们在北京隆重召开表彰大会，颁授共和国勋章和国家荣誉称号奖章，表彰抗疫先进个人和先进集体。"],
+    ["1月7日，我主持召开中央政治局常委会会议时，就对做好疫情防控工作提出了要求。"],
+])
+def test_a_speaker_recounting_meetings_is_no_news_lead(texts):
+    from policy_nlp.stages.topic_context import is_news_lead, is_news_report
+    assert not is_news_lead(texts[0]) and not is_news_report(texts)
+    # counter-examples: a reporter's lead names the unit holding the meeting (dev-0071, dev-0136)
+    assert is_news_lead("3月10日,我区召开宣传思想工作会议,学习贯彻全国和上海市宣传思想工作会议精神。")
+    assert is_news_lead("8月29日上午,官桥镇魏楼村党支部召开专题组织生活会。")
