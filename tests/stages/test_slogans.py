@@ -1588,3 +1588,14 @@ def test_a_set_heads_count_is_confirmed_without_the_steps_after_the_spelled_out_
         full, step = m._members_and_step(text, s, s + len(span), 2 if "两" in span else 3, False)
         expected = full if step in m._SPELLED_OUT else []
         assert m._spelled_out_members(text, s, s + len(span), 2 if "两" in span else 3) == expected, text
+
+
+def test_a_bare_list_as_the_next_sentence_holds_no_predicate_and_may_end_the_text():
+    # local_speeches dev-0157's 三要素。人才、企业、外部环境。 also where the text ends after the list;
+    # counter-examples (made up): a predicate glued to the last item makes the sentence a clause
+    lexicon = default_lexicon()
+    found = by_text(find_slogans("创新主要包含三要素。人才、企业、外部环境", lexicon))
+    assert members(found["三要素"]) == ["人才", "企业", "外部环境"]
+    for text in ["创新主要包含三要素。人才、企业、环境缺一不可。", "今年有三个关键。项目、资金、土地都要抓。"]:
+        found = by_text(find_slogans(text, lexicon))
+        assert all(not m["text"].endswith(("缺一不可", "都要抓")) for s in found.values() for m in s["members"]), text

@@ -778,20 +778,24 @@ def _marked_list_next_sentence(t):
     return items if items and len(items) == t.number else None
 
 
-# a sentence that is nothing but a short 、-list (人才、企业、外部环境。)
-_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[。；;\n]")
+# a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
+_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)(?:[。；;\n]|$)")
 
 
 def _bare_list_next_sentence(t):
     """(4c) a sentence right after the formulation's own, made of nothing but
     a 、-list of exactly the claimed number of short items: 创新主要包含三要素。
     人才、企业、外部环境。 (a longer sentence after a full stop is the speech's
-    next point, not the formulation's members)."""
+    next point, not the formulation's members). A last item more than two
+    characters longer than every other holds the sentence's predicate
+    (人才、企业、环境缺一不可。), so the sentence is no bare list."""
     m = _BARE_LIST.match(t.text, t.qe + 1) if t.number and t.text[t.qe:t.qe + 1] == "。" else None
     if not m:
         return None
     items = _split_items(t.text, m.start(1), m.end(1), "、")
-    return [_mk(t.text, a, z) for a, z in items] if len(items) == t.number else None
+    if len(items) != t.number or items[-1][1] - items[-1][0] > max(z - a for a, z in items[:-1]) + 2:
+        return None
+    return [_mk(t.text, a, z) for a, z in items]
 
 
 def _ordinal_list_next_sentence(t):
