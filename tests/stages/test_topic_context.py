@@ -252,3 +252,16 @@ def test_a_speaker_recounting_meetings_is_no_news_lead(texts):
     # counter-examples: a reporter's lead names the unit holding the meeting (dev-0071, dev-0136)
     assert is_news_lead("3月10日,我区召开宣传思想工作会议,学习贯彻全国和上海市宣传思想工作会议精神。")
     assert is_news_lead("8月29日上午,官桥镇魏楼村党支部召开专题组织生活会。")
+
+
+def test_the_non_person_subjects_are_not_declared_twice():
+    # 我们, 你们 (the first person), 总书记 and 习近平 (the leaders) were listed in non_person_subjects.txt
+    # although _reported_speech tests them itself; 我 could never be a subject of two characters
+    from policy_nlp.lang.words import words
+    from policy_nlp.stages import topic_context
+    for word in words("non_person_subjects"):
+        assert 2 <= len(word) <= 4, word
+        assert not topic_context._FIRST_PERSON.search(word) and not topic_context._LEADERS.search(word), word
+    assert not topic_context._reported_speech("我们要求，各地抓好春耕生产。")
+    assert not topic_context._reported_speech("总书记强调，要坚持人民至上。")
+    assert not topic_context._reported_speech("习近平指出，要坚持人民至上。")
