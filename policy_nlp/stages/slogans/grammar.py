@@ -172,6 +172,15 @@ _CLASS = "类"
 _NAMED_CLASS = re.compile(f"(?:不同性质的?|性质不同的?)?(?:{'|'.join(words('class_heads'))})")
 
 
+def _list_measure(text, k):
+    """The measure word of a list count at ``k`` (个, 项, 大, 种, 类, 条), or "".
+
+    >>> _list_measure("两个不足", 1), _list_measure("三要素", 1)
+    ('个', '')
+    """
+    return next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+
+
 def _named_class(text, k, value, bounds):
     """(end, number) of ``NUM 类 HEAD`` at ``k`` (after 类) when the head is a
     noun of doctrine (:data:`_NAMED_CLASS`); None for a classification."""
@@ -276,7 +285,7 @@ def _list_confirmed(text, i, run, value, bounds):
     a short head that is no policy head word, taken because the list before
     it has exactly ``value`` members. (end, number) or None."""
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     k += len(meas)
     region = _head_region(text, k, 6)
     if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
@@ -339,7 +348,7 @@ def _bracket_confirmed(text, i, run, value):
     expansion right after has exactly NUM items (两化（标准化、数字化）体系).
     (end, number) or None."""
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     k += len(meas)
     m = _BRACKET_AFTER.match(text, k)
     if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
@@ -407,7 +416,7 @@ def _list_after_confirmed(text, i, run, value, bounds):
     if value is None or not 2 <= value <= 10:
         return None
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     if run != "双" and not (meas and text[i - 1:i] in "“「"):
         return None                                       # 简化为两道手续,即…: a plain count
     k += len(meas)
@@ -512,7 +521,7 @@ def _set_confirmed(text, i, run, value, bounds):
     k = i + len(run)
     if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
         return None                                       # 两类矛盾: a classification
-    e = _set_head_end(text, k + len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")), bounds)
+    e = _set_head_end(text, k + len(_list_measure(text, k)), bounds)
     if e is None:
         return None
     return (e, value) if len(_spelled_out_members(text, i, e, value, bounds.terms)) == value else None
@@ -525,8 +534,7 @@ def _names_set(text, i, run, bounds):
     if text[i - 1:i] != "这":
         return False
     k = i + len(run)
-    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
-    return _set_head_end(text, k, bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
+    return _set_head_end(text, k + len(_list_measure(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
