@@ -1599,3 +1599,18 @@ def test_a_bare_list_as_the_next_sentence_holds_no_predicate_and_may_end_the_tex
     for text in ["创新主要包含三要素。人才、企业、环境缺一不可。", "今年有三个关键。项目、资金、土地都要抓。"]:
         found = by_text(find_slogans(text, lexicon))
         assert all(not m["text"].endswith(("缺一不可", "都要抓")) for s in found.values() for m in s["members"]), text
+
+
+def test_a_set_heads_count_after_a_verb_of_existence_is_confirmed_only_by_members_before_it():
+    # made up after the gold's 两个问题, 三个方面的问题 (no formulations): after 存在/有 the members
+    # listed after a set head's count are the speaker's points; counter-examples: members before the
+    # count (local_speeches dev-0044's shape), and a defining verb (dev-0157's 包含三要素)
+    lexicon = default_lexicon()
+    for text in ["我们的工作还存在两个不足：一是调研不深入，二是落实不到位。",
+                 "回顾一年工作，主要有三个不足。调研不深入、落实不到位、作风不扎实。",
+                 "全年的工作有两个关键：一是抓项目，二是抓招商。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
+    found = by_text(find_slogans("当前我县存在资本积累和政府财力两个不足，制约了发展。", lexicon))
+    assert members(found["两个不足"])[1:] == ["政府财力"]
+    found = by_text(find_slogans("创新主要包含三要素。人才、企业、外部环境。", lexicon))
+    assert members(found["三要素"]) == ["人才", "企业", "外部环境"]

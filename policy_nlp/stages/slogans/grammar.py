@@ -511,20 +511,27 @@ def _set_head_end(text, k, bounds):
     return e
 
 
+# a verb of existence right before a count (还存在两个不足; 主要有三个不足)
+_EXISTENCE_BEFORE = re.compile(f"(?:{'|'.join(words('existence_verbs'))})$")
+
+
 def _set_confirmed(text, i, run, value, bounds):
     """``NUM [MEASURE] HEAD`` with a set head (:func:`_set_head_end`) whose
     ``value`` members the text spells out right before or after it
     (:func:`~.members._spelled_out_members`): 经济主体资本原始积累和政府财力两个不足;
     创新主要包含三要素。人才、企业、外部环境。 A count of the parts of a
-    report or a change (三个方面, 三个变化) has no set head and stays plain.
-    (end, number) or None."""
+    report or a change (三个方面, 三个变化) has no set head and stays plain;
+    after a verb of existence (``existence_verbs.txt``: 还存在两个不足：一是…)
+    only members before it confirm the count. (end, number) or None."""
     k = i + len(run)
     if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
         return None                                       # 两类矛盾: a classification
     e = _set_head_end(text, k + len(_list_measure(text, k)), bounds)
     if e is None:
         return None
-    return (e, value) if len(_spelled_out_members(text, i, e, value, bounds.terms)) == value else None
+    # 还存在两个不足：一是…: after a verb of existence, members after it are the speaker's points
+    before_only = bool(_EXISTENCE_BEFORE.search(text, max(0, i - 3), i))
+    return (e, value) if len(_spelled_out_members(text, i, e, value, bounds.terms, before_only)) == value else None
 
 
 def _names_set(text, i, run, bounds):

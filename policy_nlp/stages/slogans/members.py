@@ -1155,18 +1155,24 @@ _SPELLED_OUT = frozenset((_in_brackets_after, _following_list, _marked_list_next
 _SPELLED_OUT_STEPS = _MEMBER_STEPS[:max(map(_MEMBER_STEPS.index, _SPELLED_OUT)) + 1]
 
 
-def _spelled_out_members(text, s, e, number, terms=frozenset()):
+# ... of those, the lists before the count (A、B两个X; A和B这两个X)
+_SPELLED_OUT_BEFORE = frozenset((_unquoted_list_before, _subject_list))
+
+
+def _spelled_out_members(text, s, e, number, terms=frozenset(), before_only=False):
     """The members of the formulation at [s, e) when the first member step
-    that finds any reads them spelled out right at it (:data:`_SPELLED_OUT`),
+    that finds any reads them spelled out right at it (:data:`_SPELLED_OUT`;
+    with ``before_only``, right before it: :data:`_SPELLED_OUT_BEFORE`),
     else []: as :func:`_members_and_step`, without running the later steps
     (:func:`_written_together_earlier` reads all the text before the count,
     which made every unconfirmed count of a set head cost a pass over a long
     line)."""
     target = _Target(text, s, e, number, False, terms)
+    wanted = _SPELLED_OUT_BEFORE if before_only else _SPELLED_OUT
     for step in _SPELLED_OUT_STEPS:
         got = step(target)
         if got:
-            return _unqualified(text, _unmasked(text, got)) if step in _SPELLED_OUT else []
+            return _unqualified(text, _unmasked(text, got)) if step in wanted else []
     return []
 
 
