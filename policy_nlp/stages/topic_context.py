@@ -187,8 +187,10 @@ def is_meeting_opening(text):
 # the attendance (……出席会议), a dateline or a reporter's credit.
 _VERBS = alternation("reporting_verbs")
 _NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{_VERBS}|[，,])")
-_ADJUNCT = r"(?:在[^。，；：]{0,30}?(?:中|时|上))?"
-_TITLED_SPEAKER = re.compile(rf"^([^。，；：！？]{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+# a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
+_CLAUSE_CHAR = "[^。，,；;：:！!？?]"
+_ADJUNCT = rf"(?:在{_CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
+_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
                              rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
 _NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
 _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")

@@ -265,3 +265,12 @@ def test_the_non_person_subjects_are_not_declared_twice():
     assert not topic_context._reported_speech("我们要求，各地抓好春耕生产。")
     assert not topic_context._reported_speech("总书记强调，要坚持人民至上。")
     assert not topic_context._reported_speech("习近平指出，要坚持人民至上。")
+
+
+def test_a_titled_speaker_stands_in_the_paragraphs_first_clause_whatever_its_commas():
+    # local_speeches dev-0028 (a speech, ASCII commas): 待会,xx市长还要提要求 read as a mayor's reported
+    # words, the title's prefix running over the ASCII comma; counter-example: a reported speaker in a
+    # news report with ASCII commas (dev-0230)
+    from policy_nlp.stages.topic_context import _reported_speech
+    assert not _reported_speech("待会,xx市长还要提要求,大家要一并抓好落实。")
+    assert _reported_speech("县委常委、县人武部部长、县征兵工作领导小组副组长王宏彬在安排工作中指出,全县度计划征集新兵50名。")
