@@ -274,3 +274,13 @@ def test_a_titled_speaker_stands_in_the_paragraphs_first_clause_whatever_its_com
     from policy_nlp.stages.topic_context import _reported_speech
     assert not _reported_speech("待会,xx市长还要提要求,大家要一并抓好落实。")
     assert _reported_speech("县委常委、县人武部部长、县征兵工作领导小组副组长王宏彬在安排工作中指出,全县度计划征集新兵50名。")
+
+
+def test_a_speakers_discourse_marker_is_no_reported_speech():
+    # local_speeches dev-0047 and dev-0084 (speeches): 可以说，… and 应该说，… are the speaker's own
+    # words, not a person's reported; counter-example: a named speaker (dev-0202's 李文卿说)
+    from policy_nlp.stages.topic_context import _reported_speech
+    assert not _reported_speech("可以说,对招商引资工作的态度如何,直接决定着发展的快慢。")
+    assert not _reported_speech("应该说,全国文明城市是目前各类城市评比中含金量最高的城市品牌。")
+    assert not _reported_speech("总的来说,今年的工作成绩是主要的。")
+    assert _reported_speech("李文卿说,既然在家种粮不能带给农民实惠,那镇里就千方百计鼓励农民走出去。")
