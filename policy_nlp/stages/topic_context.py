@@ -204,6 +204,7 @@ _HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^�
 _RECOUNT = re.compile(alternation("meeting_recount_words"))
 _SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
 _FIRST_PERSON = re.compile(r"我|你|咱")
+_SPEAKER_GOES_ON = re.compile(r"\s*(?:我们|咱们)")
 _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
 
 
@@ -239,8 +240,10 @@ def _reported_speech(text):
 
 def _meeting_voice(text):
     """True for a paragraph that reports the meeting itself: the meeting as
-    subject (会议强调，…; 会上，…) or the attendance (……出席会议。)."""
-    return bool(_NEWS_SUBJECT.match(text) or _ATTENDANCE.search(text))
+    subject (会议强调，…; 会上，…) or the attendance (……出席会议。); not the
+    speaker going on in the first person (会上，我们印发了…, a speech, dev-0025)."""
+    match = _NEWS_SUBJECT.match(text)
+    return bool((match and not _SPEAKER_GOES_ON.match(text, match.end())) or _ATTENDANCE.search(text))
 
 
 def _reporter_voice(text):

@@ -284,3 +284,12 @@ def test_a_speakers_discourse_marker_is_no_reported_speech():
     assert not _reported_speech("应该说,全国文明城市是目前各类城市评比中含金量最高的城市品牌。")
     assert not _reported_speech("总的来说,今年的工作成绩是主要的。")
     assert _reported_speech("李文卿说,既然在家种粮不能带给农民实惠,那镇里就千方百计鼓励农民走出去。")
+
+
+def test_the_speaker_going_on_after_the_meeting_is_no_meeting_voice():
+    # local_speeches dev-0025 (a speech): 会上,我们印发了… is the speaker's first person;
+    # counter-example: a news report's 会上，… (dev-0237)
+    from policy_nlp.stages.topic_context import _meeting_voice
+    assert not _meeting_voice("会上,我们印发了《关于打造“真省心”政务服务品牌的实施意见》。")
+    assert _meeting_voice("座谈会上,代区长郭志刚向出席座谈会的退休老干部通报了2010年全区经济社会发展情况。")
+    assert _meeting_voice("会上,街道党工委书记陈晨传达区疫情防控小组会议精神。")
