@@ -120,7 +120,7 @@ def news_title(texts):
     names stands for the title a news report does not have."""
     for text in texts[:3]:
         text = text.strip()
-        if topic_context._LEAD.match(text) or topic_context._HEADLINE.match(text):
+        if topic_context.is_news_lead(text):
             return re.split(r"[。！？]", text, maxsplit=1)[0]
     return None
 

@@ -232,19 +232,28 @@ def _meeting_place(text):
     rules = _rules()
     for match in rules["meeting"].finditer(text[:300]):
         unit, name = match["unit"], (match["name"] or "").strip()
-        if not _named_unit(name, unit, text[match.end():match.end() + 1]) or _continues_a_report(text, match.start()):
+        if (not _named_unit(name, unit, text[match.end():match.end() + 1])
+                or _continues_a_report(text, match.start(), match.end())):
             continue
         place = name + unit if name and not rules["masks"].fullmatch(name) else None
         return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
     return None
 
 
-def _continues_a_report(text, start):
-    """Whether the sentence before ``start`` (an opener) has already reported a meeting, whose
-    holder the opener's clause goes on with: 4月28日,市里召开全市…大会,今日又召开全市…大会 (a
-    district speech on the city's meetings, dev-0027) names no meeting of the speaker's."""
+def _continues_a_report(text, start, end):
+    """Whether the sentence before ``start`` (an opener ending at ``end``) has already reported a
+    meeting, whose holder the opener's clause goes on with: 4月28日,市里召开全市…大会,今日又召开全市…大会
+    (a district speech on the city's meetings, dev-0027) names no meeting of the speaker's. A meeting
+    named only as the source of a spirit (为贯彻落实市委召开的…会议精神，今天召开全县…) is no report,
+    and an opener in the first person (…前段时间市里举行了全市…大会，今天我们在这里召开全县…, as
+    dev-0043) is the speaker's meeting."""
     begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-    return bool(re.search("召开|举行", text[begin:start]))
+    return bool(_REPORTED_MEETING.search(text, begin, start)) and not _FIRST_PERSON.search(text, start, end)
+
+
+# a meeting reported as held (召开全市…, 举行了…), not one named by what it held (召开的…会议精神)
+_REPORTED_MEETING = re.compile("(?:召开|举行)(?!的)")
+_FIRST_PERSON = re.compile("我们|咱们")
 
 
 def _news_place(text):

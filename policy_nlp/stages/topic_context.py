@@ -51,9 +51,9 @@ import numpy as np
 
 from policy_nlp.lang.words import alternation, word_set
 
-__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_report", "news_weights",
-           "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
-           "NEWS_GENERAL_PENALTY"]
+__all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
+           "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
+           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -187,8 +187,10 @@ def is_meeting_opening(text):
 # the attendance (……出席会议), a dateline or a reporter's credit.
 _VERBS = alternation("reporting_verbs")
 _NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{_VERBS}|[，,])")
-_ADJUNCT = r"(?:在[^。，；：]{0,30}?(?:中|时|上))?"
-_TITLED_SPEAKER = re.compile(rf"^([^。，；：！？]{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+# a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
+_CLAUSE_CHAR = "[^。，,；;：:！!？?]"
+_ADJUNCT = rf"(?:在{_CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
+_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
                              rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
 _NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
 _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
@@ -196,11 +198,34 @@ _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯�
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
 _LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
 _LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:{alternation('news_openings')})?|"
-                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?:召开|举行|举办|召集)")
-_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?:召开|举行)[^。，,：:！？]{0,30}$")
+                   rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?P<verb>召开|举行|举办|召集)")
+_HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")
+# a speaker recounting meetings (我们…召开; 省委、省政府先后召开了…), not a reporter's lead
+_RECOUNT = re.compile(alternation("meeting_recount_words"))
 _SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
 _FIRST_PERSON = re.compile(r"我|你|咱")
+_SPEAKER_GOES_ON = re.compile(r"\s*(?:我们|咱们)")
 _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
+
+
+def is_news_lead(text, headline=True):
+    """True for a paragraph that opens with a news report's lead (3月16日，城东区召开……;
+    本网讯（记者…）5月27日，我区召开……) or, with ``headline``, is a headline of one
+    (我县召开“三秋”生产工作会议); not a speaker recounting meetings before the verb
+    (``meeting_recount_words.txt``: 9月8日，我们在北京隆重召开表彰大会; 近期，省委、省政府先后召开了…).
+
+    Examples
+    --------
+    >>> is_news_lead("3月16日，城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。")
+    True
+    >>> is_news_lead("我县召开“三秋”生产工作会议"), is_news_lead("我县召开“三秋”生产工作会议", headline=False)
+    (True, False)
+    >>> is_news_lead("近期，省委、省政府先后召开了省委全会和省政府全会，对下半年工作作了部署安排。")
+    False
+    """
+    text = text.strip()
+    match = _LEAD.match(text) or (_HEADLINE.match(text) if headline else None)
+    return bool(match) and not _RECOUNT.search(text, 0, match.start("verb"))
 
 
 def _reported_speech(text):
@@ -215,8 +240,10 @@ def _reported_speech(text):
 
 def _meeting_voice(text):
     """True for a paragraph that reports the meeting itself: the meeting as
-    subject (会议强调，…; 会上，…) or the attendance (……出席会议。)."""
-    return bool(_NEWS_SUBJECT.match(text) or _ATTENDANCE.search(text))
+    subject (会议强调，…; 会上，…) or the attendance (……出席会议。); not the
+    speaker going on in the first person (会上，我们印发了…, a speech, dev-0025)."""
+    match = _NEWS_SUBJECT.match(text)
+    return bool((match and not _SPEAKER_GOES_ON.match(text, match.end())) or _ATTENDANCE.search(text))
 
 
 def _reporter_voice(text):
@@ -249,7 +276,7 @@ def is_news_report(paragraph_texts, min_paragraphs=2):
     texts = [t.strip() for t in paragraph_texts]
     if any(_SALUTATION.match(t) for t in texts):
         return False
-    if any(_LEAD.match(t) or _HEADLINE.match(t) for t in texts[:3]):
+    if any(map(is_news_lead, texts[:3])):
         return True
     return any(map(_meeting_voice, texts)) and sum(map(_reporter_voice, texts)) >= min_paragraphs
 
@@ -264,7 +291,7 @@ def news_weights(paragraph_texts):
 def _is_bridge(text, news=False):
     """True for a paragraph that keeps its own result: a meeting opening, a
     transmittal, and in a news report its lead."""
-    return is_meeting_opening(text) or is_transmittal(text) or (news and bool(_LEAD.match(text.strip())))
+    return is_meeting_opening(text) or is_transmittal(text) or (news and is_news_lead(text, headline=False))
 
 
 def _document_bias(labels, title, title_weight, document, document_weight):

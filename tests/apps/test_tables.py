@@ -288,6 +288,12 @@ def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
     assert _meeting_place("同志们:经县政府研究决定,今天召开全县安全生产专项整治工作紧急会议。")["level"] == "county"
     assert _meeting_place("为今年我区全面开展村、社区“两委”换届提供很好的经验和借鉴。今天在这里召开××区村、社区“两委”"
                           "换届选举工作动员暨骨干培训大会")["level"] == "district"
+    # counter-examples to the report: a meeting named as the source of a spirit (召开的…精神), and the
+    # speaker's own meeting in the first person after a report of the city's (as dev-0043, made up with a unit)
+    assert _meeting_place("同志们：为贯彻落实市委近日召开的全市经济工作会议精神，今天召开泸县经济工作会议，"
+                          "主要任务是部署今年工作。")["place"] == "泸县"
+    assert _meeting_place("市委有部署、县里见行动,前段时间市里举行了全市招商引资大会,今天我们在这里召开全县招商引资大会,"
+                          "就是要抓好具体工作的落实。")["level"] == "county"
     # the scope words of the text win over the meeting (村两委干部大会 of a township, dev-0181)
     speech = ("今天,我们在这里召开村两委干部大会。根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,"
               "在全镇上下的共同努力下,已全部完成。")

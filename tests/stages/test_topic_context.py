@@ -222,3 +222,74 @@ def test_classify_paragraphs_gives_a_news_report_its_weights(monkeypatch):
     classify_paragraphs(default_model(), ["同志们:", EXHORTATION])
     assert seen[0]["news"] and seen[0]["general_penalty"] == topic_context.NEWS_GENERAL_PENALTY
     assert "news" not in seen[1] and "general_penalty" not in seen[1]
+
+
+def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
+    # benchmarks/topic_cv.py read topic_context's private _LEAD and _HEADLINE
+    from pathlib import Path
+    from policy_nlp.stages.topic_context import is_news_lead
+    assert is_news_lead(NEWS_0015[0]) and is_news_lead(NEWS_0247[0])
+    assert not is_news_lead(NEWS_0247[0], headline=False)
+    assert not is_news_lead("同志们:")
+    source = (Path(__file__).resolve().parents[2] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
+    assert "topic_context._" not in source
+
+
+@pytest.mark.parametrize("texts", [
+    # local_speeches dev-0199 without its salutation line (excerpts often start after it): the
+    # levels above held their meetings in turn
+    ["近期,省委、省政府先后召开了省委xx届x次全会和省政府第x次全会暨上半年经济运行调度会议,对全省上半年工作作了全面总结,"
+     "对下半年工作作了部署安排、提出明确要求。",
+     "在省委xx届xx次全会上,xx书记对全省加快高质量发展作了系统阐述。",
+     "下面,我就围绕加快高质量发展这个主题,讲三个方面意见:"],
+    # Xi's speeches of 2020-09-20 and 2020-02-24, in the first person
+    ["9月8日，我们在北京隆重召开表彰大会，颁授共和国勋章和国家荣誉称号奖章，表彰抗疫先进个人和先进集体。"],
+    ["1月7日，我主持召开中央政治局常委会会议时，就对做好疫情防控工作提出了要求。"],
+])
+def test_a_speaker_recounting_meetings_is_no_news_lead(texts):
+    from policy_nlp.stages.topic_context import is_news_lead, is_news_report
+    assert not is_news_lead(texts[0]) and not is_news_report(texts)
+    # counter-examples: a reporter's lead names the unit holding the meeting (dev-0071, dev-0136)
+    assert is_news_lead("3月10日,我区召开宣传思想工作会议,学习贯彻全国和上海市宣传思想工作会议精神。")
+    assert is_news_lead("8月29日上午,官桥镇魏楼村党支部召开专题组织生活会。")
+
+
+def test_the_non_person_subjects_are_not_declared_twice():
+    # 我们, 你们 (the first person), 总书记 and 习近平 (the leaders) were listed in non_person_subjects.txt
+    # although _reported_speech tests them itself; 我 could never be a subject of two characters
+    from policy_nlp.lang.words import words
+    from policy_nlp.stages import topic_context
+    for word in words("non_person_subjects"):
+        assert 2 <= len(word) <= 4, word
+        assert not topic_context._FIRST_PERSON.search(word) and not topic_context._LEADERS.search(word), word
+    assert not topic_context._reported_speech("我们要求，各地抓好春耕生产。")
+    assert not topic_context._reported_speech("总书记强调，要坚持人民至上。")
+    assert not topic_context._reported_speech("习近平指出，要坚持人民至上。")
+
+
+def test_a_titled_speaker_stands_in_the_paragraphs_first_clause_whatever_its_commas():
+    # local_speeches dev-0028 (a speech, ASCII commas): 待会,xx市长还要提要求 read as a mayor's reported
+    # words, the title's prefix running over the ASCII comma; counter-example: a reported speaker in a
+    # news report with ASCII commas (dev-0230)
+    from policy_nlp.stages.topic_context import _reported_speech
+    assert not _reported_speech("待会,xx市长还要提要求,大家要一并抓好落实。")
+    assert _reported_speech("县委常委、县人武部部长、县征兵工作领导小组副组长王宏彬在安排工作中指出,全县度计划征集新兵50名。")
+
+
+def test_a_speakers_discourse_marker_is_no_reported_speech():
+    # local_speeches dev-0047 and dev-0084 (speeches): 可以说，… and 应该说，… are the speaker's own
+    # words, not a person's reported; counter-example: a named speaker (dev-0202's 李文卿说)
+    from policy_nlp.stages.topic_context import _reported_speech
+    assert not _reported_speech("可以说,对招商引资工作的态度如何,直接决定着发展的快慢。")
+    assert not _reported_speech("应该说,全国文明城市是目前各类城市评比中含金量最高的城市品牌。")
+    assert not _reported_speech("总的来说,今年的工作成绩是主要的。")
+    assert _reported_speech("李文卿说,既然在家种粮不能带给农民实惠,那镇里就千方百计鼓励农民走出去。")
+
+
+def test_the_speaker_going_on_after_the_meeting_is_no_meeting_voice():
+    # local_speeches dev-0025 (a speech): 会上,我们印发了… is the speaker's first person;
+    # counter-example: a news report's 会上，… (dev-0237)
+    from policy_nlp.stages.topic_context import _meeting_voice
+    assert not _meeting_voice("会上,我们印发了《关于打造“真省心”政务服务品牌的实施意见》。")
+    assert _meeting_voice("座谈会上,代区长郭志刚向出席座谈会的退休老干部通报了2010年全区经济社会发展情况。")
+    assert _meeting_voice("会上,街道党工委书记陈晨传达区疫情防控小组会议精神。")

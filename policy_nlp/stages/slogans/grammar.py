@@ -15,8 +15,8 @@ from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT,
     _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
 from policy_nlp.stages.slogans.quotes import _PROGRAMME_HEADS     # 工程, 行动, 计划, 战略
-from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _members_and_step,
-    _quoted_run_before, _SPELLED_OUT, _split_items, _subject_list_before, _Target)
+from policy_nlp.stages.slogans.members import (_following_list, _JI, _list_before, _quoted_run_before,
+    _spelled_out_members, _split_items, _subject_list_before, _Target)
 
 
 def _bad_before(text, i):
@@ -172,6 +172,15 @@ _CLASS = "类"
 _NAMED_CLASS = re.compile(f"(?:不同性质的?|性质不同的?)?(?:{'|'.join(words('class_heads'))})")
 
 
+def _list_measure(text, k):
+    """The measure word of a list count at ``k`` (个, 项, 大, 种, 类, 条), or "".
+
+    >>> _list_measure("两个不足", 1), _list_measure("三要素", 1)
+    ('个', '')
+    """
+    return next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+
+
 def _named_class(text, k, value, bounds):
     """(end, number) of ``NUM 类 HEAD`` at ``k`` (after 类) when the head is a
     noun of doctrine (:data:`_NAMED_CLASS`); None for a classification."""
@@ -276,7 +285,7 @@ def _list_confirmed(text, i, run, value, bounds):
     a short head that is no policy head word, taken because the list before
     it has exactly ``value`` members. (end, number) or None."""
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     k += len(meas)
     region = _head_region(text, k, 6)
     if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
@@ -339,7 +348,7 @@ def _bracket_confirmed(text, i, run, value):
     expansion right after has exactly NUM items (两化（标准化、数字化）体系).
     (end, number) or None."""
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     k += len(meas)
     m = _BRACKET_AFTER.match(text, k)
     if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
@@ -407,7 +416,7 @@ def _list_after_confirmed(text, i, run, value, bounds):
     if value is None or not 2 <= value <= 10:
         return None
     k = i + len(run)
-    meas = next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    meas = _list_measure(text, k)
     if run != "双" and not (meas and text[i - 1:i] in "“「"):
         return None                                       # 简化为两道手续,即…: a plain count
     k += len(meas)
@@ -502,21 +511,27 @@ def _set_head_end(text, k, bounds):
     return e
 
 
+# a verb of existence right before a count (还存在两个不足; 主要有三个不足)
+_EXISTENCE_BEFORE = re.compile(f"(?:{'|'.join(words('existence_verbs'))})$")
+
+
 def _set_confirmed(text, i, run, value, bounds):
     """``NUM [MEASURE] HEAD`` with a set head (:func:`_set_head_end`) whose
     ``value`` members the text spells out right before or after it
-    (:data:`~.members._SPELLED_OUT`): 经济主体资本原始积累和政府财力两个不足;
+    (:func:`~.members._spelled_out_members`): 经济主体资本原始积累和政府财力两个不足;
     创新主要包含三要素。人才、企业、外部环境。 A count of the parts of a
-    report or a change (三个方面, 三个变化) has no set head and stays plain.
-    (end, number) or None."""
+    report or a change (三个方面, 三个变化) has no set head and stays plain;
+    after a verb of existence (``existence_verbs.txt``: 还存在两个不足：一是…)
+    only members before it confirm the count. (end, number) or None."""
     k = i + len(run)
     if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
         return None                                       # 两类矛盾: a classification
-    e = _set_head_end(text, k + len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")), bounds)
+    e = _set_head_end(text, k + len(_list_measure(text, k)), bounds)
     if e is None:
         return None
-    got, step = _members_and_step(text, i, e, value, False, terms=bounds.terms)
-    return (e, value) if len(got) == value and step in _SPELLED_OUT else None
+    # 还存在两个不足：一是…: after a verb of existence, members after it are the speaker's points
+    before_only = bool(_EXISTENCE_BEFORE.search(text, max(0, i - 3), i))
+    return (e, value) if len(_spelled_out_members(text, i, e, value, bounds.terms, before_only)) == value else None
 
 
 def _names_set(text, i, run, bounds):
@@ -526,8 +541,7 @@ def _names_set(text, i, run, bounds):
     if text[i - 1:i] != "这":
         return False
     k = i + len(run)
-    k += len(next((m for m in _LIST_MEASURES if text.startswith(m, k)), ""))
-    return _set_head_end(text, k, bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
+    return _set_head_end(text, k + len(_list_measure(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)

@@ -778,20 +778,24 @@ def _marked_list_next_sentence(t):
     return items if items and len(items) == t.number else None
 
 
-# a sentence that is nothing but a short 、-list (人才、企业、外部环境。)
-_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[。；;\n]")
+# a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
+_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)(?:[。；;\n]|$)")
 
 
 def _bare_list_next_sentence(t):
     """(4c) a sentence right after the formulation's own, made of nothing but
     a 、-list of exactly the claimed number of short items: 创新主要包含三要素。
     人才、企业、外部环境。 (a longer sentence after a full stop is the speech's
-    next point, not the formulation's members)."""
+    next point, not the formulation's members). A last item more than two
+    characters longer than every other holds the sentence's predicate
+    (人才、企业、环境缺一不可。), so the sentence is no bare list."""
     m = _BARE_LIST.match(t.text, t.qe + 1) if t.number and t.text[t.qe:t.qe + 1] == "。" else None
     if not m:
         return None
     items = _split_items(t.text, m.start(1), m.end(1), "、")
-    return [_mk(t.text, a, z) for a, z in items] if len(items) == t.number else None
+    if len(items) != t.number or items[-1][1] - items[-1][0] > max(z - a for a, z in items[:-1]) + 2:
+        return None
+    return [_mk(t.text, a, z) for a, z in items]
 
 
 def _ordinal_list_next_sentence(t):
@@ -1147,6 +1151,29 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
 # X：一是…二是…): what confirms a count of a set head (grammar._set_confirmed)
 _SPELLED_OUT = frozenset((_in_brackets_after, _following_list, _marked_list_next_sentence,
                           _bare_list_next_sentence, _unquoted_list_before, _subject_list))
+# the member steps up to the last of those: a later step's list is no spelled-out one
+_SPELLED_OUT_STEPS = _MEMBER_STEPS[:max(map(_MEMBER_STEPS.index, _SPELLED_OUT)) + 1]
+
+
+# ... of those, the lists before the count (A、B两个X; A和B这两个X)
+_SPELLED_OUT_BEFORE = frozenset((_unquoted_list_before, _subject_list))
+
+
+def _spelled_out_members(text, s, e, number, terms=frozenset(), before_only=False):
+    """The members of the formulation at [s, e) when the first member step
+    that finds any reads them spelled out right at it (:data:`_SPELLED_OUT`;
+    with ``before_only``, right before it: :data:`_SPELLED_OUT_BEFORE`),
+    else []: as :func:`_members_and_step`, without running the later steps
+    (:func:`_written_together_earlier` reads all the text before the count,
+    which made every unconfirmed count of a set head cost a pass over a long
+    line)."""
+    target = _Target(text, s, e, number, False, terms)
+    wanted = _SPELLED_OUT_BEFORE if before_only else _SPELLED_OUT
+    for step in _SPELLED_OUT_STEPS:
+        got = step(target)
+        if got:
+            return _unqualified(text, _unmasked(text, got)) if step in wanted else []
+    return []
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
