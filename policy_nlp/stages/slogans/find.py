@@ -14,7 +14,7 @@ from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENC
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
     _split_items)
-from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _VERB_HEAD_ENDS
+from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _set_confirmed, _VERB_HEAD_ENDS
 
 
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
@@ -89,7 +89,7 @@ def _find_in(text, lexicon, tokens, converted=frozenset()):
         cands += lexical
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
     if converted:
-        cands = _digit_counts_confirmed(text, cands, converted, bounds.terms)
+        cands = _digit_counts_confirmed(text, cands, converted, bounds)
     spans = _resolve(text, _trim_blanks(text, cands))
     out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
     # quoted terms that are members of a formulation are not terms themselves
@@ -250,7 +250,7 @@ class _DigitView(ReadingView):
         return not self.converted
 
 
-def _digit_counts_confirmed(text, cands, converted, terms):
+def _digit_counts_confirmed(text, cands, converted, bounds):
     """``cands`` without the counts of the grammar whose numeral a web copy
     wrote in Arabic digits (at an offset of ``converted``) and that nothing
     but the numeral makes a formulation (:func:`_digit_count_ok`): in real
@@ -260,7 +260,7 @@ def _digit_counts_confirmed(text, cands, converted, terms):
         return any(c[0] <= i < c[1] for i in converted)
     quoted = {text[c[0]:c[1]] for c in cands if c[2] == "numbered" and c[4] == "quotes"}
     return [c for c in cands
-            if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, terms)]
+            if c[4] != "grammar" or not has_digit(c) or _digit_count_ok(text, c, quoted, bounds)]
 
 
 # the head of a government's pledge of N works for the year (十件实事, 八件民生实事)
@@ -273,7 +273,7 @@ _STANCE_HEADS = word_set("stance_count_heads")
 _ATTRIBUTIVE_HEADS = word_set("attributive_count_heads")
 
 
-def _digit_count_ok(text, cand, quoted, terms):
+def _digit_count_ok(text, cand, quoted, bounds):
     """A count of the grammar written with a digit is a formulation when the
     document quotes it too (``quoted``: “四个最严”, with either numeral), when
     its head names no thing a count could tally (ends with an abstract noun
@@ -282,11 +282,15 @@ def _digit_count_ok(text, cand, quoted, terms):
     10大工程) or NUM 件 + 实事 (10件实事: a pledge), or when a list of exactly
     NUM members, or of members of NUM characters for a count of characters,
     defines it (:data:`~.members._DEFINING_LISTS`: 5个坚持：¶——坚持…;
-    “领航、护航、启航”3大行动; “巩固、增强、提升、畅通”8个字)."""
+    “领航、护航、启航”3大行动; “巩固、增强、提升、畅通”8个字), or when it is a
+    set head's count, which its spelled-out members confirm already
+    (:func:`~.grammar._set_confirmed`: A、B…这6个方面突出问题)."""
     s, e, _, n, _, _ = cand
     if text[s:e] in quoted:
         return True
     run = _NUM_RE.match(text, s)
+    if run and _set_confirmed(text, s, run.group(), n, bounds) == (e, n):
+        return True
     head = _count_head(text, run.end(), e) if run else ""
     if ((head in _STANCE_HEADS or head.endswith(_ABSTRACT_HEADS))
             and (head not in _ATTRIBUTIVE_HEADS or _ends_noun(text, e))):
@@ -295,7 +299,7 @@ def _digit_count_ok(text, cand, quoted, terms):
         return True
     if run and text.startswith("件", run.end()) and text[run.end() + 1:e].endswith(_PLEDGE):
         return True                                       # 10件实事: a pledge, never a quantity
-    members, step = _members_and_step(text, s, e, n, False, (), terms)
+    members, step = _members_and_step(text, s, e, n, False, (), bounds.terms)
     return step in _DEFINING_LISTS and bool(_count_matches(text[s:e], n, members))   # “巩固、增强、提升、畅通”8个字
 
 
