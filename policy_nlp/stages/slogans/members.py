@@ -36,9 +36,12 @@ def _trim_first(item, tokens_words=None):
 
 
 def _mk(text, s, e):
-    while s < e and text[s] in " \u3000\u00a0\t":
+    """A member ``text[s:e]`` without the whitespace at its ends: a line break
+    too, as a hard wrap or a bracket opened at a line's end leaves one
+    (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
+    while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in " \u3000\u00a0\t":
+    while e > s and text[e - 1].isspace():
         e -= 1
     return {"start": s, "end": e, "text": text[s:e]}
 
