@@ -53,6 +53,7 @@ def check_offsets(text, spans):
         assert s["source"] in ("grammar", "quotes", "mention", "lexicon")
         for m in s["members"]:
             assert text[m["start"]:m["end"]] == m["text"]
+            assert m["text"] and m["text"].strip() == m["text"], m   # no empty member, no blank ends
         if s["members"] and s["number"] is not None:
             chars = sum(len(m["text"]) for m in s["members"])     # 八个字: members' characters
             assert s["count_matches"] == (s["number"] in (len(s["members"]), "字" in s["text"] and chars))
@@ -93,6 +94,19 @@ def test_a_member_never_starts_or_ends_with_a_line_break():
         wrapped = text[:i] + "\n" + text[i:]
         found = [s for s in find_slogans(wrapped, default_lexicon()) if s["text"] == head and abs(s["start"] - i) < 40]
         assert [members(s) for s in found] == [expected], excerpt_id
+
+
+def test_a_list_cut_at_a_blank_line_end_has_no_empty_member():
+    # found by a pipeline property test on mangled text: 即A、B、 ⏎C gave a third,
+    # empty member at the line's end
+    spans = find_slogans("做到两个工程，即清垃圾、学党章党规、 \n清河道。")
+    assert [members(s) for s in spans] == [["清垃圾", "学党章党规"]]
+    text = local_excerpt("dev-0124")     # 四个问题,即A,B,C,D with " ⏎" put after B
+    i = text.index("气魄不够大的问题,") + len("气魄不够大的问题,")
+    spans = [s for s in find_slogans(text[:i] + " \n" + text[i:], default_lexicon()) if s["text"] == "四个问题"]
+    assert [members(s) for s in spans] == [["对旅游工作的认识和重视问题", "站位不够高和气魄不够大的问题"]]
+    spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四个问题"]
+    assert len(members(spans[0])) == 4 and spans[0]["count_matches"]
 
 
 def test_offsets_on_seed(seed_text, seed_spans):

@@ -293,7 +293,8 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     all out near it (:func:`_known_members_nearby`)."""
     target = _Target(text, s, e, number, quoted, terms)
     for step in _MEMBER_STEPS:
-        got = step(target)
+        # an item that is only blanks is no member (即A、B、 ⏎: a list cut at a line break)
+        got = [m for m in step(target) or () if m["text"]]
         if got:
             return _unqualified(text, _unmasked(text, got)), step
     got = _known_members_nearby(target, known)
