@@ -338,7 +338,7 @@ def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
     # their parent item's section: 一、…第一，…二、…第二，… made one 第一 list across 二、
     text = "一、加强领导。第一，要抓好。二、推进改革。第二，要落实。"
     assert summary(text, lists_of(text)) == [("一、", 2, "一、加强领导", None)]
-    for text in ("一、第一，二、第二，", "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"):
+    for text in ("一、第一，二、第二，", "①第一，②第二，", "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"):
         check_invariants(text, lists_of(text))
     text = "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"   # the run inside one item stays
     assert summary(text, lists_of(text))[1] == ("第一", 2, "第一，要抓好", 0)
