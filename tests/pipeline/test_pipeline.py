@@ -101,3 +101,81 @@ def test_each_stage_declares_the_attributes_it_sets(seed_text):
         assert used, group
         assert used <= assigned, (stage, used - assigned)
     assert Span.has_extension("topic")
+
+
+# ---------------------------------------------------------------- properties
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_MEMBERS = st.lists(st.sampled_from(["清垃圾", "清河道", "清路障", "人才", "企业", "外部环境", "學黨章黨規"]),
+                    min_size=2, max_size=4, unique=True).map("、".join)
+_SENTENCE = st.one_of(
+    st.sampled_from(["加强组织领导。", "稳定粮食生产，", "坚持“四个全面”。", "三個代表要落实。", "我讲3点意见：",
+                     "一是抓项目，二是抓资金。", "做到两个维护。", "增长6.5%。"]),
+    st.builds("开展“{}{}”（{}）行动。".format, st.sampled_from(["两", "三", "3"]), st.sampled_from(["清", "工程"]),
+              _MEMBERS),
+    st.builds("做到{}个{}，即{}。".format, st.sampled_from(["两", "三", "4"]), st.sampled_from(["要素", "不足"]),
+              _MEMBERS))
+_LINE = st.builds(str.__add__, st.sampled_from(["", "", "一、", "二、", "（一）", "（二）", "1.", "2.", "\u3000\u3000"]),
+                  st.lists(_SENTENCE, min_size=1, max_size=3).map("".join))
+# blanks, hard wraps, page furniture, pinyin glosses, CRLF, ASCII punctuation: what web and PDF copies do
+_MANGLES = st.sampled_from(["\n", "\n", " ", "\r\n", "\n\n", ",", "(", ")", "會(huì)議", "当前位置：首页 > 正文\n",
+                            "责任编辑：王某\n", "【打印本页】", "\u00a0", "\u200b"])
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return policy_nlp.load(clean=True)
+
+
+def _restored(data):
+    """The input (normalised) from the JSON alone: the kept text with the
+    removed pieces put back and the converted characters restored."""
+    text, parts, kept, at = data["text"], [], 0, 0
+    for piece in data["meta"].get("removed", []):
+        assert piece["start"] >= at and len(piece["text"]) == piece["end"] - piece["start"], piece
+        parts += [text[kept:kept + piece["start"] - at], piece["text"]]
+        kept, at = kept + piece["start"] - at, piece["end"]
+    chars = list("".join(parts) + text[kept:])
+    for offset, char in data["meta"].get("converted", {}).get("chars", []):
+        chars[offset] = char
+    return "".join(chars)
+
+
+def _check_document(data, given_text):
+    from policy_nlp.io.output import validate
+    from policy_nlp.stages.normalize import normalize
+    validate(data)
+    text = data["text"]
+    assert _restored(data) == normalize(given_text)[0]
+    assert all(text[t["start"]:t["end"]].strip() for t in data["tokens"])
+    for s in data["sentences"]:
+        assert any(p["start"] <= s["start"] and s["end"] <= p["end"] for p in data["paragraphs"]), s
+    for slogan in data["slogans"]:
+        for m in slogan["members"]:   # non-empty, inside the document, without blank ends
+            assert 0 <= m["start"] < m["end"] <= len(text) and m["text"].strip() == m["text"], m
+    for lst in data["lists"]:
+        items = lst["items"]
+        assert all(a["end"] <= b["start"] for a, b in zip(items, items[1:]))
+        assert (lst["start"], lst["end"]) == (items[0]["start"], items[-1]["end"])
+        if lst["parent"] is not None:   # a nested list lies in its parent item's section
+            siblings = data["lists"][lst["parent"]]["items"][lst["parent_item"]:]
+            assert siblings[0]["start"] < lst["start"]
+            assert len(siblings) == 1 or lst["end"] <= siblings[1]["start"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.lists(st.one_of(_LINE, _MANGLES), min_size=1, max_size=8).map("".join), min_size=1, max_size=2))
+def test_json_of_mangled_texts_keeps_its_invariants(full_nlp, texts):
+    """The whole pipeline, cleaning included, on short mangled speeches: the JSON
+    validates, the input comes back from it, spans nest as documented, and a
+    document comes out the same alone and in a batch."""
+    alone = []
+    for text in texts:
+        doc = full_nlp(text)
+        doc._.id = "d"
+        alone.append(doc_to_dict(doc))
+        _check_document(alone[-1], text)
+    batch = list(full_nlp.pipe(reversed(texts)))
+    for doc in batch:
+        doc._.id = "d"
+    assert [doc_to_dict(doc) for doc in reversed(batch)] == alone

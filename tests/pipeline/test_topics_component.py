@@ -115,3 +115,45 @@ def test_topics_from_token_ids_are_those_from_token_strings():
     by_strings = stage.classifier.predict_proba(words)
     assert by_ids.tobytes() == by_strings.tobytes()
     assert numpy.array_equal(by_ids, by_strings)
+
+
+# ---------------------------------------------------------------- properties
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["稳定粮食生产", "。", "（一）", "一、", "1.", "各位代表！", "同志们：", "谢谢大家！",
+                           "Public domain", " ", "\u3000", "\t", "加强污染治理", "治理大气 和水污染", "推进依法行政",
+                           "发展乡村产业", "医疗卫生", "招商引资", "“五心工程”", "在全县安全生产工作会议上的讲话",
+                           "来源：县政府", "版权所有", "2025年", "12.5%", "abc", "，", "！", "😀"])
+
+
+@pytest.fixture(scope="module")
+def topics_nlp():
+    return policy_nlp.load(stages=["paragraphs", "topics"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=8))
+def test_topics_of_any_paragraphs(topics_nlp, paragraphs):
+    """Every paragraph: no topic exactly when it is boilerplate (as its text says,
+    blanks and all); else the result of ``classify_paragraphs`` on its token
+    strings with the document's headings inheriting, as the documentation says;
+    ``doc.spans["topics"]`` and ``doc.cats`` agree with the paragraphs."""
+    from policy_nlp.stages.topic_context import find_title
+    from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics, is_boilerplate, labels
+    doc = topics_nlp("\n".join(paragraphs))
+    spans = list(doc.spans["paragraphs"])
+    texts = [span.text for span in spans]
+    words = [[t.text for t in span if not t.is_space] for span in spans]
+    expected = classify_paragraphs(topics_nlp.get_pipe("topics").classifier, words, headings="own",
+                                   title=find_title(texts, doc._.meta))
+    for span, result in zip(spans, inherit_heading_topics(texts, expected)):
+        topic = span._.topic
+        assert (topic is None) == is_boilerplate(span.text), span.text
+        if topic is not None:
+            assert {k: v for k, v in topic.items() if k != "codes"} == result, span.text
+            assert topic["label"] in labels() and set(topic["scores"]) == set(labels())
+            assert 0 <= topic["score"] <= 1
+    topical = [(s.start_char, s.end_char, s._.topic["label"]) for s in spans if s._.topic]
+    assert topical == [(s.start_char, s.end_char, s.label_) for s in doc.spans["topics"]]
+    assert set(doc.cats) == set(labels())
+    assert abs(sum(doc.cats.values()) - (1 if topical else 0)) < 1e-3, doc.cats

@@ -34,6 +34,7 @@ def check_invariants(text, lists):
         for item in lst["items"]:
             assert 0 <= item["start"] < item["end"] <= len(text)
             assert text.startswith(item["marker"], item["start"])
+        assert all(a["end"] <= b["start"] for a, b in zip(lst["items"], lst["items"][1:]))
         if lst["parent"] is None:
             assert lst["level"] == 0 and lst["parent_item"] is None
         else:
@@ -41,6 +42,10 @@ def check_invariants(text, lists):
             assert lst["parent"] < index
             assert lst["level"] == parent["level"] + 1
             assert 0 <= lst["parent_item"] < len(parent["items"])
+            # in its parent item's section: after its marker, before the next item
+            section = parent["items"][lst["parent_item"]:]
+            assert section[0]["start"] < lst["items"][0]["start"]
+            assert len(section) == 1 or lst["items"][-1]["end"] <= section[1]["start"]
         claim = lst["claim"]
         if claim:
             assert text[claim["start"]:claim["end"]] == claim["text"]
@@ -326,6 +331,17 @@ _PIECES = ["一、", "二、", "（一）", "(二)", "一是", "二是", "三要
 def test_invariants_hold_on_any_text(pieces):
     text = "".join(pieces)
     check_invariants(text, lists_of(text))
+
+
+def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
+    # found by test_invariants_hold_on_any_text once it wanted nested lists inside
+    # their parent item's section: 一、…第一，…二、…第二，… made one 第一 list across 二、
+    text = "一、加强领导。第一，要抓好。二、推进改革。第二，要落实。"
+    assert summary(text, lists_of(text)) == [("一、", 2, "一、加强领导", None)]
+    for text in ("一、第一，二、第二，", "①第一，②第二，", "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"):
+        check_invariants(text, lists_of(text))
+    text = "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"   # the run inside one item stays
+    assert summary(text, lists_of(text))[1] == ("第一", 2, "第一，要抓好", 0)
 
 
 _FILLER = st.lists(st.sampled_from(["扩大内需", "稳定就业", "推进改革", "统一是", "6.5%", "第一次", "，", "加强管理"]),

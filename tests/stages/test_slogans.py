@@ -12,6 +12,8 @@ from policy_nlp.lang.words import words
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
 
+from conftest import local_excerpt
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
 SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seed_gold.json"
@@ -51,6 +53,7 @@ def check_offsets(text, spans):
         assert s["source"] in ("grammar", "quotes", "mention", "lexicon")
         for m in s["members"]:
             assert text[m["start"]:m["end"]] == m["text"]
+            assert m["text"] and m["text"].strip() == m["text"], m   # no empty member, no blank ends
         if s["members"] and s["number"] is not None:
             chars = sum(len(m["text"]) for m in s["members"])     # 八个字: members' characters
             assert s["count_matches"] == (s["number"] in (len(s["members"]), "字" in s["text"] and chars))
@@ -73,6 +76,37 @@ def test_offsets_on_random_text(text):
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_offsets_with_lexicon_on_random_text(text):
     check_offsets(text, find_slogans(text, default_lexicon()))
+
+
+def test_a_member_never_starts_or_ends_with_a_line_break():
+    # found by a property test of the pipeline on hard-wrapped text: a bracket list
+    # wrapped after 、 gave the member "\n清河道"; a break inside a member stays
+    spans = find_slogans("开展“两工程”（清垃圾、\n清河道）行动。")
+    assert members(spans[0]) == ["清垃圾", "清河道"]
+    assert members(find_slogans("开展“两工程”（\n清垃圾、清河道\n）行动。")[0]) == ["清垃圾", "清河道"]
+    assert members(find_slogans("开展“两工程”（清垃圾、清\n河道）行动。")[0]) == ["清垃圾", "清\n河道"]
+    # real lists (local excerpts) with a line break put after a 、 inside the brackets
+    for excerpt_id, after, head, expected in [
+            ("dev-0173", "计划生育、", "四项工作", ["新农村建设", "计划生育", "城镇建设", "安全稳定"]),
+            ("dev-0112", "标准化、", "两化", ["标准化", "数字化"])]:
+        text = local_excerpt(excerpt_id)
+        i = text.index(after) + len(after)
+        wrapped = text[:i] + "\n" + text[i:]
+        found = [s for s in find_slogans(wrapped, default_lexicon()) if s["text"] == head and abs(s["start"] - i) < 40]
+        assert [members(s) for s in found] == [expected], excerpt_id
+
+
+def test_a_list_cut_at_a_blank_line_end_has_no_empty_member():
+    # found by a pipeline property test on mangled text: 即A、B、 ⏎C gave a third,
+    # empty member at the line's end
+    spans = find_slogans("做到两个工程，即清垃圾、学党章党规、 \n清河道。")
+    assert [members(s) for s in spans] == [["清垃圾", "学党章党规"]]
+    text = local_excerpt("dev-0124")     # 四个问题,即A,B,C,D with " ⏎" put after B
+    i = text.index("气魄不够大的问题,") + len("气魄不够大的问题,")
+    spans = [s for s in find_slogans(text[:i] + " \n" + text[i:], default_lexicon()) if s["text"] == "四个问题"]
+    assert [members(s) for s in spans] == [["对旅游工作的认识和重视问题", "站位不够高和气魄不够大的问题"]]
+    spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四个问题"]
+    assert len(members(spans[0])) == 4 and spans[0]["count_matches"]
 
 
 def test_offsets_on_seed(seed_text, seed_spans):
@@ -355,7 +389,6 @@ def test_members_written_together_earlier_in_the_sentence():
 # ------------------------------------------------- local speech patterns
 # Real sentences of the local speech development corpus, read by id from
 # ../shared (skipped without it): the corpus may not be copied into the repo.
-from conftest import local_excerpt  # noqa: E402
 
 
 def local_spans(excerpt_id):

@@ -478,6 +478,17 @@ def test_classify_paragraphs_invariants(paragraphs):
             assert 0 <= result["score"] <= 1
 
 
+def test_boilerplate_is_decided_without_the_blanks():
+    # found by the topics stage's property test (tests/pipeline/test_topics_component.py):
+    # the stage reads a paragraph as its tokens, without whitespace, so "Public domain…"
+    # was boilerplate as text and classified as tokens
+    for text in ("Public domain稳定粮食生产", "来源：县政府Public domain", "来源：县政府 办公室"):
+        assert is_boilerplate(text) and is_boilerplate(text.split(" "))
+    padded = "版权所有" + "加强管理" * 36 + "    "      # 148 characters without the blanks
+    assert is_boilerplate(padded) and is_boilerplate(padded.strip())
+    assert not is_boilerplate("各位 代表：") and not is_boilerplate("稳定 粮食 生产")
+
+
 def test_a_heading_over_a_mixed_body_is_general_with_the_mixture_as_score():
     from policy_nlp.stages.topics import inherit_heading_topics
     r = lambda label: {"label": label, "score": 0.9, "scores": {label: 0.9, "general": 0.02}}

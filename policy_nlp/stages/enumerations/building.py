@@ -75,7 +75,9 @@ def _inline_runs(markers):
         accepting = [run for group in groups for run in recent.get(group, ()) if run.accepts(marker)]
         if accepting:
             exact = [run for run in accepting if _exact(run, marker)]
-            max(exact or accepting, key=lambda run: run.items[-1].start).items.append(marker)
+            run = max(exact or accepting, key=lambda run: run.items[-1].start)
+            _close_inner(recent, run.items[-1].start)
+            run.items.append(marker)
             continue
         run = _List(marker, inline=True)
         runs.append(run)
@@ -83,6 +85,13 @@ def _inline_runs(markers):
         group_runs.append(run)
         del group_runs[:-_OPEN_RUNS]
     return runs
+
+
+def _close_inner(recent, item_start):
+    """Close the runs opened inside the item at ``item_start``, which the next
+    item of its run ends: 一、…第一，…二、…第二 is no 第一 list across 二、."""
+    for group, group_runs in recent.items():
+        recent[group] = [run for run in group_runs if run.items[0].start <= item_start]
 
 
 _MIN_DASHES = 3          # an inline run of —— items is a list from this many items

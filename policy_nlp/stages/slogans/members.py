@@ -36,9 +36,12 @@ def _trim_first(item, tokens_words=None):
 
 
 def _mk(text, s, e):
-    while s < e and text[s] in " \u3000\u00a0\t":
+    """A member ``text[s:e]`` without the whitespace at its ends: a line break
+    too, as a hard wrap or a bracket opened at a line's end leaves one
+    (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
+    while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in " \u3000\u00a0\t":
+    while e > s and text[e - 1].isspace():
         e -= 1
     return {"start": s, "end": e, "text": text[s:e]}
 
@@ -290,7 +293,8 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     all out near it (:func:`_known_members_nearby`)."""
     target = _Target(text, s, e, number, quoted, terms)
     for step in _MEMBER_STEPS:
-        got = step(target)
+        # an item that is only blanks is no member (即A、B、 ⏎: a list cut at a line break)
+        got = [m for m in step(target) or () if m["text"]]
         if got:
             return _unqualified(text, _unmasked(text, got)), step
     got = _known_members_nearby(target, known)

@@ -9,7 +9,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
 # from skipping to the characters the others begin with, so that every branch
 # was tried at every character.
-_BOILERPLATE_START = re.compile(r"本作品是中华人民共和国|Public domain|false|true|注：中文维基文库")
+_BOILERPLATE_START = re.compile(r"本作品是中华人民共和国|Publicdomain|false|true|注：中文维基文库")
 _BOILERPLATE = re.compile(
     r"版权所有|责任编辑|打印本页|关闭窗口|【字体|字号[:：]|浏览次数|扫一扫|分享到|当前位置[:：]|"
     r"网站地图|联系我们|ICP备|公网安备|来源[:：]\S{0,20}$|发布时间[:：]")
@@ -20,6 +20,7 @@ _HEADING_MARK = re.compile(
     r"(?P<l3>\d{1,2}[、．.](?!\d))|"
     r"(?P<l4>[（(]\d{1,2}[）)]))")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_BLANKS = re.compile(r"\s+")
 HEADING_MAX_CHARS = 40
 FURNITURE_MAX_CHARS = 150   # a paragraph of web-page furniture is a line or two
 _CLOSERS = ("各位代表", "同志们")
@@ -33,15 +34,20 @@ def is_boilerplate(text):
     digits); and web-page furniture (版权所有, 责任编辑, 打印本页, the
     Wikisource licence notice ...) in a paragraph of at most
     ``FURNITURE_MAX_CHARS`` characters. Such paragraphs get no topic (None).
+    Blanks do not count: the topics stage reads a paragraph as its tokens,
+    without its whitespace, and must decide as on its text (Public domain,
+    来源：县政府 办公室).
 
     Examples
     --------
     >>> is_boilerplate("\\u200b"), is_boilerplate("Public domain"), is_boilerplate("各位代表：")
     (True, True, False)
+    >>> is_boilerplate("Public domain本作品"), is_boilerplate(["Public", "domain", "本作品"])
+    (True, True)
     """
     if isinstance(text, (list, tuple)):
         text = "".join(text)
-    text = text.strip().strip("\u3000\u200b\ufeff")
+    text = _BLANKS.sub("", text).strip("\u200b\ufeff")
     if not text or not _CJK.search(text):
         return True
     # a furniture word in a long paragraph is furniture glued to prose (a
