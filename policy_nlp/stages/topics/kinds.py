@@ -34,9 +34,10 @@ def is_boilerplate(text):
     digits); and web-page furniture (版权所有, 责任编辑, 打印本页, the
     Wikisource licence notice ...) in a paragraph of at most
     ``FURNITURE_MAX_CHARS`` characters. Such paragraphs get no topic (None).
-    Blanks do not count: the topics stage reads a paragraph as its tokens,
-    without its whitespace, and must decide as on its text (Public domain,
-    来源：县政府 办公室).
+    The patterns are matched without the blanks, as the topics stage reads
+    a paragraph as its tokens, without its whitespace (Public domain,
+    来源：县政府 办公室); the length is the text's as given (a paragraph's
+    coded units, ``apps.local_training.kept_units``, are counted so).
 
     Examples
     --------
@@ -47,12 +48,13 @@ def is_boilerplate(text):
     """
     if isinstance(text, (list, tuple)):
         text = "".join(text)
-    text = _BLANKS.sub("", text).strip("\u200b\ufeff")
-    if not text or not _CJK.search(text):
+    text = text.strip().strip("\u3000\u200b\ufeff")
+    bare = _BLANKS.sub("", text).strip("\u200b\ufeff")
+    if not bare or not _CJK.search(bare):
         return True
     # a furniture word in a long paragraph is furniture glued to prose (a
     # page that lost its line breaks): the prose keeps its topic
-    return bool(_BOILERPLATE_START.match(text) or len(text) <= FURNITURE_MAX_CHARS and _BOILERPLATE.search(text))
+    return bool(_BOILERPLATE_START.match(bare) or len(text) <= FURNITURE_MAX_CHARS and _BOILERPLATE.search(bare))
 
 
 def heading_level(text):
