@@ -14,7 +14,7 @@ from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENC
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
     _split_items)
-from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _set_confirmed, _VERB_HEAD_ENDS
+from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _measure_at, _set_confirmed, _VERB_HEAD_ENDS
 
 
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
@@ -320,8 +320,7 @@ def _ends_noun(text, e):
 def _count_head(text, after_numeral, e):
     """The head of a count, what follows its measure word up to ``e``
     (三个|重点 -> 重点, 八项|重点工作 -> 重点工作)."""
-    measure = next((m for m in MEASURES if text.startswith(m, after_numeral)), "")
-    return text[after_numeral + len(measure):e]
+    return text[after_numeral + len(_measure_at(text, after_numeral, MEASURES)):e]
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):

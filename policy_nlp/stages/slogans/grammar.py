@@ -10,7 +10,7 @@ from operator import itemgetter
 import numpy
 
 from policy_nlp.lang.numerals import UNITS as _UNIT
-from policy_nlp.lang.words import word_set, words
+from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
     _COMPOSITE_HEADS, _HEAD_STOP, HEADS, TEAM_SUFFIXES, _LIST_MEASURES, _MAGNITUDE, MEASURES, NUM_CHARS, _NUM_RE,
     _numeral_value, parse_numbered, _starts_quantity, _units, _WEAK_HEADS, _YEAR_DIGITS)
@@ -169,16 +169,17 @@ _CONGRESS_AFTER = tuple(words("congress_after"))
 # the measure word of a classification: 三类标准, 两大类, 四大类行业 sort things into kinds
 _CLASS = "类"
 # ... but a doctrine's kinds make a formulation (两类矛盾, 两类不同性质的矛盾, 两类性质不同的矛盾)
-_NAMED_CLASS = re.compile(f"(?:不同性质的?|性质不同的?)?(?:{'|'.join(words('class_heads'))})")
+_NAMED_CLASS = re.compile(f"(?:不同性质的?|性质不同的?)?(?:{alternation('class_heads')})")
 
 
-def _list_measure(text, k):
-    """The measure word of a list count at ``k`` (个, 项, 大, 种, 类, 条), or "".
+def _measure_at(text, k, measures=_LIST_MEASURES):
+    """The first of ``measures`` at ``k`` (by default those of a list count:
+    个, 项, 大, 种, 类, 条), or "".
 
-    >>> _list_measure("两个不足", 1), _list_measure("三要素", 1)
-    ('个', '')
+    >>> _measure_at("两个不足", 1), _measure_at("三要素", 1), _measure_at("十件实事", 1, MEASURES)
+    ('个', '', '件')
     """
-    return next((m for m in _LIST_MEASURES if text.startswith(m, k)), "")
+    return next((m for m in measures if text.startswith(m, k)), "")
 
 
 def _named_class(text, k, value, bounds):
@@ -191,8 +192,8 @@ def _named_class(text, k, value, bounds):
 def _counted(text, i, run, value, bounds):
     """Unquoted NUM MEASURE HEAD starting at ``i``; (end, number) or None."""
     j = i + len(run)
-    meas = next((m for m in MEASURES if text.startswith(m, j)), None)
-    if meas is None:
+    meas = _measure_at(text, j, MEASURES)
+    if not meas:
         return None
     k = j + len(meas)
     if meas == "点" and (k < len(text) and (text[k] in NUM_CHARS or text[k].isdigit())):
@@ -285,7 +286,7 @@ def _list_confirmed(text, i, run, value, bounds):
     a short head that is no policy head word, taken because the list before
     it has exactly ``value`` members. (end, number) or None."""
     k = i + len(run)
-    meas = _list_measure(text, k)
+    meas = _measure_at(text, k)
     k += len(meas)
     region = _head_region(text, k, 6)
     if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
@@ -348,7 +349,7 @@ def _bracket_confirmed(text, i, run, value):
     expansion right after has exactly NUM items (两化（标准化、数字化）体系).
     (end, number) or None."""
     k = i + len(run)
-    meas = _list_measure(text, k)
+    meas = _measure_at(text, k)
     k += len(meas)
     m = _BRACKET_AFTER.match(text, k)
     if not m or _starts_quantity(m.group()) or m.group() in _WEAK_HEADS:
@@ -416,7 +417,7 @@ def _list_after_confirmed(text, i, run, value, bounds):
     if value is None or not 2 <= value <= 10:
         return None
     k = i + len(run)
-    meas = _list_measure(text, k)
+    meas = _measure_at(text, k)
     if run != "双" and not (meas and text[i - 1:i] in "“「"):
         return None                                       # 简化为两道手续,即…: a plain count
     k += len(meas)
@@ -512,7 +513,7 @@ def _set_head_end(text, k, bounds):
 
 
 # a verb of existence right before a count (还存在两个不足; 主要有三个不足)
-_EXISTENCE_BEFORE = re.compile(f"(?:{'|'.join(words('existence_verbs'))})$")
+_EXISTENCE_BEFORE = re.compile(f"(?:{alternation('existence_verbs')})$")
 
 
 def _set_confirmed(text, i, run, value, bounds):
@@ -526,7 +527,7 @@ def _set_confirmed(text, i, run, value, bounds):
     k = i + len(run)
     if value is None or not 2 <= value <= 10 or text.startswith(_CLASS, k):
         return None                                       # 两类矛盾: a classification
-    e = _set_head_end(text, k + len(_list_measure(text, k)), bounds)
+    e = _set_head_end(text, k + len(_measure_at(text, k)), bounds)
     if e is None:
         return None
     # 还存在两个不足：一是…: after a verb of existence, members after it are the speaker's points
@@ -541,7 +542,7 @@ def _names_set(text, i, run, bounds):
     if text[i - 1:i] != "这":
         return False
     k = i + len(run)
-    return _set_head_end(text, k + len(_list_measure(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
+    return _set_head_end(text, k + len(_measure_at(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
@@ -554,7 +555,7 @@ def _quoted_head(text, i, run, value, bounds):
     the span takes the quote marks. A head that is a lexicon term is that term,
     counted, not a new formulation (两个“九二共识”). (end, number) or None."""
     k = i + len(run)
-    meas = next((m for m in MEASURES if text.startswith(m, k)), None)
+    meas = _measure_at(text, k, MEASURES)
     m = _QUOTED_HEAD.match(text, k + len(meas)) if meas and value <= 20 else None
     if (m is None or len(m.group(1)) > 6 or _starts_quantity(m.group(1)) or m.group(1) in _WEAK_HEADS
             or m.group(1).startswith(_BAD_BEFORE) or m.group(1).endswith(_UNIT_HEADS)

@@ -292,13 +292,22 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     lexicon gives the formulation, taken last, where the text writes them
     all out near it (:func:`_known_members_nearby`)."""
     target = _Target(text, s, e, number, quoted, terms)
-    for step in _MEMBER_STEPS:
-        # an item that is only blanks is no member (即A、B、 ⏎: a list cut at a line break)
-        got = [m for m in step(target) or () if m["text"]]
-        if got:
-            return _unqualified(text, _unmasked(text, got)), step
+    got, step = _first_found(target, _MEMBER_STEPS)
+    if got:
+        return got, step
     got = _known_members_nearby(target, known)
     return (_unqualified(text, _unmasked(text, got)), _known_members_nearby) if got else ([], None)
+
+
+def _first_found(target, steps):
+    """(members, step) of the first of ``steps`` that finds members of
+    ``target``, else ([], None); an item that is only blanks is no member
+    (即A、B、 ⏎: a list cut at a line break)."""
+    for step in steps:
+        got = [m for m in step(target) or () if m["text"]]
+        if got:
+            return _unqualified(target.text, _unmasked(target.text, got)), step
+    return [], None
 
 
 # a place or level word opening only the first member qualifies the whole list
@@ -1171,13 +1180,8 @@ def _spelled_out_members(text, s, e, number, terms=frozenset(), before_only=Fals
     (:func:`_written_together_earlier` reads all the text before the count,
     which made every unconfirmed count of a set head cost a pass over a long
     line)."""
-    target = _Target(text, s, e, number, False, terms)
-    wanted = _SPELLED_OUT_BEFORE if before_only else _SPELLED_OUT
-    for step in _SPELLED_OUT_STEPS:
-        got = step(target)
-        if got:
-            return _unqualified(text, _unmasked(text, got)) if step in wanted else []
-    return []
+    got, step = _first_found(_Target(text, s, e, number, False, terms), _SPELLED_OUT_STEPS)
+    return got if step in (_SPELLED_OUT_BEFORE if before_only else _SPELLED_OUT) else []
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -1208,7 +1212,7 @@ _MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
 # ending in 的 (和平与发展仍然是当今世界面临的两大主题); 是 not in 但是, 还是…
 _ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
 _RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
-_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{'|'.join(words('copulas'))}|成为|作为)"
+_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('copulas')}|成为|作为)"
                                "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
 
 
