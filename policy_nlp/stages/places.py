@@ -253,7 +253,7 @@ def _continues_a_report(text, start, end):
 
 # a meeting reported as held (召开全市…, 举行了…), not one named by what it held (召开的…会议精神)
 _REPORTED_MEETING = re.compile("(?:召开|举行)(?!的)")
-_FIRST_PERSON = re.compile("我们|咱们")
+_FIRST_PERSON = re.compile(alternation("first_person_plural"))
 
 
 def _news_place(text):

@@ -87,8 +87,10 @@ _TITLE = re.compile(
 # The first sentence of a paragraph that speaks of the meeting itself: after a
 # salutation, a word pointing at this meeting (今天, 这次 …) and, in the same
 # sentence, a meeting word.
+# a salutation and its mark (同志们：, 各位代表，)
+_SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
 _MEETING_OPENING = re.compile(
-    rf"^(?:(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]\s*)*"
+    rf"^(?:{_SALUTATION_PIECE}\s*)*"
     rf"(?:{alternation('meeting_deictics')})[^。！!？?]{{0,60}}?"
     rf"(?:{alternation('meeting_words')}|{alternation('campaign_meetings')})")
 
@@ -202,9 +204,9 @@ _LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(
 _HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")
 # a speaker recounting meetings (我们…召开; 省委、省政府先后召开了…), not a reporter's lead
 _RECOUNT = re.compile(alternation("meeting_recount_words"))
-_SALUTATION = re.compile(rf"^(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]")
+_SALUTATION = re.compile(rf"^{_SALUTATION_PIECE}")
 _FIRST_PERSON = re.compile(r"我|你|咱")
-_SPEAKER_GOES_ON = re.compile(r"\s*(?:我们|咱们)")
+_SPEAKER_GOES_ON = re.compile(rf"\s*(?:{alternation('first_person_plural')})")
 _LEADERS = re.compile(rf"{alternation('leaders')}|总书记")
 
 
