@@ -4,9 +4,9 @@ whether the items match it."""
 import bisect
 import re
 
-from policy_nlp.lang.numerals import chinese_count, number as chinese_number
+from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
-from policy_nlp.stages.slogans.counting import _FULLWIDTH, COUNT_PREFIX
+from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
 from policy_nlp.stages.enumerations.markers import _CN
 from policy_nlp.stages.enumerations.blocks import _effective_start, _TERMINAL, _trim_end
 from policy_nlp.stages.enumerations.scopes import _sentence_index
@@ -26,13 +26,13 @@ _BAD_HEAD = re.compile(r"^(?:多|余|以上|左右|年|月|日|万|亿|元|倍|�
 
 _QUOTED_LABEL = re.compile(r"(?:^|[。；;！？!?\s])\s*(“([^“”]{2,12})”)$")
 # a count of 1–20 in digits opening a quoted label (“5个强化”, as web copies write it)
-_DIGIT_COUNT = re.compile(r"^(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])(?=[个项条点大])")
+_DIGIT_COUNT = re.compile(rf"^{ARABIC_COUNT}(?=[个项条点大])")
 
 
 def _label(label):
     """A quoted label with a count in digits opening it written as the
     Chinese numeral (5个强化 -> 五个强化), as the formulation grammar reads it."""
-    return _DIGIT_COUNT.sub(lambda m: chinese_count(int(m.group().translate(_FULLWIDTH))), label)
+    return _DIGIT_COUNT.sub(lambda m: digits_as_numeral(m.group()), label)
 
 
 def _count_in(text, start, end, forward_only):

@@ -10,7 +10,7 @@ member search and the finder. See the package docstring for the grammar.
 import re
 
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
-from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_int as _parse_int
+from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
 from policy_nlp.lang.words import words
 
 
@@ -49,6 +49,18 @@ _COMPOSITE_HEADS = tuple(sorted(set(words("composite_heads")), key=len, reverse=
 
 _PLAN_MAX = 15
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# a count of 1–20 in Arabic digits, full-width or not (3个代表, １０大工程, 20字)
+ARABIC_COUNT = "(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
+
+
+def digits_as_numeral(digits):
+    """A count written in digits as the Chinese numeral of the grammar (3 -> 三,
+    １０ -> 十, 2 -> 两 before a measure: :func:`~policy_nlp.lang.numerals.chinese_count`).
+
+    >>> digits_as_numeral("3"), digits_as_numeral("１０")
+    ('三', '十')
+    """
+    return chinese_count(int(digits.translate(_FULLWIDTH)))
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")

@@ -6,10 +6,11 @@ import functools
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.numerals import ITEM_NUMERALS, chinese_count
+from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import word_set
 from policy_nlp.stages.reading_view import ReadingView
-from policy_nlp.stages.slogans.counting import _FULLWIDTH, HEADS, MEASURES, NUM_CHARS, _NUM_RE, parse_numbered
+from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, _FULLWIDTH, HEADS, MEASURES,
+    NUM_CHARS, _NUM_RE, parse_numbered)
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
@@ -204,7 +205,7 @@ def _lexicon_candidates(text, lexicon, bounds):
 
 # A count of 1–20 in Arabic digits (full-width or not), not part of a longer
 # number, a decimal or an ordinal (2021年, 3.5万, 第3个).
-_ARABIC_COUNT = r"(?<![0-9０-９.．第])(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
+_ARABIC_COUNT = rf"(?<![0-9０-９.．第]){ARABIC_COUNT}"
 
 
 @functools.lru_cache(maxsize=4)
@@ -234,7 +235,7 @@ class _DigitView(ReadingView):
     def __init__(self, text, counts):
         self.original = text
         counts = list(counts.finditer(text))
-        numerals = [chinese_count(int(m.group().translate(_FULLWIDTH))) for m in counts]
+        numerals = [digits_as_numeral(m.group()) for m in counts]
         # a numeral shorter than its digits (10 -> 十) drops the digits it does not replace
         self._drop([m.start() + k for m, cn in zip(counts, numerals) for k in range(len(cn), len(m.group()))])
         self.converted = {self.to_view(m.start()) for m in counts}
