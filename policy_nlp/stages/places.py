@@ -228,12 +228,14 @@ def _text_votes(text):
 def _meeting_place(text):
     """The level (and place) of the meeting the speaker opens in the first 300 characters
     (今天,我们召开泸县扫黑除恶专项斗争工作推进会 → county, 泸县), else None; not a meeting the
-    sentence goes on reporting (:func:`_continues_a_report`)."""
+    sentence goes on reporting (:func:`_continues_a_report`), nor a unit without a place's
+    name whose meeting goes unnamed (a fragment cut after it: 。今天我们召开县)."""
     rules = _rules()
     for match in rules["meeting"].finditer(text[:300]):
         unit, name = match["unit"], (match["name"] or "").strip()
         if (not _named_unit(name, unit, text[match.end():match.end() + 1])
-                or _continues_a_report(text, match.start(), match.end())):
+                or _continues_a_report(text, match.start(), match.end())
+                or not (name or _MEETING_NAME_START.match(text, match.end()))):
             continue
         place = name + unit if name and not rules["masks"].fullmatch(name) else None
         return _result(rules["units"][unit], place, f"meeting:{match['ref']}")
@@ -251,6 +253,8 @@ def _continues_a_report(text, start, end):
     return bool(_REPORTED_MEETING.search(text, begin, start)) and not _FIRST_PERSON.search(text, start, end)
 
 
+# the start of the meeting's name after its unit (全县|工作会议, 县|委全会): two characters
+_MEETING_NAME_START = re.compile(r"\s*[\u4e00-\u9fff“\"][\u4e00-\u9fff]")
 # a meeting reported as held (召开全市…, 举行了…), not one named by what it held (召开的…会议精神)
 _REPORTED_MEETING = re.compile("(?:召开|举行)(?!的)")
 _FIRST_PERSON = re.compile(alternation("first_person_plural"))

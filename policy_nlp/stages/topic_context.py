@@ -84,11 +84,12 @@ _TITLE = re.compile(
     r"(讲话|發言|发言|致辞|主持词|报告|講話|會議))|讲话稿|主持词|工作报告|講話|讲话$")
 
 
+# A salutation and its mark (同志们：, 各位代表，): the meeting opening below and
+# the news detector (_SALUTATION) read it.
+_SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
 # The first sentence of a paragraph that speaks of the meeting itself: after a
 # salutation, a word pointing at this meeting (今天, 这次 …) and, in the same
 # sentence, a meeting word.
-# a salutation and its mark (同志们：, 各位代表，)
-_SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
 _MEETING_OPENING = re.compile(
     rf"^(?:{_SALUTATION_PIECE}\s*)*"
     rf"(?:{alternation('meeting_deictics')})[^。！!？?]{{0,60}}?"

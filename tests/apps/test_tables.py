@@ -294,6 +294,14 @@ def test_the_meeting_the_speaker_opens_gives_the_level_the_scope_words_do_not():
                           "主要任务是部署今年工作。")["place"] == "泸县"
     assert _meeting_place("市委有部署、县里见行动,前段时间市里举行了全市招商引资大会,今天我们在这里召开全县招商引资大会,"
                           "就是要抓好具体工作的落实。")["level"] == "county"
+    # a fragment cut right after the unit names no meeting: no level without a place's name (the
+    # reviewer's 。今天我们召开县; the opening above cut after 全县), but a named place is one (泸县)
+    # and the real openings keep theirs (dev-0133: 今天我们召开这次全镇农业工作…)
+    assert infer_place(text="。今天我们召开县")["level"] is None
+    assert _meeting_place("同志们:今天我们在县委大礼堂隆重召开全县") is None
+    assert _meeting_place("今天,我们召开泸县")["place"] == "泸县"
+    assert _meeting_place("今天我们召开这次全镇农业工作会议")["level"] == "township"
+    assert _meeting_place("今天我们召开县委全会")["level"] == "county"
     # the scope words of the text win over the meeting (村两委干部大会 of a township, dev-0181)
     speech = ("今天,我们在这里召开村两委干部大会。根据县委、县政府的总体要求,我镇全面部署开展了村委会换届选举工作,"
               "在全镇上下的共同努力下,已全部完成。")

@@ -5,6 +5,7 @@ words (…参加会议。编辑:靳丽楠审核:侯雯): the furniture shapes re
 and where the body starts or ends after or before them."""
 
 import re
+from bisect import bisect_left, bisect_right, insort
 
 from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
@@ -302,10 +303,16 @@ def _start_pattern(pattern):
 
 # Where each shape may start (one pass over the end of a piece, not a call at
 # each position); page tools at a word of two characters or more (打印 关闭,
-# not 大: a footer's tools hold two such words).
+# not 大: a footer's tools hold two such words). The template shapes come
+# last, in the order of _TEMPLATE: a template is tried only where its own
+# start is, so that a window dense with starts (来源：来源：…, 打印 关闭 打印 关闭 …)
+# costs its starts times their ends, not times every template.
 _FOOTER_STARTS = [re.compile(f"(?=(?:{pattern}))") for pattern in (
     _FIELD_KEY_RE.pattern, _ISO_DATETIME_RE.pattern, "|".join(w for w in words("page_tool_words") if len(w) > 1),
     *(_start_pattern(p.pattern) for _, p, _ in _TEMPLATE))]
+_TEMPLATE_STARTS = len(_FOOTER_STARTS) - len(_TEMPLATE)
+# The longest value a field glued to the next shape has (_GLUED_VALUE_RE).
+_GLUED_VALUE_MAX = 20
 
 
 def glued_footer(text, a, b):
@@ -324,15 +331,18 @@ def glued_footer(text, a, b):
     >>> glued_footer("要把好稿件的编辑:一是", 0, 10)   # one field with free text is no footer
     []
     """
-    chains = {b: []}
-    for q in _footer_starts(text, max(a + 1, b - _GLUED_TAIL_MAX + 1), b):
-        ends = sorted({_before_separators(text, q, g) for g in chains})
-        for end, reason in _footer_shapes(text, q, b, ends):
+    links, ends = {b: None}, [_before_separators(text, a, b)]   # start: (shape, where the rest starts)
+    for q, templates in _footer_starts(text, max(a + 1, b - _GLUED_TAIL_MAX + 1), b):
+        for end, reason in _footer_shapes(text, q, b, ends, templates):
             following = _after_separators(text, end, b)
-            if following in chains:
-                chains[q] = [(q, end, reason)] + chains[following]
+            if following in links:
+                links[q] = ((q, end, reason), following)
+                insort(ends, _before_separators(text, a, q))
                 break
-    footer = chains[min(chains)]
+    footer, link = [], links[min(links)]
+    while link:
+        footer.append(link[0])
+        link = links[link[1]]
     if len(footer) == 1 and (_free_field(text, *footer[0][:2]) or _key_in_a_word(text, a, footer[0][0])):
         return []   # 来源:税收收入 may end a sentence cut short; 报送时间:2024年3月15日 is the body's
     return footer
@@ -353,28 +363,34 @@ def _free_field(text, x, y):
 
 
 def _footer_starts(text, a, b):
-    """The positions in ``text[a:b]`` where a furniture shape may start, last first."""
-    starts = set()
-    for start in _FOOTER_STARTS:
-        starts.update(match.start() for match in start.finditer(text, a, b))
-    return sorted((q for q in starts if text[q] not in _FOOTER_SEP), reverse=True)
+    """``[(q, templates)]``: the positions in ``text[a:b]`` where a furniture
+    shape may start, last first, each with the indices in ``_TEMPLATE`` of the
+    template shapes whose start is there."""
+    starts = {}
+    for i, start in enumerate(_FOOTER_STARTS):
+        for match in start.finditer(text, a, b):
+            starts.setdefault(match.start(), []).extend([i - _TEMPLATE_STARTS] if i >= _TEMPLATE_STARTS else [])
+    return sorted(((q, templates) for q, templates in starts.items() if text[q] not in _FOOTER_SEP), reverse=True)
 
 
-def _footer_shapes(text, q, b, ends):
+def _footer_shapes(text, q, b, ends, templates):
     """``(end, reason)`` of the furniture shapes that start at ``text[q]`` and
-    end at one of ``ends`` (where the rest of a footer starts), or run on
-    by their own shape."""
+    end at one of ``ends`` (ascending: where the rest of a footer starts),
+    or run on by their own shape; of the template shapes, those numbered
+    ``templates``."""
     found = _furniture_at(text, q, b, sure=True)
     if found:
         yield found
+    ends = ends[bisect_right(ends, q):]
     key = _FIELD_KEY_RE.match(text, q, b)
     if key:
-        for end in ends:
-            if end >= key.end() and _GLUED_VALUE_RE.fullmatch(text, key.end(), end):
+        for end in ends[bisect_left(ends, key.end()):bisect_right(ends, key.end() + _GLUED_VALUE_MAX)]:
+            if _GLUED_VALUE_RE.fullmatch(text, key.end(), end):
                 yield end, "page info"
-    for reason, pattern, _ in _TEMPLATE:
+    for i in templates:
+        reason, pattern, _ = _TEMPLATE[i]
         for end in ends:
-            if end > q and pattern.fullmatch(text, q, end) and not pattern.fullmatch(text, q + 1, end) \
+            if pattern.fullmatch(text, q, end) and not pattern.fullmatch(text, q + 1, end) \
                     and not _holds_a_sentence_after(text, q, end):
                 yield end, reason
 

@@ -73,7 +73,9 @@ these tests. A count of a set head (``set_heads.txt``: 两个不足, 三要素, 
 after 方面, kinds of it: 六个方面突出问题) is taken, with any measure but 类, when
 exactly NUM members are spelled out right before it (also before 这) or right
 after it (brackets, 即/：/分别是-lists, 一是…, or a bare 、-list as the next
-sentence: 三要素。人才、企业、外部环境。); counts of parts (三个方面, 三个变化) stay plain.
+sentence: 三要素。人才、企业、外部环境。); counts of parts (三个方面, 三个变化) stay plain. A
+predicate of the parts right after a set head ends the head (``set_head_predicates.txt``:
+三要素缺一不可, 相辅相成), with or without tokens.
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;

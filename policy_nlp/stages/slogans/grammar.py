@@ -292,7 +292,8 @@ def _list_confirmed(text, i, run, value, bounds):
     if (not region or region.startswith(tuple(_WEAK_HEADS)) or _starts_quantity(region)
             or _CLASS in (meas, region[:1])):
         return None
-    end = _head_end(region, bounds, k)
+    set_end = _set_head_end(text, k, bounds)            # 三要素缺一不可: not 三要素缺
+    end = set_end - k if set_end is not None else _head_end(region, bounds, k)
     if end is None:
         if bounds.ends is not None:
             ends = [e - k for e in bounds.ends_in(k, k + min(len(region), 4))]
@@ -497,16 +498,22 @@ def _read_numeral(text, m, i, run, bounds):
 _SET_HEADS = tuple(sorted(word_set("set_heads"), key=lambda w: (-len(w), w)))
 # a classifier before a set head: the count counts kinds of it (六个方面突出问题)
 _SET_CLASSIFIER = "方面"
+# how the parts of a set stand together, right after its head (三要素缺一不可)
+_SET_HEAD_PREDICATE = re.compile(alternation("set_head_predicates"))
 
 
 def _set_head_end(text, k, bounds):
     """End of a set head (:data:`_SET_HEADS`) right at ``k``, or right after
     the classifier 方面 there (六个方面突出问题); None when there is none, or
     when it ends inside a word (三要素市场) or goes on into a longer head
-    (两个关键环节, 三个关键岗位: the head is the whole phrase)."""
+    (两个关键环节, 三个关键岗位: the head is the whole phrase). A predicate of
+    ``set_head_predicates.txt`` right after it ends it, tokens or none (三要素
+    缺一不可; the segmenter may cut 三要|素互为补充)."""
     p = k + len(_SET_CLASSIFIER) if text.startswith(_SET_CLASSIFIER, k) else k
     h = next((w for w in _SET_HEADS if text.startswith(w, p)), None)
     e = p + len(h) if h else None
+    if e is not None and _SET_HEAD_PREDICATE.match(text, e):
+        return e
     if e is None or not bounds.is_end(e) or not (e == len(text) or _HEAD_STOP.match(text, e)):
         return None
     return e

@@ -17,8 +17,10 @@ from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFI
 # (the 即-lists of members, and of the counts the grammar confirms by them)
 _JI = "即(?![将使便可时日刻])"
 
-# file order within a length (a set's order changes from run to run with the hash seed)
-_TRIM_LEAD = tuple(sorted(words("member_leading_words"), key=len, reverse=True))
+# file order within a length (a set's order changes from run to run with the hash seed); the
+# verbs of existence lead into a list as the other verbs do (存在思想不够解放、作风不够扎实两个不足)
+_TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("existence_verbs")),
+                          key=len, reverse=True))
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
