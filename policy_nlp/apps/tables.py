@@ -257,6 +257,8 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
         ``{table: number of rows}``.
     """
     import pyarrow.parquet as pq
+    if database:
+        import duckdb  # before any output: without the extra nothing is half written
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
     tables = build_tables(inputs, kind="arrow")
@@ -273,7 +275,6 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
             pq.write_table(table, target / "part-0.parquet")
         counts[name] = table.num_rows
     if database:
-        import duckdb
         path = output / database
         if path.exists():
             path.unlink()

@@ -303,7 +303,8 @@ COMMANDS = [_add_annotate, _add_train, _add_suggest, _add_evaluate, _add_lexicon
 
 
 # Optional dependencies (pyproject extras) a command may need.
-OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask"}
+OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask",
+            "duckdb": "tables", "pandas": "tables", "pyarrow": "tables"}
 
 
 class _StderrHandler(logging.Handler):
