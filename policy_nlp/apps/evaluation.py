@@ -140,8 +140,13 @@ def load_gold(path: "str | os.PathLike[str]") -> dict[str, Any]:
 
 
 def default_shared_root() -> Path:
-    """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository."""
-    return Path(os.environ.get("POLICY_NLP_SHARED", REPO_ROOT.parent / "shared"))
+    """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository,
+    or else next to the current folder (``../shared``, as the examples run from
+    the checkout's root: an installed package is not in the checkout)."""
+    if "POLICY_NLP_SHARED" in os.environ:
+        return Path(os.environ["POLICY_NLP_SHARED"])
+    beside_repo, beside_here = REPO_ROOT.parent / "shared", Path.cwd().parent / "shared"
+    return beside_here if not beside_repo.is_dir() and beside_here.is_dir() else beside_repo
 
 
 def _matches(record, match):

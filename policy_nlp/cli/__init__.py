@@ -183,7 +183,8 @@ def _add_evaluate(commands):
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
-    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: ../shared beside the repo)")
+    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "
+                        "../shared beside the repository, or else beside the current folder)")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
                    help="word segmenter when the pipeline is run (default fast)")
     p.add_argument("--topic-model", default="default",

@@ -191,6 +191,21 @@ def test_gold_text_from_repository_and_corpora(tmp_path):
         gold_text({"document": "missing.txt"}, shared_root=tmp_path)
 
 
+def test_shared_root_of_an_installed_package_is_beside_the_current_folder(tmp_path, monkeypatch):
+    from policy_nlp.apps import evaluation
+    monkeypatch.delenv("POLICY_NLP_SHARED", raising=False)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "checkout").mkdir()
+    monkeypatch.chdir(tmp_path / "checkout")
+    site = tmp_path / "venv" / "lib"   # the package's folder: no shared/ beside it
+    monkeypatch.setattr(evaluation, "REPO_ROOT", site / "site-packages")
+    assert evaluation.default_shared_root() == tmp_path / "shared"
+    (site / "shared").mkdir(parents=True)   # a checkout's own ../shared comes first
+    assert evaluation.default_shared_root() == site / "shared"
+    monkeypatch.setenv("POLICY_NLP_SHARED", str(tmp_path / "elsewhere"))
+    assert evaluation.default_shared_root() == tmp_path / "elsewhere"
+
+
 def test_pair_documents_by_name_and_by_text(tmp_path):
     gold_by_name = {"document": "000_49f5c10d9eda79ac.txt"}
     gold_by_text = {"document": "r", "source": {"corpus": "r.jsonl", "field": "content",
