@@ -20,9 +20,10 @@ document, ``year`` (the Parquet partition key), so that counting per year
 needs no join. :func:`export` writes the tables as Parquet datasets
 partitioned by ``year`` (``DIR/formulations/year=2019/part-0.parquet``; an
 undated document's rows go to ``year=__HIVE_DEFAULT_PARTITION__`` and read
-back as null) that ``pandas.read_parquet``, ``dask.dataframe.read_parquet``
-and Spark read as they are, plus one DuckDB file ``corpus.duckdb`` holding
-the same tables.
+back as null) that DuckDB and Spark read as they are, and
+``pandas.read_parquet`` and ``dask.dataframe.read_parquet`` with
+:func:`year_partitioning` once an undated row is there; plus one DuckDB file
+``corpus.duckdb`` holding the same tables.
 """
 
 import bisect
@@ -88,6 +89,28 @@ def schemas() -> "dict[str, pyarrow.Schema]":
     if SCHEMAS is None:
         SCHEMAS = _schemas()
     return SCHEMAS
+
+
+def year_partitioning() -> "pyarrow.dataset.Partitioning":
+    """The Parquet tables' partitioning, ``year`` an int32 (null: undated).
+
+    pandas and Dask infer it from the folder names, which fails once an
+    undated document put a ``year=__HIVE_DEFAULT_PARTITION__`` folder there
+    (pyarrow cannot turn its null into pandas' categories; Dask reads that
+    folder alone and finds no year to type): give it to them.
+
+    Examples
+    --------
+    >>> year_partitioning().schema
+    year: int32
+
+    ``pandas.read_parquet("DIR/formulations", partitioning=year_partitioning())``,
+    ``dask.dataframe.read_parquet("DIR/formulations", dataset={"partitioning":
+    year_partitioning()})``.
+    """
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    return ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
 
 
 def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
