@@ -179,7 +179,7 @@ def _add_evaluate(commands):
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
-               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl",
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
