@@ -40,8 +40,9 @@ from policy_nlp.stages.topics.classify import main_area
 
 if TYPE_CHECKING:
     import pyarrow
+    import pyarrow.dataset
 
-__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents"]
+__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents", "year_partitioning"]
 
 TABLES = ("documents", "paragraphs", "formulations", "lists", "list_items")
 
