@@ -21,7 +21,7 @@ PUBLIC = [
     topics.TopicClassifier.fit, topics.TopicClassifier.predict, topics.TopicClassifier.predict_proba,
     topics.TopicClassifier.decision_function, topics.load_model, topics.save_model, topics.default_model,
     evaluation.load_gold, evaluation.evaluate, evaluation.evaluate_many, evaluation.pair_documents,
-    evaluation.format_report, tables.build_tables, tables.export, tables.read_documents,
+    evaluation.format_report, tables.build_tables, tables.export, tables.read_documents, tables.year_partitioning,
     trace.trace, trace.write_trace, trace.plot_adoption,
     normalize.normalize, normalize.prepare, normalize.content_hash,
 ]

@@ -57,6 +57,7 @@ the gold prefix".
 
 import csv
 import json
+import logging
 import os
 import re
 from pathlib import Path
@@ -65,6 +66,8 @@ from typing import Any, Iterable, Sequence
 from policy_nlp.io.reading import normalize, read_text
 from policy_nlp.stages.cleaning import without_glosses
 from policy_nlp.stages.topics.classify import main_area
+
+log = logging.getLogger("policy_nlp")
 
 __all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report", "evaluation_pairs", "error_lines",
            "pair_documents", "METRICS"]
@@ -140,8 +143,13 @@ def load_gold(path: "str | os.PathLike[str]") -> dict[str, Any]:
 
 
 def default_shared_root() -> Path:
-    """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository."""
-    return Path(os.environ.get("POLICY_NLP_SHARED", REPO_ROOT.parent / "shared"))
+    """``$POLICY_NLP_SHARED``, or the ``shared`` folder next to the repository,
+    or else next to the current folder (``../shared``, as the examples run from
+    the checkout's root: an installed package is not in the checkout)."""
+    if "POLICY_NLP_SHARED" in os.environ:
+        return Path(os.environ["POLICY_NLP_SHARED"])
+    beside_repo, beside_here = REPO_ROOT.parent / "shared", Path.cwd().parent / "shared"
+    return beside_here if not beside_repo.is_dir() and beside_here.is_dir() else beside_repo
 
 
 def _matches(record, match):
@@ -209,13 +217,32 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
                             f"nor {shared_root / 'corpora' / 'seed'}")
 
 
+def _read_from_source(doc, source):
+    """Whether ``doc`` was annotated from the corpus record a gold's
+    ``source`` names: its ``meta.source`` is that corpus file (``:N``, the
+    record's number, after it) and each ``match`` field is its meta's, or
+    its id (an ``--id-column`` leaves the field out of meta). Cleaning may
+    have changed the text, so the text alone cannot pair it."""
+    if not source or not source.get("match") or not source.get("corpus"):
+        return False
+    meta = doc.get("meta") or {}
+    path, _, number = str(meta.get("source", "")).rpartition(":")
+    path = path if number.isdigit() else str(meta.get("source", ""))
+    corpus = Path(source["corpus"]).as_posix()
+    if not (Path(path).as_posix() == corpus or Path(path).as_posix().endswith("/" + corpus)):
+        return False
+    return all(str(meta.get(key, doc.get("id"))) == str(value) for key, value in source["match"].items())
+
+
 def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str, Any]],
                    shared_root: "str | os.PathLike[str] | None" = None) -> list[tuple[dict[str, Any], Any]]:
     """Pair gold files with annotated documents.
 
     A document belongs to a gold when its ``id`` or ``meta["source"]`` names
-    the gold's ``document`` (file name or stem), or else when its text is the
-    gold's text (:func:`gold_text`, compared without blanks).
+    the gold's ``document`` (file name or stem), or it was read from the
+    corpus record the gold's ``source`` names (:func:`_read_from_source`), or
+    else when its text is the gold's text (:func:`gold_text`, compared
+    without blanks).
 
     Returns
     -------
@@ -233,7 +260,7 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
             source = str((doc.get("meta") or {}).get("source", ""))
             ident = str(doc.get("id", ""))
             if name and (ident in (name, stem) or Path(source).name == name
-                         or Path(ident).stem == stem and stem):
+                         or Path(ident).stem == stem and stem) or _read_from_source(doc, gold.get("source")):
                 found = doc
                 break
         if found is None:
@@ -272,7 +299,12 @@ def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast
     """
     if annotated:
         from policy_nlp.apps.tables import read_documents
-        return pair_documents(golds, list(read_documents(annotated)), shared_root)
+        pairs = pair_documents(golds, list(read_documents(annotated)), shared_root)
+        for gold, doc in pairs:  # scored as nothing found: say so, or it reads as the pipeline's miss
+            if doc is None:
+                log.warning("%s: no annotated document matches this gold (by id, meta.source or text); "
+                            "scored as nothing found", gold.get("path") or gold.get("document"))
+        return pairs
     from policy_nlp.io.corpus import Record
     from policy_nlp.io.output import doc_to_dict
     from policy_nlp.pipeline.loading import load

@@ -20,9 +20,10 @@ document, ``year`` (the Parquet partition key), so that counting per year
 needs no join. :func:`export` writes the tables as Parquet datasets
 partitioned by ``year`` (``DIR/formulations/year=2019/part-0.parquet``; an
 undated document's rows go to ``year=__HIVE_DEFAULT_PARTITION__`` and read
-back as null) that ``pandas.read_parquet``, ``dask.dataframe.read_parquet``
-and Spark read as they are, plus one DuckDB file ``corpus.duckdb`` holding
-the same tables.
+back as null) that DuckDB and Spark read as they are, and
+``pandas.read_parquet`` and ``dask.dataframe.read_parquet`` with
+:func:`year_partitioning` once an undated row is there; plus one DuckDB file
+``corpus.duckdb`` holding the same tables.
 """
 
 import bisect
@@ -39,8 +40,9 @@ from policy_nlp.stages.topics.classify import main_area
 
 if TYPE_CHECKING:
     import pyarrow
+    import pyarrow.dataset
 
-__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents"]
+__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents", "year_partitioning"]
 
 TABLES = ("documents", "paragraphs", "formulations", "lists", "list_items")
 
@@ -88,6 +90,28 @@ def schemas() -> "dict[str, pyarrow.Schema]":
     if SCHEMAS is None:
         SCHEMAS = _schemas()
     return SCHEMAS
+
+
+def year_partitioning() -> "pyarrow.dataset.Partitioning":
+    """The Parquet tables' partitioning, ``year`` an int32 (null: undated).
+
+    pandas and Dask infer it from the folder names, which fails once an
+    undated document put a ``year=__HIVE_DEFAULT_PARTITION__`` folder there
+    (pyarrow cannot turn its null into pandas' categories; Dask reads that
+    folder alone and finds no year to type): give it to them.
+
+    Examples
+    --------
+    >>> year_partitioning().schema
+    year: int32
+
+    ``pandas.read_parquet("DIR/formulations", partitioning=year_partitioning())``,
+    ``dask.dataframe.read_parquet("DIR/formulations", dataset={"partitioning":
+    year_partitioning()})``.
+    """
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    return ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
 
 
 def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -257,6 +281,8 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
         ``{table: number of rows}``.
     """
     import pyarrow.parquet as pq
+    if database:
+        import duckdb  # before any output: without the extra nothing is half written
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
     tables = build_tables(inputs, kind="arrow")
@@ -273,7 +299,6 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
             pq.write_table(table, target / "part-0.parquet")
         counts[name] = table.num_rows
     if database:
-        import duckdb
         path = output / database
         if path.exists():
             path.unlink()

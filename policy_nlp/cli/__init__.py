@@ -179,11 +179,12 @@ def _add_evaluate(commands):
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
-               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/annotations.jsonl",
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
-    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: ../shared beside the repo)")
+    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "
+                        "../shared beside the repository, or else beside the current folder)")
     p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
                    help="word segmenter when the pipeline is run (default fast)")
     p.add_argument("--topic-model", default="default",
@@ -303,7 +304,8 @@ COMMANDS = [_add_annotate, _add_train, _add_suggest, _add_evaluate, _add_lexicon
 
 
 # Optional dependencies (pyproject extras) a command may need.
-OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask"}
+OPTIONAL = {"matplotlib": "report", "dask": "dask", "distributed": "dask",
+            "duckdb": "tables", "pandas": "tables", "pyarrow": "tables"}
 
 
 class _StderrHandler(logging.Handler):

@@ -20,10 +20,14 @@ def add_export_command(commands):
         description="Turn annotated JSONL into tidy tables — documents, paragraphs, formulations "
                     "(one row per mention, with paragraph, sentence, canonical form and topic), lists, "
                     "list_items — written as Parquet datasets partitioned by year (read them with "
-                    "pandas, dask.dataframe.read_parquet or Spark) and a DuckDB file corpus.duckdb. "
+                    "Spark, or pandas and dask.dataframe.read_parquet given "
+                    "policy_nlp.apps.tables.year_partitioning()) and a DuckDB file corpus.duckdb. "
                     "Columns: docs/schema.md.",
         epilog="examples:\n  policy-nlp export out/annotations.jsonl -o out/tables/\n"
-               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\"",
+               "  python -c \"import duckdb; print(duckdb.connect('out/tables/corpus.duckdb')"
+               ".sql('select year, count(*) from formulations group by year'))\"\n"
+               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\""
+               "   # the duckdb command-line tool, installed apart",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
     p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")

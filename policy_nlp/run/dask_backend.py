@@ -202,8 +202,9 @@ def _import_distributed():
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise ImportError("the Dask backend needs dask's 'distributed' package: "
-                          "pip install 'policy_nlp[dask]'") from None
+        # named, so that the CLI reports the missing extra in one line
+        raise ModuleNotFoundError("the Dask backend needs dask's 'distributed' package: "
+                                  "pip install 'policy_nlp[dask]'", name="distributed") from None
 
 
 @contextlib.contextmanager

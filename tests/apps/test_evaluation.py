@@ -191,6 +191,21 @@ def test_gold_text_from_repository_and_corpora(tmp_path):
         gold_text({"document": "missing.txt"}, shared_root=tmp_path)
 
 
+def test_shared_root_of_an_installed_package_is_beside_the_current_folder(tmp_path, monkeypatch):
+    from policy_nlp.apps import evaluation
+    monkeypatch.delenv("POLICY_NLP_SHARED", raising=False)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "checkout").mkdir()
+    monkeypatch.chdir(tmp_path / "checkout")
+    site = tmp_path / "venv" / "lib"   # the package's folder: no shared/ beside it
+    monkeypatch.setattr(evaluation, "REPO_ROOT", site / "site-packages")
+    assert evaluation.default_shared_root() == tmp_path / "shared"
+    (site / "shared").mkdir(parents=True)   # a checkout's own ../shared comes first
+    assert evaluation.default_shared_root() == site / "shared"
+    monkeypatch.setenv("POLICY_NLP_SHARED", str(tmp_path / "elsewhere"))
+    assert evaluation.default_shared_root() == tmp_path / "elsewhere"
+
+
 def test_pair_documents_by_name_and_by_text(tmp_path):
     gold_by_name = {"document": "000_49f5c10d9eda79ac.txt"}
     gold_by_text = {"document": "r", "source": {"corpus": "r.jsonl", "field": "content",
@@ -203,6 +218,25 @@ def test_pair_documents_by_name_and_by_text(tmp_path):
     pairs = pair_documents([gold_by_name, gold_by_text, {"document": "none.txt"}], docs,
                            shared_root=tmp_path)
     assert [doc and doc["id"] for _, doc in pairs] == ["x", "doc-7", None]
+
+
+def test_a_gold_without_its_annotated_document_is_named(tmp_path, caplog):
+    annotated = tmp_path / "annotations.jsonl"
+    annotated.write_text(json.dumps({"id": "other", "text": "一是甲。二是乙。"}) + "\n", encoding="utf-8")
+    gold = load_gold(ROOT / "tests" / "fixtures" / "gold" / "national_gwr_2019.json")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        pairs = evaluation_pairs([gold], [annotated], shared_root=tmp_path)
+    assert pairs == [(gold, None)]
+    assert "national_gwr_2019.json: no annotated document matches this gold" in caplog.text
+    # the record the gold names, its text changed by cleaning: paired by meta.source and the match
+    cleaned = {"id": "2019年政府工作报告", "text": "（cleaned）",
+               "meta": {"source": "../shared/corpora/national/government_work_reports.jsonl:12", "year": "2019"}}
+    other_year = {**cleaned, "meta": {**cleaned["meta"], "year": "2018"}}
+    other_corpus = {**cleaned, "meta": {**cleaned["meta"], "source": "x/cpc_congress_reports.jsonl:3"}}
+    assert pair_documents([gold], [other_year, other_corpus, cleaned], shared_root=tmp_path) == [(gold, cleaned)]
+    xi = {"document": "xi", "source": {"corpus": "xi_speeches_2020/all_data.csv", "match": {"Date": "2020-03-07"}}}
+    by_id = {"id": "2020-03-07", "text": "…", "meta": {"source": "speeches/xi_speeches_2020/all_data.csv:9"}}
+    assert pair_documents([xi], [by_id], shared_root=tmp_path) == [(xi, by_id)]
 
 
 def test_load_gold_fixtures():

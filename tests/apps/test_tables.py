@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import policy_nlp
-from policy_nlp.apps.tables import TABLES, build_tables, export, schemas
+from policy_nlp.apps.tables import TABLES, build_tables, export, schemas, year_partitioning
 from policy_nlp.apps.trace import trace, write_trace
 from policy_nlp.io.output import doc_to_dict
 from policy_nlp.stages.canonical import canonical, canonical_members, has_opencc
@@ -109,6 +109,25 @@ def test_export_parquet_duckdb_and_dask_agree(annotated, tmp_path):
     frame = dd.read_parquet(str(tmp_path / "tables" / "formulations")).compute()
     assert len(frame) == counts["formulations"]
     assert sorted(frame["canonical"]) == sorted(pd.read_parquet(tmp_path / "tables" / "formulations")["canonical"])
+
+
+def test_pandas_and_dask_read_an_export_with_undated_rows(annotated, tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    path, docs = annotated
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    undated = doc_to_dict(policy_nlp.annotate("同志们：\n要落实“双联”行动和五项改革。", nlp, id="u1"))
+    assert undated["meta"].get("year") is None and undated["slogans"]
+    both = tmp_path / "both.jsonl"
+    both.write_text(path.read_text(encoding="utf-8") + json.dumps(undated, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    counts = export([both], tmp_path / "tables")
+    folder = tmp_path / "tables" / "formulations"
+    assert (folder / "year=__HIVE_DEFAULT_PARTITION__").is_dir()
+    frame = pd.read_parquet(folder, partitioning=year_partitioning())
+    lazy = dd.read_parquet(str(folder), dataset={"partitioning": year_partitioning()}).compute()
+    for table in (frame, lazy):  # docs/schema.md, docs/scaling.md
+        assert len(table) == counts["formulations"]
+        assert table["year"].isna().sum() == len(undated["slogans"])
 
 
 def test_trace_first_use_and_duplicates_counted_once(annotated, tmp_path):

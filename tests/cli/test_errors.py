@@ -98,3 +98,17 @@ def test_a_real_process_prints_no_traceback(tmp_path):
         "policy-nlp: error: /nonexistent: topic model folder not found; give the folder written by "
         "'policy-nlp train' (or 'default' for the packaged model)"]
     assert _files(tmp_path / "out") == []
+
+
+def test_export_and_dask_without_their_extras_are_one_line(tmp_path, capsys, monkeypatch):
+    annotated = tmp_path / "a.jsonl"
+    annotated.write_text(json.dumps({"id": "x", "text": "", "meta": {}, "paragraphs": [],
+                                     "sentences": [], "tokens": [], "slogans": [], "lists": []}) + "\n")
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb now fails
+    err = _fails(["export", annotated, "-o", tmp_path / "tables"], capsys)
+    assert "duckdb" in err and "pip install 'policy_nlp[tables]'" in err
+    assert not (tmp_path / "tables").exists()
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask"], capsys)
+    assert "distributed" in err and "pip install 'policy_nlp[dask]'" in err
+    assert _files(tmp_path / "out") == []
