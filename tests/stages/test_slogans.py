@@ -347,6 +347,20 @@ def test_lexicon_number_overrides_grammar():
     assert (spans[0]["number"], spans[0]["source"]) == (2, "lexicon")
 
 
+
+def test_lexicon_welfare_and_duty_terms():
+    # government work reports 2016 (实行党政同责、一岗双责) and 2013 (农村五保供养制度), local_speeches
+    # dev-0057 (quoted “一岗双责”: 2 responsibilities, not 一 + 双 = 3); counter-example: 五保 inside
+    # no other word than its own (五保户 is tagged as 五保 when tokens split it)
+    lex = default_lexicon()
+    for text, term, number in [("实行党政同责、一岗双责，加大失职追责力度。", "一岗双责", 2),
+                               ("全面落实党风廉政建设主体责任、“一岗双责”，标本兼治。", "一岗双责", 2),
+                               ("纲要关于实行五保等要求，得到落实。", "五保", 5)]:
+        found = by_text(find_slogans(text, lex))
+        assert (found[term]["number"], found[term]["source"]) == (number, "lexicon"), text
+    tokens = [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10), (10, 11)]
+    assert texts(find_slogans("完善农村五保供养制度。", lex, tokens=tokens)) == ["五保"]
+
 def test_short_lexicon_terms_need_a_boundary():
     lex = Lexicon()
     lex.add("三公", number=3)
