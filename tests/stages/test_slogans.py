@@ -1774,3 +1774,17 @@ def test_a_set_heads_count_after_a_verb_of_existence_is_confirmed_only_by_member
     assert members(found["两个不足"])[1:] == ["政府财力"]
     found = by_text(find_slogans("创新主要包含三要素。人才、企业、外部环境。", lexicon))
     assert members(found["三要素"]) == ["人才", "企业", "外部环境"]
+
+
+def test_two_counts_joined_by_a_pause_mark_name_the_parts_of_one_plan():
+    # local_speeches dev-0233 (五个阶段 has a weak head and stays plain), the 9th and 11th congress
+    # reports (两个阶级、两条道路); counter-examples: articles (十九大报告: 一个国家、一个民族),
+    # counts of places, an announcement, one count alone, a partition (分为: the second count too)
+    lexicon = default_lexicon()
+    found = texts(find_slogans("对20XX年征兵工作的五个阶段、七个重点做了很好的解读,希望与会的单位按照要求抓好落实。", lexicon))
+    assert found == ["七个重点"]
+    text = "这是在两个阶级、两条道路的激烈斗争中，实现安定团结的战略决策。"
+    assert [(s["text"], s["number"]) for s in find_slogans(text, lexicon)] == [("两个阶级", 2), ("两条道路", 2)]
+    for text in ["文化是一个国家、一个民族的灵魂。", "全县共有两个街道、五个乡镇。", "我讲两个问题、三点要求。",
+                 "这次会议有三个议题。", "征兵工作分为五个阶段、七个步骤。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
