@@ -1788,3 +1788,22 @@ def test_two_counts_joined_by_a_pause_mark_name_the_parts_of_one_plan():
     for text in ["文化是一个国家、一个民族的灵魂。", "全县共有两个街道、五个乡镇。", "我讲两个问题、三点要求。",
                  "这次会议有三个议题。", "征兵工作分为五个阶段、七个步骤。"]:
         assert texts(find_slogans(text, lexicon), "numbered") == [], text
+
+
+def test_a_numeral_one_part_and_a_verb_of_joint_motion_name_a_strategy():
+    # local_speeches dev-0006 (两翼齐飞), government work report 2014 (四化同步), policy documents
+    # central-56 (双轮驱动) and central-166 (quoted list + 四轮驱动); counter-examples: rounds (2013
+    # report: 分两轮取消), people (1984 report: 三者同步增长), places, a common word of 双, a verb of
+    # places cooperating (三级联动), both hands (两手准备), an attack described (三箭齐发, 11th congress)
+    lexicon = default_lexicon()
+    for text, term, number in [("对标省委工作总思路和市委两翼齐飞战略部署,锁定生态、发展五个关键。", "两翼齐飞", 2),
+                               ("坚持走以人为本、四化同步、优化布局、生态文明的新型城镇化道路。", "四化同步", 4),
+                               ("坚持技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。", "双轮驱动", 2),
+                               ("形成“协同、对接、示范引领、生态培育”四轮驱动模式。", "四轮驱动", 4)]:
+        found = by_text(find_slogans(text, lexicon))
+        assert found[term]["number"] == number, text
+    for text in ["五年中分两轮取消和调整行政审批事项。", "产值、实现利润和上交税利三者同步增长。", "两省同步推进改革。",
+                 "推动两端双向同步。", "建立省、市、县三级联动机制。", "做好两手准备。",
+                 "批林批孔又夹着批走后门，三箭齐发，搞突然袭击。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
+

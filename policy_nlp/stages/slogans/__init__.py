@@ -74,6 +74,14 @@ after 方面, kinds of it: 六个方面突出问题) is taken, with any measure 
 exactly NUM members are spelled out right before it (also before 这) or right
 after it (brackets, 即/：/分别是-lists, 一是…, or a bare 、-list as the next
 sentence: 三要素。人才、企业、外部环境。); counts of parts (三个方面, 三个变化) stay plain.
+Two counts of short abstract heads joined by 、 confirm each other (征兵工作的五个阶段、七个重点;
+两个阶级、两条道路), each taken unless its head is weak (阶段, 方面); articles (一个国家、一个民族),
+counts of things and partitions (分为五个阶段、七个步骤) do not.
+
+``joint``  ``NUM X VERB``: one character naming the parts and a verb of parts
+moving together (``joint_action_verbs.txt``: 齐飞, 驱动, 同步) name a strategy,
+counted by the numeral (两翼齐飞 = 2, 双轮驱动 = 2, 四化同步 = 4); not people,
+places or rounds (三者同步, 两省同步; 分两轮取消).
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;

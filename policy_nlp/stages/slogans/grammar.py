@@ -469,10 +469,10 @@ def _read_numeral(text, m, i, run, bounds):
         if end is not None and end <= 3:
             return m.end() + end, 2
         return (_list_confirmed(text, i, run, 2, bounds)     # 发展速度和发展质量的双提高
-                or _list_after_confirmed(text, i, run, 2, bounds))
+                or _list_after_confirmed(text, i, run, 2, bounds) or _joint_action(text, i, run, 2, bounds))
     after = text[m.end():m.end() + 4]
     if _starts_quantity(after) and not after.startswith(MEASURES):
-        return None
+        return _joint_action(text, i, run, value, bounds)   # 两轮 is a quantity, 四轮驱动 is not
     if vkind == "int" and run[-1] in _MAGNITUDE:
         return None                                      # 一千五百, 百年
     if vkind == "redup":                                 # 八八战略
@@ -490,7 +490,8 @@ def _read_numeral(text, m, i, run, bounds):
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
             or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds)
-            or _set_confirmed(text, i, run, value, bounds) or _pair_confirmed(text, i, run, value, bounds))
+            or _set_confirmed(text, i, run, value, bounds) or _pair_confirmed(text, i, run, value, bounds)
+            or _joint_action(text, i, run, value, bounds))
 
 
 
@@ -544,6 +545,29 @@ def _pair_confirmed(text, i, run, value, bounds):
         return None
     m = _NUM_RE.match(text, before.start())
     return (e, value) if m and _short_count_head(text, m.start(), m.group(), bounds) == i - 1 else None
+
+
+
+# a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
+_JOINT_ACTION = re.compile(f"[\u4e00-\u9fff](?:{alternation('joint_action_verbs')})")
+
+
+def _joint_action(text, i, run, value, bounds):
+    """``NUM X VERB``: a numeral, one character naming the parts and a verb of
+    parts moving together (``joint_action_verbs.txt``) make a metaphor
+    compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
+    四化同步. Not a quantity or people (三者同步), a place (两省同步), a common
+    word of 双 (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before
+    these verbs (双轮驱动). (end, number) or None."""
+    k = i + len(run)
+    m = _JOINT_ACTION.match(text, k)
+    if value is None or not 2 <= value <= 10 or m is None or not bounds.is_end(m.end()):
+        return None
+    part = text[k]
+    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS \
+            or (run == "双" and "双" + part in _SHUANG_WORDS):
+        return None
+    return m.end(), value
 
 
 # abstract heads naming the parts of a set (两个不足, 三要素, 两个闸门), longest first
