@@ -1807,3 +1807,21 @@ def test_a_numeral_one_part_and_a_verb_of_joint_motion_name_a_strategy():
                  "批林批孔又夹着批走后门，三箭齐发，搞突然袭击。"]:
         assert texts(find_slogans(text, lexicon), "numbered") == [], text
 
+
+def test_both_hands_grasping_is_counted_from_the_lexicon():
+    # government work reports 1994-2003 and congress reports (unquoted 两手抓、两手都要硬);
+    # counter-example: 两手准备 (preparing for both outcomes)
+    lexicon = default_lexicon()
+    found = find_slogans("必须始终不渝地坚持两手抓、两手都要硬的方针，加强精神文明建设。", lexicon)
+    assert [(s["text"], s["number"], s["source"]) for s in found] == [("两手抓", 2, "lexicon")]
+    assert find_slogans("我们要做好两手准备。", lexicon) == []
+
+
+def test_the_four_modernizations_are_counted_from_the_lexicon():
+    # government work reports 1978-1988 (unquoted, once with a verb glued on by the grammar:
+    # 四个现代化必须); counter-example: 现代化 without the count
+    lexicon = default_lexicon()
+    for text in ["实现四个现代化，科技是关键。", "我们的四个现代化必须是社会主义的现代化。"]:
+        found = find_slogans(text, lexicon)
+        assert [(s["text"], s["number"], s["source"]) for s in found] == [("四个现代化", 4, "lexicon")], text
+    assert find_slogans("加快推进农业现代化。", lexicon) == []
