@@ -1328,8 +1328,9 @@ def test_a_digit_count_before_an_abstract_head_is_a_formulation(excerpt_id, form
     ("指出了每一个共产党员必须遵守的3项基本原则。我们每个同志都要牢记这3项原则", ["3项基本原则"]),
     ("我们把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的3项基本准则，注重全面履行政府职能",
      ["3项基本准则"]),
-    # gwr 1979 in digits: a stance (必须) ending a longer head is the next clause's verb
-    ("既然实现4个现代化必须同时实现政治民主化，那么在发展生产", []),
+    # gwr 1979 in digits: a stance (必须) ending a longer head is the next clause's verb; the
+    # lexicon term 四个现代化, read in digits as 三个代表 is in 3个代表, is the formulation
+    ("既然实现4个现代化必须同时实现政治民主化，那么在发展生产", ["4个现代化"]),
 ])
 def test_a_digit_count_whose_head_ends_with_an_abstract_noun_is_a_formulation(text, expected):
     got = [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"]
@@ -1825,3 +1826,4 @@ def test_the_four_modernizations_are_counted_from_the_lexicon():
         found = find_slogans(text, lexicon)
         assert [(s["text"], s["number"], s["source"]) for s in found] == [("四个现代化", 4, "lexicon")], text
     assert find_slogans("加快推进农业现代化。", lexicon) == []
+
