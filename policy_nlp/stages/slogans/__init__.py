@@ -94,7 +94,9 @@ Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一项 are indefinite articles), composites followed by a policy head (一委一会
 一中心运行模式, 三会一课制度) and repeated-digit singles (八八战略) are taken;
 everything else is taken only inside quotes, from the lexicon, or as a mention
-of a term the document quoted. Never slogans: Arabic quantities outside
+of a term the document quoted. A count the grammar took where its evidence stands
+is also taken at its other uses in the text (source ``mention``: 两化（标准化、数字化）
+体系 … 开展两化体系建设), on token boundaries and not after 这, 上述, 第 …. Never slogans: Arabic quantities outside
 quotes (see *Arabic digits*), ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
 (十连丰), durations and other numeral + unit expressions (两年, 三个月, 54个月,
 三年行动), approximate counts (一千五百多项), and demonstrative or anaphoric
