@@ -1844,3 +1844,8 @@ def test_other_uses_of_a_count_the_grammar_took_are_mentions():
     tokens = [(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 10), (10, 12), (12, 13), (13, 15), (15, 18), (18, 19)]
     assert [s["start"] for s in find_slogans(text, lexicon, tokens=tokens) if s["text"] == "两面"] == [5]
     assert find_slogans("全县共有五个乡镇。五个乡镇都参加了。", lexicon) == []
+    # digits (dev-0054 in the Arabic-digit copy): a digit use is a mention only of a digit count taken
+    # on its own evidence, not of the Chinese form
+    text = "听取关于整治6个方面突出问题的进展。存在形式主义、官僚主义、作风、纪律、廉洁、担当{}个方面突出问题。"
+    assert [s["source"] for s in find_slogans(text.format("6"), lexicon)] == ["mention", "grammar"]
+    assert [s["source"] for s in find_slogans(text.format("六"), lexicon)] == ["grammar"]

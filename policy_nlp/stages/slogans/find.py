@@ -346,19 +346,22 @@ def _grammar_mentions(text, cands, bounds, converted=frozenset()):
     """Other uses in the text of a count the grammar took where its evidence
     stands (两化（标准化、数字化）体系 … 开展两化体系建设; 社会主义同资本主义两条道路):
     on token boundaries (not 两面 in 两面派), not anaphoric or ordinal (这两个
-    基本点, 上述五大运动), not written with a digit (3个维度: a digit count
-    needs evidence of its own)."""
+    基本点, 上述五大运动), and written with a digit (3个维度) only where the
+    count the grammar took is too (its evidence held for the digit: a digit
+    count needs evidence of its own, which the Chinese form elsewhere is not)."""
+    def has_digit(s, e):
+        return any(k in converted for k in range(s, e))
     taken = {}
     for c in cands:
         if c[4] == "grammar" and c[2] == "numbered":
-            taken.setdefault(text[c[0]:c[1]], c[3])
+            taken.setdefault(text[c[0]:c[1]], (c[3], has_digit(c[0], c[1])))
     out = []
-    for term, n in taken.items():
+    for term, (n, digit_seed) in taken.items():
         i = text.find(term)
         while i != -1:
             e = i + len(term)
             if (bounds.is_start(i) and bounds.is_end(e) and not _bad_before(text, i)
-                    and not any(k in converted for k in range(i, e))):
+                    and (digit_seed or not has_digit(i, e))):
                 out.append([i, e, "numbered", n, "mention", 1])
             i = text.find(term, i + 1)
     return out
