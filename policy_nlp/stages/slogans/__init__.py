@@ -76,6 +76,14 @@ after it (brackets, 即/：/分别是-lists, 一是…, or a bare 、-list as th
 sentence: 三要素。人才、企业、外部环境。); counts of parts (三个方面, 三个变化) stay plain. A
 predicate of the parts right after a set head ends the head (``set_head_predicates.txt``:
 三要素缺一不可, 相辅相成), with or without tokens.
+Two counts of short abstract heads joined by 、 confirm each other (征兵工作的五个阶段、七个重点;
+两个阶级、两条道路), each taken unless its head is weak (阶段, 方面); articles (一个国家、一个民族),
+counts of things and partitions (分为五个阶段、七个步骤) do not.
+
+``joint``  ``NUM X VERB``: one character naming the parts and a verb of parts
+moving together (``joint_action_verbs.txt``: 齐飞, 驱动, 同步) name a strategy,
+counted by the numeral (两翼齐飞 = 2, 双轮驱动 = 2, 四化同步 = 4); not people,
+places or rounds (三者同步, 两省同步; 分两轮取消).
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
@@ -88,7 +96,9 @@ Unquoted, only ``counted`` formulations (with a numeral of at least 2: 一个,
 一项 are indefinite articles), composites followed by a policy head (一委一会
 一中心运行模式, 三会一课制度) and repeated-digit singles (八八战略) are taken;
 everything else is taken only inside quotes, from the lexicon, or as a mention
-of a term the document quoted. Never slogans: Arabic quantities outside
+of a term the document quoted. A count the grammar took where its evidence stands
+is also taken at its other uses in the text (source ``mention``: 两化（标准化、数字化）
+体系 … 开展两化体系建设), on token boundaries and not after 这, 上述, 第 …. Never slogans: Arabic quantities outside
 quotes (see *Arabic digits*), ordinals (第十二次, 十九大, 十八届), dates (5月24日, “七一”), streaks
 (十连丰), durations and other numeral + unit expressions (两年, 三个月, 54个月,
 三年行动), approximate counts (一千五百多项), and demonstrative or anaphoric

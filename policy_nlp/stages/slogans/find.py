@@ -15,7 +15,7 @@ from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENC
     _unwrapped)
 from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS, _members_and_step,
     _split_items)
-from policy_nlp.stages.slogans.grammar import _Bounds, _grammar, _measure_at, _set_confirmed, _VERB_HEAD_ENDS
+from policy_nlp.stages.slogans.grammar import _bad_before, _Bounds, _grammar, _measure_at, _set_confirmed, _VERB_HEAD_ENDS
 
 
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
@@ -91,6 +91,7 @@ def _find_in(text, lexicon, tokens, converted=frozenset()):
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
     if converted:
         cands = _digit_counts_confirmed(text, cands, converted, bounds)
+    cands += _grammar_mentions(text, cands, bounds, converted)
     spans = _resolve(text, _trim_blanks(text, cands))
     out = _with_members(text, spans, lexicon, member_texts, bounds.terms)
     # quoted terms that are members of a formulation are not terms themselves
@@ -339,6 +340,31 @@ def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
                 cands.append([i, i + len(q), kind, n, "mention", 1])
             i = text.find(q, i + 1)
     return cands
+
+
+def _grammar_mentions(text, cands, bounds, converted=frozenset()):
+    """Other uses in the text of a count the grammar took where its evidence
+    stands (两化（标准化、数字化）体系 … 开展两化体系建设; 社会主义同资本主义两条道路):
+    on token boundaries (not 两面 in 两面派), not anaphoric or ordinal (这两个
+    基本点, 上述五大运动), and written with a digit (3个维度) only where the
+    count the grammar took is too (its evidence held for the digit: a digit
+    count needs evidence of its own, which the Chinese form elsewhere is not)."""
+    def has_digit(s, e):
+        return any(k in converted for k in range(s, e))
+    taken = {}
+    for c in cands:
+        if c[4] == "grammar" and c[2] == "numbered":
+            taken.setdefault(text[c[0]:c[1]], (c[3], has_digit(c[0], c[1])))
+    out = []
+    for term, (n, digit_seed) in taken.items():
+        i = text.find(term)
+        while i != -1:
+            e = i + len(term)
+            if (bounds.is_start(i) and bounds.is_end(e) and not _bad_before(text, i)
+                    and (digit_seed or not has_digit(i, e))):
+                out.append([i, e, "numbered", n, "mention", 1])
+            i = text.find(term, i + 1)
+    return out
 
 
 def _trim_blanks(text, cands):

@@ -470,10 +470,10 @@ def _read_numeral(text, m, i, run, bounds):
         if end is not None and end <= 3:
             return m.end() + end, 2
         return (_list_confirmed(text, i, run, 2, bounds)     # 发展速度和发展质量的双提高
-                or _list_after_confirmed(text, i, run, 2, bounds))
+                or _list_after_confirmed(text, i, run, 2, bounds) or _joint_action(text, i, run, 2, bounds))
     after = text[m.end():m.end() + 4]
     if _starts_quantity(after) and not after.startswith(MEASURES):
-        return None
+        return _joint_action(text, i, run, value, bounds)   # 两轮 is a quantity, 四轮驱动 is not
     if vkind == "int" and run[-1] in _MAGNITUDE:
         return None                                      # 一千五百, 百年
     if vkind == "redup":                                 # 八八战略
@@ -491,7 +491,84 @@ def _read_numeral(text, m, i, run, bounds):
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
             or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds)
-            or _set_confirmed(text, i, run, value, bounds))
+            or _set_confirmed(text, i, run, value, bounds) or _pair_confirmed(text, i, run, value, bounds)
+            or _joint_action(text, i, run, value, bounds))
+
+
+
+# the measures of a coordinated count (个, 项, 大, 种, 条: not 类, a classification)
+_PAIR_MEASURES = tuple(m for m in _LIST_MEASURES if m != _CLASS)
+# a count right before 、 that another count may pair with (五个阶段、七个重点)
+_COUNT_BEFORE = re.compile(f"[{NUM_CHARS}]+[{''.join(_PAIR_MEASURES)}][\u4e00-\u9fff]{{2,4}}$")
+
+
+def _short_count_head(text, i, run, bounds):
+    """End of the short head (two to four characters, one token) of a count
+    ``NUM MEASURE HEAD`` at ``i`` with a numeral of 2…10, or None: no
+    quantity, time, classification or noun of countable things, and nothing
+    before it that makes it anaphoric or a partition (这, 分为: 分为五个阶段、
+    七个环节 counts parts)."""
+    value = _numeral_value(run)[0]
+    k = i + len(run)
+    meas = _measure_at(text, k, _PAIR_MEASURES)
+    if value is None or not 2 <= value <= 10 or not meas or _bad_before(text, i):
+        return None
+    k += len(meas)
+    region = _head_region(text, k, 6)
+    if len(region) < 2 or _starts_quantity(region):
+        return None
+    if bounds.ends is None:
+        end = 2
+    else:
+        end = next((e - k for e in bounds.ends_in(k, k + min(len(region), 4))), 0)
+    if end < 2 or _counts_things(region, end, bounds, k):
+        return None
+    return k + end
+
+
+def _pair_confirmed(text, i, run, value, bounds):
+    """``NUM MEASURE HEAD、NUM MEASURE HEAD``: two counts of short abstract
+    heads joined by 、 name the parts of one plan (征兵工作的五个阶段、七个重点;
+    两个阶级、两条道路), where one alone is most often a plain count; each count
+    with a head that is no weak head (:data:`_WEAK_HEADS`: 阶段, 方面) is
+    taken. Counts of things (两个中心、三个基地), numerals of 一 (一个国家、一个
+    民族: articles) and Arabic digits (read only on other evidence) are not.
+    (end, number) or None."""
+    e = _short_count_head(text, i, run, bounds)
+    if e is None or text[i + len(run) + 1:e] in _WEAK_HEADS:
+        return None
+    if text[e:e + 1] == "、":
+        m = _NUM_RE.match(text, e + 1)
+        if m and _short_count_head(text, m.start(), m.group(), bounds) is not None:
+            return e, value
+    before = _COUNT_BEFORE.search(text, max(0, i - 12), i - 1) if text[i - 1:i] == "、" else None
+    if before is None:
+        return None
+    m = _NUM_RE.match(text, before.start())
+    return (e, value) if m and _short_count_head(text, m.start(), m.group(), bounds) == i - 1 else None
+
+
+
+# a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
+_JOINT_ACTION = re.compile(f"[\u4e00-\u9fff](?:{alternation('joint_action_verbs')})")
+
+
+def _joint_action(text, i, run, value, bounds):
+    """``NUM X VERB``: a numeral, one character naming the parts and a verb of
+    parts moving together (``joint_action_verbs.txt``) make a metaphor
+    compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
+    四化同步. Not a quantity or people (三者同步), a place (两省同步), a common
+    word of 双 (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before
+    these verbs (双轮驱动). (end, number) or None."""
+    k = i + len(run)
+    m = _JOINT_ACTION.match(text, k)
+    if value is None or not 2 <= value <= 10 or m is None or not bounds.is_end(m.end()):
+        return None
+    part = text[k]
+    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS \
+            or (run == "双" and "双" + part in _SHUANG_WORDS):
+        return None
+    return m.end(), value
 
 
 # abstract heads naming the parts of a set (两个不足, 三要素, 两个闸门), longest first
