@@ -71,6 +71,28 @@ def test_members_in_an_ordinal_list_after_the_sentence():
     assert members_of(text, "两步走") == ["实行税利并存", "再根据盈利多少征收累进所得税"]
 
 
+# the rest of shandong-11, shortened: the outline goes on (三、 …（二）…), and
+# （二）'s own list runs 1. to 4.
+_SHANDONG_11_REST = ("以先导区创建为落脚点。\n（一）龙头企业建链。支持人工智能龙头企业做大做强。\n"
+                     "（二）重点产品延链。突破一批重点人工智能产品，打造具有山东特色的优势产品及产业集群。\n"
+                     "1.智能计算设备。面向人工智能训练。\n2.智能机器人。围绕机械。\n3.智能装备。开展集计算。\n"
+                     "4.视频图像识别系统。推进生物特征识别。\n")
+
+
+def test_an_ordinal_list_ends_at_a_heading_of_the_enclosing_outline():
+    # shandong-11 as printed: a 4. after the next section heading (三、) is no fourth item
+    assert members_of(_SHANDONG_11 + _SHANDONG_11_REST, "三个一批") == [
+        "形成一批具有引领性的人工智能融合应用场景和解决方案", "培育一批人工智能创新公共服务平台",
+        "打造一批人工智能与产业融合的新模式"]
+    # without the heading the 4. goes on the list: more items than claimed
+    text = _SHANDONG_11.replace("三、实施路径\n", "") + "4.视频图像识别系统。推进生物特征识别。\n"
+    assert members_of(text, "三个一批") == []
+    # a list of the last item (（一）…（二）…) holds no heading of the enclosing outline:
+    # a 4. after it is still a fourth item
+    text = _SHANDONG_11.replace("三、实施路径\n", "") + _SHANDONG_11_REST[12:]
+    assert members_of(text, "三个一批") == []
+
+
 def test_an_ordinal_list_of_another_length_gives_no_members():
     # a list that stops short of the number (shandong-11 cut before its third item)
     assert members_of(_SHANDONG_11[:_SHANDONG_11.index("3.")], "三个一批") == []

@@ -203,7 +203,9 @@ the formulation and open an item again are left out of it (要参加双重组织
 生活会,即…要参加班子民主生活会 -> 班子民主生活会).
 More ways of spelling members out: a list of ordinals of another style after
 a formulation that ends its sentence (第一，… / （一）… / 1. … / 一、 on its own
-line; exactly as many as claimed; members only, no count is confirmed by it);
+line; exactly as many as claimed, counted up to the next heading of the enclosing
+outline, 三、 or （二）, after which a 4. belongs to another list; members only, no
+count is confirmed by it);
 clauses right after it that each open with its head (坚决做到“两个维护”，坚决
 维护…，坚决维护…); openers of a following list from ``member_openers`` (分别是,
 分别为, 包括 … also right after it; a line break may follow the comma); a 一是

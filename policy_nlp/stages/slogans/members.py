@@ -825,6 +825,11 @@ def _ordinal_list_next_sentence(t):
 # （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)
 _ORDINAL_STYLES = ("第{k}步?[、，,：:]", "[（(]{k}[）)]", "{d}[.．、]", "[（(]{d}[）)]")
 _ORDINAL_REACH = 3000   # characters from one marker to the next: items are paragraphs
+# a heading of the enclosing outline (三、 or （二） opening a line, numbered two or
+# more, with no 一、 or （一） of its style before it: a nested list of the last item
+# starts at one): the list of the items before it has ended, and a marker after
+# it that continues the numbering (4. in （二）'s own list) is no further item
+_OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
 
 
 def _ordinal_marker(text, p, style, k):
@@ -851,7 +856,8 @@ def _ordinal_items(text, body, number):
         return None
     out, p = [], body
     for k in range(1, number + 2):
-        a = _next_ordinal(text, p, style, k) if k > 1 else _ordinal_marker(text, body, style, 1)
+        end = _outline_heading(text, p, style) if k > number else len(text)
+        a = _next_ordinal(text, p, style, k, end) if k > 1 else _ordinal_marker(text, body, style, 1)
         if a is None:
             break
         if k > number:
@@ -933,14 +939,27 @@ def _first_clause(text, a):
     return a, z
 
 
-def _next_ordinal(text, p, style, k):
+def _next_ordinal(text, p, style, k, end=None):
     """The end of ordinal ``k`` opening a sentence or line within
-    :data:`_ORDINAL_REACH` characters after ``p``, or None."""
+    :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile(f"[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
-    m = pattern.search(text, p, min(len(text), p + _ORDINAL_REACH))
+    pattern = re.compile("[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
+
+
+def _outline_heading(text, p, style):
+    """Where the first heading of the enclosing outline after ``p`` starts
+    (:data:`_OUTLINE_HEADING`, of a style other than ``style``), or the end."""
+    opened = set()                                   # the heading styles whose 一 came
+    for m in _OUTLINE_HEADING.finditer(text, p, min(len(text), p + _ORDINAL_REACH)):
+        kind, numeral = ("、", m.group(1)) if m.group(1) else ("（", m.group(2))
+        if numeral == "一":
+            opened.add(kind)
+        elif kind not in opened and not _ordinal_marker(text, m.start() + 1, style, _DIGIT.get(numeral[0])):
+            return m.start()                         # (of the list's own style: its next item)
+    return len(text)
 
 
 _NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
