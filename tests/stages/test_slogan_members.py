@@ -47,6 +47,18 @@ def test_verbs_joined_before_a_formulation_are_no_members():
     assert members_of(text, "两个大局") == ["国内", "国际"]
 
 
+def test_a_completed_verb_leading_into_a_list_before_is_no_part_of_its_first_member():
+    # gwr 1964, 1957: 展开了 / 先后进行了 lead into the list (member_leading_words)
+    text = "在全国范围内展开了阶级斗争、生产斗争、科学实验三大革命运动，在国际上同帝国主义进行了斗争。"
+    assert members_of(text, "三大革命") == ["阶级斗争", "生产斗争", "科学实验"]
+    text = "接着，我們先后进行了土地改革、抗美援朝、肃淸反革命、三反五反和思想改造的五大运动。"
+    assert members_of(text, "五大运动") == ["土地改革", "抗美援朝", "肃淸反革命", "三反五反", "思想改造"]
+    # counter-examples (local dev-0208, with 进行了): the list qualifies the formulation
+    text = "6月份我区已依法顺利进行了××个村、社区“两委”换届选举试点工作。"
+    assert members_of(text, "两委") == []
+    assert members_of("今年全县进行了村、社区“两委”换届选举。", "两委") == []
+
+
 def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     # gwr 1992, 2008: a copula before 的, a verb of result right before the formulation
     text = "和平与发展仍然是当今世界面临的两大主题，还需要各国人民继续努力。"
