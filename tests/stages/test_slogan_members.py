@@ -59,6 +59,26 @@ def test_a_completed_verb_leading_into_a_list_before_is_no_part_of_its_first_mem
     assert members_of("今年全县进行了村、社区“两委”换届选举。", "两委") == []
 
 
+def test_verbs_alone_and_alternatives_before_a_formulation_are_no_members():
+    # gwr 1964: 制造 governs “两个中国”, and 或 makes “一个中国、一个台湾” the second of two alternatives
+    text = "力图阻挠恢复中国在联合国的合法权利和制造“两个中国”或“一个中国、一个台湾”的阴谋。"
+    assert members_of(text, "两个中国") == []
+    assert members_of(text, "一个中国、一个台湾") == []
+    # policy document central-60: 制定、发布 are the verbs of the clause
+    assert members_of("组织制定、发布“两库”框架体系，并进行动态调整。", "两库") == []
+    # counter-example (central-166): nouns of the same shape stay members
+    text = "组建应用研发与示范、成果转化与服务“两大中心”促进人工智能与智慧港口深度融合。"
+    assert members_of(text, "两大中心") == ["应用研发与示范", "成果转化与服务"]
+
+
+def test_leading_verbs_before_a_list_are_trimmed():
+    # gwr 2005, 2012; policy document central-31 (调动, 更好地, 助力: member_leading_words)
+    assert members_of("充分发挥各个地区的优势，调动中央和地方两个积极性。", "两个积极性") == ["中央", "地方"]
+    assert members_of("更好地调动中央和地方两个积极性；深化土地改革。", "两个积极性") == ["中央", "地方"]
+    text = "助力燃煤机组节能降碳改造、灵活性改造、供热改造“三改联动”，促进抽水蓄能发展。"
+    assert members_of(text, "三改联动") == ["燃煤机组节能降碳改造", "灵活性改造", "供热改造"]
+
+
 def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     # gwr 1992, 2008: a copula before 的, a verb of result right before the formulation
     text = "和平与发展仍然是当今世界面临的两大主题，还需要各国人民继续努力。"

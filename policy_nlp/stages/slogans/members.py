@@ -1214,7 +1214,7 @@ _YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|�
 # “两违”等) or the object of a clause (区委、区政府对“两委”换届的要求), not the head of
 # that list. (Before an unquoted count these characters end words: 区域协同两大任务.)
 _SEPARATORS = frozenset("、，,；;")
-_SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
+_SIBLING_BEFORE = frozenset("和与及或同对向把被将给从")
 
 
 # an attributive phrase (two characters or more, 的, three or more) ending
