@@ -156,6 +156,30 @@ def test_members_after_an_opener():
     assert members_of("我县三大产业分别为畜牧、蔬菜和果品。", "三大产业") == ["畜牧", "蔬菜", "果品"]
 
 
+def test_a_following_list_ends_where_its_items_stop_opening_with_the_same_word():
+    # gwr 1987: four clauses opening with 坚持, then one that says something of them
+    text = ("坚持四项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义、"
+            "毛泽东思想，是载入我国宪法的全国各族人民团结奋斗的共同政治基础，是我们立国治国的根本。")
+    assert members_of(text, "四项基本原则") == ["坚持社会主义道路", "坚持人民民主专政", "坚持共产党的领导",
+                                              "坚持马克思列宁主义、毛泽东思想"]
+    # counter-example: a fifth clause opening with 坚持 goes on the list, so the first four
+    # are not taken, and the 、 inside the last clause splits no list across the commas
+    text = text.replace("，是载入", "，坚持改革开放，是载入")
+    assert members_of(text, "四项基本原则") == []
+
+
+def test_the_last_item_of_a_following_list_goes_on_after_a_comma():
+    # gwr 2003: three policies joined by 、, then the reform after a comma: four in all
+    text = ("1998年进一步提出“三项政策、一项改革”，即按保护价敞开收购农民余粮、国有粮食购销企业顺价销售、"
+            "粮食收购资金实行封闭运行，加快国有粮食企业改革。")
+    assert members_of(text, "三项政策、一项改革") == ["按保护价敞开收购农民余粮", "国有粮食购销企业顺价销售",
+                                                 "粮食收购资金实行封闭运行", "加快国有粮食企业改革"]
+    # counter-example: with one more clause after the comma the count is not met, and the
+    # 、-list is not split across the commas
+    text = text.replace("企业改革。", "企业改革，搞活粮食流通。")
+    assert members_of(text, "三项政策、一项改革") == []
+
+
 def test_a_first_member_starts_after_its_preposition():
     # gwr 1954, 1958, 1957: the verb's object starts after 从 / 把 / 对于
     text = "如果从生产总值、成本、利润、劳动生产率四种指标来看，都有提高。"

@@ -200,7 +200,11 @@ may define two formulations named together (正确处理“六个关系”、牢
 导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
 item that ends with its head. Words of four characters or more that led into
 the formulation and open an item again are left out of it (要参加双重组织
-生活会,即…要参加班子民主生活会 -> 班子民主生活会).
+生活会,即…要参加班子民主生活会 -> 班子民主生活会). A following list of comma
+clauses ends where they stop opening with the same word (即坚持A，坚持B，坚持C，坚持D，
+是…的共同政治基础); a 、-list whose last item goes on after commas takes the comma-parts
+of that item when that makes the number (即A、B、C，加快D for “三项政策、一项改革”), and
+otherwise gives no members (a 、 inside the last clause splits no list across commas).
 More ways of spelling members out: a list of ordinals of another style after
 a formulation that ends its sentence (第一，… / （一）… / 1. … / 一、 on its own
 line; exactly as many as claimed, counted up to the next heading of the enclosing

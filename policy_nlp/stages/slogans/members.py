@@ -537,8 +537,9 @@ def _following_list(t):
         splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
     items = next((x for x in splits if number and len(x) == number),
                  _head_opening_items(text, splits, number, t.head())
+                 or _last_item_split(text, splits[0] if splits else [], number)
                  or (splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                     else []))
+                     and not _across_clauses(text, splits[0]) else []))
     if number == 1 and body < end and text[body - 1] in "：:":
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
@@ -558,16 +559,36 @@ def _following_list(t):
     return [_mk(text, a, z) for a, z in items]
 
 
+def _across_clauses(text, items):
+    """Whether ``items``, split at 、, run across commas (坚持A，坚持B，坚持马克思列宁主义、
+    毛泽东思想，…: the 、 is inside the last clause, the commas split the list)."""
+    return bool(items) and "；" not in text[items[0][0]:items[-1][1]] and any(
+        c in text[a:z] for a, z in items for c in "，,")
+
+
+def _last_item_split(text, items, number):
+    """A 、-list whose last item goes on after commas with the rest of the
+    members, as many as claimed in all (“三项政策、一项改革”，即A、B、C，加快D):
+    the items before the last and the comma-parts of the last; None otherwise."""
+    if not (number and len(items) >= 2 and _across_clauses(text, items)) or _across_clauses(text, items[:-1]):
+        return None
+    last = _split_items(text, *items[-1], "，,")
+    return items[:-1] + last if len(items) - 1 + len(last) == number else None
+
+
 def _head_opening_items(text, splits, number, head):
     """The first ``number`` items of a split whose first ``number`` items, and
     not the next, open with the formulation's head: “五定”，即定A，定B，定C，定D，
-    定E，并且实行… -> 定A … 定E; None otherwise."""
-    if not (number and head):
+    定E，并且实行… -> 定A … 定E; or, all of them, with the same word of two
+    characters (坚持四项基本原则，即坚持A，坚持B，坚持C，坚持D，是…的共同政治基础:
+    the clause that opens otherwise says something of the list); None otherwise."""
+    if not number or number < 2:
         return None
     for items in splits:
-        if (len(items) > number and all(text.startswith(head, a) for a, _ in items[:number])
-                and not text.startswith(head, items[number][0])):
-            return items[:number]
+        for opening in (head, text[items[0][0]:items[0][0] + 2] if len(items) > number else ""):
+            if (opening and len(items) > number and all(text.startswith(opening, a) for a, _ in items[:number])
+                    and not text.startswith(opening, items[number][0])):
+                return items[:number]
     return None
 
 
