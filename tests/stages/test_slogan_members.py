@@ -180,6 +180,17 @@ def test_the_last_item_of_a_following_list_goes_on_after_a_comma():
     assert members_of(text, "三项政策、一项改革") == []
 
 
+def test_members_paired_between_semicolons():
+    # gwr 1987: 三保三压 counts six, written as three pairs 保…，压…；
+    text = ("对基本建设坚决实行“三保三压”的方针，即保计划内建设，压计划外建设；保生产性建设，压非生产性建设；"
+            "保重点建设，压非重点建设。目前各地正在认真贯彻落实这一方针。")
+    assert members_of(text, "三保三压") == ["保计划内建设", "压计划外建设", "保生产性建设", "压非生产性建设",
+                                          "保重点建设", "压非重点建设"]
+    # counter-example: a count of three takes the pairs whole
+    assert members_of(text.replace("三保三压", "三个坚持"), "三个坚持") == [
+        "保计划内建设，压计划外建设", "保生产性建设，压非生产性建设", "保重点建设，压非重点建设"]
+
+
 def test_a_first_member_starts_after_its_preposition():
     # gwr 1954, 1958, 1957: the verb's object starts after 从 / 把 / 对于
     text = "如果从生产总值、成本、利润、劳动生产率四种指标来看，都有提高。"

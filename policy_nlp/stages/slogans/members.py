@@ -524,11 +524,12 @@ def _following_list(t):
     if marked:
         return marked
     # the separator that splits the list into as many items as claimed
-    # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+    # wins (A，B、C，D: commas between items that hold 、; 保A，压B；保C，压D: pairs
+    # of members between semicolons); else ； over 、
     seg = text[body:end]
     splits = []
-    for seps in ("；;", "、", "，,"):
-        if any(c in seg for c in seps):
+    for seps in ("；;", "、", "，,", "；;，,"):
+        if all(any(c in seg for c in kind) for kind in (seps[:2], seps[2:]) if kind):
             items = _split_items(text, body, end, seps)
             if number and len(items) == number - 1:
                 items = _split_last_conj(text, items)
