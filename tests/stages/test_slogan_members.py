@@ -71,6 +71,15 @@ def test_verbs_alone_and_alternatives_before_a_formulation_are_no_members():
     assert members_of(text, "两大中心") == ["应用研发与示范", "成果转化与服务"]
 
 
+def test_a_list_ending_in_a_governing_verb_names_no_members():
+    # policy document shandong-27: 采取 governs “一事一议” (governing_verbs)
+    text = "对新建的国家一流学科、高水平大学采取“一事一议”方式给予专项资金支持。"
+    assert members_of(text, "一事一议") == []
+    # counter-example (local dev-0152): the items end in nouns
+    text = "积极推行工商营业执照、组织机构代码证、税务登记证“三证合一”,实行“一照一码”。"
+    assert members_of(text, "三证合一") == ["工商营业执照", "组织机构代码证", "税务登记证"]
+
+
 def test_leading_verbs_before_a_list_are_trimmed():
     # gwr 2005, 2012; policy document central-31 (调动, 更好地, 助力: member_leading_words)
     assert members_of("充分发挥各个地区的优势，调动中央和地方两个积极性。", "两个积极性") == ["中央", "地方"]
