@@ -94,6 +94,14 @@ def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     assert members_of(text, "两大主题") == ["和平", "发展"]
     text = "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
     assert members_of(text, "双下降") == ["化学需氧量", "二氧化硫排放总量"]
+    # cpc 14th congress report: a copula and a short complement without 的; 指出 leads in
+    text = "经济环境更加恶化，南北差距进一步扩大。和平与发展仍然是当今世界两大主题。发展需要和平。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]
+    text = "在社会主义建设的外部条件问题上，指出和平与发展是当代世界两大主题，必须坚持独立自主的和平外交政策。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]
+    # a complement of more than six characters without 的 is not read as one
+    text = "和平与发展仍然是当今世界各国人民共同面临两大主题。"
+    assert members_of(text, "两大主题") != ["和平", "发展"]
     # counter-examples: an adverb that ends a word of the last member (可持续, 成都) is no predicate
     text = "坚持开放包容、合作共赢、绿色可持续三大原则。"
     assert members_of(text, "三大原则") == ["开放包容", "合作共赢", "绿色可持续"]

@@ -217,7 +217,8 @@ list whose first marker the page garbled (“三不”;车是不迟顿。…二�
 members of a sibling count right before it (国际国内两个市场两种资源). A member
 item that opens with a frame (在…的基础上, 从…开始) is the clause after it. A
 list right before a formulation ends before its predicate (和平与发展仍然是…的
-两大主题; …首次出现双下降) and gives none when an item is a verb alone (倡导和推动
+两大主题, or without 的 a complement of six characters at most: …仍然是当今世界两大主题;
+…首次出现双下降) and gives none when an item is a verb alone (倡导和推动
 共建“一带一路”), ends with a count of the same number (sibling clauses), or is a
 short qualifier after much longer items (…大气污染防治和工业“三废”); a quoted
 run holding a numeral is a sibling formulation, no abbreviations (“两筛”“两癌”).

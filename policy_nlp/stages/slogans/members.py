@@ -1255,6 +1255,9 @@ _ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
 _RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
 _COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('copulas')}|成为|作为)"
                                "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
+# ... without 的, a copula and a complement of six characters at most (和平与发展仍然是
+# 当今世界两大主题)
+_COPULA_SHORT = re.compile(f"{_ADVERBS}(?:{alternation('copulas')})(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”的]{{0,6}}$")
 
 
 def _predicate_start(text, cs, b, after_de):
@@ -1264,6 +1267,8 @@ def _predicate_start(text, cs, b, after_de):
     tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
     tail = text[tail_start:b]
     found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
+    if found is None or found.start() == len(tail):
+        found = None if after_de else _COPULA_SHORT.search(tail)
     if found is None or found.start() < 2 or found.start() == len(tail) or _cuts_a_word(tail, found.start()):
         return b
     return tail_start + found.start()
