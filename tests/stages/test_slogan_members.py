@@ -88,6 +88,15 @@ def test_leading_verbs_before_a_list_are_trimmed():
     assert members_of(text, "三改联动") == ["燃煤机组节能降碳改造", "灵活性改造", "供热改造"]
 
 
+def test_a_parallel_compound_after_a_conjunction_is_the_members():
+    # Xi 2020-11-12: 国内国际 after 和 is the compound of 双循环, not the second item of a pair
+    text = "浦东要努力成为国内大循环的中心节点和国内国际双循环的战略链接，在长三角一体化发展中更好发挥龙头辐射作用。"
+    assert members_of(text, "双循环") == ["国内", "国际"]
+    # counter-example (gwr 2019): the last item after 和 is no compound, the pair is the members
+    assert members_of("我们要统筹国内和国际两个大局。", "两个大局") == ["国内", "国际"]
+    assert members_of("推动发展速度和发展质量的双提高。", "双提高") == ["发展速度", "发展质量"]
+
+
 def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     # gwr 1992, 2008: a copula before 的, a verb of result right before the formulation
     text = "和平与发展仍然是当今世界面临的两大主题，还需要各国人民继续努力。"

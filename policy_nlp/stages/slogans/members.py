@@ -659,8 +659,8 @@ def _unquoted_list_before(t):
     pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
     compound that is the whole last item is the members (6)."""
     compound = _parallel_compound_before(t)
-    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;":
-        return compound             # 以国内大循环为主体、国内国际双循环: the last item is the compound
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
+        return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
     return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
