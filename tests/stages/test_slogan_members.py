@@ -47,12 +47,70 @@ def test_verbs_joined_before_a_formulation_are_no_members():
     assert members_of(text, "两个大局") == ["国内", "国际"]
 
 
+def test_a_completed_verb_leading_into_a_list_before_is_no_part_of_its_first_member():
+    # gwr 1964, 1957: 展开了 / 先后进行了 lead into the list (member_leading_words)
+    text = "在全国范围内展开了阶级斗争、生产斗争、科学实验三大革命运动，在国际上同帝国主义进行了斗争。"
+    assert members_of(text, "三大革命") == ["阶级斗争", "生产斗争", "科学实验"]
+    text = "接着，我們先后进行了土地改革、抗美援朝、肃淸反革命、三反五反和思想改造的五大运动。"
+    assert members_of(text, "五大运动") == ["土地改革", "抗美援朝", "肃淸反革命", "三反五反", "思想改造"]
+    # counter-examples (local dev-0208, with 进行了): the list qualifies the formulation
+    text = "6月份我区已依法顺利进行了××个村、社区“两委”换届选举试点工作。"
+    assert members_of(text, "两委") == []
+    assert members_of("今年全县进行了村、社区“两委”换届选举。", "两委") == []
+
+
+def test_verbs_alone_and_alternatives_before_a_formulation_are_no_members():
+    # gwr 1964: 制造 governs “两个中国”, and 或 makes “一个中国、一个台湾” the second of two alternatives
+    text = "力图阻挠恢复中国在联合国的合法权利和制造“两个中国”或“一个中国、一个台湾”的阴谋。"
+    assert members_of(text, "两个中国") == []
+    assert members_of(text, "一个中国、一个台湾") == []
+    # policy document central-60: 制定、发布 are the verbs of the clause
+    assert members_of("组织制定、发布“两库”框架体系，并进行动态调整。", "两库") == []
+    # counter-example (central-166): nouns of the same shape stay members
+    text = "组建应用研发与示范、成果转化与服务“两大中心”促进人工智能与智慧港口深度融合。"
+    assert members_of(text, "两大中心") == ["应用研发与示范", "成果转化与服务"]
+
+
+def test_a_list_ending_in_a_governing_verb_names_no_members():
+    # policy document shandong-27: 采取 governs “一事一议” (governing_verbs)
+    text = "对新建的国家一流学科、高水平大学采取“一事一议”方式给予专项资金支持。"
+    assert members_of(text, "一事一议") == []
+    # counter-example (local dev-0152): the items end in nouns
+    text = "积极推行工商营业执照、组织机构代码证、税务登记证“三证合一”,实行“一照一码”。"
+    assert members_of(text, "三证合一") == ["工商营业执照", "组织机构代码证", "税务登记证"]
+
+
+def test_leading_verbs_before_a_list_are_trimmed():
+    # gwr 2005, 2012; policy document central-31 (调动, 更好地, 助力: member_leading_words)
+    assert members_of("充分发挥各个地区的优势，调动中央和地方两个积极性。", "两个积极性") == ["中央", "地方"]
+    assert members_of("更好地调动中央和地方两个积极性；深化土地改革。", "两个积极性") == ["中央", "地方"]
+    text = "助力燃煤机组节能降碳改造、灵活性改造、供热改造“三改联动”，促进抽水蓄能发展。"
+    assert members_of(text, "三改联动") == ["燃煤机组节能降碳改造", "灵活性改造", "供热改造"]
+
+
+def test_a_parallel_compound_after_a_conjunction_is_the_members():
+    # Xi 2020-11-12: 国内国际 after 和 is the compound of 双循环, not the second item of a pair
+    text = "浦东要努力成为国内大循环的中心节点和国内国际双循环的战略链接，在长三角一体化发展中更好发挥龙头辐射作用。"
+    assert members_of(text, "双循环") == ["国内", "国际"]
+    # counter-example (gwr 2019): the last item after 和 is no compound, the pair is the members
+    assert members_of("我们要统筹国内和国际两个大局。", "两个大局") == ["国内", "国际"]
+    assert members_of("推动发展速度和发展质量的双提高。", "双提高") == ["发展速度", "发展质量"]
+
+
 def test_the_predicate_after_a_subject_list_is_no_part_of_its_last_member():
     # gwr 1992, 2008: a copula before 的, a verb of result right before the formulation
     text = "和平与发展仍然是当今世界面临的两大主题，还需要各国人民继续努力。"
     assert members_of(text, "两大主题") == ["和平", "发展"]
     text = "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
     assert members_of(text, "双下降") == ["化学需氧量", "二氧化硫排放总量"]
+    # cpc 14th congress report: a copula and a short complement without 的; 指出 leads in
+    text = "经济环境更加恶化，南北差距进一步扩大。和平与发展仍然是当今世界两大主题。发展需要和平。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]
+    text = "在社会主义建设的外部条件问题上，指出和平与发展是当代世界两大主题，必须坚持独立自主的和平外交政策。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]
+    # a complement of more than six characters without 的 is not read as one
+    text = "和平与发展仍然是当今世界各国人民共同面临两大主题。"
+    assert members_of(text, "两大主题") != ["和平", "发展"]
     # counter-examples: an adverb that ends a word of the last member (可持续, 成都) is no predicate
     text = "坚持开放包容、合作共赢、绿色可持续三大原则。"
     assert members_of(text, "三大原则") == ["开放包容", "合作共赢", "绿色可持续"]
@@ -69,6 +127,28 @@ def test_members_in_an_ordinal_list_after_the_sentence():
     # a clause that only frames the next one is left out (gwr 1982)
     text = "对国营大中型企业，要分两步走。第一步，实行税利并存。第二步，在价格体系基本趋于合理的基础上，再根据盈利多少征收累进所得税。"
     assert members_of(text, "两步走") == ["实行税利并存", "再根据盈利多少征收累进所得税"]
+
+
+# the rest of shandong-11, shortened: the outline goes on (三、 …（二）…), and
+# （二）'s own list runs 1. to 4.
+_SHANDONG_11_REST = ("以先导区创建为落脚点。\n（一）龙头企业建链。支持人工智能龙头企业做大做强。\n"
+                     "（二）重点产品延链。突破一批重点人工智能产品，打造具有山东特色的优势产品及产业集群。\n"
+                     "1.智能计算设备。面向人工智能训练。\n2.智能机器人。围绕机械。\n3.智能装备。开展集计算。\n"
+                     "4.视频图像识别系统。推进生物特征识别。\n")
+
+
+def test_an_ordinal_list_ends_at_a_heading_of_the_enclosing_outline():
+    # shandong-11 as printed: a 4. after the next section heading (三、) is no fourth item
+    assert members_of(_SHANDONG_11 + _SHANDONG_11_REST, "三个一批") == [
+        "形成一批具有引领性的人工智能融合应用场景和解决方案", "培育一批人工智能创新公共服务平台",
+        "打造一批人工智能与产业融合的新模式"]
+    # without the heading the 4. goes on the list: more items than claimed
+    text = _SHANDONG_11.replace("三、实施路径\n", "") + "4.视频图像识别系统。推进生物特征识别。\n"
+    assert members_of(text, "三个一批") == []
+    # a list of the last item (（一）…（二）…) holds no heading of the enclosing outline:
+    # a 4. after it is still a fourth item
+    text = _SHANDONG_11.replace("三、实施路径\n", "") + _SHANDONG_11_REST[12:]
+    assert members_of(text, "三个一批") == []
 
 
 def test_an_ordinal_list_of_another_length_gives_no_members():
@@ -100,6 +180,41 @@ def test_members_after_an_opener():
     assert members_of(text, "五定") == ["定建设规模", "定投资总额", "定建设工期", "定投资效果", "定外部协作条件"]
     # 分别为 right after the formulation
     assert members_of("我县三大产业分别为畜牧、蔬菜和果品。", "三大产业") == ["畜牧", "蔬菜", "果品"]
+
+
+def test_a_following_list_ends_where_its_items_stop_opening_with_the_same_word():
+    # gwr 1987: four clauses opening with 坚持, then one that says something of them
+    text = ("坚持四项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义、"
+            "毛泽东思想，是载入我国宪法的全国各族人民团结奋斗的共同政治基础，是我们立国治国的根本。")
+    assert members_of(text, "四项基本原则") == ["坚持社会主义道路", "坚持人民民主专政", "坚持共产党的领导",
+                                              "坚持马克思列宁主义、毛泽东思想"]
+    # counter-example: a fifth clause opening with 坚持 goes on the list, so the first four
+    # are not taken, and the 、 inside the last clause splits no list across the commas
+    text = text.replace("，是载入", "，坚持改革开放，是载入")
+    assert members_of(text, "四项基本原则") == []
+
+
+def test_the_last_item_of_a_following_list_goes_on_after_a_comma():
+    # gwr 2003: three policies joined by 、, then the reform after a comma: four in all
+    text = ("1998年进一步提出“三项政策、一项改革”，即按保护价敞开收购农民余粮、国有粮食购销企业顺价销售、"
+            "粮食收购资金实行封闭运行，加快国有粮食企业改革。")
+    assert members_of(text, "三项政策、一项改革") == ["按保护价敞开收购农民余粮", "国有粮食购销企业顺价销售",
+                                                 "粮食收购资金实行封闭运行", "加快国有粮食企业改革"]
+    # counter-example: with one more clause after the comma the count is not met, and the
+    # 、-list is not split across the commas
+    text = text.replace("企业改革。", "企业改革，搞活粮食流通。")
+    assert members_of(text, "三项政策、一项改革") == []
+
+
+def test_members_paired_between_semicolons():
+    # gwr 1987: 三保三压 counts six, written as three pairs 保…，压…；
+    text = ("对基本建设坚决实行“三保三压”的方针，即保计划内建设，压计划外建设；保生产性建设，压非生产性建设；"
+            "保重点建设，压非重点建设。目前各地正在认真贯彻落实这一方针。")
+    assert members_of(text, "三保三压") == ["保计划内建设", "压计划外建设", "保生产性建设", "压非生产性建设",
+                                          "保重点建设", "压非重点建设"]
+    # counter-example: a count of three takes the pairs whole
+    assert members_of(text.replace("三保三压", "三个坚持"), "三个坚持") == [
+        "保计划内建设，压计划外建设", "保生产性建设，压非生产性建设", "保重点建设，压非重点建设"]
 
 
 def test_a_first_member_starts_after_its_preposition():

@@ -212,10 +212,16 @@ may define two formulations named together (正确处理“六个关系”、牢
 导向”即要正确处理A的关系,牢固树立B的导向;…): each takes the comma-part of every
 item that ends with its head. Words of four characters or more that led into
 the formulation and open an item again are left out of it (要参加双重组织
-生活会,即…要参加班子民主生活会 -> 班子民主生活会).
+生活会,即…要参加班子民主生活会 -> 班子民主生活会). A following list of comma
+clauses ends where they stop opening with the same word (即坚持A，坚持B，坚持C，坚持D，
+是…的共同政治基础); a 、-list whose last item goes on after commas takes the comma-parts
+of that item when that makes the number (即A、B、C，加快D for “三项政策、一项改革”), and
+otherwise gives no members (a 、 inside the last clause splits no list across commas).
 More ways of spelling members out: a list of ordinals of another style after
 a formulation that ends its sentence (第一，… / （一）… / 1. … / 一、 on its own
-line; exactly as many as claimed; members only, no count is confirmed by it);
+line; exactly as many as claimed, counted up to the next heading of the enclosing
+outline, 三、 or （二）, after which a 4. belongs to another list; members only, no
+count is confirmed by it);
 clauses right after it that each open with its head (坚决做到“两个维护”，坚决
 维护…，坚决维护…); openers of a following list from ``member_openers`` (分别是,
 分别为, 包括 … also right after it; a line break may follow the comma); a 一是
@@ -223,7 +229,8 @@ list whose first marker the page garbled (“三不”;车是不迟顿。…二�
 members of a sibling count right before it (国际国内两个市场两种资源). A member
 item that opens with a frame (在…的基础上, 从…开始) is the clause after it. A
 list right before a formulation ends before its predicate (和平与发展仍然是…的
-两大主题; …首次出现双下降) and gives none when an item is a verb alone (倡导和推动
+两大主题, or without 的 a complement of six characters at most: …仍然是当今世界两大主题;
+…首次出现双下降) and gives none when an item is a verb alone (倡导和推动
 共建“一带一路”), ends with a count of the same number (sibling clauses), or is a
 short qualifier after much longer items (…大气污染防治和工业“三废”); a quoted
 run holding a numeral is a sibling formulation, no abbreviations (“两筛”“两癌”).

@@ -526,11 +526,12 @@ def _following_list(t):
     if marked:
         return marked
     # the separator that splits the list into as many items as claimed
-    # wins (A，B、C，D: commas between items that hold 、); else ； over 、
+    # wins (A，B、C，D: commas between items that hold 、; 保A，压B；保C，压D: pairs
+    # of members between semicolons); else ； over 、
     seg = text[body:end]
     splits = []
-    for seps in ("；;", "、", "，,"):
-        if any(c in seg for c in seps):
+    for seps in ("；;", "、", "，,", "；;，,"):
+        if all(any(c in seg for c in kind) for kind in (seps[:2], seps[2:]) if kind):
             items = _split_items(text, body, end, seps)
             if number and len(items) == number - 1:
                 items = _split_last_conj(text, items)
@@ -539,8 +540,9 @@ def _following_list(t):
         splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
     items = next((x for x in splits if number and len(x) == number),
                  _head_opening_items(text, splits, number, t.head())
+                 or _last_item_split(text, splits[0] if splits else [], number)
                  or (splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
-                     else []))
+                     and not _across_clauses(text, splits[0]) else []))
     if number == 1 and body < end and text[body - 1] in "：:":
         return [_mk(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
@@ -560,16 +562,36 @@ def _following_list(t):
     return [_mk(text, a, z) for a, z in items]
 
 
+def _across_clauses(text, items):
+    """Whether ``items``, split at 、, run across commas (坚持A，坚持B，坚持马克思列宁主义、
+    毛泽东思想，…: the 、 is inside the last clause, the commas split the list)."""
+    return bool(items) and "；" not in text[items[0][0]:items[-1][1]] and any(
+        c in text[a:z] for a, z in items for c in "，,")
+
+
+def _last_item_split(text, items, number):
+    """A 、-list whose last item goes on after commas with the rest of the
+    members, as many as claimed in all (“三项政策、一项改革”，即A、B、C，加快D):
+    the items before the last and the comma-parts of the last; None otherwise."""
+    if not (number and len(items) >= 2 and _across_clauses(text, items)) or _across_clauses(text, items[:-1]):
+        return None
+    last = _split_items(text, *items[-1], "，,")
+    return items[:-1] + last if len(items) - 1 + len(last) == number else None
+
+
 def _head_opening_items(text, splits, number, head):
     """The first ``number`` items of a split whose first ``number`` items, and
     not the next, open with the formulation's head: “五定”，即定A，定B，定C，定D，
-    定E，并且实行… -> 定A … 定E; None otherwise."""
-    if not (number and head):
+    定E，并且实行… -> 定A … 定E; or, all of them, with the same word of two
+    characters (坚持四项基本原则，即坚持A，坚持B，坚持C，坚持D，是…的共同政治基础:
+    the clause that opens otherwise says something of the list); None otherwise."""
+    if not number or number < 2:
         return None
     for items in splits:
-        if (len(items) > number and all(text.startswith(head, a) for a, _ in items[:number])
-                and not text.startswith(head, items[number][0])):
-            return items[:number]
+        for opening in (head, text[items[0][0]:items[0][0] + 2] if len(items) > number else ""):
+            if (opening and len(items) > number and all(text.startswith(opening, a) for a, _ in items[:number])
+                    and not text.startswith(opening, items[number][0])):
+                return items[:number]
     return None
 
 
@@ -639,8 +661,8 @@ def _unquoted_list_before(t):
     pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
     compound that is the whole last item is the members (6)."""
     compound = _parallel_compound_before(t)
-    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;":
-        return compound             # 以国内大循环为主体、国内国际双循环: the last item is the compound
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
+        return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
     return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
 
 
@@ -827,6 +849,11 @@ def _ordinal_list_next_sentence(t):
 # （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)
 _ORDINAL_STYLES = ("第{k}步?[、，,：:]", "[（(]{k}[）)]", "{d}[.．、]", "[（(]{d}[）)]")
 _ORDINAL_REACH = 3000   # characters from one marker to the next: items are paragraphs
+# a heading of the enclosing outline (三、 or （二） opening a line, numbered two or
+# more, with no 一、 or （一） of its style before it: a nested list of the last item
+# starts at one): the list of the items before it has ended, and a marker after
+# it that continues the numbering (4. in （二）'s own list) is no further item
+_OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
 
 
 def _ordinal_marker(text, p, style, k):
@@ -853,7 +880,8 @@ def _ordinal_items(text, body, number):
         return None
     out, p = [], body
     for k in range(1, number + 2):
-        a = _next_ordinal(text, p, style, k) if k > 1 else _ordinal_marker(text, body, style, 1)
+        end = _outline_heading(text, p, style) if k > number else len(text)
+        a = _next_ordinal(text, p, style, k, end) if k > 1 else _ordinal_marker(text, body, style, 1)
         if a is None:
             break
         if k > number:
@@ -935,14 +963,27 @@ def _first_clause(text, a):
     return a, z
 
 
-def _next_ordinal(text, p, style, k):
+def _next_ordinal(text, p, style, k, end=None):
     """The end of ordinal ``k`` opening a sentence or line within
-    :data:`_ORDINAL_REACH` characters after ``p``, or None."""
+    :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile(f"[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
-    m = pattern.search(text, p, min(len(text), p + _ORDINAL_REACH))
+    pattern = re.compile("[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
+
+
+def _outline_heading(text, p, style):
+    """Where the first heading of the enclosing outline after ``p`` starts
+    (:data:`_OUTLINE_HEADING`, of a style other than ``style``), or the end."""
+    opened = set()                                   # the heading styles whose 一 came
+    for m in _OUTLINE_HEADING.finditer(text, p, min(len(text), p + _ORDINAL_REACH)):
+        kind, numeral = ("、", m.group(1)) if m.group(1) else ("（", m.group(2))
+        if numeral == "一":
+            opened.add(kind)
+        elif kind not in opened and not _ordinal_marker(text, m.start() + 1, style, _DIGIT.get(numeral[0])):
+            return m.start()                         # (of the list's own style: its next item)
+    return len(text)
 
 
 _NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
@@ -1197,7 +1238,7 @@ _YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|�
 # “两违”等) or the object of a clause (区委、区政府对“两委”换届的要求), not the head of
 # that list. (Before an unquoted count these characters end words: 区域协同两大任务.)
 _SEPARATORS = frozenset("、，,；;")
-_SIBLING_BEFORE = frozenset("和与及同对向把被将给从")
+_SIBLING_BEFORE = frozenset("和与及或同对向把被将给从")
 
 
 # an attributive phrase (two characters or more, 的, three or more) ending
@@ -1216,6 +1257,9 @@ _ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
 _RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
 _COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('copulas')}|成为|作为)"
                                "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
+# ... without 的, a copula and a complement of six characters at most (和平与发展仍然是
+# 当今世界两大主题)
+_COPULA_SHORT = re.compile(f"{_ADVERBS}(?:{alternation('copulas')})(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”的]{{0,6}}$")
 
 
 def _predicate_start(text, cs, b, after_de):
@@ -1225,6 +1269,8 @@ def _predicate_start(text, cs, b, after_de):
     tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
     tail = text[tail_start:b]
     found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
+    if found is None or found.start() == len(tail):
+        found = None if after_de else _COPULA_SHORT.search(tail)
     if found is None or found.start() < 2 or found.start() == len(tail) or _cuts_a_word(tail, found.start()):
         return b
     return tail_start + found.start()
