@@ -303,3 +303,15 @@ def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
     # counter-example: a quoted list of names right before keeps its members (三心工程)
     assert members_of("提出了“强化党建凝心、服务居民贴心、管理社区用心”的“三心工程”。", "三心工程") == \
         ["强化党建凝心", "服务居民贴心", "管理社区用心"]
+
+
+def test_a_pair_as_the_last_item_before_a_two_count_is_its_members():
+    # policy documents central-56: the 、-list before 双轮驱动 holds two clauses, the last of them the
+    # pair; counter-example: a verb sharing its object with the next (保障和改善民生) is no pair
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "注重顶层设计和基层探索有机结合、技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。"
+    [found] = find_slogans(text, default_lexicon())
+    assert [m["text"] for m in found["members"]] == ["技术创新", "制度创新"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in found["members"])
+    [found] = find_slogans("坚持发展经济、保障和改善民生两手抓。", default_lexicon())
+    assert found["members"][-1]["text"] == "保障和改善民生"

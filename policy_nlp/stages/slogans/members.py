@@ -81,6 +81,14 @@ def _split_last_conj(text, items):
     return items[:-1] + [(a, a + at), (a + at + len(m.group()), b)]
 
 
+def _noun_pair(text, item):
+    """The two parts of ``item`` joined by 和/与/及, each of three characters or
+    more (技术创新和制度创新), else None: a shorter first part is most often a
+    verb sharing the object (保障和改善民生), and the item one member."""
+    parts = _split_last_conj(text, [item])
+    return parts if len(parts) == 2 and all(b - a >= 3 for a, b in parts) else None
+
+
 # An unquoted list right before a formulation is often the verbs that govern
 # it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
 # not its members: such items end in a governing verb or start with an
@@ -1316,6 +1324,8 @@ def _list_before(text, qs, number, commas=False):
         items = items[1:]                   # a list or page marker: 2、 or 三、
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
+    elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
+        items = _noun_pair(text, items[1])     # …有机结合、技术创新和制度创新双轮驱动: the last item is the pair
     if commas and number == 2 and len(items) == 1:
         return _comma_pair_before(text, cs, items[0])
     if len(items) == number and len(items) >= 2:
