@@ -1795,3 +1795,33 @@ def test_a_set_heads_count_after_a_verb_of_existence_is_confirmed_only_by_member
     assert members(found["两个不足"])[1:] == ["政府财力"]
     found = by_text(find_slogans("创新主要包含三要素。人才、企业、外部环境。", lexicon))
     assert members(found["三要素"]) == ["人才", "企业", "外部环境"]
+
+
+def test_what_is_proposed_or_stressed_is_a_term_when_named_after_it():
+    # gwr 2003: 对政府工作人员提出“廉洁、勤政、务实、高效”的要求; Xi 2020-01-08: 提出“守初心、
+    # 担使命，找差距、抓落实”的总要求; policy_docs central-40: 提出“构建网络空间命运共同体”理念;
+    # local dev-0022: 在讲话中指出,“创国卫”工作已经到了最后冲刺时期
+    for text, term in [("从一开始就对政府工作人员提出“廉洁、勤政、务实、高效”的要求。", "廉洁、勤政、务实、高效"),
+                       ("以学习贯彻新思想作为主线，提出“守初心、担使命，找差距、抓落实”的总要求，学习教育围绕",
+                        "守初心、担使命，找差距、抓落实"),
+                       ("习近平总书记在第二届世界互联网大会上提出“构建网络空间命运共同体”理念，深入阐释",
+                        "构建网络空间命运共同体"),
+                       ("齐忠有在讲话中指出,“创国卫”工作已经到了最后冲刺时期。", "创国卫")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # speech reported, a saying, a scare quote: no name after it
+    for text in ["他强调，“发展才是硬道理”。", "他指出：“团结出干部，团结出战斗力”。",
+                 "老百姓常说“远亲不如近邻”的道理。", "他们以写所谓“走资派”为名，肆意攻击。",
+                 "大家都说“这件事办得好”，群众很满意。"]:
+        assert texts(find_slogans(text), "quoted") == [], text
+
+
+def test_a_leaders_dictum_named_so_is_a_term():
+    # local dev-0056 as cleaned (Simplified, quote marks lost to ?), gwr 1958
+    text = ("今天,我们以?沉浸式?动员开启中央八项规定精神学习教育,既是对习近平总书记?作风建设永远在路上?"
+            "重要论断的再对标,更是对全县党员干部发出的?作风攻坚动员令?,从?舌尖上的浪费?到?车轮上的腐败?")
+    assert "作风建设永远在路上" in texts(find_slogans(text), "quoted")
+    text = "我们满怀着信心，坚决执行党中央和毛主席关于“多、快、好、省”的指示，为完成计划而奋斗。"
+    assert "多、快、好、省" in texts(find_slogans(text), "quoted")
+    # not a quotation that is a whole statement, nor an ordinary word shown as such
+    assert texts(find_slogans("他作出重要指示：“要把安全放在首位。”"), "quoted") == []
+    assert texts(find_slogans("对“是”的重要论述作了解释。"), "quoted") == []
