@@ -1825,3 +1825,13 @@ def test_a_leaders_dictum_named_so_is_a_term():
     # not a quotation that is a whole statement, nor an ordinary word shown as such
     assert texts(find_slogans("他作出重要指示：“要把安全放在首位。”"), "quoted") == []
     assert texts(find_slogans("对“是”的重要论述作了解释。"), "quoted") == []
+
+
+def test_a_quoted_list_of_short_words_before_a_term_head_is_a_term():
+    # policy_docs shandong-1: 做好一批“专、精、特、新”中小企业的孵化, 着力推动“智慧城区、社区”试点;
+    for text, term in [("重点培育一批大企业，做好一批“专、精、特、新”中小企业的孵化和扶持工作。", "专、精、特、新"),
+                       ("2.着力推动“智慧城区、社区”试点，加强和创新社会管理能力。", "智慧城区、社区")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # short words as objects, with no head after them, or what 以…为 makes a priority (gwr 2002)
+    assert texts(find_slogans("从保障“住、医、教”，帮扶“病、弱、困”入手。"), "quoted") == []
+    assert texts(find_slogans("企业技术改造要做好规划，以“质量、品种、效益”为重点，选好项目。"), "quoted") == []

@@ -301,12 +301,14 @@ def _is_policy_term(text, s, e, repeats):
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
         # later; short words only as a named attitude (“等、靠、要”思想) or, three
         # at least, the content of a named mechanism or principle (“比、学、赶、超、
-        # 帮”的长效机制), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        # 帮”的长效机制) or before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
+        # 以“…”为重点), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
         if all(len(p.strip()) >= 3 for p in parts):
             return True
-        return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+        head = text[e + 1:e + 2] != "为" and _TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+        return attitude or (frame and len(parts) >= 3) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
         # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too
