@@ -1835,3 +1835,19 @@ def test_a_quoted_list_of_short_words_before_a_term_head_is_a_term():
     # short words as objects, with no head after them, or what 以…为 makes a priority (gwr 2002)
     assert texts(find_slogans("从保障“住、医、教”，帮扶“病、弱、困”入手。"), "quoted") == []
     assert texts(find_slogans("企业技术改造要做好规划，以“质量、品种、效益”为重点，选好项目。"), "quoted") == []
+
+
+def test_a_quotation_of_up_to_five_clauses_is_the_content_of_a_named_frame():
+    # gwr 1995: 按照“抓住机遇，深化改革，扩大开放，促进发展，保持稳定”的方针; gwr 2007: 贯彻“安全
+    # 第一，预防为主，综合治理”的方针; policy_docs shandong-21: 按照“紧盯前沿、延链谋划，…”的思路
+    for text, term in [("全国人民按照“抓住机遇，深化改革，扩大开放，促进发展，保持稳定”的方针，团结奋斗。",
+                        "抓住机遇，深化改革，扩大开放，促进发展，保持稳定"),
+                       ("要认真贯彻“安全第一，预防为主，综合治理”的方针，完善安全生产体制。", "安全第一，预防为主，综合治理"),
+                       ("按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路，聚焦消费电子。",
+                        "紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # a saying, a view criticised, a figure of a group (local dev-0100, gwr 1958, cpc 1973): no frame
+    for text in ["充分地体现了“发展是目的,改革是动力,稳定是前提”的道理。",
+                 "必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。",
+                 "林彪一伙是一个“语录不离手，万岁不离口，当面说好话，背后下毒手”的反革命阴谋集团。"]:
+        assert texts(find_slogans(text), "quoted") == [], text
