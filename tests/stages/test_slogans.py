@@ -1884,3 +1884,59 @@ def test_other_uses_of_a_count_the_grammar_took_are_mentions():
     text = "听取关于整治6个方面突出问题的进展。存在形式主义、官僚主义、作风、纪律、廉洁、担当{}个方面突出问题。"
     assert [s["source"] for s in find_slogans(text.format("6"), lexicon)] == ["mention", "grammar"]
     assert [s["source"] for s in find_slogans(text.format("六"), lexicon)] == ["grammar"]
+
+
+def test_what_is_proposed_or_stressed_is_a_term_when_named_after_it():
+    # gwr 2003: 对政府工作人员提出“廉洁、勤政、务实、高效”的要求; Xi 2020-01-08: 提出“守初心、
+    # 担使命，找差距、抓落实”的总要求; policy_docs central-40: 提出“构建网络空间命运共同体”理念;
+    # local dev-0022: 在讲话中指出,“创国卫”工作已经到了最后冲刺时期
+    for text, term in [("从一开始就对政府工作人员提出“廉洁、勤政、务实、高效”的要求。", "廉洁、勤政、务实、高效"),
+                       ("以学习贯彻新思想作为主线，提出“守初心、担使命，找差距、抓落实”的总要求，学习教育围绕",
+                        "守初心、担使命，找差距、抓落实"),
+                       ("习近平总书记在第二届世界互联网大会上提出“构建网络空间命运共同体”理念，深入阐释",
+                        "构建网络空间命运共同体"),
+                       ("齐忠有在讲话中指出,“创国卫”工作已经到了最后冲刺时期。", "创国卫")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # speech reported, a saying, a scare quote: no name after it
+    for text in ["他强调，“发展才是硬道理”。", "他指出：“团结出干部，团结出战斗力”。",
+                 "老百姓常说“远亲不如近邻”的道理。", "他们以写所谓“走资派”为名，肆意攻击。",
+                 "大家都说“这件事办得好”，群众很满意。"]:
+        assert texts(find_slogans(text), "quoted") == [], text
+
+
+def test_a_leaders_dictum_named_so_is_a_term():
+    # local dev-0056 as cleaned (Simplified, quote marks lost to ?), gwr 1958
+    text = ("今天,我们以?沉浸式?动员开启中央八项规定精神学习教育,既是对习近平总书记?作风建设永远在路上?"
+            "重要论断的再对标,更是对全县党员干部发出的?作风攻坚动员令?,从?舌尖上的浪费?到?车轮上的腐败?")
+    assert "作风建设永远在路上" in texts(find_slogans(text), "quoted")
+    text = "我们满怀着信心，坚决执行党中央和毛主席关于“多、快、好、省”的指示，为完成计划而奋斗。"
+    assert "多、快、好、省" in texts(find_slogans(text), "quoted")
+    # not a quotation that is a whole statement, nor an ordinary word shown as such
+    assert texts(find_slogans("他作出重要指示：“要把安全放在首位。”"), "quoted") == []
+    assert texts(find_slogans("对“是”的重要论述作了解释。"), "quoted") == []
+
+
+def test_a_quoted_list_of_short_words_before_a_term_head_is_a_term():
+    # policy_docs shandong-1: 做好一批“专、精、特、新”中小企业的孵化, 着力推动“智慧城区、社区”试点;
+    for text, term in [("重点培育一批大企业，做好一批“专、精、特、新”中小企业的孵化和扶持工作。", "专、精、特、新"),
+                       ("2.着力推动“智慧城区、社区”试点，加强和创新社会管理能力。", "智慧城区、社区")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # short words as objects, with no head after them, or what 以…为 makes a priority (gwr 2002)
+    assert texts(find_slogans("从保障“住、医、教”，帮扶“病、弱、困”入手。"), "quoted") == []
+    assert texts(find_slogans("企业技术改造要做好规划，以“质量、品种、效益”为重点，选好项目。"), "quoted") == []
+
+
+def test_a_quotation_of_up_to_five_clauses_is_the_content_of_a_named_frame():
+    # gwr 1995: 按照“抓住机遇，深化改革，扩大开放，促进发展，保持稳定”的方针; gwr 2007: 贯彻“安全
+    # 第一，预防为主，综合治理”的方针; policy_docs shandong-21: 按照“紧盯前沿、延链谋划，…”的思路
+    for text, term in [("全国人民按照“抓住机遇，深化改革，扩大开放，促进发展，保持稳定”的方针，团结奋斗。",
+                        "抓住机遇，深化改革，扩大开放，促进发展，保持稳定"),
+                       ("要认真贯彻“安全第一，预防为主，综合治理”的方针，完善安全生产体制。", "安全第一，预防为主，综合治理"),
+                       ("按照“紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展”的思路，聚焦消费电子。",
+                        "紧盯前沿、延链谋划，龙头牵引、培育壮大，打造生态、集群发展")]:
+        assert term in texts(find_slogans(text), "quoted"), text
+    # a saying, a view criticised, a figure of a group (local dev-0100, gwr 1958, cpc 1973): no frame
+    for text in ["充分地体现了“发展是目的,改革是动力,稳定是前提”的道理。",
+                 "必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。",
+                 "林彪一伙是一个“语录不离手，万岁不离口，当面说好话，背后下毒手”的反革命阴谋集团。"]:
+        assert texts(find_slogans(text), "quoted") == [], text

@@ -113,8 +113,10 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # what after a quoted string shows that it is the content of a named
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
-_FRAME_AFTER = re.compile(r"(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?(?:目标|要求|原则|宗旨|使命|思路|"
-                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定)")
+# (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示)
+_FRAME_AFTER = re.compile(r"(?:(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
+                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
+                          r"论断|论述|指示|批示)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
 # “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
 _ARRANGEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
@@ -282,27 +284,34 @@ def _is_policy_term(text, s, e, repeats):
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
-    if _SAY_BEFORE.search(before) or (_NEGATIVE_BEFORE.search(before) and not attitude) \
-            or _RESOLVE_AFTER.match(text, e + 1):
-        return False
     frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1)
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
+    # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
+    # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
+    said = _SAY_BEFORE.search(before) and not (frame or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
+    if said or (_NEGATIVE_BEFORE.search(before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+        return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
         # a two-clause slogan only as a named goal, theme or arrangement: “建设大城北，实现新跨越”
         # 这一发展主题, “政府引导，市场运营”模式; not speech (团结出干部，团结出战斗力)
-        return (frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))) and len(halves) == 2 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+        # up to five clauses as the content of a named frame: “抓住机遇，深化改革，扩大开放，促进发展，
+        # 保持稳定”的方针 (not a saying: “发展是目的,改革是动力,稳定是前提”的道理)
+        named = frame if len(halves) > 2 else frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))
+        return named and len(halves) <= 5 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
         # later; short words only as a named attitude (“等、靠、要”思想) or, three
         # at least, the content of a named mechanism or principle (“比、学、赶、超、
-        # 帮”的长效机制), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        # 帮”的长效机制) or before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
+        # 以“…”为重点), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
         if all(len(p.strip()) >= 3 for p in parts):
             return True
-        return attitude or (frame and len(parts) >= 3) or bool(_TERM_HEAD_AFTER.match(text, e + 1))
+        head = text[e + 1:e + 2] != "为" and _TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+        return attitude or (frame and len(parts) >= 3) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
         # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too
