@@ -64,8 +64,22 @@ topical meetings: the hand units labelled ``general`` of CHARS characters or
 more, in excerpts whose title names an area, take that area (meeting openings
 and transmittals stay ``general``); units are still scored on their own labels.
 
+``--forms svm,title:0.25,lr:10:balanced`` retrains each fold with each
+model form and scores it under the shipped context and with the context's
+title weight set to each of ``--context-title-weights`` (default 1.0, 0.5,
+0), every row with its per-fold difference from the first form's shipped
+row: ``svm`` is the recipe's LinearSVC + Platt; ``title:W`` joins the
+paragraph's features to W times the TF-IDF of its document's title (token
+1-2-grams in a block of their own; the excerpts' titles as the pipeline
+finds them, the national work and congress reports' own titles, the title
+:func:`topic_context.find_title` finds for the Xi speeches and policy
+documents); ``lr:C:balanced`` / ``lr:C:none`` is a multinomial logistic
+regression (lbfgs) on the recipe's features (results in
+``benchmarks/results/topic_cv_title_features.json`` and ``topic_cv_logistic.json``).
+
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--relabel-titled-general 80] [--grid | --gated [--gates news] | --seed-evidence | --label-shift]
+        [--train-gold] [--relabel-titled-general 80]
+        [--grid | --gated [--gates news] | --seed-evidence | --label-shift | --forms FORM,...]
         [-o benchmarks/results/topic_cv.json]
 """
 
@@ -93,6 +107,8 @@ from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
 from policy_nlp.stages.topic_estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
 from policy_nlp.stages.topics.features import _feature_tokens  # noqa: E402
+import scipy.sparse as sp  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
 DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n in (
     15, 25, 27, 31, 32, 37, 43, 62, 71, 91, 105, 109, 114, 115, 124, 134, 136, 139, 141, 143, 152,
@@ -608,6 +624,144 @@ def run_label_shift(args, docs, fold, outputs):
     return out, priors
 
 
+# --- Model forms (``--forms``) -------------------------------------------------
+# Two forms of the classifier measured against the recipe's (LinearSVC + Platt):
+# the paragraph's features joined to a down-weighted TF-IDF of its document's
+# title (issue 10), and a multinomial logistic regression in place of the SVM.
+
+class LogisticTopicClassifier(TopicClassifier):
+    """The recipe's features with a multinomial logistic regression (lbfgs)
+    in place of the calibrated SVM: its probabilities are its own (``C`` is
+    the regression's, ``class_weight`` as given)."""
+
+    def _fit_model(self, features, y, counts):
+        from sklearn.linear_model import LogisticRegression
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+        model.fit(features, y)
+        self.classes_ = np.asarray(model.classes_, dtype=object)
+        self.coef_ = np.asarray(model.coef_, dtype=np.float32)
+        self.intercept_ = np.asarray(model.intercept_, dtype=np.float64)
+        self.calibration_, self._calibrated = None, model
+        self.n_features_ = features.shape[1]
+        return self
+
+
+class TitledTopicClassifier(TopicClassifier):
+    """The recipe's classifier over (paragraph, title tokens) pairs: the
+    paragraph's features joined to the TF-IDF of its document's title (token
+    1-2-grams, a block of its own, so a title word is another feature than
+    the same word in the text) times ``title_features``."""
+
+    def __init__(self, title_features=0.3, C=0.5, word_ngram_range=(1, 2), char_ngram_range=(1, 3),
+                 min_df=2, max_features=150_000, class_weight="balanced", calibration="sigmoid", cv=3,
+                 random_state=0):
+        super().__init__(C=C, word_ngram_range=word_ngram_range, char_ngram_range=char_ngram_range,
+                         min_df=min_df, max_features=max_features, class_weight=class_weight,
+                         calibration=calibration, cv=cv, random_state=random_state)
+        self.title_features = title_features
+
+    def _titles(self, X):
+        return self.title_vectorizer_.transform([" ".join(t or ()) for _, t in X]) * self.title_features
+
+    def fit(self, X, y):
+        X = list(X)
+        y, words, chars, counts = self._checked([x for x, _ in X], y)
+        self.title_vectorizer_ = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
+                                                 ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32)
+        self.title_vectorizer_.fit([" ".join(t or ()) for _, t in X])
+        features = sp.hstack([self._fit_vectorizers(words, chars), self._titles(X)], format="csr")
+        return self._fit_model(features, y, counts)
+
+    def _features(self, X):
+        X = list(X)
+        return sp.hstack([super()._features([x for x, _ in X]), self._titles(X)], format="csr")
+
+
+class WithTitle:
+    """A fitted :class:`TitledTopicClassifier` as a paragraph model of one
+    document: every paragraph is classified with the document's title."""
+
+    def __init__(self, model, title_tokens):
+        self.model, self.title_tokens, self.classes_ = model, title_tokens, model.classes_
+
+    def predict_proba(self, X):
+        return self.model.predict_proba([(x, self.title_tokens) for x in X])
+
+
+def parse_form(spec):
+    """A ``--forms`` item: ``svm`` (the recipe's), ``title:W`` (title block
+    weight W), ``lr:C:balanced`` or ``lr:C:none``. Returns (name, factory,
+    titled) where ``factory(args, extra)`` makes the estimator."""
+    parts = spec.split(":")
+    if parts[0] == "svm":
+        return spec, lambda a, extra: TopicClassifier(C=a.C, class_weight=a.class_weight or None, **extra), False
+    if parts[0] == "title":
+        weight = float(parts[1])
+        return spec, lambda a, extra: TitledTopicClassifier(
+            title_features=weight, C=a.C, class_weight=a.class_weight or None, **extra), True
+    if parts[0] == "lr":
+        C, balanced = float(parts[1]), parts[2] == "balanced"
+        return spec, lambda a, extra: LogisticTopicClassifier(
+            C=C, class_weight="balanced" if balanced else None, **extra), False
+    raise ValueError(f"unknown form {spec!r}: svm, title:W or lr:C:balanced|none")
+
+
+def national_titles(recipe):
+    """``{(corpus, doc): title}`` of the national training documents: the
+    work and congress reports' own titles (which name no area), else the
+    title the pipeline would find in the first lines (:func:`topic_context.find_title`;
+    none for the policy documents, one of the Xi speeches)."""
+    out = {}
+    for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
+        with open(recipe._corpus_path("national", name), encoding="utf-8") as handle:
+            for record in map(json.loads, filter(str.strip, handle)):
+                doc = str(record.get("year") or record.get("congress"))
+                out[("national/" + name, doc)] = record.get("title")
+    for date, paragraphs in recipe.xi_speeches():
+        out.setdefault(("xi_speeches_2020/all_data.csv", date), topic_context.find_title(paragraphs))
+    for doc, paragraphs in recipe.policy_documents():
+        out[("policy_docs/policy_documents.jsonl", doc)] = topic_context.find_title(paragraphs)
+    return out
+
+
+def title_tokens(cache, national, local, docs):
+    """Title tokens of every national and local training example and of every test excerpt."""
+    def build():
+        titles = national_titles(_recipe())
+        nat = [titles.get((e["corpus"], e["doc"])) for e in national]
+        loc = [docs[e["doc"]]["title"] if e["doc"] in docs else None for e in local]
+        test = {i: d["title"] for i, d in docs.items()}
+        distinct = sorted({t for t in nat + loc + list(test.values()) if t})
+        tokens = dict(zip(distinct, _feature_tokens(distinct)))
+        return ([tokens.get(t) for t in nat], [tokens.get(t) for t in loc],
+                {i: tokens.get(t) for i, t in test.items()})
+    return _cached(Path(cache) / "titles.pkl", build)
+
+
+def run_forms(args, started):
+    """Score each form of ``--forms`` under the shipped context and with the
+    context's title weight set to each of ``--context-title-weights``; every
+    row with each fold's scores and its per-fold difference from the first
+    form's shipped row (the reference: list ``svm`` first)."""
+    rows = []
+    for spec in args.forms.split(","):
+        _, fold, _, outputs = fold_outputs(args, started, parse_form(spec))
+        for t in [None] + [float(w) for w in args.context_title_weights.split(",") if w]:
+            setting = shipped_setting() if t is None else dict(shipped_setting(), title_weight=t)
+            units, golds, per_fold = [], [], []
+            for test, own, doc_probs in outputs:
+                u, g = score(test, own, setting, doc_probs)
+                per_fold.append({"all": _summary(u + g), "units": _summary(u), "gold": _summary(g)})
+                units, golds = units + u, golds + g
+            rows.append({"form": spec, "setting": setting, "units": _summary(units), "gold": _summary(golds),
+                         "all": _summary(units + golds), "per_fold": per_fold})
+    for row in rows:
+        row["delta_per_fold"] = {
+            m: [round(f["all"][m] - b["all"][m], 4) for f, b in zip(row["per_fold"], rows[0]["per_fold"])]
+            for m in ("accuracy", "macro_f1")}
+    return rows
+
+
 def make_parser():
     """The options that choose the fold models (and so their cache files)."""
     parser = argparse.ArgumentParser()
@@ -649,10 +803,12 @@ def relabel_titled_general(local, docs, min_chars):
     return out, changed
 
 
-def fold_outputs(args, started):
+def fold_outputs(args, started, form=None):
     """The test excerpts, each excerpt's fold, the local weight and, per fold,
     ``(test documents, own results, whole-document probabilities)`` of the
-    fold's model (retrained, or read from the cache)."""
+    fold's model (retrained, or read from the cache); ``form`` is a
+    :func:`parse_form` result (default: the recipe's classifier)."""
+    name, factory, titled = form or parse_form("svm")
     extra = {}
     if args.char_ngrams:
         extra["char_ngram_range"] = tuple(int(n) for n in args.char_ngrams.split(","))
@@ -660,6 +816,12 @@ def fold_outputs(args, started):
         extra["word_ngram_range"] = tuple(int(n) for n in args.word_ngrams.split(","))
     args.tag = "".join(f"-{k}{v[0]}{v[1]}" for k, v in sorted(extra.items()))
     (national, national_tokens), (local, local_tokens, gold, gold_tokens), docs = prepare(Path(args.cache))
+    if name != "svm":
+        args.tag += "-" + name.replace(":", "")
+    if titled:  # each example a (tokens, title tokens) pair; the test documents' titles kept apart
+        national_titles_, local_titles, test_titles = title_tokens(args.cache, national, local, docs)
+        national_tokens = list(zip(national_tokens, national_titles_))
+        local_tokens = list(zip(local_tokens, local_titles))
     if getattr(args, "drop_national", None):
         dropped = set(args.drop_national.split(","))
         keep = [i for i, e in enumerate(national) if e["source"] not in dropped]
@@ -693,7 +855,11 @@ def fold_outputs(args, started):
                                   f"-w{weight}-g{int(args.train_gold)}{args.tag}.pkl")
 
         def fit():
-            model = TopicClassifier(C=args.C, class_weight=args.class_weight or None, **extra).fit(X, y)
+            model = factory(args, extra).fit(X, y)
+            if titled:
+                models = {i: WithTitle(model, test_titles[i]) for i in test}
+                return ({i: own_results(models[i], {i: d})[i] for i, d in test.items()},
+                        {i: doc_probabilities(models[i], {i: d})[i] for i, d in test.items()})
             return own_results(model, test), doc_probabilities(model, test)
 
         if getattr(args, "label_shift", False):
@@ -726,8 +892,27 @@ def main(argv=None):
                         help="score the codebook's seed terms as evidence against general (run_seed_evidence)")
     parser.add_argument("--label-shift", action="store_true",
                         help="score a label-shift correction (Saerens et al. 2002) before the shipped context")
+    parser.add_argument("--forms", default=None, metavar="FORM[,FORM...]",
+                        help="score these model forms, each retrained per fold, against the first: svm (the "
+                             "recipe's LinearSVC + Platt), title:W (the paragraph's features joined to its "
+                             "document's title TF-IDF times W: excerpt titles as the pipeline finds them, "
+                             "national report titles), lr:C:balanced or lr:C:none (multinomial logistic "
+                             "regression); e.g. svm,title:0.3,lr:10:balanced")
+    parser.add_argument("--context-title-weights", default="1.0,0.5,0",
+                        help="with --forms: also score each form with the context's title weight set to these")
     args = parser.parse_args(argv)
     started = time.time()
+    if args.forms:
+        if args.train_gold or args.label_shift:
+            parser.error("--forms takes neither --train-gold nor --label-shift")
+        rows = run_forms(args, started)
+        for row in rows:
+            print(json.dumps({k: row[k] for k in ("form", "units", "gold", "all", "delta_per_fold")}
+                             | {"title_weight": row["setting"]["title_weight"]}))
+        if args.output:
+            Path(args.output).write_text(json.dumps({"args": vars(args), "seconds": round(time.time() - started),
+                                                     "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return
     docs, fold, weight, outputs = fold_outputs(args, started)
     if args.seed_evidence:
         rows = run_seed_evidence(outputs)

@@ -128,6 +128,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         ValueError
             For fewer than two labels, or a label with fewer than two examples.
         """
+        y, words, chars, counts = self._checked(X, y)
+        return self._fit_model(self._fit_vectorizers(words, chars), y, counts)
+
+    def _checked(self, X, y):
+        """(labels, space-joined tokens, characters, label counts) of valid training data."""
         y = np.asarray([str(label) for label in y], dtype=object)
         words, chars = _as_documents(X)
         if len(words) != len(y):
@@ -139,11 +144,18 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             rare = [str(c) for c, n in zip(classes, counts) if n < 2]
             raise ValueError(f"need at least 2 examples of every label for calibration; "
                              f"labels with fewer: {rare}")
+        return y, words, chars, counts
+
+    def _fit_vectorizers(self, words, chars):
+        """Fit the two TF-IDF vectorizers; the training features."""
         min_df = self.min_df if len(words) >= 10 * max(1, self.min_df) else 1
         self.word_vectorizer_ = _word_vectorizer(self.word_ngram_range, min_df, self.max_features)
         self.char_vectorizer_ = _char_vectorizer(self.char_ngram_range, min_df, self.max_features)
-        features = sp.hstack([self.word_vectorizer_.fit_transform(words),
-                              self.char_vectorizer_.fit_transform(chars)], format="csr")
+        return sp.hstack([self.word_vectorizer_.fit_transform(words),
+                          self.char_vectorizer_.fit_transform(chars)], format="csr")
+
+    def _fit_model(self, features, y, counts):
+        """Fit the SVM and its calibration on the training features."""
         if self.calibration not in ("sigmoid", "isotonic"):
             raise ValueError(f"calibration must be 'sigmoid' or 'isotonic', not {self.calibration!r}")
         folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
@@ -270,11 +282,7 @@ class MultiLabelTopicClassifier(TopicClassifier):
         if bad:
             raise ValueError("each label needs at least 2 paragraphs with it and 2 without it "
                              f"for calibration; labels that do not: {bad}")
-        min_df = self.min_df if len(words) >= 10 * max(1, self.min_df) else 1
-        self.word_vectorizer_ = _word_vectorizer(self.word_ngram_range, min_df, self.max_features)
-        self.char_vectorizer_ = _char_vectorizer(self.char_ngram_range, min_df, self.max_features)
-        features = sp.hstack([self.word_vectorizer_.fit_transform(words),
-                              self.char_vectorizer_.fit_transform(chars)], format="csr")
+        features = self._fit_vectorizers(words, chars)
         coef, intercept, calibration = [], [], []
         for k in range(len(classes)):
             target = Y[:, k].astype(int)
