@@ -270,6 +270,22 @@ def test_reconstruction_on_any_text(text):
     check_invariants(text, clean_text(text))
 
 
+def test_a_glossed_line_between_furniture_is_measured_without_its_glosses():
+    # found by a property test (a Traditional copy is cleaned as its original): 縣(xiàn)長(zhǎng) 王某某
+    # is 19 characters, 县长 王某某 six, so the glossed byline between the editor's line and the share widget stayed in the body
+    text = "同志們，今年即將過去，新的一年又將開始。\n責任編輯：王某\n縣(xiàn)長(zhǎng) 王某某\n分享到："
+    cleaned = clean_text(text)
+    assert cleaned.text == "同志们，今年即将过去，新的一年又将开始。"
+    assert [r["reason"] for r in cleaned.removed] == ["page info", "share widget"]
+    check_invariants(text, cleaned)
+    # the head's short line between page tools and a source line, likewise
+    head = "下载 打印 全屏 收藏 【字号 大 中 小】\n县(xiàn)政(zhèng)府(fǔ)办(bàn)公(gōng)室(shì)综合科室\n来源：某某日报\n"
+    assert clean_text(head + "加强组织领导，稳定粮食生产。").text == "加强组织领导，稳定粮食生产。"
+    # counter-examples: a glossed short line with no furniture after it, a long one, stay
+    for tail in ("\n責任編輯：王某\n縣(xiàn)長(zhǎng) 王某某", "\n責任編輯：王某\n縣(xiàn)長(zhǎng)強調要抓好安全生產和防汛\n分享到："):
+        assert "县长" in clean_text("同志們，今年即將過去，新的一年又將開始。" + tail).text, tail
+
+
 # --- real corpora (skip without ../shared) -----------------------------------
 
 
