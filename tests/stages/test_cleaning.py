@@ -286,6 +286,24 @@ def test_a_glossed_line_between_furniture_is_measured_without_its_glosses():
         assert "县长" in clean_text("同志們，今年即將過去，新的一年又將開始。" + tail).text, tail
 
 
+_TOOLS = "下载 打印 全屏 收藏 【字号 大 中 小】"
+
+
+def test_a_traditional_page_is_unwrapped_as_its_simplified_copy():
+    # found by a property test of Traditional copies: the hard wraps were looked for on the Traditional page, whose
+    # 下載 打印 … 【字號 大 中 小】 is no furniture, so a line of page tools in the body read as wrapped
+    page = "\n".join([_TOOLS, "开展“三清”（清垃圾、清河道、清路障）行动。", _TOOLS, "同志们，今年即将过去，新的一年又将开始。",
+                      _TOOLS, _TOOLS])
+    traditional = "\n".join(["下載 打印 全屏 收藏 【字號 大 中 小】", "開展“三清”（清垃圾、清河道、清路障）行動。",
+                             "下載 打印 全屏 收藏 【字號 大 中 小】", "同志們，今年即將過去，新的一年又將開始。",
+                             "下載 打印 全屏 收藏 【字號 大 中 小】", "下載 打印 全屏 收藏 【字號 大 中 小】"])
+    for text in (page, traditional):
+        cleaned = clean_text(text)
+        assert cleaned.text == "开展“三清”（清垃圾、清河道、清路障）行动。\n同志们，今年即将过去，新的一年又将开始。", text
+        assert [r["reason"] for r in cleaned.removed] == ["page tools"] * 3
+        check_invariants(text, cleaned)
+
+
 # --- real corpora (skip without ../shared) -----------------------------------
 
 
