@@ -304,6 +304,18 @@ def test_a_traditional_page_is_unwrapped_as_its_simplified_copy():
         check_invariants(text, cleaned)
 
 
+def test_a_glossed_page_title_is_a_page_title():
+    # found by a property test of Traditional copies: 講(huì)話 was no title to the page-title shape, so the
+    # page title above the breadcrumbs became navigation and gave no meta title
+    page = "在全縣安監站長會議上的講(huì)話\n當前位置：首頁 > 正文\n同志們，今年即將過去，新的一年又將開始。"
+    cleaned = clean_text(page)
+    assert [r["reason"] for r in cleaned.removed] == ["page title", "navigation"]
+    assert cleaned.meta["title"] == "在全县安监站长会议上的讲话"
+    # counter-example: a glossed column name above the breadcrumbs is navigation, as without the gloss
+    cleaned = clean_text("政策法(fǎ)规\n当前位置：首页 > 正文\n同志们，今年即将过去，新的一年又将开始。")
+    assert [r["reason"] for r in cleaned.removed] == ["navigation"] and "title" not in cleaned.meta
+
+
 # --- real corpora (skip without ../shared) -----------------------------------
 
 

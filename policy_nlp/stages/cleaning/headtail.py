@@ -94,10 +94,10 @@ def _head_before_salutation(text, pieces, meta, salutation_at, prose):
             reason = kinds[k]
         elif k in prose:
             reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
-        elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
+        elif _TITLE_RE.fullmatch(plain := without_glosses(s)) or _PAGE_TITLE_RE.fullmatch(plain):
             reason = "page title"
-            match = _PAGE_TITLE_RE.fullmatch(s)
-            meta.setdefault("_page_title", match["title"] if match else s)
+            match = _PAGE_TITLE_RE.fullmatch(plain)
+            meta.setdefault("_page_title", match["title"] if match else plain)
         elif _USERNAME_RE.fullmatch(s):
             reason = "user profile"
         else:
@@ -408,6 +408,6 @@ def _piece_meta(s, reason, meta):
                 _note_meta(match, reason, meta)
                 break
     elif reason == "page title":
-        match = _PAGE_TITLE_RE.fullmatch(s)
+        match = _PAGE_TITLE_RE.fullmatch(without_glosses(s))
         if match:
             meta.setdefault("_page_title", match["title"])
