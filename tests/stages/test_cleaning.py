@@ -316,6 +316,22 @@ def test_a_glossed_page_title_is_a_page_title():
     assert [r["reason"] for r in cleaned.removed] == ["navigation"] and "title" not in cleaned.meta
 
 
+def test_a_glossed_title_filling_the_width_is_no_hard_wrap():
+    # found by a property test of Traditional copies: the hard-wrap rule read 講(huì)話 as no title, so a title
+    # line as long as the lines around it was joined to its date line and the title got the date
+    speech = ("加强组织领导，稳定粮食生产。\n加强组织领导，稳定粮食生产。\n在全县安监站长会议上的讲(huì)话\n（2012年6月15日）\n"
+              "（2012年6月15日）\n（2012年6月15日）\n同志们，今年即将过去，新的一年又将开始。")
+    assert clean_text(speech).meta["title"] == "在全县安监站长会议上的讲话"
+    # counter-example: a glossed title cut by a hard wrap is still joined (the page of wrap_breaks' example)
+    from policy_nlp.stages.cleaning.wraps import wrap_breaks
+    lines = ["更新时间:2018-06-10 19:16作者:才子老师", "筑牢安全防线守护万家灯(dēng)火--乡镇在安全生产月启动仪式上的",
+             "讲话同志们,市民朋友们,大家好:今年以来,在市委、市政府", "的正确领导下,在市应急管理局的精心指导下,一手抓经济发展",
+             "一手抓安全生产,强化督促检查,狠抓隐患整改,有力保障了经", "济社会持续健康发展。今年6月是全国第18个、我市第26个",
+             "“安全生产月”,我们将以活动启动仪式为契机,时刻牢记“安", "全生产重于泰山”的使命。"]
+    text = "\n".join(lines)
+    assert [text[i - 2:i + 3] for i in wrap_breaks(text)][0] == "上的\n讲话"
+
+
 # --- real corpora (skip without ../shared) -----------------------------------
 
 
