@@ -345,7 +345,7 @@ def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
 
 
 def test_an_inline_run_ended_by_its_parents_next_item_goes_on_in_no_later_paragraph():
-    # found by test_invariants_hold_on_any_text (explore seed 1006): a run closed by the next item
+    # found by test_invariants_hold_on_any_text (explore seed 1007): a run closed by the next item
     # of the run it opened in was still continued from the next paragraph, across that item:
     # （一）一是…(二)…¶二是… made one 一是 list over (二)
     for text in ("（一）一是抓项目(二)抓资金\n二是抓落实", "（一）一是(二)\n一、一、二是"):
