@@ -345,3 +345,74 @@ def test_a_page_date_is_no_speech_date_and_a_publication_the_last_resort():
     assert infer_date({"published": "2020-07-13"})["date_source"] is None
     # a date line of the speech itself is still read from the text (no field key before it)
     assert infer_date({}, "你们好！……\n中华人民共和国主席习近平\n2020年5月17日")["date"] == "2020-05-17"
+
+
+# ---------------------------------------------------------------- properties
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_MEMBERS = st.lists(st.sampled_from(["清垃圾", "清河道", "清路障", "人才", "企业", "學黨章黨規", "稳增长"]),
+                    min_size=2, max_size=4, unique=True).map("、".join)
+_SENTENCE = st.one_of(
+    st.sampled_from(["加强组织领导。", "坚持“四个全面”。", "三個代表要落实。", "我讲3点意见：", "做到两个维护。",
+                     "一是抓项目，二是抓资金，三是抓落实。", "第一，稳定粮食生产；第二，抓好“十 三 五”规划。",
+                     "落实“放管服”改革。", "會(huì)議强调，"]),
+    st.builds("开展“{}{}”（{}）行动。".format, st.sampled_from(["两", "三", "3"]), st.sampled_from(["清", "工程"]),
+              _MEMBERS),
+    st.builds("做到{}个{}，即{}。".format, st.sampled_from(["两", "三", "4"]), st.sampled_from(["要素", "不足"]),
+              _MEMBERS))
+_LINE = st.builds(str.__add__, st.sampled_from(["", "", "一、", "二、", "三、", "（一）", "（二）", "1.", "2.", "\u3000\u3000"]),
+                  st.lists(_SENTENCE, min_size=1, max_size=3).map("".join))
+_PIECES = st.lists(st.one_of(_LINE, st.sampled_from(["\n", "\n", " ", "\n\n", "同志们：\n", "责任编辑：王某\n"])),
+                   max_size=8).map("".join)
+_TEXT = st.tuples(_PIECES, _LINE, _PIECES).map("".join)   # some body: a text of furniture alone is refused
+_META = st.sampled_from([{}, {"year": "2019"}, {"date": "2020年3月5日", "level": "national"},
+                         {"position": "县委书记", "place": "某县"}])
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return policy_nlp.load()
+
+
+def _check_rows(table, records, texts, fields):
+    """One row per JSON record, in order, its text the document's at its offsets."""
+    assert len(table) == len(records)
+    for row, (doc_id, record) in zip(table.to_dict("records"), records):
+        assert row["doc_id"] == doc_id
+        assert {f: row[f] for f in fields} == {f: record[f] for f in fields}
+        assert row["text"] == texts[doc_id][row["start"]:row["end"]]
+
+
+def _containing(spans, offset):
+    return next(i for i, s in enumerate(spans) if s["start"] <= offset < s["end"])
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _META), min_size=1, max_size=3))
+def test_tables_agree_with_the_json(full_nlp, inputs):
+    """Every table row is one record of the JSON, in order: row counts equal the
+    JSON's, texts are the document's at the row's offsets, and a formulation's or
+    list's paragraph and sentence are the ones that hold its start."""
+    docs = [doc_to_dict(policy_nlp.annotate(text, full_nlp, id=f"d{i}", meta=meta))
+            for i, (text, meta) in enumerate(inputs)]
+    t = build_tables(docs)
+    texts = {d["id"]: d["text"] for d in docs}
+    assert t["documents"]["id"].tolist() == list(texts)
+    assert t["documents"]["chars"].tolist() == [len(text) for text in texts.values()]
+    _check_rows(t["paragraphs"], [(d["id"], p) for d in docs for p in d["paragraphs"]], texts, ("start", "end"))
+    slogans = [(d["id"], s) for d in docs for s in d["slogans"]]
+    _check_rows(t["formulations"], slogans, texts, ("start", "end", "text"))
+    items = [(d["id"], item) for d in docs for lst in d["lists"] for item in lst["items"]]
+    _check_rows(t["list_items"], items, texts, ("start", "end", "marker"))
+    by_id = {d["id"]: d for d in docs}
+    for row, (doc_id, s) in zip(t["formulations"].to_dict("records"), slogans):
+        doc = by_id[doc_id]
+        assert row["paragraph"] == _containing(doc["paragraphs"], s["start"])
+        assert row["sentence"] == _containing(doc["sentences"], s["start"])
+        assert list(row["members"]) == [m["text"] for m in s["members"]]
+    lists = [(d["id"], lst) for d in docs for lst in d["lists"]]
+    assert len(t["lists"]) == len(lists)
+    for row, (doc_id, lst) in zip(t["lists"].to_dict("records"), lists):
+        assert (row["doc_id"], row["items"], row["start"], row["end"]) == \
+            (doc_id, len(lst["items"]), lst["start"], lst["end"])
+        assert row["paragraph"] == _containing(by_id[doc_id]["paragraphs"], lst["start"])

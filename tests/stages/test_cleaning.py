@@ -6,13 +6,13 @@ import re
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, shared_path
-from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date
+from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date, without_glosses
 from policy_nlp.apps.local_training import gold_excerpt_ids
-from policy_nlp.stages.script import is_traditional
+from policy_nlp.stages.script import is_traditional, to_simplified
 
 
 def assert_kept_whole(*texts):
@@ -268,6 +268,107 @@ def test_reconstruction_on_random_text(text):
 @given(st.text(max_size=200))
 def test_reconstruction_on_any_text(text):
     check_invariants(text, clean_text(text))
+
+
+# A Simplified page and its Traditional copy (OpenCC s2t, as conversion sites make
+# them), some Traditional characters glossed: 會(huì)議.
+_SIMPLIFIED_BODY = st.builds(
+    str.__add__, st.sampled_from(["", "一、", "二、", "（一）", "1.", "\u3000\u3000", "第一，"]),
+    st.sampled_from(["同志们，今年即将过去，新的一年又将开始。", "加强组织领导，稳定粮食生产。",
+                     "坚持“四个全面”，做到两个维护。", "开展“三清”（清垃圾、清河道、清路障）行动。",
+                     "一是抓项目，二是抓资金，三是抓落实。", "我讲三点意见：", "干部要干事创业，发扬斗争精神。",
+                     "学党章党规、学系列讲话，做合格党员。", "全面从严治党，推进乡村振兴。"]))
+_SIMPLIFIED_LINES = st.lists(st.one_of(_SIMPLIFIED_BODY, st.sampled_from([
+    "在全县安监站长会议上的讲话", "同志们：", "（2012年6月15日）", "县长 王某某", "当前位置：首页 > 正文", "责任编辑：王某",
+    "分享到：", "点评 回复 举报", "下载 打印 全屏 收藏 【字号 大 中 小】", ""])), max_size=6)
+_SIMPLIFIED_PAGE = st.tuples(_SIMPLIFIED_LINES, st.lists(_SIMPLIFIED_BODY, min_size=1, max_size=3),
+                             _SIMPLIFIED_LINES).map(lambda parts: "\n".join(line for part in parts for line in part))
+
+
+def _traditional_copy(simplified, glossed):
+    """``simplified`` in Traditional characters, a gloss after those of them ``glossed`` picks."""
+    from policy_nlp.stages.script import _converter
+    traditional = _converter("s2t").convert(simplified)
+    return "".join(t + ("(huì)" if t != s and glossed.random() < 0.3 else "")
+                   for s, t in zip(simplified, traditional)) if len(traditional) == len(simplified) else traditional
+
+
+@settings(max_examples=80, deadline=None)
+@given(_SIMPLIFIED_PAGE, st.randoms(use_true_random=False))
+def test_a_traditional_copy_is_cleaned_as_its_simplified_original(simplified, glossed):
+    """The body, metadata and removals of a Traditional (and glossed) copy are
+    the Simplified original's, and its offsets are into the copy."""
+    traditional = _traditional_copy(simplified, glossed)
+    assume(is_traditional(traditional))
+    cleaned, original = clean_text(traditional), clean_text(simplified)
+    check_invariants(traditional, cleaned)
+    assert cleaned.text == original.text
+    assert cleaned.meta == {**original.meta, "script": "traditional"}
+    removed = [(r["reason"], without_glosses(r["text"])) for r in cleaned.removed if r["reason"] != "pinyin gloss"]
+    assert [(reason, to_simplified(text)[0]) for reason, text in removed] == \
+        [(r["reason"], r["text"]) for r in original.removed]
+
+
+def test_a_glossed_line_between_furniture_is_measured_without_its_glosses():
+    # found by the property test above: 縣(xiàn)長(zhǎng) 王某某 is 19 characters, 县长 王某某
+    # six, so the glossed byline between the editor's line and the share widget stayed in the body
+    text = "同志們，今年即將過去，新的一年又將開始。\n責任編輯：王某\n縣(xiàn)長(zhǎng) 王某某\n分享到："
+    cleaned = clean_text(text)
+    assert cleaned.text == "同志们，今年即将过去，新的一年又将开始。"
+    assert [r["reason"] for r in cleaned.removed] == ["page info", "share widget"]
+    check_invariants(text, cleaned)
+    # the head's short line between page tools and a source line, likewise
+    head = "下载 打印 全屏 收藏 【字号 大 中 小】\n县(xiàn)政(zhèng)府(fǔ)办(bàn)公(gōng)室(shì)综合科室\n来源：某某日报\n"
+    assert clean_text(head + "加强组织领导，稳定粮食生产。").text == "加强组织领导，稳定粮食生产。"
+    # counter-examples: a glossed short line with no furniture after it, a long one, stay
+    for tail in ("\n責任編輯：王某\n縣(xiàn)長(zhǎng) 王某某", "\n責任編輯：王某\n縣(xiàn)長(zhǎng)強調要抓好安全生產和防汛\n分享到："):
+        assert "县长" in clean_text("同志們，今年即將過去，新的一年又將開始。" + tail).text, tail
+
+
+_TOOLS = "下载 打印 全屏 收藏 【字号 大 中 小】"
+
+
+def test_a_traditional_page_is_unwrapped_as_its_simplified_copy():
+    # found by the property test above: the hard wraps were looked for on the Traditional page, whose
+    # 下載 打印 … 【字號 大 中 小】 is no furniture, so a line of page tools in the body read as wrapped
+    page = "\n".join([_TOOLS, "开展“三清”（清垃圾、清河道、清路障）行动。", _TOOLS, "同志们，今年即将过去，新的一年又将开始。",
+                      _TOOLS, _TOOLS])
+    traditional = "\n".join(["下載 打印 全屏 收藏 【字號 大 中 小】", "開展“三清”（清垃圾、清河道、清路障）行動。",
+                             "下載 打印 全屏 收藏 【字號 大 中 小】", "同志們，今年即將過去，新的一年又將開始。",
+                             "下載 打印 全屏 收藏 【字號 大 中 小】", "下載 打印 全屏 收藏 【字號 大 中 小】"])
+    for text in (page, traditional):
+        cleaned = clean_text(text)
+        assert cleaned.text == "开展“三清”（清垃圾、清河道、清路障）行动。\n同志们，今年即将过去，新的一年又将开始。", text
+        assert [r["reason"] for r in cleaned.removed] == ["page tools"] * 3
+        check_invariants(text, cleaned)
+
+
+def test_a_glossed_page_title_is_a_page_title():
+    # found by the property test above: 講(huì)話 was no title to the page-title shape, so the
+    # page title above the breadcrumbs became navigation and gave no meta title
+    page = "在全縣安監站長會議上的講(huì)話\n當前位置：首頁 > 正文\n同志們，今年即將過去，新的一年又將開始。"
+    cleaned = clean_text(page)
+    assert [r["reason"] for r in cleaned.removed] == ["page title", "navigation"]
+    assert cleaned.meta["title"] == "在全县安监站长会议上的讲话"
+    # counter-example: a glossed column name above the breadcrumbs is navigation, as without the gloss
+    cleaned = clean_text("政策法(fǎ)规\n当前位置：首页 > 正文\n同志们，今年即将过去，新的一年又将开始。")
+    assert [r["reason"] for r in cleaned.removed] == ["navigation"] and "title" not in cleaned.meta
+
+
+def test_a_glossed_title_filling_the_width_is_no_hard_wrap():
+    # found by the property test above: the hard-wrap rule read 講(huì)話 as no title, so a title
+    # line as long as the lines around it was joined to its date line and the title got the date
+    speech = ("加强组织领导，稳定粮食生产。\n加强组织领导，稳定粮食生产。\n在全县安监站长会议上的讲(huì)话\n（2012年6月15日）\n"
+              "（2012年6月15日）\n（2012年6月15日）\n同志们，今年即将过去，新的一年又将开始。")
+    assert clean_text(speech).meta["title"] == "在全县安监站长会议上的讲话"
+    # counter-example: a glossed title cut by a hard wrap is still joined (the page of wrap_breaks' example)
+    from policy_nlp.stages.cleaning.wraps import wrap_breaks
+    lines = ["更新时间:2018-06-10 19:16作者:才子老师", "筑牢安全防线守护万家灯(dēng)火--乡镇在安全生产月启动仪式上的",
+             "讲话同志们,市民朋友们,大家好:今年以来,在市委、市政府", "的正确领导下,在市应急管理局的精心指导下,一手抓经济发展",
+             "一手抓安全生产,强化督促检查,狠抓隐患整改,有力保障了经", "济社会持续健康发展。今年6月是全国第18个、我市第26个",
+             "“安全生产月”,我们将以活动启动仪式为契机,时刻牢记“安", "全生产重于泰山”的使命。"]
+    text = "\n".join(lines)
+    assert [text[i - 2:i + 3] for i in wrap_breaks(text)][0] == "上的\n讲话"
 
 
 # --- real corpora (skip without ../shared) -----------------------------------

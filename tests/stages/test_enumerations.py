@@ -344,6 +344,31 @@ def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
     assert summary(text, lists_of(text))[1] == ("第一", 2, "第一，要抓好", 0)
 
 
+def test_an_inline_run_ended_by_its_parents_next_item_goes_on_in_no_later_paragraph():
+    # found by test_invariants_hold_on_any_text (explore seed 1007): a run closed by the next item
+    # of the run it opened in was still continued from the next paragraph, across that item:
+    # （一）一是…(二)…¶二是… made one 一是 list over (二)
+    for text in ("（一）一是抓项目(二)抓资金\n二是抓落实", "（一）一是(二)\n一、一、二是"):
+        lists = lists_of(text)
+        assert summary(text, lists) == [("（一）", 2, text[:6], None)], text
+        check_invariants(text, lists)
+    # counter-examples: a run that no item of an outer run closes goes on in the next paragraph
+    text = "（一）抓好生产。一是抓项目，\n二是抓资金。（二）推进改革。"
+    assert ("一是", 2) in [s[:2] for s in summary(text, lists_of(text))]
+
+
+def test_an_inline_list_running_past_an_item_is_no_child_of_it():
+    # found by test_invariants_hold_on_any_text (explore seed 1006): the inline 一、…二、 list of the
+    # second paragraph began in the first （一） item and ran past (二), yet was put under （一）
+    text = "一、（一）\n一、一、(二)二、\n(二)"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], l["parent"], l["parent_item"]) for l in lists][2] == ("一、", 0, 0)
+    # counter-example: an inline list inside one item stays its child
+    text = "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"
+    assert summary(text, lists_of(text))[1] == ("第一", 2, "第一，要抓好", 0)
+
+
 _FILLER = st.lists(st.sampled_from(["扩大内需", "稳定就业", "推进改革", "统一是", "6.5%", "第一次", "，", "加强管理"]),
                    min_size=1, max_size=6).map("".join)
 _CLAIMED = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"]

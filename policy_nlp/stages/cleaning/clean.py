@@ -60,7 +60,8 @@ def _clean(text, traditional):
     """:func:`clean_text`, the script decided (``traditional``: read a Simplified copy)."""
     if not text.strip(_BLANK + "\n"):     # no pieces
         return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
-    breaks = wrap_breaks(text)
+    # wraps are found on the text as read: its furniture and titles in Simplified script
+    breaks = wrap_breaks(_simplified_copy(text) if traditional else text)
     read, spans, meta, changed = _unwrapped_removals(text, breaks, traditional) if breaks \
         else _removals(text, traditional)
     body, offset_map = _kept_text(read, spans)
@@ -68,6 +69,11 @@ def _clean(text, traditional):
         meta = _final_meta(body, meta)
     removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
     return CleanedText(body, removed, meta, offset_map, _kept_changes(changed, offset_map))
+
+
+def _simplified_copy(text):
+    """The Simplified copy of a Traditional ``text`` that cleaning reads (same length, glosses kept)."""
+    return to_simplified(text, skip=[match.span() for match in _GLOSS_RE.finditer(text)])[0]
 
 
 def _unwrapped_removals(text, breaks, traditional):

@@ -8,7 +8,8 @@ from policy_nlp.stages.cleaning.dates import date_field, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
-                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication)
+                                                  _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
+                                                  without_glosses)
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
@@ -93,10 +94,10 @@ def _head_before_salutation(text, pieces, meta, salutation_at, prose):
             reason = kinds[k]
         elif k in prose:
             reason = "photo caption" if re.search(r"摄|图", s) else "lead-in"
-        elif _TITLE_RE.fullmatch(s) or _PAGE_TITLE_RE.fullmatch(s):
+        elif _TITLE_RE.fullmatch(plain := without_glosses(s)) or _PAGE_TITLE_RE.fullmatch(plain):
             reason = "page title"
-            match = _PAGE_TITLE_RE.fullmatch(s)
-            meta.setdefault("_page_title", match["title"] if match else s)
+            match = _PAGE_TITLE_RE.fullmatch(plain)
+            meta.setdefault("_page_title", match["title"] if match else plain)
         elif _USERNAME_RE.fullmatch(s):
             reason = "user profile"
         else:
@@ -140,11 +141,11 @@ def _head_without_salutation(text, pieces, meta):
             break
         # a short unknown line between two pieces of furniture, or the
         # site's column name above its breadcrumbs (政策法规⏎您现在的位置:…)
-        if len(s) <= 30 and not _SENT_END.search(s) and not _ENUM_RE.match(s) and k + 1 < n:
+        if _short_line(s, 30) and k + 1 < n:
             na, nb = pieces[k + 1]
             following = _furniture(text[na:nb], "head")
             if items and items[-1][2] != "title block" and following \
-                    or not items and len(s) <= 12 and following == "navigation":
+                    or not items and _short_line(s, 12) and following == "navigation":
                 items.append((a, b, items[-1][2] if items else following))
                 k += 1
                 continue
@@ -155,6 +156,14 @@ def _head_without_salutation(text, pieces, meta):
     if body_start is None:
         body_start = pieces[k][0] if k < n else len(text)
     return k, body_start, items
+
+
+def _short_line(s, limit):
+    """A short line that is no sentence: at most ``limit`` characters (its
+    pinyin glosses not counted, as a Simplified copy has none), no sentence
+    end, no list marker."""
+    s = without_glosses(s)
+    return len(s) <= limit and not _SENT_END.search(s) and not _ENUM_RE.match(s)
 
 
 def _inherit(items, default):
@@ -336,7 +345,7 @@ def _scan_tail(text, pieces, first_body, meta):
             have_furniture = True
             k -= 1
             continue
-        if have_furniture and len(s) <= 12 and not _SENT_END.search(s) and not _ENUM_RE.match(s):
+        if have_furniture and _short_line(s, 12):
             pending.append((a, b))
             k -= 1
             continue
@@ -399,6 +408,6 @@ def _piece_meta(s, reason, meta):
                 _note_meta(match, reason, meta)
                 break
     elif reason == "page title":
-        match = _PAGE_TITLE_RE.fullmatch(s)
+        match = _PAGE_TITLE_RE.fullmatch(without_glosses(s))
         if match:
             meta.setdefault("_page_title", match["title"])

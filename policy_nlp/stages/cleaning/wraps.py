@@ -63,12 +63,13 @@ _CONTINUED = re.compile(r"[，,、。；;：:！!？?）)》”.]")
 
 def _whole(text, lines, wraps):
     """The indexes of the ``wraps`` (lines that fill the width) that are whole
-    lines: a title that ends with its genre (…电视电话会议上的讲话), and a line
+    lines: a title that ends with its genre (…电视电话会议上的讲话, read without
+    its pinyin glosses), and a line
     of furniture and the line before it in a paragraph that is not furniture
     as a whole (更新时间:2018-06-10 19:16作者:才子老师⏎中国共产党…,
     …实现新突破⏎此处隐藏4810个字。VIP会员可见); not furniture found by a
     word only (:data:`~.furniture.WORD_REASONS`: …旨在指导注册申请人对…⏎…)."""
-    whole = {i for i in wraps if _TITLE_RE.fullmatch(text, *lines[i])}
+    whole = {i for i in wraps if _TITLE_RE.fullmatch(without_glosses(text[slice(*lines[i])]))}
     for run in _runs(wraps):
         members = range(run[0], run[-1] + 2)
         alone = {i for i in members if _furniture(text[slice(*lines[i])], "head") not in (None, *WORD_REASONS)}

@@ -12,7 +12,7 @@ from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADIN
 
 class _List:
     __slots__ = ("family", "group", "items", "inline", "parent", "parent_item",
-                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading")
+                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading", "ended")
 
     def __init__(self, first, inline):
         self.family, self.group = first.family, first.group
@@ -25,6 +25,7 @@ class _List:
         self.consumed = False
         self.chapter = 0
         self.heading = False            # an inline outline heading (its scope: the rest of its block)
+        self.ended = False              # closed by the next item of the run it opened in (_close_inner)
 
     @property
     def last_number(self):
@@ -91,7 +92,9 @@ def _close_inner(recent, item_start):
     """Close the runs opened inside the item at ``item_start``, which the next
     item of its run ends: 一、…第一，…二、…第二 is no 第一 list across 二、."""
     for group, group_runs in recent.items():
-        recent[group] = [run for run in group_runs if run.items[0].start <= item_start]
+        for run in group_runs:
+            run.ended = run.ended or run.items[0].start > item_start
+        recent[group] = [run for run in group_runs if not run.ended]
 
 
 _MIN_DASHES = 3          # an inline run of —— items is a list from this many items
@@ -271,7 +274,7 @@ class _Builder:
             self.inline_lists.append(run)
         elif self.after_sentence(first):
             self.inline_headings.append(run)
-        if run.items[-1] is last_of_group[run.group]:
+        if run.items[-1] is last_of_group[run.group] and not run.ended:   # nor in a later paragraph
             self.add_pending(run)
 
     def after_sentence(self, marker):

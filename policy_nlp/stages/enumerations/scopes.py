@@ -154,7 +154,7 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
         # a scope ending at or before this position ends before every later one
         while open_scopes and everything[open_scopes[0][1]].scopes[open_scopes[0][2]][1] <= position:
             heapq.heappop(open_scopes)
-        best = open_scopes[0] if open_scopes else None
+        best = _holding(everything, open_scopes, position, lst.items[-1].start)
         if best is not None:
             _, order, i = best
             lst.parent, lst.parent_item = everything[order], i
@@ -163,3 +163,17 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
             if end > limit:
                 lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
                 lst.scopes[-1] = lst.spans[-1]
+
+
+def _holding(everything, open_scopes, position, last_start):
+    """The smallest of the ``open_scopes`` (a heap of ``(size, order, item)``)
+    that holds ``position`` (a list's first item) and whose item's list has no
+    next item before ``last_start`` (its last item), or None: an item's next
+    item ends it, so a list running past it is no child of that item
+    (（一）…一、…(二)…二、 goes under the item around both)."""
+    def holds(entry):
+        lst, i = everything[entry[1]], entry[2]
+        return lst.scopes[i][1] > position and (i + 1 == len(lst.items) or lst.items[i + 1].start > last_start)
+    if not open_scopes or holds(open_scopes[0]):      # the innermost one, nearly always
+        return open_scopes[0] if open_scopes else None
+    return next(filter(holds, sorted(open_scopes)), None)
