@@ -987,3 +987,30 @@ def test_a_photo_credit_between_items_does_not_part_a_list():
     text = text.replace("这是习近平在安康市平利县同茶农们亲切交谈。（新华社记者 谢环驰 摄）", "全年城镇新增就业人口970万人。")
     assert summary(text, lists_of(text)) == [("——", 2, "——改革开放", None)]
     assert lists_of("要做好宣传工作，组织拍摄第一，二是抓好落实。") == []
+
+
+def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
+    # 2008 government work report: 办好各级各类教育，必须抓好三项工作：一要… opens a new list, not
+    # more of 三是 (its fourth sentence, as many as its siblings have); 三要 was cut to its marker
+    text = ("坚持优先发展教育。一是在全国城乡普遍实行免费义务教育。继续增加农村义务教育公用经费，提高保障水平。"
+            "适当提高农村家庭经济困难寄宿生生活费补助标准。认真落实保障经济困难家庭、进城务工人员子女平等接受义务教育的措施。"
+            "在试点基础上，从今年秋季起全面免除城市义务教育学杂费。二是大力发展职业教育。加强职业教育基础能力建设，"
+            "培养高素质技能型人才。三是提高高等教育质量。优化学科专业结构，推进高水平大学和重点学科建设。"
+            "普通高校招生增量继续向中西部地区倾斜。办好各级各类教育，必须抓好三项工作：一要全面实施素质教育，推进教育改革创新。"
+            "切实减轻中小学生课业负担。二要加强教师队伍特别是农村教师队伍建设。三要加大教育事业投入。进一步规范教育收费。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一是", 3, "一是在全国城", None), ("一要", 3, "一要全面实施", None)]
+    last = lists[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("普通高校招生增量继续向中西部地区倾斜。")
+    last = lists[1]["items"][-1]
+    assert text[last["start"]:last["end"]].startswith("三要加大教育事业投入。")
+    # counter-example, 2005 report: a colon not followed by a list leaves the item whole
+    text = ("经济社会发展中还存在不少问题和困难。一是经济运行中的突出矛盾虽有所缓解，但尚未根本解决。固定资产投资还有可能反弹。"
+            "二是社会发展中的问题突出。部分低收入群众生活比较困难；影响社会稳定的因素不少。"
+            "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；投资率持续偏高，消费率偏低。")
+    last = lists_of(text)[0]["items"][-1]
+    assert "主要是：就业压力巨大；" in text[last["start"]:last["end"]]
+    # counter-example: a list announced in the item's first sentence stays under it
+    text = "一是人数多。二是亮点多。三是加强领导，抓好两件事：一要明确责任。二要加强督查。"
+    assert summary(text, lists_of(text)) == [("一是", 3, "一是人数多。", None), ("一要", 2, "一要明确责任", 0)]

@@ -20,12 +20,14 @@ def _sentence_index(sentence_starts, position):
     return bisect.bisect_right(sentence_starts, position) - 1
 
 
-def _item_spans(text, lst, block_ends, sentences, sentence_starts):
+def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=()):
     """Item spans (see the module notes).
 
     An item ends where the next one starts in its paragraph, or else with
     its paragraph; the last item of an inline list runs for about as many
-    sentences as its siblings in the paragraph.
+    sentences as its siblings in the paragraph, and not into a sentence
+    that announces another list after a colon (``announced``: the sorted
+    starts of lists right after a colon).
     """
     items = lst.items
     spans, lengths = [], []
@@ -50,7 +52,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts):
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
         if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
-                      or text[s_end - 1] in "：:" or _ADDRESS.match(text, s_start, s_end)):
+                      or text[s_end - 1] in "：:" or _ADDRESS.match(text, s_start, s_end)
+                      or _announces(announced, s_start, s_end)):
             break
         end = min(s_end, block_end)
         taken += 1
@@ -64,6 +67,14 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts):
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _announces(announced, start, end):
+    """Whether a list announced by a colon starts inside ``(start, end)``
+    (…普通高校招生增量继续向中西部地区倾斜。办好各级各类教育，必须抓好三项工作：一要…:
+    the sentence opens a new list, no more of the item before it)."""
+    index = bisect.bisect_right(announced, start)
+    return index < len(announced) and announced[index] < end
 
 
 _BRACKET_REACH = 600    # how far an item's bracket may run before its close is not looked for
@@ -112,8 +123,10 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
         index = bisect.bisect_right(chapters, position)
         return chapters[index] if index < len(chapters) else len(text)
 
+    announced = sorted(l.items[0].start for l in inline_lists
+                       if l.items[0].start and text[l.items[0].start - 1] in "：:")
     for lst in block_lists + inline_lists:
-        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts)
+        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced)
         lst.scopes = list(lst.spans)
         if lst.heading:                 # an inline heading's section: the rest of its block
             start = lst.spans[-1][0]
