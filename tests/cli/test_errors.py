@@ -77,14 +77,22 @@ def test_bad_stage_and_train_folds_are_one_line(tmp_path, capsys):
     assert "missing.csv" in err
 
 
-def test_report_without_matplotlib_is_one_line(tmp_path, capsys, monkeypatch):
+def _empty_annotated(tmp_path):
+    """An annotated JSONL file of one empty document."""
     annotated = tmp_path / "a.jsonl"
     annotated.write_text(json.dumps({"id": "x", "text": "", "meta": {}, "paragraphs": [],
                                      "sentences": [], "tokens": [], "slogans": [], "lists": []}) + "\n")
-    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
-    err = _fails(["report", annotated, "-o", tmp_path / "report"], capsys)
-    assert "matplotlib" in err and "pip install 'policy_nlp[report]'" in err
-    assert not (tmp_path / "report").exists()
+    return annotated
+
+
+@pytest.mark.parametrize("command, module, extra", [("report", "matplotlib", "report"),
+                                                     ("export", "duckdb", "tables")])
+def test_a_command_without_its_extra_is_one_line(tmp_path, capsys, monkeypatch, command, module, extra):
+    annotated = _empty_annotated(tmp_path)
+    monkeypatch.setitem(sys.modules, module, None)  # import of the module now fails
+    err = _fails([command, annotated, "-o", tmp_path / command], capsys)
+    assert module in err and f"pip install 'policy_nlp[{extra}]'" in err
+    assert not (tmp_path / command).exists()
 
 
 def test_a_real_process_prints_no_traceback(tmp_path):
@@ -100,14 +108,7 @@ def test_a_real_process_prints_no_traceback(tmp_path):
     assert _files(tmp_path / "out") == []
 
 
-def test_export_and_dask_without_their_extras_are_one_line(tmp_path, capsys, monkeypatch):
-    annotated = tmp_path / "a.jsonl"
-    annotated.write_text(json.dumps({"id": "x", "text": "", "meta": {}, "paragraphs": [],
-                                     "sentences": [], "tokens": [], "slogans": [], "lists": []}) + "\n")
-    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb now fails
-    err = _fails(["export", annotated, "-o", tmp_path / "tables"], capsys)
-    assert "duckdb" in err and "pip install 'policy_nlp[tables]'" in err
-    assert not (tmp_path / "tables").exists()
+def test_dask_without_its_extra_is_one_line(tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask"], capsys)
     assert "distributed" in err and "pip install 'policy_nlp[dask]'" in err
