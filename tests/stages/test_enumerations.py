@@ -624,7 +624,6 @@ def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
     assert [l["family"] for l in lists_of(text)] == ["（一）"]
 
 
-
 def test_a_heading_glued_to_the_end_of_the_paragraph_above():
     # dev-0212: "…创造良好的人口发展环境。二、计生工作是一件要事,要创新举措⏎" — the line break
     # before 二、 was lost; the heading goes on the outline after 一、, above the 一是 list
@@ -665,7 +664,6 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     # a glued heading on the text's last line
     text = "（一）总体要求\n内容很多。（二）装备与系统标准"
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("（一）", 2)]
-
 
 
 def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():

@@ -347,7 +347,6 @@ def test_lexicon_number_overrides_grammar():
     assert (spans[0]["number"], spans[0]["source"]) == (2, "lexicon")
 
 
-
 def test_lexicon_welfare_and_duty_terms():
     # government work reports 2016 (实行党政同责、一岗双责) and 2013 (农村五保供养制度), local_speeches
     # dev-0057 (quoted “一岗双责”: 2 responsibilities, not 一 + 双 = 3); counter-example: 五保 inside

@@ -13,8 +13,6 @@ from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_
 from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
 
 
-
-
 def clean_text(text):
     """Find the body of ``text``; keep what was removed and the metadata.
 

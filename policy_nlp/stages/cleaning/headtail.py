@@ -19,7 +19,6 @@ from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED
                                               _title_kind, _TITLE_RE)
 
 
-
 _HEAD_PIECES = 80
 _HEAD_CHARS = 6000
 _TAIL_PIECES = 80

@@ -495,7 +495,6 @@ def _read_numeral(text, m, i, run, bounds):
             or _joint_action(text, i, run, value, bounds))
 
 
-
 # the measures of a coordinated count (个, 项, 大, 种, 条: not 类, a classification)
 _PAIR_MEASURES = tuple(m for m in _LIST_MEASURES if m != _CLASS)
 # a count right before 、 that another count may pair with (五个阶段、七个重点)
@@ -546,7 +545,6 @@ def _pair_confirmed(text, i, run, value, bounds):
         return None
     m = _NUM_RE.match(text, before.start())
     return (e, value) if m and _short_count_head(text, m.start(), m.group(), bounds) == i - 1 else None
-
 
 
 # a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
