@@ -2,14 +2,16 @@
 doctest collection covers the package's docstrings, not these pages)."""
 
 import doctest
+import re
 import warnings
 
 import pytest
 
 from conftest import ROOT
 
+# pages with an example: a line opening with >>> (not the prompt named in prose)
 PAGES = [page for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-         if ">>>" in page.read_text(encoding="utf-8")]
+         if re.search(r"^\s*>>> ", page.read_text(encoding="utf-8"), re.MULTILINE)]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
