@@ -59,9 +59,10 @@ def _clean(text, traditional):
     if not text.strip(_BLANK + "\n"):     # no pieces
         return CleanedText(text, [], {}, [[0, 0, len(text)]] if text else [])
     # wraps are found on the text as read: its furniture and titles in Simplified script
-    breaks = wrap_breaks(_simplified_copy(text) if traditional else text)
+    copy = _simplified_copy(text) if traditional else None
+    breaks = wrap_breaks(copy[0] if copy else text)
     read, spans, meta, changed = _unwrapped_removals(text, breaks, traditional) if breaks \
-        else _removals(text, traditional)
+        else _removals(text, traditional, copy)
     body, offset_map = _kept_text(read, spans)
     if not breaks:       # (the joined page's meta is final already)
         meta = _final_meta(body, meta)
@@ -70,8 +71,10 @@ def _clean(text, traditional):
 
 
 def _simplified_copy(text):
-    """The Simplified copy of a Traditional ``text`` that cleaning reads (same length, glosses kept)."""
-    return to_simplified(text, skip=[match.span() for match in _GLOSS_RE.finditer(text)])[0]
+    """``(copy, changed)``: the Simplified copy of a Traditional ``text`` that
+    cleaning reads (same length, glosses kept) and its ``[offset, original
+    character]`` changes."""
+    return to_simplified(text, skip=[match.span() for match in _GLOSS_RE.finditer(text)])
 
 
 def _unwrapped_removals(text, breaks, traditional):
@@ -86,17 +89,18 @@ def _unwrapped_removals(text, breaks, traditional):
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
 
 
-def _removals(text, traditional):
+def _removals(text, traditional, copy=None):
     """``(read, spans, meta, changed)``: the text read (``text``, or its
-    Simplified copy), the merged ``(start, end, reason)`` spans that cleaning
-    removes from it, its metadata (not final), and the ``[offset, original
-    character]`` of the characters converted from Traditional script."""
+    Simplified copy: ``copy`` when the caller made it already), the merged
+    ``(start, end, reason)`` spans that cleaning removes from it, its metadata
+    (not final), and the ``[offset, original character]`` of the characters
+    converted from Traditional script."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     changed = []
     meta = {}
     if traditional:
         # Everything below reads the Simplified copy: same length, same offsets.
-        text, changed = to_simplified(text, skip=glosses)
+        text, changed = copy or _simplified_copy(text)
         meta["script"] = "traditional"
     pieces = _pieces(text)
     body_piece, body_start, head_items = _scan_head(text, pieces, meta)
