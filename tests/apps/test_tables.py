@@ -130,6 +130,33 @@ def test_pandas_and_dask_read_an_export_with_undated_rows(annotated, tmp_path):
         assert table["year"].isna().sum() == len(undated["slogans"])
 
 
+def test_spark_reads_an_export_with_undated_rows(annotated, tmp_path):
+    """docs/scaling.md: Spark reads the year folders as they are (skipped without pyspark and java)."""
+    import shutil
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    if shutil.which("java") is None:
+        pytest.skip("pyspark needs java")
+    path, docs = annotated
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    undated = doc_to_dict(policy_nlp.annotate("同志们：\n要落实“双联”行动和五项改革。", nlp, id="u1"))
+    both = tmp_path / "both.jsonl"
+    both.write_text(path.read_text(encoding="utf-8") + json.dumps(undated, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    counts = export([both], tmp_path / "tables")
+    spark = (pyspark_sql.SparkSession.builder.master("local[1]").appName("policy_nlp-test")
+             .config("spark.ui.enabled", "false").getOrCreate())
+    try:
+        frame = spark.read.parquet(str(tmp_path / "tables" / "formulations"))
+        by_year = {row["year"]: row["count"] for row in frame.groupBy("year").count().collect()}
+        members = frame.filter(frame.doc_id == "seed").select("members").collect()
+    finally:
+        spark.stop()
+    expected = Counter(int(d["meta"]["year"]) for d in docs for _ in d["slogans"])
+    expected[None] = len(undated["slogans"])
+    assert by_year == dict(expected) and sum(by_year.values()) == counts["formulations"]
+    assert any(row["members"] for row in members)  # a list column, not a string
+
+
 def test_trace_first_use_and_duplicates_counted_once(annotated, tmp_path):
     path, docs = annotated
     result = trace("“十三五”", [path])
