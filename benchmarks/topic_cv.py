@@ -64,6 +64,15 @@ topical meetings: the hand units labelled ``general`` of CHARS characters or
 more, in excerpts whose title names an area, take that area (meeting openings
 and transmittals stay ``general``); units are still scored on their own labels.
 
+``--reread FILE`` trains on a re-reading of hand units (rows ``id, index,
+opening, label, reread``, e.g. ``corpora/topic_labels/local_general_reread.jsonl``):
+each matched hand unit takes its ``reread`` label, and the shipped context
+and none are scored with the units on both the coders' labels (``units``,
+``all``) and the reread ones (``units_reread``, ``all_reread``), the gold part
+the neutral judge, pooled and per fold; ``--reread-score-only`` keeps the
+coders' labels in training (the shipped fold models) and scores the same way
+(results in ``benchmarks/results/topic_cv_reread.json``).
+
 ``--forms svm,title:0.25,lr:10:balanced`` retrains each fold with each
 model form and scores it under the shipped context and with the context's
 title weight set to each of ``--context-title-weights`` (default 1.0, 0.5,
@@ -78,12 +87,13 @@ regression (lbfgs) on the recipe's features (results in
 ``benchmarks/results/topic_cv_title_features.json`` and ``topic_cv_logistic.json``).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
-        [--train-gold] [--relabel-titled-general 80]
+        [--train-gold] [--relabel-titled-general 80] [--reread FILE [--reread-score-only]]
         [--grid | --gated [--gates news] | --seed-evidence | --label-shift | --forms FORM,...]
         [-o benchmarks/results/topic_cv.json]
 """
 
 import argparse
+import hashlib
 import importlib.util
 import itertools
 import json
@@ -762,6 +772,27 @@ def run_forms(args, started):
     return rows
 
 
+def run_reread(outputs):
+    """The shipped context and none, each scored on the hand units' coders'
+    labels (``units``) and reread labels (``units_reread``), the gold part,
+    pooled and per fold (``--reread``)."""
+    rows = []
+    for setting in grid_settings(False):
+        units, reread, golds, per_fold = [], [], [], []
+        for test, own, doc_probs in outputs:
+            results = context_results(test, own, setting, doc_probs)
+            u, g = score_results(test, results)
+            r = [(label, results[doc_id][index]["label"] if index is not None and results[doc_id][index] else None)
+                 for doc_id, d in test.items() for label, index in d.get("units_reread", ())]
+            per_fold.append({"units": _summary(u), "units_reread": _summary(r), "gold": _summary(g),
+                             "all": _summary(u + g), "all_reread": _summary(r + g)})
+            units, reread, golds = units + u, reread + r, golds + g
+        rows.append({"setting": setting, "units": _summary(units), "units_reread": _summary(reread),
+                     "gold": _summary(golds), "all": _summary(units + golds),
+                     "all_reread": _summary(reread + golds), "per_fold": per_fold})
+    return rows
+
+
 def make_parser():
     """The options that choose the fold models (and so their cache files)."""
     parser = argparse.ArgumentParser()
@@ -781,6 +812,13 @@ def make_parser():
                         help="train with the hand units labelled general of CHARS characters or more, in "
                              "excerpts whose title names an area, relabelled to that area (meeting openings "
                              "and transmittals kept); the units are still scored on their own labels")
+    parser.add_argument("--reread", default=None, metavar="FILE",
+                        help="a re-reading of hand units (jsonl: id, index, opening, label, reread): train "
+                             "on the reread labels and score the units on both the coders' and the reread "
+                             "labels (corpora/topic_labels/local_general_reread.jsonl)")
+    parser.add_argument("--reread-score-only", action="store_true",
+                        help="with --reread: train on the coders' labels (the shipped fold models), score "
+                             "on both")
     parser.add_argument("-o", "--output", default=None)
     return parser
 
@@ -801,6 +839,44 @@ def relabel_titled_general(local, docs, min_chars):
             e, changed = dict(e, label=area), changed + 1
         out.append(e)
     return out, changed
+
+
+def reread_labels(local, path):
+    """The local training examples with the labels of a re-reading
+    (``--reread``): a hand unit takes the ``reread`` label of the row of its
+    excerpt whose ``opening`` is its first 12 characters (the nearest
+    ``index`` when the opening repeats, as :func:`local_examples` matches
+    hand labels). Returns (examples, how many rows matched, how many changed)."""
+    rows = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                rows.setdefault((row["id"], row["opening"]), []).append((int(row["index"]), row["reread"]))
+    out, matched, changed = [], 0, 0
+    for e in local:
+        found = rows.get((e["doc"], e["text"][:12])) if e["source"] == "hand" else None
+        if found:
+            nearest = min(found, key=lambda item: abs(item[0] - e["index"]))
+            found.remove(nearest)
+            matched, changed = matched + 1, changed + (nearest[1] != e["label"])
+            e = dict(e, label=nearest[1])
+        out.append(e)
+    return out, matched, changed
+
+
+def attach_reread(docs, local):
+    """Give each test excerpt's scored units (``units``: one per hand unit,
+    in order) their reread labels as ``units_reread``."""
+    by_doc = {}
+    for e in local:
+        if e["source"] == "hand":
+            by_doc.setdefault(e["doc"], []).append(e["label"])
+    for doc_id, d in docs.items():
+        if "units" in d:
+            labels = by_doc.get(doc_id, [])
+            assert len(labels) == len(d["units"]), doc_id
+            d["units_reread"] = [(label, index) for label, (_, index) in zip(labels, d["units"])]
 
 
 def fold_outputs(args, started, form=None):
@@ -831,6 +907,13 @@ def fold_outputs(args, started, form=None):
         local, changed = relabel_titled_general(local, docs, args.relabel_titled_general)
         args.tag += f"-relabel{args.relabel_titled_general}"
         print(f"{changed} hand units labelled general relabelled to their title's area", flush=True)
+    if getattr(args, "reread", None):
+        reread, matched, changed = reread_labels(local, args.reread)
+        attach_reread(docs, reread)
+        print(f"{args.reread}: {matched} hand units matched, {changed} labels changed", flush=True)
+        if not args.reread_score_only:
+            local = reread
+            args.tag += "-reread" + hashlib.sha1(Path(args.reread).read_bytes()).hexdigest()[:8]
     recipe = _recipe()
     weight = recipe.LOCAL_WEIGHT if args.local_weight is None else args.local_weight
     gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
@@ -914,6 +997,15 @@ def main(argv=None):
                                                      "rows": rows}, indent=1) + "\n", encoding="utf-8")
         return
     docs, fold, weight, outputs = fold_outputs(args, started)
+    if args.reread:
+        rows = run_reread(outputs)
+        for row in rows:
+            print(json.dumps({k: row[k] for k in ("setting", "units", "units_reread", "gold", "all", "all_reread")}))
+        if args.output:
+            Path(args.output).write_text(json.dumps(
+                {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
+                 "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return
     if args.seed_evidence:
         rows = run_seed_evidence(outputs)
         for row in rows:
