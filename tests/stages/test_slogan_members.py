@@ -3,6 +3,7 @@ for a numbered formulation (real sentences from the development corpora, and
 counter-examples)."""
 
 from policy_nlp.stages.slogans import find_slogans
+from policy_nlp.stages.slogans.members import _clause_in_item
 
 
 def members_of(text, name):
@@ -314,4 +315,42 @@ def test_a_pair_as_the_last_item_before_a_two_count_is_its_members():
     assert [m["text"] for m in found["members"]] == ["技术创新", "制度创新"]
     assert all(text[m["start"]:m["end"]] == m["text"] for m in found["members"])
     [found] = find_slogans("坚持发展经济、保障和改善民生两手抓。", default_lexicon())
-    assert found["members"][-1]["text"] == "保障和改善民生"
+    assert [m["text"] for m in found["members"]] == ["发展经济", "保障和改善民生"]
+
+
+def test_a_verb_with_a_short_object_beside_long_members_is_one_member():
+    # a verb-object member is not cut to its object (发展经济 -> 经济); counter-examples: a verb
+    # governing the list loses it (government work report 2019), and so does one before a first
+    # item too short to be a member beside others as short (开展村 stays no member)
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
+    assert members_of(text, "三大污染源") == ["工业", "燃煤", "机动车"]
+    [found] = find_slogans("全面开展村、社区“两委”换届选举。", default_lexicon())
+    assert found["members"] == []
+
+
+def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
+    # policy documents central-60 and central-21: a preposition inside a later item (向, 在) or a
+    # list closed by 等 with its head noun (central-62) make the items a clause's subject and the
+    # formulation its verb's object; counter-examples: 迈向 is no preposition (government work
+    # report 2015), and 等 inside an earlier item is a frame (借…等名义)
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    for text in ("国家鼓励省级、地市级医疗保障部门探索向社会公开“两库”监控要点、标准等，强化社会监督。",
+                 "省级、地市级医保部门在国家“两库”框架体系之下推进“两库”同步更新和本地化应用。",
+                 "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。"):
+        assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
+    text = "我们要把握好总体要求，着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期。"
+    assert members_of(text, "双目标") == ["中高速增长", "迈向中高端水平"]
+    assert _clause_in_item("借调研培训等名义公款旅游", last=False) is False
+
+
+def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
+    # policy documents central-62 and central-81: 创新与创业结合 is one of three pairs, not the
+    # members of 双创; counter-example: 农业、农村和农民问题 before “三农” (government work report 2007)
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
+            "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。")
+    assert all(s["members"] == [] for s in find_slogans(text, default_lexicon()))
+    text = "农业、农村和农民问题，是关系全面建设小康社会和现代化事业全局的重大问题。今年的“三农”工作，要以加快发展现代农业为重点。"
+    assert members_of(text, "三农") == ["农业", "农村", "农民"]
