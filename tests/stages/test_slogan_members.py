@@ -354,3 +354,23 @@ def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
     assert all(s["members"] == [] for s in find_slogans(text, default_lexicon()))
     text = "农业、农村和农民问题，是关系全面建设小康社会和现代化事业全局的重大问题。今年的“三农”工作，要以加快发展现代农业为重点。"
     assert members_of(text, "三农") == ["农业", "农村", "农民"]
+
+
+def test_a_formulation_of_one_units_takes_no_list_before_it():
+    # Xi 2020-11-28 and policy documents shandong-10, shandong-7: 一带一路, 一事一议 name their
+    # parts themselves; the items before them are what the clause says of them (the gold gives
+    # 一带一路 and 一照一码 no members); counter-example: a count of another numeral keeps them
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    for text in ("鼓励省内技术成熟、产能充裕企业向境外转移产能，参与共建“一带一路”，开展国际产能合作。",
+                 "新形势下，中方视东盟为周边外交优先方向和高质量共建“一带一路”重点地区。"):
+        assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
+    assert members_of("加强工业、燃煤、机动车三大污染源治理。", "三大污染源") == ["工业", "燃煤", "机动车"]
+
+
+def test_dividing_and_taking_lead_into_the_first_member():
+    # policy documents central-88 (分为) and government work report 1983 (分别采取)
+    text = "物流信息云平台是综合性物流信息服务平台，分为仓储管理平台、运输管理平台、订单管理平台三大模块，可将多家中小企业产品接入。"
+    assert members_of(text, "三大模块") == ["仓储管理平台", "运输管理平台", "订单管理平台"]
+    text = "要根据计划经济为主、市场调节为辅的原则，按照企业、产品和任务的不同，分别采取指令性计划、指导性计划和市场调节三种管理办法。"
+    assert members_of(text, "三种管理办法") == ["指令性计划", "指导性计划", "市场调节"]

@@ -665,10 +665,16 @@ def _garbled_first_marker(t):
     return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
+# a formulation of units that each count one (一带一路, 一事一议, 一企一技术)
+_ONE_UNITS = re.compile("(?:一[^一、，。\\s]{1,3}){2,}")
+
+
 def _unquoted_list_before(t):
     """(5) an unquoted list right before whose count equals the number (a
     pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
     compound that is the whole last item is the members (6)."""
+    if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
+        return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
