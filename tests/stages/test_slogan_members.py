@@ -374,3 +374,17 @@ def test_dividing_and_taking_lead_into_the_first_member():
     assert members_of(text, "三大模块") == ["仓储管理平台", "运输管理平台", "订单管理平台"]
     text = "要根据计划经济为主、市场调节为辅的原则，按照企业、产品和任务的不同，分别采取指令性计划、指导性计划和市场调节三种管理办法。"
     assert members_of(text, "三种管理办法") == ["指令性计划", "指导性计划", "市场调节"]
+
+
+def test_the_members_at_a_name_hold_for_the_other_mentions():
+    # policy documents central-60 and central-21: 知识库、规则库（以下简称“两库”）names the
+    # formulation, so its later mentions share those members; counter-example: members found
+    # by the same step at a mention no 简称 introduces stay at that mention
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    text = ("为进一步健全医疗保障基金监管体系，加强医疗保障基金智能审核和监控知识库、规则库（以下简称“两库”）管理，"
+            "提升监管效能。第二条　本办法适用于医疗保障基金“两库”的建设和管理。")
+    assert [[m["text"] for m in s["members"]] for s in find_slogans(text, lexicon)] == [["知识库", "规则库"]] * 2
+    text = ("文明城市是物质文明、政治文明、精神文明的和谐统一体，三个文明建设协调进展。" + "其他工作。" * 200
+            + "推动三个文明建设。")
+    assert [len(s["members"]) for s in find_slogans(text, lexicon) if s["text"] == "三个文明"] == [3, 0]
