@@ -388,3 +388,15 @@ def test_the_members_at_a_name_hold_for_the_other_mentions():
     text = ("文明城市是物质文明、政治文明、精神文明的和谐统一体，三个文明建设协调进展。" + "其他工作。" * 200
             + "推动三个文明建设。")
     assert [len(s["members"]) for s in find_slogans(text, lexicon) if s["text"] == "三个文明"] == [3, 0]
+
+
+def test_a_long_first_member_is_cut_after_its_last_de_even_when_the_rest_is_short():
+    # policy documents central-108 and central-15: the modifier before 的 qualifies the list;
+    # counter-example (congress report 15): parallel phrases that all hold a 的 keep theirs
+    text = "业务应用水平进一步提升。建立协同高效的药品、医疗器械、化妆品三大业务应用平台，实现重要监管业务在线办理。"
+    assert members_of(text, "三大业务应用平台") == ["药品", "医疗器械", "化妆品"]
+    text = "建立数据和模型有机融合的机器学习框架；发展替代大模型训练普遍采用的先处理数据、再做模型训练的两步走模式的有效方法。"
+    assert members_of(text, "两步走") == ["先处理数据", "再做模型训练"]
+    text = ("邓小平理论要求我们增强和提高解放思想、实事求是的坚定性和自觉性，一切以是否有利于发展社会主义社会的生产力、"
+            "有利于增强社会主义国家的综合国力、有利于提高人民的生活水平这“三个有利于”为根本判断标准，不断开拓前进。")
+    assert members_of(text, "三个有利于")[0].endswith("发展社会主义社会的生产力")

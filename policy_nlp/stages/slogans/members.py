@@ -147,8 +147,10 @@ def _trimmed_items(text, items):
         a += len(seg) - len(second)
         seg = seg[-len(second):]
     if len(seg) > hi + 2 and "的" in seg:
+        # a rest shorter than the others may remain (协同高效的药品 -> 药品) unless the
+        # others hold a 的 too: parallel phrases (有利于发展…的生产力、有利于增强…的综合国力)
         cut = seg.rfind("的") + 1
-        if len(seg) - cut >= lo:
+        if len(seg) - cut >= (lo if any("的" in m["text"] for m in out[1:]) else min(lo, 2)):
             a += cut
             seg = seg[cut:]
     if len(seg) > hi + 2:
