@@ -3,6 +3,7 @@ for a numbered formulation (real sentences from the development corpora, and
 counter-examples)."""
 
 from policy_nlp.stages.slogans import find_slogans
+from policy_nlp.stages.slogans.members import _clause_in_item
 
 
 def members_of(text, name):
@@ -314,4 +315,88 @@ def test_a_pair_as_the_last_item_before_a_two_count_is_its_members():
     assert [m["text"] for m in found["members"]] == ["技术创新", "制度创新"]
     assert all(text[m["start"]:m["end"]] == m["text"] for m in found["members"])
     [found] = find_slogans("坚持发展经济、保障和改善民生两手抓。", default_lexicon())
-    assert found["members"][-1]["text"] == "保障和改善民生"
+    assert [m["text"] for m in found["members"]] == ["发展经济", "保障和改善民生"]
+
+
+def test_a_verb_with_a_short_object_beside_long_members_is_one_member():
+    # a verb-object member is not cut to its object (发展经济 -> 经济); counter-examples: a verb
+    # governing the list loses it (government work report 2019), and so does one before a first
+    # item too short to be a member beside others as short (开展村 stays no member)
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
+    assert members_of(text, "三大污染源") == ["工业", "燃煤", "机动车"]
+    [found] = find_slogans("全面开展村、社区“两委”换届选举。", default_lexicon())
+    assert found["members"] == []
+
+
+def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
+    # policy documents central-60 and central-21: a preposition inside a later item (向, 在) or a
+    # list closed by 等 with its head noun (central-62) make the items a clause's subject and the
+    # formulation its verb's object; counter-examples: 迈向 is no preposition (government work
+    # report 2015), and 等 inside an earlier item is a frame (借…等名义)
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    for text in ("国家鼓励省级、地市级医疗保障部门探索向社会公开“两库”监控要点、标准等，强化社会监督。",
+                 "省级、地市级医保部门在国家“两库”框架体系之下推进“两库”同步更新和本地化应用。",
+                 "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。"):
+        assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
+    text = "我们要把握好总体要求，着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期。"
+    assert members_of(text, "双目标") == ["中高速增长", "迈向中高端水平"]
+    assert _clause_in_item("借调研培训等名义公款旅游", last=False) is False
+
+
+def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
+    # policy documents central-62 and central-81: 创新与创业结合 is one of three pairs, not the
+    # members of 双创; counter-example: 农业、农村和农民问题 before “三农” (government work report 2007)
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
+            "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。")
+    assert all(s["members"] == [] for s in find_slogans(text, default_lexicon()))
+    text = "农业、农村和农民问题，是关系全面建设小康社会和现代化事业全局的重大问题。今年的“三农”工作，要以加快发展现代农业为重点。"
+    assert members_of(text, "三农") == ["农业", "农村", "农民"]
+
+
+def test_a_formulation_of_one_units_takes_no_list_before_it():
+    # Xi 2020-11-28 and policy documents shandong-10, shandong-7: 一带一路, 一事一议 name their
+    # parts themselves; the items before them are what the clause says of them (the gold gives
+    # 一带一路 and 一照一码 no members); counter-example: a count of another numeral keeps them
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    for text in ("鼓励省内技术成熟、产能充裕企业向境外转移产能，参与共建“一带一路”，开展国际产能合作。",
+                 "新形势下，中方视东盟为周边外交优先方向和高质量共建“一带一路”重点地区。"):
+        assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
+    assert members_of("加强工业、燃煤、机动车三大污染源治理。", "三大污染源") == ["工业", "燃煤", "机动车"]
+
+
+def test_dividing_and_taking_lead_into_the_first_member():
+    # policy documents central-88 (分为) and government work report 1983 (分别采取)
+    text = "物流信息云平台是综合性物流信息服务平台，分为仓储管理平台、运输管理平台、订单管理平台三大模块，可将多家中小企业产品接入。"
+    assert members_of(text, "三大模块") == ["仓储管理平台", "运输管理平台", "订单管理平台"]
+    text = "要根据计划经济为主、市场调节为辅的原则，按照企业、产品和任务的不同，分别采取指令性计划、指导性计划和市场调节三种管理办法。"
+    assert members_of(text, "三种管理办法") == ["指令性计划", "指导性计划", "市场调节"]
+
+
+def test_the_members_at_a_name_hold_for_the_other_mentions():
+    # policy documents central-60 and central-21: 知识库、规则库（以下简称“两库”）names the
+    # formulation, so its later mentions share those members; counter-example: members found
+    # by the same step at a mention no 简称 introduces stay at that mention
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+    text = ("为进一步健全医疗保障基金监管体系，加强医疗保障基金智能审核和监控知识库、规则库（以下简称“两库”）管理，"
+            "提升监管效能。第二条　本办法适用于医疗保障基金“两库”的建设和管理。")
+    assert [[m["text"] for m in s["members"]] for s in find_slogans(text, lexicon)] == [["知识库", "规则库"]] * 2
+    text = ("文明城市是物质文明、政治文明、精神文明的和谐统一体，三个文明建设协调进展。" + "其他工作。" * 200
+            + "推动三个文明建设。")
+    assert [len(s["members"]) for s in find_slogans(text, lexicon) if s["text"] == "三个文明"] == [3, 0]
+
+
+def test_a_long_first_member_is_cut_after_its_last_de_even_when_the_rest_is_short():
+    # policy documents central-108 and central-15: the modifier before 的 qualifies the list;
+    # counter-example (congress report 15): parallel phrases that all hold a 的 keep theirs
+    text = "业务应用水平进一步提升。建立协同高效的药品、医疗器械、化妆品三大业务应用平台，实现重要监管业务在线办理。"
+    assert members_of(text, "三大业务应用平台") == ["药品", "医疗器械", "化妆品"]
+    text = "建立数据和模型有机融合的机器学习框架；发展替代大模型训练普遍采用的先处理数据、再做模型训练的两步走模式的有效方法。"
+    assert members_of(text, "两步走") == ["先处理数据", "再做模型训练"]
+    text = ("邓小平理论要求我们增强和提高解放思想、实事求是的坚定性和自觉性，一切以是否有利于发展社会主义社会的生产力、"
+            "有利于增强社会主义国家的综合国力、有利于提高人民的生活水平这“三个有利于”为根本判断标准，不断开拓前进。")
+    assert members_of(text, "三个有利于")[0].endswith("发展社会主义社会的生产力")

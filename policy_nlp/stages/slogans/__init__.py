@@ -235,7 +235,15 @@ list right before a formulation ends before its predicate (和平与发展仍然
 short qualifier after much longer items (…大气污染防治和工业“三废”); a quoted
 run holding a numeral is a sibling formulation, no abbreviations (“两筛”“两癌”).
 Leading verbs and prepositions of the first member (拿出, 以发展, 加强 …) are
-trimmed, and so is a frame up to its last preposition (如果从生产总值 -> 生产总值).
+trimmed, and so is a frame up to its last preposition (如果从生产总值 -> 生产总值),
+but not a verb whose object is all that would remain beside far longer members
+(坚持发展经济、保障和改善民生两手抓 keeps 发展经济). A list right before a formulation
+is a clause's subject, naming no members, when a later item holds a preposition
+(…地市级医疗保障部门探索向社会公开“两库”) or its last goes on after 等 (众创空间等载体打造
+数字文化“双创”); a formulation of units that each count one (一带一路, 一事一议) takes
+no list before it; two words joined as one relation (创新与创业结合) are no members
+of the formulation counting their opening character. Members found at the
+mention a 简称 names (知识库、规则库（以下简称“两库”）) hold for its other mentions.
 ``count_matches`` is ``number == len(members)`` when members were found and
 the number is known (a count of characters, 八个字, also matches when the
 members' characters make up the number), else None.

@@ -403,8 +403,18 @@ def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": _count_matches(text[s:e], n, members),
-                    "source": src, "_step": step})
+                    "source": src, "_step": step, "_named": _named_here(text, s, quoted)})
     return out
+
+
+# 知识库、规则库（以下简称“两库”）: the members at the mention that names the
+# formulation hold for its other mentions, as a definition's do
+_NAMED_BY = re.compile("(?:简称|统称|合称)为?$")
+
+
+def _named_here(text, s, quoted):
+    """Whether the formulation at ``s`` is the name a 简称/统称/合称 gives."""
+    return bool(_NAMED_BY.search(text, max(0, s - 4), s - 1 if quoted else s))
 
 
 # A formulation counting characters (八个字, 二十四字方针) names words whose
@@ -431,11 +441,12 @@ def _share_members(spans):
     """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
     hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
     的局面): mentions without members get those of the first mention where a
-    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed."""
+    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed, or
+    that a 简称 names (知识库、规则库（以下简称“两库”）)."""
     best = {}
     for sp in spans:
         if (sp["kind"] == "numbered" and sp["count_matches"]
-                and sp.get("_step") in _DEFINING_STEPS):
+                and (sp.get("_step") in _DEFINING_STEPS or sp.get("_named"))):
             best.setdefault((sp["text"], sp["number"]), sp)
     for sp in spans:
         source = best.get((sp["text"], sp["number"]))
@@ -444,6 +455,7 @@ def _share_members(spans):
             sp["count_matches"] = source["count_matches"]
     for sp in spans:
         sp.pop("_step", None)
+        sp.pop("_named", None)
 
 
 _ARABIC_UNITS = re.compile(r"(?:[1-9][\u4e00-\u9fff]{1,3}){2,}")

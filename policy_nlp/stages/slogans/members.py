@@ -147,8 +147,10 @@ def _trimmed_items(text, items):
         a += len(seg) - len(second)
         seg = seg[-len(second):]
     if len(seg) > hi + 2 and "的" in seg:
+        # a rest shorter than the others may remain (协同高效的药品 -> 药品) unless the
+        # others hold a 的 too: parallel phrases (有利于发展…的生产力、有利于增强…的综合国力)
         cut = seg.rfind("的") + 1
-        if len(seg) - cut >= lo:
+        if len(seg) - cut >= (lo if any("的" in m["text"] for m in out[1:]) else min(lo, 2)):
             a += cut
             seg = seg[cut:]
     if len(seg) > hi + 2:
@@ -176,15 +178,16 @@ def _trimmed_items(text, items):
                     seg = seg[len(w):]
                     changed = True
                     break
-    changed = not parallel
+    changed, last = not parallel, ""
     while changed and not seg.startswith(_OPENING_NOT_LEAD):    # 对外开放 keeps 对, 有色金属 有
         changed = False
         for w in _TRIM_LEAD:
             if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
-                a += len(w)
-                seg = seg[len(w):]
+                a, seg, last = a + len(w), seg[len(w):], w
                 changed = True
                 break
+    if len(last) >= 2 and _verb_and_object(len(seg), lo):
+        a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     out[0] = _mk(text, a, first["end"])
     return out
 
@@ -664,10 +667,16 @@ def _garbled_first_marker(t):
     return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
+# a formulation of units that each count one (一带一路, 一事一议, 一企一技术)
+_ONE_UNITS = re.compile("(?:一[^一、，。\\s]{1,3}){2,}")
+
+
 def _unquoted_list_before(t):
     """(5) an unquoted list right before whose count equals the number (a
     pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
     compound that is the whole last item is the members (6)."""
+    if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
+        return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
@@ -696,10 +705,21 @@ def _sibling_count_before(t):
 def _still_a_clause(first, others):
     """Whether a trimmed first member still opens with a leading verb of two
     characters or more (too short a rest to lose it: 开展村) while no other
-    member opens with one (a parallel list of verb phrases keeps them)."""
+    member opens with one (a parallel list of verb phrases keeps them); a
+    verb with a short object beside far longer members is one member
+    (发展经济、保障和改善民生: see :func:`_trimmed_items`)."""
     lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
+    if lead is not None and _verb_and_object(len(first) - len(lead), min(len(m["text"]) for m in others)):
+        return False
     return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
             and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
+
+
+def _verb_and_object(rest, shortest):
+    """Whether a first member that would keep ``rest`` characters after its
+    leading verb is that verb with its object: a rest of two characters or
+    fewer while every other member is three times as long or more."""
+    return rest <= 2 and shortest >= 3 * rest
 
 
 def _ends_with_count(item, number):
@@ -1077,6 +1097,9 @@ def _quoted_head_final_list_nearby(t):
     return None
 
 
+_PAIR_RELATIONS = tuple(words("pair_relation_words"))
+
+
 def _head_initial_words_nearby(t):
     """(10c) N two-character words that all begin with a one-character head,
     listed with 、/和 near the formulation: 农业、农村和农民问题，始终是…
@@ -1095,8 +1118,8 @@ def _head_initial_words_nearby(t):
     best = None
     for found in pattern.finditer(text, lo, hi):
         parts = re.split("[、和与及]", found.group())
-        if len(set(parts)) != number:
-            continue
+        if len(set(parts)) != number or text.startswith(_PAIR_RELATIONS, found.end()):
+            continue                    # 创新与创业结合、孵化与投资结合: a pair of a list of pairs
         distance = abs(found.start() - t.qs)
         if best is None or distance < best[0]:
             best = (distance, found)
@@ -1348,11 +1371,34 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
         if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
             return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
+        if any(_clause_in_item(g["text"], g is got[-1]) for g in got[1:]):
+            return []                   # 省级、地市级医保部门在国家“两库”: the list is a clause's subject
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
                 and not any(_not_a_member(g["text"]) for g in got)):
             return got
     return []
+
+
+# a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
+# preposition inside a later item (地市级医疗保障部门探索向社会公开“两库”): the
+# items are a clause's subject, the formulation the object of its verb
+_CLAUSE_PART = re.compile("[在向为](?=[\u4e00-\u9fff])")
+_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])")
+_CLAUSE_WORD_PARTS = tuple(words("clause_word_parts"))
+
+
+def _clause_in_item(item, last):
+    """Whether ``item`` (not a first item) holds 在, 向 or 为 after its first
+    character and before another, outside a word of ``clause_word_parts``
+    (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
+    frame: 借调研培训等名义公款旅游)."""
+    for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
+        p = m.start()
+        if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
+                   for q in range(max(0, p - len(w) + 1), p + 1) if w[p - q] == item[p]):
+            return True
+    return False
 
 
 def _only_lead_words(s):
