@@ -659,6 +659,30 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     assert texts(find_slogans('实施"' + "加强领导，推进工作。" * 200), "quoted") == []
 
 
+def test_ascii_quotes_on_a_line_that_lost_one_pair_no_neighbours():
+    # real sentences (2019 work report, 2004 work report, a Central policy document) as a web
+    # copy with ASCII quotes would give them with one mark lost: the pairs shift, and what lies
+    # between two quotations (a list mark, a joining word, a clause) is no term
+    t = '我们要继续全面准确贯彻"一国两制、"港人治港"、"澳人治澳"、高度自治的方针'
+    assert texts(find_slogans(t), "quoted") == []
+    t = '为继续落实"两个确保和"三条保障线"，2003年中央财政支出700亿元'
+    assert "两个确保和" not in texts(find_slogans(t))      # (两个确保 and 三条保障 read unquoted)
+    t = '产业形态实现由"生产型制造向"服务型制造"的转变'
+    assert texts(find_slogans(t)) == []
+    # a whole clause between two quotations of a line that lost a mark, before a frame
+    t = '坚持稳中求进"工作总基调，按照"抓住机遇，深化改革，扩大开放"的方针'
+    assert texts(find_slogans(t)) == []
+    # with both marks kept (an even line) the same pairs are quotations
+    t = '为继续落实"两个确保"和"三条保障线"，2003年中央财政支出700亿元'
+    assert "三条保障线" in texts(find_slogans(t))
+    t = '按照"抓住机遇，深化改革，扩大开放"的方针'
+    assert texts(find_slogans(t), "quoted") == ["抓住机遇，深化改革，扩大开放"]
+    # on a line that lost a mark, a pair within a term's length holding no clause mark stays
+    # (dev-0191 脱贫攻坚"决战决胜2020"誓师大会, a mark lost after it)
+    t = '召开了脱贫攻坚"决战决胜2020"誓师大会。表示"不忘初心'
+    assert texts(find_slogans(t), "quoted") == ["决战决胜2020"]
+
+
 def test_a_phenomenon_named_by_where_it_happens_is_a_term():
     # dev-0223, dev-0224, dev-0225 and the 2014 work report: 保障“舌尖上的安全”;
     # a Central policy document: 整治“指尖上的形式主义”

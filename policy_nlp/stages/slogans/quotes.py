@@ -62,13 +62,46 @@ def _lost_quotes(text):
     return pairs if len(pairs) >= _LOST_QUOTES_MIN else []
 
 
+# a web copy that lost one of its ASCII double quotes pairs the marks of neighbouring quotations
+# (贯彻"一国两制、"港人治港"、"澳人治澳" reads 一国两制、 and 、; 落实"两个确保和"三条保障线" reads
+# 两个确保和, 由"生产型制造向"服务型制造" reads 生产型制造向): on a line with an odd number of
+# them, a pair is taken only within a term's length, holding no clause or list mark, neither
+# opening nor ending with a word that joins two items
+_PAIRED_ACROSS = re.compile(r"[，,、；;。：:！？!?]")
+_JOINING = "和与及或到向"
+
+
+def _odd_ascii_lines(text):
+    """(start, end) of the lines with an odd number of ASCII double quotes, in order."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if line.count('"') % 2:
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _doubtful_pair(odd_lines, text, s, e):
+    """Whether the ASCII-quoted ``text[s:e]`` may pair the marks of two
+    quotations on a line that lost one: on an odd line, longer than a term
+    (:data:`_TERM_MAX`) or holding a clause mark (:data:`_PAIRED_ACROSS`) or
+    opening or ending with a joining word."""
+    k = bisect_right(odd_lines, (s, len(text))) - 1
+    on_odd = k >= 0 and odd_lines[k][0] <= s <= odd_lines[k][1]
+    return on_odd and (e - s > _TERM_MAX or bool(_PAIRED_ACROSS.search(text, s, e))
+                       or text[s] in _JOINING or text[e - 1] in _JOINING)
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
-    hard wrap or written with mangled quote marks included."""
+    hard wrap or written with mangled quote marks included (ASCII pairs on
+    a line that lost a mark only as :func:`_doubtful_pair` allows)."""
     out = []
+    odd = _odd_ascii_lines(text) if '"' in text else []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
+                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))):
             out.append((m.start(g), m.end(g)))
     extra = []
     if "\n" in text:
