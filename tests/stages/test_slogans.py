@@ -1109,6 +1109,20 @@ def test_quotes_mangled_by_a_web_copy():
     assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
 
 
+def test_an_ascii_double_quote_closing_a_curly_one():
+    # Shandong policy documents (shandong-39, shandong-52): “ opens and the ASCII " closes
+    assert texts(find_slogans("（一）聚焦基础理论短板，开展“策源\"行动"), "quoted") == ["策源"]
+    t = "为数字科技成果转化提供“一站式\"“生态化\"服务。鼓励各市"
+    assert texts(find_slogans(t), "quoted") == ["一站式", "生态化"]
+    t = "推动数字领域科技成果“边研发、边转化\"。常态化开展数字领域“山东好成果\"遴选发布"
+    assert texts(find_slogans(t), "quoted") == ["边研发、边转化", "山东好成果"]
+    # within one clause: a list of clauses so closed may be a lost mark's sentence (central-86)
+    t = "按照“统筹规划，分类施策，市场驱动，急用先行，跨界融合，协同推进，自主创新，开放合作\"原则"
+    assert find_slogans(t) == []
+    # a real curly pair wins over the ASCII mark inside it
+    assert texts(find_slogans("开展“强企\"工程”建设")) == ["强企\"工程"]
+
+
 def test_a_long_campaign_name_before_its_mobilisation_meeting():
     # local dev-0037: a long quoted campaign name framed by the meeting it opens
     t = "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"

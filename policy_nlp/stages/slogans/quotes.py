@@ -40,11 +40,13 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 # double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening, a single
 # quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
 # opening (正确处理”六个关系”); short, with Han characters, no mark of a real
-# pair, and the closing “ or ’ followed by no ” on its line
+# pair, and the closing “ or ’ followed by no ” on its line; or an ASCII double quote
+# closing a curly one (开展“策源"行动, 提供“一站式"“生态化"服务), within one clause
 _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
                                r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
                                r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
-                               r"|”([^“”‘’'\n]{1,12})”")
+                               r"|”([^“”‘’'\n]{1,12})”"
+                               r'|“([^“”"\n，,。；;：:！？!?]{1,24})"')
 
 
 # quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
@@ -106,11 +108,11 @@ def _quotes(text):
     extra = []
     if "\n" in text:
         extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
-    if "'" in text or "〞" in text or "’" in text or "”" in text:
+    if "'" in text or "〞" in text or "’" in text or "”" in text or '"' in text:
         # the real pairs (marks included), sorted and disjoint: one lookup per match
         taken_starts = [a - 1 for a, _ in out]
         for m in _MANGLED_QUOTE_RE.finditer(text):
-            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            g = next(i for i in range(1, 7) if m.group(i) is not None)
             k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
             if _HAN_CHAR.search(m.group(g)) and not overlaps:
