@@ -288,6 +288,21 @@ def test_mentions_after_first_quote_only():
     assert [(s["start"], s["source"]) for s in spans] == [(11, "quotes"), (19, "mention")]
 
 
+def test_no_mentions_of_a_quoted_ordinary_word_of_two_characters():
+    # central-25: “便捷”“生活”“数据”等成为…关键词 made every later 数据 (大数据, 政府数据) a mention;
+    # the 1987 work report: “自由”、“民主” made 社会主义民主 one
+    text = ("通过对调查收到的10万余条有效建议的大数据词频分析，“便捷”“生活”“数据”等成为公众建议最热关键词。"
+            "希望进一步加强互联网基础设施建设，完善政府数据联通。")
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "数据"] == ["quotes"]
+    text = "我们反对美化资产阶级“自由”、“民主”的错误思潮，不赞成搞“大民主”，正是为了更好地发展社会主义民主。"
+    assert "mention" not in {s["source"] for s in find_slogans(text)}
+    # a coinage of two characters (no word of the dictionary) and a count keep their mentions
+    text = "开展“放管”改革。放管改革见实效。"
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "放管"] == ["quotes", "mention"]
+    text = "推进“两化”融合贯标。对通过两化融合管理体系贯标的企业给予奖励。"
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "两化"] == ["quotes", "mention"]
+
+
 # --------------------------------------------------------------- members
 def test_members_in_brackets_half_width():
     text = "推进五项改革(行政审判改革、公共资源配置改革、政务服务改革、执法改革、效能改革)。"
