@@ -1124,6 +1124,15 @@ def test_quotes_mangled_by_a_web_copy():
     assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
 
 
+def test_the_title_of_a_work_in_quotes_is_no_term():
+    # the 1955 and 1958 work reports name works in quotes instead of book title marks
+    assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
+    assert find_slogans("毛主席在“关于正确处理人民内部矛盾的问题”中说：“所谓平衡") == []
+    # a term before 文章 (2025 work report) or a term whose campaign speaks (在“…”改革中指出) stays
+    assert texts(find_slogans("做好“土特产”文章，发展林下经济")) == ["土特产"]
+    assert texts(find_slogans("在“放管服”改革中指出")) == ["放管服"]
+
+
 def test_an_ascii_double_quote_closing_a_curly_one():
     # Shandong policy documents (shandong-39, shandong-52): “ opens and the ASCII " closes
     assert texts(find_slogans("（一）聚焦基础理论短板，开展“策源\"行动"), "quoted") == ["策源"]

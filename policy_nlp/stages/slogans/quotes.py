@@ -300,6 +300,19 @@ def _in_one_char_series(text, s):
     return any(m.start() < s < m.end() for m in _ONE_CHAR_SERIES.finditer(text, max(0, s - 9), s + 12))
 
 
+# a work named in quotes instead of book title marks: 毛泽东主席在一九四五年“论联合政府”一书中
+# 所说的, 毛主席在“关于正确处理人民内部矛盾的问题”中说 (not 做好“土特产”文章)
+_TITLE_AFTER = re.compile(r"(?:一书|一文|这篇文章|这本书|一诗)")
+_SPOKEN_IN_AFTER = re.compile(r"中(?:说|写道|所说|曾说|指出)")
+
+
+def _title_quoted(text, s, e):
+    """Whether the quotation ``text[s:e]`` is the title of a written work:
+    followed by 一书, 一文 …, or read from (在“…”中说)."""
+    return bool(_TITLE_AFTER.match(text, e + 1)
+                or (text[s - 2:s - 1] == "在" and _SPOKEN_IN_AFTER.match(text, e + 1)))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 
 
@@ -311,7 +324,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈"):
+    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q):
         return False                                      # masked away: “XXX、XXX”的工作思路
