@@ -1124,6 +1124,17 @@ def test_quotes_mangled_by_a_web_copy():
     assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
 
 
+def test_the_words_rejecting_a_list_of_quotations_reject_each_of_them():
+    # Xi 2020-09-04, the 20th congress report, Xi 2020-01-09: the verb before the first rejects all
+    assert find_slogans("坚决反对打着所谓“民主”、“自由”、“人权”等幌子肆意干涉中国内政") == []
+    assert find_slogans("反对保护主义，反对“筑墙设垒”、“脱钩断链”，反对单边制裁") == []
+    assert find_slogans("不搞“作秀式”、“盆景式”调研，严格控制") == []
+    # a list a policy verb governs, and a quotation after a rejected one with a verb of its own
+    # (the 20th congress report), stay
+    assert texts(find_slogans("推进“一网通办”、“一次办成”改革")) == ["一网通办", "一次办成"]
+    assert texts(find_slogans("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础")) == ["九二共识"]
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []

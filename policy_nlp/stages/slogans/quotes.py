@@ -337,7 +337,7 @@ def _is_policy_term(text, s, e, repeats):
     # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
     said = _SAY_BEFORE.search(before) and not (frame or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
-    if said or (_NEGATIVE_BEFORE.search(before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    if said or (_rejected(text, s, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -378,6 +378,28 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+def _rejected(text, s, before):
+    """Whether the words before the quotation at ``s``, or before the first
+    of the list of quotations it ends, reject it (:data:`_NEGATIVE_BEFORE`:
+    打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
+    if _NEGATIVE_BEFORE.search(before):
+        return True
+    r = _list_start(text, s)
+    return r != s and bool(_NEGATIVE_BEFORE.search(text, max(0, r - 12), r - 1))
+
+
+def _list_start(text, s):
+    """The start of the first quotation of the list of quotations, side by
+    side or parted by 、, that the quotation at ``s`` ends, or ``s`` itself."""
+    while s >= 3 and (text[s - 2] in "”」" or text[s - 3:s - 1] in ("”、", "」、")):
+        c = s - 2 if text[s - 2] in "”」" else s - 3
+        k = max(text.rfind("“", max(0, c - 20), c), text.rfind("「", max(0, c - 20), c))
+        if k < 0 or "”" in text[k:c] or "」" in text[k:c]:
+            break
+        s = k + 1
+    return s
 
 
 def _run_start(text, s):
