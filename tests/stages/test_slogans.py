@@ -1135,6 +1135,18 @@ def test_the_words_rejecting_a_list_of_quotations_reject_each_of_them():
     assert texts(find_slogans("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础")) == ["九二共识"]
 
 
+def test_a_short_name_right_after_ti_chu_is_a_proposal():
+    # policy documents central-1 and central-135: a short name proposed is a term
+    assert "新四化" in texts(find_slogans("党的十八大明确提出“新四化”和“五位一体”的战略部署"))
+    assert texts(find_slogans("参与相关国际规则制定，适时提出“中国倡议”和“中国标准”。")) == ["中国倡议"]
+    # a longer quotation, one after 提出：, a date or a count is no proposal's name
+    # (local dev-0134, Xi 2020-09-04)
+    assert find_slogans("他在《论持久战》一文中提出:“今年七月一日,是中国共产党建立的十七周年纪念日”。") == []
+    assert texts(find_slogans("这是中央领导同志第一次明确提出“七一”是党的诞生纪念日"), "quoted") == []
+    assert texts(find_slogans("1915年提出“二十一条”，1931年策动九一八事变"), "quoted") == []
+    assert find_slogans("他提出“我们要把心思和精力用在抓落实上”。") == []
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []

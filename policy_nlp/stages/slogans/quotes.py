@@ -336,7 +336,8 @@ def _is_policy_term(text, s, e, repeats):
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
-    said = _SAY_BEFORE.search(before) and not (frame or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
+    proposed = _proposal(q, before)
+    said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
     if said or (_rejected(text, s, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
@@ -372,12 +373,27 @@ def _is_policy_term(text, s, e, repeats):
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
             or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
-    named = frame or _named_around(text, s, e, before)
+    named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+# a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
+# 标准”): a term; a longer quotation, or one after 提出：, is speech reported; one opening with a
+# numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日, 1915年提出“二十一条”)
+_PROPOSED_BEFORE = re.compile(r"提出$")
+_PROPOSAL_MAX = 8
+_NUMERAL_FIRST = re.compile(r"[零〇一二两三四五六七八九十百千0-9]")
+
+
+def _proposal(q, before):
+    """Whether the quotation ``q`` right after 提出 is short, of one clause and
+    opens with no numeral: a proposal's name."""
+    return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
+        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q)
 
 
 def _rejected(text, s, before):
