@@ -288,6 +288,21 @@ def test_mentions_after_first_quote_only():
     assert [(s["start"], s["source"]) for s in spans] == [(11, "quotes"), (19, "mention")]
 
 
+def test_no_mentions_of_a_quoted_ordinary_word_of_two_characters():
+    # central-25: “便捷”“生活”“数据”等成为…关键词 made every later 数据 (大数据, 政府数据) a mention;
+    # the 1987 work report: “自由”、“民主” made 社会主义民主 one
+    text = ("通过对调查收到的10万余条有效建议的大数据词频分析，“便捷”“生活”“数据”等成为公众建议最热关键词。"
+            "希望进一步加强互联网基础设施建设，完善政府数据联通。")
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "数据"] == ["quotes"]
+    text = "我们反对美化资产阶级“自由”、“民主”的错误思潮，不赞成搞“大民主”，正是为了更好地发展社会主义民主。"
+    assert "mention" not in {s["source"] for s in find_slogans(text)}
+    # a coinage of two characters (no word of the dictionary) and a count keep their mentions
+    text = "开展“放管”改革。放管改革见实效。"
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "放管"] == ["quotes", "mention"]
+    text = "推进“两化”融合贯标。对通过两化融合管理体系贯标的企业给予奖励。"
+    assert [s["source"] for s in find_slogans(text) if s["text"] == "两化"] == ["quotes", "mention"]
+
+
 # --------------------------------------------------------------- members
 def test_members_in_brackets_half_width():
     text = "推进五项改革(行政审判改革、公共资源配置改革、政务服务改革、执法改革、效能改革)。"
@@ -657,6 +672,30 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     assert find_slogans('参见 "AI" 一词') == []
     # a quote that never closes reads nothing (and in linear time)
     assert texts(find_slogans('实施"' + "加强领导，推进工作。" * 200), "quoted") == []
+
+
+def test_ascii_quotes_on_a_line_that_lost_one_pair_no_neighbours():
+    # real sentences (2019 work report, 2004 work report, a Central policy document) as a web
+    # copy with ASCII quotes would give them with one mark lost: the pairs shift, and what lies
+    # between two quotations (a list mark, a joining word, a clause) is no term
+    t = '我们要继续全面准确贯彻"一国两制、"港人治港"、"澳人治澳"、高度自治的方针'
+    assert texts(find_slogans(t), "quoted") == []
+    t = '为继续落实"两个确保和"三条保障线"，2003年中央财政支出700亿元'
+    assert "两个确保和" not in texts(find_slogans(t))      # (两个确保 and 三条保障 read unquoted)
+    t = '产业形态实现由"生产型制造向"服务型制造"的转变'
+    assert texts(find_slogans(t)) == []
+    # a whole clause between two quotations of a line that lost a mark, before a frame
+    t = '坚持稳中求进"工作总基调，按照"抓住机遇，深化改革，扩大开放"的方针'
+    assert texts(find_slogans(t)) == []
+    # with both marks kept (an even line) the same pairs are quotations
+    t = '为继续落实"两个确保"和"三条保障线"，2003年中央财政支出700亿元'
+    assert "三条保障线" in texts(find_slogans(t))
+    t = '按照"抓住机遇，深化改革，扩大开放"的方针'
+    assert texts(find_slogans(t), "quoted") == ["抓住机遇，深化改革，扩大开放"]
+    # on a line that lost a mark, a pair within a term's length holding no clause mark stays
+    # (dev-0191 脱贫攻坚"决战决胜2020"誓师大会, a mark lost after it)
+    t = '召开了脱贫攻坚"决战决胜2020"誓师大会。表示"不忘初心'
+    assert texts(find_slogans(t), "quoted") == ["决战决胜2020"]
 
 
 def test_a_phenomenon_named_by_where_it_happens_is_a_term():
@@ -1083,6 +1122,52 @@ def test_quotes_mangled_by_a_web_copy():
     assert find_slogans("it's a 'test“ case") == []
     assert texts(find_slogans("他说'我们要推进“放管服”改革")) == ["放管服"]
     assert texts(find_slogans("办好“中国’99昆明世界园艺博览会”。")) == ["中国’99昆明世界园艺博览会"]
+
+
+def test_the_words_rejecting_a_list_of_quotations_reject_each_of_them():
+    # Xi 2020-09-04, the 20th congress report, Xi 2020-01-09: the verb before the first rejects all
+    assert find_slogans("坚决反对打着所谓“民主”、“自由”、“人权”等幌子肆意干涉中国内政") == []
+    assert find_slogans("反对保护主义，反对“筑墙设垒”、“脱钩断链”，反对单边制裁") == []
+    assert find_slogans("不搞“作秀式”、“盆景式”调研，严格控制") == []
+    # a list a policy verb governs, and a quotation after a rejected one with a verb of its own
+    # (the 20th congress report), stay
+    assert texts(find_slogans("推进“一网通办”、“一次办成”改革")) == ["一网通办", "一次办成"]
+    assert texts(find_slogans("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础")) == ["九二共识"]
+
+
+def test_a_short_name_right_after_ti_chu_is_a_proposal():
+    # policy documents central-1 and central-135: a short name proposed is a term
+    assert "新四化" in texts(find_slogans("党的十八大明确提出“新四化”和“五位一体”的战略部署"))
+    assert texts(find_slogans("参与相关国际规则制定，适时提出“中国倡议”和“中国标准”。")) == ["中国倡议"]
+    # a longer quotation, one after 提出：, a date or a count is no proposal's name
+    # (local dev-0134, Xi 2020-09-04)
+    assert find_slogans("他在《论持久战》一文中提出:“今年七月一日,是中国共产党建立的十七周年纪念日”。") == []
+    assert texts(find_slogans("这是中央领导同志第一次明确提出“七一”是党的诞生纪念日"), "quoted") == []
+    assert texts(find_slogans("1915年提出“二十一条”，1931年策动九一八事变"), "quoted") == []
+    assert find_slogans("他提出“我们要把心思和精力用在抓落实上”。") == []
+
+
+def test_the_title_of_a_work_in_quotes_is_no_term():
+    # the 1955 and 1958 work reports name works in quotes instead of book title marks
+    assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
+    assert find_slogans("毛主席在“关于正确处理人民内部矛盾的问题”中说：“所谓平衡") == []
+    # a term before 文章 (2025 work report) or a term whose campaign speaks (在“…”改革中指出) stays
+    assert texts(find_slogans("做好“土特产”文章，发展林下经济")) == ["土特产"]
+    assert texts(find_slogans("在“放管服”改革中指出")) == ["放管服"]
+
+
+def test_an_ascii_double_quote_closing_a_curly_one():
+    # Shandong policy documents (shandong-39, shandong-52): “ opens and the ASCII " closes
+    assert texts(find_slogans("（一）聚焦基础理论短板，开展“策源\"行动"), "quoted") == ["策源"]
+    t = "为数字科技成果转化提供“一站式\"“生态化\"服务。鼓励各市"
+    assert texts(find_slogans(t), "quoted") == ["一站式", "生态化"]
+    t = "推动数字领域科技成果“边研发、边转化\"。常态化开展数字领域“山东好成果\"遴选发布"
+    assert texts(find_slogans(t), "quoted") == ["边研发、边转化", "山东好成果"]
+    # within one clause: a list of clauses so closed may be a lost mark's sentence (central-86)
+    t = "按照“统筹规划，分类施策，市场驱动，急用先行，跨界融合，协同推进，自主创新，开放合作\"原则"
+    assert find_slogans(t) == []
+    # a real curly pair wins over the ASCII mark inside it
+    assert texts(find_slogans("开展“强企\"工程”建设")) == ["强企\"工程"]
 
 
 def test_a_long_campaign_name_before_its_mobilisation_meeting():

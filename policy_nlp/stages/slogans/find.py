@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import word_set
+from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, _FULLWIDTH, HEADS, MEASURES,
     NUM_CHARS, _NUM_RE, parse_numbered)
@@ -326,13 +327,16 @@ def _count_head(text, after_numeral, e):
 
 
 def _mention_candidates(text, quote_ranges, quoted_terms, member_texts):
-    """Unquoted mentions of what the document quoted, after its first quoted use."""
+    """Unquoted mentions of what the document quoted, after its first quoted
+    use; none of a quoted term that is a word of two characters in the
+    language's dictionary, whose uses are the word's (民主 of “自由”、“民主”
+    in 社会主义民主, 数据 in 大数据; a count such as 两化 keeps them)."""
     cands = []
     first = {}
     for s, e in quote_ranges:
         first.setdefault(text[s:e], s)
     for q, (kind, n) in quoted_terms.items():
-        if len(q) < 2 or q in member_texts:
+        if len(q) < 2 or q in member_texts or (kind == "quoted" and len(q) == 2 and q in dictionary_words()):
             continue
         i = text.find(q, first[q])
         while i != -1:

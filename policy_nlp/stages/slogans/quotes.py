@@ -40,11 +40,13 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 # double prime 〞 closing (“龙头〞工程, “保二争一〞目标) or 〝 opening, a single
 # quote closing a double one (“六五’时期, “385’行动计划) and a closing quote
 # opening (正确处理”六个关系”); short, with Han characters, no mark of a real
-# pair, and the closing “ or ’ followed by no ” on its line
+# pair, and the closing “ or ’ followed by no ” on its line; or an ASCII double quote
+# closing a curly one (开展“策源"行动, 提供“一站式"“生态化"服务), within one clause
 _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
                                r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
                                r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
-                               r"|”([^“”‘’'\n]{1,12})”")
+                               r"|”([^“”‘’'\n]{1,12})”"
+                               r'|“([^“”"\n，,。；;：:！？!?]{1,24})"')
 
 
 # quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
@@ -62,22 +64,55 @@ def _lost_quotes(text):
     return pairs if len(pairs) >= _LOST_QUOTES_MIN else []
 
 
+# a web copy that lost one of its ASCII double quotes pairs the marks of neighbouring quotations
+# (贯彻"一国两制、"港人治港"、"澳人治澳" reads 一国两制、 and 、; 落实"两个确保和"三条保障线" reads
+# 两个确保和, 由"生产型制造向"服务型制造" reads 生产型制造向): on a line with an odd number of
+# them, a pair is taken only within a term's length, holding no clause or list mark, neither
+# opening nor ending with a word that joins two items
+_PAIRED_ACROSS = re.compile(r"[，,、；;。：:！？!?]")
+_JOINING = "和与及或到向"
+
+
+def _odd_ascii_lines(text):
+    """(start, end) of the lines with an odd number of ASCII double quotes, in order."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if line.count('"') % 2:
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _doubtful_pair(odd_lines, text, s, e):
+    """Whether the ASCII-quoted ``text[s:e]`` may pair the marks of two
+    quotations on a line that lost one: on an odd line, longer than a term
+    (:data:`_TERM_MAX`) or holding a clause mark (:data:`_PAIRED_ACROSS`) or
+    opening or ending with a joining word."""
+    k = bisect_right(odd_lines, (s, len(text))) - 1
+    on_odd = k >= 0 and odd_lines[k][0] <= s <= odd_lines[k][1]
+    return on_odd and (e - s > _TERM_MAX or bool(_PAIRED_ACROSS.search(text, s, e))
+                       or text[s] in _JOINING or text[e - 1] in _JOINING)
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
-    hard wrap or written with mangled quote marks included."""
+    hard wrap or written with mangled quote marks included (ASCII pairs on
+    a line that lost a mark only as :func:`_doubtful_pair` allows)."""
     out = []
+    odd = _odd_ascii_lines(text) if '"' in text else []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))):
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
+                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))):
             out.append((m.start(g), m.end(g)))
     extra = []
     if "\n" in text:
         extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
-    if "'" in text or "〞" in text or "’" in text or "”" in text:
+    if "'" in text or "〞" in text or "’" in text or "”" in text or '"' in text:
         # the real pairs (marks included), sorted and disjoint: one lookup per match
         taken_starts = [a - 1 for a, _ in out]
         for m in _MANGLED_QUOTE_RE.finditer(text):
-            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            g = next(i for i in range(1, 7) if m.group(i) is not None)
             k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
             if _HAN_CHAR.search(m.group(g)) and not overlaps:
@@ -265,6 +300,19 @@ def _in_one_char_series(text, s):
     return any(m.start() < s < m.end() for m in _ONE_CHAR_SERIES.finditer(text, max(0, s - 9), s + 12))
 
 
+# a work named in quotes instead of book title marks: 毛泽东主席在一九四五年“论联合政府”一书中
+# 所说的, 毛主席在“关于正确处理人民内部矛盾的问题”中说 (not 做好“土特产”文章)
+_TITLE_AFTER = re.compile(r"(?:一书|一文|这篇文章|这本书|一诗)")
+_SPOKEN_IN_AFTER = re.compile(r"中(?:说|写道|所说|曾说|指出)")
+
+
+def _title_quoted(text, s, e):
+    """Whether the quotation ``text[s:e]`` is the title of a written work:
+    followed by 一书, 一文 …, or read from (在“…”中说)."""
+    return bool(_TITLE_AFTER.match(text, e + 1)
+                or (text[s - 2:s - 1] == "在" and _SPOKEN_IN_AFTER.match(text, e + 1)))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 
 
@@ -276,7 +324,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈"):
+    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q):
         return False                                      # masked away: “XXX、XXX”的工作思路
@@ -288,8 +336,9 @@ def _is_policy_term(text, s, e, repeats):
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
-    said = _SAY_BEFORE.search(before) and not (frame or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
-    if said or (_NEGATIVE_BEFORE.search(before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    proposed = _proposal(q, before)
+    said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
+    if said or (_rejected(text, s, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -324,12 +373,49 @@ def _is_policy_term(text, s, e, repeats):
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
             or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
-    named = frame or _named_around(text, s, e, before)
+    named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+# a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
+# 标准”): a term; a longer quotation, or one after 提出：, is speech reported; one opening with a
+# numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日, 1915年提出“二十一条”)
+_PROPOSED_BEFORE = re.compile(r"提出$")
+_PROPOSAL_MAX = 8
+_NUMERAL_FIRST = re.compile(r"[零〇一二两三四五六七八九十百千0-9]")
+
+
+def _proposal(q, before):
+    """Whether the quotation ``q`` right after 提出 is short, of one clause and
+    opens with no numeral: a proposal's name."""
+    return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
+        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q)
+
+
+def _rejected(text, s, before):
+    """Whether the words before the quotation at ``s``, or before the first
+    of the list of quotations it ends, reject it (:data:`_NEGATIVE_BEFORE`:
+    打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
+    if _NEGATIVE_BEFORE.search(before):
+        return True
+    r = _list_start(text, s)
+    return r != s and bool(_NEGATIVE_BEFORE.search(text, max(0, r - 12), r - 1))
+
+
+def _list_start(text, s):
+    """The start of the first quotation of the list of quotations, side by
+    side or parted by 、, that the quotation at ``s`` ends, or ``s`` itself."""
+    while s >= 3 and (text[s - 2] in "”」" or text[s - 3:s - 1] in ("”、", "」、")):
+        c = s - 2 if text[s - 2] in "”」" else s - 3
+        k = max(text.rfind("“", max(0, c - 20), c), text.rfind("「", max(0, c - 20), c))
+        if k < 0 or "”" in text[k:c] or "」" in text[k:c]:
+            break
+        s = k + 1
+    return s
 
 
 def _run_start(text, s):
