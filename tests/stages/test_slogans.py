@@ -1939,3 +1939,19 @@ def test_a_quotation_of_up_to_five_clauses_is_the_content_of_a_named_frame():
                  "必须批判那种认为“建设经验不够，工作经验不够，浪费一点不可避免”的想法。",
                  "林彪一伙是一个“语录不离手，万岁不离口，当面说好话，背后下毒手”的反革命阴谋集团。"]:
         assert texts(find_slogans(text), "quoted") == [], text
+
+
+def test_a_great_count_after_the_list_it_names_is_no_anaphor():
+    # the congress reports of 2002, 2007 and 2012: 这 before N大 points back to a list of
+    # exactly N items right before it, which the count names (三大历史任务)
+    lexicon = default_lexicon()
+    text = "展望未来，我们对实现推进现代化建设、完成祖国统一、维护世界和平与促进共同发展这三大历史任务充满信心。"
+    found = by_text(find_slogans(text, lexicon))
+    assert found["三大历史任务"]["number"] == 3
+    assert members(found["三大历史任务"]) == ["推进现代化建设", "完成祖国统一", "维护世界和平与促进共同发展"]
+    # counter-examples: 这 and N大 with no list before (gwr 1981: a classification too; cpc
+    # 1997: the two theories named in earlier sentences), and 这 before a count with 个
+    for text in ["它们的产值只占工农业总产值的小部分。在这两大类之间，还有两类产品和企业。",
+                 "我们党把它称为邓小平理论。这两大理论成果都是党和人民实践经验和集体智慧的结晶。",
+                 "北京、上海、广州这三个城市发展很快。", "必须解决好这四大矛盾。"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text

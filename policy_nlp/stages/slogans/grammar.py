@@ -448,7 +448,8 @@ def _numeral_start(text, m, bounds):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
     if not shifted and _bad_before(text, i) and not (_names_quoted_list(text, i)
-                                                     or _names_set(text, i, run, bounds)):
+                                                     or _names_set(text, i, run, bounds)
+                                                     or _names_listed_great(text, i, run)):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -625,6 +626,16 @@ def _names_set(text, i, run, bounds):
         return False
     k = i + len(run)
     return _set_head_end(text, k + len(_measure_at(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
+
+
+def _names_listed_great(text, i, run):
+    """A、B与C这三大历史任务: 这 before a count with 大 (which makes any short
+    noun phrase a head) names the list of exactly NUM items right before it
+    (:func:`_list_before`), so the count is no anaphor. With 个 it stays one
+    (北京、上海、广州这三个城市), as does 这 with no such list (在这两大类之间)."""
+    if text[i - 1:i] != "这" or _measure_at(text, i + len(run)) != "大":
+        return False
+    return bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
