@@ -1955,3 +1955,13 @@ def test_a_great_count_after_the_list_it_names_is_no_anaphor():
                  "我们党把它称为邓小平理论。这两大理论成果都是党和人民实践经验和集体智慧的结晶。",
                  "北京、上海、广州这三个城市发展很快。", "必须解决好这四大矛盾。"]:
         assert texts(find_slogans(text, lexicon), "numbered") == [], text
+
+
+def test_a_national_term_written_unquoted_is_found_by_the_lexicon():
+    # the Xi speeches of 2020-11-19 and 2020-07-22: 两头在外 (added by hand to the lexicon),
+    # unquoted and quoted; counter-example: 两头 alone (Xi 2020-04-30, a trap of its gold)
+    lexicon = default_lexicon()
+    for text in ["近年来，中国市场和资源两头在外的发展模式已经悄然改变。",
+                 "在经济全球化深入发展的外部环境下，市场和资源“两头在外”对我国快速发展发挥了重要作用。"]:
+        assert by_text(find_slogans(text, lexicon))["两头在外"]["number"] == 2, text
+    assert texts(find_slogans("就是要做好顶层设计，主要是管两头，一头是在中央。", lexicon), "numbered") == []
