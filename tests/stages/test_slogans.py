@@ -1965,3 +1965,14 @@ def test_a_national_term_written_unquoted_is_found_by_the_lexicon():
                  "在经济全球化深入发展的外部环境下，市场和资源“两头在外”对我国快速发展发挥了重要作用。"]:
         assert by_text(find_slogans(text, lexicon))["两头在外"]["number"] == 2, text
     assert texts(find_slogans("就是要做好顶层设计，主要是管两头，一头是在中央。", lexicon), "numbered") == []
+
+
+def test_a_count_of_people_by_their_title_is_no_formulation():
+    # local_speeches dev-0078 (a family's exam record, a trap of its gold) and the Xi speech of
+    # 2020-09-04 (a heroic unit): person_count_heads.txt; counter-examples: roles and virtues in
+    # formulations of people (两代表一委员, 三好学生) stay counted
+    lexicon = default_lexicon()
+    for text in ['诞生过杏坛名宿,创造过朱家"一门三进士,五科六举人"等科考奇迹。',
+                 "新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等众多英雄群体"]:
+        assert texts(find_slogans(text, lexicon), "numbered") == [], text
+    assert parse_numbered("两代表一委员") == (True, 3) and parse_numbered("三好学生") == (True, 3)
