@@ -1976,3 +1976,14 @@ def test_a_count_of_people_by_their_title_is_no_formulation():
                  "新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等众多英雄群体"]:
         assert texts(find_slogans(text, lexicon), "numbered") == [], text
     assert parse_numbered("两代表一委员") == (True, 3) and parse_numbered("三好学生") == (True, 3)
+
+
+def test_parts_merging_make_a_joint_action_but_places_and_sides_do_not():
+    # 融合 (joint_action_verbs.txt): the work reports of 2009 and 2012 (三网融合), policy
+    # documents central-8 and central-10 (两化融合); counter-examples: the work reports of
+    # 2019, 2024 and 2025 (两岸融合: sides, joint_action_sides.txt) and a made-up 两地融合
+    for text, span, n in [("推动三网融合取得实质性进展。", "三网融合", 3),
+                          ("支持智能制造、两化融合、工业互联网等项目。", "两化融合", 2)]:
+        assert by_text(find_slogans(text))[span]["number"] == n, text
+    for text in ["推动两岸融合发展，造福两岸同胞。", "促进两地融合发展。"]:
+        assert texts(find_slogans(text), "numbered") == [], text

@@ -550,21 +550,24 @@ def _pair_confirmed(text, i, run, value, bounds):
 
 # a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
 _JOINT_ACTION = re.compile(f"[\u4e00-\u9fff](?:{alternation('joint_action_verbs')})")
+# places and sides counted before such a verb (两岸融合, 两地同步): no strategy
+_JOINT_SIDES = word_set("joint_action_sides")
 
 
 def _joint_action(text, i, run, value, bounds):
     """``NUM X VERB``: a numeral, one character naming the parts and a verb of
     parts moving together (``joint_action_verbs.txt``) make a metaphor
     compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
-    四化同步. Not a quantity or people (三者同步), a place (两省同步), a common
-    word of 双 (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before
-    these verbs (双轮驱动). (end, number) or None."""
+    四化同步, 三网融合. Not a quantity or people (三者同步), a place or side
+    (两省同步, 两岸融合: ``joint_action_sides.txt``), a common word of 双
+    (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before these
+    verbs (双轮驱动). (end, number) or None."""
     k = i + len(run)
     m = _JOINT_ACTION.match(text, k)
     if value is None or not 2 <= value <= 10 or m is None or not bounds.is_end(m.end()):
         return None
     part = text[k]
-    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS \
+    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS or part in _JOINT_SIDES \
             or (run == "双" and "双" + part in _SHUANG_WORDS):
         return None
     return m.end(), value
