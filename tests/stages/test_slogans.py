@@ -2003,3 +2003,21 @@ def test_national_terms_the_grammar_misses_are_in_the_lexicon():
         for tokens in (None, tokenizer.cut(text)):
             found = by_text(find_slogans(text, lexicon, tokens=tokens))
             assert span in found and found[span]["number"] == n, (text, tokens is None)
+
+
+def test_a_formulation_inside_an_item_of_a_list_takes_no_members_from_it():
+    # policy documents central-1: 智慧林业 qualifies 两化融合 inside an item of a 、-list that
+    # runs through it (one item opens another), so the list is not its members (they cost the
+    # document its quoted term “智慧林业”, a member text being no term); counter-examples: the
+    # Xi speech of 2020-02-24, central-93, where the count is inside an item too, and the work
+    # report of 2016 (one-character items)
+    lexicon = default_lexicon()
+    for text in ["智慧林业服务体系主要包括智慧林业产业、智慧林业两化融合、智慧生态旅游、智慧林地信息服务平台、智慧商务和智慧社区等。",
+                 "本阶段以智慧林业基础设施为基础，完成智慧林业营造林管理系统、智慧林业两化融合工程、林业“天网”系统、智慧商务建设工程。"]:
+        assert members(by_text(find_slogans(text, lexicon))["两化融合"]) == [], text
+    text = "要紧紧扭住城乡社区防控和患者救治两个关键，切实提高收治率和治愈率、降低感染率和病亡率。"
+    assert members(by_text(find_slogans(text, lexicon))["两个关键"]) == ["城乡社区防控", "患者救治"]
+    text = "玻璃行业：重点形成玻璃熔窑、锡槽、退火窑三大热工控制、冷端优化控制、在线缺陷检测、自动切割分片等集成系统。"
+    assert members(by_text(find_slogans(text, lexicon))["三大热工控制"]) == ["玻璃熔窑", "锡槽", "退火窑"]
+    text = "促进区域协调发展和新型城镇化。继续推动东、中、西、东北地区“四大板块”协调发展，重点推进"
+    assert members(by_text(find_slogans(text, lexicon))["四大板块"]) == ["东", "中", "西", "东北地区"]
