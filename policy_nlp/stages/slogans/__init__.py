@@ -81,14 +81,15 @@ Two counts of short abstract heads joined by 、 confirm each other (征兵工�
 counts of things and partitions (分为五个阶段、七个步骤) do not.
 
 ``joint``  ``NUM X VERB``: one character naming the parts and a verb of parts
-moving together (``joint_action_verbs.txt``: 齐飞, 驱动, 同步) name a strategy,
-counted by the numeral (两翼齐飞 = 2, 双轮驱动 = 2, 四化同步 = 4); not people,
-places or rounds (三者同步, 两省同步; 分两轮取消).
+moving together (``joint_action_verbs.txt``: 齐飞, 驱动, 同步, 融合) name a strategy,
+counted by the numeral (两翼齐飞 = 2, 双轮驱动 = 2, 四化同步 = 4, 三网融合 = 3); not people,
+places, sides or rounds (三者同步, 两省同步, 两岸融合: ``joint_action_sides.txt``; 分两轮取消).
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;
 the enumerations stage reads them as list claims), zero targets (“零上访” is
-a quoted term with no count), ordinals (二号工程; “一号工程” is a quoted term).
+a quoted term with no count), ordinals (二号工程; “一号工程” is a quoted term), and
+people counted by a title (``person_count_heads.txt``: “八百壮士”, 一门三进士).
 Inside quotes a measure with a one-character head is a name (“三个多”, “三个年”)
 unless the head is a unit of time or measure (“三个月”).
 
@@ -194,7 +195,8 @@ A pair right before a count of two may be split by a comma when both clauses
 are as long as each other (three to six characters) once leading verbs are cut
 (围绕农业发展,农民增收两大目标; not 去年,全县两项工作); 这 may stand between a list
 and a count taken on other grounds (…这四项基本原则), but confirms only a count of
-a set head (…这六个方面突出问题; 北京、上海、广州这三个城市 is a reference back).
+a set head (…这六个方面突出问题; 北京、上海、广州这三个城市 is a reference back) or a
+count with 大 (推进现代化建设、完成祖国统一、维护世界和平与促进共同发展这三大历史任务).
 A long first member loses its leading verb even when the rest is up to three
 times as long as the others, unless 了 remains in it (可以有效解决我市经济主体资本
 原始积累和政府财力两个不足 -> 经济主体资本原始积累). A pair whose first item carries a qualifier both share starts where

@@ -11,7 +11,7 @@ import re
 
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import word_set, words
 
 
 NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
@@ -39,6 +39,8 @@ HEADS = tuple(sorted(set(words("slogan_heads")), key=len, reverse=True))
 # the last characters of a team or its members, named by a head word (工作组, 工作队, 活动队, 宣传员):
 # people counted, not a formulation (三个工作组; quoted: “金秋”文体活动队)
 TEAM_SUFFIXES = "队组员"
+# titles of people: NUM + one of them counts people (“八百壮士”, 三进士)
+_PERSON_HEADS = word_set("person_count_heads")
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
 # stop words ending a head
@@ -171,8 +173,8 @@ def parse_numbered(s, quoted=True, _part=False):
     if _ANNOUNCEMENT.fullmatch(s):
         return False, None                                # “三句话”, 两点希望: the speech's own points
     units = _units(s)
-    if not units:
-        return False, None
+    if not units or any(rest in _PERSON_HEADS for _, rest in units):
+        return False, None                                # “八百壮士”, 一门三进士: people counted
     if len(units) >= 2 and units[-1] == ("一", "") and units[-2][1].endswith("合"):
         return parse_numbered(s[:-2], quoted, _part=True)  # 三证合一: the parts fuse, = 3
     run, rest = units[0]

@@ -19,6 +19,9 @@ from policy_nlp.stages.slogans.members import (_DEFINING_STEPS, _DEFINING_LISTS,
 from policy_nlp.stages.slogans.grammar import _bad_before, _Bounds, _grammar, _measure_at, _set_confirmed, _VERB_HEAD_ENDS
 
 
+# verbs of parts moving together (两翼齐飞, 四化同步): grammar.py's joint formulations
+_JOINT_VERBS = word_set("joint_action_verbs")
+
 # A quotation that quotes inside it (「坚持“一个中国原则”」) is neither a term nor
 # a formulation itself: the inner quotation is. (Single quotes ‘’ inside a
 # formulation, “两个‘毫不动摇’”, are part of it.)
@@ -87,7 +90,7 @@ def _find_in(text, lexicon, tokens, converted=frozenset()):
         cands.append([s, e, "numbered", n, src, 3])
     if lexicon is not None:
         lexical = _lexicon_candidates(text, lexicon, bounds)
-        _composites_over_terms(cands, lexical)
+        _composites_over_terms(text, cands, lexical)
         cands += lexical
     cands += _mention_candidates(text, quote_ranges, quoted_terms, member_texts)
     if converted:
@@ -103,16 +106,19 @@ def _find_in(text, lexicon, tokens, converted=frozenset()):
     return out
 
 
-def _composites_over_terms(cands, lexical):
+def _composites_over_terms(text, cands, lexical):
     """A formulation of the grammar that ends with a lexicon term and adds
-    units before it (双争双创 over the term 双创) is read whole: it takes the
-    lexicon's priority, so the longer span wins."""
-    ends = {}
+    units before it (双争双创 over the term 双创), or that is a term and a verb
+    of its parts moving together (四化同步 over the term 四化), is read whole:
+    it takes the lexicon's priority, so the longer span wins."""
+    ends, starts = {}, {}
     for s, e, kind, *_ in lexical:
         if kind == "numbered":
             ends.setdefault(e, []).append(s)
+            starts.setdefault(s, []).append(e)
     for c in cands:
-        if c[4] == "grammar" and any(c[0] < s for s in ends.get(c[1], ())):
+        if c[4] == "grammar" and (any(c[0] < s for s in ends.get(c[1], ()))
+                                  or any(text[e:c[1]] in _JOINT_VERBS for e in starts.get(c[0], ()))):
             c[5] = 4
 
 

@@ -448,7 +448,8 @@ def _numeral_start(text, m, bounds):
         return None                                      # 第十七、十八、十九条
     # the numeral may begin mid-run only at 双: keep whole runs
     if not shifted and _bad_before(text, i) and not (_names_quoted_list(text, i)
-                                                     or _names_set(text, i, run, bounds)):
+                                                     or _names_set(text, i, run, bounds)
+                                                     or _names_listed_great(text, i, run)):
         return None
     if not bounds.is_start(i) and not (text[i - 1:i] in _JOINING and bounds.is_start(i - 1)):
         return None
@@ -549,21 +550,24 @@ def _pair_confirmed(text, i, run, value, bounds):
 
 # a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
 _JOINT_ACTION = re.compile(f"[\u4e00-\u9fff](?:{alternation('joint_action_verbs')})")
+# places and sides counted before such a verb (两岸融合, 两地同步): no strategy
+_JOINT_SIDES = word_set("joint_action_sides")
 
 
 def _joint_action(text, i, run, value, bounds):
     """``NUM X VERB``: a numeral, one character naming the parts and a verb of
     parts moving together (``joint_action_verbs.txt``) make a metaphor
     compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
-    四化同步. Not a quantity or people (三者同步), a place (两省同步), a common
-    word of 双 (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before
-    these verbs (双轮驱动). (end, number) or None."""
+    四化同步, 三网融合. Not a quantity or people (三者同步), a place or side
+    (两省同步, 两岸融合: ``joint_action_sides.txt``), a common word of 双
+    (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before these
+    verbs (双轮驱动). (end, number) or None."""
     k = i + len(run)
     m = _JOINT_ACTION.match(text, k)
     if value is None or not 2 <= value <= 10 or m is None or not bounds.is_end(m.end()):
         return None
     part = text[k]
-    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS \
+    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS or part in _JOINT_SIDES \
             or (run == "双" and "双" + part in _SHUANG_WORDS):
         return None
     return m.end(), value
@@ -625,6 +629,16 @@ def _names_set(text, i, run, bounds):
         return False
     k = i + len(run)
     return _set_head_end(text, k + len(_measure_at(text, k)), bounds) is not None and bool(_list_before(text, i, _numeral_value(run)[0]))
+
+
+def _names_listed_great(text, i, run):
+    """A、B与C这三大历史任务: 这 before a count with 大 (which makes any short
+    noun phrase a head) names the list of exactly NUM items right before it
+    (:func:`_list_before`), so the count is no anaphor. With 个 it stays one
+    (北京、上海、广州这三个城市), as does 这 with no such list (在这两大类之间)."""
+    if text[i - 1:i] != "这" or _measure_at(text, i + len(run)) != "大":
+        return False
+    return bool(_list_before(text, i, _numeral_value(run)[0]))
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)

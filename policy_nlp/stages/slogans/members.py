@@ -674,13 +674,19 @@ _ONE_UNITS = re.compile("(?:一[^一、，。\\s]{1,3}){2,}")
 def _unquoted_list_before(t):
     """(5) an unquoted list right before whose count equals the number (a
     pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
-    compound that is the whole last item is the members (6)."""
+    compound that is the whole last item is the members (6). Items of which
+    one, a word, opens another are a qualifier that a list repeats, the
+    formulation inside one of its items (智慧林业产业、智慧林业两化融合、…),
+    and no members (东、中、西、东北地区四大板块 are)."""
     if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
         return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
-    return _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+    got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+    if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
+        return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
+    return got
 
 
 # a sibling count right before a formulation, of the same number (国际国内
