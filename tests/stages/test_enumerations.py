@@ -654,7 +654,8 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     # a list at the very start of a text is not a bracketed one
     text = "一是抓学习。二是抓落实。三是抓作风，做到1）守纪律；2）讲规矩。"
     (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
-    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；"
+    # (run on through the semicolon to its sentence's end, not cut at 1）)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；2）讲规矩。"
     # nested lone headings both stay: 一、 > （一） > 1. 2.
     text = "一、总体要求\n（一）说明\n1.甲\n2.乙"
     lists = lists_of(text)
@@ -1012,3 +1013,35 @@ def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
     # counter-example: a list announced in the item's first sentence stays under it
     text = "一是人数多。二是亮点多。三是加强领导，抓好两件事：一要明确责任。二要加强督查。"
     assert summary(text, lists_of(text)) == [("一是", 3, "一是人数多。", None), ("一要", 2, "一要明确责任", 0)]
+
+
+def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end():
+    # 2008 government work report: 三要 stopped at the first ； of its second sentence
+    text = ("办好各级各类教育，必须抓好三项工作：一要全面实施素质教育，推进教育改革创新。深化教学内容和方式、考试和招生制度、"
+            "质量评价制度等改革。切实减轻中小学生课业负担。二要加强教师队伍特别是农村教师队伍建设，完善和落实教师工资、津贴补贴制度。"
+            "三要加大教育事业投入。今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元；地方财政也都要增加投入。"
+            "进一步规范教育收费。鼓励和规范民办教育发展。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    last = lists[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("增加到1562亿元；地方财政也都要增加投入。")
+    # a policy document (central-2): 一方面…；另一方面… is one sentence of 二是
+    text = ("目前产业发展呈现两大趋势：一是创新驱动发展，传感器与仪器仪表实现了高灵敏度、高适应性、高可靠性；"
+            "二是企业形态呈集团化垄断和精细化分工的有机结合，一方面大公司通过兼并重组，逐步形成垄断地位，引领产业发展方向；"
+            "另一方面小企业则向“小（中）而精、精而专、专而强”方向发展，服务面向世界。\n我国传感器产业经过多年发展。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("服务面向世界。")
+    # counter-example, 1981 report: items of one clause (parted by commas) end at the semicolon,
+    # and no item runs into the next list (开拓两个市场，首先是…)
+    text = ("我们要利用两种资源，首先是国内资源，其次是国际资源；开拓两个市场，首先是国内市场，其次是国际市场；"
+            "学会两套本领，一是管理国内经济的本领，二是开展对外经济贸易的本领。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [text[l["items"][-1]["start"]:l["items"][-1]["end"]] for l in lists[:2]] == ["其次是国际资源；", "其次是国际市场；"]
+    # counter-example, Xi 2020-01-08 (its fifth and sixth items, numbered one and two here): a colon
+    # in the item announces more than the item (主要是：…；…)
+    text = ("这次主题教育积累了新经验。一是严督实导、内外用力。各地区各部门各单位坚持敞开大门。坚持正面宣传和舆论监督，营造良好氛围。二是力戒虚功、务求实效。把工作做扎实、做到位。"
+            "在充分肯定成绩的同时，我们也要清醒看到存在的问题，主要是：有的领导干部理论学习不深、不透、不系统；"
+            "有些问题的整改还没有到位；有的基层党组织建设还比较薄弱。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("主要是：有的领导干部理论学习不深、不透、不系统；")

@@ -95,6 +95,10 @@ many sentences as its siblings, never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``).
+A last item that so stops at a semicolon runs on to its sentence's end
+(…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
+parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces
+more (主要是：…；…) or another list's item comes first.
 
 Gaps and restarts
 -----------------
