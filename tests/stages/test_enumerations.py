@@ -1045,3 +1045,22 @@ def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end()
             "有些问题的整改还没有到位；有的基层党组织建设还比较薄弱。")
     last = lists_of(text)[0]["items"][-1]
     assert text[last["start"]:last["end"]].endswith("主要是：有的领导干部理论学习不深、不透、不系统；")
+
+
+def test_an_item_is_never_cut_to_its_marker_by_the_item_holding_its_list():
+    # sentences of the 2008 work report: the last 一是 item announces a list in its first sentence;
+    # its estimated end (one sentence, as its siblings) cut 二要 and 三要 to their markers
+    text = ("坚持优先发展教育。一是大力发展职业教育。二是提高高等教育质量。三是办好各级各类教育，必须抓好三项工作："
+            "一要全面实施素质教育，推进教育改革创新。二要加强教师队伍特别是农村教师队伍建设。三要加大教育事业投入。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一是", 3, "一是大力发展", None), ("一要", 3, "一要全面实施", 0)]
+    assert [text[i["start"]:i["end"]] for i in lists[1]["items"]][1:] == [
+        "二要加强教师队伍特别是农村教师队伍建设。", "三要加大教育事业投入。"]
+    parent = lists[0]["items"][-1]
+    assert text[parent["start"]:parent["end"]].endswith("三要加大教育事业投入。")
+    # counter-example: an item that is not the last keeps its end (the next item bounds it)
+    text = "一是人数多。二是抓好两件事：一要明确责任。二要加强督查。三是亮点多。"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [text[i["start"]:i["end"]] for i in lists[0]["items"]][1] == "二是抓好两件事：一要明确责任。二要加强督查。"

@@ -98,7 +98,9 @@ a colon before another list: …必须抓好三项工作：一要…) or opens w
 A last item that so stops at a semicolon runs on to its sentence's end
 (…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
 parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces
-more (主要是：…；…) or another list's item comes first.
+more (主要是：…；…) or another list's item comes first. An item is never cut
+to its marker alone: a last inline item that announces a list in its own
+sentences (三是…，必须抓好三项工作：一要…二要…三要…) runs on to that list's end.
 
 Gaps and restarts
 -----------------

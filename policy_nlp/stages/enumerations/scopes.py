@@ -197,9 +197,26 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
             lst.parent, lst.parent_item = everything[order], i
             limit = everything[order].scopes[i][1]
             start, end = lst.spans[-1]
+            if end > limit and limit <= lst.items[-1].end:
+                limit = _widened(everything[order], i, lst, block_ends)
             if end > limit:
                 lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
                 lst.scopes[-1] = lst.spans[-1]
+
+
+def _widened(holder, index, lst, block_ends):
+    """The end of the section of ``holder``'s item ``index`` once it holds all
+    of ``lst``, which it would cut to its last marker (…抓好两件事：一要明确责任。
+    二要加强督查。: 二要 lies past the sentences 三是 took): the last item of an
+    inline list, whose end was only an estimate, runs on to the end of ``lst``
+    in its paragraph. Any other item keeps its end."""
+    start, end = holder.spans[index]
+    last = lst.items[-1]
+    if not holder.inline or index + 1 < len(holder.items) or holder.items[index].block != last.block:
+        return holder.scopes[index][1]
+    end = max(end, min(lst.spans[-1][1], block_ends[last.block]))
+    holder.spans[index] = holder.scopes[index] = (start, end)
+    return end
 
 
 def _holding(everything, open_scopes, position, last_start):
