@@ -1064,3 +1064,20 @@ def test_an_item_is_never_cut_to_its_marker_by_the_item_holding_its_list():
     lists = lists_of(text)
     check_invariants(text, lists)
     assert [text[i["start"]:i["end"]] for i in lists[0]["items"]][1] == "二是抓好两件事：一要明确责任。二要加强督查。"
+
+
+def test_a_bare_forward_clause_after_the_count_keeps_the_claim():
+    # a host's script (local dev-0134): 下面进行 opens the agenda the count announces
+    text = ("今天会议共有五项议程,下面进行:\n第一项:奏国歌。请全体起立。\n(曲毕)请坐下。\n"
+            "第二项:请县委组织部部长xxx同志对创先争优活动和基层组织建设年活动进行总结;\n"
+            "第三项:请县委副书记xxx同志宣读受省、市委表彰的先进名单和县委表彰决定。\n第四项:颁奖。\n"
+            "第五项:请县委书记xxx同志作主题报告。")
+    (lst,) = lists_of(text)
+    assert (lst["claim"]["text"], lst["claim"]["number"], lst["count_matches"]) == ("今天会议共有五项议程", 5, True)
+    # counter-example (policy document central-123): a forward clause with its own head (具体工作流程如下)
+    # announces the flow, not the two steps
+    text = ("项目申报评审采取填写预申报书、正式申报书两步进行，具体工作流程如下：\n"
+            "——项目申报单位根据指南相关申报要求，通过国家科技管理信息系统填写并提交项目预申报书。\n"
+            "——各推荐单位加强对所推荐的项目申报材料审核把关。\n——专业机构受理项目预申报。")
+    (lst,) = lists_of(text)
+    assert lst["claim"] is None

@@ -117,7 +117,9 @@ A count phrase (numeral or 几, a measure word such as 点 个方面 项 件 条
 and a short head: 三点意见, 以下八个方面的特点, 四件大事) in the sentence
 right before the first item is the list's claim; a sentence up to three
 back counts only when it points forward (以下, 如下, 这样, 几个方面); and
-``以上十四条`` right after the list counts for it. A count far from the end
+``以上十四条`` right after the list counts for it. A forward clause after the
+count with a head of its own announces something else (…两步进行，具体工作流程如下：),
+a bare one does not (今天会议共有五项议程,下面进行:). A count far from the end
 of its clause or after 等 is weak evidence and is kept only when the list
 agrees with it (see ``_count_in``). A quoted formulation ending the sentence
 right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when
