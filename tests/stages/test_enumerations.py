@@ -1081,3 +1081,21 @@ def test_a_bare_forward_clause_after_the_count_keeps_the_claim():
             "——各推荐单位加强对所推荐的项目申报材料审核把关。\n——专业机构受理项目预申报。")
     (lst,) = lists_of(text)
     assert lst["claim"] is None
+
+
+def test_a_table_of_contents_numbers_no_items():
+    # policy document central-64: the contents repeat the body's headings with dot leaders and
+    # page numbers; the body's own headings are the lists
+    text = ("目 录\n一、总体要求 ............................................. 3\n（一）指导思想 ........................................ 3\n"
+            "（二）基本原则 ........................................ 3\n二、建设内容 ............................................. 4\n"
+            "（一）建材行业智能制造标准体系结构 .................... 4\n（二）建材行业智能制造标准体系框架 .................... 5\n"
+            "一、总体要求\n（一）指导思想\n全面贯彻落实党中央决策部署。\n（二）基本原则\n统筹规划，分类施策。\n"
+            "二、建设内容\n（一）建材行业智能制造标准体系结构\n包括基础共性、关键技术和行业应用三个部分。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert all(l["items"][0]["start"] >= text.index("一、总体要求\n") for l in lists)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("一、", 2), ("（一）", 2)]
+    # counter-example (local dev-0228): an item ending with an ellipsis and no page number is an item
+    text = ("(一)做好征兵工作是保障国家长治久安的需要。一个国家,如果没有强大的国防和军队,就没有安全。\n"
+            "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。迫切要求军队的现代化建设进一步加快。…………\n本文共3646字")
+    assert len(lists_of(text)[0]["items"]) == 2

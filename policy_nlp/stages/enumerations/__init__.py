@@ -48,7 +48,8 @@ never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers, nor are circled or bracketed numerals that mark notes: a run of
 them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a
 missing character) and one set inline above a notes heading (注：,
-``lang/data/note_headings.txt``) whose notes it numbers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+``lang/data/note_headings.txt``) whose notes it numbers, nor a marker on a line of a table of contents (一、总体要求 ……… 3:
+a dot leader and a page number end the line), which repeats the body's headings. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
 opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it

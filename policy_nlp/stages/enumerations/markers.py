@@ -36,6 +36,9 @@ _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}      # ⑴ … ⒇
 _DOT_DIGIT = {chr(0x2488 + i): i + 1 for i in range(20)}        # ⒈ … ⒛
 _PAREN_HAN = {chr(0x3220 + i): i + 1 for i in range(10)}        # ㈠ … ㈩
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
+# the rest of a line of a table of contents: a title, a dot leader and a page number
+# (一、总体要求 .......... 3): such a line repeats a heading of the body, so it numbers no item
+_TOC_ENTRY = re.compile(r"[^\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=\n|$)")
 
 _MARKER = re.compile(
     rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
@@ -143,7 +146,7 @@ def _candidates(text):
                     break
         else:
             number, family, group = None, "——", "——"
-        if number is not None and not 1 <= number <= 60:
+        if number is not None and not 1 <= number <= 60 or _TOC_ENTRY.match(text, end):
             continue
         if glued and not _glued_to_heading(text, start, family, group, number, heading):
             continue
