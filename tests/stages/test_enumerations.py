@@ -1099,3 +1099,23 @@ def test_a_table_of_contents_numbers_no_items():
     text = ("(一)做好征兵工作是保障国家长治久安的需要。一个国家,如果没有强大的国防和军队,就没有安全。\n"
             "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。迫切要求军队的现代化建设进一步加快。…………\n本文共3646字")
     assert len(lists_of(text)[0]["items"]) == 2
+
+
+def test_bracketed_numerals_that_cite_clauses_are_no_markers():
+    # policy document central-57: 第（一）至（四）项 cites the items below; they are the list
+    text = ("三、试点任务\n试点城市重点开展以下工作，其中第（一）至（四）项为必选任务，第（五）至（八）项可结合地方实际自主选择。\n"
+            "（一）完善政策体系。出台推动智能建造与新型建筑工业化协同发展的政策措施。\n（二）培育智能建造产业。\n"
+            "（三）推广数字设计。\n（四）大力发展装配式建筑。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("（一）", 4, "（一）完善政", None)]
+    # central-70: 第（四）（六）（十）项 and, with a line break, 第（五）⏎（十二）项 (shandong-32)
+    text = ("其中：\n\n（一）如需增加道路测试车辆数量的，还应按本规范第十条第（四）（六）（十）项规定提供拟增加车辆的相关材料。\n\n"
+            "（二）拟在其他地方进行道路测试的，还应按附件2中第（五）\n（十二）项规定提供相关材料。\n\n"
+            "（三）拟增加道路测试车辆或在异地开展道路测试的，可不重复进行相同项目的测试。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [("（一）", ["（一）", "（二）", "（三）"])]
+    # counter-example: a heading after a sentence that cites a clause is an item
+    text = "按第（三）项执行。\n（一）加强组织领导。\n（二）强化督促检查。"
+    assert [i["marker"] for i in lists_of(text)[0]["items"]] == ["（一）", "（二）"]

@@ -49,7 +49,9 @@ markers, nor are circled or bracketed numerals that mark notes: a run of
 them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a
 missing character) and one set inline above a notes heading (注：,
 ``lang/data/note_headings.txt``) whose notes it numbers, nor a marker on a line of a table of contents (一、总体要求 ……… 3:
-a dot leader and a page number end the line), which repeats the body's headings. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+a dot leader and a page number end the line), which repeats the body's headings, nor a
+bracketed numeral that cites a clause (其中第（一）至（四）项为必选任务, 按第十条第（四）（六）（十）项规定:
+after 第 or 至, or right after such a one). A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
 opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it

@@ -90,6 +90,7 @@ def _candidates(text):
     """Every marker candidate in ``text``, with family, group and number."""
     found, heading = [], None        # heading: the last outline heading marker
     notes = None                     # the notes headings, searched at the first circled numeral
+    cited = -1                       # the end of the last bracketed numeral that cites a clause
     for m in _MARKER.finditer(text):
         kind = m.lastgroup
         start, end = m.start(), m.end()
@@ -99,6 +100,9 @@ def _candidates(text):
         glued = word_like and _HAN.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
                                          or before in "０１２３４５６７８９"):
+            continue
+        if kind in ("pcn", "pd") and _cited(text, start, cited):
+            cited = end
             continue
         if kind == "pcn":
             number, family, group = chinese_number(m.group("pcn_n")), "（一）", "（一）"
@@ -155,6 +159,17 @@ def _candidates(text):
         if family in _HEADING_FAMILIES:
             heading = marker
     return found
+
+
+_CITE_JOINS = " \u3000\n、和或至"
+
+
+def _cited(text, start, cited):
+    """Whether the bracketed numeral at ``start`` cites a clause rather than
+    numbering an item: it follows 第 or 至 (其中第（一）至（四）项为必选任务),
+    or comes right after one that does (本规范第十条第（四）（六）（十）项规定,
+    附件2中第（五）⏎（十二）项; ``cited``: the end of that one, or -1)."""
+    return text[start - 1:start] in ("第", "至") or (cited >= 0 and not text[cited:start].strip(_CITE_JOINS))
 
 
 _SYMBOLS = "\u2460-\u249b\u3220-\u3229"
