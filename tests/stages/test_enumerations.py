@@ -1119,3 +1119,18 @@ def test_bracketed_numerals_that_cite_clauses_are_no_markers():
     # counter-example: a heading after a sentence that cites a clause is an item
     text = "按第（三）项执行。\n（一）加强组织领导。\n（二）强化督促检查。"
     assert [i["marker"] for i in lists_of(text)[0]["items"]] == ["（一）", "（二）"]
+
+
+def test_a_marker_alone_on_its_line_takes_the_paragraph_after_it():
+    # 1986 government work report: （一） ¶ 进一步… (its bracket ends like a sentence); the items
+    # hold their text and 上述三项任务 after them is the claim
+    text = ("第七个五年计划草案提出的基本任务是：\n\n\u3000\u3000\n（一）\n进一步为经济体制改革创造良好的经济环境和社会环境。\n\n\u3000\u3000\n"
+            "（二）\n保持经济的持续稳定增长。\n\n\u3000\u3000\n（三）\n在发展生产和提高经济效益的基础上，继续改善城乡人民生活。\n\n"
+            "\u3000\u3000上述三项任务，是相互联系、紧密结合的，其中最重要的是第一项任务。")
+    (lst,) = lists_of(text)
+    check_invariants(text, lists_of(text))
+    assert [text[i["start"]:i["end"]] for i in lst["items"]][1] == "（二）\n保持经济的持续稳定增长。"
+    assert (lst["claim"]["text"], lst["count_matches"]) == ("上述三项任务", True)
+    # counter-example: a heading line keeps its own paragraph (一、总体要求 ¶ 全面贯彻…)
+    text = "一、总体要求\n全面贯彻落实党中央决策部署。\n二、重点任务\n加快推进数字化转型。"
+    assert [text[i["start"]:i["end"]] for i in lists_of(text)[0]["items"]] == ["一、总体要求", "二、重点任务"]
