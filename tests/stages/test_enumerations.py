@@ -1134,3 +1134,14 @@ def test_a_marker_alone_on_its_line_takes_the_paragraph_after_it():
     # counter-example: a heading line keeps its own paragraph (一、总体要求 ¶ 全面贯彻…)
     text = "一、总体要求\n全面贯彻落实党中央决策部署。\n二、重点任务\n加快推进数字化转型。"
     assert [text[i["start"]:i["end"]] for i in lists_of(text)[0]["items"]] == ["一、总体要求", "二、重点任务"]
+
+
+def test_coordinated_ordinals_are_no_markers():
+    # 1992 government work report: 第一、第二、第三产业 names three sectors, and 第一、二季度 two quarters
+    assert lists_of("调整结构势在必行。第一、第二、第三产业的结构以及各产业的内部结构都需要调整。") == []
+    assert lists_of("第一、二季度经济增长较快，第二、三季度回落。") == []
+    # counter-example, 1987 report: 第二、一定要… is an item (一定 is a word, not a quarter)
+    text = ("利用外资必须把握三条原则：\n\n第一、借外债的总额要有控制；\n\n第二、一定要用在生产建设上，重点是出口创汇企业；\n\n"
+            "第三、利用外资要讲求经济效益。")
+    (lst,) = lists_of(text)
+    assert (len(lst["items"]), lst["count_matches"]) == (3, True)

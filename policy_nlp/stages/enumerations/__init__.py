@@ -43,7 +43,7 @@ outline heading marker, no sentence end, colon or line break between) that
 goes on with the heading's numbering (二、请…讲话三、请…) or opens a list under
 it (一、履职情况和工作亮点1.落实…), and a list numbered one glued to the text's
 title (…工作会议上的讲话一是…). An inline 一、 followed by 是 or 要 is a marker
-only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
+only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一, 一、二季度, 第一、二季度 and 第一、第二、第三产业 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers, nor are circled or bracketed numerals that mark notes: a run of
 them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a

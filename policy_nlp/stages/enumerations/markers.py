@@ -112,8 +112,10 @@ def _candidates(text):
             number, family = chinese_number(m.group("dige_n")), "第一"
             group = "第个" + m.group("dige_noun") if m.group("dige_noun") else "第" + m.group("dige_unit")
         elif kind == "di":
-            if after in _NUMERAL_CHARS and text[end - 1] == "、" and after in _CN + "两":
-                continue                                    # 第一、二季度
+            following = text[end + 1:end + 3]              # after the 、
+            if after == "、" and len(following) == 2 and (
+                    following[0] in _CN + "两" and following[1] in "、等季月级" or following[0] == "第" and following[1] in _CN):
+                continue                                    # 第一、二季度, 第一、第二、第三产业 (not 第二、一定要…)
             number, family, group = chinese_number(m.group("di_n")), "第一", "第一"
         elif kind == "shi":
             if text.startswith(m.group("shi_n"), end):
