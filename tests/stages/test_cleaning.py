@@ -1207,3 +1207,23 @@ def test_a_bare_time_on_a_line_that_names_its_publication_is_the_pages(local_exc
     assert page_dates(clean_text(local_excerpts["dev-0170"]["text"]).text) == {"uploaded": "2020-11-17"}
     # the model-essay site's line left in the text (dev-0246: a 2009 report posted in 2012)
     assert page_dates(clean_text(local_excerpts["dev-0246"]["text"]).text) == {"uploaded": "2012-11-10"}
+
+
+def test_a_table_of_contents_above_the_body_is_furniture():
+    # dev-0196 (wm114.cn): the site's 目录/提纲 repeats the body's headings as flat runs of 一是
+    # lines; it goes with the title block, so that a page with its full body does not count every
+    # list twice (the gold lists none of them: tests/fixtures/gold_local/dev_patterns/dev-0196.json)
+    from policy_nlp.stages.enumerations import find_lists
+    from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+    text = ("您的位置:新文秘网>>换届/政务讲话/乡镇社区/会议发言/>>正文\n\n市长在全市人代会上乡镇代表团讨论会上的发言\n\n"
+            "发表时间:2025/10/30 19:16:00\n目录/提纲:……\n一是取得的新成绩来之不易,十分鼓舞人心\n"
+            "二是制定的新目标明确精准,催人奋进\n三是部署的新任务充分体现了“重点任务攻坚年”的要求,主攻方向和着力点明确\n"
+            "一是产业质态持续优化\n二是发展后劲加快积蓄\n三是城乡品质全面提升\n四是民生福祉不断改善\n……\n"
+            "市长在全市人代会上乡镇代表团讨论会上的发言\n\n尊敬的各位领导、各位代表:\n刚才,认真聆听了**市长作的《报告》。"
+            "深入学习张市长所作的政府工作报告,主要有以下三点体会。一是取得的新成绩来之不易,十分鼓舞人心。")
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text.startswith("尊敬的各位领导、各位代表")
+    assert any("目录/提纲" in r["text"] and "四是民生福祉不断改善" in r["text"] for r in cleaned.removed)
+    paragraphs = find_paragraphs(cleaned.text)
+    assert find_lists(cleaned.text, paragraphs, find_sentences(cleaned.text, paragraphs)) == []

@@ -654,7 +654,8 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     # a list at the very start of a text is not a bracketed one
     text = "一是抓学习。二是抓落实。三是抓作风，做到1）守纪律；2）讲规矩。"
     (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
-    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；"
+    # (run on through the semicolon to its sentence's end, not cut at 1）)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；2）讲规矩。"
     # nested lone headings both stay: 一、 > （一） > 1. 2.
     text = "一、总体要求\n（一）说明\n1.甲\n2.乙"
     lists = lists_of(text)
@@ -1012,3 +1013,135 @@ def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
     # counter-example: a list announced in the item's first sentence stays under it
     text = "一是人数多。二是亮点多。三是加强领导，抓好两件事：一要明确责任。二要加强督查。"
     assert summary(text, lists_of(text)) == [("一是", 3, "一是人数多。", None), ("一要", 2, "一要明确责任", 0)]
+
+
+def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end():
+    # 2008 government work report: 三要 stopped at the first ； of its second sentence
+    text = ("办好各级各类教育，必须抓好三项工作：一要全面实施素质教育，推进教育改革创新。深化教学内容和方式、考试和招生制度、"
+            "质量评价制度等改革。切实减轻中小学生课业负担。二要加强教师队伍特别是农村教师队伍建设，完善和落实教师工资、津贴补贴制度。"
+            "三要加大教育事业投入。今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元；地方财政也都要增加投入。"
+            "进一步规范教育收费。鼓励和规范民办教育发展。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    last = lists[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("增加到1562亿元；地方财政也都要增加投入。")
+    # a policy document (central-2): 一方面…；另一方面… is one sentence of 二是
+    text = ("目前产业发展呈现两大趋势：一是创新驱动发展，传感器与仪器仪表实现了高灵敏度、高适应性、高可靠性；"
+            "二是企业形态呈集团化垄断和精细化分工的有机结合，一方面大公司通过兼并重组，逐步形成垄断地位，引领产业发展方向；"
+            "另一方面小企业则向“小（中）而精、精而专、专而强”方向发展，服务面向世界。\n我国传感器产业经过多年发展。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("服务面向世界。")
+    # counter-example, 1981 report: items of one clause (parted by commas) end at the semicolon,
+    # and no item runs into the next list (开拓两个市场，首先是…)
+    text = ("我们要利用两种资源，首先是国内资源，其次是国际资源；开拓两个市场，首先是国内市场，其次是国际市场；"
+            "学会两套本领，一是管理国内经济的本领，二是开展对外经济贸易的本领。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [text[l["items"][-1]["start"]:l["items"][-1]["end"]] for l in lists[:2]] == ["其次是国际资源；", "其次是国际市场；"]
+    # counter-example, Xi 2020-01-08 (its fifth and sixth items, numbered one and two here): a colon
+    # in the item announces more than the item (主要是：…；…)
+    text = ("这次主题教育积累了新经验。一是严督实导、内外用力。各地区各部门各单位坚持敞开大门。坚持正面宣传和舆论监督，营造良好氛围。二是力戒虚功、务求实效。把工作做扎实、做到位。"
+            "在充分肯定成绩的同时，我们也要清醒看到存在的问题，主要是：有的领导干部理论学习不深、不透、不系统；"
+            "有些问题的整改还没有到位；有的基层党组织建设还比较薄弱。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("主要是：有的领导干部理论学习不深、不透、不系统；")
+
+
+def test_an_item_is_never_cut_to_its_marker_by_the_item_holding_its_list():
+    # sentences of the 2008 work report: the last 一是 item announces a list in its first sentence;
+    # its estimated end (one sentence, as its siblings) cut 二要 and 三要 to their markers
+    text = ("坚持优先发展教育。一是大力发展职业教育。二是提高高等教育质量。三是办好各级各类教育，必须抓好三项工作："
+            "一要全面实施素质教育，推进教育改革创新。二要加强教师队伍特别是农村教师队伍建设。三要加大教育事业投入。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一是", 3, "一是大力发展", None), ("一要", 3, "一要全面实施", 0)]
+    assert [text[i["start"]:i["end"]] for i in lists[1]["items"]][1:] == [
+        "二要加强教师队伍特别是农村教师队伍建设。", "三要加大教育事业投入。"]
+    parent = lists[0]["items"][-1]
+    assert text[parent["start"]:parent["end"]].endswith("三要加大教育事业投入。")
+    # counter-example: an item that is not the last keeps its end (the next item bounds it)
+    text = "一是人数多。二是抓好两件事：一要明确责任。二要加强督查。三是亮点多。"
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [text[i["start"]:i["end"]] for i in lists[0]["items"]][1] == "二是抓好两件事：一要明确责任。二要加强督查。"
+
+
+def test_a_bare_forward_clause_after_the_count_keeps_the_claim():
+    # a host's script (local dev-0134): 下面进行 opens the agenda the count announces
+    text = ("今天会议共有五项议程,下面进行:\n第一项:奏国歌。请全体起立。\n(曲毕)请坐下。\n"
+            "第二项:请县委组织部部长xxx同志对创先争优活动和基层组织建设年活动进行总结;\n"
+            "第三项:请县委副书记xxx同志宣读受省、市委表彰的先进名单和县委表彰决定。\n第四项:颁奖。\n"
+            "第五项:请县委书记xxx同志作主题报告。")
+    (lst,) = lists_of(text)
+    assert (lst["claim"]["text"], lst["claim"]["number"], lst["count_matches"]) == ("今天会议共有五项议程", 5, True)
+    # counter-example (policy document central-123): a forward clause with its own head (具体工作流程如下)
+    # announces the flow, not the two steps
+    text = ("项目申报评审采取填写预申报书、正式申报书两步进行，具体工作流程如下：\n"
+            "——项目申报单位根据指南相关申报要求，通过国家科技管理信息系统填写并提交项目预申报书。\n"
+            "——各推荐单位加强对所推荐的项目申报材料审核把关。\n——专业机构受理项目预申报。")
+    (lst,) = lists_of(text)
+    assert lst["claim"] is None
+
+
+def test_a_table_of_contents_numbers_no_items():
+    # policy document central-64: the contents repeat the body's headings with dot leaders and
+    # page numbers; the body's own headings are the lists
+    text = ("目 录\n一、总体要求 ............................................. 3\n（一）指导思想 ........................................ 3\n"
+            "（二）基本原则 ........................................ 3\n二、建设内容 ............................................. 4\n"
+            "（一）建材行业智能制造标准体系结构 .................... 4\n（二）建材行业智能制造标准体系框架 .................... 5\n"
+            "一、总体要求\n（一）指导思想\n全面贯彻落实党中央决策部署。\n（二）基本原则\n统筹规划，分类施策。\n"
+            "二、建设内容\n（一）建材行业智能制造标准体系结构\n包括基础共性、关键技术和行业应用三个部分。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert all(l["items"][0]["start"] >= text.index("一、总体要求\n") for l in lists)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("一、", 2), ("（一）", 2)]
+    # counter-example (local dev-0228): an item ending with an ellipsis and no page number is an item
+    text = ("(一)做好征兵工作是保障国家长治久安的需要。一个国家,如果没有强大的国防和军队,就没有安全。\n"
+            "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。迫切要求军队的现代化建设进一步加快。…………\n本文共3646字")
+    assert len(lists_of(text)[0]["items"]) == 2
+
+
+def test_bracketed_numerals_that_cite_clauses_are_no_markers():
+    # policy document central-57: 第（一）至（四）项 cites the items below; they are the list
+    text = ("三、试点任务\n试点城市重点开展以下工作，其中第（一）至（四）项为必选任务，第（五）至（八）项可结合地方实际自主选择。\n"
+            "（一）完善政策体系。出台推动智能建造与新型建筑工业化协同发展的政策措施。\n（二）培育智能建造产业。\n"
+            "（三）推广数字设计。\n（四）大力发展装配式建筑。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("（一）", 4, "（一）完善政", None)]
+    # central-70: 第（四）（六）（十）项 and, with a line break, 第（五）⏎（十二）项 (shandong-32)
+    text = ("其中：\n\n（一）如需增加道路测试车辆数量的，还应按本规范第十条第（四）（六）（十）项规定提供拟增加车辆的相关材料。\n\n"
+            "（二）拟在其他地方进行道路测试的，还应按附件2中第（五）\n（十二）项规定提供相关材料。\n\n"
+            "（三）拟增加道路测试车辆或在异地开展道路测试的，可不重复进行相同项目的测试。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [("（一）", ["（一）", "（二）", "（三）"])]
+    # counter-example: a heading after a sentence that cites a clause is an item
+    text = "按第（三）项执行。\n（一）加强组织领导。\n（二）强化督促检查。"
+    assert [i["marker"] for i in lists_of(text)[0]["items"]] == ["（一）", "（二）"]
+
+
+def test_a_marker_alone_on_its_line_takes_the_paragraph_after_it():
+    # 1986 government work report: （一） ¶ 进一步… (its bracket ends like a sentence); the items
+    # hold their text and 上述三项任务 after them is the claim
+    text = ("第七个五年计划草案提出的基本任务是：\n\n\u3000\u3000\n（一）\n进一步为经济体制改革创造良好的经济环境和社会环境。\n\n\u3000\u3000\n"
+            "（二）\n保持经济的持续稳定增长。\n\n\u3000\u3000\n（三）\n在发展生产和提高经济效益的基础上，继续改善城乡人民生活。\n\n"
+            "\u3000\u3000上述三项任务，是相互联系、紧密结合的，其中最重要的是第一项任务。")
+    (lst,) = lists_of(text)
+    check_invariants(text, lists_of(text))
+    assert [text[i["start"]:i["end"]] for i in lst["items"]][1] == "（二）\n保持经济的持续稳定增长。"
+    assert (lst["claim"]["text"], lst["count_matches"]) == ("上述三项任务", True)
+    # counter-example: a heading line keeps its own paragraph (一、总体要求 ¶ 全面贯彻…)
+    text = "一、总体要求\n全面贯彻落实党中央决策部署。\n二、重点任务\n加快推进数字化转型。"
+    assert [text[i["start"]:i["end"]] for i in lists_of(text)[0]["items"]] == ["一、总体要求", "二、重点任务"]
+
+
+def test_coordinated_ordinals_are_no_markers():
+    # 1992 government work report: 第一、第二、第三产业 names three sectors, and 第一、二季度 two quarters
+    assert lists_of("调整结构势在必行。第一、第二、第三产业的结构以及各产业的内部结构都需要调整。") == []
+    assert lists_of("第一、二季度经济增长较快，第二、三季度回落。") == []
+    # counter-example, 1987 report: 第二、一定要… is an item (一定 is a word, not a quarter)
+    text = ("利用外资必须把握三条原则：\n\n第一、借外债的总额要有控制；\n\n第二、一定要用在生产建设上，重点是出口创汇企业；\n\n"
+            "第三、利用外资要讲求经济效益。")
+    (lst,) = lists_of(text)
+    assert (len(lst["items"]), lst["count_matches"]) == (3, True)

@@ -43,12 +43,15 @@ outline heading marker, no sentence end, colon or line break between) that
 goes on with the heading's numbering (二、请…讲话三、请…) or opens a list under
 it (一、履职情况和工作亮点1.落实…), and a list numbered one glued to the text's
 title (…工作会议上的讲话一是…). An inline 一、 followed by 是 or 要 is a marker
-only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一 and 一、二季度 are not markers; ``1.`` is
+only after a sentence end or colon (同志们:一、要认清形势…). 第一次, 第一批, 一是一, 一、二季度, 第一、二季度 and 第一、第二、第三产业 are not markers; ``1.`` is
 never followed by a digit, so decimals (6.5%, PM2.5) and dates are not
 markers, nor are circled or bracketed numerals that mark notes: a run of
 them (（⑵⑶）, garbled footnote marks), one after ＠ (a placeholder for a
 missing character) and one set inline above a notes heading (注：,
-``lang/data/note_headings.txt``) whose notes it numbers. A list needs two items: a lone 首先 or 一是 is not a list, and 最后
+``lang/data/note_headings.txt``) whose notes it numbers, nor a marker on a line of a table of contents (一、总体要求 ……… 3:
+a dot leader and a page number end the line), which repeats the body's headings, nor a
+bracketed numeral that cites a clause (其中第（一）至（四）项为必选任务, 按第十条第（四）（六）（十）项规定:
+after 第 or 至, or right after such a one). A list needs two items: a lone 首先 or 一是 is not a list, and 最后
 only ends a 首先 … 其次 … list (not 第一 … 第三 …, where it is the closing
 remark); 最后 needs a comma or colon after it (最后一公里, 最后阶段) unless it
 opens a sentence (…其次希望…。最后在春节来临之际,…), and no numeral follows it
@@ -95,6 +98,12 @@ many sentences as its siblings, never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``).
+A last item that so stops at a semicolon runs on to its sentence's end
+(…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
+parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces
+more (主要是：…；…) or another list's item comes first. An item is never cut
+to its marker alone: a last inline item that announces a list in its own
+sentences (三是…，必须抓好三项工作：一要…二要…三要…) runs on to that list's end.
 
 Gaps and restarts
 -----------------
@@ -111,7 +120,9 @@ A count phrase (numeral or 几, a measure word such as 点 个方面 项 件 条
 and a short head: 三点意见, 以下八个方面的特点, 四件大事) in the sentence
 right before the first item is the list's claim; a sentence up to three
 back counts only when it points forward (以下, 如下, 这样, 几个方面); and
-``以上十四条`` right after the list counts for it. A count far from the end
+``以上十四条`` right after the list counts for it. A forward clause after the
+count with a head of its own announces something else (…两步进行，具体工作流程如下：),
+a bare one does not (今天会议共有五项议程,下面进行:). A count far from the end
 of its clause or after 等 is weak evidence and is kept only when the list
 agrees with it (see ``_count_in``). A quoted formulation ending the sentence
 right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when

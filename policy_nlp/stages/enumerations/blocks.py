@@ -20,7 +20,9 @@ def _blocks(text, paragraphs, markers_at=None):
     sentence (``…生态屏障建`` / ``设，…``; ``PM`` / ``2.5``; ``——`` /
     ``改革开放`` / ``深入推进。``) and the paragraph does not open with a list
     marker — unless that block is a heading (it opens with 一、 （一） 1.
-    （1） or ①), whose line ends without punctuation by design.
+    （1） or ①), whose line ends without punctuation by design. A marker
+    alone on its line (``（一）`` / ``进一步为经济体制改革创造…``) takes the
+    paragraph after it, though its bracket ends like a sentence.
     """
     markers_at = markers_at or {}
     blocks = []
@@ -31,8 +33,9 @@ def _blocks(text, paragraphs, markers_at=None):
             opening = markers_at.get(_effective_start(text, b_start, b_end))
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
                        and opening.end < b_end)
+            bare = opening is not None and _trim_end(text, opening.start, b_end) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
-                    text[b_end - 1] not in _TERMINAL and first not in markers_at and not heading):
+                    (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
                 blocks[-1] = (b_start, end)
                 continue
         blocks.append((start, end))

@@ -83,9 +83,10 @@ def _count_in(text, start, end, forward_only):
         clause = stripped[left:right]
         offset = m.start() - left
         if right < len(stripped):
-            tail = stripped[right + 1:]
-            if _FORWARD.search(tail) and not _COUNT.search(tail):
-                continue                                    # …两步进行，具体流程如下：
+            tail = stripped[right + 1:].lstrip()
+            ahead = _FORWARD.search(tail)
+            if ahead and ahead.start() > 0 and not _COUNT.search(tail):
+                continue                                    # …两步进行，具体流程如下： (not …五项议程，下面进行：)
         forward = bool(_FORWARD.search(clause)) or numeral == "几"
         if right - m.end() > 12 or (forward_only and not forward):
             continue

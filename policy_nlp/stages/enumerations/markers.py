@@ -36,6 +36,9 @@ _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}      # ⑴ … ⒇
 _DOT_DIGIT = {chr(0x2488 + i): i + 1 for i in range(20)}        # ⒈ … ⒛
 _PAREN_HAN = {chr(0x3220 + i): i + 1 for i in range(10)}        # ㈠ … ㈩
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
+# the rest of a line of a table of contents: a title, a dot leader and a page number
+# (一、总体要求 .......... 3): such a line repeats a heading of the body, so it numbers no item
+_TOC_ENTRY = re.compile(r"[^\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=\n|$)")
 
 _MARKER = re.compile(
     rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
@@ -87,6 +90,7 @@ def _candidates(text):
     """Every marker candidate in ``text``, with family, group and number."""
     found, heading = [], None        # heading: the last outline heading marker
     notes = None                     # the notes headings, searched at the first circled numeral
+    cited = -1                       # the end of the last bracketed numeral that cites a clause
     for m in _MARKER.finditer(text):
         kind = m.lastgroup
         start, end = m.start(), m.end()
@@ -97,6 +101,9 @@ def _candidates(text):
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
                                          or before in "０１２３４５６７８９"):
             continue
+        if kind in ("pcn", "pd") and _cited(text, start, cited):
+            cited = end
+            continue
         if kind == "pcn":
             number, family, group = chinese_number(m.group("pcn_n")), "（一）", "（一）"
         elif kind == "pd":
@@ -105,8 +112,10 @@ def _candidates(text):
             number, family = chinese_number(m.group("dige_n")), "第一"
             group = "第个" + m.group("dige_noun") if m.group("dige_noun") else "第" + m.group("dige_unit")
         elif kind == "di":
-            if after in _NUMERAL_CHARS and text[end - 1] == "、" and after in _CN + "两":
-                continue                                    # 第一、二季度
+            following = text[end + 1:end + 3]              # after the 、
+            if after == "、" and len(following) == 2 and (
+                    following[0] in _CN + "两" and following[1] in "、等季月级" or following[0] == "第" and following[1] in _CN):
+                continue                                    # 第一、二季度, 第一、第二、第三产业 (not 第二、一定要…)
             number, family, group = chinese_number(m.group("di_n")), "第一", "第一"
         elif kind == "shi":
             if text.startswith(m.group("shi_n"), end):
@@ -143,7 +152,7 @@ def _candidates(text):
                     break
         else:
             number, family, group = None, "——", "——"
-        if number is not None and not 1 <= number <= 60:
+        if number is not None and not 1 <= number <= 60 or _TOC_ENTRY.match(text, end):
             continue
         if glued and not _glued_to_heading(text, start, family, group, number, heading):
             continue
@@ -152,6 +161,17 @@ def _candidates(text):
         if family in _HEADING_FAMILIES:
             heading = marker
     return found
+
+
+_CITE_JOINS = " \u3000\n、和或至"
+
+
+def _cited(text, start, cited):
+    """Whether the bracketed numeral at ``start`` cites a clause rather than
+    numbering an item: it follows 第 or 至 (其中第（一）至（四）项为必选任务),
+    or comes right after one that does (本规范第十条第（四）（六）（十）项规定,
+    附件2中第（五）⏎（十二）项; ``cited``: the end of that one, or -1)."""
+    return text[start - 1:start] in ("第", "至") or (cited >= 0 and not text[cited:start].strip(_CITE_JOINS))
 
 
 _SYMBOLS = "\u2460-\u249b\u3220-\u3229"

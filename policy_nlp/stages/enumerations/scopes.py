@@ -20,14 +20,16 @@ def _sentence_index(sentence_starts, position):
     return bisect.bisect_right(sentence_starts, position) - 1
 
 
-def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=()):
+def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(), others=()):
     """Item spans (see the module notes).
 
     An item ends where the next one starts in its paragraph, or else with
     its paragraph; the last item of an inline list runs for about as many
     sentences as its siblings in the paragraph, and not into a sentence
     that announces another list after a colon (``announced``: the sorted
-    starts of lists right after a colon).
+    starts of lists right after a colon); one that stops at a semicolon runs
+    on to its sentence's end (:func:`_through_semicolon`; ``others``: the
+    sorted starts of every item).
     """
     items = lst.items
     spans, lengths = [], []
@@ -58,6 +60,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=())
         end = min(s_end, block_end)
         taken += 1
         index += 1
+    if not any(text[_trim_end(text, a.start, b.start) - 1] in "，,、" for a, b in zip(items, items[1:])):
+        end = _through_semicolon(text, last_item.start, end, block_end, others)   # not clause-level items
     # an item runs on to the end of the sentence that closes the brackets it left
     # open (三是加强领导（一是…；二是…；…四是…），…。), when they close within reach
     close = _bracket_close(text, last_item.start, end, min(block_end, last_item.start + _BRACKET_REACH))
@@ -67,6 +71,25 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=())
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
+def _through_semicolon(text, start, end, block_end, others):
+    """The end of the last inline item that stops at a semicolon, run on to
+    the end of its sentence (…将由去年的1076亿元增加到1562亿元；地方财政也都要增加投入。):
+    a semicolon parts the clauses of one sentence (一方面…；另一方面…。), unless
+    a colon in the item or the rest of the sentence announces more (主要是：…；…)
+    or the rest holds an item of another list (``others``: the sorted starts of
+    every item: …其次是国际资源；开拓两个市场，首先是…)."""
+    if end >= block_end or text[end - 1] not in "；;":
+        return end
+    stop = _FULL_STOP.search(text, end, block_end)
+    stop = stop.end() if stop else block_end
+    if re.search("[：:]", text[start:stop]) or _announces(others, end, stop):
+        return end
+    return stop
 
 
 def _announces(announced, start, end):
@@ -123,10 +146,11 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
         index = bisect.bisect_right(chapters, position)
         return chapters[index] if index < len(chapters) else len(text)
 
+    others = sorted(m.start for l in block_lists + inline_lists for m in l.items)
     announced = sorted(l.items[0].start for l in inline_lists
                        if l.items[0].start and text[l.items[0].start - 1] in "：:")
     for lst in block_lists + inline_lists:
-        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced)
+        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced, others)
         lst.scopes = list(lst.spans)
         if lst.heading:                 # an inline heading's section: the rest of its block
             start = lst.spans[-1][0]
@@ -173,9 +197,26 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
             lst.parent, lst.parent_item = everything[order], i
             limit = everything[order].scopes[i][1]
             start, end = lst.spans[-1]
+            if end > limit and limit <= lst.items[-1].end:
+                limit = _widened(everything[order], i, lst, block_ends)
             if end > limit:
                 lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
                 lst.scopes[-1] = lst.spans[-1]
+
+
+def _widened(holder, index, lst, block_ends):
+    """The end of the section of ``holder``'s item ``index`` once it holds all
+    of ``lst``, which it would cut to its last marker (…抓好两件事：一要明确责任。
+    二要加强督查。: 二要 lies past the sentences 三是 took): the last item of an
+    inline list, whose end was only an estimate, runs on to the end of ``lst``
+    in its paragraph. Any other item keeps its end."""
+    start, end = holder.spans[index]
+    last = lst.items[-1]
+    if not holder.inline or index + 1 < len(holder.items) or holder.items[index].block != last.block:
+        return holder.scopes[index][1]
+    end = max(end, min(lst.spans[-1][1], block_ends[last.block]))
+    holder.spans[index] = holder.scopes[index] = (start, end)
+    return end
 
 
 def _holding(everything, open_scopes, position, last_start):
