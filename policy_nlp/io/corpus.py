@@ -15,6 +15,7 @@ import fnmatch
 import io
 import json
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -201,9 +202,9 @@ def _read_all(paths, pattern, text_column, id_column):
         if path.is_dir() and _is_saved_dataset(path):
             yield from _read_dataset(path, text_column, id_column)
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and any(fnmatch.fnmatch(p.name, pat) for pat in patterns))
-            if not files:
+            files, unreadable = _folder_files(path, patterns)
+            yield from unreadable
+            if not files and not unreadable:
                 yield DocumentError(path, f"folder has no files matching {', '.join(patterns)}")
             for file in files:
                 yield from _read_file(file, file.relative_to(path).with_suffix("").as_posix(),
@@ -212,6 +213,23 @@ def _read_all(paths, pattern, text_column, id_column):
             yield from _read_file(path, path.with_suffix("").name, text_column, id_column)
         else:
             yield DocumentError(path, "no such file or folder")
+
+
+def _folder_files(folder, patterns):
+    """``(files, errors)``: the sorted paths under ``folder`` whose names match
+    ``patterns``, and a DocumentError for each subfolder that cannot be listed.
+
+    Every matching name that is not a folder is kept, a broken link or a FIFO
+    too, so that reading it reports it instead of leaving it out unseen.
+    """
+    errors = []
+
+    def unreadable(error):
+        errors.append(DocumentError(error.filename, f"folder cannot be read: {error.strerror}"))
+
+    files = [Path(root, name) for root, _, names in os.walk(folder, onerror=unreadable)
+             for name in names if any(fnmatch.fnmatch(name, pat) for pat in patterns)]
+    return sorted(files), errors
 
 
 def _read_file(path, default_id, text_column, id_column):

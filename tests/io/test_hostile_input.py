@@ -173,3 +173,27 @@ def test_utf16_bom_and_utf8_bom_jsonl(tmp_path):
         (tmp_path / name).write_bytes(data)
         records, errors = read(tmp_path / name)
         assert errors == [] and [(r.id, r.text) for r in records] == [("a", TEXT)]
+
+
+# --- folders ---------------------------------------------------------------------
+
+def test_a_broken_link_a_fifo_and_an_unreadable_subfolder_in_a_folder_are_reported(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text(TEXT, encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse_locked(path="."):  # chmod 000 does not stop root, who may run the tests
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    records, errors = read(tmp_path)
+    assert [r.id for r in records] == ["good"]
+    reasons = {os.path.basename(e.source): e.reason for e in errors}
+    assert reasons == {"gone.txt": "cannot be read: No such file or directory",
+                       "pipe.txt": "not a regular file (a FIFO); give a file or a folder",
+                       "locked": "folder cannot be read: Permission denied"}
