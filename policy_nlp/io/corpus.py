@@ -335,7 +335,8 @@ def _read_csv(path, text_column, id_column):
 
     A column named twice in the header is an error naming it (which of the
     two would be the text is a guess); a row with more cells than the header
-    is an error of its own unless the extra cells are empty (a trailing comma).
+    is an error of its own unless the extra cells are empty (a trailing comma),
+    and so is a row that ends before the text column.
     """
     reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""), restkey=_EXTRA)
     if reader.fieldnames is None:
@@ -354,6 +355,11 @@ def _read_csv(path, text_column, id_column):
         if extra and any(cell.strip() for cell in extra):
             yield DocumentError(f"{path}:{number}", f"{len(names) + len(extra)} cells but the header has "
                                 f"{len(names)} columns (an unquoted comma or a missing quote?)")
+            continue
+        if row[text_column] is None:  # DictReader's value of a cell the row does not reach
+            cells = sum(value is not None for value in row.values())
+            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                f"columns: the row ends before the {text_column!r} column")
             continue
         yield _from_row(path, number, row, text_column, id_column)
 

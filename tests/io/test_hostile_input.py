@@ -147,6 +147,17 @@ def test_extra_csv_cells_are_an_error_of_their_row(tmp_path):
     assert error.source == f"{path}:3" and "4 cells but the header has 3 columns" in error.reason
 
 
+def test_a_csv_row_that_ends_before_the_text_column_is_an_error_saying_so(tmp_path):
+    path = tmp_path / "speeches.csv"
+    path.write_text("id,date,text\na,2020,同志们：今天开会。\nb,2021\nc,2022,\n", encoding="utf-8")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["a"]
+    short, empty = errors
+    assert short.source == f"{path}:3" and short.reason == ("2 cells but the header has 3 columns: "
+                                                             "the row ends before the 'text' column")
+    assert empty.source == f"{path}:4" and "empty" in empty.reason
+
+
 def test_a_duplicated_csv_header_is_an_error_naming_the_column(tmp_path):
     path = tmp_path / "speeches.csv"
     path.write_text("id,text,date,text\na,同志们：今天开会。,2020,另一段\n", encoding="utf-8")
