@@ -248,9 +248,9 @@ def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc
     from policy_nlp.stages.normalize import prepare
     # the readers normalised the text and hashed it; clean and enrich meta here
     text, meta = prepare(record.text, record.meta, clean=clean, normalized=True)
-    if not text.strip():
-        raise DocumentError(meta.get("source", record.id), "no text left to annotate"
-                            + (" after removing page furniture" if clean else ""))
+    if not text.strip():  # an empty input says so, not that cleaning emptied it
+        raise DocumentError(meta.get("source", record.id), "empty document (no text)" if not record.text.strip()
+                            else "no text left to annotate" + (" after removing page furniture" if clean else ""))
     # The stages see the document's metadata (the topics stage reads its title).
     doc = make_plain_doc(nlp, text)  # a pipeline loaded with clean=True must not clean twice
     doc._.id = record.id

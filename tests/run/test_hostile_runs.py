@@ -77,6 +77,17 @@ def test_library_annotate_refuses_a_surrogate_id_as_a_document_error():
         annotate("今天开会。", load(stages=[], lexicon=False), id="x\ud800")
 
 
+@pytest.mark.parametrize("text, reason", [("", "empty document (no text)"), (" \n\u3000", "empty document (no text)"),
+                                          ("分享到:\n打印本页", "no text left to annotate after removing page furniture")])
+def test_library_annotate_of_an_empty_text_says_it_is_empty(text, reason):
+    from policy_nlp import annotate
+    from policy_nlp.errors import DocumentError
+    from policy_nlp.pipeline.loading import load
+    with pytest.raises(DocumentError) as raised:
+        annotate(text, load(stages=[], lexicon=False), id="x")
+    assert raised.value.source == "x" and raised.value.reason == reason
+
+
 def test_the_cli_exits_1_not_2_on_a_surrogate_row(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "a", "text": "今天开会。"}\n{"id": "b", "text": "\\ud800"}\n', encoding="utf-8")
