@@ -50,12 +50,12 @@ def test_check_annotated_names_the_problem(mutate, problem):
     assert problem in check_annotated(doc)
 
 
-def test_view_skips_malformed_records_and_renders_the_others(tmp_path, capsys):
+def test_view_skips_malformed_records_and_renders_the_others(tmp_path, caplog):
     source = _write(tmp_path / "annotations.jsonl", _documents(), [b'{"id": "torn', b"\xff\xfe{}"])
     pages = write_views([source], tmp_path / "views")
     assert [p.name for p in pages] == ["doc0.html", "doc3.html"]
     assert (tmp_path / "views" / "index.html").exists()
-    err = capsys.readouterr().err
+    err = caplog.text  # the library logs; stderr shows it only once the CLI has set up logging
     assert "id doc1: paragraphs[0]: offsets" in err and "id doc2: lists[" in err
     assert "annotations.jsonl:3: invalid JSON" in err and "annotations.jsonl:4: not UTF-8" in err
 
