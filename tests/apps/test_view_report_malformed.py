@@ -77,6 +77,19 @@ def test_report_skips_malformed_records_and_lists_them_as_failed(tmp_path):
         assert len(list(csv.DictReader(f))) == 3
 
 
+def test_report_and_export_name_a_line_that_is_not_an_annotated_document(tmp_path):
+    from policy_nlp.apps.report import collect
+    from policy_nlp.apps.tables import read_documents
+    source = _write(tmp_path / "annotations.jsonl", _documents()[:1], [b"[1, 2]", b'{"id": "raw"}'])
+    data = collect([source])
+    assert [d["id"] for d in data["documents"]] == ["doc0"]
+    assert [(f["id"], f["source"], f["reason"]) for f in data["failed"]] == [
+        (None, f"{source} (document 2)", "malformed annotated record: not an annotated document (no 'text')"),
+        ("raw", f"{source} (document 3)", "malformed annotated record: not an annotated document (no 'text')")]
+    with pytest.raises(ValueError, match=r"annotations\.jsonl \(document 2\): not an annotated document"):
+        list(read_documents([source]))
+
+
 def test_report_csv_cells_cannot_start_a_formula(tmp_path):
     pytest.importorskip("matplotlib")
     from policy_nlp.apps.report import build_report
