@@ -235,10 +235,14 @@ def _folder_files(folder, patterns):
 def _read_file(path, default_id, text_column, id_column):
     suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
-            yield from _read_jsonl(path, text_column, id_column)
-        elif suffix == ".csv":
-            yield from _read_csv(path, text_column, id_column)
+        if suffix in (".jsonl", ".csv"):
+            rows = 0
+            for rows, item in enumerate((_read_jsonl if suffix == ".jsonl" else _read_csv)(
+                    path, text_column, id_column), start=1):
+                yield item
+            if not rows:  # an empty .txt is an error; an empty table is one too, not nothing
+                raise DocumentError(path, "empty JSONL file (no line with a document)" if suffix == ".jsonl"
+                                    else "empty CSV file (a header but no rows)")
         else:
             text, meta = read_text(path)
             if not text.strip():

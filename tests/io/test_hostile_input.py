@@ -158,6 +158,19 @@ def test_a_csv_row_that_ends_before_the_text_column_is_an_error_saying_so(tmp_pa
     assert empty.source == f"{path}:4" and "empty" in empty.reason
 
 
+def test_a_table_without_rows_is_an_error_as_an_empty_text_file_is(tmp_path):
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "none.jsonl").write_bytes(b"")
+    (tmp_path / "good.jsonl").write_text('{"id": "a", "text": "今天开会。"}\n', encoding="utf-8")
+    records, errors = read(tmp_path)
+    assert [r.id for r in records] == ["a"]
+    assert {os.path.basename(e.source): e.reason for e in errors} == {
+        "header.csv": "empty CSV file (a header but no rows)",
+        "blank.jsonl": "empty JSONL file (no line with a document)",
+        "none.jsonl": "empty JSONL file (no line with a document)"}
+
+
 def test_a_duplicated_csv_header_is_an_error_naming_the_column(tmp_path):
     path = tmp_path / "speeches.csv"
     path.write_text("id,text,date,text\na,同志们：今天开会。,2020,另一段\n", encoding="utf-8")
