@@ -201,7 +201,7 @@ def test_utf16_bom_and_utf8_bom_jsonl(tmp_path):
 
 # --- folders ---------------------------------------------------------------------
 
-def test_a_broken_link_a_fifo_and_an_unreadable_subfolder_in_a_folder_are_reported(tmp_path, monkeypatch):
+def test_a_broken_link_a_fifo_an_unreadable_file_and_subfolder_in_a_folder_are_reported(tmp_path, monkeypatch):
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
     os.mkfifo(tmp_path / "pipe.txt")
@@ -209,15 +209,25 @@ def test_a_broken_link_a_fifo_and_an_unreadable_subfolder_in_a_folder_are_report
     (tmp_path / "locked" / "inside.txt").write_text(TEXT, encoding="utf-8")
     scandir = os.scandir
 
+    (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
+    scandir, open_fd = os.scandir, os.open
+
     def refuse_locked(path="."):  # chmod 000 does not stop root, who may run the tests
         if os.fspath(path).endswith("locked"):
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return scandir(path)
 
+    def refuse_secret(path, *args, **kwargs):
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open_fd(path, *args, **kwargs)
+
     monkeypatch.setattr(os, "scandir", refuse_locked)
+    monkeypatch.setattr(os, "open", refuse_secret)
     records, errors = read(tmp_path)
     assert [r.id for r in records] == ["good"]
     reasons = {os.path.basename(e.source): e.reason for e in errors}
     assert reasons == {"gone.txt": "cannot be read: No such file or directory",
                        "pipe.txt": "not a regular file (a FIFO); give a file or a folder",
-                       "locked": "folder cannot be read: Permission denied"}
+                       "locked": "folder cannot be read: Permission denied",
+                       "secret.txt": "cannot be read: Permission denied"}
