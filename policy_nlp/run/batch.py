@@ -13,7 +13,6 @@ a hundred short letters; results are written in input order, so the same input
 gives the same output file whatever the number of workers.
 """
 
-import collections
 import contextlib
 import functools
 import json
