@@ -27,11 +27,15 @@ class DocumentError(PolicyNLPError, ValueError):
         Where the document came from: a path, ``path:line`` or a record id.
     reason : str
         What is wrong with it, in words a user can act on.
+    id : str, optional
+        The document's id when the input gives one (a JSONL/CSV row's id
+        field): ``errors.jsonl`` reports it beside the source.
     """
 
-    def __init__(self, source: object, reason: str) -> None:
+    def __init__(self, source: object, reason: str, id: "str | None" = None) -> None:
         self.source = str(source)
         self.reason = reason
+        self.id = id
         super().__init__(f"{self.source}: {reason}")
 
 

@@ -706,7 +706,7 @@ def _raw_documents(paths, read_options, clean, settings, errors):
     nlp = None
     for item in read_inputs(paths, **(read_options or {})):
         if isinstance(item, DocumentError):
-            errors.append({"id": None, "source": str(item.source), "reason": item.reason})
+            errors.append({"id": item.id, "source": str(item.source), "reason": item.reason})
             continue
         if nlp is None:
             nlp = load(**(settings or {}))

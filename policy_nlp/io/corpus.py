@@ -295,13 +295,14 @@ def _jsonl_lines(path):
 
 def _from_row(path, number, row, text_column, id_column):
     source = f"{path}:{number}"
+    given = row.get(id_column)
+    known = _id_text(given) if given not in (None, "") and not _SURROGATE.search(str(given)) else None
     if text_column not in row:
         return DocumentError(source, f"no {text_column!r} field (fields: {', '.join(map(str, row))}); "
-                             "name the text field with --text-column")
+                             "name the text field with --text-column", id=known)
     text = row[text_column]
     if not isinstance(text, str) or not text.strip():
-        return DocumentError(source, f"empty or non-text {text_column!r} field")
-    given = row.get(id_column)
+        return DocumentError(source, f"empty or non-text {text_column!r} field", id=known)
     # A field chosen as the id stays in meta under its own name (--id-column title keeps the title,
     # --id-column year the year) unless it is the plain "id".
     meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
@@ -363,7 +364,8 @@ def _read_csv(path, text_column, id_column):
         if row[text_column] is None:  # DictReader's value of a cell the row does not reach
             cells = sum(value is not None for value in row.values())
             yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
-                                f"columns: the row ends before the {text_column!r} column")
+                                f"columns: the row ends before the {text_column!r} column",
+                                id=row.get(id_column) or None)
             continue
         yield _from_row(path, number, row, text_column, id_column)
 

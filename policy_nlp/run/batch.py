@@ -505,7 +505,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
                     log.warning("failed: %s: %s", source, reason)
 
             for error in read_errors:
-                fail(None, error.source, error.reason)
+                fail(error.id, error.source, error.reason)
             for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
                                 backend, client):
                 for id, meta, chars, payload, reason in results:

@@ -69,6 +69,16 @@ def test_lone_surrogates_fail_their_rows_and_every_rerun_goes_past_them(tmp_path
         assert all("lone surrogate" in f["reason"] for f in failures)
 
 
+def test_errors_jsonl_gives_the_id_of_a_row_that_has_one(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    source.write_text('{"id": "a", "text": "今天开会。"}\n{"id": "b"}\n{"id": 7, "text": " "}\n[1]\n'
+                      '{"text": ""}\n', encoding="utf-8")
+    annotate_corpus([source], out, **FAST)
+    failures = errors(out / "errors.jsonl")
+    assert [(f["id"], f["source"].rsplit(":", 1)[1]) for f in failures] == [
+        ("b", "2"), ("7", "3"), (None, "4"), (None, "5")]
+
+
 def test_library_annotate_refuses_a_surrogate_id_as_a_document_error():
     from policy_nlp import annotate
     from policy_nlp.errors import DocumentError
