@@ -38,6 +38,11 @@ class DocumentError(PolicyNLPError, ValueError):
         self.id = id
         super().__init__(f"{self.source}: {reason}")
 
+    def __reduce__(self):
+        # pickled with its fields (a process pool sends errors back): the default
+        # would call DocumentError(message) and fail in the parent with a TypeError
+        return type(self), (self.source, self.reason, self.id)
+
 
 class ModelError(PolicyNLPError, ValueError):
     """A model file is missing, damaged, unsafe, or made by incompatible library versions."""

@@ -231,3 +231,10 @@ def test_a_broken_link_a_fifo_an_unreadable_file_and_subfolder_in_a_folder_are_r
                        "pipe.txt": "not a regular file (a FIFO); give a file or a folder",
                        "locked": "folder cannot be read: Permission denied",
                        "secret.txt": "cannot be read: Permission denied"}
+
+
+def test_a_document_error_survives_pickling_as_a_process_pool_sends_it():
+    import pickle
+    error = pickle.loads(pickle.dumps(DocumentError("in.jsonl:4", "empty or non-text 'text' field", id="b")))
+    assert isinstance(error, DocumentError) and str(error) == "in.jsonl:4: empty or non-text 'text' field"
+    assert (error.source, error.reason, error.id) == ("in.jsonl:4", "empty or non-text 'text' field", "b")
