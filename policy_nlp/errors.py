@@ -27,12 +27,21 @@ class DocumentError(PolicyNLPError, ValueError):
         Where the document came from: a path, ``path:line`` or a record id.
     reason : str
         What is wrong with it, in words a user can act on.
+    id : str, optional
+        The document's id when the input gives one (a JSONL/CSV row's id
+        field): ``errors.jsonl`` reports it beside the source.
     """
 
-    def __init__(self, source: object, reason: str) -> None:
+    def __init__(self, source: object, reason: str, id: "str | None" = None) -> None:
         self.source = str(source)
         self.reason = reason
+        self.id = id
         super().__init__(f"{self.source}: {reason}")
+
+    def __reduce__(self):
+        # pickled with its fields (a process pool sends errors back): the default
+        # would call DocumentError(message) and fail in the parent with a TypeError
+        return type(self), (self.source, self.reason, self.id)
 
 
 class ModelError(PolicyNLPError, ValueError):

@@ -63,6 +63,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import normalize, read_text
 from policy_nlp.stages.cleaning import without_glosses
 from policy_nlp.stages.topics.classify import main_area
@@ -134,10 +135,16 @@ def load_gold(path: "str | os.PathLike[str]") -> dict[str, Any]:
     ({'year': '2019'}, True)
     """
     path = Path(path)
-    with open(path, encoding="utf-8") as handle:
-        gold = json.load(handle)
+    try:
+        gold = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
+        reason = (f"invalid JSON ({error.msg} at line {error.lineno})" if isinstance(error, json.JSONDecodeError)
+                  else f"not UTF-8 ({error.reason})")
+        raise DocumentError(path, f"not a gold file: {reason}") from None
     if not isinstance(gold, dict) or not ({"document", "source"} & set(gold)):
-        raise ValueError(f"{path}: not a gold file (no 'document' or 'source')")
+        raise DocumentError(path, "not a gold file (no 'document' or 'source')")
     gold["path"] = str(path)
     return gold
 

@@ -175,7 +175,8 @@ def local_examples(corpus_path, exclude_ids=None, hand_labels=None):
     -------
     list of dict
         ``{"text", "label", "source", "corpus", "doc", "index"}`` as in
-        :func:`policy_nlp.apps.training.build_training_set`.
+        ``build_training_set`` of ``models/topics-default/recipe.py`` (the default
+        model's recipe, a script outside the package).
     """
     examples = []
     by_opening = {}   # (id, opening) -> [(index, label)]: a unit is known by its opening words

@@ -87,11 +87,12 @@ def _documents(path, failed):
     for number, data in enumerate(read_annotated(path, errors), start=1):
         failed.extend({**error, "errors_file": ""} for error in errors)
         errors.clear()
-        if not isinstance(data, dict) or "text" not in data:
-            continue  # not an annotated document (a raw input given by mistake): not counted
-        problem = check_annotated(data)
+        # a raw input given by mistake, or a hand-edited line: listed, as view lists it, not left out unseen
+        problem = "not an annotated document (no 'text')" if not isinstance(data, dict) or "text" not in data \
+            else check_annotated(data)
         if problem:
-            failed.append({"id": data.get("id"), "source": f"{path} (document {number})",
+            failed.append({"id": data.get("id") if isinstance(data, dict) else None,
+                           "source": f"{path} (document {number})",
                            "reason": f"malformed annotated record: {problem}", "errors_file": ""})
             continue
         yield data

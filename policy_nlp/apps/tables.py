@@ -130,10 +130,10 @@ def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
             yield item
             continue
         for file, _ in _resolve([item]):
-            for data in read_annotated(file):
+            for number, data in enumerate(read_annotated(file), start=1):
                 if not isinstance(data, dict) or "text" not in data or "id" not in data:
-                    raise ValueError(f"{file}: not an annotated document (no 'id' and 'text'); "
-                                     "give the output of 'policy-nlp annotate'")
+                    raise ValueError(f"{file} (document {number}): not an annotated document (no 'id' and "
+                                     "'text'); give the output of 'policy-nlp annotate'")
                 yield data
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from policy_nlp.errors import DocumentError, TrainingDataError
+from policy_nlp.io.reading import decode, read_bytes
 from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
 from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
 
@@ -193,13 +194,15 @@ def _dataset_rows(dataset, name):
     return rows, set(dataset.column_names), name, None
 
 
+def _file_text(path):
+    """A sheet's text in the encodings ``annotate`` reads (UTF-8 with or without
+    a BOM, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16)."""
+    return decode(read_bytes(path), source=str(path))[0]
+
+
 def _read_csv(path):
     csv.field_size_limit(sys.maxsize)  # long paragraphs in one cell
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            text = f.read()
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    text = _file_text(path)
     if not text.strip():
         raise DocumentError(path, "the file is empty")
     try:
@@ -213,21 +216,17 @@ def _read_csv(path):
 
 def _read_jsonl(path):
     rows, columns = [], set()
-    try:
-        with open(path, encoding="utf-8-sig") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except ValueError as error:
-                    raise DocumentError(f"{path}:{number}", f"not a JSON object: {error}") from None
-                if not isinstance(row, dict):
-                    raise DocumentError(f"{path}:{number}", "each line must be a JSON object")
-                rows.append(row)
-                columns |= set(row)
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    for number, line in enumerate(_file_text(path).split("\n"), 1):  # not splitlines: U+2028 is text
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise DocumentError(f"{path}:{number}", f"not a JSON object: {error}") from None
+        if not isinstance(row, dict):
+            raise DocumentError(f"{path}:{number}", "each line must be a JSON object")
+        rows.append(row)
+        columns |= set(row)
     if not rows:
         raise DocumentError(path, "the file is empty")
     return rows, columns

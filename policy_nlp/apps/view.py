@@ -662,11 +662,14 @@ def check_annotated(data):
     return next((problem for problem in problems() if problem), None)
 
 
+# the annotated file of a folder from 'policy-nlp annotate -o DIR' (--format jsonl or json)
+OUTPUT_FILES = ("annotations.jsonl", "annotations.json")
+
+
 def _annotated_file(path):
     path = Path(path)
     if path.is_dir():
-        candidate = path / "annotations.jsonl"
-        return candidate if candidate.is_file() else None
+        return next((path / name for name in OUTPUT_FILES if (path / name).is_file()), None)
     if path.suffix.lower() in (".jsonl", ".json") and path.is_file():
         return path if is_annotated(_first_object(path)) else None
     return None
@@ -703,7 +706,7 @@ def _raw_documents(paths, read_options, clean, settings, errors):
     nlp = None
     for item in read_inputs(paths, **(read_options or {})):
         if isinstance(item, DocumentError):
-            errors.append({"id": None, "source": str(item.source), "reason": item.reason})
+            errors.append({"id": item.id, "source": str(item.source), "reason": item.reason})
             continue
         if nlp is None:
             nlp = load(**(settings or {}))

@@ -20,6 +20,7 @@ import sys
 from policy_nlp.errors import PolicyNLPError
 
 from policy_nlp.cli.export import add_export_command
+from policy_nlp.cli.options import add_input_options, add_segmenter_option
 from policy_nlp.cli.report import add_report_command
 from policy_nlp.cli.trace import add_trace_command
 from policy_nlp.cli.view import add_view_command
@@ -85,17 +86,14 @@ def _add_annotate(commands):
     p.add_argument("--tables", metavar="DIR",
                    help="when the run ends, also write the Parquet tables and corpus.duckdb there "
                         "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
-    p.add_argument("--glob", action="append", help="file pattern inside folders (repeatable; default *.txt *.jsonl *.csv)")
-    p.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
-    p.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
+    add_input_options(p)
     p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
     p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
                    "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
     p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
                    help="a meta field for every document of these inputs, e.g. --meta level=national "
                         "(repeatable; a value the document gives wins)")
-    p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
-                   help="word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
+    add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
     p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")
     p.add_argument("--topic-model", help="folder of a topic model made with 'policy-nlp train' (default: packaged)")
@@ -143,9 +141,7 @@ def _add_lexicon(commands):
     b.add_argument("-o", "--output", required=True, help="the lexicon TSV to write")
     b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")
     b.add_argument("--examples", type=int, default=3, help="example contexts per term (default 3)")
-    b.add_argument("--glob", action="append", help="file pattern inside folders")
-    b.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
-    b.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
+    add_input_options(b)
     b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     b.set_defaults(func=_lexicon_build)
 
@@ -185,8 +181,7 @@ def _add_evaluate(commands):
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
     p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "
                         "../shared beside the repository, or else beside the current folder)")
-    p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
-                   help="word segmenter when the pipeline is run (default fast)")
+    add_segmenter_option(p, "word segmenter when the pipeline is run (default fast)")
     p.add_argument("--topic-model", default="default",
                    help="folder of a topic model made with 'policy-nlp train' to score (default: packaged)")
     p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
@@ -276,9 +271,7 @@ def _add_suggest(commands):
     p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")
     p.add_argument("-o", "--output", required=True, help="the CSV to write")
     p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
-    p.add_argument("--glob", action="append", help="file pattern inside folders")
-    p.add_argument("--text-column", default="text", help="text field of JSONL/CSV inputs (default: text)")
-    p.add_argument("--id-column", default="id", help="id field of JSONL/CSV inputs (default: id)")
+    add_input_options(p)
     p.set_defaults(func=_suggest)
 
 

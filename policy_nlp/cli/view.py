@@ -4,6 +4,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from policy_nlp.cli.options import add_input_options, add_segmenter_option
+
 
 VIEW_EPILOG = """examples:
   policy-nlp view out/annotations.jsonl -o views/
@@ -46,11 +48,8 @@ def add_view_command(commands):
                                              "(.txt, .jsonl, .csv, folders)")
     p.add_argument("-o", "--output", required=True, help="folder for the pages (gets index.html too)")
     p.add_argument("--limit", type=int, help="write at most this many pages")
-    p.add_argument("--glob", action="append", help="raw inputs: file pattern inside folders (repeatable)")
-    p.add_argument("--text-column", default="text", help="raw JSONL/CSV inputs: text field (default: text)")
-    p.add_argument("--id-column", default="id", help="raw JSONL/CSV inputs: id field (default: id)")
-    p.add_argument("--segmenter", default="fast", choices=("fast", "pkuseg"),
-                   help="raw inputs: word segmenter, as for annotate (default fast: pkuseg's output, faster)")
+    add_input_options(p, prefix="raw inputs: ")
+    add_segmenter_option(p, "raw inputs: word segmenter, as for annotate (default fast: pkuseg's output, faster)")
     p.add_argument("--no-lexicon", action="store_true", help="raw inputs: do not use the packaged lexicon")
     p.add_argument("--stages", help="raw inputs: comma-separated stages to run (default: all)")
     p.add_argument("--no-clean", action="store_true", help="raw inputs: keep web page furniture")

@@ -15,6 +15,7 @@ import fnmatch
 import io
 import json
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -201,9 +202,9 @@ def _read_all(paths, pattern, text_column, id_column):
         if path.is_dir() and _is_saved_dataset(path):
             yield from _read_dataset(path, text_column, id_column)
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and any(fnmatch.fnmatch(p.name, pat) for pat in patterns))
-            if not files:
+            files, unreadable = _folder_files(path, patterns)
+            yield from unreadable
+            if not files and not unreadable:
                 yield DocumentError(path, f"folder has no files matching {', '.join(patterns)}")
             for file in files:
                 yield from _read_file(file, file.relative_to(path).with_suffix("").as_posix(),
@@ -214,13 +215,34 @@ def _read_all(paths, pattern, text_column, id_column):
             yield DocumentError(path, "no such file or folder")
 
 
+def _folder_files(folder, patterns):
+    """``(files, errors)``: the sorted paths under ``folder`` whose names match
+    ``patterns``, and a DocumentError for each subfolder that cannot be listed.
+
+    Every matching name that is not a folder is kept, a broken link or a FIFO
+    too, so that reading it reports it instead of leaving it out unseen.
+    """
+    errors = []
+
+    def unreadable(error):
+        errors.append(DocumentError(error.filename, f"folder cannot be read: {error.strerror}"))
+
+    files = [Path(root, name) for root, _, names in os.walk(folder, onerror=unreadable)
+             for name in names if any(fnmatch.fnmatch(name, pat) for pat in patterns)]
+    return sorted(files), errors
+
+
 def _read_file(path, default_id, text_column, id_column):
     suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
-            yield from _read_jsonl(path, text_column, id_column)
-        elif suffix == ".csv":
-            yield from _read_csv(path, text_column, id_column)
+        if suffix in (".jsonl", ".csv"):
+            rows = 0
+            for rows, item in enumerate((_read_jsonl if suffix == ".jsonl" else _read_csv)(
+                    path, text_column, id_column), start=1):
+                yield item
+            if not rows:  # an empty .txt is an error; an empty table is one too, not nothing
+                raise DocumentError(path, "empty JSONL file (no line with a document)" if suffix == ".jsonl"
+                                    else "empty CSV file (a header but no rows)")
         else:
             text, meta = read_text(path)
             if not text.strip():
@@ -273,13 +295,14 @@ def _jsonl_lines(path):
 
 def _from_row(path, number, row, text_column, id_column):
     source = f"{path}:{number}"
+    given = row.get(id_column)
+    known = _id_text(given) if given not in (None, "") and not _SURROGATE.search(str(given)) else None
     if text_column not in row:
         return DocumentError(source, f"no {text_column!r} field (fields: {', '.join(map(str, row))}); "
-                             "name the text field with --text-column")
+                             "name the text field with --text-column", id=known)
     text = row[text_column]
     if not isinstance(text, str) or not text.strip():
-        return DocumentError(source, f"empty or non-text {text_column!r} field")
-    given = row.get(id_column)
+        return DocumentError(source, f"empty or non-text {text_column!r} field", id=known)
     # A field chosen as the id stays in meta under its own name (--id-column title keeps the title,
     # --id-column year the year) unless it is the plain "id".
     meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
@@ -317,7 +340,8 @@ def _read_csv(path, text_column, id_column):
 
     A column named twice in the header is an error naming it (which of the
     two would be the text is a guess); a row with more cells than the header
-    is an error of its own unless the extra cells are empty (a trailing comma).
+    is an error of its own unless the extra cells are empty (a trailing comma),
+    and so is a row that ends before the text column.
     """
     reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""), restkey=_EXTRA)
     if reader.fieldnames is None:
@@ -336,6 +360,12 @@ def _read_csv(path, text_column, id_column):
         if extra and any(cell.strip() for cell in extra):
             yield DocumentError(f"{path}:{number}", f"{len(names) + len(extra)} cells but the header has "
                                 f"{len(names)} columns (an unquoted comma or a missing quote?)")
+            continue
+        if row[text_column] is None:  # DictReader's value of a cell the row does not reach
+            cells = sum(value is not None for value in row.values())
+            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                f"columns: the row ends before the {text_column!r} column",
+                                id=row.get(id_column) or None)
             continue
         yield _from_row(path, number, row, text_column, id_column)
 

@@ -27,7 +27,8 @@ DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, 
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # the characters of a year written digit by digit (no 两: 两〇二〇 is not a year)
 YEAR_DIGIT_CHARS = "〇○零Ｏ一二三四五六七八九"
-# The numerals that number outline items and headings (一、 … 十、, （一）, 一是, 第一).
+# The numerals that number outline items and headings (一、 … 十、, （一）, 一是, 第一),
+# and, one to three of them, a month or a day (十二月二十七日: cleaning.dates.MONTH_DAY).
 ITEM_NUMERALS = "一二三四五六七八九十"
 _YEAR_START = re.compile(r"\s*(\d{4})(?!\d)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -13,7 +13,6 @@ a hundred short letters; results are written in input order, so the same input
 gives the same output file whatever the number of workers.
 """
 
-import collections
 import contextlib
 import functools
 import json
@@ -248,9 +247,9 @@ def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc
     from policy_nlp.stages.normalize import prepare
     # the readers normalised the text and hashed it; clean and enrich meta here
     text, meta = prepare(record.text, record.meta, clean=clean, normalized=True)
-    if not text.strip():
-        raise DocumentError(meta.get("source", record.id), "no text left to annotate"
-                            + (" after removing page furniture" if clean else ""))
+    if not text.strip():  # an empty input says so, not that cleaning emptied it
+        raise DocumentError(meta.get("source", record.id), "empty document (no text)" if not record.text.strip()
+                            else "no text left to annotate" + (" after removing page furniture" if clean else ""))
     # The stages see the document's metadata (the topics stage reads its title).
     doc = make_plain_doc(nlp, text)  # a pipeline loaded with clean=True must not clean twice
     doc._.id = record.id
@@ -506,7 +505,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
                     log.warning("failed: %s: %s", source, reason)
 
             for error in read_errors:
-                fail(None, error.source, error.reason)
+                fail(error.id, error.source, error.reason)
             for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
                                 backend, client):
                 for id, meta, chars, payload, reason in results:

@@ -8,12 +8,14 @@ text spells out, so that 经济建设，政治建设 and 经济建设、政治�
 :func:`link_expansions` links each mention of an abbreviation (三清) to the
 members its document spells out once (“三清”(清垃圾、清河道、清路障)).
 
-Traditional characters are converted with OpenCC (the ``opencc`` package,
-``t2s``) when it is installed; without it they are left as they are.
+Traditional characters are converted with OpenCC's ``t2s``, the converter
+:mod:`policy_nlp.stages.script` loads (``opencc`` is a dependency).
 """
 
 import unicodedata
 from functools import lru_cache
+
+from policy_nlp.stages.script import _converter
 
 __all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions", "to_simplified"]
 
@@ -22,30 +24,22 @@ __all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions", "t
 _KEEP = set("+")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    try:
-        import opencc
-    except ImportError:  # optional: traditional text is then left as it is
-        return None
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text):
-    """``text`` in simplified characters (unchanged without OpenCC).
+    """``text`` in simplified characters (OpenCC ``t2s``: phrases first, so the
+    length may change; :func:`policy_nlp.stages.script.to_simplified` keeps it).
 
     Examples
     --------
-    >>> to_simplified("縣委書記") == "县委书记" or not has_opencc()
-    True
+    >>> to_simplified("縣委書記")
+    '县委书记'
     """
-    converter = _converter()
-    return converter.convert(text) if converter is not None and text else text
+    return _converter("t2s").convert(text) if text else text
 
 
 def has_opencc():
-    """Whether traditional characters are converted (``opencc`` is installed)."""
-    return _converter() is not None
+    """True: traditional characters are always converted (``opencc`` is a
+    dependency); kept for code written when it was optional."""
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -54,7 +48,7 @@ def canonical(text):
 
     NFKC (full-width → half-width), no whitespace, no punctuation (quotes,
     、·—《》 …) but ``+``, Latin letters upper-cased, traditional → simplified
-    characters when OpenCC is installed.
+    characters.
 
     Parameters
     ----------
@@ -72,7 +66,7 @@ def canonical(text):
     ('十三五', '十三五', '十三五')
     >>> canonical("放、管、服"), canonical("１＋Ｎ"), canonical("1+n")
     ('放管服', '1+N', '1+N')
-    >>> canonical("「兩學一做」") == canonical("两学一做") or not has_opencc()
+    >>> canonical("「兩學一做」") == canonical("两学一做")
     True
     """
     if not isinstance(text, str):

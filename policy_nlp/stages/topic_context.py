@@ -50,6 +50,7 @@ from importlib import resources
 import numpy as np
 
 from policy_nlp.lang.words import alternation, word_set
+from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
            "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
@@ -86,7 +87,7 @@ _TITLE = re.compile(
 
 # A salutation and its mark (同志们：, 各位代表，): the meeting opening below and
 # the news detector (_SALUTATION) read it.
-_SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
+_SALUTATION_PIECE = SALUTATION_PIECE
 # The first sentence of a paragraph that speaks of the meeting itself: after a
 # salutation, a word pointing at this meeting (今天, 这次 …) and, in the same
 # sentence, a meeting word.

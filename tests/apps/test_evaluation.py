@@ -248,6 +248,21 @@ def test_load_gold_fixtures():
         load_gold(ROOT / "policy_nlp" / "data" / "document.schema.json")
 
 
+@pytest.mark.parametrize("content, reason", [
+    (b'{"document": "a.txt"}\n{"document": "b.txt"}\n', "not a gold file: invalid JSON (Extra data at line 2)"),
+    ("同志们：今天开会。".encode(), "not a gold file: invalid JSON (Expecting value at line 1)"),
+    ("同志们".encode("gbk"), "not a gold file: not UTF-8 (invalid continuation byte)"),
+    (b"[]", "not a gold file (no 'document' or 'source')")])
+def test_a_file_that_is_not_gold_is_named_with_the_reason(tmp_path, capsys, content, reason):
+    from policy_nlp.cli import main
+    path = tmp_path / "annotations.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(SystemExit) as exited:
+        main(["evaluate", str(path)])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == f"policy-nlp: error: {path}: {reason}\n"
+
+
 def test_seed_gold_lists_score_perfectly():
     gold = load_gold(shared_path("gold", "seed_gold.json"))
     text = gold_text(gold)

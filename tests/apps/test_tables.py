@@ -11,7 +11,7 @@ import policy_nlp
 from policy_nlp.apps.tables import TABLES, build_tables, export, schemas, year_partitioning
 from policy_nlp.apps.trace import trace, write_trace
 from policy_nlp.io.output import doc_to_dict
-from policy_nlp.stages.canonical import canonical, canonical_members, has_opencc
+from policy_nlp.stages.canonical import canonical, canonical_members
 from policy_nlp.stages.places import enrich_meta, infer_date, infer_place, page_dates
 
 from conftest import ROOT, shared_path
@@ -202,8 +202,7 @@ def test_canonical_groups_variants():
     assert canonical("放、管、服") == canonical("放管服")
     assert canonical("１＋Ｎ") == canonical("1+N") == "1+N"
     assert canonical_members(["经济建设", "政治建设"]) == canonical_members(["“经济建设”", "政治 建设"])
-    if has_opencc():
-        assert canonical("兩學一做") == canonical("两学一做")
+    assert canonical("兩學一做") == canonical("两学一做")
 
 
 def test_dates_from_metadata_title_and_text():

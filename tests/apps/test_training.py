@@ -65,6 +65,22 @@ def test_every_input_kind_reads_the_same_rows(tmp_path):
         assert data.groups == [d for d, _, _ in DOC_ROWS] and data.group_column == "doc_id", kind
 
 
+def test_sheets_in_the_encodings_annotate_reads(tmp_path):
+    """Excel on Chinese Windows saves CSV in GBK and 'Unicode text' as UTF-16."""
+    body = "doc_id,text,label\n" + "".join(f"{d},{t},{c}\n" for d, t, c in DOC_ROWS)
+    (tmp_path / "gbk.csv").write_bytes(body.encode("gbk"))
+    (tmp_path / "utf16.tsv").write_bytes(body.replace(",", "\t").encode("utf-16"))
+    rows = [{"text": t + "\u2028", "label": c} for _, t, c in DOC_ROWS]  # U+2028 inside a value ends no line
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    for name in ("gbk.csv", "utf16.tsv"):
+        data = tt.read_labelled(tmp_path / name)
+        assert data.texts == [t for _, t, _ in DOC_ROWS] and data.groups[0] == "d0", name
+    assert tt.read_labelled(tmp_path / "d.jsonl").texts == [r["text"] for r in rows]
+    (tmp_path / "bin.csv").write_bytes(b"text,label\n\x00\x01\x02")
+    with pytest.raises(DocumentError, match=r"bin\.csv: binary file"):
+        tt.read_labelled(tmp_path / "bin.csv")
+
+
 def test_saved_dataset_all_splits_train_and_test_is_held_out(tmp_path):
     datasets = pytest.importorskip("datasets")
     names = ["农业", "环境"]

@@ -318,6 +318,15 @@ def test_write_views_from_annotated_jsonl(document, tmp_path):
     assert len(write_views([tmp_path], tmp_path / "views2", limit=1)) == 1
 
 
+def test_write_views_of_a_folder_annotated_with_format_json(document, tmp_path):
+    """Not taken for raw inputs (which annotated its errors.jsonl as documents)."""
+    (tmp_path / "annotations.json").write_text(json.dumps([document], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "errors.jsonl").write_text('{"id": null, "source": "a.txt", "reason": "empty"}\n',
+                                           encoding="utf-8")
+    pages = write_views([tmp_path], tmp_path / "views")
+    assert len(pages) == 1 and document["text"][:20] in pages[0].read_text(encoding="utf-8")
+
+
 def test_write_views_annotates_raw_inputs(tmp_path):
     raw = tmp_path / "speech.txt"
     raw.write_text("同志们：\n今天开会，我讲两点意见。\n一是抓落实。二是转作风。\n", encoding="utf-8")

@@ -50,12 +50,12 @@ def test_check_annotated_names_the_problem(mutate, problem):
     assert problem in check_annotated(doc)
 
 
-def test_view_skips_malformed_records_and_renders_the_others(tmp_path, capsys):
+def test_view_skips_malformed_records_and_renders_the_others(tmp_path, caplog):
     source = _write(tmp_path / "annotations.jsonl", _documents(), [b'{"id": "torn', b"\xff\xfe{}"])
     pages = write_views([source], tmp_path / "views")
     assert [p.name for p in pages] == ["doc0.html", "doc3.html"]
     assert (tmp_path / "views" / "index.html").exists()
-    err = capsys.readouterr().err
+    err = caplog.text  # the library logs; stderr shows it only once the CLI has set up logging
     assert "id doc1: paragraphs[0]: offsets" in err and "id doc2: lists[" in err
     assert "annotations.jsonl:3: invalid JSON" in err and "annotations.jsonl:4: not UTF-8" in err
 
@@ -75,6 +75,19 @@ def test_report_skips_malformed_records_and_lists_them_as_failed(tmp_path):
     assert index.exists()
     with open(tmp_path / "report" / "failed.csv", encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.DictReader(f))) == 3
+
+
+def test_report_and_export_name_a_line_that_is_not_an_annotated_document(tmp_path):
+    from policy_nlp.apps.report import collect
+    from policy_nlp.apps.tables import read_documents
+    source = _write(tmp_path / "annotations.jsonl", _documents()[:1], [b"[1, 2]", b'{"id": "raw"}'])
+    data = collect([source])
+    assert [d["id"] for d in data["documents"]] == ["doc0"]
+    assert [(f["id"], f["source"], f["reason"]) for f in data["failed"]] == [
+        (None, f"{source} (document 2)", "malformed annotated record: not an annotated document (no 'text')"),
+        ("raw", f"{source} (document 3)", "malformed annotated record: not an annotated document (no 'text')")]
+    with pytest.raises(ValueError, match=r"annotations\.jsonl \(document 2\): not an annotated document"):
+        list(read_documents([source]))
 
 
 def test_report_csv_cells_cannot_start_a_formula(tmp_path):

@@ -147,6 +147,30 @@ def test_extra_csv_cells_are_an_error_of_their_row(tmp_path):
     assert error.source == f"{path}:3" and "4 cells but the header has 3 columns" in error.reason
 
 
+def test_a_csv_row_that_ends_before_the_text_column_is_an_error_saying_so(tmp_path):
+    path = tmp_path / "speeches.csv"
+    path.write_text("id,date,text\na,2020,同志们：今天开会。\nb,2021\nc,2022,\n", encoding="utf-8")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["a"]
+    short, empty = errors
+    assert short.source == f"{path}:3" and short.reason == ("2 cells but the header has 3 columns: "
+                                                             "the row ends before the 'text' column")
+    assert empty.source == f"{path}:4" and "empty" in empty.reason
+
+
+def test_a_table_without_rows_is_an_error_as_an_empty_text_file_is(tmp_path):
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "none.jsonl").write_bytes(b"")
+    (tmp_path / "good.jsonl").write_text('{"id": "a", "text": "今天开会。"}\n', encoding="utf-8")
+    records, errors = read(tmp_path)
+    assert [r.id for r in records] == ["a"]
+    assert {os.path.basename(e.source): e.reason for e in errors} == {
+        "header.csv": "empty CSV file (a header but no rows)",
+        "blank.jsonl": "empty JSONL file (no line with a document)",
+        "none.jsonl": "empty JSONL file (no line with a document)"}
+
+
 def test_a_duplicated_csv_header_is_an_error_naming_the_column(tmp_path):
     path = tmp_path / "speeches.csv"
     path.write_text("id,text,date,text\na,同志们：今天开会。,2020,另一段\n", encoding="utf-8")
@@ -173,3 +197,44 @@ def test_utf16_bom_and_utf8_bom_jsonl(tmp_path):
         (tmp_path / name).write_bytes(data)
         records, errors = read(tmp_path / name)
         assert errors == [] and [(r.id, r.text) for r in records] == [("a", TEXT)]
+
+
+# --- folders ---------------------------------------------------------------------
+
+def test_a_broken_link_a_fifo_an_unreadable_file_and_subfolder_in_a_folder_are_reported(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text(TEXT, encoding="utf-8")
+    scandir = os.scandir
+
+    (tmp_path / "secret.txt").write_text(TEXT, encoding="utf-8")
+    scandir, open_fd = os.scandir, os.open
+
+    def refuse_locked(path="."):  # chmod 000 does not stop root, who may run the tests
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    def refuse_secret(path, *args, **kwargs):
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open_fd(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    monkeypatch.setattr(os, "open", refuse_secret)
+    records, errors = read(tmp_path)
+    assert [r.id for r in records] == ["good"]
+    reasons = {os.path.basename(e.source): e.reason for e in errors}
+    assert reasons == {"gone.txt": "cannot be read: No such file or directory",
+                       "pipe.txt": "not a regular file (a FIFO); give a file or a folder",
+                       "locked": "folder cannot be read: Permission denied",
+                       "secret.txt": "cannot be read: Permission denied"}
+
+
+def test_a_document_error_survives_pickling_as_a_process_pool_sends_it():
+    import pickle
+    error = pickle.loads(pickle.dumps(DocumentError("in.jsonl:4", "empty or non-text 'text' field", id="b")))
+    assert isinstance(error, DocumentError) and str(error) == "in.jsonl:4: empty or non-text 'text' field"
+    assert (error.source, error.reason, error.id) == ("in.jsonl:4", "empty or non-text 'text' field", "b")

@@ -69,12 +69,33 @@ def test_lone_surrogates_fail_their_rows_and_every_rerun_goes_past_them(tmp_path
         assert all("lone surrogate" in f["reason"] for f in failures)
 
 
+def test_errors_jsonl_gives_the_id_of_a_row_that_has_one(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    source.write_text('{"id": "a", "text": "今天开会。"}\n{"id": "b"}\n{"id": 7, "text": " "}\n[1]\n'
+                      '{"text": ""}\n', encoding="utf-8")
+    annotate_corpus([source], out, **FAST)
+    failures = errors(out / "errors.jsonl")
+    assert [(f["id"], f["source"].rsplit(":", 1)[1]) for f in failures] == [
+        ("b", "2"), ("7", "3"), (None, "4"), (None, "5")]
+
+
 def test_library_annotate_refuses_a_surrogate_id_as_a_document_error():
     from policy_nlp import annotate
     from policy_nlp.errors import DocumentError
     from policy_nlp.pipeline.loading import load
     with pytest.raises(DocumentError, match="the id contains a lone surrogate"):
         annotate("今天开会。", load(stages=[], lexicon=False), id="x\ud800")
+
+
+@pytest.mark.parametrize("text, reason", [("", "empty document (no text)"), (" \n\u3000", "empty document (no text)"),
+                                          ("分享到:\n打印本页", "no text left to annotate after removing page furniture")])
+def test_library_annotate_of_an_empty_text_says_it_is_empty(text, reason):
+    from policy_nlp import annotate
+    from policy_nlp.errors import DocumentError
+    from policy_nlp.pipeline.loading import load
+    with pytest.raises(DocumentError) as raised:
+        annotate(text, load(stages=[], lexicon=False), id="x")
+    assert raised.value.source == "x" and raised.value.reason == reason
 
 
 def test_the_cli_exits_1_not_2_on_a_surrogate_row(tmp_path):

@@ -129,6 +129,23 @@ def test_inherit_stops_at_salutation():
     assert out[0]["label"] == "environment"
 
 
+@pytest.mark.parametrize("salutation, ends", [
+    # any salutation of lang/data/salutations.txt with its mark (Xi, 2020), not only 各位代表 and 同志们
+    ("女士们，先生们，同志们：今天，我们在这里隆重集会，庆祝深圳等经济特区建立40周年。", True),
+    ("同胞们，同志们，朋友们：今天，我们在这里隆重集会，纪念中国人民抗日战争暨世界反法西斯战争胜利75周年。", True),
+    ("各位代表！", True),
+    # a sentence about the deputies, not addressed to them (no mark after the address)
+    ("各位代表认真审议了报告。", False),
+    ("大家知道，中苏两国曾经在革命和建设中长期合作。", False)])
+def test_inherit_stops_at_any_salutation_with_its_mark(salutation, ends):
+    def r(label):
+        return {"label": label, "score": 0.9, "scores": {label: 0.9}}
+    texts = ["（九）建设生态文明", "加强污染治理。", salutation, "推进外交工作。", "深化对外交流。"]
+    out = inherit_heading_topics(texts, [r("general"), r("environment"), r("general"),
+                                         r("international"), r("international")])
+    assert (out[0]["label"] == "environment") is ends
+
+
 # ---------------------------------------------------------------- classifier
 
 def test_fit_predict_on_strings_and_tokens(small_model):

@@ -2,15 +2,14 @@
 
 import re
 
-from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, digit_string, number
+from policy_nlp.lang.numerals import ITEM_NUMERALS, YEAR_DIGIT_CHARS, digit_string, number
 from policy_nlp.lang.words import words
 
-
-
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# a month or a day: 6, 27, 六, 二十七 (also the datelines of furniture: 新华社北京3月5日电)
+MONTH_DAY = rf"(?:\d{{1,2}}|[{ITEM_NUMERALS}]{{1,3}})"
 _YEAR = rf"(?:\d{{4}}|[{YEAR_DIGIT_CHARS}]{{4}})"
-DATE = rf"{_YEAR}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
-_DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
+DATE = rf"{_YEAR}\s*年\s*{MONTH_DAY}\s*月\s*{MONTH_DAY}\s*日"
+_DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{MONTH_DAY})\s*月\s*(?P<d>{MONTH_DAY})\s*日")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
@@ -46,7 +45,7 @@ def parse_date(text):
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-_YEAR_RE = re.compile(rf"(?<![\d〇○零Ｏ一二三四五六七八九])(?P<y>{_YEAR})\s*年")
+_YEAR_RE = re.compile(rf"(?<![\d{YEAR_DIGIT_CHARS}])(?P<y>{_YEAR})\s*年")
 
 
 def parse_year(text):

@@ -9,6 +9,7 @@ from policy_nlp.lang.chars import BLANK, INNER_BLANK, before_blanks
 from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
+from policy_nlp.stages.cleaning.dates import MONTH_DAY
 from policy_nlp.stages.cleaning.pieces import _BLANK
 
 
@@ -103,8 +104,7 @@ def page_publication(line):
 
 
 _DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
-             r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)"
+             rf"[\u4e00-\u9fff]{{0,8}}?{MONTH_DAY}月{MONTH_DAY}日(?:电|讯)"
              r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
 _DATELINE_RE = re.compile(_DATELINE)
 _DATELINE_PAREN = rf"[（(]\s*(?P<dateline>{_DATELINE})\s*[)）]"

@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 
-from policy_nlp.stages.topics.kinds import _CLOSERS, heading_level, is_boilerplate
+from policy_nlp.stages.topics.kinds import SALUTATION_RE, heading_level, is_boilerplate
 from policy_nlp.stages.topics.features import tokenize
 
 
@@ -181,7 +181,7 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
         for j in range(i + 1, len(paragraph_texts)):
             if levels[j] is not None and levels[j] <= level:
                 break
-            if paragraph_texts[j].lstrip().startswith(_CLOSERS):
+            if SALUTATION_RE.match(paragraph_texts[j]):
                 break  # a salutation (各位代表！) ends the section
             if levels[j] is None and results[j] is not None:
                 body.append(j)

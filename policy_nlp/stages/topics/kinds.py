@@ -3,6 +3,7 @@
 import re
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS
+from policy_nlp.lang.words import alternation
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -23,7 +24,11 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _BLANKS = re.compile(r"\s+")
 HEADING_MAX_CHARS = 40
 FURNITURE_MAX_CHARS = 150   # a paragraph of web-page furniture is a line or two
-_CLOSERS = ("各位代表", "同志们")
+# A salutation and its mark (同志们：, 各位代表，, 尊敬的各位领导、各位来宾：) opening a paragraph:
+# the speaker turns to the audience, which ends a heading's section (classify) and marks a
+# meeting opening or a speech quoted in a news report (topic_context).
+SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
+SALUTATION_RE = re.compile(rf"\s*{SALUTATION_PIECE}")
 
 
 def is_boilerplate(text):

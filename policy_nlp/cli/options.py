@@ -1,0 +1,20 @@
+"""Options several commands share, declared once: how the corpus readers find
+documents (``--glob``, ``--text-column``, ``--id-column``) and the word segmenter."""
+
+from policy_nlp.io.corpus import DEFAULT_GLOB
+from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
+
+
+def add_input_options(parser, prefix=""):
+    """``--glob``, ``--text-column`` and ``--id-column`` of
+    :func:`policy_nlp.io.corpus.read_inputs`; ``prefix`` opens each help line
+    (``"raw inputs: "`` where the command also takes annotated files)."""
+    parser.add_argument("--glob", action="append",
+                        help=f"{prefix}file pattern inside folders (repeatable; default {' '.join(DEFAULT_GLOB)})")
+    parser.add_argument("--text-column", default="text", help=f"{prefix}text field of JSONL/CSV inputs (default: text)")
+    parser.add_argument("--id-column", default="id", help=f"{prefix}id field of JSONL/CSV inputs (default: id)")
+
+
+def add_segmenter_option(parser, help):
+    """``--segmenter``, one of the engines :mod:`policy_nlp.segment.engines` registers."""
+    parser.add_argument("--segmenter", default=DEFAULT_SEGMENTER, choices=sorted(SEGMENTERS), help=help)
