@@ -139,10 +139,10 @@ def load_gold(path: "str | os.PathLike[str]") -> dict[str, Any]:
         gold = json.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as error:
         raise DocumentError(path, f"cannot be read: {error.strerror}") from None
-    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
-        reason = (f"invalid JSON ({error.msg} at line {error.lineno})" if isinstance(error, json.JSONDecodeError)
-                  else f"not UTF-8 ({error.reason})")
-        raise DocumentError(path, f"not a gold file: {reason}") from None
+    except json.JSONDecodeError as error:
+        raise DocumentError(path, f"not a gold file: invalid JSON ({error.msg} at line {error.lineno})") from None
+    except UnicodeDecodeError as error:
+        raise DocumentError(path, f"not a gold file: not UTF-8 ({error.reason})") from None
     if not isinstance(gold, dict) or not ({"document", "source"} & set(gold)):
         raise DocumentError(path, "not a gold file (no 'document' or 'source')")
     gold["path"] = str(path)
