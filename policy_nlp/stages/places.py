@@ -27,7 +27,7 @@ from pathlib import Path
 
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, parse_year
+from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, year_in_text
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
@@ -360,7 +360,7 @@ def infer_date(meta=None, text=None):
     title = meta.get("title")
     if title:
         date = parse_date(title)
-        year = int(date[:4]) if date else parse_year(title)
+        year = int(date[:4]) if date else year_in_text(title)
         if year:
             return {"date": date, "year": year, "date_source": "title"}
     if text:
@@ -412,7 +412,7 @@ def _year(value):
     text = str(value).strip()
     if re.fullmatch(r"\d{4}", text):
         return int(text)
-    return parse_year(text)
+    return year_in_text(text)
 
 
 def enrich_meta(meta, text=None):
