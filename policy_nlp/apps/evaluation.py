@@ -305,7 +305,7 @@ def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast
     list of (dict, dict or None)
     """
     if annotated:
-        from policy_nlp.apps.tables import read_documents
+        from policy_nlp.io.annotated import read_documents
         pairs = pair_documents(golds, list(read_documents(annotated)), shared_root)
         for gold, doc in pairs:  # scored as nothing found: say so, or it reads as the pipeline's miss
             if doc is None:

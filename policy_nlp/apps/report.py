@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from policy_nlp.errors import ConfigError
+from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
 
@@ -56,35 +57,17 @@ def _e(value):
 # --- reading -----------------------------------------------------------------
 
 def _resolve(paths):
-    """``[(annotations file, errors file or None)]`` for files and output folders."""
-    resolved = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            candidates = sorted(path.glob("annotations.json*")) or sorted(path.glob("*.jsonl"))
-            files = [p for p in candidates if not p.name.endswith("errors.jsonl")]
-            if not files:
-                raise FileNotFoundError(f"{path}: no annotations.jsonl (or other .jsonl) in this folder")
-        elif path.is_file():
-            files = [path]
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-        for file in files:
-            errors = None
-            for candidate in (file.with_name(file.stem + ".errors.jsonl"), file.parent / "errors.jsonl"):
-                if candidate.is_file() and candidate != file:
-                    errors = candidate
-                    break
-            resolved.append((file, errors))
-    return resolved
+    """``[(annotations file, errors file or None)]`` of files and output folders
+    (:func:`~policy_nlp.io.annotated.find_annotated`)."""
+    return [found for path in paths for found in find_annotated(path)]
 
 
 def _documents(path, failed):
     """The well-formed annotated documents of ``path``; unreadable lines and
-    malformed records (:func:`~policy_nlp.apps.view.check_annotated`) go to
+    malformed records (:func:`~policy_nlp.io.annotated.check_annotated`) go to
     ``failed`` and are left out of every table."""
-    from policy_nlp.apps.view import check_annotated, read_annotated
     errors = []
-    for number, data in enumerate(read_annotated(path, errors), start=1):
+    for source, data in annotated_records(path, errors):
         failed.extend({**error, "errors_file": ""} for error in errors)
         errors.clear()
         # a raw input given by mistake, or a hand-edited line: listed, as view lists it, not left out unseen
@@ -92,26 +75,11 @@ def _documents(path, failed):
             else check_annotated(data)
         if problem:
             failed.append({"id": data.get("id") if isinstance(data, dict) else None,
-                           "source": f"{path} (document {number})",
+                           "source": source,
                            "reason": f"malformed annotated record: {problem}", "errors_file": ""})
             continue
         yield data
     failed.extend({**error, "errors_file": ""} for error in errors)
-
-
-def _errors(path):
-    rows = []
-    with open(path, encoding="utf-8-sig") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                row = {"id": None, "source": f"{path}:{number}", "reason": "unreadable line in the errors file"}
-            if isinstance(row, dict):
-                rows.append({"id": row.get("id"), "source": row.get("source"), "reason": row.get("reason")})
-    return rows
 
 
 def _context(text, start, end, width=24):
@@ -142,7 +110,7 @@ def collect(paths, dated_only=False):
         sources.append(str(file))
         if errors is not None and errors not in seen_errors:
             seen_errors.add(errors)
-            failed.extend({**row, "errors_file": str(errors)} for row in _errors(errors))
+            failed.extend({**row, "errors_file": str(errors)} for row in read_errors(errors))
         for data in _documents(file, failed):
             text = data.get("text") or ""
             meta = data.get("meta") or {}

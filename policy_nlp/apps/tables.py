@@ -32,8 +32,9 @@ import os
 import shutil
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
+from policy_nlp.io.annotated import read_documents  # one reader of annotated output; importable here
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
 from policy_nlp.stages.topics.classify import main_area
@@ -112,29 +113,6 @@ def year_partitioning() -> "pyarrow.dataset.Partitioning":
     import pyarrow as pa
     import pyarrow.dataset as ds
     return ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
-
-
-def read_documents(inputs: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    """Yield the annotated documents of files and ``annotate`` output folders.
-
-    Parameters
-    ----------
-    inputs : iterable of str or Path, or of dict
-        Annotated ``.jsonl``/``.json`` files, output folders (their
-        ``annotations.jsonl``), or documents already loaded as dicts.
-    """
-    from policy_nlp.apps.report import _resolve
-    from policy_nlp.apps.view import read_annotated
-    for item in inputs:
-        if isinstance(item, dict):
-            yield item
-            continue
-        for file, _ in _resolve([item]):
-            for number, data in enumerate(read_annotated(file), start=1):
-                if not isinstance(data, dict) or "text" not in data or "id" not in data:
-                    raise ValueError(f"{file} (document {number}): not an annotated document (no 'id' and "
-                                     "'text'); give the output of 'policy-nlp annotate'")
-                yield data
 
 
 def _int(value):

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policy_nlp.apps.tables import build_tables, read_documents
+from policy_nlp.apps.tables import build_tables
+from policy_nlp.io.annotated import read_documents
 from policy_nlp.stages.canonical import canonical
 
 __all__ = ["trace", "trace_tables", "Trace"]

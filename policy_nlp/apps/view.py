@@ -33,14 +33,14 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+# read_annotated, is_annotated and check_annotated live in io.annotated; kept importable from here
+from policy_nlp.io.annotated import (ANNOTATED_KEYS, OUTPUT_FILES, annotated_records,  # noqa: F401
+                                     check_annotated, find_annotated, is_annotated, read_annotated)
 from policy_nlp.lang.numerals import document_year as _year
 
 log = logging.getLogger("policy_nlp")
 
 __all__ = ["render_document", "write_views", "read_annotated", "is_annotated", "check_annotated"]
-
-# The keys that make a JSON object an annotated document rather than a raw input.
-ANNOTATED_KEYS = ("text", "paragraphs", "sentences", "slogans", "lists")
 
 # Nesting ranks: lower ranks are outer elements.
 _PARAGRAPH, _MARKER, _CLAIM, _SLOGAN, _MEMBER = range(5)
@@ -544,137 +544,6 @@ def render_document(data):
 
 # --- reading and writing ----------------------------------------------------
 
-def is_annotated(obj):
-    """True for a dict that is an annotated document (not a raw input record)."""
-    return isinstance(obj, dict) and all(key in obj for key in ANNOTATED_KEYS)
-
-
-def _first_object(path):
-    with open(path, encoding="utf-8-sig", errors="replace") as f:
-        if path.suffix.lower() == ".jsonl":
-            for line in f:
-                if line.strip():
-                    try:
-                        return json.loads(line)
-                    except json.JSONDecodeError:
-                        return None
-            return None
-        try:
-            obj = json.load(f)
-        except json.JSONDecodeError:
-            return None
-        return obj[0] if isinstance(obj, list) and obj else obj
-
-
-def read_annotated(path, errors=None):
-    """Yield the annotated documents of a JSONL file (one per line) or a JSON
-    file (one document or a list of them).
-
-    A line that is not JSON (or not UTF-8) raises ValueError naming it; when
-    ``errors`` is a list, it is appended there instead (``{"id", "source",
-    "reason"}``) and the other lines are read.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))
-        yield from (obj if isinstance(obj, list) else [obj])
-        return
-    with open(path, "rb") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
-            except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
-                reason = f"invalid JSON ({error.msg})" if isinstance(error, json.JSONDecodeError) else \
-                    f"not UTF-8 ({error.reason} at byte {error.start})"
-                if errors is None:
-                    raise ValueError(f"{path}:{number}: {reason}") from None
-                errors.append({"id": None, "source": f"{path}:{number}", "reason": reason})
-
-
-def _is_offset(value):
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def check_annotated(data):
-    """The first structural problem of an annotated document, or None.
-
-    What :func:`render_document` and the report rely on: ``text`` a string,
-    ``meta`` an object, every span (paragraph, slogan, member, list, list item,
-    claim) an object with integer offsets inside the text, list markers
-    strings. A record edited by hand or by another tool can break any of
-    these; it is then reported and skipped, not rendered half-way.
-
-    Examples
-    --------
-    >>> check_annotated({"text": "今天开会。", "meta": {}, "paragraphs": [{"start": "0", "end": 5}],
-    ...                  "sentences": [], "slogans": [], "lists": []})
-    "paragraphs[0]: offsets '0', 5 are not integers"
-    """
-    if not isinstance(data, dict):
-        return "not a JSON object"
-    text = data.get("text")
-    if not isinstance(text, str):
-        return f"text is {type(text).__name__}, not a string"
-    if not isinstance(data.get("meta") or {}, dict):
-        return "meta is not an object"
-    n = len(text)
-
-    def span(obj, where):
-        if not isinstance(obj, dict):
-            return f"{where} is not an object"
-        start, end = obj.get("start"), obj.get("end")
-        if not (_is_offset(start) and _is_offset(end)):
-            return f"{where}: offsets {start!r}, {end!r} are not integers"
-        if not 0 <= start <= end <= n:
-            return f"{where}: offsets {start}-{end} outside the text ({n} characters)"
-        return None
-
-    def problems():
-        for name in ("paragraphs", "sentences", "slogans", "lists"):
-            if not isinstance(data.get(name) or [], list):
-                yield f"{name} is not a list"
-                return
-        for i, para in enumerate(data.get("paragraphs") or []):
-            yield span(para, f"paragraphs[{i}]")
-            if para.get("topic") is not None and not isinstance(para["topic"], dict):
-                yield f"paragraphs[{i}].topic is not an object"
-        for i, slogan in enumerate(data.get("slogans") or []):
-            yield span(slogan, f"slogans[{i}]")
-            if not isinstance(slogan.get("members") or [], list):
-                yield f"slogans[{i}].members is not a list"
-                continue
-            for j, member in enumerate(slogan.get("members") or []):
-                yield span(member, f"slogans[{i}].members[{j}]")
-        for i, lst in enumerate(data.get("lists") or []):
-            yield span(lst, f"lists[{i}]")
-            if not isinstance(lst.get("items") or [], list):
-                yield f"lists[{i}].items is not a list"
-                continue
-            for j, item in enumerate(lst.get("items") or []):
-                yield span(item, f"lists[{i}].items[{j}]")
-                if not isinstance(item.get("marker"), str):
-                    yield f"lists[{i}].items[{j}]: marker {item.get('marker')!r} is not a string"
-            if lst.get("claim") is not None:
-                yield span(lst["claim"], f"lists[{i}].claim")
-
-    return next((problem for problem in problems() if problem), None)
-
-
-# the annotated file of a folder from 'policy-nlp annotate -o DIR' (--format jsonl or json)
-OUTPUT_FILES = ("annotations.jsonl", "annotations.json")
-
-
-def _annotated_file(path):
-    path = Path(path)
-    if path.is_dir():
-        return next((path / name for name in OUTPUT_FILES if (path / name).is_file()), None)
-    if path.suffix.lower() in (".jsonl", ".json") and path.is_file():
-        return path if is_annotated(_first_object(path)) else None
-    return None
-
-
 def _file_name(id, used):
     base = re.sub(r"[^\w\u3400-\u9fff.-]+", "_", str(id or "document")).strip("._")[:80] or "document"
     name, n = base, 1
@@ -749,13 +618,16 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
     for item in map(Path, inputs):
         if not item.exists():
             raise FileNotFoundError(f"{item}: no such file or folder")
-        found = _annotated_file(item)
-        (annotated if found else raw).append(found or item)
+        found = [file for file, _ in find_annotated(item, raw=True)]
+        if found:
+            annotated.extend(found)
+        else:
+            raw.append(item)
 
     def documents():
         for path in annotated:
-            for number, data in enumerate(read_annotated(path, errors), start=1):
-                yield data, f"{path} (document {number})"
+            for source, data in annotated_records(path, errors):
+                yield data, source
         if raw:
             for data in _raw_documents(raw, read_options, clean, settings, errors):
                 yield data, ""

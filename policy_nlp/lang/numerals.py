@@ -17,8 +17,8 @@ Examples
 
 import re
 
-__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "chinese_int", "chinese_numeral",
-           "chinese_count", "number", "digit_string", "parse_year", "document_year"]
+__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "NEWS_DATE", "chinese_int",
+           "chinese_numeral", "chinese_count", "number", "digit_string", "parse_year", "document_year"]
 
 # 〇 and 零 are the zeros of running text; ○ (a circle) and Ｏ (full-width O)
 # stand for 〇 in typed-up dates (二ＯＯ八年). 两 is 2 before a measure word.
@@ -30,6 +30,9 @@ YEAR_DIGIT_CHARS = "〇○零Ｏ一二三四五六七八九"
 # The numerals that number outline items and headings (一、 … 十、, （一）, 一是, 第一),
 # and, one to three of them, a month or a day (十二月二十七日: cleaning.dates.MONTH_DAY).
 ITEM_NUMERALS = "一二三四五六七八九十"
+# The date a news report's lead opens with, in digits (3月16日，城东区召开…; 2019年7月30日上午，…):
+# read by stages.places (the place of the event) and stages.topic_context (a news report's lead).
+NEWS_DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 _YEAR_START = re.compile(r"\s*(\d{4})(?!\d)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

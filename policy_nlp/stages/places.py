@@ -25,9 +25,10 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, parse_year
+from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, year_in_text
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
@@ -67,7 +68,7 @@ def _rules():
     # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
     lead = alternation("news_openings")
     news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
-                         rf"(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?(?:{lead})?(?:\d{{1,2}}[点时](?:\d{{1,2}}分)?)?[，,]?\s*"
+                         rf"(?:{NEWS_DATE})?(?:{lead})?(?:\d{{1,2}}[点时](?:\d{{1,2}}分)?)?[，,]?\s*"
                          rf"(?=(?:{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?:{unit}))")
     piece_re = re.compile(rf"(?P<name>{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?P<unit>{unit})")
     verb_re = re.compile(verbs)
@@ -360,7 +361,7 @@ def infer_date(meta=None, text=None):
     title = meta.get("title")
     if title:
         date = parse_date(title)
-        year = int(date[:4]) if date else parse_year(title)
+        year = int(date[:4]) if date else year_in_text(title)
         if year:
             return {"date": date, "year": year, "date_source": "title"}
     if text:
@@ -412,7 +413,7 @@ def _year(value):
     text = str(value).strip()
     if re.fullmatch(r"\d{4}", text):
         return int(text)
-    return parse_year(text)
+    return year_in_text(text)
 
 
 def enrich_meta(meta, text=None):

@@ -49,6 +49,7 @@ from importlib import resources
 
 import numpy as np
 
+from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
@@ -201,7 +202,7 @@ _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活�
 _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
 _LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
-_LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:{alternation('news_openings')})?|"
+_LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:{NEWS_DATE}(?:{alternation('news_openings')})?|"
                    rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?P<verb>召开|举行|举办|召集)")
 _HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")
 # a speaker recounting meetings (我们…召开; 省委、省政府先后召开了…), not a reporter's lead

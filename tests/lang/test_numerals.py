@@ -71,3 +71,14 @@ def test_datelines_of_the_party_congress_reports():
             assert iso[:4] == str(digit_string(match.group()[:4])) and 1900 < int(iso[:4]) < 2030
             checked += 1
     assert checked >= 15
+
+
+def test_news_date_is_a_lead_date_in_digits():
+    from policy_nlp.lang.numerals import NEWS_DATE
+    lead = re.compile(NEWS_DATE)
+    # real leads of local news reports (dev-0015, dev-0140) and a dated one
+    assert [lead.match(s).group() for s in ("3月16日,城东区召开区委农村工作会议。",
+                                            "3月14日下午,罗塘街道(科技园区)召开2019年度总结表彰暨机关作风建设大会",
+                                            "2019年7月30日上午,丰溪街道召开会议。")] == ["3月16日", "3月14日", "2019年7月30日"]
+    # no day, or a date in Chinese numerals (a dateline of a speech): no news lead date
+    assert not lead.match("3月份,城东区召开区委农村工作会议。") and not lead.match("二〇一九年三月十六日")

@@ -1227,3 +1227,16 @@ def test_a_table_of_contents_above_the_body_is_furniture():
     assert any("目录/提纲" in r["text"] and "四是民生福祉不断改善" in r["text"] for r in cleaned.removed)
     paragraphs = find_paragraphs(cleaned.text)
     assert find_lists(cleaned.text, paragraphs, find_sentences(cleaned.text, paragraphs)) == []
+
+
+def test_year_in_text_and_its_old_name():
+    # the first year of running text (a title); lang.numerals.parse_year reads a meta value whole
+    from policy_nlp.stages import cleaning
+    from policy_nlp.stages.cleaning import dates, year_in_text
+    assert year_in_text("在全县2019年经济工作会议上的讲话") == 2019
+    assert year_in_text("二〇一二年六月十五日") == 2012 and year_in_text("第1202019年") is None
+    for module in (cleaning, dates):
+        with pytest.warns(DeprecationWarning, match="year_in_text"):
+            assert module.parse_year is year_in_text
+    with pytest.raises(AttributeError):
+        cleaning.no_such_name

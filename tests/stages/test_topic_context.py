@@ -293,3 +293,26 @@ def test_the_speaker_going_on_after_the_meeting_is_no_meeting_voice():
     assert not _meeting_voice("会上,我们印发了《关于打造“真省心”政务服务品牌的实施意见》。")
     assert _meeting_voice("座谈会上,代区长郭志刚向出席座谈会的退休老干部通报了2010年全区经济社会发展情况。")
     assert _meeting_voice("会上,街道党工委书记陈晨传达区疫情防控小组会议精神。")
+
+
+# Real leads of local news reports (dev-0015, dev-0067, dev-0140): the date both stages read
+# (lang.numerals.NEWS_DATE), then the place of the event.
+NEWS_LEADS = [("3月16日,城东区召开区委农村工作会议。", "城东区"),
+              ("1月10日下午2点,城南街道召开疫情防控工作专题会议,传达贯彻落实海陵区疫情防控工作会议精神。", "城南街道"),
+              ("3月14日下午,罗塘街道(科技园区)召开2019年度总结表彰暨机关作风建设大会,区委常委、宣传部部长、"
+               "科技园区(罗塘街道)党工委书记薛金林出席并讲话。", "罗塘街道")]
+
+
+@pytest.mark.parametrize("lead, place", NEWS_LEADS)
+def test_one_news_date_for_the_lead_and_the_place_of_a_news_report(lead, place):
+    from policy_nlp.lang.numerals import NEWS_DATE
+    from policy_nlp.stages import places, topic_context
+    assert NEWS_DATE in topic_context._LEAD.pattern and NEWS_DATE in places._rules()["news"].pattern
+    assert topic_context.is_news_lead(lead)
+    assert places._news_place(lead)[1] == place
+
+
+def test_a_speaker_recounting_a_dated_meeting_is_no_news_lead():
+    from policy_nlp.stages import places, topic_context
+    recount = "9月8日，我们在北京隆重召开表彰大会"
+    assert not topic_context.is_news_lead(recount) and places._news_place(recount) is None

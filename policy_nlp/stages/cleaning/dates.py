@@ -1,6 +1,7 @@
 """Dates and years of metadata lines (2026年1月27日, 二〇二六年一月二十七日, 2026-01-27)."""
 
 import re
+import warnings
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS, YEAR_DIGIT_CHARS, digit_string, number
 from policy_nlp.lang.words import words
@@ -48,16 +49,35 @@ def parse_date(text):
 _YEAR_RE = re.compile(rf"(?<![\d{YEAR_DIGIT_CHARS}])(?P<y>{_YEAR})\s*年")
 
 
-def parse_year(text):
-    """The first year written as a year (2019年, 二〇一二年, 公元2012年) in ``text``, or None.
+def year_in_text(text):
+    """The first year written as a year (2019年, 二〇一二年, 公元2012年) in running ``text``, or None.
+
+    Not :func:`policy_nlp.lang.numerals.parse_year`, which reads a metadata
+    value ("2019", "2012-06-15") whole.
 
     Examples
     --------
-    >>> parse_year("书记2017年全镇经济工作会议讲话"), parse_year("公元二〇一二年"), parse_year("20xx年")
+    >>> year_in_text("书记2017年全镇经济工作会议讲话"), year_in_text("公元二〇一二年"), year_in_text("20xx年")
     (2017, 2012, None)
     """
     match = _YEAR_RE.search(text)
     return _year_value(match["y"]) if match else None
+
+
+def _old_name(module, name, stacklevel=3):
+    """``parse_year``, the old name of :func:`year_in_text` (with a DeprecationWarning), for
+    the module ``__getattr__`` of this module and of the package."""
+    if name != "parse_year":
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    # lang.numerals.parse_year reads a metadata value: two public parse_year meant two things
+    warnings.warn(f"{module}.parse_year is now year_in_text (the first 2019年 of a text); "
+                  "policy_nlp.lang.numerals.parse_year reads a metadata value; the old name will go",
+                  DeprecationWarning, stacklevel=stacklevel)
+    return year_in_text
+
+
+def __getattr__(name):
+    return _old_name(__name__, name)
 
 
 def _year_value(y):
