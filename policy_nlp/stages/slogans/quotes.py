@@ -402,29 +402,29 @@ def _rejected(text, s, before):
     打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
     if _NEGATIVE_BEFORE.search(before):
         return True
-    r = _list_start(text, s)
+    r = _run_start(text, s, parted=True)
     return r != s and bool(_NEGATIVE_BEFORE.search(text, max(0, r - 12), r - 1))
 
 
-def _list_start(text, s):
-    """The start of the first quotation of the list of quotations, side by
-    side or parted by 、, that the quotation at ``s`` ends, or ``s`` itself."""
-    while s >= 3 and (text[s - 2] in "”」" or text[s - 3:s - 1] in ("”、", "」、")):
-        c = s - 2 if text[s - 2] in "”」" else s - 3
+# quotations walked back over to a run's first: a longer run is no list that
+# one verb governs, and an unbounded walk from each of n quotations costs n²
+_RUN_MAX = 30
+
+
+def _run_start(text, s, parted=False):
+    """The start of the first quotation of the run of quotations written
+    side by side (“贴心人”“暖心人”“放心人”), or also parted by 、 when
+    ``parted``, that the quotation at ``s`` ends, or ``s`` itself; at most
+    :data:`_RUN_MAX` quotations back."""
+    for _ in range(_RUN_MAX):
+        if s >= 2 and text[s - 2] in "”」":
+            c = s - 2
+        elif parted and s >= 3 and text[s - 3:s - 1] in ("”、", "」、"):
+            c = s - 3
+        else:
+            break
         k = max(text.rfind("“", max(0, c - 20), c), text.rfind("「", max(0, c - 20), c))
         if k < 0 or "”" in text[k:c] or "」" in text[k:c]:
-            break
-        s = k + 1
-    return s
-
-
-def _run_start(text, s):
-    """The start of the first quotation of the run of quotations written
-    side by side that the quotation at ``s`` ends (“贴心人”“暖心人”“放心人”),
-    or ``s`` itself."""
-    while s >= 2 and text[s - 2] in "”」":
-        k = max(text.rfind("“", max(0, s - 22), s - 2), text.rfind("「", max(0, s - 22), s - 2))
-        if k < 0 or "”" in text[k:s - 2] or "」" in text[k:s - 2]:
             break
         s = k + 1
     return s
