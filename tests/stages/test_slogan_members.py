@@ -343,6 +343,12 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     text = "我们要把握好总体要求，着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期。"
     assert members_of(text, "双目标") == ["中高速增长", "迈向中高端水平"]
     assert _clause_in_item("借调研培训等名义公款旅游", last=False) is False
+    # 在内 closing 包括…在内 (policy documents central-115) and 等所谓 closing a list (government
+    # work report 1955) are no clause: the list keeps its members
+    assert _clause_in_item("推进国际及港澳台交流合作在内", last=True) is False
+    assert _clause_in_item("盗窃国家经济情报等所谓", last=True) is False
+    text = "必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家"
+    assert len(members_of(text, "五毒")) == 5
 
 
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
