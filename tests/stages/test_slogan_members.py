@@ -349,6 +349,14 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     assert _clause_in_item("盗窃国家经济情报等所谓", last=True) is False
     text = "必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家"
     assert len(members_of(text, "五毒")) == 5
+    # policy documents central-25: a last item ending with a preposition governing the
+    # formulation (…技术委员会在两化融合…) is a clause; counter-example: 正在 is no preposition
+    lexicon = default_lexicon()
+    text = ("基础软硬件、大数据、云计算、人工智能、物联网、智能\n制造、智慧城市等方面。全国信息化和工业化融合管理标准化\n"
+            "技术委员会在两化融合管理体系、数字化供应链、工业互联网\n平台、制造业数字化转型等领域开展标准研制。")
+    assert all(s["members"] == [] for s in find_slogans(text, lexicon) if s["text"] == "两化融合")
+    assert _clause_in_item("工业化融合管理标准化\n技术委员会在", last=True) is True
+    assert _clause_in_item("技术委员会正在", last=True) is False
 
 
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():

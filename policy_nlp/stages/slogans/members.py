@@ -1388,9 +1388,10 @@ def _list_before(text, qs, number, commas=False):
 
 # a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
 # preposition inside a later item (地市级医疗保障部门探索向社会公开“两库”): the
-# items are a clause's subject, the formulation the object of its verb
+# items are a clause's subject, the formulation the object of its verb; so is one
+# the last item ends with (技术委员会在两化融合管理体系…)
 _CLAUSE_PART = re.compile("[在向为](?=[\u4e00-\u9fff])")
-_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])")
+_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])|[在向为]$")
 _CLAUSE_WORD_PARTS = tuple(words("clause_word_parts"))
 
 
@@ -1398,7 +1399,8 @@ def _clause_in_item(item, last):
     """Whether ``item`` (not a first item) holds 在, 向 or 为 after its first
     character and before another, outside a word of ``clause_word_parts``
     (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
-    frame: 借调研培训等名义公款旅游)."""
+    frame: 借调研培训等名义公款旅游), or 在, 向 or 为 as its last character,
+    a preposition whose object is the formulation."""
     for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
         p = m.start()
         if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
