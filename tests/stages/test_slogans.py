@@ -1159,6 +1159,10 @@ def test_a_short_name_right_after_ti_chu_is_a_proposal():
     assert texts(find_slogans("这是中央领导同志第一次明确提出“七一”是党的诞生纪念日"), "quoted") == []
     assert texts(find_slogans("1915年提出“二十一条”，1931年策动九一八事变"), "quoted") == []
     assert find_slogans("他提出“我们要把心思和精力用在抓落实上”。") == []
+    # a question reported after 提出 is no name (constructed counter-examples of wt-quoted2)
+    assert find_slogans("有的同志提出“为什么”，我们要回答。") == []
+    assert find_slogans("群众提出“怎么办”的问题，我们要回答。") == []
+    assert find_slogans("代表们提出“要不要搞”的疑问。") == []
 
 
 def test_the_title_of_a_work_in_quotes_is_no_term():

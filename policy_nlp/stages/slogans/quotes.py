@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
@@ -382,18 +383,20 @@ def _is_policy_term(text, s, e, repeats):
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
-# 标准”): a term; a longer quotation, or one after 提出：, is speech reported; one opening with a
-# numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日, 1915年提出“二十一条”)
+# 标准”): a term; a longer quotation, one after 提出：, or a question (提出“怎么办”) is speech
+# reported; one opening with a numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日,
+# 1915年提出“二十一条”)
 _PROPOSED_BEFORE = re.compile(r"提出$")
 _PROPOSAL_MAX = 8
-_NUMERAL_FIRST = re.compile(r"[零〇一二两三四五六七八九十百千0-9]")
+_NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 
 
 def _proposal(q, before):
-    """Whether the quotation ``q`` right after 提出 is short, of one clause and
-    opens with no numeral: a proposal's name."""
+    """Whether the quotation ``q`` right after 提出 is short, of one clause,
+    opens with no numeral and asks nothing (提出“为什么”, 提出“怎么办”: a
+    question reported, :data:`_QUESTION`): a proposal's name."""
     return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q)
+        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
 def _rejected(text, s, before):
