@@ -2090,6 +2090,8 @@ def test_parts_merging_make_a_joint_action_but_places_and_sides_do_not():
         assert by_text(find_slogans(text))[span]["number"] == n, text
     for text in ["推动两岸融合发展，造福两岸同胞。", "促进两地融合发展。"]:
         assert texts(find_slogans(text), "numbered") == [], text
+    # a measure word counts kinds, no parts (a constructed counter-example): 两类融合
+    assert texts(find_slogans("推动两类融合发展。"), "numbered") == []
 
 
 def test_national_terms_the_grammar_misses_are_in_the_lexicon():
