@@ -2108,6 +2108,10 @@ def test_national_terms_the_grammar_misses_are_in_the_lexicon():
         for tokens in (None, tokenizer.cut(text)):
             found = by_text(find_slogans(text, lexicon, tokens=tokens))
             assert span in found and found[span]["number"] == n, (text, tokens is None)
+    # as LEXICON.md says: a quoted “新四化” (policy documents central-1) stays the quoted term,
+    # an unquoted 新四化 gives 四化
+    assert texts(find_slogans("党的十八大明确提出“新四化”和“五位一体”的战略部署", lexicon)) == ["新四化", "五位一体"]
+    assert texts(find_slogans("推进新四化建设", lexicon)) == ["四化"]
 
 
 def test_a_formulation_inside_an_item_of_a_list_takes_no_members_from_it():
