@@ -357,6 +357,8 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     assert all(s["members"] == [] for s in find_slogans(text, lexicon) if s["text"] == "两化融合")
     assert _clause_in_item("工业化融合管理标准化\n技术委员会在", last=True) is True
     assert _clause_in_item("技术委员会正在", last=True) is False
+    # 为 of the frame 以…为… is no preposition (a constructed counter-example; no corpus instance)
+    assert members_of("坚持以企业为主体、以市场为导向两大原则。", "两大原则") == ["以企业为主体", "以市场为导向"]
 
 
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():

@@ -1400,9 +1400,12 @@ def _clause_in_item(item, last):
     character and before another, outside a word of ``clause_word_parts``
     (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
     frame: 借调研培训等名义公款旅游), or 在, 向 or 为 as its last character,
-    a preposition whose object is the formulation."""
+    a preposition whose object is the formulation. 为 after 以 is the frame
+    以…为… (以企业为主体、以市场为导向), no clause."""
     for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
         p = m.start()
+        if item[p] == "为" and "以" in item[:p]:
+            continue
         if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
                    for q in range(max(0, p - len(w) + 1), p + 1) if w[p - q] == item[p]):
             return True
