@@ -1323,6 +1323,10 @@ def _cuts_a_word(tail, cut):
                if p + len(w) > cut)
 
 
+# words closing a list before its name (…在内的六项保障措施, …等所谓“五毒”): no part of its last member
+_LIST_CLOSERS = tuple(words("list_closing_words"))
+
+
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
@@ -1338,6 +1342,7 @@ def _list_before(text, qs, number, commas=False):
     after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
+    b -= len(next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), ""))
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
     frame = _YI_WEI_FRAME.search(text, cs, b)
