@@ -343,6 +343,24 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     text = "我们要把握好总体要求，着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期。"
     assert members_of(text, "双目标") == ["中高速增长", "迈向中高端水平"]
     assert _clause_in_item("借调研培训等名义公款旅游", last=False) is False
+    # 在内 closing 包括…在内 (policy documents central-115) and 等所谓 closing a list (government
+    # work report 1955) are no clause: the list keeps its members
+    # (list_closing_words.txt, cut off the last member)
+    text = "必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家"
+    assert members_of(text, "五毒")[1:] == ["偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    text = ("《行动计划》提出了包括加强组织领导、加大政策支持力度、构建产业生态体系、优化产业发展环境、"
+            "健全人才培养体系和推进国际及港澳台交流合作在内的六项保障措施，充分发挥")
+    assert members_of(text, "六项保障措施")[-1] == "港澳台交流合作"
+    # policy documents central-25: a last item ending with a preposition governing the
+    # formulation (…技术委员会在两化融合…) is a clause; counter-example: 正在 is no preposition
+    lexicon = default_lexicon()
+    text = ("基础软硬件、大数据、云计算、人工智能、物联网、智能\n制造、智慧城市等方面。全国信息化和工业化融合管理标准化\n"
+            "技术委员会在两化融合管理体系、数字化供应链、工业互联网\n平台、制造业数字化转型等领域开展标准研制。")
+    assert all(s["members"] == [] for s in find_slogans(text, lexicon) if s["text"] == "两化融合")
+    assert _clause_in_item("工业化融合管理标准化\n技术委员会在", last=True) is True
+    assert _clause_in_item("技术委员会正在", last=True) is False
+    # 为 of the frame 以…为… is no preposition (a constructed counter-example; no corpus instance)
+    assert members_of("坚持以企业为主体、以市场为导向两大原则。", "两大原则") == ["以企业为主体", "以市场为导向"]
 
 
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():

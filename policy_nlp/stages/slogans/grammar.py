@@ -559,7 +559,8 @@ def _joint_action(text, i, run, value, bounds):
     parts moving together (``joint_action_verbs.txt``) make a metaphor
     compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
     四化同步, 三网融合. Not a quantity or people (三者同步), a place or side
-    (两省同步, 两岸融合: ``joint_action_sides.txt``), a common word of 双
+    (两省同步, 两岸融合: ``joint_action_sides.txt``), a measure word (两类融合,
+    two kinds of merging), a common word of 双
     (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before these
     verbs (双轮驱动). (end, number) or None."""
     k = i + len(run)
@@ -567,7 +568,8 @@ def _joint_action(text, i, run, value, bounds):
     if value is None or not 2 <= value <= 10 or m is None or not bounds.is_end(m.end()):
         return None
     part = text[k]
-    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS or part in _JOINT_SIDES \
+    if (_starts_quantity(part) and part != "轮") or part in _UNIT_HEADS \
+            or part in _JOINT_SIDES or part in MEASURES \
             or (run == "双" and "双" + part in _SHUANG_WORDS):
         return None
     return m.end(), value

@@ -1323,6 +1323,10 @@ def _cuts_a_word(tail, cut):
                if p + len(w) > cut)
 
 
+# words closing a list before its name (…在内的六项保障措施, …等所谓“五毒”): no part of its last member
+_LIST_CLOSERS = tuple(words("list_closing_words"))
+
+
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
@@ -1338,6 +1342,7 @@ def _list_before(text, qs, number, commas=False):
     after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
+    b -= len(next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), ""))
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
     frame = _YI_WEI_FRAME.search(text, cs, b)
@@ -1388,9 +1393,10 @@ def _list_before(text, qs, number, commas=False):
 
 # a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
 # preposition inside a later item (地市级医疗保障部门探索向社会公开“两库”): the
-# items are a clause's subject, the formulation the object of its verb
+# items are a clause's subject, the formulation the object of its verb; so is one
+# the last item ends with (技术委员会在两化融合管理体系…)
 _CLAUSE_PART = re.compile("[在向为](?=[\u4e00-\u9fff])")
-_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])")
+_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])|[在向为]$")
 _CLAUSE_WORD_PARTS = tuple(words("clause_word_parts"))
 
 
@@ -1398,9 +1404,13 @@ def _clause_in_item(item, last):
     """Whether ``item`` (not a first item) holds 在, 向 or 为 after its first
     character and before another, outside a word of ``clause_word_parts``
     (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
-    frame: 借调研培训等名义公款旅游)."""
+    frame: 借调研培训等名义公款旅游), or 在, 向 or 为 as its last character,
+    a preposition whose object is the formulation. 为 after 以 is the frame
+    以…为… (以企业为主体、以市场为导向), no clause."""
     for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
         p = m.start()
+        if item[p] == "为" and "以" in item[:p]:
+            continue
         if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
                    for q in range(max(0, p - len(w) + 1), p + 1) if w[p - q] == item[p]):
             return True

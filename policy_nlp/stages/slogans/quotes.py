@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from policy_nlp.lang.masks import MASK
+from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
@@ -382,18 +383,20 @@ def _is_policy_term(text, s, e, repeats):
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
-# 标准”): a term; a longer quotation, or one after 提出：, is speech reported; one opening with a
-# numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日, 1915年提出“二十一条”)
+# 标准”): a term; a longer quotation, one after 提出：, or a question (提出“怎么办”) is speech
+# reported; one opening with a numeral is a date or a count, not taken so (提出“七一”是党的诞生纪念日,
+# 1915年提出“二十一条”)
 _PROPOSED_BEFORE = re.compile(r"提出$")
 _PROPOSAL_MAX = 8
-_NUMERAL_FIRST = re.compile(r"[零〇一二两三四五六七八九十百千0-9]")
+_NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 
 
 def _proposal(q, before):
-    """Whether the quotation ``q`` right after 提出 is short, of one clause and
-    opens with no numeral: a proposal's name."""
+    """Whether the quotation ``q`` right after 提出 is short, of one clause,
+    opens with no numeral and asks nothing (提出“为什么”, 提出“怎么办”: a
+    question reported, :data:`_QUESTION`): a proposal's name."""
     return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q)
+        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
 def _rejected(text, s, before):
@@ -402,29 +405,29 @@ def _rejected(text, s, before):
     打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
     if _NEGATIVE_BEFORE.search(before):
         return True
-    r = _list_start(text, s)
+    r = _run_start(text, s, parted=True)
     return r != s and bool(_NEGATIVE_BEFORE.search(text, max(0, r - 12), r - 1))
 
 
-def _list_start(text, s):
-    """The start of the first quotation of the list of quotations, side by
-    side or parted by 、, that the quotation at ``s`` ends, or ``s`` itself."""
-    while s >= 3 and (text[s - 2] in "”」" or text[s - 3:s - 1] in ("”、", "」、")):
-        c = s - 2 if text[s - 2] in "”」" else s - 3
+# quotations walked back over to a run's first: a longer run is no list that
+# one verb governs, and an unbounded walk from each of n quotations costs n²
+_RUN_MAX = 30
+
+
+def _run_start(text, s, parted=False):
+    """The start of the first quotation of the run of quotations written
+    side by side (“贴心人”“暖心人”“放心人”), or also parted by 、 when
+    ``parted``, that the quotation at ``s`` ends, or ``s`` itself; at most
+    :data:`_RUN_MAX` quotations back."""
+    for _ in range(_RUN_MAX):
+        if s >= 2 and text[s - 2] in "”」":
+            c = s - 2
+        elif parted and s >= 3 and text[s - 3:s - 1] in ("”、", "」、"):
+            c = s - 3
+        else:
+            break
         k = max(text.rfind("“", max(0, c - 20), c), text.rfind("「", max(0, c - 20), c))
         if k < 0 or "”" in text[k:c] or "」" in text[k:c]:
-            break
-        s = k + 1
-    return s
-
-
-def _run_start(text, s):
-    """The start of the first quotation of the run of quotations written
-    side by side that the quotation at ``s`` ends (“贴心人”“暖心人”“放心人”),
-    or ``s`` itself."""
-    while s >= 2 and text[s - 2] in "”」":
-        k = max(text.rfind("“", max(0, s - 22), s - 2), text.rfind("「", max(0, s - 22), s - 2))
-        if k < 0 or "”" in text[k:s - 2] or "」" in text[k:s - 2]:
             break
         s = k + 1
     return s
