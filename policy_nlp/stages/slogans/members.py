@@ -9,7 +9,7 @@ import re
 
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
-from policy_nlp.lang.words import alternation, words
+from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.stages.slogans.counting import _HAN, _LIST_MEASURES, COUNT_PREFIX, NUM_CHARS
 
 
@@ -316,11 +316,23 @@ def _first_found(target, steps):
     """(members, step) of the first of ``steps`` that finds members of
     ``target``, else ([], None); an item that is only blanks is no member
     (即A、B、 ⏎: a list cut at a line break)."""
+    unit = _suffix_unit(target)
     for step in steps:
         got = [m for m in step(target) or () if m["text"]]
-        if got:
+        if got and not (unit and any(unit not in m["text"] for m in got)):
             return _unqualified(target.text, _unmasked(target.text, got)), step
     return [], None
+
+
+_SUFFIX_UNITS = word_set("suffix_unit_chars")
+
+
+def _suffix_unit(target):
+    """The suffix character a formulation abbreviates as its unit (化 of
+    两化融合, 四化同步: ``suffix_unit_chars.txt``), which each of its members
+    holds (信息化、工业化), or None."""
+    rest = target.text[target.s:target.e].lstrip(NUM_CHARS)
+    return rest[0] if rest and rest[0] in _SUFFIX_UNITS else None
 
 
 # a place or level word opening only the first member qualifies the whole list
