@@ -186,7 +186,7 @@ def _trimmed_items(text, items):
                 a, seg, last = a + len(w), seg[len(w):], w
                 changed = True
                 break
-    if len(last) >= 2 and _verb_and_object(len(seg), lo):
+    if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     out[0] = _mk(text, a, first["end"])
     return out
@@ -727,17 +727,19 @@ def _still_a_clause(first, others):
     verb with a short object beside far longer members is one member
     (发展经济、保障和改善民生: see :func:`_trimmed_items`)."""
     lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
-    if lead is not None and _verb_and_object(len(first) - len(lead), min(len(m["text"]) for m in others)):
+    if lead is not None and _far_shorter(len(first) - len(lead), min(len(m["text"]) for m in others)):
         return False
     return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
             and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
 
 
-def _verb_and_object(rest, shortest):
-    """Whether a first member that would keep ``rest`` characters after its
-    leading verb is that verb with its object: a rest of two characters or
-    fewer while every other member is three times as long or more."""
-    return rest <= 2 and shortest >= 3 * rest
+def _far_shorter(length, shortest):
+    """Whether a part of ``length`` characters is far shorter than the others
+    (``shortest``: the shortest of them): two characters or fewer, the others
+    three times as long or more. Such a part is no member of its own: the
+    object left by a leading verb (发展经济 -> 经济), a last item qualifying the
+    formulation (…和工业“三废”)."""
+    return length <= 2 and shortest >= 3 * length
 
 
 def _ends_with_count(item, number):
@@ -1392,7 +1394,7 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 全面开展村、社区“两委”: 开展村 is no member
         if any(_ends_with_count(g["text"], number) for g in got):
             return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
-        if len(got[-1]["text"]) <= 2 and min(len(g["text"]) for g in got[:-1]) >= 3 * len(got[-1]["text"]):
+        if _far_shorter(len(got[-1]["text"]), min(len(g["text"]) for g in got[:-1])):
             return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
         if any(_clause_in_item(g["text"], g is got[-1]) for g in got[1:]):
             return []                   # 省级、地市级医保部门在国家“两库”: the list is a clause's subject
