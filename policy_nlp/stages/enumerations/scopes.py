@@ -7,7 +7,7 @@ import re
 
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.enumerations.markers import _LEAF_RANK
-from policy_nlp.stages.enumerations.blocks import _trim_end
+from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
 
 
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
@@ -73,9 +73,6 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     return spans
 
 
-_FULL_STOP = re.compile(r"[。！？!?]")
-
-
 def _through_semicolon(text, start, end, block_end, others):
     """The end of the last inline item that stops at a semicolon, run on to
     the end of its sentence (…将由去年的1076亿元增加到1562亿元；地方财政也都要增加投入。):
@@ -85,7 +82,7 @@ def _through_semicolon(text, start, end, block_end, others):
     every item: …其次是国际资源；开拓两个市场，首先是…)."""
     if end >= block_end or text[end - 1] not in "；;":
         return end
-    stop = _FULL_STOP.search(text, end, block_end)
+    stop = _SENTENCE_END.search(text, end, block_end)
     stop = stop.end() if stop else block_end
     if re.search("[：:]", text[start:stop]) or _announces(others, end, stop):
         return end
