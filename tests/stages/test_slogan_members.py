@@ -3,7 +3,7 @@ for a numbered formulation (real sentences from the development corpora, and
 counter-examples)."""
 
 from policy_nlp.stages.slogans import find_slogans
-from policy_nlp.stages.slogans.members import _clause_in_item
+from policy_nlp.stages.slogans.members.list_before import _clause_in_item
 
 
 def members_of(text, name):

@@ -1765,7 +1765,7 @@ def test_a_verb_head_does_not_extend_a_plan_code():
 def test_the_line_of_a_formulation_is_read_within_its_reach():
     # a Xi speech without line breaks: the line is the reach either side, found without
     # scanning the whole text for \n (quadratic: 14 s for 200,000 characters of counts)
-    from policy_nlp.stages.slogans.members import _PARAGRAPH_REACH, _Target
+    from policy_nlp.stages.slogans.members.items import _PARAGRAPH_REACH, _Target
     text = "甲" * 5000 + "\n" + "乙" * 5000 + "做到两个维护" + "丙" * 5000
     s = text.index("两个维护")
     t = _Target(text, s, s + 4, 2, False, frozenset())
@@ -1876,8 +1876,9 @@ def test_a_set_heads_count_is_confirmed_without_the_steps_after_the_spelled_out_
     # reading all the text before it: 5,000 counts of 两个关键 on a 20,000-character line took
     # 17-35 s (3 s without the set heads); the steps after the last spelled-out one cannot
     # confirm a count, so they are not run, and the answer is the same
-    from policy_nlp.stages.slogans import members as m
-    assert m._written_together_earlier not in m._SPELLED_OUT_STEPS
+    from policy_nlp.stages.slogans.members import link as m
+    from policy_nlp.stages.slogans.members.abbreviations import _written_together_earlier
+    assert _written_together_earlier not in m._SPELLED_OUT_STEPS
     assert m._SPELLED_OUT <= set(m._SPELLED_OUT_STEPS)
     for text, span in [("继续把好土地、信贷两个闸门。", "两个闸门"),
                        ("创新主要包含三要素。人才、企业、外部环境。", "三要素"),

@@ -252,9 +252,10 @@ members' characters make up the number), else None.
 
 Modules, each importing only those before it: ``counting`` (numerals, measure
 words, heads: :func:`parse_numbered`), ``quotes`` (quote marks and the cues of
-a quoted term), ``members`` (the member searches), ``grammar`` (unquoted
-formulations in running text), ``find`` (:func:`find_slogans`: candidates
-resolved into spans with members).
+a quoted term), ``members`` (the member searches: a package of modules by
+where the members are written), ``grammar`` (unquoted formulations in running
+text), ``find`` (:func:`find_slogans`: candidates resolved into spans with
+members).
 """
 
 from policy_nlp.stages.slogans.counting import parse_numbered

@@ -276,7 +276,7 @@ def _units_ok(unit):
 
 
 # a numeral and its measure word, before what it counts (四个|确保, 三大|战役): the head
-# of a counted formulation is what follows (members.py, enumerations' claims)
+# of a counted formulation is what follows (members, enumerations' claims)
 COUNT_PREFIX = f"[{NUM_CHARS}]+(?:{'|'.join(MEASURES)})?"
 
 # measure words of a count that a list before or after it confirms

@@ -1,0 +1,224 @@
+"""The member steps that read an abbreviation (简称) from its head: words
+written together earlier in the sentence (8: 农业农村农民…“三农”), a list of
+items beginning (7, 10c) or ending (10, 10b) with the formulation's head,
+quoted names followed by the head (9), the lexicon's members written out
+nearby (12), and the suffix unit every member holds (化 of 两化融合)."""
+
+import re
+
+from policy_nlp.lang.words import word_set, words
+from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
+from policy_nlp.stages.slogans.members.items import _mk, _PARAGRAPH_REACH, _split_items
+
+
+_SUFFIX_UNITS = word_set("suffix_unit_chars")
+
+
+def _suffix_unit(target):
+    """The suffix character a formulation abbreviates as its unit (化 of
+    两化融合, 四化同步: ``suffix_unit_chars.txt``), which each of its members
+    holds (信息化、工业化), or None."""
+    rest = target.text[target.s:target.e].lstrip(NUM_CHARS)
+    return rest[0] if rest and rest[0] in _SUFFIX_UNITS else None
+
+
+def _known_members_nearby(t, known):
+    """(12) the lexicon's members of the formulation (three characters or
+    more each), when every one of them
+    is written out within :data:`_PARAGRAPH_REACH` characters of it and
+    before the next mention of it: ——三大攻坚战开局良好。防范化解重大风险，…
+    精准脱贫有力推进，…污染防治得到加强. Each member is its nearest
+    occurrence; they are returned in text order."""
+    if not known or len(known) != t.number or min(map(len, known)) < 3:
+        return None                                       # 农业 (三农) is inside too many words
+    text = t.text
+    name = text[t.s:t.e]
+    lo, hi = t.near()
+    before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
+    lo = before + len(name) if before != -1 else lo           # up to the neighbouring mentions
+    hi = after if after != -1 else hi
+    found = []
+    for member in known:
+        spots = [m.start() for m in re.finditer(re.escape(member), text[lo:hi])]
+        if not spots:
+            return None
+        at = lo + min(spots, key=lambda p: abs(lo + p - t.s))
+        found.append(_mk(text, at, at + len(member)))
+    found.sort(key=lambda m: m["start"])
+    if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
+        return None                                       # overlapping members
+    return found
+
+
+def _written_together_earlier(t):
+    """(8) earlier in the same sentence, N two-character words written
+    together that begin with the formulation's head character:
+    农业农村农民问题…“三农”."""
+    text, number, qs = t.text, t.number, t.qs
+    if not (number and 2 <= number <= 4):
+        return None
+    head = t.head_chars()
+    low = max(0, qs - _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    start = max(low, max(text.rfind(mark, low, qs) for mark in "。；;！？\n") + 1)
+    window = text[start:qs]
+    for k in range(len(window) - 2 * number + 1):
+        parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
+        if (parts[0][0] in head and len({p[0] for p in parts}) == 1
+                and len(set(parts)) == number and all(_HAN.fullmatch(p) for p in parts)
+                and window[k + 2 * number:k + 2 * number + 1] != parts[0][0]
+                # not the other reading of an alternation: 强农、惠农、富农政策
+                and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
+            a = start + k
+            return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+    return None
+
+
+def _head_initial_list_later(t):
+    """(7) a list later in the same sentence whose N items all begin with
+    the formulation's head character: “六保”工作，强化保居民就业、…、保基层运转."""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and number >= 2):
+        return None
+    stop = min(len(text), qe + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
+    for mark in "。；;\n":
+        x = text.find(mark, qe, stop)
+        if x != -1:
+            stop = min(stop, x)
+    head = t.head_chars()
+    for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+        items = _split_items(text, qe + m.start(), qe + m.end(), "、")
+        if len(items) != number:
+            continue
+        firsts = {text[a] for a, _ in items[1:]}
+        if len(firsts) != 1 or not firsts <= head:
+            continue
+        lead = text.find(firsts.pop(), items[0][0], items[0][1])
+        if lead != -1:
+            items[0] = (lead, items[0][1])
+            return [_mk(text, a, z) for a, z in items]
+    return None
+
+
+def _quoted_names_with_head_later(t):
+    """(9) the members named one by one later in the paragraph, each a
+    quoted name followed by the formulation's head: 三大工程，“连心”工程方面…；
+    “强基”工程方面…；“模范”工程…"""
+    text, number, qe = t.text, t.number, t.qe
+    if not (number and 2 <= number <= 12):
+        return None
+    head = t.head()
+    if not head or len(head) < 2:
+        return None
+    stop = text.find("\n", qe, qe + 600)
+    stop = len(text) if stop == -1 else stop
+    found, seen = [], set()
+    for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
+        if q.group(1) not in seen:
+            seen.add(q.group(1))
+            found.append(_mk(text, qe + q.start(), qe + q.end()))
+    return found if len(found) == number else None
+
+
+def _room_for_head_list(text, lo, hi, head, number, head_first):
+    """Whether ``text[lo:hi]`` holds ``number`` items joined by 、/和 that each
+    end with ``head`` (or, ``head_first``, begin with it): the head ``number``
+    times, ``number - 1`` of them next to a joint. A cheap test before the
+    caller compiles its item pattern (~4 ms, once per head)."""
+    joined = [joint + head if head_first else head + joint for joint in "、和与及"]
+    return (text.count(head, lo, hi) >= number
+            and sum(text.count(j, lo, hi) for j in joined) >= number - 1)
+
+
+def _head_final_list_nearby(t):
+    """(10) N items that all end with the formulation's head, listed
+    elsewhere in its paragraph: 文明城市是物质文明、政治文明、精神文明的和谐
+    统一体。……三个文明建设. The items before the head must be as long as
+    each other (物质/政治/精神), which cuts the first and last items out of
+    their clauses; the count must equal the number."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 10):
+        return None
+    head = t.head()
+    if not head or len(head) > 3:
+        return None
+    lo, hi = t.in_its_line()
+    if not _room_for_head_list(text, lo, hi, head, number, head_first=False):
+        return None
+    h = re.escape(head)
+    pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
+                         f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
+    for found in pattern.finditer(text, lo, hi):
+        if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
+            continue                                     # the list goes on: …、政治文明和社会文明
+        parts = re.split("[、和与及]", found.group())
+        # every part but the first is delimited on both sides: they set the
+        # width, and the first part is cut to it (市是物质文明 -> 物质文明)
+        width = len(parts[-1])
+        if (len(parts) != number or any(len(p) != width for p in parts[1:])
+                or len(parts[0]) < width or text[found.end():found.end() + 1] in _HAN_CHARS_AFTER_BLOCK):
+            continue
+        items, z = [], found.end()
+        for part in reversed(parts):
+            items.append(_mk(text, z - width, z))
+            z -= width + 1
+        return items[::-1]
+    return None
+
+
+def _quoted_head_final_list_nearby(t):
+    """(10b) a quoted list elsewhere in the paragraph whose N items all end
+    with the formulation's head: “三大战役”总指挥长…回顾了“重点项目建设战役、
+    新农村建设战役、城市和社区建设战役”. The quote marks bound the first and
+    last items, so they need not be as long as each other."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 12 and head):
+        return None
+    lo, hi = t.in_its_line()
+    for q in re.finditer("“([^“”]{4,200})”", text[lo:hi]):
+        a = lo + q.start(1)
+        items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
+        if (len(items) == number and all(text[x:z].endswith(head) and z - x > len(head)
+                                          and z - x <= 20 for x, z in items)):
+            return [_mk(text, x, z) for x, z in items]
+    return None
+
+
+_PAIR_RELATIONS = tuple(words("pair_relation_words"))
+
+
+def _head_initial_words_nearby(t):
+    """(10c) N two-character words that all begin with a one-character head,
+    listed with 、/和 near the formulation: 农业、农村和农民问题，始终是…
+    “三农”工作, or after it (…系统有效解决农业、农村、农民问题). Within
+    :data:`_PARAGRAPH_REACH` characters either side, line breaks included
+    (hard-wrapped copies break paragraphs into lines); the nearest wins."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 4 and head and len(head) == 1):
+        return None
+    lo, hi = t.near()
+    if not _room_for_head_list(text, lo, hi, head, number, head_first=True):
+        return None
+    h = re.escape(head)
+    pattern = re.compile(f"(?<!{h})(?<!{h}[\u4e00-\u9fff][、和与及]){h}[\u4e00-\u9fff](?:[、和与及]{h}[\u4e00-\u9fff])"
+                         f"{{{number - 1}}}(?![、和与及]{h})")
+    best = None
+    for found in pattern.finditer(text, lo, hi):
+        parts = re.split("[、和与及]", found.group())
+        if len(set(parts)) != number or text.startswith(_PAIR_RELATIONS, found.end()):
+            continue                    # 创新与创业结合、孵化与投资结合: a pair of a list of pairs
+        distance = abs(found.start() - t.qs)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None:
+        return None
+    items, z = [], best[1].start()
+    for part in re.split("([、和与及])", best[1].group()):
+        if len(part) == 2:
+            items.append(_mk(text, z, z + 2))
+        z += len(part)
+    return items
+
+
+# a head-final item followed by one of these is the start of a longer word
+# (政治文明建设 is fine: 建 is not here); kept small on purpose
+_HAN_CHARS_AFTER_BLOCK = frozenset("化性")

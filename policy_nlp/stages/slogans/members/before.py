@@ -1,0 +1,184 @@
+"""The member steps that read members written before the formulation: a
+quoted list right before (2), the list before 等 (3), a bracketed list (5a),
+the unquoted list (5) or the parallel compound that ends it (6), the list
+of a sibling count (6b), and a 、-list that is the subject of the
+formulation's clause (5b)."""
+
+import re
+
+from policy_nlp.lang.words import words
+from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
+from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
+    _split_last_conj, _Target, _trimmed_items)
+from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _SIBLING_COUNT
+
+
+_SPEECH_END = re.compile(r"[。！？!?\n]")
+
+
+def _quoted_list_before(t):
+    """(2) “A、B、C”的“X” / “A、B、C”X / “A、B、C”这三件大事: a quoted list right before; and
+    (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
+    member's abbreviation."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] in ("的", "这"):
+        b -= 1
+    if text[b - 1:b] in ("”", "」") and b - 1 >= 0:
+        op = "“" if text[b - 1] == "”" else "「"
+        o = text.rfind(op, max(0, b - 200), b - 1)
+        # a quotation of speech (sentence ends, line breaks) is no list of names: 指出：“…一句都不行，
+        # …‘五一六’。”“四人帮”反对… (cpc 11)
+        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1):
+            items = _split_items(text, o + 1, b - 1, "、，,；;")
+            if len(items) >= 2:
+                return [_mk(text, a, z) for a, z in items]
+    if t.number and _quoted_run_before(text, b, t.number, t.terms):
+        o = b - 2 - t.number
+        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
+    return None
+
+
+def _list_before_deng(t):
+    """(3) A、B…等十项制度: the list before 等."""
+    text, b = t.text, t.qs
+    if text[b - 1:b] != "等":
+        return None
+    cs = _clause_start(text, b - 1)
+    items = _split_items(text, cs, b - 1, "、")
+    if len(items) < 2:
+        return None
+    if t.number is not None and len(items) == t.number - 1:
+        items = _split_last_conj(text, items)
+    return _trimmed_items(text, items)
+
+
+# a formulation of units that each count one (一带一路, 一事一议, 一企一技术)
+_ONE_UNITS = re.compile("(?:一[^一、，。\\s]{1,3}){2,}")
+
+
+def _unquoted_list_before(t):
+    """(5) an unquoted list right before whose count equals the number (a
+    pair may be split by a comma: 围绕农业发展,农民增收两大目标); a parallel
+    compound that is the whole last item is the members (6). Items of which
+    one, a word, opens another are a qualifier that a list repeats, the
+    formulation inside one of its items (智慧林业产业、智慧林业两化融合、…),
+    and no members (东、中、西、东北地区四大板块 are)."""
+    if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
+        return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
+    compound = _parallel_compound_before(t)
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
+        return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
+    got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+    if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
+        return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
+    return got
+
+
+def _sibling_count_before(t):
+    """(6b) the members of a sibling count right before the formulation,
+    read as a list or parallel compound right before that count: 更好利用
+    国际国内两个市场两种资源 -> 国际, 国内."""
+    text = t.text
+    if not t.number or t.quoted:
+        return None
+    sib = _SIBLING_COUNT.search(text, max(0, t.qs - 6), t.qs)
+    if not sib or _count_of(text[sib.start()]) != t.number:
+        return None
+    twin = _Target(text, sib.start(), sib.end(), t.number, False, t.terms)
+    return _list_before(text, twin.qs, t.number) or _parallel_compound_before(twin)
+
+
+def _parallel_compound_before(t):
+    """(6) a parallel compound right before, written without separators:
+    国际国内两个市场, 国内国际两个大局. Its N two-character parts must share
+    their first character (国际/国内), which verb phrases (切实落实) do not."""
+    text, number = t.text, t.number
+    if not (number and 2 <= number <= 4):
+        return None
+    a = t.qs - 2 * number
+    if a < 0:
+        return None
+    parts = [text[a + 2 * k:a + 2 * k + 2] for k in range(number)]
+    if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
+            and len({part[0] for part in parts}) == 1
+            and not any(part[1] in _RESULT_COMPLEMENTS for part in parts)):
+        return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+    return None
+
+
+# second characters of verb + result compounds (打赢打好“两防”, 抓实抓好):
+# verbs governing the formulation, not its parts
+_RESULT_COMPLEMENTS = frozenset("好赢实牢细严紧准透住")
+
+
+def _in_brackets_before(t):
+    """(5a) （烟果、商贸、民生）三大经济: a bracketed list right before whose
+    count equals the number."""
+    text, b = t.text, t.qs
+    if not t.number or text[b - 1:b] not in ("）", ")"):
+        return None
+    o = max(text.rfind("（", max(0, b - 200), b - 1), text.rfind("(", max(0, b - 200), b - 1))
+    if o == -1:
+        return None
+    items = _split_items(text, o + 1, b - 1, "、，,")
+    if len(items) != t.number:
+        return None
+    got = [_mk(text, a, z) for a, z in items]
+    return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
+
+
+# a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章
+_COPULA = words("copulas")
+
+
+# subjects that open a list before a copula (我们抓招商引资、抓投资环境…), no part of its first item
+_SUBJECTS = words("list_subjects")
+
+
+def _subject_list_before(text, qs, number):
+    """Members from a 、-list of exactly ``number`` items (three or more) that
+    is the subject of the formulation's clause: that clause is a copula
+    alone, or opens with one and ends in 的 within fourteen characters before
+    the formulation (我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的
+    三个篇章). A subject opening the list (我们) is left out; [] otherwise."""
+    if not number or number < 3:
+        return []
+    b = qs
+    cs = _clause_start(text, b)
+    clause = text[cs:b]
+    if (text[cs - 1:cs] not in ("，", ",") or not clause.startswith(_COPULA)
+            or not (clause in _COPULA or (clause.endswith("的") and len(clause) <= 14))):
+        return []
+    ps = _clause_start(text, cs - 1)
+    items = _split_items(text, ps, cs - 1, "、")
+    if len(items) == number - 1:
+        items = _split_last_conj(text, items)
+    if len(items) != number:
+        return []
+    a, z = items[0]
+    subject = next((w for w in _SUBJECTS if text.startswith(w, a)), "")
+    items[0] = (a + len(subject), z)
+    got = _trimmed_items(text, items)
+    if (len(got) == number and all(2 <= len(g["text"]) <= 20 for g in got)
+            and len(got[0]["text"]) <= max(len(g["text"]) for g in got[1:])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
+
+
+def _subject_list(t):
+    """(5b) a 、-list that is the subject of the formulation's clause
+    (:func:`_subject_list_before`)."""
+    return _subject_list_before(t.text, t.qs, t.number)
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quoted_run_before(text, i, number, terms=frozenset()):
+    """``text[:i]`` ends with a quoted run of ``number`` single characters
+    that is no known term (“红橙黄蓝”四色预警, not “证照分离”四项改革)."""
+    o = i - 2 - number
+    return (2 <= number <= 10 and o >= 0 and text[o] in "“「" and text[i - 1] in "”」"
+            and bool(_HAN_RUN.fullmatch(text, o + 1, i - 1)) and text[o + 1:i - 1] not in terms
+            and not any(c in NUM_CHARS for c in text[o + 1:i - 1]))   # “两筛”“两癌”: a sibling

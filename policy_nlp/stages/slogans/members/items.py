@@ -1,0 +1,289 @@
+"""The clause and item grammar every member step shares: a member dict
+(:func:`_mk`), items split at 、/，/；(outside brackets) and at a last 和/与/及,
+lead-in verbs trimmed from a first item, the items that are no members (a
+governing verb, a subject, a list marker), the start of a clause, and the
+formulation sought (:class:`_Target`, with its reach). Lowest of the members
+modules: it imports none of them."""
+
+import os
+import re
+
+from policy_nlp.lang.words import words
+from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
+
+
+# file order within a length (a set's order changes from run to run with the hash seed); the
+# verbs of existence lead into a list as the other verbs do (存在思想不够解放、作风不够扎实两个不足)
+_TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("existence_verbs")),
+                          key=len, reverse=True))
+
+
+_LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
+
+
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+
+
+def _trim_first(item, tokens_words=None):
+    changed = True
+    while changed and item:
+        changed = False
+        for w in _TRIM_LEAD:
+            if item.startswith(w) and len(item) > len(w):
+                item = item[len(w):]
+                changed = True
+                break
+    return item
+
+
+def _mk(text, s, e):
+    """A member ``text[s:e]`` without the whitespace at its ends: a line break
+    too, as a hard wrap or a bracket opened at a line's end leaves one
+    (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return {"start": s, "end": e, "text": text[s:e]}
+
+
+def _split_items(text, s, e, seps="、，,；;"):
+    items, cur = [], s
+    depth = 0
+    for p in range(s, e):
+        c = text[p]
+        if c in "（(“‘「":
+            depth += 1
+        elif c in "）)”’」":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            items.append((cur, p))
+            cur = p + 1
+    items.append((cur, e))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _split_last_conj(text, items):
+    """Split the last item at 和/与/及/以及 (A、B和C)."""
+    if not items:
+        return items
+    a, b = items[-1]
+    seg = text[a:b]
+    m = None
+    for mm in re.finditer(r"以及|和|与|及", seg):
+        m = mm
+    if m is None or m.start() == 0 or m.end() == len(seg):
+        return items
+    at = m.start()
+    if at > 1 and seg[at - 1] == seg[at]:
+        at -= 1                 # 平等互利和和平共处: the first 和 joins, the second opens 和平
+    return items[:-1] + [(a, a + at), (a + at + len(m.group()), b)]
+
+
+# An unquoted list right before a formulation is often the verbs that govern
+# it (全面准确、坚定不移贯彻“一国两制”) or an event that precedes it (第三届…),
+# not its members: such items end in a governing verb or start with an
+# ordinal or a subject.
+_GOVERNING_END = words("governing_verbs")
+
+
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+
+
+_LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+
+
+# a verb alone as an item: verbs joined by 和 that govern the formulation
+# (倡导和推动共建“一带一路”, 解决…问题和改善两国关系), never a member
+_PAIR_VERBS = frozenset(words("pair_verbs"))
+
+
+def _not_a_member(item):
+    """Items that govern the formulation or belong to the text around it:
+    ending in a governing verb, a verb alone, opening with an ordinal or
+    subject, or with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+            or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
+
+
+def _trimmed_items(text, items):
+    """Member dicts; the first item loses the verbs and prepositions that
+    lead into the list (尽快拿出岗位责任制 -> 岗位责任制), but never becomes
+    shorter than the shortest other item."""
+    out = [_mk(text, a, b) for a, b in items]
+    out = [m for m in out if m["text"]]
+    if len(out) < 2:
+        return out
+    others = [len(m["text"]) for m in out[1:]]
+    lo, hi = min(others), max(others)
+    first = out[0]
+    a, seg = first["start"], first["text"]
+    # a pair whose first item carries a qualifier both share (经济社会发展速度和
+    # 发展质量的双提高): the first starts where the second's opening recurs, as
+    # long as the second
+    second = out[1]["text"] if len(out) == 2 else ""
+    if len(second) >= 2 and len(seg) > len(second) and seg[-len(second):].startswith(second[:2]):
+        a += len(seg) - len(second)
+        seg = seg[-len(second):]
+    if len(seg) > hi + 2 and "的" in seg:
+        # a rest shorter than the others may remain (协同高效的药品 -> 药品) unless the
+        # others hold a 的 too: parallel phrases (有利于发展…的生产力、有利于增强…的综合国力)
+        cut = seg.rfind("的") + 1
+        if len(seg) - cut >= (lo if any("的" in m["text"] for m in out[1:]) else min(lo, 2)):
+            a += cut
+            seg = seg[cut:]
+    if len(seg) > hi + 2:
+        cut = _after_last_verb(seg, lo, hi)
+        a, seg = a + cut, seg[cut:]
+    cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
+    a, seg = a + cut, seg[cut:]
+    # items that all open with the same words (守住不发生A、不发生B、不发生C
+    # “三个不发生”): the first starts where its shared opening does (two other
+    # items at least: one item alone shares all of itself)
+    shared = os.path.commonprefix([m["text"] for m in out[1:]]) if len(out) >= 3 else ""
+    cut = seg.find(shared) if len(shared) >= 2 else -1
+    if 0 < cut <= _LEAD_MAX:
+        a += cut
+        seg = seg[cut:]
+    # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
+    if parallel:                          # keep the last verb: 为实现推进… -> 推进…
+        changed = True
+        while changed:
+            changed = False
+            for w in _TRIM_LEAD:
+                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD):
+                    a += len(w)
+                    seg = seg[len(w):]
+                    changed = True
+                    break
+    changed, last = not parallel, ""
+    while changed and not seg.startswith(_OPENING_NOT_LEAD):    # 对外开放 keeps 对, 有色金属 有
+        changed = False
+        for w in _TRIM_LEAD:
+            if seg.startswith(w) and len(seg) - len(w) >= min(lo, 2):
+                a, seg, last = a + len(w), seg[len(w):], w
+                changed = True
+                break
+    if len(last) >= 2 and _far_shorter(len(seg), lo):
+        a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
+    out[0] = _mk(text, a, first["end"])
+    return out
+
+
+def _after_last_verb(seg, lo, hi):
+    """Where a long first item starts after the last leading verb in it (…的方针
+    强化畜牧、蔬菜、果品; 可以有效解决我市经济主体资本原始积累和政府财力): a rest
+    about as long as the other items (``lo`` to ``hi`` characters), or up to
+    three times as long with no completed verb in it (完成了××个村 is still a
+    clause); 0 when there is none."""
+    cuts = [seg.rfind(w) + len(w) for w in _TRIM_LEAD if len(w) >= 2 and w in seg]
+    cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2
+            or (lo <= len(seg) - c <= 3 * hi + 2 and "了" not in seg[c:])]
+    return max(cuts, default=0)
+
+
+# prepositions that open the object of the clause's verb inside a first
+# member (如果从生产总值、成本…, 已经把京汉、粤汉…): the member starts after the
+# last one; words that only open with one (把握, 对外) are no prepositions
+_PREPOSITIONS = ("对于", "把", "从", "对", "将")
+
+
+_NOT_PREPOSITIONS = words("preposition_words")
+
+
+_OPENING_NOT_LEAD = tuple(w for w in _NOT_PREPOSITIONS if w.startswith(_TRIM_LEAD))   # 对外, 有色
+
+
+def _after_preposition(seg, hi, others=()):
+    """Where a first member ``seg`` starts after its last preposition (not at
+    its start), leaving two characters or more and at most two more than the
+    longest other member (``hi``); 0 when there is none. A preposition that
+    opens one of the ``others`` too opens the member (实现从无到有、从有到优)."""
+    best = 0
+    for w in _PREPOSITIONS:
+        keep = any(o.startswith(w) for o in others)
+        for m in re.finditer(re.escape(w), seg):
+            end, rest = m.start() if keep else m.end(), len(seg) - m.end()
+            if (m.start() > 0 and 2 <= rest <= hi + 2 and not seg.startswith(_NOT_PREPOSITIONS, m.start())
+                    and not seg.endswith(_NOT_PREPOSITIONS, 0, end)):
+                best = max(best, end)
+    return best
+
+
+_CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
+
+
+def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
+    j = i
+    depth = 0
+    low = max(0, i - _CLAUSE_REACH)
+    while j > low:
+        c = text[j - 1]
+        if c in "）)”’」":
+            depth += 1
+        elif c in "（(“‘「":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c in stops and depth == 0:
+            break
+        j -= 1
+    return j
+
+
+# how far from a formulation its members may be spelled out
+_PARAGRAPH_REACH = 600
+
+
+class _Target:
+    """The formulation whose members are sought: ``text[s:e]``, the number
+    it claims, and ``qs``/``qe``, its bounds with the quote marks (the same
+    as ``s``/``e`` when it is not quoted)."""
+
+    __slots__ = ("text", "s", "e", "number", "quoted", "qs", "qe", "terms")
+
+    def __init__(self, text, s, e, number, quoted, terms=frozenset()):
+        self.text, self.s, self.e, self.number, self.quoted = text, s, e, number, quoted
+        self.qs, self.qe = (s - 1, e + 1) if quoted else (s, e)
+        self.terms = terms                # known terms: never read as abbreviations
+
+    def head_chars(self):
+        return set(self.text[self.s:self.e]) - set(NUM_CHARS)
+
+    def head(self):
+        """What the numeral counts, without its measure word: 确保 in
+        四个确保, 战役 in 三大战役; None for composites and codes."""
+        m = _COUNTED_HEAD.match(self.text, self.s, self.e)
+        return m.group(1) if m and m.end() == self.e else None
+
+    def near(self):
+        """(lo, hi): :data:`_PARAGRAPH_REACH` characters either side, line
+        breaks included (hard-wrapped copies break paragraphs into lines)."""
+        return max(0, self.qs - _PARAGRAPH_REACH), min(len(self.text), self.qe + _PARAGRAPH_REACH)
+
+    def in_its_line(self):
+        """(lo, hi): as :meth:`near`, but within the formulation's line."""
+        lo, hi = self.near()                    # searched within the reach: a long text may hold no \n
+        end = self.text.find("\n", self.qe, hi)
+        return max(lo, self.text.rfind("\n", lo, self.qs) + 1), hi if end == -1 else end
+
+
+_COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{1,4})")
+
+
+# a place or level word opening only the first member qualifies the whole list
+# (我代表特区党委、人大、政府、政协四大班子 -> 党委, as the others name it);
+# a list whose other members open with one too (全省、全市, 我市A、我县B) keeps it,
+# and so does a first member no longer than another, where the word is part
+# of the item's name (新区建设、老城改造两大任务; 全国文明城市、国家卫生城市)
+_LIST_QUALIFIERS = tuple(sorted(words("list_qualifiers"), key=len, reverse=True))
+
+
+def _far_shorter(length, shortest):
+    """Whether a part of ``length`` characters is far shorter than the others
+    (``shortest``: the shortest of them): two characters or fewer, the others
+    three times as long or more. Such a part is no member of its own: the
+    object left by a leading verb (发展经济 -> 经济), a last item qualifying the
+    formulation (…和工业“三废”)."""
+    return length <= 2 and shortest >= 3 * length

@@ -1,0 +1,216 @@
+"""The member steps that read members written after the formulation's own
+sentence: a 一是… list (4b) or a bare 、-list (4c) opening the next sentence,
+a list of ordinals of another style there, bounded by the outline (4c),
+clauses right after it that each open with its head (4d), and ——-items
+opening the paragraphs after it (11)."""
+
+import re
+
+from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.stages.slogans.members.items import _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
+from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
+    _SENTENCE_END_AFTER)
+
+
+def _marked_list_next_sentence(t):
+    """(4b) a 一是…二是… list opening the next sentence or paragraph,
+    after a formulation that ends its sentence: 提出了“五个强化”。¶ 一是强化
+    思想意识。… 二是强化责任落实。… Taken only when the list has exactly the
+    claimed number of items (a list after a sentence end may be the speech's
+    next point, not the formulation's members)."""
+    if not t.number:
+        return None
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe)
+    if not m:
+        return None
+    items = _marked_items(t.text, m.end())
+    return items if items and len(items) == t.number else None
+
+
+# a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
+_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)(?:[。；;\n]|$)")
+
+
+def _bare_list_next_sentence(t):
+    """(4c) a sentence right after the formulation's own, made of nothing but
+    a 、-list of exactly the claimed number of short items: 创新主要包含三要素。
+    人才、企业、外部环境。 (a longer sentence after a full stop is the speech's
+    next point, not the formulation's members). A last item more than two
+    characters longer than every other holds the sentence's predicate
+    (人才、企业、环境缺一不可。), so the sentence is no bare list."""
+    m = _BARE_LIST.match(t.text, t.qe + 1) if t.number and t.text[t.qe:t.qe + 1] == "。" else None
+    if not m:
+        return None
+    items = _split_items(t.text, m.start(1), m.end(1), "、")
+    if len(items) != t.number or items[-1][1] - items[-1][0] > max(z - a for a, z in items[:-1]) + 2:
+        return None
+    return [_mk(t.text, a, z) for a, z in items]
+
+
+def _ordinal_list_next_sentence(t):
+    """(4c) as (4b), a list of ordinals of another style opening the next
+    sentence or paragraph (:func:`_ordinal_items`): 着重抓好以下三项工作。¶
+    第一，依法整顿经济秩序，… Members only: such a list confirms no count
+    (我提出4点倡议。第一，… is the speaker's own points)."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number else None
+    return _ordinal_items(t.text, m.end(), t.number) if m else None
+
+
+# ordinal markers of the items after a formulation ending its sentence, each
+# style a pattern of the number k (a Chinese numeral or digits): 第一，/第一步，,
+# （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)
+_ORDINAL_STYLES = ("第{k}步?[、，,：:]", "[（(]{k}[）)]", "{d}[.．、]", "[（(]{d}[）)]")
+
+
+_ORDINAL_REACH = 3000   # characters from one marker to the next: items are paragraphs
+
+
+# a heading of the enclosing outline (三、 or （二） opening a line, numbered two or
+# more, with no 一、 or （一） of its style before it: a nested list of the last item
+# starts at one): the list of the items before it has ended, and a marker after
+# it that continues the numbering (4. in （二）'s own list) is no further item
+_OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
+
+
+def _ordinal_marker(text, p, style, k):
+    """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
+    while p < len(text) and text[p] in " \u3000\u00a0\t\n":
+        p += 1
+    if k not in _NUMERALS:
+        return None
+    pattern = style.format(k=_NUMERALS[k], d=k)
+    m = re.compile(pattern).match(text, p)
+    return m.end() if m else None
+
+
+def _ordinal_items(text, body, number):
+    """Items of a list of ``number`` paragraphs or sentences opening with
+    ordinals of one style (第一，…第二，…; （一）…（二）…; 1.…2.…; 一、… on its own
+    line), the first at ``body``: each from after its marker to the end of its
+    first clause. None when the list goes on past ``number``."""
+    if not number or not 2 <= number <= 10:
+        return None
+    styles = _ORDINAL_STYLES + (("{k}、",) if "\n" in text[max(0, body - 6):body + 1] else ())
+    style = next((x for x in styles if _ordinal_marker(text, body, x, 1)), None)
+    if style is None:
+        return None
+    out, p = [], body
+    for k in range(1, number + 2):
+        end = _outline_heading(text, p, style) if k > number else len(text)
+        a = _next_ordinal(text, p, style, k, end) if k > 1 else _ordinal_marker(text, body, style, 1)
+        if a is None:
+            break
+        if k > number:
+            return None                                  # more items than claimed
+        a, z = _first_clause(text, a)
+        if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
+            a, z = _first_clause(text, z + 1)       # 在发展生产的基础上，继续增加…
+        out.append(_mk(text, a, z))
+        p = z
+    return out if len(out) == number and all(m["text"] for m in out) else None
+
+
+# what may stand between a formulation and the clauses that spell it out
+# (“两个维护”，坚决维护…，坚决维护…; “三个不发生”：不发生…；不发生…)
+_CLAUSES_AFTER = re.compile(r"[”」]?(?:[，,：:；;。]|[，,]?即[：:]?)[ \u3000\n]*")
+
+
+_HEAD_CLAUSE_MAX = 40   # characters of one member clause
+
+
+def _head_clauses_after(t):
+    """(4d) members written as clauses right after the formulation, each
+    opening with its head (a verb of two characters or more), maybe after
+    adverbs or leading verbs, which the member keeps: 坚决做到“两个维护”，
+    坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和
+    集中统一领导。 Exactly as
+    many clauses as claimed (a list that goes on is something else)."""
+    head, text = t.head(), t.text
+    if not (t.number and 2 <= t.number <= 10 and head and len(head) >= 2):
+        return None
+    m = _CLAUSES_AFTER.match(text, t.qe)
+    if not m:
+        return None
+    out, p = [], m.end()
+    for _ in range(t.number + 1):
+        while p < len(text) and text[p] in " \u3000\n":
+            p += 1
+        a = p                       # the member keeps its adverbs (坚决维护…), as a 即-list does
+        if not _opens_with_head(text, p, head):
+            break
+        if len(out) == t.number:
+            return None                                  # the list goes on
+        z = a
+        while z < len(text) and text[z] not in "，。；,;\n" and z - a <= _HEAD_CLAUSE_MAX:
+            z += 1
+        if z - a > _HEAD_CLAUSE_MAX:
+            return None
+        out.append(_mk(text, a, z))
+        p = z + 1
+    return out if len(out) == t.number else None
+
+
+def _opens_with_head(text, p, head):
+    """Whether ``text[p:]`` opens with ``head``, maybe after at most
+    :data:`_LEAD_MAX` characters of leading words (坚决维护; the head may be
+    a leading word itself: 维护)."""
+    q = p
+    while not text.startswith(head, q):
+        w = next((w for w in _TRIM_LEAD if text.startswith(w, q) and q + len(w) - p <= _LEAD_MAX), None)
+        if w is None:
+            return False
+        q += len(w)
+    return True
+
+
+def _next_ordinal(text, p, style, k, end=None):
+    """The end of ordinal ``k`` opening a sentence or line within
+    :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
+    if k not in _NUMERALS:
+        return None
+    pattern = re.compile("[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
+    return m.end() if m else None
+
+
+def _outline_heading(text, p, style):
+    """Where the first heading of the enclosing outline after ``p`` starts
+    (:data:`_OUTLINE_HEADING`, of a style other than ``style``), or the end."""
+    opened = set()                                   # the heading styles whose 一 came
+    for m in _OUTLINE_HEADING.finditer(text, p, min(len(text), p + _ORDINAL_REACH)):
+        kind, numeral = ("、", m.group(1)) if m.group(1) else ("（", m.group(2))
+        if numeral == "一":
+            opened.add(kind)
+        elif kind not in opened and not _ordinal_marker(text, m.start() + 1, style, _DIGIT.get(numeral[0])):
+            return m.start()                         # (of the list's own style: its next item)
+    return len(text)
+
+
+_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
+
+
+def _dash_items_after(t):
+    """(11) ——-items opening the paragraphs after a formulation that ends
+    its paragraph (五个坚持：¶——坚持…¶——坚持…): each member runs from the dash
+    to the end of its first clause. Taken only when the number of dash
+    paragraphs equals the number claimed."""
+    text, number = t.text, t.number
+    if not number:
+        return None
+    m = re.compile(r"[”」]?[^，。；\n“”]{0,6}?[：:。]?[ \u3000]*\n").match(text, t.qe)
+    if not m:
+        return None
+    items, p = [], m.end()
+    while True:
+        line = re.compile(r"[\s\u3000]*(?:——|──|－－|--)[ \u3000]*").match(text, p)
+        if not line:
+            break
+        a = z = line.end()
+        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+            z += 1
+        items.append(_mk(text, a, z))
+        nl = text.find("\n", z)
+        if nl == -1:
+            break
+        p = nl + 1
+    return items if len(items) == number else None

@@ -1,0 +1,237 @@
+"""(5) the unquoted list written right before a formulation (A、B和C +
+formulation, A、B、C这 + formulation): :func:`_list_before` and the tests that
+keep out of it what governs or precedes the formulation (a predicate, a
+clause inside an item, an item ending with a count of its own, a comma pair).
+Its own module as the largest single reading, which the steps before a
+formulation (``before``) and the grammar's confirmation of counts share."""
+
+import re
+
+from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.words import alternation, words
+from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
+from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _LIST_QUALIFIERS, _not_a_member,
+    _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
+
+
+def _noun_pair(text, item):
+    """The two parts of ``item`` joined by 和/与/及, each of three characters or
+    more (技术创新和制度创新), else None: a shorter first part is most often a
+    verb sharing the object (保障和改善民生), and the item one member."""
+    parts = _split_last_conj(text, [item])
+    return parts if len(parts) == 2 and all(b - a >= 3 for a, b in parts) else None
+
+
+# a sibling count right before a formulation, of the same number (国际国内
+# 两个市场两种资源, 两个市场、两种资源): both count the same members
+_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,3}}[、和与及]?$")
+
+
+def _still_a_clause(first, others):
+    """Whether a trimmed first member still opens with a leading verb of two
+    characters or more (too short a rest to lose it: 开展村) while no other
+    member opens with one (a parallel list of verb phrases keeps them); a
+    verb with a short object beside far longer members is one member
+    (发展经济、保障和改善民生: see :func:`_trimmed_items`)."""
+    lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
+    if lead is not None and _far_shorter(len(first) - len(lead), min(len(m["text"]) for m in others)):
+        return False
+    return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
+            and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
+
+
+def _ends_with_count(item, number):
+    """Whether ``item`` ends with a count of ``number`` (…国内国外两种资源)."""
+    found = _SIBLING_COUNT.search(item)
+    return bool(found) and found.group()[-1] not in "、和与及" and _count_of(found.group()[0]) == number
+
+
+def _count_of(numeral):
+    """The number a one-character numeral stands for (两, 双 -> 2)."""
+    return 2 if numeral in "两双" else _DIGIT.get(numeral)
+
+
+_YI_WEI_FRAME = re.compile("以([^以，。；：,;:]{3,60}?)为(?:主|重点|核心|主体|代表|龙头|主导)$")
+
+
+# A list separator right before a formulation, or a conjunction or preposition right
+# before its opening quote, makes it one item of the list before (村级换届、茶山整治、
+# “两违”等) or the object of a clause (区委、区政府对“两委”换届的要求), not the head of
+# that list. (Before an unquoted count these characters end words: 区域协同两大任务.)
+_SEPARATORS = frozenset("、，,；;")
+
+
+_SIBLING_BEFORE = frozenset("和与及或同对向把被将给从")
+
+
+# an attributive phrase (two characters or more, 的, three or more) ending
+# the second of two items qualifies what follows it (…、光荣当选的新一届村“两委”,
+# 相互促进的国内国际双循环) unless the first item is one too (党委的主体责任和
+# 纪委的监督责任“两个责任”: parallel members); longer lists are parallel enough to
+# keep theirs (…、有利于提高人民的生活水平“三个有利于”), and 党的领导 is no such phrase
+_MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
+
+
+# a list that is the subject of the formulation's clause ends before its
+# predicate: adverbs, then a verb of result right before the formulation
+# (…二氧化硫排放总量近年来首次出现双下降) or a copula and a short complement
+# ending in 的 (和平与发展仍然是当今世界面临的两大主题); 是 not in 但是, 还是…
+_ADVERBS = f"(?:{alternation('predicate_adverbs')})*"
+
+
+_RESULT_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('list_predicates')})?$")
+
+
+_COPULA_PREDICATE = re.compile(f"{_ADVERBS}(?:{alternation('copulas')}|成为|作为)"
+                               "(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”]{0,16}$")
+
+
+# ... without 的, a copula and a complement of six characters at most (和平与发展仍然是
+# 当今世界两大主题)
+_COPULA_SHORT = re.compile(f"{_ADVERBS}(?:{alternation('copulas')})(?<![但还于或凡若要求总]是)(?!否)[^、，,；;“”的]{{0,6}}$")
+
+
+def _predicate_start(text, cs, b, after_de):
+    """Where the predicate of a subject list in ``text[cs:b]`` starts (the
+    list ends there), or ``b``: a copula clause only before 的 (``after_de``),
+    and never fewer than two characters left of the last item."""
+    tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
+    tail = text[tail_start:b]
+    found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
+    if found is None or found.start() == len(tail):
+        found = None if after_de else _COPULA_SHORT.search(tail)
+    if found is None or found.start() < 2 or found.start() == len(tail) or _cuts_a_word(tail, found.start()):
+        return b
+    return tail_start + found.start()
+
+
+# words ending in an adverb of predicate_adverbs (可持续, 成都, 人均)
+_ADVERB_WORD_ENDS = words("adverb_word_ends")
+
+
+def _cuts_a_word(tail, cut):
+    """Whether ``cut`` falls inside a word of :data:`_ADVERB_WORD_ENDS` in ``tail``."""
+    return any(0 <= p < cut for w in _ADVERB_WORD_ENDS for p in [tail.rfind(w, 0, cut + len(w))]
+               if p + len(w) > cut)
+
+
+# words closing a list before its name (…在内的六项保障措施, …等所谓“五毒”): no part of its last member
+_LIST_CLOSERS = tuple(words("list_closing_words"))
+
+
+def _list_before(text, qs, number, commas=False):
+    """Members from an unquoted list right before ``qs`` (``A、B和C`` +
+    formulation, or ``A、B、C这`` + formulation) whose item count equals
+    ``number``; [] otherwise. A leading item of digits or numerals only (a
+    page or list marker: ``2、``, ``三、``) is not a member. With ``commas``, a pair may be split by
+    a comma (:func:`_comma_pair_before`)."""
+    if not number:
+        return []
+    before = text[qs - 1:qs]
+    if before in _SEPARATORS or (before in _SIBLING_BEFORE and text[qs:qs + 1] in "“「"):
+        return []                       # 茶山整治、“两违”等: the formulation is an item itself
+    b = qs
+    after_de = text[b - 1:b] == "的"
+    if text[b - 1:b] in ("的", "这"):
+        b -= 1
+    b -= len(next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), ""))
+    cs = _clause_start(text, b)
+    # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
+    frame = _YI_WEI_FRAME.search(text, cs, b)
+    if frame:
+        cs, b = frame.start(1), frame.end(1)
+    else:
+        b = _predicate_start(text, cs, b, after_de)
+    if b - cs < 2:
+        return []
+    items = _split_items(text, cs, b, "、")
+    lead = text[items[0][0]:items[0][1]].strip() if items else ""
+    if len(items) > 1 and lead and all(c.isdigit() or c in NUM_CHARS for c in lead):
+        items = items[1:]                   # a list or page marker: 2、 or 三、
+    if len(items) == number - 1 or (len(items) == 1 and number == 2):
+        items = _split_last_conj(text, items)
+    elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
+        items = _noun_pair(text, items[1])     # …有机结合、技术创新和制度创新双轮驱动: the last item is the pair
+    if commas and number == 2 and len(items) == 1:
+        return _comma_pair_before(text, cs, items[0])
+    if len(items) == number and len(items) >= 2:
+        got = _trimmed_items(text, items)
+        if len(got) != number:
+            return []                                    # blank items dropped
+        others = max(len(g["text"]) for g in got[1:])
+        # a first item that is still a clause after trimming (a completed
+        # verb 了, a quotation inside it, or far longer than the others) ends
+        # in a modifier of the formulation (…完成了××个村、社区“两委”), not a
+        # member; a quoted name opening it is fine (“一带一路”建设、…三大战略)
+        first = got[0]["text"]
+        if got[-1]["text"] in _LIST_QUALIFIERS and first not in _LIST_QUALIFIERS:
+            return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
+        if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
+            return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
+        if _still_a_clause(first, got[1:]):
+            return []                   # 全面开展村、社区“两委”: 开展村 is no member
+        if any(_ends_with_count(g["text"], number) for g in got):
+            return []                   # 利用国内国外两种资源、开拓国内国外两个市场: sibling clauses
+        if _far_shorter(len(got[-1]["text"]), min(len(g["text"]) for g in got[:-1])):
+            return []                   # …大气污染防治和工业“三废”治理: 工业 qualifies the formulation
+        if any(_clause_in_item(g["text"], g is got[-1]) for g in got[1:]):
+            return []                   # 省级、地市级医保部门在国家“两库”: the list is a clause's subject
+        if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
+                and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
+                and not any(_not_a_member(g["text"]) for g in got)):
+            return got
+    return []
+
+
+# a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
+# preposition inside a later item (地市级医疗保障部门探索向社会公开“两库”): the
+# items are a clause's subject, the formulation the object of its verb; so is one
+# the last item ends with (技术委员会在两化融合管理体系…)
+_CLAUSE_PART = re.compile("[在向为](?=[\u4e00-\u9fff])")
+
+
+_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])|[在向为]$")
+
+
+_CLAUSE_WORD_PARTS = tuple(words("clause_word_parts"))
+
+
+def _clause_in_item(item, last):
+    """Whether ``item`` (not a first item) holds 在, 向 or 为 after its first
+    character and before another, outside a word of ``clause_word_parts``
+    (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
+    frame: 借调研培训等名义公款旅游), or 在, 向 or 为 as its last character,
+    a preposition whose object is the formulation. 为 after 以 is the frame
+    以…为… (以企业为主体、以市场为导向), no clause."""
+    for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
+        p = m.start()
+        if item[p] == "为" and "以" in item[:p]:
+            continue
+        if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
+                   for q in range(max(0, p - len(w) + 1), p + 1) if w[p - q] == item[p]):
+            return True
+    return False
+
+
+def _only_lead_words(s):
+    """Whether ``s`` is empty or only words that lead into a member (围绕, 实现了)."""
+    return _trim_first(s + "\0") == "\0"
+
+
+def _comma_pair_before(text, cs, item):
+    """A pair split by a comma right before a count of two (围绕农业发展,农民增收
+    两大目标): the clause ``item`` and the clause before it, when the two are
+    as long as each other (three to six characters: 去年,全县两项工作 and 同时,各地
+    两大工程 are a time, a connective and a place) once the clause before has
+    lost its leading verbs, and nothing else stands in either: the clause
+    right before the count opens with no verb or adverb (严密防范应对,坚决打赢
+    打好“两防”: verbs that govern the formulation). Unquoted counts only."""
+    if text[cs - 1:cs] not in ("，", ",") or _trim_first(text[item[0]:item[1]]) != text[item[0]:item[1]]:
+        return []
+    ps = _clause_start(text, cs - 1)
+    got = _trimmed_items(text, [(ps, cs - 1), item])
+    if (len(got) == 2 and 3 <= len(got[0]["text"]) == len(got[1]["text"]) <= 6
+            and got[1]["start"] == item[0] and _only_lead_words(text[ps:got[0]["start"]])
+            and not any(_not_a_member(g["text"]) for g in got)):
+        return got
+    return []
