@@ -74,7 +74,8 @@ STAGE_PACKAGES = {
     "cleaning": ["pieces", "dates", "furniture", "title", "wraps", "result", "glued", "headtail", "clean"],
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
     "enumerations": ["markers", "blocks", "building", "scopes", "claims", "find"],
-    "topics": ["codebook", "kinds", "features", "scoring", "classify", "files"],
+    "topics": ["codebook", "kinds", "context", "features", "estimators", "multilabel", "scoring", "classify",
+               "files"],
 }
 
 

@@ -10,7 +10,7 @@ with ``evaluation.json``, ``evaluation.md`` and ``MODEL_CARD.md``.
 
 Labels joined with a separator (``label_sep=";"``) or given as lists train a
 one-vs-rest multi-label model
-(:class:`~policy_nlp.stages.multilabel.MultiLabelTopicClassifier`), scored
+(:class:`~policy_nlp.stages.topics.multilabel.MultiLabelTopicClassifier`), scored
 with multi-label metrics.
 
 The default model's repository-bound recipe is ``models/topics-default/recipe.py``.
@@ -33,7 +33,7 @@ import numpy as np
 
 from policy_nlp.errors import DocumentError, TrainingDataError
 from policy_nlp.io.reading import decode, read_bytes
-from policy_nlp.stages.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
+from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier, crosswalk_name, read_crosswalk
 from policy_nlp.stages.topics import TopicClassifier, labels as codebook_labels, save_model, tokenize
 
 log = logging.getLogger("policy_nlp")
@@ -654,7 +654,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     threshold : float
         Multi-label models: a label is given when its probability reaches it.
     crosswalk : str or Path, optional
-        A crosswalk file (:func:`~policy_nlp.stages.multilabel.read_crosswalk`):
+        A crosswalk file (:func:`~policy_nlp.stages.topics.multilabel.read_crosswalk`):
         saved with the model (the topics stage then adds the label's codes
         to every paragraph topic, under the file's name: ``codes: {"cap":
         [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
@@ -937,7 +937,7 @@ def write_model_card(output, model, metadata, data_lines=None):
     multi = isinstance(model, MultiLabelTopicClassifier)
     lines = [f"# Topic model `{metadata.get('name', output.name)}`", ""]
     lines += ["Paragraph topic classifier of policy_nlp "
-              + ("(`policy_nlp.stages.multilabel.MultiLabelTopicClassifier`, one-vs-rest, threshold "
+              + ("(`policy_nlp.stages.topics.multilabel.MultiLabelTopicClassifier`, one-vs-rest, threshold "
                  f"{model.threshold}): " if multi else "(`policy_nlp.stages.topics.TopicClassifier`): ")
               + "TF-IDF over pkuseg token 1-2-grams and character 1-3-grams, a linear SVM, "
               "Platt-calibrated probabilities. Plain model files (`model.json`, `model.npz`): "

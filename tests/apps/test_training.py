@@ -8,7 +8,7 @@ import pytest
 
 from policy_nlp.apps import training as tt
 from policy_nlp.errors import DocumentError, PolicyNLPError, TrainingDataError
-from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
 from policy_nlp.stages.topics import classify_paragraphs, load_model
 
 FARM = ["稳定粮食播种面积，提高种粮农民收益。", "加强高标准农田建设，推进种业振兴。",
@@ -280,7 +280,7 @@ def test_default_model_reports_codebook_crosswalks():
 
 
 def test_multilabel_topic_codes_cover_every_label(tmp_path):
-    from policy_nlp.stages.multilabel import model_crosswalks, topic_codes
+    from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
     cw = tmp_path / "cw.json"
     cw.write_text(json.dumps({"农业": ["4"], "环境": ["7"]}), encoding="utf-8")
     data = write_csv(tmp_path / "m.csv", MULTI, ("text", "label"))
