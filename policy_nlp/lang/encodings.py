@@ -4,12 +4,13 @@ Chinese government text reaches researchers as UTF-8 (with or without a BOM),
 GB18030/GBK from older sites and Windows tools, and UTF-16 exported from Word.
 The encoding is detected, never guessed silently: bytes that are none of these
 are a :class:`~policy_nlp.errors.DocumentError` naming the source. Documents
-(:mod:`policy_nlp.io.reading`) read through :func:`decode`; it sits below
-io so that the stages and the pipeline may use it too.
+(:mod:`policy_nlp.io.reading`), user dictionaries and crosswalks
+(:func:`read_decoded`) all read through :func:`decode`.
 """
 
 import codecs
 import re
+from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 
@@ -157,3 +158,36 @@ def _utf16_without_bom(data, nul_evidence):
         if best is None or common > best[0]:
             best = (common, text, encoding)
     return best[1:] if best else None
+
+
+def read_decoded(path, what):
+    """The text of a small file a user gives (a user dictionary, a crosswalk)
+    in any encoding :func:`decode` accepts.
+
+    Parameters
+    ----------
+    path : str or Path
+    what : str
+        What the file is, for the error message (``"user dictionary"``).
+
+    Raises
+    ------
+    DocumentError
+        The file cannot be read or decoded; the message names the file and why.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "words.txt"
+    >>> _ = p.write_bytes("五心工程\\n".encode("gbk"))
+    >>> read_decoded(p, "user dictionary")
+    '五心工程\\n'
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DocumentError(path, f"cannot read {what}: {error.strerror or error}") from None
+    try:
+        return decode(data, path)[0]
+    except DocumentError as error:
+        raise DocumentError(path, f"cannot read {what}: {error.reason}") from None

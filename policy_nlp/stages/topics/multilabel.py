@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.encodings import read_decoded
 from policy_nlp.stages.topics.codebook import cap_codes, govcn_classes, labels as codebook_labels
 
 
@@ -43,6 +44,7 @@ def read_crosswalk(path):
     JSON: an object ``{"label": ["code", ...]}`` (a single code may be a
     string). CSV/TSV: a header with columns ``label`` and ``code``, one row
     per pair (a label may have several rows; codes may also be joined with ``;``).
+    UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read.
 
     Raises
     ------
@@ -60,10 +62,7 @@ def read_crosswalk(path):
     path = Path(path)
     if not path.is_file():
         raise DocumentError(path, "no such crosswalk file")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"not UTF-8 text ({error.reason})") from None
+    text = read_decoded(path, "crosswalk")  # UTF-8, GBK or UTF-16 (spreadsheets save all three)
     mapping = {}
     if path.suffix.lower() == ".json":
         try:
