@@ -15,7 +15,7 @@ from policy_nlp.stages.topics.features import _feature_tokens, _SPACE, _stored_l
 # vocabularies and idf), a linear score and a sigmoid per label. The functions
 # below do scikit-learn's and scipy's floating-point operations in the same
 # order, so probabilities are bit-identical to the estimator's
-# (tests/stages/test_topics.py compares them on national report paragraphs):
+# (tests/stages/topics/test_topics.py compares them on national report paragraphs):
 # ``TfidfTransformer.transform`` takes log(count) + 1 and multiplies by idf in
 # float32 (numpy ufuncs), then its Cython l2 normalisation adds each row's
 # float32 squares left to right in a double and divides; scipy's sparse

@@ -231,7 +231,7 @@ def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
     assert is_news_lead(NEWS_0015[0]) and is_news_lead(NEWS_0247[0])
     assert not is_news_lead(NEWS_0247[0], headline=False)
     assert not is_news_lead("同志们:")
-    source = (Path(__file__).resolve().parents[2] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[3] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
     assert "topic_context._" not in source
 
 

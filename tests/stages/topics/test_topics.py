@@ -20,7 +20,7 @@ from policy_nlp.io.reading import read_text
 from policy_nlp.stages.topics import (TopicClassifier, classify_paragraphs, heading_level,
                                inherit_heading_topics, is_boilerplate, load_model, save_model)
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 CODEBOOK_MD = SHARED / "topics" / "CODEBOOK.md"
 SEED = REPO / "corpora" / "000_49f5c10d9eda79ac.txt"
