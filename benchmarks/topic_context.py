@@ -1,4 +1,4 @@
-"""Choose the weights of the topic context (policy_nlp.stages.topic_context).
+"""Choose the weights of the topic context (policy_nlp.stages.topics.context).
 
 Runs the pipeline once on each gold document with the context off, keeps each
 paragraph's own probabilities, then scores a grid of (prior, neighbour,
@@ -33,7 +33,7 @@ from policy_nlp.io.output import doc_to_dict  # noqa: E402
 from policy_nlp.pipeline.document import words_within  # noqa: E402
 from policy_nlp.pipeline.loading import load  # noqa: E402
 from policy_nlp.run.batch import annotate_record  # noqa: E402
-from policy_nlp.stages.topic_context import contextualize, find_title  # noqa: E402
+from policy_nlp.stages.topics.context import contextualize, find_title  # noqa: E402
 from policy_nlp.stages.topics import default_model, document_scores, inherit_heading_topics  # noqa: E402
 
 SETS = {
@@ -123,7 +123,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     nlp = load()
     # The stage's own context is switched off by passing context-free results:
-    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import context as topic_context
     saved = topic_context.contextualize
     topic_context.contextualize = lambda results, texts, **kw: list(results)
     try:

@@ -1,6 +1,6 @@
 """Grouped cross-validation of the default topic model on local speeches.
 
-The measurement behind the choices in ``policy_nlp/stages/topic_context.py``
+The measurement behind the choices in ``policy_nlp/stages/topics/context.py``
 and ``models/topics-default/recipe.py`` (docs/topics.md, *Local speeches:
 grouped cross-validation*). Groups are excerpts: the 199 hand-labelled
 excerpts of the local development corpus (807 units,
@@ -15,7 +15,7 @@ scored paragraphs). Each fold
 2. runs the held-out excerpts through the pipeline as ``policy-nlp
    evaluate`` does (raw text, cleaning, paragraphs, pipeline tokens, the title
    found in the text) and classifies every paragraph with the fold's model;
-3. applies the context (:func:`~policy_nlp.stages.topic_context.contextualize`)
+3. applies the context (:func:`~policy_nlp.stages.topics.context.contextualize`)
    and heading inheritance offline for each setting of a grid, and scores
    the hand-labelled units (each on the pipeline paragraph holding its
    opening) and the gold paragraphs (:func:`policy_nlp.apps.evaluation._score_topics`).
@@ -32,7 +32,7 @@ macro-F1 (``per_fold``), to compare settings fold by fold
 (``benchmarks/topic_context.py --gated`` scores the same settings on the
 local development gold and the national gold with the shipped model).
 ``--gates news`` scores the gate of news reports of meetings
-(:func:`policy_nlp.stages.topic_context.is_news_report`) instead, also with a
+(:func:`policy_nlp.stages.topics.context.is_news_report`) instead, also with a
 document weight of 1 and with the lead's meeting as the title; its rows start
 with the shipped context, none, and the context before news reports had
 their own (``shipped_setting(news=False)``; results in
@@ -112,9 +112,9 @@ from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, local_e
                                             read_hand_labels)
 from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
-from policy_nlp.stages import topic_context  # noqa: E402
+from policy_nlp.stages.topics import context as topic_context  # noqa: E402
 from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
-from policy_nlp.stages.topic_estimators import TopicClassifier  # noqa: E402
+from policy_nlp.stages.topics.estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
 from policy_nlp.stages.topics.features import _feature_tokens  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
@@ -126,7 +126,7 @@ DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n i
 
 
 # Gates of the document prior (``--gated``). Each takes a document's title
-# (:func:`~policy_nlp.stages.topic_context.find_title`), paragraph texts and
+# (:func:`~policy_nlp.stages.topics.context.find_title`), paragraph texts and
 # ``meta`` and says whether the gated setting applies to it.
 LOCAL_LEVELS = frozenset(LEVELS[LEVELS.index("city"):])  # city, district, county, township, street, village
 # A title that names a speech or a meeting (a leader's words, not a report).

@@ -1,6 +1,6 @@
 """Stacking: a learned topic context for local speech paragraphs, measured.
 
-The shipped context (``policy_nlp/stages/topic_context.py``) combines the
+The shipped context (``policy_nlp/stages/topics/context.py``) combines the
 classifier's paragraph probabilities with a title prior, a general penalty and
 speech bridges by hand-set weights. This benchmark replaces that combination by
 a small learned model on top of the classifier — a multinomial logistic
@@ -68,7 +68,7 @@ import topic_cv as cv  # noqa: E402
 
 from policy_nlp.apps import evaluation as ev  # noqa: E402
 from policy_nlp.apps.training import score_predictions  # noqa: E402
-from policy_nlp.stages import topic_context as tc  # noqa: E402
+from policy_nlp.stages.topics import context as tc  # noqa: E402
 from policy_nlp.stages.normalize import prepare  # noqa: E402
 from policy_nlp.stages.places import LEVELS  # noqa: E402
 from policy_nlp.stages.topics import (classify_paragraphs, default_model, document_scores,  # noqa: E402

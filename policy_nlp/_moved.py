@@ -1,4 +1,4 @@
-"""Old module paths of policy_nlp 0.1 (flat layout), still importable.
+"""Old module paths (the flat layout of policy_nlp 0.1, later moves), still importable.
 
 ``import policy_nlp.output`` gives the module now at ``policy_nlp.io.output``
 (the same module object) with a ``DeprecationWarning``. Declared here once,
@@ -35,6 +35,10 @@ MOVED = {
     # the default model's recipe (build_default, weak_labels ...) did not move with it: it is the
     # script models/topics-default/recipe.py, and asking for it raises an ImportError saying so
     "policy_nlp.topic_training": "policy_nlp.apps.training",
+    # the topic stage's modules that stood beside its package, now inside it
+    "policy_nlp.stages.topic_context": "policy_nlp.stages.topics.context",
+    "policy_nlp.stages.topic_estimators": "policy_nlp.stages.topics.estimators",
+    "policy_nlp.stages.multilabel": "policy_nlp.stages.topics.multilabel",
 }
 
 

@@ -76,7 +76,8 @@ STAGE_PACKAGES = {
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
     "slogans/members": ["items", "list_before", "before", "following", "later", "abbreviations", "link"],
     "enumerations": ["markers", "blocks", "building", "scopes", "claims", "find"],
-    "topics": ["codebook", "kinds", "features", "scoring", "classify", "files"],
+    "topics": ["codebook", "kinds", "context", "features", "estimators", "multilabel", "scoring", "classify",
+               "files"],
 }
 
 

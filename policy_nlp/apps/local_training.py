@@ -9,7 +9,7 @@ about :data:`UNIT_CHARS` characters), and each unit is labelled:
 
 * a speech bridge or a short line (同志们, 下面我讲三点意见, agenda) -> ``general``;
 * else the area its title or occasion names
-  (:func:`policy_nlp.stages.topic_context.title_topic`), unless the unit's own
+  (:func:`policy_nlp.stages.topics.context.title_topic`), unless the unit's own
   policy terms point clearly to another area, which then wins;
 * a unit of a document whose title names no area takes its own terms' label
   when they are clear, else it is left out;
@@ -28,7 +28,7 @@ from policy_nlp.stages.cleaning import clean_text
 from policy_nlp.stages.cleaning.furniture import _GLOSS_RE
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.script import to_simplified
-from policy_nlp.stages.topic_context import title_topic
+from policy_nlp.stages.topics.context import title_topic
 from policy_nlp.stages.topics import heading_level, is_boilerplate, keyword_scores
 
 __all__ = ["LOCAL_CORPUS", "gold_excerpt_ids", "units", "kept_units", "read_hand_labels", "local_examples",

@@ -31,7 +31,7 @@ YEAR_DIGIT_CHARS = "〇○零Ｏ一二三四五六七八九"
 # and, one to three of them, a month or a day (十二月二十七日: cleaning.dates.MONTH_DAY).
 ITEM_NUMERALS = "一二三四五六七八九十"
 # The date a news report's lead opens with, in digits (3月16日，城东区召开…; 2019年7月30日上午，…):
-# read by stages.places (the place of the event) and stages.topic_context (a news report's lead).
+# read by stages.places (the place of the event) and stages.topics.context (a news report's lead).
 NEWS_DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 _YEAR_START = re.compile(r"\s*(\d{4})(?!\d)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

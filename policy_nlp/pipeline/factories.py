@@ -135,7 +135,7 @@ class TopicsStage:
     - ``span._.topic`` of each ``doc.spans["paragraphs"]`` span:
       ``{"label", "score", "scores"}`` or None (boilerplate), plus ``codes``
       (``{crosswalk: [code, ...]}``) when the model reports in crosswalks
-      (:func:`~policy_nlp.stages.multilabel.model_crosswalks`);
+      (:func:`~policy_nlp.stages.topics.multilabel.model_crosswalks`);
     - ``doc.spans["topics"]``: one span per classified paragraph whose
       ``label_`` is its topic label (kept by a plain ``DocBin()``, shown by
       displaCy's span view);
@@ -180,8 +180,8 @@ class TopicsStage:
     # so documents are classified one at a time and a batch size would mean
     # nothing; spaCy's nlp.pipe calls this for each document.
     def __call__(self, doc):
-        from policy_nlp.stages.multilabel import model_crosswalks, topic_codes
-        from policy_nlp.stages.topic_context import find_title
+        from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
+        from policy_nlp.stages.topics.context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])

@@ -16,13 +16,13 @@ Whitespace runs become tokens of their own (``token.is_space``), so that
 import itertools
 import re
 from bisect import bisect_right
-from pathlib import Path
 
 import srsly
 from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.encodings import read_decoded
 from policy_nlp.lang.words import word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
@@ -67,6 +67,8 @@ def read_user_dict(path):
     """Read a user dictionary: one term per line; a tab and more columns may
     follow the term (pkuseg's format); ``#`` starts a comment line. A lexicon
     TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
+    UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read
+    (:func:`policy_nlp.lang.encodings.decode`); other bytes are a DocumentError.
 
     Examples
     --------
@@ -77,11 +79,8 @@ def read_user_dict(path):
     ['五心工程', '两品一游']
     >>> os.unlink(f.name)
     """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DocumentError(path, f"cannot read user dictionary: {error}") from None
+    # GBK and UTF-16 dictionaries (Windows editors) read as well as UTF-8
+    lines = read_decoded(path, "user dictionary").splitlines()
     if lines and lines[0].startswith("term\t"):  # a lexicon TSV's header
         lines = lines[1:]
     words = []

@@ -8,7 +8,7 @@ import pytest
 
 from policy_nlp.apps import training as tt
 from policy_nlp.errors import DocumentError, PolicyNLPError, TrainingDataError
-from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
 from policy_nlp.stages.topics import classify_paragraphs, load_model
 
 FARM = ["稳定粮食播种面积，提高种粮农民收益。", "加强高标准农田建设，推进种业振兴。",
@@ -268,6 +268,26 @@ def test_crosswalk_codes_in_annotated_paragraph_topics(tmp_path):
     assert [t["codes"] for t in topics] == [{"cap": ["4"]}, {"cap": ["7", "8"]}]
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_crosswalk_files_saved_by_windows_spreadsheets(tmp_path, encoding):
+    # Excel saves CSV as GBK (ANSI) or UTF-16 with a byte-order mark ("Unicode text")
+    from policy_nlp.stages.topics.multilabel import read_crosswalk
+    cw = tmp_path / "cw.csv"
+    cw.write_bytes("label,code\r\n三农,4\r\n五心工程,20;4\r\n生态环境,7\r\n".encode(encoding))
+    assert read_crosswalk(cw) == {"三农": ["4"], "五心工程": ["20", "4"], "生态环境": ["7"]}
+    cw = tmp_path / "cw.json"
+    cw.write_bytes(json.dumps({"乡村振兴": ["4"], "河长制": "7"}, ensure_ascii=False).encode(encoding))
+    assert read_crosswalk(cw) == {"乡村振兴": ["4"], "河长制": ["7"]}
+
+
+def test_an_undecodable_crosswalk_names_the_file_and_why(tmp_path):
+    from policy_nlp.stages.topics.multilabel import read_crosswalk
+    cw = tmp_path / "cw.csv"
+    cw.write_bytes("label,code\nÉcologie,7\n".encode("latin-1"))  # neither UTF-8 nor Chinese in GBK
+    with pytest.raises(DocumentError, match=r"cw\.csv: cannot read crosswalk: not UTF-8 \(invalid byte at 11\)"):
+        read_crosswalk(cw)
+
+
 def test_default_model_reports_codebook_crosswalks():
     import policy_nlp
     from policy_nlp.stages.topics import cap_codes, govcn_classes
@@ -280,7 +300,7 @@ def test_default_model_reports_codebook_crosswalks():
 
 
 def test_multilabel_topic_codes_cover_every_label(tmp_path):
-    from policy_nlp.stages.multilabel import model_crosswalks, topic_codes
+    from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
     cw = tmp_path / "cw.json"
     cw.write_text(json.dumps({"农业": ["4"], "环境": ["7"]}), encoding="utf-8")
     data = write_csv(tmp_path / "m.csv", MULTI, ("text", "label"))

@@ -1,6 +1,9 @@
+import codecs
+
 import pytest
 import spacy
 
+from policy_nlp.errors import DocumentError
 from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.pipeline.tokenizer import MAX_RUN, PolicyTokenizer, _runs, read_user_dict
 
@@ -101,6 +104,24 @@ def test_read_user_dict(tmp_path):
     tokenizer._words = None
     tokenizer.lexicon = False
     assert tokenizer.words == ["五心工程", "两品一游"]
+
+
+@pytest.mark.parametrize("encoding, bom", [("gbk", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
+                                           ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-8", codecs.BOM_UTF8)])
+def test_read_user_dict_in_the_encodings_of_windows_editors(tmp_path, encoding, bom):
+    # Notepad and Excel save GBK (ANSI) or UTF-16 with a byte-order mark
+    path = tmp_path / "terms.txt"
+    path.write_bytes(bom + "# 我的词典\r\n五心工程\r\n河长制\tn\r\n两学一做\r\n".encode(encoding))
+    assert read_user_dict(path) == ["五心工程", "河长制", "两学一做"]
+
+
+def test_an_undecodable_user_dict_names_the_file_and_why(tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # a picture given by mistake
+    with pytest.raises(DocumentError, match=r"terms\.txt: cannot read user dictionary: binary file"):
+        read_user_dict(path)
+    with pytest.raises(DocumentError, match=r"missing\.txt: cannot read user dictionary"):
+        read_user_dict(tmp_path / "missing.txt")
 
 
 def test_long_runs_are_cut_at_sentence_ends_to_bound_memory():

@@ -138,7 +138,7 @@ def test_topics_of_any_paragraphs(topics_nlp, paragraphs):
     blanks and all); else the result of ``classify_paragraphs`` on its token
     strings with the document's headings inheriting, as the documentation says;
     ``doc.spans["topics"]`` and ``doc.cats`` agree with the paragraphs."""
-    from policy_nlp.stages.topic_context import find_title
+    from policy_nlp.stages.topics.context import find_title
     from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics, is_boilerplate, labels
     doc = topics_nlp("\n".join(paragraphs))
     spans = list(doc.spans["paragraphs"])

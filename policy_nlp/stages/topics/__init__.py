@@ -10,7 +10,7 @@ Project (CAP) major topics:
 >>> crosswalk("agriculture_rural")["cap"]
 [4]
 
-:class:`TopicClassifier` (in :mod:`policy_nlp.stages.topic_estimators`,
+:class:`TopicClassifier` (in :mod:`policy_nlp.stages.topics.estimators`,
 importable from here) is a scikit-learn estimator over pkuseg tokens and
 character n-grams (TF-IDF), with a linear SVM whose scores are calibrated
 into probabilities (Platt scaling on cross-validated decision values). It
@@ -25,10 +25,12 @@ paragraphs as the saved estimator does (bit-identical probabilities) with
 numpy alone, so annotating imports neither scikit-learn nor scipy.
 
 The package, each module importing only those before it: ``codebook`` (labels,
-crosswalks, seed terms), ``kinds`` (boilerplate and headings), ``features``
-(tokens, TF-IDF counted in bulk), ``scoring`` (:class:`TopicModel`, numpy
-only), ``classify`` (paragraph results, heading inheritance), ``files``
-(save, check, load; the default model).
+crosswalks, seed terms), ``kinds`` (boilerplate and headings), ``context``
+(title, document and neighbours), ``features`` (tokens, TF-IDF counted in
+bulk), ``estimators`` (the scikit-learn estimators, training only),
+``multilabel`` (one-vs-rest, crosswalks to other codebooks), ``scoring``
+(:class:`TopicModel`, numpy only), ``classify`` (paragraph results, heading
+inheritance), ``files`` (save, check, load; the default model).
 """
 
 from policy_nlp.stages.topics.codebook import (cap_codes, chinese_name, crosswalk, govcn_classes,
@@ -51,9 +53,9 @@ __all__ = ["TopicClassifier", "TopicModel", "labels", "load_codebook", "chinese_
 
 
 def __getattr__(name):
-    # The scikit-learn estimators (training) live in topic_estimators, so that
+    # The scikit-learn estimators (training) live in topics.estimators, so that
     # annotating with a saved model does not import scikit-learn.
     if name in ("TopicClassifier", "_word_vectorizer", "_char_vectorizer"):
-        from policy_nlp.stages import topic_estimators
+        from policy_nlp.stages.topics import estimators as topic_estimators
         return getattr(topic_estimators, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

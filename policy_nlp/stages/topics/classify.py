@@ -23,11 +23,11 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         ``"own"`` classifies headings like any paragraph.
     title : str, optional
         The document's title or occasion: the area it names is part of the
-        document prior (:mod:`policy_nlp.stages.topic_context`).
+        document prior (:mod:`policy_nlp.stages.topics.context`).
     context : bool
         Weigh each paragraph's probabilities by its document and neighbours
-        (:func:`policy_nlp.stages.topic_context.contextualize`; a news report
-        of a meeting with its own weights, :func:`~policy_nlp.stages.topic_context.news_weights`);
+        (:func:`policy_nlp.stages.topics.context.contextualize`; a news report
+        of a meeting with its own weights, :func:`~policy_nlp.stages.topics.context.news_weights`);
         False classifies every paragraph alone.
     predict_proba : callable, optional
         ``predict_proba(indices)``: the model's probabilities of the
@@ -40,7 +40,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         None for an empty or boilerplate paragraph (:func:`is_boilerplate`).
         ``score`` is the calibrated probability of ``label``; ``scores``
         has every label's probability, rounded to 4 decimals. A multi-label
-        model (:class:`~policy_nlp.stages.multilabel.MultiLabelTopicClassifier`)
+        model (:class:`~policy_nlp.stages.topics.multilabel.MultiLabelTopicClassifier`)
         adds ``labels`` (every label at or above its ``threshold``, most
         probable first; ``label`` is still the top one) and ``threshold``.
 
@@ -69,7 +69,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["labels"] = _above(scores, threshold)
                 results[i]["threshold"] = threshold
     if context:
-        from policy_nlp.stages import topic_context
+        from policy_nlp.stages.topics import context as topic_context
         document = document_scores(model, paragraphs) if topic_context.DOCUMENT_WEIGHT else None
         results = topic_context.contextualize(results, texts, title=title, document=document,
                                               **topic_context.news_weights(texts))
@@ -83,7 +83,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
 def document_scores(model, paragraphs):
     """The model's probabilities of a whole document classified as one text
     (its paragraphs but the boilerplate ones, joined): what the document is
-    about, for :func:`policy_nlp.stages.topic_context.contextualize`.
+    about, for :func:`policy_nlp.stages.topics.context.contextualize`.
 
     Returns
     -------

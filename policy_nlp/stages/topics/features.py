@@ -71,7 +71,7 @@ def _as_documents(X):
 # matrix is exactly the one ``CountVectorizer._count_vocab`` builds (same
 # entries, sorted indices, same dtypes), and scikit-learn's own
 # ``TfidfTransformer`` turns it into TF-IDF, so features and probabilities
-# are bit-identical (tests/stages/test_topics.py checks them against
+# are bit-identical (tests/stages/topics/test_topics.py checks them against
 # ``vectorizer.transform``).
 
 _CHAR_BITS = 21  # code points are < 0x110000 < 2**21; +1 keeps every digit non-zero

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from policy_nlp.stages.topic_estimators import TopicClassifier
+    from policy_nlp.stages.topics.estimators import TopicClassifier
 
 import numpy as np
 
@@ -63,7 +63,7 @@ def save_model(model: "TopicClassifier | TopicModel", path: "str | os.PathLike[s
     Examples
     --------
     >>> import tempfile
-    >>> from policy_nlp.stages.topic_estimators import TopicClassifier
+    >>> from policy_nlp.stages.topics.estimators import TopicClassifier
     >>> X = ["粮食生产", "种粮农民", "大气污染", "水污染"] * 2
     >>> m = TopicClassifier(cv=2).fit(X, ["agriculture_rural"] * 2 + ["environment"] * 2 + ["agriculture_rural"] * 2 + ["environment"] * 2)
     >>> d = tempfile.mkdtemp()

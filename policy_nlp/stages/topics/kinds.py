@@ -26,7 +26,7 @@ HEADING_MAX_CHARS = 40
 FURNITURE_MAX_CHARS = 150   # a paragraph of web-page furniture is a line or two
 # A salutation and its mark (同志们：, 各位代表，, 尊敬的各位领导、各位来宾：) opening a paragraph:
 # the speaker turns to the audience, which ends a heading's section (classify) and marks a
-# meeting opening or a speech quoted in a news report (topic_context).
+# meeting opening or a speech quoted in a news report (context).
 SALUTATION_PIECE = rf"(?:{alternation('salutations')})[^。！!]{{0,12}}?[：:，,！!]"
 SALUTATION_RE = re.compile(rf"\s*{SALUTATION_PIECE}")
 

@@ -15,7 +15,7 @@ from policy_nlp.stages.topics.features import _feature_tokens, _SPACE, _stored_l
 # vocabularies and idf), a linear score and a sigmoid per label. The functions
 # below do scikit-learn's and scipy's floating-point operations in the same
 # order, so probabilities are bit-identical to the estimator's
-# (tests/stages/test_topics.py compares them on national report paragraphs):
+# (tests/stages/topics/test_topics.py compares them on national report paragraphs):
 # ``TfidfTransformer.transform`` takes log(count) + 1 and multiplies by idf in
 # float32 (numpy ufuncs), then its Cython l2 normalisation adds each row's
 # float32 squares left to right in a double and divides; scipy's sparse
@@ -138,8 +138,8 @@ class TopicModel:
     """A saved topic model, applied with numpy alone: what :func:`load_model` gives.
 
     It scores paragraphs exactly as the
-    :class:`~policy_nlp.stages.topic_estimators.TopicClassifier` (or
-    :class:`~policy_nlp.stages.topic_estimators.MultiLabelTopicClassifier`)
+    :class:`~policy_nlp.stages.topics.estimators.TopicClassifier` (or
+    :class:`~policy_nlp.stages.topics.estimators.MultiLabelTopicClassifier`)
     that was saved — bit-identical probabilities — without importing
     scikit-learn or scipy (a second of start-up). :meth:`to_estimator` gives
     that estimator, for scikit-learn tools.
@@ -201,7 +201,7 @@ class TopicModel:
     def to_estimator(self):
         """The fitted scikit-learn estimator this model was saved from (imports scikit-learn)."""
         if self._estimator is None:
-            from policy_nlp.stages.topic_estimators import (MultiLabelTopicClassifier, TopicClassifier,
+            from policy_nlp.stages.topics.estimators import (MultiLabelTopicClassifier, TopicClassifier,
                                                             _char_vectorizer, _word_vectorizer)
             classes = {"TopicClassifier": TopicClassifier, "MultiLabelTopicClassifier": MultiLabelTopicClassifier}
             model = classes[self.estimator](**self.params)

@@ -10,7 +10,7 @@ files. Applying a saved model needs none of this:
 numpy and scipy.sparse alone, so annotating does not import scikit-learn
 (about a second of start-up). Both classes are also importable from their
 historical modules (``policy_nlp.stages.topics.TopicClassifier``,
-``policy_nlp.stages.multilabel.MultiLabelTopicClassifier``).
+``policy_nlp.stages.topics.multilabel.MultiLabelTopicClassifier``).
 """
 
 from typing import Any, Iterable
@@ -24,8 +24,24 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from policy_nlp.stages.multilabel import label_sets
 from policy_nlp.stages.topics.features import _as_documents, _feature_tokens, _tfidf
+
+
+def label_sets(y):
+    """Each target as a tuple of labels: a str is one label, a list/tuple/set several.
+
+    Examples
+    --------
+    >>> label_sets(["a", ["b", "a"], ()])
+    [('a',), ('a', 'b'), ()]
+    """
+    out = []
+    for value in y:
+        if isinstance(value, str):
+            out.append((value,))
+        else:
+            out.append(tuple(sorted({str(v) for v in value})))
+    return out
 
 
 def _word_vectorizer(ngram_range, min_df, max_features, vocabulary=None):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from policy_nlp.stages.topic_context import contextualize, find_title, title_topic
+from policy_nlp.stages.topics.context import contextualize, find_title, title_topic
 
 
 def _result(**scores):
@@ -81,7 +81,7 @@ OPENINGS = [
 
 @pytest.mark.parametrize("text", OPENINGS)
 def test_a_meeting_opening_is_a_bridge_that_keeps_its_own_label(text):
-    from policy_nlp.stages.topic_context import is_meeting_opening
+    from policy_nlp.stages.topics.context import is_meeting_opening
     assert is_meeting_opening(text)
     results = [_result(general=0.55, governance_security=0.25, economy=0.1, culture=0.1)]
     out = contextualize(results, [text], title="在全县安全生产工作会议上的讲话",
@@ -90,13 +90,13 @@ def test_a_meeting_opening_is_a_bridge_that_keeps_its_own_label(text):
 
 
 def test_a_campaign_meeting_is_a_meeting_word():
-    from policy_nlp.stages.topic_context import is_meeting_opening
+    from policy_nlp.stages.topics.context import is_meeting_opening
     assert is_meeting_opening("同志们：今天，我们召集大家在这里开个全县招商引资推进会。")
     assert is_meeting_opening("这次秋防动员大会，主要任务是部署今冬明春的森林防火工作。")
 
 
 def test_a_substantive_paragraph_is_not_a_meeting_opening():
-    from policy_nlp.stages.topic_context import is_meeting_opening
+    from policy_nlp.stages.topics.context import is_meeting_opening
     body = ("今年以来,全县森林草原防灭火形势总体平稳,但火险等级高、野外用火管控难,"
             "各乡镇要落实网格化管护责任,严防死守,坚决遏制重特大森林火灾发生。")
     assert not is_meeting_opening(body)
@@ -117,7 +117,7 @@ def test_the_document_prior_pulls_an_undecided_paragraph_to_what_the_document_is
 
 def test_classify_paragraphs_weighs_the_whole_document(monkeypatch):
     """The pipeline's path: with a document weight, the whole document's scores reach the context."""
-    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import context as topic_context
     from policy_nlp.stages.topics import classify_paragraphs, default_model, document_scores
     model = default_model()
     paragraphs = ["同志们:", OPENINGS[1], "要严格野外火源管控,加强重点时段巡山护林,落实森林防火责任,确保不发生重特大森林火灾。"]
@@ -138,7 +138,7 @@ def test_classify_paragraphs_weighs_the_whole_document(monkeypatch):
 
 
 def test_a_notices_transmittal_is_a_bridge_that_keeps_its_own_label():
-    from policy_nlp.stages.topic_context import is_transmittal
+    from policy_nlp.stages.topics.context import is_transmittal
     # local dev-0152: the city's notice forwarding its employment measures
     text = ("《关于进一步做好新形势下创业就业工作的实施意见》已经市政府第43次常务会议讨论通过,"
             "现印发给你们,请结合实际,认真贯彻落实。")
@@ -169,7 +169,7 @@ NEWS_0247 = ["乐平市召开甲型H1N1流感疫情防控工作调度会",
 
 @pytest.mark.parametrize("texts", [NEWS_0015, NEWS_0074_BODY, NEWS_0247])
 def test_news_reports_of_meetings_are_found(texts):
-    from policy_nlp.stages.topic_context import is_news_report
+    from policy_nlp.stages.topics.context import is_news_report
     assert is_news_report(texts)
 
 
@@ -184,7 +184,7 @@ def test_news_reports_of_meetings_are_found(texts):
      "周总理在讲到国民经济的成就的时候指出，我国的国民经济，经过一九五八年到一九六○年的大发展，从一九六一年起，进入一个调整时期。"],
 ])
 def test_speeches_and_reports_are_not_news_reports(texts):
-    from policy_nlp.stages.topic_context import is_news_report
+    from policy_nlp.stages.topics.context import is_news_report
     assert not is_news_report(texts)
 
 
@@ -195,7 +195,7 @@ def test_a_news_report_has_no_title_among_its_paragraphs_but_keeps_a_given_one()
 
 
 def test_a_news_report_penalises_general_more_and_its_lead_is_a_bridge():
-    from policy_nlp.stages.topic_context import NEWS_GENERAL_PENALTY, news_weights
+    from policy_nlp.stages.topics.context import NEWS_GENERAL_PENALTY, news_weights
     assert news_weights(NEWS_0247) == {"general_penalty": NEWS_GENERAL_PENALTY, "news": True}
     assert news_weights(["同志们:", EXHORTATION]) == {}
     results = [None, _result(general=0.6, social_welfare=0.35, economy=0.05),
@@ -209,7 +209,7 @@ def test_a_news_report_penalises_general_more_and_its_lead_is_a_bridge():
 
 def test_classify_paragraphs_gives_a_news_report_its_weights(monkeypatch):
     """The pipeline's path: a news report reaches the context with the news weights, a speech without."""
-    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import context as topic_context
     from policy_nlp.stages.topics import classify_paragraphs, default_model
     seen = []
     real = topic_context.contextualize
@@ -227,11 +227,11 @@ def test_classify_paragraphs_gives_a_news_report_its_weights(monkeypatch):
 def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
     # benchmarks/topic_cv.py read topic_context's private _LEAD and _HEADLINE
     from pathlib import Path
-    from policy_nlp.stages.topic_context import is_news_lead
+    from policy_nlp.stages.topics.context import is_news_lead
     assert is_news_lead(NEWS_0015[0]) and is_news_lead(NEWS_0247[0])
     assert not is_news_lead(NEWS_0247[0], headline=False)
     assert not is_news_lead("同志们:")
-    source = (Path(__file__).resolve().parents[2] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[3] / "benchmarks/topic_cv.py").read_text(encoding="utf-8")
     assert "topic_context._" not in source
 
 
@@ -247,7 +247,7 @@ def test_a_news_lead_is_read_through_the_public_function_by_the_benchmark():
     ["1月7日，我主持召开中央政治局常委会会议时，就对做好疫情防控工作提出了要求。"],
 ])
 def test_a_speaker_recounting_meetings_is_no_news_lead(texts):
-    from policy_nlp.stages.topic_context import is_news_lead, is_news_report
+    from policy_nlp.stages.topics.context import is_news_lead, is_news_report
     assert not is_news_lead(texts[0]) and not is_news_report(texts)
     # counter-examples: a reporter's lead names the unit holding the meeting (dev-0071, dev-0136)
     assert is_news_lead("3月10日,我区召开宣传思想工作会议,学习贯彻全国和上海市宣传思想工作会议精神。")
@@ -258,7 +258,7 @@ def test_the_non_person_subjects_are_not_declared_twice():
     # 我们, 你们 (the first person), 总书记 and 习近平 (the leaders) were listed in non_person_subjects.txt
     # although _reported_speech tests them itself; 我 could never be a subject of two characters
     from policy_nlp.lang.words import words
-    from policy_nlp.stages import topic_context
+    from policy_nlp.stages.topics import context as topic_context
     for word in words("non_person_subjects"):
         assert 2 <= len(word) <= 4, word
         assert not topic_context._FIRST_PERSON.search(word) and not topic_context._LEADERS.search(word), word
@@ -271,7 +271,7 @@ def test_a_titled_speaker_stands_in_the_paragraphs_first_clause_whatever_its_com
     # local_speeches dev-0028 (a speech, ASCII commas): 待会,xx市长还要提要求 read as a mayor's reported
     # words, the title's prefix running over the ASCII comma; counter-example: a reported speaker in a
     # news report with ASCII commas (dev-0230)
-    from policy_nlp.stages.topic_context import _reported_speech
+    from policy_nlp.stages.topics.context import _reported_speech
     assert not _reported_speech("待会,xx市长还要提要求,大家要一并抓好落实。")
     assert _reported_speech("县委常委、县人武部部长、县征兵工作领导小组副组长王宏彬在安排工作中指出,全县度计划征集新兵50名。")
 
@@ -279,7 +279,7 @@ def test_a_titled_speaker_stands_in_the_paragraphs_first_clause_whatever_its_com
 def test_a_speakers_discourse_marker_is_no_reported_speech():
     # local_speeches dev-0047 and dev-0084 (speeches): 可以说，… and 应该说，… are the speaker's own
     # words, not a person's reported; counter-example: a named speaker (dev-0202's 李文卿说)
-    from policy_nlp.stages.topic_context import _reported_speech
+    from policy_nlp.stages.topics.context import _reported_speech
     assert not _reported_speech("可以说,对招商引资工作的态度如何,直接决定着发展的快慢。")
     assert not _reported_speech("应该说,全国文明城市是目前各类城市评比中含金量最高的城市品牌。")
     assert not _reported_speech("总的来说,今年的工作成绩是主要的。")
@@ -289,7 +289,7 @@ def test_a_speakers_discourse_marker_is_no_reported_speech():
 def test_the_speaker_going_on_after_the_meeting_is_no_meeting_voice():
     # local_speeches dev-0025 (a speech): 会上,我们印发了… is the speaker's first person;
     # counter-example: a news report's 会上，… (dev-0237)
-    from policy_nlp.stages.topic_context import _meeting_voice
+    from policy_nlp.stages.topics.context import _meeting_voice
     assert not _meeting_voice("会上,我们印发了《关于打造“真省心”政务服务品牌的实施意见》。")
     assert _meeting_voice("座谈会上,代区长郭志刚向出席座谈会的退休老干部通报了2010年全区经济社会发展情况。")
     assert _meeting_voice("会上,街道党工委书记陈晨传达区疫情防控小组会议精神。")
@@ -306,13 +306,15 @@ NEWS_LEADS = [("3月16日,城东区召开区委农村工作会议。", "城东�
 @pytest.mark.parametrize("lead, place", NEWS_LEADS)
 def test_one_news_date_for_the_lead_and_the_place_of_a_news_report(lead, place):
     from policy_nlp.lang.numerals import NEWS_DATE
-    from policy_nlp.stages import places, topic_context
+    from policy_nlp.stages import places
+    from policy_nlp.stages.topics import context as topic_context
     assert NEWS_DATE in topic_context._LEAD.pattern and NEWS_DATE in places._rules()["news"].pattern
     assert topic_context.is_news_lead(lead)
     assert places._news_place(lead)[1] == place
 
 
 def test_a_speaker_recounting_a_dated_meeting_is_no_news_lead():
-    from policy_nlp.stages import places, topic_context
+    from policy_nlp.stages import places
+    from policy_nlp.stages.topics import context as topic_context
     recount = "9月8日，我们在北京隆重召开表彰大会"
     assert not topic_context.is_news_lead(recount) and places._news_place(recount) is None

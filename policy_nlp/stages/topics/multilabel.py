@@ -5,7 +5,7 @@ with one calibrated linear SVM per label: each label gets its own
 probability (they do not sum to 1) and a paragraph carries every label whose
 probability reaches ``threshold``. It saves to the same pickle-free files
 (``model.json`` + ``model.npz``) and :func:`~policy_nlp.stages.topics.load_model`
-applies them. The class is defined in :mod:`policy_nlp.stages.topic_estimators`
+applies them. The class is defined in :mod:`policy_nlp.stages.topics.estimators`
 (it imports scikit-learn; the crosswalks here, used by every annotation run, do not).
 
 A crosswalk maps the labels of one codebook to the codes of another (many to
@@ -21,33 +21,17 @@ import json
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.stages.topics import cap_codes, govcn_classes, labels as codebook_labels
+from policy_nlp.lang.encodings import read_decoded
+from policy_nlp.stages.topics.codebook import cap_codes, govcn_classes, labels as codebook_labels
 
 
 def __getattr__(name):
-    # The estimator imports scikit-learn; it lives in topic_estimators so that the
+    # The estimator imports scikit-learn; it lives in estimators so that the
     # crosswalks below (used by every annotation run) do not.
     if name == "MultiLabelTopicClassifier":
-        from policy_nlp.stages.topic_estimators import MultiLabelTopicClassifier
+        from policy_nlp.stages.topics.estimators import MultiLabelTopicClassifier
         return MultiLabelTopicClassifier
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def label_sets(y):
-    """Each target as a tuple of labels: a str is one label, a list/tuple/set several.
-
-    Examples
-    --------
-    >>> label_sets(["a", ["b", "a"], ()])
-    [('a',), ('a', 'b'), ()]
-    """
-    out = []
-    for value in y:
-        if isinstance(value, str):
-            out.append((value,))
-        else:
-            out.append(tuple(sorted({str(v) for v in value})))
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -60,6 +44,7 @@ def read_crosswalk(path):
     JSON: an object ``{"label": ["code", ...]}`` (a single code may be a
     string). CSV/TSV: a header with columns ``label`` and ``code``, one row
     per pair (a label may have several rows; codes may also be joined with ``;``).
+    UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read.
 
     Raises
     ------
@@ -77,10 +62,7 @@ def read_crosswalk(path):
     path = Path(path)
     if not path.is_file():
         raise DocumentError(path, "no such crosswalk file")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"not UTF-8 text ({error.reason})") from None
+    text = read_decoded(path, "crosswalk")  # UTF-8, GBK or UTF-16 (spreadsheets save all three)
     mapping = {}
     if path.suffix.lower() == ".json":
         try:

@@ -20,7 +20,7 @@ from policy_nlp.io.reading import read_text
 from policy_nlp.stages.topics import (TopicClassifier, classify_paragraphs, heading_level,
                                inherit_heading_topics, is_boilerplate, load_model, save_model)
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 CODEBOOK_MD = SHARED / "topics" / "CODEBOOK.md"
 SEED = REPO / "corpora" / "000_49f5c10d9eda79ac.txt"
@@ -604,7 +604,7 @@ def test_the_loaded_model_scores_national_reports_exactly_as_the_estimator(monke
 
 
 def test_loaded_models_of_other_kinds_score_as_their_estimators(small_model, tmp_path):
-    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+    from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
     paragraphs = [topics.tokenize(x) for x in X_TRAIN] + AWKWARD
     save_model(small_model, tmp_path / "single")
     _assert_same_as_estimator(load_model(tmp_path / "single"), paragraphs)
@@ -623,7 +623,7 @@ def test_loaded_models_of_other_kinds_score_as_their_estimators(small_model, tmp
 
 
 def test_estimator_params_are_the_estimators_own():
-    from policy_nlp.stages.multilabel import MultiLabelTopicClassifier
+    from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
     assert set(topics.ESTIMATOR_PARAMS["TopicClassifier"]) == set(TopicClassifier().get_params())
     assert set(topics.ESTIMATOR_PARAMS["MultiLabelTopicClassifier"]) == set(MultiLabelTopicClassifier().get_params())
 

@@ -14,7 +14,7 @@ from policy_nlp.stages.slogans import find_slogans, parse_numbered
 
 from conftest import local_excerpt
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
 SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seed_gold.json"
 

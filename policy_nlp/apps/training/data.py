@@ -1,0 +1,292 @@
+"""Reading labelled paragraphs: files, data frames and datasets into :class:`LabelledData`.
+
+CSV/TSV, JSONL, Parquet, Excel, a folder saved by ``datasets``' ``save_to_disk``, a
+``datasets.Dataset``/``DatasetDict`` or a pandas ``DataFrame``; labels joined with a
+separator or given as lists make multi-label data.
+"""
+
+import csv
+import json
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policy_nlp.errors import DocumentError
+from policy_nlp.io.reading import decode, read_bytes
+
+GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
+SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx")
+
+
+@dataclass
+class LabelledData:
+    """Labelled paragraphs ready to train on.
+
+    ``labels`` holds a str per row, or a tuple of str per row when
+    ``multi_label``; ``groups`` the document of each row (None: no grouping).
+    """
+    texts: list
+    labels: list
+    groups: list = None
+    multi_label: bool = False
+    source: str = ""
+    text_column: str = "text"
+    label_column: str = "label"
+    group_column: str = None
+    skipped_blank: int = 0
+    dropped: dict = field(default_factory=dict)
+    test: "LabelledData" = None
+
+    def label_counts(self):
+        if self.multi_label:
+            return dict(sorted(Counter(label for s in self.labels for label in s).items()))
+        return dict(sorted(Counter(self.labels).items()))
+
+
+def read_labelled(source, text_column="text", label_column="label", group_column=None,
+                  label_sep=None, min_per_label=0, test=None):
+    """Labelled paragraphs from a file, a folder or an in-memory table.
+
+    Parameters
+    ----------
+    source : str, Path, datasets.Dataset, datasets.DatasetDict or pandas.DataFrame
+        A ``.csv``/``.tsv`` (header row), ``.jsonl`` (one object a line),
+        ``.parquet``, ``.xlsx`` (first sheet, header row), a folder written by
+        ``save_to_disk`` (every split is training data except ``test``,
+        which becomes the held-out set), or the table itself.
+    text_column, label_column : str
+    group_column : str, optional
+        The document of each row, for grouped cross-validation. None: the
+        first of ``doc_id, document_id, document, doc, source`` present;
+        ``""``: no grouping.
+    label_sep : str, optional
+        Split label cells on it (``"economy;industry"``); list-valued label
+        fields are always several labels. Any row with several labels makes
+        the data multi-label.
+    min_per_label : int
+        Drop labels with fewer examples (rows left without a label are dropped).
+    test : same kinds as ``source``, optional
+        A held-out test set (read with the same columns; overrides a ``test`` split).
+
+    Returns
+    -------
+    LabelledData
+        Rows with a blank label are skipped and counted (``skipped_blank``):
+        a half-coded sheet from ``policy-nlp suggest`` trains as it is.
+
+    Raises
+    ------
+    DocumentError
+        Missing, empty or unsupported file; unknown column (the message lists
+        the columns found); a row with a label but no text.
+    """
+    rows, columns, name, test_rows = _read_rows(source)
+    data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep)
+    if test is not None:
+        test_rows, test_columns, test_name, _ = _read_rows(test)
+        data.test = _to_data(test_rows, test_columns, test_name, text_column, label_column,
+                             group_column if group_column is not None else "", label_sep)
+    elif test_rows is not None:
+        data.test = _to_data(test_rows, columns, f"{name}[test]", text_column, label_column, "", label_sep)
+    if data.test is not None and data.test.multi_label != data.multi_label:
+        data.test.multi_label = data.multi_label = True
+        for d in (data, data.test):
+            d.labels = [(x,) if isinstance(x, str) else x for x in d.labels]
+    if min_per_label > 1:
+        _drop_rare(data, min_per_label)
+    return data
+
+
+def _read_rows(source):
+    """``(rows, columns, name, test_rows or None)`` of any supported source."""
+    kind = type(source).__module__.split(".")[0]
+    if kind == "pandas":
+        return _frame_rows(source), set(map(str, source.columns)), "DataFrame", None
+    if kind == "datasets":
+        return _dataset_rows(source, "Dataset")
+    path = Path(source)
+    if not path.exists():
+        raise DocumentError(path, "no such file or directory")
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        import datasets
+        try:
+            dataset = datasets.load_from_disk(str(path))
+        except Exception as error:  # datasets raises FileNotFoundError and others
+            raise DocumentError(path, f"not a dataset saved with save_to_disk: {error}") from None
+        rows, columns, _, test_rows = _dataset_rows(dataset, str(path))
+    elif suffix in (".jsonl", ".ndjson", ".json"):
+        rows, columns, test_rows = *_read_jsonl(path), None
+    elif suffix in (".csv", ".tsv"):
+        rows, columns, test_rows = *_read_csv(path), None
+    elif suffix == ".parquet":
+        import pyarrow.parquet as pq
+        try:
+            table = pq.read_table(path)
+        except Exception as error:  # pyarrow's errors vary by damage
+            raise DocumentError(path, f"not a Parquet file: {error}") from None
+        rows, columns, test_rows = table.to_pylist(), set(table.column_names), None
+    elif suffix == ".xlsx":
+        rows, columns, test_rows = *_read_xlsx(path), None
+    else:
+        raise DocumentError(path, f"unsupported file type {path.suffix!r}: use one of "
+                            f"{', '.join(SUFFIXES)} or a folder saved by datasets' save_to_disk")
+    if not rows:
+        raise DocumentError(path, "the file has no data rows")
+    return rows, columns, str(path), test_rows
+
+
+def _frame_rows(frame):
+    rows = frame.to_dict(orient="records")
+    return [{str(k): (None if _is_nan(v) else v) for k, v in row.items()} for row in rows]
+
+
+def _is_nan(value):
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _dataset_rows(dataset, name):
+    """Rows of a Dataset, or of a DatasetDict's training splits plus its ``test`` split."""
+    if hasattr(dataset, "keys") and not hasattr(dataset, "features"):  # a DatasetDict
+        train_splits = [s for s in dataset if s != "test"]
+        if not train_splits:
+            raise DocumentError(name, f"no training split (splits: {list(dataset)})")
+        rows = [r for s in train_splits for r in _dataset_rows(dataset[s], name)[0]]
+        test_rows = _dataset_rows(dataset["test"], name)[0] if "test" in dataset else None
+        return rows, set(dataset[train_splits[0]].column_names), name, test_rows
+    rows = dataset.to_list()
+    for column, feature in dataset.features.items():  # ClassLabel ids -> names
+        names = getattr(feature, "int2str", None) or getattr(getattr(feature, "feature", None), "int2str", None)
+        if names is None:
+            continue
+        for row in rows:
+            value = row[column]
+            row[column] = [names(v) for v in value] if isinstance(value, list) else names(value)
+    return rows, set(dataset.column_names), name, None
+
+
+def _file_text(path):
+    """A sheet's text in the encodings ``annotate`` reads (UTF-8 with or without
+    a BOM, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16)."""
+    return decode(read_bytes(path), source=str(path))[0]
+
+
+def _read_csv(path):
+    csv.field_size_limit(sys.maxsize)  # long paragraphs in one cell
+    text = _file_text(path)
+    if not text.strip():
+        raise DocumentError(path, "the file is empty")
+    try:
+        reader = csv.DictReader(text.splitlines(keepends=True),
+                                delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        rows = list(reader)
+    except csv.Error as error:
+        raise DocumentError(path, f"not valid CSV: {error}") from None
+    return rows, set(reader.fieldnames or [])
+
+
+def _read_jsonl(path):
+    rows, columns = [], set()
+    for number, line in enumerate(_file_text(path).split("\n"), 1):  # not splitlines: U+2028 is text
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise DocumentError(f"{path}:{number}", f"not a JSON object: {error}") from None
+        if not isinstance(row, dict):
+            raise DocumentError(f"{path}:{number}", "each line must be a JSON object")
+        rows.append(row)
+        columns |= set(row)
+    if not rows:
+        raise DocumentError(path, "the file is empty")
+    return rows, columns
+
+
+def _read_xlsx(path):
+    import openpyxl
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # zipfile.BadZipFile, KeyError ... on a damaged file
+        raise DocumentError(path, f"not an Excel .xlsx workbook: {error}") from None
+    try:
+        values = book.worksheets[0].iter_rows(values_only=True)
+        header = next(values, None)
+        if not header or not any(header):
+            raise DocumentError(path, "the first sheet is empty (it needs a header row)")
+        names = [str(h).strip() if h is not None else f"column {i + 1}" for i, h in enumerate(header)]
+        rows = [dict(zip(names, row)) for row in values if any(v is not None for v in row)]
+    finally:
+        book.close()
+    return rows, set(names)
+
+
+def _cell_labels(value, label_sep):
+    """A label cell as ``(labels, was_list)``."""
+    if value is None or _is_nan(value):
+        return [], False
+    if hasattr(value, "tolist"):  # numpy arrays from Parquet or pandas
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [s for s in (_label_text(v) for v in value) if s], True
+    text = _label_text(value)
+    if label_sep and label_sep in text:
+        return [s.strip() for s in text.split(label_sep) if s.strip()], False
+    return ([text] if text else []), False
+
+
+def _label_text(value):
+    if isinstance(value, float) and value.is_integer():  # Excel and pandas give codes as 4.0
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep):
+    if group_column is None:
+        group_column = next((c for c in GROUP_COLUMNS if c in columns), "")
+    for column in (text_column, label_column, group_column):
+        if column and column not in columns:
+            raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")
+    texts, targets, groups, blank, multi = [], [], [], 0, False
+    for number, row in enumerate(rows, 1):
+        text = row.get(text_column)
+        found, was_list = _cell_labels(row.get(label_column), label_sep)
+        text_blank = text is None or _is_nan(text) or (isinstance(text, str) and not text.strip())
+        if not found:
+            blank += 1
+            continue
+        if text_blank:
+            raise DocumentError(f"{name}:row {number}", f"empty {text_column!r} for label {found}")
+        multi = multi or was_list or len(found) > 1
+        texts.append(text if isinstance(text, list) else str(text))
+        targets.append(found)
+        if group_column:
+            group = row.get(group_column)
+            groups.append(f"row {number}" if group is None or str(group).strip() == "" else str(group))
+    if not texts:
+        raise DocumentError(name, f"no row has a label in {label_column!r} ({blank} blank)")
+    labels = [tuple(sorted(set(t))) for t in targets] if multi else [t[0] for t in targets]
+    return LabelledData(texts, labels, groups if group_column else None, multi, name, text_column,
+                        label_column, group_column or None, blank)
+
+
+def _drop_rare(data, minimum):
+    counts = data.label_counts()
+    rare = {label: n for label, n in counts.items() if n < minimum}
+    if not rare:
+        return
+    keep = []
+    for i, target in enumerate(data.labels):
+        if data.multi_label:
+            target = tuple(label for label in target if label not in rare)
+            data.labels[i] = target
+            keep.append(bool(target))
+        else:
+            keep.append(target not in rare)
+    data.texts = [t for t, k in zip(data.texts, keep) if k]
+    data.labels = [t for t, k in zip(data.labels, keep) if k]
+    if data.groups is not None:
+        data.groups = [g for g, k in zip(data.groups, keep) if k]
+    data.dropped = rare

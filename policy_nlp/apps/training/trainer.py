@@ -1,0 +1,165 @@
+"""The train entry point: read, cross-validate, fit the final model, save it with its reports."""
+
+import json
+import logging
+import time
+from pathlib import Path
+
+from policy_nlp.errors import TrainingDataError
+from policy_nlp.stages.topics import save_model, tokenize
+from policy_nlp.stages.topics.multilabel import crosswalk_name, read_crosswalk
+from policy_nlp.apps.training.data import LabelledData, read_labelled
+from policy_nlp.apps.training.crossval import (_predict, _test_report, cross_validate, crosswalk_scores,
+                                               fit_learnable, make_estimator)
+from policy_nlp.apps.training.reports import format_report, write_model_card
+
+log = logging.getLogger("policy_nlp")
+
+RARE = 10  # labels with fewer examples get unreliable scores: the report says so
+
+
+def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
+          label_sep=None, test=None, folds=5, min_per_label=0, threshold=0.5, crosswalk=None,
+          random_state=0, verbose=True, **params):
+    """Evaluate and train a topic model on labelled paragraphs; save model and reports.
+
+    Parameters
+    ----------
+    data : str, Path, datasets.Dataset, datasets.DatasetDict, pandas.DataFrame or LabelledData
+        See :func:`read_labelled` (and for ``text_column`` … ``test``).
+    output_dir : str or Path
+        Receives ``model.json``, ``model.npz``, ``evaluation.json``,
+        ``evaluation.md`` and ``MODEL_CARD.md``.
+    folds : int
+        Cross-validation folds, grouped by document when there is a group
+        column; 0 trains without cross-validation.
+    min_per_label : int
+        Drop labels with fewer examples before anything else.
+    threshold : float
+        Multi-label models: a label is given when its probability reaches it.
+    crosswalk : str or Path, optional
+        A crosswalk file (:func:`~policy_nlp.stages.topics.multilabel.read_crosswalk`):
+        saved with the model (the topics stage then adds the label's codes
+        to every paragraph topic, under the file's name: ``codes: {"cap":
+        [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
+    verbose : bool
+        Log each cross-validation fold and the saved model (``logging``,
+        level INFO, logger ``policy_nlp``); nothing is printed.
+    **params
+        :class:`~policy_nlp.stages.topics.TopicClassifier` parameters.
+
+    Returns
+    -------
+    dict
+        The evaluation report saved as ``evaluation.json``
+        (:func:`format_report` gives its Markdown, saved as ``evaluation.md``).
+
+    Raises
+    ------
+    DocumentError
+        Unreadable or empty input, unknown column, a label without text.
+    TrainingDataError
+        ``folds`` of 1, too few documents or rows for the folds, fewer than
+        two labels, a label with a single example (advice in the message).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> rows = [("稳定粮食播种面积，提高农民收益。", "farm"), ("治理大气污染，改善空气质量。", "env")] * 5
+    >>> _ = (d / "data.csv").write_text("text,code\\n" + "\\n".join(f"{t},{c}" for t, c in rows))
+    >>> report = train(d / "data.csv", d / "model", label_column="code", folds=2, verbose=False)
+    >>> report["labels"], sorted(p.name for p in (d / "model").iterdir())
+    (['env', 'farm'], ['MODEL_CARD.md', 'evaluation.json', 'evaluation.md', 'model.json', 'model.npz'])
+    """
+    started = time.time()
+    if not isinstance(data, LabelledData):
+        data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test)
+    mapping = read_crosswalk(crosswalk) if crosswalk else None
+    report = _data_report(data, folds)
+    tokens = [tokenize(t) for t in data.texts]
+    if folds:
+        cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
+        predictions = cv.pop("predictions")
+        report["cross_validation"] = cv
+        if mapping:
+            report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
+    model = _fit_final(data, tokens, report, threshold, random_state, **params)
+    if data.test is not None:
+        report["test"] = _test_report(model, data, tokens, data.labels)
+        if mapping:
+            test_tokens = [tokenize(t) for t in data.test.texts]
+            report["test"]["crosswalk"] = crosswalk_scores(
+                data.test.labels, _predict(model, test_tokens, data.multi_label), mapping, data.multi_label)
+    output_dir = Path(output_dir)
+    report["training_seconds"] = round(time.time() - started, 1)
+    metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)
+    _save_trained(output_dir, model, report, metadata)
+    if verbose:
+        log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
+    return report
+
+
+def _data_report(data, folds):
+    """The report's opening: what was read, and advice about rare labels and grouping."""
+    counts = data.label_counts()
+    report = {"source": data.source, "task": "multi-label" if data.multi_label else "single-label",
+              "text_column": data.text_column, "label_column": data.label_column,
+              "n": len(data.texts), "labels": sorted(counts), "label_counts": counts,
+              "skipped_blank_labels": data.skipped_blank, "dropped_labels": data.dropped,
+              "documents": len(set(data.groups)) if data.groups else None, "advice": []}
+    rare = {label: n for label, n in counts.items() if n < RARE}
+    report["rare_labels"] = rare
+    if rare:
+        report["advice"].append(
+            f"labels with fewer than {RARE} examples ({', '.join(f'{k}: {v}' for k, v in rare.items())}) "
+            "get unreliable scores: label more of them (policy-nlp suggest finds candidates), merge them "
+            f"into a related label, or drop them with --min-per-label {RARE}")
+    if data.groups is None and folds:
+        report["advice"].append("no document column: paragraphs of one document can fall on both sides "
+                                "of a split, which makes the scores optimistic; give --group-column")
+    return report
+
+
+def _fit_final(data, tokens, report, threshold, random_state, **params):
+    """The saved model, fit on every training row; labels it had to leave out go into the advice."""
+    model = make_estimator(data.multi_label, threshold, random_state, **params)
+    try:
+        left_out = fit_learnable(model, tokens, data.labels, data.multi_label)
+    except TrainingDataError as error:
+        raise TrainingDataError(f"{data.source}: {error}") from None
+    if left_out:
+        report["advice"].append(f"labels left out of the model (fewer than 2 examples): {left_out}; "
+                                "use --min-per-label 2 to drop them explicitly")
+    report["model_labels"] = [str(c) for c in model.classes_]
+    return model
+
+
+def _model_metadata(output_dir, data, report, folds, crosswalk, mapping):
+    """``model.json``'s description of the training run (also the model card's source)."""
+    metadata = {"name": output_dir.name, "source_file": data.source, "text_column": data.text_column,
+                "label_column": data.label_column, "task": report["task"],
+                "training_seconds": report["training_seconds"],
+                "training": {"examples": len(data.texts), "by_label": report["label_counts"]}}
+    if "cross_validation" in report:
+        metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
+                                        "mean": report["cross_validation"]["mean"]["model"]}
+    if mapping:
+        # the topics stage adds these codes to every paragraph topic, under this name
+        metadata["crosswalk"] = {"name": crosswalk_name(crosswalk), "file": str(crosswalk), "mapping": mapping}
+    return metadata
+
+
+def _save_trained(output_dir, model, report, metadata):
+    """The model, ``evaluation.json``/``.md`` and ``MODEL_CARD.md`` in ``output_dir``."""
+    save_model(model, output_dir, metadata)
+    (output_dir / "evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
+                                                encoding="utf-8")
+    markdown = format_report(report)
+    (output_dir / "evaluation.md").write_text(markdown + "\n", encoding="utf-8")
+    write_model_card(output_dir, model, metadata)
+
+
+def train_from_file(path, text_column, label_column, output_dir, **options):
+    """:func:`train` with the columns given positionally (the older signature)."""
+    return train(path, output_dir, text_column=text_column, label_column=label_column, **options)
