@@ -22,6 +22,8 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 
+from policy_nlp.lang.encodings import read_decoded
+
 __all__ = ["Lexicon", "default_lexicon", "mine_lexicon"]
 
 FIELDS = ("term", "kind", "number", "members", "doc_freq", "note")
@@ -84,34 +86,38 @@ class Lexicon(Mapping):
     def load(cls, path):
         """Read a lexicon TSV.
 
+        The file may be UTF-8, GBK/GB18030 or UTF-16 with a BOM (as Excel and
+        Windows editors save it): it is read like a user dictionary.
+
         Raises
         ------
         ValueError
-            On a malformed line, naming the file and line number.
+            On a malformed line, naming the file and line number; a file that
+            cannot be read or decoded is a ``DocumentError`` (a ValueError)
+            naming the file and why.
         """
         path = Path(path)
         lex = cls()
         header = None
-        with path.open(encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                line = line.rstrip("\n").rstrip("\r")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cells = line.split("\t")
-                if header is None:
-                    header = cells
-                    if header[0] != "term":
-                        raise ValueError(f"{path}:{lineno}: header must start with 'term'")
-                    continue
-                row = dict(zip(header, cells))
-                try:
-                    lex.add(row["term"], kind=row.get("kind") or "numbered",
-                            number=row.get("number") or None,
-                            members=[m.strip() for m in (row.get("members") or "").split("|")
-                                     if m.strip()],
-                            doc_freq=row.get("doc_freq") or None, note=row.get("note", ""))
-                except (KeyError, ValueError) as e:
-                    raise ValueError(f"{path}:{lineno}: {e}") from None
+        for lineno, line in enumerate(read_decoded(path, "lexicon").split("\n"), 1):
+            line = line.rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                if header[0] != "term":
+                    raise ValueError(f"{path}:{lineno}: header must start with 'term'")
+                continue
+            row = dict(zip(header, cells))
+            try:
+                lex.add(row["term"], kind=row.get("kind") or "numbered",
+                        number=row.get("number") or None,
+                        members=[m.strip() for m in (row.get("members") or "").split("|")
+                                 if m.strip()],
+                        doc_freq=row.get("doc_freq") or None, note=row.get("note", ""))
+            except (KeyError, ValueError) as e:
+                raise ValueError(f"{path}:{lineno}: {e}") from None
         return lex
 
     def save(self, path):

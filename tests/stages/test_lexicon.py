@@ -29,6 +29,22 @@ def test_load_skips_comments_and_reports_bad_lines(tmp_path):
         Lexicon.load(path)
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_load_reads_a_lexicon_saved_by_windows_tools(tmp_path, encoding):
+    path = tmp_path / "lex.tsv"
+    path.write_bytes("term\tkind\tnumber\tmembers\n五心工程\tnumbered\t5\t\n两品一游\tnumbered\t3\t\n".encode(encoding))
+    lex = Lexicon.load(path)
+    assert lex.words() == ["五心工程", "两品一游"]
+    assert lex["两品一游"]["number"] == 3
+
+
+def test_load_names_an_undecodable_file(tmp_path):
+    path = tmp_path / "lex.tsv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ValueError, match=r"lex.tsv"):
+        Lexicon.load(path)
+
+
 def test_bad_kind():
     with pytest.raises(ValueError):
         Lexicon().add("三农", kind="slogan")
