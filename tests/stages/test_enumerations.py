@@ -1145,3 +1145,32 @@ def test_coordinated_ordinals_are_no_markers():
             "第三、利用外资要讲求经济效益。")
     (lst,) = lists_of(text)
     assert (len(lst["items"]), lst["count_matches"]) == (3, True)
+
+
+def test_the_last_inline_item_stops_before_a_closing_remark():
+    # Xi 2020-08-25 (items shortened): 以上我重点讲了几个问题 closes the list
+    text = ("第一，以辩证思维看待新发展阶段的新机遇新挑战。党的十九大以来，我多次讲，当今世界正经历百年未有之大变局。"
+            "要深刻认识错综复杂的国际环境带来的新矛盾新挑战。要增强机遇意识和风险意识。"
+            "第二，以共建共治共享拓展社会发展新局面。事实证明，发展起来以后的问题不比不发展时少。"
+            "以上我重点讲了几个问题，以及中长期经济社会发展涉及的其他问题，希望大家深入思考。"
+            "2015年11月23日，我专门就马克思主义政治经济学研究作了讲话。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("以上我")
+    # Xi 2020-09-20 (items shortened): 最后，我要强调的是
+    text = ("第一，珍惜发展好局面，巩固发展好势头。“十四五”时期，是我国开启全面建设社会主义现代化国家新征程的第一个五年。"
+            "要坚定不移贯彻新发展理念。要推动高质量发展。"
+            "第二，基层代表要更好发挥带头作用。全面建成小康社会不是终点，而是新生活、新奋斗的起点。"
+            "最后，我要强调的是，社会主义中国发展到今天，取得的成就不是天上掉下来的。大家来自基层和生产一线。")
+    assert lists_of(text)[0]["items"][-1]["end"] == text.index("最后，我")
+    # counter-examples: 以上率下 (Xi 2020-01-09) and 最后一公里 open no closing remark, 最后 after a
+    # semicolon is the item's last step (local dev-0136), and an outline heading's section holds
+    # its closing sentences (Xi 2020-02-24: 四、… 总体看，…)
+    text = ("一是聚焦主题、紧扣主线。针对党内存在的突出问题，确立主题。学习教育围绕主题深学细悟。调查研究围绕主题寻策问道。"
+            "二是有机融合、一体推进。这次主题教育有一个鲜明特点。以上率下成为风气，各级领导干部带头学习。最后一公里要打通。")
+    last = lists_of(text)[0]["items"][-1]
+    assert last["end"] == len(text)
+    text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
+            "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇党委副书记、镇长宋捷作总结讲话。")
+    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    text = ("一、关于疫情防控工作。要加强领导。要压实责任。要统筹兼顾。二、关于干部队伍。疾风知劲草，板荡识诚臣。"
+            "总体看，在抗疫斗争中我们的干部队伍是好的。最后，我给今天参加会议的同志们提3点要求。")
+    assert lists_of(text)[0]["items"][-1]["end"] == len(text)

@@ -97,7 +97,11 @@ inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings, never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
-(同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``).
+(同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
+list that numbers no outline headings, a closing remark after a sentence end
+(…。以上我重点讲了几个问题，…, …。最后，我要强调的是，…:
+``lang/data/closing_remark_openers.txt``; not 以上率下, nor 最后 without a
+comma, colon or 我 after it, nor one after a semicolon: …；最后,镇长作总结讲话。).
 A last item that so stops at a semicolon runs on to its sentence's end
 (…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
 parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces

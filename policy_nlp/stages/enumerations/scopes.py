@@ -6,7 +6,8 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.stages.enumerations.markers import _LEAF_RANK
+from policy_nlp.lang.chars import before_blanks
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
 
 
@@ -14,6 +15,10 @@ _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|�
 # a sentence opening with a form of address starts the next part of a speech
 # (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
 _ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
+# a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
+# 以上率下 is an idiom, and 最后 without a comma, a colon or 我 is "the last" (最后一公里)
+_CLOSING_REMARK = re.compile(
+    rf"[ \u3000]*(?:(?!最后|以上率下)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
 
 
 def _sentence_index(sentence_starts, position):
@@ -53,9 +58,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     taken = 0
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
-        if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
-                      or text[s_end - 1] in "：:" or _ADDRESS.match(text, s_start, s_end)
-                      or _announces(announced, s_start, s_end)):
+        if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
             break
         end = min(s_end, block_end)
         taken += 1
@@ -71,6 +74,20 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _ends_list(text, lst, start, end, announced):
+    """Whether the sentence ``text[start:end]`` after the first one of a last
+    inline item ends ``lst``: it announces something new (以下, a closing
+    colon, a list after a colon: ``announced``), opens with a form of address
+    (同志们！) or, for a list that is no outline heading, with a closing remark
+    after a sentence end (…。以上我重点讲了几个问题，…): an outline heading's
+    section holds its own closing sentences (四、…。总体看，…)."""
+    if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
+            or _announces(announced, start, end)):
+        return True
+    return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in "。！？!?"
+            and _CLOSING_REMARK.match(text, start, end) is not None)
 
 
 def _through_semicolon(text, start, end, block_end, others):
