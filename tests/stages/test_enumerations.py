@@ -1174,3 +1174,39 @@ def test_the_last_inline_item_stops_before_a_closing_remark():
     text = ("一、关于疫情防控工作。要加强领导。要压实责任。要统筹兼顾。二、关于干部队伍。疾风知劲草，板荡识诚臣。"
             "总体看，在抗疫斗争中我们的干部队伍是好的。最后，我给今天参加会议的同志们提3点要求。")
     assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+
+
+def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
+    # Xi 2020-09-04 (items shortened): every item ends with an exclamation, so the last one
+    # ends with its first, not with the passage on the 抗战精神 after it
+    text = ("同胞们、同志们、朋友们！"
+            "——中国人民抗日战争胜利是以爱国主义为核心的民族精神的伟大胜利。爱国主义是我们民族精神的核心。"
+            "伟大的民族精神是激励中国人民战胜前进道路上一切艰难险阻的壮丽旗帜！"
+            "——中国人民抗日战争胜利是中国共产党发挥中流砥柱作用的伟大胜利。中国共产党以坚定的民族意志倡导建立抗日民族统一战线。"
+            "中国共产党成为全民族抗战的中流砥柱！"
+            "——中国人民抗日战争胜利是全民族众志成城奋勇抗战的伟大胜利。全民族抗战谱写了以弱胜强的雄浑史诗。"
+            "显示了中国人民和中华儿女坚不可摧的磅礴力量！"
+            "——中国人民抗日战争胜利是中国人民同反法西斯同盟国以及各国人民并肩战斗的伟大胜利。中国人民永远不会忘记各国的宝贵援助。"
+            "他们的感人事迹和崇高品格永远铭记在中国人民心中！"
+            "中国人民在抗日战争的壮阔进程中孕育出伟大抗战精神。伟大抗战精神，是中国人民弥足珍贵的精神财富。")
+    (lst,) = lists_of(text)
+    assert len(lst["items"]) == 4
+    assert lst["items"][-1]["end"] == text.index("中国人民在抗日战争的壮阔进程")
+    # Xi 2020-10-15: a photo credit glued to one item hides its exclamation; the others carry the series
+    text = ("——生命至上，集中体现了中国人民深厚的仁爱传统。疫情无情人有情。这是中国人民敬仰生命的人文精神的最好印证！"
+            "——举国同心，集中体现了中国人民万众一心、同甘共苦的团结伟力。绘就了团结就是力量的时代画卷！"
+            "这是全场肃立，向新冠肺炎疫情牺牲烈士和逝世同胞默哀。 新华社记者 申宏/摄"
+            "——舍生忘死，集中体现了中国人民敢于压倒一切困难的顽强意志。千千万万个普通人挺身而出、慷慨前行！"
+            "——命运与共，集中体现了中国人民和衷共济、爱好和平的道义担当。大道不孤，大爱无疆。"
+            "生动诠释了推动构建人类命运共同体的大国担当！人无精神则不立，国无精神则不强。唯有精神上站得住、站得稳。")
+    (lst,) = lists_of(text)
+    assert lst["items"][-1]["end"] == text.index("人无精神")
+    # counter-examples: items that end with a full stop (local dev-0022 style) run on past an
+    # exclamation inside the last one, and one exclaiming sibling of two is no series
+    text = ("一是要统一思想、深化认识。“创国卫”是一项政治任务。要全力以赴、共克难关。"
+            "二是要率先垂范，带动人人参与。党员干部要争当先锋。要用实际行动动员身边群众。"
+            "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
+    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    text = ("一是要统一思想。“创国卫”是一项政治任务。要共克难关！二是要率先垂范。党员干部要争当先锋。要动员群众。"
+            "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
+    assert lists_of(text)[0]["items"][-1]["end"] == len(text)

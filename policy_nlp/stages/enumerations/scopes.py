@@ -56,6 +56,9 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     index = _sentence_index(sentence_starts, last_item.start)
     end = block_end
     taken = 0
+    # a photo credit glued to one sibling (…默哀。 新华社记者 申宏/摄) hides its exclamation
+    exclaiming = sum(_exclaims(text, start, stop) for start, stop in spans)
+    exclaimed = exclaiming >= 2 and exclaiming >= len(spans) - (len(spans) >= 3)
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
         if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
@@ -63,6 +66,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         end = min(s_end, block_end)
         taken += 1
         index += 1
+        if exclaimed and _exclaims(text, lst.items[-1].start, end):
+            break
     if not any(text[_trim_end(text, a.start, b.start) - 1] in "，,、" for a, b in zip(items, items[1:])):
         end = _through_semicolon(text, last_item.start, end, block_end, others)   # not clause-level items
     # an item runs on to the end of the sentence that closes the brackets it left
@@ -74,6 +79,16 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _exclaims(text, start, end):
+    """Whether ``text[start:end]`` ends with an exclamation (…中流砥柱！, …是不好办的”！):
+    when every sibling does, the items are a parallel series of cheers (——中国人民抗日战争胜利是…
+    的伟大胜利。…！), and the last one ends with its first exclamation too."""
+    end = _trim_end(text, start, end)
+    while end > start and text[end - 1] in "”’\"）)":
+        end -= 1
+    return end > start and text[end - 1] in "！!"
 
 
 def _ends_list(text, lst, start, end, announced):
