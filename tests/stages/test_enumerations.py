@@ -1210,3 +1210,26 @@ def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
     text = ("一是要统一思想。“创国卫”是一项政治任务。要共克难关！二是要率先垂范。党员干部要争当先锋。要动员群众。"
             "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
     assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+
+
+def test_the_last_inline_item_ends_before_the_next_section_heading():
+    # policy_docs central-65 with its line breaks lost (shortened): the last —— item stops
+    # before 二、, the next heading of the section the dashes are in
+    text = ("一、总体要求到2020年，基本形成覆盖全生命周期、内涵丰富、结构合理的智慧健康养老产业体系。"
+            "——智慧健康养老产品供给能力明显提升。培育100个以上具有较强影响力的龙头企业。"
+            "——智慧健康养老服务惠及更多群众。建设500个智慧健康养老示范社区。"
+            "——产业发展环境不断完善。制修订50项以上行业急需标准，产业公共服务能力显著增强。"
+            "二、强化信息技术支撑，提升产品供给能力（一）推动智慧健康养老新技术研发。发展适用于健康管理的智能化生物传感技术。"
+            "（二）丰富智慧健康养老产品供给。针对家庭、社区等不同应用环境，发展健康管理类可穿戴设备。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    dashes = next(l for l in lists if l["family"] == "——")
+    assert dashes["items"][-1]["end"] == text.index("二、强化")
+    sub = next(l for l in lists if l["family"] == "（一）")
+    assert (sub["parent"], sub["parent_item"]) == (lists.index(next(l for l in lists if l["family"] == "一、")), 1)
+    # counter-example: a list of headings that starts inside the last item is its own
+    text = ("一是加强学习。要读原著学原文。要悟原理。二是转变作风。要下基层。要接地气。"
+            "三是抓好三项工作。（一）抓项目建设。（二）抓招商引资。（三）抓民生实事。")
+    lists = lists_of(text)
+    assert lists[0]["items"][-1]["end"] == len(text)
+    assert (lists[1]["family"], lists[1]["parent"], lists[1]["parent_item"]) == ("（一）", 0, 2)

@@ -106,6 +106,10 @@ When its siblings end with an exclamation (all of them, or all but one of
 three or more: a photo credit may hide one), the items are a parallel
 series of cheers and the last one ends with its first exclamation too
 (——…伟大胜利。…永远铭记在中国人民心中！ ¶ 中国人民在抗日战争的壮阔进程中…).
+Nor does it run past the next 一、 or （一） heading of a list that began
+before it, which closes the section it is in (a page whose line breaks were
+lost: …——产业公共服务能力显著增强。二、强化信息技术支撑…); a list of headings
+that begins inside it is its own (三是…。（一）…（二）…).
 A last item that so stops at a semicolon runs on to its sentence's end
 (…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
 parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces

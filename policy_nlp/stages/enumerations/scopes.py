@@ -7,7 +7,7 @@ import re
 
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.chars import before_blanks
-from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
 
 
@@ -25,7 +25,7 @@ def _sentence_index(sentence_starts, position):
     return bisect.bisect_right(sentence_starts, position) - 1
 
 
-def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(), others=()):
+def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(), others=(), sections=()):
     """Item spans (see the module notes).
 
     An item ends where the next one starts in its paragraph, or else with
@@ -34,7 +34,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     that announces another list after a colon (``announced``: the sorted
     starts of lists right after a colon); one that stops at a semicolon runs
     on to its sentence's end (:func:`_through_semicolon`; ``others``: the
-    sorted starts of every item).
+    sorted starts of every item), and never past the next heading of an
+    enclosing section (``sections``: :func:`_next_section`).
     """
     items = lst.items
     spans, lengths = [], []
@@ -77,8 +78,29 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         end = min(sentences[_sentence_index(sentence_starts, close)][1], block_end)
     if items[0].start > 0 and text[items[0].start - 1] in "（(":
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
+    end = _next_section(text, lst, last_item, end, sections)
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _next_section(text, lst, last_item, end, sections):
+    """``end``, or the end of the text before the next outline heading that
+    falls inside ``text[last_item.end:end]``: ``sections`` are the sorted
+    ``(start, start of its list)`` of the 一、 and （一） items after the first
+    of their list; one of a list that began before ``last_item`` closes the
+    section ``last_item`` is in and every list in it (a page without line
+    breaks: …——产业公共服务能力显著增强。二、强化信息技术支撑…), one of a list
+    that began inside it is its own (三是…：（一）…；（二）…). A list of such
+    headings keeps its own."""
+    if lst.rank <= _RANK["（一）"]:
+        return end
+    index = bisect.bisect_right(sections, (last_item.end, -1))
+    while index < len(sections) and sections[index][0] < end:
+        start, first = sections[index]
+        if first < last_item.start:
+            return _trim_end(text, last_item.start, start)
+        index += 1
+    return end
 
 
 def _exclaims(text, start, end):
@@ -176,10 +198,12 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
         return chapters[index] if index < len(chapters) else len(text)
 
     others = sorted(m.start for l in block_lists + inline_lists for m in l.items)
+    sections = sorted((m.start, l.items[0].start) for l in block_lists + inline_lists
+                      if l.rank <= _RANK["（一）"] for m in l.items[1:])
     announced = sorted(l.items[0].start for l in inline_lists
                        if l.items[0].start and text[l.items[0].start - 1] in "：:")
     for lst in block_lists + inline_lists:
-        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced, others)
+        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced, others, sections)
         lst.scopes = list(lst.spans)
         if lst.heading:                 # an inline heading's section: the rest of its block
             start = lst.spans[-1][0]
