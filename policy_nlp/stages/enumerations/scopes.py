@@ -105,8 +105,9 @@ def _next_section(text, lst, last_item, end, sections):
 
 def _exclaims(text, start, end):
     """Whether ``text[start:end]`` ends with an exclamation (…中流砥柱！, …是不好办的”！):
-    when every sibling does, the items are a parallel series of cheers (——中国人民抗日战争胜利是…
-    的伟大胜利。…！), and the last one ends with its first exclamation too."""
+    when the siblings do (all, or all but one of three or more), the items are a parallel series
+    of cheers (——中国人民抗日战争胜利是…的伟大胜利。…！), and the last one ends with its first
+    exclamation too."""
     end = _trim_end(text, start, end)
     while end > start and text[end - 1] in "”’\"）)":
         end -= 1
