@@ -97,7 +97,19 @@ inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings, never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
-(同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``).
+(同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
+list that numbers no outline headings, a closing remark after a sentence end
+(…。以上我重点讲了几个问题，…, …。最后，我要强调的是，…:
+``lang/data/closing_remark_openers.txt``; not 以上率下, nor 最后 without a
+comma, colon or 我 after it, nor one after a semicolon: …；最后,镇长作总结讲话。).
+When its siblings end with an exclamation (all of them, or all but one of
+three or more: a photo credit may hide one), the items are a parallel
+series of cheers and the last one ends with its first exclamation too
+(——…伟大胜利。…永远铭记在中国人民心中！ ¶ 中国人民在抗日战争的壮阔进程中…).
+Nor does it run past the next 一、 or （一） heading of a list that began
+before it, which closes the section it is in (a page whose line breaks were
+lost: …——产业公共服务能力显著增强。二、强化信息技术支撑…); a list of headings
+that begins inside it is its own (三是…。（一）…（二）…).
 A last item that so stops at a semicolon runs on to its sentence's end
 (…增加到1562亿元；地方财政也都要增加投入。), unless the items are clauses
 parted by commas (首先是国内资源，其次是国际资源；开拓…), a colon announces

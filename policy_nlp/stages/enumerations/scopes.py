@@ -6,7 +6,8 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.stages.enumerations.markers import _LEAF_RANK
+from policy_nlp.lang.chars import before_blanks
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
 
 
@@ -14,13 +15,17 @@ _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|�
 # a sentence opening with a form of address starts the next part of a speech
 # (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
 _ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
+# a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
+# 以上率下 is an idiom, and 最后 without a comma, a colon or 我 is "the last" (最后一公里)
+_CLOSING_REMARK = re.compile(
+    rf"[ \u3000]*(?:(?!最后|以上率下)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
 
 
 def _sentence_index(sentence_starts, position):
     return bisect.bisect_right(sentence_starts, position) - 1
 
 
-def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(), others=()):
+def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(), others=(), sections=()):
     """Item spans (see the module notes).
 
     An item ends where the next one starts in its paragraph, or else with
@@ -29,7 +34,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     that announces another list after a colon (``announced``: the sorted
     starts of lists right after a colon); one that stops at a semicolon runs
     on to its sentence's end (:func:`_through_semicolon`; ``others``: the
-    sorted starts of every item).
+    sorted starts of every item), and never past the next heading of an
+    enclosing section (``sections``: :func:`_next_section`).
     """
     items = lst.items
     spans, lengths = [], []
@@ -51,15 +57,18 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     index = _sentence_index(sentence_starts, last_item.start)
     end = block_end
     taken = 0
+    # a photo credit glued to one sibling (…默哀。 新华社记者 申宏/摄) hides its exclamation
+    exclaiming = sum(_exclaims(text, start, stop) for start, stop in spans)
+    exclaimed = exclaiming >= 2 and exclaiming >= len(spans) - (len(spans) >= 3)
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
-        if taken and (taken >= wanted or _NEW_UNIT.search(text, s_start, s_end)
-                      or text[s_end - 1] in "：:" or _ADDRESS.match(text, s_start, s_end)
-                      or _announces(announced, s_start, s_end)):
+        if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
             break
         end = min(s_end, block_end)
         taken += 1
         index += 1
+        if exclaimed and _exclaims(text, lst.items[-1].start, end):
+            break
     if not any(text[_trim_end(text, a.start, b.start) - 1] in "，,、" for a, b in zip(items, items[1:])):
         end = _through_semicolon(text, last_item.start, end, block_end, others)   # not clause-level items
     # an item runs on to the end of the sentence that closes the brackets it left
@@ -69,8 +78,54 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         end = min(sentences[_sentence_index(sentence_starts, close)][1], block_end)
     if items[0].start > 0 and text[items[0].start - 1] in "（(":
         end = _outer_close(text, last_item.start, end)      # （一是…；二是…）, then the item's text goes on
+    end = _next_section(text, lst, last_item, end, sections)
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+def _next_section(text, lst, last_item, end, sections):
+    """``end``, or the end of the text before the next outline heading that
+    falls inside ``text[last_item.end:end]``: ``sections`` are the sorted
+    ``(start, start of its list)`` of the 一、 and （一） items after the first
+    of their list; one of a list that began before ``last_item`` closes the
+    section ``last_item`` is in and every list in it (a page without line
+    breaks: …——产业公共服务能力显著增强。二、强化信息技术支撑…), one of a list
+    that began inside it is its own (三是…：（一）…；（二）…). A list of such
+    headings keeps its own."""
+    if lst.rank <= _RANK["（一）"]:
+        return end
+    index = bisect.bisect_right(sections, (last_item.end, -1))
+    while index < len(sections) and sections[index][0] < end:
+        start, first = sections[index]
+        if first < last_item.start:
+            return _trim_end(text, last_item.start, start)
+        index += 1
+    return end
+
+
+def _exclaims(text, start, end):
+    """Whether ``text[start:end]`` ends with an exclamation (…中流砥柱！, …是不好办的”！):
+    when the siblings do (all, or all but one of three or more), the items are a parallel series
+    of cheers (——中国人民抗日战争胜利是…的伟大胜利。…！), and the last one ends with its first
+    exclamation too."""
+    end = _trim_end(text, start, end)
+    while end > start and text[end - 1] in "”’\"）)":
+        end -= 1
+    return end > start and text[end - 1] in "！!"
+
+
+def _ends_list(text, lst, start, end, announced):
+    """Whether the sentence ``text[start:end]`` after the first one of a last
+    inline item ends ``lst``: it announces something new (以下, a closing
+    colon, a list after a colon: ``announced``), opens with a form of address
+    (同志们！) or, for a list that is no outline heading, with a closing remark
+    after a sentence end (…。以上我重点讲了几个问题，…): an outline heading's
+    section holds its own closing sentences (四、…。总体看，…)."""
+    if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
+            or _announces(announced, start, end)):
+        return True
+    return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in "。！？!?"
+            and _CLOSING_REMARK.match(text, start, end) is not None)
 
 
 def _through_semicolon(text, start, end, block_end, others):
@@ -144,10 +199,12 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
         return chapters[index] if index < len(chapters) else len(text)
 
     others = sorted(m.start for l in block_lists + inline_lists for m in l.items)
+    sections = sorted((m.start, l.items[0].start) for l in block_lists + inline_lists
+                      if l.rank <= _RANK["（一）"] for m in l.items[1:])
     announced = sorted(l.items[0].start for l in inline_lists
                        if l.items[0].start and text[l.items[0].start - 1] in "：:")
     for lst in block_lists + inline_lists:
-        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced, others)
+        lst.spans = _item_spans(text, lst, block_ends, sentences, sentence_starts, announced, others, sections)
         lst.scopes = list(lst.spans)
         if lst.heading:                 # an inline heading's section: the rest of its block
             start = lst.spans[-1][0]
