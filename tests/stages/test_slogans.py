@@ -1136,6 +1136,22 @@ def test_the_words_rejecting_a_list_of_quotations_reject_each_of_them():
     assert texts(find_slogans("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础")) == ["九二共识"]
 
 
+def test_what_is_fought_off_or_swept_away_is_no_term():
+    # Xi 2020-11-18, 2020-11-10, 2020-10-23, 2020-09-12: a figure for an evil, an enemy's
+    # campaign, what is broken (rejection_verbs.txt)
+    assert quoted_terms("以理性消除偏见，扫除“政治病毒”，凝聚起各国携手抗疫的最大合力。") == []
+    assert quoted_terms("反对将疫情政治化、病毒标签化，共同抵制“政治病毒”。") == []
+    assert quoted_terms("实施多次进攻战役，粉碎“绞杀战”、抵御“细菌战”、血战上甘岭") == []
+    assert quoted_terms("坚决破除“唯论文、唯职称、唯学历、唯奖项”。") == []
+    # the 11th congress report: also after 了
+    assert quoted_terms("这就彻底粉碎了“阶级斗争熄灭论”。") == []
+    # counter-examples: what is done or promoted stays (dev-0054, 19th congress report)
+    assert quoted_terms("开展对违规吃喝、营商环境“中梗阻”、矿产资源领域“风腐责”这六个方面突出问题的重拳整治,") == [
+        "中梗阻", "风腐责"]
+    assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”。") == ["打虎", "拍蝇", "猎狐"]
+    assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
+
+
 def test_a_long_run_of_quotations_is_read_in_linear_time():
     # the walk back to a run's first quotation is bounded (quotes._RUN_MAX quotations), so a page
     # of n quotations costs n steps, not n² (3,000 side by side or parted by 、 took 20-40 s
