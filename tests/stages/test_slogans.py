@@ -1659,6 +1659,29 @@ def test_figures_written_side_by_side_share_the_words_before_the_first():
     assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
 
 
+def test_what_someone_is_or_acts_as_right_after_the_copula_is_a_label():
+    # Xi 2020-09-09, 2020-01-08, cpc 11th: a cohort, figures of cadres (a run parted by 、), an
+    # adversary's label
+    assert quoted_terms("参加抗疫的医务人员中有近一半是“90后”、“00后”，他们有一句话") == []
+    assert quoted_terms("有的做“老好人”、“太平官”、“墙头草”，顾虑“洗碗越多，摔碗越多”") == []
+    assert quoted_terms("青年工人“更不行”，知识分子是“臭老九”。而地富反坏") == []
+    # counter-examples: a policy so named (1978 report), an enumeration (pd central-40), the
+    # quality of a quoted name (dev-0061), a head after the quotation (dev-0082)
+    assert quoted_terms("我们的一贯政策是“爱国一家”、“爱国不分先后”") == ["爱国一家", "爱国不分先后"]
+    assert quoted_terms("一是“互联网＋政务服务”取得显著成效。全国一体化") == ["互联网＋政务服务"]
+    assert "党建领航" in quoted_terms("成为“党建领航”的“全国先进基层党组织”,“产业兴旺”的“闽西第一村”")
+    assert quoted_terms("创立文明城市,是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+
+
+def test_a_virtue_or_a_disease_quoted_is_the_word_itself():
+    # dev-0068, dev-0144 (their gold notes: “忠诚” a single keyword, “非典” the disease's name),
+    # quoted twice or before a head (plain_quoted_words.txt)
+    assert quoted_terms("县委办综合组的工作,首要条件是“忠诚”,怎样才能做到“忠诚”。") == []
+    assert quoted_terms("昨天晚上,市防治“非典”工作领导小组举行第八次会议,我们将进入同“非典”斗争的第二战役。") == []
+    # counter-example: the target the gold of dev-0144 keeps
+    assert quoted_terms("坚决实现“少发生、不蔓延、不死人”的目标") == ["少发生、不蔓延、不死人"]
+
+
 @pytest.mark.parametrize("text", [
     "工业部共有三十三个建设项目，地方有十一个建设项目，共计四十四个。",     # gwr 1958: projects
     "基本建成西南、西北、中南、华东、华北、东北六个大区的经济体系",           # gwr 1978: places

@@ -259,6 +259,11 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
 _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
+# what someone is or acts as, right after the copula, a label or a figure unless a head follows:
+# 有近一半是“90后”、“00后”, 有的做“老好人”、“太平官”、“墙头草”, 首要条件是“忠诚” (not a policy
+# named: 政策是“…”, 方针是“…”; not an enumeration: 一是“互联网＋政务服务”取得显著成效; not the
+# quality of a name: 成为“党建领航”的“全国先进基层党组织”)
+_COPULA_BEFORE = re.compile(r"(?<![一二三四五六七八九十策针则号略路])(?:是|成为|成了|做)$")
 # what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
 # 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
 _SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
@@ -317,6 +322,8 @@ def _title_quoted(text, s, e):
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
+# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt)
+_PLAIN_WORDS = word_set("plain_quoted_words")
 
 
 def _is_policy_term(text, s, e, repeats):
@@ -329,8 +336,8 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
         return False
-    if _MASKED_ONLY.fullmatch(q):
-        return False                                      # masked away: “XXX、XXX”的工作思路
+    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
+        return False                                      # masked away (“XXX、XXX”), a virtue, a disease
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
@@ -372,9 +379,7 @@ def _is_policy_term(text, s, e, repeats):
     after = text[e + 1:e + 8]
     if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
         return False
-    r = _run_start(text, s)             # figures in a run share the words before its first
-    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
-            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
+    if _figure_before(text, s, e):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
@@ -382,6 +387,20 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+def _figure_before(text, s, e):
+    """Whether the words before the quotation ``text[s:e]``, or before the first
+    of the run of quotations it ends, make it a figure or a label: a thing
+    counted as one, people counted, what a thing is called (:data:`_FIGURE_BEFORE`,
+    :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`) or what someone is or acts as
+    (:data:`_COPULA_BEFORE`, over a run parted by 、 too)."""
+    r = _run_start(text, s)             # figures in a run share the words before its first
+    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
+        return True
+    r = _run_start(text, s, parted=True)
+    return text[e + 1:e + 2] != "的" and bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
