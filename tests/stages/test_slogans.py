@@ -675,6 +675,24 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     assert texts(find_slogans('实施"' + "加强领导，推进工作。" * 200), "quoted") == []
 
 
+def test_ascii_quotes_on_a_line_that_lost_two_pair_no_neighbours():
+    # real sentences (the 2008 work report, the 18th congress report, a 1998 work report) as a
+    # web copy with ASCII quotes would give them with two marks lost, an even number left: a pair
+    # ending with 和 or a list mark, or opening with one, is the text between two quotations
+    t = '坚持对外开放的基本国策，把"引进来和"走出去更好结合起来，扩大开放领域'
+    assert "引进来和" not in texts(find_slogans(t))
+    t = '我们将坚定不移地贯彻"一国两制、"港人治港、"澳人治澳"、高度自治的方针'
+    assert "一国两制、" not in texts(find_slogans(t))
+    t = '继续加强"两个确保"、城市"低保"，搞好三条保障线的衔接'
+    assert "、城市" not in texts(find_slogans(t))
+    # counter-examples: pairs of the same lines with every mark kept, a quoted list of phrases
+    from policy_nlp.stages.slogans.quotes import _quotes
+    t = '把"引进来"和"走出去"更好结合起来'
+    assert [t[a:z] for a, z in _quotes(t)] == ["引进来", "走出去"]
+    t = '确需到现场办的要"一窗受理、限时办结"、"最多跑一次"'
+    assert "一窗受理、限时办结" in texts(find_slogans(t))
+
+
 def test_ascii_quotes_on_a_line_that_lost_one_pair_no_neighbours():
     # real sentences (2019 work report, 2004 work report, a Central policy document) as a web
     # copy with ASCII quotes would give them with one mark lost: the pairs shift, and what lies

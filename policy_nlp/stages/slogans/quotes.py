@@ -95,6 +95,14 @@ def _doubtful_pair(odd_lines, text, s, e):
                        or text[s] in _JOINING or text[e - 1] in _JOINING)
 
 
+# a web copy that lost two of its ASCII double quotes (an even number left on the line) pairs
+# the marks of neighbouring quotations too, with no odd line to tell: 把"引进来和"走出去更好结合起来
+# reads 引进来和, 贯彻"一国两制、"港人治港、"澳人治澳" reads 一国两制、; a pair is no quotation where
+# it ends with 和 or a list or clause mark or opens with one, as the text between two quotations
+# does and a term does not
+_MISPAIRED = re.compile(r"[、，,；;。].*|.*[、，,；;和]", re.S)
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
     hard wrap or written with mangled quote marks included (ASCII pairs on
@@ -104,7 +112,8 @@ def _quotes(text):
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
         if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
-                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))):
+                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))
+                     and not _MISPAIRED.fullmatch(m.group(g))):
             out.append((m.start(g), m.end(g)))
     extra = []
     if "\n" in text:
