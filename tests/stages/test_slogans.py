@@ -1633,6 +1633,18 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]
 
 
+def test_a_name_ending_the_long_object_of_a_policy_verb_is_a_term():
+    # policy documents central-77, shandong-30: a policy verb, an object of up to 24 characters
+    # with its list, 的 and the name (遴选 a policy verb: policy_verbs_before.txt)
+    assert quoted_terms("支持各部门利用行业和监管数据，建设面向公共卫生、自然灾害等重大突发事件处置的“数据靶场”，"
+                        "定期开展演习") == ["数据靶场"]
+    assert quoted_terms("组织开展大模型优秀应用案例征集工作，遴选一批模型赋能、数据驱动、算力支撑的“晨星工厂”。") == [
+        "晨星工厂"]
+    # counter-examples: the verb in another clause (dev-0059), a figure after the copula (dev-0062)
+    assert quoted_terms("这些数据和案例,照出了我们工作中的“虚高”,建设好") == []
+    assert quoted_terms("是党的政策落地的“最后一公里”,更是") == []
+
+
 def test_a_quotation_in_the_object_of_a_programme_clause_is_a_term():
     # dev-0054: the object of 开展, ended by 整治; gwr 2025: of 统筹推进, ended by 建设;
     # policy documents: of 开展, ended by 活动

@@ -23,8 +23,9 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
-# a policy verb whose object the quotation ends: 整治群众身边的“蚁贪蝇腐”, 培育一批细分领域的“瞪羚企业”
-_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,12}}的$")
+# a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
+# 培育一批细分领域的“瞪羚企业”, 遴选一批模型赋能、数据驱动、算力支撑的“晨星工厂”
+_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,24}}的$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
@@ -229,7 +230,7 @@ def _compact_name(text, s, e):
     if text[e + 1:e + 3] in ("的“", "的「") or (text[e + 1:e + 2] == "的"
                                               and _QUALITY_RUN_BEFORE.search(text, max(0, s - 30), s - 1)):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
-    if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
+    if _POLICY_VERB_OBJECT.search(text, max(0, s - 32), s - 1):
         return True
     return _bound(text, s, e)
 
