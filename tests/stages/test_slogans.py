@@ -1701,6 +1701,12 @@ def test_what_someone_is_or_acts_as_right_after_the_copula_is_a_label():
     assert quoted_terms("一是“互联网＋政务服务”取得显著成效。全国一体化") == ["互联网＋政务服务"]
     assert "党建领航" in quoted_terms("成为“党建领航”的“全国先进基层党组织”,“产业兴旺”的“闽西第一村”")
     assert quoted_terms("创立文明城市,是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+    # Xi 2020-09-23: a head after a short quotation; a longer one (dev-0061's honour, varied from
+    # 成为“…”的“全国先进基层党组织”), a name's shape, the content of the work (copula_topics.txt)
+    assert quoted_terms("瞄准关键核心技术特别是“卡脖子”问题，加快技术攻关") == ["卡脖子"]
+    assert quoted_terms("入选2017年全国名村影响力300佳榜单,成为“全国先进基层党组织”。") == ["全国先进基层党组织"]
+    assert quoted_terms("抓好这项工作,关键是“一把手”要带头") == ["一把手"]
+    assert quoted_terms("今年工作的重点是“揭榜制”,要") == quoted_terms("今年工作的重点在“揭榜制”,要")
 
 
 def test_a_virtue_or_a_disease_quoted_is_the_word_itself():

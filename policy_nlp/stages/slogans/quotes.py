@@ -269,11 +269,12 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
 _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
-# what someone is or acts as, right after the copula, a label or a figure unless a head follows:
-# 有近一半是“90后”、“00后”, 有的做“老好人”、“太平官”、“墙头草”, 首要条件是“忠诚” (not a policy
-# named: 政策是“…”, 方针是“…”; not an enumeration: 一是“互联网＋政务服务”取得显著成效; not the
-# quality of a name: 成为“党建领航”的“全国先进基层党组织”)
-_COPULA_BEFORE = re.compile(r"(?<![一二三四五六七八九十策针则号略路])(?:是|成为|成了|做)$")
+# what someone is or acts as, a short quotation right after the copula, a label or a figure unless
+# a head follows: 有近一半是“90后”、“00后”, 有的做“老好人”、“太平官”、“墙头草” (not the content of a
+# policy or of the work: 政策是“…”, 重点是“放管服”, 一是“…”: copula_topics.txt; not a name's shape:
+# 关键是“一把手”; not a longer name: 成为“全国文明城市”; not the quality of a name: 成为“党建领航”的“…”)
+_COPULA_BEFORE = re.compile("".join(f"(?<!{w})" for w in words("copula_topics")) + "(?:是|成为|成了|做)$")
+_LABEL_MAX = 3
 # what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
 # 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
 _SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
@@ -404,13 +405,15 @@ def _figure_before(text, s, e):
     of the run of quotations it ends, make it a figure or a label: a thing
     counted as one, people counted, what a thing is called (:data:`_FIGURE_BEFORE`,
     :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`) or what someone is or acts as
-    (:data:`_COPULA_BEFORE`, over a run parted by 、 too)."""
+    (:data:`_COPULA_BEFORE`, a short quotation, over a run parted by 、 too)."""
     r = _run_start(text, s)             # figures in a run share the words before its first
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
             or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return True
+    if e - s > _LABEL_MAX or _COINAGE.fullmatch(text, s, e) or text[e + 1:e + 2] == "的":
+        return False
     r = _run_start(text, s, parted=True)
-    return text[e + 1:e + 2] != "的" and bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
+    return bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
