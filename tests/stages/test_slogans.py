@@ -1170,6 +1170,17 @@ def test_what_is_fought_off_or_swept_away_is_no_term():
     assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
 
 
+def test_what_an_adversary_spreads_or_instigates_is_no_term():
+    # the 9th congress report: a list spread, each item however far from the verb; the 1978 work
+    # report: what is instigated
+    assert quoted_terms("刘少奇还继续散布“阶级斗争熄灭论”、“驯服工具论”、“群众落后论”、“入党作官论”、“党内和平论”、"
+                        "“公私溶化论”等等反动谬论") == []
+    assert quoted_terms("他们又是阴谋切断党中央同全国各地的联系，又是策动向江青写“效忠信”、“劝进书”，") == []
+    # counter-examples: what the scheme would harm, and a list of the speaker's own (2019 report)
+    assert quoted_terms("坚决挫败外部势力企图干扰“爱国者治港”原则落实的图谋。") == ["爱国者治港"]
+    assert quoted_terms("稳妥推进北方地区“煤改气”“煤改电”。") == ["煤改气", "煤改电"]
+
+
 def test_a_long_run_of_quotations_is_read_in_linear_time():
     # the walk back to a run's first quotation is bounded (quotes._RUN_MAX quotations), so a page
     # of n quotations costs n steps, not n² (3,000 side by side or parted by 、 took 20-40 s

@@ -275,9 +275,9 @@ _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！
 # 关键是“一把手”; not a longer name: 成为“全国文明城市”; not the quality of a name: 成为“党建领航”的“…”)
 _COPULA_BEFORE = re.compile("".join(f"(?<!{w})" for w in words("copula_topics")) + "(?:是|成为|成了|做)$")
 _LABEL_MAX = 3
-# what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
-# 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
-_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
+# what an adversary schemes, spreads or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
+# 方式推进台湾“法理独立”, 鼓吹…“…”, 散布“阶级斗争熄灭论”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
+_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|散布|叫嚣|策动|攻击(?!者))[^，,。；;：:!?！？]*$")
 # unless the quotation is what the scheme would harm: 企图干扰“爱国者治港”原则, 妄图阻挡“中国式现代化”进程
 _HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!?！？“”]{{0,6}}$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
@@ -388,7 +388,7 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour or bool(_PROGRAMME_HEAD_AFTER.match(text, e + 1))) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
-    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
+    if _schemed(text, s) and not _HARMED_BEFORE.search(before):
         return False
     if _figure_before(text, s, e):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
@@ -414,6 +414,14 @@ def _figure_before(text, s, e):
         return False
     r = _run_start(text, s, parted=True)
     return bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
+
+
+def _schemed(text, s):
+    """Whether the clause before the quotation at ``s``, or before the first of
+    the list of quotations it ends, tells what an adversary schemes or spreads
+    (:data:`_SCHEME_BEFORE`: 刘少奇还继续散布“阶级斗争熄灭论”、“驯服工具论”、…、“公私溶化论”)."""
+    r = _run_start(text, s, parted=True)
+    return any(_SCHEME_BEFORE.search(text, max(0, k - 30), k - 1) for k in {s, r})
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
