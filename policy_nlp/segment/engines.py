@@ -10,6 +10,7 @@ dictionary: the reference every other engine is checked against.
 """
 
 import functools
+import warnings
 
 SEGMENTERS: dict = {}
 # "fast" gives pkuseg's output token for token (policy_nlp.segment.fastseg), many times faster.
@@ -59,8 +60,14 @@ def _fast():
 @functools.lru_cache(maxsize=None)
 def dictionary_words():
     """The words of pkuseg's own dictionary (about 390,000: 斤斤计较,
-    金字招牌, 十年磨一剑), read once per process from the installed pkuseg;
-    empty when pkuseg is not installed.
+    金字招牌, 十年磨一剑), read once per process from the installed pkuseg.
+
+    Without pkuseg (a segmenter of one's own registered instead) the set is
+    empty and a ``RuntimeWarning`` says so, once per process: the slogans
+    stage then knows no word of the language: a quoted idiom (“斤斤计较”) is
+    read like a coined name of four characters (a term on the cues of a
+    name's shape or a binding word, not only on a head or a policy verb), and
+    a quoted two-character word (“数据”) gets unquoted mentions.
 
     Examples
     --------
@@ -71,5 +78,8 @@ def dictionary_words():
     try:
         path = pkuseg_paths()[2]
     except ImportError:
+        warnings.warn("pkuseg is not installed: the slogans stage reads quoted words without pkuseg's "
+                      "dictionary (idioms and two-character words are then read like coined names)",
+                      RuntimeWarning, stacklevel=2)
         return frozenset()
     return frozenset(read_dictionary(path))

@@ -23,8 +23,9 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
-# a policy verb whose object the quotation ends: 整治群众身边的“蚁贪蝇腐”, 培育一批细分领域的“瞪羚企业”
-_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,12}}的$")
+# a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
+# 培育一批细分领域的“瞪羚企业”, 遴选一批模型赋能、数据驱动、算力支撑的“晨星工厂”
+_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,24}}的$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
 
@@ -95,6 +96,14 @@ def _doubtful_pair(odd_lines, text, s, e):
                        or text[s] in _JOINING or text[e - 1] in _JOINING)
 
 
+# a web copy that lost two of its ASCII double quotes (an even number left on the line) pairs
+# the marks of neighbouring quotations too, with no odd line to tell: 把"引进来和"走出去更好结合起来
+# reads 引进来和, 贯彻"一国两制、"港人治港、"澳人治澳" reads 一国两制、; a pair is no quotation where
+# it ends with 和 or a list or clause mark or opens with one, as the text between two quotations
+# does and a term does not
+_MISPAIRED = re.compile(r"[、，,；;。].*|.*[、，,；;和]", re.S)
+
+
 def _quotes(text):
     """(content_start, content_end) of quoted strings, those broken by one
     hard wrap or written with mangled quote marks included (ASCII pairs on
@@ -104,7 +113,8 @@ def _quotes(text):
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
         if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
-                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))):
+                     and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))
+                     and not _MISPAIRED.fullmatch(m.group(g))):
             out.append((m.start(g), m.end(g)))
     extra = []
     if "\n" in text:
@@ -133,11 +143,13 @@ def _unwrapped(q):
 # what is rejected, not done, compared or named by others rather than a term of the speaker's
 # (also what is opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; not done:
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
-# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点)
+# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
+# fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt)
 _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|"
                               r"避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
-                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的)$")
+                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
+                              rf"(?:{alternation('rejection_verbs')})了?)$")
 
 
 # a body that issues a policy, or a policy named, right before it: 严格执行国务院“约法三章”,
@@ -218,7 +230,7 @@ def _compact_name(text, s, e):
     if text[e + 1:e + 3] in ("的“", "的「") or (text[e + 1:e + 2] == "的"
                                               and _QUALITY_RUN_BEFORE.search(text, max(0, s - 30), s - 1)):
         return True                     # the quality of a quoted name: “党建领航”的“全国先进基层党组织”
-    if _POLICY_VERB_OBJECT.search(text, max(0, s - 20), s - 1):
+    if _POLICY_VERB_OBJECT.search(text, max(0, s - 32), s - 1):
         return True
     return _bound(text, s, e)
 
@@ -257,9 +269,15 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
 _CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
-# what an adversary schemes or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
-# 方式推进台湾“法理独立”, 鼓吹…“…”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
-_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|攻击(?!者))[^，,。；;：:!?！？]*$")
+# what someone is or acts as, a short quotation right after the copula, a label or a figure unless
+# a head follows: 有近一半是“90后”、“00后”, 有的做“老好人”、“太平官”、“墙头草” (not the content of a
+# policy or of the work: 政策是“…”, 重点是“放管服”, 一是“…”: copula_topics.txt; not a name's shape:
+# 关键是“一把手”; not a longer name: 成为“全国文明城市”; not the quality of a name: 成为“党建领航”的“…”)
+_COPULA_BEFORE = re.compile("".join(f"(?<!{w})" for w in words("copula_topics")) + "(?:是|成为|成了|做)$")
+_LABEL_MAX = 3
+# what an adversary schemes, spreads or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
+# 方式推进台湾“法理独立”, 鼓吹…“…”, 散布“阶级斗争熄灭论”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
+_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|散布|叫嚣|策动|攻击(?!者))[^，,。；;：:!?！？]*$")
 # unless the quotation is what the scheme would harm: 企图干扰“爱国者治港”原则, 妄图阻挡“中国式现代化”进程
 _HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!?！？“”]{{0,6}}$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
@@ -315,6 +333,8 @@ def _title_quoted(text, s, e):
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
+# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt)
+_PLAIN_WORDS = word_set("plain_quoted_words")
 
 
 def _is_policy_term(text, s, e, repeats):
@@ -327,8 +347,8 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
         return False
-    if _MASKED_ONLY.fullmatch(q):
-        return False                                      # masked away: “XXX、XXX”的工作思路
+    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
+        return False                                      # masked away (“XXX、XXX”), a virtue, a disease
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
@@ -368,11 +388,9 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour or bool(_PROGRAMME_HEAD_AFTER.match(text, e + 1))) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
-    if _SCHEME_BEFORE.search(text, max(0, s - 30), s - 1) and not _HARMED_BEFORE.search(before):
+    if _schemed(text, s) and not _HARMED_BEFORE.search(before):
         return False
-    r = _run_start(text, s)             # figures in a run share the words before its first
-    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
-            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
+    if _figure_before(text, s, e):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
@@ -380,6 +398,30 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+
+
+def _figure_before(text, s, e):
+    """Whether the words before the quotation ``text[s:e]``, or before the first
+    of the run of quotations it ends, make it a figure or a label: a thing
+    counted as one, people counted, what a thing is called (:data:`_FIGURE_BEFORE`,
+    :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`) or what someone is or acts as
+    (:data:`_COPULA_BEFORE`, a short quotation, over a run parted by 、 too)."""
+    r = _run_start(text, s)             # figures in a run share the words before its first
+    if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
+        return True
+    if e - s > _LABEL_MAX or _COINAGE.fullmatch(text, s, e) or text[e + 1:e + 2] == "的":
+        return False
+    r = _run_start(text, s, parted=True)
+    return bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
+
+
+def _schemed(text, s):
+    """Whether the clause before the quotation at ``s``, or before the first of
+    the list of quotations it ends, tells what an adversary schemes or spreads
+    (:data:`_SCHEME_BEFORE`: 刘少奇还继续散布“阶级斗争熄灭论”、“驯服工具论”、…、“公私溶化论”)."""
+    r = _run_start(text, s, parted=True)
+    return any(_SCHEME_BEFORE.search(text, max(0, k - 30), k - 1) for k in {s, r})
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国

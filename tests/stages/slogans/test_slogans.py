@@ -675,6 +675,24 @@ def test_ascii_double_quotes_around_chinese_text_are_quotations():
     assert texts(find_slogans('实施"' + "加强领导，推进工作。" * 200), "quoted") == []
 
 
+def test_ascii_quotes_on_a_line_that_lost_two_pair_no_neighbours():
+    # real sentences (the 2008 work report, the 18th congress report, a 1998 work report) as a
+    # web copy with ASCII quotes would give them with two marks lost, an even number left: a pair
+    # ending with 和 or a list mark, or opening with one, is the text between two quotations
+    t = '坚持对外开放的基本国策，把"引进来和"走出去更好结合起来，扩大开放领域'
+    assert "引进来和" not in texts(find_slogans(t))
+    t = '我们将坚定不移地贯彻"一国两制、"港人治港、"澳人治澳"、高度自治的方针'
+    assert "一国两制、" not in texts(find_slogans(t))
+    t = '继续加强"两个确保"、城市"低保"，搞好三条保障线的衔接'
+    assert "、城市" not in texts(find_slogans(t))
+    # counter-examples: pairs of the same lines with every mark kept, a quoted list of phrases
+    from policy_nlp.stages.slogans.quotes import _quotes
+    t = '把"引进来"和"走出去"更好结合起来'
+    assert [t[a:z] for a, z in _quotes(t)] == ["引进来", "走出去"]
+    t = '确需到现场办的要"一窗受理、限时办结"、"最多跑一次"'
+    assert "一窗受理、限时办结" in texts(find_slogans(t))
+
+
 def test_ascii_quotes_on_a_line_that_lost_one_pair_no_neighbours():
     # real sentences (2019 work report, 2004 work report, a Central policy document) as a web
     # copy with ASCII quotes would give them with one mark lost: the pairs shift, and what lies
@@ -1134,6 +1152,33 @@ def test_the_words_rejecting_a_list_of_quotations_reject_each_of_them():
     # (the 20th congress report), stay
     assert texts(find_slogans("推进“一网通办”、“一次办成”改革")) == ["一网通办", "一次办成"]
     assert texts(find_slogans("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础")) == ["九二共识"]
+
+
+def test_what_is_fought_off_or_swept_away_is_no_term():
+    # Xi 2020-11-18, 2020-11-10, 2020-10-23, 2020-09-12: a figure for an evil, an enemy's
+    # campaign, what is broken (rejection_verbs.txt)
+    assert quoted_terms("以理性消除偏见，扫除“政治病毒”，凝聚起各国携手抗疫的最大合力。") == []
+    assert quoted_terms("反对将疫情政治化、病毒标签化，共同抵制“政治病毒”。") == []
+    assert quoted_terms("实施多次进攻战役，粉碎“绞杀战”、抵御“细菌战”、血战上甘岭") == []
+    assert quoted_terms("坚决破除“唯论文、唯职称、唯学历、唯奖项”。") == []
+    # the 11th congress report: also after 了
+    assert quoted_terms("这就彻底粉碎了“阶级斗争熄灭论”。") == []
+    # counter-examples: what is done or promoted stays (dev-0054, 19th congress report)
+    assert quoted_terms("开展对违规吃喝、营商环境“中梗阻”、矿产资源领域“风腐责”这六个方面突出问题的重拳整治,") == [
+        "中梗阻", "风腐责"]
+    assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”。") == ["打虎", "拍蝇", "猎狐"]
+    assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
+
+
+def test_what_an_adversary_spreads_or_instigates_is_no_term():
+    # the 9th congress report: a list spread, each item however far from the verb; the 1978 work
+    # report: what is instigated
+    assert quoted_terms("刘少奇还继续散布“阶级斗争熄灭论”、“驯服工具论”、“群众落后论”、“入党作官论”、“党内和平论”、"
+                        "“公私溶化论”等等反动谬论") == []
+    assert quoted_terms("他们又是阴谋切断党中央同全国各地的联系，又是策动向江青写“效忠信”、“劝进书”，") == []
+    # counter-examples: what the scheme would harm, and a list of the speaker's own (2019 report)
+    assert quoted_terms("坚决挫败外部势力企图干扰“爱国者治港”原则落实的图谋。") == ["爱国者治港"]
+    assert quoted_terms("稳妥推进北方地区“煤改气”“煤改电”。") == ["煤改气", "煤改电"]
 
 
 def test_a_long_run_of_quotations_is_read_in_linear_time():
@@ -1599,6 +1644,18 @@ def test_figures_by_what_comes_before_them():
     assert quoted_terms("交出了一份彰显“XX担当”的合格答卷") == ["XX担当"]
 
 
+def test_a_name_ending_the_long_object_of_a_policy_verb_is_a_term():
+    # policy documents central-77, shandong-30: a policy verb, an object of up to 24 characters
+    # with its list, 的 and the name (遴选 a policy verb: policy_verbs_before.txt)
+    assert quoted_terms("支持各部门利用行业和监管数据，建设面向公共卫生、自然灾害等重大突发事件处置的“数据靶场”，"
+                        "定期开展演习") == ["数据靶场"]
+    assert quoted_terms("组织开展大模型优秀应用案例征集工作，遴选一批模型赋能、数据驱动、算力支撑的“晨星工厂”。") == [
+        "晨星工厂"]
+    # counter-examples: the verb in another clause (dev-0059), a figure after the copula (dev-0062)
+    assert quoted_terms("这些数据和案例,照出了我们工作中的“虚高”,建设好") == []
+    assert quoted_terms("是党的政策落地的“最后一公里”,更是") == []
+
+
 def test_a_quotation_in_the_object_of_a_programme_clause_is_a_term():
     # dev-0054: the object of 开展, ended by 整治; gwr 2025: of 统筹推进, ended by 建设;
     # policy documents: of 开展, ended by 活动
@@ -1641,6 +1698,35 @@ def test_figures_written_side_by_side_share_the_words_before_the_first():
     # dev-0240: what people become, each figure of the run; a run of names after a policy verb
     assert quoted_terms("让社工们成为居民身边的“贴心人”“暖心人”“放心人”,在社区治理") == []
     assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
+
+
+def test_what_someone_is_or_acts_as_right_after_the_copula_is_a_label():
+    # Xi 2020-09-09, 2020-01-08, cpc 11th: a cohort, figures of cadres (a run parted by 、), an
+    # adversary's label
+    assert quoted_terms("参加抗疫的医务人员中有近一半是“90后”、“00后”，他们有一句话") == []
+    assert quoted_terms("有的做“老好人”、“太平官”、“墙头草”，顾虑“洗碗越多，摔碗越多”") == []
+    assert quoted_terms("青年工人“更不行”，知识分子是“臭老九”。而地富反坏") == []
+    # counter-examples: a policy so named (1978 report), an enumeration (pd central-40), the
+    # quality of a quoted name (dev-0061), a head after the quotation (dev-0082)
+    assert quoted_terms("我们的一贯政策是“爱国一家”、“爱国不分先后”") == ["爱国一家", "爱国不分先后"]
+    assert quoted_terms("一是“互联网＋政务服务”取得显著成效。全国一体化") == ["互联网＋政务服务"]
+    assert "党建领航" in quoted_terms("成为“党建领航”的“全国先进基层党组织”,“产业兴旺”的“闽西第一村”")
+    assert quoted_terms("创立文明城市,是促进城乡三个文明建设的“龙头”工程。") == ["龙头"]
+    # Xi 2020-09-23: a head after a short quotation; a longer one (dev-0061's honour, varied from
+    # 成为“…”的“全国先进基层党组织”), a name's shape, the content of the work (copula_topics.txt)
+    assert quoted_terms("瞄准关键核心技术特别是“卡脖子”问题，加快技术攻关") == ["卡脖子"]
+    assert quoted_terms("入选2017年全国名村影响力300佳榜单,成为“全国先进基层党组织”。") == ["全国先进基层党组织"]
+    assert quoted_terms("抓好这项工作,关键是“一把手”要带头") == ["一把手"]
+    assert quoted_terms("今年工作的重点是“揭榜制”,要") == quoted_terms("今年工作的重点在“揭榜制”,要")
+
+
+def test_a_virtue_or_a_disease_quoted_is_the_word_itself():
+    # dev-0068, dev-0144 (their gold notes: “忠诚” a single keyword, “非典” the disease's name),
+    # quoted twice or before a head (plain_quoted_words.txt)
+    assert quoted_terms("县委办综合组的工作,首要条件是“忠诚”,怎样才能做到“忠诚”。") == []
+    assert quoted_terms("昨天晚上,市防治“非典”工作领导小组举行第八次会议,我们将进入同“非典”斗争的第二战役。") == []
+    # counter-example: the target the gold of dev-0144 keeps
+    assert quoted_terms("坚决实现“少发生、不蔓延、不死人”的目标") == ["少发生、不蔓延、不死人"]
 
 
 @pytest.mark.parametrize("text", [
