@@ -888,7 +888,9 @@ def relabel_titled_general(local, docs, min_chars):
         d = docs.get(e["doc"])
         area = topic_context.title_topic(d["title"]) if d else None
         text = e["text"].strip()
-        if e["source"] == "hand" and e["label"] == "general" and area and len(text) >= min_chars \
+        # a defence title names general (data/title_topics.tsv): nothing to relabel
+        if e["source"] == "hand" and e["label"] == "general" and area not in (None, "general") \
+                and len(text) >= min_chars \
                 and not topic_context.is_meeting_opening(text) and not topic_context.is_transmittal(text):
             e, changed = dict(e, label=area), changed + 1
         out.append(e)
