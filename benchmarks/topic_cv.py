@@ -84,7 +84,11 @@ finds them, the national work and congress reports' own titles, the title
 :func:`topic_context.find_title` finds for the Xi speeches and policy
 documents); ``lr:C:balanced`` / ``lr:C:none`` is a multinomial logistic
 regression (lbfgs) on the recipe's features (results in
-``benchmarks/results/topic_cv_title_features.json`` and ``topic_cv_logistic.json``).
+``benchmarks/results/topic_cv_title_features.json`` and ``topic_cv_logistic.json``);
+``svm:none`` is the recipe's SVM without its balanced class weights;
+``domain:W`` augments the features by domain (Daume III 2007: a shared copy,
+and a national or a local copy times W; every test paragraph local; results
+in ``benchmarks/results/topic_cv_domain.json``).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
         [--train-gold] [--relabel-titled-general 80] [--reread FILE [--reread-score-only]]
@@ -698,22 +702,72 @@ class WithTitle:
         return self.model.predict_proba([(x, self.title_tokens) for x in X])
 
 
+class DomainTopicClassifier(TopicClassifier):
+    """The recipe's classifier over (paragraph, is_local) pairs, its features
+    augmented by domain (Daume III 2007, *Frustratingly easy domain
+    adaptation*): each paragraph's features once shared and once in a block of
+    its own domain (national or local) times ``domain_features``, so the SVM
+    can give the local register weights of its own that the national
+    paragraphs do not outvote (a test paragraph is local: :class:`AsLocal`)."""
+
+    def __init__(self, domain_features=1.0, C=0.5, word_ngram_range=(1, 2), char_ngram_range=(1, 3),
+                 min_df=2, max_features=150_000, class_weight="balanced", calibration="sigmoid", cv=3,
+                 random_state=0):
+        super().__init__(C=C, word_ngram_range=word_ngram_range, char_ngram_range=char_ngram_range,
+                         min_df=min_df, max_features=max_features, class_weight=class_weight,
+                         calibration=calibration, cv=cv, random_state=random_state)
+        self.domain_features = domain_features
+
+    def _augmented(self, features, local):
+        local = np.asarray(local, dtype=np.float32) * self.domain_features
+        national = self.domain_features - local
+        return sp.hstack([features, sp.diags(local) @ features, sp.diags(national) @ features], format="csr")
+
+    def fit(self, X, y):
+        X = list(X)
+        y, words, chars, counts = self._checked([x for x, _ in X], y)
+        return self._fit_model(self._augmented(self._fit_vectorizers(words, chars), [d for _, d in X]), y, counts)
+
+    def _features(self, X):
+        X = list(X)
+        return self._augmented(super()._features([x for x, _ in X]), [d for _, d in X])
+
+
+class AsLocal:
+    """A fitted :class:`DomainTopicClassifier` as a paragraph model of local text."""
+
+    def __init__(self, model):
+        self.model, self.classes_ = model, model.classes_
+
+    def predict_proba(self, X):
+        return self.model.predict_proba([(x, 1) for x in X])
+
+
 def parse_form(spec):
-    """A ``--forms`` item: ``svm`` (the recipe's), ``title:W`` (title block
-    weight W), ``lr:C:balanced`` or ``lr:C:none``. Returns (name, factory,
-    titled) where ``factory(args, extra)`` makes the estimator."""
+    """A ``--forms`` item: ``svm`` (the recipe's), ``svm:balanced`` or
+    ``svm:none`` (its class weights), ``title:W`` (title block weight W),
+    ``lr:C:balanced`` or ``lr:C:none``, ``domain:W`` (domain-augmented
+    features, each domain's block times W). Returns (name, factory, pairs)
+    where ``factory(args, extra)`` makes the estimator and ``pairs`` says what
+    each training example's tokens are paired with (None, ``"title"``, ``"domain"``)."""
     parts = spec.split(":")
     if parts[0] == "svm":
-        return spec, lambda a, extra: TopicClassifier(C=a.C, class_weight=a.class_weight or None, **extra), False
+        weight = {"balanced": "balanced", "none": None}[parts[1]] if len(parts) > 1 else None
+        return spec, lambda a, extra: TopicClassifier(
+            C=a.C, class_weight=weight if len(parts) > 1 else a.class_weight or None, **extra), None
     if parts[0] == "title":
         weight = float(parts[1])
         return spec, lambda a, extra: TitledTopicClassifier(
-            title_features=weight, C=a.C, class_weight=a.class_weight or None, **extra), True
+            title_features=weight, C=a.C, class_weight=a.class_weight or None, **extra), "title"
     if parts[0] == "lr":
         C, balanced = float(parts[1]), parts[2] == "balanced"
         return spec, lambda a, extra: LogisticTopicClassifier(
-            C=C, class_weight="balanced" if balanced else None, **extra), False
-    raise ValueError(f"unknown form {spec!r}: svm, title:W or lr:C:balanced|none")
+            C=C, class_weight="balanced" if balanced else None, **extra), None
+    if parts[0] == "domain":
+        weight = float(parts[1])
+        return spec, lambda a, extra: DomainTopicClassifier(
+            domain_features=weight, C=a.C, class_weight=a.class_weight or None, **extra), "domain"
+    raise ValueError(f"unknown form {spec!r}: svm[:balanced|none], title:W, lr:C:balanced|none or domain:W")
 
 
 def national_titles(recipe):
@@ -834,7 +888,9 @@ def relabel_titled_general(local, docs, min_chars):
         d = docs.get(e["doc"])
         area = topic_context.title_topic(d["title"]) if d else None
         text = e["text"].strip()
-        if e["source"] == "hand" and e["label"] == "general" and area and len(text) >= min_chars \
+        # a defence title names general (data/title_topics.tsv): nothing to relabel
+        if e["source"] == "hand" and e["label"] == "general" and area not in (None, "general") \
+                and len(text) >= min_chars \
                 and not topic_context.is_meeting_opening(text) and not topic_context.is_transmittal(text):
             e, changed = dict(e, label=area), changed + 1
         out.append(e)
@@ -884,7 +940,7 @@ def fold_outputs(args, started, form=None):
     ``(test documents, own results, whole-document probabilities)`` of the
     fold's model (retrained, or read from the cache); ``form`` is a
     :func:`parse_form` result (default: the recipe's classifier)."""
-    name, factory, titled = form or parse_form("svm")
+    name, factory, pairs = form or parse_form("svm")
     extra = {}
     if args.char_ngrams:
         extra["char_ngram_range"] = tuple(int(n) for n in args.char_ngrams.split(","))
@@ -894,10 +950,13 @@ def fold_outputs(args, started, form=None):
     (national, national_tokens), (local, local_tokens, gold, gold_tokens), docs = prepare(Path(args.cache))
     if name != "svm":
         args.tag += "-" + name.replace(":", "")
-    if titled:  # each example a (tokens, title tokens) pair; the test documents' titles kept apart
+    if pairs == "title":  # each example a (tokens, title tokens) pair; the test documents' titles kept apart
         national_titles_, local_titles, test_titles = title_tokens(args.cache, national, local, docs)
         national_tokens = list(zip(national_tokens, national_titles_))
         local_tokens = list(zip(local_tokens, local_titles))
+    elif pairs == "domain":  # each example a (tokens, is_local) pair
+        national_tokens = [(tokens, 0) for tokens in national_tokens]
+        local_tokens = [(tokens, 1) for tokens in local_tokens]
     if getattr(args, "drop_national", None):
         dropped = set(args.drop_national.split(","))
         keep = [i for i, e in enumerate(national) if e["source"] not in dropped]
@@ -939,7 +998,9 @@ def fold_outputs(args, started, form=None):
 
         def fit():
             model = factory(args, extra).fit(X, y)
-            if titled:
+            if pairs == "domain":
+                model = AsLocal(model)
+            if pairs == "title":
                 models = {i: WithTitle(model, test_titles[i]) for i in test}
                 return ({i: own_results(models[i], {i: d})[i] for i, d in test.items()},
                         {i: doc_probabilities(models[i], {i: d})[i] for i, d in test.items()})
@@ -980,7 +1041,8 @@ def main(argv=None):
                              "recipe's LinearSVC + Platt), title:W (the paragraph's features joined to its "
                              "document's title TF-IDF times W: excerpt titles as the pipeline finds them, "
                              "national report titles), lr:C:balanced or lr:C:none (multinomial logistic "
-                             "regression); e.g. svm,title:0.3,lr:10:balanced")
+                             "regression), svm:none (unweighted classes), domain:W (features augmented by "
+                             "domain, national and local blocks times W); e.g. svm,title:0.3,lr:10:balanced")
     parser.add_argument("--context-title-weights", default="1.0,0.5,0",
                         help="with --forms: also score each form with the context's title weight set to these")
     args = parser.parse_args(argv)

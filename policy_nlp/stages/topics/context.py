@@ -107,12 +107,15 @@ def _title_keywords():
 
 
 def title_topic(title):
-    """The policy area a meeting or document title names, or None.
+    """The policy area a meeting or document title names, or None; a
+    defence meeting names ``general``, where the codebook files defence.
 
     Examples
     --------
     >>> title_topic("在全县安全生产工作会议上的讲话")
     'governance_security'
+    >>> title_topic("在全县征兵工作会议上的讲话")
+    'general'
     >>> title_topic("在党的群众路线教育实践活动动员大会上的讲话")
     'party_government'
     >>> title_topic("在全县干部大会上的讲话") is None

@@ -48,6 +48,31 @@ def test_title_topic(title, label):
     assert title_topic(title) == label
 
 
+# Titles of the local speech development corpus (dev-0117, dev-0118, dev-0121,
+# dev-0227, dev-0233, dev-0119): tourism is an industry in the
+# codebook, defence is general (the coders label every unit of the
+# conscription meetings general); a culture meeting without tourism stays culture.
+@pytest.mark.parametrize("title, label", [
+    ("在XX自治县2026年文化旅游发展大会上的讲话(精品)", "industry"),   # not culture for 文化
+    ("县委书记在旅发会上的发言稿", "industry"),
+    ("市长在乡村旅游发展会上的发言(通用4篇)", "industry"),
+    ("在全镇征兵工作会议上的讲话", "general"),
+    ("在全县征兵工作会议上的讲话", "general"),
+    ("在首届杏花文化艺术节开幕式上的讲话", "culture"),
+    ("在全县安全生产工作会议上的讲话", "governance_security"),
+])
+def test_title_topic_tourism_is_industry_defence_is_general(title, label):
+    assert title_topic(title) == label
+
+
+def test_a_defence_title_pulls_towards_general():
+    results = [_result(governance_security=0.45, general=0.4, economy=0.1, culture=0.05)]
+    text = ("一、要认清形势,增强抓好征兵工作的责任感和紧迫感。征兵工作是国防和军队建设中一项带有全局性、"
+            "基础性的工作,是一项严肃的ZZ任务。")   # dev-0227
+    out = contextualize(results, [text], title="在全镇征兵工作会议上的讲话")
+    assert out[0]["label"] == "general"
+
+
 def test_find_title_prefers_metadata_then_a_title_line():
     assert find_title(["同志们："], {"occasion": "防汛工作会议"}) == "防汛工作会议"
     assert find_title(["镇长在镇经济工作会议上的讲话", "同志们："]) == "镇长在镇经济工作会议上的讲话"
