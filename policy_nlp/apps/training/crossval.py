@@ -115,17 +115,12 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
         guesses = _predict(model, test_tokens, data.multi_label)
         for i, guess in zip(test, guesses):
             predicted[i] = guess
-        majority = _majority(train_labels)
-        keyword = KeywordBaseline().fit(train_tokens, train_labels)
-        keyword_guesses = keyword.predict(test_tokens)
-        if data.multi_label:
-            keyword_guesses = [(g,) for g in keyword_guesses]
+        keyword, baselines = _baselines(train_tokens, train_labels, test_tokens, test_labels, label_set,
+                                        data.multi_label)
         per_fold.append({
             "fold": fold, "n": len(test),
             "documents": len(set(data.groups[i] for i in test)) if data.groups else None,
-            "model": _headline(score(test_labels, guesses, label_set), data.multi_label),
-            "majority": _headline(score(test_labels, [majority] * len(test), label_set), data.multi_label),
-            "keyword": _headline(score(test_labels, keyword_guesses, label_set), data.multi_label)})
+            "model": _headline(score(test_labels, guesses, label_set), data.multi_label), **baselines})
         if verbose:  # long work shows progress
             log.info("cross-validation fold %d/%d done (%.0f s)", fold, folds, time.time() - started)
     methods = ("model", "majority", "keyword")
@@ -154,15 +149,23 @@ def _test_report(model, data, train_tokens, train_labels):
     tokens = [tokenize(t) for t in test.texts]
     score = score_multilabel if data.multi_label else score_predictions
     label_set = sorted(set(data.label_counts()) | set(test.label_counts()))
-    keyword = KeywordBaseline().fit(train_tokens, train_labels)
-    keyword_guesses = keyword.predict(tokens)
-    if data.multi_label:
-        keyword_guesses = [(g,) for g in keyword_guesses]
-    majority = _majority(train_labels)
+    _, baselines = _baselines(train_tokens, train_labels, tokens, test.labels, label_set, data.multi_label)
     return {"source": test.source, "n": len(test.texts), "skipped_blank": test.skipped_blank,
-            "model": score(test.labels, _predict(model, tokens, data.multi_label), label_set),
-            "majority": _headline(score(test.labels, [majority] * len(tokens), label_set), data.multi_label),
-            "keyword": _headline(score(test.labels, keyword_guesses, label_set), data.multi_label)}
+            "model": score(test.labels, _predict(model, tokens, data.multi_label), label_set), **baselines}
+
+
+def _baselines(train_tokens, train_labels, test_tokens, test_labels, label_set, multi_label):
+    """The keyword baseline fit on the training rows, and the headline scores of it and of
+    the majority baseline on the test rows (a fold's, or the held-out split's)."""
+    score = score_multilabel if multi_label else score_predictions
+    majority = _majority(train_labels)
+    keyword = KeywordBaseline().fit(train_tokens, train_labels)
+    keyword_guesses = keyword.predict(test_tokens)
+    if multi_label:
+        keyword_guesses = [(g,) for g in keyword_guesses]
+    return keyword, {
+        "majority": _headline(score(test_labels, [majority] * len(test_labels), label_set), multi_label),
+        "keyword": _headline(score(test_labels, keyword_guesses, label_set), multi_label)}
 
 
 def crosswalk_scores(y_true, y_pred, mapping, multi_label):
