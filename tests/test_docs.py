@@ -21,3 +21,18 @@ def test_the_examples_of_a_page_run_as_written(page):
         warnings.filterwarnings("error", message=r"policy_nlp\.", category=DeprecationWarning)
         result = doctest.testfile(str(page), module_relative=False)
     assert result.attempted > 0 and result.failed == 0
+
+
+def _module_names():
+    """The name of every module and package of policy_nlp (a package by its folder)."""
+    for path in sorted((ROOT / "policy_nlp").rglob("*.py")):
+        name = path.parent.name if path.name == "__init__.py" else path.stem
+        if name != "policy_nlp":
+            yield name
+
+
+def test_the_architecture_page_names_every_module():
+    # the one page that draws the layers goes stale when a module is added or moved unseen
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [name for name in _module_names() if not re.search(rf"(?<![\w.]){re.escape(name)}\b", page)]
+    assert not missing, f"docs/architecture.md does not name: {missing}"

@@ -21,9 +21,9 @@ LOCAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "loc
 @pytest.fixture(scope="module")
 def seed_doc():
     nlp = policy_nlp.load(segmenter="fast")
-    from policy_nlp.io.corpus import _record
+    from policy_nlp.io.corpus import make_record
     from policy_nlp.run.batch import annotate_record
-    return annotate_record(nlp, _record("seed", SEED.read_text(encoding="utf-8"), {"source": str(SEED)}),
+    return annotate_record(nlp, make_record("seed", SEED.read_text(encoding="utf-8"), {"source": str(SEED)}),
                            clean=True)
 
 
@@ -81,14 +81,14 @@ def test_meta_of_local_speeches_is_declared():
     """Every meta field that cleaning and metadata inference write on real web
     text (dates, levels, masked names, converted script) is declared."""
     from policy_nlp.run.batch import annotate_record
-    from policy_nlp.io.corpus import _record
+    from policy_nlp.io.corpus import make_record
     nlp = policy_nlp.load(segmenter="fast", stages=["paragraphs"], lexicon=False)
     given = {"id", "url", "query", "level", "occasion", "title", "year", "text"}
     seen = set()
     for line in LOCAL.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         meta = {k: v for k, v in row.items() if k not in ("id", "text")}
-        data = doc_to_dict(annotate_record(nlp, _record(row["id"], row["text"], meta), clean=True))
+        data = doc_to_dict(annotate_record(nlp, make_record(row["id"], row["text"], meta), clean=True))
         seen |= set(data["meta"])
     undeclared = seen - set(S.fields(S.Meta)) - given
     assert not undeclared

@@ -42,7 +42,7 @@ from policy_nlp.io.annotated import annotated_records, check_annotated, find_ann
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
 
-__all__ = ["build_report", "collect", "document_year", "chinese_font"]
+__all__ = ["build_report", "collect", "document_year", "chinese_font", "chinese_pyplot", "save_figure"]
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -325,7 +325,8 @@ def chinese_font():
     return name
 
 
-def _pyplot():
+def chinese_pyplot():
+    """matplotlib's pyplot without a display (Agg), set to draw Chinese labels when a font has them."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -338,7 +339,8 @@ def _pyplot():
     return plt
 
 
-def _save(fig, out_dir, name):
+def save_figure(fig, out_dir, name):
+    """Write ``fig`` as ``name``.png and .svg into ``out_dir``, close it; the file names."""
     fig.tight_layout()
     fig.savefig(out_dir / f"{name}.png")
     fig.savefig(out_dir / f"{name}.svg")
@@ -348,7 +350,7 @@ def _save(fig, out_dir, name):
 
 
 def _plot_formulations(rows, out_dir, font):
-    plt = _pyplot()
+    plt = chinese_pyplot()
     rows = rows[:20]
     fig, ax = plt.subplots(figsize=(9, max(3.0, 0.36 * len(rows) + 1.2)))
     labels = [r["text"] if font else f"F{i + 1}" for i, r in enumerate(rows)]
@@ -364,7 +366,7 @@ def _plot_formulations(rows, out_dir, font):
     ax.set_xlim(0, span * 1.45)
     ax.set_xlabel("documents that use it (document frequency)")
     ax.set_title("Most frequent numbered formulations" + ("" if font else " (F1… keyed to the table)"))
-    return _save(fig, out_dir, "formulations")
+    return save_figure(fig, out_dir, "formulations")
 
 
 def _by_year(documents):
@@ -376,7 +378,7 @@ def _by_year(documents):
 
 
 def _plot_numbered(documents, out_dir):
-    plt = _pyplot()
+    plt = chinese_pyplot()
     years = _by_year(documents)
     xs = list(years)
     per10k = [sum(d["numbered"] for d in ds) / max(1, sum(d["chars"] for d in ds)) * 10_000 for ds in years.values()]
@@ -401,12 +403,12 @@ def _plot_numbered(documents, out_dir):
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
     ax.set_title("Numbered formulations by year")
-    return _save(fig, out_dir, "numbered_by_year")
+    return save_figure(fig, out_dir, "numbered_by_year")
 
 
 def _plot_diffusion(adoption, out_dir, font):
     """Cumulative documents using each formulation, by year (one step line each)."""
-    plt = _pyplot()
+    plt = chinese_pyplot()
     fig, ax = plt.subplots(figsize=(9, 4.5))
     for i, (text, frame) in enumerate(adoption.items()):
         if len(frame):
@@ -416,7 +418,7 @@ def _plot_diffusion(adoption, out_dir, font):
     ax.set_ylabel("documents that have used it (cumulative)")
     ax.set_title("Diffusion of the most frequent formulations")
     ax.legend(loc="upper left", fontsize=8)
-    return _save(fig, out_dir, "diffusion")
+    return save_figure(fig, out_dir, "diffusion")
 
 
 def topic_shares(topics):
@@ -440,7 +442,7 @@ def topic_shares(topics):
 
 def _plot_topics(topics, out_dir, font):
     from policy_nlp.apps.view import topic_colour, topic_names
-    plt = _pyplot()
+    plt = chinese_pyplot()
     years, labels, shares = topic_shares(topics)
     names = topic_names() if font else {}
     fig, ax = plt.subplots(figsize=(11, 5))
@@ -454,7 +456,7 @@ def _plot_topics(topics, out_dir, font):
     ax.set_xlabel("year")
     ax.set_title("Paragraph topics by year (share of characters)")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
-    return _save(fig, out_dir, "topics_by_year")
+    return save_figure(fig, out_dir, "topics_by_year")
 
 
 # --- writing ----------------------------------------------------------------------

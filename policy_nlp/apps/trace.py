@@ -204,8 +204,8 @@ def _national_first(summary, national, local):
 
 def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
     """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
-    from policy_nlp.apps.report import _pyplot, _save, chinese_font
-    plt = _pyplot()
+    from policy_nlp.apps.report import chinese_font, chinese_pyplot, save_figure
+    plt = chinese_pyplot()
     frame = result.adoption
     fig, ax = plt.subplots(figsize=(8, 4))
     ax.step(frame["year"], frame["cumulative_documents"], where="post", label="documents (cumulative)",
@@ -220,7 +220,7 @@ def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
     ax.set_xlabel("year")
     ax.set_ylabel("count")
     ax.legend(loc="upper left")
-    return _save(fig, Path(out_dir), "adoption")
+    return save_figure(fig, Path(out_dir), "adoption")
 
 
 def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:

@@ -36,6 +36,7 @@ from pathlib import Path
 # read_annotated, is_annotated and check_annotated live in io.annotated; kept importable from here
 from policy_nlp.io.annotated import (ANNOTATED_KEYS, OUTPUT_FILES, annotated_records,  # noqa: F401
                                      check_annotated, find_annotated, is_annotated, read_annotated)
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import document_year as _year
 
 log = logging.getLogger("policy_nlp")
@@ -545,7 +546,7 @@ def render_document(data):
 # --- reading and writing ----------------------------------------------------
 
 def _file_name(id, used):
-    base = re.sub(r"[^\w\u3400-\u9fff.-]+", "_", str(id or "document")).strip("._")[:80] or "document"
+    base = re.sub(rf"[^\w{IDEOGRAPH}.-]+", "_", str(id or "document")).strip("._")[:80] or "document"
     name, n = base, 1
     while name.lower() in used:
         n += 1

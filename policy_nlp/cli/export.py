@@ -3,6 +3,8 @@
 import argparse
 from pathlib import Path
 
+from policy_nlp.cli.options import add_annotated_inputs
+
 
 def _export(args):
     from policy_nlp.apps.tables import export
@@ -29,7 +31,7 @@ def add_export_command(commands):
                "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\""
                "   # the duckdb command-line tool, installed apart",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
     p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")
     p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")

@@ -1,5 +1,6 @@
 """Options several commands share, declared once: how the corpus readers find
-documents (``--glob``, ``--text-column``, ``--id-column``) and the word segmenter."""
+documents (``--glob``, ``--text-column``, ``--id-column``), the word segmenter, and
+the annotated inputs of the commands that read annotate's output."""
 
 from policy_nlp.io.corpus import DEFAULT_GLOB
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
@@ -18,3 +19,11 @@ def add_input_options(parser, prefix=""):
 def add_segmenter_option(parser, help):
     """``--segmenter``, one of the engines :mod:`policy_nlp.segment.engines` registers."""
     parser.add_argument("--segmenter", default=DEFAULT_SEGMENTER, choices=sorted(SEGMENTERS), help=help)
+
+
+def add_annotated_inputs(parser, also=""):
+    """The ``inputs`` of a command reading annotate's output
+    (:func:`policy_nlp.io.annotated.find_annotated`); ``also`` names other
+    inputs the command takes."""
+    parser.add_argument("inputs", nargs="+",
+                        help=f"annotated .jsonl/.json files or 'policy-nlp annotate' output folders{also}")

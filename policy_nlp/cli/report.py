@@ -2,6 +2,8 @@
 
 import argparse
 
+from policy_nlp.cli.options import add_annotated_inputs
+
 
 REPORT_EPILOG = """examples:
   policy-nlp report out/annotations.jsonl -o report/
@@ -27,7 +29,7 @@ def add_report_command(commands):
                     "the corpus, and the documents that failed (from the errors file beside the "
                     "annotations). Plots are PNG and SVG, tables CSV, tied together by index.html.",
         epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the report (index.html, PNG, SVG, CSV)")
     p.add_argument("--top", type=int, default=30, help="formulations in the table and chart (default 30)")
     p.add_argument("--title", default="policy_nlp corpus report", help="title of the report")

@@ -2,6 +2,8 @@
 
 import argparse
 
+from policy_nlp.cli.options import add_annotated_inputs
+
 
 def _unknown(national_first):
     return "unknown (no national or no local use, or both first in one year without both dates)" \
@@ -40,7 +42,7 @@ def add_trace_command(commands):
                "  policy-nlp trace “十三五” out/annotations.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("formulation", help="the formulation, in any variant")
-    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or 'policy-nlp annotate' output folders")
+    add_annotated_inputs(p)
     p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv/.png, summary.json")
     p.set_defaults(func=_trace)
     return p

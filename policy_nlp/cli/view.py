@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from policy_nlp.cli.options import add_input_options, add_segmenter_option
+from policy_nlp.cli.options import add_annotated_inputs, add_input_options, add_segmenter_option
 
 
 VIEW_EPILOG = """examples:
@@ -44,8 +44,7 @@ def add_view_command(commands):
                     "annotated JSONL/JSON (from 'policy-nlp annotate') or raw inputs, which are "
                     "annotated first.",
         epilog=VIEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="annotated .jsonl/.json files or output folders, or raw inputs "
-                                             "(.txt, .jsonl, .csv, folders)")
+    add_annotated_inputs(p, also=", or raw inputs (.txt, .jsonl, .csv, folders)")
     p.add_argument("-o", "--output", required=True, help="folder for the pages (gets index.html too)")
     p.add_argument("--limit", type=int, help="write at most this many pages")
     add_input_options(p, prefix="raw inputs: ")

@@ -189,22 +189,31 @@ def _problems(data, n):
             yield f"paragraphs[{i}].topic is not an object"
     for i, slogan in enumerate(data.get("slogans") or []):
         yield _span_problem(slogan, f"slogans[{i}]", n)
-        if not isinstance(slogan.get("members") or [], list):
-            yield f"slogans[{i}].members is not a list"
-            continue
-        for j, member in enumerate(slogan.get("members") or []):
-            yield _span_problem(member, f"slogans[{i}].members[{j}]", n)
+        yield from _part_problems(slogan, f"slogans[{i}]", "members", n)
     for i, lst in enumerate(data.get("lists") or []):
         yield _span_problem(lst, f"lists[{i}]", n)
-        if not isinstance(lst.get("items") or [], list):
-            yield f"lists[{i}].items is not a list"
-            continue
-        for j, item in enumerate(lst.get("items") or []):
-            yield _span_problem(item, f"lists[{i}].items[{j}]", n)
-            if not isinstance(item.get("marker"), str):
-                yield f"lists[{i}].items[{j}]: marker {item.get('marker')!r} is not a string"
+        yield from _part_problems(lst, f"lists[{i}]", "items", n, check=_marker_problem)
         if lst.get("claim") is not None:
             yield _span_problem(lst["claim"], f"lists[{i}].claim", n)
+
+
+def _part_problems(span, where, field, n, check=None):
+    """Problems of the spans in ``span[field]`` (a slogan's members, a list's
+    items), each followed by ``check(part, where)`` when given."""
+    parts = span.get(field) or []
+    if not isinstance(parts, list):
+        yield f"{where}.{field} is not a list"
+        return
+    for j, part in enumerate(parts):
+        yield _span_problem(part, f"{where}.{field}[{j}]", n)
+        if check is not None:
+            yield check(part, f"{where}.{field}[{j}]")
+
+
+def _marker_problem(item, where):
+    if not isinstance(item.get("marker"), str):
+        return f"{where}: marker {item.get('marker')!r} is not a string"
+    return None
 
 
 def check_annotated(data):

@@ -40,7 +40,7 @@ class Record:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _record(id, text, meta, source=None):
+def make_record(id, text, meta, source=None):
     """A normalised Record; raises DocumentError for what cannot be written out.
 
     A lone surrogate (``"\\ud800"`` in JSON) is not Unicode text: it cannot be
@@ -308,8 +308,8 @@ def _from_row(path, number, row, text_column, id_column):
     meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
     meta["source"] = source
     try:
-        return _record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",
-                       text, meta, source=source)
+        return make_record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",
+                           text, meta, source=source)
     except DocumentError as error:
         return error
 

@@ -1,5 +1,8 @@
-"""Language knowledge shared by the stages: Chinese numerals and word lists.
+"""Language knowledge shared by the stages: Chinese numerals (:mod:`~policy_nlp.lang.numerals`),
+word lists (:mod:`~policy_nlp.lang.words`), character classes (:mod:`~policy_nlp.lang.chars`),
+masked names, preview notices, photo captions, and the decoding of text files
+(:mod:`~policy_nlp.lang.encodings`).
 
-The lowest layer above the errors: plain Python, no spaCy, no pkuseg. Word
-lists live as text files in ``policy_nlp/lang/data/`` (see :mod:`policy_nlp.lang.words`).
+The lowest layer above the base modules (errors, schema): plain Python, no spaCy, no
+pkuseg. Word lists live as text files in ``policy_nlp/lang/data/``.
 """

@@ -13,8 +13,9 @@ import re
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.chars import IDEOGRAPH
 
-_HANZI = re.compile(r"[\u3400-\u9fff]")
+_HANZI = re.compile(f"[{IDEOGRAPH}]")
 
 
 def _in_gb2312(ch):
@@ -121,7 +122,7 @@ def _reads_as_chinese(text):
 
 # Characters of plain text: ASCII printable and whitespace, CJK punctuation,
 # ideographs, full-width forms, general punctuation (quotes, dashes).
-_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_PLAUSIBLE = re.compile(rf"[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f{IDEOGRAPH}\uff00-\uffef]")
 
 
 def _utf16_without_bom(data, nul_evidence):

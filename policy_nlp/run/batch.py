@@ -202,7 +202,7 @@ def _load_pipeline(settings):
     and the workers share the loaded models' pages copy-on-write.
     """
     global _NLP, _SETTINGS
-    from policy_nlp.io.corpus import _record
+    from policy_nlp.io.corpus import make_record
     from policy_nlp.pipeline.loading import load
     if _NLP is not None and _SETTINGS == dict(settings):
         return  # already loaded in this process (a second run, a benchmark)
@@ -211,7 +211,7 @@ def _load_pipeline(settings):
     with collector_paused():
         # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
         # and compiles what cleaning and the stages compile on first use (once, before a fork)
-        warm_up = _record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
+        warm_up = make_record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
         annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
 
 
@@ -231,11 +231,11 @@ def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id
     >>> doc.text, doc._.meta["salutation"], doc._.meta["removed"][0]["reason"]
     ('同志们：\n今天开会。', '同志们', 'share widget')
     """
-    from policy_nlp.io.corpus import _record
+    from policy_nlp.io.corpus import make_record
     from policy_nlp.pipeline.loading import load
     from policy_nlp.pipeline.tokenizer import check_text
     check_text(text)  # None, bytes, a lone surrogate: one clear error here
-    record = _record(id, text, dict(meta or {}))
+    record = make_record(id, text, dict(meta or {}))
     if id is None:  # derived from the content, like the readers' ids
         record.id = record.meta["sha1"][:12]
     return annotate_record(nlp if nlp is not None else load(), record, clean=clean)

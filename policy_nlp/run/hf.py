@@ -44,7 +44,7 @@ empty.
 
 from typing import TYPE_CHECKING, Any, get_type_hints
 
-from policy_nlp.io.corpus import _record
+from policy_nlp.io.corpus import make_record
 from policy_nlp.run.dask_backend import worker_pipeline
 from policy_nlp.errors import DocumentError
 from policy_nlp.schema import Document, arrow_type, to_arrow
@@ -89,7 +89,7 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
         try:
             if not isinstance(text, str) or not text.strip():
                 raise DocumentError(f"row {index}", f"empty or non-text {text_column!r} value")
-            record = _record(id, text, {"source": f"row {index}"})
+            record = make_record(id, text, {"source": f"row {index}"})
             data = doc_to_dict(annotate_record(nlp, record, clean=clean))
         except Exception as exc:  # one document never stops the map
             error = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"

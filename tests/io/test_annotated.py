@@ -43,6 +43,9 @@ def test_the_document_is_well_formed():
     (lambda d: d.update(text=None), "text is NoneType"),
     (lambda d: d.update(meta=[1]), "meta is not an object"),
     (lambda d: d.update(slogans={"a": 1}), "slogans is not a list"),
+    (lambda d: d["slogans"][0].update(members="五心"), "slogans[0].members is not a list"),
+    (lambda d: d["lists"][0].update(items={"a": 1}), "lists[0].items is not a list"),
+    (lambda d: d["lists"][0]["items"].append("二是"), "lists[0].items[1] is not an object"),
 ])
 def test_check_annotated_names_the_problem(mutate, problem):
     doc = copy.deepcopy(DOC)

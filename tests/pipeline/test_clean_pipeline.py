@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 import policy_nlp
-from policy_nlp.io.corpus import _record
+from policy_nlp.io.corpus import make_record
 from policy_nlp.io.output import doc_to_dict
 from policy_nlp.run.batch import annotate_record
 
@@ -31,7 +31,7 @@ def _raw_seed():
 
 def _same_as_the_cli(raw, clean_nlp, plain_nlp):
     doc = clean_nlp(raw)
-    record = _record("doc", raw, {})
+    record = make_record("doc", raw, {})
     cli = annotate_record(plain_nlp, record)
     assert doc.text == cli.text
     assert doc._.meta == cli._.meta
@@ -63,7 +63,7 @@ def test_a_cleaning_pipeline_given_to_annotate_cleans_once(clean_nlp, plain_nlp)
     # dev-0073: cleaning its cleaned text again would cut a further line
     raw = local_excerpt("dev-0073")
     _same_as_the_cli(raw, clean_nlp, plain_nlp)
-    record = _record("dev-0073", raw, {})
+    record = make_record("dev-0073", raw, {})
     assert doc_to_dict(annotate_record(clean_nlp, record)) == doc_to_dict(annotate_record(plain_nlp, record))
 
 

@@ -47,8 +47,8 @@ def test_annotate_dataset_returns_typed_nested_features_with_the_pipeline_values
     row = out[0]
     nlp = policy_nlp.load(segmenter="fast")
     from policy_nlp.run.batch import annotate_record
-    from policy_nlp.io.corpus import _record
-    expected = doc_to_dict(annotate_record(nlp, _record("0", text, {"source": "row 0"}), clean=True))
+    from policy_nlp.io.corpus import make_record
+    expected = doc_to_dict(annotate_record(nlp, make_record("0", text, {"source": "row 0"}), clean=True))
     hints = get_type_hints(Document)
     assert row["slogans"] and row["lists"] and any(p["topic"] for p in row["paragraphs"])
     for name in ("tokens", "sentences", "paragraphs", "slogans", "lists", "meta"):

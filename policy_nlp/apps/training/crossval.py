@@ -13,7 +13,8 @@ import numpy as np
 from policy_nlp.errors import TrainingDataError
 from policy_nlp.stages.topics import TopicClassifier, tokenize
 from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
-from policy_nlp.apps.training.scores import KeywordBaseline, _headline, _majority, score_multilabel, score_predictions
+from policy_nlp.apps.training.scores import (KeywordBaseline, headline_scores, majority_label, score_multilabel,
+                                             score_predictions)
 
 log = logging.getLogger("policy_nlp")
 
@@ -112,20 +113,15 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
         test_tokens, test_labels = [tokens[i] for i in test], [labels[i] for i in test]
         model = make_estimator(data.multi_label, threshold, random_state, **params)
         unlearnable |= set(fit_learnable(model, train_tokens, train_labels, data.multi_label))
-        guesses = _predict(model, test_tokens, data.multi_label)
+        guesses = predicted_labels(model, test_tokens, data.multi_label)
         for i, guess in zip(test, guesses):
             predicted[i] = guess
-        majority = _majority(train_labels)
-        keyword = KeywordBaseline().fit(train_tokens, train_labels)
-        keyword_guesses = keyword.predict(test_tokens)
-        if data.multi_label:
-            keyword_guesses = [(g,) for g in keyword_guesses]
+        keyword, baselines = _baselines(train_tokens, train_labels, test_tokens, test_labels, label_set,
+                                        data.multi_label)
         per_fold.append({
             "fold": fold, "n": len(test),
             "documents": len(set(data.groups[i] for i in test)) if data.groups else None,
-            "model": _headline(score(test_labels, guesses, label_set), data.multi_label),
-            "majority": _headline(score(test_labels, [majority] * len(test), label_set), data.multi_label),
-            "keyword": _headline(score(test_labels, keyword_guesses, label_set), data.multi_label)})
+            "model": headline_scores(score(test_labels, guesses, label_set), data.multi_label), **baselines})
         if verbose:  # long work shows progress
             log.info("cross-validation fold %d/%d done (%.0f s)", fold, folds, time.time() - started)
     methods = ("model", "majority", "keyword")
@@ -142,27 +138,36 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
     }
 
 
-def _predict(model, tokens, multi_label):
+def predicted_labels(model, tokens, multi_label):
+    """The model's labels of tokenized paragraphs: a string each, or a sorted tuple (multi-label)."""
     if multi_label:
         return [tuple(sorted(s)) for s in model.predict_labels(tokens)]
     return [str(p) for p in model.predict(tokens)]
 
 
-def _test_report(model, data, train_tokens, train_labels):
+def held_out_report(model, data, train_tokens, train_labels):
     """Scores on the held-out test set: the model and both baselines fit on all training rows."""
     test = data.test
     tokens = [tokenize(t) for t in test.texts]
     score = score_multilabel if data.multi_label else score_predictions
     label_set = sorted(set(data.label_counts()) | set(test.label_counts()))
-    keyword = KeywordBaseline().fit(train_tokens, train_labels)
-    keyword_guesses = keyword.predict(tokens)
-    if data.multi_label:
-        keyword_guesses = [(g,) for g in keyword_guesses]
-    majority = _majority(train_labels)
+    _, baselines = _baselines(train_tokens, train_labels, tokens, test.labels, label_set, data.multi_label)
     return {"source": test.source, "n": len(test.texts), "skipped_blank": test.skipped_blank,
-            "model": score(test.labels, _predict(model, tokens, data.multi_label), label_set),
-            "majority": _headline(score(test.labels, [majority] * len(tokens), label_set), data.multi_label),
-            "keyword": _headline(score(test.labels, keyword_guesses, label_set), data.multi_label)}
+            "model": score(test.labels, predicted_labels(model, tokens, data.multi_label), label_set), **baselines}
+
+
+def _baselines(train_tokens, train_labels, test_tokens, test_labels, label_set, multi_label):
+    """The keyword baseline fit on the training rows, and the headline scores of it and of
+    the majority baseline on the test rows (a fold's, or the held-out split's)."""
+    score = score_multilabel if multi_label else score_predictions
+    majority = majority_label(train_labels)
+    keyword = KeywordBaseline().fit(train_tokens, train_labels)
+    keyword_guesses = keyword.predict(test_tokens)
+    if multi_label:
+        keyword_guesses = [(g,) for g in keyword_guesses]
+    return keyword, {
+        "majority": headline_scores(score(test_labels, [majority] * len(test_labels), label_set), multi_label),
+        "keyword": headline_scores(score(test_labels, keyword_guesses, label_set), multi_label)}
 
 
 def crosswalk_scores(y_true, y_pred, mapping, multi_label):

@@ -4,7 +4,7 @@ import unicodedata
 from pathlib import Path
 
 from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
-from policy_nlp.apps.training.scores import _headline
+from policy_nlp.apps.training.scores import headline_scores
 
 
 def display_width(text):
@@ -94,7 +94,7 @@ def format_report(report):
     test = report.get("test")
     if test:
         model = test["model"]
-        metrics = list(_headline(model, multi))
+        metrics = list(headline_scores(model, multi))
         lines += ["## Held-out test set", "", f"`{test['source']}`: {test['n']} paragraphs.", ""]
         lines += _table(["method"] + metrics,
                         [["model"] + [f"{model[m]:.3f}" for m in metrics]]

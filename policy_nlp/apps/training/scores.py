@@ -63,7 +63,7 @@ class KeywordBaseline:
                 f"keyword (top {self.top} terms per label, learned on the training part)")
 
 
-def _majority(labels):
+def majority_label(labels):
     """The most common label (single-label) or label set (multi-label)."""
     return Counter(labels).most_common(1)[0][0]
 
@@ -134,7 +134,8 @@ def score_multilabel(y_true, y_pred, label_set=None):
     }
 
 
-def _headline(report, multi_label):
+def headline_scores(report, multi_label):
+    """The few scores a fold, a baseline or a table shows, out of a full score report."""
     keys = (("micro_f1", "macro_f1", "weighted_f1", "subset_accuracy", "hamming_loss") if multi_label
             else ("accuracy", "macro_f1", "weighted_f1"))
     return {k: report[k] for k in keys}

@@ -9,8 +9,8 @@ from policy_nlp.errors import TrainingDataError
 from policy_nlp.stages.topics import save_model, tokenize
 from policy_nlp.stages.topics.multilabel import crosswalk_name, read_crosswalk
 from policy_nlp.apps.training.data import LabelledData, read_labelled
-from policy_nlp.apps.training.crossval import (_predict, _test_report, cross_validate, crosswalk_scores,
-                                               fit_learnable, make_estimator)
+from policy_nlp.apps.training.crossval import (cross_validate, crosswalk_scores, fit_learnable, held_out_report,
+                                               make_estimator, predicted_labels)
 from policy_nlp.apps.training.reports import format_report, write_model_card
 
 log = logging.getLogger("policy_nlp")
@@ -86,11 +86,11 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
             report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
     model = _fit_final(data, tokens, report, threshold, random_state, **params)
     if data.test is not None:
-        report["test"] = _test_report(model, data, tokens, data.labels)
+        report["test"] = held_out_report(model, data, tokens, data.labels)
         if mapping:
             test_tokens = [tokenize(t) for t in data.test.texts]
             report["test"]["crosswalk"] = crosswalk_scores(
-                data.test.labels, _predict(model, test_tokens, data.multi_label), mapping, data.multi_label)
+                data.test.labels, predicted_labels(model, test_tokens, data.multi_label), mapping, data.multi_label)
     output_dir = Path(output_dir)
     report["training_seconds"] = round(time.time() - started, 1)
     metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)

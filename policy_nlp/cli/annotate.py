@@ -1,0 +1,83 @@
+"""``policy-nlp annotate``: documents in, annotated JSONL/JSON/DocBin out (:mod:`policy_nlp.run.batch`)."""
+
+import argparse
+import sys
+
+from policy_nlp.cli.options import add_input_options, add_segmenter_option
+
+
+ANNOTATE_EPILOG = """examples:
+  policy-nlp annotate corpora/ --glob "*.txt" -o out/
+  policy-nlp annotate reports.jsonl --text-column content --meta level=national -o out/national/ --workers 2
+  policy-nlp annotate speeches.csv --text-column Text --id-column Date --date-column Date -o out/xi/
+  policy-nlp annotate excerpts.jsonl --meta-columns title,occasion,level,year -o out/local/
+  policy-nlp annotate big_corpus/ -o out/big/ --backend dask --scheduler tcp://10.0.0.5:8786 --tables out/big/tables
+"""
+
+
+def _annotate(args):
+    from policy_nlp.run.batch import annotate_corpus
+    settings = {"segmenter": args.segmenter, "user_dict": args.user_dict, "lexicon": not args.no_lexicon}
+    if args.topic_model:
+        settings["topic_model"] = args.topic_model
+    if args.stages:
+        settings["stages"] = [s.strip() for s in args.stages.split(",") if s.strip()]
+    summary = annotate_corpus(
+        args.inputs, args.output, format=args.format, workers=args.workers, backend=args.backend,
+        scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
+        batch_chars=args.batch_chars, quiet=args.quiet,
+        read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
+                      "date_column": args.date_column, "meta_columns": args.meta_columns,
+                      "meta": args.meta},
+        **settings)
+    print(summary, file=sys.stderr if args.quiet else sys.stdout)
+    if args.tables:
+        # The tables are built once over the whole output (duplicates are flagged
+        # against the first copy in the corpus), whichever backend annotated it.
+        from policy_nlp.apps.tables import export
+        counts = export([args.output], args.tables)
+        print("tables: " + ", ".join(f"{name} {n:,}" for name, n in counts.items())
+              + f" -> {args.tables}", file=sys.stderr if args.quiet else sys.stdout)
+    return 1 if summary.failed else 0
+
+
+def add_annotate_command(commands):
+    """Add ``policy-nlp annotate`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "annotate", help="annotate documents into JSONL/JSON/spaCy files",
+        description="Annotate files, folders, JSONL and CSV inputs: paragraphs, sentences, tokens, "
+                    "slogans, numbered lists and topics. Bad inputs are reported (in the errors file "
+                    "and on stderr) and the rest are still annotated; the exit status is 1 when any "
+                    "document failed. Rerunning the same command resumes a JSONL output.",
+        epilog=ANNOTATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", help="files (.txt any encoding, .jsonl, .csv) or folders (recursive)")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
+    p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",
+                   help="jsonl (default; resumable), json (one array) or spacy (a DocBin with user data)")
+    p.add_argument("--tables", metavar="DIR",
+                   help="when the run ends, also write the Parquet tables and corpus.duckdb there "
+                        "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
+    add_input_options(p)
+    p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
+    p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
+                   "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
+    p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
+                   help="a meta field for every document of these inputs, e.g. --meta level=national "
+                        "(repeatable; a value the document gives wins)")
+    add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
+    p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
+    p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")
+    p.add_argument("--topic-model", help="folder of a topic model made with 'policy-nlp train' (default: packaged)")
+    p.add_argument("--stages", help="comma-separated stages to run, of paragraphs,slogans,enumerations,topics "
+                   "(default: all)")
+    p.add_argument("--no-clean", action="store_true", help="keep web page furniture (navigation, share widgets ...)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--backend", choices=("processes", "dask"), default="processes",
+                   help="processes (default: a process pool on this machine) or dask (a Dask cluster)")
+    p.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a local cluster)")
+    p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
+    p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
+                        "(resume does not notice changed options such as --topic-model)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=_annotate)

@@ -1,0 +1,50 @@
+"""``policy-nlp evaluate``: scores against hand gold (:mod:`policy_nlp.apps.evaluation`)."""
+
+import argparse
+
+from policy_nlp.cli.options import add_segmenter_option
+
+
+def _evaluate(args):
+    import json
+    from pathlib import Path
+    from policy_nlp.apps.evaluation import (error_lines, evaluate_many, evaluation_pairs, format_report,
+                                            load_gold)
+    golds = [load_gold(path) for path in args.gold]
+    pairs = evaluation_pairs(golds, args.annotated, args.shared, segmenter=args.segmenter,
+                             clean=not args.no_clean, topic_model=args.topic_model)
+    report = evaluate_many(pairs)
+    print(format_report(report))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.errors:
+        for line in error_lines(report):
+            print(line)
+    return 0
+
+
+def add_evaluate_command(commands):
+    """Add ``policy-nlp evaluate`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "evaluate", help="score annotations against hand gold (slogans, lists, claims, topics)",
+        description="Score annotated documents against gold files in the format of "
+                    "shared/gold/seed_gold.json: numbered-formulation recall and precision, number "
+                    "accuracy, member exact match, quoted terms, lists (family, item count, first item), "
+                    "count claims and paragraph topics. Without --annotated the pipeline is run on each "
+                    "gold document's text (found through its 'source' under --shared).",
+        epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("gold", nargs="+", help="gold JSON files")
+    p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
+    p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "
+                        "../shared beside the repository, or else beside the current folder)")
+    add_segmenter_option(p, "word segmenter when the pipeline is run (default fast)")
+    p.add_argument("--topic-model", default="default",
+                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged)")
+    p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
+    p.add_argument("--json", help="also write the full report as JSON here")
+    p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
+    p.set_defaults(func=_evaluate)

@@ -1,0 +1,45 @@
+"""``policy-nlp suggest``: the paragraphs most worth coding next (:mod:`policy_nlp.apps.active`)."""
+
+import argparse
+
+from policy_nlp.cli.options import add_input_options
+
+
+def _suggest(args):
+    from policy_nlp.apps.active import suggest
+    model = args.model
+    if model == "default":
+        from policy_nlp.stages.topics import DEFAULT_MODEL
+        model = DEFAULT_MODEL
+    from policy_nlp.errors import DocumentError, ModelError
+    try:
+        rows = suggest(model, args.corpus, n=args.n, output=args.output, text_column=args.text_column,
+                       id_column=args.id_column, pattern=args.glob, exclude=args.exclude)
+    except (DocumentError, ModelError) as error:
+        raise ValueError(str(error)) from None
+    documents = len({row["doc_id"] for row in rows})
+    print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
+          f"column, then: policy-nlp train {args.output} -o models/NAME")
+    return 0
+
+
+def add_suggest_command(commands):
+    """Add ``policy-nlp suggest`` to an argparse subparsers object."""
+    p = commands.add_parser(
+        "suggest", help="pick the unlabelled paragraphs most worth coding next",
+        description="Score every paragraph of an unlabelled corpus with a topic model and write the N "
+                    "the model is least sure of (smallest margin between its two best labels), spread over "
+                    "documents and predicted labels, near-duplicates skipped, to a CSV with columns "
+                    "doc_id, paragraph, text, predicted, score, label (empty). Fill in 'label' and train "
+                    "on the file; blank rows are skipped.",
+        epilog="examples:\n  policy-nlp suggest models/mine speeches/ -n 50 -o to_code.csv\n"
+               "  policy-nlp suggest default reports.jsonl --text-column content -n 100 -o to_code.csv "
+               "--exclude coded.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("model", help="a model folder, or 'default'")
+    p.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv, save_to_disk)")
+    p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")
+    p.add_argument("-o", "--output", required=True, help="the CSV to write")
+    p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
+    add_input_options(p)
+    p.set_defaults(func=_suggest)
