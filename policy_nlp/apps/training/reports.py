@@ -123,7 +123,7 @@ def write_model_card(output, model, metadata, data_lines=None):
     row count); the metrics come from ``metadata``.
     """
     from policy_nlp.stages.topics import chinese_name
-    from policy_nlp.stages.topics.files import _versions
+    from policy_nlp.stages.topics.files import library_versions
     output = Path(output)
     multi = isinstance(model, MultiLabelTopicClassifier)
     lines = [f"# Topic model `{metadata.get('name', output.name)}`", ""]
@@ -160,7 +160,7 @@ def write_model_card(output, model, metadata, data_lines=None):
     if metadata.get("crosswalk"):
         lines += ["", f"Crosswalk: `{metadata['crosswalk']['file']}` (saved in `model.json`)."]
     lines += ["", "## Library versions", ""]
-    lines += [f"- {name}: {version}" for name, version in _versions().items()]
+    lines += [f"- {name}: {version}" for name, version in library_versions().items()]
     lines += ["", f"Building took {metadata.get('training_seconds')} s wall time (segmentation "
               "included).", ""]
     (output / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

@@ -29,7 +29,9 @@ FORMAT_VERSION = 1
 DEFAULT_MODEL = resources.files("policy_nlp") / "models" / "topics-default"
 
 
-def _versions():
+def library_versions():
+    """The versions of Python and the libraries a model file records (and the
+    model card lists): a model saved under others is loaded with a warning."""
     from importlib.metadata import PackageNotFoundError, version
     versions = {"python": platform.python_version(), "numpy": np.__version__}
     for name in ("scipy", "scikit-learn", "pkuseg", "policy_nlp"):  # without importing them
@@ -95,7 +97,7 @@ def save_model(model: "TopicClassifier | TopicModel", path: "str | os.PathLike[s
         "classes": [str(c) for c in model.classes_],
         "word_vocabulary": word_vocabulary,
         "char_vocabulary": char_vocabulary,
-        "versions": _versions(),
+        "versions": library_versions(),
         "metadata": metadata or {},
     }
     with open(path / "model.json", "w", encoding="utf-8") as f:
@@ -315,7 +317,7 @@ def load_model(path: "str | os.PathLike[str]", on_version_mismatch: str = "warn"
 
 @functools.lru_cache(maxsize=1)
 def _running_versions():
-    return _versions()
+    return library_versions()
 
 
 @functools.lru_cache(maxsize=4)
