@@ -646,6 +646,41 @@ def test_a_heading_glued_to_the_end_of_the_paragraph_above():
     assert lists_of("要抓好项目。二、抓落实\n落实责任。\n") == []
 
 
+def test_a_heading_glued_to_the_paragraph_above_on_a_page_that_kept_only_its_indents():
+    # the 2013 national work report with its line breaks removed: each heading ends the
+    # paragraph above, up to the indent that opens the next one; the heading numbered one
+    # is cut too when its 二、 is, and a （一） heading may be one sentence (…发展。　　)
+    text = ("请各位代表审议，并请全国政协委员提出意见。一、过去五年工作回顾\u3000\u3000"
+            "第十一届全国人民代表大会第一次会议以来的五年，是我国发展进程中极不平凡的五年。"
+            "一是有效应对国际金融危机。二是加快经济结构调整。\u3000\u3000"
+            "我们要更加努力做好工作，决不辜负人民的期望！二、今年经济社会发展的总体要求\u3000\u3000"
+            "党的十八大科学总结了过去五年的工作。\u3000\u3000"
+            "提高金融支持经济发展的可持续性。三、对今年政府工作的建议\u3000\u3000"
+            "对今年政府主要工作提出以下建议。（一）加快转变经济发展方式，促进经济持续健康发展。\u3000\u3000"
+            "我国社会主义现代化建设取得的一切成就都建立在经济持续健康发展的基础之上。"
+            "深入推进集中连片特殊困难地区扶贫攻坚。（二）强化农业农村发展基础，推动城乡发展一体化。\u3000\u3000"
+            "近些年是我国农业发展最快的时期。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 3, "一、过去五年", None), ("一是", 2, "一是有效应对", 0),
+                                    ("（一）", 2, "（一）加快转", 0)]
+    assert lists[2]["parent_item"] == 2
+    # the 2012 report: a heading numbered one after a colon
+    text = ("一年来，我们主要做了以下工作：（一）加强和改善宏观调控，遏制物价过快上涨，实现经济平稳较快发展。\u3000\u3000"
+            "我们注重处理好保持经济平稳较快发展、调整经济结构和管理通胀预期的关系。"
+            "积极推进青海玉树抗灾救灾和恢复重建工作。（二）加快转变经济发展方式，提高发展的协调性。\u3000\u3000"
+            "大力发展社会事业。")
+    assert summary(text, lists_of(text)) == [("（一）", 2, "（一）加强和", None)]
+    assert lists_of(text)[0]["items"][0]["end"] == text.index("\u3000")
+    # not cut: an inline list whose last item is a short sentence ending its paragraph (the number
+    # before it stands in the same paragraph), nor a sentence ending a line (a line break, not an indent)
+    text = "主要措施是：（一）加强组织领导。（二）落实工作责任。\u3000\u3000下一步，我们要抓好落实。"
+    (lst,) = lists_of(text)
+    assert lst["items"][-1]["end"] == text.index("\u3000")
+    text = "一、抓项目\n要抓好项目。二、抓落实的关键在于干部。\n\u3000\u3000要压实责任。\n"
+    assert lists_of(text) == []
+
+
 def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     # an unclosed bracket does not let the last item swallow its paragraph
     text = "一是抓学习。二是抓落实。三是抓作风（含纪律。下一句。再一句。再一句。再一句。"
