@@ -81,6 +81,7 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 _ENDS_SENTENCE = "。！？!?"
 
 
@@ -89,7 +90,8 @@ def _unglued_headings(text, paragraphs, candidates):
     the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
 
     Such a heading is a 一、 or （一） marker numbered two or more right after
-    a sentence end, the number before it a marker of the same numbering
+    a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
+    see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
     end) of at most ``_HEADING_LINE`` characters: with no sentence end in it,
     or, on a page that lost its line breaks but kept the indent that ends its
@@ -136,9 +138,11 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     while before > 0 and text[before - 1] in " \u3000":
         before -= 1
     start, end = paragraphs[index]
-    # a heading numbered one may follow a colon (…做了以下工作：（一）加强和改善宏观调控…)
+    # a heading numbered one may follow a colon (…做了以下工作：（一）加强和改善宏观调控…), a 一、
+    # heading a word when it is a marker there (…打造成全国引领性的数字机关品牌五、加速数字社会建设⏎)
     after = _GLUED_AFTER + ("：:" if marker.number == 1 else "")
-    if marker.start >= end or not (before > 0 and text[before - 1] in after):
+    if marker.start >= end or before == 0 or not (
+            text[before - 1] in after or marker.family == "一、" and _IDEOGRAPH.match(text, before - 1)):
         return False
     # the line ends at a line break or with the paragraph, looked for within the heading's reach only
     # (linear on one-line texts)
