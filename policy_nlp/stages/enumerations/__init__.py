@@ -63,6 +63,15 @@ breaks were lost, such a heading is an inline 一、 right after a sentence end
 or colon, after the text's title or after a notice of hidden text
 ((开头部分已省略221字)一、…), over an inline list later in its paragraph
 (…三点意见。一、统一思想…（一）…（二）…); its section is the rest of the paragraph.
+An outline heading glued to the end of the paragraph above (…系统的兼容性。（二）装备与系统标准⏎)
+opens a paragraph of its own, and so does one on a page that kept only the indents ending its
+paragraphs (…提出意见。一、过去五年工作回顾　　…, or one sentence: …建议。（一）加快转变经济发展方式，
+促进经济持续健康发展。　　…): ``blocks._unglued_headings``.
+A 一、 glued to the last word of the paragraph above is a heading when it goes on with the
+numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), and
+a marker glued to a heading line may go on with its family's numbering across sections
+(二、产品设计3.产品数字化研发设计…, as an inline run after its section's heading may:
+…（二）聚力突破核心关键技术。4.持续加大研发投入…).
 
 Grouping and nesting
 --------------------

@@ -81,6 +81,8 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+_ENDS_SENTENCE = "。！？!?"
 
 
 def _unglued_headings(text, paragraphs, candidates):
@@ -88,26 +90,33 @@ def _unglued_headings(text, paragraphs, candidates):
     the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
 
     Such a heading is a 一、 or （一） marker numbered two or more right after
-    a sentence end, on a line of at most ``_HEADING_LINE`` characters with no
-    sentence end in it, and the number before it is a marker of the same
-    numbering earlier in the text.
+    a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
+    see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
+    earlier in the text, on a line (up to a line break or its paragraph's
+    end) of at most ``_HEADING_LINE`` characters: with no sentence end in it,
+    or, on a page that lost its line breaks but kept the indent that ends its
+    paragraphs (…工作回顾　　第十一届…), one sentence that ends the paragraph
+    (…提出以下建议。（一）加快转变经济发展方式，促进经济持续健康发展。　　…)
+    when the number before it stands in an earlier paragraph. Such a heading
+    numbered one (after a sentence end or a colon) is cut too when its
+    number two is.
     """
-    seen, cuts = set(), []
+    seen, cuts = {}, []              # seen: (group, number) -> the start of its latest marker
+    firsts = {}                      # group -> its last heading numbered one, when glued
+    starts = [start for start, _ in paragraphs]
     for marker in candidates:
-        if (marker.family in ("一、", "（一）") and (marker.number or 0) >= 2
-                and (marker.group, marker.number - 1) in seen):
-            before = marker.start
-            while before > 0 and text[before - 1] in " \u3000":
-                before -= 1
-            # the line break is looked for within the heading's reach only (linear on one-line texts)
-            line_end = text.find("\n", marker.end, marker.end + _HEADING_LINE + 8)
-            if line_end == -1 and len(text) <= marker.end + _HEADING_LINE + 8:
-                line_end = len(text)                        # the text's last line
-            line = text[marker.end:line_end] if line_end != -1 else ""
-            if (before > 0 and text[before - 1] in _GLUED_AFTER and 0 < len(line.strip()) <= _HEADING_LINE
-                    and not _SENTENCE_END.search(line)):
+        if marker.family in ("一、", "（一）") and marker.number:
+            previous = seen.get((marker.group, marker.number - 1), -1 if marker.number == 1 else None)
+            index = bisect.bisect_right(starts, marker.start) - 1
+            glued = previous is not None and index >= 0 and _glued_heading(text, marker, previous, paragraphs, index)
+            if marker.number == 1:
+                firsts[marker.group] = marker.start if glued else None
+            elif glued:
+                if marker.number == 2 and firsts.get(marker.group) is not None:
+                    cuts.append(firsts.pop(marker.group))
                 cuts.append(marker.start)
-        seen.add((marker.group, marker.number))
+        seen[(marker.group, marker.number)] = marker.start
+    cuts.sort()
     if not cuts:
         return paragraphs
     result = []
@@ -119,6 +128,36 @@ def _unglued_headings(text, paragraphs, candidates):
             index += 1
         result.append((start, end))
     return result
+
+
+def _glued_heading(text, marker, previous, paragraphs, index):
+    """Whether ``marker`` (in ``paragraphs[index]``, the same numbering's
+    number before it at ``previous``) is a heading glued to the paragraph
+    above (see :func:`_unglued_headings`)."""
+    before = marker.start
+    while before > 0 and text[before - 1] in " \u3000":
+        before -= 1
+    start, end = paragraphs[index]
+    # a heading numbered one may follow a colon (…做了以下工作：（一）加强和改善宏观调控…), a 一、
+    # heading a word when it is a marker there (…打造成全国引领性的数字机关品牌五、加速数字社会建设⏎)
+    after = _GLUED_AFTER + ("：:" if marker.number == 1 else "")
+    if marker.start >= end or before == 0 or not (
+            text[before - 1] in after or marker.family == "一、" and _IDEOGRAPH.match(text, before - 1)):
+        return False
+    # the line ends at a line break or with the paragraph, looked for within the heading's reach only
+    # (linear on one-line texts)
+    reach = marker.end + _HEADING_LINE + 8
+    line_end = text.find("\n", marker.end, min(end, reach))
+    line_end = end if line_end == -1 else line_end
+    line = text[marker.end:line_end].strip() if line_end <= reach else ""
+    if not 0 < len(line) <= _HEADING_LINE:
+        return False
+    if not _SENTENCE_END.search(line):
+        return True
+    # one sentence ending a paragraph that an indent, not a line break, ends
+    following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+    return (line_end == end and following is not None and "\n" not in text[end:following]
+            and previous < start and line[-1] in _ENDS_SENTENCE and not _SENTENCE_END.search(line, 0, len(line) - 1))
 
 
 def _effective_start(text, start, end):

@@ -12,7 +12,7 @@ from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADIN
 
 class _List:
     __slots__ = ("family", "group", "items", "inline", "parent", "parent_item",
-                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading", "ended")
+                 "spans", "scopes", "claim", "index", "consumed", "chapter", "heading", "ended", "follows")
 
     def __init__(self, first, inline):
         self.family, self.group = first.family, first.group
@@ -26,6 +26,7 @@ class _List:
         self.chapter = 0
         self.heading = False            # an inline outline heading (its scope: the rest of its block)
         self.ended = False              # closed by the next item of the run it opened in (_close_inner)
+        self.follows = False            # goes on with the numbering of a run so closed (_inline_runs)
 
     @property
     def last_number(self):
@@ -67,8 +68,12 @@ def _inline_runs(markers):
     """Runs of same-group markers inside one block. A run that starts over
     inside an item leaves the outer run open: 二是细化责任…（一是…；…六是…）；
     三是加强领导 goes on with the outer run's 三是 (a continuation without a gap
-    is preferred, as in the outline)."""
+    is preferred, as in the outline). A run that goes on with the numbering
+    of the run the item before closed (…（一）…1.…2.…（二）…3.…4.: the
+    numbering runs on across sections) ``follows`` it; not for circled
+    numerals, which number notes too (②…⑥ … ⑦⑧)."""
     runs, recent = [], {}               # recent: group -> its last _OPEN_RUNS runs
+    closed = {}                         # group -> (last start, last number) of its latest closed run
     for marker in markers:
         if marker.group == "——":
             continue
@@ -77,10 +82,13 @@ def _inline_runs(markers):
         if accepting:
             exact = [run for run in accepting if _exact(run, marker)]
             run = max(exact or accepting, key=lambda run: run.items[-1].start)
-            _close_inner(recent, run.items[-1].start)
+            _close_inner(recent, run.items[-1].start, closed)
             run.items.append(marker)
             continue
         run = _List(marker, inline=True)
+        last = closed.pop(marker.group, None)
+        run.follows = (last is not None and marker.number is not None and last[1] == marker.number - 1
+                       and marker.family != "①")
         runs.append(run)
         group_runs = recent.setdefault(marker.group, [])
         group_runs.append(run)
@@ -88,12 +96,17 @@ def _inline_runs(markers):
     return runs
 
 
-def _close_inner(recent, item_start):
+def _close_inner(recent, item_start, closed):
     """Close the runs opened inside the item at ``item_start``, which the next
-    item of its run ends: 一、…第一，…二、…第二 is no 第一 list across 二、."""
+    item of its run ends: 一、…第一，…二、…第二 is no 第一 list across 二、.
+    ``closed``: group -> ``(last item's start, last number)`` of the latest
+    run so closed, updated."""
     for group, group_runs in recent.items():
         for run in group_runs:
-            run.ended = run.ended or run.items[0].start > item_start
+            if not run.ended and run.items[0].start > item_start:
+                run.ended = True
+                last = (run.items[-1].start, run.last_number)
+                closed[group] = max(closed.get(group, last), last)
         recent[group] = [run for run in group_runs if not run.ended]
 
 
@@ -171,6 +184,7 @@ class _Builder:
             self.by_group.setdefault(marker.group, []).append(marker.start)
             self.numbers_by_group.setdefault(marker.group, []).append(marker.number)
         self.initial_starts = sorted(m.start for m in markers if m.initial)
+        self.at = {m.start: m for m in markers}
         self.pending = {}      # group -> [(last item's start, id, run)] sorted: runs a later marker may continue
         self.inline_lists = []
         self.block_lists, self.stack = [], []
@@ -270,12 +284,36 @@ class _Builder:
                 if previous not in self.inline_lists:
                     self.inline_lists.append(previous)
                 return
-        if len(run.items) >= 2 and (first.number or 1) <= 2:
+        if not first.initial and self.continues_heading(first):
+            block_markers.append(first)
+            first.followers = run.items[1:]
+            return
+        if len(run.items) >= 2 and ((first.number or 1) <= 2 or run.follows):
             self.inline_lists.append(run)
         elif self.after_sentence(first):
             self.inline_headings.append(run)
         if run.items[-1] is last_of_group[run.group] and not run.ended:   # nor in a later paragraph
             self.add_pending(run)
+
+    def continues_heading(self, marker):
+        """Whether the inline 一、 or （一） ``marker``, right after a sentence
+        end or a colon, goes on with the numbering of a heading that opens one
+        of the three paragraphs before and was cut off the paragraph above
+        (a page whose line breaks were lost: …作用。二、申报流程　　… ¶
+        …发送至指定邮箱。 三、联系方式…): a block item, as that heading is.
+        Not after a heading that opens a line (¶一、抓项目 ¶要抓好项目。二、抓落实的关键在于…)."""
+        if marker.family not in ("一、", "（一）") or not marker.number:
+            return False
+        before = before_blanks(self.text, marker.start)
+        if not (before > 0 and self.text[before - 1] in _HEADING_AFTER):
+            return False
+        starts = self.by_group[marker.group]
+        index = bisect.bisect_left(starts, marker.start) - 1
+        previous = self.at[starts[index]] if index >= 0 else None
+        if previous is None or not previous.initial or previous.number != marker.number - 1:
+            return False
+        cut = before_blanks(self.text, previous.start)          # the heading was glued to what ends there
+        return previous.block >= marker.block - 3 and cut > 0 and self.text[cut - 1] != "\n"
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a

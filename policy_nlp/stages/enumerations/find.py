@@ -77,8 +77,10 @@ def _find_lists(text, paragraphs, sentences):
     sentences = [tuple(s) for s in sentences]
     if not paragraphs or not text:
         return []
-    candidates = _without_page_numbers(text, paragraphs, _candidates(text))
+    candidates = _candidates(text)
+    # headings cut off first: the paragraph before a page number is no heading (…水平。二、…水平　　3.建设…)
     paragraphs = _unglued_headings(text, paragraphs, candidates)
+    candidates = _without_page_numbers(text, paragraphs, candidates)
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
     effective = [_effective_start(text, s, e) for s, e in blocks]
     markers = _placed_markers(text, blocks, effective, candidates)

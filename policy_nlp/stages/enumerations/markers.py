@@ -89,6 +89,7 @@ def _after_caption(text, start):
 def _candidates(text):
     """Every marker candidate in ``text``, with family, group and number."""
     found, heading = [], None        # heading: the last outline heading marker
+    last_numbers = {}                # group -> the number of its last marker
     notes = None                     # the notes headings, searched at the first circled numeral
     cited = -1                       # the end of the last bracketed numeral that cites a clause
     for m in _MARKER.finditer(text):
@@ -154,10 +155,12 @@ def _candidates(text):
             number, family, group = None, "——", "——"
         if number is not None and not 1 <= number <= 60 or _TOC_ENTRY.match(text, end):
             continue
-        if glued and not _glued_to_heading(text, start, family, group, number, heading):
+        if glued and not (_goes_on_chapters(text, end, family, number, last_numbers.get(group))
+                          or _glued_to_heading(text, start, family, group, number, heading, last_numbers.get(group))):
             continue
         marker = _Marker(start, end, family, group, number, m.group())
         found.append(marker)
+        last_numbers[group] = number
         if family in _HEADING_FAMILIES:
             heading = marker
     return found
@@ -219,14 +222,27 @@ def _after_title(text, start):
     return 0 < start <= _HEADING_LINE and not _PUNCTUATION.search(text, 0, start) and "\n" not in text[:start]
 
 
-def _glued_to_heading(text, start, family, group, number, heading):
+def _goes_on_chapters(text, end, family, number, last_number):
+    """Whether an inline 一、 right after a Chinese character (ending at
+    ``end``) is a heading glued to the last word of the paragraph above, on
+    a page whose line breaks were lost (…提升整体运营效率六、质量管控…,
+    …数字机关品牌五、加速数字社会建设…): it goes on with the numbering of the
+    一、 marker before it (``last_number``), and no numeral follows it (a
+    range: …产量要多五、六倍)."""
+    return (family == "一、" and (number or 0) >= 2 and last_number == number - 1 and text[end - 1] == "、"
+            and text[end:end + 1] not in _NUMERAL_CHARS)
+
+
+def _glued_to_heading(text, start, family, group, number, heading, last_number=None):
     """Whether a marker right after a Chinese character opens the line after a
     heading whose line break was lost: the text between ``heading`` (the
     last outline heading marker before it) and the marker is a heading line
     (at most ``_HEADING_LINE`` characters, no sentence end, colon or
     semicolon), and the marker goes on with its numbering (二、请…讲话三、请…)
-    or opens a list under it, numbered one in a lower family
-    (一、履职情况和工作亮点1.落实…, 一、加强学习,提高班子的整体素质一是…). With
+    or opens a list under it in a lower family, numbered one
+    (一、履职情况和工作亮点1.落实…, 一、加强学习,提高班子的整体素质一是…) or
+    going on with the numbering of its family's marker before
+    (``last_number``; 二、产品设计3.产品数字化研发设计…: the numbering runs on across sections). With
     no heading before it, a list numbered one may follow the text's title,
     a first line without punctuation (…在全县农村工作会议上的讲话一是…).
     A 一 that ends a word (一、坚持思想统一是前提) is none."""
@@ -238,7 +254,7 @@ def _glued_to_heading(text, start, family, group, number, heading):
         return False
     if group == heading.group:
         return number == heading.number + 1
-    return number == 1 and _RANK[family] > _RANK[heading.family]
+    return number in (1, (last_number or 0) + 1) and _RANK[family] > _RANK[heading.family]
 
 
 def _initial_only(marker, text):

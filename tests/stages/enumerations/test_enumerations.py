@@ -646,6 +646,112 @@ def test_a_heading_glued_to_the_end_of_the_paragraph_above():
     assert lists_of("要抓好项目。二、抓落实\n落实责任。\n") == []
 
 
+def test_a_heading_glued_to_the_paragraph_above_on_a_page_that_kept_only_its_indents():
+    # the 2013 national work report with its line breaks removed: each heading ends the
+    # paragraph above, up to the indent that opens the next one; the heading numbered one
+    # is cut too when its 二、 is, and a （一） heading may be one sentence (…发展。　　)
+    text = ("请各位代表审议，并请全国政协委员提出意见。一、过去五年工作回顾\u3000\u3000"
+            "第十一届全国人民代表大会第一次会议以来的五年，是我国发展进程中极不平凡的五年。"
+            "一是有效应对国际金融危机。二是加快经济结构调整。\u3000\u3000"
+            "我们要更加努力做好工作，决不辜负人民的期望！二、今年经济社会发展的总体要求\u3000\u3000"
+            "党的十八大科学总结了过去五年的工作。\u3000\u3000"
+            "提高金融支持经济发展的可持续性。三、对今年政府工作的建议\u3000\u3000"
+            "对今年政府主要工作提出以下建议。（一）加快转变经济发展方式，促进经济持续健康发展。\u3000\u3000"
+            "我国社会主义现代化建设取得的一切成就都建立在经济持续健康发展的基础之上。"
+            "深入推进集中连片特殊困难地区扶贫攻坚。（二）强化农业农村发展基础，推动城乡发展一体化。\u3000\u3000"
+            "近些年是我国农业发展最快的时期。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("一、", 3, "一、过去五年", None), ("一是", 2, "一是有效应对", 0),
+                                    ("（一）", 2, "（一）加快转", 0)]
+    assert lists[2]["parent_item"] == 2
+    # the 2012 report: a heading numbered one after a colon
+    text = ("一年来，我们主要做了以下工作：（一）加强和改善宏观调控，遏制物价过快上涨，实现经济平稳较快发展。\u3000\u3000"
+            "我们注重处理好保持经济平稳较快发展、调整经济结构和管理通胀预期的关系。"
+            "积极推进青海玉树抗灾救灾和恢复重建工作。（二）加快转变经济发展方式，提高发展的协调性。\u3000\u3000"
+            "大力发展社会事业。")
+    assert summary(text, lists_of(text)) == [("（一）", 2, "（一）加强和", None)]
+    assert lists_of(text)[0]["items"][0]["end"] == text.index("\u3000")
+    # central-103 (one line, indents kept): the heading cut off the paragraph above is no body
+    # text before a page number, so 3. opens its list under 二、
+    text = ("一、推动全方位智能化服务，促进智慧法院建设\u3000\u30001.对标规划，查找差距。要对标规划。"
+            "\u3000\u30002.厘清现状，做好设计。各级人民法院要进一步提升信息化建设水平。"
+            "二、以构建现代化诉讼服务体系建设为目标，努力提升诉讼服务智能化水平\u3000\u3000"
+            "3.建设诉讼服务指导中心信息平台，实现诉讼全程服务纵向和横向贯通。\u3000\u3000"
+            "4.整合完善多元解纷、诉讼服务等子系统，支撑诉讼服务中心建设。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"], l["parent_item"]) for l in lists] == [
+        ("一、", 2, None, None), ("1.", 2, 0, 0), ("1.", 2, 0, 1)]
+    # not cut: an inline list whose last item is a short sentence ending its paragraph (the number
+    # before it stands in the same paragraph), nor a sentence ending a line (a line break, not an indent)
+    text = "主要措施是：（一）加强组织领导。（二）落实工作责任。\u3000\u3000下一步，我们要抓好落实。"
+    (lst,) = lists_of(text)
+    assert lst["items"][-1]["end"] == text.index("\u3000")
+    text = "一、抓项目\n要抓好项目。二、抓落实的关键在于干部。\n\u3000\u3000要压实责任。\n"
+    assert lists_of(text) == []
+
+
+def test_numbering_that_runs_on_across_sections_on_a_page_without_line_breaks():
+    # central-14 (one line): 1. 2. under 一、, 3. 4. under 二、 …, each glued to its heading's line
+    text = ("作为智能工厂梯度培育等工作的参考指引。一、工厂建设1.工厂数字化设计与交付面向工厂规划等业务活动，"
+            "缩短工厂建设周期:2.数字孪生工厂运营优化面向基础设施运维等业务活动，实现工厂运营持续优化。"
+            "二、产品设计3.产品数字化研发设计面向需求分析等业务活动，提高设计质量。"
+            "4.虚拟验证与中试面向产品验证、中试等业务活动，加速产品熟化。"
+            "三、工艺设计5.工艺数字化设计面向工艺规划、产线设计等业务活动，实现工艺设计快速迭代优化。"
+            "6.可制造性设计面向产品设计等业务活动，提高产品可制造性。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), text[l["items"][0]["start"]:][:3], l["parent"], l["parent_item"])
+            for l in lists] == [("一、", 3, "一、工", None, None), ("1.", 2, "1.工", 0, 0),
+                                ("1.", 2, "3.产", 0, 1), ("1.", 2, "5.工", 0, 2)]
+    # shandong-51 (one line): the numbering goes on after a sentence end under the next （二）
+    text = ("二、主要任务（一）聚力做强重点数字产业。1.巩固延伸特色产业。深入开展集成电路“强芯”工程。"
+            "（牵头单位：省工业和信息化厅）2.培育壮大新兴产业。深入开展能源电子“聚能”工程。"
+            "（牵头单位：省工业和信息化厅）3.布局谋划前沿产业。深入开展空天信息“跃升”工程。"
+            "（牵头单位：省工业和信息化厅）（二）聚力突破核心关键技术。4.持续加大研发投入。"
+            "瞄准集成电路、高端软件、人工智能等关键技术和基础环节。（配合单位：省发展改革委）"
+            "5.着力做强创新平台。围绕重点产业领域，支持骨干企业争创国家级制造业创新中心。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
+        ("（一）", 2, None), ("1.", 3, 0), ("1.", 2, 0)]
+    # not a list: a run that starts at 3 with no run before it, nor one after a gap in the numbering
+    assert lists_of("二、产品设计3.产品数字化研发设计，提高设计质量。4.虚拟验证与中试，加速产品熟化。") == []
+    text = ("一、工厂建设1.工厂数字化设计，缩短工厂建设周期:2.数字孪生工厂运营优化，实现持续优化。"
+            "二、产品设计5.产品数字化研发设计，提高设计质量。6.虚拟验证与中试，加速产品熟化。")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("1.", 2)]
+    # nor circled numerals, which also number notes (②…⑥ of a congress report, then ⑦ ⑧)
+    text = "一、甲。①要一。②要二。二、乙。③是三。④是四。"
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("①", 2)]
+
+
+def test_a_heading_glued_to_the_last_word_of_the_paragraph_above():
+    # central-14 and shandong-45 (one line): 六、 goes on with the 一、 numbering before it
+    text = ("五、生产作业（一）产线柔性配置。（二）人机协同作业，提升整体运营效率"
+            "六、质量管控（一）在线智能检测。（二）质量追溯与分析改进。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("一、", 2), ("（一）", 2), ("（一）", 2)]
+    # shandong-45 (as published): such a heading ends its line, so it opens a paragraph of its own
+    text = ("四、深化数字政府建设，引领数字经济高质量发展\n13.持续提升政府决策数字化水平。完善数据共享机制。\n"
+            "14.持续提升机关运行数字化水平。2025 年底前，将“山东通”打造成全国引领性的数字机关品牌"
+            "五、加速数字社会建设，推动数字经济全面发展\n15.打造新型智慧城市产业生态体系。坚持以人为本。\n"
+            "16.营造新型智慧城市共建共享社会氛围。实施新型智慧城市提升行动。\n"
+            "六、夯实数字基础底座，支撑数字经济稳固发展\n18.加快建设高速泛在的网络基础设施。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
+        ("一、", 3, None), ("1.", 2, 0), ("1.", 2, 0)]
+    assert text[lists[0]["items"][1]["start"]:lists[0]["items"][1]["end"]].endswith("推动数字经济全面发展")
+    # a range of numbers is no heading (1955: …比一般杂粮的产量要多五、六倍), nor a number that
+    # does not go on with the numbering
+    text = "四、粮食问题\n薯类象红薯、土豆等则比一般杂粮的产量要多五、六倍。\n"
+    assert [len(l["items"]) for l in lists_of(text)] == []
+    text = "一、总体要求\n甲。\n二、主要任务\n数字机关品牌四、加速数字社会建设\n"
+    assert [len(l["items"]) for l in lists_of(text)] == [2]
+
+
 def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     # an unclosed bracket does not let the last item swallow its paragraph
     text = "一是抓学习。二是抓落实。三是抓作风（含纪律。下一句。再一句。再一句。再一句。"
