@@ -428,3 +428,15 @@ def test_members_of_a_suffix_unit_hold_the_suffix():
     assert members_of("推动信息化和工业化两化融合", "两化融合") == ["信息化", "工业化"]
     assert members_of("推进工业化、信息化、城镇化、农业现代化四化同步", "四化同步") == ["工业化", "信息化", "城镇化", "农业现代化"]
     assert members_of("坚持科技创新和制度创新双轮驱动", "双轮驱动") == ["科技创新", "制度创新"]
+
+
+def test_promote_and_grow_lead_into_a_list_before():
+    # policy document central-34: 促进 leads into the seven chains (member_leading_words)
+    text = "支持大中小企业融通发展，促进大中小企业创新链、产业链、供应链、数据链、资金链、服务链、人才链“七链”全面融通。"
+    assert members_of(text, "七链")[:2] == ["大中小企业创新链", "产业链"]
+    # 发展壮大 as 做强做大 (the brief's sentence of the three industries)
+    assert members_of("要发展壮大钢铁、有色、化工这三大产业。", "三大产业") == ["钢铁", "有色", "化工"]
+    # counter-example (gwr 2008's 三项基本准则, reordered to open with 促进): a list whose
+    # items all open with a verb keeps them
+    assert members_of("坚持推进依法行政、加强行政监督、促进科学民主决策三项基本准则。", "三项基本准则") == [
+        "推进依法行政", "加强行政监督", "促进科学民主决策"]
