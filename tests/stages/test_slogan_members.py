@@ -431,12 +431,43 @@ def test_members_of_a_suffix_unit_hold_the_suffix():
 
 
 def test_promote_and_grow_lead_into_a_list_before():
-    # policy document central-34: 促进 leads into the seven chains (member_leading_words)
+    # policy document central-34: 促进 leads into the seven chains (member_leading_words; its
+    # qualifier 大中小企业 is cut too: see the next tests)
     text = "支持大中小企业融通发展，促进大中小企业创新链、产业链、供应链、数据链、资金链、服务链、人才链“七链”全面融通。"
-    assert members_of(text, "七链")[:2] == ["大中小企业创新链", "产业链"]
+    assert members_of(text, "七链")[:2] == ["创新链", "产业链"]
     # 发展壮大 as 做强做大 (the brief's sentence of the three industries)
     assert members_of("要发展壮大钢铁、有色、化工这三大产业。", "三大产业") == ["钢铁", "有色", "化工"]
     # counter-example (gwr 2008's 三项基本准则, reordered to open with 促进): a list whose
     # items all open with a verb keeps them
     assert members_of("坚持推进依法行政、加强行政监督、促进科学民主决策三项基本准则。", "三项基本准则") == [
         "推进依法行政", "加强行政监督", "促进科学民主决策"]
+
+
+def test_a_verb_opening_a_first_member_as_wide_as_the_others_is_cut():
+    # policy documents central-120, shandong-46, shandong-16, shandong-27: 建设 and 创新 lead
+    # into the list when the rest is as wide as the other members (parallel_opening_verbs)
+    assert members_of("4.司法公开类。建设庭审公开、文书公开、执行公开三大平台，推进信息化在方便群众参与和了解诉讼方面的应用。",
+                      "三大平台") == ["庭审公开", "文书公开", "执行公开"]
+    assert members_of("持续创新产业互联网、消费互联网、金融互联网“三网融合”模式，深化大数据在工业、农业、服务业等领域的融合应用。",
+                      "三网融合") == ["产业互联网", "消费互联网", "金融互联网"]
+    assert members_of("建立专兼职教研员队伍，创新教、科、研“三位一体”活动机制，依托名师工作室开展工作。",
+                      "三位一体") == ["教", "科", "研"]
+    text = ("围绕加快建设山东产业技术研究院、中科院济南科创城、国家超级计算济南中心、山东大学龙山创新港"
+            "“四大创新圈”核心板块，打造形成创新一体化的综合性科学中心核心承载区。")
+    assert members_of(text, "四大创新圈")[0] == "山东产业技术研究院"
+    # counter-examples: a rest narrower than the others is the verb's own word (建设用地), and
+    # a first member two characters wider than its equal siblings keeps its qualifier
+    # (central-1's 五位一体, written as a list)
+    assert members_of("统筹建设用地、工业生产用地、农业生产用地三大需求。", "三大需求")[0] == "建设用地"
+    text = "把生态文明建设、经济建设、政治建设、文化建设、社会建设“五位一体”总体布局落到实处。"
+    assert members_of(text, "五位一体") == ["生态文明建设", "经济建设", "政治建设", "文化建设", "社会建设"]
+
+
+def test_a_qualifier_of_many_equal_members_is_left_out_of_the_first():
+    # policy document central-34 (hard-wrapped: 供应⏎链 is one member, read through the wrap)
+    text = ("实施产业生态优化工程，从优质企业培育、急需标准研\n制、服务平台建设、数据安全共享、人才队伍建设等五个方\n"
+            "面着手，加大力度完善智能检测装备发展生态，营造产业良\n好发展环境，保障智能检测装备产业健康可持续发展。\n"
+            "1.培育优质企业。引导智能检测装备企业专业化、差异\n化发展，培育一批专精特新企业和系统解决方案供应商。培\n"
+            "育具有生态主导力的链主企业，联合上下游企业、科研院所，\n共同开展检测技术研究、装备开发和集成应用服务。支持大\n"
+            "中小企业融通发展，促进大中小企业创新链、产业链、供应\n链、数据链、资金链、服务链、人才链“七链”全面融通。")
+    assert members_of(text, "七链") == ["创新链", "产业链", "供应\n链", "数据链", "资金链", "服务链", "人才链"]

@@ -167,8 +167,34 @@ def _trimmed_items(text, items):
                 break
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
+    a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+_PARALLEL_OPENING_VERBS = words("parallel_opening_verbs")
+
+
+def _before_parallel_rest(seg, others):
+    """Where a first member ``seg`` starts when two ``others`` or more are
+    parallel to it: after a verb of ``parallel_opening_verbs`` whose rest is
+    as wide as they are (建设庭审公开、文书公开、执行公开; 创新教、科、研;
+    whitespace aside) while no more than half of them open with a verb; or, four others or
+    more as wide as each other (``w``) and ending as ``seg`` does, ``w`` from
+    its end when it is more than two characters wider (大中小企业创新链、产业链、
+    供应链…: a qualifier of them all); 0 otherwise."""
+    bare = ["".join(o.split()) for o in others]
+    if len(bare) < 2 or "".join(seg.split()) != seg:
+        return 0                                  # a line break inside seg: widths are not comparable
+    widths = sorted(len(o) for o in bare)
+    verb = next((v for v in _PARALLEL_OPENING_VERBS if seg.startswith(v)), "")
+    if (verb and widths[0] <= len(seg) - len(verb) <= widths[-1]
+            and sum(o.startswith(_TRIM_LEAD + _PARALLEL_OPENING_VERBS) for o in bare) * 2 <= len(bare)):
+        return len(verb)
+    w = widths[0]
+    if len(bare) >= 4 and w == widths[-1] and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2:
+        return len(seg) - w
+    return 0
 
 
 def _after_last_verb(seg, lo, hi):
