@@ -350,7 +350,7 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     assert members_of(text, "五毒")[1:] == ["偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
     text = ("《行动计划》提出了包括加强组织领导、加大政策支持力度、构建产业生态体系、优化产业发展环境、"
             "健全人才培养体系和推进国际及港澳台交流合作在内的六项保障措施，充分发挥")
-    assert members_of(text, "六项保障措施")[-1] == "港澳台交流合作"
+    assert members_of(text, "六项保障措施")[-1] == "推进国际及港澳台交流合作"
     # policy documents central-25: a last item ending with a preposition governing the
     # formulation (…技术委员会在两化融合…) is a clause; counter-example: 正在 is no preposition
     lexicon = default_lexicon()
@@ -471,3 +471,18 @@ def test_a_qualifier_of_many_equal_members_is_left_out_of_the_first():
             "育具有生态主导力的链主企业，联合上下游企业、科研院所，\n共同开展检测技术研究、装备开发和集成应用服务。支持大\n"
             "中小企业融通发展，促进大中小企业创新链、产业链、供应\n链、数据链、资金链、服务链、人才链“七链”全面融通。")
     assert members_of(text, "七链") == ["创新链", "产业链", "供应\n链", "数据链", "资金链", "服务链", "人才链"]
+
+
+def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
+    # policy document central-115: the six measures are verb phrases; 及 joins 国际 and
+    # 港澳台 inside the last, and 组织领导 is the object of 加强, no verb phrase of its own
+    text = ("为确保重点任务落实，《行动计划》提出了包括加强组织领导、加大政策支持力度、构建产业生态体系、优化产业发展环境、"
+            "健全人才培养体系和推进国际及港澳台交流合作在内的六项保障措施，充分发挥机制的作用。")
+    assert members_of(text, "六项保障措施") == ["加强组织领导", "加大政策支持力度", "构建产业生态体系", "优化产业发展环境",
+                                              "健全人才培养体系", "推进国际及港澳台交流合作"]
+    # counter-examples: a single item splits at its last 和 (gwr 2008: 和发展 is no verb phrase
+    # of a list), and a lead-in before a noun stays cut (cpc 13: 围绕和平)
+    text = "加大源头治理力度，遏制重特大安全事故发生。巩固和发展煤矿瓦斯治理和整顿关闭两个攻坚战成果。"
+    assert members_of(text, "两个攻坚战成果") == ["煤矿瓦斯治理", "整顿关闭"]
+    text = "根据国际形势和我国现代化建设的需要，围绕和平和发展两大主题，调整外交格局和党的对外关系。"
+    assert members_of(text, "两大主题") == ["和平", "发展"]

@@ -21,6 +21,9 @@ _TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("e
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
 
 
+_TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要
+
+
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
 
@@ -64,14 +67,20 @@ def _split_items(text, s, e, seps="、，,；;"):
 
 
 def _split_last_conj(text, items):
-    """Split the last item at 和/与/及/以及 (A、B和C)."""
+    """Split the last item at 和/与/及/以及 (A、B和C): at the last of them, or,
+    in a list of verb phrases (most items between the first and the last open
+    with a leading verb),
+    at the last that a leading verb follows (…、优化产业发展环境、健全人才培养
+    体系和推进国际及港澳台交流合作: the 及 joins two words of an item)."""
     if not items:
         return items
     a, b = items[-1]
     seg = text[a:b]
-    m = None
-    for mm in re.finditer(r"以及|和|与|及", seg):
-        m = mm
+    joints = list(re.finditer(r"以及|和|与|及", seg))
+    middle = items[1:-1]                  # the first item holds the lead-in (提出了包括加强…)
+    verbs = sum(text.startswith(_TRIM_LEAD_VERBS, x) for x, _ in middle)
+    before_verb = [j for j in joints if seg.startswith(_TRIM_LEAD_VERBS, j.end())] if verbs * 2 > len(middle) else []
+    m = (before_verb or joints or [None])[-1]
     if m is None or m.start() == 0 or m.end() == len(seg):
         return items
     at = m.start()
@@ -152,7 +161,7 @@ def _trimmed_items(text, items):
         while changed:
             changed = False
             for w in _TRIM_LEAD:
-                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD):
+                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD) and not _verb_noun_rest(seg, w):
                     a += len(w)
                     seg = seg[len(w):]
                     changed = True
@@ -195,6 +204,15 @@ def _before_parallel_rest(seg, others):
     if len(bare) >= 4 and w == widths[-1] and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2:
         return len(seg) - w
     return 0
+
+
+def _verb_noun_rest(seg, w):
+    """Whether the verb ``w`` (two characters or more) opening ``seg`` governs
+    a rest whose own leading word leaves two characters or fewer: a noun
+    rather than a verb phrase (加强组织领导: 组织领导), kept with its verb."""
+    rest = seg[len(w):]
+    v = next((v for v in _TRIM_LEAD_VERBS if rest.startswith(v)), "")
+    return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
 
 
 def _after_last_verb(seg, lo, hi):
