@@ -4,6 +4,7 @@ the unquoted list (5) or the parallel compound that ends it (6), the list
 of a sibling count (6b), and a 、-list that is the subject of the
 formulation's clause (5b)."""
 
+import os
 import re
 
 from policy_nlp.lang.words import words
@@ -71,7 +72,20 @@ def _unquoted_list_before(t):
     got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
     if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
         return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
+    if _describes_it(t, got):
+        return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
     return got
+
+
+def _describes_it(t, got):
+    """Whether the members ``got``, joined to the formulation by 的, all end
+    with one word (two characters or more) that the formulation does not
+    hold: attributes of it (人人协同、人机协同的“双师课堂”), not its parts
+    (党委的主体责任和纪委的监督责任“两个责任” hold 责任)."""
+    if len(got) < 2 or t.text[got[-1]["end"]:t.qs] != "的":
+        return False
+    ending = os.path.commonprefix([m["text"][::-1] for m in got])[::-1]
+    return len(ending) >= 2 and ending not in t.text[t.s:t.e]
 
 
 def _sibling_count_before(t):

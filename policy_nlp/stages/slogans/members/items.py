@@ -96,7 +96,8 @@ def _split_last_conj(text, items):
 _GOVERNING_END = words("governing_verbs")
 
 
-_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+# ... and a determiner opening a relative clause around the list (determiner_openings.txt)
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并") + words("determiner_openings")
 
 
 _LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
@@ -109,8 +110,9 @@ _PAIR_VERBS = frozenset(words("pair_verbs"))
 
 def _not_a_member(item):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, a verb alone, opening with an ordinal or
-    subject, or with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    ending in a governing verb, a verb alone, opening with an ordinal,
+    subject or determiner (那些重犯行贿), or with a list marker (二是农村以
+    魔芋、畜牧为主的两大特色)."""
     return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
             or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
