@@ -510,3 +510,15 @@ def test_attributes_joined_by_de_are_no_members():
     assert members_of("要落实党委的主体责任和纪委的监督责任“两个责任”。", "两个责任") == ["党委的主体责任", "纪委的监督责任"]
     text = "努力实现省政府和 省军区提出的无违纪、无告状、无退兵的“三无”目标,下面,我代表县委讲几点意见。"
     assert members_of(text, "三无") == ["无违纪", "无告状", "无退兵"]
+
+
+def test_a_quoted_list_before_holds_no_quote_mark():
+    # gwr 1982: the ” before 五讲四美三热爱 is a misturned opening; the quotation it seemed to
+    # close ran from the opening of “五讲四美” before it, across its close
+    text = ("在党的十二大以后，许多地方开展了热爱祖国、热爱社会主义、热爱党的“三热爱”活动。它与原来的“五讲四美”活动，"
+            "正在汇合成一个”五讲四美三热爱”的统一的活动。")
+    spans = [s for s in find_slogans(text) if s["text"] == "五讲四美"]
+    assert spans and all(s["members"] == [] for s in spans)
+    # counter-example (gwr 2019): a quoted list right before still gives members
+    text = "要继续坚持以供给侧结构性改革为主线，在“巩固、增强、提升、畅通”八个字上下功夫。"
+    assert members_of(text, "八个字") == ["巩固", "增强", "提升", "畅通"]

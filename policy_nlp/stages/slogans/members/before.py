@@ -17,6 +17,9 @@ from policy_nlp.stages.slogans.members.list_before import _count_of, _list_befor
 _SPEECH_END = re.compile(r"[。！？!?\n]")
 
 
+_QUOTE_MARKS = re.compile("[“”「」]")
+
+
 def _quoted_list_before(t):
     """(2) “A、B、C”的“X” / “A、B、C”X / “A、B、C”这三件大事: a quoted list right before; and
     (2b) “红橙黄蓝”四色预警: a quoted run of N single characters, each one a
@@ -29,7 +32,9 @@ def _quoted_list_before(t):
         o = text.rfind(op, max(0, b - 200), b - 1)
         # a quotation of speech (sentence ends, line breaks) is no list of names: 指出：“…一句都不行，
         # …‘五一六’。”“四人帮”反对… (cpc 11)
-        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1):
+        # nor is a span holding a quote mark: the close of another quotation opened it, and the
+        # mark before the formulation is a misturned opening (“五讲四美”活动，正在汇合成一个”五讲四美…)
+        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1) and not _QUOTE_MARKS.search(text, o + 1, b - 1):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
