@@ -522,3 +522,17 @@ def test_a_quoted_list_before_holds_no_quote_mark():
     # counter-example (gwr 2019): a quoted list right before still gives members
     text = "要继续坚持以供给侧结构性改革为主线，在“巩固、增强、提升、畅通”八个字上下功夫。"
     assert members_of(text, "八个字") == ["巩固", "增强", "提升", "畅通"]
+
+
+def test_an_ordinal_marker_is_no_part_of_a_member_after_a_colon():
+    # cpc 15 (一个是…；一个是…), cpc 1 (第一，…；第二，…) and gwr 1987 (一是…；一是…, its second
+    # marker misprinted): the markers open the items, the members follow them
+    text = ("鸦片战争后，中国成为半殖民地半封建国家。中华民族面对着两大历史任务：一个是求得民族独立和人民解放；"
+            "一个是实现国家繁荣富强和人民共同富裕。")
+    assert members_of(text, "两大历史任务") == ["求得民族独立和人民解放", "实现国家繁荣富强和人民共同富裕"]
+    text = ("必须着重研究两个重要问题：第一，怎样使工人和贫民阶级对政治感兴趣，怎样组织他们从事革命工作；"
+            "第二，怎样促使他们参加无产阶级的革命运动。")
+    assert members_of(text, "两个重要问题") == ["怎样使工人和贫民阶级对政治感兴趣，怎样组织他们从事革命工作",
+                                              "怎样促使他们参加无产阶级的革命运动"]
+    # counter-example (constructed): 第一 without a comma or 是 after it opens a word
+    assert members_of("优化三大产业：第一产业、第二产业、第三产业。", "三大产业") == ["第一产业", "第二产业", "第三产业"]

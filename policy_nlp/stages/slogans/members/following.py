@@ -187,7 +187,19 @@ def _following_list(t):
     if items[0] == first:
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
-    return [_mk(text, a, z) for a, z in items]
+    return [_mk(text, _after_marker(text, a, z), z) for a, z in items]
+
+
+# an ordinal marker opening an item that the list's separators split off
+# (两大历史任务：一个是…；一个是…; 两个重要问题：第一，…；第二，…; 一是…；一是…)
+_ITEM_MARKER = re.compile(f"(?:另一个是|一个是|第[{_MARKERS}]+(?:是|[，,、])|[{_MARKERS}]是)")   # 第一产业 is no marker
+
+
+def _after_marker(text, a, z):
+    """Where the item ``text[a:z]`` starts after an ordinal marker opening it,
+    when two characters or more remain; else ``a``."""
+    m = _ITEM_MARKER.match(text, a, z)
+    return m.end() if m and z - m.end() >= 2 else a
 
 
 def _across_clauses(text, items):
