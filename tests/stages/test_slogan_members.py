@@ -536,3 +536,12 @@ def test_an_ordinal_marker_is_no_part_of_a_member_after_a_colon():
                                               "怎样促使他们参加无产阶级的革命运动"]
     # counter-example (constructed): 第一 without a comma or 是 after it opens a word
     assert members_of("优化三大产业：第一产业、第二产业、第三产业。", "三大产业") == ["第一产业", "第二产业", "第三产业"]
+
+
+def test_deng_closing_a_list_after_a_formulation_is_no_part_of_its_last_member():
+    # policy document central-68: 包括A，B，C，D等 (the 等 closes the list)
+    text = ("高等学校要重点推进四项工作，包括创建智能化教育环境，提升教师技术素养与应用能力，推进教师大数据建设与应用，"
+            "服务地方教育教学改革与创新等。")
+    assert members_of(text, "四项工作")[-1] == "服务地方教育教学改革与创新"
+    # counter-example (constructed): a word ending in 等 keeps it (deng_word_ends.txt)
+    assert members_of("坚持两项原则，即自愿参加和男女平等。", "两项原则") == ["自愿参加", "男女平等"]

@@ -187,7 +187,23 @@ def _following_list(t):
     if items[0] == first:
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
+    items[-1] = (items[-1][0], _before_deng(text, *items[-1]))
     return [_mk(text, _after_marker(text, a, z), z) for a, z in items]
+
+
+_DENG_WORDS = words("deng_word_ends")
+
+
+def _before_deng(text, a, z):
+    """Where the last item ``text[a:z]`` ends before a 等 (等等) closing the
+    list (包括A，B，服务地方教育教学改革与创新等), when two characters or more
+    remain and the 等 ends no word of ``deng_word_ends`` (男女平等); else ``z``."""
+    while z > a and text[z - 1].isspace():
+        z -= 1
+    n = 2 if text.endswith("等等", a, z) else 1
+    if text.endswith("等", a, z) and z - n - a >= 2 and not text.endswith(_DENG_WORDS, a, z):
+        return z - n
+    return z
 
 
 # an ordinal marker opening an item that the list's separators split off
