@@ -545,3 +545,12 @@ def test_deng_closing_a_list_after_a_formulation_is_no_part_of_its_last_member()
     assert members_of(text, "四项工作")[-1] == "服务地方教育教学改革与创新"
     # counter-example (constructed): a word ending in 等 keeps it (deng_word_ends.txt)
     assert members_of("坚持两项原则，即自愿参加和男女平等。", "两项原则") == ["自愿参加", "男女平等"]
+
+
+def test_a_parallel_compound_ending_the_last_item_before_is_the_members():
+    # Xi speech of 2020-10-15: 联通 governs the compound 国内国际 that counts the two circulations;
+    # the list before (畅通国内大循环和联通…) is two verb phrases, no members
+    text = "深化对内经济联系、增加经济纵深，增强畅通国内大循环和联通国内国际双循环的功能，加快推进规则标准等制度型开放。"
+    assert members_of(text, "双循环") == ["国内", "国际"]
+    # counter-example (gwr 2019): a list of two nouns before the count stays the members
+    assert members_of("更好利用国际国内两个市场，我们要统筹国内和国际两个大局。", "两个大局") == ["国内", "国际"]

@@ -75,6 +75,8 @@ def _unquoted_list_before(t):
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
     got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+    if compound and got and got[-1]["end"] == compound[-1]["end"] and got[-1]["start"] < compound[0]["start"]:
+        return compound             # 畅通国内大循环和联通国内国际双循环: the last item's verb governs the compound
     if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
         return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
     if _describes_it(t, got):
