@@ -554,3 +554,16 @@ def test_a_parallel_compound_ending_the_last_item_before_is_the_members():
     assert members_of(text, "双循环") == ["国内", "国际"]
     # counter-example (gwr 2019): a list of two nouns before the count stays the members
     assert members_of("更好利用国际国内两个市场，我们要统筹国内和国际两个大局。", "两个大局") == ["国内", "国际"]
+
+
+def test_a_formulation_inside_a_list_has_no_members_among_its_siblings():
+    # local dev-0123: 区法检“两长” is one item of the list of those attending, 、 before and after
+    text = "5月27日,我区召开全区领导干部电视电话会议。区四套班子领导、区法检“两长”、各处级单位主要领导及班子成员分别在主、分会场参加会议。"
+    assert members_of(text, "两长") == []
+    # counter-examples (gwr 2011, cpc 15): a parallel compound before a 、 (两个市场、两种资源),
+    # and a list joined by 和 before a 、 (物质文明和精神文明两手抓、两手都要硬)
+    assert members_of("利用好国内国际两个市场、两种资源，统筹处理好国内发展和对外开放。", "两个市场") == ["国内", "国际"]
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
+    (s,) = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "两手抓"]
+    assert [m["text"] for m in s["members"]] == ["物质文明", "精神文明"]
