@@ -567,3 +567,16 @@ def test_a_formulation_inside_a_list_has_no_members_among_its_siblings():
     text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
     (s,) = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "两手抓"]
     assert [m["text"] for m in s["members"]] == ["物质文明", "精神文明"]
+
+
+def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
+    # policy document shandong-49: 支持一批 opens the noun phrase the list qualifies
+    # (collective_quantifiers.txt)
+    text = ("实施科技型中小企业创新能力提升工程，每年支持一批研发投入占比高、复合增长率高、市场占有率高、拥有核心硬科技的"
+            "“三高一核心”中小企业，联合高校、院所开展技术攻关和成果转化。")
+    assert members_of(text, "三高一核心") == ["研发投入占比高", "复合增长率高", "市场占有率高", "拥有核心硬科技"]
+    # counter-examples: 一个 is no such quantifier (一个中心 names a member), and a quantifier
+    # that leaves fewer than two characters is kept
+    from policy_nlp.stages.slogans.members.items import _after_collective
+    assert _after_collective("一个中心") == 0 and _after_collective("第一批") == 0
+    assert _after_collective("培养造就一支懂农业") == 6

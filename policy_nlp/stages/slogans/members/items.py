@@ -179,6 +179,7 @@ def _trimmed_items(text, items):
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
+    a += _after_collective(text[a:first["end"]])
     out[0] = _mk(text, a, first["end"])
     return out
 
@@ -215,6 +216,17 @@ def _verb_noun_rest(seg, w):
     rest = seg[len(w):]
     v = next((v for v in _TRIM_LEAD_VERBS if rest.startswith(v)), "")
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
+
+
+_COLLECTIVES = words("collective_quantifiers")
+
+
+def _after_collective(seg):
+    """Where a first member ``seg`` starts after the last quantifier of a
+    collective in it (一批研发投入占比高 -> 研发投入占比高), when two characters
+    or more remain; 0 when there is none."""
+    cut = max((seg.rfind(q) + len(q) for q in _COLLECTIVES if q in seg), default=0)
+    return cut if len(seg) - cut >= 2 else 0
 
 
 def _after_last_verb(seg, lo, hi):
