@@ -580,3 +580,25 @@ def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
     from policy_nlp.stages.slogans.members.items import _after_collective
     assert _after_collective("一个中心") == 0 and _after_collective("第一批") == 0
     assert _after_collective("培养造就一支懂农业") == 6
+
+
+def test_members_ending_with_the_lexicons_members_are_cut_to_them():
+    # cpc 19: 懂/爱 describe the workers, 农业、农村、农民 are the 三农; gwr 1986: 中国信守
+    # leads into the five principles (the lexicon's members end each item)
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
+
+    def lexicon_members(text, name):
+        (s,) = [s for s in find_slogans(text, lexicon) if s["text"] == name]
+        assert all(text[m["start"]:m["end"]] == m["text"] for m in s["members"])
+        return [m["text"] for m in s["members"]]
+    text = "健全自治、法治、德治相结合的乡村治理体系。培养造就一支懂农业、爱农村、爱农民的“三农”工作队伍。"
+    assert lexicon_members(text, "三农") == ["农业", "农村", "农民"]
+    text = "第五、\n中国信守互相尊重主权和领土完整、互不侵犯、互不干涉内政、平等互利、和平共处五项原则，并努力在这个基础上发展关系。"
+    assert lexicon_members(text, "五项原则")[0] == "互相尊重主权和领土完整"
+    # counter-examples: members that do not all end with the lexicon's, in its order, keep
+    # their words (农民问题 is no 农民)
+    from policy_nlp.stages.slogans.members.link import _known_endings
+    got = [{"start": 0, "end": 3, "text": "懂农业"}, {"start": 4, "end": 8, "text": "农民问题"}]
+    assert _known_endings("懂农业、农民问题", got, ["农业", "农民"]) == got
+    assert _known_endings("懂农业、农民问题", got[:1], ["农业"]) == got[:1]
