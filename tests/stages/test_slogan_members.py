@@ -558,6 +558,7 @@ def test_a_parallel_compound_ending_the_last_item_before_is_the_members():
 
 def test_a_formulation_inside_a_list_has_no_members_among_its_siblings():
     # local dev-0123: 区法检“两长” is one item of the list of those attending, 、 before and after
+    # (quoted; an unquoted count heads the items before it: see the test of 三大热工控制)
     text = "5月27日,我区召开全区领导干部电视电话会议。区四套班子领导、区法检“两长”、各处级单位主要领导及班子成员分别在主、分会场参加会议。"
     assert members_of(text, "两长") == []
     # counter-examples (gwr 2011, cpc 15): a parallel compound before a 、 (两个市场、两种资源),

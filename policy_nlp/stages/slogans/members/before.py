@@ -79,8 +79,9 @@ def _unquoted_list_before(t):
         return compound             # 畅通国内大循环和联通国内国际双循环: the last item's verb governs the compound
     if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
         return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
-    if got and t.text[t.qe:t.qe + 1] == "、" and "、" in t.text[got[0]["start"]:got[-1]["end"]]:
+    if got and t.quoted and t.text[t.qe:t.qe + 1] == "、" and "、" in t.text[got[0]["start"]:got[-1]["end"]]:
         return None                 # 区四套班子领导、区法检“两长”、各处级单位…: its siblings in one list
+    # (an unquoted count heads the items before it: 玻璃熔窑、锡槽、退火窑三大热工控制、冷端优化控制…)
     if _describes_it(t, got):
         return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
     return got
