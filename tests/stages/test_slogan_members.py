@@ -603,3 +603,11 @@ def test_members_ending_with_the_lexicons_members_are_cut_to_them():
     got = [{"start": 0, "end": 3, "text": "懂农业"}, {"start": 4, "end": 8, "text": "农民问题"}]
     assert _known_endings("懂农业、农民问题", got, ["农业", "农民"]) == got
     assert _known_endings("懂农业、农民问题", got[:1], ["农业"]) == got[:1]
+
+
+def test_a_colon_opening_brackets_after_a_formulation_is_no_part_of_a_member():
+    # gwr 2006: （即：淮河海河辽河、太湖巢湖滇池）
+    text = "重点搞好“三河三湖”（即：淮河海河辽河、太湖巢湖滇池）、南水北调水源及沿线的水污染防治。"
+    assert members_of(text, "三河三湖") == ["淮河海河辽河", "太湖巢湖滇池"]
+    # counter-example (the package docstring's): brackets without 即 or a colon
+    assert members_of("推进五项改革（甲改革、乙改革）。", "五项改革") == ["甲改革", "乙改革"]

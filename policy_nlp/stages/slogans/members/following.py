@@ -51,6 +51,8 @@ def _in_brackets_after(t):
     body = p + 1
     if text.startswith(("即", "包括"), body):
         body += 1 if text[body] == "即" else 2
+    if text[body:body + 1] in ("：", ":"):
+        body += 1                   # “三河三湖”（即：淮河海河辽河、太湖巢湖滇池）
     items = _split_items(text, body, close)
     return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
 
