@@ -611,3 +611,16 @@ def test_a_colon_opening_brackets_after_a_formulation_is_no_part_of_a_member():
     assert members_of(text, "三河三湖") == ["淮河海河辽河", "太湖巢湖滇池"]
     # counter-example (the package docstring's): brackets without 即 or a colon
     assert members_of("推进五项改革（甲改革、乙改革）。", "五项改革") == ["甲改革", "乙改革"]
+
+
+def test_a_list_that_is_the_object_of_yi_starts_after_it():
+    # policy document central-159 and cpc 15: 以 takes the list as its object (以…为支撑,
+    # 一切以是否…为根本判断标准), no part of the first member
+    text = "总体框架 \n智慧社区总体框架以政策标准和制度安全两大保障体系为支撑，以设施\n层、网络层、感知层等基础设施为基础。"
+    assert members_of(text, "两大保障体系") == ["政策标准", "制度安全"]
+    text = ("一切以是否有利于发展社会主义社会的生产力、有利于增强社会主义国家的综合国力、有利于提高人民的生活水平"
+            "这“三个有利于”为根本判断标准，不断开拓我们事业的新局面。")
+    assert members_of(text, "三个有利于")[0] == "有利于发展社会主义社会的生产力"
+    # counter-example (local dev-0044): 可以 is no preposition (yi_preposition_words.txt)
+    text = "这样做可以有效解决我市经济主体资本原始积累和政府财力两个不足。"
+    assert members_of(text, "两个不足") == ["经济主体资本原始积累", "政府财力"]
