@@ -415,6 +415,18 @@ def test_members_written_together_earlier_in_the_sentence():
     assert [s["members"] for s in find_slogans(text) if s["text"] == "三农"] == [[]]
 
 
+def test_words_written_together_are_found_without_a_step_per_character():
+    # 1,000 repeats of 提出“两个两个” on one line: each count read its 600 characters before
+    # it one position at a time (~3 s); the runs of words opening with the head character
+    # are found by one regular expression, and a window of counts holds none
+    from policy_nlp.stages.slogans.members.abbreviations import _head_word_runs
+    assert _head_word_runs("提出“两个两个”" * 75, {"个"}, 2) == []
+    assert _head_word_runs("农业农村农民问题是关系国计民生的根本性问题", {"农"}, 3) == [0]
+    # the other conditions still hold: distinct words (农业农业), no alternation (强农惠农富农)
+    assert _head_word_runs("强农惠农富农政策", {"农"}, 3) == [1]     # 农惠农富农政: the alternation test rejects it
+    assert [s["members"] for s in find_slogans("农业农业问题是“三农”问题。") if s["text"] == "三农"] == [[]]
+
+
 # ------------------------------------------------- local speech patterns
 # Real sentences of the local speech development corpus, read by id from
 # ../shared (skipped without it): the corpus may not be copied into the repo.

@@ -4,6 +4,7 @@ the unquoted list (5) or the parallel compound that ends it (6), the list
 of a sibling count (6b), and a 、-list that is the subject of the
 formulation's clause (5b)."""
 
+import os
 import re
 
 from policy_nlp.lang.words import words
@@ -14,6 +15,9 @@ from policy_nlp.stages.slogans.members.list_before import _count_of, _list_befor
 
 
 _SPEECH_END = re.compile(r"[。！？!?\n]")
+
+
+_QUOTE_MARKS = re.compile("[“”「」]")
 
 
 def _quoted_list_before(t):
@@ -28,7 +32,9 @@ def _quoted_list_before(t):
         o = text.rfind(op, max(0, b - 200), b - 1)
         # a quotation of speech (sentence ends, line breaks) is no list of names: 指出：“…一句都不行，
         # …‘五一六’。”“四人帮”反对… (cpc 11)
-        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1):
+        # nor is a span holding a quote mark: the close of another quotation opened it, and the
+        # mark before the formulation is a misturned opening (“五讲四美”活动，正在汇合成一个”五讲四美…)
+        if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1) and not _QUOTE_MARKS.search(text, o + 1, b - 1):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
                 return [_mk(text, a, z) for a, z in items]
@@ -69,9 +75,27 @@ def _unquoted_list_before(t):
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
     got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
+    if compound and got and got[-1]["end"] == compound[-1]["end"] and got[-1]["start"] < compound[0]["start"]:
+        return compound             # 畅通国内大循环和联通国内国际双循环: the last item's verb governs the compound
     if any(m is not n and len(m["text"]) > 1 and n["text"].startswith(m["text"]) for m in got for n in got):
         return None                 # 智慧林业产业、智慧林业两化融合: a qualifier repeated, not members
+    if got and t.quoted and t.text[t.qe:t.qe + 1] == "、" and "、" in t.text[got[0]["start"]:got[-1]["end"]]:
+        return None                 # 区四套班子领导、区法检“两长”、各处级单位…: its siblings in one list
+    # (an unquoted count heads the items before it: 玻璃熔窑、锡槽、退火窑三大热工控制、冷端优化控制…)
+    if _describes_it(t, got):
+        return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
     return got
+
+
+def _describes_it(t, got):
+    """Whether the members ``got``, joined to the formulation by 的, all end
+    with one word (two characters or more) that the formulation does not
+    hold: attributes of it (人人协同、人机协同的“双师课堂”), not its parts
+    (党委的主体责任和纪委的监督责任“两个责任” hold 责任)."""
+    if len(got) < 2 or t.text[got[-1]["end"]:t.qs] != "的":
+        return False
+    ending = os.path.commonprefix([m["text"][::-1] for m in got])[::-1]
+    return len(ending) >= 2 and ending not in t.text[t.s:t.e]
 
 
 def _sibling_count_before(t):

@@ -51,6 +51,8 @@ def _in_brackets_after(t):
     body = p + 1
     if text.startswith(("即", "包括"), body):
         body += 1 if text[body] == "即" else 2
+    if text[body:body + 1] in ("：", ":"):
+        body += 1                   # “三河三湖”（即：淮河海河辽河、太湖巢湖滇池）
     items = _split_items(text, body, close)
     return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
 
@@ -187,7 +189,35 @@ def _following_list(t):
     if items[0] == first:
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
-    return [_mk(text, a, z) for a, z in items]
+    items[-1] = (items[-1][0], _before_deng(text, *items[-1]))
+    return [_mk(text, _after_marker(text, a, z), z) for a, z in items]
+
+
+_DENG_WORDS = words("deng_word_ends")
+
+
+def _before_deng(text, a, z):
+    """Where the last item ``text[a:z]`` ends before a 等 (等等) closing the
+    list (包括A，B，服务地方教育教学改革与创新等), when two characters or more
+    remain and the 等 ends no word of ``deng_word_ends`` (男女平等); else ``z``."""
+    while z > a and text[z - 1].isspace():
+        z -= 1
+    n = 2 if text.endswith("等等", a, z) else 1
+    if text.endswith("等", a, z) and z - n - a >= 2 and not text.endswith(_DENG_WORDS, a, z):
+        return z - n
+    return z
+
+
+# an ordinal marker opening an item that the list's separators split off
+# (两大历史任务：一个是…；一个是…; 两个重要问题：第一，…；第二，…; 一是…；一是…)
+_ITEM_MARKER = re.compile(f"(?:另一个是|一个是|第[{_MARKERS}]+(?:是|[，,、])|[{_MARKERS}]是)")   # 第一产业 is no marker
+
+
+def _after_marker(text, a, z):
+    """Where the item ``text[a:z]`` starts after an ordinal marker opening it,
+    when two characters or more remain; else ``a``."""
+    m = _ITEM_MARKER.match(text, a, z)
+    return m.end() if m and z - m.end() >= 2 else a
 
 
 def _across_clauses(text, items):

@@ -21,6 +21,9 @@ _TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("e
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
 
 
+_TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要
+
+
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
 
@@ -64,14 +67,20 @@ def _split_items(text, s, e, seps="、，,；;"):
 
 
 def _split_last_conj(text, items):
-    """Split the last item at 和/与/及/以及 (A、B和C)."""
+    """Split the last item at 和/与/及/以及 (A、B和C): at the last of them, or,
+    in a list of verb phrases (most items between the first and the last open
+    with a leading verb),
+    at the last that a leading verb follows (…、优化产业发展环境、健全人才培养
+    体系和推进国际及港澳台交流合作: the 及 joins two words of an item)."""
     if not items:
         return items
     a, b = items[-1]
     seg = text[a:b]
-    m = None
-    for mm in re.finditer(r"以及|和|与|及", seg):
-        m = mm
+    joints = list(re.finditer(r"以及|和|与|及", seg))
+    middle = items[1:-1]                  # the first item holds the lead-in (提出了包括加强…)
+    verbs = sum(text.startswith(_TRIM_LEAD_VERBS, x) for x, _ in middle)
+    before_verb = [j for j in joints if seg.startswith(_TRIM_LEAD_VERBS, j.end())] if verbs * 2 > len(middle) else []
+    m = (before_verb or joints or [None])[-1]
     if m is None or m.start() == 0 or m.end() == len(seg):
         return items
     at = m.start()
@@ -87,7 +96,8 @@ def _split_last_conj(text, items):
 _GOVERNING_END = words("governing_verbs")
 
 
-_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并")
+# ... and a determiner opening a relative clause around the list (determiner_openings.txt)
+_NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并") + words("determiner_openings")
 
 
 _LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
@@ -100,8 +110,9 @@ _PAIR_VERBS = frozenset(words("pair_verbs"))
 
 def _not_a_member(item):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, a verb alone, opening with an ordinal or
-    subject, or with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    ending in a governing verb, a verb alone, opening with an ordinal,
+    subject or determiner (那些重犯行贿), or with a list marker (二是农村以
+    魔芋、畜牧为主的两大特色)."""
     return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
             or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
@@ -152,7 +163,7 @@ def _trimmed_items(text, items):
         while changed:
             changed = False
             for w in _TRIM_LEAD:
-                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD):
+                if seg.startswith(w) and seg[len(w):].startswith(_TRIM_LEAD) and not _verb_noun_rest(seg, w):
                     a += len(w)
                     seg = seg[len(w):]
                     changed = True
@@ -167,8 +178,55 @@ def _trimmed_items(text, items):
                 break
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
+    a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
+    a += _after_collective(text[a:first["end"]])
     out[0] = _mk(text, a, first["end"])
     return out
+
+
+_PARALLEL_OPENING_VERBS = words("parallel_opening_verbs")
+
+
+def _before_parallel_rest(seg, others):
+    """Where a first member ``seg`` starts when two ``others`` or more are
+    parallel to it: after a verb of ``parallel_opening_verbs`` whose rest is
+    as wide as they are (建设庭审公开、文书公开、执行公开; 创新教、科、研;
+    whitespace aside) while no more than half of them open with a verb; or, four others or
+    more as wide as each other (``w``) and ending as ``seg`` does, ``w`` from
+    its end when it is more than two characters wider (大中小企业创新链、产业链、
+    供应链…: a qualifier of them all); 0 otherwise."""
+    bare = ["".join(o.split()) for o in others]
+    if len(bare) < 2 or "".join(seg.split()) != seg:
+        return 0                                  # a line break inside seg: widths are not comparable
+    widths = sorted(len(o) for o in bare)
+    verb = next((v for v in _PARALLEL_OPENING_VERBS if seg.startswith(v)), "")
+    if (verb and widths[0] <= len(seg) - len(verb) <= widths[-1]
+            and sum(o.startswith(_TRIM_LEAD + _PARALLEL_OPENING_VERBS) for o in bare) * 2 <= len(bare)):
+        return len(verb)
+    w = widths[0]
+    if len(bare) >= 4 and w == widths[-1] and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2:
+        return len(seg) - w
+    return 0
+
+
+def _verb_noun_rest(seg, w):
+    """Whether the verb ``w`` (two characters or more) opening ``seg`` governs
+    a rest whose own leading word leaves two characters or fewer: a noun
+    rather than a verb phrase (加强组织领导: 组织领导), kept with its verb."""
+    rest = seg[len(w):]
+    v = next((v for v in _TRIM_LEAD_VERBS if rest.startswith(v)), "")
+    return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
+
+
+_COLLECTIVES = words("collective_quantifiers")
+
+
+def _after_collective(seg):
+    """Where a first member ``seg`` starts after the last quantifier of a
+    collective in it (一批研发投入占比高 -> 研发投入占比高), when two characters
+    or more remain; 0 when there is none."""
+    cut = max((seg.rfind(q) + len(q) for q in _COLLECTIVES if q in seg), default=0)
+    return cut if len(seg) - cut >= 2 else 0
 
 
 def _after_last_verb(seg, lo, hi):

@@ -32,9 +32,19 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     target = _Target(text, s, e, number, quoted, terms)
     got, step = _first_found(target, _MEMBER_STEPS)
     if got:
-        return got, step
+        return _known_endings(text, got, known), step
     got = _known_members_nearby(target, known)
     return (_unqualified(text, _unmasked(text, got)), _known_members_nearby) if got else ([], None)
+
+
+def _known_endings(text, members, known):
+    """``members`` cut to the lexicon's ``known`` members when each ends with
+    one of them, in their order, after words of its own (懂农业、爱农村、爱农民的
+    “三农”工作队伍 -> 农业, 农村, 农民: the verbs describe those who serve them)."""
+    if (len(known) != len(members) or len(members) < 2
+            or not all(m["text"].endswith(k) for m, k in zip(members, known))):
+        return members
+    return [_mk(text, m["end"] - len(k), m["end"]) for m, k in zip(members, known)]
 
 
 def _first_found(target, steps):

@@ -119,6 +119,22 @@ def _cuts_a_word(tail, cut):
 _LIST_CLOSERS = tuple(words("list_closing_words"))
 
 
+_YI_WORDS = words("yi_preposition_words")
+
+
+def _after_yi(text, a, z):
+    """Where the first item ``text[a:z]`` starts after its last 以, a
+    preposition whose object the list is (框架以政策标准和制度安全两大保障体系为
+    支撑; 一切以是否有利于…), when two characters or more remain and the 以 is
+    in no word of ``yi_preposition_words`` (可以, 以及) nor a frame 以…为 inside
+    the item (以企业为主体、以市场为导向); else ``a``."""
+    for p in range(z - 3, a, -1):
+        if text[p] == "以" and not any(text.startswith(w, q) for w in _YI_WORDS
+                                      for q in range(max(a, p - len(w) + 1), p + 1) if w[p - q] == "以"):
+            return a if "为" in text[p:z] else p + 1     # 以企业为主体: the frame is the item
+    return a
+
+
 def _list_before(text, qs, number, commas=False):
     """Members from an unquoted list right before ``qs`` (``A、B和C`` +
     formulation, or ``A、B、C这`` + formulation) whose item count equals
@@ -148,6 +164,8 @@ def _list_before(text, qs, number, commas=False):
     lead = text[items[0][0]:items[0][1]].strip() if items else ""
     if len(items) > 1 and lead and all(c.isdigit() or c in NUM_CHARS for c in lead):
         items = items[1:]                   # a list or page marker: 2、 or 三、
+    if items:
+        items[0] = (_after_yi(text, *items[0]), items[0][1])
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
     elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
