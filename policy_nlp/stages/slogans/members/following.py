@@ -6,7 +6,7 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
-from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _mk, _PARAGRAPH_REACH, _split_items,
@@ -34,7 +34,7 @@ def _skip_lead_in(text, a, z):
     return a
 
 
-_MARKERS = "一二三四五六七八九十"
+_MARKERS = ITEM_NUMERALS   # the numerals of item markers (一是, 第三，), declared in lang.numerals
 
 
 def _in_brackets_after(t):

@@ -8,6 +8,7 @@ modules: it imports none of them."""
 import os
 import re
 
+from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 
@@ -100,7 +101,7 @@ _GOVERNING_END = words("governing_verbs")
 _NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并") + words("determiner_openings")
 
 
-_LIST_MARKER_START = re.compile("[一二三四五六七八九十](?:是|要)")
+_LIST_MARKER_START = re.compile(f"[{ITEM_NUMERALS}](?:是|要)")
 
 
 # a verb alone as an item: verbs joined by 和 that govern the formulation
