@@ -581,6 +581,11 @@ def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
     from policy_nlp.stages.slogans.members.items import _after_collective
     assert _after_collective("一个中心") == 0 and _after_collective("第一批") == 0
     assert _after_collective("培养造就一支懂农业") == 6
+    # nor is a 一 that ends a word (words_ending_yi.txt): policy document central-1 writes
+    # 统一支撑平台, which a list of platforms before a count opens
+    assert _after_collective("统一支撑平台") == 0 and _after_collective("第一批国家公园") == 0
+    text = "要建设统一支撑平台、数据共享平台、业务应用平台三大平台。"
+    assert members_of(text, "三大平台") == ["统一支撑平台", "数据共享平台", "业务应用平台"]
 
 
 def test_members_ending_with_the_lexicons_members_are_cut_to_them():

@@ -218,14 +218,17 @@ def _verb_noun_rest(seg, w):
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
 
 
-_COLLECTIVES = words("collective_quantifiers")
+_COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))
+_WORDS_ENDING_YI = tuple(words("words_ending_yi"))
 
 
 def _after_collective(seg):
     """Where a first member ``seg`` starts after the last quantifier of a
     collective in it (一批研发投入占比高 -> 研发投入占比高), when two characters
-    or more remain; 0 when there is none."""
-    cut = max((seg.rfind(q) + len(q) for q in _COLLECTIVES if q in seg), default=0)
+    or more remain; 0 when there is none. A 一 that ends a word of
+    ``words_ending_yi`` opens none (统一支撑平台, 第一批试点)."""
+    cut = max((m.end() for m in _COLLECTIVES.finditer(seg)
+               if not seg.endswith(_WORDS_ENDING_YI, 0, m.start() + 1)), default=0)
     return cut if len(seg) - cut >= 2 else 0
 
 
