@@ -629,3 +629,9 @@ def test_a_list_that_is_the_object_of_yi_starts_after_it():
     # counter-example (local dev-0044): 可以 is no preposition (yi_preposition_words.txt)
     text = "这样做可以有效解决我市经济主体资本原始积累和政府财力两个不足。"
     assert members_of(text, "两个不足") == ["经济主体资本原始积累", "政府财力"]
+    # counter-example: a 以 that the next item opens with too frames each item (gwr 2016 推进以电代煤、
+    # 以气代煤; cpc 17 建立以工促农、以城带乡长效机制)
+    text = "推进以电代煤、以气代煤两项工程。"
+    assert members_of(text, "两项工程") == ["以电代煤", "以气代煤"]
+    text = "坚持以工促农、以城带乡“两个趋向”。"
+    assert members_of(text, "两个趋向") == ["以工促农", "以城带乡"]
