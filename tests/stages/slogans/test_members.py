@@ -472,6 +472,10 @@ def test_a_qualifier_of_many_equal_members_is_left_out_of_the_first():
             "育具有生态主导力的链主企业，联合上下游企业、科研院所，\n共同开展检测技术研究、装备开发和集成应用服务。支持大\n"
             "中小企业融通发展，促进大中小企业创新链、产业链、供应\n链、数据链、资金链、服务链、人才链“七链”全面融通。")
     assert members_of(text, "七链") == ["创新链", "产业链", "供应\n链", "数据链", "资金链", "服务链", "人才链"]
+    # counter-example: members four characters wide or more are whole names, the longer
+    # first one too (the qualifier cut left 值观教育)
+    text = "深入开展社会主义核心价值观教育、理想教育、法治教育、国防教育、诚信教育“五个教育”。"
+    assert members_of(text, "五个教育")[0] == "社会主义核心价值观教育"
 
 
 def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():

@@ -185,16 +185,19 @@ def _trimmed_items(text, items):
 
 
 _PARALLEL_OPENING_VERBS = words("parallel_opening_verbs")
+_QUALIFIED_MAX = 3   # the widest members (创新链) whose longer first one holds a qualifier of them all
 
 
 def _before_parallel_rest(seg, others):
     """Where a first member ``seg`` starts when two ``others`` or more are
     parallel to it: after a verb of ``parallel_opening_verbs`` whose rest is
     as wide as they are (建设庭审公开、文书公开、执行公开; 创新教、科、研;
-    whitespace aside) while no more than half of them open with a verb; or, four others or
-    more as wide as each other (``w``) and ending as ``seg`` does, ``w`` from
-    its end when it is more than two characters wider (大中小企业创新链、产业链、
-    供应链…: a qualifier of them all); 0 otherwise."""
+    whitespace aside) while no more than half of them open with a verb; or,
+    four others or more as wide as each other (``w``, three characters at
+    most) and ending as ``seg`` does, ``w`` from its end when it is more than
+    two characters wider (大中小企业创新链、产业链、供应链…: a qualifier of them
+    all; wider members are whole names, 社会主义核心价值观教育、理想教育、
+    法治教育…); 0 otherwise."""
     bare = ["".join(o.split()) for o in others]
     if len(bare) < 2 or "".join(seg.split()) != seg:
         return 0                                  # a line break inside seg: widths are not comparable
@@ -204,7 +207,8 @@ def _before_parallel_rest(seg, others):
             and sum(o.startswith(_TRIM_LEAD + _PARALLEL_OPENING_VERBS) for o in bare) * 2 <= len(bare)):
         return len(verb)
     w = widths[0]
-    if len(bare) >= 4 and w == widths[-1] and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2:
+    if (len(bare) >= 4 and w == widths[-1] <= _QUALIFIED_MAX
+            and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2):
         return len(seg) - w
     return 0
 
