@@ -514,6 +514,8 @@ def test_attributes_joined_by_de_are_no_members():
     assert members_of("要落实党委的主体责任和纪委的监督责任“两个责任”。", "两个责任") == ["党委的主体责任", "纪委的监督责任"]
     text = "努力实现省政府和 省军区提出的无违纪、无告状、无退兵的“三无”目标,下面,我代表县委讲几点意见。"
     assert members_of(text, "三无") == ["无违纪", "无告状", "无退兵"]
+    # nor members that each hold a character of the formulation: its parts named (线 in 双线)
+    assert members_of("推动线上服务、线下服务的“双线”融合。", "双线") == ["线上服务", "线下服务"]
 
 
 def test_a_quoted_list_before_holds_no_quote_mark():
