@@ -551,6 +551,9 @@ def test_deng_closing_a_list_after_a_formulation_is_no_part_of_its_last_member()
     assert members_of(text, "四项工作")[-1] == "服务地方教育教学改革与创新"
     # counter-example (constructed): a word ending in 等 keeps it (deng_word_ends.txt)
     assert members_of("坚持两项原则，即自愿参加和男女平等。", "两项原则") == ["自愿参加", "男女平等"]
+    # 不等 (varying: 补助标准从一千元到五千元不等) is such a word too
+    from policy_nlp.stages.slogans.members.following import _before_deng
+    assert _before_deng("补助标准不等", 0, 6) == 6 and _before_deng("改革与创新等", 0, 6) == 5
 
 
 def test_a_parallel_compound_ending_the_last_item_before_is_the_members():
