@@ -491,6 +491,11 @@ def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
     assert members_of(text, "两个攻坚战成果") == ["煤矿瓦斯治理", "整顿关闭"]
     text = "根据国际形势和我国现代化建设的需要，围绕和平和发展两大主题，调整外交格局和党的对外关系。"
     assert members_of(text, "两大主题") == ["和平", "发展"]
+    # a 与 or 及 inside a word joins nothing (joint_word_parts.txt): 参与, 普及
+    text = "推进依法行政、加强行政监督、深化体制改革、完善政策体系和鼓励群众参与推动社会治理五项任务。"
+    assert members_of(text, "五项任务")[-2:] == ["完善政策体系", "鼓励群众参与推动社会治理"]
+    text = "推进依法行政、加强行政监督、深化体制改革、完善政策体系和加快普及推广新技术五项任务。"
+    assert members_of(text, "五项任务")[-2:] == ["完善政策体系", "加快普及推广新技术"]
 
 
 def test_a_list_inside_a_relative_clause_of_a_determiner_names_no_members():

@@ -76,7 +76,7 @@ def _split_last_conj(text, items):
         return items
     a, b = items[-1]
     seg = text[a:b]
-    joints = list(re.finditer(r"以及|和|与|及", seg))
+    joints = [j for j in re.finditer(r"以及|和|与|及", seg) if not _joins_nothing(seg, j.start())]
     middle = items[1:-1]                  # the first item holds the lead-in (提出了包括加强…)
     verbs = sum(text.startswith(_TRIM_LEAD_VERBS, x) for x, _ in middle)
     before_verb = [j for j in joints if seg.startswith(_TRIM_LEAD_VERBS, j.end())] if verbs * 2 > len(middle) else []
@@ -94,6 +94,16 @@ def _split_last_conj(text, items):
 # not its members: such items end in a governing verb or start with an
 # ordinal or a subject.
 _GOVERNING_END = words("governing_verbs")
+
+
+_JOINT_WORDS = words("joint_word_parts")
+
+
+def _joins_nothing(seg, at):
+    """Whether the 和, 与 or 及 at ``seg[at]`` is inside a word of
+    ``joint_word_parts`` (参与, 普及, 和平): it joins no two items."""
+    return any(seg.startswith(w, at - k) for w in _JOINT_WORDS
+               for k in range(min(at, len(w) - 1) + 1) if w[k] == seg[at])
 
 
 # ... and a determiner opening a relative clause around the list (determiner_openings.txt)
