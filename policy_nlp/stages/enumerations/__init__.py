@@ -109,7 +109,7 @@ a colon before another list: …必须抓好三项工作：一要…) or opens w
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
 list that numbers no outline headings, a closing remark after a sentence end
 (…。以上我重点讲了几个问题，…, …。最后，我要强调的是，…:
-``lang/data/closing_remark_openers.txt``; not 以上率下, nor 最后 without a
+``lang/data/closing_remark_openers.txt``; not 以上率下 or 以上海…, nor 最后 without a
 comma, colon or 我 after it, nor one after a semicolon: …；最后,镇长作总结讲话。).
 When its siblings end with an exclamation (all of them, or all but one of
 three or more: a photo credit may hide one), the items are a parallel

@@ -16,9 +16,10 @@ _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|�
 # (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
 _ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
 # a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
-# 以上率下 is an idiom, and 最后 without a comma, a colon or 我 is "the last" (最后一公里)
+# 以上率下 is an idiom, 以上海… is 以 before 上海 (cpc 14: 以上海浦东开发开放为龙头), and 最后 without
+# a comma, a colon or 我 is "the last" (最后一公里)
 _CLOSING_REMARK = re.compile(
-    rf"[ \u3000]*(?:(?!最后|以上率下)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
+    rf"[ \u3000]*(?:(?!最后|以上率下|以上海)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
 
 
 def _sentence_index(sentence_starts, position):

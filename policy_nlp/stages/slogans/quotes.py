@@ -100,8 +100,9 @@ def _doubtful_pair(odd_lines, text, s, e):
 # the marks of neighbouring quotations too, with no odd line to tell: 把"引进来和"走出去更好结合起来
 # reads 引进来和, 贯彻"一国两制、"港人治港、"澳人治澳" reads 一国两制、; a pair is no quotation where
 # it ends with 和 or a list or clause mark or opens with one, as the text between two quotations
-# does and a term does not
-_MISPAIRED = re.compile(r"[、，,；;。].*|.*[、，,；;和]", re.S)
+# does and a term does not (a word ending in 和 aside: "碳中和", "政通人和": he_word_ends.txt)
+_MISPAIRED = re.compile(r"[、，,；;。].*|.*[、，,；;]|.*"
+                        + "".join(f"(?<!{re.escape(w[:-1])})" for w in words("he_word_ends")) + "和", re.S)
 
 
 def _quotes(text):

@@ -1274,6 +1274,10 @@ def test_the_last_inline_item_stops_before_a_closing_remark():
             "二是有机融合、一体推进。这次主题教育有一个鲜明特点。以上率下成为风气，各级领导干部带头学习。最后一公里要打通。")
     last = lists_of(text)[0]["items"][-1]
     assert last["end"] == len(text)
+    # nor does 以上海 (cpc 14, its sentence after 第二，…的步伐。): 以 before 上海
+    text = ("第一，加快沿海地区的开放步伐。要进一步办好经济特区。要办好沿海开放城市。第二，加快内陆省、自治区对外开放的步伐。"
+            "以上海浦东开发开放为龙头，进一步开放长江沿岸城市。")
+    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
     text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
             "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇党委副书记、镇长宋捷作总结讲话。")
     assert lists_of(text)[0]["items"][-1]["end"] == len(text)

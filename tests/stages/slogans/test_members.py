@@ -472,6 +472,10 @@ def test_a_qualifier_of_many_equal_members_is_left_out_of_the_first():
             "育具有生态主导力的链主企业，联合上下游企业、科研院所，\n共同开展检测技术研究、装备开发和集成应用服务。支持大\n"
             "中小企业融通发展，促进大中小企业创新链、产业链、供应\n链、数据链、资金链、服务链、人才链“七链”全面融通。")
     assert members_of(text, "七链") == ["创新链", "产业链", "供应\n链", "数据链", "资金链", "服务链", "人才链"]
+    # counter-example: members four characters wide or more are whole names, the longer
+    # first one too (the qualifier cut left 值观教育)
+    text = "深入开展社会主义核心价值观教育、理想教育、法治教育、国防教育、诚信教育“五个教育”。"
+    assert members_of(text, "五个教育")[0] == "社会主义核心价值观教育"
 
 
 def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
@@ -487,6 +491,11 @@ def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
     assert members_of(text, "两个攻坚战成果") == ["煤矿瓦斯治理", "整顿关闭"]
     text = "根据国际形势和我国现代化建设的需要，围绕和平和发展两大主题，调整外交格局和党的对外关系。"
     assert members_of(text, "两大主题") == ["和平", "发展"]
+    # a 与 or 及 inside a word joins nothing (joint_word_parts.txt): 参与, 普及
+    text = "推进依法行政、加强行政监督、深化体制改革、完善政策体系和鼓励群众参与推动社会治理五项任务。"
+    assert members_of(text, "五项任务")[-2:] == ["完善政策体系", "鼓励群众参与推动社会治理"]
+    text = "推进依法行政、加强行政监督、深化体制改革、完善政策体系和加快普及推广新技术五项任务。"
+    assert members_of(text, "五项任务")[-2:] == ["完善政策体系", "加快普及推广新技术"]
 
 
 def test_a_list_inside_a_relative_clause_of_a_determiner_names_no_members():
@@ -510,6 +519,8 @@ def test_attributes_joined_by_de_are_no_members():
     assert members_of("要落实党委的主体责任和纪委的监督责任“两个责任”。", "两个责任") == ["党委的主体责任", "纪委的监督责任"]
     text = "努力实现省政府和 省军区提出的无违纪、无告状、无退兵的“三无”目标,下面,我代表县委讲几点意见。"
     assert members_of(text, "三无") == ["无违纪", "无告状", "无退兵"]
+    # nor members that each hold a character of the formulation: its parts named (线 in 双线)
+    assert members_of("推动线上服务、线下服务的“双线”融合。", "双线") == ["线上服务", "线下服务"]
 
 
 def test_a_quoted_list_before_holds_no_quote_mark():
@@ -545,6 +556,9 @@ def test_deng_closing_a_list_after_a_formulation_is_no_part_of_its_last_member()
     assert members_of(text, "四项工作")[-1] == "服务地方教育教学改革与创新"
     # counter-example (constructed): a word ending in 等 keeps it (deng_word_ends.txt)
     assert members_of("坚持两项原则，即自愿参加和男女平等。", "两项原则") == ["自愿参加", "男女平等"]
+    # 不等 (varying: 补助标准从一千元到五千元不等) is such a word too
+    from policy_nlp.stages.slogans.members.following import _before_deng
+    assert _before_deng("补助标准不等", 0, 6) == 6 and _before_deng("改革与创新等", 0, 6) == 5
 
 
 def test_a_parallel_compound_ending_the_last_item_before_is_the_members():
@@ -581,6 +595,11 @@ def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
     from policy_nlp.stages.slogans.members.items import _after_collective
     assert _after_collective("一个中心") == 0 and _after_collective("第一批") == 0
     assert _after_collective("培养造就一支懂农业") == 6
+    # nor is a 一 that ends a word (words_ending_yi.txt): policy document central-1 writes
+    # 统一支撑平台, which a list of platforms before a count opens
+    assert _after_collective("统一支撑平台") == 0 and _after_collective("第一批国家公园") == 0
+    text = "要建设统一支撑平台、数据共享平台、业务应用平台三大平台。"
+    assert members_of(text, "三大平台") == ["统一支撑平台", "数据共享平台", "业务应用平台"]
 
 
 def test_members_ending_with_the_lexicons_members_are_cut_to_them():
@@ -624,3 +643,9 @@ def test_a_list_that_is_the_object_of_yi_starts_after_it():
     # counter-example (local dev-0044): 可以 is no preposition (yi_preposition_words.txt)
     text = "这样做可以有效解决我市经济主体资本原始积累和政府财力两个不足。"
     assert members_of(text, "两个不足") == ["经济主体资本原始积累", "政府财力"]
+    # counter-example: a 以 that the next item opens with too frames each item (gwr 2016 推进以电代煤、
+    # 以气代煤; cpc 17 建立以工促农、以城带乡长效机制)
+    text = "推进以电代煤、以气代煤两项工程。"
+    assert members_of(text, "两项工程") == ["以电代煤", "以气代煤"]
+    text = "坚持以工促农、以城带乡“两个趋向”。"
+    assert members_of(text, "两个趋向") == ["以工促农", "以城带乡"]

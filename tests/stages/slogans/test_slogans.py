@@ -703,6 +703,12 @@ def test_ascii_quotes_on_a_line_that_lost_two_pair_no_neighbours():
     assert [t[a:z] for a, z in _quotes(t)] == ["引进来", "走出去"]
     t = '确需到现场办的要"一窗受理、限时办结"、"最多跑一次"'
     assert "一窗受理、限时办结" in texts(find_slogans(t))
+    # a word ending in 和 ends a quotation (he_word_ends.txt): gwr 2021's 碳达峰、碳中和 in ASCII marks
+    t = '扎实做好"碳达峰"、"碳中和"各项工作，力争2060年前实现"碳中和"'
+    assert [t[a:z] for a, z in _quotes(t)] == ["碳达峰", "碳中和", "碳中和"]
+    # but not a conjunction after a word that ends in 平 (水平和质量: 平和 is no such word here)
+    t = '提高"发展水平和"质量效益"'
+    assert _quotes(t) == []
 
 
 def test_ascii_quotes_on_a_line_that_lost_one_pair_no_neighbours():

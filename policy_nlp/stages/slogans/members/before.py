@@ -90,12 +90,15 @@ def _unquoted_list_before(t):
 def _describes_it(t, got):
     """Whether the members ``got``, joined to the formulation by 的, all end
     with one word (two characters or more) that the formulation does not
-    hold: attributes of it (人人协同、人机协同的“双师课堂”), not its parts
-    (党委的主体责任和纪委的监督责任“两个责任” hold 责任)."""
+    hold, and not each a character of it: attributes of it (人人协同、人机协同的
+    “双师课堂”), not its parts (党委的主体责任和纪委的监督责任“两个责任” hold
+    责任, 线上服务、线下服务的“双线” each a 线)."""
     if len(got) < 2 or t.text[got[-1]["end"]:t.qs] != "的":
         return False
     ending = os.path.commonprefix([m["text"][::-1] for m in got])[::-1]
-    return len(ending) >= 2 and ending not in t.text[t.s:t.e]
+    head = t.head_chars()
+    return (len(ending) >= 2 and ending not in t.text[t.s:t.e]
+            and not all(head & set(m["text"][:-len(ending)]) for m in got))
 
 
 def _sibling_count_before(t):

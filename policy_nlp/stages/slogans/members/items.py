@@ -77,7 +77,7 @@ def _split_last_conj(text, items):
         return items
     a, b = items[-1]
     seg = text[a:b]
-    joints = list(re.finditer(r"以及|和|与|及", seg))
+    joints = [j for j in re.finditer(r"以及|和|与|及", seg) if not _joins_nothing(seg, j.start())]
     middle = items[1:-1]                  # the first item holds the lead-in (提出了包括加强…)
     verbs = sum(text.startswith(_TRIM_LEAD_VERBS, x) for x, _ in middle)
     before_verb = [j for j in joints if seg.startswith(_TRIM_LEAD_VERBS, j.end())] if verbs * 2 > len(middle) else []
@@ -95,6 +95,16 @@ def _split_last_conj(text, items):
 # not its members: such items end in a governing verb or start with an
 # ordinal or a subject.
 _GOVERNING_END = words("governing_verbs")
+
+
+_JOINT_WORDS = words("joint_word_parts")
+
+
+def _joins_nothing(seg, at):
+    """Whether the 和, 与 or 及 at ``seg[at]`` is inside a word of
+    ``joint_word_parts`` (参与, 普及, 和平): it joins no two items."""
+    return any(seg.startswith(w, at - k) for w in _JOINT_WORDS
+               for k in range(min(at, len(w) - 1) + 1) if w[k] == seg[at])
 
 
 # ... and a determiner opening a relative clause around the list (determiner_openings.txt)
@@ -186,16 +196,19 @@ def _trimmed_items(text, items):
 
 
 _PARALLEL_OPENING_VERBS = words("parallel_opening_verbs")
+_QUALIFIED_MAX = 3   # the widest members (创新链) whose longer first one holds a qualifier of them all
 
 
 def _before_parallel_rest(seg, others):
     """Where a first member ``seg`` starts when two ``others`` or more are
     parallel to it: after a verb of ``parallel_opening_verbs`` whose rest is
     as wide as they are (建设庭审公开、文书公开、执行公开; 创新教、科、研;
-    whitespace aside) while no more than half of them open with a verb; or, four others or
-    more as wide as each other (``w``) and ending as ``seg`` does, ``w`` from
-    its end when it is more than two characters wider (大中小企业创新链、产业链、
-    供应链…: a qualifier of them all); 0 otherwise."""
+    whitespace aside) while no more than half of them open with a verb; or,
+    four others or more as wide as each other (``w``, three characters at
+    most) and ending as ``seg`` does, ``w`` from its end when it is more than
+    two characters wider (大中小企业创新链、产业链、供应链…: a qualifier of them
+    all; wider members are whole names, 社会主义核心价值观教育、理想教育、
+    法治教育…); 0 otherwise."""
     bare = ["".join(o.split()) for o in others]
     if len(bare) < 2 or "".join(seg.split()) != seg:
         return 0                                  # a line break inside seg: widths are not comparable
@@ -205,7 +218,8 @@ def _before_parallel_rest(seg, others):
             and sum(o.startswith(_TRIM_LEAD + _PARALLEL_OPENING_VERBS) for o in bare) * 2 <= len(bare)):
         return len(verb)
     w = widths[0]
-    if len(bare) >= 4 and w == widths[-1] and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2:
+    if (len(bare) >= 4 and w == widths[-1] <= _QUALIFIED_MAX
+            and len({o[-1] for o in bare} | {seg[-1]}) == 1 and len(seg) > w + 2):
         return len(seg) - w
     return 0
 
@@ -219,14 +233,17 @@ def _verb_noun_rest(seg, w):
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
 
 
-_COLLECTIVES = words("collective_quantifiers")
+_COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))
+_WORDS_ENDING_YI = tuple(words("words_ending_yi"))
 
 
 def _after_collective(seg):
     """Where a first member ``seg`` starts after the last quantifier of a
     collective in it (一批研发投入占比高 -> 研发投入占比高), when two characters
-    or more remain; 0 when there is none."""
-    cut = max((seg.rfind(q) + len(q) for q in _COLLECTIVES if q in seg), default=0)
+    or more remain; 0 when there is none. A 一 that ends a word of
+    ``words_ending_yi`` opens none (统一支撑平台, 第一批试点)."""
+    cut = max((m.end() for m in _COLLECTIVES.finditer(seg)
+               if not seg.endswith(_WORDS_ENDING_YI, 0, m.start() + 1)), default=0)
     return cut if len(seg) - cut >= 2 else 0
 
 

@@ -127,12 +127,17 @@ def _after_yi(text, a, z):
     preposition whose object the list is (框架以政策标准和制度安全两大保障体系为
     支撑; 一切以是否有利于…), when two characters or more remain and the 以 is
     in no word of ``yi_preposition_words`` (可以, 以及) nor a frame 以…为 inside
-    the item (以企业为主体、以市场为导向); else ``a``."""
+    the item (以企业为主体、以市场为导向) nor one that the next item opens with
+    too (坚持以工促农、以城带乡; 以奖代补和以工代赈: a frame of each item); else ``a``."""
     for p in range(z - 3, a, -1):
         if text[p] == "以" and not any(text.startswith(w, q) for w in _YI_WORDS
                                       for q in range(max(a, p - len(w) + 1), p + 1) if w[p - q] == "以"):
-            return a if "为" in text[p:z] else p + 1     # 以企业为主体: the frame is the item
+            parallel = text.startswith("以", z + 1) or _YI_AFTER_JOINT.search(text, p, z)
+            return a if parallel or "为" in text[p:z] else p + 1     # 以企业为主体: the frame is the item
     return a
+
+
+_YI_AFTER_JOINT = re.compile("(?:和|与|及|以及)以")
 
 
 def _list_before(text, qs, number, commas=False):
