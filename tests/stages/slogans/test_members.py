@@ -649,3 +649,13 @@ def test_a_list_that_is_the_object_of_yi_starts_after_it():
     assert members_of(text, "两项工程") == ["以电代煤", "以气代煤"]
     text = "坚持以工促农、以城带乡“两个趋向”。"
     assert members_of(text, "两个趋向") == ["以工促农", "以城带乡"]
+
+
+def test_verb_phrases_keep_their_verbs_when_half_the_others_open_with_a_lead_word():
+    # constructed in the shape of local work plans (a review of the thirteenth session): 发展 is a
+    # lead word and 改善 is not, so only half of the other items open with one; the list is still
+    # one of verb phrases and 壮大 stays on the first member
+    text = "要推进壮大村集体经济、发展特色产业、改善人居环境三项工作。"
+    assert members_of(text, "三项工作") == ["壮大村集体经济", "发展特色产业", "改善人居环境"]
+    # counter-example: nouns after lead verbs lose them (发展壮大 is a lead-in, not a member's verb)
+    assert members_of("要发展壮大钢铁、建材、化工这三大产业。", "三大产业") == ["钢铁", "建材", "化工"]

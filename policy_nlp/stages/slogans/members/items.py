@@ -168,7 +168,7 @@ def _trimmed_items(text, items):
         a += cut
         seg = seg[cut:]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
-    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 > len(out) - 1
+    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…
         changed = True
         while changed:
