@@ -360,7 +360,8 @@ def _is_policy_term(text, s, e, repeats):
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
     proposed = _proposal(q, before)
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
-    if said or (_rejected(text, s, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    listed = _run_start(text, s, parted=True)     # the first of the list of quotations it ends
+    if said or (_rejected(text, s, listed, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -389,9 +390,9 @@ def _is_policy_term(text, s, e, repeats):
         honour = bool(_HONOUR_BEFORE.search(before)) and q.endswith(_PROGRAMME_HEADS)
         return (frame or honour or bool(_PROGRAMME_HEAD_AFTER.match(text, e + 1))) and len(q) <= _SLOGAN_MAX
     after = text[e + 1:e + 8]
-    if _schemed(text, s) and not _HARMED_BEFORE.search(before):
+    if _schemed(text, s, listed) and not _HARMED_BEFORE.search(before):
         return False
-    if _figure_before(text, s, e):
+    if _figure_before(text, s, e, listed):
         return bool(_TERM_HEAD_AFTER.match(after) or frame or _programme_name(q))
     named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
@@ -401,28 +402,28 @@ def _is_policy_term(text, s, e, repeats):
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
 
 
-def _figure_before(text, s, e):
+def _figure_before(text, s, e, listed):
     """Whether the words before the quotation ``text[s:e]``, or before the first
     of the run of quotations it ends, make it a figure or a label: a thing
     counted as one, people counted, what a thing is called (:data:`_FIGURE_BEFORE`,
     :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`) or what someone is or acts as
-    (:data:`_COPULA_BEFORE`, a short quotation, over a run parted by 、 too)."""
+    (:data:`_COPULA_BEFORE`, a short quotation, over a run parted by 、 too, whose
+    first quotation starts at ``listed``)."""
     r = _run_start(text, s)             # figures in a run share the words before its first
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
             or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
         return True
     if e - s > _LABEL_MAX or _COINAGE.fullmatch(text, s, e) or text[e + 1:e + 2] == "的":
         return False
-    r = _run_start(text, s, parted=True)
-    return bool(_COPULA_BEFORE.search(text, max(0, r - 6), r - 1))
+    return bool(_COPULA_BEFORE.search(text, max(0, listed - 6), listed - 1))
 
 
-def _schemed(text, s):
+def _schemed(text, s, listed):
     """Whether the clause before the quotation at ``s``, or before the first of
-    the list of quotations it ends, tells what an adversary schemes or spreads
-    (:data:`_SCHEME_BEFORE`: 刘少奇还继续散布“阶级斗争熄灭论”、“驯服工具论”、…、“公私溶化论”)."""
-    r = _run_start(text, s, parted=True)
-    return any(_SCHEME_BEFORE.search(text, max(0, k - 30), k - 1) for k in {s, r})
+    the list of quotations it ends (at ``listed``), tells what an adversary
+    schemes or spreads (:data:`_SCHEME_BEFORE`: 刘少奇还继续散布“阶级斗争熄灭论”、
+    “驯服工具论”、…、“公私溶化论”)."""
+    return any(_SCHEME_BEFORE.search(text, max(0, k - 30), k - 1) for k in {s, listed})
 
 
 # a short name proposed, right after 提出 (党的十八大明确提出“新四化”, 适时提出“中国倡议”和“中国
@@ -442,14 +443,13 @@ def _proposal(q, before):
         and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
-def _rejected(text, s, before):
+def _rejected(text, s, listed, before):
     """Whether the words before the quotation at ``s``, or before the first
-    of the list of quotations it ends, reject it (:data:`_NEGATIVE_BEFORE`:
-    打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
+    of the list of quotations it ends (at ``listed``), reject it
+    (:data:`_NEGATIVE_BEFORE`: 打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
     if _NEGATIVE_BEFORE.search(before):
         return True
-    r = _run_start(text, s, parted=True)
-    return r != s and bool(_NEGATIVE_BEFORE.search(text, max(0, r - 12), r - 1))
+    return listed != s and bool(_NEGATIVE_BEFORE.search(text, max(0, listed - 12), listed - 1))
 
 
 # quotations walked back over to a run's first: a longer run is no list that
