@@ -7,7 +7,7 @@ nearby (12), and the suffix unit every member holds (化 of 两化融合)."""
 import re
 
 from policy_nlp.lang.words import word_set, words
-from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
+from policy_nlp.stages.slogans.counting import NUM_CHARS
 from policy_nlp.stages.slogans.members.items import _mk, _PARAGRAPH_REACH, _split_items
 
 

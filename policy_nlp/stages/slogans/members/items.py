@@ -100,11 +100,18 @@ _GOVERNING_END = words("governing_verbs")
 _JOINT_WORDS = words("joint_word_parts")
 
 
+def _in_word(text, p, vocabulary, lo=0):
+    """Whether the character ``text[p]`` is inside a word of ``vocabulary``
+    written in ``text`` from ``lo`` on: a function word that is part of a word
+    (the 与 of 参与, the 以 of 可以, the 在 of 存在), not a word of its own."""
+    return any(text.startswith(w, p - k) for w in vocabulary
+               for k in range(min(p - lo, len(w) - 1) + 1) if w[k] == text[p])
+
+
 def _joins_nothing(seg, at):
     """Whether the 和, 与 or 及 at ``seg[at]`` is inside a word of
     ``joint_word_parts`` (参与, 普及, 和平): it joins no two items."""
-    return any(seg.startswith(w, at - k) for w in _JOINT_WORDS
-               for k in range(min(at, len(w) - 1) + 1) if w[k] == seg[at])
+    return _in_word(seg, at, _JOINT_WORDS)
 
 
 # ... and a determiner opening a relative clause around the list (determiner_openings.txt)

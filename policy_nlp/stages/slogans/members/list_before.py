@@ -10,8 +10,8 @@ import re
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _LIST_QUALIFIERS, _not_a_member,
-    _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
+from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_QUALIFIERS,
+    _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
 
 
 def _noun_pair(text, item):
@@ -130,8 +130,7 @@ def _after_yi(text, a, z):
     the item (以企业为主体、以市场为导向) nor one that the next item opens with
     too (坚持以工促农、以城带乡; 以奖代补和以工代赈: a frame of each item); else ``a``."""
     for p in range(z - 3, a, -1):
-        if text[p] == "以" and not any(text.startswith(w, q) for w in _YI_WORDS
-                                      for q in range(max(a, p - len(w) + 1), p + 1) if w[p - q] == "以"):
+        if text[p] == "以" and not _in_word(text, p, _YI_WORDS, a):
             parallel = text.startswith("以", z + 1) or _YI_AFTER_JOINT.search(text, p, z)
             return a if parallel or "为" in text[p:z] else p + 1     # 以企业为主体: the frame is the item
     return a
@@ -230,8 +229,7 @@ def _clause_in_item(item, last):
         p = m.start()
         if item[p] == "为" and "以" in item[:p]:
             continue
-        if not any(item.startswith(w, q) for w in _CLAUSE_WORD_PARTS
-                   for q in range(max(0, p - len(w) + 1), p + 1) if w[p - q] == item[p]):
+        if not _in_word(item, p, _CLAUSE_WORD_PARTS):
             return True
     return False
 
