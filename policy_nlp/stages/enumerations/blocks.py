@@ -4,6 +4,7 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
@@ -81,7 +82,7 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 _ENDS_SENTENCE = "。！？!?"
 
 
