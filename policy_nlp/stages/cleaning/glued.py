@@ -180,7 +180,7 @@ _SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{I
 # Or any title with its genre word right before the first item of the outline
 # (2018抓基层党建工作述职报告一、履职情况和工作亮点…) or the document's number
 # (…的实施意见的通知苏府[2015]139号): a sentence does not go on so.
-_DOC_NUMBER = r"[\u4e00-\u9fff]{1,6}[〔\[［]\d{4}[〕\]］]\d{1,4}号(?!文)"   # not …号文印发: a citation
+_DOC_NUMBER = rf"[{IDEOGRAPH}]{{1,6}}[〔\[［]\d{{4}}[〕\]］]\d{{1,4}}号(?!文)"   # not …号文印发: a citation
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "〔〕", "[]")
 # (the last genre word before it: …实施意见的通知苏府[2015]139号 is one title)
 _TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
@@ -189,7 +189,7 @@ _TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:
 _REPEATED_TITLE_RE = re.compile(rf"(?P<title>[^。！？!?；;，,：:\n]{{4,60}}?(?:{_DOC_TYPES}))[ \u3000]*(?P=title)")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
-_BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
+_BODY_OPENING_RE = re.compile(rf"[{IDEOGRAPH}\dXx×*＊…—“]")
 _SENTENCE_GOES_ON = re.compile(rf"[，,。、；;：:！!？?)）」”》]|{alternation('after_speech_names')}")
 
 

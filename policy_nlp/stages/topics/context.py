@@ -49,6 +49,7 @@ from importlib import resources
 
 import numpy as np
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
@@ -198,13 +199,13 @@ _NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\
 # a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
 _CLAUSE_CHAR = "[^。，,；;：:！!？?]"
 _ADJUNCT = rf"(?:在{_CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
-_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[{IDEOGRAPH}]{{2,3}}"
                              rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
-_NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
+_NAMED_SPEAKER = re.compile(rf"^([{IDEOGRAPH}]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
 _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
 _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
-_LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
+_LEAD_CREDIT = rf"(?:[^，。：:]{{0,16}}讯\s*[（(][^（）()]{{0,30}}[)）]\s*|[{IDEOGRAPH}]{{2,4}}报道[:：]\s*)?"
 _LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:{NEWS_DATE}(?:{alternation('news_openings')})?|"
                    rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?P<verb>召开|举行|举办|召集)")
 _HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")

@@ -2,11 +2,12 @@
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(rf"[{IDEOGRAPH}]")
 # Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
 # from skipping to the characters the others begin with, so that every branch
 # was tried at every character.
