@@ -56,7 +56,7 @@ from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
            "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
-           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY"]
+           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -79,7 +79,8 @@ NEWS_GENERAL_PENALTY = 1.5
 MIN_CHARS = 40
 # The share of the title vector given to the area the title names.
 _TITLE_MASS = 0.6
-_FLOOR = 1e-4
+# The least probability whose log is taken (an area a vector gives 0 costs log(1e-4), not -inf).
+LOG_FLOOR = 1e-4
 
 # A title or occasion line: 在全县……会议上的讲话, ……工作会议主持词, 政府工作报告.
 _TITLE = re.compile(
@@ -308,7 +309,7 @@ def _document_bias(labels, title, title_weight, document, document_weight):
     bias = np.zeros(len(labels))
     if document and document_weight:
         vector = np.array([document.get(label, 0.0) for label in labels])
-        bias += document_weight * np.log(np.clip(vector, _FLOOR, 1.0))
+        bias += document_weight * np.log(np.clip(vector, LOG_FLOOR, 1.0))
     area = title_topic(title)
     if area in labels:
         vector = np.full(len(labels), (1 - _TITLE_MASS) / max(len(labels) - 1, 1))
@@ -386,10 +387,10 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     probs = np.zeros((len(results), len(labels)))
     probs[keep] = np.nan_to_num([[results[i]["scores"].get(label, np.nan) for label in labels] for i in keep],
                                 nan=0.0)
-    logp = np.log(np.clip(probs, _FLOOR, 1.0))
+    logp = np.log(np.clip(probs, LOG_FLOOR, 1.0))
     weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
     prior = weights @ probs[keep] / max(weights.sum(), 1.0)
-    bias = prior_weight * np.log(np.clip(prior, _FLOOR, 1.0)) + _document_bias(
+    bias = prior_weight * np.log(np.clip(prior, LOG_FLOOR, 1.0)) + _document_bias(
         labels, title, title_weight, document, document_weight)
     penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
     general = labels.index("general") if "general" in labels else None
