@@ -11,7 +11,7 @@
 
 import re
 
-__all__ = ["BLANK", "IDEOGRAPH", "INNER_BLANK", "before_blanks", "is_ideograph"]
+__all__ = ["BLANK", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "before_blanks", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -19,6 +19,7 @@ BLANK = " \t\u3000\u00a0"
 # every stage's ideograph class is this one ([{IDEOGRAPH}]), none spells it again.
 _FIRST, _LAST = "\u3400", "\u9fff"
 IDEOGRAPH = f"{_FIRST}-{_LAST}"
+IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")   # one ideograph (search, match at a position)
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote

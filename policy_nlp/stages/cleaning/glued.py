@@ -7,7 +7,7 @@ and where the body starts or ends after or before them."""
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 
@@ -262,7 +262,6 @@ _GLUED_TAIL_MAX = 250
 _FOOTER_SEP = _BLANK + ">›»＞|｜/／·•丨_-"
 # A field's key, read through blanks between its characters (编 审:, as justified text leaves them).
 _SPACED_KEYS = "|".join("[ \u3000]?".join(key) for key in words("page_field_keys"))
-_IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
 _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
@@ -352,7 +351,7 @@ def _key_in_a_word(text, a, x):
     """Whether the page-info field at ``text[x]`` has its key glued after an
     ideograph of the piece starting at ``a``: the end of a longer name (报送时间,
     会议时间), a field of the body."""
-    return x > a and bool(_FIELD_KEY_RE.match(text, x)) and bool(_IDEOGRAPH_RE.match(text, x - 1))
+    return x > a and bool(_FIELD_KEY_RE.match(text, x)) and bool(IDEOGRAPH_RE.match(text, x - 1))
 
 
 def _free_field(text, x, y):

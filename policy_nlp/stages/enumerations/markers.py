@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
-from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, before_blanks
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
@@ -21,7 +21,6 @@ _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new 
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 
 _CN = ITEM_NUMERALS
-_HAN = re.compile(rf"[{IDEOGRAPH}]")
 _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
@@ -98,7 +97,7 @@ def _candidates(text):
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else ""
         word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
-        glued = word_like and _HAN.match(before) and not _after_caption(text, start)
+        glued = word_like and IDEOGRAPH_RE.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
                                          or before in "０１２３４５６７８９"):
             continue

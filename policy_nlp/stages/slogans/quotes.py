@@ -5,7 +5,7 @@ ones) and the cues that make a quoted string a policy term (“效能风暴”�
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
@@ -21,7 +21,6 @@ _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # mark instead of trying each branch at each character.)
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
                        r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
-_HAN_CHAR = re.compile(rf"[{IDEOGRAPH}]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 # a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
@@ -114,7 +113,7 @@ def _quotes(text):
     odd = _odd_ascii_lines(text) if '"' in text else []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and IDEOGRAPH_RE.search(m.group(g))
                      and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))
                      and not _MISPAIRED.fullmatch(m.group(g))):
             out.append((m.start(g), m.end(g)))
@@ -128,7 +127,7 @@ def _quotes(text):
             g = next(i for i in range(1, 7) if m.group(i) is not None)
             k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
-            if _HAN_CHAR.search(m.group(g)) and not overlaps:
+            if IDEOGRAPH_RE.search(m.group(g)) and not overlaps:
                 extra.append((m.start(g), m.end(g)))
     if "?" in text:
         extra += _lost_quotes(text)
@@ -212,8 +211,8 @@ _QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\n]{1,20}[�
 def _bound(text, s, e):
     """Whether the quotation ``text[s:e]`` is bound in a noun phrase without
     的: a word after it (“揭榜竞优”承诺书) or before it (人工智能“监管沙盒”)."""
-    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
-        or bool(s >= 2 and _HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+    return bool(IDEOGRAPH_RE.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
+        or bool(s >= 2 and IDEOGRAPH_RE.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
 
 
 def _compact_name(text, s, e):
@@ -522,5 +521,5 @@ def _term_shape(text, s, e, repeats):
         or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
-                or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
+                or (_TYPE_NAME.fullmatch(q) and IDEOGRAPH_RE.match(text, e + 1))
                 or _SCOPED_HONOUR.fullmatch(q))
