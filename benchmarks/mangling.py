@@ -76,12 +76,17 @@ def _converter(config):
 
 def gloss_readings(corpus):
     """``{character: pinyin}`` harvested from the glossed pages of ``corpus``
-    (the Simplified form of each glossed character too)."""
+    (the Simplified form of each glossed character too); the blind gold's
+    excerpts are skipped, as everywhere outside the blind scoring."""
     to_simplified = _converter("t2s")
+    blind = gold_excerpt_ids(parts=("blind",))
     readings = {}
     with open(corpus, encoding="utf-8") as handle:
         for line in handle:
-            for char, reading in _GLOSSED.findall(json.loads(line)["text"]):
+            record = json.loads(line)
+            if str(record.get("id")) in blind:
+                continue
+            for char, reading in _GLOSSED.findall(record["text"]):
                 readings.setdefault(char, reading)
                 readings.setdefault(to_simplified.convert(char), reading)
     return readings
