@@ -499,10 +499,13 @@ def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
 
 
 def test_a_list_inside_a_relative_clause_of_a_determiner_names_no_members():
-    # gwr 1955: 那些 opens a relative clause whose verb (重犯) governs every item and cannot be
-    # told from the first member (determiner_openings.txt): no members rather than 那些重犯行贿
+    # gwr 1955: 那些 opens a relative clause whose verb (重犯) governs every item; 所谓 names
+    # the list as the formulation, so the items are its members without the determiner and verb
     text = ("但同时必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家，"
             "对那些抗拒国家领导、破坏工人阶级团结、破坏企业的不法资本家，给以必要的打击。")
+    assert members_of(text, "五毒") == ["行贿", "偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    # without 所谓 a relative clause of 那些 still names none (the attributes of 资本家)
+    text = "必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报的“五毒”资本家给以处分。"
     assert members_of(text, "五毒") == []
     # counter-example (cpc 10): a determiner before a 的 is cut with the qualifier it opens
     text = "生产关系同生产力之间的矛盾，仍然存在。反映这些矛盾的先进和落后、正确和错误两条路线的斗争，仍然会存在。"
@@ -659,3 +662,18 @@ def test_verb_phrases_keep_their_verbs_when_half_the_others_open_with_a_lead_wor
     assert members_of(text, "三项工作") == ["壮大村集体经济", "发展特色产业", "改善人居环境"]
     # counter-example: nouns after lead verbs lose them (发展壮大 is a lead-in, not a member's verb)
     assert members_of("要发展壮大钢铁、建材、化工这三大产业。", "三大产业") == ["钢铁", "建材", "化工"]
+
+
+def test_a_demonstrative_before_a_list_of_nouns_is_cut():
+    # 这些 points back to the nouns it opens (gwr: 这些制度、标准和手续向群众广为宣传; 这些条例、
+    # 决定、指示): a leading word of the first member, unlike 那些, which opens a relative clause;
+    # the sentence is the report's with a count added
+    text = "要把这些制度、标准和手续三项规定向群众广为宣传。"
+    assert members_of(text, "三项规定") == ["制度", "标准", "手续"]
+
+
+def test_a_verb_with_the_aspect_particle_leads_into_the_list():
+    # gwr 1983: 结合着 governs the pair, it is no part of the first member
+    text = ("轻工业所占比重由百分之三十一点一提高到百分之三十三点四。结合着积累与消费和农轻重这两大比例关系的调整，"
+            "国务院还采取果断措施，解决了曾经出现的较大财政赤字问题。")
+    assert members_of(text, "两大比例关系") == ["积累与消费", "农轻重"]

@@ -166,6 +166,8 @@ def _trimmed_items(text, items):
         a, seg = a + cut, seg[cut:]
     cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
+    cut = _after_aspect_verb(seg)
+    a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
     # items at least: one item alone shares all of itself)
@@ -238,6 +240,24 @@ def _verb_noun_rest(seg, w):
     rest = seg[len(w):]
     v = next((v for v in _TRIM_LEAD_VERBS if rest.startswith(v)), "")
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
+
+
+# a verb of one or two characters with the aspect particle 着 (结合着, 围绕着, 随着) is
+# the clause's verb governing the list, not a part of its first member; 着 opening
+# a word (着力, 着眼, 着重) is none
+_ASPECT_LEAD = re.compile("[\u4e00-\u9fff]{1,2}着(?![力眼重手实想落急迷])")
+_NOT_ASPECT = tuple(words("zhe_words"))
+
+
+def _after_aspect_verb(seg):
+    """Where a first member ``seg`` starts after a verb with the aspect
+    particle 着 opening it (结合着积累与消费和农轻重这两大比例关系 -> 积累与消费),
+    when two characters or more remain and the verb is no word of
+    ``zhe_words`` (执着, 衣着); 0 otherwise."""
+    m = _ASPECT_LEAD.match(seg)
+    if m is None or len(seg) - m.end() < 2 or seg.endswith(_NOT_ASPECT, 0, m.end()):
+        return 0
+    return m.end()
 
 
 _COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))

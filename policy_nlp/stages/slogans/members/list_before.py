@@ -136,6 +136,20 @@ def _after_yi(text, a, z):
     return a
 
 
+_DETERMINERS = tuple(words("determiner_openings"))
+
+
+def _after_relative_verb(text, a, z):
+    """Where the first item ``text[a:z]`` of a list the text names with 所谓
+    starts after its last determiner and the verb of two characters that opens
+    the relative clause (必须对那些重犯行贿、偷工减料…等所谓“五毒” -> 行贿: the
+    verb governs every item, and 所谓 says the items are what the formulation
+    counts), when two characters or more remain; else ``a`` (a determiner left
+    in the item makes the list no members)."""
+    start = max((text.rfind(d, a, z) + len(d) + 2 for d in _DETERMINERS if d in text[a:z]), default=a)
+    return start if z - start >= 2 else a
+
+
 _YI_AFTER_JOINT = re.compile("(?:和|与|及|以及)以")
 
 
@@ -154,7 +168,8 @@ def _list_before(text, qs, number, commas=False):
     after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
-    b -= len(next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), ""))
+    closer = next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), "")
+    b -= len(closer)
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
     frame = _YI_WEI_FRAME.search(text, cs, b)
@@ -170,6 +185,8 @@ def _list_before(text, qs, number, commas=False):
         items = items[1:]                   # a list or page marker: 2、 or 三、
     if items:
         items[0] = (_after_yi(text, *items[0]), items[0][1])
+        if closer.endswith("所谓"):
+            items[0] = (_after_relative_verb(text, *items[0]), items[0][1])
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
     elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
