@@ -677,3 +677,13 @@ def test_a_verb_with_the_aspect_particle_leads_into_the_list():
     text = ("轻工业所占比重由百分之三十一点一提高到百分之三十三点四。结合着积累与消费和农轻重这两大比例关系的调整，"
             "国务院还采取果断措施，解决了曾经出现的较大财政赤字问题。")
     assert members_of(text, "两大比例关系") == ["积累与消费", "农轻重"]
+
+
+def test_a_middle_item_ending_with_a_governing_verb_is_a_name():
+    # Xi 2020-11-05: 投资促进 is the name of a platform, not a verb governing the formulation;
+    # 成为 leads into the list it completes
+    text = "交流创意和理念，联通中国和世界，成为国际采购、投资促进、人文交流、开放合作的四大平台，成为全球共享的国际公共产品。"
+    assert members_of(text, "四大平台") == ["国际采购", "投资促进", "人文交流", "开放合作"]
+    # Xi 2020-01-09: the list is the object of 把, so its last item does not govern the count
+    text = "就是不划阶段、不分环节，把学习教育、调查研究、检视问题、整改落实四项重点举措贯穿全过程，有机融合、一体推进。"
+    assert members_of(text, "四项重点举措") == ["学习教育", "调查研究", "检视问题", "整改落实"]

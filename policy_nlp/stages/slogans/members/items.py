@@ -126,12 +126,12 @@ _LIST_MARKER_START = re.compile(f"[{ITEM_NUMERALS}](?:是|要)")
 _PAIR_VERBS = frozenset(words("pair_verbs"))
 
 
-def _not_a_member(item):
+def _not_a_member(item, governs=True):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, a verb alone, opening with an ordinal,
-    subject or determiner (那些重犯行贿), or with a list marker (二是农村以
-    魔芋、畜牧为主的两大特色)."""
-    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+    ending in a governing verb (where the item may ``governs`` it), a verb
+    alone, opening with an ordinal, subject or determiner (那些重犯行贿), or
+    with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return ((governs and item.endswith(_GOVERNING_END)) or item.startswith(_NOT_MEMBER_START)
             or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
 

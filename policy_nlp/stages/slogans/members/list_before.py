@@ -217,9 +217,21 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 省级、地市级医保部门在国家“两库”: the list is a clause's subject
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
-                and not any(_not_a_member(g["text"]) for g in got)):
+                and not any(_not_a_member(g["text"], _may_govern(text, items, got, g)) for g in got)):
             return got
     return []
+
+
+def _may_govern(text, items, got, member):
+    """Whether ``member`` of the list ``got`` may be a verb governing the
+    formulation when it ends with one (全面准确、坚定不移贯彻“一国两制”): the
+    first and the last item only, and the last not when the list is the
+    object of 把 or 将 opening it (把学习教育、调查研究、检视问题、整改落实四项
+    重点举措贯穿全过程: 落实 ends a noun); a middle item ending with such a
+    verb is a name (国际采购、投资促进、人文交流、开放合作的四大平台)."""
+    if member is got[0]:
+        return True
+    return member is got[-1] and not text[items[0][0]:got[0]["start"]].endswith(("把", "将"))
 
 
 # a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
