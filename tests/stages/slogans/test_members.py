@@ -687,3 +687,23 @@ def test_a_middle_item_ending_with_a_governing_verb_is_a_name():
     # Xi 2020-01-09: the list is the object of 把, so its last item does not govern the count
     text = "就是不划阶段、不分环节，把学习教育、调查研究、检视问题、整改落实四项重点举措贯穿全过程，有机融合、一体推进。"
     assert members_of(text, "四项重点举措") == ["学习教育", "调查研究", "检视问题", "整改落实"]
+
+
+def test_a_result_complement_goes_with_the_verb_cut():
+    # Xi 2020-10-15: 统筹好 leads into the pair; 好 is no part of 发展
+    text = "越是开放越要重视安全，统筹好发展和安全两件大事，增强自身竞争能力、开放监管能力、风险防控能力。"
+    assert members_of(text, "两件大事") == ["发展", "安全"]
+
+
+def test_headings_naming_the_head_in_the_next_paragraph_are_members():
+    # policy document shandong-46: the paragraph ends one clause after the formulation,
+    # and the next paragraphs are （一）…（十）, each naming an 工程
+    names = ["集成电路“强芯”", "高端软件“铸魂”", "先进计算“固链”", "数字终端“扩量”", "人工智能“赋智”",
+             "虚拟现实“提质”", "空天信息“跃升”", "云服务大数据“融通”", "能源电子“聚能”", "新型电子材料“融链”"]
+    numerals = "一二三四五六七八九十"
+    body = "".join(f"（{numerals[k]}）实施{n}工程。支持龙头企业发展。\n" for k, n in enumerate(names))
+    text = "坚持基础领域补短板、优势领域锻长板、新兴领域抢布局的原则，聚焦实体、做强实业，加快实施“十大工程”，塑造产业发展新优势。\n" + body
+    assert members_of(text, "十大工程") == [f"实施{n}工程" for n in names]
+    # headings that do not name the head are the text's next points
+    text = text.replace("工程。支持", "。支持")
+    assert members_of(text, "十大工程") == []

@@ -10,6 +10,7 @@ import re
 
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
+from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 
 
@@ -196,6 +197,8 @@ def _trimmed_items(text, items):
                 a, seg, last = a + len(w), seg[len(w):], w
                 changed = True
                 break
+    if a > first["start"] and seg.startswith("好") and len(seg) >= 3 and seg[:2] not in dictionary_words():
+        a, seg = a + 1, seg[1:]           # 统筹好发展和安全两件大事: 好 completes the verb cut (not 好人好事)
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
