@@ -707,3 +707,19 @@ def test_headings_naming_the_head_in_the_next_paragraph_are_members():
     # headings that do not name the head are the text's next points
     text = text.replace("工程。支持", "。支持")
     assert members_of(text, "十大工程") == []
+
+
+def test_a_list_before_deng_across_a_hard_wrap():
+    # policy document central-159: the line breaks before 等; 涉及 leads into the list
+    text = ("智慧社区指标体系涉及保障体系、基础设施与建筑环境、社区治理与公共服务、小区管理、便民服务和主题社区\n"
+            "等六个领域，包括6个一级指标，23个二级指标，87个三级指标。")
+    assert members_of(text, "六个领域") == ["保障体系", "基础设施与建筑环境", "社区治理与公共服务", "小区管理",
+                                          "便民服务", "主题社区"]
+
+
+def test_a_following_list_stops_at_its_summary():
+    # gwr 1979: 这四项原则… sums the list up and is no fifth member (the report's own 即 stays)
+    text = ("中共中央号召全国人民在实现现代化的事业中要坚持四项基本原则，即坚持社会主义道路，坚持无产阶级专政，"
+            "坚持共产党的领导，即坚持马克思列宁主义毛泽东思想，这四项原则都不能离开社会主义民主。")
+    assert members_of(text, "四项基本原则")[:3] == ["坚持社会主义道路", "坚持无产阶级专政", "坚持共产党的领导"]
+    assert len(members_of(text, "四项基本原则")) == 4
