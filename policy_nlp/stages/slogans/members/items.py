@@ -197,7 +197,8 @@ def _trimmed_items(text, items):
                 a, seg, last = a + len(w), seg[len(w):], w
                 changed = True
                 break
-    if a > first["start"] and seg.startswith("好") and len(seg) >= 3 and seg[:2] not in dictionary_words():
+    known = dictionary_words() if a > first["start"] and seg.startswith("好") and len(seg) >= 3 else ()
+    if known and seg[:2] not in known:
         a, seg = a + 1, seg[1:]           # 统筹好发展和安全两件大事: 好 completes the verb cut (not 好人好事)
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
