@@ -250,7 +250,7 @@ def _verb_noun_rest(seg, w):
 # a verb of one or two characters with the aspect particle 着 (结合着, 围绕着, 随着) is
 # the clause's verb governing the list, not a part of its first member; 着 opening
 # a word (着力, 着眼, 着重) is none
-_ASPECT_LEAD = re.compile("[\u4e00-\u9fff]{1,2}着(?![力眼重手实想落急迷])")
+_ASPECT_LEAD = re.compile(f"[{IDEOGRAPH}]{{1,2}}着(?![力眼重手实想落急迷])")
 _NOT_ASPECT = tuple(words("zhe_words"))
 
 
