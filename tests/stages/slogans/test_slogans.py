@@ -2273,3 +2273,20 @@ def test_a_part_counted_by_a_letter_leaves_the_number_open():
     (model,) = find_slogans("扩大典型智能船舶“一个平台+ N 个智能应用”的示范推广，初步形成产品型谱。")
     assert (model["kind"], model["number"]) == ("numbered", None)
     assert parse_numbered("一个平台＋N 个智能应用") == (True, None) and parse_numbered("7+3") == (True, 10)
+
+
+def test_the_issue_classes_on_real_sentences():
+    # 二十四字方针: NUM 字 + a head (the 1981 work report)
+    assert [(s["text"], s["number"]) for s in find_slogans("工业方面执行八字方针的情况和农业稍有不同。")] \
+        == [("八字方针", 8)]
+    # 二号工程: a rank, quoted a term with no count (local dev-0043)
+    spans = find_slogans("我区始终坚持把招商引资作为“一号工程”,把招才引智摆在突出位置。")
+    assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("一号工程", "quoted", None)]
+    # 决战100天, 千余人: a campaign's days (local dev-0197) and people counted (the 1954 work report)
+    for text in ["贯彻落实中省市稳经济一揽子政策措施和市委督战任务,奋战一百天,决胜全年度。",
+                 "一九五三年全国公私企业的职工已经达到一千三百七十四万五千余人。"]:
+        assert texts(find_slogans(text), "numbered") == [], text
+    # 零上访: zero targets are terms with no count (Xi 2020-09-23)
+    spans = find_slogans("坚决做到兴奋剂问题“零出现”、“零容忍”。")
+    assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("零出现", "quoted", None),
+                                                                    ("零容忍", "quoted", None)]
