@@ -23,6 +23,9 @@ family      markers (the half-width and circled variants it also covers)
             第一项： 第一阶段， (also 第N步 第N条 第N天; a run of one unit)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
 其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
+一          bare numerals opening sentences, a run of at least three numbered
+            from one in one line, items opening unlike (要求:一思想态度要端正。
+            二对照检查认识要深刻。三…: a page that lost the 、 or 是)
 ——          paragraphs that open with —— (also ──, －－, --)
             and runs of at least three after a sentence end inside one
             paragraph (…。——坚持…；——坚持…；——坚持…)

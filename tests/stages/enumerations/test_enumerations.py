@@ -1343,3 +1343,23 @@ def test_the_last_inline_item_ends_before_the_next_section_heading():
     lists = lists_of(text)
     assert lists[0]["items"][-1]["end"] == len(text)
     assert (lists[1]["family"], lists[1]["parent"], lists[1]["parent_item"]) == ("（一）", 0, 2)
+
+
+def test_a_run_of_bare_numerals_opening_sentences_is_a_list():
+    # local dev-0136: the four requirements lost their 、 (一思想态度要端正。二…)
+    text = ("会议分两个阶段进行。第一阶段,召开支委会。会上,党委副书记张军泽提出要求:一思想态度要端正。"
+            "二对照检查认识要深刻。三相互批评要开门见山。四整改措施要切实可行。随后,村党支部书记代表支部班子作对照检查。"
+            "第二阶段,召开全体党员大会。最后,镇长宋捷作总结讲话。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    bare = next(l for l in lists if l["family"] == "一")
+    assert [text[i["start"]:i["end"]] for i in bare["items"]] == [
+        "一思想态度要端正。", "二对照检查认识要深刻。", "三相互批评要开门见山。", "四整改措施要切实可行。"]
+    assert lists[bare["parent"]]["family"] == "第一"
+    # counter-examples: a rank numbered the same way (policy_docs central-120: 一级指标…二级指标…三级指标),
+    # two bare numerals, and numerals that are words (一批, 三年) out of order
+    for text in ("一级指标包括规划引领能力指数等。二级指标无变更。三级指标仍为68项。",
+                 "要求:一思想态度要端正。二对照检查认识要深刻。随后,开展批评。",
+                 "一批项目开工。三年来成效明显。二者缺一不可。四季常青。"):
+        assert not [l for l in lists_of(text) if l["family"] == "一"], text
+
