@@ -1363,3 +1363,37 @@ def test_a_run_of_bare_numerals_opening_sentences_is_a_list():
                  "一批项目开工。三年来成效明显。二者缺一不可。四季常青。"):
         assert not [l for l in lists_of(text) if l["family"] == "一"], text
 
+
+def test_dash_items_opening_with_a_headline_sentence_run_on_a_page_without_line_breaks():
+    # the 2024 national work report with its line breaks lost (items shortened): —— items of four to
+    # six sentences, unlike, each opening with a headline sentence of one clause, are one run
+    text = ("全面建设社会主义现代化国家迈出坚实步伐。"
+            "——经济总体回升向好。国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。居民消费价格上涨0.2%。国际收支基本平衡。"
+            "——现代化产业体系建设取得重要进展。传统产业加快转型升级。国产大飞机C919投入商业运营。新能源汽车产销量占全球比重超过60%。"
+            "——科技创新实现新的突破。国家实验室体系建设有力推进。关键核心技术攻关成果丰硕。技术合同成交额增长28.6%。创新驱动发展能力持续提升。"
+            "——民生保障有力有效。居民人均可支配收入增长6.1%。脱贫攻坚成果巩固拓展。扩大救助保障对象范围。惠及上千万家庭。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 4, "——经济总体", None)]
+    # counter-examples (Xi 2020-10-23, shortened): items opening with a sentence of several clauses
+    # stay two runs across the passage between them; and an outline heading between two —— items
+    # parts their runs (policy_docs central-50 without line breaks: 2. 基本原则。… 3. 发展目标。…)
+    text = ("——70年来，我们始终没有忘记老一辈革命家。此时此刻，我们要表示最深切的怀念！"
+            "——70年来，我们始终没有忘记中国人民志愿军将士。我代表党中央致以最诚挚的问候！"
+            "——70年来，我们始终没有忘记英勇牺牲的烈士们。19万7千多名英雄儿女献出了宝贵生命。烈士们的功绩彪炳千秋！"
+            "在抗美援朝战争中，中朝两国人民休戚与共。世界上一切爱好和平的国家给予了有力支援。我们表示衷心的感谢！"
+            "同志们、朋友们！中华民族是爱好和平的民族。伟大抗美援朝精神必须永续传承、世代发扬。"
+            "——无论时代如何发展，我们都要砥砺民族风骨。中国人民深知如何对待侵略者。中华民族是吓不倒、压不垮的！"
+            "——无论时代如何发展，我们都要汇聚民族力量。中国人民同仇敌忾、同心协力！"
+            "——无论时代如何发展，我们都要锻造民族血性。这种血性令敌人胆寒，让天地动容！")
+    assert [len(l["items"]) for l in lists_of(text) if l["family"] == "——"] == [3, 3]
+    text = ("以人工智能高水平应用促进经济高质量发展。2. 基本原则。"
+            "——企业主导。坚持企业在场景创新全过程中的主体地位，充分发挥政府引导作用。"
+            "——创新引领。面向新技术的创造性应用，运用新模式新方法推动人工智能应用场景落地。"
+            "——开放融合。推动各类创新主体开放场景机会，促进人工智能创新链、产业链深度融合。"
+            "3. 发展目标。场景创新成为人工智能技术升级、产业增长的新路径，推动新一代人工智能发展上水平。"
+            "——重大应用场景加速涌现。在经济社会发展、科学研究发现、重大活动保障等领域形成一批重大应用场景。"
+            "——场景驱动技术创新成效显著。通过场景创新促进人工智能关键技术和系统平台优化升级。"
+            "——场景创新合作生态初步形成。初步形成政府、产业界、科技界协同合作的人工智能场景创新体系。")
+    dashes = [l for l in lists_of(text) if l["family"] == "——"]
+    assert [(text[l["items"][0]["start"]:][:6], len(l["items"])) for l in dashes] == [("——企业主导", 3), ("——重大应用", 3)]
