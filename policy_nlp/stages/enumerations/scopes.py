@@ -8,7 +8,7 @@ import re
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.chars import before_blanks
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
-from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
+from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
 
 
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
@@ -66,7 +66,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
             break
         end = min(s_end, block_end)
-        taken += 1
+        taken += not _cut_sentence(text, s_start, end, block_end)
         index += 1
         if exclaimed and _exclaims(text, lst.items[-1].start, end):
             break
@@ -82,6 +82,18 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     end = _next_section(text, lst, last_item, end, sections)
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+_CUT_LINE = 20          # a line of prose cut by a page break is at least this long (not a table cell)
+
+
+def _cut_sentence(text, start, end, block_end):
+    """Whether the sentence ``text[start:end]`` of a last inline item is prose that a paragraph
+    break inside its block cut (…男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…: a page break), so
+    that it goes on in the next sentence: it ends before ``block_end`` without punctuation and
+    is at least ``_CUT_LINE`` characters long (a table cell, 7、维护APP实时查询, is shorter)."""
+    last = _trim_end(text, start, end)
+    return end < block_end and text[last - 1] not in _TERMINAL and last - start >= _CUT_LINE
 
 
 def _next_section(text, lst, last_item, end, sections):

@@ -1397,3 +1397,23 @@ def test_dash_items_opening_with_a_headline_sentence_run_on_a_page_without_line_
             "——场景创新合作生态初步形成。初步形成政府、产业界、科技界协同合作的人工智能场景创新体系。")
     dashes = [l for l in lists_of(text) if l["family"] == "——"]
     assert [(text[l["items"][0]["start"]:][:6], len(l["items"])) for l in dashes] == [("——企业主导", 3), ("——重大应用", 3)]
+
+
+def test_the_last_inline_item_goes_on_past_a_page_break_inside_its_sentence():
+    # local dev-0212: a page number cuts the last item's sentence (…人口 ¶ 1 ¶ 老龄化凸现,…); the
+    # item goes on to the sentence's end, not to the page break
+    text = ("当前,要从三个方面强化对人口计生工作的认识,一是人口问题仍是制约我乡发展的突出问题,抓计划生育就是抓经济。"
+            "二是低生育水平面临较大反弹风险。今后十几年正值第四次人口出生高峰,所以保持低生育水平面临很大压力。"
+            "三是人口问题显得越来越紧迫,包括流动人口计划生育,出生缺陷多发,男女比例严重失调、人口\n\n1\n\n\n"
+            "老龄化凸现,这些都要求我们必须放眼长远,坚持不懈地抓好计划生育工作。二、计生工作是一件要事,要创新举措\n"
+            "随之社会主义市场经济的发展,广大农民群众的法律意识不断提高。")
+    (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]].endswith("坚持不懈地抓好计划生育工作。")
+    # counter-example (policy_docs central-88, a table flattened to lines): a short cell is no
+    # sentence cut by a page break, the next row no part of the item
+    text = ("智慧电力运维云平台软件CPS-omcp7000\n1、系统总监；2、实时监测；3、用电分析；4、历史数据报表查询；"
+            "5、事件及报警信息查询；6、运维管理；7、维护APP实时查询\n各类用能企业\n0510-86689618\n\n7\n"
+            "天津开发区精诺瀚海数据科技有限公司\nJoin Cloud 物联网与数据分析赋能平台\n"
+            "中小企业数据采集与可视化基础平台，具有扩展性强、可配置、多种部署方式以及2周上线等优势。\n中小型制造业企业\n")
+    (lst,) = lists_of(text)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "7、维护APP实时查询"
