@@ -21,6 +21,29 @@ _ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?
 _CLOSING_REMARK = re.compile(
     rf"[ \u3000]*(?:(?!最后|以上率下|以上海)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
 
+# a new speaker of a news report of a meeting (…做好隔离治疗准备。王细妹要求,各单位…; …作总结讲话。宋镇长在
+# 讲话中指出,…), which a page without line breaks runs into the last item of the speaker before
+_TITLES = alternation("official_titles")
+_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(?P<where>在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
+                      rf"(?:{alternation('reporting_verbs')})[，,：:]")
+_AT_MEETING = re.compile("讲话|发言|会")
+
+
+def _new_speaker(text, start, end):
+    """Whether the sentence ``text[start:end]`` opens with a new speaker of a news report: a
+    subject and a reporting verb (``reporting_verbs.txt``), the subject speaking at the meeting
+    (宋镇长在讲话中指出,…) or a person, titled (宋镇长要求,…) or named earlier after a title
+    (…副市长王细妹出席调度会并讲话。… 王细妹要求,…: ``official_titles.txt``); not 我多次强调，…,
+    有篇报道说，…, 中央提出，… inside an item."""
+    m = _SPEAKER.match(text, start, end)
+    if m is None:
+        return False
+    who = m.group("who")
+    if m.group("where") and _AT_MEETING.search(m.group("where")):
+        return True
+    return (re.search(rf"(?:{_TITLES})$", who) is not None
+            or re.compile(rf"(?:{_TITLES}){re.escape(who)}").search(text, 0, start) is not None)
+
 
 def _sentence_index(sentence_starts, position):
     return bisect.bisect_right(sentence_starts, position) - 1
@@ -132,13 +155,14 @@ def _ends_list(text, lst, start, end, announced):
     inline item ends ``lst``: it announces something new (以下, a closing
     colon, a list after a colon: ``announced``), opens with a form of address
     (同志们！) or, for a list that is no outline heading, with a closing remark
-    after a sentence end (…。以上我重点讲了几个问题，…): an outline heading's
-    section holds its own closing sentences (四、…。总体看，…)."""
+    or a new speaker of a news report after a sentence end (…。以上我重点讲了几个问题，…;
+    …。王细妹要求,…: :func:`_new_speaker`): an outline heading's section holds its own
+    closing sentences (四、…。总体看，…)."""
     if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
             or _announces(announced, start, end)):
         return True
     return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in "。！？!?"
-            and _CLOSING_REMARK.match(text, start, end) is not None)
+            and (_CLOSING_REMARK.match(text, start, end) is not None or _new_speaker(text, start, end)))
 
 
 def _through_semicolon(text, start, end, block_end, others):

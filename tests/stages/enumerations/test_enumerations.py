@@ -1417,3 +1417,28 @@ def test_the_last_inline_item_goes_on_past_a_page_break_inside_its_sentence():
             "中小企业数据采集与可视化基础平台，具有扩展性强、可配置、多种部署方式以及2周上线等优势。\n中小型制造业企业\n")
     (lst,) = lists_of(text)
     assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "7、维护APP实时查询"
+
+
+def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
+    # local dev-0247 and dev-0136 without line breaks: the next speaker's words are no part of
+    # the last item of the speaker before, a person named after a title earlier or one speaking
+    # at the meeting
+    text = ("市委常委、常务副市长孙艳峰,副市长王细妹出席调度会并讲话。孙艳峰要求,各单位要做到“三不”;"
+            "一是不迟钝。现在适逢夏秋季节交替,国庆、中秋两节将要来临。疫情容易扩散。防控工作要当机立断,反应迅速,主动预防。"
+            "二是不慌乱。各部门要通过宣传让群众知道流感可防、可控、可治。新闻宣传口要加大报道力度。各单位要稳住阵脚,沉着面对。"
+            "三是不失职。各单位特别是教育部门要严防死守,认真排查;卫生部门要做好隔离治疗准备。"
+            "王细妹要求,各单位要认真落实调度会议精神,积极行动起来。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("做好隔离治疗准备。")
+    text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
+            "随后,村党支部书记代表支部班子作对照检查。其他班子成员依次查摆问题。"
+            "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇长宋捷作总结讲话。"
+            "宋镇长在讲话中指出,农村基层党组织是党在农村的执政基础。全体党员要时刻坚守宗旨。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("作总结讲话。")
+    # counter-examples (Xi 2020-07-22, 2020-04-30): a speaker's own words and a report he cites
+    # go on in the item
+    for opening in ("我多次强调，", "有篇报道说，", "中央提出，"):
+        text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
+                + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
+        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
