@@ -71,7 +71,9 @@ opens a paragraph of its own, and so does one on a page that kept only the inden
 paragraphs (…提出意见。一、过去五年工作回顾　　…, or one sentence: …建议。（一）加快转变经济发展方式，
 促进经济持续健康发展。　　…): ``blocks._unglued_headings``.
 A 一、 glued to the last word of the paragraph above is a heading when it goes on with the
-numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), and
+numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), the
+last such 一、 before the text's first 一、 marker is its heading numbered one when that marker
+is a 二、 after a sentence end (…提出意见一、2011年工作回顾　　…。二、2012年工作总体部署), and
 a marker glued to a heading line may go on with its family's numbering across sections
 (二、产品设计3.产品数字化研发设计…, as an inline run after its section's heading may:
 …（二）聚力突破核心关键技术。4.持续加大研发投入…).

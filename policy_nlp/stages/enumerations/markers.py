@@ -167,7 +167,30 @@ def _candidates(text):
         last_numbers[group] = number
         if family in _HEADING_FAMILIES:
             heading = marker
-    return _bare_runs(text, found)
+    return _bare_runs(text, _glued_first_heading(text, found))
+
+
+# a 一、 glued to the word before it, not a numeral range (一、二等奖) nor a list of numerals
+_GLUED_ONE = re.compile(rf"(?<=[\u4e00-\u9fff])一、(?![{_CN}两])")
+
+
+def _glued_first_heading(text, found):
+    """``found`` with the heading numbered one that a page without line breaks glued to the
+    word before it (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署):
+    the first 一、 marker of ``found`` is a 二、 that opens a line or follows a sentence end,
+    and the last 一、 after a Chinese character before it (not the 一 of a word: 统一、) is
+    its heading numbered one."""
+    two = next((m for m in found if m.group == "一、"), None)
+    if two is None or two.number != 2 or not _opens_line(text, two.start):
+        return found
+    one = None
+    for m in _GLUED_ONE.finditer(text, 0, two.start):
+        if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
+            one = m
+    if one is None:
+        return found
+    marker = _Marker(one.start(), one.end(), "一、", "一、", 1, one.group())
+    return sorted(found + [marker], key=lambda m: m.start)
 
 
 _BARE_RUN = 3           # bare numerals number items from this many in a row

@@ -1442,3 +1442,21 @@ def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
         text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
                 + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
         assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+
+
+def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading():
+    # the 2012 national work report with its line breaks lost (shortened): 一、 is glued to 意见,
+    # and 二、, after a sentence end, shows it is the first heading
+    text = ("各位代表：\u3000\u3000现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见"
+            "一、2011年工作回顾\u3000\u3000过去的一年，面对复杂多变的国际政治经济环境，全国各族人民同心同德，团结奋进。"
+            "我们要把各项工作做得更好，决不辜负人民的重托。二、2012年工作总体部署\u3000\u3000今年是“十二五”时期承前启后的重要一年。"
+            "三、2012年主要任务\u3000\u3000做好今年工作，要突出把握好稳中求进的工作总基调。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists)[0] == ("一、", 3, "一、2011", None)
+    # counter-examples: the 一 of a word (统一、) and a glued 一、 with no 二、 after a sentence end
+    text = ("要推进祖国和平统一、推进中外人文交流。我们要把各项工作做得更好。二、2012年工作总体部署\u3000\u3000今年是重要一年。"
+            "三、2012年主要任务\u3000\u3000做好今年工作。")
+    assert summary(text, lists_of(text))[0][:3] == ("一、", 2, "二、2012")
+    text = "坚持质量第一、效益优先。认真听取意见一、二等奖各一名。"
+    assert not lists_of(text)
