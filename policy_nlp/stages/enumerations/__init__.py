@@ -168,7 +168,8 @@ candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
-from policy_nlp.stages.enumerations.markers import FAMILIES, chinese_number
+from policy_nlp.schema import FAMILIES     # declared once, with the record types
+from policy_nlp.stages.enumerations.markers import chinese_number
 from policy_nlp.stages.enumerations.find import find_lists
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]

@@ -10,9 +10,6 @@ from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
 
-FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
-            "1.", "1、", "（1）", "①", "——", "其一", "一")
-
 # Outline rank: a new block list nests under open lists of lower rank.
 _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4,
          "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6, "一": 6}

@@ -1460,3 +1460,9 @@ def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading()
     assert summary(text, lists_of(text))[0][:3] == ("一、", 2, "二、2012")
     text = "坚持质量第一、效益优先。认真听取意见一、二等奖各一名。"
     assert not lists_of(text)
+
+
+def test_every_family_has_an_outline_rank():
+    # the families are declared once (policy_nlp.schema); the markers rank each of them
+    from policy_nlp.stages.enumerations.markers import _RANK
+    assert set(_RANK) == set(FAMILIES)
