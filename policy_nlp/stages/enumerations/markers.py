@@ -53,7 +53,7 @@ _MARKER = re.compile(
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
     r"|(?P<dash>——|──|－－|--)"
     # a bare numeral opening a sentence (要求:一思想态度要端正。二对照检查…): kept only in a run (_bare_runs)
-    rf"|(?<=[。！？!?；;：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[\u4e00-\u9fff])(?![{_CN}是要])))"
+    rf"|(?<=[。！？!?；;：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
@@ -167,7 +167,7 @@ def _candidates(text):
 
 
 # a 一、 glued to the word before it, not a numeral range (一、二等奖) nor a list of numerals
-_GLUED_ONE = re.compile(rf"(?<=[\u4e00-\u9fff])一、(?![{_CN}两])")
+_GLUED_ONE = re.compile(rf"(?<=[{IDEOGRAPH}])一、(?![{_CN}两])")
 
 
 def _glued_first_heading(text, found):

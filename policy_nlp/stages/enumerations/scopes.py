@@ -6,7 +6,7 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
 
@@ -24,7 +24,7 @@ _CLOSING_REMARK = re.compile(
 # a new speaker of a news report of a meeting (…做好隔离治疗准备。王细妹要求,各单位…; …作总结讲话。宋镇长在
 # 讲话中指出,…), which a page without line breaks runs into the last item of the speaker before
 _TITLES = alternation("official_titles")
-_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[\u4e00-\u9fff]{{2,4}}?)(?P<where>在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
+_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[{IDEOGRAPH}]{{2,4}}?)(?P<where>在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
                       rf"(?:{alternation('reporting_verbs')})[，,：:]")
 _AT_MEETING = re.compile("讲话|发言|会")
 
