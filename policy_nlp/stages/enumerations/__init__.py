@@ -87,8 +87,8 @@ belong to the first (a heading's section), and a —— run must be consecutive
 paragraphs (a photo caption line between them does not count). Inside one paragraph a —— item (after a sentence end, a
 semicolon or a colon) goes on with the one before it when the two open
 alike (the same two characters, or first clauses of one length), stand
-after an indentation alike, both open with a headline sentence of one
-clause (——经济总体回升向好。…, the work reports' long items run together on a
+after an indentation alike, both open with a headline sentence of one or
+two short clauses (——经济总体回升向好。…, the work reports' long items run together on a
 page without line breaks) or the first is short (at most three
 sentences), and no outline heading (一、 （一） 1. …) stands between them;
 one announced by a colon starts a run. A speech without

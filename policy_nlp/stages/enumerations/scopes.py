@@ -9,12 +9,10 @@ from policy_nlp.lang.words import alternation
 from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
+from policy_nlp.stages.enumerations.building import _ADDRESS
 
 
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
-# a sentence opening with a form of address starts the next part of a speech
-# (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
-_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
 # a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
 # 以上率下 is an idiom, 以上海… is 以 before 上海 (cpc 14: 以上海浦东开发开放为龙头), and 最后 without
 # a comma, a colon or 我 is "the last" (最后一公里)

@@ -1375,6 +1375,15 @@ def test_dash_items_opening_with_a_headline_sentence_run_on_a_page_without_line_
     lists = lists_of(text)
     check_invariants(text, lists)
     assert summary(text, lists) == [("——", 4, "——经济总体", None)]
+    # the 2021 report (shortened): a headline of two short clauses
+    text = ("“十四五”时期经济社会发展主要目标和重大任务如下。"
+            "——着力提升发展质量效益，保持经济持续健康发展。发展是解决我国一切问题的基础和关键。必须坚持新发展理念。"
+            "引导各方面把工作重点放在提高发展质量和效益上。"
+            "——坚持创新驱动发展，加快发展现代产业体系。坚持创新在我国现代化建设全局中的核心地位。完善国家创新体系。"
+            "加快构建以国家实验室为引领的战略科技力量。"
+            "——形成强大国内市场，构建新发展格局。把实施扩大内需战略同深化供给侧结构性改革有机结合起来。"
+            "破除制约要素合理流动的堵点。贯通生产、分配、流通、消费各环节。")
+    assert summary(text, lists_of(text)) == [("——", 3, "——着力提升", None)]
     # counter-examples (Xi 2020-10-23, shortened): items opening with a sentence of several clauses
     # stay two runs across the passage between them; and an outline heading between two —— items
     # parts their runs (policy_docs central-50 without line breaks: 2. 基本原则。… 3. 发展目标。…)
