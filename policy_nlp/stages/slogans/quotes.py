@@ -517,9 +517,30 @@ def _term_shape(text, s, e, repeats):
     (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
     安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
-    series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
-        or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")
+    series = ((text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", ""))
+              or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")) \
+        and not _figure_words_run(text, s)
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
                 or _SCOPED_HONOUR.fullmatch(q))
+
+
+# a run of quoted two-character words of the language side by side (“返工”、“补课”)
+_WORD_PAIR_RUN = re.compile(r"(?:“[\u4e00-\u9fff]{2}”、?){2,}")
+_RUN_ITEM = re.compile(r"“([\u4e00-\u9fff]{2})”")
+
+
+def _figure_words_run(text, s):
+    """Whether the quotation at ``s`` is one of a run of two-character words
+    of the language's dictionary that nothing names: no word bound after the
+    run, no policy verb before it (对群众不满意的及时“返工”、“补课”。, 可能存在
+    “时差”“错位”。). Such words side by side are figures, not a series of terms
+    (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms)."""
+    r = _run_start(text, s, parted=True) - 1
+    m = _WORD_PAIR_RUN.match(text, r)
+    if not m or m.end() <= s or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
+        return False
+    end = m.end() - (m.group().endswith("、"))
+    named_after = _HAN_CHAR.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
+    return not (named_after or _POLICY_VERB_BEFORE.search(text, max(0, r - 12), r))

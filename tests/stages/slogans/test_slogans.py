@@ -1199,6 +1199,19 @@ def test_what_an_adversary_spreads_or_instigates_is_no_term():
     assert quoted_terms("稳妥推进北方地区“煤改气”“煤改电”。") == ["煤改气", "煤改电"]
 
 
+def test_words_of_the_language_quoted_side_by_side_with_nothing_naming_them_are_figures():
+    # Xi 2020-01-09, policy documents shandong-28, the 1987 work report: two-character words of the
+    # dictionary in a run that no head follows and no policy verb opens
+    assert quoted_terms("请群众参与、监督、评判，对群众不满意的及时“返工”、“补课”。坚持正面宣传和舆论监督") == []
+    assert quoted_terms("相关工作人员、业务信息沟通过程中可能存在“时差”“错位”。针对这一问题") == []
+    # counter-examples: a head after the run (the 2004 and 1998 work reports, local dev-0176),
+    # a policy verb before it (the 1997 work report), a run with a coinage (the 19th congress report)
+    assert quoted_terms("坚持不懈地进行“扫黄”“打非”斗争。") == ["扫黄", "打非"]
+    assert texts(find_slogans("“双拥”、“共建”工作深入开展。")) == ["双拥", "共建"]
+    assert quoted_terms("加强文化市场管理，继续“扫黄”、“打非”，促进文化事业健康发展。") == ["扫黄", "打非"]
+    assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”，不敢腐的目标初步实现") == ["打虎", "拍蝇", "猎狐"]
+
+
 def test_a_long_run_of_quotations_is_read_in_linear_time():
     # the walk back to a run's first quotation is bounded (quotes._RUN_MAX quotations), so a page
     # of n quotations costs n steps, not n² (3,000 side by side or parted by 、 took 20-40 s
