@@ -333,6 +333,22 @@ def _title_quoted(text, s, e):
                 or (text[s - 2:s - 1] == "在" and _SPOKEN_IN_AFTER.match(text, e + 1)))
 
 
+# the end of a run of quotations (“A基础共性”、“B关键技术”和“C行业应用”) from the closing mark of one,
+# and what the run is after it: the parts of a document or a framework (…等三个部分, “基础共性”部分,
+# 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
+# “合作”“联合”等名义): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
+_RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
+_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+
+
+def _part_or_wording(text, e):
+    """Whether the run of quotations the quotation ending at ``e`` is part
+    of ends before the name of a part of a document or before 字样 or 名义
+    (:data:`_PART_OR_WORDING`)."""
+    m = _RUN_REST.match(text, e)
+    return bool(m) and bool(_PART_OR_WORDING.match(text, m.end()))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 # words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt)
 _PLAIN_WORDS = word_set("plain_quoted_words")
@@ -346,7 +362,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
+    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e) or _part_or_wording(text, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease

@@ -1212,6 +1212,18 @@ def test_words_of_the_language_quoted_side_by_side_with_nothing_naming_them_are_
     assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”，不敢腐的目标初步实现") == ["打虎", "拍蝇", "猎狐"]
 
 
+def test_quoted_parts_of_a_document_and_words_cited_as_words_are_no_terms():
+    # policy documents central-122, central-102, central-37, central-5: the parts of a framework
+    # or a document, and words a rule forbids, are labels
+    assert quoted_terms("智能制造标准体系结构包括“A基础共性”、“B关键技术”、“C行业应用”等三个部分，主要反映") == []
+    assert quoted_terms("船舶智能制造标准体系框架包括“基础共性”、“关键技术”和“船厂应用”三个部分，形成") == []
+    assert quoted_terms("《国家智能制造标准体系建设指南（2021版）》中“基础共性”部分建设内容，在此不再赘述。") == []
+    assert quoted_terms("培训机构不得以“合作”“联合”“联盟”等名义跨地区(省)开展培训") == []
+    # counter-examples: areas of work (local dev-0013, dev-0063) stay
+    assert quoted_terms("对提出的发展蔬菜产业、调整农业产业结构、恢复和开挖“田头窖”等方面给予了") == ["田头窖"]
+    assert quoted_terms("重点在“查”、“控”、“治”等三个方面做文章") == ["查", "控", "治"]
+
+
 def test_a_long_run_of_quotations_is_read_in_linear_time():
     # the walk back to a run's first quotation is bounded (quotes._RUN_MAX quotations), so a page
     # of n quotations costs n steps, not n² (3,000 side by side or parted by 、 took 20-40 s
