@@ -162,10 +162,11 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # what after a quoted string shows that it is the content of a named
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
-# (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示)
+# (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
+# a proposal: 提出“搁置争议，共同开发”的主张)
 _FRAME_AFTER = re.compile(r"(?:(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示)")
+                          r"论断|论述|指示|批示|主张)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
 # “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
 _ARRANGEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
@@ -178,8 +179,8 @@ _RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolv
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
-# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
-_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
+# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”, 评选“艺术教育特色学校”
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|评选|授予|命名为|申报|创成|入选|获得)"
                             r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
@@ -451,12 +452,18 @@ _PROPOSAL_MAX = 8
 _NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 
 
+# or a list of short phrases proposed as a principle: 研究提出“以人为本、智能向善”
+_PROPOSED_LIST = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,3}")
+
+
 def _proposal(q, before):
-    """Whether the quotation ``q`` right after 提出 is short, of one clause,
-    opens with no numeral and asks nothing (提出“为什么”, 提出“怎么办”: a
-    question reported, :data:`_QUESTION`): a proposal's name."""
-    return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
+    """Whether the quotation ``q`` right after 提出 is short, of one clause
+    (or a list of short phrases, :data:`_PROPOSED_LIST`), opens with no
+    numeral and asks nothing (提出“为什么”, 提出“怎么办”: a question
+    reported, :data:`_QUESTION`): a proposal's name."""
+    short = len(q) <= _PROPOSAL_MAX and not _PAIRED_ACROSS.search(q)
+    return (short or bool(_PROPOSED_LIST.fullmatch(q))) and bool(_PROPOSED_BEFORE.search(before)) \
+        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
 def _rejected(text, s, listed, before):

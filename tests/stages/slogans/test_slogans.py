@@ -1255,6 +1255,21 @@ def test_a_short_name_right_after_ti_chu_is_a_proposal():
     assert find_slogans("代表们提出“要不要搞”的疑问。") == []
 
 
+def test_initiatives_proposals_and_honours_selected_are_terms():
+    # Xi 2020-11-10 and 2020-11-13: a named initiative (倡议 ends a programme's name)
+    assert quoted_terms("积极开展沟通和对话。中方发起“全球数据安全倡议”，旨在共同构建和平、安全") == ["全球数据安全倡议"]
+    assert quoted_terms("中国将落实好二十国集团“暂缓最贫困国家债务偿还倡议”，积极开展国际发展合作") == [
+        "暂缓最贫困国家债务偿还倡议"]
+    # the 1993 work report: a proposal named 主张; policy documents central-163: a list proposed
+    assert quoted_terms("在主权属我的南沙群岛问题上，我国提出“搁置争议，共同开发”的主张，并愿") == ["搁置争议，共同开发"]
+    assert quoted_terms("研究提出“以人为本、智能向善”在人工智能研发应用中的具体") == ["以人为本、智能向善"]
+    # policy documents shandong-18: an honour selected
+    assert "艺术教育特色学校" in quoted_terms("实施“美育浸润行动计划”，评选“艺术教育特色学校”。")
+    # counter-examples (the second constructed): a sentence or a longer list proposed stays speech
+    assert quoted_terms("他提出“我们要把心思和精力用在抓落实上”。") == []
+    assert quoted_terms("会议提出“稳住农业、稳住就业、稳住物价、稳住外贸、稳住预期”。") == []
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
