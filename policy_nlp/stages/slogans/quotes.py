@@ -386,8 +386,10 @@ def _is_policy_term(text, s, e, repeats):
         # 这一发展主题, “政府引导，市场运营”模式; not speech (团结出干部，团结出战斗力)
         # up to five clauses as the content of a named frame: “抓住机遇，深化改革，扩大开放，促进发展，
         # 保持稳定”的方针 (not a saying: “发展是目的,改革是动力,稳定是前提”的道理)
+        # (a clause may list targets: “工业总产值超100亿、财政收入达1亿,两年创建成为全国文明镇”的目标)
         named = frame if len(halves) > 2 else frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))
-        return named and len(halves) <= 5 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+        return named and len(halves) <= 5 and len(q) <= _SLOGAN_MAX \
+            and all(3 <= len(p) <= 12 for h in halves for p in h.split("、"))
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped

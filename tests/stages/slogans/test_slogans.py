@@ -1270,6 +1270,14 @@ def test_initiatives_proposals_and_honours_selected_are_terms():
     assert quoted_terms("会议提出“稳住农业、稳住就业、稳住物价、稳住外贸、稳住预期”。") == []
 
 
+def test_a_named_goal_may_list_targets_in_a_clause():
+    # local dev-0203: the clauses of a quoted goal are read by their 、-items
+    text = "我镇将努力实现“工业总产值超100亿、财政收入达1亿,两年创建成为全国文明镇”的目标,为实现社会"
+    assert quoted_terms(text) == ["工业总产值超100亿、财政收入达1亿,两年创建成为全国文明镇"]
+    # counter-example (dev-0100): a saying stays out, its clauses however short
+    assert quoted_terms("充分地体现了“发展是目的,改革是动力,稳定是前提”的道理。") == []
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
