@@ -1188,6 +1188,14 @@ def test_what_is_fought_off_or_swept_away_is_no_term():
     assert quoted_terms("深化“放管服”“最多跑一次”改革。") == ["放管服", "最多跑一次"]
 
 
+def test_what_is_kept_from_happening_or_reversed_is_no_term():
+    # the 2010 work report, policy documents shandong-18
+    assert quoted_terms("资金安排主要用于项目续建和收尾，切实防止出现“半拉子”工程。") == []
+    assert quoted_terms("国有企业要带头扭转“唯名校”“唯学历”的用人导向，改变人才“高消费”状况。") == []
+    # counter-example: a term the speaker's policy does stays (the 2016 work report)
+    assert quoted_terms("锲而不舍落实党中央八项规定精神，严格执行国务院“约法三章”。") == ["约法三章"]
+
+
 def test_what_an_adversary_spreads_or_instigates_is_no_term():
     # the 9th congress report: a list spread, each item however far from the verb; the 1978 work
     # report: what is instigated
