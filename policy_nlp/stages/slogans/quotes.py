@@ -290,8 +290,9 @@ _PROGRAMME_HEAD_AFTER = re.compile(f"(?:{alternation('programme_heads')})")
 # the heads of a named programme or arrangement
 _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载体|体系|制度)"
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
-# key words of the work named as its areas: 恢复和开挖“田头窖”等方面
-_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方面)")
+# key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
+# 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
+_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
@@ -330,7 +331,8 @@ _SPOKEN_IN_AFTER = re.compile(r"中(?:说|写道|所说|曾说|指出)")
 
 def _title_quoted(text, s, e):
     """Whether the quotation ``text[s:e]`` is the title of a written work:
-    followed by 一书, 一文 …, or read from (在“…”中说)."""
+    followed by 一书, 一文 …, or read from (在“…”中说). (One right after a
+    title, 《…指南》“申请规定”, names a part of that work.)"""
     return bool(_TITLE_AFTER.match(text, e + 1)
                 or (text[s - 2:s - 1] == "在" and _SPOKEN_IN_AFTER.match(text, e + 1)))
 
@@ -364,7 +366,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e) or _part_or_wording(text, e):
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease
@@ -402,7 +404,8 @@ def _is_policy_term(text, s, e, repeats):
             return False
         if all(len(p.strip()) >= 3 for p in parts):
             return True
-        head = text[e + 1:e + 2] != "为" and _TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+        head = text[e + 1:e + 2] != "为" and (_TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+                                              or _DENG_HEAD_AFTER.match(text, e + 1))
         return attitude or (frame and len(parts) >= 3) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme

@@ -1286,6 +1286,19 @@ def test_a_named_goal_may_list_targets_in_a_clause():
     assert quoted_terms("充分地体现了“发展是目的,改革是动力,稳定是前提”的道理。") == []
 
 
+def test_a_method_named_as_one_of_a_kind_is_a_term():
+    # policy documents shandong-30, the 2003 work report: 等形式 / 等方式 after it, a list too
+    assert quoted_terms("探索通过“创新券”等形式支持大模型产品研发推广。") == ["创新券"]
+    assert quoted_terms("采取 “共建、调整、合作、合并”等形式，对高校管理体制进行了重大改革") == ["共建、调整、合作、合并"]
+    # counter-example (local dev-0228): an adversary's means
+    assert quoted_terms("陈水扁当局图谋通过“入联公投”、“宪政改造”等方式推进台湾“法理独立”") == []
+
+
+def test_a_quotation_right_after_a_title_names_a_part_of_the_work():
+    # policy documents central-15 and central-30
+    assert quoted_terms("执行《2024年度国家自然科学基金项目指南》“申请规定”中限项申请规定的相关要求。") == []
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
