@@ -354,8 +354,10 @@ def _part_or_wording(text, e):
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
-# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt)
+# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt); people
+# born in a decade, a label: 全体“90后”党员, “95后”甚至“00后”
 _PLAIN_WORDS = word_set("plain_quoted_words")
+_COHORT = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2}后")
 
 
 def _is_policy_term(text, s, e, repeats):
@@ -368,8 +370,8 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e):
         return False
-    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
-        return False                                      # masked away (“XXX、XXX”), a virtue, a disease
+    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
+        return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)

@@ -1299,6 +1299,13 @@ def test_a_quotation_right_after_a_title_names_a_part_of_the_work():
     assert quoted_terms("执行《2024年度国家自然科学基金项目指南》“申请规定”中限项申请规定的相关要求。") == []
 
 
+def test_people_born_in_a_decade_are_a_label():
+    # Xi 2020-03-17: quoted again, still a label
+    text = ("习近平3月15日给北京大学援鄂医疗队全体“90后”党员回信。在这次抗击疫情的斗争中，"
+            "以“90后”为代表的青年一代挺身而出。")
+    assert quoted_terms(text) == []
+
+
 def test_the_title_of_a_work_in_quotes_is_no_term():
     # the 1955 and 1958 work reports name works in quotes instead of book title marks
     assert find_slogans("正如毛泽东主席在一九四五年“论联合政府”一书中所说的：") == []
