@@ -570,8 +570,9 @@ def _figure_words_run(text, s):
     (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms)."""
     r = _run_start(text, s, parted=True) - 1
     m = _WORD_PAIR_RUN.match(text, r)
-    if not m or m.end() <= s or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
-        return False
+    if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「") \
+            or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
+        return False                    # (the whole run, not the words opening a longer one)
     end = m.end() - (m.group().endswith("、"))
     named_after = _HAN_CHAR.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
     return not (named_after or _POLICY_VERB_BEFORE.search(text, max(0, r - 12), r))

@@ -1218,6 +1218,8 @@ def test_words_of_the_language_quoted_side_by_side_with_nothing_naming_them_are_
     assert texts(find_slogans("“双拥”、“共建”工作深入开展。")) == ["双拥", "共建"]
     assert quoted_terms("加强文化市场管理，继续“扫黄”、“打非”，促进文化事业健康发展。") == ["扫黄", "打非"]
     assert quoted_terms("坚定不移“打虎”、“拍蝇”、“猎狐”，不敢腐的目标初步实现") == ["打虎", "拍蝇", "猎狐"]
+    # constructed: words of the language opening a run that goes on with a coinage
+    assert quoted_terms("及时“返工”、“补课”、“回头看”。") == ["返工", "补课", "回头看"]
 
 
 def test_quoted_parts_of_a_document_and_words_cited_as_words_are_no_terms():
