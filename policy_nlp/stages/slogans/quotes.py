@@ -146,11 +146,13 @@ def _unwrapped(q):
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
 # 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
-# happening: 切实防止出现“半拉子”工程)
+# happening: 切实防止出现“半拉子”工程; what something is regarded as: 把浪费当作“小事情”, 列宁把
+# 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|"
                               r"(?:避免|防止|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
                               r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
+                              r"(?:视为|看作|看成|当作|当成)[^，,。；;：:“”]{0,8}|"
                               rf"(?:{alternation('rejection_verbs')})了?)$")
 
 

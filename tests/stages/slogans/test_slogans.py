@@ -1196,6 +1196,14 @@ def test_what_is_kept_from_happening_or_reversed_is_no_term():
     assert quoted_terms("锲而不舍落实党中央八项规定精神，严格执行国务院“约法三章”。") == ["约法三章"]
 
 
+def test_what_something_is_regarded_as_is_no_term():
+    # Xi 2020-08-15, the 11th congress report: 视为 / 当作 before the quotation
+    assert quoted_terms("列宁把政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”。") == []
+    assert quoted_terms("他们荒谬地把级别高、工资多，当作划“走资派”的经济标准。") == []
+    # counter-example (constructed): the verb's clause is over before the quotation
+    assert quoted_terms("要把优化营商环境视为生命线，深化“放管服”改革。") == ["放管服"]
+
+
 def test_what_an_adversary_spreads_or_instigates_is_no_term():
     # the 9th congress report: a list spread, each item however far from the verb; the 1978 work
     # report: what is instigated
