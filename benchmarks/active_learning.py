@@ -9,7 +9,7 @@ over the labels present) on a report it never sees. Each report is the test
 set once (the other two are the pool), with 3 seeds.
 
 - ``random``: the next paragraphs at random;
-- ``uncertainty+diversity``: :func:`policy_nlp.apps.active.select` — the
+- ``uncertainty+diversity``: :func:`policy_nlp.apps.suggestions.select` — the
   ``policy-nlp suggest`` ranking (smallest margin, spread over documents and
   predicted labels, near-duplicates skipped).
 
@@ -35,7 +35,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from policy_nlp.apps.active import select, uncertainty  # noqa: E402
+from policy_nlp.apps.suggestions import select, uncertainty  # noqa: E402
 from policy_nlp.apps.training import fit_learnable, score_predictions  # noqa: E402
 from policy_nlp.errors import TrainingDataError  # noqa: E402
 from policy_nlp.stages.topics import TopicClassifier, tokenize  # noqa: E402

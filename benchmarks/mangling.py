@@ -51,7 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from policy_nlp.apps.evaluation import _norm, evaluate_many, gold_text, load_gold  # noqa: E402
+from policy_nlp.apps.evaluation import comparable_text, evaluate_many, gold_text, load_gold  # noqa: E402
 from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
 from policy_nlp.lang.numerals import chinese_int, chinese_numeral  # noqa: E402
 
@@ -163,10 +163,10 @@ def signature(doc, undo, body=None):
     body after cleaning (``body``, or the document's text; normalised), its
     formulations (normalised text, number) and its lists (family, items)."""
     text = doc["text"]
-    slogans = sorted((undo(_norm(text[s["start"]:s["end"]])), s.get("number"))
+    slogans = sorted((undo(comparable_text(text[s["start"]:s["end"]])), s.get("number"))
                      for s in doc.get("slogans") or [] if s.get("kind") != "quoted")
     lists = sorted((lst["family"].translate(ASCII_PUNCT), len(lst["items"])) for lst in doc.get("lists") or [])
-    return {"body": undo(_norm(text if body is None else body)), "slogans": slogans, "lists": lists}
+    return {"body": undo(comparable_text(text if body is None else body)), "slogans": slogans, "lists": lists}
 
 
 def dev_golds():

@@ -13,7 +13,7 @@ Usage::
 
 import argparse
 
-from policy_nlp.apps.evaluation import _norm, _simplified_gold, evaluation_pairs, load_gold
+from policy_nlp.apps.evaluation import comparable_text, evaluation_pairs, load_gold, simplified_gold
 
 
 def extras(gold, annotated):
@@ -34,15 +34,15 @@ def extras(gold, annotated):
         Those not in the gold, each with its context.
     """
     if (annotated.get("meta") or {}).get("converted"):
-        gold = _simplified_gold(gold)
-    wanted = {_norm(t) for t in gold.get("quoted") or []}
-    wanted |= {_norm(e["text"]) for e in gold.get("numbered") or []}
+        gold = simplified_gold(gold)
+    wanted = {comparable_text(t) for t in gold.get("quoted") or []}
+    wanted |= {comparable_text(e["text"]) for e in gold.get("numbered") or []}
     text = annotated.get("text", "")
     # the decision of the quotes (not the lexicon's terms, nor later mentions)
     tags = [s for s in annotated.get("slogans") or []
             if s.get("kind") == "quoted" and s.get("source") == "quotes"]
     wrong = [(s["text"], text[max(0, s["start"] - 12):s["end"] + 10].replace("\n", " "))
-             for s in tags if _norm(s["text"]) not in wanted]
+             for s in tags if comparable_text(s["text"]) not in wanted]
     return len(tags), wrong
 
 

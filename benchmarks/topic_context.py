@@ -78,9 +78,9 @@ def score(documents, weights, per_document=False):
         annotated = dict(annotated, paragraphs=[dict(p, topic=r) for p, r in
                                                 zip(annotated["paragraphs"], results)])
         if (annotated.get("meta") or {}).get("converted"):
-            gold = ev._simplified_gold(gold)
+            gold = ev.simplified_gold(gold)
         metrics, errors = {}, {}
-        ev._score_topics(gold, annotated, metrics, errors)
+        ev.score_topics(gold, annotated, metrics, errors)
         right += metrics["topic_accuracy"]["correct"]
         total += metrics["topic_accuracy"]["total"]
         pairs += errors["topic_pairs"]

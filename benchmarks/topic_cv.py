@@ -18,7 +18,7 @@ scored paragraphs). Each fold
 3. applies the context (:func:`~policy_nlp.stages.topics.context.contextualize`)
    and heading inheritance offline for each setting of a grid, and scores
    the hand-labelled units (each on the pipeline paragraph holding its
-   opening) and the gold paragraphs (:func:`policy_nlp.apps.evaluation._score_topics`).
+   opening) and the gold paragraphs (:func:`policy_nlp.apps.evaluation.score_topics`).
 
 The blind local gold and the held-out splits are never read. The pipeline
 runs and the tokens are cached in ``--cache`` (default
@@ -120,7 +120,7 @@ from policy_nlp.stages.topics import context as topic_context  # noqa: E402
 from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
 from policy_nlp.stages.topics.estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
-from policy_nlp.stages.topics.features import _feature_tokens  # noqa: E402
+from policy_nlp.stages.topics.features import feature_tokens  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
@@ -272,13 +272,13 @@ def _run(nlp, doc_id, text):
 
 def _unit_paragraphs(annotated, unit_texts):
     """Index of the pipeline paragraph that holds each unit's opening (None when not found)."""
-    normalised, offsets = ev._normalised_index(annotated["text"])
+    normalised, offsets = ev.normalised_index(annotated["text"])
     if (annotated.get("meta") or {}).get("converted"):
         from policy_nlp.stages.script import to_simplified
         unit_texts = [to_simplified(u)[0] for u in unit_texts]
     out, start = [], 0
     for unit in unit_texts:
-        key = ev._norm(unit)[:12]
+        key = ev.comparable_text(unit)[:12]
         at = normalised.find(key, start) if key else -1
         if at < 0:
             at = normalised.find(key) if key else -1
@@ -300,13 +300,13 @@ def prepare(cache):
 
     def national():
         examples = [e for e in recipe.build_training_set() if e["corpus"] != "/".join(LOCAL_CORPUS)]
-        return examples, _feature_tokens([e["text"] for e in examples])
+        return examples, feature_tokens([e["text"] for e in examples])
 
     def local():
         examples = local_examples(local_path, hand_labels=read_hand_labels(recipe.LOCAL_HAND_LABELS))
         gold = gold_examples(local_path, DEV_GOLD)
-        return examples, _feature_tokens([e["text"] for e in examples]), gold, \
-            _feature_tokens([e["text"] for e in gold])
+        return examples, feature_tokens([e["text"] for e in examples]), gold, \
+            feature_tokens([e["text"] for e in gold])
 
     def documents():
         from policy_nlp.pipeline.loading import load
@@ -386,9 +386,9 @@ def score_results(docs, results_of):
             annotated = dict(d["annotated"], paragraphs=[dict(p, topic=r) for p, r in
                                                          zip(d["annotated"]["paragraphs"], results)])
             if (annotated.get("meta") or {}).get("converted"):
-                gold = ev._simplified_gold(gold)
+                gold = ev.simplified_gold(gold)
             metrics, errors = {}, {}
-            ev._score_topics(gold, annotated, metrics, errors)
+            ev.score_topics(gold, annotated, metrics, errors)
             gold_pairs += errors["topic_pairs"]
         for label, index in d.get("units", ()):
             found = results[index]["label"] if index is not None and results[index] else None
@@ -796,7 +796,7 @@ def title_tokens(cache, national, local, docs):
         loc = [docs[e["doc"]]["title"] if e["doc"] in docs else None for e in local]
         test = {i: d["title"] for i, d in docs.items()}
         distinct = sorted({t for t in nat + loc + list(test.values()) if t})
-        tokens = dict(zip(distinct, _feature_tokens(distinct)))
+        tokens = dict(zip(distinct, feature_tokens(distinct)))
         return ([tokens.get(t) for t in nat], [tokens.get(t) for t in loc],
                 {i: tokens.get(t) for i, t in test.items()})
     return _cached(Path(cache) / "titles.pkl", build)

@@ -107,7 +107,7 @@ def features(own, texts, title, document, labels):
     if not keep:
         return keep, {}
     logp = np.log(np.clip([[own[i]["scores"].get(label, 0.0) for label in labels] for i in keep],
-                          tc._FLOOR, 1.0))
+                          tc.LOG_FLOOR, 1.0))
     if len(keep) > 1:
         before, after = logp[:-1], logp[1:]
         neighbours = np.concatenate([after[:1], (before[:-1] + after[1:]) / 2, before[-1:]])
@@ -126,20 +126,20 @@ def features(own, texts, title, document, labels):
                      + [float(level == n) for n in (None, 0, 1, 2, 3, 4)])
     rows = len(keep)
     return keep, {"own": logp, "neighbours": neighbours, "shape": np.array(shape),
-                  "document": np.tile(np.log(np.clip(whole, tc._FLOOR, 1.0)), (rows, 1)),
+                  "document": np.tile(np.log(np.clip(whole, tc.LOG_FLOOR, 1.0)), (rows, 1)),
                   "title": np.tile(title_row, (rows, 1))}
 
 
 def _gold_paragraphs(d):
     """(paragraph index, label) of each gold topic found in the pipeline's
-    paragraphs, located as :func:`policy_nlp.apps.evaluation._score_topics` does."""
+    paragraphs, located as :func:`policy_nlp.apps.evaluation.score_topics` does."""
     gold, annotated = d["gold"], d["annotated"]
     if (annotated.get("meta") or {}).get("converted"):
-        gold = ev._simplified_gold(gold)
-    normalised, offsets = ev._normalised_index(annotated["text"])
+        gold = ev.simplified_gold(gold)
+    normalised, offsets = ev.normalised_index(annotated["text"])
     out = []
     for opening, label in (gold.get("topics") or {}).items():
-        at = normalised.find(ev._norm(opening)) if ev._norm(opening) else -1
+        at = normalised.find(ev.comparable_text(opening)) if ev.comparable_text(opening) else -1
         if at >= 0:
             index = next((i for i, p in enumerate(annotated["paragraphs"])
                           if p["start"] <= offsets[at] < p["end"]), None)

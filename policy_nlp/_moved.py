@@ -39,6 +39,8 @@ MOVED = {
     "policy_nlp.stages.topic_context": "policy_nlp.stages.topics.context",
     "policy_nlp.stages.topic_estimators": "policy_nlp.stages.topics.estimators",
     "policy_nlp.stages.multilabel": "policy_nlp.stages.topics.multilabel",
+    # what policy-nlp suggest reads (active learning), named for what it gives
+    "policy_nlp.apps.active": "policy_nlp.apps.suggestions",
 }
 
 

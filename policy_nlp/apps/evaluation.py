@@ -71,7 +71,7 @@ from policy_nlp.stages.topics.classify import main_area
 log = logging.getLogger("policy_nlp")
 
 __all__ = ["load_gold", "gold_text", "evaluate", "evaluate_many", "format_report", "evaluation_pairs", "error_lines",
-           "pair_documents", "METRICS"]
+           "pair_documents", "METRICS", "comparable_text", "normalised_index", "simplified_gold", "score_topics"]
 
 METRICS = (
     "numbered_recall", "numbered_precision", "not_slogans_tagged", "number_accuracy",
@@ -105,13 +105,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 _NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff“”「」『』\"']")
 
 
-def _norm(text):
+def comparable_text(text):
     """Text without blanks, zero-width characters, quotes and pinyin glosses
     (gold written on a glossed page; cleaning removes the glosses).
 
-    >>> _norm("“双联” 行动")
+    >>> comparable_text("“双联” 行动")
     '双联行动'
-    >>> _norm("八项(xiàng)规(guī)定")
+    >>> comparable_text("八项(xiàng)规(guī)定")
     '八项规定'
     """
     return _NOISE.sub("", without_glosses(text or ""))
@@ -272,9 +272,9 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
                 break
         if found is None:
             if by_text is None:
-                by_text = {_norm(doc.get("text", "")): doc for doc in annotated}
+                by_text = {comparable_text(doc.get("text", "")): doc for doc in annotated}
             try:
-                found = by_text.get(_norm(gold_text(gold, shared_root)))
+                found = by_text.get(comparable_text(gold_text(gold, shared_root)))
             except (OSError, LookupError):
                 found = None
         pairs.append((gold, found))
@@ -341,24 +341,24 @@ def _count(correct, total):
 
 
 def _prefix(text, start, length=24):
-    return _norm(text[start:start + length])
+    return comparable_text(text[start:start + length])
 
 
 def _starts(found, gold_prefix):
     """Whether the found text (normalised) begins with the gold prefix."""
-    gold_prefix = _norm(gold_prefix)
+    gold_prefix = comparable_text(gold_prefix)
     return bool(gold_prefix) and found.startswith(gold_prefix)
 
 
 def _overlaps(a, b):
-    a, b = _norm(a), _norm(b)
+    a, b = comparable_text(a), comparable_text(b)
     return bool(a and b) and (a in b or b in a)
 
 
 _GOLD_FIELDS = ("numbered", "quoted", "not_slogans", "lists", "topics")
 
 
-def _simplified_gold(gold):
+def simplified_gold(gold):
     """The gold with its strings in Simplified characters, for a document the
     pipeline analysed in a Simplified copy (``meta.converted``): the gold was
     written on the Traditional text, and the copy has the same length."""
@@ -417,7 +417,7 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     text = annotated.get("text", "")
     slogans = annotated.get("slogans") or []
     if (annotated.get("meta") or {}).get("converted"):
-        gold = _simplified_gold(gold)
+        gold = simplified_gold(gold)
     metrics: dict[str, Any] = {}
     errors: dict[str, Any] = {}
     found, gold_numbered = _score_numbered(gold, text, slogans, metrics, errors)
@@ -425,7 +425,7 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     _score_members(found, gold_numbered, metrics, errors)
     _score_quoted(gold, text, slogans, metrics, errors)
     _score_lists(gold, annotated, metrics, errors)
-    _score_topics(gold, annotated, metrics, errors)
+    score_topics(gold, annotated, metrics, errors)
     return {"document": gold.get("document") or gold.get("path"),
             "metrics": {name: metrics[name] for name in METRICS}, "errors": errors}
 
@@ -439,16 +439,16 @@ def _score_numbered(gold, text, slogans, metrics, errors):
     numbered = [s for s in slogans if s.get("kind") != "quoted"]
     found: dict[str, list] = {}
     for slogan in numbered:
-        found.setdefault(_norm(slogan.get("text") or text[slogan["start"]:slogan["end"]]),
+        found.setdefault(comparable_text(slogan.get("text") or text[slogan["start"]:slogan["end"]]),
                          []).append(slogan)
     gold_numbered: dict[str, dict] = {}
     for entry in gold.get("numbered") or []:
-        gold_numbered.setdefault(_norm(entry["text"]), entry)
+        gold_numbered.setdefault(comparable_text(entry["text"]), entry)
     hits = [key for key in gold_numbered if key in found]
     metrics["numbered_recall"] = _count(len(hits), len(gold_numbered))
     metrics["numbered_precision"] = _count(sum(key in gold_numbered for key in found),
                                            len(found))
-    not_slogans = {_norm(t) for t in gold.get("not_slogans") or []}
+    not_slogans = {comparable_text(t) for t in gold.get("not_slogans") or []}
     tagged = sorted(t for t in not_slogans if t in found)
     metrics["not_slogans_tagged"] = _count(len(tagged), len(not_slogans))
     errors["numbered_missed"] = sorted(key for key in gold_numbered if key not in found)
@@ -476,8 +476,8 @@ def _score_members(found, gold_numbered, metrics, errors):
     with_members = [key for key, entry in gold_numbered.items() if entry.get("members")]
     exact, wrong_members = 0, []
     for key in with_members:
-        wanted = [_norm(m) for m in gold_numbered[key]["members"]]
-        candidates = [[_norm(m.get("text") if isinstance(m, dict) else m)
+        wanted = [comparable_text(m) for m in gold_numbered[key]["members"]]
+        candidates = [[comparable_text(m.get("text") if isinstance(m, dict) else m)
                        for m in (s.get("members") or [])] for s in found.get(key, [])]
         if wanted in candidates:
             exact += 1
@@ -489,8 +489,8 @@ def _score_members(found, gold_numbered, metrics, errors):
 
 def _score_quoted(gold, text, slogans, metrics, errors):
     """Gold quoted terms found among all slogans (any kind)."""
-    all_texts = {_norm(s.get("text") or text[s["start"]:s["end"]]) for s in slogans}
-    quoted = [_norm(t) for t in gold.get("quoted") or []]
+    all_texts = {comparable_text(s.get("text") or text[s["start"]:s["end"]]) for s in slogans}
+    quoted = [comparable_text(t) for t in gold.get("quoted") or []]
     metrics["quoted_recall"] = _count(sum(1 for t in quoted if t in all_texts), len(quoted))
     errors["quoted_missed"] = [t for t in quoted if t not in all_texts]
 
@@ -576,13 +576,13 @@ def _score_lists(gold, annotated, metrics, errors):
     errors["claims_wrong"] = claim_errors
 
 
-def _normalised_index(text):
+def normalised_index(text):
     """``(normalised text, original offset of each of its characters)``."""
     kept = [(i, ch) for i, ch in enumerate(text) if not _NOISE.match(ch)]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
-def _score_topics(gold, annotated, metrics, errors):
+def score_topics(gold, annotated, metrics, errors):
     """A gold topic names its paragraph by the paragraph's opening words; the
     annotated paragraph scored is the one that contains the place where those
     words first occur, so that gold made on a reader's paragraphs can be
@@ -596,10 +596,10 @@ def _score_topics(gold, annotated, metrics, errors):
         metrics["topic_main_area"] = _count(0, 0)
         errors["topics_wrong"] = []
         return
-    normalised, offsets = _normalised_index(text)
+    normalised, offsets = normalised_index(text)
     right, wrong, not_found = 0, [], []
     for opening, label in topics.items():
-        at = normalised.find(_norm(opening)) if _norm(opening) else -1
+        at = normalised.find(comparable_text(opening)) if comparable_text(opening) else -1
         position = offsets[at] if at >= 0 else None
         index = None if position is None else next(
             (i for i, p in enumerate(paragraphs) if p["start"] <= position < p["end"]), None)

@@ -24,8 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from policy_nlp.stages.cleaning import clean_text
-from policy_nlp.stages.cleaning.furniture import _GLOSS_RE
+from policy_nlp.stages.cleaning import clean_text, without_glosses
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.script import to_simplified
 from policy_nlp.stages.topics.context import title_topic
@@ -228,7 +227,7 @@ def gold_examples(corpus_path, gold_paths, skip_ids=()):
         ``{"text", "label", "source", "corpus", "doc", "index"}`` as
         :func:`local_examples` (``index`` counts the excerpt's gold units).
     """
-    from policy_nlp.apps.evaluation import _normalised_index, _norm, load_gold
+    from policy_nlp.apps.evaluation import comparable_text, load_gold, normalised_index
     wanted, skip = {}, set(skip_ids)
     for path in gold_paths:
         gold = load_gold(path)
@@ -241,10 +240,10 @@ def gold_examples(corpus_path, gold_paths, skip_ids=()):
             continue
         # The cleaned text is in Simplified characters without pinyin glosses;
         # the gold was written on the page as it came.
-        normalised, offsets = _normalised_index(text)
+        normalised, offsets = normalised_index(text)
         found, start = [], 0
         for opening, label in wanted[record["id"]].items():  # in document order
-            key = _norm(to_simplified(_GLOSS_RE.sub("", opening))[0])
+            key = comparable_text(to_simplified(without_glosses(opening))[0])
             at = normalised.find(key, start) if key else -1
             if at >= 0:
                 found.append((offsets[at], label))

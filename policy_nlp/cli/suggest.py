@@ -1,4 +1,4 @@
-"""``policy-nlp suggest``: the paragraphs most worth coding next (:mod:`policy_nlp.apps.active`)."""
+"""``policy-nlp suggest``: the paragraphs most worth coding next (:mod:`policy_nlp.apps.suggestions`)."""
 
 import argparse
 
@@ -6,7 +6,7 @@ from policy_nlp.cli.options import add_input_options
 
 
 def _suggest(args):
-    from policy_nlp.apps.active import suggest
+    from policy_nlp.apps.suggestions import suggest
     model = args.model
     if model == "default":
         from policy_nlp.stages.topics import DEFAULT_MODEL

@@ -14,9 +14,11 @@ False
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
+
 __all__ = ["CAPTION_START_RE", "CAPTION_END_RE", "CAPTION_MAX", "is_caption"]
 
-_CREDIT_INNER = r"[\u4e00-\u9fffA-Za-z·、 ]{0,20}?"
+_CREDIT_INNER = rf"[{IDEOGRAPH}A-Za-z·、 ]{{0,20}}?"
 # a credit ending a caption: （记者 张三 摄）, 记者 张三 摄影, 新华社记者 鞠鹏/摄
 CAPTION_END_RE = re.compile(
     rf"(?:[（(][^（）()]{{0,12}}(?:记者|通讯员|摄影)?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"

@@ -5,21 +5,31 @@
 [2, 6, 8]
 >>> before_blanks("一、\u3000\u3000二", 4)
 2
+>>> [is_ideograph(c) for c in ("农", "\u3400", "、", "")]
+[True, True, False, False]
 """
 
 import re
 
-__all__ = ["BLANK", "IDEOGRAPH", "INNER_BLANK", "before_blanks"]
+__all__ = ["BLANK", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "before_blanks", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
-# The CJK ideographs (unified and extension A), as a regular-expression range.
-IDEOGRAPH = "\u3400-\u9fff"
+# The CJK ideographs (unified and extension A), as a regular-expression range:
+# every stage's ideograph class is this one ([{IDEOGRAPH}]), none spells it again.
+_FIRST, _LAST = "\u3400", "\u9fff"
+IDEOGRAPH = f"{_FIRST}-{_LAST}"
+IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")   # one ideograph (search, match at a position)
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote
 # (“四人帮 ”: a quotation's blanks are trimmed, not read through).
 INNER_BLANK = re.compile(f"(?<=[{IDEOGRAPH}])[{BLANK}](?=[{IDEOGRAPH}、，,。；;：:！!？?])")
+
+
+def is_ideograph(ch):
+    """Whether the character ``ch`` is in :data:`IDEOGRAPH` (False for "")."""
+    return _FIRST <= ch <= _LAST
 
 
 def before_blanks(text, i):

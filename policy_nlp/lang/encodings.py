@@ -13,9 +13,7 @@ import re
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.lang.chars import IDEOGRAPH
-
-_HANZI = re.compile(f"[{IDEOGRAPH}]")
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE
 
 
 def _in_gb2312(ch):
@@ -115,7 +113,7 @@ def _reads_as_chinese(text):
     bytes pair up with ASCII into rare ideographs, random code units land all
     over the BMP. Real Chinese text uses mostly the 6,763 ideographs of GB2312.
     """
-    ideographs = _HANZI.findall(text)
+    ideographs = IDEOGRAPH_RE.findall(text)
     common = sum(1 for ch in ideographs if _in_gb2312(ch))
     return bool(ideographs) and common / len(ideographs) >= 0.8
 
@@ -150,7 +148,7 @@ def _utf16_without_bom(data, nul_evidence):
         head = text[:32768]
         if len(_PLAUSIBLE.findall(head)) < 0.95 * len(head):
             continue
-        ideographs = _HANZI.findall(head)
+        ideographs = IDEOGRAPH_RE.findall(head)
         common = sum(1 for ch in ideographs if _in_gb2312(ch))
         if ideographs and common < 0.8 * len(ideographs):
             continue

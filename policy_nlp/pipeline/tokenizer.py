@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.chars import is_ideograph
 from policy_nlp.lang.encodings import read_decoded
 from policy_nlp.lang.words import word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
@@ -262,7 +263,7 @@ class PolicyTokenizer:
             return False
         if k + 1 < len(bounds) and bounds[k + 1] == t_end + 1 and text[t_end] in _LOCATIVES:
             return False
-        return all("\u4e00" <= c <= "\u9fff" for c in text[t_end - 1:t_end + 1])
+        return all(is_ideograph(c) for c in text[t_end - 1:t_end + 1])
 
     def __call__(self, text):
         """The Doc of ``text`` (cleaned first when ``self.clean``)."""

@@ -203,10 +203,10 @@ def _sized_units(text, start, end, target):
     return units
 
 
-# Hard wraps: at least _WRAP_LINES lines of _WRAP_MIN.._WRAP_MAX characters,
+# Hard wraps: at least _WRAP_LINES lines of _WRAP_MIN..WRAP_MAX characters,
 # most of them within _WRAP_TOLERANCE of the typical length.
 _WRAP_LINES = 6
-_WRAP_MIN, _WRAP_MAX = 12, 60
+_WRAP_MIN, WRAP_MAX = 12, 60
 _WRAP_TOLERANCE = 0.15
 _PARAGRAPH_END = "。！？!?；;:：…”’」』）)"
 _CLOSERS = "”’」』）)"
@@ -247,7 +247,7 @@ def wrap_width(text, paragraphs, length=None):
         return None
     middle = len(lengths) // 2
     median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
-    if median > _WRAP_MAX:
+    if median > WRAP_MAX:
         return None
     low, high = median * (1 - _WRAP_TOLERANCE), median * (1 + _WRAP_TOLERANCE)
     regular = [(s, e) for s, e in paragraphs if low <= length(s, e) <= high]

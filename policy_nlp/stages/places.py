@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
@@ -53,7 +54,7 @@ def _rules():
     scope_re = re.compile(rf"(?P<prefix>{prefix})(?P<unit>{unit})")
     masks_alt = "|".join(map(re.escape, sorted(data["masks"], key=len, reverse=True)))
     verbs = "|".join(map(re.escape, data["event_verbs"]))
-    named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[\u4e00-\u9fff]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
+    named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[{IDEOGRAPH}]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
     mask_re = re.compile(rf"(?:{masks_alt})(?P<unit>{unit})")
     opening_re = re.compile(rf"^(?:\d{{4}}年)?(?P<unit>{unit})")
     # a ministry in 部门 is no ministry (各级商务部门)
@@ -67,16 +68,16 @@ def _rules():
     honour_re = re.compile(rf"(?<=[{after}])全国(?=[家有际])|全国\s*(?:{honour})")  # 确保全国粮食: 全国
     # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
     lead = alternation("news_openings")
-    news_re = re.compile(rf"(?:^|[，,]\s*)(?:[\u4e00-\u9fff]{{2,8}}报道\s*[:：]\s*)?"
+    news_re = re.compile(rf"(?:^|[，,]\s*)(?:[{IDEOGRAPH}]{{2,8}}报道\s*[:：]\s*)?"
                          rf"(?:{NEWS_DATE})?(?:{lead})?(?:\d{{1,2}}[点时](?:\d{{1,2}}分)?)?[，,]?\s*"
-                         rf"(?=(?:{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?:{unit}))")
-    piece_re = re.compile(rf"(?P<name>{masks_alt}|[\u4e00-\u9fff]{{2,6}}?)(?P<unit>{unit})")
+                         rf"(?=(?:{masks_alt}|[{IDEOGRAPH}]{{2,6}}?)(?:{unit}))")
+    piece_re = re.compile(rf"(?P<name>{masks_alt}|[{IDEOGRAPH}]{{2,6}}?)(?P<unit>{unit})")
     verb_re = re.compile(verbs)
     # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
     openers = "|".join(map(re.escape, data["meeting_openers"]))
     unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
     meeting_re = re.compile(rf"(?:{openers})[^。！？!?\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
-                            rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[\u4e00-\u9fff]){{1,4}}?)\s*)?"
+                            rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[{IDEOGRAPH}]){{1,4}}?)\s*)?"
                             rf"(?P<unit>{unit}))")
     return {"meeting": meeting_re, "news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re,
             "units": data["units"], "rank": data["rank"], "organ": organ_re, "scope": scope_re,
@@ -89,7 +90,7 @@ def _place_before(s, start, end):
     """The named place ending at ``s[start:end]`` (a unit): 泾阳县, 铜川市印台区, or None."""
     rules = _rules()
     head = s[max(0, start - 12):start]
-    match = re.search(r"[\u4e00-\u9fffA-Za-z×*]{1,12}$", head)
+    match = re.search(rf"[{IDEOGRAPH}A-Za-z×*]{{1,12}}$", head)
     if not match:
         return None
     name = match.group()
@@ -255,7 +256,7 @@ def _continues_a_report(text, start, end):
 
 
 # the start of the meeting's name after its unit (全县|工作会议, 县|委全会): two characters
-_MEETING_NAME_START = re.compile(r"\s*[\u4e00-\u9fff“\"][\u4e00-\u9fff]")
+_MEETING_NAME_START = re.compile(rf"\s*[{IDEOGRAPH}“\"][{IDEOGRAPH}]")
 # a meeting reported as held (召开全市…, 举行了…), not one named by what it held (召开的…会议精神)
 _REPORTED_MEETING = re.compile("(?:召开|举行)(?!的)")
 _FIRST_PERSON = re.compile(alternation("first_person_plural"))

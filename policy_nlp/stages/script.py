@@ -39,12 +39,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from policy_nlp.lang.chars import IDEOGRAPH
+
 __all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "script_counts", "script_vote", "to_simplified",
            "traditional_wins"]
 
 MIN_TRADITIONAL = 10
 RATIO = 3
-_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_IDEOGRAPHS = re.compile(f"[{IDEOGRAPH}\uf900-\ufaff]+")
 
 
 @lru_cache(maxsize=2)

@@ -71,7 +71,7 @@ DEV_GOLD = REPO / "tests" / "fixtures" / "gold_local" / "dev"
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpora/local_speeches")
 def test_gold_examples_are_the_gold_paragraphs_with_their_labels():
-    from policy_nlp.apps.evaluation import _norm
+    from policy_nlp.apps.evaluation import comparable_text
     from policy_nlp.stages.script import to_simplified
     paths = sorted(DEV_GOLD.glob("*.json"))[:8]
     golds = {json.loads(p.read_text(encoding="utf-8"))["source"]["match"]["id"]:
@@ -80,12 +80,12 @@ def test_gold_examples_are_the_gold_paragraphs_with_their_labels():
     assert {e["source"] for e in examples} == {"gold"} and {e["doc"] for e in examples} <= set(golds)
     for doc, topics in golds.items():
         mine = [e for e in examples if e["doc"] == doc]
-        openings = [_norm(to_simplified(o)[0]) for o in topics]
+        openings = [comparable_text(to_simplified(o)[0]) for o in topics]
         # every example opens with a gold opening (or continues the paragraph before it) and
         # carries the label of the last gold opening at or before it
         label = None
         for e in mine:
-            text = _norm(e["text"])
+            text = comparable_text(e["text"])
             hit = next((o for o in openings if o and text.startswith(o[:8])), None)
             if hit is not None:
                 label = topics[list(topics)[openings.index(hit)]]

@@ -4,6 +4,7 @@ import pytest
 import spacy
 
 from policy_nlp.errors import DocumentError
+from policy_nlp.lang.chars import is_ideograph
 from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.pipeline.tokenizer import MAX_RUN, PolicyTokenizer, _runs, read_user_dict
 
@@ -179,7 +180,7 @@ def _kept_whole(text, words, matches):
         word = next(((a, b) for a, b in words if a < t_end < b), None)
         return (word is not None and word[0] > t_start and t_end not in starts
                 and not (word[1] == t_end + 1 and text[t_end] in locatives)
-                and all("\u4e00" <= c <= "\u9fff" for c in text[t_end - 1:t_end + 1]))
+                and all(is_ideograph(c) for c in text[t_end - 1:t_end + 1]))
     return [m for m in matches if not runs_on(*m)]
 
 

@@ -3,6 +3,7 @@
 import bisect
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.stages.script import is_traditional, script_vote, to_simplified, traditional_wins
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
@@ -194,7 +195,7 @@ def _final_meta(body, meta):
         meta["salutation"] = salutation
     for key in ("speaker", "venue"):
         if key in meta and _MASK_ONLY_RE.fullmatch(meta[key]) and not re.fullmatch(
-                r"[\u4e00-\u9fff]某某", meta[key]):   # 王某某 keeps the surname: a name
+                rf"[{IDEOGRAPH}]某某", meta[key]):   # 王某某 keeps the surname: a name
             del meta[key]
     masked = len(_MASK_RE.findall(body))
     if masked:

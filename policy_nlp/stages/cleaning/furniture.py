@@ -5,7 +5,7 @@ copies."""
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import BLANK, INNER_BLANK, before_blanks
+from policy_nlp.lang.chars import BLANK, IDEOGRAPH, INNER_BLANK, before_blanks
 from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
@@ -18,7 +18,7 @@ _SENT_END = re.compile(r"[。！？!?；]")
 # A pinyin gloss that conversion sites insert after a character: 會(huì)議.
 # One syllable with a tone mark, right after an ideograph (組織(who) is not one).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
+_GLOSS_RE = re.compile(rf"(?<=[{IDEOGRAPH}])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
 _SEP = r"[\s|｜/／·•丨,，、:：\[\]【】()（）<>_\-]"
 
 
@@ -104,7 +104,7 @@ def page_publication(line):
 
 
 _DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
-             rf"[\u4e00-\u9fff]{{0,8}}?{MONTH_DAY}月{MONTH_DAY}日(?:电|讯)"
+             rf"[{IDEOGRAPH}]{{0,8}}?{MONTH_DAY}月{MONTH_DAY}日(?:电|讯)"
              r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
 _DATELINE_RE = re.compile(_DATELINE)
 _DATELINE_PAREN = rf"[（(]\s*(?P<dateline>{_DATELINE})\s*[)）]"

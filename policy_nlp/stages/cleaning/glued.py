@@ -7,7 +7,7 @@ and where the body starts or ends after or before them."""
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 
@@ -180,7 +180,7 @@ _SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{I
 # Or any title with its genre word right before the first item of the outline
 # (2018抓基层党建工作述职报告一、履职情况和工作亮点…) or the document's number
 # (…的实施意见的通知苏府[2015]139号): a sentence does not go on so.
-_DOC_NUMBER = r"[\u4e00-\u9fff]{1,6}[〔\[［]\d{4}[〕\]］]\d{1,4}号(?!文)"   # not …号文印发: a citation
+_DOC_NUMBER = rf"[{IDEOGRAPH}]{{1,6}}[〔\[［]\d{{4}}[〕\]］]\d{{1,4}}号(?!文)"   # not …号文印发: a citation
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "〔〕", "[]")
 # (the last genre word before it: …实施意见的通知苏府[2015]139号 is one title)
 _TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
@@ -189,7 +189,7 @@ _TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:
 _REPEATED_TITLE_RE = re.compile(rf"(?P<title>[^。！？!?；;，,：:\n]{{4,60}}?(?:{_DOC_TYPES}))[ \u3000]*(?P=title)")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
-_BODY_OPENING_RE = re.compile(r"[\u4e00-\u9fff\dXx×*＊…—“]")
+_BODY_OPENING_RE = re.compile(rf"[{IDEOGRAPH}\dXx×*＊…—“]")
 _SENTENCE_GOES_ON = re.compile(rf"[，,。、；;：:！!？?)）」”》]|{alternation('after_speech_names')}")
 
 
@@ -262,7 +262,6 @@ _GLUED_TAIL_MAX = 250
 _FOOTER_SEP = _BLANK + ">›»＞|｜/／·•丨_-"
 # A field's key, read through blanks between its characters (编 审:, as justified text leaves them).
 _SPACED_KEYS = "|".join("[ \u3000]?".join(key) for key in words("page_field_keys"))
-_IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
 _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
@@ -352,7 +351,7 @@ def _key_in_a_word(text, a, x):
     """Whether the page-info field at ``text[x]`` has its key glued after an
     ideograph of the piece starting at ``a``: the end of a longer name (报送时间,
     会议时间), a field of the body."""
-    return x > a and bool(_FIELD_KEY_RE.match(text, x)) and bool(_IDEOGRAPH_RE.match(text, x - 1))
+    return x > a and bool(_FIELD_KEY_RE.match(text, x)) and bool(IDEOGRAPH_RE.match(text, x - 1))
 
 
 def _free_field(text, x, y):

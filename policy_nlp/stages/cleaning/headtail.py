@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
-from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -264,7 +264,7 @@ def _glued_title(text, a, b, items, meta):
 # A speech's title and a blank before the body on the first line, as pages
 # that lost their line breaks keep them: 党委书记在镇村干部大会讲话 今天召开…
 # (glued.SPEECH_NAME: …总书记的重要讲话 推动… is a sentence).
-_SPEECH_TITLE_THEN_BLANK = re.compile(SPEECH_NAME + r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
+_SPEECH_TITLE_THEN_BLANK = re.compile(SPEECH_NAME + rf"[ \u3000\u00a0]+(?=[{IDEOGRAPH}])")
 
 
 def _peel_end(text, a, b, items, meta):

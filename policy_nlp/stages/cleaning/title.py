@@ -3,7 +3,7 @@ salutation, masked names."""
 
 import re
 
-from policy_nlp.lang.chars import INNER_BLANK
+from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
@@ -18,19 +18,19 @@ _TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(
 _ENUM_RE = re.compile(rf"(?:第[{ITEM_NUMERALS}百\d]+[章节条部分编]|[{ITEM_NUMERALS}]+[、.．]|"
                       rf"[（(][{ITEM_NUMERALS}\d]+[)）]|\d+[、.．]|[①-⑳])")
 _OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
-_NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]?[\u4e00-\u9fff]){1,3}"
+_NAME = rf"[{IDEOGRAPH}](?:[ \u3000\u00a0]?[{IDEOGRAPH}]){{1,3}}"
 # Masked names and places (policy_nlp.lang.masks): counted (meta["masked"])
 # and never taken for a speaker or a venue.
 _MASK_RE = re.compile(MASK)
-_MASK_ONLY_RE = re.compile(rf"[\u4e00-\u9fff]?(?:{MASK})+")
+_MASK_ONLY_RE = re.compile(rf"[{IDEOGRAPH}]?(?:{MASK})+")
 _SPEAKER_LINE_RE = re.compile(
-    rf"(?P<position>[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+"
+    rf"(?P<position>[{IDEOGRAPH}、（）()·]{{1,40}}?{_OFFICE})[ \t\u3000\u00a0]+"
     rf"(?P<speaker>{_NAME}|[Xx×✕*＊]{{2,4}})")
-_POSITION_RE = re.compile(rf"[\u4e00-\u9fff、（）()·]{{1,40}}?{_OFFICE}")
+_POSITION_RE = re.compile(rf"[{IDEOGRAPH}、（）()·]{{1,40}}?{_OFFICE}")
 _NAME_RE = re.compile(_NAME)
 _DATE_LINE_RE = re.compile(
     rf"[（(]?\s*(?:——|--|—)?\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()，,在]{{1,20}}))?"
-    rf"\s*(?:在(?P<occasion>.{{2,80}}?)(?:上|时)(?:的[\u4e00-\u9fff]{{0,6}})?)?\s*[)）]?")
+    rf"\s*(?:在(?P<occasion>.{{2,80}}?)(?:上|时)(?:的[{IDEOGRAPH}]{{0,6}})?)?\s*[)）]?")
 _SUBTITLE_RE = re.compile(r"(?:——|--|—)\s*(?P<rest>.{2,100})")
 _OCCASION_RE = re.compile(
     rf"在(?P<occasion>[^，。；]{{2,80}}?)(?:上|时)?的(?:重要|书面|主旨)?(?:讲话|致辞|发言|报告|演讲|贺词|工作报告)"
@@ -45,12 +45,12 @@ _NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关�
 _GLUED_HEAD_RE = re.compile(
     rf"(?P<title>[^。！？!?；\n]{{2,120}}?(?:{_DOC_TYPES}))"
     rf"\s*(?:[（(]\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()]{{1,20}}?))?\s*[)）])?"
-    rf"\s*(?:※\s*)?(?:(?P<position>[\u4e00-\u9fff、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
-    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[\u4e00-\u9fff]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
+    rf"\s*(?:※\s*)?(?:(?P<position>[{IDEOGRAPH}、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
+    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[{IDEOGRAPH}]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
 _GLUED_BYLINE_RE = re.compile(
     rf"(?P<title>[^。！？!?；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
 _GLUED_CAPTION_RE = re.compile(
-    r"[^：:]{10,200}?(?:(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*/?\s*摄|/\s*摄)")
+    rf"[^：:]{{10,200}}?(?:(?:记者|通讯员|摄影)\s*[{IDEOGRAPH}·]{{2,4}}\s*/?\s*摄|/\s*摄)")
 _LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
 
 _NOT_PUNCT = r"[^，,、：:。！？!?；;\n]"

@@ -11,7 +11,7 @@ their own in the middle of a sentence, go with the line break before them
 
 import re
 
-from policy_nlp.stages.paragraphs import _WRAP_MAX, wrapped_lines
+from policy_nlp.stages.paragraphs import WRAP_MAX, wrapped_lines
 from policy_nlp.stages.cleaning.pieces import _add_piece
 from policy_nlp.stages.cleaning.furniture import WORD_REASONS, _furniture, _GLOSS_RE, without_glosses
 from policy_nlp.stages.cleaning.title import _TITLE_RE
@@ -54,7 +54,7 @@ def _may_be_wrapped(text):
     told cheaply: fewer than six lines of 12 characters, or most such lines
     longer than any wrap width (blanks and glosses allowed for)."""
     sizes = sorted(n for n in map(len, text.split("\n")) if n >= 12)
-    return len(sizes) >= 6 and (sizes[len(sizes) // 2] <= 2 * _WRAP_MAX or _GLOSS_RE.search(text) is not None)
+    return len(sizes) >= 6 and (sizes[len(sizes) // 2] <= 2 * WRAP_MAX or _GLOSS_RE.search(text) is not None)
 
 
 # A line that opens with clause punctuation (or a file name's .docx) continues the line before it.

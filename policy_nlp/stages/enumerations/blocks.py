@@ -4,7 +4,7 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH_RE
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
@@ -82,7 +82,6 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
-_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 _ENDS_SENTENCE = "。！？!?"
 
 
@@ -143,7 +142,7 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     # heading a word when it is a marker there (…打造成全国引领性的数字机关品牌五、加速数字社会建设⏎)
     after = _GLUED_AFTER + ("：:" if marker.number == 1 else "")
     if marker.start >= end or before == 0 or not (
-            text[before - 1] in after or marker.family == "一、" and _IDEOGRAPH.match(text, before - 1)):
+            text[before - 1] in after or marker.family == "一、" and IDEOGRAPH_RE.match(text, before - 1)):
         return False
     # the line ends at a line break or with the paragraph, looked for within the heading's reach only
     # (linear on one-line texts)

@@ -4,6 +4,7 @@ whether the items match it."""
 import bisect
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
@@ -16,7 +17,7 @@ _NUM = r"(?:[二三四五六七八九]十[一二三四五六七八九]?|十[一�
 _MEASURE = r"(?:个方面|个|点|项|件|条|种|类|大|句话|层|招|步|方面|部分|句)"
 _COUNT = re.compile(
     rf"(?<![第\d０-９{_CN}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
-    r"(?=(?P<head>[\u4e00-\u9fff]{0,12}))")
+    rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")
 _FORWARD = re.compile(r"以下|如下|下列|下面|这样|这么|这几|几|如次")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _RETRO = re.compile(rf"\s*(?:以上|上述)(?P<num>{_NUM})(?P<measure>{_MEASURE})")
@@ -150,7 +151,7 @@ def _claims(text, blocks, sentences, lists):
 
 
 _FORMULATION_AT_END = re.compile(r"“([^“”]{2,12})”$")
-_COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{2,4})$")
+_COUNTED_HEAD = re.compile(COUNT_PREFIX + f"([{IDEOGRAPH}]{{2,4}})$")
 
 
 def _headed_formulation(text, start, end, lst):

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
-from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, before_blanks
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
@@ -21,7 +21,6 @@ _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new 
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 
 _CN = ITEM_NUMERALS
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
@@ -45,7 +44,7 @@ _MARKER = re.compile(
     rf"(?:(?P<pcn>[（(][ \u3000]?(?P<pcn_n>[{_CN}]{{1,3}})[ \u3000]?[）)])"
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
     # 第一项： and 第1项： (a web copy's digits), 第二个方面，
-    rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[\u4e00-\u9fff]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
+    rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[{IDEOGRAPH}]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
     # 一⏎是, 一⏎　　是: a wrap that the paragraphs took for a paragraph end (short or indented lines), which the reading view keeps
     rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"
@@ -98,7 +97,7 @@ def _candidates(text):
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else ""
         word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
-        glued = word_like and _HAN.match(before) and not _after_caption(text, start)
+        glued = word_like and IDEOGRAPH_RE.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
                                          or before in "０１２３４５６７８９"):
             continue
@@ -181,7 +180,7 @@ _SYMBOLS = "\u2460-\u249b\u3220-\u3229"
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _PLACEHOLDER = "＠@"     # ＠① stands for a character the page could not show (未存字注释: ＠①原字…)
 _NOTES_HEADING = re.compile(
-    rf"(?m)^[ \u3000]*[\u4e00-\u9fff]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
+    rf"(?m)^[ \u3000]*[{IDEOGRAPH}]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
 
 
 def _note_mark(text, start, end, notes):

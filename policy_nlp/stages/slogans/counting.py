@@ -9,6 +9,7 @@ member search and the finder. See the package docstring for the grammar.
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
 from policy_nlp.lang.words import word_set, words
@@ -65,7 +66,7 @@ def digits_as_numeral(digits):
     return chinese_count(int(digits.translate(_FULLWIDTH)))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN = re.compile(rf"[{IDEOGRAPH}]{{2}}")
 _PAIRED_MAGNITUDES = re.compile("(?:双[百千万])+")
 
 

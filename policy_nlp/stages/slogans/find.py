@@ -6,6 +6,7 @@ import functools
 import re
 from bisect import bisect_right
 
+from policy_nlp.lang.chars import IDEOGRAPH, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import word_set
 from policy_nlp.segment.engines import dictionary_words
@@ -157,7 +158,7 @@ def _quoted_candidates(text, quote_ranges):
     return cands, quoted_terms, member_texts
 
 
-_COUNT_SERIES = re.compile("“(一[\u4e00-\u9fff]{1,2})”[、，,]?“([两二][\u4e00-\u9fff]{1,2})”[、，,]?“(三[\u4e00-\u9fff]{1,2})”")
+_COUNT_SERIES = re.compile(f"“(一[{IDEOGRAPH}]{{1,2}})”[、，,]?“([两二][{IDEOGRAPH}]{{1,2}})”[、，,]?“(三[{IDEOGRAPH}]{{1,2}})”")
 
 
 def _ones_of_count_series(text):
@@ -323,7 +324,7 @@ def _ends_noun(text, e):
     (:data:`_ATTRIBUTIVE_HEADS`) a noun makes the head its modifier, and the
     count one of things (3个全面|覆盖, 2个重点工作|会议, 3个意识|形态阵地)."""
     nxt = text[e:e + 1]
-    return not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NOUN or text.startswith(_VERB_HEAD_ENDS, e)
+    return not is_ideograph(nxt) or nxt in _AFTER_NOUN or text.startswith(_VERB_HEAD_ENDS, e)
 
 
 def _count_head(text, after_numeral, e):
@@ -468,7 +469,7 @@ def _share_members(spans):
         sp.pop("_named", None)
 
 
-_ARABIC_UNITS = re.compile(r"(?:[1-9][\u4e00-\u9fff]{1,3}){2,}")
+_ARABIC_UNITS = re.compile(rf"(?:[1-9][{IDEOGRAPH}]{{1,3}}){{2,}}")
 _CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
 
 
@@ -509,7 +510,7 @@ def _lexicon_hit_ok(text, s, e, bounds):
     if e - s > 2 or (text[s - 1:s] in "“「‘『" and text[e:e + 1] in "”」’』"):
         return True
     nxt = text[e:e + 6]
-    return (not nxt or not ("\u4e00" <= nxt[0] <= "\u9fff") or nxt[0] in "的和与及等"
+    return (not nxt or not is_ideograph(nxt[0]) or nxt[0] in "的和与及等"
             or nxt.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(nxt)))
 
 

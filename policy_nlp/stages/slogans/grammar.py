@@ -9,6 +9,7 @@ from operator import itemgetter
 
 import numpy
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import UNITS as _UNIT
 from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
@@ -342,7 +343,7 @@ def _quoted_list_size_before(text, i):
     return len(items) if len(items) >= 2 and all(len(text[a:z].strip()) >= 2 for a, z in items) else 0
 
 
-_BRACKET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}(?=[（(])")
+_BRACKET_AFTER = re.compile(rf"[{IDEOGRAPH}]{{1,3}}(?=[（(])")
 
 
 def _bracket_confirmed(text, i, run, value):
@@ -404,7 +405,7 @@ def _names_quoted_list(text, i):
 
 
 # a head right before 即 (its quote marks and a comma between): 重组织生活会,即 / 导向”即
-_HEAD_BEFORE_JI = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)[”」\"']*[，,]?{_JI}")
+_HEAD_BEFORE_JI = re.compile(f"([{IDEOGRAPH}]{{2,6}}?)[”」\"']*[，,]?{_JI}")
 
 
 def _list_after_confirmed(text, i, run, value, bounds):
@@ -499,7 +500,7 @@ def _read_numeral(text, m, i, run, bounds):
 # the measures of a coordinated count (个, 项, 大, 种, 条: not 类, a classification)
 _PAIR_MEASURES = tuple(m for m in _LIST_MEASURES if m != _CLASS)
 # a count right before 、 that another count may pair with (五个阶段、七个重点)
-_COUNT_BEFORE = re.compile(f"[{NUM_CHARS}]+[{''.join(_PAIR_MEASURES)}][\u4e00-\u9fff]{{2,4}}$")
+_COUNT_BEFORE = re.compile(f"[{NUM_CHARS}]+[{''.join(_PAIR_MEASURES)}][{IDEOGRAPH}]{{2,4}}$")
 
 
 def _short_count_head(text, i, run, bounds):
@@ -549,7 +550,7 @@ def _pair_confirmed(text, i, run, value, bounds):
 
 
 # a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
-_JOINT_ACTION = re.compile(f"[\u4e00-\u9fff](?:{alternation('joint_action_verbs')})")
+_JOINT_ACTION = re.compile(f"[{IDEOGRAPH}](?:{alternation('joint_action_verbs')})")
 # places and sides counted before such a verb (两岸融合, 两地同步): no strategy
 _JOINT_SIDES = word_set("joint_action_sides")
 
@@ -644,7 +645,7 @@ def _names_listed_great(text, i, run):
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
-_QUOTED_HEAD = re.compile("[“「]([^”」“「]{0,5}[\u4e00-\u9fff][^”」“「]{0,5})[”」]")
+_QUOTED_HEAD = re.compile(f"[“「]([^”」“「]{{0,5}}[{IDEOGRAPH}][^”」“「]{{0,5}})[”」]")
 
 
 def _quoted_head(text, i, run, value, bounds):

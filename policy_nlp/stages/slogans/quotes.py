@@ -5,6 +5,7 @@ ones) and the cues that make a quoted string a policy term (“效能风暴”�
 import re
 from bisect import bisect_right
 
+from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
@@ -20,7 +21,6 @@ _OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # mark instead of trying each branch at each character.)
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
                        r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 # a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
@@ -54,7 +54,7 @@ _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})
 # quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
 # 上的腐败?): Han words between two of them, none a question (…需不需要抓农业?XX的农业怎么抓?),
 # taken only on a page with several such pairs
-_LOST_QUOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、]{2,16})\?")
+_LOST_QUOTE_RE = re.compile(rf"(?<=[{IDEOGRAPH}])\?([{IDEOGRAPH}、]{{2,16}})\?")
 _QUESTION = re.compile(alternation("question_words"))
 _LOST_QUOTES_MIN = 4
 
@@ -113,7 +113,7 @@ def _quotes(text):
     odd = _odd_ascii_lines(text) if '"' in text else []
     for m in _QUOTE_RE.finditer(text):
         g = next(i for i in range(1, 6) if m.group(i) is not None)
-        if g < 5 or (m.end(g) - m.start(g) <= 40 and _HAN_CHAR.search(m.group(g))
+        if g < 5 or (m.end(g) - m.start(g) <= 40 and IDEOGRAPH_RE.search(m.group(g))
                      and not (odd and _doubtful_pair(odd, text, m.start(g), m.end(g)))
                      and not _MISPAIRED.fullmatch(m.group(g))):
             out.append((m.start(g), m.end(g)))
@@ -127,7 +127,7 @@ def _quotes(text):
             g = next(i for i in range(1, 7) if m.group(i) is not None)
             k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
-            if _HAN_CHAR.search(m.group(g)) and not overlaps:
+            if IDEOGRAPH_RE.search(m.group(g)) and not overlaps:
                 extra.append((m.start(g), m.end(g)))
     if "?" in text:
         extra += _lost_quotes(text)
@@ -148,7 +148,7 @@ def _unwrapped(q):
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
 # happening: 切实防止出现“半拉子”工程; what something is regarded as: 把浪费当作“小事情”, 列宁把
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
-_NEGATIVE_BEFORE = re.compile(r"(?:不搞|不能搞|(?<![\u4e00-\u9fff])不[\u4e00-\u9fff]|[要能再绝决]不[\u4e00-\u9fff]|"
+_NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
                               r"(?:避免|防止|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
                               r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
@@ -167,37 +167,37 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
 # a proposal: 提出“搁置争议，共同开发”的主张)
-_FRAME_AFTER = re.compile(r"(?:(?:的|这一|这个|为)[\u4e00-\u9fff]{0,4}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
+_FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
                           r"论断|论述|指示|批示|主张)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
 # “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
-_ARRANGEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
+_ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
-_MEETING_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('campaign_meetings')})")
+_MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_meetings')})")
 # the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
 # 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
-_RESOLVE_AFTER = re.compile(rf"的[\u4e00-\u9fff]{{0,2}}?(?:{alternation('resolve_words')})")
+_RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_words')})")
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”, 评选“艺术教育特色学校”
 _HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|评选|授予|命名为|申报|创成|入选|获得)"
-                            r"(?:[\u4e00-\u9fff]{0,4}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
+                            rf"(?:[{IDEOGRAPH}]{{0,4}}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
-_PLACE_OF_PHENOMENON = re.compile(r"[\u4e00-\u9fff]{1,3}[上里中]的[\u4e00-\u9fff]{2,5}")
+_PLACE_OF_PHENOMENON = re.compile(rf"[{IDEOGRAPH}]{{1,3}}[上里中]的[{IDEOGRAPH}]{{2,5}}")
 # the shapes of a coined name: a count or rank opening it (“三级包保”, “一票否决”, “十里棚菜”,
 # “第一责任人”; not a span of time: “十年磨一剑”), a place made to thrive by a trade (“以工兴县”,
 # “文旅兴县”), the period of a campaign (“安全生产月”, “招商引资年”; not a year so called:
 # “收官之年”, nor a saying: “无灾不成年”), a team or post set up (“安全特勤队”, “为民服务站”) and a
 # masked place's own (“XX担当”)
-_COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第一)(?![年月日天周岁])[\u4e00-\u9fff]{{2,}}"
-                      r"|以?[\u4e00-\u9fff]{1,3}[兴强立富][国省市县区镇乡村]"
-                      r"|(?![^不]*不)[\u4e00-\u9fff]{2,}(?<!之)[年月周]"
-                      r"|[\u4e00-\u9fff]{2,}[队站]"
-                      rf"|{MASK}[\u4e00-\u9fff]{{2,}}")
+_COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第一)(?![年月日天周岁])[{IDEOGRAPH}]{{2,}}"
+                      rf"|以?[{IDEOGRAPH}]{{1,3}}[兴强立富][国省市县区镇乡村]"
+                      rf"|(?![^不]*不)[{IDEOGRAPH}]{{2,}}(?<!之)[年月周]"
+                      rf"|[{IDEOGRAPH}]{{2,}}[队站]"
+                      rf"|{MASK}[{IDEOGRAPH}]{{2,}}")
 
 
 # the words a quotation is next to when it is no name inside a noun phrase: after it 的, a
@@ -215,8 +215,8 @@ _QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\n]{1,20}[�
 def _bound(text, s, e):
     """Whether the quotation ``text[s:e]`` is bound in a noun phrase without
     的: a word after it (“揭榜竞优”承诺书) or before it (人工智能“监管沙盒”)."""
-    return bool(_HAN_CHAR.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
-        or bool(s >= 2 and _HAN_CHAR.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
+    return bool(IDEOGRAPH_RE.match(text, e + 1) and not _NOT_BOUND_AFTER.match(text, e + 1)) \
+        or bool(s >= 2 and IDEOGRAPH_RE.match(text, s - 2) and not _NOT_BOUND_BEFORE.match(text, s - 2))
 
 
 def _compact_name(text, s, e):
@@ -242,7 +242,7 @@ def _compact_name(text, s, e):
 
 # a name coined from 一 or 双 and two characters, bound in a noun phrase: 实施…“一把手”负责制,
 # 居民服务“一卡通”应用, 全市算力“一张网” (not a figure: 切忌搞“一刀切”)
-_ONE_COINAGE = re.compile(r"[一双][\u4e00-\u9fff]{2}")
+_ONE_COINAGE = re.compile(rf"[一双][{IDEOGRAPH}]{{2}}")
 _ONE_FIGURES = word_set("one_figures")
 
 
@@ -260,10 +260,10 @@ def _ordinary_word(q):
 
 
 # the name of a type, before what it classifies: "实体型"居委会, “双师型”师资, “雁阵型”集群
-_TYPE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}型")
+_TYPE_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}型")
 # an honour named with its scope and rank: 成为“党建领航”的“全国先进基层党组织”,
 # 确认为“全国示范智慧商店” (not any quotation that opens with 全省: “全省人民…”)
-_SCOPED_HONOUR = re.compile(r"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[\u4e00-\u9fff]{1,10}")
+_SCOPED_HONOUR = re.compile(rf"(?:全国|全省|国家级|省级)(?:先进|文明|示范|优秀|百强|模范|十佳)[{IDEOGRAPH}]{{1,10}}")
 # a thing counted as one, a figure of speech unless a term head follows: 全国文明城市是一块“金字
 # 招牌”, 这是一场“攻坚战”, 放开市场这只“看不见的手” (not 这个“总开关”问题)
 _FIGURE_BEFORE = re.compile(r"[一这那](?:块|场|只|把|面|剂|颗|盏|张|个)$")
@@ -294,11 +294,11 @@ _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载�
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
 # key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
 # 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
-_DENG_HEAD_AFTER = re.compile(rf"等[\u4e00-\u9fff]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
+_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
-_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[\u4e00-\u9fff]{{1,2}}{_NAMED_HEADS}(?![{TEAM_SUFFIXES}])")
+_MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[{IDEOGRAPH}]{{1,2}}{_NAMED_HEADS}(?![{TEAM_SUFFIXES}])")
 # the goal a work serves: 为我县“进入全省县域第一集团”做出积极贡献, 为“建设滨沾经济带，
 # 扮靓沾化南大门”创造良好的人口环境 (as a frame; 为 right before the quote, or a place's name)
 _GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
@@ -307,7 +307,7 @@ _GOAL_AFTER = re.compile(r"(?:[做作]出|创造|营造|提供|奠定)")
 
 # an abbreviation spelled out right after it, its characters opening the items in turn:
 # “等靠要”,等政策、靠上级、要…
-_SPELLED_OUT_AFTER = re.compile(r"[，,：:]?([\u4e00-\u9fff])[^、，,。；;：:]{1,6}、([\u4e00-\u9fff])")
+_SPELLED_OUT_AFTER = re.compile(rf"[，,：:]?([{IDEOGRAPH}])[^、，,。；;：:]{{1,6}}、([{IDEOGRAPH}])")
 
 
 def _spelled_out_after(text, s, e):
@@ -317,7 +317,7 @@ def _spelled_out_after(text, s, e):
 
 # key words in a run of one-character quotations: 重点在“查”、“控”、“治”等三个方面
 # (a pair is not enough: 片面地追求“多”和“快”)
-_ONE_CHAR_SERIES = re.compile(r"(?:“[\u4e00-\u9fff]”、?){3,}|(?:「[\u4e00-\u9fff]」、?){3,}")
+_ONE_CHAR_SERIES = re.compile(rf"(?:“[{IDEOGRAPH}]”、?){{3,}}|(?:「[{IDEOGRAPH}]」、?){{3,}}")
 
 
 def _in_one_char_series(text, s):
@@ -463,7 +463,7 @@ _NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 
 
 # or a list of short phrases proposed as a principle: 研究提出“以人为本、智能向善”
-_PROPOSED_LIST = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,3}")
+_PROPOSED_LIST = re.compile(rf"[{IDEOGRAPH}]{{2,6}}(?:、[{IDEOGRAPH}]{{2,6}}){{1,3}}")
 
 
 def _proposal(q, before):
@@ -555,13 +555,13 @@ def _term_shape(text, s, e, repeats):
         and not _figure_words_run(text, s)
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
-                or (_TYPE_NAME.fullmatch(q) and _HAN_CHAR.match(text, e + 1))
+                or (_TYPE_NAME.fullmatch(q) and IDEOGRAPH_RE.match(text, e + 1))
                 or _SCOPED_HONOUR.fullmatch(q))
 
 
 # a run of quoted two-character words of the language side by side (“返工”、“补课”)
-_WORD_PAIR_RUN = re.compile(r"(?:“[\u4e00-\u9fff]{2}”、?){2,}")
-_RUN_ITEM = re.compile(r"“([\u4e00-\u9fff]{2})”")
+_WORD_PAIR_RUN = re.compile(rf"(?:“[{IDEOGRAPH}]{{2}}”、?){{2,}}")
+_RUN_ITEM = re.compile(rf"“([{IDEOGRAPH}]{{2}})”")
 
 
 def _figure_words_run(text, s):
@@ -576,5 +576,5 @@ def _figure_words_run(text, s):
             or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
         return False                    # (the whole run, not the words opening a longer one)
     end = m.end() - (m.group().endswith("、"))
-    named_after = _HAN_CHAR.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
+    named_after = IDEOGRAPH_RE.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
     return not (named_after or _POLICY_VERB_BEFORE.search(text, max(0, r - 12), r))

@@ -49,13 +49,14 @@ from importlib import resources
 
 import numpy as np
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
            "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
-           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY"]
+           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -78,7 +79,8 @@ NEWS_GENERAL_PENALTY = 1.5
 MIN_CHARS = 40
 # The share of the title vector given to the area the title names.
 _TITLE_MASS = 0.6
-_FLOOR = 1e-4
+# The least probability whose log is taken (an area a vector gives 0 costs log(1e-4), not -inf).
+LOG_FLOOR = 1e-4
 
 # A title or occasion line: 在全县……会议上的讲话, ……工作会议主持词, 政府工作报告.
 _TITLE = re.compile(
@@ -198,13 +200,13 @@ _NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\
 # a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
 _CLAUSE_CHAR = "[^。，,；;：:！!？?]"
 _ADJUNCT = rf"(?:在{_CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
-_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[\u4e00-\u9fff]{{2,3}}"
+_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[{IDEOGRAPH}]{{2,3}}"
                              rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
-_NAMED_SPEAKER = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
+_NAMED_SPEAKER = re.compile(rf"^([{IDEOGRAPH}]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
 _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
 _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
-_LEAD_CREDIT = r"(?:[^，。：:]{0,16}讯\s*[（(][^（）()]{0,30}[)）]\s*|[\u4e00-\u9fff]{2,4}报道[:：]\s*)?"
+_LEAD_CREDIT = rf"(?:[^，。：:]{{0,16}}讯\s*[（(][^（）()]{{0,30}}[)）]\s*|[{IDEOGRAPH}]{{2,4}}报道[:：]\s*)?"
 _LEAD = re.compile(rf"^{_LEAD_CREDIT}(?:{NEWS_DATE}(?:{alternation('news_openings')})?|"
                    rf"(?:{alternation('news_openings')})+)[，,\s]?[^。]{{0,60}}?(?P<verb>召开|举行|举办|召集)")
 _HEADLINE = re.compile(r"^[^。，,：:！？]{2,40}?(?P<verb>召开|举行)[^。，,：:！？]{0,30}$")
@@ -307,7 +309,7 @@ def _document_bias(labels, title, title_weight, document, document_weight):
     bias = np.zeros(len(labels))
     if document and document_weight:
         vector = np.array([document.get(label, 0.0) for label in labels])
-        bias += document_weight * np.log(np.clip(vector, _FLOOR, 1.0))
+        bias += document_weight * np.log(np.clip(vector, LOG_FLOOR, 1.0))
     area = title_topic(title)
     if area in labels:
         vector = np.full(len(labels), (1 - _TITLE_MASS) / max(len(labels) - 1, 1))
@@ -385,10 +387,10 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     probs = np.zeros((len(results), len(labels)))
     probs[keep] = np.nan_to_num([[results[i]["scores"].get(label, np.nan) for label in labels] for i in keep],
                                 nan=0.0)
-    logp = np.log(np.clip(probs, _FLOOR, 1.0))
+    logp = np.log(np.clip(probs, LOG_FLOOR, 1.0))
     weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
     prior = weights @ probs[keep] / max(weights.sum(), 1.0)
-    bias = prior_weight * np.log(np.clip(prior, _FLOOR, 1.0)) + _document_bias(
+    bias = prior_weight * np.log(np.clip(prior, LOG_FLOOR, 1.0)) + _document_bias(
         labels, title, title_weight, document, document_weight)
     penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
     general = labels.index("general") if "general" in labels else None

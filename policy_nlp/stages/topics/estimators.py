@@ -24,7 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from policy_nlp.stages.topics.features import _as_documents, _feature_tokens, _tfidf
+from policy_nlp.stages.topics.features import _as_documents, _tfidf, feature_tokens
 
 
 def label_sets(y):
@@ -132,7 +132,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
 
     # -- features
     def _features(self, X):
-        tokens = _feature_tokens(X)
+        tokens = feature_tokens(X)
         return sp.hstack([_tfidf(self.word_vectorizer_, tokens),
                           _tfidf(self.char_vectorizer_, tokens)], format="csr")
 

@@ -37,7 +37,7 @@ def tokenize(paragraph):
 _SPACE = re.compile(r"\s")
 
 
-def _feature_tokens(X):
+def feature_tokens(X):
     """The tokens the features are made of, per paragraph: whitespace-only
     tokens dropped, whitespace inside a token replaced by ``_`` (so that the
     space-joined tokens split back into the same tokens)."""
@@ -56,7 +56,7 @@ def _feature_tokens(X):
 
 def _as_documents(X):
     """(space-joined tokens, concatenated characters) per paragraph."""
-    lists = _feature_tokens(X)
+    lists = feature_tokens(X)
     return [" ".join(tokens) for tokens in lists], ["".join(tokens) for tokens in lists]
 
 

@@ -2,11 +2,10 @@
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH_RE
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation
 
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # Two patterns rather than one with a ``^`` branch: that branch keeps ``re``
 # from skipping to the characters the others begin with, so that every branch
 # was tried at every character.
@@ -55,7 +54,7 @@ def is_boilerplate(text):
         text = "".join(text)
     text = text.strip().strip("\u3000\u200b\ufeff")
     bare = _BLANKS.sub("", text).strip("\u200b\ufeff")
-    if not bare or not _CJK.search(bare):
+    if not bare or not IDEOGRAPH_RE.search(bare):
         return True
     # a furniture word in a long paragraph is furniture glued to prose (a
     # page that lost its line breaks): the prose keeps its topic

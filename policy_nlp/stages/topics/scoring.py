@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from policy_nlp.errors import ModelError
-from policy_nlp.stages.topics.features import _feature_tokens, _SPACE, _stored_lookup
+from policy_nlp.stages.topics.features import _SPACE, _stored_lookup, feature_tokens
 
 
 # Scoring a saved model with numpy alone
@@ -245,7 +245,7 @@ class TopicModel:
         if self._word is None or self._char is None:
             return self.to_estimator()._features(X)
         import scipy.sparse as sp
-        token_lists = _feature_tokens(X)
+        token_lists = feature_tokens(X)
         data, columns, indptr = self._tfidf_rows(self._word.digits(token_lists), self._char.digits(token_lists))
         return sp.csr_matrix((data, columns.astype(np.int32), indptr), shape=(len(indptr) - 1, self.n_features_))
 
@@ -254,7 +254,7 @@ class TopicModel:
         if self._word is None or self._char is None:  # analyzers the bulk count does not cover
             model = self.to_estimator()
             return np.asarray(model._features(X) @ model.coef_.T, dtype=np.float64) + self.intercept_
-        token_lists = _feature_tokens(X)
+        token_lists = feature_tokens(X)
         return self._digit_scores(self._word.digits(token_lists), self._char.digits(token_lists))
 
     def _digit_scores(self, words, chars):

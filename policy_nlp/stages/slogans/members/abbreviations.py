@@ -6,6 +6,7 @@ nearby (12), and the suffix unit every member holds (化 of 两化融合)."""
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.words import word_set, words
 from policy_nlp.stages.slogans.counting import NUM_CHARS
 from policy_nlp.stages.slogans.members.items import _mk, _PARAGRAPH_REACH, _split_items
@@ -58,7 +59,7 @@ def _head_word_runs(window, head, number):
     if not head:
         return []
     first = "".join(sorted(re.escape(c) for c in head))
-    han = "[\u4e00-\u9fff]"
+    han = f"[{IDEOGRAPH}]"
     pattern = f"(?=([{first}]){han}(?:\\1{han}){{{number - 1}}})"
     return [m.start() for m in re.finditer(pattern, window)]
 
@@ -156,8 +157,8 @@ def _head_final_list_nearby(t):
     if not _room_for_head_list(text, lo, hi, head, number, head_first=False):
         return None
     h = re.escape(head)
-    pattern = re.compile(f"(?:[\u4e00-\u9fff]{{1,4}}{h}、)(?:[\u4e00-\u9fff]{{1,4}}{h}、)*"
-                         f"(?:[\u4e00-\u9fff]{{1,4}}{h}[和与及])?[\u4e00-\u9fff]{{1,4}}{h}")
+    pattern = re.compile(f"(?:[{IDEOGRAPH}]{{1,4}}{h}、)(?:[{IDEOGRAPH}]{{1,4}}{h}、)*"
+                         f"(?:[{IDEOGRAPH}]{{1,4}}{h}[和与及])?[{IDEOGRAPH}]{{1,4}}{h}")
     for found in pattern.finditer(text, lo, hi):
         if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
             continue                                     # the list goes on: …、政治文明和社会文明
@@ -210,7 +211,7 @@ def _head_initial_words_nearby(t):
     if not _room_for_head_list(text, lo, hi, head, number, head_first=True):
         return None
     h = re.escape(head)
-    pattern = re.compile(f"(?<!{h})(?<!{h}[\u4e00-\u9fff][、和与及]){h}[\u4e00-\u9fff](?:[、和与及]{h}[\u4e00-\u9fff])"
+    pattern = re.compile(f"(?<!{h})(?<!{h}[{IDEOGRAPH}][、和与及]){h}[{IDEOGRAPH}](?:[、和与及]{h}[{IDEOGRAPH}])"
                          f"{{{number - 1}}}(?![、和与及]{h})")
     best = None
     for found in pattern.finditer(text, lo, hi):

@@ -7,6 +7,7 @@ formulation's clause (5b)."""
 import os
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
@@ -199,7 +200,7 @@ def _subject_list(t):
     return _subject_list_before(t.text, t.qs, t.number)
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(rf"[{IDEOGRAPH}]+")
 
 
 def _quoted_run_before(text, i, number, terms=frozenset()):

@@ -6,6 +6,7 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
@@ -81,7 +82,7 @@ _JI_RIGHT_AFTER = re.compile(f"[”」\"']*{_JI}[：:]?")
 # a sibling formulation between this one and the 即-list that defines both:
 # 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
 _SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
-                              f"(?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,6}}?[”」\"']*[，,]?"
+                              f"(?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,6}}?[”」\"']*[，,]?"
                               f"{_JI}[：:]?")
 
 
@@ -306,7 +307,7 @@ def _garbled_first_marker(t):
     clause after it, the others follow their markers 二是…; exactly as many
     items as claimed."""
     m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number and 2 <= t.number <= 10 else None
-    garbled = m and re.compile(f"[\u4e00-\u9fff](?<![{_MARKERS}])是").match(t.text, m.end())
+    garbled = m and re.compile(f"[{IDEOGRAPH}](?<![{_MARKERS}])是").match(t.text, m.end())
     if not garbled:
         return None
     a, z = _first_clause(t.text, garbled.end())

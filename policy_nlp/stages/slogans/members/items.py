@@ -8,6 +8,7 @@ modules: it imports none of them."""
 import os
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
@@ -352,7 +353,7 @@ class _Target:
         return max(lo, self.text.rfind("\n", lo, self.qs) + 1), hi if end == -1 else end
 
 
-_COUNTED_HEAD = re.compile(COUNT_PREFIX + "([\u4e00-\u9fff]{1,4})")
+_COUNTED_HEAD = re.compile(COUNT_PREFIX + f"([{IDEOGRAPH}]{{1,4}})")
 
 
 # a place or level word opening only the first member qualifies the whole list

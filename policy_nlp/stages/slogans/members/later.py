@@ -6,6 +6,7 @@ opening the paragraphs after it (11)."""
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.stages.slogans.members.items import _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
@@ -28,7 +29,7 @@ def _marked_list_next_sentence(t):
 
 
 # a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
-_BARE_LIST = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)(?:[。；;\n]|$)")
+_BARE_LIST = re.compile(rf"[ \u3000]*([{IDEOGRAPH}]{{1,8}}(?:、[{IDEOGRAPH}]{{1,8}})+)(?:[。；;\n]|$)")
 
 
 def _bare_list_next_sentence(t):

@@ -5,6 +5,7 @@ the list found (a leading place word, a masked name)."""
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.masks import MASK
 from policy_nlp.stages.slogans.members.items import _LIST_QUALIFIERS, _mk, _Target
 from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list_before_deng,
@@ -77,7 +78,7 @@ def _unqualified(text, members):
 # a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
 # the placeholder stands for the place, which the gold leaves out of the member
 # (XX市委、市人大、市政府、市政协四大家 -> 市委, as the other members name it)
-_MASK_OPENING = re.compile(f"(?:{MASK})+(?=[\u4e00-\u9fff])")
+_MASK_OPENING = re.compile(f"(?:{MASK})+(?=[{IDEOGRAPH}])")
 
 
 def _unmasked(text, members):

@@ -7,6 +7,7 @@ formulation (``before``) and the grammar's confirmation of counts share."""
 
 import re
 
+from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
@@ -24,7 +25,7 @@ def _noun_pair(text, item):
 
 # a sibling count right before a formulation, of the same number (国际国内
 # 两个市场两种资源, 两个市场、两种资源): both count the same members
-_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[\u4e00-\u9fff]{{1,3}}[、和与及]?$")
+_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,3}}[、和与及]?$")
 
 
 def _still_a_clause(first, others):
@@ -69,7 +70,7 @@ _SIBLING_BEFORE = frozenset("和与及或同对向把被将给从")
 # 相互促进的国内国际双循环) unless the first item is one too (党委的主体责任和
 # 纪委的监督责任“两个责任”: parallel members); longer lists are parallel enough to
 # keep theirs (…、有利于提高人民的生活水平“三个有利于”), and 党的领导 is no such phrase
-_MODIFIER_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}的[\u4e00-\u9fff]{3,}")
+_MODIFIER_PHRASE = re.compile(rf"[{IDEOGRAPH}]{{2,}}的[{IDEOGRAPH}]{{3,}}")
 
 
 # a list that is the subject of the formulation's clause ends before its
@@ -209,10 +210,10 @@ def _list_before(text, qs, number, commas=False):
 # preposition inside a later item (地市级医疗保障部门探索向社会公开“两库”): the
 # items are a clause's subject, the formulation the object of its verb; so is one
 # the last item ends with (技术委员会在两化融合管理体系…)
-_CLAUSE_PART = re.compile("[在向为](?=[\u4e00-\u9fff])")
+_CLAUSE_PART = re.compile(f"[在向为](?=[{IDEOGRAPH}])")
 
 
-_CLAUSE_PART_LAST = re.compile("[等在向为](?=[\u4e00-\u9fff])|[在向为]$")
+_CLAUSE_PART_LAST = re.compile(f"[等在向为](?=[{IDEOGRAPH}])|[在向为]$")
 
 
 _CLAUSE_WORD_PARTS = tuple(words("clause_word_parts"))

@@ -1,10 +1,10 @@
-"""Tests of policy_nlp.apps.active: uncertainty, spread selection, the suggest -> code -> train loop."""
+"""Tests of policy_nlp.apps.suggestions: uncertainty, spread selection, the suggest -> code -> train loop."""
 
 import csv
 
 import numpy as np
 
-from policy_nlp.apps import active
+from policy_nlp.apps import suggestions
 from policy_nlp.apps.training import read_labelled, train
 from test_training import DOC_ROWS, write_csv
 
@@ -14,12 +14,12 @@ def test_select_prefers_uncertain_rows_but_spreads_documents_and_labels():
     predicted = ["a", "a", "a", "a", "b", "a"]
     groups = ["d1", "d1", "d1", "d1", "d2", "d3"]
     # pure uncertainty would take rows 0-2 (all d1, all 'a')
-    assert active.select(unsure, predicted, groups, 3) == [0, 4, 5]
+    assert suggestions.select(unsure, predicted, groups, 3) == [0, 4, 5]
 
 
 def test_select_skips_near_duplicates():
     features = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0]])
-    assert active.select([0.9, 0.8, 0.1], ["a", "a", "a"], ["d"] * 3, 2, features=features) == [0, 2]
+    assert suggestions.select([0.9, 0.8, 0.1], ["a", "a", "a"], ["d"] * 3, 2, features=features) == [0, 2]
 
 
 def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
@@ -52,5 +52,19 @@ def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
         writer.writerows(rows)
     data = read_labelled(sheet)
     assert data.texts == [rows[0]["text"]] and data.skipped_blank == 2 and data.group_column == "doc_id"
-    again = active.suggest(model_dir, [corpus], n=10, exclude=sheet)
+    again = suggestions.suggest(model_dir, [corpus], n=10, exclude=sheet)
     assert rows[0]["text"] not in [r["text"] for r in again]
+
+
+def test_the_old_module_path_is_the_same_module(monkeypatch):
+    # apps.active was renamed apps.suggestions; scripts that import the old path keep working
+    import importlib
+    import sys
+    import warnings
+    monkeypatch.delitem(sys.modules, "policy_nlp.apps.active", raising=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = importlib.import_module("policy_nlp.apps.active")
+    assert old is suggestions and old.select is suggestions.select
+    assert any(issubclass(w.category, DeprecationWarning) and "policy_nlp.apps.suggestions" in str(w.message)
+               for w in caught)
