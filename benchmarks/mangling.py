@@ -51,7 +51,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from policy_nlp.apps.evaluation import comparable_text, evaluate_many, gold_text, load_gold  # noqa: E402
+from policy_nlp.apps.evaluation import (comparable_text, default_shared_root, evaluate_many, gold_text,  # noqa: E402
+                                        load_gold)
 from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
 from policy_nlp.lang.numerals import chinese_int, chinese_numeral  # noqa: E402
 
@@ -76,12 +77,17 @@ def _converter(config):
 
 def gloss_readings(corpus):
     """``{character: pinyin}`` harvested from the glossed pages of ``corpus``
-    (the Simplified form of each glossed character too)."""
+    (the Simplified form of each glossed character too); the blind gold's
+    excerpts are skipped, as everywhere outside the blind scoring."""
     to_simplified = _converter("t2s")
+    blind = gold_excerpt_ids(parts=("blind",))
     readings = {}
     with open(corpus, encoding="utf-8") as handle:
         for line in handle:
-            for char, reading in _GLOSSED.findall(json.loads(line)["text"]):
+            record = json.loads(line)
+            if str(record.get("id")) in blind:
+                continue
+            for char, reading in _GLOSSED.findall(record["text"]):
                 readings.setdefault(char, reading)
                 readings.setdefault(to_simplified.convert(char), reading)
     return readings
@@ -199,7 +205,7 @@ def compare(names, golds=None, nlp=None):
     from policy_nlp.pipeline.loading import load
     from policy_nlp.run.batch import annotate_record
 
-    table = manglings(gloss_readings(REPO.parent / "shared" / "corpora" / "local_speeches" / "excerpts.jsonl"))
+    table = manglings(gloss_readings(default_shared_root() / "corpora" / "local_speeches" / "excerpts.jsonl"))
     unknown = [n for n in names if n not in table]
     if unknown:
         raise ValueError(f"unknown mangling(s) {unknown}; known: {', '.join(table)}")

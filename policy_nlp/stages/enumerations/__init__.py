@@ -23,6 +23,9 @@ family      markers (the half-width and circled variants it also covers)
             第一项： 第一阶段， (also 第N步 第N条 第N天; a run of one unit)
 首先        首先 其次 再次 最后, continued by 第三 第四 …
 其一        其一， 其二， 其三， … (a word-like marker followed by ， ： or 、)
+一          bare numerals opening sentences, a run of at least three numbered
+            from one in one line, items opening unlike (要求:一思想态度要端正。
+            二对照检查认识要深刻。三…: a page that lost the 、 or 是)
 ——          paragraphs that open with —— (also ──, －－, --)
             and runs of at least three after a sentence end inside one
             paragraph (…。——坚持…；——坚持…；——坚持…)
@@ -68,7 +71,9 @@ opens a paragraph of its own, and so does one on a page that kept only the inden
 paragraphs (…提出意见。一、过去五年工作回顾　　…, or one sentence: …建议。（一）加快转变经济发展方式，
 促进经济持续健康发展。　　…): ``blocks._unglued_headings``.
 A 一、 glued to the last word of the paragraph above is a heading when it goes on with the
-numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), and
+numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), the
+last such 一、 before the text's first 一、 marker is its heading numbered one when that marker
+is a 二、 after a sentence end (…提出意见一、2011年工作回顾　　…。二、2012年工作总体部署), and
 a marker glued to a heading line may go on with its family's numbering across sections
 (二、产品设计3.产品数字化研发设计…, as an inline run after its section's heading may:
 …（二）聚力突破核心关键技术。4.持续加大研发投入…).
@@ -82,8 +87,11 @@ belong to the first (a heading's section), and a —— run must be consecutive
 paragraphs (a photo caption line between them does not count). Inside one paragraph a —— item (after a sentence end, a
 semicolon or a colon) goes on with the one before it when the two open
 alike (the same two characters, or first clauses of one length), stand
-after an indentation alike, or the first is short (at most three
-sentences); one announced by a colon starts a run. A speech without
+after an indentation alike, both open with a headline sentence of one or
+two short clauses (——经济总体回升向好。…, the work reports' long items run together on a
+page without line breaks) or the first is short (at most three
+sentences), and no outline heading (一、 （一） 1. …) stands between them;
+one announced by a colon starts a run. A speech without
 line breaks so holds several runs in one paragraph. A run that ends its
 paragraph goes on in the —— paragraphs right after it
 (…取得显著成就。——经济平稳较快发展。… ¶ ——改革开放…). A list may start inline and go on at the start of the next
@@ -103,7 +111,8 @@ Every item starts at its marker. A paragraph-initial item ends with its
 paragraph (for a heading, the heading line); fragments that web copies cut
 off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
 inline item ends where the next item starts; the last one runs for about as
-many sentences as its siblings, never past its paragraph and never into a
+many sentences as its siblings (a line of prose that a page break inside its
+block cut, …男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…, is no sentence of its own), never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
@@ -159,7 +168,8 @@ candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
-from policy_nlp.stages.enumerations.markers import FAMILIES, chinese_number
+from policy_nlp.schema import FAMILIES     # declared once, with the record types
+from policy_nlp.stages.enumerations.markers import chinese_number
 from policy_nlp.stages.enumerations.find import find_lists
 
 __all__ = ["find_lists", "FAMILIES", "chinese_number"]

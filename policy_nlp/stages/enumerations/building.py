@@ -5,6 +5,7 @@ import bisect
 import re
 
 from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
                                                     _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title)
@@ -114,14 +115,30 @@ _MIN_DASHES = 3          # an inline run of —— items is a list from this man
 _SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
 _CLAUSE = re.compile(r"[^，,：:。；;！!？?\n]{0,40}")
 _SENTENCE_ENDS = re.compile(r"[。！？!?；;]+")
+# a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…):
+# the work reports' —— items, long and unlike, that a page without line breaks runs together
+_HEADLINE = re.compile(r"[^，,、。！？!?；;：:\n]{2,20}(?:[，,][^，,、。！？!?；;：:\n]{2,20})?。")
 
 
-def _dash_runs(text, dashes):
+# a sentence opening with a form of address starts the next part of a speech
+# (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
+_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
+_ADDRESS_AFTER_END = re.compile(r"(?<=[。！？!?])" + _ADDRESS.pattern)
+
+
+def _dash_runs(text, dashes, headings=()):
     """Runs of the —— markers of one block: a dash goes on with the run of
-    the one before it when the two items are alike (:func:`_alike`)."""
+    the one before it when the two items are alike (:func:`_alike`) and neither a
+    form of address (…。同志们、朋友们！…) nor an
+    outline heading stands between them (``headings``: the sorted starts of
+    the block's 一、 （一） 1. … markers: 2. 基本原则。——企业主导。… 3. 发展目标。…——重大应用场景加速涌现。…
+    on a page without line breaks)."""
     runs = []
     for marker in dashes:
-        if runs and not marker.initial and _alike(text, runs[-1].items[-1], marker):
+        previous = runs[-1].items[-1] if runs else None
+        if (previous is not None and not marker.initial and _alike(text, previous, marker)
+                and bisect.bisect_left(headings, previous.start) == bisect.bisect_left(headings, marker.start)
+                and not _ADDRESS_AFTER_END.search(text, previous.end, marker.start)):
             runs[-1].items.append(marker)
         else:
             runs.append(_List(marker, inline=True))
@@ -132,8 +149,9 @@ def _alike(text, dash, following):
     """Whether the —— items at ``dash`` and ``following`` belong to one run:
     they open alike (the same two characters, or first clauses of one length:
     ——面对疫情，… ——面对疫情，…; ——生命至上，… ——举国同心，…), stand after an
-    indentation alike (。\u3000\u3000——…), or the first is short (at most
-    ``_SHORT_ITEM`` sentences: ——突破一批关键技术。…。——形成一批…). A
+    indentation alike (。\u3000\u3000——…), both open with a headline sentence
+    of one or two short clauses (``_HEADLINE``: ——经济总体回升向好。… ——坚持创新驱动发展，加快发展现代产业体系。…),
+    or the first is short (at most ``_SHORT_ITEM`` sentences: ——突破一批关键技术。…。——形成一批…). A
     speech without line breaks holds several runs in one paragraph; one
     that a colon announces starts a run (…我宣布：——中国将…)."""
     if text[before_blanks(text, following.start) - 1] in "：:":
@@ -143,6 +161,8 @@ def _alike(text, dash, following):
     if len(_CLAUSE.match(text, dash.end).group()) == len(_CLAUSE.match(text, following.end).group()):
         return True
     if text[dash.start - 2:dash.start].isspace() and text[following.start - 2:following.start].isspace():
+        return True
+    if _HEADLINE.match(text, dash.end) and _HEADLINE.match(text, following.end):
         return True
     return len(_SENTENCE_ENDS.findall(text, dash.start, following.start)) <= _SHORT_ITEM
 
@@ -244,7 +264,8 @@ class _Builder:
         block_markers = []
         for block in sorted(self.by_block):
             dashes = [m for m in self.by_block[block] if m.group == "——"]
-            for run in _dash_runs(self.text, dashes):
+            headings = [m.start for m in self.by_block[block] if m.family in _HEADING_FAMILIES]
+            for run in _dash_runs(self.text, dashes, headings):
                 self._dash_run(run, block, dashes[-1], block_markers)
             last_of_group = {m.group: m for m in self.by_block[block]}
             for run in _inline_runs(self.by_block[block]):

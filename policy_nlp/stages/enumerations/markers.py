@@ -10,12 +10,9 @@ from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
 
-FAMILIES = ("一、", "（一）", "一是", "一要", "第一", "首先",
-            "1.", "1、", "（1）", "①", "——", "其一")
-
 # Outline rank: a new block list nests under open lists of lower rank.
 _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4,
-         "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6}
+         "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6, "一": 6}
 _LEAF_RANK = 6          # lists of these families never contain block lists
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
@@ -54,7 +51,9 @@ _MARKER = re.compile(
     r"|(?P<adot>(?P<adot_n>[0-9０-９]{1,2})[.．](?![0-9０-９]))"
     r"|(?P<adun>(?P<adun_n>[0-9０-９]{1,2})、(?![0-9０-９]))"
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
-    r"|(?P<dash>——|──|－－|--))"
+    r"|(?P<dash>——|──|－－|--)"
+    # a bare numeral opening a sentence (要求:一思想态度要端正。二对照检查…): kept only in a run (_bare_runs)
+    rf"|(?<=[。！？!?；;：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
@@ -140,6 +139,8 @@ def _candidates(text):
             number, family, group = chinese_number(m.group("adot_n")), "1.", "1."
         elif kind == "adun":
             number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
+        elif kind == "bare":
+            number, family, group = chinese_number(m.group("bare_n")), "一", "一"
         elif kind == "sym":
             ch = m.group("sym")
             notes = _notes_headings(text) if notes is None else notes
@@ -162,7 +163,59 @@ def _candidates(text):
         last_numbers[group] = number
         if family in _HEADING_FAMILIES:
             heading = marker
-    return found
+    return _bare_runs(text, _glued_first_heading(text, found))
+
+
+# a 一、 glued to the word before it, not a numeral range (一、二等奖) nor a list of numerals
+_GLUED_ONE = re.compile(rf"(?<=[{IDEOGRAPH}])一、(?![{_CN}两])")
+
+
+def _glued_first_heading(text, found):
+    """``found`` with the heading numbered one that a page without line breaks glued to the
+    word before it (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署):
+    the first 一、 marker of ``found`` is a 二、 that opens a line or follows a sentence end,
+    and the last 一、 after a Chinese character before it (not the 一 of a word: 统一、) is
+    its heading numbered one."""
+    two = next((m for m in found if m.group == "一、"), None)
+    if two is None or two.number != 2 or not _opens_line(text, two.start):
+        return found
+    one = None
+    for m in _GLUED_ONE.finditer(text, 0, two.start):
+        if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
+            one = m
+    if one is None:
+        return found
+    marker = _Marker(one.start(), one.end(), "一、", "一、", 1, one.group())
+    return sorted(found + [marker], key=lambda m: m.start)
+
+
+_BARE_RUN = 3           # bare numerals number items from this many in a row
+_BARE_ITEM = 300        # and each item is at most this long
+
+
+def _bare_runs(text, found):
+    """``found`` without the bare numerals (family 一) that number no items.
+
+    A page that lost the 、 or 是 of its markers numbers its items with bare
+    numerals opening sentences (提出要求:一思想态度要端正。二对照检查认识要深刻。三相互批评…):
+    they count in a run of at least ``_BARE_RUN`` numbered one, two, three … in
+    one line, each item at most ``_BARE_ITEM`` characters, the items opening
+    with different characters (not 一级指标…。二级指标…。三级指标…, a rank)."""
+    bare = [m for m in found if m.family == "一"]
+    kept, index = set(), 0
+    while index < len(bare):
+        run = [bare[index]]
+        for marker in bare[index + 1:]:
+            last = run[-1]
+            if (marker.number != last.number + 1 or marker.start - last.start > _BARE_ITEM
+                    or "\n" in text[last.start:marker.start]):
+                break
+            run.append(marker)
+        if (run[0].number == 1 and len(run) >= _BARE_RUN
+                and len({text[m.end] for m in run}) > 1):
+            kept.update(id(m) for m in run)
+        index += len(run)
+    return [m for m in found if m.family != "一" or id(m) in kept]
 
 
 _CITE_JOINS = " \u3000\n、和或至"

@@ -6,20 +6,41 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
-from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _trim_end
+from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
+from policy_nlp.stages.enumerations.building import _ADDRESS
 
 
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
-# a sentence opening with a form of address starts the next part of a speech
-# (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
-_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
 # a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
 # 以上率下 is an idiom, 以上海… is 以 before 上海 (cpc 14: 以上海浦东开发开放为龙头), and 最后 without
 # a comma, a colon or 我 is "the last" (最后一公里)
 _CLOSING_REMARK = re.compile(
     rf"[ \u3000]*(?:(?!最后|以上率下|以上海)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
+
+# a new speaker of a news report of a meeting (…做好隔离治疗准备。王细妹要求,各单位…; …作总结讲话。宋镇长在
+# 讲话中指出,…), which a page without line breaks runs into the last item of the speaker before
+_TITLES = alternation("official_titles")
+_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[{IDEOGRAPH}]{{2,4}}?)(?P<where>在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
+                      rf"(?:{alternation('reporting_verbs')})[，,：:]")
+_AT_MEETING = re.compile("讲话|发言|会")
+
+
+def _new_speaker(text, start, end):
+    """Whether the sentence ``text[start:end]`` opens with a new speaker of a news report: a
+    subject and a reporting verb (``reporting_verbs.txt``), the subject speaking at the meeting
+    (宋镇长在讲话中指出,…) or a person, titled (宋镇长要求,…) or named earlier after a title
+    (…副市长王细妹出席调度会并讲话。… 王细妹要求,…: ``official_titles.txt``); not 我多次强调，…,
+    有篇报道说，…, 中央提出，… inside an item."""
+    m = _SPEAKER.match(text, start, end)
+    if m is None:
+        return False
+    who = m.group("who")
+    if m.group("where") and _AT_MEETING.search(m.group("where")):
+        return True
+    return (re.search(rf"(?:{_TITLES})$", who) is not None
+            or re.compile(rf"(?:{_TITLES}){re.escape(who)}").search(text, 0, start) is not None)
 
 
 def _sentence_index(sentence_starts, position):
@@ -66,7 +87,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
             break
         end = min(s_end, block_end)
-        taken += 1
+        taken += not _cut_sentence(text, s_start, end, block_end)
         index += 1
         if exclaimed and _exclaims(text, lst.items[-1].start, end):
             break
@@ -82,6 +103,18 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     end = _next_section(text, lst, last_item, end, sections)
     spans.append((last_item.start, max(end, last_item.end)))
     return spans
+
+
+_CUT_LINE = 20          # a line of prose cut by a page break is at least this long (not a table cell)
+
+
+def _cut_sentence(text, start, end, block_end):
+    """Whether the sentence ``text[start:end]`` of a last inline item is prose that a paragraph
+    break inside its block cut (…男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…: a page break), so
+    that it goes on in the next sentence: it ends before ``block_end`` without punctuation and
+    is at least ``_CUT_LINE`` characters long (a table cell, 7、维护APP实时查询, is shorter)."""
+    last = _trim_end(text, start, end)
+    return end < block_end and text[last - 1] not in _TERMINAL and last - start >= _CUT_LINE
 
 
 def _next_section(text, lst, last_item, end, sections):
@@ -120,13 +153,14 @@ def _ends_list(text, lst, start, end, announced):
     inline item ends ``lst``: it announces something new (以下, a closing
     colon, a list after a colon: ``announced``), opens with a form of address
     (同志们！) or, for a list that is no outline heading, with a closing remark
-    after a sentence end (…。以上我重点讲了几个问题，…): an outline heading's
-    section holds its own closing sentences (四、…。总体看，…)."""
+    or a new speaker of a news report after a sentence end (…。以上我重点讲了几个问题，…;
+    …。王细妹要求,…: :func:`_new_speaker`): an outline heading's section holds its own
+    closing sentences (四、…。总体看，…)."""
     if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
             or _announces(announced, start, end)):
         return True
     return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in "。！？!?"
-            and _CLOSING_REMARK.match(text, start, end) is not None)
+            and (_CLOSING_REMARK.match(text, start, end) is not None or _new_speaker(text, start, end)))
 
 
 def _through_semicolon(text, start, end, block_end, others):

@@ -51,7 +51,9 @@ ordinal (“十四五”, “十五五”, “九五”), number null.
 
 ``code``  inside quotes, digits and letters joined by ``+``: “1+N+X” is an
 opaque code, number null; when every part is a digit string the number is
-their sum, as the text reckons it (“7+3” = 10, “14+1” = 15). A quoted string
+their sum, as the text reckons it (“7+3” = 10, “14+1” = 15); a formulation
+with a part added by ``+`` and counted by a letter has no number either
+(“一个平台+N个智能应用”, “1＋2＋ N”). A quoted string
 of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
 programme code, number null (not a year: “2020”). Inside quotes, a composite
 written with single Arabic digits for its numerals is read as the Chinese one

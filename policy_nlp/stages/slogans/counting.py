@@ -67,6 +67,8 @@ def digits_as_numeral(digits):
 
 
 _HAN = re.compile(rf"[{IDEOGRAPH}]{{2}}")
+# a part added with + whose count is a letter (“一个平台+N个智能应用”, “1+N”): the sum is open
+_OPEN_PART = re.compile(r"\s*[+＋]\s*[A-Za-zＡ-Ｚａ-ｚ]")
 _PAIRED_MAGNITUDES = re.compile("(?:双[百千万])+")
 
 
@@ -164,6 +166,9 @@ def parse_numbered(s, quoted=True, _part=False):
         return _plus_code(s)
     if _is_plan(s):
         return True, None
+    open_part = _OPEN_PART.search(s) if quoted else None
+    if open_part and parse_numbered(s[:open_part.start()], quoted, _part)[0]:
+        return True, None                                 # “一个平台+N个智能应用”: N is no number
     if quoted and _PAIRED_MAGNITUDES.fullmatch(s):
         return True, len(s)                               # “双百”(方针) = 2, “双百双千” = 4
     if _NUM_RE.fullmatch(s):

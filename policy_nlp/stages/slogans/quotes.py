@@ -145,11 +145,14 @@ def _unwrapped(q):
 # (also what is opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; not done:
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
 # 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
-# fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt)
+# fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
+# happening: 切实防止出现“半拉子”工程; what something is regarded as: 把浪费当作“小事情”, 列宁把
+# 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
-                              r"避免|防止|杜绝|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"(?:避免|防止|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
                               r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
+                              r"(?:视为|看作|看成|当作|当成)[^，,。；;：:“”]{0,8}|"
                               rf"(?:{alternation('rejection_verbs')})了?)$")
 
 
@@ -162,10 +165,11 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # what after a quoted string shows that it is the content of a named
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
-# (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示)
+# (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
+# a proposal: 提出“搁置争议，共同开发”的主张)
 _FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示)")
+                          r"论断|论述|指示|批示|主张)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
 # “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
 _ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
@@ -178,8 +182,8 @@ _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
-# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”
-_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|授予|命名为|申报|创成|入选|获得)"
+# verbs before an honour or a title conferred: 被评为“…”, 荣获“…”, 评选“艺术教育特色学校”
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|评选|授予|命名为|申报|创成|入选|获得)"
                             rf"(?:[{IDEOGRAPH}]{{0,4}}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
@@ -288,8 +292,9 @@ _PROGRAMME_HEAD_AFTER = re.compile(f"(?:{alternation('programme_heads')})")
 # the heads of a named programme or arrangement
 _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载体|体系|制度)"
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
-# key words of the work named as its areas: 恢复和开挖“田头窖”等方面
-_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面)")
+# key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
+# 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
+_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
@@ -328,14 +333,33 @@ _SPOKEN_IN_AFTER = re.compile(r"中(?:说|写道|所说|曾说|指出)")
 
 def _title_quoted(text, s, e):
     """Whether the quotation ``text[s:e]`` is the title of a written work:
-    followed by 一书, 一文 …, or read from (在“…”中说)."""
+    followed by 一书, 一文 …, or read from (在“…”中说). (One right after a
+    title, 《…指南》“申请规定”, names a part of that work.)"""
     return bool(_TITLE_AFTER.match(text, e + 1)
                 or (text[s - 2:s - 1] == "在" and _SPOKEN_IN_AFTER.match(text, e + 1)))
 
 
+# the end of a run of quotations (“A基础共性”、“B关键技术”和“C行业应用”) from the closing mark of one,
+# and what the run is after it: the parts of a document or a framework (…等三个部分, “基础共性”部分,
+# 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
+# “合作”“联合”等名义): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
+_RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
+_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+
+
+def _part_or_wording(text, e):
+    """Whether the run of quotations the quotation ending at ``e`` is part
+    of ends before the name of a part of a document or before 字样 or 名义
+    (:data:`_PART_OR_WORDING`)."""
+    m = _RUN_REST.match(text, e)
+    return bool(m) and bool(_PART_OR_WORDING.match(text, m.end()))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
-# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt)
+# words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt); people
+# born in a decade, a label: 全体“90后”党员, “95后”甚至“00后”
 _PLAIN_WORDS = word_set("plain_quoted_words")
+_COHORT = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2}后")
 
 
 def _is_policy_term(text, s, e, repeats):
@@ -346,10 +370,10 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈") or _title_quoted(text, s, e):
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e):
         return False
-    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS:
-        return False                                      # masked away (“XXX、XXX”), a virtue, a disease
+    if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
+        return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
     before = text[max(0, s - 12):s - 1]
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
@@ -369,8 +393,10 @@ def _is_policy_term(text, s, e, repeats):
         # 这一发展主题, “政府引导，市场运营”模式; not speech (团结出干部，团结出战斗力)
         # up to five clauses as the content of a named frame: “抓住机遇，深化改革，扩大开放，促进发展，
         # 保持稳定”的方针 (not a saying: “发展是目的,改革是动力,稳定是前提”的道理)
+        # (a clause may list targets: “工业总产值超100亿、财政收入达1亿,两年创建成为全国文明镇”的目标)
         named = frame if len(halves) > 2 else frame or bool(_ARRANGEMENT_AFTER.match(text, e + 1))
-        return named and len(halves) <= 5 and len(q) <= _SLOGAN_MAX and all(3 <= len(h) <= 12 for h in halves)
+        return named and len(halves) <= 5 and len(q) <= _SLOGAN_MAX \
+            and all(3 <= len(p) <= 12 for h in halves for p in h.split("、"))
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
         # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
@@ -382,7 +408,8 @@ def _is_policy_term(text, s, e, repeats):
             return False
         if all(len(p.strip()) >= 3 for p in parts):
             return True
-        head = text[e + 1:e + 2] != "为" and _TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+        head = text[e + 1:e + 2] != "为" and (_TERM_HEAD_AFTER.match(text[e + 1:e + 8])
+                                              or _DENG_HEAD_AFTER.match(text, e + 1))
         return attitude or (frame and len(parts) >= 3) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
@@ -435,12 +462,18 @@ _PROPOSAL_MAX = 8
 _NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 
 
+# or a list of short phrases proposed as a principle: 研究提出“以人为本、智能向善”
+_PROPOSED_LIST = re.compile(rf"[{IDEOGRAPH}]{{2,6}}(?:、[{IDEOGRAPH}]{{2,6}}){{1,3}}")
+
+
 def _proposal(q, before):
-    """Whether the quotation ``q`` right after 提出 is short, of one clause,
-    opens with no numeral and asks nothing (提出“为什么”, 提出“怎么办”: a
-    question reported, :data:`_QUESTION`): a proposal's name."""
-    return len(q) <= _PROPOSAL_MAX and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _PAIRED_ACROSS.search(q) and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
+    """Whether the quotation ``q`` right after 提出 is short, of one clause
+    (or a list of short phrases, :data:`_PROPOSED_LIST`), opens with no
+    numeral and asks nothing (提出“为什么”, 提出“怎么办”: a question
+    reported, :data:`_QUESTION`): a proposal's name."""
+    short = len(q) <= _PROPOSAL_MAX and not _PAIRED_ACROSS.search(q)
+    return (short or bool(_PROPOSED_LIST.fullmatch(q))) and bool(_PROPOSED_BEFORE.search(before)) \
+        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
 def _rejected(text, s, listed, before):
@@ -517,9 +550,31 @@ def _term_shape(text, s, e, repeats):
     (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
     安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
-    series = (text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", "")) \
-        or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")
+    series = ((text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", ""))
+              or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")) \
+        and not _figure_words_run(text, s)
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and IDEOGRAPH_RE.match(text, e + 1))
                 or _SCOPED_HONOUR.fullmatch(q))
+
+
+# a run of quoted two-character words of the language side by side (“返工”、“补课”)
+_WORD_PAIR_RUN = re.compile(rf"(?:“[{IDEOGRAPH}]{{2}}”、?){{2,}}")
+_RUN_ITEM = re.compile(rf"“([{IDEOGRAPH}]{{2}})”")
+
+
+def _figure_words_run(text, s):
+    """Whether the quotation at ``s`` is one of a run of two-character words
+    of the language's dictionary that nothing names: no word bound after the
+    run, no policy verb before it (对群众不满意的及时“返工”、“补课”。, 可能存在
+    “时差”“错位”。). Such words side by side are figures, not a series of terms
+    (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms)."""
+    r = _run_start(text, s, parted=True) - 1
+    m = _WORD_PAIR_RUN.match(text, r)
+    if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「") \
+            or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
+        return False                    # (the whole run, not the words opening a longer one)
+    end = m.end() - (m.group().endswith("、"))
+    named_after = IDEOGRAPH_RE.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
+    return not (named_after or _POLICY_VERB_BEFORE.search(text, max(0, r - 12), r))

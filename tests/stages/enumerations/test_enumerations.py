@@ -1343,3 +1343,135 @@ def test_the_last_inline_item_ends_before_the_next_section_heading():
     lists = lists_of(text)
     assert lists[0]["items"][-1]["end"] == len(text)
     assert (lists[1]["family"], lists[1]["parent"], lists[1]["parent_item"]) == ("（一）", 0, 2)
+
+
+def test_a_run_of_bare_numerals_opening_sentences_is_a_list():
+    # local dev-0136: the four requirements lost their 、 (一思想态度要端正。二…)
+    text = ("会议分两个阶段进行。第一阶段,召开支委会。会上,党委副书记张军泽提出要求:一思想态度要端正。"
+            "二对照检查认识要深刻。三相互批评要开门见山。四整改措施要切实可行。随后,村党支部书记代表支部班子作对照检查。"
+            "第二阶段,召开全体党员大会。最后,镇长宋捷作总结讲话。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    bare = next(l for l in lists if l["family"] == "一")
+    assert [text[i["start"]:i["end"]] for i in bare["items"]] == [
+        "一思想态度要端正。", "二对照检查认识要深刻。", "三相互批评要开门见山。", "四整改措施要切实可行。"]
+    assert lists[bare["parent"]]["family"] == "第一"
+    # counter-examples: a rank numbered the same way (policy_docs central-120: 一级指标…二级指标…三级指标),
+    # two bare numerals, and numerals that are words (一批, 三年) out of order
+    for text in ("一级指标包括规划引领能力指数等。二级指标无变更。三级指标仍为68项。",
+                 "要求:一思想态度要端正。二对照检查认识要深刻。随后,开展批评。",
+                 "一批项目开工。三年来成效明显。二者缺一不可。四季常青。"):
+        assert not [l for l in lists_of(text) if l["family"] == "一"], text
+
+
+def test_dash_items_opening_with_a_headline_sentence_run_on_a_page_without_line_breaks():
+    # the 2024 national work report with its line breaks lost (items shortened): —— items of four to
+    # six sentences, unlike, each opening with a headline sentence of one clause, are one run
+    text = ("全面建设社会主义现代化国家迈出坚实步伐。"
+            "——经济总体回升向好。国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。居民消费价格上涨0.2%。国际收支基本平衡。"
+            "——现代化产业体系建设取得重要进展。传统产业加快转型升级。国产大飞机C919投入商业运营。新能源汽车产销量占全球比重超过60%。"
+            "——科技创新实现新的突破。国家实验室体系建设有力推进。关键核心技术攻关成果丰硕。技术合同成交额增长28.6%。创新驱动发展能力持续提升。"
+            "——民生保障有力有效。居民人均可支配收入增长6.1%。脱贫攻坚成果巩固拓展。扩大救助保障对象范围。惠及上千万家庭。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 4, "——经济总体", None)]
+    # the 2021 report (shortened): a headline of two short clauses
+    text = ("“十四五”时期经济社会发展主要目标和重大任务如下。"
+            "——着力提升发展质量效益，保持经济持续健康发展。发展是解决我国一切问题的基础和关键。必须坚持新发展理念。"
+            "引导各方面把工作重点放在提高发展质量和效益上。"
+            "——坚持创新驱动发展，加快发展现代产业体系。坚持创新在我国现代化建设全局中的核心地位。完善国家创新体系。"
+            "加快构建以国家实验室为引领的战略科技力量。"
+            "——形成强大国内市场，构建新发展格局。把实施扩大内需战略同深化供给侧结构性改革有机结合起来。"
+            "破除制约要素合理流动的堵点。贯通生产、分配、流通、消费各环节。")
+    assert summary(text, lists_of(text)) == [("——", 3, "——着力提升", None)]
+    # counter-examples (Xi 2020-10-23, shortened): items opening with a sentence of several clauses
+    # stay two runs across the passage between them; and an outline heading between two —— items
+    # parts their runs (policy_docs central-50 without line breaks: 2. 基本原则。… 3. 发展目标。…)
+    text = ("——70年来，我们始终没有忘记老一辈革命家。此时此刻，我们要表示最深切的怀念！"
+            "——70年来，我们始终没有忘记中国人民志愿军将士。我代表党中央致以最诚挚的问候！"
+            "——70年来，我们始终没有忘记英勇牺牲的烈士们。19万7千多名英雄儿女献出了宝贵生命。烈士们的功绩彪炳千秋！"
+            "在抗美援朝战争中，中朝两国人民休戚与共。世界上一切爱好和平的国家给予了有力支援。我们表示衷心的感谢！"
+            "同志们、朋友们！中华民族是爱好和平的民族。伟大抗美援朝精神必须永续传承、世代发扬。"
+            "——无论时代如何发展，我们都要砥砺民族风骨。中国人民深知如何对待侵略者。中华民族是吓不倒、压不垮的！"
+            "——无论时代如何发展，我们都要汇聚民族力量。中国人民同仇敌忾、同心协力！"
+            "——无论时代如何发展，我们都要锻造民族血性。这种血性令敌人胆寒，让天地动容！")
+    assert [len(l["items"]) for l in lists_of(text) if l["family"] == "——"] == [3, 3]
+    text = ("以人工智能高水平应用促进经济高质量发展。2. 基本原则。"
+            "——企业主导。坚持企业在场景创新全过程中的主体地位，充分发挥政府引导作用。"
+            "——创新引领。面向新技术的创造性应用，运用新模式新方法推动人工智能应用场景落地。"
+            "——开放融合。推动各类创新主体开放场景机会，促进人工智能创新链、产业链深度融合。"
+            "3. 发展目标。场景创新成为人工智能技术升级、产业增长的新路径，推动新一代人工智能发展上水平。"
+            "——重大应用场景加速涌现。在经济社会发展、科学研究发现、重大活动保障等领域形成一批重大应用场景。"
+            "——场景驱动技术创新成效显著。通过场景创新促进人工智能关键技术和系统平台优化升级。"
+            "——场景创新合作生态初步形成。初步形成政府、产业界、科技界协同合作的人工智能场景创新体系。")
+    dashes = [l for l in lists_of(text) if l["family"] == "——"]
+    assert [(text[l["items"][0]["start"]:][:6], len(l["items"])) for l in dashes] == [("——企业主导", 3), ("——重大应用", 3)]
+
+
+def test_the_last_inline_item_goes_on_past_a_page_break_inside_its_sentence():
+    # local dev-0212: a page number cuts the last item's sentence (…人口 ¶ 1 ¶ 老龄化凸现,…); the
+    # item goes on to the sentence's end, not to the page break
+    text = ("当前,要从三个方面强化对人口计生工作的认识,一是人口问题仍是制约我乡发展的突出问题,抓计划生育就是抓经济。"
+            "二是低生育水平面临较大反弹风险。今后十几年正值第四次人口出生高峰,所以保持低生育水平面临很大压力。"
+            "三是人口问题显得越来越紧迫,包括流动人口计划生育,出生缺陷多发,男女比例严重失调、人口\n\n1\n\n\n"
+            "老龄化凸现,这些都要求我们必须放眼长远,坚持不懈地抓好计划生育工作。二、计生工作是一件要事,要创新举措\n"
+            "随之社会主义市场经济的发展,广大农民群众的法律意识不断提高。")
+    (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]].endswith("坚持不懈地抓好计划生育工作。")
+    # counter-example (policy_docs central-88, a table flattened to lines): a short cell is no
+    # sentence cut by a page break, the next row no part of the item
+    text = ("智慧电力运维云平台软件CPS-omcp7000\n1、系统总监；2、实时监测；3、用电分析；4、历史数据报表查询；"
+            "5、事件及报警信息查询；6、运维管理；7、维护APP实时查询\n各类用能企业\n0510-86689618\n\n7\n"
+            "天津开发区精诺瀚海数据科技有限公司\nJoin Cloud 物联网与数据分析赋能平台\n"
+            "中小企业数据采集与可视化基础平台，具有扩展性强、可配置、多种部署方式以及2周上线等优势。\n中小型制造业企业\n")
+    (lst,) = lists_of(text)
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "7、维护APP实时查询"
+
+
+def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
+    # local dev-0247 and dev-0136 without line breaks: the next speaker's words are no part of
+    # the last item of the speaker before, a person named after a title earlier or one speaking
+    # at the meeting
+    text = ("市委常委、常务副市长孙艳峰,副市长王细妹出席调度会并讲话。孙艳峰要求,各单位要做到“三不”;"
+            "一是不迟钝。现在适逢夏秋季节交替,国庆、中秋两节将要来临。疫情容易扩散。防控工作要当机立断,反应迅速,主动预防。"
+            "二是不慌乱。各部门要通过宣传让群众知道流感可防、可控、可治。新闻宣传口要加大报道力度。各单位要稳住阵脚,沉着面对。"
+            "三是不失职。各单位特别是教育部门要严防死守,认真排查;卫生部门要做好隔离治疗准备。"
+            "王细妹要求,各单位要认真落实调度会议精神,积极行动起来。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("做好隔离治疗准备。")
+    text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
+            "随后,村党支部书记代表支部班子作对照检查。其他班子成员依次查摆问题。"
+            "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇长宋捷作总结讲话。"
+            "宋镇长在讲话中指出,农村基层党组织是党在农村的执政基础。全体党员要时刻坚守宗旨。")
+    last = lists_of(text)[0]["items"][-1]
+    assert text[last["start"]:last["end"]].endswith("作总结讲话。")
+    # counter-examples (Xi 2020-07-22, 2020-04-30): a speaker's own words and a report he cites
+    # go on in the item
+    for opening in ("我多次强调，", "有篇报道说，", "中央提出，"):
+        text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
+                + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
+        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+
+
+def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading():
+    # the 2012 national work report with its line breaks lost (shortened): 一、 is glued to 意见,
+    # and 二、, after a sentence end, shows it is the first heading
+    text = ("各位代表：\u3000\u3000现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见"
+            "一、2011年工作回顾\u3000\u3000过去的一年，面对复杂多变的国际政治经济环境，全国各族人民同心同德，团结奋进。"
+            "我们要把各项工作做得更好，决不辜负人民的重托。二、2012年工作总体部署\u3000\u3000今年是“十二五”时期承前启后的重要一年。"
+            "三、2012年主要任务\u3000\u3000做好今年工作，要突出把握好稳中求进的工作总基调。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists)[0] == ("一、", 3, "一、2011", None)
+    # counter-examples: the 一 of a word (统一、) and a glued 一、 with no 二、 after a sentence end
+    text = ("要推进祖国和平统一、推进中外人文交流。我们要把各项工作做得更好。二、2012年工作总体部署\u3000\u3000今年是重要一年。"
+            "三、2012年主要任务\u3000\u3000做好今年工作。")
+    assert summary(text, lists_of(text))[0][:3] == ("一、", 2, "二、2012")
+    text = "坚持质量第一、效益优先。认真听取意见一、二等奖各一名。"
+    assert not lists_of(text)
+
+
+def test_every_family_has_an_outline_rank():
+    # the families are declared once (policy_nlp.schema); the markers rank each of them
+    from policy_nlp.stages.enumerations.markers import _RANK
+    assert set(_RANK) == set(FAMILIES)

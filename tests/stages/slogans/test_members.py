@@ -499,10 +499,13 @@ def test_a_list_of_verb_phrases_splits_its_last_item_before_a_verb():
 
 
 def test_a_list_inside_a_relative_clause_of_a_determiner_names_no_members():
-    # gwr 1955: 那些 opens a relative clause whose verb (重犯) governs every item and cannot be
-    # told from the first member (determiner_openings.txt): no members rather than 那些重犯行贿
+    # gwr 1955: 那些 opens a relative clause whose verb (重犯) governs every item; 所谓 names
+    # the list as the formulation, so the items are its members without the determiner and verb
     text = ("但同时必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家，"
             "对那些抗拒国家领导、破坏工人阶级团结、破坏企业的不法资本家，给以必要的打击。")
+    assert members_of(text, "五毒") == ["行贿", "偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    # without 所谓 a relative clause of 那些 still names none (the attributes of 资本家)
+    text = "必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报的“五毒”资本家给以处分。"
     assert members_of(text, "五毒") == []
     # counter-example (cpc 10): a determiner before a 的 is cut with the qualifier it opens
     text = "生产关系同生产力之间的矛盾，仍然存在。反映这些矛盾的先进和落后、正确和错误两条路线的斗争，仍然会存在。"
@@ -659,3 +662,64 @@ def test_verb_phrases_keep_their_verbs_when_half_the_others_open_with_a_lead_wor
     assert members_of(text, "三项工作") == ["壮大村集体经济", "发展特色产业", "改善人居环境"]
     # counter-example: nouns after lead verbs lose them (发展壮大 is a lead-in, not a member's verb)
     assert members_of("要发展壮大钢铁、建材、化工这三大产业。", "三大产业") == ["钢铁", "建材", "化工"]
+
+
+def test_a_demonstrative_before_a_list_of_nouns_is_cut():
+    # 这些 points back to the nouns it opens (gwr: 这些制度、标准和手续向群众广为宣传; 这些条例、
+    # 决定、指示): a leading word of the first member, unlike 那些, which opens a relative clause;
+    # the sentence is the report's with a count added
+    text = "要把这些制度、标准和手续三项规定向群众广为宣传。"
+    assert members_of(text, "三项规定") == ["制度", "标准", "手续"]
+
+
+def test_a_verb_with_the_aspect_particle_leads_into_the_list():
+    # gwr 1983: 结合着 governs the pair, it is no part of the first member
+    text = ("轻工业所占比重由百分之三十一点一提高到百分之三十三点四。结合着积累与消费和农轻重这两大比例关系的调整，"
+            "国务院还采取果断措施，解决了曾经出现的较大财政赤字问题。")
+    assert members_of(text, "两大比例关系") == ["积累与消费", "农轻重"]
+
+
+def test_a_middle_item_ending_with_a_governing_verb_is_a_name():
+    # Xi 2020-11-05: 投资促进 is the name of a platform, not a verb governing the formulation;
+    # 成为 leads into the list it completes
+    text = "交流创意和理念，联通中国和世界，成为国际采购、投资促进、人文交流、开放合作的四大平台，成为全球共享的国际公共产品。"
+    assert members_of(text, "四大平台") == ["国际采购", "投资促进", "人文交流", "开放合作"]
+    # Xi 2020-01-09: the list is the object of 把, so its last item does not govern the count
+    text = "就是不划阶段、不分环节，把学习教育、调查研究、检视问题、整改落实四项重点举措贯穿全过程，有机融合、一体推进。"
+    assert members_of(text, "四项重点举措") == ["学习教育", "调查研究", "检视问题", "整改落实"]
+
+
+def test_a_result_complement_goes_with_the_verb_cut():
+    # Xi 2020-10-15: 统筹好 leads into the pair; 好 is no part of 发展
+    text = "越是开放越要重视安全，统筹好发展和安全两件大事，增强自身竞争能力、开放监管能力、风险防控能力。"
+    assert members_of(text, "两件大事") == ["发展", "安全"]
+
+
+def test_headings_naming_the_head_in_the_next_paragraph_are_members():
+    # policy document shandong-46: the paragraph ends one clause after the formulation,
+    # and the next paragraphs are （一）…（十）, each naming an 工程
+    names = ["集成电路“强芯”", "高端软件“铸魂”", "先进计算“固链”", "数字终端“扩量”", "人工智能“赋智”",
+             "虚拟现实“提质”", "空天信息“跃升”", "云服务大数据“融通”", "能源电子“聚能”", "新型电子材料“融链”"]
+    numerals = "一二三四五六七八九十"
+    body = "".join(f"（{numerals[k]}）实施{n}工程。支持龙头企业发展。\n" for k, n in enumerate(names))
+    text = "坚持基础领域补短板、优势领域锻长板、新兴领域抢布局的原则，聚焦实体、做强实业，加快实施“十大工程”，塑造产业发展新优势。\n" + body
+    assert members_of(text, "十大工程") == [f"实施{n}工程" for n in names]
+    # headings that do not name the head are the text's next points
+    text = text.replace("工程。支持", "。支持")
+    assert members_of(text, "十大工程") == []
+
+
+def test_a_list_before_deng_across_a_hard_wrap():
+    # policy document central-159: the line breaks before 等; 涉及 leads into the list
+    text = ("智慧社区指标体系涉及保障体系、基础设施与建筑环境、社区治理与公共服务、小区管理、便民服务和主题社区\n"
+            "等六个领域，包括6个一级指标，23个二级指标，87个三级指标。")
+    assert members_of(text, "六个领域") == ["保障体系", "基础设施与建筑环境", "社区治理与公共服务", "小区管理",
+                                          "便民服务", "主题社区"]
+
+
+def test_a_following_list_stops_at_its_summary():
+    # gwr 1979: 这四项原则… sums the list up and is no fifth member (the report's own 即 stays)
+    text = ("中共中央号召全国人民在实现现代化的事业中要坚持四项基本原则，即坚持社会主义道路，坚持无产阶级专政，"
+            "坚持共产党的领导，即坚持马克思列宁主义毛泽东思想，这四项原则都不能离开社会主义民主。")
+    assert members_of(text, "四项基本原则")[:3] == ["坚持社会主义道路", "坚持无产阶级专政", "坚持共产党的领导"]
+    assert len(members_of(text, "四项基本原则")) == 4

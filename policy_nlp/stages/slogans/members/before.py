@@ -50,8 +50,11 @@ def _list_before_deng(t):
     text, b = t.text, t.qs
     if text[b - 1:b] != "等":
         return None
-    cs = _clause_start(text, b - 1)
-    items = _split_items(text, cs, b - 1, "、")
+    z = b - 1
+    while z > 0 and text[z - 1].isspace():
+        z -= 1                              # …和主题社区⏎等六个领域: a hard wrap before 等
+    cs = _clause_start(text, z)
+    items = _split_items(text, cs, z, "、")
     if len(items) < 2:
         return None
     if t.number is not None and len(items) == t.number - 1:

@@ -131,6 +131,15 @@ def _parts_with_head(text, items, head):
     return out if split else None
 
 
+def _without_summary(text, items, number):
+    """``items`` without those after the first ``number`` when the next one
+    opens with 这, a summary of the list (即坚持社会主义道路，坚持无产阶级专政，
+    坚持共产党的领导，即坚持马克思列宁主义毛泽东思想，这四项原则都不能离开…)."""
+    if number and len(items) > number and text[items[number][0]:items[number][0] + 1] == "这":
+        return items[:number]
+    return items
+
+
 def _following_list(t):
     """(4) a list that follows: ，即 / ： / 即： A、B、C, or 一是…二是…; also 即
     right after the formulation's closing quote marks, and a 即-list after a
@@ -166,7 +175,7 @@ def _following_list(t):
             items = _split_items(text, body, end, seps)
             if number and len(items) == number - 1:
                 items = _split_last_conj(text, items)
-            splits.append(items)
+            splits.append(_without_summary(text, items, number))
     if not splits and number == 2:
         splits.append(_split_last_conj(text, [(body, end)]))   # 即A和B
     items = next((x for x in splits if number and len(x) == number),

@@ -11,6 +11,7 @@ import re
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
+from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 
 
@@ -127,12 +128,12 @@ _LIST_MARKER_START = re.compile(f"[{ITEM_NUMERALS}](?:是|要)")
 _PAIR_VERBS = frozenset(words("pair_verbs"))
 
 
-def _not_a_member(item):
+def _not_a_member(item, governs=True):
     """Items that govern the formulation or belong to the text around it:
-    ending in a governing verb, a verb alone, opening with an ordinal,
-    subject or determiner (那些重犯行贿), or with a list marker (二是农村以
-    魔芋、畜牧为主的两大特色)."""
-    return (item.endswith(_GOVERNING_END) or item.startswith(_NOT_MEMBER_START)
+    ending in a governing verb (where the item may ``governs`` it), a verb
+    alone, opening with an ordinal, subject or determiner (那些重犯行贿), or
+    with a list marker (二是农村以魔芋、畜牧为主的两大特色)."""
+    return ((governs and item.endswith(_GOVERNING_END)) or item.startswith(_NOT_MEMBER_START)
             or item in _PAIR_VERBS or bool(_LIST_MARKER_START.match(item)))
 
 
@@ -167,6 +168,8 @@ def _trimmed_items(text, items):
         a, seg = a + cut, seg[cut:]
     cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
+    cut = _after_aspect_verb(seg)
+    a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
     # items at least: one item alone shares all of itself)
@@ -195,6 +198,9 @@ def _trimmed_items(text, items):
                 a, seg, last = a + len(w), seg[len(w):], w
                 changed = True
                 break
+    known = dictionary_words() if a > first["start"] and seg.startswith("好") and len(seg) >= 3 else ()
+    if known and seg[:2] not in known:
+        a, seg = a + 1, seg[1:]           # 统筹好发展和安全两件大事: 好 completes the verb cut (not 好人好事)
     if len(last) >= 2 and _far_shorter(len(seg), lo):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
@@ -239,6 +245,24 @@ def _verb_noun_rest(seg, w):
     rest = seg[len(w):]
     v = next((v for v in _TRIM_LEAD_VERBS if rest.startswith(v)), "")
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
+
+
+# a verb of one or two characters with the aspect particle 着 (结合着, 围绕着, 随着) is
+# the clause's verb governing the list, not a part of its first member; 着 opening
+# a word (着力, 着眼, 着重) is none
+_ASPECT_LEAD = re.compile(f"[{IDEOGRAPH}]{{1,2}}着(?![力眼重手实想落急迷])")
+_NOT_ASPECT = tuple(words("zhe_words"))
+
+
+def _after_aspect_verb(seg):
+    """Where a first member ``seg`` starts after a verb with the aspect
+    particle 着 opening it (结合着积累与消费和农轻重这两大比例关系 -> 积累与消费),
+    when two characters or more remain and the verb is no word of
+    ``zhe_words`` (执着, 衣着); 0 otherwise."""
+    m = _ASPECT_LEAD.match(seg)
+    if m is None or len(seg) - m.end() < 2 or seg.endswith(_NOT_ASPECT, 0, m.end()):
+        return 0
+    return m.end()
 
 
 _COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))

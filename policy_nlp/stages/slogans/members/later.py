@@ -57,6 +57,24 @@ def _ordinal_list_next_sentence(t):
     return _ordinal_items(t.text, m.end(), t.number) if m else None
 
 
+# the rest of a formulation's paragraph after it: one short clause and the
+# sentence end (加快实施“十大工程”，塑造产业发展新优势。⏎)
+_PARAGRAPH_REST = re.compile(r"[”」]?[，,][^，,。；;：:！？!?\n“”]{1,20}[。：:][ \u3000]*\n")
+
+
+def _ordinal_list_next_paragraph(t):
+    """(4c) as :func:`_ordinal_list_next_sentence` after a formulation that
+    ends its paragraph but for one short clause, when each item names its
+    head: 加快实施“十大工程”，塑造产业发展新优势。⏎（一）实施集成电路“强芯”工程。
+    …（十）实施新型电子材料“融链”工程。 (policy document shandong-46). Without
+    the head in every item, a list after such a clause is the text's next
+    points."""
+    head = t.head()
+    m = _PARAGRAPH_REST.match(t.text, t.qe) if t.number and head else None
+    items = _ordinal_items(t.text, m.end(), t.number) if m else None
+    return items if items and all(head in x["text"] for x in items) else None
+
+
 # ordinal markers of the items after a formulation ending its sentence, each
 # style a pattern of the number k (a Chinese numeral or digits): 第一，/第一步，,
 # （一）, 1. / 1、 / （1）, and 一、 at the start of a line (a section heading)

@@ -137,6 +137,20 @@ def _after_yi(text, a, z):
     return a
 
 
+_DETERMINERS = tuple(words("determiner_openings"))
+
+
+def _after_relative_verb(text, a, z):
+    """Where the first item ``text[a:z]`` of a list the text names with 所谓
+    starts after its last determiner and the verb of two characters that opens
+    the relative clause (必须对那些重犯行贿、偷工减料…等所谓“五毒” -> 行贿: the
+    verb governs every item, and 所谓 says the items are what the formulation
+    counts), when two characters or more remain; else ``a`` (a determiner left
+    in the item makes the list no members)."""
+    start = max((text.rfind(d, a, z) + len(d) + 2 for d in _DETERMINERS if d in text[a:z]), default=a)
+    return start if z - start >= 2 else a
+
+
 _YI_AFTER_JOINT = re.compile("(?:和|与|及|以及)以")
 
 
@@ -155,7 +169,8 @@ def _list_before(text, qs, number, commas=False):
     after_de = text[b - 1:b] == "的"
     if text[b - 1:b] in ("的", "这"):
         b -= 1
-    b -= len(next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), ""))
+    closer = next((w for w in _LIST_CLOSERS if b >= len(w) and text.startswith(w, b - len(w))), "")
+    b -= len(closer)
     cs = _clause_start(text, b)
     # 以魔芋、畜牧为主的两大特色: the list between 以 and 为主/为重点…
     frame = _YI_WEI_FRAME.search(text, cs, b)
@@ -171,6 +186,8 @@ def _list_before(text, qs, number, commas=False):
         items = items[1:]                   # a list or page marker: 2、 or 三、
     if items:
         items[0] = (_after_yi(text, *items[0]), items[0][1])
+        if closer.endswith("所谓"):
+            items[0] = (_after_relative_verb(text, *items[0]), items[0][1])
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
     elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
@@ -201,9 +218,21 @@ def _list_before(text, qs, number, commas=False):
             return []                   # 省级、地市级医保部门在国家“两库”: the list is a clause's subject
         if (len(got) == number and all(len(g["text"]) <= 20 for g in got)
                 and len(first) <= 3 * others + 2 and "了" not in first and "“" not in first[1:]
-                and not any(_not_a_member(g["text"]) for g in got)):
+                and not any(_not_a_member(g["text"], _may_govern(text, items, got, g)) for g in got)):
             return got
     return []
+
+
+def _may_govern(text, items, got, member):
+    """Whether ``member`` of the list ``got`` may be a verb governing the
+    formulation when it ends with one (全面准确、坚定不移贯彻“一国两制”): the
+    first and the last item only, and the last not when the list is the
+    object of 把 or 将 opening it (把学习教育、调查研究、检视问题、整改落实四项
+    重点举措贯穿全过程: 落实 ends a noun); a middle item ending with such a
+    verb is a name (国际采购、投资促进、人文交流、开放合作的四大平台)."""
+    if member is got[0]:
+        return True
+    return member is got[-1] and not text[items[0][0]:got[0]["start"]].endswith(("把", "将"))
 
 
 # a list closed by 等 with its head noun (众创空间等载体打造数字文化“双创”), or a
