@@ -67,7 +67,8 @@ def find_paragraphs(text, space_runs=True, headings=True):
         Cut a line that lost its line breaks before its outline headings
         (:func:`split_long_paragraphs`); False: only the sentence-end cuts of
         lines over ``LONG_PARAGRAPH`` (the cut the hand-labelled training
-        units of the local corpus were coded on).
+        units of the local corpus were coded on). With headings, a text of
+        one paragraph longer than ``ONE_LINE`` is cut too (``one_line``).
 
     Returns
     -------
@@ -96,7 +97,8 @@ def find_paragraphs(text, space_runs=True, headings=True):
     span = _trimmed(text, start, len(text))
     if span:
         paragraphs.append(span)
-    return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs), headings=headings)
+    return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs), headings=headings,
+                                 one_line=headings and len(paragraphs) == 1)
 
 
 # A "paragraph" longer than LONG_PARAGRAPH characters is a text that lost its
@@ -107,6 +109,13 @@ LONG_PARAGRAPH = 1500
 _ANY_MARKER = re.compile(rf"[{_N}]+(?:是|要|、|个)|[（(][{_N}\d]+[)）]"
                          rf"|第[{_N}]+|\d+[、.．]|其[次三]|再次|最后|首先|——")
 UNIT_TARGET = 500
+# A whole text of one line longer than ONE_LINE characters is a page that lost
+# its line breaks (one-line excerpts of the local corpus run 300 to 900): it is
+# cut into units of about ONE_LINE_TARGET characters even when shorter than
+# LONG_PARAGRAPH, or its paragraphs would all share one topic (local speech
+# paragraphs: median 151 characters, three in four under 250).
+ONE_LINE = 300
+ONE_LINE_TARGET = UNIT_TARGET // 2
 
 
 # A line longer than HEADED_LINE that holds a chapter heading (一、) after a sentence
@@ -125,7 +134,8 @@ _HEADING_MARK = re.compile(f"{_CHAPTER_MARK}|{_SECTION_MARK}")
 _INLINE_ITEMS = re.compile(f"[^。！？!?]*?[；;，,][{BLANK}]*(?:{_CHAPTER_MARK}|{_SECTION_MARK})")
 
 
-def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET, headings=True):
+def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET, headings=True,
+                          one_line=False):
     """Cut over-long paragraphs into paragraph-sized units.
 
     A line longer than ``HEADED_LINE`` is first cut before each outline
@@ -139,7 +149,9 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     first sentence end past ``target`` characters of each unit that is not
     followed by an item or section marker (二是, 三、, （一）, 第二, 其次): an
     item written inline stays inline. A tail shorter than a third of
-    ``target`` stays with the unit before it.
+    ``target`` stays with the unit before it. When ``one_line`` (the
+    ``paragraphs`` are the one line of a text that lost its line breaks), a
+    line longer than ``ONE_LINE`` is cut so too, at ``ONE_LINE_TARGET``.
 
     Examples
     --------
@@ -156,10 +168,12 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     out = []
     for start, end in paragraphs:
         for unit_start, unit_end in _headed_units(text, start, end, longest) if headings else [(start, end)]:
-            if end - start <= longest:
-                out.append((unit_start, unit_end))
-            else:
+            if end - start > longest:
                 out.extend(_sized_units(text, unit_start, unit_end, target))
+            elif one_line and end - start > ONE_LINE:
+                out.extend(_sized_units(text, unit_start, unit_end, ONE_LINE_TARGET))
+            else:
+                out.append((unit_start, unit_end))
     return out
 
 

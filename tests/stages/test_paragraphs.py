@@ -230,3 +230,28 @@ def test_national_paragraphs_are_never_cut():
     text = "\n".join(["推进高质量发展。" * 150, "各位代表！"])     # a 1,200-character paragraph
     assert len(text.split("\n")[0]) < LONG_PARAGRAPH
     assert len(find_paragraphs(text)) == 2
+
+
+def test_a_short_text_that_lost_its_line_breaks_is_cut_into_paragraph_sized_units():
+    import csv
+    from policy_nlp.stages.paragraphs import LONG_PARAGRAPH, ONE_LINE, ONE_LINE_TARGET
+    # dev-0235 with its line breaks removed (the one_line copy of benchmarks/mangling.py):
+    # 707 characters, shorter than LONG_PARAGRAPH, used to be one unit with one topic
+    clean = _excerpt("dev-0235")
+    text = clean.replace("\n", "")
+    assert ONE_LINE < len(text) < LONG_PARAGRAPH
+    units = find_paragraphs(text)
+    assert [text[s:s + 8] for s, e in units] == ["1、2018 年", "虽然大家离开了工", "一般公共预算收入"]
+    assert "".join(text[s:e] for s, e in units) == text            # nothing lost, cut at sentence ends
+    assert all(text[e - 1] in "。;" for s, e in units[:-1]) and all(e - s >= ONE_LINE_TARGET for s, e in units[:-1])
+    # the speech's report on the economy no longer shares the greeting's unit
+    opening = text.index("今年以来,在区委的领导下")
+    assert not units[0][0] <= opening < units[0][1]
+    # the clean copy keeps its lines, and the training units (headings=False) are not cut
+    assert len(find_paragraphs(clean)) == 3
+    assert find_paragraphs(text, headings=False) == [(0, len(text))]
+    # an Xi speech of 854 characters on one line (Climate Ambition Summit, 2020-12-13): three units
+    path = shared_path("corpora", "xi_speeches_2020", "all_data.csv")
+    text = next(r["Text"] for r in csv.DictReader(path.open(encoding="utf-8-sig")) if r["Date"] == "2020-12-13")
+    assert "\n" not in text and len(text) < LONG_PARAGRAPH
+    assert [text[s:s + 6] for s, e in find_paragraphs(text)] == ["尊敬的古特雷", "各国应该遵循", "中国历来重信"]
