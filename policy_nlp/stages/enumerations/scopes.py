@@ -20,27 +20,28 @@ _CLOSING_REMARK = re.compile(
     rf"[ \u3000]*(?:(?!最后|以上率下|以上海)(?:{alternation('closing_remark_openers')})|最后(?=[，,：:我]))")
 
 # a new speaker of a news report of a meeting (…做好隔离治疗准备。王细妹要求,各单位…; …作总结讲话。宋镇长在
-# 讲话中指出,…), which a page without line breaks runs into the last item of the speaker before
+# 讲话中指出,…), which a page without line breaks runs into the last item of the speaker before; a person
+# the report named after a title (副市长王细妹, 镇长宋捷), not a title alone: a speech cites its authority so
+# (…。总书记强调，…; 总书记在…座谈会上强调, dev-0091, dev-0089)
 _TITLES = alternation("official_titles")
-_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[{IDEOGRAPH}]{{2,4}}?)(?P<where>在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
+_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[{IDEOGRAPH}]{{2,4}}?)(?:在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
                       rf"(?:{alternation('reporting_verbs')})[，,：:]")
-_AT_MEETING = re.compile("讲话|发言|会")
+_SURNAME_TITLED = re.compile(rf"(?P<surname>[{IDEOGRAPH}])(?:{_TITLES})")
 
 
 def _new_speaker(text, start, end):
     """Whether the sentence ``text[start:end]`` opens with a new speaker of a news report: a
-    subject and a reporting verb (``reporting_verbs.txt``), the subject speaking at the meeting
-    (宋镇长在讲话中指出,…) or a person, titled (宋镇长要求,…) or named earlier after a title
-    (…副市长王细妹出席调度会并讲话。… 王细妹要求,…: ``official_titles.txt``); not 我多次强调，…,
-    有篇报道说，…, 中央提出，… inside an item."""
+    subject and a reporting verb (``reporting_verbs.txt``), maybe where he speaks (在讲话中), the
+    subject a person named after an official title earlier in the text (…副市长王细妹出席调度会并
+    讲话。… 王细妹要求,…; ``official_titles.txt``) or titled by the surname so named (镇长宋捷 … 宋镇长
+    在讲话中指出,…); not a title alone (总书记强调，…), nor 我多次强调，…, 有篇报道说，…, 中央提出，…
+    inside an item."""
     m = _SPEAKER.match(text, start, end)
     if m is None:
         return False
-    who = m.group("who")
-    if m.group("where") and _AT_MEETING.search(m.group("where")):
-        return True
-    return (re.search(rf"(?:{_TITLES})$", who) is not None
-            or re.compile(rf"(?:{_TITLES}){re.escape(who)}").search(text, 0, start) is not None)
+    titled = _SURNAME_TITLED.fullmatch(m.group("who"))
+    name = titled.group("surname") if titled else m.group("who")
+    return re.search(rf"(?:{_TITLES}){re.escape(name)}", text[:start]) is not None
 
 
 def _sentence_index(sentence_starts, position):

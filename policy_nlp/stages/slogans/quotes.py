@@ -146,14 +146,17 @@ def _unwrapped(q):
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
 # 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
-# happening: 切实防止出现“半拉子”工程; what something is regarded as: 把浪费当作“小事情”, 列宁把
+# happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; what something is regarded as: 把浪费当作“小事情”, 列宁把
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
+_REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^，,。；;：:“”]{0,8}"
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
-                              r"(?:避免|防止|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
+                              r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
                               r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
-                              r"(?:视为|看作|看成|当作|当成)[^，,。；;：:“”]{0,8}|"
-                              rf"(?:{alternation('rejection_verbs')})了?)$")
+                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?)$")
+# ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
+# (constructed), as with 作为: 把招商引资作为“一号工程” (local dev-0043)
+_REGARDED_BEFORE = re.compile(f"{_REGARDED_AS}$")
 
 
 # a body that issues a policy, or a policy named, right before it: 严格执行国务院“约法三章”,
@@ -345,14 +348,23 @@ def _title_quoted(text, s, e):
 # “合作”“联合”等名义): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
 _RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
 _PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+# a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
+# unless the run stands where a part of a document is named (…》中“基础共性”部分建设内容, 正文的“…”部分论述)
+_SOME_OF = re.compile(rf"部分[{IDEOGRAPH}]")
+_PART_PLACE_BEFORE = ("中", "的", "在")
 
 
-def _part_or_wording(text, e):
-    """Whether the run of quotations the quotation ending at ``e`` is part
-    of ends before the name of a part of a document or before 字样 or 名义
-    (:data:`_PART_OR_WORDING`)."""
+def _part_or_wording(text, s, e):
+    """Whether the run of quotations the quotation ``text[s:e]`` is part of
+    ends before the name of a part of a document or before 字样 or 名义
+    (:data:`_PART_OR_WORDING`); not a bare 部分 meaning "some of" the noun
+    after it (:data:`_SOME_OF`)."""
     m = _RUN_REST.match(text, e)
-    return bool(m) and bool(_PART_OR_WORDING.match(text, m.end()))
+    p = m and _PART_OR_WORDING.match(text, m.end())
+    if not p:
+        return False
+    r = _run_start(text, s, parted=True)
+    return not (_SOME_OF.match(text, m.end()) and text[r - 2:r - 1] not in _PART_PLACE_BEFORE)
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
@@ -370,7 +382,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e):
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
@@ -385,7 +397,7 @@ def _is_policy_term(text, s, e, repeats):
     proposed = _proposal(q, before)
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
     listed = _run_start(text, s, parted=True)     # the first of the list of quotations it ends
-    if said or (_rejected(text, s, listed, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    if said or (_rejected(text, s, e, listed, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -476,12 +488,13 @@ def _proposal(q, before):
         and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
 
 
-def _rejected(text, s, listed, before):
-    """Whether the words before the quotation at ``s``, or before the first
+def _rejected(text, s, e, listed, before):
+    """Whether the words before the quotation ``text[s:e]``, or before the first
     of the list of quotations it ends (at ``listed``), reject it
-    (:data:`_NEGATIVE_BEFORE`: 打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”)."""
+    (:data:`_NEGATIVE_BEFORE`: 打着所谓“民主”、“自由”、“人权”等幌子, 反对“筑墙设垒”、“脱钩断链”),
+    unless they only say what a programme's name is taken as (:data:`_REGARDED_BEFORE`)."""
     if _NEGATIVE_BEFORE.search(before):
-        return True
+        return not (_REGARDED_BEFORE.search(before) and _programme_name(text[s:e]))
     return listed != s and bool(_NEGATIVE_BEFORE.search(text, max(0, listed - 12), listed - 1))
 
 

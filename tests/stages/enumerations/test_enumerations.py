@@ -1445,6 +1445,12 @@ def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
             "宋镇长在讲话中指出,农村基层党组织是党在农村的执政基础。全体党员要时刻坚守宗旨。")
     last = lists_of(text)[0]["items"][-1]
     assert text[last["start"]:last["end"]].endswith("作总结讲话。")
+    # a speech citing its authority by a title alone (dev-0091 …生态衰则文明衰。总书记指出:…; dev-0089
+    # 习近平总书记在深入推进长江经济带发展座谈会上强调,…) is no new speaker of a news report
+    for opening in ("总书记指出，", "总书记在深入推进长江经济带发展座谈会上强调,", "省委书记强调，"):
+        text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
+                + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
+        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
     # counter-examples (Xi 2020-07-22, 2020-04-30): a speaker's own words and a report he cites
     # go on in the item
     for opening in ("我多次强调，", "有篇报道说，", "中央提出，"):

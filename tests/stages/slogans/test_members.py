@@ -679,6 +679,14 @@ def test_a_verb_with_the_aspect_particle_leads_into_the_list():
     assert members_of(text, "两大比例关系") == ["积累与消费", "农轻重"]
 
 
+def test_review6_the_particle_alone_is_cut_when_the_verb_before_it_was():
+    # gwr 1983's sentence with a subject before the verb (constructed): the verb is cut before the
+    # items are trimmed, so 着 alone opened the first member (着积累与消费); 着装 is a word and stays
+    text = "国务院结合着积累与消费和农轻重这两大比例关系的调整，采取果断措施，解决了曾经出现的较大财政赤字问题。"
+    assert members_of(text, "两大比例关系") == ["积累与消费", "农轻重"]
+    assert members_of("要围绕着改革、发展、稳定三件大事开展工作。", "三件大事") == ["改革", "发展", "稳定"]
+
+
 def test_a_middle_item_ending_with_a_governing_verb_is_a_name():
     # Xi 2020-11-05: 投资促进 is the name of a platform, not a verb governing the formulation;
     # 成为 leads into the list it completes

@@ -1204,6 +1204,22 @@ def test_what_something_is_regarded_as_is_no_term():
     assert quoted_terms("要把优化营商环境视为生命线，深化“放管服”改革。") == ["放管服"]
 
 
+def test_review6_siblings_of_the_rejection_and_part_rules():
+    # the 2000 work report: 严防, like 防止, keeps from happening (a rejection reaches over 、-lists
+    # only, so “胡子” after 和 stays, as 带病回城 does)
+    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == ["胡子"]
+    # constructed: a programme's name stays a term whatever it is taken as (as after 作为, dev-0043);
+    # 当做 is 当作
+    assert quoted_terms("要把民生实事当作“民心工程”来抓。") == ["民心工程"]
+    assert quoted_terms("要把民生实事当做“民心工程”来抓。") == ["民心工程"]
+    assert quoted_terms("他们荒谬地把级别高、工资多，当做划“走资派”的经济标准。") == []
+    # constructed: a bare 部分 before a noun is "some of", not a part of a document (central-37's
+    # 》中“基础共性”部分建设内容 and central-15's 正文的“…”部分论述 stay parts)
+    assert quoted_terms("支持“专精特新”部分企业上市融资。") == ["专精特新"]
+    assert quoted_terms("推动“一网通办”部分高频事项跨省通办。") == ["一网通办"]
+    assert quoted_terms("应当在申请书正文的“研究基础与工作条件”部分论述申请项目与其他") == []
+
+
 def test_what_an_adversary_spreads_or_instigates_is_no_term():
     # the 9th congress report: a list spread, each item however far from the verb; the 1978 work
     # report: what is instigated

@@ -247,22 +247,24 @@ def _verb_noun_rest(seg, w):
     return len(w) >= 2 and len(v) >= 2 and len(rest) - len(v) <= 2
 
 
-# a verb of one or two characters with the aspect particle 着 (结合着, 围绕着, 随着) is
-# the clause's verb governing the list, not a part of its first member; 着 opening
-# a word (着力, 着眼, 着重) is none
-_ASPECT_LEAD = re.compile(f"[{IDEOGRAPH}]{{1,2}}着(?![力眼重手实想落急迷])")
+# a verb with the aspect particle 着 (结合着, 围绕着, 随着) is the clause's verb governing the
+# list, not a part of its first member, wherever the member's words before it start (国务院结合着…)
+# and when an earlier cut took the verb and left 着 alone; 着 opening a word of the dictionary
+# (着力, 着眼, 着装) is none, nor one ending a word of zhe_words (执着, 衣着)
+_ASPECT = re.compile(f"(?:^|(?<=[{IDEOGRAPH}]))着")
 _NOT_ASPECT = tuple(words("zhe_words"))
 
 
 def _after_aspect_verb(seg):
-    """Where a first member ``seg`` starts after a verb with the aspect
-    particle 着 opening it (结合着积累与消费和农轻重这两大比例关系 -> 积累与消费),
-    when two characters or more remain and the verb is no word of
-    ``zhe_words`` (执着, 衣着); 0 otherwise."""
-    m = _ASPECT_LEAD.match(seg)
-    if m is None or len(seg) - m.end() < 2 or seg.endswith(_NOT_ASPECT, 0, m.end()):
-        return 0
-    return m.end()
+    """Where a first member ``seg`` starts after the last aspect particle 着
+    in it (结合着积累与消费和农轻重这两大比例关系 -> 积累与消费; 要围绕着改革、
+    发展、稳定三件大事 -> 改革, the verb cut before), when two characters or
+    more remain; 0 when there is none."""
+    known = dictionary_words()
+    cuts = [m.end() for m in _ASPECT.finditer(seg)
+            if len(seg) - m.end() >= 2 and seg[m.start():m.end() + 1] not in known
+            and not seg.endswith(_NOT_ASPECT, 0, m.end())]
+    return cuts[-1] if cuts else 0
 
 
 _COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))
