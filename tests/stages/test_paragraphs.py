@@ -255,3 +255,15 @@ def test_a_short_text_that_lost_its_line_breaks_is_cut_into_paragraph_sized_unit
     text = next(r["Text"] for r in csv.DictReader(path.open(encoding="utf-8-sig")) if r["Date"] == "2020-12-13")
     assert "\n" not in text and len(text) < LONG_PARAGRAPH
     assert [text[s:s + 6] for s, e in find_paragraphs(text)] == ["尊敬的古特雷", "各国应该遵循", "中国历来重信"]
+
+
+def test_a_one_line_unit_ends_early_before_a_sentence_that_opens_a_paragraph():
+    # dev-0072 (one line in the corpus, 348 characters): a news report's lead, then the speaker's words
+    text = _excerpt("dev-0072")
+    assert "\n" not in text
+    units = find_paragraphs(text)
+    assert [text[s:s + 6] for s, e in units] == ["1月8日上午", "张伯松强调,"]
+    assert text[units[0][1] - 1] == "。" and units[0][1] - units[0][0] == 110
+    # one item written inline is no cue: 一是…。二是… stays in its unit (the marker guard)
+    text = "同志们:今天开会。" + "要抓好安全生产,层层压实责任。" * 8 + "一是抓项目。二是抓民生。" + "要抓落实。" * 30
+    assert all(not text[s:e].startswith("二是") for s, e in find_paragraphs(text))
