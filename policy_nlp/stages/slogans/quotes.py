@@ -363,7 +363,7 @@ def _part_or_wording(text, s, e):
     p = m and _PART_OR_WORDING.match(text, m.end())
     if not p:
         return False
-    r = _run_start(text, s, parted=True)
+    r = _run_start(text, s, parted="、")
     return not (_SOME_OF.match(text, m.end()) and text[r - 2:r - 1] not in _PART_PLACE_BEFORE)
 
 
@@ -396,8 +396,10 @@ def _is_policy_term(text, s, e, repeats):
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
     proposed = _proposal(q, before)
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
-    listed = _run_start(text, s, parted=True)     # the first of the list of quotations it ends
-    if said or (_rejected(text, s, e, listed, before) and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
+    # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
+    rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及"), before)
+    if said or (rejected and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -503,15 +505,15 @@ def _rejected(text, s, e, listed, before):
 _RUN_MAX = 30
 
 
-def _run_start(text, s, parted=False):
+def _run_start(text, s, parted=""):
     """The start of the first quotation of the run of quotations written
-    side by side (“贴心人”“暖心人”“放心人”), or also parted by 、 when
-    ``parted``, that the quotation at ``s`` ends, or ``s`` itself; at most
-    :data:`_RUN_MAX` quotations back."""
+    side by side (“贴心人”“暖心人”“放心人”), or also parted by one of the
+    characters ``parted`` (、: “返工”、“补课”), that the quotation at ``s``
+    ends, or ``s`` itself; at most :data:`_RUN_MAX` quotations back."""
     for _ in range(_RUN_MAX):
         if s >= 2 and text[s - 2] in "”」":
             c = s - 2
-        elif parted and s >= 3 and text[s - 3:s - 1] in ("”、", "」、"):
+        elif s >= 3 and text[s - 2] in parted and text[s - 3] in "”」":
             c = s - 3
         else:
             break
@@ -583,7 +585,7 @@ def _figure_words_run(text, s):
     run, no policy verb before it (对群众不满意的及时“返工”、“补课”。, 可能存在
     “时差”“错位”。). Such words side by side are figures, not a series of terms
     (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms)."""
-    r = _run_start(text, s, parted=True) - 1
+    r = _run_start(text, s, parted="、") - 1
     m = _WORD_PAIR_RUN.match(text, r)
     if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「") \
             or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):

@@ -1196,6 +1196,15 @@ def test_what_is_kept_from_happening_or_reversed_is_no_term():
     assert quoted_terms("锲而不舍落实党中央八项规定精神，严格执行国务院“约法三章”。") == ["约法三章"]
 
 
+def test_a_rejection_reaches_the_quotations_joined_to_its_object_by_he():
+    # the 1959 work report, the 1957 work report, the 11th congress report
+    assert quoted_terms("帝国主义还大肆宣传我国在东南亚的所谓“倾销”和“经济扩张”。") == []
+    assert quoted_terms("这些人提出反对「教条主义」、反对「公式」和「新八股」等等口号") == []
+    assert quoted_terms("这就彻底粉碎了“阶级斗争熄灭论”和“全民党”、“全民国家”之类的修正主义谬论。") == []
+    # counter-example (constructed): quotations joined by 和 with no rejection before them stay terms
+    assert quoted_terms("深化“放管服”和“最多跑一次”改革。") == ["放管服", "最多跑一次"]
+
+
 def test_what_something_is_regarded_as_is_no_term():
     # Xi 2020-08-15, the 11th congress report: 视为 / 当作 before the quotation
     assert quoted_terms("列宁把政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”。") == []
@@ -1205,8 +1214,8 @@ def test_what_something_is_regarded_as_is_no_term():
 
 
 def test_review6_siblings_of_the_rejection_and_part_rules():
-    # the 2000 work report: 严防, like 防止, keeps from happening (a rejection reaches over 、-lists
-    # only, so “胡子” after 和 stays, as 带病回城 does)
+    # the 2000 work report: 严防, like 防止, keeps from happening (a rejection reaches over the
+    # quotations joined to its object, not past the words between: “胡子” after 项目和 stays)
     assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == ["胡子"]
     # constructed: a programme's name stays a term whatever it is taken as (as after 作为, dev-0043);
     # 当做 is 当作
@@ -1267,7 +1276,7 @@ def test_a_long_run_of_quotations_is_read_in_linear_time():
         unit = "“创新发展”" + sep
         text = unit * 3000
         last = len(text) - len(unit) + 1
-        assert _run_start(text, last, parted=bool(sep)) == last - _RUN_MAX * len(unit)
+        assert _run_start(text, last, parted=sep) == last - _RUN_MAX * len(unit)
         assert len(find_slogans(text)) == 3000
     # a rejection reaches back over a list of ordinary length
     assert find_slogans("反对" + "、".join(["“筑墙设垒”"] * 12)) == []
