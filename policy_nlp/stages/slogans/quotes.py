@@ -354,17 +354,16 @@ _SOME_OF = re.compile(rf"部分[{IDEOGRAPH}]")
 _PART_PLACE_BEFORE = ("中", "的", "在")
 
 
-def _part_or_wording(text, s, e):
-    """Whether the run of quotations the quotation ``text[s:e]`` is part of
-    ends before the name of a part of a document or before 字样 or 名义
-    (:data:`_PART_OR_WORDING`); not a bare 部分 meaning "some of" the noun
-    after it (:data:`_SOME_OF`)."""
+def _part_or_wording(text, e, listed):
+    """Whether the run of quotations the quotation ending at ``e`` is part of
+    (its first quotation starting at ``listed``) ends before the name of a
+    part of a document or before 字样 or 名义 (:data:`_PART_OR_WORDING`); not
+    a bare 部分 meaning "some of" the noun after it (:data:`_SOME_OF`)."""
     m = _RUN_REST.match(text, e)
     p = m and _PART_OR_WORDING.match(text, m.end())
     if not p:
         return False
-    r = _run_start(text, s, parted="、")
-    return not (_SOME_OF.match(text, m.end()) and text[r - 2:r - 1] not in _PART_PLACE_BEFORE)
+    return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
@@ -382,7 +381,8 @@ def _is_policy_term(text, s, e, repeats):
         return False
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
-    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, s, e):
+    listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e, listed):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
@@ -396,7 +396,6 @@ def _is_policy_term(text, s, e, repeats):
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
     proposed = _proposal(q, before)
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
-    listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及"), before)
     if said or (rejected and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
@@ -438,7 +437,7 @@ def _is_policy_term(text, s, e, repeats):
     named = frame or proposed or _named_around(text, s, e, before)
     if _ordinary_word(q):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
-    if named or _term_shape(text, s, e, repeats):
+    if named or _term_shape(text, s, e, repeats, listed):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
 
@@ -559,7 +558,7 @@ def _clause_object(text, s, e):
     return bool(_CLAUSE_REST.match(text, e + 1)) and bool(_CLAUSE_VERB.search(start.group()))
 
 
-def _term_shape(text, s, e, repeats):
+def _term_shape(text, s, e, repeats, listed):
     """Whether the quotation ``text[s:e]`` is a term by its own shape or
     use: quoted again, a code (“党建+网格”), one of a series of quotations
     (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
@@ -567,7 +566,7 @@ def _term_shape(text, s, e, repeats):
     q = text[s:e]
     series = ((text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", ""))
               or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")) \
-        and not _figure_words_run(text, s)
+        and not _figure_words_run(text, s, listed)
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and IDEOGRAPH_RE.match(text, e + 1))
@@ -579,13 +578,14 @@ _WORD_PAIR_RUN = re.compile(rf"(?:“[{IDEOGRAPH}]{{2}}”、?){{2,}}")
 _RUN_ITEM = re.compile(rf"“([{IDEOGRAPH}]{{2}})”")
 
 
-def _figure_words_run(text, s):
+def _figure_words_run(text, s, listed):
     """Whether the quotation at ``s`` is one of a run of two-character words
     of the language's dictionary that nothing names: no word bound after the
     run, no policy verb before it (对群众不满意的及时“返工”、“补课”。, 可能存在
     “时差”“错位”。). Such words side by side are figures, not a series of terms
-    (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms)."""
-    r = _run_start(text, s, parted="、") - 1
+    (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms);
+    ``listed`` is where the first quotation of the run starts."""
+    r = listed - 1
     m = _WORD_PAIR_RUN.match(text, r)
     if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「") \
             or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
