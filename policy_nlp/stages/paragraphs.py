@@ -23,12 +23,12 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-from policy_nlp.lang.chars import BLANK, IDEOGRAPH
+from policy_nlp.lang.chars import BLANK, IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
 _LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
-_SPACES_AS_BREAKS = re.compile(r"[。！？!?][ \u00a0]{2,}(?=\S)")
+_SPACES_AS_BREAKS = re.compile(f"[{SENTENCE_ENDS}][ \u00a0]{{2,}}(?=\\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
                               + r"|(?<=[。！？；：!?;:])[ \u00a0]{2,}(?=\S)"
                               + rf"|(?<=[^\s])[ \u00a0]{{2,}}(?=——|[{_N}]+[、是要]|[（(][{_N}]+[)）])")

@@ -4,7 +4,7 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH_RE
+from policy_nlp.lang.chars import IDEOGRAPH_RE, SENTENCE_ENDS
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
@@ -43,7 +43,7 @@ def _blocks(text, paragraphs, markers_at=None):
     return blocks
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
 
 
@@ -82,7 +82,6 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
-_ENDS_SENTENCE = "。！？!?"
 
 
 def _unglued_headings(text, paragraphs, candidates):
@@ -157,7 +156,7 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     # one sentence ending a paragraph that an indent, not a line break, ends
     following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
     return (line_end == end and following is not None and "\n" not in text[end:following]
-            and previous < start and line[-1] in _ENDS_SENTENCE and not _SENTENCE_END.search(line, 0, len(line) - 1))
+            and previous < start and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
 
 
 def _effective_start(text, start, end):

@@ -4,7 +4,7 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import before_blanks
+from policy_nlp.lang.chars import SENTENCE_ENDS, before_blanks
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
@@ -123,7 +123,7 @@ _HEADLINE = re.compile(r"[^，,、。！？!?；;：:\n]{2,20}(?:[，,][^，,、
 # a sentence opening with a form of address starts the next part of a speech
 # (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
 _ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
-_ADDRESS_AFTER_END = re.compile(r"(?<=[。！？!?])" + _ADDRESS.pattern)
+_ADDRESS_AFTER_END = re.compile(f"(?<=[{SENTENCE_ENDS}])" + _ADDRESS.pattern)
 
 
 def _dash_runs(text, dashes, headings=()):
