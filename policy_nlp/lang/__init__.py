@@ -1,6 +1,7 @@
 """Language knowledge shared by the stages: Chinese numerals (:mod:`~policy_nlp.lang.numerals`),
 word lists (:mod:`~policy_nlp.lang.words`), character classes (:mod:`~policy_nlp.lang.chars`),
-masked names, preview notices, photo captions, and the decoding of text files
+masked names, preview notices, photo captions, reported speech in news reports
+(:mod:`~policy_nlp.lang.speech`), and the decoding of text files
 (:mod:`~policy_nlp.lang.encodings`).
 
 The lowest layer above the base modules (errors, schema): plain Python, no spaCy, no

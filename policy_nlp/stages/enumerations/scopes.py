@@ -6,7 +6,8 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.speech import NAMED_SPEAKER
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
 from policy_nlp.stages.enumerations.building import _ADDRESS
@@ -24,8 +25,7 @@ _CLOSING_REMARK = re.compile(
 # the report named after a title (副市长王细妹, 镇长宋捷), not a title alone: a speech cites its authority so
 # (…。总书记强调，…; 总书记在…座谈会上强调, dev-0091, dev-0089)
 _TITLES = alternation("official_titles")
-_SPEAKER = re.compile(rf"[ \u3000]*(?P<who>[{IDEOGRAPH}]{{2,4}}?)(?:在[^。，,；;：:！!？?]{{0,30}}?(?:中|时|上))?"
-                      rf"(?:{alternation('reporting_verbs')})[，,：:]")
+_SPEAKER = re.compile(r"[ \u3000]*" + NAMED_SPEAKER)
 _SURNAME_TITLED = re.compile(rf"(?P<surname>[{IDEOGRAPH}])(?:{_TITLES})")
 
 
@@ -41,7 +41,7 @@ def _new_speaker(text, start, end):
         return False
     titled = _SURNAME_TITLED.fullmatch(m.group("who"))
     name = titled.group("surname") if titled else m.group("who")
-    return re.search(rf"(?:{_TITLES}){re.escape(name)}", text[:start]) is not None
+    return re.compile(rf"(?:{_TITLES}){re.escape(name)}").search(text, 0, start) is not None   # no copy of the text
 
 
 def _sentence_index(sentence_starts, position):
@@ -160,7 +160,7 @@ def _ends_list(text, lst, start, end, announced):
     if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
             or _announces(announced, start, end)):
         return True
-    return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in "。！？!?"
+    return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in SENTENCE_ENDS
             and (_CLOSING_REMARK.match(text, start, end) is not None or _new_speaker(text, start, end)))
 
 

@@ -51,6 +51,7 @@ import numpy as np
 
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import NEWS_DATE
+from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, SPEAKING_AT
 from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
@@ -195,14 +196,10 @@ def is_meeting_opening(text):
 # date (3月16日，城东区召开……会议) or a headline (我县召开……会议), the meeting as
 # subject (会议强调，…; 会上，…), a speaker's words reported (县委书记刘波强调，…),
 # the attendance (……出席会议), a dateline or a reporter's credit.
-_VERBS = alternation("reporting_verbs")
-_NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{_VERBS}|[，,])")
-# a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
-_CLAUSE_CHAR = "[^。，,；;：:！!？?]"
-_ADJUNCT = rf"(?:在{_CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
-_TITLED_SPEAKER = re.compile(rf"^({_CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[{IDEOGRAPH}]{{2,3}}"
-                             rf"{_ADJUNCT}(?:{_VERBS})[了，,：:]")
-_NAMED_SPEAKER = re.compile(rf"^([{IDEOGRAPH}]{{2,4}}?){_ADJUNCT}(?:{_VERBS})[，,：:]")
+_NEWS_SUBJECT = re.compile(rf"^(?:{alternation('news_report_subjects')})[，,]?\s*(?:{REPORTING_VERB}|[，,])")
+_TITLED_SPEAKER = re.compile(rf"^({CLAUSE_CHAR}{{0,40}}?(?:{alternation('official_titles')}))[{IDEOGRAPH}]{{2,3}}"
+                             rf"{SPEAKING_AT}{REPORTING_VERB}[了，,：:]")
+_NAMED_SPEAKER = re.compile("^" + NAMED_SPEAKER)
 _ATTENDANCE = re.compile(r"(?:出席|参加)了?(?:会议|大会|座谈会|活动)[。.]?$")
 _CREDIT = re.compile(r"^[^，。]{0,16}讯\s*[（(]|^[（(]\s*(?:记者|通讯员)[^（）()]{1,20}[)）]$|(?:供稿|报道)[)）]$|^本报记者")
 # a lead may follow a dateline (……网讯（记者……）) or a byline (吴双凤报道：)
