@@ -562,6 +562,23 @@ def test_a_page_with_pinyin_glosses_is_cleaned_without_them(local_excerpts):
         "(未完,全文共1971字,當(dāng)前顯示613字)(請認(rèn)真閱讀下面的提示信息)"]
 
 
+def test_a_column_name_above_breadcrumbs_glued_to_a_page_without_breaks(local_excerpts):
+    # dev-0016 and dev-0152 as the title_one_line copy of benchmarks/mangling.py: the site's
+    # column name kept on its own line, the breadcrumbs glued to the title and body after it
+    for key, column, body in (("dev-0016", "手机版", "同志们:民为政首,农为邦本。"),
+                              ("dev-0152", "政策法规", "苏府[2015]139号  各市、区人民政府")):
+        first, _, rest = local_excerpts[key]["text"].strip("\n").partition("\n")
+        text = first + "\n" + rest.replace("\n", "")
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert first == column and cleaned.text.startswith(body), key
+        assert cleaned.removed[0]["reason"] == "navigation" and cleaned.removed[0]["text"].startswith(column + "\n")
+    # a short first line before a glued shape that is no navigation is no column name: a title
+    for text in ("县长讲话\n发布时间:2021-01-05 同志们:今天开会。", "县长讲话\n发布时间:2021-01-05 今天开会。"):
+        cleaned = clean_text(text)
+        assert cleaned.removed[0]["reason"] != "navigation" and cleaned.meta.get("title") == "县长讲话", text
+
+
 def test_glosses_only_after_ideographs_with_tone_marks():
     text = "研究經(jīng)濟工作,國內生產總值(GDP)增長,世界衛生組織(who)通報"
     cleaned = clean_text(text)
