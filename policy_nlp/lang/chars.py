@@ -11,7 +11,7 @@
 
 import re
 
-__all__ = ["BLANK", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "SENTENCE_ENDS", "before_blanks", "is_ideograph"]
+__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "SENTENCE_ENDS", "STOPS", "before_blanks", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -23,6 +23,10 @@ IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")   # one ideograph (search, match at 
 # The marks that end a sentence (full and ASCII full stop, exclamation, question mark);
 # a semicolon or a colon ends a clause, not a sentence.
 SENTENCE_ENDS = "。！？!?"
+# A sentence end or a semicolon (full and half-width): where a clause of a list ends.
+CLAUSE_ENDS = SENTENCE_ENDS + "；;"
+# Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.
+STOPS = "，," + CLAUSE_ENDS + "：:"
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote

@@ -4,12 +4,12 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH_RE, SENTENCE_ENDS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
-_CLOSING = "）)，,。、；;：:！？!?”’》」』"
-_TERMINAL = "。！？；：!?;:…”’」』）)"
+_CLOSING = f"）)、{STOPS}”’》」』"
+_TERMINAL = f"{CLAUSE_ENDS}：:…”’」』）)"
 
 
 
@@ -81,7 +81,7 @@ def _without_page_numbers(text, paragraphs, candidates):
     return [m for m in candidates if m.start not in dropped]
 
 
-_GLUED_AFTER = "。；;！!？?"
+_GLUED_AFTER = CLAUSE_ENDS
 
 
 def _unglued_headings(text, paragraphs, candidates):

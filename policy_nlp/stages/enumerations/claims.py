@@ -4,7 +4,7 @@ whether the items match it."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
@@ -19,13 +19,13 @@ _COUNT = re.compile(
     rf"(?<![第\d０-９{_CN}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")
 _FORWARD = re.compile(r"以下|如下|下列|下面|这样|这么|这几|几|如次")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_CLAUSE_END = re.compile(f"[{STOPS}\n]")
 _RETRO = re.compile(rf"\s*(?:以上|上述)(?P<num>{_NUM})(?P<measure>{_MEASURE})")
 _PRONOUN = re.compile(r"我们|我")
 _BAD_HEAD = re.compile(r"^(?:多|余|以上|左右|年|月|日|万|亿|元|倍|次|位|名|人)")
 
 
-_QUOTED_LABEL = re.compile(r"(?:^|[。；;！？!?\s])\s*(“([^“”]{2,12})”)$")
+_QUOTED_LABEL = re.compile(rf"(?:^|[{CLAUSE_ENDS}\s])\s*(“([^“”]{{2,12}})”)$")
 # a count of 1–20 in digits opening a quoted label (“5个强化”, as web copies write it)
 _DIGIT_COUNT = re.compile(rf"^{ARABIC_COUNT}(?=[个项条点大])")
 
@@ -52,7 +52,7 @@ def _count_in(text, start, end, forward_only):
     if not segment:
         return None
     colon = segment[-1] in "：:"
-    stripped = segment.rstrip("：:。！!；;？?")
+    stripped = segment.rstrip(CLAUSE_ENDS + "：:")
     label = _QUOTED_LABEL.search(stripped) if colon else None
     if label:
         # “两增”：一是…二是…, “三突破”：一是…: a quoted formulation as the label

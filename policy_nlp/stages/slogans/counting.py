@@ -9,7 +9,7 @@ member search and the finder. See the package docstring for the grammar.
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
 from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
 from policy_nlp.lang.words import word_set, words
@@ -45,7 +45,7 @@ _PERSON_HEADS = word_set("person_count_heads")
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
 # stop words ending a head
-_HEAD_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
+_HEAD_STOP = re.compile(f"[、.{STOPS}" r"（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
                         f"|[{NUM_CHARS}0-9０-９]")
 # composite units followed by one of these keep them out of the span
 _COMPOSITE_HEADS = tuple(sorted(set(words("composite_heads")), key=len, reverse=True))

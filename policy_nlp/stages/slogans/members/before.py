@@ -7,7 +7,7 @@ formulation's clause (5b)."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
@@ -15,7 +15,7 @@ from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _SIBLING_COUNT
 
 
-_SPEECH_END = re.compile(r"[。！？!?\n]")
+_SPEECH_END = re.compile(f"[{SENTENCE_ENDS}\n]")
 
 
 _QUOTE_MARKS = re.compile("[“”「」]")

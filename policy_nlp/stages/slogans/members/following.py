@@ -6,7 +6,7 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
@@ -85,6 +85,9 @@ _SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{
                               f"(?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,6}}?[”」\"']*[，,]?"
                               f"{_JI}[：:]?")
 
+# what ends the words before a formulation: a stop, a 、, a line break, a quote mark or bracket
+_QUOTED_CLAUSE_STOPS = STOPS + "、\n“”「」\"'（()）"
+
 
 def _frame_before(text, qs):
     """The words that lead into the formulation at ``qs`` within its clause
@@ -95,7 +98,7 @@ def _frame_before(text, qs):
     while j > 0 and text[j - 1] in "“「\"'”」":
         j -= 1
     i, low = j, max(0, j - _CLAUSE_REACH)
-    while i > low and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+    while i > low and text[i - 1] not in _QUOTED_CLAUSE_STOPS:
         i -= 1
     return text[i:j]
 
@@ -324,7 +327,7 @@ def _garbled_first_marker(t):
     return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
-_SENTENCE_END_AFTER = re.compile(r"[”」]?[^，。；：:,;！？!?\n“”]{0,6}?[。：:；;！!][\s\u3000]*")
+_SENTENCE_END_AFTER = re.compile(rf"[”」]?[^{STOPS}\n“”]{{0,6}}?[。：:；;！!][\s\u3000]*")
 
 
 _FRAME_ENDS = words("frame_clause_ends")
@@ -340,6 +343,6 @@ def _first_clause(text, a):
     while a < len(text) and text[a] in " \u3000\u00a0\t\n":
         a += 1
     z = a
-    while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+    while z < len(text) and text[z] not in STOPS + "\n":
         z += 1
     return a, z

@@ -8,7 +8,7 @@ modules: it imports none of them."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import dictionary_words
@@ -324,7 +324,7 @@ def _after_preposition(seg, hi, others=()):
 _CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
 
 
-def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
+def _clause_start(text, i, stops=STOPS + "\n"):
     j = i
     depth = 0
     low = max(0, i - _CLAUSE_REACH)
