@@ -4,7 +4,7 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, before_blanks
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
@@ -133,9 +133,7 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     """Whether ``marker`` (in ``paragraphs[index]``, the same numbering's
     number before it at ``previous``) is a heading glued to the paragraph
     above (see :func:`_unglued_headings`)."""
-    before = marker.start
-    while before > 0 and text[before - 1] in " \u3000":
-        before -= 1
+    before = before_blanks(text, marker.start)
     start, end = paragraphs[index]
     # a heading numbered one may follow a colon (…做了以下工作：（一）加强和改善宏观调控…), a 一、
     # heading a word when it is a marker there (…打造成全国引领性的数字机关品牌五、加速数字社会建设⏎)
