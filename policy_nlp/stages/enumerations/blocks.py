@@ -4,7 +4,8 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, before_blanks
+from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
+                                   before_spaces)
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
@@ -28,13 +29,13 @@ def _blocks(text, paragraphs, markers_at=None):
     markers_at = markers_at or {}
     blocks = []
     for start, end in paragraphs:
-        first = _effective_start(text, start, end)
+        first = after_spaces(text, start, end)
         if blocks:
             b_start, b_end = blocks[-1]
-            opening = markers_at.get(_effective_start(text, b_start, b_end))
+            opening = markers_at.get(after_spaces(text, b_start, b_end))
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
                        and opening.end < b_end)
-            bare = opening is not None and _trim_end(text, opening.start, b_end) <= opening.end   # （一）⏎text
+            bare = opening is not None and before_spaces(text, b_end, opening.start) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
                     (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
                 blocks[-1] = (b_start, end)
@@ -64,12 +65,12 @@ def _without_page_numbers(text, paragraphs, candidates):
     dropped = set()
     previous = None
     for start, end in paragraphs:
-        first = _effective_start(text, start, end)
+        first = after_spaces(text, start, end)
         marker = at.get(first)
         if marker is not None and marker.family in ("1、", "1.") and previous is not None:
             p_start, p_end = previous
-            p_first = _effective_start(text, p_start, p_end)
-            p_last = _trim_end(text, p_first, p_end)
+            p_first = after_spaces(text, p_start, p_end)
+            p_last = before_spaces(text, p_end, p_first)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
@@ -155,15 +156,3 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
     return (line_end == end and following is not None and "\n" not in text[end:following]
             and previous < start and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
-
-
-def _effective_start(text, start, end):
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _trim_end(text, start, end):
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

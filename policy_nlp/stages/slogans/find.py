@@ -6,7 +6,7 @@ import functools
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import IDEOGRAPH, is_ideograph
+from policy_nlp.lang.chars import IDEOGRAPH, after_spaces, before_spaces, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import word_set
 from policy_nlp.segment.engines import dictionary_words
@@ -381,10 +381,8 @@ def _grammar_mentions(text, cands, bounds, converted=frozenset()):
 def _trim_blanks(text, cands):
     """The candidates without leading and trailing blanks (“ 九五 ” is 九五); empty ones dropped."""
     for c in cands:
-        while c[0] < c[1] and text[c[0]].isspace():
-            c[0] += 1
-        while c[1] > c[0] and text[c[1] - 1].isspace():
-            c[1] -= 1
+        c[0] = after_spaces(text, c[0], c[1])
+        c[1] = before_spaces(text, c[1], c[0])
     return [c for c in cands if c[0] < c[1]]
 
 

@@ -6,7 +6,7 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH, STOPS
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
@@ -213,8 +213,7 @@ def _before_deng(text, a, z):
     """Where the last item ``text[a:z]`` ends before a 等 (等等) closing the
     list (包括A，B，服务地方教育教学改革与创新等), when two characters or more
     remain and the 等 ends no word of ``deng_word_ends`` (男女平等); else ``z``."""
-    while z > a and text[z - 1].isspace():
-        z -= 1
+    z = before_spaces(text, z, a)
     n = 2 if text.endswith("等等", a, z) else 1
     if text.endswith("等", a, z) and z - n - a >= 2 and not text.endswith(_DENG_WORDS, a, z):
         return z - n

@@ -8,7 +8,7 @@ modules: it imports none of them."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH, STOPS
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import dictionary_words
@@ -46,10 +46,8 @@ def _mk(text, s, e):
     """A member ``text[s:e]`` without the whitespace at its ends: a line break
     too, as a hard wrap or a bracket opened at a line's end leaves one
     (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    s = after_spaces(text, s, e)
+    e = before_spaces(text, e, s)
     return {"start": s, "end": e, "text": text[s:e]}
 
 
