@@ -15,7 +15,7 @@
 
 import re
 
-__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "SENTENCE_ENDS", "STOPS",
+__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK", "SENTENCE_ENDS", "STOPS",
            "after_spaces", "before_blanks", "before_spaces", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
@@ -32,6 +32,9 @@ SENTENCE_ENDS = "。！？!?"
 CLAUSE_ENDS = SENTENCE_ENDS + "；;"
 # Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.
 STOPS = "，," + CLAUSE_ENDS + "：:"
+# A break between lines or paragraphs: line breaks, or a run of ideographic spaces (an indent
+# that stands for a lost line break).
+LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote

@@ -23,11 +23,10 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
-_LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 _SPACES_AS_BREAKS = re.compile(f"[{SENTENCE_ENDS}][ \u00a0]{{2,}}(?=\\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
                               + rf"|(?<=[{CLAUSE_ENDS}：:])[ \u00a0]{{2,}}(?=\S)"

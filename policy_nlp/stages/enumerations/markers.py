@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
-from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
 
@@ -98,7 +98,7 @@ def _candidates(text):
         word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
         glued = word_like and IDEOGRAPH_RE.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
-                                         or before in "０１２３４５６７８９"):
+                                         or before in FULLWIDTH_DIGITS):
             continue
         if kind in ("pcn", "pd") and _cited(text, start, cited):
             cited = end

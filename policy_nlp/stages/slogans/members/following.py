@@ -10,7 +10,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _mk, _PARAGRAPH_REACH, _split_items,
+from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _ITEM_END, _mk, _PARAGRAPH_REACH, _split_items,
     _split_last_conj)
 
 
@@ -278,7 +278,7 @@ def _head_initial_clauses_after(t, items, end):
     more, p = [], end + 1
     while len(items) + len(more) < t.number and text.startswith(head, p):
         z = p
-        while z < len(text) and text[z] not in "，。；,;\n":
+        while z < len(text) and text[z] not in _ITEM_END:
             z += 1
         more.append((p, z))
         p = z + 1

@@ -22,6 +22,9 @@ _TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("e
 
 
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
+# what ends a clause that opens with the formulation's head, one item of the list the
+# clauses after it write out (确保A，确保B，确保C。): a comma, a semicolon, a full stop, a line break
+_ITEM_END = "，,；;。\n"
 
 
 _TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要

@@ -8,7 +8,7 @@ import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
-from policy_nlp.stages.slogans.members.items import _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
+from policy_nlp.stages.slogans.members.items import _ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
 
@@ -160,7 +160,7 @@ def _head_clauses_after(t):
         if len(out) == t.number:
             return None                                  # the list goes on
         z = a
-        while z < len(text) and text[z] not in "，。；,;\n" and z - a <= _HEAD_CLAUSE_MAX:
+        while z < len(text) and text[z] not in _ITEM_END and z - a <= _HEAD_CLAUSE_MAX:
             z += 1
         if z - a > _HEAD_CLAUSE_MAX:
             return None
