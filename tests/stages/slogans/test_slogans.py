@@ -1215,8 +1215,8 @@ def test_what_something_is_regarded_as_is_no_term():
 
 def test_review6_siblings_of_the_rejection_and_part_rules():
     # the 2000 work report: 严防, like 防止, keeps from happening (a rejection reaches over the
-    # quotations joined to its object, not past the words between: “胡子” after 项目和 stays)
-    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == ["胡子"]
+    # quotations joined to its object, and past the head they share: test_quoted5_* below)
+    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == []
     # constructed: a programme's name stays a term whatever it is taken as (as after 作为, dev-0043);
     # 当做 is 当作
     assert quoted_terms("要把民生实事当作“民心工程”来抓。") == ["民心工程"]
@@ -2402,3 +2402,53 @@ def test_the_issue_classes_on_real_sentences():
     spans = find_slogans("坚决做到兴奋剂问题“零出现”、“零容忍”。")
     assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("零出现", "quoted", None),
                                                                     ("零容忍", "quoted", None)]
+
+
+def test_quoted5_a_rejection_reaches_past_the_head_its_object_shares():
+    # the 2000 work report: “胡子” after 项目和 is kept from happening too, as “钓鱼”
+    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == []
+    # the 1978 and 1957 work reports: a blank before the quote mark hides no rejection
+    assert quoted_terms("我们坚决反对任何人制造所谓 “两个中国”、“一中一台”、“一个中国两个政府”、“台湾独立”的阴谋。") == []
+    assert quoted_terms("常常向往于所谓 「绝对民主」，也就是不要集中领导的民主。") == []
+    # counter-examples (constructed): no rejection before, or a verb between
+    assert quoted_terms("实施“钓鱼”项目和“胡子”工程。") == ["钓鱼", "胡子"]
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
+
+
+def test_quoted5_coined_colours_side_by_side_are_figures():
+    # Xi 2020-09-09 (and 2020-10-15): colours standing for the people who wear them, nothing naming them
+    t = ("把个人冷暖、集体荣辱、国家安危融为一体，“天使白”、“橄榄绿”、“守护蓝”、“志愿红”迅速集结，"
+         "“我是党员我先上”")
+    assert "天使白" not in quoted_terms(t) and "志愿红" not in quoted_terms(t)
+    # counter-example (constructed): a term head after the run names them
+    assert quoted_terms("开展“天使白”、“志愿红”行动。") == ["天使白", "志愿红"]
+
+
+def test_quoted5_labels_of_web_pages_and_forms_are_no_terms():
+    # policy documents central-90, central-97, central-120: an application guide's steps
+    assert quoted_terms("在信息系统“申请与受理”菜单下，点击“原创项目预申请”，进入预申请填写页面") == []
+    assert quoted_terms("（1）选择“项目负责人”用户组登录系统，进入后点击“在线申请”进入申请界面，"
+                        "点击“新增项目申请”按钮进入项目类别选择界面；") == []
+    assert quoted_terms("在“数据服务”栏目下“调查问卷”子栏目中进入“智慧法院评价”。") == []
+    # counter-example: the 2018 work report's service pushed on line is no control of a page
+    assert quoted_terms("深入推进“互联网+政务服务”，使更多事项在网上办理") == ["互联网+政务服务"]
+
+
+def test_quoted5_labels_of_people_and_units_are_no_terms():
+    # Xi 2020-09-04, 2020-01-20: the honorific names of army units and their heroes
+    assert quoted_terms("八路军“狼牙山五壮士”、新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等") == []
+    assert quoted_terms("习近平1月18日给74集团军某旅“硬骨头六连”全体官兵回信，勉励他们") == []
+    # Xi 2020-01-09: the spirit in which to work, a figure
+    assert quoted_terms("以“赶考”的心态向党和人民交出一份满意的答卷。") == []
+    # counter-example (constructed): an attitude named by a list stays (as 摒弃“等、靠、要”思想)
+    assert quoted_terms("摒弃“等、靠、要”的心态。") == ["等、靠、要"]
+
+
+def test_quoted5_what_a_platform_unites_is_no_term_and_a_named_mode_is():
+    # policy documents central-166, shandong-16: the functions a platform unites
+    assert quoted_terms("聚焦海洋电子信息和海洋智能装备产业，打造集“技术研发、测试试验、成果转化、产品孵化”于一体的"
+                        "海洋公共服务平台。") == []
+    # policy documents central-88, shandong-18: a mode or a way of working named after 的
+    assert quoted_terms("实施超亿元的帮扶计划。通过“免见面，全在线”的灵活用工模式，以人才共享") == ["免见面，全在线"]
+    assert quoted_terms("逐步完善“艺术基础知识基本技能+艺术审美体验+艺术专项特长”的教学模式。") == [
+        "艺术基础知识基本技能+艺术审美体验+艺术专项特长"]
