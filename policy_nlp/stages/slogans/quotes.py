@@ -152,7 +152,7 @@ _REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^�
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
                               r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
-                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
+                              r"打破|摒弃|告别|所谓的?|什么|被称为|反对[^，,。；;“”]{0,8}的|"
                               rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?)$")
 # ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
 # (constructed), as with 作为: 把招商引资作为“一号工程” (local dev-0043)
@@ -358,9 +358,11 @@ def _title_quoted(text, s, e):
 # the end of a run of quotations (“A基础共性”、“B关键技术”和“C行业应用”) from the closing mark of one,
 # and what the run is after it: the parts of a document or a framework (…等三个部分, “基础共性”部分,
 # 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
-# “合作”“联合”等名义): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
+# “合作”“联合”等名义), a pretext or a label pinned on people (打着“社会主义”、“支持民族解放”、“和平合作”的旗号,
+# 给扣上“走资派”的帽子): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
 _RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
-_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)"
+                              r"|[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
 # unless the run stands where a part of a document is named (…》中“基础共性”部分建设内容, 正文的“…”部分论述)
 _SOME_OF = re.compile(rf"部分[{IDEOGRAPH}]")
@@ -370,7 +372,8 @@ _PART_PLACE_BEFORE = ("中", "的", "在")
 def _part_or_wording(text, e, listed):
     """Whether the run of quotations the quotation ending at ``e`` is part of
     (its first quotation starting at ``listed``) ends before the name of a
-    part of a document or before 字样 or 名义 (:data:`_PART_OR_WORDING`); not
+    part of a document, before 字样 or 名义 or before a pretext or a label
+    pinned (的旗号, 的帽子: :data:`_PART_OR_WORDING`); not
     a bare 部分 meaning "some of" the noun after it (:data:`_SOME_OF`)."""
     m = _RUN_REST.match(text, e)
     p = m and _PART_OR_WORDING.match(text, m.end())

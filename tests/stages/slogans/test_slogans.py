@@ -2452,3 +2452,13 @@ def test_quoted5_what_a_platform_unites_is_no_term_and_a_named_mode_is():
     assert quoted_terms("实施超亿元的帮扶计划。通过“免见面，全在线”的灵活用工模式，以人才共享") == ["免见面，全在线"]
     assert quoted_terms("逐步完善“艺术基础知识基本技能+艺术审美体验+艺术专项特长”的教学模式。") == [
         "艺术基础知识基本技能+艺术审美体验+艺术专项特长"]
+
+
+def test_quoted5_a_pretext_or_a_label_pinned_on_people_is_no_term():
+    # the 11th congress report: what an adversary flies as its flag, each of the run before 的旗号,
+    # the label pinned on cadres, and what is so called (所谓的)
+    assert quoted_terms("苏修打着“社会主义”、“支持民族解放”、“和平合作”的旗号，加紧推行") == []
+    assert quoted_terms("对老干部和中年干部，他们给扣上“走资派”的帽子。对青年干部，他们给扣上“投降派”的帽子。") == []
+    assert quoted_terms("叫嚷要“镇压”和“枪毙”他们所谓的“民主派”、“走资派”。") == []
+    # counter-example: the 2025 work report's reform of academic titles, no pretext
+    assert quoted_terms("深化人才分类评价改革和科教界“帽子”治理，") == ["帽子"]
