@@ -509,14 +509,19 @@ _NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 _PROPOSED_LIST = re.compile(rf"[{IDEOGRAPH}]{{2,6}}(?:、[{IDEOGRAPH}]{{2,6}}){{1,3}}")
 
 
+# a complaint: each item ends with a word of hardship (群众提出“看病难、看病贵”)
+_COMPLAINT = re.compile(rf"(?:[{IDEOGRAPH}]{{1,4}}[{''.join(words('hardship_ends'))}](?:、|$))+")
+
+
 def _proposal(q, before):
     """Whether the quotation ``q`` right after 提出 is short, of one clause
     (or a list of short phrases, :data:`_PROPOSED_LIST`), opens with no
-    numeral and asks nothing (提出“为什么”, 提出“怎么办”: a question
-    reported, :data:`_QUESTION`): a proposal's name."""
+    numeral, asks nothing (提出“为什么”, 提出“怎么办”: a question
+    reported, :data:`_QUESTION`) and complains of nothing (提出“看病难、
+    看病贵”, :data:`_COMPLAINT`): a proposal's name."""
     short = len(q) <= _PROPOSAL_MAX and not _PAIRED_ACROSS.search(q)
     return (short or bool(_PROPOSED_LIST.fullmatch(q))) and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
+        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q) and not _COMPLAINT.fullmatch(q)
 
 
 def _rejected(text, s, e, listed, before):

@@ -2462,3 +2462,15 @@ def test_quoted5_a_pretext_or_a_label_pinned_on_people_is_no_term():
     assert quoted_terms("叫嚷要“镇压”和“枪毙”他们所谓的“民主派”、“走资派”。") == []
     # counter-example: the 2025 work report's reform of academic titles, no pretext
     assert quoted_terms("深化人才分类评价改革和科教界“帽子”治理，") == ["帽子"]
+
+
+def test_quoted5_a_complaint_after_ti_chu_is_no_proposal():
+    # constructed (the development corpora quote no complaint after 提出): items ending with a word of
+    # hardship report what people complain of
+    assert quoted_terms("不少群众提出“看病难、看病贵”，") == []
+    assert quoted_terms("有企业提出“融资难”。") == []
+    # counter-examples: proposals after 提出 (policy documents central-1, central-163), and a problem
+    # named by its head, not after 提出 (central-88)
+    assert quoted_terms("党的十八大明确提出“新四化”的战略部署") == ["新四化"]
+    assert quoted_terms("研究提出“以人为本、智能向善”在人工智能") == ["以人为本、智能向善"]
+    assert quoted_terms("化解中小企业“融资难、融资贵、融资慢”问题。") == ["融资难、融资贵、融资慢"]
