@@ -187,6 +187,11 @@ _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_
 _UNITED_AFTER = re.compile(r"于一[体身]")
 
 
+# the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
+# “赋能”效应, 加剧“信息茧房”效应风险
+_ROLE_AFTER = re.compile(r"(?:作用|效应)")
+
+
 def _united(text, s, e):
     """Whether the quotation ``text[s:e]`` lists what something unites (集“…”于一体)."""
     return s >= 2 and text[s - 2] in "集融" and bool(_UNITED_AFTER.match(text, e + 1))
@@ -428,7 +433,8 @@ def _is_policy_term(text, s, e, repeats):
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
-    if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e):
+    if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
+            or _ROLE_AFTER.match(text, e + 1):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:

@@ -2474,3 +2474,13 @@ def test_quoted5_a_complaint_after_ti_chu_is_no_proposal():
     assert quoted_terms("党的十八大明确提出“新四化”的战略部署") == ["新四化"]
     assert quoted_terms("研究提出“以人为本、智能向善”在人工智能") == ["以人为本、智能向善"]
     assert quoted_terms("化解中小企业“融资难、融资贵、融资慢”问题。") == ["融资难、融资贵、融资慢"]
+
+
+def test_quoted5_the_role_or_effect_a_quotation_is_likened_to_is_a_figure():
+    # policy documents shandong-11, central-163: quoted again in the document, still a figure
+    t = ("不断放大人工智能新技术、新产品的“赋能”效应，推动智能经济成为全省制造业高质量发展的重要新增长点。"
+         "充分发挥人工智能对提升全要素生产力、促进现代优势产业支撑发展的“赋能”作用，打造国内领先的人工智能产业集群。")
+    assert quoted_terms(t) == []
+    assert quoted_terms("3.2.3 认知域安全风险\n(a)加剧“信息茧房”效应风险。") == []
+    # counter-example (constructed): a term whose head comes between it and 作用 stays
+    assert quoted_terms("发挥“放管服”改革作用。") == ["放管服"]
