@@ -188,7 +188,7 @@ _UNITED_AFTER = re.compile(r"于一[体身]")
 
 
 # the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
-# “赋能”效应, 加剧“信息茧房”效应风险
+# “赋能”效应, 加剧“信息茧房”效应风险; an effect named so too: 龙头企业发挥“磁吸效应”
 _ROLE_AFTER = re.compile(r"(?:作用|效应)")
 
 
@@ -434,7 +434,7 @@ def _is_policy_term(text, s, e, repeats):
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
     if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
-            or _ROLE_AFTER.match(text, e + 1):
+            or _ROLE_AFTER.match(text, e + 1) or q.endswith("效应"):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:

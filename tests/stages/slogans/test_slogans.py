@@ -2482,5 +2482,7 @@ def test_quoted5_the_role_or_effect_a_quotation_is_likened_to_is_a_figure():
          "充分发挥人工智能对提升全要素生产力、促进现代优势产业支撑发展的“赋能”作用，打造国内领先的人工智能产业集群。")
     assert quoted_terms(t) == []
     assert quoted_terms("3.2.3 认知域安全风险\n(a)加剧“信息茧房”效应风险。") == []
+    # policy document shandong-42: an effect named in the quotation
+    assert quoted_terms("鼓励园区内人工智能产业链主、龙头企业发挥“磁吸效应”，通过建链、补链、延链、强链等方式") == []
     # counter-example (constructed): a term whose head comes between it and 作用 stays
     assert quoted_terms("发挥“放管服”改革作用。") == ["放管服"]
