@@ -146,14 +146,19 @@ def _unwrapped(q):
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
 # 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
-# happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; what something is regarded as: 把浪费当作“小事情”, 列宁把
+# happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; whatever words come between: 遏制耕地“非农化”;
+# what something is regarded as: 把浪费当作“小事情”, 列宁把
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^，,。；;：:“”]{0,8}"
+# a verb of rejection, then the words saying whose or what kind the rejected thing is: 遏制耕地“非农化”,
+# 防止政策执行“一刀切”, 不搞劳民伤财的“形象工程”, 反对任何旨在制造“台湾独立”, 打破高校“被动选才”
+_REJECTED_OWNED = (r"(?:不搞|不能搞|避免|防止|严防|谨防|杜绝|克服|反对|遏制|打破|摒弃|"
+                   rf"{alternation('rejection_verbs')})[^，,。；;：:！？!?“”‘’「」\s]{{1,8}}")
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
                               r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
-                              r"打破|摒弃|告别|所谓的?|什么|被称为|反对[^，,。；;“”]{0,8}的|"
-                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?)$")
+                              r"打破|摒弃|告别|所谓的?|什么|被称为|"
+                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?|{_REJECTED_OWNED})$")
 # ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
 # (constructed), as with 作为: 把招商引资作为“一号工程” (local dev-0043)
 _REGARDED_BEFORE = re.compile(f"{_REGARDED_AS}$")

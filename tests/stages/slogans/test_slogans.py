@@ -2486,3 +2486,15 @@ def test_quoted5_the_role_or_effect_a_quotation_is_likened_to_is_a_figure():
     assert quoted_terms("鼓励园区内人工智能产业链主、龙头企业发挥“磁吸效应”，通过建链、补链、延链、强链等方式") == []
     # counter-example (constructed): a term whose head comes between it and 作用 stays
     assert quoted_terms("发挥“放管服”改革作用。") == ["放管服"]
+
+
+def test_quoted5_a_rejection_reaches_over_the_words_saying_whose_the_rejected_thing_is():
+    # the 2021 work report, the 2005 work report, the 2000 work report, policy document central-159
+    assert quoted_terms("坚决守住18亿亩耕地红线，划足划实永久基本农田，切实遏制耕地“非农化”、防止“非粮化”。") == []
+    assert quoted_terms("坚决反对形式主义和虚报浮夸，不搞劳民伤财的“形象工程”、“政绩工程”。") == []
+    assert quoted_terms("我国在联合国第八次挫败反华人权提案，第七次粉碎台湾“重返联合国”的图谋。") == []
+    assert quoted_terms("分类指导，突出重点，分步实施，避免脱离实际的“摊大饼式”建设。") == []
+    # counter-examples: a campaign verb makes a term (local dev-0057: 整治群众身边的“蚁贪蝇腐”), and a
+    # second verb with its own object after the rejected one (the 20th congress report)
+    assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”") == ["蚁贪蝇腐"]
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
