@@ -2430,6 +2430,12 @@ def test_quoted5_labels_of_web_pages_and_forms_are_no_terms():
     assert quoted_terms("（1）选择“项目负责人”用户组登录系统，进入后点击“在线申请”进入申请界面，"
                         "点击“新增项目申请”按钮进入项目类别选择界面；") == []
     assert quoted_terms("在“数据服务”栏目下“调查问卷”子栏目中进入“智慧法院评价”。") == []
+    # policy documents central-15, central-72, the 1955 work report: what is chosen or marked, but a
+    # programme chosen stays (the guide is of the 重大研究计划)
+    assert quoted_terms("（3）申请书中的资助类别选择“重大研究计划”，亚类说明选择“培育项目”或“重点支持项目”，") == [
+        "重大研究计划"]
+    assert quoted_terms("老年人使用华为、小米等市场主流手机，可方便选择“老人模式\"、“简易模式\"，享用大字体") == []
+    assert quoted_terms("有些图纸交的先后和施工顺序颠倒，有的图纸注明“仅供参考”，都不能作为施工的依据。") == []
     # counter-example: the 2018 work report's service pushed on line is no control of a page
     assert quoted_terms("深入推进“互联网+政务服务”，使更多事项在网上办理") == ["互联网+政务服务"]
 
