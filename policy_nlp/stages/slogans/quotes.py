@@ -179,8 +179,10 @@ _FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|�
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
                           r"论断|论述|指示|批示|主张|模式|方式)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
-# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
-_ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
+# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制; or the programme it names: “一市一品牌，一县一特色”
+# 建设行动, “跨境滇商，网上启航”培训
+_ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度|培训|"
+                                rf"{alternation('programme_heads')})")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_meetings')})")

@@ -2458,6 +2458,8 @@ def test_quoted5_what_a_platform_unites_is_no_term_and_a_named_mode_is():
     assert quoted_terms("实施超亿元的帮扶计划。通过“免见面，全在线”的灵活用工模式，以人才共享") == ["免见面，全在线"]
     assert quoted_terms("逐步完善“艺术基础知识基本技能+艺术审美体验+艺术专项特长”的教学模式。") == [
         "艺术基础知识基本技能+艺术审美体验+艺术专项特长"]
+    # policy document central-88: a two-clause slogan naming the training programme after it
+    assert quoted_terms("线下：“跨境滇商，网上启航”培训\n为面临疫情困境的外贸、跨境电商企业") == ["跨境滇商，网上启航"]
 
 
 def test_quoted5_a_pretext_or_a_label_pinned_on_people_is_no_term():
