@@ -189,14 +189,12 @@ _MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_me
 # the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
 # 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
 _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_words')})")
-# what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
-# functions listed, no term
-_UNITED_AFTER = re.compile(r"于一[体身]")
-
-
 # the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
 # “赋能”效应, 加剧“信息茧房”效应风险; an effect named so too: 龙头企业发挥“磁吸效应”
 _ROLE_AFTER = re.compile(r"(?:作用|效应)")
+# what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
+# functions listed, no term
+_UNITED_AFTER = re.compile(r"于一[体身]")
 
 
 def _united(text, s, e):
@@ -573,12 +571,11 @@ def _run_start(text, s, parted="", headed=False):
     quotation at ``s`` ends, or ``s`` itself; at most :data:`_RUN_MAX`
     quotations back."""
     for _ in range(_RUN_MAX):
-        h = headed and _HEAD_JOINED.search(text, max(0, s - 12), s - 1)
         if s >= 2 and text[s - 2] in "”」":
             c = s - 2
         elif s >= 3 and text[s - 2] in parted and text[s - 3] in "”」":
             c = s - 3
-        elif h:
+        elif headed and (h := _HEAD_JOINED.search(text, max(0, s - 12), s - 1)):
             c = h.start()
         else:
             break
