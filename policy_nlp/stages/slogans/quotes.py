@@ -393,8 +393,8 @@ def _part_or_wording(text, e, listed):
 
 
 # the label of a part of a web page or form (在“申请与受理”菜单下, 选择“项目负责人”用户组), of what
-# is clicked (点击“在线申请”进入申请界面) or of what is chosen, entered or marked, no term head after it
-# (亚类说明选择“培育项目”, 手机可方便选择“老人模式”, 有的图纸注明“仅供参考”): an application guide's
+# is clicked (点击“在线申请”进入申请界面) or of what is chosen, entered or marked, no word bound after it
+# (亚类说明选择“培育项目”或…, 手机可方便选择“老人模式”、…, 有的图纸注明“仅供参考”，): an application guide's
 # steps and words cited as written, no terms
 _PAGE_CONTROL_AFTER = re.compile(f"(?:{alternation('page_controls')})")
 _CLICKED_BEFORE = re.compile(r"(?:点击|单击|双击|勾选|点选)$")
@@ -404,13 +404,13 @@ _ENTERED_BEFORE = re.compile(r"(?:选择|填写|输入|注明|标明|写明)$")
 def _page_label(text, s, e):
     """Whether the quotation ``text[s:e]`` labels a part of a web page or form
     (:data:`_PAGE_CONTROL_AFTER`), what is clicked (:data:`_CLICKED_BEFORE`)
-    or what is chosen, entered or marked with no term head after it, unless
+    or what is chosen, entered or marked with no word bound after it, unless
     a programme is chosen (:data:`_ENTERED_BEFORE`: 资助类别选择“重大研究计划”
     names the programme the guide is of)."""
     end = before_blanks(text, s - 1)
     return bool(_PAGE_CONTROL_AFTER.match(text, e + 1) or _CLICKED_BEFORE.search(text, max(0, s - 4), end)
                 or (_ENTERED_BEFORE.search(text, max(0, s - 4), end) and not _programme_name(text[s:e])
-                    and not _TERM_HEAD_AFTER.match(text[e + 1:e + 8])))
+                    and not (IDEOGRAPH_RE.match(text, e + 1) and text[e + 1] not in "或和与及")))
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")

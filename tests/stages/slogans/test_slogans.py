@@ -2436,6 +2436,8 @@ def test_quoted5_labels_of_web_pages_and_forms_are_no_terms():
         "重大研究计划"]
     assert quoted_terms("老年人使用华为、小米等市场主流手机，可方便选择“老人模式\"、“简易模式\"，享用大字体") == []
     assert quoted_terms("有些图纸交的先后和施工顺序颠倒，有的图纸注明“仅供参考”，都不能作为施工的依据。") == []
+    # counter-example (constructed): what is chosen, with a word bound after it, is no form's value
+    assert quoted_terms("选择“一网通办”改革作为突破口。") == ["一网通办"]
     # counter-example: the 2018 work report's service pushed on line is no control of a page
     assert quoted_terms("深入推进“互联网+政务服务”，使更多事项在网上办理") == ["互联网+政务服务"]
 
