@@ -811,3 +811,14 @@ def test_members5_the_relative_verb_before_a_so_called_list():
     assert members_of(text, "五毒") == five
     assert members_of(text.replace("那些重犯", "那些搞"), "五毒") == five
     assert members_of(text.replace("那些重犯", "某些"), "五毒") == five
+
+
+def test_members5_a_lexicon_member_whose_adverb_the_text_writes_once():
+    # cpc 16: 始终 opens the first of the three only; the heading names them
+    text = ("我们党必须始终代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益。"
+            "这是坚持和发展社会主义的必然要求。\n二、全面贯彻“三个代表”重要思想\n")
+    assert _lexicon_members(text, "三个代表") == ["始终代表中国先进生产力的发展要求", "代表中国先进文化的前进方向",
+                                                "代表中国最广大人民的根本利益"]
+    # counter-example: one member missing, none read
+    text = text.replace("，代表中国先进文化的前进方向", "")
+    assert _lexicon_members(text, "三个代表") == []
