@@ -151,9 +151,12 @@ def _unwrapped(q):
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^，,。；;：:“”]{0,8}"
 # a verb of rejection, then the words saying whose or what kind the rejected thing is: 遏制耕地“非农化”,
-# 防止政策执行“一刀切”, 不搞劳民伤财的“形象工程”, 反对任何旨在制造“台湾独立”, 打破高校“被动选才”
+# 防止政策执行“一刀切”, 不搞劳民伤财的“形象工程”, 反对任何旨在制造“台湾独立”, 打破高校“被动选才”; not
+# where they open with a preposition or a verb of carrying out, whose object the quotation is and
+# not the rejection's (避免在推进“放管服”改革中走过场, 防止落实“河长制”走过场)
 _REJECTED_OWNED = (r"(?:不搞|不能搞|避免|防止|严防|谨防|杜绝|克服|反对|遏制|打破|摒弃|"
-                   rf"{alternation('rejection_verbs')})[^{STOPS}“”‘’「」\s]{{1,8}}")
+                   rf"{alternation('rejection_verbs')})(?!{alternation('scope_prepositions')}|"
+                   rf"{alternation('policy_verbs_before')})[^{STOPS}“”‘’「」\s]{{1,8}}")
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
                               r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
@@ -189,9 +192,6 @@ _MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_me
 # the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
 # 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
 _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_words')})")
-# the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
-# “赋能”效应, 加剧“信息茧房”效应风险; an effect named so too: 龙头企业发挥“磁吸效应”
-_ROLE_AFTER = re.compile(r"(?:作用|效应)")
 # what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
 # functions listed, no term
 _UNITED_AFTER = re.compile(r"于一[体身]")
@@ -221,6 +221,24 @@ _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第�
                       rf"|(?![^不]*不)[{IDEOGRAPH}]{{2,}}(?<!之)[年月周]"
                       rf"|[{IDEOGRAPH}]{{2,}}[队站]"
                       rf"|{MASK}[{IDEOGRAPH}]{{2,}}")
+
+
+# the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
+# “赋能”效应, 加剧“信息茧房”效应风险; an effect named so too: 龙头企业发挥“磁吸效应”
+_ROLE_AFTER = re.compile(r"(?:作用|效应)")
+
+
+def _likened_role(text, s, e):
+    """Whether the quotation ``text[s:e]``, alone or in a run, is the role or
+    effect something is likened to (:data:`_ROLE_AFTER`, or an effect so
+    named), not the role of a programme, a coinage or a system named
+    (充分发挥“河长制”作用, 放大“一带一路”效应, constructed; the corpora's roles
+    are all figures: “头雁”效应)."""
+    q = text[s:e]
+    if _programme_name(q) or _COINAGE.fullmatch(q) or q.endswith("制"):
+        return False
+    run = _RUN_REST.match(text, e)          # each of a run: 发挥“桥梁”和“枢纽”作用 (central-108)
+    return bool(_ROLE_AFTER.match(text, run.end() if run else e + 1)) or q.endswith("效应")
 
 
 # the words a quotation is next to when it is no name inside a noun phrase: after it 的, a
@@ -447,7 +465,7 @@ def _is_policy_term(text, s, e, repeats):
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
     if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
-            or _ROLE_AFTER.match(text, e + 1) or q.endswith("效应"):
+            or _likened_role(text, s, e):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:

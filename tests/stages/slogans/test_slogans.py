@@ -2508,3 +2508,24 @@ def test_quoted5_a_rejection_reaches_over_the_words_saying_whose_the_rejected_th
     # second verb with its own object after the rejected one (the 20th congress report)
     assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”") == ["蚁贪蝇腐"]
     assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
+
+
+def test_review7_a_rejection_does_not_reach_past_a_preposition_or_a_verb_of_carrying_out():
+    # gwr 2021/2022, 2005: the words between the verb of rejection and the quotation say whose the
+    # rejected thing is; a preposition or a policy verb there makes the quotation the object of
+    # another verb, not of the rejection (constructed: 避免在推进“放管服”改革中走过场)
+    assert quoted_terms("坚决遏制耕地“非农化”、防止“非粮化”。") == []
+    assert quoted_terms("反对弄虚作假、虚报浮夸，不搞劳民伤财的“形象工程”、“政绩工程”。") == []
+    assert quoted_terms("防止政策执行“一刀切”、层层加码。") == []
+    assert quoted_terms("避免在推进“放管服”改革中走过场。") == ["放管服"]
+    assert quoted_terms("要防止在落实“河长制”中搞形式主义。") == ["河长制"]
+    assert quoted_terms("防止落实“河长制”走过场。") == ["河长制"]
+
+
+def test_review7_the_role_of_a_programme_or_system_is_no_figure():
+    # the corpora's quoted roles are figures (central-108, shandong-15, shandong-42); a system or a
+    # programme whose role is named stays a term (constructed)
+    assert quoted_terms("在追溯体系中发挥“桥梁”和“枢纽”作用，可提供药品企业和产品的基本信息") == []
+    assert quoted_terms("充分激发人工智能“头雁”效应，积极构建以企业为主体的创新体系") == []
+    assert quoted_terms("鼓励龙头企业发挥“磁吸效应”，通过建链、补链进行产业集聚") == []
+    assert quoted_terms("充分发挥“河长制”作用。") == ["河长制"]
