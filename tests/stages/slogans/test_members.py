@@ -822,3 +822,15 @@ def test_members5_a_lexicon_member_whose_adverb_the_text_writes_once():
     # counter-example: one member missing, none read
     text = text.replace("，代表中国先进文化的前进方向", "")
     assert _lexicon_members(text, "三个代表") == []
+
+
+def test_review7_a_bracket_list_joined_by_he_before_its_last_name():
+    # a 、-list whose last two names 和 joins is split at it, as a pair after 即 was (gwr 1988's
+    # “两头在外”), with or without 即 (constructed: the corpora have no such bracket), and a glued name
+    # is never cut off the 和 before it (高新区和东园, not 高新区 + 和东园)
+    assert members_of("加快建设“一区两园”（即高新区、东园和西园）。", "一区两园") == ["高新区", "东园", "西园"]
+    assert members_of("建设“三园”（高新园、东园和西园）。", "三园") == ["高新园", "东园", "西园"]
+    assert "和东园" not in (members_of("加快建设“一区两园”（即高新区和东园、西园）。", "一区两园") or [])
+    # gwr 2006's glued names stay split
+    assert members_of("重点搞好“三河三湖”（即：淮河海河辽河、太湖巢湖滇池）的污染治理。", "三河三湖") == [
+        "淮河", "海河", "辽河", "太湖", "巢湖", "滇池"]

@@ -51,7 +51,7 @@ def _in_brackets_after(t):
         return None
     body = _BRACKET_OPENER.match(text, p + 1).end()   # “三河三湖”（即：淮河海河辽河、太湖巢湖滇池）
     items = _split_items(text, body, close)
-    if t.number == 2 and len(items) == 1 and body > p + 1:
+    if t.number and len(items) == t.number - 1 and (body > p + 1 or len(items) >= 2):
         items = _split_last_conj(text, items)          # “两头在外”（即原材料来源在外和产品销售市场在外）
     if t.number and len(items) < t.number:
         items = _glued_names(text, items, t.head_chars(), t.number) or items
@@ -71,8 +71,8 @@ def _glued_names(text, items, head, number):
     for a, z in items:
         cuts = [p + 1 for p in range(a, z - 1) if text[p] in head]
         out += [(x, y) for x, y in zip([a] + cuts, cuts + [z])]
-    if len(out) != number or not all(2 <= y - x <= 4 for x, y in out):
-        return None
+    if len(out) != number or not all(2 <= y - x <= 4 and text[x] not in "和与及" for x, y in out):
+        return None                     # (a name cut off a 和 before it: 高新区和东园 is no 高新区, 和东园)
     return out
 
 
