@@ -834,3 +834,9 @@ def test_review7_a_bracket_list_joined_by_he_before_its_last_name():
     # gwr 2006's glued names stay split
     assert members_of("重点搞好“三河三湖”（即：淮河海河辽河、太湖巢湖滇池）的污染治理。", "三河三湖") == [
         "淮河", "海河", "辽河", "太湖", "巢湖", "滇池"]
+
+
+def test_review7_the_paired_tong_before_a_word_that_tong_would_open():
+    # 同 before 乡村振兴 pairs too though 同乡 is a word of the dictionary, as 乡村 is (constructed:
+    # the corpora's only 把A同B、C这两个 are the cpc reports' 两个基本点, tested above, unchanged)
+    assert members_of("要把共同富裕同乡村振兴、城乡融合这两大战略结合起来。", "两大战略") == ["乡村振兴", "城乡融合"]

@@ -150,12 +150,14 @@ def _after_paired(text, a, z):
     """Where the first item ``text[a:z]`` starts after a 同 that 把 or 将 before it
     pairs with the list (把以经济建设为中心同四项基本原则、改革开放这两个基本点: 四项基本原则),
     when two characters or more remain and the 同 is in no word of the dictionary
-    (共同, 同时, 同步); else ``a``."""
+    (共同, 同时, 同步), unless what follows it opens one (把城市发展同乡村振兴: 同乡
+    is a word, 乡村 too); else ``a``."""
     p = text.rfind("同", a, z)
     if p == -1 or z - p - 1 < 2 or not any(v in text[a:p] for v in ("把", "将")):
         return a
     known = dictionary_words()
-    return a if text[p - 1:p + 1] in known or text[p:p + 2] in known else p + 1
+    opens_word = text[p:p + 2] in known and not any(text[p + 1:p + 1 + n] in known for n in (4, 3, 2))
+    return a if text[p - 1:p + 1] in known or opens_word else p + 1
 
 
 _DETERMINERS = tuple(words("determiner_openings"))
