@@ -314,6 +314,7 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
                              r"(?:[0-9]+[十百千万亿]*|[两二三四五六七八九十百千万数几][零〇一二三四五六七八九十百千万]*)[多余]?[位名]$")
 # an army or a unit before the honorific name of a unit or of its heroes, a label of people:
 # 八路军“狼牙山五壮士”、新四军“刘老庄连”, 给74集团军某旅“硬骨头六连”全体官兵回信
+# (not a spirit named after an army: 弘扬八路军“太行精神”, constructed)
 _UNIT_BEFORE = re.compile(f"(?:{alternation('armed_units')})$")
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
@@ -518,7 +519,8 @@ def _figure_before(text, s, e, listed):
     first quotation starts at ``listed``)."""
     r = _run_start(text, s)             # figures in a run share the words before its first
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
-            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1) or _UNIT_BEFORE.search(text, max(0, r - 6), r - 1):
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1) \
+            or (_UNIT_BEFORE.search(text, max(0, r - 6), r - 1) and not text[s:e].endswith("精神")):
         return True
     if e - s > _LABEL_MAX or _COINAGE.fullmatch(text, s, e) or text[e + 1:e + 2] == "的":
         return False

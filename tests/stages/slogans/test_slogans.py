@@ -2529,3 +2529,11 @@ def test_review7_the_role_of_a_programme_or_system_is_no_figure():
     assert quoted_terms("充分激发人工智能“头雁”效应，积极构建以企业为主体的创新体系") == []
     assert quoted_terms("鼓励龙头企业发挥“磁吸效应”，通过建链、补链进行产业集聚") == []
     assert quoted_terms("充分发挥“河长制”作用。") == ["河长制"]
+
+
+def test_review7_a_spirit_named_after_an_army_stays_a_term():
+    # xi 2020-09-04, 2020-01-20: a unit's or its heroes' honorific name is a label; a spirit named
+    # after an army is a term (constructed: 弘扬八路军“太行精神”)
+    assert quoted_terms("八路军“狼牙山五壮士”、新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等众多英雄群体") == []
+    assert quoted_terms("给74集团军某旅“硬骨头六连”全体官兵回信") == []
+    assert quoted_terms("弘扬八路军“太行精神”，") == ["太行精神"]
