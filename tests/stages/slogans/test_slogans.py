@@ -2537,3 +2537,12 @@ def test_review7_a_spirit_named_after_an_army_stays_a_term():
     assert quoted_terms("八路军“狼牙山五壮士”、新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等众多英雄群体") == []
     assert quoted_terms("给74集团军某旅“硬骨头六连”全体官兵回信") == []
     assert quoted_terms("弘扬八路军“太行精神”，") == ["太行精神"]
+
+
+def test_review7_a_service_window_or_a_media_column_is_no_page_control():
+    # central-120: a column of a web page, as the place something is under or in, is a label; a
+    # service window and a campaign's column in the media name terms (constructed: the corpora's
+    # only quotation before 栏目 is central-120's, before 窗口 none)
+    assert quoted_terms("登录平台，在“数据服务”栏目下“调查问卷”子栏目中进入“智慧法院评价”。") == []
+    assert quoted_terms("各政务服务中心设立“跨省通办”窗口。") == ["跨省通办"]
+    assert quoted_terms("开设“作风建设在行动”栏目，曝光典型问题。") == ["作风建设在行动"]
