@@ -177,10 +177,14 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
-# a proposal: 提出“搁置争议，共同开发”的主张; a mode of working: 通过“免见面，全在线”的灵活用工模式)
+# a proposal: 提出“搁置争议，共同开发”的主张)
 _FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示|主张|模式|方式)")
+                          r"论断|论述|指示|批示|主张)")
+# a mode of working, named by a quotation of parts (通过“免见面，全在线”的灵活用工模式, 以“技术、式、产品+
+# 产业化”的方式); one part is a figure for a way of acting (采取“一刀切”的方式, “蜻蜓点水”的方式)
+_MODE_AFTER = re.compile(rf"(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?(?:模式|方式)")
+_PARTS = re.compile(r"[，,、+＋]")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
 # “政府引导，市场运营”模式, “企业需求，部门报到”工作机制; or the programme it names: “一市一品牌，一县一特色”
 # 建设行动, “跨境滇商，网上启航”培训
@@ -458,6 +462,7 @@ def _is_policy_term(text, s, e, repeats):
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
     frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1)
+                 or (_MODE_AFTER.match(text, e + 1) and _PARTS.search(q))
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported

@@ -2546,3 +2546,12 @@ def test_review7_a_service_window_or_a_media_column_is_no_page_control():
     assert quoted_terms("登录平台，在“数据服务”栏目下“调查问卷”子栏目中进入“智慧法院评价”。") == []
     assert quoted_terms("各政务服务中心设立“跨省通办”窗口。") == ["跨省通办"]
     assert quoted_terms("开设“作风建设在行动”栏目，曝光典型问题。") == ["作风建设在行动"]
+
+
+def test_review7_a_way_of_acting_in_one_part_is_no_named_mode():
+    # central-88 and central-166: a quotation of parts names the mode or way after it; one part
+    # before 的方式 is a figure for a way of acting (constructed: 采取“一刀切”的方式)
+    assert quoted_terms("通过“免见面，全在线”的灵活用工模式，帮助企业") == ["免见面，全在线"]
+    assert quoted_terms("依托重大场景应用，以“技术、式、产品+产业化”的方式，建设一批") == ["技术、式、产品+产业化"]
+    assert quoted_terms("采取“一刀切”的方式关停企业。") == []
+    assert quoted_terms("采取“蜻蜓点水”的方式开展检查。") == []
