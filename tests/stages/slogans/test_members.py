@@ -840,3 +840,10 @@ def test_review7_the_paired_tong_before_a_word_that_tong_would_open():
     # 同 before 乡村振兴 pairs too though 同乡 is a word of the dictionary, as 乡村 is (constructed:
     # the corpora's only 把A同B、C这两个 are the cpc reports' 两个基本点, tested above, unchanged)
     assert members_of("要把共同富裕同乡村振兴、城乡融合这两大战略结合起来。", "两大战略") == ["乡村振兴", "城乡融合"]
+
+
+def test_review7_zhi_de_shi_opens_a_bracket_of_members():
+    # gwr 1964's 指 as before; 指的是 opens the list too (constructed: 落实“两个责任”（指的是…）)
+    assert members_of("落实“两个责任”（指的是党委主体责任、纪委监督责任）。", "两个责任") == ["党委主体责任", "纪委监督责任"]
+    assert members_of("推行“三自一包”（指多留自留地、多搞自由市场、多搞自负盈亏企业、包产到户）。", "三自一包") == [
+        "多留自留地", "多搞自由市场", "多搞自负盈亏企业", "包产到户"]

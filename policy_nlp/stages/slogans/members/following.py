@@ -58,8 +58,9 @@ def _in_brackets_after(t):
     return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
 
 
-# what opens a bracket of members: 即, 包括, 指 (“三自一包”（指多留自留地、…）; not 指标, 指导…), a colon
-_BRACKET_OPENER = re.compile(f"(?:{_JI}|包括|指(?![标导挥数南引令示出定针向]))?[：:]?")
+# what opens a bracket of members: 即, 包括, 指 (“三自一包”（指多留自留地、…）; not 指标, 指导…) or 指的是,
+# a colon
+_BRACKET_OPENER = re.compile(f"(?:{_JI}|包括|指(?:的?是|(?![标导挥数南引令示出定针向])))?[：:]?")
 
 
 def _glued_names(text, items, head, number):
