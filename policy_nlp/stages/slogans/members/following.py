@@ -11,7 +11,7 @@ from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _ITEM_END, _mk, _PARAGRAPH_REACH, _split_items,
-    _split_last_conj)
+    _past_marker, _split_last_conj)
 
 
 # 即 "that is", not the first character of 即将, 即使, 即便, 即可, 即时, 即日, 即刻
@@ -267,10 +267,9 @@ _ITEM_MARKER = re.compile(f"(?:另一个是|一个是|第[{_MARKERS}]+(?:是|[�
 
 
 def _after_marker(text, a, z):
-    """Where the item ``text[a:z]`` starts after an ordinal marker opening it,
-    when two characters or more remain; else ``a``."""
-    m = _ITEM_MARKER.match(text, a, z)
-    return m.end() if m and z - m.end() >= 2 else a
+    """Where the item ``text[a:z]`` starts after an ordinal marker opening it
+    (:data:`_ITEM_MARKER`), when two characters or more remain; else ``a``."""
+    return _past_marker(text, a, z, _ITEM_MARKER)
 
 
 def _across_clauses(text, items):

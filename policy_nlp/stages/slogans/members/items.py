@@ -124,6 +124,14 @@ _NOT_MEMBER_START = ("第", "我们", "各级", "要", "其", "成功", "并") +
 _LIST_MARKER_START = re.compile(f"[{ITEM_NUMERALS}](?:是|要)")
 
 
+def _past_marker(text, a, z, marker):
+    """Where the item ``text[a:z]`` starts after the ``marker`` (a compiled
+    pattern: 一是, 二要, 第三，) opening it, when two characters or more
+    remain; else ``a``."""
+    m = marker.match(text, a, z)
+    return m.end() if m and z - m.end() >= 2 else a
+
+
 # a verb alone as an item: verbs joined by 和 that govern the formulation
 # (倡导和推动共建“一带一路”, 解决…问题和改善两国关系), never a member
 _PAIR_VERBS = frozenset(words("pair_verbs"))

@@ -13,7 +13,7 @@ from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_MARKER_START,
-    _LIST_QUALIFIERS,
+    _LIST_QUALIFIERS, _past_marker,
     _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
 
 
@@ -139,13 +139,6 @@ def _after_yi(text, a, z):
     return a
 
 
-def _after_marker(text, a, z):
-    """``(a, z)`` of a first item without the 一是/二要 marker opening it (五是完善标准、
-    监测分析、新型服务、安全保障四大支撑服务体系: the list is the point's object)."""
-    m = _LIST_MARKER_START.match(text, a, z)
-    return (m.end(), z) if m and z - m.end() >= 2 else (a, z)
-
-
 def _after_paired(text, a, z):
     """Where the first item ``text[a:z]`` starts after a 同 that 把 or 将 before it
     pairs with the list (把以经济建设为中心同四项基本原则、改革开放这两个基本点: 四项基本原则),
@@ -221,7 +214,10 @@ def _list_before(text, qs, number, commas=False):
     sibling = max((k for k, (a, z) in enumerate(items[:-1]) if _ends_with_count(text[a:z], number)), default=-1)
     items = items[sibling + 1:]
     if items:
-        items[0] = (_after_paired(text, *_after_marker(text, *items[0])), items[0][1])
+        # a 一是/二要 marker opening the first item: the list is the point's object (五是完善标准、
+        # 监测分析、新型服务、安全保障四大支撑服务体系)
+        items[0] = (_past_marker(text, *items[0], _LIST_MARKER_START), items[0][1])
+        items[0] = (_after_paired(text, *items[0]), items[0][1])
         items[0] = (_after_yi(text, *items[0]), items[0][1])
         if closer.endswith("所谓"):
             items[0] = (_after_relative_verb(text, *items[0]), items[0][1])
