@@ -2198,7 +2198,7 @@ def test_other_uses_of_a_count_the_grammar_took_are_mentions():
     assert [(s["text"], s["start"]) for s in find_slogans(text, lexicon)] == [("两个原则", 18)]
     text = "大庆、大寨两面红旗。他们是反革命两面派。"
     tokens = [(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 10), (10, 12), (12, 13), (13, 15), (15, 18), (18, 19)]
-    assert [s["start"] for s in find_slogans(text, lexicon, tokens=tokens) if s["text"] == "两面"] == [5]
+    assert [(s["text"], s["start"]) for s in find_slogans(text, lexicon, tokens=tokens)] == [("两面红旗", 5)]
     assert find_slogans("全县共有五个乡镇。五个乡镇都参加了。", lexicon) == []
     # digits (dev-0054 in the Arabic-digit copy): a digit use is a mention only of a digit count taken
     # on its own evidence, not of the Chinese form
@@ -2444,3 +2444,40 @@ def test_a_quoted_count_marked_new_counts_as_the_count():
         == [("新四化", "quoted")]
     assert find_slogans("科技部发布了科技创新2030-“新一代人工智能”重大项目2021年度项目申报指南") == []
 
+
+def _with_and_without_tokens(text, lexicon=None):
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab)
+    return [find_slogans(text, lexicon, tokens=tokens) for tokens in (None, tokenizer.cut(text))]
+
+
+def test_a_count_of_objects_confirmed_by_its_list_takes_its_noun():
+    # the 1978 work report: 面 counts the banners, the head goes on to 红旗 (was 两面)
+    text = "毛主席树立的大庆、大寨两面红旗，是坚持无产阶级专政下继续革命，办好社会主义工业和农业的光辉榜样。"
+    for found in _with_and_without_tokens(text):
+        (banners,) = found
+        assert (banners["text"], banners["number"]) == ("两面红旗", 2)
+        assert members(banners) == ["大庆", "大寨"]
+
+
+def test_a_count_a_doctrine_is_about_is_a_formulation():
+    # the 1978 and 1979 work reports and the 11th congress report: 关于三个世界的理论/论断
+    for text in ["我们要遵循毛主席关于三个世界的理论，加强同全世界无产阶级、被压迫人民和被压迫民族的团结，",
+                 "我们遵循毛泽东同志关于三个世界的论断，要加强同世界工人阶级和进步力量的团结，",
+                 "我们在国际斗争中坚决按照毛主席关于三个世界的伟大理论，积极开展对外工作，",
+                 "毛主席一九七四年提出的关于三个世界划分的理论具有重大而深远的意义。"]:
+        found = _with_and_without_tokens(text)[1]
+        assert [(s["text"], s["number"]) for s in found] == [("三个世界", 3)], text
+    # a count of a weak head or with no doctrine after it stays plain
+    assert find_slogans("关于两个方面的论述") == []
+    assert find_slogans("关于三个地区的情况，我们已作了调查。") == []
+
+
+def test_the_three_joint_communiques_come_from_the_lexicon():
+    # the work reports of 1992, 1994 and 1998: 公报 heads no formulation of the grammar
+    lexicon = default_lexicon()
+    for text in ["只要双方恪守中美三个联合公报的原则，就能排除障碍，推动两国关系的进一步改善。",
+                 "我们希望，在中美三个联合公报和中美联合声明的基础上，双方共同努力，求同存异，"]:
+        for found in _with_and_without_tokens(text, lexicon):
+            assert [(s["text"], s["number"]) for s in found] == [("三个联合公报", 3)], text
