@@ -657,8 +657,8 @@ _DOCTRINE_AFTER = re.compile(f"的[^，。；：、！？]{{0,6}}?(?:{alternatio
 def _doctrine_subject(text, i, run, value, bounds):
     """``关于 NUM 个 HEAD …的 DOCTRINE``: a count that a theory or thesis is
     about names a formulation (毛主席关于三个世界的理论, 关于三个世界划分的理论:
-    三个世界); the head is its first word (one to four characters).
-    (end, number) or None."""
+    三个世界); the head is its first word (two to four characters), no noun
+    of countable things (:func:`_counts_things`). (end, number) or None."""
     k = i + len(run)
     if text[i - 2:i] != "关于" or not text.startswith("个", k):
         return None
@@ -669,7 +669,9 @@ def _doctrine_subject(text, i, run, value, bounds):
         end = len(region) if len(region) <= 4 else None
     else:
         end = next((e - k - 1 for e in bounds.ends_in(k + 1, k + 1 + min(len(region), 4))), None)
-    return (k + 1 + end, value) if end and end >= 2 else None
+    if not end or end < 2 or _counts_things(region, end, bounds, k + 1):
+        return None                                       # 关于两个国家的理论: countries counted
+    return k + 1 + end, value
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)

@@ -2472,6 +2472,7 @@ def test_a_count_a_doctrine_is_about_is_a_formulation():
     # a count of a weak head or with no doctrine after it stays plain
     assert find_slogans("关于两个方面的论述") == []
     assert find_slogans("关于三个地区的情况，我们已作了调查。") == []
+    assert find_slogans("关于两个国家的理论") == []        # constructed: countries counted
 
 
 def test_the_three_joint_communiques_come_from_the_lexicon():
