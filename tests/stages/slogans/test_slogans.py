@@ -2482,3 +2482,11 @@ def test_the_three_joint_communiques_come_from_the_lexicon():
                  "我们希望，在中美三个联合公报和中美联合声明的基础上，双方共同努力，求同存异，"]:
         for found in _with_and_without_tokens(text, lexicon):
             assert [(s["text"], s["number"]) for s in found] == [("三个联合公报", 3)], text
+
+
+def test_the_campaign_against_the_four_pests_comes_from_the_lexicon():
+    # the work reports of 1958 (unquoted), 1959 and 1960 (quoted): 除 opens no numeral
+    lexicon = default_lexicon()
+    for text in ["大张旗鼓地开展以除四害为中心的爱国卫生运动，", "全国农业发展纲要修正草案的原文，除了对“除四害”的一条作个别修改以外，"]:
+        for found in _with_and_without_tokens(text, lexicon):
+            assert [(s["text"], s["kind"], s["number"]) for s in found] == [("除四害", "numbered", 4)], text
