@@ -45,8 +45,9 @@ A trailing ``合一`` fuses the parts (三证合一 = 3).
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
 四风, 八八战略 = 8; a last unit may close with a word ending in 一: “五统一” = 5);
 a quoted count marked new or old counts as the count (“新三样” = 3), unless
-the count is a word of its own (“新八股”, “新四化”); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
-manner, not a count, and gives a quoted term instead.
+the count is a word of its own (“新八股”, “新四化”); the numeral 一 alone
+(“一键申报”, “一网通办”) is an adverb of manner, not a count, and gives a
+quoted term instead.
 
 ``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
 ordinal (“十四五”, “十五五”, “九五”), number null.
