@@ -9,7 +9,7 @@ from operator import itemgetter
 
 import numpy
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import UNITS as _UNIT
 from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
@@ -651,7 +651,7 @@ def _names_listed_great(text, i, run):
 
 
 # 关于 + a count + 的 + a doctrine's noun within six characters (关于三个世界的伟大理论)
-_DOCTRINE_AFTER = re.compile(f"的[^，。；：、！？]{{0,6}}?(?:{alternation('doctrine_words')})")
+_DOCTRINE_AFTER = re.compile(f"的[^、{STOPS}]{{0,6}}?(?:{alternation('doctrine_words')})")
 
 
 def _doctrine_subject(text, i, run, value, bounds):
