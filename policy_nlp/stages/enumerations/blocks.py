@@ -82,6 +82,9 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = "。；;！!？?"
+# a heading line without a sentence end that an indent ends may be this long (…十项主要任务。六、进一步加强
+# 社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面　　…: 46 characters, 1988)
+_INDENTED_HEADING = 2 * _HEADING_LINE
 
 
 def _unglued_headings(text, paragraphs, candidates):
@@ -92,7 +95,8 @@ def _unglued_headings(text, paragraphs, candidates):
     a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
     see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
-    end) of at most ``_HEADING_LINE`` characters: with no sentence end in it,
+    end) of at most ``_HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
+    ends it, not closed by punctuation): with no sentence end in it,
     or, on a page that lost its line breaks but kept the indent that ends its
     paragraphs (…工作回顾　　第十一届…), one sentence that ends the paragraph
     (…提出以下建议。（一）加快转变经济发展方式，促进经济持续健康发展。　　…)
@@ -145,18 +149,20 @@ def _glued_heading(text, marker, previous, paragraphs, index):
         return False
     # the line ends at a line break or with the paragraph, looked for within the heading's reach only
     # (linear on one-line texts)
-    reach = marker.end + _HEADING_LINE + 8
+    reach = marker.end + _INDENTED_HEADING + 8
     line_end = text.find("\n", marker.end, min(end, reach))
     line_end = end if line_end == -1 else line_end
     line = text[marker.end:line_end].strip() if line_end <= reach else ""
-    if not 0 < len(line) <= _HEADING_LINE:
+    following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+    # the line ends a paragraph that an indent, not a line break, ends
+    indented = line_end == end and following is not None and "\n" not in text[end:following]
+    if not 0 < len(line) <= (_INDENTED_HEADING if indented else _HEADING_LINE):
         return False
     if not _SENTENCE_END.search(line):
-        return True
-    # one sentence ending a paragraph that an indent, not a line break, ends
-    following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-    return (line_end == end and following is not None and "\n" not in text[end:following]
-            and previous < start and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
+        return len(line) <= _HEADING_LINE or line[-1] not in _CLOSING
+    # one sentence ending such a paragraph
+    return (len(line) <= _HEADING_LINE and indented and previous < start
+            and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
 
 
 def _effective_start(text, start, end):

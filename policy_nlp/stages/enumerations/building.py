@@ -115,9 +115,10 @@ _MIN_DASHES = 3          # an inline run of —— items is a list from this man
 _SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
 _CLAUSE = re.compile(r"[^，,：:。；;！!？?\n]{0,40}")
 _SENTENCE_ENDS = re.compile(r"[。！？!?；;]+")
-# a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…):
-# the work reports' —— items, long and unlike, that a page without line breaks runs together
-_HEADLINE = re.compile(r"[^，,、。！？!?；;：:\n]{2,20}(?:[，,][^，,、。！？!?；;：:\n]{2,20})?。")
+# a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…;
+# ——经济运行缓中趋稳、稳中向好。…): the work reports' —— items, long and unlike, that a page without
+# line breaks runs together
+_HEADLINE = re.compile(r"[^，,。！？!?；;：:\n]{2,20}(?:[，,][^，,。！？!?；;：:\n]{2,20})?。")
 
 
 # a sentence opening with a form of address starts the next part of a speech

@@ -171,22 +171,24 @@ _GLUED_ONE = re.compile(rf"(?<=[{IDEOGRAPH}])一、(?![{_CN}两])")
 
 
 def _glued_first_heading(text, found):
-    """``found`` with the heading numbered one that a page without line breaks glued to the
-    word before it (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署):
-    the first 一、 marker of ``found`` is a 二、 that opens a line or follows a sentence end,
-    and the last 一、 after a Chinese character before it (not the 一 of a word: 统一、) is
-    its heading numbered one."""
-    two = next((m for m in found if m.group == "一、"), None)
-    if two is None or two.number != 2 or not _opens_line(text, two.start):
-        return found
-    one = None
-    for m in _GLUED_ONE.finditer(text, 0, two.start):
-        if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
-            one = m
-    if one is None:
-        return found
-    marker = _Marker(one.start(), one.end(), "一、", "一、", 1, one.group())
-    return sorted(found + [marker], key=lambda m: m.start)
+    """``found`` with the headings numbered one that a page without line breaks glued to the
+    word before them (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署;
+    …最值得认真吸取的有以下几点一、牢固树立…　　…。二、无论建设还是改革…, the 1988 report after
+    an earlier run 一、…五、): a 一、 marker numbered two that opens a line or follows a
+    sentence end, with no 一、 marker numbered one since the run before it, takes the last
+    一、 after a Chinese character before it (not the 一 of a word: 统一、) as its heading
+    numbered one."""
+    added, previous = [], None
+    for two in (m for m in found if m.group == "一、"):
+        if two.number == 2 and (previous is None or previous.number != 1) and _opens_line(text, two.start):
+            one = None
+            for m in _GLUED_ONE.finditer(text, previous.end if previous else 0, two.start):
+                if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
+                    one = m
+            if one is not None:
+                added.append(_Marker(one.start(), one.end(), "一、", "一、", 1, one.group()))
+        previous = two
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 _BARE_RUN = 3           # bare numerals number items from this many in a row

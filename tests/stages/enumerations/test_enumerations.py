@@ -1481,3 +1481,51 @@ def test_every_family_has_an_outline_rank():
     # the families are declared once (policy_nlp.schema); the markers rank each of them
     from policy_nlp.stages.enumerations.markers import _RANK
     assert set(_RANK) == set(FAMILIES)
+
+
+def test_dash_items_whose_headline_holds_a_list_of_phrases_run_on_a_page_without_line_breaks():
+    # the 2017 national work report with its line breaks lost (items shortened): the first item's
+    # headline holds a 、 (经济运行缓中趋稳、稳中向好。), the others' none; all seven are one run
+    text = ("全年经济社会发展主要目标任务圆满完成，“十三五”实现了良好开局。"
+            "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。居民消费价格上涨2%。"
+            "工业企业利润由上年下降2.3%转为增长8.5%，经济发展的质量和效益明显提高。"
+            "——就业增长超出预期。全年城镇新增就业1314万人。高校毕业生就业创业人数再创新高。年末城镇登记失业率4.02%。"
+            "——改革开放深入推进。重要领域和关键环节改革取得突破性进展，供给侧结构性改革初见成效。对外开放推出新举措。"
+            "——经济结构加快调整。消费在经济增长中发挥主要拉动作用。服务业增加值占国内生产总值比重上升到51.6%。"
+            "——发展新动能不断增强。创新驱动发展战略深入实施。科技领域取得一批国际领先的重大成果。新兴产业蓬勃兴起。"
+            "——基础设施支撑能力持续提升。新建高速铁路投产里程超过1900公里。城市轨道交通、地下综合管廊建设加快。"
+            "——人民生活继续改善。全国居民人均可支配收入实际增长6.3%。农村贫困人口减少1240万。棚户区住房改造600多万套。"
+            "我国成功主办二十国集团领导人杭州峰会。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 7, "——经济运行", None)]
+
+
+def test_long_outline_headings_that_an_indent_ends_on_a_page_without_line_breaks():
+    # the 1988 national work report with its line breaks lost (sections shortened): each heading
+    # ends its paragraph at an indent; 六、's is 46 characters, over the 40 of a heading line; the
+    # first list of headings is glued to the word before it (…有以下几点一、), after an earlier run
+    # 一、…五、 of inline measures
+    text = ("决定在物价问题上采取以下的综合配套措施：　　一、继续坚持有计划有步骤地改革不合理的价格体系；"
+            "　　二、从增加供给和抑制需求两方面入手，适当控制物价上涨幅度；　　三、对主要食品定量供应部分，要给职工以适当补贴；"
+            "　　四、积极发展生产资料市场，对重要生产资料实行最高限价；　　五、加强物价管理和工商行政管理。"
+            "　　回顾过去五年建设和改革的历程，其中最值得在今后工作中认真吸取的有以下几点"
+            "一、牢固树立建设要依靠改革，改革要促进建设的指导思想，坚持把改革放在总揽全局的位置上"
+            "　　加快社会主义现代化建设，必须坚定不移地进行改革。只有这样做，才能使建设和改革相互促进。"
+            "二、无论建设还是改革，都必须坚持从实际出发，解放思想，尊重实践"
+            "　　我们的建设和改革，既不能照搬书本或照搬外国的做法，也不能从主观愿望出发。"
+            "　　国务院要在今后五年里努力实现以下的十项主要任务。"
+            "一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长"
+            "　　农业特别是粮食生产的稳定增长是整个国民经济长期稳定发展的基础。增产节约运动必须广泛深入持久地开展下去。"
+            "二、加快科学技术和教育事业的发展和改革，把经济建设切实转到依靠科技进步和提高劳动者素质的轨道上来"
+            "　　实现四个现代化，科技是关键，教育是基础。舆论机关和人民群众要加强公开的社会监督。"
+            "三、进一步加强社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面"
+            "　　社会主义民主政治的建设首先要着眼于调动基层和群众的积极性。保障社会的安定团结和国家的长治久安。"
+            "四、大力进行社会主义精神文明建设，促进改革开放和现代化事业的顺利发展"
+            "　　在建设物质文明的同时，不断把社会主义精神文明建设推向前进，是我们的一贯方针。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(family, count, first) for family, count, first, _ in summary(text, lists)] == [
+        ("一、", 5, "一、继续坚持"), ("一、", 2, "一、牢固树立"), ("一、", 4, "一、大力发展")]
+    # a heading line that an indent ends closed by a semicolon is an inline measure, not a heading
+    assert not [l for l in lists if len(l["items"]) == 1]
