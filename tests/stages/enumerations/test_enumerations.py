@@ -1529,3 +1529,45 @@ def test_long_outline_headings_that_an_indent_ends_on_a_page_without_line_breaks
         ("一、", 5, "一、继续坚持"), ("一、", 2, "一、牢固树立"), ("一、", 4, "一、大力发展")]
     # a heading line that an indent ends closed by a semicolon is an inline measure, not a heading
     assert not [l for l in lists if len(l["items"]) == 1]
+
+
+def test_a_quoted_formula_numbers_no_list():
+    # the 1988 and 2002 national work reports: “一要吃饭，二要建设” names a principle; the 1978 report
+    # quotes an attitude (“第一条，反对；第二条，不怕”)
+    for text in ("人民生活的改善只能是逐步的。必须坚持“一要吃饭，二要建设”的原则，把眼前利益和长远利益结合起来。",
+                 "杜绝“跑、冒、滴、漏”。认真贯彻“一要吃饭、二要建设”的方针，合理调整财政支出结构。",
+                 "我们对世界大战的态度是：“第一条，反对；第二条，不怕”。我们相信，各国人民加强团结。"):
+        assert lists_of(text) == [], text
+    # counter-examples: the 1997 report's unquoted 一是吃饭，二是建设; a quoted passage of sentences
+    text = "中央财政和地方财政都要坚持一是吃饭，二是建设。地方财政要收支平衡，不打赤字。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是吃饭，二", None)]
+    text = "他强调：“一是要加强学习。二是要深入实践。三是要及时总结。”大家表示赞同。"
+    assert summary(text, lists_of(text)) == [("一是", 3, "一是要加强学", None)]
+
+
+def test_first_is_spelt_with_the_copula():
+    # the 1954 national work report: 第一是…。第二是…。第三是… numbers a list as 第一，… does,
+    # with its count claim
+    text = ("在工业的发展中应当指出三个值得特别注意的地方。第一是现代工业的产值在工农业总产值中的比重迅速上升。"
+            "在一九四九年，这个比重大约是百分之十七。第二是生产资料的产值在工业总产值中的比重迅速上升。"
+            "第三是国营、合作社营和公私合营工业在工业总产值中的比重迅速上升。\n其次，我们还要看到困难。")
+    (lst,) = lists_of(text)
+    assert (lst["family"], len(lst["items"]), lst["claim"]["number"], lst["count_matches"]) == ("第一", 3, 3, True)
+    # a 第一 that ends a word (安全第一) opens nothing
+    assert lists_of("我们坚持质量第一是根本，安全第一是前提。") == []
+
+
+def test_a_paragraph_item_numbered_two_after_one_holding_the_next_glued_after_a_sentence_end():
+    # policy_docs central-5 (shortened): (三) is glued after (二)'s last sentence; (二) is still the
+    # block item after (一), not an inline run starting over
+    text = ("第六条 培训或评价机构一般应具备以下基本条件:\n"
+            "(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n"
+            "(二)在拟开展培训或评价的职业(行业)领域具有较强的影响力、公信力、认可度，能够按照规定要求开展线上、线下培训或考核。"
+            "(三)一般应具有5年以上技术技能人员培训或考核经验，达到年培训或考核技术技能人员2000人次以上的规模。\n"
+            "(四)自愿接受人力资源社会保障部门的监督。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("（一）", 4, "(一)在中国", None)]
+    # without the paragraph numbered one before it, (二) opens the run of (三) and (四) as before
+    text = text.replace("(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n", "")
+    assert summary(text, lists_of(text)) == [("（一）", 3, "(二)在拟开", None)]
