@@ -9,6 +9,7 @@ from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_L
 
 
 _CLOSING = "）)，,。、；;：:！？!?”’》」』"
+_WRAPPED = "，,、和与及或并"     # a line stopping on these goes on in the next one
 _TERMINAL = "。！？；：!?;:…”’」』）)"
 
 
@@ -32,8 +33,9 @@ def _blocks(text, paragraphs, markers_at=None):
         if blocks:
             b_start, b_end = blocks[-1]
             opening = markers_at.get(_effective_start(text, b_start, b_end))
+            # a heading line does not stop on a comma or a joining word (…资源要素和 ⏎ 数字空间…: a wrap)
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
-                       and opening.end < b_end)
+                       and opening.end < b_end and text[_trim_end(text, b_start, b_end) - 1] not in _WRAPPED)
             bare = opening is not None and _trim_end(text, opening.start, b_end) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
                     (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
@@ -45,6 +47,7 @@ def _blocks(text, paragraphs, markers_at=None):
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
+_ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\n]{2,30}[。：:]")   # 2.生产制造数字化。…
 
 
 def _without_page_numbers(text, paragraphs, candidates):
@@ -57,7 +60,10 @@ def _without_page_numbers(text, paragraphs, candidates):
     at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
     end in it) that stops without ending a sentence, unless that paragraph
     holds the item before it (…持续发展1.加强工作统筹谋划。…助力数字经济发展 ¶
-    2.强化政策支持保障: the list goes on).
+    2.强化政策支持保障: the list goes on) — or opens with it, when the marker
+    opens a headline sentence as items do (1.研发设计数字化。…设计中的应用 ¶
+    2.生产制造数字化。…缩短装配流程和周期、 ¶ 3.质量管理数字化。…, policy_docs
+    central-10; a page goes on mid-sentence: 2、到底,团结带领…).
     """
     at = {m.start: m for m in candidates}
     starts = [m.start for m in candidates]
@@ -72,9 +78,10 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_last = _trim_end(text, p_first, p_end)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
+            own = bisect.bisect_left if _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
                     m.group == marker.group and m.number == marker.number - 1
-                    for m in candidates[bisect.bisect_right(starts, p_first):bisect.bisect_left(starts, p_last)]):
+                    for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):
                 dropped.add(first)
         if first < end:
             previous = (start, end)

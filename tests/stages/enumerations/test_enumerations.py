@@ -1571,3 +1571,35 @@ def test_a_paragraph_item_numbered_two_after_one_holding_the_next_glued_after_a_
     # without the paragraph numbered one before it, (二) opens the run of (三) and (四) as before
     text = text.replace("(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n", "")
     assert summary(text, lists_of(text)) == [("（一）", 3, "(二)在拟开", None)]
+
+
+def test_an_item_line_stopping_on_a_joining_word_is_a_wrap_not_a_heading():
+    # policy_docs central-63 (a PDF's hard wraps): a （1） line stopping on 和 or a comma goes on in
+    # the next line, as a heading line does not
+    text = ("包括资源要素、互联互通、融合共享、系统集成和新兴业态等5层智能化要求。\n"
+            "（1）资源要素是指企业从事生产时所需要使用的资源或工具及其数字化模型所在的层级；\n"
+            "（2）互联互通是指通过有线或无线网络、通信协议与接口，实现资源要素之间的数据传递的层级；\n"
+            "（3）新兴业态是指基于物理空间不同层级资源要素和\n"
+            "数字空间集成与融合的数据、模型及系统，且支持虚实迭代优化的层级。\n"
+            "二、总体要求\n")
+    (lst,) = [l for l in lists_of(text) if l["family"] == "（1）"]
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]].rstrip().endswith("支持虚实迭代优化的层级。")
+    # a heading line stays one (central-10: （一）加快关键环节数字化转型 ⏎ …)
+    text = "二、重点任务\n（一）加快关键环节数字化转型\n在成套发电装备中推广机器人焊接。\n（二）夯实数字化转型基础\n引导企业上云。\n"
+    (lst,) = [l for l in lists_of(text) if l["family"] == "（一）"]
+    assert text[lst["items"][0]["start"]:lst["items"][0]["end"]] == "（一）加快关键环节数字化转型"
+
+
+def test_an_item_opening_its_paragraph_keeps_the_next_item_from_being_a_page_number():
+    # policy_docs central-10: items whose last sentence lost its 。 (…缩短装配流程和周期、); the next
+    # number is no page number: the item before it opens the paragraph above
+    text = ("(一)加快关键环节数字化转型\n"
+            "1.研发设计数字化。在成套发电装备、输配电装备产品设计、工艺优化等环节，融合运用虚拟现实、智能算法、"
+            "数值模拟技术，开展风电叶片等智能设计，提升设计效率\n"
+            "2.生产制造数字化。支持电力装备整机企业建设协同制造平台，促进生产制造过程智能化和高效协同。"
+            "在大型发电装备等复杂产品装配中，探索虚拟装配技术应用，缩短装配流程和周期、\n"
+            "3.质量管理数字化。支持企业建设电力装备整机制造全生命周期质量管理平台，提升产业链质量协同发展水平，\n"
+            "4.供应链管理数字化。加快企业依托新一代信息技术，开展采购寻源、采购计划等，加强供应链流程互联互通。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"])) for l in lists if l["family"] == "1."] == [("1.", 4)]
