@@ -1603,3 +1603,13 @@ def test_an_item_opening_its_paragraph_keeps_the_next_item_from_being_a_page_num
     lists = lists_of(text)
     check_invariants(text, lists)
     assert [(l["family"], len(l["items"])) for l in lists if l["family"] == "1."] == [("1.", 4)]
+
+
+def test_counts_measured_by_gu_and_tao_announce_lists():
+    # the 1982 and 1981 national work reports: 两股歪风，一是…二是… and 学会两套本领，一是…二是…
+    for text, claim in (("现在，农村中有两股歪风，一是滥占耕地建房，二是乱砍滥伐森林，后果十分严重。党中央已经采取了措施。",
+                         "农村中有两股歪风"),
+                        ("开拓两个市场，首先是国内市场，其次是国际市场；学会两套本领，一是管理国内经济的本领，"
+                         "二是开展对外经济贸易的本领。\n扩展对外贸易是关键。", "学会两套本领")):
+        (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
+        assert (lst["claim"]["text"], lst["count_matches"]) == (claim, True)
