@@ -37,9 +37,12 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 _TOC_ENTRY = re.compile(r"[^\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=\n|$)")
 
 _MARKER = re.compile(
-    rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
+    rf"(?=[（(【\[第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
     rf"(?:(?P<pcn>[（(][ \u3000]?(?P<pcn_n>[{_CN}]{{1,3}})[ \u3000]?[）)])"
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
+    # （一） that lost its opening bracket or took a wrong one (…以下程序组织申报和遴选:⏎一)工程指导…;
+    # 【一)): kept only where its numbering runs on (_half_brackets)
+    rf"|(?P<half>(?:(?<=[\n：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
     # 第一项： and 第1项： (a web copy's digits), 第二个方面，
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[{IDEOGRAPH}]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     # 第一是…；第二是… (1954, 1955 national reports) spells 第一，…；第二，…
@@ -104,8 +107,8 @@ def _candidates(text):
         if kind in ("pcn", "pd") and _cited(text, start, cited):
             cited = end
             continue
-        if kind == "pcn":
-            number, family, group = chinese_number(m.group("pcn_n")), "（一）", "（一）"
+        if kind in ("pcn", "half"):
+            number, family, group = chinese_number(m.group(kind + "_n")), "（一）", "（一）"
         elif kind == "pd":
             number, family, group = chinese_number(m.group("pd_n")), "（1）", "（1）"
         elif kind == "dige":
@@ -164,7 +167,23 @@ def _candidates(text):
         last_numbers[group] = number
         if family in _HEADING_FAMILIES:
             heading = marker
-    return _bare_runs(text, _glued_first_heading(text, found))
+    return _half_brackets(text, _bare_runs(text, _glued_first_heading(text, found)))
+
+
+def _half_brackets(text, found):
+    """``found`` without the half-bracketed numerals (一), 【一)) whose number the （一）
+    markers next to them do not run on from or into (policy_docs central-5: ¶一)…¶(二)…;
+    central-21: …(二)…。三)…(四)…)."""
+    brackets = [m for m in found if m.group == "（一）"]
+    dropped = set()
+    for index, marker in enumerate(brackets):
+        if text[marker.start] in "（(":
+            continue
+        before = brackets[index - 1].number if index else None
+        after = brackets[index + 1].number if index + 1 < len(brackets) else None
+        if before != marker.number - 1 and after != marker.number + 1:
+            dropped.add(marker.start)
+    return [m for m in found if m.start not in dropped] if dropped else found
 
 
 # a 一、 glued to the word before it, not a numeral range (一、二等奖) nor a list of numerals

@@ -1613,3 +1613,19 @@ def test_counts_measured_by_gu_and_tao_announce_lists():
                          "二是开展对外经济贸易的本领。\n扩展对外贸易是关键。", "学会两套本领")):
         (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
         assert (lst["claim"]["text"], lst["count_matches"]) == (claim, True)
+
+
+def test_a_bracketed_numeral_that_lost_its_opening_bracket_numbers_its_item():
+    # policy_docs central-5 and central-21: 一) opening the run, 三) inside it
+    text = ("第七条 评价机构由工程指导协调小组负责遴选。一般按照以下程序组织申报和遴选:\n"
+            "一)工程指导协调小组根据项目实施情况制定评价机构遴选方案，按程序报批后发布遴选工作通知。\n"
+            "(二)具备相关条件的社会机构自愿申请，向工程指导协调小组申报。\n"
+            "(三)工程指导协调小组对申报材料进行初评后，提请专家评议。\n")
+    assert summary(text, lists_of(text)) == [("（一）", 3, "一)工程指导", None)]
+    text = ("(一)准确把握“两库”建设重点。要厘清“两库”的关系。(二)赋予统筹地区“两库”本地化权限。省级医保部门要加强规则体系管理。"
+            "三)科学设置指标阈值并逐步上线应用规则。各统筹地区医保部门要综合考虑规则运行逻辑。(四)持续用好用活“两库”。"
+            "要建立健全管理机制。\n")
+    assert [len(l["items"]) for l in lists_of(text)] == [4]
+    # a closing bracket after a numeral in running text numbers nothing (…百分之六），…; 其一)
+    text = "工业总产值平均每年增长百分之四（包括村办工业为百分之六），国民生产总值平均每年增长百分之七。\n二)另行安排。\n"
+    assert lists_of(text) == []
