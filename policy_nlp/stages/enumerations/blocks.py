@@ -47,7 +47,7 @@ def _blocks(text, paragraphs, markers_at=None):
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
-_ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\n]{2,30}[。：:]")   # 2.生产制造数字化。…
+_ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\s]{2,30}。")   # 2.生产制造数字化。…
 
 
 def _without_page_numbers(text, paragraphs, candidates):
@@ -60,8 +60,8 @@ def _without_page_numbers(text, paragraphs, candidates):
     at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
     end in it) that stops without ending a sentence, unless that paragraph
     holds the item before it (…持续发展1.加强工作统筹谋划。…助力数字经济发展 ¶
-    2.强化政策支持保障: the list goes on) — or opens with it, when the marker
-    opens a headline sentence as items do (1.研发设计数字化。…设计中的应用 ¶
+    2.强化政策支持保障: the list goes on) — or opens with it, when both markers
+    open a headline sentence as items do (1.研发设计数字化。…设计中的应用 ¶
     2.生产制造数字化。…缩短装配流程和周期、 ¶ 3.质量管理数字化。…, policy_docs
     central-10; a page goes on mid-sentence: 2、到底,团结带领…).
     """
@@ -78,7 +78,8 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_last = _trim_end(text, p_first, p_end)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
-            own = bisect.bisect_left if _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right
+            own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
+                   and _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right)
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
                     m.group == marker.group and m.number == marker.number - 1
                     for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):

@@ -177,7 +177,10 @@ def _quoted_formula(text, run):
     the quotation and the quotation closes right after its last marker, within one sentence
     (必须坚持“一要吃饭，二要建设”的原则, four national reports; “第一条，反对；第二条，不怕”。, 1978)."""
     first, last = run.items[0], run.items[-1]
-    return (first.start > 0 and text[first.start - 1] in "“\"‘「"
+    opening = first.start
+    while opening > 0 and text[opening - 1].isspace():     # “⏎第一条，反对；… (a wiki page's link breaks)
+        opening -= 1
+    return (opening > 0 and text[opening - 1] in "“\"‘「"
             and not re.search(f"[{SENTENCE_ENDS}]", text[first.start:last.start])
             and _QUOTED_FORMULA_END.match(text, last.end) is not None)
 

@@ -1536,7 +1536,9 @@ def test_a_quoted_formula_numbers_no_list():
     # quotes an attitude (“第一条，反对；第二条，不怕”)
     for text in ("人民生活的改善只能是逐步的。必须坚持“一要吃饭，二要建设”的原则，把眼前利益和长远利益结合起来。",
                  "杜绝“跑、冒、滴、漏”。认真贯彻“一要吃饭、二要建设”的方针，合理调整财政支出结构。",
-                 "我们对世界大战的态度是：“第一条，反对；第二条，不怕”。我们相信，各国人民加强团结。"):
+                 "我们对世界大战的态度是：“第一条，反对；第二条，不怕”。我们相信，各国人民加强团结。",
+                 # the 11th congress report, whose wiki page breaks lines at its links
+                 "毛主席教导我们，对于世界大战，有两条，“\n第一条，反对；第二条，不怕\n”。苏修、美帝都是纸老虎。"):
         assert lists_of(text) == [], text
     # counter-examples: the 1997 report's unquoted 一是吃饭，二是建设; a quoted passage of sentences
     text = "中央财政和地方财政都要坚持一是吃饭，二是建设。地方财政要收支平衡，不打赤字。"
