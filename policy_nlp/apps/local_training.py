@@ -24,6 +24,7 @@ import json
 import re
 from pathlib import Path
 
+from policy_nlp.lang.chars import CLAUSE_ENDS
 from policy_nlp.stages.cleaning import clean_text, without_glosses
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.script import to_simplified
@@ -38,7 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_LOCAL = REPO / "tests" / "fixtures" / "gold_local"
 UNIT_CHARS = 300
 _BRIDGE = re.compile(r"^(同志们|各位|尊敬的|女士们|朋友们|下面|现在|刚才|会议(要求|议程|的主要)|今天|首先，请|请.{0,8}(讲话|发言))")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
 _MIN_CHARS = 40
 
 

@@ -5,13 +5,18 @@
 [2, 6, 8]
 >>> before_blanks("一、\u3000\u3000二", 4)
 2
+>>> before_spaces("和主题社区\\n等", 6), before_spaces("和主题社区\\n等", 6, low=6)
+(5, 6)
+>>> after_spaces("\u3000 （一）总体要求", 0), after_spaces("\u3000 （一）", 0, high=1)
+(2, 1)
 >>> [is_ideograph(c) for c in ("农", "\u3400", "、", "")]
 [True, True, False, False]
 """
 
 import re
 
-__all__ = ["BLANK", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "SENTENCE_ENDS", "before_blanks", "is_ideograph"]
+__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK", "SENTENCE_ENDS", "STOPS",
+           "after_spaces", "before_blanks", "before_spaces", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -23,6 +28,13 @@ IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")   # one ideograph (search, match at 
 # The marks that end a sentence (full and ASCII full stop, exclamation, question mark);
 # a semicolon or a colon ends a clause, not a sentence.
 SENTENCE_ENDS = "。！？!?"
+# A sentence end or a semicolon (full and half-width): where a clause of a list ends.
+CLAUSE_ENDS = SENTENCE_ENDS + "；;"
+# Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.
+STOPS = "，," + CLAUSE_ENDS + "：:"
+# A break between lines or paragraphs: line breaks, or a run of ideographic spaces (an indent
+# that stands for a lost line break).
+LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote
@@ -38,5 +50,22 @@ def is_ideograph(ch):
 def before_blanks(text, i):
     """The position before the blanks that precede ``i`` in ``text``."""
     while i > 0 and text[i - 1] in BLANK:
+        i -= 1
+    return i
+
+
+def after_spaces(text, i, high=None):
+    """The position after the whitespace (line breaks too) that follows ``i``
+    in ``text``, not past ``high`` (the text's end if None)."""
+    high = len(text) if high is None else high
+    while i < high and text[i].isspace():
+        i += 1
+    return i
+
+
+def before_spaces(text, i, low=0):
+    """The position before the whitespace (line breaks too) that precedes ``i``
+    in ``text``, not below ``low``."""
+    while i > low and text[i - 1].isspace():
         i -= 1
     return i

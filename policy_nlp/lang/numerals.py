@@ -17,7 +17,7 @@ Examples
 
 import re
 
-__all__ = ["DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "NEWS_DATE", "chinese_int",
+__all__ = ["DIGITS", "FULLWIDTH_DIGITS", "TO_ASCII_DIGITS", "UNITS", "YEAR_DIGIT_CHARS", "ITEM_NUMERALS", "NEWS_DATE", "chinese_int",
            "chinese_numeral", "chinese_count", "number", "digit_string", "parse_year", "document_year"]
 
 # 〇 and 零 are the zeros of running text; ○ (a circle) and Ｏ (full-width O)
@@ -34,7 +34,9 @@ ITEM_NUMERALS = "一二三四五六七八九十"
 # read by stages.places (the place of the event) and stages.topics.context (a news report's lead).
 NEWS_DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 _YEAR_START = re.compile(r"\s*(\d{4})(?!\d)")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# the full-width digits of Chinese pages (１０大工程), and the table that reads them as ASCII ones
+FULLWIDTH_DIGITS = "０１２３４５６７８９"
+TO_ASCII_DIGITS = str.maketrans(FULLWIDTH_DIGITS, "0123456789")
 
 
 def chinese_int(run):
@@ -85,7 +87,7 @@ def number(numeral):
     >>> [number(s) for s in ["7", "０８", "十二", "九十九", "一百", "几"]]
     [7, 8, 12, 99, 100, None]
     """
-    numeral = numeral.translate(_FULLWIDTH_DIGITS)
+    numeral = numeral.translate(TO_ASCII_DIGITS)
     if numeral.isdigit():
         return int(numeral)
     return chinese_int(numeral)

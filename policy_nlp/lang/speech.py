@@ -12,13 +12,13 @@ last item of a list before a new speaker of such a report
 True
 """
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.words import alternation
 
 __all__ = ["CLAUSE_CHAR", "NAMED_SPEAKER", "REPORTING_VERB", "SPEAKING_AT"]
 
 # a clause's characters: no stop or comma, full-width or ASCII (the local excerpts write both)
-CLAUSE_CHAR = "[^。，,；;：:！!？?]"
+CLAUSE_CHAR = f"[^{STOPS}]"
 # where the speaker speaks, optional: 在讲话中, 在会上, 在调研时
 SPEAKING_AT = rf"(?:在{CLAUSE_CHAR}{{0,30}}?(?:中|时|上))?"
 REPORTING_VERB = f"(?:{alternation('reporting_verbs')})"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.lang.chars import is_ideograph
+from policy_nlp.lang.chars import CLAUSE_ENDS, is_ideograph
 from policy_nlp.lang.encodings import read_decoded
 from policy_nlp.lang.words import word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
@@ -34,7 +34,7 @@ from policy_nlp.segment.fastseg import substrings
 # memory stays bounded. Normal paragraphs are far shorter.
 MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # locatives (方位词): pkuseg's word of one with a term's last character (三|农上, 六|保中) keeps the term
 _LOCATIVES = word_set("locatives")

@@ -23,14 +23,13 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-from policy_nlp.lang.chars import BLANK, IDEOGRAPH, SENTENCE_ENDS
+from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
-_LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
 _SPACES_AS_BREAKS = re.compile(f"[{SENTENCE_ENDS}][ \u00a0]{{2,}}(?=\\S)")
 _PARAGRAPH_BREAK = re.compile(_LINE_BREAK.pattern
-                              + r"|(?<=[。！？；：!?;:])[ \u00a0]{2,}(?=\S)"
+                              + rf"|(?<=[{CLAUSE_ENDS}：:])[ \u00a0]{{2,}}(?=\S)"
                               + rf"|(?<=[^\s])[ \u00a0]{{2,}}(?=——|[{_N}]+[、是要]|[（(][{_N}]+[)）])")
 _LOOKAHEAD = 6  # the longest marker a break looks ahead to: （十二）
 
@@ -41,7 +40,7 @@ def _breaks(text, space_runs=True):
     return _PARAGRAPH_BREAK if space_runs and _SPACES_AS_BREAKS.search(text) else _LINE_BREAK
 
 
-_SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|…{2,}|\.{6})[”’」』）)》〉\"']*")
+_SENTENCE_END = re.compile(rf"(?:[{CLAUSE_ENDS}]+|…{{2,}}|\.{{6}})[”’」』）)》〉\"']*")
 _LEADING_BLANK = re.compile(f"[{BLANK}]*")
 
 
@@ -131,7 +130,7 @@ _PARAGRAPH_CUE = re.compile(rf"(?:{alternation('paragraph_openers')})[，,]|大�
 # end or a colon lost its line breaks: the heading starts a unit, and so do its
 # section headings (（一）) in such a line or in one longer than ``longest``.
 HEADED_LINE = 300
-_AFTER_STOP = r"(?<=[。！？：!?:])[" + BLANK + r"]*"
+_AFTER_STOP = rf"(?<=[{SENTENCE_ENDS}：:])[" + BLANK + r"]*"
 # not a run of numerals (一、二、三产业, 一、二季度)
 _CHAPTER_MARK = rf"[{_N}]+、(?![{_N}两])"
 _SECTION_MARK = rf"[（(][{_N}]+[)）]"
@@ -140,7 +139,7 @@ _ANY_HEADING = re.compile(f"{_AFTER_STOP}(?={_CHAPTER_MARK}|{_SECTION_MARK})")
 _HEADING_MARK = re.compile(f"{_CHAPTER_MARK}|{_SECTION_MARK}")
 # a marker whose sentence goes on to the next item after a semicolon or comma
 # opens a list written inline (…主要抓了四项工作：一、抓项目建设…；二、抓产业发展…), no heading
-_INLINE_ITEMS = re.compile(f"[^。！？!?]*?[；;，,][{BLANK}]*(?:{_CHAPTER_MARK}|{_SECTION_MARK})")
+_INLINE_ITEMS = re.compile(f"[^{SENTENCE_ENDS}]*?[；;，,][{BLANK}]*(?:{_CHAPTER_MARK}|{_SECTION_MARK})")
 
 
 def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_TARGET, headings=True,
@@ -235,21 +234,22 @@ def _sized_units(text, start, end, target, cues=None):
 _WRAP_LINES = 6
 _WRAP_MIN, WRAP_MAX = 12, 60
 _WRAP_TOLERANCE = 0.15
-_PARAGRAPH_END = "。！？!?；;:：…”’」』）)"
+_PARAGRAPH_END = f"{CLAUSE_ENDS}:：…”’」』）)"
 _CLOSERS = "”’」』）)"
 # closing quotes and brackets end a paragraph after a sentence end (…。”), not inside
 # one (实施工业“150”⏎工程, 各县(市、区)⏎党委)
 _ENDS_SENTENCE = re.compile(f"[{_PARAGRAPH_END.strip(_CLOSERS)}][{_CLOSERS}]*$")
 # A wrapped line of prose has punctuation in it; title, date and banner lines
 # of the same width do not.
-_IN_SENTENCE = re.compile(r"[，,、。；;：:！!？?]")
+_PUNCTUATION = f"、{STOPS}"
+_IN_SENTENCE = re.compile(f"[{_PUNCTUATION}]")
 # A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
 _ITEM_START = re.compile(rf"[{_N}]+(?:是|、)|[（(][{_N}\d]+[)）]|第[{_N}]+|\d+[、.．]")
 # A line that ends with a heading glued after a sentence end (…增长5.3%。（三）数字技术与媒体融合深入推进,
 # …促进周转。6.智能运维标准（CICF）)
 # ends its paragraph: the heading is short and unpunctuated, as a wrapped sentence is not.
-_GLUED_HEADING = re.compile(rf"[。！？；!?;][ \u3000]*(?:[（(][{_N}]+[)）]|[{_N}]+、"
-                            r"|\d{1,2}[.．、](?!\d))[^，,、。；;：:！!？?]{1,40}$")
+_GLUED_HEADING = re.compile(rf"[{CLAUSE_ENDS}][ \u3000]*(?:[（(][{_N}]+[)）]|[{_N}]+、"
+                            r"|\d{1,2}[.．、](?!\d))" + f"[^{_PUNCTUATION}]{{1,40}}$")
 
 
 def wrap_width(text, paragraphs, length=None):

@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
@@ -76,7 +76,7 @@ def _rules():
     # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
     openers = "|".join(map(re.escape, data["meeting_openers"]))
     unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
-    meeting_re = re.compile(rf"(?:{openers})[^。！？!?\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
+    meeting_re = re.compile(rf"(?:{openers})[^{SENTENCE_ENDS}\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
                             rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[{IDEOGRAPH}]){{1,4}}?)\s*)?"
                             rf"(?P<unit>{unit}))")
     return {"meeting": meeting_re, "news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re,
@@ -251,7 +251,7 @@ def _continues_a_report(text, start, end):
     named only as the source of a spirit (为贯彻落实市委召开的…会议精神，今天召开全县…) is no report,
     and an opener in the first person (…前段时间市里举行了全市…大会，今天我们在这里召开全县…, as
     dev-0043) is the speaker's meeting."""
-    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    begin = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS + "\n") + 1
     return bool(_REPORTED_MEETING.search(text, begin, start)) and not _FIRST_PERSON.search(text, start, end)
 
 
@@ -268,7 +268,7 @@ def _news_place(text):
     长辛店街道举办: the most local unit of the chain), else None."""
     rules = _rules()
     # the first sentences: a news page may keep its headline on the line above (操军镇…胜利召开⏎10月28日,…)
-    for sentence in re.findall(r"[^。！？!?\n]{1,150}", text[:300])[:3]:
+    for sentence in re.findall(f"[^{SENTENCE_ENDS}\n]{{1,150}}", text[:300])[:3]:
         for lead in rules["news"].finditer(sentence):
             if not re.sub(r"[，,\s]", "", lead.group()):
                 continue  # only after a time or a lead (根据县委…, 为进一步增强村…: no news opening)

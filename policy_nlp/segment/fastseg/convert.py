@@ -295,6 +295,15 @@ def _words(unigram, nodes):
     return word_ids, empty_id, trie_words, next_wid
 
 
+def _splits(rest, sep):
+    """Every cut of ``rest`` in two at one ``sep`` (a feature names two words or
+    characters, either of which may hold the separator): ``(before, after)`` pairs."""
+    k = rest.find(sep)
+    while k >= 0:
+        yield rest[:k], rest[k + 1:]
+        k = rest.find(sep, k + 1)
+
+
 def _parse_features(f2i, nodes, word_ids):
     """The feature strings that a text can produce, by what produces them:
     ``{"char": node -> [5 fids], "pair": (a, b) -> [3 fids],
@@ -305,13 +314,9 @@ def _parse_features(f2i, nodes, word_ids):
             for t, prefix in enumerate(WW_TEMPLATES):
                 if not feat.startswith(prefix):
                     continue
-                rest = feat[len(prefix):]
-                k = rest.find("*")
-                while k >= 0:
-                    pre, post = rest[:k], rest[k + 1:]
+                for pre, post in _splits(feat[len(prefix):], "*"):
                     if pre in word_ids and post in word_ids:
                         ww_feats[(t, word_ids[pre], word_ids[post])] = fid
-                    k = rest.find("*", k + 1)
         elif feat.startswith("w"):
             for t, prefix in enumerate(WORD_TEMPLATES):
                 if feat.startswith(prefix):
@@ -326,14 +331,10 @@ def _parse_features(f2i, nodes, word_ids):
             for t, prefix in enumerate(PAIR_TEMPLATES):
                 if not feat.startswith(prefix):
                     continue
-                rest = feat[len(prefix):]
-                k = rest.find(".")
-                while k >= 0:
-                    a, b = rest[:k], rest[k + 1:]
+                for a, b in _splits(feat[len(prefix):], "."):
                     if nodes.is_node(a) and nodes.is_node(b):
                         pair_feats.setdefault((nodes.id(a), nodes.id(b)),
                                               [-1] * 3)[t] = fid
-                    k = rest.find(".", k + 1)
     return {"char": char_feats, "pair": pair_feats, "word": word_feats, "ww": ww_feats}
 
 

@@ -5,7 +5,7 @@ copies."""
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import BLANK, IDEOGRAPH, INNER_BLANK, before_blanks
+from policy_nlp.lang.chars import BLANK, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, before_blanks
 from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
@@ -14,7 +14,7 @@ from policy_nlp.stages.cleaning.pieces import _BLANK
 
 
 
-_SENT_END = re.compile(r"[。！？!?；]")
+_SENT_END = re.compile(f"[{SENTENCE_ENDS}；]")
 # A pinyin gloss that conversion sites insert after a character: 會(huì)議.
 # One syllable with a tone mark, right after an ideograph (組織(who) is not one).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

@@ -7,7 +7,7 @@ and where the body starts or ends after or before them."""
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK, SENTENCE_ENDS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 
@@ -21,7 +21,7 @@ from policy_nlp.stages.cleaning.title import _DOC_TYPES, _NAME, _POSITION_RE, _o
 # How far into a piece a glued salutation is looked for: a header is shorter.
 _GLUED_HEAD_MAX = 400
 # A clause or sentence end: the text before it is prose, not a header.
-_CLAUSE_END = re.compile(r"[。！？!?；;，,]")
+_CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}，,]")
 # How a title glued to the salutation ends: its genre (…的讲话, …致辞范文), a
 # date or part in brackets, a part number (篇1); not 讲话稿件 (it ran on).
 _TITLE_END_RE = re.compile(rf"(?:(?:{_DOC_TYPES})(?:范文稿|范文|范本)?|[)）】〗」`'\"”])\s*"
@@ -167,9 +167,11 @@ def header_items(text, a, s):
     return items
 
 
+# A character inside a title: no stop (，：；。) or line break.
+_IN_TITLE = f"[^{STOPS}\n]"
 # The name of a speech: its genre word follows the name of a meeting or
 # occasion (会议上的, 仪式上, …时的): …总书记的重要讲话 is a mention.
-SPEECH_NAME = (r"[^。！？!?；;，,：:\n]{2,60}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
+SPEECH_NAME = (rf"{_IN_TITLE}{{2,60}}?(?:(?:会议?|培训班|开班式|仪式|典礼|论坛)上?|时)的?"
                r"(?:讲话稿|讲话|致辞|发言稿|发言|主持词)")
 # A speech's title glued to the body's first words, as pages that lost their
 # line breaks print it (县委书记在全县农村工作会议上的讲话一是国家…): the name
@@ -183,14 +185,14 @@ _SPEECH_TITLE_RE = re.compile(rf"{SPEECH_NAME}(?:范文稿|范文|范本)?(?:[{I
 _DOC_NUMBER = rf"[{IDEOGRAPH}]{{1,6}}[〔\[［]\d{{4}}[〕\]］]\d{{1,4}}号(?!文)"   # not …号文印发: a citation
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "〔〕", "[]")
 # (the last genre word before it: …实施意见的通知苏府[2015]139号 is one title)
-_TITLE_BEFORE_OUTLINE_RE = re.compile(rf"[^。！？!?；;，,：:\n]{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
+_TITLE_BEFORE_OUTLINE_RE = re.compile(rf"{_IN_TITLE}{{2,60}}(?:{_DOC_TYPES})(?=一、|[（(]一[)）]|{_DOC_NUMBER})")
 # A title printed twice, as a page's title and its heading (乡镇政府换届工作报告乡镇政府换届工作报告):
 # both are head, whatever follows.
-_REPEATED_TITLE_RE = re.compile(rf"(?P<title>[^。！？!?；;，,：:\n]{{4,60}}?(?:{_DOC_TYPES}))[ \u3000]*(?P=title)")
+_REPEATED_TITLE_RE = re.compile(rf"(?P<title>{_IN_TITLE}{{4,60}}?(?:{_DOC_TYPES}))[ \u3000]*(?P=title)")
 _CLAUSE_MAX = 80   # a clause of a speech is shorter
 _READ_THROUGH_RE = re.compile(f"{_GLOSS_RE.pattern}|{INNER_BLANK.pattern}|\n")
 _BODY_OPENING_RE = re.compile(rf"[{IDEOGRAPH}\dXx×*＊…—“]")
-_SENTENCE_GOES_ON = re.compile(rf"[，,。、；;：:！!？?)）」”》]|{alternation('after_speech_names')}")
+_SENTENCE_GOES_ON = re.compile(rf"[、{STOPS})）」”》]|{alternation('after_speech_names')}")
 
 
 def glued_speech_title(text, a, b):
@@ -265,7 +267,7 @@ _SPACED_KEYS = "|".join("[ \u3000]?".join(key) for key in words("page_field_keys
 _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
-_GLUED_VALUE_RE = re.compile(r"[^:：。，,；;！？!?、\[\]【】<>|｜]{0,20}")
+_GLUED_VALUE_RE = re.compile(rf"[^{STOPS}、\[\]【】<>|｜]{{0,20}}")
 _SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")
 # A template shape that opens with a wildcard (.{0,80}?版权所有…) says where it
 # starts only at the words after the wildcard: they are looked for.

@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
-from policy_nlp.lang.chars import IDEOGRAPH, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
                                               peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -283,7 +283,7 @@ def _peel_end(text, a, b, items, meta):
             # an editor's note: ※这是…的讲话。 at the end, after a sentence end
             star = s.rfind("※")
             if star >= 0 and _EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)) \
-                    and (star == 0 or s[:star].rstrip(_BLANK)[-1:] in "。！？!?）)”"):
+                    and (star == 0 or s[:star].rstrip(_BLANK)[-1:] in SENTENCE_ENDS + "）)”"):
                 found = (_EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)), "editor note")
                 start = a + star
             else:

@@ -1,19 +1,16 @@
 """Pieces: the lines and U+3000-marked paragraphs of a text, the units whose shape decides what
 is furniture."""
 
-import re
-
-
+from policy_nlp.lang.chars import LINE_BREAK
 
 _BLANK = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\ufeff"
-_BREAK = re.compile(r"\n+|\u3000{2,}")
 
 
 def _pieces(text):
     """``[(start, end)]`` of the non-blank lines/paragraphs, blanks trimmed."""
     pieces = []
     start = 0
-    for match in _BREAK.finditer(text):
+    for match in LINE_BREAK.finditer(text):
         _add_piece(pieces, text, start, match.start())
         start = match.end()
     _add_piece(pieces, text, start, len(text))

@@ -3,7 +3,7 @@ salutation, masked names."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH, INNER_BLANK
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
@@ -14,7 +14,7 @@ from policy_nlp.stages.cleaning.furniture import _SENT_END, without_glosses
 
 
 _DOC_TYPES = alternation("document_types")
-_TITLE_RE = re.compile(rf"[^。！？!?；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
+_TITLE_RE = re.compile(rf"[^{SENTENCE_ENDS}；：:]{{1,70}}?(?:{_DOC_TYPES})(?:[（(][^（）()]{{1,20}}[)）])?")
 _ENUM_RE = re.compile(rf"(?:第[{ITEM_NUMERALS}百\d]+[章节条部分编]|[{ITEM_NUMERALS}]+[、.．]|"
                       rf"[（(][{ITEM_NUMERALS}\d]+[)）]|\d+[、.．]|[①-⑳])")
 _OFFICE = (r"(?:书记|主席|总理|委员长|长|主任|委员|常委|政委|司令员|负责人|经理|代表|总干事)")
@@ -43,23 +43,23 @@ _PAREN_RE = re.compile(r"[（(][^（）()]{1,30}[)）]")
 _LEADERS = alternation("leaders")
 _NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关于|对|强调|指出|重要|讲话|给|等)"
 _GLUED_HEAD_RE = re.compile(
-    rf"(?P<title>[^。！？!?；\n]{{2,120}}?(?:{_DOC_TYPES}))"
+    rf"(?P<title>[^{SENTENCE_ENDS}；\n]{{2,120}}?(?:{_DOC_TYPES}))"
     rf"\s*(?:[（(]\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()]{{1,20}}?))?\s*[)）])?"
     rf"\s*(?:※\s*)?(?:(?P<position>[{IDEOGRAPH}、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
     rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[{IDEOGRAPH}]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
 _GLUED_BYLINE_RE = re.compile(
-    rf"(?P<title>[^。！？!?；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
+    rf"(?P<title>[^{SENTENCE_ENDS}；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
 _GLUED_CAPTION_RE = re.compile(
     rf"[^：:]{{10,200}}?(?:(?:记者|通讯员|摄影)\s*[{IDEOGRAPH}·]{{2,4}}\s*/?\s*摄|/\s*摄)")
 _LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
 
-_NOT_PUNCT = r"[^，,、：:。！？!?；;\n]"
-_ADDRESSEE = (rf"(?:尊敬的{_NOT_PUNCT}{{1,30}}|{_NOT_PUNCT}{{0,30}}?(?:们|各位[^\s，,、：:。！？!?]{{0,8}}?|"
+_NOT_PUNCT = f"[^、{STOPS}\n]"
+_ADDRESSEE = (rf"(?:尊敬的{_NOT_PUNCT}{{1,30}}|{_NOT_PUNCT}{{0,30}}?(?:们|各位[^\s，,、：:{SENTENCE_ENDS}]{{0,8}}?|"
               r"先生|女士|阁下|总统|国王|王储|主席|总理|首相|秘书长|总干事|团长|负责人|首脑|元首|同事|"
               r"来宾|嘉宾|官兵|留学生|师生|校友|党员|队员|毕业生|委员|代表)"
               rf"|{_NOT_PUNCT}{{0,30}}?全体{_NOT_PUNCT}{{1,20}}?)")
 _ADDRESSEE_RE = re.compile(_ADDRESSEE)
-_SALUTATION_HEAD_RE = re.compile(r"[^：:。！？!?；;\n]{1,300}?[：:]")
+_SALUTATION_HEAD_RE = re.compile(f"[^{CLAUSE_ENDS}：:\n]{{1,300}}?[：:]")
 _SHORT_SALUTATION_RE = re.compile(r"(同志们|各位代表|代表们|朋友们|同胞们|女士们，先生们)\s*[！!，,]")
 
 

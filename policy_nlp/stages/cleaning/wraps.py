@@ -11,6 +11,7 @@ their own in the middle of a sentence, go with the line break before them
 
 import re
 
+from policy_nlp.lang.chars import STOPS
 from policy_nlp.stages.paragraphs import WRAP_MAX, wrapped_lines
 from policy_nlp.stages.cleaning.pieces import _add_piece
 from policy_nlp.stages.cleaning.furniture import WORD_REASONS, _furniture, _GLOSS_RE, without_glosses
@@ -58,7 +59,7 @@ def _may_be_wrapped(text):
 
 
 # A line that opens with clause punctuation (or a file name's .docx) continues the line before it.
-_CONTINUED = re.compile(r"[，,、。；;：:！!？?）)》”.]")
+_CONTINUED = re.compile(f"[、{STOPS}）)》”.]")
 
 
 def _whole(text, lines, wraps):

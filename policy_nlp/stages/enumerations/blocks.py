@@ -4,13 +4,14 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH_RE, SENTENCE_ENDS
+from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
+                                   before_spaces)
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
-_CLOSING = "）)，,。、；;：:！？!?”’》」』"
+_CLOSING = f"）)、{STOPS}”’》」』"
 _WRAPPED = "，,、和与及或并"     # a line stopping on these goes on in the next one
-_TERMINAL = "。！？；：!?;:…”’」』）)"
+_TERMINAL = f"{CLAUSE_ENDS}：:…”’」』）)"
 
 
 
@@ -29,14 +30,14 @@ def _blocks(text, paragraphs, markers_at=None):
     markers_at = markers_at or {}
     blocks = []
     for start, end in paragraphs:
-        first = _effective_start(text, start, end)
+        first = after_spaces(text, start, end)
         if blocks:
             b_start, b_end = blocks[-1]
-            opening = markers_at.get(_effective_start(text, b_start, b_end))
+            opening = markers_at.get(after_spaces(text, b_start, b_end))
             # a heading line does not stop on a comma or a joining word (…资源要素和 ⏎ 数字空间…: a wrap)
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
-                       and opening.end < b_end and text[_trim_end(text, b_start, b_end) - 1] not in _WRAPPED)
-            bare = opening is not None and _trim_end(text, opening.start, b_end) <= opening.end   # （一）⏎text
+                       and opening.end < b_end and text[before_spaces(text, b_end, b_start) - 1] not in _WRAPPED)
+            bare = opening is not None and before_spaces(text, b_end, opening.start) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
                     (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
                 blocks[-1] = (b_start, end)
@@ -70,12 +71,12 @@ def _without_page_numbers(text, paragraphs, candidates):
     dropped = set()
     previous = None
     for start, end in paragraphs:
-        first = _effective_start(text, start, end)
+        first = after_spaces(text, start, end)
         marker = at.get(first)
         if marker is not None and marker.family in ("1、", "1.") and previous is not None:
             p_start, p_end = previous
-            p_first = _effective_start(text, p_start, p_end)
-            p_last = _trim_end(text, p_first, p_end)
+            p_first = after_spaces(text, p_start, p_end)
+            p_last = before_spaces(text, p_end, p_first)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
             own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
@@ -89,7 +90,7 @@ def _without_page_numbers(text, paragraphs, candidates):
     return [m for m in candidates if m.start not in dropped]
 
 
-_GLUED_AFTER = "。；;！!？?"
+_GLUED_AFTER = CLAUSE_ENDS
 # a heading line without a sentence end that an indent ends may be this long (…十项主要任务。六、进一步加强
 # 社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面　　…: 46 characters, 1988)
 _INDENTED_HEADING = 2 * _HEADING_LINE
@@ -145,9 +146,7 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     """Whether ``marker`` (in ``paragraphs[index]``, the same numbering's
     number before it at ``previous``) is a heading glued to the paragraph
     above (see :func:`_unglued_headings`)."""
-    before = marker.start
-    while before > 0 and text[before - 1] in " \u3000":
-        before -= 1
+    before = before_blanks(text, marker.start)
     start, end = paragraphs[index]
     # a heading numbered one may follow a colon (…做了以下工作：（一）加强和改善宏观调控…), a 一、
     # heading a word when it is a marker there (…打造成全国引领性的数字机关品牌五、加速数字社会建设⏎)
@@ -171,15 +170,3 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     # one sentence ending such a paragraph
     return (len(line) <= _HEADING_LINE and indented and previous < start
             and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
-
-
-def _effective_start(text, start, end):
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _trim_end(text, start, end):
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

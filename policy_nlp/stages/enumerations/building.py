@@ -4,7 +4,7 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
@@ -113,17 +113,18 @@ def _close_inner(recent, item_start, closed):
 
 _MIN_DASHES = 3          # an inline run of —— items is a list from this many items
 _SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
-_CLAUSE = re.compile(r"[^，,：:。；;！!？?\n]{0,40}")
-_SENTENCE_ENDS = re.compile(r"[。！？!?；;]+")
+_CLAUSE = re.compile(f"[^{STOPS}\n]{{0,40}}")
+_SENTENCE_ENDS = re.compile(f"[{CLAUSE_ENDS}]+")
 # a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…;
 # ——经济运行缓中趋稳、稳中向好。…): the work reports' —— items, long and unlike, that a page without
 # line breaks runs together
-_HEADLINE = re.compile(r"[^，,。！？!?；;：:\n]{2,20}(?:[，,][^，,。！？!?；;：:\n]{2,20})?。")
+_HEADLINE_CLAUSE = f"[^{STOPS}\n]{{2,20}}"
+_HEADLINE = re.compile(f"{_HEADLINE_CLAUSE}(?:[，,]{_HEADLINE_CLAUSE})?。")
 
 
 # a sentence opening with a form of address starts the next part of a speech
 # (…充分涌流。女士们、先生们、朋友们！…, …被压垮过。同志们，…)
-_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^。！!？?，,：:；;]{{0,4}}?[，,：:！!、]")
+_ADDRESS = re.compile(rf"[ \u3000]*(?:{alternation('salutations')})[^{STOPS}]{{0,4}}?[，,：:！!、]")
 _ADDRESS_AFTER_END = re.compile(f"(?<=[{SENTENCE_ENDS}])" + _ADDRESS.pattern)
 
 

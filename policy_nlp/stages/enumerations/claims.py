@@ -4,12 +4,12 @@ whether the items match it."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS, after_spaces, before_spaces
 from policy_nlp.lang.numerals import number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
 from policy_nlp.stages.enumerations.markers import _CN
-from policy_nlp.stages.enumerations.blocks import _effective_start, _TERMINAL, _trim_end
+from policy_nlp.stages.enumerations.blocks import _TERMINAL
 from policy_nlp.stages.enumerations.scopes import _sentence_index
 
 
@@ -19,13 +19,13 @@ _COUNT = re.compile(
     rf"(?<![第\d０-９{_CN}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")
 _FORWARD = re.compile(r"以下|如下|下列|下面|这样|这么|这几|几|如次")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_CLAUSE_END = re.compile(f"[{STOPS}\n]")
 _RETRO = re.compile(rf"\s*(?:以上|上述)(?P<num>{_NUM})(?P<measure>{_MEASURE})")
 _PRONOUN = re.compile(r"我们|我")
 _BAD_HEAD = re.compile(r"^(?:多|余|以上|左右|年|月|日|万|亿|元|倍|次|位|名|人)")
 
 
-_QUOTED_LABEL = re.compile(r"(?:^|[。；;！？!?\s])\s*(“([^“”]{2,12})”)$")
+_QUOTED_LABEL = re.compile(rf"(?:^|[{CLAUSE_ENDS}\s])\s*(“([^“”]{{2,12}})”)$")
 # a count of 1–20 in digits opening a quoted label (“5个强化”, as web copies write it)
 _DIGIT_COUNT = re.compile(rf"^{ARABIC_COUNT}(?=[个项条点大])")
 
@@ -52,7 +52,7 @@ def _count_in(text, start, end, forward_only):
     if not segment:
         return None
     colon = segment[-1] in "：:"
-    stripped = segment.rstrip("：:。！!；;？?")
+    stripped = segment.rstrip(CLAUSE_ENDS + "：:")
     label = _QUOTED_LABEL.search(stripped) if colon else None
     if label:
         # “两增”：一是…二是…, “三突破”：一是…: a quoted formulation as the label
@@ -97,8 +97,7 @@ def _count_in(text, start, end, forward_only):
         pronoun = _PRONOUN.search(clause, 0, offset)
         if pronoun:
             left += pronoun.start()
-        while left < right and stripped[left].isspace():
-            left += 1
+        left = after_spaces(stripped, left, right)
         best = (start + left, start + right, number, firm)
     return best
 
@@ -132,7 +131,7 @@ def _claims(text, blocks, sentences, lists):
         for depth, (start, end) in enumerate(windows):
             if (start, end) in used:
                 break
-            last_char = text[_trim_end(text, start, end) - 1]
+            last_char = text[before_spaces(text, end, start) - 1]
             if end != first and last_char not in _TERMINAL:
                 break                                       # a heading announces nothing here
             found = _count_in(text, start, end, forward_only=depth > 0)
@@ -173,8 +172,7 @@ def _headed_formulation(text, start, end, lst):
         if not body.startswith(head):
             return None
     left = max((c.end() for c in _CLAUSE_END.finditer(stripped, 0, label.start())), default=0)
-    while left < label.start() and stripped[left].isspace():
-        left += 1
+    left = after_spaces(stripped, left, label.start())
     return start + left, start + label.end(), number, True
 
 
@@ -194,5 +192,5 @@ def _retro_claim(text, sentences, sentence_starts, lst, used):
     right = _CLAUSE_END.search(text, m.end(), s_end)
     right = right.start() if right and right.start() - m.end() <= 12 else m.end()
     used.add((s_start, s_end))
-    left = _effective_start(text, s_start, right)
+    left = after_spaces(text, s_start, right)
     return left, right, number

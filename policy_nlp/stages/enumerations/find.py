@@ -3,10 +3,11 @@
 import bisect
 
 from policy_nlp.lang.captions import is_caption
+from policy_nlp.lang.chars import after_spaces, before_spaces
 from policy_nlp.stages.paragraphs import physical_paragraphs
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.enumerations.markers import _candidates, _initial_only
-from policy_nlp.stages.enumerations.blocks import (_blocks, _effective_start, _trim_end, _unglued_headings,
+from policy_nlp.stages.enumerations.blocks import (_blocks, _unglued_headings,
                                                    _without_page_numbers)
 from policy_nlp.stages.enumerations.building import _build, _CHAPTER, _HIDDEN
 from policy_nlp.stages.enumerations.scopes import _assign
@@ -82,7 +83,7 @@ def _find_lists(text, paragraphs, sentences):
     paragraphs = _unglued_headings(text, paragraphs, candidates)
     candidates = _without_page_numbers(text, paragraphs, candidates)
     blocks = _blocks(text, paragraphs, {m.start: m for m in candidates})
-    effective = [_effective_start(text, s, e) for s, e in blocks]
+    effective = [after_spaces(text, s, e) for s, e in blocks]
     markers = _placed_markers(text, blocks, effective, candidates)
     chapters = [effective[i] for i in range(len(blocks))
                 if _CHAPTER.match(text, effective[i])]
@@ -124,7 +125,7 @@ def _block_order(text, blocks, effective, marker_starts):
     between two —— paragraphs does not part their list."""
     order, count = [], 0
     for (start, end), first in zip(blocks, effective):
-        count += first in marker_starts or not is_caption(text[first:_trim_end(text, first, end)])
+        count += first in marker_starts or not is_caption(text[first:before_spaces(text, end, first)])
         order.append(count)
     return order
 

@@ -5,8 +5,8 @@ import re
 from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
-from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE, before_blanks
-from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
+from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import alternation, words
 
 
@@ -21,10 +21,10 @@ _CN = ITEM_NUMERALS
 _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
-_HEADING_AFTER = "。！？!?：:；;"   # what an inline heading follows
+_HEADING_AFTER = CLAUSE_ENDS + "：:"   # what an inline heading follows
 _HEADING_LINE = 40      # a heading line is at most this long
 _HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\n]")     # what ends a heading line
-_PUNCTUATION = re.compile(r"[，,、。！？!?：:；;“”\"（）()《》]")
+_PUNCTUATION = re.compile(f"[、{STOPS}“”\"（）()《》]")
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
@@ -57,10 +57,10 @@ _MARKER = re.compile(
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
     r"|(?P<dash>——|──|－－|--)"
     # a bare numeral opening a sentence (要求:一思想态度要端正。二对照检查…): kept only in a run (_bare_runs)
-    rf"|(?<=[。！？!?；;：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
+    rf"|(?<=[{CLAUSE_ENDS}：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
-_SENTENCE_OPENING = "。！？；;!?\n \u3000"     # 最后 opening a sentence needs no comma after it
+_SENTENCE_OPENING = CLAUSE_ENDS + "\n \u3000"     # 最后 opening a sentence needs no comma after it
 _LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
 _WORDS_ENDING_YI = tuple(words("words_ending_yi"))   # 统一, 之一: their 一 numbers nothing
 _NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
@@ -102,7 +102,7 @@ def _candidates(text):
         word_like = kind in ("dige", "di", "shi", "dun", "seq", "qi", "adot", "adun")
         glued = word_like and IDEOGRAPH_RE.match(before) and not _after_caption(text, start)
         if kind in ("adot", "adun") and (before.isascii() and before.isalnum() or before in ".．"
-                                         or before in "０１２３４５６７８９"):
+                                         or before in FULLWIDTH_DIGITS):
             continue
         if kind in ("pcn", "pd") and _cited(text, start, cited):
             cited = end

@@ -6,10 +6,10 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, before_spaces
 from policy_nlp.lang.speech import NAMED_SPEAKER
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
-from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL, _trim_end
+from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL
 from policy_nlp.stages.enumerations.building import _ADDRESS
 
 
@@ -64,7 +64,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     spans, lengths = [], []
     for item, following in zip(items, items[1:]):
         if following.block == item.block:
-            end = _trim_end(text, item.start, following.start)
+            end = before_spaces(text, following.start, item.start)
             first = _sentence_index(sentence_starts, item.start)
             last = _sentence_index(sentence_starts, max(item.start, end - 1))
             lengths.append(last - first + 1)
@@ -92,7 +92,7 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
         index += 1
         if exclaimed and _exclaims(text, lst.items[-1].start, end):
             break
-    if not any(text[_trim_end(text, a.start, b.start) - 1] in "，,、" for a, b in zip(items, items[1:])):
+    if not any(text[before_spaces(text, b.start, a.start) - 1] in "，,、" for a, b in zip(items, items[1:])):
         end = _through_semicolon(text, last_item.start, end, block_end, others)   # not clause-level items
     # an item runs on to the end of the sentence that closes the brackets it left
     # open (三是加强领导（一是…；二是…；…四是…），…。), when they close within reach
@@ -114,7 +114,7 @@ def _cut_sentence(text, start, end, block_end):
     break inside its block cut (…男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…: a page break), so
     that it goes on in the next sentence: it ends before ``block_end`` without punctuation and
     is at least ``_CUT_LINE`` characters long (a table cell, 7、维护APP实时查询, is shorter)."""
-    last = _trim_end(text, start, end)
+    last = before_spaces(text, end, start)
     return end < block_end and text[last - 1] not in _TERMINAL and last - start >= _CUT_LINE
 
 
@@ -133,7 +133,7 @@ def _next_section(text, lst, last_item, end, sections):
     while index < len(sections) and sections[index][0] < end:
         start, first = sections[index]
         if first < last_item.start:
-            return _trim_end(text, last_item.start, start)
+            return before_spaces(text, start, last_item.start)
         index += 1
     return end
 
@@ -143,7 +143,7 @@ def _exclaims(text, start, end):
     when the siblings do (all, or all but one of three or more), the items are a parallel series
     of cheers (——中国人民抗日战争胜利是…的伟大胜利。…！), and the last one ends with its first
     exclamation too."""
-    end = _trim_end(text, start, end)
+    end = before_spaces(text, end, start)
     while end > start and text[end - 1] in "”’\"）)":
         end -= 1
     return end > start and text[end - 1] in "！!"
@@ -219,7 +219,7 @@ def _outer_close(text, start, end):
             depth += 1
         elif char in "）)":
             if depth == 0:
-                return _trim_end(text, start, position)
+                return before_spaces(text, position, start)
             depth -= 1
     return end
 
@@ -290,7 +290,7 @@ def _assign(text, blocks, sentences, block_lists, inline_lists, chapters=()):
             if end > limit and limit <= lst.items[-1].end:
                 limit = _widened(everything[order], i, lst, block_ends)
             if end > limit:
-                lst.spans[-1] = (start, _trim_end(text, start, max(limit, lst.items[-1].end)))
+                lst.spans[-1] = (start, before_spaces(text, max(limit, lst.items[-1].end), start))
                 lst.scopes[-1] = lst.spans[-1]
 
 

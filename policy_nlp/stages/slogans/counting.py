@@ -9,9 +9,9 @@ member search and the finder. See the package docstring for the grammar.
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
-from policy_nlp.lang.numerals import YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
+from policy_nlp.lang.numerals import TO_ASCII_DIGITS, YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
 from policy_nlp.lang.words import word_set, words
 
 
@@ -45,13 +45,12 @@ _PERSON_HEADS = word_set("person_count_heads")
 # heads that never make a formulation on their own (十八大精神, 两个阶段)
 _WEAK_HEADS = {"精神", "以来", "阶段", "方面", "基本情况", "月", "年", "者"}
 # stop words ending a head
-_HEAD_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
+_HEAD_STOP = re.compile(f"[、.{STOPS}" r"（）()“”‘’「」『』《》〈〉【】\s…—\-/的和与及等是为在了对把将从向于又也都就]"
                         f"|[{NUM_CHARS}0-9０-９]")
 # composite units followed by one of these keep them out of the span
 _COMPOSITE_HEADS = tuple(sorted(set(words("composite_heads")), key=len, reverse=True))
 
 _PLAN_MAX = 15
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # a count of 1–20 in Arabic digits, full-width or not (3个代表, １０大工程, 20字)
 ARABIC_COUNT = "(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
 
@@ -63,7 +62,7 @@ def digits_as_numeral(digits):
     >>> digits_as_numeral("3"), digits_as_numeral("１０")
     ('三', '十')
     """
-    return chinese_count(int(digits.translate(_FULLWIDTH)))
+    return chinese_count(int(digits.translate(TO_ASCII_DIGITS)))
 
 
 _HAN = re.compile(rf"[{IDEOGRAPH}]{{2}}")
@@ -206,7 +205,7 @@ def parse_numbered(s, quoted=True, _part=False):
 
 def _plus_code(s):
     """(is numbered, number) of a quoted digits-and-plus code: “7+3” adds up, “1+N+X” is opaque."""
-    parts = re.split(r"[+＋]", s.translate(_FULLWIDTH))
+    parts = re.split(r"[+＋]", s.translate(TO_ASCII_DIGITS))
     if all(p.isdigit() for p in parts):
         return True, sum(int(p) for p in parts)           # “7+3”: arithmetic, 10
     return True, None                                     # “1+N+X”: an opaque code

@@ -6,12 +6,12 @@ import functools
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import IDEOGRAPH, is_ideograph
-from policy_nlp.lang.numerals import ITEM_NUMERALS
+from policy_nlp.lang.chars import IDEOGRAPH, after_spaces, before_spaces, is_ideograph
+from policy_nlp.lang.numerals import ITEM_NUMERALS, TO_ASCII_DIGITS
 from policy_nlp.lang.words import word_set
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
-from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, _FULLWIDTH, HEADS, MEASURES,
+from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, HEADS, MEASURES,
     NUM_CHARS, _NUM_RE, parse_numbered)
 from policy_nlp.stages.slogans.quotes import (_is_policy_term, _quotes, _SENTENCE_PUNCT, _TERM_HEAD_AFTER,
     _unwrapped)
@@ -381,10 +381,8 @@ def _grammar_mentions(text, cands, bounds, converted=frozenset()):
 def _trim_blanks(text, cands):
     """The candidates without leading and trailing blanks (“ 九五 ” is 九五); empty ones dropped."""
     for c in cands:
-        while c[0] < c[1] and text[c[0]].isspace():
-            c[0] += 1
-        while c[1] > c[0] and text[c[1] - 1].isspace():
-            c[1] -= 1
+        c[0] = after_spaces(text, c[0], c[1])
+        c[1] = before_spaces(text, c[1], c[0])
     return [c for c in cands if c[0] < c[1]]
 
 
@@ -479,7 +477,7 @@ def _arabic_composite(q):
     to three characters, blanks ignored, read as the Chinese composite.
     Only composites (two units or more) are read: a single unit (“3年”,
     “2号楼”) is too often a quantity or an ordinal."""
-    compact = re.sub(r"[\s\u3000]+", "", q.translate(_FULLWIDTH))
+    compact = re.sub(r"[\s\u3000]+", "", q.translate(TO_ASCII_DIGITS))
     if not _ARABIC_UNITS.fullmatch(compact):
         return False, None
     return parse_numbered(compact.translate(_CN_DIGITS), quoted=True)

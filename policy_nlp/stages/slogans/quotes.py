@@ -5,7 +5,7 @@ ones) and the cues that make a quoted string a policy term (“效能风暴”�
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import IDEOGRAPH, IDEOGRAPH_RE
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
@@ -25,9 +25,9 @@ _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 # a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
 # 培育一批细分领域的“瞪羚企业”, 遴选一批模型赋能、数据驱动、算力支撑的“晨星工厂”
-_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^，,。；;：:!?！？“”‘’「」]{{0,24}}的$")
+_POLICY_VERB_OBJECT = re.compile(f"(?:{alternation('policy_verbs_before')})[^{STOPS}“”‘’「」]{{0,24}}的$")
 _TERM_HEAD_AFTER = re.compile(f"^(?:{alternation('term_heads')})")
-_SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:]")
+_SENTENCE_PUNCT = re.compile(f"[{CLAUSE_ENDS}：:]")
 
 
 # a quotation broken by a line break that is no hard wrap to the paragraphs (the
@@ -48,7 +48,7 @@ _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})
                                r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
                                r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
                                r"|”([^“”‘’'\n]{1,12})”"
-                               r'|“([^“”"\n，,。；;：:！？!?]{1,24})"')
+                               rf'|“([^“”"\n{STOPS}]{{1,24}})"')
 
 
 # quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
@@ -71,7 +71,7 @@ def _lost_quotes(text):
 # 两个确保和, 由"生产型制造向"服务型制造" reads 生产型制造向): on a line with an odd number of
 # them, a pair is taken only within a term's length, holding no clause or list mark, neither
 # opening nor ending with a word that joins two items
-_PAIRED_ACROSS = re.compile(r"[，,、；;。：:！？!?]")
+_PAIRED_ACROSS = re.compile(f"[、{STOPS}]")
 _JOINING = "和与及或到向"
 
 
@@ -276,7 +276,7 @@ _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九�
                              r"(?:[0-9]+[十百千万亿]*|[两二三四五六七八九十百千万数几][零〇一二三四五六七八九十百千万]*)[多余]?[位名]$")
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
-_CALLED_BEFORE = re.compile(r"(?:是|成为|成了|变成)[^，,。；;：:!?！？“”‘’「」〝〞]{0,14}的$")
+_CALLED_BEFORE = re.compile(rf"(?:是|成为|成了|变成)[^{STOPS}“”‘’「」〝〞]{{0,14}}的$")
 # what someone is or acts as, a short quotation right after the copula, a label or a figure unless
 # a head follows: 有近一半是“90后”、“00后”, 有的做“老好人”、“太平官”、“墙头草” (not the content of a
 # policy or of the work: 政策是“…”, 重点是“放管服”, 一是“…”: copula_topics.txt; not a name's shape:
@@ -285,9 +285,9 @@ _COPULA_BEFORE = re.compile("".join(f"(?<!{w})" for w in words("copula_topics"))
 _LABEL_MAX = 3
 # what an adversary schemes, spreads or slanders in the clause: 陈水扁当局图谋通过“入联公投”、“宪政改造”等
 # 方式推进台湾“法理独立”, 鼓吹…“…”, 散布“阶级斗争熄灭论”, 造谣污蔑党中央“…”, 恶毒攻击执行这些政策是“…”
-_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|散布|叫嚣|策动|攻击(?!者))[^，,。；;：:!?！？]*$")
+_SCHEME_BEFORE = re.compile(r"(?:图谋|企图|妄图|鼓吹|煽动|炮制|兜售|污蔑|诬蔑|造谣|散布|叫嚣|策动|攻击(?!者))" + f"[^{STOPS}]*$")
 # unless the quotation is what the scheme would harm: 企图干扰“爱国者治港”原则, 妄图阻挡“中国式现代化”进程
-_HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^，,。；;：:!?！？“”]{{0,6}}$")
+_HARMED_BEFORE = re.compile(rf"(?:{alternation('harm_verbs')})[^{STOPS}“”]{{0,6}}$")
 _TERM_MAX, _SLOGAN_MAX = 16, 30
 # heads that end the name of a programme or honour (“一号改革工程”)
 _PROGRAMME_HEADS = words("programme_heads")
@@ -545,8 +545,8 @@ def _named_around(text, s, e, before):
 
 # a clause whose verb takes a programme or a campaign as object, and the end of that object
 _CLAUSE_VERB = re.compile(f"(?:{alternation('clause_verbs')})")
-_CLAUSE_START = re.compile(r"[^，,。；;：:！？!?\n]{0,80}$")
-_CLAUSE_REST = re.compile(rf"[^，,。；;：:！？!?\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[，,。；;：:！？!?\n]|$)")
+_CLAUSE_START = re.compile(rf"[^{STOPS}\n]{{0,80}}$")
+_CLAUSE_REST = re.compile(rf"[^{STOPS}\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[{STOPS}\n]|$)")
 
 
 def _clause_object(text, s, e):

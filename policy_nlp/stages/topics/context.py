@@ -49,7 +49,7 @@ from importlib import resources
 
 import numpy as np
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, SPEAKING_AT
 from policy_nlp.lang.words import alternation, word_set
@@ -97,7 +97,7 @@ _SALUTATION_PIECE = SALUTATION_PIECE
 # sentence, a meeting word.
 _MEETING_OPENING = re.compile(
     rf"^(?:{_SALUTATION_PIECE}\s*)*"
-    rf"(?:{alternation('meeting_deictics')})[^。！!？?]{{0,60}}?"
+    rf"(?:{alternation('meeting_deictics')})[^{SENTENCE_ENDS}]{{0,60}}?"
     rf"(?:{alternation('meeting_words')}|{alternation('campaign_meetings')})")
 
 
@@ -160,7 +160,7 @@ def find_title(paragraph_texts, meta=None):
 
 
 # A notice's transmittal: its first sentence hands the document on (现印发给你们).
-_TRANSMITTAL = re.compile(rf"^[^。！？!?]{{0,160}}?(?:{alternation('transmittal_phrases')})")
+_TRANSMITTAL = re.compile(rf"^[^{SENTENCE_ENDS}]{{0,160}}?(?:{alternation('transmittal_phrases')})")
 
 
 def is_transmittal(text):

@@ -255,15 +255,9 @@ class MultiLabelTopicClassifier(TopicClassifier):
     def __init__(self, C=0.5, word_ngram_range=(1, 2), char_ngram_range=(1, 3), min_df=2,
                  max_features=150_000, class_weight="balanced", calibration="sigmoid", cv=3,
                  random_state=0, threshold=0.5):
-        self.C = C
-        self.word_ngram_range = word_ngram_range
-        self.char_ngram_range = char_ngram_range
-        self.min_df = min_df
-        self.max_features = max_features
-        self.class_weight = class_weight
-        self.calibration = calibration
-        self.cv = cv
-        self.random_state = random_state
+        # scikit-learn reads the parameters from this signature, so it is spelled out again
+        super().__init__(C, word_ngram_range, char_ngram_range, min_df, max_features, class_weight,
+                         calibration, cv, random_state)
         self.threshold = threshold
 
     def __sklearn_tags__(self):

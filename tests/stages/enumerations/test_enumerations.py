@@ -639,6 +639,10 @@ def test_a_heading_glued_to_the_end_of_the_paragraph_above():
     text = ("三、建设内容\n（一）基础综合标准（CIA）\n基础综合标准是适用于各类标准的规范。"
             "提高行业标识编码系统的兼容性。（二）装备与系统标准（CIB）\n装备与系统标准用于规范装备。\n")
     assert [len(l["items"]) for l in lists_of(text) if l["family"] == "（一）"] == [2]
+    # the same with a tab or a no-break space before the heading, as copies with kept indents write it
+    for blank in ("\t", "\u00a0"):
+        tabbed = text.replace("兼容性。（二）", f"兼容性。{blank}（二）")
+        assert [len(l["items"]) for l in lists_of(tabbed) if l["family"] == "（一）"] == [2]
     # a marker after a sentence end that runs on as a sentence, or whose number has no
     # predecessor, stays where it is
     text = "一、抓项目\n要抓好项目。二、抓落实的关键在于干部，要压实责任。\n"

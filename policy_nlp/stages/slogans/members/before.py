@@ -7,7 +7,7 @@ formulation's clause (5b)."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_spaces
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
@@ -15,7 +15,7 @@ from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _SIBLING_COUNT
 
 
-_SPEECH_END = re.compile(r"[。！？!?\n]")
+_SPEECH_END = re.compile(f"[{SENTENCE_ENDS}\n]")
 
 
 _QUOTE_MARKS = re.compile("[“”「」]")
@@ -50,9 +50,7 @@ def _list_before_deng(t):
     text, b = t.text, t.qs
     if text[b - 1:b] != "等":
         return None
-    z = b - 1
-    while z > 0 and text[z - 1].isspace():
-        z -= 1                              # …和主题社区⏎等六个领域: a hard wrap before 等
+    z = before_spaces(text, b - 1)          # …和主题社区⏎等六个领域: a hard wrap before 等
     cs = _clause_start(text, z)
     items = _split_items(text, cs, z, "、")
     if len(items) < 2:

@@ -6,11 +6,11 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _mk, _PARAGRAPH_REACH, _split_items,
+from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _ITEM_END, _mk, _PARAGRAPH_REACH, _split_items,
     _split_last_conj)
 
 
@@ -85,6 +85,9 @@ _SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{
                               f"(?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,6}}?[”」\"']*[，,]?"
                               f"{_JI}[：:]?")
 
+# what ends the words before a formulation: a stop, a 、, a line break, a quote mark or bracket
+_QUOTED_CLAUSE_STOPS = STOPS + "、\n“”「」\"'（()）"
+
 
 def _frame_before(text, qs):
     """The words that lead into the formulation at ``qs`` within its clause
@@ -95,7 +98,7 @@ def _frame_before(text, qs):
     while j > 0 and text[j - 1] in "“「\"'”」":
         j -= 1
     i, low = j, max(0, j - _CLAUSE_REACH)
-    while i > low and text[i - 1] not in "，,。；;：:、！？!?\n“”「」\"'（()）":
+    while i > low and text[i - 1] not in _QUOTED_CLAUSE_STOPS:
         i -= 1
     return text[i:j]
 
@@ -210,8 +213,7 @@ def _before_deng(text, a, z):
     """Where the last item ``text[a:z]`` ends before a 等 (等等) closing the
     list (包括A，B，服务地方教育教学改革与创新等), when two characters or more
     remain and the 等 ends no word of ``deng_word_ends`` (男女平等); else ``z``."""
-    while z > a and text[z - 1].isspace():
-        z -= 1
+    z = before_spaces(text, z, a)
     n = 2 if text.endswith("等等", a, z) else 1
     if text.endswith("等", a, z) and z - n - a >= 2 and not text.endswith(_DENG_WORDS, a, z):
         return z - n
@@ -276,7 +278,7 @@ def _head_initial_clauses_after(t, items, end):
     more, p = [], end + 1
     while len(items) + len(more) < t.number and text.startswith(head, p):
         z = p
-        while z < len(text) and text[z] not in "，。；,;\n":
+        while z < len(text) and text[z] not in _ITEM_END:
             z += 1
         more.append((p, z))
         p = z + 1
@@ -324,7 +326,7 @@ def _garbled_first_marker(t):
     return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
-_SENTENCE_END_AFTER = re.compile(r"[”」]?[^，。；：:,;！？!?\n“”]{0,6}?[。：:；;！!][\s\u3000]*")
+_SENTENCE_END_AFTER = re.compile(rf"[”」]?[^{STOPS}\n“”]{{0,6}}?[。：:；;！!][\s\u3000]*")
 
 
 _FRAME_ENDS = words("frame_clause_ends")
@@ -340,6 +342,6 @@ def _first_clause(text, a):
     while a < len(text) and text[a] in " \u3000\u00a0\t\n":
         a += 1
     z = a
-    while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+    while z < len(text) and text[z] not in STOPS + "\n":
         z += 1
     return a, z

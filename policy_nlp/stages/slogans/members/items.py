@@ -8,7 +8,7 @@ modules: it imports none of them."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import dictionary_words
@@ -22,6 +22,9 @@ _TRIM_LEAD = tuple(sorted(dict.fromkeys(words("member_leading_words") + words("e
 
 
 _LEAD_MAX = 4  # the longest lead-in (verbs, adverbs) cut from a first member
+# what ends a clause that opens with the formulation's head, one item of the list the
+# clauses after it write out (确保A，确保B，确保C。): a comma, a semicolon, a full stop, a line break
+_ITEM_END = "，,；;。\n"
 
 
 _TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要
@@ -46,10 +49,8 @@ def _mk(text, s, e):
     """A member ``text[s:e]`` without the whitespace at its ends: a line break
     too, as a hard wrap or a bracket opened at a line's end leaves one
     (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    s = after_spaces(text, s, e)
+    e = before_spaces(text, e, s)
     return {"start": s, "end": e, "text": text[s:e]}
 
 
@@ -324,7 +325,7 @@ def _after_preposition(seg, hi, others=()):
 _CLAUSE_REACH = 300   # no clause is read further back (linear on texts without punctuation)
 
 
-def _clause_start(text, i, stops="，。；：！？,;:!?\n"):
+def _clause_start(text, i, stops=STOPS + "\n"):
     j = i
     depth = 0
     low = max(0, i - _CLAUSE_REACH)

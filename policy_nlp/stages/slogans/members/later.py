@@ -6,9 +6,9 @@ opening the paragraphs after it (11)."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
-from policy_nlp.stages.slogans.members.items import _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
+from policy_nlp.stages.slogans.members.items import _ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
 
@@ -59,7 +59,7 @@ def _ordinal_list_next_sentence(t):
 
 # the rest of a formulation's paragraph after it: one short clause and the
 # sentence end (加快实施“十大工程”，塑造产业发展新优势。⏎)
-_PARAGRAPH_REST = re.compile(r"[”」]?[，,][^，,。；;：:！？!?\n“”]{1,20}[。：:][ \u3000]*\n")
+_PARAGRAPH_REST = re.compile(rf"[”」]?[，,][^{STOPS}\n“”]{{1,20}}[。：:][ \u3000]*\n")
 
 
 def _ordinal_list_next_paragraph(t):
@@ -160,7 +160,7 @@ def _head_clauses_after(t):
         if len(out) == t.number:
             return None                                  # the list goes on
         z = a
-        while z < len(text) and text[z] not in "，。；,;\n" and z - a <= _HEAD_CLAUSE_MAX:
+        while z < len(text) and text[z] not in _ITEM_END and z - a <= _HEAD_CLAUSE_MAX:
             z += 1
         if z - a > _HEAD_CLAUSE_MAX:
             return None
@@ -187,7 +187,7 @@ def _next_ordinal(text, p, style, k, end=None):
     :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile("[。；;！？!?\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
     m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
 
@@ -225,7 +225,7 @@ def _dash_items_after(t):
         if not line:
             break
         a = z = line.end()
-        while z < len(text) and text[z] not in "，。；：,;:!?！？\n":
+        while z < len(text) and text[z] not in STOPS + "\n":
             z += 1
         items.append(_mk(text, a, z))
         nl = text.find("\n", z)
