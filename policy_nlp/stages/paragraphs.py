@@ -67,8 +67,9 @@ def find_paragraphs(text, space_runs=True, headings=True):
         Cut a line that lost its line breaks before its outline headings
         (:func:`split_long_paragraphs`); False: only the sentence-end cuts of
         lines over ``LONG_PARAGRAPH`` (the cut the hand-labelled training
-        units of the local corpus were coded on). With headings, a text of
-        one paragraph longer than ``ONE_LINE`` is cut too (``one_line``).
+        units of the local corpus were coded on). With headings, the lines
+        longer than ``ONE_LINE`` of a text of at most ``ONE_LINE_LINES``
+        lines are cut too (``one_line``).
 
     Returns
     -------
@@ -98,7 +99,7 @@ def find_paragraphs(text, space_runs=True, headings=True):
     if span:
         paragraphs.append(span)
     return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs), headings=headings,
-                                 one_line=headings and len(paragraphs) == 1)
+                                 one_line=headings and len(paragraphs) <= ONE_LINE_LINES)
 
 
 # A "paragraph" longer than LONG_PARAGRAPH characters is a text that lost its
@@ -116,6 +117,10 @@ UNIT_TARGET = 500
 # paragraphs: median 151 characters, three in four under 250).
 ONE_LINE = 300
 ONE_LINE_TARGET = UNIT_TARGET // 2
+# So is the long line of a text of ONE_LINE_LINES lines: a page title, headline
+# or source line that stayed on a line of its own above or below a body that
+# lost its breaks (three lines cut a real paragraph too: dev-0205's report).
+ONE_LINE_LINES = 2
 # Such a unit ends earlier (past a third of the target) before a sentence that
 # opens a paragraph of a speech or of a news report of a meeting: the speaker
 # pointing at the meeting (今天，我们召开…), 会上，…, 大家好, a speaker's words
@@ -158,7 +163,7 @@ def split_long_paragraphs(text, paragraphs, longest=LONG_PARAGRAPH, target=UNIT_
     followed by an item or section marker (二是, 三、, （一）, 第二, 其次): an
     item written inline stays inline. A tail shorter than a third of
     ``target`` stays with the unit before it. When ``one_line`` (the
-    ``paragraphs`` are the one line of a text that lost its line breaks), a
+    ``paragraphs`` are the few lines of a text that lost its line breaks), a
     line longer than ``ONE_LINE`` is cut so too, at ``ONE_LINE_TARGET``, and
     past a third of it already before a sentence that opens a paragraph of a
     speech or a news report (今天，…; 会上，…; 刘波强调，…).

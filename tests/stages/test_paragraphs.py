@@ -227,9 +227,11 @@ def test_a_long_paragraph_with_a_list_written_inline_is_not_cut_before_it():
 
 def test_national_paragraphs_are_never_cut():
     from policy_nlp.stages.paragraphs import LONG_PARAGRAPH
-    text = "\n".join(["推进高质量发展。" * 150, "各位代表！"])     # a 1,200-character paragraph
-    assert len(text.split("\n")[0]) < LONG_PARAGRAPH
-    assert len(find_paragraphs(text)) == 2
+    # a 1,200-character paragraph; a report has more than ONE_LINE_LINES lines (two lines, one
+    # long, are a page that lost its breaks; the six two-line NPC resolutions have none over 300)
+    text = "\n".join(["政府工作报告", "推进高质量发展。" * 150, "各位代表！"])
+    assert len(text.split("\n")[1]) < LONG_PARAGRAPH
+    assert len(find_paragraphs(text)) == 3
 
 
 def test_a_short_text_that_lost_its_line_breaks_is_cut_into_paragraph_sized_units():
@@ -255,6 +257,27 @@ def test_a_short_text_that_lost_its_line_breaks_is_cut_into_paragraph_sized_unit
     text = next(r["Text"] for r in csv.DictReader(path.open(encoding="utf-8-sig")) if r["Date"] == "2020-12-13")
     assert "\n" not in text and len(text) < LONG_PARAGRAPH
     assert [text[s:s + 6] for s, e in find_paragraphs(text)] == ["尊敬的古特雷", "各国应该遵循", "中国历来重信"]
+
+
+def test_a_body_that_lost_its_line_breaks_under_a_line_of_its_own_is_cut_too():
+    from policy_nlp.stages.paragraphs import ONE_LINE
+    # dev-0136 as the title_one_line copy of benchmarks/mangling.py: its news lead stays on a
+    # line of its own and the rest runs on one line of 488 characters (under LONG_PARAGRAPH),
+    # which was one unit with one topic; it is cut at its sentence openers (会上, 宋镇长在讲话中指出)
+    clean = _excerpt("dev-0136")
+    lead, _, body = clean.partition("\n")
+    text = lead + "\n" + body.replace("\n", "")
+    units = find_paragraphs(text)
+    assert [text[s:s + 8] for s, e in units] == ["8月29日上午,", "会议分两个阶段进", "会上,所有与会党", "宋镇长在讲话中指"]
+    assert units[0] == (0, len(lead)) and units[-1][1] == len(text)
+    assert "".join(text[s:e] for s, e in units[1:]) == text[len(lead) + 1:]    # nothing lost
+    assert len(text) - len(lead) - 1 > ONE_LINE
+    # the clean copy keeps its three lines, and a text of three lines is no page that lost its
+    # breaks (dev-0205's report on the creation campaign kept its paragraph of 526 characters)
+    assert [clean[s:s + 8] for s, e in find_paragraphs(clean)] == ["8月29日上午,", "会议分两个阶段进", "宋镇长在讲话中指"]
+    three = "标题\n" + "要抓好安全生产,层层压实责任。" * 30 + "\n责任编辑:王某"
+    assert len(find_paragraphs(three)) == 3
+    assert find_paragraphs(text, headings=False) == [(0, len(lead)), (len(lead) + 1, len(text))]
 
 
 def test_a_one_line_unit_ends_early_before_a_sentence_that_opens_a_paragraph():

@@ -97,6 +97,8 @@ def _removals(text, traditional, copy=None):
     (not final), and the ``[offset, original character]`` of the characters
     converted from Traditional script."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
+    if glosses:
+        return _unglossed_removals(text, glosses, traditional)
     changed = []
     meta = {}
     if traditional:
@@ -116,7 +118,6 @@ def _removals(text, traditional, copy=None):
         body_end = body_start
 
     spans = _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, meta)
-    spans.extend((a, b, "pinyin gloss") for a, b in glosses)
     for pattern, reason in _INLINE:
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
     spans.extend(_page_marks(text))
@@ -125,6 +126,22 @@ def _removals(text, traditional, copy=None):
     if first_page:
         _without_first_page_mark(meta, text[first_page[0][0]:first_page[0][1]])
     return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
+
+
+def _unglossed_removals(text, glosses, traditional):
+    """:func:`_removals` of a ``text`` with pinyin glosses (會(huì)議) at
+    ``glosses``, decided on the text without them, as its reader reads it (a
+    notice or page header glued to a body that lost its line breaks is found
+    only so: 當(dāng)前顯(xiǎn)示), and mapped back: a removal takes the gloss
+    of its last character; every gloss is removed."""
+    view, positions = unwrapped(text, [i for a, b in glosses for i in range(a, b)])
+    read, spans, meta, changed = _removals(view, traditional)
+    gloss_end = dict(glosses)
+    spans = [(positions[a], gloss_end.get(positions[b - 1] + 1, positions[b - 1] + 1), reason)
+             for a, b, reason in spans]
+    spans = _merge(sorted(spans + [(a, b, "pinyin gloss") for a, b in glosses]))
+    read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
+    return read, spans, meta, [[positions[offset], char] for offset, char in changed]
 
 
 def _without_first_page_mark(meta, mark):

@@ -86,6 +86,13 @@ def peel_header(text, a, b, items):
     return p
 
 
+def glued_furniture(text, a, b):
+    """The reason of the furniture shape that piece ``text[a:b]`` opens with
+    when its end is certain (您现在的位置:首页>… glued to a title), or None."""
+    found = _furniture_at(text, a, b, sure=True)
+    return found[1] if found else None
+
+
 def _column_name_at(text, p, b):
     """``(end, "navigation")`` of the site's column name glued before its
     breadcrumbs at the top of a page (政策法规您现在的位置:首页 > …), or None."""

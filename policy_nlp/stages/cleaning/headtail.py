@@ -11,8 +11,8 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
-from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_salutation, glued_speech_title, header_items,
-                                              peel_header, SPEECH_NAME)
+from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_furniture, glued_salutation,
+                                              glued_speech_title, header_items, peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
                                               _GLUED_HEAD_RE, _glued_meta, _is_prose, _LABEL_RE, _OFFICE,
                                               _opens_with_salutation, _parse_title_block, _salutation,
@@ -139,13 +139,14 @@ def _head_without_salutation(text, pieces, meta):
             body_start = consumed
             break
         # a short unknown line between two pieces of furniture, or the
-        # site's column name above its breadcrumbs (政策法规⏎您现在的位置:…)
+        # site's column name above its breadcrumbs (政策法规⏎您现在的位置:…),
+        # also glued to a page that lost its other breaks (手机版⏎您的当前位置:…>讲话稿>…)
         if _short_line(s, 30) and k + 1 < n:
             na, nb = pieces[k + 1]
             following = _furniture(text[na:nb], "head")
-            if items and items[-1][2] != "title block" and following \
-                    or not items and _short_line(s, 12) and following == "navigation":
-                items.append((a, b, items[-1][2] if items else following))
+            opening = not items and _short_line(s, 12) and (following or glued_furniture(text, na, nb))
+            if items and items[-1][2] != "title block" and following or opening == "navigation":
+                items.append((a, b, items[-1][2] if items else opening))
                 k += 1
                 continue
         break

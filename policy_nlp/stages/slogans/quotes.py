@@ -5,7 +5,7 @@ ones) and the cues that make a quoted string a policy term (“效能风暴”�
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS
+from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
@@ -146,14 +146,19 @@ def _unwrapped(q):
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
 # 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
-# happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; what something is regarded as: 把浪费当作“小事情”, 列宁把
+# happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; whatever words come between: 遏制耕地“非农化”;
+# what something is regarded as: 把浪费当作“小事情”, 列宁把
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^，,。；;：:“”]{0,8}"
+# a verb of rejection, then the words saying whose or what kind the rejected thing is: 遏制耕地“非农化”,
+# 防止政策执行“一刀切”, 不搞劳民伤财的“形象工程”, 反对任何旨在制造“台湾独立”, 打破高校“被动选才”
+_REJECTED_OWNED = (r"(?:不搞|不能搞|避免|防止|严防|谨防|杜绝|克服|反对|遏制|打破|摒弃|"
+                   rf"{alternation('rejection_verbs')})[^{STOPS}“”‘’「」\s]{{1,8}}")
 _NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
                               r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
                               r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
-                              r"打破|摒弃|告别|所谓|什么|被称为|反对[^，,。；;“”]{0,8}的|"
-                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?)$")
+                              r"打破|摒弃|告别|所谓的?|什么|被称为|"
+                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?|{_REJECTED_OWNED})$")
 # ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
 # (constructed), as with 作为: 把招商引资作为“一号工程” (local dev-0043)
 _REGARDED_BEFORE = re.compile(f"{_REGARDED_AS}$")
@@ -169,19 +174,34 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # programme, goal or principle: “安全生产重于泰山”的使命, “全心全意为人民服务”的
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
-# a proposal: 提出“搁置争议，共同开发”的主张)
+# a proposal: 提出“搁置争议，共同开发”的主张; a mode of working: 通过“免见面，全在线”的灵活用工模式)
 _FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
                           r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示|主张)")
+                          r"论断|论述|指示|批示|主张|模式|方式)")
 # the principle or arrangement a two-clause slogan names, right after it: “稳定东部，发展西部”方针,
-# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制
-_ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度)")
+# “政府引导，市场运营”模式, “企业需求，部门报到”工作机制; or the programme it names: “一市一品牌，一县一特色”
+# 建设行动, “跨境滇商，网上启航”培训
+_ARRANGEMENT_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,2}}?(?:目标|要求|原则|方针|理念|战略|思路|模式|机制|体制|制度|培训|"
+                                rf"{alternation('programme_heads')})")
 # a campaign named by the mobilisation meeting it opens: 红石林区“决战决胜吉林省
 # 连续40年无重大森林火灾”秋防动员大会 (a frame for a long string, as above)
 _MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_meetings')})")
 # the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
 # 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
 _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_words')})")
+# the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
+# “赋能”效应, 加剧“信息茧房”效应风险; an effect named so too: 龙头企业发挥“磁吸效应”
+_ROLE_AFTER = re.compile(r"(?:作用|效应)")
+# what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
+# functions listed, no term
+_UNITED_AFTER = re.compile(r"于一[体身]")
+
+
+def _united(text, s, e):
+    """Whether the quotation ``text[s:e]`` lists what something unites (集“…”于一体)."""
+    return s >= 2 and text[s - 2] in "集融" and bool(_UNITED_AFTER.match(text, e + 1))
+
+
 # attitudes and states named by a list of one-character words: “等、靠、要”思想,
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
@@ -274,6 +294,9 @@ _FIGURE_BEFORE = re.compile(r"[一这那](?:块|场|只|把|面|剂|颗|盏|张|
 # of things, often of a programme's instances: 打造20个“5G+工业互联网”应用示范场景)
 _COUNTED_BEFORE = re.compile(r"(?<![第0-9零〇一二两三四五六七八九十百千万])"
                              r"(?:[0-9]+[十百千万亿]*|[两二三四五六七八九十百千万数几][零〇一二三四五六七八九十百千万]*)[多余]?[位名]$")
+# an army or a unit before the honorific name of a unit or of its heroes, a label of people:
+# 八路军“狼牙山五壮士”、新四军“刘老庄连”, 给74集团军某旅“硬骨头六连”全体官兵回信
+_UNIT_BEFORE = re.compile(f"(?:{alternation('armed_units')})$")
 # what a thing is called, a figure unless a head follows: 是党的政策落地的“最后一公里”, 是…作风建设
 # 的“金色名片”, 成为阻碍发展的“拦路虎”, 今年是5年过渡期的“收官之年”
 _CALLED_BEFORE = re.compile(rf"(?:是|成为|成了|变成)[^{STOPS}“”‘’「」〝〞]{{0,14}}的$")
@@ -345,9 +368,11 @@ def _title_quoted(text, s, e):
 # the end of a run of quotations (“A基础共性”、“B关键技术”和“C行业应用”) from the closing mark of one,
 # and what the run is after it: the parts of a document or a framework (…等三个部分, “基础共性”部分,
 # 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
-# “合作”“联合”等名义): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
+# “合作”“联合”等名义), a pretext or a label pinned on people (打着“社会主义”、“支持民族解放”、“和平合作”的旗号,
+# 给扣上“走资派”的帽子): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
 _RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
-_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)"
+                              r"|[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
 # unless the run stands where a part of a document is named (…》中“基础共性”部分建设内容, 正文的“…”部分论述)
 _SOME_OF = re.compile(rf"部分[{IDEOGRAPH}]")
@@ -357,13 +382,35 @@ _PART_PLACE_BEFORE = ("中", "的", "在")
 def _part_or_wording(text, e, listed):
     """Whether the run of quotations the quotation ending at ``e`` is part of
     (its first quotation starting at ``listed``) ends before the name of a
-    part of a document or before 字样 or 名义 (:data:`_PART_OR_WORDING`); not
+    part of a document, before 字样 or 名义 or before a pretext or a label
+    pinned (的旗号, 的帽子: :data:`_PART_OR_WORDING`); not
     a bare 部分 meaning "some of" the noun after it (:data:`_SOME_OF`)."""
     m = _RUN_REST.match(text, e)
     p = m and _PART_OR_WORDING.match(text, m.end())
     if not p:
         return False
     return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
+
+
+# the label of a part of a web page or form (在“申请与受理”菜单下, 选择“项目负责人”用户组), of what
+# is clicked (点击“在线申请”进入申请界面) or of what is chosen, entered or marked, no word bound after it
+# (亚类说明选择“培育项目”或…, 手机可方便选择“老人模式”、…, 有的图纸注明“仅供参考”，): an application guide's
+# steps and words cited as written, no terms
+_PAGE_CONTROL_AFTER = re.compile(f"(?:{alternation('page_controls')})")
+_CLICKED_BEFORE = re.compile(r"(?:点击|单击|双击|勾选|点选)$")
+_ENTERED_BEFORE = re.compile(r"(?:选择|填写|输入|注明|标明|写明)$")
+
+
+def _page_label(text, s, e):
+    """Whether the quotation ``text[s:e]`` labels a part of a web page or form
+    (:data:`_PAGE_CONTROL_AFTER`), what is clicked (:data:`_CLICKED_BEFORE`)
+    or what is chosen, entered or marked with no word bound after it, unless
+    a programme is chosen (:data:`_ENTERED_BEFORE`: 资助类别选择“重大研究计划”
+    names the programme the guide is of)."""
+    end = before_blanks(text, s - 1)
+    return bool(_PAGE_CONTROL_AFTER.match(text, e + 1) or _CLICKED_BEFORE.search(text, max(0, s - 4), end)
+                or (_ENTERED_BEFORE.search(text, max(0, s - 4), end) and not _programme_name(text[s:e])
+                    and not (IDEOGRAPH_RE.match(text, e + 1) and text[e + 1] not in "或和与及")))
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
@@ -382,11 +429,12 @@ def _is_policy_term(text, s, e, repeats):
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
     listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
-    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e, listed):
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e, listed) \
+            or _page_label(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
-    before = text[max(0, s - 12):s - 1]
+    before = text[max(0, s - 12):s - 1].rstrip(BLANK)     # 反对任何人制造所谓 “两个中国”
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
@@ -397,8 +445,9 @@ def _is_policy_term(text, s, e, repeats):
     proposed = _proposal(q, before)
     said = _SAY_BEFORE.search(before) and not (frame or proposed or _TERM_HEAD_AFTER.match(text[e + 1:e + 8]))
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
-    rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及"), before)
-    if said or (rejected and not attitude) or _RESOLVE_AFTER.match(text, e + 1):
+    rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
+    if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
+            or _ROLE_AFTER.match(text, e + 1) or q.endswith("效应"):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -445,13 +494,13 @@ def _is_policy_term(text, s, e, repeats):
 def _figure_before(text, s, e, listed):
     """Whether the words before the quotation ``text[s:e]``, or before the first
     of the run of quotations it ends, make it a figure or a label: a thing
-    counted as one, people counted, what a thing is called (:data:`_FIGURE_BEFORE`,
-    :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`) or what someone is or acts as
+    counted as one, people counted, what a thing is called, a unit's name (:data:`_FIGURE_BEFORE`,
+    :data:`_COUNTED_BEFORE`, :data:`_CALLED_BEFORE`, :data:`_UNIT_BEFORE`) or what someone is or acts as
     (:data:`_COPULA_BEFORE`, a short quotation, over a run parted by 、 too, whose
     first quotation starts at ``listed``)."""
     r = _run_start(text, s)             # figures in a run share the words before its first
     if _FIGURE_BEFORE.search(text, max(0, r - 12), r - 1) or _COUNTED_BEFORE.search(text, max(0, r - 12), r - 1) \
-            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1):
+            or _CALLED_BEFORE.search(text, max(0, r - 18), r - 1) or _UNIT_BEFORE.search(text, max(0, r - 6), r - 1):
         return True
     if e - s > _LABEL_MAX or _COINAGE.fullmatch(text, s, e) or text[e + 1:e + 2] == "的":
         return False
@@ -479,14 +528,19 @@ _NUMERAL_FIRST = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}0-9]")
 _PROPOSED_LIST = re.compile(rf"[{IDEOGRAPH}]{{2,6}}(?:、[{IDEOGRAPH}]{{2,6}}){{1,3}}")
 
 
+# a complaint: each item ends with a word of hardship (群众提出“看病难、看病贵”)
+_COMPLAINT = re.compile(rf"(?:[{IDEOGRAPH}]{{1,4}}[{''.join(words('hardship_ends'))}](?:、|$))+")
+
+
 def _proposal(q, before):
     """Whether the quotation ``q`` right after 提出 is short, of one clause
     (or a list of short phrases, :data:`_PROPOSED_LIST`), opens with no
-    numeral and asks nothing (提出“为什么”, 提出“怎么办”: a question
-    reported, :data:`_QUESTION`): a proposal's name."""
+    numeral, asks nothing (提出“为什么”, 提出“怎么办”: a question
+    reported, :data:`_QUESTION`) and complains of nothing (提出“看病难、
+    看病贵”, :data:`_COMPLAINT`): a proposal's name."""
     short = len(q) <= _PROPOSAL_MAX and not _PAIRED_ACROSS.search(q)
     return (short or bool(_PROPOSED_LIST.fullmatch(q))) and bool(_PROPOSED_BEFORE.search(before)) \
-        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q)
+        and not _NUMERAL_FIRST.match(q) and not _QUESTION.search(q) and not _COMPLAINT.fullmatch(q)
 
 
 def _rejected(text, s, e, listed, before):
@@ -496,7 +550,12 @@ def _rejected(text, s, e, listed, before):
     unless they only say what a programme's name is taken as (:data:`_REGARDED_BEFORE`)."""
     if _NEGATIVE_BEFORE.search(before):
         return not (_REGARDED_BEFORE.search(before) and _programme_name(text[s:e]))
-    return listed != s and bool(_NEGATIVE_BEFORE.search(text, max(0, listed - 12), listed - 1))
+    return listed != s and bool(_NEGATIVE_BEFORE.search(text, max(0, listed - 12), before_blanks(text, listed - 1)))
+
+
+# a quotation and its head joined to the next (严防“钓鱼”项目和“胡子”工程): what rejects the first
+# rejects the second, which names the same kind of thing
+_HEAD_JOINED = re.compile(f"[”」](?:{alternation('term_heads')})[和与及、]$")
 
 
 # quotations walked back over to a run's first: a longer run is no list that
@@ -504,16 +563,20 @@ def _rejected(text, s, e, listed, before):
 _RUN_MAX = 30
 
 
-def _run_start(text, s, parted=""):
+def _run_start(text, s, parted="", headed=False):
     """The start of the first quotation of the run of quotations written
     side by side (“贴心人”“暖心人”“放心人”), or also parted by one of the
-    characters ``parted`` (、: “返工”、“补课”), that the quotation at ``s``
-    ends, or ``s`` itself; at most :data:`_RUN_MAX` quotations back."""
+    characters ``parted`` (、: “返工”、“补课”) or, ``headed``, by the head
+    both name and such a character (“钓鱼”项目和“胡子”工程), that the
+    quotation at ``s`` ends, or ``s`` itself; at most :data:`_RUN_MAX`
+    quotations back."""
     for _ in range(_RUN_MAX):
         if s >= 2 and text[s - 2] in "”」":
             c = s - 2
         elif s >= 3 and text[s - 2] in parted and text[s - 3] in "”」":
             c = s - 3
+        elif headed and (h := _HEAD_JOINED.search(text, max(0, s - 12), s - 1)):
+            c = h.start()
         else:
             break
         k = max(text.rfind("“", max(0, c - 20), c), text.rfind("「", max(0, c - 20), c))
@@ -576,20 +639,29 @@ def _term_shape(text, s, e, repeats, listed):
 # a run of quoted two-character words of the language side by side (“返工”、“补课”)
 _WORD_PAIR_RUN = re.compile(rf"(?:“[{IDEOGRAPH}]{{2}}”、?){{2,}}")
 _RUN_ITEM = re.compile(rf"“([{IDEOGRAPH}]{{2}})”")
+# a run of coined colours standing for the people who wear them (“天使白”、“橄榄绿”、“守护蓝”)
+_COLOUR_RUN = re.compile(rf"(?:“[{IDEOGRAPH}]{{1,3}}[{''.join(words('colour_words'))}]”、?){{2,}}")
 
 
 def _figure_words_run(text, s, listed):
-    """Whether the quotation at ``s`` is one of a run of two-character words
-    of the language's dictionary that nothing names: no word bound after the
-    run, no policy verb before it (对群众不满意的及时“返工”、“补课”。, 可能存在
-    “时差”“错位”。). Such words side by side are figures, not a series of terms
-    (坚持不懈地进行“扫黄”“打非”斗争, 推进“双拥”、“共建”工作 stay terms);
-    ``listed`` is where the first quotation of the run starts."""
+    """Whether the quotation at ``s`` is one of a run of figures that nothing
+    names, no policy verb before the run: two-character words of the
+    language's dictionary with no word bound after them (对群众不满意的及时
+    “返工”、“补课”。, 可能存在“时差”“错位”。), or coined colours with no term
+    head after them (“天使白”、“橄榄绿”、“守护蓝”、“志愿红”迅速集结). Such
+    words side by side are no series of terms (坚持不懈地进行“扫黄”“打非”
+    斗争, 推进“双拥”、“共建”工作 stay terms); ``listed`` is where the first
+    quotation of the run starts."""
     r = listed - 1
     m = _WORD_PAIR_RUN.match(text, r)
-    if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「") \
-            or not all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group())):
+    words_run = bool(m) and all(w in dictionary_words() for w in _RUN_ITEM.findall(m.group()))
+    if not words_run:
+        m = _COLOUR_RUN.match(text, r)
+    if not m or m.end() <= s or text[m.end():m.end() + 1] in ("“", "「"):
         return False                    # (the whole run, not the words opening a longer one)
     end = m.end() - (m.group().endswith("、"))
-    named_after = IDEOGRAPH_RE.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
+    if words_run:
+        named_after = IDEOGRAPH_RE.match(text, end) and not _NOT_BOUND_AFTER.match(text, end)
+    else:
+        named_after = _TERM_HEAD_AFTER.match(text[end:end + 7])
     return not (named_after or _POLICY_VERB_BEFORE.search(text, max(0, r - 12), r))

@@ -542,6 +542,43 @@ def test_pinyin_glosses_are_removed_as_records(local_excerpts):
     assert "组织(who)" in clean_text(row).text
 
 
+def test_a_page_with_pinyin_glosses_is_cleaned_without_them(local_excerpts):
+    # dev-0073, a Traditional page glossed by its conversion site: the 学习啦 notice glued after
+    # the first sentence kept its glosses (學(xué)習(xí)), which hid the shape the same notice is
+    # removed by on Simplified pages; the page is now cleaned as read without them
+    raw = local_excerpts["dev-0073"]["text"]
+    cleaned = clean_text(raw)
+    check_invariants(raw, cleaned)
+    notice = next(r for r in cleaned.removed if r["reason"] == "template notice")
+    assert notice["text"] == "下面是學(xué)習(xí)啦小編給大家整理的區(qū)委宣傳思想文化工作會議講話稿,僅供參考。"
+    assert cleaned.text.startswith("做好宣传思想文化工作,推动文化大发展大繁荣,队伍是基础,人才是关键。\n区委宣传思想")
+    assert "(qū)" not in cleaned.text and "小编" not in cleaned.text
+    # the end-of-preview notice of dev-0032, glossed and glued to the last sentence (no line break)
+    tail = "直接關係到我縣的社會(huì)穩定。(未完,全文共1971字,當(dāng)前顯示613字)(請認(rèn)真閱讀下面的提示信息)"
+    cleaned = clean_text("防汛抗旱工作," + tail)
+    check_invariants("防汛抗旱工作," + tail, cleaned)
+    assert cleaned.text == "防汛抗旱工作,直接关系到我县的社会稳定。"
+    assert [r["text"] for r in cleaned.removed if r["reason"] == "template notice"] == [
+        "(未完,全文共1971字,當(dāng)前顯示613字)(請認(rèn)真閱讀下面的提示信息)"]
+
+
+def test_a_column_name_above_breadcrumbs_glued_to_a_page_without_breaks(local_excerpts):
+    # dev-0016 and dev-0152 as the title_one_line copy of benchmarks/mangling.py: the site's
+    # column name kept on its own line, the breadcrumbs glued to the title and body after it
+    for key, column, body in (("dev-0016", "手机版", "同志们:民为政首,农为邦本。"),
+                              ("dev-0152", "政策法规", "苏府[2015]139号  各市、区人民政府")):
+        first, _, rest = local_excerpts[key]["text"].strip("\n").partition("\n")
+        text = first + "\n" + rest.replace("\n", "")
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert first == column and cleaned.text.startswith(body), key
+        assert cleaned.removed[0]["reason"] == "navigation" and cleaned.removed[0]["text"].startswith(column + "\n")
+    # a short first line before a glued shape that is no navigation is no column name: a title
+    for text in ("县长讲话\n发布时间:2021-01-05 同志们:今天开会。", "县长讲话\n发布时间:2021-01-05 今天开会。"):
+        cleaned = clean_text(text)
+        assert cleaned.removed[0]["reason"] != "navigation" and cleaned.meta.get("title") == "县长讲话", text
+
+
 def test_glosses_only_after_ideographs_with_tone_marks():
     text = "研究經(jīng)濟工作,國內生產總值(GDP)增長,世界衛生組織(who)通報"
     cleaned = clean_text(text)

@@ -630,7 +630,7 @@ def test_members_ending_with_the_lexicons_members_are_cut_to_them():
 def test_a_colon_opening_brackets_after_a_formulation_is_no_part_of_a_member():
     # gwr 2006: （即：淮河海河辽河、太湖巢湖滇池）
     text = "重点搞好“三河三湖”（即：淮河海河辽河、太湖巢湖滇池）、南水北调水源及沿线的水污染防治。"
-    assert members_of(text, "三河三湖") == ["淮河海河辽河", "太湖巢湖滇池"]
+    assert members_of(text, "三河三湖") == ["淮河", "海河", "辽河", "太湖", "巢湖", "滇池"]
     # counter-example (the package docstring's): brackets without 即 or a colon
     assert members_of("推进五项改革（甲改革、乙改革）。", "五项改革") == ["甲改革", "乙改革"]
 
@@ -729,5 +729,96 @@ def test_a_following_list_stops_at_its_summary():
     # gwr 1979: 这四项原则… sums the list up and is no fifth member (the report's own 即 stays)
     text = ("中共中央号召全国人民在实现现代化的事业中要坚持四项基本原则，即坚持社会主义道路，坚持无产阶级专政，"
             "坚持共产党的领导，即坚持马克思列宁主义毛泽东思想，这四项原则都不能离开社会主义民主。")
-    assert members_of(text, "四项基本原则")[:3] == ["坚持社会主义道路", "坚持无产阶级专政", "坚持共产党的领导"]
-    assert len(members_of(text, "四项基本原则")) == 4
+    assert members_of(text, "四项基本原则") == ["坚持社会主义道路", "坚持无产阶级专政", "坚持共产党的领导",
+                                            "坚持马克思列宁主义毛泽东思想"]   # members5: the repeated 即 is cut
+
+
+def _lexicon_members(text, name):
+    """As :func:`members_of`, with the default lexicon (formulations it holds)."""
+    from policy_nlp.stages.lexicon import default_lexicon
+    for s in find_slogans(text, default_lexicon()):
+        if s["text"] == name:
+            return [m["text"] for m in s["members"]]
+    raise AssertionError(f"{name} not found")
+
+
+def test_members5_a_list_named_by_a_bracket_after_it():
+    # policy document shandong-18: the pair before （即“双减”）; 关于 and 减轻 lead into it
+    text = ("全面落实党中央、国务院关于减轻义务教育阶段学生作业负担和校外培训负担（即“双减”）工作的决策部署，"
+            "立足建设高质量教育体系。")
+    assert members_of(text, "双减") == ["义务教育阶段学生作业负担", "校外培训负担"]
+    # policy document shandong-23: （以下简称“三个创新中心”）, a quotation inside a name
+    text = ("确保财政资金投入成效，规范济南“鲲鹏+昇腾”生态创新中心、华为（济南）软件开发云创新中心、华为（济南）"
+            "人工智能创新中心（以下简称“三个创新中心”）运营，促进我市软件和信息技术服务业高质量发展。")
+    assert members_of(text, "三个创新中心") == ["济南“鲲鹏+昇腾”生态创新中心", "华为（济南）软件开发云创新中心",
+                                            "华为（济南）人工智能创新中心"]
+    # counter-example: a bracket that names one thing is no list (one item for three)
+    text = "确保财政资金投入成效，规范华为（济南）人工智能创新中心（以下简称“三个创新中心”）运营。"
+    assert members_of(text, "三个创新中心") == []
+
+
+def test_members5_a_pair_in_brackets_after_it_and_glued_names():
+    # gwr 1988: （即A和B） after the formulation
+    text = "沿海经济比较发达的省市要进一步扩大开放地区，实行“两头在外”（即原材料来源在外和产品销售市场在外），积极扩大加工出口。"
+    assert _lexicon_members(text, "两头在外") == ["原材料来源在外", "产品销售市场在外"]
+    # gwr 2007: the names of a composite glued by its heads, without 即
+    text = "继续搞好“三河三湖”（淮河海河辽河、太湖巢湖滇池）、渤海、松花江等重点流域和区域污染治理。"
+    assert members_of(text, "三河三湖") == ["淮河", "海河", "辽河", "太湖", "巢湖", "滇池"]
+    # gwr 1964: 指 opens the bracket's list, no part of its first member
+    text = ("当时，有不少的人在国内问题上积极鼓吹什么“三自一包”（指多留自留地、多搞自由市场、多搞自负盈亏企业，包产到户）、"
+            "“单干风”（指恢复个体经济）。")
+    assert members_of(text, "三自一包") == ["多留自留地", "多搞自由市场", "多搞自负盈亏企业", "包产到户"]
+
+
+def test_members5_the_list_before_a_count_without_what_leads_into_it():
+    # policy document central-131: the point's marker 五是 opens the first item
+    text = ("一是建设跨行业跨领域和企业级两类工业互联网平台，五是完善标准、监测分析、新型服务、安全保障四大支撑服务体系，"
+            "着力打造基于工业互联网平台的制造业新生态。")
+    assert members_of(text, "四大支撑服务体系") == ["标准", "监测分析", "新型服务", "安全保障"]
+    # cpc 15 and 17: 把A同B、C这两个基本点 — 把 pairs A with the list after 同
+    text = ("全党要毫不动摇地坚持党在社会主义初级阶段的基本路线，把以经济建设为中心同四项基本原则、改革开放这两个基本点"
+            "统一于建设有中国特色社会主义的伟大实践。")
+    assert _lexicon_members(text, "两个基本点") == ["四项基本原则", "改革开放"]
+
+
+def test_members5_a_chain_of_pairs_and_counts():
+    # gwr 1975: each pair belongs to the count right after it
+    text = ("无产阶级和资产阶级两个阶级、社会主义和资本主义两条道路、马克思主义和修正主义两条路线的斗争，"
+            "是长期的，曲折的。")
+    assert members_of(text, "两条路线") == ["马克思主义", "修正主义"]
+
+
+def test_members5_two_groups_joined_for_a_count_of_two():
+    # gwr 2015: 大众创业、万众创新 and 增加公共产品、公共服务 are the two engines
+    text = ("坚持稳政策稳预期和促改革调结构“双结合”，打造大众创业、万众创新和增加公共产品、公共服务“双引擎”，"
+            "推动发展调速不减势、量增质更优。")
+    assert members_of(text, "双引擎") == ["大众创业、万众创新", "增加公共产品、公共服务"]
+    assert members_of(text, "双结合") == ["稳政策稳预期", "促改革调结构"]
+
+
+def test_members5_some_opening_every_item_is_no_part_of_them():
+    # local dev-0059: 有的认为…;有的觉得…;还有的习惯… (the excerpt ends inside the third)
+    text = ("但对照前期调研,部分干部 仍存在“三种误区”:有的认为“乡村振兴是‘软任务’,只要不 出事就行”,"
+            "把常规工作当“标准线”;有的觉得“村里底子薄, 干多干少差不多”,存在“躺平”“守摊”心态;还有的习惯“等 靠要”,等政策。")
+    assert [m[:4] for m in members_of(text, "三种误区")] == ["认为“乡", "觉得“村", "习惯“等"]
+
+
+def test_members5_the_relative_verb_before_a_so_called_list():
+    # gwr 1955, and the same list with a one-character verb or none (constructed)
+    text = ("但同时必须对那些重犯行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家，"
+            "给以应得的处分。")
+    five = ["行贿", "偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    assert members_of(text, "五毒") == five
+    assert members_of(text.replace("那些重犯", "那些搞"), "五毒") == five
+    assert members_of(text.replace("那些重犯", "某些"), "五毒") == five
+
+
+def test_members5_a_lexicon_member_whose_adverb_the_text_writes_once():
+    # cpc 16: 始终 opens the first of the three only; the heading names them
+    text = ("我们党必须始终代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益。"
+            "这是坚持和发展社会主义的必然要求。\n二、全面贯彻“三个代表”重要思想\n")
+    assert _lexicon_members(text, "三个代表") == ["始终代表中国先进生产力的发展要求", "代表中国先进文化的前进方向",
+                                                "代表中国最广大人民的根本利益"]
+    # counter-example: one member missing, none read
+    text = text.replace("，代表中国先进文化的前进方向", "")
+    assert _lexicon_members(text, "三个代表") == []

@@ -1215,8 +1215,8 @@ def test_what_something_is_regarded_as_is_no_term():
 
 def test_review6_siblings_of_the_rejection_and_part_rules():
     # the 2000 work report: 严防, like 防止, keeps from happening (a rejection reaches over the
-    # quotations joined to its object, not past the words between: “胡子” after 项目和 stays)
-    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == ["胡子"]
+    # quotations joined to its object, and past the head they share: test_quoted5_* below)
+    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == []
     # constructed: a programme's name stays a term whatever it is taken as (as after 作为, dev-0043);
     # 当做 is 当作
     assert quoted_terms("要把民生实事当作“民心工程”来抓。") == ["民心工程"]
@@ -2402,3 +2402,109 @@ def test_the_issue_classes_on_real_sentences():
     spans = find_slogans("坚决做到兴奋剂问题“零出现”、“零容忍”。")
     assert [(s["text"], s["kind"], s["number"]) for s in spans] == [("零出现", "quoted", None),
                                                                     ("零容忍", "quoted", None)]
+
+
+def test_quoted5_a_rejection_reaches_past_the_head_its_object_shares():
+    # the 2000 work report: “胡子” after 项目和 is kept from happening too, as “钓鱼”
+    assert quoted_terms("努力提高投资效益，严防“ 钓鱼”项目和“胡子”工程。强化工程质量管理") == []
+    # the 1978 and 1957 work reports: a blank before the quote mark hides no rejection
+    assert quoted_terms("我们坚决反对任何人制造所谓 “两个中国”、“一中一台”、“一个中国两个政府”、“台湾独立”的阴谋。") == []
+    assert quoted_terms("常常向往于所谓 「绝对民主」，也就是不要集中领导的民主。") == []
+    # counter-examples (constructed): no rejection before, or a verb between
+    assert quoted_terms("实施“钓鱼”项目和“胡子”工程。") == ["钓鱼", "胡子"]
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
+
+
+def test_quoted5_coined_colours_side_by_side_are_figures():
+    # Xi 2020-09-09 (and 2020-10-15): colours standing for the people who wear them, nothing naming them
+    t = ("把个人冷暖、集体荣辱、国家安危融为一体，“天使白”、“橄榄绿”、“守护蓝”、“志愿红”迅速集结，"
+         "“我是党员我先上”")
+    assert "天使白" not in quoted_terms(t) and "志愿红" not in quoted_terms(t)
+    # counter-example (constructed): a term head after the run names them
+    assert quoted_terms("开展“天使白”、“志愿红”行动。") == ["天使白", "志愿红"]
+
+
+def test_quoted5_labels_of_web_pages_and_forms_are_no_terms():
+    # policy documents central-90, central-97, central-120: an application guide's steps
+    assert quoted_terms("在信息系统“申请与受理”菜单下，点击“原创项目预申请”，进入预申请填写页面") == []
+    assert quoted_terms("（1）选择“项目负责人”用户组登录系统，进入后点击“在线申请”进入申请界面，"
+                        "点击“新增项目申请”按钮进入项目类别选择界面；") == []
+    assert quoted_terms("在“数据服务”栏目下“调查问卷”子栏目中进入“智慧法院评价”。") == []
+    # policy documents central-15, central-72, the 1955 work report: what is chosen or marked, but a
+    # programme chosen stays (the guide is of the 重大研究计划)
+    assert quoted_terms("（3）申请书中的资助类别选择“重大研究计划”，亚类说明选择“培育项目”或“重点支持项目”，") == [
+        "重大研究计划"]
+    assert quoted_terms("老年人使用华为、小米等市场主流手机，可方便选择“老人模式\"、“简易模式\"，享用大字体") == []
+    assert quoted_terms("有些图纸交的先后和施工顺序颠倒，有的图纸注明“仅供参考”，都不能作为施工的依据。") == []
+    # counter-example (constructed): what is chosen, with a word bound after it, is no form's value
+    assert quoted_terms("选择“一网通办”改革作为突破口。") == ["一网通办"]
+    # counter-example: the 2018 work report's service pushed on line is no control of a page
+    assert quoted_terms("深入推进“互联网+政务服务”，使更多事项在网上办理") == ["互联网+政务服务"]
+
+
+def test_quoted5_labels_of_people_and_units_are_no_terms():
+    # Xi 2020-09-04, 2020-01-20: the honorific names of army units and their heroes
+    assert quoted_terms("八路军“狼牙山五壮士”、新四军“刘老庄连”、东北抗联八位女战士、国民党军“八百壮士”等") == []
+    assert quoted_terms("习近平1月18日给74集团军某旅“硬骨头六连”全体官兵回信，勉励他们") == []
+    # Xi 2020-01-09: the spirit in which to work, a figure
+    assert quoted_terms("以“赶考”的心态向党和人民交出一份满意的答卷。") == []
+    # counter-example (constructed): an attitude named by a list stays (as 摒弃“等、靠、要”思想)
+    assert quoted_terms("摒弃“等、靠、要”的心态。") == ["等、靠、要"]
+
+
+def test_quoted5_what_a_platform_unites_is_no_term_and_a_named_mode_is():
+    # policy documents central-166, shandong-16: the functions a platform unites
+    assert quoted_terms("聚焦海洋电子信息和海洋智能装备产业，打造集“技术研发、测试试验、成果转化、产品孵化”于一体的"
+                        "海洋公共服务平台。") == []
+    # policy documents central-88, shandong-18: a mode or a way of working named after 的
+    assert quoted_terms("实施超亿元的帮扶计划。通过“免见面，全在线”的灵活用工模式，以人才共享") == ["免见面，全在线"]
+    assert quoted_terms("逐步完善“艺术基础知识基本技能+艺术审美体验+艺术专项特长”的教学模式。") == [
+        "艺术基础知识基本技能+艺术审美体验+艺术专项特长"]
+    # policy document central-88: a two-clause slogan naming the training programme after it
+    assert quoted_terms("线下：“跨境滇商，网上启航”培训\n为面临疫情困境的外贸、跨境电商企业") == ["跨境滇商，网上启航"]
+
+
+def test_quoted5_a_pretext_or_a_label_pinned_on_people_is_no_term():
+    # the 11th congress report: what an adversary flies as its flag, each of the run before 的旗号,
+    # the label pinned on cadres, and what is so called (所谓的)
+    assert quoted_terms("苏修打着“社会主义”、“支持民族解放”、“和平合作”的旗号，加紧推行") == []
+    assert quoted_terms("对老干部和中年干部，他们给扣上“走资派”的帽子。对青年干部，他们给扣上“投降派”的帽子。") == []
+    assert quoted_terms("叫嚷要“镇压”和“枪毙”他们所谓的“民主派”、“走资派”。") == []
+    # counter-example: the 2025 work report's reform of academic titles, no pretext
+    assert quoted_terms("深化人才分类评价改革和科教界“帽子”治理，") == ["帽子"]
+
+
+def test_quoted5_a_complaint_after_ti_chu_is_no_proposal():
+    # constructed (the development corpora quote no complaint after 提出): items ending with a word of
+    # hardship report what people complain of
+    assert quoted_terms("不少群众提出“看病难、看病贵”，") == []
+    assert quoted_terms("有企业提出“融资难”。") == []
+    # counter-examples: proposals after 提出 (policy documents central-1, central-163), and a problem
+    # named by its head, not after 提出 (central-88)
+    assert quoted_terms("党的十八大明确提出“新四化”的战略部署") == ["新四化"]
+    assert quoted_terms("研究提出“以人为本、智能向善”在人工智能") == ["以人为本、智能向善"]
+    assert quoted_terms("化解中小企业“融资难、融资贵、融资慢”问题。") == ["融资难、融资贵、融资慢"]
+
+
+def test_quoted5_the_role_or_effect_a_quotation_is_likened_to_is_a_figure():
+    # policy documents shandong-11, central-163: quoted again in the document, still a figure
+    t = ("不断放大人工智能新技术、新产品的“赋能”效应，推动智能经济成为全省制造业高质量发展的重要新增长点。"
+         "充分发挥人工智能对提升全要素生产力、促进现代优势产业支撑发展的“赋能”作用，打造国内领先的人工智能产业集群。")
+    assert quoted_terms(t) == []
+    assert quoted_terms("3.2.3 认知域安全风险\n(a)加剧“信息茧房”效应风险。") == []
+    # policy document shandong-42: an effect named in the quotation
+    assert quoted_terms("鼓励园区内人工智能产业链主、龙头企业发挥“磁吸效应”，通过建链、补链、延链、强链等方式") == []
+    # counter-example (constructed): a term whose head comes between it and 作用 stays
+    assert quoted_terms("发挥“放管服”改革作用。") == ["放管服"]
+
+
+def test_quoted5_a_rejection_reaches_over_the_words_saying_whose_the_rejected_thing_is():
+    # the 2021 work report, the 2005 work report, the 2000 work report, policy document central-159
+    assert quoted_terms("坚决守住18亿亩耕地红线，划足划实永久基本农田，切实遏制耕地“非农化”、防止“非粮化”。") == []
+    assert quoted_terms("坚决反对形式主义和虚报浮夸，不搞劳民伤财的“形象工程”、“政绩工程”。") == []
+    assert quoted_terms("我国在联合国第八次挫败反华人权提案，第七次粉碎台湾“重返联合国”的图谋。") == []
+    assert quoted_terms("分类指导，突出重点，分步实施，避免脱离实际的“摊大饼式”建设。") == []
+    # counter-examples: a campaign verb makes a term (local dev-0057: 整治群众身边的“蚁贪蝇腐”), and a
+    # second verb with its own object after the rejected one (the 20th congress report)
+    assert quoted_terms("持续发力整治群众身边的“蚁贪蝇腐”") == ["蚁贪蝇腐"]
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]

@@ -11,7 +11,8 @@ each importing only those before it:
                    item splits, lead-in trims, clause starts, :class:`_Target`)
 ``list_before``    the unquoted list right before it (5): :func:`_list_before`
 ``before``         the other steps before it: a quoted (2), 等 (3), bracketed
-                   (5a) or subject (5b) list, a parallel compound (6), a
+                   (5a) or subject (5b) list, a list that a bracket after it
+                   names (5c: A和B（即“双X”）), a parallel compound (6), a
                    sibling count (6b)
 ``following``      right after it: brackets (1), 即/：-lists and 一是… (4, 4e)
 ``later``          the sentences and paragraphs after it: 一是…, bare and

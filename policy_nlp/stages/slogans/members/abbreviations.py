@@ -40,15 +40,30 @@ def _known_members_nearby(t, known):
     hi = after if after != -1 else hi
     found = []
     for member in known:
-        spots = [m.start() for m in re.finditer(re.escape(member), text[lo:hi])]
+        spots = _spots(text[lo:hi], member)
         if not spots:
             return None
-        at = lo + min(spots, key=lambda p: abs(lo + p - t.s))
-        found.append(_mk(text, at, at + len(member)))
+        at, length = min(spots, key=lambda x: abs(lo + x[0] - t.s))
+        found.append(_mk(text, lo + at, lo + at + length))
     found.sort(key=lambda m: m["start"])
     if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
         return None                                       # overlapping members
     return found
+
+
+_ADVERBS = tuple(w for w in words("predicate_adverbs") if len(w) >= 2)
+
+
+def _spots(window, member):
+    """(start, length) of each occurrence of a lexicon ``member`` in ``window``;
+    where it has none, of the member without an adverb opening it, which the
+    text writes once for the whole list (始终代表中国先进生产力的发展要求，代表中国
+    先进文化的前进方向，…: 三个代表, cpc 16)."""
+    for form in (member, member[len(next((a for a in _ADVERBS if member.startswith(a)), "")):]):
+        spots = [(m.start(), len(form)) for m in re.finditer(re.escape(form), window)] if len(form) >= 3 else []
+        if spots:
+            return spots
+    return []
 
 
 def _head_word_runs(window, head, number):

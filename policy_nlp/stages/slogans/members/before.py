@@ -1,8 +1,8 @@
 """The member steps that read members written before the formulation: a
 quoted list right before (2), the list before 等 (3), a bracketed list (5a),
 the unquoted list (5) or the parallel compound that ends it (6), the list
-of a sibling count (6b), and a 、-list that is the subject of the
-formulation's clause (5b)."""
+of a sibling count (6b), a 、-list that is the subject of the
+formulation's clause (5b), and the list a bracket after it names (5c)."""
 
 import os
 import re
@@ -12,7 +12,7 @@ from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
     _split_last_conj, _Target, _trimmed_items)
-from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _SIBLING_COUNT
+from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
 
 _SPEECH_END = re.compile(f"[{SENTENCE_ENDS}\n]")
@@ -154,6 +154,35 @@ def _in_brackets_before(t):
         return None
     got = [_mk(text, a, z) for a, z in items]
     return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
+
+
+# a bracket after a list that names it: …作业负担和校外培训负担（即“双减”）, …生态创新中心、…人工智能
+# 创新中心（以下简称“三个创新中心”）; the formulation and its quote marks close the bracket
+_NAMING_BRACKET = re.compile(r"[（(]\s*(?:即|以下\s*简\s*称|以下称|简称|下称)[：:]?\s*[“「\"']?$")
+
+
+_NAMED_MAX = 30   # the longest member of a named list (a clause is no name)
+
+
+def _list_named_in_brackets(t):
+    """(5c) the list right before a bracket that names it by the formulation:
+    A和B（即“双X”）, A、B、C（以下简称“三个X”）. The list is the bracket's
+    antecedent, its items all the formulation counts (a quotation inside one
+    is part of a name: 济南“鲲鹏+昇腾”生态创新中心); a pair is the last
+    item's 和-parts where they are both three characters or more (国务院关于
+    减轻…作业负担和校外培训负担)."""
+    text = t.text
+    m = _NAMING_BRACKET.search(text, max(0, t.s - 12), t.s) if t.number and t.number >= 2 else None
+    if m is None or text[t.qe:t.qe + 1] not in ("）", ")"):
+        return None
+    cs = _clause_start(text, m.start())
+    items = _split_items(text, cs, m.start(), "、")
+    if len(items) == t.number - 1 or (len(items) == 1 and t.number == 2):
+        items = _split_last_conj(text, items)
+    elif t.number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
+        items = _noun_pair(text, items[1])
+    got = _trimmed_items(text, items) if len(items) == t.number else []
+    return got if len(got) == t.number and all(len(g["text"]) <= _NAMED_MAX for g in got) else None
 
 
 # a copula opening the formulation's clause after a list: A、B、C,就是…的三个篇章

@@ -49,13 +49,31 @@ def _in_brackets_after(t):
                     default=-1)
     if close == -1 or close - p >= 300:
         return None
-    body = p + 1
-    if text.startswith(("即", "包括"), body):
-        body += 1 if text[body] == "即" else 2
-    if text[body:body + 1] in ("：", ":"):
-        body += 1                   # “三河三湖”（即：淮河海河辽河、太湖巢湖滇池）
+    body = _BRACKET_OPENER.match(text, p + 1).end()   # “三河三湖”（即：淮河海河辽河、太湖巢湖滇池）
     items = _split_items(text, body, close)
+    if t.number == 2 and len(items) == 1 and body > p + 1:
+        items = _split_last_conj(text, items)          # “两头在外”（即原材料来源在外和产品销售市场在外）
+    if t.number and len(items) < t.number:
+        items = _glued_names(text, items, t.head_chars(), t.number) or items
     return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
+
+
+# what opens a bracket of members: 即, 包括, 指 (“三自一包”（指多留自留地、…）; not 指标, 指导…), a colon
+_BRACKET_OPENER = re.compile(f"(?:{_JI}|包括|指(?![标导挥数南引令示出定针向]))?[：:]?")
+
+
+def _glued_names(text, items, head, number):
+    """The items split after each character of the formulation's ``head`` in
+    them, when that gives ``number`` names of two to four characters in all:
+    a composite's names written without separators (“三河三湖”（淮河海河辽河、
+    太湖巢湖滇池） -> 淮河, 海河, 辽河, 太湖, 巢湖, 滇池); None otherwise."""
+    out = []
+    for a, z in items:
+        cuts = [p + 1 for p in range(a, z - 1) if text[p] in head]
+        out += [(x, y) for x, y in zip([a] + cuts, cuts + [z])]
+    if len(out) != number or not all(2 <= y - x <= 4 for x, y in out):
+        return None
+    return out
 
 
 # the openers of a list after a formulation: after a comma (a line break may
@@ -203,7 +221,29 @@ def _following_list(t):
         items[0] = (_skip_lead_in(text, *items[0]), items[0][1])
     items += _head_initial_clauses_after(t, items, end)
     items[-1] = (items[-1][0], _before_deng(text, *items[-1]))
-    return [_mk(text, _after_marker(text, a, z), z) for a, z in items]
+    items[1:] = [(_after_ji(text, a, z), z) for a, z in items[1:]]
+    return [_mk(text, _after_marker(text, a, z), z) for a, z in _without_some(text, items)]
+
+
+# "some (of them)" opening each item of a list of attitudes (三种误区:有的认为…;有的觉得…;还有的习惯…)
+_SOME = re.compile("(?:还|也)?有(?:的|些)(?:人|同志|干部)?")
+
+
+def _without_some(text, items):
+    """``items`` without the 有的/还有的/有些 that opens every one of them (the
+    subjects of a list of attitudes, not part of each), where two characters
+    or more remain; ``items`` unchanged unless all open so."""
+    cut = [_SOME.match(text, a, z) for a, z in items]
+    if not all(m and z - m.end() >= 2 for m, (a, z) in zip(cut, items)):
+        return items
+    return [(m.end(), z) for m, (a, z) in zip(cut, items)]
+
+
+def _after_ji(text, a, z):
+    """Where a later item ``text[a:z]`` starts after a 即 that repeats the
+    list's opener (即坚持社会主义道路，…，即坚持马克思列宁主义毛泽东思想, gwr 1979),
+    when two characters or more remain; else ``a``."""
+    return a + 1 if re.match(_JI, text[a:a + 2]) and z - a - 1 >= 2 else a
 
 
 _DENG_WORDS = words("deng_word_ends")

@@ -8,7 +8,7 @@ import re
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.masks import MASK
 from policy_nlp.stages.slogans.members.items import _LIST_QUALIFIERS, _mk, _Target
-from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list_before_deng,
+from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list_before_deng, _list_named_in_brackets,
     _parallel_compound_before, _quoted_list_before, _sibling_count_before, _subject_list, _unquoted_list_before)
 from policy_nlp.stages.slogans.members.following import _following_list, _garbled_first_marker, _in_brackets_after
 from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _dash_items_after,
@@ -93,7 +93,7 @@ def _unmasked(text, members):
 # steps that read a definition (brackets, 即/：/一是 lists, dash items, named
 # parts): their members hold for every mention of the formulation; a list
 # right before one mention may be that mention's modifiers (村、社区“两委”)
-_DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list,
+_DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list, _list_named_in_brackets,
                              _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
                              _head_clauses_after,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
@@ -105,7 +105,7 @@ _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following
 # after a count most often lists what it counts: 其它3个领域（BA、BB、BC）)
 _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _bare_list_next_sentence,
                              _dash_items_after,
-                             _quoted_list_before, _in_brackets_before))
+                             _quoted_list_before, _in_brackets_before, _list_named_in_brackets))
 
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
@@ -116,7 +116,8 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _ordinal_list_next_paragraph,
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
-                 _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby)
+                 _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby,
+                 _list_named_in_brackets)   # last: a shared head of its items reads them better (知识库、规则库)
 
 
 # the steps that read members the text spells out right at a count, before it

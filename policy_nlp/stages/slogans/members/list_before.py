@@ -10,8 +10,10 @@ import re
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
+from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_QUALIFIERS,
+from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_MARKER_START,
+    _LIST_QUALIFIERS,
     _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
 
 
@@ -137,18 +139,46 @@ def _after_yi(text, a, z):
     return a
 
 
+def _after_marker(text, a, z):
+    """``(a, z)`` of a first item without the 一是/二要 marker opening it (五是完善标准、
+    监测分析、新型服务、安全保障四大支撑服务体系: the list is the point's object)."""
+    m = _LIST_MARKER_START.match(text, a, z)
+    return (m.end(), z) if m and z - m.end() >= 2 else (a, z)
+
+
+def _after_paired(text, a, z):
+    """Where the first item ``text[a:z]`` starts after a 同 that 把 or 将 before it
+    pairs with the list (把以经济建设为中心同四项基本原则、改革开放这两个基本点: 四项基本原则),
+    when two characters or more remain and the 同 is in no word of the dictionary
+    (共同, 同时, 同步); else ``a``."""
+    p = text.rfind("同", a, z)
+    if p == -1 or z - p - 1 < 2 or not any(v in text[a:p] for v in ("把", "将")):
+        return a
+    known = dictionary_words()
+    return a if text[p - 1:p + 1] in known or text[p:p + 2] in known else p + 1
+
+
 _DETERMINERS = tuple(words("determiner_openings"))
 
 
 def _after_relative_verb(text, a, z):
     """Where the first item ``text[a:z]`` of a list the text names with 所谓
-    starts after its last determiner and the verb of two characters that opens
-    the relative clause (必须对那些重犯行贿、偷工减料…等所谓“五毒” -> 行贿: the
-    verb governs every item, and 所谓 says the items are what the formulation
-    counts), when two characters or more remain; else ``a`` (a determiner left
-    in the item makes the list no members)."""
-    start = max((text.rfind(d, a, z) + len(d) + 2 for d in _DETERMINERS if d in text[a:z]), default=a)
-    return start if z - start >= 2 else a
+    starts after its last determiner and the verb that opens the relative
+    clause (必须对那些重犯行贿、偷工减料…等所谓“五毒” -> 行贿: the verb governs
+    every item, and 所谓 says the items are what the formulation counts): a
+    verb of two characters, or else one (那些搞行贿), or none (某些行贿), the first
+    whose rest opens with a word of the dictionary and keeps two characters
+    or more; else ``a`` (a determiner left in the item makes the list no
+    members). An adverb before the verb is not read (那些长期从事行贿 -> 从事行贿)."""
+    start = max((text.rfind(d, a, z) + len(d) for d in _DETERMINERS if d in text[a:z]), default=a)
+    if start == a:
+        return a
+    known = dictionary_words()
+    for verb in (2, 1, 0):
+        rest = start + verb
+        if z - rest >= 2 and any(text[rest:rest + n] in known for n in (4, 3, 2)) and text[rest - 1:rest + 1] not in known:
+            return rest
+    return a
 
 
 _YI_AFTER_JOINT = re.compile("(?:和|与|及|以及)以")
@@ -184,10 +214,17 @@ def _list_before(text, qs, number, commas=False):
     lead = text[items[0][0]:items[0][1]].strip() if items else ""
     if len(items) > 1 and lead and all(c.isdigit() or c in NUM_CHARS for c in lead):
         items = items[1:]                   # a list or page marker: 2、 or 三、
+    # a chain of pair-and-count items (社会主义和资本主义两条道路、马克思主义和修正主义两条路线): the
+    # items up to the last one ending with a count of the same number are its siblings' lists
+    sibling = max((k for k, (a, z) in enumerate(items[:-1]) if _ends_with_count(text[a:z], number)), default=-1)
+    items = items[sibling + 1:]
     if items:
+        items[0] = (_after_paired(text, *_after_marker(text, *items[0])), items[0][1])
         items[0] = (_after_yi(text, *items[0]), items[0][1])
         if closer.endswith("所谓"):
             items[0] = (_after_relative_verb(text, *items[0]), items[0][1])
+    if number == 2 and len(items) >= 3:
+        items = _two_groups(text, items) or items
     if len(items) == number - 1 or (len(items) == 1 and number == 2):
         items = _split_last_conj(text, items)
     elif number == 2 and len(items) == 2 and _noun_pair(text, items[1]):
@@ -221,6 +258,19 @@ def _list_before(text, qs, number, commas=False):
                 and not any(_not_a_member(g["text"], _may_govern(text, items, got, g)) for g in got)):
             return got
     return []
+
+
+def _two_groups(text, items):
+    """Two 、-groups joined by 和/与/及 inside one middle item, for a count of
+    two (打造大众创业、万众创新和增加公共产品、公共服务“双引擎”: the engines are
+    大众创业、万众创新 and 增加公共产品、公共服务): the two spans, or None
+    unless exactly one middle item holds such a joint."""
+    joined = [(k, parts) for k, item in enumerate(items[1:-1], 1)
+              for parts in [_split_last_conj(text, [item])] if len(parts) == 2]
+    if len(joined) != 1:
+        return None
+    k, ((_, left), (right, _)) = joined[0]
+    return [(items[0][0], left), (right, items[-1][1])]
 
 
 def _may_govern(text, items, got, member):
