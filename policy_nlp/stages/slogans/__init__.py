@@ -43,8 +43,11 @@ it a thing (双轮双铧犁).
 A trailing ``合一`` fuses the parts (三证合一 = 3).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
-四风, 八八战略 = 8); the numeral 一 alone (“一键申报”, “一网通办”) is an adverb of
-manner, not a count, and gives a quoted term instead.
+四风, 八八战略 = 8; a last unit may close with a word ending in 一: “五统一” = 5);
+a quoted count marked new or old counts as the count (“新三样” = 3), unless
+the count is a word of its own (“新八股”, “新四化”); the numeral 一 alone
+(“一键申报”, “一网通办”) is an adverb of manner, not a count, and gives a
+quoted term instead.
 
 ``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
 ordinal (“十四五”, “十五五”, “九五”), number null.
@@ -55,7 +58,9 @@ their sum, as the text reckons it (“7+3” = 10, “14+1” = 15); a formulati
 with a part added by ``+`` and counted by a letter has no number either
 (“一个平台+N个智能应用”, “1＋2＋ N”). A quoted string
 of three to six digits before a policy head (“8810”工程, “1255”发展思路) is a
-programme code, number null (not a year: “2020”). Inside quotes, a composite
+programme code, number null (not a year: “2020”); so is one before the name of
+a programme, 的 and a few characters that hold such a head (“2522”的整体框架,
+“5150”引才倍增计划). Inside quotes, a composite
 written with single Arabic digits for its numerals is read as the Chinese one
 (“4 市 1 区” = 四市一区 = 5); a single unit (“3年”, “2号楼”) is not.
 
@@ -63,7 +68,8 @@ written with single Arabic digits for its numerals is read as the Chinese one
 word, taken unquoted only because the list right before it has exactly NUM
 members: 国庆、中秋两节 (two-character members, no measure), 党建、发展、民生、
 稳定、作风五个关键 (at least three short members with 个/项…), “红橙黄蓝”四色预警
-(a quoted run of NUM single-character abbreviations), “组织领导、…、人员力量”六落实
+(a quoted run of NUM single-character abbreviations; a head that is a measure
+word of objects goes on to its noun: 大庆、大寨两面红旗), “组织领导、…、人员力量”六落实
 (a quoted list of NUM items), a 即-list of exactly NUM members right after 双
 or a quoted count with a measure word (双重组织生活会,即A和B; “六个导向”即…; not
 an unquoted count, most often plain: 全县共有五个乡镇,即…; nor a head that makes a
@@ -86,6 +92,9 @@ counts of things and partitions (分为五个阶段、七个步骤) do not.
 moving together (``joint_action_verbs.txt``: 齐飞, 驱动, 同步, 融合) name a strategy,
 counted by the numeral (两翼齐飞 = 2, 双轮驱动 = 2, 四化同步 = 4, 三网融合 = 3); not people,
 places, sides or rounds (三者同步, 两省同步, 两岸融合: ``joint_action_sides.txt``; 分两轮取消).
+
+``doctrine``  ``关于 NUM 个 HEAD …的 DOCTRINE``: a count a theory or thesis is
+about (毛主席关于三个世界的理论, 关于三个世界划分的理论: 三个世界 = 3).
 
 Never formulations: announcements of the speaker's own points (三句话, 两点希望,
 三条建议, and any count right after a verb of speaking: 我讲三个问题, 提出两点要求;

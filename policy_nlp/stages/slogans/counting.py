@@ -50,6 +50,10 @@ _HEAD_STOP = re.compile(f"[、.{STOPS}" r"（）()“”‘’「」『』《》
 # composite units followed by one of these keep them out of the span
 _COMPOSITE_HEADS = tuple(sorted(set(words("composite_heads")), key=len, reverse=True))
 
+# words ending in 一 that may close a formulation's last unit (“五统一”, 三统一); 合一 fuses
+# the parts instead (三证合一: parse_numbered)
+_HEAD_ENDING_YI = word_set("words_ending_yi") - {"合一"}
+
 _PLAN_MAX = 15
 # a count of 1–20 in Arabic digits, full-width or not (3个代表, １０大工程, 20字)
 ARABIC_COUNT = "(?:[1１][0-9０-９]|[2２][0０]|[1-9１-９])"
@@ -122,6 +126,8 @@ def _units(s):
         j = m_end
         while j < len(s) and s[j] not in NUM_CHARS and not (s[j] == "多" and m_end < j < len(s) - 1):
             j += 1
+        if j == len(s) - 1 and s[j - 1:] in _HEAD_ENDING_YI:
+            j += 1                                        # 五统一: the 一 of 统一 counts nothing
         if _PAIRED_MAGNITUDES.fullmatch(run) and not s[m_end:j].startswith(_QUANTITY_AFTER):
             # 双百 (百花齐放、百家争鸣), 双百双千: 双 counts the magnitude after it
             units.extend(("双", run[k + 1]) for k in range(0, len(run) - 2, 2))

@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from policy_nlp.lang.chars import IDEOGRAPH, after_spaces, before_spaces, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS, TO_ASCII_DIGITS
-from policy_nlp.lang.words import word_set
+from policy_nlp.lang.words import word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, HEADS, MEASURES,
@@ -144,6 +144,8 @@ def _quoted_candidates(text, quote_ranges):
             ok, n = True, 1                               # “一好”、“两增”、“三突破”
         if not ok:
             ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
+        if not ok:
+            ok, n = _renewed_count(q)                     # “新三样” = 3
         if not ok and _is_code(text, s, e):
             ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
@@ -483,17 +485,39 @@ def _arabic_composite(q):
     return parse_numbered(compact.translate(_CN_DIGITS), quoted=True)
 
 
+_RENEWED = "新老"
+
+
+def _renewed_count(q):
+    """A quoted count marked new or old (“新三样” of 电动汽车、锂电池、光伏产品,
+    “新三大院”, “老三样”) counts as the count itself, unless that is a word of
+    its own in the language's dictionary (“新八股”, “新三板”, “新四化”: the
+    quoted-term rules read them)."""
+    if len(q) < 3 or q[0] not in _RENEWED or q[1] not in NUM_CHARS or q[1:] in dictionary_words():
+        return False, None
+    return parse_numbered(q[1:], quoted=True)
+
+
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+# the name a programme code stands before: 的 and up to eight characters that hold a head
+# of two characters or more (“2522”的整体框架, “5150”引才倍增计划, “6997”现代化工业体系)
+_CODE_NAME = re.compile(f"的?([{IDEOGRAPH}]{{2,8}})")
+_CODE_HEADS = tuple(h for h in (*HEADS, *words("term_heads")) if len(h) >= 2)
 
 
 def _is_code(text, s, e):
     """A quoted digit string naming a programme: three to six digits (not a
-    year) right before a policy head (“1255”发展思路, “150”工程)."""
+    year) right before a policy head (“1255”发展思路, “150”工程), or before the
+    name of one (“2522”的整体框架; in the development corpora every quoted
+    string of three to six digits but a year is such a code)."""
     q = text[s:e]
     if not (q.isascii() and q.isdigit() and 3 <= len(q) <= 6) or _YEAR.fullmatch(q):
         return False
     after = text[e + 1:e + 7]
-    return after.startswith(HEADS) or bool(_TERM_HEAD_AFTER.match(after))
+    if after.startswith(HEADS) or _TERM_HEAD_AFTER.match(after):
+        return True
+    name = _CODE_NAME.match(text, e + 1)
+    return bool(name) and any(name.group(1).startswith(_CODE_HEADS, p) for p in range(len(name.group(1))))
 
 
 def _lexicon_hit_ok(text, s, e, bounds):

@@ -9,7 +9,7 @@ from operator import itemgetter
 
 import numpy
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import UNITS as _UNIT
 from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.stages.slogans.counting import (_ANNOUNCE_BEFORE, _ANNOUNCEMENT, _BAD_BEFORE,
@@ -281,6 +281,10 @@ def _composite_unquoted(text, i, bounds):
     return None
 
 
+# measure words of single objects (面 of 两面红旗): a head of one of them goes on to its noun
+_OBJECT_CLASSIFIERS = word_set("object_classifiers")
+
+
 def _list_confirmed(text, i, run, value, bounds):
     """A count whose members stand right before it (党建、发展、民生、稳定、
     作风五个关键; 国庆、中秋两节; “红橙黄蓝”四色预警): ``NUM [MEASURE] HEAD`` with
@@ -301,6 +305,8 @@ def _list_confirmed(text, i, run, value, bounds):
             end = ends[0] if ends else None
         elif len(region) <= 4:
             end = len(region)
+    if end == 1 and not meas and text[k] in _OBJECT_CLASSIFIERS and bounds.ends is not None:
+        end = next((e - k for e in bounds.ends_in(k + 1, k + min(len(region), 4))), end)   # 两面|红旗
     if end is None or (not meas and end > 4) or _counts_things(_head_region(text, k), end, bounds, k):
         return None
     if text[i - 1:i] == "等":
@@ -494,7 +500,7 @@ def _read_numeral(text, m, i, run, bounds):
             or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
             or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds)
             or _set_confirmed(text, i, run, value, bounds) or _pair_confirmed(text, i, run, value, bounds)
-            or _joint_action(text, i, run, value, bounds))
+            or _joint_action(text, i, run, value, bounds) or _doctrine_subject(text, i, run, value, bounds))
 
 
 # the measures of a coordinated count (个, 项, 大, 种, 条: not 类, a classification)
@@ -642,6 +648,30 @@ def _names_listed_great(text, i, run):
     if text[i - 1:i] != "这" or _measure_at(text, i + len(run)) != "大":
         return False
     return bool(_list_before(text, i, _numeral_value(run)[0]))
+
+
+# 关于 + a count + 的 + a doctrine's noun within six characters (关于三个世界的伟大理论)
+_DOCTRINE_AFTER = re.compile(f"的[^、{STOPS}]{{0,6}}?(?:{alternation('doctrine_words')})")
+
+
+def _doctrine_subject(text, i, run, value, bounds):
+    """``关于 NUM 个 HEAD …的 DOCTRINE``: a count that a theory or thesis is
+    about names a formulation (毛主席关于三个世界的理论, 关于三个世界划分的理论:
+    三个世界); the head is its first word (two to four characters), no noun
+    of countable things (:func:`_counts_things`). (end, number) or None."""
+    k = i + len(run)
+    if text[i - 2:i] != "关于" or not text.startswith("个", k):
+        return None
+    region = _head_region(text, k + 1, 6)
+    if not region or not _DOCTRINE_AFTER.match(text, k + 1 + len(region)) or region in _WEAK_HEADS:
+        return None
+    if bounds.ends is None:
+        end = len(region) if len(region) <= 4 else None
+    else:
+        end = next((e - k - 1 for e in bounds.ends_in(k + 1, k + 1 + min(len(region), 4))), None)
+    if not end or end < 2 or _counts_things(region, end, bounds, k + 1):
+        return None                                       # 关于两个国家的理论: countries counted
+    return k + 1 + end, value
 
 
 # a short quoted head right after NUM MEASURE, with a character of its own (not “100%”)
