@@ -4,7 +4,7 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks
+from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
@@ -178,9 +178,7 @@ def _quoted_formula(text, run):
     the quotation and the quotation closes right after its last marker, within one sentence
     (必须坚持“一要吃饭，二要建设”的原则, four national reports; “第一条，反对；第二条，不怕”。, 1978)."""
     first, last = run.items[0], run.items[-1]
-    opening = first.start
-    while opening > 0 and text[opening - 1].isspace():     # “⏎第一条，反对；… (a wiki page's link breaks)
-        opening -= 1
+    opening = before_spaces(text, first.start)              # “⏎第一条，反对；… (a wiki page's link breaks)
     return (opening > 0 and text[opening - 1] in "“\"‘「"
             and not re.search(f"[{SENTENCE_ENDS}]", text[first.start:last.start])
             and _QUOTED_FORMULA_END.match(text, last.end) is not None)
