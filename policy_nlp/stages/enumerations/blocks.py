@@ -10,6 +10,7 @@ from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_L
 
 
 _CLOSING = f"）)、{STOPS}”’》」』"
+_WRAPPED = "，,、和与及或并"     # a line stopping on these goes on in the next one
 _TERMINAL = f"{CLAUSE_ENDS}：:…”’」』）)"
 
 
@@ -33,8 +34,9 @@ def _blocks(text, paragraphs, markers_at=None):
         if blocks:
             b_start, b_end = blocks[-1]
             opening = markers_at.get(after_spaces(text, b_start, b_end))
+            # a heading line does not stop on a comma or a joining word (…资源要素和 ⏎ 数字空间…: a wrap)
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
-                       and opening.end < b_end)
+                       and opening.end < b_end and text[before_spaces(text, b_end, b_start) - 1] not in _WRAPPED)
             bare = opening is not None and before_spaces(text, b_end, opening.start) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
                     (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
@@ -46,6 +48,7 @@ def _blocks(text, paragraphs, markers_at=None):
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
+_ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\s]{2,30}。")   # 2.生产制造数字化。…
 
 
 def _without_page_numbers(text, paragraphs, candidates):
@@ -58,7 +61,10 @@ def _without_page_numbers(text, paragraphs, candidates):
     at most ``_PAGE_HEADING`` characters opened by a marker with no sentence
     end in it) that stops without ending a sentence, unless that paragraph
     holds the item before it (…持续发展1.加强工作统筹谋划。…助力数字经济发展 ¶
-    2.强化政策支持保障: the list goes on).
+    2.强化政策支持保障: the list goes on) — or opens with it, when both markers
+    open a headline sentence as items do (1.研发设计数字化。…设计中的应用 ¶
+    2.生产制造数字化。…缩短装配流程和周期、 ¶ 3.质量管理数字化。…, policy_docs
+    central-10; a page goes on mid-sentence: 2、到底,团结带领…).
     """
     at = {m.start: m for m in candidates}
     starts = [m.start for m in candidates]
@@ -73,9 +79,11 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_last = before_spaces(text, p_end, p_first)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
                        and not _SENTENCE_END.search(text, p_first, p_last))
+            own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
+                   and _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right)
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
                     m.group == marker.group and m.number == marker.number - 1
-                    for m in candidates[bisect.bisect_right(starts, p_first):bisect.bisect_left(starts, p_last)]):
+                    for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):
                 dropped.add(first)
         if first < end:
             previous = (start, end)
@@ -83,6 +91,9 @@ def _without_page_numbers(text, paragraphs, candidates):
 
 
 _GLUED_AFTER = CLAUSE_ENDS
+# a heading line without a sentence end that an indent ends may be this long (…十项主要任务。六、进一步加强
+# 社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面　　…: 46 characters, 1988)
+_INDENTED_HEADING = 2 * _HEADING_LINE
 
 
 def _unglued_headings(text, paragraphs, candidates):
@@ -93,7 +104,8 @@ def _unglued_headings(text, paragraphs, candidates):
     a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
     see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
-    end) of at most ``_HEADING_LINE`` characters: with no sentence end in it,
+    end) of at most ``_HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
+    ends it, not closed by punctuation): with no sentence end in it,
     or, on a page that lost its line breaks but kept the indent that ends its
     paragraphs (…工作回顾　　第十一届…), one sentence that ends the paragraph
     (…提出以下建议。（一）加快转变经济发展方式，促进经济持续健康发展。　　…)
@@ -144,15 +156,17 @@ def _glued_heading(text, marker, previous, paragraphs, index):
         return False
     # the line ends at a line break or with the paragraph, looked for within the heading's reach only
     # (linear on one-line texts)
-    reach = marker.end + _HEADING_LINE + 8
+    reach = marker.end + _INDENTED_HEADING + 8
     line_end = text.find("\n", marker.end, min(end, reach))
     line_end = end if line_end == -1 else line_end
     line = text[marker.end:line_end].strip() if line_end <= reach else ""
-    if not 0 < len(line) <= _HEADING_LINE:
+    following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+    # the line ends a paragraph that an indent, not a line break, ends
+    indented = line_end == end and following is not None and "\n" not in text[end:following]
+    if not 0 < len(line) <= (_INDENTED_HEADING if indented else _HEADING_LINE):
         return False
     if not _SENTENCE_END.search(line):
-        return True
-    # one sentence ending a paragraph that an indent, not a line break, ends
-    following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-    return (line_end == end and following is not None and "\n" not in text[end:following]
-            and previous < start and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
+        return len(line) <= _HEADING_LINE or line[-1] not in _CLOSING
+    # one sentence ending such a paragraph
+    return (len(line) <= _HEADING_LINE and indented and previous < start
+            and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))

@@ -4,7 +4,7 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks
+from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
@@ -115,9 +115,10 @@ _MIN_DASHES = 3          # an inline run of —— items is a list from this man
 _SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
 _CLAUSE = re.compile(f"[^{STOPS}\n]{{0,40}}")
 _SENTENCE_ENDS = re.compile(f"[{CLAUSE_ENDS}]+")
-# a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…):
-# the work reports' —— items, long and unlike, that a page without line breaks runs together
-_HEADLINE_CLAUSE = f"[^、{STOPS}\n]{{2,20}}"
+# a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…;
+# ——经济运行缓中趋稳、稳中向好。…): the work reports' —— items, long and unlike, that a page without
+# line breaks runs together
+_HEADLINE_CLAUSE = f"[^{STOPS}\n]{{2,20}}"
 _HEADLINE = re.compile(f"{_HEADLINE_CLAUSE}(?:[，,]{_HEADLINE_CLAUSE})?。")
 
 
@@ -166,6 +167,21 @@ def _alike(text, dash, following):
     if _HEADLINE.match(text, dash.end) and _HEADLINE.match(text, following.end):
         return True
     return len(_SENTENCE_ENDS.findall(text, dash.start, following.start)) <= _SHORT_ITEM
+
+
+_FORMULA = 30           # a quoted formula's items end this close to its last marker
+_QUOTED_FORMULA_END = re.compile(rf"[^{SENTENCE_ENDS}”\"’」]{{0,{_FORMULA}}}[”\"’」]")
+
+
+def _quoted_formula(text, run):
+    """Whether ``run`` numbers the parts of a quoted formula, not a list: its first marker opens
+    the quotation and the quotation closes right after its last marker, within one sentence
+    (必须坚持“一要吃饭，二要建设”的原则, four national reports; “第一条，反对；第二条，不怕”。, 1978)."""
+    first, last = run.items[0], run.items[-1]
+    opening = before_spaces(text, first.start)              # “⏎第一条，反对；… (a wiki page's link breaks)
+    return (opening > 0 and text[opening - 1] in "“\"‘「"
+            and not re.search(f"[{SENTENCE_ENDS}]", text[first.start:last.start])
+            and _QUOTED_FORMULA_END.match(text, last.end) is not None)
 
 
 def _exact(lst, marker):
@@ -289,8 +305,10 @@ class _Builder:
             self.inline_lists.append(run)
 
     def _inline_run(self, run, block, last_of_group, block_markers):
+        if _quoted_formula(self.text, run):
+            return
         first = run.items[0]
-        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2):
+        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2 and not self.after_block_one(first)):
             # ¶三是 … 四是 … ¶五是: one block item, then inline ones
             block_markers.append(first)
             first.followers = run.items[1:]
@@ -316,6 +334,15 @@ class _Builder:
             self.inline_headings.append(run)
         if run.items[-1] is last_of_group[run.group] and not run.ended:   # nor in a later paragraph
             self.add_pending(run)
+
+    def after_block_one(self, marker):
+        """Whether the paragraph-initial ``marker`` numbered two follows a paragraph-initial
+        marker of its group numbered one, the last before it, so that it is the next block item,
+        not an inline run starting over (¶(一)… ¶(二)…考核。(三)一般应具有… ¶(四)…, policy_docs
+        central-5; but 主要是：一是… ¶二是…三是… goes on with the inline 一是)."""
+        position = bisect.bisect_left(self.initial_starts, marker.start) - 1
+        before = self.at[self.initial_starts[position]] if position >= 0 else None
+        return marker.number == 2 and before is not None and before.group == marker.group and before.number == 1
 
     def continues_heading(self, marker):
         """Whether the inline 一、 or （一） ``marker``, right after a sentence

@@ -14,7 +14,7 @@ from policy_nlp.stages.enumerations.scopes import _sentence_index
 
 
 _NUM = r"(?:[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[两二三四五六七八九]|[1-9][0-9]?|[１-９][０-９]?|几)"
-_MEASURE = r"(?:个方面|个|点|项|件|条|种|类|大|句话|层|招|步|方面|部分|句)"
+_MEASURE = r"(?:个方面|个|点|项|件|条|种|类|大|句话|层|招|步|方面|部分|句|股|套)"
 _COUNT = re.compile(
     rf"(?<![第\d０-９{_CN}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")

@@ -37,12 +37,16 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 _TOC_ENTRY = re.compile(r"[^\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=\n|$)")
 
 _MARKER = re.compile(
-    rf"(?=[（(第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
+    rf"(?=[（(【\[第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
     rf"(?:(?P<pcn>[（(][ \u3000]?(?P<pcn_n>[{_CN}]{{1,3}})[ \u3000]?[）)])"
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
+    # （一） that lost its opening bracket or took a wrong one (…以下程序组织申报和遴选:⏎一)工程指导…;
+    # 【一)): kept only where its numbering runs on (_half_brackets)
+    rf"|(?P<half>(?:(?<=[\n：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
     # 第一项： and 第1项： (a web copy's digits), 第二个方面，
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[{IDEOGRAPH}]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
-    rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.]))"
+    # 第一是…；第二是… (1954, 1955 national reports) spells 第一，…；第二，…
+    rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.是]))"
     # 一⏎是, 一⏎　　是: a wrap that the paragraphs took for a paragraph end (short or indented lines), which the reading view keeps
     rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
@@ -103,8 +107,8 @@ def _candidates(text):
         if kind in ("pcn", "pd") and _cited(text, start, cited):
             cited = end
             continue
-        if kind == "pcn":
-            number, family, group = chinese_number(m.group("pcn_n")), "（一）", "（一）"
+        if kind in ("pcn", "half"):
+            number, family, group = chinese_number(m.group(kind + "_n")), "（一）", "（一）"
         elif kind == "pd":
             number, family, group = chinese_number(m.group("pd_n")), "（1）", "（1）"
         elif kind == "dige":
@@ -163,7 +167,23 @@ def _candidates(text):
         last_numbers[group] = number
         if family in _HEADING_FAMILIES:
             heading = marker
-    return _bare_runs(text, _glued_first_heading(text, found))
+    return _half_brackets(text, _bare_runs(text, _glued_first_heading(text, found)))
+
+
+def _half_brackets(text, found):
+    """``found`` without the half-bracketed numerals (一), 【一)) whose number the （一）
+    markers next to them do not run on from or into (policy_docs central-5: ¶一)…¶(二)…;
+    central-21: …(二)…。三)…(四)…)."""
+    brackets = [m for m in found if m.group == "（一）"]
+    dropped = set()
+    for index, marker in enumerate(brackets):
+        if text[marker.start] in "（(":
+            continue
+        before = brackets[index - 1].number if index else None
+        after = brackets[index + 1].number if index + 1 < len(brackets) else None
+        if before != marker.number - 1 and after != marker.number + 1:
+            dropped.add(marker.start)
+    return [m for m in found if m.start not in dropped] if dropped else found
 
 
 # a 一、 glued to the word before it, not a numeral range (一、二等奖) nor a list of numerals
@@ -171,22 +191,24 @@ _GLUED_ONE = re.compile(rf"(?<=[{IDEOGRAPH}])一、(?![{_CN}两])")
 
 
 def _glued_first_heading(text, found):
-    """``found`` with the heading numbered one that a page without line breaks glued to the
-    word before it (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署):
-    the first 一、 marker of ``found`` is a 二、 that opens a line or follows a sentence end,
-    and the last 一、 after a Chinese character before it (not the 一 of a word: 统一、) is
-    its heading numbered one."""
-    two = next((m for m in found if m.group == "一、"), None)
-    if two is None or two.number != 2 or not _opens_line(text, two.start):
-        return found
-    one = None
-    for m in _GLUED_ONE.finditer(text, 0, two.start):
-        if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
-            one = m
-    if one is None:
-        return found
-    marker = _Marker(one.start(), one.end(), "一、", "一、", 1, one.group())
-    return sorted(found + [marker], key=lambda m: m.start)
+    """``found`` with the headings numbered one that a page without line breaks glued to the
+    word before them (…请全国政协委员提出意见一、2011年工作回顾　　…。二、2012年工作总体部署;
+    …最值得认真吸取的有以下几点一、牢固树立…　　…。二、无论建设还是改革…, the 1988 report after
+    an earlier run 一、…五、): a 一、 marker numbered two that opens a line or follows a
+    sentence end, with no 一、 marker numbered one since the run before it, takes the last
+    一、 after a Chinese character before it (not the 一 of a word: 统一、) as its heading
+    numbered one."""
+    added, previous = [], None
+    for two in (m for m in found if m.group == "一、"):
+        if two.number == 2 and (previous is None or previous.number != 1) and _opens_line(text, two.start):
+            one = None
+            for m in _GLUED_ONE.finditer(text, previous.end if previous else 0, two.start):
+                if not text.endswith(_WORDS_ENDING_YI, 0, m.start() + 1):
+                    one = m
+            if one is not None:
+                added.append(_Marker(one.start(), one.end(), "一、", "一、", 1, one.group()))
+        previous = two
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 _BARE_RUN = 3           # bare numerals number items from this many in a row

@@ -1485,3 +1485,153 @@ def test_every_family_has_an_outline_rank():
     # the families are declared once (policy_nlp.schema); the markers rank each of them
     from policy_nlp.stages.enumerations.markers import _RANK
     assert set(_RANK) == set(FAMILIES)
+
+
+def test_dash_items_whose_headline_holds_a_list_of_phrases_run_on_a_page_without_line_breaks():
+    # the 2017 national work report with its line breaks lost (items shortened): the first item's
+    # headline holds a 、 (经济运行缓中趋稳、稳中向好。), the others' none; all seven are one run
+    text = ("全年经济社会发展主要目标任务圆满完成，“十三五”实现了良好开局。"
+            "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。居民消费价格上涨2%。"
+            "工业企业利润由上年下降2.3%转为增长8.5%，经济发展的质量和效益明显提高。"
+            "——就业增长超出预期。全年城镇新增就业1314万人。高校毕业生就业创业人数再创新高。年末城镇登记失业率4.02%。"
+            "——改革开放深入推进。重要领域和关键环节改革取得突破性进展，供给侧结构性改革初见成效。对外开放推出新举措。"
+            "——经济结构加快调整。消费在经济增长中发挥主要拉动作用。服务业增加值占国内生产总值比重上升到51.6%。"
+            "——发展新动能不断增强。创新驱动发展战略深入实施。科技领域取得一批国际领先的重大成果。新兴产业蓬勃兴起。"
+            "——基础设施支撑能力持续提升。新建高速铁路投产里程超过1900公里。城市轨道交通、地下综合管廊建设加快。"
+            "——人民生活继续改善。全国居民人均可支配收入实际增长6.3%。农村贫困人口减少1240万。棚户区住房改造600多万套。"
+            "我国成功主办二十国集团领导人杭州峰会。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("——", 7, "——经济运行", None)]
+
+
+def test_long_outline_headings_that_an_indent_ends_on_a_page_without_line_breaks():
+    # the 1988 national work report with its line breaks lost (sections shortened): each heading
+    # ends its paragraph at an indent; 六、's is 46 characters, over the 40 of a heading line; the
+    # first list of headings is glued to the word before it (…有以下几点一、), after an earlier run
+    # 一、…五、 of inline measures
+    text = ("决定在物价问题上采取以下的综合配套措施：　　一、继续坚持有计划有步骤地改革不合理的价格体系；"
+            "　　二、从增加供给和抑制需求两方面入手，适当控制物价上涨幅度；　　三、对主要食品定量供应部分，要给职工以适当补贴；"
+            "　　四、积极发展生产资料市场，对重要生产资料实行最高限价；　　五、加强物价管理和工商行政管理。"
+            "　　回顾过去五年建设和改革的历程，其中最值得在今后工作中认真吸取的有以下几点"
+            "一、牢固树立建设要依靠改革，改革要促进建设的指导思想，坚持把改革放在总揽全局的位置上"
+            "　　加快社会主义现代化建设，必须坚定不移地进行改革。只有这样做，才能使建设和改革相互促进。"
+            "二、无论建设还是改革，都必须坚持从实际出发，解放思想，尊重实践"
+            "　　我们的建设和改革，既不能照搬书本或照搬外国的做法，也不能从主观愿望出发。"
+            "　　国务院要在今后五年里努力实现以下的十项主要任务。"
+            "一、大力发展农业生产和加强基础工业、基础设施的建设，以保持国民经济的持续稳定增长"
+            "　　农业特别是粮食生产的稳定增长是整个国民经济长期稳定发展的基础。增产节约运动必须广泛深入持久地开展下去。"
+            "二、加快科学技术和教育事业的发展和改革，把经济建设切实转到依靠科技进步和提高劳动者素质的轨道上来"
+            "　　实现四个现代化，科技是关键，教育是基础。舆论机关和人民群众要加强公开的社会监督。"
+            "三、进一步加强社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面"
+            "　　社会主义民主政治的建设首先要着眼于调动基层和群众的积极性。保障社会的安定团结和国家的长治久安。"
+            "四、大力进行社会主义精神文明建设，促进改革开放和现代化事业的顺利发展"
+            "　　在建设物质文明的同时，不断把社会主义精神文明建设推向前进，是我们的一贯方针。")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(family, count, first) for family, count, first, _ in summary(text, lists)] == [
+        ("一、", 5, "一、继续坚持"), ("一、", 2, "一、牢固树立"), ("一、", 4, "一、大力发展")]
+    # a heading line that an indent ends closed by a semicolon is an inline measure, not a heading
+    assert not [l for l in lists if len(l["items"]) == 1]
+
+
+def test_a_quoted_formula_numbers_no_list():
+    # the 1988 and 2002 national work reports: “一要吃饭，二要建设” names a principle; the 1978 report
+    # quotes an attitude (“第一条，反对；第二条，不怕”)
+    for text in ("人民生活的改善只能是逐步的。必须坚持“一要吃饭，二要建设”的原则，把眼前利益和长远利益结合起来。",
+                 "杜绝“跑、冒、滴、漏”。认真贯彻“一要吃饭、二要建设”的方针，合理调整财政支出结构。",
+                 "我们对世界大战的态度是：“第一条，反对；第二条，不怕”。我们相信，各国人民加强团结。",
+                 # the 11th congress report, whose wiki page breaks lines at its links
+                 "毛主席教导我们，对于世界大战，有两条，“\n第一条，反对；第二条，不怕\n”。苏修、美帝都是纸老虎。"):
+        assert lists_of(text) == [], text
+    # counter-examples: the 1997 report's unquoted 一是吃饭，二是建设; a quoted passage of sentences
+    text = "中央财政和地方财政都要坚持一是吃饭，二是建设。地方财政要收支平衡，不打赤字。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "一是吃饭，二", None)]
+    text = "他强调：“一是要加强学习。二是要深入实践。三是要及时总结。”大家表示赞同。"
+    assert summary(text, lists_of(text)) == [("一是", 3, "一是要加强学", None)]
+
+
+def test_first_is_spelt_with_the_copula():
+    # the 1954 national work report: 第一是…。第二是…。第三是… numbers a list as 第一，… does,
+    # with its count claim
+    text = ("在工业的发展中应当指出三个值得特别注意的地方。第一是现代工业的产值在工农业总产值中的比重迅速上升。"
+            "在一九四九年，这个比重大约是百分之十七。第二是生产资料的产值在工业总产值中的比重迅速上升。"
+            "第三是国营、合作社营和公私合营工业在工业总产值中的比重迅速上升。\n其次，我们还要看到困难。")
+    (lst,) = lists_of(text)
+    assert (lst["family"], len(lst["items"]), lst["claim"]["number"], lst["count_matches"]) == ("第一", 3, 3, True)
+    # a 第一 that ends a word (安全第一) opens nothing
+    assert lists_of("我们坚持质量第一是根本，安全第一是前提。") == []
+
+
+def test_a_paragraph_item_numbered_two_after_one_holding_the_next_glued_after_a_sentence_end():
+    # policy_docs central-5 (shortened): (三) is glued after (二)'s last sentence; (二) is still the
+    # block item after (一), not an inline run starting over
+    text = ("第六条 培训或评价机构一般应具备以下基本条件:\n"
+            "(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n"
+            "(二)在拟开展培训或评价的职业(行业)领域具有较强的影响力、公信力、认可度，能够按照规定要求开展线上、线下培训或考核。"
+            "(三)一般应具有5年以上技术技能人员培训或考核经验，达到年培训或考核技术技能人员2000人次以上的规模。\n"
+            "(四)自愿接受人力资源社会保障部门的监督。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("（一）", 4, "(一)在中国", None)]
+    # without the paragraph numbered one before it, (二) opens the run of (三) and (四) as before
+    text = text.replace("(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n", "")
+    assert summary(text, lists_of(text)) == [("（一）", 3, "(二)在拟开", None)]
+
+
+def test_an_item_line_stopping_on_a_joining_word_is_a_wrap_not_a_heading():
+    # policy_docs central-63 (a PDF's hard wraps): a （1） line stopping on 和 or a comma goes on in
+    # the next line, as a heading line does not
+    text = ("包括资源要素、互联互通、融合共享、系统集成和新兴业态等5层智能化要求。\n"
+            "（1）资源要素是指企业从事生产时所需要使用的资源或工具及其数字化模型所在的层级；\n"
+            "（2）互联互通是指通过有线或无线网络、通信协议与接口，实现资源要素之间的数据传递的层级；\n"
+            "（3）新兴业态是指基于物理空间不同层级资源要素和\n"
+            "数字空间集成与融合的数据、模型及系统，且支持虚实迭代优化的层级。\n"
+            "二、总体要求\n")
+    (lst,) = [l for l in lists_of(text) if l["family"] == "（1）"]
+    assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]].rstrip().endswith("支持虚实迭代优化的层级。")
+    # a heading line stays one (central-10: （一）加快关键环节数字化转型 ⏎ …)
+    text = "二、重点任务\n（一）加快关键环节数字化转型\n在成套发电装备中推广机器人焊接。\n（二）夯实数字化转型基础\n引导企业上云。\n"
+    (lst,) = [l for l in lists_of(text) if l["family"] == "（一）"]
+    assert text[lst["items"][0]["start"]:lst["items"][0]["end"]] == "（一）加快关键环节数字化转型"
+
+
+def test_an_item_opening_its_paragraph_keeps_the_next_item_from_being_a_page_number():
+    # policy_docs central-10: items whose last sentence lost its 。 (…缩短装配流程和周期、); the next
+    # number is no page number: the item before it opens the paragraph above
+    text = ("(一)加快关键环节数字化转型\n"
+            "1.研发设计数字化。在成套发电装备、输配电装备产品设计、工艺优化等环节，融合运用虚拟现实、智能算法、"
+            "数值模拟技术，开展风电叶片等智能设计，提升设计效率\n"
+            "2.生产制造数字化。支持电力装备整机企业建设协同制造平台，促进生产制造过程智能化和高效协同。"
+            "在大型发电装备等复杂产品装配中，探索虚拟装配技术应用，缩短装配流程和周期、\n"
+            "3.质量管理数字化。支持企业建设电力装备整机制造全生命周期质量管理平台，提升产业链质量协同发展水平，\n"
+            "4.供应链管理数字化。加快企业依托新一代信息技术，开展采购寻源、采购计划等，加强供应链流程互联互通。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"])) for l in lists if l["family"] == "1."] == [("1.", 4)]
+
+
+def test_counts_measured_by_gu_and_tao_announce_lists():
+    # the 1982 and 1981 national work reports: 两股歪风，一是…二是… and 学会两套本领，一是…二是…
+    for text, claim in (("现在，农村中有两股歪风，一是滥占耕地建房，二是乱砍滥伐森林，后果十分严重。党中央已经采取了措施。",
+                         "农村中有两股歪风"),
+                        ("开拓两个市场，首先是国内市场，其次是国际市场；学会两套本领，一是管理国内经济的本领，"
+                         "二是开展对外经济贸易的本领。\n扩展对外贸易是关键。", "学会两套本领")):
+        (lst,) = [l for l in lists_of(text) if l["family"] == "一是"]
+        assert (lst["claim"]["text"], lst["count_matches"]) == (claim, True)
+
+
+def test_a_bracketed_numeral_that_lost_its_opening_bracket_numbers_its_item():
+    # policy_docs central-5 and central-21: 一) opening the run, 三) inside it
+    text = ("第七条 评价机构由工程指导协调小组负责遴选。一般按照以下程序组织申报和遴选:\n"
+            "一)工程指导协调小组根据项目实施情况制定评价机构遴选方案，按程序报批后发布遴选工作通知。\n"
+            "(二)具备相关条件的社会机构自愿申请，向工程指导协调小组申报。\n"
+            "(三)工程指导协调小组对申报材料进行初评后，提请专家评议。\n")
+    assert summary(text, lists_of(text)) == [("（一）", 3, "一)工程指导", None)]
+    text = ("(一)准确把握“两库”建设重点。要厘清“两库”的关系。(二)赋予统筹地区“两库”本地化权限。省级医保部门要加强规则体系管理。"
+            "三)科学设置指标阈值并逐步上线应用规则。各统筹地区医保部门要综合考虑规则运行逻辑。(四)持续用好用活“两库”。"
+            "要建立健全管理机制。\n")
+    assert [len(l["items"]) for l in lists_of(text)] == [4]
+    # a closing bracket after a numeral in running text numbers nothing (…百分之六），…; 其一)
+    text = "工业总产值平均每年增长百分之四（包括村办工业为百分之六），国民生产总值平均每年增长百分之七。\n二)另行安排。\n"
+    assert lists_of(text) == []
