@@ -150,18 +150,20 @@ def _unwrapped(q):
 # what something is regarded as: 把浪费当作“小事情”, 列宁把
 # 政治经济学视为马克思主义理论“最深刻、最全面、最详尽的证明和运用”)
 _REGARDED_AS = r"(?:视为|视作|看作|看做|看成|当作|当做|当成)[^，,。；;：:“”]{0,8}"
+# the verbs of rejection (what is kept from happening among them), declared once for both patterns
+_KEEP_FROM = "避免|防止|严防|谨防|杜绝"
+_REJECTING = f"不搞|不能搞|{_KEEP_FROM}|克服|反对|遏制|打破|摒弃|{alternation('rejection_verbs')}"
 # a verb of rejection, then the words saying whose or what kind the rejected thing is: 遏制耕地“非农化”,
 # 防止政策执行“一刀切”, 不搞劳民伤财的“形象工程”, 反对任何旨在制造“台湾独立”, 打破高校“被动选才”; not
 # where they open with a preposition or a verb of carrying out, whose object the quotation is and
 # not the rejection's (避免在推进“放管服”改革中走过场, 防止落实“河长制”走过场)
-_REJECTED_OWNED = (r"(?:不搞|不能搞|避免|防止|严防|谨防|杜绝|克服|反对|遏制|打破|摒弃|"
-                   rf"{alternation('rejection_verbs')})(?!{alternation('scope_prepositions')}|"
+_REJECTED_OWNED = (rf"(?:{_REJECTING})(?!{alternation('scope_prepositions')}|"
                    rf"{alternation('policy_verbs_before')})[^{STOPS}“”‘’「」\s]{{1,8}}")
-_NEGATIVE_BEFORE = re.compile(rf"(?:不搞|不能搞|(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
-                              r"(?:避免|防止|严防|谨防|杜绝)(?:出现|发生|形成)?|克服|反对|遏制|不是|像|如同|好比|比作|形容|"
-                              r"(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
-                              r"打破|摒弃|告别|所谓的?|什么|被称为|"
-                              rf"{_REGARDED_AS}|(?:{alternation('rejection_verbs')})了?|{_REJECTED_OWNED})$")
+_NEGATIVE_BEFORE = re.compile(rf"(?:{_REJECTING}|(?:{_KEEP_FROM})(?:出现|发生|形成)|(?:{alternation('rejection_verbs')})了|"
+                              rf"(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
+                              r"不是|像|如同|好比|比作|形容|(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
+                              r"告别|所谓的?|什么|被称为|"
+                              rf"{_REGARDED_AS}|{_REJECTED_OWNED})$")
 # ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
 # (constructed), as with 作为: 把招商引资作为“一号工程” (local dev-0043)
 _REGARDED_BEFORE = re.compile(f"{_REGARDED_AS}$")
