@@ -80,14 +80,15 @@ from policy_nlp.apps.evaluation import (comparable_text, default_shared_root, ev
                                         load_gold)
 from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa: E402
 from policy_nlp.io.reading import normalize  # noqa: E402
+from policy_nlp.lang.chars import IDEOGRAPH  # noqa: E402
 from policy_nlp.lang.numerals import chinese_int, chinese_numeral  # noqa: E402
 
 WRAP = 28
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]{2}")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]{{2}}")
 _NUMERAL_BEFORE_MEASURE = re.compile(r"(?<![一二三四五六七八九十百千万两])[一二三四五六七八九十]{1,3}(?=[个项条件点批次大])")
 _DIGITS_BEFORE_MEASURE = re.compile(r"(?<![0-9])[1-9][0-9]?(?![0-9])(?=[个项条件点批次大])")
 ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
-_GLOSSED = re.compile(r"([\u4e00-\u9fff])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
+_GLOSSED = re.compile(rf"([{IDEOGRAPH}])[（(]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)[)）]")
 HEADER = ("当前位置：首页 > 领导讲话 > 正文\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
           "发布时间：2015-03-12 09:30  来源：县政府办公室  浏览次数：1024\n")
 FOOTER = ("\n责任编辑：王某\n【打印本页】【关闭窗口】\n上一篇：县长在全县春季农业生产工作会议上的讲话\n"
@@ -95,8 +96,8 @@ FOOTER = ("\n责任编辑：王某\n【打印本页】【关闭窗口】\n上一
 # what template sites mask (lang.masks.MASK reads them): years, figures, a
 # titled name before 同志 (a place's name is left: no rule tells it from 统一到 in 统一到区委)
 _MASKABLE = re.compile(r"(?<=[12１２][09０９])[0-9０-９]{2}(?=年)|[0-9０-９]+(?:[.．][0-9０-９]+)?(?=[%％亿万億萬])"
-                       r"|(?<=[书记长任記長])[\u4e00-\u9fff]{2,3}(?=同志)")
-_TITLED_NAME_END = re.compile(r"(?<=[书记长任記長])[\u4e00-\u9fff]{1,3}$")
+                       rf"|(?<=[书记长任記長])[{IDEOGRAPH}]{{2,3}}(?=同志)")
+_TITLED_NAME_END = re.compile(f"(?<=[书记长任記長])[{IDEOGRAPH}]{{1,3}}$")
 METRICS = ("numbered_recall", "numbered_precision", "not_slogans_tagged", "members_exact",
            "quoted_recall", "list_match", "list_parent", "claim_number", "topic_accuracy")
 
@@ -138,7 +139,7 @@ def manglings(readings):
 
     def hard_wrapped(text):
         def wrap(line):   # a character and its pinyin gloss stay on one line
-            units = re.findall(r"[\u4e00-\u9fff][(（][^()（）\n]{1,8}[)）]|.", line)
+            units = re.findall(f"[{IDEOGRAPH}][(（][^()（）\n]{{1,8}}[)）]|.", line)
             return "\n".join("".join(units[i:i + WRAP]) for i in range(0, len(units), WRAP))
         return "\n".join(wrap(line) for line in text.split("\n"))
 
