@@ -337,7 +337,7 @@ def context_scores(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIG
                    neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
                    general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT, news=False):
     """The context's probabilities, before any label is chosen (what
-    :func:`contextualize` and :func:`policy_nlp.stages.topics.sequence.sequence_topics`
+    :func:`contextualize` and the sequence benchmark (``benchmarks/topic_cv.py --sequence``)
     decide on); the parameters are :func:`contextualize`'s.
 
     Returns
