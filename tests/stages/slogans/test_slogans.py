@@ -2722,3 +2722,10 @@ def test_a_renewed_count_needs_a_measure_word():
     assert all(s["kind"] != "numbered" for s in find_slogans("村里的“老两口”过上了好日子。"))
     (new,) = find_slogans("深化省内产业合作，以智能终端、“新三样”等为重点，推动各市资源共享、优势互补，")
     assert (new["kind"], new["number"]) == ("numbered", 3)
+
+
+def test_a_code_in_a_mangled_quotation_is_read():
+    # policy documents shandong-52: a curly opening mark closed by an ASCII one around digits
+    text = "培育50个创新实验室、300个创新中心、50个创新服务机构和100个创新人才基地，打造“5351\"数字经济创新平台体系。"
+    assert [(s["text"], s["kind"], s["number"]) for s in find_slogans(text)] == [("5351", "numbered", None)]
+    assert find_slogans("打造“2021\"年度计划。") == []          # constructed: a year is no code
