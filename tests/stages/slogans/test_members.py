@@ -296,8 +296,7 @@ def test_a_pair_before_a_quoted_head_loses_the_verb_that_seizes_it():
 
 def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
     # cpc 11 (1977): Mao's words quoted right before the next “四人帮” (a lexicon term, 4)
-    from policy_nlp.stages.lexicon import default_lexicon
-    text = ("毛主席又针对“四人帮”的专横跋扈，尖锐地指出：“\n有些同志专批人家，人家批他一句都不行，"
+        text = ("毛主席又针对“四人帮”的专横跋扈，尖锐地指出：“\n有些同志专批人家，人家批他一句都不行，"
             "象挖了他三代的祖坟呢！动不动就说人家是‘三反分子’、‘五一六’。\n”“四人帮”反对毛主席的指示")
     spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四人帮"]
     assert [(s["kind"], s["number"], s["members"]) for s in spans] == [("numbered", 4, [])] * 2
@@ -309,8 +308,7 @@ def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
 def test_a_pair_as_the_last_item_before_a_two_count_is_its_members():
     # policy documents central-56: the 、-list before 双轮驱动 holds two clauses, the last of them the
     # pair; counter-example: a verb sharing its object with the next (保障和改善民生) is no pair
-    from policy_nlp.stages.lexicon import default_lexicon
-    text = "注重顶层设计和基层探索有机结合、技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。"
+        text = "注重顶层设计和基层探索有机结合、技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。"
     [found] = find_slogans(text, default_lexicon())
     assert [m["text"] for m in found["members"]] == ["技术创新", "制度创新"]
     assert all(text[m["start"]:m["end"]] == m["text"] for m in found["members"])
@@ -322,8 +320,7 @@ def test_a_verb_with_a_short_object_beside_long_members_is_one_member():
     # a verb-object member is not cut to its object (发展经济 -> 经济); counter-examples: a verb
     # governing the list loses it (government work report 2019), and so does one before a first
     # item too short to be a member beside others as short (开展村 stays no member)
-    from policy_nlp.stages.lexicon import default_lexicon
-    text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
+        text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
     assert members_of(text, "三大污染源") == ["工业", "燃煤", "机动车"]
     [found] = find_slogans("全面开展村、社区“两委”换届选举。", default_lexicon())
     assert found["members"] == []
@@ -334,8 +331,7 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     # list closed by 等 with its head noun (central-62) make the items a clause's subject and the
     # formulation its verb's object; counter-examples: 迈向 is no preposition (government work
     # report 2015), and 等 inside an earlier item is a frame (借…等名义)
-    from policy_nlp.stages.lexicon import default_lexicon
-    lexicon = default_lexicon()
+        lexicon = default_lexicon()
     for text in ("国家鼓励省级、地市级医疗保障部门探索向社会公开“两库”监控要点、标准等，强化社会监督。",
                  "省级、地市级医保部门在国家“两库”框架体系之下推进“两库”同步更新和本地化应用。",
                  "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。"):
@@ -367,8 +363,7 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
     # policy documents central-62 and central-81: 创新与创业结合 is one of three pairs, not the
     # members of 双创; counter-example: 农业、农村和农民问题 before “三农” (government work report 2007)
-    from policy_nlp.stages.lexicon import default_lexicon
-    text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
+        text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
             "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。")
     assert all(s["members"] == [] for s in find_slogans(text, default_lexicon()))
     text = "农业、农村和农民问题，是关系全面建设小康社会和现代化事业全局的重大问题。今年的“三农”工作，要以加快发展现代农业为重点。"
@@ -379,8 +374,7 @@ def test_a_formulation_of_one_units_takes_no_list_before_it():
     # Xi 2020-11-28 and policy documents shandong-10, shandong-7: 一带一路, 一事一议 name their
     # parts themselves; the items before them are what the clause says of them (the gold gives
     # 一带一路 and 一照一码 no members); counter-example: a count of another numeral keeps them
-    from policy_nlp.stages.lexicon import default_lexicon
-    lexicon = default_lexicon()
+        lexicon = default_lexicon()
     for text in ("鼓励省内技术成熟、产能充裕企业向境外转移产能，参与共建“一带一路”，开展国际产能合作。",
                  "新形势下，中方视东盟为周边外交优先方向和高质量共建“一带一路”重点地区。"):
         assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
@@ -399,8 +393,7 @@ def test_the_members_at_a_name_hold_for_the_other_mentions():
     # policy documents central-60 and central-21: 知识库、规则库（以下简称“两库”）names the
     # formulation, so its later mentions share those members; counter-example: members found
     # by the same step at a mention no 简称 introduces stay at that mention
-    from policy_nlp.stages.lexicon import default_lexicon
-    lexicon = default_lexicon()
+        lexicon = default_lexicon()
     text = ("为进一步健全医疗保障基金监管体系，加强医疗保障基金智能审核和监控知识库、规则库（以下简称“两库”）管理，"
             "提升监管效能。第二条　本办法适用于医疗保障基金“两库”的建设和管理。")
     assert [[m["text"] for m in s["members"]] for s in find_slogans(text, lexicon)] == [["知识库", "规则库"]] * 2
@@ -581,8 +574,7 @@ def test_a_formulation_inside_a_list_has_no_members_among_its_siblings():
     # counter-examples (gwr 2011, cpc 15): a parallel compound before a 、 (两个市场、两种资源),
     # and a list joined by 和 before a 、 (物质文明和精神文明两手抓、两手都要硬)
     assert members_of("利用好国内国际两个市场、两种资源，统筹处理好国内发展和对外开放。", "两个市场") == ["国内", "国际"]
-    from policy_nlp.stages.lexicon import default_lexicon
-    text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
+        text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
     (s,) = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "两手抓"]
     assert [m["text"] for m in s["members"]] == ["物质文明", "精神文明"]
 
@@ -608,8 +600,7 @@ def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
 def test_members_ending_with_the_lexicons_members_are_cut_to_them():
     # cpc 19: 懂/爱 describe the workers, 农业、农村、农民 are the 三农; gwr 1986: 中国信守
     # leads into the five principles (the lexicon's members end each item)
-    from policy_nlp.stages.lexicon import default_lexicon
-    lexicon = default_lexicon()
+        lexicon = default_lexicon()
 
     def lexicon_members(text, name):
         (s,) = [s for s in find_slogans(text, lexicon) if s["text"] == name]
@@ -735,8 +726,7 @@ def test_a_following_list_stops_at_its_summary():
 
 def _lexicon_members(text, name):
     """As :func:`members_of`, with the default lexicon (formulations it holds)."""
-    from policy_nlp.stages.lexicon import default_lexicon
-    for s in find_slogans(text, default_lexicon()):
+        for s in find_slogans(text, default_lexicon()):
         if s["text"] == name:
             return [m["text"] for m in s["members"]]
     raise AssertionError(f"{name} not found")
@@ -847,3 +837,12 @@ def test_review7_zhi_de_shi_opens_a_bracket_of_members():
     assert members_of("落实“两个责任”（指的是党委主体责任、纪委监督责任）。", "两个责任") == ["党委主体责任", "纪委监督责任"]
     assert members_of("推行“三自一包”（指多留自留地、多搞自由市场、多搞自负盈亏企业、包产到户）。", "三自一包") == [
         "多留自留地", "多搞自由市场", "多搞自负盈亏企业", "包产到户"]
+
+
+def test_members6_parallel_verb_phrases_keep_the_first_verb():
+    # gwr 2007: the first member had lost 实行 (cut as a long item's last leading verb)
+    text = "几年来，我们把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的三项基本准则，注重全面履行政府职能。"
+    assert members_of(text, "三项基本准则") == ["实行科学民主决策", "推进依法行政", "加强行政监督"]
+    # gwr 1980: nouns after a verb stay cut (发展塑料、合成纤维、合成橡胶 are no verb phrases)
+    text = "要大力发展塑料、合成纤维、合成橡胶三大化工，增加轻纺工业的原料。"
+    assert members_of(text, "三大化工") == ["塑料", "合成纤维", "合成橡胶"]
