@@ -2,6 +2,7 @@
 for a numbered formulation (real sentences from the development corpora, and
 counter-examples)."""
 
+from policy_nlp.stages.lexicon import default_lexicon
 from policy_nlp.stages.slogans import find_slogans
 from policy_nlp.stages.slogans.members.list_before import _clause_in_item
 
@@ -296,7 +297,8 @@ def test_a_pair_before_a_quoted_head_loses_the_verb_that_seizes_it():
 
 def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
     # cpc 11 (1977): Mao's words quoted right before the next “四人帮” (a lexicon term, 4)
-        text = ("毛主席又针对“四人帮”的专横跋扈，尖锐地指出：“\n有些同志专批人家，人家批他一句都不行，"
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = ("毛主席又针对“四人帮”的专横跋扈，尖锐地指出：“\n有些同志专批人家，人家批他一句都不行，"
             "象挖了他三代的祖坟呢！动不动就说人家是‘三反分子’、‘五一六’。\n”“四人帮”反对毛主席的指示")
     spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四人帮"]
     assert [(s["kind"], s["number"], s["members"]) for s in spans] == [("numbered", 4, [])] * 2
@@ -308,7 +310,8 @@ def test_a_quotation_of_speech_before_a_formulation_is_no_list_of_its_members():
 def test_a_pair_as_the_last_item_before_a_two_count_is_its_members():
     # policy documents central-56: the 、-list before 双轮驱动 holds two clauses, the last of them the
     # pair; counter-example: a verb sharing its object with the next (保障和改善民生) is no pair
-        text = "注重顶层设计和基层探索有机结合、技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。"
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "注重顶层设计和基层探索有机结合、技术创新和制度创新双轮驱动，以数字化改革助力政府职能转变。"
     [found] = find_slogans(text, default_lexicon())
     assert [m["text"] for m in found["members"]] == ["技术创新", "制度创新"]
     assert all(text[m["start"]:m["end"]] == m["text"] for m in found["members"])
@@ -320,7 +323,8 @@ def test_a_verb_with_a_short_object_beside_long_members_is_one_member():
     # a verb-object member is not cut to its object (发展经济 -> 经济); counter-examples: a verb
     # governing the list loses it (government work report 2019), and so does one before a first
     # item too short to be a member beside others as short (开展村 stays no member)
-        text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "持续开展京津冀及周边、长三角、汾渭平原大气污染治理攻坚，加强工业、燃煤、机动车三大污染源治理。"
     assert members_of(text, "三大污染源") == ["工业", "燃煤", "机动车"]
     [found] = find_slogans("全面开展村、社区“两委”换届选举。", default_lexicon())
     assert found["members"] == []
@@ -331,7 +335,8 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
     # list closed by 等 with its head noun (central-62) make the items a clause's subject and the
     # formulation its verb's object; counter-examples: 迈向 is no preposition (government work
     # report 2015), and 等 inside an earlier item is a frame (借…等名义)
-        lexicon = default_lexicon()
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
     for text in ("国家鼓励省级、地市级医疗保障部门探索向社会公开“两库”监控要点、标准等，强化社会监督。",
                  "省级、地市级医保部门在国家“两库”框架体系之下推进“两库”同步更新和本地化应用。",
                  "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。"):
@@ -363,7 +368,8 @@ def test_a_list_that_is_the_subject_of_a_clause_names_no_members():
 def test_a_pair_of_a_list_of_pairs_is_no_head_initial_members():
     # policy documents central-62 and central-81: 创新与创业结合 is one of three pairs, not the
     # members of 双创; counter-example: 农业、农村和农民问题 before “三农” (government work report 2007)
-        text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = ("建设创新与创业结合、孵化与投资结合、线上与线下结合的数字文化双创服务平台，"
             "支持各类企业孵化器、众创空间等载体打造数字文化“双创”服务体系。")
     assert all(s["members"] == [] for s in find_slogans(text, default_lexicon()))
     text = "农业、农村和农民问题，是关系全面建设小康社会和现代化事业全局的重大问题。今年的“三农”工作，要以加快发展现代农业为重点。"
@@ -374,7 +380,8 @@ def test_a_formulation_of_one_units_takes_no_list_before_it():
     # Xi 2020-11-28 and policy documents shandong-10, shandong-7: 一带一路, 一事一议 name their
     # parts themselves; the items before them are what the clause says of them (the gold gives
     # 一带一路 and 一照一码 no members); counter-example: a count of another numeral keeps them
-        lexicon = default_lexicon()
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
     for text in ("鼓励省内技术成熟、产能充裕企业向境外转移产能，参与共建“一带一路”，开展国际产能合作。",
                  "新形势下，中方视东盟为周边外交优先方向和高质量共建“一带一路”重点地区。"):
         assert all(s["members"] == [] for s in find_slogans(text, lexicon)), text
@@ -393,7 +400,8 @@ def test_the_members_at_a_name_hold_for_the_other_mentions():
     # policy documents central-60 and central-21: 知识库、规则库（以下简称“两库”）names the
     # formulation, so its later mentions share those members; counter-example: members found
     # by the same step at a mention no 简称 introduces stay at that mention
-        lexicon = default_lexicon()
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
     text = ("为进一步健全医疗保障基金监管体系，加强医疗保障基金智能审核和监控知识库、规则库（以下简称“两库”）管理，"
             "提升监管效能。第二条　本办法适用于医疗保障基金“两库”的建设和管理。")
     assert [[m["text"] for m in s["members"]] for s in find_slogans(text, lexicon)] == [["知识库", "规则库"]] * 2
@@ -574,7 +582,8 @@ def test_a_formulation_inside_a_list_has_no_members_among_its_siblings():
     # counter-examples (gwr 2011, cpc 15): a parallel compound before a 、 (两个市场、两种资源),
     # and a list joined by 和 before a 、 (物质文明和精神文明两手抓、两手都要硬)
     assert members_of("利用好国内国际两个市场、两种资源，统筹处理好国内发展和对外开放。", "两个市场") == ["国内", "国际"]
-        text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
+    from policy_nlp.stages.lexicon import default_lexicon
+    text = "坚持物质文明和精神文明两手抓、两手都要硬的方针，排除各种干扰。"
     (s,) = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "两手抓"]
     assert [m["text"] for m in s["members"]] == ["物质文明", "精神文明"]
 
@@ -600,7 +609,8 @@ def test_a_quantifier_of_a_collective_is_no_part_of_the_first_member():
 def test_members_ending_with_the_lexicons_members_are_cut_to_them():
     # cpc 19: 懂/爱 describe the workers, 农业、农村、农民 are the 三农; gwr 1986: 中国信守
     # leads into the five principles (the lexicon's members end each item)
-        lexicon = default_lexicon()
+    from policy_nlp.stages.lexicon import default_lexicon
+    lexicon = default_lexicon()
 
     def lexicon_members(text, name):
         (s,) = [s for s in find_slogans(text, lexicon) if s["text"] == name]
@@ -726,7 +736,8 @@ def test_a_following_list_stops_at_its_summary():
 
 def _lexicon_members(text, name):
     """As :func:`members_of`, with the default lexicon (formulations it holds)."""
-        for s in find_slogans(text, default_lexicon()):
+    from policy_nlp.stages.lexicon import default_lexicon
+    for s in find_slogans(text, default_lexicon()):
         if s["text"] == name:
             return [m["text"] for m in s["members"]]
     raise AssertionError(f"{name} not found")
@@ -837,6 +848,41 @@ def test_review7_zhi_de_shi_opens_a_bracket_of_members():
     assert members_of("落实“两个责任”（指的是党委主体责任、纪委监督责任）。", "两个责任") == ["党委主体责任", "纪委监督责任"]
     assert members_of("推行“三自一包”（指多留自留地、多搞自由市场、多搞自负盈亏企业、包产到户）。", "三自一包") == [
         "多留自留地", "多搞自由市场", "多搞自负盈亏企业", "包产到户"]
+
+
+def test_members6_two_steps_spelled_by_the_halves_of_the_period():
+    # cpc 12 (1982) and the 1983 work report: the steps are the two decades
+    text = ("为了实现二十年的奋斗目标，在战略部署上要分两步走：前十年主要是打好基础，积蓄力量，创造条件，"
+            "后十年要进入一个新的经济振兴时期。这是党中央全面分析了我国经济情况和发展趋势之后作出的重要决策。")
+    assert members_of(text, "两步走") == ["前十年主要是打好基础，积蓄力量，创造条件", "后十年要进入一个新的经济振兴时期"]
+    text = ("党的十二大确定，到本世纪末实现工农业年总产值翻两番的战略目标必须分两步走。从一九八一年到一九九○年的"
+            "前十年，主要是打好基础；从一九九一年到二○○○年的后十年，争取进入一个新的经济振兴时期。")
+    assert members_of(text, "两步走") == ["从一九八一年到一九九○年的前十年，主要是打好基础",
+                                        "从一九九一年到二○○○年的后十年，争取进入一个新的经济振兴时期"]
+
+
+def test_members6_a_definition_far_after_a_mention_is_not_its_members():
+    # gwr 1982: 二十年分两步走 on its first page; the tax reform's two steps are
+    # spelled 23,000 characters later (here a real sentence of the report repeated
+    # between them); the 两步走 of the tax reform keeps its own steps
+    first = "我们就能够按照党的十二大所确定的二十年分两步走的战略部署，到本世纪末争取实现工农业年总产值翻两番的宏伟目标。\n"
+    filler = "第六个五年计划期间，全国基本建设投资和更新改造投资都要有所增加。\n" * 120
+    tax = ("对国营大中型企业，要分两步走。第一步，实行税利并存，即在企业实现的利润中，先征收一定比例的所得税和地方税。"
+           "这一步在六五计划期间就开始实施。第二步，在价格体系基本趋于合理的基础上，再根据盈利多少征收累进所得税。\n")
+    text = first + filler + tax
+    mentions = [s for s in find_slogans(text) if s["text"] == "两步走"]
+    assert [[m["text"] for m in s["members"]] for s in mentions] == [[], ["实行税利并存", "再根据盈利多少征收累进所得税"]]
+    # a mention a few sentences before its definition takes it (dev-0007's 两增 shape)
+    assert members_of(first + tax, "两步走") == ["实行税利并存", "再根据盈利多少征收累进所得税"]
+
+
+def test_members6_a_doctrine_the_lexicon_knows_takes_its_definition_at_any_distance():
+    # gwr 1987: 坚持四项基本原则 in the overview, spelled out 13,000 characters later
+    first = "必须坚持四项基本原则，坚持改革开放。\n"
+    filler = "第六个五年计划期间，全国基本建设投资和更新改造投资都要有所增加。\n" * 120
+    later = "四项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义、毛泽东思想。\n"
+    mentions = [s for s in find_slogans(first + filler + later, default_lexicon()) if s["text"] == "四项基本原则"]
+    assert len(mentions) == 2 and all(len(s["members"]) == 4 for s in mentions)
 
 
 def test_members6_parallel_verb_phrases_keep_the_first_verb():

@@ -8,6 +8,7 @@ import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.stages.slogans.counting import NUM_CHARS
 from policy_nlp.stages.slogans.members.items import _ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
@@ -26,6 +27,34 @@ def _marked_list_next_sentence(t):
         return None
     items = _marked_items(t.text, m.end())
     return items if items and len(items) == t.number else None
+
+
+# the first half of a period a count of steps divides, in the first clause of
+# the sentence after it, and the second, opening a later clause (分两步走：前十年
+# 主要是打好基础，…，后十年要进入…; gwr 1983: 从…的前十年，…；从…的后十年，…)
+_FIRST_HALF = re.compile(rf"[^{STOPS}]{{0,20}}?前([{NUM_CHARS}]+个?(?:年|月|阶段))")
+_SENTENCE_MAX = 200   # characters of the sentence that holds both halves
+
+
+def _period_halves_after(t):
+    """(4e) a count of two steps (两步走) spelled out by the halves of a period
+    in the sentence right after it: each member runs from its half's clause
+    to the next half (cpc 12: 分两步走：前十年主要是打好基础，积蓄力量，创造
+    条件，后十年要进入一个新的经济振兴时期。 -> 前十年主要是打好基础，积蓄力量，
+    创造条件 | 后十年要进入一个新的经济振兴时期)."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number == 2 else None
+    if not m or t.text[m.start():m.end()].strip("”」 \u3000\n") not in ("。", "：", ":"):
+        return None
+    text, a = t.text, m.end()
+    end = next((i for i in range(a, min(len(text), a + _SENTENCE_MAX)) if text[i] in "。\n"), None)
+    first = _FIRST_HALF.match(text, a, end or a)
+    if end is None or not first:
+        return None
+    second = text.find("后" + first.group(1), first.end(), end)
+    cut = max((text.rfind(c, first.end(), second) for c in "，,；;"), default=-1) if second != -1 else -1
+    if cut == -1 or second - cut - 1 > 20:               # the half opens its clause (从…的后十年)
+        return None
+    return [_mk(text, a, cut), _mk(text, cut + 1, end)]
 
 
 # a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
