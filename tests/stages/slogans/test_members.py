@@ -892,3 +892,23 @@ def test_members6_parallel_verb_phrases_keep_the_first_verb():
     # gwr 1980: nouns after a verb stay cut (发展塑料、合成纤维、合成橡胶 are no verb phrases)
     text = "要大力发展塑料、合成纤维、合成橡胶三大化工，增加轻纺工业的原料。"
     assert members_of(text, "三大化工") == ["塑料", "合成纤维", "合成橡胶"]
+
+
+def test_members6_verb_object_members_side_by_side_keep_their_verbs():
+    # review7's note: 深化改革、扩大开放“两大任务” gave 改革 | 扩大开放; every other
+    # member opens with a verb and is as wide as the first with its verb
+    # (the shape of gwr 1992's 通过深化改革、扩大开放和加快经济的发展)
+    text = "要坚持深化改革、扩大开放“两大任务”，推动经济发展。"
+    assert members_of(text, "两大任务") == ["深化改革", "扩大开放"]
+    # central-131: nouns beside the first (监测分析, 新型服务) leave its verb cut
+    text = "五是完善标准、监测分析、新型服务、安全保障四大支撑服务体系。"
+    assert members_of(text, "四大支撑服务体系") == ["标准", "监测分析", "新型服务", "安全保障"]
+
+
+def test_members6_an_adverb_before_the_verb_of_a_relative_clause():
+    # gwr 1955's sentence with an adverb before the verb (members5 left 从事行贿)
+    text = "必须对那些长期从事行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家进行斗争。"
+    assert members_of(text, "五毒") == ["行贿", "偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    # and without one, as in the report
+    assert members_of(text.replace("长期从事", "重犯"), "五毒")[0] == "行贿"
+
