@@ -912,3 +912,12 @@ def test_members6_an_adverb_before_the_verb_of_a_relative_clause():
     # and without one, as in the report
     assert members_of(text.replace("长期从事", "重犯"), "五毒")[0] == "行贿"
 
+
+def test_members6_a_bracket_after_the_head_word_of_a_quoted_formulation():
+    # policy document shandong-9
+    text = ("定期开展工业大数据领军人物、智慧工匠以及“三优两重”项目（优秀产品、优秀解决方案、优秀应用案例、"
+            "重点大数据企业和重点大数据资源）等评选活动。")
+    assert members_of(text, "三优两重") == ["优秀产品", "优秀解决方案", "优秀应用案例", "重点大数据企业", "重点大数据资源"]
+    # a bracket after the head that is no list of the number claimed names none
+    assert members_of("支持高校强化“双一流”建设（2017—2020年），力争达到世界一流水平。", "双一流") == []
+
