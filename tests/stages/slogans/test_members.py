@@ -921,3 +921,19 @@ def test_members6_a_bracket_after_the_head_word_of_a_quoted_formulation():
     # a bracket after the head that is no list of the number claimed names none
     assert members_of("支持高校强化“双一流”建设（2017—2020年），力争达到世界一流水平。", "双一流") == []
 
+
+def test_members6_a_composite_spelled_by_headings_after_a_sentence_announcing_them():
+    # policy document central-158 (members4 and members5 left it)
+    text = ("城市公共交通智能化应用示范工程初步建成“一套体系、一个中心、三大平台”。具体建设任务如下：\n"
+            "　　（一）建设城市公共交通运行状态成套监测体系。充分发挥现有公共汽电车车载终端的监控能力。\n"
+            "　　（二）建设城市公共交通数据资源中心。完善建设城市公共交通企业数据资源。\n"
+            "　　（三）建设城市公共交通企业运营智能调度平台。充分利用现有基础条件。\n"
+            "　　（四）建设乘客出行信息服务平台。充分发挥现有各类信息发布终端的信息服务能力。\n"
+            "　　（五）建设城市公共交通行业监管平台。实现基础业务管理、安全应急管理。\n"
+            "　　八、建设内容\n")
+    assert members_of(text, "一套体系、一个中心、三大平台") == [
+        "建设城市公共交通运行状态成套监测体系", "建设城市公共交通数据资源中心", "建设城市公共交通企业运营智能调度平台",
+        "建设乘客出行信息服务平台", "建设城市公共交通行业监管平台"]
+    # headings that do not end with the parts' heads are the text's next points
+    other = text.replace("监测体系。", "监测。").replace("资源中心。", "资源。")
+    assert members_of(other, "一套体系、一个中心、三大平台") == []
