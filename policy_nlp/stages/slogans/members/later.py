@@ -32,7 +32,7 @@ def _marked_list_next_sentence(t):
 # the first half of a period a count of steps divides, in the first clause of
 # the sentence after it, and the second, opening a later clause (分两步走：前十年
 # 主要是打好基础，…，后十年要进入…; gwr 1983: 从…的前十年，…；从…的后十年，…)
-_FIRST_HALF = re.compile(rf"[^{STOPS}]{{0,20}}?前([{NUM_CHARS}]+个?(?:年|月|阶段))")
+_FIRST_HALF = re.compile(rf"[^{STOPS}]{{0,20}}?前[{NUM_CHARS}]+个?(年|月|阶段)")
 _SENTENCE_MAX = 200   # characters of the sentence that holds both halves
 
 
@@ -41,7 +41,8 @@ def _period_halves_after(t):
     in the sentence right after it: each member runs from its half's clause
     to the next half (cpc 12: 分两步走：前十年主要是打好基础，积蓄力量，创造
     条件，后十年要进入一个新的经济振兴时期。 -> 前十年主要是打好基础，积蓄力量，
-    创造条件 | 后十年要进入一个新的经济振兴时期)."""
+    创造条件 | 后十年要进入一个新的经济振兴时期); the halves may differ in
+    length (前两年…，后三年…), not in unit."""
     m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number == 2 else None
     if not m or t.text[m.start():m.end()].strip("”」 \u3000\n") not in ("。", "：", ":"):
         return None
@@ -50,7 +51,8 @@ def _period_halves_after(t):
     first = _FIRST_HALF.match(text, a, end or a)
     if end is None or not first:
         return None
-    second = text.find("后" + first.group(1), first.end(), end)
+    later = re.compile(f"后[{NUM_CHARS}]+个?{first.group(1)}").search(text, first.end(), end)
+    second = later.start() if later else -1
     cut = max((text.rfind(c, first.end(), second) for c in "，,；;"), default=-1) if second != -1 else -1
     if cut == -1 or second - cut - 1 > 20:               # the half opens its clause (从…的后十年)
         return None
