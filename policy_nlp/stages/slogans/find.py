@@ -417,7 +417,7 @@ def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": _count_matches(text[s:e], n, members),
-                    "source": src, "_step": step, "_named": _named_here(text, s, quoted)})
+                    "source": src, "_step": step, "_named": _named_here(text, s, quoted), "_fixed": bool(known)})
     return out
 
 
@@ -451,25 +451,52 @@ def _count_matches(span_text, n, members):
     return bool(_CHARACTER_COUNT.search(span_text)) and n == sum(len(m["text"]) for m in members)
 
 
+# how far before the mention that spells a formulation out another mention
+# takes its members: a formulation is announced a few sentences before its
+# definition (呈现出“一好”、“两增”… then “两增”：一是…), while a mention pages
+# earlier may name another thing of the same count (gwr 1982: 二十年分两步走
+# on page one, the tax reform's 要分两步走。第一步，… 23,000 characters later);
+# one whose members the lexicon knows (四项基本原则) names one thing throughout
+_ANNOUNCED_REACH = 3000
+
+
 def _share_members(spans):
     """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
     hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
-    的局面): mentions without members get those of the first mention where a
-    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed, or
-    that a 简称 names (知识库、规则库（以下简称“两库”）)."""
-    best = {}
+    的局面), as the golds record one formulation per document with the members
+    the document spells out: mentions without members get those of the
+    nearest defining mention before them (a document that defines it twice
+    holds the later definition from there on), else of the first after them
+    within :data:`_ANNOUNCED_REACH` characters (at any distance when the
+    lexicon knows its members: the same doctrine). A defining mention is one
+    where a definition (see ``_DEFINING_STEPS``) gave exactly the number
+    claimed, or that a 简称 names (知识库、规则库（以下简称“两库”）)."""
+    sources = {}
     for sp in spans:
         if (sp["kind"] == "numbered" and sp["count_matches"]
                 and (sp.get("_step") in _DEFINING_STEPS or sp.get("_named"))):
-            best.setdefault((sp["text"], sp["number"]), sp)
+            sources.setdefault((sp["text"], sp["number"]), []).append(sp)
     for sp in spans:
-        source = best.get((sp["text"], sp["number"]))
+        source = _defining_mention(sp, sources.get((sp["text"], sp["number"]), ()))
         if source is not None and not sp["members"]:
             sp["members"] = [dict(m) for m in source["members"]]
             sp["count_matches"] = source["count_matches"]
     for sp in spans:
         sp.pop("_step", None)
         sp.pop("_named", None)
+        sp.pop("_fixed", None)
+
+
+def _defining_mention(sp, sources):
+    """The mention of ``sources`` whose members ``sp`` takes: the nearest
+    before it, else the first after it within reach, else None."""
+    before = [x for x in sources if x["start"] < sp["start"]]
+    if before:
+        return max(before, key=lambda x: x["start"])
+    after = min((x for x in sources if x["start"] > sp["start"]), key=lambda x: x["start"], default=None)
+    if after is None or after["start"] - sp["end"] > _ANNOUNCED_REACH and not sp.get("_fixed"):
+        return None
+    return after
 
 
 _ARABIC_UNITS = re.compile(rf"(?:[1-9][{IDEOGRAPH}]{{1,3}}){{2,}}")
