@@ -306,8 +306,9 @@ LOCAL_FLOORS = {"numbered_recall": 0.91, "numbered_precision": 0.95, "members_ex
                 "quoted_recall": 0.80, "list_match": 0.90, "list_parent": 0.97, "claim_number": 0.97}
 # The provincial-style development gold (three Shandong policy documents, gold_provincial/dev/README.md):
 # the figures measured on 2026-12-03 as floors (8/11 formulations, 8/9 tagged, 40/42 quoted, 27/31
-# lists, 28/29 parents, 29/29 claims; topics 83/143, floored a little under); members are 0/5: no floor.
-PROVINCIAL_FLOORS = {"numbered_recall": 0.72, "numbered_precision": 0.88, "quoted_recall": 0.95,
+# lists, 28/29 parents, 29/29 claims; topics 83/143, floored a little under); members 1/5 since
+# members7 (四项工程 from the headings of a later section).
+PROVINCIAL_FLOORS = {"numbered_recall": 0.72, "numbered_precision": 0.88, "members_exact": 0.2, "quoted_recall": 0.95,
                      "list_match": 0.87, "list_parent": 0.96, "claim_number": 1.0, "topic_accuracy": 0.55}
 
 

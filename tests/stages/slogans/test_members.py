@@ -712,7 +712,7 @@ def test_headings_naming_the_head_in_the_next_paragraph_are_members():
     numerals = "一二三四五六七八九十"
     body = "".join(f"（{numerals[k]}）实施{n}工程。支持龙头企业发展。\n" for k, n in enumerate(names))
     text = "坚持基础领域补短板、优势领域锻长板、新兴领域抢布局的原则，聚焦实体、做强实业，加快实施“十大工程”，塑造产业发展新优势。\n" + body
-    assert members_of(text, "十大工程") == [f"实施{n}工程" for n in names]
+    assert members_of(text, "十大工程") == [f"{n}工程" for n in names]   # 实施 opens every heading (members7)
     # headings that do not name the head are the text's next points
     text = text.replace("工程。支持", "。支持")
     assert members_of(text, "十大工程") == []
@@ -937,3 +937,55 @@ def test_members6_a_composite_spelled_by_headings_after_a_sentence_announcing_th
     # headings that do not end with the parts' heads are the text's next points
     other = text.replace("监测体系。", "监测。").replace("资源中心。", "资源。")
     assert members_of(other, "一套体系、一个中心、三大平台") == []
+
+
+# policy document shandong-15 (Qingdao, 2020): the aims name “四项工程”; the four
+# 工程 are the sections of 三、 1,300 characters later, the first of which lost its
+# （一） (here the paragraphs between them shortened to one sentence each)
+_SHANDONG_15 = ("（二）工作目标\n    通过实施“四项工程”，推动人工智能创新应用先导区在综合支撑力、产业聚集力、创新创业活力、"
+                "融合创新应用等方面水平和能力大幅提升。\n    二、先导领域和方向\n    （一）工业互联网。落实《青岛市工业互联网"
+                "三年攻坚实施方案（2020-2022年）》。\n    （二）智能轨道交通。推动人工智能在轨道交通全生命周期的运用。\n"
+                "    三、重点任务\n    实施重点企业链式培育工程。围绕人工智能基础层、技术层和应用层，聚焦完善产业重点领域。\n"
+                "    1.培育人工智能领军企业。支持企业建设人工智能制造业创新中心。\n"
+                "    2.引进孵化人工智能创新型企业。积极引进国内外研究机构和国际一流人才团队落户。\n"
+                "    （二）实施场景赋能千企千景工程。以人工智能赋能制造业为重点，突破一批重点人工智能产品。\n"
+                "    3.加快重点产品研发及规模化发展。以市场需求为牵引。\n"
+                "    （三）实施公共平台创建提升工程。推动搭建开源开放、数据中心、评估测试、产学研协同等平台。\n"
+                "    4.加强产学研协同创新。支持龙头企业与高校、科研院所、开放实验室等机构。\n"
+                "    （四）实施创新生态营造优化工程。加大人工智能人才引进培养力度。\n"
+                "    5.充分运用社会资本。\n    四、保障措施\n    加强组织协调。在工信部指导下。\n"
+                "    （二）加大政策支持。\n")
+
+
+def test_members7_headings_sections_after_name_the_members():
+    assert members_of(_SHANDONG_15, "四项工程") == ["重点企业链式培育工程", "场景赋能千企千景工程",
+                                                  "公共平台创建提升工程", "创新生态营造优化工程"]
+    # a section that names no 工程 makes the list the text's next points
+    other = _SHANDONG_15.replace("（三）实施公共平台创建提升工程。", "（三）搭建公共平台。")
+    assert members_of(other, "四项工程") == []
+    # a count the headings do not reach is no match either
+    assert members_of(_SHANDONG_15.replace("“四项工程”", "“五项工程”"), "五项工程") == []
+
+
+def test_members7_items_naming_the_head_after_a_heading_of_the_count():
+    # policy document shandong-20: 建设 opens each item and is cut; the names end with the head
+    text = ("2.打造三大经济圈协同创新共同体。立足省会、胶东和鲁南发展需求，打造协同创新共同体。\n\n"
+            "（1）建设省会经济圈协同创新共同体。推进中科院济南科创城建设，加快中科院优质创新资源集聚。\n\n"
+            "（2）建设胶东经济圈协同创新共同体。发挥青岛辐射带动作用。\n\n"
+            "（3）建设鲁南经济圈协同创新共同体。依托鲁南科创联盟，整合四市科创资源。\n\n"
+            "3.加快县域创新驱动发展。\n")
+    assert members_of(text, "三大经济圈") == ["省会经济圈", "胶东经济圈", "鲁南经济圈"]
+    # an item with no verb before its name: the verbs are the names' own, none is cut
+    mixed = text.replace("（2）建设胶东", "（2）胶东")
+    assert members_of(mixed, "三大经济圈") == ["建设省会经济圈", "胶东经济圈", "建设鲁南经济圈"]
+
+
+def test_members7_headings_that_apply_the_formulation_are_not_its_members():
+    # 十六大 report: four （一）…（四） paragraphs each open with 贯彻“三个代表”重要思想 (shortened);
+    # as three of them they would match the count
+    text = ("全面贯彻“三个代表”重要思想，继往开来，与时俱进。\n二、全面贯彻“三个代表”重要思想\n"
+            "（一）贯彻“三个代表”重要思想，必须使全党始终保持与时俱进的精神状态。\n"
+            "（二）贯彻“三个代表”重要思想，必须把发展作为党执政兴国的第一要务。\n"
+            "（三）贯彻“三个代表”重要思想，必须最广泛最充分地调动一切积极因素。\n三、经济建设和经济体制改革\n")
+    assert members_of(text, "三个代表") == []
+

@@ -8,8 +8,10 @@ import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import _ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
+from policy_nlp.stages.slogans.members.items import (_ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD,
+    _TRIM_LEAD_VERBS)
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
 
@@ -101,17 +103,36 @@ def _ordinal_list_next_paragraph(t):
     …（十）实施新型电子材料“融链”工程。 (policy document shandong-46), or
     after a sentence announcing them (如下：); a composite's items each end
     with the last character of one of its parts' heads (“一套体系、一个中心、
-    三大平台”。具体建设任务如下：（一）…监测体系。…（五）…监管平台。, central-158).
-    Without the head in every item, a list after such a clause is the text's
-    next points."""
+    三大平台”。具体建设任务如下：（一）…监测体系。…（五）…监管平台。, central-158);
+    a head's items give their names (:func:`_names_with_head`). Without the
+    head in every item, a list after such a clause is the text's next points."""
     head = t.head()
     ends = ({part[-1] for part in t.text[t.s:t.e].split("、")} if head is None
             and _COMPOSITE.fullmatch(t.text, t.s, t.e) else ())
     m = _PARAGRAPH_REST.match(t.text, t.qe) if t.number and (head or ends) else None
     items = _ordinal_items(t.text, m.end(), t.number) if m else None
-    if not items:
+    if not items or head:
+        return _names_with_head(t.text, items or (), head)
+    return items if all(x["text"][-1:] in ends for x in items) else None
+
+
+# the verbs that open a heading naming what it sets up (实施…工程, 建设…经济圈)
+_HEADING_VERBS = tuple(sorted(set(_TRIM_LEAD_VERBS + words("parallel_opening_verbs")), key=len, reverse=True))
+
+
+def _names_with_head(text, items, head):
+    """The names ``items`` (headings) give, each to the end of its last
+    ``head``, or None unless every item names it with words before it. A
+    verb opening every item is cut (实施重点企业链式培育工程 … 实施创新生态营造
+    优化工程 -> 重点企业链式培育工程 …: the name is what is set up; only one
+    word: 重点 is the name's own); items with no such verb in common stay whole."""
+    ends = [x["text"].rfind(head) for x in items]
+    if not items or min(ends) == -1:
         return None
-    return items if all(head in x["text"] if head else x["text"][-1:] in ends for x in items) else None
+    verbs = [next((w for w in _HEADING_VERBS if x["text"].startswith(w)), "") for x in items]
+    cut = [len(v) for v in verbs] if all(verbs) else [0] * len(items)
+    out = [_mk(text, x["start"] + c, x["start"] + z + len(head)) for x, c, z in zip(items, cut, ends)]
+    return out if all(len(m["text"]) >= len(head) + 2 for m in out) else None
 
 
 # a composite of counted parts, each with a head of two characters (一套体系、一个中心、三大平台)
@@ -145,21 +166,22 @@ def _ordinal_marker(text, p, style, k):
     return m.end() if m else None
 
 
-def _ordinal_items(text, body, number):
+def _ordinal_items(text, body, number, first=1):
     """Items of a list of ``number`` paragraphs or sentences opening with
     ordinals of one style (第一，…第二，…; （一）…（二）…; 1.…2.…; 一、… on its own
-    line), the first at ``body``: each from after its marker to the end of its
-    first clause. None when the list goes on past ``number``."""
+    line), ordinal ``first`` at ``body`` (2 after a first item that lost its
+    marker): each from after its marker to the end of its first clause. None
+    when the list goes on past ``number``."""
     if not number or not 2 <= number <= 10:
         return None
     styles = _ORDINAL_STYLES + (("{k}、",) if "\n" in text[max(0, body - 6):body + 1] else ())
-    style = next((x for x in styles if _ordinal_marker(text, body, x, 1)), None)
+    style = next((x for x in styles if _ordinal_marker(text, body, x, first)), None)
     if style is None:
         return None
     out, p = [], body
-    for k in range(1, number + 2):
+    for k in range(first, number + 2):
         end = _outline_heading(text, p, style) if k > number else len(text)
-        a = _next_ordinal(text, p, style, k, end) if k > 1 else _ordinal_marker(text, body, style, 1)
+        a = _next_ordinal(text, p, style, k, end) if k > first else _ordinal_marker(text, body, style, first)
         if a is None:
             break
         if k > number:
@@ -169,7 +191,7 @@ def _ordinal_items(text, body, number):
             a, z = _first_clause(text, z + 1)       # 在发展生产的基础上，继续增加…
         out.append(_mk(text, a, z))
         p = z
-    return out if len(out) == number and all(m["text"] for m in out) else None
+    return out if len(out) == number - first + 1 and all(m["text"] for m in out) else None
 
 
 # what may stand between a formulation and the clauses that spell it out

@@ -1,0 +1,68 @@
+"""The member step that reads members written as the headings of a list
+far after the formulation (13): a count of a head of two characters or more
+(四项工程, 三大经济圈) whose members are the first list after it of exactly
+that many items each naming the head, near or sections later (通过实施
+“四项工程”，… ⏎ 三、重点任务 ⏎ 实施重点企业链式培育工程。… （二）实施场景赋能千企
+千景工程。… （四）实施创新生态营造优化工程。…, policy document shandong-15)."""
+
+import re
+
+from policy_nlp.stages.slogans.members.following import _first_clause, _MARKERS
+from policy_nlp.stages.slogans.members.items import _mk
+from policy_nlp.stages.slogans.members.later import (_names_with_head, _NUMERALS, _ORDINAL_REACH, _ORDINAL_STYLES,
+    _ordinal_items)
+
+
+_HEADING_REACH = 6000   # characters to the list's first line: the farthest found is 1,743 (shandong-15); no other at 100,000
+
+
+# a section heading on its own line (三、重点任务): a first item right after it
+# with no marker, followed by （二）…, lost its （一） (shandong-15's 三、 and 四、)
+_SECTION_LINE = re.compile(rf"[ \u3000\u00a0\t]*[{_MARKERS}]{{1,2}}、[^。，\n]{{1,20}}[ \u3000\u00a0\t]*\n")
+
+
+def _headings_naming_head_later(t):
+    """(13) the first list of headings or items after the formulation's
+    line, within :data:`_HEADING_REACH` characters, of exactly the number
+    claimed, each item's first clause naming the head: the members are
+    those names (:func:`_names_with_head`: 实施场景赋能千企千景工程 -> 场景赋能
+    千企千景工程). A list with an item that does not name the head is passed by
+    (a list of the text's next points, which may share a word with it), and
+    one whose items name the formulation itself (十六大's four 贯彻“三个代表”
+    重要思想，… paragraphs: they apply it, they are not its parts)."""
+    head, text = t.head(), t.text
+    if not (head and len(head) >= 2 and t.number and 2 <= t.number <= 10):
+        return None
+    stop, line = min(len(text), t.qe + _HEADING_REACH), text.find("\n", t.qe)
+    while line != -1 and line < stop:
+        items = _heading_list_at(text, line + 1, t.number) or ()
+        named = _names_with_head(text, items, head)
+        if named and not any(text[t.s:t.e] in x["text"] for x in items):
+            return named
+        line = text.find("\n", line + 1)
+    return None
+
+
+def _heading_list_at(text, a, number):
+    """The items of a list of ``number`` opening at the line ``a``, or None;
+    a line with no marker right after a section heading is the first item
+    when the list of （二）… after it counts the rest (:data:`_SECTION_LINE`)."""
+    items = _ordinal_items(text, a, number)
+    if items or not _SECTION_LINE.fullmatch(text, text.rfind("\n", 0, a - 1) + 1, a):
+        return items
+    first = _mk(text, *_first_clause(text, a))
+    second = _second_ordinal_line(text, first["end"])
+    rest = _ordinal_items(text, second, number, first=2) if second is not None else None
+    return [first] + rest if first["text"] and rest else None
+
+
+def _second_ordinal_line(text, p):
+    """Where the nearest line after ``p`` opening with ordinal 2 of a style
+    starts, when no ordinal 1 of that style comes before it, or None."""
+    best, end = None, min(len(text), p + _ORDINAL_REACH)
+    for style in _ORDINAL_STYLES:
+        two = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[2], d=2)).search(text, p, end)
+        one = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[1], d=1)).search(text, p, end)
+        if two and not (one and one.start() < two.start()) and (best is None or two.start() < best):
+            best = two.start() + 1
+    return best
