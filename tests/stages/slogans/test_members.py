@@ -713,6 +713,9 @@ def test_headings_naming_the_head_in_the_next_paragraph_are_members():
     body = "".join(f"（{numerals[k]}）实施{n}工程。支持龙头企业发展。\n" for k, n in enumerate(names))
     text = "坚持基础领域补短板、优势领域锻长板、新兴领域抢布局的原则，聚焦实体、做强实业，加快实施“十大工程”，塑造产业发展新优势。\n" + body
     assert members_of(text, "十大工程") == [f"{n}工程" for n in names]   # 实施 opens every heading (members7)
+    # ten headings are no list of nine: （十） after （九） is the next item (it read as a heading
+    # of the enclosing outline, members7)
+    assert members_of(text.replace("“十大工程”", "“九大工程”"), "九大工程") == []
     # headings that do not name the head are the text's next points
     text = text.replace("工程。支持", "。支持")
     assert members_of(text, "十大工程") == []

@@ -265,12 +265,13 @@ def _outline_heading(text, p, style):
         kind, numeral = ("、", m.group(1)) if m.group(1) else ("（", m.group(2))
         if numeral == "一":
             opened.add(kind)
-        elif kind not in opened and not _ordinal_marker(text, m.start() + 1, style, _DIGIT.get(numeral[0])):
+        elif kind not in opened and not _ordinal_marker(text, m.start() + 1, style, _ORDINAL_OF.get(numeral)):
             return m.start()                         # (of the list's own style: its next item)
     return len(text)
 
 
 _NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
+_ORDINAL_OF = {v: k for k, v in _NUMERALS.items()}   # 十 is 10: （十） after （九） is the next item, no heading
 
 
 def _dash_items_after(t):
