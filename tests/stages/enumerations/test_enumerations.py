@@ -1635,3 +1635,51 @@ def test_a_bracketed_numeral_that_lost_its_opening_bracket_numbers_its_item():
     # a closing bracket after a numeral in running text numbers nothing (…百分之六），…; 其一)
     text = "工业总产值平均每年增长百分之四（包括村办工业为百分之六），国民生产总值平均每年增长百分之七。\n二)另行安排。\n"
     assert lists_of(text) == []
+
+
+def item_texts(text, lst):
+    return [text[i["start"]:i["end"]] for i in lst["items"]]
+
+
+def test_an_item_line_that_a_pdf_wrap_cut_mid_sentence_is_no_heading():
+    # policy_docs shandong-23: hard wraps after a comma clause (…补贴上限为每年 ⏎ 200 万元；) and after a
+    # headline sentence (（三）项目审核。…按程 ⏎ 序进行…)
+    text = ("第八条 三个创新中心服务资源在资源总量上限内，根据服\n务资源使用单位申请按标准发放服务券，具体支持额度如下： \n"
+            "1.对上一年度营业收入 50 亿元以上的企业，补贴上限为每年\n200 万元； \n"
+            "2.对上一年度营业收入 10 亿元到 50 亿元之间的企业，补贴\n上限为每年 150 万元； \n"
+            "3.对上一年度营业收入 1 亿元到 10 亿元之间的企业，补贴上\n限为每年 100 万元； \n"
+            "第九条 服务券由服务资源使用单位直接申请，不得委托第\n三方机构代理，具体申报流程如下：\n"
+            "（一）提交材料。服务资源使用单位向运营公司提出申请，\n运营公司进行资源使用技术必要性评估，确定服务资源使用单位\n"
+            "所需的服务资源。 \n"
+            "（二）项目审核。运营公司在接到服务资源使用单位申请材\n料的 3 个工作日内完成审核。符合受理条件且资料齐全的，按程\n"
+            "序进行资源交付；不符合受理条件的，一次性告知对方。 \n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("1.", 3), ("（一）", 2)]
+    assert [item.split("\n")[-1] for item in item_texts(text, lists[0])] == ["200 万元；", "上限为每年 150 万元；",
+                                                                            "限为每年 100 万元；"]
+    assert item_texts(text, lists[1])[1].endswith("序进行资源交付；不符合受理条件的，一次性告知对方。")
+
+
+def test_a_heading_with_a_comma_before_a_blank_line_stays_a_heading():
+    # the 2009 national work report: the heading's text is a paragraph of its own, though short and ending with ：
+    text = ("（二）做好灾后重建工作。灾后重建要加大力度，加快进度。\n\n\n\n"
+            "（三）巩固和加强农业基础地位，促进农业稳定发展和农民持续增收\n\n\n\u3000\u3000今年重点抓好五件事：\n\n"
+            "\u3000\u3000一是稳定发展粮食生产。切实稳定种植面积。\n\n\u3000\u3000二是以市场需求为导向调整农业结构。支持重要紧缺农产品生产。\n")
+    (headings, _) = [l for l in lists_of(text)]
+    assert item_texts(text, headings)[1] == "（三）巩固和加强农业基础地位，促进农业稳定发展和农民持续增收"
+
+
+def test_a_marker_numbered_one_under_a_title_line_is_no_page_number():
+    # policy_docs shandong-2 (a box title, 专栏1：…) and central-37 (a figure caption, 图7 …)
+    text = ("抢占创新制高点，促进我省原始创新能力显著提高。\n\n\n\n专栏1：目标导向的基础前沿研究\n\n"
+            "\u3000\u30001.海洋科学。重点研究海洋资源的成藏(矿)机理及分布规律，深海探测理论与方法。\n\n"
+            "\u3000\u30002.农业科学。重点研究主要农业生物性状遗传机理和品质性状调控机制。\n\n"
+            "\u3000\u30003.材料科学。重点研究轻质金属材料、先进碳材料、功能玻璃。\n")
+    assert summary(text, lists_of(text)) == [("1.", 3, "1.海洋科学", None)]
+    text = ("BCA能源生产\nBBC产成品管理\n图7 石化关键数据及模型技术标准子体系\n1.资产数据及模型标准\n"
+            "主要包括石化智能工厂设计、智能工厂交付、智能工厂运行等标准。\n2.生产数据及模型标准\n主要包括生产工艺模型等标准。\n")
+    assert summary(text, lists_of(text)) == [("1.", 2, "1.资产数据", None)]
+    # a page of body text that stops mid-sentence still makes the next 2、 a page number
+    text = "会议审议通过了关于表彰先进集体和先进个人的决定，会议审议通过了市政府表\n2、彰先进的决定。\n"
+    assert lists_of(text) == []
