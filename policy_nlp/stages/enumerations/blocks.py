@@ -6,11 +6,14 @@ import re
 
 from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
                                    before_spaces)
+from policy_nlp.lang.words import words
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
 _CLOSING = f"）)、{STOPS}”’》」』"
 _WRAPPED = "，,、和与及或并"     # a line stopping on these goes on in the next one
+# unless the word ends there (（三）数字技术促进绿色低碳生活方式普及 ⏎ 数字技术助力…: a heading)
+_JOINT_WORDS = tuple(w for w in words("joint_word_parts") if w[-1] in _WRAPPED)
 _TERMINAL = f"{CLAUSE_ENDS}：:…”’」』）)"
 
 
@@ -54,7 +57,8 @@ def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
     """Whether a marker line ``text[line_start:line_end]`` that stops without
     punctuation is a sentence a hard wrap cut, not a heading.
 
-    It is when it stops on a comma or a joining word (…资源要素和 ⏎ 数字空间…),
+    It is when it stops on a comma or a joining word (…资源要素和 ⏎ 数字空间…; not
+    a word such as 普及 or 参与 that ends with one: ``joint_word_parts``),
     when it holds a sentence end already (（三）项目审核。运营公司…按程 ⏎ 序进行…:
     a headline and the start of its text), or when it holds a clause stop and
     the next paragraph, one line no longer than it, ends the sentence
@@ -63,7 +67,7 @@ def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
     punctuation and the text under it is a paragraph of its own.
     """
     last = before_spaces(text, line_end, line_start)
-    if text[last - 1] in _WRAPPED:
+    if text[last - 1] in _WRAPPED and not text.endswith(_JOINT_WORDS, line_start, last):
         return True
     # a wrap breaks a line, it leaves no blank line (…重要保证 ⏎⏎ 我国的经济体制改革…: a paragraph of its own)
     if text.count("\n", last, next_start) != 1:

@@ -1683,3 +1683,12 @@ def test_a_marker_numbered_one_under_a_title_line_is_no_page_number():
     # a page of body text that stops mid-sentence still makes the next 2、 a page number
     text = "会议审议通过了关于表彰先进集体和先进个人的决定，会议审议通过了市政府表\n2、彰先进的决定。\n"
     assert lists_of(text) == []
+
+
+def test_a_heading_line_ending_in_a_word_such_as_puji_is_no_wrap():
+    # policy_docs central-25: …普及 ends a heading glued to the paragraph above; 及 joins nothing there
+    text = ("（二）数字化绿色化协同转型取得初步成效\n中央网信办等5部门确定10个地区开展数字化绿色化协同转型发展综合试点。\n"
+            "数字技术推动构建与新能源相适应的新型电力系统。（三）数字技术促进绿色低碳生活方式普及\n"
+            "数字技术助力打造绿色宜居生活环境。深圳等城市引导鼓励数字企业创新。\n")
+    (lst,) = lists_of(text)
+    assert item_texts(text, lst)[-1] == "（三）数字技术促进绿色低碳生活方式普及"
