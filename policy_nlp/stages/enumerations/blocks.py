@@ -134,8 +134,8 @@ def _unglued_headings(text, paragraphs, candidates):
     """Paragraphs split before the headings that PDF and web copies glue to
     the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
 
-    Such a heading is a 一、 or （一） marker numbered two or more right after
-    a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
+    Such a heading is a 一、, （一） or （1） marker numbered two or more right after
+    a sentence end (…决策控制等功能。(5)电磁兼容⏎, under (4)地图与定位⏎ opening its paragraph) (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
     see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
     end) of at most ``_HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
@@ -151,7 +151,7 @@ def _unglued_headings(text, paragraphs, candidates):
     firsts = {}                      # group -> its last heading numbered one, when glued
     starts = [start for start, _ in paragraphs]
     for marker in candidates:
-        if marker.family in ("一、", "（一）") and marker.number:
+        if marker.family in ("一、", "（一）", "（1）") and marker.number:
             previous = seen.get((marker.group, marker.number - 1), -1 if marker.number == 1 else None)
             index = bisect.bisect_right(starts, marker.start) - 1
             glued = previous is not None and index >= 0 and _glued_heading(text, marker, previous, paragraphs, index)

@@ -1692,3 +1692,14 @@ def test_a_heading_line_ending_in_a_word_such_as_puji_is_no_wrap():
             "数字技术助力打造绿色宜居生活环境。深圳等城市引导鼓励数字企业创新。\n")
     (lst,) = lists_of(text)
     assert item_texts(text, lst)[-1] == "（三）数字技术促进绿色低碳生活方式普及"
+
+
+def test_a_numbered_heading_in_round_brackets_glued_to_the_paragraph_above_goes_on_with_its_list():
+    # policy_docs central-35: (5)电磁兼容 glued after the sentence end of (4)'s text, a PDF that lost a break
+    text = ("智能网联汽车技术标准包括功能安全、地图与定位、电磁兼容等部分。\n(3)人机交互\n人机交互标准是针对新形态智能化交互技术在车辆上的应用要求标准。\n"
+            "(4)地图与定位\n地图与定位标准主要包括坐标系、车用地图、卫星定位惯性导航和融合定位等标准。卫星定位、惯性导航和融合定位标准"
+            "主要侧重于为车辆提供安全、可靠的定位服务，支撑车辆实现导航、路径规划和决策控制等功能。(5)电磁兼容\n"
+            "电磁兼容标准主要包括智能网联汽车电磁兼容典型测试场景。\n(6)评价体系及工具\n评价体系及工具标准规范了智能网联汽车测试评价技术中的关键要素。\n")
+    (lst,) = lists_of(text)
+    assert [i["marker"] for i in lst["items"]] == ["(3)", "(4)", "(5)", "(6)"]
+    assert item_texts(text, lst)[2] == "(5)电磁兼容"
