@@ -99,7 +99,9 @@ paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inlin
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
 the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先/其一 >
-一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
+一是/一要/——, but for an outline numbered one under an item of a 第一 (首先, 其一)
+list whose next number follows it (第一、… ¶ 一、…五、 ¶ 第二、…, older work reports: it stays
+under that item), and a chapter heading (第一章, 第二部分) closes every list, as
 does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
 under the paragraph item they are written in), and no item contains what

@@ -1703,3 +1703,22 @@ def test_a_numbered_heading_in_round_brackets_glued_to_the_paragraph_above_goes_
     (lst,) = lists_of(text)
     assert [i["marker"] for i in lst["items"]] == ["(3)", "(4)", "(5)", "(6)"]
     assert item_texts(text, lst)[2] == "(5)电磁兼容"
+
+
+def test_an_outline_numbered_one_under_an_item_of_a_first_list_stays_under_it():
+    # the 1982 national work report: 第一、… ¶ 一、…五、 (rules the State Council made) ¶ 第二、…; also 1955 and 1978
+    text = ("下面我先着重讲一讲这两个问题，最后再专门讲农业问题。\n\n\n\n"
+            "第一、严格控制固定资产投资的总规模，切实保证重点建设和企业技术改造按计划完成\n\n\n"
+            "\u3000\u3000为了严格控制投资规模和保证建设资金的合理使用，提高投资效果，国务院作出了以下规定。\n\n\u3000\u3000\n"
+            "一、固定资产投资总规模，都必须由国家计委和省、市、自治区计委进行综合平衡，统一纳入国家计划。\n\n\u3000\u3000\n"
+            "二、大中型基本建设项目，一律由国家计委审批。\n\n\u3000\u3000\n"
+            "三、用于基本建设的投资，由建设银行统一管起来，按计划监督使用。\n\n\n\n"
+            "第二、坚决调整和全面整顿现有企业，努力提高企业的经营管理水平\n\n\n"
+            "\u3000\u3000我国现有企业的组织结构很不合理，经营管理很落后。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("第一", 2, "第一、严格控", None), ("一、", 3, "一、固定资产", 0)]
+    assert (lists[0]["claim"]["number"], lists[0]["count_matches"], lists[1]["parent_item"]) == (2, True, 0)
+    # an outline whose numbering the 第一 list does not take up again after it is no outline under it
+    text = text.replace("第二、坚决调整", "四、坚决调整")
+    assert [l["family"] for l in lists_of(text) if l["parent"] is None] == ["一、"]
