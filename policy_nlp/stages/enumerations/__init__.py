@@ -115,7 +115,8 @@ off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
 inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings (a line of prose that a page break inside its
 block cut, …男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…, is no sentence of its own), never past its paragraph and never into a
-sentence that announces something new (以下几个方面, a closing colon,
+sentence that announces something new (以下几个方面, a closing colon, a colon after a clause
+of the sentence: …存在的问题，主要是：有的…；,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
 list that numbers no outline headings, a closing remark after a sentence end
