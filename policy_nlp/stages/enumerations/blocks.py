@@ -78,6 +78,8 @@ def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
     return (bool(_CLAUSE_STOP.search(text, line_start, last)) and first < tail
             and text[tail - 1] in _TERMINAL and "\n" not in text[first:tail]
             and tail - first <= last - line_start)
+
+
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
 _TITLE_LINE = 40        # a line without a clause stop this short is a title, not a page of text
 _ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\s]{2,30}。")   # 2.生产制造数字化。…
