@@ -74,7 +74,7 @@ def test_every_layer_is_a_folder_or_module():
 STAGE_PACKAGES = {
     "cleaning": ["pieces", "dates", "furniture", "title", "wraps", "result", "glued", "headtail", "clean"],
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
-    "slogans/members": ["items", "list_before", "before", "following", "later", "abbreviations", "link"],
+    "slogans/members": ["items", "list_before", "before", "following", "later", "headings", "abbreviations", "link"],
     "enumerations": ["markers", "blocks", "building", "scopes", "claims", "find"],
     "topics": ["codebook", "kinds", "context", "features", "estimators", "multilabel", "scoring", "classify",
                "files"],
