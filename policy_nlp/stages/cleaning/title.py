@@ -88,15 +88,16 @@ def _salutation(s):
 _SALUTATION_WORDS = tuple(words("salutations"))
 
 
-def _opens_with_salutation(s):
+def _opens_with_salutation(s, words_only=False):
     """Whether ``s`` opens with a salutation whose first addressee is a
     salutation word or a short 们 (同志们, 各位领导、同志们, 尊敬的…): what
-    ends a title glued to it (not 稿同志们: the title ran on)."""
+    ends a title glued to it (not 稿同志们: the title ran on); ``words_only``:
+    a salutation word (not 业生们 of …校区的毕业生们, nor 志们 of 同志们)."""
     salutation = _salutation(s)
     if not salutation:
         return False
     first = re.split(r"[，,、]", salutation, maxsplit=1)[0].strip(_BLANK)
-    return first.startswith(_SALUTATION_WORDS) or (first.endswith("们") and len(first) <= 3)
+    return first.startswith(_SALUTATION_WORDS) or (not words_only and first.endswith("们") and len(first) <= 3)
 
 
 def _clean_name(name):

@@ -1277,3 +1277,60 @@ def test_year_in_text_and_its_old_name():
             assert module.parse_year is year_in_text
     with pytest.raises(AttributeError):
         cleaning.no_such_name
+
+
+def _title_one_line(text):
+    """``text`` as the title_one_line copy of benchmarks/mangling.py: the first line kept, the
+    other line breaks removed."""
+    first, _, rest = text.strip("\n").partition("\n")
+    return first + "\n" + rest.replace("\n", "")
+
+
+def test_a_short_first_line_above_a_header_glued_to_the_salutation(local_excerpts):
+    # the title_one_line copies of pages whose first line is a page tool (返回, now a page-tool
+    # word), the site's name, a skip link or a cut title, above the title, date and page tools
+    # glued to the salutation: the line is head, as the page without any break reads it
+    for key, reason, body in (("dev-0143", "page tools", "同志们:经镇、研究,决定召开这次全镇农村防治非典工作会议"),
+                              ("dev-0041", "page tools", "同志们:9月14日,我们收看收听了全省"),
+                              ("dev-0088", "page header", "同志们:  今天,我们在这里召开202x年全县河湖长制工作会议"),
+                              ("dev-0205", "page header", "同志们:  今天,我们在这里举行示范社区党组织揭牌仪式。"),
+                              ("dev-0025", "page header", "同志们:今天,我们在这里召开优化营商环境再出发动员大会"),
+                              ("dev-0118", "page header", "同志们:县委书记在旅发会上的发言稿的范文  今天,县委")):
+        text = _title_one_line(local_excerpts[key]["text"])
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert cleaned.text.startswith(body), (key, cleaned.text[:40])
+        first = text.partition("\n")[0]
+        assert cleaned.removed[0]["reason"] == reason and cleaned.removed[0]["text"].startswith(first + "\n"), key
+    # the clean pages: 返回 on a line of its own is a page tool (dev-0166, dev-0246); dev-0038's
+    # title line above the title printed again and glued to the salutation is head too
+    cleaned = clean_text(local_excerpts["dev-0166"]["text"])
+    assert cleaned.removed[0]["text"] == "返回\n" and cleaned.removed[0]["reason"] == "page tools"
+    assert cleaned.text.startswith("尊敬的各位老领导、尊敬的各位人大代表")
+    cleaned = clean_text(local_excerpts["dev-0038"]["text"])
+    assert cleaned.text.startswith("尊敬的领导、各位专家、同事们:大家好!")
+    assert cleaned.meta["salutation"] == "尊敬的领导、各位专家、同事们"
+    # a short first line above a header that reaches no salutation is left to the other rules
+    cleaned = clean_text("县长讲话\n发布时间:2021-01-05 今天开会。")
+    assert cleaned.meta.get("title") == "县长讲话"
+
+
+def test_a_salutation_after_a_glued_header_read_so_far(local_excerpts):
+    # after the title, date or furniture read at the start of a line, what stands before a
+    # salutation word is head however it reads: dev-0024's price and preview label, dev-0179's
+    # spaced name after its title and date (title_one_line copies)
+    for key, body in (("dev-0024", "同志们:今天,我们召开全市优化营商环境大会"),
+                      ("dev-0179", "同志们:今年是实施“十四五”规划的开局之年")):
+        text = _title_one_line(local_excerpts[key]["text"])
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert cleaned.text.startswith(body), (key, cleaned.text[:40])
+    removed = clean_text(_title_one_line(local_excerpts["dev-0024"]["text"])).removed
+    assert [r["text"] for r in removed] == ["市委书记在2026年全市优化营商环境大会上的讲话\n", "2026-03-18 ",
+                                            "10.00元 免费试读Shape2"]
+    # only a salutation word: Xi's letter of 2020-07-09 (回信 a title) keeps its addressee whole
+    # (not 业生们 of 毕业生们), and a salutation right after the header is read whole (各位乡亲、同志们)
+    cleaned = clean_text("回信中国石油大学（北京）克拉玛依校区的毕业生们：你们好！来信收到了。")
+    assert cleaned.meta["salutation"] == "中国石油大学（北京）克拉玛依校区的毕业生们"
+    text = local_excerpts["dev-0115"]["text"].replace("\n", "")
+    assert "各位乡亲、同志们:春潮涌动催人进" in clean_text(text).text
