@@ -98,7 +98,7 @@ def _removals(text, traditional, copy=None):
     converted from Traditional script."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     if glosses:
-        return _unglossed_removals(text, glosses, traditional)
+        return _unglossed_removals(text, glosses, traditional, copy)
     changed = []
     meta = {}
     if traditional:
@@ -128,20 +128,31 @@ def _removals(text, traditional, copy=None):
     return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
 
 
-def _unglossed_removals(text, glosses, traditional):
+def _unglossed_removals(text, glosses, traditional, copy=None):
     """:func:`_removals` of a ``text`` with pinyin glosses (會(huì)議) at
     ``glosses``, decided on the text without them, as its reader reads it (a
     notice or page header glued to a body that lost its line breaks is found
     only so: 當(dāng)前顯(xiǎn)示), and mapped back: a removal takes the gloss
-    of its last character; every gloss is removed."""
+    of its last character; every gloss is removed. ``copy``: the Simplified
+    copy of ``text`` when the caller made it (its glosses skipped, so the
+    view's copy is the same characters: not converted again)."""
     view, positions = unwrapped(text, [i for a, b in glosses for i in range(a, b)])
-    read, spans, meta, changed = _removals(view, traditional)
+    read, spans, meta, changed = _removals(view, traditional, copy and _view_copy(copy, positions))
     gloss_end = dict(glosses)
     spans = [(positions[a], gloss_end.get(positions[b - 1] + 1, positions[b - 1] + 1), reason)
              for a, b, reason in spans]
     spans = _merge(sorted(spans + [(a, b, "pinyin gloss") for a, b in glosses]))
     read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
+
+
+def _view_copy(copy, positions):
+    """The ``(copy, changed)`` of :func:`_simplified_copy` for the view made of
+    the characters at ``positions`` of the text: the same characters, the
+    changed offsets as offsets of the view (every changed one is in it)."""
+    copied, changed = copy
+    at = {position: offset for offset, position in enumerate(positions)}
+    return "".join(copied[i] for i in positions), [(at[i], char) for i, char in changed]
 
 
 def _without_first_page_mark(meta, mark):

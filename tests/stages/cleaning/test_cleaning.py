@@ -1334,3 +1334,20 @@ def test_a_salutation_after_a_glued_header_read_so_far(local_excerpts):
     assert cleaned.meta["salutation"] == "中国石油大学（北京）克拉玛依校区的毕业生们"
     text = local_excerpts["dev-0115"]["text"].replace("\n", "")
     assert "各位乡亲、同志们:春潮涌动催人进" in clean_text(text).text
+
+
+def test_a_glossed_traditional_page_is_converted_once(local_excerpts, monkeypatch):
+    # dev-0207 (Traditional, glossed, no line breaks) and dev-0073: the Simplified copy made for
+    # wrap_breaks serves the text without glosses too (the copy skips the glosses), with the
+    # same result as converting that text again
+    from policy_nlp.stages.cleaning import clean
+    for key in ("dev-0207", "dev-0073"):
+        raw = local_excerpts[key]["text"]
+        made = []
+        monkeypatch.setattr(clean, "_simplified_copy", lambda text, copy=clean._simplified_copy: made.append(1)
+                            or copy(text))
+        once = clean_text(raw)
+        assert once.meta["script"] == "traditional" and len(made) == 1, key
+        monkeypatch.setattr(clean, "_view_copy", lambda copy, positions: None)
+        assert clean_text(raw) == once and len(made) == 3, key
+        monkeypatch.undo()
