@@ -3,7 +3,7 @@
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, is_ideograph
 from policy_nlp.stages.script import is_traditional, script_vote, to_simplified, traditional_wins
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
@@ -211,7 +211,19 @@ def _kept_text(text, spans):
     return "".join(kept), offset_map
 
 
-_REPEATED_RE = re.compile(r"^(.{4,60}?)(?:[ \u3000]*\1)+$")
+_REPEATED_RE = re.compile(r"(.{4,60}?)(?:[ \u3000]*\1)+")
+
+
+def _repeated_title(title):
+    """The title that ``title`` ends by printing twice or thrice (乡镇政府换届工作报告乡镇政府换届工作报告),
+    whole or after what a copy glues before it up to a character that is no ideograph: its file
+    name and page marks (…动员会上的讲话 (2) —1—县委书记在…的讲话县委书记在…的讲话, dev-0056;
+    1、…讲话 在…的讲话 在…的讲话), not inside a word (乡镇在…的讲话 镇在…的讲话); else ``title``."""
+    for start in [0] + [i + 1 for i, char in enumerate(title[:-1]) if not is_ideograph(char)]:
+        repeated = _REPEATED_RE.fullmatch(title, start)
+        if repeated:
+            return repeated.group(1).strip(_BLANK)
+    return title
 
 
 def _final_meta(body, meta):
@@ -232,8 +244,7 @@ def _final_meta(body, meta):
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
     if "title" in meta:
-        # a title the page prints twice or thrice in one run (乡镇政府换届工作报告乡镇政府换届工作报告)
-        meta["title"] = _REPEATED_RE.sub(r"\1", meta["title"])
+        meta["title"] = _repeated_title(meta["title"])
     return {key: without_glosses(value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
 

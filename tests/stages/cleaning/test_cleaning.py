@@ -1351,3 +1351,14 @@ def test_a_glossed_traditional_page_is_converted_once(local_excerpts, monkeypatc
         monkeypatch.setattr(clean, "_view_copy", lambda copy, positions: None)
         assert clean_text(raw) == once and len(made) == 3, key
         monkeypatch.undo()
+
+
+def test_a_title_printed_twice_after_a_file_name_and_page_marks(local_excerpts):
+    # dev-0056's first line glues its file name, a copy number and a page mark (—1—) before the
+    # heading printed twice: the title is the heading; so in the one-line copies of dev-0175
+    # (1、 a page mark) and dev-0221 (第1篇:), not inside a word (乡镇在… 镇在…: left whole)
+    assert clean_text(local_excerpts["dev-0056"]["text"]).meta["title"] == "县委书记在学习教育动员会上的讲话"
+    for key, title in (("dev-0175", "乡镇政府换届工作报告"), ("dev-0221", "食品安全工作会议致辞")):
+        assert clean_text(local_excerpts[key]["text"].replace("\n", "")).meta["title"] == title, key
+    title = "乡镇在2023年第二季度农村人居环境整治工作总结会上的讲话 镇在2023年第二季度农村人居环境整治工作总结会上的讲话"
+    assert clean_text(local_excerpts["dev-0053"]["text"]).meta["title"] == title
