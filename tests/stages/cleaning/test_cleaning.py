@@ -1362,3 +1362,16 @@ def test_a_title_printed_twice_after_a_file_name_and_page_marks(local_excerpts):
         assert clean_text(local_excerpts[key]["text"].replace("\n", "")).meta["title"] == title, key
     title = "乡镇在2023年第二季度农村人居环境整治工作总结会上的讲话 镇在2023年第二季度农村人居环境整治工作总结会上的讲话"
     assert clean_text(local_excerpts["dev-0053"]["text"]).meta["title"] == title
+
+
+def test_a_members_notice_glued_to_the_body_is_removed(local_excerpts):
+    # dev-0142: 隐藏内容⏎此处内容需要权限查看⏎会员免费查看创卫成绩固然可喜 — the member site's notice
+    # glued to the next paragraph's first words, on the page and on its one-line copy
+    raw = local_excerpts["dev-0142"]["text"]
+    for text in (raw, raw.replace("\n", "")):
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert "一路收获。\n创卫成绩固然可喜" in cleaned.text or "一路收获。创卫成绩固然可喜" in cleaned.text
+        assert "权限" not in cleaned.text and "会员免费查看" not in cleaned.text
+    # the notice of hidden text stays where it stands in a line: lists read it as a gap (dev-0206)
+    assert "此处隐藏6492个字" in clean_text(local_excerpts["dev-0206"]["text"]).text
