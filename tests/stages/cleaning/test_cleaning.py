@@ -1375,3 +1375,15 @@ def test_a_members_notice_glued_to_the_body_is_removed(local_excerpts):
         assert "权限" not in cleaned.text and "会员免费查看" not in cleaned.text
     # the notice of hidden text stays where it stands in a line: lists read it as a gap (dev-0206)
     assert "此处隐藏6492个字" in clean_text(local_excerpts["dev-0206"]["text"]).text
+
+
+def test_a_salutation_cut_by_a_blank_is_no_speaker(local_excerpts):
+    # dev-0125 as the spaced copy of benchmarks/mangling.py leaves it: …会议上的讲话   同志 们:  我很高兴…;
+    # 同志 between blanks was read as the speaker's name after the title, and the body opened at 们:
+    raw = local_excerpts["dev-0125"]["text"]
+    assert "讲话   同志们:" in raw
+    text = raw.replace("讲话   同志们:", "讲话   同志 们:", 1)
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text.startswith("同志 们:") and "speaker" not in cleaned.meta
+    assert cleaned.meta["salutation"] == "同志们"
