@@ -2557,6 +2557,52 @@ def test_review7_a_way_of_acting_in_one_part_is_no_named_mode():
     assert quoted_terms("采取“蜻蜓点水”的方式开展检查。") == []
 
 
+def _quoted_at(text):
+    return [(s["start"], s["text"]) for s in find_slogans(text) if s["kind"] == "quoted" and s["source"] == "quotes"]
+
+
+def test_quoted6_a_named_body_or_system_keeps_its_role():
+    # central-108, shandong-41, shandong-42: the corpora's quotations before 作用/效应 are figures
+    assert quoted_terms("在追溯体系中发挥“桥梁”和“枢纽”作用，可提供药品企业和产品的基本信息") == []
+    assert quoted_terms("支持领航型企业发挥产业链“链主”作用，通过行业协会、产业联盟等开展对接") == []
+    assert quoted_terms("鼓励园区内人工智能产业链主、龙头企业发挥“磁吸效应”，通过建链、补链") == []
+    # constructed: a body, a system or an arrangement named before its role is a name
+    assert quoted_terms("充分发挥“乡贤理事会”作用，化解邻里纠纷。") == ["乡贤理事会"]
+    assert quoted_terms("发挥“党建联盟”作用，推动资源共享。") == ["党建联盟"]
+    assert quoted_terms("发挥“人才驿站”作用，") == ["人才驿站"]
+
+
+def test_quoted6_a_coinage_people_choose_is_no_form_value():
+    # constructed (review7's known defect): the service people choose, named by a coinage
+    assert quoted_terms("越来越多的群众选择“一网通办”，办事更便捷。") == ["一网通办"]
+    # central-15, central-72, central-90: a guide's form values stay labels
+    assert quoted_terms("（3）申请书中的资助类别选择“重大研究计划”，亚类说明选择“培育项目”或“重点支持项目”，") == [
+        "重大研究计划"]
+    assert quoted_terms("老年人使用华为、小米等市场主流手机，可方便选择“老人模式\"、“简易模式\"，享用大字体") == []
+    assert quoted_terms("进入预申请填写页面，选择“指南引导类”，附注说明选择“面向复杂对象的人工智能”，") == []
+
+
+def test_quoted6_a_policy_of_the_text_own_stays_a_term_when_pinned_as_a_pretext():
+    # constructed (review7's known defect): the misuse of a policy the text names elsewhere is pinned,
+    # the policy stays a term on that mention
+    t = "全面实施乡村振兴战略。一些地方打着“乡村振兴”的旗号乱占耕地。"
+    assert _quoted_at(t) == [(t.index("乡村振兴”"), "乡村振兴")]
+    t = "积极推进“僵尸企业”出清。不能随意给企业贴上“僵尸企业”的标签。"
+    assert [x for _, x in _quoted_at(t)] == ["僵尸企业", "僵尸企业"]
+    # the 11th congress report: an adversary's pretext and a label pinned on cadres stay out
+    assert quoted_terms("苏修打着“社会主义”、“支持民族解放”、“和平合作”的旗号，加紧推行") == []
+    assert quoted_terms("对老干部和中年干部，他们给扣上“走资派”的帽子。") == []
+    # a pretext the text names nowhere else stays out (constructed)
+    assert quoted_terms("一些地方打着“乡村振兴”的旗号乱占耕地。") == []
+
+
+def test_quoted6_a_rejection_reaches_each_kind_it_names():
+    # the 2009 work report: 政绩工程 is rejected as 形象工程 is, each with the words saying its kind
+    assert quoted_terms("要确保监管到位，绝不能搞劳民伤财的“形象工程”和脱离实际的“政绩工程”，绝不允许") == []
+    # counter-example (the 20th congress report): a second verb with its own object
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
+
+
 # ------------------------------------------------- recall5: recall4's known misses as classes
 # Real sentences of the development corpora (national reports, policy documents).
 
