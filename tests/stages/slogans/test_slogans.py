@@ -2603,6 +2603,16 @@ def test_quoted6_a_rejection_reaches_each_kind_it_names():
     assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
 
 
+def test_quoted6_what_is_eliminated_is_no_term():
+    # policy documents central-1, central-56, Xi 2020-09-05, the 2003 work report (the audit's 信息孤岛):
+    # what 消除 sweeps away is an evil or a figure, as after 清除/破除
+    assert quoted_terms("为各级林业部门提供高质量的基于地理空间的应用服务，消除“信息孤岛”，避免重复投资。") == []
+    assert quoted_terms("坚持数字普惠，消除“数字鸿沟”，让数字政府建设成果更多更公平惠及全体人民。") == []
+    assert quoted_terms("既可以消除基础设施的“瓶颈”制约，又可以带动装备制造业的发展") == []
+    # counter-example (the 2017 work report): a verb of carrying through keeps its object
+    assert "最后一公里" in quoted_terms("让企业和群众更多感受到“放管服”改革成效，着力打通“最后一公里”")
+
+
 # ------------------------------------------------- recall5: recall4's known misses as classes
 # Real sentences of the development corpora (national reports, policy documents).
 
