@@ -467,6 +467,20 @@ def _page_label(text, s, e):
                     and not (IDEOGRAPH_RE.match(text, e + 1) and text[e + 1] not in "或和与及")))
 
 
+# a shorthand a document defines for itself (…的组织协调工作（以下简称“专业机构”）, …申请书》（以下简称
+# “中文申请书”）): a label of that text, unless it names a programme or is a coined name (国家司法审判信息
+# 系统工程（简称“天平工程”）, （以下简称“两库”) is a count)
+_SHORTHAND_BEFORE = re.compile(r"简称[为是]?[：:]?$")
+
+
+def _own_shorthand(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a shorthand its text defines
+    (:data:`_SHORTHAND_BEFORE`) that names no programme and is no coinage."""
+    q = text[s:e]
+    return bool(_SHORTHAND_BEFORE.search(text, max(0, s - 6), before_blanks(text, s - 1))) \
+        and not (_programme_name(q) or _COINAGE.fullmatch(q))
+
+
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
 # words quoted for emphasis, never a term alone: “忠诚”, “非典” (plain_quoted_words.txt); people
 # born in a decade, a label: 全体“90后”党员, “95后”甚至“00后”
@@ -484,7 +498,7 @@ def _is_policy_term(text, s, e, repeats):
         return False
     listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
     if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, s, e, listed) \
-            or _page_label(text, s, e):
+            or _page_label(text, s, e) or _own_shorthand(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”

@@ -2613,6 +2613,16 @@ def test_quoted6_what_is_eliminated_is_no_term():
     assert "最后一公里" in quoted_terms("让企业和群众更多感受到“放管服”改革成效，着力打通“最后一公里”")
 
 
+def test_quoted6_a_shorthand_a_document_defines_is_a_label():
+    # policy documents shandong-32, shandong-36, central-97 (the audit's 专业机构): the text's own shorthand
+    assert quoted_terms("承担智能网联汽车道路测试与示范应用的组织协调工作（以下简称“专业机构”），包括申请受理") == []
+    assert quoted_terms("成立智能网联汽车道路测试与示范应用专家委员会（以下简称“专家委员会”），负责评审") == []
+    assert quoted_terms("《国家自然科学基金国际（地区）合作与交流项目申请书》（以下简称“中文申请书”）。具体步骤是：") == []
+    # counter-examples: a programme so shortened (central-120, shandong-54)
+    assert quoted_terms("国家司法审判信息系统工程（简称“天平工程”）批复立项") == ["天平工程"]
+    assert quoted_terms("组织开展人工智能赋能重点领域教学改革项目（简称“111 计划”）建设工作") == ["111 计划"]
+
+
 # ------------------------------------------------- recall5: recall4's known misses as classes
 # Real sentences of the development corpora (national reports, policy documents).
 
