@@ -429,7 +429,7 @@ def _named_in_document(text, s, e):
     """Whether the quotation ``text[s:e]`` names a programme or a body by its
     own words (:func:`_named_kind`) or is named a term by the text elsewhere,
     quoted or not: a term head after it or a policy verb before it (实施乡村振兴
-    战略, 处置“僵尸企业”; at most :data:`_USES_MAX` uses read)."""
+    战略, 推进“僵尸企业”出清; at most :data:`_USES_MAX` uses read)."""
     q = text[s:e]
     if _named_kind(q):
         return True
