@@ -102,9 +102,21 @@ several areas (:func:`is_spread`) has its ``general`` raised
 with each fold's difference from the shipped row (results in
 ``benchmarks/results/topic_cv_spread.json``; not used, docs/topics.md).
 
+``--sequence`` scores topics smoothed along the paragraph sequence on the
+shipped fold models: a hidden Markov chain whose emissions are the shipped
+context's probabilities and whose transitions are estimated inside each fold
+from its training excerpts' hand units in order (add-1), decoded by Viterbi
+or the forward-backward posteriors, over a grid (:func:`sequence_settings`:
+the chain with or without bridges and short lines, the estimated transitions
+or the identity, their weight, the emissions' temperature); rows pooled and
+per fold, units and gold parts, with each fold's difference from the shipped
+row, and each fold's matrices (results in
+``benchmarks/results/topic_cv_sequence.json``; not used, docs/topics.md).
+
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
         [--train-gold] [--relabel-titled-general 80] [--reread FILE [--reread-score-only]]
-        [--grid | --gated [--gates news] | --seed-evidence | --label-shift | --spread | --forms FORM,...]
+        [--grid | --gated [--gates news] | --seed-evidence | --label-shift | --spread | --sequence
+         | --forms FORM,...]
         [-o benchmarks/results/topic_cv.json]
 """
 
@@ -117,6 +129,7 @@ import pickle
 import re
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -129,6 +142,7 @@ from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, local_e
 from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
 from policy_nlp.stages.topics import context as topic_context  # noqa: E402
+from policy_nlp.stages.topics.context import LOG_FLOOR, context_scores, is_reweighed, relabel  # noqa: E402
 from policy_nlp.stages.places import LEVELS, infer_place  # noqa: E402
 from policy_nlp.stages.topics.estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
@@ -372,10 +386,11 @@ def doc_probabilities(model, docs):
     return {i: document_scores(model, d["tokens"]) for i, d in docs.items()}
 
 
-def context_results(docs, own, setting, doc_probs=None, kept=None):
+def context_results(docs, own, setting, doc_probs=None, kept=None, decide=None):
     """Each document's results under one context setting, headings inheriting;
     ``kept(own results, results)`` may give back a document's results before
-    the headings inherit (``--spread``'s bridges)."""
+    the headings inherit (``--spread``'s bridges); ``decide`` takes the place
+    of :func:`topic_context.contextualize` (``--sequence``)."""
     out = {}
     for doc_id, d in docs.items():
         kwargs = gated_kwargs(setting, d["title"], d["texts"], (d.get("annotated") or {}).get("meta"),
@@ -385,7 +400,7 @@ def context_results(docs, own, setting, doc_probs=None, kept=None):
         else:
             kwargs.pop("document_weight", None)
         title = kwargs.pop("title", d["title"])
-        results = topic_context.contextualize(own[doc_id], d["texts"], title=title, **kwargs)
+        results = (decide or topic_context.contextualize)(own[doc_id], d["texts"], title=title, **kwargs)
         if kept is not None:
             results = kept(own[doc_id], results)
         out[doc_id] = inherit_heading_topics(d["texts"], results)
@@ -833,6 +848,219 @@ def run_spread(outputs):
     return _deltas(rows)
 
 
+# --- Smoothing along the sequence (``--sequence``) ------------------------------
+# A hidden Markov chain over a document's paragraphs: the emissions are the
+# context's probabilities (topic_context.context_scores: the title, the penalty
+# on general; bridges and short lines keep their own result), the transitions a
+# label-to-label matrix estimated from the training folds' hand units in order
+# (estimate_transitions), decoded by Viterbi or by the argmax of the
+# forward-backward posteriors (sequence_topics). The transition score of i -> j
+# is log A(i, j) - log prior(j) with A = (1 - weight) * prior + weight * T: the
+# emissions are posteriors that already hold the label's frequency, so the
+# chain adds only how much more (or less) likely j is after i than anywhere; at
+# weight 0 it adds nothing and every paragraph keeps the context's label. T is
+# the estimated matrix or, for a chain that only prefers to stay, the identity.
+# Measured and not used (docs/topics.md); tests/stages/topics/test_topic_cv_sequence.py.
+
+
+def _chain(texts, skip, news):
+    """Positions of ``texts`` in the chain: every one, or with ``skip`` only
+    those the context re-weighs (bridges and short lines jumped over)."""
+    return [n for n, text in enumerate(texts) if not skip or is_reweighed(text, news)]
+
+
+def estimate_transitions(documents, labels, k=1.0, skip=True):
+    """The label-to-label transition matrix and the label prior of labelled
+    documents in order, add-``k`` smoothed.
+
+    Parameters
+    ----------
+    documents : iterable of list of (str, str)
+        Each document's ``(label, text)`` units in order.
+    labels : list of str
+    k : float
+        Added to every count.
+    skip : bool
+        Leave out the units the context does not re-weigh (bridges, short
+        lines; a news report's lead, :func:`topic_context.is_news_report`), as
+        :func:`sequence_topics` does.
+
+    Returns
+    -------
+    dict
+        ``{"labels", "transitions" (rows sum to 1), "prior", "k", "skip"}``, lists of floats.
+
+    Examples
+    --------
+    >>> long = "要全面开展安全隐患排查整治，层层压实安全生产责任，对重点企业和重点部位逐一检查，坚决遏制事故发生。"
+    >>> m = estimate_transitions([[("a", long), ("a", long), ("a", long), ("b", long)]], ["a", "b"], k=1.0)
+    >>> m["transitions"], m["prior"]
+    ([[0.6, 0.4], [0.5, 0.5]], [0.6667, 0.3333])
+    """
+    index = {label: n for n, label in enumerate(labels)}
+    counts = np.full((len(labels), len(labels)), float(k))
+    prior = np.full(len(labels), float(k))
+    for units in documents:
+        texts = [text for _, text in units]
+        news = skip and topic_context.is_news_report(texts)
+        chain = [index[units[n][0]] for n in _chain(texts, skip, news) if units[n][0] in index]
+        np.add.at(prior, chain, 1.0)
+        np.add.at(counts, (chain[:-1], chain[1:]), 1.0)
+    return {"labels": list(labels), "transitions": np.round(counts / counts.sum(axis=1, keepdims=True), 4).tolist(),
+            "prior": np.round(prior / prior.sum(), 4).tolist(), "k": k, "skip": skip}
+
+
+def transition_scores(matrix, labels, weight, stay=False):
+    """The log transition scores ``log A - log prior`` (rows: from, columns:
+    to) in the order of ``labels``, with ``A = (1 - weight) * prior + weight *
+    T``; ``T`` the matrix's transitions, or with ``stay`` the identity.
+
+    >>> m = {"labels": ["a", "b"], "transitions": [[0.8, 0.2], [0.4, 0.6]], "prior": [0.6, 0.4]}
+    >>> transition_scores(m, ["a", "b"], 0.0).tolist()
+    [[0.0, 0.0], [0.0, 0.0]]
+    """
+    order = [matrix["labels"].index(label) for label in labels]
+    prior = np.array(matrix["prior"], dtype=float)[order]
+    T = np.eye(len(labels)) if stay else np.array(matrix["transitions"], dtype=float)[np.ix_(order, order)]
+    A = (1 - weight) * prior[None, :] + weight * T
+    return np.log(np.clip(A, LOG_FLOOR, None)) - np.log(prior)[None, :]
+
+
+def viterbi(log_emissions, log_transitions):
+    """The label index of each position on the best path (rows: positions)."""
+    score = log_emissions[0].copy()
+    back = np.zeros(log_emissions.shape, dtype=int)
+    for t in range(1, len(log_emissions)):
+        step = score[:, None] + log_transitions
+        back[t] = step.argmax(axis=0)
+        score = step.max(axis=0) + log_emissions[t]
+    path = [int(score.argmax())]
+    for t in range(len(log_emissions) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return np.array(path[::-1])
+
+
+def forward_backward(log_emissions, log_transitions):
+    """The posterior of each label at each position (rows sum to 1), in
+    scaled probability space."""
+    emit = np.exp(log_emissions - log_emissions.max(axis=1, keepdims=True))
+    trans = np.exp(log_transitions)
+    n = len(emit)
+    alpha, beta = np.zeros(emit.shape), np.ones(emit.shape)
+    alpha[0] = emit[0] / emit[0].sum()
+    for t in range(1, n):
+        alpha[t] = emit[t] * (alpha[t - 1] @ trans)
+        alpha[t] /= alpha[t].sum()
+    for t in range(n - 2, -1, -1):
+        beta[t] = trans @ (emit[t + 1] * beta[t + 1])
+        beta[t] /= beta[t].sum()
+    posterior = alpha * beta
+    return posterior / posterior.sum(axis=1, keepdims=True)
+
+
+def sequence_topics(results, paragraph_texts, matrix, weight=0.0, temperature=1.0, decode="viterbi",
+                    skip=True, stay=False, **context):
+    """Paragraph topics decoded along the document.
+
+    Parameters
+    ----------
+    results : list of dict or None
+        Own results, as :func:`policy_nlp.stages.topics.context.contextualize` takes them.
+    paragraph_texts : list of str
+    matrix : dict
+        :func:`estimate_transitions`'s value.
+    weight : float
+        ``weight`` of :func:`transition_scores` (0: the context's labels).
+    temperature : float
+        The emissions' log probabilities are divided by it.
+    decode : {"viterbi", "posterior"}
+        The best path, or each paragraph's most probable label under the
+        forward-backward posteriors.
+    skip : bool
+        The chain holds only the re-weighed paragraphs; else bridges and
+        short lines are in it with their own probabilities (they still keep
+        their own result).
+    stay : bool
+        The identity in place of the estimated transitions.
+    **context
+        :func:`contextualize`'s keyword arguments (``title``, ``news`` ...).
+
+    Returns
+    -------
+    list of dict or None
+        As :func:`contextualize`'s; a changed paragraph's ``scores`` are its
+        posterior (``decode="posterior"``) or the context's.
+    """
+    scores = context_scores(results, paragraph_texts, **context)
+    if scores is None or not scores["moved"]:
+        return list(results)
+    emissions = scores["probs"].copy()
+    emissions[scores["moved"]] = scores["posterior"]
+    texts = [paragraph_texts[i] for i in scores["keep"]]
+    chain = _chain(texts, skip, context.get("news", False))
+    log_emissions = np.log(np.clip(emissions[chain], LOG_FLOOR, 1.0)) / temperature
+    log_transitions = transition_scores(matrix, scores["labels"], weight, stay)
+    rows = scores["posterior"]
+    if decode == "viterbi":
+        path = dict(zip(chain, viterbi(log_emissions, log_transitions)))
+        return relabel(results, scores, rows, [path[position] for position in scores["moved"]])
+    posterior = dict(zip(chain, forward_backward(log_emissions, log_transitions)))
+    return relabel(results, scores, np.array([posterior[position] for position in scores["moved"]]))
+
+
+# The blind excerpts of the local corpus: never trained or scored on (they are
+# not in the hand labels or the dev gold; filtered again here all the same).
+BLIND = frozenset(f"dev-{n:04d}" for n in (20, 33, 49, 79, 80, 113, 129, 138, 153, 184, 188, 200, 204, 210,
+                                           214, 242))
+
+
+def hand_sequences(local, fold, k):
+    """Each training excerpt's hand units ``(label, text)`` in order: the
+    excerpts outside fold ``k`` (and those without a fold, which always train)."""
+    by_doc = {}
+    for e in local:
+        if e["source"] == "hand" and e["doc"] not in BLIND and fold.get(e["doc"], -1) != k:
+            by_doc.setdefault(e["doc"], []).append((e["index"], e["label"], e["text"]))
+    return [[(label, text) for _, label, text in sorted(units)] for _, units in sorted(by_doc.items())]
+
+
+def sequence_settings():
+    """None (the shipped context) and the grid: the chain with or without
+    bridges and short lines (``skip``), the estimated transitions or the
+    identity (``stay``), their weight, the emissions' temperature, Viterbi or
+    the posteriors' argmax."""
+    return [None] + [{"skip": skip, "stay": stay, "weight": w, "temperature": t, "decode": decode}
+                     for skip, stay, w, t, decode in itertools.product(
+                         (True, False), (False, True), (0.1, 0.25, 0.5, 0.75, 1.0), (0.5, 1.0, 2.0),
+                         ("viterbi", "posterior")) if not (stay and w == 1.0)]
+
+
+def run_sequence(docs, fold, outputs, local, k_smooth=1.0):
+    """Score every :func:`sequence_settings` setting on the same fold models
+    as the shipped context, transitions estimated inside each fold from its
+    training excerpts' hand units only; pooled and per fold, units and gold
+    parts, with each fold's difference from the shipped row."""
+    labels = sorted({e["label"] for e in local})
+    matrices = {(k, skip): estimate_transitions(hand_sequences(local, fold, k), labels, k_smooth, skip)
+                for k in range(len(outputs)) for skip in (True, False)}
+    rows = []
+    for setting in sequence_settings():
+        units, golds, per_fold, changed = [], [], [], 0
+        for k, (test, own, doc_probs) in enumerate(outputs):
+            shipped = context_results(test, own, shipped_setting(), doc_probs)
+            results = shipped
+            if setting is not None:
+                decide = partial(sequence_topics, matrix=matrices[k, setting["skip"]], **setting)
+                results = context_results(test, own, shipped_setting(), doc_probs, decide=decide)
+                changed += own_changes(shipped, results)
+            u, g = score_results(test, results)
+            per_fold.append({"all": _summary(u + g), "units": _summary(u), "gold": _summary(g)})
+            units, golds = units + u, golds + g
+        rows.append({"setting": setting, "changed": changed, "units": _summary(units), "gold": _summary(golds),
+                     "all": _summary(units + golds), "per_fold": per_fold})
+    return _deltas(rows), {f"fold{k}-skip{int(skip)}": m for (k, skip), m in matrices.items()}
+
+
 # --- Model forms (``--forms``) -------------------------------------------------
 # Two forms of the classifier measured against the recipe's (LinearSVC + Platt):
 # the paragraph's features joined to a down-weighted TF-IDF of its document's
@@ -1247,6 +1475,8 @@ def main(argv=None):
                         help="score a label-shift correction (Saerens et al. 2002) before the shipped context")
     parser.add_argument("--spread", action="store_true",
                         help="score paragraphs whose parts span many areas moved to general (run_spread)")
+    parser.add_argument("--sequence", action="store_true",
+                        help="score topics smoothed along the paragraph sequence (run_sequence)")
     parser.add_argument("--forms", default=None, metavar="FORM[,FORM...]",
                         help="score these model forms, each retrained per fold, against the first: svm (the "
                              "recipe's LinearSVC + Platt), title:W (the paragraph's features joined to its "
@@ -1278,6 +1508,17 @@ def main(argv=None):
             Path(args.output).write_text(json.dumps(
                 {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
                  "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return
+    if args.sequence:
+        local = prepare(Path(args.cache))[1][0]
+        rows, matrices = run_sequence(docs, fold, outputs, local)
+        for row in rows[:1] + sorted(rows[1:], key=lambda r: -(r["all"]["accuracy"] + r["all"]["macro_f1"]))[:15]:
+            print(json.dumps({k: row[k] for k in ("setting", "changed", "units", "gold", "all")}
+                             | {"delta_all": row["delta_per_fold"]["all"]}))
+        if args.output:
+            Path(args.output).write_text(json.dumps(
+                {"args": vars(args), "local_weight": weight, "seconds": round(time.time() - started),
+                 "transitions": matrices, "rows": rows}, indent=1) + "\n", encoding="utf-8")
         return
     if args.spread:
         rows = run_spread(outputs)

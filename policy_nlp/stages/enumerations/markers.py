@@ -52,7 +52,8 @@ _MARKER = re.compile(
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
     rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
-    r"|(?P<adot>(?P<adot_n>[0-9０-９]{1,2})[.．](?![0-9０-９]))"
+    # 1. before a digit is a decimal (1.5, 4.1), unless a year follows (1.2021年底前完成…, policy_docs shandong-19)
+    r"|(?P<adot>(?P<adot_n>[0-9０-９]{1,2})[.．](?![0-9０-９](?![0-9０-９]{3}年)))"
     r"|(?P<adun>(?P<adun_n>[0-9０-９]{1,2})、(?![0-9０-９]))"
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
     r"|(?P<dash>——|──|－－|--)"

@@ -247,10 +247,18 @@ def _measured(s, units, value, quoted):
                 return False, None                        # 三个五年: durations
             if meas == "点" and head[0] in NUM_CHARS:
                 return False, None                        # 十二点一 (a decimal)
-            if len(units) > 1 and all(_units_ok(u) for u in units[1:]) and meas != "个":
-                return None                               # 一大一小 ... treat as composite
+            if len(units) > 1 and all(_units_ok(u) for u in units[1:]) and (
+                    meas != "个" or all(_counted_unit(x) for _, x in units[1:])):
+                return None                               # 一大一小, 一个国家两种制度: a composite
             return True, value
     return None
+
+
+def _counted_unit(x):
+    """Whether a unit after a numeral is a measure word and a head (两|种制度),
+    not a quantity nor a bare measure (三个|十大: three of the 十大)."""
+    meas = next((m for m in MEASURES if x.startswith(m)), None)
+    return meas is not None and len(x) > len(meas) and not _starts_quantity(x)
 
 
 def _composite(units):

@@ -6,9 +6,9 @@ import functools
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import IDEOGRAPH, after_spaces, before_spaces, is_ideograph
+from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS, TO_ASCII_DIGITS
-from policy_nlp.lang.words import word_set, words
+from policy_nlp.lang.words import alternation, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, HEADS, MEASURES,
@@ -86,7 +86,7 @@ def _find_in(text, lexicon, tokens, converted=frozenset()):
         bounds.terms = frozenset(lexicon.words())
     quote_ranges = _quotes(text)
     # candidates [start, end, kind, number, source, priority], in this order
-    cands, quoted_terms, member_texts = _quoted_candidates(text, quote_ranges)
+    cands, quoted_terms, member_texts = _quoted_candidates(text, quote_ranges, bounds.terms)
     for s, e, n, src in _grammar(text, bounds, [(a - 1, z + 1) for a, z in quote_ranges]):
         cands.append([s, e, "numbered", n, src, 3])
     if lexicon is not None:
@@ -123,8 +123,9 @@ def _composites_over_terms(text, cands, lexical):
             c[5] = 4
 
 
-def _quoted_candidates(text, quote_ranges):
-    """Candidates from the quotations: numbered formulations and policy terms.
+def _quoted_candidates(text, quote_ranges, terms=frozenset()):
+    """Candidates from the quotations: numbered formulations and policy terms
+    (``terms``: the lexicon's, see :func:`_qualified_count`).
 
     Returns the candidates, the quoted terms ({text: (kind, number)}, first
     reading wins) and the texts of items of quoted lists (“甲、乙”), which
@@ -146,6 +147,8 @@ def _quoted_candidates(text, quote_ranges):
             ok, n = _arabic_composite(q)                  # “4 市 1 区” = 四市一区
         if not ok:
             ok, n = _renewed_count(q)                     # “新三样” = 3
+        if not ok:
+            ok, n = _qualified_count(q, terms)            # “碳达峰十大行动” = 10
         if not ok and _is_code(text, s, e):
             ok, n = True, None                            # “8810”工程
         if ok and len(q) <= 16 and not _SENTENCE_PUNCT.search(q) and text[s - 2:s - 1] != "《":
@@ -414,7 +417,7 @@ def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": _count_matches(text[s:e], n, members),
-                    "source": src, "_step": step, "_named": _named_here(text, s, quoted)})
+                    "source": src, "_step": step, "_named": _named_here(text, s, quoted), "_fixed": bool(known)})
     return out
 
 
@@ -448,25 +451,52 @@ def _count_matches(span_text, n, members):
     return bool(_CHARACTER_COUNT.search(span_text)) and n == sum(len(m["text"]) for m in members)
 
 
+# how far before the mention that spells a formulation out another mention
+# takes its members: a formulation is announced a few sentences before its
+# definition (呈现出“一好”、“两增”… then “两增”：一是…), while a mention pages
+# earlier may name another thing of the same count (gwr 1982: 二十年分两步走
+# on page one, the tax reform's 要分两步走。第一步，… 23,000 characters later);
+# one whose members the lexicon knows (四项基本原则) names one thing throughout
+_ANNOUNCED_REACH = 3000
+
+
 def _share_members(spans):
     """A formulation's members, spelled out at one mention (“两增”：一是…二是…),
     hold for its other mentions in the same text (呈现出“一好”、“两增”、“三突破”
-    的局面): mentions without members get those of the first mention where a
-    definition (see ``_DEFINING_STEPS``) gave exactly the number claimed, or
-    that a 简称 names (知识库、规则库（以下简称“两库”）)."""
-    best = {}
+    的局面), as the golds record one formulation per document with the members
+    the document spells out: mentions without members get those of the
+    nearest defining mention before them (a document that defines it twice
+    holds the later definition from there on), else of the first after them
+    within :data:`_ANNOUNCED_REACH` characters (at any distance when the
+    lexicon knows its members: the same doctrine). A defining mention is one
+    where a definition (see ``_DEFINING_STEPS``) gave exactly the number
+    claimed, or that a 简称 names (知识库、规则库（以下简称“两库”）)."""
+    sources = {}
     for sp in spans:
         if (sp["kind"] == "numbered" and sp["count_matches"]
                 and (sp.get("_step") in _DEFINING_STEPS or sp.get("_named"))):
-            best.setdefault((sp["text"], sp["number"]), sp)
+            sources.setdefault((sp["text"], sp["number"]), []).append(sp)
     for sp in spans:
-        source = best.get((sp["text"], sp["number"]))
+        source = _defining_mention(sp, sources.get((sp["text"], sp["number"]), ()))
         if source is not None and not sp["members"]:
             sp["members"] = [dict(m) for m in source["members"]]
             sp["count_matches"] = source["count_matches"]
     for sp in spans:
         sp.pop("_step", None)
         sp.pop("_named", None)
+        sp.pop("_fixed", None)
+
+
+def _defining_mention(sp, sources):
+    """The mention of ``sources`` whose members ``sp`` takes: the nearest
+    before it, else the first after it within reach, else None."""
+    before = [x for x in sources if x["start"] < sp["start"]]
+    if before:
+        return max(before, key=lambda x: x["start"])
+    after = min((x for x in sources if x["start"] > sp["start"]), key=lambda x: x["start"], default=None)
+    if after is None or after["start"] - sp["end"] > _ANNOUNCED_REACH and not sp.get("_fixed"):
+        return None
+    return after
 
 
 _ARABIC_UNITS = re.compile(rf"(?:[1-9][{IDEOGRAPH}]{{1,3}}){{2,}}")
@@ -486,16 +516,50 @@ def _arabic_composite(q):
 
 
 _RENEWED = "新老"
+# the measure words of a renewed count: the grammar's and 样 (kinds: “新三样”)
+_RENEWED_MEASURES = (*MEASURES, "样")
 
 
 def _renewed_count(q):
     """A quoted count marked new or old (“新三样” of 电动汽车、锂电池、光伏产品,
-    “新三大院”, “老三样”) counts as the count itself, unless that is a word of
-    its own in the language's dictionary (“新八股”, “新三板”, “新四化”: the
-    quoted-term rules read them)."""
-    if len(q) < 3 or q[0] not in _RENEWED or q[1] not in NUM_CHARS or q[1:] in dictionary_words():
+    “新三大院”, “老三样”) counts as the count itself, when a measure word
+    follows its numeral (not “新四军”, an army, nor “老两口”, a couple) and it
+    is no word of its own in the language's dictionary (“新八股”, “新三板”,
+    “新四化”: the quoted-term rules read them)."""
+    run = _NUM_RE.match(q, 1) if q[:1] in _RENEWED else None
+    if (run is None or len(q) < 3 or q[1:] in dictionary_words()
+            or not q.startswith(_RENEWED_MEASURES, run.end())):
         return False, None
     return parse_numbered(q[1:], quoted=True)
+
+
+# a quoted count after what qualifies it (“碳达峰十大行动”, “收支两条线”, “农业八字宪法”): two
+# to four ideographs, then NUM + measure word + head
+_QUALIFIED = re.compile(f"([{IDEOGRAPH}]{{2,4}}?)([{NUM_CHARS}]+(?:{'|'.join(MEASURES)}).+)")
+# verbs whose object the count is (“增强四个意识”, “做到两个维护”, “牢记两个务必”): the
+# governing, policy and clause verbs and those of count_object_verbs; a verb with its result
+# (讲好, 守住, 树牢, 杀出) by its last character too
+_COUNT_VERBS = tuple(word_set("governing_verbs") | word_set("policy_verbs_before") | word_set("clause_verbs")
+                     | word_set("count_object_verbs"))
+_RESULT_ENDS = tuple("好牢住到出起")
+
+
+def _qualified_count(q, terms=frozenset()):
+    """A quoted count of two or more after a qualifier of two to four
+    ideographs (“碳达峰十大行动” = 10, “收支两条线” = 2, “农业八字宪法” = 8):
+    the count's number, when it is a counted formulation of the grammar
+    (NUM + measure word + head) and the words before it hold no numeral and
+    are no verb it is the object of (“增强四个意识”, “讲好三个故事” stay out).
+    A count that is a term of the lexicon (``terms``: 四个意识, 两个务必) keeps
+    whatever precedes it out: a verb more often than not."""
+    m = _QUALIFIED.fullmatch(q)
+    if m is None or _NUM_RE.search(m.group(1)) or m.group(2) in terms:
+        return False, None
+    qualifier = m.group(1)
+    if qualifier.endswith(_COUNT_VERBS) or qualifier.endswith(_RESULT_ENDS):
+        return False, None
+    ok, n = parse_numbered(m.group(2), quoted=True)
+    return (True, n) if ok and n is not None and n >= 2 else (False, None)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
@@ -503,16 +567,21 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 # of two characters or more (“2522”的整体框架, “5150”引才倍增计划, “6997”现代化工业体系)
 _CODE_NAME = re.compile(f"的?([{IDEOGRAPH}]{{2,8}})")
 _CODE_HEADS = tuple(h for h in (*HEADS, *words("term_heads")) if len(h) >= 2)
+# a telephone line named after a quoted number (“12345”政务服务便民热线): the number is no code
+_PHONE_LINE = re.compile(f"[^{STOPS}]{{0,8}}?(?:{alternation('phone_line_words')})")
 
 
 def _is_code(text, s, e):
     """A quoted digit string naming a programme: three to six digits (not a
     year) right before a policy head (“1255”发展思路, “150”工程), or before the
     name of one (“2522”的整体框架; in the development corpora every quoted
-    string of three to six digits but a year is such a code)."""
+    string of three to six digits but a year is such a code), unless a
+    telephone line follows (“12345”政务服务便民热线, “12368”服务热线)."""
     q = text[s:e]
     if not (q.isascii() and q.isdigit() and 3 <= len(q) <= 6) or _YEAR.fullmatch(q):
         return False
+    if _PHONE_LINE.match(text, e + 1):
+        return False                                  # “12368”服务热线: a telephone number
     after = text[e + 1:e + 7]
     if after.startswith(HEADS) or _TERM_HEAD_AFTER.match(after):
         return True

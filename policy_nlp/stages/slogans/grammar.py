@@ -556,7 +556,9 @@ def _pair_confirmed(text, i, run, value, bounds):
 
 
 # a verb of parts moving together after NUM + one character (两翼|齐飞, 双轮|驱动, 四化|同步)
-_JOINT_ACTION = re.compile(f"[{IDEOGRAPH}](?:{alternation('joint_action_verbs')})")
+# (an adverb between them reads through: 两化|深度|融合, joint_action_adverbs.txt)
+_JOINT_ACTION = re.compile(f"[{IDEOGRAPH}](?:{alternation('joint_action_adverbs')})?"
+                           f"(?:{alternation('joint_action_verbs')})")
 # places and sides counted before such a verb (两岸融合, 两地同步): no strategy
 _JOINT_SIDES = word_set("joint_action_sides")
 
@@ -565,7 +567,8 @@ def _joint_action(text, i, run, value, bounds):
     """``NUM X VERB``: a numeral, one character naming the parts and a verb of
     parts moving together (``joint_action_verbs.txt``) make a metaphor
     compound naming a strategy, counted by its numeral: 两翼齐飞, 双轮驱动,
-    四化同步, 三网融合. Not a quantity or people (三者同步), a place or side
+    四化同步, 三网融合, 两化深度融合 (an adverb of ``joint_action_adverbs.txt``
+    before the verb). Not a quantity or people (三者同步), a place or side
     (两省同步, 两岸融合: ``joint_action_sides.txt``), a measure word (两类融合,
     two kinds of merging), a common word of 双
     (双向同步); 轮, a round elsewhere (分两轮取消), is a wheel before these

@@ -51,6 +51,11 @@ _MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})
                                rf'|“([^“”"\n{STOPS}]{{1,24}})"')
 
 
+# a programme's code of digits in a curly-open, ASCII-close pair (打造“5351"数字经济创新平台体系,
+# shandong-52): the only mangled pair taken without an ideograph inside
+_CODE_DIGITS = re.compile("[0-9]{3,6}")
+
+
 # quote marks a web copy lost to ASCII question marks (以?沉浸式?动员, 从?舌尖上的浪费?到?车轮
 # 上的腐败?): Han words between two of them, none a question (…需不需要抓农业?XX的农业怎么抓?),
 # taken only on a page with several such pairs
@@ -127,8 +132,9 @@ def _quotes(text):
             g = next(i for i in range(1, 7) if m.group(i) is not None)
             k = bisect_right(taken_starts, m.end() - 1) - 1  # the last real pair starting inside or before
             overlaps = k >= 0 and out[k][1] + 1 > m.start()
-            if IDEOGRAPH_RE.search(m.group(g)) and not overlaps:
-                extra.append((m.start(g), m.end(g)))
+            if (IDEOGRAPH_RE.search(m.group(g)) or (g == 6 and _CODE_DIGITS.fullmatch(m.group(g)))) \
+                    and not overlaps:
+                extra.append((m.start(g), m.end(g)))      # “5351"数字经济创新平台体系: a code
     if "?" in text:
         extra += _lost_quotes(text)
     if extra:

@@ -56,7 +56,7 @@ from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
-           "news_weights", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
+           "news_weights", "context_scores", "is_reweighed", "relabel", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
            "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
@@ -333,6 +333,69 @@ def _posteriors(logp, rows, bias, neighbour_weight, long_rows, general, penalty)
     return posterior
 
 
+def context_scores(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
+                   neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
+                   general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT, news=False):
+    """The context's probabilities, before any label is chosen (what
+    :func:`contextualize` and the sequence benchmark (``benchmarks/topic_cv.py --sequence``)
+    decide on); the parameters are :func:`contextualize`'s.
+
+    Returns
+    -------
+    dict or None
+        ``labels`` (sorted), ``keep`` (the classified paragraphs' indices),
+        ``probs`` (their own probabilities, one row each), ``moved``
+        (positions in ``keep`` of the paragraphs re-weighed: not bridges or
+        short lines) and ``posterior`` (their re-weighed probabilities, one
+        row each); None when no paragraph is classified.
+    """
+    keep = [i for i, r in enumerate(results) if r is not None]
+    if not keep:
+        return None
+    labels = sorted({k for i in keep for k in results[i]["scores"]})
+    probs = np.zeros((len(results), len(labels)))
+    probs[keep] = np.nan_to_num([[results[i]["scores"].get(label, np.nan) for label in labels] for i in keep],
+                                nan=0.0)
+    logp = np.log(np.clip(probs, LOG_FLOOR, 1.0))
+    weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
+    prior = weights @ probs[keep] / max(weights.sum(), 1.0)
+    bias = prior_weight * np.log(np.clip(prior, LOG_FLOOR, 1.0)) + _document_bias(
+        labels, title, title_weight, document, document_weight)
+    penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
+    general = labels.index("general") if "general" in labels else None
+    lengths = [len(paragraph_texts[i].strip()) for i in keep]
+    moved = [position for position, i in enumerate(keep) if is_reweighed(paragraph_texts[i], news)]
+    long_rows = [] if general is None else \
+        [row for row, position in enumerate(moved) if lengths[position] >= SUBSTANTIVE_CHARS]
+    posterior = _posteriors(logp[keep], moved, bias, neighbour_weight, long_rows, general, penalty) \
+        if moved else np.zeros((0, len(labels)))
+    return {"labels": labels, "keep": keep, "probs": probs[keep], "moved": moved, "posterior": posterior}
+
+
+def is_reweighed(text, news=False):
+    """True for a paragraph the context re-weighs; bridges (:func:`_is_bridge`)
+    and lines shorter than :data:`MIN_CHARS` keep their own result."""
+    return len(text.strip()) >= MIN_CHARS and not _is_bridge(text, news)
+
+
+def relabel(results, scores, rows, best=None):
+    """``results`` with the re-weighed paragraphs of ``scores`` (a
+    :func:`context_scores` value) given the probability ``rows`` (one per
+    ``scores["moved"]``) and the label index ``best`` of each (default: the
+    first maximum of its row, as np.argmax); a changed result keeps its own
+    scores in ``"own"``."""
+    out = list(results)
+    labels, keep = scores["labels"], scores["keep"]
+    for n, (position, row) in enumerate(zip(scores["moved"], rows.tolist())):
+        i = keep[position]
+        top = row.index(max(row)) if best is None else int(best[n])
+        if labels[top] != results[i]["label"]:
+            out[i] = {"label": labels[top], "score": round(row[top], 4),
+                      "scores": {k: round(p, 4) for k, p in zip(labels, row)},
+                      "own": results[i]["scores"]}
+    return out
+
+
 def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGHT,
                   neighbour_weight=NEIGHBOUR_WEIGHT, title_weight=TITLE_WEIGHT,
                   general_penalty=None, document=None, document_weight=DOCUMENT_WEIGHT, news=False):
@@ -377,35 +440,8 @@ def contextualize(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIGH
     >>> [o["label"] for o in out]
     ['governance_security', 'governance_security']
     """
-    keep = [i for i, r in enumerate(results) if r is not None]
-    if not keep:
+    scores = context_scores(results, paragraph_texts, title, prior_weight, neighbour_weight, title_weight,
+                            general_penalty, document, document_weight, news)
+    if scores is None or not scores["moved"]:
         return list(results)
-    labels = sorted({k for i in keep for k in results[i]["scores"]})
-    probs = np.zeros((len(results), len(labels)))
-    probs[keep] = np.nan_to_num([[results[i]["scores"].get(label, np.nan) for label in labels] for i in keep],
-                                nan=0.0)
-    logp = np.log(np.clip(probs, LOG_FLOOR, 1.0))
-    weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
-    prior = weights @ probs[keep] / max(weights.sum(), 1.0)
-    bias = prior_weight * np.log(np.clip(prior, LOG_FLOOR, 1.0)) + _document_bias(
-        labels, title, title_weight, document, document_weight)
-    penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
-    general = labels.index("general") if "general" in labels else None
-    # The paragraphs re-weighed: bridges and short lines keep their own result.
-    lengths = [len(paragraph_texts[i].strip()) for i in keep]
-    moved = [position for position, i in enumerate(keep)
-             if lengths[position] >= MIN_CHARS and not _is_bridge(paragraph_texts[i], news)]
-    if not moved:
-        return list(results)
-    long_rows = [] if general is None else \
-        [row for row, position in enumerate(moved) if lengths[position] >= SUBSTANTIVE_CHARS]
-    posterior = _posteriors(logp[keep], moved, bias, neighbour_weight, long_rows, general, penalty)
-    out = list(results)
-    for position, row in zip(moved, posterior.tolist()):
-        i = keep[position]
-        best = row.index(max(row))  # the first maximum, as np.argmax
-        if labels[best] != results[i]["label"]:
-            out[i] = {"label": labels[best], "score": round(row[best], 4),
-                      "scores": {k: round(p, 4) for k, p in zip(labels, row)},
-                      "own": results[i]["scores"]}
-    return out
+    return relabel(results, scores, scores["posterior"])

@@ -1611,6 +1611,21 @@ def test_an_item_opening_its_paragraph_keeps_the_next_item_from_being_a_page_num
     assert [(l["family"], len(l["items"])) for l in lists if l["family"] == "1."] == [("1.", 4)]
 
 
+def test_an_item_opening_with_a_year_is_numbered():
+    # policy_docs shandong-19 (its years printed scrambled, 0400年 for 2020年): 1. before a year is
+    # a marker, not the decimal 1.0400; 3．0400年 with a full-width dot too
+    text = ("（四）精品旅游产业数字化转型\n\n"
+            "1.0400年底前完成各类旅游重点区域5G网络全覆盖，推进以北斗导航等为代表的新一代信息技术在旅游行业的应用。\n\n"
+            "2.持续推进“好客山东·云游齐鲁”智慧文旅建设，有序开展智慧文旅试点工作。\n\n"
+            "3.0400年底前完成旅游重点区域监测平台建设，强化智慧旅游目的地建设。\n\n"
+            "4.推动“文化+旅游+科技”融合创新发展，0403年底前建成全国领先的“科技+文旅”标杆省份。\n")
+    assert summary(text, lists_of(text)) == [("1.", 4, "1.0400", None)]
+    text = "1.搭建省级科技创新公共服务平台。\n2.加快发展工业软件。\n3．2020年底前建立全省知识产权大数据信息服务平台。\n"
+    assert [len(l["items"]) for l in lists_of(text)] == [3]
+    # a decimal before anything but a year stays a number (4.1 针对…, 提高1.5个百分点)
+    assert lists_of("4.1 针对人工智能内生安全风险\n增长6.5%，比上年提高1.5个百分点。\n") == []
+
+
 def test_counts_measured_by_gu_and_tao_announce_lists():
     # the 1982 and 1981 national work reports: 两股歪风，一是…二是… and 学会两套本领，一是…二是…
     for text, claim in (("现在，农村中有两股歪风，一是滥占耕地建房，二是乱砍滥伐森林，后果十分严重。党中央已经采取了措施。",

@@ -2,6 +2,7 @@
 for a numbered formulation (real sentences from the development corpora, and
 counter-examples)."""
 
+from policy_nlp.stages.lexicon import default_lexicon
 from policy_nlp.stages.slogans import find_slogans
 from policy_nlp.stages.slogans.members.list_before import _clause_in_item
 
@@ -847,3 +848,92 @@ def test_review7_zhi_de_shi_opens_a_bracket_of_members():
     assert members_of("落实“两个责任”（指的是党委主体责任、纪委监督责任）。", "两个责任") == ["党委主体责任", "纪委监督责任"]
     assert members_of("推行“三自一包”（指多留自留地、多搞自由市场、多搞自负盈亏企业、包产到户）。", "三自一包") == [
         "多留自留地", "多搞自由市场", "多搞自负盈亏企业", "包产到户"]
+
+
+def test_members6_two_steps_spelled_by_the_halves_of_the_period():
+    # cpc 12 (1982) and the 1983 work report: the steps are the two decades
+    text = ("为了实现二十年的奋斗目标，在战略部署上要分两步走：前十年主要是打好基础，积蓄力量，创造条件，"
+            "后十年要进入一个新的经济振兴时期。这是党中央全面分析了我国经济情况和发展趋势之后作出的重要决策。")
+    assert members_of(text, "两步走") == ["前十年主要是打好基础，积蓄力量，创造条件", "后十年要进入一个新的经济振兴时期"]
+    text = ("党的十二大确定，到本世纪末实现工农业年总产值翻两番的战略目标必须分两步走。从一九八一年到一九九○年的"
+            "前十年，主要是打好基础；从一九九一年到二○○○年的后十年，争取进入一个新的经济振兴时期。")
+    assert members_of(text, "两步走") == ["从一九八一年到一九九○年的前十年，主要是打好基础",
+                                        "从一九九一年到二○○○年的后十年，争取进入一个新的经济振兴时期"]
+
+
+def test_members6_a_definition_far_after_a_mention_is_not_its_members():
+    # gwr 1982: 二十年分两步走 on its first page; the tax reform's two steps are
+    # spelled 23,000 characters later (here a real sentence of the report repeated
+    # between them); the 两步走 of the tax reform keeps its own steps
+    first = "我们就能够按照党的十二大所确定的二十年分两步走的战略部署，到本世纪末争取实现工农业年总产值翻两番的宏伟目标。\n"
+    filler = "第六个五年计划期间，全国基本建设投资和更新改造投资都要有所增加。\n" * 120
+    tax = ("对国营大中型企业，要分两步走。第一步，实行税利并存，即在企业实现的利润中，先征收一定比例的所得税和地方税。"
+           "这一步在六五计划期间就开始实施。第二步，在价格体系基本趋于合理的基础上，再根据盈利多少征收累进所得税。\n")
+    text = first + filler + tax
+    mentions = [s for s in find_slogans(text) if s["text"] == "两步走"]
+    assert [[m["text"] for m in s["members"]] for s in mentions] == [[], ["实行税利并存", "再根据盈利多少征收累进所得税"]]
+    # a mention a few sentences before its definition takes it (dev-0007's 两增 shape)
+    assert members_of(first + tax, "两步走") == ["实行税利并存", "再根据盈利多少征收累进所得税"]
+
+
+def test_members6_a_doctrine_the_lexicon_knows_takes_its_definition_at_any_distance():
+    # gwr 1987: 坚持四项基本原则 in the overview, spelled out 13,000 characters later
+    first = "必须坚持四项基本原则，坚持改革开放。\n"
+    filler = "第六个五年计划期间，全国基本建设投资和更新改造投资都要有所增加。\n" * 120
+    later = "四项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义、毛泽东思想。\n"
+    mentions = [s for s in find_slogans(first + filler + later, default_lexicon()) if s["text"] == "四项基本原则"]
+    assert len(mentions) == 2 and all(len(s["members"]) == 4 for s in mentions)
+
+
+def test_members6_parallel_verb_phrases_keep_the_first_verb():
+    # gwr 2007: the first member had lost 实行 (cut as a long item's last leading verb)
+    text = "几年来，我们把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的三项基本准则，注重全面履行政府职能。"
+    assert members_of(text, "三项基本准则") == ["实行科学民主决策", "推进依法行政", "加强行政监督"]
+    # gwr 1980: nouns after a verb stay cut (发展塑料、合成纤维、合成橡胶 are no verb phrases)
+    text = "要大力发展塑料、合成纤维、合成橡胶三大化工，增加轻纺工业的原料。"
+    assert members_of(text, "三大化工") == ["塑料", "合成纤维", "合成橡胶"]
+
+
+def test_members6_verb_object_members_side_by_side_keep_their_verbs():
+    # review7's note: 深化改革、扩大开放“两大任务” gave 改革 | 扩大开放; every other
+    # member opens with a verb and is as wide as the first with its verb
+    # (the shape of gwr 1992's 通过深化改革、扩大开放和加快经济的发展)
+    text = "要坚持深化改革、扩大开放“两大任务”，推动经济发展。"
+    assert members_of(text, "两大任务") == ["深化改革", "扩大开放"]
+    # central-131: nouns beside the first (监测分析, 新型服务) leave its verb cut
+    text = "五是完善标准、监测分析、新型服务、安全保障四大支撑服务体系。"
+    assert members_of(text, "四大支撑服务体系") == ["标准", "监测分析", "新型服务", "安全保障"]
+
+
+def test_members6_an_adverb_before_the_verb_of_a_relative_clause():
+    # gwr 1955's sentence with an adverb before the verb (members5 left 从事行贿)
+    text = "必须对那些长期从事行贿、偷工减料、盗窃国家资财、偷税漏税、盗窃国家经济情报等所谓“五毒”行为的不法资本家进行斗争。"
+    assert members_of(text, "五毒") == ["行贿", "偷工减料", "盗窃国家资财", "偷税漏税", "盗窃国家经济情报"]
+    # and without one, as in the report
+    assert members_of(text.replace("长期从事", "重犯"), "五毒")[0] == "行贿"
+
+
+def test_members6_a_bracket_after_the_head_word_of_a_quoted_formulation():
+    # policy document shandong-9
+    text = ("定期开展工业大数据领军人物、智慧工匠以及“三优两重”项目（优秀产品、优秀解决方案、优秀应用案例、"
+            "重点大数据企业和重点大数据资源）等评选活动。")
+    assert members_of(text, "三优两重") == ["优秀产品", "优秀解决方案", "优秀应用案例", "重点大数据企业", "重点大数据资源"]
+    # a bracket after the head that is no list of the number claimed names none
+    assert members_of("支持高校强化“双一流”建设（2017—2020年），力争达到世界一流水平。", "双一流") == []
+
+
+def test_members6_a_composite_spelled_by_headings_after_a_sentence_announcing_them():
+    # policy document central-158 (members4 and members5 left it)
+    text = ("城市公共交通智能化应用示范工程初步建成“一套体系、一个中心、三大平台”。具体建设任务如下：\n"
+            "　　（一）建设城市公共交通运行状态成套监测体系。充分发挥现有公共汽电车车载终端的监控能力。\n"
+            "　　（二）建设城市公共交通数据资源中心。完善建设城市公共交通企业数据资源。\n"
+            "　　（三）建设城市公共交通企业运营智能调度平台。充分利用现有基础条件。\n"
+            "　　（四）建设乘客出行信息服务平台。充分发挥现有各类信息发布终端的信息服务能力。\n"
+            "　　（五）建设城市公共交通行业监管平台。实现基础业务管理、安全应急管理。\n"
+            "　　八、建设内容\n")
+    assert members_of(text, "一套体系、一个中心、三大平台") == [
+        "建设城市公共交通运行状态成套监测体系", "建设城市公共交通数据资源中心", "建设城市公共交通企业运营智能调度平台",
+        "建设乘客出行信息服务平台", "建设城市公共交通行业监管平台"]
+    # headings that do not end with the parts' heads are the text's next points
+    other = text.replace("监测体系。", "监测。").replace("资源中心。", "资源。")
+    assert members_of(other, "一套体系、一个中心、三大平台") == []

@@ -38,9 +38,24 @@ def _skip_lead_in(text, a, z):
 _MARKERS = ITEM_NUMERALS   # the numerals of item markers (一是, 第三，), declared in lang.numerals
 
 
+# a head word between a quoted formulation and the bracket that lists its members
+# (“三优两重”项目（优秀产品、…、重点大数据企业和重点大数据资源）, shandong-9)
+_HEAD_BEFORE_BRACKET = re.compile(f"[{IDEOGRAPH}]{{1,4}}(?=[（(])")
+
+
 def _in_brackets_after(t):
-    """(1) 五项改革（甲改革、乙改革）: brackets right after."""
+    """(1) 五项改革（甲改革、乙改革）: brackets right after; after a quoted
+    formulation, maybe past a head word of up to four characters, when the
+    bracket lists exactly the number claimed (“三优两重”项目（…）)."""
     text, p = t.text, t.qe
+    head = _HEAD_BEFORE_BRACKET.match(text, p) if t.quoted and t.number else None
+    items = _bracket_items(t, head.end()) if head else None
+    return items if items and len(items) == t.number else _bracket_items(t, p)
+
+
+def _bracket_items(t, p):
+    """Members listed in the bracket opening at ``p``, or None."""
+    text = t.text
     if not (p < len(text) and text[p] in "（("):
         return None
     close = text.find("）" if text[p] == "（" else ")", p + 1)

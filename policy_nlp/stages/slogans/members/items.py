@@ -173,7 +173,7 @@ def _trimmed_items(text, items):
             a += cut
             seg = seg[cut:]
     if len(seg) > hi + 2:
-        cut = _after_last_verb(seg, lo, hi)
+        cut = _kept_verb(seg, _after_last_verb(seg, lo, hi), hi, [m["text"] for m in out[1:]])
         a, seg = a + cut, seg[cut:]
     cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
     a, seg = a + cut, seg[cut:]
@@ -210,7 +210,7 @@ def _trimmed_items(text, items):
     known = dictionary_words() if a > first["start"] and seg.startswith("好") and len(seg) >= 3 else ()
     if known and seg[:2] not in known:
         a, seg = a + 1, seg[1:]           # 统筹好发展和安全两件大事: 好 completes the verb cut (not 好人好事)
-    if len(last) >= 2 and _far_shorter(len(seg), lo):
+    if len(last) >= 2 and _verb_with_object(len(last), len(seg), [m["text"] for m in out[1:]]):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
     a += _after_collective(text[a:first["end"]])
@@ -300,6 +300,18 @@ def _after_last_verb(seg, lo, hi):
     cuts = [c for c in cuts if lo <= len(seg) - c <= hi + 2
             or (lo <= len(seg) - c <= 3 * hi + 2 and "了" not in seg[c:])]
     return max(cuts, default=0)
+
+
+def _kept_verb(seg, cut, hi, others):
+    """``cut`` (where a long first member starts after its last leading verb)
+    moved back before that verb when every other member opens with a leading
+    verb and the verb fits within their width: parallel verb phrases keep
+    their verbs (把实行科学民主决策、推进依法行政、加强行政监督作为…三项基本准则,
+    gwr 2007)."""
+    verb = next((w for w in _TRIM_LEAD_VERBS if cut >= len(w) and seg.endswith(w, 0, cut)), "")
+    if verb and all(o.startswith(_TRIM_LEAD_VERBS) for o in others) and len(seg) - cut + len(verb) <= hi + 2:
+        return cut - len(verb)
+    return cut
 
 
 # prepositions that open the object of the clause's verb inside a first
@@ -397,6 +409,20 @@ _COUNTED_HEAD = re.compile(COUNT_PREFIX + f"([{IDEOGRAPH}]{{1,4}})")
 # and so does a first member no longer than another, where the word is part
 # of the item's name (新区建设、老城改造两大任务; 全国文明城市、国家卫生城市)
 _LIST_QUALIFIERS = tuple(sorted(words("list_qualifiers"), key=len, reverse=True))
+
+
+# verbs of two characters or more that open a verb-object member (扩大开放)
+_OPENING_VERBS = tuple(sorted({w for w in (*_PAIR_VERBS, *_TRIM_LEAD_VERBS) if len(w) >= 2}, key=len, reverse=True))
+
+
+def _verb_with_object(verb, rest, others):
+    """Whether a leading verb of ``verb`` characters and the ``rest`` it
+    leads into are one member beside the ``others``: the rest far shorter
+    than they are (发展经济、保障和改善民生: 经济 no member), or two characters
+    or fewer while each other member is as wide as verb and rest and opens
+    with a verb too (深化改革、扩大开放“两大任务”; not 发展塑料、合成纤维、合成橡胶)."""
+    return _far_shorter(rest, min(len(o) for o in others)) or (
+        rest <= 2 and all(len(o) == verb + rest and o.startswith(_OPENING_VERBS) for o in others))
 
 
 def _far_shorter(length, shortest):

@@ -8,6 +8,7 @@ import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import _ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
@@ -26,6 +27,36 @@ def _marked_list_next_sentence(t):
         return None
     items = _marked_items(t.text, m.end())
     return items if items and len(items) == t.number else None
+
+
+# the first half of a period a count of steps divides, in the first clause of
+# the sentence after it, and the second, opening a later clause (分两步走：前十年
+# 主要是打好基础，…，后十年要进入…; gwr 1983: 从…的前十年，…；从…的后十年，…)
+_FIRST_HALF = re.compile(rf"[^{STOPS}]{{0,20}}?前[{NUM_CHARS}]+个?(年|月|阶段)")
+_SENTENCE_MAX = 200   # characters of the sentence that holds both halves
+
+
+def _period_halves_after(t):
+    """(4e) a count of two steps (两步走) spelled out by the halves of a period
+    in the sentence right after it: each member runs from its half's clause
+    to the next half (cpc 12: 分两步走：前十年主要是打好基础，积蓄力量，创造
+    条件，后十年要进入一个新的经济振兴时期。 -> 前十年主要是打好基础，积蓄力量，
+    创造条件 | 后十年要进入一个新的经济振兴时期); the halves may differ in
+    length (前两年…，后三年…), not in unit."""
+    m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number == 2 else None
+    if not m or t.text[m.start():m.end()].strip("”」 \u3000\n") not in ("。", "：", ":"):
+        return None
+    text, a = t.text, m.end()
+    end = next((i for i in range(a, min(len(text), a + _SENTENCE_MAX)) if text[i] in "。\n"), None)
+    first = _FIRST_HALF.match(text, a, end or a)
+    if end is None or not first:
+        return None
+    later = re.compile(f"后[{NUM_CHARS}]+个?{first.group(1)}").search(text, first.end(), end)
+    second = later.start() if later else -1
+    cut = max((text.rfind(c, first.end(), second) for c in "，,；;"), default=-1) if second != -1 else -1
+    if cut == -1 or second - cut - 1 > 20:               # the half opens its clause (从…的后十年)
+        return None
+    return [_mk(text, a, cut), _mk(text, cut + 1, end)]
 
 
 # a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
@@ -58,21 +89,33 @@ def _ordinal_list_next_sentence(t):
 
 
 # the rest of a formulation's paragraph after it: one short clause and the
-# sentence end (加快实施“十大工程”，塑造产业发展新优势。⏎)
-_PARAGRAPH_REST = re.compile(rf"[”」]?[，,][^{STOPS}\n“”]{{1,20}}[。：:][ \u3000]*\n")
+# sentence end (加快实施“十大工程”，塑造产业发展新优势。⏎), or a short sentence
+# announcing what follows (初步建成“一套体系、一个中心、三大平台”。具体建设任务如下：⏎)
+_PARAGRAPH_REST = re.compile(rf"[”」]?(?:[，,][^{STOPS}\n“”]{{1,20}}[。：:]|。[^{STOPS}\n“”]{{0,12}}如下[：:])[ \u3000]*\n")
 
 
 def _ordinal_list_next_paragraph(t):
     """(4c) as :func:`_ordinal_list_next_sentence` after a formulation that
     ends its paragraph but for one short clause, when each item names its
     head: 加快实施“十大工程”，塑造产业发展新优势。⏎（一）实施集成电路“强芯”工程。
-    …（十）实施新型电子材料“融链”工程。 (policy document shandong-46). Without
-    the head in every item, a list after such a clause is the text's next
-    points."""
+    …（十）实施新型电子材料“融链”工程。 (policy document shandong-46), or
+    after a sentence announcing them (如下：); a composite's items each end
+    with the last character of one of its parts' heads (“一套体系、一个中心、
+    三大平台”。具体建设任务如下：（一）…监测体系。…（五）…监管平台。, central-158).
+    Without the head in every item, a list after such a clause is the text's
+    next points."""
     head = t.head()
-    m = _PARAGRAPH_REST.match(t.text, t.qe) if t.number and head else None
+    ends = ({part[-1] for part in t.text[t.s:t.e].split("、")} if head is None
+            and _COMPOSITE.fullmatch(t.text, t.s, t.e) else ())
+    m = _PARAGRAPH_REST.match(t.text, t.qe) if t.number and (head or ends) else None
     items = _ordinal_items(t.text, m.end(), t.number) if m else None
-    return items if items and all(head in x["text"] for x in items) else None
+    if not items:
+        return None
+    return items if all(head in x["text"] if head else x["text"][-1:] in ends for x in items) else None
+
+
+# a composite of counted parts, each with a head of two characters (一套体系、一个中心、三大平台)
+_COMPOSITE = re.compile(rf"{COUNT_PREFIX}[{IDEOGRAPH}]{{2}}(?:、{COUNT_PREFIX}[{IDEOGRAPH}]{{2}})+")
 
 
 # ordinal markers of the items after a formulation ending its sentence, each

@@ -12,7 +12,8 @@ from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list
     _parallel_compound_before, _quoted_list_before, _sibling_count_before, _subject_list, _unquoted_list_before)
 from policy_nlp.stages.slogans.members.following import _following_list, _garbled_first_marker, _in_brackets_after
 from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _dash_items_after,
-    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_next_paragraph, _ordinal_list_next_sentence)
+    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_next_paragraph, _ordinal_list_next_sentence,
+    _period_halves_after)
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
     _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
     _quoted_names_with_head_later, _suffix_unit, _written_together_earlier)
@@ -95,7 +96,7 @@ def _unmasked(text, members):
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list, _list_named_in_brackets,
                              _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
-                             _head_clauses_after,
+                             _head_clauses_after, _period_halves_after,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
                              _quoted_head_final_list_nearby))
 
@@ -110,7 +111,7 @@ _DEFINING_LISTS = frozenset((_following_list, _marked_list_next_sentence, _bare_
 
 _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _following_list,
                  _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence, _head_clauses_after,
-                 _garbled_first_marker, _dash_items_after,
+                 _period_halves_after, _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
                  _ordinal_list_next_paragraph,

@@ -14,7 +14,8 @@ from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_MARKER_START,
     _LIST_QUALIFIERS, _past_marker,
-    _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items)
+    _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items,
+    _verb_with_object)
 
 
 def _noun_pair(text, item):
@@ -37,7 +38,7 @@ def _still_a_clause(first, others):
     verb with a short object beside far longer members is one member
     (发展经济、保障和改善民生: see :func:`_trimmed_items`)."""
     lead = next((w for w in _TRIM_LEAD if len(w) >= 2 and first.startswith(w) and len(first) > len(w)), None)
-    if lead is not None and _far_shorter(len(first) - len(lead), min(len(m["text"]) for m in others)):
+    if lead is not None and _verb_with_object(len(lead), len(first) - len(lead), [m["text"] for m in others]):
         return False
     return (lead is not None and not first.startswith(_OPENING_NOT_LEAD)
             and not any(m["text"].startswith(_TRIM_LEAD) for m in others))
@@ -154,20 +155,24 @@ def _after_paired(text, a, z):
 
 
 _DETERMINERS = tuple(words("determiner_openings"))
+_RELATIVE_ADVERBS = tuple(words("relative_clause_adverbs"))
 
 
 def _after_relative_verb(text, a, z):
     """Where the first item ``text[a:z]`` of a list the text names with 所谓
     starts after its last determiner and the verb that opens the relative
     clause (必须对那些重犯行贿、偷工减料…等所谓“五毒” -> 行贿: the verb governs
-    every item, and 所谓 says the items are what the formulation counts): a
+    every item, and 所谓 says the items are what the formulation counts): past
+    the adverbs of ``relative_clause_adverbs`` (那些长期从事行贿 -> 行贿), a
     verb of two characters, or else one (那些搞行贿), or none (某些行贿), the first
     whose rest opens with a word of the dictionary and keeps two characters
     or more; else ``a`` (a determiner left in the item makes the list no
-    members). An adverb before the verb is not read (那些长期从事行贿 -> 从事行贿)."""
+    members)."""
     start = max((text.rfind(d, a, z) + len(d) for d in _DETERMINERS if d in text[a:z]), default=a)
     if start == a:
         return a
+    adverb = next((w for w in _RELATIVE_ADVERBS if text.startswith(w, start) and z - start - len(w) >= 2), "")
+    start += len(adverb)
     known = dictionary_words()
     for verb in (2, 1, 0):
         rest = start + verb
