@@ -24,18 +24,18 @@ FLOORS = {
     "indented": (231, 230, 231),
     "furniture": (227, 230, 231),
     # spaced: 五 保户 (dev-0190) splits the two-character lexicon term 五保 off its tokens
-    "spaced": (225, 230, 231),
+    "spaced": (226, 230, 231),
     "hard_wrapped": (231, 229, 227),
-    "one_line": (208, 231, 230),
+    "one_line": (209, 231, 230),
     # no body to compare: the digits are the mangling; 5个阶段、7个重点 (dev-0233): a pair of digit
     # counts is no evidence (a series of digit counts is most often quantities), 七个重点 is
     "arabic_digits": (None, 228, 231),
     # combinations real pages show (benchmarks/mangling.py's docstring); masked: the copy leaves
     # dev-0130's 副縣長(zhǎng)譚煥英同志 unmasked (a gloss after the title), its clean body is masked
     "masked": (230, 231, 231),
-    "title_one_line": (204, 231, 229),
-    "furniture_one_line": (208, 231, 230),
-    "glossed_one_line": (208, 231, 230),
+    "title_one_line": (214, 231, 229),
+    "furniture_one_line": (209, 231, 230),
+    "glossed_one_line": (209, 231, 230),
     "masked_furniture": (226, 230, 231),
     "wrapped_furniture": (226, 229, 227),
 }

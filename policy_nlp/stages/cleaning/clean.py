@@ -3,7 +3,7 @@
 import bisect
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, is_ideograph
 from policy_nlp.stages.script import is_traditional, script_vote, to_simplified, traditional_wins
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
@@ -98,7 +98,7 @@ def _removals(text, traditional, copy=None):
     converted from Traditional script."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     if glosses:
-        return _unglossed_removals(text, glosses, traditional)
+        return _unglossed_removals(text, glosses, traditional, copy)
     changed = []
     meta = {}
     if traditional:
@@ -128,20 +128,31 @@ def _removals(text, traditional, copy=None):
     return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
 
 
-def _unglossed_removals(text, glosses, traditional):
+def _unglossed_removals(text, glosses, traditional, copy=None):
     """:func:`_removals` of a ``text`` with pinyin glosses (會(huì)議) at
     ``glosses``, decided on the text without them, as its reader reads it (a
     notice or page header glued to a body that lost its line breaks is found
     only so: 當(dāng)前顯(xiǎn)示), and mapped back: a removal takes the gloss
-    of its last character; every gloss is removed."""
+    of its last character; every gloss is removed. ``copy``: the Simplified
+    copy of ``text`` when the caller made it (its glosses skipped, so the
+    view's copy is the same characters: not converted again)."""
     view, positions = unwrapped(text, [i for a, b in glosses for i in range(a, b)])
-    read, spans, meta, changed = _removals(view, traditional)
+    read, spans, meta, changed = _removals(view, traditional, copy and _view_copy(copy, positions))
     gloss_end = dict(glosses)
     spans = [(positions[a], gloss_end.get(positions[b - 1] + 1, positions[b - 1] + 1), reason)
              for a, b, reason in spans]
     spans = _merge(sorted(spans + [(a, b, "pinyin gloss") for a, b in glosses]))
     read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
+
+
+def _view_copy(copy, positions):
+    """The ``(copy, changed)`` of :func:`_simplified_copy` for the view made of
+    the characters at ``positions`` of the text: the same characters, the
+    changed offsets as offsets of the view (every changed one is in it)."""
+    copied, changed = copy
+    at = {position: offset for offset, position in enumerate(positions)}
+    return "".join(copied[i] for i in positions), [(at[i], char) for i, char in changed]
 
 
 def _without_first_page_mark(meta, mark):
@@ -200,7 +211,19 @@ def _kept_text(text, spans):
     return "".join(kept), offset_map
 
 
-_REPEATED_RE = re.compile(r"^(.{4,60}?)(?:[ \u3000]*\1)+$")
+_REPEATED_RE = re.compile(r"(.{4,60}?)(?:[ \u3000]*\1)+")
+
+
+def _repeated_title(title):
+    """The title that ``title`` ends by printing twice or thrice (乡镇政府换届工作报告乡镇政府换届工作报告),
+    whole or after what a copy glues before it up to a character that is no ideograph: its file
+    name and page marks (…动员会上的讲话 (2) —1—县委书记在…的讲话县委书记在…的讲话, dev-0056;
+    1、…讲话 在…的讲话 在…的讲话), not inside a word (乡镇在…的讲话 镇在…的讲话); else ``title``."""
+    for start in [0] + [i + 1 for i, char in enumerate(title[:-1]) if not is_ideograph(char)]:
+        repeated = _REPEATED_RE.fullmatch(title, start)
+        if repeated:
+            return repeated.group(1).strip(_BLANK)
+    return title
 
 
 def _final_meta(body, meta):
@@ -221,8 +244,7 @@ def _final_meta(body, meta):
     if page_title and "title" not in meta:
         meta["title"] = page_title.strip()
     if "title" in meta:
-        # a title the page prints twice or thrice in one run (乡镇政府换届工作报告乡镇政府换届工作报告)
-        meta["title"] = _REPEATED_RE.sub(r"\1", meta["title"])
+        meta["title"] = _repeated_title(meta["title"])
     return {key: without_glosses(value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
 

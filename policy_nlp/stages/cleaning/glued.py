@@ -100,12 +100,15 @@ def _column_name_at(text, p, b):
     return (match.end(), "navigation") if match else None
 
 
-def glued_salutation(text, a, b):
+def glued_salutation(text, a, b, furnished=False):
     """Where a salutation starts in piece ``text[a:b]`` after a header glued
     to it (title, page furniture), or None: within ``_GLUED_HEAD_MAX``
     characters, with no clause end before it (a template notice glued there
     aside: 下面是小编…供大家参考。), with furniture in the header or right
-    after a title's end."""
+    after a title's end; ``furnished``: furniture or a title was read right
+    before ``a`` (…的讲话2026-03-18 10.00元 免费试读Shape2同志们:, …的讲话(2021
+    年2月2日)项 雪 龙同志们:), so the header is the head's however it reads
+    when a salutation word opens the salutation (not …校区的毕业生们: a word's end)."""
     end = min(b, a + _GLUED_HEAD_MAX)
     notices = {m.start(): m.end() for pattern, _ in _INLINE for m in pattern.finditer(text, a, end)}
     q = a
@@ -115,9 +118,15 @@ def glued_salutation(text, a, b):
             continue
         if _CLAUSE_END.match(text, q):
             return None
-        if q > a and text[q] not in _BLANK and _opens_with_salutation(text[q:q + 320]):
+        if text[q] not in _BLANK and _opens_with_salutation(text[q:q + 320]):
+            if q == a:   # the body opens right there (not at 同志们 of 各位乡亲、同志们)
+                if furnished:
+                    return None
+                q += 1
+                continue
             items = header_items(text, a, q)
-            if any(reason != "title block" for _, _, reason in items) \
+            if furnished and _opens_with_salutation(text[q:q + 320], words_only=True) \
+                    or any(reason != "title block" for _, _, reason in items) \
                     or _TITLE_END_RE.search(without_glosses(text[items[-1][0]:q])):
                 return q
         q += 1

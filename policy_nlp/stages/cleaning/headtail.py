@@ -138,15 +138,17 @@ def _head_without_salutation(text, pieces, meta):
         if consumed > a:
             body_start = consumed
             break
-        # a short unknown line between two pieces of furniture, or the
-        # site's column name above its breadcrumbs (政策法规⏎您现在的位置:…),
-        # also glued to a page that lost its other breaks (手机版⏎您的当前位置:…>讲话稿>…)
-        if _short_line(s, 30) and k + 1 < n:
+        # a short unknown line between two pieces of furniture, or a page's first line above its header
+        if _short_line(s, 30) and k + 1 < n and not (items and items[-1][2] == "title block"):
             na, nb = pieces[k + 1]
             following = _furniture(text[na:nb], "head")
-            opening = not items and _short_line(s, 12) and (following or glued_furniture(text, na, nb))
-            if items and items[-1][2] != "title block" and following or opening == "navigation":
-                items.append((a, b, items[-1][2] if items else opening))
+            if items and following:
+                items.append((a, b, items[-1][2]))
+                k += 1
+                continue
+            opening = _opening_line(text, s, na, nb, following, first=not items)
+            if opening:
+                items.append((a, b, opening))
                 k += 1
                 continue
         break
@@ -156,6 +158,22 @@ def _head_without_salutation(text, pieces, meta):
     if body_start is None:
         body_start = pieces[k][0] if k < n else len(text)
     return k, body_start, items
+
+
+def _opening_line(text, s, na, nb, following, first):
+    """The reason a short line ``s`` of the head (the page's ``first``, or one
+    after furniture) is head, given the next piece ``text[na:nb]`` (its reason
+    as furniture ``following``), or None: the site's column name above its
+    breadcrumbs on the first line (政策法规⏎您现在的位置:…), also glued to a page
+    that lost its other breaks (手机版⏎您的当前位置:…>讲话稿>…); or any short line
+    (the site's name, 返回, Skip to main content, a title) above a header glued to
+    the salutation, as the page without breaks reads it
+    (德育素材网 首页⏎某县委书记在…的讲话2024-10-28 06:06:17 德育素材网同志们:)."""
+    if first and _short_line(s, 12) and (following or glued_furniture(text, na, nb)) == "navigation":
+        return "navigation"
+    if glued_salutation(text, na, nb) is not None:
+        return "page header"
+    return None
 
 
 def _short_line(s, limit):
@@ -190,7 +208,7 @@ def _glued_head(text, a, b, items, meta):
         items.append((p, byline[0], "title block"))
         _glued_meta(byline[1], meta)
         return byline[0]
-    salutation = glued_salutation(text, p, b)
+    salutation = glued_salutation(text, p, b, furnished=p > a)
     if salutation is None:
         return _glued_speech_title(text, p, b, items, meta)
     header = header_items(text, p, salutation)

@@ -42,11 +42,15 @@ _PAREN_RE = re.compile(r"[（(][^（）()]{1,30}[)）]")
 # separator (position, space or ※) to be found.
 _LEADERS = alternation("leaders")
 _NOT_BYLINE = r"(?!总书记|同志(?!们)|新时代|主席|思想|的|在|关于|对|强调|指出|重要|讲话|给|等)"
+# A salutation's first word cut by a blank (同志 们:, as justified or PDF text leaves it) is no
+# speaker's name between blanks: the two characters that open each salutation word.
+_SALUTATION_OPENINGS = "|".join(sorted({word[:2] for word in words("salutations")}))
 _GLUED_HEAD_RE = re.compile(
     rf"(?P<title>[^{SENTENCE_ENDS}；\n]{{2,120}}?(?:{_DOC_TYPES}))"
     rf"\s*(?:[（(]\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()]{{1,20}}?))?\s*[)）])?"
     rf"\s*(?:※\s*)?(?:(?P<position>[{IDEOGRAPH}、]{{2,30}}?{_OFFICE})[ \u3000\u00a0]*)?"
-    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])[{IDEOGRAPH}]{{2,3}}(?=[ \u3000\u00a0]))?{_NOT_BYLINE}")
+    rf"(?P<speaker>{_LEADERS}|(?<=[ \u3000\u00a0])(?!{_SALUTATION_OPENINGS})[{IDEOGRAPH}]{{2,3}}(?=[ \u3000\u00a0]))?"
+    rf"{_NOT_BYLINE}")
 _GLUED_BYLINE_RE = re.compile(
     rf"(?P<title>[^{SENTENCE_ENDS}；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
 _GLUED_CAPTION_RE = re.compile(
@@ -88,15 +92,16 @@ def _salutation(s):
 _SALUTATION_WORDS = tuple(words("salutations"))
 
 
-def _opens_with_salutation(s):
+def _opens_with_salutation(s, words_only=False):
     """Whether ``s`` opens with a salutation whose first addressee is a
     salutation word or a short 们 (同志们, 各位领导、同志们, 尊敬的…): what
-    ends a title glued to it (not 稿同志们: the title ran on)."""
+    ends a title glued to it (not 稿同志们: the title ran on); ``words_only``:
+    a salutation word (not 业生们 of …校区的毕业生们, nor 志们 of 同志们)."""
     salutation = _salutation(s)
     if not salutation:
         return False
     first = re.split(r"[，,、]", salutation, maxsplit=1)[0].strip(_BLANK)
-    return first.startswith(_SALUTATION_WORDS) or (first.endswith("们") and len(first) <= 3)
+    return first.startswith(_SALUTATION_WORDS) or (not words_only and first.endswith("们") and len(first) <= 3)
 
 
 def _clean_name(name):

@@ -99,7 +99,9 @@ paragraphs (``…困难和挑战。一是…`` ¶ ``二是…``), or go on inlin
 paragraph-initial item (¶ ``三是…。四是…`` ¶ ``五是…``). A continuation
 without a gap is preferred to one with a gap. Block lists nest by a stack in
 the usual hierarchy 一、 > （一） > 1./1、 > （1） > ① > 第一/首先/其一 >
-一是/一要/——, and a chapter heading (第一章, 第二部分) closes every list, as
+一是/一要/——, but for an outline numbered one under an item of a 第一 (首先, 其一)
+list whose next number follows it (第一、… ¶ 一、…五、 ¶ 第二、…, older work reports: it stays
+under that item), and a chapter heading (第一章, 第二部分) closes every list, as
 does a preview's notice of hidden text (此处隐藏6492个字, 省略264字);
 an inline list belongs to the innermost item that contains it (一是 lists
 under the paragraph item they are written in), and no item contains what
@@ -113,7 +115,8 @@ off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
 inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings (a line of prose that a page break inside its
 block cut, …男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…, is no sentence of its own), never past its paragraph and never into a
-sentence that announces something new (以下几个方面, a closing colon,
+sentence that announces something new (以下几个方面, a closing colon, a colon after a clause
+of the sentence: …存在的问题，主要是：有的…；,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech
 (同志们！, 女士们、先生们、朋友们！: ``lang/data/salutations.txt``) or, for a
 list that numbers no outline headings, a closing remark after a sentence end

@@ -6,11 +6,14 @@ import re
 
 from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
                                    before_spaces)
+from policy_nlp.lang.words import words
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
 
 
 _CLOSING = f"）)、{STOPS}”’》」』"
 _WRAPPED = "，,、和与及或并"     # a line stopping on these goes on in the next one
+# unless the word ends there (（三）数字技术促进绿色低碳生活方式普及 ⏎ 数字技术助力…: a heading)
+_JOINT_WORDS = tuple(w for w in words("joint_word_parts") if w[-1] in _WRAPPED)
 _TERMINAL = f"{CLAUSE_ENDS}：:…”’」』）)"
 
 
@@ -34,9 +37,8 @@ def _blocks(text, paragraphs, markers_at=None):
         if blocks:
             b_start, b_end = blocks[-1]
             opening = markers_at.get(after_spaces(text, b_start, b_end))
-            # a heading line does not stop on a comma or a joining word (…资源要素和 ⏎ 数字空间…: a wrap)
             heading = (opening is not None and opening.family in _HEADING_FAMILIES
-                       and opening.end < b_end and text[before_spaces(text, b_end, b_start) - 1] not in _WRAPPED)
+                       and opening.end < b_end and not _cut_by_wrap(text, opening.end, b_end, start, end))
             bare = opening is not None and before_spaces(text, b_end, opening.start) <= opening.end   # （一）⏎text
             if text[first] in _CLOSING or (
                     (text[b_end - 1] not in _TERMINAL or bare) and first not in markers_at and not heading):
@@ -47,7 +49,39 @@ def _blocks(text, paragraphs, markers_at=None):
 
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+_CLAUSE_STOP = re.compile(f"[{CLAUSE_ENDS}，,]")
+_TITLE_STOP = re.compile(f"[{CLAUSE_ENDS}，,、]")
+
+
+def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
+    """Whether a marker line ``text[line_start:line_end]`` that stops without
+    punctuation is a sentence a hard wrap cut, not a heading.
+
+    It is when it stops on a comma or a joining word (…资源要素和 ⏎ 数字空间…; not
+    a word such as 普及 or 参与 that ends with one: ``joint_word_parts``),
+    when it holds a sentence end already (（三）项目审核。运营公司…按程 ⏎ 序进行…:
+    a headline and the start of its text), or when it holds a clause stop and
+    the next paragraph, one line no longer than it, ends the sentence
+    (1.对上一年度营业收入 50 亿元以上的企业，补贴上限为每年 ⏎ 200 万元；, a PDF's
+    hard wraps), and no blank line parts the two; a heading stops without
+    punctuation and the text under it is a paragraph of its own.
+    """
+    last = before_spaces(text, line_end, line_start)
+    if text[last - 1] in _WRAPPED and not text.endswith(_JOINT_WORDS, line_start, last):
+        return True
+    # a wrap breaks a line, it leaves no blank line (…重要保证 ⏎⏎ 我国的经济体制改革…: a paragraph of its own)
+    if text.count("\n", last, next_start) != 1:
+        return False
+    if _SENTENCE_END.search(text, line_start, last):
+        return True
+    first, tail = after_spaces(text, next_start, next_end), before_spaces(text, next_end, next_start)
+    return (bool(_CLAUSE_STOP.search(text, line_start, last)) and first < tail
+            and text[tail - 1] in _TERMINAL and "\n" not in text[first:tail]
+            and tail - first <= last - line_start)
+
+
 _PAGE_HEADING = 100     # a heading line is at most this long (a page of run-on text is longer)
+_TITLE_LINE = 40        # a line without a clause stop this short is a title, not a page of text
 _ITEM_HEADLINE = re.compile(r"[ \u3000]*[^，,、。；;：:\s]{2,30}。")   # 2.生产制造数字化。…
 
 
@@ -81,7 +115,9 @@ def _without_page_numbers(text, paragraphs, candidates):
                        and not _SENTENCE_END.search(text, p_first, p_last))
             own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
                    and _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right)
-            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not heading and not any(
+            # a title line (专栏1：目标导向的基础前沿研究 ¶ 1.海洋科学。…) is no page's body text
+            title = p_last - p_first <= _TITLE_LINE and not _TITLE_STOP.search(text, p_first, p_last)
+            if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not (heading or title) and not any(
                     m.group == marker.group and m.number == marker.number - 1
                     for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):
                 dropped.add(first)
@@ -100,8 +136,8 @@ def _unglued_headings(text, paragraphs, candidates):
     """Paragraphs split before the headings that PDF and web copies glue to
     the end of the paragraph above (…系统的兼容性。（二）装备与系统标准（CIB）⏎).
 
-    Such a heading is a 一、 or （一） marker numbered two or more right after
-    a sentence end (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
+    Such a heading is a 一、, （一） or （1） marker numbered two or more right after
+    a sentence end (…决策控制等功能。(5)电磁兼容⏎, under (4)地图与定位⏎ opening its paragraph) (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
     see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
     end) of at most ``_HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
@@ -117,7 +153,7 @@ def _unglued_headings(text, paragraphs, candidates):
     firsts = {}                      # group -> its last heading numbered one, when glued
     starts = [start for start, _ in paragraphs]
     for marker in candidates:
-        if marker.family in ("一、", "（一）") and marker.number:
+        if marker.family in ("一、", "（一）", "（1）") and marker.number:
             previous = seen.get((marker.group, marker.number - 1), -1 if marker.number == 1 else None)
             index = bisect.bisect_right(starts, marker.start) - 1
             glued = previous is not None and index >= 0 and _glued_heading(text, marker, previous, paragraphs, index)

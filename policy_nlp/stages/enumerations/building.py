@@ -8,7 +8,7 @@ from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blan
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
-                                                    _MAX_SKIP, _OPEN_RUNS, _RANK, _after_title)
+                                                    _MAX_SKIP, _WORD_RANK, _OPEN_RUNS, _RANK, _after_title)
 
 
 class _List:
@@ -380,8 +380,8 @@ class _Builder:
 
     def new_list(self, marker, run):
         stack = self.stack
-        for position, open_list in enumerate(stack):
-            if open_list.group == marker.group:
+        for position in range(self.under_word(marker) or 0, len(stack)):
+            if stack[position].group == marker.group:
                 del stack[position:]                        # numbering starts over
                 break
         if run is not None:
@@ -410,7 +410,37 @@ class _Builder:
                 break
         while depth and (stack[depth - 1].rank >= rank or stack[depth - 1].rank == _LEAF_RANK):
             depth -= 1
-        return depth
+        return self.under_word(marker) or depth
+
+    def under_word(self, marker):
+        """The stack depth that keeps an outline under an item of the innermost
+        open 第一 list (:meth:`inverted`), though its numbering runs above it too; else None."""
+        words = [position for position, open_list in enumerate(self.stack) if open_list.rank == _WORD_RANK]
+        if words and self.inverted(self.stack[words[-1]], marker):
+            return words[-1] + 1
+        return None
+
+    def inverted(self, open_list, marker):
+        """Whether ``marker``, numbered one, opens an outline under an item of
+        the open 第一 (首先, 其一) list ``open_list`` though it outranks it: that
+        list's next number follows the outline before its numbering starts over
+        (the 1955 work report: 第二，关于农业的增产措施… ¶ 一、开垦… ¶ … ¶ 五、使用新式步犁… ¶
+        第三，对农业生产的领导问题。)."""
+        if marker.number != 1 or open_list.rank != _WORD_RANK or open_list.inline:
+            return False
+        going_on = self.next_in_group(open_list.group, marker.start)
+        if going_on is None or going_on.number != open_list.last_number + 1:
+            return False
+        again = self.next_in_group(marker.group, marker.start, number=1)
+        return again is None or going_on.start < again.start
+
+    def next_in_group(self, group, after, number=None):
+        """The first marker of ``group`` after ``after`` (numbered ``number`` if given), or None."""
+        starts, numbers = self.by_group.get(group, []), self.numbers_by_group.get(group, [])
+        for index in range(bisect.bisect_right(starts, after), len(starts)):
+            if number is None or numbers[index] == number:
+                return self.at[starts[index]]
+        return None
 
     def block_pass(self, block_markers, chapters):
         chapters = list(chapters)

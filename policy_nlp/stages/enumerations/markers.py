@@ -14,6 +14,7 @@ from policy_nlp.lang.words import alternation, words
 _RANK = {"一、": 0, "（一）": 1, "1.": 2, "1、": 2, "（1）": 3, "①": 4,
          "第一": 5, "首先": 5, "其一": 5, "一是": 6, "一要": 6, "——": 6, "一": 6}
 _LEAF_RANK = 6          # lists of these families never contain block lists
+_WORD_RANK = 5          # 第一 首先 其一: an outline numbered one may stand under one of their items
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 

@@ -149,16 +149,21 @@ def _exclaims(text, start, end):
     return end > start and text[end - 1] in "！!"
 
 
+# a colon after a clause of its sentence announces what follows it (…我们也要清醒看到存在的问题，主要是：有的…；),
+# not one opening its sentence (…依然存在。主要是：就业压力巨大；…, the item's own detail) nor one before a quotation
+_COLON_AHEAD = re.compile(r"[，,][^。！？!?；;，,：:]*：(?![“‘「\"])")
+
+
 def _ends_list(text, lst, start, end, announced):
     """Whether the sentence ``text[start:end]`` after the first one of a last
-    inline item ends ``lst``: it announces something new (以下, a closing
-    colon, a list after a colon: ``announced``), opens with a form of address
+    inline item ends ``lst``: it announces something new (以下, a colon closing it or
+    after a clause of it, not before a quotation: …问题，主要是：有的…；, a list after a colon: ``announced``), opens with a form of address
     (同志们！) or, for a list that is no outline heading, with a closing remark
     or a new speaker of a news report after a sentence end (…。以上我重点讲了几个问题，…;
     …。王细妹要求,…: :func:`_new_speaker`): an outline heading's section holds its own
     closing sentences (四、…。总体看，…)."""
     if (_NEW_UNIT.search(text, start, end) or text[end - 1] in "：:" or _ADDRESS.match(text, start, end)
-            or _announces(announced, start, end)):
+            or _announces(announced, start, end) or _COLON_AHEAD.search(text, start, end)):
         return True
     return (lst.family not in _HEADING_FAMILIES and text[before_blanks(text, start) - 1] in SENTENCE_ENDS
             and (_CLOSING_REMARK.match(text, start, end) is not None or _new_speaker(text, start, end)))

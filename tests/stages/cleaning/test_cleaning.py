@@ -1277,3 +1277,113 @@ def test_year_in_text_and_its_old_name():
             assert module.parse_year is year_in_text
     with pytest.raises(AttributeError):
         cleaning.no_such_name
+
+
+def _title_one_line(text):
+    """``text`` as the title_one_line copy of benchmarks/mangling.py: the first line kept, the
+    other line breaks removed."""
+    first, _, rest = text.strip("\n").partition("\n")
+    return first + "\n" + rest.replace("\n", "")
+
+
+def test_a_short_first_line_above_a_header_glued_to_the_salutation(local_excerpts):
+    # the title_one_line copies of pages whose first line is a page tool (返回, now a page-tool
+    # word), the site's name, a skip link or a cut title, above the title, date and page tools
+    # glued to the salutation: the line is head, as the page without any break reads it
+    for key, reason, body in (("dev-0143", "page tools", "同志们:经镇、研究,决定召开这次全镇农村防治非典工作会议"),
+                              ("dev-0041", "page tools", "同志们:9月14日,我们收看收听了全省"),
+                              ("dev-0088", "page header", "同志们:  今天,我们在这里召开202x年全县河湖长制工作会议"),
+                              ("dev-0205", "page header", "同志们:  今天,我们在这里举行示范社区党组织揭牌仪式。"),
+                              ("dev-0025", "page header", "同志们:今天,我们在这里召开优化营商环境再出发动员大会"),
+                              ("dev-0118", "page header", "同志们:县委书记在旅发会上的发言稿的范文  今天,县委")):
+        text = _title_one_line(local_excerpts[key]["text"])
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert cleaned.text.startswith(body), (key, cleaned.text[:40])
+        first = text.partition("\n")[0]
+        assert cleaned.removed[0]["reason"] == reason and cleaned.removed[0]["text"].startswith(first + "\n"), key
+    # the clean pages: 返回 on a line of its own is a page tool (dev-0166, dev-0246); dev-0038's
+    # title line above the title printed again and glued to the salutation is head too
+    cleaned = clean_text(local_excerpts["dev-0166"]["text"])
+    assert cleaned.removed[0]["text"] == "返回\n" and cleaned.removed[0]["reason"] == "page tools"
+    assert cleaned.text.startswith("尊敬的各位老领导、尊敬的各位人大代表")
+    cleaned = clean_text(local_excerpts["dev-0038"]["text"])
+    assert cleaned.text.startswith("尊敬的领导、各位专家、同事们:大家好!")
+    assert cleaned.meta["salutation"] == "尊敬的领导、各位专家、同事们"
+    # a short first line above a header that reaches no salutation is left to the other rules
+    cleaned = clean_text("县长讲话\n发布时间:2021-01-05 今天开会。")
+    assert cleaned.meta.get("title") == "县长讲话"
+
+
+def test_a_salutation_after_a_glued_header_read_so_far(local_excerpts):
+    # after the title, date or furniture read at the start of a line, what stands before a
+    # salutation word is head however it reads: dev-0024's price and preview label, dev-0179's
+    # spaced name after its title and date (title_one_line copies)
+    for key, body in (("dev-0024", "同志们:今天,我们召开全市优化营商环境大会"),
+                      ("dev-0179", "同志们:今年是实施“十四五”规划的开局之年")):
+        text = _title_one_line(local_excerpts[key]["text"])
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert cleaned.text.startswith(body), (key, cleaned.text[:40])
+    removed = clean_text(_title_one_line(local_excerpts["dev-0024"]["text"])).removed
+    assert [r["text"] for r in removed] == ["市委书记在2026年全市优化营商环境大会上的讲话\n", "2026-03-18 ",
+                                            "10.00元 免费试读Shape2"]
+    # only a salutation word: Xi's letter of 2020-07-09 (回信 a title) keeps its addressee whole
+    # (not 业生们 of 毕业生们), and a salutation right after the header is read whole (各位乡亲、同志们)
+    cleaned = clean_text("回信中国石油大学（北京）克拉玛依校区的毕业生们：你们好！来信收到了。")
+    assert cleaned.meta["salutation"] == "中国石油大学（北京）克拉玛依校区的毕业生们"
+    text = local_excerpts["dev-0115"]["text"].replace("\n", "")
+    assert "各位乡亲、同志们:春潮涌动催人进" in clean_text(text).text
+
+
+def test_a_glossed_traditional_page_is_converted_once(local_excerpts, monkeypatch):
+    # dev-0207 (Traditional, glossed, no line breaks) and dev-0073: the Simplified copy made for
+    # wrap_breaks serves the text without glosses too (the copy skips the glosses), with the
+    # same result as converting that text again
+    from policy_nlp.stages.cleaning import clean
+    for key in ("dev-0207", "dev-0073"):
+        raw = local_excerpts[key]["text"]
+        made = []
+        monkeypatch.setattr(clean, "_simplified_copy", lambda text, copy=clean._simplified_copy: made.append(1)
+                            or copy(text))
+        once = clean_text(raw)
+        assert once.meta["script"] == "traditional" and len(made) == 1, key
+        monkeypatch.setattr(clean, "_view_copy", lambda copy, positions: None)
+        assert clean_text(raw) == once and len(made) == 3, key
+        monkeypatch.undo()
+
+
+def test_a_title_printed_twice_after_a_file_name_and_page_marks(local_excerpts):
+    # dev-0056's first line glues its file name, a copy number and a page mark (—1—) before the
+    # heading printed twice: the title is the heading; so in the one-line copies of dev-0175
+    # (1、 a page mark) and dev-0221 (第1篇:), not inside a word (乡镇在… 镇在…: left whole)
+    assert clean_text(local_excerpts["dev-0056"]["text"]).meta["title"] == "县委书记在学习教育动员会上的讲话"
+    for key, title in (("dev-0175", "乡镇政府换届工作报告"), ("dev-0221", "食品安全工作会议致辞")):
+        assert clean_text(local_excerpts[key]["text"].replace("\n", "")).meta["title"] == title, key
+    title = "乡镇在2023年第二季度农村人居环境整治工作总结会上的讲话 镇在2023年第二季度农村人居环境整治工作总结会上的讲话"
+    assert clean_text(local_excerpts["dev-0053"]["text"]).meta["title"] == title
+
+
+def test_a_members_notice_glued_to_the_body_is_removed(local_excerpts):
+    # dev-0142: 隐藏内容⏎此处内容需要权限查看⏎会员免费查看创卫成绩固然可喜 — the member site's notice
+    # glued to the next paragraph's first words, on the page and on its one-line copy
+    raw = local_excerpts["dev-0142"]["text"]
+    for text in (raw, raw.replace("\n", "")):
+        cleaned = clean_text(text)
+        check_invariants(text, cleaned)
+        assert "一路收获。\n创卫成绩固然可喜" in cleaned.text or "一路收获。创卫成绩固然可喜" in cleaned.text
+        assert "权限" not in cleaned.text and "会员免费查看" not in cleaned.text
+    # the notice of hidden text stays where it stands in a line: lists read it as a gap (dev-0206)
+    assert "此处隐藏6492个字" in clean_text(local_excerpts["dev-0206"]["text"]).text
+
+
+def test_a_salutation_cut_by_a_blank_is_no_speaker(local_excerpts):
+    # dev-0125 as the spaced copy of benchmarks/mangling.py leaves it: …会议上的讲话   同志 们:  我很高兴…;
+    # 同志 between blanks was read as the speaker's name after the title, and the body opened at 们:
+    raw = local_excerpts["dev-0125"]["text"]
+    assert "讲话   同志们:" in raw
+    text = raw.replace("讲话   同志们:", "讲话   同志 们:", 1)
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text.startswith("同志 们:") and "speaker" not in cleaned.meta
+    assert cleaned.meta["salutation"] == "同志们"
