@@ -107,6 +107,13 @@ an inline list belongs to the innermost item that contains it (一是 lists
 under the paragraph item they are written in), and no item contains what
 follows such a chapter heading or notice.
 
+Numbering that runs on across the sections of a list (三、…（一）…1. 2. 3.（二）…4. 5. 6.…, or
+（一）–（十九） straight across 一、…六、) is one list, as a reader counts it: a list whose first number
+goes on from the last of the latest list of its numbering under an earlier item of the same parent
+list is appended to that list, whose parent becomes the section holding all those items (三、, or
+the top level); the headings stay their own list (``across``). Numbering that restarts at 1. in
+each section stays one list per section.
+
 Items and their spans
 ---------------------
 Every item starts at its marker. A paragraph-initial item ends with its
@@ -168,7 +175,7 @@ when there is no claim or no number).
 Modules, each importing only those before it: ``markers`` (families, ranks,
 candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 ``building`` (lists under construction), ``scopes`` (item spans, parents),
-``claims`` (count claims), ``find`` (:func:`find_lists`).
+``across`` (numbering run on across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
 from policy_nlp.schema import FAMILIES     # declared once, with the record types
