@@ -76,7 +76,7 @@ def test_training_set_excludes_evaluation_and_gold_documents(built):
     assert len(examples) > 4000
     docs = {(e["corpus"], e["doc"]) for e in examples}
     work = {d for c, d in docs if c.endswith("government_work_reports.jsonl")}
-    assert work and not work & {"2014", "2019", "2021", "2025"}
+    assert work and not work & {"2014", "2019", "2021", "2023", "2025"}   # 2023: the blind national gold
     assert all(int(year) >= tt.FIRST_TRAINING_YEAR for year in work)
     congress = {d for c, d in docs if c.endswith("cpc_congress_reports.jsonl")}
     assert congress and "19" not in congress
@@ -87,6 +87,21 @@ def test_training_set_excludes_evaluation_and_gold_documents(built):
                                                "title", "local_terms", "hand"}
     local = {d for c, d in docs if c.startswith("local_speeches")}
     assert local and not local & gold_excerpt_ids()   # the local gold is never trained on
+    policy = {d for c, d in docs if c.startswith("policy_docs")}
+    # the provincial gold (three development documents, the blind shandong-6) is never trained on
+    assert policy and not policy & {"shandong-6", "shandong-15", "shandong-19", "shandong-30"}
+    assert not policy & tt.gold_policy_docs()
+
+
+def test_gold_policy_docs_reads_the_provincial_gold(tmp_path):
+    assert tt.gold_policy_docs() == {"shandong-6", "shandong-15", "shandong-19", "shandong-30"}
+    (tmp_path / "a.json").write_text(
+        '{"source": {"corpus": "policy_docs/policy_documents.jsonl", "match": {"id": "beijing-2"}}}',
+        encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        '{"source": {"corpus": "local_speeches/excerpts.jsonl", "match": {"id": "dev-0001"}}}',
+        encoding="utf-8")
+    assert tt.gold_policy_docs(tmp_path) == {"shandong-6", "beijing-2"}
 
 
 def test_training_set_never_opens_held_out_split(built):

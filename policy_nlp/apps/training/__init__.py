@@ -44,7 +44,7 @@ MOVED_TO_RECIPE = frozenset({
     "build_default", "build_training_set", "training_summary", "weak_labels", "general_rule",
     "lead_sentence", "split_lines", "hand_labelled", "source_agreement", "work_reports",
     "congress_reports", "xi_speeches", "policy_documents", "main", "REPO", "SHARED_CORPORA",
-    "HAND_LABELS", "HELD_OUT", "EVAL_WORK_REPORTS", "GOLD_WORK_REPORTS", "GOLD_CONGRESSES",
+    "HAND_LABELS", "HELD_OUT", "EVAL_WORK_REPORTS", "GOLD_WORK_REPORTS", "BLIND_WORK_REPORTS", "GOLD_CONGRESSES",
     "GOLD_XI_DATES", "FIRST_TRAINING_YEAR", "FIRST_TRAINING_CONGRESS", "POLICY_DOCS_PER_LABEL",
     "GENERAL_TERMS", "WIKISOURCE_NOTICE"})
 
