@@ -243,11 +243,11 @@ _ROLE_AFTER = re.compile(r"(?:作用|效应)")
 def _likened_role(text, s, e):
     """Whether the quotation ``text[s:e]``, alone or in a run, is the role or
     effect something is likened to (:data:`_ROLE_AFTER`, or an effect so
-    named), not the role of a programme, a coinage or a system named
-    (充分发挥“河长制”作用, 放大“一带一路”效应, constructed; the corpora's roles
-    are all figures: “头雁”效应)."""
+    named), not the role of a programme, a coinage, a system or a body named
+    (:func:`_named_kind`: 充分发挥“河长制”作用, 发挥“乡贤理事会”作用, constructed;
+    the corpora's roles are all figures: “头雁”效应)."""
     q = text[s:e]
-    if _programme_name(q) or _COINAGE.fullmatch(q) or q.endswith("制"):
+    if _named_kind(q):
         return False
     run = _RUN_REST.match(text, e)          # each of a run: 发挥“桥梁”和“枢纽”作用 (central-108)
     return bool(_ROLE_AFTER.match(text, run.end() if run else e + 1)) or q.endswith("效应")
@@ -402,25 +402,53 @@ def _title_quoted(text, s, e):
 # “合作”“联合”等名义), a pretext or a label pinned on people (打着“社会主义”、“支持民族解放”、“和平合作”的旗号,
 # 给扣上“走资派”的帽子): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
 _RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
-_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)"
-                              r"|[的等](?:旗号|幌子|帽子|标签|罪名)")
+_PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
+_PINNED_AFTER = re.compile(r"[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
 # unless the run stands where a part of a document is named (…》中“基础共性”部分建设内容, 正文的“…”部分论述)
 _SOME_OF = re.compile(rf"部分[{IDEOGRAPH}]")
 _PART_PLACE_BEFORE = ("中", "的", "在")
 
 
-def _part_or_wording(text, e, listed):
-    """Whether the run of quotations the quotation ending at ``e`` is part of
+def _part_or_wording(text, s, e, listed):
+    """Whether the run of quotations the quotation ``text[s:e]`` is part of
     (its first quotation starting at ``listed``) ends before the name of a
-    part of a document, before 字样 or 名义 or before a pretext or a label
-    pinned (的旗号, 的帽子: :data:`_PART_OR_WORDING`); not
-    a bare 部分 meaning "some of" the noun after it (:data:`_SOME_OF`)."""
+    part of a document, before 字样 or 名义 (:data:`_PART_OR_WORDING`; not
+    a bare 部分 meaning "some of" the noun after it, :data:`_SOME_OF`) or
+    before a pretext or a label pinned (的旗号, 的帽子: :data:`_PINNED_AFTER`),
+    unless the quotation is a policy of the document's own, as a misuse of it
+    is pinned (打着“乡村振兴”的旗号 where the text also writes 乡村振兴战略:
+    :func:`_named_in_document`)."""
     m = _RUN_REST.match(text, e)
-    p = m and _PART_OR_WORDING.match(text, m.end())
-    if not p:
+    if m and _PINNED_AFTER.match(text, m.end()):
+        return not _named_in_document(text, s, e)
+    if not (m and _PART_OR_WORDING.match(text, m.end())):
         return False
     return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
+
+
+# uses of a quotation elsewhere in its text read to tell whether the text names it a term
+_USES_MAX = 50
+
+
+def _named_in_document(text, s, e):
+    """Whether the quotation ``text[s:e]`` names a programme or a body by its
+    own words (:func:`_named_kind`) or is named a term by the text elsewhere,
+    quoted or not: a term head after it or a policy verb before it (实施乡村振兴
+    战略, 推进“僵尸企业”出清; at most :data:`_USES_MAX` uses read)."""
+    q = text[s:e]
+    if _named_kind(q):
+        return True
+    i = text.find(q)
+    for _ in range(_USES_MAX):
+        if i == -1:
+            return False
+        j, k = i + len(q), i - (text[i - 1:i] in "“「")
+        j += text[j:j + 1] in "”」"
+        if i != s and (_TERM_HEAD_AFTER.match(text, j) or _POLICY_VERB_BEFORE.search(text, max(0, k - 12), k)):
+            return True
+        i = text.find(q, i + 1)
+    return False
 
 
 # the label of a part of a web page or form (在“申请与受理”菜单下, 选择“项目负责人”用户组), of what
@@ -436,12 +464,27 @@ def _page_label(text, s, e):
     """Whether the quotation ``text[s:e]`` labels a part of a web page or form
     (:data:`_PAGE_CONTROL_AFTER`), what is clicked (:data:`_CLICKED_BEFORE`)
     or what is chosen, entered or marked with no word bound after it, unless
-    a programme is chosen (:data:`_ENTERED_BEFORE`: 资助类别选择“重大研究计划”
-    names the programme the guide is of)."""
+    a programme, a body or a coinage is chosen (:data:`_ENTERED_BEFORE`,
+    :func:`_named_kind`: 资助类别选择“重大研究计划” names the programme the guide
+    is of, 群众选择“一网通办”，办事更便捷 the service people choose)."""
     end = before_blanks(text, s - 1)
     return bool(_PAGE_CONTROL_AFTER.match(text, e + 1) or _CLICKED_BEFORE.search(text, max(0, s - 4), end)
-                or (_ENTERED_BEFORE.search(text, max(0, s - 4), end) and not _programme_name(text[s:e])
+                or (_ENTERED_BEFORE.search(text, max(0, s - 4), end) and not _named_kind(text[s:e])
                     and not (IDEOGRAPH_RE.match(text, e + 1) and text[e + 1] not in "或和与及")))
+
+
+# a shorthand a document defines for itself (…的组织协调工作（以下简称“专业机构”）, …申请书》（以下简称
+# “中文申请书”）): a label of that text, unless it names a programme or is a coined name (国家司法审判信息
+# 系统工程（简称“天平工程”）, （以下简称“两库”) is a count)
+_SHORTHAND_BEFORE = re.compile(r"简称[为是]?[：:]?$")
+
+
+def _own_shorthand(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a shorthand its text defines
+    (:data:`_SHORTHAND_BEFORE`) that names no programme and is no coinage."""
+    q = text[s:e]
+    return bool(_SHORTHAND_BEFORE.search(text, max(0, s - 6), before_blanks(text, s - 1))) \
+        and not (_programme_name(q) or _COINAGE.fullmatch(q))
 
 
 _MASKED_ONLY = re.compile(f"(?:{MASK}|[\\s\\W_])+")
@@ -460,8 +503,8 @@ def _is_policy_term(text, s, e, repeats):
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
     listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
-    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, e, listed) \
-            or _page_label(text, s, e):
+    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, s, e, listed) \
+            or _page_label(text, s, e) or _own_shorthand(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
         return False                                      # masked away (“XXX、XXX”), a virtue, a disease, “90后”
@@ -589,6 +632,10 @@ def _rejected(text, s, e, listed, before):
 # a quotation and its head joined to the next (严防“钓鱼”项目和“胡子”工程): what rejects the first
 # rejects the second, which names the same kind of thing
 _HEAD_JOINED = re.compile(f"[”」](?:{alternation('term_heads')})[和与及、]$")
+# ... or each with the words saying what kind it is (绝不能搞劳民伤财的“形象工程”和脱离实际的“政绩工程”):
+# the second's words open with no preposition or policy verb, which would make it another verb's object
+_KIND_JOINED = re.compile(rf"[”」][和与及、](?!{alternation('scope_prepositions')}|{alternation('policy_verbs_before')})"
+                          rf"[^{STOPS}“”‘’「」\s]{{1,8}}的$")
 
 
 # quotations walked back over to a run's first: a longer run is no list that
@@ -600,15 +647,17 @@ def _run_start(text, s, parted="", headed=False):
     """The start of the first quotation of the run of quotations written
     side by side (“贴心人”“暖心人”“放心人”), or also parted by one of the
     characters ``parted`` (、: “返工”、“补课”) or, ``headed``, by the head
-    both name and such a character (“钓鱼”项目和“胡子”工程), that the
-    quotation at ``s`` ends, or ``s`` itself; at most :data:`_RUN_MAX`
-    quotations back."""
+    both name and such a character (“钓鱼”项目和“胡子”工程) or by such a
+    character and the words saying what kind the next is (“形象工程”和脱离
+    实际的“政绩工程”), that the quotation at ``s`` ends, or ``s`` itself; at
+    most :data:`_RUN_MAX` quotations back."""
     for _ in range(_RUN_MAX):
         if s >= 2 and text[s - 2] in "”」":
             c = s - 2
         elif s >= 3 and text[s - 2] in parted and text[s - 3] in "”」":
             c = s - 3
-        elif headed and (h := _HEAD_JOINED.search(text, max(0, s - 12), s - 1)):
+        elif headed and (h := _HEAD_JOINED.search(text, max(0, s - 12), s - 1)
+                         or _KIND_JOINED.search(text, max(0, s - 12), s - 1)):
             c = h.start()
         else:
             break
@@ -623,6 +672,19 @@ def _programme_name(q):
     """Whether the quotation ``q`` ends with a programme's head (“一号改革工程”): a name
     even where the words before it would make it a figure (这是…实施的“一号改革工程”)."""
     return len(q) >= 4 and q.endswith(_PROGRAMME_HEADS)
+
+
+# the heads that end the name of a body, a system or an arrangement (“乡贤理事会”, “…”机制)
+_BODY_HEADS = words("named_body_heads")
+
+
+def _named_kind(q):
+    """Whether the quotation ``q`` names a programme (:func:`_programme_name`), a
+    system (“河长制”), a body or an arrangement (:data:`_BODY_HEADS`: “乡贤理事会”)
+    or is a coinage (:data:`_COINAGE`: “一网通办”): a name whatever role, choice
+    or pretext the words around give it."""
+    return _programme_name(q) or bool(_COINAGE.fullmatch(q)) or q.endswith("制") \
+        or (len(q) >= 4 and q.endswith(_BODY_HEADS))
 
 
 def _named_around(text, s, e, before):

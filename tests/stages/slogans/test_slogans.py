@@ -2557,6 +2557,72 @@ def test_review7_a_way_of_acting_in_one_part_is_no_named_mode():
     assert quoted_terms("采取“蜻蜓点水”的方式开展检查。") == []
 
 
+def _quoted_at(text):
+    return [(s["start"], s["text"]) for s in find_slogans(text) if s["kind"] == "quoted" and s["source"] == "quotes"]
+
+
+def test_quoted6_a_named_body_or_system_keeps_its_role():
+    # central-108, shandong-41, shandong-42: the corpora's quotations before 作用/效应 are figures
+    assert quoted_terms("在追溯体系中发挥“桥梁”和“枢纽”作用，可提供药品企业和产品的基本信息") == []
+    assert quoted_terms("支持领航型企业发挥产业链“链主”作用，通过行业协会、产业联盟等开展对接") == []
+    assert quoted_terms("鼓励园区内人工智能产业链主、龙头企业发挥“磁吸效应”，通过建链、补链") == []
+    # constructed: a body, a system or an arrangement named before its role is a name
+    assert quoted_terms("充分发挥“乡贤理事会”作用，化解邻里纠纷。") == ["乡贤理事会"]
+    assert quoted_terms("发挥“党建联盟”作用，推动资源共享。") == ["党建联盟"]
+    assert quoted_terms("发挥“人才驿站”作用，") == ["人才驿站"]
+
+
+def test_quoted6_a_coinage_people_choose_is_no_form_value():
+    # constructed (review7's known defect): the service people choose, named by a coinage
+    assert quoted_terms("越来越多的群众选择“一网通办”，办事更便捷。") == ["一网通办"]
+    # central-15, central-72, central-90: a guide's form values stay labels
+    assert quoted_terms("（3）申请书中的资助类别选择“重大研究计划”，亚类说明选择“培育项目”或“重点支持项目”，") == [
+        "重大研究计划"]
+    assert quoted_terms("老年人使用华为、小米等市场主流手机，可方便选择“老人模式\"、“简易模式\"，享用大字体") == []
+    assert quoted_terms("进入预申请填写页面，选择“指南引导类”，附注说明选择“面向复杂对象的人工智能”，") == []
+
+
+def test_quoted6_a_policy_of_the_text_own_stays_a_term_when_pinned_as_a_pretext():
+    # constructed (review7's known defect): the misuse of a policy the text names elsewhere is pinned,
+    # the policy stays a term on that mention
+    t = "全面实施乡村振兴战略。一些地方打着“乡村振兴”的旗号乱占耕地。"
+    assert _quoted_at(t) == [(t.index("乡村振兴”"), "乡村振兴")]
+    t = "积极推进“僵尸企业”出清。不能随意给企业贴上“僵尸企业”的标签。"
+    assert [x for _, x in _quoted_at(t)] == ["僵尸企业", "僵尸企业"]
+    # the 11th congress report: an adversary's pretext and a label pinned on cadres stay out
+    assert quoted_terms("苏修打着“社会主义”、“支持民族解放”、“和平合作”的旗号，加紧推行") == []
+    assert quoted_terms("对老干部和中年干部，他们给扣上“走资派”的帽子。") == []
+    # a pretext the text names nowhere else stays out (constructed)
+    assert quoted_terms("一些地方打着“乡村振兴”的旗号乱占耕地。") == []
+
+
+def test_quoted6_a_rejection_reaches_each_kind_it_names():
+    # the 2009 work report: 政绩工程 is rejected as 形象工程 is, each with the words saying its kind
+    assert quoted_terms("要确保监管到位，绝不能搞劳民伤财的“形象工程”和脱离实际的“政绩工程”，绝不允许") == []
+    # counter-example (the 20th congress report): a second verb with its own object
+    assert quoted_terms("两岸双方应恪守反对“台独”、坚持“九二共识”的共同政治基础") == ["九二共识"]
+
+
+def test_quoted6_what_is_eliminated_is_no_term():
+    # policy documents central-1, central-56, Xi 2020-09-05, the 2003 work report (the audit's 信息孤岛):
+    # what 消除 sweeps away is an evil or a figure, as after 清除/破除
+    assert quoted_terms("为各级林业部门提供高质量的基于地理空间的应用服务，消除“信息孤岛”，避免重复投资。") == []
+    assert quoted_terms("坚持数字普惠，消除“数字鸿沟”，让数字政府建设成果更多更公平惠及全体人民。") == []
+    assert quoted_terms("既可以消除基础设施的“瓶颈”制约，又可以带动装备制造业的发展") == []
+    # counter-example (the 2017 work report): a verb of carrying through keeps its object
+    assert "最后一公里" in quoted_terms("让企业和群众更多感受到“放管服”改革成效，着力打通“最后一公里”")
+
+
+def test_quoted6_a_shorthand_a_document_defines_is_a_label():
+    # policy documents shandong-32, shandong-36, central-97 (the audit's 专业机构): the text's own shorthand
+    assert quoted_terms("承担智能网联汽车道路测试与示范应用的组织协调工作（以下简称“专业机构”），包括申请受理") == []
+    assert quoted_terms("成立智能网联汽车道路测试与示范应用专家委员会（以下简称“专家委员会”），负责评审") == []
+    assert quoted_terms("《国家自然科学基金国际（地区）合作与交流项目申请书》（以下简称“中文申请书”）。具体步骤是：") == []
+    # counter-examples: a programme so shortened (central-120, shandong-54)
+    assert quoted_terms("国家司法审判信息系统工程（简称“天平工程”）批复立项") == ["天平工程"]
+    assert quoted_terms("组织开展人工智能赋能重点领域教学改革项目（简称“111 计划”）建设工作") == ["111 计划"]
+
+
 # ------------------------------------------------- recall5: recall4's known misses as classes
 # Real sentences of the development corpora (national reports, policy documents).
 
