@@ -154,8 +154,8 @@ def _trimmed_items(text, items):
     out = [m for m in out if m["text"]]
     if len(out) < 2:
         return out
-    others = [len(m["text"]) for m in out[1:]]
-    lo, hi = min(others), max(others)
+    others = [m["text"] for m in out[1:]]   # the items the first is measured against
+    lo, hi = min(map(len, others)), max(map(len, others))
     first = out[0]
     a, seg = first["start"], first["text"]
     # a pair whose first item carries a qualifier both share (经济社会发展速度和
@@ -169,26 +169,26 @@ def _trimmed_items(text, items):
         # a rest shorter than the others may remain (协同高效的药品 -> 药品) unless the
         # others hold a 的 too: parallel phrases (有利于发展…的生产力、有利于增强…的综合国力)
         cut = seg.rfind("的") + 1
-        if len(seg) - cut >= (lo if any("的" in m["text"] for m in out[1:]) else min(lo, 2)):
+        if len(seg) - cut >= (lo if any("的" in o for o in others) else min(lo, 2)):
             a += cut
             seg = seg[cut:]
     if len(seg) > hi + 2:
-        cut = _kept_verb(seg, _after_last_verb(seg, lo, hi), hi, [m["text"] for m in out[1:]])
+        cut = _kept_verb(seg, _after_last_verb(seg, lo, hi), hi, others)
         a, seg = a + cut, seg[cut:]
-    cut = _after_preposition(seg, hi, [m["text"] for m in out[1:]])
+    cut = _after_preposition(seg, hi, others)
     a, seg = a + cut, seg[cut:]
     cut = _after_aspect_verb(seg)
     a, seg = a + cut, seg[cut:]
     # items that all open with the same words (守住不发生A、不发生B、不发生C
     # “三个不发生”): the first starts where its shared opening does (two other
     # items at least: one item alone shares all of itself)
-    shared = os.path.commonprefix([m["text"] for m in out[1:]]) if len(out) >= 3 else ""
+    shared = os.path.commonprefix(others) if len(out) >= 3 else ""
     cut = seg.find(shared) if len(shared) >= 2 else -1
     if 0 < cut <= _LEAD_MAX:
         a += cut
         seg = seg[cut:]
     # parallel lists of verb phrases (推进…、完成…、维护…) keep their verbs
-    parallel = sum(1 for m in out[1:] if m["text"].startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
+    parallel = sum(1 for o in others if o.startswith(_TRIM_LEAD)) * 2 >= len(out) - 1
     if parallel:                          # keep the last verb: 为实现推进… -> 推进…
         changed = True
         while changed:
@@ -210,9 +210,9 @@ def _trimmed_items(text, items):
     known = dictionary_words() if a > first["start"] and seg.startswith("好") and len(seg) >= 3 else ()
     if known and seg[:2] not in known:
         a, seg = a + 1, seg[1:]           # 统筹好发展和安全两件大事: 好 completes the verb cut (not 好人好事)
-    if len(last) >= 2 and _verb_with_object(len(last), len(seg), [m["text"] for m in out[1:]]):
+    if len(last) >= 2 and _verb_with_object(len(last), len(seg), others):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
-    a += _before_parallel_rest(seg, [m["text"] for m in out[1:]])
+    a += _before_parallel_rest(seg, others)
     a += _after_collective(text[a:first["end"]])
     out[0] = _mk(text, a, first["end"])
     return out
