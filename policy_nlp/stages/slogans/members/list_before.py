@@ -140,6 +140,11 @@ def _after_yi(text, a, z):
     return a
 
 
+def _opens_word(text, p, known):
+    """Whether a word of ``known`` (the dictionary: two to four characters) starts at ``text[p]``."""
+    return any(text[p:p + n] in known for n in (4, 3, 2))
+
+
 def _after_paired(text, a, z):
     """Where the first item ``text[a:z]`` starts after a 同 that 把 or 将 before it
     pairs with the list (把以经济建设为中心同四项基本原则、改革开放这两个基本点: 四项基本原则),
@@ -150,7 +155,7 @@ def _after_paired(text, a, z):
     if p == -1 or z - p - 1 < 2 or not any(v in text[a:p] for v in ("把", "将")):
         return a
     known = dictionary_words()
-    opens_word = text[p:p + 2] in known and not any(text[p + 1:p + 1 + n] in known for n in (4, 3, 2))
+    opens_word = text[p:p + 2] in known and not _opens_word(text, p + 1, known)
     return a if text[p - 1:p + 1] in known or opens_word else p + 1
 
 
@@ -176,7 +181,7 @@ def _after_relative_verb(text, a, z):
     known = dictionary_words()
     for verb in (2, 1, 0):
         rest = start + verb
-        if z - rest >= 2 and any(text[rest:rest + n] in known for n in (4, 3, 2)) and text[rest - 1:rest + 1] not in known:
+        if z - rest >= 2 and _opens_word(text, rest, known) and text[rest - 1:rest + 1] not in known:
             return rest
     return a
 
