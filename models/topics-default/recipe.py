@@ -26,8 +26,9 @@ evaluation paragraphs is in it:
 The hand labels (``corpora/topic_labels/hand_labels.jsonl``: every
 paragraph of the 2014, 2021 and 2025 work reports) are the evaluation set;
 those documents and the documents with gold topic maps (2019 work report,
-19th CPC congress report, two Xi speeches of 2020, the seed speech, the
-Shandong policy documents of the provincial gold) are excluded from training. :func:`source_agreement` measures each source
+the blind 2023 work report, 19th CPC congress report, two Xi speeches of
+2020, the seed speech, the Shandong policy documents of the provincial gold)
+are excluded from training. :func:`source_agreement` measures each source
 against the hand labels.
 
 The generic trainer (any labels, any data) is :mod:`policy_nlp.apps.training`.
