@@ -228,11 +228,37 @@ _PLACE_OF_PHENOMENON = re.compile(rf"[{IDEOGRAPH}]{{1,3}}[上里中]的[{IDEOGRA
 # “文旅兴县”), the period of a campaign (“安全生产月”, “招商引资年”; not a year so called:
 # “收官之年”, nor a saying: “无灾不成年”), a team or post set up (“安全特勤队”, “为民服务站”) and a
 # masked place's own (“XX担当”)
+_CAMPAIGN_PERIOD = rf"(?![^不]*不)[{IDEOGRAPH}]{{2,}}(?<!之)[年月周]"
 _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第一)(?![年月日天周岁])[{IDEOGRAPH}]{{2,}}"
                       rf"|以?[{IDEOGRAPH}]{{1,3}}[兴强立富][国省市县区镇乡村]"
-                      rf"|(?![^不]*不)[{IDEOGRAPH}]{{2,}}(?<!之)[年月周]"
+                      rf"|{_CAMPAIGN_PERIOD}"
                       rf"|[{IDEOGRAPH}]{{2,}}[队站]"
                       rf"|{MASK}[{IDEOGRAPH}]{{2,}}")
+
+
+# the period of a campaign by its longer name too (举办“全民数字素养与技能提升月”, central-25), where
+# :data:`_COINAGE` is read for four or five characters only
+_CAMPAIGN_PERIOD_RE = re.compile(_CAMPAIGN_PERIOD)
+
+
+# parts written in parallel, each of two to four characters and three at least, all sharing their
+# first or their last character: a coined slogan (打好“建链、强链、延链、补链”组合拳, 实行“定产、定购、
+# 定销”的政策, 商品“同标、同质、同价”; unparted, in pairs of characters: 扩大产品“同线同标同质”实施范围)
+_PARALLEL_PARTS = re.compile(rf"[{IDEOGRAPH}]{{2,4}}(?:、[{IDEOGRAPH}]{{2,4}}){{2,}}")
+_PAIRED_CHARACTERS = re.compile(rf"(?:[{IDEOGRAPH}]{{2}}){{3,4}}")
+
+
+def _parallel_parts(q):
+    """Whether the quotation ``q`` lists parts in parallel that share their first
+    or last character (:data:`_PARALLEL_PARTS`, or pairs of characters written
+    without 、: :data:`_PAIRED_CHARACTERS`)."""
+    if _PARALLEL_PARTS.fullmatch(q):
+        parts = q.split("、")
+    elif _PAIRED_CHARACTERS.fullmatch(q):
+        parts = [q[i:i + 2] for i in range(0, len(q), 2)]
+    else:
+        return False
+    return len({p[0] for p in parts}) == 1 or len({p[-1] for p in parts}) == 1
 
 
 # the role or effect a quotation is likened to, a figure: 发挥“桥梁”和“枢纽”作用, 放大人工智能新技术的
@@ -351,7 +377,8 @@ _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载�
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
 # key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
 # 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
-_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
+# the kinds of business a quoted trade names (引导“吃住行游购娱”等传统商贸企业, shandong-19)
+_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式|企业|行业|产业|业态)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
@@ -360,6 +387,8 @@ _MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[{IDEOGRAPH}]{{1,2}
 # 扮靓沾化南大门”创造良好的人口环境 (as a frame; 为 right before the quote, or a place's name)
 _GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
 _GOAL_AFTER = re.compile(r"(?:[做作]出|创造|营造|提供|奠定)")
+# a quoted list the subject of a verb of carrying it out (服务业企业“上云、用数、赋智”加快推进, shandong-19)
+_CARRIED_OUT_AFTER = re.compile(r"(?:加快|深入|全面|稳步|有序|扎实|持续|大力|积极)?(?:推进|推开|实施|落实|开展)")
 
 
 # an abbreviation spelled out right after it, its characters opening the items in turn:
@@ -536,17 +565,19 @@ def _is_policy_term(text, s, e, repeats):
             and all(3 <= len(p) <= 12 for h in halves for p in h.split("、"))
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
-        # 不撤退、不脱贫、不脱钩”); member lists a formulation names are dropped
-        # later; short words only as a named attitude (“等、靠、要”思想) or, three
+        # 不撤退、不脱贫、不脱钩”) or of parts sharing a character (“建链、强链、延链、补链”);
+        # member lists a formulation names are dropped later; short words only as a named attitude (“等、靠、要”思想) or, three
         # at least, the content of a named mechanism or principle (“比、学、赶、超、
-        # 帮”的长效机制) or before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
-        # 以“…”为重点), not as objects (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        # 帮”的长效机制), before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
+        # 以“…”为重点) or a verb carrying it out (“上云、用数、赋智”加快推进), not as objects
+        # (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
-        if all(len(p.strip()) >= 3 for p in parts):
+        if all(len(p.strip()) >= 3 for p in parts) or _parallel_parts(q):
             return True
         head = text[e + 1:e + 2] != "为" and (_TERM_HEAD_AFTER.match(text[e + 1:e + 8])
-                                              or _DENG_HEAD_AFTER.match(text, e + 1))
+                                              or _DENG_HEAD_AFTER.match(text, e + 1)
+                                              or _CARRIED_OUT_AFTER.match(text, e + 1))
         return attitude or (frame and len(parts) >= 3) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
@@ -563,7 +594,8 @@ def _is_policy_term(text, s, e, repeats):
         return named    # a word of the language only when the words around name it: 继续实施“希望工程”
     if named or _term_shape(text, s, e, repeats, listed):
         return True
-    return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e))
+    return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e)) \
+        or bool(_CAMPAIGN_PERIOD_RE.fullmatch(q)) or _parallel_parts(q)
 
 
 def _figure_before(text, s, e, listed):

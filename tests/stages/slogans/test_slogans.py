@@ -2795,3 +2795,34 @@ def test_a_code_in_a_mangled_quotation_is_read():
     text = "培育50个创新实验室、300个创新中心、50个创新服务机构和100个创新人才基地，打造“5351\"数字经济创新平台体系。"
     assert [(s["text"], s["kind"], s["number"]) for s in find_slogans(text)] == [("5351", "numbered", None)]
     assert find_slogans("打造“2021\"年度计划。") == []          # constructed: a year is no code
+
+
+def test_quoted7_parallel_parts_sharing_a_character_are_a_slogan():
+    # central-62, central-74, 1956 work report, 2017 work report (unparted, in pairs of characters)
+    assert quoted_terms("加快数字文化产业链建设，打好“建链、强链、延链、补链”组合拳，提高产业链稳定性") == [
+        "建链、强链、延链、补链"]
+    assert quoted_terms("推动线上线下商品“同标、同质、同价”，统一即时送达服务") == ["同标、同质、同价"]
+    assert quoted_terms("改进了统购的办法，实行“定产、定购、定销”的政策，使农民在交售以后自由") == ["定产、定购、定销"]
+    assert quoted_terms("扩大内外销产品“同线同标同质”实施范围，更好满足消费升级需求") == ["同线同标同质"]
+    # Xi 2020-09-12: rejected all the same; central-25: parts sharing nothing stay out
+    assert quoted_terms("坚决破除“唯论文、唯职称、唯学历、唯奖项”。") == []
+    assert quoted_terms("打造“实时、动态、立体、鲜活”的生态环境综合管理信息化平台") == []
+
+
+def test_quoted7_a_quoted_list_carried_out_or_a_trade_named_by_its_businesses():
+    # shandong-19 (provincial development gold)
+    assert quoted_terms("全省服务业数字化转型全面推开，服务业企业“上云、用数、赋智”加快推进。") == ["上云、用数、赋智"]
+    assert quoted_terms("鼓励线上平台与实体商业深度合作，引导“吃住行游购娱”等传统商贸企业发挥实体店的服务") == [
+        "吃住行游购娱"]
+    # central-31: a list before the system it describes stays out
+    assert quoted_terms("推动煤矿构建覆盖业务全生命周期的“预警、监测、响应”动态防御体系，提升油气田") == []
+
+
+def test_quoted7_a_campaign_period_of_a_longer_name():
+    # central-25
+    assert quoted_terms("构建系统推进工作格局。举办“全民数字素养与技能提升月”，在全国范围内组织") == [
+        "全民数字素养与技能提升月"]
+    # central-55: a short one, named as an occasion
+    assert quoted_terms("利用全国“敬老月”等时间节点，通过发起话题讨论、开设线上教程") == ["敬老月"]
+    # 2021 work report: a saying opening with 一 stays out
+    assert quoted_terms("通过易地扶贫搬迁摆脱了“一方水土难养一方人”的困境") == []
