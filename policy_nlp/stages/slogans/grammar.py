@@ -100,6 +100,17 @@ def _longest_head_at(region, p):
     return None
 
 
+# nouns that close a name after its head (三大数据产业|聚集区, 三大革命|运动) but head none alone
+_CLOSING_NOUNS = tuple(sorted(word_set("name_closing_nouns"), key=lambda w: (-len(w), w)))
+
+
+def _closed(region, end, bounds, offset):
+    """``end`` moved over a closing noun (:data:`_CLOSING_NOUNS`) that starts
+    right there and ends a token: 三大数据产业 | 聚集区 is one name."""
+    noun = next((w for w in _CLOSING_NOUNS if region.startswith(w, end)), None)
+    return end + len(noun) if noun and bounds.is_end(offset + end + len(noun)) else end
+
+
 def _head_end(region, bounds, offset, max_start=4):
     """End (in ``region``) of a head: the first policy-head word starting
     within ``max_start`` characters, extended over directly following head
@@ -116,6 +127,7 @@ def _head_end(region, bounds, offset, max_start=4):
             if h2 is None or h2 in _VERB_HEADS:
                 break
             end += len(h2)
+        end = _closed(region, end, bounds, offset)
         # prefer a token boundary when tokens are known; not a team the head word names (工作组, 工作队)
         if not bounds.is_end(offset + end):
             for e2 in range(end + 1, len(region) + 1):
@@ -228,6 +240,7 @@ def _counted(text, i, run, value, bounds):
             best = len(cut) if len(cut) <= 6 else 4
         if best < 2 or best > 6:
             return None
+        best = _closed(region, best, bounds, k)
     if best is None or _counts_things(region, best, bounds, k):
         return None
     return k + best, value
