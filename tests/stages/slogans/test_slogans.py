@@ -2825,3 +2825,14 @@ def test_recall7_a_closing_noun_alone_heads_no_formulation():
     text = "实现城市公共交通企业运营智能调度、乘客出行信息服务和行业监管三大系统功能。"
     found = _with_and_without_tokens(text)[1]
     assert [s["text"] for s in found] == ["三大系统"]
+
+
+def test_recall7_a_great_count_reaches_a_noun_head_past_its_modifiers():
+    # policy document shandong-2: the head 中心 starts six characters after 两大 (was 两大区域, then
+    # dropped as a count of regions); 两大创新发展引擎 in the same sentence is unchanged
+    text = ("形成山东半岛国家自主创新示范区和黄河三角洲农业高新技术产业示范区两大创新发展引擎示范引领，"
+            "济南、青岛两大区域科技创新中心辐射带动，各市高新技术产业开发区率先发展，")
+    found = _with_and_without_tokens(text)[1]
+    assert [(s["text"], s["number"], [m["text"] for m in s["members"]]) for s in found
+            if s["kind"] == "numbered"][-1] == ("两大区域科技创新中心", 2, ["济南", "青岛"])
+    assert "两大创新发展引擎" in [s["text"] for s in found]
