@@ -100,6 +100,17 @@ def _longest_head_at(region, p):
     return None
 
 
+# nouns that close a name after its head (三大数据产业|聚集区, 三大革命|运动) but head none alone
+_CLOSING_NOUNS = tuple(sorted(word_set("name_closing_nouns"), key=lambda w: (-len(w), w)))
+
+
+def _closed(region, end, bounds, offset):
+    """``end`` moved over a closing noun (:data:`_CLOSING_NOUNS`) that starts
+    right there and ends a token: 三大数据产业 | 聚集区 is one name."""
+    noun = next((w for w in _CLOSING_NOUNS if region.startswith(w, end)), None)
+    return end + len(noun) if noun and bounds.is_end(offset + end + len(noun)) else end
+
+
 def _head_end(region, bounds, offset, max_start=4):
     """End (in ``region``) of a head: the first policy-head word starting
     within ``max_start`` characters, extended over directly following head
@@ -116,6 +127,7 @@ def _head_end(region, bounds, offset, max_start=4):
             if h2 is None or h2 in _VERB_HEADS:
                 break
             end += len(h2)
+        end = _closed(region, end, bounds, offset)
         # prefer a token boundary when tokens are known; not a team the head word names (工作组, 工作队)
         if not bounds.is_end(offset + end):
             for e2 in range(end + 1, len(region) + 1):
@@ -190,6 +202,26 @@ def _named_class(text, k, value, bounds):
     return (m.end(), value) if m and bounds.is_end(m.end()) else None
 
 
+def _great_head_end(region, bounds, k):
+    """End of the head after N大 (at ``k``) when no policy head starts in its
+    first four characters: a noun head starting by the seventh (两大区域科技创新中心,
+    not 两大区域), else the first word (三大革命), run on over a closing noun;
+    None for a word shorter than two or longer than six characters."""
+    far = _head_end(region, bounds, k, max_start=6)
+    if far is not None and not region[:far].endswith(_VERB_HEAD_ENDS):   # not 两大国家级新区|建设
+        return far
+    if bounds.ends is not None:
+        ends = [e - k for e in bounds.ends_in(k, k + len(region))]
+        if not ends:
+            return None
+        best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
+    else:
+        v = _VERB_BEFORE_HEAD.search(region)
+        cut = region[:v.start()] if v else region
+        best = len(cut) if len(cut) <= 6 else 4
+    return None if best < 2 or best > 6 else _closed(region, best, bounds, k)
+
+
 def _counted(text, i, run, value, bounds):
     """Unquoted NUM MEASURE HEAD starting at ``i``; (end, number) or None."""
     j = i + len(run)
@@ -217,17 +249,7 @@ def _counted(text, i, run, value, bounds):
         return None
     best = _head_end(region, bounds, k)
     if best is None and meas in ("大", "大项"):
-        if bounds.ends is not None:
-            ends = [e - k for e in bounds.ends_in(k, k + len(region))]
-            if not ends:
-                return None
-            best = ends[0] if ends[0] >= 2 or len(ends) == 1 else ends[1]
-        else:
-            v = _VERB_BEFORE_HEAD.search(region)
-            cut = region[:v.start()] if v else region
-            best = len(cut) if len(cut) <= 6 else 4
-        if best < 2 or best > 6:
-            return None
+        best = _great_head_end(region, bounds, k)
     if best is None or _counts_things(region, best, bounds, k):
         return None
     return k + best, value

@@ -2826,3 +2826,43 @@ def test_quoted7_a_campaign_period_of_a_longer_name():
     assert quoted_terms("利用全国“敬老月”等时间节点，通过发起话题讨论、开设线上教程") == ["敬老月"]
     # 2021 work report: a saying opening with 一 stays out
     assert quoted_terms("通过易地扶贫搬迁摆脱了“一方水土难养一方人”的困境") == []
+
+# ----------------------------------- recall7: head nouns, provincial text
+
+
+def test_recall7_a_count_runs_on_over_the_noun_that_closes_its_name():
+    # policy documents shandong-19, shandong-47, central-158, central-23; the 1964 work report
+    cases = [("加快推进济南、青岛、济宁三大数据产业聚集区发展。", "三大数据产业聚集区", 3),
+             ("聚焦十大标志性产业链群，推动“产业大脑\"建设。", "十大标志性产业链群", 10),
+             ("本工程建设内容包括城市公共交通企业运营智能调度、乘客出行信息服务、城市公共交通行业监管三大应用平台。",
+              "三大应用平台", 3),
+             ("在全国范围内开展了阶级斗争、生产斗争、科学实验三大革命运动，", "三大革命运动", 3)]
+    for text, span, number in cases:
+        for found in _with_and_without_tokens(text):
+            assert (span, number) in [(s["text"], s["number"]) for s in found], text
+    # with the segmenter's words (the pipeline's case); without them the cue-based cut takes 场景中
+    text = "包含信息基础设施和地下(井工)生产露天生产、矿山洗选三大生产场景中的各种智能装备和系统的系列标准。"
+    found = _with_and_without_tokens(text)[1]
+    assert [(s["text"], s["number"]) for s in found] == [("三大生产场景", 3)]
+
+
+def test_recall7_a_closing_noun_alone_heads_no_formulation():
+    # shandong-47: 集聚区 closes a name after a head, but after the measure it counts places
+    text = "打造以四个集聚区、多个产业园为主体的“四聚多园\"空间格局，增强产业集聚效应，加快人工智能产业化。"
+    for found in _with_and_without_tokens(text):
+        assert not [s for s in found if s["text"].startswith("四个")]
+    # central-158: a word that is no closing noun (功能) stays outside the span
+    text = "实现城市公共交通企业运营智能调度、乘客出行信息服务和行业监管三大系统功能。"
+    found = _with_and_without_tokens(text)[1]
+    assert [s["text"] for s in found] == ["三大系统"]
+
+
+def test_recall7_a_great_count_reaches_a_noun_head_past_its_modifiers():
+    # policy document shandong-2: the head 中心 starts six characters after 两大 (was 两大区域, then
+    # dropped as a count of regions); 两大创新发展引擎 in the same sentence is unchanged
+    text = ("形成山东半岛国家自主创新示范区和黄河三角洲农业高新技术产业示范区两大创新发展引擎示范引领，"
+            "济南、青岛两大区域科技创新中心辐射带动，各市高新技术产业开发区率先发展，")
+    found = _with_and_without_tokens(text)[1]
+    assert [(s["text"], s["number"], [m["text"] for m in s["members"]]) for s in found
+            if s["kind"] == "numbered"][-1] == ("两大区域科技创新中心", 2, ["济南", "青岛"])
+    assert "两大创新发展引擎" in [s["text"] for s in found]
