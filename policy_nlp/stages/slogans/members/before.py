@@ -71,7 +71,7 @@ def _unquoted_list_before(t):
     one, a word, opens another are a qualifier that a list repeats, the
     formulation inside one of its items (智慧林业产业、智慧林业两化融合、…),
     and no members (东、中、西、东北地区四大板块 are)."""
-    if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
+    if _ONE_UNITS.fullmatch(t.text, t.s, t.e) or _names_its_parts(t):
         return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
@@ -87,6 +87,19 @@ def _unquoted_list_before(t):
     if _describes_it(t, got):
         return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
     return got
+
+
+def _names_its_parts(t):
+    """Whether the formulation opens with one character for each of its
+    ``number`` parts before the count (收支两条线: 收, 支): it names its parts
+    itself, and a list before it is what it applies to (行政性收费和罚没收入
+    “收支两条线”, the 2002 report)."""
+    m = _LEADING_CHARS.match(t.text, t.s, t.e)
+    return bool(m and t.number and m.end() - t.s == t.number)
+
+
+# the ideographs that open a formulation before its numeral (收支 in 收支两条线)
+_LEADING_CHARS = re.compile(f"(?:(?![{NUM_CHARS}])[{IDEOGRAPH}])+(?=[{NUM_CHARS}])")
 
 
 def _describes_it(t, got):
