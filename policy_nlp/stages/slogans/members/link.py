@@ -13,7 +13,8 @@ from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list
 from policy_nlp.stages.slogans.members.following import _following_list, _garbled_first_marker, _in_brackets_after
 from policy_nlp.stages.slogans.members.headings import _headings_naming_head_later
 from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _dash_items_after,
-    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_next_paragraph, _ordinal_list_next_sentence,
+    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_after_restatement, _ordinal_list_next_paragraph,
+    _ordinal_list_next_sentence,
     _period_halves_after)
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
     _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
@@ -97,7 +98,7 @@ def _unmasked(text, members):
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list, _list_named_in_brackets,
                              _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
-                             _head_clauses_after, _period_halves_after,
+                             _head_clauses_after, _period_halves_after, _ordinal_list_after_restatement,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
                              _quoted_head_final_list_nearby, _headings_naming_head_later))
 
@@ -115,7 +116,7 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _period_halves_after, _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
-                 _ordinal_list_next_paragraph,
+                 _ordinal_list_next_paragraph, _ordinal_list_after_restatement,
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby,
