@@ -1062,3 +1062,32 @@ def test_members8_a_formulation_naming_its_parts_takes_no_list_before_it():
     # a count opening the formulation is not such a name (dev-0152's 三证合一 keeps its list)
     text = "积极推行工商营业执照、组织机构代码证、税务登记证“三证合一”,实行“一照一码”。"
     assert members_of(text, "三证合一") == ["工商营业执照", "组织机构代码证", "税务登记证"]
+
+
+# policy document shandong-15 (2020): the 1+4 parts are named in the dash lines, then headed (一)…(五)
+# (each section cut to its heading and first sentence)
+_SHANDONG_15_1_4 = ("    二、先导领域和方向\n    以“1+4”领域为先导，推动人工智能与制造业深度融合，寻找突破口、探索新路径。\n"
+                    "    --“1”个核心平台：大力推动工业互联网创新发展，构建全要素、全生产链、全价值链全面连接的新型工业生产"
+                    "制造和服务体系，打造世界工业互联网之都。\n"
+                    "    --“4”个重点产业：智能轨道交通，探索推动人工智能在轨道交通全生命周期的运用；智能家居，探索构建以"
+                    "孵化平台为核心的创新生态圈；超高清视频，探索推动产业链、技术链、创新链、资金链和政策链深度融合；"
+                    "智慧医疗，探索推广应用人工智能治疗新模式新手段。\n"
+                    "    （一）工业互联网。落实《青岛市工业互联网三年攻坚实施方案（2020-2022年）》。\n"
+                    "    （二）智能轨道交通。推动人工智能在轨道交通全生命周期的运用，提高产业技术协同研发能力和增值服务。\n"
+                    "    （三）智能家居。依托山东省高端智能家电制造业创新中心，开发高端智能家电产品。\n"
+                    "    （四）超高清视频。加快超高清视频产业发展。\n"
+                    "    （五）智慧医疗。加快布局精准医疗产业。\n"
+                    "    三、重点任务\n")
+
+
+def test_members8_headings_that_the_text_named_before_them():
+    assert members_of(_SHANDONG_15_1_4, "1+4") == ["工业互联网", "智能轨道交通", "智能家居", "超高清视频", "智慧医疗"]
+    # a heading not named between the formulation and the list: the list is the text's next points
+    assert members_of(_SHANDONG_15_1_4.replace("（四）超高清视频。", "（四）加快发展。"), "1+4") == []
+    # policy document central-1: 四横即…，两纵即…, then the six layers as headings
+    text = ("智慧林业总体架构主要包括“四横两纵”，四横即设施层、数据层、支撑层、应用层，两纵即标准规范体系、安全与综合"
+            "管理体系（图4），其相互联系、相互支撑，形成一个闭环的运营体系。\n"
+            "    \u3000\u3000（一）设施层。设施层是智慧林业的基础。\n    \u3000\u3000（二）数据层。\n"
+            "    \u3000\u3000（三）支撑层。\n    \u3000\u3000（四）应用层。\n"
+            "    \u3000\u3000（五）标准规范体系。\n    \u3000\u3000（六）安全与综合管理体系。\n")
+    assert members_of(text, "四横两纵") == ["设施层", "数据层", "支撑层", "应用层", "标准规范体系", "安全与综合管理体系"]
