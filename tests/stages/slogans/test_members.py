@@ -1091,3 +1091,28 @@ def test_members8_headings_that_the_text_named_before_them():
             "    \u3000\u3000（三）支撑层。\n    \u3000\u3000（四）应用层。\n"
             "    \u3000\u3000（五）标准规范体系。\n    \u3000\u3000（六）安全与综合管理体系。\n")
     assert members_of(text, "四横两纵") == ["设施层", "数据层", "支撑层", "应用层", "标准规范体系", "安全与综合管理体系"]
+
+
+def test_members8_a_tail_the_members_share_is_cut_from_the_last():
+    # gwr 2018: 污染防治 qualifies each of the three 十条 (as gwr 2019's gold reads 化肥农药使用量…双下降)
+    assert members_of("五年来，生态环境状况逐步好转。制定实施大气、水、土壤污染防治三个“十条”并取得扎实成效。",
+                      "三个“十条”") == ["大气", "水", "土壤"]
+    # gwr 2025: 荒漠化 and 沙化 土地面积
+    assert members_of("深入实施重要生态系统保护和修复重大工程，荒漠化、沙化土地面积持续“双缩减”。生物多样性保护取得积极成效。",
+                      "双缩减") == ["荒漠化", "沙化"]
+    # policy document central-25 (read across its hard wraps): two 国家级试验区
+    assert members_of("重庆市坚持以数字化改革引领系统性变革，加快推进数字经济、人工智能国家级试验区“双区”建设，依托汽车制造、"
+                      "医疗产业等工业基础。", "双区") == ["数字经济", "人工智能"]
+
+
+def test_members8_no_shared_tail_in_clauses_or_in_members_of_one_ending():
+    # cpc 13: items that share their opening verb are clauses; 毛泽东思想 is the last one's own
+    assert _lexicon_members("坚持社会主义道路、坚持人民民主专政、坚持中国共产党的领导、坚持马克思列宁主义毛泽东思想这四项"
+                            "基本原则，是我们的立国之本。", "四项基本原则")[-1] == "坚持马克思列宁主义毛泽东思想"
+    # central-115: measures opening with verbs
+    assert members_of("为确保重点任务落实，《行动计划》提出了包括加强组织领导、加大政策支持力度、构建产业生态体系、优化产业发展"
+                      "环境、健全人才培养体系和推进国际及港澳台交流合作在内的六项保障措施，充分发挥国家制造强国建设领导小组"
+                      "的作用。", "六项保障措施")[-1] == "推进国际及港澳台交流合作"
+    # gwr 1957: 農業、手工業、工商業 end alike; 工商業 is the last one's own
+    assert members_of("我国农業、手工業和資本主义工商業的三大社会主义改造能够同时基本上完成，幷不是偶然的。",
+                      "三大社会主义")[-1] == "資本主义工商業"
