@@ -104,13 +104,14 @@ _TAIL_MIN = 3   # characters of a shared tail (东、中、西、东北地区: �
 def _without_shared_tail(text, got):
     """``got`` with the last member cut to its first words when the words
     after them qualify every member (大气、水、土壤污染防治三个“十条” -> 大气 | 水
-    | 土壤; 化学需氧量、二氧化硫排放总量…双下降 -> 化学需氧量 | 二氧化硫, as the
-    2019 report's gold reads 化肥农药使用量…双下降 -> 化肥 | 农药): a last member
+    | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 | 沙化, as the 2019 report's
+    gold reads 化肥农药使用量…双下降 -> 化肥 | 农药): a last member
     :data:`_TAIL_MIN` characters or more longer than every other, cut at the
     word end nearest the others' mean length, when that leaves a tail of
-    :data:`_TAIL_MIN` or more with no conjunction (…维护世界和平与促进共同发展 is
-    one task), the members share no ending (帝国主义、封建主义、官僚资本主义; 农業、
-    手工業、資本主义工商業) and are no clauses (:func:`_clause_items`)."""
+    :data:`_TAIL_MIN` or more, in a member with no conjunction (…维护世界和平
+    与促进共同发展 is one task; 保障和改善民生), the members share no ending
+    (帝国主义、封建主义、官僚资本主义; 农業、手工業、資本主义工商業; 化学需氧量、
+    二氧化硫排放总量) and are no clauses (:func:`_clause_items`)."""
     last, others = got[-1]["text"] if got else "", [m["text"] for m in got[:-1]]
     if not others or len(last) < max(map(len, others)) + _TAIL_MIN:
         return got
@@ -119,7 +120,7 @@ def _without_shared_tail(text, got):
     mean = sum(map(len, others)) / len(others)
     ends = list(itertools.accumulate(len(w) for w in load_segmenter().cut(last)))[:-1]
     cut = min(ends, key=lambda z: (abs(z - mean), z), default=len(last))
-    if len(last) - cut < _TAIL_MIN or re.search("[与和及并、，,]", last[cut:]):
+    if len(last) - cut < _TAIL_MIN or re.search("[与和及并、，,]", last):
         return got
     return got[:-1] + [_mk(text, got[-1]["start"], got[-1]["start"] + cut)]
 
