@@ -992,3 +992,127 @@ def test_members7_headings_that_apply_the_formulation_are_not_its_members():
             "（三）贯彻“三个代表”重要思想，必须最广泛最充分地调动一切积极因素。\n三、经济建设和经济体制改革\n")
     assert members_of(text, "三个代表") == []
 
+
+
+# the cpc 11 report (1977): the eight requirements, restated (这八条) before the list, which opens with 首先
+_CPC_11 = ("在今年三月中央工作会议上，我代表党中央提出达到天下大治的八项要求，得到了全党全军全国各族人民的热烈赞同。"
+           "中央认为，这八条，就是我们党在当前和今后一个时期内，抓纲治国的主要的战斗任务。\n\n\n\n"
+           "首先，一定要把揭批“四人帮”的伟大斗争进行到底。\n\n\n在当前和今后一个时期内，揭批“四人帮”的斗争，"
+           "仍然是两个阶级、两条道路斗争的中心。\n"
+           "第二，一定要搞好整党整风，加强党的建设。\n第三，一定要把党的各级领导班子整顿好、建设好。\n"
+           "第四，一定要抓革命促生产，把国民经济搞上去。\n"
+           "第五，一定要搞好文化教育领域的革命，大力发展社会主义的文化教育事业。\n第六，一定要强化人民的国家机器。\n"
+           "第七，一定要发扬民主，健全民主集中制。\n第八，一定要贯彻执行统筹兼顾、全面安排的方针。\n")
+
+
+def test_members8_a_list_after_a_sentence_that_restates_the_count():
+    assert members_of(_CPC_11, "八项要求") == [
+        "一定要把揭批“四人帮”的伟大斗争进行到底", "一定要搞好整党整风", "一定要把党的各级领导班子整顿好、建设好",
+        "一定要抓革命促生产", "一定要搞好文化教育领域的革命", "一定要强化人民的国家机器", "一定要发扬民主",
+        "一定要贯彻执行统筹兼顾、全面安排的方针"]
+    # without the sentence pointing back, the paragraph after it is the text's next point
+    assert members_of(_CPC_11.replace("这八条，就是", "这就是"), "八项要求") == []
+    # a list of another count is no match
+    assert members_of(_CPC_11.replace("第八，", "又，"), "八项要求") == []
+
+
+# the 1981 government work report: 这些方针 restates the count; the ten sections (一、…十、) follow,
+# each heading cut here to its line (the report's paragraphs under them left out)
+_GWR_1981 = ("围绕着提高经济效益，走出一条经济建设的新路子，必须认真贯彻执行下列十条方针。这些方针，是调整、改革、"
+             "整顿、提高方针的具体体现，是建国三十二年来的经验积累，特别是近三年来的经验积累。\n\n\n\n"
+             "一、依靠政策和科学，加快农业的发展\n\n\n\u3000\u3000农业是国民经济的基础。\n\n\n\n"
+             "二、把消费品工业的发展放到重要地位，进一步调整重工业的服务方向\n\n\n\n"
+             "三、提高能源的利用效率，加强能源工业和交通运输业的建设\n\n\n\n"
+             "四、有重点有步骤地进行技术改造，充分发挥现有企业的作用\n\n\n\n"
+             "五、分批进行企业的全面整顿和必要改组\n\n\n\n六、讲究生财、聚财、用财之道，增加和节省建设资金\n\n\n\n"
+             "七、坚持对外开放政策，增强我国自力更生的能力\n\n\n\n"
+             "八、积极稳妥地改革经济体制，充分有效地调动各方面的积极性\n\n\n\n"
+             "九、提高全体劳动者的科学文化水平，大力组织科研攻关\n\n\n\n"
+             "十、从一切为人民的思想出发，统筹安排生产建设和人民生活\n\n\n\n")
+
+
+def test_members8_sections_after_a_restated_count_of_ten():
+    assert members_of(_GWR_1981, "十条方针") == [
+        "依靠政策和科学", "把消费品工业的发展放到重要地位", "提高能源的利用效率", "有重点有步骤地进行技术改造",
+        "分批进行企业的全面整顿和必要改组", "讲究生财、聚财、用财之道", "坚持对外开放政策", "积极稳妥地改革经济体制",
+        "提高全体劳动者的科学文化水平", "从一切为人民的思想出发"]
+    # an eleventh section makes the list no list of ten (十一、 was not read as a marker)
+    longer = _GWR_1981 + "十一、加强社会主义民主和法制建设\n"
+    assert members_of(longer, "十条方针") == []
+
+
+def test_members8_a_list_of_eleven_marked_items_is_no_list_of_ten():
+    from policy_nlp.stages.slogans.members.following import _marked_items
+    # gwr 2008's ten 一是…十是 measures of 节能减排 (each cut to its first sentence): 十是 is the tenth
+    text = ("一是落实电力、钢铁、水泥、煤炭、造纸等行业淘汰落后生产能力计划。二是抓好重点企业节能和重点工程建设。"
+            "三是开发和推广节约、替代、循环利用资源和治理污染的先进适用技术。四是做好“三河三湖”重点流域污染防治工作。"
+            "五是加强农村饮用水水源地保护。六是鼓励和支持发展循环经济，促进再生资源回收利用。"
+            "七是加强土地、水、草原、森林、矿产等资源的保护和节约集约利用。八是实施应对气候变化国家方案。"
+            "九是完善能源资源节约和环境保护奖惩机制。十是增强全社会生态文明观念。")
+    items = _marked_items(text, 0)
+    assert len(items) == 10 and items[-1]["text"] == "增强全社会生态文明观念"
+    # 十一是 is read as the eleventh item (it was passed by, and a list of eleven read as one of ten)
+    assert len(_marked_items(text + "十一是加快产品质量安全标准制定和修订。", 0)) == 11
+
+
+def test_members8_a_formulation_naming_its_parts_takes_no_list_before_it():
+    # gwr 2002: the pair before 收支两条线 is what the rule applies to; 收 and 支 are its two lines
+    text = "进一步采取有力措施，认真落实行政性收费和罚没收入“收支两条线”的规定。实行综合财政预算和部门预算。"
+    assert members_of(text, "收支两条线") == []
+    # a count opening the formulation is not such a name (dev-0152's 三证合一 keeps its list)
+    text = "积极推行工商营业执照、组织机构代码证、税务登记证“三证合一”,实行“一照一码”。"
+    assert members_of(text, "三证合一") == ["工商营业执照", "组织机构代码证", "税务登记证"]
+
+
+# policy document shandong-15 (2020): the 1+4 parts are named in the dash lines, then headed (一)…(五)
+# (each section cut to its heading and first sentence)
+_SHANDONG_15_1_4 = ("    二、先导领域和方向\n    以“1+4”领域为先导，推动人工智能与制造业深度融合，寻找突破口、探索新路径。\n"
+                    "    --“1”个核心平台：大力推动工业互联网创新发展，构建全要素、全生产链、全价值链全面连接的新型工业生产"
+                    "制造和服务体系，打造世界工业互联网之都。\n"
+                    "    --“4”个重点产业：智能轨道交通，探索推动人工智能在轨道交通全生命周期的运用；智能家居，探索构建以"
+                    "孵化平台为核心的创新生态圈；超高清视频，探索推动产业链、技术链、创新链、资金链和政策链深度融合；"
+                    "智慧医疗，探索推广应用人工智能治疗新模式新手段。\n"
+                    "    （一）工业互联网。落实《青岛市工业互联网三年攻坚实施方案（2020-2022年）》。\n"
+                    "    （二）智能轨道交通。推动人工智能在轨道交通全生命周期的运用，提高产业技术协同研发能力和增值服务。\n"
+                    "    （三）智能家居。依托山东省高端智能家电制造业创新中心，开发高端智能家电产品。\n"
+                    "    （四）超高清视频。加快超高清视频产业发展。\n"
+                    "    （五）智慧医疗。加快布局精准医疗产业。\n"
+                    "    三、重点任务\n")
+
+
+def test_members8_headings_that_the_text_named_before_them():
+    assert members_of(_SHANDONG_15_1_4, "1+4") == ["工业互联网", "智能轨道交通", "智能家居", "超高清视频", "智慧医疗"]
+    # a heading not named between the formulation and the list: the list is the text's next points
+    assert members_of(_SHANDONG_15_1_4.replace("（四）超高清视频。", "（四）加快发展。"), "1+4") == []
+    # policy document central-1: 四横即…，两纵即…, then the six layers as headings
+    text = ("智慧林业总体架构主要包括“四横两纵”，四横即设施层、数据层、支撑层、应用层，两纵即标准规范体系、安全与综合"
+            "管理体系（图4），其相互联系、相互支撑，形成一个闭环的运营体系。\n"
+            "    \u3000\u3000（一）设施层。设施层是智慧林业的基础。\n    \u3000\u3000（二）数据层。\n"
+            "    \u3000\u3000（三）支撑层。\n    \u3000\u3000（四）应用层。\n"
+            "    \u3000\u3000（五）标准规范体系。\n    \u3000\u3000（六）安全与综合管理体系。\n")
+    assert members_of(text, "四横两纵") == ["设施层", "数据层", "支撑层", "应用层", "标准规范体系", "安全与综合管理体系"]
+
+
+def test_members8_a_tail_the_members_share_is_cut_from_the_last():
+    # gwr 2018: 污染防治 qualifies each of the three 十条 (as gwr 2019's gold reads 化肥农药使用量…双下降)
+    assert members_of("五年来，生态环境状况逐步好转。制定实施大气、水、土壤污染防治三个“十条”并取得扎实成效。",
+                      "三个“十条”") == ["大气", "水", "土壤"]
+    # gwr 2025: 荒漠化 and 沙化 土地面积
+    assert members_of("深入实施重要生态系统保护和修复重大工程，荒漠化、沙化土地面积持续“双缩减”。生物多样性保护取得积极成效。",
+                      "双缩减") == ["荒漠化", "沙化"]
+    # policy document central-25 (read across its hard wraps): two 国家级试验区
+    assert members_of("重庆市坚持以数字化改革引领系统性变革，加快推进数字经济、人工智能国家级试验区“双区”建设，依托汽车制造、"
+                      "医疗产业等工业基础。", "双区") == ["数字经济", "人工智能"]
+
+
+def test_members8_no_shared_tail_in_clauses_or_in_members_of_one_ending():
+    # cpc 13: items that share their opening verb are clauses; 毛泽东思想 is the last one's own
+    assert _lexicon_members("坚持社会主义道路、坚持人民民主专政、坚持中国共产党的领导、坚持马克思列宁主义毛泽东思想这四项"
+                            "基本原则，是我们的立国之本。", "四项基本原则")[-1] == "坚持马克思列宁主义毛泽东思想"
+    # central-115: measures opening with verbs
+    assert members_of("为确保重点任务落实，《行动计划》提出了包括加强组织领导、加大政策支持力度、构建产业生态体系、优化产业发展"
+                      "环境、健全人才培养体系和推进国际及港澳台交流合作在内的六项保障措施，充分发挥国家制造强国建设领导小组"
+                      "的作用。", "六项保障措施")[-1] == "推进国际及港澳台交流合作"
+    # gwr 1957: 農業、手工業、工商業 end alike; 工商業 is the last one's own
+    assert members_of("我国农業、手工業和資本主义工商業的三大社会主义改造能够同时基本上完成，幷不是偶然的。",
+                      "三大社会主义")[-1] == "資本主义工商業"

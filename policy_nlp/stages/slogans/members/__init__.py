@@ -16,9 +16,11 @@ each importing only those before it:
                    sibling count (6b)
 ``following``      right after it: brackets (1), 即/：-lists and 一是… (4, 4e)
 ``later``          the sentences and paragraphs after it: 一是…, bare and
-                   ordinal lists (4b, 4c), head clauses (4d), ——-items (11)
+                   ordinal lists (4b, 4c; also after a sentence restating the
+                   count: 这些方针，…), head clauses (4d), ——-items (11)
 ``headings``       a later list (of section headings) whose items each name
-                   its head, however far (13): 四项工程 -> 实施…工程 headings
+                   its head, however far (13): 四项工程 -> 实施…工程 headings;
+                   or whose short names the text wrote between (13b: 1+4)
 ``abbreviations``  members read from an abbreviation's head, wherever written
                    (7, 8, 9, 10, 10b, 10c, 12), and its suffix unit (化)
 ``link``           the entry: the steps in order, the first that finds

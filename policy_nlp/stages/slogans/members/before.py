@@ -4,13 +4,15 @@ the unquoted list (5) or the parallel compound that ends it (6), the list
 of a sibling count (6b), a 、-list that is the subject of the
 formulation's clause (5b), and the list a bracket after it names (5c)."""
 
+import itertools
 import os
 import re
 
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_spaces
 from policy_nlp.lang.words import words
+from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _split_items,
+from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _OPENING_VERBS, _split_items,
     _split_last_conj, _Target, _trimmed_items)
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
@@ -71,7 +73,7 @@ def _unquoted_list_before(t):
     one, a word, opens another are a qualifier that a list repeats, the
     formulation inside one of its items (智慧林业产业、智慧林业两化融合、…),
     and no members (东、中、西、东北地区四大板块 are)."""
-    if _ONE_UNITS.fullmatch(t.text, t.s, t.e):
+    if _ONE_UNITS.fullmatch(t.text, t.s, t.e) or _names_its_parts(t):
         return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
     if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
@@ -86,7 +88,54 @@ def _unquoted_list_before(t):
     # (an unquoted count heads the items before it: 玻璃熔窑、锡槽、退火窑三大热工控制、冷端优化控制…)
     if _describes_it(t, got):
         return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
-    return got
+    return _without_shared_tail(t.text, got)
+
+
+def _clause_items(items):
+    """Whether ``items`` are clauses, not names: the last opens with a verb,
+    or all share an opening of two characters or more (坚持…、坚持…、坚持马克思
+    列宁主义毛泽东思想: 毛泽东思想 is the last one's own)."""
+    return items[-1].startswith(_OPENING_VERBS) or len(os.path.commonprefix(items)) >= 2
+
+
+_TAIL_MIN = 3   # characters of a shared tail (东、中、西、东北地区: 地区 is the region's own name)
+
+
+def _without_shared_tail(text, got):
+    """``got`` with the last member cut to its first words when the words
+    after them qualify every member (大气、水、土壤污染防治三个“十条” -> 大气 | 水
+    | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 | 沙化, as the 2019 report's
+    gold reads 化肥农药使用量…双下降 -> 化肥 | 农药): a last member
+    :data:`_TAIL_MIN` characters or more longer than every other, cut at the
+    word end nearest the others' mean length, when that leaves a tail of
+    :data:`_TAIL_MIN` or more, in a member with no conjunction (…维护世界和平
+    与促进共同发展 is one task; 保障和改善民生), the members share no ending
+    (帝国主义、封建主义、官僚资本主义; 农業、手工業、資本主义工商業; 化学需氧量、
+    二氧化硫排放总量) and are no clauses (:func:`_clause_items`)."""
+    last, others = got[-1]["text"] if got else "", [m["text"] for m in got[:-1]]
+    if not others or len(last) < max(map(len, others)) + _TAIL_MIN:
+        return got
+    if os.path.commonprefix([w[::-1] for w in others + [last]]) or _clause_items(others + [last]):
+        return got
+    mean = sum(map(len, others)) / len(others)
+    ends = list(itertools.accumulate(len(w) for w in load_segmenter().cut(last)))[:-1]
+    cut = min(ends, key=lambda z: (abs(z - mean), z), default=len(last))
+    if len(last) - cut < _TAIL_MIN or re.search("[与和及并、，,]", last):
+        return got
+    return got[:-1] + [_mk(text, got[-1]["start"], got[-1]["start"] + cut)]
+
+
+def _names_its_parts(t):
+    """Whether the formulation opens with one character for each of its
+    ``number`` parts before the count (收支两条线: 收, 支): it names its parts
+    itself, and a list before it is what it applies to (行政性收费和罚没收入
+    “收支两条线”, the 2002 report)."""
+    m = _LEADING_CHARS.match(t.text, t.s, t.e)
+    return bool(m and t.number and m.end() - t.s == t.number)
+
+
+# the ideographs that open a formulation before its numeral (收支 in 收支两条线)
+_LEADING_CHARS = re.compile(f"(?:(?![{NUM_CHARS}])[{IDEOGRAPH}])+(?=[{NUM_CHARS}])")
 
 
 def _describes_it(t, got):

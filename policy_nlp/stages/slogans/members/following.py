@@ -345,18 +345,18 @@ def _marked_items(text, body, first=1):
     ``body``: each from after its marker to the end of its clause. With
     ``first`` > 1, the list from its marker ``first`` on, anywhere within
     600 characters (二是…三是… after a first item whose marker is garbled)."""
-    marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])([{_MARKERS}])(是|要|)", text[body:body + 600]))
+    marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])(十[{_MARKERS}]|[{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
     if first > 1:
-        marks = marks[next((k for k, mm in enumerate(marks) if _DIGIT.get(mm.group(1)) == first), len(marks)):]
-    if not (marks and _DIGIT.get(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
+        marks = marks[next((k for k, mm in enumerate(marks) if _marker_value(mm.group(1)) == first), len(marks)):]
+    if not (marks and _marker_value(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
         return None
     out = []
     expect = first
     for mm in marks:
         if out and mm.group(1) == "一":
             break                                        # a new list starts: “三突破”：一是…
-        if _DIGIT.get(mm.group(1)) != expect and not (expect == 10 and mm.group(1) == "十"):
+        if _marker_value(mm.group(1)) != expect:
             continue
         a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
         if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
@@ -364,6 +364,12 @@ def _marked_items(text, body, first=1):
         out.append(_mk(text, a, z))
         expect += 1
     return out if len(out) >= 2 or (out and first > 1) else None
+
+
+def _marker_value(numeral):
+    """The number of a marker's numeral: 十 10, 十一 11 (an eleventh item is read, so
+    that a list of eleven or more is no list of ten), else the digit's."""
+    return 10 + _DIGIT.get(numeral[1:], 0) if numeral.startswith("十") else _DIGIT.get(numeral)
 
 
 def _garbled_first_marker(t):

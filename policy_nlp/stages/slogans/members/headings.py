@@ -43,6 +43,40 @@ def _headings_naming_head_later(t):
     return None
 
 
+def _headings_named_before(t):
+    """(13b) the first list of headings after the formulation's line, within
+    :data:`_NAMED_REACH` characters, of exactly the number claimed, each a
+    short name standing as its own sentence or line (（一）工业互联网。) that
+    the text between the formulation and the list writes out already: the
+    list spells out the parts just named (以“1+4”领域为先导 ⏎ --“1”个核心平台：
+    …工业互联网… ⏎ --“4”个重点产业：智能轨道交通，…；智能家居，…；超高清视频，…；
+    智慧医疗，… ⏎ （一）工业互联网。…（五）智慧医疗。, policy document
+    shandong-15). A composite has no head, so :func:`_headings_naming_head_later`
+    cannot read it; a list whose names are new is the text's next points."""
+    text = t.text
+    if not (t.number and 2 <= t.number <= 10):
+        return None
+    stop, line = min(len(text), t.qe + _NAMED_REACH), text.find("\n", t.qe)
+    while line != -1 and line < stop:
+        items = _heading_list_at(text, line + 1, t.number) or ()
+        if items and all(_named_between(text, t.qe, line, x) for x in items):
+            return items
+        line = text.find("\n", line + 1)
+    return None
+
+
+_NAMED_REACH = 2000   # characters to the list's first line: shandong-15's 1+4 is 240 before its （一）
+_NAME_MAX = 10        # characters of a heading that is only a name
+
+
+def _named_between(text, a, z, item):
+    """Whether ``item`` is a short name ending its sentence or line whose
+    words stand in ``text[a:z]``."""
+    name = item["text"]
+    return (2 <= len(name) <= _NAME_MAX and text[item["end"]:item["end"] + 1] in "。\n"
+            and name in text[a:z])
+
+
 def _heading_list_at(text, a, number):
     """The items of a list of ``number`` opening at the line ``a``, or None;
     a line with no marker right after a section heading is the first item

@@ -6,7 +6,7 @@ opening the paragraphs after it (11)."""
 
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
@@ -116,6 +116,37 @@ def _ordinal_list_next_paragraph(t):
     return items if all(x["text"][-1:] in ends for x in items) else None
 
 
+def _ordinal_list_after_restatement(t):
+    """(4c) as :func:`_ordinal_list_next_sentence`, the list opening the
+    paragraph after the formulation's when a later sentence of that paragraph
+    points back at it (:data:`_POINTS_BACK`): 必须认真贯彻执行下列十条方针。这些
+    方针，是…积累。⏎一、依靠政策和科学，加快农业的发展 … 十、… (the 1981 report);
+    提出达到天下大治的八项要求，得到了…赞同。中央认为，这八条，就是…任务。⏎首先，
+    一定要…⏎第二，… (cpc 11). Exactly as many items as claimed."""
+    text = t.text
+    numeral = _LEADING_NUMERAL.match(text, t.s, t.e)
+    if not (t.number and numeral):
+        return None
+    end = text.find("\n", t.qe, t.qe + _RESTATEMENT_REACH)
+    stop = re.compile(f"[{SENTENCE_ENDS}]").search(text, t.qe, max(end, t.qe))
+    back = _POINTS_BACK.format(head=re.escape(t.head() or "\n"), numeral=numeral.group(0))
+    if end == -1 or not stop or not re.search(back, text[stop.end():end]):
+        return None
+    return _ordinal_items(text, end + 1, t.number)
+
+
+_RESTATEMENT_REACH = 200   # characters from the formulation to its paragraph's end
+
+
+# a sentence opening with 这些 and the head, or 这 and the count (这些方针，; 这八条，), maybe after a
+# short lead (中央认为，), as its subject: it says what the formulation is, and the list after it names it
+_POINTS_BACK = rf"(?:^|[{SENTENCE_ENDS}])[^{STOPS}\n]{{{{0,6}}}}[，,]?这(?:些{{head}}|{{numeral}}[条项个点])[，,是就]"
+
+
+# the numeral a formulation opens with (十 in 十条方针, 八 in 八项要求)
+_LEADING_NUMERAL = re.compile(f"[{NUM_CHARS}]+")
+
+
 # the verbs that open a heading naming what it sets up (实施…工程, 建设…经济圈)
 _HEADING_VERBS = tuple(sorted(set(_TRIM_LEAD_VERBS + words("parallel_opening_verbs")), key=len, reverse=True))
 
@@ -162,6 +193,8 @@ def _ordinal_marker(text, p, style, k):
     if k not in _NUMERALS:
         return None
     pattern = style.format(k=_NUMERALS[k], d=k)
+    if k == 1 and style == _ORDINAL_STYLES[0]:
+        pattern = f"(?:{pattern}|首先[，,])"     # 首先，…第二，…第八，… (cpc 11's eight requirements)
     m = re.compile(pattern).match(text, p)
     return m.end() if m else None
 
@@ -270,7 +303,9 @@ def _outline_heading(text, p, style):
     return len(text)
 
 
-_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十")])
+# 十一 too: a list of ten whose eleventh item follows goes on past a count of ten (a count that
+# stopped at 十 took the first ten items of a longer list)
+_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十"), (11, "十一")])
 _ORDINAL_OF = {v: k for k, v in _NUMERALS.items()}   # 十 is 10: （十） after （九） is the next item, no heading
 
 

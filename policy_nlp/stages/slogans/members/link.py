@@ -11,9 +11,10 @@ from policy_nlp.stages.slogans.members.items import _LIST_QUALIFIERS, _mk, _Targ
 from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list_before_deng, _list_named_in_brackets,
     _parallel_compound_before, _quoted_list_before, _sibling_count_before, _subject_list, _unquoted_list_before)
 from policy_nlp.stages.slogans.members.following import _following_list, _garbled_first_marker, _in_brackets_after
-from policy_nlp.stages.slogans.members.headings import _headings_naming_head_later
+from policy_nlp.stages.slogans.members.headings import _headings_named_before, _headings_naming_head_later
 from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _dash_items_after,
-    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_next_paragraph, _ordinal_list_next_sentence,
+    _head_clauses_after, _marked_list_next_sentence, _ordinal_list_after_restatement, _ordinal_list_next_paragraph,
+    _ordinal_list_next_sentence,
     _period_halves_after)
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
     _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
@@ -97,9 +98,10 @@ def _unmasked(text, members):
 # right before one mention may be that mention's modifiers (村、社区“两委”)
 _DEFINING_STEPS = frozenset((_in_brackets_after, _quoted_list_before, _following_list, _list_named_in_brackets,
                              _marked_list_next_sentence, _bare_list_next_sentence, _ordinal_list_next_sentence,
-                             _head_clauses_after, _period_halves_after,
+                             _head_clauses_after, _period_halves_after, _ordinal_list_after_restatement,
                              _garbled_first_marker, _dash_items_after, _quoted_names_with_head_later,
-                             _quoted_head_final_list_nearby, _headings_naming_head_later))
+                             _quoted_head_final_list_nearby, _headings_naming_head_later,
+                             _headings_named_before))
 
 
 # the lists that define a formulation rather than enumerate a quantity: 即/：-lists,
@@ -115,11 +117,12 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _period_halves_after, _garbled_first_marker, _dash_items_after,
                  _in_brackets_before,
                  _unquoted_list_before, _subject_list, _parallel_compound_before, _sibling_count_before,
-                 _ordinal_list_next_paragraph,
+                 _ordinal_list_next_paragraph, _ordinal_list_after_restatement,
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby,
                  _headings_naming_head_later,   # far: after every step that reads the text near the count
+                 _headings_named_before,
                  _list_named_in_brackets)   # last: a shared head of its items reads them better (知识库、规则库)
 
 
