@@ -114,6 +114,11 @@ list is appended to that list, whose parent becomes the section holding all thos
 the top level); the headings stay their own list (``across``). Numbering that restarts at 1. in
 each section stays one list per section.
 
+A section whose first sub-heading was printed without its marker (三、重点任务 ¶ 实施重点企业链式培育工程。… ¶
+（二）实施场景赋能千企千景工程。…) has that paragraph as item one of the list numbered from two, marker
+``""``: the block right after a heading line, opening with a headline sentence (at most 20 characters) or
+being a heading line as every item of the list does, before the list's first item (``unmarked``).
+
 Items and their spans
 ---------------------
 Every item starts at its marker. A paragraph-initial item ends with its
@@ -175,7 +180,8 @@ when there is no claim or no number).
 Modules, each importing only those before it: ``markers`` (families, ranks,
 candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 ``building`` (lists under construction), ``scopes`` (item spans, parents),
-``across`` (numbering run on across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
+``unmarked`` (a section's first sub-heading without its marker), ``across`` (numbering run on
+across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
 from policy_nlp.schema import FAMILIES     # declared once, with the record types
