@@ -169,7 +169,8 @@ back counts only when it points forward (以下, 如下, 这样, 几个方面); 
 count with a head of its own announces something else (…两步进行，具体工作流程如下：),
 a bare one does not (今天会议共有五项议程,下面进行:). A count far from the end
 of its clause or after 等 is weak evidence and is kept only when the list
-agrees with it (see ``_count_in``). A quoted formulation ending the sentence
+agrees with it (see ``_count_in``); of two counts in a row (3方面11项重点任务) the
+first is the claim, the second counts its parts. A quoted formulation ending the sentence
 right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when
 every item opens with the formulation's head, whatever the count. ``claim`` is
 ``{"start", "end", "text", "number"}`` where ``text`` is the clause of the
