@@ -99,7 +99,8 @@ def _find_lists(text, paragraphs, sentences):
     # 三、 ¶ 实施…工程。… ¶ （二）…: the section's first sub-heading lost its marker
     _add_unmarked_first_items(text, blocks, block_lists, markers)
     # 1. 2. 3. under （一）, 4. 5. under （二): one list under the section holding both
-    lists = sorted(_join_across_sections(block_lists + inline_lists), key=lambda l: l.items[0].start)
+    lists = sorted(_join_across_sections(block_lists + inline_lists, text, blocks, markers),
+                   key=lambda l: l.items[0].start)
     _claims(text, blocks, sentences, lists)
     return _records(lists, chapters)
 
