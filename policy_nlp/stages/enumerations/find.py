@@ -97,7 +97,7 @@ def _find_lists(text, paragraphs, sentences):
     held = {id(lst.parent) for lst in block_lists + inline_lists if lst.parent is not None}
     inline_lists = [lst for lst in inline_lists if not lst.heading or id(lst) in held]
     # 三、 ¶ 实施…工程。… ¶ （二）…: the section's first sub-heading lost its marker
-    _add_unmarked_first_items(text, blocks, block_lists, markers)
+    _add_unmarked_first_items(text, blocks, block_lists + inline_lists, markers)
     # 1. 2. 3. under （一）, 4. 5. under （二): one list under the section holding both
     lists = sorted(_join_across_sections(block_lists + inline_lists, text, blocks, markers),
                    key=lambda l: l.items[0].start)

@@ -52,3 +52,12 @@ def test_a_first_paragraph_unlike_the_sub_headings_is_no_item():
     text = SHANDONG_15.replace("加强组织协调。在工信部", "加强组织协调，在工信部")
     lists = lists_of(text)
     assert outline(text, lists)[3] == ("（一）", 3, "（二）加大政", 0, 1, [{"after": None, "expected": 1, "found": 2}])
+
+
+def test_a_list_written_in_the_unmarked_section_goes_under_it():
+    text = SHANDONG_15.replace("在工信部和省人工智能先导区工作专班的指导下，充分发挥市人工智能工作专班的作用。",
+                               "一是建立协同推进机制。二是组建人工智能产业创新联盟。")
+    lists = lists_of(text)
+    inline = next(l for l in lists if l["family"] == "一是")
+    assert (inline["parent"], inline["parent_item"]) == (3, 0)       # 加强组织协调。, not 四、
+    assert outline(text, lists)[3][:3] == ("（一）", 4, "加强组织协调")
