@@ -75,7 +75,7 @@ STAGE_PACKAGES = {
     "cleaning": ["pieces", "dates", "furniture", "title", "wraps", "result", "glued", "headtail", "clean"],
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
     "slogans/members": ["items", "list_before", "before", "following", "later", "headings", "abbreviations", "link"],
-    "enumerations": ["markers", "blocks", "building", "scopes", "across", "claims", "find"],
+    "enumerations": ["markers", "blocks", "building", "scopes", "unmarked", "across", "claims", "find"],
     "topics": ["codebook", "kinds", "context", "features", "estimators", "multilabel", "scoring", "classify",
                "files"],
 }

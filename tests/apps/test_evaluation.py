@@ -310,6 +310,9 @@ LOCAL_FLOORS = {"numbered_recall": 0.91, "numbered_precision": 0.95, "members_ex
 # members7 (四项工程 from the headings of a later section).
 PROVINCIAL_FLOORS = {"numbered_recall": 0.72, "numbered_precision": 0.88, "members_exact": 0.4, "quoted_recall": 0.95,
                      "list_match": 0.93, "list_precision": 0.93, "list_parent": 1.0, "claim_number": 1.0,
+
+PROVINCIAL_FLOORS = {"numbered_recall": 0.72, "numbered_precision": 0.88, "members_exact": 0.2, "quoted_recall": 0.95,
+                     "list_match": 1.0, "list_precision": 1.0, "list_parent": 1.0, "claim_number": 1.0,
                      "topic_accuracy": 0.55}
 
 

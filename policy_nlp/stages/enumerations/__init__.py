@@ -114,6 +114,11 @@ list is appended to that list, whose parent becomes the section holding all thos
 the top level); the headings stay their own list (``across``). Numbering that restarts at 1. in
 each section stays one list per section.
 
+A section whose first sub-heading was printed without its marker (三、重点任务 ¶ 实施重点企业链式培育工程。… ¶
+（二）实施场景赋能千企千景工程。…) has that paragraph as item one of the list numbered from two, marker
+``""``: the block right after a heading line, opening with a headline sentence (at most 20 characters) or
+being a heading line as every item of the list does, before the list's first item (``unmarked``).
+
 Items and their spans
 ---------------------
 Every item starts at its marker. A paragraph-initial item ends with its
@@ -164,7 +169,8 @@ back counts only when it points forward (以下, 如下, 这样, 几个方面); 
 count with a head of its own announces something else (…两步进行，具体工作流程如下：),
 a bare one does not (今天会议共有五项议程,下面进行:). A count far from the end
 of its clause or after 等 is weak evidence and is kept only when the list
-agrees with it (see ``_count_in``). A quoted formulation ending the sentence
+agrees with it (see ``_count_in``); of two counts in a row (3方面11项重点任务) the
+first is the claim, the second counts its parts. A quoted formulation ending the sentence
 right before the list (提出了“五个强化”。¶一是强化…¶二是强化…) is its claim when
 every item opens with the formulation's head, whatever the count. ``claim`` is
 ``{"start", "end", "text", "number"}`` where ``text`` is the clause of the
@@ -175,7 +181,8 @@ when there is no claim or no number).
 Modules, each importing only those before it: ``markers`` (families, ranks,
 candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 ``building`` (lists under construction), ``scopes`` (item spans, parents),
-``across`` (numbering run on across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
+``unmarked`` (a section's first sub-heading without its marker), ``across`` (numbering run on
+across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
 from policy_nlp.schema import FAMILIES     # declared once, with the record types

@@ -45,8 +45,9 @@ def _count_in(text, start, end, forward_only):
     sentence ends with a colon or points forward (以下, 如下, 这样, 几),
     else 5. A count after 等 (包括A、B等五个部分) or with a head of up to 12
     characters is a *weak* claim, kept only when the list agrees with it.
-    Counts inside quotes (“三个代表”), congresses (十九大) and numbers
-    outside 2–20 are not claims.
+    Counts inside quotes (“三个代表”), congresses (十九大), numbers
+    outside 2–20 and a count of the parts of the count right before it
+    (3方面11项重点任务, 8个方面16个风险: the list numbers the 方面) are not claims.
     """
     segment = text[start:end].rstrip()
     if not segment:
@@ -59,9 +60,12 @@ def _count_in(text, start, end, forward_only):
         ok, number = parse_numbered(_label(label.group(2)))
         if ok and number is not None and 2 <= number <= 20:
             return start + label.start(1), start + label.end(1), number, True
-    best = None
+    best, previous = None, -1
     for m in _COUNT.finditer(stripped):
         measure, head, numeral = m.group("measure"), m.group("head"), m.group("num")
+        chained, previous = m.start() == previous, m.end()
+        if chained:
+            continue                    # 3方面11项重点任务: the list numbers the 3 方面, not the 11 项 in them
         before = stripped[:m.start()]
         quoted = before.count("“") > before.count("”")
         if quoted:

@@ -11,6 +11,7 @@ from policy_nlp.stages.enumerations.blocks import (_blocks, _unglued_headings,
                                                    _without_page_numbers)
 from policy_nlp.stages.enumerations.building import _build, _CHAPTER, _HIDDEN
 from policy_nlp.stages.enumerations.scopes import _assign
+from policy_nlp.stages.enumerations.unmarked import _add_unmarked_first_items
 from policy_nlp.stages.enumerations.across import _join_across_sections
 from policy_nlp.stages.enumerations.claims import _claims
 
@@ -95,8 +96,11 @@ def _find_lists(text, paragraphs, sentences):
     # an inline heading whose list went to a smaller item (…二是…一、…（一）…（二）) holds nothing
     held = {id(lst.parent) for lst in block_lists + inline_lists if lst.parent is not None}
     inline_lists = [lst for lst in inline_lists if not lst.heading or id(lst) in held]
+    # 三、 ¶ 实施…工程。… ¶ （二）…: the section's first sub-heading lost its marker
+    _add_unmarked_first_items(text, blocks, block_lists + inline_lists, markers)
     # 1. 2. 3. under （一）, 4. 5. under （二): one list under the section holding both
-    lists = sorted(_join_across_sections(block_lists + inline_lists), key=lambda l: l.items[0].start)
+    lists = sorted(_join_across_sections(block_lists + inline_lists, text, blocks, markers),
+                   key=lambda l: l.items[0].start)
     _claims(text, blocks, sentences, lists)
     return _records(lists, chapters)
 

@@ -82,3 +82,43 @@ def test_bracketed_numbers_running_across_outline_headings_are_one_top_level_lis
         ("一、", 3, 0, None, []), ("（一）", 8, 0, None, [])]
     assert text[lists[1]["items"][7]["start"]:lists[1]["items"][7]["end"]] == \
         "（八）推动新一代智能航行船舶技术研发应用。加强新型数字化智能船用设备研发。"
+
+
+# policy_docs shandong-50: 1.–29. straight on across （一）–（十一）; （七） and （九） hold one item each, （十一） the
+# last one (items shortened)
+SHANDONG_50 = ("三、产业链科技攻关方向\n\n（六）高端化工产业链。\n\n"
+               "20.煤与石油清洁高效利用。发展绿色合成、二氧化碳规模化捕集封存和利用等绿色低碳技术。\n\n"
+               "21.高端功能化学品。面向医药、电子、新能源等领域，大力发展精细化工。\n\n"
+               "（七）农机装备产业链。\n\n"
+               "22.智能农机。开展动力、传动、电液及智能控制系统等核心部件研究。\n\n"
+               "（八）医药产业链。\n\n"
+               "23.新药创制。突破新型疫苗、抗体药物、核酸药物等新型生物药物。\n\n"
+               "24.医疗器械。聚焦精准医疗和个性化医疗需求，研究高端影像诊断技术。\n\n"
+               "（九）工程机械产业链。\n\n"
+               "25.工程机械。研发纯电动、静液压、油电混合动力推土机。\n\n"
+               "（十）轻工产业链。\n\n"
+               "26.现代食品。突破营养稳态化靶向递送、风味品质修饰等技术。\n\n"
+               "27.智能家电。突破家庭智能感知、交互、控制等技术。\n\n"
+               "（十一）纺织服装产业链。\n\n"
+               "29.高端纺织材料与装备。突破功能纤维产品、产业用纺织品等技术。\n\n"
+               "四、推进措施\n\n（一）强化关键核心技术攻坚。加强应用导向的基础研究。\n\n"
+               "（二）推动创新平台提质增效。构建使命导向、应用牵引的实验室体系。\n")
+
+
+def test_a_sub_section_of_one_item_bridges_the_numbering_around_it():
+    text = SHANDONG_50.replace("29.高端纺织", "28.高端纺织")
+    lists = lists_of(text)
+    numbered = [l for l in lists if l["family"] == "1."]
+    assert [(len(l["items"]), l["parent"], l["parent_item"]) for l in numbered] == [(9, 0, 0)]   # under 三、
+    items = numbered[0]["items"]
+    assert [i["marker"] for i in items] == [f"{n}." for n in range(20, 29)]
+    assert text[items[2]["start"]:items[2]["end"]] == "22.智能农机。开展动力、传动、电液及智能控制系统等核心部件研究。"
+    assert text[items[-1]["start"]:items[-1]["end"]] == "28.高端纺织材料与装备。突破功能纤维产品、产业用纺织品等技术。"
+    assert numbered[0]["gaps"] == [{"after": None, "expected": 1, "found": 20}]
+
+
+def test_a_lone_item_numbered_off_the_run_stays_apart():
+    # 27. then 29.: the last sub-section's item does not go on with the numbering
+    lists = lists_of(SHANDONG_50)
+    numbered = [l for l in lists if l["family"] == "1."]
+    assert [i["marker"] for i in numbered[0]["items"]][-1] == "27."

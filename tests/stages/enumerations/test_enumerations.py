@@ -1755,3 +1755,14 @@ def test_the_last_inline_item_stops_before_a_sentence_whose_colon_announces_more
             "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；经济结构不合理。")
     (lst,) = lists_of(text)
     assert item_texts(text, lst)[-1].endswith("主要是：就业压力巨大；经济结构不合理。")
+
+
+def test_a_count_of_the_parts_of_a_count_is_no_claim():
+    # policy_docs shandong-24: 3方面11项重点任务 announces the three 方面 of the 一是 list, not eleven items
+    text = ("（二）主要任务。《规划》明确了数字产业化、产业数字化、城市数字化3方面11项重点任务。\n\n"
+            "一是强化数字产业化引领，共4项任务。\n\n二是加快产业数字化转型，共4项任务。\n\n"
+            "三是提升城市数字化水平，共3项任务。\n")
+    lst = next(l for l in lists_of(text) if l["family"] == "一是")
+    assert lst["claim"]["number"] == 3
+    assert lst["claim"]["text"].endswith("3方面11项重点任务")
+    assert lst["count_matches"] is True
