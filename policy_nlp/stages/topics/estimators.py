@@ -44,6 +44,39 @@ def label_sets(y):
     return out
 
 
+def checked_weights(sample_weight, n):
+    """``sample_weight`` as a float array of length ``n`` (None stays None).
+
+    Raises
+    ------
+    ValueError
+        Weights of another length, negative, not finite, or all zero.
+
+    Examples
+    --------
+    >>> checked_weights([1, 0.5], 2)
+    array([1. , 0.5])
+    >>> checked_weights([1, -1], 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: sample_weight must be non-negative; paragraph 1 has -1.0
+    """
+    if sample_weight is None:
+        return None
+    weight = np.asarray(sample_weight, dtype=np.float64)
+    if weight.ndim != 1 or len(weight) != n:
+        raise ValueError(f"sample_weight has shape {weight.shape} but there are {n} paragraphs")
+    if not np.isfinite(weight).all():
+        bad = int(np.flatnonzero(~np.isfinite(weight))[0])
+        raise ValueError(f"sample_weight must be finite; paragraph {bad} has {weight[bad]}")
+    if (weight < 0).any():
+        bad = int(np.flatnonzero(weight < 0)[0])
+        raise ValueError(f"sample_weight must be non-negative; paragraph {bad} has {weight[bad]}")
+    if not (weight > 0).any():
+        raise ValueError("sample_weight is zero for every paragraph")
+    return weight
+
+
 def _word_vectorizer(ngram_range, min_df, max_features, vocabulary=None):
     return TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
                            ngram_range=tuple(ngram_range), min_df=min_df,
@@ -82,7 +115,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         Folds for the cross-validated decision values the calibration is fit
         on (lowered to the size of the rarest label when that is smaller).
     random_state : int
-        Seed of the folds.
+        Seed of the folds and of the order in which liblinear visits the
+        examples (unseeded, two fits of the same data differ around the fifth
+        decimal of their probabilities; seeded, they are identical).
 
     Attributes
     ----------
@@ -136,23 +171,43 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([_tfidf(self.word_vectorizer_, tokens),
                           _tfidf(self.char_vectorizer_, tokens)], format="csr")
 
-    def fit(self, X: Iterable[str], y: Iterable[str]) -> "TopicClassifier":
+    def fit(self, X: Iterable[str], y: Iterable[str], sample_weight=None) -> "TopicClassifier":
         """Fit the vectorizers, the SVM and the calibration.
+
+        Parameters
+        ----------
+        X : sequence of str or of token lists
+            The training paragraphs.
+        y : sequence of str
+            Their labels.
+        sample_weight : array-like of shape (n_paragraphs,), optional
+            How much each paragraph counts, as in scikit-learn: the SVM's loss
+            (and its ``"balanced"`` class weights, computed from the weighted
+            label counts) and the calibration are weighted. A paragraph of
+            weight 0 is left out altogether; the others count once each in
+            the TF-IDF vocabularies and document frequencies.
 
         Raises
         ------
         ValueError
-            For fewer than two labels, or a label with fewer than two examples.
+            For fewer than two labels, a label with fewer than two examples of
+            positive weight, or weights of the wrong length, negative or not finite.
         """
-        y, words, chars, counts = self._checked(X, y)
-        return self._fit_model(self._fit_vectorizers(words, chars), y, counts)
+        y, words, chars, counts, weight = self._checked(X, y, sample_weight)
+        return self._fit_model(self._fit_vectorizers(words, chars), y, counts, weight)
 
-    def _checked(self, X, y):
-        """(labels, space-joined tokens, characters, label counts) of valid training data."""
+    def _checked(self, X, y, sample_weight=None):
+        """(labels, space-joined tokens, characters, label counts, weights) of valid
+        training data; paragraphs of weight 0 are dropped."""
         y = np.asarray([str(label) for label in y], dtype=object)
         words, chars = _as_documents(X)
         if len(words) != len(y):
             raise ValueError(f"X has {len(words)} paragraphs but y has {len(y)} labels")
+        weight = checked_weights(sample_weight, len(y))
+        if weight is not None:
+            keep = np.flatnonzero(weight > 0)
+            y, weight = y[keep], weight[keep]
+            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
         classes, counts = np.unique(y, return_counts=True)
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {list(classes)}")
@@ -160,7 +215,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
             rare = [str(c) for c, n in zip(classes, counts) if n < 2]
             raise ValueError(f"need at least 2 examples of every label for calibration; "
                              f"labels with fewer: {rare}")
-        return y, words, chars, counts
+        return y, words, chars, counts, weight
 
     def _fit_vectorizers(self, words, chars):
         """Fit the two TF-IDF vectorizers; the training features."""
@@ -170,15 +225,15 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([self.word_vectorizer_.fit_transform(words),
                           self.char_vectorizer_.fit_transform(chars)], format="csr")
 
-    def _fit_model(self, features, y, counts):
-        """Fit the SVM and its calibration on the training features."""
+    def _fit_model(self, features, y, counts, weight=None):
+        """Fit the SVM and its calibration on the training features (weighted by ``weight``)."""
         if self.calibration not in ("sigmoid", "isotonic"):
             raise ValueError(f"calibration must be 'sigmoid' or 'isotonic', not {self.calibration!r}")
         folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
                                 random_state=self.random_state)
-        svm = LinearSVC(C=self.C, class_weight=self.class_weight)
+        svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
         calibrated = CalibratedClassifierCV(svm, method=self.calibration, cv=folds, ensemble=False)
-        calibrated.fit(features, y)
+        calibrated.fit(features, y, sample_weight=weight)
         self.classes_ = np.asarray(calibrated.classes_, dtype=object)
         inner = calibrated.calibrated_classifiers_[0]
         self.coef_ = np.asarray(inner.estimator.coef_, dtype=np.float32)
@@ -265,16 +320,18 @@ class MultiLabelTopicClassifier(TopicClassifier):
         tags.classifier_tags.multi_label = True
         return tags
 
-    def fit(self, X, y):
+    def fit(self, X, y, sample_weight=None):
         """Fit the vectorizers and one calibrated SVM per label.
 
-        ``y`` holds one label collection per paragraph (a str counts as one label).
+        ``y`` holds one label collection per paragraph (a str counts as one
+        label). ``sample_weight`` weights the paragraphs as in
+        :meth:`TopicClassifier.fit` (weight 0: left out).
 
         Raises
         ------
         ValueError
             Fewer than two labels; a label on fewer than 2 paragraphs or on
-            all but one (its probability cannot be calibrated).
+            all but one (its probability cannot be calibrated); bad weights.
         """
         if self.calibration != "sigmoid":
             raise ValueError("a multi-label model is calibrated with calibration='sigmoid' only")
@@ -282,6 +339,11 @@ class MultiLabelTopicClassifier(TopicClassifier):
         words, chars = _as_documents(X)
         if len(words) != len(sets):
             raise ValueError(f"X has {len(words)} paragraphs but y has {len(sets)} label sets")
+        weight = checked_weights(sample_weight, len(sets))
+        if weight is not None:
+            keep = np.flatnonzero(weight > 0)
+            sets, weight = [sets[i] for i in keep], weight[keep]
+            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
         classes = sorted(set().union(*sets))
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {classes}")
@@ -292,27 +354,30 @@ class MultiLabelTopicClassifier(TopicClassifier):
         if bad:
             raise ValueError("each label needs at least 2 paragraphs with it and 2 without it "
                              f"for calibration; labels that do not: {bad}")
-        features = self._fit_vectorizers(words, chars)
+        self._fit_labels(self._fit_vectorizers(words, chars), Y, weight)
+        self.classes_ = np.asarray(classes, dtype=object)
+        return self
+
+    def _fit_labels(self, features, Y, weight):
+        """One calibrated binary SVM per column of the indicator matrix ``Y``."""
         coef, intercept, calibration = [], [], []
-        for k in range(len(classes)):
+        for k in range(Y.shape[1]):
             target = Y[:, k].astype(int)
             smaller = int(min(target.sum(), len(target) - target.sum()))
             folds = StratifiedKFold(n_splits=int(min(self.cv, smaller)), shuffle=True,
                                     random_state=self.random_state)
-            calibrated = CalibratedClassifierCV(LinearSVC(C=self.C, class_weight=self.class_weight),
-                                                method="sigmoid", cv=folds, ensemble=False)
-            calibrated.fit(features, target)
+            svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+            calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=folds, ensemble=False)
+            calibrated.fit(features, target, sample_weight=weight)
             inner = calibrated.calibrated_classifiers_[0]
             coef.append(inner.estimator.coef_[0])
             intercept.append(inner.estimator.intercept_[0])
             calibration.append([inner.calibrators[0].a_, inner.calibrators[0].b_])
-        self.classes_ = np.asarray(classes, dtype=object)
         self.coef_ = np.asarray(coef, dtype=np.float32)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)
         self._calibrated = None
         self.n_features_ = features.shape[1]
-        return self
 
     def decision_function(self, X):
         """Uncalibrated SVM scores, shape (n, n_labels)."""

@@ -177,10 +177,18 @@ def test_matches_sklearn_calibrated_classifier():
     words, chars = topics.features._as_documents(X_TRAIN)
     features = sp.hstack([model.word_vectorizer_.transform(words),
                           model.char_vectorizer_.transform(chars)], format="csr")
-    reference = CalibratedClassifierCV(LinearSVC(C=model.C, class_weight="balanced"), method="sigmoid",
+    reference = CalibratedClassifierCV(LinearSVC(C=model.C, class_weight="balanced", random_state=0),
+                                       method="sigmoid",
                                        cv=StratifiedKFold(3, shuffle=True, random_state=0),
                                        ensemble=False).fit(features, Y_TRAIN)
-    np.testing.assert_allclose(model.predict_proba(X_TRAIN), reference.predict_proba(features), atol=1e-5)
+    np.testing.assert_allclose(model.predict_proba(X_TRAIN), reference.predict_proba(features), atol=1e-8)
+
+
+def test_two_fits_are_identical():
+    """``random_state`` also seeds liblinear's order of examples: a rebuild gives the same weights."""
+    first, second = (TopicClassifier(cv=3).fit(X_2022, Y_2022) for _ in range(2))
+    np.testing.assert_array_equal(first.coef_, second.coef_)
+    np.testing.assert_array_equal(first.calibration_, second.calibration_)
 
 
 def test_two_labels():
@@ -200,6 +208,103 @@ def test_fit_errors():
         TopicClassifier().fit(["粮食生产", "农民收入", "污染"], ["a", "b"])
     with pytest.raises(TypeError, match="not one str"):
         TopicClassifier().fit("粮食生产", ["a"])
+
+
+# ---------------------------------------------------------------- sample weights
+
+# Sentences of the 2022 national government work report, by the area their paragraph is about.
+REPORT_2022 = {
+    "agriculture_rural": ["加强粮食等重要农产品稳产保供。", "适当提高稻谷、小麦最低收购价。",
+                          "加大黑土地保护和盐碱地综合利用力度。", "支持黄河流域发展节水农业、旱作农业。",
+                          "完善和强化农业支持政策，接续推进脱贫地区发展，促进农业丰收、农民增收。",
+                          "加强中低产田改造，新建1亿亩高标准农田，新建改造一批大中型灌区。"],
+    "environment": ["巩固蓝天、碧水、净土保卫战成果。", "推动化肥农药减量增效和畜禽养殖废弃物资源化利用。",
+                    "持续推进生态保护修复重大工程，全面实施长江十年禁渔。", "可再生能源发电装机规模突破10亿千瓦。",
+                    "加强污染治理和生态保护修复，处理好发展和减排关系，促进人与自然和谐共生。",
+                    "六是加强生态环境保护，促进可持续发展。"],
+    "science_education": ["加强国家实验室建设，推进重大科技项目实施。", "企业研发经费增长15.5%。",
+                          "改革完善中央财政科研经费管理，提高间接费用比例，扩大科研自主权。",
+                          "减轻义务教育阶段学生作业负担和校外培训负担。", "超额完成高职扩招三年行动目标。",
+                          "数字技术与实体经济加速融合。"],
+}
+X_2022 = [text for texts in REPORT_2022.values() for text in texts]
+Y_2022 = [label for label, texts in REPORT_2022.items() for _ in texts]
+PROBES_2022 = X_2022 + X_TRAIN
+
+
+def test_weights_of_one_are_no_weights():
+    plain = TopicClassifier(cv=3).fit(X_2022, Y_2022)
+    ones = TopicClassifier(cv=3).fit(X_2022, Y_2022, sample_weight=np.ones(len(X_2022)))
+    assert list(ones.predict(PROBES_2022)) == list(plain.predict(PROBES_2022))
+    np.testing.assert_allclose(ones.predict_proba(PROBES_2022), plain.predict_proba(PROBES_2022),
+                               atol=1e-9)
+
+
+def test_a_zero_weight_leaves_the_paragraph_out():
+    """Weight 0 is the paragraph left out: of the vocabularies too, so the model is the same."""
+    weight = np.ones(len(X_2022))
+    weight[3] = 0.0  # 支持黄河流域发展节水农业、旱作农业。
+    zero = TopicClassifier(cv=3).fit(X_2022, Y_2022, sample_weight=weight)
+    keep = [i for i in range(len(X_2022)) if i != 3]
+    without = TopicClassifier(cv=3).fit([X_2022[i] for i in keep], [Y_2022[i] for i in keep])
+    assert list(zero.predict(PROBES_2022)) == list(without.predict(PROBES_2022))
+    np.testing.assert_allclose(zero.predict_proba(PROBES_2022), without.predict_proba(PROBES_2022),
+                               atol=1e-9)
+    assert zero.n_features_ == without.n_features_
+
+
+def test_weights_change_the_model():
+    """Heavier environment paragraphs move the probabilities towards environment."""
+    plain = TopicClassifier(cv=3).fit(X_2022, Y_2022)
+    weight = [3.0 if label == "environment" else 1.0 for label in Y_2022]
+    heavy = TopicClassifier(cv=3, class_weight=None).fit(X_2022, Y_2022, sample_weight=weight)
+    light = TopicClassifier(cv=3, class_weight=None).fit(X_2022, Y_2022)
+    column = list(plain.classes_).index("environment")
+    assert heavy.predict_proba(X_TRAIN)[:, column].mean() > light.predict_proba(X_TRAIN)[:, column].mean()
+
+
+@pytest.mark.parametrize("weight, message", [
+    ([1.0] * 5, "shape \\(5,\\) but there are 18 paragraphs"),
+    ([1.0] * 17 + [-1.0], "non-negative; paragraph 17 has -1.0"),
+    ([1.0] * 17 + [float("nan")], "finite; paragraph 17 has nan"),
+    ([0.0] * 18, "zero for every paragraph"),
+    ([[1.0]] * 18, "shape \\(18, 1\\)"),
+])
+def test_bad_weights_raise(weight, message):
+    with pytest.raises(ValueError, match=message):
+        TopicClassifier(cv=3).fit(X_2022, Y_2022, sample_weight=weight)
+
+
+def test_zero_weights_count_for_the_label_minimum():
+    """A label whose paragraphs all weigh 0 but one cannot be calibrated."""
+    weight = [0.0 if label == "environment" else 1.0 for label in Y_2022]
+    weight[Y_2022.index("environment")] = 1.0
+    with pytest.raises(ValueError, match="labels with fewer: \\['environment'\\]"):
+        TopicClassifier(cv=3).fit(X_2022, Y_2022, sample_weight=weight)
+
+
+def test_multilabel_sample_weight():
+    from policy_nlp.stages.topics.multilabel import MultiLabelTopicClassifier
+    sets = [[label] for label in Y_2022]
+    plain = MultiLabelTopicClassifier(cv=3).fit(X_2022, sets)
+    ones = MultiLabelTopicClassifier(cv=3).fit(X_2022, sets, sample_weight=[1.0] * len(sets))
+    np.testing.assert_allclose(ones.predict_proba(PROBES_2022), plain.predict_proba(PROBES_2022), atol=1e-9)
+    weight = np.ones(len(sets))
+    weight[3] = 0.0
+    keep = [i for i in range(len(sets)) if i != 3]
+    zero = MultiLabelTopicClassifier(cv=3).fit(X_2022, sets, sample_weight=weight)
+    without = MultiLabelTopicClassifier(cv=3).fit([X_2022[i] for i in keep], [sets[i] for i in keep])
+    np.testing.assert_allclose(zero.predict_proba(PROBES_2022), without.predict_proba(PROBES_2022), atol=1e-9)
+    with pytest.raises(ValueError, match="non-negative"):
+        MultiLabelTopicClassifier(cv=3).fit(X_2022, sets, sample_weight=[-1.0] * len(sets))
+
+
+def test_sample_weight_in_grid_search():
+    """scikit-learn passes fit parameters through: cross-validation with weights works."""
+    from sklearn.model_selection import cross_validate
+    scores = cross_validate(TopicClassifier(cv=2), np.asarray(X_2022, dtype=object), Y_2022, cv=3,
+                            params={"sample_weight": np.ones(len(X_2022))})
+    assert len(scores["test_score"]) == 3
 
 
 # ---------------------------------------------------------------- sklearn conformance
