@@ -1102,7 +1102,7 @@ class TitledTopicClassifier(TopicClassifier):
 
     def fit(self, X, y):
         X = list(X)
-        y, words, chars, counts = self._checked([x for x, _ in X], y)
+        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
         self.title_vectorizer_ = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
                                                  ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32)
         self.title_vectorizer_.fit([" ".join(t or ()) for _, t in X])
@@ -1148,7 +1148,7 @@ class DomainTopicClassifier(TopicClassifier):
 
     def fit(self, X, y):
         X = list(X)
-        y, words, chars, counts = self._checked([x for x, _ in X], y)
+        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
         return self._fit_model(self._augmented(self._fit_vectorizers(words, chars), [d for _, d in X]), y, counts)
 
     def _features(self, X):
@@ -1406,21 +1406,27 @@ def fold_outputs(args, started, form=None):
     for k in range(args.folds):
         X = list(national_tokens)
         y = [e["label"] for e in national]
+        # the recipe's weights (its policy-document pool); local units weigh 1 a copy
+        w = [e.get("weight", 1.0) for e in national]
         for e, tokens in zip(local, local_tokens):
             if fold.get(e["doc"], -1) != k:  # excerpts without a fold (no hand unit) always train
                 X += [tokens] * weight
                 y += [e["label"]] * weight
+                w += [1.0] * weight
         if args.train_gold:
             for e, tokens in zip(gold, gold_tokens):
                 if fold[e["doc"]] != k:
                     X += [tokens] * weight
                     y += [e["label"]] * weight
+                    w += [1.0] * weight
+        weighted = {"sample_weight": w} if any(v != 1.0 for v in w) else {}
         test = {i: d for i, d in docs.items() if fold[i] == k}
         key = Path(args.cache) / (f"fold{k}of{args.folds}-s{args.seed}-C{args.C}-{args.class_weight}"
-                                  f"-w{weight}-g{int(args.train_gold)}{args.tag}.pkl")
+                                  f"-w{weight}-g{int(args.train_gold)}{args.tag}"
+                                  f"{'-sw' if weighted else ''}.pkl")
 
         def fit():
-            model = factory(args, extra).fit(X, y)
+            model = factory(args, extra).fit(X, y, **weighted)
             if pairs == "domain":
                 model = AsLocal(model)
             if pairs == "title":

@@ -175,6 +175,7 @@ def run(curve=True, model_path=DEFAULT_MODEL):
             if text not in tokens:
                 tokens[text] = tokenize(text)
         labels_ = np.array([e["label"] for e in examples], dtype=object)
+        weights = np.array([e["weight"] for e in examples])
         rng = np.random.default_rng(0)
         points = []
         for share in CURVE_SHARES:
@@ -185,7 +186,8 @@ def run(curve=True, model_path=DEFAULT_MODEL):
                 chosen.extend(rng.permutation(idx)[:k])
             chosen = sorted(chosen)
             t0 = time.time()
-            m = TopicClassifier().fit([tokens[texts[i]] for i in chosen], labels_[chosen])
+            m = TopicClassifier().fit([tokens[texts[i]] for i in chosen], labels_[chosen],
+                                      sample_weight=weights[chosen])
             report = score(truth, model_predictions(m, docs, tokens))
             points.append({"share": share, "paragraphs": len(chosen), "accuracy": report["accuracy"],
                            "macro_f1": report["macro_f1"], "fit_seconds": round(time.time() - t0, 1)})
@@ -204,9 +206,11 @@ def to_markdown(results):
              "| method | accuracy | macro-F1 |", "|---|---|---|"]
     training = results["training_set"]
     head = ["", f"Training set (weak labels and the local hand labels, source `hand`, each local unit "
-            f"counted three times; `build_training_set()`): {training['examples']} paragraphs.", "",
-            "| label | paragraphs |", "|---|---|"]
-    head += [f"| {k} | {v} |" for k, v in training["by_label"].items()]
+            f"counted three times; `build_training_set()`): {training['examples']} paragraphs, "
+            f"weighing {training['weighted_examples']} (each label's policy-document paragraphs count "
+            "300 in all).", "",
+            "| label | paragraphs | weighted |", "|---|---|---|"]
+    head += [f"| {k} | {v} | {training['weighted_by_label'][k]} |" for k, v in training["by_label"].items()]
     head += ["", "| source | paragraphs |", "|---|---|"]
     head += [f"| {k} | {v} |" for k, v in training["by_source"].items()]
     head += ["", "| corpus | paragraphs |", "|---|---|"]

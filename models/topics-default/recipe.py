@@ -81,6 +81,12 @@ BLIND_POLICY_DOCS = ("shandong-6",)
 # today's reports (1950s-80s reports speak of plans, communes and quotas).
 FIRST_TRAINING_YEAR = 1992
 FIRST_TRAINING_CONGRESS = 14
+# The policy documents are narrow (AI, digital economy, manufacturing): each
+# label's policy-document paragraphs count as at most POLICY_DOCS_PER_LABEL in
+# all (weight min(1, 300 / n_label)), so they add industry and science
+# examples without drowning the rest. The whole pool is used, weighted, rather
+# than a seeded sample of it: which 300 of 1,914 industry paragraphs a sample
+# took moved the provincial gold between 76 and 92/143 (topics7, topics8).
 POLICY_DOCS_PER_LABEL = 300
 # Local units are few against thousands of national paragraphs: each counts
 # LOCAL_WEIGHT times, so the model learns the local register.
@@ -415,14 +421,24 @@ def source_agreement(rows=None):
 # The default training set
 
 
-def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, seed=0):
+def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, seed=0, sample=False):
     """The weakly labelled training set of the default model.
+
+    Parameters
+    ----------
+    policy_docs_per_label : int
+        How much each label's policy-document paragraphs count in all
+        (:func:`policy_doc_examples`).
+    seed, sample : int, bool
+        ``sample=True`` takes a seeded sample of the policy-document pool
+        instead of weighting all of it (the recipe before topics8).
 
     Returns
     -------
     list of dict
-        ``{"text", "label", "source", "corpus", "doc", "index"}``, in a fixed
-        order (the build is deterministic).
+        ``{"text", "label", "source", "corpus", "doc", "index", "weight"}``,
+        in a fixed order (the build is deterministic); pass the weights to
+        ``fit`` as ``sample_weight``.
     """
     examples = []
 
@@ -431,7 +447,7 @@ def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, s
             if weak["label"] is None or (keep_sources and weak["source"] not in keep_sources):
                 continue
             examples.append({"text": text, "label": weak["label"], "source": weak["source"],
-                             "corpus": corpus, "doc": str(doc), "index": index})
+                             "corpus": corpus, "doc": str(doc), "index": index, "weight": 1.0})
 
     excluded = set(EVAL_WORK_REPORTS) | set(GOLD_WORK_REPORTS) | set(BLIND_WORK_REPORTS)
     for year, paragraphs in sorted(work_reports(root).items()):
@@ -448,11 +464,21 @@ def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, s
     if local.is_file():
         hand = read_hand_labels(LOCAL_HAND_LABELS) if LOCAL_HAND_LABELS.is_file() else None
         for example in local_examples(local, hand_labels=hand):
-            examples.extend(dict(example, copy=k) for k in range(LOCAL_WEIGHT))
-    # The policy documents are narrow (AI, digital economy, manufacturing):
-    # take at most ``policy_docs_per_label`` paragraphs of each label, by a
-    # seeded shuffle, so they add industry and science examples without
-    # drowning the rest. The documents with gold topics are kept out.
+            examples.extend(dict(example, copy=k, weight=1.0) for k in range(LOCAL_WEIGHT))
+    examples.extend(policy_doc_examples(root, policy_docs_per_label, seed if sample else None))
+    return examples
+
+
+def policy_doc_examples(root=None, per_label=POLICY_DOCS_PER_LABEL, seed=None):
+    """The policy-document paragraphs of the training set, each label's counting ``per_label``.
+
+    The pool: paragraphs of 20 characters or more labelled by their lead
+    sentence or seed terms, the documents with gold topics kept out. With
+    ``seed`` None (the default model) the whole pool, each paragraph of a
+    label with n paragraphs weighted min(1, per_label / n); with a ``seed``,
+    the former recipe: at most ``per_label`` of each label by a seeded
+    permutation, each of weight 1 (kept to measure against).
+    """
     pool = []
     gold = gold_policy_docs()
     for doc_id, paragraphs in policy_documents(root):
@@ -462,23 +488,34 @@ def build_training_set(root=None, policy_docs_per_label=POLICY_DOCS_PER_LABEL, s
             if weak["label"] and weak["source"] in ("lead", "seed") and len(text) >= 20:
                 pool.append({"text": text, "label": weak["label"], "source": weak["source"],
                              "corpus": "policy_docs/policy_documents.jsonl", "doc": doc_id,
-                             "index": index})
-    order = np.random.default_rng(seed).permutation(len(pool))
-    taken = Counter()
-    for i in order:
-        example = pool[i]
-        if taken[example["label"]] < policy_docs_per_label:
-            taken[example["label"]] += 1
-            examples.append(example)
-    return examples
+                             "index": index, "weight": 1.0})
+    if seed is None:
+        sizes = Counter(e["label"] for e in pool)
+        return [dict(e, weight=min(1.0, per_label / sizes[e["label"]])) for e in pool]
+    taken, out = Counter(), []
+    for i in np.random.default_rng(seed).permutation(len(pool)):
+        if taken[pool[i]["label"]] < per_label:
+            taken[pool[i]["label"]] += 1
+            out.append(pool[i])
+    return out
 
 
 def training_summary(examples):
-    """Counts of a training set by label, by source and by corpus."""
+    """Counts of a training set by label, by source and by corpus, and the
+    weighted counts (the sum of the examples' weights) by label and corpus."""
+
+    def weighted(key):
+        totals = Counter()
+        for e in examples:
+            totals[e[key]] += e.get("weight", 1.0)
+        return {k: round(v, 1) for k, v in sorted(totals.items())}
+
     return {"examples": len(examples),
+            "weighted_examples": round(sum(e.get("weight", 1.0) for e in examples), 1),
             "by_label": dict(sorted(Counter(e["label"] for e in examples).items())),
             "by_source": dict(sorted(Counter(e["source"] for e in examples).items())),
-            "by_corpus": dict(sorted(Counter(e["corpus"] for e in examples).items()))}
+            "by_corpus": dict(sorted(Counter(e["corpus"] for e in examples).items())),
+            "weighted_by_label": weighted("label"), "weighted_by_corpus": weighted("corpus")}
 
 
 
@@ -496,7 +533,8 @@ def build_default(output=DEFAULT_MODEL, root=None, verbose=True):
     summary = training_summary(examples)
     log(f"training set: {summary['examples']} paragraphs; by label {summary['by_label']}")
     model = TopicClassifier()
-    model.fit([e["text"] for e in examples], [e["label"] for e in examples])
+    model.fit([e["text"] for e in examples], [e["label"] for e in examples],
+              sample_weight=[e["weight"] for e in examples])
     seconds = round(time.time() - started, 1)
     log(f"trained in {seconds} s")
     metadata = {"name": "topics-default", "codebook": "policy_nlp/data/codebook.json (version 1)",
@@ -523,12 +561,14 @@ def _card_lines(metadata):
              f"headings, lead sentences, seed terms, rules), and the {training['by_source'].get('hand', 0) // LOCAL_WEIGHT} units of the local speech "
              "development corpus labelled by hand (`corpora/topic_labels/local_hand_labels.jsonl`, "
              "source `hand`, each counted 3 times). The hand-labelled national evaluation reports, "
-             "the local gold excerpts and every document with gold topics are excluded. A rebuild "
-             "gives the same labels (checked on the 72 work reports and the 247 local excerpts: 0 of "
-             "7,967 paragraphs differ); its weights differ from the shipped ones around the sixth "
-             "decimal and about 1.6% of paragraph scores in the fourth (liblinear and summation "
-             "order are not bit-reproducible).", "",
-             f"- paragraphs: {training.get('examples')}",
+             "the local gold excerpts and every document with gold topics are excluded. The "
+             "policy-document paragraphs are all used, weighted so that each label's paragraphs "
+             f"count at most {POLICY_DOCS_PER_LABEL} in all (weight min(1, {POLICY_DOCS_PER_LABEL} / n); "
+             "`sample_weight` of `TopicClassifier.fit`), not sampled. The build is deterministic: "
+             "`random_state` seeds the folds and liblinear, and two rebuilds give the same "
+             "`model.npz`, byte for byte.", "",
+             f"- paragraphs: {training.get('examples')} (weighing {training.get('weighted_examples')})",
+             f"- weighted by label: {training.get('weighted_by_label')}",
              f"- by source: {training.get('by_source')}",
              f"- by corpus: {training.get('by_corpus')}"]
     if metadata.get("evaluation"):

@@ -119,6 +119,36 @@ def test_training_set_is_reproducible(built):
         [(e["doc"], e["index"], e["label"]) for e in examples]
 
 
+@pytest.mark.slow
+def test_policy_document_pool_is_weighted_not_sampled(built):
+    """The whole pool, each label's policy-document paragraphs weighing at most 300 in all."""
+    examples, _ = built
+    policy = [e for e in examples if e["corpus"] == "policy_docs/policy_documents.jsonl"]
+    sizes = {}
+    for e in policy:
+        sizes[e["label"]] = sizes.get(e["label"], 0) + 1
+    assert sizes["industry"] > 1500  # all of it, not the former sample of 300
+    for label, n in sizes.items():
+        total = sum(e["weight"] for e in policy if e["label"] == label)
+        assert total == pytest.approx(min(n, tt.POLICY_DOCS_PER_LABEL))
+    assert all(e["weight"] == 1.0 for e in examples if e["corpus"] != "policy_docs/policy_documents.jsonl")
+    sample = tt.build_training_set(sample=True)  # the former recipe, kept to measure against
+    sampled = [e for e in sample if e["corpus"] == "policy_docs/policy_documents.jsonl"]
+    assert max(sum(e["label"] == label for e in sampled) for label in sizes) == tt.POLICY_DOCS_PER_LABEL
+    assert {(e["doc"], e["index"]) for e in sampled} <= {(e["doc"], e["index"]) for e in policy}
+
+
+def test_training_summary_weighted_counts():
+    examples = [{"label": "industry", "source": "lead", "corpus": "policy_docs/policy_documents.jsonl",
+                 "weight": 0.25}] * 4 + [{"label": "economy", "source": "seed", "corpus": "national/x",
+                                          "weight": 1.0}] * 2
+    summary = tt.training_summary(examples)
+    assert summary["examples"] == 6 and summary["weighted_examples"] == 3.0
+    assert summary["by_label"] == {"economy": 2, "industry": 4}
+    assert summary["weighted_by_label"] == {"economy": 2.0, "industry": 1.0}
+    assert summary["weighted_by_corpus"] == {"national/x": 2.0, "policy_docs/policy_documents.jsonl": 1.0}
+
+
 @needs_shared
 def test_hand_labels_align_with_corpus():
     rows = tt.hand_labelled()
