@@ -379,8 +379,9 @@ def test_a_speech_is_no_policy_document():
 
 @pytest.mark.skipif(not (SHARED / "policy_docs" / "policy_documents.jsonl").is_file(), reason="../shared absent")
 def test_a_policy_document_takes_the_whole_document_prior():
-    # policy_docs central-91 (digital empowerment of small firms): its safeguard （一）强化组织保障。各地中小企业
-    # 主管部门要加强中小企业数字化赋能工作的统筹协调… reads as social_welfare alone, industry in its document
+    # policy_docs central-91 (digital empowerment of small firms): its measure （三）组织供需对接。建立中小企业
+    # 数字化可信服务商… reads as culture alone, industry in its document (with the model of topics8; the
+    # model before it read the safeguard （一）强化组织保障 as social_welfare alone, industry with the prior)
     import json
     from policy_nlp.stages.topics import classify_paragraphs, default_model
     from policy_nlp.stages.topics.context import is_policy_document
@@ -392,4 +393,6 @@ def test_a_policy_document_takes_the_whole_document_prior():
     # the same paragraphs under a speech's salutation instead of the preamble: no document prior
     alone = classify_paragraphs(default_model(), ["同志们："] + texts[1:])
     assert is_policy_document(texts) and not is_policy_document(["同志们："] + texts[1:])
-    assert (in_document[18]["label"], alone[18]["label"]) == ("industry", "social_welfare")
+    assert texts[20].startswith("（三）组织供需对接。建立中小企业数字化可信服务商")
+    assert (in_document[20]["label"], alone[20]["label"]) == ("industry", "culture")
+    assert in_document[18]["label"] == "industry"
