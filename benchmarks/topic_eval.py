@@ -208,7 +208,7 @@ def to_markdown(results):
     head = ["", f"Training set (weak labels and the local hand labels, source `hand`, each local unit "
             f"counted three times; `build_training_set()`): {training['examples']} paragraphs, "
             f"weighing {training['weighted_examples']} (each label's policy-document paragraphs count "
-            "300 in all).", "",
+            "at most 300 in all).", "",
             "| label | paragraphs | weighted |", "|---|---|---|"]
     head += [f"| {k} | {v} | {training['weighted_by_label'][k]} |" for k, v in training["by_label"].items()]
     head += ["", "| source | paragraphs |", "|---|---|"]
