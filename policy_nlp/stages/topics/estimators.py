@@ -171,7 +171,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([_tfidf(self.word_vectorizer_, tokens),
                           _tfidf(self.char_vectorizer_, tokens)], format="csr")
 
-    def fit(self, X: Iterable[str], y: Iterable[str], sample_weight=None) -> "TopicClassifier":
+    def fit(self, X: Iterable[str], y: Iterable[str],
+            sample_weight: "Iterable[float] | None" = None) -> "TopicClassifier":
         """Fit the vectorizers, the SVM and the calibration.
 
         Parameters
