@@ -241,6 +241,15 @@ _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第�
 _CAMPAIGN_PERIOD_RE = re.compile(_CAMPAIGN_PERIOD)
 
 
+def _campaign_period(text, s, e):
+    """Whether the quotation ``text[s:e]`` names a campaign's period
+    (:data:`_CAMPAIGN_PERIOD_RE`) bound in a noun phrase (开展“项目年”活动, 全国“敬老月”,
+    举办“全民数字素养与技能提升月”): not a year so called (迎来了“丰收年”, 明年是“收官年”),
+    nor a phrase (在“激情燃烧的岁月”里)."""
+    q = text[s:e]
+    return bool(_CAMPAIGN_PERIOD_RE.fullmatch(q)) and "的" not in q and _bound(text, s, e)
+
+
 # parts written in parallel, each of two to four characters and three at least, all sharing their
 # first or their last character: a coined slogan (打好“建链、强链、延链、补链”组合拳, 实行“定产、定购、
 # 定销”的政策, 商品“同标、同质、同价”; unparted, in pairs of characters: 扩大产品“同线同标同质”实施范围)
@@ -595,7 +604,7 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats, listed):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e)) \
-        or bool(_CAMPAIGN_PERIOD_RE.fullmatch(q)) or _parallel_parts(q)
+        or _campaign_period(text, s, e) or _parallel_parts(q)
 
 
 def _figure_before(text, s, e, listed):

@@ -2866,3 +2866,15 @@ def test_recall7_a_great_count_reaches_a_noun_head_past_its_modifiers():
     assert [(s["text"], s["number"], [m["text"] for m in s["members"]]) for s in found
             if s["kind"] == "numbered"][-1] == ("两大区域科技创新中心", 2, ["济南", "青岛"])
     assert "两大创新发展引擎" in [s["text"] for s in found]
+
+
+def test_review8_a_campaign_period_is_bound_in_a_noun_phrase():
+    # dev-0105, central-55, central-25: a campaign's period bound to the words around it
+    assert quoted_terms("展特色經濟,紮實開展“項目年”活動,與全縣人民一道戰勝了非典帶來的不利") == ["項目年"]
+    assert quoted_terms("利用全国“敬老月”等时间节点，通过发起话题讨论、开设线上教程") == ["敬老月"]
+    assert quoted_terms("构建系统推进工作格局。举办“全民数字素养与技能提升月”，在全国范围内组织") == [
+        "全民数字素养与技能提升月"]
+    # constructed, of the shape of 2021's “收官之年” without 之: a year so called, or a phrase, is none
+    assert quoted_terms("明年是“收官年”，任务十分艰巨。") == []
+    assert quoted_terms("今年我们迎来了“丰收年”，粮食产量再创新高。") == []
+    assert quoted_terms("在“激情燃烧的岁月”里，广大干部奋勇争先。") == []
