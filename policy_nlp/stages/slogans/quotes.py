@@ -574,20 +574,22 @@ def _is_policy_term(text, s, e, repeats):
             and all(3 <= len(p) <= 12 for h in halves for p in h.split("、"))
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
-        # 不撤退、不脱贫、不脱钩”) or of parts sharing a character (“建链、强链、延链、补链”);
-        # member lists a formulation names are dropped later; short words only as a named attitude (“等、靠、要”思想) or, three
-        # at least, the content of a named mechanism or principle (“比、学、赶、超、
-        # 帮”的长效机制), before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
-        # 以“…”为重点) or a verb carrying it out (“上云、用数、赋智”加快推进), not as objects
-        # (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        # 不撤退、不脱贫、不脱钩”) or of parts sharing a character (“建链、强链、延链、
+        # 补链”); member lists a formulation names are dropped later; short words
+        # only as a named attitude (“等、靠、要”思想), before a term head (“专、精、特、
+        # 新”中小企业, “智慧城区、社区”试点; not 为: 以“…”为重点) or, three at least, the
+        # content of a named mechanism or principle (“比、学、赶、超、帮”的长效机制) or
+        # before a verb carrying it out (“上云、用数、赋智”加快推进; not a pair: 各地
+        # “线上、线下”推进招聘), not as objects (保障“住、医、教”) or a pair (以“惠民、
+        # 为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
         if all(len(p.strip()) >= 3 for p in parts) or _parallel_parts(q):
             return True
         head = text[e + 1:e + 2] != "为" and (_TERM_HEAD_AFTER.match(text[e + 1:e + 8])
-                                              or _DENG_HEAD_AFTER.match(text, e + 1)
-                                              or _CARRIED_OUT_AFTER.match(text, e + 1))
-        return attitude or (frame and len(parts) >= 3) or bool(head)
+                                              or _DENG_HEAD_AFTER.match(text, e + 1))
+        carried_out = _CARRIED_OUT_AFTER.match(text, e + 1)
+        return attitude or (len(parts) >= 3 and bool(frame or carried_out)) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
         # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too

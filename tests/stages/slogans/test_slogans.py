@@ -2878,3 +2878,10 @@ def test_review8_a_campaign_period_is_bound_in_a_noun_phrase():
     assert quoted_terms("明年是“收官年”，任务十分艰巨。") == []
     assert quoted_terms("今年我们迎来了“丰收年”，粮食产量再创新高。") == []
     assert quoted_terms("在“激情燃烧的岁月”里，广大干部奋勇争先。") == []
+
+
+def test_review8_a_quoted_pair_before_a_verb_of_carrying_out_is_no_slogan():
+    # shandong-19: three parts carried out are a slogan
+    assert quoted_terms("全省服务业数字化转型全面推开，服务业企业“上云、用数、赋智”加快推进。") == ["上云、用数、赋智"]
+    # constructed: a pair of plain words saying how it is carried out stays out, as before quoted7
+    assert quoted_terms("各地“线上、线下”推进招聘活动，成效明显。") == []
