@@ -386,8 +386,10 @@ _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载�
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
 # key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
 # 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
-# the kinds of business a quoted trade names (引导“吃住行游购娱”等传统商贸企业, shandong-19)
-_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式|企业|行业|产业|业态)")
+_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
+# the kinds of business a trade named in one coinage runs (引导“吃住行游购娱”等传统商贸企业, shandong-19);
+# not a quoted list of plain words (协调解决“水、电、气”等涉及企业的问题)
+_DENG_TRADE_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:企业|行业|产业|业态)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
@@ -738,7 +740,8 @@ def _named_around(text, s, e, before):
     programme head ending it (“一号改革工程”) or its letters spelled out."""
     q, after = text[s:e], text[e + 1:e + 8]
     return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
-                or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
+                or _DENG_HEAD_AFTER.match(text, e + 1) or _DENG_TRADE_AFTER.match(text, e + 1)
+                or _MODIFIED_HEAD_AFTER.match(after)
                 or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
                 or _spelled_out_after(text, s, e) or _clause_object(text, s, e))

@@ -2885,3 +2885,12 @@ def test_review8_a_quoted_pair_before_a_verb_of_carrying_out_is_no_slogan():
     assert quoted_terms("全省服务业数字化转型全面推开，服务业企业“上云、用数、赋智”加快推进。") == ["上云、用数、赋智"]
     # constructed: a pair of plain words saying how it is carried out stays out, as before quoted7
     assert quoted_terms("各地“线上、线下”推进招聘活动，成效明显。") == []
+
+
+def test_review8_a_trade_named_by_its_businesses_is_one_coinage():
+    # shandong-19: one coinage for the trade, before 等 and the kind of its businesses
+    assert quoted_terms("鼓励线上平台与实体商业深度合作，引导“吃住行游购娱”等传统商贸企业发挥实体店的服务") == [
+        "吃住行游购娱"]
+    # constructed: a quoted list of plain words before 等…企业/行业 stays out, as before quoted7
+    assert quoted_terms("协调解决“水、电、气”等涉及企业的问题。") == []
+    assert quoted_terms("对“吃、住、行”等相关行业加强监管。") == []
