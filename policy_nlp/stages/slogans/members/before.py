@@ -105,8 +105,9 @@ def _without_shared_tail(t, got):
     """``got`` with the last member cut to its first words when the words
     after them qualify every member of the formulation ``t``, quoted (all or
     its head) as a coined name that leaves them out (大气、水、土壤污染防治
-    三个“十条” -> 大气 | 水 | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 | 沙化, as the 2019 report's
-    gold reads 化肥农药使用量…双下降 -> 化肥 | 农药): a last member
+    三个“十条” -> 大气 | 水 | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 |
+    沙化, as the 2019 report's gold reads 化肥农药使用量…双下降 -> 化肥 |
+    农药): a last member
     :data:`_TAIL_MIN` characters or more longer than every other, cut at the
     word end nearest the others' mean length, when that leaves a tail of
     :data:`_TAIL_MIN` or more, in a member with no conjunction (…维护世界和平
@@ -116,7 +117,7 @@ def _without_shared_tail(t, got):
     member keeps two characters at least (新能源汽车产业 is no 新). An unquoted
     count names its members whole (人才、资金、科技创新平台三大要素)."""
     last, others = got[-1]["text"] if got else "", [m["text"] for m in got[:-1]]
-    quoted = t.quoted or "“" in t.text[t.s:t.e]        # 双缩减, 三个“十条”: a coined name leaves the tail out
+    quoted = t.quoted or "“" in t.text[t.s:t.e]        # “双缩减”, 三个“十条”
     if not (quoted and others) or len(last) < max(map(len, others)) + _TAIL_MIN:
         return got
     if os.path.commonprefix([w[::-1] for w in others + [last]]) or _clause_items(others + [last]):
