@@ -308,10 +308,11 @@ LOCAL_FLOORS = {"numbered_recall": 0.91, "numbered_precision": 0.95, "members_ex
 # the figures measured as floors; first on 2026-12-03 (8/11 formulations, 8/9 tagged, 40/42 quoted,
 # 27/31 lists, 29/29 claims; topics 83/143, floored a little under), then after the seventeenth
 # session: 9/11, 9/9 (recall7), members 3/5 (members7, recall7, members8), quoted 42/42 (quoted7),
-# lists, parents and claims 31/31 (lists9).
+# lists, parents and claims 31/31 (lists9); topics 92/143 with the policy-document prior (topics7),
+# floored at 0.60: the seed of the training sample alone moves it between 76 and 92.
 PROVINCIAL_FLOORS = {"numbered_recall": 0.81, "numbered_precision": 1.0, "members_exact": 0.6, "quoted_recall": 1.0,
                      "list_match": 1.0, "list_precision": 1.0, "list_parent": 1.0, "claim_number": 1.0,
-                     "topic_accuracy": 0.55}
+                     "topic_accuracy": 0.60}
 
 
 def _local_dev_golds():

@@ -41,6 +41,13 @@ about; its lead (3月16日，城东区召开……会议。……出席会议) i
 speech's meeting opening; and it has no title among its paragraphs
 (:func:`find_title`): its first lines are reported paragraphs
 (会上，……传达……讲话精神), not a speech's title.
+
+A **policy document** (:func:`is_policy_document`: an addressee line
+各省、自治区、直辖市……主管部门： or a preamble ending 制定本方案 among its first
+paragraphs) is about one area, which its frame and safeguard paragraphs
+(加强组织协调, 加大政策支持) share: it takes the whole-document prior
+(:func:`policy_weights`, ``POLICY_DOCUMENT_WEIGHT``), which speeches and
+national reports, whose paragraphs range over every area, do not.
 """
 
 import re
@@ -56,8 +63,8 @@ from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
-           "news_weights", "context_scores", "is_reweighed", "relabel", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
-           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "LOG_FLOOR"]
+           "news_weights", "is_policy_document", "policy_weights", "context_scores", "is_reweighed", "relabel", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
+           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "POLICY_DOCUMENT_WEIGHT", "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
@@ -65,6 +72,9 @@ TITLE_WEIGHT = 1.5
 # The weight of the whole document classified as one text
 # (:func:`policy_nlp.stages.topics.document_scores`).
 DOCUMENT_WEIGHT = 0.0
+# Its weight in a policy document (:func:`is_policy_document`; measured on the
+# provincial development gold, docs/evaluation.md, seventeenth session).
+POLICY_DOCUMENT_WEIGHT = 0.25
 # A long paragraph of a speech is rarely only mobilisation: the classifier,
 # trained on many short bridges labelled general, over-predicts general for
 # long exhortative paragraphs; this much is taken off general's log score for
@@ -293,6 +303,40 @@ def news_weights(paragraph_texts):
     (:func:`is_news_report`): ``{"general_penalty": NEWS_GENERAL_PENALTY,
     "news": True}``, else ``{}``."""
     return {"general_penalty": NEWS_GENERAL_PENALTY, "news": True} if is_news_report(paragraph_texts) else {}
+
+
+# A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; not 各位领导：)
+# and its preamble's announcement of itself (……，制定本方案。; 现提出如下意见).
+_ADDRESSEE = re.compile(rf"^各(?!位)[^{SENTENCE_ENDS}：:]{{2,120}}(?:{alternation('addressee_heads')})[）)]?[：:]$")
+_ISSUING = re.compile(rf"(?:{alternation('issuing_verbs')})本(?:{alternation('document_type_modifiers')})?"
+                      rf"(?:{alternation('document_types')})[{SENTENCE_ENDS}，,；;]|{alternation('issuing_phrases')}")
+# the preamble and addressee come before the first section (一、总体要求)
+_PREAMBLE_PARAGRAPHS = 6
+
+
+def is_policy_document(paragraph_texts):
+    """True for a policy document: among its first paragraphs an addressee
+    line (各省、自治区、直辖市……科技厅（委、局）：) or a preamble that announces the
+    document (为……，制定本方案。; 现提出如下意见：).
+
+    Examples
+    --------
+    >>> is_policy_document(["为贯彻落实党中央、国务院关于推动人工智能发展的决策部署，制定本指导意见。", "一、总体要求"])
+    True
+    >>> is_policy_document(["各位领导、同志们：", "今天召开全县工业经济工作会议。"])
+    False
+    """
+    for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]:
+        text = text.strip()
+        if _ADDRESSEE.match(text) or _ISSUING.search(text):
+            return True
+    return False
+
+
+def policy_weights(paragraph_texts):
+    """The :func:`contextualize` arguments that differ for a policy document
+    (:func:`is_policy_document`): ``{"document_weight": POLICY_DOCUMENT_WEIGHT}``, else ``{}``."""
+    return {"document_weight": POLICY_DOCUMENT_WEIGHT} if is_policy_document(paragraph_texts) else {}
 
 
 def _is_bridge(text, news=False):

@@ -2,7 +2,11 @@
 
 import pytest
 
+from pathlib import Path
+
 from policy_nlp.stages.topics.context import contextualize, find_title, title_topic
+
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "corpora"
 
 
 def _result(**scores):
@@ -343,3 +347,49 @@ def test_a_speaker_recounting_a_dated_meeting_is_no_news_lead():
     from policy_nlp.stages.topics import context as topic_context
     recount = "9月8日，我们在北京隆重召开表彰大会"
     assert not topic_context.is_news_lead(recount) and places._news_place(recount) is None
+
+
+# ---------------------------------------------------------------- policy documents
+
+def test_a_policy_document_is_told_by_its_addressee_line_or_its_preamble():
+    from policy_nlp.stages.topics.context import is_policy_document, policy_weights, POLICY_DOCUMENT_WEIGHT
+    # policy_docs central-46: the addressee line of a Ministry of Science and Technology notice
+    assert is_policy_document(["各省、自治区、直辖市及计划单列市科技厅（委、局），新疆生产建设兵团科技局：",
+                               "为加快推动人工智能应用，助力稳经济，培育新的经济增长点，现启动支持建设新一代人工智能示范应用场景工作。"])
+    # policy_docs central-48: the preamble announces the document
+    preamble = ("为贯彻落实党中央、国务院关于推动人工智能发展的决策部署，统筹推进人工智能场景创新，"
+                "着力解决人工智能重大应用和产业化问题，全面提升人工智能发展质量和水平，更好支撑高质量发展，"
+                "按照《新一代人工智能发展规划》等要求，制定本指导意见。")
+    assert is_policy_document([preamble, "一、总体要求"])
+    assert policy_weights([preamble, "一、总体要求"]) == {"document_weight": POLICY_DOCUMENT_WEIGHT}
+    # local dev-0152: a city's employment measures among the local speeches
+    assert is_policy_document(["关于进一步做好新形势下创业就业工作的实施意见",
+                               "各市、区人民政府,苏州工业园区、苏州高新区、太仓港口管委会;市各委办局,各直属单位:"])
+
+
+def test_a_speech_is_no_policy_document():
+    from policy_nlp.stages.topics.context import is_policy_document, policy_weights
+    # a speech's salutation is no addressee line (各位 …), and a call to draw up local plans no preamble
+    assert not is_policy_document(["各位领导、同志们：", "今天，我们召开全县工业经济工作会议。"])
+    assert not is_policy_document(["同志们：", "各地要结合实际，制定本地区的实施方案，确保各项任务落到实处。"])
+    # the preamble is looked for before the first sections only
+    assert not is_policy_document(["一、总体要求"] * 6 + ["制定本方案。"])
+    assert policy_weights(["同志们："]) == {}
+
+
+@pytest.mark.skipif(not (SHARED / "policy_docs" / "policy_documents.jsonl").is_file(), reason="../shared absent")
+def test_a_policy_document_takes_the_whole_document_prior():
+    # policy_docs central-91 (digital empowerment of small firms): its safeguard （一）强化组织保障。各地中小企业
+    # 主管部门要加强中小企业数字化赋能工作的统筹协调… reads as social_welfare alone, industry in its document
+    import json
+    from policy_nlp.stages.topics import classify_paragraphs, default_model
+    from policy_nlp.stages.topics.context import is_policy_document
+    with open(SHARED / "policy_docs" / "policy_documents.jsonl", encoding="utf-8") as f:
+        record = next(r for r in map(json.loads, f) if r["id"] == "central-91")
+    texts = [p.strip() for p in record["content_zh"].split("\n") if p.strip()]
+    assert texts[18].startswith("（一）强化组织保障。各地中小企业主管部门") and texts[0].endswith("制定本方案。")
+    in_document = classify_paragraphs(default_model(), texts)
+    # the same paragraphs under a speech's salutation instead of the preamble: no document prior
+    alone = classify_paragraphs(default_model(), ["同志们："] + texts[1:])
+    assert is_policy_document(texts) and not is_policy_document(["同志们："] + texts[1:])
+    assert (in_document[18]["label"], alone[18]["label"]) == ("industry", "social_welfare")
