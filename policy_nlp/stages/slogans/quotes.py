@@ -204,6 +204,29 @@ _MEETING_AFTER = re.compile(rf"[{IDEOGRAPH}]{{0,4}}?(?:{alternation('campaign_me
 # the spirit in which to work, a saying rather than a term: 以“时时放心不下”的责任感,
 # 以“不破楼兰终不还”的决心, 拿出“脱几层皮、掉几斤肉”的劲头
 _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_words')})")
+# the manner of acting, right after 以 and before the verb it qualifies, a figure as the spirit above:
+# 以“思想破冰”引领“行动突围” (local dev-0059), 以“动真格”举措纠治 (dev-0058), 以“鼎新”带动“革故”
+# (central-61); not in the frame 以…为 (以“问海”大模型和港口大模型为代表, shandong-48)
+_CLAUSE_REST_TEXT = re.compile(rf"[^{STOPS}\n]*")
+_WAY_OF_WORKING = words("way_of_working_ends")
+
+
+def _manner(text, s, e, before):
+    """Whether the quotation ``text[s:e]``, one word or phrase, stands between
+    以 and a verb as the manner of acting (:data:`_CLAUSE_REST_TEXT`), with
+    no frame or head after it and not named a term by its own words (a way of
+    working: 以“绣花功夫”推进…, :data:`_WAY_OF_WORKING`) or elsewhere in the
+    text (:func:`_named_in_document`: 以“放管服”推动… where the text writes
+    放管服改革)."""
+    if not before.endswith("以") or not IDEOGRAPH_RE.match(text, e + 1) or _PARTS.search(text, s, e):
+        return False
+    after = text[e + 1:e + 8]
+    if "为" in _CLAUSE_REST_TEXT.match(text, e + 1).group() or _TERM_HEAD_AFTER.match(after) \
+            or _MODIFIED_HEAD_AFTER.match(after) or _DENG_HEAD_AFTER.match(text, e + 1):
+        return False
+    return not (text[s:e].endswith(_WAY_OF_WORKING) or _named_in_document(text, s, e))
+
+
 # what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
 # functions listed, no term
 _UNITED_AFTER = re.compile(r"于一[体身]")
@@ -461,7 +484,7 @@ def _part_or_wording(text, s, e, listed):
     :func:`_named_in_document`)."""
     m = _RUN_REST.match(text, e)
     if m and _PINNED_AFTER.match(text, m.end()):
-        return not _named_in_document(text, s, e)
+        return not (text[s:e].endswith(_WAY_OF_WORKING) or _named_in_document(text, s, e))
     if not (m and _PART_OR_WORDING.match(text, m.end())):
         return False
     return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
@@ -562,7 +585,7 @@ def _is_policy_term(text, s, e, repeats):
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
     if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
-            or _likened_role(text, s, e):
+            or _likened_role(text, s, e) or (not frame and _manner(text, s, e, before)):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:

@@ -2868,6 +2868,28 @@ def test_recall7_a_great_count_reaches_a_noun_head_past_its_modifiers():
     assert "两大创新发展引擎" in [s["text"] for s in found]
 
 
+# ----------------------------------- quotedprec: precision of quoted terms on local speech
+
+
+def test_quotedprec_a_manner_between_yi_and_its_verb_is_a_figure():
+    # local dev-0055, dev-0058, dev-0059; Xi 2020-10-23; central-61
+    assert quoted_terms("一、以“政治清醒”筑牢思想堤坝,校准整治行动") == []
+    assert quoted_terms("从浙江创新学习机制,到各地以“动真格”举措纠治浪费,历史和实践反复证明") == []
+    assert "思想破冰" not in quoted_terms("一、以“思想破冰”引领“行动突围”,让乡村振兴的政治责任扎根铸魂")
+    # (钢多气少, the object of 力克, is still taken: left)
+    assert "钢少气多" not in quoted_terms("抛头颅、洒热血，以“钢少气多”力克“钢多气少”，谱写了惊天地、泣鬼神的雄壮史诗。")
+    assert "鼎新" not in quoted_terms("推动企业形态根本性转变，以“鼎新”带动“革故”，提高质量、效率效益")
+
+
+def test_quotedprec_a_way_of_working_or_the_frame_yi_wei_stays_a_term():
+    # local dev-0139 (in its gold): a name of a way of working
+    assert quoted_terms("街区环境面貌持续改善。以“绣花功夫”推进城市精细化管理,深入开展市容环境专项整治") == ["绣花功夫"]
+    # shandong-48: 以…为代表 is a frame, not a manner
+    assert "问海" in quoted_terms("加快打造基础大模型矩阵、以“问海”大模型和港口大模型为代表的N个行业大模型")
+    # constructed: a quotation the text names a term elsewhere (放管服改革)
+    assert "放管服" in quoted_terms("深化放管服改革。以“放管服”推动营商环境持续优化。")
+
+
 def test_review8_a_campaign_period_is_bound_in_a_noun_phrase():
     # dev-0105, central-55, central-25: a campaign's period bound to the words around it
     assert quoted_terms("展特色經濟,紮實開展“項目年”活動,與全縣人民一道戰勝了非典帶來的不利") == ["項目年"]
