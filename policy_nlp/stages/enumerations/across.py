@@ -8,6 +8,7 @@ which is no list of its own, is the item that bridges the two around it."""
 import bisect
 
 from policy_nlp.lang.chars import before_spaces
+from policy_nlp.stages.enumerations.scopes import _prepend_paragraph_item
 
 
 def _join_across_sections(lists, text="", blocks=(), markers=()):
@@ -136,11 +137,8 @@ class _Bridges:
         lst.scopes.append((marker.start, max(end, limit)))
 
     def prepend(self, marker, lst):
-        """``marker`` as ``lst``'s first item, its span and scope its paragraph."""
-        end = before_spaces(self.text, self.blocks[marker.block][1], marker.start)
-        lst.items = [marker] + lst.items
-        lst.spans = [(marker.start, end)] + lst.spans
-        lst.scopes = [(marker.start, lst.items[1].start)] + lst.scopes
+        """``marker`` as ``lst``'s first item (:func:`scopes._prepend_paragraph_item`), no longer lone."""
+        _prepend_paragraph_item(self.text, self.blocks, lst, marker)
         index = self.starts.index(marker.start)
         del self.starts[index], self.lone[index]
 

@@ -36,7 +36,7 @@ def _label(label):
     return _DIGIT_COUNT.sub(lambda m: digits_as_numeral(m.group()), label)
 
 
-def _count_in(text, start, end, forward_only):
+def _count_in(text, start, end, forward_only, size=None):
     """The last count phrase of ``text[start:end]`` with its clause, or None.
 
     Returns ``(start, end, number, firm)``. The count phrase must end its
@@ -47,7 +47,8 @@ def _count_in(text, start, end, forward_only):
     characters is a *weak* claim, kept only when the list agrees with it.
     Counts inside quotes (“三个代表”), congresses (十九大), numbers
     outside 2–20 and a count of the parts of the count right before it
-    (3方面11项重点任务, 8个方面16个风险: the list numbers the 方面) are not claims.
+    (3方面11项重点任务, 8个方面16个风险: the list numbers the 方面) are not claims,
+    unless the list of ``size`` items numbers those parts (共4个方面12条措施：1.…12.).
     """
     segment = text[start:end].rstrip()
     if not segment:
@@ -64,7 +65,7 @@ def _count_in(text, start, end, forward_only):
     for m in _COUNT.finditer(stripped):
         measure, head, numeral = m.group("measure"), m.group("head"), m.group("num")
         chained, previous = m.start() == previous, m.end()
-        if chained:
+        if chained and chinese_number(numeral) != size:
             continue                    # 3方面11项重点任务: the list numbers the 3 方面, not the 11 项 in them
         before = stripped[:m.start()]
         quoted = before.count("“") > before.count("”")
@@ -138,7 +139,7 @@ def _claims(text, blocks, sentences, lists):
             last_char = text[before_spaces(text, end, start) - 1]
             if end != first and last_char not in _TERMINAL:
                 break                                       # a heading announces nothing here
-            found = _count_in(text, start, end, forward_only=depth > 0)
+            found = _count_in(text, start, end, forward_only=depth > 0, size=len(lst.items))
             if not found and depth == 0:
                 found = _headed_formulation(text, start, end, lst)
             if found and not found[3] and found[2] != len(lst.items):

@@ -326,3 +326,13 @@ def _holding(everything, open_scopes, position, last_start):
     if not open_scopes or holds(open_scopes[0]):      # the innermost one, nearly always
         return open_scopes[0] if open_scopes else None
     return next(filter(holds, sorted(open_scopes)), None)
+
+
+def _prepend_paragraph_item(text, blocks, lst, marker):
+    """``marker`` (placed in its block) as ``lst``'s first item, its span its paragraph, its scope up
+    to the list's next item: an item one printed without its marker (``unmarked``) or a lone item
+    bridging two lists of one numbering (``across``)."""
+    end = before_spaces(text, blocks[marker.block][1], marker.start)
+    lst.items = [marker] + lst.items
+    lst.spans = [(marker.start, end)] + lst.spans
+    lst.scopes = [(marker.start, lst.items[1].start)] + lst.scopes

@@ -4,6 +4,7 @@ item one of the （二）（三）… list, whose section it opens."""
 
 from policy_nlp.lang.chars import SENTENCE_ENDS, after_spaces, before_spaces
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE, _Marker
+from policy_nlp.stages.enumerations.scopes import _prepend_paragraph_item
 
 _HEADLINE = 20          # a headline sentence (实施重点企业链式培育工程。) is at most this long
 
@@ -64,7 +65,5 @@ def _add_unmarked_first_items(text, blocks, lists, markers):
             elif other.parent is holder and other.parent_item == index and (
                     start <= other.items[0].start < lst.items[0].start):
                 other.parent, other.parent_item = lst, 0
-        lst.items = [item] + lst.items
-        lst.spans = [(start, before_spaces(text, blocks[block][1], start))] + lst.spans
-        lst.scopes = [(start, lst.items[1].start)] + lst.scopes
+        _prepend_paragraph_item(text, blocks, lst, item)
     return lists

@@ -264,6 +264,15 @@ _COINAGE = re.compile(rf"(?:[一二两三四五六七八九十百千万双]|第�
 _CAMPAIGN_PERIOD_RE = re.compile(_CAMPAIGN_PERIOD)
 
 
+def _campaign_period(text, s, e):
+    """Whether the quotation ``text[s:e]`` names a campaign's period
+    (:data:`_CAMPAIGN_PERIOD_RE`) bound in a noun phrase (开展“项目年”活动, 全国“敬老月”,
+    举办“全民数字素养与技能提升月”): not a year so called (迎来了“丰收年”, 明年是“收官年”),
+    nor a phrase (在“激情燃烧的岁月”里)."""
+    q = text[s:e]
+    return bool(_CAMPAIGN_PERIOD_RE.fullmatch(q)) and "的" not in q and _bound(text, s, e)
+
+
 # parts written in parallel, each of two to four characters and three at least, all sharing their
 # first or their last character: a coined slogan (打好“建链、强链、延链、补链”组合拳, 实行“定产、定购、
 # 定销”的政策, 商品“同标、同质、同价”; unparted, in pairs of characters: 扩大产品“同线同标同质”实施范围)
@@ -400,8 +409,10 @@ _NAMED_HEADS = rf"(?:{alternation('programme_heads')}|机制|模式|平台|载�
 # a programme or an arrangement named as one of a kind: 通过“我和百姓聊聊法”等专项活动;
 # key words of the work named as its areas: 恢复和开挖“田头窖”等方面; a method: 通过“创新券”等形式,
 # 采取“共建、调整、合作、合并”等形式 (an adversary's means is schemed: 图谋通过“…”等方式)
-# the kinds of business a quoted trade names (引导“吃住行游购娱”等传统商贸企业, shandong-19)
-_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式|企业|行业|产业|业态)")
+_DENG_HEAD_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:{_NAMED_HEADS}|方面|方式|形式)")
+# the kinds of business a trade named in one coinage runs (引导“吃住行游购娱”等传统商贸企业, shandong-19);
+# not a quoted list of plain words (协调解决“水、电、气”等涉及企业的问题)
+_DENG_TRADE_AFTER = re.compile(rf"等[{IDEOGRAPH}]{{0,4}}?(?:企业|行业|产业|业态)")
 # such a head after a word or two that says what kind it is: 现代农业“大园区”生产模式,
 # “两基”攻坚计划, “一国两制”制度体系 (not a phrase after 的, 和, 这: “…”的工作机制 is a
 # frame; not a team: “金秋”文体活动队)
@@ -588,20 +599,22 @@ def _is_policy_term(text, s, e, repeats):
             and all(3 <= len(p) <= 12 for h in halves for p in h.split("、"))
     if len(parts) > 1:
         # a quoted list of phrases is a slogan (“一窗受理、限时办结”, “不改变、
-        # 不撤退、不脱贫、不脱钩”) or of parts sharing a character (“建链、强链、延链、补链”);
-        # member lists a formulation names are dropped later; short words only as a named attitude (“等、靠、要”思想) or, three
-        # at least, the content of a named mechanism or principle (“比、学、赶、超、
-        # 帮”的长效机制), before a term head (“专、精、特、新”中小企业, “智慧城区、社区”试点; not 为:
-        # 以“…”为重点) or a verb carrying it out (“上云、用数、赋智”加快推进), not as objects
-        # (保障“住、医、教”) or a pair (以“惠民、为民”为宗旨)
+        # 不撤退、不脱贫、不脱钩”) or of parts sharing a character (“建链、强链、延链、
+        # 补链”); member lists a formulation names are dropped later; short words
+        # only as a named attitude (“等、靠、要”思想), before a term head (“专、精、特、
+        # 新”中小企业, “智慧城区、社区”试点; not 为: 以“…”为重点) or, three at least, the
+        # content of a named mechanism or principle (“比、学、赶、超、帮”的长效机制) or
+        # before a verb carrying it out (“上云、用数、赋智”加快推进; not a pair: 各地
+        # “线上、线下”推进招聘), not as objects (保障“住、医、教”) or a pair (以“惠民、
+        # 为民”为宗旨)
         if len(parts) > 8 or max(len(p.strip()) for p in parts) > 12:
             return False
         if all(len(p.strip()) >= 3 for p in parts) or _parallel_parts(q):
             return True
         head = text[e + 1:e + 2] != "为" and (_TERM_HEAD_AFTER.match(text[e + 1:e + 8])
-                                              or _DENG_HEAD_AFTER.match(text, e + 1)
-                                              or _CARRIED_OUT_AFTER.match(text, e + 1))
-        return attitude or (frame and len(parts) >= 3) or bool(head)
+                                              or _DENG_HEAD_AFTER.match(text, e + 1))
+        carried_out = _CARRIED_OUT_AFTER.match(text, e + 1)
+        return attitude or (len(parts) >= 3 and bool(frame or carried_out)) or bool(head)
     if len(q) > _TERM_MAX:
         # the long name of a title conferred (成功申报“…深度融合试点单位”) or of the programme
         # its head names (“现代服务业共性关键技术研发及应用示范”重点专项) is a term too
@@ -618,7 +631,7 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats, listed):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e)) \
-        or bool(_CAMPAIGN_PERIOD_RE.fullmatch(q)) or _parallel_parts(q)
+        or _campaign_period(text, s, e) or _parallel_parts(q)
 
 
 def _figure_before(text, s, e, listed):
@@ -750,7 +763,8 @@ def _named_around(text, s, e, before):
     programme head ending it (“一号改革工程”) or its letters spelled out."""
     q, after = text[s:e], text[e + 1:e + 8]
     return bool(_TERM_HEAD_AFTER.match(after) or _POLICY_VERB_BEFORE.search(before)
-                or _DENG_HEAD_AFTER.match(text, e + 1) or _MODIFIED_HEAD_AFTER.match(after)
+                or _DENG_HEAD_AFTER.match(text, e + 1) or _DENG_TRADE_AFTER.match(text, e + 1)
+                or _MODIFIED_HEAD_AFTER.match(after)
                 or _programme_name(q)
                 or _HONOUR_BEFORE.search(before) or _ISSUED_BEFORE.search(before)
                 or _spelled_out_after(text, s, e) or _clause_object(text, s, e))

@@ -1766,3 +1766,12 @@ def test_a_count_of_the_parts_of_a_count_is_no_claim():
     assert lst["claim"]["number"] == 3
     assert lst["claim"]["text"].endswith("3方面11项重点任务")
     assert lst["count_matches"] is True
+
+
+def test_review8_a_list_numbering_the_parts_of_a_chained_count_takes_the_second():
+    # constructed, the wording of shandong-13's 《若干政策》共七部分14条 before its fourteen articles:
+    # the twelve numbered items are the 12条, not the 4个方面 (shandong-24's 3方面11项 list of three
+    # 方面 keeps its first count: test above)
+    items = "".join(f"{k}.第{k}条措施。\n" for k in range(1, 13))
+    lst = next(l for l in lists_of("《若干措施》共4个方面12条具体措施：\n" + items) if l["family"] == "1.")
+    assert (lst["claim"]["number"], lst["count_matches"]) == (12, True)

@@ -1116,3 +1116,12 @@ def test_members8_no_shared_tail_in_clauses_or_in_members_of_one_ending():
     # gwr 1957: 農業、手工業、工商業 end alike; 工商業 is the last one's own
     assert members_of("我国农業、手工業和資本主义工商業的三大社会主义改造能够同时基本上完成，幷不是偶然的。",
                       "三大社会主义")[-1] == "資本主义工商業"
+
+
+def test_review8_an_unquoted_count_keeps_its_last_member_whole():
+    # the 2018 and 2025 work reports, central-25: a quoted coinage leaves the shared words out
+    assert members_of("制定实施大气、水、土壤污染防治三个“十条”并取得扎实成效。", "三个“十条”") == ["大气", "水", "土壤"]
+    assert members_of("深入实施重要生态系统保护和修复重大工程，荒漠化、沙化土地面积持续“双缩减”。", "双缩减") == ["荒漠化", "沙化"]
+    # constructed, of the same shape unquoted: a count with its own head names each member whole
+    assert members_of("统筹人才、资金、科技创新平台三大要素。", "三大要素") == ["人才", "资金", "科技创新平台"]
+    assert members_of("聚焦钢铁、化工、新能源汽车产业三大领域。", "三大领域") == ["钢铁", "化工", "新能源汽车产业"]

@@ -2888,3 +2888,31 @@ def test_quotedprec_a_way_of_working_or_the_frame_yi_wei_stays_a_term():
     assert "问海" in quoted_terms("加快打造基础大模型矩阵、以“问海”大模型和港口大模型为代表的N个行业大模型")
     # constructed: a quotation the text names a term elsewhere (放管服改革)
     assert "放管服" in quoted_terms("深化放管服改革。以“放管服”推动营商环境持续优化。")
+
+
+def test_review8_a_campaign_period_is_bound_in_a_noun_phrase():
+    # dev-0105, central-55, central-25: a campaign's period bound to the words around it
+    assert quoted_terms("展特色經濟,紮實開展“項目年”活動,與全縣人民一道戰勝了非典帶來的不利") == ["項目年"]
+    assert quoted_terms("利用全国“敬老月”等时间节点，通过发起话题讨论、开设线上教程") == ["敬老月"]
+    assert quoted_terms("构建系统推进工作格局。举办“全民数字素养与技能提升月”，在全国范围内组织") == [
+        "全民数字素养与技能提升月"]
+    # constructed, of the shape of 2021's “收官之年” without 之: a year so called, or a phrase, is none
+    assert quoted_terms("明年是“收官年”，任务十分艰巨。") == []
+    assert quoted_terms("今年我们迎来了“丰收年”，粮食产量再创新高。") == []
+    assert quoted_terms("在“激情燃烧的岁月”里，广大干部奋勇争先。") == []
+
+
+def test_review8_a_quoted_pair_before_a_verb_of_carrying_out_is_no_slogan():
+    # shandong-19: three parts carried out are a slogan
+    assert quoted_terms("全省服务业数字化转型全面推开，服务业企业“上云、用数、赋智”加快推进。") == ["上云、用数、赋智"]
+    # constructed: a pair of plain words saying how it is carried out stays out, as before quoted7
+    assert quoted_terms("各地“线上、线下”推进招聘活动，成效明显。") == []
+
+
+def test_review8_a_trade_named_by_its_businesses_is_one_coinage():
+    # shandong-19: one coinage for the trade, before 等 and the kind of its businesses
+    assert quoted_terms("鼓励线上平台与实体商业深度合作，引导“吃住行游购娱”等传统商贸企业发挥实体店的服务") == [
+        "吃住行游购娱"]
+    # constructed: a quoted list of plain words before 等…企业/行业 stays out, as before quoted7
+    assert quoted_terms("协调解决“水、电、气”等涉及企业的问题。") == []
+    assert quoted_terms("对“吃、住、行”等相关行业加强监管。") == []

@@ -88,7 +88,7 @@ def _unquoted_list_before(t):
     # (an unquoted count heads the items before it: 玻璃熔窑、锡槽、退火窑三大热工控制、冷端优化控制…)
     if _describes_it(t, got):
         return None                 # 人人协同、人机协同的“双师课堂”: how it works, not what it counts
-    return _without_shared_tail(t.text, got)
+    return _without_shared_tail(t, got)
 
 
 def _clause_items(items):
@@ -101,28 +101,33 @@ def _clause_items(items):
 _TAIL_MIN = 3   # characters of a shared tail (东、中、西、东北地区: 地区 is the region's own name)
 
 
-def _without_shared_tail(text, got):
+def _without_shared_tail(t, got):
     """``got`` with the last member cut to its first words when the words
-    after them qualify every member (大气、水、土壤污染防治三个“十条” -> 大气 | 水
-    | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 | 沙化, as the 2019 report's
-    gold reads 化肥农药使用量…双下降 -> 化肥 | 农药): a last member
+    after them qualify every member of the formulation ``t``, quoted (all or
+    its head) as a coined name that leaves them out (大气、水、土壤污染防治
+    三个“十条” -> 大气 | 水 | 土壤; 荒漠化、沙化土地面积“双缩减” -> 荒漠化 |
+    沙化, as the 2019 report's gold reads 化肥农药使用量…双下降 -> 化肥 |
+    农药): a last member
     :data:`_TAIL_MIN` characters or more longer than every other, cut at the
     word end nearest the others' mean length, when that leaves a tail of
     :data:`_TAIL_MIN` or more, in a member with no conjunction (…维护世界和平
     与促进共同发展 is one task; 保障和改善民生), the members share no ending
     (帝国主义、封建主义、官僚资本主义; 农業、手工業、資本主义工商業; 化学需氧量、
-    二氧化硫排放总量) and are no clauses (:func:`_clause_items`)."""
+    二氧化硫排放总量) and are no clauses (:func:`_clause_items`); the cut
+    member keeps two characters at least (新能源汽车产业 is no 新). An unquoted
+    count names its members whole (人才、资金、科技创新平台三大要素)."""
     last, others = got[-1]["text"] if got else "", [m["text"] for m in got[:-1]]
-    if not others or len(last) < max(map(len, others)) + _TAIL_MIN:
+    quoted = t.quoted or "“" in t.text[t.s:t.e]        # “双缩减”, 三个“十条”
+    if not (quoted and others) or len(last) < max(map(len, others)) + _TAIL_MIN:
         return got
     if os.path.commonprefix([w[::-1] for w in others + [last]]) or _clause_items(others + [last]):
         return got
     mean = sum(map(len, others)) / len(others)
-    ends = list(itertools.accumulate(len(w) for w in load_segmenter().cut(last)))[:-1]
+    ends = [z for z in itertools.accumulate(len(w) for w in load_segmenter().cut(last)) if z >= 2][:-1]
     cut = min(ends, key=lambda z: (abs(z - mean), z), default=len(last))
     if len(last) - cut < _TAIL_MIN or re.search("[与和及并、，,]", last):
         return got
-    return got[:-1] + [_mk(text, got[-1]["start"], got[-1]["start"] + cut)]
+    return got[:-1] + [_mk(t.text, got[-1]["start"], got[-1]["start"] + cut)]
 
 
 def _names_its_parts(t):

@@ -7,7 +7,7 @@ clause and frame tests that the steps of the next sentences share."""
 import re
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
-from policy_nlp.lang.numerals import DIGITS as _DIGIT, ITEM_NUMERALS
+from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _ITEM_END, _mk, _PARAGRAPH_REACH, _split_items,
@@ -345,18 +345,19 @@ def _marked_items(text, body, first=1):
     ``body``: each from after its marker to the end of its clause. With
     ``first`` > 1, the list from its marker ``first`` on, anywhere within
     600 characters (二是…三是… after a first item whose marker is garbled)."""
+    # 十一是 is read too: an eleventh item makes a list of eleven no list of ten
     marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])(十[{_MARKERS}]|[{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
     if first > 1:
-        marks = marks[next((k for k, mm in enumerate(marks) if _marker_value(mm.group(1)) == first), len(marks)):]
-    if not (marks and _marker_value(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
+        marks = marks[next((k for k, mm in enumerate(marks) if chinese_number(mm.group(1)) == first), len(marks)):]
+    if not (marks and chinese_number(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
         return None
     out = []
     expect = first
     for mm in marks:
         if out and mm.group(1) == "一":
             break                                        # a new list starts: “三突破”：一是…
-        if _marker_value(mm.group(1)) != expect:
+        if chinese_number(mm.group(1)) != expect:
             continue
         a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
         if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
@@ -364,12 +365,6 @@ def _marked_items(text, body, first=1):
         out.append(_mk(text, a, z))
         expect += 1
     return out if len(out) >= 2 or (out and first > 1) else None
-
-
-def _marker_value(numeral):
-    """The number of a marker's numeral: 十 10, 十一 11 (an eleventh item is read, so
-    that a list of eleven or more is no list of ten), else the digit's."""
-    return 10 + _DIGIT.get(numeral[1:], 0) if numeral.startswith("十") else _DIGIT.get(numeral)
 
 
 def _garbled_first_marker(t):

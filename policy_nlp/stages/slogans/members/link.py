@@ -14,8 +14,7 @@ from policy_nlp.stages.slogans.members.following import _following_list, _garble
 from policy_nlp.stages.slogans.members.headings import _headings_named_before, _headings_naming_head_later
 from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _dash_items_after,
     _head_clauses_after, _marked_list_next_sentence, _ordinal_list_after_restatement, _ordinal_list_next_paragraph,
-    _ordinal_list_next_sentence,
-    _period_halves_after)
+    _ordinal_list_next_sentence, _period_halves_after)
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
     _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
     _quoted_names_with_head_later, _suffix_unit, _written_together_earlier)
