@@ -68,3 +68,18 @@ def local_excerpt(excerpt_id):
         if record["id"] == excerpt_id:
             return record["text"]
     raise LookupError(excerpt_id)
+
+
+def lists_of(text):
+    """The lists :func:`find_lists` gives for ``text``, on the pipeline's
+    paragraphs and sentences (the enumeration tests' entry)."""
+    from policy_nlp.stages.enumerations import find_lists
+    from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+    paragraphs = find_paragraphs(text)
+    return find_lists(text, paragraphs, find_sentences(text, paragraphs))
+
+
+def lists_outline(text, lists):
+    """(family, item count, first 6 characters of the first item, parent, parent item, gaps) per list."""
+    return [(l["family"], len(l["items"]), text[l["items"][0]["start"]:][:6], l["parent"], l["parent_item"],
+             l["gaps"]) for l in lists]

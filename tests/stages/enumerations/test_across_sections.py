@@ -1,19 +1,7 @@
 """Numbering that runs on across sections (``enumerations.across``): one list, parent the section
 holding the sub-sections; numbering that restarts in each sub-section stays one list each."""
 
-from policy_nlp.stages.enumerations import find_lists
-from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
-
-
-def lists_of(text):
-    paragraphs = find_paragraphs(text)
-    return find_lists(text, paragraphs, find_sentences(text, paragraphs))
-
-
-def outline(text, lists):
-    """(family, item count, first 6 characters of the first item, parent, parent item, gaps) per list."""
-    return [(l["family"], len(l["items"]), text[l["items"][0]["start"]:][:6], l["parent"], l["parent_item"],
-             l["gaps"]) for l in lists]
+from conftest import lists_of, lists_outline as outline
 
 
 # policy_docs shandong-30 (the provincial development gold: one 1.–8. list here, parent 三、), items shortened

@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from policy_nlp.stages.enumerations import FAMILIES, chinese_number, find_lists
-from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
+from policy_nlp.stages.enumerations import FAMILIES, chinese_number
 
-from conftest import ROOT, shared_path
-
-
-def lists_of(text):
-    paragraphs = find_paragraphs(text)
-    return find_lists(text, paragraphs, find_sentences(text, paragraphs))
+from conftest import ROOT, lists_of, shared_path
 
 
 def summary(text, lists):
