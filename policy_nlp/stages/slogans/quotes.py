@@ -422,7 +422,7 @@ _MODIFIED_HEAD_AFTER = re.compile(rf"(?![的和与及等这])[{IDEOGRAPH}]{{1,2}
 _GOAL_BEFORE = re.compile(r"为(?:我|全)?[省市县区镇乡村]?$")
 _GOAL_AFTER = re.compile(r"(?:[做作]出|创造|营造|提供|奠定)")
 # a quoted list the subject of a verb of carrying it out (服务业企业“上云、用数、赋智”加快推进, shandong-19)
-_CARRIED_OUT_AFTER = re.compile(r"(?:加快|深入|全面|稳步|有序|扎实|持续|大力|积极)?(?:推进|推开|实施|落实|开展)")
+_CARRIED_OUT_AFTER = re.compile(rf"(?:{alternation('carrying_out_adverbs')})?(?:{alternation('carrying_out_verbs')})")
 
 
 # an abbreviation spelled out right after it, its characters opening the items in turn:
