@@ -8,7 +8,7 @@ def _train(args):
     report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
                    group_column=args.group_column, label_sep=args.label_sep, test=args.test,
                    folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
-                   crosswalk=args.crosswalk)
+                   crosswalk=args.crosswalk, weight_column=args.weight_column)
     print(format_report(report))
     print(f"\nmodel saved to {args.output} ({report['training_seconds']} s)")
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
@@ -31,7 +31,8 @@ def add_train_command(commands):
         epilog="examples:\n  policy-nlp train my_labels.csv --text-column paragraph --label-column code "
                "-o models/my-codes\n  policy-nlp train coded.xlsx --label-sep ';' --group-column report -o models/multi\n"
                "  policy-nlp train labelled_ds/ --folds 10 --min-per-label 5 -o models/cap\n"
-               "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation",
+               "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation\n"
+               "  policy-nlp train two_coders.csv --weight-column w -o models/weighted   # w: 0.5 doubtful, 2 trusted",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("data", help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder")
     p.add_argument("--text-column", default="text", help="paragraph text column (default: text)")
@@ -47,4 +48,8 @@ def add_train_command(commands):
     p.add_argument("--threshold", type=float, default=0.5,
                    help="multi-label: give a label when its probability reaches this (default 0.5)")
     p.add_argument("--crosswalk", help="JSON/CSV file mapping labels to codes of another codebook")
+    p.add_argument("--weight-column",
+                   help="numeric column: how much each row counts in training (0.5 doubtful, 2 trusted, "
+                        "0 left out); used by the final fit and each cross-validation fold's fit; the "
+                        "scores stay unweighted (every held-out row counts once)")
     p.set_defaults(func=_train)

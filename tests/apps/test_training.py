@@ -368,3 +368,113 @@ def test_worked_example_rebuilds_every_hand_coded_local_unit(tmp_path):
     assert data.groups[0] == "dev-0001" and sum(data.label_counts().values()) == 807
     assert example.main(["--out", str(repo / "scratch")]) == 2  # never writes corpus text into the repository
     assert not (repo / "scratch").exists()
+
+
+# ---------------------------------------------------------------- weighted rows
+
+def _probabilities(model_dir, texts=tuple(FARM2 + ENV2)):
+    return load_model(model_dir).predict_proba(list(texts))
+
+
+def test_weight_column_of_ones_trains_the_same_model_as_none(tmp_path):
+    rows = [(d, t, c, "1") for d, t, c in DOC_ROWS]
+    data = write_csv(tmp_path / "w.csv", rows, ("doc_id", "text", "code", "w"))
+    plain = tt.train(data, tmp_path / "plain", label_column="code", folds=3, verbose=False)
+    ones = tt.train(data, tmp_path / "ones", label_column="code", folds=3, weight_column="w", verbose=False)
+    assert ones["cross_validation"]["per_fold"] == plain["cross_validation"]["per_fold"]
+    assert (_probabilities(tmp_path / "ones") == _probabilities(tmp_path / "plain")).all()
+    assert ones["weights"] == {"column": "w", "sum": 24.0, "zero": 0} and "weights" not in plain
+    assert "Rows weighted by column `w` (sum of weights 24)" in (tmp_path / "ones" / "evaluation.md").read_text("utf-8")
+    assert "Rows weighted by column `w`" in (tmp_path / "ones" / "MODEL_CARD.md").read_text("utf-8")
+    saved = json.loads((tmp_path / "ones" / "model.json").read_text("utf-8"))["metadata"]
+    assert saved["training"]["weights"] == {"column": "w", "sum": 24.0, "zero": 0}
+
+
+def test_a_zero_weight_row_is_as_if_absent(tmp_path):
+    # a mislabelled row (a farm paragraph coded 环境) that the second coder doubts entirely
+    doubtful = ("d0", "稳定粮食播种面积，提高种粮农民收益。", "环境", 0)
+    rows = [(d, t, c, 1) for d, t, c in DOC_ROWS]
+    weighted = write_csv(tmp_path / "w.csv", rows + [doubtful], ("doc_id", "text", "code", "w"))
+    absent = write_csv(tmp_path / "a.csv", rows, ("doc_id", "text", "code", "w"))
+    report = tt.train(weighted, tmp_path / "w", label_column="code", folds=0, weight_column="w", verbose=False)
+    tt.train(absent, tmp_path / "a", label_column="code", folds=0, verbose=False)
+    assert report["n"] == 25 and report["weights"]["zero"] == 1
+    assert "1 rows of weight 0" in (tmp_path / "w" / "evaluation.md").read_text("utf-8")
+    assert (_probabilities(tmp_path / "w") == _probabilities(tmp_path / "a")).all()
+    counted = write_csv(tmp_path / "c.csv", rows + [doubtful[:3] + (1,)], ("doc_id", "text", "code", "w"))
+    tt.train(counted, tmp_path / "c", label_column="code", folds=0, weight_column="w", verbose=False)
+    assert not (_probabilities(tmp_path / "c") == _probabilities(tmp_path / "a")).all()
+
+
+def test_weights_reach_every_cross_validation_fold(tmp_path, monkeypatch):
+    from policy_nlp.stages.topics import TopicClassifier
+    seen, fit = [], TopicClassifier.fit
+
+    def spy(self, X, y, sample_weight=None):
+        seen.append(None if sample_weight is None else sorted(set(sample_weight)))
+        return fit(self, X, y, sample_weight)
+    monkeypatch.setattr(TopicClassifier, "fit", spy)
+    rows = [(d, t, c, 2 if c == "农业" else 0.5) for d, t, c in DOC_ROWS]
+    data = write_csv(tmp_path / "w.csv", rows, ("doc_id", "text", "code", "w"))
+    report = tt.train(data, tmp_path / "m", label_column="code", folds=3, weight_column="w", verbose=False)
+    assert seen == [[0.5, 2.0]] * 4  # three folds, then the final model
+    assert report["weights"]["sum"] == 30.0
+
+
+def test_weighted_multilabel_training(tmp_path):
+    rows = [(t, c, 1 if i % 3 else 0.5) for i, (t, c) in enumerate(MULTI * 2)]
+    weighted = write_csv(tmp_path / "w.csv", rows + [("治理大气污染。", "农业", 0)], ("text", "code", "w"))
+    report = tt.train(weighted, tmp_path / "w", label_column="code", label_sep=";", folds=2, weight_column="w",
+                      verbose=False)
+    assert report["task"] == "multi-label" and report["weights"] == {"column": "w", "sum": 20.0, "zero": 1}
+    assert isinstance(load_model(tmp_path / "w").to_estimator(), MultiLabelTopicClassifier)
+    tt.train(write_csv(tmp_path / "a.csv", rows, ("text", "code", "w")), tmp_path / "a", label_column="code",
+             label_sep=";", folds=0, weight_column="w", verbose=False)
+    tt.train(write_csv(tmp_path / "p.csv", rows, ("text", "code", "w")), tmp_path / "p", label_column="code",
+             label_sep=";", folds=0, verbose=False)
+    texts = [t for t, _ in MULTI]
+    assert (_probabilities(tmp_path / "w", texts) == _probabilities(tmp_path / "a", texts)).all()
+    assert not (_probabilities(tmp_path / "a", texts) == _probabilities(tmp_path / "p", texts)).all()
+
+
+@pytest.mark.parametrize("cell, reason", [("", "empty weight 'w'"), ("half", "weight 'w' is not a number: 'half'"),
+                                          ("-1", "weight 'w' must be a finite number of 0 or more, got '-1'"),
+                                          ("inf", "weight 'w' must be a finite number")])
+def test_bad_weight_cells_name_the_file_and_row(tmp_path, cell, reason):
+    rows = [(t, c, "1") for t, c in ROWS]
+    rows[4] = (rows[4][0], rows[4][1], cell)
+    data = write_csv(tmp_path / "bad.csv", rows, ("text", "code", "w"))
+    with pytest.raises(DocumentError, match=rf"bad\.csv:row 5: {reason}"):
+        tt.read_labelled(data, label_column="code", weight_column="w")
+
+
+def test_weight_column_missing_and_blank_label_rows_need_no_weight(tmp_path):
+    data = write_csv(tmp_path / "d.csv", ROWS)
+    with pytest.raises(DocumentError, match=r"d\.csv: no column 'w'; columns found: \['code', 'text'\]"):
+        tt.read_labelled(data, label_column="code", weight_column="w")
+    rows = [(t, c, "1") for t, c in ROWS] + [("推进城市更新。", "", "")]
+    half = tt.read_labelled(write_csv(tmp_path / "h.csv", rows, ("text", "code", "w")), label_column="code",
+                            weight_column="w")
+    assert half.skipped_blank == 1 and half.weights == [1.0] * 12
+
+
+def test_min_per_label_drops_the_weights_of_dropped_rows(tmp_path):
+    rows = [(d, t, c, i) for i, (d, t, c) in enumerate(DOC_ROWS)] + [("d0", "加强社区治理。", "治理", 7)]
+    data = tt.read_labelled(write_csv(tmp_path / "r.csv", rows, ("doc_id", "text", "label", "w")),
+                            min_per_label=3, weight_column="w")
+    assert data.weights == [float(i) for i in range(24)]
+
+
+def test_command_line_train_with_weights(tmp_path, capsys):
+    from policy_nlp.cli import main
+    rows = [(d, t, c, "0.5" if d == "d3" else "2") for d, t, c in DOC_ROWS]
+    data = write_csv(tmp_path / "d.csv", rows, ("doc_id", "text", "code", "weight"))
+    assert main(["train", str(data), "--label-column", "code", "--weight-column", "weight",
+                 "-o", str(tmp_path / "m"), "--folds", "2"]) == 0
+    assert "Rows weighted by column `weight` (sum of weights 45)" in capsys.readouterr().out
+    rows[2] = (*rows[2][:3], "两")
+    write_csv(tmp_path / "bad.csv", rows, ("doc_id", "text", "code", "weight"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["train", str(tmp_path / "bad.csv"), "--label-column", "code", "--weight-column", "weight",
+              "-o", str(tmp_path / "m2")])
+    assert exit_.value.code == 2 and "bad.csv:row 3: weight 'weight' is not a number: '两'" in capsys.readouterr().err

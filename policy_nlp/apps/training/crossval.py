@@ -26,24 +26,28 @@ def make_estimator(multi_label=False, threshold=0.5, random_state=0, **params):
     return TopicClassifier(random_state=random_state, **params)
 
 
-def fit_learnable(estimator, tokens, labels, multi_label):
+def fit_learnable(estimator, tokens, labels, multi_label, weights=None):
     """Fit on the labels that have enough examples; returns the labels left out.
 
     A label with fewer than 2 training examples (multi-label: fewer than 2
     with or 2 without it) cannot be calibrated: its rows are left out
     (multi-label: the label is removed from them) and it is never predicted.
+    ``weights`` (one per row, or None) go to the estimator as
+    ``sample_weight``; a row of weight 0 counts as no example.
     """
-    counts = Counter(x for s in labels for x in s) if multi_label else Counter(labels)
-    unlearnable = {label for label, n in counts.items() if n < 2 or (multi_label and len(labels) - n < 2)}
+    counted = [s for i, s in enumerate(labels) if weights is None or weights[i] > 0]
+    counts = Counter(x for s in counted for x in s) if multi_label else Counter(counted)
+    unlearnable = {label for label, n in counts.items() if n < 2 or (multi_label and len(counted) - n < 2)}
     if multi_label:
+        keep = range(len(labels))
         y = [tuple(x for x in s if x not in unlearnable) for s in labels]
-        X = tokens
     else:
-        keep = [i for i, label in enumerate(labels) if label not in unlearnable]
-        X, y = [tokens[i] for i in keep], [labels[i] for i in keep]
+        keep = [i for i, label in enumerate(labels) if label in counts and label not in unlearnable]
+        y = [labels[i] for i in keep]
     if len(set(x for s in y for x in s) if multi_label else set(y)) < 2:
         raise TrainingDataError(f"fewer than two labels with at least 2 examples (counts: {dict(counts)})")
-    estimator.fit(X, y)
+    weight = None if weights is None else [weights[i] for i in keep]
+    estimator.fit([tokens[i] for i in keep], y, sample_weight=weight)
     return sorted(unlearnable)
 
 
@@ -82,6 +86,10 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
     tokens : list of list of str, optional
         The paragraphs already segmented (segmented here otherwise, once).
 
+    Each fold's model is fit with the weights of its training rows
+    (``data.weights``); the held-out fold is scored unweighted, every row
+    once, and the baselines ignore the weights.
+
     Returns
     -------
     dict
@@ -112,7 +120,8 @@ def cross_validate(data, folds=5, random_state=0, verbose=False, tokens=None, th
         train_tokens, train_labels = [tokens[i] for i in train], [labels[i] for i in train]
         test_tokens, test_labels = [tokens[i] for i in test], [labels[i] for i in test]
         model = make_estimator(data.multi_label, threshold, random_state, **params)
-        unlearnable |= set(fit_learnable(model, train_tokens, train_labels, data.multi_label))
+        weights = None if data.weights is None else [data.weights[i] for i in train]
+        unlearnable |= set(fit_learnable(model, train_tokens, train_labels, data.multi_label, weights))
         guesses = predicted_labels(model, test_tokens, data.multi_label)
         for i, guess in zip(test, guesses):
             predicted[i] = guess

@@ -25,7 +25,8 @@ class LabelledData:
     """Labelled paragraphs ready to train on.
 
     ``labels`` holds a str per row, or a tuple of str per row when
-    ``multi_label``; ``groups`` the document of each row (None: no grouping).
+    ``multi_label``; ``groups`` the document of each row (None: no grouping);
+    ``weights`` how much each row counts in training (None: every row once).
     """
     texts: list
     labels: list
@@ -38,6 +39,8 @@ class LabelledData:
     skipped_blank: int = 0
     dropped: dict = field(default_factory=dict)
     test: "LabelledData" = None
+    weights: list = None
+    weight_column: str = None
 
     def label_counts(self):
         if self.multi_label:
@@ -46,7 +49,7 @@ class LabelledData:
 
 
 def read_labelled(source, text_column="text", label_column="label", group_column=None,
-                  label_sep=None, min_per_label=0, test=None):
+                  label_sep=None, min_per_label=0, test=None, weight_column=None):
     """Labelled paragraphs from a file, a folder or an in-memory table.
 
     Parameters
@@ -69,6 +72,11 @@ def read_labelled(source, text_column="text", label_column="label", group_column
         Drop labels with fewer examples (rows left without a label are dropped).
     test : same kinds as ``source``, optional
         A held-out test set (read with the same columns; overrides a ``test`` split).
+    weight_column : str, optional
+        A numeric column: how much each row counts in training (``0.5`` a
+        doubtful row, ``2`` a trusted source, ``0`` as if absent). Read for
+        the training rows only; a test set is scored unweighted and needs
+        no such column.
 
     Returns
     -------
@@ -80,10 +88,12 @@ def read_labelled(source, text_column="text", label_column="label", group_column
     ------
     DocumentError
         Missing, empty or unsupported file; unknown column (the message lists
-        the columns found); a row with a label but no text.
+        the columns found); a row with a label but no text; a labelled row whose
+        weight is empty, not a number, negative or not finite (the message
+        names the file and the row).
     """
     rows, columns, name, test_rows = _read_rows(source)
-    data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep)
+    data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column)
     if test is not None:
         test_rows, test_columns, test_name, _ = _read_rows(test)
         data.test = _to_data(test_rows, test_columns, test_name, text_column, label_column,
@@ -243,13 +253,13 @@ def _label_text(value):
     return "" if value is None else str(value).strip()
 
 
-def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep):
+def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column=None):
     if group_column is None:
         group_column = next((c for c in GROUP_COLUMNS if c in columns), "")
-    for column in (text_column, label_column, group_column):
+    for column in (text_column, label_column, group_column, weight_column):
         if column and column not in columns:
             raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")
-    texts, targets, groups, blank, multi = [], [], [], 0, False
+    texts, targets, groups, weights, blank, multi = [], [], [], [], 0, False
     for number, row in enumerate(rows, 1):
         text = row.get(text_column)
         found, was_list = _cell_labels(row.get(label_column), label_sep)
@@ -262,6 +272,8 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
         multi = multi or was_list or len(found) > 1
         texts.append(text if isinstance(text, list) else str(text))
         targets.append(found)
+        if weight_column:
+            weights.append(_cell_weight(row.get(weight_column), f"{name}:row {number}", weight_column))
         if group_column:
             group = row.get(group_column)
             groups.append(f"row {number}" if group is None or str(group).strip() == "" else str(group))
@@ -269,7 +281,33 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
         raise DocumentError(name, f"no row has a label in {label_column!r} ({blank} blank)")
     labels = [tuple(sorted(set(t))) for t in targets] if multi else [t[0] for t in targets]
     return LabelledData(texts, labels, groups if group_column else None, multi, name, text_column,
-                        label_column, group_column or None, blank)
+                        label_column, group_column or None, blank, weights=weights if weight_column else None,
+                        weight_column=weight_column or None)
+
+
+def _cell_weight(value, where, column):
+    """A weight cell as a float, or a :class:`DocumentError` at ``where`` (file and row).
+
+    Examples
+    --------
+    >>> _cell_weight(" 0.5 ", "d.csv:row 1", "w"), _cell_weight(2, "d.csv:row 1", "w")
+    (0.5, 2.0)
+    >>> _cell_weight("half", "d.csv:row 3", "w")
+    Traceback (most recent call last):
+    ...
+    policy_nlp.errors.DocumentError: d.csv:row 3: weight 'w' is not a number: 'half'
+    """
+    if value is None or _is_nan(value) or (isinstance(value, str) and not value.strip()):
+        raise DocumentError(where, f"empty weight {column!r}: give every labelled row a weight (0 leaves it out)")
+    try:
+        if isinstance(value, bool):  # True is not a weight, though float(True) is 1.0
+            raise TypeError
+        weight = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        raise DocumentError(where, f"weight {column!r} is not a number: {value!r}") from None
+    if not math.isfinite(weight) or weight < 0:
+        raise DocumentError(where, f"weight {column!r} must be a finite number of 0 or more, got {value!r}")
+    return weight
 
 
 def _drop_rare(data, minimum):
@@ -289,4 +327,6 @@ def _drop_rare(data, minimum):
     data.labels = [t for t, k in zip(data.labels, keep) if k]
     if data.groups is not None:
         data.groups = [g for g, k in zip(data.groups, keep) if k]
+    if data.weights is not None:
+        data.weights = [w for w, k in zip(data.weights, keep) if k]
     data.dropped = rare

@@ -55,6 +55,13 @@ def _per_label_table(report):
                    for label, m in report["per_label"].items()])
 
 
+def _weights_line(weights):
+    """How the rows were weighted, for the report and the model card."""
+    return (f"Rows weighted by column `{weights['column']}` (sum of weights {weights['sum']:g}"
+            + (f"; {weights['zero']} rows of weight 0 left out of training" if weights["zero"] else "")
+            + "): the model's fits use the weights; the scores count every held-out row once.")
+
+
 def format_report(report):
     """The evaluation report as Markdown (readable as plain text too)."""
     multi = report["task"] == "multi-label"
@@ -66,6 +73,9 @@ def format_report(report):
                 if report["skipped_blank_labels"] else "")
              + (f"; dropped (--min-per-label): {report['dropped_labels']}" if report["dropped_labels"] else "")
              + ".", ""]
+    weights = report.get("weights")
+    if weights:
+        lines += [_weights_line(weights), ""]
     lines += _table(["label", "paragraphs"], list(report["label_counts"].items())) + [""]
     cv = report.get("cross_validation")
     if cv:
@@ -144,6 +154,8 @@ def write_model_card(output, model, metadata, data_lines=None):
     lines += ["", "## Training data", ""]
     lines += data_lines or [f"User data: `{metadata.get('source_file')}` "
                             f"({metadata.get('training', {}).get('examples')} labelled rows)."]
+    if metadata.get("training", {}).get("weights"):
+        lines += ["", _weights_line(metadata["training"]["weights"])]
     lines += ["", "## Metrics", ""]
     evaluation = metadata.get("evaluation")
     if evaluation:

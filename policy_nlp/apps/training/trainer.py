@@ -20,7 +20,7 @@ RARE = 10  # labels with fewer examples get unreliable scores: the report says s
 
 def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
           label_sep=None, test=None, folds=5, min_per_label=0, threshold=0.5, crosswalk=None,
-          random_state=0, verbose=True, **params):
+          weight_column=None, random_state=0, verbose=True, **params):
     """Evaluate and train a topic model on labelled paragraphs; save model and reports.
 
     Parameters
@@ -42,6 +42,9 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         saved with the model (the topics stage then adds the label's codes
         to every paragraph topic, under the file's name: ``codes: {"cap":
         [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
+    weight_column : str, optional
+        Row weights (:func:`read_labelled`): each fold's fit and the final fit get them as
+        ``sample_weight``; scores stay unweighted; report and model card give column and sum.
     verbose : bool
         Log each cross-validation fold and the saved model (``logging``,
         level INFO, logger ``policy_nlp``); nothing is printed.
@@ -57,7 +60,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     Raises
     ------
     DocumentError
-        Unreadable or empty input, unknown column, a label without text.
+        Unreadable or empty input, unknown column, a label without text, a bad weight.
     TrainingDataError
         ``folds`` of 1, too few documents or rows for the folds, fewer than
         two labels, a label with a single example (advice in the message).
@@ -74,7 +77,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     """
     started = time.time()
     if not isinstance(data, LabelledData):
-        data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test)
+        data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test,
+                             weight_column)
     mapping = read_crosswalk(crosswalk) if crosswalk else None
     report = _data_report(data, folds)
     tokens = [tokenize(t) for t in data.texts]
@@ -86,11 +90,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
             report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
     model = _fit_final(data, tokens, report, threshold, random_state, **params)
     if data.test is not None:
-        report["test"] = held_out_report(model, data, tokens, data.labels)
-        if mapping:
-            test_tokens = [tokenize(t) for t in data.test.texts]
-            report["test"]["crosswalk"] = crosswalk_scores(
-                data.test.labels, predicted_labels(model, test_tokens, data.multi_label), mapping, data.multi_label)
+        report["test"] = _test_report(model, data, tokens, mapping)
     output_dir = Path(output_dir)
     report["training_seconds"] = round(time.time() - started, 1)
     metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)
@@ -108,6 +108,9 @@ def _data_report(data, folds):
               "n": len(data.texts), "labels": sorted(counts), "label_counts": counts,
               "skipped_blank_labels": data.skipped_blank, "dropped_labels": data.dropped,
               "documents": len(set(data.groups)) if data.groups else None, "advice": []}
+    if data.weights is not None:
+        report["weights"] = {"column": data.weight_column, "sum": round(sum(data.weights), 6),
+                             "zero": sum(1 for w in data.weights if w == 0)}
     rare = {label: n for label, n in counts.items() if n < RARE}
     report["rare_labels"] = rare
     if rare:
@@ -121,11 +124,21 @@ def _data_report(data, folds):
     return report
 
 
+def _test_report(model, data, tokens, mapping):
+    """Scores on the held-out test set, repeated in crosswalk codes when there is a mapping."""
+    report = held_out_report(model, data, tokens, data.labels)
+    if mapping:
+        test_tokens = [tokenize(t) for t in data.test.texts]
+        report["crosswalk"] = crosswalk_scores(
+            data.test.labels, predicted_labels(model, test_tokens, data.multi_label), mapping, data.multi_label)
+    return report
+
+
 def _fit_final(data, tokens, report, threshold, random_state, **params):
     """The saved model, fit on every training row; labels it had to leave out go into the advice."""
     model = make_estimator(data.multi_label, threshold, random_state, **params)
     try:
-        left_out = fit_learnable(model, tokens, data.labels, data.multi_label)
+        left_out = fit_learnable(model, tokens, data.labels, data.multi_label, data.weights)
     except TrainingDataError as error:
         raise TrainingDataError(f"{data.source}: {error}") from None
     if left_out:
@@ -141,6 +154,8 @@ def _model_metadata(output_dir, data, report, folds, crosswalk, mapping):
                 "label_column": data.label_column, "task": report["task"],
                 "training_seconds": report["training_seconds"],
                 "training": {"examples": len(data.texts), "by_label": report["label_counts"]}}
+    if "weights" in report:
+        metadata["training"]["weights"] = report["weights"]
     if "cross_validation" in report:
         metadata["cross_validation"] = {"folds": folds, "grouped": report["cross_validation"]["grouped"],
                                         "mean": report["cross_validation"]["mean"]["model"]}
