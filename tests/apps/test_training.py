@@ -406,6 +406,16 @@ def test_a_zero_weight_row_is_as_if_absent(tmp_path):
     assert not (_probabilities(tmp_path / "c") == _probabilities(tmp_path / "a")).all()
 
 
+def test_a_label_whose_rows_all_weigh_zero_is_reported_left_out(tmp_path):
+    # two doubtful rows of a third code (工业), both weighted 0: no example of it is left to learn from
+    doubtful = [("d0", "推动制造业高端化、智能化、绿色化发展。", "工业", 0), ("d1", "培育壮大先进制造业集群。", "工业", 0)]
+    rows = [(d, t, c, 1) for d, t, c in DOC_ROWS] + doubtful
+    data = write_csv(tmp_path / "w.csv", rows, ("doc_id", "text", "code", "w"))
+    report = tt.train(data, tmp_path / "w", label_column="code", folds=0, weight_column="w", verbose=False)
+    assert any("工业" in line and "left out" in line for line in report["advice"])
+    assert "工业" not in list(load_model(tmp_path / "w").to_estimator().classes_)
+
+
 def test_weights_reach_every_cross_validation_fold(tmp_path, monkeypatch):
     from policy_nlp.stages.topics import TopicClassifier
     seen, fit = [], TopicClassifier.fit

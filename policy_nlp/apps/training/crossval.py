@@ -33,16 +33,20 @@ def fit_learnable(estimator, tokens, labels, multi_label, weights=None):
     with or 2 without it) cannot be calibrated: its rows are left out
     (multi-label: the label is removed from them) and it is never predicted.
     ``weights`` (one per row, or None) go to the estimator as
-    ``sample_weight``; a row of weight 0 counts as no example.
+    ``sample_weight``; a row of weight 0 counts as no example, so a label
+    whose rows all weigh 0 is left out (and returned) too.
     """
     counted = [s for i, s in enumerate(labels) if weights is None or weights[i] > 0]
     counts = Counter(x for s in counted for x in s) if multi_label else Counter(counted)
-    unlearnable = {label for label, n in counts.items() if n < 2 or (multi_label and len(counted) - n < 2)}
+    present = set(x for s in labels for x in s) if multi_label else set(labels)
+    # a label whose every row weighs 0 has no example: left out and reported, not dropped unsaid
+    unlearnable = {label for label in present
+                   if counts[label] < 2 or (multi_label and len(counted) - counts[label] < 2)}
     if multi_label:
         keep = range(len(labels))
         y = [tuple(x for x in s if x not in unlearnable) for s in labels]
     else:
-        keep = [i for i, label in enumerate(labels) if label in counts and label not in unlearnable]
+        keep = [i for i, label in enumerate(labels) if label not in unlearnable]
         y = [labels[i] for i in keep]
     if len(set(x for s in y for x in s) if multi_label else set(y)) < 2:
         raise TrainingDataError(f"fewer than two labels with at least 2 examples (counts: {dict(counts)})")
