@@ -15,8 +15,8 @@
 
 import re
 
-__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK", "SENTENCE_ENDS", "STOPS",
-           "after_spaces", "before_blanks", "before_spaces", "is_ideograph"]
+__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK", "SENTENCE_END_RE",
+           "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks", "before_spaces", "is_ideograph"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -28,6 +28,7 @@ IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")   # one ideograph (search, match at 
 # The marks that end a sentence (full and ASCII full stop, exclamation, question mark);
 # a semicolon or a colon ends a clause, not a sentence.
 SENTENCE_ENDS = "。！？!?"
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")   # one sentence end (search, match at a position)
 # A sentence end or a semicolon (full and half-width): where a clause of a list ends.
 CLAUSE_ENDS = SENTENCE_ENDS + "；;"
 # Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.

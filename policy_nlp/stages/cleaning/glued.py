@@ -7,7 +7,7 @@ and where the body starts or ends after or before them."""
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK, SENTENCE_END_RE, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 
@@ -284,7 +284,6 @@ _FIELD_KEY_RE = re.compile(rf"[【\[（(]?(?:{_SPACED_KEYS})[】\]]?\s*[:：]")
 # A field's value glued to the next shape (编辑:靳丽楠审核:侯雯): a name, a
 # date, a count; no clause end, no colon.
 _GLUED_VALUE_RE = re.compile(rf"[^{STOPS}、\[\]【】<>|｜]{{0,20}}")
-_SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")
 # A template shape that opens with a wildcard (.{0,80}?版权所有…) says where it
 # starts only at the words after the wildcard: they are looked for.
 _LEADING_WILDCARD_RE = re.compile(r"\.\{\d*,\d+\}\??")
@@ -416,7 +415,7 @@ def _holds_a_sentence_after(text, q, end):
     """Whether ``text[q:end]`` ends a sentence after one of its own: a shape's
     wildcard would run over the body's last sentence (…此处隐藏4810个字。四要强化
     激励奖惩。), where a footer's notice is cut short (…仅代表作者本人。本站仅提供…)."""
-    inner = _SENTENCE_END_RE.search(text, q, end - 1)
+    inner = SENTENCE_END_RE.search(text, q, end - 1)
     return inner is not None and text[end - 1] in SENTENCE_ENDS
 
 

@@ -4,7 +4,7 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
+from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
                                    before_spaces)
 from policy_nlp.lang.words import words
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
@@ -48,7 +48,6 @@ def _blocks(text, paragraphs, markers_at=None):
     return blocks
 
 
-_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _CLAUSE_STOP = re.compile(f"[{CLAUSE_ENDS}，,]")
 _TITLE_STOP = re.compile(f"[{CLAUSE_ENDS}，,、]")
 
@@ -72,7 +71,7 @@ def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
     # a wrap breaks a line, it leaves no blank line (…重要保证 ⏎⏎ 我国的经济体制改革…: a paragraph of its own)
     if text.count("\n", last, next_start) != 1:
         return False
-    if _SENTENCE_END.search(text, line_start, last):
+    if SENTENCE_END_RE.search(text, line_start, last):
         return True
     first, tail = after_spaces(text, next_start, next_end), before_spaces(text, next_end, next_start)
     return (bool(_CLAUSE_STOP.search(text, line_start, last)) and first < tail
@@ -112,7 +111,7 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_first = after_spaces(text, p_start, p_end)
             p_last = before_spaces(text, p_end, p_first)
             heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
-                       and not _SENTENCE_END.search(text, p_first, p_last))
+                       and not SENTENCE_END_RE.search(text, p_first, p_last))
             own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
                    and _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right)
             # a title line (专栏1：目标导向的基础前沿研究 ¶ 1.海洋科学。…) is no page's body text
@@ -201,8 +200,8 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     indented = line_end == end and following is not None and "\n" not in text[end:following]
     if not 0 < len(line) <= (_INDENTED_HEADING if indented else _HEADING_LINE):
         return False
-    if not _SENTENCE_END.search(line):
+    if not SENTENCE_END_RE.search(line):
         return len(line) <= _HEADING_LINE or line[-1] not in _CLOSING
     # one sentence ending such a paragraph
     return (len(line) <= _HEADING_LINE and indented and previous < start
-            and line[-1] in SENTENCE_ENDS and not _SENTENCE_END.search(line, 0, len(line) - 1))
+            and line[-1] in SENTENCE_ENDS and not SENTENCE_END_RE.search(line, 0, len(line) - 1))

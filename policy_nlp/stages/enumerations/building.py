@@ -4,10 +4,9 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
+from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
-from policy_nlp.stages.enumerations.blocks import _SENTENCE_END
 from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
                                                     _MAX_SKIP, _WORD_RANK, _OPEN_RUNS, _RANK, _after_title)
 
@@ -181,7 +180,7 @@ def _quoted_formula(text, run):
     first, last = run.items[0], run.items[-1]
     opening = before_spaces(text, first.start)              # “⏎第一条，反对；… (a wiki page's link breaks)
     return (opening > 0 and text[opening - 1] in "“\"‘「"
-            and not _SENTENCE_END.search(text, first.start, last.start)
+            and not SENTENCE_END_RE.search(text, first.start, last.start)
             and _QUOTED_FORMULA_END.match(text, last.end) is not None)
 
 

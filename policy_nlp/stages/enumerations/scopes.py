@@ -6,10 +6,10 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, before_spaces
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, before_blanks, before_spaces
 from policy_nlp.lang.speech import NAMED_SPEAKER
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
-from policy_nlp.stages.enumerations.blocks import _SENTENCE_END, _TERMINAL
+from policy_nlp.stages.enumerations.blocks import _TERMINAL
 from policy_nlp.stages.enumerations.building import _ADDRESS
 
 
@@ -178,7 +178,7 @@ def _through_semicolon(text, start, end, block_end, others):
     every item: …其次是国际资源；开拓两个市场，首先是…)."""
     if end >= block_end or text[end - 1] not in "；;":
         return end
-    stop = _SENTENCE_END.search(text, end, block_end)
+    stop = SENTENCE_END_RE.search(text, end, block_end)
     stop = stop.end() if stop else block_end
     if re.search("[：:]", text[start:stop]) or _announces(others, end, stop):
         return end

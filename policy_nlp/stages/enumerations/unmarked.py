@@ -2,7 +2,7 @@
 （二）实施场景赋能千企千景工程。… (policy_docs shandong-15). A reader counts the unmarked paragraph as
 item one of the （二）（三）… list, whose section it opens."""
 
-from policy_nlp.lang.chars import SENTENCE_ENDS, after_spaces, before_spaces
+from policy_nlp.lang.chars import SENTENCE_END_RE, after_spaces, before_spaces
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE, _Marker
 from policy_nlp.stages.enumerations.scopes import _prepend_paragraph_item
 
@@ -15,8 +15,9 @@ def _headline(text, start, end):
     more text follows, ``"line"`` when it is a heading line (at most ``_HEADLINE`` characters, no
     sentence end), else None."""
     end = before_spaces(text, end, start)
-    stop = next((i for i in range(start, min(end, start + _HEADLINE + 1)) if text[i] in SENTENCE_ENDS), None)
-    if stop is not None:
+    found = SENTENCE_END_RE.search(text, start, min(end, start + _HEADLINE + 1))
+    if found is not None:
+        stop = found.start()
         return "sentence" if stop > start and stop + 1 < end else None
     return "line" if 0 < end - start <= _HEADLINE else None
 
@@ -37,7 +38,7 @@ def _unmarked_first(text, blocks, lst, starts):
     start = after_spaces(text, blocks[block][0], blocks[block][1]) if block < len(blocks) else None
     line = before_spaces(text, blocks[heading.block][1], heading.end)
     if (block >= first.block or start in starts or not heading.initial or line - heading.end > _HEADING_LINE
-            or any(ch in SENTENCE_ENDS for ch in text[heading.end:line])):
+            or SENTENCE_END_RE.search(text, heading.end, line)):
         return None
     shapes = {_headline(text, item.end, blocks[item.block][1]) for item in lst.items}
     shape = _headline(text, start, blocks[block][1])

@@ -6,7 +6,7 @@ opening the paragraphs after it (11)."""
 
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
@@ -128,7 +128,7 @@ def _ordinal_list_after_restatement(t):
     if not (t.number and numeral):
         return None
     end = text.find("\n", t.qe, t.qe + _RESTATEMENT_REACH)
-    stop = re.compile(f"[{SENTENCE_ENDS}]").search(text, t.qe, max(end, t.qe))
+    stop = SENTENCE_END_RE.search(text, t.qe, max(end, t.qe))
     back = _POINTS_BACK.format(head=re.escape(t.head() or "\n"), numeral=numeral.group(0))
     if end == -1 or not stop or not re.search(back, text[stop.end():end]):
         return None
