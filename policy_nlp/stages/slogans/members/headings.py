@@ -33,13 +33,10 @@ def _headings_naming_head_later(t):
     head, text = t.head(), t.text
     if not (head and len(head) >= 2 and t.number and 2 <= t.number <= 10):
         return None
-    stop, line = min(len(text), t.qe + _HEADING_REACH), text.find("\n", t.qe)
-    while line != -1 and line < stop:
-        items = _heading_list_at(text, line + 1, t.number) or ()
+    for _, items in _heading_lists_after(t, _HEADING_REACH):
         named = _names_with_head(text, items, head)
         if named and not any(text[t.s:t.e] in x["text"] for x in items):
             return named
-        line = text.find("\n", line + 1)
     return None
 
 
@@ -53,15 +50,11 @@ def _headings_named_before(t):
     智慧医疗，… ⏎ （一）工业互联网。…（五）智慧医疗。, policy document
     shandong-15). A composite has no head, so :func:`_headings_naming_head_later`
     cannot read it; a list whose names are new is the text's next points."""
-    text = t.text
     if not (t.number and 2 <= t.number <= 10):
         return None
-    stop, line = min(len(text), t.qe + _NAMED_REACH), text.find("\n", t.qe)
-    while line != -1 and line < stop:
-        items = _heading_list_at(text, line + 1, t.number) or ()
-        if items and all(_named_between(text, t.qe, line, x) for x in items):
+    for line, items in _heading_lists_after(t, _NAMED_REACH):
+        if all(_named_between(t.text, t.qe, line, x) for x in items):
             return items
-        line = text.find("\n", line + 1)
     return None
 
 
@@ -75,6 +68,19 @@ def _named_between(text, a, z, item):
     name = item["text"]
     return (2 <= len(name) <= _NAME_MAX and text[item["end"]:item["end"] + 1] in "。\n"
             and name in text[a:z])
+
+
+def _heading_lists_after(t, reach):
+    """Each list of ``t.number`` items opening a line after the formulation's,
+    the line break before it within ``reach`` characters of the formulation:
+    ``(that line break, the items)``, nearest first (:func:`_heading_list_at`)."""
+    text = t.text
+    stop, line = min(len(text), t.qe + reach), text.find("\n", t.qe)
+    while line != -1 and line < stop:
+        items = _heading_list_at(text, line + 1, t.number)
+        if items:
+            yield line, items
+        line = text.find("\n", line + 1)
 
 
 def _heading_list_at(text, a, number):
