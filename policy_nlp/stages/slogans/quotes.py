@@ -224,7 +224,7 @@ def _manner(text, s, e, before):
     if "为" in _CLAUSE_REST_TEXT.match(text, e + 1).group() or _TERM_HEAD_AFTER.match(after) \
             or _MODIFIED_HEAD_AFTER.match(after) or _DENG_HEAD_AFTER.match(text, e + 1):
         return False
-    return not (text[s:e].endswith(_WAY_OF_WORKING) or _named_in_document(text, s, e))
+    return not _its_own_name(text, s, e)
 
 
 # what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
@@ -484,7 +484,7 @@ def _part_or_wording(text, s, e, listed):
     :func:`_named_in_document`)."""
     m = _RUN_REST.match(text, e)
     if m and _PINNED_AFTER.match(text, m.end()):
-        return not (text[s:e].endswith(_WAY_OF_WORKING) or _named_in_document(text, s, e))
+        return not _its_own_name(text, s, e)
     if not (m and _PART_OR_WORDING.match(text, m.end())):
         return False
     return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
@@ -492,6 +492,13 @@ def _part_or_wording(text, s, e, listed):
 
 # uses of a quotation elsewhere in its text read to tell whether the text names it a term
 _USES_MAX = 50
+
+
+def _its_own_name(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a name however its words are used: a
+    way of working (“绣花功夫”: :data:`_WAY_OF_WORKING`) or a term the text names
+    (:func:`_named_in_document`)."""
+    return text[s:e].endswith(_WAY_OF_WORKING) or _named_in_document(text, s, e)
 
 
 def _named_in_document(text, s, e):
