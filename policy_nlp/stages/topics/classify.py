@@ -28,7 +28,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         Weigh each paragraph's probabilities by its document and neighbours
         (:func:`policy_nlp.stages.topics.context.contextualize`; a news report
         of a meeting with its own weights, :func:`~policy_nlp.stages.topics.context.news_weights`,
-        a policy document with the whole-document prior, :func:`~policy_nlp.stages.topics.context.policy_weights`);
+        a policy document with the whole-document prior and the area of its purpose,
+        :func:`~policy_nlp.stages.topics.context.policy_weights`);
         False classifies every paragraph alone.
     predict_proba : callable, optional
         ``predict_proba(indices)``: the model's probabilities of the
@@ -71,7 +72,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["threshold"] = threshold
     if context:
         from policy_nlp.stages.topics import context as topic_context
-        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts)
+        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title)
         document = document_scores(model, paragraphs) \
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)
