@@ -322,30 +322,41 @@ def news_weights(paragraph_texts):
     return {"general_penalty": NEWS_GENERAL_PENALTY, "news": True} if is_news_report(paragraph_texts) else {}
 
 
-# A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; not 各位领导：)
-# and its preamble's announcement of itself (……，制定本方案。; 现提出如下意见).
-_ADDRESSEE = re.compile(rf"^各(?!位)[^{SENTENCE_ENDS}：:]{{2,120}}(?:{alternation('addressee_heads')})[）)]?[：:]$")
+# A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：;
+# not 各位领导：), alone or with the preamble after it on the same line (……医疗保障局:为贯彻落实……),
+# its preamble's announcement of itself (……，制定本方案。; 现提出如下意见; 现将有关事项通知如下),
+# its first article (第一条　为规范……) and the frame it opens with (一、总体要求; （一）指导思想).
+_ADDRESSEE = re.compile(rf"^(?!各位)[^{SENTENCE_ENDS}：:]{{2,120}}(?:{alternation('addressee_heads')})[）)]?[：:]"
+                        r"(?:$|(?=为|根据|按照))")
 _ISSUING = re.compile(rf"(?:{alternation('issuing_verbs')})本(?:{alternation('document_type_modifiers')})?"
-                      rf"(?:{alternation('document_types')})[{SENTENCE_ENDS}，,；;]|{alternation('issuing_phrases')}")
+                      rf"(?:{alternation('document_types')}|{alternation('policy_document_types')})"
+                      rf"[{SENTENCE_ENDS}，,；;]|{alternation('issuing_phrases')}")
+_FIRST_ARTICLE = re.compile(r"^第一条")
+_FRAME_HEADING = re.compile(rf"^(?:[一1][、.．]|[（(][一1][)）])?\s*(?:{alternation('plan_frame_headings')})[。.]?$")
 # the preamble and addressee come before the first section (一、总体要求)
 _PREAMBLE_PARAGRAPHS = 6
 
 
 def is_policy_document(paragraph_texts):
     """True for a policy document: among its first paragraphs an addressee
-    line (各省、自治区、直辖市……科技厅（委、局）：) or a preamble that announces the
-    document (为……，制定本方案。; 现提出如下意见：).
+    line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：), a preamble that
+    announces the document (为……，制定本方案。; 现提出如下意见：; 现将有关事项通知如下：),
+    a first article (第一条　为……) or the heading of a plan's frame (一、总体要求;
+    （一）指导思想).
 
     Examples
     --------
     >>> is_policy_document(["为贯彻落实党中央、国务院关于推动人工智能发展的决策部署，制定本指导意见。", "一、总体要求"])
     True
+    >>> is_policy_document(["一、总体要求", "（一）指导思想"]), is_policy_document(["第一条　为规范数据管理，制定本规范。"])
+    (True, True)
     >>> is_policy_document(["各位领导、同志们：", "今天召开全县工业经济工作会议。"])
     False
     """
     for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]:
         text = text.strip()
-        if _ADDRESSEE.match(text) or _ISSUING.search(text):
+        if _ADDRESSEE.match(text) or _ISSUING.search(text) or _FIRST_ARTICLE.match(text) \
+                or _FRAME_HEADING.match(text):
             return True
     return False
 

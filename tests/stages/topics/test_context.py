@@ -373,7 +373,7 @@ def test_a_speech_is_no_policy_document():
     assert not is_policy_document(["各位领导、同志们：", "今天，我们召开全县工业经济工作会议。"])
     assert not is_policy_document(["同志们：", "各地要结合实际，制定本地区的实施方案，确保各项任务落到实处。"])
     # the preamble is looked for before the first sections only
-    assert not is_policy_document(["一、总体要求"] * 6 + ["制定本方案。"])
+    assert not is_policy_document(["二、重点任务"] * 6 + ["制定本方案。"])
     assert policy_weights(["同志们："]) == {}
 
 
@@ -439,3 +439,32 @@ def test_an_industry_plan_reads_its_tasks_as_industry():
     without = classify_paragraphs(default_model(), texts[:1] + texts[2:])
     assert [with_purpose[i]["label"] for i in tasks] == ["industry", "industry"]
     assert [without[i - 1]["label"] for i in tasks] == ["science_education", "science_education"]
+
+
+def test_more_policy_document_openings_open_the_gate():
+    from policy_nlp.stages.topics.context import is_policy_document
+    # addressee lines: not only 各… (central-106), more heads (central-24: 总部), and glued to the preamble (central-21)
+    assert is_policy_document(["上海市人民政府：", "《关于申请建设上海国家新一代人工智能创新发展试验区的函》收悉。"])
+    assert is_policy_document(["各省、自治区、直辖市邮政管理局，中国邮政集团有限公司、各主要快递企业总部："])
+    assert is_policy_document(["各省、自治区、直辖市及新疆生产建设兵团医疗保障局:为贯彻落实《医疗保障基金使用监督管理条例》"
+                               "相关要求，全面建立智能监控制度。"])
+    # the preamble announces the document in other words (central-55, shandong-14, shandong-52)
+    assert is_policy_document(["为深入贯彻习近平总书记关于老龄工作的重要指示精神，深入开展“智慧助老”行动，"
+                               "现就做好2022年“智慧助老”有关工作通知如下。"])
+    assert is_policy_document(["为落实《济南国家新一代人工智能创新发展试验区建设方案》任务部署，以新一代人工智能发展赋能我市"
+                               "新旧动能转换，打造人工智能科创高地，特制定本政策。"])
+    assert is_policy_document(["为深入贯彻习近平总书记关于数字经济发展的重要论述，塑强数字经济高质量发展新优势，制定以下措施。"])
+    # a regulation's first article (central-134) and a plan's frame heading (central-12)
+    assert is_policy_document(["第一章 总 则", "第一条 为深入贯彻落实党的十九大精神，规范智能网联汽车道路测试管理，"
+                               "依据《道路交通安全法》《公路法》等法律法规，制定本规范。"])
+    assert is_policy_document(["一、总体要求", "坚持以习近平新时代中国特色社会主义思想为指导。"])
+
+
+def test_speech_openings_keep_the_gate_shut():
+    from policy_nlp.stages.topics.context import is_policy_document
+    assert not is_policy_document(["同志们：", "今天召开全县工业经济工作会议。"])
+    assert not is_policy_document(["尊敬的各位领导、各位来宾：", "大家上午好！"])
+    # a speech's own first section: not the bare frame heading of a plan
+    assert not is_policy_document(["一、总体要求和目标任务", "今年全县经济工作的总体要求是……"])
+    # a speaker naming an article of a law, and a list of measures announced in a speech, are no first article
+    assert not is_policy_document(["《安全生产法》第一条就明确了立法目的。", "下面，我讲三点意见。"])
