@@ -7,10 +7,11 @@ that many items each naming the head, near or sections later (通过实施
 
 import re
 
+from policy_nlp.lang.chars import BLANK
 from policy_nlp.lang.outline import section_heading_above
 from policy_nlp.stages.slogans.members.following import _first_clause
 from policy_nlp.stages.slogans.members.items import _mk
-from policy_nlp.stages.slogans.members.later import (_names_with_head, _NUMERALS, _ORDINAL_REACH, _ORDINAL_STYLES,
+from policy_nlp.stages.slogans.members.later import (_names_with_head, _ordinal, _ORDINAL_REACH, _ORDINAL_STYLES,
     _ordinal_items)
 
 
@@ -104,8 +105,7 @@ def _second_ordinal_line(text, p):
     starts, when no ordinal 1 of that style comes before it, or None."""
     best, end = None, min(len(text), p + _ORDINAL_REACH)
     for style in _ORDINAL_STYLES:
-        two = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[2], d=2)).search(text, p, end)
-        one = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[1], d=1)).search(text, p, end)
+        two, one = (re.compile(f"\n[{BLANK}]*" + _ordinal(style, k)).search(text, p, end) for k in (2, 1))
         if two and not (one and one.start() < two.start()) and (best is None or two.start() < best):
             best = two.start() + 1
     return best

@@ -189,13 +189,18 @@ _ORDINAL_REACH = 3000   # characters from one marker to the next: items are para
 _OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
 
 
+def _ordinal(style, k):
+    """The pattern of ordinal ``k`` (at most :data:`_NUMERALS`' last) of ``style``: 第三，, （三）, 3."""
+    return style.format(k=_NUMERALS[k], d=k)
+
+
 def _ordinal_marker(text, p, style, k):
     """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
     while p < len(text) and text[p] in " \u3000\u00a0\t\n":
         p += 1
     if k not in _NUMERALS:
         return None
-    pattern = style.format(k=_NUMERALS[k], d=k)
+    pattern = _ordinal(style, k)
     if k == 1 and style == _ORDINAL_STYLES[0]:
         pattern = f"(?:{pattern}|首先[，,])"     # 首先，…第二，…第八，… (cpc 11's eight requirements)
     m = re.compile(pattern).match(text, p)
@@ -288,7 +293,7 @@ def _next_ordinal(text, p, style, k, end=None):
     :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + _ordinal(style, k))
     m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
 
