@@ -2920,8 +2920,8 @@ def test_review8_a_trade_named_by_its_businesses_is_one_coinage():
 
 def test_national_formulations_the_grammar_cannot_read_come_from_the_lexicon():
     # recall8: a Xi speech of 2020 (这五大发展理念 after its list: 这 reads a reference back),
-    # the congress reports 10 and 11 (unquoted 两条腿走路: 腿 heads no formulation) and the
-    # work reports of 1958-1975 (两条道路: 道路 counts roads to the grammar); counter-example:
+    # the 1975 work report and congress reports 10, 11 (unquoted 两条腿走路: 腿 heads no formulation) and the
+    # work reports of 1958-1978 (两条道路: 道路 counts roads to the grammar); counter-example:
     # a quantifier of a collective ending the list before it is no member (一系列)
     lexicon = default_lexicon()
     text = "会议提出要树立和坚持创新、协调、绿色、开放、共享的发展理念。这五大发展理念，是在深刻总结国内外发展经验教训的基础上提出的。"

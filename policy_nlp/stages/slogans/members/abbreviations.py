@@ -263,12 +263,12 @@ def _head_final_words_before(t):
     earlier = text.rfind(text[t.s:t.e], lo, t.qs)
     lo = earlier + t.e - t.s if earlier != -1 else lo
     known, found = dictionary_words(), {}
-    for m in re.finditer(re.escape(head), text[lo:t.qs]):
-        z = lo + m.end()
-        word = next((text[a:z] for a in range(max(lo, m.start() + lo - 4), lo + m.start() - 1)
-                     if text[a:z] in known and not set(text[a:lo + m.start()]) & set(NUM_CHARS)), None)
-        if word:
-            found[word] = z                                 # the last place each word is written
+    for m in re.compile(re.escape(head)).finditer(text, lo, t.qs):
+        # the longest word of two to four characters before the head, no numeral among them
+        a = next((a for a in range(max(lo, m.start() - 4), m.start() - 1)
+                  if text[a:m.end()] in known and not any(c in NUM_CHARS for c in text[a:m.start()])), None)
+        if a is not None:
+            found[text[a:m.end()]] = m.end()                # the last place each word is written
     if len(found) != number:
         return None
     return sorted((_mk(text, z - len(w), z) for w, z in found.items()), key=lambda x: x["start"])

@@ -12,8 +12,8 @@ from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _COLLECTIVE_WORDS, _far_shorter, _in_word, _LIST_MARKER_START,
-    _LIST_QUALIFIERS, _past_marker,
+from policy_nlp.stages.slogans.members.items import (_clause_start, _COLLECTIVE_WORDS, _far_shorter, _in_word,
+    _LIST_MARKER_START, _LIST_QUALIFIERS, _past_marker,
     _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items,
     _verb_with_object)
 
