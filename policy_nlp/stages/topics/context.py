@@ -68,9 +68,12 @@ from policy_nlp.stages.topics.codebook import keyword_scores
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
-           "news_weights", "is_policy_document", "policy_weights", "context_scores", "is_reweighed", "relabel", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
-           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "POLICY_DOCUMENT_WEIGHT", "POLICY_TITLE_WEIGHT",
-           "POLICY_AREA_MIN_SCORE", "document_purpose", "policy_area", "LOG_FLOOR"]
+           "news_weights", "is_policy_document", "policy_weights", "document_purpose", "policy_area",
+           "context_scores", "is_reweighed", "relabel", "contextualize",
+           # the constants the context scores with (weights, penalties, the log floor)
+           "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
+           "NEWS_GENERAL_PENALTY", "POLICY_DOCUMENT_WEIGHT", "POLICY_TITLE_WEIGHT", "POLICY_AREA_MIN_SCORE",
+           "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0
