@@ -100,7 +100,8 @@ several areas (:func:`is_spread`) has its ``general`` raised
 (:func:`toward_general`) before the shipped context, over a grid
 (:func:`spread_settings`); rows pooled and per fold, units and gold parts,
 with each fold's difference from the shipped row (results in
-``benchmarks/results/topic_cv_spread.json``; not used, docs/topics.md).
+``benchmarks/results/topic_cv_spread.json``; not used,
+docs/history/topic_experiments.md).
 
 ``--sequence`` scores topics smoothed along the paragraph sequence on the
 shipped fold models: a hidden Markov chain whose emissions are the shipped
@@ -111,7 +112,8 @@ the chain with or without bridges and short lines, the estimated transitions
 or the identity, their weight, the emissions' temperature); rows pooled and
 per fold, units and gold parts, with each fold's difference from the shipped
 row, and each fold's matrices (results in
-``benchmarks/results/topic_cv_sequence.json``; not used, docs/topics.md).
+``benchmarks/results/topic_cv_sequence.json``; not used,
+docs/history/topic_experiments.md).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
         [--train-gold] [--relabel-titled-general 80] [--reread FILE [--reread-score-only]]
@@ -678,7 +680,7 @@ def run_label_shift(args, docs, fold, outputs):
 # (paragraphs.find_sentences) — are classified by the fold's model, and a
 # paragraph whose parts are won by several areas with none holding most of
 # them moves to general before the shipped context. Measured and not used
-# (docs/topics.md), so it lives here and not in the package.
+# (docs/history/topic_experiments.md), so it lives here and not in the package.
 
 # Parts are found for paragraphs from this length; each setting keeps its own minimum.
 SPREAD_PART_CHARS = 60
@@ -860,7 +862,8 @@ def run_spread(outputs):
 # chain adds only how much more (or less) likely j is after i than anywhere; at
 # weight 0 it adds nothing and every paragraph keeps the context's label. T is
 # the estimated matrix or, for a chain that only prefers to stay, the identity.
-# Measured and not used (docs/topics.md); tests/stages/topics/test_topic_cv_sequence.py.
+# Measured and not used (docs/history/topic_experiments.md);
+# tests/stages/topics/test_topic_cv_sequence.py.
 
 
 def _chain(texts, skip, news):

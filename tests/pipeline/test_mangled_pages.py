@@ -6,7 +6,8 @@ hard wraps, blanks inside words, pages without line breaks) from the 231
 excerpts of the local development gold; the blind part is never read. Where
 the library reads a mangling through, the test wants every document the
 same as the clean copy; where it does not yet, a floor keeps what was
-reached (docs/evaluation.md, *Mangled web text*, gives the figures).
+reached (docs/history/evaluation_sessions.md, *Mangled web text*, gives the
+figures).
 """
 
 import importlib.util

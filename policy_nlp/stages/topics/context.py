@@ -82,7 +82,8 @@ TITLE_WEIGHT = 1.5
 # (:func:`policy_nlp.stages.topics.document_scores`).
 DOCUMENT_WEIGHT = 0.0
 # Its weight in a policy document (:func:`is_policy_document`; measured on the
-# provincial development gold, docs/evaluation.md, seventeenth session).
+# provincial development gold, docs/history/evaluation_sessions.md, seventeenth
+# session).
 POLICY_DOCUMENT_WEIGHT = 0.25
 # The weight of the area a policy document names (:func:`policy_area`), in
 # place of TITLE_WEIGHT: a plan's sections reach beyond its area (the finance
@@ -103,7 +104,8 @@ GENERAL_PENALTY = 0.5
 SUBSTANTIVE_CHARS = 80
 # The long paragraphs of a news report of a meeting (:func:`is_news_report`)
 # report what the meeting was about: general is penalised more there
-# (measured with benchmarks/topic_cv.py --gated --gates news, docs/topics.md).
+# (measured with benchmarks/topic_cv.py --gated --gates news,
+# docs/history/topic_experiments.md).
 NEWS_GENERAL_PENALTY = 1.5
 # Below this many characters a paragraph is a bridge or a line of agenda: its
 # own words decide.

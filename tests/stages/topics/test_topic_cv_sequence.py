@@ -1,6 +1,6 @@
 """``benchmarks/topic_cv.py --sequence``: topics smoothed along the paragraph sequence.
 
-Measured and not used (docs/topics.md): these tests keep the benchmark's chain
+Measured and not used (docs/history/topic_experiments.md): these tests keep the benchmark's chain
 honest on the seed speech's paragraphs with the default model and fold 0's
 transitions as the benchmark estimated them from its training units.
 """

@@ -1,6 +1,6 @@
 """``benchmarks/topic_cv.py --spread``: a paragraph's parts and whether they span many areas.
 
-Measured and not used (docs/topics.md): these tests keep the benchmark's parts
+Measured and not used (docs/history/topic_experiments.md): these tests keep the benchmark's parts
 and its test honest on real paragraphs with the default model.
 """
 
