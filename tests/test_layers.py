@@ -102,3 +102,77 @@ def test_stage_packages_import_their_modules_in_order(package):
                     first = imported.removeprefix(prefix).split(".")[0]
                     # a package's own modules import each other in the order listed for it
                     assert first in order[:position] or first == name, f"{module} imports {imported}"
+
+
+# The stages themselves, lowest first: each flat module or package imports only those before it
+# (the slogans stage runs before the enumerations stage, whose claims read its numbered
+# formulations; what both read of a text's outline lies below them, in lang.outline).
+STAGES = ["script", "paragraphs", "windows", "canonical", "reading_view", "cleaning", "places", "normalize",
+          "slogans", "lexicon", "enumerations", "topics"]
+
+
+def _stage(module):
+    """``policy_nlp.stages.slogans.members.later`` -> ``slogans``; None outside the stages."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["policy_nlp", "stages"] else None
+
+
+def test_every_stage_is_in_the_stage_order():
+    found = {p.stem for p in (PACKAGE / "stages").glob("*.py")} | {
+        p.parent.name for p in (PACKAGE / "stages").glob("*/__init__.py")}
+    assert sorted(found - {"__init__"}) == sorted(STAGES)
+
+
+@pytest.mark.parametrize("module, path", [(m, p) for m, p in _modules() if _stage(m)], ids=lambda v: str(v))
+def test_stages_import_only_the_stages_before_them(module, path):
+    own = STAGES.index(_stage(module))
+    for imported in _imports(module, path):
+        other = _stage(imported)
+        if other is not None:
+            assert STAGES.index(other) <= own, f"{module} ({STAGES[own]}) imports {imported} ({other})"
+
+
+# Import cycles between two modules, allowed: the Dask backend runs batch's worker functions on
+# its workers, and batch hands a run to the backend (late imports both ways).
+ALLOWED_CYCLES = [{"policy_nlp.run.batch", "policy_nlp.run.dask_backend"}]
+
+
+def _import_graph():
+    """Every module -> the package modules it imports (``from package import module`` is that module)."""
+    modules = dict(_modules())
+    graph = {}
+    for module, path in modules.items():
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = package.split(".")[:len(package.split(".")) - node.level + 1]
+                    base = ".".join(parent + ([base] if base else []))
+                names = [f"{base}.{alias.name}" for alias in node.names]
+                targets.update(n for n in names if n in modules)
+                if base in modules and not any(n in modules for n in names):
+                    targets.add(base)
+            elif isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names if alias.name in modules)
+        graph[module] = targets - {module}
+    return graph
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    graph = _import_graph()
+
+    def reaches(start, goal):
+        seen, todo = set(), [start]
+        while todo:
+            module = todo.pop()
+            if module == goal:
+                return True
+            if module not in seen:
+                seen.add(module)
+                todo.extend(graph[module])
+        return False
+
+    cycles = {frozenset((a, b)) for a in graph for b in graph[a] if reaches(b, a)}
+    assert cycles <= {frozenset(pair) for pair in ALLOWED_CYCLES}, sorted(map(sorted, cycles))

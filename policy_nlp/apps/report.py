@@ -32,22 +32,17 @@ import csv
 import html
 import json
 import math
-import subprocess
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
+from policy_nlp.apps.plots import chinese_font, chinese_pyplot, save_figure
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "chinese_pyplot", "save_figure"]
-
-CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
-             "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
-             "AR PL UMing CN", "AR PL UKai CN", "SimHei", "Microsoft YaHei", "PingFang SC",
-             "Droid Sans Fallback")
 
 
 def _e(value):
@@ -283,70 +278,7 @@ def diffusion(annotated_paths, formulations, dated_only=False):
     return rows, adoption
 
 
-# --- plotting -----------------------------------------------------------------
-
-_FONT = None
-
-
-def chinese_font():
-    """The name of a font with Chinese characters known to matplotlib, or None.
-
-    Looks for the usual CJK families among matplotlib's fonts and, failing
-    that, registers the files that ``fc-list :lang=zh`` names.
-    """
-    global _FONT
-    if _FONT is not None:
-        return _FONT or None
-    from matplotlib import font_manager
-    def known():
-        names = {f.name for f in font_manager.fontManager.ttflist}
-        return next((name for name in CJK_FONTS if name in names), None)
-    name = known()
-    if name is None:
-        try:
-            listed = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True,
-                                    timeout=20).stdout
-        except (OSError, subprocess.SubprocessError):
-            listed = ""
-        for line in listed.splitlines():
-            file = line.split(":")[0].strip()
-            if file:
-                try:
-                    font_manager.fontManager.addfont(file)
-                except Exception:  # an unreadable font file is skipped
-                    continue
-        name = known()
-        if name is None:
-            # Any font registered from fc-list that matplotlib can use.
-            added = {f.name for f in font_manager.fontManager.ttflist
-                     if any(f.fname == l.split(":")[0].strip() for l in listed.splitlines())}
-            name = sorted(added)[0] if added else None
-    _FONT = name or ""
-    return name
-
-
-def chinese_pyplot():
-    """matplotlib's pyplot without a display (Agg), set to draw Chinese labels when a font has them."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    font = chinese_font()
-    families = [font] if font else []
-    plt.rcParams.update({"font.family": "sans-serif",
-                         "font.sans-serif": families + ["DejaVu Sans"],
-                         "axes.unicode_minus": False, "svg.fonttype": "path",
-                         "figure.dpi": 100, "savefig.dpi": 110})
-    return plt
-
-
-def save_figure(fig, out_dir, name):
-    """Write ``fig`` as ``name``.png and .svg into ``out_dir``, close it; the file names."""
-    fig.tight_layout()
-    fig.savefig(out_dir / f"{name}.png")
-    fig.savefig(out_dir / f"{name}.svg")
-    import matplotlib.pyplot as plt
-    plt.close(fig)
-    return [f"{name}.png", f"{name}.svg"]
+# --- plotting (the helpers are in policy_nlp.apps.plots) ---------------------
 
 
 def _plot_formulations(rows, out_dir, font):

@@ -204,7 +204,7 @@ def _national_first(summary, national, local):
 
 def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
     """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
-    from policy_nlp.apps.report import chinese_font, chinese_pyplot, save_figure
+    from policy_nlp.apps.plots import chinese_font, chinese_pyplot, save_figure
     plt = chinese_pyplot()
     frame = result.adoption
     fig, ax = plt.subplots(figsize=(8, 4))

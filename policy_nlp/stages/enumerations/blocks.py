@@ -7,7 +7,8 @@ import re
 from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
                                    before_spaces)
 from policy_nlp.lang.words import words
-from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE
+from policy_nlp.lang.outline import HEADING_LINE, is_heading_title
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES
 
 
 _CLOSING = f"）)、{STOPS}”’》」』"
@@ -110,12 +111,11 @@ def _without_page_numbers(text, paragraphs, candidates):
             p_start, p_end = previous
             p_first = after_spaces(text, p_start, p_end)
             p_last = before_spaces(text, p_end, p_first)
-            heading = (p_first in at and p_last - p_first <= _PAGE_HEADING
-                       and not SENTENCE_END_RE.search(text, p_first, p_last))
+            heading = p_first in at and is_heading_title(text, p_first, p_last, _PAGE_HEADING)
             own = (bisect.bisect_left if p_first in at and _ITEM_HEADLINE.match(text, at[p_first].end)
                    and _ITEM_HEADLINE.match(text, marker.end) else bisect.bisect_right)
             # a title line (专栏1：目标导向的基础前沿研究 ¶ 1.海洋科学。…) is no page's body text
-            title = p_last - p_first <= _TITLE_LINE and not _TITLE_STOP.search(text, p_first, p_last)
+            title = is_heading_title(text, p_first, p_last, _TITLE_LINE, _TITLE_STOP)
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not (heading or title) and not any(
                     m.group == marker.group and m.number == marker.number - 1
                     for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):
@@ -128,7 +128,7 @@ def _without_page_numbers(text, paragraphs, candidates):
 _GLUED_AFTER = CLAUSE_ENDS
 # a heading line without a sentence end that an indent ends may be this long (…十项主要任务。六、进一步加强
 # 社会主义民主和法制建设，维护民族平等和民族团结，巩固和发展全国安定团结的政治局面　　…: 46 characters, 1988)
-_INDENTED_HEADING = 2 * _HEADING_LINE
+_INDENTED_HEADING = 2 * HEADING_LINE
 
 
 def _unglued_headings(text, paragraphs, candidates):
@@ -139,7 +139,7 @@ def _unglued_headings(text, paragraphs, candidates):
     a sentence end (…决策控制等功能。(5)电磁兼容⏎, under (4)地图与定位⏎ opening its paragraph) (a 一、 marker also after a word: …数字机关品牌五、加速数字社会建设⏎,
     see ``markers._goes_on_chapters``), the number before it a marker of the same numbering
     earlier in the text, on a line (up to a line break or its paragraph's
-    end) of at most ``_HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
+    end) of at most ``HEADING_LINE`` characters (``_INDENTED_HEADING`` where an indent
     ends it, not closed by punctuation): with no sentence end in it,
     or, on a page that lost its line breaks but kept the indent that ends its
     paragraphs (…工作回顾　　第十一届…), one sentence that ends the paragraph
@@ -198,10 +198,10 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
     # the line ends a paragraph that an indent, not a line break, ends
     indented = line_end == end and following is not None and "\n" not in text[end:following]
-    if not 0 < len(line) <= (_INDENTED_HEADING if indented else _HEADING_LINE):
+    if not 0 < len(line) <= (_INDENTED_HEADING if indented else HEADING_LINE):
         return False
     if not SENTENCE_END_RE.search(line):
-        return len(line) <= _HEADING_LINE or line[-1] not in _CLOSING
+        return len(line) <= HEADING_LINE or line[-1] not in _CLOSING
     # one sentence ending such a paragraph
-    return (len(line) <= _HEADING_LINE and indented and previous < start
+    return (len(line) <= HEADING_LINE and indented and previous < start
             and line[-1] in SENTENCE_ENDS and not SENTENCE_END_RE.search(line, 0, len(line) - 1))

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
 from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang.outline import is_heading_title
 from policy_nlp.lang.words import alternation, words
 
 
@@ -23,9 +24,8 @@ _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
 _HEADING_AFTER = CLAUSE_ENDS + "：:"   # what an inline heading follows
-_HEADING_LINE = 40      # a heading line is at most this long
 _HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\n]")     # what ends a heading line
-_PUNCTUATION = re.compile(f"[、{STOPS}“”\"（）()《》]")
+_DOCUMENT_TITLE_STOP = re.compile(f"[、{STOPS}“”\"（）()《》\n]")   # what a text's title line holds none of
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
@@ -294,8 +294,8 @@ def _opens_line(text, start):
 
 def _after_title(text, start):
     """Whether ``text[:start]`` is a title whose line break was lost: one
-    line of at most ``_HEADING_LINE`` characters without punctuation."""
-    return 0 < start <= _HEADING_LINE and not _PUNCTUATION.search(text, 0, start) and "\n" not in text[:start]
+    line of a heading's length (:func:`~policy_nlp.lang.outline.is_heading_title`) without punctuation."""
+    return 0 < start and is_heading_title(text, 0, start, stops=_DOCUMENT_TITLE_STOP)
 
 
 def _goes_on_chapters(text, end, family, number, last_number):
@@ -313,7 +313,7 @@ def _glued_to_heading(text, start, family, group, number, heading, last_number=N
     """Whether a marker right after a Chinese character opens the line after a
     heading whose line break was lost: the text between ``heading`` (the
     last outline heading marker before it) and the marker is a heading line
-    (at most ``_HEADING_LINE`` characters, no sentence end, colon or
+    (:func:`~policy_nlp.lang.outline.is_heading_title`: no sentence end, colon or
     semicolon), and the marker goes on with its numbering (二、请…讲话三、请…)
     or opens a list under it in a lower family, numbered one
     (一、履职情况和工作亮点1.落实…, 一、加强学习,提高班子的整体素质一是…) or
@@ -326,7 +326,7 @@ def _glued_to_heading(text, start, family, group, number, heading, last_number=N
         return False
     if heading is None:
         return number == 1 and _after_title(text, start)
-    if start - heading.end > _HEADING_LINE or _HEADING_STOP.search(text, heading.end, start):
+    if not is_heading_title(text, heading.end, start, stops=_HEADING_STOP):
         return False
     if group == heading.group:
         return number == heading.number + 1

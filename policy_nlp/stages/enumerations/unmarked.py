@@ -3,7 +3,8 @@
 item one of the （二）（三）… list, whose section it opens."""
 
 from policy_nlp.lang.chars import SENTENCE_END_RE, after_spaces, before_spaces
-from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _HEADING_LINE, _Marker
+from policy_nlp.lang.outline import is_heading_title
+from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _Marker
 from policy_nlp.stages.enumerations.scopes import _prepend_paragraph_item
 
 _HEADLINE = 20          # a headline sentence (实施重点企业链式培育工程。) is at most this long
@@ -37,8 +38,7 @@ def _unmarked_first(text, blocks, lst, starts):
     block = heading.block + 1
     start = after_spaces(text, blocks[block][0], blocks[block][1]) if block < len(blocks) else None
     line = before_spaces(text, blocks[heading.block][1], heading.end)
-    if (block >= first.block or start in starts or not heading.initial or line - heading.end > _HEADING_LINE
-            or SENTENCE_END_RE.search(text, heading.end, line)):
+    if block >= first.block or start in starts or not heading.initial or not is_heading_title(text, heading.end, line):
         return None
     shapes = {_headline(text, item.end, blocks[item.block][1]) for item in lst.items}
     shape = _headline(text, start, blocks[block][1])

@@ -63,8 +63,11 @@ from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
-           "news_weights", "is_policy_document", "policy_weights", "context_scores", "is_reweighed", "relabel", "contextualize", "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT",
-           "GENERAL_PENALTY", "NEWS_GENERAL_PENALTY", "POLICY_DOCUMENT_WEIGHT", "LOG_FLOOR"]
+           "news_weights", "is_policy_document", "policy_weights", "context_scores", "is_reweighed", "relabel",
+           "contextualize",
+           # the constants the context scores with (weights, penalties, the log floor)
+           "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
+           "NEWS_GENERAL_PENALTY", "POLICY_DOCUMENT_WEIGHT", "LOG_FLOOR"]
 
 PRIOR_WEIGHT = 0.0
 NEIGHBOUR_WEIGHT = 0.0

@@ -1125,3 +1125,19 @@ def test_review8_an_unquoted_count_keeps_its_last_member_whole():
     # constructed, of the same shape unquoted: a count with its own head names each member whole
     assert members_of("统筹人才、资金、科技创新平台三大要素。", "三大要素") == ["人才", "资金", "科技创新平台"]
     assert members_of("聚焦钢铁、化工、新能源汽车产业三大领域。", "三大领域") == ["钢铁", "化工", "新能源汽车产业"]
+
+
+def test_dictionary_words_ending_with_the_head_written_apart_before_it_are_the_members():
+    # gwr 1995 and the ninth congress report (1969): the words that end with the head, each
+    # written in its own clause before the count, are what it counts; counter-examples: a word
+    # the dictionary lacks (政治文明) leaves three unmatched, and an earlier mention bounds the search
+    text = "各级政府都要把精神文明建设列入社会经济发展总体规划，贯穿于物质文明建设之中，使两个文明建设协调发展，相互促进。"
+    assert members_of(text, "两个文明") == ["精神文明", "物质文明"]
+    text = ("无产阶级同资产阶级之间夺权和反夺权的斗争，是生死存亡的斗争。从一九六七年上海一月革命风暴到一九六八年九月西藏、"
+            "新疆成立革命委员会，其间有一年零九个月的时间，两个阶级、两条路线进行了反复的政治较量。")
+    assert members_of(text, "两个阶级") == ["无产阶级", "资产阶级"]
+    text = "在建设物质文明的同时，推进政治文明，不断把社会主义精神文明建设推向前进，使三个文明协调发展。"
+    assert members_of(text, "三个文明") == []
+    text = "在建设物质文明的同时，不断把社会主义精神文明建设推向前进。两个文明都要抓。各地要使两个文明建设协调发展。"
+    assert [[m["text"] for m in s["members"]] for s in find_slogans(text) if s["text"] == "两个文明"] == [
+        ["物质文明", "精神文明"], []]

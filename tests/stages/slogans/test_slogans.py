@@ -2916,3 +2916,18 @@ def test_review8_a_trade_named_by_its_businesses_is_one_coinage():
     # constructed: a quoted list of plain words before 等…企业/行业 stays out, as before quoted7
     assert quoted_terms("协调解决“水、电、气”等涉及企业的问题。") == []
     assert quoted_terms("对“吃、住、行”等相关行业加强监管。") == []
+
+
+def test_national_formulations_the_grammar_cannot_read_come_from_the_lexicon():
+    # recall8: a Xi speech of 2020 (这五大发展理念 after its list: 这 reads a reference back),
+    # the 1975 work report and congress reports 10, 11 (unquoted 两条腿走路: 腿 heads no formulation) and the
+    # work reports of 1958-1978 (两条道路: 道路 counts roads to the grammar); counter-example:
+    # a quantifier of a collective ending the list before it is no member (一系列)
+    lexicon = default_lexicon()
+    text = "会议提出要树立和坚持创新、协调、绿色、开放、共享的发展理念。这五大发展理念，是在深刻总结国内外发展经验教训的基础上提出的。"
+    assert [(s["text"], s["number"]) for s in find_slogans(text, lexicon)] == [("五大发展理念", 5)]
+    text = "继续执行以农业为基础、工业为主导的方针和一系列两条腿走路的政策。"
+    for found in _with_and_without_tokens(text, lexicon):
+        assert [(s["text"], s["number"], s["members"]) for s in found] == [("两条腿走路", 2, [])]
+    text = "经过关于社会主义和资本主义两条道路的全民大辩论。"
+    assert [(s["text"], members(s)) for s in find_slogans(text, lexicon)] == [("两条道路", ["社会主义", "资本主义"])]

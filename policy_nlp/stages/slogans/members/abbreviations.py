@@ -1,6 +1,7 @@
 """The member steps that read an abbreviation (简称) from its head: words
 written together earlier in the sentence (8: 农业农村农民…“三农”), a list of
-items beginning (7, 10c) or ending (10, 10b) with the formulation's head,
+items beginning (7, 10c) or ending (10, 10b) with the formulation's head, or
+words ending with it written apart before it (10d),
 quoted names followed by the head (9), the lexicon's members written out
 nearby (12), and the suffix unit every member holds (化 of 两化融合)."""
 
@@ -8,6 +9,7 @@ import re
 
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.words import word_set, words
+from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import NUM_CHARS
 from policy_nlp.stages.slogans.members.items import _mk, _PARAGRAPH_REACH, _split_items
 
@@ -244,6 +246,32 @@ def _head_initial_words_nearby(t):
             items.append(_mk(text, z, z + 2))
         z += len(part)
     return items
+
+
+def _head_final_words_before(t):
+    """(10d) N words of the dictionary that end with the formulation's head
+    (of two characters or more), written apart earlier in its line, after
+    any earlier mention of it: 把精神文明建设列入…，贯穿于物质文明建设之中，
+    使两个文明建设协调发展 (gwr 1995); 无产阶级同资产阶级…两个阶级 (cpc 9). Exactly
+    N such words, each taken where it is written last; a word outside the
+    dictionary (社会主义精神文明 reads 精神文明) is not counted, so a word the
+    dictionary lacks (政治文明) leaves the count unmatched and no members."""
+    text, number, head = t.text, t.number, t.head()
+    if not (number and 2 <= number <= 4 and head and len(head) >= 2):
+        return None
+    lo = t.in_its_line()[0]
+    earlier = text.rfind(text[t.s:t.e], lo, t.qs)
+    lo = earlier + t.e - t.s if earlier != -1 else lo
+    known, found = dictionary_words(), {}
+    for m in re.compile(re.escape(head)).finditer(text, lo, t.qs):
+        # the longest word of two to four characters before the head, no numeral among them
+        a = next((a for a in range(max(lo, m.start() - 4), m.start() - 1)
+                  if text[a:m.end()] in known and not any(c in NUM_CHARS for c in text[a:m.start()])), None)
+        if a is not None:
+            found[text[a:m.end()]] = m.end()                # the last place each word is written
+    if len(found) != number:
+        return None
+    return sorted((_mk(text, z - len(w), z) for w, z in found.items()), key=lambda x: x["start"])
 
 
 # a head-final item followed by one of these is the start of a longer word

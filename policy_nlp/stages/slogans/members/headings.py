@@ -7,9 +7,11 @@ that many items each naming the head, near or sections later (通过实施
 
 import re
 
-from policy_nlp.stages.slogans.members.following import _first_clause, _MARKERS
+from policy_nlp.lang.chars import BLANK
+from policy_nlp.lang.outline import section_heading_above
+from policy_nlp.stages.slogans.members.following import _first_clause
 from policy_nlp.stages.slogans.members.items import _mk
-from policy_nlp.stages.slogans.members.later import (_names_with_head, _NUMERALS, _ORDINAL_REACH, _ORDINAL_STYLES,
+from policy_nlp.stages.slogans.members.later import (_names_with_head, _ordinal, _ORDINAL_REACH, _ORDINAL_STYLES,
     _ordinal_items)
 
 
@@ -17,8 +19,10 @@ _HEADING_REACH = 6000   # characters to the list's first line: the farthest foun
 
 
 # a section heading on its own line (三、重点任务): a first item right after it
-# with no marker, followed by （二）…, lost its （一） (shandong-15's 三、 and 四、)
-_SECTION_LINE = re.compile(rf"[ \u3000\u00a0\t]*[{_MARKERS}]{{1,2}}、[^。，\n]{{1,20}}[ \u3000\u00a0\t]*\n")
+# with no marker, followed by （二）…, lost its （一） (shandong-15's 三、 and 四、);
+# its title is short and has no comma (:func:`~policy_nlp.lang.outline.section_heading_above`)
+_SECTION_TITLE = 20
+_SECTION_TITLE_STOPS = re.compile("[。，]")
 
 
 def _headings_naming_head_later(t):
@@ -86,9 +90,9 @@ def _heading_lists_after(t, reach):
 def _heading_list_at(text, a, number):
     """The items of a list of ``number`` opening at the line ``a``, or None;
     a line with no marker right after a section heading is the first item
-    when the list of （二）… after it counts the rest (:data:`_SECTION_LINE`)."""
+    when the list of （二）… after it counts the rest (:data:`_SECTION_TITLE`)."""
     items = _ordinal_items(text, a, number)
-    if items or not _SECTION_LINE.fullmatch(text, text.rfind("\n", 0, a - 1) + 1, a):
+    if items or not section_heading_above(text, a, _SECTION_TITLE, _SECTION_TITLE_STOPS):
         return items
     first = _mk(text, *_first_clause(text, a))
     second = _second_ordinal_line(text, first["end"])
@@ -101,8 +105,7 @@ def _second_ordinal_line(text, p):
     starts, when no ordinal 1 of that style comes before it, or None."""
     best, end = None, min(len(text), p + _ORDINAL_REACH)
     for style in _ORDINAL_STYLES:
-        two = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[2], d=2)).search(text, p, end)
-        one = re.compile("\n[ \u3000\u00a0\t]*" + style.format(k=_NUMERALS[1], d=1)).search(text, p, end)
+        two, one = (re.compile(f"\n[{BLANK}]*" + _ordinal(style, k)).search(text, p, end) for k in (2, 1))
         if two and not (one and one.start() < two.start()) and (best is None or two.start() < best):
             best = two.start() + 1
     return best

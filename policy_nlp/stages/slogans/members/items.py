@@ -276,7 +276,8 @@ def _after_aspect_verb(seg):
     return cuts[-1] if cuts else 0
 
 
-_COLLECTIVES = re.compile("|".join(words("collective_quantifiers")))
+_COLLECTIVE_WORDS = tuple(words("collective_quantifiers"))
+_COLLECTIVES = re.compile("|".join(_COLLECTIVE_WORDS))
 _WORDS_ENDING_YI = tuple(words("words_ending_yi"))
 
 

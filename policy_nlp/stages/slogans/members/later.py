@@ -119,7 +119,7 @@ def _ordinal_list_next_paragraph(t):
 def _ordinal_list_after_restatement(t):
     """(4c) as :func:`_ordinal_list_next_sentence`, the list opening the
     paragraph after the formulation's when a later sentence of that paragraph
-    points back at it (:data:`_POINTS_BACK`): 必须认真贯彻执行下列十条方针。这些
+    points back at it (:func:`_points_back`): 必须认真贯彻执行下列十条方针。这些
     方针，是…积累。⏎一、依靠政策和科学，加快农业的发展 … 十、… (the 1981 report);
     提出达到天下大治的八项要求，得到了…赞同。中央认为，这八条，就是…任务。⏎首先，
     一定要…⏎第二，… (cpc 11). Exactly as many items as claimed."""
@@ -129,8 +129,7 @@ def _ordinal_list_after_restatement(t):
         return None
     end = text.find("\n", t.qe, t.qe + _RESTATEMENT_REACH)
     stop = SENTENCE_END_RE.search(text, t.qe, max(end, t.qe))
-    back = _POINTS_BACK.format(head=re.escape(t.head() or "\n"), numeral=numeral.group(0))
-    if end == -1 or not stop or not re.search(back, text[stop.end():end]):
+    if end == -1 or not stop or not _points_back(t.head(), numeral.group(0)).search(text[stop.end():end]):
         return None
     return _ordinal_items(text, end + 1, t.number)
 
@@ -138,9 +137,13 @@ def _ordinal_list_after_restatement(t):
 _RESTATEMENT_REACH = 200   # characters from the formulation to its paragraph's end
 
 
-# a sentence opening with 这些 and the head, or 这 and the count (这些方针，; 这八条，), maybe after a
-# short lead (中央认为，), as its subject: it says what the formulation is, and the list after it names it
-_POINTS_BACK = rf"(?:^|[{SENTENCE_ENDS}])[^{STOPS}\n]{{{{0,6}}}}[，,]?这(?:些{{head}}|{{numeral}}[条项个点])[，,是就]"
+def _points_back(head, numeral):
+    """The pattern of a sentence opening with 这些 and ``head``, or 这 and
+    ``numeral`` (这些方针，; 这八条，), maybe after a short lead (中央认为，), as
+    its subject: it says what the formulation is, and the list after it names
+    it. A formulation with no head points back by its numeral only."""
+    these = f"些{re.escape(head)}|" if head else ""
+    return re.compile(rf"(?:^|[{SENTENCE_ENDS}])[^{STOPS}\n]{{0,6}}[，,]?这(?:{these}{numeral}[条项个点])[，,是就]")
 
 
 # the numeral a formulation opens with (十 in 十条方针, 八 in 八项要求)
@@ -186,13 +189,18 @@ _ORDINAL_REACH = 3000   # characters from one marker to the next: items are para
 _OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
 
 
+def _ordinal(style, k):
+    """The pattern of ordinal ``k`` (at most :data:`_NUMERALS`' last) of ``style``: 第三，, （三）, 3."""
+    return style.format(k=_NUMERALS[k], d=k)
+
+
 def _ordinal_marker(text, p, style, k):
     """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
     while p < len(text) and text[p] in " \u3000\u00a0\t\n":
         p += 1
     if k not in _NUMERALS:
         return None
-    pattern = style.format(k=_NUMERALS[k], d=k)
+    pattern = _ordinal(style, k)
     if k == 1 and style == _ORDINAL_STYLES[0]:
         pattern = f"(?:{pattern}|首先[，,])"     # 首先，…第二，…第八，… (cpc 11's eight requirements)
     m = re.compile(pattern).match(text, p)
@@ -285,7 +293,7 @@ def _next_ordinal(text, p, style, k, end=None):
     :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + style.format(k=_NUMERALS[k], d=k))
+    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + _ordinal(style, k))
     m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
 

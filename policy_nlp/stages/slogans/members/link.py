@@ -16,7 +16,7 @@ from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _
     _head_clauses_after, _marked_list_next_sentence, _ordinal_list_after_restatement, _ordinal_list_next_paragraph,
     _ordinal_list_next_sentence, _period_halves_after)
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
-    _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
+    _head_final_words_before, _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
     _quoted_names_with_head_later, _suffix_unit, _written_together_earlier)
 
 
@@ -120,6 +120,7 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _written_together_earlier,
                  _head_initial_list_later, _quoted_names_with_head_later,
                  _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby,
+                 _head_final_words_before,
                  _headings_naming_head_later,   # far: after every step that reads the text near the count
                  _headings_named_before,
                  _list_named_in_brackets)   # last: a shared head of its items reads them better (知识库、规则库)

@@ -12,8 +12,8 @@ from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _far_shorter, _in_word, _LIST_MARKER_START,
-    _LIST_QUALIFIERS, _past_marker,
+from policy_nlp.stages.slogans.members.items import (_clause_start, _COLLECTIVE_WORDS, _far_shorter, _in_word,
+    _LIST_MARKER_START, _LIST_QUALIFIERS, _past_marker,
     _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items,
     _verb_with_object)
 
@@ -251,6 +251,8 @@ def _list_before(text, qs, number, commas=False):
         first = got[0]["text"]
         if got[-1]["text"] in _LIST_QUALIFIERS and first not in _LIST_QUALIFIERS:
             return []                   # 党的二十大和全国“两会”: 全国 is the formulation's scope
+        if got[-1]["text"].endswith(_COLLECTIVE_WORDS):
+            return []                   # …的方针和一系列两条腿走路的政策: 一系列 quantifies the formulation
         if number == 2 and _MODIFIER_PHRASE.search(got[-1]["text"]) and not _MODIFIER_PHRASE.search(first):
             return []                   # …、光荣当选的新一届村“两委”: the last item qualifies the formulation
         if _still_a_clause(first, got[1:]):
