@@ -138,8 +138,8 @@ def manglings(readings):
                        for i, ch in enumerate(text))
 
     def hard_wrapped(text):
-        def wrap(line):   # a character and its pinyin gloss stay on one line
-            units = re.findall(f"[{IDEOGRAPH}][(（][^()（）\n]{{1,8}}[)）]|.", line)
+        def wrap(line):   # a character and its pinyin gloss stay on one line (a bracket of words does not)
+            units = [m.group() for m in re.finditer(f"{_GLOSSED.pattern}|.", line)]
             return "\n".join("".join(units[i:i + WRAP]) for i in range(0, len(units), WRAP))
         return "\n".join(wrap(line) for line in text.split("\n"))
 

@@ -23,7 +23,8 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import (BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS,
+                                   is_ideograph)
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
@@ -244,8 +245,8 @@ _CLOSERS = "”’」』）)"
 # closing quotes and brackets end a paragraph after a sentence end (…。”), not inside
 # one (实施工业“150”⏎工程, 各县(市、区)⏎党委)
 _ENDS_SENTENCE = re.compile(f"[{_PARAGRAPH_END.strip(_CLOSERS)}][{_CLOSERS}]*$")
-# A wrapped line of prose has punctuation in it; title, date and banner lines
-# of the same width do not.
+# A wrapped line of prose has punctuation in it, or the wrap cuts a word between two
+# ideographs (_cuts_a_word); date and banner lines of the same width have neither.
 _PUNCTUATION = f"、{STOPS}"
 _IN_SENTENCE = re.compile(f"[{_PUNCTUATION}]")
 # A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
@@ -299,8 +300,11 @@ def join_hard_wrapped(text, paragraphs):
     a sentence (a closing quote or bracket ends one only after a sentence end:
     实施工业“150”⏎工程 is joined, …。”⏎ is not), and the next line follows a single line break with no indent
     (an indent or a blank line starts a new paragraph). The line must have
-    punctuation in it (title, date and banner lines of the same width have
-    none), and the next line must not start an item (二是, 三、, （一）, 第二);
+    punctuation in it, or the wrap must fall between two ideographs after a
+    line that ends with no genre word (…信息技术深度⏎融合, a long name or
+    quotation: :func:`_cuts_a_word`; date and banner lines of the same width
+    have neither, nor has a title ending …的讲话), and the next line must not
+    start an item (二是, 三、, （一）, 第二);
     a line ending with a heading glued after a sentence end (…。（三）数字技术
     与媒体融合深入推进) ends the paragraph.
     Headings wrapped onto a second line are joined the same way.
@@ -353,8 +357,9 @@ def wrapped_lines(text, lines, length=None, titles=False):
         is no shorter than nine in ten of the lines that end mid-sentence
         (not 15% shorter than the width: a page header of a shorter line,
         公文搜 2022-08-29 12:36:23 营商, ends there). The cleaning reads the
-        head of a page so; the paragraphs of the body keep title and banner
-        lines apart.
+        head of a page so; the paragraphs of the body keep date, banner and
+        whole title lines apart (a title cut between two ideographs is joined:
+        :func:`_cuts_a_word`).
 
     Returns
     -------
@@ -367,7 +372,7 @@ def wrapped_lines(text, lines, length=None, titles=False):
     >>> text = "\n".join(lines)
     >>> spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     >>> wrapped_lines(text, spans), wrapped_lines(text, spans, titles=True)
-    ([2, 4, 6], [0, 2, 4, 6])
+    ([0, 2, 4, 6], [0, 2, 4, 6])
     """
     if len(lines) < _WRAP_LINES:
         return []
@@ -418,7 +423,20 @@ def _wraps(text, line, following, size, bounds, titles):
             or _ENDS_SENTENCE.search(text, line_start, line_end) \
             or not titles and _GLUED_HEADING.search(text, line_start, line_end) or _ITEM_START.match(text, start, end):
         return False
-    return bool(_IN_SENTENCE.search(text, line_start, line_end)) or titles and size >= width
+    return (bool(_IN_SENTENCE.search(text, line_start, line_end)) or titles and size >= width
+            or not titles and _cuts_a_word(text, line_start, line_end, start))
+
+
+# a line of a document's genre (…会议上的讲话) ends a title, not a word the wrap cut
+_GENRE_END = re.compile(f"(?:{alternation('document_types')})$")
+
+
+def _cuts_a_word(text, line_start, line_end, start):
+    """Whether the wrap between the line ``text[line_start:line_end]`` and the next one
+    starting at ``start`` cuts prose without punctuation (…深度⏎融合, a long quotation or
+    name): an ideograph on both sides, and the line ends with no genre word, as a title does."""
+    return (is_ideograph(text[line_end - 1]) and is_ideograph(text[start])
+            and not _GENRE_END.search(text, line_start, line_end))
 
 
 def physical_paragraphs(text, paragraphs):

@@ -25,8 +25,10 @@ FLOORS = {
     "indented": (231, 230, 231),
     "furniture": (227, 230, 231),
     # spaced: 五 保户 (dev-0190) splits the two-character lexicon term 五保 off its tokens
-    "spaced": (226, 230, 231),
-    "hard_wrapped": (231, 229, 227),
+    "spaced": (228, 230, 231),
+    # hard_wrapped: one-line pages wrapped (dev-0007, -0104, -0175) lose the paragraph their
+    # inline 一、 heading and its list shared
+    "hard_wrapped": (231, 231, 228),
     "one_line": (209, 231, 230),
     # no body to compare: the digits are the mangling; 5个阶段、7个重点 (dev-0233): a pair of digit
     # counts is no evidence (a series of digit counts is most often quantities), 七个重点 is
@@ -38,7 +40,7 @@ FLOORS = {
     "furniture_one_line": (209, 231, 230),
     "glossed_one_line": (209, 231, 230),
     "masked_furniture": (226, 230, 231),
-    "wrapped_furniture": (226, 229, 227),
+    "wrapped_furniture": (226, 230, 228),
 }
 
 

@@ -131,8 +131,25 @@ def test_a_closing_quote_or_bracket_inside_a_sentence_does_not_end_a_wrapped_lin
              "农业“418”工程和城乡靓化工程,落实好十八项民生工程,加", "快新农村建设。八届区委区政府坚持一张蓝图绘到底,乘势",
              "而进,接续奋斗,提出了“1234”思路,推动各县(市、区)", "党委政府高度重视,基础设施大幅改善、城乡环境显著提升。",
              "同志们要认真领会,深刻把握。他说:“要抓落实。”"]
+    assert _wraps_per_paragraph(lines) == [5, 0]
+
+
+def _wraps_per_paragraph(lines):
+    """The line breaks inside each paragraph of ``lines`` joined by line breaks."""
     text = "\n".join(lines)
-    assert [text[s:e].count("\n") for s, e in find_paragraphs(text)] == [5, 0]
+    return [text[s:e].count("\n") for s, e in find_paragraphs(text)]
+
+
+def test_a_wrap_that_cuts_a_word_of_a_line_without_punctuation_is_joined():
+    # dev-0037 as the hard_wrapped copy of benchmarks/mangling.py leaves it: a line of a long quotation
+    # has no comma (…“决战决胜吉林省连续40年无重大森林火⏎灾”秋防…): the wrap cuts the word 火灾
+    lines = ["日)同志们:一年一度的秋季森林防火期如约而至。今天,我们", "在这里召开红石林区“决战决胜吉林省连续40年无重大森林火",
+             "灾”秋防动员大会,主要任务是贯彻落实省、市2020年秋季", "森林防火工作会议精神,分析研判今秋森林防火工作面临的形势",
+             ",全面安排部署秋季森林防火工作,为决战决胜吉林省连续40", "年无重大森林火灾夯实基础。请大家深刻理解、准确把握,在做",
+             "好疫情防控工作的基础上,结合实际认真抓好贯彻落实。"]
+    assert _wraps_per_paragraph(lines) == [6]
+    # a title cut so is one line too; one that ends with its genre stays apart (test below)
+    assert _wraps_per_paragraph(["筑牢安全防线守护万家灯火乡镇在安全生产月启动仪式上", "的讲话"] + lines[:6]) == [1, 5]
 
 
 def test_indented_lines_and_items_start_paragraphs():

@@ -130,8 +130,8 @@ def _title_kind(s, previous_kinds):
         return "position"
     if previous_kinds and previous_kinds[-1] == "title" and _PAREN_RE.fullmatch(s):
         return "paren"
-    if _TITLE_RE.fullmatch(s) or _GLUED_HEAD_RE.fullmatch(s):
-        return "title"
+    if _TITLE_RE.fullmatch(s) or _GLUED_HEAD_RE.fullmatch(s) or _TITLE_RE.fullmatch(INNER_BLANK.sub("", s)):
+        return "title"      # read through a blank between ideographs too (…会议上的讲 话, a justified copy's)
     return None
 
 

@@ -308,16 +308,16 @@ class _Builder:
         if _quoted_formula(self.text, run):
             return
         first = run.items[0]
-        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2 and not self.after_block_one(first)):
-            # ¶三是 … 四是 … ¶五是: one block item, then inline ones
+        if first.initial and not (len(run.items) >= 2 and (first.number or 1) <= 2 and not self.after_block_one(first)
+                                  and self.continued_run(first, self.heading_before(first), exact=True) is None):
+            # ¶三是 … 四是 … ¶五是: one block item, then inline ones; so is ¶二是…三是… that goes
+            # on with an inline 一是 (主要是：一是… ¶二是…三是…, a wrap or a page break before 二是)
             block_markers.append(first)
             first.followers = run.items[1:]
             return
         if not first.initial:
             # an inline run going on from an earlier paragraph, with no heading between
-            position = bisect.bisect_right(self.initial_starts, run.items[0].start - 1)
-            heading = self.initial_starts[position - 1] if position else -1
-            previous = self.continued_run(first, heading, exact=False)
+            previous = self.continued_run(first, self.heading_before(first), exact=False)
             if previous is not None and previous.items[-1].block >= block - 3:
                 previous.items.extend(run.items)
                 self.add_pending(previous)
@@ -334,6 +334,11 @@ class _Builder:
             self.inline_headings.append(run)
         if run.items[-1] is last_of_group[run.group] and not run.ended:   # nor in a later paragraph
             self.add_pending(run)
+
+    def heading_before(self, marker):
+        """The start of the last paragraph-initial marker before ``marker``, or -1."""
+        position = bisect.bisect_right(self.initial_starts, marker.start - 1)
+        return self.initial_starts[position - 1] if position else -1
 
     def after_block_one(self, marker):
         """Whether the paragraph-initial ``marker`` numbered two follows a paragraph-initial

@@ -1387,3 +1387,16 @@ def test_a_salutation_cut_by_a_blank_is_no_speaker(local_excerpts):
     check_invariants(text, cleaned)
     assert cleaned.text.startswith("同志 们:") and "speaker" not in cleaned.meta
     assert cleaned.meta["salutation"] == "同志们"
+
+
+def test_a_title_cut_by_a_blank_in_its_genre_is_title_block(local_excerpts):
+    # dev-0122 as the spaced copy of benchmarks/mangling.py leaves it: …综合执法表彰会议上的讲 话⏎今天召开…;
+    # the blank inside 讲话 hid the title's genre, and the title stayed in the body
+    raw = local_excerpts["dev-0122"]["text"]
+    title = "区在创建全国文明城市暨全区城乡管理综合执法表彰会议上的讲话\n"
+    assert raw.startswith(title)
+    text = raw.replace("上的讲话\n", "上的讲 话\n", 1)
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert cleaned.text.startswith("今天召开这次会议") and cleaned.removed[0]["reason"] == "title block"
+    assert clean_text(raw).text == cleaned.text

@@ -1769,3 +1769,16 @@ def test_review8_a_list_numbering_the_parts_of_a_chained_count_takes_the_second(
     items = "".join(f"{k}.第{k}条措施。\n" for k in range(1, 13))
     lst = next(l for l in lists_of("《若干措施》共4个方面12条具体措施：\n" + items) if l["family"] == "1.")
     assert (lst["claim"]["number"], lst["count_matches"]) == (12, True)
+
+
+def test_a_paragraph_opening_with_item_two_goes_on_with_an_inline_item_one():
+    # dev-0160 as the hard_wrapped copy of benchmarks/mangling.py leaves it: a wrap right before 二是
+    # makes it open a paragraph, 三是 glued after it; the inline 一是 above opens the list (was 二是 三是)
+    text = ("这一年,我们的工业取得了三大历史性突破:一是规上工业企业总数突破 X 家,达 X 家;\n"
+            "二是规上工业主营业务收入突破 X 亿,达 XXX 亿元;三是在全市工业巡查中勇夺第一名,这是近年来 XX 的最好成绩。")
+    lists = lists_of(text)
+    assert summary(text, lists) == [("一是", 3, "一是规上工业", None)]
+    assert lists[0]["claim"]["number"] == 3 and lists[0]["count_matches"] is True
+    # a paragraph that opens with 二是 and no 一是 before it is still the list it starts
+    text = "二是规上工业主营业务收入突破 X 亿,达 XXX 亿元;三是在全市工业巡查中勇夺第一名。"
+    assert summary(text, lists_of(text)) == [("一是", 2, "二是规上工业", None)]
