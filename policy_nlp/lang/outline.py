@@ -60,5 +60,8 @@ def section_heading_above(text, a, most, stops=SENTENCE_END_RE):
     if text[a - 1:a] != "\n":
         return False
     marker = SECTION_MARKER.match(text, text.rfind("\n", 0, a - 1) + 1, a - 1)
-    return (marker is not None and marker.end() < a - 1
-            and is_heading_title(text, marker.end(), before_blanks(text, a - 1), most, stops))
+    if marker is None:
+        return False
+    end = before_blanks(text, a - 1)        # 、 is no blank: the title ends at the marker at the earliest
+    # a marker and blanks only (三、　⏎重点任务): the title is the next line, no first item
+    return end > marker.end() and is_heading_title(text, marker.end(), end, most, stops)

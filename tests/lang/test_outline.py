@@ -4,6 +4,7 @@ members step of headings."""
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
 from policy_nlp.lang.outline import HEADING_LINE, is_heading_title, section_heading_above
 
@@ -44,3 +45,29 @@ def test_a_heading_title_is_short_and_ends_no_sentence():
     # the enumerations stage allows a comma in a heading's title, not a sentence end
     assert is_heading_title("一、加强学习，提高素质", 2, 11)
     assert not is_heading_title("一、加强学习。提高素质", 2, 11)
+
+
+# review9: the members step's section line as a single pattern (its former _SECTION_LINE, whose title
+# could be blanks only: now it holds a character other than a blank): the reading through
+# lang.outline must agree with it on any text, blanks, \r and stray marks included
+_SECTION_LINE = re.compile(r"[ \u3000\u00a0\t]*[一二三四五六七八九十]{1,2}、(?=[ \u3000\u00a0\t]*[^。，\n \u3000\u00a0\t])"
+                           r"[^。，\n]{1,20}[ \u3000\u00a0\t]*\n")
+
+
+@given(st.text(alphabet=st.sampled_from("三十一二、重点任务。，！：\n\n \u3000\u3000\t\u00a0\r（）1１"), max_size=60))
+def test_section_heading_above_reads_the_section_line(text):
+    for a in range(1, len(text) + 1):
+        expected = _SECTION_LINE.fullmatch(text, text.rfind("\n", 0, a - 1) + 1, a) is not None
+        assert section_heading_above(text, a, 20, _NO_COMMA) is expected
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("十、重点任务", True),
+    ("二十一、重点任务", False),     # three numerals: past the outlines read (二十一、 is rare)
+    ("１、重点任务", False),         # digits number items, not sections
+    ("（十）重点任务", False),
+    ("三、\u3000", False),          # a marker and blanks: its title is on the next line (was True)
+])
+def test_section_markers_at_the_edges(line, heading):
+    text, a = _below(line)
+    assert section_heading_above(text, a, 20, _NO_COMMA) is heading

@@ -331,12 +331,17 @@ def news_weights(paragraph_texts):
 # not 各位领导：), alone or with the preamble after it on the same line (……医疗保障局:为贯彻落实……),
 # its preamble's announcement of itself (……，制定本方案。; 现提出如下意见; 现将有关事项通知如下),
 # its first article (第一条　为规范……) and the frame it opens with (一、总体要求; （一）指导思想).
+# how a preamble or an article states its purpose or basis (为……; 根据……; 本规范旨在……)
+_PURPOSE_OPENING = "为|根据|依据|按照"
 _ADDRESSEE = re.compile(rf"^(?!各位)[^{SENTENCE_ENDS}：:]{{2,120}}(?:{alternation('addressee_heads')})[）)]?[：:]"
-                        r"(?:$|(?=为|根据|按照))")
+                        rf"(?:$|(?={_PURPOSE_OPENING}))")
 _ISSUING = re.compile(rf"(?:{alternation('issuing_verbs')})本(?:{alternation('document_type_modifiers')})?"
                       rf"(?:{alternation('document_types')}|{alternation('policy_document_types')})"
                       rf"[{SENTENCE_ENDS}，,；;]|{alternation('issuing_phrases')}")
-_FIRST_ARTICLE = re.compile(r"^第一条")
+# an article's text follows its number after a blank or at once (第一条　为规范……; 第一条工业和信息化部……
+# is read by its preamble's 制定本规定); a speaker's first point takes a comma or a verb (第一条，反对;
+# 第一条是……), and 第一条高速公路 is an ordinal with its noun
+_FIRST_ARTICLE = re.compile(rf"^第一条(?:\s|{_PURPOSE_OPENING}|本)")
 _FRAME_HEADING = re.compile(rf"^(?:[一1][、.．]|[（(][一1][)）])?\s*(?:{alternation('plan_frame_headings')})[。.]?$")
 # the preamble and addressee come before the first section (一、总体要求)
 _PREAMBLE_PARAGRAPHS = 6

@@ -1141,3 +1141,15 @@ def test_dictionary_words_ending_with_the_head_written_apart_before_it_are_the_m
     text = "在建设物质文明的同时，不断把社会主义精神文明建设推向前进。两个文明都要抓。各地要使两个文明建设协调发展。"
     assert [[m["text"] for m in s["members"]] for s in find_slogans(text) if s["text"] == "两个文明"] == [
         ["物质文明", "精神文明"], []]
+
+
+def test_words_sharing_the_head_are_not_the_members_the_lexicon_gives():
+    # review9: (10d) reads any N dictionary words ending with the head; for a formulation the
+    # lexicon defines (两个市场: 国内市场, 国际市场) other words are not its members
+    def members(text, name):
+        return [[m["text"] for m in s["members"]] for s in find_slogans(text, default_lexicon()) if s["text"] == name]
+    assert members("要整顿规范农贸市场和钢铁市场秩序，用好两个市场、两种资源，推动开放型经济发展。", "两个市场") == [[]]
+    assert members("要开拓国际市场，稳定国内市场，用好两个市场、两种资源。", "两个市场") == [["国际市场", "国内市场"]]
+    # a formulation outside the lexicon keeps what (10d) reads
+    assert members("各级政府都要把精神文明建设列入社会经济发展总体规划，贯穿于物质文明建设之中，使两个文明建设协调发展。",
+                   "两个文明") == [["精神文明", "物质文明"]]

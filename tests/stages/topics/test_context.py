@@ -468,3 +468,16 @@ def test_speech_openings_keep_the_gate_shut():
     assert not is_policy_document(["一、总体要求和目标任务", "今年全县经济工作的总体要求是……"])
     # a speaker naming an article of a law, and a list of measures announced in a speech, are no first article
     assert not is_policy_document(["《安全生产法》第一条就明确了立法目的。", "下面，我讲三点意见。"])
+
+
+def test_a_first_point_or_a_first_road_is_no_first_article():
+    # review9: 第一条 opens the gate as an article (a blank, a purpose or 本 after it: all 18 first
+    # articles of the policy documents), not as a speaker's first point (cpc 11, quoting Mao) or an ordinal
+    from policy_nlp.stages.topics.context import is_policy_document
+    assert not is_policy_document(["毛主席教导我们，对于世界大战，有两条，“", "第一条，反对；第二条，不怕", "”。"])
+    assert not is_policy_document(["我讲三条意见。", "第一条是统一思想，提高认识。"])
+    assert not is_policy_document(["第一条高速公路建成通车，我县进入了高速时代。"])
+    assert is_policy_document(["第一条\u2002\u3000\u2002为加快青岛市人工智能产业园建设，提高专项资金的管理和使用效益，"])
+    assert is_policy_document(["第一条\u3000本规范旨在将伦理道德融入人工智能全生命周期。"])
+    # no blank: central-152's article, gated by its preamble's 制定本规定
+    assert is_policy_document(["……等有关规定，制定本规定。", "第一条工业和信息化部大力推动移动智能终端应用软件发展。"])

@@ -34,6 +34,10 @@ def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     all out near it (:func:`_known_members_nearby`)."""
     target = _Target(text, s, e, number, quoted, terms)
     got, step = _first_found(target, _MEMBER_STEPS)
+    if step is _head_final_words_before and known and {m["text"] for m in got} != set(known):
+        # words that merely share the head are not the members the lexicon gives
+        # (农贸市场和钢铁市场……用好两个市场: 国内市场, 国际市场): the later steps read on
+        got, step = _first_found(target, _MEMBER_STEPS[_MEMBER_STEPS.index(step) + 1:])
     if got:
         return _known_endings(text, got, known), step
     got = _known_members_nearby(target, known)
