@@ -4,21 +4,7 @@ Measured and not used (docs/history/topic_experiments.md): these tests keep the 
 mixture honest on toy probabilities.
 """
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "topic_cv.py"
-
-
-@pytest.fixture(scope="module")
-def topic_cv():
-    spec = importlib.util.spec_from_file_location("topic_cv_mixture", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 RECIPE = {"economy": 0.6, "general": 0.3, "industry": 0.1}
 LOCAL = {"economy": 0.2, "general": 0.8}  # the local expert never saw industry
