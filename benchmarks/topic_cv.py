@@ -88,7 +88,14 @@ regression (lbfgs) on the recipe's features (results in
 ``svm:none`` is the recipe's SVM without its balanced class weights;
 ``domain:W`` augments the features by domain (Daume III 2007: a shared copy,
 and a national or a local copy times W; every test paragraph local; results
-in ``benchmarks/results/topic_cv_domain.json``).
+in ``benchmarks/results/topic_cv_domain.json``); ``mix:A`` / ``gmix:A`` mix
+the recipe's fold model with a local expert (the recipe's classifier fit on
+the other folds' hand units alone, each once), per paragraph and for the
+whole document, before the context: ``(1 - A) p_recipe + A p_local``
+(``mix``) or the normalised ``p_recipe ** (1 - A) * p_local ** A``
+(``gmix``) (:func:`mix_results`; results in
+``benchmarks/results/topic_cv_mixture.json``; not used,
+docs/history/topic_experiments.md).
 
 ``--spread`` scores the codebook's spanning review (``general``: "overall
 reviews or plans that span many areas without one dominant area") on the
@@ -1169,6 +1176,56 @@ class AsLocal:
         return self.model.predict_proba([(x, 1) for x in X])
 
 
+def mix_of(spec):
+    """``(a, geometric)`` of a ``mix:A`` or ``gmix:A`` form, else None."""
+    kind, _, a = spec.partition(":")
+    return (float(a), kind == "gmix") if kind in ("mix", "gmix") else None
+
+
+def mix_scores(recipe, local, a, geometric=False):
+    """The mixture of two ``{label: probability}`` dicts over the recipe's
+    labels (a label the local expert never saw has 0 from it):
+    ``(1 - a) * recipe + a * local``, or with ``geometric`` the normalised
+    ``recipe ** (1 - a) * local ** a`` (each floored at
+    :data:`~policy_nlp.stages.topics.context.LOG_FLOOR`, so one model's 0
+    does not veto a label). None when either is None."""
+    if recipe is None or local is None:
+        return None
+    labels = list(recipe)
+    p = np.array([recipe[k] for k in labels], dtype=float)
+    q = np.array([local.get(k, 0.0) for k in labels], dtype=float)
+    if geometric:
+        mixed = np.exp((1 - a) * np.log(np.clip(p, LOG_FLOOR, 1.0)) + a * np.log(np.clip(q, LOG_FLOOR, 1.0)))
+        mixed /= mixed.sum()
+    else:
+        mixed = (1 - a) * p + a * q
+    return dict(zip(labels, mixed.tolist()))
+
+
+def mix_results(recipe, local, a, geometric=False):
+    """Paragraph results (:func:`own_results` of one document) of the mixture
+    of the recipe's and the local expert's (:func:`mix_scores`), each
+    ``{"label", "score", "scores"}`` as :func:`classify_paragraphs` gives."""
+    out = []
+    for r, q in zip(recipe, local):
+        scores = mix_scores(r and r["scores"], q and q["scores"], a, geometric)
+        if scores is None:
+            out.append(None)
+            continue
+        best = max(scores, key=scores.get)
+        scores = {k: round(v, 4) for k, v in scores.items()}
+        out.append({"label": best, "score": scores[best], "scores": scores})
+    return out
+
+
+def mixed_outputs(recipe_outputs, local_outputs, a, geometric=False):
+    """Per fold ``(test, own, doc_probs)`` of the mixture of the recipe's fold
+    models and the local experts (:func:`fold_outputs` with ``local_only``)."""
+    return [(test, {i: mix_results(own[i], own_l[i], a, geometric) for i in test},
+             {i: mix_scores(probs[i], probs_l[i], a, geometric) for i in test})
+            for (test, own, probs), (_, own_l, probs_l) in zip(recipe_outputs, local_outputs)]
+
+
 def parse_form(spec):
     """A ``--forms`` item: ``svm`` (the recipe's), ``svm:balanced`` or
     ``svm:none`` (its class weights), ``title:W`` (title block weight W),
@@ -1232,10 +1289,16 @@ def run_forms(args, started):
     """Score each form of ``--forms`` under the shipped context and with the
     context's title weight set to each of ``--context-title-weights``; every
     row with each fold's scores and its per-fold difference from the first
-    form's shipped row (the reference: list ``svm`` first)."""
+    form's shipped row (the reference: list ``svm`` first), for the units,
+    the gold and both."""
     rows = []
     for spec in args.forms.split(","):
-        _, fold, _, outputs = fold_outputs(args, started, parse_form(spec))
+        mix = mix_of(spec)
+        if mix:  # the recipe's fold models (cached) mixed with the local experts'
+            outputs = mixed_outputs(fold_outputs(args, started)[3], fold_outputs(args, started, local_only=True)[3],
+                                    *mix)
+        else:
+            outputs = fold_outputs(args, started, parse_form(spec))[3]
         for t in [None] + [float(w) for w in args.context_title_weights.split(",") if w]:
             setting = shipped_setting() if t is None else dict(shipped_setting(), title_weight=t)
             units, golds, per_fold = [], [], []
@@ -1245,11 +1308,7 @@ def run_forms(args, started):
                 units, golds = units + u, golds + g
             rows.append({"form": spec, "setting": setting, "units": _summary(units), "gold": _summary(golds),
                          "all": _summary(units + golds), "per_fold": per_fold})
-    for row in rows:
-        row["delta_per_fold"] = {
-            m: [round(f["all"][m] - b["all"][m], 4) for f, b in zip(row["per_fold"], rows[0]["per_fold"])]
-            for m in ("accuracy", "macro_f1")}
-    return rows
+    return _deltas(rows)
 
 
 def run_reread(outputs):
@@ -1361,11 +1420,13 @@ def attach_reread(docs, local):
             d["units_reread"] = [(label, index) for label, (_, index) in zip(labels, d["units"])]
 
 
-def fold_outputs(args, started, form=None):
+def fold_outputs(args, started, form=None, local_only=False):
     """The test excerpts, each excerpt's fold, the local weight and, per fold,
     ``(test documents, own results, whole-document probabilities)`` of the
     fold's model (retrained, or read from the cache); ``form`` is a
-    :func:`parse_form` result (default: the recipe's classifier)."""
+    :func:`parse_form` result (default: the recipe's classifier);
+    ``local_only`` trains on the local units alone, each once (the local
+    expert of ``mix:A``)."""
     name, factory, pairs = form or parse_form("svm")
     extra = {}
     if args.char_ngrams:
@@ -1401,6 +1462,9 @@ def fold_outputs(args, started, form=None):
             args.tag += "-reread" + hashlib.sha1(Path(args.reread).read_bytes()).hexdigest()[:8]
     recipe = _recipe()
     weight = recipe.LOCAL_WEIGHT if args.local_weight is None else args.local_weight
+    if local_only:
+        national, national_tokens, weight = [], [], 1
+        args.tag += "-localonly"
     gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
     fold = folds_of(list(docs), gold_ids, args.folds, args.seed)
     print(f"prepared in {time.time() - started:.0f} s: {len(national)} national, {len(local)} local "
@@ -1492,7 +1556,9 @@ def main(argv=None):
                              "document's title TF-IDF times W: excerpt titles as the pipeline finds them, "
                              "national report titles), lr:C:balanced or lr:C:none (multinomial logistic "
                              "regression), svm:none (unweighted classes), domain:W (features augmented by "
-                             "domain, national and local blocks times W); e.g. svm,title:0.3,lr:10:balanced")
+                             "domain, national and local blocks times W), mix:A or gmix:A (the recipe's model "
+                             "mixed, linearly or geometrically, with a local expert fit on the local units "
+                             "alone, weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35")
     parser.add_argument("--context-title-weights", default="1.0,0.5,0",
                         help="with --forms: also score each form with the context's title weight set to these")
     args = parser.parse_args(argv)

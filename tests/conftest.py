@@ -48,6 +48,16 @@ def seed_text():
 
 
 @pytest.fixture(scope="session")
+def topic_cv():
+    """``benchmarks/topic_cv.py`` as a module (a script, not a package module)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("topic_cv", ROOT / "benchmarks" / "topic_cv.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
 def tokenizer_nlp():
     """Tokenizer (default engine) and paragraphs only, no lexicon."""
     return policy_nlp.load(stages=["paragraphs"], lexicon=False)

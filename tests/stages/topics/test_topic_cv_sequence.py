@@ -5,7 +5,6 @@ honest on the seed speech's paragraphs with the default model and fold 0's
 transitions as the benchmark estimated them from its training units.
 """
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -18,14 +17,6 @@ from policy_nlp.stages.topics.context import LOG_FLOOR, context_scores, contextu
 
 BENCHMARKS = Path(__file__).resolve().parents[3] / "benchmarks"
 TITLE = "在全区社会管理创新暨城乡一体化建设工作推进会议上的讲话"
-
-
-@pytest.fixture(scope="module")
-def topic_cv():
-    spec = importlib.util.spec_from_file_location("topic_cv_sequence", BENCHMARKS / "topic_cv.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -4,23 +4,10 @@ Measured and not used (docs/history/topic_experiments.md): these tests keep the 
 and its test honest on real paragraphs with the default model.
 """
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.topics import default_model
-
-BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "topic_cv.py"
-
-
-@pytest.fixture(scope="module")
-def topic_cv():
-    spec = importlib.util.spec_from_file_location("topic_cv_spread", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _paragraph(text, opening):
