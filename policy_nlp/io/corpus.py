@@ -321,10 +321,11 @@ def _read_jsonl(path, text_column, id_column):
             continue
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg} at column {error.colno}")
+        try:  # without its line break, a line cut inside a string reads "Unterminated string"
+            row = json.loads(line.rstrip("\r\n"))
+        except json.JSONDecodeError as error:  # json's messages may end in "at" ("... starting at")
+            yield DocumentError(f"{path}:{number}",
+                                f"invalid JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
             continue
         if not isinstance(row, dict):
             yield DocumentError(f"{path}:{number}", "a JSONL line must be an object with a text field")

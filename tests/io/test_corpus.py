@@ -74,6 +74,16 @@ def test_jsonl_ids_kept_metadata_copied_and_bad_lines_reported(tmp_path):
     assert "invalid JSON" in errors[0].reason and "'text'" in errors[1].reason
 
 
+def test_a_jsonl_line_cut_inside_a_string_is_named_unterminated_once(tmp_path):
+    # a line cut in its text field: json reports a control character (the line break) "at", twice "at"
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "a", "text": "同志们\n' + json.dumps({"id": "b", "text": BODY}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["b"]
+    assert errors[0].reason == "invalid JSON: Unterminated string starting at column 21"
+
+
 def test_csv_with_named_columns(tmp_path):
     path = tmp_path / "speeches.csv"
     path.write_bytes(codecs.BOM_UTF8 + "Date,Text\n2020-03-07,\"同志们：　　这次会议\"\n".encode())
