@@ -19,7 +19,9 @@ import json
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -551,5 +553,40 @@ def _run(batch_list, settings, workers, backend, client):
             return
         # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
         # (see _annotate_locked): their collector leaves it alone.
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool = _pool_deaf_to_ctrl_c(workers)
+        try:
             yield from pool.imap(_annotate_batch, batch_list)
+        finally:
+            _terminate(pool)
+
+
+def _pool_deaf_to_ctrl_c(workers):
+    """A forked process pool whose workers ignore SIGINT.
+
+    A terminal's Ctrl-C reaches the whole process group: a worker interrupted
+    while it sends a result leaves the pool's result thread reading a half
+    message, and the parent's ``Pool.terminate`` then waits for it forever.
+    Workers that ignore it (inherited at the fork) leave the interrupt to the
+    parent, which ends them (:func:`_terminate`).
+    """
+    context = multiprocessing.get_context("fork")
+    if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
+        return context.Pool(workers)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return context.Pool(workers)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _terminate(pool, wait=10.0):
+    """``pool.terminate()``, given up after ``wait`` seconds.
+
+    A worker ended while it sends a result leaves half a message in the
+    pipe, and CPython's pool then waits for the rest forever when it
+    terminates (after it has ended the workers): an interrupted run must
+    still stop.
+    """
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(wait)
