@@ -15,6 +15,7 @@ gives the same output file whatever the number of workers.
 
 import contextlib
 import functools
+import glob
 import json
 import logging
 import multiprocessing
@@ -494,6 +495,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     # errors.jsonl lists this run's failures (with resume, that is every document
     # still failing): written beside it and put in place only when the run ends.
     errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
+    _remove_temporaries(out_path, errors_path)
     try:
         with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
                 open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
@@ -536,6 +538,29 @@ def _vocab():
     document would cost a spaCy start-up each)."""
     import spacy
     return spacy.blank("zh").vocab
+
+
+def _remove_temporaries(*paths):
+    """Remove the ``.NAME.PID.tmp`` files that runs killed while writing ``paths`` left.
+
+    The process must be gone: a run of another format into the same folder
+    shares its ``errors.jsonl`` but not the lock of this output.
+    """
+    for path in paths:
+        for temporary in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            pid = temporary.name[len(path.name) + 2:-len(".tmp")]
+            if pid.isdigit() and not _alive(int(pid)):
+                temporary.unlink(missing_ok=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def _run(batch_list, settings, workers, backend, client):

@@ -179,6 +179,22 @@ def test_a_pool_whose_terminate_hangs_is_given_up():
     assert threading.active_count() == stopper_count + 1  # the stuck thread is a daemon, left behind
 
 
+def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_path):
+    # SIGTERM to the parent leaves its .errors.jsonl.PID.tmp (and, without resume, its output's)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = [out / f".errors.jsonl.{dead}.tmp", out / f".annotations.jsonl.{dead}.tmp"]
+    kept = [out / f".notes.txt.{dead}.tmp",  # not this output's
+            out / f".errors.jsonl.{os.getppid()}.tmp"]  # a live run's (another format, same folder)
+    for path in stale + kept:
+        path.write_text("{}\n", encoding="utf-8")
+    annotate_corpus([corpus], out, **FAST)
+    assert not any(path.exists() for path in stale) and all(path.exists() for path in kept)
+    assert len(ids(out / "annotations.jsonl")) == 40
+
+
 # --- bad inputs --------------------------------------------------------------
 
 def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys):
