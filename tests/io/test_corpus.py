@@ -93,6 +93,20 @@ def test_csv_with_named_columns(tmp_path):
     assert records == [] and "no column 'text'" in errors[0].reason
 
 
+def test_a_meta_column_no_row_has_is_named(tmp_path, caplog):
+    path = tmp_path / "speeches.csv"
+    path.write_text("Date,Text,title\n2020-03-07,同志们：今天开会。,讲话\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(path, text_column="Text", meta_columns="title,titel", date_column="Dat")
+    assert records[0].meta["title"] == "讲话" and "date" not in records[0].meta
+    assert caplog.messages == ["no input row has the fields 'titel', 'Dat' (fields found: Date, title)"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        read(path, text_column="Text", meta_columns="title", date_column="Date")
+        read(SEED_PATH, meta_columns="title")  # a text file has no fields to choose from
+    assert caplog.messages == []
+
+
 def test_a_field_chosen_as_the_id_stays_in_meta(tmp_path):
     # --id-column title: the title is the id and still the document's title (tables, views)
     path = tmp_path / "reports.jsonl"
