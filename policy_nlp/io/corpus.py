@@ -14,6 +14,7 @@ import csv
 import fnmatch
 import io
 import json
+import logging
 import math
 import os
 import re
@@ -24,6 +25,8 @@ from pathlib import Path
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import decode, read_bytes, read_text
 from policy_nlp.stages.normalize import content_hash, normalize
+
+log = logging.getLogger(__name__)
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
 csv.field_size_limit(sys.maxsize)  # work reports are long single cells
@@ -119,10 +122,11 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     """
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
-    seen, used = {}, set()
+    seen, used, fields = {}, set(), set()
     for item in _read_all(paths, pattern, text_column, id_column):
         if isinstance(item, Record):
             if columns:
+                fields.update(item.meta)
                 item.meta = _select(item.meta, columns)
             for key, value in constant.items():
                 if item.meta.get(key) in (None, ""):
@@ -136,6 +140,15 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
                 item.meta["given_id"] = given
             used.add(item.id)
         yield item
+    _warn_unknown_columns(columns, fields - set(_RECORD_KEYS))
+
+
+def _warn_unknown_columns(columns, fields):
+    """Name the ``--meta-columns``/``--date-column`` fields that no row of a table has (a typo)."""
+    unknown = [c for c in columns or () if c != "*" and c not in fields]
+    if unknown and fields:  # plain text files have no fields to choose from
+        log.warning("no input row has the field%s %s (fields found: %s)", "s" * (len(unknown) > 1),
+                    ", ".join(map(repr, unknown)), ", ".join(sorted(fields)))
 
 
 def parse_meta(meta):
@@ -321,10 +334,11 @@ def _read_jsonl(path, text_column, id_column):
             continue
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg} at column {error.colno}")
+        try:  # without its line break, a line cut inside a string reads "Unterminated string"
+            row = json.loads(line.rstrip("\r\n"))
+        except json.JSONDecodeError as error:  # json's messages may end in "at" ("... starting at")
+            yield DocumentError(f"{path}:{number}",
+                                f"invalid JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
             continue
         if not isinstance(row, dict):
             yield DocumentError(f"{path}:{number}", "a JSONL line must be an object with a text field")

@@ -15,11 +15,14 @@ gives the same output file whatever the number of workers.
 
 import contextlib
 import functools
+import glob
 import json
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -492,6 +495,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     # errors.jsonl lists this run's failures (with resume, that is every document
     # still failing): written beside it and put in place only when the run ends.
     errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
+    _remove_temporaries(out_path, errors_path)
     try:
         with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
                 open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
@@ -536,6 +540,29 @@ def _vocab():
     return spacy.blank("zh").vocab
 
 
+def _remove_temporaries(*paths):
+    """Remove the ``.NAME.PID.tmp`` files that runs killed while writing ``paths`` left.
+
+    The process must be gone: a run of another format into the same folder
+    shares its ``errors.jsonl`` but not the lock of this output.
+    """
+    for path in paths:
+        for temporary in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            pid = temporary.name[len(path.name) + 2:-len(".tmp")]
+            if pid.isdigit() and not _alive(int(pid)):
+                temporary.unlink(missing_ok=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
 def _run(batch_list, settings, workers, backend, client):
     """Yield each batch's results, in input order (on the Dask ``client`` with that backend)."""
     if not batch_list:
@@ -551,5 +578,40 @@ def _run(batch_list, settings, workers, backend, client):
             return
         # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
         # (see _annotate_locked): their collector leaves it alone.
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool = _pool_deaf_to_ctrl_c(workers)
+        try:
             yield from pool.imap(_annotate_batch, batch_list)
+        finally:
+            _terminate(pool)
+
+
+def _pool_deaf_to_ctrl_c(workers):
+    """A forked process pool whose workers ignore SIGINT.
+
+    A terminal's Ctrl-C reaches the whole process group: a worker interrupted
+    while it sends a result leaves the pool's result thread reading a half
+    message, and the parent's ``Pool.terminate`` then waits for it forever.
+    Workers that ignore it (inherited at the fork) leave the interrupt to the
+    parent, which ends them (:func:`_terminate`).
+    """
+    context = multiprocessing.get_context("fork")
+    if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
+        return context.Pool(workers)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return context.Pool(workers)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _terminate(pool, wait=10.0):
+    """``pool.terminate()``, given up after ``wait`` seconds.
+
+    A worker ended while it sends a result leaves half a message in the
+    pipe, and CPython's pool then waits for the rest forever when it
+    terminates (after it has ended the workers): an interrupted run must
+    still stop.
+    """
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(wait)

@@ -74,6 +74,16 @@ def test_jsonl_ids_kept_metadata_copied_and_bad_lines_reported(tmp_path):
     assert "invalid JSON" in errors[0].reason and "'text'" in errors[1].reason
 
 
+def test_a_jsonl_line_cut_inside_a_string_is_named_unterminated_once(tmp_path):
+    # a line cut in its text field: json reports a control character (the line break) "at", twice "at"
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "a", "text": "同志们\n' + json.dumps({"id": "b", "text": BODY}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["b"]
+    assert errors[0].reason == "invalid JSON: Unterminated string starting at column 21"
+
+
 def test_csv_with_named_columns(tmp_path):
     path = tmp_path / "speeches.csv"
     path.write_bytes(codecs.BOM_UTF8 + "Date,Text\n2020-03-07,\"同志们：　　这次会议\"\n".encode())
@@ -81,6 +91,20 @@ def test_csv_with_named_columns(tmp_path):
     assert errors == [] and [(r.id, r.text) for r in records] == [("2020-03-07", "同志们：　　这次会议")]
     records, errors = read(path)
     assert records == [] and "no column 'text'" in errors[0].reason
+
+
+def test_a_meta_column_no_row_has_is_named(tmp_path, caplog):
+    path = tmp_path / "speeches.csv"
+    path.write_text("Date,Text,title\n2020-03-07,同志们：今天开会。,讲话\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(path, text_column="Text", meta_columns="title,titel", date_column="Dat")
+    assert records[0].meta["title"] == "讲话" and "date" not in records[0].meta
+    assert caplog.messages == ["no input row has the fields 'titel', 'Dat' (fields found: Date, title)"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        read(path, text_column="Text", meta_columns="title", date_column="Date")
+        read(SEED_PATH, meta_columns="title")  # a text file has no fields to choose from
+    assert caplog.messages == []
 
 
 def test_a_field_chosen_as_the_id_stays_in_meta(tmp_path):

@@ -14,6 +14,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -135,6 +136,63 @@ def test_sigkill_halfway_then_rerun_loses_and_duplicates_nothing(tmp_path):
     assert len(done) == len(set(done)) == 40
     for line in out.read_text(encoding="utf-8").splitlines():
         json.loads(line)  # every line whole
+
+
+@pytest.mark.slow
+def test_ctrl_c_halfway_stops_the_run_and_the_rerun_finishes_it(tmp_path):
+    # Ctrl-C reaches the process group: workers that took it hung the pool's terminate() for good
+    docs = make_docs(40, sentences=1500, seed=2)
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out),
+               "--workers", "2", "--batch-chars", "8000", *CLI_FAST]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and run.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.02)
+    assert run.poll() is None, "the run finished before it could be interrupted: " + run.stderr.read()
+    os.killpg(run.pid, signal.SIGINT)
+    try:
+        _, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("the run hung after Ctrl-C")
+    assert run.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert not (tmp_path / "out.jsonl.lock").exists()
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(ids(out)) == sorted(d["id"] for d in docs)
+
+
+def test_a_pool_whose_terminate_hangs_is_given_up():
+    # CPython's Pool.terminate can wait forever on half a result from a worker it ended
+    class Stuck:
+        def terminate(self):
+            threading.Event().wait()
+
+    stopper_count = threading.active_count()
+    batch._terminate(Stuck(), wait=0.05)
+    assert threading.active_count() == stopper_count + 1  # the stuck thread is a daemon, left behind
+
+
+def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_path):
+    # SIGTERM to the parent leaves its .errors.jsonl.PID.tmp (and, without resume, its output's)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = [out / f".errors.jsonl.{dead}.tmp", out / f".annotations.jsonl.{dead}.tmp"]
+    kept = [out / f".notes.txt.{dead}.tmp",  # not this output's
+            out / f".errors.jsonl.{os.getppid()}.tmp"]  # a live run's (another format, same folder)
+    for path in stale + kept:
+        path.write_text("{}\n", encoding="utf-8")
+    annotate_corpus([corpus], out, **FAST)
+    assert not any(path.exists() for path in stale) and all(path.exists() for path in kept)
+    assert len(ids(out / "annotations.jsonl")) == 40
 
 
 # --- bad inputs --------------------------------------------------------------
