@@ -105,7 +105,7 @@ def run_one(args):
     backend, workers, *flags = args.one.split(":")
     workers = int(workers)
     import policy_nlp  # noqa: F401
-    from policy_nlp.run import batch
+    from policy_nlp.run import batch, worker
     from policy_nlp.run import dask_backend as distributed
     from policy_nlp.io.corpus import read_inputs
 
@@ -132,7 +132,7 @@ def run_one(args):
     cluster = None
     if backend == "processes":
         # As annotate_corpus does before forking (it then finds it loaded).
-        batch._load_pipeline({**settings, "format": "jsonl"})
+        worker.load_pipeline({**settings, "format": "jsonl"})
         if "freeze" in flags:
             import gc
             gc.freeze()  # keep the cyclic GC from writing to inherited pages

@@ -250,7 +250,7 @@ def compare(names, golds=None, nlp=None):
     from policy_nlp.io.corpus import Record
     from policy_nlp.io.output import doc_to_dict
     from policy_nlp.pipeline.loading import load
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
 
     table = manglings(gloss_readings(default_shared_root() / "corpora" / "local_speeches" / "excerpts.jsonl"))
     unknown = [n for n in names if n not in table]

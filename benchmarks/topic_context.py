@@ -32,7 +32,7 @@ from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
 from policy_nlp.pipeline.document import words_within  # noqa: E402
 from policy_nlp.pipeline.loading import load  # noqa: E402
-from policy_nlp.run.batch import annotate_record  # noqa: E402
+from policy_nlp.run.worker import annotate_record  # noqa: E402
 from policy_nlp.stages.topics.context import contextualize, find_title  # noqa: E402
 from policy_nlp.stages.topics import default_model, document_scores, inherit_heading_topics  # noqa: E402
 

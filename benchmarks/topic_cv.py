@@ -293,7 +293,7 @@ def _cached(path, build):
 def _run(nlp, doc_id, text):
     """The pipeline's paragraphs of one text: texts, tokens, title, annotated dict."""
     from policy_nlp.pipeline.document import words_within
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     doc = annotate_record(nlp, Record(doc_id, text))
     paragraphs = list(doc.spans["paragraphs"])
     texts = [doc.text[s.start_char:s.end_char] for s in paragraphs]

@@ -14,7 +14,7 @@ from policy_nlp import _startup
 with _startup.collector_paused():  # spaCy's import: long-lived objects only
     from policy_nlp.pipeline.document import register_extensions
     from policy_nlp.pipeline.loading import load
-    from policy_nlp.run.batch import annotate
+    from policy_nlp.run.worker import annotate
     from policy_nlp.run.hf import annotate_dataset
 
 from policy_nlp import _moved

@@ -22,7 +22,7 @@ LOCAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "loc
 def seed_doc():
     nlp = policy_nlp.load(segmenter="fast")
     from policy_nlp.io.corpus import make_record
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     return annotate_record(nlp, make_record("seed", SEED.read_text(encoding="utf-8"), {"source": str(SEED)}),
                            clean=True)
 
@@ -80,7 +80,7 @@ def test_topics_of_a_multilabel_model_and_of_headings_are_declared():
 def test_meta_of_local_speeches_is_declared():
     """Every meta field that cleaning and metadata inference write on real web
     text (dates, levels, masked names, converted script) is declared."""
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     from policy_nlp.io.corpus import make_record
     nlp = policy_nlp.load(segmenter="fast", stages=["paragraphs"], lexicon=False)
     given = {"id", "url", "query", "level", "occasion", "title", "year", "text"}

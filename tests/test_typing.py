@@ -27,6 +27,7 @@ PUBLIC = [
 ]
 # the modules mypy checks (their annotated functions' bodies included)
 TYPED = ["policy_nlp/__init__.py", "policy_nlp/io/output.py", "policy_nlp/io/annotated.py", "policy_nlp/run/batch.py",
+         "policy_nlp/run/worker.py",
          "policy_nlp/run/hf.py", "policy_nlp/apps/tables.py", "policy_nlp/apps/trace.py",
          "policy_nlp/apps/evaluation.py", "policy_nlp/stages/topics",
          "policy_nlp/stages/normalize.py", "policy_nlp/pipeline/loading.py"]

@@ -315,7 +315,7 @@ def evaluation_pairs(golds, annotated=None, shared_root=None, *, segmenter="fast
     from policy_nlp.io.corpus import Record
     from policy_nlp.io.output import doc_to_dict
     from policy_nlp.pipeline.loading import load
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     nlp = load(segmenter=segmenter, topic_model=topic_model)
     return [(gold, doc_to_dict(annotate_record(
         nlp, Record(str(gold.get("document")), gold_text(gold, shared_root)), clean=clean)))

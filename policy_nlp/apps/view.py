@@ -568,7 +568,7 @@ def _index_html(pages):
 
 
 def _raw_documents(paths, read_options, clean, settings, errors):
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     from policy_nlp.io.corpus import read_inputs
     from policy_nlp.errors import DocumentError
     from policy_nlp.io.output import doc_to_dict

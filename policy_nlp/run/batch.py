@@ -7,10 +7,12 @@ truncates a torn last line. Documents that fail go to an errors file
 ``(id, source, reason)`` and the run goes on; the summary says how many were
 done, skipped and failed, and at what speed.
 
-Workers are processes, each loading the pipeline once. Batches are sized by
-characters, not documents, because a 30,000-character report costs as much as
-a hundred short letters; results are written in input order, so the same input
-gives the same output file whatever the number of workers.
+Workers are processes, each loading the pipeline once (what a worker does is
+in :mod:`policy_nlp.run.worker`; with ``backend="dask"`` the batches go to
+:mod:`policy_nlp.run.dask_backend`). Batches are sized by characters, not
+documents, because a 30,000-character report costs as much as a hundred short
+letters; results are written in input order, so the same input gives the same
+output file whatever the number of workers.
 """
 
 import contextlib
@@ -26,16 +28,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
-from policy_nlp._startup import collector_paused, loaded_objects_frozen
-from policy_nlp.io.corpus import Record, read_inputs
+from policy_nlp._startup import loaded_objects_frozen
+from policy_nlp.io.corpus import read_inputs
 from policy_nlp.errors import ConfigError, DocumentError
-from policy_nlp.io.output import DocumentWriter, doc_to_json
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+from policy_nlp.io.output import DocumentWriter
+from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
+from policy_nlp.run.worker import annotate_batch, load_pipeline
+# still importable from here, where they were before the worker's functions had a module of their own
+from policy_nlp.run.worker import annotate, annotate_record  # noqa: F401
 
 log = logging.getLogger("policy_nlp")
 SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "spacy": ".spacy"}
@@ -191,89 +193,7 @@ def output_lock(path):
         f.close()  # closing releases the lock
 
 
-# --- the work one worker does -------------------------------------------
-
-_NLP = None
-_SETTINGS = None
-
-
-def _load_pipeline(settings):
-    """Load the pipeline of ``settings`` into this process, with its models.
-
-    Called once in the parent before worker processes fork: a bad setting
-    fails here, once, with its own message (not in every worker, forever),
-    and the workers share the loaded models' pages copy-on-write.
-    """
-    global _NLP, _SETTINGS
-    from policy_nlp.io.corpus import make_record
-    from policy_nlp.pipeline.loading import load
-    if _NLP is not None and _SETTINGS == dict(settings):
-        return  # already loaded in this process (a second run, a benchmark)
-    _SETTINGS = dict(settings)
-    _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
-    with collector_paused():
-        # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
-        # and compiles what cleaning and the stages compile on first use (once, before a fork)
-        warm_up = make_record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
-        annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
-
-
-def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
-             meta: "dict[str, Any] | None" = None) -> "Doc":
-    r"""Annotate one raw text the way a corpus run does: normalise it, remove
-    web page furniture (kept in ``doc._.meta["removed"]``), extract its
-    metadata, and run the pipeline.
-
-    ``nlp(text)`` runs only the pipeline; use this for text copied from the web.
-
-    Examples
-    --------
-    >>> import policy_nlp
-    >>> nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
-    >>> doc = policy_nlp.annotate("分享到:\n\n同志们：\n今天开会。", nlp)
-    >>> doc.text, doc._.meta["salutation"], doc._.meta["removed"][0]["reason"]
-    ('同志们：\n今天开会。', '同志们', 'share widget')
-    """
-    from policy_nlp.io.corpus import make_record
-    from policy_nlp.pipeline.loading import load
-    from policy_nlp.pipeline.tokenizer import check_text
-    check_text(text)  # None, bytes, a lone surrogate: one clear error here
-    record = make_record(id, text, dict(meta or {}))
-    if id is None:  # derived from the content, like the readers' ids
-        record.id = record.meta["sha1"][:12]
-    return annotate_record(nlp if nlp is not None else load(), record, clean=clean)
-
-
-def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc":
-    """Annotate one :class:`~policy_nlp.io.corpus.Record` into a ``Doc``."""
-    from policy_nlp.pipeline.tokenizer import make_plain_doc
-    from policy_nlp.stages.normalize import prepare
-    # the readers normalised the text and hashed it; clean and enrich meta here
-    text, meta = prepare(record.text, record.meta, clean=clean, normalized=True)
-    if not text.strip():  # an empty input says so, not that cleaning emptied it
-        raise DocumentError(meta.get("source", record.id), "empty document (no text)" if not record.text.strip()
-                            else "no text left to annotate" + (" after removing page furniture" if clean else ""))
-    # The stages see the document's metadata (the topics stage reads its title).
-    doc = make_plain_doc(nlp, text)  # a pipeline loaded with clean=True must not clean twice
-    doc._.id = record.id
-    doc._.meta = meta
-    return nlp(doc)
-
-
-def _annotate_batch(records):
-    """Annotate a batch in a worker: ``[(record, payload or None, error or None)]``."""
-    results = []
-    for record in records:
-        try:
-            doc = annotate_record(_NLP, record, clean=_SETTINGS.get("clean", True))
-            # The worker serialises: the parent only writes finished lines.
-            payload = doc.to_bytes() if _SETTINGS.get("format") == "spacy" else doc_to_json(doc)
-            results.append((record.id, record.meta, len(record.text), payload, None))
-        except Exception as error:  # one document's failure never stops the run
-            reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
-            results.append((record.id, record.meta, len(record.text), None, reason))
-    return results
-
+# --- batches ---------------------------------------------------------------
 
 # With several workers the run ends when the last batch does: a big batch
 # started last keeps one worker busy while the others idle. So batches shrink
@@ -485,9 +405,8 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     sidecar, noted = _check_settings(out_path, settings, resume=bool(done))
     client = None
     if backend == "processes" and records:
-        _load_pipeline(settings)  # a bad setting or model fails before any output file exists
+        load_pipeline(settings)  # a bad setting or model fails before any output file exists
     elif records:  # the same check, for the workers of a Dask cluster (while it starts)
-        from policy_nlp.run.dask_backend import checked_cluster
         client = resources.enter_context(checked_cluster(settings, workers, scheduler))
     _note_settings(sidecar, noted)
     start = time.time()
@@ -568,19 +487,18 @@ def _run(batch_list, settings, workers, backend, client):
     if not batch_list:
         return
     if backend == "dask":
-        from policy_nlp.run.dask_backend import run_on_dask
         yield from run_on_dask(batch_list, settings, workers=workers, client=client)
     else:
-        _load_pipeline(settings)
+        load_pipeline(settings)
         if workers == 1:
             for batch in batch_list:
-                yield _annotate_batch(batch)
+                yield annotate_batch(batch)
             return
         # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
         # (see _annotate_locked): their collector leaves it alone.
         pool = _pool_deaf_to_ctrl_c(workers)
         try:
-            yield from pool.imap(_annotate_batch, batch_list)
+            yield from pool.imap(annotate_batch, batch_list)
         finally:
             _terminate(pool)
 

@@ -1,7 +1,8 @@
 """Run corpus batches on a Dask cluster: ``policy-nlp annotate --backend dask``.
 
 :func:`run_on_dask` is the Dask counterpart of the process pool in
-:mod:`policy_nlp.run.batch`, with the same contract: it yields each batch's
+:mod:`policy_nlp.run.batch`, running the same worker functions
+(:mod:`policy_nlp.run.worker`), with the same contract: it yields each batch's
 results *in input order* (so the output file is the same whatever the
 cluster), a document that fails is a result with a reason, and a batch that
 is lost altogether (its worker died, the pipeline could not be loaded on the
@@ -40,6 +41,7 @@ import uuid
 from collections import deque
 
 from policy_nlp._startup import loaded_objects_frozen
+from policy_nlp.run import worker
 
 log = logging.getLogger("policy_nlp")
 
@@ -77,17 +79,14 @@ def worker_pipeline(settings):
 
 def annotate_batch(records, settings):
     """Annotate one batch on a worker: the same results as the process pool's
-    ``policy_nlp.run.batch._annotate_batch``, ``[(id, meta, chars, payload, reason)]``.
+    (:func:`policy_nlp.run.worker.annotate_batch`), ``[(id, meta, chars, payload, reason)]``.
 
     The batch runs under the module lock: a worker with several threads
-    annotates one batch at a time (the work holds the GIL anyway), and the
-    pipeline the batch module uses is the one of these ``settings``.
+    annotates one batch at a time (the work holds the GIL anyway).
     """
-    from policy_nlp.run import batch
     nlp = worker_pipeline(settings)
     with _LOCK:
-        batch._NLP, batch._SETTINGS = nlp, dict(settings)
-        return batch._annotate_batch(records)
+        return worker.annotate_batch(records, nlp, settings)
 
 
 def check_pipeline(settings):
@@ -169,10 +168,9 @@ def forks_local_workers():
 def _preload(settings):
     """Load the pipeline of ``settings`` into this process, warmed up as the
     process pool's parent does, as the one :func:`worker_pipeline` returns."""
-    from policy_nlp.run import batch
-    batch._load_pipeline(settings)
+    nlp = worker.load_pipeline(settings)
     with _LOCK:
-        _PIPELINES.setdefault(_key(settings), batch._NLP)
+        _PIPELINES.setdefault(_key(settings), nlp)
 
 
 @contextlib.contextmanager

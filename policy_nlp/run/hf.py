@@ -76,7 +76,7 @@ def features():
 
 def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
     """The ``Dataset.map`` function: a batch of rows -> the annotation columns."""
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     from policy_nlp.io.output import doc_to_dict
     nlp = worker_pipeline(settings)
     hints = get_type_hints(Document)

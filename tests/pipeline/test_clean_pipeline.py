@@ -7,7 +7,7 @@ import pytest
 import policy_nlp
 from policy_nlp.io.corpus import make_record
 from policy_nlp.io.output import doc_to_dict
-from policy_nlp.run.batch import annotate_record
+from policy_nlp.run.worker import annotate_record
 
 from conftest import SEED, local_excerpt
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_nlp.run import batch
+from policy_nlp.run import batch, worker
 from policy_nlp import cli
 from policy_nlp.run.batch import annotate_corpus
 
@@ -299,8 +299,8 @@ def test_a_local_cluster_forks_its_workers_with_the_pipeline_or_spawns_them(fork
     assert gc.get_freeze_count() == frozen  # what the fork froze is unfrozen after the run
     assert len(state) == 2 and os.getpid() not in {pid for pid, _, _ in state.values()}
     assert {(held, loads) for _, held, loads in state.values()} == {(True, 0 if fork else 1)}
-    batch._load_pipeline(settings)
-    assert got == [batch._annotate_batch(records[:3]), batch._annotate_batch(records[3:])]
+    worker.load_pipeline(settings)
+    assert got == [worker.annotate_batch(records[:3]), worker.annotate_batch(records[3:])]
 
 
 def test_a_local_cluster_leaves_port_8787_to_whoever_has_it():
@@ -458,3 +458,10 @@ def test_repeated_ids_are_warned_about(tmp_path, caplog):
                for r in caplog.records)
     ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == ["doc000", "doc000#2", "doc001"]
+
+
+def test_a_batch_runs_on_the_pipeline_loaded_here_or_given(monkeypatch):
+    """The pool's workers use what load_pipeline loaded before the fork; with none, a clear error."""
+    monkeypatch.setattr(worker, "_NLP", None)
+    with pytest.raises(RuntimeError, match="load_pipeline"):
+        worker.annotate_batch([])

@@ -46,7 +46,7 @@ def test_annotate_dataset_returns_typed_nested_features_with_the_pipeline_values
         assert not isinstance(out.features[name], datasets.Value)  # no JSON strings
     row = out[0]
     nlp = policy_nlp.load(segmenter="fast")
-    from policy_nlp.run.batch import annotate_record
+    from policy_nlp.run.worker import annotate_record
     from policy_nlp.io.corpus import make_record
     expected = doc_to_dict(annotate_record(nlp, make_record("0", text, {"source": "row 0"}), clean=True))
     hints = get_type_hints(Document)
