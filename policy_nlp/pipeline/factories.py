@@ -192,7 +192,7 @@ class TopicsStage:
             words = words_within(doc, offsets)
             predict = self._predict_by_ids(doc, offsets, words)
         results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
-                                      predict_proba=predict)
+                                      predict_proba=predict, meta=doc._.meta)
         results = inherit_heading_topics(texts, results)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []

@@ -145,7 +145,7 @@ def test_topics_of_any_paragraphs(topics_nlp, paragraphs):
     texts = [span.text for span in spans]
     words = [[t.text for t in span if not t.is_space] for span in spans]
     expected = classify_paragraphs(topics_nlp.get_pipe("topics").classifier, words, headings="own",
-                                   title=find_title(texts, doc._.meta))
+                                   title=find_title(texts, doc._.meta), meta=doc._.meta)
     for span, result in zip(spans, inherit_heading_topics(texts, expected)):
         topic = span._.topic
         assert (topic is None) == is_boilerplate(span.text), span.text

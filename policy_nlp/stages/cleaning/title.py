@@ -67,6 +67,16 @@ _SALUTATION_HEAD_RE = re.compile(f"[^{CLAUSE_ENDS}：:\n]{{1,300}}?[：:]")
 _SHORT_SALUTATION_RE = re.compile(r"(同志们|各位代表|代表们|朋友们|同胞们|女士们，先生们)\s*[！!，,]")
 
 
+def is_byline(s):
+    """True for a speaker's byline line: a position, a blank and a name
+    (县委书记 张三), as the title block reads it.
+
+    >>> is_byline("县委书记 张 三"), is_byline("县委书记张三强调，要抓好落实。")
+    (True, False)
+    """
+    return bool(_SPEAKER_LINE_RE.fullmatch(without_glosses(s)))
+
+
 def _salutation(s):
     """The salutation that ``s`` starts with, or None.
 
@@ -119,7 +129,7 @@ def _title_kind(s, previous_kinds):
         return "date"
     if _SUBTITLE_RE.fullmatch(s) and "在" in s and not _SENT_END.search(s):
         return "subtitle"
-    if _SPEAKER_LINE_RE.fullmatch(s):
+    if is_byline(s):
         return "speaker"
     if _SENT_END.search(s):
         return None

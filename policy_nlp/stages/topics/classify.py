@@ -8,7 +8,8 @@ from policy_nlp.stages.topics.kinds import SALUTATION_RE, heading_level, is_boil
 from policy_nlp.stages.topics.features import tokenize
 
 
-def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True, predict_proba=None):
+def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True, predict_proba=None,
+                        meta=None):
     """Topic of each paragraph: ``{"label", "score", "scores"}`` or None.
 
     Parameters
@@ -35,6 +36,10 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         ``predict_proba(indices)``: the model's probabilities of the
         paragraphs at ``indices`` (increasing), for a caller that computes
         them faster; by default ``model.predict_proba`` of those paragraphs.
+    meta : dict, optional
+        The document's meta from cleaning: a salutation, speaker or occasion
+        it read marks a speech, which is no policy document
+        (:func:`~policy_nlp.stages.topics.context.is_speech`).
 
     Returns
     -------
@@ -72,7 +77,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["threshold"] = threshold
     if context:
         from policy_nlp.stages.topics import context as topic_context
-        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title)
+        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title, meta)
         document = document_scores(model, paragraphs) \
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)

@@ -51,7 +51,9 @@ national reports, whose paragraphs range over every area, do not; and the
 area its title and its preamble's purpose name (为……推动我省大模型产业高质量发展，
 制定本指导意见; :func:`policy_area`, by the codebook's seed terms) stands for a
 speech's title area, at a smaller weight (``POLICY_TITLE_WEIGHT``), unless the
-title table reads its title.
+title table reads its title. A speech is never one (:func:`is_speech`): a
+salutation, a meeting opening, a speech's title or byline, or a news report
+closes the gate, whatever else opens it (a speech's outline opens 一、总体要求 too).
 """
 
 import re
@@ -64,11 +66,12 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, SPEAKING_AT
 from policy_nlp.lang.words import alternation, word_set
+from policy_nlp.stages.cleaning.title import is_byline
 from policy_nlp.stages.topics.codebook import keyword_scores
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
-           "news_weights", "is_policy_document", "policy_weights", "document_purpose", "policy_area",
+           "news_weights", "is_speech", "is_policy_document", "policy_weights", "document_purpose", "policy_area",
            "context_scores", "is_reweighed", "relabel", "contextualize",
            # the constants the context scores with (weights, penalties, the log floor)
            "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
@@ -185,10 +188,14 @@ def find_title(paragraph_texts, meta=None):
         return None
     for text in paragraph_texts[:3]:
         line = text.strip()
-        if 0 < len(line) <= 60 and (_TITLE.search(line) or (
-                "会" in line and ("讲话" in line or "發言" in line or "发言" in line))):
+        if 0 < len(line) <= 60 and _is_speech_title(line):
             return line
     return None
+
+
+def _is_speech_title(line):
+    """True for a speech's title or occasion line (在全县……会议上的讲话; 县长在秋种工作会讲话)."""
+    return bool(_TITLE.search(line)) or ("会" in line and ("讲话" in line or "發言" in line or "发言" in line))
 
 
 # A notice's transmittal: its first sentence hands the document on (现印发给你们).
@@ -327,6 +334,40 @@ def news_weights(paragraph_texts):
     return {"general_penalty": NEWS_GENERAL_PENALTY, "news": True} if is_news_report(paragraph_texts) else {}
 
 
+# What cleaning reads in a speech's title block (policy_nlp.stages.cleaning.title): its salutation and
+# its speaker's byline; not an occasion, which a corpus may describe a document by (the local excerpts'
+# 市政府规范性文件(创业就业实施意见), dev-0152, a 实施意见).
+_SPEECH_META = ("salutation", "speaker")
+
+
+def is_speech(paragraph_texts, meta=None):
+    """True for a speech, remarks or a news report of a meeting: cleaning
+    read a salutation or a speaker's byline in its title block (``meta``),
+    its title is a speech's (:func:`find_title`: 在全县……会议上的讲话),
+    one of its first paragraphs opens with a salutation (同志们：), speaks
+    of the meeting itself (:func:`is_meeting_opening`: 今天我们召开……会议) or
+    is a byline cleaning left in the text (县委书记 张三), or it
+    is a news report (:func:`is_news_report`). Such a document is no policy
+    document whatever its first lines look like (:func:`is_policy_document`).
+
+    Examples
+    --------
+    >>> is_speech(["一、总体要求", "今年全县经济工作的总体要求是……"], {"title": "在全县经济工作会议上的讲话"})
+    True
+    >>> is_speech(["各县区人民政府：", "为加快数字经济发展，制定本方案。"])
+    False
+    """
+    meta = meta or {}
+    if any(isinstance(meta.get(key), str) and meta[key].strip() for key in _SPEECH_META):
+        return True
+    title = find_title(paragraph_texts, meta)
+    if title and _is_speech_title(title):
+        return True
+    first = [text.strip() for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]]
+    return any(_SALUTATION.match(text) or is_meeting_opening(text) or is_byline(text) for text in first) \
+        or is_news_report(paragraph_texts)
+
+
 # A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：;
 # not 各位领导：), alone or with the preamble after it on the same line (……医疗保障局:为贯彻落实……),
 # its preamble's announcement of itself (……，制定本方案。; 现提出如下意见; 现将有关事项通知如下),
@@ -347,12 +388,14 @@ _FRAME_HEADING = re.compile(rf"^(?:[一1][、.．]|[（(][一1][)）])?\s*(?:{al
 _PREAMBLE_PARAGRAPHS = 6
 
 
-def is_policy_document(paragraph_texts):
+def is_policy_document(paragraph_texts, meta=None):
     """True for a policy document: among its first paragraphs an addressee
     line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：), a preamble that
     announces the document (为……，制定本方案。; 现提出如下意见：; 现将有关事项通知如下：),
     a first article (第一条　为……) or the heading of a plan's frame (一、总体要求;
-    （一）指导思想).
+    （一）指导思想); and no evidence of a speech (:func:`is_speech`, with the
+    cleaning ``meta``): a speech's outline opens 一、总体要求 too, and a wrong
+    opening costs a speech its topics (docs/evaluation.md, review9).
 
     Examples
     --------
@@ -362,13 +405,13 @@ def is_policy_document(paragraph_texts):
     (True, True)
     >>> is_policy_document(["各位领导、同志们：", "今天召开全县工业经济工作会议。"])
     False
+    >>> is_policy_document(["一、总体要求", "（一）指导思想"], {"title": "在全县经济工作会议上的讲话"})
+    False
     """
-    for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]:
-        text = text.strip()
-        if _ADDRESSEE.match(text) or _ISSUING.search(text) or _FIRST_ARTICLE.match(text) \
-                or _FRAME_HEADING.match(text):
-            return True
-    return False
+    return any(_ADDRESSEE.match(text) or _ISSUING.search(text) or _FIRST_ARTICLE.match(text)
+               or _FRAME_HEADING.match(text)
+               for text in map(str.strip, paragraph_texts[:_PREAMBLE_PARAGRAPHS])) \
+        and not is_speech(paragraph_texts, meta)
 
 
 def document_purpose(paragraph_texts):
@@ -410,9 +453,9 @@ def policy_area(paragraph_texts, title=None):
     return best if scores[best] >= POLICY_AREA_MIN_SCORE and best != "general" else None
 
 
-def policy_weights(paragraph_texts, title=None):
+def policy_weights(paragraph_texts, title=None, meta=None):
     """The :func:`contextualize` arguments that differ for a policy document
-    (:func:`is_policy_document`), else ``{}``: ``document_weight``
+    (:func:`is_policy_document`, with the cleaning ``meta``), else ``{}``: ``document_weight``
     ``POLICY_DOCUMENT_WEIGHT``, and unless its title names an area through the
     title table (:func:`title_topic`, weighed as a speech's title), the area
     of its title and purpose (:func:`policy_area`) as ``area``, with
@@ -423,7 +466,7 @@ def policy_weights(paragraph_texts, title=None):
     >>> policy_weights(["为加快创新型省份建设，制定本规划。"], title="山东省“十三五”科技创新规划")
     {'document_weight': 0.25}
     """
-    if not is_policy_document(paragraph_texts):
+    if not is_policy_document(paragraph_texts, meta):
         return {}
     weights = {"document_weight": POLICY_DOCUMENT_WEIGHT}
     area = None if title_topic(title) else policy_area(paragraph_texts, title)

@@ -481,3 +481,42 @@ def test_a_first_point_or_a_first_road_is_no_first_article():
     assert is_policy_document(["第一条\u3000本规范旨在将伦理道德融入人工智能全生命周期。"])
     # no blank: central-152's article, gated by its preamble's 制定本规定
     assert is_policy_document(["……等有关规定，制定本规定。", "第一条工业和信息化部大力推动移动智能终端应用软件发展。"])
+
+
+def test_speech_evidence_closes_the_policy_document_gate():
+    # review9's openings that open the gate, in speeches (sentences built from the local development corpus):
+    # a salutation, a meeting opening, a speech's title or byline, a news report closes it (is_speech)
+    from policy_nlp.stages.topics.context import is_policy_document, is_speech, policy_weights
+    # a speech that opens with its outline (dev-0133 opens with its first section), under the title the
+    # local excerpts carry in their meta, or as a title line
+    outline = ["一、总体要求", "今年全镇农业工作的总体要求是：稳面积、提单产、增效益，确保粮食安全和农民持续增收。"]
+    title = "镇长在农业工作总结会上的讲话"
+    assert is_policy_document(outline) and not is_policy_document(outline, {"title": title})
+    assert policy_weights(outline, title, {"title": title}) == {}
+    assert not is_policy_document([title] + outline)
+    # a byline: read by cleaning (meta) or left in the text under a theme title
+    assert not is_policy_document(outline, {"speaker": "张三"})
+    assert not is_policy_document(["坚定信心 真抓实干 奋力开创全县经济发展新局面", "县委书记 张 三"] + outline)
+    # 县委制定以下… after the meeting opening (dev-0120: 今天,我们举行全县旅游发展大会,主要就…)
+    measures = "为做大做强旅游产业，县委制定以下几项重点措施："
+    assert is_policy_document([measures])
+    assert not is_policy_document(["今天，我们举行全县旅游发展大会，主要就如何做大做强旅游产业进行安排部署。", measures])
+    assert not is_policy_document(["同志们：", measures])
+    # 会议要求，各乡镇、各部门： in a news report of the meeting
+    news = ["3月16日，城东区召开全区安全生产工作会议。区委书记刘波出席会议并讲话。", "会议要求，各乡镇、各部门：",
+            "要切实加强组织领导，压实安全生产责任。"]
+    assert is_policy_document(news[1:]) and is_speech(news) and not is_policy_document(news)
+
+
+def test_documents_without_speech_evidence_keep_the_gate_open():
+    from policy_nlp.stages.topics.context import is_policy_document, is_speech
+    # a report to a superior and a meeting notice are documents: no speech evidence, the gate stays open
+    assert is_policy_document(["县委、县政府：", "现将我镇2020年脱贫攻坚工作情况汇报如下："])
+    assert is_policy_document(["各乡镇人民政府，县直各部门：", "经县政府研究，决定召开全县安全生产工作会议，现将有关事项通知如下："])
+    # a corpus's occasion is no evidence: the local excerpts describe dev-0152, a 实施意见, by one
+    implementation = ["关于进一步做好新形势下创业就业工作的实施意见",
+                      "各市、区人民政府,苏州工业园区、苏州高新区、太仓港口管委会;市各委办局,各直属单位:"]
+    meta = {"title": implementation[0], "occasion": "市政府规范性文件(创业就业实施意见)"}
+    assert not is_speech(implementation, meta) and is_policy_document(implementation, meta)
+    # a policy document's title is no speech's (policy_docs shandong-19)
+    assert not is_speech(["为促进我省服务业数字化转型，制定本方案。"], {"title": "山东省服务业数字化转型行动方案（2021—2023）"})
