@@ -371,8 +371,8 @@ def is_speech(paragraph_texts, meta=None):
 # A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：;
 # not 各位领导：), alone or with the preamble after it on the same line (……医疗保障局:为贯彻落实……),
 # its preamble's announcement of itself (……，制定本方案。; 现提出如下意见; 现将有关事项通知如下),
-# its first article (第一条　为规范……) and the frame it opens with (一、总体要求; （一）指导思想).
-# how a preamble or an article states its purpose or basis (为……; 根据……; 本规范旨在……)
+# its first article (第一条　为规范……) and the frame it opens with (一、总体要求; （一）指导思想);
+# a preamble or an article states its purpose or basis first (为……; 根据……).
 _PURPOSE_OPENING = "为|根据|依据|按照"
 _ADDRESSEE = re.compile(rf"^(?!各位)[^{SENTENCE_ENDS}：:]{{2,120}}(?:{alternation('addressee_heads')})[）)]?[：:]"
                         rf"(?:$|(?={_PURPOSE_OPENING}))")
