@@ -107,20 +107,9 @@ def trace(formulation: str, inputs: Any) -> Trace:
     return trace_tables(formulation, build_tables(documents), texts)
 
 
-def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> Trace:
-    """:func:`trace` on tables already built: one corpus read for many formulations.
-
-    Parameters
-    ----------
-    formulation : str
-        The formulation, in any variant.
-    tables : dict
-        pandas tables of :func:`~policy_nlp.apps.tables.build_tables`.
-    texts : dict
-        ``{doc_id: text}`` of the documents (for the mentions' context).
-    """
-    import pandas as pd
-    key = canonical(formulation)
+def _mentions(key, tables, texts):
+    """The rows of ``formulations`` whose canonical form is ``key``, in the order of their
+    date, with the document's title, the document they copy and their context."""
     # one id may be read twice (overlapping inputs): its first row gives the title, and the
     # rows of its later copies (``duplicate``) the document they copy
     docs = tables["documents"].drop_duplicates("id").set_index("id")
@@ -136,6 +125,24 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
                                            "canonical", "number", "expansion", "topic", "paragraph", "start",
                                            "end", "context", "duplicate_of"]].reset_index(drop=True)
     mentions["year"] = mentions["year"].astype("Int64")
+    return mentions
+
+
+def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> Trace:
+    """:func:`trace` on tables already built: one corpus read for many formulations.
+
+    Parameters
+    ----------
+    formulation : str
+        The formulation, in any variant.
+    tables : dict
+        pandas tables of :func:`~policy_nlp.apps.tables.build_tables`.
+    texts : dict
+        ``{doc_id: text}`` of the documents (for the mentions' context).
+    """
+    import pandas as pd
+    key = canonical(formulation)
+    mentions = _mentions(key, tables, texts)
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
     def first(frame, by):
