@@ -22,7 +22,7 @@ PUBLIC = [
     topics.TopicClassifier.decision_function, topics.load_model, topics.save_model, topics.default_model,
     evaluation.load_gold, evaluation.evaluate, evaluation.evaluate_many, evaluation.pair_documents,
     evaluation.format_report, tables.build_tables, tables.export, tables.read_documents, tables.year_partitioning,
-    trace.trace, trace.write_trace, trace.plot_adoption,
+    tables.duplicates_note, trace.trace, trace.write_trace, trace.plot_adoption, trace.closest_formulations,
     normalize.normalize, normalize.prepare, normalize.content_hash,
 ]
 # the modules mypy checks (their annotated functions' bodies included)

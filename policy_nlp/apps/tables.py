@@ -24,10 +24,18 @@ back as null) that DuckDB and Spark read as they are, and
 ``pandas.read_parquet`` and ``dask.dataframe.read_parquet`` with
 :func:`year_partitioning` once an undated row is there; plus one DuckDB file
 ``corpus.duckdb`` holding the same tables.
+
+A document read twice — the same text under another id, or the same id in
+two overlapping inputs — is kept and flagged: ``documents.duplicate_of``
+names the first copy and every table's ``duplicate`` column is true for the
+rows of the later copies, so ``where not duplicate`` counts each document
+once; ``drop_duplicates=True`` (``export --drop-duplicates``) leaves them out.
+:func:`export` warns when there are any, and when one id names two texts.
 """
 
 import bisect
 import json
+import logging
 import os
 import shutil
 
@@ -39,11 +47,14 @@ from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
 from policy_nlp.stages.topics.classify import main_area
 
+log = logging.getLogger("policy_nlp")
+
 if TYPE_CHECKING:
     import pyarrow
     import pyarrow.dataset
 
-__all__ = ["TABLES", "SCHEMAS", "build_tables", "export", "read_documents", "year_partitioning"]
+__all__ = ["TABLES", "SCHEMAS", "build_tables", "duplicates_note", "export", "read_documents",
+           "year_partitioning"]
 
 TABLES = ("documents", "paragraphs", "formulations", "lists", "list_items")
 
@@ -63,20 +74,22 @@ def _schemas():
     common = [("doc_id", "string"), ("year", "int32")]
     spec = {
         "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string"),
-                      ("main_topic", "string"), ("main_topic_share", "float64")],
+                      ("main_topic", "string"), ("main_topic_share", "float64"), ("duplicate", "bool")],
         "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
-                       ("topic", "string"), ("score", "float64"), ("level", "string")],
+                       ("topic", "string"), ("score", "float64"), ("level", "string"), ("duplicate", "bool")],
         "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
                          ("end", "int64"), ("text", "string"), ("canonical", "string"), ("kind", "string"),
                          ("number", "int32"), ("members", pa.list_(pa.string())),
                          ("members_canonical", "string"), ("expansion", "string"), ("expansion_start", "int64"),
                          ("count_matches", "bool"), ("source", "string"),
-                         ("topic", "string"), ("date", "string"), ("place", "string"), ("level", "string")],
+                         ("topic", "string"), ("date", "string"), ("place", "string"), ("level", "string"),
+                         ("duplicate", "bool")],
         "lists": [*common, ("list", "int32"), ("paragraph", "int32"), ("family", "string"), ("level", "int32"),
                   ("parent", "int32"), ("parent_item", "int32"), ("items", "int32"), ("claim", "string"),
-                  ("claim_number", "int32"), ("count_matches", "bool"), ("start", "int64"), ("end", "int64")],
+                  ("claim_number", "int32"), ("count_matches", "bool"), ("start", "int64"), ("end", "int64"),
+                  ("duplicate", "bool")],
         "list_items": [*common, ("list", "int32"), ("item", "int32"), ("marker", "string"), ("start", "int64"),
-                       ("end", "int64"), ("text", "string")],
+                       ("end", "int64"), ("text", "string"), ("duplicate", "bool")],
     }
     return {name: pa.schema([(col, t[typ] if isinstance(typ, str) else typ) for col, typ in cols])
             for name, cols in spec.items()}
@@ -148,14 +161,15 @@ def _rows(documents):
         main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs])
         doc = {"id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
                "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
-               "main_topic_share": main_share if main_topic else None}
+               "main_topic_share": main_share if main_topic else None, "duplicate": duplicate_of is not None}
         for key, value in meta.items():
             if key not in doc and key not in _SKIP_META:
                 if key not in extra:
                     extra.append(key)
                 doc[key] = _text(value)
         rows["documents"].append(doc)
-        common = {"doc_id": doc_id, "year": year}
+        # every table's rows of a later copy are flagged, so that no count needs a join
+        common = {"doc_id": doc_id, "year": year, "duplicate": duplicate_of is not None}
 
         p_starts = [p["start"] for p in paragraphs]
         s_starts = [s["start"] for s in data.get("sentences") or []]
@@ -193,7 +207,65 @@ def _rows(documents):
     return rows, extra
 
 
-def build_tables(inputs: Any, kind: str = "pandas") -> dict[str, Any]:
+def _without_duplicates(tables):
+    """The arrow tables without the rows of exact duplicate documents."""
+    import pyarrow.compute as pc
+    return {name: table.filter(pc.invert(table["duplicate"])) for name, table in tables.items()}
+
+
+def duplicates_note(documents: Any, dropped: bool = False) -> "str | None":
+    """What a reader of the tables must know about documents read twice, or None.
+
+    Parameters
+    ----------
+    documents : pyarrow.Table or pandas.DataFrame
+        The ``documents`` table of :func:`build_tables` (duplicates kept).
+    dropped : bool
+        The duplicates' rows were left out (``drop_duplicates=True``).
+
+    Returns
+    -------
+    str or None
+        How many documents are exact duplicates (and how many of them repeat
+        an id, as two overlapping inputs do) and how to count each once; and
+        the ids that name two different texts, whose joins on ``id`` match
+        both. None when neither occurs.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(duplicates_note(pd.DataFrame({"id": ["a", "b", "a"], "sha1": ["1", "2", "1"],
+    ...                                     "duplicate_of": [None, None, "a"], "duplicate": [False, False, True]})))
+    1 of 3 documents are exact duplicates of one read before (1 of them an id read before: overlapping inputs?); their rows are kept, with duplicate = true in every table: count each document once with `where not duplicate`, or export with --drop-duplicates (build_tables(..., drop_duplicates=True))
+    """
+    if not isinstance(documents, dict):
+        documents = documents.to_pydict() if hasattr(documents, "to_pydict") else documents.to_dict("list")
+    ids, duplicate = documents["id"], documents["duplicate"]
+    seen, same_id = set(), 0
+    clashes: dict[str, None] = {}  # the ids of a second, different text, in order
+    for doc_id, dup in zip(ids, duplicate):
+        if dup:
+            same_id += doc_id in seen
+        elif doc_id in seen:
+            clashes[doc_id] = None
+        seen.add(doc_id)
+    copies = sum(duplicate)
+    notes = []
+    if copies:
+        what = (f"{copies} of {len(ids)} documents are exact duplicates of one read before"
+                + (f" ({same_id} of them an id read before: overlapping inputs?)" if same_id else ""))
+        notes.append(f"{what}; left out of every table (--drop-duplicates)" if dropped else
+                     f"{what}; their rows are kept, with duplicate = true in every table: count each document "
+                     "once with `where not duplicate`, or export with --drop-duplicates "
+                     "(build_tables(..., drop_duplicates=True))")
+    if clashes:
+        notes.append(f"{len(clashes)} ids name two different texts ({', '.join(list(clashes)[:5])}"
+                     f"{' …' if len(clashes) > 5 else ''}): both are kept and a join on documents.id matches "
+                     "each row of one to both; give the inputs distinct ids")
+    return "; ".join(notes) or None
+
+
+def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = False) -> dict[str, Any]:
     """The five tables of annotated documents, in one call.
 
     Parameters
@@ -203,6 +275,10 @@ def build_tables(inputs: Any, kind: str = "pandas") -> dict[str, Any]:
         (see :func:`read_documents`).
     kind : {"pandas", "arrow"}
         pandas ``DataFrame`` s or ``pyarrow.Table`` s.
+    drop_duplicates : bool
+        Leave out the rows of exact duplicate documents (same ``meta.sha1``
+        as one read before, whatever their id): each document counts once.
+        By default they are kept with ``duplicate`` true.
 
     Returns
     -------
@@ -231,13 +307,14 @@ def build_tables(inputs: Any, kind: str = "pandas") -> dict[str, Any]:
         schema = schemas()[name]
         if name == "documents":
             schema = pa.schema([*schema, *[pa.field(k, pa.string()) for k in extra if k not in schema.names]])
-        table = pa.Table.from_pylist(rows[name], schema=schema)
-        out[name] = table if kind == "arrow" else table.to_pandas()
-    return out
+        out[name] = pa.Table.from_pylist(rows[name], schema=schema)
+    if drop_duplicates:
+        out = _without_duplicates(out)
+    return out if kind == "arrow" else {name: table.to_pandas() for name, table in out.items()}
 
 
 def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
-           database: "str | None" = "corpus.duckdb") -> dict[str, int]:
+           database: "str | None" = "corpus.duckdb", drop_duplicates: bool = False) -> dict[str, int]:
     """Write the tables as Parquet datasets and a DuckDB file into ``output``.
 
     Parameters
@@ -252,6 +329,9 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
         Column to partition by (default ``year``); None writes one file per table.
     database : str or None
         File name of the DuckDB database inside ``output`` (None: none).
+    drop_duplicates : bool
+        As for :func:`build_tables`. Either way, exact duplicates and ids
+        naming two texts are logged as a warning (:func:`duplicates_note`).
 
     Returns
     -------
@@ -264,6 +344,11 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
     tables = build_tables(inputs, kind="arrow")
+    note = duplicates_note(tables["documents"], dropped=drop_duplicates)
+    if note:
+        log.warning("%s", note)
+    if drop_duplicates:
+        tables = _without_duplicates(tables)
     counts = {}
     for name, table in tables.items():
         target = output / name

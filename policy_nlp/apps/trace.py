@@ -13,25 +13,33 @@ so “十三五” and 十三五 are one) in annotated documents and gives
   national corpus with ``--meta-columns`` or ``meta.level``; reports of the
   State Council are inferred as national from their text) against the first
   local year, and whether the packaged national lexicon lists it (with its
-  ``first_year`` when the lexicon has that column).
+  ``first_year`` when the lexicon has that column); and, when it has no
+  mention, ``closest``: the formulations the documents do hold that come
+  nearest (:func:`closest_formulations`: 5个坚持 finds 五个坚持).
 
 ``policy-nlp trace FORMULATION ANNOTATED... -o DIR`` writes them as CSV,
 ``summary.json`` and the plot ``adoption.png``/``.svg``.
 """
 
+import difflib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from policy_nlp.apps.tables import build_tables
 from policy_nlp.io.annotated import read_documents
+from policy_nlp.lang.numerals import DIGITS, UNITS, number
 from policy_nlp.stages.canonical import canonical
 
-__all__ = ["trace", "trace_tables", "Trace"]
+__all__ = ["trace", "trace_tables", "closest_formulations", "Trace"]
 
 CONTEXT = 30
+# closest_formulations: how many, and the least similarity (difflib's ratio) of one
+CLOSEST, MIN_SIMILARITY = 5, 0.5
+_NUMERAL = re.compile(f"[0-9{''.join(DIGITS)}{''.join(UNITS)}]+")
 
 
 @dataclass
@@ -99,6 +107,27 @@ def trace(formulation: str, inputs: Any) -> Trace:
     return trace_tables(formulation, build_tables(documents), texts)
 
 
+def _mentions(key, tables, texts):
+    """The rows of ``formulations`` whose canonical form is ``key``, in the order of their
+    date, with the document's title, the document they copy and their context."""
+    # one id may be read twice (overlapping inputs): its first row gives the title, and the
+    # rows of its later copies (``duplicate``) the document they copy
+    docs = tables["documents"].drop_duplicates("id").set_index("id")
+    copied = tables["documents"][tables["documents"]["duplicate"]].drop_duplicates("id").set_index("id")
+    rows = tables["formulations"]
+    rows = rows[rows["canonical"] == key].copy()
+    rows["title"] = rows["doc_id"].map(docs["title"])
+    rows["duplicate_of"] = rows["doc_id"].map(copied["duplicate_of"]).where(rows["duplicate"], None)
+    rows["context"] = [texts[d][max(0, s - CONTEXT):e + CONTEXT].replace("\n", " ")
+                       for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
+    rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
+    mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
+                                           "canonical", "number", "expansion", "topic", "paragraph", "start",
+                                           "end", "context", "duplicate_of"]].reset_index(drop=True)
+    mentions["year"] = mentions["year"].astype("Int64")
+    return mentions
+
+
 def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> Trace:
     """:func:`trace` on tables already built: one corpus read for many formulations.
 
@@ -113,18 +142,7 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
     """
     import pandas as pd
     key = canonical(formulation)
-    docs = tables["documents"].set_index("id")
-    rows = tables["formulations"]
-    rows = rows[rows["canonical"] == key].copy()
-    rows["title"] = rows["doc_id"].map(docs["title"])
-    rows["duplicate_of"] = rows["doc_id"].map(docs["duplicate_of"])
-    rows["context"] = [texts[d][max(0, s - CONTEXT):e + CONTEXT].replace("\n", " ")
-                       for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
-    rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
-    mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
-                                           "canonical", "number", "expansion", "topic", "paragraph", "start",
-                                           "end", "context", "duplicate_of"]].reset_index(drop=True)
-    mentions["year"] = mentions["year"].astype("Int64")
+    mentions = _mentions(key, tables, texts)
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
     def first(frame, by):
@@ -174,9 +192,84 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
         "first_local_year": int(local["year"].min()) if len(local) else None,
         "in_national_lexicon": entry is not None,
         "lexicon_first_year": int(lexicon_year) if lexicon_year else None,
+        "closest": [] if len(counted) else closest_formulations(formulation, tables, texts),
     }
     summary["national_first"] = _national_first(summary, national, local)
     return Trace(formulation, mentions, first_use, adoption, summary)
+
+
+def _numbers_as_values(key):
+    """``key`` with each numeral read as its value, so that 5个坚持 and 五个坚持 agree."""
+    return _NUMERAL.sub(lambda m: str(value) if (value := number(m.group())) is not None else m.group(), key)
+
+
+def _similarity(a, b):
+    """How close two canonical forms are (0–1): the mean of difflib's ratio of the
+    whole forms, numerals read as values, and of the words beside the numerals
+    alone, so that 四个坚持 comes nearer to 5个坚持 than 五个关键 does."""
+    def ratio(x, y):
+        return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    a, b = _numbers_as_values(a), _numbers_as_values(b)
+    return (ratio(a, b) + ratio(_NUMERAL.sub("", a), _NUMERAL.sub("", b))) / 2
+
+
+def closest_formulations(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The formulations of the tables nearest to ``formulation``: what to trace instead of nothing.
+
+    Canonical forms are compared with their numerals read as values (5个坚持
+    is 五个坚持) by :class:`difflib.SequenceMatcher`, on the whole form and on
+    its words beside the numerals; the :data:`CLOSEST` nearest are given
+    (those holding the formulation or held by it first — 河长制 for 河长 —
+    then those of similarity at least :data:`MIN_SIMILARITY`, then those of
+    the same number — 五个关键 for 5个坚持; within each, the more similar and
+    then the more documents first), each with its number of documents and
+    mentions, exact duplicate documents counted once.
+
+    Parameters
+    ----------
+    formulation : str
+    tables, texts
+        As for :func:`trace_tables`.
+
+    Returns
+    -------
+    list of dict
+        ``{"canonical", "similarity", "documents", "mentions"}``; first, when
+        the texts hold the formulation's canonical form although no mention
+        has it (河长 inside 河长制, or words the slogan stage does not take for
+        a formulation), ``{"in_text": key, "documents", "mentions"}``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = {"documents": pd.DataFrame({"id": ["a", "b"], "duplicate": [False, False]}),
+    ...      "formulations": pd.DataFrame({"doc_id": ["a", "a", "b"], "canonical": ["五个坚持", "四个全面", "五个坚持"],
+    ...                                    "duplicate": [False, False, False]})}
+    >>> closest_formulations("5个坚持", t, {"a": "", "b": ""})
+    [{'canonical': '五个坚持', 'similarity': 1.0, 'documents': 2, 'mentions': 2}]
+    """
+    key = canonical(formulation)
+    rows = tables["formulations"]
+    counts = rows[~rows["duplicate"]].groupby("canonical")["doc_id"].agg(["nunique", "size"])
+    want = _numbers_as_values(key)
+    numeral = _NUMERAL.search(want)
+    scored: list[tuple[int, dict[str, Any]]] = []
+    for form, (documents, mentions) in counts.iterrows():
+        similarity, value = _similarity(key, form), _numbers_as_values(form)
+        # 0: holds it or is held by it, 1: similar, 2: the same number, None: not close
+        rank = 0 if len(value) > 1 and (want in value or value in want) else \
+            1 if similarity >= MIN_SIMILARITY else \
+            2 if numeral and (match := _NUMERAL.search(value)) and match.group() == numeral.group() else None
+        if rank is not None and form != key:
+            scored.append((rank, {"canonical": form, "similarity": round(similarity, 2),
+                                  "documents": int(documents), "mentions": int(mentions)}))
+    nearest = [row for _, row in sorted(scored, key=lambda s: (s[0], -s[1]["similarity"], -s[1]["documents"],
+                                                               s[1]["canonical"]))]
+    docs = tables["documents"]
+    in_text = [texts[doc_id].count(key) for doc_id in docs.loc[~docs["duplicate"], "id"].unique()
+               if key and key in texts.get(doc_id, "")]
+    found = [{"in_text": key, "documents": len(in_text), "mentions": sum(in_text)}] if in_text else []
+    return found + nearest[:CLOSEST]
 
 
 def _national_first(summary, national, local):

@@ -9,7 +9,7 @@ from policy_nlp.cli.options import add_annotated_inputs
 def _export(args):
     from policy_nlp.apps.tables import export
     counts = export(args.inputs, args.output, partition=None if args.no_partition else "year",
-                    database=None if args.no_duckdb else "corpus.duckdb")
+                    database=None if args.no_duckdb else "corpus.duckdb", drop_duplicates=args.drop_duplicates)
     print(", ".join(f"{name} {n}" for name, n in counts.items()) + f" rows -> {args.output}"
           + ("" if args.no_duckdb else f" (and {Path(args.output) / 'corpus.duckdb'})"))
     return 0
@@ -24,17 +24,26 @@ def add_export_command(commands):
                     "list_items — written as Parquet datasets partitioned by year (read them with "
                     "Spark, or pandas and dask.dataframe.read_parquet given "
                     "policy_nlp.apps.tables.year_partitioning()) and a DuckDB file corpus.duckdb. "
-                    "Columns: docs/schema.md.",
+                    "A document read twice (the same text under another id, or one id in two overlapping "
+                    "inputs) is kept once per copy, its later copies' rows flagged duplicate = true in every "
+                    "table (count with 'where not duplicate'), and export says how many; --drop-duplicates "
+                    "leaves them out. Columns: docs/schema.md.",
         epilog="examples:\n  policy-nlp export out/annotations.jsonl -o out/tables/\n"
+               "  policy-nlp export out/national/ out/local/ -o out/tables/ --drop-duplicates"
+               "   # each document once, however often it was read\n"
                "  python -c \"import duckdb; print(duckdb.connect('out/tables/corpus.duckdb')"
-               ".sql('select year, count(*) from formulations group by year'))\"\n"
-               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations group by year\""
+               ".sql('select year, count(*) from formulations where not duplicate group by year'))\"\n"
+               "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations where not duplicate"
+               " group by year\""
                "   # the duckdb command-line tool, installed apart",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
     p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")
     p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")
+    p.add_argument("--drop-duplicates", action="store_true",
+                   help="leave out exact duplicate documents (same text as one read before, e.g. a document "
+                        "in two overlapping inputs): every count is then per distinct document")
     p.set_defaults(func=_export)
     return p
 

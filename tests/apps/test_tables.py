@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import policy_nlp
-from policy_nlp.apps.tables import TABLES, build_tables, export, schemas, year_partitioning
+from policy_nlp.apps.tables import TABLES, build_tables, duplicates_note, export, schemas, year_partitioning
 from policy_nlp.apps.trace import trace, write_trace
 from policy_nlp.io.output import doc_to_dict
 
@@ -194,6 +194,102 @@ def test_export_and_trace_commands(annotated, tmp_path, capsys):
     assert (tmp_path / "t" / "corpus.duckdb").is_file()
     assert main(["trace", "十三五", str(path), "-o", str(tmp_path / "tr")]) == 0
     assert "first use: n1 2019-03-05 national" in capsys.readouterr().out
+
+
+
+@pytest.fixture
+def overlapping(annotated, tmp_path):
+    """The fixture's file and a second one holding its first two documents again (a subset
+    annotated twice, as two overlapping output folders)."""
+    path, _ = annotated
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    return path, subset
+
+
+def test_a_document_read_twice_is_flagged_in_every_table_and_can_be_dropped(overlapping):
+    path, subset = overlapping
+    alone = build_tables([path])
+    both = build_tables([path, subset])
+    d = both["documents"]
+    assert d["id"].tolist() == ["seed", "seed-copy", "n1", "c1", "seed", "seed-copy"]
+    # the later copies, whatever their id, point at the first one
+    assert d["duplicate_of"].fillna("").tolist() == ["", "seed", "", "", "seed", "seed"]
+    assert d["duplicate"].tolist() == [False, True, False, False, True, True]
+    for name in TABLES:  # counted where not duplicate: each document once, as in the file alone
+        assert both[name]["duplicate"].dtype == bool, name
+        assert (~both[name]["duplicate"]).sum() == (~alone[name]["duplicate"]).sum() > 0, name
+    dropped = build_tables([path, subset], drop_duplicates=True)
+    assert dropped["documents"]["id"].tolist() == ["seed", "n1", "c1"]
+    for name in TABLES:
+        assert len(dropped[name]) == (~both[name]["duplicate"]).sum(), name
+        assert not dropped[name]["duplicate"].any(), name
+    assert duplicates_note(alone["documents"]).startswith("1 of 4 documents are exact duplicates of one read before;")
+    note = duplicates_note(both["documents"])
+    assert note.startswith("3 of 6 documents are exact duplicates of one read before (2 of them an id read "
+                           "before: overlapping inputs?); their rows are kept") and "--drop-duplicates" in note
+    assert duplicates_note(dropped["documents"]) is None
+
+
+def test_one_id_naming_two_texts_is_kept_and_said(annotated):
+    _, docs = annotated
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"], lexicon=False)
+    other = doc_to_dict(policy_nlp.annotate("同志们：\n全镇要抓好“三清”。", nlp, id="n1"))
+    t = build_tables([*docs, other])
+    assert t["documents"]["id"].tolist().count("n1") == 2 and not t["documents"]["duplicate"].iloc[-1]
+    assert duplicates_note(t["documents"]).endswith(
+        "1 ids name two different texts (n1): both are kept and a join on documents.id matches each row of "
+        "one to both; give the inputs distinct ids")
+    assert trace("三清", [*docs, other]).summary["documents"] == 1
+
+
+def test_export_of_overlapping_inputs_warns_and_drops(overlapping, tmp_path, capsys):
+    duckdb = pytest.importorskip("duckdb")
+    from policy_nlp.cli import main
+    path, subset = overlapping
+    assert main(["export", str(path), str(subset), "-o", str(tmp_path / "all"), "--no-partition"]) == 0
+    err = capsys.readouterr().err
+    assert "3 of 6 documents are exact duplicates" in err and "where not duplicate" in err
+    assert main(["export", str(path), str(subset), "-o", str(tmp_path / "once"), "--drop-duplicates"]) == 0
+    assert "left out of every table (--drop-duplicates)" in capsys.readouterr().err
+    with duckdb.connect(str(tmp_path / "all" / "corpus.duckdb")) as con:
+        ((distinct,),) = con.sql("select count(*) from formulations where not duplicate").fetchall()
+        assert con.sql("select count(*) from formulations").fetchall()[0][0] > distinct
+    with duckdb.connect(str(tmp_path / "once" / "corpus.duckdb")) as con:
+        assert con.sql("select count(*) from formulations").fetchall() == [(distinct,)]
+        assert con.sql("select count(*), count(distinct id) from documents").fetchall() == [(3, 3)]
+    assert main(["export", str(path), "-o", str(tmp_path / "one")]) == 0
+    assert "exact duplicates" in capsys.readouterr().err  # seed-copy: one exact duplicate under another id
+
+
+def test_trace_reads_one_document_in_two_inputs_once(overlapping):
+    path, subset = overlapping
+    alone, both = trace("五心工程", [path]), trace("五心工程", [path, subset])
+    assert both.summary["mentions"] == alone.summary["mentions"] > 0
+    assert both.summary["documents"] == alone.summary["documents"] == 1
+    assert both.summary["duplicate_mentions_left_out"] == 3 * alone.summary["mentions"]
+    assert set(both.mentions["duplicate_of"].dropna()) == {"seed"}
+    assert both.mentions["duplicate_of"].isna().sum() == alone.summary["mentions"]
+
+
+def test_trace_of_a_formulation_without_mentions_names_the_closest(annotated, capsys):
+    from policy_nlp.cli import main
+    path, _ = annotated
+    # the same number written in digits, with a space: the table's 四个全面 comes first
+    result = trace("4个 全面", [path])
+    assert result.summary["mentions"] == 0
+    assert result.summary["closest"][0] == {"canonical": "四个全面", "similarity": 1.0, "documents": 1, "mentions": 1}
+    # a part of a formulation: its occurrences in the text first, then the formulation holding it
+    closest = trace("五心", [path]).summary["closest"]
+    assert closest[0]["in_text"] == "五心" and closest[0]["documents"] == 1  # seed-copy counted once
+    assert closest[1]["canonical"] == "五心工程"
+    assert trace("十三五", [path]).summary["closest"] == []  # found: no hint
+    assert main(["trace", "4个 全面", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "4个全面: 0 mentions" in out and "closest formulations these documents hold" in out
+    assert "  四个全面: 1 mentions in 1 documents (similarity 1.00)" in out
+    assert main(["trace", "ＸＹＺ", str(path)]) == 0
+    assert "no formulation of these documents comes close" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------- properties
