@@ -142,6 +142,8 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
     """
     import pandas as pd
     key = canonical(formulation)
+    if not key:  # every document would "hold" it, and every numeral-only form would come close
+        raise ValueError(f"nothing to trace: {formulation!r} is blank")
     mentions = _mentions(key, tables, texts)
     counted = mentions[mentions["duplicate_of"].isna()]  # an exact duplicate document counts once
 
@@ -210,7 +212,10 @@ def _similarity(a, b):
     def ratio(x, y):
         return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
     a, b = _numbers_as_values(a), _numbers_as_values(b)
-    return (ratio(a, b) + ratio(_NUMERAL.sub("", a), _NUMERAL.sub("", b))) / 2
+    words_a, words_b = _NUMERAL.sub("", a), _NUMERAL.sub("", b)
+    if not (words_a or words_b):  # numerals alone (十四五, 123): difflib calls two empty strings equal
+        return ratio(a, b)
+    return (ratio(a, b) + ratio(words_a, words_b)) / 2
 
 
 def closest_formulations(formulation: str, tables: dict[str, Any], texts: dict[str, str]) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from policy_nlp.cli.options import add_input_options, add_segmenter_option
+from policy_nlp.cli.options import add_drop_duplicates_option, add_input_options, add_segmenter_option
 
 
 ANNOTATE_EPILOG = """examples:
@@ -17,6 +17,8 @@ ANNOTATE_EPILOG = """examples:
 
 def _annotate(args):
     from policy_nlp.run.batch import annotate_corpus
+    if args.drop_duplicates and not args.tables:  # checked before the run, not ignored after it
+        raise ValueError("--drop-duplicates applies to the tables: give --tables DIR with it")
     settings = {"segmenter": args.segmenter, "user_dict": args.user_dict, "lexicon": not args.no_lexicon}
     if args.topic_model:
         settings["topic_model"] = args.topic_model
@@ -35,7 +37,7 @@ def _annotate(args):
         # The tables are built once over the whole output (duplicates are flagged
         # against the first copy in the corpus), whichever backend annotated it.
         from policy_nlp.apps.tables import export
-        counts = export([args.output], args.tables)
+        counts = export([args.output], args.tables, drop_duplicates=args.drop_duplicates)
         print("tables: " + ", ".join(f"{name} {n:,}" for name, n in counts.items())
               + f" -> {args.tables}", file=sys.stderr if args.quiet else sys.stdout)
     return 1 if summary.failed else 0
@@ -58,6 +60,7 @@ def add_annotate_command(commands):
     p.add_argument("--tables", metavar="DIR",
                    help="when the run ends, also write the Parquet tables and corpus.duckdb there "
                         "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
+    add_drop_duplicates_option(p, "with --tables: ")
     add_input_options(p)
     p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
     p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from policy_nlp.cli.options import add_annotated_inputs
+from policy_nlp.cli.options import add_annotated_inputs, add_drop_duplicates_option
 
 
 def _export(args):
@@ -41,9 +41,7 @@ def add_export_command(commands):
     p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
     p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")
     p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")
-    p.add_argument("--drop-duplicates", action="store_true",
-                   help="leave out exact duplicate documents (same text as one read before, e.g. a document "
-                        "in two overlapping inputs): every count is then per distinct document")
+    add_drop_duplicates_option(p)
     p.set_defaults(func=_export)
     return p
 

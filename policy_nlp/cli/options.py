@@ -1,6 +1,7 @@
 """Options several commands share, declared once: how the corpus readers find
-documents (``--glob``, ``--text-column``, ``--id-column``), the word segmenter, and
-the annotated inputs of the commands that read annotate's output."""
+documents (``--glob``, ``--text-column``, ``--id-column``), the word segmenter,
+the annotated inputs of the commands that read annotate's output, and the tables'
+``--drop-duplicates``."""
 
 from policy_nlp.io.corpus import DEFAULT_GLOB
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
@@ -27,3 +28,11 @@ def add_annotated_inputs(parser, also=""):
     inputs the command takes."""
     parser.add_argument("inputs", nargs="+",
                         help=f"annotated .jsonl/.json files or 'policy-nlp annotate' output folders{also}")
+
+
+def add_drop_duplicates_option(parser, prefix=""):
+    """``--drop-duplicates`` of :func:`policy_nlp.apps.tables.export` (``export``,
+    ``annotate --tables``); ``prefix`` opens the help line."""
+    parser.add_argument("--drop-duplicates", action="store_true",
+                        help=f"{prefix}leave out exact duplicate documents (same text as one read before, e.g. a "
+                             "document in two overlapping inputs): every count is then per distinct document")

@@ -292,6 +292,23 @@ def test_trace_of_a_formulation_without_mentions_names_the_closest(annotated, ca
     assert "no formulation of these documents comes close" in capsys.readouterr().out
 
 
+def test_trace_of_nothing_and_of_numerals_alone(annotated, capsys):
+    from policy_nlp.apps.trace import closest_formulations
+    from policy_nlp.cli import main
+    path, _ = annotated
+    # a blank formulation is an error (it was "0 mentions" and a list of every numeral-only form)
+    with pytest.raises(ValueError, match="blank"):
+        trace(" \u3000", [path])
+    with pytest.raises(SystemExit) as exited:
+        main(["trace", "", str(path)])
+    assert exited.value.code == 2
+    assert "nothing to trace" in capsys.readouterr().err
+    # numerals alone have no words to agree on: 十五 is not half-similar to 123 for that
+    t = {"documents": pd.DataFrame({"id": ["a"], "duplicate": [False]}),
+         "formulations": pd.DataFrame({"doc_id": ["a", "a"], "canonical": ["十五", "1234"], "duplicate": [False, False]})}
+    assert [row["canonical"] for row in closest_formulations("123", t, {"a": ""})] == ["1234"]
+
+
 # ---------------------------------------------------------------- properties
 from hypothesis import given, settings, strategies as st  # noqa: E402
 

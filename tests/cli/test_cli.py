@@ -123,3 +123,20 @@ def test_annotate_writes_the_tables_at_the_end_of_the_run(tmp_path):
     with duckdb.connect(str(tables / "corpus.duckdb"), read_only=True) as db:
         assert db.execute("select count(*) from formulations").fetchone()[0] == len(annotated[0]["slogans"])
         assert db.execute("select count(*) from paragraphs").fetchone()[0] == len(annotated[0]["paragraphs"])
+
+
+def test_annotate_tables_drop_duplicates(tmp_path):
+    pytest.importorskip("duckdb")
+    import duckdb
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "copy.txt"):  # one text under two names: the second is an exact duplicate
+        (corpus / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out, tables = tmp_path / "out", tmp_path / "tables"
+    assert main(["annotate", str(corpus), "-o", str(out), "--tables", str(tables), "--drop-duplicates", "-q"]) == 0
+    with duckdb.connect(str(tables / "corpus.duckdb"), read_only=True) as db:
+        assert db.execute("select count(*), count(*) filter (where duplicate) from documents").fetchone() == (1, 0)
+    # without --tables it would do nothing: an error before the run, not silence after it
+    with pytest.raises(SystemExit) as exited:
+        main(["annotate", str(corpus), "-o", str(tmp_path / "none"), "--drop-duplicates", "-q"])
+    assert exited.value.code == 2 and not (tmp_path / "none").exists()

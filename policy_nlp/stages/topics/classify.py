@@ -24,7 +24,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         ``"own"`` classifies headings like any paragraph.
     title : str, optional
         The document's title or occasion: the area it names is part of the
-        document prior (:mod:`policy_nlp.stages.topics.context`).
+        document prior (:mod:`policy_nlp.stages.topics.context`); a speech's
+        (在……会议上的讲话) closes the policy-document gate, as in ``meta``.
     context : bool
         Weigh each paragraph's probabilities by its document and neighbours
         (:func:`policy_nlp.stages.topics.context.contextualize`; a news report
@@ -37,9 +38,9 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         paragraphs at ``indices`` (increasing), for a caller that computes
         them faster; by default ``model.predict_proba`` of those paragraphs.
     meta : dict, optional
-        The document's meta from cleaning: a salutation, speaker or occasion
-        it read marks a speech, which is no policy document
-        (:func:`~policy_nlp.stages.topics.context.is_speech`).
+        The document's meta from cleaning: a salutation or speaker it read,
+        or a speech's title or occasion, marks a speech, which is no policy
+        document (:func:`~policy_nlp.stages.topics.context.is_speech`).
 
     Returns
     -------

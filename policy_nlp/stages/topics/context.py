@@ -465,8 +465,11 @@ def policy_weights(paragraph_texts, title=None, meta=None):
     {'document_weight': 0.25, 'area': 'industry', 'title_weight': 0.5}
     >>> policy_weights(["为加快创新型省份建设，制定本规划。"], title="山东省“十三五”科技创新规划")
     {'document_weight': 0.25}
+    >>> policy_weights(["一、总体要求", "（一）指导思想"], title="在全县经济工作会议上的讲话")
+    {}
     """
-    if not is_policy_document(paragraph_texts, meta):
+    # the title given stands for the one cleaning read (a caller with no meta): a speech's closes the gate
+    if not is_policy_document(paragraph_texts, {**(meta or {}), "title": title} if title else meta):
         return {}
     weights = {"document_weight": POLICY_DOCUMENT_WEIGHT}
     area = None if title_topic(title) else policy_area(paragraph_texts, title)

@@ -493,6 +493,8 @@ def test_speech_evidence_closes_the_policy_document_gate():
     title = "镇长在农业工作总结会上的讲话"
     assert is_policy_document(outline) and not is_policy_document(outline, {"title": title})
     assert policy_weights(outline, title, {"title": title}) == {}
+    # the title given alone (a library caller of classify_paragraphs(title=...) with no cleaning meta)
+    assert policy_weights(outline, title) == {} and policy_weights(outline) != {}
     assert not is_policy_document([title] + outline)
     # a byline: read by cleaning (meta) or left in the text under a theme title
     assert not is_policy_document(outline, {"speaker": "张三"})
