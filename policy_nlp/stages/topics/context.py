@@ -91,7 +91,7 @@ POLICY_DOCUMENT_WEIGHT = 0.25
 # The weight of the area a policy document names (:func:`policy_area`), in
 # place of TITLE_WEIGHT: a plan's sections reach beyond its area (the finance
 # and culture items of a services plan), which a speech's title weight of 1.5
-# pulls into it (provincial development gold, docs/evaluation.md, eighteenth
+# pulls into it (provincial development gold, docs/history/evaluation_sessions.md, eighteenth
 # session: 0.25 / 0.5 / 0.75 / 1.0 / 1.5 give 102 / 106 / 111 / 108 / 110 of 143,
 # macro-F1 0.69 / 0.68 / 0.69 / 0.65 / 0.47, against 97 and 0.66 without it).
 POLICY_TITLE_WEIGHT = 0.5
@@ -395,7 +395,7 @@ def is_policy_document(paragraph_texts, meta=None):
     a first article (第一条　为……) or the heading of a plan's frame (一、总体要求;
     （一）指导思想); and no evidence of a speech (:func:`is_speech`, with the
     cleaning ``meta``): a speech's outline opens 一、总体要求 too, and a wrong
-    opening costs a speech its topics (docs/evaluation.md, review9).
+    opening costs a speech its topics (docs/history/evaluation_sessions.md, review9).
 
     Examples
     --------
