@@ -65,6 +65,8 @@ _DOC_FIELDS = (("title", "string"), ("date", "string"), ("year", "int32"), ("spe
                ("source", "string"), ("sha1", "string"))
 # meta fields left out of the documents table: nested records, not facts about the document
 _SKIP_META = {"removed", "normalized"}
+# documents columns the table computes, which a meta field of the same name cannot fill
+_COMPUTED = frozenset({"id", "chars", "duplicate_of", "main_topic", "main_topic_share", "duplicate"})
 
 
 def _schemas():
@@ -149,6 +151,7 @@ def _rows(documents):
     rows = {name: [] for name in TABLES}
     extra = []
     first_of = {}
+    shadowed = {}   # a meta field the table computes itself -> the first document that gave another value
     for data in documents:
         doc_id, text, meta = str(data["id"]), data.get("text") or "", data.get("meta") or {}
         year = document_year(meta)
@@ -167,6 +170,8 @@ def _rows(documents):
                 if key not in extra:
                     extra.append(key)
                 doc[key] = _text(value)
+            elif key in _COMPUTED and value not in (None, "") and _text(value) != _text(doc[key]):
+                shadowed.setdefault(key, doc_id)
         rows["documents"].append(doc)
         # every table's rows of a later copy are flagged, so that no count needs a join
         common = {"doc_id": doc_id, "year": year, "duplicate": duplicate_of is not None}
@@ -204,6 +209,12 @@ def _rows(documents):
                 rows["list_items"].append({**common, "list": i, "item": j, "marker": item.get("marker"),
                                            "start": item["start"], "end": item["end"],
                                            "text": text[item["start"]:item["end"]]})
+    if shadowed:   # nothing is dropped silently: the annotations keep the field, the table cannot
+        named = ", ".join(f"{key!r} (first in {doc_id})" for key, doc_id in shadowed.items())
+        log.warning("meta field%s %s of the input share%s a name with a column the documents table computes "
+                    "and %s not in the tables; rename %s when annotating (annotate --meta-columns FIELD=NEW)",
+                    "s" * (len(shadowed) > 1), named, "" if len(shadowed) > 1 else "s",
+                    "are" if len(shadowed) > 1 else "is", "them" if len(shadowed) > 1 else "it")
     return rows, extra
 
 

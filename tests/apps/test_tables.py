@@ -91,6 +91,20 @@ def test_documents_main_topic_from_the_paragraph_topics(tmp_path):
     assert row["main_topic"] == "agriculture_rural" and row["main_topic_share"] == round(16 / 28, 4)
 
 
+def test_a_meta_field_named_like_a_computed_column_is_named_not_dropped_silently(caplog):
+    # a corpus with its own "duplicate" and "main_topic" fields: the documents table computes both
+    doc = {"id": "d", "text": "同志们：\n全县要抓好农业生产。", "slogans": [], "lists": [], "sentences": [],
+           "tokens": [], "meta": {"duplicate": "否", "main_topic": "农业", "chars": 15},
+           "paragraphs": [{"start": 0, "end": 4, "topic": {"label": "general", "score": 0.9}},
+                          {"start": 5, "end": 15, "topic": {"label": "agriculture_rural", "score": 0.8}}]}
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        row = build_tables([doc])["documents"].iloc[0]
+    assert not row["duplicate"] and row["main_topic"] == "agriculture_rural" and row["chars"] == 15
+    assert ("meta fields 'duplicate' (first in d), 'main_topic' (first in d) of the input share a name with a "
+            "column the documents table computes and are not in the tables") in caplog.text
+    assert "chars" not in caplog.text   # the same value as the computed one: nothing is lost
+
+
 def test_export_parquet_duckdb_and_dask_agree(annotated, tmp_path):
     duckdb = pytest.importorskip("duckdb")
     dd = pytest.importorskip("dask.dataframe")
