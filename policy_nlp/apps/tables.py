@@ -65,8 +65,9 @@ _DOC_FIELDS = (("title", "string"), ("date", "string"), ("year", "int32"), ("spe
                ("source", "string"), ("sha1", "string"))
 # meta fields left out of the documents table: nested records, not facts about the document
 _SKIP_META = {"removed", "normalized"}
-# documents columns the table computes, which a meta field of the same name cannot fill
-_COMPUTED = frozenset({"id", "chars", "duplicate_of", "main_topic", "main_topic_share", "duplicate"})
+# the documents columns read from meta; its other fixed columns (chars, duplicate_of, main_topic …)
+# are computed, and a meta field of the same name cannot fill them
+_FROM_META = frozenset(name for name, _ in _DOC_FIELDS)
 
 
 def _schemas():
@@ -170,7 +171,8 @@ def _rows(documents):
                 if key not in extra:
                     extra.append(key)
                 doc[key] = _text(value)
-            elif key in _COMPUTED and value not in (None, "") and _text(value) != _text(doc[key]):
+            elif (key not in _SKIP_META and key not in _FROM_META and value not in (None, "")
+                  and _text(value) != _text(doc[key])):
                 shadowed.setdefault(key, doc_id)
         rows["documents"].append(doc)
         # every table's rows of a later copy are flagged, so that no count needs a join
