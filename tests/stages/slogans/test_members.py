@@ -622,10 +622,10 @@ def test_members_ending_with_the_lexicons_members_are_cut_to_them():
     assert lexicon_members(text, "五项原则")[0] == "互相尊重主权和领土完整"
     # counter-examples: members that do not all end with the lexicon's, in its order, keep
     # their words (农民问题 is no 农民)
-    from policy_nlp.stages.slogans.members.link import _known_endings
+    from policy_nlp.stages.slogans.members.link import _known_parts
     got = [{"start": 0, "end": 3, "text": "懂农业"}, {"start": 4, "end": 8, "text": "农民问题"}]
-    assert _known_endings("懂农业、农民问题", got, ["农业", "农民"]) == got
-    assert _known_endings("懂农业、农民问题", got[:1], ["农业"]) == got[:1]
+    assert _known_parts("懂农业、农民问题", got, ["农业", "农民"]) is None
+    assert _known_parts("懂农业、农民问题", got[:1], ["农业"]) is None
 
 
 def test_a_colon_opening_brackets_after_a_formulation_is_no_part_of_a_member():
@@ -1153,3 +1153,30 @@ def test_words_sharing_the_head_are_not_the_members_the_lexicon_gives():
     # a formulation outside the lexicon keeps what (10d) reads
     assert members("各级政府都要把精神文明建设列入社会经济发展总体规划，贯穿于物质文明建设之中，使两个文明建设协调发展。",
                    "两个文明") == [["精神文明", "物质文明"]]
+
+
+def test_a_far_list_that_is_not_the_lexicons_gives_its_members_where_its_items_open_with_them():
+    # members9: a step reading away from the formulation (here the head-initial list later in
+    # the paragraph) that finds other members than the lexicon's gives the lexicon's where each
+    # item opens or ends with one of them (local dev-0016; gwr 2015: clauses whose subjects they are)
+    def members(text, name):
+        return [[m["text"] for m in s["members"]] for s in find_slogans(text, default_lexicon()) if s["text"] == name]
+    text = ("从我个人来讲,作为一个农民的儿子,我对“三农”有一种说不尽的缘分、道不尽的情感,总不愿看到农村衰败,"
+            "总希望农村有新变化、农业有大发展、农民有好生活。")
+    assert members(text, "三农") == [["农村", "农业", "农民"]]
+    text = "加快推进农业现代化。坚持“三农”重中之重地位不动摇，加快转变农业发展方式，让农业更强、农民更富、农村更美。"
+    assert members(text, "三农") == [["农业", "农民", "农村"]]
+    # counter-examples: the steps that read the text right at the formulation hold against the
+    # lexicon, whose wording a text may date or vary (gwr 1979: 无产阶级专政; gwr 2010: the older
+    # 两个大局, the golds' 国内, 国际; local dev-0241: the city's 市委 for the lexicon's 党委)
+    text = ("中共中央号召全国人民在实现现代化的事业中要坚持四项基本原则，即坚持社会主义道路，坚持无产阶级专政，"
+            "坚持共产党的领导，即坚持马克思列宁主义毛泽东思想，这四项原则都不能离开社会主义民主。")
+    assert members(text, "四项基本原则")[0][1] == "坚持无产阶级专政"
+    text = "必须坚持统筹国内国际两个大局，把扩大内需作为长期战略方针，坚定不移地实行互利共赢的开放战略。"
+    assert members(text, "两个大局") == [["国内", "国际"]]
+    text = "这次XX市委、市人大、市政府、市政协四大家的主要负责同志,以及市直机关有关部门的负责同志,带着 XX730万人民对湘西各族人民深厚的感情来到湘西学习考察。"
+    assert members(text, "四大家") == [["市委", "市人大", "市政府", "市政协"]]
+    # an item holding two of the lexicon's members (dev-0016: XX的农业农村发展) is cut to neither
+    from policy_nlp.stages.slogans.members.link import _known_parts
+    got = [{"start": 0, "end": 4, "text": "农业农村"}, {"start": 5, "end": 9, "text": "农民增收"}]
+    assert _known_parts("农业农村、农民增收", got, ["农业", "农村"], opening=True) is None

@@ -31,27 +31,45 @@ def _members(text, s, e, number, quoted):
 def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     """(members, the step that found them or None); ``known``: the members a
     lexicon gives the formulation, taken last, where the text writes them
-    all out near it (:func:`_known_members_nearby`)."""
+    all out near it (:func:`_known_members_nearby`).
+
+    A step of :data:`_FAR_STEPS` whose list is not the lexicon's gives way
+    to the later steps unless its items open or end with the lexicon's
+    members (:func:`_known_parts`); the other steps read the text right at
+    the formulation and hold against the lexicon, whose wording a text may
+    vary or date (统筹国内国际两个大局; 坚持无产阶级专政, gwr 1979)."""
     target = _Target(text, s, e, number, quoted, terms)
     got, step = _first_found(target, _MEMBER_STEPS)
-    if step is _head_final_words_before and known and {m["text"] for m in got} != set(known):
+    while step in _FAR_STEPS and known and {m["text"] for m in got} != set(known):
+        parts = _known_parts(text, got, known, opening=True)
+        if parts:
+            return parts, step
         # words that merely share the head are not the members the lexicon gives
         # (农贸市场和钢铁市场……用好两个市场: 国内市场, 国际市场): the later steps read on
         got, step = _first_found(target, _MEMBER_STEPS[_MEMBER_STEPS.index(step) + 1:])
     if got:
-        return _known_endings(text, got, known), step
+        return _known_parts(text, got, known) or got, step
     got = _known_members_nearby(target, known)
     return (_unqualified(text, _unmasked(text, got)), _known_members_nearby) if got else ([], None)
 
 
-def _known_endings(text, members, known):
-    """``members`` cut to the lexicon's ``known`` members when each ends with
-    one of them, in their order, after words of its own (懂农业、爱农村、爱农民的
-    “三农”工作队伍 -> 农业, 农村, 农民: the verbs describe those who serve them)."""
-    if (len(known) != len(members) or len(members) < 2
-            or not all(m["text"].endswith(k) for m, k in zip(members, known))):
-        return members
-    return [_mk(text, m["end"] - len(k), m["end"]) for m, k in zip(members, known)]
+def _known_parts(text, members, known, opening=False):
+    """``members`` cut to the lexicon's ``known`` members, one each, when
+    every member ends with a different one of them (懂农业、爱农村、爱农民的
+    “三农”工作队伍 -> 农业, 农村, 农民: the verbs describe those who serve
+    them) or, with ``opening``, opens with it (农村有新变化、农业有大发展、农民
+    有好生活: clauses of which they are the subjects); else None."""
+    if len(known) != len(members) or len(members) < 2:
+        return None
+    out = []
+    for m in members:
+        ends = {k for k in known if m["text"].endswith(k)}
+        opens = {k for k in known if opening and m["text"].startswith(k)} - ends
+        if len(ends) + len(opens) != 1:
+            return None                   # none, or two that the member could be
+        (k,) = ends or opens
+        out.append(_mk(text, m["end"] - len(k), m["end"]) if ends else _mk(text, m["start"], m["start"] + len(k)))
+    return out if len({m["text"] for m in out}) == len(out) else None
 
 
 def _first_found(target, steps):
@@ -128,6 +146,15 @@ _MEMBER_STEPS = (_in_brackets_after, _quoted_list_before, _list_before_deng, _fo
                  _headings_naming_head_later,   # far: after every step that reads the text near the count
                  _headings_named_before,
                  _list_named_in_brackets)   # last: a shared head of its items reads them better (知识库、规则库)
+
+
+# the steps that read a list away from the formulation (all the text before
+# it, the paragraph after it, section headings) or words that merely share its
+# head: for a formulation the lexicon defines, their list gives way to the later
+# steps when it is not the lexicon's (:func:`_members_and_step`)
+_FAR_STEPS = frozenset((_written_together_earlier, _head_initial_list_later, _quoted_names_with_head_later,
+                        _quoted_head_final_list_nearby, _head_final_list_nearby, _head_initial_words_nearby,
+                        _head_final_words_before, _headings_naming_head_later, _headings_named_before))
 
 
 # the steps that read members the text spells out right at a count, before it
