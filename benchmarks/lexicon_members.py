@@ -69,10 +69,12 @@ def main_(out, names):
         main(["annotate", "-q", *ARGS[name], "-o", path, "--no-resume"])
         docs = [json.loads(line) for line in open(path, encoding="utf-8")]
         for r in log:
-            # the finder may read a document's text in parts: the document holding the context
+            # the finder reads a document's text in parts, some normalised: the document
+            # holding the context, else the one sharing most of its pieces
             ctx = r["text"][max(0, r["s"] - 60):r["e"] + 60]
-            doc = next((d for d in docs if ctx in d["text"]), None)
-            if doc is None or doc["id"] in BLIND:
+            doc = next((d for d in docs if ctx in d["text"]), None) or max(
+                docs, key=lambda d: sum(ctx[i:i + 10] in d["text"] for i in range(0, len(ctx) - 10, 10)))
+            if doc["id"] in BLIND:
                 continue
             rows.append(dict(r, corpus=name, id=doc["id"], ctx=ctx))
     differ = [r for r in rows if r["got"] and set(r["got"]) != set(r["known"])]
