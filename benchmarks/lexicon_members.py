@@ -20,6 +20,7 @@ import os
 import sys
 
 import policy_nlp.stages.slogans.find as find
+from policy_nlp.apps.local_training import gold_excerpt_ids
 from policy_nlp.cli import main
 from policy_nlp.stages.slogans.members import link
 
@@ -30,8 +31,8 @@ ARGS = {"local": [f"{CORPORA}/local_speeches/excerpts.jsonl"],
         "xi": [f"{CORPORA}/xi_speeches_2020/all_data.csv", "--text-column", "Text", "--date-column", "Date"],
         "pd": [f"{CORPORA}/policy_docs/policy_documents.jsonl", "--text-column", "content_zh"],
         "seed": [f"{CORPORA}/seed/000_49f5c10d9eda79ac.txt"]}
-BLIND = set(("dev-0020 dev-0033 dev-0049 dev-0079 dev-0080 dev-0113 dev-0129 dev-0138 dev-0153 dev-0184 "
-             "dev-0188 dev-0200 dev-0204 dev-0210 dev-0214 dev-0242 government_work_reports:5 shandong-6").split())
+# the blind local excerpts, the 2023 national work report and shandong-6
+BLIND = gold_excerpt_ids(parts=("blind",)) | {"government_work_reports:5", "shandong-6"}
 
 
 def record(log):
