@@ -429,14 +429,22 @@ def _wraps(text, line, following, size, bounds, titles):
 
 # a line of a document's genre (…会议上的讲话) ends a title, not a word the wrap cut
 _GENRE_END = re.compile(f"(?:{alternation('document_types')})$")
+# a table's line of column names (序号一级分类二级分类标准名称…标准号/计划号) is no prose either,
+# and a line opening with a figure's number (图 12 通过…展示了, 图3 基础共性标准子体系) starts a
+# paragraph: a caption, or text on the figure (of 78 such lines in 10 policy documents none goes on a line)
+_COLUMN_NAMES = re.compile(f"(?:{alternation('table_column_heads')})")
+_FIGURE_START = re.compile(r"图[ \u3000]*\d")
 
 
 def _cuts_a_word(text, line_start, line_end, start):
     """Whether the wrap between the line ``text[line_start:line_end]`` and the next one
     starting at ``start`` cuts prose without punctuation (…深度⏎融合, a long quotation or
-    name): an ideograph on both sides, and the line ends with no genre word, as a title does."""
+    name): an ideograph on both sides, the line ends with no genre word, as a title does,
+    and opens with no column name, as a table's header does, and the next line opens with
+    no figure's number, as a caption or a paragraph on the figure does."""
     return (is_ideograph(text[line_end - 1]) and is_ideograph(text[start])
-            and not _GENRE_END.search(text, line_start, line_end))
+            and not _GENRE_END.search(text, line_start, line_end)
+            and not _COLUMN_NAMES.match(text, line_start, line_end) and not _FIGURE_START.match(text, start))
 
 
 def physical_paragraphs(text, paragraphs):
