@@ -303,8 +303,9 @@ def join_hard_wrapped(text, paragraphs):
     punctuation in it, or the wrap must fall between two ideographs after a
     line that ends with no genre word (…信息技术深度⏎融合, a long name or
     quotation: :func:`_cuts_a_word`; date and banner lines of the same width
-    have neither, nor has a title ending …的讲话), and the next line must not
-    start an item (二是, 三、, （一）, 第二);
+    have neither, nor has a title ending …的讲话, a table's column names
+    序号一级分类…, or a caption above a line opening 图 12), and the next line
+    must not start an item (二是, 三、, （一）, 第二);
     a line ending with a heading glued after a sentence end (…。（三）数字技术
     与媒体融合深入推进) ends the paragraph.
     Headings wrapped onto a second line are joined the same way.
