@@ -303,8 +303,9 @@ def join_hard_wrapped(text, paragraphs):
     punctuation in it, or the wrap must fall between two ideographs after a
     line that ends with no genre word (…信息技术深度⏎融合, a long name or
     quotation: :func:`_cuts_a_word`; date and banner lines of the same width
-    have neither, nor has a title ending …的讲话), and the next line must not
-    start an item (二是, 三、, （一）, 第二);
+    have neither, nor has a title ending …的讲话, a table's column names
+    序号一级分类…, or a caption above a line opening 图 12), and the next line
+    must not start an item (二是, 三、, （一）, 第二);
     a line ending with a heading glued after a sentence end (…。（三）数字技术
     与媒体融合深入推进) ends the paragraph.
     Headings wrapped onto a second line are joined the same way.
@@ -429,14 +430,22 @@ def _wraps(text, line, following, size, bounds, titles):
 
 # a line of a document's genre (…会议上的讲话) ends a title, not a word the wrap cut
 _GENRE_END = re.compile(f"(?:{alternation('document_types')})$")
+# a table's line of column names (序号一级分类二级分类标准名称…标准号/计划号) is no prose either,
+# and a line opening with a figure's number (图 12 通过…展示了, 图3 基础共性标准子体系) starts a
+# paragraph: a caption, or text on the figure (of 78 such lines in 10 policy documents none goes on a line)
+_COLUMN_NAMES = re.compile(f"(?:{alternation('table_column_heads')})")
+_FIGURE_START = re.compile(r"图[ \u3000]*\d")
 
 
 def _cuts_a_word(text, line_start, line_end, start):
     """Whether the wrap between the line ``text[line_start:line_end]`` and the next one
     starting at ``start`` cuts prose without punctuation (…深度⏎融合, a long quotation or
-    name): an ideograph on both sides, and the line ends with no genre word, as a title does."""
+    name): an ideograph on both sides, the line ends with no genre word, as a title does,
+    and opens with no column name, as a table's header does, and the next line opens with
+    no figure's number, as a caption or a paragraph on the figure does."""
     return (is_ideograph(text[line_end - 1]) and is_ideograph(text[start])
-            and not _GENRE_END.search(text, line_start, line_end))
+            and not _GENRE_END.search(text, line_start, line_end)
+            and not _COLUMN_NAMES.match(text, line_start, line_end) and not _FIGURE_START.match(text, start))
 
 
 def physical_paragraphs(text, paragraphs):

@@ -152,6 +152,27 @@ def test_a_wrap_that_cuts_a_word_of_a_line_without_punctuation_is_joined():
     assert _wraps_per_paragraph(["筑牢安全防线守护万家灯火乡镇在安全生产月启动仪式上", "的讲话"] + lines[:6]) == [1, 5]
 
 
+def test_a_table_header_and_a_figure_caption_are_not_word_cuts():
+    # policy_docs central-37 (and its copy shandong-33): a table's line of column names, repeated on every
+    # page, fills the width and ends between two ideographs; the cell fragment under it (规范, of row 49)
+    # is no word it cut. The body lines are the document's own (its 边缘计算标准 and 工业云标准 items).
+    body = ["主要包括国家相关基础通用标准在石化行业的实施指", "南或具体应用的技术要求标准。主要用于在敏捷连接、实时",
+            "业务、数据优化、应用智能、安全与隐私保护等方面的关键", "需求。", "（5）工业云标准",
+            "主要包括石化工业云微服务、服务组件、应用开发环境、", "平台互通适配等平台服务标准。主要用于指导工业云平台的",
+            "设计和建设，规范不同工业云服务的业务能力，提升工业云", "服务的设计、实现、部署、供应和运营管理水平。"]
+    header = "序号一级分类二级分类标准名称标准层级状态标准号/计划号"
+    assert _wraps_per_paragraph(body + [header, "规范", "50 A基础共性AG智能装备工业机器人与生产环境通信架构"]) \
+        == [3, 0, 3, 0, 0, 0]
+    # policy_docs central-63: a figure's caption that fills the width stays apart from the paragraph on the
+    # figure under it (图 12 通过…), whose own wrap between two ideographs (…系统架构⏎三个维度) still joins
+    lines = ["附件 2", "智能制造系统架构映射", "图12 智能制造系统架构各维度与智能制造标准体系结构映射",
+             "图 12 通过具体的映射图展示了智能制造系统架构", "三个维度与智能制造标准体系的映射关系。由于智能制造",
+             "标准体系结构中 A 基础共性及 C 行业应用涉及到整个智", "能制造系统架构，映射图中对 B 关键技术进行了分别映",
+             "射。", "B 关键技术中包括 BA 智能装备、BB 智能工厂、BC", "智慧供应链、BD 智能服务、BE 智能赋能技术、BF 工业",
+             "网络等六大类标准。其中 BA 智能装备主要对应生命周", "期维度的设计、生产和物流，系统层级维度的设备和单元，"]
+    assert _wraps_per_paragraph(lines) == [0, 0, 0, 4, 3]
+
+
 def test_indented_lines_and_items_start_paragraphs():
     # dev-0046: lines indented by two spaces start paragraphs
     text = _excerpt("dev-0046")

@@ -78,7 +78,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["threshold"] = threshold
     if context:
         from policy_nlp.stages.topics import context as topic_context
-        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title, meta)
+        # a document news_weights finds no news report is told so: the policy-document gate's veto reads it
+        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title, meta, news=False)
         document = document_scores(model, paragraphs) \
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)

@@ -167,11 +167,12 @@ def title_topic(title):
     return None
 
 
-def find_title(paragraph_texts, meta=None):
+def find_title(paragraph_texts, meta=None, news=None):
     """The document's title: ``meta["title"]`` or ``meta["occasion"]`` when
     given, else a title line among its first three paragraphs, unless the
-    document is a news report (:func:`is_news_report`), whose first lines are
-    reported paragraphs (会上，……传达……讲话精神).
+    document is a news report (:func:`is_news_report`, or ``news`` when the
+    caller knows it), whose first lines are reported paragraphs
+    (会上，……传达……讲话精神).
 
     Examples
     --------
@@ -184,7 +185,7 @@ def find_title(paragraph_texts, meta=None):
     for key in ("title", "occasion"):
         if isinstance(meta.get(key), str) and meta[key].strip():
             return meta[key].strip()
-    if is_news_report(paragraph_texts):
+    if news or news is None and is_news_report(paragraph_texts):
         return None
     for text in paragraph_texts[:3]:
         line = text.strip()
@@ -340,15 +341,16 @@ def news_weights(paragraph_texts):
 _SPEECH_META = ("salutation", "speaker")
 
 
-def is_speech(paragraph_texts, meta=None):
+def is_speech(paragraph_texts, meta=None, news=None):
     """True for a speech, remarks or a news report of a meeting: cleaning
     read a salutation or a speaker's byline in its title block (``meta``),
     its title is a speech's (:func:`find_title`: 在全县……会议上的讲话),
     one of its first paragraphs opens with a salutation (同志们：), speaks
     of the meeting itself (:func:`is_meeting_opening`: 今天我们召开……会议) or
     is a byline cleaning left in the text (县委书记 张三), or it
-    is a news report (:func:`is_news_report`). Such a document is no policy
-    document whatever its first lines look like (:func:`is_policy_document`).
+    is a news report (:func:`is_news_report`; ``news`` when the caller knows
+    it, computed once otherwise). Such a document is no policy document
+    whatever its first lines look like (:func:`is_policy_document`).
 
     Examples
     --------
@@ -360,12 +362,13 @@ def is_speech(paragraph_texts, meta=None):
     meta = meta or {}
     if any(isinstance(meta.get(key), str) and meta[key].strip() for key in _SPEECH_META):
         return True
-    title = find_title(paragraph_texts, meta)
+    if news is None:  # read twice below (find_title reads it too): computed once
+        news = is_news_report(paragraph_texts)
+    title = find_title(paragraph_texts, meta, news)
     if title and _is_speech_title(title):
         return True
     first = [text.strip() for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]]
-    return any(_SALUTATION.match(text) or is_meeting_opening(text) or is_byline(text) for text in first) \
-        or is_news_report(paragraph_texts)
+    return news or any(_SALUTATION.match(text) or is_meeting_opening(text) or is_byline(text) for text in first)
 
 
 # A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：;
@@ -388,14 +391,15 @@ _FRAME_HEADING = re.compile(rf"^(?:[一1][、.．]|[（(][一1][)）])?\s*(?:{al
 _PREAMBLE_PARAGRAPHS = 6
 
 
-def is_policy_document(paragraph_texts, meta=None):
+def is_policy_document(paragraph_texts, meta=None, news=None):
     """True for a policy document: among its first paragraphs an addressee
     line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：), a preamble that
     announces the document (为……，制定本方案。; 现提出如下意见：; 现将有关事项通知如下：),
     a first article (第一条　为……) or the heading of a plan's frame (一、总体要求;
     （一）指导思想); and no evidence of a speech (:func:`is_speech`, with the
-    cleaning ``meta``): a speech's outline opens 一、总体要求 too, and a wrong
-    opening costs a speech its topics (docs/history/evaluation_sessions.md, review9).
+    cleaning ``meta`` and ``news``, whether it is a news report when the caller
+    knows it): a speech's outline opens 一、总体要求 too, and a wrong opening
+    costs a speech its topics (docs/history/evaluation_sessions.md, review9).
 
     Examples
     --------
@@ -411,7 +415,7 @@ def is_policy_document(paragraph_texts, meta=None):
     return any(_ADDRESSEE.match(text) or _ISSUING.search(text) or _FIRST_ARTICLE.match(text)
                or _FRAME_HEADING.match(text)
                for text in map(str.strip, paragraph_texts[:_PREAMBLE_PARAGRAPHS])) \
-        and not is_speech(paragraph_texts, meta)
+        and not is_speech(paragraph_texts, meta, news)
 
 
 def document_purpose(paragraph_texts):
@@ -453,9 +457,10 @@ def policy_area(paragraph_texts, title=None):
     return best if scores[best] >= POLICY_AREA_MIN_SCORE and best != "general" else None
 
 
-def policy_weights(paragraph_texts, title=None, meta=None):
+def policy_weights(paragraph_texts, title=None, meta=None, news=None):
     """The :func:`contextualize` arguments that differ for a policy document
-    (:func:`is_policy_document`, with the cleaning ``meta``), else ``{}``: ``document_weight``
+    (:func:`is_policy_document`, with the cleaning ``meta`` and ``news``: False
+    from a caller that found no news report, :func:`news_weights`), else ``{}``: ``document_weight``
     ``POLICY_DOCUMENT_WEIGHT``, and unless its title names an area through the
     title table (:func:`title_topic`, weighed as a speech's title), the area
     of its title and purpose (:func:`policy_area`) as ``area``, with
@@ -469,7 +474,7 @@ def policy_weights(paragraph_texts, title=None, meta=None):
     {}
     """
     # the title given stands for the one cleaning read (a caller with no meta): a speech's closes the gate
-    if not is_policy_document(paragraph_texts, {**(meta or {}), "title": title} if title else meta):
+    if not is_policy_document(paragraph_texts, {**(meta or {}), "title": title} if title else meta, news):
         return {}
     weights = {"document_weight": POLICY_DOCUMENT_WEIGHT}
     area = None if title_topic(title) else policy_area(paragraph_texts, title)
