@@ -32,6 +32,8 @@ def _files(folder):
 def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", "/nonexistent"], capsys)
     assert "/nonexistent: topic model folder not found" in err and "policy-nlp train" in err
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", SEED], capsys)
+    assert f"{SEED}: a file, not a topic model folder" in err  # it exists: 'not found' misled
     assert _files(tmp_path / "out") == []
     err = _fails(["annotate", SEED, "-o", tmp_path / "one.jsonl", "--topic-model", tmp_path], capsys)
     assert "needs model.json and model.npz" in err
