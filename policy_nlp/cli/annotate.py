@@ -74,7 +74,8 @@ def add_annotate_command(commands):
     p.add_argument("--topic-model", help="folder of a topic model made with 'policy-nlp train' (default: packaged)")
     p.add_argument("--stages", help="comma-separated stages to run, of paragraphs,slogans,enumerations,topics "
                    "(default: all)")
-    p.add_argument("--no-clean", action="store_true", help="keep web page furniture (navigation, share widgets ...)")
+    p.add_argument("--no-clean", action="store_true", help="annotate the text as given: keep web page furniture (navigation, share widgets "
+                        "...), no Simplified copy of a Traditional page (its slogans and topics suffer)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--backend", choices=("processes", "dask"), default="processes",
                    help="processes (default: a process pool on this machine) or dask (a Dask cluster)")
