@@ -11,6 +11,7 @@ ANNOTATE_EPILOG = """examples:
   policy-nlp annotate reports.jsonl --text-column content --meta level=national -o out/national/ --workers 2
   policy-nlp annotate speeches.csv --text-column Text --id-column Date --date-column Date -o out/xi/
   policy-nlp annotate excerpts.jsonl --meta-columns title,occasion,level,year -o out/local/
+  policy-nlp annotate my_speeches/ --meta-file my_speeches.csv -o out/mine/   # columns file,year,level,...
   policy-nlp annotate big_corpus/ -o out/big/ --backend dask --scheduler tcp://10.0.0.5:8786 --tables out/big/tables
 """
 
@@ -30,7 +31,7 @@ def _annotate(args):
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
                       "date_column": args.date_column, "meta_columns": args.meta_columns,
-                      "meta": args.meta},
+                      "meta": args.meta, "meta_file": args.meta_file},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     if args.tables:
@@ -68,6 +69,10 @@ def add_annotate_command(commands):
     p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
                    help="a meta field for every document of these inputs, e.g. --meta level=national "
                         "(repeatable; a value the document gives wins)")
+    p.add_argument("--meta-file", metavar="SHEET",
+                   help="your metadata sheet (CSV/TSV/JSONL, any encoding), one row per document: a 'file' "
+                        "column (file name or path) or an 'id' column, and fields such as year, level, place "
+                        "that go into meta and win over what is read or inferred from the text")
     add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
     p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")
