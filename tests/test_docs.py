@@ -36,3 +36,17 @@ def test_the_architecture_page_names_every_module():
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     missing = [name for name in _module_names() if not re.search(rf"(?<![\w.]){re.escape(name)}\b", page)]
     assert not missing, f"docs/architecture.md does not name: {missing}"
+
+
+def test_the_readme_library_example_runs_as_written(tmp_path, monkeypatch):
+    """The README's Python block (a new user's first code: annotate, write, view, and read
+    a file in any encoding) runs as written, from a folder holding the sample's corpora/."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Use it as a library\n\n```python\n(.*?)```", readme, re.DOTALL).group(1)
+    (tmp_path / "corpora").symlink_to(ROOT / "corpora")
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    scope = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    assert scope["meta"]["encoding"] == "utf-8" and scope["doc"]._.meta["year"] == 2012
+    assert (tmp_path / "out" / "mine_view" / "seed.html").is_file()

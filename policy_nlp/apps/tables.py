@@ -374,6 +374,12 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
         else:
             pq.write_table(table, target / "part-0.parquet")
         counts[name] = table.num_rows
+    undated = tables["documents"]["year"].null_count if partition == "year" else 0
+    if undated:  # pandas' plain read_parquet fails on these folders with an error that says nothing of it
+        log.info("%d of %d documents have no year (folders year=__HIVE_DEFAULT_PARTITION__): read the "
+                 "tables into pandas with pd.read_parquet('%s', partitioning=year_partitioning()) "
+                 "(from policy_nlp.apps.tables import year_partitioning), or export with --no-partition",
+                 undated, tables["documents"].num_rows, output / "paragraphs")
     if database:
         path = output / database
         if path.exists():

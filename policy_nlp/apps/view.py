@@ -290,6 +290,9 @@ def _meta_html(data, names):
     rows += [(k, v) for k, v in meta.items() if k not in skip and v not in (None, "", [], {})]
     cells = []
     for key, value in rows:
+        if key == "converted" and isinstance(value, dict):  # not its list of every changed character
+            value = (f"{value.get('from', 'traditional')} → simplified, {value.get('changed', 0)} characters "
+                     "(the text below is the Simplified copy; meta.converted keeps the originals)")
         if isinstance(value, (dict, list)):
             value = json.dumps(value, ensure_ascii=False)
         value = str(value)

@@ -91,6 +91,13 @@ def _configure_logging(quiet=False):
 
 
 def _one_line(error):
+    """The error as one line that names the file first (``out.csv: ...``), as every
+    other message does; an output folder given where a file is says so."""
+    if isinstance(error, OSError) and error.filename is not None and error.strerror:
+        if isinstance(error, (FileExistsError, NotADirectoryError)):
+            return (f"{error.filename}: a file is in the way of an output folder ({error.strerror}); "
+                    "give a folder for the output, new or existing")
+        return f"{error.filename}: {error.strerror}"
     text = " ".join(str(error).split())
     return text or type(error).__name__
 

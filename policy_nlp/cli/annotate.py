@@ -11,6 +11,7 @@ ANNOTATE_EPILOG = """examples:
   policy-nlp annotate reports.jsonl --text-column content --meta level=national -o out/national/ --workers 2
   policy-nlp annotate speeches.csv --text-column Text --id-column Date --date-column Date -o out/xi/
   policy-nlp annotate excerpts.jsonl --meta-columns title,occasion,level,year -o out/local/
+  policy-nlp annotate my_speeches/ --meta-file my_speeches.csv -o out/mine/   # columns file,year,level,...
   policy-nlp annotate big_corpus/ -o out/big/ --backend dask --scheduler tcp://10.0.0.5:8786 --tables out/big/tables
 """
 
@@ -30,7 +31,7 @@ def _annotate(args):
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
                       "date_column": args.date_column, "meta_columns": args.meta_columns,
-                      "meta": args.meta},
+                      "meta": args.meta, "meta_file": args.meta_file},
         **settings)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     if args.tables:
@@ -68,19 +69,24 @@ def add_annotate_command(commands):
     p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
                    help="a meta field for every document of these inputs, e.g. --meta level=national "
                         "(repeatable; a value the document gives wins)")
+    p.add_argument("--meta-file", metavar="SHEET",
+                   help="your metadata sheet (CSV/TSV/JSONL, any encoding), one row per document: a 'file' "
+                        "column (file name or path) or an 'id' column, and fields such as year, level, place "
+                        "that go into meta and win over what is read or inferred from the text")
     add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
     p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")
     p.add_argument("--topic-model", help="folder of a topic model made with 'policy-nlp train' (default: packaged)")
     p.add_argument("--stages", help="comma-separated stages to run, of paragraphs,slogans,enumerations,topics "
                    "(default: all)")
-    p.add_argument("--no-clean", action="store_true", help="keep web page furniture (navigation, share widgets ...)")
+    p.add_argument("--no-clean", action="store_true", help="annotate the text as given: keep web page furniture (navigation, share widgets "
+                        "...), no Simplified copy of a Traditional page (its slogans and topics suffer)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--backend", choices=("processes", "dask"), default="processes",
                    help="processes (default: a process pool on this machine) or dask (a Dask cluster)")
     p.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a local cluster)")
     p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
     p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
-                        "(resume does not notice changed options such as --topic-model)")
+                        "(a rerun with other settings, e.g. another --topic-model, is refused without it)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=_annotate)

@@ -18,8 +18,9 @@ def _suggest(args):
     except (DocumentError, ModelError) as error:
         raise ValueError(str(error)) from None
     documents = len({row["doc_id"] for row in rows})
+    earlier = f"{args.exclude} " if args.exclude else ""  # the sheet coded before trains too
     print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
-          f"column, then: policy-nlp train {args.output} -o models/NAME")
+          f"column, then: policy-nlp train {earlier}{args.output} -o models/NAME")
     return 0
 
 

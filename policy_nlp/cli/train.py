@@ -1,11 +1,16 @@
 """``policy-nlp train``: a topic classifier on your own labels (:mod:`policy_nlp.apps.training`)."""
 
 import argparse
+import errno
+from pathlib import Path
 
 
 def _train(args):
     from policy_nlp.apps.training import format_report, train
-    report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
+    if Path(args.output).is_file():  # before the cross-validation, not after it
+        raise FileExistsError(errno.EEXIST, "File exists", str(args.output))
+    data = args.data if len(args.data) > 1 else args.data[0]
+    report = train(data, args.output, text_column=args.text_column, label_column=args.label_column,
                    group_column=args.group_column, label_sep=args.label_sep, test=args.test,
                    folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
                    crosswalk=args.crosswalk, weight_column=args.weight_column)
@@ -32,14 +37,18 @@ def add_train_command(commands):
                "-o models/my-codes\n  policy-nlp train coded.xlsx --label-sep ';' --group-column report -o models/multi\n"
                "  policy-nlp train labelled_ds/ --folds 10 --min-per-label 5 -o models/cap\n"
                "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation\n"
+               "  policy-nlp train coded.csv to_code.csv -o models/mine2       # a first sheet + the coded 'suggest' sheet\n"
                "  policy-nlp train two_coders.csv --weight-column w -o models/weighted   # w: 0.5 doubtful, 2 trusted",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("data", help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder")
+    p.add_argument("data", nargs="+",
+                   help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder; several "
+                        "train on all their rows (same columns), e.g. a first sheet and a coded 'suggest' sheet")
     p.add_argument("--text-column", default="text", help="paragraph text column (default: text)")
     p.add_argument("--label-column", default="label", help="label column (default: label)")
     p.add_argument("--group-column", default=None,
                    help="document column for grouped cross-validation (default: doc_id, document_id, "
-                        "document, doc or source when present; '' for none)")
+                        "document, doc or source when present; '' for none; 'id,doc_id': the first of "
+                        "these each file has)")
     p.add_argument("--label-sep", help="separator of several labels in one cell, e.g. ';' (multi-label)")
     p.add_argument("--test", help="held-out test file, same columns (default: a 'test' split if any)")
     p.add_argument("-o", "--output", required=True, help="folder for the model, its card and the evaluation")

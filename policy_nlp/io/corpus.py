@@ -81,7 +81,7 @@ def _check_surrogates(source, field_name, value):
 
 
 def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date_column=None,
-                meta_columns=None, meta=None):
+                meta_columns=None, meta=None, meta_file=None):
     """Yield a Record (or a DocumentError) for every document in ``paths``.
 
     Parameters
@@ -110,6 +110,12 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         value the document itself gives (a JSONL/CSV field, not empty) wins.
         Set before dates, places and levels are inferred, so a given
         ``level`` is kept.
+    meta_file : str or Path, optional
+        A researcher's metadata sheet (:func:`read_meta_sheet`), one row per
+        document: its fields win over the document's own and are set before
+        the inference too. The sheet itself is not read as a document when it
+        lies in an input folder; rows matching no document, and documents
+        without a row, are named in a warning.
 
     Ids repeated in the input are made unique by appending ``#2``, ``#3`` …;
     the id as given is kept in ``meta["given_id"]``.
@@ -122,12 +128,17 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     """
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
+    sheet = _SheetMatcher(meta_file) if meta_file else None
     seen, used, fields = {}, set(), set()
     for item in _read_all(paths, pattern, text_column, id_column):
+        if sheet and sheet.is_the_sheet(item):
+            continue  # a sheet kept beside the texts it describes is no document
         if isinstance(item, Record):
             if columns:
                 fields.update(item.meta)
                 item.meta = _select(item.meta, columns)
+            if sheet:
+                item.meta.update(sheet.fields(item))
             for key, value in constant.items():
                 if item.meta.get(key) in (None, ""):
                     item.meta[key] = value
@@ -141,6 +152,8 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             used.add(item.id)
         yield item
     _warn_unknown_columns(columns, fields - set(_RECORD_KEYS))
+    if sheet:
+        sheet.warn_unmatched()
 
 
 def _warn_unknown_columns(columns, fields):
@@ -180,6 +193,106 @@ def parse_meta(meta):
     if reserved:
         raise ValueError(f"--meta cannot set {', '.join(reserved)}: the readers set it from the input")
     return out
+
+
+SHEET_KEYS = ("id", "file")
+
+
+def read_meta_sheet(path):
+    """A metadata sheet: CSV/TSV (header row) or JSONL, in any encoding ``annotate`` reads.
+
+    One row per document, keyed by an ``id`` column (the document's id:
+    ``local/city_2021`` for ``local/city_2021.txt`` below an input folder) or
+    else a ``file`` column (the file's name, or its path below any folder,
+    with or without the suffix). Empty cells are left out.
+
+    Returns
+    -------
+    key : {"id", "file"}
+    rows : dict
+        ``{key value: {field: value}}``.
+
+    Raises
+    ------
+    DocumentError
+        A missing file, no key column, a key given twice, a field the readers
+        set (``sha1``, ``source``), a JSONL line that is not an object.
+    """
+    path = Path(path)
+    text, _ = decode(read_bytes(path), source=str(path))
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            try:
+                row = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError as error:
+                raise DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg}") from None
+            if row is not None and not isinstance(row, dict):
+                raise DocumentError(f"{path}:{number}", "a JSONL line must be an object")
+            rows.append((number, row or {}))
+    else:
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        rows = list(enumerate(reader, start=2))  # row 1 is the header
+    names = {name for _, row in rows for name in row if name is not None}
+    key = next((k for k in SHEET_KEYS if k in names), None)
+    if key is None:
+        raise DocumentError(path, f"no column 'id' or 'file' (columns: {', '.join(sorted(names))}): "
+                            "name each row's document by its id or its file")
+    reserved = sorted(names & {"sha1", "source"})
+    if reserved:
+        raise DocumentError(path, f"cannot set {', '.join(reserved)}: the readers set it from the input")
+    out = {}
+    for number, row in rows:
+        value = str(row.get(key) or "").strip().replace("\\", "/").removeprefix("./")
+        if not value:
+            continue
+        if value in out:
+            raise DocumentError(f"{path}:{number}", f"{key} {value!r} has a row already")
+        out[value] = {k: v for k, v in row.items() if k not in (key, None) and v not in (None, "")}
+    return key, out
+
+
+class _SheetMatcher:
+    """A metadata sheet's rows matched to the documents read (:func:`read_inputs`)."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.key, self.rows = read_meta_sheet(self.path)
+        self.used, self.missing, self.documents = set(), [], 0
+
+    def is_the_sheet(self, item):
+        source = item.source if isinstance(item, DocumentError) else item.meta.get("source", "")
+        name, colon, row = str(source).rpartition(":")
+        path = Path(name if colon and row.isdigit() else str(source))
+        return path.is_file() and path.resolve() == self.path.resolve()
+
+    def fields(self, record):
+        """The sheet's fields for ``record`` (``{}`` when it has no row)."""
+        self.documents += 1
+        for candidate in self._candidates(record):
+            if candidate in self.rows:
+                self.used.add(candidate)
+                return self.rows[candidate]
+        self.missing.append(record.id)
+        return {}
+
+    def _candidates(self, record):
+        if self.key == "id":
+            return [record.id]
+        parts = Path(str(record.meta.get("source", ""))).parts
+        tails = ["/".join(parts[i:]) for i in range(len(parts))]  # the longest path first
+        return tails + [str(Path(tail).with_suffix("").as_posix()) for tail in tails]
+
+    def warn_unmatched(self):
+        unused = [k for k in self.rows if k not in self.used]
+        if unused:
+            log.warning("%s: %d row%s match%s no document read (%s%s): a file that failed, or check the %r "
+                        "column", self.path, len(unused),
+                        "s" * (len(unused) > 1), "" if len(unused) > 1 else "es", ", ".join(unused[:3]),
+                        " …" if len(unused) > 3 else "", self.key)
+        if self.missing:
+            log.warning("%s: %d of %d documents have no row (%s%s)", self.path, len(self.missing),
+                        self.documents, ", ".join(self.missing[:3]), " …" if len(self.missing) > 3 else "")
 
 
 def _column_map(meta_columns, date_column):

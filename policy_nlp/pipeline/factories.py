@@ -183,6 +183,7 @@ class TopicsStage:
         from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
         from policy_nlp.stages.topics.context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
+        from policy_nlp.stages.topics.classify import mixed_section_label
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
         text = doc_text(doc)
@@ -193,7 +194,7 @@ class TopicsStage:
             predict = self._predict_by_ids(doc, offsets, words)
         results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
                                       predict_proba=predict, meta=doc._.meta)
-        results = inherit_heading_topics(texts, results)
+        results = inherit_heading_topics(texts, results, mixed_label=mixed_section_label(self.classifier.classes_))
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
         crosswalks = model_crosswalks(self.classifier)

@@ -54,6 +54,11 @@ def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
     assert data.texts == [rows[0]["text"]] and data.skipped_blank == 2 and data.group_column == "doc_id"
     again = suggestions.suggest(model_dir, [corpus], n=10, exclude=sheet)
     assert rows[0]["text"] not in [r["text"] for r in again]
+    # the next round: what it prints trains on the sheet coded before and the new one
+    capsys.readouterr()
+    assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(tmp_path / "next.csv"),
+                 "--exclude", str(sheet)]) == 0
+    assert f"then: policy-nlp train {sheet} {tmp_path / 'next.csv'} -o models/NAME" in capsys.readouterr().out
 
 
 def test_the_old_module_path_is_the_same_module(monkeypatch):

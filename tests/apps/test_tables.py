@@ -124,7 +124,7 @@ def test_export_parquet_duckdb_and_dask_agree(annotated, tmp_path):
     assert sorted(frame["canonical"]) == sorted(pd.read_parquet(tmp_path / "tables" / "formulations")["canonical"])
 
 
-def test_pandas_and_dask_read_an_export_with_undated_rows(annotated, tmp_path):
+def test_pandas_and_dask_read_an_export_with_undated_rows(annotated, tmp_path, caplog):
     dd = pytest.importorskip("dask.dataframe")
     path, docs = annotated
     nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
@@ -133,9 +133,17 @@ def test_pandas_and_dask_read_an_export_with_undated_rows(annotated, tmp_path):
     both = tmp_path / "both.jsonl"
     both.write_text(path.read_text(encoding="utf-8") + json.dumps(undated, ensure_ascii=False) + "\n",
                     encoding="utf-8")
-    counts = export([both], tmp_path / "tables")
+    with caplog.at_level("INFO", logger="policy_nlp"):
+        counts = export([both], tmp_path / "tables")
     folder = tmp_path / "tables" / "formulations"
     assert (folder / "year=__HIVE_DEFAULT_PARTITION__").is_dir()
+    # a plain pd.read_parquet(folder) fails ('Cannot yet unify dictionaries with nulls'): export says how
+    assert "1 of " in caplog.text and "documents have no year" in caplog.text
+    assert "partitioning=year_partitioning()" in caplog.text and "--no-partition" in caplog.text
+    caplog.clear()
+    with caplog.at_level("INFO", logger="policy_nlp"):
+        export([path], tmp_path / "dated")
+    assert "no year" not in caplog.text  # every document dated: nothing to say
     frame = pd.read_parquet(folder, partitioning=year_partitioning())
     lazy = dd.read_parquet(str(folder), dataset={"partitioning": year_partitioning()}).compute()
     for table in (frame, lazy):  # docs/schema.md, docs/scaling.md

@@ -430,3 +430,15 @@ def test_view_screenshot(document, tmp_path):
     chromium(page.as_uri(), f"--screenshot={shot}", "--window-size=1200,800", "--hide-scrollbars")
     assert shot.exists() and shot.stat().st_size > 10_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_traditional_page_says_it_was_converted_not_every_character(tmp_path):
+    """The header showed meta.converted as JSON: every converted character with its
+    offset, hundreds of them for a page (dev-0182 of the local speeches, in Traditional)."""
+    raw = tmp_path / "trad.txt"
+    raw.write_text("同志們：\n今天,我們在這裏召開大會,主要任務是就全鄉(鎮)建立村(居)民監督委員會的工作進行動員和培訓。\n",
+                   encoding="utf-8")
+    (page,) = write_views([raw], tmp_path / "views", settings={"stages": ["paragraphs"], "lexicon": False})
+    header = page.read_text(encoding="utf-8").split('id="meta"')[1].split("</div></div>")[0]
+    assert "traditional → simplified, " in header and " characters (the text below is the Simplified copy" in header
+    assert '"chars"' not in header and "[[" not in header

@@ -140,3 +140,18 @@ def test_annotate_tables_drop_duplicates(tmp_path):
     with pytest.raises(SystemExit) as exited:
         main(["annotate", str(corpus), "-o", str(tmp_path / "none"), "--drop-duplicates", "-q"])
     assert exited.value.code == 2 and not (tmp_path / "none").exists()
+
+
+def test_no_resume_help_says_what_a_rerun_with_other_settings_does(tmp_path, capsys):
+    """The help said resume 'does not notice changed options such as --topic-model'; it
+    does, and refuses the rerun (a trial user read the help, not the README)."""
+    out = tmp_path / "out"
+    assert main(["annotate", str(SEED), "-o", str(out), *FAST]) == 0
+    with pytest.raises(SystemExit) as info:
+        main(["annotate", str(SEED), "-o", str(out), "--stages", "paragraphs,slogans", "--no-lexicon",
+              "--no-clean", "-q"])
+    assert info.value.code == 2 and "made with other settings" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["annotate", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "is refused without it" in help_text and "does not notice" not in help_text

@@ -32,6 +32,8 @@ def _files(folder):
 def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", "/nonexistent"], capsys)
     assert "/nonexistent: topic model folder not found" in err and "policy-nlp train" in err
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--topic-model", SEED], capsys)
+    assert f"{SEED}: a file, not a topic model folder" in err  # it exists: 'not found' misled
     assert _files(tmp_path / "out") == []
     err = _fails(["annotate", SEED, "-o", tmp_path / "one.jsonl", "--topic-model", tmp_path], capsys)
     assert "needs model.json and model.npz" in err
@@ -113,3 +115,19 @@ def test_dask_without_its_extra_is_one_line(tmp_path, capsys, monkeypatch):
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask"], capsys)
     assert "distributed" in err and "pip install 'policy_nlp[dask]'" in err
     assert _files(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("command", ["export", "report", "view", "trace", "train"])
+def test_an_output_folder_given_as_a_file_names_it(tmp_path, capsys, command):
+    """`-o coded.csv` (a file) said only '[Errno 17] File exists: ...'; train said so
+    after its whole cross-validation."""
+    annotated = _empty_annotated(tmp_path)
+    there = tmp_path / "coded.csv"
+    there.write_text("doc_id,text,label\n", encoding="utf-8")
+    inputs = {"trace": ["三农", annotated], "train": [there]}.get(command, [annotated])
+    err = _fails([command, *inputs, "-o", there], capsys)
+    assert f"{there}: a file is in the way of an output folder" in err and "give a folder" in err
+    if command == "train":
+        return  # its data (this empty sheet) is read before the folder is made
+    err = _fails([command, *inputs, "-o", there / "sub"], capsys)
+    assert f"{there / 'sub'}: a file is in the way of an output folder (Not a directory)" in err

@@ -173,3 +173,68 @@ def test_meta_option_sets_a_field_on_every_document_unless_it_gives_its_own(tmp_
 def test_bad_meta_options_are_clear_errors(option, message, tmp_path):
     with pytest.raises(ValueError, match=message):
         list(read_inputs([SEED_PATH], meta=[option]))
+
+
+def _speeches(tmp_path):
+    """A researcher's folder of .txt speeches (sentences of local speeches dev-0016 and dev-0044,
+    and of Xi's letter of 2020-03-15) with the metadata sheet kept beside them."""
+    folder = tmp_path / "speeches"
+    (folder / "local").mkdir(parents=True)
+    (folder / "xi").mkdir()
+    (folder / "local" / "district_a.txt").write_text(
+        "民为政首,农为邦本。区委、区政府每年年初都会召开区委农村工作会议,认真研究和部署“三农”工作。", encoding="utf-8")
+    (folder / "local" / "city_b.txt").write_text(
+        "市委、市政府提出深化开放兴区、借力加快发展,这是工作主线,是带有战略性的部署。", encoding="utf-8")
+    (folder / "xi" / "letter.txt").write_text("来信收悉。在新冠肺炎疫情防控斗争中，你们青年人同在一线英勇奋战。",
+                                              encoding="utf-8")
+    return folder
+
+
+def test_a_metadata_sheet_gives_each_text_file_its_fields(tmp_path, caplog):
+    """Plain .txt files carry no year or level; a researcher keeps them in a sheet (Excel's
+    CSV on Chinese Windows: GBK), by file name or by path, often in the corpus folder."""
+    folder = _speeches(tmp_path)
+    sheet = folder / "元数据.csv"
+    sheet.write_bytes("file,year,level,地区\nlocal/district_a.txt,2020,district,\ncity_b,2011,city,广东\n"
+                      "xi/letter.txt,2020,national,\nlocal/typo.txt,2019,county,\n".encode("gbk"))
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, errors = read(folder, meta_file=sheet)
+    assert errors == []  # the sheet in the folder is not read as a document
+    meta = {r.id: r.meta for r in records}
+    assert meta["local/district_a"]["year"] == "2020" and meta["local/district_a"]["level"] == "district"
+    assert "地区" not in meta["local/district_a"]  # an empty cell sets nothing
+    assert meta["local/city_b"]["地区"] == "广东" and meta["xi/letter"]["level"] == "national"
+    assert "1 row matches no document read (local/typo.txt)" in caplog.text
+    # by id, overriding a field the document gives; a document without a row is named
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"id": "a", "text": "同志们：全县要落实河长制。", "level": "city"}\n'
+                    '{"id": "b", "text": "同志们：今天开会。"}\n', encoding="utf-8")
+    by_id = tmp_path / "by_id.tsv"
+    by_id.write_text("id\tlevel\na\tcounty\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(rows, meta_file=by_id)
+    assert records[0].meta["level"] == "county" and "1 of 2 documents have no row (b)" in caplog.text
+
+
+def test_annotate_meta_file_keeps_the_sheets_level_and_year(tmp_path):
+    from policy_nlp.cli import main
+    folder = _speeches(tmp_path)
+    sheet = tmp_path / "meta.csv"
+    sheet.write_text("file,year,level\nxi/letter.txt,2020,national\n", encoding="utf-8")
+    assert main(["annotate", str(folder), "--meta-file", str(sheet), "-o", str(tmp_path / "out"),
+                 "--stages", "paragraphs", "--no-lexicon", "-q"]) == 0
+    docs = {d["id"]: d["meta"] for d in map(json.loads, (tmp_path / "out" / "annotations.jsonl")
+                                          .read_text(encoding="utf-8").splitlines())}
+    assert (docs["xi/letter"]["year"], docs["xi/letter"]["level"], docs["xi/letter"]["level_evidence"]) == \
+        (2020, "national", "meta")
+
+
+@pytest.mark.parametrize("content, message", [
+    ("name,year\na.txt,2020\n", r"no column 'id' or 'file' \(columns: name, year\)"),
+    ("file,source\na.txt,x\n", "cannot set source"),
+    ("file,year\na.txt,2020\na.txt,2021\n", r"sheet\.csv:3: file 'a\.txt' has a row already")])
+def test_a_bad_metadata_sheet_names_the_file_and_the_reason(tmp_path, content, message):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(content, encoding="utf-8")
+    with pytest.raises(DocumentError, match=message):
+        read(SEED_PATH, meta_file=sheet)

@@ -2,6 +2,7 @@
 saved pipeline, a bad model fails in load(), and its results are where spaCy
 users look (span labels, doc.cats) as well as in ``span._.topic``."""
 
+import json
 import shutil
 
 import pytest
@@ -157,3 +158,31 @@ def test_topics_of_any_paragraphs(topics_nlp, paragraphs):
     assert topical == [(s.start_char, s.end_char, s.label_) for s in doc.spans["topics"]]
     assert set(doc.cats) == set(labels())
     assert abs(sum(doc.cats.values()) - (1 if topical else 0)) < 1e-3, doc.cats
+
+
+# Real sentences (local speeches dev-0023, dev-0044, dev-0058, dev-0150; Xi 2020-01-09, 2020-03-07)
+# coded on a researcher's own four-label codebook, which has no `general` label.
+OWN_CODEBOOK = [("我们抓招商引资、抓投资环境、抓工业园区,就是实施这一战略部署的三个篇章。", "经济"),
+                ("全区上下始终把优化营商环境作为“一把手”工程来抓。", "经济"),
+                ("建档立卡贫困人口中，90%以上得到了产业扶贫和就业扶贫支持。", "民生"),
+                ("会议听取了县民政局有关工作情况汇报,就农村养老服务场所建设、服务人员配备进行了互动交流。", "民生"),
+                ("全党要以这次主题教育为新的起点，不断深化党的自我革命。", "党建"),
+                ("中央八项规定,是推进全面从严治党、从政治上建设党的有力抓手。", "党建")]
+
+
+def test_a_heading_over_a_mixed_body_with_a_model_without_general(tmp_path):
+    """A heading over a section of three areas took the codebook's `general`, a label a
+    model on the researcher's own codebook does not have: the document failed (KeyError
+    in the topics stage). Such a model gives the heading the body's most common label."""
+    from policy_nlp.apps.training import train_from_file
+    data = tmp_path / "coded.jsonl"
+    data.write_text("".join(json.dumps({"text": t, "label": c}, ensure_ascii=False) + "\n"
+                            for t, c in OWN_CODEBOOK * 3), encoding="utf-8")
+    train_from_file(data, "text", "label", tmp_path / "model", folds=0, verbose=False)
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=tmp_path / "model", lexicon=False)
+    body = [OWN_CODEBOOK[0][0], OWN_CODEBOOK[2][0], OWN_CODEBOOK[4][0]]
+    doc = nlp("一、今年的重点工作\n" + "\n".join(body))
+    topics = [span._.topic for span in doc.spans["paragraphs"]]
+    assert [t["label"] for t in topics[1:]] == ["经济", "民生", "党建"]  # a mixed body
+    assert topics[0]["inherited"] and topics[0]["label"] in {"经济", "民生", "党建"}
+    assert set(doc.cats) == {"经济", "民生", "党建"} and abs(sum(doc.cats.values()) - 1) < 1e-3

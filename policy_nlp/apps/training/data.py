@@ -54,16 +54,20 @@ def read_labelled(source, text_column="text", label_column="label", group_column
 
     Parameters
     ----------
-    source : str, Path, datasets.Dataset, datasets.DatasetDict or pandas.DataFrame
+    source : str, Path, datasets.Dataset, datasets.DatasetDict, pandas.DataFrame, or a list of them
         A ``.csv``/``.tsv`` (header row), ``.jsonl`` (one object a line),
         ``.parquet``, ``.xlsx`` (first sheet, header row), a folder written by
         ``save_to_disk`` (every split is training data except ``test``,
-        which becomes the held-out set), or the table itself.
+        which becomes the held-out set), or the table itself. A list trains on
+        all of them (a first coded sheet and the ``policy-nlp suggest`` sheet
+        coded after it): each is read with the same columns, in its own
+        encoding and format.
     text_column, label_column : str
     group_column : str, optional
         The document of each row, for grouped cross-validation. None: the
         first of ``doc_id, document_id, document, doc, source`` present;
-        ``""``: no grouping.
+        ``""``: no grouping; names joined by commas (``"id,doc_id"``): the
+        first of them present in each file.
     label_sep : str, optional
         Split label cells on it (``"economy;industry"``); list-valued label
         fields are always several labels. Any row with several labels makes
@@ -92,8 +96,17 @@ def read_labelled(source, text_column="text", label_column="label", group_column
         weight is empty, not a number, negative or not finite (the message
         names the file and the row).
     """
-    rows, columns, name, test_rows = _read_rows(source)
-    data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column)
+    if isinstance(source, (list, tuple)) and len(source) == 1:
+        source = source[0]
+    if isinstance(source, (list, tuple)):
+        parts = [read_labelled(part, text_column, label_column, group_column, label_sep, 0, None, weight_column)
+                 for part in source]
+        data, test_rows, columns, name = _concat(parts), None, None, _data_name(parts)
+        tests = [part.test for part in parts if part.test is not None]
+        data.test = _concat(tests) if tests else None
+    else:
+        rows, columns, name, test_rows = _read_rows(source)
+        data = _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column)
     if test is not None:
         test_rows, test_columns, test_name, _ = _read_rows(test)
         data.test = _to_data(test_rows, test_columns, test_name, text_column, label_column,
@@ -107,6 +120,33 @@ def read_labelled(source, text_column="text", label_column="label", group_column
     if min_per_label > 1:
         _drop_rare(data, min_per_label)
     return data
+
+
+def _data_name(parts):
+    """The sources of several :class:`LabelledData`, as the report names them."""
+    return " + ".join(part.source for part in parts)
+
+
+def _concat(parts):
+    """Several sources' :class:`LabelledData` as one: rows in order, each file's groups kept
+    (a file without a document column while another has one is an error: its rows would
+    count as ungrouped and the scores would be optimistic without saying so)."""
+    grouped = [part for part in parts if part.groups is not None]
+    if grouped and len(grouped) < len(parts):
+        lacking = next(part for part in parts if part.groups is None)
+        raise DocumentError(lacking.source, f"no document column ({', '.join(GROUP_COLUMNS)}) while "
+                            f"{grouped[0].source} has {grouped[0].group_column!r}: add one to every file "
+                            "(or --group-column '' for none)")
+    multi = any(part.multi_label for part in parts)
+    labels = [(x,) if multi and isinstance(x, str) else x for part in parts for x in part.labels]
+    weighted = all(part.weights is not None for part in parts)
+    columns = dict.fromkeys(part.group_column for part in grouped)
+    return LabelledData([t for part in parts for t in part.texts], labels,
+                        [g for part in grouped for g in part.groups] if grouped else None, multi,
+                        _data_name(parts), parts[0].text_column, parts[0].label_column,
+                        "/".join(columns) or None, sum(part.skipped_blank for part in parts),
+                        weights=[w for part in parts for w in part.weights] if weighted else None,
+                        weight_column=parts[0].weight_column if weighted else None)
 
 
 def _read_rows(source):
@@ -256,6 +296,9 @@ def _label_text(value):
 def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column=None):
     if group_column is None:
         group_column = next((c for c in GROUP_COLUMNS if c in columns), "")
+    elif "," in group_column:  # files naming their document column apart: the first each has
+        names = [c.strip() for c in group_column.split(",")]
+        group_column = next((c for c in names if c in columns), names[0])
     for column in (text_column, label_column, group_column, weight_column):
         if column and column not in columns:
             raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")

@@ -85,7 +85,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     if folds:
         cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
         predictions = cv.pop("predictions")
-        report["cross_validation"] = cv
+        report["cross_validation"] = _beaten_advice(report, cv)
         if mapping:
             report["crosswalk"] = crosswalk_scores(data.labels, predictions, mapping, data.multi_label)
     model = _fit_final(data, tokens, report, threshold, random_state, **params)
@@ -122,6 +122,22 @@ def _data_report(data, folds):
         report["advice"].append("no document column: paragraphs of one document can fall on both sides "
                                 "of a split, which makes the scores optimistic; give --group-column")
     return report
+
+
+def _beaten_advice(report, cv):
+    """Advice when the model does not beat a baseline on every headline score: a
+    reader of its topic shares would otherwise learn it only from the table.
+    Returns ``cv``."""
+    mean = cv["mean"]
+    beaten = [f"{metric} {mean['model'][metric]:.3f} vs {name} {mean[name][metric]:.3f}"
+              for metric in mean["model"] for name in ("majority", "keyword")
+              if mean["model"][metric] <= mean[name][metric]]
+    if beaten:
+        report["advice"].append(
+            f"the model does no better than a baseline in cross-validation ({'; '.join(beaten)}): "
+            "its labels are little more than a guess; code more paragraphs (policy-nlp suggest picks "
+            "the most useful), or merge labels, before counting topic shares")
+    return cv
 
 
 def _test_report(model, data, tokens, mapping):

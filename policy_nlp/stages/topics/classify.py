@@ -84,7 +84,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)
     if headings == "inherit":
-        results = inherit_heading_topics(texts, results)
+        results = inherit_heading_topics(texts, results, mixed_label=mixed_section_label(model.classes_))
     elif headings != "own":
         raise ValueError(f"headings must be 'inherit' or 'own', not {headings!r}")
     return results
@@ -151,6 +151,17 @@ def main_area(labels, lengths):
     return best, round(chars[best] / classified, 4)
 
 
+def mixed_section_label(classes):
+    """The label of a heading over a mixed section: the codebook's ``general``
+    when the model has it; None (the body's most common label) for a model
+    trained on another codebook, which has no such label to give.
+
+    >>> mixed_section_label(["economy", "general"]), mixed_section_label(["经济", "民生", "其他"])
+    ('general', None)
+    """
+    return "general" if "general" in {str(c) for c in classes} else None
+
+
 def inherit_heading_topics(paragraph_texts, results, mixed_label="general", dominance=0.5):
     """Give each heading the topic of the body it heads.
 
@@ -168,6 +179,9 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
     paragraph_texts : list of str
     results : list of dict or None
         From the classifier, one per paragraph.
+    mixed_label : str or None
+        None: the body's most common label however mixed the body
+        (:func:`mixed_section_label` of a model without ``general``).
 
     Returns
     -------

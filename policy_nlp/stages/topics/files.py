@@ -159,7 +159,8 @@ def _read_header(path):
     path = _model_dir(path)
     header_path = path / "model.json"
     if not path.is_dir():
-        raise ModelError(f"{path}: topic model folder not found; give the folder written by "
+        what = "a file, not a topic model folder" if path.is_file() else "topic model folder not found"
+        raise ModelError(f"{path}: {what}; give the folder written by "
                          "'policy-nlp train' (or 'default' for the packaged model)")
     if not header_path.is_file() or not (path / "model.npz").is_file():
         raise ModelError(f"{path}: not a topic model folder (needs model.json and model.npz, "
