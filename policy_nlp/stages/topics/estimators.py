@@ -77,6 +77,26 @@ def checked_weights(sample_weight, n):
     return weight
 
 
+def _weighted_documents(X, labels, sample_weight, what):
+    """``(labels, space-joined tokens, characters, weights)`` of training data, one label
+    entry (``what``: labels, label sets) per paragraph; paragraphs of weight 0 are dropped.
+
+    Raises
+    ------
+    ValueError
+        ``X`` and ``labels`` of different lengths; bad weights (:func:`checked_weights`).
+    """
+    words, chars = _as_documents(X)
+    if len(words) != len(labels):
+        raise ValueError(f"X has {len(words)} paragraphs but y has {len(labels)} {what}")
+    weight = checked_weights(sample_weight, len(labels))
+    if weight is not None:
+        keep = np.flatnonzero(weight > 0)
+        labels, weight = [labels[i] for i in keep], weight[keep]
+        words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+    return labels, words, chars, weight
+
+
 def _word_vectorizer(ngram_range, min_df, max_features, vocabulary=None):
     return TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
                            ngram_range=tuple(ngram_range), min_df=min_df,
@@ -200,15 +220,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     def _checked(self, X, y, sample_weight=None):
         """(labels, space-joined tokens, characters, label counts, weights) of valid
         training data; paragraphs of weight 0 are dropped."""
-        y = np.asarray([str(label) for label in y], dtype=object)
-        words, chars = _as_documents(X)
-        if len(words) != len(y):
-            raise ValueError(f"X has {len(words)} paragraphs but y has {len(y)} labels")
-        weight = checked_weights(sample_weight, len(y))
-        if weight is not None:
-            keep = np.flatnonzero(weight > 0)
-            y, weight = y[keep], weight[keep]
-            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+        y, words, chars, weight = _weighted_documents(X, [str(label) for label in y], sample_weight, "labels")
+        y = np.asarray(y, dtype=object)
         classes, counts = np.unique(y, return_counts=True)
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {list(classes)}")
@@ -336,15 +349,7 @@ class MultiLabelTopicClassifier(TopicClassifier):
         """
         if self.calibration != "sigmoid":
             raise ValueError("a multi-label model is calibrated with calibration='sigmoid' only")
-        sets = label_sets(y)
-        words, chars = _as_documents(X)
-        if len(words) != len(sets):
-            raise ValueError(f"X has {len(words)} paragraphs but y has {len(sets)} label sets")
-        weight = checked_weights(sample_weight, len(sets))
-        if weight is not None:
-            keep = np.flatnonzero(weight > 0)
-            sets, weight = [sets[i] for i in keep], weight[keep]
-            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+        sets, words, chars, weight = _weighted_documents(X, label_sets(y), sample_weight, "label sets")
         classes = sorted(set().union(*sets))
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {classes}")
