@@ -24,6 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from policy_nlp.stages.topics.calibration import calibrated
 from policy_nlp.stages.topics.features import _as_documents, _tfidf, feature_tokens
 
 
@@ -274,14 +275,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         if self.calibration_ is None:
             return self._calibrated.predict_proba(self._features(X))
         scores = np.asarray(self._features(X) @ self.coef_.T, dtype=np.float64) + self.intercept_
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            proba = 1.0 / (1.0 + np.exp(scores * a + b))
-        if len(self.classes_) == 2:
-            return np.column_stack([1.0 - proba[:, 0], proba[:, 0]])
-        total = proba.sum(axis=1, keepdims=True)
-        uniform = np.full_like(proba, 1.0 / proba.shape[1])
-        return np.divide(proba, total, out=uniform, where=total != 0)
+        return calibrated(scores, self.calibration_, len(self.classes_))
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """The most probable label of each paragraph."""
@@ -392,10 +386,7 @@ class MultiLabelTopicClassifier(TopicClassifier):
 
     def predict_proba(self, X):
         """Each label's own probability, shape (n, n_labels); rows need not sum to 1."""
-        scores = self.decision_function(X)
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            return 1.0 / (1.0 + np.exp(scores * a + b))
+        return calibrated(self.decision_function(X), self.calibration_, len(self.classes_), one_vs_rest=True)
 
     def predict(self, X):
         """Label indicator matrix (n, n_labels): 1 where the probability >= ``threshold``."""
