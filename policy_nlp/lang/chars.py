@@ -11,13 +11,15 @@
 (2, 1)
 >>> [is_ideograph(c) for c in ("农", "\u3400", "、", "")]
 [True, True, False, False]
+>>> trimmed("\u3000\u3000一、总体要求 ", 0, 9), trimmed(" \t", 0, 2)
+((2, 8), None)
 """
 
 import re
 
 __all__ = ["BLANK", "CLAUSE_END_RE", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK",
            "LONE_SURROGATE_RE", "SENTENCE_END_RE", "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks",
-           "before_spaces", "is_ideograph"]
+           "before_spaces", "is_ideograph", "trimmed"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -58,6 +60,16 @@ def before_blanks(text, i):
     while i > 0 and text[i - 1] in BLANK:
         i -= 1
     return i
+
+
+def trimmed(text, start, end, blanks=BLANK):
+    """``(start, end)`` moved past the ``blanks`` at both ends, or None when nothing else is
+    left: a line or paragraph without its indent and trailing blanks."""
+    while start < end and text[start] in blanks:
+        start += 1
+    while end > start and text[end - 1] in blanks:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def after_spaces(text, i, high=None):
