@@ -76,8 +76,8 @@ STAGE_PACKAGES = {
     "slogans": ["counting", "quotes", "members", "grammar", "find"],
     "slogans/members": ["items", "list_before", "before", "following", "later", "headings", "abbreviations", "link"],
     "enumerations": ["markers", "blocks", "building", "scopes", "unmarked", "across", "claims", "find"],
-    "topics": ["codebook", "kinds", "context", "features", "estimators", "multilabel", "scoring", "classify",
-               "files"],
+    "topics": ["codebook", "kinds", "context", "features", "calibration", "estimators", "multilabel", "scoring",
+               "classify", "files"],
 }
 
 

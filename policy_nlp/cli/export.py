@@ -43,6 +43,3 @@ def add_export_command(commands):
     p.add_argument("--no-duckdb", action="store_true", help="do not build corpus.duckdb")
     add_drop_duplicates_option(p)
     p.set_defaults(func=_export)
-    return p
-
-

@@ -36,4 +36,3 @@ def add_report_command(commands):
     p.add_argument("--dated-only", action="store_true",
                    help="leave out documents without a year (meta.year or meta.date)")
     p.set_defaults(func=_report)
-    return p

@@ -66,4 +66,3 @@ def add_trace_command(commands):
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv/.png, summary.json")
     p.set_defaults(func=_trace)
-    return p

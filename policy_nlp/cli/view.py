@@ -53,4 +53,3 @@ def add_view_command(commands):
     p.add_argument("--stages", help="raw inputs: comma-separated stages to run (default: all)")
     p.add_argument("--no-clean", action="store_true", help="raw inputs: keep web page furniture")
     p.set_defaults(func=_view)
-    return p

@@ -17,13 +17,13 @@ import json
 import logging
 import math
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import decode, read_bytes, read_text
+from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,6 @@ class Record:
     id: str
     text: str
     meta: dict = field(default_factory=dict)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def make_record(id, text, meta, source=None):
@@ -73,7 +70,7 @@ def _id_text(id):
 
 
 def _check_surrogates(source, field_name, value):
-    found = _SURROGATE.search(value)
+    found = LONE_SURROGATE_RE.search(value)
     if found:
         raise DocumentError(source, f"the {field_name} contains a lone surrogate "
                             f"U+{ord(found.group()):04X} at character {found.start()} "
@@ -422,7 +419,7 @@ def _jsonl_lines(path):
 def _from_row(path, number, row, text_column, id_column):
     source = f"{path}:{number}"
     given = row.get(id_column)
-    known = _id_text(given) if given not in (None, "") and not _SURROGATE.search(str(given)) else None
+    known = _id_text(given) if given not in (None, "") and not LONE_SURROGATE_RE.search(str(given)) else None
     if text_column not in row:
         return DocumentError(source, f"no {text_column!r} field (fields: {', '.join(map(str, row))}); "
                              "name the text field with --text-column", id=known)

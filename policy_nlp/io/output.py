@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.tokens import Doc, DocBin
 
-from policy_nlp.pipeline.document import doc_text, word_offset_arrays, word_offsets
+from policy_nlp.pipeline.document import doc_text, item_record, word_offset_arrays, word_offsets
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,8 +59,7 @@ def doc_to_dict(doc: Doc, tokens: bool = True, sentences: bool = True) -> dict[s
     # grouped here in one pass rather than through span._.items per list.
     items: dict[int, list[dict[str, Any]]] = {}
     for s in _group(doc, "list_items"):
-        items.setdefault(s._.list_index, []).append({"start": s.start_char, "end": s.end_char,
-                                                     "marker": s._.marker})
+        items.setdefault(s._.list_index, []).append(item_record(s))
     lists = [{"family": s.label_, "level": s._.level, "items": items.get(index, []),
               "parent": s._.parent, "parent_item": s._.parent_item, "claim": s._.claim,
               "count_matches": s._.count_matches, "gaps": s._.gaps, "restart": s._.restart,

@@ -16,13 +16,15 @@ import re
 
 from policy_nlp.lang.chars import IDEOGRAPH
 
-__all__ = ["CAPTION_START_RE", "CAPTION_END_RE", "CAPTION_MAX", "is_caption"]
+__all__ = ["CAPTION_START_RE", "CAPTION_END_RE", "CAPTION_MAX", "CREDIT_ROLES", "is_caption"]
 
+# who a credit names before the photographer: 记者 张三 摄, 通讯员 李四 摄, 摄影 王五
+CREDIT_ROLES = "记者|通讯员|摄影"
 _CREDIT_INNER = rf"[{IDEOGRAPH}A-Za-z·、 ]{{0,20}}?"
 # a credit ending a caption: （记者 张三 摄）, 记者 张三 摄影, 新华社记者 鞠鹏/摄
 CAPTION_END_RE = re.compile(
-    rf"(?:[（(][^（）()]{{0,12}}(?:记者|通讯员|摄影)?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"
-    rf"|(?:记者|通讯员|摄影)\s*{_CREDIT_INNER}\s*/?\s*摄(?:影)?"
+    rf"(?:[（(][^（）()]{{0,12}}(?:{CREDIT_ROLES})?{_CREDIT_INNER}\s*/?\s*摄(?:影)?\s*[)）]"
+    rf"|(?:{CREDIT_ROLES})\s*{_CREDIT_INNER}\s*/?\s*摄(?:影)?"
     rf"|/\s*摄)\s*$")
 # what opens a caption: 图为…, 图片来源：…, ▲…
 CAPTION_START_RE = re.compile(r"(?:图为|图片为|上图为|下图为|▲|■\s*图|图片来源\s*[:：]|图\s*[:：])")

@@ -11,12 +11,15 @@
 (2, 1)
 >>> [is_ideograph(c) for c in ("农", "\u3400", "、", "")]
 [True, True, False, False]
+>>> trimmed("\u3000\u3000一、总体要求 ", 0, 9), trimmed(" \t", 0, 2)
+((2, 8), None)
 """
 
 import re
 
-__all__ = ["BLANK", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK", "SENTENCE_END_RE",
-           "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks", "before_spaces", "is_ideograph"]
+__all__ = ["BLANK", "CLAUSE_END_RE", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK",
+           "LONE_SURROGATE_RE", "SENTENCE_END_RE", "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks",
+           "before_spaces", "is_ideograph", "trimmed"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space.
 BLANK = " \t\u3000\u00a0"
@@ -31,11 +34,15 @@ SENTENCE_ENDS = "。！？!?"
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_ENDS}]")   # one sentence end (search, match at a position)
 # A sentence end or a semicolon (full and half-width): where a clause of a list ends.
 CLAUSE_ENDS = SENTENCE_ENDS + "；;"
+CLAUSE_END_RE = re.compile(f"[{CLAUSE_ENDS}]")   # one clause end (search, match at a position)
 # Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.
 STOPS = "，," + CLAUSE_ENDS + "：:"
 # A break between lines or paragraphs: line breaks, or a run of ideographic spaces (an indent
 # that stands for a lost line break).
 LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
+# Half of a UTF-16 pair standing alone (a text cut in the middle of a character): no Unicode
+# text, it can be neither segmented nor written as UTF-8, so readers and the tokenizer refuse it.
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # A blank that a reader reads through: between two ideographs, or between an
 # ideograph and the punctuation that separates (一 、充分, 现在 ,我代表), as
 # justified or PDF-extracted text leaves them; not before a closing quote
@@ -53,6 +60,16 @@ def before_blanks(text, i):
     while i > 0 and text[i - 1] in BLANK:
         i -= 1
     return i
+
+
+def trimmed(text, start, end, blanks=BLANK):
+    """``(start, end)`` moved past the ``blanks`` at both ends, or None when nothing else is
+    left: a line or paragraph without its indent and trailing blanks."""
+    while start < end and text[start] in blanks:
+        start += 1
+    while end > start and text[end - 1] in blanks:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def after_spaces(text, i, high=None):

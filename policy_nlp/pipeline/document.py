@@ -46,6 +46,12 @@ DOC_EXTENSIONS = {"id": None, "meta": None}
 SPAN_EXTENSIONS = span_extensions()
 
 
+def item_record(span):
+    """A ``list_items`` span as its record, a :class:`policy_nlp.schema.ListItem`
+    (the lists' ``span._.items`` and the JSON output both give it)."""
+    return {"start": span.start_char, "end": span.end_char, "marker": span._.marker}
+
+
 def list_items(span):
     """The items of a ``lists`` span: ``[{"start", "end", "marker"}]``.
 
@@ -59,8 +65,7 @@ def list_items(span):
     index = next((i for i, s in enumerate(doc.spans["lists"]) if s == span), None)
     if index is None:
         return None
-    return [{"start": s.start_char, "end": s.end_char, "marker": s._.marker}
-            for s in doc.spans["list_items"] if s._.list_index == index]
+    return [item_record(s) for s in doc.spans["list_items"] if s._.list_index == index]
 
 
 def register_extensions():

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.lang.chars import CLAUSE_ENDS, is_ideograph
+from policy_nlp.lang.chars import CLAUSE_END_RE, LONE_SURROGATE_RE, is_ideograph
 from policy_nlp.lang.encodings import read_decoded
 from policy_nlp.lang.words import word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
@@ -34,8 +34,6 @@ from policy_nlp.segment.fastseg import substrings
 # memory stays bounded. Normal paragraphs are far shorter.
 MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # locatives (方位词): pkuseg's word of one with a term's last character (三|农上, 六|保中) keeps the term
 _LOCATIVES = word_set("locatives")
 # Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
@@ -58,7 +56,7 @@ def check_text(text):
         hint = (": decode the bytes first, e.g. text.decode('utf-8') or policy_nlp.io.reading.decode(data)"
                 if isinstance(text, (bytes, bytearray)) else "")
         raise TypeError(f"the text to annotate must be a str, not {type(text).__name__}{hint}")
-    found = _SURROGATE.search(text)
+    found = LONE_SURROGATE_RE.search(text)
     if found:
         raise ValueError(f"the text contains a lone surrogate U+{ord(found.group()):04X} at character "
                          f"{found.start()}: not valid Unicode (was it cut in the middle of a character?)")
@@ -100,7 +98,7 @@ def _runs(text):
         while end - start > MAX_RUN:
             piece_end = start + MAX_RUN
             last_stop = None
-            for stop in _SENTENCE_END.finditer(text, start, piece_end):
+            for stop in CLAUSE_END_RE.finditer(text, start, piece_end):
                 last_stop = stop.end()
             piece_end = last_stop if last_stop and last_stop > start else piece_end
             yield start, piece_end

@@ -24,7 +24,7 @@ paragraph's span may then cross the line breaks. The text is never changed.
 import re
 
 from policy_nlp.lang.chars import (BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS,
-                                   is_ideograph)
+                                   is_ideograph, trimmed)
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
@@ -43,15 +43,6 @@ def _breaks(text, space_runs=True):
 
 _SENTENCE_END = re.compile(rf"(?:[{CLAUSE_ENDS}]+|…{{2,}}|\.{{6}})[”’」』）)》〉\"']*")
 _LEADING_BLANK = re.compile(f"[{BLANK}]*")
-
-
-def _trimmed(text, start, end):
-    """Shrink ``[start, end)`` past blanks on both sides; None when empty."""
-    while start < end and text[start] in BLANK:
-        start += 1
-    while end > start and text[end - 1] in BLANK:
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def find_paragraphs(text, space_runs=True, headings=True):
@@ -92,11 +83,11 @@ def find_paragraphs(text, space_runs=True, headings=True):
     paragraphs = []
     start = 0
     for match in _breaks(text, space_runs).finditer(text):
-        span = _trimmed(text, start, match.start())
+        span = trimmed(text, start, match.start())
         if span:
             paragraphs.append(span)
         start = match.end()
-    span = _trimmed(text, start, len(text))
+    span = trimmed(text, start, len(text))
     if span:
         paragraphs.append(span)
     return split_long_paragraphs(text, join_hard_wrapped(text, paragraphs), headings=headings,
@@ -492,11 +483,11 @@ def find_sentences(text, paragraphs=None):
     for p_start, p_end in paragraphs:
         start = p_start
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
-            span = _trimmed(text, start, match.end())
+            span = trimmed(text, start, match.end())
             if span:
                 sentences.append(span)
             start = match.end()
-        span = _trimmed(text, start, p_end)
+        span = trimmed(text, start, p_end)
         if span:
             sentences.append(span)
     return sentences

@@ -60,21 +60,6 @@ def test_pipe_batches_and_processes_give_the_same_documents(tokenizer_nlp):
     assert [doc_to_dict(d) for d in tokenizer_nlp.pipe(texts, batch_size=1, n_process=2)] == one_by_one
 
 
-def test_load_uses_a_topic_model_trained_on_users_labels(tmp_path):
-    from policy_nlp.apps.training import train_from_file
-    rows = [("稳定粮食播种面积，提高农民种粮收益，推进高标准农田建设。", "farm"),
-            ("深入打好蓝天保卫战，治理大气污染，改善空气质量。", "env"),
-            ("加强耕地保护，发展现代种业，促进农民增收。", "farm"),
-            ("推进重点流域水污染治理，加强生态保护修复。", "env")] * 3
-    data = tmp_path / "labels.csv"
-    data.write_text("text,code\n" + "\n".join(f"{t},{c}" for t, c in rows), encoding="utf-8")
-    train_from_file(data, "text", "code", tmp_path / "model", folds=2, verbose=False)
-    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=tmp_path / "model", lexicon=False)
-    doc = nlp("加快建设农业强国，提高粮食产量和农民收入。\n治理大气和水污染，保护生态环境。")
-    labels = [span._.topic["label"] for span in doc.spans["paragraphs"]]
-    assert labels == ["farm", "env"]
-
-
 def test_analyze_pipes_reports_a_missing_paragraphs_stage():
     nlp = policy_nlp.load(exclude=["paragraphs"])
     problems = nlp.analyze_pipes(pretty=False)["problems"]

@@ -29,6 +29,13 @@ def user_model(tmp_path_factory):
     return folder / "model"
 
 
+def test_load_uses_a_topic_model_trained_on_users_labels(user_model):
+    nlp = policy_nlp.load(stages=["paragraphs", "topics"], topic_model=user_model, lexicon=False)
+    doc = nlp("加快建设农业强国，提高粮食产量和农民收入。\n治理大气和水污染，保护生态环境。")
+    labels = [span._.topic["label"] for span in doc.spans["paragraphs"]]
+    assert labels == ["farm", "env"]
+
+
 def test_a_saved_pipeline_with_a_user_model_loads_after_being_moved(user_model, tmp_path):
     source = tmp_path / "my-model"
     shutil.copytree(user_model, source)

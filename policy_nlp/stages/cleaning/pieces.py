@@ -1,7 +1,7 @@
 """Pieces: the lines and U+3000-marked paragraphs of a text, the units whose shape decides what
 is furniture."""
 
-from policy_nlp.lang.chars import LINE_BREAK
+from policy_nlp.lang.chars import LINE_BREAK, trimmed
 
 _BLANK = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\ufeff"
 
@@ -18,12 +18,9 @@ def _pieces(text):
 
 
 def _add_piece(pieces, text, start, end):
-    while start < end and text[start] in _BLANK:
-        start += 1
-    while end > start and text[end - 1] in _BLANK:
-        end -= 1
-    if start < end:
-        pieces.append((start, end))
+    span = trimmed(text, start, end, _BLANK)
+    if span:
+        pieces.append(span)
 
 
 def _skip_blank(text, i, end):

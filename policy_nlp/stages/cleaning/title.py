@@ -3,6 +3,7 @@ salutation, masked names."""
 
 import re
 
+from policy_nlp.lang.captions import CREDIT_ROLES
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, STOPS
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
@@ -54,7 +55,7 @@ _GLUED_HEAD_RE = re.compile(
 _GLUED_BYLINE_RE = re.compile(
     rf"(?P<title>[^{SENTENCE_ENDS}；，,：:\n※]{{4,80}}?)\s*(?P<star>※)?\s*(?P<speaker>{_LEADERS}){_NOT_BYLINE}")
 _GLUED_CAPTION_RE = re.compile(
-    rf"[^：:]{{10,200}}?(?:(?:记者|通讯员|摄影)\s*[{IDEOGRAPH}·]{{2,4}}\s*/?\s*摄|/\s*摄)")
+    rf"[^：:]{{10,200}}?(?:(?:{CREDIT_ROLES})\s*[{IDEOGRAPH}·]{{2,4}}\s*/?\s*摄|/\s*摄)")
 _LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
 
 _NOT_PUNCT = f"[^、{STOPS}\n]"

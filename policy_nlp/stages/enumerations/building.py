@@ -7,7 +7,8 @@ import re
 from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
-from policy_nlp.stages.enumerations.markers import (_CN, _HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
+from policy_nlp.lang.numerals import ITEM_NUMERALS
+from policy_nlp.stages.enumerations.markers import (_HEADING_AFTER, _HEADING_FAMILIES, _LEAF_RANK,
                                                     _MAX_SKIP, _WORD_RANK, _OPEN_RUNS, _RANK, _after_title)
 
 
@@ -189,7 +190,7 @@ def _exact(lst, marker):
     return lst.accepts(marker) and (marker.number is None or marker.number == lst.last_number + 1)
 
 
-_CHAPTER = re.compile(rf"第[{_CN}]{{1,3}}(?:章|部分|篇|编)")
+_CHAPTER = re.compile(rf"第[{ITEM_NUMERALS}]{{1,3}}(?:章|部分|篇|编)")
 _HIDDEN = re.compile(HIDDEN_TEXT)
 _AFTER_HIDDEN = re.compile(HIDDEN_TEXT + r"[)）…]*$")    # the end of a notice, as search(text, pos, endpos)
 

@@ -5,10 +5,9 @@ import bisect
 import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS, after_spaces, before_spaces
-from policy_nlp.lang.numerals import number as chinese_number
+from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
-from policy_nlp.stages.enumerations.markers import _CN
 from policy_nlp.stages.enumerations.blocks import _TERMINAL
 from policy_nlp.stages.enumerations.scopes import _sentence_index
 
@@ -16,7 +15,7 @@ from policy_nlp.stages.enumerations.scopes import _sentence_index
 _NUM = r"(?:[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[两二三四五六七八九]|[1-9][0-9]?|[１-９][０-９]?|几)"
 _MEASURE = r"(?:个方面|个|点|项|件|条|种|类|大|句话|层|招|步|方面|部分|句|股|套)"
 _COUNT = re.compile(
-    rf"(?<![第\d０-９{_CN}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
+    rf"(?<![第\d０-９{ITEM_NUMERALS}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")
 _FORWARD = re.compile(r"以下|如下|下列|下面|这样|这么|这几|几|如次")
 _CLAUSE_END = re.compile(f"[{STOPS}\n]")

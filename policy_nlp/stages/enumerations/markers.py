@@ -19,7 +19,7 @@ _WORD_RANK = 5          # 第一 首先 其一: an outline numbered one may stan
 _MAX_SKIP = 3           # a jump of up to this many numbers is a gap, not a new list
 _OPEN_RUNS = 4          # inline runs of one numbering a marker may continue (nesting depth)
 
-_CN = ITEM_NUMERALS
+_CN = ITEM_NUMERALS      # short, for the marker grammar below
 _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
@@ -65,7 +65,7 @@ _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = CLAUSE_ENDS + "\n \u3000"     # 最后 opening a sentence needs no comma after it
 _LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
 _WORDS_ENDING_YI = tuple(words("words_ending_yi"))   # 统一, 之一: their 一 numbers nothing
-_NUMERAL_CHARS = set(_CN + "两〇零0123456789０１２３４５６７８９")
+_NUMERAL_CHARS = set(_CN + "两〇零0123456789" + FULLWIDTH_DIGITS)
 
 
 class _Marker:

@@ -6,7 +6,7 @@ import heapq
 import re
 
 from policy_nlp.lang.words import alternation
-from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, before_blanks, before_spaces
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
 from policy_nlp.lang.speech import NAMED_SPEAKER
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES, _LEAF_RANK, _RANK
 from policy_nlp.stages.enumerations.blocks import _TERMINAL
@@ -151,7 +151,7 @@ def _exclaims(text, start, end):
 
 # a colon after a clause of its sentence announces what follows it (…我们也要清醒看到存在的问题，主要是：有的…；),
 # not one opening its sentence (…依然存在。主要是：就业压力巨大；…, the item's own detail) nor one before a quotation
-_COLON_AHEAD = re.compile(r"[，,][^。！？!?；;，,：:]*：(?![“‘「\"])")
+_COLON_AHEAD = re.compile(rf"[，,][^{STOPS}]*：(?![“‘「\"])")
 
 
 def _ends_list(text, lst, start, end, announced):

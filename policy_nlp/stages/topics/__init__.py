@@ -27,7 +27,8 @@ numpy alone, so annotating imports neither scikit-learn nor scipy.
 The package, each module importing only those before it: ``codebook`` (labels,
 crosswalks, seed terms), ``kinds`` (boilerplate and headings), ``context``
 (title, document and neighbours), ``features`` (tokens, TF-IDF counted in
-bulk), ``estimators`` (the scikit-learn estimators, training only),
+bulk), ``calibration`` (scores -> probabilities, one function for training and
+annotating), ``estimators`` (the scikit-learn estimators, training only),
 ``multilabel`` (one-vs-rest, crosswalks to other codebooks), ``scoring``
 (:class:`TopicModel`, numpy only), ``classify`` (paragraph results, heading
 inheritance), ``files`` (save, check, load; the default model).

@@ -24,6 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from policy_nlp.stages.topics.calibration import calibrated
 from policy_nlp.stages.topics.features import _as_documents, _tfidf, feature_tokens
 
 
@@ -75,6 +76,26 @@ def checked_weights(sample_weight, n):
     if not (weight > 0).any():
         raise ValueError("sample_weight is zero for every paragraph")
     return weight
+
+
+def _weighted_documents(X, labels, sample_weight, what):
+    """``(labels, space-joined tokens, characters, weights)`` of training data, one label
+    entry (``what``: labels, label sets) per paragraph; paragraphs of weight 0 are dropped.
+
+    Raises
+    ------
+    ValueError
+        ``X`` and ``labels`` of different lengths; bad weights (:func:`checked_weights`).
+    """
+    words, chars = _as_documents(X)
+    if len(words) != len(labels):
+        raise ValueError(f"X has {len(words)} paragraphs but y has {len(labels)} {what}")
+    weight = checked_weights(sample_weight, len(labels))
+    if weight is not None:
+        keep = np.flatnonzero(weight > 0)
+        labels, weight = [labels[i] for i in keep], weight[keep]
+        words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+    return labels, words, chars, weight
 
 
 def _word_vectorizer(ngram_range, min_df, max_features, vocabulary=None):
@@ -200,15 +221,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
     def _checked(self, X, y, sample_weight=None):
         """(labels, space-joined tokens, characters, label counts, weights) of valid
         training data; paragraphs of weight 0 are dropped."""
-        y = np.asarray([str(label) for label in y], dtype=object)
-        words, chars = _as_documents(X)
-        if len(words) != len(y):
-            raise ValueError(f"X has {len(words)} paragraphs but y has {len(y)} labels")
-        weight = checked_weights(sample_weight, len(y))
-        if weight is not None:
-            keep = np.flatnonzero(weight > 0)
-            y, weight = y[keep], weight[keep]
-            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+        y, words, chars, weight = _weighted_documents(X, [str(label) for label in y], sample_weight, "labels")
+        y = np.asarray(y, dtype=object)
         classes, counts = np.unique(y, return_counts=True)
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {list(classes)}")
@@ -261,14 +275,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         if self.calibration_ is None:
             return self._calibrated.predict_proba(self._features(X))
         scores = np.asarray(self._features(X) @ self.coef_.T, dtype=np.float64) + self.intercept_
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            proba = 1.0 / (1.0 + np.exp(scores * a + b))
-        if len(self.classes_) == 2:
-            return np.column_stack([1.0 - proba[:, 0], proba[:, 0]])
-        total = proba.sum(axis=1, keepdims=True)
-        uniform = np.full_like(proba, 1.0 / proba.shape[1])
-        return np.divide(proba, total, out=uniform, where=total != 0)
+        return calibrated(scores, self.calibration_, len(self.classes_))
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """The most probable label of each paragraph."""
@@ -336,15 +343,7 @@ class MultiLabelTopicClassifier(TopicClassifier):
         """
         if self.calibration != "sigmoid":
             raise ValueError("a multi-label model is calibrated with calibration='sigmoid' only")
-        sets = label_sets(y)
-        words, chars = _as_documents(X)
-        if len(words) != len(sets):
-            raise ValueError(f"X has {len(words)} paragraphs but y has {len(sets)} label sets")
-        weight = checked_weights(sample_weight, len(sets))
-        if weight is not None:
-            keep = np.flatnonzero(weight > 0)
-            sets, weight = [sets[i] for i in keep], weight[keep]
-            words, chars = [words[i] for i in keep], [chars[i] for i in keep]
+        sets, words, chars, weight = _weighted_documents(X, label_sets(y), sample_weight, "label sets")
         classes = sorted(set().union(*sets))
         if len(classes) < 2:
             raise ValueError(f"need at least two labels to train, got {classes}")
@@ -387,10 +386,7 @@ class MultiLabelTopicClassifier(TopicClassifier):
 
     def predict_proba(self, X):
         """Each label's own probability, shape (n, n_labels); rows need not sum to 1."""
-        scores = self.decision_function(X)
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            return 1.0 / (1.0 + np.exp(scores * a + b))
+        return calibrated(self.decision_function(X), self.calibration_, len(self.classes_), one_vs_rest=True)
 
     def predict(self, X):
         """Label indicator matrix (n, n_labels): 1 where the probability >= ``threshold``."""

@@ -2,7 +2,7 @@
 
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH_RE
+from policy_nlp.lang.chars import CLAUSE_END_RE, IDEOGRAPH_RE
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation
 
@@ -19,7 +19,6 @@ _HEADING_MARK = re.compile(
     rf"(?P<l2>[（(][{ITEM_NUMERALS}]+[）)])|"
     r"(?P<l3>\d{1,2}[、．.](?!\d))|"
     r"(?P<l4>[（(]\d{1,2}[）)]))")
-_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
 _BLANKS = re.compile(r"\s+")
 HEADING_MAX_CHARS = 40
 FURNITURE_MAX_CHARS = 150   # a paragraph of web-page furniture is a line or two
@@ -80,7 +79,7 @@ def heading_level(text):
         text = "".join(text)
     text = text.strip().strip("\u3000")
     inner = text[:-1] if text.endswith(("。", "；")) else text
-    if len(text) > HEADING_MAX_CHARS or _SENTENCE_END.search(inner):
+    if len(text) > HEADING_MAX_CHARS or CLAUSE_END_RE.search(inner):
         return None
     match = _HEADING_MARK.match(text)
     if not match:

@@ -6,6 +6,7 @@ import math
 import numpy as np
 
 from policy_nlp.errors import ModelError
+from policy_nlp.stages.topics.calibration import calibrated
 from policy_nlp.stages.topics.features import _SPACE, _stored_lookup, feature_tokens
 
 
@@ -351,16 +352,7 @@ class TopicModel:
 
     def _probabilities(self, scores):
         """Calibrated probabilities of linear scores (see :meth:`predict_proba`)."""
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        with np.errstate(over="ignore"):
-            proba = 1.0 / (1.0 + np.exp(scores * a + b))
-        if self.threshold is not None:
-            return proba
-        if len(self.classes_) == 2:
-            return np.column_stack([1.0 - proba[:, 0], proba[:, 0]])
-        total = proba.sum(axis=1, keepdims=True)
-        uniform = np.full_like(proba, 1.0 / proba.shape[1])
-        return np.divide(proba, total, out=uniform, where=total != 0)
+        return calibrated(scores, self.calibration_, len(self.classes_), one_vs_rest=self.threshold is not None)
 
     def predict(self, X):
         """The most probable label of each paragraph; for a multi-label model the
