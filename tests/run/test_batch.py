@@ -168,6 +168,79 @@ def test_ctrl_c_halfway_stops_the_run_and_the_rerun_finishes_it(tmp_path):
     assert sorted(ids(out)) == sorted(d["id"] for d in docs)
 
 
+def _children(pid):
+    """The processes whose parent is ``pid`` (from Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid):
+    """Whether process ``pid`` exists and is no zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+@pytest.mark.parametrize("options, to_group", [
+    (["--workers", "2"], False),  # kill PID, timeout, a scheduler: the parent alone
+    (["--workers", "2"], True),  # a scheduler that signals every process of the job (Slurm)
+    (["--workers", "1"], False),
+    (["--workers", "2", "--backend", "dask"], False)], ids=["pool", "pool-group", "one-process", "dask"])
+def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(tmp_path, options, to_group):
+    # The parent alone used to die at once: its pool workers, orphaned, finished their batch
+    # and died printing BrokenPipe tracebacks; the lock and temporary errors file stayed.
+    if "dask" in options:
+        pytest.importorskip("distributed")
+    docs = make_docs(40, sentences=1500, seed=3)
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    whole = tmp_path / "whole.jsonl"
+    annotate_corpus([source], whole, **FAST)  # uninterrupted
+    out = tmp_path / "out" / "annotations.jsonl"
+    command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out.parent),
+               "--batch-chars", "8000", *options, *CLI_FAST]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    workers, deadline = set(), time.time() + 120
+    while time.time() < deadline and run.poll() is None:
+        workers.update(_children(run.pid))
+        if out.exists() and out.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.02)
+    assert run.poll() is None, "the run finished before SIGTERM: " + run.stderr.read()
+    assert len(workers) >= (2 if "2" in options else 0), workers
+    (os.killpg if to_group else os.kill)(run.pid, signal.SIGTERM)
+    try:
+        _, err = run.communicate(timeout=120)  # also waits for an orphan that holds stderr
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("the run hung after SIGTERM")
+    deadline = time.time() + 5  # orphans lived on for their batch (seconds)
+    while time.time() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.1)
+    orphans = [pid for pid in workers if _running(pid)]
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans, f"workers left running: {orphans}; stderr: {err}"
+    assert run.returncode == 143 and "Traceback" not in err, err
+    last = err.strip().splitlines()[-1]
+    written = out.read_bytes().count(b"\n")
+    assert last.startswith(f"policy-nlp: interrupted (SIGTERM) after {written} of 40 documents"), last
+    assert "rerun the same command to resume" in last and 8 <= written < 40, last
+    assert sorted(p.name for p in out.parent.iterdir()) == [".annotations.jsonl.settings.json",
+                                                            "annotations.jsonl"]  # no lock, no .tmp
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert out.read_bytes() == whole.read_bytes()
+
+
 def test_a_pool_whose_terminate_hangs_is_given_up():
     # CPython's Pool.terminate can wait forever on half a result from a worker it ended
     class Stuck:
