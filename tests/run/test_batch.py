@@ -270,27 +270,44 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_p
 
 # --- bad inputs --------------------------------------------------------------
 
-def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys):
+@pytest.mark.parametrize("options", [[], ["--workers", "2"], ["--workers", "2", "--backend", "dask"]],
+                         ids=["one-process", "pool", "dask"])
+def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys, monkeypatch, options):
+    # the files are read by the run's own process whatever the backend: the same report from each
+    if "dask" in options:
+        pytest.importorskip("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text("同志们：\n今天开会。", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "secret.txt").write_text("同志们：\n今天开会。", encoding="utf-8")
+    open_fd = os.open
+
+    def refuse_secret(path, *args, **kwargs):  # chmod 000 does not stop root, who may run the tests
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open_fd(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_secret)
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "bad_gbk.txt").write_bytes("政府工作报告".encode("gbk")[:-1] + b"\xff\xff\x80")
     (folder / "rows.jsonl").write_text('{"id": "r1", "text": "一、提高思想认识"}\n{"id": "r2", "text": \n'
                                        '{"id": "r3", "text": "二是要狠抓落实。"}\n', encoding="utf-8")
     (folder / "table.csv").write_text("title,body\n报告,各位代表：\n", encoding="utf-8")
     out = tmp_path / "out"
-    status = cli.main(["annotate", str(folder), "-o", str(out), "-q", *CLI_FAST])
+    status = cli.main(["annotate", str(folder), "-o", str(out), "-q", *options, *CLI_FAST])
     assert status == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
-    assert set(reasons) == {"binary.txt", "bad_gbk.txt", "rows.jsonl:2", "table.csv"}
+    assert set(reasons) == {"empty.txt", "secret.txt", "binary.txt", "bad_gbk.txt", "rows.jsonl:2", "table.csv"}
+    assert reasons["empty.txt"] == "empty document (no text)"
+    assert reasons["secret.txt"] == "cannot be read: Permission denied"
     assert "binary" in reasons["binary.txt"]
     assert "UTF-8" in reasons["bad_gbk.txt"] and "GB18030" in reasons["bad_gbk.txt"]
     assert "invalid JSON" in reasons["rows.jsonl:2"]
     assert "no column 'text'" in reasons["table.csv"] and "--text-column" in reasons["table.csv"]
     assert sorted(ids(out / "annotations.jsonl")) == ["good", "r1", "r3"]
-    assert "failed 4" in capsys.readouterr().err
+    assert "failed 6" in capsys.readouterr().err
 
 
 # --- progress ----------------------------------------------------------------
