@@ -333,10 +333,10 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     resume = resume and format == "jsonl"
     try:
         with _Stopper().installed() as stopper, output_lock(out_path), contextlib.ExitStack() as resources:
-            return _annotate_locked(inputs, out_path, errors_path, summary, stopper, format=format, workers=workers,
-                                    backend=backend, scheduler=scheduler, resume=resume, clean=clean,
-                                    batch_chars=batch_chars, quiet=quiet, read_options=read_options,
-                                    settings=settings, resources=resources)
+            return _annotate_locked(inputs, out_path, errors_path, summary, stopper, format=format,
+                                    workers=workers, backend=backend, scheduler=scheduler, resume=resume,
+                                    clean=clean, batch_chars=batch_chars, quiet=quiet,
+                                    read_options=read_options, settings=settings, resources=resources)
     except KeyboardInterrupt as stop:  # the workers are ended, the lock released, the output whole
         signum = getattr(stop, "signum", signal.SIGINT)
         raise Interrupted(signum, _how_far(summary, signum, format, resume)) from None
@@ -367,7 +367,9 @@ class _Stopper:
     signals are ignored until the run's cleanup is over (ending the workers:
     at most ~10 s, :func:`_terminate`), so that it is not cut short. A
     process forked meanwhile (a pool or Dask worker) inherits the handler:
-    there the signal takes its default action.
+    there the signal does what it did before the run set it (a Dask worker
+    that died of a Ctrl-C to the process group, instead of taking it as a
+    ``KeyboardInterrupt``, made the scheduler log errors).
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -377,10 +379,14 @@ class _Stopper:
         self.holding = False
         self.pending = None  # the signal that came while held
         self.stopped = False
+        self.previous = {}  # the handlers it replaced
 
     def __call__(self, signum, frame):
         if os.getpid() != self.owner:  # a forked worker
-            signal.signal(signum, signal.SIG_DFL)
+            previous = self.previous[signum]
+            signal.signal(signum, previous)
+            if callable(previous):
+                return previous(signum, frame)
             os.kill(os.getpid(), signum)
             return
         if self.stopped:
@@ -407,15 +413,14 @@ class _Stopper:
         """Handle the signals that have their default action here (in the main
         thread only; a handler of the caller's is kept) while the block runs."""
         defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
-        previous = {}
         if threading.current_thread() is threading.main_thread():
-            previous = {s: signal.getsignal(s) for s in self.SIGNALS if signal.getsignal(s) is defaults[s]}
-        for signum in previous:
+            self.previous = {s: signal.getsignal(s) for s in self.SIGNALS if signal.getsignal(s) is defaults[s]}
+        for signum in self.previous:
             signal.signal(signum, self)
         try:
             yield self
         finally:
-            for signum, handler in previous.items():
+            for signum, handler in self.previous.items():
                 signal.signal(signum, handler)
 
 
@@ -462,8 +467,8 @@ def _note_settings(sidecar, current):
     os.replace(temporary, sidecar)
 
 
-def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format, workers, backend, scheduler, resume,
-                     clean, batch_chars, quiet, read_options, settings, resources):
+def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format, workers, backend, scheduler,
+                     resume, clean, batch_chars, quiet, read_options, settings, resources):
     """The body of :func:`annotate_corpus`, run while holding the output's lock
     (``resources``: an ExitStack closed after it, for a Dask cluster), counting
     into ``summary``; ``stopper`` holds Ctrl-C and SIGTERM while a batch is written."""

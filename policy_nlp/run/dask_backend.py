@@ -213,9 +213,9 @@ def _quiet_close(client):
     silenced, on the workers and here. A worker still annotating a batch
     answers the scheduler late as the cluster shuts down, and logged its
     failed heartbeat as an ERROR with a traceback (one in two SIGTERMs)."""
+    _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
     with contextlib.suppress(Exception):
         client.run(_silence_distributed)
-    _silence_distributed()
 
 
 def _import_distributed():

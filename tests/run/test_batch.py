@@ -186,6 +186,15 @@ def _running(pid):
         return False
 
 
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory):
+    """40 documents of ~25,000 characters (seconds to annotate) and their uninterrupted output."""
+    folder = tmp_path_factory.mktemp("long")
+    source = write_jsonl(folder / "in.jsonl", make_docs(40, sentences=1500, seed=3))
+    annotate_corpus([source], folder / "whole.jsonl", **FAST)
+    return source, (folder / "whole.jsonl").read_bytes()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
 @pytest.mark.parametrize("options, to_group", [
@@ -193,15 +202,13 @@ def _running(pid):
     (["--workers", "2"], True),  # a scheduler that signals every process of the job (Slurm)
     (["--workers", "1"], False),
     (["--workers", "2", "--backend", "dask"], False)], ids=["pool", "pool-group", "one-process", "dask"])
-def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(tmp_path, options, to_group):
+def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(tmp_path, long_corpus, options,
+                                                                              to_group):
     # The parent alone used to die at once: its pool workers, orphaned, finished their batch
     # and died printing BrokenPipe tracebacks; the lock and temporary errors file stayed.
     if "dask" in options:
         pytest.importorskip("distributed")
-    docs = make_docs(40, sentences=1500, seed=3)
-    source = write_jsonl(tmp_path / "in.jsonl", docs)
-    whole = tmp_path / "whole.jsonl"
-    annotate_corpus([source], whole, **FAST)  # uninterrupted
+    source, whole = long_corpus
     out = tmp_path / "out" / "annotations.jsonl"
     command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out.parent),
                "--batch-chars", "8000", *options, *CLI_FAST]
@@ -238,7 +245,7 @@ def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(t
                                                             "annotations.jsonl"]  # no lock, no .tmp
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert out.read_bytes() == whole.read_bytes()
+    assert out.read_bytes() == whole
 
 
 def test_a_pool_whose_terminate_hangs_is_given_up():
@@ -299,7 +306,8 @@ def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys, monk
     assert status == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
-    assert set(reasons) == {"empty.txt", "secret.txt", "binary.txt", "bad_gbk.txt", "rows.jsonl:2", "table.csv"}
+    assert set(reasons) == {"empty.txt", "secret.txt", "binary.txt", "bad_gbk.txt", "rows.jsonl:2",
+                            "table.csv"}
     assert reasons["empty.txt"] == "empty document (no text)"
     assert reasons["secret.txt"] == "cannot be read: Permission denied"
     assert "binary" in reasons["binary.txt"]
