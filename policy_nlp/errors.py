@@ -5,13 +5,16 @@ PolicyNLPError`` catches them all, and also from the built-in exception a
 Python user would catch for the same mistake (``ValueError``), so code
 written against the standard library keeps working. Every error about an
 input names the input (a file path, a dataset row, a record id, a setting)
-and the reason, so a corpus run can report it and go on.
+and the reason, so a corpus run can report it and go on. :class:`Interrupted`
+is no error but a stop (Ctrl-C, SIGTERM): a ``KeyboardInterrupt``.
 
 >>> issubclass(ModelError, ValueError) and issubclass(ModelError, PolicyNLPError)
 True
 >>> str(DocumentError("a.txt", "empty file"))
 'a.txt: empty file'
 """
+
+import signal
 
 
 class PolicyNLPError(Exception):
@@ -56,3 +59,21 @@ class ConfigError(PolicyNLPError, ValueError):
 class TrainingDataError(PolicyNLPError, ValueError):
     """Labelled data cannot train or evaluate a model as asked (too few
     examples, documents or labels); the message says what to change."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A corpus run stopped by Ctrl-C (SIGINT) or SIGTERM (``kill PID``,
+    ``timeout``, a cluster scheduler ending the job).
+
+    A ``KeyboardInterrupt``, so that code which handles Ctrl-C handles both.
+    ``signum`` is the signal's number (the CLI exits with 128 + it); the
+    message says how far the run got and whether rerunning resumes it.
+
+    >>> stop = Interrupted(signal.SIGTERM)
+    >>> isinstance(stop, KeyboardInterrupt), stop.signum == signal.SIGTERM, str(stop)
+    (True, True, 'interrupted (SIGTERM)')
+    """
+
+    def __init__(self, signum: int, message: str = "") -> None:
+        self.signum = signum
+        super().__init__(message or f"interrupted ({signal.Signals(signum).name})")

@@ -8,7 +8,8 @@ named after it (``annotate``, ``train``, ``suggest``, ``evaluate``, ``lexicon``,
 
 The CLI is the error boundary: a user's mistake (a missing file, a bad
 setting, a damaged model, a missing optional dependency) ends in one line
-``policy-nlp: error: ...`` on stderr and exit status 2, never a traceback.
+``policy-nlp: error: ...`` on stderr and exit status 2, never a traceback;
+Ctrl-C, or SIGTERM during ``annotate``, one line and status 130 or 143.
 Library modules log through :mod:`logging`; the CLI shows their warnings on
 stderr as ``policy-nlp: ...`` lines.
 """
@@ -17,6 +18,7 @@ import argparse
 import atexit
 import gc
 import logging
+import signal
 import sys
 
 from policy_nlp.errors import PolicyNLPError
@@ -134,8 +136,8 @@ def main(argv: "list[str] | None" = None) -> int:
             raise  # not a user's missing extra: a bug, keep its traceback
         parser.exit(2, f"policy-nlp: error: this command needs {error.name}, which is not installed: "
                        f"pip install 'policy_nlp[{OPTIONAL[error.name]}]'\n")
-    except KeyboardInterrupt:
-        parser.exit(130, "policy-nlp: interrupted\n")
+    except KeyboardInterrupt as stop:  # Ctrl-C; or SIGTERM, during a corpus run (errors.Interrupted)
+        parser.exit(128 + getattr(stop, "signum", signal.SIGINT), f"policy-nlp: {stop or 'interrupted'}\n")
 
 
 if __name__ == "__main__":

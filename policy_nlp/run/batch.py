@@ -5,7 +5,9 @@ so a run killed at any moment leaves only complete lines; rerunning the same
 command skips the documents already done (same id and same content hash) and
 truncates a torn last line. Documents that fail go to an errors file
 ``(id, source, reason)`` and the run goes on; the summary says how many were
-done, skipped and failed, and at what speed.
+done, skipped and failed, and at what speed. Ctrl-C and SIGTERM stop a run
+alike: its workers are ended, its lock released, and
+:class:`~policy_nlp.errors.Interrupted` says how far it got.
 
 Workers are processes, each loading the pipeline once (what a worker does is
 in :mod:`policy_nlp.run.worker`; with ``backend="dask"`` the batches go to
@@ -32,7 +34,7 @@ from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
 from policy_nlp.io.corpus import read_inputs
-from policy_nlp.errors import ConfigError, DocumentError
+from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.worker import annotate_batch, load_pipeline
@@ -48,6 +50,7 @@ class Summary:
     """What a corpus run did."""
     done: int = 0
     skipped: int = 0
+    total: int = 0  # documents read: done, skipped, failed, or not reached by an interrupted run
     failed: int = 0
     chars: int = 0
     seconds: float = 0.0
@@ -326,11 +329,99 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     # the last line is written.
     out_path, errors_path = output_paths(output, format)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(out_path), contextlib.ExitStack() as resources:
-        return _annotate_locked(inputs, out_path, errors_path, format=format, workers=workers,
-                                backend=backend, scheduler=scheduler, resume=resume and format == "jsonl",
-                                clean=clean, batch_chars=batch_chars, quiet=quiet,
-                                read_options=read_options, settings=settings, resources=resources)
+    summary = Summary(output=str(out_path), errors=str(errors_path))
+    resume = resume and format == "jsonl"
+    try:
+        with _Stopper().installed() as stopper, output_lock(out_path), contextlib.ExitStack() as resources:
+            return _annotate_locked(inputs, out_path, errors_path, summary, stopper, format=format,
+                                    workers=workers, backend=backend, scheduler=scheduler, resume=resume,
+                                    clean=clean, batch_chars=batch_chars, quiet=quiet,
+                                    read_options=read_options, settings=settings, resources=resources)
+    except KeyboardInterrupt as stop:  # the workers are ended, the lock released, the output whole
+        signum = getattr(stop, "signum", signal.SIGINT)
+        raise Interrupted(signum, _how_far(summary, signum, format, resume)) from None
+
+
+def _how_far(summary, signum, format, resume):
+    """The one line an interrupted run ends with: how far it got, and what a rerun does."""
+    reached = summary.done + summary.skipped + summary.failed
+    line = (f"interrupted ({signal.Signals(signum).name}) after {reached:,} of {summary.total:,} documents"
+            + (f" ({summary.failed:,} failed)" if summary.failed else "") if summary.total
+            else f"interrupted ({signal.Signals(signum).name}) before any document was annotated")
+    if resume:
+        return line + f"; {summary.output} keeps those done: rerun the same command to resume"
+    what = "a --no-resume run's" if format == "jsonl" else f"a {format} output"
+    return line + f"; nothing was written ({what} is written when the run ends): rerun to start again"
+
+
+class _Stopper:
+    """SIGINT (Ctrl-C) and SIGTERM during a run: raised as :class:`Interrupted`
+    in this process's main thread, but not while :meth:`held` (the run writes
+    a batch's lines and counts them: the count the message gives is the file's).
+
+    By default SIGTERM (``kill PID``, ``timeout``, a cluster scheduler) ends a
+    Python process at once: its pool workers were orphaned, and died later
+    printing BrokenPipe tracebacks as they sent results to no one; its lock
+    file and temporary errors file stayed. With this handler the run stops as
+    on Ctrl-C: workers ended, lock released. After the first stop the next
+    signals are ignored until the run's cleanup is over (ending the workers:
+    at most ~10 s, :func:`_terminate`), so that it is not cut short. A
+    process forked meanwhile (a pool or Dask worker) inherits the handler:
+    there the signal does what it did before the run set it (a Dask worker
+    that died of a Ctrl-C to the process group, instead of taking it as a
+    ``KeyboardInterrupt``, made the scheduler log errors).
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self):
+        self.owner = os.getpid()
+        self.holding = False
+        self.pending = None  # the signal that came while held
+        self.stopped = False
+        self.previous = {}  # the handlers it replaced
+
+    def __call__(self, signum, frame):
+        if os.getpid() != self.owner:  # a forked worker
+            previous = self.previous[signum]
+            signal.signal(signum, previous)
+            if callable(previous):
+                return previous(signum, frame)
+            os.kill(os.getpid(), signum)
+            return
+        if self.stopped:
+            return
+        self.stopped = True
+        if self.holding:
+            self.pending = signum
+            return
+        raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def held(self):
+        """A stop that comes during the block is raised at its end."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending is not None:
+            raise Interrupted(self.pending)
+
+    @contextlib.contextmanager
+    def installed(self):
+        """Handle the signals that have their default action here (in the main
+        thread only; a handler of the caller's is kept) while the block runs."""
+        defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+        if threading.current_thread() is threading.main_thread():
+            self.previous = {s: signal.getsignal(s) for s in self.SIGNALS if signal.getsignal(s) is defaults[s]}
+        for signum in self.previous:
+            signal.signal(signum, self)
+        try:
+            yield self
+        finally:
+            for signum, handler in self.previous.items():
+                signal.signal(signum, handler)
 
 
 def _settings_record(settings):
@@ -376,12 +467,12 @@ def _note_settings(sidecar, current):
     os.replace(temporary, sidecar)
 
 
-def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend, scheduler, resume,
-                     clean, batch_chars, quiet, read_options, settings, resources):
+def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format, workers, backend, scheduler,
+                     resume, clean, batch_chars, quiet, read_options, settings, resources):
     """The body of :func:`annotate_corpus`, run while holding the output's lock
-    (``resources``: an ExitStack closed after it, for a Dask cluster)."""
+    (``resources``: an ExitStack closed after it, for a Dask cluster), counting
+    into ``summary``; ``stopper`` holds Ctrl-C and SIGTERM while a batch is written."""
     done = completed(out_path) if resume else set()
-    summary = Summary(output=str(out_path), errors=str(errors_path))
     records, read_errors, repeated = [], [], set()
     for item in read_inputs(inputs, **(read_options or {})):
         if isinstance(item, DocumentError):
@@ -393,6 +484,7 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
             summary.skipped += 1
         else:
             records.append(item)
+    summary.total = summary.skipped + len(records) + len(read_errors)
     if repeated:
         summary.repeated_ids = sorted(repeated)
         if not quiet:
@@ -416,8 +508,11 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
     errors_temporary = errors_path.with_name(f".{errors_path.name}.{os.getpid()}.tmp")
     _remove_temporaries(out_path, errors_path)
     try:
+        # the batches' stream is closed (its workers ended) before the files, whatever stops the run
         with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
-                open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file:
+                open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file, \
+                contextlib.closing(_run(list(worker_batches(records, batch_chars, workers)), settings,
+                                        workers, backend, client)) as stream:
             def fail(id, source, reason):
                 summary.failed += 1
                 entry = {"id": id, "source": source, "reason": reason}
@@ -429,20 +524,20 @@ def _annotate_locked(inputs, out_path, errors_path, *, format, workers, backend,
 
             for error in read_errors:
                 fail(error.id, error.source, error.reason)
-            for results in _run(list(worker_batches(records, batch_chars, workers)), settings, workers,
-                                backend, client):
-                for id, meta, chars, payload, reason in results:
-                    if reason is not None:
-                        fail(id, meta.get("source", id), reason)
-                        continue
-                    if format == "spacy":
-                        from spacy.tokens import Doc
-                        writer.write(Doc(_vocab()).from_bytes(payload))
-                    else:
-                        writer.write_line(payload)
-                    summary.done += 1
-                    summary.chars += chars
-                progress.update(len(results), sum(r[2] for r in results))
+            for results in stream:
+                with stopper.held():
+                    for id, meta, chars, payload, reason in results:
+                        if reason is not None:
+                            fail(id, meta.get("source", id), reason)
+                            continue
+                        if format == "spacy":
+                            from spacy.tokens import Doc
+                            writer.write(Doc(_vocab()).from_bytes(payload))
+                        else:
+                            writer.write_line(payload)
+                        summary.done += 1
+                        summary.chars += chars
+                    progress.update(len(results), sum(r[2] for r in results))
         os.replace(errors_temporary, errors_path)
     finally:
         errors_temporary.unlink(missing_ok=True)
@@ -496,30 +591,39 @@ def _run(batch_list, settings, workers, backend, client):
             return
         # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
         # (see _annotate_locked): their collector leaves it alone.
-        pool = _pool_deaf_to_ctrl_c(workers)
+        pool = _worker_pool(workers)
         try:
             yield from pool.imap(annotate_batch, batch_list)
         finally:
             _terminate(pool)
 
 
-def _pool_deaf_to_ctrl_c(workers):
-    """A forked process pool whose workers ignore SIGINT.
+def _worker_pool(workers):
+    """A forked process pool whose workers ignore SIGINT and die of SIGTERM.
 
     A terminal's Ctrl-C reaches the whole process group: a worker interrupted
     while it sends a result leaves the pool's result thread reading a half
     message, and the parent's ``Pool.terminate`` then waits for it forever.
-    Workers that ignore it (inherited at the fork) leave the interrupt to the
-    parent, which ends them (:func:`_terminate`).
+    Workers that ignore it leave the interrupt to the parent, which ends them
+    (:func:`_terminate`, with SIGTERM: the default action, not the parent's
+    handler, see :class:`_Stopper`). SIGINT is ignored already
+    around the fork (a Ctrl-C before the initializer runs), and again in the
+    initializer, for a worker the pool starts later in place of a dead one.
     """
     context = multiprocessing.get_context("fork")
     if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
-        return context.Pool(workers)
+        return context.Pool(workers, initializer=_worker_signals)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return context.Pool(workers)
+        return context.Pool(workers, initializer=_worker_signals)
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _worker_signals():
+    """A pool worker's signals (see :func:`_worker_pool`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _terminate(pool, wait=10.0):

@@ -190,10 +190,32 @@ def _cluster(settings, workers, scheduler):
         client, cluster = _start(workers, scheduler, fork=fork)
         try:
             yield client, cluster
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
+            if cluster is not None:
+                _quiet_close(client)
+            raise
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def _silence_distributed():
+    """Log nothing more from Dask in this process (below CRITICAL)."""
+    logger = logging.getLogger("distributed")
+    logger.setLevel(logging.CRITICAL)
+    for handler in logger.handlers:
+        handler.setLevel(logging.CRITICAL)
+
+
+def _quiet_close(client):
+    """Before an interrupted run closes the local cluster it started: Dask
+    silenced, on the workers and here. A worker still annotating a batch
+    answers the scheduler late as the cluster shuts down, and logged its
+    failed heartbeat as an ERROR with a traceback (one in two SIGTERMs)."""
+    _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
+    with contextlib.suppress(Exception):
+        client.run(_silence_distributed)
 
 
 def _import_distributed():

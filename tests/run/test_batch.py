@@ -168,6 +168,86 @@ def test_ctrl_c_halfway_stops_the_run_and_the_rerun_finishes_it(tmp_path):
     assert sorted(ids(out)) == sorted(d["id"] for d in docs)
 
 
+def _children(pid):
+    """The processes whose parent is ``pid`` (from Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid):
+    """Whether process ``pid`` exists and is no zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory):
+    """40 documents of ~25,000 characters (seconds to annotate) and their uninterrupted output."""
+    folder = tmp_path_factory.mktemp("long")
+    source = write_jsonl(folder / "in.jsonl", make_docs(40, sentences=1500, seed=3))
+    annotate_corpus([source], folder / "whole.jsonl", **FAST)
+    return source, (folder / "whole.jsonl").read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+@pytest.mark.parametrize("options, to_group", [
+    (["--workers", "2"], False),  # kill PID, timeout, a scheduler: the parent alone
+    (["--workers", "2"], True),  # a scheduler that signals every process of the job (Slurm)
+    (["--workers", "1"], False),
+    (["--workers", "2", "--backend", "dask"], False)], ids=["pool", "pool-group", "one-process", "dask"])
+def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(tmp_path, long_corpus, options,
+                                                                              to_group):
+    # The parent alone used to die at once: its pool workers, orphaned, finished their batch
+    # and died printing BrokenPipe tracebacks; the lock and temporary errors file stayed.
+    if "dask" in options:
+        pytest.importorskip("distributed")
+    source, whole = long_corpus
+    out = tmp_path / "out" / "annotations.jsonl"
+    command = [sys.executable, "-m", "policy_nlp.cli", "annotate", str(source), "-o", str(out.parent),
+               "--batch-chars", "8000", *options, *CLI_FAST]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    workers, deadline = set(), time.time() + 120
+    while time.time() < deadline and run.poll() is None:
+        workers.update(_children(run.pid))
+        if out.exists() and out.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.02)
+    assert run.poll() is None, "the run finished before SIGTERM: " + run.stderr.read()
+    assert len(workers) >= (2 if "2" in options else 0), workers
+    (os.killpg if to_group else os.kill)(run.pid, signal.SIGTERM)
+    try:
+        _, err = run.communicate(timeout=120)  # also waits for an orphan that holds stderr
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("the run hung after SIGTERM")
+    deadline = time.time() + 5  # orphans lived on for their batch (seconds)
+    while time.time() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.1)
+    orphans = [pid for pid in workers if _running(pid)]
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans, f"workers left running: {orphans}; stderr: {err}"
+    assert run.returncode == 143 and "Traceback" not in err, err
+    last = err.strip().splitlines()[-1]
+    written = out.read_bytes().count(b"\n")
+    assert last.startswith(f"policy-nlp: interrupted (SIGTERM) after {written} of 40 documents"), last
+    assert "rerun the same command to resume" in last and 8 <= written < 40, last
+    assert sorted(p.name for p in out.parent.iterdir()) == [".annotations.jsonl.settings.json",
+                                                            "annotations.jsonl"]  # no lock, no .tmp
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert out.read_bytes() == whole
+
+
 def test_a_pool_whose_terminate_hangs_is_given_up():
     # CPython's Pool.terminate can wait forever on half a result from a worker it ended
     class Stuck:
@@ -197,27 +277,45 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_p
 
 # --- bad inputs --------------------------------------------------------------
 
-def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys):
+@pytest.mark.parametrize("options", [[], ["--workers", "2"], ["--workers", "2", "--backend", "dask"]],
+                         ids=["one-process", "pool", "dask"])
+def test_broken_files_are_reported_and_the_rest_annotated(tmp_path, capsys, monkeypatch, options):
+    # the files are read by the run's own process whatever the backend: the same report from each
+    if "dask" in options:
+        pytest.importorskip("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text("同志们：\n今天开会。", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "secret.txt").write_text("同志们：\n今天开会。", encoding="utf-8")
+    open_fd = os.open
+
+    def refuse_secret(path, *args, **kwargs):  # chmod 000 does not stop root, who may run the tests
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open_fd(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_secret)
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "bad_gbk.txt").write_bytes("政府工作报告".encode("gbk")[:-1] + b"\xff\xff\x80")
     (folder / "rows.jsonl").write_text('{"id": "r1", "text": "一、提高思想认识"}\n{"id": "r2", "text": \n'
                                        '{"id": "r3", "text": "二是要狠抓落实。"}\n', encoding="utf-8")
     (folder / "table.csv").write_text("title,body\n报告,各位代表：\n", encoding="utf-8")
     out = tmp_path / "out"
-    status = cli.main(["annotate", str(folder), "-o", str(out), "-q", *CLI_FAST])
+    status = cli.main(["annotate", str(folder), "-o", str(out), "-q", *options, *CLI_FAST])
     assert status == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
-    assert set(reasons) == {"binary.txt", "bad_gbk.txt", "rows.jsonl:2", "table.csv"}
+    assert set(reasons) == {"empty.txt", "secret.txt", "binary.txt", "bad_gbk.txt", "rows.jsonl:2",
+                            "table.csv"}
+    assert reasons["empty.txt"] == "empty document (no text)"
+    assert reasons["secret.txt"] == "cannot be read: Permission denied"
     assert "binary" in reasons["binary.txt"]
     assert "UTF-8" in reasons["bad_gbk.txt"] and "GB18030" in reasons["bad_gbk.txt"]
     assert "invalid JSON" in reasons["rows.jsonl:2"]
     assert "no column 'text'" in reasons["table.csv"] and "--text-column" in reasons["table.csv"]
     assert sorted(ids(out / "annotations.jsonl")) == ["good", "r1", "r3"]
-    assert "failed 4" in capsys.readouterr().err
+    assert "failed 6" in capsys.readouterr().err
 
 
 # --- progress ----------------------------------------------------------------
