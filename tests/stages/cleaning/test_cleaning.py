@@ -1004,6 +1004,13 @@ def test_quoted9_the_later_pages_numbers_after_the_first_are_removed(local_excer
         check_invariants(raw, cleaned)
     # dev-0193: the page break before 2、 cut the sentence before a quotation (要按照⏎2、“稳定粮食…”的方针)
     assert "要按照“稳定粮食、提高菜果、做强畜牧”的方针" in clean_text(local_excerpts["dev-0193"]["text"]).text
+    # hard-wrapped, the numbers go and their breaks stay: a line joined across one would be longer than the
+    # width, and its own wrap (…做强畜牧”的方针强化畜牧、蔬菜⏎、果品三大产业) would no longer be read through
+    wrapped = _hard_wrapped(local_excerpts["dev-0193"]["text"])
+    cleaned = clean_text(wrapped)
+    assert [r["text"] for r in cleaned.removed if r["reason"] == "page number" and "、" in r["text"]] == [
+        "1、", "2、", "3、"]
+    check_invariants(wrapped, cleaned)
 
 
 def test_a_text_opening_a_list_with_1_keeps_it():
