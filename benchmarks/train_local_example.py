@@ -1,7 +1,7 @@
 """The worked example of docs/topics.md: a topic model trained on hand-coded local paragraphs.
 
 The hand labels of the local speech units (``corpora/topic_labels/local_hand_labels.jsonl``:
-805 units of the 199 local excerpts outside the local gold, each ``id, index, opening, label``)
+804 units of the 199 local excerpts outside the local gold, each ``id, index, opening, label``)
 hold no text; this script rebuilds it from ``../shared/corpora/local_speeches/excerpts.jsonl``
 exactly as the labellers saw it (:func:`~policy_nlp.stages.cleaning.clean_text`, then
 :func:`~policy_nlp.apps.local_training.units`), matching each row on (excerpt id, unit

@@ -20,27 +20,31 @@ from conftest import shared_path
 REPO = Path(__file__).resolve().parents[2]
 
 # documents (of 231) whose body / formulations / lists are those of the clean copy
+# (the bodies of one-line and furniture copies: 7 fewer and 2 fewer since quoted9, whose clean copies lose the
+# later pages' numbers ⏎2、, ⏎3、 of a document-sharing copy; a one-line copy has no line break to find them
+# by, and a site's header before a text's opening 1、 (dev-0006, dev-0235) hides the first page; both keep
+# them as before)
 EXACT = ("traditional", "ascii_punct", "glossed")
 FLOORS = {
     "indented": (231, 230, 231),
-    "furniture": (227, 230, 231),
+    "furniture": (225, 230, 231),
     # spaced: 五 保户 (dev-0190) splits the two-character lexicon term 五保 off its tokens
     "spaced": (228, 230, 231),
     # hard_wrapped: one-line pages wrapped (dev-0007, -0104, -0175) lose the paragraph their
     # inline 一、 heading and its list shared
     "hard_wrapped": (231, 231, 228),
-    "one_line": (209, 231, 230),
+    "one_line": (202, 231, 230),
     # no body to compare: the digits are the mangling; 5个阶段、7个重点 (dev-0233): a pair of digit
     # counts is no evidence (a series of digit counts is most often quantities), 七个重点 is
     "arabic_digits": (None, 228, 231),
     # combinations real pages show (benchmarks/mangling.py's docstring); masked: the copy leaves
     # dev-0130's 副縣長(zhǎng)譚煥英同志 unmasked (a gloss after the title), its clean body is masked
     "masked": (230, 231, 231),
-    "title_one_line": (214, 231, 229),
-    "furniture_one_line": (209, 231, 230),
-    "glossed_one_line": (209, 231, 230),
-    "masked_furniture": (226, 230, 231),
-    "wrapped_furniture": (226, 230, 228),
+    "title_one_line": (207, 231, 229),
+    "furniture_one_line": (202, 231, 230),
+    "glossed_one_line": (202, 231, 230),
+    "masked_furniture": (224, 230, 231),
+    "wrapped_furniture": (224, 230, 228),
 }
 
 

@@ -56,7 +56,9 @@ Decisions
   so that the sentence is whole again. The first page's ``1、`` on the line
   right after the site's header (……请在装配图网上搜索。⏎1、县长在…的主持讲话),
   or opening a text cut below it, is removed too when no line opens with
-  ``2、`` within a page's length.
+  ``2、`` within a page's length; so are the later pages' ``⏎2、``, ``⏎3、`` …
+  after it, in order a page's length apart, one line break before them or
+  two (……市委、市政府表⏎2、彰先进的决定), with the break when they cut a sentence.
 
 Examples
 --------

@@ -83,22 +83,23 @@ def _unwrapped_removals(text, breaks, traditional):
     its wraps (the line breaks at ``breaks``) joined, mapped back to ``text``;
     the metadata is final (read on the joined body)."""
     joined, positions = unwrapped(text, breaks)
-    read, spans, meta, changed = _removals(joined, traditional)
+    read, spans, meta, changed = _removals(joined, traditional, wrapped=True)
     meta = _final_meta(_kept_text(read, spans)[0], meta)
     spans = _merge(sorted(rewrapped(spans, positions, breaks) + page_numbers(text)))
     read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
 
 
-def _removals(text, traditional, copy=None):
+def _removals(text, traditional, copy=None, wrapped=False):
     """``(read, spans, meta, changed)``: the text read (``text``, or its
     Simplified copy: ``copy`` when the caller made it already), the merged
     ``(start, end, reason)`` spans that cleaning removes from it, its metadata
     (not final), and the ``[offset, original character]`` of the characters
-    converted from Traditional script."""
+    converted from Traditional script. ``wrapped``: ``text`` is a hard-wrapped
+    page with its wraps joined (:func:`~.furniture._later_page_marks`)."""
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     if glosses:
-        return _unglossed_removals(text, glosses, traditional, copy)
+        return _unglossed_removals(text, glosses, traditional, copy, wrapped)
     changed = []
     meta = {}
     if traditional:
@@ -121,14 +122,14 @@ def _removals(text, traditional, copy=None):
     for pattern, reason in _INLINE:
         spans.extend((*match.span(), reason) for match in pattern.finditer(text))
     spans.extend(_page_marks(text))
-    first_page = _first_page_mark(text, spans)
+    first_page = _first_page_mark(text, spans, wrapped)
     spans.extend(first_page)
     if first_page:
         _without_first_page_mark(meta, text[first_page[0][0]:first_page[0][1]])
     return text, _merge(sorted(s for s in spans if s[1] > s[0])), meta, changed
 
 
-def _unglossed_removals(text, glosses, traditional, copy=None):
+def _unglossed_removals(text, glosses, traditional, copy=None, wrapped=False):
     """:func:`_removals` of a ``text`` with pinyin glosses (會(huì)議) at
     ``glosses``, decided on the text without them, as its reader reads it (a
     notice or page header glued to a body that lost its line breaks is found
@@ -137,7 +138,7 @@ def _unglossed_removals(text, glosses, traditional, copy=None):
     copy of ``text`` when the caller made it (its glosses skipped, so the
     view's copy is the same characters: not converted again)."""
     view, positions = unwrapped(text, [i for a, b in glosses for i in range(a, b)])
-    read, spans, meta, changed = _removals(view, traditional, copy and _view_copy(copy, positions))
+    read, spans, meta, changed = _removals(view, traditional, copy and _view_copy(copy, positions), wrapped)
     gloss_end = dict(glosses)
     spans = [(positions[a], gloss_end.get(positions[b - 1] + 1, positions[b - 1] + 1), reason)
              for a, b, reason in spans]

@@ -187,7 +187,7 @@ _FIRST_PAGE_RE = re.compile(r"[ \t\u3000\u00a0\n]*(1、)")
 _NEXT_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*2、")
 
 
-def _first_page_mark(text, spans):
+def _first_page_mark(text, spans, wrapped=False):
     r"""``(start, end, "page number")`` of the first page's number: the ``1、``
     a document-sharing site prints at the start of the first page, on the
     line right after its header (a line removed as ``"template notice"``:
@@ -198,6 +198,8 @@ def _first_page_mark(text, spans):
     line opening with ``2、`` within ``_PAGE_MAX`` characters, right after a
     line cut in the middle of a sentence (……一张蓝图绘⏎2、到底); a 1、 with
     no such line after it is a list's first item (1、加强组织领导。……2、强化督查).
+    The later pages' numbers follow it (:func:`_later_page_marks`; ``wrapped``: a
+    hard-wrapped page with its wraps joined).
 
     >>> text = "《讲话》由会员分享,可在线阅读。\n1、县长在全县会议上的讲话同志们:" + "今年以来，全县上下狠抓落实。" * 12
     >>> [text[a:b] for a, b, _ in _first_page_mark(text, [(0, 17, "template notice")])]
@@ -218,8 +220,45 @@ def _first_page_mark(text, spans):
             second = _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MAX)
             if second is None or not _cuts_sentence(text, second.start()):
                 continue
-        return [(match.start(1), match.end(1), "page number")]
+        return [(match.start(1), match.end(1), "page number")] + _later_page_marks(text, match.end(1), wrapped)
     return []
+
+
+# the later pages' numbers of a copy whose first page's 1、 was found: on a line of their own or
+# opening a line, the break before them single as often as not (……坚持一张蓝图绘⏎2、到底, dev-0006)
+_LATER_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*(\d{1,3})、")
+
+
+def _later_page_marks(text, start, wrapped=False):
+    r"""``(start, end, "page number")`` of the page numbers after the first
+    page's ``1、`` (ending at ``start``) of a document-sharing copy: the
+    ``⏎2、``, ``⏎3、`` … in order, each a page's length after the one before
+    (``_PAGE_MIN`` to ``_PAGE_MAX`` characters), after one line break or a
+    blank line; one that cuts a sentence goes with its line break
+    (……市委、市政府表⏎2、彰先进的决定, dev-0141), another keeps it, as does
+    any on a hard-wrapped page (``wrapped``): its physical lines are read
+    through later, by their width, which a line joined across the break would
+    exceed. A ``1、`` after the first page opens a list of the text's own and
+    ends the run.
+
+    >>> page = "今年以来，全县上下狠抓落实，各项工作取得了新的进展和成效。" * 6
+    >>> text = "1、" + page + "坚持一张蓝图绘\n2、到底。" + page + "发展要安全\n3、”重要指示精神。"
+    >>> [text[a:b] for a, b, _ in _later_page_marks(text, 2)]
+    ['\n2、', '\n3、']
+    >>> _later_page_marks("1、" + page + "\n1、加强领导。" + page + "持续\n2、强化督查。", 2)
+    []
+    """
+    spans, last = [], start
+    for match in _LATER_PAGE_RE.finditer(text, start):
+        number = int(match.group(1))
+        if number == 1 or match.start() - last > _PAGE_MAX:
+            break
+        if number != len(spans) + 2 or match.start() - last < _PAGE_MIN:
+            continue
+        cut = not wrapped and _cuts_sentence(text, match.start())
+        spans.append((match.start() if cut else match.start(1), match.end(), "page number"))
+        last = match.end()
+    return spans
 
 # Template shapes glued inside a line, removed wherever they stand (the
 # ``inline:`` lines of data/template_furniture.tsv).

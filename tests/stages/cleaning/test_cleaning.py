@@ -987,6 +987,32 @@ def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_ex
     assert "1、市委书记王三堂讲话主要精神" in clean_text(local_excerpts["dev-0124"]["text"]).text
 
 
+def test_quoted9_the_later_pages_numbers_after_the_first_are_removed(local_excerpts):
+    # a copy whose first page's 1、 was found numbers its later pages ⏎2、, ⏎3、 … after one line break,
+    # in the middle of a word or a quotation: the sentence is whole again (seven local excerpts)
+    whole = {"dev-0006": ["坚持一张蓝图绘到底", "关于“疫情要防住、经济要稳住、发展要安全”重要指示精神"],
+             "dev-0115": ["让“安全即效益”理念"], "dev-0141": ["市委、市政府表彰先进的决定"],
+             "dev-0151": ["成立了以分管领导为总召集人"], "dev-0193": ["当前,春耕生产已到了关键时刻"],
+             "dev-0223": ["家宴申报制度建立落实不到位"], "dev-0235": ["额累计完成 xx 亿元,同比增长", "关心关注 xx的发展"]}
+    for key, phrases in whole.items():
+        raw = local_excerpts[key]["text"]
+        cleaned = clean_text(raw)
+        for phrase in phrases:
+            assert phrase in cleaned.text, (key, phrase)
+        numbers = [r["text"].strip() for r in cleaned.removed if r["reason"] == "page number" and "、" in r["text"]]
+        assert numbers == [f"{n}、" for n in range(1, len(numbers) + 1)] and len(numbers) >= 2, key
+        check_invariants(raw, cleaned)
+    # dev-0193: the page break before 2、 cut the sentence before a quotation (要按照⏎2、“稳定粮食…”的方针)
+    assert "要按照“稳定粮食、提高菜果、做强畜牧”的方针" in clean_text(local_excerpts["dev-0193"]["text"]).text
+    # hard-wrapped, the numbers go and their breaks stay: a line joined across one would be longer than the
+    # width, and its own wrap (…做强畜牧”的方针强化畜牧、蔬菜⏎、果品三大产业) would no longer be read through
+    wrapped = _hard_wrapped(local_excerpts["dev-0193"]["text"])
+    cleaned = clean_text(wrapped)
+    assert [r["text"] for r in cleaned.removed if r["reason"] == "page number" and "、" in r["text"]] == [
+        "1、", "2、", "3、"]
+    check_invariants(wrapped, cleaned)
+
+
 def test_a_text_opening_a_list_with_1_keeps_it():
     # with no sharing site's header, a text opening with 1、 is a paged copy only when the
     # second page's 2、 follows, cutting a sentence (dev-0006, dev-0235 above); items whose
@@ -1123,7 +1149,9 @@ def test_a_salutation_is_read_through_a_blank_between_ideographs(local_excerpts)
     raw = local_excerpts["dev-0115"]["text"].replace("各位乡亲", "各位 乡亲")
     cleaned = clean_text(raw)
     assert cleaned.text.startswith("各位 乡亲、同志们:") and cleaned.meta["salutation"] == "各位乡亲、同志们"
-    assert [r["reason"] for r in cleaned.removed] == ["page title", "template notice", "page number", "title block"]
+    # (the last: the second page's number, 让“安全⏎2、即效益”理念)
+    assert [r["reason"] for r in cleaned.removed] == ["page title", "template notice", "page number", "title block",
+                                                      "page number"]
 
 
 def test_a_page_number_after_a_wrapped_heading_line_is_removed(local_excerpts):

@@ -9,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from policy_nlp.lang.numerals import chinese_count, chinese_int
 from policy_nlp.lang.words import words
+from policy_nlp.stages.cleaning import clean_text
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
 
@@ -2931,3 +2932,12 @@ def test_national_formulations_the_grammar_cannot_read_come_from_the_lexicon():
         assert [(s["text"], s["number"], s["members"]) for s in found] == [("两条腿走路", 2, [])]
     text = "经过关于社会主义和资本主义两条道路的全民大辩论。"
     assert [(s["text"], members(s)) for s in find_slogans(text, lexicon)] == [("两条道路", ["社会主义", "资本主义"])]
+
+
+def test_quoted9_a_quotation_a_page_number_cut_is_read_whole_once_cleaned():
+    # local dev-0006 (a gold term): the document-sharing copy's page number 3、 stood inside the
+    # quotation (发展要安全⏎3、”重要指示精神); cleaning removes it and the named dictum is a term
+    text = clean_text(local_excerpt("dev-0006")).text
+    assert "疫情要防住、经济要稳住、发展要安全" in quoted_terms(text)
+    # dev-0115: 让“安全⏎2、即效益”理念 is read without the page's number
+    assert "安全即效益" in quoted_terms(clean_text(local_excerpt("dev-0115")).text)
