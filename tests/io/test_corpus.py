@@ -216,6 +216,23 @@ def test_a_metadata_sheet_gives_each_text_file_its_fields(tmp_path, caplog):
     assert records[0].meta["level"] == "county" and "1 of 2 documents have no row (b)" in caplog.text
 
 
+def test_a_metadata_sheet_with_absolute_paths_and_levels_it_does_not_keep(tmp_path, caplog):
+    """review11: a sheet written by a script holds absolute paths (``str(path)`` of a glob),
+    which matched no file (the root became ``//``); a level that is none of the inferred ones
+    (provincial, 县级) or a year that is none gave way silently."""
+    folder = _speeches(tmp_path)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级\n"
+                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,national\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(folder, meta_file=sheet)
+    meta = {r.id: r.meta for r in records}
+    assert meta["local/district_a"]["level"] == "县级" and meta["xi/letter"]["level"] == "national"
+    assert "matches no document" not in caplog.text and "1 of 3 documents have no row (local/city_b)" in caplog.text
+    assert "level '县级' is none of national, province" in caplog.text
+    assert "year '不详' is no year" in caplog.text
+
+
 def test_annotate_meta_file_keeps_the_sheets_level_and_year(tmp_path):
     from policy_nlp.cli import main
     folder = _speeches(tmp_path)
