@@ -216,6 +216,9 @@ def read_meta_sheet(path):
         set (``sha1``, ``source``), a JSONL line that is not an object.
     """
     path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
+        raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
+                            "CSV UTF-8) and give that file")
     text, _ = decode(read_bytes(path), source=str(path))
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         rows = []
@@ -262,7 +265,7 @@ class _SheetMatcher:
     def __init__(self, path):
         self.path = Path(path)
         self.key, self.rows = read_meta_sheet(self.path)
-        self.used, self.missing, self.documents = set(), [], 0
+        self.used, self.missing, self.documents = {}, [], 0  # used: {row's key: ids of its documents}
         self._warn_replaced()
 
     def _warn_replaced(self):
@@ -292,7 +295,7 @@ class _SheetMatcher:
         self.documents += 1
         for candidate in self._candidates(record):
             if candidate in self.rows:
-                self.used.add(candidate)
+                self.used.setdefault(candidate, []).append(record.id)
                 return self.rows[candidate]
         self.missing.append(record.id)
         return {}
@@ -316,6 +319,13 @@ class _SheetMatcher:
         if self.missing:
             log.warning("%s: %d of %d documents have no row (%s%s)", self.path, len(self.missing),
                         self.documents, ", ".join(self.missing[:3]), " …" if len(self.missing) > 3 else "")
+        shared = {k: ids for k, ids in self.used.items() if len(ids) > 1 and self.key == "file"}
+        if shared:  # a bare name (report.txt) in a sheet of a corpus with 2019/report.txt, 2020/report.txt
+            key, ids = next(iter(shared.items()))
+            log.warning("%s: %d row%s give%s several documents their fields (%r: %s%s): give the path "
+                        "below the folder (2019/report.txt) to tell them apart", self.path, len(shared),
+                        "s" * (len(shared) > 1), "" if len(shared) > 1 else "s", key, ", ".join(ids[:3]),
+                        " …" if len(ids) > 3 else "")
 
 
 def _column_map(meta_columns, date_column):
