@@ -426,6 +426,21 @@ def test_dask_local_cluster_gives_the_process_pool_output(corpus, tmp_path):
     assert (again.done, again.skipped) == (0, 40)
 
 
+def test_an_interrupted_dask_run_leaves_dasks_logging_as_it_was():
+    """review11: an interrupted run silences Dask while its local cluster closes (a late
+    heartbeat's traceback); the silence outlived the run, hiding a notebook's later Dask errors."""
+    pytest.importorskip("distributed")
+    from policy_nlp.run import dask_backend
+    logger = logging.getLogger("distributed")
+    before = {item: item.level for item in (logger, *logger.handlers)}
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    with pytest.raises(KeyboardInterrupt):
+        with dask_backend._cluster(settings, 1, None):
+            raise KeyboardInterrupt
+    assert {item: item.level for item in (logger, *logger.handlers)} == before
+    assert logger.getEffectiveLevel() < logging.CRITICAL
+
+
 def _worker_state(key):
     """On a Dask worker: (its pid, pipeline of ``key`` held, pipelines it loaded itself)."""
     from policy_nlp.run import dask_backend
