@@ -515,6 +515,23 @@ def test_several_sheets_train_as_one(tmp_path, capsys):
     assert tt.read_labelled([first, plain], group_column="").groups is None
 
 
+
+def test_paragraphs_given_by_two_sheets_are_warned_about(tmp_path, caplog):
+    """review11: a coder's sheet and a longer copy of it saved later (or one file given
+    twice) trained on every shared paragraph twice, and without a shared document column
+    cross-validation tested paragraphs on their own copies."""
+    first = write_csv(tmp_path / "coded.csv", DOC_ROWS[:16], ("doc_id", "text", "label"))
+    longer = write_csv(tmp_path / "coded_v2.csv", DOC_ROWS, ("doc_id", "text", "label"))
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        tt.read_labelled([first, longer])
+    shared = len({t for _, t, _ in DOC_ROWS[:16]})
+    assert f"{shared} paragraphs given by more than one file" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        tt.read_labelled([first, write_csv(tmp_path / "new.csv", DOC_ROWS[16:], ("doc_id", "text", "label"))])
+    assert "more than one file" not in caplog.text
+
+
 def test_group_column_names_for_files_that_name_it_apart(tmp_path):
     """The README's worked sheet calls the speech `id`, suggest's sheet `doc_id`."""
     units = write_csv(tmp_path / "units.csv", DOC_ROWS[:16], ("id", "text", "label"))
