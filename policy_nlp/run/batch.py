@@ -473,10 +473,18 @@ def _check_settings(out_path, settings, resume, read_options=None):
         if isinstance(before, dict):
             changed = {k: (before.get(k), v) for k, v in current.items() if before.get(k) != v}
             if changed:
-                what = "; ".join(f"{k}: {a!r} -> {b!r}" for k, (a, b) in changed.items())
+                what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{k}: {a!r} -> {b!r}"
+                                 for k, (a, b) in changed.items())
                 raise ConfigError(f"{out_path}: made with other settings ({what}); rerun with "
                                   "--no-resume to annotate it anew, or give another output")
     return sidecar, current
+
+
+def _sheet_change(before, now):
+    """A changed ``--meta-file`` in words (its record is a hash of the rows)."""
+    if before is None:
+        return "a --meta-file sheet given"
+    return "the --meta-file sheet's rows changed" if now else "no --meta-file sheet given"
 
 
 def _note_settings(sidecar, current):

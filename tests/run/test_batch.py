@@ -107,10 +107,13 @@ def test_a_rerun_with_another_metadata_sheet_is_refused(tmp_path):
     assert annotate_corpus([source], out, read_options={"meta_file": sheet}, **FAST).skipped == 3
     for options in ({"meta_file": sheet}, {}):  # a corrected row; no sheet at all
         sheet.write_text("id,level\ndoc000,city\n", encoding="utf-8")
-        with pytest.raises(ConfigError, match="meta_file"):
+        with pytest.raises(ConfigError, match="the --meta-file sheet's rows changed|no --meta-file sheet given"):
             annotate_corpus([source], out, read_options=options, **FAST)
     again = annotate_corpus([source], out, resume=False, read_options={"meta_file": sheet}, **FAST)
     assert again.done == 3 and json.loads(out.read_text(encoding="utf-8").splitlines()[0])["meta"]["level"] == "city"
+    annotate_corpus([source], tmp_path / "plain.jsonl", **FAST)  # made without a sheet, resumed with one
+    with pytest.raises(ConfigError, match="a --meta-file sheet given"):
+        annotate_corpus([source], tmp_path / "plain.jsonl", read_options={"meta_file": sheet}, **FAST)
 
 
 def test_a_run_keeps_the_callers_signal_handlers(corpus, tmp_path):
