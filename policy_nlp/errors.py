@@ -77,3 +77,8 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int, message: str = "") -> None:
         self.signum = signum
         super().__init__(message or f"interrupted ({signal.Signals(signum).name})")
+
+    def __reduce__(self):
+        # pickled with its signal (a process pool or Dask sends exceptions back so):
+        # the default rebuilds it from ``args``, the message alone
+        return type(self), (self.signum, str(self))

@@ -72,7 +72,8 @@ def add_annotate_command(commands):
     p.add_argument("--meta-file", metavar="SHEET",
                    help="your metadata sheet (CSV/TSV/JSONL, any encoding), one row per document: a 'file' "
                         "column (file name or path) or an 'id' column, and fields such as year, level, place "
-                        "that go into meta and win over what is read or inferred from the text")
+                        "that go into meta and win over what is read or inferred from the text (a level: national, "
+                        "province, city, district, county, township, street or village)")
     add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
     p.add_argument("--user-dict", help="file of your own terms to keep whole, one per line")
     p.add_argument("--no-lexicon", action="store_true", help="do not use the packaged policy lexicon")

@@ -216,6 +216,9 @@ def read_meta_sheet(path):
         set (``sha1``, ``source``), a JSONL line that is not an object.
     """
     path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
+        raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
+                            "CSV UTF-8) and give that file")
     text, _ = decode(read_bytes(path), source=str(path))
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         rows = []
@@ -249,13 +252,37 @@ def read_meta_sheet(path):
     return key, out
 
 
+def meta_sheet_digest(path):
+    """A hash of what the sheet at ``path`` gives (:func:`read_meta_sheet`),
+    not of its bytes: the same rows saved in another encoding hash alike. A
+    resumed run compares it (the resume key, ``sha1``, is the text's)."""
+    return content_hash(json.dumps(read_meta_sheet(path), ensure_ascii=False, sort_keys=True))
+
+
 class _SheetMatcher:
     """A metadata sheet's rows matched to the documents read (:func:`read_inputs`)."""
 
     def __init__(self, path):
         self.path = Path(path)
         self.key, self.rows = read_meta_sheet(self.path)
-        self.used, self.missing, self.documents = set(), [], 0
+        self.used, self.missing, self.documents = {}, [], 0  # used: {row's key: ids of its documents}
+        self._warn_replaced()
+
+    def _warn_replaced(self):
+        """Name the sheet's ``level`` and ``year`` values that the metadata
+        inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
+        a level none of its ``LEVELS`` gives way to the inferred one, and a
+        year it cannot read stays a string beside the others' integers."""
+        from policy_nlp.stages.places import LEVELS, _year
+        levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
+        if levels:
+            log.warning("%s: level %s is none of %s: the level inferred from the text replaces it (rename the "
+                        "column to keep your own coding beside it)", self.path, ", ".join(map(repr, levels[:3])),
+                        ", ".join(LEVELS))
+        years = sorted({row["year"] for row in self.rows.values() if row.get("year") and _year(row["year"]) is None})
+        if years:
+            log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written", self.path,
+                        ", ".join(map(repr, years[:3])))
 
     def is_the_sheet(self, item):
         source = item.source if isinstance(item, DocumentError) else item.meta.get("source", "")
@@ -268,7 +295,7 @@ class _SheetMatcher:
         self.documents += 1
         for candidate in self._candidates(record):
             if candidate in self.rows:
-                self.used.add(candidate)
+                self.used.setdefault(candidate, []).append(record.id)
                 return self.rows[candidate]
         self.missing.append(record.id)
         return {}
@@ -276,8 +303,10 @@ class _SheetMatcher:
     def _candidates(self, record):
         if self.key == "id":
             return [record.id]
-        parts = Path(str(record.meta.get("source", ""))).parts
-        tails = ["/".join(parts[i:]) for i in range(len(parts))]  # the longest path first
+        path = Path(str(record.meta.get("source", "")))
+        parts = path.parts
+        # the whole path as given (an absolute one too: its root is no part), then the shorter tails
+        tails = [path.as_posix()] + ["/".join(parts[i:]) for i in range(1, len(parts))]
         return tails + [str(Path(tail).with_suffix("").as_posix()) for tail in tails]
 
     def warn_unmatched(self):
@@ -290,6 +319,13 @@ class _SheetMatcher:
         if self.missing:
             log.warning("%s: %d of %d documents have no row (%s%s)", self.path, len(self.missing),
                         self.documents, ", ".join(self.missing[:3]), " …" if len(self.missing) > 3 else "")
+        shared = {k: ids for k, ids in self.used.items() if len(ids) > 1 and self.key == "file"}
+        if shared:  # a bare name (report.txt) in a sheet of a corpus with 2019/report.txt, 2020/report.txt
+            key, ids = next(iter(shared.items()))
+            log.warning("%s: %d row%s give%s several documents their fields (%r: %s%s): give the path "
+                        "below the folder (2019/report.txt) to tell them apart", self.path, len(shared),
+                        "s" * (len(shared) > 1), "" if len(shared) > 1 else "s", key, ", ".join(ids[:3]),
+                        " …" if len(ids) > 3 else "")
 
 
 def _column_map(meta_columns, date_column):

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
-from policy_nlp.io.corpus import read_inputs
+from policy_nlp.io.corpus import meta_sheet_digest, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
@@ -310,7 +310,11 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     batch_chars : int
         Characters per batch sent to a worker.
     read_options : dict, optional
-        ``pattern``, ``text_column``, ``id_column`` for the readers.
+        Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
+        (``pattern``, ``text_column``, ``id_column``, ``date_column``,
+        ``meta_columns``, ``meta``, ``meta_file``). A resumed run whose
+        ``meta_file`` gives other rows is refused, as one with another
+        topic model.
     **settings
         Passed to :func:`policy_nlp.load` (``segmenter``, ``user_dict``,
         ``topic_model``, ``stages`` ...).
@@ -318,6 +322,15 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     Returns
     -------
     Summary
+
+    Raises
+    ------
+    policy_nlp.errors.Interrupted
+        On Ctrl-C, or SIGTERM, in the main thread (a ``KeyboardInterrupt``;
+        its message says how far the run got): the workers are ended and the
+        output kept for a resume. A SIGINT or SIGTERM handler of the
+        caller's own is kept, and so is every handler when called from
+        another thread.
     """
     if format not in SUFFIXES:
         raise ValueError(f"unknown format {format!r}; choose one of {sorted(SUFFIXES)}")
@@ -424,13 +437,17 @@ class _Stopper:
                 signal.signal(signum, handler)
 
 
-def _settings_record(settings):
-    """What decides an output's annotations, comparable across runs."""
+def _settings_record(settings, read_options=None):
+    """What decides an output's annotations, comparable across runs: also
+    the metadata sheet's rows (``read_options["meta_file"]``; None without
+    one), whose fields the documents done keep."""
     from importlib.metadata import PackageNotFoundError, version
     record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
     for key in ("topic_model", "user_dict"):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
+    sheet = (read_options or {}).get("meta_file")
+    record["meta_file"] = meta_sheet_digest(sheet) if sheet else None
     try:
         record["policy_nlp"] = version("policy_nlp")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -438,15 +455,16 @@ def _settings_record(settings):
     return record
 
 
-def _check_settings(out_path, settings, resume):
+def _check_settings(out_path, settings, resume, read_options=None):
     """Refuse to resume an output made with other settings; returns where
     and what :func:`_note_settings` writes once the pipeline has loaded.
 
     A resume keeps the documents already done: with another topic model,
-    stage list or segmenter, the file would mix two kinds of annotation.
+    stage list, segmenter or metadata sheet, the file would mix two kinds
+    of annotation (or of meta).
     """
     sidecar = out_path.with_name(f".{out_path.name}.settings.json")
-    current = _settings_record(settings)
+    current = _settings_record(settings, read_options)
     if resume and sidecar.is_file():
         try:
             before = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -455,10 +473,18 @@ def _check_settings(out_path, settings, resume):
         if isinstance(before, dict):
             changed = {k: (before.get(k), v) for k, v in current.items() if before.get(k) != v}
             if changed:
-                what = "; ".join(f"{k}: {a!r} -> {b!r}" for k, (a, b) in changed.items())
+                what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{k}: {a!r} -> {b!r}"
+                                 for k, (a, b) in changed.items())
                 raise ConfigError(f"{out_path}: made with other settings ({what}); rerun with "
                                   "--no-resume to annotate it anew, or give another output")
     return sidecar, current
+
+
+def _sheet_change(before, now):
+    """A changed ``--meta-file`` in words (its record is a hash of the rows)."""
+    if before is None:
+        return "a --meta-file sheet given"
+    return "the --meta-file sheet's rows changed" if now else "no --meta-file sheet given"
 
 
 def _note_settings(sidecar, current):
@@ -494,7 +520,7 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
         _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
     settings = {**settings, "clean": clean, "format": format}
-    sidecar, noted = _check_settings(out_path, settings, resume=bool(done))
+    sidecar, noted = _check_settings(out_path, settings, resume=bool(done), read_options=read_options)
     client = None
     if backend == "processes" and records:
         load_pipeline(settings)  # a bad setting or model fails before any output file exists

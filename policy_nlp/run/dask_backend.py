@@ -188,34 +188,45 @@ def _cluster(settings, workers, scheduler):
         _preload(settings)
     with loaded_objects_frozen() if fork else contextlib.nullcontext():
         client, cluster = _start(workers, scheduler, fork=fork)
+        levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
         try:
             yield client, cluster
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
             if cluster is not None:
-                _quiet_close(client)
+                levels = _quiet_close(client)
             raise
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+            for logger, level in levels.items():  # a caller's later Dask work logs as before
+                logger.setLevel(level)
 
 
 def _silence_distributed():
-    """Log nothing more from Dask in this process (below CRITICAL)."""
+    """Log nothing more from Dask in this process (below CRITICAL); returns
+    ``{logger or handler: its level before}``."""
     logger = logging.getLogger("distributed")
-    logger.setLevel(logging.CRITICAL)
-    for handler in logger.handlers:
-        handler.setLevel(logging.CRITICAL)
+    levels = {item: item.level for item in (logger, *logger.handlers)}
+    for item in levels:
+        item.setLevel(logging.CRITICAL)
+    return levels
 
 
 def _quiet_close(client):
     """Before an interrupted run closes the local cluster it started: Dask
     silenced, on the workers and here. A worker still annotating a batch
     answers the scheduler late as the cluster shuts down, and logged its
-    failed heartbeat as an ERROR with a traceback (one in two SIGTERMs)."""
-    _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
+    failed heartbeat as an ERROR with a traceback (one in two SIGTERMs).
+    Returns the levels to restore here once the cluster is closed."""
+    levels = _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
     with contextlib.suppress(Exception):
-        client.run(_silence_distributed)
+        client.run(_silence_worker)
+    return levels
+
+
+def _silence_worker():
+    _silence_distributed()  # nothing sent back: loggers and handlers are no results to pickle
 
 
 def _import_distributed():

@@ -216,6 +216,30 @@ def test_a_metadata_sheet_gives_each_text_file_its_fields(tmp_path, caplog):
     assert records[0].meta["level"] == "county" and "1 of 2 documents have no row (b)" in caplog.text
 
 
+def test_a_metadata_sheet_with_absolute_paths_and_levels_it_does_not_keep(tmp_path, caplog):
+    """review11: a sheet written by a script holds absolute paths (``str(path)`` of a glob),
+    which matched no file (the root became ``//``); a level that is none of the inferred ones
+    (provincial, 县级) or a year that is none gave way silently."""
+    folder = _speeches(tmp_path)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级\n"
+                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,national\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(folder, meta_file=sheet)
+    meta = {r.id: r.meta for r in records}
+    assert meta["local/district_a"]["level"] == "县级" and meta["xi/letter"]["level"] == "national"
+    assert "matches no document" not in caplog.text and "1 of 3 documents have no row (local/city_b)" in caplog.text
+    assert "level '县级' is none of national, province" in caplog.text
+    assert "year '不详' is no year" in caplog.text
+    # a bare name that two files of the corpus have (2019/report.txt, 2020/report.txt) is named
+    (folder / "xi" / "city_b.txt").write_text("同志们：今天开会。", encoding="utf-8")
+    sheet.write_text("file,year\ncity_b.txt,2011\n", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, _ = read(folder, meta_file=sheet)
+    assert "1 row gives several documents their fields ('city_b.txt': local/city_b, xi/city_b)" in caplog.text
+
+
 def test_annotate_meta_file_keeps_the_sheets_level_and_year(tmp_path):
     from policy_nlp.cli import main
     folder = _speeches(tmp_path)
@@ -238,3 +262,15 @@ def test_a_bad_metadata_sheet_names_the_file_and_the_reason(tmp_path, content, m
     sheet.write_text(content, encoding="utf-8")
     with pytest.raises(DocumentError, match=message):
         read(SEED_PATH, meta_file=sheet)
+
+
+def test_an_excel_workbook_as_metadata_sheet_asks_for_its_csv(tmp_path):
+    """review11: ``--meta-file coded.xlsx`` (train reads .xlsx) said 'binary file (contains NUL
+    bytes), not text'."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.append(["file", "year"])
+    book.active.append(["local/district_a.txt", 2020])
+    book.save(tmp_path / "sheet.xlsx")
+    with pytest.raises(DocumentError, match=r"sheet\.xlsx: a spreadsheet workbook: save the sheet as CSV"):
+        read(_speeches(tmp_path), meta_file=tmp_path / "sheet.xlsx")

@@ -22,6 +22,7 @@ import pytest
 
 from policy_nlp.run import batch, worker
 from policy_nlp import cli
+from policy_nlp.errors import ConfigError, Interrupted
 from policy_nlp.run.batch import annotate_corpus
 
 FAST = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "quiet": True}
@@ -92,6 +93,63 @@ def test_bad_settings_fail_once_before_any_worker_starts(corpus, tmp_path):
     with pytest.raises(ValueError):
         annotate_corpus([corpus], tmp_path / "out.jsonl", workers=2,
                         **{**FAST, "stages": ["paragraphs", "no_such_stage"]})
+
+
+def test_a_rerun_with_another_metadata_sheet_is_refused(tmp_path):
+    """review11: resume keys on the text's hash, so a corrected sheet left the documents
+    done with the old sheet's year and level; it is refused as another topic model is."""
+    source = write_jsonl(tmp_path / "in.jsonl", make_docs(3, sentences=5))
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("id,level\ndoc000,county\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert annotate_corpus([source], out, read_options={"meta_file": sheet}, **FAST).done == 3
+    sheet.write_bytes("id,level\ndoc000,county\n".encode("gbk"))  # the same rows, saved anew: resumed
+    assert annotate_corpus([source], out, read_options={"meta_file": sheet}, **FAST).skipped == 3
+    for options in ({"meta_file": sheet}, {}):  # a corrected row; no sheet at all
+        sheet.write_text("id,level\ndoc000,city\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="the --meta-file sheet's rows changed|no --meta-file sheet given"):
+            annotate_corpus([source], out, read_options=options, **FAST)
+    again = annotate_corpus([source], out, resume=False, read_options={"meta_file": sheet}, **FAST)
+    assert again.done == 3 and json.loads(out.read_text(encoding="utf-8").splitlines()[0])["meta"]["level"] == "city"
+    annotate_corpus([source], tmp_path / "plain.jsonl", **FAST)  # made without a sheet, resumed with one
+    with pytest.raises(ConfigError, match="a --meta-file sheet given"):
+        annotate_corpus([source], tmp_path / "plain.jsonl", read_options={"meta_file": sheet}, **FAST)
+
+
+def test_a_run_keeps_the_callers_signal_handlers(corpus, tmp_path):
+    """review11: after a run, after a failed one, from another thread, with a handler of the
+    caller's own (Jupyter's), the handlers are those the caller had."""
+    def handlers():
+        return {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    before = handlers()
+    with pytest.raises(ValueError):
+        annotate_corpus([corpus], tmp_path / "bad.jsonl", **{**FAST, "stages": ["no_such_stage"]})
+    assert handlers() == before
+    done = []
+    thread = threading.Thread(target=lambda: done.append(annotate_corpus([corpus], tmp_path / "t.jsonl", **FAST)))
+    thread.start()
+    thread.join()
+    assert done[0].done == 40 and handlers() == before
+
+    def own(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGINT, own)
+    try:
+        annotate_corpus([corpus], tmp_path / "own.jsonl", **FAST)
+        assert signal.getsignal(signal.SIGINT) is own
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_an_interrupt_survives_pickling_with_its_signal():
+    """review11: a process pool or Dask sends a task's exception back pickled; rebuilt from
+    its message alone, Interrupted raised ValueError ('… is not a valid Signals')."""
+    import pickle
+    stop = pickle.loads(pickle.dumps(Interrupted(signal.SIGTERM, "interrupted (SIGTERM) after 3 of 5 documents")))
+    assert isinstance(stop, KeyboardInterrupt) and stop.signum == signal.SIGTERM
+    assert str(stop) == "interrupted (SIGTERM) after 3 of 5 documents"
 
 
 def test_torn_last_line_is_cut_and_the_document_redone(tmp_path):
@@ -369,6 +427,21 @@ def test_dask_local_cluster_gives_the_process_pool_output(corpus, tmp_path):
     # resume semantics are the same: a rerun on Dask skips everything
     again = annotate_corpus([corpus], tmp_path / "dask.jsonl", workers=2, backend="dask", **FAST)
     assert (again.done, again.skipped) == (0, 40)
+
+
+def test_an_interrupted_dask_run_leaves_dasks_logging_as_it_was():
+    """review11: an interrupted run silences Dask while its local cluster closes (a late
+    heartbeat's traceback); the silence outlived the run, hiding a notebook's later Dask errors."""
+    pytest.importorskip("distributed")
+    from policy_nlp.run import dask_backend
+    logger = logging.getLogger("distributed")
+    before = {item: item.level for item in (logger, *logger.handlers)}
+    settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
+    with pytest.raises(KeyboardInterrupt):
+        with dask_backend._cluster(settings, 1, None):
+            raise KeyboardInterrupt
+    assert {item: item.level for item in (logger, *logger.handlers)} == before
+    assert logger.getEffectiveLevel() < logging.CRITICAL
 
 
 def _worker_state(key):

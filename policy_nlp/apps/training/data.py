@@ -7,6 +7,7 @@ separator or given as lists make multi-label data.
 
 import csv
 import json
+import logging
 import math
 import sys
 from collections import Counter
@@ -18,6 +19,8 @@ from policy_nlp.io.reading import decode, read_bytes
 
 GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
 SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -137,6 +140,7 @@ def _concat(parts):
         raise DocumentError(lacking.source, f"no document column ({', '.join(GROUP_COLUMNS)}) while "
                             f"{grouped[0].source} has {grouped[0].group_column!r}: add one to every file "
                             "(or --group-column '' for none)")
+    _warn_shared_texts(parts)
     multi = any(part.multi_label for part in parts)
     labels = [(x,) if multi and isinstance(x, str) else x for part in parts for x in part.labels]
     weighted = all(part.weights is not None for part in parts)
@@ -147,6 +151,21 @@ def _concat(parts):
                         "/".join(columns) or None, sum(part.skipped_blank for part in parts),
                         weights=[w for part in parts for w in part.weights] if weighted else None,
                         weight_column=parts[0].weight_column if weighted else None)
+
+
+def _warn_shared_texts(parts):
+    """Warn of paragraphs that several sources give (a sheet and a longer copy of it, the
+    same file twice): each counts twice in training, and in cross-validation may be tested
+    on a copy of itself, unless a shared document column keeps the copies in one fold."""
+    seen, shared = set(), 0
+    for part in parts:
+        texts = set(part.texts)
+        shared += len(texts & seen)
+        seen |= texts
+    if shared:
+        log.warning("%s: %d paragraph%s given by more than one file: each copy counts in training and "
+                    "cross-validation (drop the copies, or give only the new rows)", _data_name(parts), shared,
+                    "s" * (shared > 1))
 
 
 def _read_rows(source):

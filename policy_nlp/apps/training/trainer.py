@@ -124,6 +124,10 @@ def _data_report(data, folds):
     return report
 
 
+# headline scores of which less is better (a multi-label model's share of wrong label decisions)
+_LOSSES = frozenset(("hamming_loss",))
+
+
 def _beaten_advice(report, cv):
     """Advice when the model does not beat a baseline on every headline score: a
     reader of its topic shares would otherwise learn it only from the table.
@@ -131,7 +135,8 @@ def _beaten_advice(report, cv):
     mean = cv["mean"]
     beaten = [f"{metric} {mean['model'][metric]:.3f} vs {name} {mean[name][metric]:.3f}"
               for metric in mean["model"] for name in ("majority", "keyword")
-              if mean["model"][metric] <= mean[name][metric]]
+              if (mean["model"][metric] >= mean[name][metric] if metric in _LOSSES
+                  else mean["model"][metric] <= mean[name][metric])]
     if beaten:
         report["advice"].append(
             f"the model does no better than a baseline in cross-validation ({'; '.join(beaten)}): "
