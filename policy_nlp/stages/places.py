@@ -336,7 +336,8 @@ def infer_date(meta=None, text=None, given=None):
     given : collection of str, optional
         The keys of ``meta`` given with the input (default: all). A ``date``
         that is not among them was read from the text (by cleaning, from the
-        title block: (2021年2月2日) under the title) and is labelled ``"text"``.
+        title block: (2021年2月2日) under the title) and is labelled ``"text"``;
+        a ``title`` not among them gives no ISO-form date (a page's stamp).
 
     Returns
     -------
@@ -373,9 +374,9 @@ def infer_date(meta=None, text=None, given=None):
             return {"date": None, "year": year, "date_source": "meta"}
     title = meta.get("title")
     if title:
-        # a title writes its date 2012年6月15日; a 2022-08-29 in it is a page's stamp glued to
-        # the title block (公文搜 2022-08-29 12:36:23: enrich_meta keeps it as ``uploaded``)
-        date = parse_date(title, iso=False)
+        # a title writes its date 2012年6月15日; a 2022-08-29 in a title block cleaning read is a
+        # page's stamp glued to it (公文搜 2022-08-29 12:36:23: enrich_meta keeps it as ``uploaded``)
+        date = parse_date(title, iso="title" in given_keys)
         year = int(date[:4]) if date else year_in_text(title)
         if year:
             return {"date": date, "year": year, "date_source": "title"}
@@ -449,8 +450,8 @@ def enrich_meta(meta, text=None, given=None):
     another form is kept as ``given_date`` beside the ISO ``date``. ``given``
     names the keys of ``meta`` given with the input (default: all; the others
     were read from the text, see :func:`infer_date`). A page's stamp glued to
-    the title block (市长在…的讲话 公文搜 2022-08-29 12:36:23: model-essay and
-    sharing sites) is kept as ``uploaded``, never taken as the date.
+    the title block cleaning read (市长在…的讲话 公文搜 2022-08-29 12:36:23:
+    model-essay and sharing sites) is kept as ``uploaded``, never taken as the date.
 
     Examples
     --------
@@ -465,8 +466,9 @@ def enrich_meta(meta, text=None, given=None):
     meta = dict(meta)
     for key, value in page_dates(text or "").items():
         meta.setdefault(key, value)  # an information line cleaning left in the text
-    if meta.get("title") and parse_date(str(meta["title"]), iso=False) is None:
-        stamp = parse_date(str(meta["title"]))
+    if "title" in meta and "title" not in (meta.keys() if given is None else given) \
+            and parse_date(str(meta["title"]), iso=False) is None:
+        stamp = parse_date(str(meta["title"]))  # a title block cleaning read, not one given
         if stamp:
             meta.setdefault("uploaded", stamp)
     when = infer_date(meta, text, given)

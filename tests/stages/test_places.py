@@ -200,11 +200,15 @@ def test_a_page_stamp_in_the_title_or_under_the_text_is_no_date():
     # dev-0125, dev-0089: the title block took a model-essay site's stamp (a 2023-11-16 with the
     # file's pages, a 2023-09-23 with its views): the title's year 2022年 stands, the stamp is kept
     title = "DOCX 市长在2022年全市城市管理工作会议上的讲话稿范文稿 阅读 111 下载 6 大小 25.64K 总页数 7 页 2023-11-16 分享"
-    meta = enrich_meta({"title": title})
+    meta = enrich_meta({"title": title}, given=())    # the title block as cleaning read it
     assert (meta.get("date"), meta["year"], meta["date_source"], meta["uploaded"]) == \
         (None, 2022, "title", "2023-11-16")
-    meta = enrich_meta({"title": "在全面落实河长制工作领导小组会议上的讲话 2023-09-23 383 在全面落实河长制工作领导小组会议上的讲话"})
+    meta = enrich_meta({"title": "在全面落实河长制工作领导小组会议上的讲话 2023-09-23 383 在全面落实河长制工作领导小组会议上的讲话"},
+                       given=())
     assert meta.get("year") is None and meta["uploaded"] == "2023-09-23"
+    # a title given with the input is the researcher's: its date is the date, no upload
+    given_title = enrich_meta({"title": "2023-09-23 会议纪要"})
+    assert "uploaded" not in given_title and given_title["date"] == "2023-09-23"
     # a date the title writes as a date is the title's (the speech's)
     assert infer_date({"title": "——二〇二六年一月二十七日在某某省第十四届人民代表大会第五次会议上"})["date"] == "2026-01-27"
     # dev-0037: the stamp under the text's last line (2023-12-27⏎9 页 999+) is no date line
