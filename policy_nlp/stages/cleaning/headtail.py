@@ -359,7 +359,7 @@ def _scan_tail(text, pieces, first_body, meta):
                 items.append((pa, pb, reason))
             pending = []
             items.append((a, b, reason))
-            _piece_meta(s, reason, meta, text[b:])
+            _piece_meta(s, reason, meta, text[b:b + 100])
             have_furniture = True
             k -= 1
             continue
@@ -420,7 +420,7 @@ def _file_stamp_meta(s, meta, after=""):
     """Whether piece ``s`` holds a document-sharing site's upload date (:func:`file_stamps`:
     the file's size or pages on its line or the next, maybe the first line of ``after``),
     kept as ``uploaded``."""
-    stamps = [stamp for stamp in file_stamps(s + after[:100]) if stamp[0] < len(s)]
+    stamps = [stamp for stamp in file_stamps(s + after) if stamp[0] < len(s)]
     if stamps:
         meta.setdefault("uploaded", stamps[0][2])
     return bool(stamps)
