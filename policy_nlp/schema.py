@@ -173,7 +173,7 @@ class Meta(TypedDict):
     date: NotRequired[Optional[str]]          # ISO
     given_date: NotRequired[str]              # the date as given, when not ISO
     year: NotRequired[Optional[int]]
-    date_source: NotRequired[str]             # meta, title, text, published
+    date_source: NotRequired[str]             # meta (given), title, text (read from it), published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]
     level_evidence: NotRequired[Optional[str]]

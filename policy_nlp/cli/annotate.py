@@ -3,7 +3,8 @@
 import argparse
 import sys
 
-from policy_nlp.cli.options import add_drop_duplicates_option, add_input_options, add_segmenter_option
+from policy_nlp.cli.options import (add_drop_duplicates_option, add_input_options, add_quiet_option,
+                                    add_segmenter_option)
 
 
 ANNOTATE_EPILOG = """examples:
@@ -89,5 +90,5 @@ def add_annotate_command(commands):
     p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
     p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
                         "(a rerun with other settings, e.g. another --topic-model, is refused without it)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    add_quiet_option(p)
     p.set_defaults(func=_annotate)

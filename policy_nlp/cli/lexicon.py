@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from policy_nlp.cli.options import add_input_options
+from policy_nlp.cli.options import add_input_options, add_quiet_option
 
 
 def _lexicon_build(args):
@@ -38,5 +38,5 @@ def add_lexicon_command(commands):
     b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")
     b.add_argument("--examples", type=int, default=3, help="example contexts per term (default 3)")
     add_input_options(b)
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    add_quiet_option(b)
     b.set_defaults(func=_lexicon_build)

@@ -1,7 +1,8 @@
 """Options several commands share, declared once: how the corpus readers find
 documents (``--glob``, ``--text-column``, ``--id-column``), the word segmenter,
-the annotated inputs of the commands that read annotate's output, and the tables'
-``--drop-duplicates``."""
+the annotated inputs of the commands that read annotate's output, the tables'
+``--drop-duplicates`` and the ``-q`` of the commands that take long (annotate, lexicon
+build, suggest, train)."""
 
 from policy_nlp.io.corpus import DEFAULT_GLOB
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
@@ -36,3 +37,9 @@ def add_drop_duplicates_option(parser, prefix=""):
     parser.add_argument("--drop-duplicates", action="store_true",
                         help=f"{prefix}leave out exact duplicate documents (same text as one read before, e.g. a "
                              "document in two overlapping inputs): every count is then per distinct document")
+
+
+def add_quiet_option(parser):
+    """``-q``/``--quiet`` of a command that takes long: the library's progress and notices
+    (INFO and warnings on stderr) off, only errors (:func:`policy_nlp.cli._configure_logging`)."""
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")

@@ -2,7 +2,7 @@
 
 import argparse
 
-from policy_nlp.cli.options import add_input_options
+from policy_nlp.cli.options import add_input_options, add_quiet_option
 
 
 def _suggest(args):
@@ -43,4 +43,5 @@ def add_suggest_command(commands):
     p.add_argument("-o", "--output", required=True, help="the CSV to write")
     p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
     add_input_options(p)
+    add_quiet_option(p)
     p.set_defaults(func=_suggest)

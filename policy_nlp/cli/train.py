@@ -4,6 +4,8 @@ import argparse
 import errno
 from pathlib import Path
 
+from policy_nlp.cli.options import add_quiet_option
+
 
 def _train(args):
     from policy_nlp.apps.training import format_report, train
@@ -13,7 +15,7 @@ def _train(args):
     report = train(data, args.output, text_column=args.text_column, label_column=args.label_column,
                    group_column=args.group_column, label_sep=args.label_sep, test=args.test,
                    folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
-                   crosswalk=args.crosswalk, weight_column=args.weight_column)
+                   crosswalk=args.crosswalk, weight_column=args.weight_column, verbose=not args.quiet)
     print(format_report(report))
     print(f"\nmodel saved to {args.output} ({report['training_seconds']} s)")
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
@@ -61,4 +63,5 @@ def add_train_command(commands):
                    help="numeric column: how much each row counts in training (0.5 doubtful, 2 trusted, "
                         "0 left out); used by the final fit and each cross-validation fold's fit; the "
                         "scores stay unweighted (every held-out row counts once)")
+    add_quiet_option(p)
     p.set_defaults(func=_train)

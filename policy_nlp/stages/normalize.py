@@ -107,6 +107,7 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
     from policy_nlp.stages.cleaning import clean_text
     from policy_nlp.stages.places import enrich_meta
     meta = dict(meta or {})
+    given = set(meta) - {"sha1", "normalized"}  # what cleaning adds below was read from the text
     if not normalized:
         text, changes = normalize(text)
         meta["sha1"] = content_hash(text)
@@ -122,4 +123,4 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
         if cleaned.converted:  # the text is the Simplified copy; these give the original back
             meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
                                  "chars": cleaned.converted}
-    return text, enrich_meta(meta, text)  # ISO date, year, place, level (given values win)
+    return text, enrich_meta(meta, text, given)  # ISO date, year, place, level (given values win)

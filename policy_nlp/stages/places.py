@@ -29,7 +29,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, page_publication, parse_date, year_in_text
+from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, year_in_text
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
 
@@ -322,7 +322,7 @@ def _result(level, place, evidence):
     return {"level": level, "place": place, "level_evidence": evidence}
 
 
-def infer_date(meta=None, text=None):
+def infer_date(meta=None, text=None, given=None):
     """The ISO date and year of a document, and where they came from.
 
     Parameters
@@ -333,12 +333,17 @@ def infer_date(meta=None, text=None):
     text : str, optional
         Searched for a full date in its first and last 150 characters (a date
         line under the title, the date of a letter's signature).
+    given : collection of str, optional
+        The keys of ``meta`` given with the input (default: all). A ``date``
+        that is not among them was read from the text (by cleaning, from the
+        title block: (2021年2月2日) under the title) and is labelled ``"text"``;
+        a ``title`` not among them gives no ISO-form date (a page's stamp).
 
     Returns
     -------
     dict
         ``date`` (ISO or None), ``year`` (int or None), ``date_source``
-        (``"meta"``, ``"title"``, ``"text"`` or None).
+        (``"meta"``, ``"title"``, ``"text"``, ``"published"`` or None).
 
     Examples
     --------
@@ -352,26 +357,31 @@ def infer_date(meta=None, text=None):
     {'date': None, 'year': 2017, 'date_source': 'title'}
     >>> infer_date({}, "你们好！……\\n中华人民共和国主席习近平\\n2020年5月17日")["date"]
     '2020-05-17'
+    >>> infer_date({"date": "2021-02-02", "title": "在全市农村工作会议上的讲话"}, given=("title",))
+    {'date': '2021-02-02', 'year': 2021, 'date_source': 'text'}
     """
     meta = meta or {}
+    given_keys = meta.keys() if given is None else given
     given = meta.get("date")
     date = parse_date(str(given)) if given not in (None, "") else None
     year = _year(meta.get("year"))
     if date or year:
-        return {"date": date, "year": year or int(date[:4]), "date_source": "meta"}
+        source = "meta" if year or "date" in given_keys else "text"
+        return {"date": date, "year": year or int(date[:4]), "date_source": source}
     if given not in (None, ""):
         year = _year(given)  # a date column holding only the year: 2019, "2019", 二〇一九年
         if year:
             return {"date": None, "year": year, "date_source": "meta"}
     title = meta.get("title")
     if title:
-        date = parse_date(title)
+        # a title writes its date 2012年6月15日; a 2022-08-29 in a title block cleaning read is a
+        # page's stamp glued to it (公文搜 2022-08-29 12:36:23: enrich_meta keeps it as ``uploaded``)
+        date = parse_date(title, iso="title" in given_keys)
         year = int(date[:4]) if date else year_in_text(title)
         if year:
             return {"date": date, "year": year, "date_source": "title"}
     if text:
-        date = parse_date(_FIELD_DATE_RE.sub(_blank, text[:_HEAD])) or \
-            parse_date(_FIELD_DATE_RE.sub(_blank, text[-_TAIL:]))
+        date = parse_date(_page_stamps_blanked(text[:_HEAD])) or parse_date(_page_stamps_blanked(text[-_TAIL:]))
         if date:
             return {"date": date, "year": int(date[:4]), "date_source": "text"}
     # the last resort: the publication of a page that names its publication (来源:巫溪报, a
@@ -382,8 +392,13 @@ def infer_date(meta=None, text=None):
     return {"date": None, "year": None, "date_source": None}
 
 
-def _blank(match):
-    return " " * len(match.group())
+def _page_stamps_blanked(text):
+    """``text`` with the dates of a page's information lines (发布时间:…, 上传时间:…) and a
+    sharing site's file stamps (:func:`~policy_nlp.stages.cleaning.file_stamps`) blanked."""
+    text = _FIELD_DATE_RE.sub(lambda match: " " * len(match.group()), text)
+    for start, end, _ in file_stamps(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def page_dates(text):
@@ -391,14 +406,20 @@ def page_dates(text):
     characters of ``text`` (a document-sharing site's 上传时间:2023-11-02 is when the copy was
     uploaded, ``lang/data/upload_field_keys.txt``, and so is a bare 时间:2020-11-17 on a line that
     names no publication; 发布时间:2023-04-07 when the page was published, with ``publication``
-    when the line names it: 来源:巫溪报), the first of each.
+    when the line names it: 来源:巫溪报), the first of each; a date a sharing site printed beside
+    the file's size or pages (:func:`~policy_nlp.stages.cleaning.file_stamps`), in the first or
+    the last characters, is an upload too.
 
     >>> page_dates("发布时间:2023-04-07 来源:巫溪报 发布开发区:重庆巫溪工业园区\\n3月31日,我县召开…")
     {'published': '2023-04-07', 'publication': '巫溪报'}
     >>> page_dates("上传人:cl****1 文档编号:429882823 上传时间:2023-11-02 格式:DOCX 页数:9")
     {'uploaded': '2023-11-02'}
+    >>> page_dates("…在做好疫情防控工作的基础上,结合实际认真抓好贯彻落实。\\n2023-12-27\\n9 页 999+")
+    {'uploaded': '2023-12-27'}
     """
     found = {}
+    for _, _, date in file_stamps(text[:_HEAD * 2]) + file_stamps(text[-_TAIL:]):
+        found.setdefault("uploaded", date)
     for match in _FIELD_DATE_RE.finditer(text[:_HEAD * 2]):
         line = text[text.rfind("\n", 0, match.start()) + 1:text.find("\n", match.end()) % (len(text) + 1)]
         source = page_publication(line)
@@ -421,12 +442,16 @@ def _year(value):
     return year_in_text(text)
 
 
-def enrich_meta(meta, text=None):
+def enrich_meta(meta, text=None, given=None):
     """``meta`` with ``date``, ``year``, ``place``, ``level`` and their evidence filled in.
 
     Values given with the input win: a ``level`` or ``place`` in ``meta``
     is kept (``level_evidence`` is then ``"meta"``), a given ``date`` in
-    another form is kept as ``given_date`` beside the ISO ``date``.
+    another form is kept as ``given_date`` beside the ISO ``date``. ``given``
+    names the keys of ``meta`` given with the input (default: all; the others
+    were read from the text, see :func:`infer_date`). A page's stamp glued to
+    the title block cleaning read (市长在…的讲话 公文搜 2022-08-29 12:36:23:
+    model-essay and sharing sites) is kept as ``uploaded``, never taken as the date.
 
     Examples
     --------
@@ -441,7 +466,12 @@ def enrich_meta(meta, text=None):
     meta = dict(meta)
     for key, value in page_dates(text or "").items():
         meta.setdefault(key, value)  # an information line cleaning left in the text
-    when = infer_date(meta, text)
+    if "title" in meta and "title" not in (meta.keys() if given is None else given) \
+            and parse_date(str(meta["title"]), iso=False) is None:
+        stamp = parse_date(str(meta["title"]))  # a title block cleaning read, not one given
+        if stamp:
+            meta.setdefault("uploaded", stamp)
+    when = infer_date(meta, text, given)
     given = meta.get("date")
     if given not in (None, "") and given != when["date"]:
         meta["given_date"] = given  # kept as given; ``date`` is ISO or None (a bare year is only a year)

@@ -59,6 +59,10 @@ def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
     assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(tmp_path / "next.csv"),
                  "--exclude", str(sheet)]) == 0
     assert f"then: policy-nlp train {sheet} {tmp_path / 'next.csv'} -o models/NAME" in capsys.readouterr().out
+    # -q, as the other long commands: nothing on stderr, the sheet and its closing line as before
+    assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(tmp_path / "quiet.csv"), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "2 paragraphs from" in captured.out and (tmp_path / "quiet.csv").is_file()
 
 
 def test_the_old_module_path_is_the_same_module(monkeypatch):

@@ -324,6 +324,17 @@ def test_command_line_train(tmp_path, capsys):
     assert exit_.value.code == 2 and "no column 'x'" in capsys.readouterr().err
 
 
+def test_command_line_train_quiet(tmp_path, capsys):
+    # -q as annotate, lexicon build and suggest have it: the folds' progress lines are off
+    from policy_nlp.cli import main
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "code"))
+    assert main(["train", str(data), "--label-column", "code", "-o", str(tmp_path / "m"), "--folds", "2"]) == 0
+    assert "cross-validation fold 1/2 done" in capsys.readouterr().err
+    assert main(["train", str(data), "--label-column", "code", "-o", str(tmp_path / "q"), "--folds", "2", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and f"model saved to {tmp_path / 'q'}" in captured.out
+
+
 # ---------------------------------------------------------------- old module path
 
 def test_old_topic_training_path_points_to_the_recipe(monkeypatch):

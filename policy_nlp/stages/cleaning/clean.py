@@ -109,7 +109,7 @@ def _removals(text, traditional, copy=None, wrapped=False):
     pieces = _pieces(text)
     body_piece, body_start, head_items = _scan_head(text, pieces, meta)
     for a, b, reason in head_items:
-        _piece_meta(text[a:b], reason, meta)
+        _piece_meta(text[a:b], reason, meta, text[b:b + 100])
     if body_piece < len(pieces) and body_start == pieces[body_piece][0]:
         a, b = pieces[body_piece]
         body_start = _glued_head(text, a, b, head_items, meta)

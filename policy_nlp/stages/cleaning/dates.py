@@ -14,10 +14,11 @@ _DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{MONTH_DAY})\s*月\s*(?P<d
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
-def parse_date(text):
+def parse_date(text, iso=True):
     """The first date of ``text`` in ISO form, or None.
 
-    Reads 2012年6月15日, 二〇二六年一月二十七日 (〇 or ○ for zero) and 2026-01-28.
+    Reads 2012年6月15日, 二〇二六年一月二十七日 (〇 or ○ for zero) and, unless ``iso`` is
+    False, 2026-01-28 (the form of a web page's stamps, not of a speech's title).
 
     Examples
     --------
@@ -27,8 +28,8 @@ def parse_date(text):
     '2026-01-27'
     >>> parse_date("发布时间：2026-01-28 09:30")
     '2026-01-28'
-    >>> parse_date("今年上半年") is None
-    True
+    >>> parse_date("今年上半年") is None, parse_date("公文搜 2022-08-29 12:36:23", iso=False) is None
+    (True, True)
     """
     match = _DATE_RE.search(text)
     if match:
@@ -37,7 +38,7 @@ def parse_date(text):
         if month is None or day is None:
             return None
     else:
-        match = _ISO_RE.search(text)
+        match = _ISO_RE.search(text) if iso else None
         if not match:
             return None
         year, month, day = (int(g) for g in match.groups())
@@ -110,3 +111,39 @@ def date_field(key, named=False):
     if key in _UPLOAD_KEYS or (key in _BARE_KEYS and not named):
         return "uploaded"
     return "published" if "时间" in key or "日期" in key else None
+
+
+# a document-sharing site's file information printed beside its upload date: the file's size
+# (25.34KB, 25.64K), its pages (31 页, 页数:9页, 总页数 7 页; not 第1页), a count capped at 999+
+_FILE_INFO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[KkMm][Bb]?(?![A-Za-z])|(?<![第\d])\d+\s*页|页数|\d+\+")
+
+
+def file_stamps(text):
+    """The ISO dates of ``text`` that a document-sharing site printed beside the file's size,
+    pages or downloads, on the date's line or the next: when the copy was uploaded, never the
+    document's date (VIP专免⏎2024-01-21⏎999+⏎25.34KB⏎31 页: dev-0179, dev-0046, dev-0160,
+    dev-0162, dev-0125; 2023-12-27⏎9 页 999+ under a text: dev-0037).
+
+    Returns
+    -------
+    list of (start, end, iso)
+
+    Examples
+    --------
+    >>> file_stamps("VIP专免\\n2024-01-21\\n999+\\n25.34KB\\n31 页\\n在全市农村工作会议上的讲话\\n(2021年2月2日)")
+    [(6, 16, '2024-01-21')]
+    >>> file_stamps("阅读 111 下载 6 大小 25.64K 总页数 7 页 2023-11-16 分享")[0][2]
+    '2023-11-16'
+    >>> file_stamps("发布时间:2018-02-02 浏览量: 次 来源:")
+    []
+    """
+    found = []
+    for match in _ISO_RE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else text.find("\n", end + 1) % (len(text) + 1)
+        around = text[start:match.start()] + " " + text[match.end():end]
+        iso = parse_date(match.group())
+        if iso and _FILE_INFO_RE.search(around):
+            found.append((match.start(), match.end(), iso))
+    return found

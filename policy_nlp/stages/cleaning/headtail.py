@@ -4,7 +4,7 @@ what the head and tail hold."""
 import re
 
 from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
-from policy_nlp.stages.cleaning.dates import date_field, parse_date
+from policy_nlp.stages.cleaning.dates import date_field, file_stamps, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
@@ -359,7 +359,7 @@ def _scan_tail(text, pieces, first_body, meta):
                 items.append((pa, pb, reason))
             pending = []
             items.append((a, b, reason))
-            _piece_meta(s, reason, meta)
+            _piece_meta(s, reason, meta, text[b:b + 100])
             have_furniture = True
             k -= 1
             continue
@@ -391,11 +391,15 @@ def _peel_glued_tail(text, a, b, items, meta):
         b = end
 
 
-def _page_info_meta(s, meta):
+def _page_info_meta(s, meta, after=""):
     """The publication and dates of a page-information piece: a date under a key by the key
     (:func:`date_field`: a bare 时间: is a copy's posting time unless the piece names a
     publication); a date without a key is the page's when the piece names its publication
-    (2011-01-11 16:43:28 来源:川汇视窗) or holds no field at all (2022.10.28 under a report)."""
+    (2011-01-11 16:43:28 来源:川汇视窗) or holds no field at all (2022.10.28 under a report),
+    unless a sharing site printed it beside the file's size or pages, on its line or the next
+    (``after``: the text after the piece; :func:`_file_stamp_meta`)."""
+    if _file_stamp_meta(s, meta, after):
+        return
     publication = page_publication(s)
     if publication:
         meta.setdefault("publication", publication)
@@ -412,9 +416,22 @@ def _page_info_meta(s, meta):
             meta.setdefault("published", date)
 
 
-def _piece_meta(s, reason, meta):
+def _file_stamp_meta(s, meta, after=""):
+    """Whether piece ``s`` holds a document-sharing site's upload date (:func:`file_stamps`:
+    the file's size or pages on its line or the next, maybe the first line of ``after``),
+    kept as ``uploaded``."""
+    stamps = [stamp for stamp in file_stamps(s + after) if stamp[0] < len(s)]
+    if stamps:
+        meta.setdefault("uploaded", stamps[0][2])
+    return bool(stamps)
+
+
+def _piece_meta(s, reason, meta, after=""):
+    """Metadata of furniture piece ``s`` removed for ``reason``; ``after``: the text after it."""
     if reason == "page info":
-        _page_info_meta(s, meta)
+        _page_info_meta(s, meta, after)
+    elif reason == "template notice":
+        _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
     elif reason == "dateline":
         match = _DATELINE_RE.search(s)
         if match:

@@ -1428,3 +1428,17 @@ def test_a_title_cut_by_a_blank_in_its_genre_is_title_block(local_excerpts):
     check_invariants(text, cleaned)
     assert cleaned.text.startswith("今天召开这次会议") and cleaned.removed[0]["reason"] == "title block"
     assert clean_text(raw).text == cleaned.text
+
+
+def test_a_sharing_sites_file_stamp_is_no_publication():
+    from policy_nlp.stages.cleaning import file_stamps
+    # dev-0160: the date over the file's size and pages is the upload, not the page's publication
+    cleaned = clean_text("某县领导在全县工业和开放型经济工作暨工业挂帅招商出征誓师大会上的讲话\n2024-12-20\n39.14KB\n4 页\n"
+                         "侵权投诉\n某县领导在全县工业和开放型经济工作暨“工业挂帅、招商出\n征”誓师大会上的讲话\n"
+                         "各位企业家朋友们、同志们:\n今天,我们在这里隆重举行全县工业和开放型经济工作暨“工业挂\n帅、招商出征”誓师大会。")
+    assert cleaned.meta.get("uploaded") == "2024-12-20" and "published" not in cleaned.meta
+    # a news page's stamp names no file: still the page's publication (dev-0238, dev-0205)
+    assert file_stamps("发布时间:2018-02-02 浏览量: 次 来源:\n2月1日,扬州市邗江区召开老干部情况通报会。") == []
+    assert file_stamps("2009-03-20 08:00 浏览:\n同志们:") == []
+    # a page number of a copied document is no file information (dev-0116: …致辞_第1页)
+    assert file_stamps("上传时间:2023-11-02\n县长在旅游誓师大会致辞_第1页") == []
