@@ -1,6 +1,7 @@
 """``policy-nlp suggest``: the paragraphs most worth coding next (:mod:`policy_nlp.apps.suggestions`)."""
 
 import argparse
+import shlex
 
 from policy_nlp.cli.options import add_input_options, add_quiet_option
 
@@ -18,9 +19,10 @@ def _suggest(args):
     except (DocumentError, ModelError) as error:
         raise ValueError(str(error)) from None
     documents = len({row["doc_id"] for row in rows})
-    earlier = f"{args.exclude} " if args.exclude else ""  # the sheet coded before trains too
+    # the sheet coded before trains too; quoted, so that the command copies as it is (a path with blanks)
+    earlier = f"{shlex.quote(args.exclude)} " if args.exclude else ""
     print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
-          f"column, then: policy-nlp train {earlier}{args.output} -o models/NAME")
+          f"column, then: policy-nlp train {earlier}{shlex.quote(args.output)} -o models/NAME")
     return 0
 
 

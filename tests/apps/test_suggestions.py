@@ -63,6 +63,10 @@ def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
     assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(tmp_path / "quiet.csv"), "-q"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and "2 paragraphs from" in captured.out and (tmp_path / "quiet.csv").is_file()
+    # a path with a blank is quoted in the printed command, which then copies into a shell as it is
+    spaced = tmp_path / "round two.csv"
+    assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(spaced), "-q"]) == 0
+    assert f"policy-nlp train '{spaced}' -o models/NAME" in capsys.readouterr().out
 
 
 def test_the_old_module_path_is_the_same_module(monkeypatch):
