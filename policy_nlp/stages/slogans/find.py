@@ -500,7 +500,8 @@ def _defining_mention(sp, sources):
 
 
 _ARABIC_UNITS = re.compile(rf"(?:[1-9][{IDEOGRAPH}]{{1,3}}){{2,}}")
-_CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
+# the digits 1-9 as numerals, one for one (2 -> 二; digits_as_numeral reads a whole count)
+_CN_DIGITS = str.maketrans("123456789", ITEM_NUMERALS[:9])
 
 
 def _arabic_composite(q):
