@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS, TO_ASCII_DIGITS
-from policy_nlp.lang.words import alternation, word_set, words
+from policy_nlp.lang.words import alternation, either, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, HEADS, MEASURES,
@@ -188,7 +188,7 @@ def _term_finder(terms):
     @functools.lru_cache(maxsize=None)
     def prefixes(term):
         return [p for p in ordered if term.startswith(p)]
-    return re.compile("|".join(map(re.escape, ordered))), prefixes
+    return re.compile(either(ordered)), prefixes
 
 
 def _lexicon_candidates(text, lexicon, bounds):
