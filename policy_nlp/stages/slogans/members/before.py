@@ -12,8 +12,8 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_spaces
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, _mk, _not_a_member, _OPENING_VERBS, _split_items,
-    _split_last_conj, _Target, _trimmed_items)
+from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, _mk, _not_a_member, _OPENING_VERBS,
+    _split_items, _split_last_conj, _Target, _trimmed_items)
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
 
