@@ -24,7 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import CLAUSE_ENDS
+from policy_nlp.lang.chars import CLAUSE_END_RE
 from policy_nlp.stages.cleaning import clean_text, without_glosses
 from policy_nlp.stages.paragraphs import find_paragraphs
 from policy_nlp.stages.script import to_simplified
@@ -39,7 +39,6 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_LOCAL = REPO / "tests" / "fixtures" / "gold_local"
 UNIT_CHARS = 300
 _BRIDGE = re.compile(r"^(同志们|各位|尊敬的|女士们|朋友们|下面|现在|刚才|会议(要求|议程|的主要)|今天|首先，请|请.{0,8}(讲话|发言))")
-_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}]")
 _MIN_CHARS = 40
 
 
@@ -78,7 +77,7 @@ def units(text):
     out = []
     for paragraph in _joined_lines(text):
         while len(paragraph) > UNIT_CHARS + 100:
-            cut = next((m.end() for m in _SENTENCE_END.finditer(paragraph, UNIT_CHARS)), None)
+            cut = next((m.end() for m in CLAUSE_END_RE.finditer(paragraph, UNIT_CHARS)), None)
             if cut is None or cut >= len(paragraph) - 20:
                 break
             out.append(paragraph[:cut])
@@ -104,7 +103,7 @@ def _joined_lines(text):
     for start, end in find_paragraphs(text, space_runs=False, headings=False):
         line = text[start:end].strip()
         open_line += line
-        if (_SENTENCE_END.search(line[-1:]) or line.endswith(("：", ":"))
+        if (CLAUSE_END_RE.search(line[-1:]) or line.endswith(("：", ":"))
                 or heading_level(line) is not None or len(line) > 60):
             joined.append(open_line)
             open_line = ""

@@ -123,8 +123,8 @@ def collect(paths, dated_only=False):
             slogans = data.get("slogans") or []
             numbered = [s for s in slogans if s.get("kind") == "numbered"]
             _count_formulations(formulations, text, numbered, doc_id, year)
-            mismatches += _slogan_mismatches(text, slogans, doc_id, year, checked)
-            mismatches += _list_mismatches(text, data.get("lists") or [], doc_id, year, checked)
+            mismatches += _mismatches(text, slogans, _slogan_fields, "slogans", doc_id, year, checked)
+            mismatches += _mismatches(text, data.get("lists") or [], _list_fields, "lists", doc_id, year, checked)
             if year is not None:
                 topics[year].update(_topic_chars(data.get("paragraphs") or []))
             documents.append(_document_row(data, text, meta, doc_id, year, numbered))
@@ -148,39 +148,34 @@ def _count_formulations(formulations, text, numbered, doc_id, year):
             stats["years"].add(year)
 
 
-def _slogan_mismatches(text, slogans, doc_id, year, checked):
-    """Rows for the formulations whose number differs from the members found; counts the checked ones."""
-    rows = []
-    for slogan in slogans:
-        if slogan.get("count_matches") is not None:
-            checked["slogans"] += 1
-        if slogan.get("count_matches") is False:
-            members = slogan.get("members") or []
-            before, span, after = _context(text, slogan.get("start", 0), slogan.get("end", 0))
-            rows.append({
-                "id": doc_id, "year": year, "what": f"{slogan.get('kind')} formulation",
-                "text": span, "claimed": slogan.get("number"), "found": len(members),
-                "detail": "、".join(m.get("text", "") for m in members),
-                "before": before, "after": after, "start": slogan.get("start")})
-    return rows
+def _slogan_fields(slogan):
+    """A formulation's mismatch: what, its span, the text shown (its span), the number, the members found."""
+    members = slogan.get("members") or []
+    return (f"{slogan.get('kind')} formulation", slogan.get("start", 0), slogan.get("end", 0), None,
+            slogan.get("number"), len(members), "、".join(m.get("text", "") for m in members), slogan.get("start"))
 
 
-def _list_mismatches(text, lists, doc_id, year, checked):
-    """Rows for the lists whose announced count differs from the items found; counts the checked ones."""
+def _list_fields(lst):
+    """A list's mismatch: what, its claim's span and text, the announced count, the items found."""
+    claim = lst.get("claim") or {}
+    items = lst.get("items") or []
+    start = claim.get("start", lst.get("start", 0))
+    return (f"list {lst.get('family', '')}", start, claim.get("end", start), claim.get("text"),
+            claim.get("number"), len(items), " ".join(item.get("marker", "") for item in items), start)
+
+
+def _mismatches(text, records, fields, kind, doc_id, year, checked):
+    """Rows for the ``records`` (formulations or lists) whose number differs from the members or
+    items found, their fields read by ``fields``; counts the checked ones in ``checked[kind]``."""
     rows = []
-    for lst in lists:
-        if lst.get("count_matches") is not None:
-            checked["lists"] += 1
-        if lst.get("count_matches") is False:
-            claim = lst.get("claim") or {}
-            items = lst.get("items") or []
-            start = claim.get("start", lst.get("start", 0))
-            before, span, after = _context(text, start, claim.get("end", start))
-            rows.append({
-                "id": doc_id, "year": year, "what": f"list {lst.get('family', '')}",
-                "text": claim.get("text") or span, "claimed": claim.get("number"), "found": len(items),
-                "detail": " ".join(item.get("marker", "") for item in items),
-                "before": before, "after": after, "start": start})
+    for record in records:
+        if record.get("count_matches") is not None:
+            checked[kind] += 1
+        if record.get("count_matches") is False:
+            what, a, z, shown, claimed, found, detail, start = fields(record)
+            before, span, after = _context(text, a, z)
+            rows.append({"id": doc_id, "year": year, "what": what, "text": shown or span, "claimed": claimed,
+                         "found": found, "detail": detail, "before": before, "after": after, "start": start})
     return rows
 
 

@@ -15,13 +15,15 @@ True
 >>> import re
 >>> bool(re.fullmatch(alternation("share_words"), "朋友圈"))
 True
+>>> either(["乡", "乡镇", "街道"], longest_first=True)
+'乡镇|街道|乡'
 """
 
 import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DATA", "words", "word_set", "alternation"]
+__all__ = ["DATA", "words", "word_set", "alternation", "either"]
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -68,4 +70,11 @@ def word_set(name):
 @lru_cache(maxsize=None)
 def alternation(name):
     """The words of ``data/NAME.txt`` as a regular-expression alternation, in file order."""
-    return "|".join(map(re.escape, words(name)))
+    return either(words(name))
+
+
+def either(terms, longest_first=False):
+    """A regular-expression alternation of ``terms`` (any strings, escaped): in their order, or
+    longest first where a term is the prefix of another (乡镇 before 乡); terms of one length keep
+    their order either way."""
+    return "|".join(map(re.escape, sorted(terms, key=len, reverse=True) if longest_first else terms))

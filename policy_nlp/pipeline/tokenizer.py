@@ -24,7 +24,7 @@ from spacy.util import ensure_path, registry
 from policy_nlp.errors import DocumentError
 from policy_nlp.lang.chars import CLAUSE_END_RE, LONE_SURROGATE_RE, is_ideograph
 from policy_nlp.lang.encodings import read_decoded
-from policy_nlp.lang.words import word_set
+from policy_nlp.lang.words import either, word_set
 from policy_nlp.pipeline.document import remember_text, remember_words
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, load_segmenter
 from policy_nlp.segment.fastseg import substrings
@@ -177,7 +177,7 @@ class PolicyTokenizer:
         if self._pattern is None:
             terms = sorted({w for w in self.words if len(w) > 1 and not _WHITESPACE.search(w)},
                            key=lambda w: (-len(w), w))
-            self._pattern = re.compile("|".join(map(re.escape, terms))) if terms else False
+            self._pattern = re.compile(either(terms)) if terms else False
         return self._pattern
 
     def cut(self, text):

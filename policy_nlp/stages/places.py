@@ -27,7 +27,7 @@ from pathlib import Path
 
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
-from policy_nlp.lang.words import alternation
+from policy_nlp.lang.words import alternation, either
 from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, year_in_text
 
@@ -41,33 +41,27 @@ _FIELD_DATE_RE = re.compile(rf"(?P<key>{alternation('upload_field_keys')}|{alter
                             r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)")
 
 
-def _either(words, longest_first=False):
-    """A regular-expression alternation of ``words`` (of admin_levels.json), in their order or
-    longest first (where a word is the prefix of another: 乡 and 乡镇)."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True) if longest_first else words))
-
-
 @lru_cache(maxsize=1)
 def _rules():
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    unit = _either(data["units"], longest_first=True)
-    organ = _either(data["organs"], longest_first=True)
-    prefix = _either(data["scope_prefixes"])
+    unit = either(data["units"], longest_first=True)
+    organ = either(data["organs"], longest_first=True)
+    prefix = either(data["scope_prefixes"])
     # A unit is a reference when an organ or office follows it (县委, 区长,
     # 镇党委, 街道办事处) or a scope word precedes it (全县, 我区, 在镇…).
     organ_re = re.compile(rf"(?P<unit>{unit})(?:副)?(?P<organ>{organ})")
     scope_re = re.compile(rf"(?P<prefix>{prefix})(?P<unit>{unit})")
-    masks_alt = _either(data["masks"], longest_first=True)
-    verbs = _either(data["event_verbs"])
+    masks_alt = either(data["masks"], longest_first=True)
+    verbs = either(data["event_verbs"])
     named_re = re.compile(rf"(?:^|(?<=[在—\s]))(?P<name>[{IDEOGRAPH}]{{2,5}}?)(?P<unit>{unit})(?={verbs})")
     mask_re = re.compile(rf"(?:{masks_alt})(?P<unit>{unit})")
     opening_re = re.compile(rf"^(?:\d{{4}}年)?(?P<unit>{unit})")
     # a ministry in 部门 is no ministry (各级商务部门)
-    national_re = re.compile(f"(?:{_either(data['national'], longest_first=True)})(?!门)")
-    stop = re.compile(_either(data["place_stop"]))
+    national_re = re.compile(f"(?:{either(data['national'], longest_first=True)})(?!门)")
+    stop = re.compile(either(data["place_stop"]))
     masks = re.compile(masks_alt)
     # 全国 in an honour or a name (全国文明城市, 全国人大代表, 全国第18个…) is not the country's scope
-    honour = _either(data["national_not_before"], longest_first=True)
+    honour = either(data["national_not_before"], longest_first=True)
     after = "".join(data["national_not_after"])
     honour_re = re.compile(rf"(?<=[{after}])全国(?=[家有际])|全国\s*(?:{honour})")  # 确保全国粮食: 全国
     # a news report opens with its time and the place of its event: 吴双凤报道:7月30日上午,丰溪街道…
@@ -78,7 +72,7 @@ def _rules():
     piece_re = re.compile(rf"(?P<name>{masks_alt}|[{IDEOGRAPH}]{{2,6}}?)(?P<unit>{unit})")
     verb_re = re.compile(verbs)
     # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
-    openers = _either(data["meeting_openers"])
+    openers = either(data["meeting_openers"])
     unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
     meeting_re = re.compile(rf"(?:{openers})[^{SENTENCE_ENDS}\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
                             rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[{IDEOGRAPH}]){{1,4}}?)\s*)?"

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from policy_nlp.lang import words as word_lists
-from policy_nlp.lang.words import DATA, alternation, word_set, words
+from policy_nlp.lang.words import DATA, alternation, either, word_set, words
 from policy_nlp.stages.cleaning import clean_text
 from policy_nlp.stages.slogans import find_slogans
 
@@ -46,6 +46,14 @@ def test_an_alternation_keeps_the_longer_word_first():
     order = words("page_tool_words")
     assert order.index("打印本页") < order.index("打印")
     assert re.match(alternation("page_tool_words"), "打印本页").group() == "打印本页"
+
+
+def test_either_tries_a_word_before_its_prefix_when_asked():
+    """乡 tried before 乡镇 reads 各乡镇 as 各乡 (local excerpt dev-0183; places' units are alternated so)."""
+    sentence = "请各乡镇、各部门抓好贯彻落实。"
+    assert re.search(either(["乡", "乡镇"], longest_first=True), sentence).group() == "乡镇"
+    assert re.search(either(["乡", "乡镇"]), sentence).group() == "乡"
+    assert re.fullmatch(either(["1+N", "三农"]), "1+N")          # escaped: + is no quantifier
 
 
 def test_the_lists_drive_the_stages():

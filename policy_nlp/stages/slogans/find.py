@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces, is_ideograph
 from policy_nlp.lang.numerals import ITEM_NUMERALS, TO_ASCII_DIGITS
-from policy_nlp.lang.words import alternation, word_set, words
+from policy_nlp.lang.words import alternation, either, word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.reading_view import ReadingView
 from policy_nlp.stages.slogans.counting import (ARABIC_COUNT, digits_as_numeral, HEADS, MEASURES,
@@ -188,7 +188,7 @@ def _term_finder(terms):
     @functools.lru_cache(maxsize=None)
     def prefixes(term):
         return [p for p in ordered if term.startswith(p)]
-    return re.compile("|".join(map(re.escape, ordered))), prefixes
+    return re.compile(either(ordered)), prefixes
 
 
 def _lexicon_candidates(text, lexicon, bounds):
@@ -500,7 +500,8 @@ def _defining_mention(sp, sources):
 
 
 _ARABIC_UNITS = re.compile(rf"(?:[1-9][{IDEOGRAPH}]{{1,3}}){{2,}}")
-_CN_DIGITS = str.maketrans("123456789", "一二三四五六七八九")
+# the digits 1-9 as numerals, one for one (2 -> 二; digits_as_numeral reads a whole count)
+_CN_DIGITS = str.maketrans("123456789", ITEM_NUMERALS[:9])
 
 
 def _arabic_composite(q):

@@ -11,7 +11,7 @@ from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.words import word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import NUM_CHARS
-from policy_nlp.stages.slogans.members.items import _mk, _PARAGRAPH_REACH, _split_items
+from policy_nlp.stages.slogans.members.items import _AND_CHARS, _ITEM_JOINTS, _mk, _PARAGRAPH_REACH, _split_items
 
 
 _SUFFIX_UNITS = word_set("suffix_unit_chars")
@@ -148,12 +148,16 @@ def _quoted_names_with_head_later(t):
     return found if len(found) == number else None
 
 
+# one joint between the items of a head list (物质文明、政治文明和精神文明)
+_JOINT = re.compile(f"[{_ITEM_JOINTS}]")
+
+
 def _room_for_head_list(text, lo, hi, head, number, head_first):
     """Whether ``text[lo:hi]`` holds ``number`` items joined by 、/和 that each
     end with ``head`` (or, ``head_first``, begin with it): the head ``number``
     times, ``number - 1`` of them next to a joint. A cheap test before the
     caller compiles its item pattern (~4 ms, once per head)."""
-    joined = [joint + head if head_first else head + joint for joint in "、和与及"]
+    joined = [joint + head if head_first else head + joint for joint in _ITEM_JOINTS]
     return (text.count(head, lo, hi) >= number
             and sum(text.count(j, lo, hi) for j in joined) >= number - 1)
 
@@ -173,13 +177,12 @@ def _head_final_list_nearby(t):
     lo, hi = t.in_its_line()
     if not _room_for_head_list(text, lo, hi, head, number, head_first=False):
         return None
-    h = re.escape(head)
-    pattern = re.compile(f"(?:[{IDEOGRAPH}]{{1,4}}{h}、)(?:[{IDEOGRAPH}]{{1,4}}{h}、)*"
-                         f"(?:[{IDEOGRAPH}]{{1,4}}{h}[和与及])?[{IDEOGRAPH}]{{1,4}}{h}")
+    item = f"[{IDEOGRAPH}]{{1,4}}{re.escape(head)}"
+    pattern = re.compile(f"(?:{item}、)+(?:{item}[{_AND_CHARS}])?{item}")
     for found in pattern.finditer(text, lo, hi):
-        if t.qs <= found.start() < t.qe or text[found.end():found.end() + 1] in ("、", "和", "与", "及"):
+        if t.qs <= found.start() < t.qe or text.startswith(tuple(_ITEM_JOINTS), found.end()):
             continue                                     # the list goes on: …、政治文明和社会文明
-        parts = re.split("[、和与及]", found.group())
+        parts = _JOINT.split(found.group())
         # every part but the first is delimited on both sides: they set the
         # width, and the first part is cut to it (市是物质文明 -> 物质文明)
         width = len(parts[-1])
@@ -228,11 +231,11 @@ def _head_initial_words_nearby(t):
     if not _room_for_head_list(text, lo, hi, head, number, head_first=True):
         return None
     h = re.escape(head)
-    pattern = re.compile(f"(?<!{h})(?<!{h}[{IDEOGRAPH}][、和与及]){h}[{IDEOGRAPH}](?:[、和与及]{h}[{IDEOGRAPH}])"
-                         f"{{{number - 1}}}(?![、和与及]{h})")
+    item, joint = f"{h}[{IDEOGRAPH}]", _JOINT.pattern
+    pattern = re.compile(f"(?<!{h})(?<!{item}{joint}){item}(?:{joint}{item}){{{number - 1}}}(?!{joint}{h})")
     best = None
     for found in pattern.finditer(text, lo, hi):
-        parts = re.split("[、和与及]", found.group())
+        parts = _JOINT.split(found.group())
         if len(set(parts)) != number or text.startswith(_PAIR_RELATIONS, found.end()):
             continue                    # 创新与创业结合、孵化与投资结合: a pair of a list of pairs
         distance = abs(found.start() - t.qs)
@@ -241,7 +244,7 @@ def _head_initial_words_nearby(t):
     if best is None:
         return None
     items, z = [], best[1].start()
-    for part in re.split("([、和与及])", best[1].group()):
+    for part in re.split(f"({_JOINT.pattern})", best[1].group()):
         if len(part) == 2:
             items.append(_mk(text, z, z + 2))
         z += len(part)

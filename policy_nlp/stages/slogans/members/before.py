@@ -12,8 +12,8 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_spaces
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _mk, _not_a_member, _OPENING_VERBS, _split_items,
-    _split_last_conj, _Target, _trimmed_items)
+from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, _mk, _not_a_member, _OPENING_VERBS,
+    _split_items, _split_last_conj, _Target, _trimmed_items)
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
 
@@ -76,7 +76,7 @@ def _unquoted_list_before(t):
     if _ONE_UNITS.fullmatch(t.text, t.s, t.e) or _names_its_parts(t):
         return None                 # 参与共建“一带一路”, 研发和产业化方面一事一议: the units name its parts
     compound = _parallel_compound_before(t)
-    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in "、，,；;和与及":
+    if compound and t.text[compound[0]["start"] - 1:compound[0]["start"]] in f"、，,；;{_AND_CHARS}":
         return compound             # 以国内大循环为主体、国内国际双循环, …中心节点和国内国际双循环: the last item is the compound
     got = _list_before(t.text, t.qs, t.number, commas=not t.quoted)
     if compound and got and got[-1]["end"] == compound[-1]["end"] and got[-1]["start"] < compound[0]["start"]:

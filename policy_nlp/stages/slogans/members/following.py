@@ -10,8 +10,8 @@ from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_CLAUSE_REACH, _ITEM_END, _mk, _PARAGRAPH_REACH, _split_items,
-    _past_marker, _split_last_conj)
+from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _CLAUSE_REACH, _ITEM_END, _ITEM_JOINTS, _mk,
+    _PARAGRAPH_REACH, _split_items, _past_marker, _split_last_conj)
 
 
 # 即 "that is", not the first character of 即将, 即使, 即便, 即可, 即时, 即日, 即刻
@@ -87,7 +87,7 @@ def _glued_names(text, items, head, number):
     for a, z in items:
         cuts = [p + 1 for p in range(a, z - 1) if text[p] in head]
         out += [(x, y) for x, y in zip([a] + cuts, cuts + [z])]
-    if len(out) != number or not all(2 <= y - x <= 4 and text[x] not in "和与及" for x, y in out):
+    if len(out) != number or not all(2 <= y - x <= 4 and text[x] not in _AND_CHARS for x, y in out):
         return None                     # (a name cut off a 和 before it: 高新区和东园 is no 高新区, 和东园)
     return out
 
@@ -115,7 +115,7 @@ _JI_RIGHT_AFTER = re.compile(f"[”」\"']*{_JI}[：:]?")
 
 # a sibling formulation between this one and the 即-list that defines both:
 # 正确处理“六个关系”、牢固树立“六个导向”即要正确处理A的关系,牢固树立B的导向;…
-_SIBLING_THEN_JI = re.compile(f"[”」\"']*[、和与及][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
+_SIBLING_THEN_JI = re.compile(f"[”」\"']*[{_ITEM_JOINTS}][^，。；：:,;、]{{0,6}}?[“「\"']?[{NUM_CHARS}]+"
                               f"(?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,6}}?[”」\"']*[，,]?"
                               f"{_JI}[：:]?")
 

@@ -10,7 +10,7 @@ import re
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS, after_spaces, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS
-from policy_nlp.lang.words import words
+from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 
@@ -31,6 +31,12 @@ _TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加�
 
 
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
+
+# the conjunctions that join a list's last item (A、B和C, A、B以及C); the one-character ones
+# (和与及), and what stands between two items: 、 or one of them
+_CONJUNCTIONS = alternation("list_conjunctions")
+_AND_CHARS = "".join(word for word in words("list_conjunctions") if len(word) == 1)
+_ITEM_JOINTS = "、" + _AND_CHARS
 
 
 def _trim_first(item, tokens_words=None):
@@ -80,7 +86,7 @@ def _split_last_conj(text, items):
         return items
     a, b = items[-1]
     seg = text[a:b]
-    joints = [j for j in re.finditer(r"以及|和|与|及", seg) if not _joins_nothing(seg, j.start())]
+    joints = [j for j in re.finditer(_CONJUNCTIONS, seg) if not _joins_nothing(seg, j.start())]
     middle = items[1:-1]                  # the first item holds the lead-in (提出了包括加强…)
     verbs = sum(text.startswith(_TRIM_LEAD_VERBS, x) for x, _ in middle)
     before_verb = [j for j in joints if seg.startswith(_TRIM_LEAD_VERBS, j.end())] if verbs * 2 > len(middle) else []

@@ -12,8 +12,8 @@ from policy_nlp.lang.numerals import DIGITS as _DIGIT
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_clause_start, _COLLECTIVE_WORDS, _far_shorter, _in_word,
-    _LIST_MARKER_START, _LIST_QUALIFIERS, _past_marker,
+from policy_nlp.stages.slogans.members.items import (_clause_start, _COLLECTIVE_WORDS, _CONJUNCTIONS, _far_shorter, _in_word,
+    _ITEM_JOINTS, _LIST_MARKER_START, _LIST_QUALIFIERS, _past_marker,
     _not_a_member, _OPENING_NOT_LEAD, _split_items, _split_last_conj, _trim_first, _TRIM_LEAD, _trimmed_items,
     _verb_with_object)
 
@@ -28,7 +28,7 @@ def _noun_pair(text, item):
 
 # a sibling count right before a formulation, of the same number (国际国内
 # 两个市场两种资源, 两个市场、两种资源): both count the same members
-_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,3}}[、和与及]?$")
+_SIBLING_COUNT = re.compile(f"[{NUM_CHARS}](?:{'|'.join(_LIST_MEASURES)})?[{IDEOGRAPH}]{{1,3}}[{_ITEM_JOINTS}]?$")
 
 
 def _still_a_clause(first, others):
@@ -47,7 +47,7 @@ def _still_a_clause(first, others):
 def _ends_with_count(item, number):
     """Whether ``item`` ends with a count of ``number`` (…国内国外两种资源)."""
     found = _SIBLING_COUNT.search(item)
-    return bool(found) and found.group()[-1] not in "、和与及" and _count_of(found.group()[0]) == number
+    return bool(found) and found.group()[-1] not in _ITEM_JOINTS and _count_of(found.group()[0]) == number
 
 
 def _count_of(numeral):
@@ -99,7 +99,7 @@ def _predicate_start(text, cs, b, after_de):
     """Where the predicate of a subject list in ``text[cs:b]`` starts (the
     list ends there), or ``b``: a copula clause only before 的 (``after_de``),
     and never fewer than two characters left of the last item."""
-    tail_start = max(cs, max(text.rfind(c, cs, b) for c in "、和与及") + 1)
+    tail_start = max(cs, max(text.rfind(c, cs, b) for c in _ITEM_JOINTS) + 1)
     tail = text[tail_start:b]
     found = (_COPULA_PREDICATE if after_de else _RESULT_PREDICATE).search(tail)
     if found is None or found.start() == len(tail):
@@ -186,7 +186,7 @@ def _after_relative_verb(text, a, z):
     return a
 
 
-_YI_AFTER_JOINT = re.compile("(?:和|与|及|以及)以")
+_YI_AFTER_JOINT = re.compile(f"(?:{_CONJUNCTIONS})以")
 
 
 def _list_before(text, qs, number, commas=False):
