@@ -114,8 +114,10 @@ def date_field(key, named=False):
 
 
 # a document-sharing site's file information printed beside its upload date: the file's size
-# (25.34KB, 25.64K), its pages (31 页, 页数:9页, 总页数 7 页; not 第1页), a count capped at 999+
-_FILE_INFO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[KkMm][Bb]?(?![A-Za-z])|(?<![第\d])\d+\s*页|页数|\d+\+")
+# (25.34KB, 25.64K), its pages (31 页, 页数:9页, 总页数 7 页; not 第1页 nor 第 1 页), its count
+# capped at 999+ (only that: a news page's 浏览次数:1000+ and the 1+N, 5+2 of a text are no file's)
+_FILE_INFO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[KkMm][Bb]?(?![A-Za-z])|(?<![第\d])(?<!第\s)\d+\s*页|页数"
+                           r"|(?<![\d+])999\+")
 
 
 def file_stamps(text):

@@ -1442,3 +1442,24 @@ def test_a_sharing_sites_file_stamp_is_no_publication():
     assert file_stamps("2009-03-20 08:00 浏览:\n同志们:") == []
     # a page number of a copied document is no file information (dev-0116: …致辞_第1页)
     assert file_stamps("上传时间:2023-11-02\n县长在旅游誓师大会致辞_第1页") == []
+
+
+def test_a_view_count_or_a_plus_formula_beside_a_date_is_no_file_stamp():
+    """review12: only the 999+ cap of a sharing site's count marks a file stamp; a news page's
+    view count written 1000+ and a text's 1+8 (5 local excerpts and 3 policy documents write such
+    formulas) left the page's publication and a speech's closing date as uploads."""
+    from policy_nlp.stages.cleaning import file_stamps
+    from policy_nlp.stages.normalize import prepare
+    # dev-0237's information line, its view count capped as news sites print it
+    page = ("2011-01-11 16:43:28 来源:川汇视窗 浏览:1000+\n\n    1月11日,川汇区在多功能厅召开老干部代表座谈会。"
+            "座谈会上,代区长郭志刚向出席座谈会的退休老干部通报了2010年全区经济社会发展情况,并展开讨论。")
+    _, meta = prepare(page)
+    assert (meta["published"], meta["publication"], meta["date"], meta["date_source"]) == \
+        ("2011-01-11", "川汇视窗", "2011-01-11", "published") and "uploaded" not in meta
+    # dev-0072's 1+8 on the line after a date line is the text's, not a file's
+    assert file_stamps("2021-03-05\n深入开展基层综合治理“1+8”专项行动,不断提升群众文明素养和社会文明程度。") == []
+    # a printed page's number with a blank (第 1 页) is no page count of a file either
+    assert file_stamps("2021-03-05\n第 1 页") == []
+    # the sharing sites' stamps with their 999+ still are (dev-0179, dev-0046)
+    assert file_stamps("VIP专免\n2024-01-21\n999+\n25.34KB\n31 页\n海报")[0][2] == "2024-01-21"
+    assert file_stamps("VIP专免\n2024-05-13 999+ 21.09KB 29 页 海报\n侵权投诉")[0][2] == "2024-05-13"
