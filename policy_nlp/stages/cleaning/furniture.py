@@ -227,6 +227,8 @@ def _first_page_mark(text, spans, wrapped=False):
 # the later pages' numbers of a copy whose first page's 1、 was found: on a line of their own or
 # opening a line, the break before them single as often as not (……坚持一张蓝图绘⏎2、到底, dev-0006)
 _LATER_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*(\d{1,3})、")
+# a list's own first item inside a line (主要抓好三项工作:1、加强组织领导…), not 第1、2批 nor 2021、
+_INLINE_ONE_RE = re.compile(r"(?<![\d.第])1、(?!\d)")
 
 
 def _later_page_marks(text, start, wrapped=False):
@@ -239,7 +241,7 @@ def _later_page_marks(text, start, wrapped=False):
     any on a hard-wrapped page (``wrapped``): its physical lines are read
     through later, by their width, which a line joined across the break would
     exceed. A ``1、`` after the first page opens a list of the text's own and
-    ends the run.
+    ends the run, at a line's start or inside a line (……三项工作:1、加强组织领导。…⏎2、…).
 
     >>> page = "今年以来，全县上下狠抓落实，各项工作取得了新的进展和成效。" * 6
     >>> text = "1、" + page + "坚持一张蓝图绘\n2、到底。" + page + "发展要安全\n3、”重要指示精神。"
@@ -251,7 +253,7 @@ def _later_page_marks(text, start, wrapped=False):
     spans, last = [], start
     for match in _LATER_PAGE_RE.finditer(text, start):
         number = int(match.group(1))
-        if number == 1 or match.start() - last > _PAGE_MAX:
+        if number == 1 or match.start() - last > _PAGE_MAX or _INLINE_ONE_RE.search(text, last, match.start()):
             break
         if number != len(spans) + 2 or match.start() - last < _PAGE_MIN:
             continue

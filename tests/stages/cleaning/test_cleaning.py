@@ -1463,3 +1463,22 @@ def test_a_view_count_or_a_plus_formula_beside_a_date_is_no_file_stamp():
     # the sharing sites' stamps with their 999+ still are (dev-0179, dev-0046)
     assert file_stamps("VIP专免\n2024-01-21\n999+\n25.34KB\n31 页\n海报")[0][2] == "2024-01-21"
     assert file_stamps("VIP专免\n2024-05-13 999+ 21.09KB 29 页 海报\n侵权投诉")[0][2] == "2024-05-13"
+
+
+def test_a_list_opened_inside_a_line_after_a_first_page_keeps_its_numbers():
+    """review12: on a sharing copy whose first page's 1、 was found, a list of the speech's own
+    whose 1、 follows its lead-in on the same line (……三项工作:1、…) had its ⏎2、 and ⏎3、, a page's
+    length apart, removed as page numbers; the inline 1、 ends the run as a 1、 opening a line does.
+    The items are those of test_a_text_opening_a_list_with_1_keeps_it; the header is 装配图网's."""
+    head = ("《县长在全县秸秆禁烧工作会议上的讲话》由会员分享,可在线阅读,更多相关《县长在全县秸秆禁烧工作会议上的讲话》"
+            "请在装配图网上搜索。\n1、县长在全县秸秆禁烧工作会议上的讲话同志们:今天召开这次会议,主要任务是安排部署今年的"
+            "秸秆禁烧工作。下面,我讲三点意见,主要抓好三项工作:")
+    first = "1、加强组织领导。各乡镇、各部门要把秸秆禁烧工作摆上重要议事日程，主要领导亲自抓，分管领导具体抓，层层落实责任，确保各项工作措施落到实处。"
+    second = ("\n2、强化督查考核。县督查室要加强对各乡镇秸秆禁烧工作的督促检查，对工作不力、出现火点的，严肃追究有关人员责任。"
+              + "各乡镇要组织专门力量，实行网格化管理，做到不漏一村、不漏一户、不漏一块田，确保不见一处火点、不冒一处黑烟。" * 2)
+    third = "\n3、加大宣传力度。要充分利用广播、电视、标语、明白纸等多种形式，广泛宣传秸秆禁烧的重要意义和有关规定。"
+    text = head + first * 2 + second + third
+    cleaned = clean_text(text)
+    check_invariants(text, cleaned)
+    assert [r["text"] for r in cleaned.removed if r["reason"] == "page number"] == ["1、"]
+    assert "\n2、强化督查考核" in cleaned.text and "\n3、加大宣传力度" in cleaned.text
