@@ -107,6 +107,8 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
     from policy_nlp.stages.cleaning import clean_text
     from policy_nlp.stages.places import enrich_meta
     meta = dict(meta or {})
+    if not str(meta.get("date") or "").strip():  # an empty date cell gives no date: the text's may be read
+        meta.pop("date", None)
     given = set(meta) - {"sha1", "normalized"}  # what cleaning adds below was read from the text
     if not normalized:
         text, changes = normalize(text)

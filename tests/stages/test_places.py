@@ -238,3 +238,16 @@ def test_years_of_the_local_speech_corpus_read_from_the_text():
     # 2026-12-04: right 48, wrong 2, missing 58, undated given a year 2 (before: 48, 4, 56, 4:
     # sharing sites' stamps in titles and under texts were read as the speech's date)
     assert counts["right"] >= 48 and counts["wrong"] <= 2 and counts["undated_given_a_year"] <= 2, counts
+
+
+def test_an_empty_date_given_with_the_input_leaves_the_texts_date():
+    """review12: a sheet's or JSONL's empty date (a blank --date-column cell, "date": null) kept
+    the title block's date cleaning read out of meta (dev-0179's (2021 年2月2日) lost, no year)."""
+    from policy_nlp.stages.normalize import prepare
+    page = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
+            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
+    for empty in (None, "", " "):
+        meta = prepare(page, {"date": empty, "id": "dev-0179"})[1]
+        assert (meta["date"], meta["year"], meta["date_source"]) == ("2021-02-02", 2021, "text"), empty
+    # a date given wins still
+    assert prepare(page, {"date": "2021-02-03"})[1]["date"] == "2021-02-03"
