@@ -1446,7 +1446,7 @@ def test_a_sharing_sites_file_stamp_is_no_publication():
 
 def test_a_view_count_or_a_plus_formula_beside_a_date_is_no_file_stamp():
     """review12: only the 999+ cap of a sharing site's count marks a file stamp; a news page's
-    view count written 1000+ and a text's 1+8 (5 local excerpts and 3 policy documents write such
+    view count written 1000+ and a text's 1+8 (dev-0072 and 8 policy documents write such
     formulas) left the page's publication and a speech's closing date as uploads."""
     from policy_nlp.stages.cleaning import file_stamps
     from policy_nlp.stages.normalize import prepare
