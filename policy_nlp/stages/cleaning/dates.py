@@ -122,8 +122,8 @@ _FILE_INFO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[KkMm][Bb]?(?![A-Za-z])|(
 
 def file_stamps(text):
     """The ISO dates of ``text`` that a document-sharing site printed beside the file's size,
-    pages or capped downloads (999+), on the date's line or the next: when the copy was uploaded, never the
-    document's date (VIP专免⏎2024-01-21⏎999+⏎25.34KB⏎31 页: dev-0179, dev-0046, dev-0160,
+    pages or capped downloads (999+), on the date's line or the next: when the copy was uploaded,
+    never the document's date (VIP专免⏎2024-01-21⏎999+⏎25.34KB⏎31 页: dev-0179, dev-0046, dev-0160,
     dev-0162, dev-0125; 2023-12-27⏎9 页 999+ under a text: dev-0037).
 
     Returns
