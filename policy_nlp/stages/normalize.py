@@ -109,7 +109,8 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
     meta = dict(meta or {})
     if not str(meta.get("date") or "").strip():  # an empty date cell gives no date: the text's may be read
         meta.pop("date", None)
-    given = set(meta) - {"sha1", "normalized"}  # what cleaning adds below was read from the text
+    # what cleaning adds below was read from the text; a field given empty ("title": null) gives nothing
+    given = {key for key, value in meta.items() if not _empty(value)} - {"sha1", "normalized"}
     if not normalized:
         text, changes = normalize(text)
         meta["sha1"] = content_hash(text)
@@ -118,11 +119,17 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
     if clean:
         cleaned = clean_text(text)
         text = cleaned.text
-        for key, value in cleaned.meta.items():  # fields given with the input win
-            meta.setdefault(key, value)
+        for key, value in cleaned.meta.items():  # fields given with the input win, unless empty
+            if _empty(meta.get(key)):
+                meta[key] = value
         if cleaned.removed:
             meta["removed"] = cleaned.removed
         if cleaned.converted:  # the text is the Simplified copy; these give the original back
             meta["converted"] = {"from": "traditional", "changed": len(cleaned.converted),
                                  "chars": cleaned.converted}
     return text, enrich_meta(meta, text, given)  # ISO date, year, place, level (given values win)
+
+
+def _empty(value):
+    """A meta field given without a value (None, a blank cell), which gives way to the text's."""
+    return value is None or isinstance(value, str) and not value.strip()

@@ -251,3 +251,15 @@ def test_an_empty_date_given_with_the_input_leaves_the_texts_date():
         assert (meta["date"], meta["year"], meta["date_source"]) == ("2021-02-02", 2021, "text"), empty
     # a date given wins still
     assert prepare(page, {"date": "2021-02-03"})[1]["date"] == "2021-02-03"
+
+
+def test_an_empty_title_given_with_the_input_leaves_the_title_block_read():
+    """review12: 52 local excerpts come with "title": null; a title given empty kept the title
+    cleaning read out of meta (and with it the title's year and the topics' title context)."""
+    from policy_nlp.stages.normalize import prepare
+    page = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
+            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
+    for empty in (None, "", " "):
+        meta = prepare(page, {"title": empty})[1]
+        assert meta["title"] == "在全市农村工作会议上的讲话" and meta["year"] == 2021, empty
+    assert prepare(page, {"title": "我的标题"})[1]["title"] == "我的标题"  # a title given wins still
