@@ -527,8 +527,8 @@ def test_documents_without_speech_evidence_keep_the_gate_open():
 def test_reports_and_summaries_of_the_local_corpus_keep_the_gate_shut():
     # The local development excerpts with no speech evidence that are reports or summaries, not speeches:
     # none opens the policy-document gate (no addressee line, preamble, first article or plan frame among
-    # their paragraphs), so no veto of their genre is needed (docs/evaluation.md, policydocs). Their
-    # opening sentences and meta as cleaning reads them.
+    # their paragraphs), so no veto of their genre is needed (docs/history/evaluation_sessions.md,
+    # nineteenth session, policydocs). Their opening sentences and meta as cleaning reads them.
     from policy_nlp.stages.topics.context import is_policy_document, is_speech
     excerpts = {
         "dev-0109": ({"title": "2018抓基层党建工作述职报告", "occasion": "抓基层党建工作述职报告"},
