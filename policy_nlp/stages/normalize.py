@@ -107,7 +107,7 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
     from policy_nlp.stages.cleaning import clean_text
     from policy_nlp.stages.places import enrich_meta
     meta = dict(meta or {})
-    if not str(meta.get("date") or "").strip():  # an empty date cell gives no date: the text's may be read
+    if _empty(meta.get("date")):  # an empty date cell gives no date: the text's may be read
         meta.pop("date", None)
     # what cleaning adds below was read from the text; a field given empty ("title": null) gives nothing
     given = {key for key, value in meta.items() if not _empty(value)} - {"sha1", "normalized"}
@@ -132,4 +132,4 @@ def prepare(text: str, meta: "dict | None" = None, *, clean: bool = True,
 
 def _empty(value):
     """A meta field given without a value (None, a blank cell), which gives way to the text's."""
-    return value is None or isinstance(value, str) and not value.strip()
+    return not str(value or "").strip()
