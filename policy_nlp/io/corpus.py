@@ -219,7 +219,7 @@ def read_meta_sheet(path):
     if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
         raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
                             "CSV UTF-8) and give that file")
-    text, _ = decode(read_bytes(path), source=str(path))
+    text = _rows_text(path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         rows = []
         for number, line in enumerate(text.splitlines(), start=1):
