@@ -11,8 +11,7 @@ def _train(args):
     from policy_nlp.apps.training import format_report, train
     if Path(args.output).is_file():  # before the cross-validation, not after it
         raise FileExistsError(errno.EEXIST, "File exists", str(args.output))
-    data = args.data if len(args.data) > 1 else args.data[0]
-    report = train(data, args.output, text_column=args.text_column, label_column=args.label_column,
+    report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
                    group_column=args.group_column, label_sep=args.label_sep, test=args.test,
                    folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
                    crosswalk=args.crosswalk, weight_column=args.weight_column, verbose=not args.quiet)
