@@ -190,6 +190,14 @@ def _problems(data, n):
     for i, slogan in enumerate(data.get("slogans") or []):
         yield _span_problem(slogan, f"slogans[{i}]", n)
         yield from _part_problems(slogan, f"slogans[{i}]", "members", n)
+    meta = data.get("meta") or {}
+    titled = meta.get("title_slogans") or []   # offsets into the title, not the text
+    if titled and not (isinstance(titled, list) and isinstance(meta.get("title"), str)):
+        yield "meta.title_slogans is not a list of spans of meta.title"
+        return
+    for i, slogan in enumerate(titled):
+        yield _span_problem(slogan, f"meta.title_slogans[{i}]", len(meta["title"]))
+        yield from _part_problems(slogan, f"meta.title_slogans[{i}]", "members", len(meta["title"]))
     for i, lst in enumerate(data.get("lists") or []):
         yield _span_problem(lst, f"lists[{i}]", n)
         yield from _part_problems(lst, f"lists[{i}]", "items", n, check=_marker_problem)
@@ -221,7 +229,8 @@ def check_annotated(data):
 
     What the view and the report rely on: ``text`` a string, ``meta`` an
     object, every span (paragraph, slogan, member, list, list item, claim) an
-    object with integer offsets inside the text, list markers strings. A
+    object with integer offsets inside the text (a title's slogan inside
+    ``meta.title``), list markers strings. A
     record edited by hand or by another tool can break any of these; it is
     then reported and skipped, not rendered half-way.
 
