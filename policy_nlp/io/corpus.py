@@ -17,19 +17,18 @@ import json
 import logging
 import math
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import decode, read_bytes, read_text
+from policy_nlp.io.rows import read_table
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
 log = logging.getLogger(__name__)
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
-csv.field_size_limit(sys.maxsize)  # work reports are long single cells
 
 
 @dataclass
@@ -392,16 +391,15 @@ def _folder_files(folder, patterns):
 
 
 def _read_file(path, default_id, text_column, id_column):
-    suffix = path.suffix.lower()
+    kind = {".csv": "csv", ".jsonl": "jsonl"}.get(path.suffix.lower())
     try:
-        if suffix in (".jsonl", ".csv"):
+        if kind:
             rows = 0
-            for rows, item in enumerate((_read_jsonl if suffix == ".jsonl" else _read_csv)(
-                    path, text_column, id_column), start=1):
+            for rows, item in enumerate(_read_table(path, kind, text_column, id_column), start=1):
                 yield item
             if not rows:  # an empty .txt is an error; an empty table is one too, not nothing
-                raise DocumentError(path, "empty JSONL file (no line with a document)" if suffix == ".jsonl"
-                                    else "empty CSV file (a header but no rows)")
+                raise DocumentError(path, "empty JSONL file (no line with a document)" if kind == "jsonl"
+                                    else f"empty {kind.upper()} file (a header but no rows)")
         else:
             text, meta = read_text(path)
             if not text.strip():
@@ -416,40 +414,26 @@ def _rows_text(path):
     return text
 
 
-def _jsonl_lines(path):
-    """``(line number, text or DocumentError)`` of each line of a JSONL file.
+def _read_table(path, kind, text_column, id_column):
+    """A Record (or a DocumentError) for each row of a CSV, TSV or JSONL file (:func:`read_table`).
 
-    The file is decoded as a whole like any text file (UTF-8, GB18030, UTF-16
-    …). When that fails, or gives GB18030, but most of its non-ASCII lines are
-    UTF-8, it is UTF-8 with damaged lines: each line with an invalid byte (or
-    a NUL) is an error of its own and the other lines are read.
+    A CSV without the text column is an error of the file; a row that ends
+    before that column is an error of its own.
     """
-    data = read_bytes(path)
-    try:
-        text, encoding = decode(data, source=str(path))
-    except DocumentError as error:
-        text, encoding, failure = None, None, error
-    if encoding in (None, "gb18030"):
-        lines = []
-        for line in data.split(b"\n"):
-            try:
-                lines.append(line.decode("utf-8"))
-            except UnicodeDecodeError as error:
-                lines.append(error)
-        good = sum(1 for line in lines if isinstance(line, str) and not line.isascii())
-        bad = sum(1 for line in lines if isinstance(line, UnicodeDecodeError))
-        if good > bad:
-            for number, line in enumerate(lines, start=1):
-                if isinstance(line, UnicodeDecodeError):
-                    line = DocumentError(f"{path}:{number}", f"invalid UTF-8: byte 0x{line.object[line.start]:02x} "
-                                         f"at byte {line.start} of the line")
-                elif number == 1:
-                    line = line.removeprefix("\ufeff")
-                yield number, line
-            return
-        if text is None:
-            raise failure
-    yield from enumerate(io.StringIO(text), start=1)
+    names, rows = read_table(path, kind)
+    if names is not None and text_column not in names:
+        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
+                            "name it with --text-column")
+    for number, row in rows:
+        if isinstance(row, DocumentError):
+            yield row
+        elif names is not None and row[text_column] is None:  # a cell the row does not reach
+            cells = sum(value is not None for value in row.values())
+            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                f"columns: the row ends before the {text_column!r} column",
+                                id=row.get(id_column) or None)
+        else:
+            yield _from_row(path, number, row, text_column, id_column)
 
 
 def _from_row(path, number, row, text_column, id_column):
@@ -472,62 +456,6 @@ def _from_row(path, number, row, text_column, id_column):
     except DocumentError as error:
         return error
 
-
-def _read_jsonl(path, text_column, id_column):
-    for number, line in _jsonl_lines(path):
-        if isinstance(line, DocumentError):
-            yield line
-            continue
-        if not line.strip():
-            continue
-        try:  # without its line break, a line cut inside a string reads "Unterminated string"
-            row = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as error:  # json's messages may end in "at" ("... starting at")
-            yield DocumentError(f"{path}:{number}",
-                                f"invalid JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
-            continue
-        if not isinstance(row, dict):
-            yield DocumentError(f"{path}:{number}", "a JSONL line must be an object with a text field")
-            continue
-        yield _from_row(path, number, row, text_column, id_column)
-
-
-_EXTRA = object()  # DictReader's key for cells beyond the header
-
-
-def _read_csv(path, text_column, id_column):
-    """Rows of a CSV file with a header line.
-
-    A column named twice in the header is an error naming it (which of the
-    two would be the text is a guess); a row with more cells than the header
-    is an error of its own unless the extra cells are empty (a trailing comma),
-    and so is a row that ends before the text column.
-    """
-    reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""), restkey=_EXTRA)
-    if reader.fieldnames is None:
-        raise DocumentError(path, "empty CSV file (no header)")
-    names = reader.fieldnames
-    repeated = sorted({name for name in names if names.count(name) > 1}, key=names.index)
-    if repeated:
-        where = ", ".join(f"{name!r} (columns {', '.join(str(i + 1) for i, n in enumerate(names) if n == name)})"
-                          for name in repeated)
-        raise DocumentError(path, f"the header names a column more than once: {where}; rename the copies")
-    if text_column not in names:
-        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
-                            "name it with --text-column")
-    for number, row in enumerate(reader, start=2):  # row 1 is the header
-        extra = row.pop(_EXTRA, None)
-        if extra and any(cell.strip() for cell in extra):
-            yield DocumentError(f"{path}:{number}", f"{len(names) + len(extra)} cells but the header has "
-                                f"{len(names)} columns (an unquoted comma or a missing quote?)")
-            continue
-        if row[text_column] is None:  # DictReader's value of a cell the row does not reach
-            cells = sum(value is not None for value in row.values())
-            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
-                                f"columns: the row ends before the {text_column!r} column",
-                                id=row.get(id_column) or None)
-            continue
-        yield _from_row(path, number, row, text_column, id_column)
 
 
 # --- Hugging Face datasets saved with save_to_disk ---------------------------
