@@ -10,9 +10,7 @@ or the path and row (``reports.jsonl:17``). ``meta["sha1"]`` is the text's
 content hash, used to skip documents already done when a run is resumed.
 """
 
-import csv
 import fnmatch
-import io
 import json
 import logging
 import math
@@ -21,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, read_bytes, read_text
+from policy_nlp.io.reading import read_text
 from policy_nlp.io.rows import read_table
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
@@ -212,27 +210,16 @@ def read_meta_sheet(path):
     ------
     DocumentError
         A missing file, no key column, a key given twice, a field the readers
-        set (``sha1``, ``source``), a JSONL line that is not an object.
+        set (``sha1``, ``source``), a row that cannot be read (its file and
+        row, and why: :func:`~policy_nlp.io.rows.read_table`).
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
         raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
                             "CSV UTF-8) and give that file")
-    text = _rows_text(path)
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            try:
-                row = json.loads(line) if line.strip() else None
-            except json.JSONDecodeError as error:
-                raise DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg}") from None
-            if row is not None and not isinstance(row, dict):
-                raise DocumentError(f"{path}:{number}", "a JSONL line must be an object")
-            rows.append((number, row or {}))
-    else:
-        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
-        rows = list(enumerate(reader, start=2))  # row 1 is the header
-    names = {name for _, row in rows for name in row if name is not None}
+    columns, rows = read_table(path, strict=True)
+    rows = list(rows)
+    names = set(columns or ()).union(*(row for _, row in rows))
     key = next((k for k in SHEET_KEYS if k in names), None)
     if key is None:
         raise DocumentError(path, f"no column 'id' or 'file' (columns: {', '.join(sorted(names))}): "
@@ -247,7 +234,7 @@ def read_meta_sheet(path):
             continue
         if value in out:
             raise DocumentError(f"{path}:{number}", f"{key} {value!r} has a row already")
-        out[value] = {k: v for k, v in row.items() if k not in (key, None) and v not in (None, "")}
+        out[value] = {k: v for k, v in row.items() if k != key and v not in (None, "")}
     return key, out
 
 
@@ -407,11 +394,6 @@ def _read_file(path, default_id, text_column, id_column):
             yield Record(default_id, text, {**meta, "sha1": content_hash(text)})
     except DocumentError as error:
         yield error
-
-
-def _rows_text(path):
-    text, _ = decode(read_bytes(path), source=str(path))
-    return text
 
 
 def _read_table(path, kind, text_column, id_column):
