@@ -58,7 +58,8 @@ def test_jsonl_lines_that_are_no_object_say_what_they_are(tmp_path):
     rows = list(rows)
     assert rows[0] == (1, {"text": FIRST})
     assert [(n, e.reason) for n, e in rows[1:]] == [
-        (2, "a JSONL line must be an object ({...}), not a list"), (3, "a JSONL line must be an object ({...}), not null"),
+        (2, "a JSONL line must be an object ({...}), not a list"),
+        (3, "a JSONL line must be an object ({...}), not null"),
         (5, "a JSONL line must be an object ({...}), not a string"),
         (6, "invalid JSON: Expecting property name enclosed in double quotes at column 2")]
 
