@@ -20,7 +20,7 @@ from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import read_text
-from policy_nlp.io.rows import read_table
+from policy_nlp.io.rows import KINDS, read_table
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
@@ -81,12 +81,13 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     Parameters
     ----------
     paths : iterable of str or Path
-        Files (``.txt`` in any supported encoding, ``.jsonl``, ``.csv``),
-        folders (searched recursively), and folders of a Hugging Face dataset
+        Files (``.txt`` in any supported encoding, ``.jsonl``/``.ndjson``,
+        ``.csv``, ``.tsv``), folders (searched recursively), and folders of a Hugging Face dataset
         saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
         ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
     pattern : str or sequence of str, optional
-        Glob patterns for files inside folders (default: text, JSONL and CSV).
+        Glob patterns for files inside folders (default: text, JSONL and CSV;
+        ``*.tsv`` reads TSV tables).
     text_column, id_column : str
         Field names of the text and the id in JSONL and CSV inputs; other
         fields go into ``meta``.
@@ -378,7 +379,7 @@ def _folder_files(folder, patterns):
 
 
 def _read_file(path, default_id, text_column, id_column):
-    kind = {".csv": "csv", ".jsonl": "jsonl"}.get(path.suffix.lower())
+    kind = KINDS.get(path.suffix.lower())  # .csv .tsv .jsonl .ndjson: the tables a sheet may be too
     try:
         if kind:
             rows = 0
