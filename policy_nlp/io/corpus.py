@@ -260,13 +260,14 @@ class _SheetMatcher:
         inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
         a level none of its ``LEVELS`` gives way to the inferred one, and a
         year it cannot read stays a string beside the others' integers."""
-        from policy_nlp.stages.places import LEVELS, _year
+        from policy_nlp.stages.places import LEVELS, given_year
         levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
         if levels:
             log.warning("%s: level %s is none of %s: the level inferred from the text replaces it (rename the "
                         "column to keep your own coding beside it)", self.path, ", ".join(map(repr, levels[:3])),
                         ", ".join(LEVELS))
-        years = sorted({row["year"] for row in self.rows.values() if row.get("year") and _year(row["year"]) is None})
+        years = sorted({row["year"] for row in self.rows.values()
+                        if row.get("year") and given_year(row["year"]) is None})
         if years:
             log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written", self.path,
                         ", ".join(map(repr, years[:3])))
