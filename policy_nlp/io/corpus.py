@@ -105,7 +105,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         value the document itself gives (a JSONL/CSV field, not empty) wins.
         Set before dates, places and levels are inferred, so a given
         ``level`` is kept.
-    meta_file : str or Path, optional
+    meta_file : str, Path or MetaSheet, optional
         A researcher's metadata sheet (:func:`read_meta_sheet`), one row per
         document: its fields win over the document's own and are set before
         the inference too. The sheet itself is not read as a document when it
@@ -123,7 +123,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     """
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
-    sheet = _SheetMatcher(meta_file) if meta_file else None
+    sheet = _SheetMatcher(MetaSheet.read(meta_file)) if meta_file else None
     seen, used, fields = {}, set(), set()
     for item in _read_all(paths, pattern, text_column, id_column):
         if sheet and sheet.is_the_sheet(item):
@@ -239,19 +239,33 @@ def read_meta_sheet(path):
     return key, out
 
 
-def meta_sheet_digest(path):
-    """A hash of what the sheet at ``path`` gives (:func:`read_meta_sheet`),
-    not of its bytes: the same rows saved in another encoding hash alike. A
-    resumed run compares it (the resume key, ``sha1``, is the text's)."""
-    return content_hash(json.dumps(read_meta_sheet(path), ensure_ascii=False, sort_keys=True))
+@dataclass(frozen=True)
+class MetaSheet:
+    """A metadata sheet read once (:func:`read_meta_sheet`): what :func:`read_inputs`
+    gives the documents and what a resumed run compares (:attr:`digest`)."""
+    path: Path
+    key: str
+    rows: dict
+
+    @classmethod
+    def read(cls, sheet):
+        """The sheet at the path ``sheet`` (a MetaSheet already read is returned as it is)."""
+        if isinstance(sheet, cls):
+            return sheet
+        return cls(Path(sheet), *read_meta_sheet(sheet))
+
+    @property
+    def digest(self):
+        """A hash of what the sheet gives, not of its bytes: the same rows saved
+        in another encoding hash alike (the resume key, ``sha1``, is the text's)."""
+        return content_hash(json.dumps((self.key, self.rows), ensure_ascii=False, sort_keys=True))
 
 
 class _SheetMatcher:
     """A metadata sheet's rows matched to the documents read (:func:`read_inputs`)."""
 
-    def __init__(self, path):
-        self.path = Path(path)
-        self.key, self.rows = read_meta_sheet(self.path)
+    def __init__(self, sheet):
+        self.path, self.key, self.rows = sheet.path, sheet.key, sheet.rows
         self.used, self.missing, self.documents = {}, [], 0  # used: {row's key: ids of its documents}
         self._warn_replaced()
 
