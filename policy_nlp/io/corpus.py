@@ -82,7 +82,8 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     ----------
     paths : iterable of str or Path
         Files (``.txt`` in any supported encoding, ``.jsonl``/``.ndjson``,
-        ``.csv``, ``.tsv``), folders (searched recursively), and folders of a Hugging Face dataset
+        ``.csv``, ``.tsv``: tables read by :func:`~policy_nlp.io.rows.read_table`),
+        folders (searched recursively), and folders of a Hugging Face dataset
         saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
         ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
     pattern : str or sequence of str, optional
