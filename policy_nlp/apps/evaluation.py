@@ -57,7 +57,6 @@ quotes “”「」『』"'; list prefixes compare as "the found text starts wit
 the gold prefix".
 """
 
-import csv
 import json
 import logging
 import os
@@ -67,6 +66,7 @@ from typing import Any, Iterable, Sequence
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import normalize, read_text
+from policy_nlp.io.rows import read_table
 from policy_nlp.stages.cleaning import without_glosses
 from policy_nlp.stages.topics.classify import main_area
 
@@ -202,19 +202,8 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
         if not path.is_file():
             raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
         field, match = source.get("field", "content"), source.get("match", {})
-        if path.suffix.lower() == ".csv":
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                records = csv.DictReader(handle)
-                found = next((row for row in records if _matches(row, match)), None)
-        else:
-            found = None
-            with open(path, encoding="utf-8-sig") as handle:
-                for line in handle:
-                    if line.strip():
-                        record = json.loads(line)
-                        if _matches(record, match):
-                            found = record
-                            break
+        _, rows = read_table(path, strict=True)  # the rows annotate reads
+        found = next((row for _, row in rows if _matches(row, match)), None)
         if found is None or found.get(field) is None:
             raise LookupError(f"{path}: no record with {match} and a {field!r} field")
         return normalize(found[field])[0]

@@ -54,7 +54,8 @@ def add_annotate_command(commands):
                     "and on stderr) and the rest are still annotated; the exit status is 1 when any "
                     "document failed. Rerunning the same command resumes a JSONL output.",
         epilog=ANNOTATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="files (.txt any encoding, .jsonl, .csv) or folders (recursive)")
+    p.add_argument("inputs", nargs="+",
+                   help="files (.txt any encoding, .jsonl/.ndjson, .csv, .tsv) or folders (recursive)")
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
     p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",
