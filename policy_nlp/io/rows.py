@@ -12,12 +12,13 @@ a sheet or training file is refused with the same message (``strict``).
 import csv
 import io
 import json
-import sys
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import decode, read_bytes
 
-csv.field_size_limit(sys.maxsize)  # work reports and long paragraphs are single cells
+# work reports and long paragraphs are single cells; 2**31 - 1, not sys.maxsize, which overflows the
+# C long of Windows builds (an OverflowError at import)
+csv.field_size_limit(2**31 - 1)
 
 # what a file holds, by its suffix (anything else given as a table is read as CSV)
 KINDS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
