@@ -28,10 +28,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         (在……会议上的讲话) closes the policy-document gate, as in ``meta``.
     context : bool
         Weigh each paragraph's probabilities by its document and neighbours
-        (:func:`policy_nlp.stages.topics.context.contextualize`; a news report
-        of a meeting with its own weights, :func:`~policy_nlp.stages.topics.context.news_weights`,
-        a policy document with the whole-document prior and the area of its purpose,
-        :func:`~policy_nlp.stages.topics.context.policy_weights`);
+        (:func:`policy_nlp.stages.topics.context.contextualize`, with the weights of a news report or
+        a policy document, :func:`~policy_nlp.stages.topics.context.document_context`);
         False classifies every paragraph alone.
     predict_proba : callable, optional
         ``predict_proba(indices)``: the model's probabilities of the
@@ -42,9 +40,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         or a speech's title or occasion, marks a speech, which is no policy
         document (:func:`~policy_nlp.stages.topics.context.is_speech`).
     read_title : bool
-        With no ``title`` given, take the one
-        :func:`~policy_nlp.stages.topics.context.find_title` finds in ``meta``
-        and the first paragraphs, as the pipeline does.
+        With no ``title``, take :func:`~policy_nlp.stages.topics.context.find_title`'s, as the pipeline does.
 
     Returns
     -------
