@@ -197,7 +197,6 @@ class TopicsStage:
     # nothing; spaCy's nlp.pipe calls this for each document.
     def __call__(self, doc):
         from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
-        from policy_nlp.stages.topics.context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         from policy_nlp.stages.topics.classify import mixed_section_label
         _require(doc, "paragraphs", "topics")
@@ -208,7 +207,7 @@ class TopicsStage:
         with reading_offsets(doc):  # the token offsets checked once for both reads
             words = words_within(doc, offsets)
             predict = self._predict_by_ids(doc, offsets, words)
-        results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
+        results = classify_paragraphs(self.classifier, words, headings="own", read_title=True,
                                       predict_proba=predict, meta=doc._.meta)
         results = inherit_heading_topics(texts, results, mixed_label=mixed_section_label(self.classifier.classes_))
         shares = {str(label): 0.0 for label in self.classifier.classes_}
