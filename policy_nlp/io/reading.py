@@ -41,11 +41,14 @@ def read_bytes(path):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        # told before open(fd): given a folder's descriptor, open() raised IsADirectoryError
+        # naming the descriptor ('4: Is a directory') and left it open
+        os.close(fd)
+        raise DocumentError(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'not a file')}); "
+                            "give a file or a folder")
     with open(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise DocumentError(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'not a file')}); "
-                                "give a file or a folder")
         try:
             return f.read()
         except OSError as error:

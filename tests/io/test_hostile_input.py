@@ -238,3 +238,21 @@ def test_a_document_error_survives_pickling_as_a_process_pool_sends_it():
     error = pickle.loads(pickle.dumps(DocumentError("in.jsonl:4", "empty or non-text 'text' field", id="b")))
     assert isinstance(error, DocumentError) and str(error) == "in.jsonl:4: empty or non-text 'text' field"
     assert (error.source, error.reason, error.id) == ("in.jsonl:4", "empty or non-text 'text' field", "b")
+
+
+def test_a_folder_given_as_a_file_is_named(tmp_path, capsys):
+    """review13: ``--meta-file`` given a folder said 'policy-nlp: error: 4: Is a directory' (the
+    descriptor's number, not the path) and left the descriptor open."""
+    from policy_nlp.cli import main
+    folder = tmp_path / "元数据 2021"
+    folder.mkdir()
+    before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(DocumentError, match=r"元数据 2021: not a regular file \(a folder\)"):
+        read_bytes(folder)
+    assert len(os.listdir("/proc/self/fd")) == before
+    speech = tmp_path / "speech.txt"
+    speech.write_text("同志们：今天我们召开全县农村工作会议。", encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["annotate", str(speech), "--meta-file", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err == f"policy-nlp: error: {folder}: not a regular file (a folder); give a file or a folder\n"
