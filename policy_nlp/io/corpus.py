@@ -220,6 +220,7 @@ def read_meta_sheet(path):
         raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
                             "CSV UTF-8) and give that file")
     text = _rows_text(path)
+    header = ()  # a CSV's column names: a sheet of no rows yet has them
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         rows = []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -233,11 +234,13 @@ def read_meta_sheet(path):
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
         rows = list(enumerate(reader, start=2))  # row 1 is the header
-    names = {name for _, row in rows for name in row if name is not None}
+        header = reader.fieldnames or ()
+    names = {name for _, row in rows for name in row if name is not None} | set(header)
     key = next((k for k in SHEET_KEYS if k in names), None)
     if key is None:
-        raise DocumentError(path, f"no column 'id' or 'file' (columns: {', '.join(sorted(names))}): "
-                            "name each row's document by its id or its file")
+        columns = f"columns: {', '.join(sorted(names))}" if names else "an empty sheet"
+        raise DocumentError(path, f"no column 'id' or 'file' ({columns}): name each row's document by its id "
+                            "or its file")
     reserved = sorted(names & {"sha1", "source"})
     if reserved:
         raise DocumentError(path, f"cannot set {', '.join(reserved)}: the readers set it from the input")
