@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, read_bytes, read_text
+from policy_nlp.io.reading import decode, path_text, read_bytes, read_text
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
@@ -382,10 +382,10 @@ def _read_all(paths, pattern, text_column, id_column):
             if not files and not unreadable:
                 yield DocumentError(path, f"folder has no files matching {', '.join(patterns)}")
             for file in files:
-                yield from _read_file(file, file.relative_to(path).with_suffix("").as_posix(),
+                yield from _read_file(file, path_text(file.relative_to(path).with_suffix("").as_posix()),
                                       text_column, id_column)
         elif path.exists():
-            yield from _read_file(path, path.with_suffix("").name, text_column, id_column)
+            yield from _read_file(path, path_text(path.with_suffix("").name), text_column, id_column)
         else:
             yield DocumentError(path, "no such file or folder")
 
@@ -469,7 +469,7 @@ def _jsonl_lines(path):
 
 
 def _from_row(path, number, row, text_column, id_column):
-    source = f"{path}:{number}"
+    source = f"{path_text(path)}:{number}"
     given = row.get(id_column)
     known = _id_text(given) if given not in (None, "") and not LONE_SURROGATE_RE.search(str(given)) else None
     if text_column not in row:
@@ -483,7 +483,7 @@ def _from_row(path, number, row, text_column, id_column):
     meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
     meta["source"] = source
     try:
-        return make_record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",
+        return make_record(given if given not in (None, "") else f"{path_text(path.with_suffix('').name)}:{number}",
                            text, meta, source=source)
     except DocumentError as error:
         return error

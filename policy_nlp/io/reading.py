@@ -59,6 +59,21 @@ _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFB
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
+def path_text(path):
+    r"""``path`` as text that every output can hold: the bytes of a file name that are no
+    UTF-8 (a GBK name from a zip made on Chinese Windows, which Python reads as lone
+    surrogates) written as ``\xNN`` escapes.
+
+    >>> path_text(os.fsdecode("讲话".encode("gbk") + b".txt"))
+    '\\xbd\\xb2\\xbb\\xb0.txt'
+    """
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_text(path):
     """Read a text file, detecting its encoding, and normalise it.
 
@@ -78,4 +93,4 @@ def read_text(path):
     data = read_bytes(path)
     text, encoding = decode(data, source=str(path))
     text, changes = normalize(text)
-    return text, {"source": str(path), "encoding": encoding, "normalized": changes}
+    return text, {"source": path_text(path), "encoding": encoding, "normalized": changes}
