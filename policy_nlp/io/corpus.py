@@ -262,19 +262,6 @@ def meta_sheet_digest(path):
     return content_hash(json.dumps(read_meta_sheet(path), ensure_ascii=False, sort_keys=True))
 
 
-def meta_settings(read_options):
-    """What the options of :func:`read_inputs` put into every document's meta, comparable
-    across runs (as JSON gives it back): the ``--meta`` fields, the columns kept or renamed
-    (``--meta-columns``, ``--date-column``), the sheet's rows (:func:`meta_sheet_digest`).
-    A resumed run compares them, as the resume key, ``sha1``, is the text's alone."""
-    options = read_options or {}
-    sheet = options.get("meta_file")
-    record = {"meta": parse_meta(options.get("meta")) or None,
-              "meta_columns": _column_map(options.get("meta_columns"), options.get("date_column"))}
-    record = json.loads(json.dumps(record, ensure_ascii=False, default=str))
-    return {**record, "meta_file": meta_sheet_digest(sheet) if sheet else None}
-
-
 class _SheetMatcher:
     """A metadata sheet's rows matched to the documents read (:func:`read_inputs`)."""
 

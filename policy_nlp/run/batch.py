@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
-from policy_nlp.io.corpus import meta_settings, read_inputs
+from policy_nlp.io.corpus import meta_sheet_digest, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
@@ -313,8 +313,8 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
         ``meta_columns``, ``meta``, ``meta_file``). A resumed run whose
-        ``meta``, ``meta_columns``, ``date_column`` or ``meta_file`` rows
-        differ is refused, as one with another topic model.
+        ``meta_file`` gives other rows is refused, as one with another
+        topic model.
     **settings
         Passed to :func:`policy_nlp.load` (``segmenter``, ``user_dict``,
         ``topic_model``, ``stages`` ...).
@@ -439,15 +439,15 @@ class _Stopper:
 
 def _settings_record(settings, read_options=None):
     """What decides an output's annotations, comparable across runs: also
-    what the read options put into meta (:func:`~policy_nlp.io.corpus.meta_settings`:
-    ``--meta``, ``--meta-columns``, ``--date-column``, the ``--meta-file`` sheet's
-    rows), whose fields the documents done keep."""
+    the metadata sheet's rows (``read_options["meta_file"]``; None without
+    one), whose fields the documents done keep."""
     from importlib.metadata import PackageNotFoundError, version
     record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
     for key in ("topic_model", "user_dict"):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
-    record.update(meta_settings(read_options))
+    sheet = (read_options or {}).get("meta_file")
+    record["meta_file"] = meta_sheet_digest(sheet) if sheet else None
     try:
         record["policy_nlp"] = version("policy_nlp")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -460,8 +460,8 @@ def _check_settings(out_path, settings, resume, read_options=None):
     and what :func:`_note_settings` writes once the pipeline has loaded.
 
     A resume keeps the documents already done: with another topic model,
-    stage list, segmenter, ``--meta`` field or metadata sheet, the file would
-    mix two kinds of annotation (or of meta).
+    stage list, segmenter or metadata sheet, the file would mix two kinds
+    of annotation (or of meta).
     """
     sidecar = out_path.with_name(f".{out_path.name}.settings.json")
     current = _settings_record(settings, read_options)

@@ -8,7 +8,6 @@ import contextlib
 import functools
 import io
 import json
-import re
 import logging
 import os
 import random
@@ -115,19 +114,6 @@ def test_a_rerun_with_another_metadata_sheet_is_refused(tmp_path):
     annotate_corpus([source], tmp_path / "plain.jsonl", **FAST)  # made without a sheet, resumed with one
     with pytest.raises(ConfigError, match="a --meta-file sheet given"):
         annotate_corpus([source], tmp_path / "plain.jsonl", read_options={"meta_file": sheet}, **FAST)
-
-
-def test_a_rerun_with_other_meta_options_is_refused(tmp_path):
-    """review13: as with the sheet, a rerun with another --meta (a corrected level) or other
-    --meta-columns resumed silently, the documents done keeping the old fields."""
-    source = write_jsonl(tmp_path / "in.jsonl", make_docs(3, sentences=5))
-    out = tmp_path / "out.jsonl"
-    assert annotate_corpus([source], out, read_options={"meta": ["level=national"]}, **FAST).done == 3
-    assert annotate_corpus([source], out, read_options={"meta": {"level": "national"}}, **FAST).skipped == 3
-    for options, changed in (({"meta": ["level=province"]}, "meta: {'level': 'national'} -> {'level': 'province'}"),
-                             ({"meta": ["level=national"], "meta_columns": "title"}, "meta_columns: None -> ")):
-        with pytest.raises(ConfigError, match=re.escape(changed)):
-            annotate_corpus([source], out, read_options=options, **FAST)
 
 
 def test_a_run_keeps_the_callers_signal_handlers(corpus, tmp_path):
