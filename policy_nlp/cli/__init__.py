@@ -145,7 +145,8 @@ def main(argv: "list[str] | None" = None) -> int:
         parser.exit(2, f"policy-nlp: error: this command needs {error.name}, which is not installed: "
                        f"pip install 'policy_nlp[{OPTIONAL[error.name]}]'\n")
     except KeyboardInterrupt as stop:  # Ctrl-C; or SIGTERM, during a corpus run (errors.Interrupted)
-        parser.exit(128 + getattr(stop, "signum", signal.SIGINT), f"policy-nlp: {stop or 'interrupted'}\n")
+        # a bare Ctrl-C has no message (an exception is always true: ``stop or ...`` printed nothing)
+        parser.exit(128 + getattr(stop, "signum", signal.SIGINT), f"policy-nlp: {str(stop) or 'interrupted'}\n")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from policy_nlp.cli.options import add_input_options, add_quiet_option
 
 def _suggest(args):
     from policy_nlp.apps.suggestions import suggest
+    from policy_nlp.apps.training import read_labelled
     model = args.model
     if model == "default":
         from policy_nlp.stages.topics import DEFAULT_MODEL
@@ -20,6 +21,10 @@ def _suggest(args):
     documents = len({row["doc_id"] for row in rows})
     # the sheet coded before trains too; quoted, so that the command copies as it is (a path with blanks)
     earlier = f"{shlex.quote(args.exclude)} " if args.exclude else ""
+    if args.exclude and read_labelled(args.exclude).groups is None:
+        # a coded sheet of text and label alone: train refuses it beside this sheet's doc_id
+        # (its rows would be ungrouped unsaid), so the command says it trains ungrouped
+        earlier = f"--group-column {shlex.quote('')} {earlier}"
     print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
           f"column, then: policy-nlp train {earlier}{shlex.quote(args.output)} -o models/NAME")
     return 0

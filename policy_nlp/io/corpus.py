@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import read_text
+from policy_nlp.io.reading import path_text, read_text
 from policy_nlp.io.rows import KINDS, read_table
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
@@ -224,8 +224,9 @@ def read_meta_sheet(path):
     names = set(columns or ()).union(*(row for _, row in rows))
     key = next((k for k in SHEET_KEYS if k in names), None)
     if key is None:
-        raise DocumentError(path, f"no column 'id' or 'file' (columns: {', '.join(sorted(names))}): "
-                            "name each row's document by its id or its file")
+        columns = f"columns: {', '.join(sorted(names))}" if names else "an empty sheet"
+        raise DocumentError(path, f"no column 'id' or 'file' ({columns}): name each row's document by its id "
+                            "or its file")
     reserved = sorted(names & {"sha1", "source"})
     if reserved:
         raise DocumentError(path, f"cannot set {', '.join(reserved)}: the readers set it from the input")
@@ -369,10 +370,10 @@ def _read_all(paths, pattern, text_column, id_column):
             if not files and not unreadable:
                 yield DocumentError(path, f"folder has no files matching {', '.join(patterns)}")
             for file in files:
-                yield from _read_file(file, file.relative_to(path).with_suffix("").as_posix(),
+                yield from _read_file(file, path_text(file.relative_to(path).with_suffix("").as_posix()),
                                       text_column, id_column)
         elif path.exists():
-            yield from _read_file(path, path.with_suffix("").name, text_column, id_column)
+            yield from _read_file(path, path_text(path.with_suffix("").name), text_column, id_column)
         else:
             yield DocumentError(path, "no such file or folder")
 
@@ -436,7 +437,7 @@ def _read_table(path, kind, text_column, id_column):
 
 
 def _from_row(path, number, row, text_column, id_column):
-    source = f"{path}:{number}"
+    source = f"{path_text(path)}:{number}"
     given = row.get(id_column)
     known = _id_text(given) if given not in (None, "") and not LONE_SURROGATE_RE.search(str(given)) else None
     if text_column not in row:
@@ -450,7 +451,7 @@ def _from_row(path, number, row, text_column, id_column):
     meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
     meta["source"] = source
     try:
-        return make_record(given if given not in (None, "") else f"{path.with_suffix('').name}:{number}",
+        return make_record(given if given not in (None, "") else f"{path_text(path.with_suffix('').name)}:{number}",
                            text, meta, source=source)
     except DocumentError as error:
         return error

@@ -41,11 +41,14 @@ def read_bytes(path):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise DocumentError(path, f"cannot be read: {error.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        # told before open(fd): given a folder's descriptor, open() raised IsADirectoryError
+        # naming the descriptor ('4: Is a directory') and left it open
+        os.close(fd)
+        raise DocumentError(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'not a file')}); "
+                            "give a file or a folder")
     with open(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise DocumentError(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'not a file')}); "
-                                "give a file or a folder")
         try:
             return f.read()
         except OSError as error:
@@ -54,6 +57,21 @@ def read_bytes(path):
 
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def path_text(path):
+    r"""``path`` as text that every output can hold: the bytes of a file name that are no
+    UTF-8 (a GBK name from a zip made on Chinese Windows, which Python reads as lone
+    surrogates) written as ``\xNN`` escapes.
+
+    >>> path_text(os.fsdecode("讲话".encode("gbk") + b".txt"))
+    '\\xbd\\xb2\\xbb\\xb0.txt'
+    """
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def read_text(path):
@@ -75,4 +93,4 @@ def read_text(path):
     data = read_bytes(path)
     text, encoding = decode(data, source=str(path))
     text, changes = normalize(text)
-    return text, {"source": str(path), "encoding": encoding, "normalized": changes}
+    return text, {"source": path_text(path), "encoding": encoding, "normalized": changes}

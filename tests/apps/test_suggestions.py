@@ -1,6 +1,7 @@
 """Tests of policy_nlp.apps.suggestions: uncertainty, spread selection, the suggest -> code -> train loop."""
 
 import csv
+import shlex
 
 import numpy as np
 
@@ -67,6 +68,17 @@ def test_suggest_writes_a_sheet_that_train_reads_back(tmp_path, capsys):
     spaced = tmp_path / "round two.csv"
     assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(spaced), "-q"]) == 0
     assert f"policy-nlp train '{spaced}' -o models/NAME" in capsys.readouterr().out
+    # review13: an --exclude sheet of text and label alone (as its help describes it) has no document
+    # column, and the printed command failed ("no document column … while next.csv has 'doc_id'")
+    coded = write_csv(tmp_path / "coded.csv", [(text, label) for _, text, label in DOC_ROWS], ("text", "label"))
+    assert main(["suggest", str(model_dir), str(corpus), "-n", "2", "-o", str(tmp_path / "third.csv"),
+                 "--exclude", str(coded), "-q"]) == 0
+    command = shlex.split(capsys.readouterr().out.split("then: ")[1])
+    rows = list(csv.DictReader(open(tmp_path / "third.csv", encoding="utf-8-sig", newline="")))
+    for row in rows:
+        row["label"] = row["predicted"]  # the coder agrees
+    write_csv(tmp_path / "third.csv", [list(row.values()) for row in rows], list(rows[0]))
+    assert main([*command[1:-2], "-o", str(tmp_path / "m3"), "--folds", "0", "-q"]) == 0
 
 
 def test_the_old_module_path_is_the_same_module(monkeypatch):

@@ -131,3 +131,17 @@ def test_an_output_folder_given_as_a_file_names_it(tmp_path, capsys, command):
         return  # its data (this empty sheet) is read before the folder is made
     err = _fails([command, *inputs, "-o", there / "sub"], capsys)
     assert f"{there / 'sub'}: a file is in the way of an output folder (Not a directory)" in err
+
+
+def test_ctrl_c_outside_a_corpus_run_says_interrupted(capsys, monkeypatch):
+    """review13: a bare Ctrl-C (a KeyboardInterrupt without message: evaluate, train, view) printed
+    'policy-nlp: ' and nothing else, an exception being always true in ``stop or 'interrupted'``."""
+    import policy_nlp.apps.evaluation as evaluation
+
+    def pressed(path):
+        raise KeyboardInterrupt  # what a terminal's Ctrl-C raises while the gold is read
+    monkeypatch.setattr(evaluation, "load_gold", pressed)
+    with pytest.raises(SystemExit) as info:
+        main(["evaluate", str(ROOT / "tests/fixtures/gold_local/dev/dev-0015.json")])
+    assert info.value.code == 130
+    assert capsys.readouterr().err == "policy-nlp: interrupted\n"

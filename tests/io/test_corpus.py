@@ -256,12 +256,23 @@ def test_annotate_meta_file_keeps_the_sheets_level_and_year(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("name,year\na.txt,2020\n", r"no column 'id' or 'file' \(columns: name, year\)"),
     ("file,source\na.txt,x\n", "cannot set source"),
-    ("file,year\na.txt,2020\na.txt,2021\n", r"sheet\.csv:3: file 'a\.txt' has a row already")])
+    ("file,year\na.txt,2020\na.txt,2021\n", r"sheet\.csv:3: file 'a\.txt' has a row already"),
+    ("", r"sheet\.csv: empty CSV file \(no header\)")])  # io.rows.read_table's message for every table
 def test_a_bad_metadata_sheet_names_the_file_and_the_reason(tmp_path, content, message):
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(content, encoding="utf-8")
     with pytest.raises(DocumentError, match=message):
         read(SEED_PATH, meta_file=sheet)
+
+
+def test_a_metadata_sheet_of_no_rows_yet_is_read_by_its_header(tmp_path, caplog):
+    """review13: a sheet with its header row and no rows yet (file,year,level) was refused as
+    having "no column 'id' or 'file' (columns: )": the names were read off the rows only."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("file,year,level\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        records, errors = read(_speeches(tmp_path), meta_file=sheet)
+    assert len(records) == 3 and errors == [] and "3 of 3 documents have no row" in caplog.text
 
 
 def test_an_excel_workbook_as_metadata_sheet_asks_for_its_csv(tmp_path):

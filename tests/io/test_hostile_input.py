@@ -262,3 +262,43 @@ def test_a_document_error_survives_pickling_as_a_process_pool_sends_it():
     error = pickle.loads(pickle.dumps(DocumentError("in.jsonl:4", "empty or non-text 'text' field", id="b")))
     assert isinstance(error, DocumentError) and str(error) == "in.jsonl:4: empty or non-text 'text' field"
     assert (error.source, error.reason, error.id) == ("in.jsonl:4", "empty or non-text 'text' field", "b")
+
+
+def test_a_folder_given_as_a_file_is_named(tmp_path, capsys):
+    """review13: ``--meta-file`` given a folder said 'policy-nlp: error: 4: Is a directory' (the
+    descriptor's number, not the path) and left the descriptor open."""
+    from policy_nlp.cli import main
+    folder = tmp_path / "元数据 2021"
+    folder.mkdir()
+    before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(DocumentError, match=r"元数据 2021: not a regular file \(a folder\)"):
+        read_bytes(folder)
+    assert len(os.listdir("/proc/self/fd")) == before
+    speech = tmp_path / "speech.txt"
+    speech.write_text("同志们：今天我们召开全县农村工作会议。", encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["annotate", str(speech), "--meta-file", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err == f"policy-nlp: error: {folder}: not a regular file (a folder); give a file or a folder\n"
+
+
+def test_a_file_name_in_gbk_costs_no_other_document(tmp_path, capsys):
+    """review13: a file whose name is GBK bytes (a zip made on Chinese Windows) gave its id and
+    source as lone surrogates; writing its line stopped the whole run with "'utf-8' codec can't
+    encode characters … surrogates not allowed", naming no file. The name's bytes are escaped."""
+    from policy_nlp.cli import main
+    rows = {row["id"]: row for row in map(json.loads, shared_path(
+        "corpora", "local_speeches", "excerpts.jsonl").open(encoding="utf-8"))}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(rows["dev-0001"]["text"], encoding="utf-8")
+    with open(os.fsencode(folder) + b"/" + "讲话".encode("gbk") + b".txt", "w", encoding="utf-8") as f:
+        f.write(rows["dev-0002"]["text"])
+    with open(os.fsencode(folder) + b"/" + "表".encode("gbk") + b".jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps({"text": rows["dev-0003"]["text"]}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    assert main(["annotate", str(folder), "-o", str(out), "--stages", "paragraphs", "-q"]) == 0
+    docs = [json.loads(line) for line in (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted((d["id"], d["meta"]["source"].removeprefix(str(folder))) for d in docs) == [
+        ("\\xb1\\xed:1", "/\\xb1\\xed.jsonl:1"), ("\\xbd\\xb2\\xbb\\xb0", "/\\xbd\\xb2\\xbb\\xb0.txt"),
+        ("ok", "/ok.txt")]
