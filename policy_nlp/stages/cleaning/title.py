@@ -186,7 +186,7 @@ def _parse_title_block(strings, meta):
         elif kind in ("title", "paren", None):
             titles.append((kind, s))
         previous = kind or "title"
-    titles = _title_lines(titles)
+    titles = _title_lines(titles, meta)
     if titles:
         meta.setdefault("title", _join_title(titles))
         occasion = _occasion(meta["title"])
@@ -206,13 +206,19 @@ _PAGE_MARK_RE = re.compile(
     + "|首页")
 
 
-def _title_lines(pieces):
+def _title_lines(pieces, meta):
     """The lines of a title block's ``(kind, string)`` pieces that its title is read from:
     the title lines and what is neither another kind nor page furniture (a title broken over
     two lines; not a line without ideographs, as Shape2, DOCX, ``), printed once
-    (:func:`_one_copy`)."""
-    lines = [s for kind, s in pieces if kind in ("title", "paren", "subtitle")
-             or kind is None and IDEOGRAPH_RE.search(s) and not _PAGE_MARK_RE.search(s)]
+    (:func:`_one_copy`). A furniture line's date stamp is the page's, kept in ``meta`` as
+    ``uploaded`` (never the date)."""
+    lines = []
+    for kind, s in pieces:
+        if kind in ("title", "paren", "subtitle") or kind is None and IDEOGRAPH_RE.search(s) \
+                and not _PAGE_MARK_RE.search(s):
+            lines.append(s)
+        elif kind is None and (stamp := parse_date(s)):
+            meta.setdefault("uploaded", stamp)
     return _one_copy(lines)
 
 

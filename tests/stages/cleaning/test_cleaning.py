@@ -1448,6 +1448,10 @@ def test_page_furniture_in_a_title_block_is_no_title(local_excerpts):
         assert cleaned.meta["title"] == title, key
         assert cleaned.text.startswith("同志们"), key
         check_invariants(text, cleaned)
+    # the stamp of such a line is the page's (uploaded), never the date; so is 发表时间 (dev-0196)
+    for key, stamp in (("dev-0024", "2026-03-18"), ("dev-0089", "2023-09-23"), ("dev-0196", "2025-10-30")):
+        meta = clean_text(local_excerpts[key]["text"]).meta
+        assert meta["uploaded"] == stamp and "date" not in meta, key
     # a title broken over two lines is still one title (the 2017 national work report: 政府工作报⏎告)
     record = next(r for r in _national_records() if r["title"].startswith("2017年") and "政府工作报告" in r["title"])
     assert clean_text(record["content"]).meta["title"] == "政府工作报告"
