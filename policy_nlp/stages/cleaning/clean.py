@@ -219,11 +219,31 @@ def _repeated_title(title):
     """The title that ``title`` ends by printing twice or thrice (乡镇政府换届工作报告乡镇政府换届工作报告),
     whole or after what a copy glues before it up to a character that is no ideograph: its file
     name and page marks (…动员会上的讲话 (2) —1—县委书记在…的讲话县委书记在…的讲话, dev-0056;
-    1、…讲话 在…的讲话 在…的讲话), not inside a word (乡镇在…的讲话 镇在…的讲话); else ``title``."""
+    1、…讲话 在…的讲话 在…的讲话), not inside a word (乡镇在…的讲话 镇在…的讲话: the first copy, by
+    :func:`_glued_copy`, as a copy that left a character out); else ``title``."""
     for start in [0] + [i + 1 for i, char in enumerate(title[:-1]) if not is_ideograph(char)]:
         repeated = _REPEATED_RE.fullmatch(title, start)
         if repeated:
             return repeated.group(1).strip(_BLANK)
+    return _glued_copy(title)
+
+
+def _glued_copy(title):
+    """The first copy of a title glued to its copy on one line, the copy with its number left
+    out or a word more (市长在…的发言(通用4篇)市长在…的发言, dev-0121; 2018 年…的致辞在 2018 年…的致辞,
+    dev-0235): two halves, blanks apart, the shorter opening or closing the longer and at least two
+    thirds of it; else ``title``."""
+    bare = re.sub(f"[{_BLANK}]", "", title)
+    for i in range(8, len(bare) - 7):
+        first, second = bare[:i], bare[i:]
+        shorter, longer = sorted((first, second), key=len)
+        if (longer.startswith(shorter) or longer.endswith(shorter)) and 3 * len(shorter) >= 2 * len(longer):
+            kept = 0     # the first half's end in ``title``, blanks counted
+            for _ in range(i):
+                while title[kept] in _BLANK:
+                    kept += 1
+                kept += 1
+            return title[:kept].strip(_BLANK)
     return title
 
 

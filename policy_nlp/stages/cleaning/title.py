@@ -2,15 +2,16 @@
 salutation, masked names."""
 
 import re
+from difflib import SequenceMatcher
 
 from policy_nlp.lang.captions import CREDIT_ROLES
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, INNER_BLANK, SENTENCE_ENDS, STOPS, is_ideograph
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
 from policy_nlp.stages.cleaning.dates import DATE, parse_date
-from policy_nlp.stages.cleaning.furniture import _SENT_END, without_glosses
+from policy_nlp.stages.cleaning.furniture import _FIELD_KEYS, _SENT_END, without_glosses
 
 
 
@@ -169,7 +170,7 @@ def _parse_title_block(strings, meta):
             if occasion:
                 meta.setdefault("occasion", occasion)
             if not date:
-                titles.append(s)
+                titles.append((kind, s))
         elif kind == "speaker":
             match = _SPEAKER_LINE_RE.fullmatch(s)
             meta.setdefault("position", match["position"].strip())
@@ -183,13 +184,75 @@ def _parse_title_block(strings, meta):
             previous = "title"
             continue
         elif kind in ("title", "paren", None):
-            titles.append(s)
+            titles.append((kind, s))
         previous = kind or "title"
+    titles = _title_lines(titles, meta)
     if titles:
         meta.setdefault("title", _join_title(titles))
         occasion = _occasion(meta["title"])
         if occasion:
             meta.setdefault("occasion", occasion)
+
+
+# What a site prints among the lines of a title block (under the title, or between it and the
+# title printed again): a numeric date stamp (2023-09-23 383, 公文搜 2022-08-29 12:36:23 营商), a
+# page field (|来源:新高考网, 发表时间:2025/10/30 19:16:00), its page tools and share links (打印本文
+# - 下载本文, 佩珊分享, 阅读 111 下载 6 … 分享), its home link (德育素材网 首页); tool words of two
+# characters or more (大, 中, 小 are words of titles).
+_PAGE_MARK_RE = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
+    rf"(?:{_FIELD_KEYS})\s*[:：]|"
+    + "|".join(sorted((word for word in words("page_tool_words") if len(word) >= 2), key=len, reverse=True))
+    + "|首页")
+
+
+def _title_lines(pieces, meta):
+    """The lines of a title block's ``(kind, string)`` pieces that its title is read from:
+    the title lines and what is neither another kind nor page furniture (a title broken over
+    two lines; not a line without ideographs, as Shape2, DOCX, ``), printed once
+    (:func:`_one_copy`). A furniture line's date stamp is the page's, kept in ``meta`` as
+    ``uploaded`` (never the date)."""
+    lines = []
+    for kind, s in pieces:
+        if kind in ("title", "paren", "subtitle") or kind is None and IDEOGRAPH_RE.search(s) \
+                and not _PAGE_MARK_RE.search(s):
+            lines.append(s)
+        elif kind is None and (stamp := parse_date(s)):
+            meta.setdefault("uploaded", stamp)
+    return _one_copy(lines)
+
+
+def _same_title(a, b):
+    """Whether ``a`` and ``b`` (blanks removed) are one title printed twice: equal, or a copy
+    with a character or two left out or changed (…投资说明会上的讲话 / …投资说明上的讲话)."""
+    return a == b or min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _one_copy(lines):
+    """``lines`` of a title block without the title's second copy, as sharing sites print
+    the title again above the body (X⏎X, X⏎2023-09-23 383⏎X, X(通用4篇)⏎X(通用4篇)X篇1, X
+    ⏎目录/提纲:……⏎一是…⏎……⏎X): the first copy, or the second when the first is the second
+    with more before it (a column's name on its own line, 营商⏎X⏎X; a file name's prefix
+    up to a character that is no ideograph, 免费2024X(24年12月)⏎X), the lines between the
+    copies left out; ``lines`` when no split into a title and its copy is found."""
+    bare = [re.sub(rf"[{_BLANK}]", "", line) for line in lines]
+    for j in range(1, len(lines)):
+        head, rest = "".join(bare[:j]), "".join(bare[j:])
+        if len(head) < 4 or len(rest) < 4:
+            continue
+        if rest.startswith(head):
+            return _one_copy(lines[:j])
+        if head.startswith(rest):       # the title, what the site prints under it, the title again
+            return lines[j:]
+        at = head.find(rest)
+        if at > 0:
+            before = head[:at]
+            if before in ("".join(bare[:i]) for i in range(1, j)) or not is_ideograph(before[-1]):
+                return lines[j:]
+            return _one_copy(lines[:j])  # not inside a word: 乡镇在…的讲话⏎镇在…的讲话
+        if _same_title(head, rest):
+            return _one_copy(lines[:j])
+    return lines
 
 
 def _join_title(parts):

@@ -1384,12 +1384,77 @@ def test_a_glossed_traditional_page_is_converted_once(local_excerpts, monkeypatc
 def test_a_title_printed_twice_after_a_file_name_and_page_marks(local_excerpts):
     # dev-0056's first line glues its file name, a copy number and a page mark (—1—) before the
     # heading printed twice: the title is the heading; so in the one-line copies of dev-0175
-    # (1、 a page mark) and dev-0221 (第1篇:), not inside a word (乡镇在… 镇在…: left whole)
+    # (1、 a page mark) and dev-0221 (第1篇:); not inside a word (乡镇在… 镇在…, dev-0053: the second
+    # copy lost a character, the first is the title), on two lines or one
     assert clean_text(local_excerpts["dev-0056"]["text"]).meta["title"] == "县委书记在学习教育动员会上的讲话"
     for key, title in (("dev-0175", "乡镇政府换届工作报告"), ("dev-0221", "食品安全工作会议致辞")):
         assert clean_text(local_excerpts[key]["text"].replace("\n", "")).meta["title"] == title, key
-    title = "乡镇在2023年第二季度农村人居环境整治工作总结会上的讲话 镇在2023年第二季度农村人居环境整治工作总结会上的讲话"
+    title = "乡镇在2023年第二季度农村人居环境整治工作总结会上的讲话"
     assert clean_text(local_excerpts["dev-0053"]["text"]).meta["title"] == title
+    assert clean_text(local_excerpts["dev-0053"]["text"].replace("\n", " ")).meta["title"] == title
+
+
+def test_a_title_glued_to_its_copy_on_one_line_is_read_once(local_excerpts):
+    # dev-0121: 市长在…的发言(通用4篇)市长在…的发言篇1同志们: (the site's count left out of the copy);
+    # dev-0235: 1、2018 年…的致辞在 2018 年…的致辞 各位老领导: (the copy with 在 before it)
+    assert clean_text(local_excerpts["dev-0121"]["text"]).meta["title"] == "市长在乡村旅游发展会上的发言"
+    assert clean_text(local_excerpts["dev-0235"]["text"]).meta["title"] == "2018 年敬老节慰问老领导座谈会上的致辞"
+    # a title of two phrases is no copy (the nineteenth congress report's heading)
+    record = next(r for r in _national_records() if "十九大" in r["title"])
+    assert clean_text(record["content"]).meta["title"].startswith("决胜全面建成小康社会 为夺取新时代")
+
+
+def test_a_title_printed_again_above_the_body_is_read_once(local_excerpts):
+    # Sharing sites print the title again right above the body: the same line (dev-0089, dev-0094,
+    # with the site's date and view count between), the line broken in two (dev-0119), a blank
+    # inside (dev-0169: 2017 年), a character lost (dev-0147: …投资说明上), a third time with the
+    # copy's number (dev-0182: …讲话 篇1, Traditional), after a file name's prefix (dev-0062: 免费2024…
+    # (24年12月)); dev-0196, read without the corpus's title as evaluate reads it: the title, its
+    # 发表时间 and the site's 目录/提纲 outline, the title again. The removal is unchanged.
+    expected = {"dev-0089": "在全面落实河长制工作领导小组会议上的讲话",
+                "dev-0094": "区长在2023年度生态环境保护工作会议上的讲话",
+                "dev-0119": "在首届杏花文化艺术节开幕式上的讲话",
+                "dev-0169": "在2017年全区重大重点项目推进工作动员部署会上的讲话",
+                "dev-0147": "在“经贸合作发展周”xx乡友会暨投资说明会上的讲话",
+                "dev-0182": "镇村民代表大会讲话(精选5篇)",
+                "dev-0062": "组织部长在2024年第一书记赋能乡村振兴专题座谈会上的讲话",
+                "dev-0196": "市长在全市人代会上乡镇代表团讨论会上的发言"}
+    for key, title in expected.items():
+        text = local_excerpts[key]["text"]
+        cleaned = clean_text(text)
+        assert cleaned.meta["title"] == title, key
+        check_invariants(text, cleaned)
+    cleaned = clean_text(local_excerpts["dev-0196"]["text"])
+    block = next(r["text"] for r in cleaned.removed if r["reason"] == "title block")
+    assert "目录/提纲" in block and "五是坚持共建共享" in block       # the outline is removed, kept in removed
+    assert cleaned.text.startswith("尊敬的各位领导、各位代表")
+
+
+def test_page_furniture_in_a_title_block_is_no_title(local_excerpts):
+    # Lines a site prints under the title, before the salutation, are removed with the title
+    # block but are not the title: a date stamp (dev-0024: 2026-03-18 10.00元 免费试读, then Shape2;
+    # dev-0088: 2024-10-28 06:06:17 德育素材网, after 德育素材网 首页), a page field (dev-0009:
+    # |来源:新高考网), page tools (dev-0047: 打印本文 - 下载本文…; dev-0125: DOCX, 阅读 111 下载 6 …
+    # 分享), a share line (dev-0124: 佩珊分享, then the title again as 篇2)
+    expected = {"dev-0024": "市委书记在2026年全市优化营商环境大会上的讲话",
+                "dev-0088": "某县委书记在2024年全县河湖长制工作会议上的讲话",
+                "dev-0009": "镇党委书记在镇经济工作会议上的讲话",
+                "dev-0047": "招商引资表彰及动员大会讲话",
+                "dev-0125": "市长在2022年全市城市管理工作会议上的讲话稿范文稿",
+                "dev-0124": "区长领导干部大会上的讲话(2)"}
+    for key, title in expected.items():
+        text = local_excerpts[key]["text"]
+        cleaned = clean_text(text)
+        assert cleaned.meta["title"] == title, key
+        assert cleaned.text.startswith("同志们"), key
+        check_invariants(text, cleaned)
+    # the stamp of such a line is the page's (uploaded), never the date; so is 发表时间 (dev-0196)
+    for key, stamp in (("dev-0024", "2026-03-18"), ("dev-0089", "2023-09-23"), ("dev-0196", "2025-10-30")):
+        meta = clean_text(local_excerpts[key]["text"]).meta
+        assert meta["uploaded"] == stamp and "date" not in meta, key
+    # a title broken over two lines is still one title (the 2017 national work report: 政府工作报⏎告)
+    record = next(r for r in _national_records() if r["title"].startswith("2017年") and "政府工作报告" in r["title"])
+    assert clean_text(record["content"]).meta["title"] == "政府工作报告"
 
 
 def test_a_members_notice_glued_to_the_body_is_removed(local_excerpts):
