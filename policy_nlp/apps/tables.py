@@ -299,7 +299,9 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
     -------
     dict
         ``{"documents", "paragraphs", "formulations", "lists", "list_items"}``
-        → table (columns in ``docs/schema.md``).
+        → table (columns in ``docs/schema.md``). In pandas the integer
+        columns are nullable (``Int32``, ``Int64``): an undated document's
+        ``year`` is ``<NA>`` and the others stay 2019, not 2019.0.
 
     Examples
     --------
@@ -325,7 +327,13 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
         out[name] = pa.Table.from_pylist(rows[name], schema=schema)
     if drop_duplicates:
         out = _without_duplicates(out)
-    return out if kind == "arrow" else {name: table.to_pandas() for name, table in out.items()}
+    if kind == "arrow":
+        return out
+    # nullable integers: a plain to_pandas() turns an int column with a null into float64, so one
+    # undated document made year (and number, parent ...) 2019.0 in that table and 2019 in another
+    import pandas as pd
+    ints = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+    return {name: table.to_pandas(types_mapper=ints.get) for name, table in out.items()}
 
 
 def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
@@ -379,7 +387,8 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
     undated = tables["documents"]["year"].null_count if partition == "year" else 0
     if undated:  # pandas' plain read_parquet fails on these folders with an error that says nothing of it
         log.info("%d of %d documents have no year (folders year=__HIVE_DEFAULT_PARTITION__): read the "
-                 "tables into pandas with pd.read_parquet('%s', partitioning=year_partitioning()) "
+                 "tables into pandas with pd.read_parquet('%s', partitioning=year_partitioning(), "
+                 "dtype_backend='numpy_nullable') "
                  "(from policy_nlp.apps.tables import year_partitioning), or export with --no-partition",
                  undated, tables["documents"].num_rows, output / "paragraphs")
     if database:

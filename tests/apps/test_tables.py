@@ -107,6 +107,11 @@ def test_every_table_joins_the_documents_on_doc_id(real_tables):
                                validate="many_to_one", suffixes=("", "_doc"), indicator=True)
         assert (joined["_merge"] == "both").all(), name
         assert joined["year"].equals(joined["year_doc"]), name
+    built = build_tables(docs)   # the same join on build_tables' frames, their year a nullable integer
+    assert {str(built[name]["year"].dtype) for name in TABLES} == {"Int32"}
+    for name in TABLES[1:]:
+        joined = built[name].merge(built["documents"][["doc_id", "year"]], on="doc_id", validate="many_to_one")
+        assert len(joined) == len(built[name]) and joined["year_x"].equals(joined["year_y"]), name
     with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
         for name in TABLES[1:]:
             rows, matched = con.execute(f"select count(*), count(d.doc_id) from {name} t "
