@@ -329,9 +329,9 @@ def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:
     """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    result.mentions.to_csv(out_dir / "mentions.csv", index=False)
-    result.first_use.to_csv(out_dir / "first_use.csv", index=False)
-    result.adoption.to_csv(out_dir / "adoption.csv", index=False)
+    for name in ("mentions", "first_use", "adoption"):   # as the report's CSVs: a BOM, so that Excel reads UTF-8
+        getattr(result, name).to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8-sig",
+                                     lineterminator="\r\n")
     (out_dir / "summary.json").write_text(json.dumps(result.summary, ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     if len(result.adoption):

@@ -1,4 +1,6 @@
-"""Plots shared by the report and trace (policy_nlp/apps/plots.py), on real text."""
+"""Plots shared by the report and trace (policy_nlp/apps/plots.py), and how both write CSV, on real text."""
+
+import json
 
 import pytest
 
@@ -41,3 +43,20 @@ def test_the_adoption_plot_says_what_it_leaves_out(traced, tmp_path):
     write_trace(traced, tmp_path)
     svg = (tmp_path / "adoption.svg").read_text(encoding="utf-8")
     assert "(1 undated document not shown)" in svg
+
+
+def test_trace_and_report_write_their_csv_alike(traced, tmp_path):
+    """UTF-8 with a BOM and CRLF, as the report's and suggest's CSVs: Excel shows the Chinese, and
+    pandas reads the first column's name without the BOM (docs/view_report.md)."""
+    import pandas as pd
+    from policy_nlp.apps.report import build_report
+    write_trace(traced, tmp_path / "trace")
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    doc = doc_to_dict(policy_nlp.annotate(local_excerpt("dev-0179"), nlp, id="dev-0179"))
+    (tmp_path / "annotations.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    build_report([tmp_path / "annotations.jsonl"], tmp_path / "report")
+    for path in [*(tmp_path / "trace").glob("*.csv"), *(tmp_path / "report").glob("*.csv")]:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n"), path.name
+    mentions = pd.read_csv(tmp_path / "trace" / "mentions.csv")
+    assert mentions.columns[0] == "doc_id" and (mentions["canonical"] == "十四五").all()
