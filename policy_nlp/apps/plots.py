@@ -6,7 +6,7 @@ Without such a font the callers replace Chinese labels by numbers keyed to their
 
 import subprocess
 
-__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "save_figure"]
+__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "cumulative_steps", "save_figure"]
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -75,3 +75,31 @@ def save_figure(fig, out_dir, name):
     import matplotlib.pyplot as plt
     plt.close(fig)
     return [f"{name}.png", f"{name}.svg"]
+
+
+def cumulative_steps(ax, years, values, **kwargs):
+    """Draw a count by year as steps, each year's value level across that year.
+
+    ``ax.step(..., where="post")`` gives the last year no width, so a curve
+    that rises in its last year showed the rise as a bare vertical line and
+    its final count was hard to read. Here the value of a year holds from half
+    a year before it (the bar drawn at that year, if any) to the next year in
+    ``years``, and the last one to half a year after it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    years, values : sequence of numbers
+        Years in increasing order (gaps allowed) and the count at each.
+    **kwargs
+        Passed to ``ax.stairs`` (label, color, linestyle ...).
+
+    Returns
+    -------
+    matplotlib.patches.StepPatch
+        The drawn steps.
+    """
+    years = [float(y) for y in years]
+    edges = [y - 0.5 for y in years] + [years[-1] + 0.5]
+    kwargs.setdefault("linewidth", 1.5)   # as a line of ax.plot; a patch would draw 1.0
+    return ax.stairs(list(values), edges, baseline=None, **kwargs)

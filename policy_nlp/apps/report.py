@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from policy_nlp.apps.plots import chinese_font, chinese_pyplot, save_figure
+from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.lang.numerals import document_year
@@ -339,8 +339,7 @@ def _plot_diffusion(adoption, out_dir, font):
     fig, ax = plt.subplots(figsize=(9, 4.5))
     for i, (text, frame) in enumerate(adoption.items()):
         if len(frame):
-            ax.step(frame["year"], frame["cumulative_documents"], where="post",
-                    label=text if font else f"F{i + 1}")
+            cumulative_steps(ax, frame["year"], frame["cumulative_documents"], label=text if font else f"F{i + 1}")
     ax.set_xlabel("year")
     ax.set_ylabel("documents that have used it (cumulative)")
     ax.set_title("Diffusion of the most frequent formulations")

@@ -16,9 +16,9 @@
   a bare 三清 gets 清垃圾、清河道、清路障) and the paragraph's topic;
 * ``lists`` and ``list_items`` — the numbered lists and their items.
 
-Every table but ``documents`` carries ``doc_id`` and, copied from the
-document, ``year`` (the Parquet partition key), so that counting per year
-needs no join. :func:`export` writes the tables as Parquet datasets
+Every table carries ``doc_id`` (``documents`` also as ``id``, its old
+name) and ``year`` (the Parquet partition key), copied into every row so that
+counting per year needs no join. :func:`export` writes the tables as Parquet datasets
 partitioned by ``year`` (``DIR/formulations/year=2019/part-0.parquet``; an
 undated document's rows go to ``year=__HIVE_DEFAULT_PARTITION__`` and read
 back as null) that DuckDB and Spark read as they are, and
@@ -78,8 +78,10 @@ def _schemas():
          "bool": pa.bool_()}
     common = [("doc_id", "string"), ("year", "int32")]
     spec = {
-        "documents": [("id", "string"), *_DOC_FIELDS, ("chars", "int64"), ("duplicate_of", "string"),
-                      ("main_topic", "string"), ("main_topic_share", "float64"), ("duplicate", "bool")],
+        # doc_id is the key every table shares; id is its old name, kept for queries written before
+        "documents": [("doc_id", "string"), ("id", "string"), *_DOC_FIELDS, ("chars", "int64"),
+                      ("duplicate_of", "string"), ("main_topic", "string"), ("main_topic_share", "float64"),
+                      ("duplicate", "bool")],
         "paragraphs": [*common, ("paragraph", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
                        ("topic", "string"), ("score", "float64"), ("level", "string"), ("duplicate", "bool")],
         "formulations": [*common, ("paragraph", "int32"), ("sentence", "int32"), ("start", "int64"),
@@ -165,7 +167,7 @@ def _rows(documents):
         paragraphs = data.get("paragraphs") or []
         topics = [(p.get("topic") or {}).get("label") for p in paragraphs]
         main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs])
-        doc = {"id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
+        doc = {"doc_id": doc_id, "id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
                "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
                "main_topic_share": main_share if main_topic else None, "duplicate": duplicate_of is not None}
         for key, value in meta.items():
@@ -258,7 +260,7 @@ def duplicates_note(documents: Any, dropped: bool = False) -> "str | None":
     str or None
         How many documents are exact duplicates (and how many of them repeat
         an id, as two overlapping inputs do) and how to count each once; and
-        the ids that name two different texts, whose joins on ``id`` match
+        the ids that name two different texts, whose joins on ``doc_id`` match
         both. None when neither occurs.
 
     Examples
@@ -290,7 +292,7 @@ def duplicates_note(documents: Any, dropped: bool = False) -> "str | None":
                      "(build_tables(..., drop_duplicates=True))")
     if clashes:
         notes.append(f"{len(clashes)} ids name two different texts ({', '.join(list(clashes)[:5])}"
-                     f"{' …' if len(clashes) > 5 else ''}): both are kept and a join on documents.id matches "
+                     f"{' …' if len(clashes) > 5 else ''}): both are kept and a join on doc_id matches "
                      "each row of one to both; give the inputs distinct ids")
     return "; ".join(notes) or None
 
@@ -314,7 +316,9 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
     -------
     dict
         ``{"documents", "paragraphs", "formulations", "lists", "list_items"}``
-        → table (columns in ``docs/schema.md``).
+        → table (columns in ``docs/schema.md``). In pandas the integer
+        columns are nullable (``Int32``, ``Int64``): an undated document's
+        ``year`` is ``<NA>`` and the others stay 2019, not 2019.0.
 
     Examples
     --------
@@ -340,7 +344,13 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
         out[name] = pa.Table.from_pylist(rows[name], schema=schema)
     if drop_duplicates:
         out = _without_duplicates(out)
-    return out if kind == "arrow" else {name: table.to_pandas() for name, table in out.items()}
+    if kind == "arrow":
+        return out
+    # nullable integers: a plain to_pandas() turns an int column with a null into float64, so one
+    # undated document made year (and number, parent ...) 2019.0 in that table and 2019 in another
+    import pandas as pd
+    ints = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+    return {name: table.to_pandas(types_mapper=ints.get) for name, table in out.items()}
 
 
 def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
@@ -394,7 +404,8 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
     undated = tables["documents"]["year"].null_count if partition == "year" else 0
     if undated:  # pandas' plain read_parquet fails on these folders with an error that says nothing of it
         log.info("%d of %d documents have no year (folders year=__HIVE_DEFAULT_PARTITION__): read the "
-                 "tables into pandas with pd.read_parquet('%s', partitioning=year_partitioning()) "
+                 "tables into pandas with pd.read_parquet('%s', partitioning=year_partitioning(), "
+                 "dtype_backend='numpy_nullable') "
                  "(from policy_nlp.apps.tables import year_partitioning), or export with --no-partition",
                  undated, tables["documents"].num_rows, output / "paragraphs")
     if database:

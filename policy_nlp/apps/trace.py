@@ -303,20 +303,24 @@ def _national_first(summary, national, local):
 
 
 def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
-    """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``."""
-    from policy_nlp.apps.plots import chinese_font, chinese_pyplot, save_figure
+    """The adoption curve of a :class:`Trace` as ``adoption.png`` and ``.svg`` in ``out_dir``
+    (dated documents; the title says how many undated ones it leaves out)."""
+    from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure
     plt = chinese_pyplot()
     frame = result.adoption
     fig, ax = plt.subplots(figsize=(8, 4))
-    ax.step(frame["year"], frame["cumulative_documents"], where="post", label="documents (cumulative)",
-            color="#c0392b")
-    ax.step(frame["year"], frame["cumulative_places"], where="post", label="named places (cumulative)",
-            color="#2471a3")
-    ax.step(frame["year"], frame["cumulative_levels"], where="post", label="levels (cumulative)",
-            color="#27ae60", linestyle="--")
+    cumulative_steps(ax, frame["year"], frame["cumulative_documents"], label="documents (cumulative)",
+                     color="#c0392b")
+    cumulative_steps(ax, frame["year"], frame["cumulative_places"], label="named places (cumulative)",
+                     color="#2471a3")
+    cumulative_steps(ax, frame["year"], frame["cumulative_levels"], label="levels (cumulative)",
+                     color="#27ae60", linestyle="--")
     ax.bar(frame["year"], frame["documents"], color="#e0a800", alpha=0.5, label="documents that year")
     name = result.summary["canonical"] if chinese_font() else "the formulation"
-    ax.set_title(f"Adoption of {name}")
+    # the curve counts dated documents only; say so when the total on the summary is larger
+    undated = result.summary["documents"] - int(frame["cumulative_documents"].iloc[-1])
+    ax.set_title(f"Adoption of {name}" + (f" ({undated} undated document{'s' * (undated > 1)} not shown)"
+                                          if undated > 0 else ""))
     ax.set_xlabel("year")
     ax.set_ylabel("count")
     ax.legend(loc="upper left")
@@ -327,9 +331,9 @@ def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:
     """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    result.mentions.to_csv(out_dir / "mentions.csv", index=False)
-    result.first_use.to_csv(out_dir / "first_use.csv", index=False)
-    result.adoption.to_csv(out_dir / "adoption.csv", index=False)
+    for name in ("mentions", "first_use", "adoption"):   # as the report's CSVs: a BOM, so that Excel reads UTF-8
+        getattr(result, name).to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8-sig",
+                                     lineterminator="\r\n")
     (out_dir / "summary.json").write_text(json.dumps(result.summary, ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     if len(result.adoption):

@@ -13,7 +13,7 @@ from policy_nlp.apps.tables import TABLES, build_tables, duplicates_note, export
 from policy_nlp.apps.trace import trace, write_trace
 from policy_nlp.io.output import doc_to_dict
 
-from conftest import ROOT
+from conftest import ROOT, local_excerpt, national_report
 
 SAMPLE = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
 
@@ -79,6 +79,44 @@ def test_counts_and_values_agree_with_the_jsonl(annotated):
     assert d.loc["seed", "year"] == 2012  # from the date in the scraped speech's text
     # variants of one formulation share their canonical form
     assert set(f[f["doc_id"].isin(["n1", "c1"]) & f["text"].str.contains("十")]["canonical"]) == {"十三五"}
+
+
+@pytest.fixture(scope="module")
+def real_tables(tmp_path_factory):
+    """The opening of the 2025 work report and a local speech (dev-0002), exported."""
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "enumerations"])
+    docs = [doc_to_dict(policy_nlp.annotate(national_report(2025)[:6000], nlp, id="gwr-2025",
+                                            meta={"year": 2025, "level": "national"})),
+            doc_to_dict(policy_nlp.annotate(local_excerpt("dev-0002"), nlp, id="dev-0002"))]
+    out = tmp_path_factory.mktemp("real") / "tables"
+    export(docs, out)
+    return docs, out
+
+
+def test_every_table_joins_the_documents_on_doc_id(real_tables):
+    docs, out = real_tables
+    duckdb = pytest.importorskip("duckdb")
+    # dtype_backend="numpy_nullable": year stays an integer in a table with an undated row (dev-0002)
+    t = {name: pd.read_parquet(out / name, partitioning=year_partitioning(), dtype_backend="numpy_nullable")
+         for name in TABLES}
+    documents = t["documents"]
+    assert documents["doc_id"].tolist() == documents["id"].tolist() == [d["id"] for d in docs]
+    for name in TABLES[1:]:
+        assert len(t[name]), name   # both documents have paragraphs, formulations and lists
+        joined = t[name].merge(documents[["doc_id", "year", "title"]], on="doc_id", how="left",
+                               validate="many_to_one", suffixes=("", "_doc"), indicator=True)
+        assert (joined["_merge"] == "both").all(), name
+        assert joined["year"].equals(joined["year_doc"]), name
+    built = build_tables(docs)   # the same join on build_tables' frames, their year a nullable integer
+    assert {str(built[name]["year"].dtype) for name in TABLES} == {"Int32"}
+    for name in TABLES[1:]:
+        joined = built[name].merge(built["documents"][["doc_id", "year"]], on="doc_id", validate="many_to_one")
+        assert len(joined) == len(built[name]) and joined["year_x"].equals(joined["year_y"]), name
+    with duckdb.connect(str(out / "corpus.duckdb"), read_only=True) as con:
+        for name in TABLES[1:]:
+            rows, matched = con.execute(f"select count(*), count(d.doc_id) from {name} t "
+                                        "left join documents d using (doc_id)").fetchone()
+            assert rows == matched == len(t[name]), name
 
 
 def test_documents_main_topic_from_the_paragraph_topics(tmp_path):
@@ -260,7 +298,7 @@ def test_one_id_naming_two_texts_is_kept_and_said(annotated):
     t = build_tables([*docs, other])
     assert t["documents"]["id"].tolist().count("n1") == 2 and not t["documents"]["duplicate"].iloc[-1]
     assert duplicates_note(t["documents"]).endswith(
-        "1 ids name two different texts (n1): both are kept and a join on documents.id matches each row of "
+        "1 ids name two different texts (n1): both are kept and a join on doc_id matches each row of "
         "one to both; give the inputs distinct ids")
     assert trace("三清", [*docs, other]).summary["documents"] == 1
 
