@@ -20,7 +20,7 @@ RARE = 10  # labels with fewer examples get unreliable scores: the report says s
 
 def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
           label_sep=None, test=None, folds=5, min_per_label=0, threshold=0.5, crosswalk=None,
-          weight_column=None, random_state=0, verbose=True, **params):
+          weight_column=None, catch_all=None, random_state=0, verbose=True, **params):
     """Evaluate and train a topic model on labelled paragraphs; save model and reports.
 
     Parameters
@@ -42,6 +42,12 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         saved with the model (the topics stage then adds the label's codes
         to every paragraph topic, under the file's name: ``codes: {"cap":
         [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
+    catch_all : str, optional
+        The codebook's catch-all label (其他, other: paragraphs of no one
+        area), saved with the model: a heading over a mixed section takes it,
+        and a document's ``main_topic`` sets it aside, as the default
+        codebook's ``general`` (:func:`~policy_nlp.stages.topics.classify.catch_all_label`;
+        without it, a label ``general`` is the catch-all, else none is).
     weight_column : str, optional
         Row weights (:func:`read_labelled`): each fold's fit and the final fit get them as
         ``sample_weight``; scores stay unweighted; report and model card give column and sum.
@@ -63,7 +69,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         Unreadable or empty input, unknown column, a label without text, a bad weight.
     TrainingDataError
         ``folds`` of 1, too few documents or rows for the folds, fewer than
-        two labels, a label with a single example (advice in the message).
+        two labels, a label with a single example (advice in the message), a
+        ``catch_all`` none of the labels.
 
     Examples
     --------
@@ -81,6 +88,9 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
                              weight_column)
     mapping = read_crosswalk(crosswalk) if crosswalk else None
     report = _data_report(data, folds)
+    if catch_all is not None and catch_all not in report["labels"]:  # before the cross-validation
+        raise TrainingDataError(f"{data.source}: the catch-all label {catch_all!r} is none of the labels "
+                                f"({', '.join(report['labels'])})")
     tokens = [tokenize(t) for t in data.texts]
     if folds:
         cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
@@ -94,6 +104,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     output_dir = Path(output_dir)
     report["training_seconds"] = round(time.time() - started, 1)
     metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)
+    if catch_all is not None:
+        metadata["catch_all"] = catch_all
     _save_trained(output_dir, model, report, metadata)
     if verbose:
         log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
