@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
-from policy_nlp.io.corpus import meta_sheet_digest, parse_meta, read_inputs
+from policy_nlp.io.corpus import meta_sheet_digest, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
@@ -441,19 +441,18 @@ class _Stopper:
 def _settings_record(settings, read_options=None):
     """What decides an output's annotations, comparable across runs: also
     the metadata sheet's rows (``read_options["meta_file"]``; None without
-    one), whose fields the documents done keep, and the other read options
-    that shape a document's id, text or meta (:func:`_read_record`)."""
+    one), whose fields the documents done keep."""
     from importlib.metadata import PackageNotFoundError, version
     record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
+    for key in ("path", "exclude", "config"):  # load()'s other options, noted when given (Python only)
+        if settings.get(key):  # as the sidecar's JSON gives them back: a tuple is a list
+            record[key] = str(Path(settings[key]).resolve()) if key == "path" else \
+                json.loads(json.dumps(settings[key], ensure_ascii=False, default=str))
     for key in ("topic_model", "user_dict"):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
-    for key in ("path", "exclude", "config"):  # load()'s other options, noted when given (Python only)
-        if settings.get(key):
-            record[key] = str(Path(settings[key]).resolve()) if key == "path" else settings[key]
     sheet = (read_options or {}).get("meta_file")
     record["meta_file"] = meta_sheet_digest(sheet) if sheet else None
-    record.update(_read_record(read_options or {}))
     try:
         record["policy_nlp"] = version("policy_nlp")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -470,6 +469,7 @@ def _read_record(read_options):
     :func:`read_inputs`' defaults, in one form however given (``--meta``
     as a dict, ``--meta-columns`` as a list): an output noted before they
     were compared has none of them, and reads as made with the defaults."""
+    from policy_nlp.io.corpus import parse_meta
     defaults = inspect.signature(read_inputs).parameters
     record = {}
     for key in _READ_OPTIONS:
@@ -493,7 +493,7 @@ def _check_settings(out_path, settings, resume, read_options=None):
     (or of meta).
     """
     sidecar = out_path.with_name(f".{out_path.name}.settings.json")
-    current = _settings_record(settings, read_options)
+    current = {**_settings_record(settings, read_options), **_read_record(read_options or {})}
     if resume and sidecar.is_file():
         try:
             before = json.loads(sidecar.read_text(encoding="utf-8"))

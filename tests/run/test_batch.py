@@ -141,6 +141,11 @@ def test_a_rerun_with_other_meta_options_is_refused_naming_the_option(tmp_path, 
     sidecar = tmp_path / ".plain.jsonl.settings.json"
     assert not set(json.loads(sidecar.read_text(encoding="utf-8"))) & set(batch._READ_OPTIONS)
     assert annotate_corpus([source], plain, read_options={"text_column": "text", "id_column": "id"}, **FAST).skipped == 3
+    # load()'s other options too, as given from Python (a tuple is noted as the list it reads back as)
+    annotate_corpus([source], tmp_path / "excluded.jsonl", exclude=("topics",), **FAST)
+    assert annotate_corpus([source], tmp_path / "excluded.jsonl", exclude=("topics",), **FAST).skipped == 3
+    with pytest.raises(ConfigError, match="exclude: \\['topics'\\] -> None"):
+        annotate_corpus([source], tmp_path / "excluded.jsonl", **FAST)
     # the command line says which option to give again, or --no-resume
     command = ["annotate", str(source), "-o", str(tmp_path / "cli"), *CLI_FAST, "-q"]
     assert cli.main(command) == 0
