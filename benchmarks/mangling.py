@@ -82,6 +82,7 @@ from policy_nlp.apps.local_training import GOLD_LOCAL, gold_excerpt_ids  # noqa:
 from policy_nlp.io.reading import normalize  # noqa: E402
 from policy_nlp.lang.chars import IDEOGRAPH  # noqa: E402
 from policy_nlp.lang.numerals import chinese_int, chinese_numeral  # noqa: E402
+from policy_nlp.stages.script import opencc_converter  # noqa: E402
 
 WRAP = 28
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]{{2}}")
@@ -102,16 +103,11 @@ METRICS = ("numbered_recall", "numbered_precision", "not_slogans_tagged", "membe
            "quoted_recall", "list_match", "list_parent", "claim_number", "topic_accuracy")
 
 
-def _converter(config):
-    import opencc
-    return opencc.OpenCC(config)
-
-
 def gloss_readings(corpus):
     """``{character: pinyin}`` harvested from the glossed pages of ``corpus``
     (the Simplified form of each glossed character too); the blind gold's
     excerpts are skipped, as everywhere outside the blind scoring."""
-    to_simplified = _converter("t2s")
+    to_simplified = opencc_converter("t2s")
     blind = gold_excerpt_ids(parts=("blind",))
     readings = {}
     with open(corpus, encoding="utf-8") as handle:
@@ -127,7 +123,7 @@ def gloss_readings(corpus):
 
 def manglings(readings):
     """``{name: (mangle text, mangle a gold string)}``."""
-    to_traditional = _converter("s2t")
+    to_traditional = opencc_converter("s2t")
 
     def traditional(text):
         return to_traditional.convert(text)
@@ -259,7 +255,7 @@ def compare(names, golds=None, nlp=None):
     golds = dev_golds() if golds is None else golds
     texts = [gold_text(gold) for gold in golds]
     nlp = nlp or load()
-    to_simplified = _converter("t2s")
+    to_simplified = opencc_converter("t2s")
 
     def undo(text):   # arabic_digits: 3个代表 is the clean copy's 三个代表
         text = to_simplified.convert(text).translate(ASCII_PUNCT)

@@ -183,6 +183,8 @@ class Meta(TypedDict):
     converted: NotRequired[Converted]
     masked: NotRequired[int]                  # masked names (XX, 某某) left in the text
     removed: NotRequired[list[Removed]]
+    # the slogans stage's finds in ``title`` (offsets into the title, not the text); absent when none
+    title_slogans: NotRequired[list[Slogan]]
 
 
 class Document(TypedDict):

@@ -73,7 +73,7 @@ def test_every_layer_is_a_folder_or_module():
 # its own (slogans/members) is listed with its own order.
 STAGE_PACKAGES = {
     "cleaning": ["pieces", "dates", "furniture", "title", "wraps", "result", "glued", "headtail", "clean"],
-    "slogans": ["counting", "quotes", "members", "grammar", "find"],
+    "slogans": ["counting", "quotes", "members", "grammar", "find", "title"],
     "slogans/members": ["items", "list_before", "before", "following", "later", "headings", "abbreviations", "link"],
     "enumerations": ["markers", "blocks", "building", "scopes", "unmarked", "across", "claims", "find"],
     "topics": ["codebook", "kinds", "context", "features", "calibration", "estimators", "multilabel", "scoring",

@@ -160,6 +160,7 @@ RECORD_PATHS = [
     (("meta", "normalized"), S.Normalized),
     (("meta", "converted"), S.Converted),
     (("meta", "removed", "[]"), S.Removed),
+    (("meta", "title_slogans", "[]"), S.Slogan),   # the slogans' record, offsets into meta.title
 ]
 
 

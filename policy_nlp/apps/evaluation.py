@@ -15,7 +15,8 @@ metric with nothing to score has ``score`` None.
 ==========================  ===================================================
 metric                      correct / total
 ==========================  ===================================================
-numbered_recall             gold formulations (distinct texts) tagged / gold
+numbered_recall             gold formulations (distinct texts) tagged (in the
+                            text or the title: ``meta.title_slogans``) / gold
 numbered_precision          tagged texts that are gold formulations / tagged
                             texts (an extra span or a tagged not_slogan counts
                             against it)
@@ -24,7 +25,8 @@ not_slogans_tagged          gold not_slogans tagged as formulations / gold
 number_accuracy             found formulations with the gold number / found
 members_exact               formulations whose members are exactly the gold
                             ones (in order) / gold formulations with members
-quoted_recall               gold quoted terms tagged (any kind) / gold terms
+quoted_recall               gold quoted terms tagged (any kind; text or title)
+                            / gold terms
 lists_found                 gold lists whose first item is found / gold lists
 list_match                  found with the gold family and item count / gold
                             lists (the headline list score)
@@ -55,7 +57,6 @@ quotes “”「」『』"'; list prefixes compare as "the found text starts wit
 the gold prefix".
 """
 
-import csv
 import json
 import logging
 import os
@@ -65,6 +66,7 @@ from typing import Any, Iterable, Sequence
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import normalize, read_text
+from policy_nlp.io.rows import read_table
 from policy_nlp.stages.cleaning import without_glosses
 from policy_nlp.stages.topics.classify import main_area
 
@@ -200,19 +202,8 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
         if not path.is_file():
             raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
         field, match = source.get("field", "content"), source.get("match", {})
-        if path.suffix.lower() == ".csv":
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                records = csv.DictReader(handle)
-                found = next((row for row in records if _matches(row, match)), None)
-        else:
-            found = None
-            with open(path, encoding="utf-8-sig") as handle:
-                for line in handle:
-                    if line.strip():
-                        record = json.loads(line)
-                        if _matches(record, match):
-                            found = record
-                            break
+        _, rows = read_table(path, strict=True)  # the rows annotate reads
+        found = next((row for _, row in rows if _matches(row, match)), None)
         if found is None or found.get(field) is None:
             raise LookupError(f"{path}: no record with {match} and a {field!r} field")
         return normalize(found[field])[0]
@@ -415,7 +406,7 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     (1, 1.0)
     """
     text = annotated.get("text", "")
-    slogans = annotated.get("slogans") or []
+    slogans = (annotated.get("slogans") or []) + _title_slogans(annotated.get("meta") or {})
     if (annotated.get("meta") or {}).get("converted"):
         gold = simplified_gold(gold)
     metrics: dict[str, Any] = {}
@@ -428,6 +419,20 @@ def evaluate(gold: dict[str, Any], annotated: dict[str, Any]) -> dict[str, Any]:
     score_topics(gold, annotated, metrics, errors)
     return {"document": gold.get("document") or gold.get("path"),
             "metrics": {name: metrics[name] for name in METRICS}, "errors": errors}
+
+
+def _title_slogans(meta):
+    """The title's slogans (``meta.title_slogans``), compared by their texts as the
+    text's are: a gold term printed only in the title is found. In a document read
+    in a Simplified copy their texts are made Simplified, as the gold is
+    (:func:`simplified_gold`): the title keeps its own characters."""
+    from policy_nlp.stages.script import to_simplified
+    found = meta.get("title_slogans") or []
+    if not meta.get("converted"):
+        return found
+    return [{**s, "text": to_simplified(s["text"])[0],
+             "members": [{**m, "text": to_simplified(m["text"])[0]} for m in s.get("members") or []]}
+            for s in found]
 
 
 def _score_numbered(gold, text, slogans, metrics, errors):

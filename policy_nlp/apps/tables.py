@@ -9,7 +9,8 @@
 * ``paragraphs`` — one row per paragraph, with its text, topic, score and the
   document's level;
 * ``formulations`` — one row per slogan mention, with the paragraph and
-  sentence it sits in, its canonical form
+  sentence it sits in (a term of the title that the text does not name:
+  ``in_title``, offsets into the title), its canonical form
   (:func:`~policy_nlp.stages.canonical.canonical`), the expansion its
   document spells out (:func:`~policy_nlp.stages.canonical.link_expansions`:
   a bare 三清 gets 清垃圾、清河道、清路障) and the paragraph's topic;
@@ -64,7 +65,8 @@ _DOC_FIELDS = (("title", "string"), ("date", "string"), ("year", "int32"), ("spe
                ("level_evidence", "string"), ("date_source", "string"), ("given_id", "string"),
                ("source", "string"), ("sha1", "string"))
 # meta fields left out of the documents table: nested records, not facts about the document
-_SKIP_META = {"removed", "normalized"}
+# (the title's slogans are rows of formulations)
+_SKIP_META = {"removed", "normalized", "title_slogans"}
 # the documents columns read from meta; its other fixed columns (chars, duplicate_of, main_topic …)
 # are computed, and a meta field of the same name cannot fill them
 _FROM_META = frozenset(name for name, _ in _DOC_FIELDS)
@@ -86,7 +88,7 @@ def _schemas():
                          ("members_canonical", "string"), ("expansion", "string"), ("expansion_start", "int64"),
                          ("count_matches", "bool"), ("source", "string"),
                          ("topic", "string"), ("date", "string"), ("place", "string"), ("level", "string"),
-                         ("duplicate", "bool")],
+                         ("in_title", "bool"), ("duplicate", "bool")],
         "lists": [*common, ("list", "int32"), ("paragraph", "int32"), ("family", "string"), ("level", "int32"),
                   ("parent", "int32"), ("parent_item", "int32"), ("items", "int32"), ("claim", "string"),
                   ("claim_number", "int32"), ("count_matches", "bool"), ("start", "int64"), ("end", "int64"),
@@ -188,18 +190,12 @@ def _rows(documents):
                                        "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
                                        "score": topic.get("score"), "level": _text(meta.get("level"))})
         slogans = data.get("slogans") or []
-        for s, (expansion, expansion_start) in zip(slogans, link_expansions(slogans)):
-            p = _index(p_starts, s["start"])
-            members = [m.get("text", "") for m in s.get("members") or []]
-            rows["formulations"].append({
-                **common, "paragraph": p, "sentence": _index(s_starts, s["start"]),
-                "start": s["start"], "end": s["end"], "text": s.get("text"), "canonical": canonical(s.get("text") or ""),
-                "kind": s.get("kind"), "number": _int(s.get("number")), "members": members,
-                "members_canonical": canonical_members(members) or None,
-                "expansion": expansion, "expansion_start": expansion_start,
-                "count_matches": s.get("count_matches"), "source": s.get("source"),
-                "topic": topics[p] if p is not None else None, "date": _text(meta.get("date")),
-                "place": _text(meta.get("place")), "level": _text(meta.get("level"))})
+        rows["formulations"] += _formulation_rows(slogans, common, meta, topics, p_starts, s_starts)
+        # the title's terms that the text does not name (a term in both counts once, in the text)
+        in_text = {canonical(s.get("text") or "") for s in slogans}
+        rows["formulations"] += _formulation_rows(
+            [s for s in meta.get("title_slogans") or [] if canonical(s.get("text") or "") not in in_text],
+            common, meta, topics)
         for i, lst in enumerate(data.get("lists") or []):
             claim = lst.get("claim") or {}
             items = lst.get("items") or []
@@ -220,6 +216,27 @@ def _rows(documents):
                     "s" * (len(shadowed) > 1), named, "" if len(shadowed) > 1 else "s",
                     "are" if len(shadowed) > 1 else "is", "them" if len(shadowed) > 1 else "it")
     return rows, extra
+
+
+def _formulation_rows(slogans, common, meta, topics, p_starts=None, s_starts=None):
+    """The ``formulations`` rows of one document's slogans: of its text, or of
+    its title (no ``p_starts``: ``in_title``, offsets into the title, no
+    paragraph, sentence or topic)."""
+    rows = []
+    in_title = p_starts is None
+    for s, (expansion, expansion_start) in zip(slogans, link_expansions(slogans)):
+        p = None if in_title else _index(p_starts, s["start"])
+        members = [m.get("text", "") for m in s.get("members") or []]
+        rows.append({
+            **common, "paragraph": p, "sentence": None if in_title else _index(s_starts, s["start"]),
+            "start": s["start"], "end": s["end"], "text": s.get("text"), "canonical": canonical(s.get("text") or ""),
+            "kind": s.get("kind"), "number": _int(s.get("number")), "members": members,
+            "members_canonical": canonical_members(members) or None,
+            "expansion": expansion, "expansion_start": expansion_start,
+            "count_matches": s.get("count_matches"), "source": s.get("source"),
+            "topic": topics[p] if p is not None else None, "date": _text(meta.get("date")),
+            "place": _text(meta.get("place")), "level": _text(meta.get("level")), "in_title": in_title})
+    return rows
 
 
 def _without_duplicates(tables):

@@ -118,12 +118,14 @@ def _mentions(key, tables, texts):
     rows = rows[rows["canonical"] == key].copy()
     rows["title"] = rows["doc_id"].map(docs["title"])
     rows["duplicate_of"] = rows["doc_id"].map(copied["duplicate_of"]).where(rows["duplicate"], None)
-    rows["context"] = [texts[d][max(0, s - CONTEXT):e + CONTEXT].replace("\n", " ")
-                       for d, s, e in zip(rows["doc_id"], rows["start"], rows["end"])]
+    # a term of the title only (``in_title``: offsets into the title) is read in its title
+    rows["context"] = [(title if in_title else texts[d][max(0, s - CONTEXT):e + CONTEXT]).replace("\n", " ")
+                       for d, s, e, title, in_title in zip(rows["doc_id"], rows["start"], rows["end"],
+                                                           rows["title"], rows["in_title"])]
     rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
     mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
                                            "canonical", "number", "expansion", "topic", "paragraph", "start",
-                                           "end", "context", "duplicate_of"]].reset_index(drop=True)
+                                           "end", "in_title", "context", "duplicate_of"]].reset_index(drop=True)
     mentions["year"] = mentions["year"].astype("Int64")
     return mentions
 

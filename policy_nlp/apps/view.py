@@ -14,7 +14,9 @@ network: CSS and JavaScript are inline. The page shows
 * count mismatches (a formulation or a list whose announced count differs from
   what the text spells out) marked in red, in the text and in the side panel;
 * a side panel with the outline of the numbered lists (nested as in the
-  document) that jumps to each item, and the formulations of the document.
+  document) that jumps to each item, and the formulations of the document;
+  the title's own (``meta.title_slogans``, offsets into the title) are marked
+  in the heading, underlined dashed, and listed apart, "In the title".
 
 The page is built in one pass over the sorted span boundaries: spans that
 overlap without nesting (a member that contains another slogan, a slogan that
@@ -245,6 +247,22 @@ def _list_elements(data):
     return elements, outline
 
 
+def _title_html(title, slogans):
+    """The title, its own slogans marked (class ``ts``, not ``s``: their offsets
+    are into the title, and the text's spans and the side panel's links are the
+    text's; :func:`policy_nlp.stages.slogans.find_title_slogans`)."""
+    pieces, at = [], 0
+    for slogan in sorted(slogans, key=lambda s: s.get("start", 0)):
+        start, end = slogan.get("start", 0), slogan.get("end", 0)
+        if not at <= start < end <= len(title):
+            continue   # overlapping or out of range: a record edited by hand
+        kind = slogan.get("kind") if slogan.get("kind") in ("numbered", "quoted") else "other"
+        pieces += [_e(title[at:start]), f'<span class="ts {kind}" title="{_e("in the title, " + _slogan_title(slogan))}">'
+                   f'{_e(title[start:end])}</span>']
+        at = end
+    return "".join(pieces) + _e(title[at:])
+
+
 def _slogan_elements(data):
     elements, members_of = [], []
     for si, slogan in enumerate(data.get("slogans") or []):
@@ -286,7 +304,7 @@ def _meta_html(data, names):
     meta = data.get("meta") or {}
     rows = [("id", data.get("id"))]
     rows += [(k, meta[k]) for k in META_ORDER if meta.get(k) not in (None, "", [], {})]
-    skip = set(META_ORDER) | {"removed", "sha1", "normalized"}
+    skip = set(META_ORDER) | {"removed", "sha1", "normalized", "title_slogans"}   # title_slogans: marked in the title
     rows += [(k, v) for k, v in meta.items() if k not in skip and v not in (None, "", [], {})]
     cells = []
     for key, value in rows:
@@ -341,7 +359,11 @@ def _formulations_html(data):
         bad = ' <span class="flag bad">≠</span>' if g["bad"] else ""
         rows.append(f'<li class="{_e(kind)}"><a href="#s{g["first"]}" data-target="s{g["first"]}">'
                     f'{_e(text)}</a>{number} <span class="muted">×{g["count"]}</span>{bad}</li>')
-    return f'<ul class="flist">{"".join(rows)}</ul>' if rows else '<p class="muted">None.</p>'
+    titled = "".join(f'<li class="{_e(t.get("kind"))}">{_e(t.get("text"))}'
+                     + ("" if t.get("number") is None else f' <span class="muted">={_e(t["number"])}</span>') + "</li>"
+                     for t in (data.get("meta") or {}).get("title_slogans") or [])
+    titled = f'<p class="muted">In the title:</p><ul class="flist tlist">{titled}</ul>' if titled else ""
+    return (f'<ul class="flist">{"".join(rows)}</ul>' if rows else '<p class="muted">None.</p>') + titled
 
 
 CSS = """
@@ -391,6 +413,8 @@ nav a:hover{text-decoration:underline}
 .olist.bad>.lhead a{color:#b00000}
 .muted{color:#888}
 .flist li.quoted a{color:#1f5d99}
+.ts{border-radius:3px;border-bottom:2px dashed #888}.ts.numbered{background:#ffe7a3}.ts.quoted{background:#d6ecff}
+.tlist li.quoted{color:#1f5d99}
 body.no-s .s{background:none;box-shadow:none;text-decoration:none}
 body.no-s .s.bad::after{content:none}
 body.no-b .badge{display:none}
@@ -520,7 +544,7 @@ def render_document(data):
 <body>
 <div id="js-errors"></div>
 <header>
-<h1>{_e(title)}{f' <span class="muted">({year})</span>' if year and str(year) not in str(title) else ''}</h1>
+<h1>{_title_html(str(title), meta.get("title_slogans") or [] if meta.get("title") else [])}{f' <span class="muted">({year})</span>' if year and str(year) not in str(title) else ''}</h1>
 {_meta_html(data, names)}
 <div class="stats">{stat_html}</div>
 <div class="controls">

@@ -44,14 +44,22 @@ OVERVIEW = """examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose description and epilog print as written (the examples one per line). The
+    top-level parser is one, so every command's is too: ``add_subparsers`` makes parsers of its
+    parser's class (and ``lexicon``'s of ``lexicon``'s)."""
+
+    def __init__(self, *args, formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs):
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 def build_parser():
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="policy-nlp",
         description="Annotate Chinese policy text: pkuseg tokens, numbered formulations and quoted "
                     "policy terms, numbered lists with count checks, paragraph topics, date, place and "
                     "level; then export tables, trace formulations, report, view, evaluate, train.",
-        epilog=OVERVIEW + "\nrun 'policy-nlp COMMAND --help' for a command's options and examples.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=OVERVIEW + "\nrun 'policy-nlp COMMAND --help' for a command's options and examples.")
     from policy_nlp import __version__
     parser.add_argument("--version", action="version", version=f"policy_nlp {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

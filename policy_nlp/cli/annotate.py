@@ -1,6 +1,5 @@
 """``policy-nlp annotate``: documents in, annotated JSONL/JSON/DocBin out (:mod:`policy_nlp.run.batch`)."""
 
-import argparse
 import sys
 
 from policy_nlp.cli.options import (add_drop_duplicates_option, add_input_options, add_quiet_option,
@@ -53,8 +52,9 @@ def add_annotate_command(commands):
                     "slogans, numbered lists and topics. Bad inputs are reported (in the errors file "
                     "and on stderr) and the rest are still annotated; the exit status is 1 when any "
                     "document failed. Rerunning the same command resumes a JSONL output.",
-        epilog=ANNOTATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="files (.txt any encoding, .jsonl, .csv) or folders (recursive)")
+        epilog=ANNOTATE_EPILOG)
+    p.add_argument("inputs", nargs="+",
+                   help="files (.txt any encoding, .jsonl/.ndjson, .csv, .tsv) or folders (recursive)")
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
     p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",

@@ -1,7 +1,5 @@
 """``policy-nlp evaluate``: scores against hand gold (:mod:`policy_nlp.apps.evaluation`)."""
 
-import argparse
-
 from policy_nlp.cli.options import add_segmenter_option
 
 
@@ -35,8 +33,7 @@ def add_evaluate_command(commands):
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
-               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/")
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
     p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "

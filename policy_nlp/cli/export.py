@@ -1,6 +1,5 @@
 """``policy-nlp export``: tidy tables and a DuckDB file (:mod:`policy_nlp.apps.tables`)."""
 
-import argparse
 from pathlib import Path
 
 from policy_nlp.cli.options import add_annotated_inputs, add_drop_duplicates_option
@@ -35,8 +34,7 @@ def add_export_command(commands):
                ".sql('select year, count(*) from formulations where not duplicate group by year'))\"\n"
                "  duckdb out/tables/corpus.duckdb \"select year, count(*) from formulations where not duplicate"
                " group by year\""
-               "   # the duckdb command-line tool, installed apart",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "   # the duckdb command-line tool, installed apart")
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the tables and corpus.duckdb")
     p.add_argument("--no-partition", action="store_true", help="one Parquet file per table, not partitioned by year")

@@ -1,6 +1,5 @@
 """``policy-nlp lexicon build``: candidate formulations of a corpus (:mod:`policy_nlp.apps.lexicon_mining`)."""
 
-import argparse
 import sys
 
 from policy_nlp.cli.options import add_input_options, add_quiet_option
@@ -27,12 +26,10 @@ def add_lexicon_command(commands):
                     "'annotate --user-dict' to keep its terms whole.",
         epilog="examples:\n  policy-nlp lexicon build ../shared/corpora/national/government_work_reports.jsonl "
                "--text-column content --id-column title -o candidates.tsv\n"
-               "  policy-nlp lexicon build speeches/ --min-docs 3 -o candidates.tsv",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "  policy-nlp lexicon build speeches/ --min-docs 3 -o candidates.tsv")
     sub = p.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
-    b = sub.add_parser("build", help="mine a corpus into a candidate lexicon TSV",
-                       epilog=p.epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b = sub.add_parser("build", help="mine a corpus into a candidate lexicon TSV", epilog=p.epilog)
     b.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv)")
     b.add_argument("-o", "--output", required=True, help="the lexicon TSV to write")
     b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")

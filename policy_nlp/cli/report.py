@@ -1,7 +1,5 @@
 """``policy-nlp report``: a corpus report (:mod:`policy_nlp.apps.report`)."""
 
-import argparse
-
 from policy_nlp.cli.options import add_annotated_inputs
 
 
@@ -28,7 +26,7 @@ def add_report_command(commands):
                     "formulations and topic shares by year (stacked chart), count mismatches across "
                     "the corpus, and the documents that failed (from the errors file beside the "
                     "annotations). Plots are PNG and SVG, tables CSV, tied together by index.html.",
-        epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=REPORT_EPILOG)
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the report (index.html, PNG, SVG, CSV)")
     p.add_argument("--top", type=int, default=30, help="formulations in the table and chart (default 30)")

@@ -1,6 +1,5 @@
 """``policy-nlp suggest``: the paragraphs most worth coding next (:mod:`policy_nlp.apps.suggestions`)."""
 
-import argparse
 import shlex
 
 from policy_nlp.cli.options import add_input_options, add_quiet_option
@@ -37,8 +36,7 @@ def add_suggest_command(commands):
                     "on the file; blank rows are skipped.",
         epilog="examples:\n  policy-nlp suggest models/mine speeches/ -n 50 -o to_code.csv\n"
                "  policy-nlp suggest default reports.jsonl --text-column content -n 100 -o to_code.csv "
-               "--exclude coded.csv",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "--exclude coded.csv")
     p.add_argument("model", help="a model folder, or 'default'")
     p.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv, save_to_disk)")
     p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")

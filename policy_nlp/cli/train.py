@@ -1,6 +1,5 @@
 """``policy-nlp train``: a topic classifier on your own labels (:mod:`policy_nlp.apps.training`)."""
 
-import argparse
 import errno
 from pathlib import Path
 
@@ -40,8 +39,7 @@ def add_train_command(commands):
                "  policy-nlp train labelled_ds/ --folds 10 --min-per-label 5 -o models/cap\n"
                "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation\n"
                "  policy-nlp train coded.csv to_code.csv -o models/mine2       # a first sheet + the coded 'suggest' sheet\n"
-               "  policy-nlp train two_coders.csv --weight-column w -o models/weighted   # w: 0.5 doubtful, 2 trusted",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "  policy-nlp train two_coders.csv --weight-column w -o models/weighted   # w: 0.5 doubtful, 2 trusted")
     p.add_argument("data", nargs="+",
                    help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder; several "
                         "train on all their rows (same columns), e.g. a first sheet and a coded 'suggest' sheet")

@@ -1,6 +1,5 @@
 """``policy-nlp view``: HTML pages of annotated documents (:mod:`policy_nlp.apps.view`)."""
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -43,7 +42,7 @@ def add_view_command(commands):
                     "outline of numbered lists in a side panel, and the metadata on top. Inputs are "
                     "annotated JSONL/JSON (from 'policy-nlp annotate') or raw inputs, which are "
                     "annotated first.",
-        epilog=VIEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=VIEW_EPILOG)
     add_annotated_inputs(p, also=", or raw inputs (.txt, .jsonl, .csv, folders)")
     p.add_argument("-o", "--output", required=True, help="folder for the pages (gets index.html too)")
     p.add_argument("--limit", type=int, help="write at most this many pages")

@@ -167,14 +167,14 @@ def _is_offset(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _span_problem(obj, where, n):
+def _span_problem(obj, where, n, frame="the text"):
     if not isinstance(obj, dict):
         return f"{where} is not an object"
     start, end = obj.get("start"), obj.get("end")
     if not (_is_offset(start) and _is_offset(end)):
         return f"{where}: offsets {start!r}, {end!r} are not integers"
     if not 0 <= start <= end <= n:
-        return f"{where}: offsets {start}-{end} outside the text ({n} characters)"
+        return f"{where}: offsets {start}-{end} outside {frame} ({n} characters)"
     return None
 
 
@@ -190,6 +190,15 @@ def _problems(data, n):
     for i, slogan in enumerate(data.get("slogans") or []):
         yield _span_problem(slogan, f"slogans[{i}]", n)
         yield from _part_problems(slogan, f"slogans[{i}]", "members", n)
+    meta = data.get("meta") or {}
+    titled = meta.get("title_slogans") or []   # offsets into the title, not the text
+    if titled and not (isinstance(titled, list) and isinstance(meta.get("title"), str)):
+        yield "meta.title_slogans is not a list of spans of meta.title"
+        return
+    for i, slogan in enumerate(titled):
+        yield _span_problem(slogan, f"meta.title_slogans[{i}]", len(meta["title"]), "the title")
+        yield from _part_problems(slogan, f"meta.title_slogans[{i}]", "members", len(meta["title"]),
+                                  frame="the title")
     for i, lst in enumerate(data.get("lists") or []):
         yield _span_problem(lst, f"lists[{i}]", n)
         yield from _part_problems(lst, f"lists[{i}]", "items", n, check=_marker_problem)
@@ -197,7 +206,7 @@ def _problems(data, n):
             yield _span_problem(lst["claim"], f"lists[{i}].claim", n)
 
 
-def _part_problems(span, where, field, n, check=None):
+def _part_problems(span, where, field, n, check=None, frame="the text"):
     """Problems of the spans in ``span[field]`` (a slogan's members, a list's
     items), each followed by ``check(part, where)`` when given."""
     parts = span.get(field) or []
@@ -205,7 +214,7 @@ def _part_problems(span, where, field, n, check=None):
         yield f"{where}.{field} is not a list"
         return
     for j, part in enumerate(parts):
-        yield _span_problem(part, f"{where}.{field}[{j}]", n)
+        yield _span_problem(part, f"{where}.{field}[{j}]", n, frame)
         if check is not None:
             yield check(part, f"{where}.{field}[{j}]")
 
@@ -221,7 +230,8 @@ def check_annotated(data):
 
     What the view and the report rely on: ``text`` a string, ``meta`` an
     object, every span (paragraph, slogan, member, list, list item, claim) an
-    object with integer offsets inside the text, list markers strings. A
+    object with integer offsets inside the text (a title's slogan inside
+    ``meta.title``), list markers strings. A
     record edited by hand or by another tool can break any of these; it is
     then reported and skipped, not rendered half-way.
 

@@ -10,26 +10,23 @@ or the path and row (``reports.jsonl:17``). ``meta["sha1"]`` is the text's
 content hash, used to skip documents already done when a run is resumed.
 """
 
-import csv
 import fnmatch
-import io
 import json
 import logging
 import math
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, read_bytes, read_text
+from policy_nlp.io.reading import read_text
+from policy_nlp.io.rows import KINDS, read_table
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
 log = logging.getLogger(__name__)
 
 DEFAULT_GLOB = ("*.txt", "*.jsonl", "*.csv")
-csv.field_size_limit(sys.maxsize)  # work reports are long single cells
 
 
 @dataclass
@@ -84,12 +81,14 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     Parameters
     ----------
     paths : iterable of str or Path
-        Files (``.txt`` in any supported encoding, ``.jsonl``, ``.csv``),
+        Files (``.txt`` in any supported encoding, ``.jsonl``/``.ndjson``,
+        ``.csv``, ``.tsv``: tables read by :func:`~policy_nlp.io.rows.read_table`),
         folders (searched recursively), and folders of a Hugging Face dataset
         saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
         ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
     pattern : str or sequence of str, optional
-        Glob patterns for files inside folders (default: text, JSONL and CSV).
+        Glob patterns for files inside folders (default: text, JSONL and CSV;
+        ``*.tsv`` reads TSV tables).
     text_column, id_column : str
         Field names of the text and the id in JSONL and CSV inputs; other
         fields go into ``meta``.
@@ -107,7 +106,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         value the document itself gives (a JSONL/CSV field, not empty) wins.
         Set before dates, places and levels are inferred, so a given
         ``level`` is kept.
-    meta_file : str or Path, optional
+    meta_file : str, Path or MetaSheet, optional
         A researcher's metadata sheet (:func:`read_meta_sheet`), one row per
         document: its fields win over the document's own and are set before
         the inference too. The sheet itself is not read as a document when it
@@ -125,7 +124,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     """
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
-    sheet = _SheetMatcher(meta_file) if meta_file else None
+    sheet = _SheetMatcher(MetaSheet.read(meta_file)) if meta_file else None
     seen, used, fields = {}, set(), set()
     for item in _read_all(paths, pattern, text_column, id_column):
         if sheet and sheet.is_the_sheet(item):
@@ -213,27 +212,16 @@ def read_meta_sheet(path):
     ------
     DocumentError
         A missing file, no key column, a key given twice, a field the readers
-        set (``sha1``, ``source``), a JSONL line that is not an object.
+        set (``sha1``, ``source``), a row that cannot be read (its file and
+        row, and why: :func:`~policy_nlp.io.rows.read_table`).
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
         raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
                             "CSV UTF-8) and give that file")
-    text = _rows_text(path)
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            try:
-                row = json.loads(line) if line.strip() else None
-            except json.JSONDecodeError as error:
-                raise DocumentError(f"{path}:{number}", f"invalid JSON: {error.msg}") from None
-            if row is not None and not isinstance(row, dict):
-                raise DocumentError(f"{path}:{number}", "a JSONL line must be an object")
-            rows.append((number, row or {}))
-    else:
-        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
-        rows = list(enumerate(reader, start=2))  # row 1 is the header
-    names = {name for _, row in rows for name in row if name is not None}
+    columns, rows = read_table(path, strict=True)
+    rows = list(rows)
+    names = set(columns or ()).union(*(row for _, row in rows))
     key = next((k for k in SHEET_KEYS if k in names), None)
     if key is None:
         raise DocumentError(path, f"no column 'id' or 'file' (columns: {', '.join(sorted(names))}): "
@@ -248,23 +236,37 @@ def read_meta_sheet(path):
             continue
         if value in out:
             raise DocumentError(f"{path}:{number}", f"{key} {value!r} has a row already")
-        out[value] = {k: v for k, v in row.items() if k not in (key, None) and v not in (None, "")}
+        out[value] = {k: v for k, v in row.items() if k != key and v not in (None, "")}
     return key, out
 
 
-def meta_sheet_digest(path):
-    """A hash of what the sheet at ``path`` gives (:func:`read_meta_sheet`),
-    not of its bytes: the same rows saved in another encoding hash alike. A
-    resumed run compares it (the resume key, ``sha1``, is the text's)."""
-    return content_hash(json.dumps(read_meta_sheet(path), ensure_ascii=False, sort_keys=True))
+@dataclass(frozen=True)
+class MetaSheet:
+    """A metadata sheet read once (:func:`read_meta_sheet`): what :func:`read_inputs`
+    gives the documents and what a resumed run compares (:attr:`digest`)."""
+    path: Path
+    key: str
+    rows: dict
+
+    @classmethod
+    def read(cls, sheet):
+        """The sheet at the path ``sheet`` (a MetaSheet already read is returned as it is)."""
+        if isinstance(sheet, cls):
+            return sheet
+        return cls(Path(sheet), *read_meta_sheet(sheet))
+
+    @property
+    def digest(self):
+        """A hash of what the sheet gives, not of its bytes: the same rows saved
+        in another encoding hash alike (the resume key, ``sha1``, is the text's)."""
+        return content_hash(json.dumps((self.key, self.rows), ensure_ascii=False, sort_keys=True))
 
 
 class _SheetMatcher:
     """A metadata sheet's rows matched to the documents read (:func:`read_inputs`)."""
 
-    def __init__(self, path):
-        self.path = Path(path)
-        self.key, self.rows = read_meta_sheet(self.path)
+    def __init__(self, sheet):
+        self.path, self.key, self.rows = sheet.path, sheet.key, sheet.rows
         self.used, self.missing, self.documents = {}, [], 0  # used: {row's key: ids of its documents}
         self._warn_replaced()
 
@@ -273,13 +275,14 @@ class _SheetMatcher:
         inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
         a level none of its ``LEVELS`` gives way to the inferred one, and a
         year it cannot read stays a string beside the others' integers."""
-        from policy_nlp.stages.places import LEVELS, _year
+        from policy_nlp.stages.places import LEVELS, given_year
         levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
         if levels:
             log.warning("%s: level %s is none of %s: the level inferred from the text replaces it (rename the "
                         "column to keep your own coding beside it)", self.path, ", ".join(map(repr, levels[:3])),
                         ", ".join(LEVELS))
-        years = sorted({row["year"] for row in self.rows.values() if row.get("year") and _year(row["year"]) is None})
+        years = sorted({row["year"] for row in self.rows.values()
+                        if row.get("year") and given_year(row["year"]) is None})
         if years:
             log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written", self.path,
                         ", ".join(map(repr, years[:3])))
@@ -392,16 +395,15 @@ def _folder_files(folder, patterns):
 
 
 def _read_file(path, default_id, text_column, id_column):
-    suffix = path.suffix.lower()
+    kind = KINDS.get(path.suffix.lower())  # .csv .tsv .jsonl .ndjson: the tables a sheet may be too
     try:
-        if suffix in (".jsonl", ".csv"):
+        if kind:
             rows = 0
-            for rows, item in enumerate((_read_jsonl if suffix == ".jsonl" else _read_csv)(
-                    path, text_column, id_column), start=1):
+            for rows, item in enumerate(_read_table(path, kind, text_column, id_column), start=1):
                 yield item
             if not rows:  # an empty .txt is an error; an empty table is one too, not nothing
-                raise DocumentError(path, "empty JSONL file (no line with a document)" if suffix == ".jsonl"
-                                    else "empty CSV file (a header but no rows)")
+                raise DocumentError(path, "empty JSONL file (no line with a document)" if kind == "jsonl"
+                                    else f"empty {kind.upper()} file (a header but no rows)")
         else:
             text, meta = read_text(path)
             if not text.strip():
@@ -411,45 +413,26 @@ def _read_file(path, default_id, text_column, id_column):
         yield error
 
 
-def _rows_text(path):
-    text, _ = decode(read_bytes(path), source=str(path))
-    return text
+def _read_table(path, kind, text_column, id_column):
+    """A Record (or a DocumentError) for each row of a CSV, TSV or JSONL file (:func:`read_table`).
 
-
-def _jsonl_lines(path):
-    """``(line number, text or DocumentError)`` of each line of a JSONL file.
-
-    The file is decoded as a whole like any text file (UTF-8, GB18030, UTF-16
-    …). When that fails, or gives GB18030, but most of its non-ASCII lines are
-    UTF-8, it is UTF-8 with damaged lines: each line with an invalid byte (or
-    a NUL) is an error of its own and the other lines are read.
+    A CSV without the text column is an error of the file; a row that ends
+    before that column is an error of its own.
     """
-    data = read_bytes(path)
-    try:
-        text, encoding = decode(data, source=str(path))
-    except DocumentError as error:
-        text, encoding, failure = None, None, error
-    if encoding in (None, "gb18030"):
-        lines = []
-        for line in data.split(b"\n"):
-            try:
-                lines.append(line.decode("utf-8"))
-            except UnicodeDecodeError as error:
-                lines.append(error)
-        good = sum(1 for line in lines if isinstance(line, str) and not line.isascii())
-        bad = sum(1 for line in lines if isinstance(line, UnicodeDecodeError))
-        if good > bad:
-            for number, line in enumerate(lines, start=1):
-                if isinstance(line, UnicodeDecodeError):
-                    line = DocumentError(f"{path}:{number}", f"invalid UTF-8: byte 0x{line.object[line.start]:02x} "
-                                         f"at byte {line.start} of the line")
-                elif number == 1:
-                    line = line.removeprefix("\ufeff")
-                yield number, line
-            return
-        if text is None:
-            raise failure
-    yield from enumerate(io.StringIO(text), start=1)
+    names, rows = read_table(path, kind)
+    if names is not None and text_column not in names:
+        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
+                            "name it with --text-column")
+    for number, row in rows:
+        if isinstance(row, DocumentError):
+            yield row
+        elif names is not None and row[text_column] is None:  # a cell the row does not reach
+            cells = sum(value is not None for value in row.values())
+            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                f"columns: the row ends before the {text_column!r} column",
+                                id=row.get(id_column) or None)
+        else:
+            yield _from_row(path, number, row, text_column, id_column)
 
 
 def _from_row(path, number, row, text_column, id_column):
@@ -472,62 +455,6 @@ def _from_row(path, number, row, text_column, id_column):
     except DocumentError as error:
         return error
 
-
-def _read_jsonl(path, text_column, id_column):
-    for number, line in _jsonl_lines(path):
-        if isinstance(line, DocumentError):
-            yield line
-            continue
-        if not line.strip():
-            continue
-        try:  # without its line break, a line cut inside a string reads "Unterminated string"
-            row = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as error:  # json's messages may end in "at" ("... starting at")
-            yield DocumentError(f"{path}:{number}",
-                                f"invalid JSON: {error.msg.removesuffix(' at')} at column {error.colno}")
-            continue
-        if not isinstance(row, dict):
-            yield DocumentError(f"{path}:{number}", "a JSONL line must be an object with a text field")
-            continue
-        yield _from_row(path, number, row, text_column, id_column)
-
-
-_EXTRA = object()  # DictReader's key for cells beyond the header
-
-
-def _read_csv(path, text_column, id_column):
-    """Rows of a CSV file with a header line.
-
-    A column named twice in the header is an error naming it (which of the
-    two would be the text is a guess); a row with more cells than the header
-    is an error of its own unless the extra cells are empty (a trailing comma),
-    and so is a row that ends before the text column.
-    """
-    reader = csv.DictReader(io.StringIO(_rows_text(path), newline=""), restkey=_EXTRA)
-    if reader.fieldnames is None:
-        raise DocumentError(path, "empty CSV file (no header)")
-    names = reader.fieldnames
-    repeated = sorted({name for name in names if names.count(name) > 1}, key=names.index)
-    if repeated:
-        where = ", ".join(f"{name!r} (columns {', '.join(str(i + 1) for i, n in enumerate(names) if n == name)})"
-                          for name in repeated)
-        raise DocumentError(path, f"the header names a column more than once: {where}; rename the copies")
-    if text_column not in names:
-        raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
-                            "name it with --text-column")
-    for number, row in enumerate(reader, start=2):  # row 1 is the header
-        extra = row.pop(_EXTRA, None)
-        if extra and any(cell.strip() for cell in extra):
-            yield DocumentError(f"{path}:{number}", f"{len(names) + len(extra)} cells but the header has "
-                                f"{len(names)} columns (an unquoted comma or a missing quote?)")
-            continue
-        if row[text_column] is None:  # DictReader's value of a cell the row does not reach
-            cells = sum(value is not None for value in row.values())
-            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
-                                f"columns: the row ends before the {text_column!r} column",
-                                id=row.get(id_column) or None)
-            continue
-        yield _from_row(path, number, row, text_column, id_column)
 
 
 # --- Hugging Face datasets saved with save_to_disk ---------------------------

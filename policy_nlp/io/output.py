@@ -4,7 +4,8 @@ One JSON object per document (see ``docs/schema.md`` and the JSON Schema in
 ``policy_nlp/data/document.schema.json``), a :class:`policy_nlp.schema.Document`:
 its record types are declared there, and ``tests/test_schema.py`` checks
 :func:`doc_to_dict` and the JSON Schema against them. Every span is a pair of character
-offsets into ``text``; ``text[start:end]`` is the span's text.
+offsets into ``text``; ``text[start:end]`` is the span's text. (In ``meta``, the title's
+slogans are offsets into ``meta["title"]``, the removed pieces into the input.)
 """
 
 import json
@@ -83,7 +84,8 @@ def schema() -> dict[str, Any]:
 
 
 def validate(data: dict[str, Any]) -> None:
-    """Check a document dict against the schema and the offset invariant.
+    """Check a document dict against the schema and the offset invariant
+    (the title's slogans: ``meta["title"][start:end]``).
 
     Raises
     ------
@@ -99,10 +101,13 @@ def validate(data: dict[str, Any]) -> None:
         for span in data[name]:
             if not 0 <= span["start"] < span["end"] <= len(text):
                 raise ValueError(f"{data['id']}: {name} span {span} outside the text")
-    for slogan in data["slogans"]:
-        for span in [slogan, *slogan["members"]]:
-            if text[span["start"]:span["end"]] != span["text"]:
-                raise ValueError(f"{data['id']}: slogan span {span} does not match the text")
+    title = data["meta"].get("title")
+    for slogans, where, frame in ((data["slogans"], "text", text),
+                                  (data["meta"].get("title_slogans") or [], "title", title)):
+        for slogan in slogans:
+            for span in [slogan, *slogan["members"]]:
+                if frame[span["start"]:span["end"]] != span["text"]:
+                    raise ValueError(f"{data['id']}: slogan span {span} does not match the {where}")
     for lst in data["lists"]:
         for item in lst["items"]:
             if not text.startswith(item["marker"], item["start"]):

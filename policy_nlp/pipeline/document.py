@@ -19,7 +19,9 @@ group               span label         span extensions (``span._.NAME``)
 
 The fields are declared once, in :mod:`policy_nlp.schema`.
 Document-level data: ``doc._.id``, ``doc._.meta`` (source, encoding, title,
-speaker, date ... and what cleaning removed).
+speaker, date ... and what cleaning removed; the title's slogans,
+``title_slogans``, with offsets into the title: the Doc's text is the body, so
+no span group can hold them).
 
 Spans in spaCy are made of whole tokens, but a list marker or a member can
 begin inside a pkuseg word (一是农业 …). :func:`add_spans` therefore splits a

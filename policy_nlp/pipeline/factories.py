@@ -74,15 +74,18 @@ def _require(doc, group, stage):
 
 @Language.factory("slogans", default_config={"lexicon": True},
                   assigns=["doc.spans", "span._.number", "span._.members", "span._.count_matches",
-                           "span._.source"])
+                           "span._.source", "doc._.meta"])
 def create_slogans_stage(nlp, name, lexicon: bool):
-    """Numbered formulations (五心工程, 十四五) and quoted policy terms."""
-    return SlogansStage(lexicon)
+    """Numbered formulations (五心工程, 十四五) and quoted policy terms, of the
+    text (span group ``slogans``) and of ``doc._.meta["title"]``
+    (``doc._.meta["title_slogans"]``)."""
+    return SlogansStage(lexicon, getattr(nlp.tokenizer, "cut", None))
 
 
 class SlogansStage:
-    def __init__(self, lexicon=True):
+    def __init__(self, lexicon=True, cut=None):
         self.lexicon = lexicon
+        self.cut = cut   # the tokenizer's words of a string: the title is cut as the text is
 
     def __call__(self, doc):
         from policy_nlp.stages.lexicon import default_lexicon
@@ -95,7 +98,20 @@ class SlogansStage:
             slogans = find_in_windows(lambda text, tokens: find_slogans(text, lexicon, tokens=tokens),
                                       doc_text(doc), tokens)
             add_spans(doc, "slogans", slogans, lambda record: record["kind"])
+        self._title(doc, lexicon)
         return doc
+
+    def _title(self, doc, lexicon):
+        """The title's slogans, in ``doc._.meta`` beside the title: their offsets
+        are into the title, which is no part of the Doc's text (none found: no field)."""
+        from policy_nlp.stages.slogans import find_title_slogans
+        meta = doc._.meta or {}
+        found = find_title_slogans(meta.get("title"), lexicon, cut=self.cut,
+                                   traditional=meta.get("script") == "traditional")
+        if found:
+            doc._.meta = {**meta, "title_slogans": found}
+        elif "title_slogans" in meta:   # run again on a Doc whose title changed
+            doc._.meta = {key: value for key, value in meta.items() if key != "title_slogans"}
 
 
 @Language.factory("enumerations", default_config={}, requires=["token.is_sent_start"],
@@ -181,7 +197,6 @@ class TopicsStage:
     # nothing; spaCy's nlp.pipe calls this for each document.
     def __call__(self, doc):
         from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
-        from policy_nlp.stages.topics.context import find_title
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
         from policy_nlp.stages.topics.classify import catch_all_label
         _require(doc, "paragraphs", "topics")
@@ -192,7 +207,7 @@ class TopicsStage:
         with reading_offsets(doc):  # the token offsets checked once for both reads
             words = words_within(doc, offsets)
             predict = self._predict_by_ids(doc, offsets, words)
-        results = classify_paragraphs(self.classifier, words, headings="own", title=find_title(texts, doc._.meta),
+        results = classify_paragraphs(self.classifier, words, headings="own", read_title=True,
                                       predict_proba=predict, meta=doc._.meta)
         catch_all = catch_all_label(self.classifier)
         results = inherit_heading_topics(texts, results, mixed_label=catch_all)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
-from policy_nlp.io.corpus import meta_sheet_digest, read_inputs
+from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
@@ -452,7 +452,7 @@ def _settings_record(settings, read_options=None):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
     sheet = (read_options or {}).get("meta_file")
-    record["meta_file"] = meta_sheet_digest(sheet) if sheet else None
+    record["meta_file"] = MetaSheet.read(sheet).digest if sheet else None
     try:
         record["policy_nlp"] = version("policy_nlp")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -469,7 +469,6 @@ def _read_record(read_options):
     :func:`read_inputs`' defaults, in one form however given (``--meta``
     as a dict, ``--meta-columns`` as a list): an output noted before they
     were compared has none of them, and reads as made with the defaults."""
-    from policy_nlp.io.corpus import parse_meta
     defaults = inspect.signature(read_inputs).parameters
     record = {}
     for key in _READ_OPTIONS:
@@ -536,6 +535,9 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
     """The body of :func:`annotate_corpus`, run while holding the output's lock
     (``resources``: an ExitStack closed after it, for a Dask cluster), counting
     into ``summary``; ``stopper`` holds Ctrl-C and SIGTERM while a batch is written."""
+    read_options = dict(read_options or {})
+    if read_options.get("meta_file"):  # read once: for the documents' fields and for the resume check
+        read_options["meta_file"] = MetaSheet.read(read_options["meta_file"])
     done = completed(out_path) if resume else set()
     records, read_errors, repeated = [], [], set()
     for item in read_inputs(inputs, **(read_options or {})):

@@ -15,7 +15,7 @@ Traditional characters are converted with OpenCC's ``t2s``, the converter
 import unicodedata
 from functools import lru_cache
 
-from policy_nlp.stages.script import _converter
+from policy_nlp.stages.script import opencc_converter
 
 __all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions", "to_simplified"]
 
@@ -33,7 +33,7 @@ def to_simplified(text):
     >>> to_simplified("縣委書記")
     '县委书记'
     """
-    return _converter("t2s").convert(text) if text else text
+    return opencc_converter("t2s").convert(text) if text else text
 
 
 def has_opencc():

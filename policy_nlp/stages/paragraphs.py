@@ -240,8 +240,9 @@ _ENDS_SENTENCE = re.compile(f"[{_PARAGRAPH_END.strip(_CLOSERS)}][{_CLOSERS}]*$")
 # ideographs (_cuts_a_word); date and banner lines of the same width have neither.
 _PUNCTUATION = f"、{STOPS}"
 _IN_SENTENCE = re.compile(f"[{_PUNCTUATION}]")
-# A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2.
-_ITEM_START = re.compile(rf"[{_N}]+(?:是|、)|[（(][{_N}\d]+[)）]|第[{_N}]+|\d+[、.．]")
+# A line that starts an item starts a paragraph: 二是, 三、, （一）, 第二, 2. (the reading view keeps
+# the blank before one)
+ITEM_START = re.compile(rf"[{_N}]+(?:是|、)|[（(][{_N}\d]+[)）]|第[{_N}]+|\d+[、.．]")
 # A line that ends with a heading glued after a sentence end (…增长5.3%。（三）数字技术与媒体融合深入推进,
 # …促进周转。6.智能运维标准（CICF）)
 # ends its paragraph: the heading is short and unpunctuated, as a wrapped sentence is not.
@@ -413,7 +414,7 @@ def _wraps(text, line, following, size, bounds, titles):
         return False
     if not low <= size <= width * (1 + _WRAP_TOLERANCE) \
             or _ENDS_SENTENCE.search(text, line_start, line_end) \
-            or not titles and _GLUED_HEADING.search(text, line_start, line_end) or _ITEM_START.match(text, start, end):
+            or not titles and _GLUED_HEADING.search(text, line_start, line_end) or ITEM_START.match(text, start, end):
         return False
     return (bool(_IN_SENTENCE.search(text, line_start, line_end)) or titles and size >= width
             or not titles and _cuts_a_word(text, line_start, line_end, start))

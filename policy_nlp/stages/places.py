@@ -31,7 +31,7 @@ from policy_nlp.lang.words import alternation, either
 from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, title_date, year_in_text
 
-__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "LEVELS"]
+__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "given_year", "LEVELS"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
 LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
@@ -358,12 +358,12 @@ def infer_date(meta=None, text=None, given=None):
     given_keys = meta.keys() if given is None else given
     given = meta.get("date")
     date = parse_date(str(given)) if given not in (None, "") else None
-    year = _year(meta.get("year"))
+    year = given_year(meta.get("year"))
     if date or year:
         source = "meta" if year or "date" in given_keys else "text"
         return {"date": date, "year": year or int(date[:4]), "date_source": source}
     if given not in (None, ""):
-        year = _year(given)  # a date column holding only the year: 2019, "2019", 二〇一九年
+        year = given_year(given)  # a date column holding only the year: 2019, "2019", 二〇一九年
         if year:
             return {"date": None, "year": year, "date_source": "meta"}
     title = meta.get("title")
@@ -426,7 +426,20 @@ def page_dates(text):
     return {k: v for k, v in found.items() if v}
 
 
-def _year(value):
+def given_year(value):
+    """The year a given ``year`` value says, as :func:`infer_date` reads it, or None.
+
+    Reads a number, ``"2019"`` and a year written as a year (``"2019年"``,
+    ``"二〇一九年"``); unlike :func:`policy_nlp.lang.numerals.parse_year`, which
+    reads the start of any meta value (``"2012-06-15"``), it reads the years
+    a researcher's sheet writes in words. A sheet's year it cannot read is
+    kept as written (``io.corpus`` names it in a warning).
+
+    Examples
+    --------
+    >>> given_year(2019), given_year(" 2019 "), given_year("二〇一九年"), given_year("不详"), given_year(True)
+    (2019, 2019, 2019, None, None)
+    """
     if value is None or isinstance(value, bool) or value == "":
         return None
     if isinstance(value, (int, float)):

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 import numpy
 
 from policy_nlp.lang.chars import INNER_BLANK
-from policy_nlp.stages.paragraphs import _ITEM_START, find_paragraphs
+from policy_nlp.stages.paragraphs import ITEM_START, find_paragraphs
 
 
 class ReadingView:
@@ -59,7 +59,7 @@ class ReadingView:
                 while i != -1:
                     dropped.append(i)
                     i = text.find("\n", i + 1, end)
-        dropped += [m.start() for m in INNER_BLANK.finditer(text) if not _ITEM_START.match(text, m.end())]
+        dropped += [m.start() for m in INNER_BLANK.finditer(text) if not ITEM_START.match(text, m.end())]
         self._drop(sorted(dropped))
 
     def _drop(self, dropped):

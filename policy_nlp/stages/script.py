@@ -41,8 +41,8 @@ from functools import lru_cache
 
 from policy_nlp.lang.chars import IDEOGRAPH
 
-__all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "script_counts", "script_vote", "to_simplified",
-           "traditional_wins"]
+__all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "opencc_converter", "script_counts", "script_vote",
+           "to_simplified", "traditional_wins"]
 
 MIN_TRADITIONAL = 10
 RATIO = 3
@@ -50,7 +50,9 @@ _IDEOGRAPHS = re.compile(f"[{IDEOGRAPH}\uf900-\ufaff]+")
 
 
 @lru_cache(maxsize=2)
-def _converter(config):
+def opencc_converter(config):
+    """OpenCC's converter ``config`` (``"t2s"``, ``"s2t"``), loaded once: what this
+    module and :mod:`policy_nlp.stages.canonical` convert with."""
     import opencc  # only documents that need it pay for loading the dictionaries
     return opencc.OpenCC(config)
 
@@ -58,14 +60,14 @@ def _converter(config):
 @lru_cache(maxsize=65536)
 def _simplified_char(ch):
     """``ch`` in Simplified script, or ``ch`` when it has no one-character form."""
-    converted = _converter("t2s").convert(ch)
+    converted = opencc_converter("t2s").convert(ch)
     return converted if len(converted) == 1 else ch
 
 
 @lru_cache(maxsize=65536)
 def _simplified_only(ch):
     """True for a character that Traditional script writes differently (发, 会)."""
-    return _simplified_char(ch) == ch and _converter("s2t").convert(ch) != ch
+    return _simplified_char(ch) == ch and opencc_converter("s2t").convert(ch) != ch
 
 
 def script_counts(text):
@@ -156,7 +158,7 @@ def to_simplified(text, skip=()):
     joined = "".join(text[i] for i in positions)
     chars = list(text)
     changed = []
-    t2s = _converter("t2s")
+    t2s = opencc_converter("t2s")
     for match in _IDEOGRAPHS.finditer(joined):
         run = match.group()
         converted = t2s.convert(run)

@@ -355,3 +355,19 @@ def test_provincial_development_gold_figures_hold():
     assert report["metrics"]["numbered_recall"]["total"] == 11
     for name, floor in PROVINCIAL_FLOORS.items():
         assert report["metrics"][name]["score"] >= floor, (name, report["metrics"][name])
+
+
+def test_a_gold_term_printed_only_in_the_title_is_found():
+    """local dev-0216: the programme “民意快線” is named only in the title, which
+    cleaning moves out of the text; its gold (Traditional, as written) is found
+    among meta.title_slogans, through the Simplified copies of both."""
+    title = "區群眾工作“民意快線”工程第二批民生問題集中調度會主持詞"
+    gold = {"document": "dev-0216", "numbered": [], "quoted": ["民意快線"], "not_slogans": [], "lists": []}
+    annotated = {"text": "今天会议议程共有三项。", "slogans": [], "lists": [], "paragraphs": [],
+                 "meta": {"title": title, "converted": {"from": "traditional", "changed": 1, "chars": [[0, "會"]]},
+                          "title_slogans": [{"start": 6, "end": 10, "text": "民意快線", "kind": "quoted",
+                                             "number": None, "members": [], "count_matches": None,
+                                             "source": "quotes"}]}}
+    assert evaluate(gold, annotated)["metrics"]["quoted_recall"]["correct"] == 1
+    annotated["meta"].pop("title_slogans")
+    assert evaluate(gold, annotated)["errors"]["quoted_missed"] == ["民意快线"]

@@ -400,3 +400,25 @@ def test_tables_agree_with_the_json(full_nlp, inputs):
         assert (row["doc_id"], row["items"], row["start"], row["end"]) == \
             (doc_id, len(lst["items"]), lst["start"], lst["end"])
         assert row["paragraph"] == _containing(by_id[doc_id]["paragraphs"], lst["start"])
+
+
+def test_a_title_s_term_counts_once_and_in_its_title():
+    """local dev-0216 names “民意快線” only in its title; dev-0195 names “三秋” in
+    its title and its text. The title-only term gets one row, in_title, offsets
+    into the title; the other counts only by its rows of the text. trace reads
+    the title's row in its title."""
+    from conftest import local_excerpt
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    # dev-0195's title is the corpus's (cleaning finds none in its text), Traditional as given
+    docs = [doc_to_dict(policy_nlp.annotate(local_excerpt(i), nlp, id=i, meta=meta)) for i, meta in
+            (("dev-0216", {}), ("dev-0195", {"title": "我縣召開“三秋”生產工作會議"}))]
+    rows = build_tables(docs)["formulations"]
+    titled = rows[rows["in_title"]]
+    assert titled[["doc_id", "canonical"]].values.tolist() == [["dev-0216", "民意快线"]]
+    row, title = titled.iloc[0], docs[0]["meta"]["title"]
+    assert title[row["start"]:row["end"]] == row["text"] and pd.isna(row["paragraph"]) and pd.isna(row["topic"])
+    assert [s["text"] for s in docs[1]["meta"]["title_slogans"]] == ["三秋"]
+    assert (rows[rows["doc_id"] == "dev-0195"]["canonical"] == "三秋").sum() \
+        == sum(s["text"] == "三秋" for s in docs[1]["slogans"]) > 0
+    (mention,) = trace("民意快线", docs).mentions.itertuples()
+    assert mention.in_title and mention.context == title

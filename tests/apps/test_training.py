@@ -81,6 +81,28 @@ def test_sheets_in_the_encodings_annotate_reads(tmp_path):
         tt.read_labelled(tmp_path / "bin.csv")
 
 
+def test_a_sheet_row_that_cannot_be_read_names_the_file_and_the_row(tmp_path):
+    """The reader annotate uses (io.rows): a row with an unquoted comma in its text was read with
+    its cells shifted (the label a piece of the text, the rest dropped), a damaged UTF-8 line made
+    the whole file 'not UTF-8', a repeated column name kept the last copy unseen, and a cell with
+    U+2028 (a web page's line separator) was cut in two rows."""
+    rows = [(t + "\u2028", c) for t, c in ROWS]
+    assert tt.read_labelled(write_csv(tmp_path / "ls.csv", rows, ("text", "code")), label_column="code").texts \
+        == [t for t, _ in rows]
+    # a local speech (dev-0016) writes the half-width comma
+    body = "text,code\n" + "".join(f'"{t}",{c}\n' for t, c in ROWS[:4]) + "民为政首,农为邦本。,农业\n"
+    (tmp_path / "comma.csv").write_text(body, encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"comma\.csv:6: 3 cells but the header has 2 columns"):
+        tt.read_labelled(tmp_path / "comma.csv", label_column="code")
+    body = "text,code\n" + "".join(f'"{t}",{c}\n' for t, c in ROWS)
+    (tmp_path / "damaged.csv").write_bytes(body.encode().replace("防止".encode(), b"\xe9\x98"))
+    with pytest.raises(DocumentError, match=r"damaged\.csv:4: invalid UTF-8: byte 0xe9"):
+        tt.read_labelled(tmp_path / "damaged.csv", label_column="code")
+    write_csv(tmp_path / "twice.csv", [(t, c, c) for t, c in ROWS], ("text", "code", "code"))
+    with pytest.raises(DocumentError, match=r"twice\.csv: the header names a column more than once: 'code'"):
+        tt.read_labelled(tmp_path / "twice.csv", label_column="code")
+
+
 def test_saved_dataset_all_splits_train_and_test_is_held_out(tmp_path):
     datasets = pytest.importorskip("datasets")
     names = ["农业", "环境"]

@@ -442,3 +442,21 @@ def test_a_traditional_page_says_it_was_converted_not_every_character(tmp_path):
     header = page.read_text(encoding="utf-8").split('id="meta"')[1].split("</div></div>")[0]
     assert "traditional → simplified, " in header and " characters (the text below is the Simplified copy" in header
     assert '"chars"' not in header and "[[" not in header
+
+
+def test_the_title_s_slogans_are_marked_in_the_heading_apart_from_the_text_s():
+    """A title's terms (meta.title_slogans: offsets into the title; Xi speech all_data:49)
+    are marked in the heading and listed apart, never as spans of the text."""
+    title = "弘扬“上海精神” 深化团结协作 构建更加紧密的命运共同体——在上海合作组织成员国元首理事会第二十次会议上的讲话"
+    data = {"id": "all_data:49", "text": "尊敬的普京总统：", "paragraphs": [], "sentences": [], "tokens": [],
+            "slogans": [], "lists": [],
+            "meta": {"title": title, "title_slogans": [{"start": 3, "end": 7, "text": "上海精神", "kind": "quoted",
+                                                        "number": None, "members": [], "count_matches": None,
+                                                        "source": "quotes"}]}}
+    validate(data)
+    page = render_document(data)
+    heading = page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert re.search(r'弘扬“<span class="ts quoted" title="in the title, quoted term: 上海精神[^"]*">上海精神</span>”',
+                     heading)
+    assert 'class="s ' not in page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "In the title:" in page and '"start": 3' not in page   # not dumped among the meta fields

@@ -133,3 +133,17 @@ def test_old_import_paths_still_work():
     from policy_nlp.apps import tables, view
     assert view.read_annotated is read_annotated and view.check_annotated is check_annotated
     assert tables.read_documents is read_documents
+
+
+def test_a_title_s_slogan_is_checked_against_the_title_not_the_text():
+    """meta.title_slogans index meta.title (policy documents shandong-18's title);
+    their offsets may lie past the end of a short text, never past the title's."""
+    from policy_nlp.io.annotated import check_annotated
+    title = "山东省“十四五”教育事业发展规划"
+    slogan = {"start": 4, "end": 7, "text": "十四五", "kind": "numbered", "number": None, "members": [],
+              "count_matches": None, "source": "lexicon"}
+    data = {"text": "各市", "meta": {"title": title, "title_slogans": [slogan]},
+            "paragraphs": [], "sentences": [], "slogans": [], "lists": []}
+    assert check_annotated(data) is None
+    data["meta"]["title_slogans"] = [{**slogan, "end": 40}]
+    assert check_annotated(data) == "meta.title_slogans[0]: offsets 4-40 outside the title (16 characters)"

@@ -274,3 +274,19 @@ def test_an_excel_workbook_as_metadata_sheet_asks_for_its_csv(tmp_path):
     book.save(tmp_path / "sheet.xlsx")
     with pytest.raises(DocumentError, match=r"sheet\.xlsx: a spreadsheet workbook: save the sheet as CSV"):
         read(_speeches(tmp_path), meta_file=tmp_path / "sheet.xlsx")
+
+
+@pytest.mark.parametrize("name, data, message", [
+    # a JSONL sheet's line that is no object, or cut; a TSV row with a cell beyond the header
+    # (it was dropped unseen); a UTF-8 sheet with one damaged line (a whole-file "not UTF-8")
+    ("sheet.jsonl", '{"id": "a", "year": 2020}\n["b", 2021]\n'.encode(),
+     r"sheet\.jsonl:2: a JSONL line must be an object"),
+    ("sheet.jsonl", '{"id": "a", "year": 2020}\n{"id": "b", "year\n'.encode(), r"sheet\.jsonl:2: invalid JSON"),
+    ("sheet.tsv", "id\tlevel\na\tcounty\nb\tcity\t泾阳县\n".encode(), r"sheet\.tsv:3: 3 cells but the header has 2"),
+    ("sheet.csv",
+     "file,地区\nlocal/district_a.txt,广东\ncity_b.txt,广西\n".encode().replace("广西".encode(), b"\xb9\xe3"),
+     r"sheet\.csv:3: invalid UTF-8: byte 0xb9")])
+def test_a_metadata_sheet_with_a_broken_row_names_its_file_and_row(tmp_path, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(DocumentError, match=message):
+        read(SEED_PATH, meta_file=tmp_path / name)

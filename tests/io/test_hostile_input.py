@@ -158,6 +158,30 @@ def test_a_csv_row_that_ends_before_the_text_column_is_an_error_saying_so(tmp_pa
     assert empty.source == f"{path}:4" and "empty" in empty.reason
 
 
+def test_an_invalid_byte_rejects_only_its_csv_row_as_in_jsonl(tmp_path):
+    # a CSV with one damaged line was a whole-file "not UTF-8" error: every row lost
+    path = tmp_path / "speeches.csv"
+    rows = [f'd{i},"{TEXT}"'.encode() for i in range(4)]
+    rows[2] = rows[2].replace("国务院".encode(), b"\xff\xfe")
+    path.write_bytes(b"id,text\n" + b"\n".join(rows) + b"\n")
+    records, errors = read(path)
+    assert [r.id for r in records] == ["d0", "d1", "d3"] and all(r.text == TEXT for r in records)
+    (error,) = errors
+    assert error.source == f"{path}:4" and "invalid UTF-8" in error.reason and "0xff" in error.reason
+
+
+def test_tsv_and_ndjson_files_are_tables_as_the_metadata_sheet_and_train_read_them(tmp_path):
+    # a .tsv given was read as one plain-text document, header and all
+    (tmp_path / "speeches.tsv").write_text(f'id\ttext\tlevel\na\t"{TEXT}"\tcounty\n', encoding="utf-16")
+    (tmp_path / "speeches.ndjson").write_text(json.dumps({"id": "b", "text": TEXT}, ensure_ascii=False) + "\n",
+                                              encoding="utf-8")
+    (tmp_path / "header.tsv").write_text("id\ttext\n", encoding="utf-8")
+    records, errors = read(tmp_path, pattern=["*.tsv", "*.ndjson"])
+    assert [(r.id, r.text, r.meta.get("level")) for r in records] == [("b", TEXT, None), ("a", TEXT, "county")]
+    assert [(os.path.basename(e.source), e.reason) for e in errors] == \
+        [("header.tsv", "empty TSV file (a header but no rows)")]
+
+
 def test_a_table_without_rows_is_an_error_as_an_empty_text_file_is(tmp_path):
     (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
     (tmp_path / "blank.jsonl").write_text("\n \n", encoding="utf-8")

@@ -154,6 +154,21 @@ def test_a_rerun_with_other_meta_options_is_refused_naming_the_option(tmp_path, 
     assert refused.value.code == 2 and "(--meta: None -> {'level': 'county'}); rerun with --no-resume" in capsys.readouterr().err
 
 
+def test_a_run_reads_its_metadata_sheet_once(tmp_path, monkeypatch):
+    """The sheet was read twice a run: for the documents' fields and for the resume check's digest."""
+    from policy_nlp.io import corpus
+    source = write_jsonl(tmp_path / "in.jsonl", make_docs(2, sentences=3))
+    sheet = tmp_path / "sheet.tsv"
+    sheet.write_text("id\tlevel\ndoc000\tcounty\n", encoding="utf-8")
+    calls = []
+    read = corpus.read_meta_sheet
+    monkeypatch.setattr(corpus, "read_meta_sheet", lambda path: calls.append(path) or read(path))
+    out = tmp_path / "out.jsonl"
+    assert annotate_corpus([source], out, read_options={"meta_file": sheet}, **FAST).done == 2
+    assert calls == [sheet]
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["meta"]["level"] == "county"
+
+
 def test_a_run_keeps_the_callers_signal_handlers(corpus, tmp_path):
     """review11: after a run, after a failed one, from another thread, with a handler of the
     caller's own (Jupyter's), the handlers are those the caller had."""

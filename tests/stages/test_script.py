@@ -20,8 +20,8 @@ def test_is_traditional_is_the_counting_rule(text):
 
 
 def test_a_simplified_text_does_not_load_s2t():
-    for cached in (script._converter, script._simplified_char, script._simplified_only):
+    for cached in (script.opencc_converter, script._simplified_char, script._simplified_only):
         cached.cache_clear()
     assert not script.is_traditional("同志们，今年即将过去，新的一年又将开始。乾隆")
-    assert script._converter.cache_info().currsize == 1  # t2s only
+    assert script.opencc_converter.cache_info().currsize == 1  # t2s only
     assert script.is_traditional("在全縣安監站長會議上的講話。同志們，今年即將過去。")

@@ -5,17 +5,14 @@ CSV/TSV, JSONL, Parquet, Excel, a folder saved by ``datasets``' ``save_to_disk``
 separator or given as lists make multi-label data.
 """
 
-import csv
-import json
 import logging
 import math
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.reading import decode, read_bytes
+from policy_nlp.io.rows import read_table, table_kind
 
 GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
 SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx")
@@ -94,8 +91,10 @@ def read_labelled(source, text_column="text", label_column="label", group_column
     Raises
     ------
     DocumentError
-        Missing, empty or unsupported file; unknown column (the message lists
-        the columns found); a row with a label but no text; a labelled row whose
+        Missing, empty or unsupported file; a CSV/TSV/JSONL row that cannot
+        be read (:func:`~policy_nlp.io.rows.read_table`: the file and row, and
+        why); unknown column (the message lists the columns found); a row
+        with a label but no text; a labelled row whose
         weight is empty, not a number, negative or not finite (the message
         names the file and the row).
     """
@@ -186,10 +185,8 @@ def _read_rows(source):
         except Exception as error:  # datasets raises FileNotFoundError and others
             raise DocumentError(path, f"not a dataset saved with save_to_disk: {error}") from None
         rows, columns, _, test_rows = _dataset_rows(dataset, str(path))
-    elif suffix in (".jsonl", ".ndjson", ".json"):
-        rows, columns, test_rows = *_read_jsonl(path), None
-    elif suffix in (".csv", ".tsv"):
-        rows, columns, test_rows = *_read_csv(path), None
+    elif suffix in (".jsonl", ".ndjson", ".json", ".csv", ".tsv"):  # .json: one object a line too
+        rows, columns, test_rows = *_read_table(path, "jsonl" if suffix == ".json" else table_kind(path)), None
     elif suffix == ".parquet":
         import pyarrow.parquet as pq
         try:
@@ -236,42 +233,12 @@ def _dataset_rows(dataset, name):
     return rows, set(dataset.column_names), name, None
 
 
-def _file_text(path):
-    """A sheet's text in the encodings ``annotate`` reads (UTF-8 with or without
-    a BOM, GB18030/GBK as Excel saves CSV on Chinese Windows, UTF-16)."""
-    return decode(read_bytes(path), source=str(path))[0]
-
-
-def _read_csv(path):
-    csv.field_size_limit(sys.maxsize)  # long paragraphs in one cell
-    text = _file_text(path)
-    if not text.strip():
-        raise DocumentError(path, "the file is empty")
-    try:
-        reader = csv.DictReader(text.splitlines(keepends=True),
-                                delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
-        rows = list(reader)
-    except csv.Error as error:
-        raise DocumentError(path, f"not valid CSV: {error}") from None
-    return rows, set(reader.fieldnames or [])
-
-
-def _read_jsonl(path):
-    rows, columns = [], set()
-    for number, line in enumerate(_file_text(path).split("\n"), 1):  # not splitlines: U+2028 is text
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as error:
-            raise DocumentError(f"{path}:{number}", f"not a JSON object: {error}") from None
-        if not isinstance(row, dict):
-            raise DocumentError(f"{path}:{number}", "each line must be a JSON object")
-        rows.append(row)
-        columns |= set(row)
-    if not rows:
-        raise DocumentError(path, "the file is empty")
-    return rows, columns
+def _read_table(path, kind):
+    """``(rows, columns)`` of a CSV, TSV or JSONL file (:func:`~policy_nlp.io.rows.read_table`:
+    the encodings ``annotate`` reads; a broken row is an error naming the file and the row)."""
+    names, rows = read_table(path, kind, strict=True)
+    rows = [row for _, row in rows]
+    return rows, set(names) if names is not None else set().union(*rows)
 
 
 def _read_xlsx(path):

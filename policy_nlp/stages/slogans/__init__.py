@@ -266,10 +266,12 @@ words, heads: :func:`parse_numbered`), ``quotes`` (quote marks and the cues of
 a quoted term), ``members`` (the member searches: a package of modules by
 where the members are written), ``grammar`` (unquoted formulations in running
 text), ``find`` (:func:`find_slogans`: candidates resolved into spans with
-members).
+members), ``title`` (:func:`find_title_slogans`: the same on a document's
+title, offsets into the title).
 """
 
 from policy_nlp.stages.slogans.counting import parse_numbered
 from policy_nlp.stages.slogans.find import find_slogans
+from policy_nlp.stages.slogans.title import find_title_slogans
 
-__all__ = ["find_slogans", "parse_numbered"]
+__all__ = ["find_slogans", "find_title_slogans", "parse_numbered"]

@@ -9,7 +9,7 @@ from policy_nlp.stages.topics.features import tokenize
 
 
 def classify_paragraphs(model, paragraphs, headings="inherit", title=None, context=True, predict_proba=None,
-                        meta=None):
+                        meta=None, read_title=False):
     """Topic of each paragraph: ``{"label", "score", "scores"}`` or None.
 
     Parameters
@@ -28,10 +28,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         (在……会议上的讲话) closes the policy-document gate, as in ``meta``.
     context : bool
         Weigh each paragraph's probabilities by its document and neighbours
-        (:func:`policy_nlp.stages.topics.context.contextualize`; a news report
-        of a meeting with its own weights, :func:`~policy_nlp.stages.topics.context.news_weights`,
-        a policy document with the whole-document prior and the area of its purpose,
-        :func:`~policy_nlp.stages.topics.context.policy_weights`);
+        (:func:`policy_nlp.stages.topics.context.contextualize`, with the weights of a news report or
+        a policy document, :func:`~policy_nlp.stages.topics.context.document_context`);
         False classifies every paragraph alone.
     predict_proba : callable, optional
         ``predict_proba(indices)``: the model's probabilities of the
@@ -41,6 +39,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
         The document's meta from cleaning: a salutation or speaker it read,
         or a speech's title or occasion, marks a speech, which is no policy
         document (:func:`~policy_nlp.stages.topics.context.is_speech`).
+    read_title : bool
+        With no ``title``, take :func:`~policy_nlp.stages.topics.context.find_title`'s, as the pipeline does.
 
     Returns
     -------
@@ -78,8 +78,8 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
                 results[i]["threshold"] = threshold
     if context:
         from policy_nlp.stages.topics import context as topic_context
-        # a document news_weights finds no news report is told so: the policy-document gate's veto reads it
-        weights = topic_context.news_weights(texts) or topic_context.policy_weights(texts, title, meta, news=False)
+        # whether the document is a news report is read once, for its title, its weights and the gate's veto
+        title, weights = topic_context.document_context(texts, meta, title, read_title)
         document = document_scores(model, paragraphs) \
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)

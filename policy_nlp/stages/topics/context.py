@@ -54,6 +54,10 @@ speech's title area, at a smaller weight (``POLICY_TITLE_WEIGHT``), unless the
 title table reads its title. A speech is never one (:func:`is_speech`): a
 salutation, a meeting opening, a speech's title or byline, or a news report
 closes the gate, whatever else opens it (a speech's outline opens 一、总体要求 too).
+
+:func:`document_context` gives a whole document's title and weights (what
+:func:`policy_nlp.stages.topics.classify_paragraphs` and the pipeline read), telling once
+whether it is a news report; the functions above, each called alone, tell it themselves.
 """
 
 import re
@@ -72,6 +76,7 @@ from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
            "news_weights", "is_speech", "is_policy_document", "policy_weights", "document_purpose", "policy_area",
+           "document_context",
            "context_scores", "is_reweighed", "relabel", "contextualize",
            # the constants the context scores with (weights, penalties, the log floor)
            "PRIOR_WEIGHT", "NEIGHBOUR_WEIGHT", "TITLE_WEIGHT", "DOCUMENT_WEIGHT", "GENERAL_PENALTY",
@@ -167,12 +172,11 @@ def title_topic(title):
     return None
 
 
-def find_title(paragraph_texts, meta=None, news=None):
+def find_title(paragraph_texts, meta=None):
     """The document's title: ``meta["title"]`` or ``meta["occasion"]`` when
     given, else a title line among its first three paragraphs, unless the
-    document is a news report (:func:`is_news_report`, or ``news`` when the
-    caller knows it), whose first lines are reported paragraphs
-    (会上，……传达……讲话精神).
+    document is a news report (:func:`is_news_report`), whose first lines are
+    reported paragraphs (会上，……传达……讲话精神).
 
     Examples
     --------
@@ -181,12 +185,25 @@ def find_title(paragraph_texts, meta=None, news=None):
     >>> find_title(["同志们：今天开会。"], {"title": "在全县防汛工作会议上的讲话"})
     '在全县防汛工作会议上的讲话'
     """
+    return _title(paragraph_texts, meta, is_news_report(paragraph_texts))
+
+
+def _title(paragraph_texts, meta, news):
+    """:func:`find_title`, told whether the document is a news report (``news``)."""
+    return _meta_title(meta) or (None if news else _title_line(paragraph_texts))
+
+
+def _meta_title(meta):
+    """``meta["title"]`` or ``meta["occasion"]``, stripped, when given; else None."""
     meta = meta or {}
     for key in ("title", "occasion"):
         if isinstance(meta.get(key), str) and meta[key].strip():
             return meta[key].strip()
-    if news or news is None and is_news_report(paragraph_texts):
-        return None
+    return None
+
+
+def _title_line(paragraph_texts):
+    """A speech's title or occasion line among the first three paragraphs, or None."""
     for text in paragraph_texts[:3]:
         line = text.strip()
         if 0 < len(line) <= 60 and _is_speech_title(line):
@@ -328,11 +345,14 @@ def is_news_report(paragraph_texts, min_paragraphs=2):
     return any(map(_meeting_voice, texts)) and sum(map(_reporter_voice, texts)) >= min_paragraphs
 
 
+_NEWS_WEIGHTS = {"general_penalty": NEWS_GENERAL_PENALTY, "news": True}
+
+
 def news_weights(paragraph_texts):
     """The :func:`contextualize` arguments that differ for a news report
     (:func:`is_news_report`): ``{"general_penalty": NEWS_GENERAL_PENALTY,
     "news": True}``, else ``{}``."""
-    return {"general_penalty": NEWS_GENERAL_PENALTY, "news": True} if is_news_report(paragraph_texts) else {}
+    return dict(_NEWS_WEIGHTS) if is_news_report(paragraph_texts) else {}
 
 
 # What cleaning reads in a speech's title block (policy_nlp.stages.cleaning.title): its salutation and
@@ -341,15 +361,14 @@ def news_weights(paragraph_texts):
 _SPEECH_META = ("salutation", "speaker")
 
 
-def is_speech(paragraph_texts, meta=None, news=None):
+def is_speech(paragraph_texts, meta=None):
     """True for a speech, remarks or a news report of a meeting: cleaning
     read a salutation or a speaker's byline in its title block (``meta``),
     its title is a speech's (:func:`find_title`: 在全县……会议上的讲话),
     one of its first paragraphs opens with a salutation (同志们：), speaks
     of the meeting itself (:func:`is_meeting_opening`: 今天我们召开……会议) or
     is a byline cleaning left in the text (县委书记 张三), or it
-    is a news report (:func:`is_news_report`; ``news`` when the caller knows
-    it, computed once otherwise). Such a document is no policy document
+    is a news report (:func:`is_news_report`). Such a document is no policy document
     whatever its first lines look like (:func:`is_policy_document`).
 
     Examples
@@ -359,16 +378,20 @@ def is_speech(paragraph_texts, meta=None, news=None):
     >>> is_speech(["各县区人民政府：", "为加快数字经济发展，制定本方案。"])
     False
     """
+    return _is_speech_not_news(paragraph_texts, meta) or is_news_report(paragraph_texts)
+
+
+def _is_speech_not_news(paragraph_texts, meta):
+    """:func:`is_speech` but for its news-report arm: the title read is the one :func:`find_title`
+    finds where the document is no news report, and a news report is a speech anyway."""
     meta = meta or {}
     if any(isinstance(meta.get(key), str) and meta[key].strip() for key in _SPEECH_META):
         return True
-    if news is None:  # read twice below (find_title reads it too): computed once
-        news = is_news_report(paragraph_texts)
-    title = find_title(paragraph_texts, meta, news)
+    title = _meta_title(meta) or _title_line(paragraph_texts)
     if title and _is_speech_title(title):
         return True
     first = [text.strip() for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]]
-    return news or any(_SALUTATION.match(text) or is_meeting_opening(text) or is_byline(text) for text in first)
+    return any(_SALUTATION.match(text) or is_meeting_opening(text) or is_byline(text) for text in first)
 
 
 # A policy document's addressee line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：;
@@ -391,14 +414,13 @@ _FRAME_HEADING = re.compile(rf"^(?:[一1][、.．]|[（(][一1][)）])?\s*(?:{al
 _PREAMBLE_PARAGRAPHS = 6
 
 
-def is_policy_document(paragraph_texts, meta=None, news=None):
+def is_policy_document(paragraph_texts, meta=None):
     """True for a policy document: among its first paragraphs an addressee
     line (各省、自治区、直辖市……科技厅（委、局）：; 上海市人民政府：), a preamble that
     announces the document (为……，制定本方案。; 现提出如下意见：; 现将有关事项通知如下：),
     a first article (第一条　为……) or the heading of a plan's frame (一、总体要求;
     （一）指导思想); and no evidence of a speech (:func:`is_speech`, with the
-    cleaning ``meta`` and ``news``, whether it is a news report when the caller
-    knows it): a speech's outline opens 一、总体要求 too, and a wrong opening
+    cleaning ``meta``): a speech's outline opens 一、总体要求 too, and a wrong opening
     costs a speech its topics (docs/history/evaluation_sessions.md, review9).
 
     Examples
@@ -412,10 +434,15 @@ def is_policy_document(paragraph_texts, meta=None, news=None):
     >>> is_policy_document(["一、总体要求", "（一）指导思想"], {"title": "在全县经济工作会议上的讲话"})
     False
     """
+    return _is_policy_document_not_news(paragraph_texts, meta) and not is_news_report(paragraph_texts)
+
+
+def _is_policy_document_not_news(paragraph_texts, meta):
+    """:func:`is_policy_document` but for the news-report arm of its speech veto."""
     return any(_ADDRESSEE.match(text) or _ISSUING.search(text) or _FIRST_ARTICLE.match(text)
                or _FRAME_HEADING.match(text)
                for text in map(str.strip, paragraph_texts[:_PREAMBLE_PARAGRAPHS])) \
-        and not is_speech(paragraph_texts, meta, news)
+        and not _is_speech_not_news(paragraph_texts, meta)
 
 
 def document_purpose(paragraph_texts):
@@ -457,10 +484,9 @@ def policy_area(paragraph_texts, title=None):
     return best if scores[best] >= POLICY_AREA_MIN_SCORE and best != "general" else None
 
 
-def policy_weights(paragraph_texts, title=None, meta=None, news=None):
+def policy_weights(paragraph_texts, title=None, meta=None):
     """The :func:`contextualize` arguments that differ for a policy document
-    (:func:`is_policy_document`, with the cleaning ``meta`` and ``news``: False
-    from a caller that found no news report, :func:`news_weights`), else ``{}``: ``document_weight``
+    (:func:`is_policy_document`, with the cleaning ``meta``), else ``{}``: ``document_weight``
     ``POLICY_DOCUMENT_WEIGHT``, and unless its title names an area through the
     title table (:func:`title_topic`, weighed as a speech's title), the area
     of its title and purpose (:func:`policy_area`) as ``area``, with
@@ -473,14 +499,57 @@ def policy_weights(paragraph_texts, title=None, meta=None, news=None):
     >>> policy_weights(["一、总体要求", "（一）指导思想"], title="在全县经济工作会议上的讲话")
     {}
     """
+    weights = _policy_weights_not_news(paragraph_texts, title, meta)
+    return {} if weights and is_news_report(paragraph_texts) else weights
+
+
+def _policy_weights_not_news(paragraph_texts, title, meta):
+    """:func:`policy_weights` of a document that is no news report."""
     # the title given stands for the one cleaning read (a caller with no meta): a speech's closes the gate
-    if not is_policy_document(paragraph_texts, {**(meta or {}), "title": title} if title else meta, news):
+    if not _is_policy_document_not_news(paragraph_texts, {**(meta or {}), "title": title} if title else meta):
         return {}
     weights = {"document_weight": POLICY_DOCUMENT_WEIGHT}
     area = None if title_topic(title) else policy_area(paragraph_texts, title)
     if area:
         weights.update(area=area, title_weight=POLICY_TITLE_WEIGHT)
     return weights
+
+
+def document_context(paragraph_texts, meta=None, title=None, read_title=False):
+    """The document's title and the :func:`contextualize` arguments that
+    differ for it, reading once whether it is a news report
+    (:func:`is_news_report`): what :func:`news_weights` gives a news report,
+    else what :func:`policy_weights` gives it (``{}`` for neither).
+
+    Parameters
+    ----------
+    paragraph_texts : list of str
+    meta : dict, optional
+        The document's meta from cleaning.
+    title : str, optional
+        The document's title, given.
+    read_title : bool
+        With no ``title`` given, take the one :func:`find_title` finds in
+        ``meta`` and the first paragraphs (what the pipeline does).
+
+    Returns
+    -------
+    tuple of (str or None, dict)
+
+    Examples
+    --------
+    >>> document_context(["县长在全县秋种工作会讲话", "同志们：", "今天召开会议。"], read_title=True)
+    ('县长在全县秋种工作会讲话', {})
+    >>> document_context(["3月16日，城东区召开区委农村工作会议。区委书记刘波出席会议并讲话。",
+    ...                   "刘波强调，要全面推进乡村振兴。"])
+    (None, {'general_penalty': 1.5, 'news': True})
+    """
+    news = is_news_report(paragraph_texts)
+    if title is None and read_title:
+        title = _title(paragraph_texts, meta, news)
+    if news:
+        return title, dict(_NEWS_WEIGHTS)
+    return title, _policy_weights_not_news(paragraph_texts, title, meta)
 
 
 def _is_bridge(text, news=False):

@@ -287,8 +287,8 @@ _SIMPLIFIED_PAGE = st.tuples(_SIMPLIFIED_LINES, st.lists(_SIMPLIFIED_BODY, min_s
 
 def _traditional_copy(simplified, glossed):
     """``simplified`` in Traditional characters, a gloss after those of them ``glossed`` picks."""
-    from policy_nlp.stages.script import _converter
-    traditional = _converter("s2t").convert(simplified)
+    from policy_nlp.stages.script import opencc_converter
+    traditional = opencc_converter("s2t").convert(simplified)
     return "".join(t + ("(huì)" if t != s and glossed.random() < 0.3 else "")
                    for s, t in zip(simplified, traditional)) if len(traditional) == len(simplified) else traditional
 

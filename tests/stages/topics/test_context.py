@@ -555,26 +555,34 @@ def test_reports_and_summaries_of_the_local_corpus_keep_the_gate_shut():
 
 
 @pytest.mark.skipif(not (SHARED / "policy_docs" / "policy_documents.jsonl").is_file(), reason="../shared absent")
-def test_a_gated_document_is_tested_for_news_once(monkeypatch):
-    # classify_paragraphs asks news_weights whether the document is a news report, then the policy-document
-    # gate, whose speech veto asked it again (and find_title inside it): the answer is passed on, the topics
-    # unchanged (policy_docs central-91, a gated policy document)
+def test_a_document_is_tested_for_news_once(monkeypatch):
+    # classify_paragraphs reads whether a document is a news report once (document_context): for the news
+    # weights, the policy-document gate's speech veto and, on the pipeline's path (read_title), the title;
+    # the topics are those of the title find_title finds apart (policy_docs central-91, a gated policy
+    # document; central-149, a news report of a meeting in the policy documents, no title line)
     import json
     from policy_nlp.stages.topics import classify_paragraphs, context, default_model
     with open(SHARED / "policy_docs" / "policy_documents.jsonl", encoding="utf-8") as f:
         record = next(r for r in map(json.loads, f) if r["id"] == "central-91")
-    texts = [p.strip() for p in record["content_zh"].split("\n") if p.strip()]
-    assert context.is_policy_document(texts) and context.is_policy_document(texts, news=False)
-    expected = classify_paragraphs(default_model(), texts)
-    calls = []
-    original = context.is_news_report
-    monkeypatch.setattr(context, "is_news_report", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
-    assert classify_paragraphs(default_model(), texts) == expected and len(calls) == 1
-    # a caller that does not know computes it once (central-149, a news report of a meeting in the policy
-    # documents: a speech for the gate, no title line)
+    gated = [p.strip() for p in record["content_zh"].split("\n") if p.strip()]
     news = ["2017年6月6日，新能源汽车国家大数据联盟筹备会在北京召开，汽车行业组织、汽车企业和科研院所等50余名代表参加了会议。",
             "工业和信息化部装备工业司汽车处参加了会议，通报了2016年新能源汽车产业的发展情况，对新能源汽车国家大数据联盟的"
             "筹备工作表示了肯定，并就联盟的后续工作提出了意见和建议。"]
-    calls.clear()
-    assert context.is_speech(news) and len(calls) == 1
-    assert context.is_speech(news, news=True) and context.find_title(news, news=True) is None and len(calls) == 1
+    assert context.is_policy_document(gated) and context.is_speech(news) and context.find_title(news) is None
+    calls = []
+    original = context.is_news_report
+    monkeypatch.setattr(context, "is_news_report", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    for texts in (gated, news):
+        expected = classify_paragraphs(default_model(), texts, headings="own", meta={},
+                                       title=context.find_title(texts, {}))
+        calls.clear()
+        assert classify_paragraphs(default_model(), texts, headings="own", meta={}, read_title=True) == expected
+        assert len(calls) == 1
+    # the title line find_title reads (test_find_title_prefers_metadata_then_a_title_line), and the title
+    # given or in meta before it
+    speech = ["镇长在镇经济工作会议上的讲话", "同志们："]
+    assert context.document_context(speech, read_title=True) == (context.find_title(speech), {})
+    assert context.document_context(speech)[0] is None
+    assert context.document_context(speech, {"occasion": "防汛工作会议"}, read_title=True)[0] == "防汛工作会议"
+    assert context.document_context(speech, title="在全县防汛工作会议上的讲话", read_title=True)[0] == \
+        "在全县防汛工作会议上的讲话"
