@@ -117,6 +117,7 @@ class Topic(TypedDict):
     inherited: NotRequired[bool]             # a heading that took its body's topic
     own: NotRequired[dict[str, float]]       # a result changed by its context keeps its own scores
     codes: NotRequired[dict[str, list[str]]]  # crosswalk name -> codes of the label(s) (cap, govcn ...)
+    catch_all: NotRequired[str]              # a model trained with --catch-all: its catch-all label
 
 
 class Paragraph(TypedDict):

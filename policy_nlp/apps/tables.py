@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 from policy_nlp.io.annotated import read_documents  # one reader of annotated output; importable here
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
-from policy_nlp.stages.topics.classify import main_area
+from policy_nlp.stages.topics.classify import document_catch_all, main_area
 
 log = logging.getLogger("policy_nlp")
 
@@ -165,8 +165,10 @@ def _rows(documents):
         if sha1 and duplicate_of is None:
             first_of[sha1] = doc_id
         paragraphs = data.get("paragraphs") or []
-        topics = [(p.get("topic") or {}).get("label") for p in paragraphs]
-        main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs])
+        results = [p.get("topic") for p in paragraphs]
+        topics = [(t or {}).get("label") for t in results]
+        main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs],
+                                           document_catch_all(results))
         doc = {"doc_id": doc_id, "id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
                "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
                "main_topic_share": main_share if main_topic else None, "duplicate": duplicate_of is not None}

@@ -89,6 +89,6 @@ def add_annotate_command(commands):
     p.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a local cluster)")
     p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
     p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
-                        "(a rerun with other settings, e.g. another --topic-model, is refused without it)")
+                        "(a rerun with other settings, e.g. another --topic-model or --meta, is refused without it)")
     add_quiet_option(p)
     p.set_defaults(func=_annotate)

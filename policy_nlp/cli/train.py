@@ -13,7 +13,8 @@ def _train(args):
     report = train(args.data, args.output, text_column=args.text_column, label_column=args.label_column,
                    group_column=args.group_column, label_sep=args.label_sep, test=args.test,
                    folds=args.folds, min_per_label=args.min_per_label, threshold=args.threshold,
-                   crosswalk=args.crosswalk, weight_column=args.weight_column, verbose=not args.quiet)
+                   crosswalk=args.crosswalk, weight_column=args.weight_column, catch_all=args.catch_all,
+                   verbose=not args.quiet)
     print(format_report(report))
     print(f"\nmodel saved to {args.output} ({report['training_seconds']} s)")
     print(f"use it with: policy-nlp annotate ... --topic-model {args.output}   "
@@ -56,6 +57,10 @@ def add_train_command(commands):
     p.add_argument("--threshold", type=float, default=0.5,
                    help="multi-label: give a label when its probability reaches this (default 0.5)")
     p.add_argument("--crosswalk", help="JSON/CSV file mapping labels to codes of another codebook")
+    p.add_argument("--catch-all", metavar="LABEL",
+                   help="your codebook's catch-all label (e.g. 其他): headings over mixed sections take it and a "
+                        "document's main topic sets it aside, as the default codebook's general (default: the "
+                        "label general if there is one, else none)")
     p.add_argument("--weight-column",
                    help="numeric column: how much each row counts in training (0.5 doubtful, 2 trusted, "
                         "0 left out); used by the final fit and each cross-validation fold's fit; the "

@@ -198,7 +198,7 @@ class TopicsStage:
     def __call__(self, doc):
         from policy_nlp.stages.topics.multilabel import model_crosswalks, topic_codes
         from policy_nlp.stages.topics import classify_paragraphs, inherit_heading_topics
-        from policy_nlp.stages.topics.classify import mixed_section_label
+        from policy_nlp.stages.topics.classify import catch_all_label
         _require(doc, "paragraphs", "topics")
         paragraphs = list(doc.spans["paragraphs"])
         text = doc_text(doc)
@@ -209,10 +209,13 @@ class TopicsStage:
             predict = self._predict_by_ids(doc, offsets, words)
         results = classify_paragraphs(self.classifier, words, headings="own", read_title=True,
                                       predict_proba=predict, meta=doc._.meta)
-        results = inherit_heading_topics(texts, results, mixed_label=mixed_section_label(self.classifier.classes_))
+        catch_all = catch_all_label(self.classifier)
+        results = inherit_heading_topics(texts, results, mixed_label=catch_all)
         shares = {str(label): 0.0 for label in self.classifier.classes_}
         labelled = []
         crosswalks = model_crosswalks(self.classifier)
+        # a catch-all named in training goes with every topic, for the tables' main_topic to set aside
+        named = catch_all if (self.classifier.metadata_ or {}).get("catch_all") else None
         codes = {}  # (label, labels) -> the codes in each crosswalk, the same for every paragraph
         for span, result, (start, end) in zip(paragraphs, results, offsets):
             span._.topic = result
@@ -222,6 +225,8 @@ class TopicsStage:
                     if key not in codes:
                         codes[key] = topic_codes(result, crosswalks)
                     result["codes"] = {name: list(found) for name, found in codes[key].items()}
+                if named:
+                    result["catch_all"] = named
                 labelled.append(Span(doc, span.start, span.end, label=result["label"]))
                 shares[result["label"]] += end - start
         doc.spans["topics"] = labelled

@@ -20,6 +20,7 @@ output file whatever the number of workers.
 import contextlib
 import functools
 import glob
+import inspect
 import json
 import logging
 import multiprocessing
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policy_nlp._startup import loaded_objects_frozen
-from policy_nlp.io.corpus import MetaSheet, read_inputs
+from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
@@ -312,9 +313,9 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     read_options : dict, optional
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
-        ``meta_columns``, ``meta``, ``meta_file``). A resumed run whose
-        ``meta_file`` gives other rows is refused, as one with another
-        topic model.
+        ``meta_columns``, ``meta``, ``meta_file``). A resumed run with
+        another of these (but ``pattern``), or whose ``meta_file`` gives
+        other rows, is refused, as one with another topic model.
     **settings
         Passed to :func:`policy_nlp.load` (``segmenter``, ``user_dict``,
         ``topic_model``, ``stages`` ...).
@@ -443,6 +444,10 @@ def _settings_record(settings, read_options=None):
     one), whose fields the documents done keep."""
     from importlib.metadata import PackageNotFoundError, version
     record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
+    for key in ("path", "exclude", "config"):  # load()'s other options, noted when given (Python only)
+        if settings.get(key):  # as the sidecar's JSON gives them back: a tuple is a list
+            record[key] = str(Path(settings[key]).resolve()) if key == "path" else \
+                json.loads(json.dumps(settings[key], ensure_ascii=False, default=str))
     for key in ("topic_model", "user_dict"):
         value = settings.get(key)
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
@@ -455,29 +460,61 @@ def _settings_record(settings, read_options=None):
     return record
 
 
+# the readers' options that change a document's id, text or meta (``pattern`` only picks files)
+_READ_OPTIONS = ("text_column", "id_column", "date_column", "meta_columns", "meta")
+
+
+def _read_record(read_options):
+    """The read options of :data:`_READ_OPTIONS` that differ from
+    :func:`read_inputs`' defaults, in one form however given (``--meta``
+    as a dict, ``--meta-columns`` as a list): an output noted before they
+    were compared has none of them, and reads as made with the defaults."""
+    defaults = inspect.signature(read_inputs).parameters
+    record = {}
+    for key in _READ_OPTIONS:
+        value, default = read_options.get(key, defaults[key].default), defaults[key].default
+        if key == "meta":
+            value = parse_meta(value) or None
+        elif key == "meta_columns" and value:
+            value = [c.strip() for c in (value.split(",") if isinstance(value, str) else value) if c.strip()]
+        if value != default and value != []:
+            record[key] = value
+    return record
+
+
 def _check_settings(out_path, settings, resume, read_options=None):
     """Refuse to resume an output made with other settings; returns where
     and what :func:`_note_settings` writes once the pipeline has loaded.
 
     A resume keeps the documents already done: with another topic model,
-    stage list, segmenter or metadata sheet, the file would mix two kinds
-    of annotation (or of meta).
+    stage list, segmenter, metadata sheet, ``--meta``, ``--meta-columns``
+    or text, id or date column, the file would mix two kinds of annotation
+    (or of meta).
     """
     sidecar = out_path.with_name(f".{out_path.name}.settings.json")
-    current = _settings_record(settings, read_options)
+    current = {**_settings_record(settings, read_options), **_read_record(read_options or {})}
     if resume and sidecar.is_file():
         try:
             before = json.loads(sidecar.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             before = None
         if isinstance(before, dict):
-            changed = {k: (before.get(k), v) for k, v in current.items() if before.get(k) != v}
+            keys = list(current) + [k for k in before if k not in current]  # a read option now left out
+            changed = {k: (before.get(k), current.get(k)) for k in keys if before.get(k) != current.get(k)}
             if changed:
-                what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{k}: {a!r} -> {b!r}"
+                what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{_option_name(k)}: {a!r} -> {b!r}"
                                  for k, (a, b) in changed.items())
                 raise ConfigError(f"{out_path}: made with other settings ({what}); rerun with "
                                   "--no-resume to annotate it anew, or give another output")
     return sidecar, current
+
+
+def _option_name(key):
+    """A setting's key as the option that gives it (``meta_columns``: --meta-columns)."""
+    if key in _READ_OPTIONS or key in ("topic_model", "user_dict", "segmenter", "stages"):
+        return "--" + key.replace("_", "-")
+    return {"lexicon": "lexicon (--no-lexicon)", "clean": "clean (--no-clean)",
+            "policy_nlp": "policy_nlp version"}.get(key, key)
 
 
 def _sheet_change(before, now):

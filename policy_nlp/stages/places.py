@@ -29,7 +29,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation, either
 from policy_nlp.stages.canonical import to_simplified
-from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, year_in_text
+from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, title_date, year_in_text
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "given_year", "LEVELS"]
 
@@ -368,9 +368,10 @@ def infer_date(meta=None, text=None, given=None):
             return {"date": None, "year": year, "date_source": "meta"}
     title = meta.get("title")
     if title:
-        # a title writes its date 2012年6月15日; a 2022-08-29 in a title block cleaning read is a
-        # page's stamp glued to it (公文搜 2022-08-29 12:36:23: enrich_meta keeps it as ``uploaded``)
-        date = parse_date(title, iso="title" in given_keys)
+        # a title writes its date 2012年6月15日 or closes with （2019-05-01）; another 2022-08-29 in a
+        # title block cleaning read is a page's stamp (公文搜 2022-08-29 12:36:23: enrich_meta keeps
+        # it as ``uploaded``)
+        date = parse_date(title) if "title" in given_keys else title_date(title)
         year = int(date[:4]) if date else year_in_text(title)
         if year:
             return {"date": date, "year": year, "date_source": "title"}
@@ -474,7 +475,7 @@ def enrich_meta(meta, text=None, given=None):
     for key, value in page_dates(text or "").items():
         meta.setdefault(key, value)  # an information line cleaning left in the text
     if "title" in meta and "title" not in (meta.keys() if given is None else given) \
-            and parse_date(str(meta["title"]), iso=False) is None:
+            and title_date(str(meta["title"])) is None:
         stamp = parse_date(str(meta["title"]))  # a title block cleaning read, not one given
         if stamp:
             meta.setdefault("uploaded", stamp)

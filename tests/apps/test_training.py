@@ -290,6 +290,52 @@ def test_crosswalk_codes_in_annotated_paragraph_topics(tmp_path):
     assert [t["codes"] for t in topics] == [{"cap": ["4"]}, {"cap": ["7", "8"]}]
 
 
+# openings and transitions of local speeches (dev-0036, dev-0233, dev-0205), coded as no one area
+OTHER = ["今天,我们在这里召开全区秋冬季森林防灭火工作会议,主要任务是深入分析当前面临的严峻形势,全面部署下一阶段的重点工作。",
+         "刚才,应急管理部门的同志通报了当前形势,讲得很好,问题分析得很透彻,我完全同意。",
+         "下面,就做好今年的征兵工作,我讲几点。", "同志们:今天,我们在这里举行示范社区党组织揭牌仪式。",
+         "希望与会的单位和乡镇,按照X部长讲的要求,把握好关键,抓好落实。", "下面,我再强调三点意见。"]
+
+
+def test_a_catch_all_named_in_training_is_set_aside_as_general_is(tmp_path, capsys):
+    """An own codebook's catch-all (其他) was counted as an area: a heading over a mixed section
+    never took it, and a document mostly of openings and transitions had 其他 as its main topic.
+    Named with --catch-all, it is saved with the model and treated as the default codebook's general."""
+    import policy_nlp
+    from policy_nlp.apps.tables import build_tables
+    from policy_nlp.cli import main
+    from policy_nlp.io.output import doc_to_dict, validate
+    from policy_nlp.stages.topics.classify import catch_all_label
+    rows = DOC_ROWS + [(f"d{i}", t, "其他") for i, t in enumerate(OTHER * 2)]
+    data = write_csv(tmp_path / "d.csv", rows, ("doc_id", "text", "label"))
+    assert main(["train", str(data), "-o", str(tmp_path / "m"), "--folds", "0", "--catch-all", "其他", "-q"]) == 0
+    capsys.readouterr()
+    model = load_model(tmp_path / "m")
+    assert catch_all_label(model) == "其他" and "Catch-all label: `其他`" in (tmp_path / "m" / "MODEL_CARD.md").read_text(
+        encoding="utf-8")
+    tt.train(data, tmp_path / "plain", folds=0, verbose=False)  # not named: no label is the catch-all
+    assert catch_all_label(load_model(tmp_path / "plain")) is None
+    with pytest.raises(TrainingDataError, match="the catch-all label '其它' is none of the labels .*其他"):
+        tt.train(data, tmp_path / "typo", folds=0, catch_all="其它", verbose=False)
+    text = ("同志们:\n今天,我们在这里召开全县工作会议,主要任务是深入分析当前面临的严峻形势,全面部署下一阶段的重点工作。"
+            "刚才,有关部门的同志通报了当前形势,讲得很好,我完全同意。下面,我再强调三点意见。\n"
+            "一、统筹抓好重点工作\n稳定粮食播种面积,提高种粮农民收益。\n持续打好蓝天保卫战,加强大气污染防治。\n"
+            "下面,我再强调三点意见。\n")
+    out = doc_to_dict(policy_nlp.load(topic_model=str(tmp_path / "m"))(text))
+    validate(out)
+    topics = [p["topic"] for p in out["paragraphs"]]
+    assert [t["label"] for t in topics] == ["其他", "其他", "其他", "农业", "环境", "其他"]  # the heading: a mixed body
+    assert {t["catch_all"] for t in topics} == {"其他"}
+    row = build_tables([{**out, "id": "d"}])["documents"].iloc[0]
+    spans = [p["end"] - p["start"] for p in out["paragraphs"]]
+    assert row["main_topic"] == "环境" and row["main_topic_share"] == round(spans[4] / sum(spans), 4)
+    # the same paragraphs from a model that did not name it: 其他 holds the most characters
+    plain = doc_to_dict(policy_nlp.load(topic_model=str(tmp_path / "plain"))(text))
+    assert "catch_all" not in plain["paragraphs"][3]["topic"]
+    assert plain["paragraphs"][2]["topic"]["label"] == "环境"  # the body's most common label, however mixed
+    assert build_tables([{**plain, "id": "d"}])["documents"].iloc[0]["main_topic"] == "其他"
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
 def test_crosswalk_files_saved_by_windows_spreadsheets(tmp_path, encoding):
     # Excel saves CSV as GBK (ANSI) or UTF-16 with a byte-order mark ("Unicode text")

@@ -116,6 +116,44 @@ def test_a_rerun_with_another_metadata_sheet_is_refused(tmp_path):
         annotate_corpus([source], tmp_path / "plain.jsonl", read_options={"meta_file": sheet}, **FAST)
 
 
+def test_a_rerun_with_other_meta_options_is_refused_naming_the_option(tmp_path, capsys):
+    """A rerun with another --meta or --meta-columns resumed, mixing documents with the old
+    and the new meta: every read option that shapes a document's id, text or meta is
+    compared, in one form however given, and a refusal names the option."""
+    docs = [{**d, "place": "某县", "occasion": "全县工作会议"} for d in make_docs(3, sentences=5)]
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "out.jsonl"
+    given = {"meta": ["level=county"], "meta_columns": "year,place"}
+    assert annotate_corpus([source], out, read_options=given, **FAST).done == 3
+    same = {"meta": {"level": "county"}, "meta_columns": ["year", " place"], "text_column": "text"}
+    assert annotate_corpus([source], out, read_options=same, **FAST).skipped == 3
+    for options, option in (({**given, "meta": ["level=city"]}, "--meta"), ({"meta_columns": "year,place"}, "--meta"),
+                            ({**given, "meta_columns": "year"}, "--meta-columns"),
+                            ({**given, "date_column": "year"}, "--date-column"),
+                            ({**given, "id_column": "place"}, "--id-column")):
+        with pytest.raises(ConfigError, match=f"made with other settings \\({option}: .*--no-resume"):
+            annotate_corpus([source], out, read_options=options, **FAST)
+    again = annotate_corpus([source], out, resume=False, read_options={**given, "meta": ["level=city"]}, **FAST)
+    assert again.done == 3 and {json.loads(l)["meta"]["level"] for l in out.read_text(encoding="utf-8").splitlines()} == {"city"}
+    # an output noted before the read options were compared resumes with the defaults
+    plain = tmp_path / "plain.jsonl"
+    annotate_corpus([source], plain, **FAST)
+    sidecar = tmp_path / ".plain.jsonl.settings.json"
+    assert not set(json.loads(sidecar.read_text(encoding="utf-8"))) & set(batch._READ_OPTIONS)
+    assert annotate_corpus([source], plain, read_options={"text_column": "text", "id_column": "id"}, **FAST).skipped == 3
+    # load()'s other options too, as given from Python (a tuple is noted as the list it reads back as)
+    annotate_corpus([source], tmp_path / "excluded.jsonl", exclude=("topics",), **FAST)
+    assert annotate_corpus([source], tmp_path / "excluded.jsonl", exclude=("topics",), **FAST).skipped == 3
+    with pytest.raises(ConfigError, match="exclude: \\['topics'\\] -> None"):
+        annotate_corpus([source], tmp_path / "excluded.jsonl", **FAST)
+    # the command line says which option to give again, or --no-resume
+    command = ["annotate", str(source), "-o", str(tmp_path / "cli"), *CLI_FAST, "-q"]
+    assert cli.main(command) == 0
+    with pytest.raises(SystemExit) as refused:
+        cli.main([*command, "--meta", "level=county"])
+    assert refused.value.code == 2 and "(--meta: None -> {'level': 'county'}); rerun with --no-resume" in capsys.readouterr().err
+
+
 def test_a_run_reads_its_metadata_sheet_once(tmp_path, monkeypatch):
     """The sheet was read twice a run: for the documents' fields and for the resume check's digest."""
     from policy_nlp.io import corpus

@@ -218,6 +218,29 @@ def test_a_page_stamp_in_the_title_or_under_the_text_is_no_date():
     assert meta.get("year") is None and meta["uploaded"] == "2023-12-27"
 
 
+def test_a_date_in_brackets_closing_a_title_is_the_documents_in_any_form():
+    """An ISO date in a title cleaning read was an upload stamp wherever it stood: in the brackets
+    that close a title it is the document's own date, as 8 titles of xi_speeches_2020 write it
+    （2018年2月12日）; glued after or before the title it is still a page's stamp."""
+    from policy_nlp.stages.normalize import prepare
+    for written in ("2018年2月12日", "2018-02-12", "2018.2.12", "2018-2-12 "):
+        meta = enrich_meta({"title": f"在打好精准脱贫攻坚战座谈会上的讲话（{written}）"}, given=())
+        assert (meta["date"], meta["year"], meta["date_source"], meta.get("uploaded")) == \
+            ("2018-02-12", 2018, "title", None), written
+    # through cleaning: the first line of a page is the title block it reads
+    _, meta = prepare("在全国抗击新冠肺炎疫情表彰大会上的讲话（2020-09-08）\n同志们，朋友们：\n"
+                      "今天，我们隆重召开大会，表彰全国抗击新冠肺炎疫情先进个人和先进集体。")
+    assert (meta["title"], meta["date"], meta.get("uploaded")) == \
+        ("在全国抗击新冠肺炎疫情表彰大会上的讲话（2020-09-08）", "2020-09-08", None)
+    # dev-0025: the stamp a sharing site glued after the title (with its time), and one before a
+    # repeated title (dev-0089), are uploads; a bracket holding more than a date is no date
+    for title in ("市长在优化营商环境再出发动员大会上的讲话 公文搜 2022-08-29 12:36:23 营商",
+                  "在全面落实河长制工作领导小组会议上的讲话 2023-09-23 383 在全面落实河长制工作领导小组会议上的讲话",
+                  "在全县征兵工作会议上的讲话（发布于2020-07-13）"):
+        meta = enrich_meta({"title": title}, given=())
+        assert meta.get("date") is None and meta["uploaded"] in ("2022-08-29", "2023-09-23", "2020-07-13"), title
+
+
 def test_years_of_the_local_speech_corpus_read_from_the_text():
     """Years read from each excerpt's text alone (a .txt file) against the corpus's own ``year``
     (SOURCE.md: set only when the excerpt dates the text; never a template site's page date)."""

@@ -171,6 +171,9 @@ def write_model_card(output, model, metadata, data_lines=None):
                   + " (baselines, per-fold scores, confusion: `evaluation.md`, `evaluation.json`)."]
     if metadata.get("crosswalk"):
         lines += ["", f"Crosswalk: `{metadata['crosswalk']['file']}` (saved in `model.json`)."]
+    if metadata.get("catch_all"):
+        lines += ["", f"Catch-all label: `{metadata['catch_all']}` (headings over mixed sections take it; "
+                      "a document's main topic sets it aside)."]
     lines += ["", "## Library versions", ""]
     lines += [f"- {name}: {version}" for name, version in library_versions().items()]
     lines += ["", f"Building took {metadata.get('training_seconds')} s wall time (segmentation "

@@ -20,7 +20,7 @@ RARE = 10  # labels with fewer examples get unreliable scores: the report says s
 
 def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
           label_sep=None, test=None, folds=5, min_per_label=0, threshold=0.5, crosswalk=None,
-          weight_column=None, random_state=0, verbose=True, **params):
+          weight_column=None, catch_all=None, random_state=0, verbose=True, **params):
     """Evaluate and train a topic model on labelled paragraphs; save model and reports.
 
     Parameters
@@ -42,6 +42,9 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         saved with the model (the topics stage then adds the label's codes
         to every paragraph topic, under the file's name: ``codes: {"cap":
         [...]}`` for ``cap.csv``), and the evaluation is repeated in its codes.
+    catch_all : str, optional
+        The codebook's catch-all label (其他), saved with the model and treated as the default
+        codebook's ``general`` (:func:`~policy_nlp.stages.topics.classify.catch_all_label`).
     weight_column : str, optional
         Row weights (:func:`read_labelled`): each fold's fit and the final fit get them as
         ``sample_weight``; scores stay unweighted; report and model card give column and sum.
@@ -63,7 +66,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         Unreadable or empty input, unknown column, a label without text, a bad weight.
     TrainingDataError
         ``folds`` of 1, too few documents or rows for the folds, fewer than
-        two labels, a label with a single example (advice in the message).
+        two labels, a label with a single example (advice in the message), a
+        ``catch_all`` none of the labels.
 
     Examples
     --------
@@ -75,12 +79,13 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     >>> report["labels"], sorted(p.name for p in (d / "model").iterdir())
     (['env', 'farm'], ['MODEL_CARD.md', 'evaluation.json', 'evaluation.md', 'model.json', 'model.npz'])
     """
+    # long: its numpydoc docstring is 58 of its 85 lines; the body is the run's steps
     started = time.time()
     if not isinstance(data, LabelledData):
         data = read_labelled(data, text_column, label_column, group_column, label_sep, min_per_label, test,
                              weight_column)
     mapping = read_crosswalk(crosswalk) if crosswalk else None
-    report = _data_report(data, folds)
+    report = _data_report(data, folds, catch_all)
     tokens = [tokenize(t) for t in data.texts]
     if folds:
         cv = cross_validate(data, folds, random_state, verbose, tokens=tokens, threshold=threshold, **params)
@@ -93,16 +98,20 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         report["test"] = _test_report(model, data, tokens, mapping)
     output_dir = Path(output_dir)
     report["training_seconds"] = round(time.time() - started, 1)
-    metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping)
+    metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping, catch_all)
     _save_trained(output_dir, model, report, metadata)
     if verbose:
         log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
     return report
 
 
-def _data_report(data, folds):
-    """The report's opening: what was read, and advice about rare labels and grouping."""
+def _data_report(data, folds, catch_all=None):
+    """The report's opening: what was read, and advice about rare labels and grouping;
+    a ``catch_all`` none of the labels is refused here, before the cross-validation."""
     counts = data.label_counts()
+    if catch_all is not None and catch_all not in counts:
+        raise TrainingDataError(f"{data.source}: the catch-all label {catch_all!r} is none of the labels "
+                                f"({', '.join(sorted(counts))})")
     report = {"source": data.source, "task": "multi-label" if data.multi_label else "single-label",
               "text_column": data.text_column, "label_column": data.label_column,
               "n": len(data.texts), "labels": sorted(counts), "label_counts": counts,
@@ -169,7 +178,7 @@ def _fit_final(data, tokens, report, threshold, random_state, **params):
     return model
 
 
-def _model_metadata(output_dir, data, report, folds, crosswalk, mapping):
+def _model_metadata(output_dir, data, report, folds, crosswalk, mapping, catch_all=None):
     """``model.json``'s description of the training run (also the model card's source)."""
     metadata = {"name": output_dir.name, "source_file": data.source, "text_column": data.text_column,
                 "label_column": data.label_column, "task": report["task"],
@@ -183,6 +192,8 @@ def _model_metadata(output_dir, data, report, folds, crosswalk, mapping):
     if mapping:
         # the topics stage adds these codes to every paragraph topic, under this name
         metadata["crosswalk"] = {"name": crosswalk_name(crosswalk), "file": str(crosswalk), "mapping": mapping}
+    if catch_all is not None:  # the topics stage treats it as general (classify.catch_all_label)
+        metadata["catch_all"] = catch_all
     return metadata
 
 

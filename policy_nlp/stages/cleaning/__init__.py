@@ -85,13 +85,13 @@ shapes inside a line, a salutation glued to the header), ``headtail``
 (where the body starts and ends), ``clean`` (:func:`clean_text`).
 """
 
-from policy_nlp.stages.cleaning.dates import date_field, file_stamps, _old_name, parse_date, year_in_text
+from policy_nlp.stages.cleaning.dates import date_field, file_stamps, _old_name, parse_date, title_date, year_in_text
 from policy_nlp.stages.cleaning.furniture import page_publication, without_glosses
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.clean import clean_text
 
 __all__ = ["CleanedText", "clean_text", "date_field", "file_stamps", "page_publication", "parse_date",
-           "without_glosses", "year_in_text"]
+           "title_date", "without_glosses", "year_in_text"]
 
 
 def __getattr__(name):  # parse_year, the old name of year_in_text, with a DeprecationWarning

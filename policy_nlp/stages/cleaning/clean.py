@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, 
                                                   _page_marks, without_glosses)
 from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation
 from policy_nlp.stages.cleaning.result import CleanedText
-from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail
+from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail, between_titles
 from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
 
 
@@ -108,8 +108,8 @@ def _removals(text, traditional, copy=None, wrapped=False):
         meta["script"] = "traditional"
     pieces = _pieces(text)
     body_piece, body_start, head_items = _scan_head(text, pieces, meta)
-    for a, b, reason in head_items:
-        _piece_meta(text[a:b], reason, meta, text[b:b + 100])
+    for i, (a, b, reason) in enumerate(head_items):
+        _piece_meta(text[a:b], reason, meta, text[b:b + 100], between_titles(text, head_items, i))
     if body_piece < len(pieces) and body_start == pieces[body_piece][0]:
         a, b = pieces[body_piece]
         body_start = _glued_head(text, a, b, head_items, meta)

@@ -47,6 +47,28 @@ def parse_date(text, iso=True):
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# a date in brackets closing a title, in any form: the document's own, as 在…的讲话（2018年2月12日）
+_CLOSING_DATE_RE = re.compile(r"[（(]\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*[）)]\s*$")
+
+
+def title_date(title):
+    """The date a title cleaning read gives the document, in ISO form, or None: a date written
+    as a title writes it (2018年2月12日) anywhere, or an ISO date in the brackets that close the
+    title (关于…的通知（2019-05-01）, as （2018年2月12日） closes xi's speeches' titles). Any other
+    ISO date in it is a page's stamp glued to the title block (公文搜 2022-08-29 12:36:23, dev-0025),
+    or a list page's posting date before it, not the document's.
+
+    Examples
+    --------
+    >>> title_date("在打好精准脱贫攻坚战座谈会上的讲话（2018-02-12）"), title_date("关于做好防汛工作的通知(2019.5.1)")
+    ('2018-02-12', '2019-05-01')
+    >>> title_date("市长在优化营商环境再出发动员大会上的讲话 公文搜 2022-08-29 12:36:23 营商") is None
+    True
+    """
+    closing = _CLOSING_DATE_RE.search(title)
+    return parse_date(title, iso=False) or (parse_date(closing.group(1)) if closing else None)
+
+
 _YEAR_RE = re.compile(rf"(?<![\d{YEAR_DIGIT_CHARS}])(?P<y>{_YEAR})\s*年")
 
 

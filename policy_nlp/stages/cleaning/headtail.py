@@ -391,29 +391,53 @@ def _peel_glued_tail(text, a, b, items, meta):
         b = end
 
 
-def _page_info_meta(s, meta, after=""):
+def _page_info_meta(s, meta, after="", posted=False):
     """The publication and dates of a page-information piece: a date under a key by the key
     (:func:`date_field`: a bare 时间: is a copy's posting time unless the piece names a
     publication); a date without a key is the page's when the piece names its publication
     (2011-01-11 16:43:28 来源:川汇视窗) or holds no field at all (2022.10.28 under a report),
     unless a sharing site printed it beside the file's size or pages, on its line or the next
-    (``after``: the text after the piece; :func:`_file_stamp_meta`)."""
+    (``after``: the text after the piece; :func:`_file_stamp_meta`). ``posted``: the piece
+    lies between the page's title and the document's own title block (:func:`between_titles`),
+    where a piece naming no publication is a model-essay site's posting stamp: an upload."""
     if _file_stamp_meta(s, meta, after):
         return
     publication = page_publication(s)
     if publication:
         meta.setdefault("publication", publication)
+    published = "uploaded" if posted and not publication else "published"
     keyed = False
     for match in _FIELD_VALUE_RE.finditer(s):
         if field := date_field(match["key"], named=bool(publication)):
             keyed = True
             date = parse_date(match["value"])
             if date:  # the copy's upload or update (更新时间) is no publication
-                meta.setdefault(field, date)
+                meta.setdefault(published if field == "published" else field, date)
     if not keyed and _FIELDS_RE.fullmatch(s) and (publication or not _FIELD_VALUE_RE.search(s)):
         date = parse_date(s)
         if date:
-            meta.setdefault("published", date)
+            meta.setdefault(published, date)
+
+
+_TITLE_PIECES = frozenset(("page title", "title block"))
+
+
+def between_titles(text, items, i):
+    """Whether head item ``items[i]`` (``(start, end, reason)``) lies between a title and the
+    same title again (在…的讲话⏎发布时间:2025-10-16 浏览次数:7⏎…的讲话, dev-0036;
+    在全县征兵工作会议上的讲话⏎2020-07-13⏎在全县征兵工作会议上的讲话, dev-0233): a model-essay
+    or sharing site's page header over the document's own title block, as its stamp glued
+    between them is (公文搜 2022-08-29 12:36:23, dev-0025; 2023-09-23 383, dev-0089)."""
+    before, after = i - 1, i + 1
+    while before >= 0 and items[before][2] == "page info":  # 发布时间:…⏎浏览次数:7 are two pieces
+        before -= 1
+    while after < len(items) and items[after][2] == "page info":
+        after += 1
+    if before < 0 or after == len(items) or items[before][2] not in _TITLE_PIECES \
+            or items[after][2] != "title block":
+        return False
+    first, again = ("".join(text[a:b].split()) for a, b, _ in (items[before], items[after]))
+    return min(len(first), len(again)) >= 6 and (first in again or again in first)
 
 
 def _file_stamp_meta(s, meta, after=""):
@@ -426,10 +450,11 @@ def _file_stamp_meta(s, meta, after=""):
     return bool(stamps)
 
 
-def _piece_meta(s, reason, meta, after=""):
-    """Metadata of furniture piece ``s`` removed for ``reason``; ``after``: the text after it."""
+def _piece_meta(s, reason, meta, after="", posted=False):
+    """Metadata of furniture piece ``s`` removed for ``reason``; ``after``: the text after it;
+    ``posted``: a page-information piece between two titles (:func:`between_titles`)."""
     if reason == "page info":
-        _page_info_meta(s, meta, after)
+        _page_info_meta(s, meta, after, posted)
     elif reason == "template notice":
         _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
     elif reason == "dateline":

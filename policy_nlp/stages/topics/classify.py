@@ -84,7 +84,7 @@ def classify_paragraphs(model, paragraphs, headings="inherit", title=None, conte
             if weights.get("document_weight", topic_context.DOCUMENT_WEIGHT) else None
         results = topic_context.contextualize(results, texts, title=title, document=document, **weights)
     if headings == "inherit":
-        results = inherit_heading_topics(texts, results, mixed_label=mixed_section_label(model.classes_))
+        results = inherit_heading_topics(texts, results, mixed_label=catch_all_label(model))
     elif headings != "own":
         raise ValueError(f"headings must be 'inherit' or 'own', not {headings!r}")
     return results
@@ -114,10 +114,11 @@ def document_scores(model, paragraphs):
     return dict(zip((str(c) for c in model.classes_), model.predict_proba([joined])[0].tolist()))
 
 
-def main_area(labels, lengths):
-    """The area a document is mostly about: the label other than ``general``
-    holding the most characters of its classified paragraphs, and that
-    label's share of all classified characters (``general`` included).
+def main_area(labels, lengths, catch_all="general"):
+    """The area a document is mostly about: the label other than the
+    codebook's catch-all (``general``) holding the most characters of its
+    classified paragraphs, and that label's share of all classified
+    characters (the catch-all's included).
 
     Parameters
     ----------
@@ -125,6 +126,9 @@ def main_area(labels, lengths):
         Each paragraph's topic label (None: not classified).
     lengths : list of int
         Each paragraph's length in characters.
+    catch_all : str or None
+        The label set aside (:func:`catch_all_label`; :func:`document_catch_all`
+        of an annotated document); None counts every label.
 
     Returns
     -------
@@ -137,13 +141,15 @@ def main_area(labels, lengths):
     ('economy', 0.48)
     >>> main_area(["general", None], [50, 10])
     (None, 0.0)
+    >>> main_area(["其他", "经济", None], [150, 100, 10], catch_all="其他")
+    ('经济', 0.4)
     """
     chars, classified = {}, 0
     for label, length in zip(labels, lengths):
         if label is None:
             continue
         classified += length
-        if label != "general":
+        if label != catch_all:
             chars[label] = chars.get(label, 0) + length
     if not chars:
         return None, 0.0
@@ -151,15 +157,34 @@ def main_area(labels, lengths):
     return best, round(chars[best] / classified, 4)
 
 
-def mixed_section_label(classes):
-    """The label of a heading over a mixed section: the codebook's ``general``
-    when the model has it; None (the body's most common label) for a model
-    trained on another codebook, which has no such label to give.
+def catch_all_label(model):
+    """A topic model's catch-all: the label of paragraphs with no one area,
+    which a heading over a mixed section takes (:func:`inherit_heading_topics`)
+    and a document's main area sets aside (:func:`main_area`). The label named
+    when the model was trained (``policy-nlp train --catch-all 其他``, kept in
+    its ``metadata_``), else the default codebook's ``general`` when the model
+    has it, else None: the heading takes its body's most common label, and
+    every label counts towards the main area.
 
-    >>> mixed_section_label(["economy", "general"]), mixed_section_label(["经济", "民生", "其他"])
-    ('general', None)
+    >>> from policy_nlp.stages.topics import default_model
+    >>> catch_all_label(default_model())
+    'general'
     """
-    return "general" if "general" in {str(c) for c in classes} else None
+    named = (getattr(model, "metadata_", None) or {}).get("catch_all")
+    if named:
+        return named
+    return "general" if "general" in {str(c) for c in model.classes_} else None
+
+
+def document_catch_all(topics):
+    """The catch-all label of an annotated document's paragraph ``topics``
+    (dicts or None): what their ``catch_all`` field names (a model trained
+    with ``--catch-all``), else ``general``.
+
+    >>> document_catch_all([None, {"label": "经济", "catch_all": "其他"}]), document_catch_all([{"label": "economy"}])
+    ('其他', 'general')
+    """
+    return next((topic["catch_all"] for topic in topics if topic and "catch_all" in topic), "general")
 
 
 def inherit_heading_topics(paragraph_texts, results, mixed_label="general", dominance=0.5):
@@ -170,7 +195,8 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
     body's scores are averaged, weighted by paragraph length; the heading
     takes the best label when that label holds at least ``dominance`` of the
     body's text (by the body paragraphs' own labels), otherwise
-    ``mixed_label`` (the codebook's rule for a heading over a mixed section),
+    ``mixed_label`` (the codebook's rule for a heading over a mixed section:
+    its catch-all, :func:`catch_all_label`),
     whose score is then the share of the body outside its most common label.
     A heading with no classified body keeps its own result.
 
@@ -181,7 +207,7 @@ def inherit_heading_topics(paragraph_texts, results, mixed_label="general", domi
         From the classifier, one per paragraph.
     mixed_label : str or None
         None: the body's most common label however mixed the body
-        (:func:`mixed_section_label` of a model without ``general``).
+        (:func:`catch_all_label` of a model without a catch-all).
 
     Returns
     -------

@@ -1251,6 +1251,25 @@ def test_the_upload_time_of_a_copy_is_kept_as_uploaded_not_published(local_excer
     assert cleaned.meta["published"] == "2016-09-18" and "uploaded" not in cleaned.meta
 
 
+def test_a_stamp_between_the_page_title_and_the_title_block_is_an_upload(local_excerpts):
+    """A model-essay or sharing site's header, title⏎stamp⏎the title again, gave ``published``:
+    dev-0036 (gongwenku1: 发布时间:2025-10-16⏎浏览次数:7 under its title, the title block after) and
+    dev-0233 (laobiganzi: a bare 2020-07-13 between the title and its repeat), as the stamps
+    glued between a title and its repeat of dev-0025 and dev-0089 are uploads already."""
+    for excerpt_id, date in (("dev-0036", "2025-10-16"), ("dev-0233", "2020-07-13")):
+        cleaned = clean_text(local_excerpts[excerpt_id]["text"])
+        assert cleaned.meta["uploaded"] == date and "published" not in cleaned.meta, excerpt_id
+        assert [r["reason"] for r in cleaned.removed][-3:] == ["page info", "title block", "template notice"] \
+            if excerpt_id == "dev-0036" else [r["reason"] for r in cleaned.removed] == ["title block", "page info", "title block"]
+    # a news page's date under its title with no title again is its publication (dev-0236: 红网's
+    # 2022-09-30 08:41:14 字号:, the speech's own (2022年9月28日) below), and so is a government
+    # page's 发布时间 (dev-0152, dev-0238); dev-0205 (51yjg, 2009-03-20 08:00 浏览:) has that shape too
+    for excerpt_id, date in (("dev-0236", "2022-09-30"), ("dev-0152", "2016-09-18"),
+                             ("dev-0238", "2018-02-02"), ("dev-0205", "2009-03-20")):
+        cleaned = clean_text(local_excerpts[excerpt_id]["text"])
+        assert cleaned.meta["published"] == date and "uploaded" not in cleaned.meta, excerpt_id
+
+
 @pytest.mark.parametrize("excerpt_id, date", [
     ("dev-0107", "2017-12-23"),   # a sharing site: ID, 大小, 页数, 时间:2017-12-23
     ("dev-0143", "2006-11-29"),   # a model-essay site: 时间:2006-11-29 15:50:14  [下载该文章]  [会员注册]
