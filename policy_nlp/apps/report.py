@@ -529,16 +529,22 @@ def _write_tables(out_dir, data, rows):
         row["rank"] = i + 1
     _write_csv(out_dir / "formulations.csv", rows,
                ["rank", "text", "number", "documents", "mentions", "first_year", "last_year", "years"])
-    _write_csv(out_dir / "documents.csv", data["documents"],
-               ["id", "title", "year", "chars", "paragraphs", "numbered", "distinct_numbered",
+    _write_csv(out_dir / "documents.csv", _keyed(data["documents"]),
+               ["doc_id", "id", "title", "year", "chars", "paragraphs", "numbered", "distinct_numbered",
                 "numbered_per_10k", "quoted", "lists", "mismatches"])
     years, labels, shares = topic_shares(data["topics"])
     _write_csv(out_dir / "topic_shares.csv",
                [{"year": y, **{l: round(shares[l][i], 4) for l in labels}} for i, y in enumerate(years)],
                ["year"] + labels)
-    _write_csv(out_dir / "mismatches.csv", data["mismatches"],
-               ["id", "year", "what", "text", "claimed", "found", "detail", "before", "after", "start"])
-    _write_csv(out_dir / "failed.csv", data["failed"], ["id", "source", "reason", "errors_file"])
+    _write_csv(out_dir / "mismatches.csv", _keyed(data["mismatches"]),
+               ["doc_id", "id", "year", "what", "text", "claimed", "found", "detail", "before", "after", "start"])
+    _write_csv(out_dir / "failed.csv", _keyed(data["failed"]), ["doc_id", "id", "source", "reason", "errors_file"])
+
+
+def _keyed(rows):
+    """``rows`` with the document's id as ``doc_id``, the key the export tables join on
+    (:mod:`policy_nlp.apps.tables`); ``id`` stays beside it, the column's old name."""
+    return [{"doc_id": row.get("id"), **row} for row in rows]
 
 
 def _summary(data, rows, font):

@@ -21,8 +21,11 @@ __all__ = ["BLANK", "CLAUSE_END_RE", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE",
            "LONE_SURROGATE_RE", "SENTENCE_END_RE", "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks",
            "before_spaces", "is_ideograph", "trimmed"]
 
-# What separates words on a page and is no text: space, tab, ideographic space, no-break space.
-BLANK = " \t\u3000\u00a0"
+# What separates words on a page and is no text: space, tab, ideographic space, no-break space and
+# the other spaces of Unicode (Zs: en and em spaces U+2002, U+2003 indent the policy documents of
+# central-62, central-77, shandong-5, shandong-35, shandong-43; a line of one U+2003 in the 2024 work
+# report), so that a line of them is blank and no paragraph.
+BLANK = " \t\u3000\u00a0" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f"
 # The CJK ideographs (unified and extension A), as a regular-expression range:
 # every stage's ideograph class is this one ([{IDEOGRAPH}]), none spells it again.
 _FIRST, _LAST = "\u3400", "\u9fff"

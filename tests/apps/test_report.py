@@ -103,6 +103,22 @@ def test_report_files(report):
     assert summary["documents"] == 4 and summary["failed"] == 1 and summary["years"] == [2012, 2019]
 
 
+def test_report_csvs_join_the_tables_on_doc_id(report, corpus_dir):
+    # the report's CSVs key documents by doc_id as the export tables do (id kept beside it, the
+    # old name), so a user joins documents.csv or mismatches.csv to the documents table directly
+    from policy_nlp.apps.tables import build_tables
+    out, _ = report
+    documents = build_tables([corpus_dir])["documents"]
+    rows = _csv(out / "documents.csv")
+    assert list(rows[0])[:2] == ["doc_id", "id"] and all(r["doc_id"] == r["id"] for r in rows)
+    assert sorted(r["doc_id"] for r in rows) == sorted(documents["doc_id"])
+    mismatches = _csv(out / "mismatches.csv")
+    assert list(mismatches[0])[:2] == ["doc_id", "id"]
+    assert {r["doc_id"] for r in mismatches} == set(documents["doc_id"])
+    failed = _csv(out / "failed.csv")
+    assert (failed[0]["doc_id"], failed[0]["id"]) == ("broken<1>", "broken<1>")
+
+
 def test_report_page(report):
     out, index = report
     page = index.read_text(encoding="utf-8")

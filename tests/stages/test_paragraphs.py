@@ -328,3 +328,15 @@ def test_a_one_line_unit_ends_early_before_a_sentence_that_opens_a_paragraph():
     # one item written inline is no cue: 一是…。二是… stays in its unit (the marker guard)
     text = "同志们:今天开会。" + "要抓好安全生产,层层压实责任。" * 8 + "一是抓项目。二是抓民生。" + "要抓落实。" * 30
     assert all(not text[s:e].startswith("二是") for s, e in find_paragraphs(text))
+
+
+def test_a_line_of_unicode_spaces_is_blank():
+    # a line of one em space (U+2003) between two paragraphs of the 2024 work report, and the em
+    # and en space indents of the policy documents (central-62, shandong-43): no paragraph, no indent
+    text = ("协同推进降碳、减污、扩绿、增长，建设人与自然和谐共生的美丽中国。\n\n\u2003\n"
+            "推动生态环境综合治理。深入实施空气质量持续改善行动计划。")
+    assert [text[s:e] for s, e in find_paragraphs(text)] == [
+        "协同推进降碳、减污、扩绿、增长，建设人与自然和谐共生的美丽中国。", "推动生态环境综合治理。深入实施空气质量持续改善行动计划。"]
+    text = "提出以下意见。\n\u2003\u2003一、总体要求\n\u3000\u3000第一条\u2002\u3000\u2002为加快青岛市人工智能产业发展。\n\u2002\u200a\u202f\n"
+    assert [text[s:e] for s, e in find_paragraphs(text)] == [
+        "提出以下意见。", "一、总体要求", "第一条\u2002\u3000\u2002为加快青岛市人工智能产业发展。"]

@@ -33,6 +33,12 @@ _NAME_RE = re.compile(_NAME)
 _DATE_LINE_RE = re.compile(
     rf"[（(]?\s*(?:——|--|—)?\s*(?P<date>{DATE})\s*(?:[，,]\s*(?P<venue>[^（）()，,在]{{1,20}}))?"
     rf"\s*(?:在(?P<occasion>.{{2,80}}?)(?:上|时)(?:的[{IDEOGRAPH}]{{0,6}})?)?\s*[)）]?")
+# an adoption line under a congress's or committee's document: （2021年3月11日第十三届全国人民代表
+# 大会第四次会议通过）, its date the one before the first adoption verb (…部分修改，2017年10月24日通过）
+_ADOPTION_VERBS = alternation("adoption_verbs")
+_ADOPTION_LINE_RE = re.compile(
+    rf"[（(]\s*{DATE}[^（）()\n]{{0,80}}?(?:{_ADOPTION_VERBS})[^（）()\n]{{0,80}}[)）]")
+_DATE_RE = re.compile(DATE)
 _SUBTITLE_RE = re.compile(r"(?:——|--|—)\s*(?P<rest>.{2,100})")
 _OCCASION_RE = re.compile(
     rf"在(?P<occasion>[^，。；]{{2,80}}?)(?:上|时)?的(?:重要|书面|主旨)?(?:讲话|致辞|发言|报告|演讲|贺词|工作报告)"
@@ -127,7 +133,7 @@ def _title_kind(s, previous_kinds):
     s = without_glosses(s)
     if len(s) > 120 or _ENUM_RE.match(s):
         return None
-    if _DATE_LINE_RE.fullmatch(s):
+    if _DATE_LINE_RE.fullmatch(s) or _ADOPTION_LINE_RE.fullmatch(s):
         return "date"
     if _SUBTITLE_RE.fullmatch(s) and "在" in s and not _SENT_END.search(s):
         return "subtitle"
@@ -147,6 +153,21 @@ def _title_kind(s, previous_kinds):
     return None
 
 
+def _adoption_date(line):
+    """The ISO date of an adoption ``line`` (:data:`_ADOPTION_LINE_RE`): the last date before
+    its first adoption verb, the day the document was adopted.
+
+    Examples
+    --------
+    >>> _adoption_date("（2021年3月11日第十三届全国人民代表大会第四次会议通过）")
+    '2021-03-11'
+    >>> _adoption_date("（2017年10月24日中国共产党第十九次全国代表大会部分修改，2017年10月25日通过）")
+    '2017-10-25'
+    """
+    before = line[:re.search(_ADOPTION_VERBS, line).start()]
+    return parse_date(_DATE_RE.findall(before)[-1])
+
+
 def _parse_title_block(strings, meta):
     """Fill ``meta`` from the pieces of a title block."""
     titles = []
@@ -154,7 +175,9 @@ def _parse_title_block(strings, meta):
     for s in map(without_glosses, strings):
         kind = _title_kind(s, [previous] if previous else [])
         glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
-        if kind == "date":
+        if kind == "date" and not _DATE_LINE_RE.fullmatch(s):
+            meta.setdefault("date", _adoption_date(s))
+        elif kind == "date":
             match = _DATE_LINE_RE.fullmatch(s)
             meta.setdefault("date", parse_date(match["date"]))
             if match["venue"]:

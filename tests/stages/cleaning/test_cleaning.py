@@ -1566,3 +1566,25 @@ def test_a_list_opened_inside_a_line_after_a_first_page_keeps_its_numbers():
     check_invariants(text, cleaned)
     assert [r["text"] for r in cleaned.removed if r["reason"] == "page number"] == ["1、"]
     assert "\n2、强化督查考核" in cleaned.text and "\n3、加大宣传力度" in cleaned.text
+
+
+def test_adoption_line_dates_a_resolution():
+    # the NPC resolutions on the work reports of 2020-2022 print their adoption under the title
+    # (national corpus); the line dates the document and is no part of its title
+    head = "\u200b\n\n\n\n\n第十三届全国人民代表大会第四次会议关于政府工作报告的决议\n\n\n\n\n" \
+           "（2021年3月11日第十三届全国人民代表大会第四次会议通过）\n\n\n\n\n"
+    body = "第十三届全国人民代表大会第四次会议听取和审议了国务院总理李克强所作的政府工作报告。会议高度评价“十三五”" \
+           "时期我国经济社会发展取得的历史性成就，充分肯定国务院过去一年的工作，决定批准这个报告。"
+    cleaned = clean_text(head + body)
+    check_invariants(head + body, cleaned)
+    assert cleaned.text == body
+    assert cleaned.meta == {"title": "第十三届全国人民代表大会第四次会议关于政府工作报告的决议", "date": "2021-03-11"}
+    path = shared_path("corpora", "national", "government_work_reports.jsonl")
+    dates = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["title"].endswith("关于政府工作报告的决议") and "第十四届" not in record["title"]:
+            dates[record["title"][:14]] = clean_text(record["content"]).meta.get("date")
+    assert {key: value for key, value in dates.items() if value} == {
+        "第十三届全国人民代表大会第五": "2022-03-11", "第十三届全国人民代表大会第四": "2021-03-11",
+        "第十三届全国人民代表大会第三": "2020-05-28"}

@@ -1180,3 +1180,16 @@ def test_a_far_list_that_is_not_the_lexicons_gives_its_members_where_its_items_o
     from policy_nlp.stages.slogans.members.link import _known_parts
     got = [{"start": 0, "end": 4, "text": "农业农村"}, {"start": 5, "end": 9, "text": "农民增收"}]
     assert _known_parts("农业农村、农民增收", got, ["农业", "农村"], opening=True) is None
+
+
+def test_a_last_item_ending_with_a_preposition_after_a_word_is_a_clause():
+    # government work report 2008: the banks are the subject of 为“三农”服务, not its members (银行为:
+    # 银行 takes the 行 of 行为); the 2007 report's 增强中国邮政储蓄银行为“三农”服务的功能 has no list
+    lexicon = default_lexicon()
+    text = ("加快农村金融改革，强化中国农业银行、中国农业发展银行和中国邮政储蓄银行为“三农”服务的功能，"
+            "继续深化农村信用社改革。")
+    assert [s["members"] for s in find_slogans(text, lexicon) if s["text"] == "三农"] == [[]]
+    assert _clause_in_item("中国邮政储蓄银行为", last=True) is True
+    # the word 行为 at an item's end, and 作为 (a verb: the list may be what it counts), stay words
+    assert _clause_in_item("规范政府行为", last=True) is False
+    assert _clause_in_item("调结构作为", last=True) is False

@@ -313,13 +313,14 @@ def _clause_in_item(item, last):
     character and before another, outside a word of ``clause_word_parts``
     (存在, 方向, 行为); the ``last`` item 等 too (an earlier item may hold a
     frame: 借调研培训等名义公款旅游), or 在, 向 or 为 as its last character,
-    a preposition whose object is the formulation. 为 after 以 is the frame
+    a preposition whose object is the formulation, also after a word that takes the
+    character before it (中国邮政储蓄银行为“三农”服务: 银行, not 行为). 为 after 以 is the frame
     以…为… (以企业为主体、以市场为导向), no clause."""
     for m in (_CLAUSE_PART_LAST if last else _CLAUSE_PART).finditer(item, 1):
         p = m.start()
         if item[p] == "为" and "以" in item[:p]:
             continue
-        if not _in_word(item, p, _CLAUSE_WORD_PARTS):
+        if not _in_word(item, p, _CLAUSE_WORD_PARTS) or p == len(item) - 1 and item[p - 2:p] in dictionary_words():
             return True
     return False
 
