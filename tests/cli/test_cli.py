@@ -173,3 +173,11 @@ def test_view_reads_a_tsv_table_as_raw_documents(tmp_path):
     sheet.write_text(f"id\ttext\nfirst\t{text[:400]}\nsecond\t{text[400:800]}\n", encoding="utf-8")
     assert main(["view", str(sheet), "-o", str(tmp_path / "view"), *FAST[:-1]]) == 0
     assert sorted(p.name for p in (tmp_path / "view").glob("*.html")) == ["first.html", "index.html", "second.html"]
+
+
+def test_train_help_names_every_table_kind_it_reads(capsys):
+    from policy_nlp.io.rows import KINDS
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(suffix in out for suffix in [*KINDS, ".parquet", ".xlsx", "save_to_disk"])
