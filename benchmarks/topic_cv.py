@@ -3,7 +3,7 @@
 The measurement behind the choices in ``policy_nlp/stages/topics/context.py``
 and ``models/topics-default/recipe.py`` (docs/topics.md, *Local speeches:
 grouped cross-validation*). Groups are excerpts: the 199 hand-labelled
-excerpts of the local development corpus (807 units,
+excerpts of the local development corpus (804 units,
 ``corpora/topic_labels/local_hand_labels.jsonl``) and the 32 excerpts of the
 original local development gold (``tests/fixtures/gold_local/dev``, 131
 scored paragraphs). Each fold

@@ -2,7 +2,7 @@
 
 import sys
 
-from policy_nlp.cli.options import (add_drop_duplicates_option, add_input_options, add_quiet_option,
+from policy_nlp.cli.options import (RAW_INPUTS, add_drop_duplicates_option, add_input_options, add_quiet_option,
                                     add_segmenter_option)
 
 
@@ -48,13 +48,13 @@ def add_annotate_command(commands):
     """Add ``policy-nlp annotate`` to an argparse subparsers object."""
     p = commands.add_parser(
         "annotate", help="annotate documents into JSONL/JSON/spaCy files",
-        description="Annotate files, folders, JSONL and CSV inputs: paragraphs, sentences, tokens, "
+        description="Annotate text files, folders and tables (JSONL, CSV, TSV): paragraphs, sentences, tokens, "
                     "slogans, numbered lists and topics. Bad inputs are reported (in the errors file "
                     "and on stderr) and the rest are still annotated; the exit status is 1 when any "
                     "document failed. Rerunning the same command resumes a JSONL output.",
         epilog=ANNOTATE_EPILOG)
     p.add_argument("inputs", nargs="+",
-                   help="files (.txt any encoding, .jsonl/.ndjson, .csv, .tsv) or folders (recursive)")
+                   help=RAW_INPUTS)
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
     p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",
@@ -64,8 +64,8 @@ def add_annotate_command(commands):
                         "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
     add_drop_duplicates_option(p, "with --tables: ")
     add_input_options(p)
-    p.add_argument("--date-column", help="date field of JSONL/CSV inputs, into meta.date (ISO) and meta.year")
-    p.add_argument("--meta-columns", help="comma-separated JSONL/CSV fields to keep in meta (default: all); "
+    p.add_argument("--date-column", help="date field of table inputs, into meta.date (ISO) and meta.year")
+    p.add_argument("--meta-columns", help="comma-separated fields of table inputs to keep in meta (default: all); "
                    "COLUMN=FIELD renames, e.g. Place=place,Level=level to override the inferred ones")
     p.add_argument("--meta", action="append", metavar="FIELD=VALUE",
                    help="a meta field for every document of these inputs, e.g. --meta level=national "

@@ -2,7 +2,7 @@
 
 import sys
 
-from policy_nlp.cli.options import add_input_options, add_quiet_option
+from policy_nlp.cli.options import RAW_INPUTS, add_input_options, add_quiet_option
 
 
 def _lexicon_build(args):
@@ -30,7 +30,7 @@ def add_lexicon_command(commands):
     sub = p.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
     b = sub.add_parser("build", help="mine a corpus into a candidate lexicon TSV", epilog=p.epilog)
-    b.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv)")
+    b.add_argument("corpus", nargs="+", help=RAW_INPUTS)
     b.add_argument("-o", "--output", required=True, help="the lexicon TSV to write")
     b.add_argument("--min-docs", type=int, default=2, help="keep terms found in at least N documents (default 2)")
     b.add_argument("--examples", type=int, default=3, help="example contexts per term (default 3)")

@@ -5,7 +5,12 @@ the annotated inputs of the commands that read annotate's output, the tables'
 build, suggest, train)."""
 
 from policy_nlp.io.corpus import DEFAULT_GLOB
+from policy_nlp.io.rows import KINDS
 from policy_nlp.segment.engines import DEFAULT_SEGMENTER, SEGMENTERS
+
+# What read_inputs reads, said once for every command that reads raw documents (a table: a row a document)
+RAW_INPUTS = (f"files (.txt in any encoding; tables {', '.join(KINDS)}), folders (recursive) "
+              "or a folder saved by datasets' save_to_disk")
 
 
 def add_input_options(parser, prefix=""):
@@ -14,8 +19,8 @@ def add_input_options(parser, prefix=""):
     (``"raw inputs: "`` where the command also takes annotated files)."""
     parser.add_argument("--glob", action="append",
                         help=f"{prefix}file pattern inside folders (repeatable; default {' '.join(DEFAULT_GLOB)})")
-    parser.add_argument("--text-column", default="text", help=f"{prefix}text field of JSONL/CSV inputs (default: text)")
-    parser.add_argument("--id-column", default="id", help=f"{prefix}id field of JSONL/CSV inputs (default: id)")
+    parser.add_argument("--text-column", default="text", help=f"{prefix}text field of table inputs (default: text)")
+    parser.add_argument("--id-column", default="id", help=f"{prefix}id field of table inputs (default: id)")
 
 
 def add_segmenter_option(parser, help):

@@ -29,7 +29,7 @@ def add_report_command(commands):
         epilog=REPORT_EPILOG)
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", required=True, help="folder for the report (index.html, PNG, SVG, CSV)")
-    p.add_argument("--top", type=int, default=30, help="formulations in the table and chart (default 30)")
+    p.add_argument("--top", type=int, default=30, help="formulations in the table (default 30; the chart shows the first 20 of them)")
     p.add_argument("--title", default="policy_nlp corpus report", help="title of the report")
     p.add_argument("--dated-only", action="store_true",
                    help="leave out documents without a year (meta.year or meta.date)")

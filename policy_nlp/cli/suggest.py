@@ -2,7 +2,7 @@
 
 import shlex
 
-from policy_nlp.cli.options import add_input_options, add_quiet_option
+from policy_nlp.cli.options import RAW_INPUTS, add_input_options, add_quiet_option
 
 
 def _suggest(args):
@@ -43,7 +43,7 @@ def add_suggest_command(commands):
                "  policy-nlp suggest default reports.jsonl --text-column content -n 100 -o to_code.csv "
                "--exclude coded.csv")
     p.add_argument("model", help="a model folder, or 'default'")
-    p.add_argument("corpus", nargs="+", help="files or folders (.txt, .jsonl, .csv, save_to_disk)")
+    p.add_argument("corpus", nargs="+", help=RAW_INPUTS)
     p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")
     p.add_argument("-o", "--output", required=True, help="the CSV to write")
     p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")

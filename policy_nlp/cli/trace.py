@@ -41,7 +41,7 @@ def _trace(args):
         print(result.first_use.to_string(index=False))
     if args.output:
         write_trace(result, args.output)
-        print(f"-> {args.output} (mentions.csv, first_use.csv, adoption.csv, summary.json, adoption.png)")
+        print(f"-> {args.output} (mentions.csv, first_use.csv, adoption.csv, summary.json, adoption.png/.svg)")
     return 0
 
 
@@ -61,5 +61,5 @@ def add_trace_command(commands):
                "  policy-nlp trace 5个坚持 out/annotations.jsonl   # 0 mentions: lists 五个坚持 and other close ones")
     p.add_argument("formulation", help="the formulation, in any variant")
     add_annotated_inputs(p)
-    p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv/.png, summary.json")
+    p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv, summary.json and the plot adoption.png/.svg")
     p.set_defaults(func=_trace)

@@ -41,7 +41,7 @@ def add_train_command(commands):
                "  policy-nlp train coded.csv to_code.csv -o models/mine2       # a first sheet + the coded 'suggest' sheet\n"
                "  policy-nlp train two_coders.csv --weight-column w -o models/weighted   # w: 0.5 doubtful, 2 trusted")
     p.add_argument("data", nargs="+",
-                   help="labelled data: .csv, .tsv, .jsonl, .parquet, .xlsx or a save_to_disk folder; several "
+                   help="labelled data: .csv, .tsv, .jsonl/.ndjson, .parquet, .xlsx or a save_to_disk folder; several "
                         "train on all their rows (same columns), e.g. a first sheet and a coded 'suggest' sheet")
     p.add_argument("--text-column", default="text", help="paragraph text column (default: text)")
     p.add_argument("--label-column", default="label", help="label column (default: label)")

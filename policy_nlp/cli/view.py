@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from policy_nlp.cli.options import add_annotated_inputs, add_input_options, add_segmenter_option
+from policy_nlp.cli.options import RAW_INPUTS, add_annotated_inputs, add_input_options, add_segmenter_option
 
 
 VIEW_EPILOG = """examples:
@@ -25,8 +25,8 @@ def _view(args):
                                       "id_column": args.id_column})
     if not pages:  # the reasons were logged above, one line per input
         print(f"policy-nlp: no page written in {args.output}: view takes annotated JSONL/JSON "
-              "(from 'policy-nlp annotate') or raw .txt/.jsonl/.csv inputs, which it annotates "
-              "(name the text field of JSONL/CSV with --text-column)", file=sys.stderr)
+              "(from 'policy-nlp annotate') or raw .txt files and tables (.jsonl, .csv, .tsv), which it "
+              "annotates (name a table's text field with --text-column)", file=sys.stderr)
         return 1
     print(f"{len(pages)} page(s) in {args.output}; open {Path(args.output) / 'index.html'}")
     return 0
@@ -43,7 +43,7 @@ def add_view_command(commands):
                     "annotated JSONL/JSON (from 'policy-nlp annotate') or raw inputs, which are "
                     "annotated first.",
         epilog=VIEW_EPILOG)
-    add_annotated_inputs(p, also=", or raw inputs (.txt, .jsonl, .csv, folders)")
+    add_annotated_inputs(p, also=f", or raw inputs: {RAW_INPUTS}")
     p.add_argument("-o", "--output", required=True, help="folder for the pages (gets index.html too)")
     p.add_argument("--limit", type=int, help="write at most this many pages")
     add_input_options(p, prefix="raw inputs: ")

@@ -500,7 +500,10 @@ def _check_settings(out_path, settings, resume, read_options=None):
             before = None
         if isinstance(before, dict):
             keys = list(current) + [k for k in before if k not in current]  # a read option now left out
-            changed = {k: (before.get(k), current.get(k)) for k in keys if before.get(k) != current.get(k)}
+            # a read option not noted was at read_inputs' default, and is named by it
+            unset = {k: p.default for k, p in inspect.signature(read_inputs).parameters.items() if k in _READ_OPTIONS}
+            changed = {k: (before.get(k, unset.get(k)), current.get(k, unset.get(k)))
+                       for k in keys if before.get(k) != current.get(k)}
             if changed:
                 what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{_option_name(k)}: {a!r} -> {b!r}"
                                  for k, (a, b) in changed.items())

@@ -229,6 +229,7 @@ def test_trace_first_use_and_duplicates_counted_once(annotated, tmp_path):
     assert seed.summary["documents"] == 1 and seed.summary["duplicate_mentions_left_out"] > 0
     write_trace(result, tmp_path / "trace")
     assert (tmp_path / "trace" / "adoption.png").stat().st_size > 1000
+    assert (tmp_path / "trace" / "adoption.svg").is_file()  # as trace --help and its last line say
 
 
 def test_national_first_is_unknown_within_a_year_without_both_dates():

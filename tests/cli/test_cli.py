@@ -155,3 +155,29 @@ def test_no_resume_help_says_what_a_rerun_with_other_settings_does(tmp_path, cap
         main(["annotate", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "is refused without it" in help_text and "does not notice" not in help_text
+
+
+@pytest.mark.parametrize("argv", [["annotate"], ["suggest"], ["view"], ["lexicon", "build"]])
+def test_every_command_reading_raw_documents_names_the_same_input_formats(argv, capsys):
+    from policy_nlp.io.rows import KINDS
+    with pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(suffix in out for suffix in [".txt", *KINDS, "save_to_disk"])
+
+
+def test_view_reads_a_tsv_table_as_raw_documents(tmp_path):
+    # the help says tables: a .tsv of two rows is two documents, as annotate reads it
+    text = SEED.read_text(encoding="utf-8").replace("\t", " ").replace("\n", " ")
+    sheet = tmp_path / "speeches.tsv"
+    sheet.write_text(f"id\ttext\nfirst\t{text[:400]}\nsecond\t{text[400:800]}\n", encoding="utf-8")
+    assert main(["view", str(sheet), "-o", str(tmp_path / "view"), *FAST[:-1]]) == 0
+    assert sorted(p.name for p in (tmp_path / "view").glob("*.html")) == ["first.html", "index.html", "second.html"]
+
+
+def test_train_help_names_every_table_kind_it_reads(capsys):
+    from policy_nlp.io.rows import KINDS
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(suffix in out for suffix in [*KINDS, ".parquet", ".xlsx", "save_to_disk"])

@@ -152,6 +152,10 @@ def test_a_rerun_with_other_meta_options_is_refused_naming_the_option(tmp_path, 
     with pytest.raises(SystemExit) as refused:
         cli.main([*command, "--meta", "level=county"])
     assert refused.value.code == 2 and "(--meta: None -> {'level': 'county'}); rerun with --no-resume" in capsys.readouterr().err
+    # a column left at its default is named by its default, not as None
+    with pytest.raises(SystemExit):
+        cli.main([*command, "--text-column", "body"])
+    assert "(--text-column: 'text' -> 'body')" in capsys.readouterr().err
 
 
 def test_a_run_reads_its_metadata_sheet_once(tmp_path, monkeypatch):
