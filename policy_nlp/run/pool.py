@@ -206,7 +206,10 @@ def _serve(connection, position, parent_ends):
         for position.value, record in enumerate(records):
             results += annotate_batch([record])
         position.value = len(records)
-        connection.send(results)
+        try:
+            connection.send(results)
+        except OSError:  # the parent is gone (SIGKILL): nothing to print, nobody to tell
+            return
 
 
 def _end(started, seconds=5.0):
