@@ -10,8 +10,9 @@ alike: its workers are ended, its lock released, and
 :class:`~policy_nlp.errors.Interrupted` says how far it got.
 
 Workers are processes, each loading the pipeline once (what a worker does is
-in :mod:`policy_nlp.run.worker`; with ``backend="dask"`` the batches go to
-:mod:`policy_nlp.run.dask_backend`). Batches are sized by characters, not
+in :mod:`policy_nlp.run.worker`; the pool of forked workers, which retries a
+batch whose worker died, is :mod:`policy_nlp.run.pool`; with
+``backend="dask"`` the batches go to :mod:`policy_nlp.run.dask_backend`). Batches are sized by characters, not
 documents, because a 30,000-character report costs as much as a hundred short
 letters; results are written in input order, so the same input gives the same
 output file whatever the number of workers.
@@ -23,7 +24,6 @@ import glob
 import inspect
 import json
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -38,6 +38,7 @@ from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
+from policy_nlp.run.pool import annotate_on_workers
 from policy_nlp.run.worker import annotate_batch, load_pipeline
 # still importable from here, where they were before the worker's functions had a module of their own
 from policy_nlp.run.worker import annotate, annotate_record  # noqa: F401
@@ -379,7 +380,7 @@ class _Stopper:
     file and temporary errors file stayed. With this handler the run stops as
     on Ctrl-C: workers ended, lock released. After the first stop the next
     signals are ignored until the run's cleanup is over (ending the workers:
-    at most ~10 s, :func:`_terminate`), so that it is not cut short. A
+    at most ~5 s, :func:`policy_nlp.run.pool._end`), so that it is not cut short. A
     process forked meanwhile (a pool or Dask worker) inherits the handler:
     there the signal does what it did before the run set it (a Dask worker
     that died of a Ctrl-C to the process group, instead of taking it as a
@@ -658,51 +659,6 @@ def _run(batch_list, settings, workers, backend, client):
             for batch in batch_list:
                 yield annotate_batch(batch)
             return
-        # Forked workers inherit the loaded pipeline (no initializer to fail), frozen
-        # (see _annotate_locked): their collector leaves it alone.
-        pool = _worker_pool(workers)
-        try:
-            yield from pool.imap(annotate_batch, batch_list)
-        finally:
-            _terminate(pool)
-
-
-def _worker_pool(workers):
-    """A forked process pool whose workers ignore SIGINT and die of SIGTERM.
-
-    A terminal's Ctrl-C reaches the whole process group: a worker interrupted
-    while it sends a result leaves the pool's result thread reading a half
-    message, and the parent's ``Pool.terminate`` then waits for it forever.
-    Workers that ignore it leave the interrupt to the parent, which ends them
-    (:func:`_terminate`, with SIGTERM: the default action, not the parent's
-    handler, see :class:`_Stopper`). SIGINT is ignored already
-    around the fork (a Ctrl-C before the initializer runs), and again in the
-    initializer, for a worker the pool starts later in place of a dead one.
-    """
-    context = multiprocessing.get_context("fork")
-    if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
-        return context.Pool(workers, initializer=_worker_signals)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        return context.Pool(workers, initializer=_worker_signals)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _worker_signals():
-    """A pool worker's signals (see :func:`_worker_pool`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _terminate(pool, wait=10.0):
-    """``pool.terminate()``, given up after ``wait`` seconds.
-
-    A worker ended while it sends a result leaves half a message in the
-    pipe, and CPython's pool then waits for the rest forever when it
-    terminates (after it has ended the workers): an interrupted run must
-    still stop.
-    """
-    stopper = threading.Thread(target=pool.terminate, daemon=True)
-    stopper.start()
-    stopper.join(wait)
+        # Forked workers inherit the loaded pipeline, frozen (see _annotate_locked): their
+        # collector leaves it alone. A worker that dies costs its batch a retry, not the run.
+        yield from annotate_on_workers(batch_list, workers)

@@ -115,11 +115,6 @@ def _warm(settings, freeze=False):
     return True
 
 
-def _failed(records, reason):
-    """One failed result per document of a lost batch."""
-    return [(r.id, r.meta, len(r.text), None, reason) for r in records]
-
-
 def _describe(error):
     name = type(error).__name__
     if name == "KilledWorker":
@@ -366,7 +361,7 @@ def _in_order(client, batch_list, settings, workers):
             try:
                 results = future.result()
             except Exception as error:
-                results = _failed(batch, _describe(error))
+                results = worker.failed(batch, _describe(error))
             finally:
                 future.release()
             submit()

@@ -113,3 +113,8 @@ def annotate_batch(records: "list[Record]", nlp: "Language | None" = None,
             reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
             results.append((record.id, record.meta, len(record.text), None, reason))
     return results
+
+
+def failed(records: "list[Record]", reason: str) -> "list[Result]":
+    """One failed result per document of a batch that was lost (its worker died)."""
+    return [(r.id, r.meta, len(r.text), None, reason) for r in records]

@@ -363,15 +363,77 @@ def test_sigterm_halfway_ends_the_workers_and_the_rerun_gives_the_whole_output(t
     assert out.read_bytes() == whole
 
 
-def test_a_pool_whose_terminate_hangs_is_given_up():
-    # CPython's Pool.terminate can wait forever on half a result from a worker it ended
-    class Stuck:
-        def terminate(self):
-            threading.Event().wait()
+# --- a pool worker killed outright (kill -9, the out-of-memory killer) -------------
 
-    stopper_count = threading.active_count()
-    batch._terminate(Stuck(), wait=0.05)
-    assert threading.active_count() == stopper_count + 1  # the stuck thread is a daemon, left behind
+_KILLS = {}  # set by the test before the run; the forked workers inherit it
+
+
+def _kill_on_marker(doc):
+    """A stage for the tests: in a pool worker (not the run's own process), a document
+    with KILL_ALWAYS kills its worker every time, one with KILL_ONCE the first time."""
+    if os.getpid() != _KILLS.get("parent"):
+        if "KILL_ALWAYS" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "KILL_ONCE" in doc.text and not _KILLS["once"].exists():
+            _KILLS["once"].touch()
+            os._exit(3)
+    return doc
+
+
+def test_a_killed_worker_costs_one_document_not_the_run(tmp_path, monkeypatch, caplog):
+    # multiprocessing.Pool replaced the dead worker and imap waited for its batch for good
+    from spacy.language import Language
+    if "kill_on_marker" not in Language.factories:
+        Language.component("kill_on_marker", func=_kill_on_marker)
+    docs = make_docs(12, sentences=40)  # ~500 characters each: batches of 3 or 4 (doc004 to doc007)
+    docs[5]["text"] += "KILL_ALWAYS"  # the second of its batch
+    docs[6]["text"] += "KILL_ONCE"  # the third: not reached by the first worker killed
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    monkeypatch.setitem(_KILLS, "parent", os.getpid())
+    monkeypatch.setitem(_KILLS, "once", tmp_path / "killed-once")
+    options = {**FAST, "stages": ["paragraphs", "kill_on_marker"], "batch_chars": 1500}
+    annotate_corpus([source], tmp_path / "one.jsonl", **options)  # one process: nothing killed
+
+    def hung(signum, frame):
+        raise TimeoutError("the run hung after its worker was killed")
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with caplog.at_level(logging.WARNING, logger="policy_nlp"):
+            summary = annotate_corpus([source], tmp_path / "out", workers=2, **options)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (summary.done, summary.failed) == (11, 1)
+    lines = (tmp_path / "one.jsonl").read_bytes().splitlines(keepends=True)
+    assert (tmp_path / "out" / "annotations.jsonl").read_bytes() == b"".join(lines[:5] + lines[6:])
+    [error] = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert error["id"] == "doc005" and error["source"].endswith("in.jsonl:6")
+    assert error["reason"].startswith("worker process died (killed by signal 9, SIGKILL: out of memory?)")
+    deaths = sorted(r.getMessage() for r in caplog.records if "worker process died" in r.getMessage())
+    assert len(deaths) == 2  # the second death on doc005 is its failure, reported as any document's
+    assert "(exited with status 3) while annotating" in deaths[0] and "in.jsonl:7: trying again" in deaths[0]
+    assert "(killed by signal 9, SIGKILL" in deaths[1] and "in.jsonl:6: trying again" in deaths[1]
+    rerun = annotate_corpus([source], tmp_path / "out", workers=2, **options)  # resumes: the failed one only
+    assert (rerun.skipped, rerun.done, rerun.failed) == (11, 0, 1)
+    assert (tmp_path / "out" / "annotations.jsonl").read_bytes() == b"".join(lines[:5] + lines[6:])
+
+
+def test_ending_the_workers_does_not_wait_for_one_that_ignores_sigterm(monkeypatch):
+    # CPython's Pool.terminate could wait forever on half a result from a worker it ended
+    from policy_nlp.run import pool
+
+    def stubborn(records):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        threading.Event().wait()
+    monkeypatch.setattr(pool, "annotate_batch", stubborn)  # the forked worker runs this
+    started = []
+    worker = pool._Worker(pool.multiprocessing.get_context("fork"), started)
+    worker.give((0, 0, [None]))
+    time.sleep(0.3)  # it ignores SIGTERM now
+    begin = time.monotonic()
+    pool._end(started, seconds=0.5)
+    assert worker.process.exitcode == -signal.SIGKILL and time.monotonic() - begin < 3
 
 
 def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_path):
