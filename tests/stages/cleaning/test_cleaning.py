@@ -1423,6 +1423,17 @@ def test_a_title_glued_to_its_copy_on_one_line_is_read_once(local_excerpts):
     assert clean_text(record["content"]).meta["title"].startswith("决胜全面建成小康社会 为夺取新时代")
 
 
+
+def _assert_titles(local_excerpts, expected, body_start=None):
+    """Each excerpt's title read by cleaning is ``expected[id]``; the text opens with ``body_start``."""
+    for key, title in expected.items():
+        text = local_excerpts[key]["text"]
+        cleaned = clean_text(text)
+        assert cleaned.meta["title"] == title, key
+        assert body_start is None or cleaned.text.startswith(body_start), key
+        check_invariants(text, cleaned)
+
+
 def test_a_title_printed_again_above_the_body_is_read_once(local_excerpts):
     # Sharing sites print the title again right above the body: the same line (dev-0089, dev-0094,
     # with the site's date and view count between), the line broken in two (dev-0119), a blank
@@ -1438,11 +1449,7 @@ def test_a_title_printed_again_above_the_body_is_read_once(local_excerpts):
                 "dev-0182": "镇村民代表大会讲话(精选5篇)",
                 "dev-0062": "组织部长在2024年第一书记赋能乡村振兴专题座谈会上的讲话",
                 "dev-0196": "市长在全市人代会上乡镇代表团讨论会上的发言"}
-    for key, title in expected.items():
-        text = local_excerpts[key]["text"]
-        cleaned = clean_text(text)
-        assert cleaned.meta["title"] == title, key
-        check_invariants(text, cleaned)
+    _assert_titles(local_excerpts, expected)
     cleaned = clean_text(local_excerpts["dev-0196"]["text"])
     block = next(r["text"] for r in cleaned.removed if r["reason"] == "title block")
     assert "目录/提纲" in block and "五是坚持共建共享" in block       # the outline is removed, kept in removed
@@ -1461,12 +1468,7 @@ def test_page_furniture_in_a_title_block_is_no_title(local_excerpts):
                 "dev-0047": "招商引资表彰及动员大会讲话",
                 "dev-0125": "市长在2022年全市城市管理工作会议上的讲话稿范文稿",
                 "dev-0124": "区长领导干部大会上的讲话(2)"}
-    for key, title in expected.items():
-        text = local_excerpts[key]["text"]
-        cleaned = clean_text(text)
-        assert cleaned.meta["title"] == title, key
-        assert cleaned.text.startswith("同志们"), key
-        check_invariants(text, cleaned)
+    _assert_titles(local_excerpts, expected, body_start="同志们")
     # the stamp of such a line is the page's (uploaded), never the date; so is 发表时间 (dev-0196)
     for key, stamp in (("dev-0024", "2026-03-18"), ("dev-0089", "2023-09-23"), ("dev-0196", "2025-10-30")):
         meta = clean_text(local_excerpts[key]["text"]).meta
