@@ -180,15 +180,17 @@ def _ones_of_count_series(text):
 @functools.lru_cache(maxsize=4)
 def _term_finder(terms):
     """For a tuple of ``terms``: a regex whose match at a position is the
-    longest term there, and a function giving the terms that one starts with
+    longest term there, a function giving the terms that one starts with
     (itself included), which are all the terms at that position (worked out
-    for the terms found, not for every pair of a large lexicon)."""
+    for the terms found, not for every pair of a large lexicon), and each
+    term's place in ``terms``."""
     ordered = sorted(set(terms), key=lambda term: (-len(term), term))
 
     @functools.lru_cache(maxsize=None)
     def prefixes(term):
         return [p for p in ordered if term.startswith(p)]
-    return re.compile(either(ordered)), prefixes
+    rank = {term: place for place, term in enumerate(terms)}  # a lexicon's terms are distinct
+    return re.compile(either(ordered)), prefixes, rank
 
 
 def _lexicon_candidates(text, lexicon, bounds):
@@ -200,7 +202,7 @@ def _lexicon_candidates(text, lexicon, bounds):
     terms = lexicon.words()
     if not terms:
         return []
-    pattern, prefixes = _term_finder(tuple(terms))
+    pattern, prefixes, rank = _term_finder(tuple(terms))
     found = {}  # term -> its starts, increasing
     match = pattern.search(text)
     while match:
@@ -209,9 +211,11 @@ def _lexicon_candidates(text, lexicon, bounds):
             found.setdefault(term, []).append(i)
         match = pattern.search(text, i + 1)
     cands = []
-    for term in terms:
+    # the terms found, in lexicon order (not a loop over the whole lexicon: a
+    # title or a short window finds a term or none)
+    for term in sorted(found, key=rank.__getitem__):
         entry = lexicon[term]
-        for i in found.get(term, ()):
+        for i in found[term]:
             if _lexicon_hit_ok(text, i, i + len(term), bounds):
                 cands.append([i, i + len(term), entry["kind"], entry["number"], "lexicon", 4])
     return cands

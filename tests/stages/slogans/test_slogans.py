@@ -2941,3 +2941,26 @@ def test_quoted9_a_quotation_a_page_number_cut_is_read_whole_once_cleaned():
     assert "疫情要防住、经济要稳住、发展要安全" in quoted_terms(text)
     # dev-0115: 让“安全⏎2、即效益”理念 is read without the page's number
     assert "安全即效益" in quoted_terms(clean_text(local_excerpt("dev-0115")).text)
+
+
+def test_lexicon_candidates_are_the_terms_found_in_lexicon_order(seed_text):
+    # the seed document, two local speeches (dev-0001, dev-0014) and a title (dev-0001's), with and
+    # without tokens: only the terms found are visited, yet the candidates come in lexicon order then
+    # by start, as a loop over the whole lexicon gives them (dev-0014 has 十一五 and 十二五 before 三农,
+    # a term before them in the lexicon)
+    import spacy
+    from policy_nlp.pipeline.tokenizer import PolicyTokenizer
+    from policy_nlp.stages.slogans.find import _Bounds, _lexicon_candidates, _lexicon_hit_ok
+    cut = PolicyTokenizer(spacy.blank("zh").vocab).cut
+    lexicon = default_lexicon()
+    counts = []
+    for text in (seed_text, local_excerpt("dev-0001"), local_excerpt("dev-0014"), "在全县安全生产专项整治工作会议上讲话"):
+        for tokens in (None, cut(text)):
+            bounds = _Bounds(tokens)
+            bounds.terms = frozenset(lexicon.words())
+            whole_lexicon = [[i, i + len(term), lexicon[term]["kind"], lexicon[term]["number"], "lexicon", 4]
+                             for term in lexicon.words() for i in range(len(text))
+                             if text.startswith(term, i) and _lexicon_hit_ok(text, i, i + len(term), bounds)]
+            assert _lexicon_candidates(text, lexicon, bounds) == whole_lexicon
+            counts.append(len({c[0] for c in whole_lexicon}))
+    assert counts[0] > 1 and counts[-1] == 0   # several terms in the seed text; none in the title
