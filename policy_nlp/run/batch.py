@@ -444,13 +444,13 @@ def _settings_record(settings, read_options=None):
     the metadata sheet's rows (``read_options["meta_file"]``; None without
     one), whose fields the documents done keep."""
     from importlib.metadata import PackageNotFoundError, version
-    record = {key: settings.get(key) for key in ("segmenter", "lexicon", "stages", "clean")}
+    record = {key: _effective(key, settings.get(key)) for key in ("segmenter", "lexicon", "stages", "clean")}
     for key in ("path", "exclude", "config"):  # load()'s other options, noted when given (Python only)
         if settings.get(key):  # as the sidecar's JSON gives them back: a tuple is a list
             record[key] = str(Path(settings[key]).resolve()) if key == "path" else \
                 json.loads(json.dumps(settings[key], ensure_ascii=False, default=str))
     for key in ("topic_model", "user_dict"):
-        value = settings.get(key)
+        value = _effective(key, settings.get(key))
         record[key] = str(Path(value).resolve()) if value and value != "default" else value
     sheet = (read_options or {}).get("meta_file")
     record["meta_file"] = MetaSheet.read(sheet).digest if sheet else None
@@ -459,6 +459,27 @@ def _settings_record(settings, read_options=None):
     except PackageNotFoundError:  # run from a source tree that was never installed
         record["policy_nlp"] = None
     return record
+
+
+# load()'s settings a run notes whose default is not None: a Python call that leaves one out
+# and the command line, which always gives --segmenter and --no-lexicon's value, note the same
+_DEFAULTED = ("segmenter", "lexicon", "topic_model", "stages")
+
+
+def _effective(key, value):
+    """A setting as the pipeline uses it: None for one of :data:`_DEFAULTED` (not given,
+    or noted so by an output made before the defaults were noted) is
+    :func:`policy_nlp.load`'s default; stages are the list the sidecar's JSON gives back.
+
+    Examples
+    --------
+    >>> _effective("segmenter", None), _effective("lexicon", None), _effective("stages", ("paragraphs",))
+    ('fast', True, ['paragraphs'])
+    """
+    if value is None and key in _DEFAULTED:
+        from policy_nlp.pipeline.loading import load
+        value = inspect.signature(load).parameters[key].default
+    return list(value) if key == "stages" and value is not None else value
 
 
 # the readers' options that change a document's id, text or meta (``pattern`` only picks files)
@@ -500,6 +521,7 @@ def _check_settings(out_path, settings, resume, read_options=None):
         except (OSError, ValueError):
             before = None
         if isinstance(before, dict):
+            before.update({k: _effective(k, before.get(k)) for k in _DEFAULTED})
             keys = list(current) + [k for k in before if k not in current]  # a read option now left out
             # a read option not noted was at read_inputs' default, and is named by it
             unset = {k: p.default for k, p in inspect.signature(read_inputs).parameters.items() if k in _READ_OPTIONS}

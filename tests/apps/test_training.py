@@ -157,7 +157,7 @@ def test_error_unknown_column_missing_file_bad_rows(tmp_path):
     with pytest.raises(DocumentError, match=r"bad\.jsonl:2"):
         tt.read_labelled(tmp_path / "bad.jsonl")
     write_csv(tmp_path / "blank.csv", ROWS + [("", "农业")])
-    with pytest.raises(DocumentError, match=r"row 13.*empty 'text'"):
+    with pytest.raises(DocumentError, match=r"blank\.csv:14: empty 'text'"):  # the header is row 1
         tt.read_labelled(tmp_path / "blank.csv", label_column="code")
 
 
@@ -533,8 +533,43 @@ def test_bad_weight_cells_name_the_file_and_row(tmp_path, cell, reason):
     rows = [(t, c, "1") for t, c in ROWS]
     rows[4] = (rows[4][0], rows[4][1], cell)
     data = write_csv(tmp_path / "bad.csv", rows, ("text", "code", "w"))
-    with pytest.raises(DocumentError, match=rf"bad\.csv:row 5: {reason}"):
+    with pytest.raises(DocumentError, match=rf"bad\.csv:6: {reason}"):  # the fifth data row: the file's row 6
         tt.read_labelled(data, label_column="code", weight_column="w")
+
+
+def test_every_source_names_a_bad_row_as_it_numbers_its_rows(tmp_path):
+    """A file's row as the file shows it (header = row 1, blank lines not rows; JSONL the line;
+    a sheet's row as Excel shows it, empty rows counted), the same number read_table gives a
+    broken row; a table without lines by its position from 0 (df.iloc[N], dataset[N])."""
+    pd = pytest.importorskip("pandas")
+    datasets = pytest.importorskip("datasets")
+    rows = [(t, c, "1") for t, c in ROWS]
+    rows[4] = (rows[4][0], rows[4][1], "half")
+    header = ("text", "code", "w")
+    (tmp_path / "gap.csv").write_text("\n".join([",".join(header), ",".join(rows[0]), "", *map(",".join, rows[1:])]),
+                                      encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n"
+                                                for r in rows), encoding="utf-8")  # a blank line after each
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.append(list(header))
+    for row in rows[:2] + [(None, None, None)] + rows[2:]:
+        book.active.append(list(row))
+    book.save(tmp_path / "d.xlsx")
+    frame = pd.DataFrame(rows, columns=list(header))
+    frame.to_parquet(tmp_path / "d.parquet")
+    dataset = datasets.DatasetDict({"train": datasets.Dataset.from_pandas(frame)})
+    expected = [(tmp_path / "gap.csv", r"gap\.csv:6"), (tmp_path / "d.jsonl", r"d\.jsonl:9"),
+                (tmp_path / "d.xlsx", r"d\.xlsx:7"), (tmp_path / "d.parquet", r"d\.parquet:4"),
+                (frame, "DataFrame:4"), (dataset, "Dataset/train:4")]
+    for source, where in expected:
+        with pytest.raises(DocumentError, match=rf"{where}: weight 'w' is not a number: 'half'"):
+            tt.read_labelled(source, label_column="code", weight_column="w")
+    # a row without a document is its own group, named by file and row: two files' row 2 are two groups
+    one, two = (write_csv(tmp_path / f"{n}.csv", [("", t, c) for t, c in ROWS], ("doc_id", "text", "code"))
+                for n in ("one", "two"))
+    data = tt.read_labelled([one, two], label_column="code")
+    assert len(set(data.groups)) == 24 and data.groups[0] == f"{one}:2"
 
 
 def test_weight_column_missing_and_blank_label_rows_need_no_weight(tmp_path):
@@ -566,7 +601,7 @@ def test_command_line_train_with_weights(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["train", str(tmp_path / "bad.csv"), "--label-column", "code", "--weight-column", "weight",
               "-o", str(tmp_path / "m2")])
-    assert exit_.value.code == 2 and "bad.csv:row 3: weight 'weight' is not a number: '两'" in capsys.readouterr().err
+    assert exit_.value.code == 2 and "bad.csv:4: weight 'weight' is not a number: '两'" in capsys.readouterr().err
 
 
 def test_several_sheets_train_as_one(tmp_path, capsys):

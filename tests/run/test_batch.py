@@ -158,6 +158,29 @@ def test_a_rerun_with_other_meta_options_is_refused_naming_the_option(tmp_path, 
     assert "(--text-column: 'text' -> 'body')" in capsys.readouterr().err
 
 
+def test_a_python_run_and_the_command_line_note_the_same_defaults(tmp_path, capsys):
+    """A Python run that leaves the segmenter and the lexicon out noted None where the command
+    line notes its defaults ("fast", True), so the CLI refused to resume it with the same
+    settings; both note load()'s defaults now, and an output noted with None still resumes."""
+    source = write_jsonl(tmp_path / "in.jsonl", make_docs(3, sentences=5))
+    out = tmp_path / "out.jsonl"
+    assert annotate_corpus([source], out, stages=("paragraphs",), clean=False, quiet=True).done == 3
+    noted = json.loads((tmp_path / ".out.jsonl.settings.json").read_text(encoding="utf-8"))
+    assert (noted["segmenter"], noted["lexicon"], noted["stages"]) == ("fast", True, ["paragraphs"])
+    command = ["annotate", str(source), "-o", str(out), "--stages", "paragraphs", "--no-clean", "-q"]
+    assert cli.main(command) == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 3
+    # an output noted before: None for each default, as a Python run left them
+    sidecar = tmp_path / ".out.jsonl.settings.json"
+    sidecar.write_text(json.dumps({**noted, "segmenter": None, "lexicon": None, "stages": None,
+                                   "topic_model": None}), encoding="utf-8")
+    assert annotate_corpus([source], out, clean=False, quiet=True).skipped == 3  # every setting at its default
+    sidecar.write_text(json.dumps({**noted, "segmenter": None}), encoding="utf-8")
+    assert cli.main(command) == 0
+    with pytest.raises(SystemExit) as refused:  # another segmenter is still refused, named by the default
+        cli.main([*command, "--segmenter", "pkuseg"])
+    assert refused.value.code == 2 and "(--segmenter: 'fast' -> 'pkuseg')" in capsys.readouterr().err
+
+
 def test_a_run_reads_its_metadata_sheet_once(tmp_path, monkeypatch):
     """The sheet was read twice a run: for the documents' fields and for the resume check's digest."""
     from policy_nlp.io import corpus

@@ -96,7 +96,8 @@ def read_labelled(source, text_column="text", label_column="label", group_column
         why); unknown column (the message lists the columns found); a row
         with a label but no text; a labelled row whose
         weight is empty, not a number, negative or not finite (the message
-        names the file and the row).
+        names the file and the row as the file numbers it, header = row 1;
+        a DataFrame, Dataset or Parquet row by its position from 0).
     """
     if isinstance(source, (list, tuple)) and len(source) == 1:
         source = source[0]
@@ -168,10 +169,20 @@ def _warn_shared_texts(parts):
 
 
 def _read_rows(source):
-    """``(rows, columns, name, test_rows or None)`` of any supported source."""
+    """``(rows, columns, name, test_rows or None)`` of any supported source.
+
+    Rows are ``(where, fields)``, ``where`` naming the row in an error: a file's
+    row as the file shows it (CSV/TSV ``coded.csv:8``, the header being row 1,
+    as :func:`~policy_nlp.io.rows.read_table` and a spreadsheet number it; JSONL
+    the line; .xlsx the sheet's row as Excel shows it); a table without lines
+    (DataFrame, Dataset, Parquet) ``name:N`` by position from 0, as
+    ``df.iloc[N]`` and ``dataset[N]`` reach it (a saved DatasetDict
+    ``folder/split:N``, as ``annotate`` ids its rows). A row without a document
+    is its own group, named so (unique across several files).
+    """
     kind = type(source).__module__.split(".")[0]
     if kind == "pandas":
-        return _frame_rows(source), set(map(str, source.columns)), "DataFrame", None
+        return _frame_rows(source, "DataFrame"), set(map(str, source.columns)), "DataFrame", None
     if kind == "datasets":
         return _dataset_rows(source, "Dataset")
     path = Path(source)
@@ -193,7 +204,7 @@ def _read_rows(source):
             table = pq.read_table(path)
         except Exception as error:  # pyarrow's errors vary by damage
             raise DocumentError(path, f"not a Parquet file: {error}") from None
-        rows, columns, test_rows = table.to_pylist(), set(table.column_names), None
+        rows, columns, test_rows = _numbered(table.to_pylist(), path), set(table.column_names), None
     elif suffix == ".xlsx":
         rows, columns, test_rows = *_read_xlsx(path), None
     else:
@@ -204,9 +215,14 @@ def _read_rows(source):
     return rows, columns, str(path), test_rows
 
 
-def _frame_rows(frame):
+def _frame_rows(frame, name):
     rows = frame.to_dict(orient="records")
-    return [{str(k): (None if _is_nan(v) else v) for k, v in row.items()} for row in rows]
+    return _numbered([{str(k): (None if _is_nan(v) else v) for k, v in row.items()} for row in rows], name)
+
+
+def _numbered(rows, name):
+    """Rows of a table without lines as ``(where, fields)``: ``name:N``, N from 0."""
+    return [(f"{name}:{index}", row) for index, row in enumerate(rows)]
 
 
 def _is_nan(value):
@@ -219,8 +235,8 @@ def _dataset_rows(dataset, name):
         train_splits = [s for s in dataset if s != "test"]
         if not train_splits:
             raise DocumentError(name, f"no training split (splits: {list(dataset)})")
-        rows = [r for s in train_splits for r in _dataset_rows(dataset[s], name)[0]]
-        test_rows = _dataset_rows(dataset["test"], name)[0] if "test" in dataset else None
+        rows = [r for s in train_splits for r in _dataset_rows(dataset[s], f"{name}/{s}")[0]]
+        test_rows = _dataset_rows(dataset["test"], f"{name}/test")[0] if "test" in dataset else None
         return rows, set(dataset[train_splits[0]].column_names), name, test_rows
     rows = dataset.to_list()
     for column, feature in dataset.features.items():  # ClassLabel ids -> names
@@ -230,15 +246,16 @@ def _dataset_rows(dataset, name):
         for row in rows:
             value = row[column]
             row[column] = [names(v) for v in value] if isinstance(value, list) else names(value)
-    return rows, set(dataset.column_names), name, None
+    return _numbered(rows, name), set(dataset.column_names), name, None
 
 
 def _read_table(path, kind):
     """``(rows, columns)`` of a CSV, TSV or JSONL file (:func:`~policy_nlp.io.rows.read_table`:
-    the encodings ``annotate`` reads; a broken row is an error naming the file and the row)."""
+    the encodings ``annotate`` reads; a broken row is an error naming the file and the row),
+    each row named by read_table's number (``coded.csv:8``: the header is row 1)."""
     names, rows = read_table(path, kind, strict=True)
-    rows = [row for _, row in rows]
-    return rows, set(names) if names is not None else set().union(*rows)
+    rows = [(f"{path}:{number}", row) for number, row in rows]
+    return rows, set(names) if names is not None else set().union(*(row for _, row in rows))
 
 
 def _read_xlsx(path):
@@ -253,7 +270,8 @@ def _read_xlsx(path):
         if not header or not any(header):
             raise DocumentError(path, "the first sheet is empty (it needs a header row)")
         names = [str(h).strip() if h is not None else f"column {i + 1}" for i, h in enumerate(header)]
-        rows = [dict(zip(names, row)) for row in values if any(v is not None for v in row)]
+        rows = [(f"{path}:{number}", dict(zip(names, row)))  # the sheet's row, as Excel shows it
+                for number, row in enumerate(values, start=2) if any(v is not None for v in row)]
     finally:
         book.close()
     return rows, set(names)
@@ -289,7 +307,7 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
         if column and column not in columns:
             raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")
     texts, targets, groups, weights, blank, multi = [], [], [], [], 0, False
-    for number, row in enumerate(rows, 1):
+    for where, row in rows:
         text = row.get(text_column)
         found, was_list = _cell_labels(row.get(label_column), label_sep)
         text_blank = text is None or _is_nan(text) or (isinstance(text, str) and not text.strip())
@@ -297,15 +315,15 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
             blank += 1
             continue
         if text_blank:
-            raise DocumentError(f"{name}:row {number}", f"empty {text_column!r} for label {found}")
+            raise DocumentError(where, f"empty {text_column!r} for label {found}")
         multi = multi or was_list or len(found) > 1
         texts.append(text if isinstance(text, list) else str(text))
         targets.append(found)
         if weight_column:
-            weights.append(_cell_weight(row.get(weight_column), f"{name}:row {number}", weight_column))
+            weights.append(_cell_weight(row.get(weight_column), where, weight_column))
         if group_column:
             group = row.get(group_column)
-            groups.append(f"row {number}" if group is None or str(group).strip() == "" else str(group))
+            groups.append(where if group is None or str(group).strip() == "" else str(group))
     if not texts:
         raise DocumentError(name, f"no row has a label in {label_column!r} ({blank} blank)")
     labels = [tuple(sorted(set(t))) for t in targets] if multi else [t[0] for t in targets]
@@ -319,12 +337,12 @@ def _cell_weight(value, where, column):
 
     Examples
     --------
-    >>> _cell_weight(" 0.5 ", "d.csv:row 1", "w"), _cell_weight(2, "d.csv:row 1", "w")
+    >>> _cell_weight(" 0.5 ", "d.csv:2", "w"), _cell_weight(2, "d.csv:2", "w")
     (0.5, 2.0)
-    >>> _cell_weight("half", "d.csv:row 3", "w")
+    >>> _cell_weight("half", "d.csv:4", "w")
     Traceback (most recent call last):
     ...
-    policy_nlp.errors.DocumentError: d.csv:row 3: weight 'w' is not a number: 'half'
+    policy_nlp.errors.DocumentError: d.csv:4: weight 'w' is not a number: 'half'
     """
     if value is None or _is_nan(value) or (isinstance(value, str) and not value.strip()):
         raise DocumentError(where, f"empty weight {column!r}: give every labelled row a weight (0 leaves it out)")
