@@ -484,6 +484,8 @@ def _effective(key, value):
 
 # the readers' options that change a document's id, text or meta (``pattern`` only picks files)
 _READ_OPTIONS = ("text_column", "id_column", "date_column", "meta_columns", "meta")
+# their defaults (an option not noted in an output's settings was at its default)
+_READ_DEFAULTS = {key: inspect.signature(read_inputs).parameters[key].default for key in _READ_OPTIONS}
 
 
 def _read_record(read_options):
@@ -491,10 +493,9 @@ def _read_record(read_options):
     :func:`read_inputs`' defaults, in one form however given (``--meta``
     as a dict, ``--meta-columns`` as a list): an output noted before they
     were compared has none of them, and reads as made with the defaults."""
-    defaults = inspect.signature(read_inputs).parameters
     record = {}
-    for key in _READ_OPTIONS:
-        value, default = read_options.get(key, defaults[key].default), defaults[key].default
+    for key, default in _READ_DEFAULTS.items():
+        value = read_options.get(key, default)
         if key == "meta":
             value = parse_meta(value) or None
         elif key == "meta_columns" and value:
@@ -524,8 +525,7 @@ def _check_settings(out_path, settings, resume, read_options=None):
             before.update({k: _effective(k, before.get(k)) for k in _DEFAULTED})
             keys = list(current) + [k for k in before if k not in current]  # a read option now left out
             # a read option not noted was at read_inputs' default, and is named by it
-            unset = {k: p.default for k, p in inspect.signature(read_inputs).parameters.items() if k in _READ_OPTIONS}
-            changed = {k: (before.get(k, unset.get(k)), current.get(k, unset.get(k)))
+            changed = {k: (before.get(k, _READ_DEFAULTS.get(k)), current.get(k, _READ_DEFAULTS.get(k)))
                        for k in keys if before.get(k) != current.get(k)}
             if changed:
                 what = "; ".join(_sheet_change(a, b) if k == "meta_file" else f"{_option_name(k)}: {a!r} -> {b!r}"
