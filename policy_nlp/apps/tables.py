@@ -192,9 +192,10 @@ def _rows(documents):
                                        "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
                                        "score": topic.get("score"), "level": _text(meta.get("level"))})
         slogans = data.get("slogans") or []
-        rows["formulations"] += _formulation_rows(slogans, common, meta, topics, p_starts, s_starts)
+        text_rows = _formulation_rows(slogans, common, meta, topics, p_starts, s_starts)
+        rows["formulations"] += text_rows
         # the title's terms that the text does not name (a term in both counts once, in the text)
-        in_text = {canonical(s.get("text") or "") for s in slogans}
+        in_text = {row["canonical"] for row in text_rows}
         rows["formulations"] += _formulation_rows(
             [s for s in meta.get("title_slogans") or [] if canonical(s.get("text") or "") not in in_text],
             common, meta, topics)
