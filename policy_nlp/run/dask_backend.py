@@ -200,9 +200,11 @@ def _cluster(settings, workers, scheduler):
 
 def _silence_distributed():
     """Log nothing more from Dask in this process (below CRITICAL); returns
-    ``{logger or handler: its level before}``."""
-    logger = logging.getLogger("distributed")
-    levels = {item: item.level for item in (logger, *logger.handlers)}
+    ``{logger or handler: its level before}``. asyncio's logger too: a client's
+    gather cut short by the interrupt ends in AllExit, which asyncio logs with a
+    traceback as "Task exception was never retrieved" while the cluster closes."""
+    loggers = [logging.getLogger("distributed"), logging.getLogger("asyncio")]
+    levels = {item: item.level for logger in loggers for item in (logger, *logger.handlers)}
     for item in levels:
         item.setLevel(logging.CRITICAL)
     return levels

@@ -578,12 +578,14 @@ def test_an_interrupted_dask_run_leaves_dasks_logging_as_it_was():
     from policy_nlp.run import dask_backend
     logger = logging.getLogger("distributed")
     before = {item: item.level for item in (logger, *logger.handlers)}
+    asyncio_level = logging.getLogger("asyncio").level  # silenced with it while the cluster closes
     settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
     with pytest.raises(KeyboardInterrupt):
         with dask_backend._cluster(settings, 1, None):
             raise KeyboardInterrupt
     assert {item: item.level for item in (logger, *logger.handlers)} == before
     assert logger.getEffectiveLevel() < logging.CRITICAL
+    assert logging.getLogger("asyncio").level == asyncio_level
 
 
 def _worker_state(key):
