@@ -11,8 +11,8 @@ goes on; a sheet or training file is refused with the same message (``strict``).
 
 Rows are numbered where a user finds them in the tool that shows the file: a
 CSV/TSV or .xlsx row by the row number a spreadsheet shows (the header is row
-1 when it is the first; empty rows count, as the spreadsheet shows them, but
-are no rows), a JSONL line by its line number (from 1), a Parquet row by its
+1 when it is the first; empty rows, blank lines and rows of empty cells alike,
+count, as the spreadsheet shows them, but are no rows), a JSONL line by its line number (from 1), a Parquet row by its
 position from 0, as ``pandas.read_parquet(...).iloc[N]``, ``dataset[N]`` of
 the Hugging Face dataset it was exported from and DuckDB's ``rowid`` reach it
 (no tool shows a Parquet file with a header row; a folder saved by
@@ -80,8 +80,9 @@ def read_table(path, kind=None, strict=False):
     rows : iterator of (int, dict or DocumentError)
         Each row's number (the module's numbering: a CSV/TSV or .xlsx row as
         a spreadsheet shows it, a JSONL line from 1, a Parquet row from 0)
-        and its fields. Blank lines and empty sheet rows are skipped, their
-        numbers kept. A CSV cell a row does not reach is None; an empty
+        and its fields. Empty rows (a blank line, a CSV row of empty cells
+        ``,,`` as Excel saves an empty row, an empty sheet row) are skipped,
+        their numbers kept. A CSV cell a row does not reach is None; an empty
         .xlsx cell is ``""`` as in a CSV saved from the sheet, and its cells
         are the text the CSV would hold (numbers as written, ``4`` not
         ``4.0``; dates in ISO form, ``2020-01-02``; TRUE and FALSE). Parquet
@@ -190,12 +191,12 @@ _JSON_KINDS = {list: "a list", str: "a string", int: "a number", float: "a numbe
 
 
 def _header(path, kind, reader, damaged):
-    """``(names, row)`` of the first row that is not blank (csv.DictReader's header) and its number."""
+    """``(names, row)`` of the first row that is not empty (csv.DictReader's header) and its number."""
     try:
         rows = 0
         for names in reader:
             rows += 1
-            if names:
+            if not _empty(names):
                 break
         else:
             names = None
@@ -229,13 +230,18 @@ def _csv_rows(path, kind, reader, names, number, damaged):
             raise DocumentError(f"{path}:{number + 1}", f"not valid {kind.upper()}: {error}") from None
         if cells is None:
             return
-        number += 1  # a blank line is a spreadsheet's empty row: counted, but no row (as csv.DictReader reads it)
-        if not cells:
+        number += 1  # a blank line, or a row of empty cells (Excel saves an empty row as ",,"), is a
+        if _empty(cells):  # spreadsheet's empty row: counted, but no row
             continue
         broken = next((damaged[n] for n in range(first, reader.line_num + 1) if n in damaged), None) \
             if damaged else None
         yield number, (DocumentError(f"{path}:{number}", broken) if broken
                        else _fields(path, number, names, cells, None))
+
+
+def _empty(cells):
+    """Whether a row has no cell with text (a blank line, ``,,``, an empty sheet row)."""
+    return not any(str(cell).strip() for cell in cells)
 
 
 def _fields(path, number, names, cells, missing):
@@ -268,7 +274,7 @@ def _xlsx_table(path):
             raise DocumentError(path, "the workbook has no worksheet")
         values = _sheet_values(path, book.worksheets[0].iter_rows(values_only=True))
         for number, cells in values:
-            if any(cell != "" for cell in cells):
+            if not _empty(cells):
                 names = _checked_names(path, cells)
                 break
         else:
@@ -282,7 +288,7 @@ def _xlsx_table(path):
 def _xlsx_rows(path, book, values, names):
     try:
         for number, cells in values:
-            if any(cell != "" for cell in cells):
+            if not _empty(cells):
                 yield number, _fields(path, number, names, cells, "")
     finally:
         book.close()

@@ -107,13 +107,13 @@ def write_parquet(path, columns, rows):
 
 def test_a_sheet_reads_as_the_csv_saved_from_it_and_numbers_its_rows_alike(tmp_path):
     """The same rows as an .xlsx and as the CSV Excel saves of it: the same fields (numbers as
-    written, a date in ISO form, an empty cell ""), the same row numbers, an empty row (a blank
-    line of the CSV) counted but no row; rows above the header too."""
+    written, a date in ISO form, an empty cell ""), the same row numbers, an empty row (",,,," in
+    the CSV) counted but no row; empty rows above the header too (a blank line in the CSV)."""
     rows = [None, ["id", "text", "year", "date", "note"],
             ["a", FIRST, 2019, datetime.datetime(2019, 3, 5), None], None,
             ["b", SECOND, 2020.0, datetime.date(2020, 5, 21), 0.5]]
     sheet = write_xlsx(tmp_path / "d.xlsx", rows)
-    (tmp_path / "d.csv").write_text(f'\nid,text,year,date,note\na,"{FIRST}",2019,2019-03-05,\n\n'
+    (tmp_path / "d.csv").write_text(f'\nid,text,year,date,note\na,"{FIRST}",2019,2019-03-05,\n,,,,\n'
                                     f'b,"{SECOND}",2020,2020-05-21,0.5\n', encoding="utf-8")
     names, read = read_table(sheet)
     read = list(read)
