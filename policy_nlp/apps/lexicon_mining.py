@@ -1,6 +1,6 @@
 """Mine a corpus into a candidate lexicon to curate: ``policy-nlp lexicon build``.
 
-:func:`build_lexicon` reads a corpus (files, folders, JSONL, CSV), mines its
+:func:`build_lexicon` reads a corpus (files, folders, tables), mines its
 numbered formulations and quoted policy terms with
 :func:`policy_nlp.stages.lexicon.mine_lexicon` (ranked by document frequency,
 with example contexts) and saves them as a lexicon TSV to curate by hand.

@@ -25,7 +25,7 @@ and every piece of text goes through :func:`html.escape`. A 30,000-character
 report renders in a fraction of a second.
 
 :func:`write_views` writes one page per document of annotated JSONL/JSON files,
-or of raw inputs (text files, JSONL, CSV, folders), which it annotates first.
+or of raw inputs (text files, tables, folders), which it annotates first.
 """
 
 import html
@@ -621,7 +621,7 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
     ----------
     inputs : list of str or Path
         Annotated JSONL/JSON files (or folders holding ``annotations.jsonl``),
-        or raw inputs (text files, JSONL, CSV, folders) that are annotated
+        or raw inputs (text files, tables, folders) that are annotated
         first with :func:`policy_nlp.load` (``settings``) and, when ``clean``,
         cleaned of page furniture.
     out_dir : str or Path

@@ -48,7 +48,7 @@ def add_annotate_command(commands):
     """Add ``policy-nlp annotate`` to an argparse subparsers object."""
     p = commands.add_parser(
         "annotate", help="annotate documents into JSONL/JSON/spaCy files",
-        description="Annotate text files, folders and tables (JSONL, CSV, TSV): paragraphs, sentences, tokens, "
+        description="Annotate text files, folders and tables (JSONL, CSV, TSV, Excel .xlsx, Parquet): paragraphs, sentences, tokens, "
                     "slogans, numbered lists and topics. Bad inputs are reported (in the errors file "
                     "and on stderr) and the rest are still annotated; the exit status is 1 when any "
                     "document failed. Rerunning the same command resumes a JSONL output.",
@@ -71,7 +71,7 @@ def add_annotate_command(commands):
                    help="a meta field for every document of these inputs, e.g. --meta level=national "
                         "(repeatable; a value the document gives wins)")
     p.add_argument("--meta-file", metavar="SHEET",
-                   help="your metadata sheet (CSV/TSV/JSONL, any encoding), one row per document: a 'file' "
+                   help="your metadata sheet (CSV/TSV/JSONL in any encoding, Excel .xlsx or Parquet), one row per document: a 'file' "
                         "column (file name or path) or an 'id' column, and fields such as year, level, place "
                         "that go into meta and win over what is read or inferred from the text (a level: national, "
                         "province, city, district, county, township, street or village)")

@@ -1,4 +1,4 @@
-"""Read documents from files, folders, JSONL, CSV and Hugging Face datasets.
+"""Read documents from files, folders, tables (JSONL, CSV, TSV, .xlsx, Parquet) and Hugging Face datasets.
 
 Every input becomes :class:`Record` ``(id, text, meta)`` — or, when it cannot
 be read, a :class:`~policy_nlp.errors.DocumentError` *yielded in its place*
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import path_text, read_text
-from policy_nlp.io.rows import KINDS, read_table
+from policy_nlp.io.rows import KINDS, NAMES, OTHER_WORKBOOKS, read_table, table_kind
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
 from policy_nlp.stages.normalize import content_hash, normalize
 
@@ -81,17 +81,20 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     Parameters
     ----------
     paths : iterable of str or Path
-        Files (``.txt`` in any supported encoding, ``.jsonl``/``.ndjson``,
-        ``.csv``, ``.tsv``: tables read by :func:`~policy_nlp.io.rows.read_table`),
-        folders (searched recursively), and folders of a Hugging Face dataset
-        saved with ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row
-        ids default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
+        Files (``.txt`` in any supported encoding; tables, a row a document:
+        ``.jsonl``/``.ndjson``, ``.csv``, ``.tsv``, Excel ``.xlsx`` (its
+        first sheet) and ``.parquet``, read by
+        :func:`~policy_nlp.io.rows.read_table`, a row without an id named
+        ``name:N`` by its row as read_table numbers it), folders (searched
+        recursively), and folders of a Hugging Face dataset saved with
+        ``save_to_disk`` (a ``Dataset`` or a ``DatasetDict``; row ids
+        default to ``folder:ROW`` or ``folder/split:ROW``, counted from 0).
     pattern : str or sequence of str, optional
         Glob patterns for files inside folders (default: text, JSONL and CSV;
-        ``*.tsv`` reads TSV tables).
+        ``*.tsv``, ``*.xlsx``, ``*.parquet`` read those tables).
     text_column, id_column : str
-        Field names of the text and the id in JSONL and CSV inputs; other
-        fields go into ``meta``.
+        Field names of the text and the id in table inputs; other fields go
+        into ``meta``.
     date_column : str, optional
         Field of JSONL and CSV inputs holding the document's date (any form
         :func:`~policy_nlp.stages.cleaning.parse_date` reads); it goes into
@@ -195,7 +198,8 @@ SHEET_KEYS = ("id", "file")
 
 
 def read_meta_sheet(path):
-    """A metadata sheet: CSV/TSV (header row) or JSONL, in any encoding ``annotate`` reads.
+    """A metadata sheet: CSV/TSV (header row) or JSONL in any encoding ``annotate`` reads,
+    an Excel .xlsx workbook (its first sheet, header row) or a Parquet file.
 
     One row per document, keyed by an ``id`` column (the document's id:
     ``local/city_2021`` for ``local/city_2021.txt`` below an input folder) or
@@ -213,12 +217,10 @@ def read_meta_sheet(path):
     DocumentError
         A missing file, no key column, a key given twice, a field the readers
         set (``sha1``, ``source``), a row that cannot be read (its file and
-        row, and why: :func:`~policy_nlp.io.rows.read_table`).
+        row, and why: :func:`~policy_nlp.io.rows.read_table`), a workbook
+        read_table does not open (.xls, .ods: save it as .xlsx or CSV).
     """
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):  # read as text, a workbook was "binary file"
-        raise DocumentError(path, "a spreadsheet workbook: save the sheet as CSV (Excel: Save As, "
-                            "CSV UTF-8) and give that file")
     columns, rows = read_table(path, strict=True)
     rows = list(rows)
     names = set(columns or ()).union(*(row for _, row in rows))
@@ -260,7 +262,8 @@ class MetaSheet:
     def digest(self):
         """A hash of what the sheet gives, not of its bytes: the same rows saved
         in another encoding hash alike (the resume key, ``sha1``, is the text's)."""
-        return content_hash(json.dumps((self.key, self.rows), ensure_ascii=False, sort_keys=True))
+        # default=str: a Parquet sheet's cells may be numbers JSON has no form for (Decimal)
+        return content_hash(json.dumps((self.key, self.rows), ensure_ascii=False, sort_keys=True, default=str))
 
 
 class _SheetMatcher:
@@ -396,15 +399,16 @@ def _folder_files(folder, patterns):
 
 
 def _read_file(path, default_id, text_column, id_column):
-    kind = KINDS.get(path.suffix.lower())  # .csv .tsv .jsonl .ndjson: the tables a sheet may be too
+    suffix = path.suffix.lower()
+    kind = KINDS.get(suffix)  # the tables a sheet may be too
     try:
-        if kind:
+        if kind or suffix in OTHER_WORKBOOKS:  # an .xls or .ods: read_table says to save it as .xlsx or CSV
             rows = 0
             for rows, item in enumerate(_read_table(path, kind, text_column, id_column), start=1):
                 yield item
             if not rows:  # an empty .txt is an error; an empty table is one too, not nothing
                 raise DocumentError(path, "empty JSONL file (no line with a document)" if kind == "jsonl"
-                                    else f"empty {kind.upper()} file (a header but no rows)")
+                                    else f"empty {NAMES[kind]} ({'no rows' if kind == 'parquet' else 'a header but no rows'})")
         else:
             text, meta = read_text(path)
             if not text.strip():
@@ -415,19 +419,20 @@ def _read_file(path, default_id, text_column, id_column):
 
 
 def _read_table(path, kind, text_column, id_column):
-    """A Record (or a DocumentError) for each row of a CSV, TSV or JSONL file (:func:`read_table`).
+    """A Record (or a DocumentError) for each row of a table (:func:`read_table`).
 
-    A CSV without the text column is an error of the file; a row that ends
-    before that column is an error of its own.
+    A table without the text column is an error of the file; a CSV row that
+    ends before that column is an error of its own.
     """
     names, rows = read_table(path, kind)
+    kind = kind or table_kind(path)
     if names is not None and text_column not in names:
         raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
                             "name it with --text-column")
     for number, row in rows:
         if isinstance(row, DocumentError):
             yield row
-        elif names is not None and row[text_column] is None:  # a cell the row does not reach
+        elif kind in ("csv", "tsv") and row[text_column] is None:  # a cell the row does not reach
             cells = sum(value is not None for value in row.values())
             yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
                                 f"columns: the row ends before the {text_column!r} column",

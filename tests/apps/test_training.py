@@ -538,9 +538,11 @@ def test_bad_weight_cells_name_the_file_and_row(tmp_path, cell, reason):
 
 
 def test_every_source_names_a_bad_row_as_it_numbers_its_rows(tmp_path):
-    """A file's row as the file shows it (header = row 1, blank lines not rows; JSONL the line;
-    a sheet's row as Excel shows it, empty rows counted), the same number read_table gives a
-    broken row; a table without lines by its position from 0 (df.iloc[N], dataset[N])."""
+    """A file's row as the file shows it, the same number read_table gives a broken row: a CSV
+    row and a sheet's row as a spreadsheet shows them (header = row 1; a blank line, like an empty
+    sheet row, is counted but no row: the CSV and the sheet of the same rows say the same row 7);
+    JSONL the line; a Parquet file or a table without lines by its position from 0 (df.iloc[N],
+    dataset[N])."""
     pd = pytest.importorskip("pandas")
     datasets = pytest.importorskip("datasets")
     rows = [(t, c, "1") for t, c in ROWS]
@@ -559,7 +561,7 @@ def test_every_source_names_a_bad_row_as_it_numbers_its_rows(tmp_path):
     frame = pd.DataFrame(rows, columns=list(header))
     frame.to_parquet(tmp_path / "d.parquet")
     dataset = datasets.DatasetDict({"train": datasets.Dataset.from_pandas(frame)})
-    expected = [(tmp_path / "gap.csv", r"gap\.csv:6"), (tmp_path / "d.jsonl", r"d\.jsonl:9"),
+    expected = [(tmp_path / "gap.csv", r"gap\.csv:7"), (tmp_path / "d.jsonl", r"d\.jsonl:9"),
                 (tmp_path / "d.xlsx", r"d\.xlsx:7"), (tmp_path / "d.parquet", r"d\.parquet:4"),
                 (frame, "DataFrame:4"), (dataset, "Dataset/train:4")]
     for source, where in expected:

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from policy_nlp.io.corpus import read_inputs
+from policy_nlp.io.corpus import MetaSheet, read_inputs
 from policy_nlp.errors import DocumentError
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 from policy_nlp.pipeline.tokenizer import MAX_RUN, _runs
@@ -275,16 +275,35 @@ def test_a_metadata_sheet_of_no_rows_yet_is_read_by_its_header(tmp_path, caplog)
     assert len(records) == 3 and errors == [] and "3 of 3 documents have no row" in caplog.text
 
 
-def test_an_excel_workbook_as_metadata_sheet_asks_for_its_csv(tmp_path):
-    """review11: ``--meta-file coded.xlsx`` (train reads .xlsx) said 'binary file (contains NUL
-    bytes), not text'."""
+def test_a_metadata_sheet_kept_in_excel_or_parquet_gives_what_its_csv_gives(tmp_path, caplog):
+    """review11 asked for the CSV of a ``--meta-file coded.xlsx``; the sheet is read as it is
+    now, an .xlsx (a year typed as a number, a date cell) and a Parquet file as the CSV saved
+    from them; an .xls or .ods is refused saying to save it as .xlsx or CSV."""
+    import datetime
     import openpyxl
+    folder = _speeches(tmp_path)
+    rows = [["file", "year", "level", "date"], ["local/district_a.txt", 2020, "district", datetime.date(2020, 4, 2)],
+            [None], ["xi/letter.txt", 2020, "national", datetime.date(2020, 3, 15)]]
     book = openpyxl.Workbook()
-    book.active.append(["file", "year"])
-    book.active.append(["local/district_a.txt", 2020])
+    for row in rows:
+        book.active.append(row)
     book.save(tmp_path / "sheet.xlsx")
-    with pytest.raises(DocumentError, match=r"sheet\.xlsx: a spreadsheet workbook: save the sheet as CSV"):
-        read(_speeches(tmp_path), meta_file=tmp_path / "sheet.xlsx")
+    (tmp_path / "sheet.csv").write_text("file,year,level,date\nlocal/district_a.txt,2020,district,2020-04-02\n\n"
+                                        "xi/letter.txt,2020,national,2020-03-15\n", encoding="utf-8")
+    by_csv = {r.id: r.meta for r in read(folder, meta_file=tmp_path / "sheet.csv")[0]}
+    assert by_csv["local/district_a"]["level"] == "district" and by_csv["xi/letter"]["date"] == "2020-03-15"
+    assert {r.id: r.meta for r in read(folder, meta_file=tmp_path / "sheet.xlsx")[0]} == by_csv
+    assert MetaSheet.read(tmp_path / "sheet.xlsx").digest == MetaSheet.read(tmp_path / "sheet.csv").digest
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({"file": ["local/district_a.txt", "xi/letter.txt"], "year": ["2020", "2020"],
+                             "level": ["district", "national"], "date": ["2020-04-02", "2020-03-15"]}),
+                   tmp_path / "sheet.parquet")
+    assert {r.id: r.meta for r in read(folder, meta_file=tmp_path / "sheet.parquet")[0]} == by_csv
+    (tmp_path / "sheet.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with pytest.raises(DocumentError, match=r"sheet\.xls: an Excel 97-2003 \.xls workbook: save it as \.xlsx or "
+                                            r"as CSV"):
+        read(folder, meta_file=tmp_path / "sheet.xls")
 
 
 @pytest.mark.parametrize("name, data, message", [
@@ -301,3 +320,114 @@ def test_a_metadata_sheet_with_a_broken_row_names_its_file_and_row(tmp_path, nam
     (tmp_path / name).write_bytes(data)
     with pytest.raises(DocumentError, match=message):
         read(SEED_PATH, meta_file=tmp_path / name)
+
+
+# --- documents in Excel sheets and Parquet files --------------------------------------------
+
+def _xlsx(path, rows):
+    import openpyxl
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    book.save(path)
+    return path
+
+
+def _parquet(path, columns, rows):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)}), path)
+    return path
+
+
+def test_documents_in_a_sheet_or_parquet_file_read_as_the_rows_of_their_csv(tmp_path):
+    """``annotate speeches.xlsx --text-column 正文``: a row a document, ids ``name:N`` by the
+    row a spreadsheet shows (an empty row counted, as the CSV's blank line), a Parquet row
+    by its position from 0; an empty text is its row's error; the other options as for CSV."""
+    folder = _speeches(tmp_path)
+    texts = [(folder / name).read_text(encoding="utf-8") for name in ("local/district_a.txt", "local/city_b.txt",
+                                                                       "xi/letter.txt")]
+    header = ("正文", "日期", "地区")
+    rows = [(texts[0], "2020-04-02", "重庆"), ("", "2021-01-05", ""), (texts[1], "2011-06-01", "广东"),
+            (texts[2], "2020-03-15", "")]
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    (sheets / "speeches.csv").write_text(
+        "\n".join([",".join(header), *(",".join(f'"{cell}"' for cell in row) for row in rows[:2]), "",
+                   *(",".join(f'"{cell}"' for cell in row) for row in rows[2:])]) + "\n", encoding="utf-8")
+    _xlsx(sheets / "speeches.xlsx", [header, *rows[:2], (), *rows[2:]])
+    _parquet(sheets / "speeches.parquet", header, rows)
+    options = dict(text_column="正文", date_column="日期", meta_columns=["地区=place"])
+    found = {}
+    for suffix in ("csv", "xlsx", "parquet"):
+        records, errors = read(sheets / f"speeches.{suffix}", **options)
+        found[suffix] = records
+        first_row = 2 if suffix != "parquet" else 0
+        assert [e.source for e in errors] == [f"{sheets / 'speeches'}.{suffix}:{first_row + 1}"], suffix
+        assert "empty or non-text '正文' field" in errors[0].reason
+    assert [r.id for r in found["xlsx"]] == [r.id for r in found["csv"]] == ["speeches:2", "speeches:5", "speeches:6"]
+    assert [r.id for r in found["parquet"]] == ["speeches:0", "speeches:2", "speeches:3"]
+    for records in found.values():
+        assert [r.text for r in records] == texts
+        assert [(r.meta["date"], r.meta.get("place")) for r in records] == \
+            [("2020-04-02", "重庆"), ("2011-06-01", "广东"), ("2020-03-15", "")]
+    assert [{k: v for k, v in r.meta.items() if k != "source"} for r in found["xlsx"]] == \
+        [{k: v for k, v in r.meta.items() if k != "source"} for r in found["parquet"]]
+    # an id column names the rows; a folder reads workbooks by --glob, an .xls among them is told
+    _xlsx(sheets / "ids.xlsx", [("编号", "正文"), ("d-1", texts[0]), ("d-2", texts[1])])
+    (sheets / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    records, errors = read(sheets, pattern=["ids.xlsx", "*.xls"], text_column="正文", id_column="编号")
+    assert [(r.id, r.meta["source"]) for r in records] == [("d-1", f"{sheets / 'ids.xlsx'}:2"),
+                                                          ("d-2", f"{sheets / 'ids.xlsx'}:3")]
+    assert [e.reason for e in errors] == ["an Excel 97-2003 .xls workbook: save it as .xlsx or as CSV "
+                                          "(File > Save As; Excel: 'CSV UTF-8') and give that file"]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("header.xlsx", "empty Excel sheet (a header but no rows)"),
+    ("header.parquet", "empty Parquet file (no rows)"),
+    ("other.xlsx", "no column '正文' (columns: title, text); name it with --text-column")])
+def test_a_sheet_or_parquet_file_without_documents_is_an_error_of_the_file(tmp_path, name, message):
+    if name == "header.xlsx":
+        _xlsx(tmp_path / name, [("正文", "日期")])
+    elif name == "header.parquet":
+        _parquet(tmp_path / name, ("正文", "日期"), [])
+    else:
+        _xlsx(tmp_path / name, [("title", "text"), ("回信", "来信收悉。")])
+    records, errors = read(tmp_path / name, text_column="正文")
+    assert records == [] and [(e.source, e.reason) for e in errors] == [(str(tmp_path / name), message)]
+
+
+def test_annotate_reads_a_sheet_and_a_parquet_file_as_it_reads_their_csv(tmp_path):
+    """Xi's 2020 speeches as a researcher keeps them: the CSV, the .xlsx saved from it and a
+    Parquet export annotate alike (the text, every stage, meta but its source; Parquet ids from 0);
+    a rerun of the .xlsx resumes (nothing annotated twice), with other read options it is refused."""
+    import csv
+    from policy_nlp.cli import main
+    from conftest import shared_path
+    with shared_path("corpora", "xi_speeches_2020", "all_data.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = [(row["Date"], row["Text"][:400]) for _, row in zip(range(3), csv.DictReader(f))]
+    with open(tmp_path / "xi.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("Date", "Text"), *rows])
+    _xlsx(tmp_path / "xi.xlsx", [("Date", "Text"), *rows])
+    _parquet(tmp_path / "xi.parquet", ("Date", "Text"), rows)
+    docs = {}
+    for suffix in ("csv", "xlsx", "parquet"):
+        out = tmp_path / f"out_{suffix}"
+        assert main(["annotate", str(tmp_path / f"xi.{suffix}"), "--text-column", "Text", "--date-column", "Date",
+                     "-o", str(out), "-q"]) == 0
+        lines = (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+        docs[suffix] = [json.loads(line) for line in lines]
+        for doc in docs[suffix]:
+            assert doc["meta"].pop("source").startswith(f"{tmp_path / 'xi'}.{suffix}:")
+    assert [d["id"] for d in docs["csv"]] == ["xi:2", "xi:3", "xi:4"]
+    assert docs["xlsx"] == docs["csv"] and len(docs["csv"]) == 3
+    assert [d["id"] for d in docs["parquet"]] == ["xi:0", "xi:1", "xi:2"]
+    assert [{**d, "id": None} for d in docs["parquet"]] == [{**d, "id": None} for d in docs["csv"]]
+    before = (tmp_path / "out_xlsx" / "annotations.jsonl").read_bytes()
+    assert main(["annotate", str(tmp_path / "xi.xlsx"), "--text-column", "Text", "--date-column", "Date",
+                 "-o", str(tmp_path / "out_xlsx"), "-q"]) == 0
+    assert (tmp_path / "out_xlsx" / "annotations.jsonl").read_bytes() == before
+    with pytest.raises(SystemExit) as stop:
+        main(["annotate", str(tmp_path / "xi.xlsx"), "--text-column", "Text", "-o", str(tmp_path / "out_xlsx"), "-q"])
+    assert stop.value.code == 2

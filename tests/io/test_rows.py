@@ -1,10 +1,13 @@
-"""io.rows: the one reader of CSV, TSV and JSONL rows (documents, metadata sheets, training data)."""
+"""io.rows: the one reader of CSV, TSV, JSONL, .xlsx and Parquet rows (documents, metadata sheets,
+training data, gold sources)."""
 
+import datetime
 import json
+import sys
 
 import pytest
 
-from policy_nlp.errors import DocumentError
+from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.rows import read_table
 
 # sentences of local speeches dev-0016 and dev-0044
@@ -81,3 +84,116 @@ def test_columns_without_a_name_may_repeat(tmp_path):
     path.write_text(f'id,text,,\na,"{FIRST}",,\n', encoding="utf-8")
     names, rows = read_table(path)
     assert names == ["id", "text", "", ""] and list(rows)[0][1]["text"] == FIRST
+
+
+# --- Excel .xlsx and Parquet -------------------------------------------------------------
+
+def write_xlsx(path, rows):
+    """A workbook whose first sheet holds ``rows`` from A1 (None: an empty cell or row)."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(list(row) if row else [])
+    book.save(path)
+    return path
+
+
+def write_parquet(path, columns, rows):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)}), path)
+    return path
+
+
+def test_a_sheet_reads_as_the_csv_saved_from_it_and_numbers_its_rows_alike(tmp_path):
+    """The same rows as an .xlsx and as the CSV Excel saves of it: the same fields (numbers as
+    written, a date in ISO form, an empty cell ""), the same row numbers, an empty row (",,,," in
+    the CSV) counted but no row; empty rows above the header too (a blank line in the CSV)."""
+    rows = [None, ["id", "text", "year", "date", "note"],
+            ["a", FIRST, 2019, datetime.datetime(2019, 3, 5), None], None,
+            ["b", SECOND, 2020.0, datetime.date(2020, 5, 21), 0.5]]
+    sheet = write_xlsx(tmp_path / "d.xlsx", rows)
+    (tmp_path / "d.csv").write_text(f'\nid,text,year,date,note\na,"{FIRST}",2019,2019-03-05,\n,,,,\n'
+                                    f'b,"{SECOND}",2020,2020-05-21,0.5\n', encoding="utf-8")
+    names, read = read_table(sheet)
+    read = list(read)
+    assert names == ["id", "text", "year", "date", "note"]
+    assert read == [(3, {"id": "a", "text": FIRST, "year": "2019", "date": "2019-03-05", "note": ""}),
+                    (5, {"id": "b", "text": SECOND, "year": "2020", "date": "2020-05-21", "note": "0.5"})]
+    csv_names, csv_rows = read_table(tmp_path / "d.csv")
+    assert (csv_names, list(csv_rows)) == (names, read)
+
+
+def test_a_parquet_file_keeps_its_types_and_numbers_its_rows_from_0(tmp_path):
+    """A Hugging Face dataset's Parquet export: row N is dataset[N], df.iloc[N]; list and number
+    cells keep their types (a multi-label cell), a null is None, a timestamp is ISO text."""
+    path = write_parquet(tmp_path / "d.parquet", ["text", "labels", "year", "date"],
+                         [(FIRST, ["agriculture_rural"], 2019, datetime.datetime(2019, 3, 5)),
+                          (SECOND, [], None, datetime.datetime(2020, 5, 21, 9, 30))])
+    names, rows = read_table(path)
+    assert names == ["text", "labels", "year", "date"]
+    assert list(rows) == [(0, {"text": FIRST, "labels": ["agriculture_rural"], "year": 2019, "date": "2019-03-05"}),
+                          (1, {"text": SECOND, "labels": [], "year": None, "date": "2020-05-21 09:30:00"})]
+
+
+def test_a_sheets_cell_right_of_its_header_is_read_as_the_csv_saved_from_it_reads_it(tmp_path):
+    """A note typed right of the header: Excel saves the sheet's used range, a header cell
+    without a name (id,text,), and read_table reads the column without a name from both."""
+    sheet = write_xlsx(tmp_path / "d.xlsx", [["id", "text"], ["a", FIRST, "待核"], ["b", SECOND]])
+    (tmp_path / "d.csv").write_text(f'id,text,\na,"{FIRST}",待核\nb,"{SECOND}",\n', encoding="utf-8")
+    names, rows = read_table(sheet)
+    rows = list(rows)
+    assert rows == [(2, {"id": "a", "text": FIRST, "": "待核"}), (3, {"id": "b", "text": SECOND, "": ""})]
+    csv_names, csv_rows = read_table(tmp_path / "d.csv")
+    assert (csv_names, list(csv_rows)) == (names, rows)
+
+
+def test_bad_workbooks_and_parquet_files_name_the_file_and_the_reason(tmp_path):
+    good = write_xlsx(tmp_path / "good.xlsx", [["id", "text"], ["a", FIRST]]).read_bytes()
+    cases = {"zip.xlsx": (b"PK\x03\x04 not a zip", r"not an Excel \.xlsx workbook, or a damaged one"),
+             "cut.xlsx": (good[:len(good) // 2], r"not an Excel \.xlsx workbook, or a damaged one"),
+             "csv.parquet": (f"id,text\na,{FIRST}\n".encode(), r"not a Parquet file, or a damaged one"),
+             "old.xls": (b"\xd0\xcf\x11\xe0", r"an Excel 97-2003 \.xls workbook: save it as \.xlsx or as CSV"),
+             "sheet.ods": (b"PK", r"an OpenDocument \.ods spreadsheet: save it as \.xlsx or as CSV")}
+    for name, (data, message) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        if name.endswith(".parquet"):
+            pytest.importorskip("pyarrow")
+        with pytest.raises(DocumentError, match=rf"{name}: {message}"):
+            read_table(tmp_path / name)
+    with pytest.raises(DocumentError, match=r"empty\.xlsx: the first sheet is empty \(it needs a header row\)"):
+        read_table(write_xlsx(tmp_path / "empty.xlsx", [None, None]))
+    with pytest.raises(DocumentError, match=r"twice\.xlsx: the header names a column more than once: 'text'"):
+        read_table(write_xlsx(tmp_path / "twice.xlsx", [["text", "text"], [FIRST, SECOND]]))
+    with pytest.raises(DocumentError, match=r"folder\.xlsx: not a regular file \(a folder\)"):
+        (tmp_path / "folder.xlsx").mkdir()
+        read_table(tmp_path / "folder.xlsx")
+    # a sheet whose XML is cut halfway (a copy broken off): the rows before the damage are read
+    import zipfile
+    write_xlsx(tmp_path / "long.xlsx", [["id", "text"], *[(f"r{n}", FIRST) for n in range(60)]])
+    with zipfile.ZipFile(tmp_path / "long.xlsx") as source, zipfile.ZipFile(tmp_path / "cut_sheet.xlsx", "w") as cut:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            cut.writestr(info, data[:len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data)
+    _, rows = read_table(tmp_path / "cut_sheet.xlsx")
+    read = []
+    with pytest.raises(DocumentError, match=r"cut_sheet\.xlsx: a damaged workbook: row \d+ of the first sheet "
+                                            r"cannot be read \("):
+        for number, row in rows:
+            read.append(number)
+    assert read[:2] == [2, 3] and 10 < len(read) < 60
+    # a header and no rows yet is a table (a sheet to be filled in), as a CSV of its header is
+    names, rows = read_table(write_xlsx(tmp_path / "header.xlsx", [["file", "year"]]))
+    assert (names, list(rows)) == (["file", "year"], [])
+    names, rows = read_table(write_parquet(tmp_path / "header.parquet", ["file", "year"], []))
+    assert (names, list(rows)) == (["file", "year"], [])
+
+
+def test_a_parquet_file_without_pyarrow_names_the_extra_to_install(tmp_path, monkeypatch):
+    path = write_parquet(tmp_path / "d.parquet", ["text"], [(FIRST,)])
+    for name in [m for m in sys.modules if m == "pyarrow" or m.startswith("pyarrow.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow raises ImportError
+    with pytest.raises(ConfigError, match=r"d\.parquet: reading Parquet needs pyarrow, which is not installed: "
+                                          r"pip install 'policy_nlp\[tables\]'"):
+        read_table(path)

@@ -1,6 +1,7 @@
 """Reading labelled paragraphs: files, data frames and datasets into :class:`LabelledData`.
 
-CSV/TSV, JSONL, Parquet, Excel, a folder saved by ``datasets``' ``save_to_disk``, a
+CSV/TSV, JSONL, Parquet, Excel .xlsx (files read by :func:`~policy_nlp.io.rows.read_table`,
+as ``annotate`` reads them), a folder saved by ``datasets``' ``save_to_disk``, a
 ``datasets.Dataset``/``DatasetDict`` or a pandas ``DataFrame``; labels joined with a
 separator or given as lists make multi-label data.
 """
@@ -12,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.errors import DocumentError
-from policy_nlp.io.rows import read_table, table_kind
+from policy_nlp.io.rows import KINDS, OTHER_WORKBOOKS, read_table
 
 GROUP_COLUMNS = ("doc_id", "document_id", "document", "doc", "source")
-SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx")
+SUFFIXES = (*KINDS, ".json")  # .json: one object a line too
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +92,14 @@ def read_labelled(source, text_column="text", label_column="label", group_column
     Raises
     ------
     DocumentError
-        Missing, empty or unsupported file; a CSV/TSV/JSONL row that cannot
-        be read (:func:`~policy_nlp.io.rows.read_table`: the file and row, and
+        Missing, empty, damaged or unsupported file; a row that cannot be
+        read (:func:`~policy_nlp.io.rows.read_table`: the file and row, and
         why); unknown column (the message lists the columns found); a row
         with a label but no text; a labelled row whose
         weight is empty, not a number, negative or not finite (the message
-        names the file and the row as the file numbers it, header = row 1;
-        a DataFrame, Dataset or Parquet row by its position from 0).
+        names the file and the row as read_table numbers it: a CSV/TSV or
+        .xlsx row as a spreadsheet shows it, header = row 1; a DataFrame,
+        Dataset or Parquet row by its position from 0).
     """
     if isinstance(source, (list, tuple)) and len(source) == 1:
         source = source[0]
@@ -172,11 +174,10 @@ def _read_rows(source):
     """``(rows, columns, name, test_rows or None)`` of any supported source.
 
     Rows are ``(where, fields)``, ``where`` naming the row in an error: a file's
-    row as the file shows it (CSV/TSV ``coded.csv:8``, the header being row 1,
-    as :func:`~policy_nlp.io.rows.read_table` and a spreadsheet number it; JSONL
-    the line; .xlsx the sheet's row as Excel shows it); a table without lines
-    (DataFrame, Dataset, Parquet) ``name:N`` by position from 0, as
-    ``df.iloc[N]`` and ``dataset[N]`` reach it (a saved DatasetDict
+    row as :func:`~policy_nlp.io.rows.read_table` numbers it (CSV/TSV and .xlsx
+    ``coded.csv:8`` as a spreadsheet shows it, the header being row 1; JSONL
+    the line; Parquet from 0); a DataFrame or Dataset ``name:N`` by position
+    from 0, as ``df.iloc[N]`` and ``dataset[N]`` reach it (a saved DatasetDict
     ``folder/split:N``, as ``annotate`` ids its rows). A row without a document
     is its own group, named so (unique across several files).
     """
@@ -196,17 +197,8 @@ def _read_rows(source):
         except Exception as error:  # datasets raises FileNotFoundError and others
             raise DocumentError(path, f"not a dataset saved with save_to_disk: {error}") from None
         rows, columns, _, test_rows = _dataset_rows(dataset, str(path))
-    elif suffix in (".jsonl", ".ndjson", ".json", ".csv", ".tsv"):  # .json: one object a line too
-        rows, columns, test_rows = *_read_table(path, "jsonl" if suffix == ".json" else table_kind(path)), None
-    elif suffix == ".parquet":
-        import pyarrow.parquet as pq
-        try:
-            table = pq.read_table(path)
-        except Exception as error:  # pyarrow's errors vary by damage
-            raise DocumentError(path, f"not a Parquet file: {error}") from None
-        rows, columns, test_rows = _numbered(table.to_pylist(), path), set(table.column_names), None
-    elif suffix == ".xlsx":
-        rows, columns, test_rows = *_read_xlsx(path), None
+    elif suffix in SUFFIXES or suffix in OTHER_WORKBOOKS:  # an .xls or .ods: read_table says what to save it as
+        rows, columns, test_rows = *_read_table(path, "jsonl" if suffix == ".json" else None), None
     else:
         raise DocumentError(path, f"unsupported file type {path.suffix!r}: use one of "
                             f"{', '.join(SUFFIXES)} or a folder saved by datasets' save_to_disk")
@@ -250,31 +242,12 @@ def _dataset_rows(dataset, name):
 
 
 def _read_table(path, kind):
-    """``(rows, columns)`` of a CSV, TSV or JSONL file (:func:`~policy_nlp.io.rows.read_table`:
-    the encodings ``annotate`` reads; a broken row is an error naming the file and the row),
-    each row named by read_table's number (``coded.csv:8``: the header is row 1)."""
+    """``(rows, columns)`` of a table file (:func:`~policy_nlp.io.rows.read_table`: the kinds and
+    encodings ``annotate`` reads; a broken row is an error naming the file and the row), each row
+    named by read_table's number (``coded.csv:8``: the header is row 1; ``coded.parquet:7`` from 0)."""
     names, rows = read_table(path, kind, strict=True)
     rows = [(f"{path}:{number}", row) for number, row in rows]
     return rows, set(names) if names is not None else set().union(*(row for _, row in rows))
-
-
-def _read_xlsx(path):
-    import openpyxl
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # zipfile.BadZipFile, KeyError ... on a damaged file
-        raise DocumentError(path, f"not an Excel .xlsx workbook: {error}") from None
-    try:
-        values = book.worksheets[0].iter_rows(values_only=True)
-        header = next(values, None)
-        if not header or not any(header):
-            raise DocumentError(path, "the first sheet is empty (it needs a header row)")
-        names = [str(h).strip() if h is not None else f"column {i + 1}" for i, h in enumerate(header)]
-        rows = [(f"{path}:{number}", dict(zip(names, row)))  # the sheet's row, as Excel shows it
-                for number, row in enumerate(values, start=2) if any(v is not None for v in row)]
-    finally:
-        book.close()
-    return rows, set(names)
 
 
 def _cell_labels(value, label_sep):
