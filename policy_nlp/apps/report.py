@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure
+from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure, spreadsheet_cell
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.lang.numerals import document_year
@@ -392,27 +392,12 @@ def _plot_topics(topics, out_dir, font):
 
 # --- writing ----------------------------------------------------------------------
 
-# A cell starting with one of these is a formula to Excel and LibreOffice
-# (CSV injection): such cells get a leading apostrophe, which spreadsheets
-# show as text and do not evaluate.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """``value`` safe for a spreadsheet: text that would start a formula is quoted.
-
-    >>> _cell("=1+2"), _cell("-1"), _cell(-1), _cell("十四五")
-    ("'=1+2", "'-1", -1, '十四五')
-    """
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
-
 def _write_csv(path, rows, fields):
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _cell(value) for key, value in row.items()})
+            writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
 
 
 def _table(rows, fields, headers=None, limit=None, empty="None."):
