@@ -195,24 +195,55 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
     >>> "我讲三点意见" in text
     True
     """
-    shared_root = Path(shared_root) if shared_root else default_shared_root()
     source = gold.get("source")
     if source:
-        path = shared_root / "corpora" / source["corpus"]
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
-        field, match = source.get("field", "content"), source.get("match", {})
-        _, rows = read_table(path, strict=True)  # the rows annotate reads
-        found = next((row for _, row in rows if _matches(row, match)), None)
-        if found is None or found.get(field) is None:
-            raise LookupError(f"{path}: no record with {match} and a {field!r} field")
+        path, _, found = _gold_record(gold, shared_root)
+        field = source.get("field", "content")
+        if found.get(field) is None:
+            raise LookupError(f"{path}: no record with {source.get('match', {})} and a {field!r} field")
         return normalize(found[field])[0]
+    shared_root = Path(shared_root) if shared_root else default_shared_root()
     name = gold["document"]
     for folder in (REPO_ROOT / "corpora", shared_root / "corpora" / "seed"):
         if (folder / name).is_file():
             return read_text(folder / name)[0]
     raise FileNotFoundError(f"{name}: not in {REPO_ROOT / 'corpora'} "
                             f"nor {shared_root / 'corpora' / 'seed'}")
+
+
+def _gold_record(gold, shared_root=None):
+    """``(corpus path, row number, row)`` of the corpus record a gold's ``source``
+    names, numbered as the readers number it (``meta.source`` is ``PATH:NUMBER``).
+
+    Raises
+    ------
+    FileNotFoundError, LookupError
+        As :func:`gold_text`.
+    """
+    shared_root = Path(shared_root) if shared_root else default_shared_root()
+    source = gold["source"]
+    path = shared_root / "corpora" / source["corpus"]
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
+    match = source.get("match", {})
+    _, rows = read_table(path, strict=True)  # the rows annotate reads
+    found = next(((number, row) for number, row in rows if _matches(row, match)), None)
+    if found is None:
+        raise LookupError(f"{path}: no record with {match}")
+    return (path, *found)
+
+
+def _source_row(doc):
+    """``(path, row number or None)`` of a document's ``meta.source`` (``PATH:NUMBER``)."""
+    source = str((doc.get("meta") or {}).get("source", ""))
+    path, _, number = source.rpartition(":")
+    return (Path(path).as_posix(), int(number)) if number.isdigit() else (Path(source).as_posix(), None)
+
+
+def _in_corpus(path, corpus):
+    """Whether ``path`` (a document's source) is the corpus file ``corpus`` (relative to ``corpora/``)."""
+    corpus = Path(corpus).as_posix()
+    return path == corpus or path.endswith("/" + corpus)
 
 
 def _read_from_source(doc, source):
@@ -224,12 +255,21 @@ def _read_from_source(doc, source):
     if not source or not source.get("match") or not source.get("corpus"):
         return False
     meta = doc.get("meta") or {}
-    path, _, number = str(meta.get("source", "")).rpartition(":")
-    path = path if number.isdigit() else str(meta.get("source", ""))
-    corpus = Path(source["corpus"]).as_posix()
-    if not (Path(path).as_posix() == corpus or Path(path).as_posix().endswith("/" + corpus)):
+    if not _in_corpus(_source_row(doc)[0], source["corpus"]):
         return False
     return all(str(meta.get(key, doc.get("id"))) == str(value) for key, value in source["match"].items())
+
+
+def _read_from_row(gold, annotated, shared_root):
+    """The document of ``annotated`` whose ``meta.source`` is the corpus row the gold's
+    ``source`` names (its match field renamed or left out of meta: ``--date-column Date``
+    moves Date to meta.date), or None."""
+    try:
+        _, number, _ = _gold_record(gold, shared_root)
+    except (OSError, LookupError, DocumentError):
+        return None
+    return next((doc for doc in annotated if _source_row(doc)[1] == number
+                 and _in_corpus(_source_row(doc)[0], gold["source"]["corpus"])), None)
 
 
 def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str, Any]],
@@ -238,7 +278,8 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
 
     A document belongs to a gold when its ``id`` or ``meta["source"]`` names
     the gold's ``document`` (file name or stem), or it was read from the
-    corpus record the gold's ``source`` names (:func:`_read_from_source`), or
+    corpus record the gold's ``source`` names (:func:`_read_from_source`; or
+    its ``meta["source"]`` is that record's row, :func:`_read_from_row`), or
     else when its text is the gold's text (:func:`gold_text`, compared
     without blanks).
 
@@ -261,6 +302,8 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
                          or Path(ident).stem == stem and stem) or _read_from_source(doc, gold.get("source")):
                 found = doc
                 break
+        if found is None and (gold.get("source") or {}).get("corpus"):
+            found = _read_from_row(gold, annotated, shared_root)
         if found is None:
             if by_text is None:
                 by_text = {comparable_text(doc.get("text", "")): doc for doc in annotated}

@@ -1,12 +1,13 @@
 """Plots with Chinese labels, for the corpus report and the trace of a formulation: a font that has
-Chinese characters, matplotlib without a display, and figures saved as PNG and SVG.
+Chinese characters, matplotlib without a display, and figures saved as PNG and SVG; and the cells
+of the CSV tables both write beside them (:func:`spreadsheet_cell`).
 
 Without such a font the callers replace Chinese labels by numbers keyed to their tables.
 """
 
 import subprocess
 
-__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "cumulative_steps", "save_figure"]
+__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "cumulative_steps", "save_figure", "spreadsheet_cell"]
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -103,3 +104,18 @@ def cumulative_steps(ax, years, values, **kwargs):
     edges = [y - 0.5 for y in years] + [years[-1] + 0.5]
     kwargs.setdefault("linewidth", 1.5)   # as a line of ax.plot; a patch would draw 1.0
     return ax.stairs(list(values), edges, baseline=None, **kwargs)
+
+
+# A cell starting with one of these is a formula to Excel and LibreOffice
+# (CSV injection): such cells get a leading apostrophe, which spreadsheets
+# show as text and do not evaluate.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """``value`` safe for a spreadsheet: text that would start a formula is quoted.
+
+    >>> spreadsheet_cell("=1+2"), spreadsheet_cell("-1"), spreadsheet_cell(-1), spreadsheet_cell("十四五")
+    ("'=1+2", "'-1", -1, '十四五')
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value

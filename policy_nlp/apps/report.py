@@ -6,7 +6,8 @@
 * ``index.html`` tying everything together;
 * ``formulations.png/.svg`` and ``formulations.csv``: the numbered formulations
   (四个全面, 三大攻坚战, 十四五 …) most frequent by *document frequency*, with
-  their total mentions and the first and last year they appear;
+  their total mentions and the first and last year they appear (a term of the
+  title that the text does not name counts, as in the tables and ``trace``);
 * ``numbered_by_year.png/.svg`` and ``documents.csv``: how many numbered
   formulations the documents of each year use (per 10,000 characters and
   distinct per document);
@@ -36,11 +37,12 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure
+from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure, spreadsheet_cell
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
+from policy_nlp.stages.slogans import title_only
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "chinese_pyplot", "save_figure"]
 
@@ -121,13 +123,15 @@ def collect(paths, dated_only=False):
             if sha1:
                 first_of[sha1] = doc_id
             slogans = data.get("slogans") or []
-            numbered = [s for s in slogans if s.get("kind") == "numbered"]
+            # the terms of the title that the text does not name count too, as in the tables and trace
+            used = slogans + title_only(meta.get("title_slogans"), {canonical(s.get("text") or "") for s in slogans})
+            numbered = [s for s in used if s.get("kind") == "numbered"]
             _count_formulations(formulations, text, numbered, doc_id, year)
             mismatches += _mismatches(text, slogans, _slogan_fields, "slogans", doc_id, year, checked)
             mismatches += _mismatches(text, data.get("lists") or [], _list_fields, "lists", doc_id, year, checked)
             if year is not None:
                 topics[year].update(_topic_chars(data.get("paragraphs") or []))
-            documents.append(_document_row(data, text, meta, doc_id, year, numbered))
+            documents.append(_document_row(data, text, meta, doc_id, year, used))
     mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["id"]), r["start"] or 0))
     return {"documents": documents, "formulations": formulations, "topics": dict(topics),
             "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
@@ -189,15 +193,16 @@ def _topic_chars(paragraphs):
     return topic_chars
 
 
-def _document_row(data, text, meta, doc_id, year, numbered):
-    """A document's row of ``documents.csv``."""
+def _document_row(data, text, meta, doc_id, year, used):
+    """A document's row of ``documents.csv`` (``used``: the text's slogans and the title's own)."""
     slogans = data.get("slogans") or []
+    numbered = [s for s in used if s.get("kind") == "numbered"]
     distinct = {canonical(s.get("text") or "") for s in numbered}
     return {
         "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
         "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
         "distinct_numbered": len(distinct),
-        "quoted": sum(1 for s in slogans if s.get("kind") == "quoted"),
+        "quoted": sum(1 for s in used if s.get("kind") == "quoted"),
         "lists": len(data.get("lists") or []),
         "mismatches": sum(1 for s in slogans if s.get("count_matches") is False)
                       + sum(1 for l in data.get("lists") or [] if l.get("count_matches") is False),
@@ -387,27 +392,12 @@ def _plot_topics(topics, out_dir, font):
 
 # --- writing ----------------------------------------------------------------------
 
-# A cell starting with one of these is a formula to Excel and LibreOffice
-# (CSV injection): such cells get a leading apostrophe, which spreadsheets
-# show as text and do not evaluate.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """``value`` safe for a spreadsheet: text that would start a formula is quoted.
-
-    >>> _cell("=1+2"), _cell("-1"), _cell(-1), _cell("十四五")
-    ("'=1+2", "'-1", -1, '十四五')
-    """
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
-
 def _write_csv(path, rows, fields):
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _cell(value) for key, value in row.items()})
+            writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
 
 
 def _table(rows, fields, headers=None, limit=None, empty="None."):

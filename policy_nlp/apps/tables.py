@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from policy_nlp.io.annotated import read_documents  # one reader of annotated output; importable here
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
+from policy_nlp.stages.slogans import title_only
 from policy_nlp.stages.topics.classify import document_catch_all, main_area
 
 log = logging.getLogger("policy_nlp")
@@ -195,10 +196,8 @@ def _rows(documents):
         text_rows = _formulation_rows(slogans, common, meta, topics, p_starts, s_starts)
         rows["formulations"] += text_rows
         # the title's terms that the text does not name (a term in both counts once, in the text)
-        in_text = {row["canonical"] for row in text_rows}
         rows["formulations"] += _formulation_rows(
-            [s for s in meta.get("title_slogans") or [] if canonical(s.get("text") or "") not in in_text],
-            common, meta, topics)
+            title_only(meta.get("title_slogans"), {row["canonical"] for row in text_rows}), common, meta, topics)
         for i, lst in enumerate(data.get("lists") or []):
             claim = lst.get("claim") or {}
             items = lst.get("items") or []

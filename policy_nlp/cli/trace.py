@@ -41,7 +41,8 @@ def _trace(args):
         print(result.first_use.to_string(index=False))
     if args.output:
         write_trace(result, args.output)
-        print(f"-> {args.output} (mentions.csv, first_use.csv, adoption.csv, summary.json, adoption.png/.svg)")
+        plot = ", adoption.png/.svg" if len(result.adoption) else ""  # no dated mention: no curve to draw
+        print(f"-> {args.output} (mentions.csv, first_use.csv, adoption.csv, summary.json{plot})")
     return 0
 
 

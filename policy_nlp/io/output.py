@@ -227,10 +227,28 @@ class DocumentWriter:
             self.abort()
 
 
+def _as_lists(value):
+    """``value`` with its tuples made lists again, at any depth."""
+    if isinstance(value, (list, tuple)):
+        return [_as_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_lists(v) for k, v in value.items()}
+    return value
+
+
 def read_docbin(path: "str | os.PathLike[str]", nlp: "Language | None" = None) -> list[Doc]:
-    """Load the Docs of a ``--format spacy`` output, span groups included."""
+    """Load the Docs of a ``--format spacy`` output, span groups included.
+
+    DocBin reads the extensions' values with msgpack's ``use_list=False``:
+    the lists the stages stored (members, gaps, ``meta["title_slogans"]`` …)
+    are made lists again, so that :func:`doc_to_dict` gives the JSON the
+    Doc was written from, and :func:`validate` accepts it.
+    """
     import spacy
     from policy_nlp.pipeline.document import register_extensions
     register_extensions()
     vocab = (nlp or spacy.blank("zh")).vocab
-    return list(DocBin().from_disk(Path(path)).get_docs(vocab))
+    docs = list(DocBin().from_disk(Path(path)).get_docs(vocab))
+    for doc in docs:
+        doc.user_data.update({key: _as_lists(value) for key, value in doc.user_data.items()})
+    return docs

@@ -239,6 +239,29 @@ def test_a_gold_without_its_annotated_document_is_named(tmp_path, caplog):
     assert pair_documents([xi], [by_id], shared_root=tmp_path) == [(xi, by_id)]
 
 
+def test_a_gold_is_paired_with_its_record_when_the_match_field_was_renamed(tmp_path):
+    """``annotate --date-column Date`` (how the Xi speeches are annotated) moves the Date
+    field into meta.date, and cleaning drops the dateline and the source credit: neither the
+    match field nor the text can pair the gold, but meta.source names the corpus row, and
+    that row is the gold's."""
+    corpus = tmp_path / "corpora" / "xi_speeches_2020"
+    corpus.mkdir(parents=True)
+    letter = "\u3000\u3000回信北京大学援鄂医疗队全体“90后”党员：\u3000\u3000来信收悉。"
+    speech = ("同志们：\u3000\u3000这次会议的主要任务是，分析当前形势，克服新冠肺炎疫情影响，凝心聚力打赢脱贫攻坚战，"
+              "确保如期完成脱贫攻坚目标任务，确保全面建成小康社会。")
+    (corpus / "all_data.csv").write_text(
+        f"Date,Text\n2020-03-17,{letter}\n"
+        f"2020-03-07,{speech}\u3000\u3000（新华社北京3月6日电）\u3000\u3000《 人民日报 》（ 2020年03月07日 02 版）\n",
+        encoding="utf-8")
+    xi = {"document": "xi_2020_03_07", "source": {"corpus": "xi_speeches_2020/all_data.csv", "field": "Text",
+                                                  "match": {"Date": "2020-03-07"}}}
+    row_2 = {"id": "all_data:2", "text": letter.strip("\u3000"),
+             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:2", "date": "2020-03-17"}}
+    row_3 = {"id": "all_data:3", "text": speech,
+             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:3", "date": "2020-03-07"}}
+    assert pair_documents([xi], [row_2, row_3], shared_root=tmp_path) == [(xi, row_3)]
+
+
 def test_load_gold_fixtures():
     for path in sorted((ROOT / "tests" / "fixtures" / "gold").glob("*.json")):
         gold = load_gold(path)

@@ -60,3 +60,18 @@ def test_trace_and_report_write_their_csv_alike(traced, tmp_path):
         assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n"), path.name
     mentions = pd.read_csv(tmp_path / "trace" / "mentions.csv")
     assert mentions.columns[0] == "doc_id" and (mentions["canonical"] == "十四五").all()
+
+
+def test_trace_csv_cells_are_not_read_as_formulas(tmp_path):
+    """A context cell opening with ``+`` (30 characters before 艺术教育特色学校 in Shandong's
+    education plan) is a formula to Excel: the report's CSVs quote such cells, and trace's too."""
+    import csv
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    text = ("逐步完善“艺术基础知识基本技能+艺术审美体验+艺术专项特长”的教学模式。"
+            "实施“美育浸润行动计划”，评选“艺术教育特色学校”。")
+    doc = doc_to_dict(policy_nlp.annotate(text, nlp, id="shandong-18", meta={"year": 2021}))
+    write_trace(trace("艺术教育特色学校", [doc]), tmp_path)
+    with open(tmp_path / "mentions.csv", encoding="utf-8-sig", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["context"] == "'+艺术专项特长”的教学模式。实施“美育浸润行动计划”，评选“艺术教育特色学校”。"
+    assert row["year"] == "2021"

@@ -257,3 +257,30 @@ def test_report_has_a_diffusion_section_from_trace(spread_dir, tmp_path):
     page = index.read_text(encoding="utf-8")
     assert 'id="diffusion"' in page and "national 2016 → county 2017 → district 2018" in page
     assert (tmp_path / "diffusion.png").stat().st_size > 1000
+
+
+def test_a_term_of_the_title_only_counts_as_in_the_tables_and_trace(tmp_path):
+    """Two Shandong plans titled “十四五”: the first names it in its text too, the second only in
+    its title (which cleaning moves to meta.title). The tables and trace count both documents
+    (``in_title``); the report counted the first only, so formulations.csv and diffusion.csv,
+    and the report's quoted and numbered totals and the tables', disagreed."""
+    pytest.importorskip("pyarrow")
+    import policy_nlp
+    from policy_nlp.apps.tables import build_tables
+    from policy_nlp.apps.trace import trace
+    from policy_nlp.io.output import doc_to_dict
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    plans = [("shandong-18", "山东省“十四五”教育事业发展规划\n\n“十四五”时期是山东开启新时代现代化强省建设新征程的关键时期，"
+                             "教育是实现现代化的基础，强省必先强教。"),
+             ("shandong-20", "山东省“十四五”科技创新规划\n\n一、总体要求\n\n（一）指导思想。高举中国特色社会主义伟大旗帜，"
+                             "以习近平新时代中国特色社会主义思想为指导。")]
+    path = tmp_path / "annotations.jsonl"
+    path.write_text("".join(json.dumps(doc_to_dict(policy_nlp.annotate(text, nlp, id=id, meta={"year": 2021})),
+                                       ensure_ascii=False) + "\n" for id, text in plans), encoding="utf-8")
+    data = collect([path])
+    assert data["formulations"]["十四五"]["docs"] == {"shandong-18", "shandong-20"}
+    assert data["formulations"]["十四五"]["mentions"] == 2
+    assert trace("十四五", [path]).summary["documents"] == 2
+    rows = build_tables([path])["formulations"]
+    assert sum(d["numbered"] for d in data["documents"]) == (rows["kind"] == "numbered").sum() == 2
+    assert [d["distinct_numbered"] for d in data["documents"]] == [1, 1]

@@ -8,7 +8,7 @@ import pytest
 from policy_nlp.cli import build_parser, main
 from policy_nlp.io.output import validate
 
-from conftest import SEED
+from conftest import SEED, local_excerpt
 
 SEED = Path(__file__).resolve().parents[2] / "corpora" / "000_49f5c10d9eda79ac.txt"
 FAST = ["--stages", "paragraphs", "--no-lexicon", "--no-clean", "-q"]
@@ -181,3 +181,19 @@ def test_train_help_names_every_table_kind_it_reads(capsys):
         main(["train", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert all(suffix in out for suffix in [*KINDS, ".parquet", ".xlsx", "save_to_disk"])
+
+
+def test_trace_names_only_the_files_it_wrote(tmp_path, capsys):
+    """A formulation whose mentions are all undated has no adoption curve: trace -o writes no
+    adoption.png/.svg, and its last line must not say it did."""
+    import policy_nlp
+    from policy_nlp.io.output import doc_to_dict
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    doc = doc_to_dict(policy_nlp.annotate(local_excerpt("dev-0087"), nlp, id="dev-0087"))
+    assert doc["meta"].get("year") is None and any(s["text"] == "河长制" for s in doc["slogans"])
+    path = tmp_path / "annotations.jsonl"
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["trace", "河长制", str(path), "-o", str(tmp_path / "trace")]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert not (tmp_path / "trace" / "adoption.png").exists()
+    assert last.startswith("->") and "adoption.png" not in last and "mentions.csv" in last

@@ -3,7 +3,10 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import policy_nlp
 from policy_nlp.io.output import DocumentWriter, doc_to_dict, doc_to_json, dumps, read_docbin, validate
+
+from conftest import local_excerpt
 
 
 def test_seed_document_validates_against_the_schema(tokenizer_nlp, seed_text):
@@ -102,3 +105,21 @@ def test_doc_to_json_is_dumps_of_doc_to_dict(seed_text):
 def test_doc_to_json_on_any_unicode(tokenizer_nlp, text):
     doc = tokenizer_nlp(text)
     assert doc_to_json(doc) == dumps(doc_to_dict(doc))
+
+
+def test_a_docbin_read_back_gives_the_json_it_was_written_from(tmp_path):
+    """DocBin reads user data with msgpack's ``use_list=False``: every list stored in an
+    extension (a slogan's members, a list's gaps, ``meta.title_slogans``, ``meta.removed``)
+    came back a tuple, which the JSON Schema (``validate``) and ``check_annotated`` reject."""
+    from policy_nlp.io.annotated import check_annotated
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "enumerations"])
+    title = "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"
+    doc = policy_nlp.annotate(local_excerpt("dev-0037"), nlp, id="dev-0037", meta={"title": title})
+    assert doc._.meta["title_slogans"] and doc._.meta["removed"]
+    with DocumentWriter(tmp_path / "out.spacy", "spacy") as writer:
+        writer.write(doc)
+    (loaded,) = read_docbin(tmp_path / "out.spacy", nlp)
+    data = doc_to_dict(loaded)
+    assert data == doc_to_dict(doc)
+    validate(data)
+    assert check_annotated(data) is None

@@ -272,6 +272,6 @@ title, offsets into the title).
 
 from policy_nlp.stages.slogans.counting import parse_numbered
 from policy_nlp.stages.slogans.find import find_slogans
-from policy_nlp.stages.slogans.title import find_title_slogans
+from policy_nlp.stages.slogans.title import find_title_slogans, title_only
 
-__all__ = ["find_slogans", "find_title_slogans", "parse_numbered"]
+__all__ = ["find_slogans", "find_title_slogans", "parse_numbered", "title_only"]

@@ -6,8 +6,11 @@ the most salient ones (关于深入开展“效能风暴”行动的讲话, “�
 区群众工作“民意快线”工程…主持词). They are found by :func:`find_slogans` on the
 title alone, and their offsets are into the title string: they are a
 document's ``meta.title_slogans``, never mixed with the spans of ``text``.
+:func:`title_only` gives those the text does not name, what the title adds to
+the formulations a document uses (the tables and the report count them).
 """
 
+from policy_nlp.stages.canonical import canonical
 from policy_nlp.stages.script import to_simplified
 from policy_nlp.stages.slogans.find import find_slogans
 
@@ -52,3 +55,27 @@ def find_title_slogans(title, lexicon=None, *, cut=None, traditional=False):
     # the same offsets in the title as written (the copy has its length)
     return [{**s, "text": title[s["start"]:s["end"]],
              "members": [{**m, "text": title[m["start"]:m["end"]]} for m in s["members"]]} for s in found]
+
+
+def title_only(title_slogans, in_text):
+    """The title's slogans whose canonical form is not among ``in_text``.
+
+    A term in both the title and the text counts once, in the text; a term
+    of the title alone is a mention of the document too.
+
+    Parameters
+    ----------
+    title_slogans : list of dict or None
+        A document's ``meta.title_slogans``.
+    in_text : set of str
+        The canonical forms (:func:`~policy_nlp.stages.canonical.canonical`)
+        of the text's slogans.
+
+    Examples
+    --------
+    >>> [s["text"] for s in title_only(find_title_slogans("山东省“十四五”科技创新规划"), set())]
+    ['十四五']
+    >>> title_only(find_title_slogans("山东省“十四五”科技创新规划"), {"十四五"})
+    []
+    """
+    return [s for s in title_slogans or [] if canonical(s.get("text") or "") not in in_text]
