@@ -59,7 +59,12 @@ def closeness(read, wanted):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example (from the checkout):\n"
+               "  PYTHONPATH=$PWD python benchmarks/title_audit.py --save /tmp/titles_before.json\n"
+               "  (change the code)\n"
+               "  PYTHONPATH=$PWD python benchmarks/title_audit.py --before /tmp/titles_before.json")
     parser.add_argument("--corpus", default=str(CORPUS), help="the local excerpts (JSON lines)")
     parser.add_argument("--ids", action="store_true", help="print only the differing ids")
     parser.add_argument("--save", help="save the titles read (JSON) for a later --before")
