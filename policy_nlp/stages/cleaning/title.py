@@ -39,9 +39,9 @@ _ADOPTION_VERBS = alternation("adoption_verbs")
 _ADOPTION_LINE_RE = re.compile(
     rf"[（(]\s*{DATE}[^（）()\n]{{0,80}}?(?:{_ADOPTION_VERBS})[^（）()\n]{{0,80}}[)）]")
 _DATE_RE = re.compile(DATE)
-# a template's date with its figures masked under a title: (X年X月X日) (dev-0070; dev-0241 glued to its
-# title): a date line that gives no date. Not one with its year (2014年 月 日, dev-0172): the title keeps
-# that, for the year it gives the document.
+# a template's date with its figures masked under a title: (X年X月X日) (dev-0070; dev-0241 prints one
+# glued to its body, 20XX年X月XX日 in dev-0077's): a date line that gives no date. Not one with its year
+# (2014年 月 日, dev-0172): the title keeps that, for the year it gives the document.
 _MASKED = r"[Xx×✕*＊]{1,4}"
 _MASKED_DATE_LINE_RE = re.compile(
     rf"[（(]?\s*(?:\d{{2}}[Xx×]{{2}}|{_MASKED})?\s*年\s*(?:{MONTH_DAY}|{_MASKED})?\s*月"
