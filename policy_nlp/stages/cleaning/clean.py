@@ -8,7 +8,7 @@ from policy_nlp.stages.script import is_traditional, script_vote, to_simplified,
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
                                                   _page_marks, without_glosses)
-from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation
+from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation, title_and_copy
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail, between_titles
 from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
@@ -112,7 +112,11 @@ def _removals(text, traditional, copy=None, wrapped=False):
         _piece_meta(text[a:b], reason, meta, text[b:b + 100], between_titles(text, head_items, i))
     if body_piece < len(pieces) and body_start == pieces[body_piece][0]:
         a, b = pieces[body_piece]
+        # the title block's title printed again glued to the salutation is its copy (dev-0125)
+        title = meta.pop("title", None)
         body_start = _glued_head(text, a, b, head_items, meta)
+        if title is not None:
+            meta["title"] = title_and_copy(title, meta.get("title"))
     body_end, tail_items = _scan_tail(text, pieces, body_piece, meta) \
         if body_piece < len(pieces) else (len(text), [])
     if body_end < body_start:          # everything was furniture

@@ -10,7 +10,7 @@ from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation, words
 from policy_nlp.stages.cleaning.pieces import _BLANK
-from policy_nlp.stages.cleaning.dates import DATE, parse_date
+from policy_nlp.stages.cleaning.dates import DATE, MONTH_DAY, parse_date
 from policy_nlp.stages.cleaning.furniture import _FIELD_KEYS, _SENT_END, without_glosses
 
 
@@ -39,6 +39,13 @@ _ADOPTION_VERBS = alternation("adoption_verbs")
 _ADOPTION_LINE_RE = re.compile(
     rf"[（(]\s*{DATE}[^（）()\n]{{0,80}}?(?:{_ADOPTION_VERBS})[^（）()\n]{{0,80}}[)）]")
 _DATE_RE = re.compile(DATE)
+# a template's date with its figures masked under a title: (X年X月X日) (dev-0070; dev-0241 prints one
+# glued to its body, 20XX年X月XX日 in dev-0077's): a date line that gives no date. Not one with its year
+# (2014年 月 日, dev-0172): the title keeps that, for the year it gives the document.
+_MASKED = r"[Xx×✕*＊]{1,4}"
+_MASKED_DATE_LINE_RE = re.compile(
+    rf"[（(]?\s*(?:\d{{2}}[Xx×]{{2}}|{_MASKED})?\s*年\s*(?:{MONTH_DAY}|{_MASKED})?\s*月"
+    rf"\s*(?:{MONTH_DAY}|{_MASKED})?\s*日\s*[)）]?")
 _SUBTITLE_RE = re.compile(r"(?:——|--|—)\s*(?P<rest>.{2,100})")
 _OCCASION_RE = re.compile(
     rf"在(?P<occasion>[^，。；]{{2,80}}?)(?:上|时)?的(?:重要|书面|主旨)?(?:讲话|致辞|发言|报告|演讲|贺词|工作报告)"
@@ -133,7 +140,7 @@ def _title_kind(s, previous_kinds):
     s = without_glosses(s)
     if len(s) > 120 or _ENUM_RE.match(s):
         return None
-    if _DATE_LINE_RE.fullmatch(s) or _ADOPTION_LINE_RE.fullmatch(s):
+    if _DATE_LINE_RE.fullmatch(s) or _ADOPTION_LINE_RE.fullmatch(s) or _MASKED_DATE_LINE_RE.fullmatch(s):
         return "date"
     if _SUBTITLE_RE.fullmatch(s) and "在" in s and not _SENT_END.search(s):
         return "subtitle"
@@ -176,7 +183,8 @@ def _parse_title_block(strings, meta):
         kind = _title_kind(s, [previous] if previous else [])
         glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
         if kind == "date" and not _DATE_LINE_RE.fullmatch(s):
-            meta.setdefault("date", _adoption_date(s))
+            if _ADOPTION_LINE_RE.fullmatch(s):      # (else a masked date: none to read)
+                meta.setdefault("date", _adoption_date(s))
         elif kind == "date":
             match = _DATE_LINE_RE.fullmatch(s)
             meta.setdefault("date", parse_date(match["date"]))
@@ -221,12 +229,12 @@ def _parse_title_block(strings, meta):
 # title printed again): a numeric date stamp (2023-09-23 383, 公文搜 2022-08-29 12:36:23 营商), a
 # page field (|来源:新高考网, 发表时间:2025/10/30 19:16:00), its page tools and share links (打印本文
 # - 下载本文, 佩珊分享, 阅读 111 下载 6 … 分享), its home link (德育素材网 首页); tool words of two
-# characters or more (大, 中, 小 are words of titles).
+# characters or more (大, 中, 小 are words of titles); a web address (【www.guakaob.com--报告】).
 _PAGE_MARK_RE = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
     rf"(?:{_FIELD_KEYS})\s*[:：]|"
     + "|".join(sorted((word for word in words("page_tool_words") if len(word) >= 2), key=len, reverse=True))
-    + "|首页")
+    + r"|首页|www\.|https?://")
 
 
 def _title_lines(pieces, meta):
@@ -234,20 +242,59 @@ def _title_lines(pieces, meta):
     the title lines and what is neither another kind nor page furniture (a title broken over
     two lines; not a line without ideographs, as Shape2, DOCX, ``), printed once
     (:func:`_one_copy`). A furniture line's date stamp is the page's, kept in ``meta`` as
-    ``uploaded`` (never the date)."""
+    ``uploaded`` (never the date). Furniture is a line with a page mark, a line that opens
+    with a site's name (:func:`_names_site`), and a line that only names what a furniture
+    line of the block names (:func:`_named_by`)."""
+    furniture = [s for kind, s in pieces if kind is None and _PAGE_MARK_RE.search(s)]
     lines = []
     for kind, s in pieces:
         if kind in ("title", "paren", "subtitle") or kind is None and IDEOGRAPH_RE.search(s) \
-                and not _PAGE_MARK_RE.search(s):
+                and s not in furniture and not _names_site(s) and not _named_by(s, furniture):
             lines.append(s)
         elif kind is None and (stamp := parse_date(s)):
             meta.setdefault("uploaded", stamp)
     return _one_copy(lines)
 
 
+# A site's name opening a line, alone or before its column and the page's title (思而思学网;
+# 美章网 资料文库 镇政府报告范文: a crumb trail without its marks): a word ending in 网 up to a
+# blank or the line's end, not a network's (电网, 互联网: ``lang/data/network_words.txt``).
+_SITE_NAME_RE = re.compile(rf"[{IDEOGRAPH}A-Za-z0-9]{{1,10}}网(?=[{_BLANK}]|$)")
+_NETWORK_END_RE = re.compile(rf"(?:{alternation('network_words')})$")
+
+
+def _names_site(s):
+    """Whether the title-block line ``s`` opens with a site's name (:data:`_SITE_NAME_RE`).
+
+    >>> _names_site("思而思学网"), _names_site("美章网 资料文库 镇政府报告范文"), _names_site("智能电网")
+    (True, True, False)
+    """
+    match = _SITE_NAME_RE.match(s.strip(_BLANK))
+    return bool(match) and not _NETWORK_END_RE.search(match.group())
+
+
+def _named_by(s, furniture):
+    """Whether every run of ideographs of the line ``s`` is a word of the ``furniture`` lines of
+    its title block, as a column's or site's name is that its stamp line names again
+    (营商⏎…的讲话⏎公文搜 2022-08-29 12:36:23 营商; | 报告 |⏎【www.guakaob.com--报告】).
+
+    >>> _named_by("营商", ["公文搜 2022-08-29 12:36:23 营商"]), _named_by("营商环境", ["公文搜 2022-08-29 营商"])
+    (True, False)
+    """
+    runs = re.findall(f"[{IDEOGRAPH}]+", s)
+    named = {run for line in furniture for run in re.findall(f"[{IDEOGRAPH}]+", line)}
+    return bool(runs) and set(runs) <= named
+
+
+# the tag a site closes a title with: 最新社区换届选举演讲稿【荐读】, 社区换届选举演讲稿【一】 (dev-0208)
+_CLOSING_TAG_RE = re.compile(r"【[^【】]{1,6}】$")
+
+
 def _same_title(a, b):
     """Whether ``a`` and ``b`` (blanks removed) are one title printed twice: equal, or a copy
-    with a character or two left out or changed (…投资说明会上的讲话 / …投资说明上的讲话)."""
+    with a character or two left out or changed (…投资说明会上的讲话 / …投资说明上的讲话), a
+    site's closing tag (:data:`_CLOSING_TAG_RE`) apart."""
+    a, b = _CLOSING_TAG_RE.sub("", a), _CLOSING_TAG_RE.sub("", b)
     return a == b or min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
@@ -276,6 +323,22 @@ def _one_copy(lines):
         if _same_title(head, rest):
             return _one_copy(lines[:j])
     return lines
+
+
+def title_and_copy(title, copy):
+    """The title of a title block whose ``title`` the page prints again, ``copy``, glued to
+    the body's salutation (…总页数 7 页 2023-11-16 分享⏎市长在…的讲话 同志们:): the one that
+    :func:`_one_copy` keeps of the two, or ``title`` when ``copy`` is None or no copy.
+
+    >>> title_and_copy("市长在2022年全市城市管理工作会议上的讲话稿范文稿", "市长在2022年全市城市管理工作会议上的讲话")
+    '市长在2022年全市城市管理工作会议上的讲话'
+    >>> title_and_copy("在全市工作会议上的讲话", "同志们好")
+    '在全市工作会议上的讲话'
+    """
+    if copy is None:
+        return title
+    kept = _one_copy([title, copy])
+    return kept[0] if len(kept) == 1 else title
 
 
 def _join_title(parts):

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from conftest import SEED, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date, without_glosses
 from policy_nlp.apps.local_training import gold_excerpt_ids
+from policy_nlp.stages.cleaning.title import _names_site, _title_kind, title_and_copy
+from policy_nlp.stages.normalize import prepare
 from policy_nlp.stages.script import is_traditional, to_simplified
 
 
@@ -1461,12 +1463,13 @@ def test_page_furniture_in_a_title_block_is_no_title(local_excerpts):
     # block but are not the title: a date stamp (dev-0024: 2026-03-18 10.00元 免费试读, then Shape2;
     # dev-0088: 2024-10-28 06:06:17 德育素材网, after 德育素材网 首页), a page field (dev-0009:
     # |来源:新高考网), page tools (dev-0047: 打印本文 - 下载本文…; dev-0125: DOCX, 阅读 111 下载 6 …
-    # 分享), a share line (dev-0124: 佩珊分享, then the title again as 篇2)
+    # 分享, then the title again glued to the salutation: its copy, without the file name's 稿范文稿),
+    # a share line (dev-0124: 佩珊分享, then the title again as 篇2)
     expected = {"dev-0024": "市委书记在2026年全市优化营商环境大会上的讲话",
                 "dev-0088": "某县委书记在2024年全县河湖长制工作会议上的讲话",
                 "dev-0009": "镇党委书记在镇经济工作会议上的讲话",
                 "dev-0047": "招商引资表彰及动员大会讲话",
-                "dev-0125": "市长在2022年全市城市管理工作会议上的讲话稿范文稿",
+                "dev-0125": "市长在2022年全市城市管理工作会议上的讲话",
                 "dev-0124": "区长领导干部大会上的讲话(2)"}
     _assert_titles(local_excerpts, expected, body_start="同志们")
     # the stamp of such a line is the page's (uploaded), never the date; so is 发表时间 (dev-0196)
@@ -1476,6 +1479,53 @@ def test_page_furniture_in_a_title_block_is_no_title(local_excerpts):
     # a title broken over two lines is still one title (the 2017 national work report: 政府工作报⏎告)
     record = next(r for r in _national_records() if r["title"].startswith("2017年") and "政府工作报告" in r["title"])
     assert clean_text(record["content"]).meta["title"] == "政府工作报告"
+
+
+def test_a_site_or_column_line_in_a_title_block_is_no_title(local_excerpts):
+    # Lines of a sharing site among the title block's lines: its name opening a line (dev-0208:
+    # 思而思學網 between the title and its copy 社區換屆選舉演講稿【一】, Traditional; dev-0174:
+    # 美章网 资料文库 镇政府报告范文, site, column and page title, then 镇政府报告范文⏎镇政府报告), a
+    # column's name that the block's stamp line names again (dev-0025: 营商⏎市长在…的讲话⏎公文搜
+    # 2022-08-29 12:36:23 营商), a web address and the column it names (dev-0172: | 报告 |⏎
+    # 【www.guakaob.com--报告】). They are removed with the title block, never lost.
+    expected = {"dev-0208": "最新社区换届选举演讲稿【荐读】",
+                "dev-0174": "镇政府报告",
+                "dev-0025": "市长在优化营商环境再出发动员大会上的讲话"}
+    _assert_titles(local_excerpts, expected)
+    for key, line in (("dev-0208", "思而思學(xué)網(wǎng)"), ("dev-0174", "美章网 资料文库"), ("dev-0025", "营商\n\n市长"),
+                      ("dev-0172", "| 报告 |\n\n【www.guakaob.com--报告】")):
+        cleaned = clean_text(local_excerpts[key]["text"])
+        block = next(r["text"] for r in cleaned.removed if r["reason"] == "title block")
+        assert line in block and line not in cleaned.text, key
+    title = clean_text(local_excerpts["dev-0172"]["text"]).meta["title"]
+    assert "报告 |" not in title and "www" not in title and "XX镇政府工作报告" in title
+    # a network's name is no site's: 智能电网 may open a title's line
+    assert not _names_site("智能电网") and not _names_site("工业互联网 创新发展大会上的讲话")
+    # a title over two lines of no title kind is still read whole (the 19th congress report)
+    record = next(r for r in _national_records() if "十九次" in r["content"][:200])
+    assert clean_text(record["content"]).meta["title"].startswith("决胜全面建成小康社会 为夺取新时代")
+
+
+def test_a_masked_date_under_a_title_is_no_title(local_excerpts):
+    # A template's date with masked figures under the title (dev-0070: 在全市…会议上的讲话⏎XXX⏎
+    # (X年X月X日)) is a date line of the title block that gives no date; a date with its figures is
+    # read as before, and one with only its year (dev-0172: XX镇政府工作报告⏎2014年 月 日) stays in
+    # the title, which gives the document its year.
+    _assert_titles(local_excerpts, {"dev-0070": "在全市宣传思想文化工作会议上的讲话"}, body_start="同志们")
+    assert "date" not in clean_text(local_excerpts["dev-0070"]["text"]).meta
+    assert _title_kind("(X年X月X日)", ["title"]) == "date" and _title_kind("2014年 月 日", ["title"]) is None
+    assert prepare(local_excerpts["dev-0172"]["text"])[1]["year"] == 2014
+    meta = clean_text("在全市农村工作会议上的讲话\n(2021 年2月2日)\n同志们:\n今天开会。").meta   # dev-0179's
+    assert meta["date"] == "2021-02-02"
+
+
+def test_a_title_printed_again_glued_to_the_salutation_is_its_copy(local_excerpts):
+    # The title block's title and its copy glued to the salutation: one title (equal: dev-0009,
+    # dev-0128, dev-0133; the copy without the file name's 稿范文稿: dev-0125, in the test above)
+    expected = {"dev-0009": "镇党委书记在镇经济工作会议上的讲话", "dev-0128": "副县长在2010年全县卫生工作会议上的讲话",
+                "dev-0133": "镇长在农业工作总结会上的讲话"}
+    _assert_titles(local_excerpts, expected)
+    assert title_and_copy("在全市宣传思想文化工作会议上的讲话", "同志们") == "在全市宣传思想文化工作会议上的讲话"
 
 
 def test_a_members_notice_glued_to_the_body_is_removed(local_excerpts):
