@@ -586,3 +586,26 @@ def test_a_document_is_tested_for_news_once(monkeypatch):
     assert context.document_context(speech, {"occasion": "防汛工作会议"}, read_title=True)[0] == "防汛工作会议"
     assert context.document_context(speech, title="在全县防汛工作会议上的讲话", read_title=True)[0] == \
         "在全县防汛工作会议上的讲话"
+
+
+@pytest.mark.parametrize("excerpt, area", [("dev-0208", "party_government"), ("dev-0127", "social_welfare"),
+                                           ("dev-0201", "agriculture_rural")])
+def test_a_title_given_in_traditional_script_names_its_area(excerpt, area):
+    # three Traditional pages of the local corpus whose corpus title is Traditional too (最新社區換屆選舉
+    # 演講稿【薦讀】, 2023年唐河縣衛生健康工作會議召開, 縣委書記在全縣農村工作會議上的講話): the text is
+    # annotated in a Simplified copy and the title must be read so too, or it names no area and the
+    # paragraphs lose their document's context (dev-0208's 换届选举 paragraphs went to governance_security)
+    import json
+    from conftest import shared_path
+    from policy_nlp.stages.topics import classify_paragraphs, context, default_model
+    from policy_nlp.stages.script import to_simplified
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    record = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == excerpt)
+    texts = [p for p in to_simplified(record["text"])[0].split("\n") if p.strip()]
+    simplified = to_simplified(record["title"])[0]
+    assert context.title_topic(record["title"]) is None and context.title_topic(simplified) == area
+    title, _ = context.document_context(texts, {"title": record["title"]}, read_title=True)
+    assert title == simplified
+    model = default_model()
+    assert classify_paragraphs(model, texts, meta={"title": record["title"]}, read_title=True) == \
+        classify_paragraphs(model, texts, meta={"title": simplified}, read_title=True)
