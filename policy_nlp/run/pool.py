@@ -28,13 +28,13 @@ import collections
 import logging
 import multiprocessing
 import signal
-import threading
 import time
 from multiprocessing.connection import wait
 
 from policy_nlp.run.worker import annotate_batch, failed
 
 log = logging.getLogger("policy_nlp")
+_STOPS = {signal.SIGINT, signal.SIGTERM}  # the signals that stop a run (Ctrl-C, kill PID)
 
 
 def annotate_on_workers(batch_list, workers):
@@ -137,7 +137,7 @@ class _Worker:
                                        name="policy-nlp-worker")
         self.task = None
         started.append(self)
-        _start_without_sigint(self.process)
+        _start_holding_signals(self.process)
         child.close()  # the worker's end is the worker's alone: it dies, this end reads EOF
 
     def give(self, task):
@@ -173,21 +173,21 @@ class _Worker:
                 + {signal.SIGKILL: ": out of memory?", signal.SIGSEGV: ": a crash"}.get(-code, ""))
 
 
-def _start_without_sigint(process):
-    """Start a worker with SIGINT ignored from the fork on (set in the main thread).
+def _start_holding_signals(process):
+    """Start a worker with SIGINT and SIGTERM blocked (held, not lost) across the fork.
 
     A terminal's Ctrl-C reaches the whole process group: the parent stops the
     run and ends the workers (SIGTERM, their default action: see
-    :class:`policy_nlp.run.batch._Stopper`).
+    :class:`policy_nlp.run.batch._Stopper`). The worker ignores SIGINT from
+    before it unblocks them (:func:`_serve`); the parent gets a signal that came
+    during the fork once it is started. (SIGINT was ignored in the parent
+    during the fork: a Ctrl-C then was lost.)
     """
-    if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
-        process.start()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         process.start()
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _serve(connection, position, parent_ends):
@@ -197,6 +197,7 @@ def _serve(connection, position, parent_ends):
         end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the parent across the fork
     while True:
         try:
             records = connection.recv()

@@ -1,0 +1,69 @@
+"""The process pool of a corpus run (policy_nlp.run.pool): signals around a fork,
+a worker's death at any point, what a worker inherits, a parent that dies.
+
+The workers' annotate_batch is replaced by a stub (the pool is under test, not
+the stages): a monkeypatch made before the fork is what the forked workers run.
+"""
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from multiprocessing.connection import wait
+from pathlib import Path
+
+import pytest
+
+from policy_nlp.io.corpus import Record
+from policy_nlp.run import pool
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="forks, reads /proc")
+
+FORK = multiprocessing.get_context("fork")
+SENTENCES = ["坚持农业农村优先发展。", "全面推进乡村振兴，加快建设农业强国。", "过去一年，我国发展历程很不平凡。"]
+
+
+def _records(n, repeat=1):
+    return [Record(f"doc{i:03d}", SENTENCES[i % len(SENTENCES)] * repeat, {"source": f"in.jsonl:{i + 1}"})
+            for i in range(n)]
+
+
+def _stub(records):
+    """What the stubbed workers return for a batch: the text as the payload."""
+    return [(r.id, r.meta, len(r.text), r.text, None) for r in records]
+
+
+# --- signals around a fork -----------------------------------------------------
+
+def test_a_ctrl_c_while_a_worker_is_forked_stops_the_run(monkeypatch):
+    # SIGINT was ignored in the parent while it forked a worker: a Ctrl-C then was lost
+    process = FORK.Process(target=time.sleep, args=(0.2,), daemon=True)
+    start = process.start
+
+    def start_hit_by_ctrl_c():  # to this thread: another thread of the process may take os.kill's
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        start()
+    monkeypatch.setattr(process, "start", start_hit_by_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        pool._start_holding_signals(process)
+    process.join(5)
+    assert process.exitcode == 0  # the worker did not take it
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def test_a_ctrl_c_to_the_group_before_the_worker_set_its_handlers_leaves_it_alone(monkeypatch):
+    serve = pool._serve
+
+    def serve_hit_early(*args):  # a Ctrl-C to the process group, just after the fork
+        os.kill(os.getpid(), signal.SIGINT)
+        serve(*args)
+    monkeypatch.setattr(pool, "_serve", serve_hit_early)
+    monkeypatch.setattr(pool, "annotate_batch", _stub)
+    started = []
+    try:
+        worker = pool._Worker(FORK, started)
+        worker.give((0, 0, _records(2)))
+        assert wait([worker.connection], 10) and worker.receive() == _stub(_records(2))
+    finally:
+        pool._end(started)
