@@ -27,6 +27,7 @@ of the whole batch would fail with it on every rerun; a worker killed once
 import collections
 import logging
 import multiprocessing
+import os
 import signal
 import time
 from multiprocessing.connection import wait
@@ -133,7 +134,7 @@ class _Worker:
         # the child closes this process's ends of every pipe, so that it sees its own
         # pipe's end of file (and exits) when this process is gone
         ends = [w.connection for w in started if not w.connection.closed] + [self.connection]
-        self.process = context.Process(target=_serve, args=(child, self.position, ends), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, self.position, ends, os.getpid()), daemon=True,
                                        name="policy-nlp-worker")
         self.task = None
         started.append(self)
@@ -190,9 +191,14 @@ def _start_holding_signals(process):
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-def _serve(connection, position, parent_ends):
+def _serve(connection, position, parent_ends, parent):
     """A worker: annotate each batch it is sent, until the pipe closes,
-    telling the parent which record it is at (``position``)."""
+    telling the parent which record it is at (``position``).
+
+    It stops at the next document when its ``parent`` process is gone
+    (SIGKILLed: nobody will read the batch, and the worker holds the run's
+    output lock, inherited); it went on to the end of the batch.
+    """
     for end in parent_ends:
         end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -205,6 +211,8 @@ def _serve(connection, position, parent_ends):
             return
         results = []
         for position.value, record in enumerate(records):
+            if os.getppid() != parent:
+                return
             results += annotate_batch([record])
         position.value = len(records)
         try:

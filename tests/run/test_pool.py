@@ -5,9 +5,12 @@ The workers' annotate_batch is replaced by a stub (the pool is under test, not
 the stages): a monkeypatch made before the fork is what the forked workers run.
 """
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from multiprocessing.connection import wait
@@ -32,6 +35,21 @@ def _records(n, repeat=1):
 def _stub(records):
     """What the stubbed workers return for a batch: the text as the payload."""
     return [(r.id, r.meta, len(r.text), r.text, None) for r in records]
+
+
+def _state(pid):
+    """The state letter of process ``pid`` (Z: a zombie), or None when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def _gone(pid, seconds):
+    deadline = time.monotonic() + seconds
+    while _state(pid) not in (None, "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _state(pid) in (None, "Z")
 
 
 # --- signals around a fork -----------------------------------------------------
@@ -67,3 +85,33 @@ def test_a_ctrl_c_to_the_group_before_the_worker_set_its_handlers_leaves_it_alon
         assert wait([worker.connection], 10) and worker.receive() == _stub(_records(2))
     finally:
         pool._end(started)
+
+
+# --- a parent that dies ------------------------------------------------------------
+
+_ORPHAN = """
+import os, sys, time
+from policy_nlp.io.corpus import Record
+from policy_nlp.run import pool
+pool.annotate_batch = lambda records: time.sleep(1) or []  # 1 s a document
+worker = pool._Worker(pool.multiprocessing.get_context("fork"), [])
+worker.give((0, 0, [Record(str(i), "坚持农业农村优先发展。", {}) for i in range(30)]))
+print(worker.process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_worker_whose_parent_was_killed_stops_at_the_next_document():
+    # it went on with its batch (up to minutes of CPU for nobody), holding the run's output lock
+    env = {**os.environ, "PYTHONPATH": str(Path(pool.__file__).resolve().parents[2])}
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        child = int(parent.stdout.readline())
+        time.sleep(0.5)
+        parent.kill()
+        parent.wait()
+        assert _gone(child, 4), "the worker went on with its batch"
+    finally:
+        parent.kill()
+        with contextlib.suppress(NameError, ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
