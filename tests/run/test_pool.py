@@ -6,14 +6,18 @@ the stages): a monkeypatch made before the fork is what the forked workers run.
 """
 
 import contextlib
+import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import struct
 import subprocess
 import sys
 import threading
 import time
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 import pytest
@@ -115,3 +119,62 @@ def test_a_worker_whose_parent_was_killed_stops_at_the_next_document():
         parent.kill()
         with contextlib.suppress(NameError, ProcessLookupError):
             os.kill(child, signal.SIGKILL)
+
+
+# --- a worker's death, at any point ----------------------------------------------
+
+def _run_pool(batch_list, workers, monkeypatch):
+    """annotate_on_workers' output, and the workers it started (ended by then)."""
+    end, started = pool._end, []
+    monkeypatch.setattr(pool, "_end", lambda workers, **kw: (started.extend(workers), end(workers, **kw)))
+    return list(pool.annotate_on_workers(batch_list, workers)), started
+
+
+def test_a_worker_killed_halfway_through_sending_its_results(monkeypatch, tmp_path, caplog):
+    # the parent reads half a message, then the end of file: the batch's documents are tried again alone
+    parent, once, send = os.getpid(), tmp_path / "killed", multiprocessing.connection.Connection.send
+
+    def send_half_then_die(self, obj):
+        if os.getpid() == parent or once.exists():
+            return send(self, obj)
+        once.touch()
+        data = ForkingPickler.dumps(obj)
+        part = memoryview(struct.pack("!i", len(data)) + data[:len(data) // 2])
+        while part:
+            part = part[os.write(self.fileno(), part):]
+        os.kill(os.getpid(), signal.SIGKILL)
+    monkeypatch.setattr(multiprocessing.connection.Connection, "send", send_half_then_die)
+    monkeypatch.setattr(pool, "annotate_batch", _stub)
+    records = _records(7, repeat=3000)  # ~50,000 characters each: more than a pipe holds
+    batch_list = [records[:3], records[3:5], records[5:]]
+    with caplog.at_level(logging.WARNING, logger="policy_nlp"):
+        got, started = _run_pool(batch_list, 2, monkeypatch)
+    assert got == [_stub(batch) for batch in batch_list]
+    [death] = [r.getMessage() for r in caplog.records]
+    assert "(killed by signal 9, SIGKILL: out of memory?)" in death and "sending their results" in death
+    assert len(started) == 3 and all(_state(w.process.pid) is None for w in started)  # reaped: no zombie
+
+
+def test_a_dead_workers_end_of_file_arrives_though_others_were_forked_after_it(monkeypatch):
+    # each worker closes the parent's ends of the pipes of those forked before it
+    monkeypatch.setattr(pool, "annotate_batch", _stub)
+    started = []
+    try:
+        first, second, third = (pool._Worker(FORK, started) for _ in range(3))
+        os.kill(second.process.pid, signal.SIGKILL)
+        assert wait([second.connection], 5) and second.receive() is None
+        first.connection.close()  # as when the parent is gone: the worker sees its end of file
+        first.process.join(5)
+        assert first.process.exitcode == 0
+        third.give((0, 0, _records(2)))
+        assert wait([third.connection], 5) and third.receive() == _stub(_records(2))
+    finally:
+        pool._end(started)
+
+
+def test_batches_and_results_larger_than_a_pipe_buffer(monkeypatch):
+    monkeypatch.setattr(pool, "annotate_batch", _stub)
+    records = _records(40, repeat=4000)  # ~2 MB of UTF-8 a batch of 10, each way
+    batch_list = [records[i:i + 10] for i in range(0, 40, 10)]
+    got, _ = _run_pool(batch_list, 2, monkeypatch)
+    assert got == [_stub(batch) for batch in batch_list]
