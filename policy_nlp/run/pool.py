@@ -222,15 +222,25 @@ def _serve(connection, position, parent_ends, parent):
 
 
 def _end(started, seconds=5.0):
-    """End the workers: SIGTERM, then SIGKILL to any still there after ``seconds``."""
-    alive = [w.process for w in started if w.process.pid is not None and w.process.exitcode is None]
-    for process in alive:
-        process.terminate()
-    deadline = time.monotonic() + seconds
-    for process in alive:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.exitcode is None:
-            process.kill()
-            process.join()
-    for worker in started:
-        worker.connection.close()
+    """End the workers: SIGTERM, then SIGKILL to any still there after ``seconds``.
+
+    SIGINT and SIGTERM are held meanwhile, and raised after: one that came
+    during the joins (a run ending as the user presses Ctrl-C, a caller's
+    handler that raises) left the workers not yet joined there, and one that
+    ignores SIGTERM running.
+    """
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        alive = [w.process for w in started if w.process.pid is not None and w.process.exitcode is None]
+        for process in alive:
+            process.terminate()
+        deadline = time.monotonic() + seconds
+        for process in alive:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.exitcode is None:
+                process.kill()
+                process.join()
+        for worker in started:
+            worker.connection.close()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

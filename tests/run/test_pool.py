@@ -178,3 +178,27 @@ def test_batches_and_results_larger_than_a_pipe_buffer(monkeypatch):
     batch_list = [records[i:i + 10] for i in range(0, 40, 10)]
     got, _ = _run_pool(batch_list, 2, monkeypatch)
     assert got == [_stub(batch) for batch in batch_list]
+
+
+# --- ending the workers --------------------------------------------------------------
+
+def test_a_signal_while_the_workers_are_ended_waits_for_the_end(monkeypatch):
+    # a Ctrl-C (or the caller's handler raising) during _end's join left the workers
+    # not yet joined there: one that ignores SIGTERM was never killed
+    def stubborn(records):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        threading.Event().wait()
+    monkeypatch.setattr(pool, "annotate_batch", stubborn)
+    started = []
+    worker = pool._Worker(FORK, started)
+    worker.give((0, 0, _records(1)))
+    time.sleep(0.3)  # it ignores SIGTERM now
+    main = threading.get_ident()
+    threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()
+    try:
+        with pytest.raises(KeyboardInterrupt):  # raised once the workers are ended
+            pool._end(started, seconds=1.0)
+        assert worker.process.exitcode == -signal.SIGKILL and worker.connection.closed
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker.process.pid, signal.SIGKILL)
