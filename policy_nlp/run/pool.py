@@ -207,7 +207,7 @@ def _serve(connection, position, parent_ends, parent):
     while True:
         try:
             records = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):  # the parent is gone, maybe halfway through sending a batch
             return
         results = []
         for position.value, record in enumerate(records):
