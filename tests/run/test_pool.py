@@ -197,22 +197,31 @@ def test_batches_and_results_larger_than_a_pipe_buffer(monkeypatch):
 
 # --- ending the workers --------------------------------------------------------------
 
-def test_a_signal_while_the_workers_are_ended_waits_for_the_end(monkeypatch):
-    # a Ctrl-C (or the caller's handler raising) during _end's join left the workers
+def test_a_signal_while_the_workers_are_ended_waits_for_the_end(monkeypatch, tmp_path):
+    # a Ctrl-C (or the caller's handler raising) during _end's joins left the workers
     # not yet joined there: one that ignores SIGTERM was never killed
+    ignoring = tmp_path / "ignoring"
+
     def stubborn(records):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        ignoring.touch()
         threading.Event().wait()
     monkeypatch.setattr(pool, "annotate_batch", stubborn)
     started = []
     worker = pool._Worker(FORK, started)
-    worker.give((0, 0, _records(1)))
-    time.sleep(0.3)  # it ignores SIGTERM now
-    main = threading.get_ident()
-    threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()
     try:
+        worker.give((0, 0, _records(1)))
+        deadline = time.monotonic() + 30
+        while not ignoring.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        join = worker.process.join
+
+        def join_hit_by_ctrl_c(*args):
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+            return join(*args)
+        monkeypatch.setattr(worker.process, "join", join_hit_by_ctrl_c)
         with pytest.raises(KeyboardInterrupt):  # raised once the workers are ended
-            pool._end(started, seconds=1.0)
+            pool._end(started, seconds=0.5)
         assert worker.process.exitcode == -signal.SIGKILL and worker.connection.closed
     finally:
         with contextlib.suppress(ProcessLookupError):
