@@ -22,19 +22,25 @@ worker (a pathological input, or one too big for the memory left) costs two
 workers and one failed line, never its batch's other documents, which a retry
 of the whole batch would fail with it on every rerun; a worker killed once
 (by the OOM killer, for another process's memory) costs a retry only.
+
+A worker is sent its next batch once the parent has read its results, never
+while it is busy: both could then block sending more than a pipe holds.
+What that wait costs (``benchmarks/pool_waits.py``: ≤0.4% of the workers'
+time on 2 cores) is not worth a reader thread in every worker.
 """
 
 import collections
 import logging
 import multiprocessing
+import os
 import signal
-import threading
 import time
 from multiprocessing.connection import wait
 
 from policy_nlp.run.worker import annotate_batch, failed
 
 log = logging.getLogger("policy_nlp")
+_STOPS = {signal.SIGINT, signal.SIGTERM}  # the signals that stop a run (Ctrl-C, kill PID)
 
 
 def annotate_on_workers(batch_list, workers):
@@ -133,11 +139,11 @@ class _Worker:
         # the child closes this process's ends of every pipe, so that it sees its own
         # pipe's end of file (and exits) when this process is gone
         ends = [w.connection for w in started if not w.connection.closed] + [self.connection]
-        self.process = context.Process(target=_serve, args=(child, self.position, ends), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, self.position, ends, os.getpid()), daemon=True,
                                        name="policy-nlp-worker")
         self.task = None
         started.append(self)
-        _start_without_sigint(self.process)
+        _start_holding_signals(self.process)
         child.close()  # the worker's end is the worker's alone: it dies, this end reads EOF
 
     def give(self, task):
@@ -173,37 +179,45 @@ class _Worker:
                 + {signal.SIGKILL: ": out of memory?", signal.SIGSEGV: ": a crash"}.get(-code, ""))
 
 
-def _start_without_sigint(process):
-    """Start a worker with SIGINT ignored from the fork on (set in the main thread).
+def _start_holding_signals(process):
+    """Start a worker with SIGINT and SIGTERM blocked (held, not lost) across the fork.
 
     A terminal's Ctrl-C reaches the whole process group: the parent stops the
     run and ends the workers (SIGTERM, their default action: see
-    :class:`policy_nlp.run.batch._Stopper`).
+    :class:`policy_nlp.run.batch._Stopper`). The worker ignores SIGINT from
+    before it unblocks them (:func:`_serve`); the parent gets a signal that came
+    during the fork once it is started. (SIGINT was ignored in the parent
+    during the fork: a Ctrl-C then was lost.)
     """
-    if threading.current_thread() is not threading.main_thread():  # signal handlers are the main thread's
-        process.start()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         process.start()
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-def _serve(connection, position, parent_ends):
+def _serve(connection, position, parent_ends, parent):
     """A worker: annotate each batch it is sent, until the pipe closes,
-    telling the parent which record it is at (``position``)."""
+    telling the parent which record it is at (``position``).
+
+    It stops at the next document when its ``parent`` process is gone
+    (SIGKILLed: nobody will read the batch, and the worker holds the run's
+    output lock, inherited); it went on to the end of the batch.
+    """
     for end in parent_ends:
         end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the parent across the fork
     while True:
         try:
             records = connection.recv()
-        except EOFError:
+        except (EOFError, OSError):  # the parent is gone, maybe halfway through sending a batch
             return
         results = []
         for position.value, record in enumerate(records):
+            if os.getppid() != parent:
+                return
             results += annotate_batch([record])
         position.value = len(records)
         try:
@@ -213,15 +227,25 @@ def _serve(connection, position, parent_ends):
 
 
 def _end(started, seconds=5.0):
-    """End the workers: SIGTERM, then SIGKILL to any still there after ``seconds``."""
-    alive = [w.process for w in started if w.process.pid is not None and w.process.exitcode is None]
-    for process in alive:
-        process.terminate()
-    deadline = time.monotonic() + seconds
-    for process in alive:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.exitcode is None:
-            process.kill()
-            process.join()
-    for worker in started:
-        worker.connection.close()
+    """End the workers: SIGTERM, then SIGKILL to any still there after ``seconds``.
+
+    SIGINT and SIGTERM are held meanwhile, and raised after: one that came
+    during the joins (a run ending as the user presses Ctrl-C, a caller's
+    handler that raises) left the workers not yet joined there, and one that
+    ignores SIGTERM running.
+    """
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        alive = [w.process for w in started if w.process.pid is not None and w.process.exitcode is None]
+        for process in alive:
+            process.terminate()
+        deadline = time.monotonic() + seconds
+        for process in alive:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.exitcode is None:
+                process.kill()
+                process.join()
+        for worker in started:
+            worker.connection.close()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
