@@ -299,8 +299,9 @@ def test_one_id_naming_two_texts_is_kept_and_said(annotated):
     t = build_tables([*docs, other])
     assert t["documents"]["id"].tolist().count("n1") == 2 and not t["documents"]["duplicate"].iloc[-1]
     assert duplicates_note(t["documents"]).endswith(
-        "1 ids name two different texts (n1): both are kept and a join on doc_id matches each row of "
-        "one to both; give the inputs distinct ids")
+        "1 ids name two different texts (n1): both are kept, the later one's doc_id made unique as ID#2 … "
+        "(id keeps the id as read); give the inputs distinct ids")
+    assert t["documents"]["doc_id"].iloc[-1] == "n1#2"
     assert trace("三清", [*docs, other]).summary["documents"] == 1
 
 
@@ -365,7 +366,7 @@ def test_trace_of_nothing_and_of_numerals_alone(annotated, capsys):
     assert exited.value.code == 2
     assert "nothing to trace" in capsys.readouterr().err
     # numerals alone have no words to agree on: 十五 is not half-similar to 123 for that
-    t = {"documents": pd.DataFrame({"id": ["a"], "duplicate": [False]}),
+    t = {"documents": pd.DataFrame({"doc_id": ["a"], "duplicate": [False]}),
          "formulations": pd.DataFrame({"doc_id": ["a", "a"], "canonical": ["十五", "1234"], "duplicate": [False, False]})}
     assert [row["canonical"] for row in closest_formulations("123", t, {"a": ""})] == ["1234"]
 
@@ -461,3 +462,36 @@ def test_a_title_s_term_counts_once_and_in_its_title():
         == sum(s["text"] == "三秋" for s in docs[1]["slogans"]) > 0
     (mention,) = trace("民意快线", docs).mentions.itertuples()
     assert mention.in_title and mention.context == title
+
+
+@pytest.fixture(scope="module")
+def one_id_twice(tmp_path_factory):
+    """Two local speeches that both name “十三五”, each the first row of its own input and so both
+    id'd "1" (two CSVs each numbering its rows), in two annotated files."""
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    folder = tmp_path_factory.mktemp("one_id")
+    docs = []
+    for name, excerpt, year in (("a", "dev-0015", 2016), ("b", "dev-0019", 2017)):
+        doc = doc_to_dict(policy_nlp.annotate(local_excerpt(excerpt), nlp, id="1", meta={"year": year}))
+        (folder / f"{name}.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+        docs.append(doc)
+    return [folder / "a.jsonl", folder / "b.jsonl"], docs
+
+
+def test_one_id_in_two_inputs_gets_two_doc_ids_and_trace_reads_each_text(one_id_twice):
+    paths, (first, second) = one_id_twice
+    t = build_tables(paths)
+    documents = t["documents"]
+    # doc_id is unique (the later "1" is 1#2, as the readers make an id repeated in one input);
+    # id keeps the id as given
+    assert documents["doc_id"].tolist() == ["1", "1#2"] and documents["id"].tolist() == ["1", "1"]
+    assert set(t["formulations"]["doc_id"]) == {"1", "1#2"}
+    result = trace("十三五", paths)
+    assert result.summary["documents"] == 2 and result.summary["mentions"] == 3
+    mentions = result.mentions
+    assert mentions["doc_id"].tolist() == ["1", "1", "1#2"] and mentions["id"].tolist() == ["1", "1", "1"]
+    texts = {"1": first["text"], "1#2": second["text"]}
+    for row in mentions.itertuples():   # each context is read from its own document's text
+        text = texts[row.doc_id]
+        assert text[row.start:row.end] == "十三五"
+        assert row.context == text[max(0, row.start - 30):row.end + 30].replace("\n", " ")
