@@ -76,6 +76,10 @@ _SKIP_META = {"removed", "normalized", "title_slogans"}
 # the documents columns read from meta; its other fixed columns (chars, duplicate_of, main_topic …)
 # are computed, and a meta field of the same name cannot fill them
 _FROM_META = frozenset(name for name, _ in _DOC_FIELDS)
+# the prefix of a meta field's column when a documents column has its name but for case (the Xi
+# CSV's Date beside the computed date): DuckDB, as SQL does, ignores case in column names and
+# renamed it Date_1 in corpus.duckdb alone, while Parquet kept Date
+META_PREFIX = "meta_"
 
 
 def _schemas():
@@ -162,6 +166,8 @@ def _rows(documents):
     """The rows of the five tables, and the extra meta columns seen."""
     rows = {name: [] for name in TABLES}
     extra = []
+    columns = {}   # a meta field -> its column of the documents table (_meta_column)
+    fixed = taken = None   # the fixed documents columns; every column's name in lower case
     first_of = {}
     shadowed = {}   # a meta field the table computes itself -> the first document that gave another value
     keys = UniqueIds()  # doc_id: one id in two inputs (two CSVs numbered from 1) is two keys, as document_texts
@@ -181,13 +187,18 @@ def _rows(documents):
         doc = {"doc_id": doc_id, "id": given, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
                "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
                "main_topic_share": main_share if main_topic else None, "duplicate": duplicate_of is not None}
+        if fixed is None:
+            fixed = frozenset(doc)
+            taken = {name.lower() for name in fixed}
         for key, value in meta.items():
-            if key not in doc and key not in _SKIP_META:
-                if key not in extra:
-                    extra.append(key)
-                doc[key] = _text(value)
-            elif (key not in _SKIP_META and key not in _FROM_META and value not in (None, "")
-                  and _text(value) != _text(doc[key])):
+            if key in _SKIP_META:
+                continue
+            if key not in fixed:
+                if key not in columns:
+                    columns[key] = _meta_column(key, taken)
+                    extra.append(columns[key])
+                doc[columns[key]] = _text(value)
+            elif key not in _FROM_META and value not in (None, "") and _text(value) != _text(doc[key]):
                 shadowed.setdefault(key, doc_id)
         rows["documents"].append(doc)
         # every table's rows of a later copy are flagged, so that no count needs a join
@@ -225,7 +236,24 @@ def _rows(documents):
                     "and %s not in the tables; rename %s when annotating (annotate --meta-columns FIELD=NEW)",
                     "s" * (len(shadowed) > 1), named, "" if len(shadowed) > 1 else "s",
                     "are" if len(shadowed) > 1 else "is", "them" if len(shadowed) > 1 else "it")
+    renamed = {key: column for key, column in columns.items() if column != key}
+    if renamed:
+        log.warning("meta field%s %s (in Parquet and DuckDB): a documents column of the same name but for "
+                    "case is there, and DuckDB ignores case in column names", "s" * (len(renamed) > 1),
+                    ", ".join(f"{key!r} is the documents column {column!r}" for key, column in renamed.items()))
     return rows, extra
+
+
+def _meta_column(key, taken):
+    """The documents column of the meta field ``key``: ``key``, or with
+    :data:`META_PREFIX` (again, until free) when a column of that name but for
+    case is there (a fixed one, or another meta field's); added to ``taken``
+    (the names in lower case)."""
+    name = key
+    while name.lower() in taken:
+        name = META_PREFIX + name
+    taken.add(name.lower())
+    return name
 
 
 def _formulation_rows(slogans, common, meta, topics, p_starts=None, s_starts=None):

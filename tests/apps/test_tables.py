@@ -495,3 +495,29 @@ def test_one_id_in_two_inputs_gets_two_doc_ids_and_trace_reads_each_text(one_id_
         text = texts[row.doc_id]
         assert text[row.start:row.end] == "十三五"
         assert row.context == text[max(0, row.start - 30):row.end + 30].replace("\n", " ")
+
+
+def test_a_meta_field_named_like_a_column_but_for_case_is_prefixed_in_parquet_and_duckdb(tmp_path, caplog):
+    """The Xi speeches' CSV annotated without --date-column: its Date column stays in meta beside
+    the computed date. DuckDB ignores case in column names and made it Date_1 in corpus.duckdb
+    while Parquet kept Date: the two exports of one table disagreed, and silently."""
+    duckdb = pytest.importorskip("duckdb")
+    from itertools import islice
+    from conftest import shared_path
+    from policy_nlp.io.corpus import read_inputs
+    from policy_nlp.run.worker import annotate_record
+    nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
+    records = islice(read_inputs([shared_path("corpora", "xi_speeches_2020", "all_data.csv")], text_column="Text"), 2)
+    docs = [doc_to_dict(annotate_record(nlp, record)) for record in records]
+    assert [d["meta"]["Date"] for d in docs] == ["2020-05-19", "2020-04-30"]
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        export(docs, tmp_path, partition=None)
+    parquet = pd.read_parquet(tmp_path / "documents")
+    with duckdb.connect(str(tmp_path / "corpus.duckdb"), read_only=True) as con:
+        in_duckdb = con.sql("select * from documents").df()
+    for table in (parquet, in_duckdb):
+        assert list(table.columns) == list(parquet.columns)
+        assert "Date" not in table and "Date_1" not in table
+        assert table["meta_Date"].tolist() == ["2020-05-19", "2020-04-30"]
+        assert table["date"].tolist() == [d["meta"]["date"] for d in docs]
+    assert caplog.text.count("'Date' is the documents column 'meta_Date'") == 1
