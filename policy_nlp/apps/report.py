@@ -40,6 +40,7 @@ from pathlib import Path
 from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure, spreadsheet_cell
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
+from policy_nlp.io.corpus import UniqueIds
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical
 from policy_nlp.stages.slogans import title_only
@@ -103,6 +104,7 @@ def collect(paths, dated_only=False):
     seen_errors = set()
     left_out = 0
     first_of, duplicates = {}, []   # sha1 -> first id; exact duplicates are counted once
+    keys = UniqueIds()  # the tables' doc_id (one id in two inputs: ID, ID#2), given in their order
     for file, errors in _resolve(paths):
         sources.append(str(file))
         if errors is not None and errors not in seen_errors:
@@ -116,6 +118,7 @@ def collect(paths, dated_only=False):
                 left_out += 1
                 continue
             doc_id = data.get("id")
+            ids = {"doc_id": keys(str(doc_id)), "id": doc_id}
             sha1 = meta.get("sha1")
             if sha1 and sha1 in first_of:
                 duplicates.append({"id": doc_id, "duplicate_of": first_of[sha1]})
@@ -126,13 +129,13 @@ def collect(paths, dated_only=False):
             # the terms of the title that the text does not name count too, as in the tables and trace
             used = slogans + title_only(meta.get("title_slogans"), {canonical(s.get("text") or "") for s in slogans})
             numbered = [s for s in used if s.get("kind") == "numbered"]
-            _count_formulations(formulations, text, numbered, doc_id, year)
-            mismatches += _mismatches(text, slogans, _slogan_fields, "slogans", doc_id, year, checked)
-            mismatches += _mismatches(text, data.get("lists") or [], _list_fields, "lists", doc_id, year, checked)
+            _count_formulations(formulations, text, numbered, ids["doc_id"], year)
+            mismatches += _mismatches(text, slogans, _slogan_fields, "slogans", ids, year, checked)
+            mismatches += _mismatches(text, data.get("lists") or [], _list_fields, "lists", ids, year, checked)
             if year is not None:
                 topics[year].update(_topic_chars(data.get("paragraphs") or []))
-            documents.append(_document_row(data, text, meta, doc_id, year, used))
-    mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["id"]), r["start"] or 0))
+            documents.append(_document_row(data, text, meta, ids, year, used))
+    mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["doc_id"]), r["start"] or 0))
     return {"documents": documents, "formulations": formulations, "topics": dict(topics),
             "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
             "left_out_undated": left_out, "duplicates": duplicates}
@@ -168,9 +171,10 @@ def _list_fields(lst):
             claim.get("number"), len(items), " ".join(item.get("marker", "") for item in items), start)
 
 
-def _mismatches(text, records, fields, kind, doc_id, year, checked):
+def _mismatches(text, records, fields, kind, ids, year, checked):
     """Rows for the ``records`` (formulations or lists) whose number differs from the members or
-    items found, their fields read by ``fields``; counts the checked ones in ``checked[kind]``."""
+    items found, their fields read by ``fields``; counts the checked ones in ``checked[kind]``.
+    ``ids``: the document's ``doc_id`` and ``id``."""
     rows = []
     for record in records:
         if record.get("count_matches") is not None:
@@ -178,7 +182,7 @@ def _mismatches(text, records, fields, kind, doc_id, year, checked):
         if record.get("count_matches") is False:
             what, a, z, shown, claimed, found, detail, start = fields(record)
             before, span, after = _context(text, a, z)
-            rows.append({"id": doc_id, "year": year, "what": what, "text": shown or span, "claimed": claimed,
+            rows.append({**ids, "year": year, "what": what, "text": shown or span, "claimed": claimed,
                          "found": found, "detail": detail, "before": before, "after": after, "start": start})
     return rows
 
@@ -193,13 +197,14 @@ def _topic_chars(paragraphs):
     return topic_chars
 
 
-def _document_row(data, text, meta, doc_id, year, used):
-    """A document's row of ``documents.csv`` (``used``: the text's slogans and the title's own)."""
+def _document_row(data, text, meta, ids, year, used):
+    """A document's row of ``documents.csv`` (``ids``: its ``doc_id`` and ``id``; ``used``: the
+    text's slogans and the title's own)."""
     slogans = data.get("slogans") or []
     numbered = [s for s in used if s.get("kind") == "numbered"]
     distinct = {canonical(s.get("text") or "") for s in numbered}
     return {
-        "id": doc_id, "title": meta.get("title") or doc_id, "year": year, "chars": len(text),
+        **ids, "title": meta.get("title") or ids["id"], "year": year, "chars": len(text),
         "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
         "distinct_numbered": len(distinct),
         "quoted": sum(1 for s in used if s.get("kind") == "quoted"),
@@ -251,14 +256,14 @@ def diffusion(annotated_paths, formulations, dated_only=False):
         import pyarrow  # noqa: F401
     except ImportError:
         return None, {}
-    from policy_nlp.apps.tables import build_tables
+    from policy_nlp.apps.tables import build_tables, document_texts
     from policy_nlp.apps.trace import trace_tables
     # The well-formed documents only, as in the rest of the report (the
     # malformed ones are already listed in failed.csv).
     documents = [d for file, _ in _resolve(annotated_paths) for d in _documents(file, [])
                  if not dated_only or document_year(d.get("meta") or {}) is not None]
     tables = build_tables(documents)
-    texts = {str(d["id"]): d.get("text") or "" for d in documents}
+    texts = document_texts(documents)  # keyed as the tables are: one id in two inputs is two texts
     rows, adoption = [], {}
     for text in formulations:
         result = trace_tables(text, tables, texts)
@@ -519,21 +524,22 @@ def _write_tables(out_dir, data, rows):
         row["rank"] = i + 1
     _write_csv(out_dir / "formulations.csv", rows,
                ["rank", "text", "number", "documents", "mentions", "first_year", "last_year", "years"])
-    _write_csv(out_dir / "documents.csv", _keyed(data["documents"]),
+    _write_csv(out_dir / "documents.csv", data["documents"],
                ["doc_id", "id", "title", "year", "chars", "paragraphs", "numbered", "distinct_numbered",
                 "numbered_per_10k", "quoted", "lists", "mismatches"])
     years, labels, shares = topic_shares(data["topics"])
     _write_csv(out_dir / "topic_shares.csv",
                [{"year": y, **{l: round(shares[l][i], 4) for l in labels}} for i, y in enumerate(years)],
                ["year"] + labels)
-    _write_csv(out_dir / "mismatches.csv", _keyed(data["mismatches"]),
+    _write_csv(out_dir / "mismatches.csv", data["mismatches"],
                ["doc_id", "id", "year", "what", "text", "claimed", "found", "detail", "before", "after", "start"])
     _write_csv(out_dir / "failed.csv", _keyed(data["failed"]), ["doc_id", "id", "source", "reason", "errors_file"])
 
 
 def _keyed(rows):
-    """``rows`` with the document's id as ``doc_id``, the key the export tables join on
-    (:mod:`policy_nlp.apps.tables`); ``id`` stays beside it, the column's old name."""
+    """The failed documents' ``rows`` with their id as ``doc_id`` too, as the other CSVs
+    have the key the export tables join on (:mod:`policy_nlp.apps.tables`; a document
+    that failed has no row there)."""
     return [{"doc_id": row.get("id"), **row} for row in rows]
 
 

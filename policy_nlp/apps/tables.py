@@ -16,9 +16,13 @@
   a bare 三清 gets 清垃圾、清河道、清路障) and the paragraph's topic;
 * ``lists`` and ``list_items`` — the numbered lists and their items.
 
-Every table carries ``doc_id`` (``documents`` also as ``id``, its old
-name) and ``year`` (the Parquet partition key), copied into every row so that
-counting per year needs no join. :func:`export` writes the tables as Parquet datasets
+Every table carries ``doc_id``, the document's key, and ``year`` (the
+Parquet partition key), copied into every row so that counting per year needs
+no join. ``doc_id`` is the document's id, made unique as the readers make an
+id repeated in one input (:class:`~policy_nlp.io.corpus.UniqueIds`): one id
+in two inputs (two CSVs each numbering its rows from 1) is ``1`` and ``1#2``;
+``documents.id`` keeps the id as read. :func:`document_texts` keys the texts
+alike (``trace`` and ``report`` read the mentions' context there). :func:`export` writes the tables as Parquet datasets
 partitioned by ``year`` (``DIR/formulations/year=2019/part-0.parquet``; an
 undated document's rows go to ``year=__HIVE_DEFAULT_PARTITION__`` and read
 back as null) that DuckDB and Spark read as they are, and
@@ -44,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policy_nlp.io.annotated import read_documents  # one reader of annotated output; importable here
+from policy_nlp.io.corpus import UniqueIds
 from policy_nlp.lang.numerals import document_year
 from policy_nlp.stages.canonical import canonical, canonical_members, link_expansions
 from policy_nlp.stages.slogans import title_only
@@ -55,7 +60,7 @@ if TYPE_CHECKING:
     import pyarrow
     import pyarrow.dataset
 
-__all__ = ["TABLES", "SCHEMAS", "build_tables", "duplicates_note", "export", "read_documents",
+__all__ = ["TABLES", "SCHEMAS", "build_tables", "document_texts", "duplicates_note", "export", "read_documents",
            "year_partitioning"]
 
 TABLES = ("documents", "paragraphs", "formulations", "lists", "list_items")
@@ -71,6 +76,10 @@ _SKIP_META = {"removed", "normalized", "title_slogans"}
 # the documents columns read from meta; its other fixed columns (chars, duplicate_of, main_topic …)
 # are computed, and a meta field of the same name cannot fill them
 _FROM_META = frozenset(name for name, _ in _DOC_FIELDS)
+# the prefix of a meta field's column when a documents column has its name but for case (the Xi
+# CSV's Date beside the computed date): DuckDB, as SQL does, ignores case in column names and
+# renamed it Date_1 in corpus.duckdb alone, while Parquet kept Date
+META_PREFIX = "meta_"
 
 
 def _schemas():
@@ -79,7 +88,8 @@ def _schemas():
          "bool": pa.bool_()}
     common = [("doc_id", "string"), ("year", "int32")]
     spec = {
-        # doc_id is the key every table shares; id is its old name, kept for queries written before
+        # doc_id is the key every table shares (unique); id the id as read (doc_id's old name: older
+        # queries run, and the same value unless one id came twice)
         "documents": [("doc_id", "string"), ("id", "string"), *_DOC_FIELDS, ("chars", "int64"),
                       ("duplicate_of", "string"), ("main_topic", "string"), ("main_topic_share", "float64"),
                       ("duplicate", "bool")],
@@ -156,10 +166,14 @@ def _rows(documents):
     """The rows of the five tables, and the extra meta columns seen."""
     rows = {name: [] for name in TABLES}
     extra = []
+    columns = {}   # a meta field -> its column of the documents table (_meta_column)
+    fixed = taken = None   # the fixed documents columns; every column's name in lower case
     first_of = {}
     shadowed = {}   # a meta field the table computes itself -> the first document that gave another value
+    keys = UniqueIds()  # doc_id: one id in two inputs (two CSVs numbered from 1) is two keys, as document_texts
     for data in documents:
-        doc_id, text, meta = str(data["id"]), data.get("text") or "", data.get("meta") or {}
+        given, text, meta = str(data["id"]), data.get("text") or "", data.get("meta") or {}
+        doc_id = keys(given)
         year = document_year(meta)
         sha1 = meta.get("sha1")
         duplicate_of = first_of.get(sha1) if sha1 else None
@@ -170,16 +184,21 @@ def _rows(documents):
         topics = [(t or {}).get("label") for t in results]
         main_topic, main_share = main_area(topics, [p["end"] - p["start"] for p in paragraphs],
                                            document_catch_all(results))
-        doc = {"doc_id": doc_id, "id": doc_id, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
+        doc = {"doc_id": doc_id, "id": given, **{k: _text(meta.get(k)) for k, _ in _DOC_FIELDS}, "year": year,
                "chars": len(text), "duplicate_of": duplicate_of, "main_topic": main_topic,
                "main_topic_share": main_share if main_topic else None, "duplicate": duplicate_of is not None}
+        if fixed is None:
+            fixed = frozenset(doc)
+            taken = {name.lower() for name in fixed}
         for key, value in meta.items():
-            if key not in doc and key not in _SKIP_META:
-                if key not in extra:
-                    extra.append(key)
-                doc[key] = _text(value)
-            elif (key not in _SKIP_META and key not in _FROM_META and value not in (None, "")
-                  and _text(value) != _text(doc[key])):
+            if key in _SKIP_META:
+                continue
+            if key not in fixed:
+                if key not in columns:
+                    columns[key] = _meta_column(key, taken)
+                    extra.append(columns[key])
+                doc[columns[key]] = _text(value)
+            elif key not in _FROM_META and value not in (None, "") and _text(value) != _text(doc[key]):
                 shadowed.setdefault(key, doc_id)
         rows["documents"].append(doc)
         # every table's rows of a later copy are flagged, so that no count needs a join
@@ -217,7 +236,24 @@ def _rows(documents):
                     "and %s not in the tables; rename %s when annotating (annotate --meta-columns FIELD=NEW)",
                     "s" * (len(shadowed) > 1), named, "" if len(shadowed) > 1 else "s",
                     "are" if len(shadowed) > 1 else "is", "them" if len(shadowed) > 1 else "it")
+    renamed = {key: column for key, column in columns.items() if column != key}
+    if renamed:
+        log.warning("meta field%s %s (in Parquet and DuckDB): a documents column of the same name but for "
+                    "case is there, and DuckDB ignores case in column names", "s" * (len(renamed) > 1),
+                    ", ".join(f"{key!r} is the documents column {column!r}" for key, column in renamed.items()))
     return rows, extra
+
+
+def _meta_column(key, taken):
+    """The documents column of the meta field ``key``: ``key``, or with
+    :data:`META_PREFIX` (again, until free) when a column of that name but for
+    case is there (a fixed one, or another meta field's); added to ``taken``
+    (the names in lower case)."""
+    name = key
+    while name.lower() in taken:
+        name = META_PREFIX + name
+    taken.add(name.lower())
+    return name
 
 
 def _formulation_rows(slogans, common, meta, topics, p_starts=None, s_starts=None):
@@ -262,8 +298,8 @@ def duplicates_note(documents: Any, dropped: bool = False) -> "str | None":
     str or None
         How many documents are exact duplicates (and how many of them repeat
         an id, as two overlapping inputs do) and how to count each once; and
-        the ids that name two different texts, whose joins on ``doc_id`` match
-        both. None when neither occurs.
+        the ids that name two different texts (the later one's ``doc_id``
+        is ``ID#2`` …). None when neither occurs.
 
     Examples
     --------
@@ -294,9 +330,26 @@ def duplicates_note(documents: Any, dropped: bool = False) -> "str | None":
                      "(build_tables(..., drop_duplicates=True))")
     if clashes:
         notes.append(f"{len(clashes)} ids name two different texts ({', '.join(list(clashes)[:5])}"
-                     f"{' …' if len(clashes) > 5 else ''}): both are kept and a join on doc_id matches "
-                     "each row of one to both; give the inputs distinct ids")
+                     f"{' …' if len(clashes) > 5 else ''}): both are kept, the later one's doc_id made "
+                     "unique as ID#2 … (id keeps the id as read); give the inputs distinct ids")
     return "; ".join(notes) or None
+
+
+def document_texts(documents: Any) -> dict[str, str]:
+    """``{doc_id: text}`` of annotated document dicts, keyed as :func:`build_tables` keys them.
+
+    Parameters
+    ----------
+    documents : list of dict
+        The documents given to :func:`build_tables`, in the same order.
+
+    Examples
+    --------
+    >>> document_texts([{"id": 1, "text": "甲"}, {"id": "1", "text": "乙"}])
+    {'1': '甲', '1#2': '乙'}
+    """
+    keys = UniqueIds()
+    return {keys(str(d["id"])): d.get("text") or "" for d in documents}
 
 
 def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = False) -> dict[str, Any]:

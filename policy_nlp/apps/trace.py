@@ -3,8 +3,9 @@
 :func:`trace` finds every mention of a formulation (by its canonical form,
 so “十三五” and 十三五 are one) in annotated documents and gives
 
-* ``mentions`` — one row per mention with the document's date, year, place,
-  level and the context around it;
+* ``mentions`` — one row per mention with the document's ``doc_id`` (its key
+  in the tables: one id read in two inputs is ``ID`` and ``ID#2``) and ``id``
+  (as read), date, year, place, level and the context around it;
 * ``first_use`` — the first use overall, per level and per place;
 * ``adoption`` — by year, the cumulative number of documents and of distinct
   places (and levels) that have used it: the adoption curve;
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policy_nlp.apps.tables import build_tables
+from policy_nlp.apps.tables import build_tables, document_texts
 from policy_nlp.io.annotated import read_documents
 from policy_nlp.lang.numerals import DIGITS, UNITS, number
 from policy_nlp.stages.canonical import canonical
@@ -103,27 +104,24 @@ def trace(formulation: str, inputs: Any) -> Trace:
     [['b', 'national', 2016], ['a', 'county', 2017]]
     """
     documents = list(read_documents([inputs] if isinstance(inputs, (str, Path, dict)) else inputs))
-    texts = {str(d["id"]): d.get("text") or "" for d in documents}
-    return trace_tables(formulation, build_tables(documents), texts)
+    return trace_tables(formulation, build_tables(documents), document_texts(documents))
 
 
 def _mentions(key, tables, texts):
     """The rows of ``formulations`` whose canonical form is ``key``, in the order of their
-    date, with the document's title, the document they copy and their context."""
-    # one id may be read twice (overlapping inputs): its first row gives the title, and the
-    # rows of its later copies (``duplicate``) the document they copy
-    docs = tables["documents"].drop_duplicates("id").set_index("id")
-    copied = tables["documents"][tables["documents"]["duplicate"]].drop_duplicates("id").set_index("id")
+    date, with the document's id as read, title, the document they copy and their context."""
+    docs = tables["documents"].set_index("doc_id")  # doc_id is unique: one id read twice is ID, ID#2
     rows = tables["formulations"]
     rows = rows[rows["canonical"] == key].copy()
+    rows["id"] = rows["doc_id"].map(docs["id"])
     rows["title"] = rows["doc_id"].map(docs["title"])
-    rows["duplicate_of"] = rows["doc_id"].map(copied["duplicate_of"]).where(rows["duplicate"], None)
+    rows["duplicate_of"] = rows["doc_id"].map(docs["duplicate_of"]).where(rows["duplicate"], None)
     # a term of the title only (``in_title``: offsets into the title) is read in its title
     rows["context"] = [(title if in_title else texts[d][max(0, s - CONTEXT):e + CONTEXT]).replace("\n", " ")
                        for d, s, e, title, in_title in zip(rows["doc_id"], rows["start"], rows["end"],
                                                            rows["title"], rows["in_title"])]
     rows = _sort_key(rows).sort_values(["_when", "doc_id", "start"], kind="stable")
-    mentions = rows.drop(columns="_when")[["doc_id", "date", "year", "place", "level", "title", "text",
+    mentions = rows.drop(columns="_when")[["doc_id", "id", "date", "year", "place", "level", "title", "text",
                                            "canonical", "number", "expansion", "topic", "paragraph", "start",
                                            "end", "in_title", "context", "duplicate_of"]].reset_index(drop=True)
     mentions["year"] = mentions["year"].astype("Int64")
@@ -140,7 +138,8 @@ def trace_tables(formulation: str, tables: dict[str, Any], texts: dict[str, str]
     tables : dict
         pandas tables of :func:`~policy_nlp.apps.tables.build_tables`.
     texts : dict
-        ``{doc_id: text}`` of the documents (for the mentions' context).
+        ``{doc_id: text}`` of the documents (for the mentions' context), keyed
+        as the tables are: :func:`~policy_nlp.apps.tables.document_texts`.
     """
     import pandas as pd
     key = canonical(formulation)
@@ -249,7 +248,7 @@ def closest_formulations(formulation: str, tables: dict[str, Any], texts: dict[s
     Examples
     --------
     >>> import pandas as pd
-    >>> t = {"documents": pd.DataFrame({"id": ["a", "b"], "duplicate": [False, False]}),
+    >>> t = {"documents": pd.DataFrame({"doc_id": ["a", "b"], "duplicate": [False, False]}),
     ...      "formulations": pd.DataFrame({"doc_id": ["a", "a", "b"], "canonical": ["五个坚持", "四个全面", "五个坚持"],
     ...                                    "duplicate": [False, False, False]})}
     >>> closest_formulations("5个坚持", t, {"a": "", "b": ""})
@@ -273,7 +272,7 @@ def closest_formulations(formulation: str, tables: dict[str, Any], texts: dict[s
     nearest = [row for _, row in sorted(scored, key=lambda s: (s[0], -s[1]["similarity"], -s[1]["documents"],
                                                                s[1]["canonical"]))]
     docs = tables["documents"]
-    in_text = [texts[doc_id].count(key) for doc_id in docs.loc[~docs["duplicate"], "id"].unique()
+    in_text = [texts[doc_id].count(key) for doc_id in docs.loc[~docs["duplicate"], "doc_id"]
                if key and key in texts.get(doc_id, "")]
     found = [{"in_text": key, "documents": len(in_text), "mentions": sum(in_text)}] if in_text else []
     return found + nearest[:CLOSEST]

@@ -661,9 +661,9 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
                 yield data, ""
 
     errors, written, used, pages = [], [], {"index"}, []
-    for data, source in documents():
-        if limit is not None and len(written) >= limit:
-            break
+    # the limit is checked after each page, not before reading the next document: a raw one is
+    # annotated as it is read (document N+1 was, and warned of when it failed)
+    for data, source in documents() if limit is None or limit > 0 else ():
         id = data.get("id") if isinstance(data, dict) else None
         problem = "not an annotated document" if not is_annotated(data) else check_annotated(data)
         if problem is None:
@@ -679,6 +679,8 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
         written.append(path)
         meta = data.get("meta") or {}
         pages.append((path, meta.get("title") or data.get("id"), _year(meta), _stats(data)))
+        if limit is not None and len(written) >= limit:
+            break
     for failure in errors:
         where = ", ".join(str(x) for x in (failure["source"], failure["id"] and f"id {failure['id']}") if x)
         log.warning("not viewed: %s: %s", where, failure["reason"])

@@ -37,6 +37,35 @@ class Record:
     meta: dict = field(default_factory=dict)
 
 
+class UniqueIds:
+    """Ids made unique in the order they come: one seen before becomes ``ID#2``,
+    ``ID#3`` … (the first free one: an input may also hold ``ID#2`` itself).
+
+    The rule of :func:`read_inputs` for an id repeated in one input, and of
+    the tables' ``doc_id`` (:func:`policy_nlp.apps.tables.build_tables`) for
+    one id in two annotated inputs.
+
+    Examples
+    --------
+    >>> ids = UniqueIds()
+    >>> [ids(i) for i in ("1", "2", "1", "1#2", "1")]
+    ['1', '2', '1#2', '1#2#2', '1#3']
+    """
+
+    def __init__(self):
+        self.used, self.next = set(), {}   # the ids given out; {id: the number to try next}
+
+    def __call__(self, given: str) -> str:
+        key = given
+        if given in self.used:
+            count = self.next.get(given, 2)
+            while f"{given}#{count}" in self.used:
+                count += 1
+            key, self.next[given] = f"{given}#{count}", count + 1
+        self.used.add(key)
+        return key
+
+
 def make_record(id, text, meta, source=None):
     """A normalised Record; raises DocumentError for what cannot be written out.
 
@@ -128,7 +157,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
     columns = _column_map(meta_columns, date_column)
     constant = parse_meta(meta)
     sheet = _SheetMatcher(MetaSheet.read(meta_file)) if meta_file else None
-    seen, used, fields = {}, set(), set()
+    ids, fields = UniqueIds(), set()
     for item in _read_all(paths, pattern, text_column, id_column):
         if sheet and sheet.is_the_sheet(item):
             continue  # a sheet kept beside the texts it describes is no document
@@ -141,14 +170,9 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             for key, value in constant.items():
                 if item.meta.get(key) in (None, ""):
                     item.meta[key] = value
-            if item.id in used:  # repeated ids (--id-column Date): unique, the given value kept
-                given = item.id
-                count = seen.get(given, 2)
-                while f"{given}#{count}" in used:  # an input may also hold "ID#2" itself
-                    count += 1
-                item.id, seen[given] = f"{given}#{count}", count + 1
+            given, item.id = item.id, ids(item.id)
+            if item.id != given:  # repeated ids (--id-column Date): unique, the given value kept
                 item.meta["given_id"] = given
-            used.add(item.id)
         yield item
     _warn_unknown_columns(columns, fields - set(_RECORD_KEYS))
     if sheet:

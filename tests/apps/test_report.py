@@ -284,3 +284,25 @@ def test_a_term_of_the_title_only_counts_as_in_the_tables_and_trace(tmp_path):
     rows = build_tables([path])["formulations"]
     assert sum(d["numbered"] for d in data["documents"]) == (rows["kind"] == "numbered").sum() == 2
     assert [d["distinct_numbered"] for d in data["documents"]] == [1, 1]
+
+
+def test_one_id_in_two_inputs_is_two_documents_in_the_report(tmp_path):
+    """dev-0015 and dev-0019 both name 十三五 and are both id'd "1" (each the first row of its own
+    input): the report counted them as one document, keyed by id, as its diffusion section did."""
+    pytest.importorskip("pyarrow")
+    import policy_nlp
+    from policy_nlp.io.output import doc_to_dict
+    from conftest import local_excerpt
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    paths = []
+    for name, excerpt, year in (("a", "dev-0015", 2016), ("b", "dev-0019", 2017)):
+        doc = doc_to_dict(policy_nlp.annotate(local_excerpt(excerpt), nlp, id="1", meta={"year": year}))
+        paths.append(tmp_path / f"{name}.jsonl")
+        paths[-1].write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    build_report(paths, tmp_path / "report")
+    (row,) = [r for r in _csv(tmp_path / "report" / "formulations.csv") if r["text"] == "十三五"]
+    assert (row["documents"], row["mentions"], row["first_year"], row["last_year"]) == ("2", "3", "2016", "2017")
+    (spread,) = [r for r in _csv(tmp_path / "report" / "diffusion.csv") if r["text"] == "十三五"]
+    assert (spread["documents"], spread["mentions"], spread["first_doc"]) == ("2", "3", "1")
+    documents = _csv(tmp_path / "report" / "documents.csv")
+    assert [(r["doc_id"], r["id"]) for r in documents] == [("1", "1"), ("1#2", "1")]

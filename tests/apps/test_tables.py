@@ -299,8 +299,9 @@ def test_one_id_naming_two_texts_is_kept_and_said(annotated):
     t = build_tables([*docs, other])
     assert t["documents"]["id"].tolist().count("n1") == 2 and not t["documents"]["duplicate"].iloc[-1]
     assert duplicates_note(t["documents"]).endswith(
-        "1 ids name two different texts (n1): both are kept and a join on doc_id matches each row of "
-        "one to both; give the inputs distinct ids")
+        "1 ids name two different texts (n1): both are kept, the later one's doc_id made unique as ID#2 … "
+        "(id keeps the id as read); give the inputs distinct ids")
+    assert t["documents"]["doc_id"].iloc[-1] == "n1#2"
     assert trace("三清", [*docs, other]).summary["documents"] == 1
 
 
@@ -365,7 +366,7 @@ def test_trace_of_nothing_and_of_numerals_alone(annotated, capsys):
     assert exited.value.code == 2
     assert "nothing to trace" in capsys.readouterr().err
     # numerals alone have no words to agree on: 十五 is not half-similar to 123 for that
-    t = {"documents": pd.DataFrame({"id": ["a"], "duplicate": [False]}),
+    t = {"documents": pd.DataFrame({"doc_id": ["a"], "duplicate": [False]}),
          "formulations": pd.DataFrame({"doc_id": ["a", "a"], "canonical": ["十五", "1234"], "duplicate": [False, False]})}
     assert [row["canonical"] for row in closest_formulations("123", t, {"a": ""})] == ["1234"]
 
@@ -461,3 +462,62 @@ def test_a_title_s_term_counts_once_and_in_its_title():
         == sum(s["text"] == "三秋" for s in docs[1]["slogans"]) > 0
     (mention,) = trace("民意快线", docs).mentions.itertuples()
     assert mention.in_title and mention.context == title
+
+
+@pytest.fixture(scope="module")
+def one_id_twice(tmp_path_factory):
+    """Two local speeches that both name “十三五”, each the first row of its own input and so both
+    id'd "1" (two CSVs each numbering its rows), in two annotated files."""
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans"])
+    folder = tmp_path_factory.mktemp("one_id")
+    docs = []
+    for name, excerpt, year in (("a", "dev-0015", 2016), ("b", "dev-0019", 2017)):
+        doc = doc_to_dict(policy_nlp.annotate(local_excerpt(excerpt), nlp, id="1", meta={"year": year}))
+        (folder / f"{name}.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+        docs.append(doc)
+    return [folder / "a.jsonl", folder / "b.jsonl"], docs
+
+
+def test_one_id_in_two_inputs_gets_two_doc_ids_and_trace_reads_each_text(one_id_twice):
+    paths, (first, second) = one_id_twice
+    t = build_tables(paths)
+    documents = t["documents"]
+    # doc_id is unique (the later "1" is 1#2, as the readers make an id repeated in one input);
+    # id keeps the id as given
+    assert documents["doc_id"].tolist() == ["1", "1#2"] and documents["id"].tolist() == ["1", "1"]
+    assert set(t["formulations"]["doc_id"]) == {"1", "1#2"}
+    result = trace("十三五", paths)
+    assert result.summary["documents"] == 2 and result.summary["mentions"] == 3
+    mentions = result.mentions
+    assert mentions["doc_id"].tolist() == ["1", "1", "1#2"] and mentions["id"].tolist() == ["1", "1", "1"]
+    texts = {"1": first["text"], "1#2": second["text"]}
+    for row in mentions.itertuples():   # each context is read from its own document's text
+        text = texts[row.doc_id]
+        assert text[row.start:row.end] == "十三五"
+        assert row.context == text[max(0, row.start - 30):row.end + 30].replace("\n", " ")
+
+
+def test_a_meta_field_named_like_a_column_but_for_case_is_prefixed_in_parquet_and_duckdb(tmp_path, caplog):
+    """The Xi speeches' CSV annotated without --date-column: its Date column stays in meta beside
+    the computed date. DuckDB ignores case in column names and made it Date_1 in corpus.duckdb
+    while Parquet kept Date: the two exports of one table disagreed, and silently."""
+    duckdb = pytest.importorskip("duckdb")
+    from itertools import islice
+    from conftest import shared_path
+    from policy_nlp.io.corpus import read_inputs
+    from policy_nlp.run.worker import annotate_record
+    nlp = policy_nlp.load(stages=["paragraphs"], lexicon=False)
+    records = islice(read_inputs([shared_path("corpora", "xi_speeches_2020", "all_data.csv")], text_column="Text"), 2)
+    docs = [doc_to_dict(annotate_record(nlp, record)) for record in records]
+    assert [d["meta"]["Date"] for d in docs] == ["2020-05-19", "2020-04-30"]
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        export(docs, tmp_path, partition=None)
+    parquet = pd.read_parquet(tmp_path / "documents")
+    with duckdb.connect(str(tmp_path / "corpus.duckdb"), read_only=True) as con:
+        in_duckdb = con.sql("select * from documents").df()
+    for table in (parquet, in_duckdb):
+        assert list(table.columns) == list(parquet.columns)
+        assert "Date" not in table and "Date_1" not in table
+        assert table["meta_Date"].tolist() == ["2020-05-19", "2020-04-30"]
+        assert table["date"].tolist() == [d["meta"]["date"] for d in docs]
+    assert caplog.text.count("'Date' is the documents column 'meta_Date'") == 1

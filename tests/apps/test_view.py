@@ -337,6 +337,26 @@ def test_write_views_annotates_raw_inputs(tmp_path):
     assert 'id="p0" class="para"' in page and "今天开会" in page
 
 
+def test_view_limit_annotates_no_raw_document_past_it(tmp_path, monkeypatch):
+    """view --limit N on raw inputs annotated document N+1 before it stopped (and warned when that
+    one failed): three local speeches, limit 0, 1 and 2."""
+    import policy_nlp.run.worker as worker
+    from conftest import local_excerpt
+    raw = tmp_path / "speeches.jsonl"
+    raw.write_text("".join(json.dumps({"id": i, "text": local_excerpt(i)}, ensure_ascii=False) + "\n"
+                           for i in ("dev-0015", "dev-0016", "dev-0018")), encoding="utf-8")
+    annotated = []
+    annotate = worker.annotate_record
+    monkeypatch.setattr(worker, "annotate_record", lambda nlp, item, **kw: annotated.append(item.id)
+                        or annotate(nlp, item, **kw))
+    for limit in (0, 1, 2):
+        annotated.clear()
+        pages = write_views([raw], tmp_path / f"views{limit}", settings={"stages": ["paragraphs"], "lexicon": False},
+                            limit=limit)
+        assert [p.name for p in pages] == [f"{i}.html" for i in ("dev-0015", "dev-0016")[:limit]]
+        assert annotated == ["dev-0015", "dev-0016"][:limit]
+
+
 def test_cli_view(document, tmp_path):
     from policy_nlp.cli import main
     path = tmp_path / "doc.json"
