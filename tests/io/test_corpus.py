@@ -324,20 +324,8 @@ def test_a_metadata_sheet_with_a_broken_row_names_its_file_and_row(tmp_path, nam
 
 # --- documents in Excel sheets and Parquet files --------------------------------------------
 
-def _xlsx(path, rows):
-    import openpyxl
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(list(row))
-    book.save(path)
-    return path
-
-
-def _parquet(path, columns, rows):
-    pa = pytest.importorskip("pyarrow")
-    import pyarrow.parquet as pq
-    pq.write_table(pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)}), path)
-    return path
+# the sheets and Parquet files of the row reader's tests (tests/io/test_rows.py)
+from test_rows import write_parquet as _parquet, write_xlsx as _xlsx  # noqa: E402
 
 
 def test_documents_in_a_sheet_or_parquet_file_read_as_the_rows_of_their_csv(tmp_path):
