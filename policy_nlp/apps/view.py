@@ -630,7 +630,7 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
     read_options : dict, optional
         ``pattern``, ``text_column``, ``id_column`` for raw inputs.
     limit : int, optional
-        Write at most this many pages.
+        Write at most this many pages (a positive number).
 
     Returns
     -------
@@ -640,6 +640,8 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
         that are not JSON and malformed records (:func:`check_annotated`)
         are reported on stderr and skipped; the others are written.
     """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"limit must be a positive integer (pages to write), not {limit!r}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     annotated, raw = [], []
@@ -663,7 +665,7 @@ def write_views(inputs, out_dir, *, read_options=None, clean=True, settings=None
     errors, written, used, pages = [], [], {"index"}, []
     # the limit is checked after each page, not before reading the next document: a raw one is
     # annotated as it is read (document N+1 was, and warned of when it failed)
-    for data, source in documents() if limit is None or limit > 0 else ():
+    for data, source in documents():
         id = data.get("id") if isinstance(data, dict) else None
         problem = "not an annotated document" if not is_annotated(data) else check_annotated(data)
         if problem is None:

@@ -339,7 +339,7 @@ def test_write_views_annotates_raw_inputs(tmp_path):
 
 def test_view_limit_annotates_no_raw_document_past_it(tmp_path, monkeypatch):
     """view --limit N on raw inputs annotated document N+1 before it stopped (and warned when that
-    one failed): three local speeches, limit 0, 1 and 2."""
+    one failed): three local speeches, limit 1 and 2; a limit below 1 is refused, before anything is read."""
     import policy_nlp.run.worker as worker
     from conftest import local_excerpt
     raw = tmp_path / "speeches.jsonl"
@@ -349,12 +349,16 @@ def test_view_limit_annotates_no_raw_document_past_it(tmp_path, monkeypatch):
     annotate = worker.annotate_record
     monkeypatch.setattr(worker, "annotate_record", lambda nlp, item, **kw: annotated.append(item.id)
                         or annotate(nlp, item, **kw))
-    for limit in (0, 1, 2):
+    for limit in (1, 2):
         annotated.clear()
         pages = write_views([raw], tmp_path / f"views{limit}", settings={"stages": ["paragraphs"], "lexicon": False},
                             limit=limit)
         assert [p.name for p in pages] == [f"{i}.html" for i in ("dev-0015", "dev-0016")[:limit]]
         assert annotated == ["dev-0015", "dev-0016"][:limit]
+    for limit in (0, -1, 1.5):
+        with pytest.raises(ValueError, match="limit must be a positive integer"):
+            write_views([raw], tmp_path / "none", limit=limit)
+    assert not (tmp_path / "none").exists()
 
 
 def test_cli_view(document, tmp_path):
