@@ -170,8 +170,8 @@ def write_model_card(output, model, metadata, data_lines=None):
         except ValueError:
             names[label] = ""
     chinese = any(names.values())  # a codebook of your own has no 中文 names: no empty column
-    lines += ["## Labels", "", "| label | 中文 | training paragraphs |" if chinese else "| label | training paragraphs |",
-              "|---|---|---|" if chinese else "|---|---|"]
+    header = ["label", "中文", "training paragraphs"] if chinese else ["label", "training paragraphs"]
+    lines += ["## Labels", ""] + _table(header, [])
     for label in model.classes_:
         lines.append(f"| {label} | {names[label]} | {counts.get(label, '')} |" if chinese
                      else f"| {label} | {counts.get(label, '')} |")
