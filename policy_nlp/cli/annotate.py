@@ -74,7 +74,8 @@ def add_annotate_command(commands):
                         "(repeatable; a value the document gives wins)")
     p.add_argument("--meta-file", metavar="SHEET",
                    help="your metadata sheet (CSV/TSV/JSONL in any encoding, Excel .xlsx or Parquet), one row per document: a 'file' "
-                        "column (file name or path) or an 'id' column, and fields such as year, level, place "
+                        "column (file name or path) or an 'id' column (a file's id is its path below the input "
+                        "folder without the suffix: 2019/speech for 2019/speech.txt), and fields such as year, level, place "
                         "that go into meta and win over what is read or inferred from the text (a level: national, "
                         "province, city, district, county, township, street or village)")
     add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")
