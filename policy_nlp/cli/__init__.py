@@ -91,13 +91,14 @@ class _StderrHandler(logging.Handler):
 def _configure_logging(quiet=False):
     """Show the library's log on stderr: progress and notices (INFO, e.g. the
     one-time segmenter cache build, a run's progress) and warnings (documents
-    that failed); only errors with ``--quiet``."""
+    that failed, metadata-sheet rows that matched no document); with ``--quiet``
+    the warnings and errors only: a quiet run must not lose a warning silently."""
     logger = logging.getLogger("policy_nlp")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("policy-nlp: %(message)s"))
         logger.addHandler(handler)
-    logger.setLevel(logging.ERROR if quiet else logging.INFO)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
 
 
 def _one_line(error):

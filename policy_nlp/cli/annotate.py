@@ -17,6 +17,7 @@ ANNOTATE_EPILOG = """examples:
 
 
 def _annotate(args):
+    from policy_nlp.io.output import format_of
     from policy_nlp.run.batch import annotate_corpus
     if args.drop_duplicates and not args.tables:  # checked before the run, not ignored after it
         raise ValueError("--drop-duplicates applies to the tables: give --tables DIR with it")
@@ -26,8 +27,8 @@ def _annotate(args):
     if args.stages:
         settings["stages"] = [s.strip() for s in args.stages.split(",") if s.strip()]
     summary = annotate_corpus(
-        args.inputs, args.output, format=args.format, workers=args.workers, backend=args.backend,
-        scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
+        args.inputs, args.output, format=args.format or format_of(args.output), workers=args.workers,
+        backend=args.backend, scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
                       "date_column": args.date_column, "meta_columns": args.meta_columns,
@@ -57,8 +58,9 @@ def add_annotate_command(commands):
                    help=RAW_INPUTS)
     p.add_argument("-o", "--output", required=True,
                    help="output file (ending in .jsonl/.json/.spacy) or folder (gets annotations.* and errors.jsonl)")
-    p.add_argument("--format", choices=("jsonl", "json", "spacy"), default="jsonl",
-                   help="jsonl (default; resumable), json (one array) or spacy (a DocBin with user data)")
+    p.add_argument("--format", choices=("jsonl", "json", "spacy"),
+                   help="jsonl (default; resumable), json (one array) or spacy (a DocBin with user data); "
+                        "default: as the -o file's suffix says (.json, .spacy), else jsonl")
     p.add_argument("--tables", metavar="DIR",
                    help="when the run ends, also write the Parquet tables and corpus.duckdb there "
                         "(as 'policy-nlp export'; any backend, JSONL/JSON output)")
@@ -72,7 +74,8 @@ def add_annotate_command(commands):
                         "(repeatable; a value the document gives wins)")
     p.add_argument("--meta-file", metavar="SHEET",
                    help="your metadata sheet (CSV/TSV/JSONL in any encoding, Excel .xlsx or Parquet), one row per document: a 'file' "
-                        "column (file name or path) or an 'id' column, and fields such as year, level, place "
+                        "column (file name or path) or an 'id' column (a file's id is its path below the input "
+                        "folder without the suffix: 2019/speech for 2019/speech.txt), and fields such as year, level, place "
                         "that go into meta and win over what is read or inferred from the text (a level: national, "
                         "province, city, district, county, township, street or village)")
     add_segmenter_option(p, "word segmenter: fast (default; pkuseg's output, faster) or pkuseg (the reference)")

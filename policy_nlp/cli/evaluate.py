@@ -13,12 +13,29 @@ def _evaluate(args):
                              clean=not args.no_clean, topic_model=args.topic_model)
     report = evaluate_many(pairs)
     print(format_report(report))
+    _warn_other_codebook(pairs)
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.errors:
         for line in error_lines(report):
             print(line)
     return 0
+
+
+def _warn_other_codebook(pairs):
+    """Say so when the annotations' topic labels share none with the gold's: a model trained
+    on a codebook of one's own (三农, 党建 ...) scores 0 against the default codebook's gold,
+    which says nothing of the model."""
+    import sys
+    gold = {label for g, _ in pairs for label in (g.get("topics") or {}).values() if isinstance(label, str)}
+    found = {p["topic"]["label"] for _, doc in pairs if doc for p in doc.get("paragraphs") or ()
+             if isinstance(p.get("topic"), dict) and p["topic"].get("label")}
+    if gold and found and not gold & found:
+        print(f"policy-nlp: the topics' labels ({', '.join(sorted(found)[:5])}) are none of the gold's "
+              f"({', '.join(sorted(gold)[:5])}): the topic scores above compare two codebooks, not a model "
+              "with the truth. Score a model of your own codebook on paragraphs coded in it: "
+              "'policy-nlp train' (cross-validation) or 'policy-nlp train ... --test CODED.csv'",
+              file=sys.stderr)
 
 
 def add_evaluate_command(commands):
@@ -32,7 +49,8 @@ def add_evaluate_command(commands):
                     "gold document's text (found through its 'source' under --shared).",
         epilog="examples:\n  policy-nlp evaluate ../shared/gold/seed_gold.json tests/fixtures/gold/*.json\n"
                "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --errors     # local speeches\n"
-               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine\n"
+               "  policy-nlp evaluate tests/fixtures/gold_local/dev/*.json --topic-model models/mine"
+               "   # a model on the default codebook's labels\n"
                "  policy-nlp evaluate tests/fixtures/gold/national_gwr_2019.json --annotated out/national/")
     p.add_argument("gold", nargs="+", help="gold JSON files")
     p.add_argument("--annotated", nargs="+", help="annotated JSONL/JSON files (default: run the pipeline)")
@@ -40,7 +58,9 @@ def add_evaluate_command(commands):
                         "../shared beside the repository, or else beside the current folder)")
     add_segmenter_option(p, "word segmenter when the pipeline is run (default fast)")
     p.add_argument("--topic-model", default="default",
-                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged)")
+                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged); the gold "
+                        "is coded in the default codebook, so a model of your own codebook is scored by "
+                        "'policy-nlp train' (cross-validation, --test)")
     p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")
     p.add_argument("--json", help="also write the full report as JSON here")
     p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")

@@ -46,5 +46,6 @@ def add_drop_duplicates_option(parser, prefix=""):
 
 def add_quiet_option(parser):
     """``-q``/``--quiet`` of a command that takes long: the library's progress and notices
-    (INFO and warnings on stderr) off, only errors (:func:`policy_nlp.cli._configure_logging`)."""
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    (INFO on stderr) off, warnings and errors still shown (:func:`policy_nlp.cli._configure_logging`)."""
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress output (warnings and errors are still shown)")

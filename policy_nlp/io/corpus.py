@@ -340,13 +340,25 @@ class _SheetMatcher:
         tails = [path.as_posix()] + ["/".join(parts[i:]) for i in range(1, len(parts))]
         return tails + [str(Path(tail).with_suffix("").as_posix()) for tail in tails]
 
+    def _id_hint(self, unused):
+        """What to write when the sheet's ids are the files' names (dev-0105) but the documents
+        are files in subfolders, whose ids are their paths (东平县/2003/dev-0105)."""
+        if self.key != "id":
+            return ""
+        tails = {doc_id.rpartition("/")[2]: doc_id for doc_id in self.missing if "/" in doc_id}
+        named = next((key for key in unused if key in tails), None)
+        if named is None:
+            return ""
+        return (f": the id of a file below a folder is its path there without the suffix ({tails[named]!r}, "
+                f"not {named!r}); give those ids, or name the column 'file' to match the files by name")
+
     def warn_unmatched(self):
         unused = [k for k in self.rows if k not in self.used]
         if unused:
             log.warning("%s: %d row%s match%s no document read (%s%s): a file that failed, or check the %r "
-                        "column", self.path, len(unused),
+                        "column%s", self.path, len(unused),
                         "s" * (len(unused) > 1), "" if len(unused) > 1 else "es", ", ".join(unused[:3]),
-                        " …" if len(unused) > 3 else "", self.key)
+                        " …" if len(unused) > 3 else "", self.key, self._id_hint(unused))
         if self.missing:
             log.warning("%s: %d of %d documents have no row (%s%s)", self.path, len(self.missing),
                         self.documents, ", ".join(self.missing[:3]), " …" if len(self.missing) > 3 else "")

@@ -26,6 +26,18 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.js
 FORMATS = ("jsonl", "json", "spacy")
 
 
+def format_of(path):
+    """The output format a file name asks for: ``.json`` a JSON array, ``.spacy`` a DocBin,
+    anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``).
+
+    Examples
+    --------
+    >>> format_of("out/mine.spacy"), format_of("out/mine.json"), format_of("out/"), format_of("a.JSONL")
+    ('spacy', 'json', 'jsonl', 'jsonl')
+    """
+    return {".json": "json", ".spacy": "spacy"}.get(Path(path).suffix.lower(), "jsonl")
+
+
 def _span(span):
     return {"start": span.start_char, "end": span.end_char}
 
@@ -160,7 +172,8 @@ def doc_to_json(doc):
 
 
 class DocumentWriter:
-    """Write annotated documents to ``path`` in one of :data:`FORMATS`.
+    """Write annotated documents to ``path`` in one of :data:`FORMATS` (default: the one its
+    suffix names, :func:`format_of`).
 
     JSONL is written line by line and flushed, so a killed run leaves only
     whole lines; JSON and spaCy formats are written at :meth:`close`. Unless
@@ -169,7 +182,8 @@ class DocumentWriter:
     fails or is interrupted leaves the previous output as it was.
     """
 
-    def __init__(self, path, format="jsonl", append=False):
+    def __init__(self, path, format=None, append=False):
+        format = format or format_of(path)
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {FORMATS}")
         self.path = Path(path)

@@ -214,6 +214,39 @@ def test_rare_label_reported_with_advice_and_single_example_left_out(tmp_path):
     assert report["model_labels"] == ["农业", "环境"]
 
 
+def test_a_coders_slip_names_its_row_and_the_label_it_resembles(tmp_path, capsys):
+    """newuser: a typo in one label cell (三衣 for 三农 in a first user's sheet) trained a label of
+    its own; the report said only 'labels with fewer than 10 examples (三衣: 1)' and sklearn
+    printed a raw UserWarning. The row is named (as a spreadsheet shows it: header = row 1)."""
+    rows = [list(row) for row in DOC_ROWS]
+    rows[5][2] = "农亚"
+    sheet = write_csv(tmp_path / "coded.csv", rows, ("doc_id", "text", "label"))
+    report = tt.train(sheet, tmp_path / "m", folds=3, verbose=False)
+    assert f"label '农亚' is given 1 time ({sheet}:7): a typo of '农业'? correct the cell" in " ".join(report["advice"])
+    from policy_nlp.cli import main
+    assert main(["train", str(sheet), "-o", str(tmp_path / "m2"), "--folds", "3", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "UserWarning" not in captured.err and "a typo of '农业'?" in captured.out
+    # the scores are explained where they are shown, and a codebook of your own has no empty 中文 column
+    assert "macro_f1: the mean of the labels' F1, each label counting alike" in captured.out
+    assert "| label | training paragraphs |" in (tmp_path / "m2" / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def test_a_paragraph_coded_twice_is_noted_with_its_rows_and_labels(tmp_path, caplog):
+    """newuser: two coders' rows of one paragraph (the second with another label) trained
+    silently on both."""
+    rows = DOC_ROWS[:6] + [("d1", DOC_ROWS[2][1], "环境")] + DOC_ROWS[6:]  # row 4 again, as row 8
+    sheet = write_csv(tmp_path / "coded.csv", rows, ("doc_id", "text", "label"))
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        data = tt.read_labelled(sheet)
+    (note,) = data.notes
+    assert f"1 paragraph given by more than one row, 1 with different labels ({sheet}:4 农业 = {sheet}:8 环境)" in note
+    assert note in caplog.text
+    report = tt.train(sheet, tmp_path / "m", folds=3, verbose=False)
+    assert note in report["advice"]
+    assert tt.read_labelled(write_csv(tmp_path / "once.csv", DOC_ROWS, ("doc_id", "text", "label"))).notes == []
+
+
 # ---------------------------------------------------------------- multi-label
 
 MULTI = [("稳定粮食生产，治理农业面源污染。", "农业;环境"), ("稳定粮食播种面积。", "农业"),
@@ -641,11 +674,11 @@ def test_paragraphs_given_by_two_sheets_are_warned_about(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="policy_nlp"):
         tt.read_labelled([first, longer])
     shared = len({t for _, t, _ in DOC_ROWS[:16]})
-    assert f"{shared} paragraphs given by more than one file" in caplog.text
+    assert f"{shared} paragraphs given by more than one row ({shared} of them by more than one file)" in caplog.text
     caplog.clear()
     with caplog.at_level("WARNING", logger="policy_nlp"):
         tt.read_labelled([first, write_csv(tmp_path / "new.csv", DOC_ROWS[16:], ("doc_id", "text", "label"))])
-    assert "more than one file" not in caplog.text
+    assert "more than one" not in caplog.text
 
 
 def test_group_column_names_for_files_that_name_it_apart(tmp_path):

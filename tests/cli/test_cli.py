@@ -60,6 +60,38 @@ def test_annotate_jsonl_keeps_ids_and_writes_spacy(tmp_path):
     assert loaded._.id == "A-1" and len(loaded.spans["paragraphs"]) == 1
 
 
+def test_annotate_writes_the_format_the_output_file_names(tmp_path):
+    """newuser: --help says "output file (ending in .jsonl/.json/.spacy)", but `-o docs.spacy`
+    without --format made a folder docs.spacy/ holding annotations.jsonl."""
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "A-1", "text": "同志们：今天开会。"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.spacy"), *FAST]) == 0
+    from policy_nlp.io.output import read_docbin
+    (loaded,) = read_docbin(tmp_path / "o.spacy")
+    assert loaded._.id == "A-1"
+    assert main(["annotate", str(src), "-o", str(tmp_path / "o.json"), *FAST]) == 0
+    assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))[0]["id"] == "A-1"
+    assert main(["annotate", str(src), "-o", str(tmp_path / "folder"), *FAST]) == 0
+    assert (tmp_path / "folder" / "annotations.jsonl").is_file()
+
+
+def test_evaluate_says_when_the_topics_are_of_another_codebook(capsys):
+    """newuser: `evaluate GOLD --topic-model` with a model of one's own codebook (三农, 党建 ...)
+    printed 'paragraph topics right 0/139' and nothing else, as if the model were useless."""
+    from policy_nlp.apps.evaluation import load_gold
+    from policy_nlp.cli.evaluate import _warn_other_codebook
+    gold = load_gold(Path(__file__).parents[1] / "fixtures" / "gold_local" / "dev" / "dev-0015.json")
+    mine = {"paragraphs": [{"start": 0, "end": 9, "topic": {"label": "三农", "score": 0.7}}]}
+    _warn_other_codebook([(gold, mine)])
+    err = capsys.readouterr().err
+    assert "the topics' labels (三农) are none of the gold's (agriculture_rural, general)" in err
+    assert "--test CODED.csv" in err
+    default = {"paragraphs": [{"start": 0, "end": 9, "topic": {"label": "general", "score": 0.7}}]}
+    _warn_other_codebook([(gold, default), (gold, None)])
+    assert capsys.readouterr().err == ""
+
+
 def test_the_module_entry_point_annotates_and_reports_the_version(tmp_path):
     """``python -m policy_nlp.cli`` (what the policy-nlp script runs) does real work."""
     import policy_nlp

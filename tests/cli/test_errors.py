@@ -69,7 +69,9 @@ def test_bad_stage_and_train_folds_are_one_line(tmp_path, capsys):
     assert "unknown stage(s) ['topix']" in err
     assert _files(tmp_path / "out") == []
     data = tmp_path / "labels.csv"
-    data.write_text("text,code\n" + "\n".join(["粮食生产,farm", "大气污染,env"] * 4), encoding="utf-8")
+    rows = [f"{farm},farm\n{env},env" for farm, env in zip(["粮食生产", "农田建设", "种业振兴", "农民增收"],
+                                                             ["大气污染", "水污染防治", "土壤修复", "碳达峰"])]
+    data.write_text("text,code\n" + "\n".join(rows), encoding="utf-8")  # distinct: a repeated row is warned of
     err = _fails(["train", data, "--text-column", "text", "--label-column", "code",
                   "--folds", "1", "-o", tmp_path / "model"], capsys)
     assert "1 fold is not cross-validation" in err and "--folds 2 or more" in err

@@ -253,6 +253,29 @@ def test_annotate_meta_file_keeps_the_sheets_level_and_year(tmp_path):
         (2020, "national", "meta")
 
 
+def test_a_sheet_of_file_names_in_its_id_column_is_told_what_the_ids_are(tmp_path, capsys):
+    """newuser: a first user's .xlsx named her speeches by file name in an `id` column
+    (district_a for local/district_a.txt); no row matched and, with -q, no warning said so:
+    every year and level of the sheet was lost with exit status 0."""
+    from policy_nlp.cli import main
+    folder = _speeches(tmp_path)
+    sheet = tmp_path / "meta.csv"
+    sheet.write_text("id,year,level\ndistrict_a,2020,district\nletter,2020,national\n", encoding="utf-8")
+    assert main(["annotate", str(folder), "--meta-file", str(sheet), "-o", str(tmp_path / "out"),
+                 "--stages", "paragraphs", "--no-lexicon", "-q"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "2 rows match no document read (district_a, letter)" in err
+    assert "the id of a file below a folder is its path there without the suffix ('local/district_a', " \
+           "not 'district_a'); give those ids, or name the column 'file'" in err
+    sheet.write_text("file,year,level\ndistrict_a,2020,district\nletter,2020,national\n", encoding="utf-8")
+    assert main(["annotate", str(folder), "--meta-file", str(sheet), "-o", str(tmp_path / "out2"),
+                 "--stages", "paragraphs", "--no-lexicon", "-q"]) == 0
+    assert "no row" in capsys.readouterr().err  # city_b has none: named, -q or not
+    docs = {d["id"]: d["meta"] for d in map(json.loads, (tmp_path / "out2" / "annotations.jsonl")
+                                          .read_text(encoding="utf-8").splitlines())}
+    assert docs["local/district_a"]["year"] == 2020 and docs["xi/letter"]["level"] == "national"
+
+
 @pytest.mark.parametrize("content, message", [
     ("name,year\na.txt,2020\n", r"no column 'id' or 'file' \(columns: name, year\)"),
     ("file,source\na.txt,x\n", "cannot set source"),

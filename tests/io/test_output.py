@@ -46,6 +46,20 @@ def test_writers(tmp_path, tokenizer_nlp, format):
         validate(item)
 
 
+def test_a_writer_writes_the_format_its_file_name_asks_for(tmp_path, tokenizer_nlp):
+    """newuser: DocumentWriter("mine.spacy") wrote JSONL lines into mine.spacy, which
+    read_docbin then refused (spaCy's E1014)."""
+    doc = tokenizer_nlp("同志们：今天开会。")
+    doc._.id = "d0"
+    for name in ("mine.spacy", "mine.json", "mine.jsonl"):
+        with DocumentWriter(tmp_path / name) as writer:
+            writer.write(doc)
+    (loaded,) = read_docbin(tmp_path / "mine.spacy")
+    assert loaded._.id == "d0" and loaded.text == doc.text
+    assert json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))[0]["id"] == "d0"
+    assert json.loads((tmp_path / "mine.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"] == "d0"
+
+
 def test_docbin_loads_back_with_span_groups_and_extensions(tmp_path, tokenizer_nlp):
     from policy_nlp.pipeline.document import add_spans
     doc = tokenizer_nlp("一要加强组织领导。二要严格程序。")

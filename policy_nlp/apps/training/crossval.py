@@ -6,6 +6,7 @@ scored beside the baselines of :mod:`policy_nlp.apps.training.scores`.
 
 import logging
 import time
+import warnings
 from collections import Counter
 
 import numpy as np
@@ -69,8 +70,10 @@ def _splitter(data, folds, random_state):
                 "(optimistic), or --folds 0 to train without cross-validation")
         if data.multi_label:
             return GroupKFold(n_splits=folds).split(data.texts, y, data.groups)
-        return StratifiedGroupKFold(n_splits=folds, shuffle=True,
-                                    random_state=random_state).split(data.texts, y, data.groups)
+        with warnings.catch_warnings():  # a label rarer than the folds: the report's advice names it
+            warnings.filterwarnings("ignore", "The least populated class", UserWarning)
+            return list(StratifiedGroupKFold(n_splits=folds, shuffle=True,
+                                             random_state=random_state).split(data.texts, y, data.groups))
     if len(data.texts) < 2 * folds:
         raise TrainingDataError(f"{data.source}: {len(data.texts)} rows are too few for {folds}-fold "
                                 "cross-validation; use fewer --folds or --folds 0 to train without it")

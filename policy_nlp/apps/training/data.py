@@ -27,7 +27,10 @@ class LabelledData:
 
     ``labels`` holds a str per row, or a tuple of str per row when
     ``multi_label``; ``groups`` the document of each row (None: no grouping);
-    ``weights`` how much each row counts in training (None: every row once).
+    ``weights`` how much each row counts in training (None: every row once);
+    ``rows`` where each row was read (``coded.csv:8``, as errors name rows);
+    ``notes`` what reading found worth a reader's look (repeated paragraphs),
+    logged as warnings and repeated in the training report's advice.
     """
     texts: list
     labels: list
@@ -42,6 +45,8 @@ class LabelledData:
     test: "LabelledData" = None
     weights: list = None
     weight_column: str = None
+    rows: list = None
+    notes: list = field(default_factory=list)
 
     def label_counts(self):
         if self.multi_label:
@@ -122,6 +127,7 @@ def read_labelled(source, text_column="text", label_column="label", group_column
         data.test.multi_label = data.multi_label = True
         for d in (data, data.test):
             d.labels = [(x,) if isinstance(x, str) else x for x in d.labels]
+    _note_repeated_texts(data)
     if min_per_label > 1:
         _drop_rare(data, min_per_label)
     return data
@@ -142,7 +148,6 @@ def _concat(parts):
         raise DocumentError(lacking.source, f"no document column ({', '.join(GROUP_COLUMNS)}) while "
                             f"{grouped[0].source} has {grouped[0].group_column!r}: add one to every file "
                             "(or --group-column '' for none)")
-    _warn_shared_texts(parts)
     multi = any(part.multi_label for part in parts)
     labels = [(x,) if multi and isinstance(x, str) else x for part in parts for x in part.labels]
     weighted = all(part.weights is not None for part in parts)
@@ -152,22 +157,35 @@ def _concat(parts):
                         _data_name(parts), parts[0].text_column, parts[0].label_column,
                         "/".join(columns) or None, sum(part.skipped_blank for part in parts),
                         weights=[w for part in parts for w in part.weights] if weighted else None,
-                        weight_column=parts[0].weight_column if weighted else None)
+                        weight_column=parts[0].weight_column if weighted else None,
+                        rows=[r for part in parts for r in part.rows])
 
 
-def _warn_shared_texts(parts):
-    """Warn of paragraphs that several sources give (a sheet and a longer copy of it, the
-    same file twice): each counts twice in training, and in cross-validation may be tested
-    on a copy of itself, unless a shared document column keeps the copies in one fold."""
-    seen, shared = set(), 0
-    for part in parts:
-        texts = set(part.texts)
-        shared += len(texts & seen)
-        seen |= texts
-    if shared:
-        log.warning("%s: %d paragraph%s given by more than one file: each copy counts in training and "
-                    "cross-validation (drop the copies, or give only the new rows)", _data_name(parts), shared,
-                    "s" * (shared > 1))
+def _note_repeated_texts(data):
+    """Note paragraphs that several rows give (``data.notes``, and a warning): each copy counts
+    in training and may be tested in cross-validation on a copy of itself; two copies with
+    different labels (two coders of one paragraph) teach the model both. Copies in several
+    files (a sheet and a longer copy of it, one file given twice) are counted apart."""
+    where = {}
+    for text, label, row in zip(data.texts, data.labels, data.rows):
+        where.setdefault(str(text).strip(), []).append((row, label))
+    copies = [rows for rows in where.values() if len(rows) > 1]
+    if not copies:
+        return
+    def file(row):
+        return row.rpartition(":")[0]
+    across = sum(1 for rows in copies if len({file(r) for r, _ in rows}) > 1)
+    conflicting = [rows for rows in copies if len({str(label) for _, label in rows}) > 1]
+    example = conflicting[0] if conflicting else copies[0]
+    shown = " = ".join(f"{row} {label}" if conflicting else row for row, label in example[:3])
+    note = (f"{data.source}: {len(copies)} paragraph{'s' * (len(copies) > 1)} given by more than one row"
+            + (f" ({across} of them by more than one file)" if across else "")
+            + (f", {len(conflicting)} with different labels" if conflicting else "") + f" ({shown}"
+            + (" …" if len(copies) > 1 or len(example) > 3 else "") + "): each copy counts in training and "
+            "cross-validation; keep one row per paragraph (with the label the coders agree on), or count "
+            "doubtful rows less with --weight-column")
+    data.notes.append(note)
+    log.warning("%s", note)
 
 
 def _read_rows(source):
@@ -279,7 +297,7 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
     for column in (text_column, label_column, group_column, weight_column):
         if column and column not in columns:
             raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")
-    texts, targets, groups, weights, blank, multi = [], [], [], [], 0, False
+    texts, targets, groups, weights, wheres, blank, multi = [], [], [], [], [], 0, False
     for where, row in rows:
         text = row.get(text_column)
         found, was_list = _cell_labels(row.get(label_column), label_sep)
@@ -288,10 +306,11 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
             blank += 1
             continue
         if text_blank:
-            raise DocumentError(where, f"empty {text_column!r} for label {found}")
+            raise DocumentError(where, f"empty {text_column!r} for label {', '.join(map(repr, found))}")
         multi = multi or was_list or len(found) > 1
         texts.append(text if isinstance(text, list) else str(text))
         targets.append(found)
+        wheres.append(where)
         if weight_column:
             weights.append(_cell_weight(row.get(weight_column), where, weight_column))
         if group_column:
@@ -302,7 +321,7 @@ def _to_data(rows, columns, name, text_column, label_column, group_column, label
     labels = [tuple(sorted(set(t))) for t in targets] if multi else [t[0] for t in targets]
     return LabelledData(texts, labels, groups if group_column else None, multi, name, text_column,
                         label_column, group_column or None, blank, weights=weights if weight_column else None,
-                        weight_column=weight_column or None)
+                        weight_column=weight_column or None, rows=wheres)
 
 
 def _cell_weight(value, where, column):
@@ -349,4 +368,6 @@ def _drop_rare(data, minimum):
         data.groups = [g for g, k in zip(data.groups, keep) if k]
     if data.weights is not None:
         data.weights = [w for w, k in zip(data.weights, keep) if k]
+    if data.rows is not None:
+        data.rows = [r for r, k in zip(data.rows, keep) if k]
     data.dropped = rare

@@ -43,6 +43,24 @@ def format_confusion(labels, matrix):
     return "\n".join(line.rstrip() for line in lines)
 
 
+# What the headline scores mean, under the cross-validation table: a reader new to them
+# otherwise cannot tell a good model from a guess.
+SCORES_LEGEND = (
+    "accuracy: the share of paragraphs given their label. F1 of a label: the harmonic mean of its "
+    "precision (of the paragraphs given the label, the share that have it) and recall (of the paragraphs "
+    "that have it, the share given it). macro_f1: the mean of the labels' F1, each label counting alike, "
+    "so a rare label the model misses costs as much as a common one; weighted_f1: the same mean weighted "
+    "by each label's paragraphs. Each is the mean over the folds ± its standard deviation; a model worth "
+    "using scores above both baselines.")
+SCORES_LEGEND_MULTI = (
+    "F1 of a label: the harmonic mean of its precision and recall over the paragraphs; micro_f1 pools every "
+    "label decision, macro_f1 is the mean of the labels' F1 (each label counting alike), weighted_f1 that mean "
+    "weighted by each label's paragraphs, subset_accuracy the "
+    "share of paragraphs given exactly their label set, hamming_loss the share of wrong label decisions "
+    "(lower is better). Each is the mean over the folds ± its standard deviation; a model worth using scores "
+    "above both baselines.")
+
+
 def _table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
@@ -69,8 +87,8 @@ def format_report(report):
              f"Data: `{report['source']}`: {report['n']} labelled paragraphs"
              + (f" in {report['documents']} documents" if report.get("documents") else "")
              + f", {len(report['labels'])} labels"
-             + (f"; {report['skipped_blank_labels']} rows with a blank label skipped"
-                if report["skipped_blank_labels"] else "")
+             + (f"; {report['skipped_blank_labels']} row{'s' * (report['skipped_blank_labels'] > 1)} with a "
+                "blank label skipped" if report["skipped_blank_labels"] else "")
              + (f"; dropped (--min-per-label): {report['dropped_labels']}" if report["dropped_labels"] else "")
              + ".", ""]
     weights = report.get("weights")
@@ -88,6 +106,7 @@ def format_report(report):
         lines += _table(["method"] + [f"{m} (mean ± std)" for m in metrics],
                         [[method] + [f"{cv['mean'][method][m]:.3f} ± {cv['std'][method][m]:.3f}" for m in metrics]
                          for method in ("model", "majority", "keyword")])
+        lines += ["", SCORES_LEGEND_MULTI if multi else SCORES_LEGEND]
         lines += ["", "Per fold (model):", ""]
         lines += _table(["fold", "paragraphs", "documents"] + metrics,
                         [[f["fold"], f["n"], f["documents"] if f["documents"] is not None else "–"]
@@ -143,14 +162,19 @@ def write_model_card(output, model, metadata, data_lines=None):
               + "TF-IDF over pkuseg token 1-2-grams and character 1-3-grams, a linear SVM, "
               "Platt-calibrated probabilities. Plain model files (`model.json`, `model.npz`): "
               "loading executes no code from them.", ""]
-    lines += ["## Labels", "", "| label | 中文 | training paragraphs |", "|---|---|---|"]
     counts = metadata.get("training", {}).get("by_label", {})
+    names = {}
     for label in model.classes_:
         try:
-            zh = chinese_name(label)
+            names[label] = chinese_name(label)
         except ValueError:
-            zh = ""
-        lines.append(f"| {label} | {zh} | {counts.get(label, '')} |")
+            names[label] = ""
+    chinese = any(names.values())  # a codebook of your own has no 中文 names: no empty column
+    header = ["label", "中文", "training paragraphs"] if chinese else ["label", "training paragraphs"]
+    lines += ["## Labels", ""] + _table(header, [])
+    for label in model.classes_:
+        lines.append(f"| {label} | {names[label]} | {counts.get(label, '')} |" if chinese
+                     else f"| {label} | {counts.get(label, '')} |")
     lines += ["", "## Training data", ""]
     lines += data_lines or [f"User data: `{metadata.get('source_file')}` "
                             f"({metadata.get('training', {}).get('examples')} labelled rows)."]

@@ -16,6 +16,7 @@ from policy_nlp.apps.training.reports import format_report, write_model_card
 log = logging.getLogger("policy_nlp")
 
 RARE = 10  # labels with fewer examples get unreliable scores: the report says so
+STRAY = 2  # a label given this few times is named with its rows (a typo makes a label of its own)
 
 
 def train(data, output_dir, *, text_column="text", label_column="label", group_column=None,
@@ -127,10 +128,25 @@ def _data_report(data, folds, catch_all=None):
             f"labels with fewer than {RARE} examples ({', '.join(f'{k}: {v}' for k, v in rare.items())}) "
             "get unreliable scores: label more of them (policy-nlp suggest finds candidates), merge them "
             f"into a related label, or drop them with --min-per-label {RARE}")
+    report["advice"] += [_stray_label_advice(data, label, counts) for label, n in rare.items() if n <= STRAY]
+    report["advice"] += data.notes
     if data.groups is None and folds:
         report["advice"].append("no document column: paragraphs of one document can fall on both sides "
                                 "of a split, which makes the scores optimistic; give --group-column")
     return report
+
+
+def _stray_label_advice(data, label, counts):
+    """Where a label of one or two rows is, and the common label it may be a typo of
+    (三衣 for 三农, Econmy for Economy): a coder's slip trains a label of its own."""
+    from difflib import get_close_matches
+    rows = [row for row, target in zip(data.rows or [], data.labels)
+            if target == label or (data.multi_label and label in target)]
+    common = [other for other, n in counts.items() if n > STRAY]
+    close = get_close_matches(label, common, n=1, cutoff=0.5)
+    return (f"label {label!r} is given {counts[label]} time{'s' * (counts[label] > 1)}"
+            + (f" ({', '.join(rows)})" if rows else "")
+            + (f": a typo of {close[0]!r}? correct the cell" if close else ": check the cell") + " and train again")
 
 
 # headline scores of which less is better (a multi-label model's share of wrong label decisions)
