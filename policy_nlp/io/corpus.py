@@ -477,6 +477,20 @@ def _read_table(path, kind, text_column, id_column):
             yield _from_row(path, number, row, text_column, id_column)
 
 
+def row_meta(row, text_column, id_column):
+    """The fields of a table's row that are its document's meta: all but the text.
+
+    A field chosen as the id stays in meta under its own name (``--id-column
+    title`` keeps the title, ``--id-column year`` the year) unless it is the
+    plain ``id``. The rows of a file, of a saved dataset and of
+    :func:`policy_nlp.annotate_dataset` read so.
+
+    >>> row_meta({"id": "d1", "text": "今天开会。", "year": 2011, "level": "county"}, "text", "id")
+    {'year': 2011, 'level': 'county'}
+    """
+    return {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
+
+
 def _from_row(path, number, row, text_column, id_column):
     source = f"{path_text(path)}:{number}"
     given = row.get(id_column)
@@ -487,10 +501,7 @@ def _from_row(path, number, row, text_column, id_column):
     text = row[text_column]
     if not isinstance(text, str) or not text.strip():
         return DocumentError(source, f"empty or non-text {text_column!r} field", id=known)
-    # A field chosen as the id stays in meta under its own name (--id-column title keeps the title,
-    # --id-column year the year) unless it is the plain "id".
-    meta = {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
-    meta["source"] = source
+    meta = {**row_meta(row, text_column, id_column), "source": source}
     try:
         return make_record(given if given not in (None, "") else f"{path_text(path.with_suffix('').name)}:{number}",
                            text, meta, source=source)

@@ -6,6 +6,7 @@ loads back identically with :func:`load`; pkuseg's 180 MB model is not copied
 into a saved pipeline, only the tokenizer's settings and term list.
 """
 
+import inspect
 import os
 from pathlib import Path
 from typing import Any, Sequence
@@ -177,3 +178,24 @@ def _load_models(nlp):
     """Read the stages' models now, so that a bad one fails in load()."""
     if "topics" in nlp.pipe_names:
         nlp.get_pipe("topics").classifier
+
+
+def check_settings(settings: "dict[str, Any]", caller: str) -> None:
+    """Refuse a keyword that ``caller`` would pass on to :func:`load` and that
+    :func:`load` does not take, naming both and the settings there are.
+
+    A corpus run or a dataset map passes its extra keywords to :func:`load`:
+    ``Dataset.map``'s ``batched=True`` given to ``annotate_dataset`` was
+    "load() got an unexpected keyword argument 'batched'", raised from inside.
+
+    >>> check_settings({"stages": ["paragraphs"], "lexicon": False}, "annotate_dataset")
+    >>> check_settings({"batched": True}, "annotate_dataset")
+    Traceback (most recent call last):
+    ...
+    TypeError: annotate_dataset() got an unexpected keyword argument 'batched': neither one of its own nor a setting of policy_nlp.load (clean, config, exclude, lexicon, path, segmenter, stages, topic_model, user_dict)
+    """
+    known = inspect.signature(load).parameters
+    unknown = [key for key in settings if key not in known]
+    if unknown:
+        raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}: neither one of its own "
+                        f"nor a setting of policy_nlp.load ({', '.join(sorted(known))})")

@@ -340,6 +340,8 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
     if backend not in ("processes", "dask"):
         raise ValueError(f"unknown backend {backend!r}; choose 'processes' or 'dask'")
+    from policy_nlp.pipeline.loading import check_settings
+    check_settings(settings, "annotate_corpus")  # before the output folder is made
     # The lock is held from before the output is read for the resume to after
     # the last line is written.
     out_path, errors_path = output_paths(output, format)

@@ -33,9 +33,11 @@ Each nested value is a JSONL output value with three differences Arrow needs:
 a field that is absent in JSONL (``topic.labels``, ``meta.place`` ...) is
 present and None; a mapping from labels to scores (``topic.scores``,
 ``topic.own``) is a list of ``{label, score}``; a converted character of
-``meta.converted.chars`` is ``{"0": offset, "1": character}``. ``meta`` holds
-the fields declared in :class:`~policy_nlp.schema.Meta` (the row's other
-columns stay the dataset's own).
+``meta.converted.chars`` is ``{"0": offset, "1": character}``. A row's other
+columns are read as its document's meta, as ``annotate`` reads a table's row
+(:func:`policy_nlp.io.corpus.row_meta`: a given year, level or title informs
+the stages); the ``meta`` column holds the fields declared in
+:class:`~policy_nlp.schema.Meta`, and the row's columns stay the dataset's own.
 
 A document that cannot be annotated (empty text, no text left after cleaning)
 does not stop the map: its ``error`` says why and its annotation columns are
@@ -44,7 +46,7 @@ empty.
 
 from typing import TYPE_CHECKING, Any, get_type_hints
 
-from policy_nlp.io.corpus import make_record
+from policy_nlp.io.corpus import make_record, row_meta
 from policy_nlp.run.dask_backend import worker_pipeline
 from policy_nlp.errors import DocumentError
 from policy_nlp.schema import Document, arrow_type, to_arrow
@@ -89,7 +91,11 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
         try:
             if not isinstance(text, str) or not text.strip():
                 raise DocumentError(f"row {index}", f"empty or non-text {text_column!r} value")
-            record = make_record(id, text, {"source": f"row {index}"})
+            # the row's other columns are its meta, as annotate reads a table's or a saved dataset's
+            # row: a given year, level, title or occasion informs the stages (dates, places, topics)
+            fields = {column: values[position] for column, values in rows.items()}
+            record = make_record(id, text, {**row_meta(fields, text_column, id_column),
+                                            "source": f"row {index}"})
             data = doc_to_dict(annotate_record(nlp, record, clean=clean))
         except Exception as exc:  # one document never stops the map
             error = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
@@ -156,7 +162,9 @@ def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str |
         Remove web page furniture before annotating (kept in ``meta``).
     **settings
         Passed to :func:`policy_nlp.load` (``stages``, ``segmenter``,
-        ``lexicon``, ``user_dict``, ``topic_model`` ...).
+        ``lexicon``, ``user_dict``, ``topic_model`` ...); any other keyword
+        is a TypeError. The rows are always mapped in batches of
+        ``batch_size`` (``Dataset.map``'s ``batched=True``; it is not given).
 
     Returns
     -------
@@ -180,6 +188,8 @@ def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str |
         from datasets import Features
     except ImportError:  # pragma: no cover - datasets is a dependency
         raise ImportError("annotate_dataset needs the 'datasets' package") from None
+    from policy_nlp.pipeline.loading import check_settings
+    check_settings(settings, "annotate_dataset")  # map's own batched=, say, is no setting of load()
     id_column = _checked_columns(ds, text_column, id_column, num_proc, batch_size)
     settings = {**settings, "clean": clean}
     # Load here, before Dataset.map forks its workers: they inherit the loaded

@@ -64,3 +64,32 @@ def test_annotate_dataset_returns_typed_nested_features_with_the_pipeline_values
     assert row["meta"]["sha1"] == expected["meta"]["sha1"] and row["meta"]["source"] == "row 0"
     assert [i["marker"] for i in row["lists"][0]["items"]] == [i["marker"] for i in expected["lists"][0]["items"]]
     json.dumps(out[1])  # plain Python values
+
+
+def test_a_rows_other_columns_are_its_meta_as_annotate_reads_them(tmp_path):
+    """A Dataset's year, level and title columns reach meta (they were dropped: dev-0014's row says
+    2011, its meta.year was None), as in annotate's run over the same rows as JSONL."""
+    from conftest import local_excerpt
+    rows = {"id": ["dev-0014", "dev-0015"], "text": [local_excerpt("dev-0014"), local_excerpt("dev-0015")],
+            "year": [2011, 2021], "level": ["county", "district"]}
+    settings = {"stages": ["paragraphs", "slogans"], "segmenter": "fast"}
+    out = policy_nlp.annotate_dataset(datasets.Dataset.from_dict(rows), **settings)
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text("".join(json.dumps({k: v[i] for k, v in rows.items()}, ensure_ascii=False) + "\n"
+                             for i in range(2)), encoding="utf-8")
+    from policy_nlp.run.batch import annotate_corpus
+    annotate_corpus([jsonl], tmp_path / "out.jsonl", quiet=True, **settings)
+    expected = [json.loads(line) for line in (tmp_path / "out.jsonl").open(encoding="utf-8")]
+    assert [r["meta"]["year"] for r in out] == [2011, 2021] == [d["meta"]["year"] for d in expected]
+    assert [r["meta"]["level"] for r in out] == ["county", "district"] == [d["meta"]["level"] for d in expected]
+    assert [r["meta"]["date_source"] for r in out] == [d["meta"]["date_source"] for d in expected]
+    assert [r["slogans"] and r["slogans"][0]["text"] for r in out] == \
+        [d["slogans"] and d["slogans"][0]["text"] for d in expected]
+    assert out["year"] == [2011, 2021]  # the dataset's own column stays
+
+
+def test_a_keyword_that_is_no_setting_is_refused_by_name():
+    ds = datasets.Dataset.from_dict({"text": ["同志们：今天开会。"]})
+    with pytest.raises(TypeError, match=r"annotate_dataset\(\) got an unexpected keyword argument 'batched'.*"
+                                        r"setting of policy_nlp.load \(clean, config"):
+        policy_nlp.annotate_dataset(ds, batched=True)
