@@ -57,7 +57,8 @@ def test_a_cluster_left_without_workers_fails_the_batches_not_done():
     ``wait_for_workers`` seconds for one, then each document of the batches not done
     fails with the reason, in input order; nothing is waited for after that."""
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=50) as cluster, \
+                                  dashboard_address=None, silence_logs=50,
+                                  scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, \
             distributed.Client(cluster) as client:
         done = list(dask_backend.run_on_dask([RECORDS[:1]], SETTINGS, client=client))
         client.retire_workers(list(client.nthreads()))
