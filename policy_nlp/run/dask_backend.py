@@ -284,7 +284,7 @@ def checked_cluster(settings, workers=1, scheduler=None, wait_for_workers=60):
     meanwhile, instead of after it. When the check fails, its error is raised
     and the cluster closed; at the end of the block the client is closed and a
     local cluster shut down. A local worker that does not start within
-    :data:`START_TIMEOUT` seconds is an error (``RuntimeError``), not a wait.
+    :data:`START_TIMEOUT` seconds is a :class:`~policy_nlp.errors.ClusterError`, not a wait.
     """
     _import_distributed()  # first: the check and this import would share one interpreter lock
     failure = []
@@ -387,7 +387,7 @@ def _await(client, future, patience, worker=None):
         except TimeoutError:
             pass
         present = client.nthreads()
-        if worker in present if worker else present:
+        if (worker in present) if worker else present:
             alone = None
         elif alone is None:
             alone = time.monotonic()
