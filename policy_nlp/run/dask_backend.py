@@ -212,6 +212,8 @@ def _cluster(settings, workers, scheduler):
     warning: its workers end with this process)."""
     client, cluster = _start(workers, scheduler, local_start_method())
     levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
+    tornado = logging.getLogger("tornado.application")
+    tornado.addFilter(_not_dasks_cancel_slip)
     try:
         yield client, cluster
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
@@ -227,6 +229,23 @@ def _cluster(settings, workers, scheduler):
                 log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
         for logger, level in levels.items():  # a caller's later Dask work logs as before
             logger.setLevel(level)
+        tornado.removeFilter(_not_dasks_cancel_slip)
+
+
+def _not_dasks_cancel_slip(record):
+    """False for the traceback of a slip in Dask's ``distributed.utils.sync``:
+    interrupted before its coroutine started, it cancels a future not yet made
+    (NameError: free variable 'future'), which tornado logs as an ERROR. The
+    SIGTERM test (dask) failed on it once in 22 runs on a loaded machine."""
+    error = record.exc_info[1] if record.exc_info else None
+    if not isinstance(error, NameError):
+        return True
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code if tb is not None else None
+    return not (code is not None and code.co_name == "cancel"
+                and code.co_filename.endswith(("distributed/utils.py", "distributed\\utils.py")))
 
 
 def _silence_distributed():

@@ -90,3 +90,25 @@ def test_an_interrupted_run_ends_though_its_worker_stopped_answering():
             continue
         os.kill(pid, signal.SIGKILL)
         pytest.fail(f"worker {pid} outlived its cluster")
+
+
+def test_dasks_cancel_slip_is_kept_out_of_the_log_and_other_errors_are_not():
+    """Dask's sync(), interrupted before its coroutine started, logs a NameError of its
+    ``cancel`` through tornado: not a failure of the run, so not shown; any other error is."""
+    import logging
+
+    def record_of(filename, name):
+        space = {}
+        exec(compile(f"def {name}():\n    return future\n", filename, "exec"), space)
+        try:
+            space[name]()
+        except NameError as error:
+            return logging.LogRecord("tornado.application", logging.ERROR, filename, 1,
+                                     "Exception in callback", None, (NameError, error, error.__traceback__))
+
+    slip = record_of("/site-packages/distributed/utils.py", "cancel")
+    assert not dask_backend._not_dasks_cancel_slip(slip)
+    assert dask_backend._not_dasks_cancel_slip(record_of("/site-packages/distributed/utils.py", "other"))
+    assert dask_backend._not_dasks_cancel_slip(record_of("/site-packages/mine/utils.py", "cancel"))
+    plain = logging.LogRecord("tornado.application", logging.ERROR, "x", 1, "no traceback", None, None)
+    assert dask_backend._not_dasks_cancel_slip(plain)
