@@ -7,8 +7,8 @@ them) that
 2. loads the model: for the process pool, the pipeline in the parent before the
    pool forks (what ``policy_nlp.run.batch`` does); for Dask, a ``LocalCluster``
    of single-threaded worker processes on loopback, started as a run starts it
-   (``dask_backend.checked_cluster``: the pipeline loaded here, then the workers
-   forked, where the system forks) — timed separately as "load";
+   (``dask_backend.checked_cluster``: the pipeline checked here while the workers
+   start from a fork server and load it) — timed separately as "load";
 3. annotates the corpus with ``annotate_corpus`` into a JSONL file (the same
    code path as ``policy-nlp annotate``) — timed as "annotate";
 

@@ -61,6 +61,11 @@ class TrainingDataError(PolicyNLPError, ValueError):
     examples, documents or labels); the message says what to change."""
 
 
+class ClusterError(PolicyNLPError, RuntimeError):
+    """A Dask cluster a corpus run started cannot run it: a worker did not
+    start, or none is left; the message says which and after how long."""
+
+
 class Interrupted(KeyboardInterrupt):
     """A corpus run stopped by Ctrl-C (SIGINT) or SIGTERM (``kill PID``,
     ``timeout``, a cluster scheduler ending the job).

@@ -14,17 +14,18 @@ The cluster is either
   ``dask scheduler`` and ``dask worker`` — see ``docs/scaling.md``), or
 * a :class:`distributed.LocalCluster` of ``workers`` single-threaded worker
   processes on the loopback interface, started for the run and shut down at
-  its end. Where the system can fork (POSIX), this process loads the pipeline
-  first and the workers are forked from it, as the process pool's are: they
-  start with spaCy, scikit-learn, policy_nlp and the loaded pipeline instead
-  of importing and loading them again (Dask's default, ``spawn``, costs each
-  worker ~1.5 s CPU before its first batch).
+  its end. Where the system has it (POSIX), the workers are started from a
+  fork server (a fresh process that has imported Dask and policy_nlp once),
+  never forked from this process (:func:`local_start_method`); elsewhere
+  spawned. A worker that does not start within :data:`START_TIMEOUT` seconds
+  makes the start fail (:class:`policy_nlp.errors.ClusterError`).
 
-Each worker process loads the pipeline once, on its first batch (or inherits
-it), and keeps it for the next batches (:func:`worker_pipeline`, keyed by the
-settings). Batches
-are submitted through a sliding window of a few per worker thread, so that the
-scheduler never holds the whole corpus in memory.
+Each worker process loads the pipeline once, on warm-up or its first batch,
+and keeps it for the next batches (:func:`worker_pipeline`, keyed by the
+settings). Batches are submitted through a sliding window of a few per worker
+thread, so that the scheduler never holds the whole corpus in memory. A batch
+is waited for as long as it takes while the cluster has a worker; once it has
+had none for ``wait_for_workers`` seconds, the batches not done fail.
 
 Workers of a remote cluster import ``policy_nlp`` themselves: install the same
 version (with the same ``--user-dict`` and ``--topic-model`` paths readable)
@@ -37,10 +38,11 @@ import json
 import logging
 import multiprocessing
 import threading
+import time
 import uuid
 from collections import deque
 
-from policy_nlp._startup import loaded_objects_frozen
+from policy_nlp.errors import ClusterError
 from policy_nlp.run import worker
 
 log = logging.getLogger("policy_nlp")
@@ -48,6 +50,17 @@ log = logging.getLogger("policy_nlp")
 # Batches in flight per worker thread: enough to keep every worker busy while
 # the head of the queue is being written, few enough to bound memory.
 IN_FLIGHT_PER_THREAD = 3
+# Seconds a local worker has to start (its process up, connected and registered with the
+# scheduler) before the cluster's start fails; a worker that takes longer is stuck, not slow.
+START_TIMEOUT = 120
+# Seconds a local cluster has to close at the end of a run.
+CLOSE_TIMEOUT = 30
+# Seconds between two looks, while a batch runs, at whether the cluster still has a worker.
+POLL_SECONDS = 2
+
+
+class NoWorkers(ClusterError):
+    """The cluster has had no worker for longer than the run waits for one."""
 
 _PIPELINES: dict = {}
 _LOCK = threading.Lock()
@@ -123,9 +136,9 @@ def _describe(error):
     return f"batch failed on the Dask worker: {name}: {error}"
 
 
-def _start(workers, scheduler, fork=False):
-    """A Client, and the LocalCluster we started (or None); with ``fork``, the
-    local cluster's workers are forked from this process (see :func:`_cluster`)."""
+def _start(workers, scheduler, method="spawn"):
+    """A Client, and the LocalCluster we started (or None); a local cluster's
+    workers are started with the multiprocessing ``method`` (see :func:`local_start_method`)."""
     import dask
     from distributed import Client, LocalCluster
     if scheduler:
@@ -136,66 +149,103 @@ def _start(workers, scheduler, fork=False):
             raise ValueError(f"cannot connect to the Dask scheduler {scheduler}: {error}") from None
     # No dashboard, so no use for the statistical profiler a worker runs by default: it
     # samples the annotating thread's stack every 10 ms (~0.5 s CPU per worker and run).
-    # The start method applies to the workers started here only: one the nanny restarts
-    # after a crash is spawned (Dask's default) and loads the pipeline on its first batch.
+    # The start method applies to the workers started here, and to one the nanny restarts.
     with dask.config.set({"distributed.worker.profile.enabled": False,
-                          "distributed.worker.multiprocessing-method": "fork" if fork else "spawn"}):
+                          "distributed.worker.multiprocessing-method": method}):
+        if method == "forkserver":
+            _preload_forkserver()
         # Without a dashboard the scheduler still serves its HTTP routes, by default on port
         # 8787: on a free port instead, with no "Port 8787 is already in use" warning when
-        # another cluster (another run) has it.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None,
-                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-                               silence_logs=logging.ERROR)
+        # another cluster (another run) has it. A worker that has not started (connected,
+        # registered) after START_TIMEOUT seconds makes the start fail instead of wait for good.
+        try:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None,
+                                   scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+                                   silence_logs=logging.ERROR, death_timeout=START_TIMEOUT)
+        except Exception as error:  # the cluster has closed what had started
+            raise ClusterError(f"the local Dask cluster did not start: a worker process died or was not "
+                               f"connected after {START_TIMEOUT} s ({type(error).__name__}: {error})") from error
     try:
         return Client(cluster), cluster
     except BaseException:
-        cluster.close()
+        cluster.close(timeout=CLOSE_TIMEOUT)
         raise
 
 
-def forks_local_workers():
-    """Whether a local cluster's workers are forked from the client process
-    (where the system has ``fork``) rather than spawned."""
-    return "fork" in multiprocessing.get_all_start_methods()
+def local_start_method():
+    """How a local cluster's workers start: ``forkserver`` where the system has
+    it (POSIX), else ``spawn`` (Dask's default).
+
+    Never ``fork`` from this process: Dask forks in a thread of its own while
+    its event loop thread runs, and the child inherits what the other threads
+    held or ran at that instant. A forked worker of the second local cluster of
+    one process had a dead copy of Dask's offload thread (its
+    ``ThreadPoolExecutor`` believes its idle thread is there: work given to it
+    never runs), and a Dask test hung twice on a loaded machine with a worker's
+    event loop idle. The fork server is a fresh single-threaded process that
+    imports Dask and policy_nlp once (:func:`_preload_forkserver`); the workers
+    forked from it load the pipeline on warm-up.
+    """
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _preload(settings):
-    """Load the pipeline of ``settings`` into this process, warmed up as the
-    process pool's parent does, as the one :func:`worker_pipeline` returns."""
-    nlp = worker.load_pipeline(settings)
-    with _LOCK:
-        _PIPELINES.setdefault(_key(settings), nlp)
+# What the fork server imports once, so that its workers start with it (each would import
+# them again, ~2 s CPU, if spawned); the pipeline itself is loaded on the worker.
+FORKSERVER_PRELOAD = ("distributed", "dask", "tornado", "msgpack", "cloudpickle", "numpy",
+                      "policy_nlp.run.dask_backend", "policy_nlp.pipeline.loading")
+
+
+def _preload_forkserver():
+    """Have the fork server (started with the first local cluster of this
+    process) import :data:`FORKSERVER_PRELOAD`. Dask's own list is set on its
+    first forkserver context; ours replaces it. A fork server already running
+    keeps what it has (workers then import the rest themselves)."""
+    from distributed.utils import get_mp_context
+    get_mp_context().set_forkserver_preload(list(FORKSERVER_PRELOAD))
 
 
 @contextlib.contextmanager
 def _cluster(settings, workers, scheduler):
-    """``(client, local cluster or None)`` for a run, both closed after the block.
+    """``(client, local cluster or None)`` for a run, both closed after the block
+    (a cluster that does not close within :data:`CLOSE_TIMEOUT` is left with a
+    warning: its workers end with this process)."""
+    client, cluster = _start(workers, scheduler, local_start_method())
+    levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
+    tornado = logging.getLogger("tornado.application")
+    tornado.addFilter(_not_dasks_cancel_slip)
+    try:
+        yield client, cluster
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
+        if cluster is not None:
+            levels = _quiet_close(client)
+        raise
+    finally:
+        client.close()
+        if cluster is not None:
+            try:
+                cluster.close(timeout=CLOSE_TIMEOUT)
+            except TimeoutError:
+                log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
+        for logger, level in levels.items():  # a caller's later Dask work logs as before
+            logger.setLevel(level)
+        tornado.removeFilter(_not_dasks_cancel_slip)
 
-    A local cluster's workers are forked once this process has loaded the
-    pipeline (when the system forks; a bad setting then fails here, before
-    any worker starts). What is alive is frozen before the fork, as for the
-    process pool, so the workers' collectors never walk the pipeline or copy
-    its pages, and unfrozen after the block.
-    """
-    fork = scheduler is None and forks_local_workers()
-    if fork:
-        _preload(settings)
-    with loaded_objects_frozen() if fork else contextlib.nullcontext():
-        client, cluster = _start(workers, scheduler, fork=fork)
-        levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
-        try:
-            yield client, cluster
-        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
-            if cluster is not None:
-                levels = _quiet_close(client)
-            raise
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-            for logger, level in levels.items():  # a caller's later Dask work logs as before
-                logger.setLevel(level)
+
+def _not_dasks_cancel_slip(record):
+    """False for the traceback of a slip in Dask's ``distributed.utils.sync``:
+    interrupted before its coroutine started, it cancels a future not yet made
+    (NameError: free variable 'future'), which tornado logs as an ERROR. The
+    SIGTERM test (dask) failed on it once in 22 runs on a loaded machine."""
+    error = record.exc_info[1] if record.exc_info else None
+    if not isinstance(error, NameError):
+        return True
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code if tb is not None else None
+    return not (code is not None and code.co_name == "cancel"
+                and code.co_filename.endswith(("distributed/utils.py", "distributed\\utils.py")))
 
 
 def _silence_distributed():
@@ -217,9 +267,16 @@ def _quiet_close(client):
     failed heartbeat as an ERROR with a traceback (one in two SIGTERMs).
     Returns the levels to restore here once the cluster is closed."""
     levels = _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
-    with contextlib.suppress(Exception):
-        client.run(_silence_worker)
+    # In a thread, given a few seconds: a worker that no longer answers must not hold up the stop.
+    silencing = threading.Thread(target=_try, args=(client.run, _silence_worker), daemon=True)
+    silencing.start()
+    silencing.join(timeout=5)
     return levels
+
+
+def _try(function, *args):
+    with contextlib.suppress(Exception):
+        function(*args)
 
 
 def _silence_worker():
@@ -240,13 +297,13 @@ def checked_cluster(settings, workers=1, scheduler=None, wait_for_workers=60):
     """A ``distributed.Client`` for a corpus run, checked: the block gets it
     once the pipeline of ``settings`` has loaded here.
 
-    A local cluster whose workers are forked (:func:`_cluster`) starts after
-    that load, which is the check. Otherwise the check (:func:`check_pipeline`)
-    runs in a thread while the cluster starts (spawned local workers, or the
-    connection to ``scheduler``) and spawned local workers load their
-    pipelines: they work on the other cores meanwhile, instead of after it.
-    When the check fails, its error is raised and the cluster closed; at the
-    end of the block the client is closed and a local cluster shut down.
+    The check (:func:`check_pipeline`) runs in a thread while the cluster
+    starts (the local cluster's workers, or the connection to ``scheduler``)
+    and the local workers load their pipelines: they work on the other cores
+    meanwhile, instead of after it. When the check fails, its error is raised
+    and the cluster closed; at the end of the block the client is closed and a
+    local cluster shut down. A local worker that does not start within
+    :data:`START_TIMEOUT` seconds is a :class:`~policy_nlp.errors.ClusterError`, not a wait.
     """
     _import_distributed()  # first: the check and this import would share one interpreter lock
     failure = []
@@ -257,26 +314,22 @@ def checked_cluster(settings, workers=1, scheduler=None, wait_for_workers=60):
         except BaseException as error:  # raised below, in the caller's thread
             failure.append(error)
 
-    checking = None
-    if scheduler or not forks_local_workers():
-        checking = threading.Thread(target=check, name="policy-nlp-check-pipeline", daemon=True)
-        checking.start()
+    checking = threading.Thread(target=check, name="policy-nlp-check-pipeline", daemon=True)
+    checking.start()
     try:
         with _cluster(settings, workers, scheduler) as (client, cluster):
-            if cluster is not None and checking is not None:
-                # spawned workers load their pipelines meanwhile, and freeze them
+            if cluster is not None:
+                # the local workers load their pipelines meanwhile, and freeze them
                 with contextlib.suppress(Exception):  # a failure shows in the check, or in each batch
-                    client.run(_warm, settings, True)
-            if checking is not None:
-                checking.join()
+                    _warm_all(client, settings, freeze=True)
+            checking.join()
             if failure:
                 raise failure[0]
             if scheduler:
                 _wait_for_workers(client, scheduler, wait_for_workers)
             yield client
     finally:
-        if checking is not None:
-            checking.join()
+        checking.join()
 
 
 def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
@@ -300,7 +353,10 @@ def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
         Load the pipeline on every worker before submitting (in parallel),
         rather than on each worker's first batch.
     wait_for_workers : float
-        Seconds to wait for a remote scheduler to have at least one worker.
+        Seconds to wait for a remote scheduler to have at least one worker;
+        during the run, for any cluster that has lost all its workers to have
+        one again: after that, the batches not done fail, each document with
+        its reason (a batch that runs long on a live worker is waited for).
 
     Yields
     ------
@@ -319,10 +375,10 @@ def run_on_dask(batch_list, settings, *, workers=1, scheduler=None, client=None,
                 _wait_for_workers(client, scheduler, wait_for_workers)
         if warm:
             try:
-                client.run(_warm, settings)
+                _warm_all(client, settings)
             except Exception as error:  # the batches will report it per document
                 log.warning("loading the pipeline on the Dask workers failed: %s", error)
-        yield from _in_order(client, batch_list, settings, workers)
+        yield from _in_order(client, batch_list, settings, workers, wait_for_workers)
 
 
 def _wait_for_workers(client, scheduler, seconds):
@@ -335,13 +391,59 @@ def _wait_for_workers(client, scheduler, seconds):
                          f"'dask worker {scheduler}'") from None
 
 
-def _in_order(client, batch_list, settings, workers):
+def _await(client, future, patience, worker=None):
+    """Wait until ``future`` is done, for as long as the cluster has a worker
+    (``worker``: as long as that worker is in it); :class:`NoWorkers` once it
+    has had none for ``patience`` seconds. A legitimately slow task is waited
+    for: only the workers' presence is bounded, not the task's time.
+    """
+    from distributed import wait
+    alone = None  # since when the cluster has had no worker
+    while True:
+        try:
+            wait(future, timeout=POLL_SECONDS)
+            return
+        except TimeoutError:
+            pass
+        present = client.nthreads()
+        if (worker in present) if worker else present:
+            alone = None
+        elif alone is None:
+            alone = time.monotonic()
+        if alone is not None and time.monotonic() - alone >= patience:
+            raise NoWorkers(f"the Dask worker {worker} left the cluster" if worker else
+                            f"no Dask worker left in the cluster for {patience} s "
+                            "(they died or stopped answering)")
+
+
+def _warm_all(client, settings, freeze=False):
+    """:func:`_warm` on every worker of the cluster, in parallel; a worker that
+    leaves the cluster meanwhile is skipped (one that joins later loads the
+    pipeline on its first batch). Raises a worker's failure to load it."""
+    run = uuid.uuid4().hex[:12]
+    futures = {address: client.submit(_warm, settings, freeze, workers=[address],
+                                      allow_other_workers=False, pure=False,
+                                      key=f"policy-nlp-warm-{run}-{index}")
+               for index, address in enumerate(client.nthreads())}
+    try:
+        for address, future in futures.items():
+            with contextlib.suppress(NoWorkers):
+                _await(client, future, 0, worker=address)
+                future.result()
+    finally:
+        for future in futures.values():
+            future.cancel()
+
+
+def _in_order(client, batch_list, settings, workers, patience=60):
     """Submit the batches through a sliding window; yield each one's results in input order.
 
-    A lost batch yields one failed result per document; batches still in
-    flight when the caller stops are cancelled.
+    A lost batch yields one failed result per document; once the cluster has
+    had no worker for ``patience`` seconds, so does every batch not done.
+    Batches still in flight when the caller stops are cancelled.
     """
     futures = deque()
+    lost = None  # the NoWorkers error, once the cluster has lost its workers for good
     try:
         threads = sum(client.nthreads().values()) or workers
         window = max(2, IN_FLIGHT_PER_THREAD * threads)
@@ -361,7 +463,14 @@ def _in_order(client, batch_list, settings, workers):
         while futures:
             batch, future = futures.popleft()
             try:
+                if lost is None:
+                    _await(client, future, patience)
+                elif not future.done():
+                    raise lost
                 results = future.result()
+            except NoWorkers as error:
+                lost = error
+                results = worker.failed(batch, str(error))
             except Exception as error:
                 results = worker.failed(batch, _describe(error))
             finally:

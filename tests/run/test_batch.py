@@ -594,26 +594,35 @@ def _worker_state(key):
     return os.getpid(), key in dask_backend._PIPELINES, dask_backend.LOADS
 
 
-@pytest.mark.parametrize("fork", [True, False])
-def test_a_local_cluster_forks_its_workers_with_the_pipeline_or_spawns_them(fork, monkeypatch):
-    """Forked (where the system can): the workers start with the pipeline this process
-    loaded and never load one; spawned: each loads it once. Same results as the pool's."""
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_a_local_clusters_workers_each_load_the_pipeline_once_and_never_fork_from_here(method, monkeypatch):
+    """Started from the fork server (where the system has one) or spawned, never forked
+    from this process (a fork from it hung): each worker loads the pipeline once, on
+    warm-up, frozen there. Same results as the pool's."""
     pytest.importorskip("distributed")
     import gc
+    import multiprocessing
     from policy_nlp.io.corpus import Record
     from policy_nlp.run import dask_backend
-    if fork and not dask_backend.forks_local_workers():
-        pytest.skip("no fork on this system")
-    monkeypatch.setattr(dask_backend, "forks_local_workers", lambda: fork)
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this system")
+    if method == "forkserver":
+        assert dask_backend.local_start_method() == "forkserver"
+    monkeypatch.setattr(dask_backend, "local_start_method", lambda: method)
     settings = {"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"}
     records = [Record(d["id"], d["text"], {}) for d in make_docs(6, sentences=5)]
     frozen = gc.get_freeze_count()
     with dask_backend.checked_cluster(settings, workers=2) as client:
         got = list(dask_backend.run_on_dask([records[:3], records[3:]], settings, client=client))
         state = client.run(_worker_state, dask_backend._key(settings))
-    assert gc.get_freeze_count() == frozen  # what the fork froze is unfrozen after the run
+        parents = client.run(os.getppid)
+        frozen_there = client.run(gc.get_freeze_count)
+    assert gc.get_freeze_count() == frozen  # nothing frozen here
     assert len(state) == 2 and os.getpid() not in {pid for pid, _, _ in state.values()}
-    assert {(held, loads) for _, held, loads in state.values()} == {(True, 0 if fork else 1)}
+    assert {(held, loads) for _, held, loads in state.values()} == {(True, 1)}
+    assert all(count > 0 for count in frozen_there.values())  # frozen on warm-up
+    # a fork server's child, not this process's: its parent is the fork server
+    assert (os.getpid() in parents.values()) == (method == "spawn")
     worker.load_pipeline(settings)
     assert got == [worker.annotate_batch(records[:3]), worker.annotate_batch(records[3:])]
 
