@@ -442,23 +442,6 @@ def test_a_killed_worker_costs_one_document_not_the_run(tmp_path, monkeypatch, c
     assert (tmp_path / "out" / "annotations.jsonl").read_bytes() == b"".join(lines[:5] + lines[6:])
 
 
-def test_ending_the_workers_does_not_wait_for_one_that_ignores_sigterm(monkeypatch):
-    # CPython's Pool.terminate could wait forever on half a result from a worker it ended
-    from policy_nlp.run import pool
-
-    def stubborn(records):
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        threading.Event().wait()
-    monkeypatch.setattr(pool, "annotate_batch", stubborn)  # the forked worker runs this
-    started = []
-    worker = pool._Worker(pool.multiprocessing.get_context("fork"), started)
-    worker.give((0, 0, [None]))
-    time.sleep(0.3)  # it ignores SIGTERM now
-    begin = time.monotonic()
-    pool._end(started, seconds=0.5)
-    assert worker.process.exitcode == -signal.SIGKILL and time.monotonic() - begin < 3
-
-
 def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(corpus, tmp_path):
     # SIGTERM to the parent leaves its .errors.jsonl.PID.tmp (and, without resume, its output's)
     out = tmp_path / "out"
