@@ -98,7 +98,10 @@ def _without_page_numbers(text, paragraphs, candidates):
     2.强化政策支持保障: the list goes on) — or opens with it, when both markers
     open a headline sentence as items do (1.研发设计数字化。…设计中的应用 ¶
     2.生产制造数字化。…缩短装配流程和周期、 ¶ 3.质量管理数字化。…, policy_docs
-    central-10; a page goes on mid-sentence: 2、到底,团结带领…).
+    central-10; a page goes on mid-sentence: 2、到底,团结带领…). Nor is a marker that opens a
+    headline numbered on from the last kept marker of its numbering, itself opening a headline, or
+    numbered one (:func:`_numbered_headline`): a title line and its description, whose last
+    sentence lost its 。 (10.人机协同作业 ¶ 面向…人机高效协同 ¶ 11.工艺动态优化 ¶ 面向…).
     """
     at = {m.start: m for m in candidates}
     starts = [m.start for m in candidates]
@@ -118,11 +121,36 @@ def _without_page_numbers(text, paragraphs, candidates):
             title = is_heading_title(text, p_first, p_last, _TITLE_LINE, _TITLE_STOP)
             if p_last - p_first >= 15 and text[p_last - 1] not in _TERMINAL and not (heading or title) and not any(
                     m.group == marker.group and m.number == marker.number - 1
-                    for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]):
+                    for m in candidates[own(starts, p_first):bisect.bisect_left(starts, p_last)]) and not (
+                    _numbered_headline(text, marker, candidates[:bisect.bisect_left(starts, first)], dropped)):
                 dropped.add(first)
         if first < end:
             previous = (start, end)
     return [m for m in candidates if m.start not in dropped]
+
+
+def _opens_headline(text, marker):
+    """Whether ``marker`` opens a headline: a title line (at most ``_TITLE_LINE`` characters without
+    a clause stop or comma: 11.工艺动态优化 ¶ 面向…; 4.涂料、油墨、颜料及类似产品制造标准 ¶ …) or a
+    short sentence (1.术语标准（AA）。对…)."""
+    line_end = text.find("\n", marker.end)
+    last = before_spaces(text, len(text) if line_end < 0 else line_end, marker.end)
+    return bool(last - marker.end >= 2 and is_heading_title(text, marker.end, last, _TITLE_LINE, _CLAUSE_STOP)
+                or _ITEM_HEADLINE.match(text, marker.end))
+
+
+def _numbered_headline(text, marker, earlier, dropped):
+    """Whether ``marker``, which opens a paragraph after text stopping mid-sentence, is an item, not
+    a page number: it opens a headline (:func:`_opens_headline`) and is numbered one, or one on from
+    the last marker of its numbering in ``earlier`` (the candidates before it) not ``dropped``, which
+    opens a headline too. A page number goes on with a sentence (2、彰先进的决定。, after a page
+    numbered by no 1、 of its own)."""
+    if not _opens_headline(text, marker):
+        return False
+    if marker.number == 1:
+        return True
+    before = next((m for m in reversed(earlier) if m.group == marker.group and m.start not in dropped), None)
+    return before is not None and before.number == marker.number - 1 and _opens_headline(text, before)
 
 
 _GLUED_AFTER = CLAUSE_ENDS

@@ -1782,3 +1782,36 @@ def test_a_paragraph_opening_with_item_two_goes_on_with_an_inline_item_one():
     # a paragraph that opens with 二是 and no 一是 before it is still the list it starts
     text = "二是规上工业主营业务收入突破 X 亿,达 XXX 亿元;三是在全市工业巡查中勇夺第一名。"
     assert summary(text, lists_of(text)) == [("一是", 2, "二是规上工业", None)]
+
+
+def test_a_title_line_after_a_description_that_lost_its_full_stop_is_no_page_number():
+    # policy_docs central-14: each item is a title line and a description whose last sentence
+    # lost its 。; the next number opens a title line numbered on from the last, so it is an item
+    text = ("五、生产作业\n9.产线柔性配置\n面向产线建设、产线改造等业务活动，针对个性化需求响应慢、产线换线时间长等问题，"
+            "部署智能制造装备与系统，实现产线快速调整和按需配置。\n10.人机协同作业\n面向复杂产品加工、装配等业务活动，"
+            "针对传统生产方式协同效率低、作业安全风险高等问题，实现加工、装配、分拣、物流等过程人机高效协同\n"
+            "11.工艺动态优化\n面向离散行业工艺控制、工艺参数调优等业务活动，建设智能产线和工艺在线优化系统，"
+            "实现工艺过程和设备参数在线优化，提高产品质量一致性\n12.先进过程控制\n面向流程行业生产过程控制、"
+            "工艺参数优化等业务活动，应用模型预测控制、多目标寻优等技术，稳定产品质量，提高产出率。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    (numbered,) = [l for l in lists if l["family"] == "1."]
+    assert [text[i["start"]:i["start"] + 3] for i in numbered["items"]] == ["9.产", "10.", "11.", "12."]
+    # central-12: a title holding 、 (4.涂料、油墨、颜料及类似产品制造标准) numbers the next one on
+    text = ("3.肥料制造标准\n肥料制造的上游涉及煤炭、天然气、磷矿、硫磺和钾矿的开采、生产等，下游是农业生产。\n"
+            "4.涂料、油墨、颜料及类似产品制造标准\n涂料、油墨、颜料及类似产品制造标准包括专用装备与仪表数据采集、"
+            "数据接口、系统集成标准，以及生产管控、配方配色管理、操作导航、HSE管理、仓储管理、条码管理等标准\n"
+            "5.合成材料制造标准\n合成材料是由两种或两种以上的物质经化学方法或聚合加工而成的化工材料。\n")
+    assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("1.", 3)]
+    # central-76: an item numbered one opening a short headline sentence after a count cut off its
+    # measure word (…安全运行与风险评估（AF）等 6 ¶ 1.术语标准（AA）。…)
+    text = ("（一）基础共性标准。包括术语（AA）、分级分类（AB）、\n标识编码（AC）、电磁兼容（AD）、质量与可靠性（AE）、\n"
+            "安全运行与风险评估（AF）等 6\n1.术语标准（AA）。对智能船舶相关术语、定义（或解\n释性说明）及所对应的英文"
+            "名称等进行规定，用于统一相关\n概念，说明其内涵或外延。\n2.分级分类标准（AB）。根据智能船舶船型、应用场景\n"
+            "及智能化功能等，对船舶智能化水平与自主程度等级进行划\n分。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("（一）", 1, None), ("1.", 2, 0)]
+    # still a page number: a 2、 that goes on with the sentence a page cut, with no 1、 opening a headline before it
+    text = "会议审议通过了关于表彰先进集体和先进个人的决定，会议审议通过了市政府表\n2、彰先进的决定。\n"
+    assert lists_of(text) == []
