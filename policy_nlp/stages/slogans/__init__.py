@@ -47,7 +47,8 @@ A trailing ``合一`` fuses the parts (三证合一 = 3).
 a quoted count marked new or old counts as the count (“新三样” = 3), unless
 the count is a word of its own (“新八股”, “新四化”); the numeral 一 alone
 (“一键申报”, “一网通办”) is an adverb of manner, not a count, and gives a
-quoted term instead.
+quoted term instead. A lone 多, 百, 千 or 万 without a measure word opens a word, not
+a count (“千兆城市”, “万宝山”, “多支柱法”, “百废俱兴”): the quoted-term rules read it.
 
 ``plan``  a bare numeral ending in 五 whose prefix is 1…15: a five-year plan
 ordinal (“十四五”, “十五五”, “九五”), number null.

@@ -191,6 +191,11 @@ def parse_numbered(s, quoted=True, _part=False):
     run, rest = units[0]
     if run[0] in "〇零":
         return False, None                                # 零上访: a zero target, no count
+    if (len(units) == 1 and not _part and run in ("多", *_MAGNITUDE)
+            and not rest.startswith(MEASURES)):
+        # “千兆城市”, “万宝山”, “百废俱兴”, “多支柱法”: a lone 多/百/千/万 opens a word and
+        # counts nothing; in a series or beside another count it does (多点支撑, 百县万村)
+        return False, None
     value, vkind = (None, "uncounted") if run == "多" else _numeral_value(run)
     if (vkind is None and len(units) == 1 and len(run) >= 2 and "双" not in run
             and not any(c in _UNIT or c in "〇零" for c in run) and rest.endswith(HEADS)):

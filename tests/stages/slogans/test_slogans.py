@@ -2964,3 +2964,29 @@ def test_lexicon_candidates_are_the_terms_found_in_lexicon_order(seed_text):
             assert _lexicon_candidates(text, lexicon, bounds) == whole_lexicon
             counts.append(len({c[0] for c in whole_lexicon}))
     assert counts[0] > 1 and counts[-1] == 0   # several terms in the seed text; none in the title
+
+
+# a lone 多/百/千/万 opening a quoted word (slogaudit, twenty-first session: 13 documents of the
+# national reports and policy documents, the gwr 1955, 1960, 2006 and 9th-congress reports among them)
+@pytest.mark.parametrize("text,term,kind", [
+    ("有些地方兴办了小型的土法生产的或者土洋结合的林产化学工业和其他工业，开展了“万宝山”运动。", "万宝山", "quoted"),
+    ("会同工业和信息化、通信管理等部门，大力支持“千兆城市”建设。", "千兆城市", "quoted"),
+    ("实施对外文化贸易“千帆出海”计划，培育一批以数字文化贸易为特色的品牌项目、出海平台。", "千帆出海", "quoted"),
+    ("试验方法标准以“多支柱法”为指导，针对车辆自动驾驶系统，利用仿真试验、场地试验、道路试验等方法验证车辆自动驾驶系统的基础安全性。",
+     "多支柱法", "quoted"),
+    ("坚持“多予少取放活”，特别要在“多予”上采取更多措施，增加农民收入。", "多予少取放活", "quoted"),
+    ("必须批判那种“百废俱兴”的想法。", "百废俱兴", None),
+])
+def test_a_lone_magnitude_or_duo_opens_a_word_not_a_count(text, term, kind):
+    assert parse_numbered(term) == (False, None)
+    assert texts(find_slogans(text), "numbered") == []
+    if kind:
+        assert term in texts(find_slogans(text), kind)
+
+
+def test_a_lone_magnitude_still_counts_in_a_series_or_beside_a_measure_or_another_count():
+    # 千万工程 (gwr 2025), 百县万村 (Xi 2020-04-30), “千村示范、万村整治” (gwr 2024), 一核三带、多点支撑
+    for term in ("千万工程", "百县万村", "千村示范、万村整治", "一核三带、多点支撑", "多规合一"):
+        assert parse_numbered(term) == (True, None), term
+    spans = find_slogans("学习运用“千村示范、万村整治”工程经验，因地制宜、分类施策。")
+    assert [(s["text"], s["kind"]) for s in spans] == [("千村示范、万村整治", "numbered")]
