@@ -258,7 +258,8 @@ def read_meta_sheet(path):
         raise DocumentError(path, f"cannot set {', '.join(reserved)}: the readers set it from the input")
     out = {}
     for number, row in rows:
-        value = str(row.get(key) or "").strip().replace("\\", "/").removeprefix("./")
+        given = row.get(key)  # a JSONL or Parquet id may be a number: 0 is an id, not none
+        value = ("" if given is None else str(given)).strip().replace("\\", "/").removeprefix("./")
         if not value:
             continue
         if value in out:
