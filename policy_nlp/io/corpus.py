@@ -125,7 +125,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         Field names of the text and the id in table inputs; other fields go
         into ``meta``.
     date_column : str, optional
-        Field of JSONL and CSV inputs holding the document's date (any form
+        Field of table inputs holding the document's date (any form
         :func:`~policy_nlp.stages.cleaning.parse_date` reads); it goes into
         ``meta["date"]``.
     meta_columns : sequence of str, optional
