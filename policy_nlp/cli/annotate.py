@@ -17,7 +17,6 @@ ANNOTATE_EPILOG = """examples:
 
 
 def _annotate(args):
-    from policy_nlp.io.output import format_of
     from policy_nlp.run.batch import annotate_corpus
     if args.drop_duplicates and not args.tables:  # checked before the run, not ignored after it
         raise ValueError("--drop-duplicates applies to the tables: give --tables DIR with it")
@@ -27,7 +26,7 @@ def _annotate(args):
     if args.stages:
         settings["stages"] = [s.strip() for s in args.stages.split(",") if s.strip()]
     summary = annotate_corpus(
-        args.inputs, args.output, format=args.format or format_of(args.output), workers=args.workers,
+        args.inputs, args.output, format=args.format, workers=args.workers,
         backend=args.backend, scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
         batch_chars=args.batch_chars, quiet=args.quiet,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,

@@ -125,7 +125,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         Field names of the text and the id in table inputs; other fields go
         into ``meta``.
     date_column : str, optional
-        Field of JSONL and CSV inputs holding the document's date (any form
+        Field of table inputs holding the document's date (any form
         :func:`~policy_nlp.stages.cleaning.parse_date` reads); it goes into
         ``meta["date"]``.
     meta_columns : sequence of str, optional
@@ -258,7 +258,8 @@ def read_meta_sheet(path):
         raise DocumentError(path, f"cannot set {', '.join(reserved)}: the readers set it from the input")
     out = {}
     for number, row in rows:
-        value = str(row.get(key) or "").strip().replace("\\", "/").removeprefix("./")
+        given = row.get(key)  # a JSONL or Parquet id may be a number: 0 is an id, not none
+        value = ("" if given is None else str(given)).strip().replace("\\", "/").removeprefix("./")
         if not value:
             continue
         if value in out:

@@ -272,7 +272,13 @@ def _xlsx_table(path):
     try:
         if not book.worksheets:
             raise DocumentError(path, "the workbook has no worksheet")
-        values = _sheet_values(path, book.worksheets[0].iter_rows(values_only=True))
+        sheet = book.worksheets[0]
+        # the used range the file declares: each row is padded to its width, as Excel saves a CSV;
+        # but not trusted to end the sheet (WPS and Apache POI's streaming writer declare A1 for
+        # any sheet: read-only openpyxl read one cell of it)
+        width = sheet.max_column or 0
+        sheet.reset_dimensions()
+        values = _sheet_values(path, sheet.iter_rows(values_only=True), width)
         for number, cells in values:
             if not _empty(cells):
                 names = _checked_names(path, cells)
@@ -294,9 +300,10 @@ def _xlsx_rows(path, book, values, names):
         book.close()
 
 
-def _sheet_values(path, rows):
-    """``(number, cells as text)`` of a sheet's rows (from 1); a part of the
-    workbook that cannot be read is a DocumentError of the file."""
+def _sheet_values(path, rows, width=0):
+    """``(number, cells as text)`` of a sheet's rows (from 1), each at least ``width`` cells
+    long (``""`` after its last); a part of the workbook that cannot be read is a DocumentError
+    of the file."""
     number = 0
     while True:
         try:
@@ -307,7 +314,7 @@ def _sheet_values(path, rows):
         if values is None:
             return
         number += 1
-        yield number, [_cell_text(value) for value in values]
+        yield number, [_cell_text(value) for value in values] + [""] * (width - len(values))
 
 
 def _cell_text(value):

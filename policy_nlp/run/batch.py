@@ -36,7 +36,7 @@ from typing import Any, Sequence
 from policy_nlp._startup import loaded_objects_frozen
 from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
-from policy_nlp.io.output import DocumentWriter
+from policy_nlp.io.output import DocumentWriter, format_of
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.pool import annotate_on_workers
 from policy_nlp.run.worker import annotate_batch, load_pipeline
@@ -287,7 +287,7 @@ class Progress:
 
 
 def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | os.PathLike[str]", *,
-                    format: str = "jsonl", workers: int = 1, backend: str = "processes",
+                    format: "str | None" = None, workers: int = 1, backend: str = "processes",
                     scheduler: "str | None" = None, resume: bool = True, clean: bool = True,
                     batch_chars: int = 200_000, quiet: bool = False,
                     read_options: "dict[str, Any] | None" = None, **settings: Any) -> Summary:
@@ -299,7 +299,9 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Files and folders (see :func:`policy_nlp.io.corpus.read_inputs`).
     output : str or Path
         Output file or folder (see :func:`output_paths`).
-    format : {"jsonl", "json", "spacy"}
+    format : {"jsonl", "json", "spacy"}, optional
+        Default: the one ``output``'s suffix names (``.json``, ``.spacy``;
+        else JSONL: :func:`policy_nlp.io.output.format_of`), as ``annotate -o``.
     workers : int
         Worker processes (each loads the pipeline once).
     backend : {"processes", "dask"}
@@ -334,6 +336,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         caller's own is kept, and so is every handler when called from
         another thread.
     """
+    format = format or format_of(output)
     if format not in SUFFIXES:
         raise ValueError(f"unknown format {format!r}; choose one of {sorted(SUFFIXES)}")
     if not isinstance(workers, int) or workers < 1:

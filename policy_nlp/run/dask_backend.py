@@ -62,6 +62,7 @@ POLL_SECONDS = 2
 class NoWorkers(ClusterError):
     """The cluster has had no worker for longer than the run waits for one."""
 
+
 _PIPELINES: dict = {}
 _LOCK = threading.Lock()
 LOADS = 0  # pipelines this process has loaded (a worker should load each settings' once)

@@ -329,6 +329,27 @@ def test_a_metadata_sheet_kept_in_excel_or_parquet_gives_what_its_csv_gives(tmp_
         read(folder, meta_file=tmp_path / "sheet.xls")
 
 
+def test_a_metadata_sheet_whose_ids_are_numbers_gives_the_row_of_id_0_too(tmp_path):
+    """A JSONL or Parquet sheet keeps its ids' type: pandas writes a range index 0, 1 … as numbers,
+    and the row of id 0 was read as a row without an id (``0 or ""``) and left out unseen."""
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n"
+                            for i, text in enumerate((BODY, "同志们：\n今天召开全县农村工作会议。"))), encoding="utf-8")
+    sheet = tmp_path / "sheet.jsonl"
+    sheet.write_text('{"id": 0, "year": 2019}\n{"id": 1, "year": 2020}\n', encoding="utf-8")
+    sheets = [sheet]
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        pq.write_table(pa.table({"id": [0, 1], "year": [2019, 2020]}), tmp_path / "sheet.parquet")
+        sheets.append(tmp_path / "sheet.parquet")
+    except ImportError:
+        pass
+    for path in sheets:
+        records, errors = read(docs, meta_file=path)
+        assert errors == [] and [(r.id, r.meta.get("year")) for r in records] == [("0", 2019), ("1", 2020)], path
+
+
 @pytest.mark.parametrize("name, data, message", [
     # a JSONL sheet's line that is no object, or cut; a TSV row with a cell beyond the header
     # (it was dropped unseen); a UTF-8 sheet with one damaged line (a whole-file "not UTF-8")

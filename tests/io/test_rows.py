@@ -148,6 +148,28 @@ def test_a_sheets_cell_right_of_its_header_is_read_as_the_csv_saved_from_it_read
     assert (csv_names, list(csv_rows)) == (names, rows)
 
 
+def test_a_sheet_whose_file_declares_too_small_a_range_is_read_whole(tmp_path):
+    """WPS Spreadsheets and Apache POI's streaming writer save ``<dimension ref="A1"/>`` whatever
+    the sheet holds; openpyxl's read-only mode trusted it and read the header's first cell and no
+    row. The rows and cells past the declared range are read, as Excel opens the file."""
+    import re
+    import zipfile
+    good = write_xlsx(tmp_path / "good.xlsx", [["id", "text", "year"], ["a", FIRST, 2019], None, ["b", SECOND]])
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(tmp_path / "a1.xlsx", "w") as a1:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1"/>', data)
+                assert n == 1
+            a1.writestr(info, data)
+    names, rows = read_table(good)
+    expected = (names, list(rows))
+    assert expected == (["id", "text", "year"], [(2, {"id": "a", "text": FIRST, "year": "2019"}),
+                                                (4, {"id": "b", "text": SECOND, "year": ""})])
+    names, rows = read_table(tmp_path / "a1.xlsx")
+    assert (names, list(rows)) == expected
+
+
 def test_bad_workbooks_and_parquet_files_name_the_file_and_the_reason(tmp_path):
     good = write_xlsx(tmp_path / "good.xlsx", [["id", "text"], ["a", FIRST]]).read_bytes()
     cases = {"zip.xlsx": (b"PK\x03\x04 not a zip", r"not an Excel \.xlsx workbook, or a damaged one"),

@@ -75,6 +75,16 @@ def test_rerun_skips_documents_already_done(tmp_path):
     assert annotate_corpus([source], out, **FAST).skipped == 8
 
 
+def test_an_output_file_named_json_or_spacy_gets_that_format_from_python_as_from_the_cli(tmp_path):
+    """annotate_corpus(..., "out.json") wrote a folder out.json/ holding annotations.jsonl, where
+    `annotate -o out.json` and DocumentWriter("out.json") write a JSON array: one rule, format_of."""
+    source = write_jsonl(tmp_path / "in.jsonl", make_docs(2, sentences=5))
+    assert annotate_corpus([source], tmp_path / "out.json", **FAST).done == 2
+    assert [d["id"] for d in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))] == ["doc000", "doc001"]
+    assert annotate_corpus([source], tmp_path / "out.spacy", **FAST).done == 2
+    assert (tmp_path / "out.spacy").is_file() and (tmp_path / "out.errors.jsonl").is_file()
+
+
 def test_a_changed_document_replaces_its_old_line(tmp_path):
     docs = make_docs(4, sentences=10)
     source = write_jsonl(tmp_path / "in.jsonl", docs)

@@ -121,7 +121,6 @@ def test_a_worker_whose_parent_was_killed_stops_at_the_next_document():
             os.kill(child, signal.SIGKILL)
 
 
-
 def test_a_parent_killed_halfway_through_sending_a_batch_leaves_its_worker_quiet(monkeypatch, capfd):
     # the worker read half a message, then the end of file: "OSError: got end of file during message"
     monkeypatch.setattr(pool, "annotate_batch", _stub)
@@ -135,6 +134,7 @@ def test_a_parent_killed_halfway_through_sending_a_batch_leaves_its_worker_quiet
         assert worker.process.exitcode == 0 and "Traceback" not in capfd.readouterr().err
     finally:
         pool._end(started)
+
 
 # --- a worker's death, at any point ----------------------------------------------
 
