@@ -146,7 +146,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 
 from policy_nlp.apps import evaluation as ev  # noqa: E402
-from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, local_examples,  # noqa: E402
+from policy_nlp.apps.local_training import (LOCAL_CORPUS, gold_examples, gold_excerpt_ids, local_examples,  # noqa: E402
                                             read_hand_labels)
 from policy_nlp.io.corpus import Record  # noqa: E402
 from policy_nlp.io.output import doc_to_dict  # noqa: E402
@@ -1020,8 +1020,7 @@ def sequence_topics(results, paragraph_texts, matrix, weight=0.0, temperature=1.
 
 # The blind excerpts of the local corpus: never trained or scored on (they are
 # not in the hand labels or the dev gold; filtered again here all the same).
-BLIND = frozenset(f"dev-{n:04d}" for n in (20, 33, 49, 79, 80, 113, 129, 138, 153, 184, 188, 200, 204, 210,
-                                           214, 242))
+BLIND = frozenset(gold_excerpt_ids(parts=("blind",)))
 
 
 def hand_sequences(local, fold, k):
