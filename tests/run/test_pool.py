@@ -97,24 +97,37 @@ _ORPHAN = """
 import os, sys, time
 from policy_nlp.io.corpus import Record
 from policy_nlp.run import pool
-pool.annotate_batch = lambda records: time.sleep(1) or []  # 1 s a document
+done = sys.argv[1]  # a line a document begun, so that the test counts documents, not seconds
+
+def annotate(records):
+    with open(done, "a") as f:
+        f.write("x\\n")
+    time.sleep(0.2)
+    return []
+pool.annotate_batch = annotate
 worker = pool._Worker(pool.multiprocessing.get_context("fork"), [])
-worker.give((0, 0, [Record(str(i), "坚持农业农村优先发展。", {}) for i in range(30)]))
+worker.give((0, 0, [Record(str(i), "坚持农业农村优先发展。", {}) for i in range(100)]))
 print(worker.process.pid, flush=True)
 time.sleep(60)
 """
 
 
-def test_a_worker_whose_parent_was_killed_stops_at_the_next_document():
+def test_a_worker_whose_parent_was_killed_stops_at_the_next_document(tmp_path):
     # it went on with its batch (up to minutes of CPU for nobody), holding the run's output lock
     env = {**os.environ, "PYTHONPATH": str(Path(pool.__file__).resolve().parents[2])}
-    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True, env=env)
+    done = tmp_path / "done"
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(done)], stdout=subprocess.PIPE, text=True,
+                              env=env)
     try:
         child = int(parent.stdout.readline())
-        time.sleep(0.5)
+        while not done.exists():
+            time.sleep(0.05)
         parent.kill()
         parent.wait()
-        assert _gone(child, 4), "the worker went on with its batch"
+        begun = len(done.read_text().splitlines())
+        assert _gone(child, 60)  # a guard only: a worker going on ends after its 100 documents (20 s)
+        # the document it was on, and at most the one it had begun as the parent died
+        assert len(done.read_text().splitlines()) <= begun + 1 < 100, "the worker went on with its batch"
     finally:
         parent.kill()
         with contextlib.suppress(NameError, ProcessLookupError):
