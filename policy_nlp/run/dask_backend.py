@@ -165,13 +165,28 @@ def _start(workers, scheduler, method="spawn"):
                                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                                    silence_logs=logging.ERROR, death_timeout=START_TIMEOUT)
         except Exception as error:  # the cluster has closed what had started
-            raise ClusterError(f"the local Dask cluster did not start: a worker process died or was not "
-                               f"connected after {START_TIMEOUT} s ({type(error).__name__}: {error})") from error
+            raise ClusterError(f"the local Dask cluster did not start{_start_failure(error)} "
+                               f"({type(error).__name__}: {error})") from error
     try:
         return Client(cluster), cluster
     except BaseException:
         cluster.close(timeout=CLOSE_TIMEOUT)
         raise
+
+
+def _start_failure(error):
+    """Why a local cluster did not start, as far as its error tells: a worker not connected
+    within :data:`START_TIMEOUT` (a TimeoutError in the chain, under Dask's AssertionError),
+    a worker process that ended first (its nanny's RuntimeError), else nothing more."""
+    chain = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    if any(isinstance(e, TimeoutError) for e in chain):
+        return f": a worker process was not connected after {START_TIMEOUT} s"
+    if any(isinstance(e, RuntimeError) and "Nanny failed to start" in str(e) for e in chain):
+        return ": a worker process ended before it connected"
+    return ""
 
 
 def local_start_method():
