@@ -228,8 +228,7 @@ def _cluster(settings, workers, scheduler):
     warning: its workers end with this process)."""
     client, cluster = _start(workers, scheduler, local_start_method())
     levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
-    tornado = logging.getLogger("tornado.application")
-    tornado.addFilter(_not_dasks_cancel_slip)
+    _filter_cancel_slip(+1)
     try:
         yield client, cluster
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
@@ -245,7 +244,23 @@ def _cluster(settings, workers, scheduler):
                 log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
         for logger, level in levels.items():  # a caller's later Dask work logs as before
             logger.setLevel(level)
-        tornado.removeFilter(_not_dasks_cancel_slip)
+        _filter_cancel_slip(-1)
+
+
+# Runs (threads of one process) using the filter on tornado's shared logger: the last to end removes it.
+_slip_filter = {"lock": threading.Lock(), "runs": 0}
+
+
+def _filter_cancel_slip(change):
+    """One run more (+1) or fewer (-1) using :func:`_not_dasks_cancel_slip` on the
+    ``tornado.application`` logger: added by the first, removed by the last."""
+    tornado = logging.getLogger("tornado.application")
+    with _slip_filter["lock"]:
+        _slip_filter["runs"] += change
+        if _slip_filter["runs"] > 0:
+            tornado.addFilter(_not_dasks_cancel_slip)  # once: a filter already there is not added again
+        else:
+            tornado.removeFilter(_not_dasks_cancel_slip)
 
 
 def _not_dasks_cancel_slip(record):

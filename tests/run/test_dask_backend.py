@@ -126,3 +126,23 @@ def test_dasks_cancel_slip_is_kept_out_of_the_log_and_other_errors_are_not():
     assert dask_backend._not_dasks_cancel_slip(record_of("/site-packages/mine/utils.py", "cancel"))
     plain = logging.LogRecord("tornado.application", logging.ERROR, "x", 1, "no traceback", None, None)
     assert dask_backend._not_dasks_cancel_slip(plain)
+
+
+def test_two_overlapping_runs_keep_the_cancel_slip_filter_until_the_last_one_ends(monkeypatch):
+    """Two runs of one process (two threads) share tornado's logger: the first to end
+    left the other without the filter. It stays until the last run using it ends."""
+    import logging
+
+    class Client:
+        def close(self):
+            pass
+
+    monkeypatch.setattr(dask_backend, "_start", lambda *args: (Client(), None))
+    tornado = logging.getLogger("tornado.application")
+    first, second = dask_backend._cluster(SETTINGS, 1, None), dask_backend._cluster(SETTINGS, 1, None)
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert dask_backend._not_dasks_cancel_slip in tornado.filters
+    second.__exit__(None, None, None)
+    assert dask_backend._not_dasks_cancel_slip not in tornado.filters
