@@ -301,7 +301,8 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
         Each gold with its document (None when none matches).
     """
     annotated = list(annotated)
-    by_text, tables = None, {}  # tables: each corpus file's rows, read once for all the golds
+    by_text = None
+    tables: dict[Path, list] = {}  # each corpus file's rows, read once for all the golds
     pairs = []
     for gold in golds:
         name = str(gold.get("document", ""))
