@@ -165,7 +165,8 @@ def _matches(record, match):
     return all(str(record.get(key)) == str(value) for key, value in match.items())
 
 
-def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None" = None) -> str:
+def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None" = None, *,
+              tables: "dict | None" = None) -> str:
     """The text of the document a gold file annotates, normalised as
     :func:`policy_nlp.io.reading.read_text` does (so offsets agree with the
     pipeline's).
@@ -181,6 +182,9 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
     gold : dict
     shared_root : str or Path, optional
         The shared folder; :func:`default_shared_root` when omitted.
+    tables : dict, optional
+        ``{corpus path: its rows}`` of the corpus files read so far, filled as
+        they are read: a caller looking up many golds reads each corpus once.
 
     Raises
     ------
@@ -197,7 +201,7 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
     """
     source = gold.get("source")
     if source:
-        path, _, found = _gold_record(gold, shared_root)
+        path, _, found = _gold_record(gold, shared_root, tables)
         field = source.get("field", "content")
         if found.get(field) is None:
             raise LookupError(f"{path}: no record with {source.get('match', {})} and a {field!r} field")
@@ -211,9 +215,10 @@ def gold_text(gold: dict[str, Any], shared_root: "str | os.PathLike[str] | None"
                             f"nor {shared_root / 'corpora' / 'seed'}")
 
 
-def _gold_record(gold, shared_root=None):
+def _gold_record(gold, shared_root=None, tables=None):
     """``(corpus path, row number, row)`` of the corpus record a gold's ``source``
-    names, numbered as the readers number it (``meta.source`` is ``PATH:NUMBER``).
+    names, numbered as the readers number it (``meta.source`` is ``PATH:NUMBER``);
+    the corpus read once per ``tables`` (:func:`gold_text`).
 
     Raises
     ------
@@ -226,11 +231,18 @@ def _gold_record(gold, shared_root=None):
     if not path.is_file():
         raise FileNotFoundError(f"{path}: corpus of gold {gold.get('document')!r} not found")
     match = source.get("match", {})
-    _, rows = read_table(path, strict=True)  # the rows annotate reads
-    found = next(((number, row) for number, row in rows if _matches(row, match)), None)
-    if found is None:
-        raise LookupError(f"{path}: no record with {match}")
-    return (path, *found)
+    if tables is None:
+        rows = read_table(path)[1]  # the rows annotate reads
+    else:
+        if path not in tables:
+            tables[path] = list(read_table(path)[1])
+        rows = tables[path]
+    for number, row in rows:
+        if isinstance(row, DocumentError):
+            raise row  # a broken row before the record, as a strict read raises it
+        if _matches(row, match):
+            return path, number, row
+    raise LookupError(f"{path}: no record with {match}")
 
 
 def _source_row(doc):
@@ -260,12 +272,12 @@ def _read_from_source(doc, source):
     return all(str(meta.get(key, doc.get("id"))) == str(value) for key, value in source["match"].items())
 
 
-def _read_from_row(gold, annotated, shared_root):
+def _read_from_row(gold, annotated, shared_root, tables=None):
     """The document of ``annotated`` whose ``meta.source`` is the corpus row the gold's
     ``source`` names (its match field renamed or left out of meta: ``--date-column Date``
     moves Date to meta.date), or None."""
     try:
-        _, number, _ = _gold_record(gold, shared_root)
+        _, number, _ = _gold_record(gold, shared_root, tables)
     except (OSError, LookupError, DocumentError):
         return None
     return next((doc for doc in annotated if _source_row(doc)[1] == number
@@ -290,6 +302,7 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
     """
     annotated = list(annotated)
     by_text = None
+    tables: dict[Path, list] = {}  # each corpus file's rows, read once for all the golds
     pairs = []
     for gold in golds:
         name = str(gold.get("document", ""))
@@ -303,12 +316,12 @@ def pair_documents(golds: Sequence[dict[str, Any]], annotated: Sequence[dict[str
                 found = doc
                 break
         if found is None and (gold.get("source") or {}).get("corpus"):
-            found = _read_from_row(gold, annotated, shared_root)
+            found = _read_from_row(gold, annotated, shared_root, tables)
         if found is None:
             if by_text is None:
                 by_text = {comparable_text(doc.get("text", "")): doc for doc in annotated}
             try:
-                found = by_text.get(comparable_text(gold_text(gold, shared_root)))
+                found = by_text.get(comparable_text(gold_text(gold, shared_root, tables=tables)))
             except (OSError, LookupError):
                 found = None
         pairs.append((gold, found))

@@ -228,7 +228,9 @@ def read_meta_sheet(path):
     One row per document, keyed by an ``id`` column (the document's id:
     ``local/city_2021`` for ``local/city_2021.txt`` below an input folder) or
     else a ``file`` column (the file's name, or its path below any folder,
-    with or without the suffix). Empty cells are left out.
+    with or without the suffix). Empty cells are left out. A key stored as an
+    integral float (``1.0``: pandas makes an id column float when one id is
+    missing) is read as its integer (``"1"``).
 
     Returns
     -------
@@ -259,6 +261,8 @@ def read_meta_sheet(path):
     out = {}
     for number, row in rows:
         given = row.get(key)  # a JSONL or Parquet id may be a number: 0 is an id, not none
+        if isinstance(given, float) and given.is_integer():
+            given = int(given)  # pandas' float id column (one id missing): 1.0 names document "1"
         value = ("" if given is None else str(given)).strip().replace("\\", "/").removeprefix("./")
         if not value:
             continue

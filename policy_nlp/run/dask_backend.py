@@ -165,13 +165,28 @@ def _start(workers, scheduler, method="spawn"):
                                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                                    silence_logs=logging.ERROR, death_timeout=START_TIMEOUT)
         except Exception as error:  # the cluster has closed what had started
-            raise ClusterError(f"the local Dask cluster did not start: a worker process died or was not "
-                               f"connected after {START_TIMEOUT} s ({type(error).__name__}: {error})") from error
+            raise ClusterError(f"the local Dask cluster did not start{_start_failure(error)} "
+                               f"({type(error).__name__}: {error})") from error
     try:
         return Client(cluster), cluster
     except BaseException:
         cluster.close(timeout=CLOSE_TIMEOUT)
         raise
+
+
+def _start_failure(error):
+    """Why a local cluster did not start, as far as its error tells: a worker not connected
+    within :data:`START_TIMEOUT` (a TimeoutError in the chain, under Dask's AssertionError),
+    a worker process that ended first (its nanny's RuntimeError), else nothing more."""
+    chain = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    if any(isinstance(e, TimeoutError) for e in chain):
+        return f": a worker process was not connected after {START_TIMEOUT} s"
+    if any(isinstance(e, RuntimeError) and "Nanny failed to start" in str(e) for e in chain):
+        return ": a worker process ended before it connected"
+    return ""
 
 
 def local_start_method():
@@ -213,8 +228,7 @@ def _cluster(settings, workers, scheduler):
     warning: its workers end with this process)."""
     client, cluster = _start(workers, scheduler, local_start_method())
     levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
-    tornado = logging.getLogger("tornado.application")
-    tornado.addFilter(_not_dasks_cancel_slip)
+    _filter_cancel_slip(+1)
     try:
         yield client, cluster
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
@@ -230,7 +244,23 @@ def _cluster(settings, workers, scheduler):
                 log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
         for logger, level in levels.items():  # a caller's later Dask work logs as before
             logger.setLevel(level)
-        tornado.removeFilter(_not_dasks_cancel_slip)
+        _filter_cancel_slip(-1)
+
+
+# Runs (threads of one process) using the filter on tornado's shared logger: the last to end removes it.
+_slip_filter = {"lock": threading.Lock(), "runs": 0}
+
+
+def _filter_cancel_slip(change):
+    """One run more (+1) or fewer (-1) using :func:`_not_dasks_cancel_slip` on the
+    ``tornado.application`` logger: added by the first, removed by the last."""
+    tornado = logging.getLogger("tornado.application")
+    with _slip_filter["lock"]:
+        _slip_filter["runs"] += change
+        if _slip_filter["runs"] > 0:
+            tornado.addFilter(_not_dasks_cancel_slip)  # once: a filter already there is not added again
+        else:
+            tornado.removeFilter(_not_dasks_cancel_slip)
 
 
 def _not_dasks_cancel_slip(record):

@@ -244,22 +244,53 @@ def test_a_gold_is_paired_with_its_record_when_the_match_field_was_renamed(tmp_p
     field into meta.date, and cleaning drops the dateline and the source credit: neither the
     match field nor the text can pair the gold, but meta.source names the corpus row, and
     that row is the gold's."""
-    corpus = tmp_path / "corpora" / "xi_speeches_2020"
-    corpus.mkdir(parents=True)
-    letter = "\u3000\u3000回信北京大学援鄂医疗队全体“90后”党员：\u3000\u3000来信收悉。"
-    speech = ("同志们：\u3000\u3000这次会议的主要任务是，分析当前形势，克服新冠肺炎疫情影响，凝心聚力打赢脱贫攻坚战，"
-              "确保如期完成脱贫攻坚目标任务，确保全面建成小康社会。")
-    (corpus / "all_data.csv").write_text(
-        f"Date,Text\n2020-03-17,{letter}\n"
-        f"2020-03-07,{speech}\u3000\u3000（新华社北京3月6日电）\u3000\u3000《 人民日报 》（ 2020年03月07日 02 版）\n",
-        encoding="utf-8")
-    xi = {"document": "xi_2020_03_07", "source": {"corpus": "xi_speeches_2020/all_data.csv", "field": "Text",
-                                                  "match": {"Date": "2020-03-07"}}}
-    row_2 = {"id": "all_data:2", "text": letter.strip("\u3000"),
-             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:2", "date": "2020-03-17"}}
-    row_3 = {"id": "all_data:3", "text": speech,
-             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:3", "date": "2020-03-07"}}
+    xi, (row_2, row_3) = _xi_gold(tmp_path, "2020-03-07"), _xi_rows(tmp_path)
     assert pair_documents([xi], [row_2, row_3], shared_root=tmp_path) == [(xi, row_3)]
+
+
+def test_pairing_reads_a_corpus_once_for_all_its_golds(tmp_path, monkeypatch):
+    """Golds paired by their corpus row, and one whose document was not annotated (looked
+    for by its text then): the corpus file is read once, not once for each of them."""
+    from policy_nlp.apps import evaluation
+    real, reads = evaluation.read_table, []
+
+    def read_table(path, *args, **kwargs):
+        reads.append(path)
+        return real(path, *args, **kwargs)
+
+    rows = _xi_rows(tmp_path)
+    golds = [_xi_gold(tmp_path, date) for date in ("2020-03-07", "2020-03-17", "2020-03-24")]
+    monkeypatch.setattr(evaluation, "read_table", read_table)
+    assert pair_documents(golds, rows, shared_root=tmp_path) == [(golds[0], rows[1]), (golds[1], rows[0]),
+                                                                 (golds[2], None)]
+    assert reads == [tmp_path / "corpora" / "xi_speeches_2020" / "all_data.csv"]
+
+
+XI_LETTER = "\u3000\u3000回信北京大学援鄂医疗队全体“90后”党员：\u3000\u3000来信收悉。"
+XI_SPEECH = ("同志们：\u3000\u3000这次会议的主要任务是，分析当前形势，克服新冠肺炎疫情影响，凝心聚力打赢脱贫攻坚战，"
+             "确保如期完成脱贫攻坚目标任务，确保全面建成小康社会。")
+
+
+def _xi_gold(tmp_path, date):
+    """A gold of the Xi speech of ``date`` in a corpus written under ``tmp_path`` (its rows:
+    a letter, a speech followed by its source credit, a row not annotated)."""
+    corpus = tmp_path / "corpora" / "xi_speeches_2020"
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / "all_data.csv").write_text(
+        f"Date,Text\n2020-03-17,{XI_LETTER}\n"
+        f"2020-03-07,{XI_SPEECH}\u3000\u3000（新华社北京3月6日电）\u3000\u3000《 人民日报 》（ 2020年03月07日 02 版）\n"
+        "2020-03-24,全面推进乡村振兴，加快建设农业强国。\n", encoding="utf-8")
+    return {"document": f"xi_{date.replace('-', '_')}", "source": {"corpus": "xi_speeches_2020/all_data.csv",
+                                                                   "field": "Text", "match": {"Date": date}}}
+
+
+def _xi_rows(tmp_path):
+    """The annotated letter and speech of :func:`_xi_gold`'s corpus (as ``--date-column Date``
+    and cleaning leave them: the date in meta.date, the credit gone)."""
+    return [{"id": "all_data:2", "text": XI_LETTER.strip("\u3000"),
+             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:2", "date": "2020-03-17"}},
+            {"id": "all_data:3", "text": XI_SPEECH,
+             "meta": {"source": "/data/corpora/xi_speeches_2020/all_data.csv:3", "date": "2020-03-07"}}]
 
 
 def test_load_gold_fixtures():

@@ -350,6 +350,22 @@ def test_a_metadata_sheet_whose_ids_are_numbers_gives_the_row_of_id_0_too(tmp_pa
         assert errors == [] and [(r.id, r.meta.get("year")) for r in records] == [("0", 2019), ("1", 2020)], path
 
 
+def test_a_parquet_sheet_whose_ids_are_floats_gives_their_documents_their_rows(tmp_path):
+    """pandas stores an id column with a missing value as floats (1.0, 2.0): such a sheet written
+    by pyarrow matched no document (its keys were "1.0"); an integral float id is read as "1"."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n"
+                            for i, text in enumerate((BODY, "同志们：\n今天召开全县农村工作会议。"), 1)),
+                    encoding="utf-8")
+    sheet = tmp_path / "sheet.parquet"
+    pq.write_table(pa.table({"id": [1.0, 2.0, None, 2.5], "year": [2019, 2020, 2021, 2022]}), sheet)
+    assert MetaSheet.read(sheet).rows == {"1": {"year": 2019}, "2": {"year": 2020}, "2.5": {"year": 2022}}
+    records, errors = read(docs, meta_file=sheet)
+    assert errors == [] and [(r.id, r.meta.get("year")) for r in records] == [("1", 2019), ("2", 2020)]
+
+
 @pytest.mark.parametrize("name, data, message", [
     # a JSONL sheet's line that is no object, or cut; a TSV row with a cell beyond the header
     # (it was dropped unseen); a UTF-8 sheet with one damaged line (a whole-file "not UTF-8")

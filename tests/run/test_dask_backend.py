@@ -37,7 +37,8 @@ def test_a_local_worker_that_never_connects_is_an_error_not_a_wait(tmp_path, mon
     monkeypatch.setattr(dask_backend, "START_TIMEOUT", 20)  # the fork server may start first
     hang = _first_worker_runs("import time; time.sleep(3600)", tmp_path / "first")
     with dask.config.set({"distributed.worker.preload": [hang]}):
-        with pytest.raises(ClusterError, match="did not start: a worker process died or was not connected after 20 s"):
+        with pytest.raises(ClusterError, match=r"did not start: a worker process was not connected after 20 s "
+                                                r"\(AssertionError"):
             with dask_backend.checked_cluster(SETTINGS, workers=2):
                 pass
     assert (tmp_path / "first").exists()  # the preload did run: the hang was the worker's
@@ -47,9 +48,22 @@ def test_a_local_worker_that_dies_at_start_is_an_error(tmp_path):
     import dask
     die = _first_worker_runs("os._exit(7)", tmp_path / "first")
     with dask.config.set({"distributed.worker.preload": [die]}):
-        with pytest.raises(ClusterError, match="did not start"):
+        with pytest.raises(ClusterError, match=r"did not start: a worker process ended before it connected "
+                                                r"\(RuntimeError: Nanny failed to start"):
             with dask_backend.checked_cluster(SETTINGS, workers=2):
                 pass
+
+
+def test_a_local_cluster_that_fails_otherwise_is_not_said_to_have_lost_a_worker(monkeypatch):
+    """Any other failure to start (here the scheduler's port) names no dead or unconnected
+    worker: the lead says only that the cluster did not start, the error follows."""
+    def no_port(*args, **kwargs):
+        raise OSError("[Errno 98] Address already in use")
+    monkeypatch.setattr(distributed, "LocalCluster", no_port)
+    with pytest.raises(ClusterError) as caught:
+        dask_backend._start(2, None)
+    assert str(caught.value) == ("the local Dask cluster did not start "
+                                 "(OSError: [Errno 98] Address already in use)")
 
 
 def test_a_cluster_left_without_workers_fails_the_batches_not_done():
@@ -112,3 +126,23 @@ def test_dasks_cancel_slip_is_kept_out_of_the_log_and_other_errors_are_not():
     assert dask_backend._not_dasks_cancel_slip(record_of("/site-packages/mine/utils.py", "cancel"))
     plain = logging.LogRecord("tornado.application", logging.ERROR, "x", 1, "no traceback", None, None)
     assert dask_backend._not_dasks_cancel_slip(plain)
+
+
+def test_two_overlapping_runs_keep_the_cancel_slip_filter_until_the_last_one_ends(monkeypatch):
+    """Two runs of one process (two threads) share tornado's logger: the first to end
+    left the other without the filter. It stays until the last run using it ends."""
+    import logging
+
+    class Client:
+        def close(self):
+            pass
+
+    monkeypatch.setattr(dask_backend, "_start", lambda *args: (Client(), None))
+    tornado = logging.getLogger("tornado.application")
+    first, second = dask_backend._cluster(SETTINGS, 1, None), dask_backend._cluster(SETTINGS, 1, None)
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert dask_backend._not_dasks_cancel_slip in tornado.filters
+    second.__exit__(None, None, None)
+    assert dask_backend._not_dasks_cancel_slip not in tornado.filters
