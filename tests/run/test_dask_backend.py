@@ -30,28 +30,22 @@ def _first_worker_runs(action, marker):
             f"except FileExistsError:\n    pass\nelse:\n    {action}\n")
 
 
-def test_a_local_worker_that_never_connects_is_an_error_not_a_wait(tmp_path, monkeypatch):
-    """One of two workers hangs before it connects (sleeps): the start fails once
-    START_TIMEOUT has passed, the cluster is closed, the error says why."""
+@pytest.mark.parametrize("action, message", [
+    ("import time; time.sleep(3600)",
+     r"did not start: a worker process was not connected after 20 s \(AssertionError"),
+    ("os._exit(7)", r"did not start: a worker process ended before it connected \(RuntimeError: Nanny failed to start"),
+], ids=["never connects", "dies at start"])
+def test_a_local_worker_that_never_connects_or_dies_at_start_is_an_error_not_a_wait(tmp_path, monkeypatch,
+                                                                                    action, message):
+    """One of two workers hangs before it connects (sleeps) or dies at its start: the start
+    fails (a hang once START_TIMEOUT has passed), the cluster is closed, the error says why."""
     import dask
     monkeypatch.setattr(dask_backend, "START_TIMEOUT", 20)  # the fork server may start first
-    hang = _first_worker_runs("import time; time.sleep(3600)", tmp_path / "first")
-    with dask.config.set({"distributed.worker.preload": [hang]}):
-        with pytest.raises(ClusterError, match=r"did not start: a worker process was not connected after 20 s "
-                                                r"\(AssertionError"):
+    with dask.config.set({"distributed.worker.preload": [_first_worker_runs(action, tmp_path / "first")]}):
+        with pytest.raises(ClusterError, match=message):
             with dask_backend.checked_cluster(SETTINGS, workers=2):
                 pass
-    assert (tmp_path / "first").exists()  # the preload did run: the hang was the worker's
-
-
-def test_a_local_worker_that_dies_at_start_is_an_error(tmp_path):
-    import dask
-    die = _first_worker_runs("os._exit(7)", tmp_path / "first")
-    with dask.config.set({"distributed.worker.preload": [die]}):
-        with pytest.raises(ClusterError, match=r"did not start: a worker process ended before it connected "
-                                                r"\(RuntimeError: Nanny failed to start"):
-            with dask_backend.checked_cluster(SETTINGS, workers=2):
-                pass
+    assert (tmp_path / "first").exists()  # the preload did run: the failure was the worker's
 
 
 def test_a_local_cluster_that_fails_otherwise_is_not_said_to_have_lost_a_worker(monkeypatch):
