@@ -18,12 +18,17 @@ or not as many as their number and whose next 160 characters hold an enumeration
 items, 一是/二是, (一)/(二), ——), so that a reader can judge whether the text spells out members
 the output lacks.
 
-The hand verdicts of the sample of 2026-12-05 (output of main 2efe8c4, ``/work/wt/ref_2efe8c4``) are in
-``benchmarks/results/recall_audit_2026-12-05.tsv``.
+``--supplement`` prints two samples of the likelier shapes (60 NUM + measure candidates with a policy
+head of ``slogan_heads.txt`` in their tail, 40 pair-shaped ones; seed 1205), ``--linked`` 20 formulations
+with as many members as their number (to check the members given), ``--elsewhere`` every numbered
+formulation of three characters or more that the run tags somewhere and leaves untagged elsewhere.
+
+The hand verdicts of 2026-12-05 (output of main 2efe8c4, ``/work/wt/ref_2efe8c4``; samples R, H, P, M,
+L and E, one row each) are in ``benchmarks/results/recall_audit_2026-12-05.tsv``.
 
 Usage (from the checkout)::
 
-    python benchmarks/recall_audit.py OUT [--members] [--counts] [--seed N]
+    PYTHONPATH=$PWD python benchmarks/recall_audit.py OUT [--members|--supplement|--linked|--elsewhere|--counts]
 """
 
 import argparse
@@ -32,6 +37,8 @@ import json
 import random
 import re
 from pathlib import Path
+
+from policy_nlp.lang.words import words
 
 # the blind documents (helper rules: never read, never printed)
 BLIND = {"dev-%04d" % i for i in (20, 33, 49, 79, 80, 113, 129, 138, 153, 184, 188, 200, 204, 210, 214, 242)} \
@@ -103,9 +110,11 @@ def candidates(corpus, doc):
 
 
 def context(text, start, end, before=45, after=45):
-    left = text[max(0, start - before):start].replace("\n", "⏎")
-    right = text[end:end + after].replace("\n", "⏎")
-    return f"{left}【{text[start:end]}】{right}"
+    return f"{text[max(0, start - before):start]}【{text[start:end]}】{text[end:end + after]}".replace("\n", "⏎")
+
+
+def _members(slogan):
+    return "、".join(m["text"] for m in slogan["members"]).replace("\n", "⏎")
 
 
 def sample(docs, seed, per_doc=2):
@@ -139,11 +148,52 @@ def member_sample(docs, seed, size=40):
     return random.Random(seed).sample(pool, min(size, len(pool))), len(pool)
 
 
+def supplement(docs, seed=1205):
+    """Two samples of the likelier shapes: 60 NUM + measure candidates with a policy head in their
+    tail (H) and 40 pair-shaped candidates (P), drawn in that order from one generator."""
+    heads = words("slogan_heads")
+    measured, pairs = [], []
+    for corpus, doc in docs:
+        for shape, start, end in candidates(corpus, doc):
+            if shape == "measure" and any(h in doc["text"][start + 2:end] for h in heads):
+                measured.append((corpus, doc, start, end))
+            elif shape == "pair":
+                pairs.append((corpus, doc, start, end))
+    rng = random.Random(seed)
+    return rng.sample(measured, 60), rng.sample(pairs, 40)
+
+
+def linked_sample(docs, seed, size=20):
+    """Tagged numbered formulations with as many members as their number."""
+    pool = [(corpus, doc, s) for corpus, doc in docs for s in doc["slogans"]
+            if s["kind"] == "numbered" and s["number"] and s["number"] >= 2 and len(s["members"]) == s["number"]]
+    return random.Random(seed).sample(pool, size)
+
+
+def elsewhere(docs):
+    """``{text: [(id, start, end)]}``: numbered formulations of three characters or more (no digit,
+    space or quote) tagged somewhere and left untagged at another occurrence."""
+    terms = {s["text"] for _, doc in docs for s in doc["slogans"]
+             if s["kind"] == "numbered" and len(s["text"]) >= 3 and not re.search(r"[\d\s“”]", s["text"])}
+    found = collections.defaultdict(list)
+    for _, doc in docs:
+        spans = [(s["start"], s["end"]) for s in doc["slogans"]]
+        for term in terms:
+            for m in re.finditer(re.escape(term), doc["text"]):
+                if not any(s < m.end() and m.start() < e for s, e in spans):
+                    found[term].append((doc, m.start(), m.end()))
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", help="a refrun.sh output directory")
     parser.add_argument("--members", action="store_true", help="the member sample instead")
     parser.add_argument("--counts", action="store_true", help="only count candidates by corpus and shape")
+    parser.add_argument("--supplement", action="store_true", help="the H and P samples of likelier shapes")
+    parser.add_argument("--linked", action="store_true", help="formulations with all their members")
+    parser.add_argument("--elsewhere", action="store_true",
+                        help="formulations tagged somewhere and untagged at another occurrence")
     parser.add_argument("--seed", type=int, default=20261205)
     args = parser.parse_args()
     docs = documents(args.out)
@@ -152,12 +202,30 @@ def main():
         for key, value in sorted(counts.items()):
             print(*key, value, sep="\t")
         return
+    if args.supplement:
+        for tag, drawn in zip("HP", supplement(docs)):
+            for n, (corpus, doc, start, end) in enumerate(drawn, 1):
+                print(f"{tag}{n:02d}\t{corpus}\t{doc['id']}\t{start}\t{doc['text'][start:end]}\t"
+                      f"{context(doc['text'], start, end, 35, 35)}")
+        return
+    if args.linked:
+        for n, (corpus, doc, s) in enumerate(linked_sample(docs, args.seed), 1):
+            spans = [s] + s["members"]
+            lo, hi = min(x["start"] for x in spans), max(x["end"] for x in spans)
+            print(f"L{n:02d}\t{corpus}\t{doc['id']}\t{s['start']}\t{s['text']}\t"
+                  f"{_members(s)}\t{context(doc['text'], lo, hi, 15, 15)}")
+        return
+    if args.elsewhere:
+        for term, places in sorted(elsewhere(docs).items(), key=lambda kv: (-len({d["id"] for d, _, _ in kv[1]}), kv[0])):
+            print(f"## {term}: untagged {len(places)} times in {len({d['id'] for d, _, _ in places})} documents")
+            for doc, start, end in places:
+                print(f"   {doc['id']}\t{context(doc['text'], start, end, 20, 12)}")
+        return
     if args.members:
         drawn, pool = member_sample(docs, args.seed)
         print(f"# {pool} numbered formulations without all their members and an enumeration after them")
         for n, (corpus, doc, s) in enumerate(drawn, 1):
-            members = "、".join(m["text"] for m in s["members"]) or "-"
-            print(f"M{n:02d}\t{corpus}\t{doc['id']}\t{s['start']}\t{s['text']}\t{s['number']}\t{members}\t"
+            print(f"M{n:02d}\t{corpus}\t{doc['id']}\t{s['start']}\t{s['text']}\t{s['number']}\t{_members(s) or '-'}\t"
                   f"{context(doc['text'], s['start'], s['end'], 60, 160)}")
         return
     for n, (corpus, doc, shape, start, end) in enumerate(sample(docs, args.seed), 1):
