@@ -311,6 +311,7 @@ _FUSED = re.compile(f"[{IDEOGRAPH}](?:合一|一体)(?!化)")
 
 
 def _fused(text, i, run, value, bounds):
+    """(end, number) of an unquoted fused count NUM X 合一/一体 at ``i`` that ends a token, or None."""
     m = _FUSED.match(text, i + len(run))
     if m and text[m.start()] != "者" and bounds.is_end(m.end()):
         return m.end(), value
