@@ -39,8 +39,9 @@ Units of ``百 千 万`` or ``多`` make the number null (千万工程, 百县�
 ``双`` before one counts the pair: “双百”方针 (百花齐放、百家争鸣) = 2, 双百双千 = 4.
 Unquoted, a composite of 双-units only (双招双引, 双创双服 = 4) is taken as an item of a
 list or at the end of a clause without a head after it; a noun after it makes
-it a thing (双轮双铧犁).
-A trailing ``合一`` fuses the parts (三证合一 = 3).
+it a thing (双轮双铧犁). Other unquoted composites need a policy head after them
+(一委一会一中心工作机制), except a count fused into one (三证合一, 三位一体, 三军一体), which
+closes itself (not 长三角一体化, nor the anaphor 二者合一).
 
 ``single``  one unit ``NUM X…`` without a measure word (“双联” = 2, “三农” = 3,
 四风, 八八战略 = 8; a last unit may close with a word ending in 一: “五统一” = 5);

@@ -303,6 +303,21 @@ def _composite_unquoted(text, i, bounds):
     return None
 
 
+# A count fused into one (三证合一, 三位一体, 三军一体) closes itself: unquoted it needs
+# no head after it, unlike other composites (recall audit, twenty-second session: the 2016
+# work report, the 16th congress report, shandong-18); 长三角一体化 is a place and a process,
+# 二者合一 an anaphor.
+_FUSED = re.compile(f"[{IDEOGRAPH}](?:合一|一体)(?!化)")
+
+
+def _fused(text, i, run, value, bounds):
+    """(end, number) of an unquoted fused count NUM X 合一/一体 at ``i`` that ends a token, or None."""
+    m = _FUSED.match(text, i + len(run))
+    if m and text[m.start()] != "者" and bounds.is_end(m.end()):
+        return m.end(), value
+    return None
+
+
 # measure words of single objects (面 of 两面红旗): a head of one of them goes on to its noun
 _OBJECT_CLASSIFIERS = word_set("object_classifiers")
 
@@ -519,7 +534,7 @@ def _read_numeral(text, m, i, run, bounds):
     if value is None or value < 2:                       # 一个, 一项: articles
         return _composite_unquoted(text, i, bounds) if run == "一" else None
     return (_counted(text, i, run, value, bounds) or _composite_unquoted(text, i, bounds)
-            or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
+            or _fused(text, i, run, value, bounds) or _list_confirmed(text, i, run, value, bounds) or _bracket_confirmed(text, i, run, value)
             or _list_after_confirmed(text, i, run, value, bounds) or _quoted_head(text, i, run, value, bounds)
             or _set_confirmed(text, i, run, value, bounds) or _pair_confirmed(text, i, run, value, bounds)
             or _joint_action(text, i, run, value, bounds) or _doctrine_subject(text, i, run, value, bounds))

@@ -2990,3 +2990,20 @@ def test_a_lone_magnitude_still_counts_in_a_series_or_beside_a_measure_or_anothe
         assert parse_numbered(term) == (True, None), term
     spans = find_slogans("学习运用“千村示范、万村整治”工程经验，因地制宜、分类施策。")
     assert [(s["text"], s["kind"]) for s in spans] == [("千村示范、万村整治", "numbered")]
+
+
+def test_recallaudit_an_unquoted_count_fused_into_one_closes_itself():
+    # recall audit (twenty-second session): the 2016 work report, the 16th congress report and
+    # shandong-18 write a fused count unquoted and with no head after it; counter-examples: 长三角一体化
+    # (a place and a process, in 10 documents) and an anaphor (二者合一)
+    for text, expected in (
+            ("工商登记前置审批精简85%，全面实施三证合一、一照一码。", ("三证合一", 3)),
+            ("坚持勤俭建军，建立和完善三军一体、军民兼容、平战结合的联勤保障体制。", ("三军一体", 3)),
+            ("形成科学完善的督政、督学、评估监测三位一体的教育督导体系。", ("三位一体", 3))):
+        for found in _with_and_without_tokens(text):
+            assert [(s["text"], s["number"]) for s in found if s["kind"] == "numbered"] == [expected], text
+    (fused,) = find_slogans("形成科学完善的督政、督学、评估监测三位一体的教育督导体系。")
+    assert members(fused) == ["督政", "督学", "评估监测"]
+    for text in ("推进京津冀协同发展、长江经济带发展、长三角一体化发展。", "理论和实践二者合一，缺一不可。"):
+        for found in _with_and_without_tokens(text):
+            assert texts(found, "numbered") == [], text
