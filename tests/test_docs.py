@@ -50,3 +50,39 @@ def test_the_readme_library_example_runs_as_written(tmp_path, monkeypatch):
     exec(compile(block, "README.md", "exec"), scope)
     assert scope["meta"]["encoding"] == "utf-8" and scope["doc"]._.meta["year"] == 2012
     assert (tmp_path / "out" / "mine_view" / "seed.html").is_file()
+
+
+def _pages():
+    """README.md and every page of docs/, history included."""
+    return [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def test_every_relative_link_of_the_docs_names_a_file():
+    # sections move between the reference pages and docs/history/; a link left behind breaks silently
+    broken = []
+    for page in _pages():
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if not re.match(r"[a-z]+:|#", target) and not (page.parent / target.split("#")[0]).exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+    assert not broken, broken
+
+
+# a page and a section named in prose: docs/topics.md, *Training on your labels* (or "...")
+_CITATION = re.compile(r"(?:docs/)?(\w+\.md)`?,\s+(?:\*([^*]+)\*|\"([^\"]+)\")")
+
+
+def test_every_section_the_code_and_docs_cite_is_in_its_page():
+    # docstrings, error messages and pages send readers to a section by name; docs/history/ is left
+    # out, its notes cite the pages of their day
+    sources = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for folder in ("policy_nlp", "benchmarks", "tests", "models"):
+        sources += sorted((ROOT / folder).rglob("*.py"))
+    missing = []
+    for source in sources:
+        for match in _CITATION.finditer(source.read_text(encoding="utf-8")):
+            page = ROOT / "docs" / match.group(1)
+            name = " ".join((match.group(2) or match.group(3)).split())
+            if page.is_file() and name not in " ".join(page.read_text(encoding="utf-8").split()):
+                missing.append(f"{source.relative_to(ROOT)}: {match.group(1)}, {name!r}")
+    assert not missing, missing
