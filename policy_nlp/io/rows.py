@@ -23,6 +23,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 from policy_nlp.errors import ConfigError, DocumentError
 from policy_nlp.io.reading import decode, read_bytes
@@ -85,7 +86,9 @@ def read_table(path, kind=None, strict=False):
         their numbers kept. A CSV cell a row does not reach is None; an empty
         .xlsx cell is ``""`` as in a CSV saved from the sheet, and its cells
         are the text the CSV would hold (numbers as written, ``4`` not
-        ``4.0``; dates in ISO form, ``2020-01-02``; TRUE and FALSE). Parquet
+        ``4.0``, an id shown ``0042`` by a number format ``0000`` with its
+        zeros; dates in ISO form, ``2020-01-02``, a Chinese Excel's
+        2012年3月5日 too; TRUE and FALSE). Parquet
         cells keep their types (lists, numbers, None), dates in ISO form too.
         A row that cannot be read is a DocumentError ``path:number`` saying
         why: a line that is not UTF-8 (in a file most of whose lines are), a
@@ -278,7 +281,7 @@ def _xlsx_table(path):
         # any sheet: read-only openpyxl read one cell of it)
         width = sheet.max_column or 0
         sheet.reset_dimensions()
-        values = _sheet_values(path, sheet.iter_rows(values_only=True), width)
+        values = _sheet_values(path, sheet.iter_rows(), width, book.epoch)
         for number, cells in values:
             if not _empty(cells):
                 names = _checked_names(path, cells)
@@ -300,38 +303,70 @@ def _xlsx_rows(path, book, values, names):
         book.close()
 
 
-def _sheet_values(path, rows, width=0):
-    """``(number, cells as text)`` of a sheet's rows (from 1), each at least ``width`` cells
-    long (``""`` after its last); a part of the workbook that cannot be read is a DocumentError
-    of the file."""
+def _sheet_values(path, rows, width, epoch):
+    """``(number, cells as text)`` of a sheet's rows of cells (from 1), each at least ``width``
+    cells long (``""`` after its last); a part of the workbook that cannot be read is a
+    DocumentError of the file. ``epoch`` is the workbook's (1900 or 1904) its date serials count from."""
     number = 0
     while True:
         try:
-            values = next(rows, None)
+            cells = next(rows, None)
         except Exception as error:  # a damaged sheet part: zlib, XML or zip errors
             raise DocumentError(path, f"a damaged workbook: row {number + 1} of the first sheet cannot be read "
                                 f"({_reason(error)})") from None
-        if values is None:
+        if cells is None:
             return
         number += 1
-        yield number, [_cell_text(value) for value in values] + [""] * (width - len(values))
+        yield number, [_cell_text(*_shown(cell, epoch)) for cell in cells] + [""] * (width - len(cells))
 
 
-def _cell_text(value):
+# The built-in number formats an East Asian Excel gives a date or a time (ECMA-376 Part 1, 18.8.30:
+# 27-36 and 50-58, in Chinese yyyy"年"m"月"d"日", yyyy"年"m"月", m"月"d"日", h"时"mm"分" ...): a
+# workbook names them by number only, and openpyxl (3.1), which knows the codes of 0-49 only, reads
+# such a cell as its serial number (40973 for 2012年3月5日).
+_EAST_ASIAN_DATE_FORMATS = frozenset(range(27, 37)) | frozenset(range(50, 59))
+
+
+def _shown(cell, epoch):
+    """``(value, number format)`` of a sheet's cell (openpyxl's read-only cell): a number in a
+    date format openpyxl does not know (:data:`_EAST_ASIAN_DATE_FORMATS`) as its date or time,
+    as Excel shows it."""
+    value = cell.value
+    if type(value) not in (int, float):  # text, a date openpyxl read, TRUE/FALSE, an empty cell
+        return value, None
+    if cell.style_array.numFmtId in _EAST_ASIAN_DATE_FORMATS:
+        from openpyxl.utils.datetime import from_excel
+        try:
+            return from_excel(value, epoch), None
+        except (OverflowError, ValueError):  # no date (openpyxl reads one in a format it knows #VALUE!)
+            pass
+    return value, cell.number_format
+
+
+# A number format of zeros only (0000, 000000): an id or a code shown with its leading zeros.
+_ZERO_PADDED = re.compile(r"0{2,}")
+
+
+def _cell_text(value, number_format=None):
     """A sheet's cell as the text a CSV saved from it holds: ``""`` when empty, numbers as
-    written (``4``, not ``4.0``), dates in ISO form, TRUE and FALSE.
+    written (``4``, not ``4.0``; a whole number in a number format of zeros, ``0000``, with its
+    zeros, as an id is shown), dates in ISO form, TRUE and FALSE.
 
     >>> _cell_text(None), _cell_text(4.0), _cell_text(0.5), _cell_text(True), _cell_text("十四五")
     ('', '4', '0.5', 'TRUE', '十四五')
     >>> _cell_text(datetime.datetime(2020, 1, 2)), _cell_text(datetime.datetime(2020, 1, 2, 8, 30))
     ('2020-01-02', '2020-01-02 08:30:00')
+    >>> _cell_text(42, "0000"), _cell_text(42.0, "000000"), _cell_text(42, "0"), _cell_text(4.5, "0000")
+    ('0042', '000042', '42', '4.5')
     """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        value = int(value)
+    if isinstance(value, int) and value >= 0 and number_format and _ZERO_PADDED.fullmatch(number_format):
+        return str(value).zfill(len(number_format))
     return str(_iso(value))
 
 

@@ -8,7 +8,9 @@ into a saved pipeline, only the tokenizer's settings and term list.
 
 import inspect
 import os
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Sequence
 
 import spacy
@@ -180,6 +182,19 @@ def _load_models(nlp):
         nlp.get_pipe("topics").classifier
 
 
+@lru_cache(maxsize=1)
+def load_defaults() -> "MappingProxyType[str, Any]":
+    """The settings :func:`load` takes, each with its default (read-only):
+    what :func:`check_settings` accepts and what a corpus run notes for a
+    setting it was not given.
+
+    >>> load_defaults()["segmenter"], load_defaults()["stages"]
+    ('fast', ('paragraphs', 'slogans', 'enumerations', 'topics'))
+    """
+    return MappingProxyType({name: parameter.default
+                             for name, parameter in inspect.signature(load).parameters.items()})
+
+
 def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     """Refuse a keyword that ``caller`` would pass on to :func:`load` and that
     :func:`load` does not take, naming both and the settings there are.
@@ -194,7 +209,7 @@ def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     ...
     TypeError: annotate_dataset() got an unexpected keyword argument 'batched': neither one of its own nor a setting of policy_nlp.load (clean, config, exclude, lexicon, path, segmenter, stages, topic_model, user_dict)
     """
-    known = inspect.signature(load).parameters
+    known = load_defaults()
     unknown = [key for key in settings if key not in known]
     if unknown:
         raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}: neither one of its own "

@@ -482,8 +482,8 @@ def _effective(key, value):
     ('fast', True, ['paragraphs'])
     """
     if value is None and key in _DEFAULTED:
-        from policy_nlp.pipeline.loading import load
-        value = inspect.signature(load).parameters[key].default
+        from policy_nlp.pipeline.loading import load_defaults
+        value = load_defaults()[key]
     return list(value) if key == "stages" and value is not None else value
 
 

@@ -225,42 +225,62 @@ def _preload_forkserver():
 def _cluster(settings, workers, scheduler):
     """``(client, local cluster or None)`` for a run, both closed after the block
     (a cluster that does not close within :data:`CLOSE_TIMEOUT` is left with a
-    warning: its workers end with this process)."""
-    client, cluster = _start(workers, scheduler, local_start_method())
+    warning: its workers end with this process). Dask's logging here is left as it
+    was on every way out: a start that fails, a close that times out or raises, a
+    second Ctrl-C while the first one's run closes (:func:`_share_logging`)."""
     levels = {}  # Dask's log levels here, silenced while an interrupted run closes its cluster
-    _filter_cancel_slip(+1)
+    with contextlib.ExitStack() as ending:  # each step runs, the last added first, whatever one before raised
+        _share_logging(+1)
+        ending.callback(_share_logging, -1)
+        ending.callback(_restore_levels, levels)  # a caller's later Dask work logs as before
+        client, cluster = _start(workers, scheduler, local_start_method())
+        if cluster is not None:
+            ending.callback(_close_local, cluster)
+        ending.callback(client.close)
+        try:
+            yield client, cluster
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
+            if cluster is not None:
+                _quiet_close(client, levels)
+            raise
+
+
+def _close_local(cluster):
     try:
-        yield client, cluster
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the run says it stopped, once
-        if cluster is not None:
-            levels = _quiet_close(client)
-        raise
-    finally:
-        client.close()
-        if cluster is not None:
-            try:
-                cluster.close(timeout=CLOSE_TIMEOUT)
-            except TimeoutError:
-                log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
-        for logger, level in levels.items():  # a caller's later Dask work logs as before
-            logger.setLevel(level)
-        _filter_cancel_slip(-1)
+        cluster.close(timeout=CLOSE_TIMEOUT)
+    except TimeoutError:
+        log.warning("the local Dask cluster did not close within %s s", CLOSE_TIMEOUT)
 
 
-# Runs (threads of one process) using the filter on tornado's shared logger: the last to end removes it.
-_slip_filter = {"lock": threading.Lock(), "runs": 0}
+def _restore_levels(levels):
+    for item, level in levels.items():
+        item.setLevel(level)
 
 
-def _filter_cancel_slip(change):
-    """One run more (+1) or fewer (-1) using :func:`_not_dasks_cancel_slip` on the
-    ``tornado.application`` logger: added by the first, removed by the last."""
+# Runs (threads of one process) sharing Dask's logging here: the first to start notes the levels of
+# Dask's handlers and adds the filter on tornado's logger, the last to end restores and removes them.
+_shared_logging = {"lock": threading.Lock(), "runs": 0, "levels": {}}
+
+
+def _share_logging(change):
+    """One run more (+1) or fewer (-1) sharing Dask's logging in this process: the first notes the
+    levels of the ``distributed`` and ``bokeh`` loggers' handlers, which a local cluster sets to
+    ERROR while it runs (its ``silence_logs``) and sets back only if its close completes (not one
+    that times out or is interrupted); the last sets them back. And :func:`_not_dasks_cancel_slip`
+    on the ``tornado.application`` logger: added by the first, removed by the last."""
     tornado = logging.getLogger("tornado.application")
-    with _slip_filter["lock"]:
-        _slip_filter["runs"] += change
-        if _slip_filter["runs"] > 0:
+    shared = _shared_logging
+    with shared["lock"]:
+        if change > 0 and shared["runs"] == 0:
+            shared["levels"] = {handler: handler.level for name in ("distributed", "bokeh")
+                                for handler in logging.getLogger(name).handlers}
+        shared["runs"] += change
+        if shared["runs"] > 0:
             tornado.addFilter(_not_dasks_cancel_slip)  # once: a filter already there is not added again
         else:
             tornado.removeFilter(_not_dasks_cancel_slip)
+            _restore_levels(shared["levels"])
+            shared["levels"] = {}
 
 
 def _not_dasks_cancel_slip(record):
@@ -279,30 +299,29 @@ def _not_dasks_cancel_slip(record):
                 and code.co_filename.endswith(("distributed/utils.py", "distributed\\utils.py")))
 
 
-def _silence_distributed():
-    """Log nothing more from Dask in this process (below CRITICAL); returns
-    ``{logger or handler: its level before}``. asyncio's logger too: a client's
+def _silence_distributed(levels):
+    """Log nothing more from Dask in this process (below CRITICAL), noting first in
+    ``levels`` ``{logger or handler: its level before}``. asyncio's logger too: a client's
     gather cut short by the interrupt ends in AllExit, which asyncio logs with a
     traceback as "Task exception was never retrieved" while the cluster closes."""
     loggers = [logging.getLogger("distributed"), logging.getLogger("asyncio")]
-    levels = {item: item.level for logger in loggers for item in (logger, *logger.handlers)}
-    for item in levels:
+    items = [item for logger in loggers for item in (logger, *logger.handlers)]
+    levels.update((item, item.level) for item in items)
+    for item in items:
         item.setLevel(logging.CRITICAL)
-    return levels
 
 
-def _quiet_close(client):
+def _quiet_close(client, levels):
     """Before an interrupted run closes the local cluster it started: Dask
-    silenced, on the workers and here. A worker still annotating a batch
+    silenced, on the workers and here (the levels it had here noted in ``levels``,
+    restored once the cluster is closed). A worker still annotating a batch
     answers the scheduler late as the cluster shuts down, and logged its
-    failed heartbeat as an ERROR with a traceback (one in two SIGTERMs).
-    Returns the levels to restore here once the cluster is closed."""
-    levels = _silence_distributed()  # first: the scheduler runs here, and logs workers it cannot reach
+    failed heartbeat as an ERROR with a traceback (one in two SIGTERMs)."""
+    _silence_distributed(levels)  # first: the scheduler runs here, and logs workers it cannot reach
     # In a thread, given a few seconds: a worker that no longer answers must not hold up the stop.
     silencing = threading.Thread(target=_try, args=(client.run, _silence_worker), daemon=True)
     silencing.start()
     silencing.join(timeout=5)
-    return levels
 
 
 def _try(function, *args):
@@ -311,7 +330,7 @@ def _try(function, *args):
 
 
 def _silence_worker():
-    _silence_distributed()  # nothing sent back: loggers and handlers are no results to pickle
+    _silence_distributed({})  # nothing sent back: loggers and handlers are no results to pickle
 
 
 def _import_distributed():

@@ -30,10 +30,12 @@ time on 2 cores) is not worth a reader thread in every worker.
 """
 
 import collections
+import contextlib
 import logging
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from multiprocessing.connection import wait
 
@@ -189,11 +191,35 @@ def _start_holding_signals(process):
     during the fork once it is started. (SIGINT was ignored in the parent
     during the fork: a Ctrl-C then was lost.)
     """
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
+    with _stops_held():
         process.start()
+
+
+@contextlib.contextmanager
+def _stops_held():
+    """SIGINT and SIGTERM held during the block, handled after it.
+
+    Blocked in this thread, they wait there. But the system gives one sent to
+    the process to a thread that does not block it (numpy's OpenBLAS threads,
+    which a loaded pipeline has; a caller's), and Python runs its handler in
+    the main thread all the same, mid-block: so in the main thread their
+    handlers are replaced meanwhile by one that notes the signal, raised again
+    after the block. (Other threads never run a handler.)
+    """
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    caught, replaced = [], {}
+    try:
+        if threading.current_thread() is threading.main_thread():
+            for signum in _STOPS:
+                if callable(signal.getsignal(signum)):
+                    replaced[signum] = signal.signal(signum, lambda signum, frame: caught.append(signum))
+        yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for signum, handler in replaced.items():
+            signal.signal(signum, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # one held in this thread is handled now
+    for signum in caught[:1]:  # the first: a stop raises once
+        signal.raise_signal(signum)
 
 
 def _serve(connection, position, parent_ends, parent):
@@ -229,13 +255,12 @@ def _serve(connection, position, parent_ends, parent):
 def _end(started, seconds=5.0):
     """End the workers: SIGTERM, then SIGKILL to any still there after ``seconds``.
 
-    SIGINT and SIGTERM are held meanwhile, and raised after: one that came
-    during the joins (a run ending as the user presses Ctrl-C, a caller's
-    handler that raises) left the workers not yet joined there, and one that
-    ignores SIGTERM running.
+    SIGINT and SIGTERM are held meanwhile (:func:`_stops_held`), and raised
+    after: one that came during the joins (a run ending as the user presses
+    Ctrl-C, a caller's handler that raises) left the workers not yet joined
+    there, and one that ignores SIGTERM running.
     """
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
+    with _stops_held():
         alive = [w.process for w in started if w.process.pid is not None and w.process.exitcode is None]
         for process in alive:
             process.terminate()
@@ -247,5 +272,3 @@ def _end(started, seconds=5.0):
                 process.join()
         for worker in started:
             worker.connection.close()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

@@ -124,6 +124,64 @@ def test_a_sheet_reads_as_the_csv_saved_from_it_and_numbers_its_rows_alike(tmp_p
     assert (csv_names, list(csv_rows)) == (names, read)
 
 
+def write_formatted_xlsx(path, rows, formats, builtin=None, epoch=None):
+    """``write_xlsx`` with a number format per column (``formats``: column letter -> format code)
+    on the rows below the header; ``builtin`` maps a format code to the built-in format id an
+    East Asian Excel saves in its place (by number, with no code in the file)."""
+    import re
+    import zipfile
+    import openpyxl
+    book = openpyxl.Workbook()
+    if epoch:
+        book.epoch = epoch
+    for row in rows:
+        book.active.append(row)
+    for column, code in formats.items():
+        for cell in book.active[column][1:]:
+            cell.number_format = code
+    book.save(path)
+    if builtin:
+        with zipfile.ZipFile(path) as source:
+            parts = {info: source.read(info.filename) for info in source.infolist()}
+        with zipfile.ZipFile(path, "w") as target:
+            for info, data in parts.items():
+                if info.filename == "xl/styles.xml":
+                    for code, number in builtin.items():
+                        escaped = code.replace('"', "&quot;").encode()
+                        custom = re.search(rb'<numFmt numFmtId="(\d+)" formatCode="' + re.escape(escaped) + b'"',
+                                           data).group(1)
+                        data, n = re.subn(rb'<xf numFmtId="' + custom + b'"', b'<xf numFmtId="%d"' % number, data)
+                        assert n == 1
+                target.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("epoch", ["1900", "1904"])
+def test_a_date_in_an_east_asian_builtin_format_is_read_as_a_date(tmp_path, epoch):
+    """A Chinese Excel saves 2012年3月5日 and 3月5日 as built-in formats 31 and 58, named by number
+    only; openpyxl knows no code for them and read the cells as their serial numbers (40973).
+    They are dates, counted from the workbook's epoch (a Mac workbook's 1904 too)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    long_date, month_day = 'yyyy"年"m"月"d"日"', 'm"月"d"日"'
+    rows = [["id", "text", "date", "day"], ["a", FIRST, datetime.datetime(2012, 3, 5), datetime.date(2019, 12, 31)]]
+    sheet = write_formatted_xlsx(tmp_path / "d.xlsx", rows, {"C": long_date, "D": month_day},
+                                 builtin={long_date: 31, month_day: 58},
+                                 epoch=CALENDAR_MAC_1904 if epoch == "1904" else None)
+    _, read = read_table(sheet)
+    assert list(read) == [(2, {"id": "a", "text": FIRST, "date": "2012-03-05", "day": "2019-12-31"})]
+
+
+def test_an_id_in_a_number_format_of_zeros_keeps_its_leading_zeros(tmp_path):
+    """A metadata sheet's ids typed as numbers and shown 0042 through the number format 0000 are
+    the ids 0042 of the files they describe (0042.txt), not 42; a number in another format, or
+    not whole, is read as written."""
+    rows = [["id", "code", "year", "share"], [42, 110105, 2012, 4.5], [7, 3101, 2013.0, 12.0]]
+    sheet = write_formatted_xlsx(tmp_path / "d.xlsx", rows, {"A": "0000", "B": "000000", "C": "0", "D": "0000"})
+    _, read = read_table(sheet)
+    assert list(read) == [(2, {"id": "0042", "code": "110105", "year": "2012", "share": "4.5"}),
+                          (3, {"id": "0007", "code": "003101", "year": "2013", "share": "0012"})]
+
+
 def test_a_parquet_file_keeps_its_types_and_numbers_its_rows_from_0(tmp_path):
     """A Hugging Face dataset's Parquet export: row N is dataset[N], df.iloc[N]; list and number
     cells keep their types (a multi-label cell), a null is None, a timestamp is ISO text."""

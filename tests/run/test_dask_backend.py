@@ -6,6 +6,7 @@ The pipeline is the tokenizer plus paragraphs, as in tests/run/test_batch.py;
 the texts are sentences of the national work reports.
 """
 
+import io
 import os
 import signal
 
@@ -140,3 +141,50 @@ def test_two_overlapping_runs_keep_the_cancel_slip_filter_until_the_last_one_end
     assert dask_backend._not_dasks_cancel_slip in tornado.filters
     second.__exit__(None, None, None)
     assert dask_backend._not_dasks_cancel_slip not in tornado.filters
+
+
+@pytest.mark.parametrize("ending", ["close times out", "second interrupt while closing"])
+def test_an_interrupted_run_leaves_dasks_logging_as_it_was_however_its_close_ends(monkeypatch, ending):
+    """A local cluster sets Dask's handlers to ERROR when it starts (``silence_logs``) and back
+    only when its close completes; an interrupted run silences Dask's loggers while it closes.
+    A close that timed out, or a second Ctrl-C while the client closed, left them so for the
+    rest of the process (a notebook's later Dask errors unseen): every way out restores them."""
+    import logging
+
+    class Client:
+        def run(self, function):
+            pass  # the workers' silencing: there are none
+
+        def close(self):
+            if ending == "second interrupt while closing":
+                raise KeyboardInterrupt
+
+    class Cluster:
+        def close(self, timeout):
+            if ending == "close times out":
+                raise TimeoutError
+
+    def start(*args):
+        for handler in logging.getLogger("distributed").handlers:  # as LocalCluster(silence_logs=ERROR)
+            handler.setLevel(logging.ERROR)
+        return Client(), Cluster()
+
+    monkeypatch.setattr(dask_backend, "_start", start)
+    # Dask's own handler, which it adds where logging is not configured (pytest configures it)
+    handler = logging.StreamHandler(io.StringIO())
+    logging.getLogger("distributed").addHandler(handler)
+    loggers = [logging.getLogger(name) for name in ("distributed", "asyncio", "bokeh")]
+    items = [item for logger in loggers for item in (logger, *logger.handlers)]
+    before = {item: item.level for item in items}
+    tornado = logging.getLogger("tornado.application")
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with dask_backend._cluster(SETTINGS, 1, None):
+                raise KeyboardInterrupt
+        assert {item: item.level for item in items} == before
+        assert dask_backend._not_dasks_cancel_slip not in tornado.filters
+    finally:
+        for item, level in before.items():
+            item.setLevel(level)
+        tornado.removeFilter(dask_backend._not_dasks_cancel_slip)
+        logging.getLogger("distributed").removeHandler(handler)

@@ -58,20 +58,42 @@ def _gone(pid, seconds):
 
 # --- signals around a fork -----------------------------------------------------
 
-def test_a_ctrl_c_while_a_worker_is_forked_stops_the_run(monkeypatch):
+def _ctrl_c(to):
+    """A SIGINT to this thread, or to the process (which another thread, blocking no signal, takes
+    while this one blocks it: Python runs its handler in this, the main thread, all the same)."""
+    if to == "this thread":
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    else:
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+@contextlib.contextmanager
+def _another_thread():
+    """Another thread in this process, blocking no signal, as numpy's OpenBLAS threads are."""
+    done = threading.Event()
+    threading.Thread(target=done.wait, args=(30,), daemon=True).start()
+    try:
+        yield
+    finally:
+        done.set()
+
+
+@pytest.mark.parametrize("to", ["this thread", "the process"])
+def test_a_ctrl_c_while_a_worker_is_forked_stops_the_run(monkeypatch, to):
     # SIGINT was ignored in the parent while it forked a worker: a Ctrl-C then was lost
     process = FORK.Process(target=time.sleep, args=(0.2,), daemon=True)
     start = process.start
 
-    def start_hit_by_ctrl_c():  # to this thread: another thread of the process may take os.kill's
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    def start_hit_by_ctrl_c():
+        _ctrl_c(to)
         start()
     monkeypatch.setattr(process, "start", start_hit_by_ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
+    with _another_thread(), pytest.raises(KeyboardInterrupt):
         pool._start_holding_signals(process)
     process.join(5)
     assert process.exitcode == 0  # the worker did not take it
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_a_ctrl_c_to_the_group_before_the_worker_set_its_handlers_leaves_it_alone(monkeypatch):
@@ -210,11 +232,12 @@ def test_batches_and_results_larger_than_a_pipe_buffer(monkeypatch):
 
 # --- ending the workers --------------------------------------------------------------
 
-@pytest.mark.parametrize("ctrl_c", [False, True])
+@pytest.mark.parametrize("ctrl_c", [None, "this thread", "the process"])
 def test_a_worker_that_ignores_sigterm_is_killed_even_with_a_signal_during_the_end(monkeypatch, tmp_path, ctrl_c):
     # CPython's Pool.terminate could wait forever on half a result from a worker it ended: _end
     # kills one that ignores SIGTERM after its seconds. A Ctrl-C (or the caller's handler raising)
     # during _end's joins left the workers not yet joined there: one that ignores SIGTERM was never killed
+    # (a Ctrl-C to the process too, which another thread takes while _end blocks it: _ctrl_c)
     ignoring = tmp_path / "ignoring"
 
     def stubborn(records):
@@ -232,12 +255,12 @@ def test_a_worker_that_ignores_sigterm_is_killed_even_with_a_signal_during_the_e
         join = worker.process.join
 
         def join_hit_by_ctrl_c(*args):
-            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+            _ctrl_c(ctrl_c)
             return join(*args)
         if ctrl_c:
             monkeypatch.setattr(worker.process, "join", join_hit_by_ctrl_c)
-        with pytest.raises(KeyboardInterrupt) if ctrl_c else contextlib.nullcontext():  # raised once they are ended
-            pool._end(started, seconds=0.5)
+        with _another_thread(), pytest.raises(KeyboardInterrupt) if ctrl_c else contextlib.nullcontext():
+            pool._end(started, seconds=0.5)  # raised once they are ended
         assert worker.process.exitcode == -signal.SIGKILL and worker.connection.closed
     finally:
         with contextlib.suppress(ProcessLookupError):

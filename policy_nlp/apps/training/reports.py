@@ -45,20 +45,20 @@ def format_confusion(labels, matrix):
 
 # What the headline scores mean, under the cross-validation table: a reader new to them
 # otherwise cannot tell a good model from a guess.
+# how the cross-validation figures are read, whatever they are (the last sentence of either legend)
+_FOLDS_LEGEND = ("Each is the mean over the folds ± its standard deviation; a model worth using scores "
+                 "above both baselines.")
 SCORES_LEGEND = (
     "accuracy: the share of paragraphs given their label. F1 of a label: the harmonic mean of its "
     "precision (of the paragraphs given the label, the share that have it) and recall (of the paragraphs "
     "that have it, the share given it). macro_f1: the mean of the labels' F1, each label counting alike, "
     "so a rare label the model misses costs as much as a common one; weighted_f1: the same mean weighted "
-    "by each label's paragraphs. Each is the mean over the folds ± its standard deviation; a model worth "
-    "using scores above both baselines.")
+    "by each label's paragraphs. " + _FOLDS_LEGEND)
 SCORES_LEGEND_MULTI = (
     "F1 of a label: the harmonic mean of its precision and recall over the paragraphs; micro_f1 pools every "
     "label decision, macro_f1 is the mean of the labels' F1 (each label counting alike), weighted_f1 that mean "
-    "weighted by each label's paragraphs, subset_accuracy the "
-    "share of paragraphs given exactly their label set, hamming_loss the share of wrong label decisions "
-    "(lower is better). Each is the mean over the folds ± its standard deviation; a model worth using scores "
-    "above both baselines.")
+    "weighted by each label's paragraphs, subset_accuracy the share of paragraphs given exactly their label "
+    "set, hamming_loss the share of wrong label decisions (lower is better). " + _FOLDS_LEGEND)
 
 
 def _table(header, rows):

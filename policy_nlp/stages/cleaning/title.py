@@ -245,11 +245,12 @@ def _title_lines(pieces, meta):
     ``uploaded`` (never the date). Furniture is a line with a page mark, a line that opens
     with a site's name (:func:`_names_site`), and a line that only names what a furniture
     line of the block names (:func:`_named_by`)."""
-    furniture = [s for kind, s in pieces if kind is None and _PAGE_MARK_RE.search(s)]
+    furniture = {s for kind, s in pieces if kind is None and _PAGE_MARK_RE.search(s)}
+    named = _ideograph_runs(furniture)
     lines = []
     for kind, s in pieces:
         if kind in ("title", "paren", "subtitle") or kind is None and IDEOGRAPH_RE.search(s) \
-                and s not in furniture and not _names_site(s) and not _named_by(s, furniture):
+                and s not in furniture and not _names_site(s) and not _named_by(s, named):
             lines.append(s)
         elif kind is None and (stamp := parse_date(s)):
             meta.setdefault("uploaded", stamp)
@@ -273,17 +274,26 @@ def _names_site(s):
     return bool(match) and not _NETWORK_END_RE.search(match.group())
 
 
-def _named_by(s, furniture):
-    """Whether every run of ideographs of the line ``s`` is a word of the ``furniture`` lines of
-    its title block, as a column's or site's name is that its stamp line names again
-    (营商⏎…的讲话⏎公文搜 2022-08-29 12:36:23 营商; | 报告 |⏎【www.guakaob.com--报告】).
+_IDEOGRAPH_RUN_RE = re.compile(f"[{IDEOGRAPH}]+")
 
-    >>> _named_by("营商", ["公文搜 2022-08-29 12:36:23 营商"]), _named_by("营商环境", ["公文搜 2022-08-29 营商"])
+
+def _ideograph_runs(lines):
+    """The runs of ideographs of ``lines`` (a set)."""
+    return {run for line in lines for run in _IDEOGRAPH_RUN_RE.findall(line)}
+
+
+def _named_by(s, named):
+    """Whether every run of ideographs of the line ``s`` is one of ``named``, the runs of the
+    furniture lines of its title block (:func:`_ideograph_runs`), as a column's or site's name is
+    that its stamp line names again (营商⏎…的讲话⏎公文搜 2022-08-29 12:36:23 营商; | 报告 |⏎
+    【www.guakaob.com--报告】).
+
+    >>> named = _ideograph_runs(["公文搜 2022-08-29 12:36:23 营商"])
+    >>> _named_by("营商", named), _named_by("营商环境", named)
     (True, False)
     """
-    runs = re.findall(f"[{IDEOGRAPH}]+", s)
-    named = {run for line in furniture for run in re.findall(f"[{IDEOGRAPH}]+", line)}
-    return bool(runs) and set(runs) <= named
+    runs = _ideograph_runs([s])
+    return bool(runs) and runs <= named
 
 
 # the tag a site closes a title with: 最新社区换届选举演讲稿【荐读】, 社区换届选举演讲稿【一】 (dev-0208)

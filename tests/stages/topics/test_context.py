@@ -609,3 +609,19 @@ def test_a_title_given_in_traditional_script_names_its_area(excerpt, area):
     model = default_model()
     assert classify_paragraphs(model, texts, meta={"title": record["title"]}, read_title=True) == \
         classify_paragraphs(model, texts, meta={"title": simplified}, read_title=True)
+
+
+@pytest.mark.parametrize("excerpt", ["dev-0105", "dev-0176", "dev-0216"])
+def test_a_speech_title_given_in_traditional_script_closes_the_policy_document_gate(excerpt):
+    # the Traditional corpus titles of three local pages (2004年法庫縣政府工作報告, 鄉鎮人代會換屆選舉
+    # 工作報告, 區……集中調度會主持詞) are a speech's titles once read in Simplified, as document_context
+    # reads them: the speech check reads them so too, and a speech's outline (一、总体要求) opens no
+    # policy document's gate
+    import json
+    from conftest import shared_path
+    from policy_nlp.stages.topics import context
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    title = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == excerpt)["title"]
+    outline = ["一、总体要求", "（一）指导思想"]
+    assert not context.is_speech(outline) and context.is_policy_document(outline)
+    assert context.is_speech(outline, {"title": title}) and not context.is_policy_document(outline, {"title": title})
