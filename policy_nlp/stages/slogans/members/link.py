@@ -20,14 +20,6 @@ from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_ne
     _quoted_names_with_head_later, _suffix_unit, _written_together_earlier)
 
 
-def _members(text, s, e, number, quoted):
-    """Members of the formulation at [s, e): list of member dicts.
-
-    Each step below reads one way of spelling members out; the first that
-    finds at least two wins (their order is the module docstring's)."""
-    return _members_and_step(text, s, e, number, quoted)[0]
-
-
 def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
     """(members, the step that found them or None); ``known``: the members a
     lexicon gives the formulation, taken last, where the text writes them
