@@ -13,7 +13,6 @@ from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
 
-_OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
 # the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
 # (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
