@@ -30,8 +30,6 @@ _ITEM_END = "，,；;。\n"
 _TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要
 
 
-_ITEM_SPLIT = re.compile(r"[、，,；;]")
-
 # the conjunctions that join a list's last item (A、B和C, A、B以及C); the one-character ones
 # (和与及), and what stands between two items: 、 or one of them
 _CONJUNCTIONS = alternation("list_conjunctions")
@@ -39,7 +37,7 @@ _AND_CHARS = "".join(word for word in words("list_conjunctions") if len(word) ==
 _ITEM_JOINTS = "、" + _AND_CHARS
 
 
-def _trim_first(item, tokens_words=None):
+def _trim_first(item):
     changed = True
     while changed and item:
         changed = False
