@@ -185,9 +185,7 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
 # a proposal: 提出“搁置争议，共同开发”的主张)
-_FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
-                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示|主张)")
+_FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:{alternation('frame_heads')})")
 # a mode of working, named by a quotation of parts (通过“免见面，全在线”的灵活用工模式, 以“技术、式、产品+
 # 产业化”的方式); one part is a figure for a way of acting (采取“一刀切”的方式, “蜻蜓点水”的方式)
 _MODE_AFTER = re.compile(rf"(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?(?:模式|方式)")
