@@ -7,7 +7,7 @@ opening the paragraphs after it (11)."""
 import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, STOPS
-from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.numerals import chinese_numeral
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD,
@@ -313,7 +313,7 @@ def _outline_heading(text, p, style):
 
 # 十一 too: a list of ten whose eleventh item follows goes on past a count of ten (a count that
 # stopped at 十 took the first ten items of a longer list)
-_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十"), (11, "十一")])
+_NUMERALS = {k: chinese_numeral(k) for k in range(1, 12)}   # 1 -> 一 … 11 -> 十一
 _ORDINAL_OF = {v: k for k, v in _NUMERALS.items()}   # 十 is 10: （十） after （九） is the next item, no heading
 
 
