@@ -70,7 +70,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, SPEAKING_AT
 from policy_nlp.lang.words import alternation, word_set
-from policy_nlp.stages.canonical import to_simplified
+from policy_nlp.stages.script import simplified
 from policy_nlp.stages.cleaning.title import is_byline
 from policy_nlp.stages.topics.codebook import keyword_scores
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
@@ -551,7 +551,7 @@ def document_context(paragraph_texts, meta=None, title=None, read_title=False):
     # the words of the title are read as the paragraphs are, in Simplified characters: a page in
     # Traditional script is annotated in a Simplified copy, but its title in meta is as given
     # (最新社區換屆選舉演講稿 names 换届 as much as its Simplified copy does)
-    title = to_simplified(title) if title else title
+    title = simplified(title) if title else title
     if news:
         return title, dict(_NEWS_WEIGHTS)
     return title, _policy_weights_not_news(paragraph_texts, title, meta)
