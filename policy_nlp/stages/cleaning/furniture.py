@@ -103,7 +103,7 @@ def page_publication(line):
     return None
 
 
-_DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
+_DATELINE = (rf"(?:据)?(?:{alternation('dateline_sources')})"
              rf"[{IDEOGRAPH}]{{0,8}}?{MONTH_DAY}月{MONTH_DAY}日(?:电|讯)"
              r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
 _DATELINE_RE = re.compile(_DATELINE)
