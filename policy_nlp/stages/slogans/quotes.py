@@ -238,7 +238,7 @@ def _united(text, s, e):
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”, 评选“艺术教育特色学校”
-_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|评选|授予|命名为|申报|创成|入选|获得)"
+_HONOUR_BEFORE = re.compile(rf"(?:{alternation('honour_verbs')})"
                             rf"(?:[{IDEOGRAPH}]{{0,4}}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”
