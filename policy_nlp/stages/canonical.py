@@ -13,6 +13,7 @@ Traditional characters are converted by :func:`policy_nlp.stages.script.simplifi
 """
 
 import unicodedata
+import warnings
 from functools import lru_cache
 
 from policy_nlp.stages.script import simplified
@@ -28,6 +29,16 @@ def has_opencc():
     """True: traditional characters are always converted (``opencc`` is a
     dependency); kept for code written when it was optional."""
     return True
+
+
+def __getattr__(name):  # to_simplified, the old name of script.simplified, with a DeprecationWarning
+    if name != "to_simplified":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # script.to_simplified keeps a text's length: two public to_simplified meant two things
+    warnings.warn(f"{__name__}.to_simplified is now policy_nlp.stages.script.simplified; "
+                  "policy_nlp.stages.script.to_simplified keeps a text's length; the old name will go",
+                  DeprecationWarning, stacklevel=2)
+    return simplified
 
 
 @lru_cache(maxsize=65536)
