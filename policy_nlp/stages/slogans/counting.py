@@ -19,8 +19,8 @@ NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
 _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
 
-# measure words, longest first
-MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点", "件", "篇", "字", "套")
+# the measure words of a formulation's count (a word before any word it opens with: 大项 before 大)
+MEASURES = words("formulation_measures")
 # a count of the speaker's own points is an announcement, not a formulation
 # (三句话, 两点希望, 三条建议): the enumerations stage reads it as a list's claim
 _ANNOUNCEMENT = re.compile(
