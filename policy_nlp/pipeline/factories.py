@@ -40,8 +40,6 @@ def _offsets(group_spans):
     return [(span.start_char, span.end_char) for span in group_spans]
 
 
-
-
 # assigns/requires let nlp.analyze_pipes() report a stage that is missing or
 # out of order. The paragraphs stage is the one that sets sentence starts, so
 # "token.is_sent_start" stands for its paragraph and sentence span groups.

@@ -8,38 +8,37 @@ text spells out, so that 经济建设，政治建设 and 经济建设、政治�
 :func:`link_expansions` links each mention of an abbreviation (三清) to the
 members its document spells out once (“三清”(清垃圾、清河道、清路障)).
 
-Traditional characters are converted with OpenCC's ``t2s``, the converter
-:mod:`policy_nlp.stages.script` loads (``opencc`` is a dependency).
+Traditional characters are converted by :func:`policy_nlp.stages.script.simplified`
+(OpenCC's ``t2s``; ``opencc`` is a dependency).
 """
 
 import unicodedata
+import warnings
 from functools import lru_cache
 
-from policy_nlp.stages.script import opencc_converter
+from policy_nlp.stages.script import simplified
 
-__all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions", "to_simplified"]
+__all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions"]
 
 # Characters kept although Unicode files them as punctuation or symbols:
 # they are part of formulations such as 1+N, 1＋30＋N and 5G.
 _KEEP = set("+")
 
 
-def to_simplified(text):
-    """``text`` in simplified characters (OpenCC ``t2s``: phrases first, so the
-    length may change; :func:`policy_nlp.stages.script.to_simplified` keeps it).
-
-    Examples
-    --------
-    >>> to_simplified("縣委書記")
-    '县委书记'
-    """
-    return opencc_converter("t2s").convert(text) if text else text
-
-
 def has_opencc():
     """True: traditional characters are always converted (``opencc`` is a
     dependency); kept for code written when it was optional."""
     return True
+
+
+def __getattr__(name):  # to_simplified, the old name of script.simplified, with a DeprecationWarning
+    if name != "to_simplified":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # script.to_simplified keeps a text's length: two public to_simplified meant two things
+    warnings.warn(f"{__name__}.to_simplified is now policy_nlp.stages.script.simplified; "
+                  "policy_nlp.stages.script.to_simplified keeps a text's length; the old name will go",
+                  DeprecationWarning, stacklevel=2)
+    return simplified
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +75,7 @@ def canonical(text):
         c.isspace() or unicodedata.category(c)[0] in "PZC"))
     if not kept:
         return normal.strip()
-    return to_simplified(kept).upper()
+    return simplified(kept).upper()
 
 
 def canonical_members(members):

@@ -28,8 +28,8 @@ from pathlib import Path
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.words import alternation, either
-from policy_nlp.stages.canonical import to_simplified
 from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, title_date, year_in_text
+from policy_nlp.stages.script import simplified
 
 __all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "given_year", "LEVELS"]
 
@@ -177,20 +177,20 @@ def infer_place(position=None, title=None, text=None):
     rules = _rules()
     rank = rules["rank"]
     if position:
-        refs = _references(to_simplified(position))
+        refs = _references(simplified(position))
         if refs:
             _, level, evidence, place = max(refs, key=lambda r: (rank[r[1]], r[0]))
             return _result(level, place or _any_place(refs, level), f"position:{evidence}")
-    news = _news_place(to_simplified(text)) if text else None
+    news = _news_place(simplified(text)) if text else None
     if title:
-        refs = _references(to_simplified(title))
+        refs = _references(simplified(title))
         if refs:
             pos, level, evidence, place = refs[0]
             if not place and news and news[0] == level:
                 place = news[1]  # 在全县…会议上的讲话 over 3月31日,巫溪县召开…: the news names it
             return _result(level, place, f"title:{evidence}")
     if text:
-        return _news_or_votes(news, to_simplified(text))
+        return _news_or_votes(news, simplified(text))
     return _result(None, None, None)
 
 

@@ -42,7 +42,7 @@ from functools import lru_cache
 from policy_nlp.lang.chars import IDEOGRAPH
 
 __all__ = ["MIN_TRADITIONAL", "RATIO", "is_traditional", "opencc_converter", "script_counts", "script_vote",
-           "to_simplified", "traditional_wins"]
+           "simplified", "to_simplified", "traditional_wins"]
 
 MIN_TRADITIONAL = 10
 RATIO = 3
@@ -51,8 +51,7 @@ _IDEOGRAPHS = re.compile(f"[{IDEOGRAPH}\uf900-\ufaff]+")
 
 @lru_cache(maxsize=2)
 def opencc_converter(config):
-    """OpenCC's converter ``config`` (``"t2s"``, ``"s2t"``), loaded once: what this
-    module and :mod:`policy_nlp.stages.canonical` convert with."""
+    """OpenCC's converter ``config`` (``"t2s"``, ``"s2t"``), loaded once."""
     import opencc  # only documents that need it pay for loading the dictionaries
     return opencc.OpenCC(config)
 
@@ -170,3 +169,16 @@ def to_simplified(text, skip=()):
                 chars[i] = new
                 changed.append((i, old))
     return "".join(chars), changed
+
+
+def simplified(text):
+    """``text`` in Simplified characters, for keys and word matching (OpenCC ``t2s``:
+    phrases first, so the length may change; :func:`to_simplified` keeps it and lists the
+    changes, for text whose offsets count).
+
+    Examples
+    --------
+    >>> simplified("縣委書記")
+    '县委书记'
+    """
+    return opencc_converter("t2s").convert(text) if text else text

@@ -66,7 +66,8 @@ _PAGE_TITLE_RE = re.compile(
 # head only: a policy document's attachments are files too (附件：1.…申报书.doc).
 _FILE_NAME_RE = re.compile(r"(?!附件|\d{1,2}\s*[、.．])[^:：\s][^:：]{1,100}?\s*\.(?:docx?|pdf|pptx?|wps|txt)",
                            re.IGNORECASE)
-_SITE_RE = re.compile(r"论坛|网|站|频道|社区|门户|政府|日报|报|书院|平台|中心|新闻|首页|官网|BBS|bbs")
+# what the site name of a page title contains (…的讲话 - 某某论坛, … | 某某县人民政府)
+_SITE_RE = re.compile(alternation("site_name_words"))
 
 _FIELD_KEYS = alternation("page_field_keys")
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -103,7 +104,7 @@ def page_publication(line):
     return None
 
 
-_DATELINE = (r"(?:据)?(?:新华社|中新社|人民网|新华网|央视网|中国新闻网|中新网|本报|本刊|本台)"
+_DATELINE = (rf"(?:据)?(?:{alternation('dateline_sources')})"
              rf"[{IDEOGRAPH}]{{0,8}}?{MONTH_DAY}月{MONTH_DAY}日(?:电|讯)"
              r"(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?|本报讯(?:\s*[（(]\s*记者[^（）()]{1,30}[)）])?")
 _DATELINE_RE = re.compile(_DATELINE)

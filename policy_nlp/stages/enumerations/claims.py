@@ -6,14 +6,16 @@ import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS, after_spaces, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang.words import alternation
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
 from policy_nlp.stages.enumerations.blocks import _TERMINAL
 from policy_nlp.stages.enumerations.scopes import _sentence_index
 
 
+# a count (二 to 九十九, digits 1 to 99 full-width or not, or 几) and its measure word: 三个方面, 两点, 10项
 _NUM = r"(?:[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[两二三四五六七八九]|[1-9][0-9]?|[１-９][０-９]?|几)"
-_MEASURE = r"(?:个方面|个|点|项|件|条|种|类|大|句话|层|招|步|方面|部分|句|股|套)"
+_MEASURE = f"(?:{alternation('claim_measures')})"
 _COUNT = re.compile(
     rf"(?<![第\d０-９{ITEM_NUMERALS}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")

@@ -11,7 +11,7 @@ import re
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS
 from policy_nlp.lang.numerals import DIGITS as _DIGIT, UNITS as _UNIT
-from policy_nlp.lang.numerals import TO_ASCII_DIGITS, YEAR_DIGIT_CHARS, chinese_count, chinese_int as _parse_int
+from policy_nlp.lang.numerals import TO_ASCII_DIGITS, YEAR_DIGIT_CHARS, chinese_count, chinese_int
 from policy_nlp.lang.words import word_set, words
 
 
@@ -19,8 +19,8 @@ NUM_CHARS = "〇零一二两三四五六七八九十百千万双"
 _NUM_RE = re.compile(f"[{NUM_CHARS}]+")
 _MAGNITUDE = "百千万"
 
-# measure words, longest first
-MEASURES = ("大项", "个", "项", "大", "条", "种", "类", "场", "座", "步", "点", "件", "篇", "字", "套")
+# the measure words of a formulation's count (a word before any word it opens with: 大项 before 大)
+MEASURES = words("formulation_measures")
 # a count of the speaker's own points is an announcement, not a formulation
 # (三句话, 两点希望, 三条建议): the enumerations stage reads it as a list's claim
 _ANNOUNCEMENT = re.compile(
@@ -81,7 +81,7 @@ def _numeral_value(run):
         return 2, "int"
     if "双" in run:
         return None, None
-    v = _parse_int(run)
+    v = chinese_int(run)
     if v is not None:
         return v, "int"
     if len(run) >= 2 and len(set(run)) == 1 and run[0] in _DIGIT:
@@ -100,7 +100,7 @@ def _is_plan(s):
     """A five-year plan ordinal: 十四五, 九五, 十五."""
     if len(s) < 2 or not s.endswith("五") or _NUM_RE.fullmatch(s) is None:
         return False
-    v = _parse_int(s[:-1])
+    v = chinese_int(s[:-1])
     return v is not None and 1 <= v <= _PLAN_MAX
 
 

@@ -79,8 +79,8 @@ class _Bounds:
 
 # heads that are verbs: they end a head, never extend one (三个领域 | 明确)
 _VERB_HEADS = word_set("verb_heads")
-_VERB_BEFORE_HEAD = re.compile("实现|推进|进行|开展|加强|采取|组成|发布|提出|加快|推动|实施|落实|作为|"
-                               "构建|形成|打造|完善|建立|提高|覆盖|包括|涉及|成为|得到|取得|获得|是")
+# a verb between a count and a head word: the count is no formulation's (三个维度实现安全)
+_VERB_BEFORE_HEAD = re.compile(alternation("verbs_before_head"))
 
 
 def _heads_by_first_char():
@@ -179,6 +179,8 @@ def _head_region(text, i, limit=10):
 
 # what after N大 shows a party congress (九大以后, 十大路线)
 _CONGRESS_AFTER = tuple(words("congress_after"))
+# what after any count shows a congress or a session named, not a set of things (十八大精神, 十九大以来)
+_NOT_HEADS_AFTER_COUNT = words("count_after_not_heads")
 # the measure word of a classification: 三类标准, 两大类, 四大类行业 sort things into kinds
 _CLASS = "类"
 # ... but a doctrine's kinds make a formulation (两类矛盾, 两类不同性质的矛盾, 两类性质不同的矛盾)
@@ -244,9 +246,8 @@ def _counted(text, i, run, value, bounds):
         return None                                       # 十八大, 二十大, 九大以后: congresses
     if region.lstrip("大").startswith(_CLASS):
         return None                                       # 两大类, 四大类行业: a classification
-    if region.startswith(("精神", "以来", "召开", "胜利", "报告", "确立", "提出", "作出",
-                          "代表大会", "期间", "至今", "制定", "科学", "无疑", "开幕", "闭幕")):
-        return None
+    if region.startswith(_NOT_HEADS_AFTER_COUNT):
+        return None                                       # 十八大精神, 十九大以来, 十八大确立: a congress
     best = _head_end(region, bounds, k)
     if best is None and meas in ("大", "大项"):
         best = _great_head_end(region, bounds, k)

@@ -13,7 +13,6 @@ from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 
 
-_OPEN_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 # Chinese quotation marks, and ASCII double quotes around Chinese text (web copies that lost
 # the curly ones: 实施"三大战略"); never after a letter, digit or = (HTML, code)
 # (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
@@ -186,9 +185,7 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # 宗旨, “保 5 争 3”的目标, “建设大城北，实现新跨越”这一发展主题, 以“…”为主题
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
 # a proposal: 提出“搁置争议，共同开发”的主张)
-_FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:目标|要求|原则|宗旨|使命|思路|"
-                          r"方针|理念|战略|构想|主题|路子|定位|口号|精神|指导思想|内容|斗志|机制|体制|规定|"
-                          r"论断|论述|指示|批示|主张)")
+_FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:{alternation('frame_heads')})")
 # a mode of working, named by a quotation of parts (通过“免见面，全在线”的灵活用工模式, 以“技术、式、产品+
 # 产业化”的方式); one part is a figure for a way of acting (采取“一刀切”的方式, “蜻蜓点水”的方式)
 _MODE_AFTER = re.compile(rf"(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?(?:模式|方式)")
@@ -241,7 +238,7 @@ def _united(text, s, e):
 # “稳、进、好、安”的态势
 _ATTITUDE_AFTER = re.compile(r"(?:的)?(?:思想|现象|心态|作风|习气|倾向|态势|局面|格局|势头)")
 # verbs before an honour or a title conferred: 被评为“…”, 荣获“…”, 评选“艺术教育特色学校”
-_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|评选|授予|命名为|申报|创成|入选|获得)"
+_HONOUR_BEFORE = re.compile(rf"(?:{alternation('honour_verbs')})"
                             rf"(?:[{IDEOGRAPH}]{{0,4}}[省市县区镇乡国级批])?$")   # 被评为珠海市“十佳…”, 全国首批“…”
 # a phenomenon named by where it happens, a coinage of campaigns: “舌尖上的安全”,
 # “车轮上的腐败”, “指尖上的形式主义”, “会所里的歪风”

@@ -1,7 +1,7 @@
-"""Calibrated probabilities of linear scores, numpy only: one function, so that the
-scikit-learn estimators (:mod:`~policy_nlp.stages.topics.estimators`, training) and the
-saved model that annotates (:mod:`~policy_nlp.stages.topics.scoring`) give bit-identical
-probabilities."""
+"""Calibrated probabilities of linear scores, and the labels a threshold reads from them,
+numpy only: declared once, so that the scikit-learn estimators
+(:mod:`~policy_nlp.stages.topics.estimators`, training) and the saved model that annotates
+(:mod:`~policy_nlp.stages.topics.scoring`) give bit-identical probabilities and the same labels."""
 
 import numpy as np
 
@@ -32,3 +32,19 @@ def calibrated(scores, calibration, n_classes, one_vs_rest=False):
     total = proba.sum(axis=1, keepdims=True)
     uniform = np.full_like(proba, 1.0 / proba.shape[1])
     return np.divide(proba, total, out=uniform, where=total != 0)
+
+
+def labels_at_or_above(proba, classes, threshold):
+    """The labels of each row of ``proba`` whose probability is at or above ``threshold``,
+    most probable first (ties in ``classes``' order): a multi-label model's reading.
+
+    Examples
+    --------
+    >>> labels_at_or_above(np.array([[0.2, 0.7, 0.5], [0.1, 0.0, 0.3]]), np.array(["a", "b", "c"]), 0.5)
+    [['b', 'c'], []]
+    """
+    out = []
+    for row in proba:
+        order = np.argsort(-row, kind="stable")
+        out.append([str(classes[i]) for i in order if row[i] >= threshold])
+    return out

@@ -70,7 +70,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS
 from policy_nlp.lang.numerals import NEWS_DATE
 from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, SPEAKING_AT
 from policy_nlp.lang.words import alternation, word_set
-from policy_nlp.stages.canonical import to_simplified
+from policy_nlp.stages.script import simplified
 from policy_nlp.stages.cleaning.title import is_byline
 from policy_nlp.stages.topics.codebook import keyword_scores
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
@@ -207,7 +207,7 @@ def _simplified(title):
     """``title`` read as the paragraphs are, in Simplified characters: a page in Traditional script
     is annotated in a Simplified copy, but its title in meta is as given (最新社區換屆選舉演講稿 names
     换届 as much as its Simplified copy does; 區……調度會主持詞 is a speech's title as ……调度会主持词 is)."""
-    return to_simplified(title) if title else title
+    return simplified(title) if title else title
 
 
 def _title_line(paragraph_texts):

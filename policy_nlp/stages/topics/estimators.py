@@ -24,7 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from policy_nlp.stages.topics.calibration import calibrated
+from policy_nlp.stages.topics.calibration import calibrated, labels_at_or_above
 from policy_nlp.stages.topics.features import _as_documents, _tfidf, feature_tokens
 
 
@@ -394,8 +394,4 @@ class MultiLabelTopicClassifier(TopicClassifier):
 
     def predict_labels(self, X):
         """The labels at or above ``threshold`` of each paragraph, most probable first."""
-        out = []
-        for row in self.predict_proba(X):
-            order = np.argsort(-row, kind="stable")
-            out.append([str(self.classes_[i]) for i in order if row[i] >= self.threshold])
-        return out
+        return labels_at_or_above(self.predict_proba(X), self.classes_, self.threshold)

@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from policy_nlp.errors import ModelError
-from policy_nlp.stages.topics.calibration import calibrated
+from policy_nlp.stages.topics.calibration import calibrated, labels_at_or_above
 from policy_nlp.stages.topics.features import _SPACE, _stored_lookup, feature_tokens
 
 
@@ -366,8 +366,4 @@ class TopicModel:
         """The labels at or above ``threshold`` of each paragraph, most probable first (multi-label)."""
         if self.threshold is None:
             raise ValueError("predict_labels needs a multi-label model; use predict")
-        out = []
-        for row in self.predict_proba(X):
-            order = np.argsort(-row, kind="stable")
-            out.append([str(self.classes_[i]) for i in order if row[i] >= self.threshold])
-        return out
+        return labels_at_or_above(self.predict_proba(X), self.classes_, self.threshold)

@@ -11,7 +11,7 @@ from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.words import word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import NUM_CHARS
-from policy_nlp.stages.slogans.members.items import _AND_CHARS, _ITEM_JOINTS, _mk, _PARAGRAPH_REACH, _split_items
+from policy_nlp.stages.slogans.members.items import _AND_CHARS, _ITEM_JOINTS, _member, _PARAGRAPH_REACH, _split_items
 
 
 _SUFFIX_UNITS = word_set("suffix_unit_chars")
@@ -46,7 +46,7 @@ def _known_members_nearby(t, known):
         if not spots:
             return None
         at, length = min(spots, key=lambda x: abs(lo + x[0] - t.s))
-        found.append(_mk(text, lo + at, lo + at + length))
+        found.append(_member(text, lo + at, lo + at + length))
     found.sort(key=lambda m: m["start"])
     if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
         return None                                       # overlapping members
@@ -98,7 +98,7 @@ def _written_together_earlier(t):
                 # not the other reading of an alternation: 强农、惠农、富农政策
                 and not (k and len({window[k - 1 + 2 * j + 1] for j in range(number)}) == 1)):
             a = start + k
-            return [_mk(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
+            return [_member(text, a + 2 * j, a + 2 * j + 2) for j in range(number)]
     return None
 
 
@@ -124,7 +124,7 @@ def _head_initial_list_later(t):
         lead = text.find(firsts.pop(), items[0][0], items[0][1])
         if lead != -1:
             items[0] = (lead, items[0][1])
-            return [_mk(text, a, z) for a, z in items]
+            return [_member(text, a, z) for a, z in items]
     return None
 
 
@@ -144,7 +144,7 @@ def _quoted_names_with_head_later(t):
     for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):
         if q.group(1) not in seen:
             seen.add(q.group(1))
-            found.append(_mk(text, qe + q.start(), qe + q.end()))
+            found.append(_member(text, qe + q.start(), qe + q.end()))
     return found if len(found) == number else None
 
 
@@ -191,7 +191,7 @@ def _head_final_list_nearby(t):
             continue
         items, z = [], found.end()
         for part in reversed(parts):
-            items.append(_mk(text, z - width, z))
+            items.append(_member(text, z - width, z))
             z -= width + 1
         return items[::-1]
     return None
@@ -211,7 +211,7 @@ def _quoted_head_final_list_nearby(t):
         items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
         if (len(items) == number and all(text[x:z].endswith(head) and z - x > len(head)
                                           and z - x <= 20 for x, z in items)):
-            return [_mk(text, x, z) for x, z in items]
+            return [_member(text, x, z) for x, z in items]
     return None
 
 
@@ -246,7 +246,7 @@ def _head_initial_words_nearby(t):
     items, z = [], best[1].start()
     for part in re.split(f"({_JOINT.pattern})", best[1].group()):
         if len(part) == 2:
-            items.append(_mk(text, z, z + 2))
+            items.append(_member(text, z, z + 2))
         z += len(part)
     return items
 
@@ -274,7 +274,7 @@ def _head_final_words_before(t):
             found[text[a:m.end()]] = m.end()                # the last place each word is written
     if len(found) != number:
         return None
-    return sorted((_mk(text, z - len(w), z) for w, z in found.items()), key=lambda x: x["start"])
+    return sorted((_member(text, z - len(w), z) for w, z in found.items()), key=lambda x: x["start"])
 
 
 # a head-final item followed by one of these is the start of a longer word

@@ -12,7 +12,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_spaces
 from policy_nlp.lang.words import words
 from policy_nlp.segment.engines import load_segmenter
 from policy_nlp.stages.slogans.counting import _HAN, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, _mk, _not_a_member, _OPENING_VERBS,
+from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, _member, _not_a_member, _OPENING_VERBS,
     _split_items, _split_last_conj, _Target, _trimmed_items)
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
@@ -40,10 +40,10 @@ def _quoted_list_before(t):
         if o != -1 and not _SPEECH_END.search(text, o + 1, b - 1) and not _QUOTE_MARKS.search(text, o + 1, b - 1):
             items = _split_items(text, o + 1, b - 1, "、，,；;")
             if len(items) >= 2:
-                return [_mk(text, a, z) for a, z in items]
+                return [_member(text, a, z) for a, z in items]
     if t.number and _quoted_run_before(text, b, t.number, t.terms):
         o = b - 2 - t.number
-        return [_mk(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
+        return [_member(text, o + 1 + k, o + 2 + k) for k in range(t.number)]
     return None
 
 
@@ -127,7 +127,7 @@ def _without_shared_tail(t, got):
     cut = min(ends, key=lambda z: (abs(z - mean), z), default=len(last))
     if len(last) - cut < _TAIL_MIN or re.search("[与和及并、，,]", last):
         return got
-    return got[:-1] + [_mk(t.text, got[-1]["start"], got[-1]["start"] + cut)]
+    return got[:-1] + [_member(t.text, got[-1]["start"], got[-1]["start"] + cut)]
 
 
 def _names_its_parts(t):
@@ -185,7 +185,7 @@ def _parallel_compound_before(t):
     if (all(_HAN.fullmatch(part) for part in parts) and len(set(parts)) == number
             and len({part[0] for part in parts}) == 1
             and not any(part[1] in _RESULT_COMPLEMENTS for part in parts)):
-        return [_mk(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
+        return [_member(text, a + 2 * k, a + 2 * k + 2) for k in range(number)]
     return None
 
 
@@ -206,7 +206,7 @@ def _in_brackets_before(t):
     items = _split_items(text, o + 1, b - 1, "、，,")
     if len(items) != t.number:
         return None
-    got = [_mk(text, a, z) for a, z in items]
+    got = [_member(text, a, z) for a, z in items]
     return got if all(1 <= len(g["text"]) <= 20 for g in got) else None
 
 

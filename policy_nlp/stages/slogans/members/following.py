@@ -10,7 +10,7 @@ from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
 from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _CLAUSE_REACH, _ITEM_END, _ITEM_JOINTS, _mk,
+from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _CLAUSE_REACH, _ITEM_END, _ITEM_JOINTS, _member,
     _PARAGRAPH_REACH, _split_items, _past_marker, _split_last_conj)
 
 
@@ -70,7 +70,7 @@ def _bracket_items(t, p):
         items = _split_last_conj(text, items)          # “两头在外”（即原材料来源在外和产品销售市场在外）
     if t.number and len(items) < t.number:
         items = _glued_names(text, items, t.head_chars(), t.number) or items
-    return [_mk(text, a, b) for a, b in items] if len(items) >= 2 else None
+    return [_member(text, a, b) for a, b in items] if len(items) >= 2 else None
 
 
 # what opens a bracket of members: 即, 包括, 指 (“三自一包”（指多留自留地、…）; not 指标, 指导…) or 指的是,
@@ -221,7 +221,7 @@ def _following_list(t):
                  or (splits[0] if splits and not (number == 2 and not ("、" in seg or "；" in seg))
                      and not _across_clauses(text, splits[0]) else []))
     if number == 1 and body < end and text[body - 1] in "：:":
-        return [_mk(text, body, end)]                    # “一好”：农业形势好。
+        return [_member(text, body, end)]                    # “一好”：农业形势好。
     if len(items) < 2:
         return None
     head = t.head()
@@ -238,7 +238,7 @@ def _following_list(t):
     items += _head_initial_clauses_after(t, items, end)
     items[-1] = (items[-1][0], _before_deng(text, *items[-1]))
     items[1:] = [(_after_ji(text, a, z), z) for a, z in items[1:]]
-    return [_mk(text, _after_marker(text, a, z), z) for a, z in _without_some(text, items)]
+    return [_member(text, _after_marker(text, a, z), z) for a, z in _without_some(text, items)]
 
 
 # "some (of them)" opening each item of a list of attitudes (三种误区:有的认为…;有的觉得…;还有的习惯…)
@@ -362,7 +362,7 @@ def _marked_items(text, body, first=1):
         a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
         if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
             a, z = _first_clause(text, z + 1)           # 一是从今年新学年开始，在…实行…
-        out.append(_mk(text, a, z))
+        out.append(_member(text, a, z))
         expect += 1
     return out if len(out) >= 2 or (out and first > 1) else None
 
@@ -379,7 +379,7 @@ def _garbled_first_marker(t):
         return None
     a, z = _first_clause(t.text, garbled.end())
     rest = _marked_items(t.text, z, first=2)
-    return [_mk(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
+    return [_member(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
 _SENTENCE_END_AFTER = re.compile(rf"[”」]?[^{STOPS}\n“”]{{0,6}}?[。：:；;！!][\s\u3000]*")

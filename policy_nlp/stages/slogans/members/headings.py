@@ -10,7 +10,7 @@ import re
 from policy_nlp.lang.chars import BLANK
 from policy_nlp.lang.outline import section_heading_above
 from policy_nlp.stages.slogans.members.following import _first_clause
-from policy_nlp.stages.slogans.members.items import _mk
+from policy_nlp.stages.slogans.members.items import _member
 from policy_nlp.stages.slogans.members.later import (_names_with_head, _ordinal, _ORDINAL_REACH, _ORDINAL_STYLES,
     _ordinal_items)
 
@@ -94,7 +94,7 @@ def _heading_list_at(text, a, number):
     items = _ordinal_items(text, a, number)
     if items or not section_heading_above(text, a, _SECTION_TITLE, _SECTION_TITLE_STOPS):
         return items
-    first = _mk(text, *_first_clause(text, a))
+    first = _member(text, *_first_clause(text, a))
     second = _second_ordinal_line(text, first["end"])
     rest = _ordinal_items(text, second, number, first=2) if second is not None else None
     return [first] + rest if first["text"] and rest else None

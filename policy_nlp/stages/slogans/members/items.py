@@ -1,5 +1,5 @@
 """The clause and item grammar every member step shares: a member dict
-(:func:`_mk`), items split at 、/，/；(outside brackets) and at a last 和/与/及,
+(:func:`_member`), items split at 、/，/；(outside brackets) and at a last 和/与/及,
 lead-in verbs trimmed from a first item, the items that are no members (a
 governing verb, a subject, a list marker), the start of a clause, and the
 formulation sought (:class:`_Target`, with its reach). Lowest of the members
@@ -30,8 +30,6 @@ _ITEM_END = "，,；;。\n"
 _TRIM_LEAD_VERBS = tuple(w for w in _TRIM_LEAD if len(w) >= 2)   # 推进, 加强: no 以, 和, 要
 
 
-_ITEM_SPLIT = re.compile(r"[、，,；;]")
-
 # the conjunctions that join a list's last item (A、B和C, A、B以及C); the one-character ones
 # (和与及), and what stands between two items: 、 or one of them
 _CONJUNCTIONS = alternation("list_conjunctions")
@@ -39,7 +37,7 @@ _AND_CHARS = "".join(word for word in words("list_conjunctions") if len(word) ==
 _ITEM_JOINTS = "、" + _AND_CHARS
 
 
-def _trim_first(item, tokens_words=None):
+def _trim_first(item):
     changed = True
     while changed and item:
         changed = False
@@ -51,7 +49,7 @@ def _trim_first(item, tokens_words=None):
     return item
 
 
-def _mk(text, s, e):
+def _member(text, s, e):
     """A member ``text[s:e]`` without the whitespace at its ends: a line break
     too, as a hard wrap or a bracket opened at a line's end leaves one
     (（清垃圾、⏎清河道）); one inside a member stays (在⏎线调解)."""
@@ -156,7 +154,7 @@ def _trimmed_items(text, items):
     """Member dicts; the first item loses the verbs and prepositions that
     lead into the list (尽快拿出岗位责任制 -> 岗位责任制), but never becomes
     shorter than the shortest other item."""
-    out = [_mk(text, a, b) for a, b in items]
+    out = [_member(text, a, b) for a, b in items]
     out = [m for m in out if m["text"]]
     if len(out) < 2:
         return out
@@ -220,7 +218,7 @@ def _trimmed_items(text, items):
         a -= len(last)        # 坚持发展经济、保障和改善民生两手抓: a verb and its object, 经济 no member
     a += _before_parallel_rest(seg, others)
     a += _after_collective(text[a:first["end"]])
-    out[0] = _mk(text, a, first["end"])
+    out[0] = _member(text, a, first["end"])
     return out
 
 

@@ -7,10 +7,10 @@ opening the paragraphs after it (11)."""
 import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, STOPS
-from policy_nlp.lang.numerals import DIGITS as _DIGIT
+from policy_nlp.lang.numerals import chinese_numeral
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
-from policy_nlp.stages.slogans.members.items import (_ITEM_END, _LEAD_MAX, _mk, _split_items, _TRIM_LEAD,
+from policy_nlp.stages.slogans.members.items import (_ITEM_END, _LEAD_MAX, _member, _split_items, _TRIM_LEAD,
     _TRIM_LEAD_VERBS)
 from policy_nlp.stages.slogans.members.following import (_first_clause, _is_frame, _marked_items, _MARKERS,
     _SENTENCE_END_AFTER)
@@ -58,7 +58,7 @@ def _period_halves_after(t):
     cut = max((text.rfind(c, first.end(), second) for c in "，,；;"), default=-1) if second != -1 else -1
     if cut == -1 or second - cut - 1 > 20:               # the half opens its clause (从…的后十年)
         return None
-    return [_mk(text, a, cut), _mk(text, cut + 1, end)]
+    return [_member(text, a, cut), _member(text, cut + 1, end)]
 
 
 # a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
@@ -78,7 +78,7 @@ def _bare_list_next_sentence(t):
     items = _split_items(t.text, m.start(1), m.end(1), "、")
     if len(items) != t.number or items[-1][1] - items[-1][0] > max(z - a for a, z in items[:-1]) + 2:
         return None
-    return [_mk(t.text, a, z) for a, z in items]
+    return [_member(t.text, a, z) for a, z in items]
 
 
 def _ordinal_list_next_sentence(t):
@@ -165,7 +165,7 @@ def _names_with_head(text, items, head):
         return None
     verbs = [next((w for w in _HEADING_VERBS if x["text"].startswith(w)), "") for x in items]
     cut = [len(v) for v in verbs] if all(verbs) else [0] * len(items)
-    out = [_mk(text, x["start"] + c, x["start"] + z + len(head)) for x, c, z in zip(items, cut, ends)]
+    out = [_member(text, x["start"] + c, x["start"] + z + len(head)) for x, c, z in zip(items, cut, ends)]
     return out if all(len(m["text"]) >= len(head) + 2 for m in out) else None
 
 
@@ -230,7 +230,7 @@ def _ordinal_items(text, body, number, first=1):
         a, z = _first_clause(text, a)
         if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
             a, z = _first_clause(text, z + 1)       # 在发展生产的基础上，继续增加…
-        out.append(_mk(text, a, z))
+        out.append(_member(text, a, z))
         p = z
     return out if len(out) == number - first + 1 and all(m["text"] for m in out) else None
 
@@ -270,7 +270,7 @@ def _head_clauses_after(t):
             z += 1
         if z - a > _HEAD_CLAUSE_MAX:
             return None
-        out.append(_mk(text, a, z))
+        out.append(_member(text, a, z))
         p = z + 1
     return out if len(out) == t.number else None
 
@@ -313,7 +313,7 @@ def _outline_heading(text, p, style):
 
 # 十一 too: a list of ten whose eleventh item follows goes on past a count of ten (a count that
 # stopped at 十 took the first ten items of a longer list)
-_NUMERALS = dict([(v, k) for k, v in _DIGIT.items() if k in _MARKERS] + [(10, "十"), (11, "十一")])
+_NUMERALS = {k: chinese_numeral(k) for k in range(1, 12)}   # 1 -> 一 … 11 -> 十一
 _ORDINAL_OF = {v: k for k, v in _NUMERALS.items()}   # 十 is 10: （十） after （九） is the next item, no heading
 
 
@@ -336,7 +336,7 @@ def _dash_items_after(t):
         a = z = line.end()
         while z < len(text) and text[z] not in STOPS + "\n":
             z += 1
-        items.append(_mk(text, a, z))
+        items.append(_member(text, a, z))
         nl = text.find("\n", z)
         if nl == -1:
             break

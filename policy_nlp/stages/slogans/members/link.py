@@ -7,7 +7,7 @@ import re
 
 from policy_nlp.lang.chars import IDEOGRAPH
 from policy_nlp.lang.masks import MASK
-from policy_nlp.stages.slogans.members.items import _LIST_QUALIFIERS, _mk, _Target
+from policy_nlp.stages.slogans.members.items import _LIST_QUALIFIERS, _member, _Target
 from policy_nlp.stages.slogans.members.before import (_in_brackets_before, _list_before_deng, _list_named_in_brackets,
     _parallel_compound_before, _quoted_list_before, _sibling_count_before, _subject_list, _unquoted_list_before)
 from policy_nlp.stages.slogans.members.following import _following_list, _garbled_first_marker, _in_brackets_after
@@ -18,14 +18,6 @@ from policy_nlp.stages.slogans.members.later import (_bare_list_next_sentence, _
 from policy_nlp.stages.slogans.members.abbreviations import (_head_final_list_nearby, _head_initial_list_later,
     _head_final_words_before, _head_initial_words_nearby, _known_members_nearby, _quoted_head_final_list_nearby,
     _quoted_names_with_head_later, _suffix_unit, _written_together_earlier)
-
-
-def _members(text, s, e, number, quoted):
-    """Members of the formulation at [s, e): list of member dicts.
-
-    Each step below reads one way of spelling members out; the first that
-    finds at least two wins (their order is the module docstring's)."""
-    return _members_and_step(text, s, e, number, quoted)[0]
 
 
 def _members_and_step(text, s, e, number, quoted, known=(), terms=frozenset()):
@@ -68,7 +60,8 @@ def _known_parts(text, members, known, opening=False):
         if len(ends) + len(opens) != 1:
             return None                   # none, or two that the member could be
         (k,) = ends or opens
-        out.append(_mk(text, m["end"] - len(k), m["end"]) if ends else _mk(text, m["start"], m["start"] + len(k)))
+        out.append(_member(text, m["end"] - len(k), m["end"]) if ends
+                   else _member(text, m["start"], m["start"] + len(k)))
     return out if len({m["text"] for m in out}) == len(out) else None
 
 
@@ -96,7 +89,7 @@ def _unqualified(text, members):
     q = next((w for w in _LIST_QUALIFIERS if first["text"].startswith(w)), None)
     if q is None or len(first["text"]) - len(q) < 2:
         return members
-    return [_mk(text, first["start"] + len(q), first["end"])] + members[1:]
+    return [_member(text, first["start"] + len(q), first["end"])] + members[1:]
 
 
 # a masked name opening a member in template copies (XX市委, ××县委, **镇, 某某乡):
@@ -110,7 +103,7 @@ def _unmasked(text, members):
     out = []
     for m in members:
         mask = _MASK_OPENING.match(text, m["start"], m["end"])
-        out.append(_mk(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
+        out.append(_member(text, mask.end(), m["end"]) if mask and m["end"] - mask.end() >= 2 else m)
     return out
 
 

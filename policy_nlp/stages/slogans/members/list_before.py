@@ -1,8 +1,8 @@
-"""(5) the unquoted list written right before a formulation (A、B和C +
-formulation, A、B、C这 + formulation): :func:`_list_before` and the tests that
-keep out of it what governs or precedes the formulation (a predicate, a
-clause inside an item, an item ending with a count of its own, a comma pair).
-Its own module as the largest single reading, which the steps before a
+"""The member step that reads the unquoted list written right before a formulation (step
+(5) of the docstring of stages.slogans: A、B和C + formulation, A、B、C这 + formulation):
+:func:`_list_before` and the tests that keep out of it what governs or precedes the
+formulation (a predicate, a clause inside an item, an item ending with a count of its own,
+a comma pair). Its own module as the largest single reading, which the steps before a
 formulation (``before``) and the grammar's confirmation of counts share."""
 
 import re
