@@ -50,3 +50,20 @@ def test_the_readme_library_example_runs_as_written(tmp_path, monkeypatch):
     exec(compile(block, "README.md", "exec"), scope)
     assert scope["meta"]["encoding"] == "utf-8" and scope["doc"]._.meta["year"] == 2012
     assert (tmp_path / "out" / "mine_view" / "seed.html").is_file()
+
+
+def test_the_readme_commands_never_annotate_into_one_folder_twice():
+    """newuser22: the README's *Topics* block wrote `annotate corpora ... --topic-model
+    out/model-local -o out/mine/`, the folder its command-line block fills from
+    `my_speeches/ --meta-file`: run in order, the second is refused (other settings)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    # the install block runs in a folder of its own, outside the repository
+    blocks = "\n".join(block for block in re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
+                        if "pip install" not in block).replace("\\\n", " ")
+    outputs = {}
+    for line in blocks.splitlines():
+        command = re.search(r"policy-nlp annotate (.*?)(?:\s#|$)", line)
+        if command:
+            output = re.search(r"-o (\S+)", command.group(1)).group(1).rstrip("/")
+            outputs.setdefault(output, set()).add(command.group(1).strip())
+    assert outputs and not {output: runs for output, runs in outputs.items() if len(runs) > 1}
