@@ -8,7 +8,7 @@ from policy_nlp.errors import DocumentError
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 from policy_nlp.pipeline.tokenizer import MAX_RUN, _runs
 
-from conftest import SEED as SEED_PATH
+from conftest import SEED as SEED_PATH, shared_path
 
 BODY = "各位代表：\n现在，我代表国务院，向大会报告政府工作。"
 
@@ -72,6 +72,22 @@ def test_jsonl_ids_kept_metadata_copied_and_bad_lines_reported(tmp_path):
     assert records[0].meta["year"] == "2019" and records[0].meta["source"].endswith("docs.jsonl:1")
     assert [e.source.rsplit(":", 1)[-1] for e in errors] == ["3", "4", "5"]
     assert "invalid JSON" in errors[0].reason and "'text'" in errors[1].reason
+
+
+def test_a_jsonl_without_the_text_field_in_any_line_is_one_error_of_the_file(tmp_path):
+    """newuser22: the national work reports read without --text-column content failed once per
+    line, 72 lines of stderr saying the same; lines without it among lines with it stay their own."""
+    reports = shared_path("corpora", "national", "government_work_reports.jsonl")
+    records, errors = read(reports)
+    assert records == [] and len(errors) == 1 and errors[0].source == str(reports)
+    assert errors[0].reason == ("no 'text' field in any of its 72 lines (fields: title, url, content, year); "
+                                "name the text field with --text-column")
+    assert len(read(reports, text_column="content")[0]) == 72
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in [
+        {"content": BODY}, {"content": BODY}, {"text": BODY}, {"content": BODY}]), encoding="utf-8")
+    records, errors = read(mixed)
+    assert len(records) == 1 and [e.source.rsplit(":", 1)[-1] for e in errors] == ["1", "2", "4"]
 
 
 def test_a_jsonl_line_cut_inside_a_string_is_named_unterminated_once(tmp_path):
