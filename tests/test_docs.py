@@ -52,18 +52,32 @@ def test_the_readme_library_example_runs_as_written(tmp_path, monkeypatch):
     assert (tmp_path / "out" / "mine_view" / "seed.html").is_file()
 
 
-def test_the_readme_commands_never_annotate_into_one_folder_twice():
-    """newuser22: the README's *Topics* block wrote `annotate corpora ... --topic-model
-    out/model-local -o out/mine/`, the folder its command-line block fills from
-    `my_speeches/ --meta-file`: run in order, the second is refused (other settings)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    # the install block runs in a folder of its own, outside the repository
-    blocks = "\n".join(block for block in re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
+
+def _annotate_runs(page):
+    """``(output folder, settings)`` of every ``policy-nlp annotate`` of a page's sh blocks
+    but the install block (run in a folder of its own), $S expanded, inputs by name."""
+    import shlex
+    from policy_nlp.cli import build_parser
+    text = (ROOT / page).read_text(encoding="utf-8")
+    blocks = "\n".join(block for block in re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
                         if "pip install" not in block).replace("\\\n", " ")
-    outputs = {}
     for line in blocks.splitlines():
-        command = re.search(r"policy-nlp annotate (.*?)(?:\s#|$)", line)
+        command = re.search(r"policy-nlp (annotate .*?)(?:\s#|$)", line)
         if command:
-            output = re.search(r"-o (\S+)", command.group(1)).group(1).rstrip("/")
-            outputs.setdefault(output, set()).add(command.group(1).strip())
-    assert outputs and not {output: runs for output, runs in outputs.items() if len(runs) > 1}
+            args = vars(build_parser().parse_args(shlex.split(command.group(1).replace("$S", "../shared/corpora"))))
+            settings = {key: value for key, value in args.items()  # what a rerun compares, not how it runs
+                        if key not in ("output", "func", "workers", "backend", "scheduler", "quiet", "batch_chars")}
+            settings["inputs"] = [input.rstrip("/").rsplit("/", 1)[-1] for input in settings["inputs"]]
+            yield args["output"].rstrip("/"), repr(sorted(settings.items()))
+
+
+def test_the_readme_and_the_worked_example_never_annotate_into_one_folder_twice():
+    """newuser22: run in order from the repository root, the README's *Topics* block annotated
+    into out/mine/, which its command-line block fills with other settings, and the worked
+    example annotated the national, Xi and local corpora into the README's out/national/, out/xi/,
+    out/local/ with other options (and its second example into its first's with another
+    --id-column): each second run was refused."""
+    runs = {}
+    for output, settings in [*_annotate_runs("README.md"), *_annotate_runs("docs/worked_example.md")]:
+        runs.setdefault(output, set()).add(settings)
+    assert len(runs) > 5 and not {output: kinds for output, kinds in runs.items() if len(kinds) > 1}
