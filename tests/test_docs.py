@@ -2,6 +2,7 @@
 doctest collection covers the package's docstrings, not these pages)."""
 
 import doctest
+import importlib.util
 import re
 import warnings
 
@@ -81,3 +82,18 @@ def test_the_readme_and_the_worked_example_never_annotate_into_one_folder_twice(
     for output, settings in [*_annotate_runs("README.md"), *_annotate_runs("docs/worked_example.md")]:
         runs.setdefault(output, set()).add(settings)
     assert len(runs) > 5 and not {output: kinds for output, kinds in runs.items() if len(kinds) > 1}
+
+
+# the benchmark scripts with docstring examples (pytest's doctest collection reads tests/ and policy_nlp/)
+SCRIPTS = [path for path in sorted((ROOT / "benchmarks").glob("*.py"))
+           if re.search(r"^\s*>>> ", path.read_text(encoding="utf-8"), re.MULTILINE)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_the_examples_of_a_benchmark_script_run_as_written(script):
+    """newuser22: benchmarks/topic_cv.py's six examples ran in no test (they passed)."""
+    spec = importlib.util.spec_from_file_location(script.stem, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
