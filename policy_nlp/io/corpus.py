@@ -162,8 +162,8 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         if sheet and sheet.is_the_sheet(item):
             continue  # a sheet kept beside the texts it describes is no document
         if isinstance(item, Record):
+            fields.update(item.meta)  # a table row's fields, the id column's among them
             if columns:
-                fields.update(item.meta)
                 item.meta = _select(item.meta, columns)
             if sheet:
                 item.meta.update(sheet.fields(item))
@@ -174,14 +174,16 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             if item.id != given:  # repeated ids (--id-column Date): unique, the given value kept
                 item.meta["given_id"] = given
         yield item
-    _warn_unknown_columns(columns, fields - set(_RECORD_KEYS))
+    _warn_unknown_columns([*(columns or ()), *([id_column] if id_column != "id" else [])],
+                          fields - set(_RECORD_KEYS))
     if sheet:
         sheet.warn_unmatched()
 
 
 def _warn_unknown_columns(columns, fields):
-    """Name the ``--meta-columns``/``--date-column`` fields that no row of a table has (a typo)."""
-    unknown = [c for c in columns or () if c != "*" and c not in fields]
+    """Name the ``--meta-columns``/``--date-column``/``--id-column`` fields that no row of a table
+    has (a typo: ``--id-column Dat`` named every row ``all_data:N`` without a word)."""
+    unknown = list(dict.fromkeys(c for c in columns if c != "*" and c not in fields))
     if unknown and fields:  # plain text files have no fields to choose from
         log.warning("no input row has the field%s %s (fields found: %s)", "s" * (len(unknown) > 1),
                     ", ".join(map(repr, unknown)), ", ".join(sorted(fields)))

@@ -123,6 +123,19 @@ def test_a_meta_column_no_row_has_is_named(tmp_path, caplog):
     assert caplog.messages == []
 
 
+def test_an_id_column_no_row_has_is_named(tmp_path, caplog):
+    """newuser22: --id-column Dat (for Date) named every Xi speech all_data:N without a word,
+    where --date-column Dat was named; the default id column of plain text files is no typo."""
+    path = tmp_path / "speeches.csv"
+    path.write_text("Date,Text\n2020-03-07,同志们：今天开会。\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        (record,), _ = read(path, text_column="Text", id_column="Dat")
+        assert record.id == "speeches:2"
+        read(path, text_column="Text", id_column="Date", date_column="Date")
+        read(SEED_PATH, id_column="Date")
+    assert caplog.messages == ["no input row has the field 'Dat' (fields found: Date)"]
+
+
 def test_a_field_chosen_as_the_id_stays_in_meta(tmp_path):
     # --id-column title: the title is the id and still the document's title (tables, views)
     path = tmp_path / "reports.jsonl"
