@@ -2,6 +2,7 @@
 doctest collection covers the package's docstrings, not these pages)."""
 
 import doctest
+import importlib.util
 import re
 import warnings
 
@@ -86,3 +87,48 @@ def test_every_section_the_code_and_docs_cite_is_in_its_page():
             if page.is_file() and name not in " ".join(page.read_text(encoding="utf-8").split()):
                 missing.append(f"{source.relative_to(ROOT)}: {match.group(1)}, {name!r}")
     assert not missing, missing
+
+
+def _annotate_runs(page):
+    """``(output folder, settings)`` of every ``policy-nlp annotate`` of a page's sh blocks
+    but the install block (run in a folder of its own), $S expanded, inputs by name."""
+    import shlex
+    from policy_nlp.cli import build_parser
+    text = (ROOT / page).read_text(encoding="utf-8")
+    blocks = "\n".join(block for block in re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+                        if "pip install" not in block).replace("\\\n", " ")
+    for line in blocks.splitlines():
+        command = re.search(r"policy-nlp (annotate .*?)(?:\s#|$)", line)
+        if command:
+            args = vars(build_parser().parse_args(shlex.split(command.group(1).replace("$S", "../shared/corpora"))))
+            settings = {key: value for key, value in args.items()  # what a rerun compares, not how it runs
+                        if key not in ("output", "func", "workers", "backend", "scheduler", "quiet", "batch_chars")}
+            settings["inputs"] = [input.rstrip("/").rsplit("/", 1)[-1] for input in settings["inputs"]]
+            yield args["output"].rstrip("/"), repr(sorted(settings.items()))
+
+
+def test_the_readme_and_the_worked_example_never_annotate_into_one_folder_twice():
+    """newuser22: run in order from the repository root, the README's *Topics* block annotated
+    into out/mine/, which its command-line block fills with other settings, and the worked
+    example annotated the national, Xi and local corpora into the README's out/national/, out/xi/,
+    out/local/ with other options (and its second example into its first's with another
+    --id-column): each second run was refused."""
+    runs = {}
+    for output, settings in [*_annotate_runs("README.md"), *_annotate_runs("docs/worked_example.md")]:
+        runs.setdefault(output, set()).add(settings)
+    assert len(runs) > 5 and not {output: kinds for output, kinds in runs.items() if len(kinds) > 1}
+
+
+# the benchmark scripts with docstring examples (pytest's doctest collection reads tests/ and policy_nlp/)
+SCRIPTS = [path for path in sorted((ROOT / "benchmarks").glob("*.py"))
+           if re.search(r"^\s*>>> ", path.read_text(encoding="utf-8"), re.MULTILINE)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_the_examples_of_a_benchmark_script_run_as_written(script):
+    """newuser22: benchmarks/topic_cv.py's six examples ran in no test (they passed)."""
+    spec = importlib.util.spec_from_file_location(script.stem, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -52,6 +52,11 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs):
         super().__init__(*args, formatter_class=formatter_class, **kwargs)
 
+    def error(self, message):
+        """An unknown option or value (``--backend daskk``) is one line, as every other
+        mistake is, not argparse's usage block (14 lines for annotate) above it."""
+        self.exit(2, f"policy-nlp: error: {message}; '{self.prog} --help' lists the options\n")
+
 
 def build_parser():
     parser = _Parser(
@@ -134,7 +139,11 @@ def main(argv: "list[str] | None" = None) -> int:
     if argv is None:  # the policy-nlp command itself, not a call from Python
         _own_the_collector()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # the command's own parser did not know them: point to its help, not the overview's
+        command = " ".join(name for name in (args.command, getattr(args, "action", None)) if name)
+        parser.exit(2, f"policy-nlp: error: unrecognized arguments: {' '.join(unknown)}; "
+                       f"'policy-nlp {command} --help' lists the options\n")
     _configure_logging(getattr(args, "quiet", False))
     try:
         return args.func(args)

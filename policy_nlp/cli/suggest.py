@@ -39,7 +39,9 @@ def add_suggest_command(commands):
                     "documents and predicted labels, near-duplicates skipped, to a CSV with columns "
                     "doc_id, paragraph, text, predicted, score, label (empty). Fill in 'label' and train "
                     "on the file; blank rows are skipped.",
-        epilog="examples:\n  policy-nlp suggest models/mine speeches/ -n 50 -o to_code.csv\n"
+        epilog="examples:\n  policy-nlp suggest default ../shared/corpora/national/government_work_reports.jsonl "
+               "--text-column content -n 100 -o out/to_code.csv\n"
+               "  policy-nlp suggest models/mine speeches/ -n 50 -o to_code.csv\n"
                "  policy-nlp suggest default reports.jsonl --text-column content -n 100 -o to_code.csv "
                "--exclude coded.csv")
     p.add_argument("model", help="a model folder, or 'default'")

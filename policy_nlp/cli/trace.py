@@ -59,7 +59,7 @@ def add_trace_command(commands):
                     "outside any formulation.",
         epilog="examples:\n  policy-nlp trace 河长制 out/national/ out/local/ -o out/trace_hezhang/\n"
                "  policy-nlp trace “十三五” out/annotations.jsonl\n"
-               "  policy-nlp trace 5个坚持 out/annotations.jsonl   # 0 mentions: lists 五个坚持 and other close ones")
+               "  policy-nlp trace 5心工程 out/annotations.jsonl   # 0 mentions: lists 五心工程 and other close ones")
     p.add_argument("formulation", help="the formulation, in any variant")
     add_annotated_inputs(p)
     p.add_argument("-o", "--output", help="folder for mentions.csv, first_use.csv, adoption.csv, summary.json and the plot adoption.png/.svg")

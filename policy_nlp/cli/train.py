@@ -34,7 +34,9 @@ def add_train_command(commands):
                     "scores and a confusion matrix; evaluation.json and evaluation.md are saved beside the "
                     "model. Rows with a blank label are skipped. Labels joined by --label-sep or given as "
                     "lists train a multi-label model.",
-        epilog="examples:\n  policy-nlp train my_labels.csv --text-column paragraph --label-column code "
+        epilog="examples:\n  policy-nlp train /tmp/local_example/local_units.csv --group-column id -o out/model-local"
+               "   # the sheet 'python benchmarks/train_local_example.py --out /tmp/local_example' writes\n"
+               "  policy-nlp train my_labels.csv --text-column paragraph --label-column code "
                "-o models/my-codes\n  policy-nlp train coded.xlsx --label-sep ';' --group-column report -o models/multi\n"
                "  policy-nlp train labelled_ds/ --folds 10 --min-per-label 5 -o models/cap\n"
                "  policy-nlp train to_code.csv -o models/mine --folds 0        # no cross-validation\n"

@@ -162,8 +162,8 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
         if sheet and sheet.is_the_sheet(item):
             continue  # a sheet kept beside the texts it describes is no document
         if isinstance(item, Record):
+            fields.update(item.meta)  # a table row's fields, the id column's among them
             if columns:
-                fields.update(item.meta)
                 item.meta = _select(item.meta, columns)
             if sheet:
                 item.meta.update(sheet.fields(item))
@@ -174,14 +174,16 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             if item.id != given:  # repeated ids (--id-column Date): unique, the given value kept
                 item.meta["given_id"] = given
         yield item
-    _warn_unknown_columns(columns, fields - set(_RECORD_KEYS))
+    _warn_unknown_columns([*(columns or ()), *([id_column] if id_column != "id" else [])],
+                          fields - set(_RECORD_KEYS))
     if sheet:
         sheet.warn_unmatched()
 
 
 def _warn_unknown_columns(columns, fields):
-    """Name the ``--meta-columns``/``--date-column`` fields that no row of a table has (a typo)."""
-    unknown = [c for c in columns or () if c != "*" and c not in fields]
+    """Name the ``--meta-columns``/``--date-column``/``--id-column`` fields that no row of a table
+    has (a typo: ``--id-column Dat`` named every row ``all_data:N`` without a word)."""
+    unknown = list(dict.fromkeys(c for c in columns if c != "*" and c not in fields))
     if unknown and fields:  # plain text files have no fields to choose from
         log.warning("no input row has the field%s %s (fields found: %s)", "s" * (len(unknown) > 1),
                     ", ".join(map(repr, unknown)), ", ".join(sorted(fields)))
@@ -462,24 +464,42 @@ def _read_file(path, default_id, text_column, id_column):
 def _read_table(path, kind, text_column, id_column):
     """A Record (or a DocumentError) for each row of a table (:func:`read_table`).
 
-    A table without the text column is an error of the file; a CSV row that
-    ends before that column is an error of its own.
+    A table without the text column is an error of the file, and so is a
+    JSONL none of whose (several) lines has the field: one line, not one per
+    row (a national corpus read without ``--text-column content`` said so 72
+    times); a CSV row that ends before that column, or a JSONL line without
+    the field among lines with it, is an error of its own.
     """
     names, rows = read_table(path, kind)
     kind = kind or table_kind(path)
     if names is not None and text_column not in names:
         raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
                             "name it with --text-column")
+    # a JSONL's lines without the field while none had it: their errors and fields (not the rows)
+    held: "list[DocumentError] | None" = [] if names is None else None
+    fields: dict[str, None] = {}
     for number, row in rows:
         if isinstance(row, DocumentError):
-            yield row
+            item = row
         elif kind in ("csv", "tsv") and row[text_column] is None:  # a cell the row does not reach
             cells = sum(value is not None for value in row.values())
-            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
-                                f"columns: the row ends before the {text_column!r} column",
-                                id=row.get(id_column) or None)
+            item = DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                 f"columns: the row ends before the {text_column!r} column",
+                                 id=row.get(id_column) or None)
         else:
-            yield _from_row(path, number, row, text_column, id_column)
+            item = _from_row(path, number, row, text_column, id_column)
+        if held is not None:
+            if isinstance(row, dict) and text_column not in row:
+                held.append(item)
+                fields.update(dict.fromkeys(map(str, row)))
+                continue
+            yield from held
+            held = None
+        yield item
+    if held and len(held) > 1:
+        raise DocumentError(path, f"no {text_column!r} field in any of its {len(held)} lines (fields: "
+                            f"{', '.join(fields)}); name the text field with --text-column")
+    yield from held or []
 
 
 def row_meta(row, text_column, id_column):

@@ -247,6 +247,26 @@ def test_a_paragraph_coded_twice_is_noted_with_its_rows_and_labels(tmp_path, cap
     assert tt.read_labelled(write_csv(tmp_path / "once.csv", DOC_ROWS, ("doc_id", "text", "label"))).notes == []
 
 
+
+def test_one_line_opening_several_documents_is_no_copy(tmp_path, caplog):
+    """newuser22: the README's own sheet (benchmarks/train_local_example.py) was told to keep one
+    row per paragraph: 同志们： opens 55 of its local speeches, 谢谢大家！ ends two, each a row of
+    its speech. Within one document, or across files, the same text is still a copy."""
+    rows = [(doc, "同志们：", "general") for doc, _, _ in DOC_ROWS[::2]] + DOC_ROWS
+    sheet = write_csv(tmp_path / "coded.csv", rows, ("doc_id", "text", "label"))
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        assert tt.read_labelled(sheet).notes == []
+    assert "more than one row" not in caplog.text
+    twice = write_csv(tmp_path / "twice.csv", rows + [("d0", "同志们：", "general")], ("doc_id", "text", "label"))
+    (note,) = tt.read_labelled(twice).notes
+    assert note.startswith(f"{twice}: 1 paragraph given by more than one row ({twice}:2 = ")
+    (note,) = tt.read_labelled([sheet, write_csv(tmp_path / "more.csv", rows[:1], ("doc_id", "text", "label"))]).notes
+    assert "1 paragraph given by more than one row (1 of them by more than one file)" in note
+    # without a document column the file says nothing of where its rows belong: copies, as before
+    plain = write_csv(tmp_path / "plain.csv", [(t, c) for _, t, c in rows], ("text", "label"))
+    assert "more than one row" in tt.read_labelled(plain, group_column="").notes[0]
+
+
 # ---------------------------------------------------------------- multi-label
 
 MULTI = [("稳定粮食生产，治理农业面源污染。", "农业;环境"), ("稳定粮食播种面积。", "农业"),

@@ -229,3 +229,47 @@ def test_trace_names_only_the_files_it_wrote(tmp_path, capsys):
     last = capsys.readouterr().out.splitlines()[-1]
     assert not (tmp_path / "trace" / "adoption.png").exists()
     assert last.startswith("->") and "adoption.png" not in last and "mentions.csv" in last
+
+
+# What the runnable examples read that an earlier step writes: the top-level help's first
+# example (annotate corpora/ -o out/) and the sheet of benchmarks/train_local_example.py.
+MADE_BY_AN_EARLIER_STEP = {"out/", "out/annotations.jsonl", "/tmp/local_example/local_units.csv"}
+INPUT_DESTS = ["inputs", "data", "corpus", "gold", "annotated", "meta_file", "exclude", "model", "topic_model"]
+
+
+def _help_examples(argv, capsys):
+    with pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    lines = capsys.readouterr().out.split("examples:")[1].splitlines()
+    return [line.split("  #")[0].strip() for line in lines if line.strip().startswith("policy-nlp ")]
+
+
+def _inputs_exist(example):
+    import glob
+    import shlex
+    args = vars(build_parser().parse_args(shlex.split(example)[1:]))
+    paths = [p for dest in INPUT_DESTS for p in ([args.get(dest)] if isinstance(args.get(dest), str)
+                                                 else args.get(dest) or []) if p != "default"]
+    root = SEED.parents[1]
+    return all(p in MADE_BY_AN_EARLIER_STEP or glob.glob(str(root / p)) for p in paths)
+
+
+@pytest.mark.parametrize("argv", [[c] for c in COMMANDS if c != "lexicon"] + [["lexicon", "build"]], ids=" ".join)
+def test_every_help_has_an_example_that_runs_from_the_repository_root(argv, capsys):
+    """newuser22: the help of train and suggest showed only placeholder files (my_labels.csv,
+    reports.jsonl); a user copying an example from the repository root must find one whose
+    inputs are there: the bundled sample, ../shared, or what an earlier example wrote."""
+    if not (SEED.parents[2] / "shared" / "corpora").is_dir():
+        pytest.skip("needs ../shared")
+    examples = _help_examples(argv, capsys)
+    assert any(_inputs_exist(example) for example in examples), examples
+
+
+def test_the_trace_help_example_of_a_formulation_without_mentions_finds_it(tmp_path, capsys):
+    """newuser22: the help promised 'trace 5个坚持 out/annotations.jsonl' would list 五个坚持,
+    which neither the sample nor any corpus holds; the example now names one the sample holds."""
+    (example,) = [e for e in _help_examples(["trace"], capsys) if "5心工程" in e]
+    assert main(["annotate", str(SEED), "-o", str(tmp_path), "-q", "--stages", "paragraphs,slogans"]) == 0
+    assert main(["trace", "5心工程", str(tmp_path / "annotations.jsonl")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("5心工程: 0 mentions") and out[2].strip().startswith("五心工程:")

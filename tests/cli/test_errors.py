@@ -147,3 +147,18 @@ def test_ctrl_c_outside_a_corpus_run_says_interrupted(capsys, monkeypatch):
         main(["evaluate", str(ROOT / "tests/fixtures/gold_local/dev/dev-0015.json")])
     assert info.value.code == 130
     assert capsys.readouterr().err == "policy-nlp: interrupted\n"
+
+
+@pytest.mark.parametrize("argv, names", [
+    (["annotate", SEED, "--backend", "daskk", "-o", "out"], ["'daskk'", "'policy-nlp annotate --help'"]),
+    (["annotate", SEED, "--format", "jsonll", "-o", "out"], ["'jsonll'", "'policy-nlp annotate --help'"]),
+    (["view", SEED, "--topic-model", "m", "-o", "v"], ["--topic-model m", "'policy-nlp view --help'"]),
+    (["lexicon", "build", SEED, "-o", "c.tsv", "--bad"], ["--bad", "'policy-nlp lexicon build --help'"]),
+    (["anotate", SEED], ["'anotate'", "'policy-nlp --help'"]),
+])
+def test_an_unknown_option_or_value_is_one_line_naming_the_commands_help(argv, names, tmp_path, capsys,
+                                                                          monkeypatch):
+    """newuser22: argparse printed its usage block (14 lines for annotate) above the error."""
+    monkeypatch.chdir(tmp_path)
+    err = _fails(argv, capsys)
+    assert all(name in err for name in names) and not list(tmp_path.iterdir()), err

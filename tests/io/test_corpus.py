@@ -8,7 +8,7 @@ from policy_nlp.errors import DocumentError
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences
 from policy_nlp.pipeline.tokenizer import MAX_RUN, _runs
 
-from conftest import SEED as SEED_PATH
+from conftest import SEED as SEED_PATH, shared_path
 
 BODY = "各位代表：\n现在，我代表国务院，向大会报告政府工作。"
 
@@ -74,6 +74,22 @@ def test_jsonl_ids_kept_metadata_copied_and_bad_lines_reported(tmp_path):
     assert "invalid JSON" in errors[0].reason and "'text'" in errors[1].reason
 
 
+def test_a_jsonl_without_the_text_field_in_any_line_is_one_error_of_the_file(tmp_path):
+    """newuser22: the national work reports read without --text-column content failed once per
+    line, 72 lines of stderr saying the same; lines without it among lines with it stay their own."""
+    reports = shared_path("corpora", "national", "government_work_reports.jsonl")
+    records, errors = read(reports)
+    assert records == [] and len(errors) == 1 and errors[0].source == str(reports)
+    assert errors[0].reason == ("no 'text' field in any of its 72 lines (fields: title, url, content, year); "
+                                "name the text field with --text-column")
+    assert len(read(reports, text_column="content")[0]) == 72
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in [
+        {"content": BODY}, {"content": BODY}, {"text": BODY}, {"content": BODY}]), encoding="utf-8")
+    records, errors = read(mixed)
+    assert len(records) == 1 and [e.source.rsplit(":", 1)[-1] for e in errors] == ["1", "2", "4"]
+
+
 def test_a_jsonl_line_cut_inside_a_string_is_named_unterminated_once(tmp_path):
     # a line cut in its text field: json reports a control character (the line break) "at", twice "at"
     path = tmp_path / "cut.jsonl"
@@ -105,6 +121,19 @@ def test_a_meta_column_no_row_has_is_named(tmp_path, caplog):
         read(path, text_column="Text", meta_columns="title", date_column="Date")
         read(SEED_PATH, meta_columns="title")  # a text file has no fields to choose from
     assert caplog.messages == []
+
+
+def test_an_id_column_no_row_has_is_named(tmp_path, caplog):
+    """newuser22: --id-column Dat (for Date) named every Xi speech all_data:N without a word,
+    where --date-column Dat was named; the default id column of plain text files is no typo."""
+    path = tmp_path / "speeches.csv"
+    path.write_text("Date,Text\n2020-03-07,同志们：今天开会。\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        (record,), _ = read(path, text_column="Text", id_column="Dat")
+        assert record.id == "speeches:2"
+        read(path, text_column="Text", id_column="Date", date_column="Date")
+        read(SEED_PATH, id_column="Date")
+    assert caplog.messages == ["no input row has the field 'Dat' (fields found: Date)"]
 
 
 def test_a_field_chosen_as_the_id_stays_in_meta(tmp_path):
