@@ -38,7 +38,9 @@ with as many members as their number (to check the members given), ``--elsewhere
 formulation of three characters or more that the run tags somewhere and leaves untagged elsewhere.
 
 The hand verdicts of 2026-12-05 (output of main 2efe8c4, ``/work/wt/ref_2efe8c4``; samples R, H, P, M,
-L and E, one row each) are in ``benchmarks/results/recall_audit_2026-12-05.tsv``.
+L and E, one row each) are in ``benchmarks/results/recall_audit_2026-12-05.tsv``; those of
+``--members-wide`` (main f7d54fe, ``/work/wt/ref_f7d54fe``; samples W and V) in
+``benchmarks/results/member_audit_2026-12-05.tsv``.
 
 Usage (from the checkout)::
 
