@@ -1193,3 +1193,28 @@ def test_a_last_item_ending_with_a_preposition_after_a_word_is_a_clause():
     # the word 行为 at an item's end, and 作为 (a verb: the list may be what it counts), stay words
     assert _clause_in_item("规范政府行为", last=True) is False
     assert _clause_in_item("调结构作为", last=True) is False
+
+
+def test_members22_the_lexicons_members_written_with_their_shared_ending_once():
+    # gwr 1979 (the ending after the series, 的 between) and gwr 1978 (the series two paragraphs
+    # before the mention, shortened here): the lexicon's 农业现代化 … 科学技术现代化
+    text = ("我们把四个现代化叫做社会主义现代化，这就是说，我们是在社会主义制度下而不是在资本主义制度下"
+            "实行农业、工业、国防、科学技术的现代化的，因而我们的现代化，作为一种社会过程，它的目标、道路、"
+            "步骤和方法，将必然具有社会主义的特点。")
+    assert _lexicon_members(text, "四个现代化") == ["农业", "工业", "国防", "科学技术"]
+    text = ("深入开展阶级斗争、生产斗争和科学实验三大革命运动，在本世纪内把我国建设成为农业、工业、国防和科学技术"
+            "现代化的伟大的社会主义强国。\n\n　　早在一九六三年，毛主席就尖锐地指出：“我国从十九世纪四十年代起，"
+            "到二十世纪四十年代中期，共计一百零五年时间，全世界几乎一切大中小帝国主义国家都侵略过我国，都打过我们。”"
+            "\n\n　　毛主席在这里总结了一百多年来帝国主义侵略我国和我国人民反侵略斗争的历史。重温毛主席的教导，"
+            "我们大家可以更加清楚地认识到，实现社会主义的四个现代化，这不仅是重大的经济任务，首先是十分紧迫的政治任务。")
+    assert _lexicon_members(text, "四个现代化") == ["农业", "工业", "国防", "科学技术"]
+    # congress reports 9 and 10, gwr 1978: right before the formulation, which ends with the
+    # ending (道路 of 社会主义道路, 资本主义道路); 同 joins the two
+    text = "在社会主义这个历史阶段中，还存在着阶级、阶级矛盾和阶级斗争，存在着社会主义同资本主义两条道路的斗争。"
+    assert _lexicon_members(text, "两条道路") == ["社会主义", "资本主义"]
+    # counter-examples (constructed): a part missing or a longer list (交通、农业…: the series is
+    # another one) reads nothing
+    text = "我们要实现四个现代化，首先要搞好农业、工业和科学技术现代化。"
+    assert _lexicon_members(text, "四个现代化") == []
+    text = "我们要实现四个现代化，就要搞好交通、农业、工业、国防和科学技术现代化。"
+    assert _lexicon_members(text, "四个现代化") == []

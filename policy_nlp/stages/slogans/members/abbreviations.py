@@ -3,8 +3,10 @@ written together earlier in the sentence (8: 农业农村农民…“三农”),
 items beginning (7, 10c) or ending (10, 10b) with the formulation's head, or
 words ending with it written apart before it (10d),
 quoted names followed by the head (9), the lexicon's members written out
-nearby (12), and the suffix unit every member holds (化 of 两化融合)."""
+nearby, in full or with their shared ending once (12: 社会主义同资本主义两条道路),
+and the suffix unit every member holds (化 of 两化融合)."""
 
+import os
 import re
 
 from policy_nlp.lang.chars import IDEOGRAPH
@@ -26,20 +28,24 @@ def _suffix_unit(target):
 
 
 def _known_members_nearby(t, known):
-    """(12) the lexicon's members of the formulation (three characters or
-    more each), when every one of them
-    is written out within :data:`_PARAGRAPH_REACH` characters of it and
-    before the next mention of it: ——三大攻坚战开局良好。防范化解重大风险，…
+    """(12) the lexicon's members of the formulation, written out within
+    :data:`_PARAGRAPH_REACH` characters of it and before the next mention of
+    it (:func:`_between_mentions`): each in full (:func:`_known_members_in_full`)
+    or with the ending they share written once (:func:`_known_members_sharing_ending`)."""
+    if not known or len(known) != t.number:
+        return None
+    lo, hi = _between_mentions(t)
+    return _known_members_in_full(t, known, lo, hi) or _known_members_sharing_ending(t, known, lo, hi)
+
+
+def _known_members_in_full(t, known, lo, hi):
+    """The lexicon's members (three characters or more each) when every one
+    of them is written out in ``text[lo:hi]``: ——三大攻坚战开局良好。防范化解重大风险，…
     精准脱贫有力推进，…污染防治得到加强. Each member is its nearest
     occurrence; they are returned in text order."""
-    if not known or len(known) != t.number or min(map(len, known)) < 3:
+    if min(map(len, known)) < 3:
         return None                                       # 农业 (三农) is inside too many words
     text = t.text
-    name = text[t.s:t.e]
-    lo, hi = t.near()
-    before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
-    lo = before + len(name) if before != -1 else lo           # up to the neighbouring mentions
-    hi = after if after != -1 else hi
     found = []
     for member in known:
         spots = _spots(text[lo:hi], member)
@@ -51,6 +57,60 @@ def _known_members_nearby(t, known):
     if any(a["end"] > b["start"] for a, b in zip(found, found[1:])):
         return None                                       # overlapping members
     return found
+
+
+def _between_mentions(t):
+    """(lo, hi): :meth:`_Target.near`, cut at the neighbouring mentions of the formulation."""
+    text, name = t.text, t.text[t.s:t.e]
+    lo, hi = t.near()
+    before, after = text.rfind(name, lo, t.s), text.find(name, t.e, hi)
+    return (before + len(name) if before != -1 else lo), (after if after != -1 else hi)
+
+
+# what joins the parts of the lexicon's members written with their ending once: the list joints
+# and 同, which the lexicon's members make a list's joint here (社会主义同资本主义两条道路)
+_SHARED_JOINTS = _ITEM_JOINTS + "同"
+
+
+def _known_members_sharing_ending(t, known, lo, hi):
+    """The lexicon's members written with the ending they share once, in
+    ``text[lo:hi]``: their other parts, each once, joined by
+    、/和/与/及/同, then that ending (…实现农业、工业、国防和科学技术现代化的宏伟目标…
+    四个现代化, gwr 1978; …农业、工业、国防、科学技术的现代化, gwr 1979) or, right
+    before the formulation, the formulation's own text ending with it (社会主义同
+    资本主义两条道路: members 社会主义道路, 资本主义道路). The parts are the
+    members, as for the text's own shared heads (国内国际两个大局 -> 国内, 国际).
+    Tried from the longest shared ending of two characters or more; the parts
+    keep two characters or more. The nearest such list wins."""
+    if t.number < 2:
+        return None
+    text, name = t.text, t.text[t.s:t.e]
+    common = os.path.commonprefix([m[::-1] for m in known])[::-1]
+    joint = f"[{re.escape(_SHARED_JOINTS)}]"
+    for cut in range(len(common), 1, -1):
+        ending = common[-cut:]
+        parts = [m[:-cut] for m in known]
+        if min(map(len, parts)) < 2 or len(set(parts)) != len(parts):
+            continue
+        part = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+        series = f"(?<!{joint})(?:{part})(?:{joint}(?:{part})){{{len(parts) - 1}}}"
+        shapes = [f"{series}(?=的?{re.escape(ending)})"]
+        if name.endswith(ending):
+            shapes.append(f"{series}(?=[的这]?[“「]?{re.escape(name)})")
+        best = None
+        for found in re.finditer("|".join(f"(?:{s})" for s in shapes), text[lo:hi]):
+            written = re.split(joint, found.group())
+            if sorted(written) == sorted(parts):
+                distance = abs(lo + found.start() - t.s)
+                if best is None or distance < best[0]:
+                    best = (distance, lo + found.start(), written)
+        if best is not None:
+            out, at = [], best[1]
+            for w in best[2]:
+                out.append(_member(text, at, at + len(w)))
+                at += len(w) + 1
+            return out
+    return None
 
 
 _ADVERBS = tuple(w for w in words("predicate_adverbs") if len(w) >= 2)
