@@ -1869,3 +1869,26 @@ def test_an_inline_item_after_a_sentence_end_is_no_glued_heading():
     text = "主要功能如下：\n1、系统总监；2、实时监测；3、用电分析；4、运维管理；5、维护APP实时查询\n各类用能企业\n"
     (lst,) = lists_of(text)
     assert len(lst["items"]) == 5
+
+
+def test_the_last_inline_item_takes_a_sentence_giving_an_example_or_narrowing_it():
+    # the 2005 national work report: 特别是… narrows 三是's problems, past its siblings' length
+    text = ("总结一年来的工作，我们清醒地看到，经济社会发展中还存在不少问题和困难。"
+            "一是经济运行中的突出矛盾虽有所缓解，但尚未根本解决。农业基础薄弱的状况没有明显改变；物价上涨的压力较大。"
+            "二是社会发展中的问题突出。部分低收入群众生活比较困难；影响社会稳定的因素不少。"
+            "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；经济增长方式粗放，资源约束和环境压力加大。"
+            "特别是制约经济社会健康发展的体制性机制性问题仍很突出。\n")
+    (lst,) = lists_of(text)
+    assert item_texts(text, lst)[-1].endswith("特别是制约经济社会健康发展的体制性机制性问题仍很突出。")
+    # policy_docs shandong-24: 如，… gives an example of 三是
+    text = ("《规划》编制过程中，遵循把握了以下原则：一是注重把握规划的有机衔接。既紧密衔接总体规划，又充分衔接专项规划。"
+            "二是注重把握国家重大战略导向。深入贯彻国家、省“十四五”规划纲要提出的部署要求。"
+            "三是注重强化目标导向。以“三个走在前”为根本遵循，把“走在前”的要求体现在谋篇布局和目标设定上。"
+            "如，《规划》把66个重大载体平台和项目进行了细化安排，关键指标均比省定目标高出2个百分点以上。\n")
+    (lst,) = lists_of(text)
+    assert item_texts(text, lst)[-1].endswith("关键指标均比省定目标高出2个百分点以上。")
+    # 如何 and 如期 are words, no example: the item stops at its siblings' length
+    for opening in ("如何把握好这些原则，需要认真研究。", "如期完成规划编制任务。"):
+        changed = text.replace(text[text.index("如，"):-1], opening)
+        (lst,) = lists_of(changed)
+        assert item_texts(changed, lst)[-1].endswith("目标设定上。")
