@@ -133,7 +133,7 @@ def _opens_headline(text, marker):
     """Whether ``marker`` opens a headline: a title line (at most ``_TITLE_LINE`` characters without
     a clause stop or comma: 11.工艺动态优化 ¶ 面向…; 4.涂料、油墨、颜料及类似产品制造标准 ¶ …) or a
     short sentence (1.术语标准（AA）。对…)."""
-    return _headline_kind(text, marker) is not None
+    return _headline_kind(text, marker) in ("title", "sentence")
 
 
 def _numbered_headline(text, marker, earlier, dropped):
@@ -212,12 +212,19 @@ _GLUED_FAMILIES = ("一、", "（一）", "（1）", "1.", "1、")
 def _headline_kind(text, marker):
     """``"title"`` when ``marker`` opens a title line (at most ``_TITLE_LINE`` characters to its
     line's end without a clause stop or comma: 3.数字化平台标准（CICC）⏎), ``"sentence"`` when it
-    opens a short headline sentence (（二）关键技术应用标准。包括…), else None."""
+    opens a short headline sentence (（二）关键技术应用标准。包括…), ``"line"`` when it opens a line
+    of one sentence of that length (（二）深化推广应用，开拓转型升级新路径。⏎), else None."""
     line_end = text.find("\n", marker.end)
     last = before_spaces(text, len(text) if line_end < 0 else line_end, marker.end)
     if last - marker.end >= 2 and is_heading_title(text, marker.end, last, _TITLE_LINE, _CLAUSE_STOP):
         return "title"
-    return "sentence" if _ITEM_HEADLINE.match(text, marker.end) else None
+    if _ITEM_HEADLINE.match(text, marker.end):
+        return "sentence"
+    # one sentence of clauses filling its line (（一）加快系统创新，增强融合发展新动能。⏎, central-61)
+    if (last - marker.end <= _TITLE_LINE and text[last - 1] in SENTENCE_ENDS
+            and not SENTENCE_END_RE.search(text, marker.end, last - 1)):
+        return "line"
+    return None
 
 
 def _glued_headline(text, marker, previous, paragraph_end, previous_cut=False):
@@ -228,7 +235,8 @@ def _glued_headline(text, marker, previous, paragraph_end, previous_cut=False):
     both open a headline of one kind (:func:`_headline_kind`), a title line (…管理协同化。3.数字化
     平台标准（CICC）⏎, policy_docs central-33; …编码等基础性规则标准。2.通用规范标准⏎, central-35)
     or a headline sentence with its text after it (…事后处置等标准。 （二）关键技术应用标准。包括…,
-    central-76; …氛围更加浓厚。　(五)总体部署。未来五年，…, shandong-2). Items of an inline list
+    central-76; …氛围更加浓厚。　(五)总体部署。未来五年，…, shandong-2) or a line of one sentence
+    (…优化技术。 （二）深化推广应用，开拓转型升级新路径。⏎, central-61). Items of an inline list
     (…发展。2.加快…。3.培育…) follow a marker that does not open a line, and on a page without line
     breaks (一、关于疫情防控工作。…二、关于经济工作。…) none opens a line after a line break."""
     before = before_blanks(text, marker.start)

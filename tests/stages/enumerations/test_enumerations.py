@@ -1855,6 +1855,14 @@ def test_an_item_headline_sentence_glued_after_a_sentence_end_goes_on_with_its_l
     assert [(f, n, p) for f, n, _, p in summary(text, lists)] == [("（一）", 2, None), ("——", 3, 0), ("一是", 2, 0)]
     assert (lists[1]["parent_item"], lists[2]["parent_item"]) == (0, 1)
     assert item_texts(text, lists[1])[-1].endswith("科技创新政策体系不断完善。")
+    # policy_docs central-61: lines of one sentence of two clauses, （二） glued after the box above it
+    text = ("三、重点任务\n（一）加快系统创新，增强融合发展新动能。\n强化科技支撑引领作用，推动跨学科、跨领域融合创新。\n"
+            "专栏 1 智能制造技术攻关行动\n02 系统集成技术\n开发基于信息模型和标准接口的可复用数据集成技术；"
+            "基于模型的价值流分析和优化技术。 （二）深化推广应用，开拓转型升级新路径。\n"
+            "聚焦企业、行业、区域转型升级需要，培育推广智能制造新模式。\n"
+            "（三）加强自主供给，壮大产业体系新优势。\n依托强大国内市场，加快发展装备、软件和系统解决方案。\n")
+    lists = lists_of(text)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("（一）", 3)]
 
 
 def test_an_inline_item_after_a_sentence_end_is_no_glued_heading():
