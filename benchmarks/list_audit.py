@@ -13,9 +13,16 @@ are in ``benchmarks/results/list_audit_2026-12-04.tsv`` and ``list_audit_claims_
 ``--verdicts`` prints, for each list of that sheet, whether the run at ``OUT`` still has a list
 with the same family, items and parent at the same offsets (its verdict holds) or not (re-read it).
 
+``--last-items`` draws (seed 20261205) 10 inline lists of each of the Xi speeches, the policy documents,
+the national reports and the local excerpts (every document but the blind ones: where a last item ends
+was not what the gold files judged) and prints each one's items with their sentence counts, its last item
+and the rest of its line, to judge whether the last item ends where it should (its end is an estimate:
+about as many sentences as its siblings). Verdicts of 2026-12-05 (output of f7d54fe, and after):
+``benchmarks/results/list_audit_lastitem_2026-12-05.tsv``.
+
 Usage (from the checkout)::
 
-    PYTHONPATH=$PWD python benchmarks/list_audit.py OUT [--claims] [--verdicts SHEET]
+    PYTHONPATH=$PWD python benchmarks/list_audit.py OUT [--claims | --last-items] [--verdicts SHEET]
 """
 
 import argparse
@@ -91,6 +98,60 @@ def claim_sample(docs, seed=1204, size=20):
     return random.Random(seed).sample(found, size)
 
 
+LAST_ITEM_SAMPLE = (("xi", 10), ("pd", 10), ("national", 10), ("local", 10))
+
+
+def inline_lists(out):
+    """``[(corpus, id, list index)]`` of the lists of the run at ``out`` whose last two items share
+    a paragraph (units of one line joined) and whose last item does not open it: the inline lists
+    (一是…二是…三是… in one paragraph), of every document but the blind ones (the local excerpts too)."""
+    found, docs = [], {}
+    for corpus, _ in LAST_ITEM_SAMPLE:
+        with open(Path(out) / corpus / "annotations.jsonl", encoding="utf-8") as lines:
+            for line in lines:
+                doc = json.loads(line)
+                if doc["id"] in BLIND:
+                    continue
+                docs[(corpus, doc["id"])] = doc
+                text, paragraphs = doc["text"], doc["paragraphs"]
+                for k, lst in enumerate(doc["lists"]):
+                    if len(lst["items"]) < 2:
+                        continue
+                    a, b = lst["items"][-2]["start"], lst["items"][-1]["start"]
+                    if "\n" in text[a:b] or text[:b].rstrip(" \u3000\t").endswith("\n") or not text[:b].strip():
+                        continue
+                    found.append((corpus, doc["id"], k))
+    return found, docs
+
+
+def paragraph_end(text, position):
+    """The end of the line holding ``position`` (a paragraph of an inline list, wraps aside)."""
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def last_item_sample(out, seed=20261205):
+    """The seeded sample of inline lists, ``LAST_ITEM_SAMPLE`` of each corpus, and the documents."""
+    found, docs = inline_lists(out)
+    rng = random.Random(seed)
+    drawn = []
+    for corpus, size in LAST_ITEM_SAMPLE:
+        drawn += rng.sample([f for f in found if f[0] == corpus], size)
+    return drawn, docs
+
+
+def show_last_item(doc, index):
+    """A sampled inline list's items (their sentence counts), its last item and the rest of its line."""
+    text, lst = doc["text"], doc["lists"][index]
+    for item in lst["items"]:
+        span = text[item["start"]:item["end"]]
+        print(f"  {item['start']}-{item['end']} ({len(re.findall('[。！？!?]', span))})",
+              repr(span if len(span) <= 70 else span[:40] + " … " + span[-25:]))
+    last = lst["items"][-1]
+    print("  LAST:", repr(text[last["start"]:last["end"]]))
+    print("  REST:", repr(text[last["end"]:paragraph_end(text, last["end"])][:400]))
+
+
 def show_list(doc, index):
     text, lst = doc["text"], doc["lists"][index]
     first, claim = lst["items"][0]["start"], lst["claim"]
@@ -109,7 +170,14 @@ def main():
     parser.add_argument("out", help="a refrun.sh output directory")
     parser.add_argument("--claims", action="store_true", help="the announced counts instead of the lists")
     parser.add_argument("--verdicts", help="a verdict sheet: which sampled lists changed in OUT")
+    parser.add_argument("--last-items", action="store_true", help="the sample of inline lists' last items")
     args = parser.parse_args()
+    if args.last_items:
+        drawn, docs = last_item_sample(args.out)
+        for n, (corpus, doc_id, index) in enumerate(drawn, 1):
+            print(f"L{n:02d} {corpus} {doc_id} list {index}")
+            show_last_item(docs[(corpus, doc_id)], index)
+        return
     docs = documents(args.out)
     if args.verdicts:
         with open(args.verdicts, encoding="utf-8") as sheet:

@@ -69,7 +69,11 @@ or colon, after the text's title or after a notice of hidden text
 An outline heading glued to the end of the paragraph above (…系统的兼容性。（二）装备与系统标准⏎)
 opens a paragraph of its own, and so does one on a page that kept only the indents ending its
 paragraphs (…提出意见。一、过去五年工作回顾　　…, or one sentence: …建议。（一）加快转变经济发展方式，
-促进经济持续健康发展。　　…): ``blocks._unglued_headings``.
+促进经济持续健康发展。　　…): ``blocks._unglued_headings``. So does an item heading of any of
+these families or 1. 1、 glued after a sentence end on its line when the one numbered one less
+opens a line after a line break and both open a headline of one kind: a title line (…管理协同化。3.数字化
+平台标准（CICC）⏎), a short headline sentence and its text (…等标准。 （二）关键技术应用标准。包括…) or a
+line of one sentence (（二）深化推广应用，开拓转型升级新路径。⏎) (``blocks._glued_headline``).
 A 一、 glued to the last word of the paragraph above is a heading when it goes on with the
 numbering of the 一、 before it (…数字机关品牌五、加速数字社会建设…; not a range: 五、六倍), the
 last such 一、 before the text's first 一、 marker is its heading numbered one when that marker
@@ -126,7 +130,9 @@ paragraph (for a heading, the heading line); fragments that web copies cut
 off a paragraph (``PM`` / ``2.5`` / ``）浓度…``) are glued back first. An
 inline item ends where the next item starts; the last one runs for about as
 many sentences as its siblings (a line of prose that a page break inside its
-block cut, …男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…, is no sentence of its own), never past its paragraph and never into a
+block cut, …男女比例严重失调、人口 ¶ 1 ¶ 老龄化凸现,…, is no sentence of its own; a sentence giving
+an example of the one before it or narrowing it, …目标设定上。如，《规划》把…, …。特别是…, is taken
+too: ``lang/data/item_elaborations.txt``), never past its paragraph and never into a
 sentence that announces something new (以下几个方面, a closing colon, a colon after a clause
 of the sentence: …存在的问题，主要是：有的…；,
 a colon before another list: …必须抓好三项工作：一要…) or opens with a form of address that starts the next part of a speech

@@ -133,10 +133,7 @@ def _opens_headline(text, marker):
     """Whether ``marker`` opens a headline: a title line (at most ``_TITLE_LINE`` characters without
     a clause stop or comma: 11.工艺动态优化 ¶ 面向…; 4.涂料、油墨、颜料及类似产品制造标准 ¶ …) or a
     short sentence (1.术语标准（AA）。对…)."""
-    line_end = text.find("\n", marker.end)
-    last = before_spaces(text, len(text) if line_end < 0 else line_end, marker.end)
-    return bool(last - marker.end >= 2 and is_heading_title(text, marker.end, last, _TITLE_LINE, _CLAUSE_STOP)
-                or _ITEM_HEADLINE.match(text, marker.end))
+    return _headline_kind(text, marker) in ("title", "sentence")
 
 
 def _numbered_headline(text, marker, earlier, dropped):
@@ -176,21 +173,25 @@ def _unglued_headings(text, paragraphs, candidates):
     numbered one (after a sentence end or a colon) is cut too when its
     number two is.
     """
-    seen, cuts = {}, []              # seen: (group, number) -> the start of its latest marker
+    seen, cuts = {}, []              # seen: (group, number) -> its latest marker
     firsts = {}                      # group -> its last heading numbered one, when glued
     starts = [start for start, _ in paragraphs]
     for marker in candidates:
-        if marker.family in ("一、", "（一）", "（1）") and marker.number:
-            previous = seen.get((marker.group, marker.number - 1), -1 if marker.number == 1 else None)
+        if marker.family in _GLUED_FAMILIES and marker.number:
+            previous = seen.get((marker.group, marker.number - 1))
             index = bisect.bisect_right(starts, marker.start) - 1
-            glued = previous is not None and index >= 0 and _glued_heading(text, marker, previous, paragraphs, index)
+            glued = index >= 0 and (
+                marker.family in ("一、", "（一）", "（1）") and (previous is not None or marker.number == 1)
+                and _glued_heading(text, marker, previous.start if previous else -1, paragraphs, index)
+                or previous is not None and _glued_headline(text, marker, previous, paragraphs[index][1],
+                                                            previous.start in cuts))
             if marker.number == 1:
                 firsts[marker.group] = marker.start if glued else None
             elif glued:
                 if marker.number == 2 and firsts.get(marker.group) is not None:
                     cuts.append(firsts.pop(marker.group))
                 cuts.append(marker.start)
-        seen[(marker.group, marker.number)] = marker.start
+        seen[(marker.group, marker.number)] = marker
     cuts.sort()
     if not cuts:
         return paragraphs
@@ -198,11 +199,54 @@ def _unglued_headings(text, paragraphs, candidates):
     for start, end in paragraphs:
         index = bisect.bisect_right(cuts, start)
         while index < len(cuts) and cuts[index] < end:
-            result.append((start, cuts[index]))
+            result.append((start, before_blanks(text, cuts[index])))   # not the blanks before the heading
             start = cuts[index]
             index += 1
         result.append((start, end))
     return result
+
+
+_GLUED_FAMILIES = ("一、", "（一）", "（1）", "1.", "1、")
+
+
+def _headline_kind(text, marker):
+    """``"title"`` when ``marker`` opens a title line (at most ``_TITLE_LINE`` characters to its
+    line's end without a clause stop or comma: 3.数字化平台标准（CICC）⏎), ``"sentence"`` when it
+    opens a short headline sentence (（二）关键技术应用标准。包括…), ``"line"`` when it opens a line
+    of one sentence of that length (（二）深化推广应用，开拓转型升级新路径。⏎), else None."""
+    line_end = text.find("\n", marker.end)
+    last = before_spaces(text, len(text) if line_end < 0 else line_end, marker.end)
+    if last - marker.end >= 2 and is_heading_title(text, marker.end, last, _TITLE_LINE, _CLAUSE_STOP):
+        return "title"
+    if _ITEM_HEADLINE.match(text, marker.end):
+        return "sentence"
+    # one sentence of clauses filling its line (（一）加快系统创新，增强融合发展新动能。⏎, central-61)
+    if (last - marker.end <= _TITLE_LINE and text[last - 1] in SENTENCE_ENDS
+            and not SENTENCE_END_RE.search(text, marker.end, last - 1)):
+        return "line"
+    return None
+
+
+def _glued_headline(text, marker, previous, paragraph_end, previous_cut=False):
+    """Whether ``marker`` (numbered two or more, in a paragraph ending at ``paragraph_end``) is an
+    item heading that a PDF or web copy glued after the sentence end of the text above, on the
+    same line: the marker of its numbering numbered one less (``previous``) opens a line after a
+    line break (or was so glued: ``previous_cut``), and
+    both open a headline of one kind (:func:`_headline_kind`), a title line (…管理协同化。3.数字化
+    平台标准（CICC）⏎, policy_docs central-33; …编码等基础性规则标准。2.通用规范标准⏎, central-35)
+    or a headline sentence with its text after it (…事后处置等标准。 （二）关键技术应用标准。包括…,
+    central-76; …氛围更加浓厚。　(五)总体部署。未来五年，…, shandong-2) or a line of one sentence
+    (…优化技术。 （二）深化推广应用，开拓转型升级新路径。⏎, central-61). Items of an inline list
+    (…发展。2.加快…。3.培育…) follow a marker that does not open a line, and on a page without line
+    breaks (一、关于疫情防控工作。…二、关于经济工作。…) none opens a line after a line break."""
+    before = before_blanks(text, marker.start)
+    if marker.start >= paragraph_end or before == 0 or text[before - 1] not in SENTENCE_ENDS:
+        return False
+    opening = before_blanks(text, previous.start)
+    if not previous_cut and (opening == 0 or text[opening - 1] != "\n"):
+        return False
+    kind = _headline_kind(text, marker)
+    return kind is not None and kind == _headline_kind(text, previous)
 
 
 def _glued_heading(text, marker, previous, paragraphs, index):

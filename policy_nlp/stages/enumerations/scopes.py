@@ -13,6 +13,9 @@ from policy_nlp.stages.enumerations.blocks import _TERMINAL
 from policy_nlp.stages.enumerations.building import _ADDRESS
 
 
+# a sentence that gives an example of the one before it or narrows it (…目标设定上。如，《规划》把…;
+# …环境压力加大。特别是制约…问题仍很突出。) goes on with it
+_ELABORATION = re.compile(rf"[ \u3000]*(?:{alternation('item_elaborations')})")
 _NEW_UNIT = re.compile(r"以下|如下|下列|这样几|这么几|几个方面|几点|总之|总的看|总的来说|综上")
 # a closing remark after a sentence end (…。以上我重点讲了几个问题，…; …。最后，我要强调的是，…);
 # 以上率下 is an idiom, 以上海… is 以 before 上海 (cpc 14: 以上海浦东开发开放为龙头), and 最后 without
@@ -53,7 +56,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
 
     An item ends where the next one starts in its paragraph, or else with
     its paragraph; the last item of an inline list runs for about as many
-    sentences as its siblings in the paragraph, and not into a sentence
+    sentences as its siblings in the paragraph (and through a sentence that gives an example of
+    the one before it or narrows it: :func:`_elaborates`), and not into a sentence
     that announces another list after a colon (``announced``: the sorted
     starts of lists right after a colon); one that stops at a semicolon runs
     on to its sentence's end (:func:`_through_semicolon`; ``others``: the
@@ -85,7 +89,8 @@ def _item_spans(text, lst, block_ends, sentences, sentence_starts, announced=(),
     exclaimed = exclaiming >= 2 and exclaiming >= len(spans) - (len(spans) >= 3)
     while 0 <= index < len(sentences) and sentences[index][0] < block_end:
         s_start, s_end = sentences[index]
-        if taken and (taken >= wanted or _ends_list(text, lst, s_start, s_end, announced)):
+        if taken and (taken >= wanted and not _elaborates(text, s_start, s_end)
+                      or _ends_list(text, lst, s_start, s_end, announced)):
             break
         end = min(s_end, block_end)
         taken += not _cut_sentence(text, s_start, end, block_end)
@@ -152,6 +157,13 @@ def _exclaims(text, start, end):
 # a colon after a clause of its sentence announces what follows it (…我们也要清醒看到存在的问题，主要是：有的…；),
 # not one opening its sentence (…依然存在。主要是：就业压力巨大；…, the item's own detail) nor one before a quotation
 _COLON_AHEAD = re.compile(rf"[，,][^{STOPS}]*：(?![“‘「\"])")
+
+
+def _elaborates(text, start, end):
+    """Whether the sentence ``text[start:end]``, after a sentence end, gives an example of the one
+    before it or narrows it (如，…; 特别是…: ``item_elaborations.txt``): the last inline item
+    takes it though its siblings are shorter."""
+    return text[before_blanks(text, start) - 1] in SENTENCE_ENDS and _ELABORATION.match(text, start, end) is not None
 
 
 def _ends_list(text, lst, start, end, announced):

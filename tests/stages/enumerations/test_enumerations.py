@@ -1805,7 +1805,7 @@ def test_a_title_line_after_a_description_that_lost_its_full_stop_is_no_page_num
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("1.", 3)]
     # central-76: an item numbered one opening a short headline sentence after a count cut off its
     # measure word (…安全运行与风险评估（AF）等 6 ¶ 1.术语标准（AA）。…)
-    text = ("（一）基础共性标准。包括术语（AA）、分级分类（AB）、\n标识编码（AC）、电磁兼容（AD）、质量与可靠性（AE）、\n"
+    text = ("建设内容\n（一）基础共性标准。包括术语（AA）、分级分类（AB）、\n标识编码（AC）、电磁兼容（AD）、质量与可靠性（AE）、\n"
             "安全运行与风险评估（AF）等 6\n1.术语标准（AA）。对智能船舶相关术语、定义（或解\n释性说明）及所对应的英文"
             "名称等进行规定，用于统一相关\n概念，说明其内涵或外延。\n2.分级分类标准（AB）。根据智能船舶船型、应用场景\n"
             "及智能化功能等，对船舶智能化水平与自主程度等级进行划\n分。\n")
@@ -1815,3 +1815,88 @@ def test_a_title_line_after_a_description_that_lost_its_full_stop_is_no_page_num
     # still a page number: a 2、 that goes on with the sentence a page cut, with no 1、 opening a headline before it
     text = "会议审议通过了关于表彰先进集体和先进个人的决定，会议审议通过了市政府表\n2、彰先进的决定。\n"
     assert lists_of(text) == []
+
+
+def test_an_item_title_line_glued_after_a_sentence_end_goes_on_with_its_list():
+    # policy_docs central-33 (shortened): 3. glued after 2.'s last sentence, 2. on a line of its own
+    text = ("（三）智能工厂标准（CIC）\n智能工厂标准分为设计建设、通用技术要求、数字化平台等部分。\n"
+            "1.设计建设标准（CICA）\n设计建设标准对智能工厂的基本功能、设计要求、设计模型等进行总体规划。\n"
+            "2.通用技术要求标准（CICB）\n通用技术要求标准针对有色金属行业生产企业厂区缺乏升级空间等特点，"
+            "实现智能工厂的生产过程可视化、系统集成规范化、产品制造管理协同化。3.数字化平台标准（CICC）\n"
+            "数字化平台标准用于指导新技术在有色金属行业智能工厂的应用和融合。\n"
+            "4.智能生产标准（CICD）\n智能生产标准用于规范有色金属生产。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert summary(text, lists) == [("1.", 4, "1.设计建设", None)]
+    assert item_texts(text, lists[0])[2] == "3.数字化平台标准（CICC）"
+
+
+def test_an_item_headline_sentence_glued_after_a_sentence_end_goes_on_with_its_list():
+    # policy_docs central-76 (shortened): （二） glued after the text under （一）, each a headline sentence and its text
+    text = ("建设内容\n（一）基础共性标准。包括术语（AA）、分级分类（AB）等 6 部分。\n"
+            "1.术语标准（AA）。对智能船舶相关术语、定义及所对应的英文名称等进行规定。\n"
+            "2.分级分类标准（AB）。对船舶智能化水平与自主程度等级进行划分。\n"
+            "安全运行与风险评估标准：智能航行等关键系统设备安全与风险评估标准。 （二）关键技术应用标准。包括信息感知（BA）、网络与通信（BB）等 7 部分。\n"
+            "1.信息感知（BA）。包括信息采集标准。\n2.网络与通信（BB）。包括有线网络标准。\n"
+            "（三）智能船舶设计标准。包括总体设计（CA）等 5 部分。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(f, n, p) for f, n, _, p in summary(text, lists)] == [("（一）", 3, None), ("1.", 2, 0), ("1.", 2, 0)]
+    assert [l["parent_item"] for l in lists[1:]] == [0, 1]
+    # policy_docs shandong-2: (五) glued after the —— list ending (四)'s section, with an indent between
+    text = ("\u3000\u3000到2020年，全省科技创新能力进一步提升。\n\n\u3000\u3000(四)发展目标。到“十三五”末，科研实力和创新能力进一步提升。\n\n"
+            "\u3000\u3000———自主创新能力显著提升。全社会研究与试验发展经费占GDP比重达到2.6%左右。\n\n"
+            "\u3000\u3000———科技创新发展格局更加完善。形成两大创新发展引擎示范引领。\n\n"
+            "\u3000\u3000———创新创业环境更加优化。科技创新政策体系不断完善。\u3000(五)总体部署。未来五年，全省科技创新工作将加快创新型省份建设。"
+            "一是全面提升科技创新能力。围绕增强源头创新能力，夯实学科发展基础。二是强化科技创新对经济社会发展的支撑引领。"
+            "面向长远发展，塑造更多依靠创新驱动的引领性发展。\n")
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    assert [(f, n, p) for f, n, _, p in summary(text, lists)] == [("（一）", 2, None), ("——", 3, 0), ("一是", 2, 0)]
+    assert (lists[1]["parent_item"], lists[2]["parent_item"]) == (0, 1)
+    assert item_texts(text, lists[1])[-1].endswith("科技创新政策体系不断完善。")
+    # policy_docs central-61: lines of one sentence of two clauses, （二） glued after the box above it
+    text = ("三、重点任务\n（一）加快系统创新，增强融合发展新动能。\n强化科技支撑引领作用，推动跨学科、跨领域融合创新。\n"
+            "专栏 1 智能制造技术攻关行动\n02 系统集成技术\n开发基于信息模型和标准接口的可复用数据集成技术；"
+            "基于模型的价值流分析和优化技术。 （二）深化推广应用，开拓转型升级新路径。\n"
+            "聚焦企业、行业、区域转型升级需要，培育推广智能制造新模式。\n"
+            "（三）加强自主供给，壮大产业体系新优势。\n依托强大国内市场，加快发展装备、软件和系统解决方案。\n")
+    lists = lists_of(text)
+    assert [(l["family"], len(l["items"])) for l in lists] == [("（一）", 3)]
+
+
+def test_an_inline_item_after_a_sentence_end_is_no_glued_heading():
+    # policy_docs shandong-24: 2. 3. 4. after sentence ends follow a 1. that opens no line
+    text = ("一是强化数字产业化引领，共4项任务。分别是：1.加快软件名城提档升级，筑牢人工智能等产业优势。"
+            "2.加快集成电路、卫星导航、超高清视频等基础产业发展。3.培育壮大量子信息、区块链等前沿新兴产业。"
+            "4.加快数字产业集聚区建设，推进数字产业集群集聚集约发展。\n\n二是加快产业数字化转型升级。\n")
+    lists = lists_of(text)
+    assert [(f, n) for f, n, _, _ in summary(text, lists)] == [("一是", 2), ("1.", 4)]
+    assert lists[1]["parent"] == 0 and lists[1]["parent_item"] == 0
+    # policy_docs central-88: an item after a semicolon, not a sentence end, with a short line
+    text = "主要功能如下：\n1、系统总监；2、实时监测；3、用电分析；4、运维管理；5、维护APP实时查询\n各类用能企业\n"
+    (lst,) = lists_of(text)
+    assert len(lst["items"]) == 5
+
+
+def test_the_last_inline_item_takes_a_sentence_giving_an_example_or_narrowing_it():
+    # the 2005 national work report: 特别是… narrows 三是's problems, past its siblings' length
+    text = ("总结一年来的工作，我们清醒地看到，经济社会发展中还存在不少问题和困难。"
+            "一是经济运行中的突出矛盾虽有所缓解，但尚未根本解决。农业基础薄弱的状况没有明显改变；物价上涨的压力较大。"
+            "二是社会发展中的问题突出。部分低收入群众生活比较困难；影响社会稳定的因素不少。"
+            "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；经济增长方式粗放，资源约束和环境压力加大。"
+            "特别是制约经济社会健康发展的体制性机制性问题仍很突出。\n")
+    (lst,) = lists_of(text)
+    assert item_texts(text, lst)[-1].endswith("特别是制约经济社会健康发展的体制性机制性问题仍很突出。")
+    # policy_docs shandong-24: 如，… gives an example of 三是
+    text = ("《规划》编制过程中，遵循把握了以下原则：一是注重把握规划的有机衔接。既紧密衔接总体规划，又充分衔接专项规划。"
+            "二是注重把握国家重大战略导向。深入贯彻国家、省“十四五”规划纲要提出的部署要求。"
+            "三是注重强化目标导向。以“三个走在前”为根本遵循，把“走在前”的要求体现在谋篇布局和目标设定上。"
+            "如，《规划》把66个重大载体平台和项目进行了细化安排，关键指标均比省定目标高出2个百分点以上。\n")
+    (lst,) = lists_of(text)
+    assert item_texts(text, lst)[-1].endswith("关键指标均比省定目标高出2个百分点以上。")
+    # 如何 and 如期 are words, no example: the item stops at its siblings' length
+    for opening in ("如何把握好这些原则，需要认真研究。", "如期完成规划编制任务。"):
+        changed = text.replace(text[text.index("如，"):-1], opening)
+        (lst,) = lists_of(changed)
+        assert item_texts(changed, lst)[-1].endswith("目标设定上。")
