@@ -313,6 +313,9 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Remove web page furniture before annotating (kept in ``meta``).
     batch_chars : int
         Characters per batch sent to a worker.
+    quiet : bool
+        No progress bar or progress lines. Warnings (a document that
+        failed, repeated ids) are logged all the same.
     read_options : dict, optional
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
@@ -584,9 +587,9 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
     summary.total = summary.skipped + len(records) + len(read_errors)
     if repeated:
         summary.repeated_ids = sorted(repeated)
-        if not quiet:
-            log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
-                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), summary.repeated_ids[0])
+        # a warning, shown with quiet too: quiet is the progress only (as -q's help says)
+        log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
+                    "ID#3 … (meta.given_id keeps the given id)", len(repeated), summary.repeated_ids[0])
     if done:  # ids are unique: a record whose id is done has a changed text
         _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
@@ -616,8 +619,7 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
                 summary.failures.append(entry)
                 errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
                 errors_file.flush()
-                if not quiet:
-                    log.warning("failed: %s: %s", source, reason)
+                log.warning("failed: %s: %s", source, reason)  # quiet or not: a lost document is never silent
 
             for error in read_errors:
                 fail(error.id, error.source, error.reason)
