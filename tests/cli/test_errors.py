@@ -40,6 +40,15 @@ def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     assert not (tmp_path / "one.jsonl").exists() and not (tmp_path / "one.errors.jsonl").exists()
 
 
+def test_a_user_dict_that_is_a_folder_says_so(tmp_path, capsys):
+    """polish22: a folder given to --user-dict was "not found"; it exists, and is not a file."""
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--user-dict", tmp_path], capsys)
+    assert f"{tmp_path}: a folder, not a user dictionary file" in err and "not found" not in err
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--user-dict", tmp_path / "terms.txt"], capsys)
+    assert "terms.txt: user dictionary not found" in err
+    assert _files(tmp_path / "out") == []
+
+
 def test_the_dask_backend_checks_the_pipeline_before_opening_output(tmp_path, capsys):
     pytest.importorskip("distributed")
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask",
