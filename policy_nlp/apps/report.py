@@ -30,7 +30,6 @@ without one, Chinese labels are replaced by numbers keyed to the tables.
 """
 
 import csv
-import html
 import json
 import math
 from collections import Counter, defaultdict
@@ -38,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure, spreadsheet_cell
+from policy_nlp.apps.view import escape, topic_colour, topic_names
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.io.corpus import UniqueIds
@@ -46,10 +46,6 @@ from policy_nlp.stages.canonical import canonical
 from policy_nlp.stages.slogans import title_only
 
 __all__ = ["build_report", "collect", "document_year", "chinese_font", "chinese_pyplot", "save_figure"]
-
-
-def _e(value):
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 # --- reading -----------------------------------------------------------------
@@ -377,7 +373,6 @@ def topic_shares(topics):
 
 
 def _plot_topics(topics, out_dir, font):
-    from policy_nlp.apps.view import topic_colour, topic_names
     plt = chinese_pyplot()
     years, labels, shares = topic_shares(topics)
     names = topic_names() if font else {}
@@ -407,10 +402,10 @@ def _write_csv(path, rows, fields):
 
 def _table(rows, fields, headers=None, limit=None, empty="None."):
     if not rows:
-        return f'<p class="muted">{_e(empty)}</p>'
+        return f'<p class="muted">{escape(empty)}</p>'
     shown = rows[:limit] if limit else rows
-    head = "".join(f"<th>{_e(h)}</th>" for h in (headers or fields))
-    body = "".join("<tr>" + "".join(f"<td>{cell if field.startswith('_') else _e(row.get(field))}</td>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in (headers or fields))
+    body = "".join("<tr>" + "".join(f"<td>{cell if field.startswith('_') else escape(row.get(field))}</td>"
                                     for field, cell in ((f, row.get(f)) for f in fields)) + "</tr>"
                    for row in shown)
     more = (f'<p class="muted">Showing {len(shown)} of {len(rows)}; all rows in the CSV file.</p>'
@@ -566,8 +561,8 @@ def _summary(data, rows, font):
 
 def _figure(files, caption, alt):
     png, svg = files
-    return (f'<figure><a href="{svg}"><img src="{png}" alt="{_e(alt)}"></a>'
-            f'<figcaption>{_e(caption)} (<a href="{png}">PNG</a>, <a href="{svg}">SVG</a>)</figcaption></figure>')
+    return (f'<figure><a href="{svg}"><img src="{png}" alt="{escape(alt)}"></a>'
+            f'<figcaption>{escape(caption)} (<a href="{png}">PNG</a>, <a href="{svg}">SVG</a>)</figcaption></figure>')
 
 
 def _index(title, summary, top_rows, figures, data, font):
@@ -577,10 +572,10 @@ def _index(title, summary, top_rows, figures, data, font):
     checked = summary["checked"]
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="policy_nlp report"><title>{_e(title)}</title><style>{REPORT_CSS}</style></head>
+<meta name="generator" content="policy_nlp report"><title>{escape(title)}</title><style>{REPORT_CSS}</style></head>
 <body>
-<h1>{_e(title)}</h1>
-<p class="muted">Made {_e(summary["made"])} from {", ".join(_e(s) for s in summary["sources"])}.</p>
+<h1>{escape(title)}</h1>
+<p class="muted">Made {escape(summary["made"])} from {", ".join(escape(s) for s in summary["sources"])}.</p>
 <nav><a href="#formulations">Formulations</a><a href="#by-year">By year</a><a href="#topics">Topics</a>
 <a href="#diffusion">Diffusion</a><a href="#mismatches">Count mismatches</a><a href="#failed">Failed documents</a><a href="#documents">Documents</a></nav>
 <div class="cards" id="summary">{_cards_html(summary)}</div>
@@ -623,7 +618,7 @@ def _cards_html(summary):
              ("distinct formulations", summary["distinct_formulations"]),
              ("quoted terms", summary["quoted_mentions"]), ("lists", summary["lists"]),
              ("count mismatches", summary["mismatches"])]
-    return "".join(f'<div class="card"><b>{_e(v)}</b>{_e(k)}</div>' for k, v in cards)
+    return "".join(f'<div class="card"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in cards)
 
 
 def _labelled(rows, font):
@@ -636,7 +631,7 @@ def _index_tables(top_rows, data, font):
     form_table = _table(_labelled(top_rows, font), ["rank", "label", "number", "documents", "mentions", "first_year", "last_year"],
                         ["#", "formulation", "number", "documents", "mentions", "first year", "last year"],
                         empty="No numbered formulations in these documents.")
-    mism_rows = [{**m, "_context": f'{_e(m["before"])}<mark>{_e(m["text"])}</mark>{_e(m["after"])}'}
+    mism_rows = [{**m, "_context": f'{escape(m["before"])}<mark>{escape(m["text"])}</mark>{escape(m["after"])}'}
                  for m in data["mismatches"]]
     mism_table = _table(mism_rows, ["id", "year", "what", "claimed", "found", "_context", "detail"],
                         ["document", "year", "what", "claimed", "found", "context", "members / items found"],

@@ -60,8 +60,16 @@ META_ORDER = ("title", "speaker", "position", "date", "occasion", "salutation", 
               "url", "encoding")
 
 
-def _e(value):
-    return html.escape(str(value), quote=True)
+def escape(value):
+    """``value`` as HTML text or an attribute's value (quotes escaped too); None, a field
+    the record lacks, as nothing (view's and report's pages alike).
+
+    Examples
+    --------
+    >>> escape('"两个维护"<b>'), escape(None), escape(0)
+    ('&quot;两个维护&quot;&lt;b&gt;', '', '0')
+    """
+    return html.escape("" if value is None else str(value), quote=True)
 
 
 def topic_colour(label):
@@ -204,7 +212,7 @@ def _list_elements(data):
             elements.append(_Element(
                 start, end, _MARKER, "span",
                 f' id="{anchor}" class="marker lv{min(int(lst.get("level") or 0), 5)}'
-                f'{" bad" if bad else ""}" data-list="{li}" title="{_e(lst.get("family", ""))} list {li}, '
+                f'{" bad" if bad else ""}" data-list="{li}" title="{escape(lst.get("family", ""))} list {li}, '
                 f'item {ii + 1} of {len(lst.get("items") or [])}"', order=li))
         claim = lst.get("claim")
         if claim and claim.get("end", 0) > claim.get("start", 0):
@@ -214,7 +222,7 @@ def _list_elements(data):
                 title = "COUNT MISMATCH: " + title
             elements.append(_Element(
                 claim["start"], claim["end"], _CLAIM, "span",
-                f' id="claim{li}" class="claim{" bad" if bad else ""}" title="{_e(title)}"', order=li))
+                f' id="claim{li}" class="claim{" bad" if bad else ""}" title="{escape(title)}"', order=li))
 
     def render_list(li, depth):
         lst = lists[li]
@@ -222,21 +230,21 @@ def _list_elements(data):
         claim = lst.get("claim")
         flags = []
         if lst.get("count_matches") is False:
-            flags.append(f'<span class="flag bad" title="announced {_e(claim.get("number") if claim else "?")}, '
-                         f'found {len(items)}">≠ {_e(claim.get("number") if claim else "?")}</span>')
+            flags.append(f'<span class="flag bad" title="announced {escape(claim.get("number") if claim else "?")}, '
+                         f'found {len(items)}">≠ {escape(claim.get("number") if claim else "?")}</span>')
         elif lst.get("count_matches") is True:
             flags.append('<span class="flag ok" title="announced count matches">✓</span>')
         if lst.get("gaps"):
-            flags.append(f'<span class="flag warn" title="numbering gaps: {_e(lst.get("gaps"))}">gap</span>')
+            flags.append(f'<span class="flag warn" title="numbering gaps: {escape(lst.get("gaps"))}">gap</span>')
         if lst.get("restart"):
             flags.append('<span class="flag warn" title="numbering restarts">restart</span>')
-        head = (f'<div class="lhead"><a href="#{anchors.get((li, 0), "")}">{_e(lst.get("family", ""))}</a> '
+        head = (f'<div class="lhead"><a href="#{anchors.get((li, 0), "")}">{escape(lst.get("family", ""))}</a> '
                 f'<span class="muted">{len(items)} items</span> {"".join(flags)}</div>') if depth == 0 or flags else ""
         rows = []
         for ii, item in enumerate(items):
             sub = "".join(render_list(c, depth + 1) for c in children.get((li, ii), ()))
             rows.append(f'<li><a href="#{anchors[(li, ii)]}" data-target="{anchors[(li, ii)]}">'
-                        f'<b>{_e(item.get("marker", ""))}</b> {_e(_snippet(text, item.get("start", 0) + len(item.get("marker", "")), item.get("end", 0)))}</a>'
+                        f'<b>{escape(item.get("marker", ""))}</b> {escape(_snippet(text, item.get("start", 0) + len(item.get("marker", "")), item.get("end", 0)))}</a>'
                         f'{sub}</li>')
         # children attached to no item of this list
         loose = [c for (p, pi), cs in children.items() if p == li and not (isinstance(pi, int) and 0 <= pi < len(items)) for c in cs]
@@ -257,10 +265,10 @@ def _title_html(title, slogans):
         if not at <= start < end <= len(title):
             continue   # overlapping or out of range: a record edited by hand
         kind = slogan.get("kind") if slogan.get("kind") in ("numbered", "quoted") else "other"
-        pieces += [_e(title[at:start]), f'<span class="ts {kind}" title="{_e("in the title, " + _slogan_title(slogan))}">'
-                   f'{_e(title[start:end])}</span>']
+        pieces += [escape(title[at:start]), f'<span class="ts {kind}" title="{escape("in the title, " + _slogan_title(slogan))}">'
+                   f'{escape(title[start:end])}</span>']
         at = end
-    return "".join(pieces) + _e(title[at:])
+    return "".join(pieces) + escape(title[at:])
 
 
 def _slogan_elements(data):
@@ -271,7 +279,7 @@ def _slogan_elements(data):
         classes = f"s {kind}" + (" bad" if bad else "") + (" hasm" if slogan.get("members") else "")
         elements.append(_Element(
             slogan.get("start", 0), slogan.get("end", 0), _SLOGAN, "span",
-            f' id="s{si}" class="{classes}" data-s="{si}" title="{_e(_slogan_title(slogan))}"', order=si))
+            f' id="s{si}" class="{classes}" data-s="{si}" title="{escape(_slogan_title(slogan))}"', order=si))
         for member in slogan.get("members") or []:
             elements.append(_Element(member.get("start", 0), member.get("end", 0), _MEMBER, "span",
                                      f' class="m m{si}" data-of="{si}"', order=si))
@@ -283,7 +291,7 @@ def _paragraph_elements(data, names):
     for pi, para in enumerate(data.get("paragraphs") or []):
         topic = para.get("topic")
         el = _Element(para.get("start", 0), para.get("end", 0), _PARAGRAPH, "div",
-                      f' id="p{pi}" class="para"' + (f' data-topic="{_e(topic.get("label"))}"' if topic else ""),
+                      f' id="p{pi}" class="para"' + (f' data-topic="{escape(topic.get("label"))}"' if topic else ""),
                       order=pi)
         if topic:
             label = topic.get("label", "")
@@ -295,7 +303,7 @@ def _paragraph_elements(data, names):
             title = f"{label} {names.get(label, '')}".strip() + (f"\n{detail}" if detail else "")
             score_text = f" {score:.2f}" if isinstance(score, (int, float)) else ""
             prefixes[id(el)] = (f'<span class="badge" style="--c:{topic_colour(label)}" contenteditable="false" '
-                                f'title="{_e(title)}">{_e(label)}{score_text}</span>')
+                                f'title="{escape(title)}">{escape(label)}{score_text}</span>')
         elements.append(el)
     return elements, prefixes
 
@@ -315,16 +323,16 @@ def _meta_html(data, names):
             value = json.dumps(value, ensure_ascii=False)
         value = str(value)
         if key == "url" and re.match(r"https?://", value):
-            cell = f'<a href="{_e(value)}" rel="noreferrer">{_e(value)}</a>'
+            cell = f'<a href="{escape(value)}" rel="noreferrer">{escape(value)}</a>'
         else:
-            cell = _e(value if len(value) <= 300 else value[:300] + "…")
-        cells.append(f'<div><span class="k">{_e(key)}</span> {cell}</div>')
+            cell = escape(value if len(value) <= 300 else value[:300] + "…")
+        cells.append(f'<div><span class="k">{escape(key)}</span> {cell}</div>')
     removed = meta.get("removed") or []
     removed_html = ""
     if removed:
         items = "".join(
-            f'<li><span class="muted">[{_e(r.get("start"))}:{_e(r.get("end"))}] {_e(r.get("reason", ""))}</span>'
-            f'<pre>{_e(r.get("text", ""))}</pre></li>' for r in removed)
+            f'<li><span class="muted">[{escape(r.get("start"))}:{escape(r.get("end"))}] {escape(r.get("reason", ""))}</span>'
+            f'<pre>{escape(r.get("text", ""))}</pre></li>' for r in removed)
         removed_html = (f'<details id="removed"><summary>Removed page furniture ({len(removed)} pieces, '
                         f'{sum(len(r.get("text", "")) for r in removed):,} chars)</summary><ol>{items}</ol></details>')
     return f'<div class="meta" id="meta">{"".join(cells)}</div>{removed_html}'
@@ -355,12 +363,12 @@ def _formulations_html(data):
         group["bad"] |= slogan.get("count_matches") is False
     rows = []
     for (kind, text), g in sorted(groups.items(), key=lambda kv: (kv[0][0] != "numbered", -kv[1]["count"], kv[1]["first"])):
-        number = "" if g["number"] is None else f' <span class="muted">={_e(g["number"])}</span>'
+        number = "" if g["number"] is None else f' <span class="muted">={escape(g["number"])}</span>'
         bad = ' <span class="flag bad">≠</span>' if g["bad"] else ""
-        rows.append(f'<li class="{_e(kind)}"><a href="#s{g["first"]}" data-target="s{g["first"]}">'
-                    f'{_e(text)}</a>{number} <span class="muted">×{g["count"]}</span>{bad}</li>')
-    titled = "".join(f'<li class="{_e(t.get("kind"))}">{_e(t.get("text"))}'
-                     + ("" if t.get("number") is None else f' <span class="muted">={_e(t["number"])}</span>') + "</li>"
+        rows.append(f'<li class="{escape(kind)}"><a href="#s{g["first"]}" data-target="s{g["first"]}">'
+                    f'{escape(text)}</a>{number} <span class="muted">×{g["count"]}</span>{bad}</li>')
+    titled = "".join(f'<li class="{escape(t.get("kind"))}">{escape(t.get("text"))}'
+                     + ("" if t.get("number") is None else f' <span class="muted">={escape(t["number"])}</span>') + "</li>"
                      for t in (data.get("meta") or {}).get("title_slogans") or [])
     titled = f'<p class="muted">In the title:</p><ul class="flist tlist">{titled}</ul>' if titled else ""
     return (f'<ul class="flist">{"".join(rows)}</ul>' if rows else '<p class="muted">None.</p>') + titled
@@ -526,20 +534,20 @@ def render_document(data):
     title = meta.get("title") or data.get("id") or "document"
     stats = _stats(data)
     year = _year(meta)
-    stat_html = "".join(f'<span>{_e(k)}: <b>{v:,}</b></span>' for k, v in stats.items())
+    stat_html = "".join(f'<span>{escape(k)}: <b>{v:,}</b></span>' for k, v in stats.items())
     used = []
     for para in data.get("paragraphs") or []:
         label = (para.get("topic") or {}).get("label")
         if label and label not in used:
             used.append(label)
-    legend = " ".join(f'<span class="badge" style="--c:{topic_colour(l)}" title="{_e(names.get(l, ""))}">{_e(l)}</span>'
+    legend = " ".join(f'<span class="badge" style="--c:{topic_colour(l)}" title="{escape(names.get(l, ""))}">{escape(l)}</span>'
                       for l in used)
     next_bad = '<button id="next-bad" type="button">next mismatch ↓</button>' if stats["mismatches"] else ""
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="policy_nlp view">
-<title>{_e(title)}</title>
+<title>{escape(title)}</title>
 <style>{CSS}</style></head>
 <body>
 <div id="js-errors"></div>
@@ -583,7 +591,7 @@ def _file_name(id, used):
 
 
 def _index_html(pages):
-    rows = "".join(f'<tr><td><a href="{_e(p.name)}">{_e(title)}</a></td><td>{_e(year or "")}</td>'
+    rows = "".join(f'<tr><td><a href="{escape(p.name)}">{escape(title)}</a></td><td>{escape(year or "")}</td>'
                    f'<td>{stats["chars"]:,}</td><td>{stats["numbered"]}</td><td>{stats["quoted"]}</td>'
                    f'<td>{stats["lists"]}</td><td>{stats["mismatches"]}</td></tr>'
                    for p, title, year, stats in pages)

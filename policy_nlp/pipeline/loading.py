@@ -80,6 +80,8 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         ``nlp(text)`` (also a ``ValueError``).
     FileNotFoundError
         ``path`` is not a saved pipeline, or ``user_dict`` is missing.
+    IsADirectoryError
+        ``user_dict`` is a folder.
 
     Examples
     --------
@@ -121,11 +123,14 @@ def _load_saved(path, exclude):
 
 
 def _check_settings(segmenter, user_dict, stages, exclude):
-    """Refuse an unknown segmenter or stage, or a missing user dictionary, before building."""
+    """Refuse an unknown segmenter or stage, or a missing user dictionary (or a folder), before building."""
     if isinstance(stages, str) or isinstance(exclude, str):
         raise ConfigError("stages and exclude are lists of stage names, e.g. stages=['paragraphs']")
     if segmenter not in SEGMENTERS:
         raise ConfigError(f"unknown segmenter {segmenter!r}; choose one of {sorted(SEGMENTERS)}")
+    if user_dict is not None and Path(user_dict).is_dir():
+        raise IsADirectoryError(f"{user_dict}: a folder, not a user dictionary file "
+                                "(a file of terms, one per line; user_dict setting)")
     if user_dict is not None and not Path(user_dict).is_file():
         raise FileNotFoundError(f"{user_dict}: user dictionary not found (user_dict setting)")
     unknown_stages = [name for name in [*stages, *exclude] if not Language.has_factory(name)]

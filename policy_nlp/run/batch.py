@@ -37,6 +37,7 @@ from policy_nlp._startup import loaded_objects_frozen
 from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
 from policy_nlp.io.output import DocumentWriter, format_of
+from policy_nlp.io.rows import KINDS, OTHER_WORKBOOKS
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.pool import annotate_on_workers
 from policy_nlp.run.worker import annotate_batch, load_pipeline
@@ -45,6 +46,10 @@ from policy_nlp.run.worker import annotate, annotate_record  # noqa: F401
 
 log = logging.getLogger("policy_nlp")
 SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "spacy": ".spacy"}
+# files that annotate does not write, asked for by mistake (-o results.csv): refused, not made a folder
+# of that name; the tables an -o X.csv wanted are export's
+NOT_OUTPUTS = ({*KINDS, *OTHER_WORKBOOKS, ".txt", ".feather", ".arrow", ".duckdb", ".db", ".sqlite", ".dta",
+                ".sav", ".rds", ".md", ".html", ".xml", ".docx", ".pdf", ".zip", ".gz"} - set(SUFFIXES.values()))
 
 
 @dataclass
@@ -75,11 +80,17 @@ def output_paths(output, format):
     """The annotations file and errors file for ``-o OUTPUT``.
 
     A path ending in the format's suffix is the file itself; anything else is
-    a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``.
+    a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``, but for
+    a file annotate does not write (``results.csv``: a ValueError), unless a
+    folder of that name exists.
     """
     output = Path(output)
     if output.suffix == SUFFIXES[format]:
         return output, output.with_name(output.stem + ".errors.jsonl")
+    if output.suffix.lower() in NOT_OUTPUTS and not output.is_dir():
+        raise ValueError(f"{output}: annotate writes a folder, X.jsonl, X.json or X.spacy, not a {output.suffix} "
+                         "file; tables (Parquet, DuckDB) are made from its output by 'policy-nlp export' "
+                         "(or annotate --tables DIR)")
     return output / f"annotations{SUFFIXES[format]}", output / "errors.jsonl"
 
 
@@ -313,6 +324,9 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Remove web page furniture before annotating (kept in ``meta``).
     batch_chars : int
         Characters per batch sent to a worker.
+    quiet : bool
+        No progress bar or progress lines. Warnings (a document that
+        failed, repeated ids) are logged all the same.
     read_options : dict, optional
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
@@ -584,9 +598,9 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
     summary.total = summary.skipped + len(records) + len(read_errors)
     if repeated:
         summary.repeated_ids = sorted(repeated)
-        if not quiet:
-            log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
-                        "ID#3 … (meta.given_id keeps the given id)", len(repeated), summary.repeated_ids[0])
+        # a warning, shown with quiet too: quiet is the progress only (as -q's help says)
+        log.warning("%d ids occur more than once (e.g. %r); they were made unique as ID#2, "
+                    "ID#3 … (meta.given_id keeps the given id)", len(repeated), summary.repeated_ids[0])
     if done:  # ids are unique: a record whose id is done has a changed text
         _drop_superseded(out_path, {r.id for r in records} & {id for id, _ in done})
 
@@ -616,8 +630,7 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
                 summary.failures.append(entry)
                 errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
                 errors_file.flush()
-                if not quiet:
-                    log.warning("failed: %s: %s", source, reason)
+                log.warning("failed: %s: %s", source, reason)  # quiet or not: a lost document is never silent
 
             for error in read_errors:
                 fail(error.id, error.source, error.reason)

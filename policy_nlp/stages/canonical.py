@@ -18,27 +18,30 @@ from functools import lru_cache
 
 from policy_nlp.stages.script import simplified
 
-__all__ = ["canonical", "canonical_members", "has_opencc", "link_expansions"]
+__all__ = ["canonical", "canonical_members", "link_expansions"]
 
 # Characters kept although Unicode files them as punctuation or symbols:
 # they are part of formulations such as 1+N, 1＋30＋N and 5G.
 _KEEP = set("+")
 
 
-def has_opencc():
-    """True: traditional characters are always converted (``opencc`` is a
-    dependency); kept for code written when it was optional."""
+def _has_opencc():
+    """True: traditional characters are always converted (``opencc`` is a dependency)."""
     return True
 
 
-def __getattr__(name):  # to_simplified, the old name of script.simplified, with a DeprecationWarning
-    if name != "to_simplified":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    # script.to_simplified keeps a text's length: two public to_simplified meant two things
-    warnings.warn(f"{__name__}.to_simplified is now policy_nlp.stages.script.simplified; "
-                  "policy_nlp.stages.script.to_simplified keeps a text's length; the old name will go",
-                  DeprecationWarning, stacklevel=2)
-    return simplified
+def __getattr__(name):  # old names, with a DeprecationWarning
+    if name == "to_simplified":
+        # script.to_simplified keeps a text's length: two public to_simplified meant two things
+        warnings.warn(f"{__name__}.to_simplified is now policy_nlp.stages.script.simplified; "
+                      "policy_nlp.stages.script.to_simplified keeps a text's length; the old name will go",
+                      DeprecationWarning, stacklevel=2)
+        return simplified
+    if name == "has_opencc":  # for code written when opencc was optional
+        warnings.warn(f"{__name__}.has_opencc is always true (opencc is a dependency); the old name will go",
+                      DeprecationWarning, stacklevel=2)
+        return _has_opencc
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=65536)

@@ -213,6 +213,13 @@ def test_escaping(document):
     assert re.search(r'class="s numbered"[^>]*>三个代表</span>', page)
 
 
+def test_view_and_report_escape_with_one_helper_that_shows_none_as_nothing():
+    """polish22: view's copy of the helper wrote None as "None", report's as nothing."""
+    from policy_nlp.apps import report, view
+    assert report.escape is view.escape
+    assert view.escape(None) == "" and view.escape(0) == "0" and view.escape('“x”<"') == "“x”&lt;&quot;"
+
+
 def test_slogans_lists_topics_and_mismatches(document):
     page = render_document(document)
     slogans = document["slogans"]

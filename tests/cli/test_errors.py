@@ -40,6 +40,31 @@ def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     assert not (tmp_path / "one.jsonl").exists() and not (tmp_path / "one.errors.jsonl").exists()
 
 
+def test_a_user_dict_that_is_a_folder_says_so(tmp_path, capsys):
+    """polish22: a folder given to --user-dict was "not found"; it exists, and is not a file."""
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--user-dict", tmp_path], capsys)
+    assert f"{tmp_path}: a folder, not a user dictionary file" in err and "not found" not in err
+    err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--user-dict", tmp_path / "terms.txt"], capsys)
+    assert "terms.txt: user dictionary not found" in err
+    assert _files(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("name", ["results.csv", "results.TXT", "results.parquet", "results.xlsx"])
+def test_an_output_annotate_does_not_write_is_one_line_not_a_folder(tmp_path, capsys, name):
+    """polish22: -o results.csv made a folder results.csv/ and wrote annotations.jsonl in it."""
+    err = _fails(["annotate", SEED, "-o", tmp_path / name, "--stages", "paragraphs"], capsys)
+    assert f"{name}: annotate writes a folder, X.jsonl, X.json or X.spacy" in err and "policy-nlp export" in err
+    assert not (tmp_path / name).exists()
+
+
+def test_an_existing_folder_named_like_a_file_is_still_an_output_folder(tmp_path, capsys):
+    (tmp_path / "results.csv").mkdir()
+    assert main(["annotate", str(SEED), "-o", str(tmp_path / "results.csv"), "--stages", "paragraphs", "-q"]) == 0
+    assert {"annotations.jsonl", "errors.jsonl"} <= set(_files(tmp_path / "results.csv"))
+    assert main(["annotate", str(SEED), "-o", str(tmp_path / "run.2026"), "--stages", "paragraphs", "-q"]) == 0
+    assert {"annotations.jsonl", "errors.jsonl"} <= set(_files(tmp_path / "run.2026"))  # not a file suffix: a folder
+
+
 def test_the_dask_backend_checks_the_pipeline_before_opening_output(tmp_path, capsys):
     pytest.importorskip("distributed")
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--backend", "dask",

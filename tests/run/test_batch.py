@@ -443,8 +443,10 @@ def test_a_killed_worker_costs_one_document_not_the_run(tmp_path, monkeypatch, c
     [error] = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert error["id"] == "doc005" and error["source"].endswith("in.jsonl:6")
     assert error["reason"].startswith("worker process died (killed by signal 9, SIGKILL: out of memory?)")
-    deaths = sorted(r.getMessage() for r in caplog.records if "worker process died" in r.getMessage())
-    assert len(deaths) == 2  # the second death on doc005 is its failure, reported as any document's
+    messages = [r.getMessage() for r in caplog.records]
+    deaths = sorted(m for m in messages if "worker process died" in m and not m.startswith("failed: "))
+    assert len(deaths) == 2  # the second death on doc005 is its failure, reported as any document's (quiet too):
+    assert [m for m in messages if m.startswith("failed: ")] == [f"failed: {error['source']}: {error['reason']}"]
     assert "(exited with status 3) while annotating" in deaths[0] and "in.jsonl:7: trying again" in deaths[0]
     assert "(killed by signal 9, SIGKILL" in deaths[1] and "in.jsonl:6: trying again" in deaths[1]
     rerun = annotate_corpus([source], tmp_path / "out", workers=2, **options)  # resumes: the failed one only
@@ -548,6 +550,21 @@ def test_cli_quiet_prints_only_the_summary(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("done 3, skipped 0") and captured.err.count("\n") == 1
+
+
+def test_cli_quiet_still_reports_a_failed_document_and_repeated_ids(tmp_path, capsys):
+    """polish22: -q hid the "failed:" lines and the repeated-ids warning, though its
+    help says warnings are still shown; only the progress is quiet."""
+    docs = make_docs(3, sentences=5)
+    docs[2]["id"] = docs[0]["id"]
+    source = write_jsonl(tmp_path / "in.jsonl", docs)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    status = cli.main(["annotate", str(source), str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"),
+                       "-q", *CLI_FAST])
+    captured = capsys.readouterr()
+    assert status == 1 and captured.out == ""
+    assert "policy-nlp: failed: " in captured.err and "empty.txt: empty document" in captured.err
+    assert "ids occur more than once" in captured.err
 
 
 # --- Dask --------------------------------------------------------------------

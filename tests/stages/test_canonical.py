@@ -23,3 +23,11 @@ def test_the_old_to_simplified_of_canonical_is_script_simplified():
         assert module.to_simplified is simplified
     with pytest.raises(AttributeError):
         module.no_such_name
+
+
+def test_the_old_has_opencc_warns_and_is_true():
+    # polish22: kept for code written when opencc was optional; used by nothing, documented nowhere
+    from policy_nlp.stages import canonical as module
+    with pytest.warns(DeprecationWarning, match="opencc is a dependency"):
+        assert module.has_opencc() is True
+    assert "has_opencc" not in module.__all__

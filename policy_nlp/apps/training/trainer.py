@@ -1,7 +1,6 @@
 """The train entry point: read, cross-validate, fit the final model, save it with its reports."""
 
 import json
-import logging
 import time
 from pathlib import Path
 
@@ -12,8 +11,6 @@ from policy_nlp.apps.training.data import LabelledData, read_labelled
 from policy_nlp.apps.training.crossval import (cross_validate, crosswalk_scores, fit_learnable, held_out_report,
                                                make_estimator, predicted_labels)
 from policy_nlp.apps.training.reports import format_report, write_model_card
-
-log = logging.getLogger("policy_nlp")
 
 RARE = 10  # labels with fewer examples get unreliable scores: the report says so
 STRAY = 2  # a label given this few times is named with its rows (a typo makes a label of its own)
@@ -50,8 +47,8 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
         Row weights (:func:`read_labelled`): each fold's fit and the final fit get them as
         ``sample_weight``; scores stay unweighted; report and model card give column and sum.
     verbose : bool
-        Log each cross-validation fold and the saved model (``logging``,
-        level INFO, logger ``policy_nlp``); nothing is printed.
+        Log each cross-validation fold (``logging``, level INFO, logger
+        ``policy_nlp``); nothing is printed.
     **params
         :class:`~policy_nlp.stages.topics.TopicClassifier` parameters.
 
@@ -101,9 +98,7 @@ def train(data, output_dir, *, text_column="text", label_column="label", group_c
     report["training_seconds"] = round(time.time() - started, 1)
     metadata = _model_metadata(output_dir, data, report, folds, crosswalk, mapping, catch_all)
     _save_trained(output_dir, model, report, metadata)
-    if verbose:
-        log.info("model saved to %s (%s s)", output_dir, report["training_seconds"])
-    return report
+    return report  # where and how fast it was saved is the caller's to say (the train command prints it)
 
 
 def _data_report(data, folds, catch_all=None):

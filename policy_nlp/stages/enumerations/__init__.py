@@ -191,8 +191,18 @@ candidates), ``blocks`` (paragraph blocks, page numbers, glued headings),
 across sections), ``claims`` (count claims), ``find`` (:func:`find_lists`).
 """
 
+import warnings
+
 from policy_nlp.schema import FAMILIES     # declared once, with the record types
-from policy_nlp.stages.enumerations.markers import chinese_number
 from policy_nlp.stages.enumerations.find import find_lists
 
-__all__ = ["find_lists", "FAMILIES", "chinese_number"]
+__all__ = ["find_lists", "FAMILIES"]
+
+
+def __getattr__(name):  # chinese_number, the old name of lang.numerals.number, with a DeprecationWarning
+    if name != "chinese_number":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(f"{__name__}.chinese_number is now policy_nlp.lang.numerals.number; the old name will go",
+                  DeprecationWarning, stacklevel=2)
+    from policy_nlp.lang.numerals import number
+    return number

@@ -5,7 +5,8 @@ import bisect
 import re
 
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, STOPS, after_spaces, before_spaces
-from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang import numerals
+from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import alternation
 from policy_nlp.stages.slogans import parse_numbered
 from policy_nlp.stages.slogans.counting import ARABIC_COUNT, COUNT_PREFIX, digits_as_numeral
@@ -66,7 +67,7 @@ def _count_in(text, start, end, forward_only, size=None):
     for m in _COUNT.finditer(stripped):
         measure, head, numeral = m.group("measure"), m.group("head"), m.group("num")
         chained, previous = m.start() == previous, m.end()
-        if chained and chinese_number(numeral) != size:
+        if chained and numerals.number(numeral) != size:
             continue                    # 3方面11项重点任务: the list numbers the 3 方面, not the 11 项 in them
         before = stripped[:m.start()]
         quoted = before.count("“") > before.count("”")
@@ -79,7 +80,7 @@ def _count_in(text, start, end, forward_only, size=None):
                 continue
         elif measure in ("个", "大") and not head or _BAD_HEAD.match(head):
             continue
-        number = chinese_number(numeral) if numeral != "几" else None
+        number = numerals.number(numeral) if numeral != "几" else None
         if number is not None and not (2 <= number <= 20 and (measure != "大" or number <= 10)):
             continue
         left = max((c.end() for c in _CLAUSE_END.finditer(stripped, 0, m.start())), default=0)
@@ -194,7 +195,7 @@ def _retro_claim(text, sentences, sentence_starts, lst, used):
     m = _RETRO.match(text, s_start, s_end)
     if not m or (s_start, s_end) in used:
         return None
-    number = chinese_number(m.group("num")) if m.group("num") != "几" else None
+    number = numerals.number(m.group("num")) if m.group("num") != "几" else None
     right = _CLAUSE_END.search(text, m.end(), s_end)
     right = right.start() if right and right.start() - m.end() <= 12 else m.end()
     used.add((s_start, s_end))

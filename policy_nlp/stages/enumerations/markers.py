@@ -6,7 +6,8 @@ from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
 from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
-from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang import numerals
+from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS
 from policy_nlp.lang.outline import is_heading_title
 from policy_nlp.lang.words import alternation, words
 
@@ -110,28 +111,28 @@ def _candidates(text):
             cited = end
             continue
         if kind in ("pcn", "half"):
-            number, family, group = chinese_number(m.group(kind + "_n")), "（一）", "（一）"
+            number, family, group = numerals.number(m.group(kind + "_n")), "（一）", "（一）"
         elif kind == "pd":
-            number, family, group = chinese_number(m.group("pd_n")), "（1）", "（1）"
+            number, family, group = numerals.number(m.group("pd_n")), "（1）", "（1）"
         elif kind == "dige":
-            number, family = chinese_number(m.group("dige_n")), "第一"
+            number, family = numerals.number(m.group("dige_n")), "第一"
             group = "第个" + m.group("dige_noun") if m.group("dige_noun") else "第" + m.group("dige_unit")
         elif kind == "di":
             following = text[end + 1:end + 3]              # after the 、
             if after == "、" and len(following) == 2 and (
                     following[0] in _CN + "两" and following[1] in "、等季月级" or following[0] == "第" and following[1] in _CN):
                 continue                                    # 第一、二季度, 第一、第二、第三产业 (not 第二、一定要…)
-            number, family, group = chinese_number(m.group("di_n")), "第一", "第一"
+            number, family, group = numerals.number(m.group("di_n")), "第一", "第一"
         elif kind == "shi":
             if text.startswith(m.group("shi_n"), end):
                 continue                                    # 一是一，二是二
             family = "一是" if m.group("shi_v") == "是" else "一要"
-            number, group = chinese_number(m.group("shi_n")), family
+            number, group = numerals.number(m.group("shi_n")), family
         elif kind == "dun":
             if (after in "是要" and not _opens_line(text, start)) or (
                     after in _CN + "两" and text[end + 1:end + 2] in "、等季月级"):
                 continue                                    # 一、二等奖, 一、二季度; ¶一、要… is a heading
-            number, family, group = chinese_number(m.group("dun_n")), "一、", "一、"
+            number, family, group = numerals.number(m.group("dun_n")), "一、", "一、"
         elif kind == "seq":
             word = m.group("seq")
             if word in ("再次", "最后") and after not in _PUNCT_AFTER_SEQ and not (
@@ -140,13 +141,13 @@ def _candidates(text):
                 continue                                    # 再次证明, 最后一公里
             number, family, group = _SEQUENCE_WORDS[word], "首先", "首先"
         elif kind == "qi":
-            number, family, group = chinese_number(m.group("qi_n")), "其一", "其一"
+            number, family, group = numerals.number(m.group("qi_n")), "其一", "其一"
         elif kind == "adot":
-            number, family, group = chinese_number(m.group("adot_n")), "1.", "1."
+            number, family, group = numerals.number(m.group("adot_n")), "1.", "1."
         elif kind == "adun":
-            number, family, group = chinese_number(m.group("adun_n")), "1、", "1、"
+            number, family, group = numerals.number(m.group("adun_n")), "1、", "1、"
         elif kind == "bare":
-            number, family, group = chinese_number(m.group("bare_n")), "一", "一"
+            number, family, group = numerals.number(m.group("bare_n")), "一", "一"
         elif kind == "sym":
             ch = m.group("sym")
             notes = _notes_headings(text) if notes is None else notes

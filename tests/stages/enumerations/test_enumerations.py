@@ -7,9 +7,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from policy_nlp.stages.enumerations import FAMILIES, chinese_number
+from policy_nlp.stages.enumerations import FAMILIES
 
 from conftest import ROOT, lists_of, shared_path
+
+
+def test_the_old_chinese_number_is_lang_numerals_number():
+    # polish22: the stages read numerals with lang.numerals.number; the old public name warns
+    from policy_nlp import stages
+    from policy_nlp.lang.numerals import number
+    with pytest.warns(DeprecationWarning, match="lang.numerals.number"):
+        assert stages.enumerations.chinese_number is number
+    assert "chinese_number" not in stages.enumerations.__all__
+    with pytest.raises(AttributeError):
+        stages.enumerations.no_such_name
 
 
 def summary(text, lists):

@@ -7,7 +7,8 @@ clause and frame tests that the steps of the next sentences share."""
 import re
 
 from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
-from policy_nlp.lang.numerals import ITEM_NUMERALS, number as chinese_number
+from policy_nlp.lang import numerals
+from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import _LIST_MEASURES, NUM_CHARS
 from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _CLAUSE_REACH, _ITEM_END, _ITEM_JOINTS, _member,
@@ -349,15 +350,15 @@ def _marked_items(text, body, first=1):
     marks = list(re.finditer(f"(?:^|[。；;，,：:\\s])(十[{_MARKERS}]|[{_MARKERS}])(是|要|)", text[body:body + 600]))
     marks = [mm for mm in marks if mm.group(2)]
     if first > 1:
-        marks = marks[next((k for k, mm in enumerate(marks) if chinese_number(mm.group(1)) == first), len(marks)):]
-    if not (marks and chinese_number(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
+        marks = marks[next((k for k, mm in enumerate(marks) if numerals.number(mm.group(1)) == first), len(marks)):]
+    if not (marks and numerals.number(marks[0].group(1)) == first and (first > 1 or marks[0].start() < 3)):
         return None
     out = []
     expect = first
     for mm in marks:
         if out and mm.group(1) == "一":
             break                                        # a new list starts: “三突破”：一是…
-        if chinese_number(mm.group(1)) != expect:
+        if numerals.number(mm.group(1)) != expect:
             continue
         a, z = _first_clause(text, body + mm.end())     # 一是 ¶ 遵循…: a marker on its own line
         if _is_frame(text[a:z]) and text[z:z + 1] in "，,":
