@@ -230,9 +230,10 @@ def _set_back(handlers, mask):
     """
     raised = None
     for signum, handler in handlers.items():
-        while signal.getsignal(signum) is not handler:
+        for _ in range(3):  # not for ever: an error that is no signal's would come back each time
             try:
                 signal.signal(signum, handler)
+                break
             except BaseException as error:  # raised below, once all are set back
                 raised = raised or error
     try:
