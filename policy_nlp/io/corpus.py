@@ -475,31 +475,32 @@ def _read_table(path, kind, text_column, id_column):
     if names is not None and text_column not in names:
         raise DocumentError(path, f"no column {text_column!r} (columns: {', '.join(names)}); "
                             "name it with --text-column")
-    # a JSONL's lines without the field while none had it: their errors and fields (not the rows)
-    held: "list[DocumentError] | None" = [] if names is None else None
-    fields: dict[str, None] = {}
+    # a JSONL's lines without the field while none had it: their numbers, ids and field names (each
+    # set of names kept once), not their errors (~0.7 kB a line: 1 GB for a million short lines)
+    held: "list[tuple[int, str | None, tuple[str, ...]]] | None" = [] if names is None else None
+    shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
     for number, row in rows:
-        if isinstance(row, DocumentError):
-            item = row
-        elif kind in ("csv", "tsv") and row[text_column] is None:  # a cell the row does not reach
-            cells = sum(value is not None for value in row.values())
-            item = DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
-                                 f"columns: the row ends before the {text_column!r} column",
-                                 id=row.get(id_column) or None)
-        else:
-            item = _from_row(path, number, row, text_column, id_column)
         if held is not None:
             if isinstance(row, dict) and text_column not in row:
-                held.append(item)
-                fields.update(dict.fromkeys(map(str, row)))
+                keys = tuple(map(str, row))
+                held.append((number, _given_id(row, id_column), shapes.setdefault(keys, keys)))
                 continue
-            yield from held
+            yield from (_no_field(path, *line, text_column) for line in held)
             held = None
-        yield item
+        if isinstance(row, DocumentError):
+            yield row
+        elif kind in ("csv", "tsv") and row[text_column] is None:  # a cell the row does not reach
+            cells = sum(value is not None for value in row.values())
+            yield DocumentError(f"{path}:{number}", f"{cells} cells but the header has {len(names)} "
+                                f"columns: the row ends before the {text_column!r} column",
+                                id=row.get(id_column) or None)
+        else:
+            yield _from_row(path, number, row, text_column, id_column)
     if held and len(held) > 1:
+        fields = dict.fromkeys(name for keys in shapes for name in keys)
         raise DocumentError(path, f"no {text_column!r} field in any of its {len(held)} lines (fields: "
                             f"{', '.join(fields)}); name the text field with --text-column")
-    yield from held or []
+    yield from (_no_field(path, *line, text_column) for line in held or ())
 
 
 def row_meta(row, text_column, id_column):
@@ -516,13 +517,24 @@ def row_meta(row, text_column, id_column):
     return {k: v for k, v in row.items() if k != text_column and not k == id_column == "id"}
 
 
+def _given_id(row, id_column):
+    """The id a row gives, as an error names it (None: none, or not one to print)."""
+    given = row.get(id_column)
+    return _id_text(given) if given not in (None, "") and not LONE_SURROGATE_RE.search(str(given)) else None
+
+
+def _no_field(path, number, known, fields, text_column):
+    """The error of a row (line ``number``, id ``known``) without the text field, naming its ``fields``."""
+    return DocumentError(f"{path_text(path)}:{number}", f"no {text_column!r} field (fields: {', '.join(fields)}); "
+                         "name the text field with --text-column", id=known)
+
+
 def _from_row(path, number, row, text_column, id_column):
     source = f"{path_text(path)}:{number}"
     given = row.get(id_column)
-    known = _id_text(given) if given not in (None, "") and not LONE_SURROGATE_RE.search(str(given)) else None
+    known = _given_id(row, id_column)
     if text_column not in row:
-        return DocumentError(source, f"no {text_column!r} field (fields: {', '.join(map(str, row))}); "
-                             "name the text field with --text-column", id=known)
+        return _no_field(path, number, known, map(str, row), text_column)
     text = row[text_column]
     if not isinstance(text, str) or not text.strip():
         return DocumentError(source, f"empty or non-text {text_column!r} field", id=known)

@@ -215,11 +215,33 @@ def _stops_held():
                     replaced[signum] = signal.signal(signum, lambda signum, frame: caught.append(signum))
         yield
     finally:
-        for signum, handler in replaced.items():
-            signal.signal(signum, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # one held in this thread is handled now
+        _set_back(replaced, blocked)
     for signum in caught[:1]:  # the first: a stop raises once
         signal.raise_signal(signum)
+
+
+def _set_back(handlers, mask):
+    """Set back the signal ``handlers`` and this thread's signal ``mask``, all of them.
+
+    ``signal.signal`` first runs the handlers of signals that came: one set back
+    may raise there (a Ctrl-C come just after SIGINT's), before the next is
+    set; it is raised once all are (one held in this thread is handled as the
+    mask is set back).
+    """
+    raised = None
+    for signum, handler in handlers.items():
+        for _ in range(3):  # not for ever: an error that is no signal's would come back each time
+            try:
+                signal.signal(signum, handler)
+                break
+            except BaseException as error:  # raised below, once all are set back
+                raised = raised or error
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    except BaseException as error:
+        raised = raised or error
+    if raised is not None:
+        raise raised
 
 
 def _serve(connection, position, parent_ends, parent):

@@ -262,6 +262,12 @@ def test_one_line_opening_several_documents_is_no_copy(tmp_path, caplog):
     assert note.startswith(f"{twice}: 1 paragraph given by more than one row ({twice}:2 = ")
     (note,) = tt.read_labelled([sheet, write_csv(tmp_path / "more.csv", rows[:1], ("doc_id", "text", "label"))]).notes
     assert "1 paragraph given by more than one row (1 of them by more than one file)" in note
+    # review16: the same sheet split into two files by document said 同志们： was a copy (a.csv:2 =
+    # a.csv:3 = a.csv:4, three speeches) though one file said nothing
+    half = {doc for doc, _, _ in DOC_ROWS[:8]}
+    first = write_csv(tmp_path / "first.csv", [r for r in rows if r[0] in half], ("doc_id", "text", "label"))
+    second = write_csv(tmp_path / "second.csv", [r for r in rows if r[0] not in half], ("doc_id", "text", "label"))
+    assert len({r[0] for r in rows if r[0] in half}) > 1 and tt.read_labelled([first, second]).notes == []
     # without a document column the file says nothing of where its rows belong: copies, as before
     plain = write_csv(tmp_path / "plain.csv", [(t, c) for _, t, c in rows], ("text", "label"))
     assert "more than one row" in tt.read_labelled(plain, group_column="").notes[0]

@@ -265,3 +265,35 @@ def test_a_worker_that_ignores_sigterm_is_killed_even_with_a_signal_during_the_e
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(worker.process.pid, signal.SIGKILL)
+
+
+
+def test_a_ctrl_c_while_the_handlers_are_set_back_leaves_none_of_them_replaced(monkeypatch):
+    """review16: a Ctrl-C to the process just after _stops_held set SIGINT's handler back (before
+    SIGTERM's) ran that handler as SIGTERM's was set back (signal.signal runs the pending ones
+    first), which raised before it was set: SIGTERM was left to the noting handler (the caller's
+    never called again) and the thread's mask blocking both."""
+    set_handler, noted = signal.signal, []
+
+    def set_back(signum, handler):
+        previous = set_handler(signum, handler)
+        if signum == signal.SIGINT and handler is signal.default_int_handler:
+            os.kill(os.getpid(), signal.SIGINT)  # the other thread takes it
+            time.sleep(0.2)
+        return previous
+
+    def callers(signum, frame):
+        noted.append(signum)
+    before = set_handler(signal.SIGTERM, callers)
+    try:
+        monkeypatch.setattr(signal, "signal", set_back)
+        with _another_thread(), pytest.raises(KeyboardInterrupt):
+            with pool._stops_held():
+                pass
+        monkeypatch.setattr(signal, "signal", set_handler)
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert signal.getsignal(signal.SIGTERM) is callers
+        assert not pool._STOPS & signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    finally:
+        set_handler(signal.SIGTERM, before)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, pool._STOPS)

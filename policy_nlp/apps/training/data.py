@@ -166,17 +166,18 @@ def _note_repeated_texts(data):
     in training and may be tested in cross-validation on a copy of itself; two copies with
     different labels (two coders of one paragraph) teach the model both. Copies in several
     files (a sheet and a longer copy of it, one file given twice) are counted apart. One line
-    opening several documents of a file (同志们：in 55 local speeches) is no copy: a row is a
-    copy of another of its file only in the same document, or when the file names none."""
+    opening several documents (同志们：in 55 local speeches) is no copy: a row is a copy of
+    another in the same document (named alike in any file: cross-validation groups them so),
+    or when neither names one; the same sheet split into two files says the same."""
     def file(row):
         return row.rpartition(":")[0]
     where = {}
     groups = data.groups or [None] * len(data.texts)
     for text, label, row, group in zip(data.texts, data.labels, data.rows, groups):
         # a row without a document is its own group, named by the row: none to compare
-        where.setdefault(str(text).strip(), []).append((row, label, (file(row), None if group == row else group)))
+        where.setdefault(str(text).strip(), []).append((row, label, None if group == row else group))
     copies = [[(row, label) for row, label, _ in rows] for rows in where.values()
-              if len({place for *_, place in rows}) < len(rows) or len({place[0] for *_, place in rows}) > 1]
+              if len({document for *_, document in rows}) < len(rows)]
     if not copies:
         return
     across = sum(1 for rows in copies if len({file(r) for r, _ in rows}) > 1)
