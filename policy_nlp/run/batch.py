@@ -81,13 +81,18 @@ def output_paths(output, format):
 
     A path ending in the format's suffix is the file itself; anything else is
     a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``, but for
-    a file annotate does not write (``results.csv``: a ValueError), unless a
-    folder of that name exists.
+    a file annotate does not write (``results.csv``) or one of another
+    format's suffix (``out.jsonl`` with ``format="json"``): a ValueError,
+    unless a folder of that name exists.
     """
     output = Path(output)
-    if output.suffix == SUFFIXES[format]:
+    suffix = output.suffix.lower()  # out.JSONL is a file as out.jsonl is (format_of reads it so)
+    if suffix == SUFFIXES[format]:
         return output, output.with_name(output.stem + ".errors.jsonl")
-    if output.suffix.lower() in NOT_OUTPUTS and not output.is_dir():
+    if suffix in SUFFIXES.values() and not output.is_dir():  # -o out.jsonl --format json
+        raise ValueError(f"{output}: the name asks for a {suffix} file but the format is {format}: "
+                         f"name it X{SUFFIXES[format]}, or leave the format out")
+    if suffix in NOT_OUTPUTS and not output.is_dir():
         raise ValueError(f"{output}: annotate writes a folder, X.jsonl, X.json or X.spacy, not a {output.suffix} "
                          "file; tables (Parquet, DuckDB) are made from its output by 'policy-nlp export' "
                          "(or annotate --tables DIR)")

@@ -57,6 +57,17 @@ def test_an_output_annotate_does_not_write_is_one_line_not_a_folder(tmp_path, ca
     assert not (tmp_path / name).exists()
 
 
+def test_an_output_file_name_is_read_in_any_case_and_must_agree_with_the_format(tmp_path, capsys):
+    """-o out.JSONL made a folder out.JSONL/ (format_of read it as JSONL, the file test did not),
+    and so did -o out.jsonl --format json."""
+    assert main(["annotate", str(SEED), "-o", str(tmp_path / "out.JSONL"), "--stages", "paragraphs", "-q"]) == 0
+    assert (tmp_path / "out.JSONL").is_file() and (tmp_path / "out.errors.jsonl").is_file()
+    capsys.readouterr()  # the run's summary line
+    err = _fails(["annotate", SEED, "-o", tmp_path / "two.jsonl", "--format", "json", "--stages", "paragraphs"], capsys)
+    assert "two.jsonl: the name asks for a .jsonl file but the format is json: name it X.json" in err
+    assert not (tmp_path / "two.jsonl").exists()
+
+
 def test_an_existing_folder_named_like_a_file_is_still_an_output_folder(tmp_path, capsys):
     (tmp_path / "results.csv").mkdir()
     assert main(["annotate", str(SEED), "-o", str(tmp_path / "results.csv"), "--stages", "paragraphs", "-q"]) == 0
