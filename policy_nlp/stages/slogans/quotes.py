@@ -646,7 +646,7 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats, listed):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e)) \
-        or _campaign_period(text, s, e) or _parallel_parts(q)
+        or _campaign_period(text, s, e) or _parallel_parts(q) or _system_name(q)
 
 
 def _figure_before(text, s, e, listed):
@@ -768,6 +768,17 @@ def _named_kind(q):
     or pretext the words around give it."""
     return _programme_name(q) or bool(_COINAGE.fullmatch(q)) or q.endswith("制") \
         or (len(q) >= 4 and q.endswith(_BODY_HEADS))
+
+
+# the name of a system or rule of working, a word ending in 制 (“包干制”, “赛马制”, “链长制”)
+_SYSTEM_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}制")
+
+
+def _system_name(q):
+    """Whether the quotation ``q`` names a system by its shape (:data:`_SYSTEM_NAME`): 落实
+    科研经费“包干制” (shandong-18), 以“揭榜挂帅"“赛马制"等新型科研组织模式 (shandong-39,
+    52); not a phrase ending in a word of the dictionary (“…体制”, “…控制”, “…复制”)."""
+    return bool(_SYSTEM_NAME.fullmatch(q)) and "的" not in q and q[-2:] not in dictionary_words()
 
 
 def _named_around(text, s, e, before):
