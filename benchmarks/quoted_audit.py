@@ -14,7 +14,9 @@ emphasised word, a name). ``--counts`` prints the size of each corpus's pool.
 
 The hand verdicts of 2026-12-05 (output of main 1a94935, ``/work/wt/ref_1a94935``) are in
 ``benchmarks/results/quoted_audit_2026-12-05.tsv``, one row per sampled quotation, in the order
-printed.
+printed (verdict ``miss``, ``right`` or ``doubtful``, with the class of a miss or the reason it is
+rightly untagged): 11 misses, 127 right, 12 doubtful (docs/evaluation.md, "quotedaudit"). On a later
+output the pool, and so the sample, differs: rerun on ``ref_1a94935`` to re-judge the same 150.
 
 Usage (from the checkout)::
 
