@@ -487,6 +487,17 @@ def _part_or_wording(text, s, e, listed):
     return not (_SOME_OF.match(text, m.end()) and text[listed - 2:listed - 1] not in _PART_PLACE_BEFORE)
 
 
+def _in_title(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a title in title marks or a part of a titled
+    work: the whole title (《“…”》), its opening with no words of the title after it, or
+    right after a title (《…指南》“申请规定”). A quotation opening a title that goes on
+    names the programme the document is of (《“健康中国2030”规划纲要》, 《“宽带中国”
+    战略及实施方案》, 《“互联网＋”行动计划》: xi all_data:15, central-159, central-155,
+    central-25) and is read as any other."""
+    mark = text[s - 2:s - 1]
+    return mark == "》" or (mark in ("《", "〈") and not IDEOGRAPH_RE.match(text, e + 1))
+
+
 # uses of a quotation elsewhere in its text read to tell whether the text names it a term
 _USES_MAX = 50
 
@@ -570,7 +581,7 @@ def _is_policy_term(text, s, e, repeats):
     if re.fullmatch(r"[\s\W_]*[0-9A-Za-z.]*[\s\W_]*", q) and not re.search(r"[+＋]", q):
         return False
     listed = _run_start(text, s, parted="、")     # the first of the list of quotations it ends
-    if text[s - 2:s - 1] in ("《", "〈", "》") or _title_quoted(text, s, e) or _part_or_wording(text, s, e, listed) \
+    if _in_title(text, s, e) or _title_quoted(text, s, e) or _part_or_wording(text, s, e, listed) \
             or _page_label(text, s, e) or _own_shorthand(text, s, e):
         return False
     if _MASKED_ONLY.fullmatch(q) or q in _PLAIN_WORDS or _COHORT.fullmatch(q):
@@ -635,7 +646,7 @@ def _is_policy_term(text, s, e, repeats):
     if named or _term_shape(text, s, e, repeats, listed):
         return True
     return (4 <= len(q) <= 5 and _compact_name(text, s, e)) or (len(q) == 3 and _one_coinage(text, s, e)) \
-        or _campaign_period(text, s, e) or _parallel_parts(q)
+        or _campaign_period(text, s, e) or _parallel_parts(q) or _system_name(q)
 
 
 def _figure_before(text, s, e, listed):
@@ -757,6 +768,17 @@ def _named_kind(q):
     or pretext the words around give it."""
     return _programme_name(q) or bool(_COINAGE.fullmatch(q)) or q.endswith("制") \
         or (len(q) >= 4 and q.endswith(_BODY_HEADS))
+
+
+# the name of a system or rule of working, a word ending in 制 (“包干制”, “赛马制”, “链长制”)
+_SYSTEM_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}制")
+
+
+def _system_name(q):
+    """Whether the quotation ``q`` names a system by its shape (:data:`_SYSTEM_NAME`): 落实
+    科研经费“包干制” (shandong-18), 以“揭榜挂帅"“赛马制"等新型科研组织模式 (shandong-39,
+    52); not a phrase ending in a word of the dictionary (“…体制”, “…控制”, “…复制”)."""
+    return bool(_SYSTEM_NAME.fullmatch(q)) and "的" not in q and q[-2:] not in dictionary_words()
 
 
 def _named_around(text, s, e, before):

@@ -12,6 +12,7 @@ from policy_nlp.lang.words import words
 from policy_nlp.stages.cleaning import clean_text
 from policy_nlp.stages.lexicon import Lexicon, default_lexicon
 from policy_nlp.stages.slogans import find_slogans, parse_numbered
+from policy_nlp.stages.slogans.quotes import _system_name
 
 from conftest import local_excerpt
 
@@ -277,7 +278,7 @@ def test_quoted_terms(text, term):
 
 @pytest.mark.parametrize("text", [
     "他指出：“团结出干部，团结出战斗力”。", "成为制约一体化进程的“短板”。",
-    "避免“剃头挑子一头热”。", "以“惠民、为民”为宗旨。", "学习《“十四五”规划纲要》。",
+    "避免“剃头挑子一头热”。", "以“惠民、为民”为宗旨。", "学习《“放心消费”》一文。",
 ])
 def test_not_quoted_terms(text):
     assert texts(find_slogans(text), "quoted") == []
@@ -3007,3 +3008,28 @@ def test_recallaudit_an_unquoted_count_fused_into_one_closes_itself():
     for text in ("推进京津冀协同发展、长江经济带发展、长三角一体化发展。", "理论和实践二者合一，缺一不可。"):
         for found in _with_and_without_tokens(text):
             assert texts(found, "numbered") == [], text
+
+
+def test_quotedaudit_a_quotation_opening_a_title_that_goes_on_names_its_programme():
+    # quoted-term recall audit (twenty-second session): xi all_data:15, central-159, central-155, central-25
+    for text, term in (
+            ("确立新时代卫生与健康工作方针，印发《“健康中国2030”规划纲要》，发出建设健康中国的号召", "健康中国2030"),
+            ("按照《“宽带中国”战略及实施方案》要求，到2015年我国将初步建成", "宽带中国"),
+            ("根据国务院《物流业发展中长期规划（2015-2020年）》和《“互联网＋”行动计划》，及商务部", "互联网＋"),
+            ("推动达成《金砖国家数字经济伙伴关系框架》《“中国+中亚五国”数据安全合作倡议》等。", "中国+中亚五国")):
+        assert quoted_terms(text) == [term], text
+    # the whole title, or a part of a titled work named after it, stays untagged (central-15)
+    assert quoted_terms("执行《2024年度国家自然科学基金项目指南》“申请规定”中限项申请规定的相关要求。") == []
+    # a plan's number keeps its numbered reading (central-12)
+    spans = find_slogans("贯彻落实《国家标准化发展纲要》《“十四五”智能制造发展规划》", default_lexicon())
+    assert [(s["text"], s["kind"]) for s in spans] == [("十四五", "numbered")]
+
+
+def test_quotedaudit_a_system_named_by_its_shape():
+    # shandong-18 (the verb away from the quotation) and shandong-39, 52 (a mangled pair after a
+    # term); every quoted X制 of the corpora names a system (链长制, 组阁制, 双元制, 一库制)
+    assert quoted_terms("深化高校科研放管服改革，落实科研经费“包干制”，不设经费科目比例限制") == ["包干制"]
+    assert "赛马制" in quoted_terms('聚焦高端软件、人工智能等信息产业关键和薄弱环节，以“揭榜挂帅"“赛马制"等新型科研组织模式，每年实施')
+    # the shape alone: a word of the dictionary ending it is no system (…体制, …控制, …复制)
+    assert [q for q in ("包干制", "链长制", "双轨制", "管理体制", "严格控制", "多地复制") if _system_name(q)] \
+        == ["包干制", "链长制", "双轨制"]
