@@ -171,13 +171,19 @@ def score(labels_path, ann_path, write=False):
     print(f"(b) one area vs another: {sum(area.values())}")
     for (g, p), c in sorted(area.items(), key=lambda t: -t[1]):
         print(f"    hand {g:24s} pipeline {p:24s} {c}")
+    verdicts = collections.Counter(r.get("verdict", "").split(":")[0] for r in rows if r["label"] != r["prediction"])
+    if any(verdicts):
+        lenient = k + verdicts.get("ambiguous", 0)
+        lo2, hi2 = wilson(lenient, n)
+        print(f"verdicts of the disagreements (column verdict): {dict(verdicts)}; "
+              f"counting the ambiguous as right {lenient}/{n} = {lenient / n:.3f} (Wilson 95% {lo2:.3f}-{hi2:.3f})")
     print("disagreements:")
     for r in rows:
         if r["label"] != r["prediction"]:
             print(f"  {r['doc']} [{r['start']}:{r['end']}] hand {r['label']} / pipeline {r['prediction']}: "
-                  f"{r['excerpt'][:40]} -- {r['reason']}")
+                  f"{r['excerpt'][:40]} -- {r['reason']}" + (f" [{r['verdict']}]" if r.get("verdict") else ""))
     if write:
-        fields = FIELDS + ["prediction"]
+        fields = FIELDS + ["prediction"] + [f for f in rows[0] if f not in FIELDS + ["prediction"]]
         with open(labels_path, "w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=fields, delimiter="\t", lineterminator="\n")
             w.writeheader()
