@@ -77,6 +77,33 @@ def test_a_defence_title_pulls_towards_general():
     assert out[0]["label"] == "general"
 
 
+# Titles of Xi's 2020 speeches (xi_speeches_2020: 2020-11-18, 11-13, 11-22, 11-11): a head-of-state
+# summit is foreign affairs, general in the codebook, whatever its slogan names (共克疫情); a trade
+# fair or a business dialogue (11-20, 11-28) names no area, and a domestic commendation meeting on
+# the epidemic (10-15) keeps social_welfare.
+@pytest.mark.parametrize("title, label", [
+    ("守望相助共克疫情 携手同心推进合作——在金砖国家领导人第十二次会晤上的讲话", "general"),
+    ("共抗疫情，共促复苏，共谋和平——在第三届巴黎和平论坛的致辞", "general"),
+    ("勠力战疫 共创未来——在二十国集团领导人第十五次峰会第一阶段会议上的讲话", "general"),
+    ("弘扬“上海精神” 深化团结协作 构建更加紧密的命运共同体——在上海合作组织成员国元首理事会第二十次会议上的讲话",
+     "general"),
+    ("构建新发展格局 实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲", None),
+    ("在第十七届中国—东盟博览会和中国—东盟商务与投资峰会开幕式上的致辞", None),
+    ("在全国抗击新冠肺炎疫情表彰大会上的讲话", "social_welfare"),
+])
+def test_title_topic_a_summit_is_foreign_affairs(title, label):
+    assert title_topic(title) == label
+
+
+def test_a_summit_title_does_not_pull_its_paragraphs_to_the_epidemic():
+    # xi 2020-11-18 (BRICS), its second paragraph: multilateralism, nothing on health
+    text = ("面对多边和单边、公道和霸道之争，金砖国家要坚定维护国际公平正义，高举多边主义旗帜，捍卫联合国宪章"
+            "宗旨和原则，维护以联合国为核心的国际体系，维护以国际法为基础的国际秩序。")
+    results = [_result(social_welfare=0.4, general=0.45, economy=0.1, culture=0.05)]
+    title = "守望相助共克疫情 携手同心推进合作——在金砖国家领导人第十二次会晤上的讲话"
+    assert contextualize(results, [text], title=title)[0]["label"] == "general"
+
+
 def test_find_title_prefers_metadata_then_a_title_line():
     assert find_title(["同志们："], {"occasion": "防汛工作会议"}) == "防汛工作会议"
     assert find_title(["镇长在镇经济工作会议上的讲话", "同志们："]) == "镇长在镇经济工作会议上的讲话"
