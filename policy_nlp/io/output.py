@@ -26,15 +26,26 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.js
 FORMATS = ("jsonl", "json", "spacy")
 
 
+def names_folder(path):
+    """Whether ``path`` ends with a path separator (``-o run.json/``): a folder whatever its
+    suffix says (``Path`` drops the separator, so it is read from the string)."""
+    return isinstance(path, str) and path.endswith(tuple(filter(None, ("/", os.sep, os.altsep))))
+
+
 def format_of(path):
     """The output format a file name asks for: ``.json`` a JSON array, ``.spacy`` a DocBin,
-    anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``).
+    anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``), a
+    folder too (:func:`names_folder`).
 
     Examples
     --------
     >>> format_of("out/mine.spacy"), format_of("out/mine.json"), format_of("out/"), format_of("a.JSONL")
     ('spacy', 'json', 'jsonl', 'jsonl')
+    >>> format_of("run.json/")
+    'jsonl'
     """
+    if names_folder(path):
+        return "jsonl"
     return {".json": "json", ".spacy": "spacy"}.get(Path(path).suffix.lower(), "jsonl")
 
 

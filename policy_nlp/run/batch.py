@@ -36,7 +36,7 @@ from typing import Any, Sequence
 from policy_nlp._startup import loaded_objects_frozen
 from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
-from policy_nlp.io.output import DocumentWriter, format_of
+from policy_nlp.io.output import DocumentWriter, format_of, names_folder
 from policy_nlp.io.rows import KINDS, OTHER_WORKBOOKS
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.pool import annotate_on_workers
@@ -83,8 +83,12 @@ def output_paths(output, format):
     a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``, but for
     a file annotate does not write (``results.csv``) or one of another
     format's suffix (``out.jsonl`` with ``format="json"``): a ValueError,
-    unless a folder of that name exists.
+    unless a folder of that name exists or the name ends with a path
+    separator (``run.json/``: :func:`~policy_nlp.io.output.names_folder`).
     """
+    if names_folder(output):
+        output = Path(output)
+        return output / f"annotations{SUFFIXES[format]}", output / "errors.jsonl"
     output = Path(output)
     suffix = output.suffix.lower()  # out.JSONL is a file as out.jsonl is (format_of reads it so)
     if suffix == SUFFIXES[format]:
