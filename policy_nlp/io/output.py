@@ -34,18 +34,13 @@ def names_folder(path):
 
 def format_of(path):
     """The output format a file name asks for: ``.json`` a JSON array, ``.spacy`` a DocBin,
-    anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``), a
-    folder too (:func:`names_folder`).
+    anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``).
 
     Examples
     --------
     >>> format_of("out/mine.spacy"), format_of("out/mine.json"), format_of("out/"), format_of("a.JSONL")
     ('spacy', 'json', 'jsonl', 'jsonl')
-    >>> format_of("run.json/")
-    'jsonl'
     """
-    if names_folder(path):
-        return "jsonl"
     return {".json": "json", ".spacy": "spacy"}.get(Path(path).suffix.lower(), "jsonl")
 
 

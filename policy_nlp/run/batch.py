@@ -321,7 +321,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Output file or folder (see :func:`output_paths`).
     format : {"jsonl", "json", "spacy"}, optional
         Default: the one ``output``'s suffix names (``.json``, ``.spacy``;
-        else JSONL: :func:`policy_nlp.io.output.format_of`), as ``annotate -o``.
+        else JSONL, a folder too: :func:`policy_nlp.io.output.format_of`), as ``annotate -o``.
     workers : int
         Worker processes (each loads the pipeline once).
     backend : {"processes", "dask"}
@@ -359,7 +359,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         caller's own is kept, and so is every handler when called from
         another thread.
     """
-    format = format or format_of(output)
+    format = format or ("jsonl" if names_folder(output) else format_of(output))  # -o run.json/: a folder
     if format not in SUFFIXES:
         raise ValueError(f"unknown format {format!r}; choose one of {sorted(SUFFIXES)}")
     if not isinstance(workers, int) or workers < 1:
