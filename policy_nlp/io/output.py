@@ -26,6 +26,12 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "document.schema.js
 FORMATS = ("jsonl", "json", "spacy")
 
 
+def names_folder(path):
+    """Whether ``path`` ends with a path separator (``-o run.json/``): a folder whatever its
+    suffix says (``Path`` drops the separator, so it is read from the string)."""
+    return isinstance(path, str) and path.endswith(tuple(filter(None, ("/", os.sep, os.altsep))))
+
+
 def format_of(path):
     """The output format a file name asks for: ``.json`` a JSON array, ``.spacy`` a DocBin,
     anything else JSONL (``annotate -o out.spacy``, ``DocumentWriter("docs.spacy")``).

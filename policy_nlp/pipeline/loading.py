@@ -128,7 +128,7 @@ def _check_settings(segmenter, user_dict, stages, exclude):
         raise ConfigError("stages and exclude are lists of stage names, e.g. stages=['paragraphs']")
     if segmenter not in SEGMENTERS:
         raise ConfigError(f"unknown segmenter {segmenter!r}; choose one of {sorted(SEGMENTERS)}")
-    if user_dict is not None and Path(user_dict).is_dir():
+    if user_dict not in (None, "") and Path(user_dict).is_dir():   # Path("") is the working folder
         raise IsADirectoryError(f"{user_dict}: a folder, not a user dictionary file "
                                 "(a file of terms, one per line; user_dict setting)")
     if user_dict is not None and not Path(user_dict).is_file():

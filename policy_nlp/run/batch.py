@@ -36,7 +36,7 @@ from typing import Any, Sequence
 from policy_nlp._startup import loaded_objects_frozen
 from policy_nlp.io.corpus import MetaSheet, parse_meta, read_inputs
 from policy_nlp.errors import ConfigError, DocumentError, Interrupted
-from policy_nlp.io.output import DocumentWriter, format_of
+from policy_nlp.io.output import DocumentWriter, format_of, names_folder
 from policy_nlp.io.rows import KINDS, OTHER_WORKBOOKS
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.pool import annotate_on_workers
@@ -83,8 +83,12 @@ def output_paths(output, format):
     a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``, but for
     a file annotate does not write (``results.csv``) or one of another
     format's suffix (``out.jsonl`` with ``format="json"``): a ValueError,
-    unless a folder of that name exists.
+    unless a folder of that name exists or the name ends with a path
+    separator (``run.json/``: :func:`~policy_nlp.io.output.names_folder`).
     """
+    if names_folder(output):
+        output = Path(output)
+        return output / f"annotations{SUFFIXES[format]}", output / "errors.jsonl"
     output = Path(output)
     suffix = output.suffix.lower()  # out.JSONL is a file as out.jsonl is (format_of reads it so)
     if suffix == SUFFIXES[format]:
@@ -317,7 +321,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         Output file or folder (see :func:`output_paths`).
     format : {"jsonl", "json", "spacy"}, optional
         Default: the one ``output``'s suffix names (``.json``, ``.spacy``;
-        else JSONL: :func:`policy_nlp.io.output.format_of`), as ``annotate -o``.
+        else JSONL, a folder too: :func:`policy_nlp.io.output.format_of`), as ``annotate -o``.
     workers : int
         Worker processes (each loads the pipeline once).
     backend : {"processes", "dask"}
@@ -355,7 +359,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         caller's own is kept, and so is every handler when called from
         another thread.
     """
-    format = format or format_of(output)
+    format = format or ("jsonl" if names_folder(output) else format_of(output))  # -o run.json/: a folder
     if format not in SUFFIXES:
         raise ValueError(f"unknown format {format!r}; choose one of {sorted(SUFFIXES)}")
     if not isinstance(workers, int) or workers < 1:

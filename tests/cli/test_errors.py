@@ -68,6 +68,18 @@ def test_an_output_file_name_is_read_in_any_case_and_must_agree_with_the_format(
     assert not (tmp_path / "two.jsonl").exists()
 
 
+@pytest.mark.parametrize("name, format, written", [("run.json", "jsonl", "annotations.jsonl"),
+                                                    ("run.jsonl", "json", "annotations.json"),
+                                                    ("results.csv", None, "annotations.jsonl"),
+                                                    ("run.json", None, "annotations.jsonl")])
+def test_an_output_name_ending_in_a_slash_is_a_folder_whatever_its_suffix(tmp_path, capsys, name, format, written):
+    """review17: -o run.json/ --format jsonl (and -o results.csv/) asked for a folder and were refused
+    as files since the suffix checks (the slash is lost in Path); -o run.json/ alone wrote a file run.json."""
+    argv = ["annotate", str(SEED), "-o", str(tmp_path / name) + os.sep, "--stages", "paragraphs", "-q"]
+    assert main(argv + (["--format", format] if format else [])) == 0
+    assert (tmp_path / name).is_dir() and {written, "errors.jsonl"} <= set(_files(tmp_path / name))
+
+
 def test_an_existing_folder_named_like_a_file_is_still_an_output_folder(tmp_path, capsys):
     (tmp_path / "results.csv").mkdir()
     assert main(["annotate", str(SEED), "-o", str(tmp_path / "results.csv"), "--stages", "paragraphs", "-q"]) == 0

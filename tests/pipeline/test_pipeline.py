@@ -25,6 +25,8 @@ def test_bad_settings_are_clear_errors(tmp_path):
         policy_nlp.load(user_dict=tmp_path / "missing.txt")
     with pytest.raises(IsADirectoryError, match="a folder, not a user dictionary file"):  # polish22: it said "not found"
         policy_nlp.load(user_dict=tmp_path)
+    with pytest.raises(FileNotFoundError, match="user dictionary not found"):  # review17: "" is no folder (Path: .)
+        policy_nlp.load(user_dict="")
     with pytest.raises(FileNotFoundError, match="not a saved policy_nlp pipeline"):
         policy_nlp.load(tmp_path)
     with pytest.raises(ValueError, match="config for stages"):
