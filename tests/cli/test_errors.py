@@ -210,3 +210,15 @@ def test_an_unknown_option_or_value_is_one_line_naming_the_commands_help(argv, n
     monkeypatch.chdir(tmp_path)
     err = _fails(argv, capsys)
     assert all(name in err for name in names) and not list(tmp_path.iterdir()), err
+
+
+@pytest.mark.parametrize("user_dict", ["folder", "missing.txt"])
+def test_a_bad_user_dict_is_refused_before_the_inputs_are_read_or_the_output_made(tmp_path, capsys, user_dict):
+    """leftovers22b: the user dictionary was checked when the pipeline loaded, after the output folder
+    was made and the inputs read (their repeated-ids warning came first); an empty folder stayed."""
+    (tmp_path / "folder").mkdir()
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text('{"id": "a", "text": "今天开会。"}\n{"id": "a", "text": "明天开会。"}\n', encoding="utf-8")
+    err = _fails(["annotate", inputs, "-o", tmp_path / "out", "--user-dict", tmp_path / user_dict], capsys)
+    assert "user dictionary" in err and "repeated" not in err  # one line: no warning before it
+    assert not (tmp_path / "out").exists()
