@@ -3033,7 +3033,7 @@ def test_quotedaudit_a_system_named_by_its_shape():
     assert "赛马制" in quoted_terms('聚焦大数据、云计算、人工智能等数字技术关键领域，以“揭榜挂帅"“赛马制"等新型科研组织模式，'
                                  '每年部署不少于2')                          # shandong-52
     # leftovers22b: a system the text abolishes is rejected, as one opposed is (反对“台独”); made up,
-    # of the shape of 取消不切实际的“达标”、“升级”活动 (gwr 1991), now untagged too
+    # of the shape of 取消不切实际的“达标”、“升级”活动 (gwr 1997), now untagged too
     assert quoted_terms("要废除领导干部职务“终身制”，建立干部退休制度") == []
     assert quoted_terms("坚决取消企业用工的“铁饭碗制”，推行劳动合同制") == []
     assert quoted_terms("严禁出台农民合理负担之外的各种集资、收费项目，取消不切实际的“达标”、“升级”活动。") == []
