@@ -27,9 +27,11 @@ FORMATS = ("jsonl", "json", "spacy")
 
 
 def names_folder(path):
-    """Whether ``path`` ends with a path separator (``-o run.json/``): a folder whatever its
-    suffix says (``Path`` drops the separator, so it is read from the string)."""
-    return isinstance(path, str) and path.endswith(tuple(filter(None, ("/", os.sep, os.altsep))))
+    """Whether ``path`` names a folder whatever its suffix says: it ends with a path separator
+    (``-o run.json/``; ``Path`` drops the separator, so it is read from the string) or is an
+    existing folder (``-o d.jsonl`` where ``d.jsonl/`` exists)."""
+    return (isinstance(path, str) and path.endswith(tuple(filter(None, ("/", os.sep, os.altsep))))
+            or Path(path).is_dir())
 
 
 def format_of(path):

@@ -202,7 +202,10 @@ def load_defaults() -> "MappingProxyType[str, Any]":
 
 def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     """Refuse a keyword that ``caller`` would pass on to :func:`load` and that
-    :func:`load` does not take, naming both and the settings there are.
+    :func:`load` does not take, naming both and the settings there are; then
+    the values :func:`load` checks before building (segmenter, stages, the
+    user dictionary file), so that a run refuses them before it makes its
+    output or reads its inputs, without loading anything.
 
     A corpus run or a dataset map passes its extra keywords to :func:`load`:
     ``Dataset.map``'s ``batched=True`` given to ``annotate_dataset`` was
@@ -219,3 +222,6 @@ def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     if unknown:
         raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}: neither one of its own "
                         f"nor a setting of policy_nlp.load ({', '.join(sorted(known))})")
+    if settings.get("path") is None:  # a saved pipeline's settings are its own
+        values = {**known, **settings}
+        _check_settings(values["segmenter"], values["user_dict"], values["stages"], values["exclude"])

@@ -82,9 +82,10 @@ def output_paths(output, format):
     A path ending in the format's suffix is the file itself; anything else is
     a folder that gets ``annotations.<suffix>`` and ``errors.jsonl``, but for
     a file annotate does not write (``results.csv``) or one of another
-    format's suffix (``out.jsonl`` with ``format="json"``): a ValueError,
-    unless a folder of that name exists or the name ends with a path
-    separator (``run.json/``: :func:`~policy_nlp.io.output.names_folder`).
+    format's suffix (``out.jsonl`` with ``format="json"``): a ValueError.
+    A folder that exists, or a name ending with a path separator
+    (``run.json/``), is a folder whatever its suffix
+    (:func:`~policy_nlp.io.output.names_folder`).
     """
     if names_folder(output):
         output = Path(output)
@@ -93,10 +94,10 @@ def output_paths(output, format):
     suffix = output.suffix.lower()  # out.JSONL is a file as out.jsonl is (format_of reads it so)
     if suffix == SUFFIXES[format]:
         return output, output.with_name(output.stem + ".errors.jsonl")
-    if suffix in SUFFIXES.values() and not output.is_dir():  # -o out.jsonl --format json
+    if suffix in SUFFIXES.values():  # -o out.jsonl --format json
         raise ValueError(f"{output}: the name asks for a {suffix} file but the format is {format}: "
                          f"name it X{SUFFIXES[format]}, or leave the format out")
-    if suffix in NOT_OUTPUTS and not output.is_dir():
+    if suffix in NOT_OUTPUTS:
         raise ValueError(f"{output}: annotate writes a folder, X.jsonl, X.json or X.spacy, not a {output.suffix} "
                          "file; tables (Parquet, DuckDB) are made from its output by 'policy-nlp export' "
                          "(or annotate --tables DIR)")
@@ -359,7 +360,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         caller's own is kept, and so is every handler when called from
         another thread.
     """
-    format = format or ("jsonl" if names_folder(output) else format_of(output))  # -o run.json/: a folder
+    format = format or ("jsonl" if names_folder(output) else format_of(output))  # -o run.json/, a d.json/ that exists
     if format not in SUFFIXES:
         raise ValueError(f"unknown format {format!r}; choose one of {sorted(SUFFIXES)}")
     if not isinstance(workers, int) or workers < 1:

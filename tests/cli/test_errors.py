@@ -210,3 +210,28 @@ def test_an_unknown_option_or_value_is_one_line_naming_the_commands_help(argv, n
     monkeypatch.chdir(tmp_path)
     err = _fails(argv, capsys)
     assert all(name in err for name in names) and not list(tmp_path.iterdir()), err
+
+
+@pytest.mark.parametrize("user_dict", ["folder", "missing.txt"])
+def test_a_bad_user_dict_is_refused_before_the_inputs_are_read_or_the_output_made(tmp_path, capsys, user_dict):
+    """leftovers22b: the user dictionary was checked when the pipeline loaded, after the output folder
+    was made and the inputs read (their repeated-ids warning came first); an empty folder stayed."""
+    (tmp_path / "folder").mkdir()
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text('{"id": "a", "text": "今天开会。"}\n{"id": "a", "text": "明天开会。"}\n', encoding="utf-8")
+    err = _fails(["annotate", inputs, "-o", tmp_path / "out", "--user-dict", tmp_path / user_dict], capsys)
+    assert "user dictionary" in err and "repeated" not in err  # one line: no warning before it
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name, format, written", [("d.jsonl", None, "annotations.jsonl"),
+                                                    ("d.json", None, "annotations.jsonl"),
+                                                    ("d.json", "json", "annotations.json"),
+                                                    ("d.spacy", "spacy", "annotations.spacy")])
+def test_an_existing_folder_named_like_an_output_file_is_written_into(tmp_path, capsys, name, format, written):
+    """leftovers22b: -o d.jsonl, d.jsonl an existing folder, failed with a bare "Is a directory";
+    an existing folder is a folder whatever its suffix, as one named results.csv already was."""
+    (tmp_path / name).mkdir()
+    argv = ["annotate", str(SEED), "-o", str(tmp_path / name), "--stages", "paragraphs", "-q"]
+    assert main(argv + (["--format", format] if format else [])) == 0
+    assert {written, "errors.jsonl"} <= set(_files(tmp_path / name))

@@ -777,7 +777,9 @@ _SYSTEM_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}制")
 def _system_name(q):
     """Whether the quotation ``q`` names a system by its shape (:data:`_SYSTEM_NAME`): 落实
     科研经费“包干制” (shandong-18), 以“揭榜挂帅"“赛马制"等新型科研组织模式 (shandong-39,
-    52); not a phrase ending in a word of the dictionary (“…体制”, “…控制”, “…复制”)."""
+    52); not a phrase ending in a word of the dictionary (“…体制”, “…控制”, “…复制”). A
+    system the words before reject (废除领导干部职务“终身制”) is no term: :func:`_rejected` has
+    refused it before."""
     return bool(_SYSTEM_NAME.fullmatch(q)) and "的" not in q and q[-2:] not in dictionary_words()
 
 

@@ -1218,3 +1218,13 @@ def test_members22_the_lexicons_members_written_with_their_shared_ending_once():
     assert _lexicon_members(text, "四个现代化") == []
     text = "我们要实现四个现代化，就要搞好交通、农业、工业、国防和科学技术现代化。"
     assert _lexicon_members(text, "四个现代化") == []
+
+
+def test_the_lexicons_shared_ending_is_cut_at_a_word_boundary():
+    """leftovers22b (review17's doubt, constructed: no case in the corpora): the longest ending
+    社会主义道路 and 资本主义道路 share, 主义道路, cut 资本主义 inside; 社会、资本主义道路 read
+    社会, 资本. The ending is now the longest that splits no word of the dictionary (道路)."""
+    text = "存在着两条道路的斗争，有人主张社会、资本主义道路并存。"
+    assert _lexicon_members(text, "两条道路") == []
+    text = "存在着两条道路的斗争，有人主张社会主义、资本主义道路并存。"
+    assert _lexicon_members(text, "两条道路") == ["社会主义", "资本主义"]

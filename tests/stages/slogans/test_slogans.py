@@ -3030,6 +3030,13 @@ def test_quotedaudit_a_system_named_by_its_shape():
     # term); every quoted X制 of the corpora names a system (链长制, 组阁制, 双元制, 一库制)
     assert quoted_terms("深化高校科研放管服改革，落实科研经费“包干制”，不设经费科目比例限制") == ["包干制"]
     assert "赛马制" in quoted_terms('聚焦高端软件、人工智能等信息产业关键和薄弱环节，以“揭榜挂帅"“赛马制"等新型科研组织模式，每年实施')
+    assert "赛马制" in quoted_terms('聚焦大数据、云计算、人工智能等数字技术关键领域，以“揭榜挂帅"“赛马制"等新型科研组织模式，'
+                                 '每年部署不少于2')                          # shandong-52
+    # leftovers22b: a system the text abolishes is rejected, as one opposed is (反对“台独”); made up,
+    # of the shape of 取消不切实际的“达标”、“升级”活动 (gwr 1997), now untagged too
+    assert quoted_terms("要废除领导干部职务“终身制”，建立干部退休制度") == []
+    assert quoted_terms("坚决取消企业用工的“铁饭碗制”，推行劳动合同制") == []
+    assert quoted_terms("严禁出台农民合理负担之外的各种集资、收费项目，取消不切实际的“达标”、“升级”活动。") == []
     # the shape alone: a word of the dictionary ending it is no system (…体制, …控制, …复制)
     assert [q for q in ("包干制", "链长制", "双轨制", "管理体制", "严格控制", "多地复制") if _system_name(q)] \
         == ["包干制", "链长制", "双轨制"]

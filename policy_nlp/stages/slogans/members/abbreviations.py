@@ -80,8 +80,10 @@ def _known_members_sharing_ending(t, known, lo, hi):
     before the formulation, the formulation's own text ending with it (社会主义同
     资本主义两条道路: members 社会主义道路, 资本主义道路). The parts are the
     members, as for the text's own shared heads (国内国际两个大局 -> 国内, 国际).
-    Tried from the longest shared ending of two characters or more; the parts
-    keep two characters or more. The nearest such list wins."""
+    Tried from the longest shared ending of two characters or more that cuts
+    no member inside a word of the dictionary (:func:`_cuts_word`: not 主义道路
+    of 社会主义道路, 资本主义道路, which would read 社会、资本主义道路 as 社会,
+    资本); the parts keep two characters or more. The nearest such list wins."""
     if t.number < 2:
         return None
     text, name = t.text, t.text[t.s:t.e]
@@ -90,7 +92,8 @@ def _known_members_sharing_ending(t, known, lo, hi):
     for cut in range(len(common), 1, -1):
         ending = common[-cut:]
         parts = [m[:-cut] for m in known]
-        if min(map(len, parts)) < 2 or len(set(parts)) != len(parts):
+        if min(map(len, parts)) < 2 or len(set(parts)) != len(parts) \
+                or any(_cuts_word(m, len(m) - cut) for m in known):
             continue
         part = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
         series = f"(?<!{joint})(?:{part})(?:{joint}(?:{part})){{{len(parts) - 1}}}"
@@ -111,6 +114,13 @@ def _known_members_sharing_ending(t, known, lo, hi):
                 at += len(w) + 1
             return out
     return None
+
+
+def _cuts_word(member, at):
+    """Whether cutting ``member`` before ``member[at]`` splits a word of the
+    dictionary written across the cut (资本|主义道路: 资本主义)."""
+    vocabulary = dictionary_words()
+    return any(member[i:j] in vocabulary for i in range(at) for j in range(at + 1, len(member) + 1))
 
 
 _ADVERBS = tuple(w for w in words("predicate_adverbs") if len(w) >= 2)
