@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,13 @@ import policy_nlp
 settings.register_profile("ci", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# A suite started in the background by a non-interactive shell (`make test &` in a script, a CI
+# runner's `cmd &`) inherits SIGINT ignored, and Python then never turns Ctrl-C into
+# KeyboardInterrupt: the tests of Ctrl-C (tests/run) would test the shell, not the code. They
+# get SIGINT as a terminal gives it; the processes they start inherit it through exec.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "000_49f5c10d9eda79ac.txt"
