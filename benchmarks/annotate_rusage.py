@@ -11,7 +11,7 @@ in every process). A local Dask cluster's workers are not reaped by the command:
 missing from the CPU figure, their memory is in the sums. The result (also the load average
 before and after, and a hash of the sorted output lines) is printed and written to RESULT.json.
 Run two checkouts alternately, several rounds, and compare best and median
-(docs/benchmarks.md, "The twenty-first session: main against e9e2bc4").
+(docs/benchmarks.md, "The twenty-second session: main against 2efe8c4").
 """
 
 import hashlib
