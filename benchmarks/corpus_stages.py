@@ -18,12 +18,13 @@ times, and the table gives each row's best and median run for both.
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkouts import add_against_options, alternately  # noqa: E402  (beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,10 +69,8 @@ def main():
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--text-column", default="text")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--against", metavar="TREE")
-    parser.add_argument("--pairs", type=int, default=4)
     parser.add_argument("--output")
-    parser.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)
+    add_against_options(parser)
     args = parser.parse_args()
     inputs = [str(Path(p).resolve()) for p in args.inputs]
     if args.one_run or not args.against:
@@ -79,17 +78,9 @@ def main():
         print(json.dumps(best))
         return
     trees = {"this checkout": str(ROOT), args.against: str(Path(args.against).resolve())}
-    runs = {name: [] for name in trees}
-    for pair in range(args.pairs):
-        for name, tree in (reversed(trees.items()) if pair % 2 else trees.items()):
-            done = subprocess.run([sys.executable, __file__, *inputs, "--text-column", args.text_column,
-                                   "--rounds", str(args.rounds), "--one-run"],
-                                  env={**os.environ, "PYTHONPATH": tree}, cwd=tree, capture_output=True, text=True)
-            if done.returncode:
-                sys.exit(f"{name}: {done.stderr}")
-            runs[name].append(json.loads(done.stdout.splitlines()[-1]))
-        print(f"pair {pair + 1}: " + ", ".join(f"{name} {r[-1]['total']:.2f} s" for name, r in runs.items())
-              + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
+    runs = alternately(__file__, [*inputs, "--text-column", args.text_column, "--rounds", str(args.rounds), "--one-run"],
+                       trees, args.pairs, parse=lambda out: json.loads(out.splitlines()[-1]),
+                       seconds=lambda run: run["total"])
     this, other = runs.values()
     rows = list(dict.fromkeys([*this[0], *other[0]]))
     table = {}

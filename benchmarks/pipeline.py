@@ -50,6 +50,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkouts import alternately  # noqa: E402  (beside this script)
+
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = ROOT.parent / "shared" / "corpora" / "national" / "government_work_reports.jsonl"
 FULL = ["paragraphs", "slogans", "enumerations", "topics"]
@@ -187,18 +190,8 @@ def against_main(args, chars):
     """``--against``: this checkout and ``args.against``, alternately, in fresh processes."""
     import statistics
     trees = {"this checkout": str(ROOT), args.against: str(Path(args.against).resolve())}
-    runs = {name: [] for name in trees}
-    for pair in range(args.pairs):
-        for name, tree in (reversed(trees.items()) if pair % 2 else trees.items()):
-            env = {**os.environ, "PYTHONPATH": tree}
-            done = subprocess.run([sys.executable, __file__, "--full-only", "--rounds", str(args.rounds),
-                                   "--limit", str(args.limit)], env=env, cwd=tree, capture_output=True,
-                                  text=True)
-            if done.returncode:
-                sys.exit(f"{name}: {done.stderr}")
-            runs[name].append(float(done.stdout.split()[-1]))
-        print(f"pair {pair + 1}: " + ", ".join(f"{name} {r[-1]:.2f} s" for name, r in runs.items())
-              + f"; load average {os.getloadavg()[0]:.1f}", flush=True)
+    runs = alternately(__file__, ["--full-only", "--rounds", str(args.rounds), "--limit", str(args.limit)],
+                       trees, args.pairs, parse=lambda out: float(out.split()[-1]), seconds=lambda run: run)
     this, other = runs.values()
     best, median = min(other) / min(this), statistics.median(other) / statistics.median(this)
     print(f"full pipeline, CPU s best (median): this checkout {min(this):.2f} ({statistics.median(this):.2f}), "

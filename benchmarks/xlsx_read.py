@@ -13,10 +13,12 @@ import datetime
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkouts import add_against_options, alternately  # noqa: E402  (beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,14 +51,12 @@ def one_run(path, rounds):
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file")
     parser.add_argument("--rows", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--against", metavar="TREE")
-    parser.add_argument("--pairs", type=int, default=4)
     parser.add_argument("--output")
-    parser.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)
+    add_against_options(parser)
     args = parser.parse_args()
     if args.one_run:
         print(json.dumps(one_run(args.file, args.rounds)))
@@ -66,14 +66,8 @@ def main():
     trees = {"this": str(ROOT)}
     if args.against:
         trees["against"] = str(Path(args.against).resolve())
-    runs = {name: [] for name in trees}
-    for _ in range(args.pairs):
-        for name, tree in trees.items():
-            env = dict(os.environ, PYTHONPATH=tree)
-            out = subprocess.run([sys.executable, __file__, args.file, "--rounds", str(args.rounds), "--one-run"],
-                                 env=env, cwd=tree, capture_output=True, text=True, check=True).stdout
-            runs[name].append(json.loads(out))
-            print(name, runs[name][-1], "load", os.getloadavg()[0], flush=True)
+    runs = alternately(__file__, [args.file, "--rounds", str(args.rounds), "--one-run"], trees, args.pairs,
+                       parse=lambda out: json.loads(out.splitlines()[-1]), seconds=lambda run: run["cpu"])
     summary = {name: {"best": min(r["cpu"] for r in rs), "median": statistics.median(r["cpu"] for r in rs),
                       "rows": rs[0]["rows"], "runs": [r["cpu"] for r in rs]} for name, rs in runs.items()}
     if args.against:
