@@ -203,13 +203,6 @@ def _meta_title(meta):
     return None
 
 
-def _simplified(title):
-    """``title`` read as the paragraphs are, in Simplified characters: a page in Traditional script
-    is annotated in a Simplified copy, but its title in meta is as given (最新社區換屆選舉演講稿 names
-    换届 as much as its Simplified copy does; 區……調度會主持詞 is a speech's title as ……调度会主持词 is)."""
-    return simplified(title) if title else title
-
-
 def _title_line(paragraph_texts):
     """A speech's title or occasion line among the first three paragraphs, or None."""
     for text in paragraph_texts[:3]:
@@ -395,7 +388,9 @@ def _is_speech_not_news(paragraph_texts, meta):
     meta = meta or {}
     if any(isinstance(meta.get(key), str) and meta[key].strip() for key in _SPEECH_META):
         return True
-    title = _simplified(_meta_title(meta)) or _title_line(paragraph_texts)
+    # a title in meta is as given, a Traditional page's paragraphs are read in a Simplified copy:
+    # the title is read so too (區……調度會主持詞 is a speech's title as ……调度会主持词 is)
+    title = simplified(_meta_title(meta)) or _title_line(paragraph_texts)
     if title and _is_speech_title(title):
         return True
     first = [text.strip() for text in paragraph_texts[:_PREAMBLE_PARAGRAPHS]]
@@ -555,7 +550,7 @@ def document_context(paragraph_texts, meta=None, title=None, read_title=False):
     news = is_news_report(paragraph_texts)
     if title is None and read_title:
         title = _title(paragraph_texts, meta, news)
-    title = _simplified(title)
+    title = simplified(title)  # as the paragraphs are read (最新社區換屆選舉演講稿 names 换届)
     if news:
         return title, dict(_NEWS_WEIGHTS)
     return title, _policy_weights_not_news(paragraph_texts, title, meta)
