@@ -67,6 +67,11 @@ def checked_lists(text):
     return lists
 
 
+def last_item(text):
+    """The last item of the first list of ``text``: where a run's last item ends is what many tests check."""
+    return lists_of(text)[0]["items"][-1]
+
+
 # ---------------------------------------------------------------------------
 # The seed speech (ships with the repository)
 
@@ -979,17 +984,17 @@ def test_the_last_inline_item_stops_before_a_form_of_address():
     # Xi 2020-02-24: 同志们！ after the last of 一、 … 四、 on a page without line breaks
     text = ("一、关于疫情防控工作。要加强领导。要压实责任。二、关于经济工作。要稳住外贸。要扩大内需。"
             "三、关于干部队伍。要增强综合能力和驾驭能力，使自己成为内行领导。同志们！中华民族历史上经历过很多磨难。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同志们")
+    assert last_item(text)["end"] == text.index("同志们")
     # Xi 2020-09-04: 同胞们、同志们、朋友们！
     text = ("——实现中华民族伟大复兴，必须坚持中国共产党领导。办好中国的事情，关键在党。党是最高政治领导力量。要坚持党的领导。"
             "——实现中华民族伟大复兴，必须坚持走中国特色社会主义道路。道路决定命运。道路就是党的生命。要坚定道路自信。"
             "——实现中华民族伟大复兴，必须坚持以人民为中心。人民是历史的创造者。中国人民都绝不答应！"
             "同胞们、同志们、朋友们！鉴往事，知来者。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同胞们")
+    assert last_item(text)["end"] == text.index("同胞们")
     # counter-example: 同志们 inside a sentence of the item is part of it
     text = ("一是加强学习。要读原著。二是转变作风。要下基层。"
             "三是狠抓落实。要带领同志们，确保各项任务完成。要敢于担当。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("要敢于担当")
+    assert last_item(text)["end"] == text.index("要敢于担当")
 
 
 def test_inline_dash_items_are_a_list_from_three_in_a_row():
@@ -1085,7 +1090,7 @@ def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
     text = ("经济社会发展中还存在不少问题和困难。一是经济运行中的突出矛盾虽有所缓解，但尚未根本解决。固定资产投资还有可能反弹。"
             "二是社会发展中的问题突出。部分低收入群众生活比较困难；影响社会稳定的因素不少。"
             "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；投资率持续偏高，消费率偏低。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert "主要是：就业压力巨大；" in text[last["start"]:last["end"]]
     # counter-example: a list announced in the item's first sentence stays under it
     text = "一是人数多。二是亮点多。三是加强领导，抓好两件事：一要明确责任。二要加强督查。"
@@ -1105,7 +1110,7 @@ def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end()
     text = ("目前产业发展呈现两大趋势：一是创新驱动发展，传感器与仪器仪表实现了高灵敏度、高适应性、高可靠性；"
             "二是企业形态呈集团化垄断和精细化分工的有机结合，一方面大公司通过兼并重组，逐步形成垄断地位，引领产业发展方向；"
             "另一方面小企业则向“小（中）而精、精而专、专而强”方向发展，服务面向世界。\n我国传感器产业经过多年发展。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("服务面向世界。")
     # counter-example, 1981 report: items of one clause (parted by commas) end at the semicolon,
     # and no item runs into the next list (开拓两个市场，首先是…)
@@ -1119,7 +1124,7 @@ def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end()
     text = ("这次主题教育积累了新经验。一是严督实导、内外用力。各地区各部门各单位坚持敞开大门。坚持正面宣传和舆论监督，营造良好氛围。二是力戒虚功、务求实效。把工作做扎实、做到位。"
             "在充分肯定成绩的同时，我们也要清醒看到存在的问题，主要是：有的领导干部理论学习不深、不透、不系统；"
             "有些问题的整改还没有到位；有的基层党组织建设还比较薄弱。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]] == "二是力戒虚功、务求实效。把工作做扎实、做到位。"
 
 
@@ -1224,30 +1229,30 @@ def test_the_last_inline_item_stops_before_a_closing_remark():
             "第二，以共建共治共享拓展社会发展新局面。事实证明，发展起来以后的问题不比不发展时少。"
             "以上我重点讲了几个问题，以及中长期经济社会发展涉及的其他问题，希望大家深入思考。"
             "2015年11月23日，我专门就马克思主义政治经济学研究作了讲话。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("以上我")
+    assert last_item(text)["end"] == text.index("以上我")
     # Xi 2020-09-20 (items shortened): 最后，我要强调的是
     text = ("第一，珍惜发展好局面，巩固发展好势头。“十四五”时期，是我国开启全面建设社会主义现代化国家新征程的第一个五年。"
             "要坚定不移贯彻新发展理念。要推动高质量发展。"
             "第二，基层代表要更好发挥带头作用。全面建成小康社会不是终点，而是新生活、新奋斗的起点。"
             "最后，我要强调的是，社会主义中国发展到今天，取得的成就不是天上掉下来的。大家来自基层和生产一线。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("最后，我")
+    assert last_item(text)["end"] == text.index("最后，我")
     # counter-examples: 以上率下 (Xi 2020-01-09) and 最后一公里 open no closing remark, 最后 after a
     # semicolon is the item's last step (local dev-0136), and an outline heading's section holds
     # its closing sentences (Xi 2020-02-24: 四、… 总体看，…)
     text = ("一是聚焦主题、紧扣主线。针对党内存在的突出问题，确立主题。学习教育围绕主题深学细悟。调查研究围绕主题寻策问道。"
             "二是有机融合、一体推进。这次主题教育有一个鲜明特点。以上率下成为风气，各级领导干部带头学习。最后一公里要打通。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert last["end"] == len(text)
     # nor does 以上海 (cpc 14, its sentence after 第二，…的步伐。): 以 before 上海
     text = ("第一，加快沿海地区的开放步伐。要进一步办好经济特区。要办好沿海开放城市。第二，加快内陆省、自治区对外开放的步伐。"
             "以上海浦东开发开放为龙头，进一步开放长江沿岸城市。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
             "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇党委副书记、镇长宋捷作总结讲话。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("一、关于疫情防控工作。要加强领导。要压实责任。要统筹兼顾。二、关于干部队伍。疾风知劲草，板荡识诚臣。"
             "总体看，在抗疫斗争中我们的干部队伍是好的。最后，我给今天参加会议的同志们提3点要求。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
 
 
 def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
@@ -1280,10 +1285,10 @@ def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
     text = ("一是要统一思想、深化认识。“创国卫”是一项政治任务。要全力以赴、共克难关。"
             "二是要率先垂范，带动人人参与。党员干部要争当先锋。要用实际行动动员身边群众。"
             "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("一是要统一思想。“创国卫”是一项政治任务。要共克难关！二是要率先垂范。党员干部要争当先锋。要动员群众。"
             "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
 
 
 def test_the_last_inline_item_ends_before_the_next_section_heading():
@@ -1398,26 +1403,26 @@ def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
             "二是不慌乱。各部门要通过宣传让群众知道流感可防、可控、可治。新闻宣传口要加大报道力度。各单位要稳住阵脚,沉着面对。"
             "三是不失职。各单位特别是教育部门要严防死守,认真排查;卫生部门要做好隔离治疗准备。"
             "王细妹要求,各单位要认真落实调度会议精神,积极行动起来。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("做好隔离治疗准备。")
     text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
             "随后,村党支部书记代表支部班子作对照检查。其他班子成员依次查摆问题。"
             "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇长宋捷作总结讲话。"
             "宋镇长在讲话中指出,农村基层党组织是党在农村的执政基础。全体党员要时刻坚守宗旨。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("作总结讲话。")
     # a speech citing its authority by a title alone (dev-0091 …生态衰则文明衰。总书记指出:…; dev-0089
     # 习近平总书记在深入推进长江经济带发展座谈会上强调,…) is no new speaker of a news report
     for opening in ("总书记指出，", "总书记在深入推进长江经济带发展座谈会上强调,", "省委书记强调，"):
         text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
                 + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
-        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+        assert last_item(text)["end"] == len(text), opening
     # counter-examples (Xi 2020-07-22, 2020-04-30): a speaker's own words and a report he cites
     # go on in the item
     for opening in ("我多次强调，", "有篇报道说，", "中央提出，"):
         text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
                 + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
-        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+        assert last_item(text)["end"] == len(text), opening
 
 
 def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading():
