@@ -1092,7 +1092,31 @@ class LogisticTopicClassifier(TopicClassifier):
         return self
 
 
-class TitledTopicClassifier(TopicClassifier):
+class _PairedTopicClassifier(TopicClassifier):
+    """A recipe's classifier over (paragraph, side) pairs: the paragraph's
+    features and what :meth:`_joined` makes of them with its side (the
+    document's title, the domain); a subclass keeps its own ``__init__``, as
+    scikit-learn reads an estimator's parameters from its signature."""
+
+    def _fit_sides(self, sides):
+        """Fit what :meth:`_joined` needs of the training sides (nothing here)."""
+
+    def _joined(self, features, sides):
+        raise NotImplementedError
+
+    def fit(self, X, y):
+        X = list(X)
+        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
+        sides = [side for _, side in X]
+        self._fit_sides(sides)
+        return self._fit_model(self._joined(self._fit_vectorizers(words, chars), sides), y, counts)
+
+    def _features(self, X):
+        X = list(X)
+        return self._joined(super()._features([x for x, _ in X]), [side for _, side in X])
+
+
+class TitledTopicClassifier(_PairedTopicClassifier):
     """The recipe's classifier over (paragraph, title tokens) pairs: the
     paragraph's features joined to the TF-IDF of its document's title (token
     1-2-grams, a block of its own, so a title word is another feature than
@@ -1106,21 +1130,14 @@ class TitledTopicClassifier(TopicClassifier):
                          calibration=calibration, cv=cv, random_state=random_state)
         self.title_features = title_features
 
-    def _titles(self, X):
-        return self.title_vectorizer_.transform([" ".join(t or ()) for _, t in X]) * self.title_features
-
-    def fit(self, X, y):
-        X = list(X)
-        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
+    def _fit_sides(self, titles):
         self.title_vectorizer_ = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False,
                                                  ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32)
-        self.title_vectorizer_.fit([" ".join(t or ()) for _, t in X])
-        features = sp.hstack([self._fit_vectorizers(words, chars), self._titles(X)], format="csr")
-        return self._fit_model(features, y, counts)
+        self.title_vectorizer_.fit([" ".join(t or ()) for t in titles])
 
-    def _features(self, X):
-        X = list(X)
-        return sp.hstack([super()._features([x for x, _ in X]), self._titles(X)], format="csr")
+    def _joined(self, features, titles):
+        tfidf = self.title_vectorizer_.transform([" ".join(t or ()) for t in titles])
+        return sp.hstack([features, tfidf * self.title_features], format="csr")
 
 
 class WithTitle:
@@ -1134,7 +1151,7 @@ class WithTitle:
         return self.model.predict_proba([(x, self.title_tokens) for x in X])
 
 
-class DomainTopicClassifier(TopicClassifier):
+class DomainTopicClassifier(_PairedTopicClassifier):
     """The recipe's classifier over (paragraph, is_local) pairs, its features
     augmented by domain (Daume III 2007, *Frustratingly easy domain
     adaptation*): each paragraph's features once shared and once in a block of
@@ -1150,19 +1167,10 @@ class DomainTopicClassifier(TopicClassifier):
                          calibration=calibration, cv=cv, random_state=random_state)
         self.domain_features = domain_features
 
-    def _augmented(self, features, local):
+    def _joined(self, features, local):
         local = np.asarray(local, dtype=np.float32) * self.domain_features
         national = self.domain_features - local
         return sp.hstack([features, sp.diags(local) @ features, sp.diags(national) @ features], format="csr")
-
-    def fit(self, X, y):
-        X = list(X)
-        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
-        return self._fit_model(self._augmented(self._fit_vectorizers(words, chars), [d for _, d in X]), y, counts)
-
-    def _features(self, X):
-        X = list(X)
-        return self._augmented(super()._features([x for x, _ in X]), [d for _, d in X])
 
 
 class AsLocal:

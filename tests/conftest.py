@@ -76,16 +76,29 @@ def _doctest_namespace(doctest_namespace):
     doctest_namespace["policy_nlp"] = policy_nlp
 
 
-def local_excerpt(excerpt_id):
-    """The text of one excerpt of the local speech development corpus
-    (``dev-0001`` …; skips without ../shared). The corpus may not be copied
-    into the repository, so tests name excerpts by id."""
+def local_record(excerpt_id):
+    """One record (id, title, text, level, year …) of the local speech
+    development corpus (``dev-0001`` …; skips without ../shared). The corpus
+    may not be copied into the repository, so tests name excerpts by id."""
     path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
     for line in path.open(encoding="utf-8"):
         record = json.loads(line)
         if record["id"] == excerpt_id:
-            return record["text"]
+            return record
     raise LookupError(excerpt_id)
+
+
+def local_excerpt(excerpt_id):
+    """The text of :func:`local_record`."""
+    return local_record(excerpt_id)["text"]
+
+
+def development_excerpts():
+    """The local speech corpus's records but those of the blind gold, which stay unread."""
+    from policy_nlp.apps.local_training import gold_excerpt_ids
+    blind = gold_excerpt_ids(parts=("blind",))
+    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
+    return [r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] not in blind]
 
 
 def lists_of(text):

@@ -2,7 +2,7 @@ from hypothesis import given, strategies as st
 
 from policy_nlp.stages.paragraphs import find_paragraphs, find_sentences, join_hard_wrapped, wrap_width
 
-from conftest import shared_path
+from conftest import local_excerpt, shared_path
 
 
 def test_seed_paragraphs_and_sentences(seed_text):
@@ -95,15 +95,9 @@ def find_paragraphs_by_line(text):
         paragraphs.join_hard_wrapped = original
 
 
-def _excerpt(key):
-    import json
-    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
-    return next(row["text"] for row in map(json.loads, path.open(encoding="utf-8")) if row["id"] == key)
-
-
 def test_hard_wrapped_pdf_lines_join_into_paragraphs():
     # dev-0021: a PDF copy broken every ~28 characters, mid-word (…深入传达学\n习中央…)
-    text = _excerpt("dev-0021")
+    text = local_excerpt("dev-0021")
     paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
     first = next(p for p in paragraphs if p.startswith("今天我们召开街道党工委扩大会议"))
     assert first.endswith("希\n望同志们认真领会,深刻把握。")
@@ -175,20 +169,20 @@ def test_a_table_header_and_a_figure_caption_are_not_word_cuts():
 
 def test_indented_lines_and_items_start_paragraphs():
     # dev-0046: lines indented by two spaces start paragraphs
-    text = _excerpt("dev-0046")
+    text = local_excerpt("dev-0046")
     paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
     assert any(p.startswith("下面,就加速推进招商引资工作") for p in paragraphs)
     assert any(p.startswith("今天,区委、区政府") and p.endswith("工\n作的家人表示衷心的感谢!")
                for p in paragraphs)
     # dev-0196: 二是/三是 items stay paragraphs of their own
-    text = _excerpt("dev-0196")
+    text = local_excerpt("dev-0196")
     assert all(not text[s:e].startswith("一是") or "二是" not in text[s:e]
                for s, e in find_paragraphs(text))
 
 
 def test_line_broken_titles_and_banners_are_not_joined():
     for key in ("dev-0169", "dev-0160", "dev-0175"):
-        text = _excerpt(key)
+        text = local_excerpt(key)
         for s, e in find_paragraphs(text):
             if "\n" in text[s:e]:
                 assert any(ch in text[s:e] for ch in "，,、。"), (key, text[s:e])
@@ -277,7 +271,7 @@ def test_a_short_text_that_lost_its_line_breaks_is_cut_into_paragraph_sized_unit
     from policy_nlp.stages.paragraphs import LONG_PARAGRAPH, ONE_LINE, ONE_LINE_TARGET
     # dev-0235 with its line breaks removed (the one_line copy of benchmarks/mangling.py):
     # 707 characters, shorter than LONG_PARAGRAPH, used to be one unit with one topic
-    clean = _excerpt("dev-0235")
+    clean = local_excerpt("dev-0235")
     text = clean.replace("\n", "")
     assert ONE_LINE < len(text) < LONG_PARAGRAPH
     units = find_paragraphs(text)
@@ -302,7 +296,7 @@ def test_a_body_that_lost_its_line_breaks_under_a_line_of_its_own_is_cut_too():
     # dev-0136 as the title_one_line copy of benchmarks/mangling.py: its news lead stays on a
     # line of its own and the rest runs on one line of 488 characters (under LONG_PARAGRAPH),
     # which was one unit with one topic; it is cut at its sentence openers (会上, 宋镇长在讲话中指出)
-    clean = _excerpt("dev-0136")
+    clean = local_excerpt("dev-0136")
     lead, _, body = clean.partition("\n")
     text = lead + "\n" + body.replace("\n", "")
     units = find_paragraphs(text)
@@ -320,7 +314,7 @@ def test_a_body_that_lost_its_line_breaks_under_a_line_of_its_own_is_cut_too():
 
 def test_a_one_line_unit_ends_early_before_a_sentence_that_opens_a_paragraph():
     # dev-0072 (one line in the corpus, 348 characters): a news report's lead, then the speaker's words
-    text = _excerpt("dev-0072")
+    text = local_excerpt("dev-0072")
     assert "\n" not in text
     units = find_paragraphs(text)
     assert [text[s:s + 6] for s, e in units] == ["1月8日上午", "张伯松强调,"]

@@ -1,11 +1,13 @@
 """Dates, years, places and levels of government read from a document's metadata and text
 (:mod:`policy_nlp.stages.places`)."""
 
-import json
-
 from policy_nlp.stages.places import enrich_meta, infer_date, infer_place, page_dates
 
-from conftest import shared_path
+from conftest import development_excerpts
+
+# dev-0179's title block and first lines, as a .txt copy of the speech holds them
+DEV_0179 = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
+            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
 
 
 def test_dates_from_metadata_title_and_text():
@@ -30,12 +32,8 @@ def test_a_date_column_holding_only_the_year_gives_the_year():
 
 def test_levels_of_the_local_speech_corpus():
     """Inferred level against the corpus's own level field (positions and titles as found by cleaning)."""
-    from policy_nlp.apps.local_training import gold_excerpt_ids
     from policy_nlp.stages.cleaning import clean_text
-    rows = [json.loads(line) for line in
-            shared_path("corpora", "local_speeches", "excerpts.jsonl").read_text(encoding="utf-8").splitlines()]
-    blind = gold_excerpt_ids(parts=("blind",))        # the blind gold's excerpts stay unread
-    rows = [r for r in rows if r["level"] != "unknown" and r["id"] not in blind]
+    rows = [r for r in development_excerpts() if r["level"] != "unknown"]
     agree = covered = 0
     for r in rows:
         cleaned = clean_text(r["text"])
@@ -180,9 +178,7 @@ def test_a_title_block_date_is_read_from_the_text_and_a_sharing_site_stamp_is_an
     from policy_nlp.stages.normalize import prepare
     # dev-0179 saved as a .txt file: the date under the title is the text's (not the input's
     # metadata); the date the sharing site printed over the file's size and pages is its upload
-    page = ("在农村工作会上的讲话(送审稿)修改稿(1)\nVIP专免\n2024-01-21\n999+\n25.34KB\n31 页\n海报\n侵权投诉\n"
-            "在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
-            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
+    page = "在农村工作会上的讲话(送审稿)修改稿(1)\nVIP专免\n2024-01-21\n999+\n25.34KB\n31 页\n海报\n侵权投诉\n" + DEV_0179
     _, meta = prepare(page)
     assert {k: meta.get(k) for k in ("date", "year", "date_source", "uploaded", "published")} == \
         {"date": "2021-02-02", "year": 2021, "date_source": "text", "uploaded": "2024-01-21", "published": None}
@@ -244,15 +240,9 @@ def test_a_date_in_brackets_closing_a_title_is_the_documents_in_any_form():
 def test_years_of_the_local_speech_corpus_read_from_the_text():
     """Years read from each excerpt's text alone (a .txt file) against the corpus's own ``year``
     (SOURCE.md: set only when the excerpt dates the text; never a template site's page date)."""
-    from policy_nlp.apps.local_training import gold_excerpt_ids
     from policy_nlp.stages.normalize import prepare
-    rows = [json.loads(line) for line in
-            shared_path("corpora", "local_speeches", "excerpts.jsonl").read_text(encoding="utf-8").splitlines()]
-    blind = gold_excerpt_ids(parts=("blind",))        # the blind gold's excerpts stay unread
     counts = {"right": 0, "wrong": 0, "missing": 0, "undated_given_a_year": 0}
-    for r in rows:
-        if r["id"] in blind:
-            continue
+    for r in development_excerpts():
         year = prepare(r["text"])[1].get("year")
         if r["year"] is None:
             counts["undated_given_a_year"] += year is not None
@@ -267,8 +257,7 @@ def test_an_empty_date_given_with_the_input_leaves_the_texts_date():
     """review12: a sheet's or JSONL's empty date (a blank --date-column cell, "date": null) kept
     the title block's date cleaning read out of meta (dev-0179's (2021 年2月2日) lost, no year)."""
     from policy_nlp.stages.normalize import prepare
-    page = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
-            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
+    page = DEV_0179
     for empty in (None, "", " "):
         meta = prepare(page, {"date": empty, "id": "dev-0179"})[1]
         assert (meta["date"], meta["year"], meta["date_source"]) == ("2021-02-02", 2021, "text"), empty
@@ -280,8 +269,7 @@ def test_an_empty_title_given_with_the_input_leaves_the_title_block_read():
     """review12: 52 local excerpts come with "title": null; a title given empty kept the title
     cleaning read out of meta (and with it the title's year and the topics' title context)."""
     from policy_nlp.stages.normalize import prepare
-    page = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
-            "今年是实施“十四五”规划的开局之年,我们乘势而上\n开启了现代化建设新征程。")
+    page = DEV_0179
     for empty in (None, "", " "):
         meta = prepare(page, {"title": empty})[1]
         assert meta["title"] == "在全市农村工作会议上的讲话" and meta["year"] == 2021, empty

@@ -60,12 +60,23 @@ def check_invariants(text, lists):
             assert lst["count_matches"] is None
 
 
+def checked_lists(text):
+    """The lists of ``text`` (:func:`conftest.lists_of`), once :func:`check_invariants` holds on them."""
+    lists = lists_of(text)
+    check_invariants(text, lists)
+    return lists
+
+
+def last_item(text):
+    """The last item of the first list of ``text``: where a run's last item ends is what many tests check."""
+    return lists_of(text)[0]["items"][-1]
+
+
 # ---------------------------------------------------------------------------
 # The seed speech (ships with the repository)
 
 def test_seed_outline(seed_text):
-    lists = lists_of(seed_text)
-    check_invariants(seed_text, lists)
+    lists = checked_lists(seed_text)
     assert summary(seed_text, lists) == [
         ("一、", 3, "一、提高思想", None),
         ("一是", 8, "一是农业种植", 0),       # inline, in the first section
@@ -127,8 +138,7 @@ def test_seed_item_spans(seed_text):
     ("过去一年：\n——经济平稳。\n——民生改善。\n总之很好。", "——", ["——", "——"]),
 ])
 def test_every_family(text, family, markers):
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [(family, markers)]
 
 
@@ -136,8 +146,7 @@ def test_qiyi_qier_qisan_is_a_family_and_its_claim_is_checked():
     # a county leader's speech (local_speeches dev-0005)
     text = ("本次大会的召开,基于三个层面的战略考量。其一,是全面承接中央经济工作会议精神落地生根的政治要求;"
             "其二,是应对标兵渐远、追兵逼近竞争态势的迫切需要;其三,是凝聚四十万人民发展共识的关键举措。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("其一", 3, "其一,是全面", None)]
     assert lists[0]["claim"]["text"] == "基于三个层面的战略考量" and lists[0]["count_matches"]
     # 其一 in other senses: after a character (national reports, policy_docs) or without punctuation
@@ -150,8 +159,7 @@ def test_zuihou_opening_a_sentence_ends_a_shouxian_qici_list_without_a_comma():
     text = ("区委书记孙敬林作了重要讲话。首先殷切希望广大老干部、老同志一如既往地关心支持川汇区的工作,积极建言献策。"
             "其次希望老干部当好区委区政府的参谋助手,发挥好老干部的纽带作用。"
             "最后在春节来临之际,他代表区委区政府预祝参加座谈会的各位老干部致以节日的问候!")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("首先", 3, "首先殷切希望", None)]
     # inside a sentence, or before a numeral, 最后 is no marker
     text = "首先要抓项目。其次要抓招商。打通服务群众的最后一公里。最后一次会议在年底召开。"
@@ -170,8 +178,7 @@ def test_outline_nesting():
             "（二）主要目标。\n"
             "二、重点任务\n"
             "（一）扩大内需。\n（二）稳定就业。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["level"], l["parent"], l["parent_item"])
             for l in lists] == [
         ("一、", 2, 0, None, None),
@@ -190,8 +197,7 @@ def test_inline_list_goes_on_in_following_paragraphs():
     # 一是 closes the lead paragraph, 二是 and 三是 open the next ones.
     text = ("继续实施积极的财政政策。一是保持适度赤字。\n这样安排是必要的。\n"
             "二是实施结构性减税。\n三是优化支出结构。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [
         ("一是", ["一是", "二是", "三是"])]
     first = lists[0]["items"][0]
@@ -261,8 +267,7 @@ def test_not_lists(text):
 
 def test_half_width_punctuation_does_not_break_detection():
     text = "同志们:\n在这里我讲两点意见:\n一、提高认识,统一思想\n正文:一是学习,二是落实.\n二、狠抓落实\n正文。"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 2, "一、提高认识", None), ("一是", 2, "一是学习,二", 0)]
     assert lists[0]["claim"]["text"] == "我讲两点意见"
 
@@ -285,8 +290,7 @@ def test_claims_forward_backward_and_vague():
     text = ("今年要重点抓好以下三个方面工作：\n（一）扩大内需。\n（二）稳定就业。\n"
             "以上两条，是今年的重点。\n主要表现在这样几个方面。一是A。二是B。\n"
             "我讲四点意见：第一，统一思想。第二，狠抓落实。第三，转变作风。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     claims = [(l["claim"]["text"], l["claim"]["number"], l["count_matches"]) for l in lists]
     assert claims == [
         ("今年要重点抓好以下三个方面工作", 3, False),
@@ -334,8 +338,7 @@ _PIECES = ["一、", "二、", "（一）", "(二)", "一是", "二是", "三要
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_invariants_hold_on_any_text(pieces):
-    text = "".join(pieces)
-    check_invariants(text, lists_of(text))
+    checked_lists("".join(pieces))
 
 
 def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
@@ -344,7 +347,7 @@ def test_an_inline_run_ends_where_the_item_it_opened_in_ends():
     text = "一、加强领导。第一，要抓好。二、推进改革。第二，要落实。"
     assert summary(text, lists_of(text)) == [("一、", 2, "一、加强领导", None)]
     for text in ("一、第一，二、第二，", "①第一，②第二，", "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"):
-        check_invariants(text, lists_of(text))
+        checked_lists(text)
     text = "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"   # the run inside one item stays
     assert summary(text, lists_of(text))[1] == ("第一", 2, "第一，要抓好", 0)
 
@@ -354,9 +357,7 @@ def test_an_inline_run_ended_by_its_parents_next_item_goes_on_in_no_later_paragr
     # of the run it opened in was still continued from the next paragraph, across that item:
     # （一）一是…(二)…¶二是… made one 一是 list over (二)
     for text in ("（一）一是抓项目(二)抓资金\n二是抓落实", "（一）一是(二)\n一、一、二是"):
-        lists = lists_of(text)
-        assert summary(text, lists) == [("（一）", 2, text[:6], None)], text
-        check_invariants(text, lists)
+        assert summary(text, checked_lists(text)) == [("（一）", 2, text[:6], None)], text
     # counter-examples: a run that no item of an outer run closes goes on in the next paragraph
     text = "（一）抓好生产。一是抓项目，\n二是抓资金。（二）推进改革。"
     assert ("一是", 2) in [s[:2] for s in summary(text, lists_of(text))]
@@ -366,8 +367,7 @@ def test_an_inline_list_running_past_an_item_is_no_child_of_it():
     # found by test_invariants_hold_on_any_text (explore seed 1006): the inline 一、…二、 list of the
     # second paragraph began in the first （一） item and ran past (二), yet was put under （一）
     text = "一、（一）\n一、一、(二)二、\n(二)"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], l["parent"], l["parent_item"]) for l in lists][2] == ("一、", 0, 0)
     # counter-example: an inline list inside one item stays its child
     text = "一、加强领导。第一，要抓好。第二，要落实。二、推进改革。"
@@ -391,8 +391,7 @@ def test_an_announced_outline_is_found_whole_whatever_its_text(n, data):
     for i in range(1, n + 1):
         starts.append(len(text))
         text += f"{_ORDINALS[i]}、{data.draw(_FILLER)}\n{data.draw(_FILLER)}。{data.draw(_FILLER)}。\n"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     top = [lst for lst in lists if lst["level"] == 0]
     assert len(top) == 1, summary(text, lists)
     assert top[0]["family"] == "一、"
@@ -416,8 +415,7 @@ def test_lists_match_gold(path):
     if "source" in gold:
         shared_path("corpora", gold["source"]["corpus"])
     text = gold_text(gold)
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     report = evaluate(gold, {"text": text, "paragraphs": [], "slogans": [], "lists": lists})
     metrics = report["metrics"]
     assert metrics["list_match"]["score"] >= 0.9, report["errors"]
@@ -431,8 +429,7 @@ def test_policy_documents_keep_invariants():
     with open(path, encoding="utf-8") as handle:
         records = [json.loads(line) for _, line in zip(range(40), handle)]
     for record in records:
-        text = record["content_zh"]
-        check_invariants(text, lists_of(text))
+        checked_lists(record["content_zh"])
 
 
 # ------------------------------------------------- local speech patterns
@@ -443,8 +440,7 @@ from conftest import local_excerpt  # noqa: E402
 
 def local_lists(excerpt_id):
     text = local_excerpt(excerpt_id)
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     return text, lists
 
 
@@ -477,8 +473,7 @@ def test_ordinal_units_written_with_digits_are_markers():
         return re.sub("第([一二三四五六七八九十]{1,3})(?=[个项])", lambda m: f"第{chinese_int(m.group(1))}", text)
     for excerpt_id, first, items in (("dev-0134", "第1项", 5), ("dev-0045", "第1个方面", 2)):
         text = digits(local_excerpt(excerpt_id))
-        lists = lists_of(text)
-        check_invariants(text, lists)
+        lists = checked_lists(text)
         found = [l for l in lists if text[l["items"][0]["start"]:].startswith(first)]
         assert [len(l["items"]) for l in found] == [items], excerpt_id
     # a lone ordinal in digits makes no list: 依照第3条，
@@ -503,8 +498,7 @@ def test_quoted_formulation_ending_its_sentence_claims_a_list_opening_with_its_h
     text = ("县长对全县安全生产工作提出了“五个强化”。\n"
             "一是强化思想意识。各乡镇各部门尤其是各级领导干部一定要充分认识安全生产工作的重要性。\n"
             "二是强化责任落实。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert lists[0]["claim"]["text"] == "县长对全县安全生产工作提出了“五个强化”"
     assert (lists[0]["claim"]["number"], lists[0]["count_matches"]) == (5, False)
     # items that do not open with the head: the formulation is no claim
@@ -524,8 +518,7 @@ def test_formulation_before_dash_items_is_the_lists_claim():
     from policy_nlp.stages.slogans import find_slogans
     text = ("必须做到“三个坚持”：\n——坚持党的领导，把方向。\n——坚持人民至上，办实事。\n"
             "——坚持改革创新，破难题。\n会议要求……")
-    (lst,) = lists_of(text)
-    check_invariants(text, [lst])
+    (lst,) = checked_lists(text)
     assert lst["family"] == "——" and lst["claim"]["number"] == 3 and lst["count_matches"] is True
     (span,) = [s for s in find_slogans(text) if s["kind"] == "numbered"]
     assert [text[lst["items"][k]["start"] + 2:m["end"]] for k, m in enumerate(span["members"])] == \
@@ -560,8 +553,7 @@ def test_outline_of_a_page_whose_paragraph_marks_are_spaces():
     # the runs of spaces are its paragraph breaks, so the dash items open paragraphs.
     text = ("过去五年的工作回顾。  一、经济发展空前活跃  ——农业经济稳步提升五年来,我们紧紧围绕“农民增收、企业增税”"
             "的总体目标,不断增加农业投入。  ——工业经济迅猛增长镇政府始终把优化环境,发展经济放在首要位置。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     dashes = [l for l in lists if l["family"] == "——"]
     assert [len(l["items"]) for l in dashes] == [2]
     # the heading over them is the only item of its list the excerpt shows: their parent
@@ -582,8 +574,7 @@ def test_a_list_restarting_in_brackets_inside_an_item_leaves_the_outer_list_open
             "二是多形式、多举措防控到位;三是各医疗机构发挥职能治到位);"
             "三是加强领导,打造疫情防控工作的坚强堡垒(一是提高站位;二是全员上岗;"
             "三是严肃纪律;四是舆论引导),疫情就是命令,防控就是责任。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     outer, first, second = sorted(lists, key=lambda l: l["items"][0]["start"])
     assert [text[i["start"]:i["start"] + 2] for i in outer["items"]] == ["一是", "二是", "三是"]
     assert outer["parent"] is None
@@ -602,8 +593,7 @@ def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
     text = ("下面,我讲三点意见。\n一、统一思想,充分认识做好征兵工作的重要意义\n"
             "(一)做好征兵工作是保障国家安全的需要。兵役工作关系国防。\n"
             "(二)做好征兵工作是建立强大国防的需要。各级要高度重视。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     heading, sub = lists
     assert (heading["family"], len(heading["items"]), heading["claim"]["number"], heading["count_matches"]) == (
         "一、", 1, 3, False)
@@ -613,8 +603,7 @@ def test_a_lone_heading_numbered_one_is_the_parent_of_the_lists_under_it():
     text = ("受陈凯书记委托,下面我讲三点意见。\n一、始终坚持农业基础地位不动摇,增强做好“三农”工作的紧迫感和责任感\n"
             "近年来,我区“三农”工作取得了可喜的成绩。一是全区农业发展势头强劲。二是农民由体力型向技能型转变。"
             "三是农村由单一的农业场所向多功能转变。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 1, "一、始终坚持", None), ("一是", 3, "一是全区农业", 0)]
     # dev-0227: a heading may open with 要 (一、要认清形势…), unlike an inline 一、要
     text = ("同志们:\n一、要认清形势,增强抓好征兵工作的责任感和紧迫感。征兵工作是一项严肃的任务。\n"
@@ -637,8 +626,7 @@ def test_a_heading_glued_to_the_end_of_the_paragraph_above():
             "二是低生育水平面临较大反弹风险。三是人口问题显得越来越紧迫,为我乡经济社会可持续发展"
             "创造良好的人口发展环境。二、计生工作是一件要事,要创新举措\n随之社会主义市场经济的发展,"
             "广大农民群众的法律意识不断提高。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 2, "一、充分认识", None), ("一是", 3, "一是人口问题", 0)]
     # a policy document (MIIT style): "…的兼容性。（二）装备与系统标准（CIB）⏎"
     text = ("三、建设内容\n（一）基础综合标准（CIA）\n基础综合标准是适用于各类标准的规范。"
@@ -669,8 +657,7 @@ def test_a_heading_glued_to_the_paragraph_above_on_a_page_that_kept_only_its_ind
             "我国社会主义现代化建设取得的一切成就都建立在经济持续健康发展的基础之上。"
             "深入推进集中连片特殊困难地区扶贫攻坚。（二）强化农业农村发展基础，推动城乡发展一体化。\u3000\u3000"
             "近些年是我国农业发展最快的时期。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 3, "一、过去五年", None), ("一是", 2, "一是有效应对", 0),
                                     ("（一）", 2, "（一）加快转", 0)]
     assert lists[2]["parent_item"] == 2
@@ -688,8 +675,7 @@ def test_a_heading_glued_to_the_paragraph_above_on_a_page_that_kept_only_its_ind
             "二、以构建现代化诉讼服务体系建设为目标，努力提升诉讼服务智能化水平\u3000\u3000"
             "3.建设诉讼服务指导中心信息平台，实现诉讼全程服务纵向和横向贯通。\u3000\u3000"
             "4.整合完善多元解纷、诉讼服务等子系统，支撑诉讼服务中心建设。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"], l["parent_item"]) for l in lists] == [
         ("一、", 2, None, None), ("1.", 4, None, None)]
     # not cut: an inline list whose last item is a short sentence ending its paragraph (the number
@@ -710,8 +696,7 @@ def test_numbering_that_runs_on_across_sections_on_a_page_without_line_breaks():
             "4.虚拟验证与中试面向产品验证、中试等业务活动，加速产品熟化。"
             "三、工艺设计5.工艺数字化设计面向工艺规划、产线设计等业务活动，实现工艺设计快速迭代优化。"
             "6.可制造性设计面向产品设计等业务活动，提高产品可制造性。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), text[l["items"][0]["start"]:][:3], l["parent"], l["parent_item"])
             for l in lists] == [("一、", 3, "一、工", None, None), ("1.", 6, "1.工", None, None)]
     # shandong-51 (one line): the numbering goes on after a sentence end under the next （二）
@@ -721,8 +706,7 @@ def test_numbering_that_runs_on_across_sections_on_a_page_without_line_breaks():
             "（牵头单位：省工业和信息化厅）（二）聚力突破核心关键技术。4.持续加大研发投入。"
             "瞄准集成电路、高端软件、人工智能等关键技术和基础环节。（配合单位：省发展改革委）"
             "5.着力做强创新平台。围绕重点产业领域，支持骨干企业争创国家级制造业创新中心。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
         ("（一）", 2, None), ("1.", 5, None)]
     # not a list: a run that starts at 3 with no run before it, nor one after a gap in the numbering
@@ -739,8 +723,7 @@ def test_a_heading_glued_to_the_last_word_of_the_paragraph_above():
     # central-14 and shandong-45 (one line): 六、 goes on with the 一、 numbering before it
     text = ("五、生产作业（一）产线柔性配置。（二）人机协同作业，提升整体运营效率"
             "六、质量管控（一）在线智能检测。（二）质量追溯与分析改进。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"])) for l in lists] == [("一、", 2), ("（一）", 2), ("（一）", 2)]
     # shandong-45 (as published): such a heading ends its line, so it opens a paragraph of its own
     text = ("四、深化数字政府建设，引领数字经济高质量发展\n13.持续提升政府决策数字化水平。完善数据共享机制。\n"
@@ -748,8 +731,7 @@ def test_a_heading_glued_to_the_last_word_of_the_paragraph_above():
             "五、加速数字社会建设，推动数字经济全面发展\n15.打造新型智慧城市产业生态体系。坚持以人为本。\n"
             "16.营造新型智慧城市共建共享社会氛围。实施新型智慧城市提升行动。\n"
             "六、夯实数字基础底座，支撑数字经济稳固发展\n18.加快建设高速泛在的网络基础设施。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
         ("一、", 3, None), ("1.", 4, None)]     # 13.–16. across 四、 and 五、; a lone 18. no list
     assert text[lists[0]["items"][1]["start"]:lists[0]["items"][1]["end"]].endswith("推动数字经济全面发展")
@@ -773,8 +755,7 @@ def test_review_cases_of_the_bracket_heading_and_lone_heading_rules():
     assert text[lst["items"][-1]["start"]:lst["items"][-1]["end"]] == "三是抓作风，做到1）守纪律；2）讲规矩。"
     # nested lone headings both stay: 一、 > （一） > 1. 2.
     text = "一、总体要求\n（一）说明\n1.甲\n2.乙"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
         ("一、", 1, None), ("（一）", 1, 0), ("1.", 2, 1)]
     # a glued heading on the text's last line
@@ -792,8 +773,7 @@ def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
             "征兵工作是国防和军队建设的一项基础性工作。(一)做好征兵工作是保障国家长治久安的需要。"
             "一个国家,如果没有强大的国防和军队,就没有安定和谐的国内环境。"
             "(二)做好征兵工作是建立强大国防和军队现代化建设的需要。要建设一支强大的军队。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 1, "一、统一思想", None), ("（一）", 2, "(一)做好征", 0)]
     assert (lists[0]["claim"]["number"], lists[0]["count_matches"]) == (3, False)
     # dev-0087: after a colon and a blank, the heading's line ending in a blank
@@ -811,8 +791,7 @@ def test_an_inline_heading_numbered_one_on_a_page_without_line_breaks():
     assert [(l["family"], len(l["items"])) for l in lists_of(text)] == [("一、", 2), ("一是", 2)]
     # a heading whose list falls in a smaller item is dropped (found by the property test)
     text = "一是我讲三点意见：一、二是（一）(二)"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("一是", 2, None), ("（一）", 2, 0)]
 
 
@@ -858,17 +837,14 @@ ONE_LINE_CASES = [
 
 @pytest.mark.parametrize("text, expected", ONE_LINE_CASES)
 def test_a_page_without_line_breaks_keeps_its_outline(text, expected):
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == expected
     one_line = text.replace("\n", "")
-    lists = lists_of(one_line)
-    check_invariants(one_line, lists)
+    lists = checked_lists(one_line)
     assert summary(one_line, lists) == expected
     # and indented as web pages indent (two U+3000 opening each line)
     indented = "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
-    lists = lists_of(indented)
-    check_invariants(indented, lists)
+    lists = checked_lists(indented)
     assert summary(indented, lists) == expected
 
 
@@ -879,8 +855,7 @@ def test_an_indented_hard_wrap_inside_a_marker():
             "列。二是农村面貌发生大变化。农房改善惠及 4万余农\n户,农村人居环境持\n续优化。三是农民生活得到大改善。"
             "转移农村劳动力 14\n万人。")
     for page in (text, text.replace("\n", "\n\u3000\u3000")):
-        lists = lists_of(page)
-        check_invariants(page, lists)
+        lists = checked_lists(page)
         assert [(l["family"], len(l["items"])) for l in lists] == [("一是", 3)]
 
 
@@ -903,8 +878,7 @@ def test_a_list_glued_to_its_heading_goes_on_after_a_line_cut_mid_sentence():
     text = ("一、强化工作统筹协调，保障数字经济持续发展1.加强工作统筹谋划。充分发挥省数办统筹协调作用。"
             "进一步强化各级数办主体责任，助力数字经济发展\n2.强化政策支持保障。研究出台政策措施。\n"
             "3.深化投融资机制。建立多元化投融资机制。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 1, "一、强化工作", None), ("1.", 3, "1.加强工作", 0)]
     # policy_docs central-75: an attachment list whose lines end without punctuation
     text = "请做好评估工作。\n附件： 1. 智能网联汽车生产企业安全保障能力要求\n2. 智能网联汽车产品准入过程保障要求\n3. 名词解释"
@@ -936,13 +910,11 @@ def test_a_notice_of_hidden_text_cuts_the_outline():
     text = ("第三章  道路测试\n（五）具备进行道路测试的条件。\n（六）测试车辆自动驾驶功能应由第三方检测机构进行检测验证。\n"
             "第四章  道路测试申请及审核\n第十三条  道路测试主体申请智能网联汽车测试的，应向专业机构提出申请。其中："
             "（一）申请增加道路测试车辆数量的，应对拟增加的车辆数量进行说明；（二）申请在其他地方进行道路测试的，还应提供相关材料。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("（一）", 2, None), ("（一）", 2, None)]
     text = ("我讲三点意见。一、统一思想,提高认识。一是抓学习。二是抓落实。……此处隐藏900个字……"
             "要强化措施。一是抓项目。二是抓服务。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [
         ("一、", 1, None), ("一是", 2, 0), ("一是", 2, None)]
     # the notice with a colon or without 个 (policy_nlp.lang.notices)
@@ -1012,17 +984,17 @@ def test_the_last_inline_item_stops_before_a_form_of_address():
     # Xi 2020-02-24: 同志们！ after the last of 一、 … 四、 on a page without line breaks
     text = ("一、关于疫情防控工作。要加强领导。要压实责任。二、关于经济工作。要稳住外贸。要扩大内需。"
             "三、关于干部队伍。要增强综合能力和驾驭能力，使自己成为内行领导。同志们！中华民族历史上经历过很多磨难。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同志们")
+    assert last_item(text)["end"] == text.index("同志们")
     # Xi 2020-09-04: 同胞们、同志们、朋友们！
     text = ("——实现中华民族伟大复兴，必须坚持中国共产党领导。办好中国的事情，关键在党。党是最高政治领导力量。要坚持党的领导。"
             "——实现中华民族伟大复兴，必须坚持走中国特色社会主义道路。道路决定命运。道路就是党的生命。要坚定道路自信。"
             "——实现中华民族伟大复兴，必须坚持以人民为中心。人民是历史的创造者。中国人民都绝不答应！"
             "同胞们、同志们、朋友们！鉴往事，知来者。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("同胞们")
+    assert last_item(text)["end"] == text.index("同胞们")
     # counter-example: 同志们 inside a sentence of the item is part of it
     text = ("一是加强学习。要读原著。二是转变作风。要下基层。"
             "三是狠抓落实。要带领同志们，确保各项任务完成。要敢于担当。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("要敢于担当")
+    assert last_item(text)["end"] == text.index("要敢于担当")
 
 
 def test_inline_dash_items_are_a_list_from_three_in_a_row():
@@ -1030,8 +1002,7 @@ def test_inline_dash_items_are_a_list_from_three_in_a_row():
     text = ("（三）主要目标\n经过三年时间，为建设智能船厂奠定坚实基础。——突破一批关键技术和智能制造装备。突破总体、设计、工艺等 5 类"
             "船舶智能制造关键技术。——形成一批智能制造标准和平台。制修订船舶智能制造标准 20 项以上。"
             "——建成一批智能制造单元、智能生产线和智能化车间。形成型材加工、板材加工等智能制造单元。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("——", 3, "——突破一批", None)]
     # Xi 2020-09-23 (shortened): two runs in one paragraph, told apart by how their items open
     text = ("疫情终将被人类战胜，胜利必将属于世界人民！——面对疫情，我们要践行人民至上、生命至上理念。要调集一切资源，科学防治。"
@@ -1043,8 +1014,7 @@ def test_inline_dash_items_are_a_list_from_three_in_a_row():
             "——中国—联合国和平与发展基金将在2025年到期后延期5年；"
             "——中国将设立联合国全球地理信息知识与创新中心，为落实《联合国2030年可持续发展议程》提供新助力。"
             "主席先生、各位同事！历史接力棒已经传到我们这一代人手中。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("——", 3, "——面对疫情", None), ("——", 4, "——中国将向", None)]
     last = lists[0]["items"][-1]
     assert text[last["start"]:last["end"]] == "——面对疫情，我们要制定全面和常态化防控措施。要有序推进复商复市复工复学。"
@@ -1065,8 +1035,7 @@ def test_inline_dash_items_go_on_in_the_dash_paragraphs_after_them():
             "——社会事业取得新进步。科技、教育、文化、卫生、体育等事业全面发展。\n"
             "——人民生活进一步改善。城镇新增就业人口970万人。\n"
             "二、今年工作\n要做好工作。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一、", 2, "一、去年工作", None), ("——", 4, "——经济平稳", 0)]
     # policy_docs central-166: after a colon, with -- for the dashes
     text = ("打造一批具有全国影响力的产业场景创新引领区和策源地:--创新成果快速推广应用。一批新技术新产品在山东找到落地应用场景。\n"
@@ -1085,8 +1054,7 @@ def test_a_photo_credit_between_items_does_not_part_a_list():
             "9月8日，全国抗击新冠肺炎疫情表彰大会在北京人民大会堂隆重举行。 新华社记者 黄敬文/摄"
             "——面对突如其来的严重疫情，中国人民风雨同舟、众志成城，构筑起疫情防控的坚固防线。"
             "——面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [len(l["items"]) for l in lists] == [3]
     # a credit in brackets before a word-like marker (Xi 2020-04-30's caption, with the other credit form)
     text = ("第一，加强组织领导。脱贫攻坚是一场必须打赢打好的硬仗。这是习近平在安康市平利县同茶农们亲切交谈。"
@@ -1112,8 +1080,7 @@ def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
             "培养高素质技能型人才。三是提高高等教育质量。优化学科专业结构，推进高水平大学和重点学科建设。"
             "普通高校招生增量继续向中西部地区倾斜。办好各级各类教育，必须抓好三项工作：一要全面实施素质教育，推进教育改革创新。"
             "切实减轻中小学生课业负担。二要加强教师队伍特别是农村教师队伍建设。三要加大教育事业投入。进一步规范教育收费。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一是", 3, "一是在全国城", None), ("一要", 3, "一要全面实施", None)]
     last = lists[0]["items"][-1]
     assert text[last["start"]:last["end"]].endswith("普通高校招生增量继续向中西部地区倾斜。")
@@ -1123,7 +1090,7 @@ def test_the_last_inline_item_stops_before_a_sentence_that_announces_a_list():
     text = ("经济社会发展中还存在不少问题和困难。一是经济运行中的突出矛盾虽有所缓解，但尚未根本解决。固定资产投资还有可能反弹。"
             "二是社会发展中的问题突出。部分低收入群众生活比较困难；影响社会稳定的因素不少。"
             "三是经济社会发展中的一些长期性问题和深层次矛盾依然存在。主要是：就业压力巨大；投资率持续偏高，消费率偏低。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert "主要是：就业压力巨大；" in text[last["start"]:last["end"]]
     # counter-example: a list announced in the item's first sentence stays under it
     text = "一是人数多。二是亮点多。三是加强领导，抓好两件事：一要明确责任。二要加强督查。"
@@ -1136,22 +1103,20 @@ def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end()
             "质量评价制度等改革。切实减轻中小学生课业负担。二要加强教师队伍特别是农村教师队伍建设，完善和落实教师工资、津贴补贴制度。"
             "三要加大教育事业投入。今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元；地方财政也都要增加投入。"
             "进一步规范教育收费。鼓励和规范民办教育发展。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     last = lists[0]["items"][-1]
     assert text[last["start"]:last["end"]].endswith("增加到1562亿元；地方财政也都要增加投入。")
     # a policy document (central-2): 一方面…；另一方面… is one sentence of 二是
     text = ("目前产业发展呈现两大趋势：一是创新驱动发展，传感器与仪器仪表实现了高灵敏度、高适应性、高可靠性；"
             "二是企业形态呈集团化垄断和精细化分工的有机结合，一方面大公司通过兼并重组，逐步形成垄断地位，引领产业发展方向；"
             "另一方面小企业则向“小（中）而精、精而专、专而强”方向发展，服务面向世界。\n我国传感器产业经过多年发展。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("服务面向世界。")
     # counter-example, 1981 report: items of one clause (parted by commas) end at the semicolon,
     # and no item runs into the next list (开拓两个市场，首先是…)
     text = ("我们要利用两种资源，首先是国内资源，其次是国际资源；开拓两个市场，首先是国内市场，其次是国际市场；"
             "学会两套本领，一是管理国内经济的本领，二是开展对外经济贸易的本领。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [text[l["items"][-1]["start"]:l["items"][-1]["end"]] for l in lists[:2]] == ["其次是国际资源；", "其次是国际市场；"]
     # counter-example, Xi 2020-01-08 (its fifth and sixth items, numbered one and two here): a colon
     # after a clause announces more than the item (主要是：…；…), so the item stops before its sentence
@@ -1159,7 +1124,7 @@ def test_the_last_inline_item_stopping_at_a_semicolon_runs_to_its_sentence_end()
     text = ("这次主题教育积累了新经验。一是严督实导、内外用力。各地区各部门各单位坚持敞开大门。坚持正面宣传和舆论监督，营造良好氛围。二是力戒虚功、务求实效。把工作做扎实、做到位。"
             "在充分肯定成绩的同时，我们也要清醒看到存在的问题，主要是：有的领导干部理论学习不深、不透、不系统；"
             "有些问题的整改还没有到位；有的基层党组织建设还比较薄弱。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]] == "二是力戒虚功、务求实效。把工作做扎实、做到位。"
 
 
@@ -1168,8 +1133,7 @@ def test_an_item_is_never_cut_to_its_marker_by_the_item_holding_its_list():
     # its estimated end (one sentence, as its siblings) cut 二要 and 三要 to their markers
     text = ("坚持优先发展教育。一是大力发展职业教育。二是提高高等教育质量。三是办好各级各类教育，必须抓好三项工作："
             "一要全面实施素质教育，推进教育改革创新。二要加强教师队伍特别是农村教师队伍建设。三要加大教育事业投入。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("一是", 3, "一是大力发展", None), ("一要", 3, "一要全面实施", 0)]
     assert [text[i["start"]:i["end"]] for i in lists[1]["items"]][1:] == [
         "二要加强教师队伍特别是农村教师队伍建设。", "三要加大教育事业投入。"]
@@ -1177,8 +1141,7 @@ def test_an_item_is_never_cut_to_its_marker_by_the_item_holding_its_list():
     assert text[parent["start"]:parent["end"]].endswith("三要加大教育事业投入。")
     # counter-example: an item that is not the last keeps its end (the next item bounds it)
     text = "一是人数多。二是抓好两件事：一要明确责任。二要加强督查。三是亮点多。"
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [text[i["start"]:i["end"]] for i in lists[0]["items"]][1] == "二是抓好两件事：一要明确责任。二要加强督查。"
 
 
@@ -1207,8 +1170,7 @@ def test_a_table_of_contents_numbers_no_items():
             "（一）建材行业智能制造标准体系结构 .................... 4\n（二）建材行业智能制造标准体系框架 .................... 5\n"
             "一、总体要求\n（一）指导思想\n全面贯彻落实党中央决策部署。\n（二）基本原则\n统筹规划，分类施策。\n"
             "二、建设内容\n（一）建材行业智能制造标准体系结构\n包括基础共性、关键技术和行业应用三个部分。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert all(l["items"][0]["start"] >= text.index("一、总体要求\n") for l in lists)
     assert [(l["family"], len(l["items"])) for l in lists] == [("一、", 2), ("（一）", 2)]
     # counter-example (local dev-0228): an item ending with an ellipsis and no page number is an item
@@ -1222,15 +1184,13 @@ def test_bracketed_numerals_that_cite_clauses_are_no_markers():
     text = ("三、试点任务\n试点城市重点开展以下工作，其中第（一）至（四）项为必选任务，第（五）至（八）项可结合地方实际自主选择。\n"
             "（一）完善政策体系。出台推动智能建造与新型建筑工业化协同发展的政策措施。\n（二）培育智能建造产业。\n"
             "（三）推广数字设计。\n（四）大力发展装配式建筑。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("（一）", 4, "（一）完善政", None)]
     # central-70: 第（四）（六）（十）项 and, with a line break, 第（五）⏎（十二）项 (shandong-32)
     text = ("其中：\n\n（一）如需增加道路测试车辆数量的，还应按本规范第十条第（四）（六）（十）项规定提供拟增加车辆的相关材料。\n\n"
             "（二）拟在其他地方进行道路测试的，还应按附件2中第（五）\n（十二）项规定提供相关材料。\n\n"
             "（三）拟增加道路测试车辆或在异地开展道路测试的，可不重复进行相同项目的测试。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], [i["marker"] for i in l["items"]]) for l in lists] == [("（一）", ["（一）", "（二）", "（三）"])]
     # counter-example: a heading after a sentence that cites a clause is an item
     text = "按第（三）项执行。\n（一）加强组织领导。\n（二）强化督促检查。"
@@ -1243,8 +1203,7 @@ def test_a_marker_alone_on_its_line_takes_the_paragraph_after_it():
     text = ("第七个五年计划草案提出的基本任务是：\n\n\u3000\u3000\n（一）\n进一步为经济体制改革创造良好的经济环境和社会环境。\n\n\u3000\u3000\n"
             "（二）\n保持经济的持续稳定增长。\n\n\u3000\u3000\n（三）\n在发展生产和提高经济效益的基础上，继续改善城乡人民生活。\n\n"
             "\u3000\u3000上述三项任务，是相互联系、紧密结合的，其中最重要的是第一项任务。")
-    (lst,) = lists_of(text)
-    check_invariants(text, lists_of(text))
+    (lst,) = checked_lists(text)
     assert [text[i["start"]:i["end"]] for i in lst["items"]][1] == "（二）\n保持经济的持续稳定增长。"
     assert (lst["claim"]["text"], lst["count_matches"]) == ("上述三项任务", True)
     # counter-example: a heading line keeps its own paragraph (一、总体要求 ¶ 全面贯彻…)
@@ -1270,30 +1229,30 @@ def test_the_last_inline_item_stops_before_a_closing_remark():
             "第二，以共建共治共享拓展社会发展新局面。事实证明，发展起来以后的问题不比不发展时少。"
             "以上我重点讲了几个问题，以及中长期经济社会发展涉及的其他问题，希望大家深入思考。"
             "2015年11月23日，我专门就马克思主义政治经济学研究作了讲话。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("以上我")
+    assert last_item(text)["end"] == text.index("以上我")
     # Xi 2020-09-20 (items shortened): 最后，我要强调的是
     text = ("第一，珍惜发展好局面，巩固发展好势头。“十四五”时期，是我国开启全面建设社会主义现代化国家新征程的第一个五年。"
             "要坚定不移贯彻新发展理念。要推动高质量发展。"
             "第二，基层代表要更好发挥带头作用。全面建成小康社会不是终点，而是新生活、新奋斗的起点。"
             "最后，我要强调的是，社会主义中国发展到今天，取得的成就不是天上掉下来的。大家来自基层和生产一线。")
-    assert lists_of(text)[0]["items"][-1]["end"] == text.index("最后，我")
+    assert last_item(text)["end"] == text.index("最后，我")
     # counter-examples: 以上率下 (Xi 2020-01-09) and 最后一公里 open no closing remark, 最后 after a
     # semicolon is the item's last step (local dev-0136), and an outline heading's section holds
     # its closing sentences (Xi 2020-02-24: 四、… 总体看，…)
     text = ("一是聚焦主题、紧扣主线。针对党内存在的突出问题，确立主题。学习教育围绕主题深学细悟。调查研究围绕主题寻策问道。"
             "二是有机融合、一体推进。这次主题教育有一个鲜明特点。以上率下成为风气，各级领导干部带头学习。最后一公里要打通。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert last["end"] == len(text)
     # nor does 以上海 (cpc 14, its sentence after 第二，…的步伐。): 以 before 上海
     text = ("第一，加快沿海地区的开放步伐。要进一步办好经济特区。要办好沿海开放城市。第二，加快内陆省、自治区对外开放的步伐。"
             "以上海浦东开发开放为龙头，进一步开放长江沿岸城市。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
             "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇党委副书记、镇长宋捷作总结讲话。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("一、关于疫情防控工作。要加强领导。要压实责任。要统筹兼顾。二、关于干部队伍。疾风知劲草，板荡识诚臣。"
             "总体看，在抗疫斗争中我们的干部队伍是好的。最后，我给今天参加会议的同志们提3点要求。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
 
 
 def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
@@ -1326,10 +1285,10 @@ def test_the_last_of_exclaimed_items_ends_with_its_first_exclamation():
     text = ("一是要统一思想、深化认识。“创国卫”是一项政治任务。要全力以赴、共克难关。"
             "二是要率先垂范，带动人人参与。党员干部要争当先锋。要用实际行动动员身边群众。"
             "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
     text = ("一是要统一思想。“创国卫”是一项政治任务。要共克难关！二是要率先垂范。党员干部要争当先锋。要动员群众。"
             "三是要补齐短板。这是我们的责任！对发现的问题要落实整改到位。")
-    assert lists_of(text)[0]["items"][-1]["end"] == len(text)
+    assert last_item(text)["end"] == len(text)
 
 
 def test_the_last_inline_item_ends_before_the_next_section_heading():
@@ -1341,8 +1300,7 @@ def test_the_last_inline_item_ends_before_the_next_section_heading():
             "——产业发展环境不断完善。制修订50项以上行业急需标准，产业公共服务能力显著增强。"
             "二、强化信息技术支撑，提升产品供给能力（一）推动智慧健康养老新技术研发。发展适用于健康管理的智能化生物传感技术。"
             "（二）丰富智慧健康养老产品供给。针对家庭、社区等不同应用环境，发展健康管理类可穿戴设备。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     dashes = next(l for l in lists if l["family"] == "——")
     assert dashes["items"][-1]["end"] == text.index("二、强化")
     sub = next(l for l in lists if l["family"] == "（一）")
@@ -1360,8 +1318,7 @@ def test_a_run_of_bare_numerals_opening_sentences_is_a_list():
     text = ("会议分两个阶段进行。第一阶段,召开支委会。会上,党委副书记张军泽提出要求:一思想态度要端正。"
             "二对照检查认识要深刻。三相互批评要开门见山。四整改措施要切实可行。随后,村党支部书记代表支部班子作对照检查。"
             "第二阶段,召开全体党员大会。最后,镇长宋捷作总结讲话。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     bare = next(l for l in lists if l["family"] == "一")
     assert [text[i["start"]:i["end"]] for i in bare["items"]] == [
         "一思想态度要端正。", "二对照检查认识要深刻。", "三相互批评要开门见山。", "四整改措施要切实可行。"]
@@ -1382,8 +1339,7 @@ def test_dash_items_opening_with_a_headline_sentence_run_on_a_page_without_line_
             "——现代化产业体系建设取得重要进展。传统产业加快转型升级。国产大飞机C919投入商业运营。新能源汽车产销量占全球比重超过60%。"
             "——科技创新实现新的突破。国家实验室体系建设有力推进。关键核心技术攻关成果丰硕。技术合同成交额增长28.6%。创新驱动发展能力持续提升。"
             "——民生保障有力有效。居民人均可支配收入增长6.1%。脱贫攻坚成果巩固拓展。扩大救助保障对象范围。惠及上千万家庭。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("——", 4, "——经济总体", None)]
     # the 2021 report (shortened): a headline of two short clauses
     text = ("“十四五”时期经济社会发展主要目标和重大任务如下。"
@@ -1447,26 +1403,26 @@ def test_the_last_inline_item_stops_before_a_new_speaker_of_a_news_report():
             "二是不慌乱。各部门要通过宣传让群众知道流感可防、可控、可治。新闻宣传口要加大报道力度。各单位要稳住阵脚,沉着面对。"
             "三是不失职。各单位特别是教育部门要严防死守,认真排查;卫生部门要做好隔离治疗准备。"
             "王细妹要求,各单位要认真落实调度会议精神,积极行动起来。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("做好隔离治疗准备。")
     text = ("会议分两个阶段进行。第一阶段,召开支委会。魏楼村支部书记张俊生主持会议。会上,党委副书记提出要求。"
             "随后,村党支部书记代表支部班子作对照检查。其他班子成员依次查摆问题。"
             "第二阶段,召开全体党员大会。会上,所有与会党员依次开展自我批评;最后,镇长宋捷作总结讲话。"
             "宋镇长在讲话中指出,农村基层党组织是党在农村的执政基础。全体党员要时刻坚守宗旨。")
-    last = lists_of(text)[0]["items"][-1]
+    last = last_item(text)
     assert text[last["start"]:last["end"]].endswith("作总结讲话。")
     # a speech citing its authority by a title alone (dev-0091 …生态衰则文明衰。总书记指出:…; dev-0089
     # 习近平总书记在深入推进长江经济带发展座谈会上强调,…) is no new speaker of a news report
     for opening in ("总书记指出，", "总书记在深入推进长江经济带发展座谈会上强调,", "省委书记强调，"):
         text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
                 + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
-        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+        assert last_item(text)["end"] == len(text), opening
     # counter-examples (Xi 2020-07-22, 2020-04-30): a speaker's own words and a report he cites
     # go on in the item
     for opening in ("我多次强调，", "有篇报道说，", "中央提出，"):
         text = ("第一，从经济工作看，要坚持稳中求进。要扩大内需。要稳定就业。第二，从脱贫攻坚工作看，形式主义仍然存在。"
                 + opening + "现在扶贫需要填写各种调查表。基层干部苦不堪言。")
-        assert lists_of(text)[0]["items"][-1]["end"] == len(text), opening
+        assert last_item(text)["end"] == len(text), opening
 
 
 def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading():
@@ -1476,8 +1432,7 @@ def test_a_heading_numbered_one_glued_to_a_word_is_found_by_its_second_heading()
             "一、2011年工作回顾\u3000\u3000过去的一年，面对复杂多变的国际政治经济环境，全国各族人民同心同德，团结奋进。"
             "我们要把各项工作做得更好，决不辜负人民的重托。二、2012年工作总体部署\u3000\u3000今年是“十二五”时期承前启后的重要一年。"
             "三、2012年主要任务\u3000\u3000做好今年工作，要突出把握好稳中求进的工作总基调。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists)[0] == ("一、", 3, "一、2011", None)
     # counter-examples: the 一 of a word (统一、) and a glued 一、 with no 二、 after a sentence end
     text = ("要推进祖国和平统一、推进中外人文交流。我们要把各项工作做得更好。二、2012年工作总体部署\u3000\u3000今年是重要一年。"
@@ -1506,8 +1461,7 @@ def test_dash_items_whose_headline_holds_a_list_of_phrases_run_on_a_page_without
             "——基础设施支撑能力持续提升。新建高速铁路投产里程超过1900公里。城市轨道交通、地下综合管廊建设加快。"
             "——人民生活继续改善。全国居民人均可支配收入实际增长6.3%。农村贫困人口减少1240万。棚户区住房改造600多万套。"
             "我国成功主办二十国集团领导人杭州峰会。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("——", 7, "——经济运行", None)]
 
 
@@ -1533,8 +1487,7 @@ def test_long_outline_headings_that_an_indent_ends_on_a_page_without_line_breaks
             "　　社会主义民主政治的建设首先要着眼于调动基层和群众的积极性。保障社会的安定团结和国家的长治久安。"
             "四、大力进行社会主义精神文明建设，促进改革开放和现代化事业的顺利发展"
             "　　在建设物质文明的同时，不断把社会主义精神文明建设推向前进，是我们的一贯方针。")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(family, count, first) for family, count, first, _ in summary(text, lists)] == [
         ("一、", 5, "一、继续坚持"), ("一、", 2, "一、牢固树立"), ("一、", 4, "一、大力发展")]
     # a heading line that an indent ends closed by a semicolon is an inline measure, not a heading
@@ -1577,8 +1530,7 @@ def test_a_paragraph_item_numbered_two_after_one_holding_the_next_glued_after_a_
             "(二)在拟开展培训或评价的职业(行业)领域具有较强的影响力、公信力、认可度，能够按照规定要求开展线上、线下培训或考核。"
             "(三)一般应具有5年以上技术技能人员培训或考核经验，达到年培训或考核技术技能人员2000人次以上的规模。\n"
             "(四)自愿接受人力资源社会保障部门的监督。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("（一）", 4, "(一)在中国", None)]
     # without the paragraph numbered one before it, (二) opens the run of (三) and (四) as before
     text = text.replace("(一)在中国境内依法登记的独立法人机构，建有规范的财务制度和管理制度，社会信用良好。\n", "")
@@ -1612,8 +1564,7 @@ def test_an_item_opening_its_paragraph_keeps_the_next_item_from_being_a_page_num
             "在大型发电装备等复杂产品装配中，探索虚拟装配技术应用，缩短装配流程和周期、\n"
             "3.质量管理数字化。支持企业建设电力装备整机制造全生命周期质量管理平台，提升产业链质量协同发展水平，\n"
             "4.供应链管理数字化。加快企业依托新一代信息技术，开展采购寻源、采购计划等，加强供应链流程互联互通。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"])) for l in lists if l["family"] == "1."] == [("1.", 4)]
 
 
@@ -1674,8 +1625,7 @@ def test_an_item_line_that_a_pdf_wrap_cut_mid_sentence_is_no_heading():
             "所需的服务资源。 \n"
             "（二）项目审核。运营公司在接到服务资源使用单位申请材\n料的 3 个工作日内完成审核。符合受理条件且资料齐全的，按程\n"
             "序进行资源交付；不符合受理条件的，一次性告知对方。 \n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"])) for l in lists] == [("1.", 3), ("（一）", 2)]
     assert [item.split("\n")[-1] for item in item_texts(text, lists[0])] == ["200 万元；", "上限为每年 150 万元；",
                                                                             "限为每年 100 万元；"]
@@ -1736,8 +1686,7 @@ def test_an_outline_numbered_one_under_an_item_of_a_first_list_stays_under_it():
             "三、用于基本建设的投资，由建设银行统一管起来，按计划监督使用。\n\n\n\n"
             "第二、坚决调整和全面整顿现有企业，努力提高企业的经营管理水平\n\n\n"
             "\u3000\u3000我国现有企业的组织结构很不合理，经营管理很落后。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("第一", 2, "第一、严格控", None), ("一、", 3, "一、固定资产", 0)]
     assert (lists[0]["claim"]["number"], lists[0]["count_matches"], lists[1]["parent_item"]) == (2, True, 0)
     # an outline whose numbering the 第一 list does not take up again after it is no outline under it
@@ -1804,8 +1753,7 @@ def test_a_title_line_after_a_description_that_lost_its_full_stop_is_no_page_num
             "11.工艺动态优化\n面向离散行业工艺控制、工艺参数调优等业务活动，建设智能产线和工艺在线优化系统，"
             "实现工艺过程和设备参数在线优化，提高产品质量一致性\n12.先进过程控制\n面向流程行业生产过程控制、"
             "工艺参数优化等业务活动，应用模型预测控制、多目标寻优等技术，稳定产品质量，提高产出率。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     (numbered,) = [l for l in lists if l["family"] == "1."]
     assert [text[i["start"]:i["start"] + 3] for i in numbered["items"]] == ["9.产", "10.", "11.", "12."]
     # central-12: a title holding 、 (4.涂料、油墨、颜料及类似产品制造标准) numbers the next one on
@@ -1820,8 +1768,7 @@ def test_a_title_line_after_a_description_that_lost_its_full_stop_is_no_page_num
             "安全运行与风险评估（AF）等 6\n1.术语标准（AA）。对智能船舶相关术语、定义（或解\n释性说明）及所对应的英文"
             "名称等进行规定，用于统一相关\n概念，说明其内涵或外延。\n2.分级分类标准（AB）。根据智能船舶船型、应用场景\n"
             "及智能化功能等，对船舶智能化水平与自主程度等级进行划\n分。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(l["family"], len(l["items"]), l["parent"]) for l in lists] == [("（一）", 1, None), ("1.", 2, 0)]
     # still a page number: a 2、 that goes on with the sentence a page cut, with no 1、 opening a headline before it
     text = "会议审议通过了关于表彰先进集体和先进个人的决定，会议审议通过了市政府表\n2、彰先进的决定。\n"
@@ -1836,8 +1783,7 @@ def test_an_item_title_line_glued_after_a_sentence_end_goes_on_with_its_list():
             "实现智能工厂的生产过程可视化、系统集成规范化、产品制造管理协同化。3.数字化平台标准（CICC）\n"
             "数字化平台标准用于指导新技术在有色金属行业智能工厂的应用和融合。\n"
             "4.智能生产标准（CICD）\n智能生产标准用于规范有色金属生产。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert summary(text, lists) == [("1.", 4, "1.设计建设", None)]
     assert item_texts(text, lists[0])[2] == "3.数字化平台标准（CICC）"
 
@@ -1850,8 +1796,7 @@ def test_an_item_headline_sentence_glued_after_a_sentence_end_goes_on_with_its_l
             "安全运行与风险评估标准：智能航行等关键系统设备安全与风险评估标准。 （二）关键技术应用标准。包括信息感知（BA）、网络与通信（BB）等 7 部分。\n"
             "1.信息感知（BA）。包括信息采集标准。\n2.网络与通信（BB）。包括有线网络标准。\n"
             "（三）智能船舶设计标准。包括总体设计（CA）等 5 部分。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(f, n, p) for f, n, _, p in summary(text, lists)] == [("（一）", 3, None), ("1.", 2, 0), ("1.", 2, 0)]
     assert [l["parent_item"] for l in lists[1:]] == [0, 1]
     # policy_docs shandong-2: (五) glued after the —— list ending (四)'s section, with an indent between
@@ -1861,8 +1806,7 @@ def test_an_item_headline_sentence_glued_after_a_sentence_end_goes_on_with_its_l
             "\u3000\u3000———创新创业环境更加优化。科技创新政策体系不断完善。\u3000(五)总体部署。未来五年，全省科技创新工作将加快创新型省份建设。"
             "一是全面提升科技创新能力。围绕增强源头创新能力，夯实学科发展基础。二是强化科技创新对经济社会发展的支撑引领。"
             "面向长远发展，塑造更多依靠创新驱动的引领性发展。\n")
-    lists = lists_of(text)
-    check_invariants(text, lists)
+    lists = checked_lists(text)
     assert [(f, n, p) for f, n, _, p in summary(text, lists)] == [("（一）", 2, None), ("——", 3, 0), ("一是", 2, 0)]
     assert (lists[1]["parent_item"], lists[2]["parent_item"]) == (0, 1)
     assert item_texts(text, lists[1])[-1].endswith("科技创新政策体系不断完善。")

@@ -622,12 +622,10 @@ def test_a_title_given_in_traditional_script_names_its_area(excerpt, area):
     # 演講稿【薦讀】, 2023年唐河縣衛生健康工作會議召開, 縣委書記在全縣農村工作會議上的講話): the text is
     # annotated in a Simplified copy and the title must be read so too, or it names no area and the
     # paragraphs lose their document's context (dev-0208's 换届选举 paragraphs went to governance_security)
-    import json
-    from conftest import shared_path
+    from conftest import local_record
     from policy_nlp.stages.topics import classify_paragraphs, context, default_model
     from policy_nlp.stages.script import to_simplified
-    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
-    record = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == excerpt)
+    record = local_record(excerpt)
     texts = [p for p in to_simplified(record["text"])[0].split("\n") if p.strip()]
     simplified = to_simplified(record["title"])[0]
     assert context.title_topic(record["title"]) is None and context.title_topic(simplified) == area
@@ -644,11 +642,9 @@ def test_a_speech_title_given_in_traditional_script_closes_the_policy_document_g
     # 工作報告, 區……集中調度會主持詞) are a speech's titles once read in Simplified, as document_context
     # reads them: the speech check reads them so too, and a speech's outline (一、总体要求) opens no
     # policy document's gate
-    import json
-    from conftest import shared_path
+    from conftest import local_record
     from policy_nlp.stages.topics import context
-    path = shared_path("corpora", "local_speeches", "excerpts.jsonl")
-    title = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == excerpt)["title"]
+    title = local_record(excerpt)["title"]
     outline = ["一、总体要求", "（一）指导思想"]
     assert not context.is_speech(outline) and context.is_policy_document(outline)
     assert context.is_speech(outline, {"title": title}) and not context.is_policy_document(outline, {"title": title})
