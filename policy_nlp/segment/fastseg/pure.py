@@ -34,20 +34,25 @@ def _lookup(keys, bits, query):
     return res
 
 
-# the container's arrays the cutting reads as they are stored (an attribute each);
-# edge, is_begin and the dictionary are turned into Python values in __init__
-_AS_STORED = ("char_index", "char_feats", "pair_keys", "pair_vals", "trie_keys", "trie_vals",
-              "trie_word", "word_feats", "ww_keys", "ww_vals", "ww_small", "wrow", "wvalues")
-
-
 class PureModel:
     """The converted model, cut with numpy and Python."""
 
     def __init__(self, container):
         c = container
         meta = c.meta
-        for name in _AS_STORED:
-            setattr(self, name, c.array(name))
+        self.char_index = c.array("char_index")
+        self.char_feats = c.array("char_feats")
+        self.pair_keys = c.array("pair_keys")
+        self.pair_vals = c.array("pair_vals")
+        self.trie_keys = c.array("trie_keys")
+        self.trie_vals = c.array("trie_vals")
+        self.trie_word = c.array("trie_word")
+        self.word_feats = c.array("word_feats")
+        self.ww_keys = c.array("ww_keys")
+        self.ww_vals = c.array("ww_vals")
+        self.ww_small = c.array("ww_small")
+        self.wrow = c.array("wrow")
+        self.wvalues = c.array("wvalues")
         edge = c.array("edge")
         # edge_score[y, y_next] = 1 + w[backoff + y_next * NT + y]
         self.edge = [[1.0 + float(edge[yp, y]) for yp in range(NT)]
