@@ -214,6 +214,21 @@ def test_rare_label_reported_with_advice_and_single_example_left_out(tmp_path):
     assert report["model_labels"] == ["农业", "环境"]
 
 
+def test_a_label_written_in_two_ways_is_named_whatever_its_counts(tmp_path):
+    """codebook23: a sheet coded 'Economy' by one coder and 'economy' by another (or 'social
+    welfare' and 'social_welfare') trained two labels without a word: neither is rare."""
+    rows = [(doc, text, {"农业": "Farming", "环境": "environment"}[code]) for doc, text, code in DOC_ROWS]
+    rows = [(doc, text, label.lower() if i % 3 == 0 else label) for i, (doc, text, label) in enumerate(rows)]
+    rows[1] = (rows[1][0], rows[1][1], "Environment")
+    report = tt.train(write_csv(tmp_path / "r.csv", rows, ("doc_id", "text", "label")), tmp_path / "m",
+                      folds=3, verbose=False)
+    advice = " ".join(report["advice"])
+    assert "labels 'Farming' (8), 'farming' (4) differ only in case, width, blanks or hyphens" in advice
+    assert "labels 'Environment' (1), 'environment' (11) differ only" in advice
+    assert tt.train(write_csv(tmp_path / "s.csv", DOC_ROWS, ("doc_id", "text", "label")), tmp_path / "n",
+                    folds=0, verbose=False)["advice"] == []
+
+
 def test_a_coders_slip_names_its_row_and_the_label_it_resembles(tmp_path, capsys):
     """newuser: a typo in one label cell (三衣 for 三农 in a first user's sheet) trained a label of
     its own; the report said only 'labels with fewer than 10 examples (三衣: 1)' and sklearn
