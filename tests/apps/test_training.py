@@ -734,6 +734,18 @@ def test_group_column_names_for_files_that_name_it_apart(tmp_path):
         tt.read_labelled([units, suggested], group_column="doc_id")
 
 
+def test_text_and_label_column_names_for_files_that_name_them_apart(tmp_path):
+    """codebook23: a first sheet coded in `code` (paragraphs in `paragraph`) and suggest's sheet
+    in `text`/`label` could not train together: one --label-column for every file."""
+    first = write_csv(tmp_path / "coded.csv", DOC_ROWS[:16], ("doc_id", "paragraph", "code"))
+    suggested = write_csv(tmp_path / "to_code.csv", DOC_ROWS[16:], ("doc_id", "text", "label"))
+    data = tt.read_labelled([first, suggested], text_column="paragraph,text", label_column="code,label")
+    assert data.texts == [t for _, t, _ in DOC_ROWS] and data.labels == [c for _, _, c in DOC_ROWS]
+    assert data.label_column == "code" and data.text_column == "paragraph"   # the first file's, in the card
+    with pytest.raises(DocumentError, match=r"to_code\.csv: no column 'code'"):
+        tt.read_labelled([first, suggested], text_column="paragraph,text", label_column="code")
+
+
 def test_advice_when_the_model_does_not_beat_a_baseline(tmp_path):
     """A trial user's 78 paragraphs on a four-label codebook scored accuracy 0.474 against
     the majority's 0.476; only the table said so."""
