@@ -771,3 +771,22 @@ def test_advice_when_the_model_does_not_beat_a_baseline(tmp_path):
     assert mean["model"]["hamming_loss"] < mean["majority"]["hamming_loss"]
     (advice,) = [a for a in multi["advice"] if "no better than a baseline" in a]
     assert "subset_accuracy" in advice and "hamming_loss" not in advice
+
+
+def test_the_card_of_a_codebook_of_ones_own_gives_no_default_names_and_says_how_it_annotates(tmp_path):
+    """codebook23: labels economy / welfare / general of one's own were given the default codebook's
+    经济运行与改革开放 and 综述与动员 in the card, and nothing said that annotating weighs paragraphs by
+    their document (the title table, the penalty on general) where cross-validation does not."""
+    codes = {"农业": "welfare", "环境": "economy"}
+    rows = [(doc, text, codes[code]) for doc, text, code in DOC_ROWS]
+    rows += [(f"o{i}", text, "general") for i, text in enumerate(OTHER)]
+    tt.train(write_csv(tmp_path / "own.csv", rows, ("doc_id", "text", "label")), tmp_path / "own", folds=0,
+             verbose=False)
+    card = (tmp_path / "own" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "| label | training paragraphs |" in card and "综述与动员" not in card
+    assert "not the default codebook's, so only the parts that read no label apply" in card
+    rows = [(doc, text, {"农业": "agriculture_rural", "环境": "environment"}[code]) for doc, text, code in DOC_ROWS]
+    tt.train(write_csv(tmp_path / "cb.csv", rows, ("doc_id", "text", "label")), tmp_path / "cb", folds=0,
+             verbose=False)
+    card = (tmp_path / "cb" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "| agriculture_rural | 三农与乡村振兴 |" in card and "the labels are the default codebook's" in card
