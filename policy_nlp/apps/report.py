@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from policy_nlp.apps.plots import chinese_font, chinese_pyplot, cumulative_steps, save_figure, spreadsheet_cell
-from policy_nlp.apps.view import escape, topic_colour, topic_names
+from policy_nlp.apps.view import escape, topic_colour, topic_labels, topic_names
 from policy_nlp.errors import ConfigError
 from policy_nlp.io.annotated import annotated_records, check_annotated, find_annotated, read_errors
 from policy_nlp.io.corpus import UniqueIds
@@ -89,13 +89,15 @@ def collect(paths, dated_only=False):
     -------
     dict
         ``documents`` (one row per document), ``formulations`` (text ->
-        stats), ``topics`` ({year: {label: chars}}), ``mismatches`` (rows),
+        stats), ``topics`` ({year: {label: chars}}), ``topic_labels`` (every
+        label the topics score: the model's), ``mismatches`` (rows),
         ``checked`` (how many counts could be checked), ``failed`` (rows),
         ``sources`` (the files read).
     """
     documents, mismatches, failed, sources = [], [], [], []
     formulations = {}
     topics = defaultdict(Counter)
+    labels = set()  # every label the model scores: its colours and names
     checked = Counter()
     seen_errors = set()
     left_out = 0
@@ -128,11 +130,12 @@ def collect(paths, dated_only=False):
             _count_formulations(formulations, text, numbered, ids["doc_id"], year)
             mismatches += _mismatches(text, slogans, _slogan_fields, "slogans", ids, year, checked)
             mismatches += _mismatches(text, data.get("lists") or [], _list_fields, "lists", ids, year, checked)
+            labels |= topic_labels(para.get("topic") for para in data.get("paragraphs") or [])
             if year is not None:
                 topics[year].update(_topic_chars(data.get("paragraphs") or []))
             documents.append(_document_row(data, text, meta, ids, year, used))
     mismatches.sort(key=lambda r: (r["year"] is None, r["year"] or 0, str(r["doc_id"]), r["start"] or 0))
-    return {"documents": documents, "formulations": formulations, "topics": dict(topics),
+    return {"documents": documents, "formulations": formulations, "topics": dict(topics), "topic_labels": labels,
             "mismatches": mismatches, "checked": dict(checked), "failed": failed, "sources": sources,
             "left_out_undated": left_out, "duplicates": duplicates}
 
@@ -372,14 +375,14 @@ def topic_shares(topics):
     return years, labels, shares
 
 
-def _plot_topics(topics, out_dir, font):
+def _plot_topics(topics, out_dir, font, model_labels=()):
     plt = chinese_pyplot()
     years, labels, shares = topic_shares(topics)
-    names = topic_names() if font else {}
+    names = topic_names(set(model_labels) | set(labels)) if font else {}
     fig, ax = plt.subplots(figsize=(11, 5))
     bottom = [0.0] * len(years)
     for label in labels:
-        ax.bar(years, shares[label], bottom=bottom, width=0.9, color=topic_colour(label),
+        ax.bar(years, shares[label], bottom=bottom, width=0.9, color=topic_colour(label, set(model_labels) | set(labels)),
                label=f"{label} {names.get(label, '')}".strip(), linewidth=0)
         bottom = [b + s for b, s in zip(bottom, shares[label])]
     ax.set_ylim(0, 1)
@@ -509,7 +512,7 @@ def _plots(data, top_rows, out_dir, font):
     if any(doc["year"] is not None for doc in data["documents"]):
         figures["numbered"] = _plot_numbered(data["documents"], out_dir)
     if any(data["topics"].values()):  # years whose paragraphs have no topic draw no chart
-        figures["topics"] = _plot_topics(data["topics"], out_dir, font)
+        figures["topics"] = _plot_topics(data["topics"], out_dir, font, data.get("topic_labels", ()))
     return figures
 
 

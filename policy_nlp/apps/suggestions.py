@@ -168,6 +168,27 @@ def rank(model, paragraphs, n, tokens=None):
              "uncertainty": round(float(unsure[i]), 4)} for i in chosen]
 
 
+def coded_columns(metadata):
+    """The ``(text_column, label_column)`` a sheet coded for a model is read
+    with: the columns it was trained on (its ``metadata_``) and a suggest
+    sheet's ``text`` and ``label``, joined by commas where they differ
+    (``"code,label"``: the first of them each file has, as ``policy-nlp train``
+    reads them); the suggest sheet's first when the model's is another of its
+    columns (texts trained from ``paragraph``, which a suggest sheet numbers).
+
+    Examples
+    --------
+    >>> coded_columns({"text_column": "paragraph", "label_column": "code"}), coded_columns(None)
+    (('text,paragraph', 'code,label'), ('text', 'label'))
+    """
+    metadata = metadata or {}
+    found = []
+    for key, column in (("text_column", "text"), ("label_column", "label")):
+        own = str(metadata.get(key) or column)
+        found.append(",".join(dict.fromkeys([column, own] if own in COLUMNS else [own, column])))
+    return tuple(found)
+
+
 def suggest(model, inputs, n=50, output=None, text_column="text", id_column="id", pattern=None,
             exclude=None):
     """Write the ``n`` paragraphs of a corpus most worth coding to a CSV.
@@ -182,8 +203,9 @@ def suggest(model, inputs, n=50, output=None, text_column="text", id_column="id"
         The CSV (columns ``doc_id, paragraph, text, predicted, score, label``;
         ``label`` empty for the coder).
     exclude : str or Path, optional
-        A file already coded (columns ``text`` and ``label``, e.g. an earlier
-        suggestion filled in): its labelled paragraphs are not suggested again.
+        A file already coded (the columns the model was trained on, or
+        ``text`` and ``label``, e.g. an earlier suggestion filled in:
+        :func:`coded_columns`): its labelled paragraphs are not suggested again.
 
     Returns
     -------
@@ -195,7 +217,8 @@ def suggest(model, inputs, n=50, output=None, text_column="text", id_column="id"
     done = ()
     if exclude:
         from policy_nlp.apps.training import read_labelled
-        done = read_labelled(exclude).texts  # the rows already given a label
+        # the rows already given a label, in the columns the model was trained on (code, not label)
+        done = read_labelled(exclude, *coded_columns(getattr(model, "metadata_", None))).texts
     paragraphs = corpus_paragraphs(list(inputs), text_column, id_column, pattern, exclude=done)
     rows = rank(model, paragraphs, n)
     if output:

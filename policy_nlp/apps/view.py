@@ -54,7 +54,11 @@ TOPIC_COLOURS = {
     "environment": "#17becf", "social_welfare": "#e377c2", "culture": "#ff7f0e",
     "governance_security": "#d62728", "party_government": "#7f0000", "general": "#7f7f7f",
 }
-_FALLBACK_COLOURS = ("#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#31a354")
+# Other labels' colours, darkest first (a codebook of one's own, the CAP's 21 major topics):
+# none of the default codebook's, so that every label of a model has a colour of its own.
+_FALLBACK_COLOURS = ("#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#31a354",
+                     "#6b6ecf", "#b5cf6b", "#e7ba52", "#d6616b", "#ce6dbd", "#9c9ede", "#cedb9c",
+                     "#e7cb94", "#e7969c", "#de9ed6", "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194")
 
 META_ORDER = ("title", "speaker", "position", "date", "occasion", "salutation", "year", "source",
               "url", "encoding")
@@ -72,22 +76,57 @@ def escape(value):
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def topic_colour(label):
-    """A stable colour for a topic label (the default codebook's, or a fallback)."""
+def topic_colour(label, labels=()):
+    """A stable colour for a topic label: the default codebook's own, else the
+    colour of its rank among the other labels of its model (``labels``: every
+    label a topic scores), so that no two of them share one (up to 22); a
+    label not among ``labels`` takes one by its characters.
+
+    Examples
+    --------
+    >>> topic_colour("general"), topic_colour("social welfare", ["Economy", "party-building", "social welfare"])
+    ('#7f7f7f', '#8c6d31')
+    >>> len({topic_colour(label, ["Economy", "party-building", "social welfare"])
+    ...      for label in ["Economy", "party-building", "social welfare"]})
+    3
+    """
     if label in TOPIC_COLOURS:
         return TOPIC_COLOURS[label]
+    others = sorted({str(other) for other in labels if other not in TOPIC_COLOURS})
+    if label in others:
+        return _FALLBACK_COLOURS[others.index(label) % len(_FALLBACK_COLOURS)]
     return _FALLBACK_COLOURS[sum(map(ord, str(label))) % len(_FALLBACK_COLOURS)]
 
 
-def topic_names():
-    """``{label: Chinese name}`` of the packaged codebook ({} when it cannot be read)."""
+def topic_labels(topics):
+    """Every label the paragraph ``topics`` (dicts or None) score or give: the
+    labels of the model that wrote them (:func:`topic_colour`, :func:`topic_names`).
+
+    >>> sorted(topic_labels([None, {"label": "维稳", "scores": {"维稳": 0.6, "other": 0.4}}]))
+    ['other', '维稳']
+    """
+    found = set()
+    for topic in topics:
+        if topic:
+            found.update(map(str, topic.get("scores") or ()))
+            found.update(str(label) for label in [topic.get("label"), *(topic.get("labels") or ())] if label)
+    return found
+
+
+def topic_names(labels=None):
+    """``{label: Chinese name}`` of the packaged codebook ({} when it cannot be
+    read), or {} for ``labels`` of a codebook of one's own, whose ``economy``
+    or ``general`` is not the default codebook's (:func:`~policy_nlp.stages.topics.codebook.is_codebook`).
+
+    >>> topic_names(["economy", "general"])["general"], topic_names(["economy", "welfare", "general"])
+    ('综述与动员', {})
+    """
+    from policy_nlp.stages.topics.codebook import is_codebook, load_codebook
     try:
-        from importlib import resources
-        data = json.loads(resources.files("policy_nlp").joinpath("data/codebook.json")
-                          .read_text(encoding="utf-8"))
-        return {entry["label"]: entry.get("zh", "") for entry in data.get("labels", [])}
+        names = {entry["label"]: entry.get("zh", "") for entry in load_codebook().get("labels", [])}
     except Exception:  # a missing or changed codebook only loses the Chinese names
         return {}
+    return {} if labels is not None and not is_codebook(labels) else names
 
 
 # --- the one-pass renderer ----------------------------------------------
@@ -286,7 +325,7 @@ def _slogan_elements(data):
     return elements
 
 
-def _paragraph_elements(data, names):
+def _paragraph_elements(data, names, labels=()):
     elements, prefixes = [], {}
     for pi, para in enumerate(data.get("paragraphs") or []):
         topic = para.get("topic")
@@ -302,7 +341,7 @@ def _paragraph_elements(data, names):
                                                   if isinstance(kv[1], (int, float)) else 0)[:6])
             title = f"{label} {names.get(label, '')}".strip() + (f"\n{detail}" if detail else "")
             score_text = f" {score:.2f}" if isinstance(score, (int, float)) else ""
-            prefixes[id(el)] = (f'<span class="badge" style="--c:{topic_colour(label)}" contenteditable="false" '
+            prefixes[id(el)] = (f'<span class="badge" style="--c:{topic_colour(label, labels)}" contenteditable="false" '
                                 f'title="{escape(title)}">{escape(label)}{score_text}</span>')
         elements.append(el)
     return elements, prefixes
@@ -525,8 +564,9 @@ def render_document(data):
     (True, True, False)
     """
     text = data.get("text") or ""
-    names = topic_names()
-    para_elements, prefixes = _paragraph_elements(data, names)
+    labels = topic_labels(para.get("topic") for para in data.get("paragraphs") or [])
+    names = topic_names(labels)
+    para_elements, prefixes = _paragraph_elements(data, names, labels)
     list_elements, outline = _list_elements(data)
     elements = para_elements + list_elements + _slogan_elements(data)
     body = render_spans(text, elements, prefixes)
@@ -540,7 +580,7 @@ def render_document(data):
         label = (para.get("topic") or {}).get("label")
         if label and label not in used:
             used.append(label)
-    legend = " ".join(f'<span class="badge" style="--c:{topic_colour(l)}" title="{escape(names.get(l, ""))}">{escape(l)}</span>'
+    legend = " ".join(f'<span class="badge" style="--c:{topic_colour(l, labels)}" title="{escape(names.get(l, ""))}">{escape(l)}</span>'
                       for l in used)
     next_bad = '<button id="next-bad" type="button">next mismatch ↓</button>' if stats["mismatches"] else ""
     return f"""<!DOCTYPE html>

@@ -23,19 +23,25 @@ def _evaluate(args):
 
 
 def _warn_other_codebook(pairs):
-    """Say so when the annotations' topic labels share none with the gold's: a model trained
+    """Say so when the annotations' topic labels are not the gold's codebook's: a model trained
     on a codebook of one's own (三农, 党建 ...) scores 0 against the default codebook's gold,
-    which says nothing of the model."""
+    which says nothing of the model; one whose labels share a few names with it (economy,
+    general beside welfare, control) scores a few paragraphs, which says no more."""
     import sys
+    from policy_nlp.stages.topics.codebook import is_codebook, labels
     gold = {label for g, _ in pairs for label in (g.get("topics") or {}).values() if isinstance(label, str)}
     found = {p["topic"]["label"] for _, doc in pairs if doc for p in doc.get("paragraphs") or ()
              if isinstance(p.get("topic"), dict) and p["topic"].get("label")}
-    if gold and found and not gold & found:
-        print(f"policy-nlp: the topics' labels ({', '.join(sorted(found)[:5])}) are none of the gold's "
-              f"({', '.join(sorted(gold)[:5])}): the topic scores above compare two codebooks, not a model "
-              "with the truth. Score a model of your own codebook on paragraphs coded in it: "
-              "'policy-nlp train' (cross-validation) or 'policy-nlp train ... --test CODED.csv'",
-              file=sys.stderr)
+    if not gold or not found or (is_codebook(found) and gold & found):
+        return
+    other = sorted(found - set(labels())) if gold & found else sorted(found)
+    shown = ", ".join(other[:5]) + (" …" if len(other) > 5 else "")
+    what = (f"the topics' labels ({shown}) are none of the gold's ({', '.join(sorted(gold)[:5])})"
+            if not gold & found else f"some of the topics' labels ({shown}) are not the gold's codebook's")
+    print(f"policy-nlp: {what}: the topic scores above compare two codebooks, not a model "
+          "with the truth. Score a model of your own codebook on paragraphs coded in it: "
+          "'policy-nlp train' (cross-validation) or 'policy-nlp train ... --test CODED.csv'",
+          file=sys.stderr)
 
 
 def add_evaluate_command(commands):

@@ -6,7 +6,7 @@ from policy_nlp.cli.options import RAW_INPUTS, add_input_options, add_quiet_opti
 
 
 def _suggest(args):
-    from policy_nlp.apps.suggestions import suggest
+    from policy_nlp.apps.suggestions import coded_columns, suggest
     from policy_nlp.apps.training import read_labelled
     model = args.model
     if model == "default":
@@ -21,12 +21,22 @@ def _suggest(args):
     documents = len({row["doc_id"] for row in rows})
     # the sheet coded before trains too; quoted, so that the command copies as it is (a path with blanks)
     earlier = f"{shlex.quote(args.exclude)} " if args.exclude else ""
-    if args.exclude and read_labelled(args.exclude).groups is None:
+    # the model's own columns (a sheet coded in 'code') beside this sheet's text and label
+    from policy_nlp.stages.topics import model_metadata
+    metadata = model_metadata(model)["metadata"]
+    columns = coded_columns(metadata)
+    if args.exclude and read_labelled(args.exclude, *columns).groups is None:
         # a coded sheet of text and label alone: train refuses it beside this sheet's doc_id
         # (its rows would be ungrouped unsaid), so the command says it trains ungrouped
         earlier = f"--group-column {shlex.quote('')} {earlier}"
+    options = "".join(f"--{name}-column {shlex.quote(column)} "
+                      for name, column, plain in zip(("text", "label"), columns, ("text", "label")) if column != plain)
+    # what the model was trained with that the sheets do not say: its catch-all, its crosswalk
+    crosswalk = (metadata.get("crosswalk") or {}).get("file")
+    options += "".join(f"--{name} {shlex.quote(str(value))} " for name, value in
+                       (("catch-all", metadata.get("catch_all")), ("crosswalk", crosswalk)) if value)
     print(f"{len(rows)} paragraphs from {documents} documents -> {args.output}; fill in the 'label' "
-          f"column, then: policy-nlp train {earlier}{shlex.quote(args.output)} -o models/NAME")
+          f"column, then: policy-nlp train {options}{earlier}{shlex.quote(args.output)} -o models/NAME")
     return 0
 
 
@@ -48,7 +58,8 @@ def add_suggest_command(commands):
     p.add_argument("corpus", nargs="+", help=RAW_INPUTS)
     p.add_argument("-n", type=int, default=50, help="paragraphs to suggest (default 50)")
     p.add_argument("-o", "--output", required=True, help="the CSV to write")
-    p.add_argument("--exclude", help="a coded file (text, label): its labelled paragraphs are skipped")
+    p.add_argument("--exclude", help="a coded file (the columns the model was trained on, or text and label): "
+                        "its labelled paragraphs are skipped")
     add_input_options(p)
     add_quiet_option(p)
     p.set_defaults(func=_suggest)

@@ -45,8 +45,10 @@ def add_train_command(commands):
     p.add_argument("data", nargs="+",
                    help="labelled data: .csv, .tsv, .jsonl/.ndjson, .parquet, .xlsx or a save_to_disk folder; several "
                         "train on all their rows (same columns), e.g. a first sheet and a coded 'suggest' sheet")
-    p.add_argument("--text-column", default="text", help="paragraph text column (default: text)")
-    p.add_argument("--label-column", default="label", help="label column (default: label)")
+    p.add_argument("--text-column", default="text", help="paragraph text column (default: text; 'paragraph,text': "
+                        "the first of these each file has)")
+    p.add_argument("--label-column", default="label", help="label column (default: label; 'code,label': the first "
+                        "of these each file has, e.g. a sheet coded in 'code' and a 'suggest' sheet)")
     p.add_argument("--group-column", default=None,
                    help="document column for grouped cross-validation (default: doc_id, document_id, "
                         "document, doc or source when present; '' for none; 'id,doc_id': the first of "

@@ -306,3 +306,23 @@ def test_one_id_in_two_inputs_is_two_documents_in_the_report(tmp_path):
     assert (spread["documents"], spread["mentions"], spread["first_doc"]) == ("2", "3", "1")
     documents = _csv(tmp_path / "report" / "documents.csv")
     assert [(r["doc_id"], r["id"]) for r in documents] == [("1", "1"), ("1#2", "1")]
+
+
+def test_topic_chart_of_a_codebook_of_ones_own(tmp_path):
+    """codebook23: the stacked bars of Economy, party-building and social welfare took one colour,
+    and a 'general' of one's own was named 综述与动员 in the legend."""
+    from test_view import _own_codebook
+    from policy_nlp.apps.view import topic_colour
+    docs = []
+    for year in (2019, 2020):
+        doc, labels = _own_codebook(seed_document(hostile=False))
+        doc["id"], doc["meta"] = f"own{year}", {"year": year}
+        docs.append(doc)
+    path = tmp_path / "own.jsonl"
+    path.write_text("".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in docs), encoding="utf-8")
+    assert collect([path])["topic_labels"] == set(labels)
+    build_report(path, tmp_path / "out")
+    svg = (tmp_path / "out" / "topics_by_year.svg").read_text(encoding="utf-8")
+    colours = {topic_colour(label, labels) for label in labels}
+    assert len(colours) == len(labels) and all(f"fill: {colour}" in svg for colour in colours)
+    assert "综述与动员" not in svg

@@ -93,3 +93,38 @@ def test_the_old_module_path_is_the_same_module(monkeypatch):
     assert old is suggestions and old.select is suggestions.select
     assert any(issubclass(w.category, DeprecationWarning) and "policy_nlp.apps.suggestions" in str(w.message)
                for w in caught)
+
+
+def test_a_sheet_coded_in_its_own_columns_is_excluded_and_retrained_as_the_model_was(tmp_path, capsys):
+    """codebook23: a model trained with --label-column code --catch-all 其他 --crosswalk: `suggest
+    --exclude coded.csv` failed (no column 'label'), and the command it prints trained on 'label'
+    (coded.csv has 'code') and dropped the catch-all and the crosswalk without a word."""
+    from test_training import OTHER
+    from policy_nlp.cli import main
+    from policy_nlp.stages.topics import load_model
+    rows = [(f"d{i}", text, code) for i, (_, text, code) in enumerate(DOC_ROWS)]
+    rows += [(f"o{i}", text, "其他") for i, text in enumerate(OTHER)]
+    coded = write_csv(tmp_path / "coded.csv", rows, ("doc_id", "text", "code"))
+    crosswalk = write_csv(tmp_path / "cap.csv", [("农业", "4"), ("环境", "7")], ("label", "code"))
+    assert main(["train", str(coded), "--label-column", "code", "--catch-all", "其他", "--crosswalk",
+                 str(crosswalk), "--folds", "0", "-o", str(tmp_path / "m"), "-q"]) == 0
+    corpus = tmp_path / "speech.txt"
+    corpus.write_text("\n".join([DOC_ROWS[0][1], DOC_ROWS[1][1], "建设美丽乡村，保护农村河湖水系和生态环境。",
+                                 "发展现代种业，推进高标准农田建设和农业机械化。"]), encoding="utf-8")
+    capsys.readouterr()
+    sheet = tmp_path / "to_code.csv"
+    assert main(["suggest", str(tmp_path / "m"), str(corpus), "-n", "3", "-o", str(sheet),
+                 "--exclude", str(coded), "-q"]) == 0
+    out = capsys.readouterr().out
+    suggested = list(csv.DictReader(open(sheet, encoding="utf-8-sig", newline="")))
+    assert suggested and not {DOC_ROWS[0][1], DOC_ROWS[1][1]} & {row["text"] for row in suggested}
+    command = shlex.split(out.split("then: ")[1])
+    assert command[:8] == ["policy-nlp", "train", "--label-column", "code,label", "--catch-all", "其他",
+                           "--crosswalk", str(crosswalk)]
+    for row in suggested:
+        row["label"] = row["predicted"]  # the coder agrees
+    write_csv(sheet, [list(row.values()) for row in suggested], list(suggested[0]))
+    assert main([*command[1:-2], "-o", str(tmp_path / "m2"), "--folds", "0", "-q"]) == 0
+    again = load_model(tmp_path / "m2")
+    assert again.metadata_["catch_all"] == "其他" and again.metadata_["crosswalk"]["mapping"]["农业"] == ["4"]
+    assert again.metadata_["training"]["examples"] == len(rows) + len(suggested)

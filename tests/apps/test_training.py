@@ -214,6 +214,21 @@ def test_rare_label_reported_with_advice_and_single_example_left_out(tmp_path):
     assert report["model_labels"] == ["农业", "环境"]
 
 
+def test_a_label_written_in_two_ways_is_named_whatever_its_counts(tmp_path):
+    """codebook23: a sheet coded 'Economy' by one coder and 'economy' by another (or 'social
+    welfare' and 'social_welfare') trained two labels without a word: neither is rare."""
+    rows = [(doc, text, {"农业": "Farming", "环境": "environment"}[code]) for doc, text, code in DOC_ROWS]
+    rows = [(doc, text, label.lower() if i % 3 == 0 else label) for i, (doc, text, label) in enumerate(rows)]
+    rows[1] = (rows[1][0], rows[1][1], "Environment")
+    report = tt.train(write_csv(tmp_path / "r.csv", rows, ("doc_id", "text", "label")), tmp_path / "m",
+                      folds=3, verbose=False)
+    advice = " ".join(report["advice"])
+    assert "labels 'Farming' (8), 'farming' (4) differ only in case, width, blanks or hyphens" in advice
+    assert "labels 'Environment' (1), 'environment' (11) differ only" in advice
+    assert tt.train(write_csv(tmp_path / "s.csv", DOC_ROWS, ("doc_id", "text", "label")), tmp_path / "n",
+                    folds=0, verbose=False)["advice"] == []
+
+
 def test_a_coders_slip_names_its_row_and_the_label_it_resembles(tmp_path, capsys):
     """newuser: a typo in one label cell (三衣 for 三农 in a first user's sheet) trained a label of
     its own; the report said only 'labels with fewer than 10 examples (三衣: 1)' and sklearn
@@ -719,6 +734,18 @@ def test_group_column_names_for_files_that_name_it_apart(tmp_path):
         tt.read_labelled([units, suggested], group_column="doc_id")
 
 
+def test_text_and_label_column_names_for_files_that_name_them_apart(tmp_path):
+    """codebook23: a first sheet coded in `code` (paragraphs in `paragraph`) and suggest's sheet
+    in `text`/`label` could not train together: one --label-column for every file."""
+    first = write_csv(tmp_path / "coded.csv", DOC_ROWS[:16], ("doc_id", "paragraph", "code"))
+    suggested = write_csv(tmp_path / "to_code.csv", DOC_ROWS[16:], ("doc_id", "text", "label"))
+    data = tt.read_labelled([first, suggested], text_column="paragraph,text", label_column="code,label")
+    assert data.texts == [t for _, t, _ in DOC_ROWS] and data.labels == [c for _, _, c in DOC_ROWS]
+    assert data.label_column == "code" and data.text_column == "paragraph"   # the first file's, in the card
+    with pytest.raises(DocumentError, match=r"to_code\.csv: no column 'code'"):
+        tt.read_labelled([first, suggested], text_column="paragraph,text", label_column="code")
+
+
 def test_advice_when_the_model_does_not_beat_a_baseline(tmp_path):
     """A trial user's 78 paragraphs on a four-label codebook scored accuracy 0.474 against
     the majority's 0.476; only the table said so."""
@@ -744,3 +771,22 @@ def test_advice_when_the_model_does_not_beat_a_baseline(tmp_path):
     assert mean["model"]["hamming_loss"] < mean["majority"]["hamming_loss"]
     (advice,) = [a for a in multi["advice"] if "no better than a baseline" in a]
     assert "subset_accuracy" in advice and "hamming_loss" not in advice
+
+
+def test_the_card_of_a_codebook_of_ones_own_gives_no_default_names_and_says_how_it_annotates(tmp_path):
+    """codebook23: labels economy / welfare / general of one's own were given the default codebook's
+    经济运行与改革开放 and 综述与动员 in the card, and nothing said that annotating weighs paragraphs by
+    their document (the title table, the penalty on general) where cross-validation does not."""
+    codes = {"农业": "welfare", "环境": "economy"}
+    rows = [(doc, text, codes[code]) for doc, text, code in DOC_ROWS]
+    rows += [(f"o{i}", text, "general") for i, text in enumerate(OTHER)]
+    tt.train(write_csv(tmp_path / "own.csv", rows, ("doc_id", "text", "label")), tmp_path / "own", folds=0,
+             verbose=False)
+    card = (tmp_path / "own" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "| label | training paragraphs |" in card and "综述与动员" not in card
+    assert "not the default codebook's, so only the parts that read no label apply" in card
+    rows = [(doc, text, {"农业": "agriculture_rural", "环境": "environment"}[code]) for doc, text, code in DOC_ROWS]
+    tt.train(write_csv(tmp_path / "cb.csv", rows, ("doc_id", "text", "label")), tmp_path / "cb", folds=0,
+             verbose=False)
+    card = (tmp_path / "cb" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "| agriculture_rural | 三农与乡村振兴 |" in card and "the labels are the default codebook's" in card

@@ -491,3 +491,31 @@ def test_the_title_s_slogans_are_marked_in_the_heading_apart_from_the_text_s():
                      heading)
     assert 'class="s ' not in page.split("<article", 1)[1].split("</article>", 1)[0]
     assert "In the title:" in page and '"start": 3' not in page   # not dumped among the meta fields
+
+
+def _own_codebook(doc):
+    """``doc`` with the topics of a codebook of one's own: five labels (a blank, a hyphen,
+    Chinese), three of which took one colour, and a 'general' that is not the codebook's."""
+    labels = ["Economy", "party-building", "social welfare", "维稳", "general"]
+    doc = copy.deepcopy(doc)
+    classified = [para for para in doc["paragraphs"] if para["topic"]]
+    for n, para in enumerate(classified):
+        label = labels[n % len(labels)]
+        para["topic"] = {"label": label, "score": 0.6,
+                         "scores": {other: 0.6 if other == label else 0.1 for other in labels}}
+    return doc, labels
+
+
+def test_a_codebook_of_ones_own_has_a_colour_per_label_and_no_default_names():
+    """codebook23: Economy, party-building and social welfare all took #8c6d31 (the view's
+    badges, the report's stacked bars), and a 'general' of one's own was titled 综述与动员."""
+    from policy_nlp.apps.view import topic_colour
+    doc, labels = _own_codebook(seed_document(hostile=False))
+    page = render_document(doc)
+    colours = {label: set(re.findall(rf'--c:(#[0-9a-f]{{6}})" contenteditable="false" title="{re.escape(label)}',
+                                     page)) for label in labels}
+    assert all(len(found) == 1 for found in colours.values()), colours
+    assert len({found.pop() for found in colours.values()}) == len(labels)
+    assert 'data-topic="social welfare"' in page and "综述与动员" not in page
+    assert topic_colour("party-building", labels) != topic_colour("Economy", labels)
+    assert "综述与动员" in render_document(seed_document(hostile=False))   # the default codebook's still named

@@ -92,6 +92,24 @@ def test_evaluate_says_when_the_topics_are_of_another_codebook(capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_evaluate_says_when_only_some_topic_labels_are_the_golds(capsys):
+    """codebook23: a codebook of one's own named economy / welfare / control / party / general
+    shares two names with the gold's and scored 52/139 local paragraphs without a word."""
+    from policy_nlp.apps.evaluation import load_gold
+    from policy_nlp.cli.evaluate import _warn_other_codebook
+    gold = load_gold(Path(__file__).parents[1] / "fixtures" / "gold_local" / "dev" / "dev-0015.json")
+    mine = {"paragraphs": [{"start": 0, "end": 9, "topic": {"label": label, "score": 0.7}}
+                           for label in ("general", "economy", "welfare", "control")]}
+    _warn_other_codebook([(gold, mine)])
+    err = capsys.readouterr().err
+    assert "some of the topics' labels (control, welfare) are not the gold's codebook's" in err
+    assert "compare two codebooks" in err
+    codebook = {"paragraphs": [{"start": 0, "end": 9, "topic": {"label": "economy", "score": 0.7}},
+                               {"start": 9, "end": 19, "topic": {"label": "general", "score": 0.7}}]}
+    _warn_other_codebook([(gold, codebook)])          # a model of the gold's codebook: nothing said
+    assert capsys.readouterr().err == ""
+
+
 def test_the_module_entry_point_annotates_and_reports_the_version(tmp_path):
     """``python -m policy_nlp.cli`` (what the policy-nlp script runs) does real work."""
     import policy_nlp

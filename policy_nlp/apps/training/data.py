@@ -69,6 +69,9 @@ def read_labelled(source, text_column="text", label_column="label", group_column
         coded after it): each is read with the same columns, in its own
         encoding and format.
     text_column, label_column : str
+        Names joined by commas (``"code,label"``): the first of them each
+        file has (a first sheet coded in ``code`` and the ``label`` column of
+        a ``policy-nlp suggest`` sheet).
     group_column : str, optional
         The document of each row, for grouped cross-validation. None: the
         first of ``doc_id, document_id, document, doc, source`` present;
@@ -294,12 +297,21 @@ def _label_text(value):
     return "" if value is None else str(value).strip()
 
 
+def _first_present(column, columns):
+    """``column``, or of names joined by commas (``"code,label"``: files naming a column apart,
+    a first sheet's ``code`` and a ``policy-nlp suggest`` sheet's ``label``) the first in ``columns``
+    (the first name when none is)."""
+    if not column or "," not in column:
+        return column
+    names = [c.strip() for c in column.split(",")]
+    return next((c for c in names if c in columns), names[0])
+
+
 def _to_data(rows, columns, name, text_column, label_column, group_column, label_sep, weight_column=None):
     if group_column is None:
         group_column = next((c for c in GROUP_COLUMNS if c in columns), "")
-    elif "," in group_column:  # files naming their document column apart: the first each has
-        names = [c.strip() for c in group_column.split(",")]
-        group_column = next((c for c in names if c in columns), names[0])
+    text_column, label_column, group_column = (_first_present(c, columns)
+                                               for c in (text_column, label_column, group_column))
     for column in (text_column, label_column, group_column, weight_column):
         if column and column not in columns:
             raise DocumentError(name, f"no column {column!r}; columns found: {sorted(columns)}")

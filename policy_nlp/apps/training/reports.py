@@ -151,7 +151,7 @@ def write_model_card(output, model, metadata, data_lines=None):
     ``data_lines`` describe the training data (default: the user's file and
     row count); the metrics come from ``metadata``.
     """
-    from policy_nlp.stages.topics import chinese_name
+    from policy_nlp.stages.topics import chinese_name, is_codebook
     from policy_nlp.stages.topics.files import library_versions
     output = Path(output)
     multi = isinstance(model, MultiLabelTopicClassifier)
@@ -163,13 +163,11 @@ def write_model_card(output, model, metadata, data_lines=None):
               "Platt-calibrated probabilities. Plain model files (`model.json`, `model.npz`): "
               "loading executes no code from them.", ""]
     counts = metadata.get("training", {}).get("by_label", {})
-    names = {}
-    for label in model.classes_:
-        try:
-            names[label] = chinese_name(label)
-        except ValueError:
-            names[label] = ""
-    chinese = any(names.values())  # a codebook of your own has no 中文 names: no empty column
+    # a codebook of your own has no 中文 names (no empty column), nor the codebook's for its
+    # labels named alike: its economy or general is not the codebook's
+    codebook = is_codebook(model.classes_)
+    names = {label: chinese_name(label) if codebook else "" for label in model.classes_}
+    chinese = codebook
     header = ["label", "中文", "training paragraphs"] if chinese else ["label", "training paragraphs"]
     lines += ["## Labels", ""] + _table(header, [])
     for label in model.classes_:
@@ -198,6 +196,14 @@ def write_model_card(output, model, metadata, data_lines=None):
     if metadata.get("catch_all"):
         lines += ["", f"Catch-all label: `{metadata['catch_all']}` (headings over mixed sections take it; "
                       "a document's main topic sets it aside)."]
+    lines += ["", "Annotating with it (`annotate --topic-model`) weighs each paragraph by its document, "
+              "which the scores above do not: " + (
+                  "the labels are the default codebook's, so the area a title names (在全县安全生产工作会议上的讲话) "
+                  "and the penalty on `general` for long paragraphs apply, as to the default model."
+                  if codebook else "the labels are not the default codebook's, so only the parts that read no "
+                  "label apply (a policy document's whole-document prior; meeting openings keep their own "
+                  "result), not its title areas nor its penalty on `general`.")
+              + " Headings take the topic of the body they head (docs/topics.md)."]
     lines += ["", "## Library versions", ""]
     lines += [f"- {name}: {version}" for name, version in library_versions().items()]
     lines += ["", f"Building took {metadata.get('training_seconds')} s wall time (segmentation "

@@ -9,7 +9,7 @@ from collections import Counter
 
 import numpy as np
 
-from policy_nlp.stages.topics import labels as codebook_labels
+from policy_nlp.stages.topics.codebook import is_codebook
 
 
 class KeywordBaseline:
@@ -29,7 +29,7 @@ class KeywordBaseline:
         counts = Counter(s for s in single if s is not None)
         self.majority_ = counts.most_common(1)[0][0]
         self.classes_ = sorted(counts)
-        self.seed_ = set(self.classes_) <= set(codebook_labels())
+        self.seed_ = is_codebook(self.classes_)
         if self.seed_:
             return self
         docs = [set(t) for t in tokens]

@@ -1,7 +1,9 @@
 """The train entry point: read, cross-validate, fit the final model, save it with its reports."""
 
 import json
+import re
 import time
+import unicodedata
 from pathlib import Path
 
 from policy_nlp.errors import TrainingDataError
@@ -124,6 +126,7 @@ def _data_report(data, folds, catch_all=None):
             "get unreliable scores: label more of them (policy-nlp suggest finds candidates), merge them "
             f"into a related label, or drop them with --min-per-label {RARE}")
     report["advice"] += [_stray_label_advice(data, label, counts) for label, n in rare.items() if n <= STRAY]
+    report["advice"] += _variant_label_advice(counts)
     report["advice"] += data.notes
     if data.groups is None and folds:
         report["advice"].append("no document column: paragraphs of one document can fall on both sides "
@@ -142,6 +145,17 @@ def _stray_label_advice(data, label, counts):
     return (f"label {label!r} is given {counts[label]} time{'s' * (counts[label] > 1)}"
             + (f" ({', '.join(rows)})" if rows else "")
             + (f": a typo of {close[0]!r}? correct the cell" if close else ": check the cell") + " and train again")
+
+
+def _variant_label_advice(counts):
+    """Labels written in several ways (Economy and economy, social welfare and social_welfare,
+    Ｅconomy in full width): each trains a label of its own, whatever their counts."""
+    spellings = {}
+    for label in sorted(counts):
+        spellings.setdefault(re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", label).casefold()), []).append(label)
+    return [f"labels {', '.join(f'{label!r} ({counts[label]})' for label in same)} differ only in case, width, "
+            f"blanks or hyphens: the model learns them as {len(same)} labels; write them alike (unless they are "
+            "codes apart) and train again" for same in spellings.values() if len(same) > 1]
 
 
 # headline scores of which less is better (a multi-label model's share of wrong label decisions)

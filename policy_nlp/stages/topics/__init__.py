@@ -34,7 +34,7 @@ annotating), ``estimators`` (the scikit-learn estimators, training only),
 inheritance), ``files`` (save, check, load; the default model).
 """
 
-from policy_nlp.stages.topics.codebook import (cap_codes, chinese_name, crosswalk, govcn_classes,
+from policy_nlp.stages.topics.codebook import (cap_codes, chinese_name, crosswalk, govcn_classes, is_codebook,
                                                keyword_label, keyword_scores, labels, load_codebook,
                                                seed_terms)
 from policy_nlp.stages.topics.kinds import HEADING_MAX_CHARS, heading_level, is_boilerplate
@@ -46,7 +46,7 @@ from policy_nlp.stages.topics.files import (DEFAULT_MODEL, FORMAT, FORMAT_VERSIO
 
 
 __all__ = ["TopicClassifier", "TopicModel", "labels", "load_codebook", "chinese_name", "crosswalk",
-           "cap_codes", "govcn_classes", "seed_terms", "keyword_scores", "keyword_label",
+           "cap_codes", "govcn_classes", "is_codebook", "seed_terms", "keyword_scores", "keyword_label",
            "is_boilerplate", "heading_level", "HEADING_MAX_CHARS", "tokenize", "ESTIMATOR_PARAMS",
            "classify_paragraphs", "document_scores", "inherit_heading_topics", "main_area", "DEFAULT_MODEL",
            "FORMAT", "FORMAT_VERSION", "MAX_NGRAM", "save_model", "load_model", "model_metadata",

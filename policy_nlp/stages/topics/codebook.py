@@ -30,6 +30,22 @@ def labels():
     return [entry["label"] for entry in load_codebook()["labels"]]
 
 
+def is_codebook(names):
+    """True when every label in ``names`` is one of the default codebook's: a
+    model of the codebook (the packaged one, or one trained on its labels),
+    whose labels mean what the codebook says, so that its crosswalks, seed
+    terms and the context's priors (the title table, the penalty on
+    ``general``) apply. A codebook of one's own is not one, even when some of
+    its labels share a name with it (``economy``, ``general``).
+
+    Examples
+    --------
+    >>> is_codebook(["economy", "general"]), is_codebook(["economy", "welfare", "general"])
+    (True, False)
+    """
+    return set(map(str, names)) <= set(labels())
+
+
 def _entry(label):
     for entry in load_codebook()["labels"]:
         if entry["label"] == label:

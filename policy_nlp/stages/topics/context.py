@@ -58,6 +58,14 @@ closes the gate, whatever else opens it (a speech's outline opens 一、总体�
 :func:`document_context` gives a whole document's title and weights (what
 :func:`policy_nlp.stages.topics.classify_paragraphs` and the pipeline read), telling once
 whether it is a news report; the functions above, each called alone, tell it themselves.
+
+The title's and the policy document's area and the penalty on ``general``
+name the default codebook's labels and were weighed for its model: they apply
+to a model of that codebook (:func:`~policy_nlp.stages.topics.codebook.is_codebook`),
+not to a codebook of one's own, even one with a label ``economy`` or ``general``
+(the model's own ``general`` need not be the codebook's catch-all, nor be
+over-used). Such a model keeps the parts that read no label: bridges keep their
+own result, and a policy document takes the whole-document prior.
 """
 
 import re
@@ -72,7 +80,7 @@ from policy_nlp.lang.speech import CLAUSE_CHAR, NAMED_SPEAKER, REPORTING_VERB, S
 from policy_nlp.lang.words import alternation, word_set
 from policy_nlp.stages.script import simplified
 from policy_nlp.stages.cleaning.title import is_byline
-from policy_nlp.stages.topics.codebook import keyword_scores
+from policy_nlp.stages.topics.codebook import is_codebook, keyword_scores
 from policy_nlp.stages.topics.kinds import SALUTATION_PIECE
 
 __all__ = ["title_topic", "find_title", "is_meeting_opening", "is_transmittal", "is_news_lead", "is_news_report",
@@ -620,10 +628,14 @@ def context_scores(results, paragraph_texts, title=None, prior_weight=PRIOR_WEIG
     logp = np.log(np.clip(probs, LOG_FLOOR, 1.0))
     weights = np.array([len(paragraph_texts[i]) for i in keep], dtype=float)
     prior = weights @ probs[keep] / max(weights.sum(), 1.0)
+    # the title table, the policy area and the penalty on general name the default codebook's
+    # labels and were weighed for its model: a codebook of one's own that shares a name
+    # (economy, general) does not take them
+    codebook = is_codebook(labels)
     bias = prior_weight * np.log(np.clip(prior, LOG_FLOOR, 1.0)) + _document_bias(
-        labels, title, title_weight, document, document_weight, area)
+        labels, title if codebook else None, title_weight, document, document_weight, area if codebook else None)
     penalty = GENERAL_PENALTY if general_penalty is None else general_penalty
-    general = labels.index("general") if "general" in labels else None
+    general = labels.index("general") if codebook and "general" in labels else None
     lengths = [len(paragraph_texts[i].strip()) for i in keep]
     moved = [position for position, i in enumerate(keep) if is_reweighed(paragraph_texts[i], news)]
     long_rows = [] if general is None else \

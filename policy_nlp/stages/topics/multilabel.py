@@ -22,7 +22,7 @@ from pathlib import Path
 
 from policy_nlp.errors import DocumentError
 from policy_nlp.lang.encodings import read_decoded
-from policy_nlp.stages.topics.codebook import cap_codes, govcn_classes, labels as codebook_labels
+from policy_nlp.stages.topics.codebook import cap_codes, govcn_classes, is_codebook, labels as codebook_labels
 
 
 def __getattr__(name):
@@ -171,7 +171,7 @@ def model_crosswalks(model):
     ['cap', 'govcn']
     """
     crosswalks = {}
-    if {str(label) for label in model.classes_} <= set(codebook_labels()):
+    if is_codebook(model.classes_):
         crosswalks.update(codebook_crosswalks())
     saved = (getattr(model, "metadata_", None) or {}).get("crosswalk")
     if isinstance(saved, dict) and isinstance(saved.get("mapping"), dict):

@@ -648,3 +648,24 @@ def test_a_speech_title_given_in_traditional_script_closes_the_policy_document_g
     outline = ["一、总体要求", "（一）指导思想"]
     assert not context.is_speech(outline) and context.is_policy_document(outline)
     assert context.is_speech(outline, {"title": title}) and not context.is_policy_document(outline, {"title": title})
+
+
+# A paragraph of a town's economic work meeting (local_speeches development corpus, dev-0009).
+ECONOMY_MEETING = "镇党委书记在镇经济工作会议上的讲话"
+ASSESSMENT = ("首先,必须对取得的成绩和今后的发展趋向有一个基本的估价。,全镇上下真抓实干,奋力拼搏,"
+              "使我镇经济社会保持了平稳较快发展的良好势头,各项主要目标如期实现。这充分表明,面临严重困难和巨大挑")
+
+
+def test_a_codebook_of_ones_own_takes_no_title_area_nor_penalty_on_its_general():
+    """The title table and the penalty name the default codebook's labels: a model of another
+    codebook whose labels share two names with it (economy, general) keeps its own result."""
+    own = [_result(economy=0.344, general=0.6044, party=0.0046, welfare=0.0243, control=0.0227)]
+    out = contextualize(own, [ASSESSMENT], title=ECONOMY_MEETING)
+    assert out == own and "own" not in out[0]
+    assert contextualize(own, [ASSESSMENT * 2], title=None) == own      # long: no penalty on its general
+    assert contextualize(own, [ASSESSMENT], area="economy") == own      # nor a policy document's area
+    # the same scores under the codebook's labels: the title's area wins
+    codebook = [_result(economy=0.344, general=0.6044, party_government=0.0046, social_welfare=0.0243,
+                        governance_security=0.0227)]
+    assert title_topic(ECONOMY_MEETING) == "economy"
+    assert contextualize(codebook, [ASSESSMENT], title=ECONOMY_MEETING)[0]["label"] == "economy"
