@@ -210,8 +210,9 @@ def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     """Refuse a keyword that ``caller`` would pass on to :func:`load` and that
     :func:`load` does not take, naming both and the settings there are; then
     the values :func:`load` checks before building (segmenter, stages, the
-    user dictionary file, the topic model's folder and format), so that a run refuses them before it makes its
-    output or reads its inputs, without loading anything.
+    user dictionary file, the topic model's folder and format version), so
+    that a run refuses them before it makes its output or reads its inputs,
+    without loading anything.
 
     A corpus run or a dataset map passes its extra keywords to :func:`load`:
     ``Dataset.map``'s ``batched=True`` given to ``annotate_dataset`` was

@@ -229,10 +229,14 @@ def check_model(path: "str | os.PathLike[str]") -> None:
             opening = _OPENING.match(f.read(4096).decode("utf-8", errors="replace"))
     except OSError as error:
         raise ModelError(f"{header_path}: cannot be read: {error}") from None
+    try:
+        found = json.loads(opening[1]) if opening else None
+    except ValueError:  # a bad escape in the format's string
+        opening = None
     if opening is None:  # not as save_model writes it (a tool rewrote it, or no JSON at all)
         _read_header(folder)
         return
-    _check_format(header_path, json.loads(opening[1]), int(opening[2]))
+    _check_format(header_path, found, int(opening[2]))
 
 
 def _check_header(header_path, header):
