@@ -8,9 +8,16 @@ def _evaluate(args):
     from pathlib import Path
     from policy_nlp.apps.evaluation import (error_lines, evaluate_many, evaluation_pairs, format_report,
                                             load_gold)
+    from policy_nlp.pipeline.loading import check_settings
+    if args.annotated and args.topic_model:  # it would score the annotations' topics, not the model's
+        raise ValueError("--topic-model scores a model by running the pipeline on the gold texts; "
+                         "with --annotated the annotations' own topics are scored: give one of them")
+    topic_model = args.topic_model or "default"
+    if not args.annotated:  # before the gold is read: a bad model is not found after a long read
+        check_settings({"segmenter": args.segmenter, "topic_model": topic_model}, "evaluate")
     golds = [load_gold(path) for path in args.gold]
     pairs = evaluation_pairs(golds, args.annotated, args.shared, segmenter=args.segmenter,
-                             clean=not args.no_clean, topic_model=args.topic_model)
+                             clean=not args.no_clean, topic_model=topic_model)
     report = evaluate_many(pairs)
     print(format_report(report))
     _warn_other_codebook(pairs)
@@ -63,8 +70,9 @@ def add_evaluate_command(commands):
     p.add_argument("--shared", help="the shared/ folder with corpora/ (default: $POLICY_NLP_SHARED, or "
                         "../shared beside the repository, or else beside the current folder)")
     add_segmenter_option(p, "word segmenter when the pipeline is run (default fast)")
-    p.add_argument("--topic-model", default="default",
-                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged); the gold "
+    p.add_argument("--topic-model",
+                   help="folder of a topic model made with 'policy-nlp train' to score (default: packaged; not with "
+                        "--annotated, whose own topics are scored); the gold "
                         "is coded in the default codebook, so a model of your own codebook is scored by "
                         "'policy-nlp train' (cross-validation, --test)")
     p.add_argument("--no-clean", action="store_true", help="do not remove page furniture before annotating")

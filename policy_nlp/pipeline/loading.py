@@ -77,7 +77,8 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
         pipeline (also a ``ValueError``).
     ModelError
         The topic model cannot be loaded: it is read here, not at the first
-        ``nlp(text)`` (also a ``ValueError``).
+        ``nlp(text)`` (also a ``ValueError``); a missing folder, or a file of
+        another format or format version, is refused before anything is built.
     FileNotFoundError
         ``path`` is not a saved pipeline, or ``user_dict`` is missing.
     IsADirectoryError
@@ -100,7 +101,7 @@ def load(path: "str | os.PathLike[str] | None" = None, *, segmenter: str = DEFAU
     with collector_paused():  # builds long-lived objects only
         if path is not None:
             return _load_saved(Path(path), exclude)
-        _check_settings(segmenter, user_dict, stages, exclude)
+        _check_settings(segmenter, user_dict, stages, exclude, topic_model, config)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
             "@tokenizers": "policy_nlp.PolicyTokenizer.v1",
             "segmenter": segmenter, "lexicon": lexicon,
@@ -122,8 +123,10 @@ def _load_saved(path, exclude):
     return nlp
 
 
-def _check_settings(segmenter, user_dict, stages, exclude):
-    """Refuse an unknown segmenter or stage, or a missing user dictionary (or a folder), before building."""
+def _check_settings(segmenter, user_dict, stages, exclude, topic_model="default", config=None):
+    """Refuse an unknown segmenter or stage, a missing user dictionary (or a
+    folder), or a topic model that cannot be one (when the topics stage runs;
+    ``config["topics"]["model"]`` wins, as in :func:`_add_stages`), before building."""
     if isinstance(stages, str) or isinstance(exclude, str):
         raise ConfigError("stages and exclude are lists of stage names, e.g. stages=['paragraphs']")
     if segmenter not in SEGMENTERS:
@@ -137,6 +140,9 @@ def _check_settings(segmenter, user_dict, stages, exclude):
     if unknown_stages:
         raise ConfigError(f"unknown stage(s) {unknown_stages}; the policy_nlp stages are "
                           f"{list(DEFAULT_STAGES)} (or a component you declared with @Language.component)")
+    if "topics" in stages and "topics" not in exclude:
+        from policy_nlp.stages.topics.files import check_model
+        check_model((config or {}).get("topics", {}).get("model", topic_model))
 
 
 def _add_stages(nlp, stages, exclude, config, lexicon, topic_model):
@@ -204,8 +210,9 @@ def check_settings(settings: "dict[str, Any]", caller: str) -> None:
     """Refuse a keyword that ``caller`` would pass on to :func:`load` and that
     :func:`load` does not take, naming both and the settings there are; then
     the values :func:`load` checks before building (segmenter, stages, the
-    user dictionary file), so that a run refuses them before it makes its
-    output or reads its inputs, without loading anything.
+    user dictionary file, the topic model's folder and format version), so
+    that a run refuses them before it makes its output or reads its inputs,
+    without loading anything.
 
     A corpus run or a dataset map passes its extra keywords to :func:`load`:
     ``Dataset.map``'s ``batched=True`` given to ``annotate_dataset`` was
@@ -224,4 +231,5 @@ def check_settings(settings: "dict[str, Any]", caller: str) -> None:
                         f"nor a setting of policy_nlp.load ({', '.join(sorted(known))})")
     if settings.get("path") is None:  # a saved pipeline's settings are its own
         values = {**known, **settings}
-        _check_settings(values["segmenter"], values["user_dict"], values["stages"], values["exclude"])
+        _check_settings(values["segmenter"], values["user_dict"], values["stages"], values["exclude"],
+                        values["topic_model"], values["config"])

@@ -443,14 +443,17 @@ class _Stopper:
 
     @contextlib.contextmanager
     def held(self):
-        """A stop that comes during the block is raised at its end."""
+        """A stop that comes during the block is raised at its end: also when
+        the block raises (its error is then the stop's ``__context__``; the
+        stop was dropped, and the next stops ignored: a caller handling the
+        error went on), as :func:`policy_nlp.run.pool._stops_held` does."""
         self.holding = True
         try:
             yield
         finally:
             self.holding = False
-        if self.pending is not None:
-            raise Interrupted(self.pending)
+            if self.pending is not None:
+                raise Interrupted(self.pending)
 
     @contextlib.contextmanager
     def installed(self):

@@ -205,19 +205,27 @@ def _stops_held():
     the main thread all the same, mid-block: so in the main thread their
     handlers are replaced meanwhile by one that notes the signal, raised again
     after the block. (Other threads never run a handler.)
+
+    A signal noted while the block raises is raised too, the block's error
+    its ``__context__`` (it was dropped: a fork that failed as Ctrl-C was
+    pressed ended the run on the OSError, and a caller handling that went on);
+    not when the block's error is a ``KeyboardInterrupt`` itself, a stop already.
     """
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    caught, replaced = [], {}
+    caught, replaced, error = [], {}, None
     try:
         if threading.current_thread() is threading.main_thread():
             for signum in _STOPS:
                 if callable(signal.getsignal(signum)):
                     replaced[signum] = signal.signal(signum, lambda signum, frame: caught.append(signum))
         yield
+    except BaseException as raised:
+        error = raised
+        raise
     finally:
         _set_back(replaced, blocked)
-    for signum in caught[:1]:  # the first: a stop raises once
-        signal.raise_signal(signum)
+        if caught and not isinstance(error, KeyboardInterrupt):  # the first: a stop raises once
+            signal.raise_signal(caught[0])
 
 
 def _set_back(handlers, mask):

@@ -40,6 +40,48 @@ def test_a_missing_topic_model_is_one_line_and_no_output(tmp_path, capsys):
     assert not (tmp_path / "one.jsonl").exists() and not (tmp_path / "one.errors.jsonl").exists()
 
 
+def _bad_models(tmp_path):
+    """A missing folder, a folder that is no model, and the packaged model as format version 2,
+    each with what the one error line says of it."""
+    import shutil
+    from policy_nlp.stages.topics import DEFAULT_MODEL
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    header = (DEFAULT_MODEL / "model.json").read_text(encoding="utf-8")
+    (newer / "model.json").write_text(header.replace('"format_version":1', '"format_version":2', 1), encoding="utf-8")
+    shutil.copy(DEFAULT_MODEL / "model.npz", newer / "model.npz")
+    (tmp_path / "empty").mkdir()
+    return [(tmp_path / "missing", "missing: topic model folder not found"),
+            (tmp_path / "empty", "empty: not a topic model folder (needs model.json and model.npz"),
+            (newer, f"{newer / 'model.json'}: model format version 2 is not supported")]
+
+
+def test_a_bad_topic_model_is_refused_before_any_input_is_read(tmp_path, capsys, monkeypatch):
+    """leftovers23: a bad --topic-model was found when the pipeline loaded, after every input
+    was read (minutes for a large corpus) and the output folder made; now it is one line first."""
+    import policy_nlp.apps.evaluation
+    import policy_nlp.run.batch
+
+    def read(*args, **kwargs):
+        raise AssertionError("an input was read before the topic model was checked")
+    monkeypatch.setattr(policy_nlp.run.batch, "read_inputs", read)
+    monkeypatch.setattr(policy_nlp.apps.evaluation, "load_gold", read)
+    gold = ROOT / "tests" / "fixtures" / "gold" / "national_gwr_2019.json"
+    for model, reason in _bad_models(tmp_path):
+        for argv in (["annotate", SEED, "-o", tmp_path / "out", "--topic-model", model],
+                     ["annotate", SEED, "-o", tmp_path / "out.jsonl", "--workers", "2", "--topic-model", model],
+                     ["evaluate", gold, "--topic-model", model]):
+            assert reason in _fails(argv, capsys)
+        assert not (tmp_path / "out").exists() and not (tmp_path / "out.jsonl").exists()
+
+
+def test_evaluate_refuses_a_topic_model_with_annotations_it_would_not_score(tmp_path, capsys):
+    """--annotated scores the annotations' own topics: a --topic-model beside it was ignored."""
+    err = _fails(["evaluate", ROOT / "tests" / "fixtures" / "gold" / "national_gwr_2019.json",
+                  "--annotated", tmp_path / "a.jsonl", "--topic-model", tmp_path], capsys)
+    assert "with --annotated the annotations' own topics are scored" in err
+
+
 def test_a_user_dict_that_is_a_folder_says_so(tmp_path, capsys):
     """polish22: a folder given to --user-dict was "not found"; it exists, and is not a file."""
     err = _fails(["annotate", SEED, "-o", tmp_path / "out", "--user-dict", tmp_path], capsys)

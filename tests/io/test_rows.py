@@ -171,6 +171,26 @@ def test_a_date_in_an_east_asian_builtin_format_is_read_as_a_date(tmp_path, epoc
     assert list(read) == [(2, {"id": "a", "text": FIRST, "date": "2012-03-05", "day": "2019-12-31"})]
 
 
+def test_a_date_time_in_a_date_only_format_is_its_date(tmp_path):
+    """leftovers23: a cell holding a date and a time shown in a date-only format (yyyy-mm-dd, the
+    built-in 14, an East Asian 2012年3月5日) read as 2012-03-05 08:30:00, which neither Excel nor
+    the CSV saved from it shows; it is the date. A format that shows the time keeps it, and
+    an East Asian time format (32: 8时30分) is read as before."""
+    stamp = datetime.datetime(2012, 3, 5, 8, 30)
+    long_date, time_of_day = 'yyyy"年"m"月"d"日"', 'h"时"mm"分"'
+    rows = [["id", "iso", "builtin", "chinese", "stamp", "clock"], ["a", stamp, stamp, stamp, stamp, stamp],
+            ["b", stamp.date(), 40973.75, 40973.25, 40973.5, 40973.5]]
+    sheet = write_formatted_xlsx(tmp_path / "d.xlsx", rows,
+                                 {"B": "yyyy-mm-dd", "C": "mm-dd-yy", "D": long_date, "E": "yyyy-mm-dd h:mm",
+                                  "F": time_of_day}, builtin={long_date: 31, time_of_day: 32})
+    _, read = read_table(sheet)
+    assert list(read) == [
+        (2, {"id": "a", "iso": "2012-03-05", "builtin": "2012-03-05", "chinese": "2012-03-05",
+             "stamp": "2012-03-05 08:30:00", "clock": "2012-03-05 08:30:00"}),
+        (3, {"id": "b", "iso": "2012-03-05", "builtin": "2012-03-05", "chinese": "2012-03-05",
+             "stamp": "2012-03-05 12:00:00", "clock": "2012-03-05 12:00:00"})]
+
+
 def test_an_id_in_a_number_format_of_zeros_keeps_its_leading_zeros(tmp_path):
     """A metadata sheet's ids typed as numbers and shown 0042 through the number format 0000 are
     the ids 0042 of the files they describe (0042.txt), not 42; a number in another format, or

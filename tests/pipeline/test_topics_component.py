@@ -3,6 +3,7 @@ saved pipeline, a bad model fails in load(), and its results are where spaCy
 users look (span labels, doc.cats) as well as in ``span._.topic``."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -193,3 +194,44 @@ def test_a_heading_over_a_mixed_body_with_a_model_without_general(tmp_path):
     assert [t["label"] for t in topics[1:]] == ["经济", "民生", "党建"]  # a mixed body
     assert topics[0]["inherited"] and topics[0]["label"] in {"经济", "民生", "党建"}
     assert set(doc.cats) == {"经济", "民生", "党建"} and abs(sum(doc.cats.values()) - 1) < 1e-3
+
+
+def _newer_model(folder, user_model):
+    """A copy of ``user_model`` whose model.json says format version 2 (a newer policy_nlp's)."""
+    folder.mkdir()
+    header = (user_model / "model.json").read_text(encoding="utf-8")
+    assert header.startswith('{"format":"policy_nlp-topic-model","format_version":1,')
+    (folder / "model.json").write_text(header.replace('"format_version":1', '"format_version":2', 1),
+                                       encoding="utf-8")
+    shutil.copy(user_model / "model.npz", folder / "model.npz")
+    return folder
+
+
+def test_a_bad_topic_model_is_refused_before_the_pipeline_is_built(tmp_path, user_model, monkeypatch):
+    """leftovers23: a missing model folder, a folder without a model, and a model of another
+    format version were found when the topics stage loaded its model, after the tokenizer
+    (pkuseg, the lexicon) was built; they are now refused first, naming the path and why."""
+    from policy_nlp.pipeline import loading
+
+    def built(*args, **kwargs):
+        raise AssertionError("the pipeline was built before the topic model was checked")
+    monkeypatch.setattr(loading.spacy, "blank", built)
+    newer = _newer_model(tmp_path / "newer", user_model)
+    for model, reason in [(tmp_path / "missing", "missing: topic model folder not found"),
+                          (tmp_path, f"{tmp_path}: not a topic model folder (needs model.json and model.npz"),
+                          (newer, f"{newer / 'model.json'}: model format version 2 is not supported")]:
+        with pytest.raises(ModelError, match=re.escape(reason)):
+            policy_nlp.load(stages=["paragraphs", "topics"], topic_model=model)
+        with pytest.raises(ModelError, match=re.escape(reason)):  # the stage's own setting wins
+            policy_nlp.load(config={"topics": {"model": str(model)}})
+    with pytest.raises(AssertionError, match="was built"):  # no topics stage: its model is not used
+        policy_nlp.load(stages=["paragraphs"], topic_model=newer)
+
+
+def test_the_up_front_check_does_not_read_the_model_twice(user_model, monkeypatch):
+    """The check reads model.json's opening only: load() parses the header once, as before."""
+    from policy_nlp.stages.topics import files
+    reads = []
+    monkeypatch.setattr(files, "_read_header", lambda path, read=files._read_header: reads.append(path) or read(path))
+    policy_nlp.load(stages=["paragraphs", "topics"], topic_model=user_model, lexicon=False)
+    assert len(reads) == 1

@@ -233,6 +233,19 @@ def test_a_run_keeps_the_callers_signal_handlers(corpus, tmp_path):
         signal.signal(signal.SIGINT, previous)
 
 
+def test_a_stop_while_a_batch_is_written_and_the_write_fails_is_raised(tmp_path):
+    """leftovers23: a Ctrl-C held while a batch's lines were written, whose write then raised
+    (a full disk), was dropped and the next ones ignored: a caller handling the OSError went on.
+    Now it is raised with the write's error as its context."""
+    from policy_nlp.run.batch import _Stopper
+    with _Stopper().installed() as stopper, pytest.raises(Interrupted) as stop:
+        with stopper.held():
+            signal.raise_signal(signal.SIGINT)
+            raise OSError(28, "No space left on device")
+    assert stop.value.signum == signal.SIGINT and stop.value.__context__.errno == 28
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_an_interrupt_survives_pickling_with_its_signal():
     """review11: a process pool or Dask sends a task's exception back pickled; rebuilt from
     its message alone, Interrupted raised ValueError ('… is not a valid Signals')."""

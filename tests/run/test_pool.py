@@ -96,6 +96,35 @@ def test_a_ctrl_c_while_a_worker_is_forked_stops_the_run(monkeypatch, to):
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+@pytest.mark.parametrize("to", ["this thread", "the process"])
+def test_a_ctrl_c_while_a_fork_fails_is_raised_with_the_failure_as_context(monkeypatch, to):
+    """leftovers23: a stop noted while a held block raised (here the fork failing) was dropped:
+    the run ended on the OSError as if Ctrl-C had not been pressed, and a caller that handles
+    the OSError went on. Now the stop is raised, the block's error its __context__."""
+    process = FORK.Process(target=time.sleep, args=(0.2,), daemon=True)
+
+    def fork_fails():
+        _ctrl_c(to)
+        time.sleep(0.1)  # the other thread takes a signal to the process
+        raise OSError(11, "Resource temporarily unavailable")
+    monkeypatch.setattr(process, "start", fork_fails)
+    with _another_thread(), pytest.raises(KeyboardInterrupt) as stop:
+        pool._start_holding_signals(process)
+    assert isinstance(stop.value.__context__, OSError) and stop.value.__context__.errno == 11
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_held_block_that_raises_a_stop_itself_raises_one_stop(monkeypatch):
+    """A stop noted while the block raises a KeyboardInterrupt of its own is not raised twice."""
+    with _another_thread(), pytest.raises(KeyboardInterrupt) as stop:
+        with pool._stops_held():
+            _ctrl_c("the process")
+            time.sleep(0.1)
+            raise KeyboardInterrupt("the block's")
+    assert stop.value.args == ("the block's",) and stop.value.__context__ is None
+
+
 def test_a_ctrl_c_to_the_group_before_the_worker_set_its_handlers_leaves_it_alone(monkeypatch):
     serve = pool._serve
 

@@ -4,6 +4,7 @@ import functools
 import json
 import os
 import platform
+import re
 import warnings
 import zipfile
 from importlib import resources
@@ -155,29 +156,87 @@ def _model_dir(path):
     return path
 
 
-def _read_header(path):
+def _model_folder(path):
+    """The model folder of ``path``, refused (naming it and why) when it is
+    none: missing, a file, or without ``model.json`` and ``model.npz``."""
     path = _model_dir(path)
-    header_path = path / "model.json"
     if not path.is_dir():
         what = "a file, not a topic model folder" if path.is_file() else "topic model folder not found"
         raise ModelError(f"{path}: {what}; give the folder written by "
                          "'policy-nlp train' (or 'default' for the packaged model)")
-    if not header_path.is_file() or not (path / "model.npz").is_file():
+    if not (path / "model.json").is_file() or not (path / "model.npz").is_file():
         raise ModelError(f"{path}: not a topic model folder (needs model.json and model.npz, "
                          "as written by 'policy-nlp train')")
+    return path
+
+
+def _check_format(header_path, found, version):
+    """Refuse a header of another format, or of a format version this policy_nlp does not read."""
+    if found != FORMAT:
+        raise ModelError(f"{header_path}: not a policy_nlp topic model (format {found!r})")
+    if version != FORMAT_VERSION:
+        raise ModelError(f"{header_path}: model format version {version} "
+                         f"is not supported by this policy_nlp (it reads version {FORMAT_VERSION}); "
+                         "retrain the model with this version")
+
+
+def _read_header(path):
+    path = _model_folder(path)
+    header_path = path / "model.json"
     try:
         header = json.loads(header_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ModelError(f"{header_path}: cannot be read as JSON: {error}") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        found = header.get("format") if isinstance(header, dict) else type(header).__name__
-        raise ModelError(f"{header_path}: not a policy_nlp topic model (format {found!r})")
-    if header.get("format_version") != FORMAT_VERSION:
-        raise ModelError(f"{header_path}: model format version {header.get('format_version')} "
-                         f"is not supported by this policy_nlp (it reads version {FORMAT_VERSION}); "
-                         "retrain the model with this version")
+    if not isinstance(header, dict):
+        _check_format(header_path, type(header).__name__, None)
+    _check_format(header_path, header.get("format"), header.get("format_version"))
     _check_header(header_path, header)
     return path, header
+
+
+# How save_model's model.json begins: its format and version, read without the vocabularies.
+_OPENING = re.compile(r'\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"format_version"\s*:\s*(\d+)\s*[,}]')
+
+
+def check_model(path: "str | os.PathLike[str]") -> None:
+    """Refuse, naming the path and the reason, what :func:`load_model` would
+    refuse before reading a weight: no folder, a folder without the model
+    files, a file of another format or format version.
+
+    Cheap, for checking a run's settings before it reads its inputs: the
+    first bytes of ``model.json`` as :func:`save_model` writes them (a header
+    written otherwise is read whole); ``"default"`` is the packaged model.
+    :func:`load_model` still checks the whole header and the arrays.
+
+    Raises
+    ------
+    ModelError
+
+    Examples
+    --------
+    >>> check_model("default")
+    >>> check_model("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    policy_nlp.errors.ModelError: /nonexistent: topic model folder not found; give the folder written by 'policy-nlp train' (or 'default' for the packaged model)
+    """
+    if str(path) == "default":
+        return
+    folder = _model_folder(path)
+    header_path = folder / "model.json"
+    try:
+        with header_path.open("rb") as f:
+            opening = _OPENING.match(f.read(4096).decode("utf-8", errors="replace"))
+    except OSError as error:
+        raise ModelError(f"{header_path}: cannot be read: {error}") from None
+    try:
+        found = json.loads(opening[1]) if opening else None
+    except ValueError:  # a bad escape in the format's string
+        opening = None
+    if opening is None:  # not as save_model writes it (a tool rewrote it, or no JSON at all)
+        _read_header(folder)
+        return
+    _check_format(header_path, found, int(opening[2]))
 
 
 def _check_header(header_path, header):
