@@ -174,6 +174,7 @@ class Meta(TypedDict):
     date: NotRequired[Optional[str]]          # ISO
     given_date: NotRequired[str]              # the date as given, when not ISO
     year: NotRequired[Optional[int]]
+    given_year: NotRequired[str]              # the year as given, when it reads as no year (不详)
     date_source: NotRequired[str]             # meta (given), title, text (read from it), published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]
