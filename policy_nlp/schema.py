@@ -155,17 +155,19 @@ class Meta(TypedDict):
     """``meta``: what the readers, cleaning and metadata inference found.
 
     A JSONL/CSV input row's other fields are kept in ``meta`` too; they are
-    the input's, so they are not declared here.
+    the input's, so they are not declared here. A row's null ``title``,
+    ``source``, ``speaker``, ``position``, ``occasion`` or ``venue`` is kept
+    null when cleaning reads none (hence Optional).
     """
-    source: NotRequired[str]
+    source: NotRequired[Optional[str]]
     encoding: NotRequired[str]
     sha1: NotRequired[str]
     normalized: NotRequired[Normalized]
     title: NotRequired[Optional[str]]
-    speaker: NotRequired[str]
-    position: NotRequired[str]
-    occasion: NotRequired[str]
-    venue: NotRequired[str]
+    speaker: NotRequired[Optional[str]]
+    position: NotRequired[Optional[str]]
+    occasion: NotRequired[Optional[str]]
+    venue: NotRequired[Optional[str]]
     salutation: NotRequired[str]
     dateline: NotRequired[str]
     publication: NotRequired[str]
