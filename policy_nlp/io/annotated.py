@@ -158,8 +158,9 @@ def annotated_records(path, errors=None):
     (``{"id", "source", "reason"}``) and the other lines are read.
     """
     path = Path(path)
-    if path.suffix.lower() in (".json", ".spacy"):
-        yield from (_json_records if path.suffix.lower() == ".json" else _docbin_records)(path, errors)
+    whole = {".json": _json_records, ".spacy": _docbin_records}.get(path.suffix.lower())
+    if whole is not None:  # read whole, not line by line
+        yield from whole(path, errors)
         return
     with open(path, "rb") as f:
         for number, line in enumerate(f, start=1):

@@ -319,8 +319,8 @@ class _SheetMatcher:
         years = sorted({row["year"] for row in self.rows.values()
                         if row.get("year") and given_year(row["year"]) is None})
         if years:
-            log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written in meta.given_year", self.path,
-                        ", ".join(map(repr, years[:3])))
+            log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written in meta.given_year",
+                        self.path, ", ".join(map(repr, years[:3])))
 
     def is_the_sheet(self, item):
         source = item.source if isinstance(item, DocumentError) else item.meta.get("source", "")
