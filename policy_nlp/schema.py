@@ -155,17 +155,19 @@ class Meta(TypedDict):
     """``meta``: what the readers, cleaning and metadata inference found.
 
     A JSONL/CSV input row's other fields are kept in ``meta`` too; they are
-    the input's, so they are not declared here.
+    the input's, so they are not declared here. A row's null ``title``,
+    ``source``, ``speaker``, ``position``, ``occasion`` or ``venue`` is kept
+    null when cleaning reads none (hence Optional).
     """
-    source: NotRequired[str]
+    source: NotRequired[Optional[str]]
     encoding: NotRequired[str]
     sha1: NotRequired[str]
     normalized: NotRequired[Normalized]
     title: NotRequired[Optional[str]]
-    speaker: NotRequired[str]
-    position: NotRequired[str]
-    occasion: NotRequired[str]
-    venue: NotRequired[str]
+    speaker: NotRequired[Optional[str]]
+    position: NotRequired[Optional[str]]
+    occasion: NotRequired[Optional[str]]
+    venue: NotRequired[Optional[str]]
     salutation: NotRequired[str]
     dateline: NotRequired[str]
     publication: NotRequired[str]
@@ -174,6 +176,7 @@ class Meta(TypedDict):
     date: NotRequired[Optional[str]]          # ISO
     given_date: NotRequired[str]              # the date as given, when not ISO
     year: NotRequired[Optional[int]]
+    given_year: NotRequired[str]              # the year as given, when it reads as no year (不详)
     date_source: NotRequired[str]             # meta (given), title, text (read from it), published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]

@@ -224,3 +224,21 @@ def test_datasets_features_are_derived_from_the_document_type():
     assert set(f["lists"].feature) == set(S.fields(S.NumberedList))
     assert set(f["slogans"].feature["members"].feature) == set(S.fields(S.Member))
     assert f["tokens"].feature["start"] == datasets.Value("int32")
+
+
+@pytest.mark.skipif(not LOCAL.is_file(), reason="needs ../shared/corpora/local_speeches")
+def test_an_inputs_null_source_speaker_position_occasion_or_venue_keeps_the_schema():
+    """review18: a table row gives null for a field it has no value for (the local speeches'
+    "title": null, declared nullable for that; the policy documents' ``source`` column of URLs);
+    cleaning fills such a field when it reads one, else the null is kept, and the JSON Schema,
+    which declared ``source``, ``speaker``, ``position``, ``occasion`` and ``venue`` strings,
+    refused the document."""
+    from policy_nlp.io.corpus import make_record
+    from policy_nlp.run.worker import annotate_record
+    row = next(json.loads(line) for line in LOCAL.read_text(encoding="utf-8").splitlines()
+               if json.loads(line)["id"] == "dev-0001")
+    given = dict.fromkeys(("source", "speaker", "position", "occasion", "venue"))
+    nlp = policy_nlp.load(segmenter="fast", stages=["paragraphs"], lexicon=False)
+    data = doc_to_dict(annotate_record(nlp, make_record(row["id"], row["text"], given)))
+    assert {key: data["meta"][key] for key in given} == given   # none read from this text: kept null
+    validate(data)

@@ -23,8 +23,8 @@ __all__ = ["find_annotated", "read_annotated", "annotated_records", "check_annot
 # The keys that make a JSON object an annotated document rather than a raw input.
 ANNOTATED_KEYS = ("text", "paragraphs", "sentences", "slogans", "lists")
 
-# the annotations file of a folder from 'policy-nlp annotate -o DIR' (--format jsonl or json)
-OUTPUT_FILES = ("annotations.jsonl", "annotations.json")
+# the annotations file of a folder from 'policy-nlp annotate -o DIR' (--format jsonl, json or spacy)
+OUTPUT_FILES = ("annotations.jsonl", "annotations.json", "annotations.spacy")
 
 
 def is_annotated(obj):
@@ -50,8 +50,11 @@ def _first_object(path):
 
 
 def _holds_annotated(path):
-    """A .jsonl/.json file whose first record is an annotated document."""
-    return path.suffix.lower() in (".jsonl", ".json") and path.is_file() and is_annotated(_first_object(path))
+    """A .jsonl/.json file whose first record is an annotated document, or a DocBin (.spacy: only
+    annotate writes one)."""
+    suffix = path.suffix.lower()
+    return suffix in (".jsonl", ".json", ".spacy") and path.is_file() and (
+        suffix == ".spacy" or is_annotated(_first_object(path)))
 
 
 def _errors_beside(file):
@@ -66,9 +69,10 @@ def _errors_beside(file):
 def _folder_files(folder):
     """The annotations file(s) of a folder (see :func:`find_annotated`)."""
     written = [folder / name for name in OUTPUT_FILES if (folder / name).is_file()]
-    if len(written) == 2:  # two runs in two formats: the later one is the folder's output
+    if len(written) > 1:  # runs in two formats: the latest one is the folder's output
         written.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        log.warning("%s: both %s and %s; reading the newer %s", folder, *OUTPUT_FILES, written[0].name)
+        log.warning("%s: %s; reading the newest, %s", folder, " and ".join(p.name for p in written),
+                    written[0].name)
     if written:
         return written[:1]
     # annotate -o DIR/NAME.jsonl, several times: the annotated files, not a raw input beside them
@@ -80,8 +84,9 @@ def find_annotated(path, *, raw=False):
     """``[(annotations file, errors file or None)]`` of a file or an output folder.
 
     A folder written by ``policy-nlp annotate -o DIR`` gives its
-    ``annotations.jsonl`` (or ``annotations.json`` of ``--format json``; the
-    newer when both are there); another folder gives its ``.jsonl``/``.json``
+    ``annotations.jsonl`` (or ``annotations.json`` of ``--format json``,
+    ``annotations.spacy`` of ``--format spacy``; the newest when several are
+    there); another folder gives its ``.spacy`` files and its ``.jsonl``/``.json``
     files whose first record is an annotated document. The errors file is
     ``NAME.errors.jsonl`` beside ``NAME.jsonl``, else ``errors.jsonl`` in the
     same folder.
@@ -130,17 +135,32 @@ def _json_records(path, errors):
     yield from ((f"{path} (document {number})", o) for number, o in enumerate(objs, start=1))
 
 
+def _docbin_records(path, errors):
+    """The documents of a DocBin (``annotate --format spacy``) as the JSON they were written from."""
+    from policy_nlp.io.output import doc_to_dict, read_docbin
+    try:
+        docs = read_docbin(path)
+    except ValueError as error:  # not a DocBin, or a damaged one (named by read_docbin)
+        if errors is None:
+            raise
+        errors.append({"id": None, "source": str(path), "reason": str(error).removeprefix(f"{path}: ")})
+        return
+    yield from ((f"{path} (document {number})", doc_to_dict(doc)) for number, doc in enumerate(docs, start=1))
+
+
 def annotated_records(path, errors=None):
     """Yield ``(source, record)`` of an annotated file: ``source`` is ``FILE:LINE`` of a
-    JSONL line, ``FILE (document N)`` in a JSON file.
+    JSONL line, ``FILE (document N)`` in a JSON file or a DocBin (``.spacy``, read as the
+    JSON its Docs give).
 
-    A line that is not JSON (or not UTF-8) raises ValueError naming it; when
-    ``errors`` is a list, it is appended there instead (``{"id", "source",
-    "reason"}``) and the other lines are read.
+    A line that is not JSON (or not UTF-8), or a file that is no DocBin, raises
+    ValueError naming it; when ``errors`` is a list, it is appended there instead
+    (``{"id", "source", "reason"}``) and the other lines are read.
     """
     path = Path(path)
-    if path.suffix.lower() == ".json":
-        yield from _json_records(path, errors)
+    whole = {".json": _json_records, ".spacy": _docbin_records}.get(path.suffix.lower())
+    if whole is not None:  # read whole, not line by line
+        yield from whole(path, errors)
         return
     with open(path, "rb") as f:
         for number, line in enumerate(f, start=1):

@@ -309,7 +309,7 @@ class _SheetMatcher:
         """Name the sheet's ``level`` and ``year`` values that the metadata
         inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
         a level none of its ``LEVELS`` gives way to the inferred one, and a
-        year it cannot read stays a string beside the others' integers."""
+        year it cannot read is kept as ``given_year``, not as the year."""
         from policy_nlp.stages.places import LEVELS, given_year
         levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
         if levels:
@@ -319,8 +319,8 @@ class _SheetMatcher:
         years = sorted({row["year"] for row in self.rows.values()
                         if row.get("year") and given_year(row["year"]) is None})
         if years:
-            log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written", self.path,
-                        ", ".join(map(repr, years[:3])))
+            log.warning("%s: year %s is no year (e.g. 2019, 二〇一九年): kept as written in meta.given_year",
+                        self.path, ", ".join(map(repr, years[:3])))
 
     def is_the_sheet(self, item):
         source = item.source if isinstance(item, DocumentError) else item.meta.get("source", "")

@@ -265,12 +265,22 @@ def read_docbin(path: "str | os.PathLike[str]", nlp: "Language | None" = None) -
     the lists the stages stored (members, gaps, ``meta["title_slogans"]`` …)
     are made lists again, so that :func:`doc_to_dict` gives the JSON the
     Doc was written from, and :func:`validate` accepts it.
+
+    Raises
+    ------
+    ValueError
+        ``path`` is not a DocBin, or a damaged one (named, with why).
     """
     import spacy
     from policy_nlp.pipeline.document import register_extensions
     register_extensions()
     vocab = (nlp or spacy.blank("zh")).vocab
-    docs = list(DocBin().from_disk(Path(path)).get_docs(vocab))
+    try:
+        docbin = DocBin().from_disk(Path(path))
+    except ValueError:  # spaCy's E1014 names neither the file nor what wrote it
+        raise ValueError(f"{path}: not a DocBin (what 'policy-nlp annotate -o X.spacy' writes), or a damaged "
+                         "or cut one") from None
+    docs = list(docbin.get_docs(vocab))
     for doc in docs:
         doc.user_data.update({key: _as_lists(value) for key, value in doc.user_data.items()})
     return docs

@@ -15,6 +15,7 @@ Whitespace runs become tokens of their own (``token.is_space``), so that
 
 import itertools
 import re
+import warnings
 from bisect import bisect_right
 
 import srsly
@@ -34,6 +35,8 @@ from policy_nlp.segment.fastseg import substrings
 # memory stays bounded. Normal paragraphs are far shorter.
 MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
+# a line of jieba's dictionary format: the term, then its frequency, its tag or both (河长制 3 n)
+_JIEBA_LINE = re.compile(r"(?P<term>\S+)\s+(?:\d+(?:\s+[A-Za-z]+)?|[A-Za-z]+)")
 # locatives (方位词): pkuseg's word of one with a term's last character (三|农上, 六|保中) keeps the term
 _LOCATIVES = word_set("locatives")
 # Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
@@ -64,10 +67,13 @@ def check_text(text):
 
 def read_user_dict(path):
     """Read a user dictionary: one term per line; a tab and more columns may
-    follow the term (pkuseg's format); ``#`` starts a comment line. A lexicon
+    follow the term (pkuseg's format), or a space and a frequency, a tag or
+    both (jieba's: ``河长制 3 n``); ``#`` starts a comment line. A lexicon
     TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
     UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read
     (:func:`policy_nlp.lang.encodings.decode`); other bytes are a DocumentError.
+    A term holding a space otherwise is kept but can never be one token
+    (whitespace is a token of its own): a ``UserWarning`` names its line.
 
     Examples
     --------
@@ -80,13 +86,22 @@ def read_user_dict(path):
     """
     # GBK and UTF-16 dictionaries (Windows editors) read as well as UTF-8
     lines = read_decoded(path, "user dictionary").splitlines()
-    if lines and lines[0].startswith("term\t"):  # a lexicon TSV's header
-        lines = lines[1:]
-    words = []
-    for line in lines:
+    words, spaced = [], []
+    for number, line in enumerate(lines, start=1):
         term = line.split("\t")[0].strip()
-        if term and not term.startswith("#"):
-            words.append(term)
+        if not term or term.startswith("#") or number == 1 and line.startswith("term\t"):  # a lexicon TSV's header
+            continue
+        jieba = _JIEBA_LINE.fullmatch(term)
+        if jieba:
+            term = jieba["term"]
+        elif _WHITESPACE.search(term):
+            spaced.append((number, term))
+        words.append(term)
+    if spaced:
+        number, term = spaced[0]
+        warnings.warn(f"{path}:{number}: {term!r} holds a space: whitespace is a token of its own, so the "
+                      f"term is never kept whole ({len(spaced)} such line(s); give the term alone, or "
+                      "term<TAB>tag)", UserWarning, stacklevel=2)
     return words
 
 

@@ -366,7 +366,7 @@ def infer_date(meta=None, text=None, given=None):
         year = given_year(given)  # a date column holding only the year: 2019, "2019", 二〇一九年
         if year:
             return {"date": None, "year": year, "date_source": "meta"}
-    title = meta.get("title")
+    title = _given_text(meta, "title")
     if title:
         # a title writes its date 2012年6月15日 or closes with （2019-05-01）; another 2022-08-29 in a
         # title block cleaning read is a page's stamp (公文搜 2022-08-29 12:36:23: enrich_meta keeps
@@ -426,14 +426,23 @@ def page_dates(text):
     return {k: v for k, v in found.items() if v}
 
 
+def _given_text(meta, key):
+    """``meta[key]`` when it is text, else None: a number given as a title, position or occasion (a
+    dataset's column of ranks named ``position``) is no text, as the slogans stage and the topics'
+    context read it too."""
+    value = meta.get(key)
+    return value if isinstance(value, str) else None
+
+
 def given_year(value):
     """The year a given ``year`` value says, as :func:`infer_date` reads it, or None.
 
     Reads a number, ``"2019"`` and a year written as a year (``"2019年"``,
     ``"二〇一九年"``); unlike :func:`policy_nlp.lang.numerals.parse_year`, which
     reads the start of any meta value (``"2012-06-15"``), it reads the years
-    a researcher's sheet writes in words. A sheet's year it cannot read is
-    kept as written (``io.corpus`` names it in a warning).
+    a researcher's sheet writes in words. A given year it cannot read is
+    kept as written in ``meta["given_year"]`` (:func:`enrich_meta`; ``io.corpus``
+    names a sheet's in a warning).
 
     Examples
     --------
@@ -455,7 +464,8 @@ def enrich_meta(meta, text=None, given=None):
 
     Values given with the input win: a ``level`` or ``place`` in ``meta``
     is kept (``level_evidence`` is then ``"meta"``), a given ``date`` in
-    another form is kept as ``given_date`` beside the ISO ``date``. ``given``
+    another form is kept as ``given_date`` beside the ISO ``date``, a given
+    ``year`` that reads as no year (不详) as ``given_year``. ``given``
     names the keys of ``meta`` given with the input (default: all; the others
     were read from the text, see :func:`infer_date`). A page's stamp glued to
     the title block cleaning read (市长在…的讲话 公文搜 2022-08-29 12:36:23:
@@ -474,23 +484,27 @@ def enrich_meta(meta, text=None, given=None):
     meta = dict(meta)
     for key, value in page_dates(text or "").items():
         meta.setdefault(key, value)  # an information line cleaning left in the text
-    if "title" in meta and "title" not in (meta.keys() if given is None else given) \
-            and title_date(str(meta["title"])) is None:
-        stamp = parse_date(str(meta["title"]))  # a title block cleaning read, not one given
+    title = _given_text(meta, "title")
+    if title and "title" not in (meta.keys() if given is None else given) and title_date(title) is None:
+        stamp = parse_date(title)  # a title block cleaning read, not one given
         if stamp:
             meta.setdefault("uploaded", stamp)
     when = infer_date(meta, text, given)
     given = meta.get("date")
     if given not in (None, "") and given != when["date"]:
-        meta["given_date"] = given  # kept as given; ``date`` is ISO or None (a bare year is only a year)
+        meta["given_date"] = str(given)  # as given (1954 of a column of numbers too); ``date`` is ISO or None
     if when["date"] or given not in (None, ""):
         meta["date"] = when["date"]
-    if when["year"] is not None:
+    year = meta.get("year")
+    if str(year if year is not None else "").strip() and given_year(year) is None:
+        meta["given_year"] = str(year)  # 不详: no year, kept as given; ``year`` is an integer or None
+        meta["year"] = when["year"]
+    elif when["year"] is not None:
         meta["year"] = when["year"]
     if when["date_source"]:
         meta["date_source"] = when["date_source"]
     given_level = meta.get("level") if meta.get("level") in LEVELS else None
-    where = infer_place(meta.get("position"), meta.get("title") or meta.get("occasion"), text)
+    where = infer_place(_given_text(meta, "position"), title or _given_text(meta, "occasion"), text)
     if given_level:
         meta["level_evidence"] = "meta"
     else:

@@ -147,3 +147,33 @@ def test_a_title_s_slogan_is_checked_against_the_title_not_the_text():
     assert check_annotated(data) is None
     data["meta"]["title_slogans"] = [{**slogan, "end": 40}]
     assert check_annotated(data) == "meta.title_slogans[0]: offsets 4-40 outside the title (16 characters)"
+
+
+def test_a_docbin_output_is_read_as_its_json(tmp_path):
+    """review18: 'annotate -o out.spacy' (or -o DIR --format spacy) writes a DocBin, which report,
+    export, trace and evaluate read line by line as JSONL: export and trace stopped at
+    "out.spacy:1: not UTF-8", and report wrote an empty report with a row of binary garbage per
+    "line". The one reader reads a DocBin as the JSON its Docs give, and names a damaged one."""
+    import policy_nlp
+    from policy_nlp.io.output import DocumentWriter, doc_to_dict
+    from conftest import local_excerpt
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "enumerations"])
+    docs = [policy_nlp.annotate(local_excerpt(name), nlp, id=name) for name in ("dev-0001", "dev-0002")]
+    expected = [json.loads(json.dumps(doc_to_dict(doc), ensure_ascii=False)) for doc in docs]
+    for path in (tmp_path / "out.spacy", tmp_path / "run" / "annotations.spacy"):
+        with DocumentWriter(path) as writer:
+            for doc in docs:
+                writer.write(doc)
+    assert find_annotated(tmp_path / "out.spacy") == [(tmp_path / "out.spacy", None)]
+    assert find_annotated(tmp_path / "run") == [(tmp_path / "run" / "annotations.spacy", None)]
+    assert find_annotated(tmp_path / "out.spacy", raw=True) == [(tmp_path / "out.spacy", None)]  # view
+    assert list(read_documents([tmp_path / "out.spacy"])) == expected
+    out = tmp_path / "out.spacy"
+    assert [source for source, _ in annotated_records(out)] == [f"{out} (document 1)", f"{out} (document 2)"]
+    assert all(check_annotated(data) is None for data in read_documents([tmp_path / "run"]))
+    torn = tmp_path / "torn.spacy"
+    torn.write_bytes((tmp_path / "out.spacy").read_bytes()[:300])
+    with pytest.raises(ValueError, match=r"torn\.spacy: not a DocBin"):
+        list(read_documents([torn]))
+    errors = []
+    assert list(annotated_records(torn, errors)) == [] and errors[0]["source"] == str(torn)

@@ -125,6 +125,21 @@ def test_an_undecodable_user_dict_names_the_file_and_why(tmp_path):
         read_user_dict(tmp_path / "missing.txt")
 
 
+def test_a_jieba_dictionary_gives_its_terms_and_a_term_with_a_space_is_named(tmp_path):
+    """review18: a line of jieba's dictionary format (词 词频 词性, spaces between) was taken whole
+    as one term holding spaces, which the tokenizer can never keep whole (whitespace is a token
+    of its own), so a jieba user dictionary was silently no dictionary at all. Its frequency and
+    tag are read as pkuseg's tab-separated tag is; a term with a space of its own is named."""
+    path = tmp_path / "jieba_dict.txt"
+    path.write_text("河长制 3 n\n湖长制 5\n两品一游 nz\n一带 一路\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"jieba_dict\.txt:4: '一带 一路' holds a space"):
+        assert read_user_dict(path) == ["河长制", "湖长制", "两品一游", "一带 一路"]
+    path.write_text("河长制 3 n\n湖长制 5\n", encoding="utf-8")
+    tokenizer = PolicyTokenizer(spacy.blank("zh").vocab, lexicon=False, user_dict=str(path))
+    text = "省委十一届三次全会、市委七届五次全会也都对全面落实河长制湖长制提出了明确要求。"  # dev-0089
+    assert words_of(tokenizer(text))[-8:-5] == ["落实", "河长制", "湖长制"]  # pkuseg: 河长|制湖|长制
+
+
 def test_long_runs_are_cut_at_sentence_ends_to_bound_memory():
     text = ("推进社会管理创新。" * 5000) + "加快城乡一体化" * 4000
     runs = list(_runs(text))

@@ -3,7 +3,7 @@
 
 from policy_nlp.stages.places import enrich_meta, infer_date, infer_place, page_dates
 
-from conftest import development_excerpts
+from conftest import development_excerpts, local_excerpt, national_report
 
 # dev-0179's title block and first lines, as a .txt copy of the speech holds them
 DEV_0179 = ("在全市农村工作会议上的讲话\n(2021 年2月2日)\n项 雪 龙\n同志们:\n"
@@ -274,3 +274,43 @@ def test_an_empty_title_given_with_the_input_leaves_the_title_block_read():
         meta = prepare(page, {"title": empty})[1]
         assert meta["title"] == "在全市农村工作会议上的讲话" and meta["year"] == 2021, empty
     assert prepare(page, {"title": "我的标题"})[1]["title"] == "我的标题"  # a title given wins still
+
+
+def _meta_schema():
+    """The JSON Schema of ``meta`` (with the definitions its references name)."""
+    from policy_nlp.io.output import schema
+    return {**schema()["properties"]["meta"], "$defs": schema()["$defs"]}
+
+
+def test_a_title_position_or_occasion_given_as_a_number_is_no_text():
+    """review18: a JSONL or Parquet row, or a dataset, whose ``title``, ``position`` or ``occasion``
+    is a number (a dataset's ``position`` column of ranks) failed its document with "TypeError:
+    expected string or bytes-like object, got 'int'", naming neither the field nor why; the slogans
+    stage and the topics' context read such a value as no text, and so does the metadata now."""
+    text = local_excerpt("dev-0001")
+    inferred = enrich_meta({}, text)
+    for field in ("title", "position", "occasion"):
+        meta = enrich_meta({field: 2019}, text)
+        assert meta[field] == 2019, field   # kept as given
+        assert {k: meta.get(k) for k in ("level", "place", "level_evidence", "year")} == \
+            {k: inferred.get(k) for k in ("level", "place", "level_evidence", "year")}, field
+
+
+def test_a_date_or_year_given_as_no_text_year_keeps_the_schemas_types():
+    """review18: a date column of numbers (``--date-column year`` on the national work reports'
+    JSONL, 1954) wrote ``given_date`` as the number, and a year that reads as no year (a sheet's
+    不详) stayed in ``year``: both broke the JSON Schema (string; integer or null), and the year
+    failed ``annotate_dataset`` whole (Arrow's int64 column). ``given_date`` is the date as given,
+    as text, and such a year is ``given_year`` beside the year read elsewhere, or null."""
+    import jsonschema
+    report = national_report(1954)
+    meta = enrich_meta({"date": 1954}, report)
+    assert (meta["date"], meta["given_date"], meta["year"], meta["date_source"]) == (None, "1954", 1954, "meta")
+    jsonschema.validate(meta, _meta_schema())
+    text = local_excerpt("dev-0001")
+    meta = enrich_meta({"year": "不详"}, text)
+    assert meta["given_year"] == "不详" and meta["year"] is None
+    jsonschema.validate(meta, _meta_schema())
+    meta = enrich_meta({"year": "不详", "date": "2012年6月15日"}, text)   # the date gives the year
+    assert (meta["year"], meta["given_year"], meta["given_date"]) == (2012, "不详", "2012年6月15日")
+    assert "given_year" not in enrich_meta({"year": "2019"}, text) and "given_year" not in enrich_meta({}, text)
