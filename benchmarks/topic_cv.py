@@ -97,6 +97,21 @@ whole document, before the context: ``(1 - A) p_recipe + A p_local``
 ``benchmarks/results/topic_cv_mixture.json``; not used,
 docs/history/topic_experiments.md).
 
+Three more forms (twenty-third session, topics23; results in
+``benchmarks/results/topic_cv_forms23.json``; not used,
+docs/history/topic_experiments.md): ``nb:C[:BETA]`` is NB-SVM (Wang &
+Manning 2012, :class:`NBTopicClassifier`: each label's SVM on the features
+scaled by their naive-Bayes log-count ratios, SVM cost C, interpolation
+BETA); ``lsa:N:W`` appends N latent features times W
+(:class:`LsaTopicClassifier`: a truncated SVD of the recipe's TF-IDF of every
+paragraph of the training set's national and policy documents, labelled or
+not, and of the training folds' local excerpts, :func:`unlabelled_paragraphs`);
+``gbias`` multiplies each paragraph's ``general`` probability by
+``exp(B)`` before the shipped context, B chosen for each fold on the other
+folds' results (:func:`general_bias_outputs`; ``gbias:B`` a fixed B), on the
+recipe's cached fold models; ``avg:A:FORM`` averages the recipe's fold
+model with FORM's, ``(1 - A) p_recipe + A p_form``.
+
 ``--spread`` scores the codebook's spanning review (``general``: "overall
 reviews or plans that span many areas without one dominant area") on the
 shipped fold models, retrained in the same run (the run prints how many own
@@ -1074,9 +1089,10 @@ def run_sequence(docs, fold, outputs, local, k_smooth=1.0):
 
 
 # --- Model forms (``--forms``) -------------------------------------------------
-# Two forms of the classifier measured against the recipe's (LinearSVC + Platt):
+# Forms of the classifier measured against the recipe's (LinearSVC + Platt):
 # the paragraph's features joined to a down-weighted TF-IDF of its document's
-# title (issue 10), and a multinomial logistic regression in place of the SVM.
+# title (issue 10), a multinomial logistic regression in place of the SVM,
+# domain-augmented features, NB-SVM, latent features of unlabelled text.
 
 class LogisticTopicClassifier(TopicClassifier):
     """The recipe's features with a multinomial logistic regression (lbfgs)
@@ -1421,7 +1437,7 @@ def parse_form(spec):
         return spec, lambda a, extra: LsaTopicClassifier(
             lsa_components=n, lsa_weight=weight, C=a.C, class_weight=a.class_weight or None, **extra), "unlabelled"
     raise ValueError(f"unknown form {spec!r}: svm[:balanced|none], title:W, lr:C:balanced|none, domain:W, "
-                     "nb:C[:BETA], lsa:N:W, gbias or gbias:B")
+                     "nb:C[:BETA], lsa:N:W, gbias, gbias:B or avg:A:FORM")
 
 
 def national_titles(recipe):
@@ -1469,6 +1485,10 @@ def run_forms(args, started):
             outputs, biases = general_bias_outputs(fold_outputs(args, started)[3],
                                                    float(spec.split(":")[1]) if ":" in spec else None)
             print(f"{spec}: bias of each fold {biases}", flush=True)
+        elif spec.startswith("avg:"):  # the recipe's fold models averaged with another form's
+            _, a, inner = spec.split(":", 2)
+            outputs = mixed_outputs(fold_outputs(args, started)[3],
+                                    fold_outputs(args, started, parse_form(inner))[3], float(a))
         elif mix:  # the recipe's fold models (cached) mixed with the local experts'
             outputs = mixed_outputs(fold_outputs(args, started)[3], fold_outputs(args, started, local_only=True)[3],
                                     *mix)
@@ -1737,7 +1757,10 @@ def main(argv=None):
                              "regression), svm:none (unweighted classes), domain:W (features augmented by "
                              "domain, national and local blocks times W), mix:A or gmix:A (the recipe's model "
                              "mixed, linearly or geometrically, with a local expert fit on the local units "
-                             "alone, weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35")
+                             "alone, weight A), nb:C[:BETA] (NB-SVM), lsa:N:W (N latent features of the "
+                             "unlabelled development paragraphs times W), gbias[:B] (a bias on general, chosen "
+                             "on the other folds or B), avg:A:FORM (the recipe's model averaged with FORM's, "
+                             "weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35,nb:0.1,lsa:256:1,gbias")
     parser.add_argument("--context-title-weights", default="1.0,0.5,0",
                         help="with --forms: also score each form with the context's title weight set to these")
     args = parser.parse_args(argv)
