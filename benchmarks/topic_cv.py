@@ -97,6 +97,21 @@ whole document, before the context: ``(1 - A) p_recipe + A p_local``
 ``benchmarks/results/topic_cv_mixture.json``; not used,
 docs/history/topic_experiments.md).
 
+Three more forms (twenty-third session, topics23; results in
+``benchmarks/results/topic_cv_forms23.json``; not used,
+docs/history/topic_experiments.md): ``nb:C[:BETA]`` is NB-SVM (Wang &
+Manning 2012, :class:`NBTopicClassifier`: each label's SVM on the features
+scaled by their naive-Bayes log-count ratios, SVM cost C, interpolation
+BETA); ``lsa:N:W`` appends N latent features times W
+(:class:`LsaTopicClassifier`: a truncated SVD of the recipe's TF-IDF of every
+paragraph of the training set's national and policy documents, labelled or
+not, and of the training folds' local excerpts, :func:`unlabelled_paragraphs`);
+``gbias`` multiplies each paragraph's ``general`` probability by
+``exp(B)`` before the shipped context, B chosen for each fold on the other
+folds' results (:func:`general_bias_outputs`; ``gbias:B`` a fixed B), on the
+recipe's cached fold models; ``avg:A:FORM`` averages the recipe's fold
+model with FORM's, ``(1 - A) p_recipe + A p_form``.
+
 ``--spread`` scores the codebook's spanning review (``general``: "overall
 reviews or plans that span many areas without one dominant area") on the
 shipped fold models, retrained in the same run (the run prints how many own
@@ -157,7 +172,10 @@ from policy_nlp.stages.topics.estimators import TopicClassifier  # noqa: E402
 from policy_nlp.stages.topics import classify_paragraphs, document_scores, inherit_heading_topics  # noqa: E402
 from policy_nlp.stages.topics.features import feature_tokens  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
+from sklearn.base import BaseEstimator, ClassifierMixin  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.svm import LinearSVC  # noqa: E402
+from sklearn.utils.class_weight import compute_class_weight  # noqa: E402
 
 DEV_GOLD = [ROOT / "tests/fixtures/gold_local/dev" / f"dev-{n:04d}.json" for n in (
     15, 25, 27, 31, 32, 37, 43, 62, 71, 91, 105, 109, 114, 115, 124, 134, 136, 139, 141, 143, 152,
@@ -1071,9 +1089,10 @@ def run_sequence(docs, fold, outputs, local, k_smooth=1.0):
 
 
 # --- Model forms (``--forms``) -------------------------------------------------
-# Two forms of the classifier measured against the recipe's (LinearSVC + Platt):
+# Forms of the classifier measured against the recipe's (LinearSVC + Platt):
 # the paragraph's features joined to a down-weighted TF-IDF of its document's
-# title (issue 10), and a multinomial logistic regression in place of the SVM.
+# title (issue 10), a multinomial logistic regression in place of the SVM,
+# domain-augmented features, NB-SVM, latent features of unlabelled text.
 
 class LogisticTopicClassifier(TopicClassifier):
     """The recipe's features with a multinomial logistic regression (lbfgs)
@@ -1183,6 +1202,163 @@ class AsLocal:
         return self.model.predict_proba([(x, 1) for x in X])
 
 
+class NBLinearSVC(ClassifierMixin, BaseEstimator):
+    """One-vs-rest linear SVMs on features scaled by their naive-Bayes
+    log-count ratios (NB-SVM, Wang & Manning 2012, *Baselines and bigrams*):
+    label k's SVM reads ``x * r_k``, ``r_k`` the log ratio of the (weighted,
+    ``alpha``-smoothed) share of label k's paragraphs and of the others' that
+    have each feature. Its weights are folded back onto the features
+    (``coef_ = r_k * w_k``, with Wang & Manning's interpolation
+    ``w_k = (1 - beta) mean|w_k| + beta w_k``), so the calibrated model is an
+    ordinary linear one. Each binary SVM weighs label k's paragraphs by its
+    balanced class weight and the others by 1, as liblinear's one-vs-rest does.
+    """
+
+    def __init__(self, C=0.5, class_weight="balanced", alpha=1.0, beta=1.0, random_state=0):
+        self.C, self.class_weight, self.alpha, self.beta = C, class_weight, alpha, beta
+        self.random_state = random_state
+
+    def fit(self, X, y, sample_weight=None):
+        y = np.asarray(y)
+        self.classes_ = np.unique(y)
+        weight = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        class_weight = (compute_class_weight(self.class_weight, classes=self.classes_, y=y, sample_weight=weight)
+                        if self.class_weight else np.ones(len(self.classes_)))
+        present = sp.csr_matrix(X, copy=True)
+        present.data = (present.data > 0).astype(np.float64)
+        coef, intercept = [], []
+        for k, label in enumerate(self.classes_):
+            positive = y == label
+            p = self.alpha + present.T @ (weight * positive)
+            q = self.alpha + present.T @ (weight * ~positive)
+            r = np.log(p / p.sum()) - np.log(q / q.sum())
+            svm = LinearSVC(C=self.C, class_weight={1: class_weight[k]}, random_state=self.random_state)
+            svm.fit(X @ sp.diags(r), positive.astype(int), sample_weight=weight)
+            w = svm.coef_[0]
+            w = (1 - self.beta) * np.abs(w).mean() + self.beta * w
+            coef.append(r * w)
+            intercept.append(svm.intercept_[0])
+        self.coef_, self.intercept_ = np.asarray(coef), np.asarray(intercept)
+        return self
+
+    def decision_function(self, X):
+        scores = np.asarray(X @ self.coef_.T) + self.intercept_
+        return scores[:, 1] - scores[:, 0] if len(self.classes_) == 2 else scores
+
+    def predict(self, X):
+        scores = self.decision_function(X)
+        return self.classes_[(scores > 0).astype(int) if scores.ndim == 1 else scores.argmax(axis=1)]
+
+
+class NBTopicClassifier(TopicClassifier):
+    """The recipe's features and calibration with :class:`NBLinearSVC` in place of its SVM."""
+
+    def __init__(self, nb_beta=1.0, C=0.5, word_ngram_range=(1, 2), char_ngram_range=(1, 3), min_df=2,
+                 max_features=150_000, class_weight="balanced", calibration="sigmoid", cv=3, random_state=0):
+        super().__init__(C=C, word_ngram_range=word_ngram_range, char_ngram_range=char_ngram_range,
+                         min_df=min_df, max_features=max_features, class_weight=class_weight,
+                         calibration=calibration, cv=cv, random_state=random_state)
+        self.nb_beta = nb_beta
+
+    def _linear_model(self):
+        return NBLinearSVC(C=self.C, class_weight=self.class_weight, beta=self.nb_beta,
+                           random_state=self.random_state)
+
+
+class LsaTopicClassifier(TopicClassifier):
+    """The recipe's classifier with latent semantic features learnt from
+    unlabelled text: a truncated SVD (``lsa_components``) of the recipe's
+    TF-IDF features of the ``unlabelled`` paragraphs given to ``fit``, each
+    training paragraph's projection times ``lsa_weight`` appended to its
+    sparse features. The SVD is not centred and the projection not
+    normalised, so the SVM's weights on it fold back onto the sparse features
+    (``coef_ + lsa_weight * coef_lsa @ components``): the model stays linear
+    in the recipe's features, and what changes is the regulariser, which
+    costs less along the directions the unlabelled text varies in."""
+
+    def __init__(self, lsa_components=256, lsa_weight=1.0, C=0.5, word_ngram_range=(1, 2),
+                 char_ngram_range=(1, 3), min_df=2, max_features=150_000, class_weight="balanced",
+                 calibration="sigmoid", cv=3, random_state=0):
+        super().__init__(C=C, word_ngram_range=word_ngram_range, char_ngram_range=char_ngram_range,
+                         min_df=min_df, max_features=max_features, class_weight=class_weight,
+                         calibration=calibration, cv=cv, random_state=random_state)
+        self.lsa_components, self.lsa_weight = lsa_components, lsa_weight
+
+    def fit(self, X, y, sample_weight=None, unlabelled=()):
+        from sklearn.decomposition import TruncatedSVD
+        y, words, chars, counts, weight = self._checked(X, y, sample_weight)
+        features = self._fit_vectorizers(words, chars)
+        pool = self._features(list(unlabelled)) if len(unlabelled) else features
+        svd = TruncatedSVD(self.lsa_components, n_iter=5, random_state=self.random_state).fit(pool)
+        self.lsa_explained_ = float(svd.explained_variance_ratio_.sum())
+        latent = np.asarray(features @ svd.components_.T) * self.lsa_weight
+        self._fit_model(sp.hstack([features, sp.csr_matrix(latent)], format="csr"), y, counts, weight)
+        n = features.shape[1]
+        self.coef_ = (self.coef_[:, :n] + self.lsa_weight * (self.coef_[:, n:] @ svd.components_)).astype(np.float32)
+        self.n_features_ = n
+        return self
+
+
+def unlabelled_paragraphs(cache):
+    """Tokens of every paragraph of the documents the recipe's national and
+    policy-document examples are drawn from, labelled or not (the training
+    set's exclusions: the evaluation, gold and blind work reports, the gold
+    congress report and Xi speeches, the gold and blind policy documents)."""
+    def build():
+        recipe = _recipe()
+        excluded = set(recipe.EVAL_WORK_REPORTS) | set(recipe.GOLD_WORK_REPORTS) | set(recipe.BLIND_WORK_REPORTS)
+        texts = [p for year, ps in sorted(recipe.work_reports().items())
+                 if int(year) >= recipe.FIRST_TRAINING_YEAR and year not in excluded for p in ps]
+        texts += [p for congress, ps in sorted(recipe.congress_reports().items())
+                  if congress >= recipe.FIRST_TRAINING_CONGRESS and congress not in recipe.GOLD_CONGRESSES
+                  for p in ps]
+        texts += [p for date, ps in recipe.xi_speeches() if date not in recipe.GOLD_XI_DATES for p in ps]
+        gold = recipe.gold_policy_docs()
+        texts += [p for doc, ps in recipe.policy_documents() if doc not in gold for p in ps]
+        return feature_tokens(texts)
+    return _cached(Path(cache) / "unlabelled.pkl", build)
+
+
+def general_bias(own_of, classes, bias):
+    """:func:`reweigh` with ``general``'s probability times ``exp(bias)``."""
+    return reweigh(own_of, classes, np.exp(bias * (np.asarray(classes) == "general")))
+
+
+GENERAL_BIASES = [round(float(b), 2) for b in np.arange(-1.0, 1.01, 0.1)]
+
+
+def general_bias_outputs(outputs, fixed=None):
+    """Per fold ``(test, own, doc_probs)`` with a bias on ``general`` (log
+    scale) before the context, and the bias of each fold: ``fixed``, else the
+    one of :data:`GENERAL_BIASES` that scores best (accuracy, then macro-F1,
+    then the smallest) on the other folds' excerpts (their own held-out
+    results under the shipped context), so the held-out fold never chooses
+    its own bias."""
+    classes = sorted({c for _, own, _ in outputs for rs in own.values() for r in rs if r for c in r["scores"]})
+
+    def biased(output, b):
+        test, own, doc_probs = output
+        probs = general_bias({i: [{"label": None, "scores": p}] for i, p in doc_probs.items() if p}, classes, b)
+        return test, general_bias(own, classes, b), {i: probs[i][0]["scores"] if i in probs else None
+                                                    for i in doc_probs}
+
+    if fixed is not None:
+        return [biased(o, fixed) for o in outputs], [fixed] * len(outputs)
+    def pairs_of(test, own, doc_probs):
+        units, golds = score(test, own, shipped_setting(), doc_probs)
+        return units + golds
+
+    pairs = {b: [pairs_of(*biased(o, b)) for o in outputs] for b in GENERAL_BIASES}
+    chosen = []
+    for k in range(len(outputs)):
+        def merit(b):
+            pooled = [p for j, ps in enumerate(pairs[b]) if j != k for p in ps]
+            s = _summary(pooled)
+            return s["accuracy"], s["macro_f1"], -abs(b)
+        chosen.append(max(GENERAL_BIASES, key=merit))
+    return [biased(o, b) for o, b in zip(outputs, chosen)], chosen
+
+
 def mix_of(spec):
     """``(a, geometric)`` of a ``mix:A`` or ``gmix:A`` form, else None."""
     kind, _, a = spec.partition(":")
@@ -1237,9 +1413,12 @@ def parse_form(spec):
     """A ``--forms`` item: ``svm`` (the recipe's), ``svm:balanced`` or
     ``svm:none`` (its class weights), ``title:W`` (title block weight W),
     ``lr:C:balanced`` or ``lr:C:none``, ``domain:W`` (domain-augmented
-    features, each domain's block times W). Returns (name, factory, pairs)
+    features, each domain's block times W), ``nb:C[:BETA]`` (NB-SVM,
+    :class:`NBTopicClassifier`), ``lsa:N:W`` (N latent features from the
+    unlabelled paragraphs times W, :class:`LsaTopicClassifier`). Returns (name, factory, pairs)
     where ``factory(args, extra)`` makes the estimator and ``pairs`` says what
-    each training example's tokens are paired with (None, ``"title"``, ``"domain"``)."""
+    each training example's tokens are paired with (None, ``"title"``, ``"domain"``;
+    ``"unlabelled"``: ``fit`` also takes the unlabelled paragraphs)."""
     parts = spec.split(":")
     if parts[0] == "svm":
         weight = {"balanced": "balanced", "none": None}[parts[1]] if len(parts) > 1 else None
@@ -1257,7 +1436,16 @@ def parse_form(spec):
         weight = float(parts[1])
         return spec, lambda a, extra: DomainTopicClassifier(
             domain_features=weight, C=a.C, class_weight=a.class_weight or None, **extra), "domain"
-    raise ValueError(f"unknown form {spec!r}: svm[:balanced|none], title:W, lr:C:balanced|none or domain:W")
+    if parts[0] == "nb":
+        C, beta = float(parts[1]), float(parts[2]) if len(parts) > 2 else 1.0
+        return spec, lambda a, extra: NBTopicClassifier(
+            nb_beta=beta, C=C, class_weight=a.class_weight or None, **extra), None
+    if parts[0] == "lsa":
+        n, weight = int(parts[1]), float(parts[2])
+        return spec, lambda a, extra: LsaTopicClassifier(
+            lsa_components=n, lsa_weight=weight, C=a.C, class_weight=a.class_weight or None, **extra), "unlabelled"
+    raise ValueError(f"unknown form {spec!r}: svm[:balanced|none], title:W, lr:C:balanced|none, domain:W, "
+                     "nb:C[:BETA], lsa:N:W, gbias, gbias:B or avg:A:FORM")
 
 
 def national_titles(recipe):
@@ -1301,7 +1489,15 @@ def run_forms(args, started):
     rows = []
     for spec in args.forms.split(","):
         mix = mix_of(spec)
-        if mix:  # the recipe's fold models (cached) mixed with the local experts'
+        if spec.split(":")[0] == "gbias":  # the recipe's fold models (cached), general biased
+            outputs, biases = general_bias_outputs(fold_outputs(args, started)[3],
+                                                   float(spec.split(":")[1]) if ":" in spec else None)
+            print(f"{spec}: bias of each fold {biases}", flush=True)
+        elif spec.startswith("avg:"):  # the recipe's fold models averaged with another form's
+            _, a, inner = spec.split(":", 2)
+            outputs = mixed_outputs(fold_outputs(args, started)[3],
+                                    fold_outputs(args, started, parse_form(inner))[3], float(a))
+        elif mix:  # the recipe's fold models (cached) mixed with the local experts'
             outputs = mixed_outputs(fold_outputs(args, started)[3], fold_outputs(args, started, local_only=True)[3],
                                     *mix)
         else:
@@ -1499,6 +1695,10 @@ def fold_outputs(args, started, form=None, local_only=False):
                                   f"-w{weight}-g{int(args.train_gold)}{args.tag}"
                                   f"{'-sw' if weighted else ''}.pkl")
 
+        if pairs == "unlabelled":  # the national pool and the training folds' excerpts, every paragraph
+            weighted["unlabelled"] = unlabelled_paragraphs(args.cache) + [
+                tokens for i, d in docs.items() if fold[i] != k for tokens in d["tokens"]]
+
         def fit():
             model = factory(args, extra).fit(X, y, **weighted)
             if pairs == "domain":
@@ -1565,7 +1765,10 @@ def main(argv=None):
                              "regression), svm:none (unweighted classes), domain:W (features augmented by "
                              "domain, national and local blocks times W), mix:A or gmix:A (the recipe's model "
                              "mixed, linearly or geometrically, with a local expert fit on the local units "
-                             "alone, weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35")
+                             "alone, weight A), nb:C[:BETA] (NB-SVM), lsa:N:W (N latent features of the "
+                             "unlabelled development paragraphs times W), gbias[:B] (a bias on general, chosen "
+                             "on the other folds or B), avg:A:FORM (the recipe's model averaged with FORM's, "
+                             "weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35,nb:0.1,lsa:256:1,gbias")
     parser.add_argument("--context-title-weights", default="1.0,0.5,0",
                         help="with --forms: also score each form with the context's title weight set to these")
     args = parser.parse_args(argv)

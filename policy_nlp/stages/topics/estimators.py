@@ -240,14 +240,20 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([self.word_vectorizer_.fit_transform(words),
                           self.char_vectorizer_.fit_transform(chars)], format="csr")
 
+    def _linear_model(self):
+        """The unfitted linear model that :meth:`_fit_model` calibrates: any
+        estimator with ``coef_`` and ``intercept_`` over the features (the
+        benchmarks' model forms replace it)."""
+        return LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+
     def _fit_model(self, features, y, counts, weight=None):
         """Fit the SVM and its calibration on the training features (weighted by ``weight``)."""
         if self.calibration not in ("sigmoid", "isotonic"):
             raise ValueError(f"calibration must be 'sigmoid' or 'isotonic', not {self.calibration!r}")
         folds = StratifiedKFold(n_splits=int(min(self.cv, counts.min())), shuffle=True,
                                 random_state=self.random_state)
-        svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
-        calibrated = CalibratedClassifierCV(svm, method=self.calibration, cv=folds, ensemble=False)
+        calibrated = CalibratedClassifierCV(self._linear_model(), method=self.calibration, cv=folds,
+                                            ensemble=False)
         calibrated.fit(features, y, sample_weight=weight)
         self.classes_ = np.asarray(calibrated.classes_, dtype=object)
         inner = calibrated.calibrated_classifiers_[0]
