@@ -1099,10 +1099,10 @@ class LogisticTopicClassifier(TopicClassifier):
     in place of the calibrated SVM: its probabilities are its own (``C`` is
     the regression's, ``class_weight`` as given)."""
 
-    def _fit_model(self, features, y, counts):
+    def _fit_model(self, features, y, counts, weight=None):
         from sklearn.linear_model import LogisticRegression
         model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
-        model.fit(features, y)
+        model.fit(features, y, sample_weight=weight)
         self.classes_ = np.asarray(model.classes_, dtype=object)
         self.coef_ = np.asarray(model.coef_, dtype=np.float32)
         self.intercept_ = np.asarray(model.intercept_, dtype=np.float64)
@@ -1123,12 +1123,14 @@ class _PairedTopicClassifier(TopicClassifier):
     def _joined(self, features, sides):
         raise NotImplementedError
 
-    def fit(self, X, y):
+    def fit(self, X, y, sample_weight=None):
         X = list(X)
-        y, words, chars, counts, _ = self._checked([x for x, _ in X], y)
-        sides = [side for _, side in X]
+        y, words, chars, counts, weight = self._checked([x for x, _ in X], y, sample_weight)
+        # the sides of the paragraphs _checked keeps (a paragraph of weight 0 is left out)
+        kept = [True] * len(X) if sample_weight is None else [w > 0 for w in np.asarray(sample_weight, float)]
+        sides = [side for (_, side), keep in zip(X, kept) if keep]
         self._fit_sides(sides)
-        return self._fit_model(self._joined(self._fit_vectorizers(words, chars), sides), y, counts)
+        return self._fit_model(self._joined(self._fit_vectorizers(words, chars), sides), y, counts, weight)
 
     def _features(self, X):
         X = list(X)

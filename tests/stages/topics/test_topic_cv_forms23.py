@@ -52,3 +52,15 @@ def test_the_general_bias_scales_general_and_renormalises(topic_cv):
     # general 0.25 * 2 = 0.5 ties economy; the first of the tie wins, as argmax does
     assert biased["scores"] == pytest.approx({"economy": 0.4, "general": 0.4, "industry": 0.2})
     assert topic_cv.general_bias(own, classes, np.log(3.0))["d"][0]["label"] == "general"
+
+
+def test_the_older_forms_take_the_recipes_sample_weights(topic_cv):
+    # the fold models pass sample_weight since the weighted training set: the title, domain and
+    # logistic forms refused it (TypeError); a paragraph of weight 0 leaves its side out too
+    weights = [1.0] * (len(X) - 1) + [0.0]
+    titled = topic_cv.TitledTopicClassifier(cv=3).fit([(x, ["农业"]) for x in X], Y * 3, sample_weight=weights)
+    assert titled.predict_proba([(x, ["农业"]) for x in NEW]).shape == (3, 3)
+    domain = topic_cv.DomainTopicClassifier(cv=3).fit([(x, 1) for x in X], Y * 3, sample_weight=weights)
+    assert list(domain.predict([(x, 1) for x in NEW])) == ["environment", "agriculture_rural", "science_education"]
+    logistic = topic_cv.LogisticTopicClassifier(cv=3).fit(X, Y * 3, sample_weight=weights)
+    assert list(logistic.classes_) == sorted(set(Y))
