@@ -7,7 +7,7 @@ Without such a font the callers replace Chinese labels by numbers keyed to their
 
 import subprocess
 
-__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "cumulative_steps", "save_figure", "spreadsheet_cell"]
+__all__ = ["CJK_FONTS", "chinese_font", "chinese_pyplot", "cumulative_steps", "save_figure", "spreadsheet_cell", "write_spreadsheet_csv"]
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans CJK JP",
              "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -119,3 +119,12 @@ def spreadsheet_cell(value):
     ("'=1+2", "'-1", -1, '十四五')
     """
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def write_spreadsheet_csv(frame, path):
+    """Write a pandas ``frame`` as a CSV that Excel opens as it is: UTF-8 with a byte-order mark
+    (without it Excel reads UTF-8 Chinese as mojibake), CRLF line ends, a null as an empty cell,
+    and no text cell read as a formula (:func:`spreadsheet_cell`)."""
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    frame.assign(**{col: frame[col].map(spreadsheet_cell, na_action="ignore") for col in texts}).to_csv(
+        path, index=False, encoding="utf-8-sig", lineterminator="\r\n")

@@ -337,7 +337,9 @@ def _plot_numbered(documents, out_dir):
     ax2.set_ylabel("distinct per document")
     ax2.set_ylim(bottom=0)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
+    # below the axes: inside, any corner hides a bar of some corpus (the tallest year may come first)
+    ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.16),
+              ncol=2, fontsize=8, frameon=False)
     ax.set_title("Numbered formulations by year")
     return save_figure(fig, out_dir, "numbered_by_year")
 

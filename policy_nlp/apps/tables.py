@@ -401,15 +401,35 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
         out = _without_duplicates(out)
     if kind == "arrow":
         return out
-    # nullable integers: a plain to_pandas() turns an int column with a null into float64, so one
-    # undated document made year (and number, parent ...) 2019.0 in that table and 2019 in another
+    return {name: _to_pandas(table) for name, table in out.items()}
+
+
+def _to_pandas(table):
+    """A ``pyarrow.Table`` as a DataFrame with nullable integers: a plain ``to_pandas()`` turns an
+    int column with a null into float64, so one undated document made ``year`` (and ``number``,
+    ``parent`` ...) 2019.0 in that table and 2019 in another."""
     import pandas as pd
+    import pyarrow as pa
     ints = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
-    return {name: table.to_pandas(types_mapper=ints.get) for name, table in out.items()}
+    return table.to_pandas(types_mapper=ints.get)
+
+
+def _write_csv(table, path):
+    """``table`` as a CSV for spreadsheets (:func:`~policy_nlp.apps.plots.write_spreadsheet_csv`);
+    a list cell (``members``) as a JSON array, as the documents table holds nested ``meta``."""
+    import pyarrow.types
+    from policy_nlp.apps.plots import write_spreadsheet_csv
+    frame = _to_pandas(table)
+    for column in table.schema.names:
+        if pyarrow.types.is_list(table.schema.field(column).type):
+            frame[column] = [None if v is None else json.dumps(list(v), ensure_ascii=False)
+                             for v in frame[column]]
+    write_spreadsheet_csv(frame, path)
 
 
 def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | None" = "year",
-           database: "str | None" = "corpus.duckdb", drop_duplicates: bool = False) -> dict[str, int]:
+           database: "str | None" = "corpus.duckdb", drop_duplicates: bool = False,
+           csv: bool = False) -> dict[str, int]:
     """Write the tables as Parquet datasets and a DuckDB file into ``output``.
 
     Parameters
@@ -427,6 +447,10 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
     drop_duplicates : bool
         As for :func:`build_tables`. Either way, exact duplicates and ids
         naming two texts are logged as a warning (:func:`duplicates_note`).
+    csv : bool
+        Also write ``NAME.csv`` per table for spreadsheets: UTF-8 with a
+        byte-order mark (Excel reads the Chinese), CRLF, a null as an empty
+        cell, ``members`` as a JSON array, all years in one file.
 
     Returns
     -------
@@ -456,6 +480,8 @@ def export(inputs: Any, output: "str | os.PathLike[str]", *, partition: "str | N
         else:
             pq.write_table(table, target / "part-0.parquet")
         counts[name] = table.num_rows
+        if csv:
+            _write_csv(table, output / f"{name}.csv")
     undated = tables["documents"]["year"].null_count if partition == "year" else 0
     if undated:  # pandas' plain read_parquet fails on these folders with an error that says nothing of it
         log.info("%d of %d documents have no year (folders year=__HIVE_DEFAULT_PARTITION__): read the "

@@ -328,15 +328,11 @@ def plot_adoption(result: Trace, out_dir: "str | os.PathLike[str]") -> Any:
 
 def write_trace(result: Trace, out_dir: "str | os.PathLike[str]") -> None:
     """Write ``mentions.csv``, ``first_use.csv``, ``adoption.csv``, ``summary.json`` and the plot."""
-    from policy_nlp.apps.plots import spreadsheet_cell
+    from policy_nlp.apps.plots import write_spreadsheet_csv
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("mentions", "first_use", "adoption"):
-        # as the report's CSVs: a BOM, so that Excel reads UTF-8, and no text cell read as a formula
-        frame = getattr(result, name)
-        texts = frame.select_dtypes(include=["object", "string"]).columns
-        frame.assign(**{col: frame[col].map(spreadsheet_cell) for col in texts}).to_csv(
-            out_dir / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    for name in ("mentions", "first_use", "adoption"):  # as the report's CSVs
+        write_spreadsheet_csv(getattr(result, name), out_dir / f"{name}.csv")
     (out_dir / "summary.json").write_text(json.dumps(result.summary, ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     if len(result.adoption):

@@ -326,3 +326,23 @@ def test_topic_chart_of_a_codebook_of_ones_own(tmp_path):
     colours = {topic_colour(label, labels) for label in labels}
     assert len(colours) == len(labels) and all(f"fill: {colour}" in svg for colour in colours)
     assert "综述与动员" not in svg
+
+
+def test_the_legend_of_numbered_by_year_covers_no_bar(corpus_dir, tmp_path, monkeypatch):
+    # paper23: the legend sat in the upper left corner inside the axes, over the tallest bar
+    # when an early year had it (the local speeches' 2006 bar, 94 per 10,000 characters, was
+    # hidden under it); here 2012's bar is the tallest and the first
+    import policy_nlp.apps.report as report
+    figures = []
+    monkeypatch.setattr(report, "save_figure", lambda fig, out_dir, name: figures.append(fig) or [])
+    report._plot_numbered(collect([corpus_dir])["documents"], tmp_path)
+    fig = figures[0]
+    fig.tight_layout()
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    bars = [patch.get_window_extent() for patch in ax.patches]
+    assert bars and not any(legend.overlaps(bar) for bar in bars)
+    line = fig.axes[1].lines[0]  # the line of distinct formulations stays clear of it too
+    xy = fig.axes[1].transData.transform(list(zip(*line.get_data())))
+    assert not any(legend.contains(x, y) for x, y in xy if x == x and y == y)

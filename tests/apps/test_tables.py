@@ -521,3 +521,28 @@ def test_a_meta_field_named_like_a_column_but_for_case_is_prefixed_in_parquet_an
         assert table["meta_Date"].tolist() == ["2020-05-19", "2020-04-30"]
         assert table["date"].tolist() == [d["meta"]["date"] for d in docs]
     assert caplog.text.count("'Date' is the documents column 'meta_Date'") == 1
+
+
+def test_export_csv_for_spreadsheets(annotated, tmp_path, capsys):
+    # paper23: a spreadsheet user got no CSV from export (Parquet and DuckDB only), and a table
+    # saved with pandas' to_csv has no BOM, so Excel shows its Chinese as mojibake. --csv writes
+    # one CSV per table as the report's and trace's: UTF-8 with a BOM, CRLF, null as an empty cell
+    from policy_nlp.cli import main
+    path, docs = annotated
+    assert main(["export", str(path), "-o", str(tmp_path / "t"), "--csv", "--no-duckdb"]) == 0
+    assert "documents.csv" in capsys.readouterr().out
+    arrow = build_tables([path], kind="arrow")
+    for name in TABLES:
+        raw = (tmp_path / "t" / f"{name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"<NA>" not in raw and b",nan," not in raw
+        frame = pd.read_csv(tmp_path / "t" / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)
+        assert list(frame.columns) == arrow[name].schema.names and len(frame) == arrow[name].num_rows, name
+    f = pd.read_csv(tmp_path / "t" / "formulations.csv", encoding="utf-8-sig", keep_default_na=False)
+    row = f[(f["doc_id"] == "n1") & (f["canonical"] == "四个全面")].iloc[0]
+    assert row["text"] == "四个全面" and row["year"] == 2019
+    # the quoted 十三五 has no number: an empty cell, not None or <NA>; members a JSON list
+    assert f.loc[f["canonical"] == "十三五", "number"].eq("").all()
+    assert all(isinstance(json.loads(m), list) for m in f["members"])
+    texts = {d["id"]: d["text"] for d in docs}
+    items = pd.read_csv(tmp_path / "t" / "list_items.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert all(texts[r.doc_id][r.start:r.end] == r.text for r in items.itertuples())
