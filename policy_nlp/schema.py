@@ -180,6 +180,7 @@ class Meta(TypedDict):
     date_source: NotRequired[str]             # meta (given), title, text (read from it), published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]
+    given_level: NotRequired[str]             # the level as given, when written otherwise (central, County) or none
     level_evidence: NotRequired[Optional[str]]
     given_id: NotRequired[str]                # the id as given when it occurred more than once
     script: NotRequired[str]                  # "traditional" when converted

@@ -308,14 +308,15 @@ class _SheetMatcher:
     def _warn_replaced(self):
         """Name the sheet's ``level`` and ``year`` values that the metadata
         inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
-        a level none of its ``LEVELS`` gives way to the inferred one, and a
-        year it cannot read is kept as ``given_year``, not as the year."""
-        from policy_nlp.stages.places import LEVELS, given_year
-        levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
+        a level that names none of its ``LEVELS`` (:func:`~policy_nlp.stages.places.given_level`)
+        gives way to the inferred one, and a year it cannot read is kept as
+        ``given_year``, not as the year; both are kept as written."""
+        from policy_nlp.stages.places import LEVELS, given_level, given_year
+        levels = sorted({str(row["level"]) for row in self.rows.values()
+                         if str(row.get("level") or "").strip() and given_level(row["level"]) is None})
         if levels:
-            log.warning("%s: level %s is none of %s: the level inferred from the text replaces it (rename the "
-                        "column to keep your own coding beside it)", self.path, ", ".join(map(repr, levels[:3])),
-                        ", ".join(LEVELS))
+            log.warning("%s: level %s is none of %s: kept as written in meta.given_level, the level is inferred "
+                        "from the text", self.path, ", ".join(map(repr, levels[:3])), ", ".join(LEVELS))
         years = sorted({row["year"] for row in self.rows.values()
                         if row.get("year") and given_year(row["year"]) is None})
         if years:

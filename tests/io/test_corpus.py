@@ -275,14 +275,15 @@ def test_a_metadata_sheet_with_absolute_paths_and_levels_it_does_not_keep(tmp_pa
     (provincial, 县级) or a year that is none gave way silently."""
     folder = _speeches(tmp_path)
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级\n"
-                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,national\n", encoding="utf-8")
+    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级市\n"
+                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,National\n", encoding="utf-8")
     with caplog.at_level("WARNING", logger="policy_nlp"):
         records, _ = read(folder, meta_file=sheet)
     meta = {r.id: r.meta for r in records}
-    assert meta["local/district_a"]["level"] == "县级" and meta["xi/letter"]["level"] == "national"
+    assert meta["local/district_a"]["level"] == "县级市" and meta["xi/letter"]["level"] == "National"
     assert "matches no document" not in caplog.text and "1 of 3 documents have no row (local/city_b)" in caplog.text
-    assert "level '县级' is none of national, province" in caplog.text
+    # National is the level national (policy_nlp.stages.places.given_level); 县级市 names none
+    assert "level '县级市' is none of national, province" in caplog.text and "National" not in caplog.text
     assert "year '不详' is no year" in caplog.text
     # a bare name that two files of the corpus have (2019/report.txt, 2020/report.txt) is named
     (folder / "xi" / "city_b.txt").write_text("同志们：今天开会。", encoding="utf-8")
