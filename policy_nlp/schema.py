@@ -229,6 +229,11 @@ def fields(record_type):
     return tuple(get_type_hints(record_type))
 
 
+def text_fields(record_type):
+    """The fields of a record type that hold text (``str``, or ``str`` or null)."""
+    return tuple(k for k, t in get_type_hints(record_type).items() if t is str or t == Optional[str])
+
+
 def required(record_type):
     """The fields a record of this type always has."""
     return frozenset(record_type.__required_keys__)
