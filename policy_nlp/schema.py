@@ -180,6 +180,7 @@ class Meta(TypedDict):
     date_source: NotRequired[str]             # meta (given), title, text (read from it), published
     place: NotRequired[Optional[str]]
     level: NotRequired[Optional[str]]
+    given_level: NotRequired[str]             # the level as given, when written otherwise (central, County) or none
     level_evidence: NotRequired[Optional[str]]
     given_id: NotRequired[str]                # the id as given when it occurred more than once
     script: NotRequired[str]                  # "traditional" when converted
@@ -226,6 +227,11 @@ DERIVED_EXTENSIONS = ("items",)
 def fields(record_type):
     """The field names of a record type, in output order."""
     return tuple(get_type_hints(record_type))
+
+
+def text_fields(record_type):
+    """The fields of a record type that hold text (``str``, or ``str`` or null)."""
+    return tuple(k for k, t in get_type_hints(record_type).items() if t is str or t == Optional[str])
 
 
 def required(record_type):

@@ -22,6 +22,7 @@ from policy_nlp.errors import DocumentError
 from policy_nlp.io.reading import path_text, read_text
 from policy_nlp.io.rows import KINDS, NAMES, OTHER_WORKBOOKS, read_table, table_kind
 from policy_nlp.lang.chars import LONE_SURROGATE_RE
+from policy_nlp.schema import Meta, text_fields
 from policy_nlp.stages.normalize import content_hash, normalize
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,9 @@ def make_record(id, text, meta, source=None):
     A lone surrogate (``"\\ud800"`` in JSON) is not Unicode text: it cannot be
     hashed, annotated or written as UTF-8, so the document is refused with
     the field it is in. Ids that are objects or lists become their JSON text;
-    NaN and infinities in ``meta`` become None (JSON has no such numbers).
+    NaN and infinities in ``meta`` become None (JSON has no such numbers), and
+    a number in a field the schema declares text becomes its text
+    (:func:`declared_text`).
     """
     source = source if source is not None else meta.get("source", id)
     if not isinstance(text, str):
@@ -80,12 +83,31 @@ def make_record(id, text, meta, source=None):
     id = _id_text(id)
     for field_name, value in (("id", id), ("text", text)):
         _check_surrogates(source, field_name, value)
-    meta = _json_value(meta, source, "meta")
+    meta = declared_text(_json_value(meta, source, "meta"))
     text, changes = normalize(text)
     meta = {**meta, "sha1": content_hash(text)}
     if any(changes.values()):
         meta["normalized"] = changes
     return Record(id, text, meta)
+
+
+# The meta fields the output's schema declares text (title, speaker, place, level …); ``date`` is
+# not among them here: the date inference reads a number there as a year (1954, 2019.0).
+_TEXT_META = frozenset(text_fields(Meta)) - {"date"}
+
+
+def declared_text(meta):
+    """``meta`` with a number given in a field the schema declares text (``title: 2019``,
+    ``place: 12``) as its text, ``"2019"``, as a datasets ``Dataset`` gives a column of
+    titles: where the inputs' rows become meta (:func:`make_record`, then
+    :func:`read_inputs` after ``--meta-columns``, ``--meta-file`` and ``--meta``), so
+    that JSON, table and Dataset inputs give the same output and it keeps the JSON Schema.
+
+    >>> declared_text({"title": 2019, "place": 12.5, "year": 2019, "rank": 3, "speaker": None})
+    {'title': '2019', 'place': '12.5', 'year': 2019, 'rank': 3, 'speaker': None}
+    """
+    return {key: str(value) if key in _TEXT_META and isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value) else value for key, value in meta.items()}
 
 
 def _id_text(id):
@@ -170,6 +192,7 @@ def read_inputs(paths, *, pattern=None, text_column="text", id_column="id", date
             for key, value in constant.items():
                 if item.meta.get(key) in (None, ""):
                     item.meta[key] = value
+            item.meta = declared_text(item.meta)  # a number renamed or added into a text field too
             given, item.id = item.id, ids(item.id)
             if item.id != given:  # repeated ids (--id-column Date): unique, the given value kept
                 item.meta["given_id"] = given
@@ -308,14 +331,15 @@ class _SheetMatcher:
     def _warn_replaced(self):
         """Name the sheet's ``level`` and ``year`` values that the metadata
         inference (:func:`policy_nlp.stages.places.enrich_meta`) does not keep:
-        a level none of its ``LEVELS`` gives way to the inferred one, and a
-        year it cannot read is kept as ``given_year``, not as the year."""
-        from policy_nlp.stages.places import LEVELS, given_year
-        levels = sorted({row["level"] for row in self.rows.values() if row.get("level", LEVELS[0]) not in LEVELS})
+        a level that names none of its ``LEVELS`` (:func:`~policy_nlp.stages.places.given_level`)
+        gives way to the inferred one, and a year it cannot read is kept as
+        ``given_year``, not as the year; both are kept as written."""
+        from policy_nlp.stages.places import LEVELS, given_level, given_year
+        levels = sorted({str(row["level"]) for row in self.rows.values()
+                         if str(row.get("level") or "").strip() and given_level(row["level"]) is None})
         if levels:
-            log.warning("%s: level %s is none of %s: the level inferred from the text replaces it (rename the "
-                        "column to keep your own coding beside it)", self.path, ", ".join(map(repr, levels[:3])),
-                        ", ".join(LEVELS))
+            log.warning("%s: level %s is none of %s: kept as written in meta.given_level, the level is inferred "
+                        "from the text", self.path, ", ".join(map(repr, levels[:3])), ", ".join(LEVELS))
         years = sorted({row["year"] for row in self.rows.values()
                         if row.get("year") and given_year(row["year"]) is None})
         if years:

@@ -18,8 +18,8 @@
 import re
 
 __all__ = ["BLANK", "CLAUSE_END_RE", "CLAUSE_ENDS", "IDEOGRAPH", "IDEOGRAPH_RE", "INNER_BLANK", "LINE_BREAK",
-           "LONE_SURROGATE_RE", "SENTENCE_END_RE", "SENTENCE_ENDS", "STOPS", "after_spaces", "before_blanks",
-           "before_spaces", "is_ideograph", "trimmed"]
+           "LONE_SURROGATE_RE", "NEWLINES", "ONE_LINE_BREAK", "SENTENCE_END_RE", "SENTENCE_ENDS", "STOPS",
+           "after_spaces", "before_blanks", "before_spaces", "is_ideograph", "line_end", "trimmed"]
 
 # What separates words on a page and is no text: space, tab, ideographic space, no-break space and
 # the other spaces of Unicode (Zs: en and em spaces U+2002, U+2003 indent the policy documents of
@@ -40,9 +40,14 @@ CLAUSE_ENDS = SENTENCE_ENDS + "；;"
 CLAUSE_END_RE = re.compile(f"[{CLAUSE_ENDS}]")   # one clause end (search, match at a position)
 # Every mark a clause stops at: a comma, a colon, a semicolon, a sentence end.
 STOPS = "，," + CLAUSE_ENDS + "：:"
+# The characters that end a line: \n, and \r of a text not cleaned (\r\n of Windows, a lone \r
+# of old Mac files; the cleaning makes both \n). ONE_LINE_BREAK is one line's end.
+NEWLINES = "\r\n"
+ONE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A break between lines or paragraphs: line breaks, or a run of ideographic spaces (an indent
 # that stands for a lost line break).
-LINE_BREAK = re.compile(r"\n+|\u3000{2,}")
+LINE_BREAK = re.compile(f"[{NEWLINES}]+|\u3000{{2,}}")
+_NEWLINE_RE = re.compile(f"[{NEWLINES}]")
 # Half of a UTF-16 pair standing alone (a text cut in the middle of a character): no Unicode
 # text, it can be neither segmented nor written as UTF-8, so readers and the tokenizer refuse it.
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -56,6 +61,17 @@ INNER_BLANK = re.compile(f"(?<=[{IDEOGRAPH}])[{BLANK}](?=[{IDEOGRAPH}、，,。�
 def is_ideograph(ch):
     """Whether the character ``ch`` is in :data:`IDEOGRAPH` (False for "")."""
     return _FIRST <= ch <= _LAST
+
+
+def line_end(text, start, end=None):
+    """The position of the first line break (\\n or \\r) in ``text[start:end]``, or -1:
+    ``text.find("\\n", start, end)`` for a text not cleaned too.
+
+    >>> line_end("甲\\r\\n乙", 0), line_end("甲\\r乙", 0), line_end("甲乙", 0)
+    (1, 1, -1)
+    """
+    found = _NEWLINE_RE.search(text, start, len(text) if end is None else end)
+    return found.start() if found else -1
 
 
 def before_blanks(text, i):

@@ -22,6 +22,8 @@ and ``policy-nlp annotate`` give the same text and ``meta``:
 import hashlib
 import re
 
+from policy_nlp.lang.chars import ONE_LINE_BREAK
+
 __all__ = ["normalize", "content_hash", "prepare", "ZERO_WIDTH", "CONTROL"]
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -52,7 +54,7 @@ def normalize(text: str) -> "tuple[str, dict[str, int]]":
     ('同志们：\\n今天 开会', {'line_endings': 1, 'zero_width': 1, 'control': 0, 'nbsp': 1})
     """
     changes = {"line_endings": text.count("\r")}
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ONE_LINE_BREAK.sub("\n", text)
     changes["zero_width"] = sum(text.count(ch) for ch in ZERO_WIDTH)
     changes["control"] = len(_REMOVE.findall(text)) - changes["zero_width"]
     text = _REMOVE.sub("", text)

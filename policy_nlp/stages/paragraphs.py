@@ -23,8 +23,8 @@ paragraph's span may then cross the line breaks. The text is never changed.
 
 import re
 
-from policy_nlp.lang.chars import (BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, SENTENCE_ENDS, STOPS,
-                                   is_ideograph, trimmed)
+from policy_nlp.lang.chars import (BLANK, CLAUSE_ENDS, IDEOGRAPH, LINE_BREAK as _LINE_BREAK, ONE_LINE_BREAK,
+                                   SENTENCE_ENDS, STOPS, is_ideograph, trimmed)
 from policy_nlp.lang.numerals import ITEM_NUMERALS as _N
 from policy_nlp.lang.words import alternation
 
@@ -410,7 +410,7 @@ def _wraps(text, line, following, size, bounds, titles):
     (line_start, line_end), (start, end) = line, following
     low, width = bounds
     gap = text[line_end:start]
-    if not (gap == "\n" or titles and gap.strip(" ") == "\n"):
+    if not (ONE_LINE_BREAK.fullmatch(gap) or titles and ONE_LINE_BREAK.fullmatch(gap.strip(" "))):
         return False
     if not low <= size <= width * (1 + _WRAP_TOLERANCE) \
             or _ENDS_SENTENCE.search(text, line_start, line_end) \

@@ -13,13 +13,15 @@ Plain functions on strings and the ``meta`` dict (no spaCy):
   township, 省长 → province), else the title (在全县…, 市委…), else the
   scope words of the text (全县 and 我县 said most often), with the evidence.
 * :func:`enrich_meta` — both, for a document's ``meta``: fields given with the
-  input (``date``, ``year``, ``place``, ``level``) always win.
+  input (``date``, ``year``, ``place``, ``level``) always win; a given level
+  is read in any case and under its other names (:func:`given_level`).
 
 The unit words, organs and national markers are data:
 ``policy_nlp/data/admin_levels.json``.
 """
 
 import json
+import logging
 import re
 from collections import Counter
 from functools import lru_cache
@@ -31,7 +33,9 @@ from policy_nlp.lang.words import alternation, either
 from policy_nlp.stages.cleaning import date_field, file_stamps, page_publication, parse_date, title_date, year_in_text
 from policy_nlp.stages.script import simplified
 
-__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "given_year", "LEVELS"]
+__all__ = ["infer_date", "infer_place", "enrich_meta", "page_dates", "given_level", "given_year", "LEVELS"]
+
+log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "admin_levels.json"
 LEVELS = ("national", "province", "city", "district", "county", "township", "street", "village")
@@ -74,7 +78,7 @@ def _rules():
     # the speaker opens the meeting: 今天,我们召开泸县扫黑除恶…, 现在我们召开区疫情防控…会议
     openers = either(data["meeting_openers"])
     unit_chars = "".join(u for u in data["units"] if len(u) == 1)  # a name of one character: 泸县, 沛县
-    meeting_re = re.compile(rf"(?:{openers})[^{SENTENCE_ENDS}\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
+    meeting_re = re.compile(rf"(?:{openers})[^{SENTENCE_ENDS}\r\n]{{0,12}}?(?:召开|举行)(?:了|这次)?\s*(?:\d{{4}}年度?)?"
                             rf"(?P<ref>全?\s*(?P<name>(?:{masks_alt}|(?:(?![{unit_chars}])[{IDEOGRAPH}]){{1,4}}?)\s*)?"
                             rf"(?P<unit>{unit}))")
     return {"meeting": meeting_re, "news": news_re, "piece": piece_re, "verb": verb_re, "honour": honour_re,
@@ -266,7 +270,7 @@ def _news_place(text):
     长辛店街道举办: the most local unit of the chain), else None."""
     rules = _rules()
     # the first sentences: a news page may keep its headline on the line above (操军镇…胜利召开⏎10月28日,…)
-    for sentence in re.findall(f"[^{SENTENCE_ENDS}\n]{{1,150}}", text[:300])[:3]:
+    for sentence in re.findall(f"[^{SENTENCE_ENDS}\r\n]{{1,150}}", text[:300])[:3]:
         for lead in rules["news"].finditer(sentence):
             if not re.sub(r"[，,\s]", "", lead.group()):
                 continue  # only after a time or a lead (根据县委…, 为进一步增强村…: no news opening)
@@ -426,12 +430,54 @@ def page_dates(text):
     return {k: v for k, v in found.items() if v}
 
 
+def _read_given_level(meta):
+    """The level ``meta``'s given ``level`` names (:func:`given_level`), or None; a
+    value written otherwise is kept as ``given_level``, one that names no level is
+    named in a warning."""
+    value = meta.get("level")
+    if value is None or str(value).strip() == "":
+        return None
+    level = given_level(value)
+    if level != value:
+        meta["given_level"] = str(value)
+    if level is None:
+        log.warning("%s: level %r is none of %s: kept as meta.given_level, the level is inferred from the text",
+                    meta.get("source") or meta.get("title") or "a document", value, ", ".join(LEVELS))
+    return level
+
+
 def _given_text(meta, key):
     """``meta[key]`` when it is text, else None: a number given as a title, position or occasion (a
     dataset's column of ranks named ``position``) is no text, as the slogans stage and the topics'
     context read it too."""
     value = meta.get(key)
     return value if isinstance(value, str) else None
+
+
+def given_level(value):
+    """The level of :data:`LEVELS` a given ``level`` value names, or None.
+
+    Read in lower case and without blanks (``"County "``), and under the other
+    names of a level in ``admin_levels.json``'s ``level_names`` (``central``,
+    the policy documents' name of the centre; 县级, 乡镇). A given level it
+    cannot read is kept as written in ``meta["given_level"]``, with a warning
+    (:func:`enrich_meta`).
+
+    Examples
+    --------
+    >>> given_level("County "), given_level("central"), given_level("县级"), given_level("shandong")
+    ('county', 'national', 'county', None)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    key = "".join(str(value).split()).lower()
+    return key if key in LEVELS else _level_names().get(key)
+
+
+@lru_cache(maxsize=1)
+def _level_names():
+    names = json.loads(DATA.read_text(encoding="utf-8"))["level_names"]
+    return {name.lower(): level for level, others in names.items() for name in others}
 
 
 def given_year(value):
@@ -463,7 +509,10 @@ def enrich_meta(meta, text=None, given=None):
     """``meta`` with ``date``, ``year``, ``place``, ``level`` and their evidence filled in.
 
     Values given with the input win: a ``level`` or ``place`` in ``meta``
-    is kept (``level_evidence`` is then ``"meta"``), a given ``date`` in
+    is kept (``level_evidence`` is then ``"meta"``; a level written otherwise,
+    ``"County "`` or ``central``, is the level :func:`given_level` reads, and one
+    it cannot read gives way to the inferred level, with a warning naming the
+    document; either is kept as written in ``given_level``), a given ``date`` in
     another form is kept as ``given_date`` beside the ISO ``date``, a given
     ``year`` that reads as no year (不详) as ``given_year``. ``given``
     names the keys of ``meta`` given with the input (default: all; the others
@@ -478,6 +527,8 @@ def enrich_meta(meta, text=None, given=None):
      'date_source': 'meta', 'level': 'district', 'place': None, 'level_evidence': 'position:区长'}
     >>> enrich_meta({"position": "区长", "level": "county"})["level"]
     'county'
+    >>> {k: v for k, v in enrich_meta({"position": "区长", "level": "central"}).items() if "level" in k}
+    {'level': 'national', 'given_level': 'central', 'level_evidence': 'meta'}
     >>> {k: v for k, v in enrich_meta({"date": "2019"}).items() if "date" in k or k == "year"}
     {'date': None, 'given_date': '2019', 'year': 2019, 'date_source': 'meta'}
     """
@@ -503,9 +554,10 @@ def enrich_meta(meta, text=None, given=None):
         meta["year"] = when["year"]
     if when["date_source"]:
         meta["date_source"] = when["date_source"]
-    given_level = meta.get("level") if meta.get("level") in LEVELS else None
+    level = _read_given_level(meta)
     where = infer_place(_given_text(meta, "position"), title or _given_text(meta, "occasion"), text)
-    if given_level:
+    if level:
+        meta["level"] = level
         meta["level_evidence"] = "meta"
     else:
         meta["level"] = where["level"]

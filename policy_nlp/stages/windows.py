@@ -24,7 +24,7 @@ from policy_nlp.lang.chars import CLAUSE_ENDS
 
 WINDOW = 100_000   # longer than any national report (57,590 characters)
 OVERLAP = 2_000    # context on both sides, far more than any look-back or look-ahead
-_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}\n]")
+_SENTENCE_END = re.compile(f"[{CLAUSE_ENDS}\r\n]")
 
 
 def windows(text, size=WINDOW, overlap=OVERLAP):

@@ -275,14 +275,15 @@ def test_a_metadata_sheet_with_absolute_paths_and_levels_it_does_not_keep(tmp_pa
     (provincial, 县级) or a year that is none gave way silently."""
     folder = _speeches(tmp_path)
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级\n"
-                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,national\n", encoding="utf-8")
+    sheet.write_text(f"file,year,level\n{folder / 'local' / 'district_a.txt'},2020,县级市\n"
+                     f"{(folder / 'xi' / 'letter.txt').as_posix()},不详,National\n", encoding="utf-8")
     with caplog.at_level("WARNING", logger="policy_nlp"):
         records, _ = read(folder, meta_file=sheet)
     meta = {r.id: r.meta for r in records}
-    assert meta["local/district_a"]["level"] == "县级" and meta["xi/letter"]["level"] == "national"
+    assert meta["local/district_a"]["level"] == "县级市" and meta["xi/letter"]["level"] == "National"
     assert "matches no document" not in caplog.text and "1 of 3 documents have no row (local/city_b)" in caplog.text
-    assert "level '县级' is none of national, province" in caplog.text
+    # National is the level national (policy_nlp.stages.places.given_level); 县级市 names none
+    assert "level '县级市' is none of national, province" in caplog.text and "National" not in caplog.text
     assert "year '不详' is no year" in caplog.text
     # a bare name that two files of the corpus have (2019/report.txt, 2020/report.txt) is named
     (folder / "xi" / "city_b.txt").write_text("同志们：今天开会。", encoding="utf-8")
@@ -532,3 +533,31 @@ def test_annotate_reads_a_sheet_and_a_parquet_file_as_it_reads_their_csv(tmp_pat
     with pytest.raises(SystemExit) as stop:
         main(["annotate", str(tmp_path / "xi.xlsx"), "--text-column", "Text", "-o", str(tmp_path / "out_xlsx"), "-q"])
     assert stop.value.code == 2
+
+
+def test_a_number_in_a_text_field_is_read_as_text_from_json_and_a_dataset_alike(tmp_path):
+    """A JSONL row giving ``title: 2019`` or ``place: 12`` (a column of codes) kept the number,
+    which the JSON Schema refuses, while a datasets Dataset of the same rows may give "2019":
+    the declared text fields are text wherever rows become meta (io.corpus.declared_text)."""
+    import policy_nlp
+    from datasets import Dataset
+    from policy_nlp.io.output import doc_to_dict, validate
+    from policy_nlp.run.worker import annotate_record
+    from conftest import local_record
+    rows = []
+    for key, title, place in (("dev-0001", 2019, 12), ("dev-0002", "在全县会议上的讲话", "泾阳县")):
+        record = local_record(key)
+        rows.append({"id": key, "text": record["text"], "title": title, "place": place, "year": 2019})
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    Dataset.from_json(str(source), cache_dir=str(tmp_path / "cache")).save_to_disk(tmp_path / "dataset")
+    from_json = read(source)[0]
+    from_dataset = read(tmp_path / "dataset")[0]
+    assert (from_json[0].meta["title"], from_json[0].meta["place"], from_json[0].meta["year"]) == ("2019", "12", 2019)
+    drop = ("source",)
+    assert [{k: v for k, v in r.meta.items() if k not in drop} for r in from_json] == \
+        [{k: v for k, v in r.meta.items() if k not in drop} for r in from_dataset]
+    nlp = policy_nlp.load(segmenter="fast", stages=["paragraphs"], lexicon=False)
+    data = doc_to_dict(annotate_record(nlp, from_json[0]))
+    assert data["meta"]["title"] == "2019" and data["meta"]["place"] == "12"
+    validate(data)

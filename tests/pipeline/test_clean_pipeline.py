@@ -73,6 +73,23 @@ def test_without_clean_nlp_keeps_the_text_as_given(plain_nlp):
     assert doc.text == raw and doc._.meta is None
 
 
+def test_without_clean_windows_and_old_mac_line_breaks_give_what_newlines_give(plain_nlp):
+    # The same paragraphs, sentences, slogans and lists (text with \r\n or a lone \r read as
+    # \n), offsets into the text as given: a wrapped 一⏎是 (dev-0179), a quotation wrapped
+    # across a line (十⏎五五, dev-0137), quote marks of two lines that do not pair
+    # (dev-0006, dev-0175), a list's heading line (dev-0227), a numbered title line (dev-0027).
+    groups = ("paragraphs", "sentences", "slogans", "lists", "list_items")
+    for key in ("dev-0006", "dev-0027", "dev-0137", "dev-0175", "dev-0179", "dev-0227"):
+        text = local_excerpt(key)
+        doc = plain_nlp(text)
+        expected = {group: [(s.text, s.label_) for s in doc.spans[group]] for group in groups}
+        for newline in ("\r\n", "\r"):
+            doc = plain_nlp(text.replace("\n", newline))
+            assert doc.text == text.replace("\n", newline)
+            got = {group: [(s.text.replace(newline, "\n"), s.label_) for s in doc.spans[group]] for group in groups}
+            assert got == expected, (key, repr(newline))
+
+
 def test_clean_survives_to_disk_and_a_move(clean_nlp, tmp_path):
     clean_nlp.to_disk(tmp_path / "saved")
     shutil.move(tmp_path / "saved", tmp_path / "moved")

@@ -334,3 +334,20 @@ def test_a_line_of_unicode_spaces_is_blank():
     text = "提出以下意见。\n\u2003\u2003一、总体要求\n\u3000\u3000第一条\u2002\u3000\u2002为加快青岛市人工智能产业发展。\n\u2002\u200a\u202f\n"
     assert [text[s:e] for s, e in find_paragraphs(text)] == [
         "提出以下意见。", "一、总体要求", "第一条\u2002\u3000\u2002为加快青岛市人工智能产业发展。"]
+
+
+def test_windows_and_old_mac_line_breaks_end_lines_as_a_newline_does():
+    # A text not cleaned keeps its \r\n or lone \r (policy_nlp.load() without clean=True):
+    # the same paragraphs and sentences as with \n, offsets into the text as given, no \r
+    # left at an end and no sentence of a \r alone. dev-0021 is hard-wrapped (its lines are
+    # joined), dev-0046 has indented lines and items.
+    for key in ("dev-0021", "dev-0046"):
+        text = local_excerpt(key)
+        paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
+        sentences = [text[s:e] for s, e in find_sentences(text)]
+        for newline in ("\r\n", "\r"):
+            given = text.replace("\n", newline)
+            spans = find_paragraphs(given)
+            assert [given[s:e].replace(newline, "\n") for s, e in spans] == paragraphs
+            assert [given[s:e].replace(newline, "\n") for s, e in find_sentences(given, spans)] == sentences
+            assert not any(given[s] in "\r\n" or given[e - 1] in "\r\n" for s, e in find_sentences(given, spans))

@@ -314,3 +314,31 @@ def test_a_date_or_year_given_as_no_text_year_keeps_the_schemas_types():
     meta = enrich_meta({"year": "不详", "date": "2012年6月15日"}, text)   # the date gives the year
     assert (meta["year"], meta["given_year"], meta["given_date"]) == (2012, "不详", "2012年6月15日")
     assert "given_year" not in enrich_meta({"year": "2019"}, text) and "given_year" not in enrich_meta({}, text)
+
+
+def _policy_document(doc_id):
+    import json
+    from conftest import shared_path
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    return next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == doc_id)
+
+
+def test_a_given_level_written_otherwise_is_read_and_one_that_names_none_is_kept_visible(caplog):
+    # The policy documents give level "central" (166, the State Council's and ministries' documents)
+    # or "shandong" (55, the province's and its cities'): central-5 (本地区×3) was inferred city,
+    # and "shandong" gave way silently to the inferred level.
+    central = _policy_document("central-5")
+    meta = enrich_meta({"level": central["level"], "source": "central-5"}, central["content_zh"])
+    assert (meta["level"], meta["given_level"], meta["level_evidence"]) == ("national", "central", "meta")
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        shandong = _policy_document("shandong-7")
+        meta = enrich_meta({"level": shandong["level"], "source": "shandong-7"}, shandong["content_zh"])
+    assert (meta["level"], meta["given_level"]) == ("city", "shandong") and meta["level_evidence"].startswith("text:")
+    assert "shandong-7: level 'shandong' is none of national, province" in caplog.text
+    # a local speech's level in another case, with blanks, or in Chinese (dev-0001: county)
+    text = local_excerpt("dev-0001")
+    for given in ("County ", " county", "县级", "县"):
+        meta = enrich_meta({"level": given}, text)
+        assert (meta["level"], meta["given_level"], meta["level_evidence"]) == ("county", given, "meta")
+    assert "given_level" not in enrich_meta({"level": "county"}, text)
+    assert "given_level" not in enrich_meta({"level": ""}, text)

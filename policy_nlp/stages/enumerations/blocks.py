@@ -4,8 +4,9 @@ headings glued to the paragraph above told from list markers."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, after_spaces, before_blanks,
-                                   before_spaces)
+from policy_nlp.lang.chars import (CLAUSE_ENDS, IDEOGRAPH_RE, NEWLINES, ONE_LINE_BREAK, SENTENCE_ENDS,
+                                   SENTENCE_END_RE, STOPS, after_spaces, before_blanks, before_spaces,
+                                   line_end as find_line_end)
 from policy_nlp.lang.words import words
 from policy_nlp.lang.outline import HEADING_LINE, is_heading_title
 from policy_nlp.stages.enumerations.markers import _HEADING_FAMILIES
@@ -70,13 +71,13 @@ def _cut_by_wrap(text, line_start, line_end, next_start, next_end):
     if text[last - 1] in _WRAPPED and not text.endswith(_JOINT_WORDS, line_start, last):
         return True
     # a wrap breaks a line, it leaves no blank line (…重要保证 ⏎⏎ 我国的经济体制改革…: a paragraph of its own)
-    if text.count("\n", last, next_start) != 1:
+    if len(ONE_LINE_BREAK.findall(text, last, next_start)) != 1:
         return False
     if SENTENCE_END_RE.search(text, line_start, last):
         return True
     first, tail = after_spaces(text, next_start, next_end), before_spaces(text, next_end, next_start)
     return (bool(_CLAUSE_STOP.search(text, line_start, last)) and first < tail
-            and text[tail - 1] in _TERMINAL and "\n" not in text[first:tail]
+            and text[tail - 1] in _TERMINAL and not ONE_LINE_BREAK.search(text, first, tail)
             and tail - first <= last - line_start)
 
 
@@ -214,7 +215,7 @@ def _headline_kind(text, marker):
     line's end without a clause stop or comma: 3.数字化平台标准（CICC）⏎), ``"sentence"`` when it
     opens a short headline sentence (（二）关键技术应用标准。包括…), ``"line"`` when it opens a line
     of one sentence of that length (（二）深化推广应用，开拓转型升级新路径。⏎), else None."""
-    line_end = text.find("\n", marker.end)
+    line_end = find_line_end(text, marker.end)
     last = before_spaces(text, len(text) if line_end < 0 else line_end, marker.end)
     if last - marker.end >= 2 and is_heading_title(text, marker.end, last, _TITLE_LINE, _CLAUSE_STOP):
         return "title"
@@ -243,7 +244,7 @@ def _glued_headline(text, marker, previous, paragraph_end, previous_cut=False):
     if marker.start >= paragraph_end or before == 0 or text[before - 1] not in SENTENCE_ENDS:
         return False
     opening = before_blanks(text, previous.start)
-    if not previous_cut and (opening == 0 or text[opening - 1] != "\n"):
+    if not previous_cut and (opening == 0 or text[opening - 1] not in NEWLINES):
         return False
     kind = _headline_kind(text, marker)
     return kind is not None and kind == _headline_kind(text, previous)
@@ -264,12 +265,12 @@ def _glued_heading(text, marker, previous, paragraphs, index):
     # the line ends at a line break or with the paragraph, looked for within the heading's reach only
     # (linear on one-line texts)
     reach = marker.end + _INDENTED_HEADING + 8
-    line_end = text.find("\n", marker.end, min(end, reach))
+    line_end = find_line_end(text, marker.end, min(end, reach))
     line_end = end if line_end == -1 else line_end
     line = text[marker.end:line_end].strip() if line_end <= reach else ""
     following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
     # the line ends a paragraph that an indent, not a line break, ends
-    indented = line_end == end and following is not None and "\n" not in text[end:following]
+    indented = line_end == end and following is not None and not ONE_LINE_BREAK.search(text, end, following)
     if not 0 < len(line) <= (_INDENTED_HEADING if indented else HEADING_LINE):
         return False
     if not SENTENCE_END_RE.search(line):

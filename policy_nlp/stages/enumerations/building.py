@@ -4,7 +4,8 @@ closed by chapter headings and hidden-text notices."""
 import bisect
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, before_blanks, before_spaces
+from policy_nlp.lang.chars import (CLAUSE_ENDS, NEWLINES, SENTENCE_ENDS, SENTENCE_END_RE, STOPS, before_blanks,
+                                   before_spaces)
 from policy_nlp.lang.words import alternation
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.numerals import ITEM_NUMERALS
@@ -114,12 +115,12 @@ def _close_inner(recent, item_start, closed):
 
 _MIN_DASHES = 3          # an inline run of —— items is a list from this many items
 _SHORT_ITEM = 3          # sentence ends in an item short enough to run on with any other
-_CLAUSE = re.compile(f"[^{STOPS}\n]{{0,40}}")
+_CLAUSE = re.compile(f"[^{STOPS}\r\n]{{0,40}}")
 _SENTENCE_ENDS = re.compile(f"[{CLAUSE_ENDS}]+")
 # a headline sentence of one or two short clauses opening an item (——经济总体回升向好。国内生产总值…;
 # ——经济运行缓中趋稳、稳中向好。…): the work reports' —— items, long and unlike, that a page without
 # line breaks runs together
-_HEADLINE_CLAUSE = f"[^{STOPS}\n]{{2,20}}"
+_HEADLINE_CLAUSE = f"[^{STOPS}\r\n]{{2,20}}"
 _HEADLINE = re.compile(f"{_HEADLINE_CLAUSE}(?:[，,]{_HEADLINE_CLAUSE})?。")
 
 
@@ -368,7 +369,7 @@ class _Builder:
         if previous is None or not previous.initial or previous.number != marker.number - 1:
             return False
         cut = before_blanks(self.text, previous.start)          # the heading was glued to what ends there
-        return previous.block >= marker.block - 3 and cut > 0 and self.text[cut - 1] != "\n"
+        return previous.block >= marker.block - 3 and cut > 0 and self.text[cut - 1] not in NEWLINES
 
     def after_sentence(self, marker):
         """Whether ``marker`` is an inline 一、 numbered one right after a

@@ -21,7 +21,7 @@ _COUNT = re.compile(
     rf"(?<![第\d０-９{ITEM_NUMERALS}两几])(?P<num>{_NUM})(?P<measure>{_MEASURE})"
     rf"(?=(?P<head>[{IDEOGRAPH}]{{0,12}}))")
 _FORWARD = re.compile(r"以下|如下|下列|下面|这样|这么|这几|几|如次")
-_CLAUSE_END = re.compile(f"[{STOPS}\n]")
+_CLAUSE_END = re.compile(f"[{STOPS}\r\n]")
 _RETRO = re.compile(rf"\s*(?:以上|上述)(?P<num>{_NUM})(?P<measure>{_MEASURE})")
 _PRONOUN = re.compile(r"我们|我")
 _BAD_HEAD = re.compile(r"^(?:多|余|以上|左右|年|月|日|万|亿|元|倍|次|位|名|人)")

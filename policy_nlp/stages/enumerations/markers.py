@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from policy_nlp.lang.captions import CAPTION_END_RE
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, NEWLINES, ONE_LINE_BREAK, STOPS, before_blanks
 from policy_nlp.lang import numerals
 from policy_nlp.lang.numerals import FULLWIDTH_DIGITS, ITEM_NUMERALS
 from policy_nlp.lang.outline import is_heading_title
@@ -25,8 +25,8 @@ _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
 _HEADING_AFTER = CLAUSE_ENDS + "：:"   # what an inline heading follows
-_HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\n]")     # what ends a heading line
-_DOCUMENT_TITLE_STOP = re.compile(f"[、{STOPS}“”\"（）()《》\n]")   # what a text's title line holds none of
+_HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\r\n]")     # what ends a heading line
+_DOCUMENT_TITLE_STOP = re.compile(f"[、{STOPS}“”\"（）()《》\r\n]")   # what a text's title line holds none of
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
@@ -36,7 +36,7 @@ _PAREN_HAN = {chr(0x3220 + i): i + 1 for i in range(10)}        # ㈠ … ㈩
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 # the rest of a line of a table of contents: a title, a dot leader and a page number
 # (一、总体要求 .......... 3): such a line repeats a heading of the body, so it numbers no item
-_TOC_ENTRY = re.compile(r"[^\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=\n|$)")
+_TOC_ENTRY = re.compile(r"[^\r\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=[\r\n]|$)")
 
 _MARKER = re.compile(
     rf"(?=[（(【\[第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
@@ -44,13 +44,13 @@ _MARKER = re.compile(
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
     # （一） that lost its opening bracket or took a wrong one (…以下程序组织申报和遴选:⏎一)工程指导…;
     # 【一)): kept only where its numbering runs on (_half_brackets)
-    rf"|(?P<half>(?:(?<=[\n：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
+    rf"|(?P<half>(?:(?<=[\r\n：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
     # 第一项： and 第1项： (a web copy's digits), 第二个方面，
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[{IDEOGRAPH}]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     # 第一是…；第二是… (1954, 1955 national reports) spells 第一，…；第二，…
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.是]))"
     # 一⏎是, 一⏎　　是: a wrap that the paragraphs took for a paragraph end (short or indented lines), which the reading view keeps
-    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:\n[ \u3000]*)?(?P<shi_v>[是要]))"
+    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:(?:\r\n?|\n)[ \u3000]*)?(?P<shi_v>[是要]))"
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
     rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
@@ -60,7 +60,7 @@ _MARKER = re.compile(
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
     r"|(?P<dash>——|──|－－|--)"
     # a bare numeral opening a sentence (要求:一思想态度要端正。二对照检查…): kept only in a run (_bare_runs)
-    rf"|(?<=[{CLAUSE_ENDS}：:\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
+    rf"|(?<=[{CLAUSE_ENDS}：:\r\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
 _SENTENCE_OPENING = CLAUSE_ENDS + "\n \u3000"     # 最后 opening a sentence needs no comma after it
@@ -233,7 +233,7 @@ def _bare_runs(text, found):
         for marker in bare[index + 1:]:
             last = run[-1]
             if (marker.number != last.number + 1 or marker.start - last.start > _BARE_ITEM
-                    or "\n" in text[last.start:marker.start]):
+                    or ONE_LINE_BREAK.search(text, last.start, marker.start)):
                 break
             run.append(marker)
         if (run[0].number == 1 and len(run) >= _BARE_RUN
@@ -274,7 +274,7 @@ def _note_mark(text, start, end, notes):
     k = bisect_left(starts, end)                          # the first heading after the numeral
     heading_end = ends[k] if k < len(starts) else None
     before = before_blanks(text, start)
-    return (heading_end is not None and before > 0 and text[before - 1] != "\n"
+    return (heading_end is not None and before > 0 and text[before - 1] not in NEWLINES
             and text.find(text[start], heading_end) != -1)
 
 
@@ -290,7 +290,7 @@ def _opens_line(text, start):
     or what an inline heading follows (a page whose line breaks were lost:
     同志们:一、要认清形势…)."""
     before = before_blanks(text, start)
-    return before == 0 or text[before - 1] == "\n" or text[before - 1] in _HEADING_AFTER
+    return before == 0 or text[before - 1] in NEWLINES or text[before - 1] in _HEADING_AFTER
 
 
 def _after_title(text, start):

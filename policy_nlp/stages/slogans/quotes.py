@@ -5,7 +5,8 @@ ones) and the cues that make a quoted string a policy term (“效能风暴”�
 import re
 from bisect import bisect_right
 
-from policy_nlp.lang.chars import BLANK, CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, STOPS, before_blanks
+from policy_nlp.lang.chars import (BLANK, CLAUSE_ENDS, IDEOGRAPH, IDEOGRAPH_RE, NEWLINES, ONE_LINE_BREAK, STOPS,
+                                   before_blanks, line_end)
 from policy_nlp.lang.masks import MASK
 from policy_nlp.lang.numerals import DIGITS, UNITS
 from policy_nlp.lang.words import alternation, word_set, words
@@ -18,8 +19,8 @@ from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 # (The lookbehind comes after the quote mark, here and in _MANGLED_QUOTE_RE: when
 # every branch opens with a character, ``re`` skips straight to the next quote
 # mark instead of trying each branch at each character.)
-_QUOTE_RE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|‘([^‘’\n]{1,40})’|『([^『』\n]{1,40})』"
-                       r'|"(?<![A-Za-z0-9=]")([^"“”\n]*+)"')       # possessive: linear without a closing quote
+_QUOTE_RE = re.compile(r"“([^“”\r\n]{1,60})”|「([^「」\r\n]{1,60})」|‘([^‘’\r\n]{1,40})’|『([^『』\r\n]{1,40})』"
+                       r'|"(?<![A-Za-z0-9=]")([^"“”\r\n]*+)"')       # possessive: linear without a closing quote
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 # a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
@@ -33,7 +34,7 @@ _SENTENCE_PUNCT = re.compile(f"[{CLAUSE_ENDS}：:]")
 # wraps are read through: stages/reading_view), a page break or a short line:
 # 让“安全⏎2、即效益”理念, 遵循“ ⏎客观科学、实事求是”原则; short on both sides
 # of the one break, so that stray quote marks at the ends of two paragraphs do not pair
-_WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
+_WRAPPED_QUOTE_RE = re.compile("“([^“”\r\n]{1,15}(?:\r\n?|\n)[^“”\r\n]{1,15})”")
 
 
 # quote marks mangled by a web copy: an apostrophe opening and an opening
@@ -43,11 +44,11 @@ _WRAPPED_QUOTE_RE = re.compile("“([^“”\n]{1,15}\n[^“”\n]{1,15})”")
 # opening (正确处理”六个关系”); short, with Han characters, no mark of a real
 # pair, and the closing “ or ’ followed by no ” on its line; or an ASCII double quote
 # closing a curly one (开展“策源"行动, 提供“一站式"“生态化"服务), within one clause
-_MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\n]{2,16})“(?![^“”\n]{0,200}”)"
-                               r"|“([^“”〝〞\n]{1,40})〞|〝([^“”〝〞\n]{1,40})[〞”]"
-                               r"|“([^“”‘’'\n]{1,12})’(?![^“”\n]{0,200}”)"
-                               r"|”([^“”‘’'\n]{1,12})”"
-                               rf'|“([^“”"\n{STOPS}]{{1,24}})"')
+_MANGLED_QUOTE_RE = re.compile(r"'(?<![A-Za-z0-9=]')([^'\"“”‘’\r\n]{2,16})“(?![^“”\r\n]{0,200}”)"
+                               r"|“([^“”〝〞\r\n]{1,40})〞|〝([^“”〝〞\r\n]{1,40})[〞”]"
+                               r"|“([^“”‘’'\r\n]{1,12})’(?![^“”\r\n]{0,200}”)"
+                               r"|”([^“”‘’'\r\n]{1,12})”"
+                               rf'|“([^“”"\r\n{STOPS}]{{1,24}})"')
 
 
 # a programme's code of digits in a curly-open, ASCII-close pair (打造“5351"数字经济创新平台体系,
@@ -79,14 +80,12 @@ _PAIRED_ACROSS = re.compile(f"[、{STOPS}]")
 _JOINING = "和与及或到向"
 
 
+_LINE = re.compile(f"[^{NEWLINES}]+")
+
+
 def _odd_ascii_lines(text):
     """(start, end) of the lines with an odd number of ASCII double quotes, in order."""
-    out, start = [], 0
-    for line in text.split("\n"):
-        if line.count('"') % 2:
-            out.append((start, start + len(line)))
-        start += len(line) + 1
-    return out
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().count('"') % 2]
 
 
 def _doubtful_pair(odd_lines, text, s, e):
@@ -122,7 +121,7 @@ def _quotes(text):
                      and not _MISPAIRED.fullmatch(m.group(g))):
             out.append((m.start(g), m.end(g)))
     extra = []
-    if "\n" in text:
+    if line_end(text, 0) != -1:
         extra += [(m.start(1), m.end(1)) for m in _WRAPPED_QUOTE_RE.finditer(text)]
     if "'" in text or "〞" in text or "’" in text or "”" in text or '"' in text:
         # the real pairs (marks included), sorted and disjoint: one lookup per match
@@ -143,7 +142,7 @@ def _quotes(text):
 
 def _unwrapped(q):
     """A quotation's text without the line break a hard wrap put in it."""
-    return q.replace("\n", "")
+    return ONE_LINE_BREAK.sub("", q)
 
 
 # what is rejected, not done, compared or named by others rather than a term of the speaker's
@@ -204,7 +203,7 @@ _RESOLVE_AFTER = re.compile(rf"的[{IDEOGRAPH}]{{0,2}}?(?:{alternation('resolve_
 # the manner of acting, right after 以 and before the verb it qualifies, a figure as the spirit above:
 # 以“思想破冰”引领“行动突围” (local dev-0059), 以“动真格”举措纠治 (dev-0058), 以“鼎新”带动“革故”
 # (central-61); not in the frame 以…为 (以“问海”大模型和港口大模型为代表, shandong-48)
-_CLAUSE_REST_TEXT = re.compile(rf"[^{STOPS}\n]*")
+_CLAUSE_REST_TEXT = re.compile(rf"[^{STOPS}\r\n]*")
 _WAY_OF_WORKING = words("way_of_working_ends")
 
 
@@ -317,7 +316,7 @@ _NOT_BOUND_BEFORE = re.compile(r"[的地得之是有要在从到以作了把将�
 
 # the last of a run of qualities each naming the honour after it, its honour unquoted:
 # “治理有效”的“全国民主法治示范村”,“生活富裕”的龙岩第一村
-_QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\n]{1,20}[”」][，,]$")
+_QUALITY_RUN_BEFORE = re.compile(r"[”」]的[“「][^“”「」\r\n]{1,20}[”」][，,]$")
 
 
 def _bound(text, s, e):
@@ -461,7 +460,7 @@ def _title_quoted(text, s, e):
 # 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
 # “合作”“联合”等名义), a pretext or a label pinned on people (打着“社会主义”、“支持民族解放”、“和平合作”的旗号,
 # 给扣上“走资派”的帽子): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
-_RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\n]{1,40})*[”」]")
+_RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\r\n]{1,40})*[”」]")
 _PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
 _PINNED_AFTER = re.compile(r"[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
@@ -800,8 +799,8 @@ def _named_around(text, s, e, before):
 
 # a clause whose verb takes a programme or a campaign as object, and the end of that object
 _CLAUSE_VERB = re.compile(f"(?:{alternation('clause_verbs')})")
-_CLAUSE_START = re.compile(rf"[^{STOPS}\n]{{0,80}}$")
-_CLAUSE_REST = re.compile(rf"[^{STOPS}\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[{STOPS}\n]|$)")
+_CLAUSE_START = re.compile(rf"[^{STOPS}\r\n]{{0,80}}$")
+_CLAUSE_REST = re.compile(rf"[^{STOPS}\r\n“”]{{0,24}}?(?:{alternation('clause_heads')})(?=[{STOPS}\r\n]|$)")
 
 
 def _clause_object(text, s, e):

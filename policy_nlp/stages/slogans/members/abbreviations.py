@@ -9,7 +9,7 @@ and the suffix unit every member holds (化 of 两化融合)."""
 import os
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH
+from policy_nlp.lang.chars import IDEOGRAPH, line_end
 from policy_nlp.lang.words import word_set, words
 from policy_nlp.segment.engines import dictionary_words
 from policy_nlp.stages.slogans.counting import NUM_CHARS
@@ -159,7 +159,7 @@ def _written_together_earlier(t):
     if not (number and 2 <= number <= 4):
         return None
     low = max(0, qs - _PARAGRAPH_REACH)   # bounded: linear on one-line texts
-    start = max(low, max(text.rfind(mark, low, qs) for mark in "。；;！？\n") + 1)
+    start = max(low, max(text.rfind(mark, low, qs) for mark in "。；;！？\r\n") + 1)
     window = text[start:qs]
     for k in _head_word_runs(window, t.head_chars(), number):
         parts = [window[k + 2 * j:k + 2 * j + 2] for j in range(number)]
@@ -179,7 +179,7 @@ def _head_initial_list_later(t):
     if not (number and number >= 2):
         return None
     stop = min(len(text), qe + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
-    for mark in "。；;\n":
+    for mark in "。；;\r\n":
         x = text.find(mark, qe, stop)
         if x != -1:
             stop = min(stop, x)
@@ -208,7 +208,7 @@ def _quoted_names_with_head_later(t):
     head = t.head()
     if not head or len(head) < 2:
         return None
-    stop = text.find("\n", qe, qe + 600)
+    stop = line_end(text, qe, qe + 600)
     stop = len(text) if stop == -1 else stop
     found, seen = [], set()
     for q in re.finditer(f"“([^“”]{{1,10}})”{re.escape(head)}", text[qe:min(stop, qe + 600)]):

@@ -17,7 +17,7 @@ from policy_nlp.stages.slogans.members.items import (_AND_CHARS, _clause_start, 
 from policy_nlp.stages.slogans.members.list_before import _count_of, _list_before, _noun_pair, _SIBLING_COUNT
 
 
-_SPEECH_END = re.compile(f"[{SENTENCE_ENDS}\n]")
+_SPEECH_END = re.compile(f"[{SENTENCE_ENDS}\r\n]")
 
 
 _QUOTE_MARKS = re.compile("[“”「」]")

@@ -6,7 +6,7 @@ clause and frame tests that the steps of the next sentences share."""
 
 import re
 
-from policy_nlp.lang.chars import IDEOGRAPH, STOPS, before_spaces
+from policy_nlp.lang.chars import IDEOGRAPH, NEWLINES, STOPS, before_spaces
 from policy_nlp.lang import numerals
 from policy_nlp.lang.numerals import ITEM_NUMERALS
 from policy_nlp.lang.words import words
@@ -106,7 +106,7 @@ _DIRECT_OPENER = "|".join(w for w in _OPENERS if w not in words("copulas") and w
 
 
 _FOLLOWING_LIST = re.compile(f"[^，。；：:,;（(“”]{{0,8}}?(?:，|,)?(?:{_OPENER})?[：:]"
-                             f"|[^，。；：:,;（(“”]{{0,8}}?[，,][ \u3000\n]*(?:{_OPENER})[：:]?"
+                             f"|[^，。；：:,;（(“”]{{0,8}}?[，,][ \u3000\r\n]*(?:{_OPENER})[：:]?"
                              f"|[”」]?(?:{_DIRECT_OPENER})[：:]?")
 
 
@@ -196,7 +196,7 @@ def _following_list(t):
                 return None
     body = qe + m.end()
     end = min(len(text), body + _PARAGRAPH_REACH)   # bounded: linear on one-line texts
-    for stop in ("。", "\n"):
+    for stop in ("。", "\r", "\n"):
         x = text.find(stop, body, end)
         if x != -1:
             end = min(end, x)
@@ -383,7 +383,7 @@ def _garbled_first_marker(t):
     return [_member(t.text, a, z)] + rest if rest and len(rest) + 1 == t.number and z > a else None
 
 
-_SENTENCE_END_AFTER = re.compile(rf"[”」]?[^{STOPS}\n“”]{{0,6}}?[。：:；;！!][\s\u3000]*")
+_SENTENCE_END_AFTER = re.compile(rf"[”」]?[^{STOPS}\r\n“”]{{0,6}}?[。：:；;！!][\s\u3000]*")
 
 
 _FRAME_ENDS = words("frame_clause_ends")
@@ -396,9 +396,9 @@ def _is_frame(clause):
 
 def _first_clause(text, a):
     """(start, end) of the clause at ``a``, blanks skipped."""
-    while a < len(text) and text[a] in " \u3000\u00a0\t\n":
+    while a < len(text) and text[a] in " \u3000\u00a0\t\r\n":
         a += 1
     z = a
-    while z < len(text) and text[z] not in STOPS + "\n":
+    while z < len(text) and text[z] not in STOPS + NEWLINES:
         z += 1
     return a, z

@@ -7,7 +7,7 @@ that many items each naming the head, near or sections later (通过实施
 
 import re
 
-from policy_nlp.lang.chars import BLANK
+from policy_nlp.lang.chars import BLANK, NEWLINES, line_end
 from policy_nlp.lang.outline import section_heading_above
 from policy_nlp.stages.slogans.members.following import _first_clause
 from policy_nlp.stages.slogans.members.items import _member
@@ -70,7 +70,7 @@ def _named_between(text, a, z, item):
     """Whether ``item`` is a short name ending its sentence or line whose
     words stand in ``text[a:z]``."""
     name = item["text"]
-    return (2 <= len(name) <= _NAME_MAX and text[item["end"]:item["end"] + 1] in "。\n"
+    return (2 <= len(name) <= _NAME_MAX and text[item["end"]:item["end"] + 1] in "。\r\n"
             and name in text[a:z])
 
 
@@ -79,12 +79,12 @@ def _heading_lists_after(t, reach):
     the line break before it within ``reach`` characters of the formulation:
     ``(that line break, the items)``, nearest first (:func:`_heading_list_at`)."""
     text = t.text
-    stop, line = min(len(text), t.qe + reach), text.find("\n", t.qe)
+    stop, line = min(len(text), t.qe + reach), line_end(text, t.qe)
     while line != -1 and line < stop:
         items = _heading_list_at(text, line + 1, t.number)
         if items:
             yield line, items
-        line = text.find("\n", line + 1)
+        line = line_end(text, line + 1)
 
 
 def _heading_list_at(text, a, number):
@@ -105,7 +105,7 @@ def _second_ordinal_line(text, p):
     starts, when no ordinal 1 of that style comes before it, or None."""
     best, end = None, min(len(text), p + _ORDINAL_REACH)
     for style in _ORDINAL_STYLES:
-        two, one = (re.compile(f"\n[{BLANK}]*" + _ordinal(style, k)).search(text, p, end) for k in (2, 1))
+        two, one = (re.compile(f"[{NEWLINES}][{BLANK}]*" + _ordinal(style, k)).search(text, p, end) for k in (2, 1))
         if two and not (one and one.start() < two.start()) and (best is None or two.start() < best):
             best = two.start() + 1
     return best

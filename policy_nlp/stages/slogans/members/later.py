@@ -6,7 +6,7 @@ opening the paragraphs after it (11)."""
 
 import re
 
-from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, SENTENCE_END_RE, SENTENCE_ENDS, STOPS
+from policy_nlp.lang.chars import CLAUSE_ENDS, IDEOGRAPH, NEWLINES, SENTENCE_END_RE, SENTENCE_ENDS, STOPS, line_end
 from policy_nlp.lang.numerals import chinese_numeral
 from policy_nlp.lang.words import words
 from policy_nlp.stages.slogans.counting import COUNT_PREFIX, NUM_CHARS
@@ -46,10 +46,10 @@ def _period_halves_after(t):
     创造条件 | 后十年要进入一个新的经济振兴时期); the halves may differ in
     length (前两年…，后三年…), not in unit."""
     m = _SENTENCE_END_AFTER.match(t.text, t.qe) if t.number == 2 else None
-    if not m or t.text[m.start():m.end()].strip("”」 \u3000\n") not in ("。", "：", ":"):
+    if not m or t.text[m.start():m.end()].strip("”」 \u3000\r\n") not in ("。", "：", ":"):
         return None
     text, a = t.text, m.end()
-    end = next((i for i in range(a, min(len(text), a + _SENTENCE_MAX)) if text[i] in "。\n"), None)
+    end = next((i for i in range(a, min(len(text), a + _SENTENCE_MAX)) if text[i] in "。\r\n"), None)
     first = _FIRST_HALF.match(text, a, end or a)
     if end is None or not first:
         return None
@@ -62,7 +62,7 @@ def _period_halves_after(t):
 
 
 # a sentence that is nothing but a short 、-list (人才、企业、外部环境。), maybe the text's last
-_BARE_LIST = re.compile(rf"[ \u3000]*([{IDEOGRAPH}]{{1,8}}(?:、[{IDEOGRAPH}]{{1,8}})+)(?:[。；;\n]|$)")
+_BARE_LIST = re.compile(rf"[ \u3000]*([{IDEOGRAPH}]{{1,8}}(?:、[{IDEOGRAPH}]{{1,8}})+)(?:[。；;\r\n]|$)")
 
 
 def _bare_list_next_sentence(t):
@@ -93,7 +93,7 @@ def _ordinal_list_next_sentence(t):
 # the rest of a formulation's paragraph after it: one short clause and the
 # sentence end (加快实施“十大工程”，塑造产业发展新优势。⏎), or a short sentence
 # announcing what follows (初步建成“一套体系、一个中心、三大平台”。具体建设任务如下：⏎)
-_PARAGRAPH_REST = re.compile(rf"[”」]?(?:[，,][^{STOPS}\n“”]{{1,20}}[。：:]|。[^{STOPS}\n“”]{{0,12}}如下[：:])[ \u3000]*\n")
+_PARAGRAPH_REST = re.compile(rf"[”」]?(?:[，,][^{STOPS}\r\n“”]{{1,20}}[。：:]|。[^{STOPS}\r\n“”]{{0,12}}如下[：:])[ \u3000]*[\r\n]")
 
 
 def _ordinal_list_next_paragraph(t):
@@ -127,7 +127,7 @@ def _ordinal_list_after_restatement(t):
     numeral = _LEADING_NUMERAL.match(text, t.s, t.e)
     if not (t.number and numeral):
         return None
-    end = text.find("\n", t.qe, t.qe + _RESTATEMENT_REACH)
+    end = line_end(text, t.qe, t.qe + _RESTATEMENT_REACH)
     stop = SENTENCE_END_RE.search(text, t.qe, max(end, t.qe))
     if end == -1 or not stop or not _points_back(t.head(), numeral.group(0)).search(text[stop.end():end]):
         return None
@@ -143,7 +143,7 @@ def _points_back(head, numeral):
     its subject: it says what the formulation is, and the list after it names
     it. A formulation with no head points back by its numeral only."""
     these = f"些{re.escape(head)}|" if head else ""
-    return re.compile(rf"(?:^|[{SENTENCE_ENDS}])[^{STOPS}\n]{{0,6}}[，,]?这(?:{these}{numeral}[条项个点])[，,是就]")
+    return re.compile(rf"(?:^|[{SENTENCE_ENDS}])[^{STOPS}\r\n]{{0,6}}[，,]?这(?:{these}{numeral}[条项个点])[，,是就]")
 
 
 # the numeral a formulation opens with (十 in 十条方针, 八 in 八项要求)
@@ -186,7 +186,7 @@ _ORDINAL_REACH = 3000   # characters from one marker to the next: items are para
 # more, with no 一、 or （一） of its style before it: a nested list of the last item
 # starts at one): the list of the items before it has ended, and a marker after
 # it that continues the numbering (4. in （二）'s own list) is no further item
-_OUTLINE_HEADING = re.compile(f"\\n[ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
+_OUTLINE_HEADING = re.compile(f"[{NEWLINES}][ \\u3000\\u00a0\\t]*(?:([{_MARKERS}]{{1,2}})、|[（(]([{_MARKERS}]{{1,2}})[）)])")
 
 
 def _ordinal(style, k):
@@ -196,7 +196,7 @@ def _ordinal(style, k):
 
 def _ordinal_marker(text, p, style, k):
     """The end of ordinal ``k`` of ``style`` at ``p`` (blanks skipped), or None."""
-    while p < len(text) and text[p] in " \u3000\u00a0\t\n":
+    while p < len(text) and text[p] in " \u3000\u00a0\t\r\n":
         p += 1
     if k not in _NUMERALS:
         return None
@@ -237,7 +237,7 @@ def _ordinal_items(text, body, number, first=1):
 
 # what may stand between a formulation and the clauses that spell it out
 # (“两个维护”，坚决维护…，坚决维护…; “三个不发生”：不发生…；不发生…)
-_CLAUSES_AFTER = re.compile(r"[”」]?(?:[，,：:；;。]|[，,]?即[：:]?)[ \u3000\n]*")
+_CLAUSES_AFTER = re.compile(r"[”」]?(?:[，,：:；;。]|[，,]?即[：:]?)[ \u3000\r\n]*")
 
 
 _HEAD_CLAUSE_MAX = 40   # characters of one member clause
@@ -293,7 +293,7 @@ def _next_ordinal(text, p, style, k, end=None):
     :data:`_ORDINAL_REACH` characters after ``p`` and before ``end``, or None."""
     if k not in _NUMERALS:
         return None
-    pattern = re.compile(f"[{CLAUSE_ENDS}\n][ \u3000\u00a0\t\n]*" + _ordinal(style, k))
+    pattern = re.compile(f"[{CLAUSE_ENDS}\r\n][ \u3000\u00a0\t\r\n]*" + _ordinal(style, k))
     m = pattern.search(text, p, min(len(text) if end is None else end, p + _ORDINAL_REACH))
     return m.end() if m else None
 
@@ -325,7 +325,7 @@ def _dash_items_after(t):
     text, number = t.text, t.number
     if not number:
         return None
-    m = re.compile(r"[”」]?[^，。；\n“”]{0,6}?[：:。]?[ \u3000]*\n").match(text, t.qe)
+    m = re.compile(r"[”」]?[^，。；\r\n“”]{0,6}?[：:。]?[ \u3000]*[\r\n]").match(text, t.qe)
     if not m:
         return None
     items, p = [], m.end()
