@@ -441,9 +441,21 @@ def _read_given_level(meta):
     if level != value:
         meta["given_level"] = str(value)
     if level is None:
-        log.warning("%s: level %r is none of %s: kept as meta.given_level, the level is inferred from the text",
-                    meta.get("source") or meta.get("title") or "a document", value, ", ".join(LEVELS))
+        _warn_unread_level(str(value), meta.get("source") or meta.get("title") or "a document")
     return level
+
+
+_UNREAD_LEVELS = set()  # the given levels already named in a warning (in this process)
+
+
+def _warn_unread_level(value, document):
+    # once per value: a corpus column of them (the policy documents' 55 'shandong') is one
+    # warning, not one a document; each document keeps its value in given_level
+    if value in _UNREAD_LEVELS:
+        return
+    _UNREAD_LEVELS.add(value)
+    log.warning("%s: level %r is none of %s: kept as meta.given_level, the level is inferred from the text "
+                "(said once for this value)", document, value, ", ".join(LEVELS))
 
 
 def _given_text(meta, key):
@@ -511,7 +523,7 @@ def enrich_meta(meta, text=None, given=None):
     Values given with the input win: a ``level`` or ``place`` in ``meta``
     is kept (``level_evidence`` is then ``"meta"``; a level written otherwise,
     ``"County "`` or ``central``, is the level :func:`given_level` reads, and one
-    it cannot read gives way to the inferred level, with a warning naming the
+    it cannot read gives way to the inferred level, with a warning (once per value) naming the
     document; either is kept as written in ``given_level``), a given ``date`` in
     another form is kept as ``given_date`` beside the ISO ``date``, a given
     ``year`` that reads as no year (不详) as ``given_year``. ``given``
