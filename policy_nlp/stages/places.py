@@ -445,7 +445,7 @@ def _read_given_level(meta):
     return level
 
 
-_UNREAD_LEVELS = set()  # the given levels already named in a warning (in this process)
+_UNREAD_LEVELS: set[str] = set()  # the given levels already named in a warning (in this process)
 
 
 def _warn_unread_level(value, document):
