@@ -20,7 +20,7 @@ from policy_nlp.stages.slogans.counting import TEAM_SUFFIXES
 # every branch opens with a character, ``re`` skips straight to the next quote
 # mark instead of trying each branch at each character.)
 _QUOTE_RE = re.compile(r"“([^“”\r\n]{1,60})”|「([^「」\r\n]{1,60})」|‘([^‘’\r\n]{1,40})’|『([^『』\r\n]{1,40})』"
-                       r'|"(?<![A-Za-z0-9=]")([^"“”\r\n]*+)"')       # possessive: linear without a closing quote
+                       r'|"(?<![A-Za-z0-9=]")(?=([^"“”\r\n]*))\5"')  # atomic (Python 3.10 has no *+): linear without a closing quote
 _SAY_BEFORE = re.compile(r"(?:说|讲|指出|强调|(?<!确)认为|提出|所说|所谓|叫做|称为|叫|号召|表示|写道|曰|常说|俗话说|古人云|有言)[：:，,]?$")
 _POLICY_VERB_BEFORE = re.compile(f"(?:{alternation('policy_verbs_before')})$")
 # a policy verb whose object, up to 24 characters with its lists, the quotation ends: 整治群众身边的“蚁贪蝇腐”,
