@@ -13,9 +13,10 @@ when linear, 16 when quadratic). A page that takes more than ``--timeout`` secon
 With ``--against TREE`` the same runs are made in TREE (a folder put first on ``PYTHONPATH``:
 ``git archive COMMIT | tar -x -C /tmp/base`` and the compiled segmenter
 ``policy_nlp/segment/fastseg/_fastseg*.so`` copied in), each checkout in a fresh process, and
-the table gives both totals and their ratio.
+the table gives both totals and their ratio (``--pairs N``: N runs of each, the checkouts
+taking turns to go first, the best of them per page).
 
-Example (about 80 s alone, 3 minutes with ``--against``)::
+Example (about 90 s alone; with ``--against`` 5-6 minutes, a baseline's stopped pages waiting out their timeout)::
 
     .venv/bin/python benchmarks/pathological.py
     .venv/bin/python benchmarks/pathological.py --families glosses salutations_one_line --sizes 10000 40000
@@ -185,6 +186,20 @@ def _run_tree(tree, args):
     return json.loads(done.stdout.splitlines()[-1])
 
 
+def _best(results):
+    """Per family and size, the row of the fastest of several runs (a stopped page is the slowest)."""
+    def seconds(row):
+        return float("inf") if "stopped" in row else row["total"]
+    best = {}
+    for result in results:
+        for family, rows in result.items():
+            kept = best.setdefault(family, {})
+            for row in rows:
+                if row["n"] not in kept or seconds(row) < seconds(kept[row["n"]]):
+                    kept[row["n"]] = row
+    return {family: [kept[n] for n in sorted(kept)] for family, kept in best.items()}
+
+
 def _cell(row):
     if "stopped" in row:
         return f">{row['stopped']:.0f} stop"
@@ -229,8 +244,12 @@ def main():
         print(json.dumps(one_run(args.families, args.sizes, args.timeout)))
         return
     load = os.getloadavg()[0]
-    this = _run_tree(str(ROOT), args)
-    other = _run_tree(str(Path(args.against).resolve()), args) if args.against else None
+    trees = [str(ROOT)] + ([str(Path(args.against).resolve())] if args.against else [])
+    runs = {tree: [] for tree in trees}
+    for pair in range(args.pairs if args.against else 1):  # the checkouts take turns to go first
+        for tree in (trees[::-1] if pair % 2 else trees):
+            runs[tree].append(_run_tree(tree, args))
+    this, other = (_best(runs[tree]) for tree in trees) if args.against else (runs[trees[0]][0], None)
     print(f"CPU seconds per page; {os.cpu_count()} cores, load average {load:.1f} at the start"
           + (f"; base = {args.against}" if other else ""))
     print("\n".join(table(this, other)))
