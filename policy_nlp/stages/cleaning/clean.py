@@ -207,11 +207,12 @@ def _removed_spans(text, pieces, head_items, body_start, body_end, tail_items, m
 def _kept_text(text, spans):
     """``(body, offset_map)``: ``text`` without the merged ``spans``, and
     ``[clean_start, original_start, length]`` of each kept run."""
-    kept, offset_map, position = [], [], 0
+    kept, offset_map, position, length = [], [], 0, 0
     for a, b, _ in spans + [(len(text), len(text), None)]:
-        if a > position:
-            offset_map.append([sum(len(k) for k in kept), position, a - position])
+        if a > position:  # the length kept so far, counted as it grows (re-summed per run: quadratic)
+            offset_map.append([length, position, a - position])
             kept.append(text[position:a])
+            length += a - position
         position = max(position, b)
     return "".join(kept), offset_map
 

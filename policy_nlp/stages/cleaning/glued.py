@@ -20,6 +20,10 @@ from policy_nlp.stages.cleaning.title import _DOC_TYPES, _NAME, _POSITION_RE, _o
 
 # How far into a piece a glued salutation is looked for: a header is shorter.
 _GLUED_HEAD_MAX = 400
+# What a salutation is read in (from where it would open), and the marks one of them ends with:
+# the colon of 同志们：, or the ！/， of a short one (title._SALUTATION_HEAD_RE, _SHORT_SALUTATION_RE).
+_SALUTATION_REACH = 320
+_SALUTATION_MARK = re.compile("[：:！!，,]")
 # A clause or sentence end: the text before it is prose, not a header.
 _CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}，,]")
 # How a title glued to the salutation ends: its genre (…的讲话, …致辞范文), a
@@ -110,6 +114,8 @@ def glued_salutation(text, a, b, furnished=False):
     年2月2日)项 雪 龙同志们:), so the header is the head's however it reads
     when a salutation word opens the salutation (not …校区的毕业生们: a word's end)."""
     end = min(b, a + _GLUED_HEAD_MAX)
+    if not _SALUTATION_MARK.search(text, a, end + _SALUTATION_REACH):
+        return None   # no salutation can open before ``end`` (a page printing its title a thousand times)
     notices = {m.start(): m.end() for pattern, _ in _INLINE for m in pattern.finditer(text, a, end)}
     q = a
     while q < end:
@@ -118,7 +124,7 @@ def glued_salutation(text, a, b, furnished=False):
             continue
         if _CLAUSE_END.match(text, q):
             return None
-        if text[q] not in _BLANK and _opens_with_salutation(text[q:q + 320]):
+        if text[q] not in _BLANK and _opens_with_salutation(text[q:q + _SALUTATION_REACH]):
             if q == a:   # the body opens right there (not at 同志们 of 各位乡亲、同志们)
                 if furnished:
                     return None

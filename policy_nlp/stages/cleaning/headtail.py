@@ -199,18 +199,22 @@ def _glued_head(text, a, b, items, meta):
     Appends head items and returns the offset where the rest of the piece
     starts (``a`` when nothing was found).
     """
-    p = peel_header(text, a, b, items)
-    # a header that the shapes above do not read through, glued to the salutation
-    # (after a title they read: the page repeats it, …会议上讲话 在…会议上的讲话 同志们:)
-    p = _glued_title(text, p, b, items, meta)
-    byline = glued_byline(text, p, b)
-    if byline:
-        items.append((p, byline[0], "title block"))
-        _glued_meta(byline[1], meta)
-        return byline[0]
-    salutation = glued_salutation(text, p, b, furnished=p > a)
-    if salutation is None:
-        return _glued_speech_title(text, p, b, items, meta)
+    while True:  # a loop, not a recursion per title: a page may print its title a thousand times
+        p = peel_header(text, a, b, items)
+        # a header that the shapes above do not read through, glued to the salutation
+        # (after a title they read: the page repeats it, …会议上讲话 在…会议上的讲话 同志们:)
+        p = _glued_title(text, p, b, items, meta)
+        byline = glued_byline(text, p, b)
+        if byline:
+            items.append((p, byline[0], "title block"))
+            _glued_meta(byline[1], meta)
+            return byline[0]
+        salutation = glued_salutation(text, p, b, furnished=p > a)
+        if salutation is not None:
+            break
+        a = _glued_speech_title(text, p, b, items, meta)
+        if a is None:
+            return p
     header = header_items(text, p, salutation)
     items.extend(header)
     titles = [(x, y) for x, y, reason in header if reason == "title block"]
@@ -223,14 +227,15 @@ def _glued_head(text, a, b, items, meta):
 
 def _glued_speech_title(text, a, b, items, meta):
     """A speech's title glued to the body's first words at ``text[a]``
-    (:func:`glued.glued_speech_title`): appends it as a title block and reads
-    on (a date, the title printed again); returns where the body starts."""
+    (:func:`glued.glued_speech_title`): appends it as a title block and
+    returns where the head reads on (a date, the title printed again), or
+    None when there is none."""
     end = glued_speech_title(text, a, b)
     if end is None:
-        return a
+        return None
     _glued_meta({"title": text[a:end]}, meta)
     items.append((a, end, "title block"))
-    return _glued_head(text, _skip_blank(text, end, b), b, items, meta)
+    return _skip_blank(text, end, b)
 
 
 def _glued_title(text, a, b, items, meta):

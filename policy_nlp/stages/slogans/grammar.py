@@ -282,9 +282,15 @@ def _composite_unquoted(text, i, bounds):
     # the candidate may not reach the first stop character (numerals do not stop it)
     limit = next((k for k, c in enumerate(text[i:i + 11]) if c not in NUM_CHARS and _HEAD_STOP.match(c)),
                  11)
+    if text[i:i + 4] in IDIOMS:     # whatever its length, an idiom opens it
+        return None
     for L in range(4, 12):
         if i + L > len(text) or L > limit:
             break
+        after = text[i + L:i + L + 6]
+        if not (after.startswith(_COMPOSITE_HEADS) or after[:1] in _ITEM_END):
+            continue                # no head or item end after it: the units are not read (a page of
+                                    # numerals and measure words reads each numeral 8 times)
         s = text[i:i + L]
         units = _units(s)
         if not units or len(units) < 2 or not all(1 <= len(x) <= 3 for _, x in units):
@@ -293,9 +299,6 @@ def _composite_unquoted(text, i, bounds):
             continue
         if _VERB_BEFORE_HEAD.search(units[-1][1], 1):
             continue                # 一校一案|推进 教育: a unit never takes in the verb after it
-        if s[:4] in IDIOMS:
-            return None
-        after = text[i + L:i + L + 6]
         if (after.startswith(_COMPOSITE_HEADS) or (_paired_campaign(units) and after[:1] in _ITEM_END)) \
                 and bounds.is_end(i + L):
             ok, n = parse_numbered(s, quoted=False)

@@ -460,7 +460,11 @@ def _title_quoted(text, s, e):
 # 申请书正文的“研究基础与工作条件”部分) or words cited as words (不得使用“中国”“国家”等字样, 不得以
 # “合作”“联合”等名义), a pretext or a label pinned on people (打着“社会主义”、“支持民族解放”、“和平合作”的旗号,
 # 给扣上“走资派”的帽子): labels, no terms (not 方面: 恢复和开挖“田头窖”等方面 names an area of work)
-_RUN_REST = re.compile(r"(?:[”」][、和与及或]?[“「][^“”「」\r\n]{1,40})*[”」]")
+# Quotations walked over to a run's first or last: a longer run is no list that one verb
+# governs, and an unbounded walk from each of n quotations costs n² on a page that quotes
+# line after line side by side.
+_RUN_MAX = 30
+_RUN_REST = re.compile(rf"(?:[”」][、和与及或]?[“「][^“”「」\r\n]{{1,40}}){{0,{_RUN_MAX}}}[”」]")
 _PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
 _PINNED_AFTER = re.compile(r"[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
@@ -718,11 +722,6 @@ _HEAD_JOINED = re.compile(f"[”」](?:{alternation('term_heads')})[和与及、
 # the second's words open with no preposition or policy verb, which would make it another verb's object
 _KIND_JOINED = re.compile(rf"[”」][和与及、](?!{alternation('scope_prepositions')}|{alternation('policy_verbs_before')})"
                           rf"[^{STOPS}“”‘’「」\s]{{1,8}}的$")
-
-
-# quotations walked back over to a run's first: a longer run is no list that
-# one verb governs, and an unbounded walk from each of n quotations costs n²
-_RUN_MAX = 30
 
 
 def _run_start(text, s, parted="", headed=False):

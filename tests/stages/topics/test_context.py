@@ -4,7 +4,8 @@ import pytest
 
 from pathlib import Path
 
-from policy_nlp.stages.topics.context import contextualize, find_title, title_topic
+from policy_nlp.stages.topics.context import contextualize, find_title, is_meeting_opening, title_topic
+from conftest import local_excerpt
 
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "corpora"
 
@@ -669,3 +670,11 @@ def test_a_codebook_of_ones_own_takes_no_title_area_nor_penalty_on_its_general()
                         governance_security=0.0227)]
     assert title_topic(ECONOMY_MEETING) == "economy"
     assert contextualize(codebook, [ASSESSMENT], title=ECONOMY_MEETING)[0]["label"] == "economy"
+
+
+def test_a_line_of_salutations_is_read_once_not_cut_every_way():
+    # dev-0183's opening after 5,000 salutations is a meeting opening; the salutations alone are
+    # none (an answer the pattern once took exponential time to give: it tried every cut)
+    opening = next(line for line in local_excerpt("dev-0183").split("\n") if line.startswith("同志们:今天"))
+    assert is_meeting_opening(opening) and is_meeting_opening("同志们：" * 5000 + opening)
+    assert not is_meeting_opening("同志们：" * 5000) and not is_meeting_opening("各位代表，同志们：" * 5000 + "。")

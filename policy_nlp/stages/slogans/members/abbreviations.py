@@ -185,6 +185,8 @@ def _head_initial_list_later(t):
             stop = min(stop, x)
     head = t.head_chars()
     for m in re.finditer(r"[^，,：:（）()“”]+", text[qe:stop]):
+        if m.group().count("、") < number - 1:  # too few separators for N items: skip the split
+            continue
         items = _split_items(text, qe + m.start(), qe + m.end(), "、")
         if len(items) != number:
             continue
@@ -277,6 +279,8 @@ def _quoted_head_final_list_nearby(t):
         return None
     lo, hi = t.in_its_line()
     for q in re.finditer("“([^“”]{4,200})”", text[lo:hi]):
+        if q.group(1).count(head) < number:  # N items end with it: cheap, as a page may quote on every line
+            continue
         a = lo + q.start(1)
         items = _split_items(text, a, a + len(q.group(1)), "、，,；;")
         if (len(items) == number and all(text[x:z].endswith(head) and z - x > len(head)
