@@ -69,7 +69,7 @@ def check_text(text):
 def read_user_dict(path):
     """Read a user dictionary: one term per line; a tab and more columns may
     follow the term (pkuseg's format), or a space and a frequency, a tag or
-    both (jieba's: ``河长制 3 n``); ``#`` starts a comment line. A lexicon
+    both (jieba's: ``河长制 3 n``; its tags are lower case); ``#`` starts a comment line. A lexicon
     TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
     UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read
     (:func:`policy_nlp.lang.encodings.decode`); other bytes are a DocumentError.
