@@ -142,7 +142,8 @@ def _check_settings(segmenter, user_dict, stages, exclude, topic_model="default"
                           f"{list(DEFAULT_STAGES)} (or a component you declared with @Language.component)")
     if "topics" in stages and "topics" not in exclude:
         from policy_nlp.stages.topics.files import check_model
-        check_model((config or {}).get("topics", {}).get("model", topic_model))
+        # as text, as the stage reads it: a model given as None is a folder not found, not an AttributeError
+        check_model(str((config or {}).get("topics", {}).get("model", topic_model)))
 
 
 def _add_stages(nlp, stages, exclude, config, lexicon, topic_model):

@@ -35,8 +35,9 @@ from policy_nlp.segment.fastseg import substrings
 # memory stays bounded. Normal paragraphs are far shorter.
 MAX_RUN = 20_000
 _WHITESPACE = re.compile(r"\s+")
-# a line of jieba's dictionary format: the term, then its frequency, its tag or both (河长制 3 n)
-_JIEBA_LINE = re.compile(r"(?P<term>\S+)\s+(?:\d+(?:\s+[A-Za-z]+)?|[A-Za-z]+)")
+# a line of jieba's dictionary format: the term, then its frequency, its tag or both (河长制 3 n);
+# jieba's tags are lower case (n, nz, eng), as its reader takes them: 硅基 MEMS is a term with a space
+_JIEBA_LINE = re.compile(r"(?P<term>\S+)\s+(?:\d+(?:\s+[a-z]+)?|[a-z]+)")
 # locatives (方位词): pkuseg's word of one with a term's last character (三|农上, 六|保中) keeps the term
 _LOCATIVES = word_set("locatives")
 # Words whose spaCy ids (string hashes) the tokenizer keeps; past this many,
@@ -68,7 +69,7 @@ def check_text(text):
 def read_user_dict(path):
     """Read a user dictionary: one term per line; a tab and more columns may
     follow the term (pkuseg's format), or a space and a frequency, a tag or
-    both (jieba's: ``河长制 3 n``); ``#`` starts a comment line. A lexicon
+    both (jieba's: ``河长制 3 n``; its tags are lower case); ``#`` starts a comment line. A lexicon
     TSV (``policy-nlp lexicon build``; header ``term<TAB>kind...``) works too.
     UTF-8, GBK/GB18030 and UTF-16 with a byte-order mark are read
     (:func:`policy_nlp.lang.encodings.decode`); other bytes are a DocumentError.

@@ -110,6 +110,22 @@ def test_evaluate_says_when_only_some_topic_labels_are_the_golds(capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_evaluate_says_nothing_of_codebooks_when_the_default_model_misses_the_golds_labels(capsys):
+    """review19: the default model (or one trained on the codebook's labels) whose labels on a
+    document are none of its gold's (dev-0015's agriculture_rural and general; the model says
+    economy) was told 'the topic scores above compare two codebooks': both are the codebook's,
+    the scores are a model's misses, and 'score a model of your own codebook' sent the user astray."""
+    from policy_nlp.apps.evaluation import load_gold
+    from policy_nlp.cli.evaluate import _warn_other_codebook
+    gold = load_gold(Path(__file__).parents[1] / "fixtures" / "gold_local" / "dev" / "dev-0015.json")
+    default = {"paragraphs": [{"start": 0, "end": 9, "topic": {"label": "economy", "score": 0.7}}]}
+    _warn_other_codebook([(gold, default)])
+    assert capsys.readouterr().err == ""
+    coded_own = {"topics": {"0": "三农"}}  # a gold of one's own codebook: the default model's labels are none of it
+    _warn_other_codebook([(coded_own, default)])
+    assert "the topics' labels (economy) are none of the gold's (三农)" in capsys.readouterr().err
+
+
 def test_the_module_entry_point_annotates_and_reports_the_version(tmp_path):
     """``python -m policy_nlp.cli`` (what the policy-nlp script runs) does real work."""
     import policy_nlp

@@ -53,3 +53,16 @@ def test_a_saved_pipeline_checks_its_input_too(nlp, tmp_path):
     loaded = policy_nlp.load(tmp_path / "saved")
     with pytest.raises(TypeError, match="not bytes"):
         loaded(b"abc")
+
+
+def test_a_topic_model_given_as_none_is_a_model_error_before_anything_is_built():
+    """review19: the up-front model check (leftovers23) took ``topic_model=None`` (or a stage
+    setting ``{"topics": {"model": None}}``) for a path and raised AttributeError ('NoneType' has
+    no 'is_dir') from deep inside; the topics stage reads the setting as text, so it was, and is
+    again, a ModelError naming it, also from a corpus run's settings check."""
+    from policy_nlp.pipeline.loading import check_settings
+    for settings in ({"topic_model": None}, {"config": {"topics": {"model": None}}}):
+        with pytest.raises(ModelError, match="None: topic model folder not found"):
+            policy_nlp.load(**settings)
+        with pytest.raises(ModelError, match="None: topic model folder not found"):
+            check_settings(settings, "annotate_corpus")
