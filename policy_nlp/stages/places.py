@@ -504,16 +504,18 @@ def given_year(value):
 
     Examples
     --------
-    >>> given_year(2019), given_year(" 2019 "), given_year("二〇一九年"), given_year("不详"), given_year(True)
-    (2019, 2019, 2019, None, None)
+    >>> given_year(2019), given_year(" 2019 "), given_year("2019.0"), given_year("二〇一九年"), given_year("不详")
+    (2019, 2019, 2019, 2019, None)
+    >>> given_year(True), given_year("2019.5")
+    (None, None)
     """
     if value is None or isinstance(value, bool) or value == "":
         return None
     if isinstance(value, (int, float)):
         return int(value) if 1000 <= value <= 2999 else None
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return int(text)
+    if re.fullmatch(r"\d{4}(?:\.0+)?", text):  # 2019.0: a column of years with a gap, written by pandas
+        return int(text[:4])
     return year_in_text(text)
 
 

@@ -315,6 +315,9 @@ def test_a_date_or_year_given_as_no_text_year_keeps_the_schemas_types():
     meta = enrich_meta({"year": "不详", "date": "2012年6月15日"}, text)   # the date gives the year
     assert (meta["year"], meta["given_year"], meta["given_date"]) == (2012, "不详", "2012年6月15日")
     assert "given_year" not in enrich_meta({"year": "2019"}, text) and "given_year" not in enrich_meta({}, text)
+    # a column of years with a gap, as pandas writes it to CSV (2019.0): the year, not "no year"
+    meta = enrich_meta({"year": "2019.0"}, text)
+    assert meta["year"] == 2019 and "given_year" not in meta
 
 
 def _policy_document(doc_id):
