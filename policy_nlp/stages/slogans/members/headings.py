@@ -11,7 +11,7 @@ from policy_nlp.lang.chars import BLANK, NEWLINES, line_end
 from policy_nlp.lang.outline import section_heading_above
 from policy_nlp.stages.slogans.members.following import _first_clause
 from policy_nlp.stages.slogans.members.items import _member
-from policy_nlp.stages.slogans.members.later import (_names_with_head, _ordinal, _ORDINAL_REACH, _ORDINAL_STYLES,
+from policy_nlp.stages.slogans.members.later import (_names_with_head, _ordinal_re, _ORDINAL_REACH, _ORDINAL_STYLES,
     _ordinal_items)
 
 
@@ -105,7 +105,7 @@ def _second_ordinal_line(text, p):
     starts, when no ordinal 1 of that style comes before it, or None."""
     best, end = None, min(len(text), p + _ORDINAL_REACH)
     for style in _ORDINAL_STYLES:
-        two, one = (re.compile(f"[{NEWLINES}][{BLANK}]*" + _ordinal(style, k)).search(text, p, end) for k in (2, 1))
+        two, one = (_ordinal_re(f"[{NEWLINES}][{BLANK}]*", style, k).search(text, p, end) for k in (2, 1))
         if two and not (one and one.start() < two.start()) and (best is None or two.start() < best):
             best = two.start() + 1
     return best
