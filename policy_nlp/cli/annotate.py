@@ -94,8 +94,8 @@ def add_annotate_command(commands):
     p.add_argument("--doc-timeout", type=float, metavar="SECONDS",
                    help="seconds a document may take: one that takes longer is stopped and reported failed "
                         "(errors file: 'took longer than N s ...'), the others are annotated, and a rerun tries it "
-                        "again; so one pathological page cannot hold a run (default 300, ~600x the slowest "
-                        "development document; 0: no limit; e.g. --doc-timeout 60). Process pool and one "
+                        "again; so one pathological page cannot hold a run (default 300: ~650x the slowest "
+                        "development document, 0.46 s; 0: no limit; e.g. --doc-timeout 60). Process pool and one "
                         "process only: not with --backend dask, whose worker threads no signal can stop")
     p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
                         "(a rerun with other settings, e.g. another --topic-model or --meta, is refused without it)")

@@ -22,8 +22,9 @@ import signal
 import threading
 import time
 
-# The limit of a corpus run that gives none: the slowest development document takes 0.5 s
-# (fast segmenter) to 1.x s (pkuseg), a 10-million-character one 77 s (docs/scaling.md).
+# The limit of a corpus run that gives none: ~650x the slowest of the 598 development documents
+# (0.46 s with the fast segmenter, 1.5 s with pkuseg, 2026-12-05), ~4x a 10-million-character
+# document (77 s, benchmarks/results/long_documents.json); a stuck page holds a worker 5 minutes.
 DEFAULT_SECONDS = 300.0
 # After the limit, the alarm comes again every AGAIN seconds until the document stops: a
 # TimeLimitExceeded raised where Python drops exceptions (a finalizer, a weakref callback)
