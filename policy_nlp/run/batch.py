@@ -5,9 +5,10 @@ so a run killed at any moment leaves only complete lines; rerunning the same
 command skips the documents already done (same id and same content hash) and
 truncates a torn last line. Documents that fail go to an errors file
 ``(id, source, reason)`` and the run goes on; the summary says how many were
-done, skipped and failed, and at what speed. Ctrl-C and SIGTERM stop a run
-alike: its workers are ended, its lock released, and
-:class:`~policy_nlp.errors.Interrupted` says how far it got.
+done, skipped and failed, and at what speed. A document that takes longer than
+``doc_timeout`` seconds fails alone (:mod:`policy_nlp.run.timelimit`; not on
+Dask). Ctrl-C and SIGTERM stop a run alike: its workers are ended, its lock
+released, and :class:`~policy_nlp.errors.Interrupted` says how far it got.
 
 Workers are processes, each loading the pipeline once (what a worker does is
 in :mod:`policy_nlp.run.worker`; the pool of forked workers, which retries a
