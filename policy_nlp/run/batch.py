@@ -340,16 +340,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         No progress bar or progress lines. Warnings (a document that
         failed, repeated ids) are logged all the same.
     doc_timeout : float, optional
-        Seconds a document may take (0: no limit; default
-        :data:`policy_nlp.run.timelimit.DEFAULT_SECONDS`, 300, with the
-        process pool and one process, none on Dask). One that takes longer
-        is stopped and fails alone (``errors.jsonl``: ``took longer than N s
-        …``), as a document that raises does; a rerun tries it again. The
-        ``processes`` backend only (a ``SIGALRM`` in each worker's main
-        thread; with ``workers=1``, in this process, where it applies when
-        called from the main thread only): Dask runs tasks in worker
-        threads, where no signal can stop them, and a limit given with
-        ``backend="dask"`` is a ValueError.
+        Seconds a document may take, or it fails alone (300; 0: none; refused on Dask): :mod:`policy_nlp.run.timelimit`.
     read_options : dict, optional
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
