@@ -13,6 +13,7 @@ ANNOTATE_EPILOG = """examples:
   policy-nlp annotate excerpts.jsonl --meta-columns title,occasion,level,year -o out/local/
   policy-nlp annotate my_speeches/ --meta-file my_speeches.csv -o out/mine/   # columns file,year,level,...
   policy-nlp annotate big_corpus/ -o out/big/ --backend dask --scheduler tcp://10.0.0.5:8786 --tables out/big/tables
+  policy-nlp annotate scraped_pages/ -o out/pages/ --workers 2 --doc-timeout 60   # a page over 60 s fails alone
 """
 
 
@@ -28,7 +29,7 @@ def _annotate(args):
     summary = annotate_corpus(
         args.inputs, args.output, format=args.format, workers=args.workers,
         backend=args.backend, scheduler=args.scheduler, resume=not args.no_resume, clean=not args.no_clean,
-        batch_chars=args.batch_chars, quiet=args.quiet,
+        batch_chars=args.batch_chars, quiet=args.quiet, doc_timeout=args.doc_timeout,
         read_options={"pattern": args.glob, "text_column": args.text_column, "id_column": args.id_column,
                       "date_column": args.date_column, "meta_columns": args.meta_columns,
                       "meta": args.meta, "meta_file": args.meta_file},
@@ -90,6 +91,12 @@ def add_annotate_command(commands):
                    help="processes (default: a process pool on this machine) or dask (a Dask cluster)")
     p.add_argument("--scheduler", help="Dask scheduler address tcp://HOST:PORT (default: a local cluster)")
     p.add_argument("--batch-chars", type=int, default=200_000, help="characters per batch sent to a worker")
+    p.add_argument("--doc-timeout", type=float, metavar="SECONDS",
+                   help="seconds a document may take: one that takes longer is stopped and reported failed "
+                        "(errors file: 'took longer than N s ...'), the others are annotated, and a rerun tries it "
+                        "again; so one pathological page cannot hold a run (default 300: ~650x the slowest "
+                        "development document, 0.46 s; 0: no limit; e.g. --doc-timeout 60). Process pool and one "
+                        "process only: not with --backend dask, whose worker threads no signal can stop")
     p.add_argument("--no-resume", action="store_true", help="start over instead of skipping documents already done "
                         "(a rerun with other settings, e.g. another --topic-model or --meta, is refused without it)")
     add_quiet_option(p)

@@ -5,9 +5,10 @@ so a run killed at any moment leaves only complete lines; rerunning the same
 command skips the documents already done (same id and same content hash) and
 truncates a torn last line. Documents that fail go to an errors file
 ``(id, source, reason)`` and the run goes on; the summary says how many were
-done, skipped and failed, and at what speed. Ctrl-C and SIGTERM stop a run
-alike: its workers are ended, its lock released, and
-:class:`~policy_nlp.errors.Interrupted` says how far it got.
+done, skipped and failed, and at what speed. A document that takes longer than
+``doc_timeout`` seconds fails alone (:mod:`policy_nlp.run.timelimit`; not on
+Dask). Ctrl-C and SIGTERM stop a run alike: its workers are ended, its lock
+released, and :class:`~policy_nlp.errors.Interrupted` says how far it got.
 
 Workers are processes, each loading the pipeline once (what a worker does is
 in :mod:`policy_nlp.run.worker`; the pool of forked workers, which retries a
@@ -40,6 +41,7 @@ from policy_nlp.io.output import DocumentWriter, format_of, names_folder
 from policy_nlp.io.rows import KINDS, OTHER_WORKBOOKS
 from policy_nlp.run.dask_backend import checked_cluster, run_on_dask
 from policy_nlp.run.pool import annotate_on_workers
+from policy_nlp.run import timelimit
 from policy_nlp.run.worker import annotate_batch, load_pipeline
 # still importable from here, where they were before the worker's functions had a module of their own
 from policy_nlp.run.worker import annotate, annotate_record  # noqa: F401
@@ -310,7 +312,7 @@ class Progress:
 def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | os.PathLike[str]", *,
                     format: "str | None" = None, workers: int = 1, backend: str = "processes",
                     scheduler: "str | None" = None, resume: bool = True, clean: bool = True,
-                    batch_chars: int = 200_000, quiet: bool = False,
+                    batch_chars: int = 200_000, quiet: bool = False, doc_timeout: "float | None" = None,
                     read_options: "dict[str, Any] | None" = None, **settings: Any) -> Summary:
     """Annotate every document in ``inputs`` into ``output``.
 
@@ -337,6 +339,8 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
     quiet : bool
         No progress bar or progress lines. Warnings (a document that
         failed, repeated ids) are logged all the same.
+    doc_timeout : float, optional
+        Seconds a document may take, or it fails alone (300; 0: none; refused on Dask): :mod:`policy_nlp.run.timelimit`.
     read_options : dict, optional
         Keyword arguments of :func:`policy_nlp.io.corpus.read_inputs`
         (``pattern``, ``text_column``, ``id_column``, ``date_column``,
@@ -367,6 +371,7 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
     if backend not in ("processes", "dask"):
         raise ValueError(f"unknown backend {backend!r}; choose 'processes' or 'dask'")
+    doc_timeout = _time_limit(doc_timeout, backend, workers)
     from policy_nlp.pipeline.loading import check_settings
     check_settings(settings, "annotate_corpus")  # before the output folder is made
     # The lock is held from before the output is read for the resume to after
@@ -379,11 +384,27 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
         with _Stopper().installed() as stopper, output_lock(out_path), contextlib.ExitStack() as resources:
             return _annotate_locked(inputs, out_path, errors_path, summary, stopper, format=format,
                                     workers=workers, backend=backend, scheduler=scheduler, resume=resume,
-                                    clean=clean, batch_chars=batch_chars, quiet=quiet,
+                                    clean=clean, batch_chars=batch_chars, quiet=quiet, doc_timeout=doc_timeout,
                                     read_options=read_options, settings=settings, resources=resources)
     except KeyboardInterrupt as stop:  # the workers are ended, the lock released, the output whole
         signum = getattr(stop, "signum", signal.SIGINT)
         raise Interrupted(signum, _how_far(summary, signum, format, resume)) from None
+
+
+def _time_limit(doc_timeout, backend, workers):
+    """The seconds a run's documents may each take (0: no limit), checked: ``doc_timeout``
+    (None: the default, on the ``processes`` backend) or a ValueError."""
+    if doc_timeout is None:
+        return timelimit.DEFAULT_SECONDS if backend == "processes" else 0.0
+    seconds = timelimit.check_seconds(doc_timeout)
+    if seconds and backend == "dask":
+        raise ValueError("doc_timeout (--doc-timeout) does not apply to the Dask backend: its tasks run in "
+                         "worker threads, where no signal can stop a document; give 0, or use the "
+                         "process pool (--workers N)")
+    if seconds and workers == 1 and not timelimit.available():
+        log.warning("doc_timeout=%g is not applied: one process annotates in this thread, and a time "
+                    "limit needs the main thread (and setitimer); use workers=2 or more", seconds)
+    return seconds
 
 
 def _how_far(summary, signum, format, resume):
@@ -589,7 +610,7 @@ def _note_settings(sidecar, current):
 
 
 def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format, workers, backend, scheduler,
-                     resume, clean, batch_chars, quiet, read_options, settings, resources):
+                     resume, clean, batch_chars, quiet, doc_timeout, read_options, settings, resources):
     """The body of :func:`annotate_corpus`, run while holding the output's lock
     (``resources``: an ExitStack closed after it, for a Dask cluster), counting
     into ``summary``; ``stopper`` holds Ctrl-C and SIGTERM while a batch is written."""
@@ -636,7 +657,7 @@ def _annotate_locked(inputs, out_path, errors_path, summary, stopper, *, format,
         with loaded_objects_frozen(), DocumentWriter(out_path, format, append=resume) as writer, \
                 open(errors_temporary, "w", encoding="utf-8", errors="backslashreplace") as errors_file, \
                 contextlib.closing(_run(list(worker_batches(records, batch_chars, workers)), settings,
-                                        workers, backend, client)) as stream:
+                                        workers, backend, client, doc_timeout)) as stream:
             def fail(id, source, reason):
                 summary.failed += 1
                 entry = {"id": id, "source": source, "reason": reason}
@@ -700,8 +721,9 @@ def _alive(pid):
     return True
 
 
-def _run(batch_list, settings, workers, backend, client):
-    """Yield each batch's results, in input order (on the Dask ``client`` with that backend)."""
+def _run(batch_list, settings, workers, backend, client, time_limit=0):
+    """Yield each batch's results, in input order (on the Dask ``client`` with that backend;
+    else each document within ``time_limit`` seconds, 0: no limit)."""
     if not batch_list:
         return
     if backend == "dask":
@@ -710,8 +732,8 @@ def _run(batch_list, settings, workers, backend, client):
         load_pipeline(settings)
         if workers == 1:
             for batch in batch_list:
-                yield annotate_batch(batch)
+                yield annotate_batch(batch, time_limit=time_limit)
             return
         # Forked workers inherit the loaded pipeline, frozen (see _annotate_locked): their
         # collector leaves it alone. A worker that dies costs its batch a retry, not the run.
-        yield from annotate_on_workers(batch_list, workers)
+        yield from annotate_on_workers(batch_list, workers, time_limit)

@@ -39,15 +39,18 @@ import threading
 import time
 from multiprocessing.connection import wait
 
+from policy_nlp.run.timelimit import set_back as _set_back
 from policy_nlp.run.worker import annotate_batch, failed
 
 log = logging.getLogger("policy_nlp")
 _STOPS = {signal.SIGINT, signal.SIGTERM}  # the signals that stop a run (Ctrl-C, kill PID)
 
 
-def annotate_on_workers(batch_list, workers):
+def annotate_on_workers(batch_list, workers, time_limit=0):
     """Annotate ``batch_list`` on ``workers`` forked processes; yield each
     batch's results (:func:`~policy_nlp.run.worker.annotate_batch`) in input order.
+    A document that takes longer than ``time_limit`` seconds (0: no limit) is
+    stopped in its worker, which goes on (:mod:`policy_nlp.run.timelimit`).
 
     The workers are ended when the generator is closed (a finished run, Ctrl-C,
     SIGTERM: :class:`policy_nlp.run.batch._Stopper` raises in this thread).
@@ -63,7 +66,7 @@ def annotate_on_workers(batch_list, workers):
     try:
         while written < len(batch_list):
             while tasks and (idle or len(idle) + len(busy) < workers):
-                worker = idle.pop() if idle else _Worker(context, started)
+                worker = idle.pop() if idle else _Worker(context, started, time_limit)
                 if not worker.process.is_alive():  # died idle: no work lost
                     worker.close()
                     continue
@@ -135,13 +138,13 @@ class _Worker:
     """A forked worker process, its end of the pipe, the task it holds, and
     the position in that task of the record it annotates (shared memory)."""
 
-    def __init__(self, context, started):
+    def __init__(self, context, started, time_limit=0):
         self.connection, child = context.Pipe()
         self.position = context.RawValue("l", 0)
         # the child closes this process's ends of every pipe, so that it sees its own
         # pipe's end of file (and exits) when this process is gone
         ends = [w.connection for w in started if not w.connection.closed] + [self.connection]
-        self.process = context.Process(target=_serve, args=(child, self.position, ends, os.getpid()), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, self.position, ends, os.getpid(), time_limit), daemon=True,
                                        name="policy-nlp-worker")
         self.task = None
         started.append(self)
@@ -228,33 +231,10 @@ def _stops_held():
             signal.raise_signal(caught[0])
 
 
-def _set_back(handlers, mask):
-    """Set back the signal ``handlers`` and this thread's signal ``mask``, all of them.
-
-    ``signal.signal`` first runs the handlers of signals that came: one set back
-    may raise there (a Ctrl-C come just after SIGINT's), before the next is
-    set; it is raised once all are (one held in this thread is handled as the
-    mask is set back).
-    """
-    raised = None
-    for signum, handler in handlers.items():
-        for _ in range(3):  # not for ever: an error that is no signal's would come back each time
-            try:
-                signal.signal(signum, handler)
-                break
-            except BaseException as error:  # raised below, once all are set back
-                raised = raised or error
-    try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    except BaseException as error:
-        raised = raised or error
-    if raised is not None:
-        raise raised
-
-
-def _serve(connection, position, parent_ends, parent):
+def _serve(connection, position, parent_ends, parent, time_limit=0):
     """A worker: annotate each batch it is sent, until the pipe closes,
-    telling the parent which record it is at (``position``).
+    telling the parent which record it is at (``position``), each record
+    within ``time_limit`` seconds (0: none).
 
     It stops at the next document when its ``parent`` process is gone
     (SIGKILLed: nobody will read the batch, and the worker holds the run's
@@ -274,7 +254,7 @@ def _serve(connection, position, parent_ends, parent):
         for position.value, record in enumerate(records):
             if os.getppid() != parent:
                 return
-            results += annotate_batch([record])
+            results += annotate_batch([record], time_limit=time_limit)
         position.value = len(records)
         try:
             connection.send(results)

@@ -15,6 +15,7 @@ from policy_nlp._startup import collector_paused
 from policy_nlp.errors import DocumentError
 from policy_nlp.io.corpus import Record, make_record
 from policy_nlp.io.output import doc_to_json
+from policy_nlp.run.timelimit import TimeLimitExceeded, time_limit as limited
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -92,11 +93,14 @@ def annotate_record(nlp: "Language", record: Record, clean: bool = True) -> "Doc
 
 
 def annotate_batch(records: "list[Record]", nlp: "Language | None" = None,
-                   settings: "dict[str, Any] | None" = None) -> "list[Result]":
+                   settings: "dict[str, Any] | None" = None, time_limit: float = 0) -> "list[Result]":
     """Annotate a batch: ``[(id, meta, chars, payload or None, reason or None)]``.
 
     ``nlp`` and its ``settings`` default to what :func:`load_pipeline` loaded
-    in this process (a forked pool worker has it from its parent).
+    in this process (a forked pool worker has it from its parent). A document
+    that takes longer than ``time_limit`` seconds (0: no limit; in the main
+    thread only, :mod:`policy_nlp.run.timelimit`) is stopped and fails, as
+    one that raises does; the next is annotated.
     """
     if nlp is None or settings is None:
         if _NLP is None or _SETTINGS is None:
@@ -105,10 +109,13 @@ def annotate_batch(records: "list[Record]", nlp: "Language | None" = None,
     results: "list[Result]" = []
     for record in records:
         try:
-            doc = annotate_record(nlp, record, clean=settings.get("clean", True))
-            # The worker serialises: the parent only writes finished lines.
-            payload = doc.to_bytes() if settings.get("format") == "spacy" else doc_to_json(doc)
+            with limited(time_limit):
+                doc = annotate_record(nlp, record, clean=settings.get("clean", True))
+                # The worker serialises: the parent only writes finished lines.
+                payload = doc.to_bytes() if settings.get("format") == "spacy" else doc_to_json(doc)
             results.append((record.id, record.meta, len(record.text), payload, None))
+        except TimeLimitExceeded as stop:
+            results.append((record.id, record.meta, len(record.text), None, stop.reason))
         except Exception as error:  # one document's failure never stops the run
             reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
             results.append((record.id, record.meta, len(record.text), None, reason))

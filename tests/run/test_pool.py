@@ -36,7 +36,7 @@ def _records(n, repeat=1):
             for i in range(n)]
 
 
-def _stub(records):
+def _stub(records, time_limit=0):
     """What the stubbed workers return for a batch: the text as the payload."""
     return [(r.id, r.meta, len(r.text), r.text, None) for r in records]
 
@@ -150,7 +150,7 @@ from policy_nlp.io.corpus import Record
 from policy_nlp.run import pool
 done = sys.argv[1]  # a line a document begun, so that the test counts documents, not seconds
 
-def annotate(records):
+def annotate(records, time_limit=0):
     with open(done, "a") as f:
         f.write("x\\n")
     time.sleep(0.2)
@@ -269,7 +269,7 @@ def test_a_worker_that_ignores_sigterm_is_killed_even_with_a_signal_during_the_e
     # (a Ctrl-C to the process too, which another thread takes while _end blocks it: _ctrl_c)
     ignoring = tmp_path / "ignoring"
 
-    def stubborn(records):
+    def stubborn(records, time_limit=0):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         ignoring.touch()
         threading.Event().wait()
