@@ -47,7 +47,6 @@ ONE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A break between lines or paragraphs: line breaks, or a run of ideographic spaces (an indent
 # that stands for a lost line break).
 LINE_BREAK = re.compile(f"[{NEWLINES}]+|\u3000{{2,}}")
-_NEWLINE_RE = re.compile(f"[{NEWLINES}]")
 # Half of a UTF-16 pair standing alone (a text cut in the middle of a character): no Unicode
 # text, it can be neither segmented nor written as UTF-8, so readers and the tokenizer refuse it.
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -70,8 +69,11 @@ def line_end(text, start, end=None):
     >>> line_end("甲\\r\\n乙", 0), line_end("甲\\r乙", 0), line_end("甲乙", 0)
     (1, 1, -1)
     """
-    found = _NEWLINE_RE.search(text, start, len(text) if end is None else end)
-    return found.start() if found else -1
+    # str.find, not a regex search: callers look for the line's end from many positions of a
+    # long line, and find's scan (memchr) is what keeps that cheap
+    end = len(text) if end is None else end
+    n, r = text.find("\n", start, end), text.find("\r", start, end)
+    return n if r < 0 else r if n < 0 else min(n, r)
 
 
 def before_blanks(text, i):
