@@ -258,7 +258,10 @@ is a clause's subject, naming no members, when a later item holds a preposition
 数字文化“双创”); a formulation of units that each count one (一带一路, 一事一议) takes
 no list before it; two words joined as one relation (创新与创业结合) are no members
 of the formulation counting their opening character. Members found at the
-mention a 简称 names (知识库、规则库（以下简称“两库”）) hold for its other mentions.
+mention a 简称 names (知识库、规则库（以下简称“两库”）) hold for its other mentions,
+and so do members that are the lexicon's own (the 四项基本原则 after 坚持…这四项基本原则);
+the lexicon's members of two characters (江青, 创新) are read when the text lists them all
+together near a mention (王洪文、张春桥、江青、姚文元“四人帮”).
 ``count_matches`` is ``number == len(members)`` when members were found and
 the number is known (a count of characters, 八个字, also matches when the
 members' characters make up the number), else None.

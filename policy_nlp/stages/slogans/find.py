@@ -421,7 +421,8 @@ def _with_members(text, spans, lexicon, member_texts, terms=frozenset()):
         out.append({"start": s, "end": e, "text": text[s:e], "kind": kind, "number": n,
                     "members": members,
                     "count_matches": _count_matches(text[s:e], n, members),
-                    "source": src, "_step": step, "_named": _named_here(text, s, quoted), "_fixed": bool(known)})
+                    "source": src, "_step": step, "_named": _named_here(text, s, quoted), "_fixed": bool(known),
+                    "_as_known": bool(known) and sorted(m["text"] for m in members) == sorted(known)})
     return out
 
 
@@ -474,11 +475,14 @@ def _share_members(spans):
     within :data:`_ANNOUNCED_REACH` characters (at any distance when the
     lexicon knows its members: the same doctrine). A defining mention is one
     where a definition (see ``_DEFINING_STEPS``) gave exactly the number
-    claimed, or that a 简称 names (知识库、规则库（以下简称“两库”）)."""
+    claimed, or that a 简称 names (知识库、规则库（以下简称“两库”）), or whose
+    members are the lexicon's own (坚持社会主义道路、…这四项基本原则 holds for
+    the 四项基本原则 of the next sentences, cpc 1987: the lexicon's formulation
+    names one thing throughout)."""
     sources = {}
     for sp in spans:
         if (sp["kind"] == "numbered" and sp["count_matches"]
-                and (sp.get("_step") in _DEFINING_STEPS or sp.get("_named"))):
+                and (sp.get("_step") in _DEFINING_STEPS or sp.get("_named") or sp.get("_as_known"))):
             sources.setdefault((sp["text"], sp["number"]), []).append(sp)
     for sp in spans:
         source = _defining_mention(sp, sources.get((sp["text"], sp["number"]), ()))
@@ -489,6 +493,7 @@ def _share_members(spans):
         sp.pop("_step", None)
         sp.pop("_named", None)
         sp.pop("_fixed", None)
+        sp.pop("_as_known", None)
 
 
 def _defining_mention(sp, sources):

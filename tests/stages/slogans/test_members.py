@@ -1228,3 +1228,40 @@ def test_the_lexicons_shared_ending_is_cut_at_a_word_boundary():
     assert _lexicon_members(text, "两条道路") == []
     text = "存在着两条道路的斗争，有人主张社会主义、资本主义道路并存。"
     assert _lexicon_members(text, "两条道路") == ["社会主义", "资本主义"]
+
+
+def test_the_lexicons_short_members_written_together_as_one_list():
+    """members24 (out-of-sample member gold): the lexicon's members of two characters, too common
+    to be read one by one (江青, 创新), name the formulation when the text lists them all together
+    near it, in any order, with no joint before or after the list."""
+    # gwr 1978: the four names right before the quoted name
+    text = ("我国人民在中国共产党领导下，经过激烈的反复较量，终于粉碎了王洪文、张春桥、江青、姚文元“四人帮”反党集团。"
+            "这个伟大胜利，标志着我国第一次无产阶级文化大革命胜利结束。")
+    assert _lexicon_members(text, "四人帮") == ["王洪文", "张春桥", "江青", "姚文元"]
+    # Xi, 2020-07-31 (the economists' forum): the list in the sentence before 这五大发展理念
+    text = ("党的十八届五中全会提出要树立和坚持创新、协调、绿色、开放、共享的发展理念。这五大发展理念，"
+            "是在深刻总结国内外发展经验教训、深入分析国内外发展大势的基础上提出来的。")
+    assert _lexicon_members(text, "五大发展理念") == ["创新", "协调", "绿色", "开放", "共享"]
+    # counter-examples (the two sentences varied): the members inside a longer list are another
+    # list's items, and three of the four names are not the formulation's members
+    assert _lexicon_members(text.replace("创新、", "改革、创新、"), "五大发展理念") == []
+    text = "终于粉碎了王洪文、张春桥、江青“四人帮”反党集团。"
+    assert _lexicon_members(text, "四人帮") == []
+
+
+def test_members_equal_to_the_lexicons_hold_for_its_other_mentions():
+    """members24: a lexicon formulation names one thing throughout a text, so the members one
+    mention reads, when they are the lexicon's own, hold for its mentions that read none (cpc 1987:
+    the list before 这四项基本原则, then 它赋予四项基本原则…; the golds record them per document)."""
+    text = ("坚持社会主义道路、坚持人民民主专政、坚持中国共产党的领导、坚持马克思列宁主义毛泽东思想这四项基本原则，"
+            "是我们的立国之本。坚持改革开放的总方针，是十一届三中全会以来党的路线的新发展，它赋予四项基本原则以新的时代内容。")
+    from policy_nlp.stages.lexicon import default_lexicon
+    spans = [s for s in find_slogans(text, default_lexicon()) if s["text"] == "四项基本原则"]
+    assert len(spans) == 2
+    assert [[m["text"] for m in s["members"]] for s in spans] == [
+        ["坚持社会主义道路", "坚持人民民主专政", "坚持中国共产党的领导", "坚持马克思列宁主义毛泽东思想"]] * 2
+    # counter-example (local dev-0208): members that are no lexicon's (村, 社区 of “两委”, not even
+    # read) give the later mention nothing
+    spans = [s for s in find_slogans("6月份我区已依法顺利完成了××个村、社区“两委”换届工作。今天召开“两委”干部培训会。",
+                                     default_lexicon()) if s["text"] == "两委"]
+    assert all(s["members"] == [] for s in spans)

@@ -3,7 +3,8 @@ written together earlier in the sentence (8: 农业农村农民…“三农”),
 items beginning (7, 10c) or ending (10, 10b) with the formulation's head, or
 words ending with it written apart before it (10d),
 quoted names followed by the head (9), the lexicon's members written out
-nearby, in full or with their shared ending once (12: 社会主义同资本主义两条道路),
+nearby, in full, with their shared ending once (12: 社会主义同资本主义两条道路)
+or together as one list (12b: 王洪文、张春桥、江青、姚文元“四人帮”),
 and the suffix unit every member holds (化 of 两化融合)."""
 
 import os
@@ -30,12 +31,44 @@ def _suffix_unit(target):
 def _known_members_nearby(t, known):
     """(12) the lexicon's members of the formulation, written out within
     :data:`_PARAGRAPH_REACH` characters of it and before the next mention of
-    it (:func:`_between_mentions`): each in full (:func:`_known_members_in_full`)
-    or with the ending they share written once (:func:`_known_members_sharing_ending`)."""
+    it (:func:`_between_mentions`): each in full (:func:`_known_members_in_full`),
+    with the ending they share written once (:func:`_known_members_sharing_ending`)
+    or all together as one list (:func:`_known_members_as_list`)."""
     if not known or len(known) != t.number:
         return None
     lo, hi = _between_mentions(t)
-    return _known_members_in_full(t, known, lo, hi) or _known_members_sharing_ending(t, known, lo, hi)
+    return (_known_members_in_full(t, known, lo, hi) or _known_members_sharing_ending(t, known, lo, hi)
+            or _known_members_as_list(t, known, lo, hi))
+
+
+def _known_members_as_list(t, known, lo, hi):
+    """The lexicon's members written together as one whole list in
+    ``text[lo:hi]``: each in full, once, in any order, joined by 、/和/与/及,
+    with no list joint before or after it (粉碎了王洪文、张春桥、江青、姚文元
+    “四人帮”, gwr 1978; 坚持创新、协调、绿色、开放、共享的发展理念。这五大发展
+    理念, a Xi speech of 2020). Members shorter than three characters, which
+    :func:`_known_members_in_full` leaves alone as too common one by one, name
+    the formulation when the text lists them all together. The nearest such
+    list wins; None when there is none."""
+    if t.number < 2 or len(set(known)) != len(known):
+        return None
+    text = t.text
+    joint = f"[{re.escape(_ITEM_JOINTS)}]"
+    name = "|".join(re.escape(m) for m in sorted(known, key=len, reverse=True))
+    series = re.compile(f"(?<!{joint})(?:{name})(?:{joint}(?:{name})){{{len(known) - 1}}}(?!{joint})")
+    best = None
+    for found in series.finditer(text, lo, hi):
+        written = re.split(joint, found.group())
+        distance = abs(found.start() - t.s)
+        if sorted(written) == sorted(known) and (best is None or distance < best[0]):
+            best = (distance, found.start(), written)
+    if best is None:
+        return None
+    out, at = [], best[1]
+    for w in best[2]:
+        out.append(_member(text, at, at + len(w)))
+        at += len(w) + 1
+    return out
 
 
 def _known_members_in_full(t, known, lo, hi):
