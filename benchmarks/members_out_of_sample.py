@@ -10,8 +10,16 @@ other bounds). ``policy-nlp evaluate`` scores the same files by text
 (members exact counts any mention: the ``any mention`` line); this script
 says where each one stands.
 
-Usage (from the checkout; OUT is a ``/work/wt/refrun.sh`` output folder)::
+Usage (from the checkout, with ``../shared`` beside it): annotate the three
+corpora into OUT/national, OUT/xi and OUT/pd, then score::
 
+    S=../shared/corpora
+    policy-nlp annotate $S/national/government_work_reports.jsonl $S/national/cpc_congress_reports.jsonl \
+        --text-column content -o OUT/national/annotations.jsonl
+    policy-nlp annotate $S/xi_speeches_2020/all_data.csv --text-column Text --date-column Date \
+        -o OUT/xi/annotations.jsonl
+    policy-nlp annotate $S/policy_docs/policy_documents.jsonl --text-column content_zh \
+        -o OUT/pd/annotations.jsonl
     python benchmarks/members_out_of_sample.py OUT [--list]
 """
 
@@ -26,7 +34,7 @@ CORPUS_DIRS = {"national": "national", "xi_speeches_2020": "xi", "policy_docs": 
 
 
 def _annotated(out):
-    """{(corpus folder, meta.source row): document} of a refrun.sh output."""
+    """{(corpus folder, document id): document} of the annotated output in ``out``."""
     docs = {}
     for folder in ("national", "xi", "pd"):
         with open(os.path.join(out, folder, "annotations.jsonl"), encoding="utf-8") as handle:

@@ -7,6 +7,7 @@ nearby, in full, with their shared ending once (12: 社会主义同资本主义�
 or together as one list (12b: 王洪文、张春桥、江青、姚文元“四人帮”),
 and the suffix unit every member holds (化 of 两化融合)."""
 
+import functools
 import os
 import re
 
@@ -41,6 +42,19 @@ def _known_members_nearby(t, known):
             or _known_members_as_list(t, known, lo, hi))
 
 
+_JOINT = re.compile(f"[{re.escape(_ITEM_JOINTS)}]")
+
+
+@functools.lru_cache(maxsize=256)
+def _known_list_pattern(known):
+    """A list of exactly the ``known`` members (any order, one joint of
+    :data:`_ITEM_JOINTS` between them, none before or after), compiled once per
+    formulation: a document names the same few formulations many times."""
+    joint = _JOINT.pattern
+    name = "|".join(re.escape(m) for m in sorted(known, key=len, reverse=True))
+    return re.compile(f"(?<!{joint})(?:{name})(?:{joint}(?:{name})){{{len(known) - 1}}}(?!{joint})")
+
+
 def _known_members_as_list(t, known, lo, hi):
     """The lexicon's members written together as one whole list in
     ``text[lo:hi]``: each in full, once, in any order, joined by 、/和/与/及,
@@ -53,12 +67,10 @@ def _known_members_as_list(t, known, lo, hi):
     if t.number < 2 or len(set(known)) != len(known):
         return None
     text = t.text
-    joint = f"[{re.escape(_ITEM_JOINTS)}]"
-    name = "|".join(re.escape(m) for m in sorted(known, key=len, reverse=True))
-    series = re.compile(f"(?<!{joint})(?:{name})(?:{joint}(?:{name})){{{len(known) - 1}}}(?!{joint})")
+    series = _known_list_pattern(tuple(known))
     best = None
     for found in series.finditer(text, lo, hi):
-        written = re.split(joint, found.group())
+        written = _JOINT.split(found.group())
         distance = abs(found.start() - t.s)
         if sorted(written) == sorted(known) and (best is None or distance < best[0]):
             best = (distance, found.start(), written)
