@@ -185,7 +185,8 @@ def test_lines_ended_by_a_lone_cr_give_the_lists_of_newline_lines():
     # is found between lone \r too, so the footnote marks ②…⑦ of its body make no list (they
     # made one of 7 items in place of the notes' own list ① 列宁：… under the heading)
     path = shared_path("corpora", "national", "cpc_congress_reports.jsonl")
-    report = next(r["content"] for r in map(json.loads, path.open(encoding="utf-8")) if r.get("congress") == 12)
+    with path.open(encoding="utf-8") as lines:
+        report = next(r["content"] for r in map(json.loads, lines) if r.get("congress") == 12)
     expected = lists_of(report)
     assert summary(report, expected)[-1] == ("①", 8, "① 列宁：《", 0)
     assert lists_of(report.replace("\n", "\r")) == expected
