@@ -203,7 +203,7 @@ def _document_row(data, text, meta, ids, year, used):
     numbered = [s for s in used if s.get("kind") == "numbered"]
     distinct = {canonical(s.get("text") or "") for s in numbered}
     return {
-        **ids, "title": meta.get("title") or ids["id"], "year": year, "chars": len(text),
+        **ids, "title": meta.get("title"), "year": year, "chars": len(text),
         "paragraphs": len(data.get("paragraphs") or []), "numbered": len(numbered),
         "distinct_numbered": len(distinct),
         "quoted": sum(1 for s in used if s.get("kind") == "quoted"),
@@ -644,8 +644,11 @@ def _index_tables(top_rows, data, font):
     failed_table = _table(data["failed"], ["id", "source", "reason"], ["id", "source", "reason"],
                           empty="No failed documents" + ("" if data["failed"] else
                                                          " (or no errors file beside the annotations)") + ".")
-    doc_table = _table(sorted(data["documents"], key=lambda d: (d["year"] is None, d["year"] or 0, str(d["id"]))),
-                       ["year", "title", "chars", "numbered", "distinct_numbered", "numbered_per_10k", "quoted",
+    # a document without a title is shown by its id; documents.csv leaves its title empty, as the
+    # export tables do (the id is a column of its own)
+    named = [{**d, "name": d["title"] or d["id"]} for d in data["documents"]]
+    doc_table = _table(sorted(named, key=lambda d: (d["year"] is None, d["year"] or 0, str(d["id"]))),
+                       ["year", "name", "chars", "numbered", "distinct_numbered", "numbered_per_10k", "quoted",
                         "lists", "mismatches"],
                        ["year", "document", "chars", "numbered", "distinct", "per 10k chars", "quoted", "lists",
                         "mismatches"], limit=500)

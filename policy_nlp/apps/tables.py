@@ -6,8 +6,8 @@
 
 * ``documents`` — one row per document, its ``meta`` flattened and its main
   topic (:func:`~policy_nlp.stages.topics.classify.main_area`);
-* ``paragraphs`` — one row per paragraph, with its text, topic, score and the
-  document's level;
+* ``paragraphs`` — one row per paragraph, with its text, topic, score, the
+  document's level and the topic's codes in each crosswalk (``cap_codes`` …);
 * ``formulations`` — one row per slogan mention, with the paragraph and
   sentence it sits in (a term of the title that the text does not name:
   ``in_title``, offsets into the title), its canonical form
@@ -80,6 +80,9 @@ _FROM_META = frozenset(name for name, _ in _DOC_FIELDS)
 # CSV's Date beside the computed date): DuckDB, as SQL does, ignores case in column names and
 # renamed it Date_1 in corpus.duckdb alone, while Parquet kept Date
 META_PREFIX = "meta_"
+# the suffix of a paragraphs column of crosswalk codes: cap_codes, govcn_codes, NAME_codes of a
+# model trained with --crosswalk NAME.csv (policy_nlp.stages.topics.multilabel.model_crosswalks)
+CODES_SUFFIX = "_codes"
 
 
 def _schemas():
@@ -163,9 +166,11 @@ def _index(starts, offset):
 
 
 def _rows(documents):
-    """The rows of the five tables, and the extra meta columns seen."""
+    """The rows of the five tables, and the extra columns seen: ``{"documents": meta columns,
+    "paragraphs": crosswalk columns}``."""
     rows = {name: [] for name in TABLES}
     extra = []
+    crosswalks = {}   # the crosswalk columns of paragraphs, in the order seen (a dict as an ordered set)
     columns = {}   # a meta field -> its column of the documents table (_meta_column)
     fixed = taken = None   # the fixed documents columns; every column's name in lower case
     first_of = {}
@@ -206,11 +211,7 @@ def _rows(documents):
 
         p_starts = [p["start"] for p in paragraphs]
         s_starts = [s["start"] for s in data.get("sentences") or []]
-        for i, p in enumerate(paragraphs):
-            topic = p.get("topic") or {}
-            rows["paragraphs"].append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
-                                       "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
-                                       "score": topic.get("score"), "level": _text(meta.get("level"))})
+        rows["paragraphs"] += _paragraph_rows(paragraphs, text, common, meta, crosswalks)
         slogans = data.get("slogans") or []
         text_rows = _formulation_rows(slogans, common, meta, topics, p_starts, s_starts)
         rows["formulations"] += text_rows
@@ -241,7 +242,23 @@ def _rows(documents):
         log.warning("meta field%s %s (in Parquet and DuckDB): a documents column of the same name but for "
                     "case is there, and DuckDB ignores case in column names", "s" * (len(renamed) > 1),
                     ", ".join(f"{key!r} is the documents column {column!r}" for key, column in renamed.items()))
-    return rows, extra
+    return rows, {"documents": extra, "paragraphs": list(crosswalks)}
+
+
+def _paragraph_rows(paragraphs, text, common, meta, crosswalks):
+    """The ``paragraphs`` rows of one document, with the codes of each topic in every crosswalk
+    its model reports in (``topic["codes"]``: ``cap``, ``govcn`` of the codebook's model, a
+    ``--crosswalk`` file's name) as ``NAME_codes`` columns, added to ``crosswalks``."""
+    rows = []
+    for i, p in enumerate(paragraphs):
+        topic = p.get("topic") or {}
+        codes = topic.get("codes") if isinstance(topic.get("codes"), dict) else {}
+        columns = {f"{name}{CODES_SUFFIX}": [str(code) for code in found or ()] for name, found in codes.items()}
+        crosswalks.update(dict.fromkeys(columns))
+        rows.append({**common, "paragraph": i, "start": p["start"], "end": p["end"],
+                     "text": text[p["start"]:p["end"]], "topic": topic.get("label"),
+                     "score": topic.get("score"), "level": _text(meta.get("level")), **columns})
+    return rows
 
 
 def _meta_column(key, taken):
@@ -392,10 +409,11 @@ def build_tables(inputs: Any, kind: str = "pandas", drop_duplicates: bool = Fals
         inputs = [inputs]
     rows, extra = _rows(read_documents(inputs))
     out = {}
+    kinds = {"documents": pa.string(), "paragraphs": pa.list_(pa.string())}   # meta fields, crosswalk codes
     for name in TABLES:
         schema = schemas()[name]
-        if name == "documents":
-            schema = pa.schema([*schema, *[pa.field(k, pa.string()) for k in extra if k not in schema.names]])
+        if name in extra:
+            schema = pa.schema([*schema, *[pa.field(k, kinds[name]) for k in extra[name] if k not in schema.names]])
         out[name] = pa.Table.from_pylist(rows[name], schema=schema)
     if drop_duplicates:
         out = _without_duplicates(out)

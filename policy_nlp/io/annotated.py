@@ -15,6 +15,8 @@ import logging
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from policy_nlp.errors import DocumentError
+
 log = logging.getLogger("policy_nlp")
 
 __all__ = ["find_annotated", "read_annotated", "annotated_records", "check_annotated", "is_annotated",
@@ -140,10 +142,10 @@ def _docbin_records(path, errors):
     from policy_nlp.io.output import doc_to_dict, read_docbin
     try:
         docs = read_docbin(path)
-    except ValueError as error:  # not a DocBin, or a damaged one (named by read_docbin)
+    except DocumentError as error:  # not a DocBin, or a damaged one (named by read_docbin)
         if errors is None:
             raise
-        errors.append({"id": None, "source": str(path), "reason": str(error).removeprefix(f"{path}: ")})
+        errors.append({"id": None, "source": str(path), "reason": error.reason})
         return
     yield from ((f"{path} (document {number})", doc_to_dict(doc)) for number, doc in enumerate(docs, start=1))
 

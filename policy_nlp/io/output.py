@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy
 from spacy.tokens import Doc, DocBin
 
+from policy_nlp.errors import DocumentError
 from policy_nlp.pipeline.document import doc_text, item_record, word_offset_arrays, word_offsets
 
 if TYPE_CHECKING:
@@ -268,19 +269,24 @@ def read_docbin(path: "str | os.PathLike[str]", nlp: "Language | None" = None) -
 
     Raises
     ------
-    ValueError
-        ``path`` is not a DocBin, or a damaged one (named, with why).
+    DocumentError
+        ``path`` is not a DocBin, or a damaged one (named, with why; a ValueError).
+    OSError
+        ``path`` cannot be read.
     """
     import spacy
     from policy_nlp.pipeline.document import register_extensions
     register_extensions()
     vocab = (nlp or spacy.blank("zh")).vocab
     try:
-        docbin = DocBin().from_disk(Path(path))
-    except ValueError:  # spaCy's E1014 names neither the file nor what wrote it
-        raise ValueError(f"{path}: not a DocBin (what 'policy-nlp annotate -o X.spacy' writes), or a damaged "
-                         "or cut one") from None
-    docs = list(docbin.get_docs(vocab))
+        docs = list(DocBin().from_disk(Path(path)).get_docs(vocab))
+    except OSError:
+        raise
+    except Exception:  # what spaCy raises on bytes that are no DocBin: ValueError E1014 (not
+        # compressed), KeyError 'attrs' (compressed data of another kind), TypeError,
+        # ZeroDivisionError …; none names the file or what wrote it
+        what = "an empty file" if not os.path.getsize(path) else "or a damaged or cut one"
+        raise DocumentError(path, f"not a DocBin (what 'policy-nlp annotate -o X.spacy' writes), {what}") from None
     for doc in docs:
         doc.user_data.update({key: _as_lists(value) for key, value in doc.user_data.items()})
     return docs

@@ -546,3 +546,38 @@ def test_export_csv_for_spreadsheets(annotated, tmp_path, capsys):
     texts = {d["id"]: d["text"] for d in docs}
     items = pd.read_csv(tmp_path / "t" / "list_items.csv", encoding="utf-8-sig", keep_default_na=False)
     assert all(texts[r.doc_id][r.start:r.end] == r.text for r in items.itertuples())
+
+
+def test_paragraphs_carry_the_crosswalk_codes_of_their_topic(tmp_path):
+    """leftovers24: the topics stage writes each paragraph topic's codes in every crosswalk its
+    model reports in (the default model: the codebook's cap and govcn; a model trained with
+    --crosswalk NAME.csv: NAME), and the export left them out. The paragraphs table has them as
+    NAME_codes columns (a list of codes; [] for a label the crosswalk gives no code, null for a
+    paragraph without a topic or a document whose model has no such crosswalk)."""
+    from policy_nlp.apps import training
+    from policy_nlp.stages.topics import cap_codes, govcn_classes
+    from test_training import DOC_ROWS, write_csv
+    default = policy_nlp.load()
+    docs = [doc_to_dict(policy_nlp.annotate(local_excerpt(name), default, id=name)) for name in ("dev-0052", "dev-0212")]
+    crosswalk = write_csv(tmp_path / "cap_major.csv", [("农业", "4")], ("label", "code"))   # 环境: no code
+    data = write_csv(tmp_path / "d.csv", DOC_ROWS, ("doc_id", "text", "label"))
+    training.train(data, tmp_path / "own", folds=0, crosswalk=crosswalk, verbose=False)
+    own = policy_nlp.load(topic_model=str(tmp_path / "own"))
+    docs.append(doc_to_dict(policy_nlp.annotate(local_excerpt("dev-0052"), own, id="own-0052")))
+    table = build_tables(docs, kind="arrow")["paragraphs"]
+    assert table.schema.names[len(schemas()["paragraphs"].names):] == ["cap_codes", "govcn_codes", "cap_major_codes"]
+    rows = table.to_pylist()
+    assert {r["topic"] for r in rows} >= {"agriculture_rural", "environment", None, "农业", "环境"}
+    for row in rows:
+        label = row["topic"]
+        if row["doc_id"] == "own-0052":
+            assert (row["cap_codes"], row["govcn_codes"]) == (None, None)
+            assert row["cap_major_codes"] == {"农业": ["4"], "环境": []}[label]
+        else:
+            assert row["cap_major_codes"] is None
+            assert row["cap_codes"] == ([str(code) for code in cap_codes(label)] if label else None)
+            assert row["govcn_codes"] == (govcn_classes(label) if label else None)
+    export(docs, tmp_path / "tables", csv=True)
+    frame = pd.read_csv(tmp_path / "tables" / "paragraphs.csv", encoding="utf-8-sig")   # a list as a JSON array
+    for column in ("cap_codes", "govcn_codes", "cap_major_codes"):
+        assert [json.loads(c) if isinstance(c, str) else None for c in frame[column]] == [r[column] for r in rows]

@@ -177,3 +177,46 @@ def test_a_docbin_output_is_read_as_its_json(tmp_path):
         list(read_documents([torn]))
     errors = []
     assert list(annotated_records(torn, errors)) == [] and errors[0]["source"] == str(torn)
+
+
+def test_a_spacy_file_that_is_no_docbin_is_named_with_why(tmp_path):
+    """leftovers24: a .spacy file that is compressed data but no DocBin (zlib over another msgpack
+    map, as another tool may write) raised a bare KeyError 'attrs' from spaCy, a traceback and no
+    file name; a list instead of the map a TypeError. Now a DocumentError (a ValueError) names the
+    file, as a cut or empty file already did: report lists it as failed and reads the other files,
+    export, trace and evaluate stop at it (as at a line that is not JSON)."""
+    import csv
+    import re
+    import zlib
+    import srsly
+    import policy_nlp
+    from policy_nlp.apps.report import build_report
+    from policy_nlp.errors import DocumentError
+    from policy_nlp.io.output import DocumentWriter
+    from conftest import local_excerpt
+    nlp = policy_nlp.load(stages=["paragraphs", "slogans", "enumerations"])
+    good = tmp_path / "good.spacy"
+    with DocumentWriter(good) as writer:
+        writer.write(policy_nlp.annotate(local_excerpt("dev-0015"), nlp, id="dev-0015", meta={"year": 2016}))
+    whole = good.read_bytes()
+    bad = {"other.spacy": zlib.compress(srsly.msgpack_dumps({"texts": ["十三五"]})),
+           "list.spacy": zlib.compress(srsly.msgpack_dumps(["十三五"])),
+           "cut.spacy": whole[:len(whole) // 2], "empty.spacy": b""}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+        path = tmp_path / name
+        with pytest.raises(DocumentError, match=rf"^{re.escape(str(path))}: not a DocBin") as caught:
+            list(read_documents([path]))
+        assert caught.value.source == str(path)
+        errors = []
+        assert list(annotated_records(path, errors)) == []
+        assert errors == [{"id": None, "source": str(path), "reason": caught.value.reason}]
+    with pytest.raises(DocumentError, match="an empty file"):
+        list(read_documents([tmp_path / "empty.spacy"]))
+    pytest.importorskip("pyarrow")
+    build_report([tmp_path / "other.spacy", good, tmp_path / "empty.spacy"], tmp_path / "report")
+    with open(tmp_path / "report" / "documents.csv", encoding="utf-8-sig") as f:
+        assert [row["id"] for row in csv.DictReader(f)] == ["dev-0015"]
+    with open(tmp_path / "report" / "failed.csv", encoding="utf-8-sig") as f:
+        assert [row["source"] for row in csv.DictReader(f)] == [str(tmp_path / "other.spacy"),
+                                                                  str(tmp_path / "empty.spacy")]

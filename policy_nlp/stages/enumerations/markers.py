@@ -25,8 +25,8 @@ _CREDIT_REACH = 40      # a photo credit glued to a marker is at most this long
 
 _HEADING_FAMILIES = ("一、", "（一）", "1.", "1、", "（1）", "①")     # families that number outline headings
 _HEADING_AFTER = CLAUSE_ENDS + "：:"   # what an inline heading follows
-_HEADING_STOP = re.compile(f"[{_HEADING_AFTER}\r\n]")     # what ends a heading line
-_DOCUMENT_TITLE_STOP = re.compile(f"[、{STOPS}“”\"（）()《》\r\n]")   # what a text's title line holds none of
+_HEADING_STOP = re.compile(f"[{_HEADING_AFTER}{NEWLINES}]")     # what ends a heading line
+_DOCUMENT_TITLE_STOP = re.compile(f"[、{STOPS}“”\"（）()《》{NEWLINES}]")   # what a text's title line holds none of
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}          # ① … ⑳
@@ -36,7 +36,7 @@ _PAREN_HAN = {chr(0x3220 + i): i + 1 for i in range(10)}        # ㈠ … ㈩
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": None}
 # the rest of a line of a table of contents: a title, a dot leader and a page number
 # (一、总体要求 .......... 3): such a line repeats a heading of the body, so it numbers no item
-_TOC_ENTRY = re.compile(r"[^\r\n。；;]{0,80}?(?:[.．·…][ \t\u3000]*){4,}[0-9]{1,3}[ \t\u3000]*(?=[\r\n]|$)")
+_TOC_ENTRY = re.compile(rf"[^{NEWLINES}。；;]{{0,80}}?(?:[.．·…][ \t\u3000]*){{4,}}[0-9]{{1,3}}[ \t\u3000]*(?=[{NEWLINES}]|$)")
 
 _MARKER = re.compile(
     rf"(?=[（(【\[第{_CN}首其再最0-9０-９\u2460-\u249b\u3220-\u3229—─－-])"
@@ -44,13 +44,13 @@ _MARKER = re.compile(
     r"|(?P<pd>[（(][ \u3000]?(?P<pd_n>[0-9０-９]{1,2})[ \u3000]?[）)])"
     # （一） that lost its opening bracket or took a wrong one (…以下程序组织申报和遴选:⏎一)工程指导…;
     # 【一)): kept only where its numbering runs on (_half_brackets)
-    rf"|(?P<half>(?:(?<=[\r\n：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
+    rf"|(?P<half>(?:(?<=[{NEWLINES}：:。；;！!？?])|[【\[])(?P<half_n>[{_CN}]{{1,3}})[）)])"
     # 第一项： and 第1项： (a web copy's digits), 第二个方面，
     rf"|(?P<dige>第(?P<dige_n>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})(?:个(?P<dige_noun>[{IDEOGRAPH}]{{1,4}}?)|(?P<dige_unit>项|阶段|步|条|天))(?=[：:，,]))"
     # 第一是…；第二是… (1954, 1955 national reports) spells 第一，…；第二，…
     rf"|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})(?=[，,、：:．.是]))"
     # 一⏎是, 一⏎　　是: a wrap that the paragraphs took for a paragraph end (short or indented lines), which the reading view keeps
-    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:(?:\r\n?|\n)[ \u3000]*)?(?P<shi_v>[是要]))"
+    rf"|(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})(?:(?:{ONE_LINE_BREAK.pattern})[ \u3000]*)?(?P<shi_v>[是要]))"
     rf"|(?P<dun>(?P<dun_n>[{_CN}]{{1,3}})[、，,．.])"
     r"|(?P<seq>首先|其次|再次|最后)"
     rf"|(?P<qi>其(?P<qi_n>[{_CN}]{{1,3}})(?=[，,：:、]))"
@@ -60,10 +60,10 @@ _MARKER = re.compile(
     r"|(?P<sym>[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3220-\u3229])"
     r"|(?P<dash>——|──|－－|--)"
     # a bare numeral opening a sentence (要求:一思想态度要端正。二对照检查…): kept only in a run (_bare_runs)
-    rf"|(?<=[{CLAUSE_ENDS}：:\r\n])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
+    rf"|(?<=[{CLAUSE_ENDS}：:{NEWLINES}])(?P<bare>(?P<bare_n>十?[{_CN}])(?=[{IDEOGRAPH}])(?![{_CN}是要])))"
 )
 _PUNCT_AFTER_SEQ = "，,：:、"
-_SENTENCE_OPENING = CLAUSE_ENDS + "\n \u3000"     # 最后 opening a sentence needs no comma after it
+_SENTENCE_OPENING = CLAUSE_ENDS + NEWLINES + " \u3000"     # 最后 opening a sentence or a line needs no comma after it
 _LAST_AS_MODIFIER = words("last_as_modifier")      # unless it is "the last": 最后的胜利, 最后阶段
 _WORDS_ENDING_YI = tuple(words("words_ending_yi"))   # 统一, 之一: their 一 numbers nothing
 _NUMERAL_CHARS = set(_CN + "两〇零0123456789" + FULLWIDTH_DIGITS)
@@ -243,7 +243,7 @@ def _bare_runs(text, found):
     return [m for m in found if m.family != "一" or id(m) in kept]
 
 
-_CITE_JOINS = " \u3000\n、和或至"
+_CITE_JOINS = " \u3000" + NEWLINES + "、和或至"
 
 
 def _cited(text, start, cited):
@@ -257,8 +257,10 @@ def _cited(text, start, cited):
 _SYMBOLS = "\u2460-\u249b\u3220-\u3229"
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _PLACEHOLDER = "＠@"     # ＠① stands for a character the page could not show (未存字注释: ＠①原字…)
+# a line of its own, whatever ends the lines ((?m)^ and $ know only \n)
 _NOTES_HEADING = re.compile(
-    rf"(?m)^[ \u3000]*[{IDEOGRAPH}]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*$")
+    rf"(?:^|(?<=[{NEWLINES}]))[ \u3000]*[{IDEOGRAPH}]{{0,6}}(?:{alternation('note_headings')})[ \u3000]*[：:][ \u3000]*"
+    rf"(?=[{NEWLINES}]|$)")
 
 
 def _note_mark(text, start, end, notes):

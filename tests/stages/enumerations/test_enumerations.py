@@ -169,6 +169,28 @@ def test_zuihou_opening_a_sentence_ends_a_shouxian_qici_list_without_a_comma():
         text = "首先，要提高思想认识。其次，要狠抓工作落实。" + closing
         assert [len(l["items"]) for l in lists_of(text)] == [2], closing
 
+
+def test_lines_ended_by_a_lone_cr_give_the_lists_of_newline_lines():
+    # A text not cleaned keeps its \r\n or lone \r (policy_nlp.load() without clean=True), and
+    # the markers read lines by lang.chars.NEWLINES as the paragraphs do. dev-0237's list set one
+    # item a line, as the pages of the reports do: 最后 at a line's start opens its item without
+    # a comma after a lone \r too (it was no marker there: the list lost its last item)
+    text = ("区委书记孙敬林作了重要讲话。\n首先殷切希望广大老干部、老同志一如既往地关心支持川汇区的工作,积极建言献策。\n"
+            "其次希望老干部当好区委区政府的参谋助手,发挥好老干部的纽带作用。\n"
+            "最后在春节来临之际,他代表区委区政府预祝参加座谈会的各位老干部致以节日的问候!")
+    for newline in ("\n", "\r\n", "\r"):
+        given = text.replace("\n", newline)
+        assert summary(given, checked_lists(given)) == [("首先", 3, "首先殷切希望", None)], repr(newline)
+    # the 12th congress report (cpc_congress_reports): its notes heading 注： on a line of its own
+    # is found between lone \r too, so the footnote marks ②…⑦ of its body make no list (they
+    # made one of 7 items in place of the notes' own list ① 列宁：… under the heading)
+    path = shared_path("corpora", "national", "cpc_congress_reports.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        report = next(r["content"] for r in map(json.loads, lines) if r.get("congress") == 12)
+    expected = lists_of(report)
+    assert summary(report, expected)[-1] == ("①", 8, "① 列宁：《", 0)
+    assert lists_of(report.replace("\n", "\r")) == expected
+
 def test_outline_nesting():
     text = ("一、总体要求\n"
             "（一）指导思想。\n"
