@@ -226,6 +226,26 @@ def _manner(text, s, e, before):
     return not _its_own_name(text, s, e)
 
 
+# the stages of a shift, from one state to another (推动人工智能培育从“给政策”“给项目”到“给机会”转变,
+# central-47 48 49 50; 实现从“跟跑”、“并跑”到“领跑”的有效路径, central-142; 数字鸿沟从“接入鸿沟”转向
+# “能力鸿沟”, central-25; 促进政策从“最初一公里”到“最后一公里”衔接畅通, national 2025): states
+# described, no terms, unless a head names one or it is a name (由“山东制造”向“山东智造”…的转变,
+# shandong-2, where the text writes “山东制造”品牌: :func:`_its_own_name`) (quoted24)
+_SHIFT_RUN = r"(?:[“「][^“”「」\r\n]{1,16}[”」][、和与及]?)+"
+_SHIFT_GAP = rf"[^{STOPS}“”「」\r\n]"
+_SHIFT = re.compile(rf"(?:从|由){_SHIFT_GAP}{{0,10}}?{_SHIFT_RUN}{_SHIFT_GAP}{{0,10}}?(?:到|向|转向)"
+                    rf"{_SHIFT_GAP}{{0,6}}?{_SHIFT_RUN}")
+
+
+def _shift_stage(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a stage of a shift (:data:`_SHIFT`)
+    that no head after it names and that is no name of its own."""
+    if not any(m.start() < s < m.end() for m in _SHIFT.finditer(text, max(0, s - 60), e + 60)):
+        return False
+    after = text[e + 1:e + 8]
+    return not (_TERM_HEAD_AFTER.match(after) or _MODIFIED_HEAD_AFTER.match(after) or _its_own_name(text, s, e))
+
+
 # what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
 # functions listed, no term
 _UNITED_AFTER = re.compile(r"于一[体身]")
@@ -608,7 +628,7 @@ def _is_policy_term(text, s, e, repeats):
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
     if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
-            or _likened_role(text, s, e) or (not frame and _manner(text, s, e, before)):
+            or _shift_stage(text, s, e) or _likened_role(text, s, e) or (not frame and _manner(text, s, e, before)):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:

@@ -3053,9 +3053,8 @@ def test_quoted24_a_policy_method_or_path_named_right_after_de():
         == ["带职分流，定向培训，加强企业，优化结构"]
     # other words between: a figure, or the stages of a way (national work report of 1985, central-142)
     assert quoted_terms("过去，对国营企业实行统收统支、“吃大锅饭”的管理办法，严重束缚了生产力的发展。") == []
-    # (跟跑 and 并跑 are taken as a series of terms: a known error, untouched here)
-    assert "领跑" not in quoted_terms("为推动我国以人工智能为代表的智能硬件前沿技术产业创新发展，实现从“跟跑”、“并跑”到"
-                                    "“领跑”的有效路径，推动终端产业迈向新高度")
+    assert quoted_terms("为推动我国以人工智能为代表的智能硬件前沿技术产业创新发展，实现从“跟跑”、“并跑”到"
+                        "“领跑”的有效路径，推动终端产业迈向新高度") == []
 
 
 def test_quoted24_a_scheme_named_by_its_last_character_tong():
@@ -3081,3 +3080,14 @@ def test_quoted24_a_run_of_parts_broken_by_a_hard_wrap():
     t = ("有色金属行业智能制造标准体系建设的核心包括“CIA\n基础综合”、“CIB装备与系统”、“CIC智能工厂”、“CID\n"
          "评价”等4个部分，体现相应标准在有色金属行业采选、冶\n炼和加工领域的落地应用")
     assert quoted_terms(t) == []
+
+
+def test_quoted24_the_stages_of_a_shift_are_no_terms():
+    # central-47 (48, 49, 50 alike), central-25, the national work report of 2025: states from which
+    # and to which something shifts
+    assert quoted_terms("定期发布场景机会，推动人工智能培育从“给政策”“给项目”到“给机会”转变。") == []
+    assert quoted_terms("数字治理能力有待提升。数字鸿沟从“接入鸿沟”转向“能力鸿沟”，城乡间、地区间、领域间") == []
+    assert quoted_terms("加强上下联动、横向协作，促进政策从“最初一公里”到“最后一公里”衔接畅通。") == []
+    # a head after it names a term whatever comes around (local dev-0058)
+    assert quoted_terms("从浙江创新“第一议题”学习机制,到各地以“动真格”举措纠治“舌尖上的浪费”") \
+        == ["第一议题", "舌尖上的浪费"]
