@@ -148,7 +148,8 @@ def _unwrapped(q):
 # what is rejected, not done, compared or named by others rather than a term of the speaker's
 # (also what is opposed in any form: 坚决反对任何形式的“台独”分裂活动, “两个中国”; not done:
 # 不摆“花架子”、不练“假把式”, but not after an adverb: 坚定不移“打虎”; compared: 看似是“联络感情”的
-# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点;
+# 小事, 可谓是“雪中送炭”; 用“…”来形容, but not 使用/运用“…”: 开展项目经费使用“包干制”改革试点, nor a word of
+# credit or hiring ending in 用: 信用“黑名单”记录, 自主聘用“柔性流动”人员 (quoted24);
 # fought off or swept away: 扫除“政治病毒”, 粉碎了“阶级斗争熄灭论”: rejection_verbs.txt; kept from
 # happening: 切实防止出现“半拉子”工程, 严防“钓鱼”项目; whatever words come between: 遏制耕地“非农化”;
 # what something is regarded as: 把浪费当作“小事情”, 列宁把
@@ -165,7 +166,7 @@ _REJECTED_OWNED = (rf"(?:{_REJECTING})(?!{alternation('scope_prepositions')}|"
                    rf"{alternation('policy_verbs_before')})[^{STOPS}“”‘’「」\s]{{1,8}}")
 _NEGATIVE_BEFORE = re.compile(rf"(?:{_REJECTING}|(?:{_KEEP_FROM})(?:出现|发生|形成)|(?:{alternation('rejection_verbs')})了|"
                               rf"(?<![{IDEOGRAPH}])不[{IDEOGRAPH}]|[要能再绝决]不[{IDEOGRAPH}]|"
-                              r"不是|像|如同|好比|比作|形容|(?<![使利运采应适启])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
+                              r"不是|像|如同|好比|比作|形容|(?<![使利运采应适启信聘录任雇选])用|当|(?:可谓|堪称|看似|犹如|宛如|仿佛|俨然)是?|"
                               r"告别|所谓的?|什么|被称为|"
                               rf"{_REGARDED_AS}|{_REJECTED_OWNED})$")
 # ... but a programme's name stays a term whatever it is taken as: 把民生实事当作“民心工程”来抓
@@ -185,6 +186,8 @@ _ISSUED_BEFORE = re.compile(r"(?:国务院|党中央|中央|省委|市委|县委
 # (and a leader's dictum, named so with or without 的: “作风建设永远在路上”重要论断, “多、快、好、省”的指示;
 # a proposal: 提出“搁置争议，共同开发”的主张)
 _FRAME_AFTER = re.compile(rf"(?:(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?|重要)(?:{alternation('frame_heads')})")
+# ... or the policy, method or path it is, right after 的: 采取了「包下来」的政策 (method_heads.txt)
+_METHOD_AFTER = re.compile(f"的(?:发展)?(?:{alternation('method_heads')})")
 # a mode of working, named by a quotation of parts (通过“免见面，全在线”的灵活用工模式, 以“技术、式、产品+
 # 产业化”的方式); one part is a figure for a way of acting (采取“一刀切”的方式, “蜻蜓点水”的方式)
 _MODE_AFTER = re.compile(rf"(?:的|这一|这个|为)[{IDEOGRAPH}]{{0,4}}?(?:模式|方式)")
@@ -221,6 +224,26 @@ def _manner(text, s, e, before):
             or _MODIFIED_HEAD_AFTER.match(after) or _DENG_HEAD_AFTER.match(text, e + 1):
         return False
     return not _its_own_name(text, s, e)
+
+
+# the stages of a shift, from one state to another (推动人工智能培育从“给政策”“给项目”到“给机会”转变,
+# central-47 48 49 50; 实现从“跟跑”、“并跑”到“领跑”的有效路径, central-142; 数字鸿沟从“接入鸿沟”转向
+# “能力鸿沟”, central-25; 促进政策从“最初一公里”到“最后一公里”衔接畅通, national 2025): states
+# described, no terms, unless a head names one or it is a name (由“山东制造”向“山东智造”…的转变,
+# shandong-2, where the text writes “山东制造”品牌: :func:`_its_own_name`) (quoted24)
+_SHIFT_RUN = r"(?:[“「][^“”「」\r\n]{1,16}[”」][、和与及]?)+"
+_SHIFT_GAP = rf"[^{STOPS}“”「」\r\n]"
+_SHIFT = re.compile(rf"(?:从|由){_SHIFT_GAP}{{0,10}}?{_SHIFT_RUN}{_SHIFT_GAP}{{0,10}}?(?:到|向|转向)"
+                    rf"{_SHIFT_GAP}{{0,6}}?{_SHIFT_RUN}")
+
+
+def _shift_stage(text, s, e):
+    """Whether the quotation ``text[s:e]`` is a stage of a shift (:data:`_SHIFT`)
+    that no head after it names and that is no name of its own."""
+    if not any(m.start() < s < m.end() for m in _SHIFT.finditer(text, max(0, s - 60), e + 60)):
+        return False
+    after = text[e + 1:e + 8]
+    return not (_TERM_HEAD_AFTER.match(after) or _MODIFIED_HEAD_AFTER.match(after) or _its_own_name(text, s, e))
 
 
 # what a place or platform unites (打造集“技术研发、测试试验、成果转化、产品孵化”于一体的…平台): its
@@ -464,7 +487,9 @@ def _title_quoted(text, s, e):
 # governs, and an unbounded walk from each of n quotations costs n² on a page that quotes
 # line after line side by side.
 _RUN_MAX = 30
-_RUN_REST = re.compile(rf"(?:[”」][、和与及或]?[“「][^“”「」\r\n]{{1,40}}){{0,{_RUN_MAX}}}[”」]")
+# (an item may be broken by one hard wrap, as on the pages of standards: “CIC智能工厂”、“CID⏎评价”等4个部分,
+# central-33 37 63, shandong-33; quoted24)
+_RUN_REST = re.compile(rf"(?:[”」][、和与及或]?[“「](?:[^“”「」\r\n]|(?:\r\n?|\n)(?![\r\n])){{1,40}}){{0,{_RUN_MAX}}}[”」]")
 _PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
 _PINNED_AFTER = re.compile(r"[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
@@ -593,8 +618,8 @@ def _is_policy_term(text, s, e, repeats):
     parts = q.split("、")
     # a named attitude stays a term when it is rejected (摒弃“等、靠、要”思想)
     attitude = len(parts) > 1 and bool(_ATTITUDE_AFTER.match(text, e + 1))
-    frame = bool(_FRAME_AFTER.match(text, e + 1) or _MEETING_AFTER.match(text, e + 1)
-                 or (_MODE_AFTER.match(text, e + 1) and _PARTS.search(q))
+    frame = bool(_FRAME_AFTER.match(text, e + 1) or _METHOD_AFTER.match(text, e + 1)
+                 or _MEETING_AFTER.match(text, e + 1) or (_MODE_AFTER.match(text, e + 1) and _PARTS.search(q))
                  or (_GOAL_BEFORE.search(before) and _GOAL_AFTER.match(text, e + 1)))
     # what is proposed or stressed is a term when the words after it name it: 提出“…”的总要求,
     # 提出“构建网络空间命运共同体”理念, 指出,“创国卫”工作…; else it is speech reported
@@ -603,7 +628,7 @@ def _is_policy_term(text, s, e, repeats):
     # a rejection reaches the quotations joined to its object by 和/与/及 too (防止出现“带病下乡”和“带病回城”)
     rejected = _rejected(text, s, e, _run_start(text, s, parted="、和与及", headed=True), before)
     if said or ((rejected or _RESOLVE_AFTER.match(text, e + 1)) and not attitude) or _united(text, s, e) \
-            or _likened_role(text, s, e) or (not frame and _manner(text, s, e, before)):
+            or _shift_stage(text, s, e) or _likened_role(text, s, e) or (not frame and _manner(text, s, e, before)):
         return False
     halves = re.split(r"[，,]", q)
     if len(halves) > 1:
@@ -768,16 +793,18 @@ def _named_kind(q):
         or (len(q) >= 4 and q.endswith(_BODY_HEADS))
 
 
-# the name of a system or rule of working, a word ending in 制 (“包干制”, “赛马制”, “链长制”)
-_SYSTEM_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}制")
+# the name of a system or rule of working, a word ending in 制 (“包干制”, “赛马制”, “链长制”), or of a
+# scheme or a service that connects or serves in one pass, ending in 通 (“深港通”, “村村通”, “万村通”,
+# “济企通”, “青岛政策通”: national reports 16 18 20 32 39, central-25 40, shandong-19 22 25 35 45)
+_SYSTEM_NAME = re.compile(rf"[{IDEOGRAPH}]{{2,5}}[制通]")
 
 
 def _system_name(q):
-    """Whether the quotation ``q`` names a system by its shape (:data:`_SYSTEM_NAME`): 落实
-    科研经费“包干制” (shandong-18), 以“揭榜挂帅"“赛马制"等新型科研组织模式 (shandong-39,
-    52); not a phrase ending in a word of the dictionary (“…体制”, “…控制”, “…复制”). A
-    system the words before reject (废除领导干部职务“终身制”) is no term: :func:`_rejected` has
-    refused it before."""
+    """Whether the quotation ``q`` names a system or a scheme by its shape (:data:`_SYSTEM_NAME`):
+    落实科研经费“包干制” (shandong-18), 以“揭榜挂帅"“赛马制"等新型科研组织模式 (shandong-39,
+    52), “深港通”开启 (national 16); not a phrase ending in a word of the dictionary (“…体制”,
+    “…控制”, “…复制”, “互联互通”). A system the words before reject (废除领导干部职务“终身制”)
+    is no term: :func:`_rejected` has refused it before."""
     return bool(_SYSTEM_NAME.fullmatch(q)) and "的" not in q and q[-2:] not in dictionary_words()
 
 

@@ -3040,3 +3040,54 @@ def test_quotedaudit_a_system_named_by_its_shape():
     # the shape alone: a word of the dictionary ending it is no system (…体制, …控制, …复制)
     assert [q for q in ("包干制", "链长制", "双轨制", "管理体制", "严格控制", "多地复制") if _system_name(q)] \
         == ["包干制", "链长制", "双轨制"]
+
+
+def test_quoted24_a_policy_method_or_path_named_right_after_de():
+    # the quotation is the content of the policy, method or path that 的 names (national work reports
+    # of 1954, 1958, 1988; shandong-2 and -11): method_heads.txt
+    assert quoted_terms("人民政府不但对于原来的国民党政府机关中的人员和官僚资本企业中的职工采取了「包下来」的政策，"
+                        "避免了失业现象的增加") == ["包下来"]
+    assert quoted_terms("认真总结和推广先进经验，采取“抓住先进和落后两头，带动中间”的方法，切实地帮助落后单位，"
+                        "赶上先进") == ["抓住先进和落后两头，带动中间"]
+    assert quoted_terms("要实行“带职分流，定向培训，加强企业，优化结构”的办法，根据需要，充实工商企业") \
+        == ["带职分流，定向培训，加强企业，优化结构"]
+    # other words between: a figure, or the stages of a way (national work report of 1985, central-142)
+    assert quoted_terms("过去，对国营企业实行统收统支、“吃大锅饭”的管理办法，严重束缚了生产力的发展。") == []
+    assert quoted_terms("为推动我国以人工智能为代表的智能硬件前沿技术产业创新发展，实现从“跟跑”、“并跑”到"
+                        "“领跑”的有效路径，推动终端产业迈向新高度") == []
+
+
+def test_quoted24_a_scheme_named_by_its_last_character_tong():
+    # national work reports of 2017 and 2015, shandong-22: every quoted X通 of the corpora names a
+    # scheme or a service (沪港通, 万村通, 济企通, 青岛政策通 …)
+    assert quoted_terms("人民币正式纳入国际货币基金组织特别提款权货币篮子。“深港通”开启。完善促进外贸发展措施") \
+        == ["深港通"]
+    assert quoted_terms("推动重大文化惠民项目建设，广播电视“村村通”工程向“户户通”升级。") == ["村村通", "户户通"]
+    assert quoted_terms("建设省办公业务资源库、应用集成平台以及“山东通”移动办公平台。") == ["山东通"]
+    # a word of the dictionary ending it is no name (互联互通, 卡通)
+    assert [q for q in ("深港通", "村村通", "互联互通", "一路畅通") if _system_name(q)] == ["深港通", "村村通"]
+
+
+def test_quoted24_a_word_of_hiring_ending_in_yong_is_no_likening():
+    # shandong-2: 聘用 is no 用 of a comparison (用“…”来形容); 借用“外脑” stays a figure (above)
+    assert quoted_terms("打破所有制限制和地域限制，自主聘用“柔性流动”人员和兼职科研人员，自主组建科研团队。") \
+        == ["柔性流动"]
+
+
+def test_quoted24_a_run_of_parts_broken_by_a_hard_wrap():
+    # central-33 (and -37, -63, shandong-33, pages of standards): the parts of a framework, one
+    # quotation broken by a line break, are labels, no terms
+    t = ("有色金属行业智能制造标准体系建设的核心包括“CIA\n基础综合”、“CIB装备与系统”、“CIC智能工厂”、“CID\n"
+         "评价”等4个部分，体现相应标准在有色金属行业采选、冶\n炼和加工领域的落地应用")
+    assert quoted_terms(t) == []
+
+
+def test_quoted24_the_stages_of_a_shift_are_no_terms():
+    # central-47 (48, 49, 50 alike), central-25, the national work report of 2025: states from which
+    # and to which something shifts
+    assert quoted_terms("定期发布场景机会，推动人工智能培育从“给政策”“给项目”到“给机会”转变。") == []
+    assert quoted_terms("数字治理能力有待提升。数字鸿沟从“接入鸿沟”转向“能力鸿沟”，城乡间、地区间、领域间") == []
+    assert quoted_terms("加强上下联动、横向协作，促进政策从“最初一公里”到“最后一公里”衔接畅通。") == []
+    # a head after it names a term whatever comes around (local dev-0058)
+    assert quoted_terms("从浙江创新“第一议题”学习机制,到各地以“动真格”举措纠治“舌尖上的浪费”") \
+        == ["第一议题", "舌尖上的浪费"]
