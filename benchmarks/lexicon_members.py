@@ -1,7 +1,7 @@
 """The member links of lexicon formulations whose members differ from the
 lexicon's, by the member step that read them, on the development corpora.
 
-Annotates the corpora that ``/work/wt/refrun.sh`` annotates, in-process
+Annotates the corpora that ``benchmarks/annotate_corpora.sh`` annotates, in-process
 (the output is the same), and records every call of the member entry for a
 formulation whose members the lexicon gives. A link "differs" when its
 members are not the lexicon's as a set; it is "the lexicon's wording" when

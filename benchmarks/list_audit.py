@@ -1,6 +1,6 @@
 """A seeded sample of the numbered lists and count claims of an annotated run, for reading.
 
-Reads the ``annotations.jsonl`` of a ``refrun.sh`` output (``xi``, ``pd``, ``national``) and
+Reads the ``annotations.jsonl`` of a ``benchmarks/annotate_corpora.sh`` output (``xi``, ``pd``, ``national``) and
 draws, with fixed seeds, 20 lists of the Xi speeches, 25 of the policy documents and 15 of the
 national reports (the local excerpts all have gold), and 20 announced counts (讲三点, 抓好以下几项工作,
 有以下几个方面: a verb, an optional 以下/如下, a count of 2–20 or 几 and a measure; not all of them
@@ -167,7 +167,7 @@ def show_list(doc, index):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", help="a refrun.sh output directory")
+    parser.add_argument("out", help="a benchmarks/annotate_corpora.sh output directory")
     parser.add_argument("--claims", action="store_true", help="the announced counts instead of the lists")
     parser.add_argument("--verdicts", help="a verdict sheet: which sampled lists changed in OUT")
     parser.add_argument("--last-items", action="store_true", help="the sample of inline lists' last items")

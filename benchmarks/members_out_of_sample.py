@@ -10,16 +10,9 @@ other bounds). ``policy-nlp evaluate`` scores the same files by text
 (members exact counts any mention: the ``any mention`` line); this script
 says where each one stands.
 
-Usage (from the checkout, with ``../shared`` beside it): annotate the three
-corpora into OUT/national, OUT/xi and OUT/pd, then score::
+Usage (from the checkout, with ``../shared`` beside it)::
 
-    S=../shared/corpora
-    policy-nlp annotate $S/national/government_work_reports.jsonl $S/national/cpc_congress_reports.jsonl \
-        --text-column content -o OUT/national/annotations.jsonl
-    policy-nlp annotate $S/xi_speeches_2020/all_data.csv --text-column Text --date-column Date \
-        -o OUT/xi/annotations.jsonl
-    policy-nlp annotate $S/policy_docs/policy_documents.jsonl --text-column content_zh \
-        -o OUT/pd/annotations.jsonl
+    bash benchmarks/annotate_corpora.sh OUT
     python benchmarks/members_out_of_sample.py OUT [--list]
 """
 

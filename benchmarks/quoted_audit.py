@@ -1,6 +1,6 @@
 """A recall audit of quoted policy terms outside the gold, for reading.
 
-Reads the ``annotations.jsonl`` of a ``refrun.sh`` output (``national``, ``xi``, ``pd``, ``local``).
+Reads the ``annotations.jsonl`` of a ``benchmarks/annotate_corpora.sh`` output (``national``, ``xi``, ``pd``, ``local``).
 The blind documents (the 16 blind local excerpts, shandong-6, the 2023 national work report and its
 resolution) are dropped as each line is read, before anything else looks at them.
 
@@ -132,7 +132,7 @@ def sample(pool, seed, per_doc=2):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("out", help="a refrun.sh output folder")
+    ap.add_argument("out", help="an output folder of benchmarks/annotate_corpora.sh")
     ap.add_argument("--counts", action="store_true", help="the size of each corpus's pool")
     ap.add_argument("--seed", type=int, default=SEED)
     args = ap.parse_args()

@@ -3,7 +3,7 @@ outside the gold (Xi's 2020 speeches, the policy documents, the national reports
 
 ``draw`` prints the sample, unlabelled, as JSON lines: every quotation of 1–60 characters with an
 ideograph in it (“…”, 「…」, ‘…’, 『…』, or an ASCII "…" pair of at most 40 on its line) of the
-annotated output's ``national``, ``xi`` and ``pd`` documents (OUT/national, OUT/xi, OUT/pd ``annotations.jsonl``, made by the three ``policy-nlp annotate`` commands in the usage of ``benchmarks/members_out_of_sample.py``), the blind documents (the 2023
+annotated output's ``national``, ``xi`` and ``pd`` documents (``bash benchmarks/annotate_corpora.sh OUT``), the blind documents (the 2023
 national work report and its resolution, shandong-6) dropped as each line is read and the development
 gold documents (national 2019 work report, 19th congress report, Xi 2020-03-07 and 2020-04-30,
 shandong-15, -19, -30) left out; shuffled with ``random.Random(SEED)``, taken in that order up to
@@ -154,7 +154,7 @@ def score(out, fixture, errors=False, errors_aside=False):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=("draw", "score"))
-    ap.add_argument("out", help="an annotated output folder (national/, xi/, pd/ annotations.jsonl: see benchmarks/members_out_of_sample.py)")
+    ap.add_argument("out", help="an output folder of benchmarks/annotate_corpora.sh")
     ap.add_argument("--fixture", default=str(FIXTURE))
     ap.add_argument("--errors", action="store_true", help="list the developed part's errors")
     ap.add_argument("--errors-aside", action="store_true", help="list the set-aside part's errors too")

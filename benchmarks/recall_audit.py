@@ -1,6 +1,6 @@
 """A recall audit of numbered formulations and their members outside the gold, for reading.
 
-Reads the ``annotations.jsonl`` of a ``refrun.sh`` output (``national``, ``xi``, ``pd``, ``local``).
+Reads the ``annotations.jsonl`` of a ``benchmarks/annotate_corpora.sh`` output (``national``, ``xi``, ``pd``, ``local``).
 The blind documents (the 16 blind local excerpts, shandong-6, the 2023 national work report and its
 resolution) are dropped as each line is read, before anything else looks at them.
 
@@ -301,7 +301,7 @@ def elsewhere(docs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", help="a refrun.sh output directory")
+    parser.add_argument("out", help="a benchmarks/annotate_corpora.sh output directory")
     parser.add_argument("--members", action="store_true", help="the member sample instead")
     parser.add_argument("--members-wide", action="store_true",
                         help="a wider member sample (no condition on what follows), with more context")

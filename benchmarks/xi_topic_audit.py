@@ -1,6 +1,6 @@
 """A topic audit on Xi speech paragraphs outside the gold: draw a sample, label it, score a run.
 
-Reads the ``annotations.jsonl`` of a ``refrun.sh`` output's ``xi`` directory (Xi's 2020 speeches,
+Reads the ``annotations.jsonl`` of a ``benchmarks/annotate_corpora.sh`` output's ``xi`` directory (Xi's 2020 speeches,
 ``../shared/corpora/xi_speeches_2020``). The two documents with gold topic maps
 (``tests/fixtures/gold/xi_2020_03_07.json``, ``xi_2020_04_30.json``: dates 2020-03-07 and 2020-04-30)
 are dropped as each line is read.
