@@ -41,14 +41,17 @@ def load_pipeline(settings: "dict[str, Any]") -> "Language":
     from policy_nlp.pipeline.loading import load
     if _NLP is not None and _SETTINGS == dict(settings):
         return _NLP  # already loaded in this process (a second run, a benchmark)
-    _SETTINGS = dict(settings)
-    _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
+    settings = dict(settings)
+    nlp = load(**{k: v for k, v in settings.items() if k not in ("clean", "format")})
+    # both set once loaded: a load that raised (a missing topic model, Ctrl-C) left the settings
+    # new and the pipeline old, and the next call with those settings ran the old pipeline
+    _NLP, _SETTINGS = nlp, settings
     with collector_paused():
         # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
         # and compiles what cleaning and the stages compile on first use (once, before a fork)
         warm_up = make_record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
-        annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
-    return _NLP
+        annotate_record(nlp, warm_up, clean=settings.get("clean", True))
+    return nlp
 
 
 def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,

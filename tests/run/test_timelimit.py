@@ -207,3 +207,70 @@ def test_ctrl_c_during_a_limited_document_stops_the_run(tmp_path, monkeypatch, w
     assert stop.value.signum == signal.SIGINT and time.monotonic() - started < 15
     assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
     assert not list(Path(tmp_path).glob("*.lock"))
+
+
+# --- the lazy state a stop leaves -----------------------------------------------------
+
+# In a fresh process (the pipeline loaded, no document annotated yet: nothing lazily built), a
+# national report is stopped by a tiny limit; then a local excerpt is stopped again and again, at
+# the start of each function of policy_nlp it enters for the first time in this process (a trace
+# function raises there, as the timer's handler raises at a function's start), each attempt going
+# on from the lazy state the last one left: stage modules half imported, word lists, pkuseg's
+# dictionary, compiled lexicon patterns, the tokenizer's terms. The next documents must then be
+# annotated exactly as in a fresh process. (A lazy table filled in place and then stopped, e.g.
+# Tokenizer.words setting self._words = [] before extending it, fails this.)
+_STOPPED_THEN = r"""
+import json, sys
+from policy_nlp.io.corpus import make_record
+from policy_nlp.pipeline.loading import load
+from policy_nlp.run import worker
+from policy_nlp.run.timelimit import TimeLimitExceeded
+
+entered = set()
+
+def trace(frame, event, arg):  # stops at the start of a function of policy_nlp entered for the first time
+    code = frame.f_code
+    if event == "call" and code not in entered and "/policy_nlp/" in code.co_filename.replace("\\", "/") \
+            and "/policy_nlp/run/" not in code.co_filename.replace("\\", "/"):
+        entered.add(code)
+        sys.settrace(None)
+        raise TimeLimitExceeded(0, frame)
+
+report, excerpt, texts, stopping = json.loads(sys.stdin.read())
+nlp, settings = load(), {"clean": True}
+where = []
+if stopping:
+    where += [r[4] for r in worker.annotate_batch([make_record("report", report, {})], nlp, settings, 0.01)]
+    while where[-1] is not None and len(where) < 5000:  # until the excerpt is annotated whole
+        records = [make_record("excerpt", excerpt, {})]
+        sys.settrace(trace)
+        try:
+            where += [r[4] for r in worker.annotate_batch(records, nlp, settings)]
+        finally:
+            sys.settrace(None)
+results = worker.annotate_batch([make_record(f"doc{i}", t, {}) for i, t in enumerate(texts)], nlp, settings)
+print(json.dumps({"where": where, "results": [r[3] or r[4] for r in results]}, ensure_ascii=False))
+"""
+
+
+@pytest.mark.slow
+def test_documents_after_a_stopped_one_are_annotated_as_in_a_fresh_process():
+    import subprocess
+    import sys
+    from conftest import ROOT, local_excerpt, national_report
+    given = [national_report(2019), local_excerpt("dev-0014"),
+             [national_report(2015), local_excerpt("dev-0015"), local_excerpt("dev-0021")]]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    runs = [subprocess.Popen([sys.executable, "-c", _STOPPED_THEN], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, encoding="utf-8", env=env) for _ in range(2)]
+    stopped, fresh = [json.loads(run.communicate(json.dumps([*given, stopping]), timeout=600)[0])
+                      for run, stopping in zip(runs, (True, False))]
+    *stops, last = stopped["where"]
+    assert stops[0].startswith("took longer than 0.01 s, the time limit per document (--doc-timeout); stopped in ")
+    assert last is None and all(where.startswith("took longer than 0 s") for where in stops[1:])
+    # stopped in hundreds of functions, in every stage (their modules' imports and lazy loads among them)
+    places = {where.split(" (")[-1].split(":")[0] for where in stops}
+    assert len(stops) > 300 and {"policy_nlp/stages/slogans/quotes.py", "policy_nlp/stages/lexicon.py",
+                                 "policy_nlp/pipeline/tokenizer.py", "policy_nlp/segment/engines.py",
+                                 "policy_nlp/stages/enumerations/find.py", "policy_nlp/stages/topics/context.py"} <= places
+    assert stopped["results"] == fresh["results"] and all(r.startswith("{") for r in fresh["results"])
