@@ -164,7 +164,7 @@ def test_a_slow_document_fails_alone_and_a_rerun_tries_it_again(tmp_path, old_sa
     assert error["id"] == "doc03" and error["source"].endswith("docs.jsonl:4")
     # where: the innermost function of policy_nlp on the stack (the stub that ran the regex is the test's)
     assert error["reason"].startswith("took longer than 0.3 s, the time limit per document (--doc-timeout); "
-                                      "stopped in annotate_batch (policy_nlp/run/worker.py:")
+                                      "stopped in annotate_within (policy_nlp/run/worker.py:")
     assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
     # a rerun (here without a limit, the page fixed) annotates it alone, in its place in the run
     monkeypatch.undo()
@@ -207,6 +207,41 @@ def test_ctrl_c_during_a_limited_document_stops_the_run(tmp_path, monkeypatch, w
     assert stop.value.signum == signal.SIGINT and time.monotonic() - started < 15
     assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
     assert not list(Path(tmp_path).glob("*.lock"))
+
+
+# --- annotate_dataset ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("num_proc", [None, 2], ids=["this process", "map's worker processes"])
+def test_a_row_over_the_limit_of_annotate_dataset_is_an_error_row_and_the_map_goes_on(old_salutations, num_proc):
+    datasets = pytest.importorskip("datasets")
+    import policy_nlp
+    from conftest import local_excerpt
+    rows = {"text": [local_excerpt("dev-0014"), SALUTATIONS, local_excerpt("dev-0015")]}
+    settings = {"stages": ["paragraphs", "slogans"], "lexicon": False, "batch_size": 1, "num_proc": num_proc}
+    out = policy_nlp.annotate_dataset(datasets.Dataset.from_dict(rows), doc_timeout=0.3, **settings)
+    assert out["error"][0] is None and out["error"][2] is None
+    assert out["error"][1].startswith("took longer than 0.3 s, the time limit per document (--doc-timeout); "
+                                      "stopped in annotate_within (policy_nlp/run/worker.py:")
+    assert out[1]["annotated_text"] == "" and out[1]["sentences"] == [] and out[1]["meta"]["source"] == "row 1"
+    assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    # the other rows as without a limit
+    unlimited = policy_nlp.annotate_dataset(datasets.Dataset.from_dict(rows), doc_timeout=0,
+                                            **settings)
+    assert [out[i] for i in (0, 2)] == [unlimited[i] for i in (0, 2)] and unlimited["error"][1] is None
+
+
+def test_a_real_text_over_a_tiny_limit_of_annotate_dataset_fails_alone():
+    """A national report (~0.3 s warm) over 0.01 s; the empty row fails as before, on its own reason."""
+    datasets = pytest.importorskip("datasets")
+    import policy_nlp
+    from conftest import national_report
+    ds = datasets.Dataset.from_dict({"text": [national_report(2019), ""]})
+    out = policy_nlp.annotate_dataset(ds, doc_timeout=0.01)
+    assert out["error"][0].startswith("took longer than 0.01 s, the time limit per document (--doc-timeout); "
+                                      "stopped in ")
+    assert out["error"][1] == "empty or non-text 'text' value" and out["slogans"] == [[], []]
+    with pytest.raises(ValueError, match="doc_timeout must be a number of seconds >= 0"):
+        policy_nlp.annotate_dataset(ds, doc_timeout=-1)
 
 
 # --- the lazy state a stop leaves -----------------------------------------------------
