@@ -394,16 +394,12 @@ def annotate_corpus(inputs: "Sequence[str | os.PathLike[str]]", output: "str | o
 def _time_limit(doc_timeout, backend, workers):
     """The seconds a run's documents may each take (0: no limit), checked: ``doc_timeout``
     (None: the default, on the ``processes`` backend) or a ValueError."""
-    if doc_timeout is None:
-        return timelimit.DEFAULT_SECONDS if backend == "processes" else 0.0
-    seconds = timelimit.check_seconds(doc_timeout)
+    seconds = timelimit.run_limit(doc_timeout, timelimit.DEFAULT_SECONDS if backend == "processes" else 0.0,
+                                  here=backend == "processes" and workers == 1)
     if seconds and backend == "dask":
         raise ValueError("doc_timeout (--doc-timeout) does not apply to the Dask backend: its tasks run in "
                          "worker threads, where no signal can stop a document; give 0, or use the "
                          "process pool (--workers N)")
-    if seconds and workers == 1 and not timelimit.available():
-        log.warning("doc_timeout=%g is not applied: one process annotates in this thread, and a time "
-                    "limit needs the main thread (and setitimer); use workers=2 or more", seconds)
     return seconds
 
 

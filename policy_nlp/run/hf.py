@@ -39,9 +39,10 @@ columns are read as its document's meta, as ``annotate`` reads a table's row
 the stages); the ``meta`` column holds the fields declared in
 :class:`~policy_nlp.schema.Meta`, and the row's columns stay the dataset's own.
 
-A document that cannot be annotated (empty text, no text left after cleaning)
-does not stop the map: its ``error`` says why and its annotation columns are
-empty.
+A document that cannot be annotated (empty text, no text left after cleaning),
+or that takes longer than ``doc_timeout`` seconds (default 300, as ``annotate
+--doc-timeout``: :mod:`policy_nlp.run.timelimit`), does not stop the map: its
+``error`` says why and its annotation columns are empty.
 """
 
 from typing import TYPE_CHECKING, Any, get_type_hints
@@ -76,9 +77,9 @@ def features():
     return Features(columns)
 
 
-def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
+def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings, doc_timeout=0):
     """The ``Dataset.map`` function: a batch of rows -> the annotation columns."""
-    from policy_nlp.run.worker import annotate_record
+    from policy_nlp.run.worker import annotate_within, failure_reason
     from policy_nlp.io.output import doc_to_dict
     nlp = worker_pipeline(settings)
     hints = get_type_hints(Document)
@@ -96,9 +97,10 @@ def _annotate_rows(rows, indices, *, text_column, id_column, clean, settings):
             fields = {column: values[position] for column, values in rows.items()}
             record = make_record(id, text, {**row_meta(fields, text_column, id_column),
                                             "source": f"row {index}"})
-            data = doc_to_dict(annotate_record(nlp, record, clean=clean))
         except Exception as exc:  # one document never stops the map
-            error = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
+            error = failure_reason(exc)
+        else:  # within the time limit, in this process's main thread (Dataset.map's workers': theirs)
+            data, error = annotate_within(nlp, record, clean, doc_timeout, doc_to_dict)
         data = data or {"id": id, "text": "", "meta": {"source": f"row {index}"}, "paragraphs": [],
                         "sentences": [], "tokens": [], "slogans": [], "lists": []}
         out["id"].append(id)
@@ -142,7 +144,7 @@ def _checked_columns(ds, text_column, id_column, num_proc, batch_size):
 
 def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str | None" = None,
                      num_proc: "int | None" = None, batch_size: int = 32, *, clean: bool = True,
-                     **settings: Any) -> "Dataset":
+                     doc_timeout: "float | None" = None, **settings: Any) -> "Dataset":
     """Annotate every row of a Hugging Face ``Dataset``.
 
     Parameters
@@ -160,6 +162,11 @@ def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str |
         Rows per ``Dataset.map`` batch (also the rows buffered before writing).
     clean : bool
         Remove web page furniture before annotating (kept in ``meta``).
+    doc_timeout : float, optional
+        Seconds a row's document may take, or its ``error`` says so and the
+        map goes on (300; 0: none), as ``annotate --doc-timeout``
+        (:mod:`policy_nlp.run.timelimit`). It is part of the map's arguments:
+        a cached map made with another limit is not reused.
     **settings
         Passed to :func:`policy_nlp.load` (``stages``, ``segmenter``,
         ``lexicon``, ``user_dict``, ``topic_model`` ...); any other keyword
@@ -189,17 +196,23 @@ def annotate_dataset(ds: "Dataset", text_column: str = "text", id_column: "str |
     except ImportError:  # pragma: no cover - datasets is a dependency
         raise ImportError("annotate_dataset needs the 'datasets' package") from None
     from policy_nlp.pipeline.loading import check_settings
+    from policy_nlp.run.timelimit import run_limit
+    from policy_nlp.run.worker import warm_up
     check_settings(settings, "annotate_dataset")  # map's own batched=, say, is no setting of load()
     id_column = _checked_columns(ds, text_column, id_column, num_proc, batch_size)
+    # the rows are annotated in this thread without num_proc, else in the main thread of each
+    # of Dataset.map's worker processes (a multiprocess pool), where the limit applies
+    doc_timeout = run_limit(doc_timeout, here=num_proc is None, instead="num_proc=1 or more")
     settings = {**settings, "clean": clean}
-    # Load here, before Dataset.map forks its workers: they inherit the loaded
-    # pipeline and share pkuseg's pages copy-on-write instead of each loading it.
-    worker_pipeline(settings)
+    # Load here, before Dataset.map forks its workers: they inherit the loaded pipeline and
+    # share pkuseg's pages copy-on-write instead of each loading it; and warm it up, so that a
+    # first row's limit does not pay for the lazy loads (the segmenter, pkuseg's dictionary).
+    warm_up(worker_pipeline(settings), clean=clean)
     if num_proc is not None:
         num_proc = min(num_proc, max(1, len(ds)))
     return ds.map(
         _annotate_rows, batched=True, batch_size=batch_size, with_indices=True,
         num_proc=num_proc, writer_batch_size=batch_size, features=Features({**ds.features, **features()}),
         fn_kwargs={"text_column": text_column, "id_column": id_column, "clean": clean,
-                   "settings": settings},
+                   "settings": settings, "doc_timeout": doc_timeout},
         desc="policy_nlp annotate")

@@ -17,10 +17,13 @@ to Python; both are linear in their input.
 Nothing of this module runs without a limit: ``time_limit(0)`` does nothing.
 """
 
+import logging
 import math
 import signal
 import threading
 import time
+
+log = logging.getLogger("policy_nlp")
 
 # The limit of a corpus run that gives none: ~650x the slowest of the 598 development documents
 # (0.46 s with the fast segmenter, 1.5 s with pkuseg, 2026-12-05), ~4x a 10-million-character
@@ -75,6 +78,23 @@ def check_seconds(seconds, name="doc_timeout"):
             or seconds < 0:
         raise ValueError(f"{name} must be a number of seconds >= 0 (0: no limit), not {seconds!r}")
     return float(seconds)
+
+
+def run_limit(seconds, default=DEFAULT_SECONDS, here=True, instead="workers=2 or more"):
+    """A run's limit per document: ``seconds`` checked (:func:`check_seconds`; None: ``default``).
+
+    Where the documents are annotated in this thread (``here``) and no limit
+    can apply in it (:func:`available`), a limit given is not applied, and a
+    warning says so and what would apply it (``instead``: worker processes,
+    whose main thread annotates); the default is not applied without a word.
+    """
+    if seconds is None:
+        return default
+    seconds = check_seconds(seconds)
+    if seconds and here and not available():
+        log.warning("doc_timeout=%g is not applied: one process annotates in this thread, and a time "
+                    "limit needs the main thread (and setitimer); use %s", seconds, instead)
+    return seconds
 
 
 def available():

@@ -9,7 +9,7 @@ workers inherit the loaded pipeline; :func:`annotate_batch` then uses it. A
 Dask worker passes the pipeline it holds for the run's settings instead.
 """
 
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Callable, TypeAlias
 
 from policy_nlp._startup import collector_paused
 from policy_nlp.errors import DocumentError
@@ -41,14 +41,22 @@ def load_pipeline(settings: "dict[str, Any]") -> "Language":
     from policy_nlp.pipeline.loading import load
     if _NLP is not None and _SETTINGS == dict(settings):
         return _NLP  # already loaded in this process (a second run, a benchmark)
-    _SETTINGS = dict(settings)
-    _NLP = load(**{k: v for k, v in _SETTINGS.items() if k not in ("clean", "format")})
+    settings = dict(settings)
+    nlp = load(**{k: v for k, v in settings.items() if k not in ("clean", "format")})
+    # both set once loaded: a load that raised (a missing topic model, Ctrl-C) left the settings
+    # new and the pipeline old, and the next call with those settings ran the old pipeline
+    _NLP, _SETTINGS = nlp, settings
+    warm_up(nlp, clean=settings.get("clean", True))
+    return nlp
+
+
+def warm_up(nlp: "Language", clean: bool = True) -> None:
+    """Annotate one sentence as a batch annotates a document: loads the segmenter, lexicon and
+    topic model, pkuseg's dictionary (the quotation), and imports and compiles what cleaning and
+    the stages do on first use (once, before a fork, and outside any document's time limit)."""
+    sentence = "各位代表：现在，我代表国务院，向大会报告政府工作，坚持“两个毫不动摇”。"
     with collector_paused():
-        # one document, as a batch annotates it: loads the segmenter, lexicon and topic model,
-        # and compiles what cleaning and the stages compile on first use (once, before a fork)
-        warm_up = make_record("warm-up", "各位代表：现在，我代表国务院，向大会报告政府工作。", {})
-        annotate_record(_NLP, warm_up, clean=_SETTINGS.get("clean", True))
-    return _NLP
+        annotate_record(nlp, make_record("warm-up", sentence, {}), clean=clean)
 
 
 def annotate(text: str, nlp: "Language | None" = None, *, clean: bool = True, id: "str | None" = None,
@@ -106,20 +114,33 @@ def annotate_batch(records: "list[Record]", nlp: "Language | None" = None,
         if _NLP is None or _SETTINGS is None:
             raise RuntimeError("no pipeline loaded in this process: call load_pipeline(settings) first")
         nlp, settings = _NLP, _SETTINGS
+    # The worker serialises: the parent only writes finished lines.
+    serialise = (lambda doc: doc.to_bytes()) if settings.get("format") == "spacy" else doc_to_json
     results: "list[Result]" = []
     for record in records:
-        try:
-            with limited(time_limit):
-                doc = annotate_record(nlp, record, clean=settings.get("clean", True))
-                # The worker serialises: the parent only writes finished lines.
-                payload = doc.to_bytes() if settings.get("format") == "spacy" else doc_to_json(doc)
-            results.append((record.id, record.meta, len(record.text), payload, None))
-        except TimeLimitExceeded as stop:
-            results.append((record.id, record.meta, len(record.text), None, stop.reason))
-        except Exception as error:  # one document's failure never stops the run
-            reason = error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
-            results.append((record.id, record.meta, len(record.text), None, reason))
+        payload, reason = annotate_within(nlp, record, settings.get("clean", True), time_limit, serialise)
+        results.append((record.id, record.meta, len(record.text), payload, reason))
     return results
+
+
+def annotate_within(nlp: "Language", record: Record, clean: bool = True, time_limit: float = 0,
+                    finish: "Callable[[Doc], Any] | None" = None) -> "tuple[Any, str | None]":
+    """``(finish(doc), None)`` for ``record`` annotated (and finished: serialised) within
+    ``time_limit`` seconds (0: no limit), else ``(None, why)``: one document's failure or stop
+    never stops a run (a batch, a dataset's map)."""
+    try:
+        with limited(time_limit):
+            doc = annotate_record(nlp, record, clean=clean)
+            return (finish(doc) if finish is not None else doc), None
+    except TimeLimitExceeded as stop:
+        return None, stop.reason
+    except Exception as error:
+        return None, failure_reason(error)
+
+
+def failure_reason(error: Exception) -> str:
+    """Why a document failed, as its error record says it: a DocumentError's reason, else the error."""
+    return error.reason if isinstance(error, DocumentError) else f"{type(error).__name__}: {error}"
 
 
 def failed(records: "list[Record]", reason: str) -> "list[Result]":

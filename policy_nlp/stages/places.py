@@ -450,12 +450,13 @@ _UNREAD_LEVELS: set[str] = set()  # the given levels already named in a warning 
 
 def _warn_unread_level(value, document):
     # once per value: a corpus column of them (the policy documents' 55 'shandong') is one
-    # warning, not one a document; each document keeps its value in given_level
+    # warning, not one a document; each document keeps its value in given_level. Said, then
+    # noted: a document stopped between the two (--doc-timeout) says it again, never not at all
     if value in _UNREAD_LEVELS:
         return
-    _UNREAD_LEVELS.add(value)
     log.warning("%s: level %r is none of %s: kept as meta.given_level, the level is inferred from the text "
                 "(said once for this value)", document, value, ", ".join(LEVELS))
+    _UNREAD_LEVELS.add(value)
 
 
 def _given_text(meta, key):

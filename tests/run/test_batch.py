@@ -807,6 +807,20 @@ def test_repeated_ids_are_warned_about(tmp_path, caplog):
     assert sorted(ids) == ["doc000", "doc000#2", "doc001"]
 
 
+def test_a_load_that_failed_is_not_taken_for_the_pipeline_of_its_settings(monkeypatch, tmp_path):
+    """load_pipeline noted the settings before loading: after a load that raised (a missing topic
+    model, a Ctrl-C), a second call with those settings returned the pipeline loaded before."""
+    from policy_nlp.errors import ModelError
+    monkeypatch.setattr(worker, "_NLP", None)
+    monkeypatch.setattr(worker, "_SETTINGS", None)
+    first = worker.load_pipeline({"stages": ["paragraphs"], "lexicon": False, "clean": False, "format": "jsonl"})
+    missing = {"topic_model": str(tmp_path / "no-model"), "clean": False, "format": "jsonl"}
+    for _ in range(2):
+        with pytest.raises(ModelError, match="topic model folder not found"):
+            worker.load_pipeline(missing)
+    assert worker._NLP is first and worker._SETTINGS["stages"] == ["paragraphs"]
+
+
 def test_a_batch_runs_on_the_pipeline_loaded_here_or_given(monkeypatch):
     """The pool's workers use what load_pipeline loaded before the fork; with none, a clear error."""
     monkeypatch.setattr(worker, "_NLP", None)

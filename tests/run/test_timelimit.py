@@ -164,7 +164,7 @@ def test_a_slow_document_fails_alone_and_a_rerun_tries_it_again(tmp_path, old_sa
     assert error["id"] == "doc03" and error["source"].endswith("docs.jsonl:4")
     # where: the innermost function of policy_nlp on the stack (the stub that ran the regex is the test's)
     assert error["reason"].startswith("took longer than 0.3 s, the time limit per document (--doc-timeout); "
-                                      "stopped in annotate_batch (policy_nlp/run/worker.py:")
+                                      "stopped in annotate_within (policy_nlp/run/worker.py:")
     assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
     # a rerun (here without a limit, the page fixed) annotates it alone, in its place in the run
     monkeypatch.undo()
@@ -207,3 +207,105 @@ def test_ctrl_c_during_a_limited_document_stops_the_run(tmp_path, monkeypatch, w
     assert stop.value.signum == signal.SIGINT and time.monotonic() - started < 15
     assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
     assert not list(Path(tmp_path).glob("*.lock"))
+
+
+# --- annotate_dataset ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("num_proc", [None, 2], ids=["this process", "map's worker processes"])
+def test_a_row_over_the_limit_of_annotate_dataset_is_an_error_row_and_the_map_goes_on(old_salutations, num_proc):
+    datasets = pytest.importorskip("datasets")
+    import policy_nlp
+    from conftest import local_excerpt
+    rows = {"text": [local_excerpt("dev-0014"), SALUTATIONS, local_excerpt("dev-0015")]}
+    settings = {"stages": ["paragraphs", "slogans"], "lexicon": False, "batch_size": 1, "num_proc": num_proc}
+    out = policy_nlp.annotate_dataset(datasets.Dataset.from_dict(rows), doc_timeout=0.3, **settings)
+    assert out["error"][0] is None and out["error"][2] is None
+    assert out["error"][1].startswith("took longer than 0.3 s, the time limit per document (--doc-timeout); "
+                                      "stopped in annotate_within (policy_nlp/run/worker.py:")
+    assert out[1]["annotated_text"] == "" and out[1]["sentences"] == [] and out[1]["meta"]["source"] == "row 1"
+    assert _no_timer() and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    # the other rows as without a limit
+    unlimited = policy_nlp.annotate_dataset(datasets.Dataset.from_dict(rows), doc_timeout=0,
+                                            **settings)
+    assert [out[i] for i in (0, 2)] == [unlimited[i] for i in (0, 2)] and unlimited["error"][1] is None
+
+
+def test_a_real_text_over_a_tiny_limit_of_annotate_dataset_fails_alone():
+    """A national report (~0.3 s warm) over 0.01 s; the empty row fails as before, on its own reason."""
+    datasets = pytest.importorskip("datasets")
+    import policy_nlp
+    from conftest import national_report
+    ds = datasets.Dataset.from_dict({"text": [national_report(2019), ""]})
+    out = policy_nlp.annotate_dataset(ds, doc_timeout=0.01)
+    assert out["error"][0].startswith("took longer than 0.01 s, the time limit per document (--doc-timeout); "
+                                      "stopped in ")
+    assert out["error"][1] == "empty or non-text 'text' value" and out["slogans"] == [[], []]
+    with pytest.raises(ValueError, match="doc_timeout must be a number of seconds >= 0"):
+        policy_nlp.annotate_dataset(ds, doc_timeout=-1)
+
+
+# --- the lazy state a stop leaves -----------------------------------------------------
+
+# In a fresh process (the pipeline loaded, no document annotated yet: nothing lazily built), a
+# national report is stopped by a tiny limit; then a local excerpt is stopped again and again, at
+# the start of each function of policy_nlp it enters for the first time in this process (a trace
+# function raises there, as the timer's handler raises at a function's start), each attempt going
+# on from the lazy state the last one left: stage modules half imported, word lists, pkuseg's
+# dictionary, compiled lexicon patterns, the tokenizer's terms. The next documents must then be
+# annotated exactly as in a fresh process. (A lazy table filled in place and then stopped, e.g.
+# Tokenizer.words setting self._words = [] before extending it, fails this.)
+_STOPPED_THEN = r"""
+import json, sys
+from policy_nlp.io.corpus import make_record
+from policy_nlp.pipeline.loading import load
+from policy_nlp.run import worker
+from policy_nlp.run.timelimit import TimeLimitExceeded
+
+entered = set()
+
+def trace(frame, event, arg):  # stops at the start of a function of policy_nlp entered for the first time
+    code = frame.f_code
+    if event == "call" and code not in entered and "/policy_nlp/" in code.co_filename.replace("\\", "/") \
+            and "/policy_nlp/run/" not in code.co_filename.replace("\\", "/"):
+        entered.add(code)
+        sys.settrace(None)
+        raise TimeLimitExceeded(0, frame)
+
+report, excerpt, texts, stopping = json.loads(sys.stdin.read())
+nlp, settings = load(), {"clean": True}
+where = []
+if stopping:
+    where += [r[4] for r in worker.annotate_batch([make_record("report", report, {})], nlp, settings, 0.01)]
+    while where[-1] is not None and len(where) < 5000:  # until the excerpt is annotated whole
+        records = [make_record("excerpt", excerpt, {})]
+        sys.settrace(trace)
+        try:
+            where += [r[4] for r in worker.annotate_batch(records, nlp, settings)]
+        finally:
+            sys.settrace(None)
+results = worker.annotate_batch([make_record(f"doc{i}", t, {}) for i, t in enumerate(texts)], nlp, settings)
+print(json.dumps({"where": where, "results": [r[3] or r[4] for r in results]}, ensure_ascii=False))
+"""
+
+
+@pytest.mark.slow
+def test_documents_after_a_stopped_one_are_annotated_as_in_a_fresh_process():
+    import subprocess
+    import sys
+    from conftest import ROOT, local_excerpt, national_report
+    given = [national_report(2019), local_excerpt("dev-0014"),
+             [national_report(2015), local_excerpt("dev-0015"), local_excerpt("dev-0021")]]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    runs = [subprocess.Popen([sys.executable, "-c", _STOPPED_THEN], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, encoding="utf-8", env=env) for _ in range(2)]
+    stopped, fresh = [json.loads(run.communicate(json.dumps([*given, stopping]), timeout=600)[0])
+                      for run, stopping in zip(runs, (True, False))]
+    *stops, last = stopped["where"]
+    assert stops[0].startswith("took longer than 0.01 s, the time limit per document (--doc-timeout); stopped in ")
+    assert last is None and all(where.startswith("took longer than 0 s") for where in stops[1:])
+    # stopped in hundreds of functions, in every stage (their modules' imports and lazy loads among them)
+    places = {where.split(" (")[-1].split(":")[0] for where in stops}
+    assert len(stops) > 300 and {"policy_nlp/stages/slogans/quotes.py", "policy_nlp/stages/lexicon.py",
+                                 "policy_nlp/pipeline/tokenizer.py", "policy_nlp/segment/engines.py",
+                                 "policy_nlp/stages/enumerations/find.py", "policy_nlp/stages/topics/context.py"} <= places
+    assert stopped["results"] == fresh["results"] and all(r.startswith("{") for r in fresh["results"])

@@ -261,6 +261,23 @@ def test_truncated_cache_rebuilt(tmp_path, monkeypatch):
         convert.Container(path)
 
 
+def test_a_write_stopped_midway_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """A conversion stopped as it writes (Ctrl-C, a document's --doc-timeout when the first document
+    loads the segmenter) removes its temporary file (1.6 GB for pkuseg's model), keeps the old one."""
+    from policy_nlp.run.timelimit import TimeLimitExceeded
+    path = str(tmp_path / "m.bin")
+    convert.write_container(path, {"a": __import__("numpy").arange(10)}, {"format_version": convert.FORMAT_VERSION})
+    before = open(path, "rb").read()
+
+    def stopped(*args):
+        raise TimeLimitExceeded(0.05)
+    monkeypatch.setattr(convert.os, "replace", stopped)
+    with pytest.raises(TimeLimitExceeded):
+        convert.write_container(path, {"a": __import__("numpy").arange(1000)},
+                                {"format_version": convert.FORMAT_VERSION})
+    assert os.listdir(tmp_path) == ["m.bin"] and open(path, "rb").read() == before
+
+
 def test_first_build_says_what_it_is_doing(tmp_path, monkeypatch, caplog):
     """The 20-60 s conversion on a new machine logs one WARNING line (shown
     even when logging is not configured); reusing the cache logs nothing.

@@ -1,6 +1,8 @@
 """Dates, years, places and levels of government read from a document's metadata and text
 (:mod:`policy_nlp.stages.places`)."""
 
+import pytest
+
 from policy_nlp.stages import places
 from policy_nlp.stages.places import enrich_meta, infer_date, infer_place, page_dates
 
@@ -350,3 +352,22 @@ def test_a_given_level_written_otherwise_is_read_and_one_that_names_none_is_kept
         assert (meta["level"], meta["given_level"], meta["level_evidence"]) == ("county", given, "meta")
     assert "given_level" not in enrich_meta({"level": "county"}, text)
     assert "given_level" not in enrich_meta({"level": ""}, text)
+
+
+def test_an_unread_level_warning_cut_short_by_a_stop_is_said_with_the_next_document(caplog, monkeypatch):
+    """The warning is said, then the value noted as said: a document stopped as it warns
+    (--doc-timeout, Ctrl-C) leaves the warning to the next one, not unsaid for the process."""
+    from policy_nlp.run.timelimit import TimeLimitExceeded
+    shandong = _policy_document("shandong-7")
+    places._UNREAD_LEVELS.discard("shandong")
+    warning = places.log.warning
+
+    def stopped(*args):
+        raise TimeLimitExceeded(0.05)
+    monkeypatch.setattr(places.log, "warning", stopped)
+    with pytest.raises(TimeLimitExceeded):
+        enrich_meta({"level": "shandong", "source": "shandong-7"}, shandong["content_zh"])
+    monkeypatch.setattr(places.log, "warning", warning)
+    with caplog.at_level("WARNING", logger="policy_nlp"):
+        enrich_meta({"level": "shandong", "source": "shandong-7 next"}, shandong["content_zh"])
+    assert "shandong-7 next: level 'shandong' is none of national" in caplog.text

@@ -37,6 +37,7 @@ an EMPTY slot; the table has enough trailing slots that it always ends with
 an EMPTY one.
 """
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -482,15 +483,20 @@ def write_container(path, arrays, meta):
     base = (len(MAGIC) + 8 + len(header) + 63) // 64 * 64
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as f:
-        f.write(MAGIC)
-        f.write(len(header).to_bytes(8, "little"))
-        f.write(header)
-        for off, arr in blobs:
-            f.seek(base + off)
-            f.write(arr.tobytes())
-        f.truncate(base + offset)
-    os.replace(tmp, path)  # atomic: concurrent readers see old or new file
+    try:
+        with open(tmp, "wb") as f:
+            f.write(MAGIC)
+            f.write(len(header).to_bytes(8, "little"))
+            f.write(header)
+            for off, arr in blobs:
+                f.seek(base + off)
+                f.write(arr.tobytes())
+            f.truncate(base + offset)
+        os.replace(tmp, path)  # atomic: concurrent readers see old or new file
+    except BaseException:  # a full disk, Ctrl-C, a document's time limit: no 1.6 GB left behind
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
 
 
 class Container:
