@@ -643,7 +643,7 @@ def _index_html(pages):
 
 
 def _raw_documents(paths, read_options, clean, settings, errors):
-    from policy_nlp.run.worker import annotate_record
+    from policy_nlp.run.worker import annotate_within
     from policy_nlp.io.corpus import read_inputs
     from policy_nlp.errors import DocumentError
     from policy_nlp.io.output import doc_to_dict
@@ -655,10 +655,11 @@ def _raw_documents(paths, read_options, clean, settings, errors):
             continue
         if nlp is None:
             nlp = load(**(settings or {}))
-        try:
-            yield doc_to_dict(annotate_record(nlp, item, clean=clean))
-        except Exception as error:  # one bad document never stops the others
-            reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
+        # one bad document never stops the others; no time limit here (docs/scaling.md)
+        data, reason = annotate_within(nlp, item, clean, 0, doc_to_dict)
+        if reason is None:
+            yield data
+        else:
             errors.append({"id": item.id, "source": item.meta.get("source", item.id), "reason": reason})
 
 
