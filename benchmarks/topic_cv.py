@@ -137,10 +137,21 @@ row, and each fold's matrices (results in
 ``benchmarks/results/topic_cv_sequence.json``; not used,
 docs/history/topic_experiments.md).
 
+``--local-fractions 0,0.125,0.25,0.5,0.75,1 --curve-seeds 3`` draws a local
+learning curve (twenty-fourth session, topics24; results in
+``benchmarks/results/topic_cv_local_curve.json``): each fold keeps a random
+fraction of its local training excerpts, whole (:func:`kept_excerpts`: all
+their units, and with ``--train-gold`` their gold paragraphs; nested within a
+seed), the national and policy-document rows unchanged, and is scored on the
+same held-out paragraphs under the shipped context; per fraction the mean
+local training paragraphs, pooled accuracy and macro-F1 over the seeds and the
+fold spread, and a line of each against log2(local paragraphs)
+(:func:`curve_summary`). Fraction 1 is the full model (its cache file).
+
     PYTHONPATH=$PWD .venv/bin/python benchmarks/topic_cv.py [--folds 5] [--C 0.5] [--local-weight 3]
         [--train-gold] [--relabel-titled-general 80] [--reread FILE [--reread-score-only]]
         [--grid | --gated [--gates news] | --seed-evidence | --label-shift | --spread | --sequence
-         | --forms FORM,...]
+         | --forms FORM,... | --local-fractions F,... [--curve-seeds 3]]
         [-o benchmarks/results/topic_cv.json]
 """
 
@@ -1506,13 +1517,7 @@ def run_forms(args, started):
             outputs = fold_outputs(args, started, parse_form(spec))[3]
         for t in [None] + [float(w) for w in args.context_title_weights.split(",") if w]:
             setting = shipped_setting() if t is None else dict(shipped_setting(), title_weight=t)
-            units, golds, per_fold = [], [], []
-            for test, own, doc_probs in outputs:
-                u, g = score(test, own, setting, doc_probs)
-                per_fold.append({"all": _summary(u + g), "units": _summary(u), "gold": _summary(g)})
-                units, golds = units + u, golds + g
-            rows.append({"form": spec, "setting": setting, "units": _summary(units), "gold": _summary(golds),
-                         "all": _summary(units + golds), "per_fold": per_fold})
+            rows.append({"form": spec, "setting": setting, **score_outputs(outputs, setting)})
     return _deltas(rows)
 
 
@@ -1625,13 +1630,107 @@ def attach_reread(docs, local):
             d["units_reread"] = [(label, index) for label, (_, index) in zip(labels, d["units"])]
 
 
-def fold_outputs(args, started, form=None, local_only=False):
+# --- A local learning curve (``--local-fractions``) ----------------------------
+# How fast does local accuracy grow with the local labelled text? Each fold
+# keeps a random fraction of its local training excerpts, whole (all their
+# units, and with --train-gold their gold paragraphs), the national and
+# policy-document rows unchanged, and is scored on the same held-out
+# paragraphs under the shipped context.
+
+def training_excerpts(local, gold, fold, k):
+    """The local excerpts fold ``k`` trains on, in three groups drawn apart:
+    the training folds' hand-labelled excerpts, the excerpts without a fold
+    (no hand unit, weak labels only) and the training folds' gold excerpts
+    (of ``gold``: empty unless ``--train-gold``)."""
+    return [sorted({e["doc"] for e in local if e["doc"] in fold and fold[e["doc"]] != k}),
+            sorted({e["doc"] for e in local if e["doc"] not in fold}),
+            sorted({e["doc"] for e in gold if fold[e["doc"]] != k})]
+
+
+def kept_excerpts(groups, fraction, seed, k):
+    """The excerpts a learning-curve model of fold ``k`` keeps: of each group,
+    ``round(fraction * n)`` drawn at random by ``seed``; one seed's draws are
+    nested (a larger fraction keeps every excerpt of a smaller one).
+
+    >>> groups = [["a", "b", "c", "d"], [], ["g1", "g2"]]
+    >>> half = kept_excerpts(groups, 0.5, 0, 0)
+    >>> len(half), half <= kept_excerpts(groups, 0.75, 0, 0), kept_excerpts(groups, 1.0, 7, 3) == set(sum(groups, []))
+    (3, True, True)
+    """
+    rng = np.random.default_rng([seed, k])
+    kept = set()
+    for group in groups:
+        order = rng.permutation(len(group))
+        kept.update(group[i] for i in order[:int(round(fraction * len(group)))])
+    return kept
+
+
+def score_outputs(outputs, setting):
+    """Pooled and per-fold scores (units, gold parts, both) of fold outputs under one context setting."""
+    units, golds, per_fold = [], [], []
+    for test, own, doc_probs in outputs:
+        u, g = score(test, own, setting, doc_probs)
+        per_fold.append({"all": _summary(u + g), "units": _summary(u), "gold": _summary(g)})
+        units, golds = units + u, golds + g
+    return {"units": _summary(units), "gold": _summary(golds), "all": _summary(units + golds), "per_fold": per_fold}
+
+
+def run_curve(args, started):
+    """One row per fraction of ``--local-fractions`` and curve seed (one for
+    fractions 0 and 1, which draw nothing): the shipped context's scores and
+    each fold's number of local training paragraphs."""
+    rows = []
+    for fraction in [float(f) for f in args.local_fractions.split(",")]:
+        for seed in range(args.curve_seeds) if 0 < fraction < 1 else [0]:
+            args.curve, sizes = (fraction, seed), []
+            outputs = fold_outputs(args, started, sizes=sizes)[3]
+            rows.append({"fraction": fraction, "seed": seed, "local_paragraphs": sizes,
+                         **score_outputs(outputs, shipped_setting())})
+            print(json.dumps({k: rows[-1][k] for k in ("fraction", "seed", "local_paragraphs", "all")}), flush=True)
+    args.curve = None
+    return rows
+
+
+def curve_summary(rows, targets=(("accuracy", 0.85), ("macro_f1", 0.75))):
+    """Per fraction: the mean local training paragraphs, the pooled accuracy
+    and macro-F1 (mean, min, max over seeds), the folds' accuracy (mean of
+    the seeds' standard deviations, lowest and highest fold); and a
+    least-squares line of each pooled score against log2(local paragraphs)
+    over the fractions above 0, with the paragraphs it would need for each target."""
+    table = []
+    for fraction in sorted({r["fraction"] for r in rows}):
+        runs = [r for r in rows if r["fraction"] == fraction]
+        folds = [[f["all"]["accuracy"] for f in r["per_fold"]] for r in runs]
+        entry = {"fraction": fraction, "seeds": len(runs),
+                 "local_paragraphs": round(float(np.mean([np.mean(r["local_paragraphs"]) for r in runs])), 1),
+                 "fold_accuracy_sd": round(float(np.mean([np.std(f) for f in folds])), 4),
+                 "fold_accuracy_range": [min(map(min, folds)), max(map(max, folds))]}
+        for metric, _ in targets:
+            values = [r["all"][metric] for r in runs]
+            entry[metric] = [round(float(np.mean(values)), 4), min(values), max(values)]
+        table.append(entry)
+    points = [e for e in table if e["fraction"] > 0]
+    trend = {}
+    if len(points) >= 2:
+        x = np.log2([e["local_paragraphs"] for e in points])
+        for metric, target in targets:
+            slope, intercept = np.polyfit(x, [e[metric][0] for e in points], 1)
+            trend[metric] = {"slope_per_doubling": round(float(slope), 4), "intercept": round(float(intercept), 4),
+                             "target": target, "paragraphs_needed":
+                             round(float(2 ** ((target - intercept) / slope))) if slope > 0 else None}
+    return table, trend
+
+
+def fold_outputs(args, started, form=None, local_only=False, sizes=None):
     """The test excerpts, each excerpt's fold, the local weight and, per fold,
     ``(test documents, own results, whole-document probabilities)`` of the
     fold's model (retrained, or read from the cache); ``form`` is a
     :func:`parse_form` result (default: the recipe's classifier);
     ``local_only`` trains on the local units alone, each once (the local
-    expert of ``mix:A``)."""
+    expert of ``mix:A``). With ``args.curve = (fraction, seed)`` each fold
+    keeps only :func:`kept_excerpts` of its local training excerpts (the
+    national and policy-document rows unchanged); ``sizes``, a list, gets
+    each fold's number of local training paragraphs (each counted once)."""
     name, factory, pairs = form or parse_form("svm")
     extra = {}
     if args.char_ngrams:
@@ -1672,6 +1771,9 @@ def fold_outputs(args, started, form=None, local_only=False):
         args.tag += "-localonly"
     gold_ids = [d["gold"]["source"]["match"]["id"] for d in docs.values() if "gold" in d]
     fold = folds_of(list(docs), gold_ids, args.folds, args.seed)
+    fraction, curve_seed = getattr(args, "curve", None) or (1.0, 0)
+    if fraction < 1:  # fraction 1 keeps every excerpt: the full model's rows and cache file
+        args.tag += f"-curve{fraction:g}" + (f"s{curve_seed}" if fraction > 0 else "")
     print(f"prepared in {time.time() - started:.0f} s: {len(national)} national, {len(local)} local "
           f"units, {len(gold)} gold paragraphs, {len(docs)} test excerpts", flush=True)
     outputs = []
@@ -1680,17 +1782,25 @@ def fold_outputs(args, started, form=None, local_only=False):
         y = [e["label"] for e in national]
         # the recipe's weights (its policy-document pool); local units weigh 1 a copy
         w = [e.get("weight", 1.0) for e in national]
+        kept = kept_excerpts(training_excerpts(local, gold if args.train_gold else [], fold, k),
+                             fraction, curve_seed, k)
+        n_local = 0
         for e, tokens in zip(local, local_tokens):
-            if fold.get(e["doc"], -1) != k:  # excerpts without a fold (no hand unit) always train
+            # excerpts without a fold (no hand unit) always train, unless the curve leaves them out
+            if fold.get(e["doc"], -1) != k and e["doc"] in kept:
                 X += [tokens] * weight
                 y += [e["label"]] * weight
                 w += [1.0] * weight
+                n_local += 1
         if args.train_gold:
             for e, tokens in zip(gold, gold_tokens):
-                if fold[e["doc"]] != k:
+                if fold[e["doc"]] != k and e["doc"] in kept:
                     X += [tokens] * weight
                     y += [e["label"]] * weight
                     w += [1.0] * weight
+                    n_local += 1
+        if sizes is not None:
+            sizes.append(n_local)
         weighted = {"sample_weight": w} if any(v != 1.0 for v in w) else {}
         test = {i: d for i, d in docs.items() if fold[i] == k}
         key = Path(args.cache) / (f"fold{k}of{args.folds}-s{args.seed}-C{args.C}-{args.class_weight}"
@@ -1773,8 +1883,25 @@ def main(argv=None):
                              "weight A); e.g. svm,title:0.3,lr:10:balanced,mix:0.35,nb:0.1,lsa:256:1,gbias")
     parser.add_argument("--context-title-weights", default="1.0,0.5,0",
                         help="with --forms: also score each form with the context's title weight set to these")
+    parser.add_argument("--local-fractions", default=None, metavar="F[,F...]",
+                        help="a local learning curve: each fold keeps these fractions of its local training "
+                             "excerpts, whole, drawn at random (national rows unchanged), shipped context; "
+                             "e.g. 0,0.125,0.25,0.5,0.75,1")
+    parser.add_argument("--curve-seeds", type=int, default=3,
+                        help="with --local-fractions: draws of each fraction between 0 and 1")
     args = parser.parse_args(argv)
     started = time.time()
+    if args.local_fractions:
+        rows = run_curve(args, started)
+        table, trend = curve_summary(rows)
+        for entry in table:
+            print(json.dumps(entry))
+        print(json.dumps({"trend": trend}))
+        if args.output:
+            Path(args.output).write_text(json.dumps(
+                {"args": vars(args), "seconds": round(time.time() - started), "table": table, "trend": trend,
+                 "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        return
     if args.forms:
         if args.train_gold or args.label_shift:
             parser.error("--forms takes neither --train-gold nor --label-shift")
