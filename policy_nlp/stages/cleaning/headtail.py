@@ -10,7 +10,7 @@ from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE
                                                   _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
-from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, is_ideograph
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_furniture, glued_salutation,
                                               glued_speech_title, header_items, peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -130,6 +130,11 @@ def _head_without_salutation(text, pieces, meta):
             items.append((a, b, "title block"))
             k += 1
             continue
+        headline = _headline(text, pieces, k, meta)
+        if headline:
+            items.extend(headline)
+            k += len(headline)
+            continue
         consumed = _glued_head(text, a, b, items, meta)
         if consumed == b:
             kinds.append("title")
@@ -158,6 +163,33 @@ def _head_without_salutation(text, pieces, meta):
     if body_start is None:
         body_start = pieces[k][0] if k < n else len(text)
     return k, body_start, items
+
+
+def _headline(text, pieces, k, meta):
+    """The head items of a page's headline at piece ``k`` (a news report's, 2023年全县卫生健康工作会召开,
+    which no speech-title shape reads) and of the short lines above it (the site's name or column,
+    新闻内容; the headline printed twice), or None: a run of at most three short lines whose last is
+    followed by the page's information line (发布日期:2021-05-28 08:51 来源:射阳日报…) or its date
+    (2010年07月22日). The last line, with the line before it when it is a subtitle
+    (脱贫攻坚 砥砺奋进⏎——金锁关镇召开…), is the page's title (``meta["_page_title"]``)."""
+    run = []
+    for j in range(k, min(k + 4, len(pieces))):
+        a, b = pieces[j]
+        s = text[a:b]
+        if run and (_furniture(s, "head") == "page info" or _title_kind(s, []) == "date"):
+            break
+        if len(run) == 3 or not _short_line(s, 40) or _furniture(s, "head") or _title_kind(s, []):
+            return None
+        run.append(without_glosses(s).strip(_BLANK))
+    else:
+        return None
+    title = run[-1]
+    if title.startswith("——") and len(run) > 1:
+        title = run[-2] + title
+    if sum(map(is_ideograph, title)) < 6 or any(len(line) > 30 for line in run[:-1]):
+        return None
+    meta.setdefault("_page_title", title.lstrip("—"))
+    return [(*pieces[j], "page title" if line in title else "page header") for j, line in enumerate(run, k)]
 
 
 def _opening_line(text, s, na, nb, following, first):
