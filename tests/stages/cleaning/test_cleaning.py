@@ -1642,3 +1642,22 @@ def test_a_sharing_sites_upload_line_is_page_info(local_excerpts):
     assert reasons[1:3] == ["page info", "page tools"]
     assert cleaned.text.startswith("同志们,朋友们:") and cleaned.meta["uploaded"] == "2023-11-02"
     assert "masked" not in cleaned.meta  # cl****1 was the uploader's name, not the speech's mask
+
+
+def test_a_salutation_to_the_veteran_cadres_opens_the_body(local_excerpts):
+    # 尊敬的各位老领导、老同志: of a retired cadres' meeting (dev-0234, dev-0236) was no salutation,
+    # so dev-0236's byline and date (赵立平⏎(2022年9月28日)) stayed in the body
+    for excerpt_id in ("dev-0234", "dev-0236"):
+        cleaned = checked_clean(local_excerpts[excerpt_id]["text"])
+        assert cleaned.meta["salutation"] == "尊敬的各位老领导、老同志"
+        assert cleaned.text.startswith("尊敬的各位老领导、老同志:")
+
+
+def test_a_name_over_the_date_in_a_title_block_is_the_speaker(local_excerpts):
+    # dev-0236: 赵立平⏎⏎(2022年9月28日)⏎⏎尊敬的…: the byline name first (dev-0179 prints the date first)
+    meta = checked_clean(local_excerpts["dev-0236"]["text"]).meta
+    assert (meta["speaker"], meta["date"]) == ("赵立平", "2022-09-28")
+    assert meta["title"] == "赵立平在全区离退休老干部“重阳节”座谈会上的讲话"   # the page's title, not the name
+    assert checked_clean(local_excerpts["dev-0179"]["text"]).meta["speaker"] == "项雪龙"
+    # a masked name is no speaker (dev-0070: XXX⏎(X年X月X日)), nor a title's word over a date
+    assert "speaker" not in checked_clean(local_excerpts["dev-0070"]["text"]).meta
