@@ -1690,4 +1690,5 @@ def test_a_sites_address_before_the_pages_date_opens_its_information_line(local_
     # dev-0213: 东湖镇召开专题会议强化计生工作⏎⏎http://www.ljxww.com  2013-05-08 16:31:58   来源:连江新闻网  【字号
     cleaned = checked_clean(local_excerpts["dev-0213"]["text"])
     assert cleaned.meta["title"] == "东湖镇召开专题会议强化计生工作"
-    assert cleaned.meta["publication"] == "连江新闻网" and cleaned.text.startswith("连江新闻网讯 近日")
+    assert (cleaned.meta["publication"], cleaned.meta["published"]) == ("连江新闻网", "2013-05-08")
+    assert cleaned.text.startswith("连江新闻网讯 近日")
