@@ -479,6 +479,13 @@ def between_titles(text, items, i):
     return min(len(first), len(again)) >= 6 and (first in again or again in first)
 
 
+# The title a model-essay site's notice names (下面是小编为大家整理的在工业强县暨投资促进大会上讲话(范文推荐),供大家
+#参考。dev-0164; 下面就是学习啦小编给大家整理的镇长安全生产讲话稿,仅供参考。dev-0112), without the site's label
+# after it (【优秀范文】, (全文完整))
+_NOTICE_TITLE_RE = re.compile(r"下面就?是.{0,8}小编.{0,4}?整理的(?P<title>[^，,。]{4,80}?)"
+                              r"(?:[【(（][^】)）]{1,10}[】)）])?[，,]\s*(?:仅|以)?供")
+
+
 def _file_stamp_meta(s, meta, after=""):
     """Whether piece ``s`` holds a document-sharing site's upload date (:func:`file_stamps`:
     the file's size or pages on its line or the next, maybe the first line of ``after``),
@@ -496,6 +503,9 @@ def _piece_meta(s, reason, meta, after="", posted=False):
         _page_info_meta(s, meta, after, posted)
     elif reason == "template notice":
         _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
+        named = _NOTICE_TITLE_RE.search(without_glosses(s))
+        if named:  # the page's title as a last resort (:func:`clean._final_meta`), as a page title's
+            meta.setdefault("_page_title", named["title"])
     elif reason == "dateline":
         match = _DATELINE_RE.search(s)
         if match:

@@ -1692,3 +1692,16 @@ def test_a_sites_address_before_the_pages_date_opens_its_information_line(local_
     assert cleaned.meta["title"] == "东湖镇召开专题会议强化计生工作"
     assert (cleaned.meta["publication"], cleaned.meta["published"]) == ("连江新闻网", "2013-05-08")
     assert cleaned.text.startswith("连江新闻网讯 近日")
+
+
+def test_the_title_a_sites_notice_names_is_the_title_of_last_resort(local_excerpts):
+    # dev-0164, dev-0171: 下面是小编为大家整理的区委书记在…会上讲话(全文完整),供大家参考。 and no other title
+    for excerpt_id, title in (("dev-0164", "在工业强县暨投资促进大会上讲话"),
+                              ("dev-0171", "区委书记在重点工作重点项目观摩交流工作会上讲话")):
+        cleaned = checked_clean(local_excerpts[excerpt_id]["text"])
+        assert cleaned.meta["title"] == title and cleaned.removed[0]["reason"] == "template notice"
+    # the page's own title block wins (dev-0159's notice names 2023年市委书记在…上讲话【优秀范文】)
+    assert checked_clean(local_excerpts["dev-0159"]["text"]).meta["title"] == "市委书记在全市科协代表大会开幕式上的讲话"
+    # 下面就是…小编…仅供参考。 is the notice too, glued after the site's blurb (dev-0112)
+    cleaned = checked_clean(local_excerpts["dev-0112"]["text"])
+    assert "小编" not in cleaned.text and cleaned.text.startswith("安全生产重于泰山。")
