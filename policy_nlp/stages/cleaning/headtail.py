@@ -7,7 +7,7 @@ from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.dates import date_field, file_stamps, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
-                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_AD_RE,
+                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_AD_RE, _AUTHOR_CREDIT_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, is_ideograph
@@ -335,7 +335,10 @@ def _peel_end(text, a, b, items, meta):
                     found = (match, reason)
             if found:
                 break
-        if not found:
+        credit = None if found else _GLUED_CREDIT_RE.search(s)
+        if credit:  # a news report's credit after its last sentence: …攻坚战。(陈宝刚 杨扬) |, …工作。 ■段汉玥
+            found, start = (credit, "source credit"), a + credit.start("credit")
+        elif not found:
             # an editor's note: ※这是…的讲话。 at the end, after a sentence end
             star = s.rfind("※")
             if star >= 0 and _EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)) \
@@ -344,10 +347,11 @@ def _peel_end(text, a, b, items, meta):
                 start = a + star
             else:
                 return b
-        else:
+        elif not credit:
             start = a + found[0].start()
         match, reason = found
-        _note_meta(match, reason, meta)
+        if not credit:
+            _note_meta(match, reason, meta)
         items.append((start, b, reason))
         b = start
         while b > a and text[b - 1] in _BLANK:
@@ -411,6 +415,9 @@ def _scan_tail(text, pieces, first_body, meta):
         return pieces[first_body][0], items
     a, b = pieces[k]
     return _peel_glued_tail(text, a, b, items, meta), items
+
+
+_GLUED_CREDIT_RE = re.compile(rf"(?<=[{SENTENCE_ENDS}])[{_BLANK}]*(?P<credit>{_AUTHOR_CREDIT_RE.pattern})[{_BLANK}]*$")
 
 
 def _peel_glued_tail(text, a, b, items, meta):

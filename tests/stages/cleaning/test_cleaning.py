@@ -1080,7 +1080,8 @@ def test_a_page_info_line_ends_each_value_before_the_next_key(local_excerpts):
     # dev-0237: 2011-01-11 16:43:28 来源:川汇视窗 浏览:2012 (浏览 alone is a key too)
     cleaned = clean_text(local_excerpts["dev-0237"]["text"])
     assert cleaned.text.startswith("1月11日,川汇区在多功能厅召开老干部代表座谈会。")
-    assert [r["reason"] for r in cleaned.removed][-1] == "page info"
+    # the head's page info, then (twenty-fourth session) the reporter's credit (杨玉洁) closing the tail
+    assert [r["reason"] for r in cleaned.removed][-2:] == ["page info", "source credit"]
     assert cleaned.meta["publication"] == "川汇视窗"
     # dev-0219: 作者:cuncuhui 点击数:3775 更新时间: 2009-08-15 来源:村促会
     assert clean_text(local_excerpts["dev-0219"]["text"]).meta["publication"] == "村促会"
@@ -1705,3 +1706,22 @@ def test_the_title_a_sites_notice_names_is_the_title_of_last_resort(local_excerp
     # 下面就是…小编…仅供参考。 is the notice too, glued after the site's blurb (dev-0112)
     cleaned = checked_clean(local_excerpts["dev-0112"]["text"])
     assert "小编" not in cleaned.text and cleaned.text.startswith("安全生产重于泰山。")
+
+
+@pytest.mark.parametrize("excerpt_id, credit", [
+    ("dev-0110", "(李晓月)"), ("dev-0213", "(通讯员 孙功健)"), ("dev-0103", "(庆阳市委政法委供稿)"),  # own lines
+    ("dev-0211", "(胡桂珍)"), ("dev-0063", "(陈宝刚 杨扬) |"), ("dev-0217", "■段汉玥"),        # glued after 。
+])
+def test_a_news_reports_closing_credit_is_tail(local_excerpts, excerpt_id, credit):
+    # the reporters' names closing a news report were kept as the body's last paragraph
+    cleaned = checked_clean(local_excerpts[excerpt_id]["text"])
+    assert cleaned.removed[-1]["reason"] == "source credit" and cleaned.removed[-1]["text"].strip() == credit
+    assert cleaned.text.rstrip()[-1] == "。"
+
+
+def test_a_speechs_stage_note_is_no_credit(local_excerpts):
+    # a speech's bracketed stage notes and dates keep their shape: dev-0236's (2022年9月28日) under the
+    # name, and the notes a speech's last line may carry, (掌声), (全文完), are no reporters' names
+    from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
+    assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(掌声)", "(全文完)", "(2022年9月28日)", "（有删节）"))
+    assert _AUTHOR_CREDIT_RE.fullmatch("(记者 罗跃)")   # dev-0076's, in Simplified
