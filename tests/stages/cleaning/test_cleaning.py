@@ -1674,6 +1674,7 @@ def test_a_name_over_the_date_in_a_title_block_is_the_speaker(local_excerpts):
     ("dev-0014", "区长在农村工作专题会发言"),        # 公文高手,超级方便的公文写作神器! 立即了解
     ("dev-0100", "党委书记在信访工作会议上的讲话"),  # the same site's banner
     ("dev-0091", "在2024年全市生态环境保护大会上的讲话"),  # 主编提示:…请看会员QQ群公告。⏎会员请点击此处加入会员QQ群。
+    ("dev-0126", "副县长在全县卫生工作会议上的讲话"),    # 您好,欢迎来到爱学范文! (the site's greeting)
 ])
 def test_a_sites_advertisement_above_the_title_is_furniture(local_excerpts, excerpt_id, title):
     # the banner reads as prose, and prose above a title kept the salutation from opening the body
