@@ -74,6 +74,17 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2
 _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+# A line of the head that advertises the site or gives its address (老金范文,…下载网址:www.laojin123.com,
+# 润笔请加微:…; SUCAI198.COM —— 专注党建行政公文写作范文; …会员如需下载请看会员QQ群公告。): a site's, above the title
+_SITE_AD_RE = re.compile(rf"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|{alternation('site_ad_words')}",
+                         re.IGNORECASE)
+# A news report's closing credit on a line of its own: its reporters' names in brackets (（李晓月）, (记者 罗跃),
+# (通讯员 孙功健), (陈宝刚 杨扬) |), after a ■ (■段汉玥), or the unit that supplied it ((庆阳市委政法委供稿));
+# not a speech's stage note of the same shape ((掌声), (全文完)): the tail only
+_CREDIT_NAME = rf"(?:(?:本报|特约)?(?:记者|通讯员|实习生)\s*)?(?!掌声|鼓掌|笑声|全文完|有删节|节选)[{IDEOGRAPH}]{{2,3}}"
+_AUTHOR_CREDIT_RE = re.compile(
+    rf"(?:[（(]\s*{_CREDIT_NAME}(?:[\s、，,]+{_CREDIT_NAME}){{0,3}}\s*[)）]|[（(][^（）()]{{2,20}}供稿[)）]"
+    rf"|[■□]\s*{_CREDIT_NAME})\s*[|｜]?")
 # The value a site's template prints for a field it has no value for (来源:未知).
 _UNKNOWN_VALUES = words("unknown_field_values")
 # a value may hold one blank (川汇 视窗), not the next field's key (来源:川汇视窗 浏览:2012)
@@ -320,10 +331,13 @@ def _furniture(s, zone):
         return "licence footer"
     if _DATELINE_RE.fullmatch(s) or _DATELINE_PAREN_RE.fullmatch(s):
         return "dateline"
-    if _CREDIT_RE.fullmatch(s) or _SOURCE_PAREN_RE.fullmatch(s):
+    if _CREDIT_RE.fullmatch(s) or _SOURCE_PAREN_RE.fullmatch(s) or zone == "tail" and _AUTHOR_CREDIT_RE.fullmatch(s):
         return "source credit"
     if _EDITOR_NOTE_RE.fullmatch(s):
         return "editor note"
+    if zone == "head" and len(s) <= 100 and _SITE_AD_RE.search(s):
+        # with a date, the site's address opens the page's information line (http://www.… 2013-05-08 16:31:58 来源:…)
+        return "page info" if re.search(_DATETIME, s) else "template notice"
     if _SENT_END.search(s):
         return None
     if _COUNTERS_RE.fullmatch(s):

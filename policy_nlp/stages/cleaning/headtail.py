@@ -7,10 +7,10 @@ from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.dates import date_field, file_stamps, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
-                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE,
+                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_AD_RE, _AUTHOR_CREDIT_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
-from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, is_ideograph
 from policy_nlp.stages.cleaning.glued import (glued_byline, glued_footer, glued_furniture, glued_salutation,
                                               glued_speech_title, header_items, peel_header, SPEECH_NAME)
 from policy_nlp.stages.cleaning.title import (_ENUM_RE, _GLUED_BYLINE_RE, _GLUED_CAPTION_RE,
@@ -130,6 +130,11 @@ def _head_without_salutation(text, pieces, meta):
             items.append((a, b, "title block"))
             k += 1
             continue
+        headline = _headline(text, pieces, k, meta)
+        if headline:
+            items.extend(headline)
+            k += len(headline)
+            continue
         consumed = _glued_head(text, a, b, items, meta)
         if consumed == b:
             kinds.append("title")
@@ -158,6 +163,33 @@ def _head_without_salutation(text, pieces, meta):
     if body_start is None:
         body_start = pieces[k][0] if k < n else len(text)
     return k, body_start, items
+
+
+def _headline(text, pieces, k, meta):
+    """The head items of a page's headline at piece ``k`` (a news report's, 2023年全县卫生健康工作会召开,
+    which no speech-title shape reads) and of the short lines above it (the site's name or column,
+    新闻内容; the headline printed twice), or None: a run of at most three short lines whose last is
+    followed by the page's information line (发布日期:2021-05-28 08:51 来源:射阳日报…) or its date
+    (2010年07月22日). The last line, with the line before it when it is a subtitle
+    (脱贫攻坚 砥砺奋进⏎——金锁关镇召开…), is the page's title (``meta["_page_title"]``)."""
+    run = []
+    for j in range(k, min(k + 4, len(pieces))):
+        a, b = pieces[j]
+        s = text[a:b]
+        if run and (_furniture(s, "head") == "page info" or _title_kind(s, []) == "date"):
+            break
+        if len(run) == 3 or not _short_line(s, 40) or _furniture(s, "head") or _title_kind(s, []):
+            return None
+        run.append(without_glosses(s).strip(_BLANK))
+    else:
+        return None
+    title = run[-1]
+    if title.startswith("——") and len(run) > 1:
+        title = run[-2] + title
+    if sum(map(is_ideograph, title)) < 6 or any(len(line) > 30 for line in run[:-1]):
+        return None
+    meta.setdefault("_page_title", title.lstrip("—"))
+    return [(*pieces[j], "page title" if line in title else "page header") for j, line in enumerate(run, k)]
 
 
 def _opening_line(text, s, na, nb, following, first):
@@ -303,7 +335,10 @@ def _peel_end(text, a, b, items, meta):
                     found = (match, reason)
             if found:
                 break
-        if not found:
+        credit = None if found else _GLUED_CREDIT_RE.search(s)
+        if credit:  # a news report's credit after its last sentence: …攻坚战。(陈宝刚 杨扬) |, …工作。 ■段汉玥
+            found, start = (credit, "source credit"), a + credit.start("credit")
+        elif not found:
             # an editor's note: ※这是…的讲话。 at the end, after a sentence end
             star = s.rfind("※")
             if star >= 0 and _EDITOR_NOTE_RE.fullmatch(s[star:].rstrip(_BLANK)) \
@@ -312,10 +347,11 @@ def _peel_end(text, a, b, items, meta):
                 start = a + star
             else:
                 return b
-        else:
+        elif not credit:
             start = a + found[0].start()
         match, reason = found
-        _note_meta(match, reason, meta)
+        if not credit:
+            _note_meta(match, reason, meta)
         items.append((start, b, reason))
         b = start
         while b > a and text[b - 1] in _BLANK:
@@ -381,6 +417,9 @@ def _scan_tail(text, pieces, first_body, meta):
     return _peel_glued_tail(text, a, b, items, meta), items
 
 
+_GLUED_CREDIT_RE = re.compile(rf"(?<=[{SENTENCE_ENDS}])[{_BLANK}]*(?P<credit>{_AUTHOR_CREDIT_RE.pattern})[{_BLANK}]*$")
+
+
 def _peel_glued_tail(text, a, b, items, meta):
     """Strip what is glued to the end of the body's last piece ``text[a:b]``
     (a page footer, a credit, an editor's note), in turn until none is left;
@@ -418,7 +457,9 @@ def _page_info_meta(s, meta, after="", posted=False):
             date = parse_date(match["value"])
             if date:  # the copy's upload or update (更新时间) is no publication
                 meta.setdefault(published if field == "published" else field, date)
-    if not keyed and _FIELDS_RE.fullmatch(s) and (publication or not _FIELD_VALUE_RE.search(s)):
+    # a line of fields, or one that opens with the site's address (http://www.ljxww.com  2013-05-08 16:31:58 来源:…)
+    if not keyed and (_FIELDS_RE.fullmatch(s) or _SITE_AD_RE.match(s)) \
+            and (publication or not _FIELD_VALUE_RE.search(s)):
         date = parse_date(s)
         if date:
             meta.setdefault(published, date)
@@ -445,6 +486,13 @@ def between_titles(text, items, i):
     return min(len(first), len(again)) >= 6 and (first in again or again in first)
 
 
+# The title a model-essay site's notice names (下面是小编为大家整理的在工业强县暨投资促进大会上讲话(范文推荐),供大家
+#参考。dev-0164; 下面就是学习啦小编给大家整理的镇长安全生产讲话稿,仅供参考。dev-0112), without the site's label
+# after it (【优秀范文】, (全文完整))
+_NOTICE_TITLE_RE = re.compile(r"下面就?是.{0,8}小编.{0,4}?整理的(?P<title>[^，,。]{4,80}?)"
+                              r"(?:[【(（][^】)）]{1,10}[】)）])?[，,]\s*(?:仅|以)?供")
+
+
 def _file_stamp_meta(s, meta, after=""):
     """Whether piece ``s`` holds a document-sharing site's upload date (:func:`file_stamps`:
     the file's size or pages on its line or the next, maybe the first line of ``after``),
@@ -462,6 +510,9 @@ def _piece_meta(s, reason, meta, after="", posted=False):
         _page_info_meta(s, meta, after, posted)
     elif reason == "template notice":
         _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
+        named = _NOTICE_TITLE_RE.search(without_glosses(s))
+        if named:  # the page's title as a last resort (:func:`clean._final_meta`), as a page title's
+            meta.setdefault("_page_title", named["title"])
     elif reason == "dateline":
         match = _DATELINE_RE.search(s)
         if match:

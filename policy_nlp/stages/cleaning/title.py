@@ -75,7 +75,7 @@ _LABEL_RE = re.compile(r"(?P<label>回信|贺信|贺电|贺词|唁电|复信)")
 _NOT_PUNCT = f"[^、{STOPS}\n]"
 _ADDRESSEE = (rf"(?:尊敬的{_NOT_PUNCT}{{1,30}}|{_NOT_PUNCT}{{0,30}}?(?:们|各位[^\s，,、：:{SENTENCE_ENDS}]{{0,8}}?|"
               r"先生|女士|阁下|总统|国王|王储|主席|总理|首相|秘书长|总干事|团长|负责人|首脑|元首|同事|"
-              r"来宾|嘉宾|官兵|留学生|师生|校友|党员|队员|毕业生|委员|代表)"
+              r"来宾|嘉宾|官兵|留学生|师生|校友|党员|队员|毕业生|委员|代表|老同志|老领导|老干部)"
               rf"|{_NOT_PUNCT}{{0,30}}?全体{_NOT_PUNCT}{{1,20}}?)")
 _ADDRESSEE_RE = re.compile(_ADDRESSEE)
 _SALUTATION_HEAD_RE = re.compile(f"[^{CLAUSE_ENDS}：:\n]{{1,300}}?[：:]")
@@ -179,8 +179,11 @@ def _parse_title_block(strings, meta):
     """Fill ``meta`` from the pieces of a title block."""
     titles = []
     previous = None
-    for s in map(without_glosses, strings):
+    strings = [without_glosses(s) for s in strings]
+    for i, s in enumerate(strings):
         kind = _title_kind(s, [previous] if previous else [])
+        if kind is None and _byline_name_before_date(s, strings[i + 1:i + 2]):
+            kind = "name"   # 赵立平⏎(2022年9月28日)⏎尊敬的…: the speaker over the date (dev-0236)
         glued = _GLUED_HEAD_RE.fullmatch(s) or _GLUED_BYLINE_RE.fullmatch(s)
         if kind == "date" and not _DATE_LINE_RE.fullmatch(s):
             if _ADOPTION_LINE_RE.fullmatch(s):      # (else a masked date: none to read)
@@ -223,6 +226,15 @@ def _parse_title_block(strings, meta):
         occasion = _occasion(meta["title"])
         if occasion:
             meta.setdefault("occasion", occasion)
+
+
+def _byline_name_before_date(s, after):
+    """Whether ``s`` is a speaker's name of two or three characters (赵立平, 项 雪 龙) on its own
+    line over the date line ``after[0]`` of a title block: the byline printed name first, as the
+    date-first one (⏎(2021 年2月2日)⏎项 雪 龙) is read by :func:`_title_kind`."""
+    return bool(after) and _title_kind(after[0], []) == "date" and bool(
+        re.fullmatch(rf"[{IDEOGRAPH}](?:[ \u3000\u00a0]?[{IDEOGRAPH}]){{1,2}}", s.strip(_BLANK))) \
+        and not _TITLE_RE.search(s)
 
 
 # What a site prints among the lines of a title block (under the title, or between it and the
