@@ -1,6 +1,7 @@
 """Tests of the default model's recipe (models/topics-default/recipe.py): weak labels, the training set."""
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,17 @@ def test_training_set_excludes_evaluation_and_gold_documents(built):
     # the provincial gold (three development documents, the blind shandong-6) is never trained on
     assert policy and not policy & {"shandong-6", "shandong-15", "shandong-19", "shandong-30"}
     assert not policy & tt.gold_policy_docs()
+
+
+@pytest.mark.slow
+def test_shipped_model_was_built_from_the_recipes_training_set(built):
+    """``make model`` gives the shipped model: its recorded training set is the one the recipe
+    builds today (a change of cleaning that moves the local hand labels, or of a weak-label rule,
+    must be followed by a rebuild: review20's re-anchored labels, 2026-12-05)."""
+    examples, _ = built
+    recorded = json.loads((Path(tt.DEFAULT_MODEL) / "model.json").read_text(encoding="utf-8"))["metadata"]["training"]
+    summary = tt.training_summary(examples)
+    assert {k: recorded[k] for k in summary} == summary
 
 
 def test_gold_policy_docs_reads_the_provincial_gold(tmp_path):
