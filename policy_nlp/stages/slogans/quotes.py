@@ -849,8 +849,9 @@ def _clause_object(text, s, e):
 def _term_shape(text, s, e, repeats, listed):
     """Whether the quotation ``text[s:e]`` is a term by its own shape or
     use: quoted again, a code (“党建+网格”), one of a series of quotations
-    (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
-    安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
+    (“查”、“控”、“治”) that names rather than describes (:func:`_described_run`),
+    a phenomenon named by where it happens (“舌尖上的安全”), a type
+    (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
     series = ((text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", ""))
               or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")) \
