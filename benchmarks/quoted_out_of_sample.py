@@ -19,6 +19,8 @@ tagged when a slogan (quoted or numbered, any source) spans exactly its text, bl
 
 Scores (docs/evaluation.md, "quoted24"): main c96ab8d, developed precision 121/136, recall 121/126;
 set aside 57/68, 57/62. After quoted24: developed 124/138, 124/126; set aside unchanged.
+After quoted24b (runs that describe; main a0c2953 was 124/138): developed 124/136, 124/126; set aside
+unchanged.
 
 Usage (from the checkout)::
 

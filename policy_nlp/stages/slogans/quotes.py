@@ -235,12 +235,20 @@ _SHIFT_RUN = r"(?:[“「][^“”「」\r\n]{1,16}[”」][、和与及]?)+"
 _SHIFT_GAP = rf"[^{STOPS}“”「」\r\n]"
 _SHIFT = re.compile(rf"(?:从|由){_SHIFT_GAP}{{0,10}}?{_SHIFT_RUN}{_SHIFT_GAP}{{0,10}}?(?:到|向|转向)"
                     rf"{_SHIFT_GAP}{{0,6}}?{_SHIFT_RUN}")
+# ... or with no 从 (“事后管理”“多头管理”还未向“过程治理”“协同治理”转变, central-25), or what a thing
+# becomes and what it was (将原来需要“窗口办”“交原件”的…过程，变成“线上办”“远程办”“链上存”, shandong-28;
+# 防止硬约束变成“橡皮筋”, xi all_data:12 32) (quoted24b)
+_CHANGE = re.compile(rf"{_SHIFT_RUN}{_SHIFT_GAP}{{0,4}}?(?:向|转向){_SHIFT_GAP}{{0,6}}?{_SHIFT_RUN}(?:转变|转型|转化)"
+                     rf"|(?:原来|原先|过去|以往){_SHIFT_GAP}{{0,6}}?{_SHIFT_RUN}[^。；;！!？?\r\n“”「」]{{0,24}}?"
+                     rf"(?=(?:变成|变为|转变为|转为)[“「])"
+                     rf"|(?:变成|变为|转变为|转为){_SHIFT_RUN}")
 
 
 def _shift_stage(text, s, e):
-    """Whether the quotation ``text[s:e]`` is a stage of a shift (:data:`_SHIFT`)
-    that no head after it names and that is no name of its own."""
-    if not any(m.start() < s < m.end() for m in _SHIFT.finditer(text, max(0, s - 60), e + 60)):
+    """Whether the quotation ``text[s:e]`` is a stage of a shift (:data:`_SHIFT`,
+    :data:`_CHANGE`) that no head after it names and that is no name of its own."""
+    if not any(m.start() < s < m.end() for shift in (_SHIFT, _CHANGE)
+               for m in shift.finditer(text, max(0, s - 60), e + 60)):
         return False
     after = text[e + 1:e + 8]
     return not (_TERM_HEAD_AFTER.match(after) or _MODIFIED_HEAD_AFTER.match(after) or _its_own_name(text, s, e))
@@ -841,16 +849,37 @@ def _clause_object(text, s, e):
 def _term_shape(text, s, e, repeats, listed):
     """Whether the quotation ``text[s:e]`` is a term by its own shape or
     use: quoted again, a code (“党建+网格”), one of a series of quotations
-    (“查”、“控”、“治”), a phenomenon named by where it happens (“舌尖上的
-    安全”), a type (“实体型”居委会) or a scoped honour (“全国文明村”)."""
+    (“查”、“控”、“治”) that names rather than describes (:func:`_described_run`),
+    a phenomenon named by where it happens (“舌尖上的安全”), a type
+    (“实体型”居委会) or a scoped honour (“全国文明村”)."""
     q = text[s:e]
     series = ((text[e + 1:e + 2] in "“「、" and text[e + 1:e + 3] not in ("、", ""))
               or (s >= 2 and text[s - 2] in "”」") or text[s - 3:s - 1] in ("”、", "」、")) \
-        and not _figure_words_run(text, s, listed)
+        and not _figure_words_run(text, s, listed) and not _described_run(text, e, listed)
     return bool(repeats >= 2 or "+" in q or "＋" in q or series
                 or _PLACE_OF_PHENOMENON.fullmatch(q)
                 or (_TYPE_NAME.fullmatch(q) and IDEOGRAPH_RE.match(text, e + 1))
                 or _SCOPED_HONOUR.fullmatch(q))
+
+
+# a run of quotations that describes, no series of terms: what it is is named after it (“不愿”“不敢”“不会”
+# 的困境, …的观点, 存在“躺平”“守摊”心态: described_run_heads.txt), or it lists what a thing includes,
+# its parts or fields (性能指标应包括“所分析的数据类型”、“分析速度”、…, central-27 102; every run
+# after 包括/包含 in the corpora is one: central-22 122 129 154)
+_DESCRIBED_AFTER = re.compile(rf"(?:的|等等?)?[{IDEOGRAPH}]{{0,4}}?(?:{alternation('described_run_heads')})")
+_CONTENTS_BEFORE = re.compile(r"(?:包括|包含)[：:]?$")
+
+
+def _described_run(text, e, listed):
+    """Whether the run of quotations side by side that the quotation ending
+    at ``e`` is part of (its first starting at ``listed``) describes rather
+    than names: the words after it name a plight, a view or a state of mind
+    (:data:`_DESCRIBED_AFTER`), or it lists what a thing includes
+    (:data:`_CONTENTS_BEFORE`)."""
+    m = _RUN_REST.match(text, e)
+    end = m.end() if m else e + 1
+    return bool(_DESCRIBED_AFTER.match(text, end)
+                or _CONTENTS_BEFORE.search(text, max(0, listed - 5), before_blanks(text, listed - 1)))
 
 
 # a run of quoted two-character words of the language side by side (“返工”、“补课”)

@@ -3091,3 +3091,32 @@ def test_quoted24_the_stages_of_a_shift_are_no_terms():
     # a head after it names a term whatever comes around (local dev-0058)
     assert quoted_terms("从浙江创新“第一议题”学习机制,到各地以“动真格”举措纠治“舌尖上的浪费”") \
         == ["第一议题", "舌尖上的浪费"]
+
+
+def test_quoted24b_a_run_the_words_after_it_call_a_plight_or_a_view_is_no_series():
+    # central-40, cpc 8, local dev-0059: what the run describes is named after it
+    # (described_run_heads.txt), so its quotations are no series of terms
+    assert quoted_terms("农业、工业等传统产业数字化还需深化，部分企业数字化转型存在“不愿”“不敢”“不会”的困境，"
+                        "中小企业数字化转型相对滞后。") == []
+    assert quoted_terms("那种认为“共产主义是渺茫的幻想”、“共产主义没有经过实践检验”的观点，是完全错误的。") == []
+    assert quoted_terms("有的觉得“村里底子薄, 干多干少差不多”,存在“躺平”“守摊”心态;") == []
+    # a run a policy is carried out by stays a series of terms (national 2019, shandong-41)
+    assert quoted_terms("优化能源和运输结构。稳妥推进北方地区“煤改气”“煤改电”。") == ["煤改气", "煤改电"]
+    assert quoted_terms("大力推广“揭榜挂帅”“赛马制”“军令状”等重大科研任务组织方式") == ["揭榜挂帅", "赛马制", "军令状"]
+
+
+def test_quoted24b_a_run_of_what_a_thing_includes_is_no_series():
+    # central-102, central-27: the parts or fields a thing includes (every run after 包括 or 包含
+    # in the corpora, central-22 122 129 154 too)
+    t = "解决船舶智能制造基础共性问题，包括“通用标准”、“检测标准”、“评价标准”与“安全标准”，如图3所示。"
+    assert not {"检测标准", "评价标准", "安全标准"} & set(quoted_terms(t))
+    t = "性能指标应包括“所分析的数据类型”、“分析速度”、“临床功能”等，如数据处理、数据分析、诊断提示等。"
+    assert not {"所分析的数据类型", "分析速度"} & set(quoted_terms(t))
+    # (通用标准 and 临床功能 are tagged for other reasons: left, see docs/evaluation.md quoted24b)
+
+
+def test_quoted24b_the_stages_of_a_change_with_no_cong_are_no_terms():
+    # central-25: a shift written without 从; shandong-28: what a process was and what it becomes
+    assert quoted_terms("数字治理方式手段相对滞后，“事后管理”“多头管理”还未向“过程治理”“协同治理”转变。") == []
+    assert quoted_terms("创新上线远程刷脸认证服务，将原来需要“窗口办”“交原件”的专业资格人员认证过程，"
+                        "变成“线上办”“远程办”“链上存”，企业可7*24小时随时随地完成授权") == []
