@@ -75,9 +75,11 @@ _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # A line of the head that advertises the site or gives its address (老金范文,…下载网址:www.laojin123.com,
-# 润笔请加微:…; SUCAI198.COM —— 专注党建行政公文写作范文; …会员如需下载请看会员QQ群公告。): a site's, above the title
-_SITE_AD_RE = re.compile(rf"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|{alternation('site_ad_words')}",
-                         re.IGNORECASE)
+# 润笔请加微:…; SUCAI198.COM —— 专注党建行政公文写作范文; …会员如需下载请看会员QQ群公告。): a site's, above the title.
+# An address alone makes no sentence the site's: a notice's item names where to file or write to
+# (…发送至wangqi@mot.gov.cn），逾期不予受理。 central-71; 登录…系统（https：//isd.3incloud.com）填报… central-44)
+_SITE_ADDRESS_RE = re.compile(r"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b", re.IGNORECASE)
+_SITE_AD_WORDS_RE = re.compile(alternation("site_ad_words"), re.IGNORECASE)
 # A news report's closing credit on a line of its own: its reporters' names in brackets (（李晓月）, (记者 罗跃),
 # (通讯员 孙功健), (陈宝刚 杨扬) |), after a ■ (■段汉玥), or the unit that supplied it ((庆阳市委政法委供稿));
 # not a speech's stage note of the same shape ((掌声), (全文完)): the tail only
@@ -335,7 +337,8 @@ def _furniture(s, zone):
         return "source credit"
     if _EDITOR_NOTE_RE.fullmatch(s):
         return "editor note"
-    if zone == "head" and len(s) <= 100 and _SITE_AD_RE.search(s):
+    if zone == "head" and len(s) <= 100 and (_SITE_AD_WORDS_RE.search(s)
+                                             or _SITE_ADDRESS_RE.search(s) and not _SENT_END.search(s)):
         # with a date, the site's address opens the page's information line (http://www.… 2013-05-08 16:31:58 来源:…)
         return "page info" if re.search(_DATETIME, s) else "template notice"
     if _SENT_END.search(s):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED, development_excerpts, shared_path
+from conftest import SEED, development_excerpts, local_excerpt, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date, without_glosses
 from policy_nlp.stages.cleaning.title import _names_site, _title_kind, title_and_copy
 from policy_nlp.stages.normalize import prepare
@@ -1726,3 +1726,25 @@ def test_a_speechs_stage_note_is_no_credit(local_excerpts):
     from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
     assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(掌声)", "(全文完)", "(2022年9月28日)", "（有删节）"))
     assert _AUTHOR_CREDIT_RE.fullmatch("(记者 罗跃)")   # dev-0076's, in Simplified
+
+
+def _policy_document(doc_id):
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    with path.open(encoding="utf-8") as f:
+        return next(json.loads(line) for line in f if json.loads(line)["id"] == doc_id)["content_zh"]
+
+
+def test_a_sentence_with_an_address_right_under_the_title_is_body():
+    # a notice's item that names where to send or file (an e-mail address: …（盖章扫描件发送至
+    # wangqi@mot.gov.cn），逾期不予受理。 central-71) is prose; copied right under the title (an excerpt
+    # of one item), it was taken for the site's advertisement (review21): only the site's own words
+    # (写作神器, 会员QQ群, 加微) make a sentence of the head furniture
+    text, opening = _policy_document("central-71"), "三、请牵头申报单位"
+    title = text.split("\n", 1)[0]
+    start = text.index(opening)
+    paragraphs = text[start:].split("\n")[:2]
+    for newline in ("\n", "\r\n", "\r"):
+        cleaned = checked_clean(newline.join([title, *paragraphs]))
+        assert cleaned.text.startswith(opening), (newline, cleaned.removed)
+        assert [r["reason"] for r in cleaned.removed] == ["title block"]
+
