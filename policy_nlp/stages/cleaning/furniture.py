@@ -82,8 +82,10 @@ _SITE_ADDRESS_RE = re.compile(r"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org
 _SITE_AD_WORDS_RE = re.compile(alternation("site_ad_words"), re.IGNORECASE)
 # A news report's closing credit on a line of its own: its reporters' names in brackets (（李晓月）, (记者 罗跃),
 # (通讯员 孙功健), (陈宝刚 杨扬) |), after a ■ (■段汉玥), or the unit that supplied it ((庆阳市委政法委供稿));
-# not a speech's stage note of the same shape ((掌声), (全文完)): the tail only
-_CREDIT_NAME = rf"(?:(?:本报|特约)?(?:记者|通讯员|实习生)\s*)?(?!掌声|鼓掌|笑声|全文完|有删节|节选)[{IDEOGRAPH}]{{2,3}}"
+# not a note of the same shape ((掌声), (曲毕), (全文完), (图略), (待续): stage_notes.txt; nor a numeral, (十一)
+# of a list cut after its marker): the tail only
+_STAGE_NOTE = rf"(?:{alternation('stage_notes')}|[{IDEOGRAPH}]{{1,2}}[完毕略]|[一二三四五六七八九十]{{2,3}})[）)]"
+_CREDIT_NAME = rf"(?:(?:本报|特约)?(?:记者|通讯员|实习生)\s*)?(?!{_STAGE_NOTE})[{IDEOGRAPH}]{{2,3}}"
 _AUTHOR_CREDIT_RE = re.compile(
     rf"(?:[（(]\s*{_CREDIT_NAME}(?:[\s、，,]+{_CREDIT_NAME}){{0,3}}\s*[)）]|[（(][^（）()]{{2,20}}供稿[)）]"
     rf"|[■□]\s*{_CREDIT_NAME})\s*[|｜]?")

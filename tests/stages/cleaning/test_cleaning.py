@@ -1748,3 +1748,19 @@ def test_a_sentence_with_an_address_right_under_the_title_is_body():
         assert cleaned.text.startswith(opening), (newline, cleaned.removed)
         assert [r["reason"] for r in cleaned.removed] == ["title block"]
 
+
+@pytest.mark.parametrize("doc_id, note", [
+    ("dev-0134", "(曲毕)"),      # a ceremony's running order: 第一项:奏国歌。请全体起立。⏎(曲毕)请坐下。
+    ("dev-0134", "(颁奖完)"),    # 第四项:颁奖。…⏎(颁奖完)让我们以热烈的掌声…
+    ("central-158", "（图略）"),  # 工程业务架构如图2-1所示：⏎（图略）⏎二、数据架构
+])
+def test_a_note_that_closes_a_cut_page_is_no_reporters_name(doc_id, note):
+    # a bracketed stage or editor's note of two or three characters closing a page cut after it (a
+    # web copy's first page, (待续)) was read as a news report's closing credit, (李晓月) (review21)
+    text = local_excerpt(doc_id) if doc_id.startswith("dev-") else _policy_document(doc_id)
+    cut = text[:text.index(note) + len(note)]
+    for page in (cut, cut + "\n", cut.replace("\n", "\r\n")):
+        cleaned = checked_clean(page)
+        assert cleaned.text.rstrip().endswith(note), [r["text"] for r in cleaned.removed]
+    from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
+    assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(待续)", "（未完）", "(欢呼)", "（十一）"))
