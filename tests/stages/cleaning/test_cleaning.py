@@ -1764,3 +1764,16 @@ def test_a_note_that_closes_a_cut_page_is_no_reporters_name(doc_id, note):
         assert cleaned.text.rstrip().endswith(note), [r["text"] for r in cleaned.removed]
     from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
     assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(待续)", "（未完）", "(欢呼)", "（十一）"))
+
+
+@pytest.mark.parametrize("genre", ["讲话", "致辞", "发言"])
+def test_a_title_wrapped_before_its_genre_word_gives_no_speaker(genre):
+    # dev-0236's title block hard-wrapped before its last word, the byline name left out:
+    # …座谈会上的⏎讲话⏎(2022年9月28日): the genre word over the date is the title's end, not a
+    # speaker's name of two characters (review21; 赵立平⏎(2022年9月28日) is one)
+    text = local_excerpt("dev-0236")
+    body = text[text.index("(2022年9月28日)"):]
+    page = f"赵立平在全区离退休老干部“重阳节”座谈会上的\n{genre}\n\n{body}"
+    meta = checked_clean(page).meta
+    assert meta.get("speaker") != genre and meta["title"].endswith(genre), meta
+    assert checked_clean(text).meta["speaker"] == "赵立平"
