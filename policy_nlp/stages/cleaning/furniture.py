@@ -5,7 +5,8 @@ copies."""
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import BLANK, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import (BLANK, IDEOGRAPH, INNER_BLANK, NEWLINES, ONE_LINE_BREAK, SENTENCE_ENDS,
+                                   before_blanks)
 from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
@@ -159,7 +160,9 @@ _TEMPLATE = _load_template_furniture()
 # Document-sharing sites (天天文库, 金锄头文库 …) number the pages of a copied
 # document with "N、" on a line of its own after a blank line, even in the
 # middle of a sentence.
-_PAGE_MARK_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*(\d{1,3})、")
+# (a line break of any kind: \n, \r\n, a lone \r)
+_BREAK = f"(?:{ONE_LINE_BREAK.pattern})"
+_PAGE_MARK_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}[ \t\u3000\u00a0]*(\d{{1,3}})、")
 _PAGE_LINE_MIN = 20  # a heading is shorter: its line break is not a page break
 _PAGE_MIN = 150  # a page is longer: 1、…⏎⏎2、… items are a list
 _PAGE_MAX = 600  # the second page's number is looked for this far: a page is about 300 characters
@@ -168,7 +171,7 @@ _PAGE_MAX = 600  # the second page's number is looked for this far: a page is ab
 def _cuts_sentence(text, mark):
     """Whether the line before a page mark starting at ``mark`` (its line
     break) is long and ends without a sentence end or a colon."""
-    line = text[text.rfind("\n", 0, mark) + 1:mark].strip(_BLANK)
+    line = text[max(text.rfind(c, 0, mark) for c in NEWLINES) + 1:mark].strip(_BLANK)
     return len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:"
 
 
@@ -199,8 +202,8 @@ def _page_marks(text):
     return spans if cuts else []
 
 
-_FIRST_PAGE_RE = re.compile(r"[ \t\u3000\u00a0\n]*(1、)")
-_NEXT_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*2、")
+_FIRST_PAGE_RE = re.compile(rf"[ \t\u3000\u00a0{NEWLINES}]*(1、)")
+_NEXT_PAGE_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}?[ \t\u3000\u00a0]*2、")
 
 
 def _first_page_mark(text, spans, wrapped=False):
@@ -228,7 +231,8 @@ def _first_page_mark(text, spans, wrapped=False):
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
         line_start = before_blanks(text, b)   # an indented line
-        if not match or not (line_start == 0 or text[line_start - 1] == "\n" or "\n" in match.group()):
+        if not match or not (line_start == 0 or text[line_start - 1] in NEWLINES
+                                      or any(c in match.group() for c in NEWLINES)):
             continue
         if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
             continue
@@ -242,7 +246,7 @@ def _first_page_mark(text, spans, wrapped=False):
 
 # the later pages' numbers of a copy whose first page's 1、 was found: on a line of their own or
 # opening a line, the break before them single as often as not (……坚持一张蓝图绘⏎2、到底, dev-0006)
-_LATER_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*(\d{1,3})、")
+_LATER_PAGE_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}?[ \t\u3000\u00a0]*(\d{{1,3}})、")
 # a list's own first item inside a line (主要抓好三项工作:1、加强组织领导…), not 第1、2批 nor 2021、
 _INLINE_ONE_RE = re.compile(r"(?<![\d.第])1、(?!\d)")
 

@@ -1777,3 +1777,17 @@ def test_a_title_wrapped_before_its_genre_word_gives_no_speaker(genre):
     meta = checked_clean(page).meta
     assert meta.get("speaker") != genre and meta["title"].endswith(genre), meta
     assert checked_clean(text).meta["speaker"] == "赵立平"
+
+
+@pytest.mark.parametrize("excerpt_id", ["dev-0006", "dev-0141", "dev-0193", "dev-0235"])
+def test_a_sharing_sites_page_numbers_are_found_whatever_ends_the_lines(excerpt_id):
+    # the 1、 ⏎2、 ⏎3、 a document-sharing site prints at its pages' starts were looked for after \n only:
+    # with \r\n or a lone \r the title kept its 1、 and the marks stayed in the body (review21)
+    text = local_excerpt(excerpt_id)
+    cleaned = checked_clean(text)
+    marks = [r["text"].strip() for r in cleaned.removed if r["reason"] == "page number"]
+    assert "1、" in marks and "2、" in marks
+    for newline in ("\r\n", "\r"):
+        other = checked_clean(text.replace("\n", newline))
+        assert [r["text"].strip() for r in other.removed if r["reason"] == "page number"] == marks, newline
+        assert other.meta["title"] == cleaned.meta["title"]
