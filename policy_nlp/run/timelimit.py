@@ -130,14 +130,15 @@ class time_limit:
             if self.outer_due is not None:
                 signal.setitimer(signal.ITIMER_REAL, max(self.outer_due - time.monotonic(), SLACK), self.interval)
             raise
-        self._arm()
+        self._arm(first=True)
         return self
 
-    def _arm(self):
-        """The timer to the next due time: this limit's (once reached, AGAIN seconds on), or the
-        caller's timer's if sooner."""
+    def _arm(self, first=False):
+        """The timer to the next due time: this limit's (once reached, AGAIN seconds on; but not
+        before it was first armed: a limit of SLACK or less is reached by then), or the caller's
+        timer's if sooner."""
         now = time.monotonic()
-        due = self.deadline if self.deadline > now + SLACK else now + AGAIN
+        due = self.deadline if first or self.deadline > now + SLACK else now + AGAIN
         if self.outer_due is not None:
             due = min(due, self.outer_due)
         signal.setitimer(signal.ITIMER_REAL, max(due - now, SLACK), AGAIN)

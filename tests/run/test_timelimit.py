@@ -67,6 +67,18 @@ def test_the_timer_is_cleared_after_a_block_however_it_ends():
     time.sleep(0.4)  # past every limit above: no stray alarm (its default action would end the process)
 
 
+@pytest.mark.parametrize("seconds", [timelimit.SLACK, timelimit.SLACK / 10])
+def test_a_limit_of_a_millisecond_or_less_stops_at_it_not_a_second_later(seconds):
+    # a limit no longer than SLACK was past when the timer was first armed, and was armed as if it
+    # had fired already: AGAIN (1 s) on; annotate_dataset(doc_timeout=0.001) stopped nothing (review21)
+    start = time.monotonic()
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(seconds):
+            OLD_MEETING_OPENING.match(SALUTATIONS)
+    assert time.monotonic() - start < timelimit.AGAIN / 2
+    assert _no_timer()
+
+
 def test_a_limit_of_zero_or_outside_the_main_thread_does_nothing():
     with time_limit(0):
         assert _no_timer()

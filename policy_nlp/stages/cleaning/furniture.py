@@ -5,7 +5,8 @@ copies."""
 import re
 from pathlib import Path
 
-from policy_nlp.lang.chars import BLANK, IDEOGRAPH, INNER_BLANK, SENTENCE_ENDS, before_blanks
+from policy_nlp.lang.chars import (BLANK, IDEOGRAPH, INNER_BLANK, NEWLINES, ONE_LINE_BREAK, SENTENCE_ENDS,
+                                   before_blanks)
 from policy_nlp.lang.captions import is_caption
 from policy_nlp.lang.notices import HIDDEN_TEXT
 from policy_nlp.lang.words import alternation, words
@@ -75,13 +76,17 @@ _FIELDS_RE = re.compile(
     rf"(?:{_DATETIME}\s*)?(?:[【\[（(]?(?:{_FIELD_KEYS})[】\]]?\s*[:：](?:[^:：]|(?<=\d)[:：](?=\d)){{0,60}}?[）)]?\s*)+"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # A line of the head that advertises the site or gives its address (老金范文,…下载网址:www.laojin123.com,
-# 润笔请加微:…; SUCAI198.COM —— 专注党建行政公文写作范文; …会员如需下载请看会员QQ群公告。): a site's, above the title
-_SITE_AD_RE = re.compile(rf"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b|{alternation('site_ad_words')}",
-                         re.IGNORECASE)
+# 润笔请加微:…; SUCAI198.COM —— 专注党建行政公文写作范文; …会员如需下载请看会员QQ群公告。): a site's, above the title.
+# An address alone makes no sentence the site's: a notice's item names where to file or write to
+# (…发送至wangqi@mot.gov.cn），逾期不予受理。 central-71; 登录…系统（https：//isd.3incloud.com）填报… central-44)
+_SITE_ADDRESS_RE = re.compile(r"www\.|https?://|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b", re.IGNORECASE)
+_SITE_AD_WORDS_RE = re.compile(alternation("site_ad_words"), re.IGNORECASE)
 # A news report's closing credit on a line of its own: its reporters' names in brackets (（李晓月）, (记者 罗跃),
 # (通讯员 孙功健), (陈宝刚 杨扬) |), after a ■ (■段汉玥), or the unit that supplied it ((庆阳市委政法委供稿));
-# not a speech's stage note of the same shape ((掌声), (全文完)): the tail only
-_CREDIT_NAME = rf"(?:(?:本报|特约)?(?:记者|通讯员|实习生)\s*)?(?!掌声|鼓掌|笑声|全文完|有删节|节选)[{IDEOGRAPH}]{{2,3}}"
+# not a note of the same shape ((掌声), (曲毕), (全文完), (图略), (待续): stage_notes.txt; nor a numeral, (十一)
+# of a list cut after its marker): the tail only
+_STAGE_NOTE = rf"(?:{alternation('stage_notes')}|[{IDEOGRAPH}]{{1,2}}[完毕略]|[一二三四五六七八九十]{{2,3}})[）)]"
+_CREDIT_NAME = rf"(?:(?:本报|特约)?(?:记者|通讯员|实习生)\s*)?(?!{_STAGE_NOTE})[{IDEOGRAPH}]{{2,3}}"
 _AUTHOR_CREDIT_RE = re.compile(
     rf"(?:[（(]\s*{_CREDIT_NAME}(?:[\s、，,]+{_CREDIT_NAME}){{0,3}}\s*[)）]|[（(][^（）()]{{2,20}}供稿[)）]"
     rf"|[■□]\s*{_CREDIT_NAME})\s*[|｜]?")
@@ -155,7 +160,9 @@ _TEMPLATE = _load_template_furniture()
 # Document-sharing sites (天天文库, 金锄头文库 …) number the pages of a copied
 # document with "N、" on a line of its own after a blank line, even in the
 # middle of a sentence.
-_PAGE_MARK_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*(\d{1,3})、")
+# (a line break of any kind: \n, \r\n, a lone \r)
+_BREAK = f"(?:{ONE_LINE_BREAK.pattern})"
+_PAGE_MARK_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}[ \t\u3000\u00a0]*(\d{{1,3}})、")
 _PAGE_LINE_MIN = 20  # a heading is shorter: its line break is not a page break
 _PAGE_MIN = 150  # a page is longer: 1、…⏎⏎2、… items are a list
 _PAGE_MAX = 600  # the second page's number is looked for this far: a page is about 300 characters
@@ -164,7 +171,7 @@ _PAGE_MAX = 600  # the second page's number is looked for this far: a page is ab
 def _cuts_sentence(text, mark):
     """Whether the line before a page mark starting at ``mark`` (its line
     break) is long and ends without a sentence end or a colon."""
-    line = text[text.rfind("\n", 0, mark) + 1:mark].strip(_BLANK)
+    line = text[max(text.rfind(c, 0, mark) for c in NEWLINES) + 1:mark].strip(_BLANK)
     return len(line) >= _PAGE_LINE_MIN and not _SENT_END.search(line[-1]) and line[-1] not in "：:"
 
 
@@ -195,8 +202,8 @@ def _page_marks(text):
     return spans if cuts else []
 
 
-_FIRST_PAGE_RE = re.compile(r"[ \t\u3000\u00a0\n]*(1、)")
-_NEXT_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*2、")
+_FIRST_PAGE_RE = re.compile(rf"[ \t\u3000\u00a0{NEWLINES}]*(1、)")
+_NEXT_PAGE_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}?[ \t\u3000\u00a0]*2、")
 
 
 def _first_page_mark(text, spans, wrapped=False):
@@ -224,7 +231,8 @@ def _first_page_mark(text, spans, wrapped=False):
     for _, b, _ in [(0, 0, "")] + [s for s in spans if s[2] == "template notice"]:
         match = _FIRST_PAGE_RE.match(text, b)
         line_start = before_blanks(text, b)   # an indented line
-        if not match or not (line_start == 0 or text[line_start - 1] == "\n" or "\n" in match.group()):
+        if not match or not (line_start == 0 or text[line_start - 1] in NEWLINES
+                                      or any(c in match.group() for c in NEWLINES)):
             continue
         if _NEXT_PAGE_RE.search(text, match.end(1), match.end(1) + _PAGE_MIN) is not None:
             continue
@@ -238,7 +246,7 @@ def _first_page_mark(text, spans, wrapped=False):
 
 # the later pages' numbers of a copy whose first page's 1、 was found: on a line of their own or
 # opening a line, the break before them single as often as not (……坚持一张蓝图绘⏎2、到底, dev-0006)
-_LATER_PAGE_RE = re.compile(r"\n[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*(\d{1,3})、")
+_LATER_PAGE_RE = re.compile(rf"{_BREAK}[ \t\u3000\u00a0]*{_BREAK}?[ \t\u3000\u00a0]*(\d{{1,3}})、")
 # a list's own first item inside a line (主要抓好三项工作:1、加强组织领导…), not 第1、2批 nor 2021、
 _INLINE_ONE_RE = re.compile(r"(?<![\d.第])1、(?!\d)")
 
@@ -335,7 +343,8 @@ def _furniture(s, zone):
         return "source credit"
     if _EDITOR_NOTE_RE.fullmatch(s):
         return "editor note"
-    if zone == "head" and len(s) <= 100 and _SITE_AD_RE.search(s):
+    if zone == "head" and len(s) <= 100 and (_SITE_AD_WORDS_RE.search(s)
+                                             or _SITE_ADDRESS_RE.search(s) and not _SENT_END.search(s)):
         # with a date, the site's address opens the page's information line (http://www.… 2013-05-08 16:31:58 来源:…)
         return "page info" if re.search(_DATETIME, s) else "template notice"
     if _SENT_END.search(s):

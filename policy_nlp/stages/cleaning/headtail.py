@@ -7,7 +7,7 @@ from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.dates import date_field, file_stamps, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
-                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_AD_RE, _AUTHOR_CREDIT_RE,
+                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_ADDRESS_RE, _AUTHOR_CREDIT_RE,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, is_ideograph
@@ -458,7 +458,7 @@ def _page_info_meta(s, meta, after="", posted=False):
             if date:  # the copy's upload or update (更新时间) is no publication
                 meta.setdefault(published if field == "published" else field, date)
     # a line of fields, or one that opens with the site's address (http://www.ljxww.com  2013-05-08 16:31:58 来源:…)
-    if not keyed and (_FIELDS_RE.fullmatch(s) or _SITE_AD_RE.match(s)) \
+    if not keyed and (_FIELDS_RE.fullmatch(s) or _SITE_ADDRESS_RE.match(s)) \
             and (publication or not _FIELD_VALUE_RE.search(s)):
         date = parse_date(s)
         if date:

@@ -231,10 +231,11 @@ def _parse_title_block(strings, meta):
 def _byline_name_before_date(s, after):
     """Whether ``s`` is a speaker's name of two or three characters (赵立平, 项 雪 龙) on its own
     line over the date line ``after[0]`` of a title block: the byline printed name first, as the
-    date-first one (⏎(2021 年2月2日)⏎项 雪 龙) is read by :func:`_title_kind`."""
+    date-first one (⏎(2021 年2月2日)⏎项 雪 龙) is read by :func:`_title_kind`; not a genre word
+    (…座谈会上的⏎讲话⏎(2022年9月28日): a title wrapped before its last word)."""
     return bool(after) and _title_kind(after[0], []) == "date" and bool(
         re.fullmatch(rf"[{IDEOGRAPH}](?:[ \u3000\u00a0]?[{IDEOGRAPH}]){{1,2}}", s.strip(_BLANK))) \
-        and not _TITLE_RE.search(s)
+        and not re.search(_DOC_TYPES, s)
 
 
 # What a site prints among the lines of a title block (under the title, or between it and the

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED, development_excerpts, shared_path
+from conftest import SEED, development_excerpts, local_excerpt, shared_path
 from policy_nlp.stages.cleaning import CleanedText, clean_text, parse_date, without_glosses
 from policy_nlp.stages.cleaning.title import _names_site, _title_kind, title_and_copy
 from policy_nlp.stages.normalize import prepare
@@ -1726,3 +1726,68 @@ def test_a_speechs_stage_note_is_no_credit(local_excerpts):
     from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
     assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(掌声)", "(全文完)", "(2022年9月28日)", "（有删节）"))
     assert _AUTHOR_CREDIT_RE.fullmatch("(记者 罗跃)")   # dev-0076's, in Simplified
+
+
+def _policy_document(doc_id):
+    path = shared_path("corpora", "policy_docs", "policy_documents.jsonl")
+    with path.open(encoding="utf-8") as f:
+        return next(json.loads(line) for line in f if json.loads(line)["id"] == doc_id)["content_zh"]
+
+
+def test_a_sentence_with_an_address_right_under_the_title_is_body():
+    # a notice's item that names where to send or file (an e-mail address: …（盖章扫描件发送至
+    # wangqi@mot.gov.cn），逾期不予受理。 central-71) is prose; copied right under the title (an excerpt
+    # of one item), it was taken for the site's advertisement (review21): only the site's own words
+    # (写作神器, 会员QQ群, 加微) make a sentence of the head furniture
+    text, opening = _policy_document("central-71"), "三、请牵头申报单位"
+    title = text.split("\n", 1)[0]
+    start = text.index(opening)
+    paragraphs = text[start:].split("\n")[:2]
+    for newline in ("\n", "\r\n", "\r"):
+        cleaned = checked_clean(newline.join([title, *paragraphs]))
+        assert cleaned.text.startswith(opening), (newline, cleaned.removed)
+        assert [r["reason"] for r in cleaned.removed] == ["title block"]
+
+
+@pytest.mark.parametrize("doc_id, note", [
+    ("dev-0134", "(曲毕)"),      # a ceremony's running order: 第一项:奏国歌。请全体起立。⏎(曲毕)请坐下。
+    ("dev-0134", "(颁奖完)"),    # 第四项:颁奖。…⏎(颁奖完)让我们以热烈的掌声…
+    ("central-158", "（图略）"),  # 工程业务架构如图2-1所示：⏎（图略）⏎二、数据架构
+])
+def test_a_note_that_closes_a_cut_page_is_no_reporters_name(doc_id, note):
+    # a bracketed stage or editor's note of two or three characters closing a page cut after it (a
+    # web copy's first page, (待续)) was read as a news report's closing credit, (李晓月) (review21)
+    text = local_excerpt(doc_id) if doc_id.startswith("dev-") else _policy_document(doc_id)
+    cut = text[:text.index(note) + len(note)]
+    for page in (cut, cut + "\n", cut.replace("\n", "\r\n")):
+        cleaned = checked_clean(page)
+        assert cleaned.text.rstrip().endswith(note), [r["text"] for r in cleaned.removed]
+    from policy_nlp.stages.cleaning.furniture import _AUTHOR_CREDIT_RE
+    assert not any(_AUTHOR_CREDIT_RE.fullmatch(s) for s in ("(待续)", "（未完）", "(欢呼)", "（十一）"))
+
+
+@pytest.mark.parametrize("genre", ["讲话", "致辞", "发言"])
+def test_a_title_wrapped_before_its_genre_word_gives_no_speaker(genre):
+    # dev-0236's title block hard-wrapped before its last word, the byline name left out:
+    # …座谈会上的⏎讲话⏎(2022年9月28日): the genre word over the date is the title's end, not a
+    # speaker's name of two characters (review21; 赵立平⏎(2022年9月28日) is one)
+    text = local_excerpt("dev-0236")
+    body = text[text.index("(2022年9月28日)"):]
+    page = f"赵立平在全区离退休老干部“重阳节”座谈会上的\n{genre}\n\n{body}"
+    meta = checked_clean(page).meta
+    assert meta.get("speaker") != genre and meta["title"].endswith(genre), meta
+    assert checked_clean(text).meta["speaker"] == "赵立平"
+
+
+@pytest.mark.parametrize("excerpt_id", ["dev-0006", "dev-0141", "dev-0193", "dev-0235"])
+def test_a_sharing_sites_page_numbers_are_found_whatever_ends_the_lines(excerpt_id):
+    # the 1、 ⏎2、 ⏎3、 a document-sharing site prints at its pages' starts were looked for after \n only:
+    # with \r\n or a lone \r the title kept its 1、 and the marks stayed in the body (review21)
+    text = local_excerpt(excerpt_id)
+    cleaned = checked_clean(text)
+    marks = [r["text"].strip() for r in cleaned.removed if r["reason"] == "page number"]
+    assert "1、" in marks and "2、" in marks
+    for newline in ("\r\n", "\r"):
+        other = checked_clean(text.replace("\n", newline))
+        assert [r["text"].strip() for r in other.removed if r["reason"] == "page number"] == marks, newline
+        assert other.meta["title"] == cleaned.meta["title"]
