@@ -508,7 +508,7 @@ def _piece_meta(s, reason, meta, after="", posted=False):
     ``posted``: a page-information piece between two titles (:func:`between_titles`)."""
     if reason == "page info":
         _page_info_meta(s, meta, after, posted)
-    elif reason == "template notice":
+    elif reason in ("template notice", "file info"):
         _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
         named = _NOTICE_TITLE_RE.search(without_glosses(s))
         if named:  # the page's title as a last resort (:func:`clean._final_meta`), as a page title's
