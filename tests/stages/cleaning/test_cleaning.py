@@ -1767,7 +1767,36 @@ def test_a_site_templates_furniture_over_the_text_is_head(local_excerpts, excerp
 def test_the_shapes_of_file_facts_and_page_counters_are_no_prose():
     # the rows are whole lines: prose that holds a page count, a size or a fraction stays
     from policy_nlp.stages.cleaning.furniture import _furniture
-    for line in ("2024-05-13 999+ 21.09KB 29 页 海报", "9 页 999+", "大?。?4.80 KB", "3/4", "|", "---|---|---|---|"):
+    for line in ("2024-05-13 999+ 21.09KB 29 页 海报", "9 页 999+", "大?。?4.80 KB", "3/4", "|", "---|---|---|---|",
+                 "首页 新闻 体育 邮箱 搜索 短信 聊天 天气 答疑 导航"):  # dev-0144's portal bar
         assert _furniture(line, "body"), line
-    for line in ("全书共9页。", "增长1/4以上", "本文共3646字,全面回顾了一年来的工作。", "声明如下:", "相关内容如下:"):
+    for line in ("全书共9页。", "增长1/4以上", "新闻 体育 工作", "首页", "本文共3646字,全面回顾了一年来的工作。", "声明如下:", "相关内容如下:"):
         assert not _furniture(line, "body"), line
+
+
+@pytest.mark.parametrize("excerpt_id, speaker, position, title", [
+    # a title line that opens with the position and name and a colon (红石林业局局长孙颖奇:在…的讲话)
+    ("dev-0037", "孙颖奇", "红石林业局局长", "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"),
+    # a headline opening with the name alone, under a portal's section bar: the body names him after an office
+    ("dev-0144", "吴振华", None, "吴振华:坚决打好非典防治第二战役"),
+    # a byline subtitle of positions and a name (——…执委会主任、华西村党委书记吴协恩) is no part of the title
+    ("dev-0219", "吴协恩", "全国“村长”论坛执委会主任、华西村党委书记", "在第五届全国“村长”论坛闭幕会上的总结讲话"),
+])
+def test_a_speaker_a_headline_opens_with_or_a_byline_subtitle_names(local_excerpts, excerpt_id, speaker, position, title):
+    meta = checked_clean(local_excerpts[excerpt_id]["text"]).meta
+    assert (meta["speaker"], meta.get("position"), meta["title"]) == (speaker, position, title)
+
+
+def test_a_place_or_a_name_no_office_names_opening_a_headline_is_no_speaker():
+    from policy_nlp.stages.cleaning.title import headline_speaker
+    # dev-0191's headline opens with its town; a name the body never gives an office is not read either
+    meta = {"title": "西平县宋集镇:誓师动员 决战决胜"}
+    headline_speaker(["西平县宋集镇:誓师动员 决战决胜"], "宋集镇召开脱贫攻坚誓师大会。", meta)
+    assert "speaker" not in meta
+    meta = {"title": "吴振华:坚决打好非典防治第二战役"}
+    headline_speaker(["吴振华:坚决打好非典防治第二战役"], "会议要求,坚决打好第二战役。", meta)
+    assert "speaker" not in meta
+    # what a position says is no name (县长讲话:…)
+    meta = {"title": "县长讲话:全力做好今年防汛工作"}
+    headline_speaker(["县长讲话:全力做好今年防汛工作"], "同志们:", meta)
+    assert "speaker" not in meta
