@@ -1800,3 +1800,12 @@ def test_a_place_or_a_name_no_office_names_opening_a_headline_is_no_speaker():
     meta = {"title": "县长讲话:全力做好今年防汛工作"}
     headline_speaker(["县长讲话:全力做好今年防汛工作"], "同志们:", meta)
     assert "speaker" not in meta
+
+
+def test_a_portals_information_line_names_its_source_paper(local_excerpts):
+    # dev-0144: http://www.sina.com.cn 2003年05月13日10:42 石家庄日报, removed under the headline once the
+    # portal's section bar above it is furniture: the paper read, so its date is the report's year of last resort
+    meta = clean_text(local_excerpts["dev-0144"]["text"]).meta
+    assert (meta["publication"], meta["published"]) == ("石家庄日报", "2003-05-13")
+    # a line naming no paper after its date reads none (dev-0213's keyed 来源: wins)
+    assert clean_text(local_excerpts["dev-0213"]["text"]).meta["publication"] == "连江新闻网"
