@@ -507,7 +507,7 @@ def test_old_topic_training_path_points_to_the_recipe(monkeypatch):
 # ---------------------------------------------------------------- the worked example's data
 
 def test_worked_example_rebuilds_every_hand_coded_local_unit(tmp_path):
-    """benchmarks/train_local_example.py finds the text of all 794 hand-labelled local units."""
+    """benchmarks/train_local_example.py finds the text of all 778 hand-labelled local units."""
     import importlib.util
     repo = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("example", repo / "benchmarks" / "train_local_example.py")
@@ -517,10 +517,10 @@ def test_worked_example_rebuilds_every_hand_coded_local_unit(tmp_path):
     if not corpus.is_file():
         pytest.skip("needs ../shared/corpora/local_speeches")
     rows = example.coded_units(corpus)
-    assert len(rows) == 794 and len({r["id"] for r in rows}) == 199
+    assert len(rows) == 778 and len({r["id"] for r in rows}) == 199
     assert all(r["text"].strip() and r["label"] for r in rows)
     data = tt.read_labelled(example.write_csv(rows, tmp_path / "units.csv"), group_column="id")
-    assert data.groups[0] == "dev-0001" and sum(data.label_counts().values()) == 794
+    assert data.groups[0] == "dev-0001" and sum(data.label_counts().values()) == 778
     assert example.main(["--out", str(repo / "scratch")]) == 2  # never writes corpus text into the repository
     assert not (repo / "scratch").exists()
 

@@ -8,7 +8,7 @@ from policy_nlp.stages.script import is_traditional, script_vote, to_simplified,
 from policy_nlp.stages.cleaning.pieces import _BLANK, _pieces
 from policy_nlp.stages.cleaning.furniture import (_first_page_mark, _furniture, _GLOSS_RE, _INLINE,
                                                   _page_marks, without_glosses)
-from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation, title_and_copy
+from policy_nlp.stages.cleaning.title import _MASK_ONLY_RE, _MASK_RE, _salutation, headline_speaker, title_and_copy
 from policy_nlp.stages.cleaning.result import CleanedText
 from policy_nlp.stages.cleaning.headtail import _glued_head, _piece_meta, _scan_head, _scan_tail, between_titles
 from policy_nlp.stages.cleaning.wraps import page_numbers, rewrapped, unwrapped, wrap_breaks
@@ -66,7 +66,7 @@ def _clean(text, traditional):
         else _removals(text, traditional, copy)
     body, offset_map = _kept_text(read, spans)
     if not breaks:       # (the joined page's meta is final already)
-        meta = _final_meta(body, meta)
+        meta = _final_meta(body, meta, _title_lines(read, spans))
     removed = [{"start": a, "end": b, "text": text[a:b], "reason": r} for a, b, r in spans]
     return CleanedText(body, removed, meta, offset_map, _kept_changes(changed, offset_map))
 
@@ -84,7 +84,7 @@ def _unwrapped_removals(text, breaks, traditional):
     the metadata is final (read on the joined body)."""
     joined, positions = unwrapped(text, breaks)
     read, spans, meta, changed = _removals(joined, traditional, wrapped=True)
-    meta = _final_meta(_kept_text(read, spans)[0], meta)
+    meta = _final_meta(_kept_text(read, spans)[0], meta, _title_lines(read, spans))
     spans = _merge(sorted(rewrapped(spans, positions, breaks) + page_numbers(text)))
     read = _replaced(text, [(positions[offset], read[offset]) for offset, _ in changed])
     return read, spans, meta, [[positions[offset], char] for offset, char in changed]
@@ -252,10 +252,17 @@ def _glued_copy(title):
     return title
 
 
-def _final_meta(body, meta):
+def _title_lines(text, spans):
+    """The lines of the title block and page title that ``spans`` remove from ``text``."""
+    return [line for a, b, reason in spans if reason in ("title block", "page title")
+            for line in text[a:b].split("\n") if line.strip()]
+
+
+def _final_meta(body, meta, title_lines=()):
     """The metadata of the cleaned ``body``: its salutation, masked names
     counted (and not taken as speaker or venue), the page title as a last
-    resort for the title, pinyin glosses dropped, empty values left out."""
+    resort for the title, a speaker a title line opens with (:func:`title.headline_speaker`),
+    pinyin glosses dropped, empty values left out."""
     salutation = _salutation(body.lstrip(_BLANK + "\n"))
     if salutation:
         meta["salutation"] = salutation
@@ -271,6 +278,7 @@ def _final_meta(body, meta):
         meta["title"] = page_title.strip()
     if "title" in meta:
         meta["title"] = _repeated_title(meta["title"])
+    headline_speaker(title_lines, body, meta)
     return {key: without_glosses(value) if isinstance(value, str) else value
             for key, value in meta.items() if value}
 

@@ -7,7 +7,8 @@ from policy_nlp.stages.cleaning.pieces import _BLANK, _skip_blank
 from policy_nlp.stages.cleaning.dates import date_field, file_stamps, parse_date
 from policy_nlp.stages.cleaning.furniture import (_CREDIT_RE, _DATELINE_PAREN_RE, _DATELINE_RE,
                                                   _EDITOR_NOTE_RE, _FIELD_VALUE_RE, _FIELDS_RE, _furniture,
-                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_ADDRESS_RE, _AUTHOR_CREDIT_RE,
+                                                  _LICENCE_MARK_RE, _LICENCE_START_RE, _PAGE_TITLE_RE, _SITE_ADDRESS_RE,
+                                                  _AUTHOR_CREDIT_RE, _DATETIME,
                                                   _SENT_END, _SOURCE_PAREN_RE, _USERNAME_RE, page_publication,
                                                   without_glosses)
 from policy_nlp.lang.chars import IDEOGRAPH, SENTENCE_ENDS, before_blanks, is_ideograph
@@ -435,6 +436,11 @@ def _peel_glued_tail(text, a, b, items, meta):
         b = end
 
 
+# the newspaper or site a portal's information line names after its date, at the line's end
+_SOURCE_AFTER_DATE_RE = re.compile(rf"(?:{_DATETIME}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:\s*\d{{1,2}}:\d{{2}})?)"
+                                   rf"\s+(?P<paper>[{IDEOGRAPH}]{{2,12}}(?:报|网|台))\s*$")
+
+
 def _page_info_meta(s, meta, after="", posted=False):
     """The publication and dates of a page-information piece: a date under a key by the key
     (:func:`date_field`: a bare 时间: is a copy's posting time unless the piece names a
@@ -447,6 +453,9 @@ def _page_info_meta(s, meta, after="", posted=False):
     if _file_stamp_meta(s, meta, after):
         return
     publication = page_publication(s)
+    if not publication and _SITE_ADDRESS_RE.match(s):   # a portal's line: its address, the date, the source paper
+        paper = _SOURCE_AFTER_DATE_RE.search(s)   # (http://www.sina.com.cn 2003年05月13日10:42 石家庄日报: dev-0144)
+        publication = paper and paper["paper"]
     if publication:
         meta.setdefault("publication", publication)
     published = "uploaded" if posted and not publication else "published"
@@ -508,7 +517,7 @@ def _piece_meta(s, reason, meta, after="", posted=False):
     ``posted``: a page-information piece between two titles (:func:`between_titles`)."""
     if reason == "page info":
         _page_info_meta(s, meta, after, posted)
-    elif reason == "template notice":
+    elif reason in ("template notice", "file info"):
         _file_stamp_meta(s, meta, after)  # VIP专免⏎2024-05-13 999+ 21.09KB 29 页 海报
         named = _NOTICE_TITLE_RE.search(without_glosses(s))
         if named:  # the page's title as a last resort (:func:`clean._final_meta`), as a page title's

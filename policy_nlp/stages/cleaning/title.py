@@ -403,3 +403,39 @@ def _glued_meta(groups, meta):
 def _is_prose(s):
     s = without_glosses(s)
     return len(s) > 150 or (len(s) >= 8 and bool(_SENT_END.search(s)))
+
+
+# A news headline or title that opens with its speaker and a colon (红石林业局局长孙颖奇:在…的讲话,
+# 吴振华:坚决打好非典防治第二战役), and a byline subtitle of positions and a name alone
+# (——全国“村长”论坛执委会主任、华西村党委书记吴协恩).
+# what follows a position before a headline's colon and is no name (县长讲话:…, 书记寄语:…)
+_HEADLINE_VERBS = r"讲话|致辞|发言|强调|指出|要求|表示|寄语|批示|答问|访谈|专访|署名|谈"
+_BYLINE_POSITION = rf"[{IDEOGRAPH}、“”‘’·]{{1,40}}?{_OFFICE}"
+_HEADLINE_SPEAKER_RE = re.compile(
+    rf"(?:(?P<position>{_BYLINE_POSITION}))?(?!{_HEADLINE_VERBS})(?P<speaker>[{IDEOGRAPH}]{{2,3}})[:：](?=[^\s:：])")
+_BYLINE_SUBTITLE_RE = re.compile(
+    rf"(?P<title>.{{4,100}}?)\s*(?:——|--|—)\s*(?P<position>{_BYLINE_POSITION})(?P<speaker>[{IDEOGRAPH}]{{2,3}})")
+
+
+def headline_speaker(lines, body, meta):
+    """Fill ``meta``'s speaker (and position) from a title line that opens with them and a colon
+    (``lines``: the pieces of the title block and page title), or from a byline subtitle glued to
+    the title; a name without a position only when ``body`` names it after an office (市委书记吴振华):
+    a place or an organ opens a headline the same way (西平县宋集镇:誓师动员)."""
+    if meta.get("speaker"):
+        return
+    title = meta.get("title", "")
+    match = _BYLINE_SUBTITLE_RE.fullmatch(title)
+    if match:
+        meta.update(title=match["title"], position=match["position"], speaker=match["speaker"])
+        return
+    for line in lines:
+        match = _HEADLINE_SPEAKER_RE.match(without_glosses(line).strip())
+        if not match or _MASK_RE.search(match["speaker"]):
+            continue
+        speaker = match["speaker"]
+        if match["position"] or re.search(rf"{_OFFICE}{speaker}", body):
+            meta["speaker"] = speaker
+            if match["position"]:
+                meta.setdefault("position", match["position"])
+            return

@@ -529,7 +529,8 @@ def test_pinyin_glosses_are_removed_as_records(local_excerpts):
     glosses = [r for r in cleaned.removed if r["reason"] == "pinyin gloss"]
     assert glosses and all(r["text"][0] == "(" for r in glosses)
     assert "(huì)" not in cleaned.text and "会议" in cleaned.text
-    assert "在全区重点项目推进会上的讲话" in cleaned.text
+    # its title, once under the file facts (大?。?4.80 KB, its key garbled) it opened the body with, is the title block
+    assert cleaned.meta["title"] == "在全区重点项目推进会上的讲话" and cleaned.text.startswith("今天,区委、区政府")
     # 組織(who) in an English abbreviation is not a gloss
     row = local_excerpts["dev-0246"]["text"]
     assert "组织(who)" in clean_text(row).text
@@ -830,8 +831,9 @@ def test_an_end_of_preview_notice_glued_to_the_text_is_removed():
     rest = "县长在全县防汛工作会议上的讲话》所在栏目:优质范文 > 内容摘要:《县长在全县防汛工作会议上的讲话》格式模板,仅供写作参考"
     text = "今年汛期发生洪水的几率很大。尽管......预览结束,免费获取全文定制代笔此类文章,请扫码联系老师!" + rest
     cleaned = clean_text(text)
-    assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......" + rest
-    assert [r["reason"] for r in cleaned.removed] == ["template notice"]
+    # the site's column and abstract after it (所在栏目:… 内容摘要:…仅供写作参考) are its template too (clean24)
+    assert cleaned.text == "今年汛期发生洪水的几率很大。尽管......"
+    assert [r["reason"] for r in cleaned.removed] == ["template notice"] and cleaned.removed[0]["text"].endswith(rest)
     # 预览结束 in a sentence (no punctuation after it) is the speech's
     text = "今天召开会议。要把方案预览结束后的意见及时反馈给有关部门。"
     assert clean_text(text).text == text
@@ -935,11 +937,11 @@ def test_page_numbers_of_document_sharing_sites_are_removed(local_excerpts):
         marks = [r["text"].strip() for r in cleaned.removed if re.fullmatch(r"\s*\d+、", r["text"])]
         assert marks == ["1、", "2、"], key
         assert sentence in cleaned.text and sentence not in raw
-    # A real 1、 2、 3、 list (dev-0050) keeps its markers.
+    # A 1、 2、 3、 list (dev-0050's download help, a template notice since clean24) is no page's number.
     for key in ("dev-0050",):
         cleaned = clean_text(local_excerpts[key]["text"])
         assert not [r for r in cleaned.removed if re.fullmatch(r"\s*\d+、", r["text"])]
-        assert "\n\n2、" in cleaned.text
+        assert any("\n\n2、已购买过的文档" in r["text"] for r in cleaned.removed if r["reason"] == "template notice")
 
 
 def test_the_first_pages_number_after_a_sharing_sites_header_is_removed(local_excerpts):
@@ -1265,8 +1267,10 @@ def test_a_bare_time_on_a_line_that_names_its_publication_is_the_pages(local_exc
     # the line left in a text is read the same way (dev-0189's, as cleaning left it before)
     line = next(line for line in local_excerpts["dev-0189"]["text"].split("\n") if line.startswith("时间:"))
     assert page_dates(line) == {"published": "2018-06-14", "publication": "金锁关镇"}
-    # a sharing site's bare 时间: left in the text (dev-0170: 大小 … 时间:2020-11-17)
-    assert page_dates(clean_text(local_excerpts["dev-0170"]["text"]).text) == {"uploaded": "2020-11-17"}
+    # a sharing site's bare 时间: (dev-0170: 大小 … 时间:2020-11-17), left in the text before clean24 read
+    # its garbled 大?。?4.80 KB as file facts: removed and read as the upload date
+    cleaned = clean_text(local_excerpts["dev-0170"]["text"])
+    assert cleaned.meta["uploaded"] == "2020-11-17" and page_dates(cleaned.text) == {}
     # the model-essay site's line under its title (dev-0246: a 2009 report posted in 2012)
     assert clean_text(local_excerpts["dev-0246"]["text"]).meta["uploaded"] == "2012-11-10"
 
@@ -1791,3 +1795,80 @@ def test_a_sharing_sites_page_numbers_are_found_whatever_ends_the_lines(excerpt_
         other = checked_clean(text.replace("\n", newline))
         assert [r["text"].strip() for r in other.removed if r["reason"] == "page number"] == marks, newline
         assert other.meta["title"] == cleaned.meta["title"]
+# clean24: the furniture review20 left at the ends of local development excerpts, as site-template rows
+@pytest.mark.parametrize("excerpt_id, furniture, last_words", [
+    ("dev-0037", "9 页 999+", "森林防火..."),                        # a sharing site's file facts under the text
+    ("dev-0142", "声明:本站所有文章", "满意的答卷。"),                   # a site's claim
+    ("dev-0226", "您现在查看是摘要页", "1.76亿元 ......"),               # a teaser's notice
+    ("dev-0228", "本文共3646字", "进一步加快。…………"),
+    ("dev-0029", "所在栏目:优质范文", "尽管......"),
+    ("dev-0038", "腾讯文库", "护林员是护林防火的"),
+    ("dev-0094", "链接地址:http://", "切实增强做好生态环境工作的责任感、使命感和光荣感"),
+    ("dev-0055", "网站编辑", "每一..."),                             # a site's labels
+    ("dev-0177", "手机APP ![]() |", "职责 。"),                      # an image's empty link, a table's bar
+    ("dev-0127", "發(fā)布機構(gòu) | 唐河縣政", "进行了发言。"),  # a disclosure table
+])
+def test_a_site_templates_furniture_under_the_text_is_tail(local_excerpts, excerpt_id, furniture, last_words):
+    cleaned = checked_clean(local_excerpts[excerpt_id]["text"])
+    assert furniture in "".join(r["text"] for r in cleaned.removed) and furniture not in cleaned.text
+    assert cleaned.text.rstrip().endswith(last_words)
+
+
+@pytest.mark.parametrize("excerpt_id, furniture, first_words", [
+    ("dev-0050", "1/4\n2/4", "同志们:今天召开这次会议"),        # a preview's page counters, a download site's help
+    ("dev-0209", "收藏 分销(赏)", "同志们: 今天这次会议"),         # page tools of a document-sharing site
+    ("dev-0170", "KB", "今天,区委、区政府召开专题会议"),           # 大小:14.80 KB, its key garbled
+    ("dev-0190", "预计阅读时长", "祝愿瓜沥的明天更加美好!"),
+    ("dev-0168", "文章导读", "2023041101书记"),
+])
+def test_a_site_templates_furniture_over_the_text_is_head(local_excerpts, excerpt_id, furniture, first_words):
+    cleaned = checked_clean(local_excerpts[excerpt_id]["text"])
+    assert furniture in "".join(r["text"] for r in cleaned.removed) and furniture not in cleaned.text
+    assert cleaned.text.startswith(first_words)
+
+
+def test_the_shapes_of_file_facts_and_page_counters_are_no_prose():
+    # the rows are whole lines: prose that holds a page count, a size or a fraction stays
+    from policy_nlp.stages.cleaning.furniture import _furniture
+    for line in ("2024-05-13 999+ 21.09KB 29 页 海报", "9 页 999+", "大?。?4.80 KB", "3/4", "|", "---|---|---|---|",
+                 "首页 新闻 体育 邮箱 搜索 短信 聊天 天气 答疑 导航"):  # dev-0144's portal bar
+        assert _furniture(line, "body"), line
+    for line in ("全书共9页。", "增长1/4以上", "新闻 体育 工作", "首页", "本文共3646字,全面回顾了一年来的工作。", "声明如下:", "相关内容如下:"):
+        assert not _furniture(line, "body"), line
+
+
+@pytest.mark.parametrize("excerpt_id, speaker, position, title", [
+    # a title line that opens with the position and name and a colon (红石林业局局长孙颖奇:在…的讲话)
+    ("dev-0037", "孙颖奇", "红石林业局局长", "在红石林区“决战决胜吉林省连续40年无重大森林火灾”秋防动员大会上的讲话"),
+    # a headline opening with the name alone, under a portal's section bar: the body names him after an office
+    ("dev-0144", "吴振华", None, "吴振华:坚决打好非典防治第二战役"),
+    # a byline subtitle of positions and a name (——…执委会主任、华西村党委书记吴协恩) is no part of the title
+    ("dev-0219", "吴协恩", "全国“村长”论坛执委会主任、华西村党委书记", "在第五届全国“村长”论坛闭幕会上的总结讲话"),
+])
+def test_a_speaker_a_headline_opens_with_or_a_byline_subtitle_names(local_excerpts, excerpt_id, speaker, position, title):
+    meta = checked_clean(local_excerpts[excerpt_id]["text"]).meta
+    assert (meta["speaker"], meta.get("position"), meta["title"]) == (speaker, position, title)
+
+
+def test_a_place_or_a_name_no_office_names_opening_a_headline_is_no_speaker():
+    from policy_nlp.stages.cleaning.title import headline_speaker
+    # dev-0191's headline opens with its town; a name the body never gives an office is not read either
+    meta = {"title": "西平县宋集镇:誓师动员 决战决胜"}
+    headline_speaker(["西平县宋集镇:誓师动员 决战决胜"], "宋集镇召开脱贫攻坚誓师大会。", meta)
+    assert "speaker" not in meta
+    meta = {"title": "吴振华:坚决打好非典防治第二战役"}
+    headline_speaker(["吴振华:坚决打好非典防治第二战役"], "会议要求,坚决打好第二战役。", meta)
+    assert "speaker" not in meta
+    # what a position says is no name (县长讲话:…)
+    meta = {"title": "县长讲话:全力做好今年防汛工作"}
+    headline_speaker(["县长讲话:全力做好今年防汛工作"], "同志们:", meta)
+    assert "speaker" not in meta
+
+
+def test_a_portals_information_line_names_its_source_paper(local_excerpts):
+    # dev-0144: http://www.sina.com.cn 2003年05月13日10:42 石家庄日报, removed under the headline once the
+    # portal's section bar above it is furniture: the paper read, so its date is the report's year of last resort
+    meta = clean_text(local_excerpts["dev-0144"]["text"]).meta
+    assert (meta["publication"], meta["published"]) == ("石家庄日报", "2003-05-13")
+    # a line naming no paper after its date reads none (dev-0213's keyed 来源: wins)
+    assert clean_text(local_excerpts["dev-0213"]["text"]).meta["publication"] == "连江新闻网"
