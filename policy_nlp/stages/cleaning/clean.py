@@ -255,7 +255,7 @@ def _glued_copy(title):
 def _title_lines(text, spans):
     """The lines of the title block and page title that ``spans`` remove from ``text``."""
     return [line for a, b, reason in spans if reason in ("title block", "page title")
-            for line in text[a:b].split("\n") if line.strip()]
+            for line in text[a:b].splitlines() if line.strip()]   # \n, \r\n or a lone \r
 
 
 def _final_meta(body, meta, title_lines=()):

@@ -348,7 +348,7 @@ def _peel_end(text, a, b, items, meta):
                 start = a + star
             else:
                 return b
-        elif not credit:
+        else:
             start = a + found[0].start()
         match, reason = found
         if not credit:
