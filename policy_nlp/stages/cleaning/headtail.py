@@ -177,9 +177,10 @@ def _headline(text, pieces, k, meta):
     for j in range(k, min(k + 4, len(pieces))):
         a, b = pieces[j]
         s = text[a:b]
-        if run and (_furniture(s, "head") == "page info" or _title_kind(s, []) == "date"):
+        furniture, kind = _furniture(s, "head"), _title_kind(s, [])
+        if run and (furniture == "page info" or kind == "date"):
             break
-        if len(run) == 3 or not _short_line(s, 40) or _furniture(s, "head") or _title_kind(s, []):
+        if len(run) == 3 or not _short_line(s, 40) or furniture or kind:
             return None
         run.append(without_glosses(s).strip(_BLANK))
     else:

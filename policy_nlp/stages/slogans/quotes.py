@@ -338,8 +338,8 @@ def _likened_role(text, s, e):
     q = text[s:e]
     if _named_kind(q):
         return False
-    run = _RUN_REST.match(text, e)          # each of a run: 发挥“桥梁”和“枢纽”作用 (central-108)
-    return bool(_ROLE_AFTER.match(text, run.end() if run else e + 1)) or q.endswith("效应")
+    # each of a run: 发挥“桥梁”和“枢纽”作用 (central-108)
+    return bool(_ROLE_AFTER.match(text, _after_run(text, e))) or q.endswith("效应")
 
 
 # the words a quotation is next to when it is no name inside a noun phrase: after it 的, a
@@ -502,6 +502,15 @@ _RUN_MAX = 30
 # (an item may be broken by one hard wrap, as on the pages of standards: “CIC智能工厂”、“CID⏎评价”等4个部分,
 # central-33 37 63, shandong-33; quoted24)
 _RUN_REST = re.compile(rf"(?:[”」][、和与及或]?[“「](?:[^“”「」\r\n]|(?:\r\n?|\n)(?![\r\n])){{1,40}}){{0,{_RUN_MAX}}}[”」]")
+
+
+def _after_run(text, e):
+    """The position after the run of quotations side by side (:data:`_RUN_REST`) that the
+    quotation closing at ``e`` is part of: past its last closing mark (``e + 1`` alone)."""
+    run = _RUN_REST.match(text, e)
+    return run.end() if run else e + 1
+
+
 _PART_OR_WORDING = re.compile(r"(?:等|或)?\s*(?:[一二两三四五六七八九十0-9]+\s*个)?(?:部分|字样|名义)")
 _PINNED_AFTER = re.compile(r"[的等](?:旗号|幌子|帽子|标签|罪名)")
 # a bare 部分 before a noun is "some of" (支持“专精特新”部分企业上市, 推动“一网通办”部分高频事项跨省通办)
@@ -880,9 +889,7 @@ def _described_run(text, e, listed):
     than names: the words after it name a plight, a view or a state of mind
     (:data:`_DESCRIBED_AFTER`), or it lists what a thing includes
     (:data:`_CONTENTS_BEFORE`)."""
-    m = _RUN_REST.match(text, e)
-    end = m.end() if m else e + 1
-    return bool(_DESCRIBED_AFTER.match(text, end)
+    return bool(_DESCRIBED_AFTER.match(text, _after_run(text, e))
                 or _CONTENTS_BEFORE.search(text, max(0, listed - 5), before_blanks(text, listed - 1)))
 
 
